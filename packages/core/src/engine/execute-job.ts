@@ -1,0 +1,298 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AllotError, LeaseConflictError } from '../errors.js';
+import {
+  rowId,
+  testId,
+  type ClaimState,
+  type JobCommit,
+  type JobRecord,
+  type JobTest,
+  type RowObject,
+  type RowValues,
+  type TestRef,
+} from '../model.js';
+import type { Store } from '../store/store.js';
+import { describeShortfall, forecastClasses } from './explain.js';
+import { classifyTests, type FindClass, type Resolved } from './find-classes.js';
+import type { JobProgress, JobReport, TestOutcome } from './job-report.js';
+import { planAllocation } from './plan-allocation.js';
+import { resolveTests, type ResolvedTest } from './resolve-tests.js';
+import { runMakes } from './run-makes.js';
+
+/** The workspace of embedded use (CLI, action). */
+export const DEFAULT_WORKSPACE = 'default';
+/** How long leases last when nobody says: two hours. */
+export const DEFAULT_TTL_SECONDS = 7200;
+/** Commits lost to a concurrent job are retried on fresh leases this many times. */
+const MAX_ATTEMPTS = 8;
+
+export interface ExecuteOptions {
+  /** The tests to allocate together: uniqueness holds across all of them. */
+  tests: readonly TestRef[];
+  workspace?: string;
+  /** Lease lifetime; default {@link DEFAULT_TTL_SECONDS}. */
+  ttlSeconds?: number;
+  /** Allocate anew even when live results exist (their leases end). */
+  refresh?: boolean;
+  /** Plan and report without committing anything. */
+  dryRun?: boolean;
+  /** Goes into make templates as `{{run.namespace}}`; default random. */
+  namespace?: string;
+  /** Seeds makes, so a run can be reproduced. */
+  seed?: string;
+  clock?: () => Date;
+  onProgress?: (progress: JobProgress) => void;
+}
+
+/**
+ * Executes a bundle of allocation tests as one job: gathers candidates,
+ * matches rows to tests, runs makes for the rest, and commits the job, its
+ * leases and results in one atomic store operation.
+ */
+export async function executeJob(store: Store, options: ExecuteOptions): Promise<JobReport> {
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const clock = options.clock ?? (() => new Date());
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: 'resolve', done: 0, total: options.tests.length });
+  const resolved = await resolveTests(store, workspace, options.tests);
+  const bundleKey = bundleKeyOf(resolved);
+  if (!options.refresh && !options.dryRun) {
+    const live = await store.findLiveJob(workspace, bundleKey, clock());
+    if (live !== undefined) return reportJob(store, live, true);
+  }
+  const ok = resolved.filter((r): r is Resolved => r.error === null);
+  const reused = options.refresh || options.dryRun ? new Map<Resolved, JobRecord>() : await liveHolders(store, workspace, ok, clock());
+  const pending = ok.filter((item) => !reused.has(item));
+  const { classes, errors } = await classifyTests(store, workspace, pending);
+  const jobId = options.dryRun ? null : await store.reserveJobId(workspace);
+  const namespace = options.namespace ?? randomBytes(4).toString('hex');
+  const run = { store, workspace, options, classes, progress, jobId, namespace };
+  for (let attempt = 1; ; attempt++) {
+    const now = clock();
+    try {
+      const plan = await planJob(run, now);
+      if (options.dryRun) return dryRunReport(resolved, errors, plan, namespace);
+      const commit = buildCommit({ run, resolved, errors, reused, plan, bundleKey, now });
+      progress({ phase: 'commit', done: 0, total: 1 });
+      const job = await store.commitJob(commit, now);
+      progress({ phase: 'done', done: 1, total: 1 });
+      return reportJob(store, job, false);
+    } catch (error) {
+      const retry = error instanceof LeaseConflictError || (error instanceof AllotError && error.code === 'DUPLICATE_KEY');
+      if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+interface Run {
+  store: Store;
+  workspace: string;
+  options: ExecuteOptions;
+  classes: FindClass[];
+  progress: (progress: JobProgress) => void;
+  jobId: number | null;
+  namespace: string;
+}
+
+/** The outcome of one attempt: each pending test's rows, or why it has none. */
+interface Plan {
+  claims: ClaimState;
+  tests: Map<Resolved, { status: 'allocated' | 'made'; rows: Array<{ block: string; key: string; columns: string[]; values: RowValues }> }>;
+  failures: Map<Resolved, string>;
+  madeRows: JobCommit['madeRows'];
+  matched: Map<FindClass, number>;
+  makesNeeded: Map<FindClass, number>;
+}
+
+async function planJob(run: Run, now: Date): Promise<Plan> {
+  const blocks = [...new Set(run.classes.map((c) => c.source.block.block))];
+  const claims = await run.store.claimState(run.workspace, blocks, now);
+  if (run.options.refresh) await ignoreOwnLeases(run, claims, now);
+  const total = run.classes.length;
+  run.progress({ phase: 'candidates', done: 0, total });
+  const allocation = planAllocation(run.classes, claims, (done) => run.progress({ phase: 'candidates', done, total }));
+  run.progress({ phase: 'matching', done: 1, total: 1 });
+  const plan: Plan = { claims, tests: new Map(), failures: new Map(), madeRows: [], matched: allocation.matched, makesNeeded: new Map() };
+  const unmatched: Array<{ item: Resolved; cls: FindClass }> = [];
+  for (const cls of run.classes) {
+    for (const item of cls.tests) {
+      const rows = allocation.rows.get(item);
+      if (rows === undefined) {
+        unmatched.push({ item, cls });
+        continue;
+      }
+      const columns = cls.source.block.columns;
+      plan.tests.set(item, { status: 'allocated', rows: rows.map((r) => ({ block: r.block, key: r.key, columns, values: r.values })) });
+    }
+  }
+  for (const { item, cls } of unmatched) {
+    if (item.test.make !== undefined) plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
+    else plan.failures.set(item, describeShortfall(cls, claims, allocation.matched.get(cls) ?? 0));
+  }
+  if (run.options.dryRun) return plan;
+  run.progress({ phase: 'makes', done: 0, total: unmatched.length });
+  const made = await runMakes(
+    { store: run.store, workspace: run.workspace, jobId: String(run.jobId), namespace: run.namespace, seed: run.options.seed ?? 'allot' },
+    unmatched,
+  );
+  plan.madeRows = made.versions;
+  for (const { item, cls } of unmatched) {
+    const rows = made.rows.get(item);
+    if (rows !== undefined) {
+      const toRow = (values: RowValues) => ({ block: rows.block, key: String(values[rows.keyIndex]), columns: rows.columns, values });
+      plan.tests.set(item, { status: 'made', rows: rows.values.map(toRow) });
+      continue;
+    }
+    const makeError = made.errors.get(item);
+    if (makeError !== undefined) plan.failures.set(item, makeError);
+  }
+  return plan;
+}
+
+/** A refresh replaces the tests' own live leases: those rows are theirs to take again. */
+async function ignoreOwnLeases(run: Run, claims: ClaimState, now: Date): Promise<void> {
+  const holders = await liveHolders(run.store, run.workspace, run.classes.flatMap((c) => c.tests), now);
+  for (const [item, job] of holders) {
+    const test = job.tests.find((t) => testId(t) === testId(item.ref));
+    for (const row of test?.rows ?? []) {
+      const id = rowId(row.block, row.key);
+      const rest = (claims.leases.get(id) ?? []).filter((h) => h.jobId !== job.id);
+      if (rest.length === 0) claims.leases.delete(id);
+      else claims.leases.set(id, rest);
+    }
+  }
+}
+
+/** Tests whose result is held by a live job, with that job. */
+async function liveHolders(store: Store, workspace: string, items: readonly Resolved[], now: Date): Promise<Map<Resolved, JobRecord>> {
+  const holders = new Map<Resolved, JobRecord>();
+  for (const item of items) {
+    const result = await store.getResult(workspace, item.ref);
+    const job = result === undefined ? undefined : await store.getJob(workspace, result.jobId);
+    if (job === undefined || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime()) continue;
+    const test = job.tests.find((t) => testId(t) === testId(item.ref));
+    if (test !== undefined && test.releasedAt === null && (test.status === 'allocated' || test.status === 'made')) {
+      holders.set(item, job);
+    }
+  }
+  return holders;
+}
+
+interface CommitInput {
+  run: Run;
+  resolved: ResolvedTest[];
+  errors: Map<Resolved, string>;
+  reused: Map<Resolved, JobRecord>;
+  plan: Plan;
+  bundleKey: string;
+  now: Date;
+}
+
+function buildCommit(input: CommitInput): JobCommit {
+  const { run, plan, now } = input;
+  const jobId = run.jobId as number;
+  const tests: JobTest[] = [];
+  const results: JobCommit['results'] = [];
+  for (const entry of input.resolved) {
+    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
+    if (entry.error !== null) {
+      tests.push({ ...base, status: 'failed', reason: entry.error, rows: [] });
+      continue;
+    }
+    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
+    const holder = input.reused.get(entry);
+    const got = plan.tests.get(entry);
+    if (holder !== undefined) {
+      tests.push({ ...base, ...flags, status: 'cached', reason: null, rows: [], fromJob: holder.id });
+    } else if (got !== undefined) {
+      tests.push({ ...base, ...flags, status: got.status, reason: null, rows: got.rows.map((r) => ({ block: r.block, key: r.key })) });
+      const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
+      results.push({ ...entry.ref, jobId, columns, rows: got.rows.map((r) => pick(r.columns, r.values, columns)), createdAt: now.toISOString() });
+    } else {
+      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? 'no rows were allocated';
+      tests.push({ ...base, ...flags, status: 'failed', reason, rows: [] });
+    }
+  }
+  const ttl = run.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  return {
+    workspace: run.workspace,
+    jobId,
+    bundleKey: input.bundleKey,
+    namespace: run.namespace,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttl * 1000).toISOString(),
+    tests,
+    results,
+    madeRows: plan.madeRows,
+    supersedes: run.options.refresh ? [...plan.tests.keys()].map((item) => item.ref) : [],
+  };
+}
+
+function pick(columns: string[], values: RowValues, wanted: string[]): RowObject {
+  const row: RowObject = {};
+  for (const column of wanted) row[column] = values[columns.indexOf(column)] ?? null;
+  return row;
+}
+
+/** Identifies a bundle by its tests and their definitions, in any order. */
+function bundleKeyOf(resolved: readonly ResolvedTest[]): string {
+  const parts = resolved.map((r) => JSON.stringify([testId(r.ref), r.test ?? null, r.pool?.key ?? null])).sort();
+  return createHash('sha256').update(parts.join('\n')).digest('hex');
+}
+
+/** The report of a committed job, with every test's values. */
+export async function reportJob(store: Store, job: JobRecord, cached: boolean): Promise<JobReport> {
+  const tests: TestOutcome[] = [];
+  const pools = new Map<string, string[]>();
+  for (const test of job.tests) {
+    if (!pools.has(test.pool)) pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
+    const result = test.status === 'failed' ? undefined : await store.getResult(job.workspace, test);
+    tests.push({
+      pool: test.pool,
+      suite: test.suite,
+      test: test.test,
+      status: test.status,
+      reason: test.reason,
+      values: result?.rows ?? [],
+      secrets: pools.get(test.pool) ?? [],
+    });
+  }
+  return {
+    jobId: job.id,
+    dryRun: false,
+    cached,
+    state: job.state,
+    namespace: job.namespace,
+    expiresAt: job.expiresAt,
+    allocated: job.allocated,
+    made: job.made,
+    reused: job.cached,
+    failed: job.failed,
+    tests,
+    forecast: [],
+  };
+}
+
+function dryRunReport(resolved: ResolvedTest[], errors: Map<Resolved, string>, plan: Plan, namespace: string): JobReport {
+  const tests: TestOutcome[] = resolved.map((entry) => {
+    const found = entry.error === null ? plan.tests.get(entry) : undefined;
+    const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
+    const status = found !== undefined ? 'allocated' : reason === null ? 'made' : 'failed';
+    return { ...entry.ref, status, reason, values: [], secrets: entry.pool?.secrets ?? [] };
+  });
+  const count = (status: string) => tests.filter((t) => t.status === status).length;
+  return {
+    jobId: null,
+    dryRun: true,
+    cached: false,
+    state: count('failed') > 0 ? 'failed' : 'complete',
+    namespace,
+    expiresAt: null,
+    allocated: count('allocated'),
+    made: count('made'),
+    reused: 0,
+    failed: count('failed'),
+    tests,
+    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded),
+  };
+}

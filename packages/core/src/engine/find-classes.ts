@@ -1,0 +1,124 @@
+import { AllotError } from '../errors.js';
+import { compareRows } from '../find/compare-rows.js';
+import { compileWhere } from '../find/compile-where.js';
+import { describeWhere } from '../find/describe-where.js';
+import { findKey } from '../find/find-key.js';
+import type { BlockVersion, Find, RowValues } from '../model.js';
+import type { Store } from '../store/store.js';
+import type { ResolvedTest } from './resolve-tests.js';
+
+export type Resolved = Extract<ResolvedTest, { error: null }>;
+
+/** A data block version as a find reads it. */
+export interface BlockSource {
+  /** `customers@1.2` */
+  label: string;
+  block: BlockVersion;
+  keyIndex: number;
+}
+
+/** Tests of one bundle that accept exactly the same rows. */
+export interface FindClass {
+  source: BlockSource;
+  find: Find;
+  description: string;
+  matches: (row: RowValues) => boolean;
+  order: ((a: RowValues, b: RowValues) => number) | null;
+  readOnly: boolean;
+  /** In bundle order. */
+  tests: Resolved[];
+}
+
+export interface Classified {
+  classes: FindClass[];
+  /** Tests that cannot be matched, with the reason. */
+  errors: Map<Resolved, string>;
+}
+
+/**
+ * Groups the bundle's tests by the rows they accept (same block version,
+ * same find, same sharing), loading each block once and compiling each find
+ * once. A missing block or an unknown column fails only the tests concerned.
+ */
+export async function classifyTests(store: Store, workspace: string, tests: readonly Resolved[]): Promise<Classified> {
+  const sources = new Map<string, Promise<BlockSource>>();
+  const classes = new Map<string, FindClass>();
+  const errors = new Map<Resolved, string>();
+  for (const item of tests) {
+    try {
+      const from = item.test.find.from ?? item.pool.blocks[0]?.name ?? '';
+      if (!sources.has(from)) sources.set(from, loadSource(store, workspace, from, item.pool.key));
+      const source = await (sources.get(from) as Promise<BlockSource>);
+      const key = `${source.label}\u0000${item.test.readOnly}\u0000${findKey(item.test.find)}`;
+      const existing = classes.get(key);
+      checkColumns(item, source);
+      if (existing !== undefined) existing.tests.push(item);
+      else classes.set(key, compileClass(item, source));
+    } catch (error) {
+      errors.set(item, error instanceof AllotError ? error.message : String(error));
+    }
+  }
+  return { classes: [...classes.values()], errors };
+}
+
+async function loadSource(store: Store, workspace: string, from: string, keyColumn: string): Promise<BlockSource> {
+  const [name = '', version] = from.split('@');
+  const block = await store.getBlock(workspace, name, version);
+  if (block === undefined) {
+    const versions = await store.listBlockVersions(workspace, name);
+    if (versions.length === 0) {
+      throw new AllotError('NOT_FOUND', `data block "${name}" does not exist; import it with: allot import <file.csv> --block ${name}`);
+    }
+    const known = versions.map((v) => v.version).join(', ');
+    throw new AllotError('NOT_FOUND', `data block "${name}" has no version ${version} (versions: ${known})`);
+  }
+  const keyIndex = block.columns.indexOf(keyColumn);
+  if (keyIndex < 0) {
+    throw new AllotError(
+      'UNKNOWN_COLUMN',
+      `data block "${name}" has no key column "${keyColumn}"; its columns: ${block.columns.join(', ')}`,
+    );
+  }
+  if (block.keyColumn !== keyColumn) assertUniqueKeys(block, keyIndex, keyColumn);
+  return { label: `${name}@${block.version}`, block, keyIndex };
+}
+
+/** A block imported without this key column has not had its keys checked yet. */
+function assertUniqueKeys(block: BlockVersion, keyIndex: number, keyColumn: string): void {
+  const seen = new Set<string>();
+  for (const row of block.rows) {
+    const key = String(row[keyIndex]);
+    if (seen.has(key)) {
+      throw new AllotError(
+        'INVALID_DATA',
+        `data block "${block.block}@${block.version}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`,
+      );
+    }
+    seen.add(key);
+  }
+}
+
+function checkColumns(item: Resolved, source: BlockSource): void {
+  const unknown = (item.test.columns ?? []).filter((c) => !source.block.columns.includes(c));
+  if (unknown.length > 0) {
+    throw new AllotError(
+      'UNKNOWN_COLUMN',
+      `test "${item.test.test}" asks for unknown column(s) ${unknown.join(', ')}; the block has columns: ${source.block.columns.join(', ')}`,
+    );
+  }
+}
+
+function compileClass(item: Resolved, source: BlockSource): FindClass {
+  const index = item.pool.tests.indexOf(item.test);
+  const path = `${item.pool.name}: tests[${index}].find`;
+  const { columns } = source.block;
+  return {
+    source,
+    find: item.test.find,
+    description: describeWhere(item.test.find.where),
+    matches: compileWhere(item.test.find.where, columns, `${path}.where`),
+    order: compareRows(item.test.find.order, columns, `${path}.order`),
+    readOnly: item.test.readOnly,
+    tests: [item],
+  };
+}

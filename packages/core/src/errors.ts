@@ -1,0 +1,73 @@
+/**
+ * Every error allot raises on purpose carries a stable `code` from
+ * {@link ERROR_CODES}. Surfaces (server, CLI, action) map codes, never
+ * messages, to their own statuses.
+ */
+
+export const ERROR_CODES = {
+  INVALID_INPUT: 'The input is malformed or breaks a rule; the message names the field.',
+  INVALID_DATA: 'An imported file (CSV or JSON) cannot become a data block.',
+  INVALID_POOL: 'A pool file or pool definition does not match the pool schema.',
+  UNKNOWN_COLUMN: 'A find, make or column list names a column the data block does not have.',
+  NOT_FOUND: 'A pool, data block, version, job or result does not exist.',
+  LEASE_CONFLICT: 'Rows chosen for a job were leased by another job before it committed.',
+  DUPLICATE_KEY: 'A row would repeat a key value that the data block already has.',
+  STORE_LOCKED: 'Another process holds the embedded store of this data directory.',
+  STORE_CORRUPT: 'A store file cannot be read or parsed.',
+  STORE_FAILURE: 'The store could not complete an operation; nothing was written.',
+  MAKE_FAILED: 'A make could not produce a row that satisfies its find.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Base class of allot's errors. */
+export class AllotError extends Error {
+  readonly code: ErrorCode;
+  /** Structured detail for machine readers (e.g. the offending path). */
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'AllotError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** One problem found while validating input, located by a path such as `tests[3].find.where.balance`. */
+export interface Issue {
+  path: string;
+  message: string;
+  /** 1-based line in the source file, when known. */
+  line?: number;
+}
+
+/** Invalid pool definitions or pool files: every issue with its path. */
+export class PoolValidationError extends AllotError {
+  readonly issues: Issue[];
+  readonly file: string | null;
+
+  constructor(file: string | null, issues: Issue[]) {
+    const where = file ?? 'pool';
+    const lines = issues.map((issue) => {
+      const line = issue.line === undefined ? '' : `:${issue.line}`;
+      return `  ${where}${line}: ${issue.path || '(root)'}: ${issue.message}`;
+    });
+    super('INVALID_POOL', `Invalid pool definition in ${where}:\n${lines.join('\n')}`, { file, issues });
+    this.name = 'PoolValidationError';
+    this.issues = issues;
+    this.file = file;
+  }
+}
+
+/** Rows chosen for a job were taken by another job first; the engine retries. */
+export class LeaseConflictError extends AllotError {
+  constructor(rows: string[]) {
+    super('LEASE_CONFLICT', `${rows.length} row(s) were leased by another job first`, { rows });
+    this.name = 'LeaseConflictError';
+  }
+}
+
+export function isAllotError(error: unknown): error is AllotError {
+  return error instanceof AllotError;
+}

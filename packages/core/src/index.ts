@@ -1,0 +1,65 @@
+/**
+ * @allot/core: the allocation engine, data blocks, pool files and stores.
+ * Knows nothing of HTTP, CLIs or test frameworks.
+ */
+export { AllotError, ERROR_CODES, LeaseConflictError, PoolValidationError, isAllotError } from './errors.js';
+export type { ErrorCode, Issue } from './errors.js';
+export { rowId, testId } from './model.js';
+export type {
+  AllocationTest,
+  BlockOrigin,
+  BlockVersion,
+  BlockVersionMeta,
+  ClaimState,
+  ColumnCondition,
+  Find,
+  Generator,
+  JobCommit,
+  JobRecord,
+  JobState,
+  JobTest,
+  LeaseHolder,
+  Make,
+  NewBlockVersion,
+  OrderBy,
+  PoolBlock,
+  PoolDefinition,
+  ReleaseOutcome,
+  ResultRecord,
+  RowObject,
+  RowRef,
+  RowValues,
+  Table,
+  TestRef,
+  TestStatus,
+  Value,
+  Where,
+} from './model.js';
+
+export { parseCsv } from './data-block/parse-csv.js';
+export { parseJsonRows } from './data-block/parse-json-rows.js';
+export { parseDataFile, hashSource } from './data-block/parse-data-file.js';
+export { compareVersions, nextVersion } from './data-block/next-version.js';
+export { compileWhere } from './find/compile-where.js';
+export { describeWhere } from './find/describe-where.js';
+export { parsePoolFile, validatePoolObject } from './pool/parse-pool-file.js';
+export { loadPoolFile } from './pool/load-pool-file.js';
+
+export type { Page, Store } from './store/store.js';
+export { openLowdbStore, openMemoryStore } from './store/open-store.js';
+export { DocumentStore } from './store/document-store.js';
+export { MemoryPersistence } from './store/document-persistence.js';
+export type { DocumentPersistence } from './store/document-persistence.js';
+export { LowdbPersistence, STORE_FILE } from './store/lowdb-persistence.js';
+export type { StoreDocument, WorkspaceDocument } from './store/store-document.js';
+
+export { DEFAULT_TTL_SECONDS, DEFAULT_WORKSPACE, executeJob, reportJob } from './engine/execute-job.js';
+export type { ExecuteOptions } from './engine/execute-job.js';
+export type { FindForecast, JobProgress, JobReport, TestOutcome } from './engine/job-report.js';
+export { matchClasses } from './engine/match-classes.js';
+export type { MatchClass } from './engine/match-classes.js';
+
+export { importBlock } from './operations/import-block.js';
+export type { ImportBlockOptions, ImportBlockResult } from './operations/import-block.js';
+export { syncPoolFiles } from './operations/sync-pool-files.js';
+export type { SyncedPools } from './operations/sync-pool-files.js';

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { AllotError } from '../errors.js';
+import type { PoolDefinition, TestRef } from '../model.js';
+import { loadPoolFile } from '../pool/load-pool-file.js';
+import type { Store } from '../store/store.js';
+import { importBlock, type ImportBlockResult } from './import-block.js';
+
+export interface SyncedPools {
+  pools: PoolDefinition[];
+  /** Block files imported because they changed (or were new). */
+  imported: ImportBlockResult[];
+  /** Every test of every pool, in file order: the bundle a `run` executes. */
+  tests: TestRef[];
+}
+
+/**
+ * Makes a store match pool files from a repository: validates every file
+ * first (nothing is written when one is invalid), imports the block files
+ * that changed, and saves the pools.
+ */
+export async function syncPoolFiles(store: Store, workspace: string, files: readonly string[]): Promise<SyncedPools> {
+  const pools = await Promise.all(files.map((file) => loadPoolFile(file)));
+  const names = new Map<string, string>();
+  pools.forEach((pool, index) => {
+    const other = names.get(pool.name);
+    if (other !== undefined) {
+      throw new AllotError('INVALID_POOL', `pool "${pool.name}" is defined twice: in ${other} and in ${files[index]}`);
+    }
+    names.set(pool.name, files[index] as string);
+  });
+  const imported: ImportBlockResult[] = [];
+  for (const pool of pools) {
+    for (const block of pool.blocks) {
+      if (block.file === undefined) continue;
+      const text = await readFile(block.file, 'utf8').catch((error: unknown) => {
+        throw new AllotError('NOT_FOUND', `pool "${pool.name}": cannot read the file of block "${block.name}": ${block.file}`, {}, { cause: error });
+      });
+      const result = await importBlock(store, {
+        workspace,
+        block: block.name,
+        text,
+        source: block.file,
+        keyColumn: pool.key,
+        skipUnchanged: true,
+      });
+      if (result.imported) imported.push(result);
+    }
+  }
+  for (const pool of pools) await store.putPool(workspace, pool);
+  const tests = pools.flatMap((pool) => pool.tests.map((t) => ({ pool: pool.name, suite: t.suite, test: t.test })));
+  return { pools, imported, tests };
+}

@@ -1,0 +1,50 @@
+import type { RowValues } from '../model.js';
+import type { StoreDocument } from './store-document.js';
+
+/**
+ * Where a {@link DocumentStore} keeps its document and block rows. The
+ * document store does the domain logic; a persistence only reads and writes.
+ */
+export interface DocumentPersistence {
+  readonly kind: string;
+  /** The saved document, or undefined on a fresh store. */
+  load(): Promise<StoreDocument | undefined>;
+  /** Replaces the saved document, atomically: after a crash, the old or the new one is there whole. */
+  save(document: StoreDocument): Promise<void>;
+  /** The rows written for a block version (for a made version, only its appended rows). */
+  readRows(workspace: string, block: string, version: string): Promise<RowValues[]>;
+  /** Written before the document that names the version, so a saved document never names missing rows. */
+  writeRows(workspace: string, block: string, version: string, rows: RowValues[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Keeps everything in memory: for unit tests and throw-away runs. */
+export class MemoryPersistence implements DocumentPersistence {
+  readonly kind = 'memory';
+  #document: StoreDocument | undefined;
+  readonly #rows = new Map<string, RowValues[]>();
+
+  load(): Promise<StoreDocument | undefined> {
+    return Promise.resolve(this.#document === undefined ? undefined : structuredClone(this.#document));
+  }
+
+  save(document: StoreDocument): Promise<void> {
+    this.#document = document;
+    return Promise.resolve();
+  }
+
+  readRows(workspace: string, block: string, version: string): Promise<RowValues[]> {
+    const rows = this.#rows.get(`${workspace}/${block}/${version}`);
+    if (rows === undefined) return Promise.reject(new Error(`no rows for ${block}@${version}`));
+    return Promise.resolve(rows);
+  }
+
+  writeRows(workspace: string, block: string, version: string, rows: RowValues[]): Promise<void> {
+    this.#rows.set(`${workspace}/${block}/${version}`, rows);
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

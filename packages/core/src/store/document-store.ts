@@ -1,0 +1,388 @@
+import { AllotError, LeaseConflictError } from '../errors.js';
+import { nextVersion } from '../data-block/next-version.js';
+import {
+  rowId,
+  testId,
+  type BlockVersion,
+  type BlockVersionMeta,
+  type ClaimState,
+  type JobCommit,
+  type JobRecord,
+  type NewBlockVersion,
+  type PoolDefinition,
+  type ReleaseOutcome,
+  type ResultRecord,
+  type RowValues,
+  type TestRef,
+} from '../model.js';
+import type { DocumentPersistence } from './document-persistence.js';
+import { Mutex } from './mutex.js';
+import type { Page, Store } from './store.js';
+import { collectClaims, findConflicts } from './claims.js';
+import {
+  emptyDocument,
+  emptyWorkspace,
+  holdsRows,
+  isJobLive,
+  type StoreDocument,
+  type WorkspaceDocument,
+} from './store-document.js';
+
+/** How many resolved block versions stay in memory. */
+const ROWS_CACHE_SIZE = 8;
+
+/**
+ * A {@link Store} over one in-memory document, saved whole through a
+ * {@link DocumentPersistence} after every change. Every read-modify-write runs
+ * behind one mutex; a change is built on a copy and becomes visible only
+ * after it was saved, so a failed save leaves nothing behind.
+ */
+export class DocumentStore implements Store {
+  readonly kind: string;
+  readonly #persistence: DocumentPersistence;
+  readonly #mutex = new Mutex();
+  #document: StoreDocument;
+  #reservedJobId: number;
+  /** Resolved rows of block versions, most recently used last. */
+  readonly #rowsCache = new Map<string, RowValues[]>();
+
+  private constructor(persistence: DocumentPersistence, document: StoreDocument) {
+    this.kind = persistence.kind;
+    this.#persistence = persistence;
+    this.#document = document;
+    this.#reservedJobId = document.nextJobId - 1;
+  }
+
+  /** Opens a store over a persistence, loading its document. */
+  static async open(persistence: DocumentPersistence): Promise<DocumentStore> {
+    const document = (await persistence.load()) ?? emptyDocument();
+    return new DocumentStore(persistence, document);
+  }
+
+  addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
+    return this.#mutex.run(async () => {
+      const metas = await this.#writeVersions(workspace, [input], new Date());
+      await this.#update((draft) => {
+        const ws = draftWorkspace(draft, workspace);
+        for (const meta of metas) ws.blocks[meta.block] = [...(ws.blocks[meta.block] ?? []), meta];
+      });
+      return metas[0] as BlockVersionMeta;
+    });
+  }
+
+  async getBlock(workspace: string, block: string, version?: string): Promise<BlockVersion | undefined> {
+    const versions = this.#workspace(workspace)?.blocks[block];
+    if (versions === undefined || versions.length === 0) return undefined;
+    const meta = version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
+    if (meta === undefined) return undefined;
+    return { ...meta, rows: await this.#resolveRows(workspace, versions, meta) };
+  }
+
+  listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {
+    return Promise.resolve([...(this.#workspace(workspace)?.blocks[block] ?? [])]);
+  }
+
+  listBlocks(workspace: string): Promise<BlockVersionMeta[]> {
+    const blocks = this.#workspace(workspace)?.blocks ?? {};
+    const latest = Object.values(blocks).flatMap((versions) => versions.slice(-1));
+    return Promise.resolve(latest.sort((a, b) => a.block.localeCompare(b.block)));
+  }
+
+  putPool(workspace: string, pool: PoolDefinition): Promise<void> {
+    return this.#mutex.run(() =>
+      this.#update((draft) => {
+        draftWorkspace(draft, workspace).pools[pool.name] = pool;
+      }),
+    );
+  }
+
+  getPool(workspace: string, name: string): Promise<PoolDefinition | undefined> {
+    return Promise.resolve(this.#workspace(workspace)?.pools[name]);
+  }
+
+  listPools(workspace: string): Promise<PoolDefinition[]> {
+    const pools = Object.values(this.#workspace(workspace)?.pools ?? {});
+    return Promise.resolve(pools.sort((a, b) => a.name.localeCompare(b.name)));
+  }
+
+  deletePool(workspace: string, name: string): Promise<boolean> {
+    return this.#mutex.run(async () => {
+      if (this.#workspace(workspace)?.pools[name] === undefined) return false;
+      await this.#update((draft) => {
+        delete draftWorkspace(draft, workspace).pools[name];
+      });
+      return true;
+    });
+  }
+
+  reserveJobId(_workspace: string): Promise<number> {
+    // One process owns a document store, so an in-memory counter is enough;
+    // the commit records the high-water mark.
+    this.#reservedJobId = Math.max(this.#reservedJobId, this.#document.nextJobId - 1) + 1;
+    return Promise.resolve(this.#reservedJobId);
+  }
+
+  claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState> {
+    const ws = this.#workspace(workspace) ?? emptyWorkspace();
+    return Promise.resolve(collectClaims(ws, new Set(blocks), now));
+  }
+
+  findLiveJob(workspace: string, bundleKey: string, now: Date): Promise<JobRecord | undefined> {
+    const jobs = Object.values(this.#workspace(workspace)?.jobs ?? {});
+    const live = jobs.filter((job) => job.bundleKey === bundleKey && isJobLive(job, now));
+    return Promise.resolve(live.sort((a, b) => b.id - a.id)[0]);
+  }
+
+  commitJob(commit: JobCommit, now: Date): Promise<JobRecord> {
+    return this.#mutex.run(async () => {
+      const ws = this.#workspace(commit.workspace) ?? emptyWorkspace();
+      const superseded = supersededTests(ws, commit.supersedes, now);
+      const conflicts = findConflicts(ws, commit, superseded, now);
+      if (conflicts.length > 0) throw new LeaseConflictError(conflicts);
+      await this.#checkMadeKeys(commit);
+      const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
+      const job = jobFromCommit(commit);
+      await this.#update((draft) => {
+        const target = draftWorkspace(draft, commit.workspace);
+        draft.nextJobId = Math.max(draft.nextJobId, commit.jobId + 1);
+        releaseSuperseded(target, superseded, now);
+        target.jobs[String(job.id)] = job;
+        for (const result of commit.results) target.results[testId(result)] = result;
+        for (const test of commit.tests) {
+          if (!test.consume || !holdsRows(test)) continue;
+          for (const row of test.rows) target.consumed[rowId(row.block, row.key)] = job.id;
+        }
+        for (const meta of metas) target.blocks[meta.block] = [...(target.blocks[meta.block] ?? []), meta];
+      });
+      return job;
+    });
+  }
+
+  getJob(workspace: string, id: number): Promise<JobRecord | undefined> {
+    return Promise.resolve(this.#workspace(workspace)?.jobs[String(id)]);
+  }
+
+  listJobs(workspace: string, page: Page): Promise<JobRecord[]> {
+    const jobs = Object.values(this.#workspace(workspace)?.jobs ?? {}).sort((a, b) => b.id - a.id);
+    return Promise.resolve(jobs.slice(page.offset, page.offset + page.limit));
+  }
+
+  getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined> {
+    return Promise.resolve(this.#workspace(workspace)?.results[testId(ref)]);
+  }
+
+  listResults(workspace: string, filter: { pool: string; suite?: string }): Promise<ResultRecord[]> {
+    const results = Object.values(this.#workspace(workspace)?.results ?? {}).filter(
+      (r) => r.pool === filter.pool && (filter.suite === undefined || r.suite === filter.suite),
+    );
+    return Promise.resolve(
+      results.sort((a, b) => a.suite.localeCompare(b.suite) || a.test.localeCompare(b.test)),
+    );
+  }
+
+  releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome> {
+    return this.#mutex.run(async () => {
+      const job = this.#workspace(workspace)?.jobs[String(id)];
+      if (job === undefined) throw new AllotError('NOT_FOUND', `job ${id} does not exist`, { job: id });
+      const outcome = countRelease(job, job.tests.map((_, index) => index), now);
+      if (job.releasedAt !== null) return outcome;
+      await this.#update((draft) => {
+        const stamp = now.toISOString();
+        draftWorkspace(draft, workspace).jobs[String(id)] = { ...job, releasedAt: stamp };
+      });
+      return outcome;
+    });
+  }
+
+  releaseTest(workspace: string, ref: TestRef, now: Date): Promise<ReleaseOutcome> {
+    return this.#mutex.run(async () => {
+      const ws = this.#workspace(workspace);
+      const result = ws?.results[testId(ref)];
+      const job = result === undefined ? undefined : ws?.jobs[String(result.jobId)];
+      if (job === undefined) {
+        throw new AllotError(
+          'NOT_FOUND',
+          `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`,
+          { ...ref },
+        );
+      }
+      const index = job.tests.findIndex((t) => testId(t) === testId(ref) && holdsRows(t));
+      if (index < 0 || !isJobLive(job, now)) return { released: 0, consumed: 0 };
+      const outcome = countRelease(job, [index], now);
+      await this.#update((draft) => {
+        const tests = job.tests.map((t, i) => (i === index ? { ...t, releasedAt: now.toISOString() } : t));
+        draftWorkspace(draft, workspace).jobs[String(job.id)] = { ...job, tests };
+      });
+      return outcome;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#mutex.run(() => this.#persistence.close());
+  }
+
+  #workspace(workspace: string): WorkspaceDocument | undefined {
+    return this.#document.workspaces[workspace];
+  }
+
+  /** Applies a change to a copy, saves the copy, and only then makes it current. */
+  async #update(change: (draft: StoreDocument) => void): Promise<void> {
+    const draft: StoreDocument = { ...this.#document, workspaces: { ...this.#document.workspaces } };
+    change(draft);
+    try {
+      await this.#persistence.save(draft);
+    } catch (error) {
+      throw new AllotError('STORE_FAILURE', `could not save the ${this.kind} store: ${String(error)}`, {}, {
+        cause: error,
+      });
+    }
+    this.#document = draft;
+  }
+
+  /** Writes the rows of new versions and returns their metadata (not yet in the document). */
+  async #writeVersions(workspace: string, inputs: NewBlockVersion[], now: Date): Promise<BlockVersionMeta[]> {
+    const metas: BlockVersionMeta[] = [];
+    for (const input of inputs) {
+      const versions = this.#workspace(workspace)?.blocks[input.block] ?? [];
+      const latest = versions.at(-1);
+      const parent = input.origin === 'make' ? (latest ?? null) : null;
+      if (input.origin === 'make' && parent === null) {
+        throw new AllotError('NOT_FOUND', `data block "${input.block}" does not exist`, { block: input.block });
+      }
+      const meta: BlockVersionMeta = {
+        block: input.block,
+        version: nextVersion(latest?.version ?? null),
+        columns: parent?.columns ?? input.columns,
+        keyColumn: parent?.keyColumn ?? input.keyColumn,
+        rowCount: (parent?.rowCount ?? 0) + input.rows.length,
+        origin: input.origin,
+        parent: parent?.version ?? null,
+        sourceHash: input.sourceHash ?? null,
+        jobId: input.jobId ?? null,
+        createdAt: now.toISOString(),
+      };
+      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
+      if (parent === null) this.#cacheRows(workspace, meta, input.rows);
+      metas.push(meta);
+    }
+    return metas;
+  }
+
+  async #checkMadeKeys(commit: JobCommit): Promise<void> {
+    for (const made of commit.madeRows) {
+      const block = await this.getBlock(commit.workspace, made.block);
+      const keyColumn = block?.keyColumn ?? made.keyColumn;
+      if (block === undefined || keyColumn === null) continue;
+      const index = block.columns.indexOf(keyColumn);
+      const keys = new Set(block.rows.map((row) => String(row[index])));
+      for (const row of made.rows) {
+        const key = String(row[index]);
+        if (keys.has(key)) {
+          throw new AllotError('DUPLICATE_KEY', `data block "${made.block}" already has a row with ${keyColumn} "${key}"`, {
+            block: made.block,
+            key,
+          });
+        }
+        keys.add(key);
+      }
+    }
+  }
+
+  async #resolveRows(workspace: string, versions: BlockVersionMeta[], meta: BlockVersionMeta): Promise<RowValues[]> {
+    const cacheKey = `${workspace}/${meta.block}/${meta.version}`;
+    const cached = this.#rowsCache.get(cacheKey);
+    if (cached !== undefined) {
+      this.#rowsCache.delete(cacheKey);
+      this.#rowsCache.set(cacheKey, cached);
+      return cached;
+    }
+    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
+    let rows = own;
+    if (meta.parent !== null) {
+      const parent = versions.find((v) => v.version === meta.parent);
+      if (parent === undefined) {
+        throw new AllotError('STORE_CORRUPT', `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`);
+      }
+      rows = [...(await this.#resolveRows(workspace, versions, parent)), ...own];
+    }
+    this.#cacheRows(workspace, meta, rows);
+    return rows;
+  }
+
+  #cacheRows(workspace: string, meta: BlockVersionMeta, rows: RowValues[]): void {
+    this.#rowsCache.set(`${workspace}/${meta.block}/${meta.version}`, rows);
+    while (this.#rowsCache.size > ROWS_CACHE_SIZE) {
+      const oldest = this.#rowsCache.keys().next().value;
+      if (oldest === undefined) break;
+      this.#rowsCache.delete(oldest);
+    }
+  }
+}
+
+/** A workspace of the draft that may be changed: its maps are copies. */
+function draftWorkspace(draft: StoreDocument, workspace: string): WorkspaceDocument {
+  const current = draft.workspaces[workspace] ?? emptyWorkspace();
+  const copy: WorkspaceDocument = {
+    pools: { ...current.pools },
+    blocks: { ...current.blocks },
+    jobs: { ...current.jobs },
+    results: { ...current.results },
+    consumed: { ...current.consumed },
+  };
+  draft.workspaces[workspace] = copy;
+  return copy;
+}
+
+/** Live tests of earlier jobs that a refresh replaces, as [job id, test index]. */
+function supersededTests(ws: WorkspaceDocument, refs: TestRef[], now: Date): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const ref of refs) {
+    const result = ws.results[testId(ref)];
+    const job = result === undefined ? undefined : ws.jobs[String(result.jobId)];
+    if (job === undefined || !isJobLive(job, now)) continue;
+    const index = job.tests.findIndex((t) => testId(t) === testId(ref) && holdsRows(t));
+    if (index >= 0) found.push([job.id, index]);
+  }
+  return found;
+}
+
+function releaseSuperseded(ws: WorkspaceDocument, superseded: Array<[number, number]>, now: Date): void {
+  for (const [jobId, index] of superseded) {
+    const job = ws.jobs[String(jobId)];
+    if (job === undefined) continue;
+    const tests = job.tests.map((t, i) => (i === index ? { ...t, releasedAt: now.toISOString() } : t));
+    ws.jobs[String(jobId)] = { ...job, tests };
+  }
+}
+
+function jobFromCommit(commit: JobCommit): JobRecord {
+  const count = (status: string) => commit.tests.filter((t) => t.status === status).length;
+  const failed = count('failed');
+  return {
+    id: commit.jobId,
+    workspace: commit.workspace,
+    bundleKey: commit.bundleKey,
+    state: failed > 0 ? 'failed' : 'complete',
+    namespace: commit.namespace,
+    createdAt: commit.createdAt,
+    expiresAt: commit.expiresAt,
+    releasedAt: null,
+    tests: commit.tests,
+    allocated: count('allocated'),
+    made: count('made'),
+    cached: count('cached'),
+    failed,
+  };
+}
+
+function countRelease(job: JobRecord, indexes: number[], now: Date): ReleaseOutcome {
+  const outcome = { released: 0, consumed: 0 };
+  if (!isJobLive(job, now)) return outcome;
+  for (const index of indexes) {
+    const test = job.tests[index];
+    if (test === undefined || !holdsRows(test)) continue;
+    if (test.consume) outcome.consumed += test.rows.length;
+    else outcome.released += test.rows.length;
+  }
+  return outcome;
+}

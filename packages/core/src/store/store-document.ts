@@ -1,0 +1,39 @@
+import type { BlockVersionMeta, JobRecord, JobTest, PoolDefinition, ResultRecord } from '../model.js';
+
+/** The state of one workspace in a document store. Block rows live outside it. */
+export interface WorkspaceDocument {
+  pools: Record<string, PoolDefinition>;
+  /** Versions of each block, oldest first. */
+  blocks: Record<string, BlockVersionMeta[]>;
+  /** Jobs by id. */
+  jobs: Record<string, JobRecord>;
+  /** Results by {@link testId}. */
+  results: Record<string, ResultRecord>;
+  /** Consumed rows by {@link rowId}, with the job that consumed them. */
+  consumed: Record<string, number>;
+}
+
+/** The whole state of a document store (memory, lowdb). */
+export interface StoreDocument {
+  schemaVersion: 1;
+  nextJobId: number;
+  workspaces: Record<string, WorkspaceDocument>;
+}
+
+export function emptyDocument(): StoreDocument {
+  return { schemaVersion: 1, nextJobId: 1, workspaces: {} };
+}
+
+export function emptyWorkspace(): WorkspaceDocument {
+  return { pools: {}, blocks: {}, jobs: {}, results: {}, consumed: {} };
+}
+
+/** A job holds leases until it is released or its TTL passes. */
+export function isJobLive(job: JobRecord, now: Date): boolean {
+  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
+}
+
+/** Whether a test of a live job still holds its own rows. */
+export function holdsRows(test: JobTest): boolean {
+  return test.releasedAt === null && (test.status === 'allocated' || test.status === 'made');
+}

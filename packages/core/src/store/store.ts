@@ -1,0 +1,74 @@
+import type {
+  BlockVersion,
+  BlockVersionMeta,
+  ClaimState,
+  JobCommit,
+  JobRecord,
+  NewBlockVersion,
+  PoolDefinition,
+  ReleaseOutcome,
+  ResultRecord,
+  TestRef,
+} from '../model.js';
+
+/** A page of a list. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The narrow storage interface: domain operations, each atomic. Adapters:
+ * memory (tests), lowdb (embedded default), PostgreSQL.
+ *
+ * Every operation is scoped to a workspace; nothing crosses workspaces.
+ * Times are passed in (`now`) so callers own the clock.
+ */
+export interface Store {
+  /** A short name for messages: `memory`, `lowdb`, `postgres`. */
+  readonly kind: string;
+
+  /** Adds a version to a data block (creating the block) and returns its metadata. */
+  addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta>;
+  /** A version with all its rows; the latest when `version` is omitted. */
+  getBlock(workspace: string, block: string, version?: string): Promise<BlockVersion | undefined>;
+  /** Every version of a block, oldest first. */
+  listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]>;
+  /** The latest version of every block. */
+  listBlocks(workspace: string): Promise<BlockVersionMeta[]>;
+
+  putPool(workspace: string, pool: PoolDefinition): Promise<void>;
+  getPool(workspace: string, name: string): Promise<PoolDefinition | undefined>;
+  listPools(workspace: string): Promise<PoolDefinition[]>;
+  /** True when the pool existed. */
+  deletePool(workspace: string, name: string): Promise<boolean>;
+
+  /** A new job id, unique in the store, so makes can name their job. */
+  reserveJobId(workspace: string): Promise<number>;
+  /** Live leases and consumed rows of the given blocks at `now`. */
+  claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState>;
+  /** The newest live job (not released, not expired) with this bundle key. */
+  findLiveJob(workspace: string, bundleKey: string, now: Date): Promise<JobRecord | undefined>;
+  /**
+   * Writes the job, its leases, its results, its made rows and the
+   * consumption of its consumed tests' rows, all or nothing. Throws
+   * {@link LeaseConflictError} when a row is held by another live job (or
+   * consumed) at commit time, and `DUPLICATE_KEY` when a made row repeats a key.
+   */
+  commitJob(commit: JobCommit, now: Date): Promise<JobRecord>;
+  getJob(workspace: string, id: number): Promise<JobRecord | undefined>;
+  /** Newest first. */
+  listJobs(workspace: string, page: Page): Promise<JobRecord[]>;
+
+  getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined>;
+  /** Results of a pool, optionally of one suite, ordered by suite and test. */
+  listResults(workspace: string, filter: { pool: string; suite?: string }): Promise<ResultRecord[]>;
+
+  /** Ends the leases of a job; consumed rows stay consumed. */
+  releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome>;
+  /** Ends the leases of one test's rows in its live job. */
+  releaseTest(workspace: string, ref: TestRef, now: Date): Promise<ReleaseOutcome>;
+
+  /** Flushes and frees resources (file locks, connections). */
+  close(): Promise<void>;
+}
