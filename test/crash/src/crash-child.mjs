@@ -1,0 +1,14 @@
+// Runs allocation jobs in a loop against the lowdb store of a data directory
+// and reports each committed job on stdout, until it is killed.
+import { executeJob, openLowdbStore } from '@allot/core';
+
+const [dataDir, round] = process.argv.slice(2);
+const store = await openLowdbStore(dataDir);
+const pool = await store.getPool('default', 'crash');
+const tests = pool.tests.map((t) => ({ pool: 'crash', suite: t.suite, test: t.test }));
+for (let i = 0; ; i++) {
+  const report = await executeJob(store, { tests, refresh: true, namespace: `r${round}-${i}` });
+  const values = Object.fromEntries(report.tests.map((t) => [`${t.suite}/${t.test}`, t.values]));
+  process.stdout.write(`${JSON.stringify({ jobId: report.jobId, values })}\n`);
+  if (i % 3 === 2) await store.releaseJob('default', report.jobId, new Date());
+}

@@ -1,0 +1,265 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AllotError,
+  executeJob,
+  LeaseConflictError,
+  rowId,
+  type JobCommit,
+  type JobTest,
+  type PoolDefinition,
+  type Store,
+} from '@allot/core';
+
+/** Opens a fresh, empty store; `close` is called after each test. */
+export type OpenStore = () => Promise<Store>;
+
+const WS = 'contract';
+const T0 = new Date('2030-01-01T00:00:00Z');
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+
+const customers = {
+  block: 'customers',
+  columns: ['id', 'status', 'tier'],
+  keyColumn: 'id',
+  rows: [
+    ['c1', 'active', 'gold'],
+    ['c2', 'active', 'silver'],
+    ['c3', 'locked', 'gold'],
+    ['c4', 'active', 'gold'],
+  ],
+  origin: 'import' as const,
+};
+
+function test(name: string, rows: string[], extra: Partial<JobTest> = {}): JobTest {
+  return {
+    pool: 'shop',
+    suite: 's',
+    test: name,
+    status: 'allocated',
+    reason: null,
+    rows: rows.map((key) => ({ block: 'customers', key })),
+    readOnly: false,
+    consume: false,
+    fromJob: null,
+    releasedAt: null,
+    ...extra,
+  };
+}
+
+function commit(jobId: number, tests: JobTest[], extra: Partial<JobCommit> = {}): JobCommit {
+  return {
+    workspace: WS,
+    jobId,
+    bundleKey: `bundle-${jobId}`,
+    namespace: 'ns',
+    createdAt: T0.toISOString(),
+    expiresAt: later(3600).toISOString(),
+    tests,
+    results: tests.map((t) => ({
+      pool: t.pool,
+      suite: t.suite,
+      test: t.test,
+      jobId,
+      columns: ['id'],
+      rows: t.rows.map((r) => ({ id: r.key })),
+      createdAt: T0.toISOString(),
+    })),
+    madeRows: [],
+    supersedes: [],
+    ...extra,
+  };
+}
+
+/** Every live lease of a store, as row ids held by exclusive tests (each must appear once). */
+async function exclusiveHolders(store: Store, blocks: string[], now: Date): Promise<Map<string, number[]>> {
+  const claims = await store.claimState(WS, blocks, now);
+  const holders = new Map<string, number[]>();
+  for (const [id, list] of claims.leases) holders.set(id, list.filter((h) => !h.shared).map((h) => h.jobId));
+  return holders;
+}
+
+export function describeStoreContract(name: string, open: OpenStore): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('versions data blocks immutably: 1.0, 1.1, … and pinned reads', async () => {
+      const first = await store.addBlockVersion(WS, customers);
+      const second = await store.addBlockVersion(WS, { ...customers, rows: customers.rows.slice(0, 2) });
+      expect([first.version, second.version]).toEqual(['1.0', '1.1']);
+      expect((await store.getBlock(WS, 'customers'))?.rows).toHaveLength(2);
+      expect((await store.getBlock(WS, 'customers', '1.0'))?.rows).toEqual(customers.rows);
+      expect(await store.getBlock(WS, 'customers', '9.9')).toBeUndefined();
+      expect((await store.listBlockVersions(WS, 'customers')).map((v) => v.version)).toEqual(['1.0', '1.1']);
+      expect((await store.listBlocks(WS)).map((b) => `${b.block}@${b.version}`)).toEqual(['customers@1.1']);
+    });
+
+    it('stores, lists and deletes pools', async () => {
+      const pool: PoolDefinition = { name: 'shop', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests: [] };
+      await store.putPool(WS, pool);
+      expect(await store.getPool(WS, 'shop')).toEqual(pool);
+      expect((await store.listPools(WS)).map((p) => p.name)).toEqual(['shop']);
+      expect(await store.deletePool(WS, 'shop')).toBe(true);
+      expect(await store.deletePool(WS, 'shop')).toBe(false);
+      expect(await store.getPool(WS, 'shop')).toBeUndefined();
+    });
+
+    it('commits a job with its leases and results, readable afterwards', async () => {
+      await store.addBlockVersion(WS, customers);
+      const id = await store.reserveJobId(WS);
+      const job = await store.commitJob(commit(id, [test('a', ['c1']), test('b', ['c2'])]), T0);
+      expect(job).toMatchObject({ id, state: 'complete', allocated: 2, failed: 0 });
+      expect(await store.getJob(WS, id)).toEqual(job);
+      expect(await store.getResult(WS, { pool: 'shop', suite: 's', test: 'a' })).toMatchObject({ jobId: id, rows: [{ id: 'c1' }] });
+      expect((await store.listResults(WS, { pool: 'shop' })).map((r) => r.test)).toEqual(['a', 'b']);
+      expect(await store.findLiveJob(WS, `bundle-${id}`, T0)).toMatchObject({ id });
+      const held = await exclusiveHolders(store, ['customers'], T0);
+      expect(held.get(rowId('customers', 'c1'))).toEqual([id]);
+    });
+
+    it('refuses a commit whose rows another live job holds, and leaves nothing behind', async () => {
+      await store.addBlockVersion(WS, customers);
+      const first = await store.reserveJobId(WS);
+      await store.commitJob(commit(first, [test('a', ['c1'])]), T0);
+      const second = await store.reserveJobId(WS);
+      const conflicting = commit(second, [test('b', ['c2']), test('c', ['c1'])], {
+        madeRows: [{ ...customers, rows: [['c9', 'new', 'gold']], origin: 'make' }],
+      });
+      await expect(store.commitJob(conflicting, T0)).rejects.toBeInstanceOf(LeaseConflictError);
+      expect(await store.getJob(WS, second)).toBeUndefined();
+      expect(await store.getResult(WS, { pool: 'shop', suite: 's', test: 'b' })).toBeUndefined();
+      expect((await store.listBlockVersions(WS, 'customers')).map((v) => v.version)).toEqual(['1.0']);
+      expect((await exclusiveHolders(store, ['customers'], T0)).has(rowId('customers', 'c2'))).toBe(false);
+    });
+
+    it('refuses made rows that repeat a key, and leaves nothing behind', async () => {
+      await store.addBlockVersion(WS, customers);
+      const id = await store.reserveJobId(WS);
+      const duplicate = commit(id, [test('m', ['c1'], { status: 'made' })], {
+        madeRows: [{ ...customers, rows: [['c1', 'new', 'gold']], origin: 'make' }],
+      });
+      await expect(store.commitJob(duplicate, T0)).rejects.toMatchObject({ code: 'DUPLICATE_KEY' });
+      expect(await store.getJob(WS, id)).toBeUndefined();
+      expect((await store.getBlock(WS, 'customers'))?.version).toBe('1.0');
+    });
+
+    it('appends made rows as a new version and leases them', async () => {
+      await store.addBlockVersion(WS, customers);
+      const id = await store.reserveJobId(WS);
+      await store.commitJob(
+        commit(id, [test('m', ['c9'], { status: 'made' })], {
+          madeRows: [{ ...customers, rows: [['c9', 'new', 'gold']], origin: 'make', jobId: id }],
+        }),
+        T0,
+      );
+      const block = await store.getBlock(WS, 'customers');
+      expect(block).toMatchObject({ version: '1.1', origin: 'make', parent: '1.0', rowCount: 5 });
+      expect(block?.rows.at(-1)).toEqual(['c9', 'new', 'gold']);
+      expect((await exclusiveHolders(store, ['customers'], T0)).get(rowId('customers', 'c9'))).toEqual([id]);
+    });
+
+    it('lets read-only tests share rows, but not with exclusive ones', async () => {
+      await store.addBlockVersion(WS, customers);
+      const reader = await store.reserveJobId(WS);
+      await store.commitJob(commit(reader, [test('r1', ['c1'], { readOnly: true }), test('r2', ['c1'], { readOnly: true })]), T0);
+      const other = await store.reserveJobId(WS);
+      await store.commitJob(commit(other, [test('r3', ['c1'], { readOnly: true })]), T0);
+      const writer = await store.reserveJobId(WS);
+      await expect(store.commitJob(commit(writer, [test('w', ['c1'])]), T0)).rejects.toBeInstanceOf(LeaseConflictError);
+      const mixed = await store.reserveJobId(WS);
+      await expect(
+        store.commitJob(commit(mixed, [test('w2', ['c2']), test('r4', ['c2'], { readOnly: true })]), T0),
+      ).rejects.toBeInstanceOf(LeaseConflictError);
+    });
+
+    it('frees rows on release and on expiry, but never consumed rows', async () => {
+      await store.addBlockVersion(WS, customers);
+      const id = await store.reserveJobId(WS);
+      await store.commitJob(commit(id, [test('keep', ['c1']), test('eat', ['c2'], { consume: true })]), T0);
+      expect(await store.releaseJob(WS, id, later(10))).toEqual({ released: 1, consumed: 1 });
+      const claims = await store.claimState(WS, ['customers'], later(10));
+      expect(claims.leases.size).toBe(0);
+      expect(claims.consumed.get(rowId('customers', 'c2'))).toBe(id);
+      expect(await store.findLiveJob(WS, `bundle-${id}`, later(10))).toBeUndefined();
+
+      const next = await store.reserveJobId(WS);
+      await store.commitJob(commit(next, [test('again', ['c1'])], { createdAt: later(20).toISOString(), expiresAt: later(60).toISOString() }), later(20));
+      expect((await store.claimState(WS, ['customers'], later(59))).leases.size).toBe(1);
+      expect((await store.claimState(WS, ['customers'], later(61))).leases.size).toBe(0);
+      await expect(store.commitJob(commit(await store.reserveJobId(WS), [test('late', ['c2'])]), later(70))).rejects.toBeInstanceOf(
+        LeaseConflictError,
+      );
+    });
+
+    it('releases one test of a job', async () => {
+      await store.addBlockVersion(WS, customers);
+      const id = await store.reserveJobId(WS);
+      await store.commitJob(commit(id, [test('a', ['c1']), test('b', ['c2'])]), T0);
+      expect(await store.releaseTest(WS, { pool: 'shop', suite: 's', test: 'a' }, T0)).toEqual({ released: 1, consumed: 0 });
+      const held = await exclusiveHolders(store, ['customers'], T0);
+      expect([...held.keys()]).toEqual([rowId('customers', 'c2')]);
+      await expect(store.releaseTest(WS, { pool: 'shop', suite: 's', test: 'zzz' }, T0)).rejects.toBeInstanceOf(AllotError);
+      await expect(store.releaseJob(WS, 999_999, T0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
+
+    it('ends the leases of superseded tests in the same commit (refresh)', async () => {
+      await store.addBlockVersion(WS, customers);
+      const first = await store.reserveJobId(WS);
+      await store.commitJob(commit(first, [test('a', ['c1'])]), T0);
+      const second = await store.reserveJobId(WS);
+      await store.commitJob(commit(second, [test('a', ['c1'])], { supersedes: [{ pool: 'shop', suite: 's', test: 'a' }] }), T0);
+      expect((await exclusiveHolders(store, ['customers'], T0)).get(rowId('customers', 'c1'))).toEqual([second]);
+      expect((await store.getResult(WS, { pool: 'shop', suite: 's', test: 'a' }))?.jobId).toBe(second);
+    });
+
+    it('keeps workspaces apart', async () => {
+      await store.addBlockVersion(WS, customers);
+      await store.putPool(WS, { name: 'shop', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests: [] });
+      const id = await store.reserveJobId(WS);
+      await store.commitJob(commit(id, [test('a', ['c1'])]), T0);
+      expect(await store.getBlock('elsewhere', 'customers')).toBeUndefined();
+      expect(await store.listPools('elsewhere')).toEqual([]);
+      expect(await store.getJob('elsewhere', id)).toBeUndefined();
+      expect(await store.getResult('elsewhere', { pool: 'shop', suite: 's', test: 'a' })).toBeUndefined();
+      expect((await store.claimState('elsewhere', ['customers'], T0)).leases.size).toBe(0);
+    });
+
+    it('runs 50 concurrent jobs over overlapping rows without a row in two live leases', async () => {
+      const rows = Array.from({ length: 120 }, (_, i) => [`r${i}`, i % 3 === 0 ? 'locked' : 'active', i % 2 ? 'gold' : 'silver']);
+      await store.addBlockVersion(WS, { ...customers, rows });
+      const tests = Array.from({ length: 50 }, (_, j) =>
+        Array.from({ length: 3 }, (_, k) => ({
+          suite: `suite-${j}`,
+          test: `t${k}`,
+          find: { where: k === 0 ? { status: 'active' } : k === 1 ? { tier: 'gold' } : {} },
+          count: 1,
+          consume: false,
+          readOnly: false,
+        })),
+      ).flat();
+      await store.putPool(WS, { name: 'shop', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests });
+      const reports = await Promise.all(
+        Array.from({ length: 50 }, (_, j) =>
+          executeJob(store, {
+            workspace: WS,
+            tests: [0, 1, 2].map((k) => ({ pool: 'shop', suite: `suite-${j}`, test: `t${k}` })),
+            clock: () => T0,
+          }),
+        ),
+      );
+      const holders = await exclusiveHolders(store, ['customers'], T0);
+      for (const [id, jobs] of holders) expect(jobs, `row ${id}`).toHaveLength(1);
+      const leased = reports.flatMap((r) => r.tests.flatMap((t) => t.values.map((v) => String(v['id']))));
+      expect(new Set(leased).size).toBe(leased.length);
+      const allocated = reports.reduce((sum, r) => sum + r.allocated, 0);
+      expect(allocated).toBe(leased.length);
+      expect(allocated).toBeGreaterThan(100);
+      expect(allocated + reports.reduce((sum, r) => sum + r.failed, 0)).toBe(150);
+    });
+  });
+}
