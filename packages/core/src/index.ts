@@ -4,9 +4,11 @@
  */
 export { AllotError, ERROR_CODES, LeaseConflictError, PoolValidationError, isAllotError } from './errors.js';
 export type { ErrorCode, Issue } from './errors.js';
-export { rowId, testId } from './model.js';
+export { ROLES, rowId, testId } from './model.js';
 export type {
   AllocationTest,
+  ApiKeyRecord,
+  AuditEvent,
   BlockOrigin,
   BlockVersion,
   BlockVersionMeta,
@@ -32,8 +34,11 @@ export type {
   Table,
   TestRef,
   TestStatus,
+  Role,
+  UserRecord,
   Value,
   Where,
+  WorkspaceRecord,
 } from './model.js';
 
 export { parseCsv } from './data-block/parse-csv.js';

@@ -249,3 +249,52 @@ export function rowId(block: string, key: string): string {
 export function testId(ref: TestRef): string {
   return `${ref.pool}\u0000${ref.suite}\u0000${ref.test}`;
 }
+
+/** What a key or user may do; each role includes the ones before it. */
+export type Role = 'viewer' | 'tester' | 'manager' | 'admin';
+
+export const ROLES: readonly Role[] = ['viewer', 'tester', 'manager', 'admin'];
+
+/** A tenant: its keys, users, pools, data blocks and servers. */
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+}
+
+/** An API key as stored: never the secret, only its hash. */
+export interface ApiKeyRecord {
+  /** The public part of the key, also its lookup id. */
+  id: string;
+  workspace: string;
+  name: string;
+  role: Role;
+  /** Hex digest of the secret part. */
+  secretHash: string;
+  /** The user the key belongs to, if any. */
+  userId: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface UserRecord {
+  id: string;
+  workspace: string;
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: string;
+}
+
+/** Who did what to what, for the audit log. */
+export interface AuditEvent {
+  id: number;
+  workspace: string;
+  at: string;
+  /** The key (and its user) that acted. */
+  actor: string;
+  /** e.g. `job.execute`, `job.release`, `block.upload`, `pool.delete`. */
+  action: string;
+  target: string;
+  details: Record<string, unknown>;
+}

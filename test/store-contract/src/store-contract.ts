@@ -229,6 +229,38 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect((await store.claimState('elsewhere', ['customers'], T0)).leases.size).toBe(0);
     });
 
+    it('keeps workspaces, API keys, users and the audit log', async () => {
+      await store.createWorkspace({ id: 'acme', name: 'Acme', createdAt: T0.toISOString() });
+      await expect(store.createWorkspace({ id: 'acme', name: 'Again', createdAt: T0.toISOString() })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+      });
+      expect(await store.getWorkspace('acme')).toMatchObject({ name: 'Acme' });
+      expect((await store.listWorkspaces()).map((w) => w.id)).toEqual(['acme']);
+
+      const key = { id: 'k1', workspace: 'acme', name: 'ci', role: 'tester' as const, secretHash: 'ab', userId: null, createdAt: T0.toISOString(), revokedAt: null };
+      await store.putApiKey(key);
+      expect(await store.findApiKey('k1')).toEqual(key);
+      expect(await store.findApiKey('constructor')).toBeUndefined();
+      await store.putApiKey({ ...key, revokedAt: later(5).toISOString() });
+      expect((await store.findApiKey('k1'))?.revokedAt).toBe(later(5).toISOString());
+      expect((await store.listApiKeys('acme')).map((k) => k.id)).toEqual(['k1']);
+      expect(await store.listApiKeys('other')).toEqual([]);
+
+      const user = { id: 'u1', workspace: 'acme', name: 'Ada', email: 'ada@example.test', role: 'manager' as const, createdAt: T0.toISOString() };
+      await store.putUser(user);
+      expect(await store.getUser('acme', 'u1')).toEqual(user);
+      expect(await store.getUser('other', 'u1')).toBeUndefined();
+      expect((await store.listUsers('acme')).map((u) => u.id)).toEqual(['u1']);
+      expect(await store.deleteUser('acme', 'u1')).toBe(true);
+      expect(await store.deleteUser('acme', 'u1')).toBe(false);
+
+      const first = await store.appendAudit({ workspace: 'acme', at: T0.toISOString(), actor: 'k1', action: 'job.execute', target: 'job 1', details: {} });
+      const second = await store.appendAudit({ workspace: 'acme', at: later(1).toISOString(), actor: 'k1', action: 'job.release', target: 'job 1', details: { rows: 2 } });
+      expect(second.id).toBeGreaterThan(first.id);
+      expect((await store.listAudit('acme', { limit: 10, offset: 0 })).map((e) => e.action)).toEqual(['job.release', 'job.execute']);
+      expect(await store.listAudit('other', { limit: 10, offset: 0 })).toEqual([]);
+    });
+
     it('runs 50 concurrent jobs over overlapping rows without a row in two live leases', async () => {
       const rows = Array.from({ length: 120 }, (_, i) => [`r${i}`, i % 3 === 0 ? 'locked' : 'active', i % 2 ? 'gold' : 'silver']);
       await store.addBlockVersion(WS, { ...customers, rows });

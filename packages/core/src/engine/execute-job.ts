@@ -23,8 +23,8 @@ import { runMakes } from './run-makes.js';
 export const DEFAULT_WORKSPACE = 'default';
 /** How long leases last when nobody says: two hours. */
 export const DEFAULT_TTL_SECONDS = 7200;
-/** Commits lost to a concurrent job are retried on fresh leases this many times. */
-const MAX_ATTEMPTS = 8;
+/** Commits lost to a concurrent job are retried on fresh leases for this long. */
+const RETRY_BUDGET_MS = 60_000;
 
 export interface ExecuteOptions {
   /** The tests to allocate together: uniqueness holds across all of them. */
@@ -42,6 +42,8 @@ export interface ExecuteOptions {
   seed?: string;
   clock?: () => Date;
   onProgress?: (progress: JobProgress) => void;
+  /** An id from `store.reserveJobId`, for callers that announce the job before it commits. */
+  jobId?: number;
 }
 
 /**
@@ -64,9 +66,10 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
   const reused = options.refresh || options.dryRun ? new Map<Resolved, JobRecord>() : await liveHolders(store, workspace, ok, clock());
   const pending = ok.filter((item) => !reused.has(item));
   const { classes, errors } = await classifyTests(store, workspace, pending);
-  const jobId = options.dryRun ? null : await store.reserveJobId(workspace);
+  const jobId = options.dryRun ? null : (options.jobId ?? (await store.reserveJobId(workspace)));
   const namespace = options.namespace ?? randomBytes(4).toString('hex');
   const run = { store, workspace, options, classes, progress, jobId, namespace };
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     const now = clock();
     try {
@@ -79,9 +82,16 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
       return reportJob(store, job, false);
     } catch (error) {
       const retry = error instanceof LeaseConflictError || (error instanceof AllotError && error.code === 'DUPLICATE_KEY');
-      if (!retry || attempt >= MAX_ATTEMPTS) throw error;
+      if (!retry || Date.now() - started > RETRY_BUDGET_MS) throw error;
+      await backoff(attempt);
     }
   }
+}
+
+/** Jittered exponential backoff, so jobs that lost a race do not collide again in lockstep. */
+function backoff(attempt: number): Promise<void> {
+  const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
 
 interface Run {

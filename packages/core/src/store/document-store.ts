@@ -3,6 +3,8 @@ import { nextVersion } from '../data-block/next-version.js';
 import {
   rowId,
   testId,
+  type ApiKeyRecord,
+  type AuditEvent,
   type BlockVersion,
   type BlockVersionMeta,
   type ClaimState,
@@ -14,6 +16,8 @@ import {
   type ResultRecord,
   type RowValues,
   type TestRef,
+  type UserRecord,
+  type WorkspaceRecord,
 } from '../model.js';
 import type { DocumentPersistence } from './document-persistence.js';
 import { Mutex } from './mutex.js';
@@ -217,6 +221,87 @@ export class DocumentStore implements Store {
     });
   }
 
+  createWorkspace(workspace: WorkspaceRecord): Promise<void> {
+    return this.#mutex.run(async () => {
+      if (this.#document.tenants[workspace.id] !== undefined) {
+        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, { field: 'id' });
+      }
+      await this.#update((draft) => {
+        draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
+      });
+    });
+  }
+
+  getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
+    return Promise.resolve(this.#document.tenants[id]);
+  }
+
+  listWorkspaces(): Promise<WorkspaceRecord[]> {
+    return Promise.resolve(Object.values(this.#document.tenants).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+  }
+
+  putApiKey(key: ApiKeyRecord): Promise<void> {
+    return this.#mutex.run(() =>
+      this.#update((draft) => {
+        draft.apiKeys = { ...draft.apiKeys, [key.id]: key };
+      }),
+    );
+  }
+
+  findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    return Promise.resolve(Object.hasOwn(this.#document.apiKeys, id) ? this.#document.apiKeys[id] : undefined);
+  }
+
+  listApiKeys(workspace: string): Promise<ApiKeyRecord[]> {
+    const keys = Object.values(this.#document.apiKeys).filter((k) => k.workspace === workspace);
+    return Promise.resolve(keys.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
+  }
+
+  putUser(user: UserRecord): Promise<void> {
+    return this.#mutex.run(() =>
+      this.#update((draft) => {
+        draftWorkspace(draft, user.workspace).users[user.id] = user;
+      }),
+    );
+  }
+
+  getUser(workspace: string, id: string): Promise<UserRecord | undefined> {
+    const users = this.#workspace(workspace)?.users ?? {};
+    return Promise.resolve(Object.hasOwn(users, id) ? users[id] : undefined);
+  }
+
+  listUsers(workspace: string): Promise<UserRecord[]> {
+    const users = Object.values(this.#workspace(workspace)?.users ?? {});
+    return Promise.resolve(users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
+  }
+
+  deleteUser(workspace: string, id: string): Promise<boolean> {
+    return this.#mutex.run(async () => {
+      if (this.#workspace(workspace)?.users[id] === undefined) return false;
+      await this.#update((draft) => {
+        delete draftWorkspace(draft, workspace).users[id];
+      });
+      return true;
+    });
+  }
+
+  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
+    return this.#mutex.run(async () => {
+      const stored: AuditEvent = { ...event, id: this.#document.nextAuditId };
+      await this.#update((draft) => {
+        draft.nextAuditId = stored.id + 1;
+        const ws = draftWorkspace(draft, event.workspace);
+        ws.audit = [...ws.audit, stored];
+      });
+      return stored;
+    });
+  }
+
+  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
+    const events = [...(this.#workspace(workspace)?.audit ?? [])].reverse();
+    return Promise.resolve(events.slice(page.offset, page.offset + page.limit));
+  }
+
   close(): Promise<void> {
     return this.#mutex.run(() => this.#persistence.close());
   }
@@ -328,6 +413,8 @@ function draftWorkspace(draft: StoreDocument, workspace: string): WorkspaceDocum
     jobs: { ...current.jobs },
     results: { ...current.results },
     consumed: { ...current.consumed },
+    users: { ...current.users },
+    audit: current.audit,
   };
   draft.workspaces[workspace] = copy;
   return copy;

@@ -1,4 +1,14 @@
-import type { BlockVersionMeta, JobRecord, JobTest, PoolDefinition, ResultRecord } from '../model.js';
+import type {
+  ApiKeyRecord,
+  AuditEvent,
+  BlockVersionMeta,
+  JobRecord,
+  JobTest,
+  PoolDefinition,
+  ResultRecord,
+  UserRecord,
+  WorkspaceRecord,
+} from '../model.js';
 
 /** The state of one workspace in a document store. Block rows live outside it. */
 export interface WorkspaceDocument {
@@ -11,21 +21,29 @@ export interface WorkspaceDocument {
   results: Record<string, ResultRecord>;
   /** Consumed rows by {@link rowId}, with the job that consumed them. */
   consumed: Record<string, number>;
+  users: Record<string, UserRecord>;
+  /** Oldest first. */
+  audit: AuditEvent[];
 }
 
 /** The whole state of a document store (memory, lowdb). */
 export interface StoreDocument {
   schemaVersion: 1;
   nextJobId: number;
+  nextAuditId: number;
+  /** Workspaces that were created explicitly (the server's tenants). */
+  tenants: Record<string, WorkspaceRecord>;
+  /** API keys of every workspace, by public id. */
+  apiKeys: Record<string, ApiKeyRecord>;
   workspaces: Record<string, WorkspaceDocument>;
 }
 
 export function emptyDocument(): StoreDocument {
-  return { schemaVersion: 1, nextJobId: 1, workspaces: {} };
+  return { schemaVersion: 1, nextJobId: 1, nextAuditId: 1, tenants: {}, apiKeys: {}, workspaces: {} };
 }
 
 export function emptyWorkspace(): WorkspaceDocument {
-  return { pools: {}, blocks: {}, jobs: {}, results: {}, consumed: {} };
+  return { pools: {}, blocks: {}, jobs: {}, results: {}, consumed: {}, users: {}, audit: [] };
 }
 
 /** A job holds leases until it is released or its TTL passes. */

@@ -1,4 +1,6 @@
 import type {
+  ApiKeyRecord,
+  AuditEvent,
   BlockVersion,
   BlockVersionMeta,
   ClaimState,
@@ -9,6 +11,8 @@ import type {
   ReleaseOutcome,
   ResultRecord,
   TestRef,
+  UserRecord,
+  WorkspaceRecord,
 } from '../model.js';
 
 /** A page of a list. */
@@ -68,6 +72,28 @@ export interface Store {
   releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome>;
   /** Ends the leases of one test's rows in its live job. */
   releaseTest(workspace: string, ref: TestRef, now: Date): Promise<ReleaseOutcome>;
+
+  /** Creates a workspace; fails with INVALID_INPUT when the id exists. */
+  createWorkspace(workspace: WorkspaceRecord): Promise<void>;
+  getWorkspace(id: string): Promise<WorkspaceRecord | undefined>;
+  listWorkspaces(): Promise<WorkspaceRecord[]>;
+
+  /** Creates or replaces a key (revoking is replacing with `revokedAt` set). */
+  putApiKey(key: ApiKeyRecord): Promise<void>;
+  /** A key by its public id, whatever its workspace: how a request finds its workspace. */
+  findApiKey(id: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(workspace: string): Promise<ApiKeyRecord[]>;
+
+  putUser(user: UserRecord): Promise<void>;
+  getUser(workspace: string, id: string): Promise<UserRecord | undefined>;
+  listUsers(workspace: string): Promise<UserRecord[]>;
+  /** True when the user existed. */
+  deleteUser(workspace: string, id: string): Promise<boolean>;
+
+  /** Appends to the audit log and returns the event with its id. */
+  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent>;
+  /** Newest first. */
+  listAudit(workspace: string, page: Page): Promise<AuditEvent[]>;
 
   /** Flushes and frees resources (file locks, connections). */
   close(): Promise<void>;
