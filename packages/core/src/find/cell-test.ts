@@ -1,0 +1,7 @@
+import type { Value } from '../model.js';
+
+/**
+ * A compiled test of one cell. `undefined` stands for a cell missing from a
+ * short row, and counts as null.
+ */
+export type CellTest = (cell: Value | undefined) => boolean;
