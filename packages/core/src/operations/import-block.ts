@@ -40,9 +40,12 @@ export async function importBlock(store: Store, options: ImportBlockOptions): Pr
   }
   const sourceHash = hashSource(options.text);
   if (options.skipUnchanged) {
-    const latest = (await store.listBlockVersions(options.workspace, options.block)).at(-1);
-    const sameKey = (latest?.keyColumn ?? null) === (options.keyColumn ?? latest?.keyColumn ?? null);
-    if (latest !== undefined && latest.sourceHash === sourceHash && sameKey) return { meta: latest, imported: false };
+    const versions = await store.listBlockVersions(options.workspace, options.block);
+    // Makes append versions after an import: the file is unchanged when it matches the last import.
+    const lastImport = versions.filter((v) => v.origin === 'import').at(-1);
+    const sameKey = (lastImport?.keyColumn ?? null) === (options.keyColumn ?? lastImport?.keyColumn ?? null);
+    const latest = versions.at(-1);
+    if (lastImport?.sourceHash === sourceHash && sameKey && latest !== undefined) return { meta: latest, imported: false };
   }
   const table = parseDataFile(options.text, options.source, options.format);
   if (options.keyColumn !== undefined) checkKeyColumn(table, options.keyColumn, options.source);
