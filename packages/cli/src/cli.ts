@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { CliContext } from './cli-context.js';
+import { registerExport } from './commands/export.js';
+import { registerGet } from './commands/get.js';
+import { registerImport } from './commands/import.js';
+import { registerJobs } from './commands/jobs.js';
+import { registerRelease } from './commands/release.js';
+import { registerRun } from './commands/run.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+import { processIo, type Io } from './io.js';
+
+const VERSION = '0.1.0';
+
+/** Builds the `allot` program; it never exits the process (see {@link run}). */
+export function createProgram(cli: CliContext, defaultDataDir: string): Command {
+  const program = new Command('allot')
+    .description('Test data allocation for parallel end-to-end suites')
+    .version(VERSION)
+    .addOption(dataDirOption().default(defaultDataDir))
+    // Program options only before the command, so that `export --version` is the block's version.
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => cli.io.stdout.write(text),
+      writeErr: (text) => cli.io.stderr.write(text),
+      outputError: (text, write) => write(`allot: ${text.replace(/^error: /, '')}`),
+    })
+    .showHelpAfterError('(see allot --help)');
+  registerRun(program, cli);
+  registerGet(program, cli);
+  registerRelease(program, cli);
+  registerImport(program, cli);
+  registerExport(program, cli);
+  registerJobs(program, cli);
+  // `--data-dir` is accepted after the command too (`allot run shop.yaml --data-dir .allot`).
+  for (const command of program.commands) command.addOption(dataDirOption());
+  return program;
+}
+
+function dataDirOption(): Option {
+  return new Option(
+    '--data-dir <dir>',
+    'data directory of the embedded store (env ALLOT_DATA_DIR)',
+  );
+}
+
+/**
+ * Runs the CLI on `argv` (without `node` and the script) and returns the exit
+ * code: 0 done, 1 a test failed or nothing was found, 2 a usage or
+ * configuration error. Errors are printed as `allot: <message>`.
+ */
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let action: Command | undefined;
+  const cli: CliContext = {
+    io,
+    exitCode: EXIT.ok,
+    // The command's own --data-dir wins over the program's (which has the default).
+    dataDir: () => resolve(String(action?.opts()['dataDir'] ?? action?.parent?.opts()['dataDir'])),
+  };
+  const program = createProgram(cli, io.env['ALLOT_DATA_DIR'] ?? '.allot');
+  program.hook('preAction', (_program, command) => {
+    action = command;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return cli.exitCode;
+  } catch (error) {
+    // Commander has printed its own message (or the help) already.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    io.stderr.write(`allot: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env['ALLOT_DEBUG'] && error instanceof Error && error.stack)
+      io.stderr.write(`${error.stack}\n`);
+    return exitCodeOf(error);
+  }
+}
