@@ -18,16 +18,29 @@ const STATUSES = ['active', 'active', 'active', 'active', 'active', 'active', 'a
 const TIERS = ['gold', 'silver', 'silver', 'bronze', 'bronze', 'bronze'];
 const COUNTRIES = ['DE', 'FR', 'GB', 'US', 'NL', 'ES', 'IT', 'PL', 'SE', 'DK'];
 
+/** A small seeded PRNG (mulberry32), so every run builds the same rows. */
+function random(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function makeRows(count) {
+  const next = random(42);
+  const pick = (list) => list[Math.floor(next() * list.length)];
   const rows = new Array(count);
   for (let i = 0; i < count; i++) {
     rows[i] = [
       `C-${String(i).padStart(7, '0')}`,
-      STATUSES[(i * 7) % STATUSES.length],
-      TIERS[(i * 13) % TIERS.length],
-      COUNTRIES[(i * 31) % COUNTRIES.length],
-      String(((i * 7919) % 200_000) / 100 - 200),
-      i % 4 === 0 ? 'true' : 'false',
+      pick(STATUSES),
+      pick(TIERS),
+      pick(COUNTRIES),
+      (Math.floor(next() * 400_000) / 100 - 1000).toFixed(2),
+      next() < 0.25 ? 'true' : 'false',
     ];
   }
   return rows;
@@ -48,7 +61,7 @@ function makeFinds() {
   finds.push({ status: 'locked' });
   finds.push({ status: 'closed', country: { in: ['DE', 'FR'] } });
   finds.push({ or: [{ tier: 'gold' }, { balance: { gte: 1500 } }], not: { status: 'closed' } });
-  finds.push({ id: { startsWith: 'C-00000' } });
+  finds.push({ id: { startsWith: 'C-00001' } });
   return finds;
 }
 

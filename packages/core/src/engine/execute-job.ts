@@ -11,6 +11,7 @@ import {
   type RowValues,
   type TestRef,
 } from '../model.js';
+import { jobTestIndex } from '../job-test-index.js';
 import type { Store } from '../store/store.js';
 import { describeShortfall, forecastClasses } from './explain.js';
 import { classifyTests, type FindClass, type Resolved } from './find-classes.js';
@@ -124,6 +125,16 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
   run.progress({ phase: 'matching', done: 1, total: 1 });
   const plan: Plan = { claims, tests: new Map(), failures: new Map(), madeRows: [], matched: allocation.matched, makesNeeded: new Map() };
   const unmatched: Array<{ item: Resolved; cls: FindClass }> = [];
+  // One census per class: it scans the whole block.
+  const shortfalls = new Map<FindClass, string>();
+  const shortfall = (cls: FindClass): string => {
+    let reason = shortfalls.get(cls);
+    if (reason === undefined) {
+      reason = describeShortfall(cls, claims, allocation.matched.get(cls) ?? 0);
+      shortfalls.set(cls, reason);
+    }
+    return reason;
+  };
   for (const cls of run.classes) {
     for (const item of cls.tests) {
       const rows = allocation.rows.get(item);
@@ -137,7 +148,7 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
   }
   for (const { item, cls } of unmatched) {
     if (item.test.make !== undefined) plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
-    else plan.failures.set(item, describeShortfall(cls, claims, allocation.matched.get(cls) ?? 0));
+    else plan.failures.set(item, shortfall(cls));
   }
   if (run.options.dryRun) return plan;
   run.progress({ phase: 'makes', done: 0, total: unmatched.length });
@@ -163,7 +174,7 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
 async function ignoreOwnLeases(run: Run, claims: ClaimState, now: Date): Promise<void> {
   const holders = await liveHolders(run.store, run.workspace, run.classes.flatMap((c) => c.tests), now);
   for (const [item, job] of holders) {
-    const test = job.tests.find((t) => testId(t) === testId(item.ref));
+    const test = job.tests[jobTestIndex(job, item.ref)];
     for (const row of test?.rows ?? []) {
       const id = rowId(row.block, row.key);
       const rest = (claims.leases.get(id) ?? []).filter((h) => h.jobId !== job.id);
@@ -180,7 +191,7 @@ async function liveHolders(store: Store, workspace: string, items: readonly Reso
     const result = await store.getResult(workspace, item.ref);
     const job = result === undefined ? undefined : await store.getJob(workspace, result.jobId);
     if (job === undefined || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime()) continue;
-    const test = job.tests.find((t) => testId(t) === testId(item.ref));
+    const test = job.tests[jobTestIndex(job, item.ref)];
     if (test !== undefined && test.releasedAt === null && (test.status === 'allocated' || test.status === 'made')) {
       holders.set(item, job);
     }

@@ -1,7 +1,7 @@
 import type { ClaimState } from '../model.js';
 import type { FindClass } from './find-classes.js';
 import type { FindForecast } from './job-report.js';
-import { censusOf } from './scan-candidates.js';
+import { censusOf, claimsByBlock } from './scan-candidates.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -10,7 +10,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * demand, how many rows qualify, and where the qualifying rows went.
  */
 export function describeShortfall(cls: FindClass, claims: ClaimState, matched: number): string {
-  const census = censusOf(cls, claims);
+  const census = censusOf(cls, claimsByBlock(claims)(cls.source.block.block));
   const demand = cls.tests.reduce((sum, t) => sum + t.test.count, 0);
   const need = `${plural(cls.tests.length, 'test')} of this job need ${cls.description} in ${cls.source.label}${
     cls.readOnly ? ' (read-only)' : ''
@@ -35,8 +35,9 @@ export function forecastClasses(
   matched: Map<FindClass, number>,
   makesNeeded: Map<FindClass, number>,
 ): FindForecast[] {
+  const claimsOf = claimsByBlock(claims);
   return classes.map((cls) => {
-    const census = censusOf(cls, claims);
+    const census = censusOf(cls, claimsOf(cls.source.block.block));
     const demand = cls.tests.reduce((sum, t) => sum + t.test.count, 0);
     const got = matched.get(cls) ?? 0;
     const makes = makesNeeded.get(cls) ?? 0;

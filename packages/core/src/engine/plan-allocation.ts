@@ -2,7 +2,7 @@ import type { ClaimState } from '../model.js';
 import type { FindClass, Resolved } from './find-classes.js';
 import { matchClasses } from './match-classes.js';
 import { RowUniverse, type UniverseRow } from './row-universe.js';
-import { scanCandidates } from './scan-candidates.js';
+import { claimsByBlock, scanCandidates } from './scan-candidates.js';
 
 /** The rows the matching gave each test; tests absent from `rows` got none. */
 export interface Allocation {
@@ -46,8 +46,9 @@ export function planAllocation(
   const universe = new RowUniverse();
   const demands = classes.map(demandOf);
   const total = demands.reduce((a, b) => a + b, 0);
+  const claimsOf = claimsByBlock(claims);
   const candidates = classes.map((cls, index) => {
-    const found = scanCandidates(cls, claims, universe, total);
+    const found = scanCandidates(cls, claimsOf(cls.source.block.block), universe, total);
     onClass(index + 1);
     return found;
   });

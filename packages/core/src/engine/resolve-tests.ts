@@ -12,6 +12,7 @@ export type ResolvedTest =
  */
 export async function resolveTests(store: Store, workspace: string, refs: readonly TestRef[]): Promise<ResolvedTest[]> {
   const pools = new Map<string, PoolDefinition | undefined>();
+  const indexes = new Map<PoolDefinition, Map<string, AllocationTest>>();
   const seen = new Set<string>();
   const resolved: ResolvedTest[] = [];
   for (const ref of refs) {
@@ -24,7 +25,12 @@ export async function resolveTests(store: Store, workspace: string, refs: readon
       resolved.push({ ref, pool: null, test: null, error: unknownPool(ref.pool, known) });
       continue;
     }
-    const test = pool.tests.find((t) => t.suite === ref.suite && t.test === ref.test);
+    let index = indexes.get(pool);
+    if (index === undefined) {
+      index = new Map(pool.tests.map((t) => [`${t.suite}\u0000${t.test}`, t]));
+      indexes.set(pool, index);
+    }
+    const test = index.get(`${ref.suite}\u0000${ref.test}`);
     if (test === undefined) {
       resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
       continue;

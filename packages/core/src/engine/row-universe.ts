@@ -1,4 +1,4 @@
-import { rowId, type RowValues } from '../model.js';
+import type { RowValues } from '../model.js';
 import type { BlockSource } from './find-classes.js';
 
 /** A row that some test of the job may receive. */
@@ -12,15 +12,21 @@ export interface UniverseRow {
 /** Gives every candidate row of a job a small integer id for the matching. */
 export class RowUniverse {
   readonly rows: UniverseRow[] = [];
-  readonly #ids = new Map<string, number>();
+  /** Ids by block, then key: two versions of a block share their rows' ids. */
+  readonly #ids = new Map<string, Map<string, number>>();
 
   idOf(source: BlockSource, values: RowValues, key: string): number {
-    const id = rowId(source.block.block, key);
-    let index = this.#ids.get(id);
+    const block = source.block.block;
+    let ids = this.#ids.get(block);
+    if (ids === undefined) {
+      ids = new Map();
+      this.#ids.set(block, ids);
+    }
+    let index = ids.get(key);
     if (index === undefined) {
       index = this.rows.length;
-      this.#ids.set(id, index);
-      this.rows.push({ block: source.block.block, key, values, source });
+      ids.set(key, index);
+      this.rows.push({ block, key, values, source });
     }
     return index;
   }

@@ -1,6 +1,38 @@
-import { rowId, type ClaimState, type RowValues } from '../model.js';
+import type { ClaimState, LeaseHolder, RowValues } from '../model.js';
 import type { FindClass } from './find-classes.js';
 import type { RowUniverse } from './row-universe.js';
+
+/** The claims on one block's rows, keyed by the row's key alone (no id to build per row). */
+export interface BlockClaims {
+  leases: Map<string, LeaseHolder[]>;
+  consumed: Set<string>;
+}
+
+const NO_CLAIMS: BlockClaims = { leases: new Map(), consumed: new Set() };
+
+/** Splits a claim state by block, once per plan. */
+export function claimsByBlock(claims: ClaimState): (block: string) => BlockClaims {
+  const split = new Map<string, BlockClaims>();
+  const of = (id: string) => {
+    const cut = id.indexOf('\u0000');
+    const block = id.slice(0, cut);
+    let entry = split.get(block);
+    if (entry === undefined) {
+      entry = { leases: new Map(), consumed: new Set() };
+      split.set(block, entry);
+    }
+    return { entry, key: id.slice(cut + 1) };
+  };
+  for (const [id, holders] of claims.leases) {
+    const { entry, key } = of(id);
+    entry.leases.set(key, holders);
+  }
+  for (const id of claims.consumed.keys()) {
+    const { entry, key } = of(id);
+    entry.consumed.add(key);
+  }
+  return (block) => split.get(block) ?? NO_CLAIMS;
+}
 
 /**
  * The first `limit` rows a class may receive, in its order: rows that match
@@ -8,7 +40,7 @@ import type { RowUniverse } from './row-universe.js';
  * needs a row nobody holds; a read-only test shares with read-only holders).
  * Stops at `limit`, which is all the matching needs.
  */
-export function scanCandidates(cls: FindClass, claims: ClaimState, universe: RowUniverse, limit: number): number[] {
+export function scanCandidates(cls: FindClass, claims: BlockClaims, universe: RowUniverse, limit: number): number[] {
   const { rows } = cls.source.block;
   const candidates: number[] = [];
   const take = (row: RowValues): boolean => {
@@ -27,10 +59,9 @@ export function scanCandidates(cls: FindClass, claims: ClaimState, universe: Row
   return candidates;
 }
 
-function isAvailable(cls: FindClass, claims: ClaimState, key: string): boolean {
-  const id = rowId(cls.source.block.block, key);
-  if (claims.consumed.has(id)) return false;
-  const holders = claims.leases.get(id);
+function isAvailable(cls: FindClass, claims: BlockClaims, key: string): boolean {
+  if (claims.consumed.has(key)) return false;
+  const holders = claims.leases.get(key);
   if (holders === undefined) return true;
   return cls.readOnly ? holders.every((h) => h.shared) : false;
 }
@@ -45,12 +76,12 @@ export interface FindCensus {
 }
 
 /** Counts every qualifying row (a full scan: only for failures and dry runs). */
-export function censusOf(cls: FindClass, claims: ClaimState): FindCensus {
+export function censusOf(cls: FindClass, claims: BlockClaims): FindCensus {
   const census: FindCensus = { qualifying: 0, consumed: 0, leasedBy: new Map(), free: 0 };
   for (const row of cls.source.block.rows) {
     if (!cls.matches(row)) continue;
     census.qualifying++;
-    const id = rowId(cls.source.block.block, String(row[cls.source.keyIndex]));
+    const id = String(row[cls.source.keyIndex]);
     if (claims.consumed.has(id)) {
       census.consumed++;
       continue;

@@ -20,6 +20,7 @@ import {
   type WorkspaceRecord,
 } from '../model.js';
 import type { DocumentPersistence } from './document-persistence.js';
+import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
 import type { Page, Store } from './store.js';
 import { collectClaims, findConflicts } from './claims.js';
@@ -210,8 +211,9 @@ export class DocumentStore implements Store {
           { ...ref },
         );
       }
-      const index = job.tests.findIndex((t) => testId(t) === testId(ref) && holdsRows(t));
-      if (index < 0 || !isJobLive(job, now)) return { released: 0, consumed: 0 };
+      const index = jobTestIndex(job, ref);
+      const test = job.tests[index];
+      if (test === undefined || !holdsRows(test) || !isJobLive(job, now)) return { released: 0, consumed: 0 };
       const outcome = countRelease(job, [index], now);
       await this.#update((draft) => {
         const tests = job.tests.map((t, i) => (i === index ? { ...t, releasedAt: now.toISOString() } : t));
@@ -427,17 +429,20 @@ function supersededTests(ws: WorkspaceDocument, refs: TestRef[], now: Date): Arr
     const result = ws.results[testId(ref)];
     const job = result === undefined ? undefined : ws.jobs[String(result.jobId)];
     if (job === undefined || !isJobLive(job, now)) continue;
-    const index = job.tests.findIndex((t) => testId(t) === testId(ref) && holdsRows(t));
-    if (index >= 0) found.push([job.id, index]);
+    const index = jobTestIndex(job, ref);
+    const test = job.tests[index];
+    if (test !== undefined && holdsRows(test)) found.push([job.id, index]);
   }
   return found;
 }
 
 function releaseSuperseded(ws: WorkspaceDocument, superseded: Array<[number, number]>, now: Date): void {
-  for (const [jobId, index] of superseded) {
+  const byJob = new Map<number, Set<number>>();
+  for (const [jobId, index] of superseded) byJob.set(jobId, (byJob.get(jobId) ?? new Set()).add(index));
+  for (const [jobId, indexes] of byJob) {
     const job = ws.jobs[String(jobId)];
     if (job === undefined) continue;
-    const tests = job.tests.map((t, i) => (i === index ? { ...t, releasedAt: now.toISOString() } : t));
+    const tests = job.tests.map((t, i) => (indexes.has(i) ? { ...t, releasedAt: now.toISOString() } : t));
     ws.jobs[String(jobId)] = { ...job, tests };
   }
 }
