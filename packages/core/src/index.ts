@@ -67,4 +67,5 @@ export type { MatchClass } from './engine/match-classes.js';
 export { importBlock } from './operations/import-block.js';
 export type { ImportBlockOptions, ImportBlockResult } from './operations/import-block.js';
 export { syncPoolFiles } from './operations/sync-pool-files.js';
+export { checkPoolColumns } from './operations/check-pool-columns.js';
 export type { SyncedPools } from './operations/sync-pool-files.js';

@@ -12,10 +12,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function describeShortfall(cls: FindClass, claims: ClaimState, matched: number): string {
   const census = censusOf(cls, claimsByBlock(claims)(cls.source.block.block));
   const demand = cls.tests.reduce((sum, t) => sum + t.test.count, 0);
-  const need = `${plural(cls.tests.length, 'test')} of this job need ${cls.description} in ${cls.source.label}${
+  const verb = cls.tests.length === 1 ? 'needs' : 'need';
+  const need = `${plural(cls.tests.length, 'test')} of this job ${verb} ${cls.description} in ${cls.source.label}${
     cls.readOnly ? ' (read-only)' : ''
   } (${plural(demand, 'row')})`;
-  const parts = [`${plural(census.qualifying, 'row')} qualify`];
+  const parts = [`${plural(census.qualifying, 'row')} ${census.qualifying === 1 ? 'qualifies' : 'qualify'}`];
   const leasers = [...census.leasedBy].sort((a, b) => b[1] - a[1]);
   for (const [job, rows] of leasers.slice(0, 5)) parts.push(`${rows} leased by job ${job}`);
   if (leasers.length > 5) parts.push(`${leasers.slice(5).reduce((s, [, r]) => s + r, 0)} leased by ${leasers.length - 5} other jobs`);

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { AllotError } from '../errors.js';
+import { AllotError, PoolValidationError } from '../errors.js';
 import type { PoolDefinition, TestRef } from '../model.js';
 import { loadPoolFile } from '../pool/load-pool-file.js';
 import type { Store } from '../store/store.js';
+import { checkPoolColumns } from './check-pool-columns.js';
 import { importBlock, type ImportBlockResult } from './import-block.js';
 
 export interface SyncedPools {
@@ -15,8 +16,9 @@ export interface SyncedPools {
 
 /**
  * Makes a store match pool files from a repository: validates every file
- * first (nothing is written when one is invalid), imports the block files
- * that changed, and saves the pools.
+ * (no pool is saved when one is invalid), imports the block files that
+ * changed, checks every column the pools name against their blocks, and
+ * saves the pools.
  */
 export async function syncPoolFiles(store: Store, workspace: string, files: readonly string[]): Promise<SyncedPools> {
   const pools = await Promise.all(files.map((file) => loadPoolFile(file)));
@@ -45,6 +47,10 @@ export async function syncPoolFiles(store: Store, workspace: string, files: read
       });
       if (result.imported) imported.push(result);
     }
+  }
+  for (const [index, pool] of pools.entries()) {
+    const issues = await checkPoolColumns(store, workspace, pool);
+    if (issues.length > 0) throw new PoolValidationError(files[index] ?? null, issues);
   }
   for (const pool of pools) await store.putPool(workspace, pool);
   const tests = pools.flatMap((pool) => pool.tests.map((t) => ({ pool: pool.name, suite: t.suite, test: t.test })));
