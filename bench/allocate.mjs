@@ -14,7 +14,18 @@ const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const TESTS = Number(process.env.TESTS ?? 10_000);
 const WS = 'default';
 
-const STATUSES = ['active', 'active', 'active', 'active', 'active', 'active', 'active', 'locked', 'closed', 'closed'];
+const STATUSES = [
+  'active',
+  'active',
+  'active',
+  'active',
+  'active',
+  'active',
+  'active',
+  'locked',
+  'closed',
+  'closed',
+];
 const TIERS = ['gold', 'silver', 'silver', 'bronze', 'bronze', 'bronze'];
 const COUNTRIES = ['DE', 'FR', 'GB', 'US', 'NL', 'ES', 'IT', 'PL', 'SE', 'DK'];
 
@@ -91,22 +102,34 @@ async function benchJob() {
       rows: makeRows(ROWS),
       origin: 'import',
     });
-    const pool = { name: 'bench', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests: makeTests(TESTS, makeFinds()) };
+    const pool = {
+      name: 'bench',
+      key: 'id',
+      blocks: [{ name: 'customers' }],
+      secrets: [],
+      tests: makeTests(TESTS, makeFinds()),
+    };
     await store.putPool(WS, pool);
-    console.log(`setup: ${ROWS.toLocaleString()} rows imported, ${TESTS.toLocaleString()} tests, ${((performance.now() - setupStart) / 1000).toFixed(2)} s`);
+    console.log(
+      `setup: ${ROWS.toLocaleString()} rows imported, ${TESTS.toLocaleString()} tests, ${((performance.now() - setupStart) / 1000).toFixed(2)} s`,
+    );
 
     globalThis.gc?.();
     const start = performance.now();
     const report = await executeJob(store, { tests: refsOf(pool) });
     const warm = (performance.now() - start) / 1000;
-    console.log(`job (store open, block in memory): ${warm.toFixed(2)} s — ${report.allocated} allocated, ${report.made} made, ${report.failed} failed`);
+    console.log(
+      `job (store open, block in memory): ${warm.toFixed(2)} s — ${report.allocated} allocated, ${report.made} made, ${report.failed} failed`,
+    );
     await store.close();
 
     store = await openLowdbStore(dir);
     const coldStart = performance.now();
     const cold = await executeJob(store, { tests: refsOf(pool), refresh: true });
     const coldSeconds = (performance.now() - coldStart) / 1000;
-    console.log(`job (fresh process state, block read from disk): ${coldSeconds.toFixed(2)} s — ${cold.allocated} allocated, ${cold.failed} failed`);
+    console.log(
+      `job (fresh process state, block read from disk): ${coldSeconds.toFixed(2)} s — ${cold.allocated} allocated, ${cold.failed} failed`,
+    );
     await store.close();
     return { warm, cold: coldSeconds, failed: report.failed };
   } finally {
@@ -123,11 +146,31 @@ async function benchGreedy() {
   const n = 1000;
   const rows = Array.from({ length: 3 * n }, (_, i) => [`r${i}`, i < n ? 'narrow' : 'wide']);
   const tests = [
-    ...Array.from({ length: n }, (_, i) => ({ suite: 'broad', test: `b${i}`, find: { where: {} }, count: 1, consume: false, readOnly: false })),
-    ...Array.from({ length: n }, (_, i) => ({ suite: 'narrow', test: `n${i}`, find: { where: { kind: 'narrow' } }, count: 1, consume: false, readOnly: false })),
+    ...Array.from({ length: n }, (_, i) => ({
+      suite: 'broad',
+      test: `b${i}`,
+      find: { where: {} },
+      count: 1,
+      consume: false,
+      readOnly: false,
+    })),
+    ...Array.from({ length: n }, (_, i) => ({
+      suite: 'narrow',
+      test: `n${i}`,
+      find: { where: { kind: 'narrow' } },
+      count: 1,
+      consume: false,
+      readOnly: false,
+    })),
   ];
   const store = await (await import('@allot/core')).openMemoryStore();
-  await store.addBlockVersion(WS, { block: 'rows', columns: ['id', 'kind'], keyColumn: 'id', rows, origin: 'import' });
+  await store.addBlockVersion(WS, {
+    block: 'rows',
+    columns: ['id', 'kind'],
+    keyColumn: 'id',
+    rows,
+    origin: 'import',
+  });
   const pool = { name: 'adversarial', key: 'id', blocks: [{ name: 'rows' }], secrets: [], tests };
   await store.putPool(WS, pool);
 
@@ -156,9 +199,13 @@ const greedy = await benchGreedy();
 
 console.log('');
 console.log(`allocate: ${TESTS.toLocaleString()} tests over ${ROWS.toLocaleString()} rows`);
-console.log(`  job time:        ${job.warm.toFixed(2)} s (goal ≤ 3 s) ${job.warm <= 3 ? 'OK' : 'OVER'}`);
+console.log(
+  `  job time:        ${job.warm.toFixed(2)} s (goal ≤ 3 s) ${job.warm <= 3 ? 'OK' : 'OVER'}`,
+);
 console.log(`  job time, cold:  ${job.cold.toFixed(2)} s (includes reading the block file)`);
-console.log(`  peak memory:     ${mib(peak)} RSS (goal ≤ 1024 MiB) ${peak <= 1024 ** 3 ? 'OK' : 'OVER'}`);
+console.log(
+  `  peak memory:     ${mib(peak)} RSS (goal ≤ 1024 MiB) ${peak <= 1024 ** 3 ? 'OK' : 'OVER'}`,
+);
 console.log(`greedy first-fit vs matching on ${greedy.total} adversarial tests:`);
 console.log(`  greedy satisfied:   ${greedy.greedySatisfied} (${greedy.greedyMs.toFixed(0)} ms)`);
 console.log(`  matching satisfied: ${greedy.matched} (${greedy.matchMs.toFixed(0)} ms)`);

@@ -26,7 +26,12 @@ export class AllotError extends Error {
   /** Structured detail for machine readers (e.g. the offending path). */
   readonly details: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'AllotError';
     this.code = code;
@@ -53,7 +58,10 @@ export class PoolValidationError extends AllotError {
       const line = issue.line === undefined ? '' : `:${issue.line}`;
       return `  ${where}${line}: ${issue.path || '(root)'}: ${issue.message}`;
     });
-    super('INVALID_POOL', `Invalid pool definition in ${where}:\n${lines.join('\n')}`, { file, issues });
+    super('INVALID_POOL', `Invalid pool definition in ${where}:\n${lines.join('\n')}`, {
+      file,
+      issues,
+    });
     this.name = 'PoolValidationError';
     this.issues = issues;
     this.file = file;

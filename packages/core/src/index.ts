@@ -2,7 +2,13 @@
  * @allot/core: the allocation engine, data blocks, pool files and stores.
  * Knows nothing of HTTP, CLIs or test frameworks.
  */
-export { AllotError, ERROR_CODES, LeaseConflictError, PoolValidationError, isAllotError } from './errors.js';
+export {
+  AllotError,
+  ERROR_CODES,
+  LeaseConflictError,
+  PoolValidationError,
+  isAllotError,
+} from './errors.js';
 export type { ErrorCode, Issue } from './errors.js';
 export { ROLES, rowId, testId } from './model.js';
 export type {
@@ -58,7 +64,12 @@ export type { DocumentPersistence } from './store/document-persistence.js';
 export { LowdbPersistence, STORE_FILE } from './store/lowdb-persistence.js';
 export type { StoreDocument, WorkspaceDocument } from './store/store-document.js';
 
-export { DEFAULT_TTL_SECONDS, DEFAULT_WORKSPACE, executeJob, reportJob } from './engine/execute-job.js';
+export {
+  DEFAULT_TTL_SECONDS,
+  DEFAULT_WORKSPACE,
+  executeJob,
+  reportJob,
+} from './engine/execute-job.js';
 export type { ExecuteOptions } from './engine/execute-job.js';
 export type { FindForecast, JobProgress, JobReport, TestOutcome } from './engine/job-report.js';
 export { matchClasses } from './engine/match-classes.js';

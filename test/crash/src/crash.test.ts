@@ -40,7 +40,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'allot-crash-'));
   const store = await openLowdbStore(dataDir);
   const rows = Array.from({ length: 2000 }, (_, i) => [`p${i}`, i % 2 ? 'a' : 'b']);
-  await store.addBlockVersion('default', { block: 'people', columns: ['id', 'kind'], keyColumn: 'id', rows, origin: 'import' });
+  await store.addBlockVersion('default', {
+    block: 'people',
+    columns: ['id', 'kind'],
+    keyColumn: 'id',
+    rows,
+    origin: 'import',
+  });
   await store.putPool('default', pool);
   await store.close();
 });
@@ -50,9 +56,13 @@ afterAll(async () => {
 });
 
 /** Runs the child until it has committed at least once, then SIGKILLs it after a random delay. */
-function runAndKill(round: number): Promise<Array<{ jobId: number; values: Record<string, RowObject[]> }>> {
+function runAndKill(
+  round: number,
+): Promise<Array<{ jobId: number; values: Record<string, RowObject[]> }>> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, dataDir, String(round)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [child, dataDir, String(round)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let armed = false;
@@ -68,7 +78,11 @@ function runAndKill(round: number): Promise<Array<{ jobId: number; values: Recor
       if (signal !== 'SIGKILL') return reject(new Error(`child exited with ${code}: ${err}`));
       // The last line may be cut by the kill: only whole lines were reported.
       const lines = out.split('\n').slice(0, -1);
-      resolve(lines.map((line) => JSON.parse(line) as { jobId: number; values: Record<string, RowObject[]> }));
+      resolve(
+        lines.map(
+          (line) => JSON.parse(line) as { jobId: number; values: Record<string, RowObject[]> },
+        ),
+      );
     });
   });
 }

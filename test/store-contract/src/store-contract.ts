@@ -71,10 +71,18 @@ function commit(jobId: number, tests: JobTest[], extra: Partial<JobCommit> = {})
 }
 
 /** Every live lease of a store, as row ids held by exclusive tests (each must appear once). */
-async function exclusiveHolders(store: Store, blocks: string[], now: Date): Promise<Map<string, number[]>> {
+async function exclusiveHolders(
+  store: Store,
+  blocks: string[],
+  now: Date,
+): Promise<Map<string, number[]>> {
   const claims = await store.claimState(WS, blocks, now);
   const holders = new Map<string, number[]>();
-  for (const [id, list] of claims.leases) holders.set(id, list.filter((h) => !h.shared).map((h) => h.jobId));
+  for (const [id, list] of claims.leases)
+    holders.set(
+      id,
+      list.filter((h) => !h.shared).map((h) => h.jobId),
+    );
   return holders;
 }
 
@@ -90,17 +98,31 @@ export function describeStoreContract(name: string, open: OpenStore): void {
 
     it('versions data blocks immutably: 1.0, 1.1, … and pinned reads', async () => {
       const first = await store.addBlockVersion(WS, customers);
-      const second = await store.addBlockVersion(WS, { ...customers, rows: customers.rows.slice(0, 2) });
+      const second = await store.addBlockVersion(WS, {
+        ...customers,
+        rows: customers.rows.slice(0, 2),
+      });
       expect([first.version, second.version]).toEqual(['1.0', '1.1']);
       expect((await store.getBlock(WS, 'customers'))?.rows).toHaveLength(2);
       expect((await store.getBlock(WS, 'customers', '1.0'))?.rows).toEqual(customers.rows);
       expect(await store.getBlock(WS, 'customers', '9.9')).toBeUndefined();
-      expect((await store.listBlockVersions(WS, 'customers')).map((v) => v.version)).toEqual(['1.0', '1.1']);
-      expect((await store.listBlocks(WS)).map((b) => `${b.block}@${b.version}`)).toEqual(['customers@1.1']);
+      expect((await store.listBlockVersions(WS, 'customers')).map((v) => v.version)).toEqual([
+        '1.0',
+        '1.1',
+      ]);
+      expect((await store.listBlocks(WS)).map((b) => `${b.block}@${b.version}`)).toEqual([
+        'customers@1.1',
+      ]);
     });
 
     it('stores, lists and deletes pools', async () => {
-      const pool: PoolDefinition = { name: 'shop', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests: [] };
+      const pool: PoolDefinition = {
+        name: 'shop',
+        key: 'id',
+        blocks: [{ name: 'customers' }],
+        secrets: [],
+        tests: [],
+      };
       await store.putPool(WS, pool);
       expect(await store.getPool(WS, 'shop')).toEqual(pool);
       expect((await store.listPools(WS)).map((p) => p.name)).toEqual(['shop']);
@@ -115,8 +137,14 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       const job = await store.commitJob(commit(id, [test('a', ['c1']), test('b', ['c2'])]), T0);
       expect(job).toMatchObject({ id, state: 'complete', allocated: 2, failed: 0 });
       expect(await store.getJob(WS, id)).toEqual(job);
-      expect(await store.getResult(WS, { pool: 'shop', suite: 's', test: 'a' })).toMatchObject({ jobId: id, rows: [{ id: 'c1' }] });
-      expect((await store.listResults(WS, { pool: 'shop' })).map((r) => r.test)).toEqual(['a', 'b']);
+      expect(await store.getResult(WS, { pool: 'shop', suite: 's', test: 'a' })).toMatchObject({
+        jobId: id,
+        rows: [{ id: 'c1' }],
+      });
+      expect((await store.listResults(WS, { pool: 'shop' })).map((r) => r.test)).toEqual([
+        'a',
+        'b',
+      ]);
       expect(await store.findLiveJob(WS, `bundle-${id}`, T0)).toMatchObject({ id });
       const held = await exclusiveHolders(store, ['customers'], T0);
       expect(held.get(rowId('customers', 'c1'))).toEqual([id]);
@@ -133,8 +161,12 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       await expect(store.commitJob(conflicting, T0)).rejects.toBeInstanceOf(LeaseConflictError);
       expect(await store.getJob(WS, second)).toBeUndefined();
       expect(await store.getResult(WS, { pool: 'shop', suite: 's', test: 'b' })).toBeUndefined();
-      expect((await store.listBlockVersions(WS, 'customers')).map((v) => v.version)).toEqual(['1.0']);
-      expect((await exclusiveHolders(store, ['customers'], T0)).has(rowId('customers', 'c2'))).toBe(false);
+      expect((await store.listBlockVersions(WS, 'customers')).map((v) => v.version)).toEqual([
+        '1.0',
+      ]);
+      expect((await exclusiveHolders(store, ['customers'], T0)).has(rowId('customers', 'c2'))).toBe(
+        false,
+      );
     });
 
     it('refuses made rows that repeat a key, and leaves nothing behind', async () => {
@@ -160,27 +192,43 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       const block = await store.getBlock(WS, 'customers');
       expect(block).toMatchObject({ version: '1.1', origin: 'make', parent: '1.0', rowCount: 5 });
       expect(block?.rows.at(-1)).toEqual(['c9', 'new', 'gold']);
-      expect((await exclusiveHolders(store, ['customers'], T0)).get(rowId('customers', 'c9'))).toEqual([id]);
+      expect(
+        (await exclusiveHolders(store, ['customers'], T0)).get(rowId('customers', 'c9')),
+      ).toEqual([id]);
     });
 
     it('lets read-only tests share rows, but not with exclusive ones', async () => {
       await store.addBlockVersion(WS, customers);
       const reader = await store.reserveJobId(WS);
-      await store.commitJob(commit(reader, [test('r1', ['c1'], { readOnly: true }), test('r2', ['c1'], { readOnly: true })]), T0);
+      await store.commitJob(
+        commit(reader, [
+          test('r1', ['c1'], { readOnly: true }),
+          test('r2', ['c1'], { readOnly: true }),
+        ]),
+        T0,
+      );
       const other = await store.reserveJobId(WS);
       await store.commitJob(commit(other, [test('r3', ['c1'], { readOnly: true })]), T0);
       const writer = await store.reserveJobId(WS);
-      await expect(store.commitJob(commit(writer, [test('w', ['c1'])]), T0)).rejects.toBeInstanceOf(LeaseConflictError);
+      await expect(store.commitJob(commit(writer, [test('w', ['c1'])]), T0)).rejects.toBeInstanceOf(
+        LeaseConflictError,
+      );
       const mixed = await store.reserveJobId(WS);
       await expect(
-        store.commitJob(commit(mixed, [test('w2', ['c2']), test('r4', ['c2'], { readOnly: true })]), T0),
+        store.commitJob(
+          commit(mixed, [test('w2', ['c2']), test('r4', ['c2'], { readOnly: true })]),
+          T0,
+        ),
       ).rejects.toBeInstanceOf(LeaseConflictError);
     });
 
     it('frees rows on release and on expiry, but never consumed rows', async () => {
       await store.addBlockVersion(WS, customers);
       const id = await store.reserveJobId(WS);
-      await store.commitJob(commit(id, [test('keep', ['c1']), test('eat', ['c2'], { consume: true })]), T0);
+      await store.commitJob(
+        commit(id, [test('keep', ['c1']), test('eat', ['c2'], { consume: true })]),
+        T0,
+      );
       expect(await store.releaseJob(WS, id, later(10))).toEqual({ released: 1, consumed: 1 });
       const claims = await store.claimState(WS, ['customers'], later(10));
       expect(claims.leases.size).toBe(0);
@@ -188,22 +236,33 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect(await store.findLiveJob(WS, `bundle-${id}`, later(10))).toBeUndefined();
 
       const next = await store.reserveJobId(WS);
-      await store.commitJob(commit(next, [test('again', ['c1'])], { createdAt: later(20).toISOString(), expiresAt: later(60).toISOString() }), later(20));
+      await store.commitJob(
+        commit(next, [test('again', ['c1'])], {
+          createdAt: later(20).toISOString(),
+          expiresAt: later(60).toISOString(),
+        }),
+        later(20),
+      );
       expect((await store.claimState(WS, ['customers'], later(59))).leases.size).toBe(1);
       expect((await store.claimState(WS, ['customers'], later(61))).leases.size).toBe(0);
-      await expect(store.commitJob(commit(await store.reserveJobId(WS), [test('late', ['c2'])]), later(70))).rejects.toBeInstanceOf(
-        LeaseConflictError,
-      );
+      await expect(
+        store.commitJob(commit(await store.reserveJobId(WS), [test('late', ['c2'])]), later(70)),
+      ).rejects.toBeInstanceOf(LeaseConflictError);
     });
 
     it('releases one test of a job', async () => {
       await store.addBlockVersion(WS, customers);
       const id = await store.reserveJobId(WS);
       await store.commitJob(commit(id, [test('a', ['c1']), test('b', ['c2'])]), T0);
-      expect(await store.releaseTest(WS, { pool: 'shop', suite: 's', test: 'a' }, T0)).toEqual({ released: 1, consumed: 0 });
+      expect(await store.releaseTest(WS, { pool: 'shop', suite: 's', test: 'a' }, T0)).toEqual({
+        released: 1,
+        consumed: 0,
+      });
       const held = await exclusiveHolders(store, ['customers'], T0);
       expect([...held.keys()]).toEqual([rowId('customers', 'c2')]);
-      await expect(store.releaseTest(WS, { pool: 'shop', suite: 's', test: 'zzz' }, T0)).rejects.toBeInstanceOf(AllotError);
+      await expect(
+        store.releaseTest(WS, { pool: 'shop', suite: 's', test: 'zzz' }, T0),
+      ).rejects.toBeInstanceOf(AllotError);
       await expect(store.releaseJob(WS, 999_999, T0)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
 
@@ -212,32 +271,60 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       const first = await store.reserveJobId(WS);
       await store.commitJob(commit(first, [test('a', ['c1'])]), T0);
       const second = await store.reserveJobId(WS);
-      await store.commitJob(commit(second, [test('a', ['c1'])], { supersedes: [{ pool: 'shop', suite: 's', test: 'a' }] }), T0);
-      expect((await exclusiveHolders(store, ['customers'], T0)).get(rowId('customers', 'c1'))).toEqual([second]);
-      expect((await store.getResult(WS, { pool: 'shop', suite: 's', test: 'a' }))?.jobId).toBe(second);
+      await store.commitJob(
+        commit(second, [test('a', ['c1'])], {
+          supersedes: [{ pool: 'shop', suite: 's', test: 'a' }],
+        }),
+        T0,
+      );
+      expect(
+        (await exclusiveHolders(store, ['customers'], T0)).get(rowId('customers', 'c1')),
+      ).toEqual([second]);
+      expect((await store.getResult(WS, { pool: 'shop', suite: 's', test: 'a' }))?.jobId).toBe(
+        second,
+      );
     });
 
     it('keeps workspaces apart', async () => {
       await store.addBlockVersion(WS, customers);
-      await store.putPool(WS, { name: 'shop', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests: [] });
+      await store.putPool(WS, {
+        name: 'shop',
+        key: 'id',
+        blocks: [{ name: 'customers' }],
+        secrets: [],
+        tests: [],
+      });
       const id = await store.reserveJobId(WS);
       await store.commitJob(commit(id, [test('a', ['c1'])]), T0);
       expect(await store.getBlock('elsewhere', 'customers')).toBeUndefined();
       expect(await store.listPools('elsewhere')).toEqual([]);
       expect(await store.getJob('elsewhere', id)).toBeUndefined();
-      expect(await store.getResult('elsewhere', { pool: 'shop', suite: 's', test: 'a' })).toBeUndefined();
+      expect(
+        await store.getResult('elsewhere', { pool: 'shop', suite: 's', test: 'a' }),
+      ).toBeUndefined();
       expect((await store.claimState('elsewhere', ['customers'], T0)).leases.size).toBe(0);
     });
 
     it('keeps workspaces, API keys, users and the audit log', async () => {
       await store.createWorkspace({ id: 'acme', name: 'Acme', createdAt: T0.toISOString() });
-      await expect(store.createWorkspace({ id: 'acme', name: 'Again', createdAt: T0.toISOString() })).rejects.toMatchObject({
+      await expect(
+        store.createWorkspace({ id: 'acme', name: 'Again', createdAt: T0.toISOString() }),
+      ).rejects.toMatchObject({
         code: 'INVALID_INPUT',
       });
       expect(await store.getWorkspace('acme')).toMatchObject({ name: 'Acme' });
       expect((await store.listWorkspaces()).map((w) => w.id)).toEqual(['acme']);
 
-      const key = { id: 'k1', workspace: 'acme', name: 'ci', role: 'tester' as const, secretHash: 'ab', userId: null, createdAt: T0.toISOString(), revokedAt: null };
+      const key = {
+        id: 'k1',
+        workspace: 'acme',
+        name: 'ci',
+        role: 'tester' as const,
+        secretHash: 'ab',
+        userId: null,
+        createdAt: T0.toISOString(),
+        revokedAt: null,
+      };
       await store.putApiKey(key);
       expect(await store.findApiKey('k1')).toEqual(key);
       expect(await store.findApiKey('constructor')).toBeUndefined();
@@ -246,7 +333,14 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect((await store.listApiKeys('acme')).map((k) => k.id)).toEqual(['k1']);
       expect(await store.listApiKeys('other')).toEqual([]);
 
-      const user = { id: 'u1', workspace: 'acme', name: 'Ada', email: 'ada@example.test', role: 'manager' as const, createdAt: T0.toISOString() };
+      const user = {
+        id: 'u1',
+        workspace: 'acme',
+        name: 'Ada',
+        email: 'ada@example.test',
+        role: 'manager' as const,
+        createdAt: T0.toISOString(),
+      };
       await store.putUser(user);
       expect(await store.getUser('acme', 'u1')).toEqual(user);
       expect(await store.getUser('other', 'u1')).toBeUndefined();
@@ -254,15 +348,35 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       expect(await store.deleteUser('acme', 'u1')).toBe(true);
       expect(await store.deleteUser('acme', 'u1')).toBe(false);
 
-      const first = await store.appendAudit({ workspace: 'acme', at: T0.toISOString(), actor: 'k1', action: 'job.execute', target: 'job 1', details: {} });
-      const second = await store.appendAudit({ workspace: 'acme', at: later(1).toISOString(), actor: 'k1', action: 'job.release', target: 'job 1', details: { rows: 2 } });
+      const first = await store.appendAudit({
+        workspace: 'acme',
+        at: T0.toISOString(),
+        actor: 'k1',
+        action: 'job.execute',
+        target: 'job 1',
+        details: {},
+      });
+      const second = await store.appendAudit({
+        workspace: 'acme',
+        at: later(1).toISOString(),
+        actor: 'k1',
+        action: 'job.release',
+        target: 'job 1',
+        details: { rows: 2 },
+      });
       expect(second.id).toBeGreaterThan(first.id);
-      expect((await store.listAudit('acme', { limit: 10, offset: 0 })).map((e) => e.action)).toEqual(['job.release', 'job.execute']);
+      expect(
+        (await store.listAudit('acme', { limit: 10, offset: 0 })).map((e) => e.action),
+      ).toEqual(['job.release', 'job.execute']);
       expect(await store.listAudit('other', { limit: 10, offset: 0 })).toEqual([]);
     });
 
     it('runs 50 concurrent jobs over overlapping rows without a row in two live leases', async () => {
-      const rows = Array.from({ length: 120 }, (_, i) => [`r${i}`, i % 3 === 0 ? 'locked' : 'active', i % 2 ? 'gold' : 'silver']);
+      const rows = Array.from({ length: 120 }, (_, i) => [
+        `r${i}`,
+        i % 3 === 0 ? 'locked' : 'active',
+        i % 2 ? 'gold' : 'silver',
+      ]);
       await store.addBlockVersion(WS, { ...customers, rows });
       const tests = Array.from({ length: 50 }, (_, j) =>
         Array.from({ length: 3 }, (_, k) => ({
@@ -274,7 +388,13 @@ export function describeStoreContract(name: string, open: OpenStore): void {
           readOnly: false,
         })),
       ).flat();
-      await store.putPool(WS, { name: 'shop', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests });
+      await store.putPool(WS, {
+        name: 'shop',
+        key: 'id',
+        blocks: [{ name: 'customers' }],
+        secrets: [],
+        tests,
+      });
       const reports = await Promise.all(
         Array.from({ length: 50 }, (_, j) =>
           executeJob(store, {
@@ -286,7 +406,9 @@ export function describeStoreContract(name: string, open: OpenStore): void {
       );
       const holders = await exclusiveHolders(store, ['customers'], T0);
       for (const [id, jobs] of holders) expect(jobs, `row ${id}`).toHaveLength(1);
-      const leased = reports.flatMap((r) => r.tests.flatMap((t) => t.values.map((v) => String(v['id']))));
+      const leased = reports.flatMap((r) =>
+        r.tests.flatMap((t) => t.values.map((v) => String(v['id']))),
+      );
       expect(new Set(leased).size).toBe(leased.length);
       const allocated = reports.reduce((sum, r) => sum + r.allocated, 0);
       expect(allocated).toBe(leased.length);

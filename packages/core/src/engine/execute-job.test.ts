@@ -7,11 +7,19 @@ import { executeJob } from './execute-job.js';
 const T0 = new Date('2030-01-01T00:00:00Z');
 const clock = () => T0;
 
-function spec(suite: string, test: string, where: AllocationTest['find']['where'], extra: Partial<AllocationTest> = {}): AllocationTest {
+function spec(
+  suite: string,
+  test: string,
+  where: AllocationTest['find']['where'],
+  extra: Partial<AllocationTest> = {},
+): AllocationTest {
   return { suite, test, find: { where }, count: 1, consume: false, readOnly: false, ...extra };
 }
 
-async function setup(tests: AllocationTest[], rows: Array<[string, string, string]>): Promise<Store> {
+async function setup(
+  tests: AllocationTest[],
+  rows: Array<[string, string, string]>,
+): Promise<Store> {
   const store = await openMemoryStore();
   await store.addBlockVersion('default', {
     block: 'customers',
@@ -20,12 +28,19 @@ async function setup(tests: AllocationTest[], rows: Array<[string, string, strin
     rows,
     origin: 'import',
   });
-  const pool: PoolDefinition = { name: 'shop', key: 'id', blocks: [{ name: 'customers' }], secrets: ['tier'], tests };
+  const pool: PoolDefinition = {
+    name: 'shop',
+    key: 'id',
+    blocks: [{ name: 'customers' }],
+    secrets: ['tier'],
+    tests,
+  };
   await store.putPool('default', pool);
   return store;
 }
 
-const refs = (tests: AllocationTest[]): TestRef[] => tests.map((t) => ({ pool: 'shop', suite: t.suite, test: t.test }));
+const refs = (tests: AllocationTest[]): TestRef[] =>
+  tests.map((t) => ({ pool: 'shop', suite: t.suite, test: t.test }));
 const ids = (report: Awaited<ReturnType<typeof executeJob>>, test: string) =>
   report.tests.find((t) => t.test === test)?.values.map((v) => v['id']);
 
@@ -42,7 +57,10 @@ describe('executeJob', () => {
   });
 
   it('matches where greedy would fail: A accepts {c1, c2}, B only c1', async () => {
-    const tests = [spec('s', 'A', { status: 'active' }), spec('s', 'B', { status: 'active', tier: 'gold' })];
+    const tests = [
+      spec('s', 'A', { status: 'active' }),
+      spec('s', 'B', { status: 'active', tier: 'gold' }),
+    ];
     store = await setup(tests, rows);
     const report = await executeJob(store, { tests: refs(tests), clock });
     expect(report).toMatchObject({ state: 'complete', allocated: 2, failed: 0 });
@@ -58,7 +76,11 @@ describe('executeJob', () => {
   });
 
   it('explains a failure: demand, qualifying rows and who holds them', async () => {
-    const tests = [spec('s', 'gold1', { tier: 'gold' }), spec('s', 'gold2', { tier: 'gold' }), spec('t', 'gold3', { tier: 'gold' })];
+    const tests = [
+      spec('s', 'gold1', { tier: 'gold' }),
+      spec('s', 'gold2', { tier: 'gold' }),
+      spec('t', 'gold3', { tier: 'gold' }),
+    ];
     store = await setup(tests, rows);
     const first = await executeJob(store, { tests: refs(tests).slice(0, 1), clock });
     const second = await executeJob(store, { tests: refs(tests).slice(1), clock });
@@ -88,7 +110,10 @@ describe('executeJob', () => {
     store = await setup(tests, rows);
     const first = await executeJob(store, { tests: refs(tests).slice(0, 1), clock });
     const both = await executeJob(store, { tests: refs(tests), clock });
-    expect(both.tests.find((t) => t.test === 'a')).toMatchObject({ status: 'cached', values: first.tests[0]?.values });
+    expect(both.tests.find((t) => t.test === 'a')).toMatchObject({
+      status: 'cached',
+      values: first.tests[0]?.values,
+    });
     expect(both).toMatchObject({ allocated: 1, reused: 1 });
   });
 
@@ -106,7 +131,9 @@ describe('executeJob', () => {
   });
 
   it('makes rows when nothing qualifies, joining the block as a new version', async () => {
-    const make = { columns: { id: { sequence: { prefix: 'n', pad: 3 } }, status: 'new', tier: 'bronze' } };
+    const make = {
+      columns: { id: { sequence: { prefix: 'n', pad: 3 } }, status: 'new', tier: 'bronze' },
+    };
     const tests = [spec('s', 'fresh', { status: 'new' }, { make, count: 2 })];
     store = await setup(tests, rows);
     const report = await executeJob(store, { tests: refs(tests), clock });
@@ -117,7 +144,9 @@ describe('executeJob', () => {
   });
 
   it('fails a make whose rows would not satisfy the find', async () => {
-    const make = { columns: { id: { sequence: { prefix: 'n' } }, status: 'active', tier: 'bronze' } };
+    const make = {
+      columns: { id: { sequence: { prefix: 'n' } }, status: 'active', tier: 'bronze' },
+    };
     const tests = [spec('s', 'fresh', { status: 'new' }, { make })];
     store = await setup(tests, rows);
     const report = await executeJob(store, { tests: refs(tests), clock });
@@ -125,7 +154,10 @@ describe('executeJob', () => {
   });
 
   it('frees rows when the lease expires, and never gives consumed rows back', async () => {
-    const tests = [spec('s', 'eat', { status: 'locked' }, { consume: true }), spec('s', 'use', { tier: 'silver' })];
+    const tests = [
+      spec('s', 'eat', { status: 'locked' }, { consume: true }),
+      spec('s', 'use', { tier: 'silver' }),
+    ];
     store = await setup(tests, rows);
     const first = await executeJob(store, { tests: refs(tests), clock, ttlSeconds: 60 });
     expect(first.failed).toBe(0);
@@ -163,21 +195,48 @@ describe('executeJob', () => {
   });
 
   it('dry-runs: forecasts demand and supply and commits nothing', async () => {
-    const tests = [spec('s', 'g1', { tier: 'gold' }), spec('s', 'g2', { tier: 'gold' }), spec('s', 'g3', { tier: 'gold' })];
+    const tests = [
+      spec('s', 'g1', { tier: 'gold' }),
+      spec('s', 'g2', { tier: 'gold' }),
+      spec('s', 'g3', { tier: 'gold' }),
+    ];
     store = await setup(tests, rows);
     const report = await executeJob(store, { tests: refs(tests), clock, dryRun: true });
     expect(report).toMatchObject({ dryRun: true, jobId: null, allocated: 2, failed: 1 });
     expect(report.forecast).toEqual([
-      expect.objectContaining({ find: 'tier = gold', tests: 3, demand: 3, qualifying: 2, free: 2, matched: 2, makes: 0, short: 1 }),
+      expect.objectContaining({
+        find: 'tier = gold',
+        tests: 3,
+        demand: 3,
+        qualifying: 2,
+        free: 2,
+        matched: 2,
+        makes: 0,
+        short: 1,
+      }),
     ]);
     expect(await store.listJobs('default', { limit: 10, offset: 0 })).toEqual([]);
   });
 
   it('is deterministic for the same input', async () => {
-    const tests = Array.from({ length: 6 }, (_, i) => spec('s', `t${i}`, i % 2 ? { status: 'active' } : {}));
-    const many: Array<[string, string, string]> = Array.from({ length: 20 }, (_, i) => [`r${i}`, i % 3 ? 'active' : 'locked', 'gold']);
-    const a = await executeJob(await setup(tests, many), { tests: refs(tests), clock, namespace: 'n' });
-    const b = await executeJob(await setup(tests, many), { tests: refs(tests), clock, namespace: 'n' });
+    const tests = Array.from({ length: 6 }, (_, i) =>
+      spec('s', `t${i}`, i % 2 ? { status: 'active' } : {}),
+    );
+    const many: Array<[string, string, string]> = Array.from({ length: 20 }, (_, i) => [
+      `r${i}`,
+      i % 3 ? 'active' : 'locked',
+      'gold',
+    ]);
+    const a = await executeJob(await setup(tests, many), {
+      tests: refs(tests),
+      clock,
+      namespace: 'n',
+    });
+    const b = await executeJob(await setup(tests, many), {
+      tests: refs(tests),
+      clock,
+      namespace: 'n',
+    });
     expect(a.tests).toEqual(b.tests);
   });
 

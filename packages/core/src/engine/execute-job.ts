@@ -64,7 +64,10 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
     if (live !== undefined) return reportJob(store, live, true);
   }
   const ok = resolved.filter((r): r is Resolved => r.error === null);
-  const reused = options.refresh || options.dryRun ? new Map<Resolved, JobRecord>() : await liveHolders(store, workspace, ok, clock());
+  const reused =
+    options.refresh || options.dryRun
+      ? new Map<Resolved, JobRecord>()
+      : await liveHolders(store, workspace, ok, clock());
   const pending = ok.filter((item) => !reused.has(item));
   const { classes, errors } = await classifyTests(store, workspace, pending);
   const jobId = options.dryRun ? null : (options.jobId ?? (await store.reserveJobId(workspace)));
@@ -82,7 +85,9 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
       progress({ phase: 'done', done: 1, total: 1 });
       return reportJob(store, job, false);
     } catch (error) {
-      const retry = error instanceof LeaseConflictError || (error instanceof AllotError && error.code === 'DUPLICATE_KEY');
+      const retry =
+        error instanceof LeaseConflictError ||
+        (error instanceof AllotError && error.code === 'DUPLICATE_KEY');
       if (!retry || Date.now() - started > RETRY_BUDGET_MS) throw error;
       await backoff(attempt);
     }
@@ -108,7 +113,13 @@ interface Run {
 /** The outcome of one attempt: each pending test's rows, or why it has none. */
 interface Plan {
   claims: ClaimState;
-  tests: Map<Resolved, { status: 'allocated' | 'made'; rows: Array<{ block: string; key: string; columns: string[]; values: RowValues }> }>;
+  tests: Map<
+    Resolved,
+    {
+      status: 'allocated' | 'made';
+      rows: Array<{ block: string; key: string; columns: string[]; values: RowValues }>;
+    }
+  >;
   failures: Map<Resolved, string>;
   madeRows: JobCommit['madeRows'];
   matched: Map<FindClass, number>;
@@ -121,9 +132,18 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
   if (run.options.refresh) await ignoreOwnLeases(run, claims, now);
   const total = run.classes.length;
   run.progress({ phase: 'candidates', done: 0, total });
-  const allocation = planAllocation(run.classes, claims, (done) => run.progress({ phase: 'candidates', done, total }));
+  const allocation = planAllocation(run.classes, claims, (done) =>
+    run.progress({ phase: 'candidates', done, total }),
+  );
   run.progress({ phase: 'matching', done: 1, total: 1 });
-  const plan: Plan = { claims, tests: new Map(), failures: new Map(), madeRows: [], matched: allocation.matched, makesNeeded: new Map() };
+  const plan: Plan = {
+    claims,
+    tests: new Map(),
+    failures: new Map(),
+    madeRows: [],
+    matched: allocation.matched,
+    makesNeeded: new Map(),
+  };
   const unmatched: Array<{ item: Resolved; cls: FindClass }> = [];
   // One census per class: it scans the whole block.
   const shortfalls = new Map<FindClass, string>();
@@ -143,24 +163,39 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
         continue;
       }
       const columns = cls.source.block.columns;
-      plan.tests.set(item, { status: 'allocated', rows: rows.map((r) => ({ block: r.block, key: r.key, columns, values: r.values })) });
+      plan.tests.set(item, {
+        status: 'allocated',
+        rows: rows.map((r) => ({ block: r.block, key: r.key, columns, values: r.values })),
+      });
     }
   }
   for (const { item, cls } of unmatched) {
-    if (item.test.make !== undefined) plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
+    if (item.test.make !== undefined)
+      plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
     else plan.failures.set(item, shortfall(cls));
   }
   if (run.options.dryRun) return plan;
   run.progress({ phase: 'makes', done: 0, total: unmatched.length });
   const made = await runMakes(
-    { store: run.store, workspace: run.workspace, jobId: String(run.jobId), namespace: run.namespace, seed: run.options.seed ?? 'allot' },
+    {
+      store: run.store,
+      workspace: run.workspace,
+      jobId: String(run.jobId),
+      namespace: run.namespace,
+      seed: run.options.seed ?? 'allot',
+    },
     unmatched,
   );
   plan.madeRows = made.versions;
-  for (const { item, cls } of unmatched) {
+  for (const { item } of unmatched) {
     const rows = made.rows.get(item);
     if (rows !== undefined) {
-      const toRow = (values: RowValues) => ({ block: rows.block, key: String(values[rows.keyIndex]), columns: rows.columns, values });
+      const toRow = (values: RowValues) => ({
+        block: rows.block,
+        key: String(values[rows.keyIndex]),
+        columns: rows.columns,
+        values,
+      });
       plan.tests.set(item, { status: 'made', rows: rows.values.map(toRow) });
       continue;
     }
@@ -172,7 +207,12 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
 
 /** A refresh replaces the tests' own live leases: those rows are theirs to take again. */
 async function ignoreOwnLeases(run: Run, claims: ClaimState, now: Date): Promise<void> {
-  const holders = await liveHolders(run.store, run.workspace, run.classes.flatMap((c) => c.tests), now);
+  const holders = await liveHolders(
+    run.store,
+    run.workspace,
+    run.classes.flatMap((c) => c.tests),
+    now,
+  );
   for (const [item, job] of holders) {
     const test = job.tests[jobTestIndex(job, item.ref)];
     for (const row of test?.rows ?? []) {
@@ -185,14 +225,24 @@ async function ignoreOwnLeases(run: Run, claims: ClaimState, now: Date): Promise
 }
 
 /** Tests whose result is held by a live job, with that job. */
-async function liveHolders(store: Store, workspace: string, items: readonly Resolved[], now: Date): Promise<Map<Resolved, JobRecord>> {
+async function liveHolders(
+  store: Store,
+  workspace: string,
+  items: readonly Resolved[],
+  now: Date,
+): Promise<Map<Resolved, JobRecord>> {
   const holders = new Map<Resolved, JobRecord>();
   for (const item of items) {
     const result = await store.getResult(workspace, item.ref);
     const job = result === undefined ? undefined : await store.getJob(workspace, result.jobId);
-    if (job === undefined || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime()) continue;
+    if (job === undefined || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime())
+      continue;
     const test = job.tests[jobTestIndex(job, item.ref)];
-    if (test !== undefined && test.releasedAt === null && (test.status === 'allocated' || test.status === 'made')) {
+    if (
+      test !== undefined &&
+      test.releasedAt === null &&
+      (test.status === 'allocated' || test.status === 'made')
+    ) {
       holders.set(item, job);
     }
   }
@@ -224,13 +274,33 @@ function buildCommit(input: CommitInput): JobCommit {
     const holder = input.reused.get(entry);
     const got = plan.tests.get(entry);
     if (holder !== undefined) {
-      tests.push({ ...base, ...flags, status: 'cached', reason: null, rows: [], fromJob: holder.id });
+      tests.push({
+        ...base,
+        ...flags,
+        status: 'cached',
+        reason: null,
+        rows: [],
+        fromJob: holder.id,
+      });
     } else if (got !== undefined) {
-      tests.push({ ...base, ...flags, status: got.status, reason: null, rows: got.rows.map((r) => ({ block: r.block, key: r.key })) });
+      tests.push({
+        ...base,
+        ...flags,
+        status: got.status,
+        reason: null,
+        rows: got.rows.map((r) => ({ block: r.block, key: r.key })),
+      });
       const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
-      results.push({ ...entry.ref, jobId, columns, rows: got.rows.map((r) => pick(r.columns, r.values, columns)), createdAt: now.toISOString() });
+      results.push({
+        ...entry.ref,
+        jobId,
+        columns,
+        rows: got.rows.map((r) => pick(r.columns, r.values, columns)),
+        createdAt: now.toISOString(),
+      });
     } else {
-      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? 'no rows were allocated';
+      const reason =
+        input.errors.get(entry) ?? plan.failures.get(entry) ?? 'no rows were allocated';
       tests.push({ ...base, ...flags, status: 'failed', reason, rows: [] });
     }
   }
@@ -257,7 +327,9 @@ function pick(columns: string[], values: RowValues, wanted: string[]): RowObject
 
 /** Identifies a bundle by its tests and their definitions, in any order. */
 function bundleKeyOf(resolved: readonly ResolvedTest[]): string {
-  const parts = resolved.map((r) => JSON.stringify([testId(r.ref), r.test ?? null, r.pool?.key ?? null])).sort();
+  const parts = resolved
+    .map((r) => JSON.stringify([testId(r.ref), r.test ?? null, r.pool?.key ?? null]))
+    .sort();
   return createHash('sha256').update(parts.join('\n')).digest('hex');
 }
 
@@ -266,8 +338,10 @@ export async function reportJob(store: Store, job: JobRecord, cached: boolean): 
   const tests: TestOutcome[] = [];
   const pools = new Map<string, string[]>();
   for (const test of job.tests) {
-    if (!pools.has(test.pool)) pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
-    const result = test.status === 'failed' ? undefined : await store.getResult(job.workspace, test);
+    if (!pools.has(test.pool))
+      pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
+    const result =
+      test.status === 'failed' ? undefined : await store.getResult(job.workspace, test);
     tests.push({
       pool: test.pool,
       suite: test.suite,
@@ -294,7 +368,12 @@ export async function reportJob(store: Store, job: JobRecord, cached: boolean): 
   };
 }
 
-function dryRunReport(resolved: ResolvedTest[], errors: Map<Resolved, string>, plan: Plan, namespace: string): JobReport {
+function dryRunReport(
+  resolved: ResolvedTest[],
+  errors: Map<Resolved, string>,
+  plan: Plan,
+  namespace: string,
+): JobReport {
   const tests: TestOutcome[] = resolved.map((entry) => {
     const found = entry.error === null ? plan.tests.get(entry) : undefined;
     const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
@@ -314,6 +393,11 @@ function dryRunReport(resolved: ResolvedTest[], errors: Map<Resolved, string>, p
     reused: 0,
     failed: count('failed'),
     tests,
-    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded),
+    forecast: forecastClasses(
+      [...plan.matched.keys()],
+      plan.claims,
+      plan.matched,
+      plan.makesNeeded,
+    ),
   };
 }

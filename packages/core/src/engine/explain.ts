@@ -16,10 +16,15 @@ export function describeShortfall(cls: FindClass, claims: ClaimState, matched: n
   const need = `${plural(cls.tests.length, 'test')} of this job ${verb} ${cls.description} in ${cls.source.label}${
     cls.readOnly ? ' (read-only)' : ''
   } (${plural(demand, 'row')})`;
-  const parts = [`${plural(census.qualifying, 'row')} ${census.qualifying === 1 ? 'qualifies' : 'qualify'}`];
+  const parts = [
+    `${plural(census.qualifying, 'row')} ${census.qualifying === 1 ? 'qualifies' : 'qualify'}`,
+  ];
   const leasers = [...census.leasedBy].sort((a, b) => b[1] - a[1]);
   for (const [job, rows] of leasers.slice(0, 5)) parts.push(`${rows} leased by job ${job}`);
-  if (leasers.length > 5) parts.push(`${leasers.slice(5).reduce((s, [, r]) => s + r, 0)} leased by ${leasers.length - 5} other jobs`);
+  if (leasers.length > 5)
+    parts.push(
+      `${leasers.slice(5).reduce((s, [, r]) => s + r, 0)} leased by ${leasers.length - 5} other jobs`,
+    );
   if (census.consumed > 0) parts.push(`${census.consumed} consumed`);
   parts.push(`${census.free} free, ${matched} given to this job's tests`);
   const advice =
@@ -53,7 +58,10 @@ export function forecastClasses(
       free: census.free,
       matched: got,
       makes,
-      short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t) => t.test.count)) : demand) - got - makes),
+      short: Math.max(
+        0,
+        (cls.readOnly ? Math.max(...cls.tests.map((t) => t.test.count)) : demand) - got - makes,
+      ),
     };
   });
 }

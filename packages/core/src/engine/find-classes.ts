@@ -40,7 +40,11 @@ export interface Classified {
  * same find, same sharing), loading each block once and compiling each find
  * once. A missing block or an unknown column fails only the tests concerned.
  */
-export async function classifyTests(store: Store, workspace: string, tests: readonly Resolved[]): Promise<Classified> {
+export async function classifyTests(
+  store: Store,
+  workspace: string,
+  tests: readonly Resolved[],
+): Promise<Classified> {
   const sources = new Map<string, Promise<BlockSource>>();
   const classes = new Map<string, FindClass>();
   const errors = new Map<Resolved, string>();
@@ -61,16 +65,27 @@ export async function classifyTests(store: Store, workspace: string, tests: read
   return { classes: [...classes.values()], errors };
 }
 
-async function loadSource(store: Store, workspace: string, from: string, keyColumn: string): Promise<BlockSource> {
+async function loadSource(
+  store: Store,
+  workspace: string,
+  from: string,
+  keyColumn: string,
+): Promise<BlockSource> {
   const [name = '', version] = from.split('@');
   const block = await store.getBlock(workspace, name, version);
   if (block === undefined) {
     const versions = await store.listBlockVersions(workspace, name);
     if (versions.length === 0) {
-      throw new AllotError('NOT_FOUND', `data block "${name}" does not exist; import it with: allot import <file.csv> --block ${name}`);
+      throw new AllotError(
+        'NOT_FOUND',
+        `data block "${name}" does not exist; import it with: allot import <file.csv> --block ${name}`,
+      );
     }
     const known = versions.map((v) => v.version).join(', ');
-    throw new AllotError('NOT_FOUND', `data block "${name}" has no version ${version} (versions: ${known})`);
+    throw new AllotError(
+      'NOT_FOUND',
+      `data block "${name}" has no version ${version} (versions: ${known})`,
+    );
   }
   const keyIndex = block.columns.indexOf(keyColumn);
   if (keyIndex < 0) {

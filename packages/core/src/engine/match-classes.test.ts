@@ -22,7 +22,9 @@ describe('matchClasses', () => {
     const all = assigned.flat();
     expect(all).toHaveLength(4); // rows 1-4: class 0 can get only row 3 once class 1 has rows 1 and 2
     expect(new Set(all).size).toBe(all.length);
-    assigned.forEach((rows, i) => rows.forEach((row) => expect(Array.from(classes[i]!.candidates)).toContain(row)));
+    assigned.forEach((rows, i) =>
+      rows.forEach((row) => expect(Array.from(classes[i]!.candidates)).toContain(row)),
+    );
   });
 
   it('respects the order of preference inside a class', () => {
@@ -46,7 +48,11 @@ describe('matchClasses', () => {
     };
     for (let round = 0; round < 200; round++) {
       const classes = Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
-        const candidates = [...new Set(Array.from({ length: Math.floor(random() * 6) }, () => Math.floor(random() * 8)))];
+        const candidates = [
+          ...new Set(
+            Array.from({ length: Math.floor(random() * 6) }, () => Math.floor(random() * 8)),
+          ),
+        ];
         return { demand: 1 + Math.floor(random() * 3), candidates };
       });
       const got = matchClasses(classes).flat().length;

@@ -74,7 +74,11 @@ function solveFlow(classes: readonly MatchClass[], groups: RowGroups): Array<Map
   groups.classesOf.forEach((members, g) => {
     for (const c of members) {
       // A class can never take more than its demand, so that bound acts as an unlimited capacity.
-      middle.push({ c, g, edge: graph.addEdge(classNode(c), groupNode(g), classes[c]?.demand ?? 0) });
+      middle.push({
+        c,
+        g,
+        edge: graph.addEdge(classNode(c), groupNode(g), classes[c]?.demand ?? 0),
+      });
     }
     graph.addEdge(groupNode(g), sink, groups.size[g] as number);
   });
@@ -209,7 +213,11 @@ class FlowGraph {
     let e = this.#cursor[node] as number;
     while (e !== -1) {
       const to = this.#to[e] as number;
-      if ((this.#capacity[e] as number) > 0 && this.#level[to] === (this.#level[node] as number) + 1) return e;
+      if (
+        (this.#capacity[e] as number) > 0 &&
+        this.#level[to] === (this.#level[node] as number) + 1
+      )
+        return e;
       e = this.#next[e] as number;
       this.#cursor[node] = e;
     }

@@ -54,7 +54,12 @@ export function planAllocation(
   });
   let assigned: number[][] = [];
   for (let round = 0; round < 8; round++) {
-    assigned = matchClasses(classes.map((_, i) => ({ demand: demands[i] as number, candidates: candidates[i] as number[] })));
+    assigned = matchClasses(
+      classes.map((_, i) => ({
+        demand: demands[i] as number,
+        candidates: candidates[i] as number[],
+      })),
+    );
     let changed = false;
     classes.forEach((cls, i) => {
       const keep = usable(cls, (assigned[i] as number[]).length);
@@ -68,7 +73,11 @@ export function planAllocation(
   return distribute(classes, assigned, universe);
 }
 
-function distribute(classes: readonly FindClass[], assigned: number[][], universe: RowUniverse): Allocation {
+function distribute(
+  classes: readonly FindClass[],
+  assigned: number[][],
+  universe: RowUniverse,
+): Allocation {
   const allocation: Allocation = { rows: new Map(), matched: new Map() };
   classes.forEach((cls, i) => {
     const rows = (assigned[i] as number[]).map((id) => universe.rows[id] as UniverseRow);
@@ -84,4 +93,3 @@ function distribute(classes: readonly FindClass[], assigned: number[][], univers
   });
   return allocation;
 }
-

@@ -10,7 +10,11 @@ export type ResolvedTest =
  * Looks up every named test in its pool. Repeated names count once; an
  * unknown pool, suite or test becomes a failure that says which one.
  */
-export async function resolveTests(store: Store, workspace: string, refs: readonly TestRef[]): Promise<ResolvedTest[]> {
+export async function resolveTests(
+  store: Store,
+  workspace: string,
+  refs: readonly TestRef[],
+): Promise<ResolvedTest[]> {
   const pools = new Map<string, PoolDefinition | undefined>();
   const indexes = new Map<PoolDefinition, Map<string, AllocationTest>>();
   const seen = new Set<string>();
@@ -35,7 +39,12 @@ export async function resolveTests(store: Store, workspace: string, refs: readon
       resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
       continue;
     }
-    resolved.push({ ref: { pool: ref.pool, suite: ref.suite, test: ref.test }, pool, test, error: null });
+    resolved.push({
+      ref: { pool: ref.pool, suite: ref.suite, test: ref.test },
+      pool,
+      test,
+      error: null,
+    });
   }
   return resolved;
 }

@@ -36,7 +36,10 @@ export interface MakeOutcome {
  * satisfy the test's own find (a make that cannot is a failure, not a
  * silent mismatch) and never repeat a key of their block.
  */
-export async function runMakes(context: MakeContext, tests: Array<{ item: Resolved; cls: FindClass }>): Promise<MakeOutcome> {
+export async function runMakes(
+  context: MakeContext,
+  tests: Array<{ item: Resolved; cls: FindClass }>,
+): Promise<MakeOutcome> {
   const outcome: MakeOutcome = { rows: new Map(), errors: new Map(), versions: [] };
   const blocks = new Map<string, MadeBlock>();
   for (const { item, cls } of tests) {
@@ -58,7 +61,12 @@ export async function runMakes(context: MakeContext, tests: Array<{ item: Resolv
       });
       assertSatisfiesFind(cls, target.block, values);
       target.rows.push(...values);
-      outcome.rows.set(item, { block: name, keyIndex: target.keyIndex, columns: target.block.columns, values });
+      outcome.rows.set(item, {
+        block: name,
+        keyIndex: target.keyIndex,
+        columns: target.block.columns,
+        values,
+      });
     } catch (error) {
       outcome.errors.set(item, error instanceof AllotError ? error.message : String(error));
     }
@@ -77,12 +85,20 @@ export async function runMakes(context: MakeContext, tests: Array<{ item: Resolv
   return outcome;
 }
 
-async function openMadeBlock(context: MakeContext, name: string, keyColumn: string): Promise<MadeBlock> {
+async function openMadeBlock(
+  context: MakeContext,
+  name: string,
+  keyColumn: string,
+): Promise<MadeBlock> {
   const block = await context.store.getBlock(context.workspace, name);
-  if (block === undefined) throw new AllotError('NOT_FOUND', `make: data block "${name}" does not exist`);
+  if (block === undefined)
+    throw new AllotError('NOT_FOUND', `make: data block "${name}" does not exist`);
   const keyIndex = block.columns.indexOf(keyColumn);
   if (keyIndex < 0) {
-    throw new AllotError('UNKNOWN_COLUMN', `make: data block "${name}" has no key column "${keyColumn}"`);
+    throw new AllotError(
+      'UNKNOWN_COLUMN',
+      `make: data block "${name}" has no key column "${keyColumn}"`,
+    );
   }
   return {
     block,
@@ -95,8 +111,12 @@ async function openMadeBlock(context: MakeContext, name: string, keyColumn: stri
 
 function assertSatisfiesFind(cls: FindClass, target: BlockVersion, rows: RowValues[]): void {
   const sameShape =
-    target.block === cls.source.block.block && target.columns.join('\u0000') === cls.source.block.columns.join('\u0000');
+    target.block === cls.source.block.block &&
+    target.columns.join('\u0000') === cls.source.block.columns.join('\u0000');
   if (!sameShape) return;
   if (rows.every((row) => cls.matches(row))) return;
-  throw new AllotError('MAKE_FAILED', `the make produced a row that does not satisfy the find (${cls.description}); make its columns meet the criteria`);
+  throw new AllotError(
+    'MAKE_FAILED',
+    `the make produced a row that does not satisfy the find (${cls.description}); make its columns meet the criteria`,
+  );
 }

@@ -40,7 +40,12 @@ export function claimsByBlock(claims: ClaimState): (block: string) => BlockClaim
  * needs a row nobody holds; a read-only test shares with read-only holders).
  * Stops at `limit`, which is all the matching needs.
  */
-export function scanCandidates(cls: FindClass, claims: BlockClaims, universe: RowUniverse, limit: number): number[] {
+export function scanCandidates(
+  cls: FindClass,
+  claims: BlockClaims,
+  universe: RowUniverse,
+  limit: number,
+): number[] {
   const { rows } = cls.source.block;
   const candidates: number[] = [];
   const take = (row: RowValues): boolean => {
@@ -89,7 +94,8 @@ export function censusOf(cls: FindClass, claims: BlockClaims): FindCensus {
     const against = (claims.leases.get(id) ?? []).filter((h) => !(cls.readOnly && h.shared));
     if (against.length === 0) census.free++;
     const first = against[0];
-    if (first !== undefined) census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
+    if (first !== undefined)
+      census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
   }
   return census;
 }

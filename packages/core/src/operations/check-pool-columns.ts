@@ -9,7 +9,11 @@ import type { Store } from '../store/store.js';
  * blocks they name, so a typo fails before the job with the path of the test
  * in the pool file (the job itself would fail only the tests concerned).
  */
-export async function checkPoolColumns(store: Store, workspace: string, pool: PoolDefinition): Promise<Issue[]> {
+export async function checkPoolColumns(
+  store: Store,
+  workspace: string,
+  pool: PoolDefinition,
+): Promise<Issue[]> {
   const issues: Issue[] = [];
   const columnsOf = new Map<string, string[] | undefined>();
   const columns = async (from: string) => {
@@ -29,9 +33,13 @@ export async function checkPoolColumns(store: Store, workspace: string, pool: Po
     for (const [i, column] of (test.columns ?? []).entries()) {
       if (!known.includes(column)) issues.push(unknown(`${path}.columns[${i}]`, column, known));
     }
-    const made = test.make === undefined ? undefined : await columns(test.make.block ?? from.split('@')[0] ?? '');
+    const made =
+      test.make === undefined
+        ? undefined
+        : await columns(test.make.block ?? from.split('@')[0] ?? '');
     for (const column of Object.keys(test.make?.columns ?? {})) {
-      if (made !== undefined && !made.includes(column)) issues.push(unknown(`${path}.make.columns.${column}`, column, made));
+      if (made !== undefined && !made.includes(column))
+        issues.push(unknown(`${path}.make.columns.${column}`, column, made));
     }
   }
   return issues;
@@ -43,10 +51,18 @@ function collect(issues: Issue[], check: () => unknown): void {
   } catch (error) {
     if (!(error instanceof AllotError)) throw error;
     const path = typeof error.details['path'] === 'string' ? error.details['path'] : '';
-    issues.push({ path, message: error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message });
+    issues.push({
+      path,
+      message: error.message.startsWith(`${path}: `)
+        ? error.message.slice(path.length + 2)
+        : error.message,
+    });
   }
 }
 
 function unknown(path: string, column: string, columns: string[]): Issue {
-  return { path, message: `unknown column "${column}"; the block has columns: ${columns.join(', ')}` };
+  return {
+    path,
+    message: `unknown column "${column}"; the block has columns: ${columns.join(', ')}`,
+  };
 }

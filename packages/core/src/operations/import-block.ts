@@ -30,7 +30,10 @@ const BLOCK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * Imports a CSV or JSON file as a new immutable version of a data block.
  * Bad input is an error and changes nothing.
  */
-export async function importBlock(store: Store, options: ImportBlockOptions): Promise<ImportBlockResult> {
+export async function importBlock(
+  store: Store,
+  options: ImportBlockOptions,
+): Promise<ImportBlockResult> {
   if (!BLOCK_NAME.test(options.block)) {
     throw new AllotError(
       'INVALID_INPUT',
@@ -43,9 +46,11 @@ export async function importBlock(store: Store, options: ImportBlockOptions): Pr
     const versions = await store.listBlockVersions(options.workspace, options.block);
     // Makes append versions after an import: the file is unchanged when it matches the last import.
     const lastImport = versions.filter((v) => v.origin === 'import').at(-1);
-    const sameKey = (lastImport?.keyColumn ?? null) === (options.keyColumn ?? lastImport?.keyColumn ?? null);
+    const sameKey =
+      (lastImport?.keyColumn ?? null) === (options.keyColumn ?? lastImport?.keyColumn ?? null);
     const latest = versions.at(-1);
-    if (lastImport?.sourceHash === sourceHash && sameKey && latest !== undefined) return { meta: latest, imported: false };
+    if (lastImport?.sourceHash === sourceHash && sameKey && latest !== undefined)
+      return { meta: latest, imported: false };
   }
   const table = parseDataFile(options.text, options.source, options.format);
   if (options.keyColumn !== undefined) checkKeyColumn(table, options.keyColumn, options.source);

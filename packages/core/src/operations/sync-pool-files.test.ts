@@ -10,7 +10,10 @@ describe('syncPoolFiles', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'allot-sync-'));
-    await writeFile(join(dir, 'people.csv'), 'id,status,city\np1,active,"Paris, FR"\np2,locked,Berlin\n');
+    await writeFile(
+      join(dir, 'people.csv'),
+      'id,status,city\np1,active,"Paris, FR"\np2,locked,Berlin\n',
+    );
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -33,11 +36,15 @@ describe('syncPoolFiles', () => {
   it('names the file and path of an unknown column, and saves no pool', async () => {
     await writeFile(join(dir, 'pool.yaml'), pool('{ colour: red }', '    columns: [id, town]\n'));
     const store = await openMemoryStore();
-    const error = await syncPoolFiles(store, 'w', [join(dir, 'pool.yaml')]).catch((e: unknown) => e);
+    const error = await syncPoolFiles(store, 'w', [join(dir, 'pool.yaml')]).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PoolValidationError);
     const message = (error as Error).message;
     expect(message).toContain(join(dir, 'pool.yaml'));
-    expect(message).toContain('tests[0].find.where.colour: unknown column "colour"; the block has columns: id, status, city');
+    expect(message).toContain(
+      'tests[0].find.where.colour: unknown column "colour"; the block has columns: id, status, city',
+    );
     expect(message).toContain('tests[0].columns[1]: unknown column "town"');
     expect(await store.getPool('w', 'people')).toBeUndefined();
   });
@@ -46,6 +53,8 @@ describe('syncPoolFiles', () => {
     await writeFile(join(dir, 'a.yaml'), pool('{}'));
     await writeFile(join(dir, 'b.yaml'), pool('{}'));
     const store = await openMemoryStore();
-    await expect(syncPoolFiles(store, 'w', [join(dir, 'a.yaml'), join(dir, 'b.yaml')])).rejects.toThrow(/defined twice/);
+    await expect(
+      syncPoolFiles(store, 'w', [join(dir, 'a.yaml'), join(dir, 'b.yaml')]),
+    ).rejects.toThrow(/defined twice/);
   });
 });

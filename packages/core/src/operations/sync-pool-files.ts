@@ -20,13 +20,20 @@ export interface SyncedPools {
  * changed, checks every column the pools name against their blocks, and
  * saves the pools.
  */
-export async function syncPoolFiles(store: Store, workspace: string, files: readonly string[]): Promise<SyncedPools> {
+export async function syncPoolFiles(
+  store: Store,
+  workspace: string,
+  files: readonly string[],
+): Promise<SyncedPools> {
   const pools = await Promise.all(files.map((file) => loadPoolFile(file)));
   const names = new Map<string, string>();
   pools.forEach((pool, index) => {
     const other = names.get(pool.name);
     if (other !== undefined) {
-      throw new AllotError('INVALID_POOL', `pool "${pool.name}" is defined twice: in ${other} and in ${files[index]}`);
+      throw new AllotError(
+        'INVALID_POOL',
+        `pool "${pool.name}" is defined twice: in ${other} and in ${files[index]}`,
+      );
     }
     names.set(pool.name, files[index] as string);
   });
@@ -35,7 +42,12 @@ export async function syncPoolFiles(store: Store, workspace: string, files: read
     for (const block of pool.blocks) {
       if (block.file === undefined) continue;
       const text = await readFile(block.file, 'utf8').catch((error: unknown) => {
-        throw new AllotError('NOT_FOUND', `pool "${pool.name}": cannot read the file of block "${block.name}": ${block.file}`, {}, { cause: error });
+        throw new AllotError(
+          'NOT_FOUND',
+          `pool "${pool.name}": cannot read the file of block "${block.name}": ${block.file}`,
+          {},
+          { cause: error },
+        );
       });
       const result = await importBlock(store, {
         workspace,
@@ -53,6 +65,8 @@ export async function syncPoolFiles(store: Store, workspace: string, files: read
     if (issues.length > 0) throw new PoolValidationError(files[index] ?? null, issues);
   }
   for (const pool of pools) await store.putPool(workspace, pool);
-  const tests = pools.flatMap((pool) => pool.tests.map((t) => ({ pool: pool.name, suite: t.suite, test: t.test })));
+  const tests = pools.flatMap((pool) =>
+    pool.tests.map((t) => ({ pool: pool.name, suite: t.suite, test: t.test })),
+  );
   return { pools, imported, tests };
 }

@@ -59,7 +59,8 @@ export function findConflicts(
       const heldAgainst = test.readOnly ? holders.some((h) => !h.shared) : holders.length > 0;
       const previous = taken.get(id);
       const takenInCommit = previous !== undefined && !(previous && test.readOnly);
-      if (claims.consumed.has(id) || heldAgainst || takenInCommit) conflicts.push(`${row.block}:${row.key}`);
+      if (claims.consumed.has(id) || heldAgainst || takenInCommit)
+        conflicts.push(`${row.block}:${row.key}`);
       taken.set(id, test.readOnly && previous !== false);
     }
   }

@@ -25,7 +25,9 @@ export class MemoryPersistence implements DocumentPersistence {
   readonly #rows = new Map<string, RowValues[]>();
 
   load(): Promise<StoreDocument | undefined> {
-    return Promise.resolve(this.#document === undefined ? undefined : structuredClone(this.#document));
+    return Promise.resolve(
+      this.#document === undefined ? undefined : structuredClone(this.#document),
+    );
   }
 
   save(document: StoreDocument): Promise<void> {

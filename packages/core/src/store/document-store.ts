@@ -75,10 +75,15 @@ export class DocumentStore implements Store {
     });
   }
 
-  async getBlock(workspace: string, block: string, version?: string): Promise<BlockVersion | undefined> {
+  async getBlock(
+    workspace: string,
+    block: string,
+    version?: string,
+  ): Promise<BlockVersion | undefined> {
     const versions = this.#workspace(workspace)?.blocks[block];
     if (versions === undefined || versions.length === 0) return undefined;
-    const meta = version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
+    const meta =
+      version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
     if (meta === undefined) return undefined;
     return { ...meta, rows: await this.#resolveRows(workspace, versions, meta) };
   }
@@ -157,7 +162,8 @@ export class DocumentStore implements Store {
           if (!test.consume || !holdsRows(test)) continue;
           for (const row of test.rows) target.consumed[rowId(row.block, row.key)] = job.id;
         }
-        for (const meta of metas) target.blocks[meta.block] = [...(target.blocks[meta.block] ?? []), meta];
+        for (const meta of metas)
+          target.blocks[meta.block] = [...(target.blocks[meta.block] ?? []), meta];
       });
       return job;
     });
@@ -176,7 +182,10 @@ export class DocumentStore implements Store {
     return Promise.resolve(this.#workspace(workspace)?.results[testId(ref)]);
   }
 
-  listResults(workspace: string, filter: { pool: string; suite?: string }): Promise<ResultRecord[]> {
+  listResults(
+    workspace: string,
+    filter: { pool: string; suite?: string },
+  ): Promise<ResultRecord[]> {
     const results = Object.values(this.#workspace(workspace)?.results ?? {}).filter(
       (r) => r.pool === filter.pool && (filter.suite === undefined || r.suite === filter.suite),
     );
@@ -188,8 +197,13 @@ export class DocumentStore implements Store {
   releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome> {
     return this.#mutex.run(async () => {
       const job = this.#workspace(workspace)?.jobs[String(id)];
-      if (job === undefined) throw new AllotError('NOT_FOUND', `job ${id} does not exist`, { job: id });
-      const outcome = countRelease(job, job.tests.map((_, index) => index), now);
+      if (job === undefined)
+        throw new AllotError('NOT_FOUND', `job ${id} does not exist`, { job: id });
+      const outcome = countRelease(
+        job,
+        job.tests.map((_, index) => index),
+        now,
+      );
       if (job.releasedAt !== null) return outcome;
       await this.#update((draft) => {
         const stamp = now.toISOString();
@@ -213,10 +227,13 @@ export class DocumentStore implements Store {
       }
       const index = jobTestIndex(job, ref);
       const test = job.tests[index];
-      if (test === undefined || !holdsRows(test) || !isJobLive(job, now)) return { released: 0, consumed: 0 };
+      if (test === undefined || !holdsRows(test) || !isJobLive(job, now))
+        return { released: 0, consumed: 0 };
       const outcome = countRelease(job, [index], now);
       await this.#update((draft) => {
-        const tests = job.tests.map((t, i) => (i === index ? { ...t, releasedAt: now.toISOString() } : t));
+        const tests = job.tests.map((t, i) =>
+          i === index ? { ...t, releasedAt: now.toISOString() } : t,
+        );
         draftWorkspace(draft, workspace).jobs[String(job.id)] = { ...job, tests };
       });
       return outcome;
@@ -226,7 +243,9 @@ export class DocumentStore implements Store {
   createWorkspace(workspace: WorkspaceRecord): Promise<void> {
     return this.#mutex.run(async () => {
       if (this.#document.tenants[workspace.id] !== undefined) {
-        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, { field: 'id' });
+        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
+          field: 'id',
+        });
       }
       await this.#update((draft) => {
         draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
@@ -239,7 +258,9 @@ export class DocumentStore implements Store {
   }
 
   listWorkspaces(): Promise<WorkspaceRecord[]> {
-    return Promise.resolve(Object.values(this.#document.tenants).sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
+    return Promise.resolve(
+      Object.values(this.#document.tenants).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    );
   }
 
   putApiKey(key: ApiKeyRecord): Promise<void> {
@@ -251,12 +272,16 @@ export class DocumentStore implements Store {
   }
 
   findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
-    return Promise.resolve(Object.hasOwn(this.#document.apiKeys, id) ? this.#document.apiKeys[id] : undefined);
+    return Promise.resolve(
+      Object.hasOwn(this.#document.apiKeys, id) ? this.#document.apiKeys[id] : undefined,
+    );
   }
 
   listApiKeys(workspace: string): Promise<ApiKeyRecord[]> {
     const keys = Object.values(this.#document.apiKeys).filter((k) => k.workspace === workspace);
-    return Promise.resolve(keys.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
+    return Promise.resolve(
+      keys.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    );
   }
 
   putUser(user: UserRecord): Promise<void> {
@@ -274,7 +299,9 @@ export class DocumentStore implements Store {
 
   listUsers(workspace: string): Promise<UserRecord[]> {
     const users = Object.values(this.#workspace(workspace)?.users ?? {});
-    return Promise.resolve(users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)));
+    return Promise.resolve(
+      users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+    );
   }
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
@@ -314,27 +341,41 @@ export class DocumentStore implements Store {
 
   /** Applies a change to a copy, saves the copy, and only then makes it current. */
   async #update(change: (draft: StoreDocument) => void): Promise<void> {
-    const draft: StoreDocument = { ...this.#document, workspaces: { ...this.#document.workspaces } };
+    const draft: StoreDocument = {
+      ...this.#document,
+      workspaces: { ...this.#document.workspaces },
+    };
     change(draft);
     try {
       await this.#persistence.save(draft);
     } catch (error) {
-      throw new AllotError('STORE_FAILURE', `could not save the ${this.kind} store: ${String(error)}`, {}, {
-        cause: error,
-      });
+      throw new AllotError(
+        'STORE_FAILURE',
+        `could not save the ${this.kind} store: ${String(error)}`,
+        {},
+        {
+          cause: error,
+        },
+      );
     }
     this.#document = draft;
   }
 
   /** Writes the rows of new versions and returns their metadata (not yet in the document). */
-  async #writeVersions(workspace: string, inputs: NewBlockVersion[], now: Date): Promise<BlockVersionMeta[]> {
+  async #writeVersions(
+    workspace: string,
+    inputs: NewBlockVersion[],
+    now: Date,
+  ): Promise<BlockVersionMeta[]> {
     const metas: BlockVersionMeta[] = [];
     for (const input of inputs) {
       const versions = this.#workspace(workspace)?.blocks[input.block] ?? [];
       const latest = versions.at(-1);
       const parent = input.origin === 'make' ? (latest ?? null) : null;
       if (input.origin === 'make' && parent === null) {
-        throw new AllotError('NOT_FOUND', `data block "${input.block}" does not exist`, { block: input.block });
+        throw new AllotError('NOT_FOUND', `data block "${input.block}" does not exist`, {
+          block: input.block,
+        });
       }
       const meta: BlockVersionMeta = {
         block: input.block,
@@ -365,17 +406,25 @@ export class DocumentStore implements Store {
       for (const row of made.rows) {
         const key = String(row[index]);
         if (keys.has(key)) {
-          throw new AllotError('DUPLICATE_KEY', `data block "${made.block}" already has a row with ${keyColumn} "${key}"`, {
-            block: made.block,
-            key,
-          });
+          throw new AllotError(
+            'DUPLICATE_KEY',
+            `data block "${made.block}" already has a row with ${keyColumn} "${key}"`,
+            {
+              block: made.block,
+              key,
+            },
+          );
         }
         keys.add(key);
       }
     }
   }
 
-  async #resolveRows(workspace: string, versions: BlockVersionMeta[], meta: BlockVersionMeta): Promise<RowValues[]> {
+  async #resolveRows(
+    workspace: string,
+    versions: BlockVersionMeta[],
+    meta: BlockVersionMeta,
+  ): Promise<RowValues[]> {
     const cacheKey = `${workspace}/${meta.block}/${meta.version}`;
     const cached = this.#rowsCache.get(cacheKey);
     if (cached !== undefined) {
@@ -388,7 +437,10 @@ export class DocumentStore implements Store {
     if (meta.parent !== null) {
       const parent = versions.find((v) => v.version === meta.parent);
       if (parent === undefined) {
-        throw new AllotError('STORE_CORRUPT', `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`);
+        throw new AllotError(
+          'STORE_CORRUPT',
+          `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`,
+        );
       }
       rows = [...(await this.#resolveRows(workspace, versions, parent)), ...own];
     }
@@ -423,7 +475,11 @@ function draftWorkspace(draft: StoreDocument, workspace: string): WorkspaceDocum
 }
 
 /** Live tests of earlier jobs that a refresh replaces, as [job id, test index]. */
-function supersededTests(ws: WorkspaceDocument, refs: TestRef[], now: Date): Array<[number, number]> {
+function supersededTests(
+  ws: WorkspaceDocument,
+  refs: TestRef[],
+  now: Date,
+): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   for (const ref of refs) {
     const result = ws.results[testId(ref)];
@@ -436,13 +492,20 @@ function supersededTests(ws: WorkspaceDocument, refs: TestRef[], now: Date): Arr
   return found;
 }
 
-function releaseSuperseded(ws: WorkspaceDocument, superseded: Array<[number, number]>, now: Date): void {
+function releaseSuperseded(
+  ws: WorkspaceDocument,
+  superseded: Array<[number, number]>,
+  now: Date,
+): void {
   const byJob = new Map<number, Set<number>>();
-  for (const [jobId, index] of superseded) byJob.set(jobId, (byJob.get(jobId) ?? new Set()).add(index));
+  for (const [jobId, index] of superseded)
+    byJob.set(jobId, (byJob.get(jobId) ?? new Set()).add(index));
   for (const [jobId, indexes] of byJob) {
     const job = ws.jobs[String(jobId)];
     if (job === undefined) continue;
-    const tests = job.tests.map((t, i) => (indexes.has(i) ? { ...t, releasedAt: now.toISOString() } : t));
+    const tests = job.tests.map((t, i) =>
+      indexes.has(i) ? { ...t, releasedAt: now.toISOString() } : t,
+    );
     ws.jobs[String(jobId)] = { ...job, tests };
   }
 }

@@ -32,7 +32,9 @@ export class LockFile {
       }
       await rm(path, { force: true });
     }
-    throw new AllotError('STORE_LOCKED', `could not take the lock file ${path}`, { lockFile: path });
+    throw new AllotError('STORE_LOCKED', `could not take the lock file ${path}`, {
+      lockFile: path,
+    });
   }
 
   release(): Promise<void> {

@@ -27,14 +27,20 @@ export class LowdbPersistence implements DocumentPersistence {
   private constructor(directory: string, lock: LockFile) {
     this.#directory = directory;
     this.#lock = lock;
-    this.#db = new Low<StoreDocument | null>(new DurableJsonFile(join(directory, STORE_FILE)), null);
+    this.#db = new Low<StoreDocument | null>(
+      new DurableJsonFile(join(directory, STORE_FILE)),
+      null,
+    );
   }
 
   /** Takes the data directory's lock; fails with STORE_LOCKED when another process holds it. */
   static async open(directory: string): Promise<LowdbPersistence> {
     const absolute = resolve(directory);
     await mkdir(join(absolute, 'blocks'), { recursive: true });
-    const lock = await LockFile.acquire(join(absolute, LOCK_FILE), `the data directory ${absolute}`);
+    const lock = await LockFile.acquire(
+      join(absolute, LOCK_FILE),
+      `the data directory ${absolute}`,
+    );
     return new LowdbPersistence(absolute, lock);
   }
 
@@ -49,7 +55,10 @@ export class LowdbPersistence implements DocumentPersistence {
     if (document === null) return undefined;
     if (document.schemaVersion !== 1 || typeof document.workspaces !== 'object') {
       await this.#lock.release();
-      throw new AllotError('STORE_CORRUPT', `${join(this.#directory, STORE_FILE)} is not an allot store file`);
+      throw new AllotError(
+        'STORE_CORRUPT',
+        `${join(this.#directory, STORE_FILE)} is not an allot store file`,
+      );
     }
     return document;
   }
@@ -64,13 +73,22 @@ export class LowdbPersistence implements DocumentPersistence {
     try {
       return JSON.parse(await readFile(path, 'utf8')) as RowValues[];
     } catch (error) {
-      throw new AllotError('STORE_CORRUPT', `cannot read the rows of ${block}@${version} from ${path}: ${(error as Error).message}`, {
-        file: path,
-      });
+      throw new AllotError(
+        'STORE_CORRUPT',
+        `cannot read the rows of ${block}@${version} from ${path}: ${(error as Error).message}`,
+        {
+          file: path,
+        },
+      );
     }
   }
 
-  async writeRows(workspace: string, block: string, version: string, rows: RowValues[]): Promise<void> {
+  async writeRows(
+    workspace: string,
+    block: string,
+    version: string,
+    rows: RowValues[],
+  ): Promise<void> {
     const path = this.#rowsPath(workspace, block, version);
     await mkdir(join(path, '..'), { recursive: true });
     await writeFileDurably(path, serialiseRows(rows));
@@ -81,7 +99,13 @@ export class LowdbPersistence implements DocumentPersistence {
   }
 
   #rowsPath(workspace: string, block: string, version: string): string {
-    return join(this.#directory, 'blocks', encodeURIComponent(workspace), encodeURIComponent(block), `${version}.json`);
+    return join(
+      this.#directory,
+      'blocks',
+      encodeURIComponent(workspace),
+      encodeURIComponent(block),
+      `${version}.json`,
+    );
   }
 }
 

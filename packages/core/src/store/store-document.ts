@@ -39,7 +39,14 @@ export interface StoreDocument {
 }
 
 export function emptyDocument(): StoreDocument {
-  return { schemaVersion: 1, nextJobId: 1, nextAuditId: 1, tenants: {}, apiKeys: {}, workspaces: {} };
+  return {
+    schemaVersion: 1,
+    nextJobId: 1,
+    nextAuditId: 1,
+    tenants: {},
+    apiKeys: {},
+    workspaces: {},
+  };
 }
 
 export function emptyWorkspace(): WorkspaceDocument {
