@@ -1,0 +1,121 @@
+import { checkTemplate } from '../make/render-template.js';
+import type { Generator, Make } from '../model.js';
+import type { PathIssue, PathSegment } from './issue-path.js';
+import { isBlockVersion, parseBlockRef } from './parse-block-ref.js';
+import type { RawPool, RawTest } from './raw-pool.js';
+
+/** What the checks of one test need to know about its pool. */
+interface PoolFacts {
+  key: string;
+  blocks: string[];
+}
+
+/**
+ * The rules a schema cannot express: unique block names and test names,
+ * finds and makes that name blocks of the pool (with well-formed pinned
+ * versions), makes that generate the key column with templates that render,
+ * and column lists without repeats. Columns themselves are checked against
+ * the data blocks later, when the blocks are known.
+ */
+export function checkPoolRules(pool: RawPool): PathIssue[] {
+  const blocks = pool.blocks.map((block) => (typeof block === 'string' ? block : block.name));
+  const facts: PoolFacts = { key: pool.key, blocks };
+  return [
+    ...repeats(blocks, ['blocks'], (name) => `block "${name}" is listed twice`),
+    ...duplicateTests(pool.tests),
+    ...pool.tests.flatMap((test, index) => checkTest(test, ['tests', index], facts)),
+  ];
+}
+
+function duplicateTests(tests: RawTest[]): PathIssue[] {
+  const first = new Map<string, number>();
+  const issues: PathIssue[] = [];
+  tests.forEach((test, index) => {
+    const id = JSON.stringify([test.suite, test.test]);
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, index);
+      return;
+    }
+    const message = `duplicate test "${test.test}" in suite "${test.suite}"; tests[${earlier}] has the same suite and test`;
+    issues.push({ segments: ['tests', index, 'test'], message });
+  });
+  return issues;
+}
+
+function checkTest(test: RawTest, at: PathSegment[], facts: PoolFacts): PathIssue[] {
+  const issues: PathIssue[] = [];
+  if (test.find.from !== undefined) {
+    issues.push(...checkBlockRef(test.find.from, [...at, 'find', 'from'], facts));
+  }
+  if (test.make !== undefined) issues.push(...checkMake(test.make, [...at, 'make'], facts));
+  if (test.columns !== undefined) {
+    issues.push(
+      ...repeats(test.columns, [...at, 'columns'], (name) => `column "${name}" is listed twice`),
+    );
+  }
+  return issues;
+}
+
+function checkBlockRef(ref: string, at: PathSegment[], facts: PoolFacts): PathIssue[] {
+  const { block, version } = parseBlockRef(ref);
+  if (!facts.blocks.includes(block)) {
+    return [
+      {
+        segments: at,
+        message: `unknown block "${block}"; the pool's blocks are: ${facts.blocks.join(', ')}`,
+      },
+    ];
+  }
+  if (version !== null && !isBlockVersion(version)) {
+    const message = `invalid version "${version}"; pin a version as "${block}@1.2"`;
+    return [{ segments: at, message }];
+  }
+  return [];
+}
+
+function checkMake(make: Make, at: PathSegment[], facts: PoolFacts): PathIssue[] {
+  const issues: PathIssue[] = [];
+  if (make.block !== undefined) issues.push(...checkBlockRef(make.block, [...at, 'block'], facts));
+  if (!Object.hasOwn(make.columns, facts.key)) {
+    issues.push({
+      segments: [...at, 'columns'],
+      message: `make must generate the key column "${facts.key}"`,
+    });
+  }
+  for (const [column, generator] of Object.entries(make.columns)) {
+    issues.push(...checkGenerator(generator, [...at, 'columns', column]));
+  }
+  return issues;
+}
+
+function checkGenerator(generator: Generator, at: PathSegment[]): PathIssue[] {
+  const template = templateOf(generator);
+  if (template === null) return [];
+  const problem = checkTemplate(template.text);
+  return problem === null ? [] : [{ segments: [...at, ...template.under], message: problem }];
+}
+
+/** The template a generator renders, if any, and where it sits under the column. */
+function templateOf(generator: Generator): { text: string; under: PathSegment[] } | null {
+  if (typeof generator === 'string')
+    return generator.includes('{{') ? { text: generator, under: [] } : null;
+  if (typeof generator === 'object' && generator !== null && 'template' in generator) {
+    return { text: generator.template, under: ['template'] };
+  }
+  return null;
+}
+
+function repeats(
+  names: string[],
+  at: PathSegment[],
+  message: (name: string) => string,
+): PathIssue[] {
+  const seen = new Set<string>();
+  const issues: PathIssue[] = [];
+  names.forEach((name, index) => {
+    if (seen.has(name)) issues.push({ segments: [...at, index], message: message(name) });
+    seen.add(name);
+  });
+  return issues;
+}

@@ -1,0 +1,69 @@
+import { dirname, resolve } from 'node:path';
+import type { AllocationTest, Find, Make, OrderBy, PoolBlock, PoolDefinition } from '../model.js';
+import type { RawBlock, RawFind, RawOrderBy, RawPool, RawTest } from './raw-pool.js';
+
+/**
+ * Turns a valid pool document into a PoolDefinition: block shorthands become
+ * objects, block files are resolved against the pool file's folder, order
+ * strings become OrderBy objects, and defaults are filled in.
+ *
+ * @param file - the pool file; null keeps block files as given
+ */
+export function normalizePool(raw: RawPool, file: string | null): PoolDefinition {
+  return {
+    name: raw.pool,
+    ...(raw.description === undefined ? {} : { description: raw.description }),
+    key: raw.key,
+    blocks: raw.blocks.map((block) => normalizeBlock(block, file)),
+    secrets: raw.secrets ?? [],
+    tests: raw.tests.map(normalizeTest),
+  };
+}
+
+function normalizeBlock(block: RawBlock, file: string | null): PoolBlock {
+  if (typeof block === 'string') return { name: block };
+  if (block.file === undefined) return { name: block.name };
+  return {
+    name: block.name,
+    file: file === null ? block.file : resolve(dirname(file), block.file),
+  };
+}
+
+function normalizeTest(test: RawTest): AllocationTest {
+  return {
+    suite: test.suite,
+    test: test.test,
+    find: normalizeFind(test.find),
+    ...(test.make === undefined ? {} : { make: normalizeMake(test.make) }),
+    count: test.count ?? 1,
+    ...(test.columns === undefined ? {} : { columns: test.columns }),
+    consume: test.consume ?? false,
+    readOnly: test.readOnly ?? false,
+  };
+}
+
+function normalizeFind(find: RawFind): Find {
+  return {
+    ...(find.from === undefined ? {} : { from: find.from }),
+    ...(find.where === undefined ? {} : { where: find.where }),
+    ...(find.order === undefined ? {} : { order: normalizeOrder(find.order) }),
+  };
+}
+
+function normalizeOrder(order: string | RawOrderBy[]): OrderBy[] {
+  const items = typeof order === 'string' ? [order] : order;
+  return items.map((item) => {
+    if (typeof item !== 'string')
+      return { column: item.column, direction: item.direction ?? 'asc' };
+    const [column = '', direction] = item.trim().split(/\s+/);
+    return { column, direction: direction === 'desc' ? 'desc' : 'asc' };
+  });
+}
+
+function normalizeMake(make: Make): Make {
+  return {
+    ...(make.block === undefined ? {} : { block: make.block }),
+    ...(make.seed === undefined ? {} : { seed: make.seed }),
+    columns: make.columns,
+  };
+}
