@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AllotError } from '../errors.js';
+import { failure } from '../testing/failure.js';
 import type { Table } from '../model.js';
 import { checkKeyColumn } from './check-key-column.js';
-
-function failure(run: () => unknown): AllotError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AllotError) return error;
-    throw error;
-  }
-  throw new Error('expected an AllotError');
-}
 
 const table = (rows: Table['rows']): Table => ({ columns: ['id', 'email'], rows });
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AllotError } from '../errors.js';
+import { failure } from '../testing/failure.js';
 import { parseJsonRows } from './parse-json-rows.js';
-
-function failure(run: () => unknown): AllotError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AllotError) return error;
-    throw error;
-  }
-  throw new Error('expected an AllotError');
-}
 
 describe('parseJsonRows', () => {
   it('takes columns in first-seen order and fills missing keys with null', () => {
