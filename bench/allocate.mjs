@@ -118,6 +118,7 @@ async function benchJob() {
     const start = performance.now();
     const report = await executeJob(store, { tests: refsOf(pool) });
     const warm = (performance.now() - start) / 1000;
+    const warmPeak = process.resourceUsage().maxRSS * 1024;
     console.log(
       `job (store open, block in memory): ${warm.toFixed(2)} s — ${report.allocated} allocated, ${report.made} made, ${report.failed} failed`,
     );
@@ -131,7 +132,7 @@ async function benchJob() {
       `job (fresh process state, block read from disk): ${coldSeconds.toFixed(2)} s — ${cold.allocated} allocated, ${cold.failed} failed`,
     );
     await store.close();
-    return { warm, cold: coldSeconds, failed: report.failed };
+    return { warm, warmPeak, cold: coldSeconds, failed: report.failed };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
