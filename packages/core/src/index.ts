@@ -10,7 +10,7 @@ export {
   isAllotError,
 } from './errors.js';
 export type { ErrorCode, Issue } from './errors.js';
-export { ROLES, rowId, testId } from './model.js';
+export { ROLES, isSqlMake, rowId, testId } from './model.js';
 export type {
   AllocationTest,
   ApiKeyRecord,
@@ -37,6 +37,8 @@ export type {
   RowObject,
   RowRef,
   RowValues,
+  SqlMake,
+  SqlQuery,
   Table,
   TestRef,
   TestStatus,
@@ -73,6 +75,8 @@ export {
 export type { ExecuteOptions } from './engine/execute-job.js';
 export type { FindForecast, JobProgress, JobReport, TestOutcome } from './engine/job-report.js';
 export { matchClasses } from './engine/match-classes.js';
+export { serverBlock } from './engine/resolution-server.js';
+export type { ResolutionServer, SqlStatement } from './engine/resolution-server.js';
 export type { MatchClass } from './engine/match-classes.js';
 
 export { importBlock } from './operations/import-block.js';

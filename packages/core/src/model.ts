@@ -89,12 +89,27 @@ export interface OrderBy {
   direction: 'asc' | 'desc';
 }
 
-/** Criteria over the rows of a data block. */
+/**
+ * A parameterised query against a registered database (a resolution server):
+ * named parameters (`:status`) whose values are bound, never interpolated.
+ */
+export interface SqlQuery {
+  sql: string;
+  params?: Record<string, Value>;
+  /** The result column that identifies a row; leases are kept by it. */
+  key: string;
+}
+
+/**
+ * Criteria over the rows of a data block, or a query against the job's
+ * resolution server (`where` and `order` then filter the query's rows).
+ */
 export interface Find {
   /** `customers` or a pinned version `customers@1.2`; defaults to the pool's first block. */
   from?: string;
   where?: Where;
   order?: OrderBy[];
+  query?: SqlQuery;
 }
 
 /** A generator for one column of a made row. */
@@ -114,12 +129,25 @@ export interface Make {
   columns: Record<string, Generator>;
 }
 
+/** A make on a resolution server: an `INSERT … RETURNING` run once per row, in its own transaction. */
+export interface SqlMake {
+  seed?: number | string;
+  /** The statement, with named parameters (`:email`) bound to the generated `params`. */
+  insert: string;
+  params?: Record<string, Generator>;
+}
+
+/** Whether a make inserts into a registered database rather than a data block. */
+export function isSqlMake(make: Make | SqlMake): make is SqlMake {
+  return 'insert' in make;
+}
+
 /** One test's need. */
 export interface AllocationTest {
   suite: string;
   test: string;
   find: Find;
-  make?: Make;
+  make?: Make | SqlMake;
   /** Rows needed; default 1. */
   count: number;
   /** Columns that come back; default all. */

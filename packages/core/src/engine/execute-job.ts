@@ -13,6 +13,7 @@ import {
 } from '../model.js';
 import { jobTestIndex } from '../job-test-index.js';
 import type { Store } from '../store/store.js';
+import type { ResolutionServer } from './resolution-server.js';
 import { describeShortfall, forecastClasses } from './explain.js';
 import { classifyTests, type FindClass, type Resolved } from './find-classes.js';
 import type { JobProgress, JobReport, TestOutcome } from './job-report.js';
@@ -45,6 +46,8 @@ export interface ExecuteOptions {
   onProgress?: (progress: JobProgress) => void;
   /** An id from `store.reserveJobId`, for callers that announce the job before it commits. */
   jobId?: number;
+  /** The registered database that resolves SQL finds and makes; data block finds need none. */
+  server?: ResolutionServer;
 }
 
 /**
@@ -58,7 +61,7 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
   const progress = options.onProgress ?? (() => undefined);
   progress({ phase: 'resolve', done: 0, total: options.tests.length });
   const resolved = await resolveTests(store, workspace, options.tests);
-  const bundleKey = bundleKeyOf(resolved);
+  const bundleKey = bundleKeyOf(resolved, options.server?.name ?? 'local');
   if (!options.refresh && !options.dryRun) {
     const live = await store.findLiveJob(workspace, bundleKey, clock());
     if (live !== undefined) return reportJob(store, live, true);
@@ -69,7 +72,7 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
       ? new Map<Resolved, JobRecord>()
       : await liveHolders(store, workspace, ok, clock());
   const pending = ok.filter((item) => !reused.has(item));
-  const { classes, errors } = await classifyTests(store, workspace, pending);
+  const { classes, errors } = await classifyTests(store, workspace, pending, options.server);
   const jobId = options.dryRun ? null : (options.jobId ?? (await store.reserveJobId(workspace)));
   const namespace = options.namespace ?? randomBytes(4).toString('hex');
   const run = { store, workspace, options, classes, progress, jobId, namespace };
@@ -183,6 +186,7 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
       jobId: String(run.jobId),
       namespace: run.namespace,
       seed: run.options.seed ?? 'allot',
+      server: run.options.server,
     },
     unmatched,
   );
@@ -326,11 +330,13 @@ function pick(columns: string[], values: RowValues, wanted: string[]): RowObject
 }
 
 /** Identifies a bundle by its tests and their definitions, in any order. */
-function bundleKeyOf(resolved: readonly ResolvedTest[]): string {
+function bundleKeyOf(resolved: readonly ResolvedTest[], server: string): string {
   const parts = resolved
     .map((r) => JSON.stringify([testId(r.ref), r.test ?? null, r.pool?.key ?? null]))
     .sort();
-  return createHash('sha256').update(parts.join('\n')).digest('hex');
+  return createHash('sha256')
+    .update(`${server}\n${parts.join('\n')}`)
+    .digest('hex');
 }
 
 /** The report of a committed job, with every test's values. */

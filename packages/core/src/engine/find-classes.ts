@@ -3,8 +3,9 @@ import { compareRows } from '../find/compare-rows.js';
 import { compileWhere } from '../find/compile-where.js';
 import { describeWhere } from '../find/describe-where.js';
 import { findKey } from '../find/find-key.js';
-import type { BlockVersion, Find, RowValues } from '../model.js';
+import type { BlockVersion, Find, RowValues, SqlQuery } from '../model.js';
 import type { Store } from '../store/store.js';
+import { serverBlock, type ResolutionServer } from './resolution-server.js';
 import type { ResolvedTest } from './resolve-tests.js';
 
 export type Resolved = Extract<ResolvedTest, { error: null }>;
@@ -44,15 +45,30 @@ export async function classifyTests(
   store: Store,
   workspace: string,
   tests: readonly Resolved[],
+  server?: ResolutionServer,
 ): Promise<Classified> {
   const sources = new Map<string, Promise<BlockSource>>();
   const classes = new Map<string, FindClass>();
   const errors = new Map<Resolved, string>();
+  const sourceOf = (item: Resolved): Promise<BlockSource> => {
+    const { query } = item.test.find;
+    const from =
+      query === undefined
+        ? (item.test.find.from ?? item.pool.blocks[0]?.name ?? '')
+        : `query:${JSON.stringify(query)}`;
+    let source = sources.get(from);
+    if (source === undefined) {
+      source =
+        query === undefined
+          ? loadSource(store, workspace, from, item.pool.key)
+          : runQuery(server, query);
+      sources.set(from, source);
+    }
+    return source;
+  };
   for (const item of tests) {
     try {
-      const from = item.test.find.from ?? item.pool.blocks[0]?.name ?? '';
-      if (!sources.has(from)) sources.set(from, loadSource(store, workspace, from, item.pool.key));
-      const source = await (sources.get(from) as Promise<BlockSource>);
+      const source = await sourceOf(item);
       const key = `${source.label}\u0000${item.test.readOnly}\u0000${findKey(item.test.find)}`;
       const existing = classes.get(key);
       checkColumns(item, source);
@@ -98,6 +114,62 @@ async function loadSource(
   return { label: `${name}@${block.version}`, block, keyIndex };
 }
 
+/**
+ * Runs a find's query once per job on the job's resolution server. Rows
+ * repeating a key count once: leases are kept by key.
+ */
+async function runQuery(
+  server: ResolutionServer | undefined,
+  query: SqlQuery,
+): Promise<BlockSource> {
+  if (server === undefined) {
+    throw new AllotError(
+      'INVALID_INPUT',
+      'this find is a SQL query: execute the job on the resolution server of its database (the local server resolves data block finds only)',
+    );
+  }
+  let table;
+  try {
+    table = await server.query({ sql: query.sql, params: query.params ?? {} });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AllotError(
+      'INVALID_INPUT',
+      `the query failed on server "${server.name}": ${reason}`,
+      {},
+      { cause: error },
+    );
+  }
+  const keyIndex = table.columns.indexOf(query.key);
+  if (keyIndex < 0) {
+    throw new AllotError(
+      'UNKNOWN_COLUMN',
+      `the query's result has no key column "${query.key}" (its columns: ${table.columns.join(', ')}); select it or name another key`,
+    );
+  }
+  const seen = new Set<string>();
+  const rows = table.rows.filter((row) => {
+    const key = String(row[keyIndex]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const block: BlockVersion = {
+    block: serverBlock(server.name),
+    version: 'live',
+    columns: table.columns,
+    keyColumn: query.key,
+    rowCount: rows.length,
+    origin: 'import',
+    parent: null,
+    sourceHash: null,
+    jobId: null,
+    createdAt: new Date(0).toISOString(),
+    rows,
+  };
+  return { label: `server ${server.name}`, block, keyIndex };
+}
+
 /** A block imported without this key column has not had its keys checked yet. */
 function assertUniqueKeys(block: BlockVersion, keyIndex: number, keyColumn: string): void {
   const seen = new Set<string>();
@@ -127,10 +199,16 @@ function compileClass(item: Resolved, source: BlockSource): FindClass {
   const index = item.pool.tests.indexOf(item.test);
   const path = `${item.pool.name}: tests[${index}].find`;
   const { columns } = source.block;
+  const { query, where } = item.test.find;
+  const criteria = describeWhere(where);
+  const description =
+    query === undefined
+      ? criteria
+      : `rows of the query ${JSON.stringify(query.sql)}${where === undefined ? '' : ` where ${criteria}`}`;
   return {
     source,
     find: item.test.find,
-    description: describeWhere(item.test.find.where),
+    description,
     matches: compileWhere(item.test.find.where, columns, `${path}.where`),
     order: compareRows(item.test.find.order, columns, `${path}.order`),
     readOnly: item.test.readOnly,

@@ -1,9 +1,11 @@
 import { AllotError } from '../errors.js';
 import { makeRows } from '../make/make-rows.js';
 import { SequenceState } from '../make/sequence-state.js';
-import type { BlockVersion, NewBlockVersion, RowValues } from '../model.js';
+import { isSqlMake, type BlockVersion, type NewBlockVersion, type RowValues } from '../model.js';
 import type { Store } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
+import { makeOnServer } from './make-on-server.js';
+import type { ResolutionServer } from './resolution-server.js';
 
 /** Per made block: the latest version, its keys and sequences, and the rows made so far. */
 interface MadeBlock {
@@ -20,6 +22,7 @@ export interface MakeContext {
   jobId: string;
   namespace: string;
   seed: string;
+  server: ResolutionServer | undefined;
 }
 
 export interface MakeOutcome {
@@ -46,6 +49,10 @@ export async function runMakes(
     const make = item.test.make;
     if (make === undefined) continue;
     try {
+      if (isSqlMake(make)) {
+        outcome.rows.set(item, await makeOnServer(context, item, make));
+        continue;
+      }
       const name = make.block ?? cls.source.block.block;
       const target = blocks.get(name) ?? (await openMadeBlock(context, name, item.pool.key));
       blocks.set(name, target);

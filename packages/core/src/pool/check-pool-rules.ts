@@ -1,8 +1,8 @@
 import { checkTemplate } from '../make/render-template.js';
-import type { Generator, Make } from '../model.js';
+import type { Generator } from '../model.js';
 import type { PathIssue, PathSegment } from './issue-path.js';
 import { isBlockVersion, parseBlockRef } from './parse-block-ref.js';
-import type { RawPool, RawTest } from './raw-pool.js';
+import type { RawMake, RawPool, RawTest } from './raw-pool.js';
 
 /** What the checks of one test need to know about its pool. */
 interface PoolFacts {
@@ -48,7 +48,18 @@ function checkTest(test: RawTest, at: PathSegment[], facts: PoolFacts): PathIssu
   if (test.find.from !== undefined) {
     issues.push(...checkBlockRef(test.find.from, [...at, 'find', 'from'], facts));
   }
-  if (test.make !== undefined) issues.push(...checkMake(test.make, [...at, 'make'], facts));
+  if (test.find.query !== undefined && test.find.from !== undefined) {
+    const message = 'a query find reads its resolution server, not a block: remove "from"';
+    issues.push({ segments: [...at, 'find', 'from'], message });
+  }
+  if (test.make !== undefined) {
+    const query = test.find.query !== undefined;
+    issues.push(...checkMakeKind(test.make, [...at, 'make'], query));
+    if (test.make.insert !== undefined)
+      issues.push(...checkGenerators(test.make.params, [...at, 'make', 'params']));
+    else if (!query && test.make.columns !== undefined)
+      issues.push(...checkMake(test.make, [...at, 'make'], facts));
+  }
   if (test.columns !== undefined) {
     issues.push(
       ...repeats(test.columns, [...at, 'columns'], (name) => `column "${name}" is listed twice`),
@@ -74,19 +85,51 @@ function checkBlockRef(ref: string, at: PathSegment[], facts: PoolFacts): PathIs
   return [];
 }
 
-function checkMake(make: Make, at: PathSegment[], facts: PoolFacts): PathIssue[] {
+/** A block find's make has columns; a query find's make is an insert on its server. */
+function checkMakeKind(make: RawMake, at: PathSegment[], query: boolean): PathIssue[] {
+  const issue = (message: string) => [{ segments: at, message }];
+  if (make.insert !== undefined && make.columns !== undefined) {
+    return issue(
+      'a make has either "columns" (a data block row) or "insert" (a SQL statement), not both',
+    );
+  }
+  if (query && make.insert === undefined) {
+    return issue('the find is a SQL query: its make must be an "insert" on the same server');
+  }
+  if (!query && make.columns === undefined) {
+    return issue(
+      make.insert === undefined
+        ? 'a make needs "columns"'
+        : 'an "insert" make needs a find with a "query"',
+    );
+  }
+  if (make.insert !== undefined && make.block !== undefined) {
+    return issue('an "insert" make writes to the resolution server: remove "block"');
+  }
+  return [];
+}
+
+function checkMake(make: RawMake, at: PathSegment[], facts: PoolFacts): PathIssue[] {
   const issues: PathIssue[] = [];
+  const columns = make.columns ?? {};
   if (make.block !== undefined) issues.push(...checkBlockRef(make.block, [...at, 'block'], facts));
-  if (!Object.hasOwn(make.columns, facts.key)) {
+  if (!Object.hasOwn(columns, facts.key)) {
     issues.push({
       segments: [...at, 'columns'],
       message: `make must generate the key column "${facts.key}"`,
     });
   }
-  for (const [column, generator] of Object.entries(make.columns)) {
-    issues.push(...checkGenerator(generator, [...at, 'columns', column]));
-  }
+  issues.push(...checkGenerators(columns, [...at, 'columns']));
   return issues;
+}
+
+function checkGenerators(
+  generators: Record<string, Generator> | undefined,
+  at: PathSegment[],
+): PathIssue[] {
+  return Object.entries(generators ?? {}).flatMap(([name, generator]) =>
+    checkGenerator(generator, [...at, name]),
+  );
 }
 
 function checkGenerator(generator: Generator, at: PathSegment[]): PathIssue[] {

@@ -1,6 +1,14 @@
 import { dirname, resolve } from 'node:path';
-import type { AllocationTest, Find, Make, OrderBy, PoolBlock, PoolDefinition } from '../model.js';
-import type { RawBlock, RawFind, RawOrderBy, RawPool, RawTest } from './raw-pool.js';
+import type {
+  AllocationTest,
+  Find,
+  Make,
+  OrderBy,
+  PoolBlock,
+  PoolDefinition,
+  SqlMake,
+} from '../model.js';
+import type { RawBlock, RawFind, RawMake, RawOrderBy, RawPool, RawTest } from './raw-pool.js';
 
 /**
  * Turns a valid pool document into a PoolDefinition: block shorthands become
@@ -47,6 +55,7 @@ function normalizeFind(find: RawFind): Find {
     ...(find.from === undefined ? {} : { from: find.from }),
     ...(find.where === undefined ? {} : { where: find.where }),
     ...(find.order === undefined ? {} : { order: normalizeOrder(find.order) }),
+    ...(find.query === undefined ? {} : { query: find.query }),
   };
 }
 
@@ -60,10 +69,18 @@ function normalizeOrder(order: string | RawOrderBy[]): OrderBy[] {
   });
 }
 
-function normalizeMake(make: Make): Make {
+function normalizeMake(make: RawMake): Make | SqlMake {
+  const seed = make.seed === undefined ? {} : { seed: make.seed };
+  if (make.insert !== undefined) {
+    return {
+      ...seed,
+      insert: make.insert,
+      ...(make.params === undefined ? {} : { params: make.params }),
+    };
+  }
   return {
     ...(make.block === undefined ? {} : { block: make.block }),
-    ...(make.seed === undefined ? {} : { seed: make.seed }),
-    columns: make.columns,
+    ...seed,
+    columns: make.columns ?? {},
   };
 }

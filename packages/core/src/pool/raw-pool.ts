@@ -1,4 +1,4 @@
-import type { Make, Where } from '../model.js';
+import type { Generator, SqlQuery, Where } from '../model.js';
 
 /*
  * The shape of a pool document once it matches the pool schema, before
@@ -13,13 +13,23 @@ export interface RawFind {
   from?: string;
   where?: Where;
   order?: string | RawOrderBy[];
+  query?: SqlQuery;
+}
+
+/** A make before it is told apart: `columns` for a data block, `insert` for a resolution server. */
+export interface RawMake {
+  block?: string;
+  seed?: number | string;
+  columns?: Record<string, Generator>;
+  insert?: string;
+  params?: Record<string, Generator>;
 }
 
 export interface RawTest {
   suite: string;
   test: string;
   find: RawFind;
-  make?: Make;
+  make?: RawMake;
   count?: number;
   columns?: string[];
   consume?: boolean;

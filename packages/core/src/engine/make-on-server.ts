@@ -1,0 +1,82 @@
+import { Faker, base, en } from '@faker-js/faker';
+import { AllotError } from '../errors.js';
+import { generateValue } from '../make/generate-value.js';
+import { hashSeed } from '../make/hash-seed.js';
+import { SequenceState } from '../make/sequence-state.js';
+import type { RowValues, SqlMake, Value } from '../model.js';
+import type { Resolved } from './find-classes.js';
+import { serverBlock, type ResolutionServer } from './resolution-server.js';
+
+export interface ServerMade {
+  block: string;
+  keyIndex: number;
+  columns: string[];
+  values: RowValues[];
+}
+
+export interface ServerMakeContext {
+  server: ResolutionServer | undefined;
+  jobId: string;
+  namespace: string;
+  seed: string;
+}
+
+/**
+ * Creates a test's rows in a registered database: the make's `INSERT …
+ * RETURNING` runs once per row with freshly generated parameters, and the
+ * returned rows are leased by the key of the test's query.
+ */
+export async function makeOnServer(
+  context: ServerMakeContext,
+  item: Resolved,
+  make: SqlMake,
+): Promise<ServerMade> {
+  const { server } = context;
+  const key = item.test.find.query?.key;
+  if (server === undefined || key === undefined) {
+    throw new AllotError(
+      'INVALID_INPUT',
+      'an insert make needs a SQL query find and a job executed on the resolution server of its database',
+    );
+  }
+  const faker = new Faker({ locale: [en, base] });
+  const sequences = new SequenceState({ columns: [], rows: [] });
+  const seed = hashSeed(
+    context.seed,
+    String(make.seed ?? ''),
+    item.ref.pool,
+    item.ref.suite,
+    item.ref.test,
+  );
+  let columns: string[] = [];
+  const values: RowValues[] = [];
+  for (let index = 0; index < item.test.count; index++) {
+    faker.seed(hashSeed(String(seed), String(index)));
+    const scope = {
+      faker,
+      sequences,
+      template: { jobId: context.jobId, namespace: context.namespace, ...item.ref, index },
+    };
+    const params: Record<string, Value> = {};
+    for (const [name, generator] of Object.entries(make.params ?? {}))
+      params[name] = generateValue(name, generator, scope);
+    const table = await server.insert({ sql: make.insert, params }).catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AllotError(
+        'MAKE_FAILED',
+        `the insert failed on server "${server.name}": ${reason}`,
+        {},
+        { cause: error },
+      );
+    });
+    if (!table.columns.includes(key) || table.rows.length === 0) {
+      throw new AllotError(
+        'MAKE_FAILED',
+        `the insert must return the new row with its key column "${key}" (add RETURNING *); it returned columns: ${table.columns.join(', ') || 'none'}`,
+      );
+    }
+    columns = table.columns;
+    values.push(table.rows[0] as RowValues);
+  }
+  return { block: serverBlock(server.name), keyIndex: columns.indexOf(key), columns, values };
+}
