@@ -4,6 +4,7 @@ import {
   executeJob,
   LeaseConflictError,
   rowId,
+  testId,
   type JobCommit,
   type JobTest,
   type PoolDefinition,
@@ -145,6 +146,16 @@ export function describeStoreContract(name: string, open: OpenStore): void {
         'a',
         'b',
       ]);
+      const many = await store.getResults(WS, [
+        { pool: 'shop', suite: 's', test: 'b' },
+        { pool: 'shop', suite: 's', test: 'missing' },
+        { pool: 'shop', suite: 's', test: 'a' },
+      ]);
+      expect([...many.values()].map((r) => r.test).sort()).toEqual(['a', 'b']);
+      expect(many.get(testId({ pool: 'shop', suite: 's', test: 'a' }))?.rows).toEqual([
+        { id: 'c1' },
+      ]);
+      expect(await store.getResults(WS, [])).toEqual(new Map());
       expect(await store.findLiveJob(WS, `bundle-${id}`, T0)).toMatchObject({ id });
       const held = await exclusiveHolders(store, ['customers'], T0);
       expect(held.get(rowId('customers', 'c1'))).toEqual([id]);

@@ -236,9 +236,16 @@ async function liveHolders(
   now: Date,
 ): Promise<Map<Resolved, JobRecord>> {
   const holders = new Map<Resolved, JobRecord>();
+  const results = await store.getResults(
+    workspace,
+    items.map((item) => item.ref),
+  );
+  const jobs = new Map<number, Promise<JobRecord | undefined>>();
   for (const item of items) {
-    const result = await store.getResult(workspace, item.ref);
-    const job = result === undefined ? undefined : await store.getJob(workspace, result.jobId);
+    const result = results.get(testId(item.ref));
+    if (result === undefined) continue;
+    if (!jobs.has(result.jobId)) jobs.set(result.jobId, store.getJob(workspace, result.jobId));
+    const job = await jobs.get(result.jobId);
     if (job === undefined || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime())
       continue;
     const test = job.tests[jobTestIndex(job, item.ref)];
@@ -343,11 +350,14 @@ function bundleKeyOf(resolved: readonly ResolvedTest[], server: string): string 
 export async function reportJob(store: Store, job: JobRecord, cached: boolean): Promise<JobReport> {
   const tests: TestOutcome[] = [];
   const pools = new Map<string, string[]>();
+  const results = await store.getResults(
+    job.workspace,
+    job.tests.filter((test) => test.status !== 'failed'),
+  );
   for (const test of job.tests) {
     if (!pools.has(test.pool))
       pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
-    const result =
-      test.status === 'failed' ? undefined : await store.getResult(job.workspace, test);
+    const result = results.get(testId(test));
     tests.push({
       pool: test.pool,
       suite: test.suite,

@@ -182,6 +182,16 @@ export class DocumentStore implements Store {
     return Promise.resolve(this.#workspace(workspace)?.results[testId(ref)]);
   }
 
+  getResults(workspace: string, refs: readonly TestRef[]): Promise<Map<string, ResultRecord>> {
+    const results = this.#workspace(workspace)?.results ?? {};
+    const found = new Map<string, ResultRecord>();
+    for (const ref of refs) {
+      const id = testId(ref);
+      if (Object.hasOwn(results, id)) found.set(id, results[id] as ResultRecord);
+    }
+    return Promise.resolve(found);
+  }
+
   listResults(
     workspace: string,
     filter: { pool: string; suite?: string },

@@ -65,6 +65,8 @@ export interface Store {
   listJobs(workspace: string, page: Page): Promise<JobRecord[]>;
 
   getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined>;
+  /** The results of many tests at once, keyed by {@link testId}; tests without one are absent. */
+  getResults(workspace: string, refs: readonly TestRef[]): Promise<Map<string, ResultRecord>>;
   /** Results of a pool, optionally of one suite, ordered by suite and test. */
   listResults(workspace: string, filter: { pool: string; suite?: string }): Promise<ResultRecord[]>;
 
