@@ -1,0 +1,272 @@
+// Benchmark: the 10,000-test job of bench/allocate.mjs on the PostgreSQL
+// store, against the claim loop teams hand-roll today on the same rows: per
+// test, one `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED LIMIT 1)
+// RETURNING *` (twice for a test that needs two rows).
+//
+//   ALLOT_BENCH_POSTGRES_URL=postgres://… pnpm bench:postgres
+//   (ALLOT_TEST_POSTGRES_URL works too; ROWS=… TESTS=… CONNECTIONS=… to change the size)
+//
+// Everything lives in a fresh schema, dropped at the end.
+import { randomBytes } from 'node:crypto';
+import { compileWhere, executeJob } from '@allot/core';
+import { openPostgresStore } from '@allot/store-postgres';
+import pg from 'pg';
+import { COLUMNS, makeFinds, makeRows, makeTests } from './workload.mjs';
+
+const DATABASE_URL = process.env.ALLOT_BENCH_POSTGRES_URL ?? process.env.ALLOT_TEST_POSTGRES_URL;
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+const TESTS = Number(process.env.TESTS ?? 10_000);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 8);
+const WS = 'default';
+const seconds = (start) => (performance.now() - start) / 1000;
+
+/**
+ * The find of a benchmark test as the SQL a team would write over a typed
+ * table. Covers the operators the workload uses, nothing more.
+ */
+function whereSql(where, params) {
+  const parts = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (key === 'and')
+      parts.push(`(${value.map((w) => `(${whereSql(w, params)})`).join(' AND ')})`);
+    else if (key === 'or')
+      parts.push(`(${value.map((w) => `(${whereSql(w, params)})`).join(' OR ')})`);
+    else if (key === 'not') parts.push(`NOT (${whereSql(value, params)})`);
+    else parts.push(conditionSql(key, value, params));
+  }
+  return parts.length === 0 ? 'TRUE' : parts.join(' AND ');
+}
+
+function conditionSql(column, condition, params) {
+  const param = (value) => {
+    params.push(value);
+    return `$${params.length + 1}`; // $1 is the job
+  };
+  if (condition === null || typeof condition !== 'object') return `${column} = ${param(condition)}`;
+  const sql = {
+    eq: (v) => `${column} = ${param(v)}`,
+    in: (v) => `${column} = ANY(${param(v)})`,
+    gt: (v) => `${column} > ${param(v)}`,
+    gte: (v) => `${column} >= ${param(v)}`,
+    lt: (v) => `${column} < ${param(v)}`,
+    lte: (v) => `${column} <= ${param(v)}`,
+    startsWith: (v) => `starts_with(${column}, ${param(v)})`,
+  };
+  return Object.entries(condition)
+    .map(([operator, operand]) => {
+      if (sql[operator] === undefined) throw new Error(`bench: no SQL for operator ${operator}`);
+      return sql[operator](operand);
+    })
+    .join(' AND ');
+}
+
+/** One prepared claim statement per find, as a team would keep them. */
+function claimStatements(table, finds) {
+  return finds.map((where, index) => {
+    const params = [];
+    const condition = whereSql(where, params);
+    return {
+      name: `claim-${table}-${index}`,
+      text: `UPDATE ${table} SET leased_by = $1
+              WHERE id = (SELECT id FROM ${table} WHERE ${condition} AND leased_by IS NULL LIMIT 1 FOR UPDATE SKIP LOCKED)
+              RETURNING *`,
+      params,
+    };
+  });
+}
+
+/** Runs every test's claims over `connections` clients; returns seconds and tests that got all their rows. */
+async function handRolled(table, tests, finds, connections) {
+  const statements = claimStatements(table, finds);
+  const clients = await Promise.all(
+    Array.from({ length: connections }, async () => {
+      const client = new pg.Client({ connectionString: DATABASE_URL });
+      await client.connect();
+      return client;
+    }),
+  );
+  let next = 0;
+  let satisfied = 0;
+  const start = performance.now();
+  await Promise.all(
+    clients.map(async (client) => {
+      for (let i = next++; i < tests.length; i = next++) {
+        const test = tests[i];
+        const statement = statements[finds.indexOf(test.find.where)];
+        let got = 0;
+        for (let k = 0; k < test.count; k++) {
+          const result = await client.query({
+            name: statement.name,
+            text: statement.text,
+            values: [`test-${i}`, ...statement.params],
+          });
+          got += result.rowCount;
+        }
+        if (got === test.count) satisfied++;
+      }
+    }),
+  );
+  const elapsed = seconds(start);
+  await Promise.all(clients.map((client) => client.end()));
+  return { elapsed, satisfied };
+}
+
+/** Times the store's operations, to show where a job's time goes. */
+function timed(store) {
+  const calls = new Map();
+  const proxy = new Proxy(store, {
+    get(target, name) {
+      const value = target[name];
+      if (typeof value !== 'function') return value;
+      return async (...args) => {
+        const start = performance.now();
+        try {
+          return await value.apply(target, args);
+        } finally {
+          const entry = calls.get(name) ?? { count: 0, ms: 0 };
+          entry.count++;
+          entry.ms += performance.now() - start;
+          calls.set(name, entry);
+        }
+      };
+    },
+  });
+  const summary = () =>
+    [...calls]
+      .filter(([, e]) => e.ms >= 50)
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .map(([name, e]) => `${name} ×${e.count.toLocaleString()} ${(e.ms / 1000).toFixed(2)} s`)
+      .join(', ');
+  return { store: proxy, summary, reset: () => calls.clear() };
+}
+
+/** The same rows in a plain typed table with a `leased_by` column, copied from the store's rows. */
+async function createBaselineTable(client, schema, table) {
+  await client.query(`
+    CREATE TABLE "${schema}".${table} AS
+    SELECT "values"->>0 AS id, "values"->>1 AS status, "values"->>2 AS tier, "values"->>3 AS country,
+           ("values"->>4)::numeric AS balance, ("values"->>5)::boolean AS saved_card, NULL::text AS leased_by
+    FROM "${schema}".block_rows
+    WHERE workspace = '${WS}' AND block = 'customers'
+    ORDER BY ordinal`);
+  await client.query(`ALTER TABLE "${schema}".${table} ADD PRIMARY KEY (id)`);
+  await client.query(`VACUUM ANALYZE "${schema}".${table}`);
+}
+
+/** The SQL of each find selects the rows its compiled find does, so both sides solve the same problem. */
+async function checkTranslation(client, schema, table, finds, rows) {
+  for (const where of finds) {
+    const params = [];
+    const condition = whereSql(where, params).replace(/\$(\d+)/g, (_, n) => `$${Number(n) - 1}`);
+    const result = await client.query(
+      `SELECT count(*)::int AS n FROM "${schema}".${table} WHERE ${condition}`,
+      params,
+    );
+    const matches = compileWhere(where, COLUMNS, 'where');
+    const expected = rows.reduce((n, row) => n + (matches(row) ? 1 : 0), 0);
+    if (result.rows[0].n !== expected)
+      throw new Error(
+        `bench: SQL for ${JSON.stringify(where)} finds ${result.rows[0].n} rows, allot ${expected}`,
+      );
+  }
+}
+
+async function main() {
+  if (DATABASE_URL === undefined) {
+    console.log(
+      'bench:postgres needs a database: set ALLOT_BENCH_POSTGRES_URL=postgres://… (or ALLOT_TEST_POSTGRES_URL)',
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const schema = `allot_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  try {
+    const finds = makeFinds();
+    const tests = makeTests(TESTS, finds);
+    const pool = { name: 'bench', key: 'id', blocks: [{ name: 'customers' }], secrets: [], tests };
+    const refs = tests.map((t) => ({ pool: pool.name, suite: t.suite, test: t.test }));
+    const rows = makeRows(ROWS);
+
+    const importing = timed(await openPostgresStore(DATABASE_URL, { schema }));
+    const setupStart = performance.now();
+    await importing.store.addBlockVersion(WS, {
+      block: 'customers',
+      columns: COLUMNS,
+      keyColumn: 'id',
+      rows,
+      origin: 'import',
+    });
+    await importing.store.putPool(WS, pool);
+    console.log(
+      `setup: ${ROWS.toLocaleString()} rows imported into PostgreSQL, ${TESTS.toLocaleString()} tests, ${seconds(setupStart).toFixed(2)} s`,
+    );
+    importing.reset();
+
+    // As bench:allocate's headline: the first job, on the store that imported the block.
+    let start = performance.now();
+    const warm = await executeJob(importing.store, { workspace: WS, tests: refs });
+    const warmSeconds = seconds(start);
+    console.log(
+      `allot job (store open, block in memory): ${warmSeconds.toFixed(2)} s — ${warm.allocated} allocated, ${warm.failed} failed`,
+    );
+    console.log(`  store calls: ${importing.summary()}`);
+    await importing.store.releaseJob(WS, warm.jobId, new Date());
+    await importing.store.close();
+
+    // A replica that never saw the block, running the bundle again after the last run was released.
+    const fresh = timed(await openPostgresStore(DATABASE_URL, { schema }));
+    start = performance.now();
+    const cold = await executeJob(fresh.store, { workspace: WS, tests: refs });
+    const coldSeconds = seconds(start);
+    console.log(
+      `allot job (fresh store, block read from PostgreSQL, previous run released): ${coldSeconds.toFixed(2)} s — ${cold.allocated} allocated, ${cold.failed} failed`,
+    );
+    console.log(`  store calls: ${fresh.summary()}`);
+    await fresh.store.close();
+
+    await createBaselineTable(admin, schema, 'baseline_1');
+    await checkTranslation(admin, schema, 'baseline_1', finds, rows);
+    const one = await handRolled(`"${schema}".baseline_1`, tests, finds, 1);
+    console.log(
+      `hand-rolled, 1 connection: ${one.elapsed.toFixed(2)} s — ${one.satisfied} tests got their rows`,
+    );
+    let many;
+    if (CONNECTIONS > 1) {
+      await createBaselineTable(admin, schema, 'baseline_n');
+      many = await handRolled(`"${schema}".baseline_n`, tests, finds, CONNECTIONS);
+      console.log(
+        `hand-rolled, ${CONNECTIONS} connections: ${many.elapsed.toFixed(2)} s — ${many.satisfied} tests got their rows`,
+      );
+    }
+
+    const ratio = one.elapsed / warmSeconds;
+    console.log('');
+    console.log(`postgres: ${TESTS.toLocaleString()} tests over ${ROWS.toLocaleString()} rows`);
+    console.log(`  allot bundled job:        ${warmSeconds.toFixed(2)} s`);
+    console.log(
+      `  allot, fresh store:       ${coldSeconds.toFixed(2)} s (reads the block, re-reads the released run)`,
+    );
+    console.log(`  hand-rolled, sequential:  ${one.elapsed.toFixed(2)} s`);
+    if (many !== undefined)
+      console.log(`  hand-rolled, ${CONNECTIONS} parallel:   ${many.elapsed.toFixed(2)} s`);
+    console.log(
+      `  ratio hand-rolled/allot:  ${ratio.toFixed(1)}× (goal ≥ 10×) ${ratio >= 10 ? 'OK' : 'UNDER'}`,
+    );
+    console.log(`  ratio, fresh store:       ${(one.elapsed / coldSeconds).toFixed(1)}×`);
+    if (many !== undefined) {
+      console.log(
+        `  ratio vs ${CONNECTIONS} parallel:      ${(many.elapsed / warmSeconds).toFixed(1)}× (fresh store ${(many.elapsed / coldSeconds).toFixed(1)}×)`,
+      );
+    }
+    console.log(
+      `  tests satisfied: allot ${warm.allocated}, hand-rolled ${one.satisfied} (it takes the first free row; allot matches)`,
+    );
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  }
+}
+
+await main();

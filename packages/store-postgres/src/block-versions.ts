@@ -1,0 +1,120 @@
+import { AllotError, nextVersion, type NewBlockVersion, type RowValues } from '@allot/core';
+import { versionOf, type StoredVersion, type VersionRow } from './records.js';
+import type { Queryable, SqlRunner } from './sql-runner.js';
+
+/** Rows per statement when writing or reading a block: a few MiB of JSON each. */
+const CHUNK_ROWS = 20_000;
+
+/** Every version of a block, oldest first. */
+export async function listVersions(
+  sql: SqlRunner,
+  db: Queryable,
+  workspace: string,
+  block: string,
+): Promise<StoredVersion[]> {
+  const result = await sql.run<VersionRow>(db, 'list-block-versions', [workspace, block]);
+  return result.rows.map(versionOf);
+}
+
+/** Checks a made version's rows before they are written; the unique index on keys backs it. */
+export type CheckMadeKeys = (
+  db: Queryable,
+  version: StoredVersion,
+  parent: StoredVersion,
+  rows: RowValues[],
+) => Promise<void>;
+
+/**
+ * Adds a version to a block inside the caller's transaction: numbers it under
+ * the block's row lock, then writes its metadata and its own rows (a made
+ * version only the rows it appends to its parent).
+ */
+export async function writeVersion(
+  sql: SqlRunner,
+  client: Queryable,
+  context: { workspace: string; now: Date; checkMadeKeys: CheckMadeKeys },
+  input: NewBlockVersion,
+): Promise<StoredVersion> {
+  const { workspace, now } = context;
+  const seq =
+    (await sql.run<{ seq: number }>(client, 'next-block-seq', [workspace, input.block])).rows[0]
+      ?.seq ?? 1;
+  const latest = (await listVersions(sql, client, workspace, input.block)).at(-1);
+  const parent = input.origin === 'make' ? (latest ?? null) : null;
+  if (input.origin === 'make' && parent === null) {
+    throw new AllotError('NOT_FOUND', `data block "${input.block}" does not exist`, {
+      block: input.block,
+    });
+  }
+  const version = nextVersion(latest?.version ?? null);
+  const stored: StoredVersion = {
+    block: input.block,
+    version,
+    columns: parent?.columns ?? input.columns,
+    keyColumn: parent?.keyColumn ?? input.keyColumn,
+    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
+    origin: input.origin,
+    parent: parent?.version ?? null,
+    sourceHash: input.sourceHash ?? null,
+    jobId: input.jobId ?? null,
+    createdAt: now.toISOString(),
+    lineage: parent?.lineage ?? version,
+  };
+  if (parent !== null) await context.checkMadeKeys(client, stored, parent, input.rows);
+  await sql.run(client, 'insert-block-version', [
+    workspace,
+    stored.block,
+    stored.version,
+    seq,
+    JSON.stringify(stored.columns),
+    stored.keyColumn,
+    stored.rowCount,
+    stored.origin,
+    stored.parent,
+    stored.lineage,
+    stored.sourceHash,
+    stored.jobId,
+    now,
+  ]);
+  const keyIndex = stored.keyColumn === null ? -1 : stored.columns.indexOf(stored.keyColumn);
+  for (let start = 0; start < input.rows.length; start += CHUNK_ROWS) {
+    const chunk = input.rows.slice(start, start + CHUNK_ROWS);
+    await sql.run(client, 'insert-block-rows', [
+      workspace,
+      stored.block,
+      stored.version,
+      stored.lineage,
+      start,
+      keyIndex < 0 ? null : keyIndex,
+      JSON.stringify(chunk),
+    ]);
+  }
+  return stored;
+}
+
+/** The rows a version adds to its parent (all of them for an import), in order. */
+export async function readOwnRows(
+  sql: SqlRunner,
+  db: Queryable,
+  workspace: string,
+  version: StoredVersion,
+  count: number,
+): Promise<RowValues[]> {
+  const reads: Array<Promise<RowValues[]>> = [];
+  for (let start = 0; start < count; start += CHUNK_ROWS) {
+    const values = [workspace, version.block, version.version, start, start + CHUNK_ROWS];
+    // Chunks go out together: the pool spreads them over its connections.
+    reads.push(
+      sql
+        .run<{ rows: string }>(db, 'read-block-rows', values)
+        .then((r) => JSON.parse(r.rows[0]?.rows ?? '[]') as RowValues[]),
+    );
+  }
+  const chunks = await Promise.all(reads);
+  if (chunks.length === 1) return chunks[0] as RowValues[];
+  // A filled array of known length: flat() on a million rows costs as much as parsing them.
+  const rows = new Array<RowValues>(chunks.reduce((total, chunk) => total + chunk.length, 0));
+  let next = 0;
+  for (const chunk of chunks) for (const row of chunk) rows[next++] = row;
+  return rows;
+}

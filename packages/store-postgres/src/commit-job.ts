@@ -1,0 +1,181 @@
+import {
+  AllotError,
+  LeaseConflictError,
+  testId,
+  type JobCommit,
+  type JobRecord,
+  type JobTest,
+  type ResultRecord,
+} from '@allot/core';
+import { writeVersion, type CheckMadeKeys } from './block-versions.js';
+import { constraintOf, SQLSTATE, sqlState } from './pg-errors.js';
+import type { Queryable, SqlRunner } from './sql-runner.js';
+
+/** One row a commit leases. */
+interface Claim {
+  block: string;
+  row_key: string;
+  test_index: number;
+  shared: boolean;
+}
+
+const LEASE_INDEX = 'leases_one_exclusive';
+const KEY_INDEX = 'block_rows_key';
+
+/**
+ * Writes a job inside the caller's transaction: ends superseded leases,
+ * claims the job's rows in one statement, records consumption, appends made
+ * rows as new block versions, and stores the job, its tests and results.
+ * Throws {@link LeaseConflictError} when a row is consumed or held against
+ * the job; the caller rolls back on any error.
+ */
+export async function writeJob(
+  sql: SqlRunner,
+  client: Queryable,
+  commit: JobCommit,
+  context: { now: Date; checkMadeKeys: CheckMadeKeys },
+): Promise<JobRecord> {
+  const { workspace, jobId } = commit;
+  const { now } = context;
+  const claims = claimsOf(commit.tests);
+  // First, before any row lock: see lock-claimed-blocks.sql.
+  if (claims.length > 0)
+    await sql.run(client, 'lock-claimed-blocks', [
+      workspace,
+      [...new Set(claims.map((claim) => claim.block))],
+    ]);
+  if (commit.supersedes.length > 0) {
+    const refs = commit.supersedes.map((ref) => ({
+      pool: ref.pool,
+      suite: ref.suite,
+      test: ref.test,
+    }));
+    await sql.run(client, 'release-superseded', [workspace, JSON.stringify(refs), now]);
+  }
+  if (claims.length > 0) {
+    const rows = JSON.stringify(claims);
+    await sql.run(client, 'purge-expired-leases', [workspace, rows, now]);
+    const claimed = await sql.run(client, 'claim-rows', [
+      workspace,
+      jobId,
+      now,
+      commit.expiresAt,
+      rows,
+    ]);
+    if (claimed.rowCount !== claims.length) {
+      const conflicts = await sql.run<{ block: string; row_key: string }>(
+        client,
+        'find-claim-conflicts',
+        [workspace, rows, now],
+      );
+      throw new LeaseConflictError(conflicts.rows.map((row) => `${row.block}:${row.row_key}`));
+    }
+    const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
+    if (eaten.length > 0)
+      await sql.run(client, 'insert-consumed', [workspace, jobId, JSON.stringify(eaten)]);
+  }
+  const made = [...commit.madeRows].sort((a, b) =>
+    a.block < b.block ? -1 : a.block > b.block ? 1 : 0,
+  );
+  for (const input of made) {
+    await writeVersion(
+      sql,
+      client,
+      { workspace, now, checkMadeKeys: context.checkMadeKeys },
+      input,
+    );
+  }
+  const job = jobFromCommit(commit);
+  await sql.run(client, 'advance-job-ids', [jobId]);
+  await sql.run(client, 'insert-job', [
+    job.id,
+    workspace,
+    job.bundleKey,
+    job.state,
+    job.namespace,
+    job.createdAt,
+    job.expiresAt,
+    job.allocated,
+    job.made,
+    job.cached,
+    job.failed,
+  ]);
+  await sql.run(client, 'insert-job-tests', [job.id, JSON.stringify(commit.tests)]);
+  if (commit.results.length > 0)
+    await sql.run(client, 'upsert-results', [
+      workspace,
+      JSON.stringify(latestResults(commit.results)),
+    ]);
+  return job;
+}
+
+/** The rows of tests that hold rows, in one order (for the messages; locking is per block). */
+function claimsOf(tests: readonly JobTest[]): Claim[] {
+  const claims: Claim[] = [];
+  tests.forEach((test, index) => {
+    if (test.releasedAt !== null || (test.status !== 'allocated' && test.status !== 'made')) return;
+    for (const row of test.rows)
+      claims.push({ block: row.block, row_key: row.key, test_index: index, shared: test.readOnly });
+  });
+  return claims.sort(
+    (a, b) =>
+      compare(a.block, b.block) || compare(a.row_key, b.row_key) || a.test_index - b.test_index,
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One result per test, the last one given, as the document store keeps them. */
+function latestResults(results: readonly ResultRecord[]): ResultRecord[] {
+  return [...new Map(results.map((result) => [testId(result), result])).values()];
+}
+
+/**
+ * Database refusals that mean "lost a race" or "repeats a key" become the
+ * errors the engine retries on; anything else is returned as it is.
+ */
+export function commitErrorOf(error: unknown): unknown {
+  const state = sqlState(error);
+  const constraint = constraintOf(error);
+  if (state === SQLSTATE.uniqueViolation && constraint === LEASE_INDEX) {
+    return new LeaseConflictError([detailOf(error)]);
+  }
+  if (state === SQLSTATE.deadlockDetected || state === SQLSTATE.serializationFailure) {
+    return new LeaseConflictError([]);
+  }
+  if (state === SQLSTATE.uniqueViolation && constraint === KEY_INDEX) {
+    return new AllotError(
+      'DUPLICATE_KEY',
+      `a made row repeats a key of its data block (${detailOf(error)})`,
+      {},
+    );
+  }
+  return error;
+}
+
+function detailOf(error: unknown): string {
+  const detail = (error as { detail?: unknown }).detail;
+  return typeof detail === 'string' ? detail : String(error);
+}
+
+function jobFromCommit(commit: JobCommit): JobRecord {
+  const count = (status: string) => commit.tests.filter((t) => t.status === status).length;
+  const failed = count('failed');
+  return {
+    id: commit.jobId,
+    workspace: commit.workspace,
+    bundleKey: commit.bundleKey,
+    state: failed > 0 ? 'failed' : 'complete',
+    namespace: commit.namespace,
+    createdAt: commit.createdAt,
+    expiresAt: commit.expiresAt,
+    releasedAt: null,
+    tests: commit.tests,
+    allocated: count('allocated'),
+    made: count('made'),
+    cached: count('cached'),
+    failed,
+  };
+}

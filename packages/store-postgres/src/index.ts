@@ -1,0 +1,12 @@
+/**
+ * @allot/store-postgres: allot's store for several server replicas sharing
+ * one PostgreSQL database.
+ */
+export { PostgresStore } from './postgres-store.js';
+export { isPostgresUrl, openPostgresStore, openStore } from './open-postgres-store.js';
+export type { PostgresStoreOptions } from './open-postgres-store.js';
+export { migrate, readMigrations } from './migrate.js';
+export type { Migration } from './migrate.js';
+export { PostgresResolutionServer } from './postgres-resolution-server.js';
+export type { ResolutionServerOptions } from './postgres-resolution-server.js';
+export { toPositional } from './named-parameters.js';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { toPositional } from './named-parameters.js';
+
+describe('toPositional', () => {
+  it('binds named parameters in order, reusing a position for a repeated name', () => {
+    expect(
+      toPositional('SELECT * FROM t WHERE a = :a AND b > :b OR a2 = :a', { a: 'x', b: 3 }),
+    ).toEqual({
+      text: 'SELECT * FROM t WHERE a = $1 AND b > $2 OR a2 = $1',
+      values: ['x', 3],
+    });
+  });
+
+  it('leaves casts, literals, quoted identifiers, dollar quotes and comments alone', () => {
+    const sql = `SELECT ':no'::text, "odd:col", $$ :nope $$, x::int -- :comment\n/* :block */ FROM t WHERE y = :yes`;
+    expect(toPositional(sql, { yes: 1 })).toEqual({
+      text: `SELECT ':no'::text, "odd:col", $$ :nope $$, x::int -- :comment\n/* :block */ FROM t WHERE y = $1`,
+      values: [1],
+    });
+  });
+
+  it('names a parameter that has no value', () => {
+    expect(() => toPositional('SELECT :missing', { status: 'x' })).toThrow(
+      'uses :missing but no value is given for it (params: status)',
+    );
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { quoteIdent, readMigrations } from './migrate.js';
+import { isPostgresUrl, openStore } from './open-postgres-store.js';
+import { loadSqlTexts, SQL_OPERATIONS } from './sql-files.js';
+
+describe('openStore', () => {
+  it('tells database URLs from data directories', () => {
+    expect(isPostgresUrl('postgres://u:p@db:5432/allot')).toBe(true);
+    expect(isPostgresUrl('postgresql://db/allot')).toBe(true);
+    expect(isPostgresUrl('.allot')).toBe(false);
+    expect(isPostgresUrl('/var/lib/postgres')).toBe(false);
+  });
+
+  it('opens the embedded store for a directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'allot-open-store-'));
+    try {
+      const store = await openStore(dir);
+      expect(store.kind).toBe('lowdb');
+      await store.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQL files and migrations', () => {
+  it('has a file for every operation', async () => {
+    const texts = await loadSqlTexts();
+    for (const name of SQL_OPERATIONS) expect(texts[name], name).toMatch(/\S/);
+  });
+
+  it('numbers migrations 1, 2, … without gaps', async () => {
+    const ids = (await readMigrations()).map((m) => m.id);
+    expect(ids).toEqual(ids.map((_, i) => i + 1));
+  });
+
+  it('accepts only plain schema names', () => {
+    expect(quoteIdent('allot_test_1')).toBe('"allot_test_1"');
+    expect(() => quoteIdent('x"; DROP SCHEMA allot; --')).toThrow(/not a schema name/);
+  });
+});

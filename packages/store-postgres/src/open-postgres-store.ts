@@ -1,0 +1,75 @@
+import { openLowdbStore, type Store } from '@allot/core';
+import pg from 'pg';
+import { migrate, quoteIdent } from './migrate.js';
+import { PostgresStore } from './postgres-store.js';
+import { loadSqlTexts } from './sql-files.js';
+import { SqlRunner } from './sql-runner.js';
+
+/** Options of {@link openPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** Connections in the pool; default 10. */
+  poolSize?: number;
+  /** The schema holding the store's tables, created when missing; default `allot`. */
+  schema?: string;
+}
+
+const INT8 = 20;
+
+/**
+ * Job and audit ids are bigint in the database and numbers in the model;
+ * they stay far below 2^53. Set on this pool only, not on `pg` globally.
+ */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/**
+ * Opens the PostgreSQL store at a `postgres://` URL: applies pending
+ * migrations (several replicas may start at once), then returns a store
+ * over a connection pool whose connections use the store's schema.
+ */
+export async function openPostgresStore(
+  url: string,
+  options: PostgresStoreOptions = {},
+): Promise<Store> {
+  const schema = options.schema ?? 'allot';
+  const searchPath = quoteIdent(schema);
+  const texts = await loadSqlTexts();
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: `-c search_path=${searchPath}`,
+    types,
+  });
+  // An idle connection the server dropped must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client, schema);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresStore(pool, new SqlRunner(texts));
+}
+
+/** Whether a `--store` value names a PostgreSQL database rather than a directory. */
+export function isPostgresUrl(spec: string): boolean {
+  return /^postgres(?:ql)?:\/\//i.test(spec);
+}
+
+/**
+ * The store a `--store` option or `ALLOT_STORE` names: a `postgres://` or
+ * `postgresql://` URL opens the PostgreSQL store, anything else is the data
+ * directory of the embedded lowdb store.
+ */
+export function openStore(spec: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
+}

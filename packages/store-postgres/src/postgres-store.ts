@@ -1,0 +1,539 @@
+import {
+  AllotError,
+  rowId,
+  testId,
+  type ApiKeyRecord,
+  type AuditEvent,
+  type BlockVersion,
+  type BlockVersionMeta,
+  type ClaimState,
+  type JobCommit,
+  type JobRecord,
+  type LeaseHolder,
+  type NewBlockVersion,
+  type Page,
+  type PoolDefinition,
+  type ReleaseOutcome,
+  type ResultRecord,
+  type RowValues,
+  type Store,
+  type TestRef,
+  type UserRecord,
+  type WorkspaceRecord,
+} from '@allot/core';
+import type pg from 'pg';
+import { listVersions, readOwnRows, writeVersion } from './block-versions.js';
+import { commitErrorOf, writeJob } from './commit-job.js';
+import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
+import {
+  apiKeyOf,
+  auditOf,
+  metaOf,
+  resultOf,
+  userOf,
+  versionOf,
+  workspaceOf,
+  type ApiKeyRow,
+  type AuditRow,
+  type ResultRow,
+  type StoredVersion,
+  type UserRow,
+  type VersionRow,
+  type WorkspaceRow,
+} from './records.js';
+import { JobsCache } from './jobs-cache.js';
+import { RowsCache } from './rows-cache.js';
+import type { Queryable, SqlRunner } from './sql-runner.js';
+
+interface ReleaseRow {
+  found: number;
+  released: number;
+  consumed: number;
+}
+
+/**
+ * A {@link Store} over PostgreSQL, for several server replicas sharing one
+ * database. Every operation is one statement or one transaction. A commit
+ * claims its rows with one statement, with claims on a block taking turns,
+ * and the `leases_one_exclusive` unique index refuses a second exclusive
+ * lease of a row whichever replica inserts it.
+ *
+ * Open it with {@link openPostgresStore}, which applies the migrations.
+ */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  readonly #pool: pg.Pool;
+  readonly #sql: SqlRunner;
+  /** Resolved rows of block versions: versions never change once committed. */
+  readonly #rows = new RowsCache();
+  /** Job records by revision: checked against the database on every read. */
+  readonly #jobs = new JobsCache();
+
+  /** Wraps a pool whose connections already use the store's schema. */
+  constructor(pool: pg.Pool, sql: SqlRunner) {
+    this.#pool = pool;
+    this.#sql = sql;
+  }
+
+  addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
+    const now = new Date();
+    return this.#transaction(
+      'add a block version',
+      (client) =>
+        writeVersion(
+          this.#sql,
+          client,
+          { workspace, now, checkMadeKeys: this.#checkMadeKeys(workspace) },
+          input,
+        ),
+      commitErrorOf,
+    ).then((stored) => {
+      // Cached only once committed: a rolled-back version number may be reused.
+      if (stored.parent === null) this.#rows.set(workspace, stored, input.rows);
+      return metaOf(stored);
+    });
+  }
+
+  async getBlock(
+    workspace: string,
+    block: string,
+    version?: string,
+  ): Promise<BlockVersion | undefined> {
+    const versions = await this.#read('read a block', (db) =>
+      listVersions(this.#sql, db, workspace, block),
+    );
+    const stored =
+      version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
+    if (stored === undefined) return undefined;
+    const rows = await this.#read('read block rows', (db) =>
+      this.#resolveRows(db, workspace, versions, stored),
+    );
+    return { ...metaOf(stored), rows };
+  }
+
+  async listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {
+    const versions = await this.#read('list block versions', (db) =>
+      listVersions(this.#sql, db, workspace, block),
+    );
+    return versions.map(metaOf);
+  }
+
+  async listBlocks(workspace: string): Promise<BlockVersionMeta[]> {
+    const result = await this.#query<VersionRow>('list blocks', 'list-blocks', [workspace]);
+    return result.rows.map((row) => metaOf(versionOf(row)));
+  }
+
+  async putPool(workspace: string, pool: PoolDefinition): Promise<void> {
+    await this.#query('store a pool', 'put-pool', [workspace, pool.name, JSON.stringify(pool)]);
+  }
+
+  async getPool(workspace: string, name: string): Promise<PoolDefinition | undefined> {
+    const result = await this.#query<{ definition: PoolDefinition }>('read a pool', 'get-pool', [
+      workspace,
+      name,
+    ]);
+    return result.rows[0]?.definition;
+  }
+
+  async listPools(workspace: string): Promise<PoolDefinition[]> {
+    const result = await this.#query<{ definition: PoolDefinition }>('list pools', 'list-pools', [
+      workspace,
+    ]);
+    return result.rows.map((row) => row.definition);
+  }
+
+  async deletePool(workspace: string, name: string): Promise<boolean> {
+    const result = await this.#query('delete a pool', 'delete-pool', [workspace, name]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async reserveJobId(_workspace: string): Promise<number> {
+    const result = await this.#query<{ id: number }>('reserve a job id', 'reserve-job-id', []);
+    return result.rows[0]?.id as number;
+  }
+
+  async claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState> {
+    type ClaimRow = {
+      kind: 'lease' | 'consumed';
+      block: string;
+      row_key: string;
+      job_id: number;
+      shared: boolean;
+    };
+    const result = await this.#query<ClaimRow>('read leases', 'claim-state', [
+      workspace,
+      blocks,
+      now,
+    ]);
+    const leases = new Map<string, LeaseHolder[]>();
+    const consumed = new Map<string, number>();
+    for (const row of result.rows) {
+      const id = rowId(row.block, row.row_key);
+      if (row.kind === 'consumed') {
+        consumed.set(id, row.job_id);
+        continue;
+      }
+      const holder = { jobId: row.job_id, shared: row.shared };
+      const holders = leases.get(id);
+      if (holders === undefined) leases.set(id, [holder]);
+      else holders.push(holder);
+    }
+    return { leases, consumed };
+  }
+
+  async findLiveJob(
+    workspace: string,
+    bundleKey: string,
+    now: Date,
+  ): Promise<JobRecord | undefined> {
+    const result = await this.#query<{ id: number }>('find a live job', 'find-live-job', [
+      workspace,
+      bundleKey,
+      now,
+    ]);
+    const id = result.rows[0]?.id;
+    return id === undefined ? undefined : this.getJob(workspace, id);
+  }
+
+  async commitJob(commit: JobCommit, now: Date): Promise<JobRecord> {
+    return this.#transaction(
+      'commit a job',
+      (client) =>
+        writeJob(this.#sql, client, commit, {
+          now,
+          checkMadeKeys: this.#checkMadeKeys(commit.workspace),
+        }),
+      commitErrorOf,
+    );
+  }
+
+  async getJob(workspace: string, id: number): Promise<JobRecord | undefined> {
+    const kept = this.#jobs.get(workspace, id);
+    const values = [workspace, id, kept?.revision ?? null];
+    const result = await this.#query<{ revision: number; record: JobRecord | null }>(
+      'read a job',
+      'get-job',
+      values,
+    );
+    const row = result.rows[0];
+    if (row === undefined) return undefined;
+    if (row.record === null && kept !== undefined) return kept.record;
+    if (row.record === null) return undefined;
+    this.#jobs.set(workspace, id, row.revision, row.record);
+    return row.record;
+  }
+
+  async listJobs(workspace: string, page: Page): Promise<JobRecord[]> {
+    const result = await this.#query<{ record: JobRecord }>('list jobs', 'list-jobs', [
+      workspace,
+      page.limit,
+      page.offset,
+    ]);
+    return result.rows.map((row) => row.record);
+  }
+
+  async getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined> {
+    const result = await this.#query<ResultRow>('read a result', 'get-result', [
+      workspace,
+      ref.pool,
+      ref.suite,
+      ref.test,
+    ]);
+    const row = result.rows[0];
+    return row === undefined ? undefined : resultOf(row);
+  }
+
+  async getResults(
+    workspace: string,
+    refs: readonly TestRef[],
+  ): Promise<Map<string, ResultRecord>> {
+    const found = new Map<string, ResultRecord>();
+    if (refs.length === 0) return found;
+    const result = await this.#query<ResultRow>('read results', 'get-results', [
+      workspace,
+      refs.map((r) => r.pool),
+      refs.map((r) => r.suite),
+      refs.map((r) => r.test),
+    ]);
+    for (const row of result.rows) {
+      const record = resultOf(row);
+      found.set(testId(record), record);
+    }
+    return found;
+  }
+
+  async listResults(
+    workspace: string,
+    filter: { pool: string; suite?: string },
+  ): Promise<ResultRecord[]> {
+    const result = await this.#query<ResultRow>('list results', 'list-results', [
+      workspace,
+      filter.pool,
+      filter.suite ?? null,
+    ]);
+    return result.rows.map(resultOf);
+  }
+
+  async releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome> {
+    const result = await this.#query<ReleaseRow>('release a job', 'release-job', [
+      workspace,
+      id,
+      now,
+    ]);
+    const row = result.rows[0];
+    if (row === undefined || row.found === 0)
+      throw new AllotError('NOT_FOUND', `job ${id} does not exist`, { job: id });
+    return { released: row.released, consumed: row.consumed };
+  }
+
+  async releaseTest(workspace: string, ref: TestRef, now: Date): Promise<ReleaseOutcome> {
+    const values = [workspace, ref.pool, ref.suite, ref.test, now];
+    const result = await this.#query<ReleaseRow>('release a test', 'release-test', values);
+    const row = result.rows[0];
+    if (row === undefined || row.found === 0) {
+      throw new AllotError(
+        'NOT_FOUND',
+        `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`,
+        { ...ref },
+      );
+    }
+    return { released: row.released, consumed: row.consumed };
+  }
+
+  async createWorkspace(workspace: WorkspaceRecord): Promise<void> {
+    try {
+      await this.#sql.run(this.#pool, 'create-workspace', [
+        workspace.id,
+        workspace.name,
+        workspace.createdAt,
+      ]);
+    } catch (error) {
+      if (sqlState(error) === SQLSTATE.uniqueViolation) {
+        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
+          field: 'id',
+        });
+      }
+      throw storeFailure(error, 'create a workspace');
+    }
+  }
+
+  async getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
+    const result = await this.#query<WorkspaceRow>('read a workspace', 'get-workspace', [id]);
+    const row = result.rows[0];
+    return row === undefined ? undefined : workspaceOf(row);
+  }
+
+  async listWorkspaces(): Promise<WorkspaceRecord[]> {
+    const result = await this.#query<WorkspaceRow>('list workspaces', 'list-workspaces', []);
+    return result.rows.map(workspaceOf);
+  }
+
+  async putApiKey(key: ApiKeyRecord): Promise<void> {
+    await this.#query('store an API key', 'put-api-key', [
+      key.id,
+      key.workspace,
+      key.name,
+      key.role,
+      key.secretHash,
+      key.userId,
+      key.createdAt,
+      key.revokedAt,
+    ]);
+  }
+
+  async findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    const result = await this.#query<ApiKeyRow>('read an API key', 'find-api-key', [id]);
+    const row = result.rows[0];
+    return row === undefined ? undefined : apiKeyOf(row);
+  }
+
+  async listApiKeys(workspace: string): Promise<ApiKeyRecord[]> {
+    const result = await this.#query<ApiKeyRow>('list API keys', 'list-api-keys', [workspace]);
+    return result.rows.map(apiKeyOf);
+  }
+
+  async putUser(user: UserRecord): Promise<void> {
+    await this.#query('store a user', 'put-user', [
+      user.workspace,
+      user.id,
+      user.name,
+      user.email,
+      user.role,
+      user.createdAt,
+    ]);
+  }
+
+  async getUser(workspace: string, id: string): Promise<UserRecord | undefined> {
+    const result = await this.#query<UserRow>('read a user', 'get-user', [workspace, id]);
+    const row = result.rows[0];
+    return row === undefined ? undefined : userOf(row);
+  }
+
+  async listUsers(workspace: string): Promise<UserRecord[]> {
+    const result = await this.#query<UserRow>('list users', 'list-users', [workspace]);
+    return result.rows.map(userOf);
+  }
+
+  async deleteUser(workspace: string, id: string): Promise<boolean> {
+    const result = await this.#query('delete a user', 'delete-user', [workspace, id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
+    const values = [
+      event.workspace,
+      event.at,
+      event.actor,
+      event.action,
+      event.target,
+      JSON.stringify(event.details),
+    ];
+    const result = await this.#query<{ id: number }>(
+      'append to the audit log',
+      'append-audit',
+      values,
+    );
+    return { ...event, id: result.rows[0]?.id as number };
+  }
+
+  async listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
+    const result = await this.#query<AuditRow>('read the audit log', 'list-audit', [
+      workspace,
+      page.limit,
+      page.offset,
+    ]);
+    return result.rows.map(auditOf);
+  }
+
+  async close(): Promise<void> {
+    this.#rows.clear();
+    this.#jobs.clear();
+    await this.#pool.end();
+  }
+
+  async #query<R extends pg.QueryResultRow>(
+    what: string,
+    operation: Parameters<SqlRunner['run']>[1],
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
+    try {
+      return await this.#sql.run<R>(this.#pool, operation, values);
+    } catch (error) {
+      throw storeFailure(error, what);
+    }
+  }
+
+  async #read<T>(what: string, read: (db: pg.Pool) => Promise<T>): Promise<T> {
+    try {
+      return await read(this.#pool);
+    } catch (error) {
+      throw storeFailure(error, what);
+    }
+  }
+
+  /** Runs `work` in one transaction: all of it is committed, or none. */
+  async #transaction<T>(
+    what: string,
+    work: (client: pg.PoolClient) => Promise<T>,
+    mapError: (error: unknown) => unknown = (error) => error,
+  ): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw storeFailure(error, what);
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const value = await work(client);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        // A connection that cannot roll back leaves the pool.
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw storeFailure(mapError(error), what);
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** A made version may not repeat a key of the rows it joins; named here, backed by the unique index. */
+  #checkMadeKeys(workspace: string) {
+    return async (
+      db: Queryable,
+      version: StoredVersion,
+      parent: StoredVersion,
+      rows: RowValues[],
+    ): Promise<void> => {
+      if (version.keyColumn === null) return;
+      const index = version.columns.indexOf(version.keyColumn);
+      if (index < 0) return;
+      const keys = rows.map((row) => String(row[index]));
+      const repeated = (key: string) =>
+        new AllotError(
+          'DUPLICATE_KEY',
+          `data block "${version.block}" already has a row with ${version.keyColumn} "${key}"`,
+          {
+            block: version.block,
+            key,
+          },
+        );
+      const seen = new Set<string>();
+      for (const key of keys) {
+        if (seen.has(key)) throw repeated(key);
+        seen.add(key);
+      }
+      if (parent.keyColumn === null) {
+        // The parent's rows were stored without keys: compare with them here.
+        const versions = await listVersions(this.#sql, db, workspace, version.block);
+        for (const row of await this.#resolveRows(db, workspace, versions, parent)) {
+          const key = String(row[index]);
+          if (seen.has(key)) throw repeated(key);
+        }
+        return;
+      }
+      const result = await this.#sql.run<{ key: string }>(db, 'find-existing-keys', [
+        workspace,
+        version.block,
+        version.lineage,
+        keys,
+      ]);
+      const existing = result.rows[0];
+      if (existing !== undefined) throw repeated(existing.key);
+    };
+  }
+
+  async #resolveRows(
+    db: Queryable,
+    workspace: string,
+    versions: StoredVersion[],
+    version: StoredVersion,
+  ): Promise<RowValues[]> {
+    const cached = this.#rows.get(workspace, version);
+    if (cached !== undefined) return cached;
+    let parentRows: RowValues[] = [];
+    if (version.parent !== null) {
+      const parent = versions.find((v) => v.version === version.parent);
+      if (parent === undefined) {
+        throw new AllotError(
+          'STORE_CORRUPT',
+          `version ${version.block}@${version.version} names a missing parent ${version.parent}`,
+        );
+      }
+      parentRows = await this.#resolveRows(db, workspace, versions, parent);
+    }
+    const own = await readOwnRows(
+      this.#sql,
+      db,
+      workspace,
+      version,
+      version.rowCount - parentRows.length,
+    );
+    const rows = parentRows.length === 0 ? own : parentRows.concat(own);
+    this.#rows.set(workspace, version, rows);
+    return rows;
+  }
+}

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+
+/** Every SQL operation of the store: one file each under `sql/`. */
+export const SQL_OPERATIONS = [
+  'advance-job-ids',
+  'append-audit',
+  'claim-rows',
+  'claim-state',
+  'create-workspace',
+  'delete-pool',
+  'delete-user',
+  'find-api-key',
+  'find-claim-conflicts',
+  'find-existing-keys',
+  'find-live-job',
+  'get-job',
+  'get-pool',
+  'get-result',
+  'get-results',
+  'get-user',
+  'get-workspace',
+  'insert-block-rows',
+  'insert-block-version',
+  'insert-consumed',
+  'insert-job',
+  'insert-job-tests',
+  'list-api-keys',
+  'list-audit',
+  'list-block-versions',
+  'list-blocks',
+  'list-jobs',
+  'list-pools',
+  'list-results',
+  'list-users',
+  'list-workspaces',
+  'lock-claimed-blocks',
+  'next-block-seq',
+  'purge-expired-leases',
+  'put-api-key',
+  'put-pool',
+  'put-user',
+  'read-block-rows',
+  'release-job',
+  'release-superseded',
+  'release-test',
+  'reserve-job-id',
+  'upsert-results',
+] as const;
+
+export type SqlOperation = (typeof SQL_OPERATIONS)[number];
+
+/** The text of every operation, by name. */
+export type SqlTexts = Readonly<Record<SqlOperation, string>>;
+
+/** `sql/` beside `src/` and `dist/`, so the same code works built and in tests. */
+const SQL_DIR = new URL('../sql/', import.meta.url);
+
+let loading: Promise<SqlTexts> | undefined;
+
+/** Reads the operations once per process; a missing file fails the store's opening, not a later query. */
+export function loadSqlTexts(): Promise<SqlTexts> {
+  loading ??= (async () => {
+    const entries = await Promise.all(
+      SQL_OPERATIONS.map(
+        async (name) => [name, await readFile(new URL(`${name}.sql`, SQL_DIR), 'utf8')] as const,
+      ),
+    );
+    return Object.fromEntries(entries) as Record<SqlOperation, string>;
+  })();
+  return loading;
+}
