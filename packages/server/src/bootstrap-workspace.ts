@@ -1,0 +1,47 @@
+import { DEFAULT_WORKSPACE, type ApiKeyRecord, type Store } from '@allot/core';
+import { issueKey } from './auth/api-key.js';
+
+/** A workspace with its first admin key, whose secret exists only in this value. */
+export interface NewWorkspace {
+  workspace: string;
+  keyId: string;
+  /** The full admin key: show it once. */
+  adminKey: string;
+}
+
+/**
+ * Creates a workspace and an admin key for it. How a fresh server gets its
+ * first key, and how tests make a second tenant.
+ */
+export async function createWorkspaceWithAdminKey(
+  store: Store,
+  input: { id: string; name?: string; now?: Date },
+): Promise<NewWorkspace> {
+  const createdAt = (input.now ?? new Date()).toISOString();
+  await store.createWorkspace({ id: input.id, name: input.name ?? input.id, createdAt });
+  const issued = issueKey();
+  const key: ApiKeyRecord = {
+    id: issued.id,
+    workspace: input.id,
+    name: 'admin (created with the workspace)',
+    role: 'admin',
+    secretHash: issued.secretHash,
+    userId: null,
+    createdAt,
+    revokedAt: null,
+  };
+  await store.putApiKey(key);
+  return { workspace: input.id, keyId: key.id, adminKey: issued.key };
+}
+
+/**
+ * On a store with no workspace yet, creates the default one (where the CLI's
+ * embedded runs keep their data) and returns its admin key; else undefined.
+ */
+export async function bootstrapWorkspace(
+  store: Store,
+  now = new Date(),
+): Promise<NewWorkspace | undefined> {
+  if ((await store.listWorkspaces()).length > 0) return undefined;
+  return createWorkspaceWithAdminKey(store, { id: DEFAULT_WORKSPACE, name: 'default', now });
+}

@@ -1,0 +1,88 @@
+import multipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from './app-context.js';
+import { JobRunner } from './jobs/job-runner.js';
+import type { BuildAppOptions } from './options.js';
+import { installAuthentication } from './plugins/authenticate.js';
+import { installErrorHandler } from './plugins/error-handler.js';
+import { loggerOptions } from './plugins/logger-options.js';
+import { installOpenApi } from './plugins/openapi.js';
+import { DEFAULT_RATE_LIMIT, RateLimiter } from './plugins/rate-limit.js';
+import { installTextParsers } from './plugins/text-parsers.js';
+import { ResolutionServers } from './resolution/resolution-servers.js';
+import { apiKeyRoutes } from './routes/api-keys.js';
+import { auditRoutes } from './routes/audit.js';
+import { blockRoutes } from './routes/blocks.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { poolRoutes } from './routes/pools.js';
+import { allocationTestRoutes } from './routes/allocation-tests.js';
+import { resultRoutes } from './routes/results.js';
+import { serverRoutes } from './routes/servers.js';
+import { userRoutes } from './routes/users.js';
+import { vendorRoutes } from './routes/vendor.js';
+import { SERVER_VERSION } from './version.js';
+
+/** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
+export type AllotApp = FastifyInstance;
+
+/**
+ * Builds the allot server without listening: tests call `inject()` on it,
+ * {@link startServer} listens. Closing the app waits for jobs in flight.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
+  const uploadLimit = options.uploadLimit ?? 64 * 1024 * 1024;
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Names and keys arrive URL-encoded and can be long: the default of 100 would cut them.
+    routerOptions: { maxParamLength: 2000 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const clock = options.clock ?? (() => new Date());
+  const context: AppContext = {
+    store: options.store,
+    runner: new JobRunner(options.store, clock),
+    servers: new ResolutionServers(options.servers),
+    clock,
+    syncWaitMs: options.syncWaitMs ?? 10_000,
+    uploadLimit,
+  };
+  app.decorate('allot', context);
+  installErrorHandler(app);
+  await installOpenApi(app, SERVER_VERSION);
+  await app.register(healthRoutes);
+
+  await app.register(async (api) => {
+    const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+    installAuthentication(api, limits === false ? undefined : new RateLimiter(limits));
+    await api.register(multipart, {
+      limits: { fileSize: uploadLimit, files: 1, fields: 20, parts: 21 },
+    });
+    installTextParsers(api, uploadLimit);
+    await api.register(vendorRoutes, { prefix: '/api/apikey/:apiKey', keyInPath: true });
+    await api.register(vendorRoutes, { prefix: '/api', keyInPath: false });
+    for (const routes of [
+      poolRoutes,
+      allocationTestRoutes,
+      blockRoutes,
+      jobRoutes,
+      resultRoutes,
+      apiKeyRoutes,
+      userRoutes,
+      auditRoutes,
+      serverRoutes,
+    ]) {
+      await api.register(routes, { prefix: '/api/v1' });
+    }
+  });
+
+  app.addHook('onClose', async () => {
+    // close() already answers new requests with 503: let running jobs commit before the store goes.
+    await context.runner.drain();
+    if (options.closeStore === true) await options.store.close();
+  });
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { ErrorCode } from '@allot/core';
+
+/** An error code the server answers with, its HTTP status and what it means. */
+export interface CatalogueEntry {
+  status: number;
+  description: string;
+}
+
+/**
+ * The one mapping from core error codes to HTTP statuses. Typed as a full
+ * record so that a code added to the core fails the build until it is mapped
+ * here (and a test checks the same at run time).
+ */
+export const CORE_ERROR_STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  INVALID_DATA: 400,
+  INVALID_POOL: 400,
+  UNKNOWN_COLUMN: 400,
+  NOT_FOUND: 404,
+  LEASE_CONFLICT: 409,
+  DUPLICATE_KEY: 409,
+  MAKE_FAILED: 422,
+  STORE_CORRUPT: 500,
+  STORE_LOCKED: 503,
+  STORE_FAILURE: 503,
+};
+
+/** Codes the server raises itself, for what the core knows nothing of (keys, HTTP limits). */
+export const SERVER_ERRORS = {
+  VALIDATION_FAILED: {
+    status: 400,
+    description: 'The request does not match the route schema; `field` names the offending part.',
+  },
+  UNAUTHORIZED: {
+    status: 401,
+    description: 'No API key, an unknown or malformed key, or a revoked key.',
+  },
+  FORBIDDEN: { status: 403, description: "The key's role does not allow this operation." },
+  ROUTE_NOT_FOUND: { status: 404, description: 'No route has this method and path.' },
+  UNKNOWN_SERVER: {
+    status: 404,
+    description:
+      'The resolution server named in the path does not exist; the message lists the known ones.',
+  },
+  CONFLICT: { status: 409, description: 'The resource already exists.' },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    description: 'The request body is larger than the limit of its route.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    description: 'The route does not accept this Content-Type.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    description: 'Too many requests for this key; retry after the `retry-after` header.',
+  },
+  INTERNAL: {
+    status: 500,
+    description: 'An unexpected error; the log has it under the request id.',
+  },
+  UNAVAILABLE: {
+    status: 503,
+    description: 'The server is shutting down or its store is unavailable.',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ServerErrorCode = keyof typeof SERVER_ERRORS;
+
+/** Every code a response may carry, core codes included. */
+export type ResponseErrorCode = ErrorCode | ServerErrorCode;
+
+/** The HTTP status of a core or server error code. */
+export function statusOf(code: ResponseErrorCode): number {
+  if (Object.hasOwn(SERVER_ERRORS, code)) return SERVER_ERRORS[code as ServerErrorCode].status;
+  return CORE_ERROR_STATUS[code as ErrorCode];
+}

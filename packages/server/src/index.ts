@@ -1,0 +1,26 @@
+/**
+ * @allot/server: the vendor-compatible allocation API and the /api/v1
+ * resource API over @allot/core. `buildApp` never listens; `startServer` does.
+ */
+export { buildApp } from './build-app.js';
+export type { AllotApp } from './build-app.js';
+export { startServer } from './start-server.js';
+export type { RunningServer } from './start-server.js';
+export type {
+  BuildAppOptions,
+  LogLevel,
+  LogStream,
+  RateLimitOptions,
+  StartServerOptions,
+} from './options.js';
+export { parseCliOptions, USAGE } from './parse-cli-options.js';
+export type { CliOptions } from './parse-cli-options.js';
+export { bootstrapWorkspace, createWorkspaceWithAdminKey } from './bootstrap-workspace.js';
+export type { NewWorkspace } from './bootstrap-workspace.js';
+export { LOCAL_SERVER, ResolutionServers } from './resolution/resolution-servers.js';
+export type { ResolutionServer } from './resolution/resolution-servers.js';
+export { CORE_ERROR_STATUS, SERVER_ERRORS } from './errors/error-catalogue.js';
+export type { ResponseErrorCode, ServerErrorCode } from './errors/error-catalogue.js';
+export type { ErrorBody } from './errors/error-body.js';
+export { KEY_PREFIX } from './auth/api-key.js';
+export type { AppContext } from './app-context.js';

@@ -1,0 +1,106 @@
+import { openMemoryStore } from '@allot/core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createWorkspaceWithAdminKey } from './bootstrap-workspace.js';
+import { createTestApp, type TestApp } from './testing/test-app.js';
+
+/** Two workspaces on one store: nothing of one is visible from the other, not even its existence. */
+describe('workspace isolation', () => {
+  let t: TestApp;
+  let otherKey: string;
+  let jobId: number;
+  let keyId: string;
+  beforeAll(async () => {
+    t = await createTestApp({}, await openMemoryStore());
+    await t.seed();
+    otherKey = (await createWorkspaceWithAdminKey(t.store, { id: 'other' })).adminKey;
+    const job = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/jobs',
+      headers: t.auth(t.adminKey),
+      payload: { tests: [{ pool: 'shop', suite: 'account', test: 'locked user' }] },
+    });
+    jobId = (job.json() as { id: number }).id;
+    keyId = t.adminKey.split('_')[1] as string;
+  });
+  afterAll(() => t.close());
+
+  const paths = () =>
+    [
+      ['GET', '/api/v1/pools/shop'],
+      ['GET', '/api/v1/pools/shop/tests'],
+      ['GET', '/api/v1/pools/shop/suites/account/tests/locked%20user'],
+      ['GET', '/api/v1/pools/shop/results'],
+      ['GET', '/api/v1/pools/shop/suites/account/tests/locked%20user/result'],
+      ['POST', '/api/v1/pools/shop/suites/account/tests/locked%20user/release'],
+      ['GET', '/api/v1/blocks/customers'],
+      ['GET', '/api/v1/blocks/customers/versions'],
+      ['GET', '/api/v1/blocks/customers/download'],
+      ['GET', `/api/v1/jobs/${jobId}`],
+      ['POST', `/api/v1/jobs/${jobId}/release`],
+      ['GET', `/api/v1/keys/${keyId}`],
+      ['DELETE', '/api/v1/pools/shop'],
+      ['GET', `/api/job/${jobId}`],
+      ['GET', '/api/allocation-pool/shop/suite/account/allocated-test/locked%20user/result/value'],
+    ] as const;
+
+  test("another workspace's resources answer exactly like missing ones", async () => {
+    for (const [method, url] of paths()) {
+      const own = await t.app.inject({
+        method,
+        url: url
+          .replace('shop', 'absent')
+          .replace(`/${jobId}`, '/987654')
+          .replace(keyId, 'ffffffffffffffff'),
+        headers: t.auth(otherKey),
+      });
+      const foreign = await t.app.inject({ method, url, headers: t.auth(otherKey) });
+      expect(foreign.statusCode, url).toBe(404);
+      expect(own.statusCode, url).toBe(404);
+      const strip = (body: string) => ({
+        ...(JSON.parse(body) as object),
+        requestId: '',
+        message: '',
+      });
+      // Same message too, once the names differ no more.
+      const message = (body: string) =>
+        (JSON.parse(body) as { message: string }).message
+          .replaceAll('absent', 'shop')
+          .replaceAll('987654', String(jobId))
+          .replaceAll('ffffffffffffffff', keyId);
+      expect(message(foreign.body), url).toBe(message(own.body));
+      expect(strip(foreign.body), url).toEqual(strip(own.body));
+    }
+  });
+
+  test('lists show only their own workspace', async () => {
+    for (const url of [
+      '/api/v1/pools',
+      '/api/v1/blocks',
+      '/api/v1/jobs',
+      '/api/v1/audit',
+      '/api/v1/users',
+    ]) {
+      const response = await t.app.inject({ method: 'GET', url, headers: t.auth(otherKey) });
+      expect(response.json().items, url).toEqual([]);
+    }
+    const keys = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/keys',
+      headers: t.auth(otherKey),
+    });
+    expect(keys.json().items).toHaveLength(1);
+    expect(keys.body).not.toContain(keyId);
+  });
+
+  test('the original workspace still has everything', async () => {
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/pools/shop',
+          headers: t.auth(t.adminKey),
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+});

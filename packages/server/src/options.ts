@@ -1,0 +1,59 @@
+import type { Store } from '@allot/core';
+import type { ResolutionServer } from './resolution/resolution-servers.js';
+
+/** Anything log lines can be written to, one JSON line per call. */
+export interface LogStream {
+  write(line: string): void;
+}
+
+/** Log levels of the request log, quietest last. */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+
+/** Per-key request rate limit. */
+export interface RateLimitOptions {
+  /** Requests allowed per key (or per address, before a key is known) in each window. */
+  max: number;
+  timeWindowMs: number;
+}
+
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /** The store every workspace lives in; the caller owns it (the app closes it only if `closeStore`). */
+  store: Store;
+  /** Close the store when the app closes; default false. */
+  closeStore?: boolean;
+  /** Default `info`; `silent` turns the request log off. */
+  logLevel?: LogLevel;
+  /** Where log lines go; default stdout. Tests pass a stream to read them. */
+  logStream?: LogStream;
+  /** Largest JSON body in bytes; default 1 MiB. */
+  bodyLimit?: number;
+  /** Largest upload (CSV, pool file, multipart) in bytes; default 64 MiB. */
+  uploadLimit?: number;
+  /** Default 6000 requests per minute per key; `false` turns limiting off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Resolution servers besides the built-in `local`. */
+  servers?: readonly ResolutionServer[];
+  /** How long an execute waits for its job before answering `InProgress`; default 10 s. */
+  syncWaitMs?: number;
+  /** The clock of jobs and audit events; default the system clock. */
+  clock?: () => Date;
+  /** Trust `X-Forwarded-*` from a proxy in front; default false. */
+  trustProxy?: boolean;
+}
+
+/** Options of {@link startServer}: the app's options, where to listen, and which store to open. */
+export interface StartServerOptions extends Omit<BuildAppOptions, 'store' | 'closeStore'> {
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1; 0.0.0.0 to listen on every interface. */
+  host?: string;
+  /** The embedded store's directory; default `.allot`. Ignored when `store` is given. */
+  dataDir?: string;
+  /** A store to serve instead of the embedded one (the caller then closes it). */
+  store?: Store;
+  /** Where the one-time admin key of a fresh store is printed; default stdout. */
+  print?: (line: string) => void;
+  /** Stop on SIGTERM and SIGINT; default true. */
+  handleSignals?: boolean;
+}

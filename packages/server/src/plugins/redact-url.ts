@@ -1,0 +1,10 @@
+/** Matches the key segment of the vendor routes, `/apikey/<key>/`. */
+const KEY_SEGMENT = /(\/apikey\/)[^/?#]*/gi;
+
+/**
+ * A URL with the API key of vendor routes replaced: keys in paths would
+ * otherwise end up in request logs and log shippers.
+ */
+export function redactUrl(url: string): string {
+  return url.replace(KEY_SEGMENT, '$1[REDACTED]');
+}

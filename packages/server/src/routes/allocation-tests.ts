@@ -1,0 +1,183 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { validatePoolObject, type PoolDefinition, type Store } from '@allot/core';
+import { Type } from 'typebox';
+import { audit } from '../audit.js';
+import { HttpError, notFound } from '../errors/http-error.js';
+import { pageOfList } from '../pagination.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
+import { AllocationTestSchema, TestBody, toRawPool, withoutBlockFiles } from '../schemas/pool.js';
+import { contextOf } from '../app-context.js';
+
+const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
+
+/** The allocation tests of a pool, one by one; every change re-validates the whole pool. */
+export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['allocation tests'];
+  const poolOf = async (store: Store, workspace: string, name: string): Promise<PoolDefinition> => {
+    const pool = await store.getPool(workspace, name);
+    if (pool === undefined) throw notFound(`pool "${name}" does not exist`);
+    return pool;
+  };
+  /** Validates the pool with its tests replaced, saves it, and returns the saved test. */
+  const saveTests = async (
+    workspace: string,
+    pool: PoolDefinition,
+    tests: unknown[],
+    suite: string,
+    test: string,
+  ) => {
+    const updated = withoutBlockFiles(validatePoolObject({ ...toRawPool(pool), tests }, null));
+    await contextOf(app).store.putPool(workspace, updated);
+    const saved = updated.tests.find((t) => t.suite === suite && t.test === test);
+    if (saved === undefined)
+      throw notFound(`pool "${pool.name}" has no test "${test}" in suite "${suite}"`);
+    return saved;
+  };
+
+  app.get(
+    '/pools/:pool/tests',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: "List a pool's allocation tests, optionally of one suite",
+        params: Type.Object({ pool: Name }),
+        querystring: Type.Intersect([PageQuery, Type.Object({ suite: Type.Optional(Name) })]),
+        response: withErrors({ 200: PageOf(AllocationTestSchema) }),
+      },
+    },
+    async (request) => {
+      const pool = await poolOf(
+        contextOf(app).store,
+        callerOf(request).workspace,
+        request.params.pool,
+      );
+      const suite = request.query.suite;
+      const tests = suite === undefined ? pool.tests : pool.tests.filter((t) => t.suite === suite);
+      return pageOfList(request, tests, request.query);
+    },
+  );
+
+  app.post(
+    '/pools/:pool/tests',
+    {
+      config: { role: 'manager' },
+      schema: {
+        tags,
+        summary: 'Add an allocation test to a pool',
+        params: Type.Object({ pool: Name }),
+        body: TestBody,
+        response: withErrors({ 201: AllocationTestSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = callerOf(request);
+      const pool = await poolOf(contextOf(app).store, workspace, request.params.pool);
+      const { suite, test } = request.body;
+      if (suite === undefined || test === undefined) {
+        throw new HttpError(
+          'VALIDATION_FAILED',
+          'body.suite and body.test are required',
+          suite === undefined ? 'body.suite' : 'body.test',
+        );
+      }
+      if (pool.tests.some((t) => t.suite === suite && t.test === test)) {
+        throw new HttpError(
+          'CONFLICT',
+          `pool "${pool.name}" already has test "${test}" in suite "${suite}"`,
+          'body.test',
+        );
+      }
+      const saved = await saveTests(
+        workspace,
+        pool,
+        [...(toRawPool(pool).tests as unknown[]), request.body],
+        suite,
+        test,
+      );
+      await audit(app, request, 'test.create', `pool:${pool.name}/suite:${suite}/test:${test}`);
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/pools/:pool/suites/:suite/tests/:test',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Read an allocation test',
+        params: TestParams,
+        response: withErrors({ 200: AllocationTestSchema }),
+      },
+    },
+    async (request) => {
+      const { pool: name, suite, test } = request.params;
+      const pool = await poolOf(contextOf(app).store, callerOf(request).workspace, name);
+      const found = pool.tests.find((t) => t.suite === suite && t.test === test);
+      if (found === undefined)
+        throw notFound(`pool "${name}" has no test "${test}" in suite "${suite}"`);
+      return found;
+    },
+  );
+
+  app.put(
+    '/pools/:pool/suites/:suite/tests/:test',
+    {
+      config: { role: 'manager' },
+      schema: {
+        tags,
+        summary: 'Create or replace an allocation test',
+        params: TestParams,
+        body: TestBody,
+        response: withErrors({ 200: AllocationTestSchema, 201: AllocationTestSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = callerOf(request);
+      const { pool: name, suite, test } = request.params;
+      const pool = await poolOf(contextOf(app).store, workspace, name);
+      const body = { ...request.body, suite, test };
+      const raw = toRawPool(pool).tests as Array<{ suite: string; test: string }>;
+      const index = raw.findIndex((t) => t.suite === suite && t.test === test);
+      const tests = index < 0 ? [...raw, body] : raw.map((t, i) => (i === index ? body : t));
+      const saved = await saveTests(workspace, pool, tests, suite, test);
+      await audit(
+        app,
+        request,
+        index < 0 ? 'test.create' : 'test.update',
+        `pool:${name}/suite:${suite}/test:${test}`,
+      );
+      return reply.status(index < 0 ? 201 : 200).send(saved);
+    },
+  );
+
+  app.delete(
+    '/pools/:pool/suites/:suite/tests/:test',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Delete an allocation test',
+        params: TestParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = callerOf(request);
+      const { pool: name, suite, test } = request.params;
+      const pool = await poolOf(contextOf(app).store, workspace, name);
+      if (!pool.tests.some((t) => t.suite === suite && t.test === test)) {
+        throw notFound(`pool "${name}" has no test "${test}" in suite "${suite}"`);
+      }
+      // Kept as a definition, not re-validated: removing a test cannot break the rest.
+      await contextOf(app).store.putPool(workspace, {
+        ...pool,
+        tests: pool.tests.filter((t) => !(t.suite === suite && t.test === test)),
+      });
+      await audit(app, request, 'test.delete', `pool:${name}/suite:${suite}/test:${test}`);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,164 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ApiKeyRecord } from '@allot/core';
+import { Type } from 'typebox';
+import { issueKey } from '../auth/api-key.js';
+import { audit } from '../audit.js';
+import { HttpError, notFound } from '../errors/http-error.js';
+import { pageOfList } from '../pagination.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { PageOf, PageQuery, RoleSchema, withErrors } from '../schemas/common.js';
+import { contextOf } from '../app-context.js';
+
+const KeySchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: Type.String(),
+  userId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+});
+const IssuedKeySchema = Type.Intersect([
+  KeySchema,
+  Type.Object({ key: Type.String({ description: 'The full key: shown this once, never again' }) }),
+]);
+const KeyParams = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{16}$' }) });
+
+/** The stored key without its hash: what lists and reads show. */
+export function keyView(key: ApiKeyRecord) {
+  return {
+    id: key.id,
+    name: key.name,
+    role: key.role,
+    userId: key.userId,
+    createdAt: key.createdAt,
+    revokedAt: key.revokedAt,
+  };
+}
+
+/** API keys of the caller's workspace: create (secret shown once), list, read, rotate, revoke. */
+export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['api keys'];
+  const keyOf = async (workspace: string, id: string) => {
+    const key = await contextOf(app).store.findApiKey(id);
+    // Another workspace's key is as missing as a key that never existed.
+    if (key === undefined || key.workspace !== workspace)
+      throw notFound(`API key ${id} does not exist`);
+    return key;
+  };
+
+  app.post(
+    '/keys',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Create an API key (its secret is in this response only)',
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          role: RoleSchema,
+          userId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        }),
+        response: withErrors({ 201: IssuedKeySchema }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = callerOf(request);
+      const { name, role, userId } = request.body;
+      if (
+        userId !== undefined &&
+        (await contextOf(app).store.getUser(workspace, userId)) === undefined
+      ) {
+        throw new HttpError('VALIDATION_FAILED', `user "${userId}" does not exist`, 'body.userId');
+      }
+      const issued = issueKey();
+      const record: ApiKeyRecord = {
+        id: issued.id,
+        workspace,
+        name,
+        role,
+        secretHash: issued.secretHash,
+        userId: userId ?? null,
+        createdAt: contextOf(app).clock().toISOString(),
+        revokedAt: null,
+      };
+      await contextOf(app).store.putApiKey(record);
+      await audit(app, request, 'key.create', `key:${record.id}`, { name, role });
+      return reply.status(201).send({ ...keyView(record), key: issued.key });
+    },
+  );
+
+  app.get(
+    '/keys',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'List API keys (never their secrets)',
+        querystring: PageQuery,
+        response: withErrors({ 200: PageOf(KeySchema) }),
+      },
+    },
+    async (request) => {
+      const keys = await contextOf(app).store.listApiKeys(callerOf(request).workspace);
+      return pageOfList(request, keys.map(keyView), request.query);
+    },
+  );
+
+  app.get(
+    '/keys/:id',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Read an API key',
+        params: KeyParams,
+        response: withErrors({ 200: KeySchema }),
+      },
+    },
+    async (request) => keyView(await keyOf(callerOf(request).workspace, request.params.id)),
+  );
+
+  app.post(
+    '/keys/:id/rotate',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Give a key a new secret (the old one stops working now)',
+        params: KeyParams,
+        response: withErrors({ 200: IssuedKeySchema }),
+      },
+    },
+    async (request) => {
+      const key = await keyOf(callerOf(request).workspace, request.params.id);
+      if (key.revokedAt !== null)
+        throw new HttpError('CONFLICT', `API key ${key.id} is revoked; create a new one`);
+      const issued = issueKey(key.id);
+      const rotated = { ...key, secretHash: issued.secretHash };
+      await contextOf(app).store.putApiKey(rotated);
+      await audit(app, request, 'key.rotate', `key:${key.id}`);
+      return { ...keyView(rotated), key: issued.key };
+    },
+  );
+
+  app.delete(
+    '/keys/:id',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Revoke an API key (effective on the next request)',
+        params: KeyParams,
+        response: withErrors({ 200: KeySchema }),
+      },
+    },
+    async (request) => {
+      const key = await keyOf(callerOf(request).workspace, request.params.id);
+      if (key.revokedAt !== null) return keyView(key);
+      const revoked = { ...key, revokedAt: contextOf(app).clock().toISOString() };
+      await contextOf(app).store.putApiKey(revoked);
+      await audit(app, request, 'key.revoke', `key:${key.id}`);
+      return keyView(revoked);
+    },
+  );
+};

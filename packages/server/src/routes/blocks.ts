@@ -1,0 +1,208 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { importBlock } from '@allot/core';
+import { Type } from 'typebox';
+import { audit } from '../audit.js';
+import { notFound } from '../errors/http-error.js';
+import { TABLE_FORMATS, extensionOf, mediaTypeOf, writeTable } from '../formats/write-table.js';
+import { pageOfList } from '../pagination.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { BlockMetaSchema } from '../schemas/block.js';
+import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
+import { readUpload } from '../uploads/read-upload.js';
+import { contextOf } from '../app-context.js';
+
+const BlockParams = Type.Object({ block: Name });
+const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+$', maxLength: 40 });
+
+/** Data blocks: upload versions (CSV or JSON), list them, read their metadata, download their rows. */
+export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['data blocks'];
+
+  app.get(
+    '/blocks',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'List data blocks (latest versions)',
+        querystring: PageQuery,
+        response: withErrors({ 200: PageOf(BlockMetaSchema) }),
+      },
+    },
+    async (request) =>
+      pageOfList(
+        request,
+        await contextOf(app).store.listBlocks(callerOf(request).workspace),
+        request.query,
+      ),
+  );
+
+  app.post(
+    '/blocks/:block',
+    {
+      config: { role: 'manager' },
+      bodyLimit: contextOf(app).uploadLimit,
+      schema: {
+        tags,
+        summary: 'Upload a new version of a data block',
+        description:
+          'Send CSV as text/csv, rows as a JSON array, or a .csv/.json file as multipart/form-data. ' +
+          'An upload identical to the last import is not stored again (`imported: false`).',
+        consumes: ['text/csv', 'application/json', 'multipart/form-data'],
+        params: BlockParams,
+        querystring: Type.Object({
+          keyColumn: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 500,
+              description: 'A column whose values must be present and unique',
+            }),
+          ),
+        }),
+        response: withErrors({
+          200: Type.Object({ imported: Type.Boolean(), version: BlockMetaSchema }),
+          201: Type.Object({ imported: Type.Boolean(), version: BlockMetaSchema }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = callerOf(request);
+      const upload = await readUpload(request, 'text/csv');
+      const block = request.params.block;
+      const source = upload.filename ?? `${block}.${upload.json ? 'json' : 'csv'}`;
+      const format = upload.json || /\.json$/i.test(source) ? 'json' : 'csv';
+      const options = {
+        workspace,
+        block,
+        text: upload.text,
+        source,
+        format,
+        skipUnchanged: true,
+      } as const;
+      const keyColumn = request.query.keyColumn;
+      const result = await importBlock(
+        contextOf(app).store,
+        keyColumn === undefined ? options : { ...options, keyColumn },
+      );
+      if (result.imported) {
+        await audit(app, request, 'block.upload', `block:${block}@${result.meta.version}`, {
+          rows: result.meta.rowCount,
+          source,
+        });
+      }
+      return reply
+        .status(result.imported ? 201 : 200)
+        .send({ imported: result.imported, version: result.meta });
+    },
+  );
+
+  app.get(
+    '/blocks/:block',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: "A data block's latest version",
+        params: BlockParams,
+        response: withErrors({ 200: BlockMetaSchema }),
+      },
+    },
+    async (request) => {
+      const versions = await contextOf(app).store.listBlockVersions(
+        callerOf(request).workspace,
+        request.params.block,
+      );
+      const latest = versions.at(-1);
+      if (latest === undefined)
+        throw notFound(`data block "${request.params.block}" does not exist`);
+      return latest;
+    },
+  );
+
+  app.get(
+    '/blocks/:block/versions',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'List the versions of a data block, oldest first',
+        params: BlockParams,
+        querystring: PageQuery,
+        response: withErrors({ 200: PageOf(BlockMetaSchema) }),
+      },
+    },
+    async (request) => {
+      const versions = await contextOf(app).store.listBlockVersions(
+        callerOf(request).workspace,
+        request.params.block,
+      );
+      if (versions.length === 0)
+        throw notFound(`data block "${request.params.block}" does not exist`);
+      return pageOfList(request, versions, request.query);
+    },
+  );
+
+  app.get(
+    '/blocks/:block/versions/:version',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'One version of a data block',
+        params: Type.Object({ block: Name, version: Version }),
+        response: withErrors({ 200: BlockMetaSchema }),
+      },
+    },
+    async (request) => {
+      const versions = await contextOf(app).store.listBlockVersions(
+        callerOf(request).workspace,
+        request.params.block,
+      );
+      const found = versions.find((v) => v.version === request.params.version);
+      if (found === undefined)
+        throw notFound(
+          `data block "${request.params.block}" has no version ${request.params.version}`,
+        );
+      return found;
+    },
+  );
+
+  app.get(
+    '/blocks/:block/download',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Download the rows of a data block version',
+        description: 'CSV cells that would start a spreadsheet formula are prefixed with a quote.',
+        params: BlockParams,
+        querystring: Type.Object({
+          format: Type.Enum([...TABLE_FORMATS], { default: 'csv' }),
+          version: Type.Optional(Version),
+        }),
+        produces: ['text/csv', 'application/json', 'text/tab-separated-values', 'text/plain'],
+      },
+    },
+    async (request, reply) => {
+      const { block } = request.params;
+      const { format, version } = request.query;
+      const found = await contextOf(app).store.getBlock(
+        callerOf(request).workspace,
+        block,
+        version,
+      );
+      if (found === undefined) {
+        throw notFound(
+          version === undefined
+            ? `data block "${block}" does not exist`
+            : `data block "${block}" has no version ${version}`,
+        );
+      }
+      const file = `${block.replace(/[^A-Za-z0-9._-]/g, '_')}-${found.version}.${extensionOf(format)}`;
+      return reply
+        .header('content-type', mediaTypeOf(format))
+        .header('content-disposition', `attachment; filename="${file}"`)
+        .send(writeTable(format, found.columns, found.rows));
+    },
+  );
+};

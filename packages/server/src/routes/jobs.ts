@@ -1,0 +1,166 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { audit } from '../audit.js';
+import { HttpError } from '../errors/http-error.js';
+import { jobStatus, trackedStatus } from '../jobs/job-status.js';
+import { pageOfProbe } from '../pagination.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { Name, PageOf, PageQuery, TestRefSchema, withErrors } from '../schemas/common.js';
+import { JobStatusSchema, JobSummarySchema, ReleaseSchema } from '../schemas/job.js';
+import { contextOf } from '../app-context.js';
+
+/** Bundles up to this size wait briefly by default, so small jobs answer in one request. */
+const SMALL_JOB = 100;
+const SMALL_JOB_WAIT_MS = 2000;
+
+const JobParams = Type.Object({
+  id: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+});
+
+/** Allocation jobs: execute (at once, with an id), status with progress, list, release. */
+export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['jobs'];
+
+  app.post(
+    '/jobs',
+    {
+      config: { role: 'tester' },
+      schema: {
+        tags,
+        summary: 'Execute a bundle of allocation tests as one job',
+        description:
+          'Answers 202 with the job id at once, or 200 with the finished job when it ends within `waitMs` ' +
+          `(default ${SMALL_JOB_WAIT_MS} ms for bundles of up to ${SMALL_JOB} tests, else 0).`,
+        body: Type.Object({
+          tests: Type.Array(TestRefSchema, { minItems: 1, maxItems: 10_000 }),
+          server: Type.Optional(Name),
+          refresh: Type.Optional(
+            Type.Boolean({ description: 'Allocate anew even when live results exist' }),
+          ),
+          ttlSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 * 24 * 3600 })),
+          seed: Type.Optional(Type.String({ maxLength: 200 })),
+          waitMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 60_000 })),
+        }),
+        response: withErrors({ 200: JobStatusSchema, 202: JobStatusSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { store, runner, servers } = contextOf(app);
+      const body = request.body;
+      const name = body.server ?? 'local';
+      const server = servers.get(name);
+      if (server === undefined) {
+        throw new HttpError(
+          'UNKNOWN_SERVER',
+          `resolution server "${name}" does not exist (known servers: ${servers.names().join(', ')})`,
+          'body.server',
+        );
+      }
+      const job = await runner.start({
+        workspace: callerOf(request).workspace,
+        server,
+        tests: body.tests,
+        ...(body.refresh === undefined ? {} : { refresh: body.refresh }),
+        ...(body.ttlSeconds === undefined ? {} : { ttlSeconds: body.ttlSeconds }),
+        ...(body.seed === undefined ? {} : { seed: body.seed }),
+      });
+      await audit(app, request, 'job.execute', `job:${job.id}`, {
+        server: name,
+        tests: body.tests.length,
+      });
+      const wait = body.waitMs ?? (body.tests.length <= SMALL_JOB ? SMALL_JOB_WAIT_MS : 0);
+      const done = await runner.wait(job, wait);
+      const status = await trackedStatus(store, job);
+      if (done) return reply.status(200).send(status);
+      return reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send(status);
+    },
+  );
+
+  app.get(
+    '/jobs',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'List committed jobs, newest first',
+        querystring: PageQuery,
+        response: withErrors({ 200: PageOf(JobSummarySchema) }),
+      },
+    },
+    async (request) => {
+      const { limit, offset } = request.query;
+      const jobs = await contextOf(app).store.listJobs(callerOf(request).workspace, {
+        limit: limit + 1,
+        offset,
+      });
+      const summaries = jobs.map((job) => ({
+        id: job.id,
+        state: job.failed > 0 ? 'failed' : 'complete',
+        createdAt: job.createdAt,
+        expiresAt: job.expiresAt,
+        releasedAt: job.releasedAt,
+        tests: job.tests.length,
+        allocated: job.allocated,
+        made: job.made,
+        reused: job.cached,
+        failed: job.failed,
+      }));
+      return pageOfProbe(request, summaries, request.query);
+    },
+  );
+
+  app.get(
+    '/jobs/:id',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: "A job's state, progress and per-test outcome",
+        params: JobParams,
+        response: withErrors({ 200: JobStatusSchema }),
+      },
+    },
+    async (request) =>
+      jobStatus(
+        contextOf(app).store,
+        contextOf(app).runner,
+        callerOf(request).workspace,
+        request.params.id,
+      ),
+  );
+
+  app.post(
+    '/jobs/:id/release',
+    {
+      config: { role: 'tester' },
+      schema: {
+        tags,
+        summary: "Release a job's leases (consumed rows stay consumed)",
+        params: JobParams,
+        response: withErrors({ 200: ReleaseSchema }),
+      },
+    },
+    async (request) => {
+      const { workspace } = callerOf(request);
+      const status = await jobStatus(
+        contextOf(app).store,
+        contextOf(app).runner,
+        workspace,
+        request.params.id,
+      );
+      if (status.state === 'running')
+        throw new HttpError(
+          'CONFLICT',
+          `job ${status.id} is still running; release it when it has finished`,
+        );
+      if (status.answeredBy === null) return { released: 0, consumed: 0 };
+      const outcome = await contextOf(app).store.releaseJob(
+        workspace,
+        status.answeredBy,
+        contextOf(app).clock(),
+      );
+      await audit(app, request, 'job.release', `job:${status.answeredBy}`, { ...outcome });
+      return outcome;
+    },
+  );
+};

@@ -1,0 +1,161 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { UserRecord } from '@allot/core';
+import { randomUUID } from 'node:crypto';
+import { Type } from 'typebox';
+import { audit } from '../audit.js';
+import { HttpError, notFound } from '../errors/http-error.js';
+import { pageOfList } from '../pagination.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { PageOf, PageQuery, RoleSchema, withErrors } from '../schemas/common.js';
+import { contextOf } from '../app-context.js';
+
+const UserSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  role: Type.String(),
+  createdAt: Type.String(),
+});
+const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
+
+function userView(user: UserRecord) {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    createdAt: user.createdAt,
+  };
+}
+
+/** Users and their roles; deleting a user revokes the keys that belong to them. */
+export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['users'];
+  const userOf = async (workspace: string, id: string) => {
+    const user = await contextOf(app).store.getUser(workspace, id);
+    if (user === undefined) throw notFound(`user "${id}" does not exist`);
+    return user;
+  };
+
+  app.post(
+    '/users',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Create a user',
+        body: Type.Object({
+          id: Type.Optional(
+            Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._@-]+$' }),
+          ),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          email: Email,
+          role: RoleSchema,
+        }),
+        response: withErrors({ 201: UserSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = callerOf(request);
+      const id = request.body.id ?? randomUUID();
+      if ((await contextOf(app).store.getUser(workspace, id)) !== undefined) {
+        throw new HttpError('CONFLICT', `user "${id}" already exists`, 'body.id');
+      }
+      const user: UserRecord = {
+        ...request.body,
+        id,
+        workspace,
+        createdAt: contextOf(app).clock().toISOString(),
+      };
+      await contextOf(app).store.putUser(user);
+      await audit(app, request, 'user.create', `user:${id}`, { role: user.role });
+      return reply.status(201).send(userView(user));
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'List users',
+        querystring: PageQuery,
+        response: withErrors({ 200: PageOf(UserSchema) }),
+      },
+    },
+    async (request) =>
+      pageOfList(
+        request,
+        (await contextOf(app).store.listUsers(callerOf(request).workspace)).map(userView),
+        request.query,
+      ),
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Read a user',
+        params: UserParams,
+        response: withErrors({ 200: UserSchema }),
+      },
+    },
+    async (request) => userView(await userOf(callerOf(request).workspace, request.params.id)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: "Change a user's name, email or role",
+        params: UserParams,
+        body: Type.Object({
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          email: Type.Optional(Email),
+          role: Type.Optional(RoleSchema),
+        }),
+        response: withErrors({ 200: UserSchema }),
+      },
+    },
+    async (request) => {
+      const { workspace } = callerOf(request);
+      const user = await userOf(workspace, request.params.id);
+      const updated: UserRecord = { ...user, ...request.body };
+      await contextOf(app).store.putUser(updated);
+      await audit(app, request, 'user.update', `user:${user.id}`, { ...request.body });
+      return userView(updated);
+    },
+  );
+
+  app.delete(
+    '/users/:id',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Delete a user and revoke their keys',
+        params: UserParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      const { workspace } = callerOf(request);
+      const { store, clock } = contextOf(app);
+      if (!(await store.deleteUser(workspace, request.params.id)))
+        throw notFound(`user "${request.params.id}" does not exist`);
+      const now = clock().toISOString();
+      for (const key of await store.listApiKeys(workspace)) {
+        if (key.userId === request.params.id && key.revokedAt === null)
+          await store.putApiKey({ ...key, revokedAt: now });
+      }
+      await audit(app, request, 'user.delete', `user:${request.params.id}`);
+      return reply.status(204).send(null);
+    },
+  );
+};

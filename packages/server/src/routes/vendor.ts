@@ -1,0 +1,180 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ResultRecord, Value } from '@allot/core';
+import { Type, type TProperties } from 'typebox';
+import { audit } from '../audit.js';
+import { HttpError } from '../errors/http-error.js';
+import { trackedStatus, jobStatus } from '../jobs/job-status.js';
+import { toVendorJob } from '../jobs/vendor-job.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { explainMissingResult } from '../results/explain-missing-result.js';
+import { Name, RowObjectSchema, withErrors } from '../schemas/common.js';
+import { contextOf } from '../app-context.js';
+
+export interface VendorRoutesOptions {
+  /** Registered under `/api/apikey/:apiKey` (key in the path) or under `/api` (key in a header). */
+  keyInPath: boolean;
+}
+
+const VendorJobSchema = Type.Object({
+  id: Type.Integer(),
+  jobState: Type.Enum(['Created', 'InQueue', 'InProgress', 'Complete', 'Error', 'Cancelled']),
+  progressMessage: Type.String(),
+  jobType: Type.String(),
+  createdDate: Type.String(),
+  lastUpdate: Type.String(),
+});
+
+const ExecuteBody = Type.Array(
+  Type.Object({
+    allocationTestName: Name,
+    suiteName: Name,
+    poolName: Type.Optional(Name),
+  }),
+  { minItems: 1, maxItems: 10_000 },
+);
+
+const MergeMethod = Type.Enum(['NoMerge', 'MinimumProductLoopBack', 'CartesianProduct']);
+
+/**
+ * The vendor's allocation protocol, as its public clients call it: execute,
+ * job tracking, and both ways of reading a test's values.
+ */
+export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = async (
+  app,
+  options,
+) => {
+  const tag = options.keyInPath ? 'vendor (key in path)' : 'vendor (key in header)';
+  const params = <T extends TProperties>(props: T) =>
+    options.keyInPath
+      ? Type.Object({ apiKey: Type.String({ minLength: 1 }), ...props })
+      : Type.Object(props);
+
+  app.post(
+    '/allocation-pool/:pool/resolve/server/:server/execute',
+    {
+      config: { role: 'tester' },
+      schema: {
+        tags: [tag],
+        summary: 'Run a list of allocation tests as one job on a resolution server',
+        params: params({ pool: Name, server: Name }),
+        body: ExecuteBody,
+        response: withErrors({ 200: VendorJobSchema }),
+      },
+    },
+    async (request) => {
+      const { store, runner, servers, syncWaitMs } = contextOf(app);
+      const server = servers.get(request.params.server);
+      if (server === undefined) {
+        throw new HttpError(
+          'UNKNOWN_SERVER',
+          `resolution server "${request.params.server}" does not exist (known servers: ${servers.names().join(', ')})`,
+        );
+      }
+      const caller = callerOf(request);
+      const tests = request.body.map((item) => ({
+        pool: item.poolName ?? request.params.pool,
+        suite: item.suiteName,
+        test: item.allocationTestName,
+      }));
+      const job = await runner.start({ workspace: caller.workspace, server, tests });
+      await audit(app, request, 'job.execute', `job:${job.id}`, {
+        server: server.name,
+        tests: tests.length,
+        via: 'vendor',
+      });
+      await runner.wait(job, syncWaitMs);
+      return toVendorJob(await trackedStatus(store, job));
+    },
+  );
+
+  app.get(
+    '/job/:id',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: [tag],
+        summary: 'Track a job',
+        params: params({ id: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) }),
+        response: withErrors({ 200: VendorJobSchema }),
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      return toVendorJob(
+        await jobStatus(
+          contextOf(app).store,
+          contextOf(app).runner,
+          caller.workspace,
+          request.params.id,
+        ),
+      );
+    },
+  );
+
+  app.get(
+    '/allocation-pool/:pool/suite/:suite/allocated-test/:test/result/value',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: [tag],
+        summary: "A test's values as a flat {column: value} object of strings (its first row)",
+        params: params({ pool: Name, suite: Name, test: Name }),
+        response: withErrors({ 200: Type.Record(Type.String(), Type.String()) }),
+      },
+    },
+    async (request) => {
+      const { workspace } = callerOf(request);
+      const { pool, suite, test } = request.params;
+      const result = await contextOf(app).store.getResult(workspace, { pool, suite, test });
+      if (result === undefined)
+        throw await explainMissingResult(contextOf(app).store, workspace, { pool, suite, test });
+      return flatStrings(result);
+    },
+  );
+
+  app.post(
+    '/allocation-pool/suite/allocated-test/result/value',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: [tag],
+        summary: "A test's allocated rows, as the vendor's current clients read them",
+        params: params({}),
+        querystring: Type.Object({ mergeMethod: Type.Optional(MergeMethod) }),
+        body: Type.Object({ pool: Name, suite: Name, testName: Name }),
+        response: withErrors({ 200: Type.Object({ dataRows: Type.Array(RowObjectSchema) }) }),
+      },
+    },
+    async (request) => {
+      const { workspace } = callerOf(request);
+      const ref = {
+        pool: request.body.pool,
+        suite: request.body.suite,
+        test: request.body.testName,
+      };
+      const result = await contextOf(app).store.getResult(workspace, ref);
+      if (result === undefined)
+        throw await explainMissingResult(contextOf(app).store, workspace, ref);
+      // One find per test: every merge method yields the rows as they are.
+      return { dataRows: result.rows.map((row) => ordered(result.columns, row)) };
+    },
+  );
+};
+
+function flatStrings(result: ResultRecord): Record<string, string> {
+  const row = result.rows[0];
+  const flat: Record<string, string> = {};
+  if (row === undefined) return flat;
+  for (const column of result.columns) flat[column] = asString(row[column] ?? null);
+  return flat;
+}
+
+function asString(value: Value): string {
+  return value === null ? '' : String(value);
+}
+
+function ordered(columns: readonly string[], row: Record<string, Value>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const column of columns) out[column] = row[column] ?? null;
+  return out;
+}
