@@ -44,4 +44,13 @@ export default tseslint.config(
       globals: globals.node,
     },
   },
+  {
+    // A user's Jest project: CommonJS test files that read the environment's `allot` global.
+    files: ['packages/jest-environment/test-fixtures/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { ...globals.node, ...globals.jest, allot: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,0 +1,232 @@
+import { AllotClientError } from './allot-client-error.js';
+import { describeTest, type Job, type ReleaseOutcome, type Row } from './model.js';
+import { displayUrl, redact, send, sleep, type Call, type TransportOptions } from './transport.js';
+
+/** Options of {@link AllotClient}. */
+export interface AllotClientOptions {
+  /** The server, e.g. `http://allot.internal:8080` (a path prefix is kept). */
+  baseUrl: string;
+  apiKey: string;
+  /**
+   * Where the vendor routes get the key: `header` (`Authorization: Bearer`,
+   * the default: keys stay out of access logs) or `path` (`/api/apikey/{key}/…`,
+   * for servers that only speak the vendor protocol). The `/api/v1` routes
+   * always take it in the header.
+   */
+  keyIn?: 'header' | 'path';
+  /** Per request attempt; default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt on connection errors, timeouts, 429 and 5xx; default 4. */
+  retries?: number;
+  /** First backoff, doubled per retry with jitter; default 250 ms. */
+  retryBaseMs?: number;
+  /** Longest backoff (and longest honoured `Retry-After`); default 8 s. */
+  retryMaxMs?: number;
+  /** First delay between job polls, growing to 2 s; default 250 ms. */
+  pollIntervalMs?: number;
+  /** How long {@link AllotClient.execute} waits for a job; default 15 minutes. */
+  jobTimeoutMs?: number;
+  /** Where retry notices go; default nowhere. Never receives the key. */
+  log?: (line: string) => void;
+  /** Default the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** A test of a bundle to execute; `pool` defaults to {@link ExecuteOptions.pool}. */
+export interface BundleTest {
+  pool?: string;
+  suite: string;
+  test: string;
+}
+
+/** Options of {@link AllotClient.execute}. */
+export interface ExecuteOptions {
+  /** The pool of tests that name none, and of the route when the first test names none. */
+  pool?: string;
+  /** The resolution server; default `local`. */
+  server?: string;
+  /** Throw when the job ends in `Error` or `Cancelled` (some test got no data); default true. */
+  failOnError?: boolean;
+}
+
+const MAX_POLL_MS = 2000;
+
+/**
+ * A small client of an allot server: executes a bundle of allocation tests as
+ * one job, reads a test's values, and releases leases. Speaks the vendor
+ * protocol for execute and results, and `/api/v1` for releases.
+ */
+export class AllotClient {
+  readonly baseUrl: string;
+  private readonly transport: TransportOptions;
+  private readonly keyIn: 'header' | 'path';
+  private readonly pollIntervalMs: number;
+  private readonly jobTimeoutMs: number;
+
+  constructor(options: AllotClientOptions) {
+    if (options.baseUrl === '') throw invalid('the server URL is empty');
+    if (options.apiKey === '') throw invalid('the API key is empty');
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.keyIn = options.keyIn ?? 'header';
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.jobTimeoutMs = options.jobTimeoutMs ?? 15 * 60_000;
+    this.transport = {
+      baseUrl: this.baseUrl,
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 4,
+      retryBaseMs: options.retryBaseMs ?? 250,
+      retryMaxMs: options.retryMaxMs ?? 8000,
+      fetch: options.fetch ?? globalThis.fetch,
+      log: options.log ?? (() => undefined),
+      random: Math.random,
+    };
+  }
+
+  /**
+   * Executes the whole list as ONE job (uniqueness holds across all of it),
+   * through the execute route of the first test's pool, and polls the job
+   * until it is `Complete` or `Error`.
+   */
+  async execute(tests: readonly BundleTest[], options: ExecuteOptions = {}): Promise<Job> {
+    if (tests.length === 0) throw invalid('execute needs at least one test');
+    const body = tests.map((t, index) => {
+      const pool = t.pool ?? options.pool;
+      if (pool === undefined || pool === '') {
+        throw invalid(
+          `test ${index} (suite ${JSON.stringify(t.suite)}, test ${JSON.stringify(t.test)}) names no pool, and no default pool was given`,
+        );
+      }
+      return { poolName: pool, suiteName: t.suite, allocationTestName: t.test };
+    });
+    const pool = (body[0] as { poolName: string }).poolName;
+    const server = options.server ?? 'local';
+    const only =
+      body.length === 1
+        ? { pool, suite: body[0]!.suiteName, test: body[0]!.allocationTestName }
+        : undefined;
+    const subject =
+      only === undefined
+        ? `executing ${body.length} tests on pool ${JSON.stringify(pool)}`
+        : `executing ${describeTest(only)}`;
+    let job = await this.vendor<Job>({
+      method: 'POST',
+      path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
+      body,
+      subject,
+      ...(only === undefined ? {} : { ref: only }),
+    });
+    const deadline = Date.now() + this.jobTimeoutMs;
+    let delay = this.pollIntervalMs;
+    while (!isFinal(job)) {
+      if (Date.now() + delay > deadline) {
+        throw new AllotClientError({
+          code: 'JOB_TIMEOUT',
+          message: `job ${job.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${job.jobState}, ${job.progressMessage}`,
+        });
+      }
+      await sleep(delay);
+      delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
+      job = await this.vendor<Job>({
+        method: 'GET',
+        path: `/job/${job.id}`,
+        subject: `tracking job ${job.id}`,
+      });
+    }
+    if (job.jobState !== 'Complete' && options.failOnError !== false) {
+      throw new AllotClientError({
+        code: 'JOB_FAILED',
+        message: this.redact(
+          `job ${job.id} (${subject}) ended in ${job.jobState} at ${displayUrl(this.baseUrl)}: ${job.progressMessage}`,
+        ),
+        ...(only === undefined ? {} : { ref: only }),
+      });
+    }
+    return job;
+  }
+
+  /** A job's state, as the vendor's job route reports it. */
+  async job(id: number): Promise<Job> {
+    return this.vendor<Job>({ method: 'GET', path: `/job/${id}`, subject: `tracking job ${id}` });
+  }
+
+  /** A test's first row as a flat `{column: value}` of strings (the vendor's result route). */
+  async result(pool: string, suite: string, test: string): Promise<Record<string, string>> {
+    const ref = { pool, suite, test };
+    return this.vendor<Record<string, string>>({
+      method: 'GET',
+      path: `/allocation-pool/${seg(pool)}/suite/${seg(suite)}/allocated-test/${seg(test)}/result/value`,
+      subject: `reading the values of ${describeTest(ref)}`,
+      notFoundSubject: `no allocation for ${describeTest(ref)}`,
+      ref,
+    });
+  }
+
+  /** All of a test's rows, values typed as stored (the route the vendor's current clients call). */
+  async rows(pool: string, suite: string, test: string): Promise<Row[]> {
+    const ref = { pool, suite, test };
+    const answer = await this.vendor<{ dataRows?: unknown }>({
+      method: 'POST',
+      path: '/allocation-pool/suite/allocated-test/result/value?mergeMethod=NoMerge',
+      body: { pool, suite, testName: test },
+      subject: `reading the rows of ${describeTest(ref)}`,
+      notFoundSubject: `no allocation for ${describeTest(ref)}`,
+      ref,
+    });
+    if (!Array.isArray(answer.dataRows)) {
+      throw new AllotClientError({
+        code: 'BAD_RESPONSE',
+        message: `reading the rows of ${describeTest(ref)} at ${displayUrl(this.baseUrl)}: the answer has no dataRows list`,
+        ref,
+      });
+    }
+    return answer.dataRows as Row[];
+  }
+
+  /** Ends a job's leases (rows a test consumed stay consumed). */
+  async releaseJob(id: number): Promise<ReleaseOutcome> {
+    return send<ReleaseOutcome>(this.transport, {
+      method: 'POST',
+      path: `/api/v1/jobs/${encodeURIComponent(String(id))}/release`,
+      keyInHeader: true,
+      subject: `releasing job ${id}`,
+    });
+  }
+
+  /** Ends one test's leases. */
+  async releaseTest(pool: string, suite: string, test: string): Promise<ReleaseOutcome> {
+    const ref = { pool, suite, test };
+    return send<ReleaseOutcome>(this.transport, {
+      method: 'POST',
+      path: `/api/v1/pools/${seg(pool)}/suites/${seg(suite)}/tests/${seg(test)}/release`,
+      keyInHeader: true,
+      subject: `releasing ${describeTest(ref)}`,
+      ref,
+    });
+  }
+
+  private vendor<T>(call: Omit<Call, 'keyInHeader'>): Promise<T> {
+    const prefix = this.keyIn === 'path' ? `/api/apikey/${seg(this.transport.apiKey)}` : '/api';
+    return send<T>(this.transport, {
+      ...call,
+      path: prefix + call.path,
+      keyInHeader: this.keyIn === 'header',
+    });
+  }
+
+  private redact(text: string): string {
+    return redact(text, this.transport.apiKey);
+  }
+}
+
+function isFinal(job: Job): boolean {
+  return job.jobState === 'Complete' || job.jobState === 'Error' || job.jobState === 'Cancelled';
+}
+
+function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+function invalid(message: string): AllotClientError {
+  return new AllotClientError({ code: 'INVALID_INPUT', message });
+}
