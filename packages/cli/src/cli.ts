@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerRelease } from './commands/release.js';
 import { registerRun } from './commands/run.js';
+import { registerServe } from './commands/serve.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 
@@ -33,6 +34,7 @@ export function createProgram(cli: CliContext, defaultDataDir: string): Command 
   registerImport(program, cli);
   registerExport(program, cli);
   registerJobs(program, cli);
+  registerServe(program, cli);
   // `--data-dir` is accepted after the command too (`allot run shop.yaml --data-dir .allot`).
   for (const command of program.commands) command.addOption(dataDirOption());
   return program;
