@@ -11,6 +11,7 @@ export {
 } from './errors.js';
 export type { ErrorCode, Issue } from './errors.js';
 export { ROLES, isSqlMake, rowId, testId } from './model.js';
+export { jobFromCommit } from './job-from-commit.js';
 export type {
   AllocationTest,
   ApiKeyRecord,

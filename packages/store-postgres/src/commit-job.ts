@@ -1,6 +1,7 @@
 import {
   AllotError,
   LeaseConflictError,
+  jobFromCommit,
   testId,
   type JobCommit,
   type JobRecord,
@@ -158,24 +159,4 @@ export function commitErrorOf(error: unknown): unknown {
 function detailOf(error: unknown): string {
   const detail = (error as { detail?: unknown }).detail;
   return typeof detail === 'string' ? detail : String(error);
-}
-
-function jobFromCommit(commit: JobCommit): JobRecord {
-  const count = (status: string) => commit.tests.filter((t) => t.status === status).length;
-  const failed = count('failed');
-  return {
-    id: commit.jobId,
-    workspace: commit.workspace,
-    bundleKey: commit.bundleKey,
-    state: failed > 0 ? 'failed' : 'complete',
-    namespace: commit.namespace,
-    createdAt: commit.createdAt,
-    expiresAt: commit.expiresAt,
-    releasedAt: null,
-    tests: commit.tests,
-    allocated: count('allocated'),
-    made: count('made'),
-    cached: count('cached'),
-    failed,
-  };
 }

@@ -20,6 +20,7 @@ import {
   type WorkspaceRecord,
 } from '../model.js';
 import type { DocumentPersistence } from './document-persistence.js';
+import { jobFromCommit } from '../job-from-commit.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
 import type { Page, Store } from './store.js';
@@ -518,26 +519,6 @@ function releaseSuperseded(
     );
     ws.jobs[String(jobId)] = { ...job, tests };
   }
-}
-
-function jobFromCommit(commit: JobCommit): JobRecord {
-  const count = (status: string) => commit.tests.filter((t) => t.status === status).length;
-  const failed = count('failed');
-  return {
-    id: commit.jobId,
-    workspace: commit.workspace,
-    bundleKey: commit.bundleKey,
-    state: failed > 0 ? 'failed' : 'complete',
-    namespace: commit.namespace,
-    createdAt: commit.createdAt,
-    expiresAt: commit.expiresAt,
-    releasedAt: null,
-    tests: commit.tests,
-    allocated: count('allocated'),
-    made: count('made'),
-    cached: count('cached'),
-    failed,
-  };
 }
 
 function countRelease(job: JobRecord, indexes: number[], now: Date): ReleaseOutcome {
