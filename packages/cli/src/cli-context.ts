@@ -5,6 +5,11 @@ export interface CliContext {
   io: Io;
   /** The data directory of the embedded store (`--data-dir`, `ALLOT_DATA_DIR`, `.allot`), resolved. */
   dataDir(): string;
+  /**
+   * The store to open: `--store` or `ALLOT_STORE` (a `postgres://` URL or a
+   * directory), else the data directory.
+   */
+  store(): string;
   /** The command's verdict; 0 unless it says otherwise. */
   exitCode: number;
 }

@@ -36,8 +36,17 @@ export function createProgram(cli: CliContext, defaultDataDir: string): Command 
   registerJobs(program, cli);
   registerServe(program, cli);
   // `--data-dir` is accepted after the command too (`allot run shop.yaml --data-dir .allot`).
-  for (const command of program.commands) command.addOption(dataDirOption());
+  program.addOption(storeOption());
+  for (const command of program.commands)
+    command.addOption(dataDirOption()).addOption(storeOption());
   return program;
+}
+
+function storeOption(): Option {
+  return new Option(
+    '--store <spec>',
+    'a postgres:// URL (or a directory) to use instead of --data-dir (env ALLOT_STORE)',
+  );
 }
 
 function dataDirOption(): Option {
@@ -59,6 +68,13 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     exitCode: EXIT.ok,
     // The command's own --data-dir wins over the program's (which has the default).
     dataDir: () => resolve(String(action?.opts()['dataDir'] ?? action?.parent?.opts()['dataDir'])),
+    store: () =>
+      String(
+        action?.opts()['store'] ??
+          action?.parent?.opts()['store'] ??
+          io.env['ALLOT_STORE'] ??
+          cli.dataDir(),
+      ),
   };
   const program = createProgram(cli, io.env['ALLOT_DATA_DIR'] ?? '.allot');
   program.hook('preAction', (_program, command) => {

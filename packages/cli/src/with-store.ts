@@ -1,12 +1,12 @@
-import { resolve } from 'node:path';
-import { openLowdbStore, type Store } from '@allot/core';
+import type { Store } from '@allot/core';
+import { openStore } from '@allot/store-postgres';
 
-/** Opens the embedded store of a data directory for the length of `work`, and always closes it. */
-export async function withStore<T>(
-  dataDir: string,
-  work: (store: Store) => Promise<T>,
-): Promise<T> {
-  const store = await openLowdbStore(resolve(dataDir));
+/**
+ * Opens a store for the length of `work` and always closes it: PostgreSQL for
+ * a `postgres://` URL, else the embedded store of a data directory.
+ */
+export async function withStore<T>(spec: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(spec);
   try {
     return await work(store);
   } finally {

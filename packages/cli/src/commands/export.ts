@@ -19,7 +19,7 @@ export function registerExport(program: Command, cli: CliContext): void {
       new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'),
     )
     .action(async (name: string, options: ExportOptions) => {
-      const block = await withStore(cli.dataDir(), (store) =>
+      const block = await withStore(cli.store(), (store) =>
         store.getBlock(DEFAULT_WORKSPACE, name, options.version),
       );
       if (block === undefined) {

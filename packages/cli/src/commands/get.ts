@@ -14,7 +14,7 @@ export function registerGet(program: Command, cli: CliContext): void {
     .option('--all', 'print the whole result record (job, columns, every row)')
     .action(async (pool: string, suite: string, test: string, options: { all?: boolean }) => {
       const ref = { pool, suite, test };
-      const result = await withStore(cli.dataDir(), async (store) => {
+      const result = await withStore(cli.store(), async (store) => {
         const found = await store.getResult(DEFAULT_WORKSPACE, ref);
         if (found === undefined) throw new CommandFailure(await whyMissing(store, ref));
         return found;

@@ -30,7 +30,7 @@ export function registerImport(program: Command, cli: CliContext): void {
           file,
         });
       });
-      const { meta } = await withStore(cli.dataDir(), (store) =>
+      const { meta } = await withStore(cli.store(), (store) =>
         importBlock(store, {
           workspace: DEFAULT_WORKSPACE,
           block: options.block,

@@ -11,7 +11,7 @@ export function registerJobs(program: Command, cli: CliContext): void {
     .description('list recent jobs, newest first')
     .addOption(new Option('--limit <n>', 'how many jobs').argParser(wholeNumber(1)).default(20))
     .action(async (options: { limit: number }) => {
-      const jobs = await withStore(cli.dataDir(), (store) =>
+      const jobs = await withStore(cli.store(), (store) =>
         store.listJobs(DEFAULT_WORKSPACE, { limit: options.limit, offset: 0 }),
       );
       if (jobs.length === 0) {

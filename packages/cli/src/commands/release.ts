@@ -22,7 +22,7 @@ export function registerRelease(program: Command, cli: CliContext): void {
     .action(async (job: string | undefined, options: ReleaseOptions) => {
       const target = parseTarget(job, options);
       const now = new Date();
-      const outcome = await withStore(cli.dataDir(), (store) =>
+      const outcome = await withStore(cli.store(), (store) =>
         target.kind === 'job'
           ? store.releaseJob(DEFAULT_WORKSPACE, target.id, now)
           : store.releaseTest(DEFAULT_WORKSPACE, target.ref, now),

@@ -43,7 +43,7 @@ export function registerRun(program: Command, cli: CliContext): void {
 
 async function runJob(cli: CliContext, files: string[], options: RunOptions): Promise<number> {
   const { stdout, stderr } = cli.io;
-  const report = await withStore(cli.dataDir(), async (store) => {
+  const report = await withStore(cli.store(), async (store) => {
     const synced = await syncPoolFiles(store, DEFAULT_WORKSPACE, files).catch(missingFileIsUsage);
     if (!options.json) stdout.write(renderImports(synced.imported));
     const bar = new ProgressBar({ stream: stderr });

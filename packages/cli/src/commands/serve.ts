@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { parseCliOptions, startServer } from '@allot/server';
+import { isPostgresUrl, openStore } from '@allot/store-postgres';
 import type { CliContext } from '../cli-context.js';
 
 /** `allot serve`: the HTTP server over the embedded store of the data directory. */
@@ -11,14 +12,24 @@ export function registerServe(program: Command, cli: CliContext): void {
     .addOption(new Option('--host <addr>', 'address to bind (env HOST)'))
     .addOption(new Option('--log-level <level>', 'trace, debug, info, warn, error, fatal, silent'))
     .action(async (options: { port?: string; host?: string; logLevel?: string }) => {
-      const args = ['--data-dir', cli.dataDir()];
+      const spec = cli.store();
+      const args = ['--data-dir', isPostgresUrl(spec) ? cli.dataDir() : spec];
       if (options.port !== undefined) args.push('--port', options.port);
       if (options.host !== undefined) args.push('--host', options.host);
       if (options.logLevel !== undefined) args.push('--log-level', options.logLevel);
       const parsed = parseCliOptions(args, cli.io.env);
       if (parsed.help) return;
-      const server = await startServer(parsed.options);
-      cli.io.stderr.write(`allot: serving on ${server.url}\n`);
-      await server.closed;
+      // The embedded store is opened by the server itself; any other store is ours to close.
+      const store = isPostgresUrl(spec) ? await openStore(spec) : undefined;
+      try {
+        const server = await startServer({
+          ...parsed.options,
+          ...(store === undefined ? {} : { store }),
+        });
+        cli.io.stderr.write(`allot: serving on ${server.url}\n`);
+        await server.closed;
+      } finally {
+        await store?.close();
+      }
     });
 }
