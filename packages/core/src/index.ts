@@ -54,6 +54,7 @@ export { parseCsv } from './data-block/parse-csv.js';
 export { parseJsonRows } from './data-block/parse-json-rows.js';
 export { parseDataFile, hashSource } from './data-block/parse-data-file.js';
 export { compareVersions, nextVersion } from './data-block/next-version.js';
+export { nextVersionMeta } from './data-block/next-version-meta.js';
 export { compileWhere } from './find/compile-where.js';
 export { describeWhere } from './find/describe-where.js';
 export { parsePoolFile, validatePoolObject } from './pool/parse-pool-file.js';

@@ -1,4 +1,4 @@
-import { AllotError, nextVersion, type NewBlockVersion, type RowValues } from '@allot/core';
+import { nextVersionMeta, type NewBlockVersion, type RowValues } from '@allot/core';
 import { versionOf, type StoredVersion, type VersionRow } from './records.js';
 import type { Queryable, SqlRunner } from './sql-runner.js';
 
@@ -41,25 +41,9 @@ export async function writeVersion(
       ?.seq ?? 1;
   const latest = (await listVersions(sql, client, workspace, input.block)).at(-1);
   const parent = input.origin === 'make' ? (latest ?? null) : null;
-  if (input.origin === 'make' && parent === null) {
-    throw new AllotError('NOT_FOUND', `data block "${input.block}" does not exist`, {
-      block: input.block,
-    });
-  }
-  const version = nextVersion(latest?.version ?? null);
-  const stored: StoredVersion = {
-    block: input.block,
-    version,
-    columns: parent?.columns ?? input.columns,
-    keyColumn: parent?.keyColumn ?? input.keyColumn,
-    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
-    origin: input.origin,
-    parent: parent?.version ?? null,
-    sourceHash: input.sourceHash ?? null,
-    jobId: input.jobId ?? null,
-    createdAt: now.toISOString(),
-    lineage: parent?.lineage ?? version,
-  };
+  const meta = nextVersionMeta(input, latest, now);
+  // Versions of one import share a lineage: the import's own version.
+  const stored: StoredVersion = { ...meta, lineage: parent?.lineage ?? meta.version };
   if (parent !== null) await context.checkMadeKeys(client, stored, parent, input.rows);
   await sql.run(client, 'insert-block-version', [
     workspace,

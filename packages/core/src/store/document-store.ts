@@ -1,5 +1,5 @@
 import { AllotError, LeaseConflictError } from '../errors.js';
-import { nextVersion } from '../data-block/next-version.js';
+import { nextVersionMeta } from '../data-block/next-version-meta.js';
 import {
   rowId,
   testId,
@@ -382,26 +382,9 @@ export class DocumentStore implements Store {
     for (const input of inputs) {
       const versions = this.#workspace(workspace)?.blocks[input.block] ?? [];
       const latest = versions.at(-1);
-      const parent = input.origin === 'make' ? (latest ?? null) : null;
-      if (input.origin === 'make' && parent === null) {
-        throw new AllotError('NOT_FOUND', `data block "${input.block}" does not exist`, {
-          block: input.block,
-        });
-      }
-      const meta: BlockVersionMeta = {
-        block: input.block,
-        version: nextVersion(latest?.version ?? null),
-        columns: parent?.columns ?? input.columns,
-        keyColumn: parent?.keyColumn ?? input.keyColumn,
-        rowCount: (parent?.rowCount ?? 0) + input.rows.length,
-        origin: input.origin,
-        parent: parent?.version ?? null,
-        sourceHash: input.sourceHash ?? null,
-        jobId: input.jobId ?? null,
-        createdAt: now.toISOString(),
-      };
+      const meta = nextVersionMeta(input, latest, now);
       await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
-      if (parent === null) this.#cacheRows(workspace, meta, input.rows);
+      if (meta.parent === null) this.#cacheRows(workspace, meta, input.rows);
       metas.push(meta);
     }
     return metas;

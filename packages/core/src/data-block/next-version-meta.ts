@@ -1,0 +1,33 @@
+import { AllotError } from '../errors.js';
+import type { BlockVersionMeta, NewBlockVersion } from '../model.js';
+import { nextVersion } from './next-version.js';
+
+/**
+ * The metadata of the version a new import or make adds after `latest`: an
+ * import starts afresh; a make appends to the latest version and keeps its
+ * columns and key. Every store adapter numbers versions through this.
+ */
+export function nextVersionMeta(
+  input: NewBlockVersion,
+  latest: BlockVersionMeta | undefined,
+  now: Date,
+): BlockVersionMeta {
+  const parent = input.origin === 'make' ? (latest ?? null) : null;
+  if (input.origin === 'make' && parent === null) {
+    throw new AllotError('NOT_FOUND', `data block "${input.block}" does not exist`, {
+      block: input.block,
+    });
+  }
+  return {
+    block: input.block,
+    version: nextVersion(latest?.version ?? null),
+    columns: parent?.columns ?? input.columns,
+    keyColumn: parent?.keyColumn ?? input.keyColumn,
+    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
+    origin: input.origin,
+    parent: parent?.version ?? null,
+    sourceHash: input.sourceHash ?? null,
+    jobId: input.jobId ?? null,
+    createdAt: now.toISOString(),
+  };
+}
