@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openMemoryStore } from '@allot/core';
-import { buildApp, createWorkspaceWithAdminKey } from '@allot/server';
+import { startSeededServer } from '@allot/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFeatureTests } from './list-feature-tests.js';
 
@@ -195,33 +194,22 @@ describe('real cucumber-js runs with @allot/cucumber', () => {
 
 describe('@allot/cucumber against a real server', () => {
   it('allocates each scenario on demand, releases it after, and prepares vendor files through the server', async () => {
-    const store = await openMemoryStore();
-    const { adminKey } = await createWorkspaceWithAdminKey(store, { id: 'ws-cucumber' });
-    const app = await buildApp({ store, logLevel: 'silent', rateLimit: false });
+    const yaml = (await readFile(join(fixtures, 'shop', 'pool.yaml'), 'utf8')).replace(
+      /blocks:\n.*\n.*\n/,
+      'blocks: [customers]\n',
+    );
+    const server = await startSeededServer({
+      workspace: 'ws-cucumber',
+      block: {
+        name: 'customers',
+        keyColumn: 'id',
+        csv: await readFile(join(fixtures, 'shop', 'customers.csv'), 'utf8'),
+      },
+      pool: yaml,
+    });
+    const { url, apiKey: adminKey } = server;
+    const auth = { authorization: `Bearer ${adminKey}` };
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      const url =
-        typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '';
-      const auth = { authorization: `Bearer ${adminKey}` };
-      const csv = await readFile(join(fixtures, 'shop', 'customers.csv'), 'utf8');
-      const block = await fetch(`${url}/api/v1/blocks/customers?keyColumn=id`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'text/csv' },
-        body: csv,
-      });
-      expect(block.ok).toBe(true);
-      const yaml = (await readFile(join(fixtures, 'shop', 'pool.yaml'), 'utf8')).replace(
-        /blocks:\n.*\n.*\n/,
-        'blocks: [customers]\n',
-      );
-      const pool = await fetch(`${url}/api/v1/pools/upload`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/yaml' },
-        body: yaml,
-      });
-      expect(pool.ok, await pool.clone().text()).toBe(true);
-
       const env = { ALLOT_SERVER_URL: url, ALLOT_API_KEY: adminKey };
       const run = await cucumber(FEATURES, { env, args: [...WORLD, '--parallel', '2'] });
       expect(run.code, run.out).toBe(0);
@@ -278,8 +266,7 @@ describe('@allot/cucumber against a real server', () => {
         /\| C-1[123] \| \w+@example\.test \|/,
       );
     } finally {
-      await app.close();
-      await store.close();
+      await server.close();
     }
   });
 });

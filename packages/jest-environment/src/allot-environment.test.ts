@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openMemoryStore } from '@allot/core';
-import { buildApp, createWorkspaceWithAdminKey } from '@allot/server';
+import { startSeededServer } from '@allot/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -118,33 +117,21 @@ describe('a real jest run with @allot/jest-environment', () => {
   });
 
   it('allocates on demand from a real server when there is no results file', async () => {
-    const store = await openMemoryStore();
-    const { adminKey } = await createWorkspaceWithAdminKey(store, { id: 'ws-jest' });
-    const app = await buildApp({ store, logLevel: 'silent', rateLimit: false });
+    const yaml = (await readFile(join(fixture, 'pool.yaml'), 'utf8')).replace(
+      /blocks:\n.*\n.*\n/,
+      'blocks: [customers]\n',
+    );
+    const server = await startSeededServer({
+      workspace: 'ws-jest',
+      block: {
+        name: 'customers',
+        keyColumn: 'id',
+        csv: await readFile(join(fixture, 'customers.csv'), 'utf8'),
+      },
+      pool: yaml,
+    });
+    const { url, apiKey: adminKey } = server;
     try {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      const address = app.server.address();
-      const url =
-        typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '';
-      const auth = { authorization: `Bearer ${adminKey}` };
-      const csv = await readFile(join(fixture, 'customers.csv'), 'utf8');
-      const block = await fetch(`${url}/api/v1/blocks/customers?keyColumn=id`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'text/csv' },
-        body: csv,
-      });
-      expect(block.ok).toBe(true);
-      const yaml = (await readFile(join(fixture, 'pool.yaml'), 'utf8')).replace(
-        /blocks:\n.*\n.*\n/,
-        'blocks: [customers]\n',
-      );
-      const pool = await fetch(`${url}/api/v1/pools/upload`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/yaml' },
-        body: yaml,
-      });
-      expect(pool.ok, await pool.clone().text()).toBe(true);
-
       const { json, seen, stderr } = await runJest('server', {
         ALLOT_SERVER_URL: url,
         ALLOT_API_KEY: adminKey,
@@ -159,8 +146,7 @@ describe('a real jest run with @allot/jest-environment', () => {
       expect(stderr).not.toContain(adminKey);
       expect(JSON.stringify(json)).not.toContain(adminKey);
     } finally {
-      await app.close();
-      await store.close();
+      await server.close();
     }
   });
 });

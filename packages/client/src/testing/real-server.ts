@@ -1,13 +1,7 @@
-import { openMemoryStore } from '@allot/core';
-import { buildApp, createWorkspaceWithAdminKey, type AllotApp } from '@allot/server';
+import { startSeededServer, type SeededServer } from '@allot/test-support';
 
 /** A real allot server on a free port, with a workspace, its admin key and a seeded pool. */
-export interface RealServer {
-  url: string;
-  apiKey: string;
-  app: AllotApp;
-  close(): Promise<void>;
-}
+export type RealServer = SeededServer;
 
 /** Ten customers; six active, two locked. */
 export const CUSTOMERS_CSV = [
@@ -41,40 +35,12 @@ export function shopPool(tests = 4) {
   };
 }
 
-/** Starts the server app (port 0) over a memory store and seeds the `shop` pool through the API. */
-export async function startRealServer(options: { syncWaitMs?: number } = {}): Promise<RealServer> {
-  const store = await openMemoryStore();
-  const { adminKey } = await createWorkspaceWithAdminKey(store, { id: 'ws-client' });
-  const app = await buildApp({
-    store,
-    logLevel: 'silent',
-    rateLimit: false,
+/** Starts a real server (port 0) over a memory store, seeded with the customers block and the `shop` pool. */
+export function startRealServer(options: { syncWaitMs?: number } = {}): Promise<RealServer> {
+  return startSeededServer({
+    workspace: 'ws-client',
+    block: { name: 'customers', keyColumn: 'id', csv: CUSTOMERS_CSV },
+    pool: shopPool(),
     syncWaitMs: options.syncWaitMs ?? 5000,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  const url = `http://127.0.0.1:${address.port}`;
-  const auth = { authorization: `Bearer ${adminKey}` };
-  const block = await fetch(`${url}/api/v1/blocks/customers?keyColumn=id`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'text/csv' },
-    body: CUSTOMERS_CSV,
-  });
-  if (!block.ok) throw new Error(`block upload failed: ${await block.text()}`);
-  const pool = await fetch(`${url}/api/v1/pools/shop`, {
-    method: 'PUT',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify(shopPool()),
-  });
-  if (!pool.ok) throw new Error(`pool failed: ${await pool.text()}`);
-  return {
-    url,
-    apiKey: adminKey,
-    app,
-    close: async () => {
-      await app.close();
-      await store.close();
-    },
-  };
 }
