@@ -6,4 +6,4 @@ export { createProgram, run } from './cli.js';
 export type { CliContext } from './cli-context.js';
 export { EXIT } from './exit-codes.js';
 export type { Io, OutputStream } from './io.js';
-export type { ResultsFile, ResultsFileEntry } from './results-file.js';
+export type { ResultsFile, ResultsFileEntry } from '@allot/core';

@@ -86,3 +86,5 @@ export type { ImportBlockOptions, ImportBlockResult } from './operations/import-
 export { syncPoolFiles } from './operations/sync-pool-files.js';
 export { checkPoolColumns } from './operations/check-pool-columns.js';
 export type { SyncedPools } from './operations/sync-pool-files.js';
+export { toResultsFile, writeResultsFile } from './results-file.js';
+export type { ResultsFile, ResultsFileEntry } from './results-file.js';

@@ -3,6 +3,8 @@ import {
   executeJob,
   isAllotError,
   syncPoolFiles,
+  toResultsFile,
+  writeResultsFile,
   type JobReport,
 } from '@allot/core';
 import { Option, type Command } from 'commander';
@@ -11,7 +13,7 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { wholeNumber } from '../parse-options.js';
 import { ProgressBar } from '../progress-bar.js';
 import { renderForecast, renderImports, renderJob } from '../render-report.js';
-import { toResultsFile, writeResultsFile } from '../results-file.js';
+
 import { withStore } from '../with-store.js';
 
 interface RunOptions {
