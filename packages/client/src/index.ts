@@ -19,3 +19,5 @@ export type { ResultsEntry, ResultsFileContent } from './results-file.js';
 export { nearestNames } from './nearest-names.js';
 export { describeTest } from './model.js';
 export type { Job, JobState, ReleaseOutcome, Row, TestRef, Value } from './model.js';
+export { TITLE_SEPARATOR, playwrightTestNames } from './playwright-names.js';
+export type { SuiteNaming } from './playwright-names.js';
