@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authContextOf } from '../auth/auth-context.js';
-import { parseKey, secretMatches } from '../auth/api-key.js';
+import { parseKey } from '../auth/api-key.js';
+import { VerifiedSecrets } from '../auth/verified-secrets.js';
 import { roleAllows } from '../auth/roles.js';
 import { HttpError } from '../errors/http-error.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -18,6 +19,7 @@ export function installAuthentication(
   app: FastifyInstance,
   limiter: RateLimiter | undefined,
 ): void {
+  const verified = new VerifiedSecrets();
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request, reply) => {
     const role = request.routeOptions.config.role;
@@ -38,7 +40,7 @@ export function installAuthentication(
       parsed === undefined ||
       record === undefined ||
       record.revokedAt !== null ||
-      !secretMatches(parsed.secret, record.secretHash)
+      !verified.matches(parsed.secret, record.secretHash)
     ) {
       limit(limiter, `ip:${request.ip}`, reply);
       throw new HttpError(

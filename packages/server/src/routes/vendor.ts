@@ -63,11 +63,11 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
     },
     async (request) => {
       const { store, runner, servers, syncWaitMs } = contextOf(app);
-      const server = servers.get(request.params.server);
+      const server = servers.get(request.params.server, callerOf(request).workspace);
       if (server === undefined) {
         throw new HttpError(
           'UNKNOWN_SERVER',
-          `resolution server "${request.params.server}" does not exist (known servers: ${servers.names().join(', ')})`,
+          `resolution server "${request.params.server}" does not exist (known servers: ${servers.names(callerOf(request).workspace).join(', ')})`,
         );
       }
       const caller = callerOf(request);
@@ -122,13 +122,15 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
         response: withErrors({ 200: Type.Record(Type.String(), Type.String()) }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { workspace } = callerOf(request);
       const { pool, suite, test } = request.params;
       const result = await contextOf(app).store.getResult(workspace, { pool, suite, test });
       if (result === undefined)
         throw await explainMissingResult(contextOf(app).store, workspace, { pool, suite, test });
-      return flatStrings(result);
+      // A string with a JSON content type goes out as it is, without the serializer.
+      const json = flatStringsJson(result) as unknown as Record<string, string>;
+      return reply.type(JSON_TYPE).send(json);
     },
   );
 
@@ -160,6 +162,25 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
     },
   );
 };
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The serialised answer of `result/value`, per result record. Records are
+ * immutable (a new job or a release writes new ones), so the answer is built
+ * once however often a suite reads it: the route is called once per test, in
+ * every worker, on every retry.
+ */
+const flatJson = new WeakMap<ResultRecord, string>();
+
+function flatStringsJson(result: ResultRecord): string {
+  let json = flatJson.get(result);
+  if (json === undefined) {
+    json = JSON.stringify(flatStrings(result));
+    flatJson.set(result, json);
+  }
+  return json;
+}
 
 function flatStrings(result: ResultRecord): Record<string, string> {
   const row = result.rows[0];
