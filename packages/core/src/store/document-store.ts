@@ -69,7 +69,7 @@ export class DocumentStore implements Store {
     return this.#mutex.run(async () => {
       const metas = await this.#writeVersions(workspace, [input], new Date());
       await this.#update((draft) => {
-        const ws = draftWorkspace(draft, workspace);
+        const ws = draftWorkspace(draft, workspace, 'blocks');
         for (const meta of metas) ws.blocks[meta.block] = [...(ws.blocks[meta.block] ?? []), meta];
       });
       return metas[0] as BlockVersionMeta;
@@ -102,7 +102,7 @@ export class DocumentStore implements Store {
   putPool(workspace: string, pool: PoolDefinition): Promise<void> {
     return this.#mutex.run(() =>
       this.#update((draft) => {
-        draftWorkspace(draft, workspace).pools[pool.name] = pool;
+        draftWorkspace(draft, workspace, 'pools').pools[pool.name] = pool;
       }),
     );
   }
@@ -120,7 +120,7 @@ export class DocumentStore implements Store {
     return this.#mutex.run(async () => {
       if (this.#workspace(workspace)?.pools[name] === undefined) return false;
       await this.#update((draft) => {
-        delete draftWorkspace(draft, workspace).pools[name];
+        delete draftWorkspace(draft, workspace, 'pools').pools[name];
       });
       return true;
     });
@@ -154,7 +154,14 @@ export class DocumentStore implements Store {
       const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
       await this.#update((draft) => {
-        const target = draftWorkspace(draft, commit.workspace);
+        const target = draftWorkspace(
+          draft,
+          commit.workspace,
+          'jobs',
+          'results',
+          'consumed',
+          'blocks',
+        );
         draft.nextJobId = Math.max(draft.nextJobId, commit.jobId + 1);
         releaseSuperseded(target, superseded, now);
         target.jobs[String(job.id)] = job;
@@ -218,7 +225,7 @@ export class DocumentStore implements Store {
       if (job.releasedAt !== null) return outcome;
       await this.#update((draft) => {
         const stamp = now.toISOString();
-        draftWorkspace(draft, workspace).jobs[String(id)] = { ...job, releasedAt: stamp };
+        draftWorkspace(draft, workspace, 'jobs').jobs[String(id)] = { ...job, releasedAt: stamp };
       });
       return outcome;
     });
@@ -245,7 +252,7 @@ export class DocumentStore implements Store {
         const tests = job.tests.map((t, i) =>
           i === index ? { ...t, releasedAt: now.toISOString() } : t,
         );
-        draftWorkspace(draft, workspace).jobs[String(job.id)] = { ...job, tests };
+        draftWorkspace(draft, workspace, 'jobs').jobs[String(job.id)] = { ...job, tests };
       });
       return outcome;
     });
@@ -298,7 +305,7 @@ export class DocumentStore implements Store {
   putUser(user: UserRecord): Promise<void> {
     return this.#mutex.run(() =>
       this.#update((draft) => {
-        draftWorkspace(draft, user.workspace).users[user.id] = user;
+        draftWorkspace(draft, user.workspace, 'users').users[user.id] = user;
       }),
     );
   }
@@ -319,7 +326,7 @@ export class DocumentStore implements Store {
     return this.#mutex.run(async () => {
       if (this.#workspace(workspace)?.users[id] === undefined) return false;
       await this.#update((draft) => {
-        delete draftWorkspace(draft, workspace).users[id];
+        delete draftWorkspace(draft, workspace, 'users').users[id];
       });
       return true;
     });
@@ -453,17 +460,21 @@ export class DocumentStore implements Store {
 }
 
 /** A workspace of the draft that may be changed: its maps are copies. */
-function draftWorkspace(draft: StoreDocument, workspace: string): WorkspaceDocument {
-  const current = draft.workspaces[workspace] ?? emptyWorkspace();
-  const copy: WorkspaceDocument = {
-    pools: { ...current.pools },
-    blocks: { ...current.blocks },
-    jobs: { ...current.jobs },
-    results: { ...current.results },
-    consumed: { ...current.consumed },
-    users: { ...current.users },
-    audit: current.audit,
-  };
+/** The maps of a workspace, each replaced as a whole when one of its records changes. */
+type WorkspaceMap = Exclude<keyof WorkspaceDocument, 'audit'>;
+
+/**
+ * A copy of a workspace in a draft, with fresh copies of the maps a change
+ * writes to; the others stay the same objects, so saving the draft skips
+ * them (see document-delta.ts).
+ */
+function draftWorkspace(
+  draft: StoreDocument,
+  workspace: string,
+  ...writes: WorkspaceMap[]
+): WorkspaceDocument {
+  const copy: WorkspaceDocument = { ...(draft.workspaces[workspace] ?? emptyWorkspace()) };
+  for (const field of writes) (copy[field] as object) = { ...copy[field] };
   draft.workspaces[workspace] = copy;
   return copy;
 }

@@ -9,6 +9,8 @@ import { writeFileDurably } from './durable-write.js';
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly #path: string;
+  /** Length of the JSON text last read or written. */
+  length = 0;
 
   constructor(path: string) {
     this.#path = path;
@@ -22,6 +24,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    this.length = text.length;
     try {
       return JSON.parse(text) as T;
     } catch (error) {
@@ -35,6 +38,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeFileDurably(this.#path, JSON.stringify(data));
+    const text = JSON.stringify(data);
+    this.length = text.length;
+    return writeFileDurably(this.#path, text);
   }
 }

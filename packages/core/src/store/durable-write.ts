@@ -24,7 +24,8 @@ export async function writeFileDurably(path: string, content: string): Promise<v
   await syncDirectory(dirname(path));
 }
 
-async function syncDirectory(path: string): Promise<void> {
+/** Fsyncs a directory, so the entries created or renamed in it survive a power loss. */
+export async function syncDirectory(path: string): Promise<void> {
   const directory = await open(path, 'r');
   try {
     await directory.sync();

@@ -1,47 +1,78 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { AllotError } from '../errors.js';
 import type { RowValues } from '../model.js';
 import type { DocumentPersistence } from './document-persistence.js';
 import { DurableJsonFile } from './durable-json-file.js';
+import { applyDelta, diffDocuments, type DeltaOp } from './document-delta.js';
 import { writeFileDurably } from './durable-write.js';
+import { JournalFile } from './journal-file.js';
 import { LockFile } from './lock-file.js';
 import type { StoreDocument } from './store-document.js';
 
 /** The main document's file name in a data directory. */
 export const STORE_FILE = 'allot.json';
 const LOCK_FILE = 'allot.lock';
+const JOURNAL = /^allot\.journal\.(\d+)\.jsonl$/;
+/** The journal is folded into a new snapshot once it outgrows the snapshot, and at least this. */
+const MIN_COMPACT_BYTES = 4 * 1024 * 1024;
+
+/** Options of {@link LowdbPersistence.open}. */
+export interface LowdbOptions {
+  /** Journal size (bytes) below which no new snapshot is written; default 4 MiB. */
+  compactBytes?: number;
+}
+
+/** The snapshot as saved: the document and the generation of the journal that follows it. */
+type Snapshot = StoreDocument & { journal?: number };
 
 /**
  * The embedded default: a lowdb JSON document in a data directory, with each
  * block version's rows in a file of its own beside it (so a commit does not
  * rewrite a million rows). One process only, enforced by a lock file.
+ *
+ * A save appends the changes since the last save to a journal
+ * (`allot.journal.<n>.jsonl`, one fsynced JSON line per save) instead of
+ * rewriting the whole document, so a commit costs what it changed, not what
+ * the store holds. When the journal outgrows the document, the next save
+ * writes a new snapshot (`allot.json`, through a temp file and a rename)
+ * naming a new, empty journal; the old one is then deleted. Loading reads
+ * the snapshot and replays its journal: a crash at any point leaves the
+ * state of the last save that returned.
  */
 export class LowdbPersistence implements DocumentPersistence {
   readonly kind = 'lowdb';
-  readonly #db: Low<StoreDocument | null>;
+  readonly #db: Low<Snapshot | null>;
+  readonly #file: DurableJsonFile<Snapshot | null>;
   readonly #directory: string;
   readonly #lock: LockFile;
+  /** The document as last saved, to diff the next save against. */
+  #saved: StoreDocument | undefined;
+  #generation = 0;
+  #journal: JournalFile | undefined;
+  /** Set when an append failed: its torn line must not be followed by another. */
+  #mustCompact = false;
 
-  private constructor(directory: string, lock: LockFile) {
+  readonly #compactBytes: number;
+
+  private constructor(directory: string, lock: LockFile, options: LowdbOptions) {
+    this.#compactBytes = options.compactBytes ?? MIN_COMPACT_BYTES;
     this.#directory = directory;
     this.#lock = lock;
-    this.#db = new Low<StoreDocument | null>(
-      new DurableJsonFile(join(directory, STORE_FILE)),
-      null,
-    );
+    this.#file = new DurableJsonFile(join(directory, STORE_FILE));
+    this.#db = new Low<Snapshot | null>(this.#file, null);
   }
 
   /** Takes the data directory's lock; fails with STORE_LOCKED when another process holds it. */
-  static async open(directory: string): Promise<LowdbPersistence> {
+  static async open(directory: string, options: LowdbOptions = {}): Promise<LowdbPersistence> {
     const absolute = resolve(directory);
     await mkdir(join(absolute, 'blocks'), { recursive: true });
     const lock = await LockFile.acquire(
       join(absolute, LOCK_FILE),
       `the data directory ${absolute}`,
     );
-    return new LowdbPersistence(absolute, lock);
+    return new LowdbPersistence(absolute, lock, options);
   }
 
   async load(): Promise<StoreDocument | undefined> {
@@ -51,21 +82,84 @@ export class LowdbPersistence implements DocumentPersistence {
       await this.#lock.release();
       throw error;
     }
-    const document = this.#db.data;
-    if (document === null) return undefined;
-    if (document.schemaVersion !== 1 || typeof document.workspaces !== 'object') {
+    const snapshot = this.#db.data;
+    this.#db.data = null;
+    if (snapshot === null) return undefined;
+    if (snapshot.schemaVersion !== 1 || typeof snapshot.workspaces !== 'object') {
       await this.#lock.release();
       throw new AllotError(
         'STORE_CORRUPT',
         `${join(this.#directory, STORE_FILE)} is not an allot store file`,
       );
     }
+    const { journal: generation = 0, ...document } = snapshot;
+    try {
+      this.#journal = await JournalFile.replay(this.#journalPath(generation), (entry) =>
+        applyDelta(document, entry as DeltaOp[]),
+      );
+      await this.#removeJournalsBut(generation);
+    } catch (error) {
+      await this.#lock.release();
+      throw error;
+    }
+    this.#generation = generation;
+    this.#saved = document;
     return document;
   }
 
-  save(document: StoreDocument): Promise<void> {
-    this.#db.data = document;
-    return this.#db.write();
+  async save(document: StoreDocument): Promise<void> {
+    const journal = this.#journal;
+    if (
+      this.#saved === undefined ||
+      journal === undefined ||
+      this.#mustCompact ||
+      journal.bytes > Math.max(this.#compactBytes, this.#file.length)
+    ) {
+      await this.#compact(document);
+      return;
+    }
+    const ops = diffDocuments(this.#saved, document);
+    if (ops.length > 0) {
+      try {
+        await journal.append(ops);
+      } catch (error) {
+        this.#mustCompact = true;
+        throw error;
+      }
+    }
+    this.#saved = document;
+  }
+
+  /** Writes the whole document as a new snapshot followed by a new, empty journal. */
+  async #compact(document: StoreDocument): Promise<void> {
+    const generation = this.#generation + 1;
+    this.#db.data = { ...document, journal: generation };
+    try {
+      await this.#db.write();
+    } finally {
+      this.#db.data = null;
+    }
+    // From here on the new snapshot is the state: the old journal only wastes space.
+    await this.#journal?.close();
+    this.#journal = new JournalFile(this.#journalPath(generation));
+    this.#generation = generation;
+    this.#saved = document;
+    this.#mustCompact = false;
+    await this.#removeJournalsBut(generation);
+  }
+
+  #journalPath(generation: number): string {
+    return join(this.#directory, `allot.journal.${generation}.jsonl`);
+  }
+
+  /** Journals of other generations are left by a crash between a snapshot and the cleanup. */
+  async #removeJournalsBut(generation: number): Promise<void> {
+    for (const name of await readdir(this.#directory)) {
+      const match = JOURNAL.exec(name);
+      if (match !== null && Number(match[1]) !== generation) {
+        await rm(join(this.#directory, name), { force: true });
+      }
+    }
   }
 
   async readRows(workspace: string, block: string, version: string): Promise<RowValues[]> {
@@ -94,8 +188,9 @@ export class LowdbPersistence implements DocumentPersistence {
     await writeFileDurably(path, serialiseRows(rows));
   }
 
-  close(): Promise<void> {
-    return this.#lock.release();
+  async close(): Promise<void> {
+    await this.#journal?.close();
+    await this.#lock.release();
   }
 
   #rowsPath(workspace: string, block: string, version: string): string {

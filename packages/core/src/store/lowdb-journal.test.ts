@@ -1,0 +1,141 @@
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PoolDefinition } from '../model.js';
+import { DocumentStore } from './document-store.js';
+import { LowdbPersistence, STORE_FILE, type LowdbOptions } from './lowdb-persistence.js';
+
+const pool = (name: string): PoolDefinition => ({
+  name,
+  key: 'id',
+  blocks: [{ name: 'b' }],
+  secrets: [],
+  tests: [
+    { suite: 's', test: 't', find: { where: {} }, count: 1, consume: false, readOnly: false },
+  ],
+});
+
+describe('lowdb store journal', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'allot-journal-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const open = async (options: LowdbOptions = {}) =>
+    DocumentStore.open(await LowdbPersistence.open(dir, options));
+  const journals = async () => (await readdir(dir)).filter((f) => f.includes('journal')).sort();
+
+  it('appends each save to the journal and leaves the snapshot alone', async () => {
+    const store = await open();
+    await store.putPool('w', pool('first'));
+    const snapshot = await readFile(join(dir, STORE_FILE), 'utf8');
+    await store.putPool('w', pool('second'));
+    await store.deletePool('w', 'first');
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(snapshot);
+    const [journal] = await journals();
+    const lines = (await readFile(join(dir, journal!), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1]!)).toEqual([['del', ['workspaces', 'w', 'pools', 'first']]]);
+    await store.close();
+
+    const reopened = await open();
+    expect((await reopened.listPools('w')).map((p) => p.name)).toEqual(['second']);
+    await reopened.close();
+  });
+
+  it('drops a torn last line left by a crash during an append', async () => {
+    const store = await open();
+    await store.putPool('w', pool('kept'));
+    await store.putPool('w', pool('also kept'));
+    await store.close();
+    const [journal] = await journals();
+    const whole = await readFile(join(dir, journal!), 'utf8');
+    await appendFile(join(dir, journal!), '[["set",["workspaces","w","pools","torn"],{"na');
+
+    const reopened = await open();
+    expect((await reopened.listPools('w')).map((p) => p.name).sort()).toEqual([
+      'also kept',
+      'kept',
+    ]);
+    expect(await readFile(join(dir, journal!), 'utf8')).toBe(whole);
+    await reopened.putPool('w', pool('after'));
+    await reopened.close();
+    const again = await open();
+    expect((await again.listPools('w')).map((p) => p.name)).toContain('after');
+    await again.close();
+  });
+
+  it('names a journal damaged before its last line and leaves it untouched', async () => {
+    const store = await open();
+    await store.putPool('w', pool('one'));
+    await store.putPool('w', pool('two'));
+    await store.close();
+    const [journal] = await journals();
+    const path = join(dir, journal!);
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    lines[0] = lines[0]!.slice(0, 10);
+    await writeFile(path, lines.join('\n'));
+    await expect(open()).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+      message: expect.stringContaining(`line 1 of the store journal ${path}`),
+    });
+    expect(await readFile(path, 'utf8')).toBe(lines.join('\n'));
+  });
+
+  it('folds the journal into a new snapshot once it grows, and deletes the old one', async () => {
+    const store = await open({ compactBytes: 1 });
+    await store.putPool('w', pool('a'));
+    const first = await journals();
+    await store.putPool('w', pool('b'));
+    await store.putPool('w', pool('c'));
+    const later = await journals();
+    expect(later).toHaveLength(1);
+    expect(later).not.toEqual(first);
+    await store.close();
+    const snapshot = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')) as {
+      journal: number;
+    };
+    expect(later[0]).toBe(`allot.journal.${snapshot.journal}.jsonl`);
+    const reopened = await open();
+    expect((await reopened.listPools('w')).map((p) => p.name).sort()).toEqual(['a', 'b', 'c']);
+    await reopened.close();
+  });
+
+  it('ignores and removes the journal of an older snapshot', async () => {
+    const store = await open();
+    await store.putPool('w', pool('a'));
+    await store.close();
+    const stale = join(dir, 'allot.journal.0.jsonl');
+    await writeFile(stale, `${JSON.stringify([['del', ['workspaces', 'w', 'pools', 'a']]])}\n`);
+    const reopened = await open();
+    expect((await reopened.listPools('w')).map((p) => p.name)).toEqual(['a']);
+    expect(await journals()).not.toContain('allot.journal.0.jsonl');
+    await reopened.close();
+  });
+
+  it('writes a whole snapshot after an append failed, so no line follows a torn one', async () => {
+    const store = await open();
+    await store.putPool('w', pool('a'));
+    await store.close();
+    const reopened = await open();
+    const { journal: generation } = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')) as {
+      journal: number;
+    };
+    const journal = join(dir, `allot.journal.${generation}.jsonl`);
+    // The journal cannot be opened for appending: a directory stands in its place.
+    await mkdir(journal);
+    await expect(reopened.putPool('w', pool('lost'))).rejects.toMatchObject({
+      code: 'STORE_FAILURE',
+    });
+    await rm(journal, { recursive: true });
+    await reopened.putPool('w', pool('b'));
+    await reopened.close();
+    const again = await open();
+    expect((await again.listPools('w')).map((p) => p.name).sort()).toEqual(['a', 'b']);
+    await again.close();
+  });
+});
