@@ -8,6 +8,8 @@ export interface TrackedJob {
   workspace: string;
   server: string;
   state: 'running' | 'done' | 'error';
+  /** Waiting for the jobs of its workspace started before it. */
+  queued: boolean;
   progress: JobProgress | null;
   /** The committed job that answers this one: itself, or an earlier live job of the same bundle. */
   answeredBy: number | null;
@@ -35,10 +37,17 @@ const FINISHED_KEPT = 2000;
 /**
  * Runs jobs in the background so a request can answer with an id at once,
  * tracks their progress, and lets shutdown wait for the ones in flight.
+ *
+ * Jobs of one workspace run one after another, in the order they came: jobs
+ * running side by side over the same rows would mostly plan the same rows,
+ * and all but one would lose the commit and start over after a backoff.
+ * Jobs of different workspaces never share rows and run side by side.
  */
 export class JobRunner {
   readonly #store: Store;
   readonly #jobs = new Map<string, TrackedJob>();
+  /** The last job started in each workspace: the next one runs after it. */
+  readonly #tails = new Map<string, Promise<void>>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #clock: () => Date;
 
@@ -56,6 +65,7 @@ export class JobRunner {
       workspace: input.workspace,
       server: input.server.name,
       state: 'running',
+      queued: true,
       progress: null,
       answeredBy: null,
       report: null,
@@ -77,10 +87,15 @@ export class JobRunner {
     if (input.refresh !== undefined) options.refresh = input.refresh;
     if (input.ttlSeconds !== undefined) options.ttlSeconds = input.ttlSeconds;
     if (input.seed !== undefined) options.seed = input.seed;
-    const finished = this.#run(job, input.server, options);
+    const before = this.#tails.get(input.workspace) ?? Promise.resolve();
+    const finished = before.then(() => this.#run(job, input.server, options));
     job.finished = finished;
+    this.#tails.set(input.workspace, finished);
     this.#inFlight.add(finished);
-    void finished.finally(() => this.#inFlight.delete(finished));
+    void finished.finally(() => {
+      this.#inFlight.delete(finished);
+      if (this.#tails.get(input.workspace) === finished) this.#tails.delete(input.workspace);
+    });
     this.#remember(job);
     return job;
   }
@@ -114,6 +129,8 @@ export class JobRunner {
   }
 
   async #run(job: TrackedJob, server: ResolutionServer, options: ExecuteOptions): Promise<void> {
+    job.queued = false;
+    job.updatedAt = this.#clock().toISOString();
     try {
       const report = await server.execute(this.#store, options);
       job.report = report;

@@ -20,6 +20,8 @@ export interface JobStatus {
   /** The committed job holding the results: differs from `id` when an earlier live job answered the bundle. */
   answeredBy: number | null;
   state: 'running' | 'complete' | 'failed' | 'error';
+  /** A running job still waiting for the earlier jobs of its workspace. */
+  queued: boolean;
   progress: JobProgress | null;
   /** A line a person can read: progress, counts, or why the job failed. */
   message: string;
@@ -60,6 +62,7 @@ export async function trackedStatus(store: Store, tracked: TrackedJob): Promise<
   const base = {
     id: tracked.id,
     answeredBy: null,
+    queued: false,
     createdAt: tracked.createdAt,
     updatedAt: tracked.updatedAt,
     expiresAt: null,
@@ -74,8 +77,11 @@ export async function trackedStatus(store: Store, tracked: TrackedJob): Promise<
     return {
       ...base,
       state: 'running',
+      queued: tracked.queued,
       progress: tracked.progress,
-      message: progressLine(tracked.progress),
+      message: tracked.queued
+        ? 'queued behind earlier jobs of this workspace'
+        : progressLine(tracked.progress),
     };
   }
   const message = tracked.report?.dryRun ? 'dry run' : toErrorBody(tracked.error, '').body.message;
@@ -96,6 +102,7 @@ function recordStatus(record: JobRecord, id: number): JobStatus {
     id,
     answeredBy: record.id,
     state: record.failed > 0 ? 'failed' : 'complete',
+    queued: false,
     progress: null,
     message: summaryLine(record),
     createdAt: record.createdAt,

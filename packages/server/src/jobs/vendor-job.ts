@@ -27,7 +27,7 @@ const STATES: Record<JobStatus['state'], VendorJobState> = {
 export function toVendorJob(status: JobStatus): VendorJob {
   return {
     id: status.answeredBy ?? status.id,
-    jobState: STATES[status.state],
+    jobState: status.queued ? 'InQueue' : STATES[status.state],
     progressMessage: status.message,
     jobType: 'Allocation',
     createdDate: status.createdAt,

@@ -17,6 +17,9 @@ export const JobStatusSchema = Type.Object({
       'The committed job that holds the results; differs from id when an earlier live job answered the same bundle.',
   }),
   state: Type.Enum(['running', 'complete', 'failed', 'error']),
+  queued: Type.Boolean({
+    description: 'A running job still waiting for the earlier jobs of its workspace to finish.',
+  }),
   progress: Type.Union([
     Type.Object({ phase: Type.String(), done: Type.Integer(), total: Type.Integer() }),
     Type.Null(),
