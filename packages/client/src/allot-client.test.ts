@@ -110,6 +110,13 @@ describe('AllotClient against the real server', () => {
     expect(await client.releaseJob(firstJob)).toEqual({ released: 3, consumed: 0 });
   });
 
+  it('reads the columns a pool declares secret', async () => {
+    expect(await client.poolSecrets('shop')).toEqual([]);
+    const error = await caught(client.poolSecrets('no-such-pool'));
+    expect(error.status).toBe(404);
+    expect(error.message).toContain('reading pool "no-such-pool" failed at http://127.0.0.1:');
+  });
+
   it('names the test when a release fails', async () => {
     const error = await caught(client.releaseJob(987654));
     expect(error.status).toBe(404);

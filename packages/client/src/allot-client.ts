@@ -1,6 +1,14 @@
 import { AllotClientError } from './allot-client-error.js';
-import { describeTest, type Job, type ReleaseOutcome, type Row } from './model.js';
+import type { BlockUpload } from './block-version.js';
+import { bundleRefs } from './bundle-refs.js';
+import type { FileSource } from './file-source.js';
+import type { JobStatus } from './job-status.js';
+import { describeTest, type BundleTest, type Job, type ReleaseOutcome, type Row } from './model.js';
+import { listPools, readPool, uploadPool } from './pool-routes.js';
+import type { Pool, PoolSummary } from './pool-view.js';
+import { readJobStatus, runJob, type RunJobOptions } from './run-job.js';
 import { displayUrl, redact, send, sleep, type Call, type TransportOptions } from './transport.js';
+import { uploadBlock, type UploadBlockOptions } from './upload-block.js';
 
 /** Options of {@link AllotClient}. */
 export interface AllotClientOptions {
@@ -24,19 +32,12 @@ export interface AllotClientOptions {
   retryMaxMs?: number;
   /** First delay between job polls, growing to 2 s; default 250 ms. */
   pollIntervalMs?: number;
-  /** How long {@link AllotClient.execute} waits for a job; default 15 minutes. */
+  /** How long {@link AllotClient.execute} and {@link AllotClient.runJob} wait for a job; default 15 minutes. */
   jobTimeoutMs?: number;
   /** Where retry notices go; default nowhere. Never receives the key. */
   log?: (line: string) => void;
   /** Default the global `fetch`. */
   fetch?: typeof fetch;
-}
-
-/** A test of a bundle to execute; `pool` defaults to {@link ExecuteOptions.pool}. */
-export interface BundleTest {
-  pool?: string;
-  suite: string;
-  test: string;
 }
 
 /** Options of {@link AllotClient.execute}. */
@@ -52,9 +53,10 @@ export interface ExecuteOptions {
 const MAX_POLL_MS = 2000;
 
 /**
- * A small client of an allot server: executes a bundle of allocation tests as
- * one job, reads a test's values, and releases leases. Speaks the vendor
- * protocol for execute and results, and `/api/v1` for releases.
+ * A small client of an allot server: runs a bundle of allocation tests as
+ * one job, reads a test's values, releases leases, and uploads and reads
+ * pools and data blocks. Speaks the vendor protocol for execute and results,
+ * and `/api/v1` for jobs, pools, blocks and releases.
  */
 export class AllotClient {
   readonly baseUrl: string;
@@ -89,16 +91,11 @@ export class AllotClient {
    * until it is `Complete` or `Error`.
    */
   async execute(tests: readonly BundleTest[], options: ExecuteOptions = {}): Promise<Job> {
-    if (tests.length === 0) throw invalid('execute needs at least one test');
-    const body = tests.map((t, index) => {
-      const pool = t.pool ?? options.pool;
-      if (pool === undefined || pool === '') {
-        throw invalid(
-          `test ${index} (suite ${JSON.stringify(t.suite)}, test ${JSON.stringify(t.test)}) names no pool, and no default pool was given`,
-        );
-      }
-      return { poolName: pool, suiteName: t.suite, allocationTestName: t.test };
-    });
+    const body = bundleRefs(tests, options.pool).map((t) => ({
+      poolName: t.pool,
+      suiteName: t.suite,
+      allocationTestName: t.test,
+    }));
     const pool = (body[0] as { poolName: string }).poolName;
     const server = options.server ?? 'local';
     const only =
@@ -203,6 +200,64 @@ export class AllotClient {
       subject: `releasing ${describeTest(ref)}`,
       ref,
     });
+  }
+
+  /**
+   * Runs the bundle as ONE job through `POST /api/v1/jobs` (lease time,
+   * refresh and seed included) and polls it until it is no longer running.
+   * Returns the job with every test's outcome, `failed` ones included; throws
+   * `JOB_FAILED` when the job itself ended in error, `JOB_TIMEOUT` when it is
+   * still running after `timeoutMs`.
+   */
+  async runJob(tests: readonly BundleTest[], options: RunJobOptions = {}): Promise<JobStatus> {
+    return runJob(
+      this.transport,
+      { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs },
+      tests,
+      options,
+    );
+  }
+
+  /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
+  async jobStatus(id: number): Promise<JobStatus> {
+    return readJobStatus(this.transport, id);
+  }
+
+  /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
+  async pools(): Promise<PoolSummary[]> {
+    return listPools(this.transport);
+  }
+
+  /** One pool with its tests and secret columns. */
+  async pool(name: string): Promise<Pool> {
+    return readPool(this.transport, name);
+  }
+
+  /** The columns a pool declares secret (its `secrets`), for masking values in logs and reports. */
+  async poolSecrets(pool: string): Promise<string[]> {
+    return (await readPool(this.transport, pool)).secrets;
+  }
+
+  /**
+   * Creates or replaces a pool from a pool file: a path, or `{name, content}`
+   * (`.yaml`, `.yml` or `.json`). Block `file:` entries are not read: upload
+   * them with {@link uploadBlock}. Needs the manager role.
+   */
+  async uploadPool(file: FileSource): Promise<Pool> {
+    return uploadPool(this.transport, file);
+  }
+
+  /**
+   * Uploads a CSV file (or `.json` rows) as the next version of a data block:
+   * a path, or `{name, content}`. An identical file is not stored again
+   * (`imported: false`). Needs the manager role.
+   */
+  async uploadBlock(
+    block: string,
+    file: FileSource,
+    options: UploadBlockOptions = {},
+  ): Promise<BlockUpload> {
+    return uploadBlock(this.transport, block, file, options);
   }
 
   private vendor<T>(call: Omit<Call, 'keyInHeader'>): Promise<T> {

@@ -5,6 +5,13 @@ export interface TestRef {
   test: string;
 }
 
+/** A test of a bundle to run; `pool` defaults to the call's `pool` option. */
+export interface BundleTest {
+  pool?: string;
+  suite: string;
+  test: string;
+}
+
 /** A value of an allocated row, as JSON carries it. */
 export type Value = string | number | boolean | null;
 

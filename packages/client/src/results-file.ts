@@ -8,6 +8,8 @@ import { nearestNames } from './nearest-names.js';
 export interface ResultsEntry extends TestRef {
   status: 'allocated' | 'made' | 'cached' | 'failed';
   values: Row[];
+  /** The pool's secret columns, to mask where values are shown (absent in files of older writers). */
+  secrets?: string[];
   reason: string | null;
 }
 

@@ -1,54 +1,19 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AllotClient } from './allot-client.js';
 import { AllotClientError } from './allot-client-error.js';
+import { json, serve as start, type Handler, type StandIn } from './testing/stand-in-server.js';
 
-/**
- * A tiny real HTTP server standing in for transport behaviour only (5xx,
- * hangs, refused connections), which the real allot server never shows on demand.
- */
-interface Seen {
-  method: string;
-  url: string;
-  authorization: string | undefined;
-}
-type Handler = (req: IncomingMessage, res: ServerResponse, index: number) => void;
+let standIn: StandIn | undefined;
 
-let server: Server | undefined;
-
-async function serve(handler: Handler): Promise<{ url: string; seen: Seen[] }> {
-  const seen: Seen[] = [];
-  server = createServer((req, res) => {
-    seen.push({
-      method: req.method ?? '',
-      url: req.url ?? '',
-      authorization: req.headers.authorization,
-    });
-    req.resume();
-    req.on('end', () => handler(req, res, seen.length - 1));
-  });
-  await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen };
+async function serve(handler: Handler): Promise<StandIn> {
+  standIn = await start(handler);
+  return standIn;
 }
 
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((done) => (server === undefined ? done() : server.close(() => done())));
-  server = undefined;
+  await standIn?.close();
+  standIn = undefined;
 });
-
-function json(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res
-    .writeHead(status, { 'content-type': 'application/json', ...headers })
-    .end(JSON.stringify(body));
-}
 
 const KEY = 'allot_00000000000000aa_secret-value';
 const fast = { apiKey: KEY, retryBaseMs: 5, retryMaxMs: 20, pollIntervalMs: 5 };
@@ -73,7 +38,7 @@ describe('transport', () => {
     const client = new AllotClient({ baseUrl: url, ...fast, log: (l) => lines.push(l) });
     expect(await client.result('shop', 'checkout', 'pays')).toEqual({ id: 'C-1' });
     expect(seen).toHaveLength(3);
-    expect(seen[0]).toEqual({
+    expect(seen[0]).toMatchObject({
       method: 'GET',
       url: '/api/allocation-pool/shop/suite/checkout/allocated-test/pays/result/value',
       authorization: `Bearer ${KEY}`,
@@ -137,8 +102,8 @@ describe('transport', () => {
 
   it('reports a refused connection after its retries', async () => {
     const { url } = await serve(() => undefined);
-    await new Promise<void>((done) => server?.close(() => done()));
-    server = undefined;
+    await standIn?.close();
+    standIn = undefined;
     const client = new AllotClient({ baseUrl: url, ...fast, retries: 2 });
     const error = await caught(client.result('shop', 'checkout', 'pays'));
     expect(error.code).toBe('NETWORK');

@@ -24,7 +24,12 @@ export interface Call {
   method: 'GET' | 'POST';
   /** From the base URL on, query included. */
   path: string;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as a multipart form with this one file (field `file`), built afresh for each attempt. */
+  file?: UploadFile;
+  /** This call's per-attempt timeout, when it must outlast the default (a server-side wait). */
+  timeoutMs?: number;
   /** Send the key as `Authorization: Bearer`; false when it is in the path already. */
   keyInHeader: boolean;
   /** What the call does, for messages: `reading the values of pool "shop", …`. */
@@ -32,6 +37,12 @@ export interface Call {
   /** The subject of a 404, when it means something specific (`no allocation for …`). */
   notFoundSubject?: string;
   ref?: TestRef;
+}
+
+/** A file to upload: its name (the server reads the format from its extension) and content. */
+export interface UploadFile {
+  name: string;
+  content: string | Uint8Array<ArrayBuffer>;
 }
 
 interface ErrorBody {
@@ -78,19 +89,20 @@ async function attemptOnce(options: TransportOptions, call: Call): Promise<Outco
   const headers: Record<string, string> = { accept: 'application/json' };
   if (call.keyInHeader) headers.authorization = `Bearer ${options.apiKey}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
+  const timeoutMs = call.timeoutMs ?? options.timeoutMs;
   let response: Response;
   let text: string;
   try {
     response = await options.fetch(options.baseUrl + call.path, {
       method: call.method,
       headers,
-      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-      signal: AbortSignal.timeout(options.timeoutMs),
+      ...requestBody(call),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     text = await response.text();
   } catch (error) {
     if (isTimeout(error)) {
-      const detail = `no answer within ${options.timeoutMs} ms`;
+      const detail = `no answer within ${timeoutMs} ms`;
       return {
         kind: 'failed',
         code: 'TIMEOUT',
@@ -143,6 +155,16 @@ async function attemptOnce(options: TransportOptions, call: Call): Promise<Outco
     retryable,
     ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
   };
+}
+
+/** The JSON body or the multipart form of a call; fetch sets the form's content type and boundary. */
+function requestBody(call: Call): { body?: string | FormData } {
+  if (call.file !== undefined) {
+    const form = new FormData();
+    form.append('file', new Blob([call.file.content]), call.file.name);
+    return { body: form };
+  }
+  return call.body === undefined ? {} : { body: JSON.stringify(call.body) };
 }
 
 function toError(

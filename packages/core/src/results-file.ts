@@ -11,6 +11,8 @@ export interface ResultsFileEntry {
   test: string;
   status: TestStatus;
   values: RowObject[];
+  /** The pool's secret columns: readers mask them wherever they show values. */
+  secrets: string[];
   reason: string | null;
 }
 
@@ -36,6 +38,7 @@ export function toResultsFile(
       test: t.test,
       status: t.status,
       values: t.values,
+      secrets: t.secrets,
       reason: t.reason,
     })),
   };
