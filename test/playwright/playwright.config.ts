@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import type { AllotOptions } from '@allot/playwright';
+
+// The sample app's port; the tests give each run its own.
+const port = Number(process.env.APP_PORT ?? 3210);
+
+export default defineConfig<AllotOptions>({
+  testDir: './tests',
+  fullyParallel: true,
+  use: {
+    allotPool: 'web',
+    allotSecrets: ['card'],
+    baseURL: `http://127.0.0.1:${port}`,
+  },
+  webServer: {
+    command: 'node app/server.mjs',
+    url: `http://127.0.0.1:${port}/health`,
+    env: { APP_PORT: String(port) },
+  },
+  projects: [
+    { name: 'data', testIgnore: 'sign-in.spec.ts' },
+    {
+      name: 'browser',
+      testMatch: 'sign-in.spec.ts',
+      use: {
+        // Debian's Chromium (apt-get install chromium); Playwright downloads no browser here.
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+});
