@@ -1,0 +1,30 @@
+-- The claim: one statement leases every row of the commit ($5: JSON array of
+-- {block, row_key, test_index, shared}). It skips a row that is consumed,
+-- held against it by a live lease (an exclusive claim needs a row nobody
+-- holds, a shared one a row no exclusive lease holds), or handed by this
+-- commit to an exclusive test and to another test too. The caller compares
+-- the count inserted with the count asked for and rolls back when short.
+-- Claims of one block take turns (lock-claimed-blocks), so what this
+-- statement sees is what is there; the leases_one_exclusive index refuses a
+-- second exclusive lease of a row even if this statement were wrong.
+WITH claims AS MATERIALIZED (
+  SELECT
+    c.*,
+    count(*) OVER same_row AS holders,
+    bool_and(c.shared) OVER same_row AS all_shared
+  FROM json_to_recordset($5::json) AS c(block text, row_key text, test_index integer, shared boolean)
+  WINDOW same_row AS (PARTITION BY c.block, c.row_key)
+)
+INSERT INTO leases (workspace, block, row_key, job_id, test_index, shared, created_at, expires_at)
+SELECT $1, c.block, c.row_key, $2, c.test_index, c.shared, $3, $4
+FROM claims c
+WHERE (c.holders = 1 OR c.all_shared)
+  AND NOT EXISTS (
+    SELECT 1 FROM consumed d
+    WHERE d.workspace = $1 AND d.block = c.block AND d.row_key = c.row_key
+  )
+  AND NOT EXISTS (
+    SELECT 1 FROM leases l
+    WHERE l.workspace = $1 AND l.block = c.block AND l.row_key = c.row_key
+      AND l.expires_at > $3 AND NOT (l.shared AND c.shared)
+  )

@@ -1,0 +1,1 @@
+DELETE FROM pools WHERE workspace = $1 AND name = $2

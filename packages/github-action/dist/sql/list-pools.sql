@@ -1,0 +1,1 @@
+SELECT definition FROM pools WHERE workspace = $1 ORDER BY name

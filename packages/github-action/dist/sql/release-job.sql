@@ -1,0 +1,27 @@
+-- Ends the leases of a job at $3; rows of its consumed tests stay consumed.
+-- `found` is 0 for an unknown job; rows count only when the job was live.
+WITH job AS (
+  SELECT id, released_at IS NULL AND expires_at > $3 AS live
+  FROM jobs
+  WHERE workspace = $1 AND id = $2
+  FOR UPDATE
+),
+held AS (
+  SELECT t.consume, json_array_length(t.rows) AS n
+  FROM job_tests t
+  JOIN job ON t.job_id = job.id
+  WHERE job.live AND t.released_at IS NULL AND t.status IN ('allocated', 'made')
+),
+ended AS (
+  UPDATE jobs j SET released_at = $3, revision = j.revision + 1
+  FROM job
+  WHERE j.id = job.id AND j.released_at IS NULL
+),
+freed AS (
+  DELETE FROM leases l USING job WHERE l.job_id = job.id
+)
+SELECT
+  (SELECT count(*) FROM job)::integer AS found,
+  coalesce(sum(n) FILTER (WHERE NOT consume), 0)::integer AS released,
+  coalesce(sum(n) FILTER (WHERE consume), 0)::integer AS consumed
+FROM held

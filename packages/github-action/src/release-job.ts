@@ -1,0 +1,80 @@
+import * as core from '@actions/core';
+import { AllotClient, isAllotClientError } from '@allot/client';
+import { DEFAULT_WORKSPACE, type ReleaseOutcome } from '@allot/core';
+import { openStore } from '@allot/store-postgres';
+import type { ReleaseTarget } from './outcome.js';
+
+/** What the post step did: released the leases, or found nothing left to release. */
+export interface ReleaseResult {
+  kind: 'released' | 'nothing';
+  message: string;
+}
+
+interface JobView {
+  releasedAt: string | null;
+  expiresAt: string | null;
+}
+
+/** Ends the leases of the job, on the server or in the embedded store. */
+export async function releaseJob(target: ReleaseTarget, apiKey: string): Promise<ReleaseResult> {
+  return target.kind === 'server'
+    ? releaseOnServer(target.url, apiKey, target.jobId)
+    : releaseInStore(target.store, target.jobId);
+}
+
+async function releaseOnServer(url: string, apiKey: string, jobId: number): Promise<ReleaseResult> {
+  if (apiKey === '')
+    throw new Error('input api-key is empty in the post step: the server needs it to release');
+  const client = new AllotClient({ baseUrl: url, apiKey, log: (line) => core.info(line) });
+  let job;
+  try {
+    job = await client.jobStatus(jobId);
+  } catch (error) {
+    if (isAllotClientError(error) && error.code === 'NOT_FOUND') return gone(jobId, url);
+    throw error;
+  }
+  const ended = alreadyEnded(job, jobId);
+  if (ended !== undefined) return ended;
+  const outcome = await client.releaseJob(jobId);
+  return released(jobId, outcome);
+}
+
+async function releaseInStore(spec: string, jobId: number): Promise<ReleaseResult> {
+  const store = await openStore(spec);
+  try {
+    const job = await store.getJob(DEFAULT_WORKSPACE, jobId);
+    if (job === undefined) return gone(jobId, spec);
+    const ended = alreadyEnded(job, jobId);
+    if (ended !== undefined) return ended;
+    return released(jobId, await store.releaseJob(DEFAULT_WORKSPACE, jobId, new Date()));
+  } finally {
+    await store.close();
+  }
+}
+
+function alreadyEnded(job: JobView, jobId: number): ReleaseResult | undefined {
+  if (job.releasedAt !== null)
+    return { kind: 'nothing', message: `job ${jobId} was already released at ${job.releasedAt}` };
+  if (job.expiresAt !== null && Date.parse(job.expiresAt) <= Date.now())
+    return {
+      kind: 'nothing',
+      message: `job ${jobId}'s leases already expired at ${job.expiresAt}`,
+    };
+  return undefined;
+}
+
+function gone(jobId: number, where: string): ReleaseResult {
+  return {
+    kind: 'nothing',
+    message: `job ${jobId} does not exist in ${where}: nothing to release`,
+  };
+}
+
+function released(jobId: number, outcome: ReleaseOutcome): ReleaseResult {
+  const consumed =
+    outcome.consumed === 0 ? '' : `; ${outcome.consumed} consumed rows stay out of the pool`;
+  return {
+    kind: 'released',
+    message: `released job ${jobId}: ${outcome.released} rows back in the pool${consumed}`,
+  };
+}

@@ -1,0 +1,48 @@
+import * as core from '@actions/core';
+import { DEFAULT_WORKSPACE, executeJob, syncPoolFiles } from '@allot/core';
+import { openStore } from '@allot/store-postgres';
+import { expandGlobs } from './expand-globs.js';
+import type { ActionInputs } from './inputs.js';
+import { committed, type Outcome } from './outcome.js';
+import { requestedTests } from './requested-tests.js';
+import { allTests, selectTests } from './select-tests.js';
+
+/**
+ * Runs the job in this process, as `allot run` does: syncs the pool files
+ * into the store (importing block files that changed), then allocates the
+ * selected tests as one job.
+ */
+export async function runEmbedded(inputs: ActionInputs, spec: string): Promise<Outcome> {
+  const cwd = inputs.workingDirectory;
+  const files = await expandGlobs('pool-files', inputs.poolFiles, cwd);
+  // Discovery runs before the store opens: the embedded store admits one process at a time.
+  const requested = await requestedTests(inputs.tests, cwd);
+  const store = await openStore(spec);
+  try {
+    const synced = await syncPoolFiles(store, DEFAULT_WORKSPACE, files);
+    for (const { meta } of synced.imported)
+      core.info(`imported ${meta.block}@${meta.version} (${meta.rowCount} rows)`);
+    const selection =
+      requested === undefined
+        ? allTests(synced.pools)
+        : selectTests(requested, synced.pools, inputs.pool);
+    if (selection.bundle.length === 0) return { report: null, missing: selection.missing };
+    const namespace = runNamespace();
+    const report = await executeJob(store, {
+      tests: selection.bundle,
+      workspace: DEFAULT_WORKSPACE,
+      ...(inputs.ttlSeconds === undefined ? {} : { ttlSeconds: inputs.ttlSeconds }),
+      ...(namespace === undefined ? {} : { namespace }),
+    });
+    return { report: committed(report), missing: selection.missing };
+  } finally {
+    await store.close();
+  }
+}
+
+/** One namespace per workflow run attempt, so made rows name the run that made them (as `allot run`). */
+function runNamespace(): string | undefined {
+  const runId = process.env['GITHUB_RUN_ID'];
+  if (runId === undefined || runId === '') return undefined;
+  return `${runId}-${process.env['GITHUB_RUN_ATTEMPT'] || '1'}`;
+}

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { readResultsFile } from '@allot/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runStep } from './support/run-action.js';
+import { fixturePath, makeWorkspace, type Workspace } from './support/workspace.js';
+
+// A real Playwright project (two projects, nested describes); `--list` needs no browser.
+const PROJECT = fixturePath('playwright');
+
+describe('discover: playwright', () => {
+  let ws: Workspace;
+  afterEach(() => ws.dispose());
+
+  const inputsFor = (ws: Workspace, pool: string) => ({
+    'working-directory': PROJECT,
+    'pool-files': pool,
+    store: join(ws.dir, 'store'),
+    'results-file': join(ws.dir, 'results.json'),
+    discover: 'playwright',
+  });
+
+  it('names tests by file and describe titles, as the fixture does by default', async () => {
+    ws = await makeWorkspace('people');
+    const pool = await ws.write(
+      'web.yaml',
+      [
+        'pool: web',
+        'key: id',
+        'blocks: [{ name: people, file: people.csv }]',
+        'tests:',
+        '  - { suite: login.spec.ts, test: login > signs in, find: { where: { status: active } } }',
+        '  - { suite: account/profile.spec.ts, test: profile > edit > changes the name, find: { where: { status: active } } }',
+        '  - { suite: login.spec.ts, test: not a test of the suite, find: { where: { status: locked } } }',
+        '',
+      ].join('\n'),
+    );
+    const step = await runStep('main', { cwd: ws.dir, inputs: inputsFor(ws, pool) });
+    expect(step.code, step.stdout).toBe(0);
+    expect(step.outputs).toMatchObject({ allocated: '2', failed: '0', missing: '2' });
+    const results = await readResultsFile(join(ws.dir, 'results.json'));
+    expect(results.entries.map((e) => `${e.suite} / ${e.test}`).sort()).toEqual([
+      'account/profile.spec.ts / profile > edit > changes the name',
+      'login.spec.ts / login > signs in',
+    ]);
+    expect(step.summary).toContain(
+      '<code>login.spec.ts / shows the home page</code> (any pool; from login.spec.ts:',
+    );
+    expect(step.summary).toContain('<code>login.spec.ts / login &gt; is locked out</code>');
+  });
+
+  it('follows suite-naming: describe and fails on missing tests with fail-on-missing', async () => {
+    ws = await makeWorkspace('people');
+    const step = await runStep('main', {
+      cwd: ws.dir,
+      inputs: {
+        ...inputsFor(ws, join(ws.dir, 'people.yaml')),
+        'suite-naming': 'describe',
+        'fail-on-missing': 'true',
+      },
+    });
+    expect(step.code).toBe(1);
+    expect(step.outputs).toMatchObject({ allocated: '1', missing: '3' });
+    const results = await readResultsFile(join(ws.dir, 'results.json'));
+    expect(results.get('people', 'login', 'signs in').values).toHaveLength(1);
+    expect(step.stdout).toMatch(/3 tests are not defined in any pool file/);
+    expect(step.stdout).toContain('profile > edit / changes the name');
+  });
+
+  it('fails with the command output when the list command fails', async () => {
+    ws = await makeWorkspace('people');
+    const step = await runStep('main', {
+      cwd: ws.dir,
+      inputs: {
+        ...inputsFor(ws, join(ws.dir, 'people.yaml')),
+        'playwright-command': 'npx playwright test --list --reporter=json --project=nope',
+      },
+    });
+    expect(step.code).toBe(1);
+    expect(step.stdout).toMatch(/::error::.*nope/);
+    expect(step.state).toEqual({});
+  });
+});
