@@ -56,11 +56,12 @@ export { parseDataFile, hashSource } from './data-block/parse-data-file.js';
 export { compareVersions, nextVersion } from './data-block/next-version.js';
 export { nextVersionMeta } from './data-block/next-version-meta.js';
 export { compileWhere } from './find/compile-where.js';
+export { toNumber } from './find/to-number.js';
 export { describeWhere } from './find/describe-where.js';
 export { parsePoolFile, validatePoolObject } from './pool/parse-pool-file.js';
 export { loadPoolFile } from './pool/load-pool-file.js';
 
-export type { Page, Store } from './store/store.js';
+export type { CandidateQuery, Page, Store } from './store/store.js';
 export { openLowdbStore, openMemoryStore } from './store/open-store.js';
 export { DocumentStore } from './store/document-store.js';
 export { MemoryPersistence } from './store/document-persistence.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_WORKSPACE, type ApiKeyRecord, type Store } from '@allot/core';
+import { DEFAULT_WORKSPACE, isAllotError, type ApiKeyRecord, type Store } from '@allot/core';
 import { issueKey } from './auth/api-key.js';
 
 /** A workspace with its first admin key, whose secret exists only in this value. */
@@ -37,11 +37,27 @@ export async function createWorkspaceWithAdminKey(
 /**
  * On a store with no workspace yet, creates the default one (where the CLI's
  * embedded runs keep their data) and returns its admin key; else undefined.
+ * Replicas starting together on a fresh database may all get here: the
+ * store creates a workspace once, so exactly one of them makes the admin key
+ * and the others return undefined.
  */
 export async function bootstrapWorkspace(
   store: Store,
   now = new Date(),
 ): Promise<NewWorkspace | undefined> {
   if ((await store.listWorkspaces()).length > 0) return undefined;
-  return createWorkspaceWithAdminKey(store, { id: DEFAULT_WORKSPACE, name: 'default', now });
+  try {
+    return await createWorkspaceWithAdminKey(store, {
+      id: DEFAULT_WORKSPACE,
+      name: 'default',
+      now,
+    });
+  } catch (error) {
+    const lostRace =
+      isAllotError(error) &&
+      error.code === 'INVALID_INPUT' &&
+      (await store.getWorkspace(DEFAULT_WORKSPACE)) !== undefined;
+    if (lostRace) return undefined;
+    throw error;
+  }
 }

@@ -19,6 +19,12 @@ export { bootstrapWorkspace, createWorkspaceWithAdminKey } from './bootstrap-wor
 export type { NewWorkspace } from './bootstrap-workspace.js';
 export { LOCAL_SERVER, ResolutionServers } from './resolution/resolution-servers.js';
 export type { ResolutionServer } from './resolution/resolution-servers.js';
+export { openResolutionServers } from './resolution/open-resolution-servers.js';
+export {
+  parseResolutionServerFlag,
+  parseResolutionServersEnv,
+} from './resolution/resolution-server-config.js';
+export type { ResolutionServerConfig } from './resolution/resolution-server-config.js';
 export { CORE_ERROR_STATUS, SERVER_ERRORS } from './errors/error-catalogue.js';
 export type { ResponseErrorCode, ServerErrorCode } from './errors/error-catalogue.js';
 export type { ErrorBody } from './errors/error-body.js';

@@ -1,4 +1,5 @@
 import type { Store } from '@allot/core';
+import type { ResolutionServerConfig } from './resolution/resolution-server-config.js';
 import type { ResolutionServer } from './resolution/resolution-servers.js';
 
 /** Anything log lines can be written to, one JSON line per call. */
@@ -48,10 +49,23 @@ export interface StartServerOptions extends Omit<BuildAppOptions, 'store' | 'clo
   port?: number;
   /** Default 127.0.0.1; 0.0.0.0 to listen on every interface. */
   host?: string;
-  /** The embedded store's directory; default `.allot`. Ignored when `store` is given. */
+  /** The embedded store's directory; default `.allot`. Ignored when `store` or `storeSpec` is given. */
   dataDir?: string;
-  /** A store to serve instead of the embedded one (the caller then closes it). */
+  /**
+   * The store to open: a `postgres://` URL (PostgreSQL, for several
+   * replicas; `?schema=name` picks the schema) or a data directory.
+   * Default `dataDir`. Ignored when `store` is given.
+   */
+  storeSpec?: string;
+  /** A store to serve instead of opening one (the caller then closes it). */
   store?: Store;
+  /**
+   * PostgreSQL resolution servers to open and register besides `servers`;
+   * closed with the server.
+   */
+  resolutionServers?: readonly ResolutionServerConfig[];
+  /** Where `connectionEnv` variables are read; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
   /** Where the one-time admin key of a fresh store is printed; default stdout. */
   print?: (line: string) => void;
   /** Stop on SIGTERM and SIGINT; default true. */

@@ -1,16 +1,27 @@
 import { parseArgs } from 'node:util';
 import type { LogLevel, StartServerOptions } from './options.js';
+import {
+  assertDistinctServers,
+  parseResolutionServerFlag,
+  parseResolutionServersEnv,
+} from './resolution/resolution-server-config.js';
 
 const LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 export const USAGE = `Usage: allot-server [options]
 
-Serves the allot API over the embedded store of a data directory.
+Serves the allot API over a store: the embedded store of a data directory,
+or PostgreSQL (several replicas may share one database).
 
 Options:
   --port <n>          port to listen on (default 8080, env PORT)
   --host <addr>       address to bind (default 127.0.0.1, env HOST)
-  --data-dir <dir>    the embedded store's directory (default .allot)
+  --store <spec>      a postgres://…[?schema=name] URL, or a data directory (env ALLOT_STORE)
+  --data-dir <dir>    the embedded store's directory when --store is not given (default .allot)
+  --resolution-server [WORKSPACE/]NAME=ENV_VAR
+                      registers resolution server NAME on the PostgreSQL database whose
+                      URL is in ENV_VAR, for every workspace or one (repeatable; also
+                      env ALLOT_RESOLUTION_SERVERS: JSON or NAME=ENV_VAR entries)
   --log-level <lvl>   ${LEVELS.join(', ')} (default info)
   -h, --help          show this help`;
 
@@ -19,7 +30,7 @@ export type CliOptions = { help: true } | { help: false; options: StartServerOpt
 
 /**
  * Parses the server's command line up front, failing with the accepted
- * values in the message. Also what `allot serve` can reuse.
+ * values in the message. Also what `allot serve` reuses.
  */
 export function parseCliOptions(
   argv: readonly string[],
@@ -30,7 +41,9 @@ export function parseCliOptions(
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      store: { type: 'string' },
       'data-dir': { type: 'string' },
+      'resolution-server': { type: 'string', multiple: true },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -44,13 +57,24 @@ export function parseCliOptions(
   const level = values['log-level'] ?? 'info';
   if (!LEVELS.includes(level as LogLevel))
     throw new Error(`--log-level must be one of ${LEVELS.join(', ')}, got "${level}"`);
-  return {
-    help: false,
-    options: {
-      port,
-      host: values.host ?? env.HOST ?? '127.0.0.1',
-      dataDir: values['data-dir'] ?? '.allot',
-      logLevel: level as LogLevel,
-    },
+  const dataDir = values['data-dir'] ?? '.allot';
+  const resolutionServers = [
+    ...parseResolutionServersEnv(env.ALLOT_RESOLUTION_SERVERS ?? ''),
+    ...(values['resolution-server'] ?? []).map(parseResolutionServerFlag),
+  ];
+  assertDistinctServers(resolutionServers);
+  const options: StartServerOptions = {
+    port,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    dataDir,
+    storeSpec: nonEmpty(values.store) ?? nonEmpty(env.ALLOT_STORE) ?? dataDir,
+    logLevel: level as LogLevel,
   };
+  // Connection strings are read from the same environment when the server starts.
+  if (resolutionServers.length > 0) Object.assign(options, { resolutionServers, env });
+  return { help: false, options };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }

@@ -114,10 +114,16 @@ describe('startServer', () => {
       ),
     ).toEqual({
       help: false,
-      options: { port: 0, host: '0.0.0.0', dataDir: '/tmp/x', logLevel: 'warn' },
+      options: {
+        port: 0,
+        host: '0.0.0.0',
+        dataDir: '/tmp/x',
+        storeSpec: '/tmp/x',
+        logLevel: 'warn',
+      },
     });
     expect(parseCliOptions([], { PORT: '9000' })).toMatchObject({
-      options: { port: 9000, host: '127.0.0.1', dataDir: '.allot' },
+      options: { port: 9000, host: '127.0.0.1', dataDir: '.allot', storeSpec: '.allot' },
     });
     expect(parseCliOptions(['-h'], {})).toEqual({ help: true });
     expect(() => parseCliOptions(['--port', 'http'], {})).toThrow(/integer from 0 to 65535/);

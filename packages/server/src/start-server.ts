@@ -1,8 +1,12 @@
 import { resolve } from 'node:path';
-import { openLowdbStore } from '@allot/core';
+import type { Store } from '@allot/core';
+import { isPostgresUrl, openStore } from '@allot/store-postgres';
 import { buildApp, type AllotApp } from './build-app.js';
+import { contextOf } from './app-context.js';
 import { bootstrapWorkspace } from './bootstrap-workspace.js';
 import type { StartServerOptions } from './options.js';
+import { openResolutionServers } from './resolution/open-resolution-servers.js';
+import type { ResolutionServer } from './resolution/resolution-servers.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -18,23 +22,39 @@ export interface RunningServer {
 }
 
 /**
- * Opens the store (the embedded one of `dataDir` unless a store is given),
- * creates the first workspace and admin key on a fresh store, and listens.
- * SIGTERM and SIGINT close it gracefully; the caller decides the exit.
+ * Opens the store (`storeSpec`, else the embedded one of `dataDir`, unless a
+ * store is given) and the configured resolution servers, creates the first
+ * workspace and admin key on a fresh store, and listens. SIGTERM and SIGINT
+ * close it gracefully; the caller decides the exit.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const opened = openResolutionServers(options.resolutionServers ?? [], options.env);
+  const closeOpened = () => Promise.allSettled(opened.map(async (server) => server.close?.()));
   const ownsStore = options.store === undefined;
-  const store = options.store ?? (await openLowdbStore(resolve(options.dataDir ?? '.allot')));
+  let store: Store;
+  try {
+    store = options.store ?? (await openStore(storeSpecOf(options)));
+  } catch (error) {
+    await closeOpened();
+    throw error;
+  }
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const servers: ResolutionServer[] = [...(options.servers ?? []), ...opened];
   let app: AllotApp;
   let fresh;
   try {
     fresh = await bootstrapWorkspace(store, (options.clock ?? (() => new Date()))());
-    app = await buildApp({ ...options, store, closeStore: ownsStore });
+    app = await buildApp({ ...options, store, closeStore: ownsStore, servers });
   } catch (error) {
     if (ownsStore) await store.close();
+    await closeOpened();
     throw error;
   }
+  app.addHook('onClose', async () => {
+    // Whatever order fastify runs close hooks in, running jobs finish before their servers close.
+    await contextOf(app).runner.drain();
+    await closeOpened();
+  });
   try {
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
   } catch (error) {
@@ -77,6 +97,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     process.once('SIGINT', onSignal);
   }
   return { app, url, adminKey: fresh?.adminKey ?? null, close, closed };
+}
+
+/** A postgres:// URL as given; anything else is a directory, resolved against the working directory. */
+function storeSpecOf(options: StartServerOptions): string {
+  const spec = options.storeSpec ?? options.dataDir ?? '.allot';
+  return isPostgresUrl(spec) ? spec : resolve(spec);
 }
 
 function hostOf(address: string, family: string): string {

@@ -4,13 +4,25 @@ import { migrate, quoteIdent } from './migrate.js';
 import { PostgresStore } from './postgres-store.js';
 import { loadSqlTexts } from './sql-files.js';
 import { SqlRunner } from './sql-runner.js';
+import { parseStoreUrl } from './store-url.js';
 
 /** Options of {@link openPostgresStore}. */
 export interface PostgresStoreOptions {
   /** Connections in the pool; default 10. */
   poolSize?: number;
-  /** The schema holding the store's tables, created when missing; default `allot`. */
+  /**
+   * The schema holding the store's tables, created when missing; default the
+   * URL's `schema` parameter, else `allot`.
+   */
   schema?: string;
+  /**
+   * Let the engine gather each find's free rows with SQL over the stored
+   * rows instead of scanning the block it has loaded; default false. Finds
+   * that do not compile to SQL (date ranges) are scanned in memory either way.
+   * Off by default: while the engine loads whole blocks, the in-memory scan
+   * is faster (see the package README).
+   */
+  gatherInSql?: boolean;
 }
 
 const INT8 = 20;
@@ -27,7 +39,8 @@ const types: pg.CustomTypesConfig = {
 };
 
 /**
- * Opens the PostgreSQL store at a `postgres://` URL: applies pending
+ * Opens the PostgreSQL store at a `postgres://` URL (`?schema=name` picks
+ * the schema): applies pending
  * migrations (several replicas may start at once), then returns a store
  * over a connection pool whose connections use the store's schema.
  */
@@ -35,11 +48,12 @@ export async function openPostgresStore(
   url: string,
   options: PostgresStoreOptions = {},
 ): Promise<Store> {
-  const schema = options.schema ?? 'allot';
+  const { connectionString, schema: named } = parseStoreUrl(url);
+  const schema = options.schema ?? named ?? 'allot';
   const searchPath = quoteIdent(schema);
   const texts = await loadSqlTexts();
   const pool = new pg.Pool({
-    connectionString: url,
+    connectionString,
     max: options.poolSize ?? 10,
     options: `-c search_path=${searchPath}`,
     types,
@@ -57,7 +71,9 @@ export async function openPostgresStore(
     await pool.end();
     throw error;
   }
-  return new PostgresStore(pool, new SqlRunner(texts));
+  return new PostgresStore(pool, new SqlRunner(texts), {
+    gatherInSql: options.gatherInSql ?? false,
+  });
 }
 
 /** Whether a `--store` value names a PostgreSQL database rather than a directory. */

@@ -6,6 +6,7 @@ import {
   type AuditEvent,
   type BlockVersion,
   type BlockVersionMeta,
+  type CandidateQuery,
   type ClaimState,
   type JobCommit,
   type JobRecord,
@@ -24,6 +25,7 @@ import {
 import type pg from 'pg';
 import { listVersions, readOwnRows, writeVersion } from './block-versions.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
+import { gatherCandidates } from './gather-candidates.js';
 import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
 import {
   apiKeyOf,
@@ -69,10 +71,22 @@ export class PostgresStore implements Store {
   /** Job records by revision: checked against the database on every read. */
   readonly #jobs = new JobsCache();
 
+  /**
+   * Present when the store was opened with `gatherInSql`: the engine then
+   * asks it for each find's free rows instead of scanning the block in memory.
+   */
+  readonly gatherCandidates?: (
+    workspace: string,
+    query: CandidateQuery,
+  ) => Promise<number[] | undefined>;
+
   /** Wraps a pool whose connections already use the store's schema. */
-  constructor(pool: pg.Pool, sql: SqlRunner) {
+  constructor(pool: pg.Pool, sql: SqlRunner, options: { gatherInSql?: boolean } = {}) {
     this.#pool = pool;
     this.#sql = sql;
+    if (options.gatherInSql === true) {
+      this.gatherCandidates = (workspace, query) => this.#gatherCandidates(workspace, query);
+    }
   }
 
   addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
@@ -179,6 +193,18 @@ export class PostgresStore implements Store {
       else holders.push(holder);
     }
     return { leases, consumed };
+  }
+
+  /**
+   * Selects a find's free rows in SQL (the filter compiled by
+   * `compileWhereSql`, with the semantics of core's `compileWhere`); undefined
+   * for a filter it does not compile, such as a date range.
+   */
+  async #gatherCandidates(workspace: string, query: CandidateQuery): Promise<number[] | undefined> {
+    return this.#read('gather candidate rows', async (db) => {
+      const versions = await listVersions(this.#sql, db, workspace, query.block);
+      return gatherCandidates(this.#sql, db, { workspace, versions, query });
+    });
   }
 
   async findLiveJob(

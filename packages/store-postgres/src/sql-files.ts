@@ -13,6 +13,7 @@ export const SQL_OPERATIONS = [
   'find-claim-conflicts',
   'find-existing-keys',
   'find-live-job',
+  'gather-candidates',
   'get-job',
   'get-pool',
   'get-result',

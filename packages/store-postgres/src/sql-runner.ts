@@ -15,6 +15,11 @@ export class SqlRunner {
     this.#texts = texts;
   }
 
+  /** The text of an operation, for one whose statement is completed per call. */
+  text(operation: SqlOperation): string {
+    return this.#texts[operation];
+  }
+
   run<R extends pg.QueryResultRow>(
     db: Queryable,
     operation: SqlOperation,

@@ -17,7 +17,8 @@ import type { ResolutionServer } from './resolution-server.js';
 import { describeShortfall, forecastClasses } from './explain.js';
 import { classifyTests, type FindClass, type Resolved } from './find-classes.js';
 import type { JobProgress, JobReport, TestOutcome } from './job-report.js';
-import { planAllocation } from './plan-allocation.js';
+import { gatherInStore } from './gather-in-store.js';
+import { demandOf, planAllocation } from './plan-allocation.js';
 import { resolveTests, type ResolvedTest } from './resolve-tests.js';
 import { runMakes } from './run-makes.js';
 
@@ -135,9 +136,19 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
   if (run.options.refresh) await ignoreOwnLeases(run, claims, now);
   const total = run.classes.length;
   run.progress({ phase: 'candidates', done: 0, total });
-  const allocation = planAllocation(run.classes, claims, (done) =>
-    run.progress({ phase: 'candidates', done, total }),
-  );
+  // A refresh sets some of its own leases aside, which only the in-memory scan knows of.
+  const gathered = run.options.refresh
+    ? undefined
+    : await gatherInStore(run.classes, {
+        store: run.store,
+        workspace: run.workspace,
+        now,
+        limit: run.classes.reduce((sum, cls) => sum + demandOf(cls), 0),
+      });
+  const allocation = planAllocation(run.classes, claims, {
+    onClass: (done) => run.progress({ phase: 'candidates', done, total }),
+    gathered,
+  });
   run.progress({ phase: 'matching', done: 1, total: 1 });
   const plan: Plan = {
     claims,

@@ -12,7 +12,7 @@ export interface Allocation {
 }
 
 /** Rows a class asks of the matching: exclusive tests add up, read-only tests share. */
-function demandOf(cls: FindClass): number {
+export function demandOf(cls: FindClass): number {
   const counts = cls.tests.map((t) => t.test.count);
   return cls.readOnly ? Math.max(...counts) : counts.reduce((a, b) => a + b, 0);
 }
@@ -32,6 +32,14 @@ function usable(cls: FindClass, received: number): number {
   return used;
 }
 
+/** Options of {@link planAllocation}. */
+export interface PlanOptions {
+  /** Called after each class's candidates are found, with the count done. */
+  onClass?: (done: number) => void;
+  /** Rows the store gathered for some classes (indexes into their block's rows). */
+  gathered?: ReadonlyMap<FindClass, readonly number[]> | undefined;
+}
+
 /**
  * Assigns rows to every class of the bundle by maximum matching. A test
  * needing n rows takes n slots; rows a class cannot use (a test half
@@ -41,14 +49,19 @@ function usable(cls: FindClass, received: number): number {
 export function planAllocation(
   classes: readonly FindClass[],
   claims: ClaimState,
-  onClass: (done: number) => void = () => undefined,
+  options: PlanOptions = {},
 ): Allocation {
+  const onClass = options.onClass ?? (() => undefined);
   const universe = new RowUniverse();
   const demands = classes.map(demandOf);
   const total = demands.reduce((a, b) => a + b, 0);
   const claimsOf = claimsByBlock(claims);
   const candidates = classes.map((cls, index) => {
-    const found = scanCandidates(cls, claimsOf(cls.source.block.block), universe, total);
+    const claimsOfBlock = claimsOf(cls.source.block.block);
+    const found = scanCandidates(cls, claimsOfBlock, universe, {
+      limit: total,
+      gathered: options.gathered?.get(cls),
+    });
     onClass(index + 1);
     return found;
   });

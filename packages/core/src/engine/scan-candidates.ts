@@ -34,6 +34,18 @@ export function claimsByBlock(claims: ClaimState): (block: string) => BlockClaim
   return (block) => split.get(block) ?? NO_CLAIMS;
 }
 
+/** How {@link scanCandidates} looks. */
+export interface ScanOptions {
+  /** Stop after this many: all the matching needs. */
+  limit: number;
+  /**
+   * Rows the store already found free for the class (indexes into the
+   * block's rows): only these are scanned, and their leases not checked
+   * again, since the store read them later than the claim state.
+   */
+  gathered?: readonly number[] | undefined;
+}
+
 /**
  * The first `limit` rows a class may receive, in its order: rows that match
  * its find, are not consumed, and are not held against it (an exclusive test
@@ -44,13 +56,16 @@ export function scanCandidates(
   cls: FindClass,
   claims: BlockClaims,
   universe: RowUniverse,
-  limit: number,
+  options: ScanOptions,
 ): number[] {
-  const { rows } = cls.source.block;
+  const { limit, gathered } = options;
+  const all = cls.source.block.rows;
+  const rows = gathered === undefined ? all : gathered.map((index) => all[index] as RowValues);
   const candidates: number[] = [];
   const take = (row: RowValues): boolean => {
     const key = String(row[cls.source.keyIndex]);
-    if (isAvailable(cls, claims, key)) candidates.push(universe.idOf(cls.source, row, key));
+    if (gathered !== undefined || isAvailable(cls, claims, key))
+      candidates.push(universe.idOf(cls.source, row, key));
     return candidates.length >= limit;
   };
   if (cls.order === null) {

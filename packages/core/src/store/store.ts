@@ -12,6 +12,7 @@ import type {
   ResultRecord,
   TestRef,
   UserRecord,
+  Where,
   WorkspaceRecord,
 } from '../model.js';
 
@@ -19,6 +20,23 @@ import type {
 export interface Page {
   limit: number;
   offset: number;
+}
+
+/** What {@link Store.gatherCandidates} is asked: one find over one block version. */
+export interface CandidateQuery {
+  block: string;
+  version: string;
+  /** The find's filter, already validated against the version's columns. */
+  where: Where | undefined;
+  /** The version's columns, in row order. */
+  columns: readonly string[];
+  /** The column whose value identifies a row in leases and consumed rows (the pool's key). */
+  keyIndex: number;
+  /** Read-only finds may take rows that only shared leases hold. */
+  readOnly: boolean;
+  now: Date;
+  /** At most this many rows, the first in row order; every qualifying row when absent. */
+  limit?: number;
 }
 
 /**
@@ -51,6 +69,14 @@ export interface Store {
   reserveJobId(workspace: string): Promise<number>;
   /** Live leases and consumed rows of the given blocks at `now`. */
   claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState>;
+  /**
+   * Optional: the rows of a block version that a find selects and that are
+   * free for it (not consumed, not held against it by a live lease), as
+   * indexes into the version's rows, ascending. The filter's semantics are
+   * exactly those of `compileWhere`. Resolves undefined when the store cannot
+   * evaluate this filter itself; the engine then filters in memory.
+   */
+  gatherCandidates?(workspace: string, query: CandidateQuery): Promise<number[] | undefined>;
   /** The newest live job (not released, not expired) with this bundle key. */
   findLiveJob(workspace: string, bundleKey: string, now: Date): Promise<JobRecord | undefined>;
   /**

@@ -140,7 +140,7 @@ describe('jobs, results and releases', () => {
 
   test('servers and whoami', async () => {
     expect((await req('GET', '/api/v1/servers')).json()).toEqual({
-      items: [{ name: 'local', description: expect.any(String) as string }],
+      items: [{ name: 'local', kind: 'local', description: expect.any(String) as string }],
     });
     expect((await req('GET', '/api/v1/whoami')).json()).toMatchObject({
       workspace: t.workspace,

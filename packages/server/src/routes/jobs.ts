@@ -48,11 +48,12 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { store, runner, servers } = contextOf(app);
       const body = request.body;
       const name = body.server ?? 'local';
-      const server = servers.get(name);
+      const { workspace } = callerOf(request);
+      const server = servers.get(name, workspace);
       if (server === undefined) {
         throw new HttpError(
           'UNKNOWN_SERVER',
-          `resolution server "${name}" does not exist (known servers: ${servers.names().join(', ')})`,
+          `resolution server "${name}" does not exist (known servers: ${servers.names(workspace).join(', ')})`,
           'body.server',
         );
       }

@@ -13,17 +13,26 @@ export const serverRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['servers'],
         summary: 'List resolution servers (the {servername} of the vendor execute route)',
+        description:
+          "The servers the caller's workspace can execute on. Connection strings are never part of the answer.",
         response: withErrors({
           200: Type.Object({
-            items: Type.Array(Type.Object({ name: Type.String(), description: Type.String() })),
+            items: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                description: Type.String(),
+                kind: Type.String({ description: '`local` (data blocks) or `postgres`' }),
+              }),
+            ),
           }),
         }),
       },
     },
-    () => ({
+    (request) => ({
+      // Built field by field: nothing else a server object holds can reach the answer.
       items: contextOf(app)
-        .servers.list()
-        .map((s) => ({ name: s.name, description: s.description })),
+        .servers.list(callerOf(request).workspace)
+        .map((s) => ({ name: s.name, description: s.description, kind: s.kind ?? 'local' })),
     }),
   );
 

@@ -1,0 +1,221 @@
+import { toNumber, type Value } from '@allot/core';
+
+/** A find's filter as a SQL boolean over a `block_rows` row `r`, with its values as parameters. */
+export interface CompiledWhere {
+  sql: string;
+  params: unknown[];
+}
+
+/** Thrown inside the compiler for a filter SQL does not evaluate as the engine does. */
+class Unsupported extends Error {}
+
+const TRUE_WORD = `'^[Tt][Rr][Uu][Ee]$'`;
+const FALSE_WORD = `'^[Ff][Aa][Ll][Ss][Ee]$'`;
+
+/**
+ * Compiles a find's `where` to SQL with the semantics of core's
+ * `compileWhere`: equality (`matchValues`), numbers compared as numbers
+ * (`find_number` reads cells as `toNumber` does), `contains`,
+ * `startsWith`, `isNull`, `ne`, `not`, `and`, `or`. Every predicate is
+ * two-valued (never NULL), so `NOT` negates as in JavaScript. Values are
+ * bound as parameters; only column indexes are written into the text.
+ *
+ * @param firstParam - the number of the first parameter it may use (`$n`)
+ * @returns undefined for a filter it does not compile (a date range, or
+ *   anything the engine would reject); the caller then filters in memory
+ */
+export function compileWhereSql(
+  where: unknown,
+  columns: readonly string[],
+  firstParam: number,
+): CompiledWhere | undefined {
+  const params: unknown[] = [];
+  const bind = (value: unknown, type: string) => {
+    params.push(value);
+    return `$${firstParam + params.length - 1}::${type}`;
+  };
+  try {
+    const sql = where === undefined ? 'true' : node(where, { columns, bind });
+    return { sql, params };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+interface Context {
+  columns: readonly string[];
+  bind: (value: unknown, type: string) => string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function node(where: unknown, context: Context): string {
+  if (!isObject(where)) throw new Unsupported();
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (key === 'and') parts.push(all(list(value, context)));
+    else if (key === 'or') parts.push(any(list(value, context)));
+    else if (key === 'not') parts.push(`NOT ${node(value, context)}`);
+    else parts.push(column(key, value, context));
+  }
+  return all(parts);
+}
+
+function list(value: unknown, context: Context): string[] {
+  if (!Array.isArray(value)) throw new Unsupported();
+  return value.map((item: unknown) => node(item, context));
+}
+
+function all(parts: string[]): string {
+  return parts.length === 0 ? 'true' : `(${parts.join(' AND ')})`;
+}
+
+function any(parts: string[]): string {
+  return parts.length === 0 ? 'false' : `(${parts.join(' OR ')})`;
+}
+
+function column(name: string, value: unknown, context: Context): string {
+  const index = context.columns.indexOf(name);
+  if (index < 0) throw new Unsupported();
+  const cell = new Cell(index, context.bind);
+  return isObject(value) ? condition(value, cell) : cell.equals([checked(value)]);
+}
+
+function condition(condition: Record<string, unknown>, cell: Cell): string {
+  const parts: string[] = [];
+  for (const [operator, operand] of Object.entries(condition)) {
+    if (operand === undefined) continue;
+    parts.push(operatorSql(operator, operand, cell));
+  }
+  if (parts.length === 0) throw new Unsupported();
+  return all(parts);
+}
+
+function operatorSql(operator: string, operand: unknown, cell: Cell): string {
+  switch (operator) {
+    case 'eq':
+      return cell.equals([checked(operand)]);
+    case 'ne':
+      return `NOT ${cell.equals([checked(operand)])}`;
+    case 'in':
+      if (!Array.isArray(operand)) throw new Unsupported();
+      return cell.equals(operand.map(checked));
+    case 'gt':
+      return cell.compare('>', operand);
+    case 'gte':
+      return cell.compare('>=', operand);
+    case 'lt':
+      return cell.compare('<', operand);
+    case 'lte':
+      return cell.compare('<=', operand);
+    case 'contains':
+      return cell.text('strpos', operand);
+    case 'startsWith':
+      return cell.text('starts_with', operand);
+    case 'isNull':
+      if (typeof operand !== 'boolean') throw new Unsupported();
+      return operand ? cell.isEmpty() : `NOT ${cell.isEmpty()}`;
+    case 'not':
+      return `NOT ${isObject(operand) ? condition(operand, cell) : cell.equals([checked(operand)])}`;
+    default:
+      throw new Unsupported();
+  }
+}
+
+function checked(value: unknown): Value {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  throw new Unsupported();
+}
+
+/** The number whose `String()` is exactly `text`, else NaN: how a string operand meets a number cell. */
+function canonicalNumber(text: string): number {
+  const number = toNumber(text);
+  return String(number) === text ? number : NaN;
+}
+
+/** One column of the row, and the predicates over it. */
+class Cell {
+  readonly #json: string;
+  readonly #text: string;
+  readonly #bind: Context['bind'];
+
+  constructor(index: number, bind: Context['bind']) {
+    this.#json = `(r."values" -> ${index})`;
+    this.#text = `(r."values" ->> ${index})`;
+    this.#bind = bind;
+  }
+
+  /** null, a missing cell and "" are the empty cell. */
+  isEmpty(): string {
+    return `coalesce(${this.#text} = '', true)`;
+  }
+
+  /** `matchValues`: one operand by its own rules, several as an operand set. */
+  equals(operands: Value[]): string {
+    const only = operands[0];
+    if (operands.length === 1 && only !== undefined) return this.#equalsOne(only);
+    return this.#equalsAnyOf(operands);
+  }
+
+  /** `gt`/`gte`/`lt`/`lte` on numbers; a date range is left to the engine. */
+  compare(operator: string, operand: unknown): string {
+    if (typeof operand !== 'number' || !Number.isFinite(operand)) throw new Unsupported();
+    return `coalesce(find_number(${this.#json}) ${operator} ${this.#bind(operand, 'float8')}, false)`;
+  }
+
+  /** `contains` (strpos) and `startsWith` on strings, numbers and booleans as written. */
+  text(fn: 'strpos' | 'starts_with', operand: unknown): string {
+    if (typeof operand !== 'string') throw new Unsupported();
+    const call =
+      fn === 'strpos'
+        ? `strpos(${this.#text}, ${this.#bind(operand, 'text')}) > 0`
+        : `starts_with(${this.#text}, ${this.#bind(operand, 'text')})`;
+    return `coalesce(json_typeof(${this.#json}) IN ('string', 'number', 'boolean') AND ${call}, false)`;
+  }
+
+  #equalsOne(operand: Value): string {
+    if (operand === null || operand === '') return this.isEmpty();
+    if (typeof operand === 'number') {
+      return `coalesce(find_number(${this.#json}) = ${this.#bind(operand, 'float8')}, false)`;
+    }
+    if (typeof operand === 'boolean') return this.#word(operand);
+    const asNumber = canonicalNumber(operand);
+    const numberCell = Number.isNaN(asNumber)
+      ? 'false'
+      : `find_number(${this.#json}) = ${this.#bind(asNumber, 'float8')}`;
+    return `coalesce(CASE json_typeof(${this.#json}) WHEN 'number' THEN ${numberCell} WHEN 'string' THEN ${this.#text} = ${this.#bind(operand, 'text')} WHEN 'boolean' THEN ${this.#text} = ${this.#bind(operand, 'text')} ELSE false END, false)`;
+  }
+
+  #equalsAnyOf(operands: Value[]): string {
+    const strings = operands.filter((o): o is string => typeof o === 'string' && o !== '');
+    const numbers = operands.filter((o): o is number => typeof o === 'number');
+    const numberStrings = strings.map(canonicalNumber).filter((n) => !Number.isNaN(n));
+    const empty = operands.includes(null) || operands.includes('');
+    const matchesTrue = operands.includes(true) || strings.includes('true');
+    const matchesFalse = operands.includes(false) || strings.includes('false');
+    const words = [...(matchesTrue ? ['true'] : []), ...(matchesFalse ? ['false'] : [])];
+    const stringCell = [
+      `${this.#text} = ANY(${this.#bind(strings, 'text[]')})`,
+      numbers.length === 0
+        ? 'false'
+        : `find_number(${this.#json}) = ANY(${this.#bind(numbers, 'float8[]')})`,
+      matchesTrue ? `${this.#text} ~ ${TRUE_WORD}` : 'false',
+      matchesFalse ? `${this.#text} ~ ${FALSE_WORD}` : 'false',
+    ].join(' OR ');
+    return `coalesce(CASE
+      WHEN ${this.#text} IS NULL OR ${this.#text} = '' THEN ${empty}
+      WHEN json_typeof(${this.#json}) = 'number' THEN find_number(${this.#json}) = ANY(${this.#bind([...numbers, ...numberStrings], 'float8[]')})
+      WHEN json_typeof(${this.#json}) = 'boolean' THEN ${this.#text} = ANY(${this.#bind(words, 'text[]')})
+      ELSE ${stringCell}
+    END, false)`;
+  }
+
+  #word(value: boolean): string {
+    return `coalesce(${this.#text} ~ ${value ? TRUE_WORD : FALSE_WORD}, false)`;
+  }
+}

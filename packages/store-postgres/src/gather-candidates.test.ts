@@ -1,0 +1,320 @@
+import { randomBytes } from 'node:crypto';
+import {
+  compileWhere,
+  type CandidateQuery,
+  type JobCommit,
+  type RowValues,
+  type Store,
+  type Value,
+  type Where,
+} from '@allot/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from './open-postgres-store.js';
+
+const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
+if (POSTGRES_URL === undefined) {
+  console.log(
+    'candidate gathering in SQL skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it',
+  );
+}
+
+/** A small seeded generator, so a failing where can be reproduced from its seed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
+  return { next, int, pick };
+}
+
+/** Cells that tell the equality, number and text rules apart. */
+const CELLS: readonly Value[] = [
+  'active',
+  'Active',
+  '',
+  'true',
+  'TRUE',
+  'false',
+  'False',
+  'yes',
+  '100',
+  '100.0',
+  '1e2',
+  '0x10',
+  ' 5',
+  '5 ',
+  '-1.5',
+  '.5',
+  '5.',
+  '+7',
+  '-0',
+  '1e400',
+  '1e-400',
+  '2.5e-324',
+  'abc',
+  'ab%c',
+  'a_b',
+  "it's",
+  'x\\y',
+  'Straße',
+  'null',
+  'NaN',
+  'Infinity',
+  '2024-01-31',
+  100,
+  1.5,
+  -1.5,
+  0,
+  7,
+  0.1,
+  1e21,
+  5e-324,
+  -0.5,
+  true,
+  false,
+  null,
+];
+const NUMBERS = [100, 1.5, -1.5, 0, 7, 0.5, 5, 1e21, 0.1, 1e-7, -0.5];
+const OPERANDS: readonly Value[] = [...CELLS, 'Active ', '1e21', '0.1', '7'];
+const TEXTS = ['', 'a', 'ab', 'b%', '_', '1', '5', 'tr', 'TR', 'e', "'", '\\', 'ß', '0.', '-'];
+const COLUMNS = ['id', 'a', 'b', 'c'];
+
+function generateWhere(rng: ReturnType<typeof random>, depth: number): Where {
+  const where: Record<string, unknown> = {};
+  const entries = 1 + rng.int(2);
+  for (let i = 0; i < entries; i++) {
+    const roll = rng.next();
+    if (depth > 0 && roll < 0.15) {
+      where[rng.pick(['and', 'or'])] = Array.from({ length: rng.int(3) }, () =>
+        generateWhere(rng, depth - 1),
+      );
+    } else if (depth > 0 && roll < 0.25) {
+      where['not'] = generateWhere(rng, depth - 1);
+    } else {
+      const column = rng.pick(COLUMNS.slice(1));
+      where[column] = rng.next() < 0.3 ? rng.pick(OPERANDS) : condition(rng, depth);
+    }
+  }
+  return where as Where;
+}
+
+function condition(rng: ReturnType<typeof random>, depth: number): Record<string, unknown> {
+  const operator = rng.pick([
+    'eq',
+    'ne',
+    'in',
+    'gt',
+    'gte',
+    'lt',
+    'lte',
+    'contains',
+    'startsWith',
+    'isNull',
+    'not',
+  ]);
+  switch (operator) {
+    case 'in':
+      return { in: Array.from({ length: rng.int(5) }, () => rng.pick(OPERANDS)) };
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return { [operator]: rng.pick(NUMBERS) };
+    case 'contains':
+    case 'startsWith':
+      return { [operator]: rng.pick(TEXTS) };
+    case 'isNull':
+      return { isNull: rng.next() < 0.5 };
+    case 'not':
+      return {
+        not: depth > 0 && rng.next() < 0.5 ? condition(rng, depth - 1) : rng.pick(OPERANDS),
+      };
+    default:
+      return { [operator]: rng.pick(OPERANDS) };
+  }
+}
+
+describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () => {
+  const schema = `allot_gather_${randomBytes(5).toString('hex')}`;
+  const WS = 'w';
+  const NOW = new Date('2030-01-01T00:00:00Z');
+  let store: Store;
+  let rows11: RowValues[] = [];
+
+  const query = (
+    where: Where | undefined,
+    extra: Partial<CandidateQuery> = {},
+  ): CandidateQuery => ({
+    block: 'cells',
+    version: '1.1',
+    where,
+    columns: COLUMNS,
+    keyIndex: 0,
+    readOnly: false,
+    now: NOW,
+    ...extra,
+  });
+  const inMemory = (where: Where | undefined, rows: RowValues[]) => {
+    const matches = compileWhere(where, COLUMNS, 'where');
+    return rows.flatMap((row, index) => (matches(row) ? [index] : []));
+  };
+
+  beforeAll(async () => {
+    store = await openPostgresStore(POSTGRES_URL as string, {
+      schema,
+      poolSize: 4,
+      gatherInSql: true,
+    });
+    const rng = random(20_240_131);
+    const row = (i: number): RowValues => {
+      // Some rows are short: their missing cells count as null.
+      const length = 1 + (i % 7 === 0 ? rng.int(3) : 3);
+      return [`k${i}`, ...Array.from({ length: length - 1 }, () => rng.pick(CELLS))];
+    };
+    const first = Array.from({ length: 400 }, (_, i) => row(i));
+    await store.addBlockVersion(WS, {
+      block: 'cells',
+      columns: COLUMNS,
+      keyColumn: 'id',
+      rows: first,
+      origin: 'import',
+    });
+    const made = Array.from({ length: 60 }, (_, i) => row(400 + i));
+    await store.addBlockVersion(WS, {
+      block: 'cells',
+      columns: COLUMNS,
+      keyColumn: 'id',
+      rows: made,
+      origin: 'make',
+    });
+    rows11 = (await store.getBlock(WS, 'cells', '1.1'))?.rows ?? [];
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+
+  it('selects exactly the rows compileWhere selects, for 600 generated wheres over a made version', async () => {
+    expect(rows11).toHaveLength(460);
+    const rng = random(7);
+    let nonEmpty = 0;
+    for (let i = 0; i < 600; i++) {
+      const where = generateWhere(rng, 2);
+      const expected = inMemory(where, rows11);
+      const got = await store.gatherCandidates?.(WS, query(where));
+      expect(got, JSON.stringify(where)).toEqual(expected);
+      if (expected.length > 0 && expected.length < rows11.length) nonEmpty++;
+    }
+    // The generated wheres must discriminate, or the comparison proves little.
+    expect(nonEmpty).toBeGreaterThan(300);
+  });
+
+  it('selects exactly the rows compileWhere selects, for every operator over every operand', async () => {
+    const wheres: Where[] = [];
+    for (const operand of OPERANDS) {
+      wheres.push({ a: operand } as Where, { a: { ne: operand } }, {
+        a: { not: operand },
+      } as Where);
+      wheres.push(
+        { a: { in: [operand] } },
+        { a: { in: [operand, 'zzz'] } },
+        { a: { in: [operand, 7] } },
+      );
+    }
+    for (const bound of NUMBERS) {
+      for (const operator of ['gt', 'gte', 'lt', 'lte']) wheres.push({ a: { [operator]: bound } });
+    }
+    for (const text of TEXTS) wheres.push({ a: { contains: text } }, { a: { startsWith: text } });
+    wheres.push(
+      { a: { isNull: true } },
+      { a: { isNull: false } },
+      { c: { in: [] } },
+      { or: [] },
+      {},
+    );
+    for (const where of wheres) {
+      const got = await store.gatherCandidates?.(WS, query(where));
+      expect(got, JSON.stringify(where)).toEqual(inMemory(where, rows11));
+    }
+  });
+
+  it('matches on the parent version too, and takes the first rows up to a limit', async () => {
+    const parent = (await store.getBlock(WS, 'cells', '1.0'))?.rows ?? [];
+    const where: Where = { a: { in: ['active', 100, true] } };
+    expect(await store.gatherCandidates?.(WS, query(where, { version: '1.0' }))).toEqual(
+      inMemory(where, parent),
+    );
+    expect(await store.gatherCandidates?.(WS, query(where, { limit: 3 }))).toEqual(
+      inMemory(where, rows11).slice(0, 3),
+    );
+  });
+
+  it('leaves date ranges to the engine', async () => {
+    expect(await store.gatherCandidates?.(WS, query({ a: { gt: '2024-01-01' } }))).toBeUndefined();
+  });
+
+  it('leaves out consumed rows and rows held against the find, as the engine does', async () => {
+    const commit = (
+      jobId: number,
+      test: string,
+      key: string,
+      flags: { readOnly: boolean; consume: boolean },
+    ): JobCommit => ({
+      workspace: WS,
+      jobId,
+      bundleKey: `b${jobId}`,
+      namespace: 'ns',
+      createdAt: NOW.toISOString(),
+      expiresAt: new Date(NOW.getTime() + 3_600_000).toISOString(),
+      tests: [
+        {
+          pool: 'p',
+          suite: 's',
+          test,
+          status: 'allocated',
+          reason: null,
+          rows: [{ block: 'cells', key }],
+          ...flags,
+          fromJob: null,
+          releasedAt: null,
+        },
+      ],
+      results: [],
+      madeRows: [],
+      supersedes: [],
+    });
+    const id = () => store.reserveJobId(WS);
+    await store.commitJob(
+      commit(await id(), 'exclusive', 'k1', { readOnly: false, consume: false }),
+      NOW,
+    );
+    await store.commitJob(
+      commit(await id(), 'shared', 'k2', { readOnly: true, consume: false }),
+      NOW,
+    );
+    await store.commitJob(
+      commit(await id(), 'consumed', 'k3', { readOnly: false, consume: true }),
+      NOW,
+    );
+    const free = (readOnly: boolean) =>
+      store.gatherCandidates?.(WS, query(undefined, { readOnly, limit: 5 }));
+    expect(await free(false)).toEqual([0, 4, 5, 6, 7]);
+    expect(await free(true)).toEqual([0, 2, 4, 5, 6]);
+    // Leases that expired no longer hold.
+    const later = new Date(NOW.getTime() + 7_200_000);
+    expect(await store.gatherCandidates?.(WS, query(undefined, { limit: 5, now: later }))).toEqual([
+      0, 1, 2, 4, 5,
+    ]);
+  });
+});

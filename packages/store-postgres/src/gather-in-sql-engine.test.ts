@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { executeJob, type AllocationTest, type RowValues, type Store } from '@allot/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from './open-postgres-store.js';
+
+const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
+if (POSTGRES_URL === undefined) {
+  console.log(
+    'engine with SQL gathering skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it',
+  );
+}
+
+const WS = 'default';
+const T0 = new Date('2030-01-01T00:00:00Z');
+const STATUSES = ['active', 'Active', 'locked', '', 'new'];
+const rows: RowValues[] = Array.from({ length: 300 }, (_, i) => [
+  `c${i}`,
+  STATUSES[i % 5] ?? '',
+  String((i * 37) % 1000),
+  i % 3 === 0 ? 'TRUE' : 'false',
+  `2024-0${1 + (i % 9)}-1${i % 10}`,
+]);
+
+const spec = (
+  test: string,
+  find: AllocationTest['find'],
+  extra: Partial<AllocationTest> = {},
+): AllocationTest => ({
+  suite: '',
+  test,
+  find,
+  count: 1,
+  consume: false,
+  readOnly: false,
+  ...extra,
+});
+
+const finds = [
+  spec('active', { where: { status: 'active' } }),
+  spec('active two', { where: { status: { in: ['active', 'Active'] } } }, { count: 2 }),
+  spec('rich', {
+    where: { balance: { gt: 500 } },
+    order: [{ column: 'balance', direction: 'desc' }],
+  }),
+  spec('flagged', { where: { flag: true, not: { status: { isNull: true } } } }),
+  spec(
+    'reader',
+    { where: { or: [{ status: 'locked' }, { balance: { lte: 100 } }] } },
+    { readOnly: true },
+  ),
+  spec('recent', { where: { since: { gte: '2024-06-01' } } }),
+  spec('consumer', { where: { status: { startsWith: 'n' } } }, { consume: true }),
+];
+/** The same finds in four suites: each round allocates a suite while the earlier rounds hold their rows. */
+const SUITES = ['s0', 's1', 's2', 's3'];
+const tests: AllocationTest[] = SUITES.flatMap((suite) =>
+  finds.map((find) => ({ ...find, suite })),
+);
+const bundle = (suite: string) => finds.map((f) => ({ pool: 'shop', suite, test: f.test }));
+
+/**
+ * The same bundles on two stores over the same rows, one gathering in SQL
+ * and one scanning in memory, must allocate the same rows: the matching is
+ * deterministic, so any difference is a difference in candidates.
+ */
+describe.skipIf(POSTGRES_URL === undefined)('the engine over a store that gathers in SQL', () => {
+  const schemas = [0, 1].map(() => `allot_gather_${randomBytes(5).toString('hex')}`);
+  let stores: Store[] = [];
+
+  beforeAll(async () => {
+    stores = await Promise.all(
+      schemas.map((schema, i) =>
+        openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 2, gatherInSql: i === 0 }),
+      ),
+    );
+    for (const store of stores) {
+      await store.addBlockVersion(WS, {
+        block: 'customers',
+        columns: ['id', 'status', 'balance', 'flag', 'since'],
+        keyColumn: 'id',
+        rows,
+        origin: 'import',
+      });
+      await store.putPool(WS, {
+        name: 'shop',
+        key: 'id',
+        blocks: [{ name: 'customers' }],
+        secrets: [],
+        tests,
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  });
+
+  it('allocates exactly what the in-memory scan allocates, job after job', async () => {
+    const sqlStore = stores[0] as Store;
+    const gather = sqlStore.gatherCandidates?.bind(sqlStore);
+    expect(gather).toBeDefined();
+    expect(stores[1]?.gatherCandidates).toBeUndefined();
+    let gathered = 0;
+    Object.defineProperty(sqlStore, 'gatherCandidates', {
+      value: (...args: Parameters<NonNullable<Store['gatherCandidates']>>) => {
+        gathered++;
+        return gather?.(...args);
+      },
+    });
+    const rounds = [
+      ...SUITES.map((suite) => ({ suite, refresh: false })),
+      { suite: 's0', refresh: true },
+    ];
+    for (const [index, round] of rounds.entries()) {
+      const reports = await Promise.all(
+        stores.map((store) =>
+          executeJob(store, {
+            workspace: WS,
+            tests: bundle(round.suite),
+            refresh: round.refresh,
+            namespace: 'n',
+            clock: () => T0,
+            jobId: 100 + index,
+          }),
+        ),
+      );
+      const [sql, memory] = reports.map((report) =>
+        report.tests.map((t) => ({ test: t.test, status: t.status, values: t.values })),
+      );
+      expect(sql, `round ${index}`).toEqual(memory);
+      if (index === 0)
+        expect(reports[0]?.allocated, JSON.stringify(reports[0]?.tests.map((t) => t.reason))).toBe(
+          finds.length,
+        );
+    }
+    // Every find (the date range is then scanned in memory) in each round but the refresh.
+    expect(gathered).toBe(4 * finds.length);
+  });
+});

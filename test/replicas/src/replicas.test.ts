@@ -1,0 +1,189 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe, type ServeProcess } from './serve-process.js';
+
+const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
+if (POSTGRES_URL === undefined)
+  console.log('replica tests skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run them');
+
+const CUSTOMERS = 300;
+const BUNDLES = 64;
+const TIERS = ['gold', 'silver', 'bronze'];
+
+/** Customers with overlapping traits: a quarter locked, a third gold, balances 0–990. */
+function customersCsv(): string {
+  const lines = ['id,status,tier,balance'];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const id = `C-${String(i).padStart(4, '0')}`;
+    lines.push(`${id},${i % 4 === 3 ? 'locked' : 'active'},${TIERS[i % 3]},${(i * 37) % 1000}`);
+  }
+  return lines.join('\n');
+}
+
+/** Bundle j: three tests in suite s<j> of one of two pools over the same rows. */
+const poolOf = (j: number) => (j % 2 === 0 ? 'shop' : 'vip');
+const TEST_NAMES = ['active customer', 'gold customer', 'rich customer'];
+
+function poolBody(name: string) {
+  const tests = [];
+  for (let j = 0; j < BUNDLES; j++) {
+    if (poolOf(j) !== name) continue;
+    const suite = `s${j}`;
+    tests.push(
+      { suite, test: TEST_NAMES[0], find: { where: { status: 'active' } } },
+      { suite, test: TEST_NAMES[1], find: { where: { tier: 'gold' } } },
+      {
+        suite,
+        test: TEST_NAMES[2],
+        find: {
+          where: { balance: { gt: 400 } },
+          order: [{ column: 'balance', direction: 'desc' }],
+        },
+        // A few bundles only read: they may share rows with each other.
+        readOnly: j % 16 === 5,
+      },
+    );
+  }
+  return { pool: name, key: 'id', blocks: ['customers'], tests };
+}
+
+interface VendorJob {
+  id: number;
+  jobState: string;
+  progressMessage: string;
+}
+
+describe.skipIf(POSTGRES_URL === undefined)('three allot serve replicas on one database', () => {
+  const schema = `allot_replicas_${randomBytes(5).toString('hex')}`;
+  const store = `${POSTGRES_URL}${POSTGRES_URL?.includes('?') ? '&' : '?'}schema=${schema}`;
+  const db = new pg.Client({ connectionString: POSTGRES_URL });
+  let replicas: ServeProcess[] = [];
+  let key = '';
+
+  const call = async (
+    replica: ServeProcess,
+    method: string,
+    path: string,
+    body?: string,
+    type?: string,
+  ) => {
+    const response = await fetch(`${replica.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${key}`,
+        ...(type === undefined ? {} : { 'content-type': type }),
+      },
+      ...(body === undefined ? {} : { body }),
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`${method} ${path} on ${replica.url}: ${response.status} ${text}`);
+    return JSON.parse(text) as unknown;
+  };
+
+  /** Executes a bundle the way vendor clients do: post, then poll the job until it ends. */
+  const executeBundle = async (replica: ServeProcess, j: number): Promise<VendorJob> => {
+    const body = TEST_NAMES.map((allocationTestName) => ({
+      allocationTestName,
+      suiteName: `s${j}`,
+      poolName: poolOf(j),
+    }));
+    let job = (await call(
+      replica,
+      'POST',
+      `/api/allocation-pool/${poolOf(j)}/resolve/server/local/execute`,
+      JSON.stringify(body),
+      'application/json',
+    )) as VendorJob;
+    // Clients poll until the job ends; a job waiting its turn answers InQueue.
+    while (!['Complete', 'Error', 'Cancelled'].includes(job.jobState)) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      job = (await call(replica, 'GET', `/api/job/${job.id}`)) as VendorJob;
+    }
+    return job;
+  };
+
+  beforeAll(async () => {
+    await db.connect();
+    // All three start at once on a schema nobody has migrated yet.
+    replicas = await Promise.all([startServe(store), startServe(store), startServe(store)]);
+    // The key is printed before the process says where it listens; give the pipes a moment.
+    for (
+      let waited = 0;
+      waited < 5000 && !replicas.some((r) => /allot_\S+/.test(r.stdout()));
+      waited += 50
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    key =
+      replicas.map((r) => /(allot_\S+)/.exec(r.stdout())?.[1]).find((k) => k !== undefined) ?? '';
+  });
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.stop()));
+    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    await db.end();
+  });
+
+  it('creates the workspace and its admin key exactly once', async () => {
+    const printed = replicas.filter((r) => /allot_\S+/.test(r.stdout()));
+    expect(printed).toHaveLength(1);
+    const counts = await db.query(
+      `SELECT (SELECT count(*)::int FROM "${schema}".workspaces) AS workspaces,
+              (SELECT count(*)::int FROM "${schema}".api_keys) AS keys`,
+    );
+    expect(counts.rows[0]).toEqual({ workspaces: 1, keys: 1 });
+  });
+
+  it('hands no row to two live exclusive leases under 64 concurrent executes, and every replica reads the same results', async () => {
+    const [first, second, third] = replicas as [ServeProcess, ServeProcess, ServeProcess];
+    await call(first, 'POST', '/api/v1/blocks/customers?keyColumn=id', customersCsv(), 'text/csv');
+    await call(
+      second,
+      'POST',
+      '/api/v1/pools',
+      JSON.stringify(poolBody('shop')),
+      'application/json',
+    );
+    await call(third, 'POST', '/api/v1/pools', JSON.stringify(poolBody('vip')), 'application/json');
+
+    const jobs = await Promise.all(
+      Array.from({ length: BUNDLES }, (_, j) => executeBundle(replicas[j % 3] as ServeProcess, j)),
+    );
+    for (const job of jobs) expect(job.jobState, job.progressMessage).toBe('Complete');
+    expect(new Set(jobs.map((job) => job.id)).size).toBe(BUNDLES);
+
+    const doubled = await db.query(
+      `SELECT a.block, a.row_key, a.job_id, b.job_id AS other
+         FROM "${schema}".leases a
+         JOIN "${schema}".leases b
+           ON a.workspace = b.workspace AND a.block = b.block AND a.row_key = b.row_key AND a.id < b.id
+        WHERE (NOT a.shared OR NOT b.shared) AND a.expires_at > now() AND b.expires_at > now()`,
+    );
+    expect(doubled.rows).toEqual([]);
+    const leased = await db.query<{ exclusive: number; shared: number }>(
+      `SELECT count(*) FILTER (WHERE NOT shared)::int AS exclusive, count(*) FILTER (WHERE shared)::int AS shared
+         FROM "${schema}".leases WHERE expires_at > now()`,
+    );
+    const readOnly = Array.from({ length: BUNDLES }, (_, j) => j).filter(
+      (j) => j % 16 === 5,
+    ).length;
+    expect(leased.rows[0]).toEqual({ exclusive: BUNDLES * 3 - readOnly, shared: readOnly });
+
+    const stored = await db.query<{
+      pool: string;
+      suite: string;
+      test: string;
+      rows: Array<Record<string, unknown>>;
+    }>(`SELECT pool, suite, test, rows FROM "${schema}".results`);
+    expect(stored.rows).toHaveLength(BUNDLES * 3);
+    for (const result of stored.rows) {
+      const path = `/api/allocation-pool/${result.pool}/suite/${result.suite}/allocated-test/${encodeURIComponent(result.test)}/result/value`;
+      const seen = await Promise.all(replicas.map((replica) => call(replica, 'GET', path)));
+      const expected = Object.fromEntries(
+        Object.entries(result.rows[0] ?? {}).map(([column, value]) => [column, String(value)]),
+      );
+      for (const values of seen) expect(values).toEqual(expected);
+    }
+  }, 60_000);
+});
