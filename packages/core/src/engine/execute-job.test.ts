@@ -105,6 +105,29 @@ describe('executeJob', () => {
     expect(claims.leases.size).toBe(1);
   });
 
+  it('runs a bundle again when its live job left tests without rows, keeping the rows it gave', async () => {
+    const tests = [spec('s', 'gold', { tier: 'gold' }), spec('s', 'locked', { status: 'locked' })];
+    const hold = spec('t', 'hold', { status: 'locked' });
+    store = await setup([...tests, hold], rows);
+    const blocker = await executeJob(store, { tests: refs([hold]), clock });
+    const first = await executeJob(store, { tests: refs(tests), clock });
+    expect(first).toMatchObject({ failed: 1, state: 'failed' });
+    const gold = ids(first, 'gold');
+    await store.releaseJob('default', blocker.jobId as number, T0);
+
+    const again = await executeJob(store, { tests: refs(tests), clock });
+    expect(again).toMatchObject({ cached: false, failed: 0, reused: 1, allocated: 1 });
+    expect(again.jobId).not.toBe(first.jobId);
+    expect(again.tests.find((t) => t.test === 'gold')).toMatchObject({ status: 'cached' });
+    expect(ids(again, 'gold')).toEqual(gold);
+    expect(ids(again, 'locked')).toEqual(['c3']);
+    // Complete now: the next run of the same bundle is answered by this job.
+    expect(await executeJob(store, { tests: refs(tests), clock })).toMatchObject({
+      jobId: again.jobId,
+      cached: true,
+    });
+  });
+
   it('reuses a live result of a test inside a new bundle instead of taking new rows', async () => {
     const tests = [spec('s', 'a', { status: 'active' }), spec('s', 'b', { status: 'active' })];
     store = await setup(tests, rows);
