@@ -60112,7 +60112,7 @@ async function executeJob(store, options) {
   const bundleKey = bundleKeyOf(resolved, options.server?.name ?? "local");
   if (!options.refresh && !options.dryRun) {
     const live = await store.findLiveJob(workspace, bundleKey, clock());
-    if (live !== void 0)
+    if (live !== void 0 && live.failed === 0)
       return reportJob(store, live, true);
   }
   const ok = resolved.filter((r2) => r2.error === null);
