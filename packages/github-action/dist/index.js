@@ -57804,7 +57804,7 @@ function isBlockVersion(version2) {
 
 // ../core/dist/pool/check-pool-rules.js
 function checkPoolRules(pool) {
-  const blocks = pool.blocks.map((block) => typeof block === "string" ? block : block.name);
+  const blocks = (pool.blocks ?? []).map((block) => typeof block === "string" ? block : block.name);
   const facts = { key: pool.key, blocks };
   return [
     ...repeats(blocks, ["blocks"], (name2) => `block "${name2}" is listed twice`),
@@ -57829,6 +57829,10 @@ function duplicateTests(tests) {
 }
 function checkTest(test, at2, facts) {
   const issues = [];
+  if (test.find.query === void 0 && facts.blocks.length === 0) {
+    const message = `a find over data blocks needs the pool's "blocks": list them, or give the find a "query" on a resolution server`;
+    issues.push({ segments: [...at2, "find"], message });
+  }
   if (test.find.from !== void 0) {
     issues.push(...checkBlockRef(test.find.from, [...at2, "find", "from"], facts));
   }
@@ -58114,7 +58118,7 @@ function normalizePool(raw, file) {
     name: raw.pool,
     ...raw.description === void 0 ? {} : { description: raw.description },
     key: raw.key,
-    blocks: raw.blocks.map((block) => normalizeBlock(block, file)),
+    blocks: (raw.blocks ?? []).map((block) => normalizeBlock(block, file)),
     secrets: raw.secrets ?? [],
     tests: raw.tests.map(normalizeTest)
   };

@@ -18,7 +18,9 @@ interface PoolFacts {
  * the data blocks later, when the blocks are known.
  */
 export function checkPoolRules(pool: RawPool): PathIssue[] {
-  const blocks = pool.blocks.map((block) => (typeof block === 'string' ? block : block.name));
+  const blocks = (pool.blocks ?? []).map((block) =>
+    typeof block === 'string' ? block : block.name,
+  );
   const facts: PoolFacts = { key: pool.key, blocks };
   return [
     ...repeats(blocks, ['blocks'], (name) => `block "${name}" is listed twice`),
@@ -45,6 +47,11 @@ function duplicateTests(tests: RawTest[]): PathIssue[] {
 
 function checkTest(test: RawTest, at: PathSegment[], facts: PoolFacts): PathIssue[] {
   const issues: PathIssue[] = [];
+  if (test.find.query === undefined && facts.blocks.length === 0) {
+    const message =
+      'a find over data blocks needs the pool\'s "blocks": list them, or give the find a "query" on a resolution server';
+    issues.push({ segments: [...at, 'find'], message });
+  }
   if (test.find.from !== undefined) {
     issues.push(...checkBlockRef(test.find.from, [...at, 'find', 'from'], facts));
   }

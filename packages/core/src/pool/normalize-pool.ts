@@ -22,7 +22,7 @@ export function normalizePool(raw: RawPool, file: string | null): PoolDefinition
     name: raw.pool,
     ...(raw.description === undefined ? {} : { description: raw.description }),
     key: raw.key,
-    blocks: raw.blocks.map((block) => normalizeBlock(block, file)),
+    blocks: (raw.blocks ?? []).map((block) => normalizeBlock(block, file)),
     secrets: raw.secrets ?? [],
     tests: raw.tests.map(normalizeTest),
   };

@@ -198,7 +198,6 @@ describe('parsePoolFile schema errors', () => {
     ].join('\n');
     expect(issuesOf(text)).toEqual([
       { path: 'pool', message: 'must be a string', line: 1 },
-      { path: 'blocks', message: 'must not be empty', line: 3 },
       { path: 'tests[0].count', message: 'must be at least 1', line: 7 },
       {
         path: 'tests[0].find.order',

@@ -20,6 +20,26 @@ function issuesOf(text: string): string[] {
 }
 
 describe('SQL finds and insert makes in pool files', () => {
+  it('needs no blocks when every find is a query', () => {
+    const text = `pool: app
+key: id
+tests:
+  - suite: db
+    test: locked user
+    find:
+      query: { sql: "SELECT id FROM users WHERE status = :status", params: { status: locked }, key: id }
+`;
+    expect(parsePoolFile(text, 'app.yaml').blocks).toEqual([]);
+    expect(
+      issuesOf(`${text}  - suite: db
+    test: any user
+    find: { where: { status: active } }
+`),
+    ).toEqual([
+      'tests[1].find: a find over data blocks needs the pool\'s "blocks": list them, or give the find a "query" on a resolution server',
+    ]);
+  });
+
   it('reads a query find with an insert make', () => {
     const parsed = parsePoolFile(
       pool(`  - suite: s

@@ -41,7 +41,7 @@ export interface RawPool {
   pool: string;
   description?: string;
   key: string;
-  blocks: RawBlock[];
+  blocks?: RawBlock[];
   secrets?: string[];
   tests: RawTest[];
 }

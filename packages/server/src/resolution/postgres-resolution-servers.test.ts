@@ -91,7 +91,6 @@ describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution se
     const created = await call('POST', '/api/v1/pools', {
       pool: 'app',
       key: 'id',
-      blocks: ['unused'],
       tests: [
         test('locked one', locked),
         test('locked two', locked),

@@ -37,7 +37,12 @@ export const AllocationTestSchema = Type.Object({
  * every offending path.
  */
 export const PoolBody = Type.Object(
-  { pool: Name, key: Type.String(), blocks: Type.Array(AnyJson), tests: Type.Array(AnyJson) },
+  {
+    pool: Name,
+    key: Type.String(),
+    blocks: Type.Optional(Type.Array(AnyJson)),
+    tests: Type.Array(AnyJson),
+  },
   { additionalProperties: true },
 );
 
