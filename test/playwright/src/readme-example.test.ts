@@ -9,8 +9,8 @@ const readme = join(projectDir, '..', '..', 'README.md');
 /** The code blocks of the root README's Playwright section. */
 async function playwrightBlocks(): Promise<string[]> {
   const text = await readFile(readme, 'utf8');
-  const section = /\n## Playwright\n([\s\S]*?)\n## /.exec(text)?.[1];
-  expect(section, 'README.md has a "## Playwright" section').toBeDefined();
+  const section = /\n### Playwright\n([\s\S]*?)\n##+ /.exec(text)?.[1];
+  expect(section, 'README.md has a "### Playwright" section').toBeDefined();
   return [...(section ?? '').matchAll(/```\w*\n([\s\S]*?)```/g)].map((m) => m[1] ?? '');
 }
 
