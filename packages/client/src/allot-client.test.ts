@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AllotClient } from './allot-client.js';
-import { AllotClientError } from './allot-client-error.js';
-import { startRealServer, type RealServer } from './testing/real-server.js';
+import { caught } from './testing/caught.js';
+import { clientOf, startRealClient, type RealServer } from './testing/real-server.js';
 
 let server: RealServer;
 let client: AllotClient;
 let firstJob: number;
 
 beforeAll(async () => {
-  server = await startRealServer();
-  client = new AllotClient({ baseUrl: server.url, apiKey: server.apiKey });
+  ({ server, client } = await startRealClient());
 });
 afterAll(async () => server?.close());
-
-async function caught(promise: Promise<unknown>): Promise<AllotClientError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AllotClientError);
-  return error as AllotClientError;
-}
 
 describe('AllotClient against the real server', () => {
   it('executes a bundle as one job and reads distinct values per test', async () => {
@@ -45,18 +35,13 @@ describe('AllotClient against the real server', () => {
   });
 
   it('polls a job that is still running when execute answers', async () => {
-    const slow = await startRealServer({ syncWaitMs: 0 });
+    const slow = await startRealClient({ syncWaitMs: 0, client: { pollIntervalMs: 20 } });
     try {
-      const polling = new AllotClient({
-        baseUrl: slow.url,
-        apiKey: slow.apiKey,
-        pollIntervalMs: 20,
-      });
-      const job = await polling.execute([{ pool: 'shop', suite: 'checkout', test: 'pays 1' }]);
+      const job = await slow.client.execute([{ pool: 'shop', suite: 'checkout', test: 'pays 1' }]);
       expect(job.jobState).toBe('Complete');
-      expect(await polling.result('shop', 'checkout', 'pays 1')).toHaveProperty('id');
+      expect(await slow.client.result('shop', 'checkout', 'pays 1')).toHaveProperty('id');
     } finally {
-      await slow.close();
+      await slow.server.close();
     }
   });
 
@@ -82,7 +67,7 @@ describe('AllotClient against the real server', () => {
   });
 
   it('sends the key in the vendor path when asked, and keeps it out of messages', async () => {
-    const vendor = new AllotClient({ baseUrl: server.url, apiKey: server.apiKey, keyIn: 'path' });
+    const vendor = clientOf(server, { keyIn: 'path' });
     await vendor.execute([{ pool: 'shop', suite: 'checkout', test: 'pays 2' }]);
     expect(await vendor.result('shop', 'checkout', 'pays 2')).toHaveProperty('email');
     const error = await caught(vendor.rows('shop', 'nope', 'x'));

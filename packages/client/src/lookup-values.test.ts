@@ -2,10 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AllotClient } from './allot-client.js';
+import type { AllotClient } from './allot-client.js';
 import { lookupValues } from './lookup-values.js';
 import { readResultsFile, type ResultsFile } from './results-file.js';
-import { startRealServer, type RealServer } from './testing/real-server.js';
+import { startRealClient, type RealServer } from './testing/real-server.js';
 
 let server: RealServer;
 let client: AllotClient;
@@ -13,8 +13,7 @@ let dir: string;
 let file: ResultsFile;
 
 beforeAll(async () => {
-  server = await startRealServer();
-  client = new AllotClient({ baseUrl: server.url, apiKey: server.apiKey });
+  ({ server, client } = await startRealClient());
   dir = await mkdtemp(join(tmpdir(), 'allot-lookup-'));
   const path = join(dir, 'results.json');
   const results = [

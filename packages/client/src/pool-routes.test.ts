@@ -2,32 +2,22 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AllotClient } from './allot-client.js';
-import { AllotClientError } from './allot-client-error.js';
-import { startRealServer, type RealServer } from './testing/real-server.js';
+import type { AllotClient } from './allot-client.js';
+import { caught } from './testing/caught.js';
+import { startRealClient, type RealServer } from './testing/real-server.js';
 
 let server: RealServer;
 let client: AllotClient;
 let dir: string;
 
 beforeAll(async () => {
-  server = await startRealServer();
-  client = new AllotClient({ baseUrl: server.url, apiKey: server.apiKey });
+  ({ server, client } = await startRealClient());
   dir = await mkdtemp(join(tmpdir(), 'allot-client-uploads-'));
 });
 afterAll(async () => {
   await server?.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function caught(promise: Promise<unknown>): Promise<AllotClientError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AllotClientError);
-  return error as AllotClientError;
-}
 
 const CARDS_CSV = ['number,holder', '4111-1,Ann', '4111-2,Bob'].join('\n');
 const CARDS_POOL = [

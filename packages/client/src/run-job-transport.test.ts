@@ -1,32 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AllotClient } from './allot-client.js';
-import { AllotClientError } from './allot-client-error.js';
 import type { JobStatus } from './job-status.js';
-import { json, serve as start, type Handler, type StandIn } from './testing/stand-in-server.js';
+import { caught } from './testing/caught.js';
+import { fast, json, KEY, serveEachTest } from './testing/stand-in-server.js';
 
-let standIn: StandIn | undefined;
-
-async function serve(handler: Handler): Promise<StandIn> {
-  standIn = await start(handler);
-  return standIn;
-}
-
-afterEach(async () => {
-  await standIn?.close();
-  standIn = undefined;
-});
-
-const KEY = 'allot_00000000000000aa_secret-value';
-const fast = { apiKey: KEY, retryBaseMs: 5, retryMaxMs: 20, pollIntervalMs: 5 };
-
-async function caught(promise: Promise<unknown>): Promise<AllotClientError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AllotClientError);
-  return error as AllotClientError;
-}
+const serve = serveEachTest();
 
 function job(id: number, state: JobStatus['state'], message: string): JobStatus {
   return {

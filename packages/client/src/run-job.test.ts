@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AllotClient } from './allot-client.js';
-import { AllotClientError } from './allot-client-error.js';
+import type { AllotClient } from './allot-client.js';
 import type { JobStatus } from './job-status.js';
-import { startRealServer, type RealServer } from './testing/real-server.js';
+import { caught } from './testing/caught.js';
+import { startRealClient, type RealServer } from './testing/real-server.js';
 
 let server: RealServer;
 let client: AllotClient;
 
 beforeAll(async () => {
-  server = await startRealServer();
-  client = new AllotClient({ baseUrl: server.url, apiKey: server.apiKey, pollIntervalMs: 20 });
+  ({ server, client } = await startRealClient({ client: { pollIntervalMs: 20 } }));
 });
 afterAll(async () => server?.close());
-
-async function caught(promise: Promise<unknown>): Promise<AllotClientError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AllotClientError);
-  return error as AllotClientError;
-}
 
 describe('AllotClient.runJob against the real server', () => {
   it('runs a bundle as one job with the lease time asked for, and reads it back', async () => {

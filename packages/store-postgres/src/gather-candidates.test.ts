@@ -8,16 +8,11 @@ import {
   type Value,
   type Where,
 } from '@allot/core';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from './open-postgres-store.js';
+import { dropSchemas, testPostgresUrl } from './testing/test-database.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log(
-    'candidate gathering in SQL skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it',
-  );
-}
+const POSTGRES_URL = testPostgresUrl('candidate gathering in SQL');
 
 /** A small seeded generator, so a failing where can be reproduced from its seed. */
 function random(seed: number) {
@@ -199,10 +194,7 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
 
   afterAll(async () => {
     await store?.close();
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchemas(POSTGRES_URL as string, [schema]);
   });
 
   it('selects exactly the rows compileWhere selects, for 600 generated wheres over a made version', async () => {

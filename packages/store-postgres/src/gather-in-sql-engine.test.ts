@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { executeJob, type AllocationTest, type RowValues, type Store } from '@allot/core';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from './open-postgres-store.js';
+import { dropSchemas, testPostgresUrl, testsOfSuite } from './testing/test-database.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log(
-    'engine with SQL gathering skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it',
-  );
-}
+const POSTGRES_URL = testPostgresUrl('engine with SQL gathering');
 
 const WS = 'default';
 const T0 = new Date('2030-01-01T00:00:00Z');
@@ -22,19 +17,7 @@ const rows: RowValues[] = Array.from({ length: 300 }, (_, i) => [
   `2024-0${1 + (i % 9)}-1${i % 10}`,
 ]);
 
-const spec = (
-  test: string,
-  find: AllocationTest['find'],
-  extra: Partial<AllocationTest> = {},
-): AllocationTest => ({
-  suite: '',
-  test,
-  find,
-  count: 1,
-  consume: false,
-  readOnly: false,
-  ...extra,
-});
+const spec = testsOfSuite('');
 
 const finds = [
   spec('active', { where: { status: 'active' } }),
@@ -94,10 +77,7 @@ describe.skipIf(POSTGRES_URL === undefined)('the engine over a store that gather
 
   afterAll(async () => {
     await Promise.all(stores.map((store) => store.close()));
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
+    await dropSchemas(POSTGRES_URL as string, schemas);
   });
 
   it('allocates exactly what the in-memory scan allocates, job after job', async () => {

@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { executeJob, openMemoryStore, type AllocationTest, type Store } from '@allot/core';
+import { executeJob, openMemoryStore, type Store } from '@allot/core';
 import { PostgresResolutionServer } from './postgres-resolution-server.js';
+import { testPostgresUrl, testsOfSuite } from './testing/test-database.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log(
-    'postgres resolution server tests skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run them',
-  );
-}
+const POSTGRES_URL = testPostgresUrl('PostgreSQL resolution server');
 
 /** The application's own database: a schema of its own with a users table. */
 describe.skipIf(POSTGRES_URL === undefined)('PostgreSQL resolution server', () => {
@@ -19,19 +15,7 @@ describe.skipIf(POSTGRES_URL === undefined)('PostgreSQL resolution server', () =
   let server: PostgresResolutionServer;
   let store: Store;
 
-  const spec = (
-    test: string,
-    find: AllocationTest['find'],
-    extra: Partial<AllocationTest> = {},
-  ): AllocationTest => ({
-    suite: 'db',
-    test,
-    find,
-    count: 1,
-    consume: false,
-    readOnly: false,
-    ...extra,
-  });
+  const spec = testsOfSuite('db');
   const locked = {
     sql: 'SELECT id, email FROM users WHERE status = :status ORDER BY id',
     params: { status: 'locked' },

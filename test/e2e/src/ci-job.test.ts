@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readResultsFile } from '@allot/client';
+import { rowKeys } from '@allot/test-support/json-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runActionStep } from './support/action-step.js';
 import { startAllotServe, type AllotServe } from './support/allot-serve.js';
-import { rowKeys } from './support/json-report.js';
 import { projectPath, repoRoot } from './support/paths.js';
 import { runPlaywright } from './support/playwright-run.js';
 

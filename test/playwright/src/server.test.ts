@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AllotClient } from '@allot/client';
 import { startSeededServer, type SeededServer } from '@allot/test-support';
+import { rowKeys } from '@allot/test-support/json-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowKeys } from './support/json-report.js';
 import { ALLOCATED_TESTS, customersCsv, poolFile } from './support/paths.js';
 import { RUN_TIMEOUT_MS, runPlaywright } from './support/playwright-run.js';
 

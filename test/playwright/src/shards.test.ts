@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResultsFile } from '@allot/client';
+import { rowKeys } from '@allot/test-support/json-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allotRun } from './support/allot-run.js';
-import { rowKeys } from './support/json-report.js';
 import { ALLOCATED_TESTS } from './support/paths.js';
 import { RUN_TIMEOUT_MS, runPlaywright } from './support/playwright-run.js';
 

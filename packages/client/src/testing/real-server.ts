@@ -1,4 +1,5 @@
 import { startSeededServer, type SeededServer } from '@allot/test-support';
+import { AllotClient, type AllotClientOptions } from '../allot-client.js';
 
 /** A real allot server on a free port, with a workspace, its admin key and a seeded pool. */
 export type RealServer = SeededServer;
@@ -35,6 +36,15 @@ export function shopPool(tests = 4) {
   };
 }
 
+/** Client options besides the server's URL and key. */
+export type ClientOptions = Omit<AllotClientOptions, 'baseUrl' | 'apiKey'>;
+
+/** A real server and a client of it holding the admin key. */
+export interface RealClient {
+  server: RealServer;
+  client: AllotClient;
+}
+
 /** Starts a real server (port 0) over a memory store, seeded with the customers block and the `shop` pool. */
 export function startRealServer(options: { syncWaitMs?: number } = {}): Promise<RealServer> {
   return startSeededServer({
@@ -43,4 +53,19 @@ export function startRealServer(options: { syncWaitMs?: number } = {}): Promise<
     pool: shopPool(),
     syncWaitMs: options.syncWaitMs ?? 5000,
   });
+}
+
+/** A client of `server` with its admin key. */
+export function clientOf(server: RealServer, options: ClientOptions = {}): AllotClient {
+  return new AllotClient({ baseUrl: server.url, apiKey: server.apiKey, ...options });
+}
+
+/** Starts a real server as {@link startRealServer} does, and a client of it. */
+export async function startRealClient(
+  options: { syncWaitMs?: number; client?: ClientOptions } = {},
+): Promise<RealClient> {
+  const server = await startRealServer(
+    options.syncWaitMs === undefined ? {} : { syncWaitMs: options.syncWaitMs },
+  );
+  return { server, client: clientOf(server, options.client) };
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 
 /**
  * A tiny real HTTP server standing in for transport behaviour only (5xx,
@@ -60,4 +61,20 @@ export function json(
   res
     .writeHead(status, { 'content-type': 'application/json', ...headers })
     .end(JSON.stringify(body));
+}
+
+/** A key-shaped secret, so a test can check that no log line or message shows it. */
+export const KEY = 'allot_00000000000000aa_secret-value';
+
+/** Client options for a stand-in: the key, and retries and polls a few milliseconds apart. */
+export const fast = { apiKey: KEY, retryBaseMs: 5, retryMaxMs: 20, pollIntervalMs: 5 };
+
+/** A {@link serve} for one test file: the stand-in a test started is closed after it. */
+export function serveEachTest(): (handler: Handler) => Promise<StandIn> {
+  let current: StandIn | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (handler) => (current = await serve(handler));
 }

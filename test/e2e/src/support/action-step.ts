@@ -1,95 +1,19 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { childEnv } from '@allot/test-support/child-env';
+import {
+  runActionStep as runStep,
+  type ActionStepOptions,
+  type StepRun,
+} from '@allot/test-support/action-step';
 import { actionEntries } from './paths.js';
-import { childEnv } from './child-env.js';
-
-/** What one step of the action left behind. */
-export interface StepRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** `$GITHUB_OUTPUT`: the step's outputs. */
-  outputs: Record<string, string>;
-  /** `$GITHUB_ENV`: variables for the job's later steps. */
-  env: Record<string, string>;
-  /** `$GITHUB_STATE`: what the post step gets as `STATE_*`. */
-  state: Record<string, string>;
-  /** `$GITHUB_STEP_SUMMARY`. */
-  summary: string;
-}
-
-/** Options of {@link runActionStep}. */
-export interface StepOptions {
-  /** The runner's workspace. */
-  cwd: string;
-  /** The `with:` block, by the names of action.yml. */
-  inputs: Record<string, string>;
-  /** The main step's saved state, for the post step. */
-  state?: Record<string, string>;
-}
 
 /**
- * Runs `node dist/index.js` (main) or `node dist/post.js` (post) as the
- * runner does: each input as `INPUT_<NAME>` (upper-cased, hyphens kept), the
- * command files in a temp directory, the saved state as `STATE_<name>`.
+ * Runs the committed bundle's main (`dist/index.js`) or post (`dist/post.js`)
+ * step as the runner does, with the parent's variables but allot's and the
+ * runner's own.
  */
-export async function runActionStep(
+export function runActionStep(
   entry: keyof typeof actionEntries,
-  options: StepOptions,
+  options: Omit<ActionStepOptions, 'entry' | 'env'>,
 ): Promise<StepRun> {
-  const files = await mkdtemp(join(tmpdir(), 'allot-e2e-step-'));
-  const paths = {
-    GITHUB_OUTPUT: join(files, 'output'),
-    GITHUB_ENV: join(files, 'env'),
-    GITHUB_STATE: join(files, 'state'),
-    GITHUB_STEP_SUMMARY: join(files, 'summary'),
-  };
-  try {
-    for (const path of Object.values(paths)) await writeFile(path, '');
-    const vars: Record<string, string> = { ...paths };
-    for (const [name, value] of Object.entries(options.inputs))
-      vars[`INPUT_${name.toUpperCase()}`] = value;
-    for (const [name, value] of Object.entries(options.state ?? {})) vars[`STATE_${name}`] = value;
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(
-        process.execPath,
-        [actionEntries[entry]],
-        { cwd: options.cwd, env: childEnv(vars), maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
-          done({ code, stdout, stderr });
-        },
-      );
-    });
-    return {
-      ...result,
-      outputs: parseCommandFile(await readFile(paths.GITHUB_OUTPUT, 'utf8')),
-      env: parseCommandFile(await readFile(paths.GITHUB_ENV, 'utf8')),
-      state: parseCommandFile(await readFile(paths.GITHUB_STATE, 'utf8')),
-      summary: await readFile(paths.GITHUB_STEP_SUMMARY, 'utf8'),
-    };
-  } finally {
-    await rm(files, { recursive: true, force: true });
-  }
-}
-
-/** Reads `name<<delimiter` blocks and `name=value` lines, as the runner reads its command files. */
-export function parseCommandFile(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const block = /^([^=<]+)<<(.+)$/.exec(line);
-    if (block !== null) {
-      const end = lines.indexOf(block[2] ?? '', i + 1);
-      if (end < 0) throw new Error(`command file block "${line}" has no closing delimiter`);
-      values[block[1] ?? ''] = lines.slice(i + 1, end).join('\n');
-      i = end;
-    } else if (line.includes('=')) {
-      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
-    }
-  }
-  return values;
+  return runStep({ ...options, entry: actionEntries[entry], env: childEnv({}) });
 }

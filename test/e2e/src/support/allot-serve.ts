@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { allotBin } from './paths.js';
-import { childEnv } from './child-env.js';
+import { childEnv } from '@allot/test-support/child-env';
+import { cliMain } from './paths.js';
 
 /** An `allot serve` process on a free port, over a fresh data directory. */
 export interface AllotServe {
@@ -17,8 +17,11 @@ export interface AllotServe {
  * stderr (two pipes, so either may arrive first).
  */
 export function startAllotServe(dataDir: string): Promise<AllotServe> {
-  const args = ['serve', '--port', '0', '--log-level', 'warn', '--data-dir', dataDir];
-  const child = spawn(allotBin, args, { env: childEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [cliMain, 'serve', '--port', '0', '--log-level', 'warn', '--data-dir', dataDir];
+  const child = spawn(process.execPath, args, {
+    env: childEnv({}),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -20,5 +20,9 @@ export const actionEntries = {
   post: join(repoRoot, 'packages', 'github-action', 'dist', 'post.js'),
 };
 
-/** The `allot` command this package installs (a shim that execs node on @allot/cli). */
-export const allotBin = join(e2eDir, 'node_modules', '.bin', 'allot');
+/**
+ * The built `allot` command, run with node: pnpm links a workspace package's
+ * bin only when the file exists at install time, and a fresh clone builds
+ * after installing.
+ */
+export const cliMain = join(repoRoot, 'packages', 'cli', 'dist', 'main.js');

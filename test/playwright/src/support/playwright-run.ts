@@ -1,97 +1,25 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { ATTACHMENT_NAME } from '@allot/playwright';
+import {
+  runPlaywright as runProject,
+  type PlaywrightRun,
+  type PlaywrightRunOptions,
+} from '@allot/test-support/playwright-run';
 import { projectDir } from './paths.js';
-import { readReport, type ReportedTest } from './json-report.js';
-
-/** What one `npx playwright test` run produced. */
-export interface PlaywrightRun {
-  exitCode: number | null;
-  /** The list reporter's output, as a user sees it. */
-  stdout: string;
-  stderr: string;
-  /** Every test of the JSON report, with the values it attached. */
-  tests: ReportedTest[];
-}
-
-/** Options of {@link runPlaywright}. */
-export interface RunOptions {
-  /** A fresh directory for this run's report and output. */
-  dir: string;
-  /** Arguments after `playwright test`. */
-  args: string[];
-  /** Variables on top of the parent's (without its ALLOT_* ones). */
-  env: Record<string, string>;
-}
-
-const CHROMIUM = '/usr/bin/chromium';
 
 /** How long a vitest test that runs Playwright may take, on a busy 2-core machine. */
 export const RUN_TIMEOUT_MS = 90_000;
 
 /**
- * Runs the project with the real Playwright CLI in a child process, as a user
- * would (`npx playwright test …`), with the list reporter on stdout and the
- * JSON reporter in a file, and the sample app on a free port of its own.
+ * Runs this project with the real Playwright CLI (`npx playwright test …`);
+ * the child sees the parent's variables but its ALLOT_* ones.
  */
-export async function runPlaywright(options: RunOptions): Promise<PlaywrightRun> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the project's browser test uses Debian's Chromium (apt-get install -y chromium)`,
-    );
-  }
-  const reportFile = join(options.dir, 'report.json');
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (!name.startsWith('ALLOT_')) env[name] = value;
-  }
-  Object.assign(env, {
-    APP_PORT: String(await freePort()),
-    PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile,
-    FORCE_COLOR: '0',
-    ...options.env,
-  });
-  const args = [
-    'playwright',
-    'test',
-    '--reporter=list,json',
-    `--output=${join(options.dir, 'test-results')}`,
-    ...options.args,
-  ];
-  const { exitCode, stdout, stderr } = await spawnCollect('npx', args, env);
-  if (!existsSync(reportFile)) {
-    throw new Error(
-      `npx ${args.join(' ')} wrote no JSON report (exit ${exitCode}):\n${stdout}\n${stderr}`,
-    );
-  }
-  const tests = readReport(JSON.parse(await readFile(reportFile, 'utf8')));
-  return { exitCode, stdout, stderr, tests };
-}
-
-function spawnCollect(command: string, args: string[], env: NodeJS.ProcessEnv) {
-  return new Promise<{ exitCode: number | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn(command, args, { cwd: projectDir, env, stdio: 'pipe' });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-    },
-  );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+export function runPlaywright(
+  options: Pick<PlaywrightRunOptions, 'dir' | 'args' | 'env'>,
+): Promise<PlaywrightRun> {
+  return runProject({
+    ...options,
+    project: projectDir,
+    attachment: ATTACHMENT_NAME,
+    hidden: /^ALLOT_/,
   });
 }

@@ -1,13 +1,13 @@
-import type { Row } from '@allot/client';
-import { ATTACHMENT_NAME } from '@allot/playwright';
+/** A row as a test attached it: `{column: value}`. */
+export type AttachedRow = Record<string, string | number | boolean | null>;
 
-/** The values a test attached to the report. */
+/** The values a test attached to the report (the fixture's `allot test data` attachment). */
 export interface AttachedData {
   pool: string;
   suite: string;
   test: string;
   source: string;
-  rows: Row[];
+  rows: AttachedRow[];
 }
 
 /** One test of a Playwright JSON report, flattened. */
@@ -22,44 +22,49 @@ export interface ReportedTest {
   data: AttachedData | undefined;
 }
 
+/** The part of Playwright's JSON report that {@link readReport} reads. */
+export interface JsonReport {
+  suites: JsonSuite[];
+}
+
 interface JsonSuite {
   title: string;
   file?: string;
   suites?: JsonSuite[];
   specs?: Array<{
     title: string;
-    file: string;
     tests: Array<{
       projectName: string;
       status: string;
       results: Array<{
         errors: Array<{ message?: string }>;
-        attachments: Array<{ name: string; contentType: string; body?: string }>;
+        attachments: Array<{ name: string; body?: string }>;
       }>;
     }>;
   }>;
 }
 
-/** Every test of a JSON report (`--reporter=json`), with its attached allot values. */
-export function readReport(report: { suites: JsonSuite[] }): ReportedTest[] {
+/**
+ * Every test of a JSON report (`--reporter=json`), with the values it
+ * attached under `attachment` (`@allot/playwright`'s `ATTACHMENT_NAME`).
+ */
+export function readReport(report: JsonReport, attachment: string): ReportedTest[] {
   const found: ReportedTest[] = [];
   const walk = (suite: JsonSuite, path: string[]) => {
     const here = suite.file === suite.title ? [suite.file] : [...path, suite.title];
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests) {
         const last = test.results[test.results.length - 1];
-        const attachment = last?.attachments.find((a) => a.name === ATTACHMENT_NAME);
+        const body = last?.attachments.find((a) => a.name === attachment)?.body;
         found.push({
           name: [...here, spec.title].join(' › '),
           project: test.projectName,
           status: test.status,
           errors: (last?.errors ?? []).map((e) => e.message ?? ''),
           data:
-            attachment?.body === undefined
+            body === undefined
               ? undefined
-              : (JSON.parse(
-                  Buffer.from(attachment.body, 'base64').toString('utf8'),
-                ) as AttachedData),
+              : (JSON.parse(Buffer.from(body, 'base64').toString('utf8')) as AttachedData),
         });
       }
     }
