@@ -224,7 +224,19 @@ async function main() {
       `allot job (fresh store, block read from PostgreSQL, previous run released): ${coldSeconds.toFixed(2)} s — ${cold.allocated} allocated, ${cold.failed} failed`,
     );
     console.log(`  store calls: ${fresh.summary()}`);
+    await fresh.store.releaseJob(WS, cold.jobId, new Date());
     await fresh.store.close();
+
+    // The same, with each find's candidates selected by PostgreSQL (gatherInSql) instead of in memory.
+    const inSql = timed(await openPostgresStore(DATABASE_URL, { schema, gatherInSql: true }));
+    start = performance.now();
+    const sqlJob = await executeJob(inSql.store, { workspace: WS, tests: refs });
+    const sqlSeconds = seconds(start);
+    console.log(
+      `allot job (fresh store, candidates gathered in SQL): ${sqlSeconds.toFixed(2)} s — ${sqlJob.allocated} allocated, ${sqlJob.failed} failed`,
+    );
+    console.log(`  store calls: ${inSql.summary()}`);
+    await inSql.store.close();
 
     await createBaselineTable(admin, schema, 'baseline_1');
     await checkTranslation(admin, schema, 'baseline_1', finds, rows);
@@ -255,6 +267,9 @@ async function main() {
       `  ratio hand-rolled/allot:  ${ratio.toFixed(1)}× (goal ≥ 10×) ${ratio >= 10 ? 'OK' : 'UNDER'}`,
     );
     console.log(`  ratio, fresh store:       ${(one.elapsed / coldSeconds).toFixed(1)}×`);
+    console.log(
+      `  allot, gathered in SQL:   ${sqlSeconds.toFixed(2)} s (${(one.elapsed / sqlSeconds).toFixed(1)}× the hand-rolled loop)`,
+    );
     if (many !== undefined) {
       console.log(
         `  ratio vs ${CONNECTIONS} parallel:      ${(many.elapsed / warmSeconds).toFixed(1)}× (fresh store ${(many.elapsed / coldSeconds).toFixed(1)}×)`,
