@@ -41,6 +41,8 @@ export interface JobStatus {
   /** When the leases end; null until the job has committed. */
   expiresAt: string | null;
   releasedAt: string | null;
+  /** The job's `{{run.namespace}}`; null until it has committed (absent from older servers). */
+  namespace?: string | null;
   allocated: number;
   made: number;
   reused: number;

@@ -64394,7 +64394,7 @@ async function runOnServer(inputs, url, apiKey) {
       dryRun: false,
       cached: job.answeredBy !== null && job.answeredBy !== job.id,
       state: job.failed > 0 ? "failed" : "complete",
-      namespace: "",
+      namespace: job.namespace ?? "",
       expiresAt: job.expiresAt,
       allocated: job.allocated,
       made: job.made,

@@ -49,7 +49,7 @@ export async function runOnServer(
       dryRun: false,
       cached: job.answeredBy !== null && job.answeredBy !== job.id,
       state: job.failed > 0 ? 'failed' : 'complete',
-      namespace: '',
+      namespace: job.namespace ?? '',
       expiresAt: job.expiresAt,
       allocated: job.allocated,
       made: job.made,

@@ -140,6 +140,8 @@ describe('server mode', () => {
     expect(expires).toBeLessThanOrEqual(Date.now() + 90 * 60_000 + 1000);
     const results = await readResultsFile(join(ws.dir, 'allot-results.json'));
     expect(results.expiresAt).toBe(job.expiresAt);
+    expect(job.namespace).toMatch(/\S/);
+    expect(results.content.namespace).toBe(job.namespace);
     const post = await runStep('post', { cwd: ws.dir, inputs: serverInputs(), state: main.state });
     expect(post.code, post.stdout).toBe(0);
     expect((await client.jobStatus(jobId)).releasedAt).not.toBeNull();

@@ -29,6 +29,8 @@ export interface JobStatus {
   updatedAt: string;
   expiresAt: string | null;
   releasedAt: string | null;
+  /** The job's `{{run.namespace}}` (what its makes wrote); null until it has committed. */
+  namespace: string | null;
   allocated: number;
   made: number;
   reused: number;
@@ -67,6 +69,7 @@ export async function trackedStatus(store: Store, tracked: TrackedJob): Promise<
     updatedAt: tracked.updatedAt,
     expiresAt: null,
     releasedAt: null,
+    namespace: null,
     allocated: 0,
     made: 0,
     reused: 0,
@@ -109,6 +112,7 @@ function recordStatus(record: JobRecord, id: number): JobStatus {
     updatedAt: record.releasedAt ?? record.createdAt,
     expiresAt: record.expiresAt,
     releasedAt: record.releasedAt,
+    namespace: record.namespace,
     allocated: record.allocated,
     made: record.made,
     reused: record.cached,

@@ -29,6 +29,9 @@ export const JobStatusSchema = Type.Object({
   updatedAt: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
   releasedAt: Type.Union([Type.String(), Type.Null()]),
+  namespace: Type.Union([Type.String(), Type.Null()], {
+    description: "The job's {{run.namespace}}, as its makes used it; null until it has committed.",
+  }),
   allocated: Type.Integer(),
   made: Type.Integer(),
   reused: Type.Integer(),
