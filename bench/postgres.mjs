@@ -111,7 +111,11 @@ async function handRolled(table, tests, finds, connections) {
   return { elapsed, satisfied };
 }
 
-/** Times the store's operations, to show where a job's time goes. */
+/**
+ * Times the store's operations, to show where a job's time goes: per
+ * operation, the wall time during which at least one call of it was in
+ * flight (calls made together, as the engine batches finds, overlap).
+ */
 function timed(store) {
   const calls = new Map();
   const proxy = new Proxy(store, {
@@ -119,14 +123,14 @@ function timed(store) {
       const value = target[name];
       if (typeof value !== 'function') return value;
       return async (...args) => {
-        const start = performance.now();
+        const entry = calls.get(name) ?? { count: 0, ms: 0, active: 0, since: 0 };
+        calls.set(name, entry);
+        entry.count++;
+        if (entry.active++ === 0) entry.since = performance.now();
         try {
           return await value.apply(target, args);
         } finally {
-          const entry = calls.get(name) ?? { count: 0, ms: 0 };
-          entry.count++;
-          entry.ms += performance.now() - start;
-          calls.set(name, entry);
+          if (--entry.active === 0) entry.ms += performance.now() - entry.since;
         }
       };
     },

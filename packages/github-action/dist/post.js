@@ -34166,20 +34166,54 @@ function detailOf(error2) {
   return typeof detail === "string" ? detail : String(error2);
 }
 
+// ../store-postgres/dist/candidate-batches.js
+var CandidateBatches = class {
+  #run;
+  #waiting = [];
+  constructor(run) {
+    this.#run = run;
+  }
+  gather(workspace, query) {
+    return new Promise((resolve2, reject) => {
+      if (this.#waiting.length === 0)
+        queueMicrotask(() => this.#flush());
+      this.#waiting.push({ workspace, query, resolve: resolve2, reject });
+    });
+  }
+  #flush() {
+    const groups = /* @__PURE__ */ new Map();
+    for (const call of this.#waiting) {
+      const { block, version, keyIndex, now, columns } = call.query;
+      const key = JSON.stringify([
+        call.workspace,
+        block,
+        version,
+        keyIndex,
+        now.getTime(),
+        columns
+      ]);
+      const group = groups.get(key);
+      if (group === void 0)
+        groups.set(key, [call]);
+      else
+        group.push(call);
+    }
+    this.#waiting = [];
+    for (const group of groups.values()) {
+      const workspace = group[0].workspace;
+      this.#run(workspace, group.map((call) => call.query)).then((found) => group.forEach((call, i) => call.resolve(found[i])), (error2) => group.forEach((call) => call.reject(error2)));
+    }
+  }
+};
+
 // ../store-postgres/dist/compile-where-sql.js
 var Unsupported = class extends Error {
 };
 var TRUE_WORD = `'^[Tt][Rr][Uu][Ee]$'`;
 var FALSE_WORD = `'^[Ff][Aa][Ll][Ss][Ee]$'`;
-function compileWhereSql(where, columns, firstParam) {
-  const params = [];
-  const bind = (value, type) => {
-    params.push(value);
-    return `$${firstParam + params.length - 1}::${type}`;
-  };
+function compileWhereSql(where, columns, context) {
   try {
-    const sql = where === void 0 ? "true" : node(where, { columns, bind });
-    return { sql, params };
+    return where === void 0 ? "true" : node(where, { columns, ...context });
   } catch (error2) {
     if (error2 instanceof Unsupported)
       return void 0;
@@ -34222,7 +34256,7 @@ function column(name, value, context) {
   const index = context.columns.indexOf(name);
   if (index < 0)
     throw new Unsupported();
-  const cell = new Cell(index, context.bind);
+  const cell = new Cell(context.cell(index), context.bind);
   return isObject(value) ? condition(value, cell) : cell.equals([checked(value)]);
 }
 function condition(condition2, cell) {
@@ -34280,12 +34314,12 @@ function canonicalNumber(text) {
   return String(number) === text ? number : NaN;
 }
 var Cell = class {
-  #json;
+  #cell;
   #text;
   #bind;
-  constructor(index, bind) {
-    this.#json = `(r."values" -> ${index})`;
-    this.#text = `(r."values" ->> ${index})`;
+  constructor(cell, bind) {
+    this.#cell = cell;
+    this.#text = cell.text;
     this.#bind = bind;
   }
   /** null, a missing cell and "" are the empty cell. */
@@ -34303,26 +34337,28 @@ var Cell = class {
   compare(operator, operand) {
     if (typeof operand !== "number" || !Number.isFinite(operand))
       throw new Unsupported();
-    return `coalesce(find_number(${this.#json}) ${operator} ${this.#bind(operand, "float8")}, false)`;
+    return `coalesce(${this.#cell.number} ${operator} ${this.#bind(operand, "float8")}, false)`;
   }
   /** `contains` (strpos) and `startsWith` on strings, numbers and booleans as written. */
   text(fn, operand) {
     if (typeof operand !== "string")
       throw new Unsupported();
     const call = fn === "strpos" ? `strpos(${this.#text}, ${this.#bind(operand, "text")}) > 0` : `starts_with(${this.#text}, ${this.#bind(operand, "text")})`;
-    return `coalesce(json_typeof(${this.#json}) IN ('string', 'number', 'boolean') AND ${call}, false)`;
+    return `coalesce(${this.#cell.type} IN ('string', 'number', 'boolean') AND ${call}, false)`;
   }
   #equalsOne(operand) {
     if (operand === null || operand === "")
       return this.isEmpty();
     if (typeof operand === "number") {
-      return `coalesce(find_number(${this.#json}) = ${this.#bind(operand, "float8")}, false)`;
+      return `coalesce(${this.#cell.number} = ${this.#bind(operand, "float8")}, false)`;
     }
     if (typeof operand === "boolean")
       return this.#word(operand);
     const asNumber = canonicalNumber(operand);
-    const numberCell = Number.isNaN(asNumber) ? "false" : `find_number(${this.#json}) = ${this.#bind(asNumber, "float8")}`;
-    return `coalesce(CASE json_typeof(${this.#json}) WHEN 'number' THEN ${numberCell} WHEN 'string' THEN ${this.#text} = ${this.#bind(operand, "text")} WHEN 'boolean' THEN ${this.#text} = ${this.#bind(operand, "text")} ELSE false END, false)`;
+    if (Number.isNaN(asNumber))
+      return `coalesce(${this.#text} = ${this.#bind(operand, "text")} AND ${this.#cell.type} IN ('string', 'boolean'), false)`;
+    const numberCell = `${this.#cell.number} = ${this.#bind(asNumber, "float8")}`;
+    return `coalesce(CASE ${this.#cell.type} WHEN 'number' THEN ${numberCell} WHEN 'string' THEN ${this.#text} = ${this.#bind(operand, "text")} WHEN 'boolean' THEN ${this.#text} = ${this.#bind(operand, "text")} ELSE false END, false)`;
   }
   #equalsAnyOf(operands) {
     const strings = operands.filter((o) => typeof o === "string" && o !== "");
@@ -34334,14 +34370,14 @@ var Cell = class {
     const words = [...matchesTrue ? ["true"] : [], ...matchesFalse ? ["false"] : []];
     const stringCell = [
       `${this.#text} = ANY(${this.#bind(strings, "text[]")})`,
-      numbers.length === 0 ? "false" : `find_number(${this.#json}) = ANY(${this.#bind(numbers, "float8[]")})`,
+      numbers.length === 0 ? "false" : `${this.#cell.number} = ANY(${this.#bind(numbers, "float8[]")})`,
       matchesTrue ? `${this.#text} ~ ${TRUE_WORD}` : "false",
       matchesFalse ? `${this.#text} ~ ${FALSE_WORD}` : "false"
     ].join(" OR ");
     return `coalesce(CASE
       WHEN ${this.#text} IS NULL OR ${this.#text} = '' THEN ${empty}
-      WHEN json_typeof(${this.#json}) = 'number' THEN find_number(${this.#json}) = ANY(${this.#bind([...numbers, ...numberStrings], "float8[]")})
-      WHEN json_typeof(${this.#json}) = 'boolean' THEN ${this.#text} = ANY(${this.#bind(words, "text[]")})
+      WHEN ${this.#cell.type} = 'number' THEN ${this.#cell.number} = ANY(${this.#bind([...numbers, ...numberStrings], "float8[]")})
+      WHEN ${this.#cell.type} = 'boolean' THEN ${this.#text} = ANY(${this.#bind(words, "text[]")})
       ELSE ${stringCell}
     END, false)`;
   }
@@ -34351,36 +34387,98 @@ var Cell = class {
 };
 
 // ../store-postgres/dist/gather-candidates.js
-var FIXED_PARAMS = 7;
-async function gatherCandidates(sql, db, input) {
-  const { workspace, query } = input;
-  const chain = chainOf(input.versions, query.version);
+var FIRST_CHUNK = 65536;
+async function gatherBatch(sql, db, target, queries) {
+  const found = queries.map(() => void 0);
+  const chain = chainOf(target.versions, target.version);
   if (chain === void 0)
-    return void 0;
-  const where = compileWhereSql(query.where, query.columns, FIXED_PARAMS + 1);
-  if (where === void 0)
-    return void 0;
-  const text = sql.text("gather-candidates").replace("/*where*/", () => where.sql);
-  const positions = [];
-  for (const { version, base } of chain) {
-    const remaining = query.limit === void 0 ? null : query.limit - positions.length;
-    if (remaining !== null && remaining <= 0)
-      break;
-    const values = [
-      workspace,
-      query.block,
-      version,
-      query.keyIndex,
-      query.now,
-      query.readOnly,
-      remaining,
-      ...where.params
-    ];
-    const result = await db.query({ text, values });
-    for (const row of result.rows)
-      positions.push(base + row.ordinal);
+    return found;
+  let pending = [];
+  queries.forEach((query, index) => {
+    if (compileWhereSql(query.where, query.columns, PROBE) === void 0)
+      return;
+    const positions = [];
+    found[index] = positions;
+    if (query.limit === void 0 || query.limit > 0)
+      pending.push({ query, positions });
+  });
+  for (const { version, base, own, keyColumn } of chain) {
+    let size = target.firstChunk ?? FIRST_CHUNK;
+    for (let from = 0; from < own && pending.length > 0; ) {
+      const to = Math.min(own, from + size);
+      const statement = statementOf(sql, { ...target, version, from, to, keyColumn }, pending);
+      const result = await db.query(statement);
+      for (const row of result.rows) {
+        for (const k of row.finds) {
+          const entry = pending[k];
+          const { limit } = entry.query;
+          if (limit === void 0 || entry.positions.length < limit)
+            entry.positions.push(base + row.ordinal);
+        }
+      }
+      pending = pending.filter((p) => p.query.limit === void 0 || p.positions.length < p.query.limit);
+      from = to;
+      size *= 2;
+    }
   }
-  return positions;
+  return found;
+}
+var PROBE = {
+  bind: (_value, type) => `NULL::${type}`,
+  cell: () => ({ text: "NULL::text", type: "NULL::text", number: "NULL::float8" })
+};
+function statementOf(sql, slice, pending) {
+  const values = [
+    slice.workspace,
+    slice.block,
+    slice.version,
+    slice.from,
+    slice.to,
+    slice.now
+  ];
+  const cells = /* @__PURE__ */ new Map();
+  const context = {
+    bind: (value, type) => {
+      values.push(value);
+      return `$${values.length}::${type}`;
+    },
+    cell: (index) => extractedCell(integer(index), cells)
+  };
+  const finds = pending.map(({ query }, k) => {
+    const where = compileWhereSql(query.where, query.columns, context);
+    const free = query.readOnly ? "" : "c.held = 0 AND ";
+    return `CASE WHEN ${free}${where} THEN ${k} END`;
+  });
+  const columns = pending[0]?.query.columns ?? [];
+  const keyIndex = integer(slice.keyIndex);
+  const key = slice.keyColumn !== null && columns[keyIndex] === slice.keyColumn ? "r.key" : `(r."values" ->> ${keyIndex})`;
+  const extracted = [...cells].map(([name, sql2]) => `${sql2} AS ${name}`);
+  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*cells*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replaceAll("/*key*/", () => key);
+  return { text, values };
+}
+function extractedCell(index, cells) {
+  const text = `(r."values" ->> ${index})`;
+  const json = `(r."values" -> ${index})`;
+  const use = (name, sql) => {
+    cells.set(name, sql);
+    return `c.${name}`;
+  };
+  return {
+    get text() {
+      return use(`c${index}`, text);
+    },
+    get type() {
+      return use(`k${index}`, `json_typeof${json}`);
+    },
+    get number() {
+      return use(`n${index}`, `CASE WHEN length(${text}) <= 250 AND ${text} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN ${text}::float8 ELSE find_number${json} END`);
+    }
+  };
+}
+function integer(value) {
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`not a column index: ${value}`);
+  return value;
 }
 function chainOf(versions, version) {
   const byVersion = new Map(versions.map((v) => [v.version, v]));
@@ -34398,9 +34496,9 @@ function chainOf(versions, version) {
     return void 0;
   let base = 0;
   return lineage.map((v) => {
-    const entry = { version: v.version, base };
+    const link = { version: v.version, base, own: v.rowCount - base, keyColumn: v.keyColumn };
     base = v.rowCount;
-    return entry;
+    return link;
   });
 }
 
@@ -34484,7 +34582,8 @@ var PostgresStore = class {
     this.#pool = pool;
     this.#sql = sql;
     if (options.gatherInSql === true) {
-      this.gatherCandidates = (workspace, query) => this.#gatherCandidates(workspace, query);
+      const batches = new CandidateBatches((workspace, queries) => this.#gatherBatch(workspace, queries));
+      this.gatherCandidates = (workspace, query) => batches.gather(workspace, query);
     }
   }
   addBlockVersion(workspace, input) {
@@ -34559,14 +34658,19 @@ var PostgresStore = class {
     return { leases, consumed };
   }
   /**
-   * Selects a find's free rows in SQL (the filter compiled by
-   * `compileWhereSql`, with the semantics of core's `compileWhere`); undefined
-   * for a filter it does not compile, such as a date range.
+   * Selects the free rows of finds over one block version in SQL (each
+   * filter compiled by `compileWhereSql`, with the semantics of core's
+   * `compileWhere`), one scan for all of them; undefined for a filter it
+   * does not compile, such as a date range.
    */
-  async #gatherCandidates(workspace, query) {
+  async #gatherBatch(workspace, queries) {
+    const first = queries[0];
+    if (first === void 0)
+      return [];
     return this.#read("gather candidate rows", async (db) => {
-      const versions = await listVersions(this.#sql, db, workspace, query.block);
-      return gatherCandidates(this.#sql, db, { workspace, versions, query });
+      const versions = await listVersions(this.#sql, db, workspace, first.block);
+      const { block, version, keyIndex, now } = first;
+      return gatherBatch(this.#sql, db, { workspace, versions, block, version, keyIndex, now }, queries);
     });
   }
   async findLiveJob(workspace, bundleKey, now) {

@@ -1,9 +1,22 @@
 import { toNumber, type Value } from '@allot/core';
 
-/** A find's filter as a SQL boolean over a `block_rows` row `r`, with its values as parameters. */
-export interface CompiledWhere {
-  sql: string;
-  params: unknown[];
+/** How a compiled filter reads a row's cells and binds its values. */
+export interface WhereSqlContext {
+  /** Binds a value as a parameter; returns its placeholder with the cast to `type`. */
+  bind: (value: unknown, type: string) => string;
+  /** SQL reading the cell at a column index. */
+  cell: (index: number) => CellSql;
+}
+
+/**
+ * A cell in SQL: its text (`values ->> i`), its JSON type
+ * (`json_typeof(values -> i)`) and its number (`find_number(values -> i)`).
+ * Getters, so a caller can extract only what a filter reads.
+ */
+export interface CellSql {
+  readonly text: string;
+  readonly type: string;
+  readonly number: string;
 }
 
 /** Thrown inside the compiler for a filter SQL does not evaluate as the engine does. */
@@ -13,39 +26,31 @@ const TRUE_WORD = `'^[Tt][Rr][Uu][Ee]$'`;
 const FALSE_WORD = `'^[Ff][Aa][Ll][Ss][Ee]$'`;
 
 /**
- * Compiles a find's `where` to SQL with the semantics of core's
+ * Compiles a find's `where` to a SQL boolean with the semantics of core's
  * `compileWhere`: equality (`matchValues`), numbers compared as numbers
  * (`find_number` reads cells as `toNumber` does), `contains`,
  * `startsWith`, `isNull`, `ne`, `not`, `and`, `or`. Every predicate is
  * two-valued (never NULL), so `NOT` negates as in JavaScript. Values are
- * bound as parameters; only column indexes are written into the text.
+ * bound through `context.bind`; only column indexes are written into the text.
  *
- * @param firstParam - the number of the first parameter it may use (`$n`)
  * @returns undefined for a filter it does not compile (a date range, or
  *   anything the engine would reject); the caller then filters in memory
  */
 export function compileWhereSql(
   where: unknown,
   columns: readonly string[],
-  firstParam: number,
-): CompiledWhere | undefined {
-  const params: unknown[] = [];
-  const bind = (value: unknown, type: string) => {
-    params.push(value);
-    return `$${firstParam + params.length - 1}::${type}`;
-  };
+  context: WhereSqlContext,
+): string | undefined {
   try {
-    const sql = where === undefined ? 'true' : node(where, { columns, bind });
-    return { sql, params };
+    return where === undefined ? 'true' : node(where, { columns, ...context });
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
   }
 }
 
-interface Context {
+interface Context extends WhereSqlContext {
   columns: readonly string[];
-  bind: (value: unknown, type: string) => string;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -81,7 +86,7 @@ function any(parts: string[]): string {
 function column(name: string, value: unknown, context: Context): string {
   const index = context.columns.indexOf(name);
   if (index < 0) throw new Unsupported();
-  const cell = new Cell(index, context.bind);
+  const cell = new Cell(context.cell(index), context.bind);
   return isObject(value) ? condition(value, cell) : cell.equals([checked(value)]);
 }
 
@@ -140,13 +145,13 @@ function canonicalNumber(text: string): number {
 
 /** One column of the row, and the predicates over it. */
 class Cell {
-  readonly #json: string;
+  readonly #cell: CellSql;
   readonly #text: string;
   readonly #bind: Context['bind'];
 
-  constructor(index: number, bind: Context['bind']) {
-    this.#json = `(r."values" -> ${index})`;
-    this.#text = `(r."values" ->> ${index})`;
+  constructor(cell: CellSql, bind: Context['bind']) {
+    this.#cell = cell;
+    this.#text = cell.text;
     this.#bind = bind;
   }
 
@@ -165,7 +170,7 @@ class Cell {
   /** `gt`/`gte`/`lt`/`lte` on numbers; a date range is left to the engine. */
   compare(operator: string, operand: unknown): string {
     if (typeof operand !== 'number' || !Number.isFinite(operand)) throw new Unsupported();
-    return `coalesce(find_number(${this.#json}) ${operator} ${this.#bind(operand, 'float8')}, false)`;
+    return `coalesce(${this.#cell.number} ${operator} ${this.#bind(operand, 'float8')}, false)`;
   }
 
   /** `contains` (strpos) and `startsWith` on strings, numbers and booleans as written. */
@@ -175,20 +180,21 @@ class Cell {
       fn === 'strpos'
         ? `strpos(${this.#text}, ${this.#bind(operand, 'text')}) > 0`
         : `starts_with(${this.#text}, ${this.#bind(operand, 'text')})`;
-    return `coalesce(json_typeof(${this.#json}) IN ('string', 'number', 'boolean') AND ${call}, false)`;
+    return `coalesce(${this.#cell.type} IN ('string', 'number', 'boolean') AND ${call}, false)`;
   }
 
   #equalsOne(operand: Value): string {
     if (operand === null || operand === '') return this.isEmpty();
     if (typeof operand === 'number') {
-      return `coalesce(find_number(${this.#json}) = ${this.#bind(operand, 'float8')}, false)`;
+      return `coalesce(${this.#cell.number} = ${this.#bind(operand, 'float8')}, false)`;
     }
     if (typeof operand === 'boolean') return this.#word(operand);
     const asNumber = canonicalNumber(operand);
-    const numberCell = Number.isNaN(asNumber)
-      ? 'false'
-      : `find_number(${this.#json}) = ${this.#bind(asNumber, 'float8')}`;
-    return `coalesce(CASE json_typeof(${this.#json}) WHEN 'number' THEN ${numberCell} WHEN 'string' THEN ${this.#text} = ${this.#bind(operand, 'text')} WHEN 'boolean' THEN ${this.#text} = ${this.#bind(operand, 'text')} ELSE false END, false)`;
+    // The text first: the cell's type is read only for the rows whose text is equal.
+    if (Number.isNaN(asNumber))
+      return `coalesce(${this.#text} = ${this.#bind(operand, 'text')} AND ${this.#cell.type} IN ('string', 'boolean'), false)`;
+    const numberCell = `${this.#cell.number} = ${this.#bind(asNumber, 'float8')}`;
+    return `coalesce(CASE ${this.#cell.type} WHEN 'number' THEN ${numberCell} WHEN 'string' THEN ${this.#text} = ${this.#bind(operand, 'text')} WHEN 'boolean' THEN ${this.#text} = ${this.#bind(operand, 'text')} ELSE false END, false)`;
   }
 
   #equalsAnyOf(operands: Value[]): string {
@@ -203,14 +209,14 @@ class Cell {
       `${this.#text} = ANY(${this.#bind(strings, 'text[]')})`,
       numbers.length === 0
         ? 'false'
-        : `find_number(${this.#json}) = ANY(${this.#bind(numbers, 'float8[]')})`,
+        : `${this.#cell.number} = ANY(${this.#bind(numbers, 'float8[]')})`,
       matchesTrue ? `${this.#text} ~ ${TRUE_WORD}` : 'false',
       matchesFalse ? `${this.#text} ~ ${FALSE_WORD}` : 'false',
     ].join(' OR ');
     return `coalesce(CASE
       WHEN ${this.#text} IS NULL OR ${this.#text} = '' THEN ${empty}
-      WHEN json_typeof(${this.#json}) = 'number' THEN find_number(${this.#json}) = ANY(${this.#bind([...numbers, ...numberStrings], 'float8[]')})
-      WHEN json_typeof(${this.#json}) = 'boolean' THEN ${this.#text} = ANY(${this.#bind(words, 'text[]')})
+      WHEN ${this.#cell.type} = 'number' THEN ${this.#cell.number} = ANY(${this.#bind([...numbers, ...numberStrings], 'float8[]')})
+      WHEN ${this.#cell.type} = 'boolean' THEN ${this.#text} = ANY(${this.#bind(words, 'text[]')})
       ELSE ${stringCell}
     END, false)`;
   }

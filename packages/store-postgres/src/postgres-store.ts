@@ -25,7 +25,8 @@ import {
 import type pg from 'pg';
 import { listVersions, readOwnRows, writeVersion } from './block-versions.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
-import { gatherCandidates } from './gather-candidates.js';
+import { CandidateBatches } from './candidate-batches.js';
+import { gatherBatch } from './gather-candidates.js';
 import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
 import {
   apiKeyOf,
@@ -85,7 +86,10 @@ export class PostgresStore implements Store {
     this.#pool = pool;
     this.#sql = sql;
     if (options.gatherInSql === true) {
-      this.gatherCandidates = (workspace, query) => this.#gatherCandidates(workspace, query);
+      const batches = new CandidateBatches((workspace, queries) =>
+        this.#gatherBatch(workspace, queries),
+      );
+      this.gatherCandidates = (workspace, query) => batches.gather(workspace, query);
     }
   }
 
@@ -196,14 +200,26 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * Selects a find's free rows in SQL (the filter compiled by
-   * `compileWhereSql`, with the semantics of core's `compileWhere`); undefined
-   * for a filter it does not compile, such as a date range.
+   * Selects the free rows of finds over one block version in SQL (each
+   * filter compiled by `compileWhereSql`, with the semantics of core's
+   * `compileWhere`), one scan for all of them; undefined for a filter it
+   * does not compile, such as a date range.
    */
-  async #gatherCandidates(workspace: string, query: CandidateQuery): Promise<number[] | undefined> {
+  async #gatherBatch(
+    workspace: string,
+    queries: readonly CandidateQuery[],
+  ): Promise<Array<number[] | undefined>> {
+    const first = queries[0];
+    if (first === undefined) return [];
     return this.#read('gather candidate rows', async (db) => {
-      const versions = await listVersions(this.#sql, db, workspace, query.block);
-      return gatherCandidates(this.#sql, db, { workspace, versions, query });
+      const versions = await listVersions(this.#sql, db, workspace, first.block);
+      const { block, version, keyIndex, now } = first;
+      return gatherBatch(
+        this.#sql,
+        db,
+        { workspace, versions, block, version, keyIndex, now },
+        queries,
+      );
     });
   }
 

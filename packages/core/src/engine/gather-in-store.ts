@@ -15,7 +15,8 @@ export interface GatherContext {
  * qualifying rows. Classes the store cannot filter (and query finds, whose
  * rows come from a resolution server) are left out: the engine scans those
  * in memory. A class with an order gets every qualifying row, since the
- * order is applied in memory.
+ * order is applied in memory. The calls are made together, so a store may
+ * answer the finds of one block version with one statement.
  */
 export async function gatherInStore(
   classes: readonly FindClass[],
@@ -24,21 +25,24 @@ export async function gatherInStore(
   const gathered = new Map<FindClass, number[]>();
   const gather = context.store.gatherCandidates?.bind(context.store);
   if (gather === undefined) return gathered;
-  for (const cls of classes) {
-    if (cls.find.query !== undefined) continue;
-    const { block, keyIndex } = cls.source;
-    const query: CandidateQuery = {
-      block: block.block,
-      version: block.version,
-      where: cls.find.where,
-      columns: block.columns,
-      keyIndex,
-      readOnly: cls.readOnly,
-      now: context.now,
-    };
-    if (cls.order === null) query.limit = context.limit;
-    const rows = await gather(context.workspace, query);
-    if (rows !== undefined) gathered.set(cls, rows);
-  }
+  // Asked all at once, so a store can answer the finds of one block together.
+  const asked = classes
+    .filter((cls) => cls.find.query === undefined)
+    .map(async (cls) => {
+      const { block, keyIndex } = cls.source;
+      const query: CandidateQuery = {
+        block: block.block,
+        version: block.version,
+        where: cls.find.where,
+        columns: block.columns,
+        keyIndex,
+        readOnly: cls.readOnly,
+        now: context.now,
+      };
+      if (cls.order === null) query.limit = context.limit;
+      const rows = await gather(context.workspace, query);
+      if (rows !== undefined) gathered.set(cls, rows);
+    });
+  await Promise.all(asked);
   return gathered;
 }

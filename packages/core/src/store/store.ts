@@ -74,7 +74,9 @@ export interface Store {
    * free for it (not consumed, not held against it by a live lease), as
    * indexes into the version's rows, ascending. The filter's semantics are
    * exactly those of `compileWhere`. Resolves undefined when the store cannot
-   * evaluate this filter itself; the engine then filters in memory.
+   * evaluate this filter itself; the engine then filters in memory. The
+   * engine asks for every find of a job at once, so a store may answer the
+   * calls it receives together in one query.
    */
   gatherCandidates?(workspace: string, query: CandidateQuery): Promise<number[] | undefined>;
   /** The newest live job (not released, not expired) with this bundle key. */

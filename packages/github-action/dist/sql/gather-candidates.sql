@@ -1,22 +1,33 @@
--- The own rows of one block version ($3) that a find selects and that are
--- free for it, as ordinals, in order. $4 is the index of the pool's key
--- column; $6 whether the find is read-only (it may take rows only shared
--- leases hold); $7 a limit or null. Rows are read in ordinal order from the
--- primary key, so a limit stops the scan early.
--- The placeholder comment in WHERE is replaced by the find's filter, compiled by
--- compile-where-sql.ts: column indexes only, its values are parameters from $8 on.
-SELECT r.ordinal
-FROM block_rows r
-WHERE r.workspace = $1 AND r.block = $2 AND r.version = $3
-  AND (/*where*/)
-  AND NOT EXISTS (
-    SELECT 1 FROM consumed d
-    WHERE d.workspace = $1 AND d.block = $2 AND d.row_key = r."values" ->> $4::integer
-  )
-  AND NOT EXISTS (
-    SELECT 1 FROM leases l
-    WHERE l.workspace = $1 AND l.block = $2 AND l.row_key = r."values" ->> $4::integer
-      AND l.expires_at > $5 AND NOT (l.shared AND $6::boolean)
-  )
-ORDER BY r.ordinal
-LIMIT $7
+-- The own rows of one block version ($3) with ordinals from $4 up to $5 that
+-- a batch of finds select, each with the finds it is free for, in order.
+-- Rows consumed or leased exclusively (at $6) are free for no find; rows
+-- only shared leases hold are free for read-only finds only. Leases and
+-- consumed rows are joined once, as hashes, not probed per row.
+-- gather-candidates.ts replaces the placeholder comments: the cells the
+-- finds read, each extracted once (`c<index>`); the row's key; one
+-- `CASE WHEN <filter> THEN <find> END` per find, its filter compiled by
+-- compile-where-sql.ts (column indexes only, its values parameters from $7
+-- on). OFFSET 0 keeps each level evaluated once per row.
+SELECT s.ordinal, s.finds
+FROM (
+  SELECT c.ordinal, array_remove(ARRAY[/*finds*/]::integer[], NULL) AS finds
+  FROM (
+    SELECT r.ordinal, r."values", /*cells*/
+      CASE WHEN d.row_key IS NOT NULL OR l.exclusive THEN 2 WHEN l.row_key IS NOT NULL THEN 1 ELSE 0 END AS held
+    FROM block_rows r
+    LEFT JOIN (
+      SELECT row_key, bool_or(NOT shared) AS exclusive
+      FROM leases
+      WHERE workspace = $1 AND block = $2 AND expires_at > $6
+      GROUP BY row_key
+    ) l ON l.row_key = /*key*/
+    LEFT JOIN consumed d ON d.workspace = $1 AND d.block = $2 AND d.row_key = /*key*/
+    WHERE r.workspace = $1 AND r.block = $2 AND r.version = $3
+      AND r.ordinal >= $4 AND r.ordinal < $5
+    OFFSET 0
+  ) c
+  WHERE c.held < 2
+  OFFSET 0
+) s
+WHERE cardinality(s.finds) > 0
+ORDER BY s.ordinal

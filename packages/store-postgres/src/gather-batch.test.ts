@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import {
+  compileWhere,
+  type CandidateQuery,
+  type RowValues,
+  type Store,
+  type Where,
+} from '@allot/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatherBatch } from './gather-candidates.js';
+import { listVersions } from './block-versions.js';
+import { openPostgresStore } from './open-postgres-store.js';
+import { loadSqlTexts } from './sql-files.js';
+import { SqlRunner } from './sql-runner.js';
+import { dropSchemas, testPostgresUrl } from './testing/test-database.js';
+
+const POSTGRES_URL = testPostgresUrl('batched candidate gathering');
+
+const WS = 'w';
+const NOW = new Date('2030-01-01T00:00:00Z');
+const COLUMNS = ['id', 'status', 'balance', 'flag'];
+const STATUSES = ['active', 'Active', 'locked', '', 'new', '7'];
+const row = (i: number): RowValues => [
+  `k${i}`,
+  STATUSES[i % STATUSES.length] ?? '',
+  i % 11 === 0 ? 'n/a' : String(((i * 37) % 400) - 100),
+  i % 3 === 0 ? 'TRUE' : 'false',
+];
+
+/** Finds that share rows, with limits that end some of them inside the first slices. */
+const FINDS: Array<{ where: Where | undefined; limit?: number; readOnly?: boolean }> = [
+  { where: { status: 'active' }, limit: 5 },
+  { where: { status: 'active' }, limit: 40 },
+  { where: { status: { in: ['active', 'Active'] } } },
+  { where: { balance: { gt: 150 } }, limit: 12, readOnly: true },
+  { where: { balance: { lte: 0 }, flag: true } },
+  { where: { or: [{ status: 'locked' }, { balance: { gte: 290 } }], not: { flag: false } } },
+  { where: { status: 7 }, limit: 3 },
+  { where: { balance: { isNull: false }, status: { startsWith: 'n' } }, limit: 0 },
+  { where: { since: { gt: '2024-01-01' } } },
+  { where: undefined, limit: 33 },
+  { where: { id: { contains: '1' }, balance: { lt: 50 } }, limit: 1000 },
+];
+
+describe.skipIf(POSTGRES_URL === undefined)(
+  'gathering the candidates of many finds at once',
+  () => {
+    const schema = `allot_batch_${randomBytes(5).toString('hex')}`;
+    let store: Store;
+    let pool: pg.Pool;
+    let all: RowValues[] = [];
+
+    const queryOf = (find: (typeof FINDS)[number]): CandidateQuery => ({
+      block: 'customers',
+      version: '1.1',
+      where: find.where,
+      columns: [
+        ...COLUMNS,
+        ...(find.where !== undefined && 'since' in find.where ? ['since'] : []),
+      ],
+      keyIndex: 0,
+      readOnly: find.readOnly ?? false,
+      now: NOW,
+      ...(find.limit === undefined ? {} : { limit: find.limit }),
+    });
+    const expected = (find: (typeof FINDS)[number]) => {
+      if (find.where !== undefined && 'since' in find.where) return undefined;
+      const matches = compileWhere(find.where, COLUMNS, 'where');
+      const positions = all.flatMap((values, index) => (matches(values) ? [index] : []));
+      return positions.slice(0, find.limit ?? positions.length);
+    };
+
+    beforeAll(async () => {
+      store = await openPostgresStore(POSTGRES_URL as string, {
+        schema,
+        poolSize: 2,
+        gatherInSql: true,
+      });
+      const first = Array.from({ length: 180 }, (_, i) => row(i));
+      const made = Array.from({ length: 45 }, (_, i) => row(180 + i));
+      for (const [rows, origin] of [
+        [first, 'import'],
+        [made, 'make'],
+      ] as const) {
+        await store.addBlockVersion(WS, {
+          block: 'customers',
+          columns: COLUMNS,
+          keyColumn: 'id',
+          rows,
+          origin,
+        });
+      }
+      all = [...first, ...made];
+      pool = new pg.Pool({
+        connectionString: POSTGRES_URL,
+        max: 1,
+        options: `-c search_path="${schema}"`,
+      });
+    });
+
+    afterAll(async () => {
+      await store?.close();
+      await pool?.end();
+      await dropSchemas(POSTGRES_URL as string, [schema]);
+    });
+
+    it('answers finds asked together as each alone would be answered', async () => {
+      const gather = store.gatherCandidates?.bind(store);
+      if (gather === undefined) throw new Error('the store does not gather in SQL');
+      const got = await Promise.all(FINDS.map((find) => gather(WS, queryOf(find))));
+      got.forEach((positions, i) =>
+        expect(positions, JSON.stringify(FINDS[i])).toEqual(
+          expected(FINDS[i] as (typeof FINDS)[number]),
+        ),
+      );
+    });
+
+    it('reads the chain in slices, stopping each find at its limit', async () => {
+      const sql = new SqlRunner(await loadSqlTexts());
+      const versions = await listVersions(sql, pool, WS, 'customers');
+      const target = {
+        workspace: WS,
+        versions,
+        block: 'customers',
+        version: '1.1',
+        keyIndex: 0,
+        now: NOW,
+      };
+      for (const firstChunk of [1, 7, 50, 1000]) {
+        const queries = FINDS.filter((f) => f.where === undefined || !('since' in f.where)).map(
+          queryOf,
+        );
+        const got = await gatherBatch(sql, pool, { ...target, firstChunk }, queries);
+        const wanted = FINDS.filter((f) => f.where === undefined || !('since' in f.where)).map(
+          expected,
+        );
+        expect(got, `first slice of ${firstChunk}`).toEqual(wanted);
+      }
+      expect(
+        await gatherBatch(sql, pool, { ...target, version: '9.9' }, [queryOf(FINDS[0]!)]),
+      ).toEqual([undefined]);
+    });
+  },
+);
