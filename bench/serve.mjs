@@ -41,15 +41,15 @@ async function parent() {
   const bareRuns = [];
   const allotRuns = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bareRuns.push(await load(bare.url, () => '/constant'));
-    allotRuns.push(await load(allot.url, path));
+    bareRuns.push(await load(bare, () => '/constant'));
+    allotRuns.push(await load(allot, path));
   }
   const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
   const bareRun = best(bareRuns);
   const allotRun = best(allotRuns);
   for (let round = 0; round < ROUNDS; round++) {
     console.log(
-      `round ${round + 1}: bare ${bareRuns[round].rps.toFixed(0)} req/s, result/value ${allotRuns[round].rps.toFixed(0)} req/s, p99 ${allotRuns[round].p99} ms`,
+      `round ${round + 1}: bare ${bareRuns[round].rps.toFixed(0)} req/s (${bareRuns[round].cpuPerRequest.toFixed(1)} µs CPU/req), result/value ${allotRuns[round].rps.toFixed(0)} req/s (${allotRuns[round].cpuPerRequest.toFixed(1)} µs CPU/req), p99 ${allotRuns[round].p99} ms`,
     );
   }
   bare.stop();
@@ -58,17 +58,25 @@ async function parent() {
 
   const ratio = allotRun.rps / bareRun.rps;
   console.log('');
-  console.log('| route | req/s | p50 ms | p99 ms | non-2xx |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log('| route | req/s | p50 ms | p99 ms | non-2xx | server CPU µs/req |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, run] of [
     ['bare fastify, constant', bareRun],
     ['vendor GET result/value', allotRun],
   ]) {
-    console.log(`| ${name} | ${run.rps.toFixed(0)} | ${run.p50} | ${run.p99} | ${run.non2xx} |`);
+    console.log(
+      `| ${name} | ${run.rps.toFixed(0)} | ${run.p50} | ${run.p99} | ${run.non2xx} | ${run.cpuPerRequest.toFixed(1)} |`,
+    );
   }
   console.log('');
   console.log(
     `ratio ${ratio.toFixed(2)}x of the bare route (goal >= 0.8x); p99 ${allotRun.p99} ms (goal <= 5 ms)`,
+  );
+  // With the load generator on the same machine, req/s may be capped by it for both
+  // routes; the server's CPU time per request is not, and says what the route costs.
+  const cpuRatio = bareRun.cpuPerRequest / allotRun.cpuPerRequest;
+  console.log(
+    `server CPU per request: bare ${bareRun.cpuPerRequest.toFixed(1)} µs, result/value ${allotRun.cpuPerRequest.toFixed(1)} µs (bare/allot ${cpuRatio.toFixed(2)}x)`,
   );
   for (const run of jobs) {
     console.log(
@@ -77,8 +85,9 @@ async function parent() {
   }
 }
 
-/** Runs autocannon against a server: a warm-up, then the measured run. */
-async function load(url, path) {
+/** Runs autocannon against a server: a warm-up, then the measured run, with the server's CPU time per request. */
+async function load(server, path) {
+  const url = server.url;
   const options = (duration) => ({
     url,
     connections: CONNECTIONS,
@@ -86,8 +95,11 @@ async function load(url, path) {
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path() }) }],
   });
   await autocannon(options(2));
+  const before = await server.cpu();
   const result = await autocannon(options(DURATION));
+  const cpuMicros = (await server.cpu()) - before;
   return {
+    cpuPerRequest: cpuMicros / result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -131,15 +143,33 @@ async function bundles(url, key) {
   return runs;
 }
 
-/** Starts a child server and resolves with its address once it listens. */
+/**
+ * Starts a child server and resolves with its address once it listens, and
+ * a way to read the CPU time (µs, user + system) the child has used so far.
+ */
 function startChild(mode) {
   const process_ = fork(fileURLToPath(import.meta.url), ['--child', mode], { stdio: 'inherit' });
+  const cpu = () =>
+    new Promise((resolve) => {
+      process_.once('message', (message) => resolve(message.cpu));
+      process_.send('cpu');
+    });
   return new Promise((resolve, reject) => {
     process_.once('error', reject);
     process_.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
     process_.once('message', (message) =>
-      resolve({ ...message, stop: () => process_.kill('SIGTERM') }),
+      resolve({ ...message, cpu, stop: () => process_.kill('SIGTERM') }),
     );
+  });
+}
+
+/** In a child: answers `cpu` with the process's CPU time so far (without keeping the child alive). */
+function answerCpuQueries() {
+  process.channel?.unref();
+  process.on('message', (message) => {
+    if (message !== 'cpu') return;
+    const { user, system } = process.cpuUsage();
+    process.send({ cpu: user + system });
   });
 }
 
@@ -154,6 +184,7 @@ async function child(mode) {
     }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     process.send({ url: `http://127.0.0.1:${app.server.address().port}` });
+    answerCpuQueries();
     process.once('SIGTERM', () => void app.close());
     return;
   }
@@ -174,6 +205,7 @@ async function child(mode) {
   const setupMs = Date.now() - started;
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.send({ url: `http://127.0.0.1:${app.server.address().port}`, key: adminKey, setupMs });
+  answerCpuQueries();
   process.once('SIGTERM', () => {
     void app.close().then(() => rm(dir, { recursive: true, force: true }));
   });
