@@ -67,6 +67,7 @@ export { DocumentStore } from './store/document-store.js';
 export { MemoryPersistence } from './store/document-persistence.js';
 export type { DocumentPersistence } from './store/document-persistence.js';
 export { LowdbPersistence, STORE_FILE } from './store/lowdb-persistence.js';
+export type { LowdbOptions } from './store/lowdb-persistence.js';
 export type { StoreDocument, WorkspaceDocument } from './store/store-document.js';
 
 export {

@@ -1,9 +1,10 @@
 // Runs allocation jobs in a loop against the lowdb store of a data directory
-// and reports each committed job on stdout, until it is killed.
+// and reports each committed job on stdout, until it is killed. Odd rounds
+// write a new snapshot every few commits, so kills also land mid-snapshot.
 import { executeJob, openLowdbStore } from '@allot/core';
 
 const [dataDir, round] = process.argv.slice(2);
-const store = await openLowdbStore(dataDir);
+const store = await openLowdbStore(dataDir, Number(round) % 2 === 1 ? { compactBytes: 1 } : {});
 const pool = await store.getPool('default', 'crash');
 const tests = pool.tests.map((t) => ({ pool: 'crash', suite: t.suite, test: t.test }));
 for (let i = 0; ; i++) {

@@ -37,9 +37,11 @@ export function diffDocuments(before: StoreDocument, after: StoreDocument): Delt
   return ops;
 }
 
-/** Applies changes to a document in place. */
+/** Applies changes to a document in place; throws on anything that is not a list of changes. */
 export function applyDelta(document: StoreDocument, ops: readonly DeltaOp[]): void {
+  if (!Array.isArray(ops)) throw new Error('expected a list of changes');
   for (const op of ops) {
+    if (!isOp(op)) throw new Error(`not a change: ${JSON.stringify(op).slice(0, 80)}`);
     const path = op[1];
     const parent = walk(document as unknown as Dictionary, path.slice(0, -1));
     const last = path[path.length - 1] as string;
@@ -121,6 +123,14 @@ function walk(root: Dictionary, path: readonly string[]): Dictionary {
     }
   }
   return node;
+}
+
+function isOp(value: unknown): value is DeltaOp {
+  if (!Array.isArray(value) || !Array.isArray(value[1]) || value[1].length === 0) return false;
+  if (!(value[1] as unknown[]).every((key) => typeof key === 'string')) return false;
+  if (value[0] === 'set') return value.length === 3;
+  if (value[0] === 'del') return value.length === 2;
+  return value[0] === 'push' && Array.isArray(value[2]);
 }
 
 function keysOf(a: object, b: object): Set<string> {

@@ -39,7 +39,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     const text = JSON.stringify(data);
-    this.length = text.length;
-    return writeFileDurably(this.#path, text);
+    return writeFileDurably(this.#path, text).then(() => {
+      this.length = text.length;
+    });
   }
 }

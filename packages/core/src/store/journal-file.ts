@@ -52,7 +52,16 @@ export class JournalFile {
           { cause: error },
         );
       }
-      apply(entry);
+      try {
+        apply(entry);
+      } catch (error) {
+        throw new AllotError(
+          'STORE_CORRUPT',
+          `line ${index + 1} of the store journal ${path} is not a change this store can apply (${(error as Error).message}); it was left untouched: restore the data directory from a backup`,
+          { file: path },
+          { cause: error },
+        );
+      }
     });
     const bytes = Buffer.byteLength(text.slice(0, whole));
     if (whole < text.length) await truncate(path, bytes);
@@ -67,9 +76,13 @@ export class JournalFile {
       // The file's directory entry must survive a power loss too.
       await syncDirectory(dirname(this.path));
     }
-    await this.#handle.write(line);
+    const bytes = Buffer.byteLength(line);
+    const { bytesWritten } = await this.#handle.write(line);
+    if (bytesWritten !== bytes) {
+      throw new Error(`wrote ${bytesWritten} of ${bytes} bytes to the store journal ${this.path}`);
+    }
     await this.#handle.datasync();
-    this.#bytes += Buffer.byteLength(line);
+    this.#bytes += bytes;
   }
 
   async close(): Promise<void> {

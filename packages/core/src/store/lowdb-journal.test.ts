@@ -88,10 +88,12 @@ describe('lowdb store journal', () => {
 
   it('folds the journal into a new snapshot once it grows, and deletes the old one', async () => {
     const store = await open({ compactBytes: 1 });
-    await store.putPool('w', pool('a'));
+    await store.putPool('w', pool('a')); // the first save of a fresh store is a snapshot
+    await store.putPool('w', pool('b')); // appended
     const first = await journals();
-    await store.putPool('w', pool('b'));
-    await store.putPool('w', pool('c'));
+    expect(first).toHaveLength(1);
+    await store.putPool('w', pool('c')); // the journal is past 1 byte: a new snapshot
+    await store.putPool('w', pool('d')); // appended to the new snapshot's journal
     const later = await journals();
     expect(later).toHaveLength(1);
     expect(later).not.toEqual(first);
@@ -101,7 +103,7 @@ describe('lowdb store journal', () => {
     };
     expect(later[0]).toBe(`allot.journal.${snapshot.journal}.jsonl`);
     const reopened = await open();
-    expect((await reopened.listPools('w')).map((p) => p.name).sort()).toEqual(['a', 'b', 'c']);
+    expect((await reopened.listPools('w')).map((p) => p.name).sort()).toEqual(['a', 'b', 'c', 'd']);
     await reopened.close();
   });
 
@@ -137,5 +139,68 @@ describe('lowdb store journal', () => {
     const again = await open();
     expect((await again.listPools('w')).map((p) => p.name).sort()).toEqual(['a', 'b']);
     await again.close();
+  });
+  it('names a journal line that parses but is not a change', async () => {
+    const store = await open();
+    await store.putPool('w', pool('one'));
+    await store.putPool('w', pool('two'));
+    await store.close();
+    const [journal] = await journals();
+    const path = join(dir, journal!);
+    await appendFile(path, '{"not":"a change"}\n');
+    await expect(open()).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+      message: expect.stringContaining(`line 2 of the store journal ${path} is not a change`),
+    });
+  });
+
+  it('rewrites a version 1 document as version 2 before journaling anything', async () => {
+    const store = await open();
+    await store.putPool('w', pool('old'));
+    await store.close();
+    const file = join(dir, STORE_FILE);
+    const { journal: _journal, ...v1 } = JSON.parse(await readFile(file, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    await writeFile(file, JSON.stringify({ ...v1, schemaVersion: 1 }));
+    for (const name of await journals()) await rm(join(dir, name));
+
+    const reopened = await open();
+    await reopened.putPool('w', pool('new'));
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    expect(await journals()).toEqual([]);
+    await reopened.close();
+    const again = await open();
+    expect((await again.listPools('w')).map((p) => p.name).sort()).toEqual(['new', 'old']);
+    await again.close();
+  });
+
+  it('writes a whole snapshot again after a snapshot failed, never the old journal', async () => {
+    const store = await open({ compactBytes: 1 });
+    const kept = ['a'];
+    await store.putPool('w', pool('a'));
+    // Snapshots cannot be written: a directory stands in place of their temporary file.
+    const temp = join(dir, `.${STORE_FILE}.${process.pid}.tmp`);
+    await mkdir(temp);
+    let failures = 0;
+    for (let i = 0; i < 30 && failures === 0; i++) {
+      // Appends go on until the journal outgrows the snapshot; then a snapshot is due and fails.
+      await store.putPool('w', pool(`p${i}`)).then(
+        () => kept.push(`p${i}`),
+        (error: unknown) => {
+          expect(error).toMatchObject({ code: 'STORE_FAILURE' });
+          failures++;
+        },
+      );
+    }
+    expect(failures).toBe(1);
+    await rm(temp, { recursive: true });
+    await store.putPool('w', pool('b'));
+    kept.push('b');
+    await store.close();
+    const reopened = await open();
+    expect((await reopened.listPools('w')).map((p) => p.name).sort()).toEqual(kept.sort());
+    await reopened.close();
   });
 });

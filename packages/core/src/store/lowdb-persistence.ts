@@ -20,7 +20,10 @@ const MIN_COMPACT_BYTES = 4 * 1024 * 1024;
 
 /** Options of {@link LowdbPersistence.open}. */
 export interface LowdbOptions {
-  /** Journal size (bytes) below which no new snapshot is written; default 4 MiB. */
+  /**
+   * Journal size (bytes) past which the next save writes a new snapshot.
+   * Default: the larger of 4 MiB and the snapshot's own size.
+   */
   compactBytes?: number;
 }
 
@@ -54,10 +57,10 @@ export class LowdbPersistence implements DocumentPersistence {
   /** Set when an append failed: its torn line must not be followed by another. */
   #mustCompact = false;
 
-  readonly #compactBytes: number;
+  readonly #compactBytes: number | undefined;
 
   private constructor(directory: string, lock: LockFile, options: LowdbOptions) {
-    this.#compactBytes = options.compactBytes ?? MIN_COMPACT_BYTES;
+    this.#compactBytes = options.compactBytes;
     this.#directory = directory;
     this.#lock = lock;
     this.#file = new DurableJsonFile(join(directory, STORE_FILE));
@@ -85,7 +88,8 @@ export class LowdbPersistence implements DocumentPersistence {
     const snapshot = this.#db.data;
     this.#db.data = null;
     if (snapshot === null) return undefined;
-    if (snapshot.schemaVersion !== 1 || typeof snapshot.workspaces !== 'object') {
+    const version = snapshot.schemaVersion as number;
+    if ((version !== 1 && version !== 2) || typeof snapshot.workspaces !== 'object') {
       await this.#lock.release();
       throw new AllotError(
         'STORE_CORRUPT',
@@ -104,6 +108,12 @@ export class LowdbPersistence implements DocumentPersistence {
     }
     this.#generation = generation;
     this.#saved = document;
+    // A version-1 document (written before the journal) is rewritten as version 2 on the
+    // first save, before anything goes to a journal an older allot would not read.
+    if (version === 1) {
+      document.schemaVersion = 2;
+      this.#mustCompact = true;
+    }
     return document;
   }
 
@@ -113,7 +123,7 @@ export class LowdbPersistence implements DocumentPersistence {
       this.#saved === undefined ||
       journal === undefined ||
       this.#mustCompact ||
-      journal.bytes > Math.max(this.#compactBytes, this.#file.length)
+      journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.length))
     ) {
       await this.#compact(document);
       return;
@@ -136,6 +146,10 @@ export class LowdbPersistence implements DocumentPersistence {
     this.#db.data = { ...document, journal: generation };
     try {
       await this.#db.write();
+    } catch (error) {
+      // The new snapshot may be in place (a failed directory fsync): never append to the old journal.
+      this.#mustCompact = true;
+      throw error;
     } finally {
       this.#db.data = null;
     }

@@ -28,7 +28,8 @@ export interface WorkspaceDocument {
 
 /** The whole state of a document store (memory, lowdb). */
 export interface StoreDocument {
-  schemaVersion: 1;
+  /** 2 since block rows and the journal live beside the document; 1 had no journal. */
+  schemaVersion: 2;
   nextJobId: number;
   nextAuditId: number;
   /** Workspaces that were created explicitly (the server's tenants). */
@@ -40,7 +41,7 @@ export interface StoreDocument {
 
 export function emptyDocument(): StoreDocument {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     nextJobId: 1,
     nextAuditId: 1,
     tenants: {},
