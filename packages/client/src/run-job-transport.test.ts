@@ -92,16 +92,19 @@ describe('runJob and uploads over the transport', () => {
   it('gives up on a job still running at the deadline, saying the server keeps running it', async () => {
     const { url } = await serve((_req, res) => json(res, 200, job(9, 'running', 'makes 1/50')));
     const client = new AllotClient({ baseUrl: url, ...fast });
+    const started: number[] = [];
     const error = await caught(
       client.runJob(
         [
           { pool: 'p', suite: 's', test: '1' },
           { pool: 'q', suite: 's', test: '2' },
         ],
-        { timeoutMs: 60 },
+        { timeoutMs: 60, onStarted: (status) => started.push(status.id) },
       ),
     );
     expect(error.code).toBe('JOB_TIMEOUT');
+    // The caller learnt the job's id before the wait ran out, once.
+    expect(started).toEqual([9]);
     expect(error.message).toBe(
       `job 9 (running 2 tests of pools "p", "q") is still running after 60 ms at ${url}: makes 1/50; ` +
         'the server keeps running it (GET /api/v1/jobs/9 shows it): raise timeoutMs to wait longer',

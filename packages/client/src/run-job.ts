@@ -20,6 +20,12 @@ export interface RunJobOptions {
   waitMs?: number;
   /** How long to poll for the end of the job; default the client's `jobTimeoutMs`. */
   timeoutMs?: number;
+  /**
+   * Called once with the server's first answer, as soon as the job has an
+   * id: before any polling, so a caller can note the job (to release it
+   * later) even when the wait for its end times out or a later read fails.
+   */
+  onStarted?: (status: JobStatus) => void;
   /** Called with each status read while the job is still running. */
   onProgress?: (status: JobStatus) => void;
 }
@@ -67,6 +73,7 @@ export async function runJob(
     ...(only === undefined ? {} : { ref: only }),
   });
   checkStatus(transport, status, subject);
+  options.onStarted?.(status);
   const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
   const deadline = Date.now() + timeoutMs;
   let delay = polling.pollIntervalMs;

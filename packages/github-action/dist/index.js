@@ -58274,7 +58274,7 @@ var Mutex = class {
 // ../core/dist/store/store-document.js
 function emptyDocument() {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     nextJobId: 1,
     nextAuditId: 1,
     tenants: {},
@@ -58812,8 +58812,9 @@ var DurableJsonFile = class {
   }
   write(data) {
     const text = JSON.stringify(data);
-    this.length = text.length;
-    return writeFileDurably(this.#path, text);
+    return writeFileDurably(this.#path, text).then(() => {
+      this.length = text.length;
+    });
   }
 };
 
@@ -58838,7 +58839,11 @@ function diffDocuments(before, after) {
   return ops;
 }
 function applyDelta(document, ops) {
+  if (!Array.isArray(ops))
+    throw new Error("expected a list of changes");
   for (const op of ops) {
+    if (!isOp(op))
+      throw new Error(`not a change: ${JSON.stringify(op).slice(0, 80)}`);
     const path = op[1];
     const parent = walk(document, path.slice(0, -1));
     const last = path[path.length - 1];
@@ -58918,6 +58923,17 @@ function walk(root, path) {
   }
   return node2;
 }
+function isOp(value) {
+  if (!Array.isArray(value) || !Array.isArray(value[1]) || value[1].length === 0)
+    return false;
+  if (!value[1].every((key) => typeof key === "string"))
+    return false;
+  if (value[0] === "set")
+    return value.length === 3;
+  if (value[0] === "del")
+    return value.length === 2;
+  return value[0] === "push" && Array.isArray(value[2]);
+}
 function keysOf(a2, b2) {
   return /* @__PURE__ */ new Set([...Object.keys(a2), ...Object.keys(b2)]);
 }
@@ -58964,7 +58980,11 @@ var JournalFile = class _JournalFile {
       } catch (error2) {
         throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} cannot be parsed (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
       }
-      apply(entry);
+      try {
+        apply(entry);
+      } catch (error2) {
+        throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} is not a change this store can apply (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
+      }
     });
     const bytes = Buffer.byteLength(text.slice(0, whole));
     if (whole < text.length)
@@ -58979,9 +58999,13 @@ var JournalFile = class _JournalFile {
       this.#handle = await open3(this.path, "a");
       await syncDirectory(dirname3(this.path));
     }
-    await this.#handle.write(line);
+    const bytes = Buffer.byteLength(line);
+    const { bytesWritten } = await this.#handle.write(line);
+    if (bytesWritten !== bytes) {
+      throw new Error(`wrote ${bytesWritten} of ${bytes} bytes to the store journal ${this.path}`);
+    }
     await this.#handle.datasync();
-    this.#bytes += Buffer.byteLength(line);
+    this.#bytes += bytes;
   }
   async close() {
     const handle = this.#handle;
@@ -59058,7 +59082,7 @@ var LowdbPersistence = class _LowdbPersistence {
   #mustCompact = false;
   #compactBytes;
   constructor(directory, lock, options) {
-    this.#compactBytes = options.compactBytes ?? MIN_COMPACT_BYTES;
+    this.#compactBytes = options.compactBytes;
     this.#directory = directory;
     this.#lock = lock;
     this.#file = new DurableJsonFile(join3(directory, STORE_FILE));
@@ -59082,7 +59106,8 @@ var LowdbPersistence = class _LowdbPersistence {
     this.#db.data = null;
     if (snapshot === null)
       return void 0;
-    if (snapshot.schemaVersion !== 1 || typeof snapshot.workspaces !== "object") {
+    const version2 = snapshot.schemaVersion;
+    if (version2 !== 1 && version2 !== 2 || typeof snapshot.workspaces !== "object") {
       await this.#lock.release();
       throw new AllotError("STORE_CORRUPT", `${join3(this.#directory, STORE_FILE)} is not an allot store file`);
     }
@@ -59096,11 +59121,15 @@ var LowdbPersistence = class _LowdbPersistence {
     }
     this.#generation = generation;
     this.#saved = document;
+    if (version2 === 1) {
+      document.schemaVersion = 2;
+      this.#mustCompact = true;
+    }
     return document;
   }
   async save(document) {
     const journal = this.#journal;
-    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > Math.max(this.#compactBytes, this.#file.length)) {
+    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.length))) {
       await this.#compact(document);
       return;
     }
@@ -59121,6 +59150,9 @@ var LowdbPersistence = class _LowdbPersistence {
     this.#db.data = { ...document, journal: generation };
     try {
       await this.#db.write();
+    } catch (error2) {
+      this.#mustCompact = true;
+      throw error2;
     } finally {
       this.#db.data = null;
     }
@@ -59177,8 +59209,8 @@ ${parts.join(",\n")}
 }
 
 // ../core/dist/store/open-store.js
-async function openLowdbStore(dataDir) {
-  const persistence = await LowdbPersistence.open(dataDir);
+async function openLowdbStore(dataDir, options = {}) {
+  const persistence = await LowdbPersistence.open(dataDir, options);
   return DocumentStore.open(persistence);
 }
 
@@ -62003,6 +62035,10 @@ function logOutcome(outcome) {
     info(
       `job ${report2.jobId}: ${report2.allocated} allocated, ${report2.made} made, ${report2.reused} reused, ${report2.failed} failed (leases until ${report2.expiresAt})`
     );
+    if (report2.cached)
+      info(
+        `job ${report2.jobId} was created by an earlier run with the same tests: that run's post step releases its leases, not this one's`
+      );
   }
   if (missing.length > 0) {
     info(`${missing.length} requested tests are not defined in any pool:`);
@@ -63976,6 +64012,7 @@ async function runJob(transport, polling, tests, options = {}) {
     ...only === void 0 ? {} : { ref: only }
   });
   checkStatus(transport, status, subject);
+  options.onStarted?.(status);
   const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
   const deadline = Date.now() + timeoutMs;
   let delay = polling.pollIntervalMs;
@@ -64277,7 +64314,8 @@ ${errors.join("\n")}`);
       const where = spec.file ?? suite.file ?? path[0] ?? "";
       tests.push({ pool: void 0, ...names, source: `${where}:${spec.line ?? 0}` });
     }
-    for (const child2 of suite.suites ?? []) visit(child2, [...path, child2.title]);
+    for (const child2 of suite.suites ?? [])
+      visit(child2, child2.title === "" ? path : [...path, child2.title]);
   };
   for (const file of report2.suites ?? []) visit(file, [file.title]);
   return tests;
@@ -64441,7 +64479,7 @@ function nameKey(suite, test) {
 }
 
 // src/run-embedded.ts
-async function runEmbedded(inputs, spec) {
+async function runEmbedded(inputs, spec, remember) {
   const cwd = inputs.workingDirectory;
   const files = await expandGlobs("pool-files", inputs.poolFiles, cwd);
   const requested = await requestedTests(inputs.tests, cwd);
@@ -64459,7 +64497,9 @@ async function runEmbedded(inputs, spec) {
       ...inputs.ttlSeconds === void 0 ? {} : { ttlSeconds: inputs.ttlSeconds },
       ...namespace === void 0 ? {} : { namespace }
     });
-    return { report: committed(report2), missing: selection.missing };
+    const job = committed(report2);
+    remember({ jobId: job.jobId, created: !job.cached, expiresAt: job.expiresAt });
+    return { report: job, missing: selection.missing };
   } finally {
     await store.close();
   }
@@ -64472,7 +64512,7 @@ function runNamespace() {
 
 // src/run-on-server.ts
 var READ_CONCURRENCY = 8;
-async function runOnServer(inputs, url, apiKey) {
+async function runOnServer(inputs, { url, apiKey }, remember) {
   const client = new AllotClient({ baseUrl: url, apiKey, log: (line) => info(line) });
   const local = await uploadPoolFiles(client, inputs);
   const requested = await requestedTests(inputs.tests, inputs.workingDirectory);
@@ -64482,10 +64522,13 @@ async function runOnServer(inputs, url, apiKey) {
   const job = await client.runJob(selection.bundle, {
     server: inputs.server,
     ...inputs.ttlSeconds === void 0 ? {} : { ttlSeconds: inputs.ttlSeconds },
+    onStarted: (status) => remember({ jobId: status.id, created: true, expiresAt: null }),
     onProgress: progressLogger()
   });
   if (job.expiresAt === null)
     throw new Error(`job ${job.id} did not commit on the server: ${job.message}`);
+  const created = job.answeredBy === null || job.answeredBy === job.id;
+  remember({ jobId: job.answeredBy ?? job.id, created, expiresAt: job.expiresAt });
   const secrets = new Map(pools.map((p3) => [p3.name, p3.secrets]));
   const tests = await mapLimited(job.tests, READ_CONCURRENCY, async (t2) => {
     const values = t2.status === "failed" ? [] : await client.rows(t2.pool, t2.suite, t2.test);
@@ -64495,7 +64538,7 @@ async function runOnServer(inputs, url, apiKey) {
     report: {
       jobId: job.answeredBy ?? job.id,
       dryRun: false,
-      cached: job.answeredBy !== null && job.answeredBy !== job.id,
+      cached: !created,
       state: job.failed > 0 ? "failed" : "complete",
       namespace: job.namespace ?? "",
       expiresAt: job.expiresAt,
@@ -64563,14 +64606,23 @@ async function mapLimited(items, limit, work) {
 }
 
 // src/state.ts
-var KEYS = { mode: "mode", target: "target", jobId: "job-id", release: "release" };
+var KEYS = {
+  mode: "mode",
+  target: "target",
+  jobId: "job-id",
+  release: "release",
+  created: "created",
+  expiresAt: "expires-at"
+};
 var STORE_INPUT = "input:store";
-function saveReleaseState(target, release) {
+function saveReleaseState(target, job, release) {
   saveState(KEYS.mode, target.kind);
   const where = target.kind === "server" ? target.url : isPostgresUrl(target.store) ? STORE_INPUT : target.store;
   saveState(KEYS.target, where);
   saveState(KEYS.jobId, String(target.jobId));
   saveState(KEYS.release, String(release));
+  saveState(KEYS.created, String(job.created));
+  saveState(KEYS.expiresAt, job.expiresAt ?? "");
 }
 
 // src/write-summary.ts
@@ -64646,10 +64698,10 @@ async function run() {
   try {
     const inputs = parseInputs((name2) => getInput(name2), process.cwd());
     maskCredentials(inputs);
-    const outcome = inputs.mode.kind === "server" ? await runOnServer(inputs, inputs.mode.url, inputs.mode.apiKey) : await runEmbedded(inputs, inputs.mode.store);
+    const remember = (job) => saveReleaseState(targetOf(inputs, job.jobId), job, inputs.release);
+    const outcome = inputs.mode.kind === "server" ? await runOnServer(inputs, inputs.mode, remember) : await runEmbedded(inputs, inputs.mode.store, remember);
     const { report: report2 } = outcome;
     if (report2 !== null) {
-      saveReleaseState(targetOf(inputs, report2.jobId), inputs.release);
       maskSecrets(report2);
       await writeResultsFile(inputs.resultsFile, toResultsFile(report2));
       exportVariable(RESULTS_FILE_VARIABLE, inputs.resultsFile);

@@ -32249,6 +32249,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os3.EOL);
 }
@@ -32560,6 +32563,7 @@ async function runJob(transport, polling, tests, options = {}) {
     ...only === void 0 ? {} : { ref: only }
   });
   checkStatus(transport, status, subject);
+  options.onStarted?.(status);
   const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
   const deadline = Date.now() + timeoutMs;
   let delay = polling.pollIntervalMs;
@@ -33004,7 +33008,7 @@ var Mutex = class {
 // ../core/dist/store/store-document.js
 function emptyDocument() {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     nextJobId: 1,
     nextAuditId: 1,
     tenants: {},
@@ -33542,8 +33546,9 @@ var DurableJsonFile = class {
   }
   write(data) {
     const text = JSON.stringify(data);
-    this.length = text.length;
-    return writeFileDurably(this.#path, text);
+    return writeFileDurably(this.#path, text).then(() => {
+      this.length = text.length;
+    });
   }
 };
 
@@ -33568,7 +33573,11 @@ function diffDocuments(before, after) {
   return ops;
 }
 function applyDelta(document, ops) {
+  if (!Array.isArray(ops))
+    throw new Error("expected a list of changes");
   for (const op of ops) {
+    if (!isOp(op))
+      throw new Error(`not a change: ${JSON.stringify(op).slice(0, 80)}`);
     const path = op[1];
     const parent = walk(document, path.slice(0, -1));
     const last = path[path.length - 1];
@@ -33648,6 +33657,17 @@ function walk(root, path) {
   }
   return node2;
 }
+function isOp(value) {
+  if (!Array.isArray(value) || !Array.isArray(value[1]) || value[1].length === 0)
+    return false;
+  if (!value[1].every((key) => typeof key === "string"))
+    return false;
+  if (value[0] === "set")
+    return value.length === 3;
+  if (value[0] === "del")
+    return value.length === 2;
+  return value[0] === "push" && Array.isArray(value[2]);
+}
 function keysOf(a, b) {
   return /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]);
 }
@@ -33694,7 +33714,11 @@ var JournalFile = class _JournalFile {
       } catch (error2) {
         throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} cannot be parsed (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
       }
-      apply(entry);
+      try {
+        apply(entry);
+      } catch (error2) {
+        throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} is not a change this store can apply (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
+      }
     });
     const bytes = Buffer.byteLength(text.slice(0, whole));
     if (whole < text.length)
@@ -33709,9 +33733,13 @@ var JournalFile = class _JournalFile {
       this.#handle = await open3(this.path, "a");
       await syncDirectory(dirname2(this.path));
     }
-    await this.#handle.write(line);
+    const bytes = Buffer.byteLength(line);
+    const { bytesWritten } = await this.#handle.write(line);
+    if (bytesWritten !== bytes) {
+      throw new Error(`wrote ${bytesWritten} of ${bytes} bytes to the store journal ${this.path}`);
+    }
     await this.#handle.datasync();
-    this.#bytes += Buffer.byteLength(line);
+    this.#bytes += bytes;
   }
   async close() {
     const handle = this.#handle;
@@ -33788,7 +33816,7 @@ var LowdbPersistence = class _LowdbPersistence {
   #mustCompact = false;
   #compactBytes;
   constructor(directory, lock, options) {
-    this.#compactBytes = options.compactBytes ?? MIN_COMPACT_BYTES;
+    this.#compactBytes = options.compactBytes;
     this.#directory = directory;
     this.#lock = lock;
     this.#file = new DurableJsonFile(join2(directory, STORE_FILE));
@@ -33812,7 +33840,8 @@ var LowdbPersistence = class _LowdbPersistence {
     this.#db.data = null;
     if (snapshot === null)
       return void 0;
-    if (snapshot.schemaVersion !== 1 || typeof snapshot.workspaces !== "object") {
+    const version = snapshot.schemaVersion;
+    if (version !== 1 && version !== 2 || typeof snapshot.workspaces !== "object") {
       await this.#lock.release();
       throw new AllotError("STORE_CORRUPT", `${join2(this.#directory, STORE_FILE)} is not an allot store file`);
     }
@@ -33826,11 +33855,15 @@ var LowdbPersistence = class _LowdbPersistence {
     }
     this.#generation = generation;
     this.#saved = document;
+    if (version === 1) {
+      document.schemaVersion = 2;
+      this.#mustCompact = true;
+    }
     return document;
   }
   async save(document) {
     const journal = this.#journal;
-    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > Math.max(this.#compactBytes, this.#file.length)) {
+    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.length))) {
       await this.#compact(document);
       return;
     }
@@ -33851,6 +33884,9 @@ var LowdbPersistence = class _LowdbPersistence {
     this.#db.data = { ...document, journal: generation };
     try {
       await this.#db.write();
+    } catch (error2) {
+      this.#mustCompact = true;
+      throw error2;
     } finally {
       this.#db.data = null;
     }
@@ -33907,8 +33943,8 @@ ${parts.join(",\n")}
 }
 
 // ../core/dist/store/open-store.js
-async function openLowdbStore(dataDir) {
-  const persistence = await LowdbPersistence.open(dataDir);
+async function openLowdbStore(dataDir, options = {}) {
+  const persistence = await LowdbPersistence.open(dataDir, options);
   return DocumentStore.open(persistence);
 }
 
@@ -35154,6 +35190,15 @@ function openStore(spec, options = {}) {
 }
 
 // src/release-job.ts
+var RUNNING_WAIT_MS = 6e4;
+var RUNNING_POLL_MS = 2e3;
+function leftToEarlierRun(jobId, expiresAt) {
+  const end = expiresAt === null ? "when they expire" : `at ${expiresAt}`;
+  return {
+    kind: "left",
+    message: `job ${jobId} was created by an earlier run; its leases are left to it (they end ${end})`
+  };
+}
 async function releaseJob(target, apiKey) {
   return target.kind === "server" ? releaseOnServer(target.url, apiKey, target.jobId) : releaseInStore(target.store, target.jobId);
 }
@@ -35164,10 +35209,22 @@ async function releaseOnServer(url, apiKey, jobId) {
   let job;
   try {
     job = await client.jobStatus(jobId);
+    const deadline = Date.now() + RUNNING_WAIT_MS;
+    while (job.state === "running" && Date.now() < deadline) {
+      await new Promise((resolve2) => setTimeout(resolve2, RUNNING_POLL_MS));
+      job = await client.jobStatus(jobId);
+    }
   } catch (error2) {
     if (isAllotClientError(error2) && error2.code === "NOT_FOUND") return gone(jobId, url);
     throw error2;
   }
+  if (job.state === "running")
+    return {
+      kind: "nothing",
+      message: `job ${jobId} is still running on the server; its leases end when they expire`
+    };
+  if (job.answeredBy !== null && job.answeredBy !== jobId)
+    return leftToEarlierRun(job.answeredBy, job.expiresAt);
   const ended = alreadyEnded(job, jobId);
   if (ended !== void 0) return ended;
   const outcome = await client.releaseJob(jobId);
@@ -35210,7 +35267,14 @@ function released(jobId, outcome) {
 }
 
 // src/state.ts
-var KEYS = { mode: "mode", target: "target", jobId: "job-id", release: "release" };
+var KEYS = {
+  mode: "mode",
+  target: "target",
+  jobId: "job-id",
+  release: "release",
+  created: "created",
+  expiresAt: "expires-at"
+};
 var STORE_INPUT = "input:store";
 function readReleaseState() {
   const mode = getState(KEYS.mode);
@@ -35219,10 +35283,13 @@ function readReleaseState() {
   if (target === "" || !Number.isSafeInteger(jobId) || getState(KEYS.jobId) === "")
     return void 0;
   const release = getState(KEYS.release) !== "false";
-  if (mode === "server") return { target: { kind: "server", url: target, jobId }, release };
+  const created = getState(KEYS.created) !== "false";
+  const expiresAt = getState(KEYS.expiresAt) || null;
+  if (mode === "server")
+    return { target: { kind: "server", url: target, jobId }, release, created, expiresAt };
   if (mode === "embedded") {
     const store = target === STORE_INPUT ? getInput("store").trim() : target;
-    return { target: { kind: "embedded", store, jobId }, release };
+    return { target: { kind: "embedded", store, jobId }, release, created, expiresAt };
   }
   return void 0;
 }
@@ -35235,6 +35302,10 @@ async function runPost() {
       info("allot: no job ran in the main step, nothing to release");
       return;
     }
+    if (!state.created) {
+      notice(`allot: ${leftToEarlierRun(state.target.jobId, state.expiresAt).message}`);
+      return;
+    }
     if (!state.release) {
       info(
         `allot: release is false, so job ${state.target.jobId} keeps its leases until they expire`
@@ -35245,6 +35316,7 @@ async function runPost() {
     if (apiKey !== "") setSecret(apiKey);
     const result = await releaseJob(state.target, apiKey);
     if (result.kind === "released") info(`allot: ${result.message}`);
+    else if (result.kind === "left") notice(`allot: ${result.message}`);
     else warning(`allot: ${result.message}`);
   } catch (error2) {
     setFailed(

@@ -17,6 +17,11 @@ export function logOutcome(outcome: Outcome): void {
       `job ${report.jobId}: ${report.allocated} allocated, ${report.made} made, ${report.reused} reused, ` +
         `${report.failed} failed (leases until ${report.expiresAt})`,
     );
+    if (report.cached)
+      core.info(
+        `job ${report.jobId} was created by an earlier run with the same tests: ` +
+          "that run's post step releases its leases, not this one's",
+      );
   }
   if (missing.length > 0) {
     core.info(`${missing.length} requested tests are not defined in any pool:`);

@@ -4,7 +4,7 @@ import { isPostgresUrl } from '@allot/store-postgres';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { logOutcome } from './log-outcome.js';
 import { maskSecrets } from './mask-secrets.js';
-import type { Outcome, ReleaseTarget } from './outcome.js';
+import type { HeldJob, Outcome, ReleaseTarget } from './outcome.js';
 import { runEmbedded } from './run-embedded.js';
 import { runOnServer } from './run-on-server.js';
 import { saveReleaseState } from './state.js';
@@ -24,13 +24,15 @@ export async function run(): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name), process.cwd());
     maskCredentials(inputs);
+    // Saved as soon as a job is known, so the post step can release it whatever fails later.
+    const remember = (job: HeldJob) =>
+      saveReleaseState(targetOf(inputs, job.jobId), job, inputs.release);
     const outcome =
       inputs.mode.kind === 'server'
-        ? await runOnServer(inputs, inputs.mode.url, inputs.mode.apiKey)
-        : await runEmbedded(inputs, inputs.mode.store);
+        ? await runOnServer(inputs, inputs.mode, remember)
+        : await runEmbedded(inputs, inputs.mode.store, remember);
     const { report } = outcome;
     if (report !== null) {
-      saveReleaseState(targetOf(inputs, report.jobId), inputs.release);
       maskSecrets(report);
       await writeResultsFile(inputs.resultsFile, toResultsFile(report));
       core.exportVariable(RESULTS_FILE_VARIABLE, inputs.resultsFile);

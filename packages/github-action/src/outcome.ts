@@ -12,6 +12,22 @@ export interface Outcome {
   missing: RequestedTest[];
 }
 
+/** The job the post step acts on, saved as soon as the main step learns of it. */
+export interface HeldJob {
+  /** The job holding the leases; before the job has ended, the job this run started. */
+  jobId: number;
+  /**
+   * False when an earlier live job of the same bundle answered this run: that
+   * job belongs to the run that created it, which releases it.
+   */
+  created: boolean;
+  /** When the leases end; null until the job has committed. */
+  expiresAt: string | null;
+}
+
+/** Called with the job each time the main step learns more about it. */
+export type RememberJob = (job: HeldJob) => void;
+
 /** Where the post step finds the job to release. */
 export type ReleaseTarget =
   | { kind: 'server'; url: string; jobId: number }

@@ -40,7 +40,9 @@ export function testsOfPlaywrightReport(json: string, naming: SuiteNaming): Requ
       const where = spec.file ?? suite.file ?? path[0] ?? '';
       tests.push({ pool: undefined, ...names, source: `${where}:${spec.line ?? 0}` });
     }
-    for (const child of suite.suites ?? []) visit(child, [...path, child.title]);
+    // An anonymous describe is a suite titled "": testInfo.titlePath leaves it out, and so do we.
+    for (const child of suite.suites ?? [])
+      visit(child, child.title === '' ? path : [...path, child.title]);
   };
   for (const file of report.suites ?? []) visit(file, [file.title]);
   return tests;

@@ -1,17 +1,22 @@
 import * as core from '@actions/core';
-import { releaseJob } from './release-job.js';
+import { leftToEarlierRun, releaseJob } from './release-job.js';
 import { readReleaseState } from './state.js';
 
 /**
  * The post step: releases the leases of the job the main step ran (consumed
  * rows stay consumed), whatever the tests did. A job that is gone, released
- * or expired leaves a warning, not a failure: its rows are free already.
+ * or expired leaves a warning, not a failure: its rows are free already. A
+ * job created by an earlier run (same bundle, live leases) is left to it.
  */
 export async function runPost(): Promise<void> {
   try {
     const state = readReleaseState();
     if (state === undefined) {
       core.info('allot: no job ran in the main step, nothing to release');
+      return;
+    }
+    if (!state.created) {
+      core.notice(`allot: ${leftToEarlierRun(state.target.jobId, state.expiresAt).message}`);
       return;
     }
     if (!state.release) {
@@ -24,6 +29,7 @@ export async function runPost(): Promise<void> {
     if (apiKey !== '') core.setSecret(apiKey);
     const result = await releaseJob(state.target, apiKey);
     if (result.kind === 'released') core.info(`allot: ${result.message}`);
+    else if (result.kind === 'left') core.notice(`allot: ${result.message}`);
     else core.warning(`allot: ${result.message}`);
   } catch (error) {
     core.setFailed(

@@ -4,15 +4,31 @@ import { DEFAULT_WORKSPACE, type ReleaseOutcome } from '@allot/core';
 import { openStore } from '@allot/store-postgres';
 import type { ReleaseTarget } from './outcome.js';
 
-/** What the post step did: released the leases, or found nothing left to release. */
+/**
+ * What the post step did: released the leases, found nothing left to
+ * release, or left them to the earlier run whose job answered this one.
+ */
 export interface ReleaseResult {
-  kind: 'released' | 'nothing';
+  kind: 'released' | 'nothing' | 'left';
   message: string;
 }
 
 interface JobView {
   releasedAt: string | null;
   expiresAt: string | null;
+}
+
+/** How long the post step waits for a job the main step left running on the server. */
+const RUNNING_WAIT_MS = 60_000;
+const RUNNING_POLL_MS = 2000;
+
+/** The job answered this run but belongs to an earlier one: its post step releases it. */
+export function leftToEarlierRun(jobId: number, expiresAt: string | null): ReleaseResult {
+  const end = expiresAt === null ? 'when they expire' : `at ${expiresAt}`;
+  return {
+    kind: 'left',
+    message: `job ${jobId} was created by an earlier run; its leases are left to it (they end ${end})`,
+  };
 }
 
 /** Ends the leases of the job, on the server or in the embedded store. */
@@ -29,10 +45,24 @@ async function releaseOnServer(url: string, apiKey: string, jobId: number): Prom
   let job;
   try {
     job = await client.jobStatus(jobId);
+    // The main step may have stopped before the job ended (a timeout): wait a little for it.
+    const deadline = Date.now() + RUNNING_WAIT_MS;
+    while (job.state === 'running' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, RUNNING_POLL_MS));
+      job = await client.jobStatus(jobId);
+    }
   } catch (error) {
     if (isAllotClientError(error) && error.code === 'NOT_FOUND') return gone(jobId, url);
     throw error;
   }
+  if (job.state === 'running')
+    return {
+      kind: 'nothing',
+      message: `job ${jobId} is still running on the server; its leases end when they expire`,
+    };
+  // Releasing this id would release the earlier job that answered it.
+  if (job.answeredBy !== null && job.answeredBy !== jobId)
+    return leftToEarlierRun(job.answeredBy, job.expiresAt);
   const ended = alreadyEnded(job, jobId);
   if (ended !== undefined) return ended;
   const outcome = await client.releaseJob(jobId);

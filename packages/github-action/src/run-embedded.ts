@@ -3,7 +3,7 @@ import { DEFAULT_WORKSPACE, executeJob, syncPoolFiles } from '@allot/core';
 import { openStore } from '@allot/store-postgres';
 import { expandGlobs } from './expand-globs.js';
 import type { ActionInputs } from './inputs.js';
-import { committed, type Outcome } from './outcome.js';
+import { committed, type Outcome, type RememberJob } from './outcome.js';
 import { requestedTests } from './requested-tests.js';
 import { allTests, selectTests } from './select-tests.js';
 
@@ -12,7 +12,11 @@ import { allTests, selectTests } from './select-tests.js';
  * into the store (importing block files that changed), then allocates the
  * selected tests as one job.
  */
-export async function runEmbedded(inputs: ActionInputs, spec: string): Promise<Outcome> {
+export async function runEmbedded(
+  inputs: ActionInputs,
+  spec: string,
+  remember: RememberJob,
+): Promise<Outcome> {
   const cwd = inputs.workingDirectory;
   const files = await expandGlobs('pool-files', inputs.poolFiles, cwd);
   // Discovery runs before the store opens: the embedded store admits one process at a time.
@@ -34,7 +38,9 @@ export async function runEmbedded(inputs: ActionInputs, spec: string): Promise<O
       ...(inputs.ttlSeconds === undefined ? {} : { ttlSeconds: inputs.ttlSeconds }),
       ...(namespace === undefined ? {} : { namespace }),
     });
-    return { report: committed(report), missing: selection.missing };
+    const job = committed(report);
+    remember({ jobId: job.jobId, created: !job.cached, expiresAt: job.expiresAt });
+    return { report: job, missing: selection.missing };
   } finally {
     await store.close();
   }

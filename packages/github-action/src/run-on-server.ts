@@ -3,7 +3,7 @@ import { AllotClient, type JobStatus, type Row } from '@allot/client';
 import { AllotError, loadPoolFile, type PoolDefinition, type TestOutcome } from '@allot/core';
 import { expandGlobs } from './expand-globs.js';
 import type { ActionInputs } from './inputs.js';
-import type { Outcome } from './outcome.js';
+import type { Outcome, RememberJob } from './outcome.js';
 import { requestedTests } from './requested-tests.js';
 import { allTests, selectTests, type PoolTests } from './select-tests.js';
 
@@ -17,12 +17,13 @@ const READ_CONCURRENCY = 8;
  * Runs the job on an allot server: uploads the pool files (and their block
  * files) when some are given, runs the bundle as one job through
  * `POST /api/v1/jobs` (with the `ttl` input as its lease time), then reads
- * every test's values back.
+ * every test's values back. The job is remembered as soon as the server has
+ * taken it, and again once it has ended.
  */
 export async function runOnServer(
   inputs: ActionInputs,
-  url: string,
-  apiKey: string,
+  { url, apiKey }: { url: string; apiKey: string },
+  remember: RememberJob,
 ): Promise<Outcome> {
   const client = new AllotClient({ baseUrl: url, apiKey, log: (line) => core.info(line) });
   const local = await uploadPoolFiles(client, inputs);
@@ -34,10 +35,13 @@ export async function runOnServer(
   const job = await client.runJob(selection.bundle, {
     server: inputs.server,
     ...(inputs.ttlSeconds === undefined ? {} : { ttlSeconds: inputs.ttlSeconds }),
+    onStarted: (status) => remember({ jobId: status.id, created: true, expiresAt: null }),
     onProgress: progressLogger(),
   });
   if (job.expiresAt === null)
     throw new Error(`job ${job.id} did not commit on the server: ${job.message}`);
+  const created = job.answeredBy === null || job.answeredBy === job.id;
+  remember({ jobId: job.answeredBy ?? job.id, created, expiresAt: job.expiresAt });
   const secrets = new Map(pools.map((p) => [p.name, p.secrets]));
   const tests = await mapLimited(job.tests, READ_CONCURRENCY, async (t): Promise<TestOutcome> => {
     const values: Row[] = t.status === 'failed' ? [] : await client.rows(t.pool, t.suite, t.test);
@@ -47,7 +51,7 @@ export async function runOnServer(
     report: {
       jobId: job.answeredBy ?? job.id,
       dryRun: false,
-      cached: job.answeredBy !== null && job.answeredBy !== job.id,
+      cached: !created,
       state: job.failed > 0 ? 'failed' : 'complete',
       namespace: job.namespace ?? '',
       expiresAt: job.expiresAt,

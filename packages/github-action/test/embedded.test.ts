@@ -90,6 +90,41 @@ describe('embedded mode (no server)', () => {
     expect(second.outputs).toMatchObject({ 'job-id': '3', allocated: '1', failed: '0' });
   });
 
+  it('leaves a job an earlier run created to that run: its post step releases it', async () => {
+    ws = await makeWorkspace('people');
+    const inputs = { 'pool-files': 'people.yaml', store: 'state/allot' };
+    const first = await runStep('main', {
+      cwd: ws.dir,
+      inputs: { ...inputs, tests: 'first-two.yaml' },
+    });
+    expect(first.code, first.stdout).toBe(0);
+    // A second run of the same bundle while the first one's leases live (another shard, another branch).
+    const second = await runStep('main', {
+      cwd: ws.dir,
+      inputs: { ...inputs, tests: 'first-two.yaml' },
+    });
+    expect(second.code, second.stdout).toBe(0);
+    expect(second.outputs['job-id']).toBe('1');
+    expect(second.state).toMatchObject({ 'job-id': '1', created: 'false' });
+    const { expiresAt } = await readResultsFile(join(ws.dir, 'allot-results.json'));
+
+    const post = await runStep('post', { cwd: ws.dir, inputs, state: second.state });
+    expect(post.code, post.stdout).toBe(0);
+    expect(post.stdout).toContain(
+      `::notice::allot: job 1 was created by an earlier run; its leases are left to it (they end at ${expiresAt})`,
+    );
+    // Job 1 still holds both active rows: the spare test gets none.
+    const spare = { ...inputs, tests: 'spare.yaml', 'fail-on-failure': 'false' };
+    const blocked = await runStep('main', { cwd: ws.dir, inputs: spare });
+    expect(blocked.outputs).toMatchObject({ allocated: '0', failed: '1' });
+    await runStep('post', { cwd: ws.dir, inputs, state: blocked.state });
+
+    const last = await runStep('post', { cwd: ws.dir, inputs, state: first.state });
+    expect(last.stdout).toContain('released job 1: 2 rows back in the pool');
+    const freed = await runStep('main', { cwd: ws.dir, inputs: spare });
+    expect(freed.outputs).toMatchObject({ allocated: '1', failed: '0' });
+  });
+
   it('keeps the leases with release: false', async () => {
     ws = await makeWorkspace('people');
     const inputs = { 'pool-files': 'people.yaml', tests: 'first-two.yaml', release: 'false' };

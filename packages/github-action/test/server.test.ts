@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AllotClient, readResultsFile } from '@allot/client';
 import { startSeededServer, type SeededServer } from '@allot/test-support';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startRefusingProxy } from './support/refusing-proxy.js';
 import { runStep } from './support/run-action.js';
 import { fixturePath, makeWorkspace, type Workspace } from './support/workspace.js';
 
@@ -45,6 +46,8 @@ describe('server mode', () => {
       target: server.url,
       'job-id': jobId,
       release: 'true',
+      created: 'true',
+      'expires-at': expect.any(String),
     });
     // The key is masked first and never saved or printed otherwise.
     expect(main.stdout.split(server.apiKey)).toHaveLength(2);
@@ -145,6 +148,66 @@ describe('server mode', () => {
     const post = await runStep('post', { cwd: ws.dir, inputs: serverInputs(), state: main.state });
     expect(post.code, post.stdout).toBe(0);
     expect((await client.jobStatus(jobId)).releasedAt).not.toBeNull();
+  });
+
+  it('leaves a job an earlier run created to that run: its post step releases it', async () => {
+    ws = await makeWorkspace('people');
+    const inputs = { ...serverInputs(), tests: 'first-two.yaml' };
+    const first = await runStep('main', { cwd: ws.dir, inputs });
+    expect(first.code, first.stdout).toBe(0);
+    // A second run of the same bundle while the first one's leases live (another shard, another branch).
+    const second = await runStep('main', { cwd: ws.dir, inputs });
+    expect(second.code, second.stdout).toBe(0);
+    const jobId = first.outputs['job-id'] ?? '';
+    expect(second.outputs['job-id']).toBe(jobId);
+    expect(second.state).toMatchObject({ 'job-id': jobId, created: 'false' });
+    const { expiresAt } = await readResultsFile(join(ws.dir, 'allot-results.json'));
+
+    const post = await runStep('post', {
+      cwd: ws.dir,
+      inputs: serverInputs(),
+      state: second.state,
+    });
+    expect(post.code, post.stdout).toBe(0);
+    expect(post.stdout).toContain(
+      `::notice::allot: job ${jobId} was created by an earlier run; its leases are left to it (they end at ${expiresAt})`,
+    );
+    expect((await jobOnServer(jobId)).releasedAt).toBeNull();
+
+    // Even with the state of the job the second run started, the post step leaves the earlier job.
+    const started = { ...second.state, 'job-id': String(Number(jobId) + 1), created: 'true' };
+    const again = await runStep('post', { cwd: ws.dir, inputs: serverInputs(), state: started });
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toContain(`job ${jobId} was created by an earlier run`);
+    expect((await jobOnServer(jobId)).releasedAt).toBeNull();
+
+    const last = await runStep('post', { cwd: ws.dir, inputs: serverInputs(), state: first.state });
+    expect(last.stdout).toContain(`released job ${jobId}: 2 rows back in the pool`);
+    expect((await jobOnServer(jobId)).releasedAt).not.toBeNull();
+  });
+
+  it('saves the job as soon as the server took it, so the post step releases it when a later read fails', async () => {
+    ws = await makeWorkspace('people');
+    const proxy = await startRefusingProxy(server.url, (req) =>
+      (req.url ?? '').includes('/result/value'),
+    );
+    try {
+      const inputs = { 'server-url': proxy.url, 'api-key': server.apiKey, tests: 'first-two.yaml' };
+      const main = await runStep('main', { cwd: ws.dir, inputs });
+      expect(main.code).toBe(1);
+      expect(main.stdout).toMatch(/::error::reading the rows of .*refused by the test proxy/);
+      expect(main.outputs).toEqual({});
+      const jobId = main.state['job-id'] ?? '';
+      expect(main.state).toMatchObject({ mode: 'server', target: proxy.url, created: 'true' });
+      expect((await jobOnServer(jobId)).releasedAt).toBeNull();
+
+      const post = await runStep('post', { cwd: ws.dir, inputs, state: main.state });
+      expect(post.code, post.stdout).toBe(0);
+      expect(post.stdout).toContain(`released job ${jobId}: 2 rows back in the pool`);
+      expect((await jobOnServer(jobId)).releasedAt).not.toBeNull();
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('fails with what the server said', async () => {

@@ -17,7 +17,8 @@ Options:
   --port <n>          port to listen on (default 8080, env PORT)
   --host <addr>       address to bind (default 127.0.0.1, env HOST)
   --store <spec>      a postgres://…[?schema=name] URL, or a data directory (env ALLOT_STORE)
-  --data-dir <dir>    the embedded store's directory when --store is not given (default .allot)
+  --data-dir <dir>    the embedded store's directory when --store is not given; beats
+                      ALLOT_STORE (default .allot)
   --resolution-server [WORKSPACE/]NAME=ENV_VAR
                       registers resolution server NAME on the PostgreSQL database whose
                       URL is in ENV_VAR, for every workspace or one (repeatable; also
@@ -57,7 +58,8 @@ export function parseCliOptions(
   const level = values['log-level'] ?? 'info';
   if (!LEVELS.includes(level as LogLevel))
     throw new Error(`--log-level must be one of ${LEVELS.join(', ')}, got "${level}"`);
-  const dataDir = values['data-dir'] ?? '.allot';
+  const explicitDataDir = nonEmpty(values['data-dir']);
+  const dataDir = explicitDataDir ?? '.allot';
   const resolutionServers = [
     ...parseResolutionServersEnv(env.ALLOT_RESOLUTION_SERVERS ?? ''),
     ...(values['resolution-server'] ?? []).map(parseResolutionServerFlag),
@@ -67,7 +69,8 @@ export function parseCliOptions(
     port,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     dataDir,
-    storeSpec: nonEmpty(values.store) ?? nonEmpty(env.ALLOT_STORE) ?? dataDir,
+    // A flag on the command line beats the environment: --store, then --data-dir, then ALLOT_STORE.
+    storeSpec: nonEmpty(values.store) ?? explicitDataDir ?? nonEmpty(env.ALLOT_STORE) ?? dataDir,
     logLevel: level as LogLevel,
   };
   // Connection strings are read from the same environment when the server starts.
