@@ -1,6 +1,6 @@
 import type { FindForecast, ImportBlockResult, JobReport, TestOutcome } from '@allot/core';
+import { formatValues } from '@allot/core';
 import { formatCount, formatTable, truncate, type TableColumn } from './format-table.js';
-import { formatValues } from './format-values.js';
 
 /** Lines stay within this width so that CI logs do not wrap them. */
 const LINE_WIDTH = 140;

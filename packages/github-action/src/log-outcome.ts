@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { formatValues } from './format-values.js';
+import { formatValues } from '@allot/core';
 import type { Outcome } from './outcome.js';
 
 /** The job in the step's log: one line per test (secrets masked), then the counts. */

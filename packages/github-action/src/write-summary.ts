@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
-import type { TestOutcome } from '@allot/core';
-import { formatValues } from './format-values.js';
+import { formatValues, type TestOutcome } from '@allot/core';
 import type { Outcome } from './outcome.js';
 import type { RequestedTest } from './requested-test.js';
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  CONDITION_OPERATORS,
   compileWhere,
   type CandidateQuery,
   type JobCommit,
@@ -101,19 +102,8 @@ function generateWhere(rng: ReturnType<typeof random>, depth: number): Where {
 }
 
 function condition(rng: ReturnType<typeof random>, depth: number): Record<string, unknown> {
-  const operator = rng.pick([
-    'eq',
-    'ne',
-    'in',
-    'gt',
-    'gte',
-    'lt',
-    'lte',
-    'contains',
-    'startsWith',
-    'isNull',
-    'not',
-  ]);
+  // Every operator the engine knows: a new one must be compiled to SQL or rejected here.
+  const operator = rng.pick(CONDITION_OPERATORS);
   switch (operator) {
     case 'in':
       return { in: Array.from({ length: rng.int(5) }, () => rng.pick(OPERANDS)) };

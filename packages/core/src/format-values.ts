@@ -1,6 +1,6 @@
-import type { RowObject, Value } from '@allot/core';
+import type { RowObject, Value } from './model.js';
 
-/** How a secret column's value shows in summaries. */
+/** How a secret column's value shows in tables, logs and summaries. */
 export const MASK = '***';
 
 /**
