@@ -1,38 +1,29 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import {
+  createTemporaryDatabase,
+  testPostgresUrl,
+  type TemporaryDatabase,
+} from '@allot/test-support/postgres';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log('CLI on PostgreSQL skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it');
-}
+const POSTGRES_URL = testPostgresUrl('CLI on PostgreSQL');
 
 const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const exec = promisify(execFile);
 
 describe.skipIf(POSTGRES_URL === undefined)('allot --store postgres://…', () => {
-  const database = `allot_cli_${randomBytes(4).toString('hex')}`;
-  const url = new URL(POSTGRES_URL ?? 'postgres://x');
-  url.pathname = `/${database}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  let database: TemporaryDatabase | undefined;
+  let url: URL;
   let dir: string;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
+    database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_cli');
+    url = database.url;
     dir = await mkdtemp(join(tmpdir(), 'allot-cli-pg-'));
     await writeFile(join(dir, 'people.csv'), 'id,status\np1,active\np2,active\np3,locked\n');
     await writeFile(
@@ -43,7 +34,7 @@ describe.skipIf(POSTGRES_URL === undefined)('allot --store postgres://…', () =
 
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database?.drop();
   });
 
   it('runs, reads and caches jobs in PostgreSQL, chosen by --store or ALLOT_STORE', async () => {

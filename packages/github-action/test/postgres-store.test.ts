@@ -1,37 +1,28 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import {
+  createTemporaryDatabase,
+  testPostgresUrl,
+  type TemporaryDatabase,
+} from '@allot/test-support/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMainAndPost, runStep } from './support/run-action.js';
 import { makeWorkspace, type Workspace } from './support/workspace.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log('action on PostgreSQL skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it');
-}
+const POSTGRES_URL = testPostgresUrl('action on PostgreSQL');
 
 describe.skipIf(POSTGRES_URL === undefined)('embedded mode with store: postgres://…', () => {
-  const database = `allot_action_${randomBytes(4).toString('hex')}`;
-  const url = new URL(POSTGRES_URL ?? 'postgres://x');
-  url.pathname = `/${database}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  let database: TemporaryDatabase | undefined;
+  let url: URL;
   let ws: Workspace;
 
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${database}`);
+    database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_action');
+    url = database.url;
     ws = await makeWorkspace('people');
   });
 
   afterAll(async () => {
     await ws.dispose();
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await database?.drop();
   });
 
   it('allocates and releases through the PostgreSQL store', async () => {

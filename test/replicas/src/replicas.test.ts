@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { testPostgresUrl } from '@allot/test-support/postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from './serve-process.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined)
-  console.log('replica tests skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run them');
+const POSTGRES_URL = testPostgresUrl('replica tests');
 
 const CUSTOMERS = 300;
 const BUNDLES = 64;

@@ -2,25 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeJob, LeaseConflictError, type JobCommit, type Store } from '@allot/core';
 import { openPostgresStore, readMigrations } from '@allot/store-postgres';
-import pg from 'pg';
+import { testPostgresUrl, withClient as withTestClient } from '@allot/test-support/postgres';
+import type pg from 'pg';
 import { describeStoreContract } from './store-contract.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined)
-  console.log('postgres contract skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it');
+const POSTGRES_URL = testPostgresUrl('postgres contract');
 
 /** A schema nobody else uses, so runs (and parallel test files) never meet. */
 const freshSchema = () => `allot_test_${randomBytes(6).toString('hex')}`;
 
-async function withClient<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
+const withClient = <T>(use: (client: pg.Client) => Promise<T>): Promise<T> =>
+  withTestClient(POSTGRES_URL as string, use);
 
 const dropSchema = (schema: string) =>
   withClient((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
