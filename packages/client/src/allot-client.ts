@@ -4,8 +4,8 @@ import { bundleRefs } from './bundle-refs.js';
 import type { FileSource } from './file-source.js';
 import type { JobStatus } from './job-status.js';
 import { describeTest, type BundleTest, type Job, type ReleaseOutcome, type Row } from './model.js';
-import { listPools, readPool, uploadPool } from './pool-routes.js';
-import type { Pool, PoolSummary } from './pool-view.js';
+import { listPoolResults, listPools, readPool, uploadPool } from './pool-routes.js';
+import type { Pool, PoolSummary, StoredResult } from './pool-view.js';
 import { readJobStatus, runJob, type RunJobOptions } from './run-job.js';
 import { displayUrl, redact, send, sleep, type Call, type TransportOptions } from './transport.js';
 import { uploadBlock, type UploadBlockOptions } from './upload-block.js';
@@ -231,6 +231,14 @@ export class AllotClient {
   /** One pool with its tests and secret columns. */
   async pool(name: string): Promise<Pool> {
     return readPool(this.transport, name);
+  }
+
+  /**
+   * Every test's current result in a pool, with all its rows: one request per
+   * 1,000 tests, for reading a whole job's values at once.
+   */
+  async poolResults(pool: string): Promise<StoredResult[]> {
+    return listPoolResults(this.transport, pool);
   }
 
   /** The columns a pool declares secret (its `secrets`), for masking values in logs and reports. */

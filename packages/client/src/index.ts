@@ -8,7 +8,7 @@ export type { RunJobOptions } from './run-job.js';
 export type { UploadBlockOptions } from './upload-block.js';
 export type { FileSource } from './file-source.js';
 export type { JobProgress, JobStatus, JobTestStatus, TestStatus } from './job-status.js';
-export type { Pool, PoolSummary, PoolTest } from './pool-view.js';
+export type { Pool, PoolSummary, PoolTest, StoredResult } from './pool-view.js';
 export type { BlockUpload, BlockVersion } from './block-version.js';
 export { AllotClientError, isAllotClientError } from './allot-client-error.js';
 export type { ClientErrorCode } from './allot-client-error.js';

@@ -69,6 +69,17 @@ describe('pools and data blocks against the real server', () => {
     });
     const job = await client.runJob([{ pool: 'cards', suite: 'pay', test: 'by card' }]);
     expect(job.state).toBe('complete');
+    const results = await client.poolResults('cards');
+    expect(results).toMatchObject([
+      {
+        pool: 'cards',
+        suite: 'pay',
+        test: 'by card',
+        jobId: job.id,
+        columns: ['number', 'holder'],
+      },
+    ]);
+    expect(results[0]?.rows).toEqual(await client.rows('cards', 'pay', 'by card'));
     await client.releaseJob(job.id);
   });
 
@@ -121,6 +132,7 @@ describe('pools and data blocks against the real server', () => {
   });
 
   it('says which pool does not exist', async () => {
+    expect((await caught(client.poolResults('no-such-pool'))).status).toBe(404);
     const error = await caught(client.pool('no-such-pool'));
     expect(error.status).toBe(404);
     expect(error.message).toBe(

@@ -1,25 +1,45 @@
 import { AllotClientError } from './allot-client-error.js';
 import { fileLabel, readFileSource, type FileSource } from './file-source.js';
-import type { Pool, PoolSummary } from './pool-view.js';
+import type { Pool, PoolSummary, StoredResult } from './pool-view.js';
 import { displayUrl, send, type TransportOptions } from './transport.js';
 
 /** The largest page the pool listing serves. */
 const PAGE = 1000;
 
 /** Every pool of the key's workspace, page after page. */
-export async function listPools(transport: TransportOptions): Promise<PoolSummary[]> {
-  const pools: PoolSummary[] = [];
+export function listPools(transport: TransportOptions): Promise<PoolSummary[]> {
+  return everyPage<PoolSummary>(transport, '/api/v1/pools', 'listing pools');
+}
+
+/** Every stored result of a pool (each test's current rows), page after page: one request per 1,000 tests. */
+export function listPoolResults(
+  transport: TransportOptions,
+  pool: string,
+): Promise<StoredResult[]> {
+  return everyPage<StoredResult>(
+    transport,
+    `/api/v1/pools/${encodeURIComponent(pool)}/results`,
+    `listing the results of pool ${JSON.stringify(pool)}`,
+  );
+}
+
+async function everyPage<T>(
+  transport: TransportOptions,
+  path: string,
+  subject: string,
+): Promise<T[]> {
+  const items: T[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await send<{ items?: unknown }>(transport, {
       method: 'GET',
-      path: `/api/v1/pools?limit=${PAGE}&offset=${offset}`,
+      path: `${path}?limit=${PAGE}&offset=${offset}`,
       keyInHeader: true,
-      subject: 'listing pools',
+      subject,
     });
     if (!Array.isArray(page.items))
-      throw badResponse(transport, 'listing pools', 'the answer has no items list');
-    pools.push(...(page.items as PoolSummary[]));
-    if (page.items.length < PAGE) return pools;
+      throw badResponse(transport, subject, 'the answer has no items list');
+    items.push(...(page.items as T[]));
+    if (page.items.length < PAGE) return items;
   }
 }
 

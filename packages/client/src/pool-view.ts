@@ -1,3 +1,5 @@
+import type { Row, TestRef } from './model.js';
+
 /** A test of a pool as the server returns it: its names, plus its find, make, count and so on. */
 export interface PoolTest {
   suite: string;
@@ -18,6 +20,15 @@ export interface Pool {
 }
 
 /** A pool as the pool listing returns it: its test count, not its tests. */
+/** One test's stored result, as `GET /api/v1/pools/{pool}/results` lists it. */
+export interface StoredResult extends TestRef {
+  /** The job whose leases hold the rows. */
+  jobId: number;
+  columns: string[];
+  rows: Row[];
+  createdAt: string;
+}
+
 export interface PoolSummary {
   name: string;
   description?: string;

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { AllotClient, type JobStatus, type Row } from '@allot/client';
+import { AllotClient, type JobStatus, type Row, type StoredResult } from '@allot/client';
 import { AllotError, loadPoolFile, type PoolDefinition, type TestOutcome } from '@allot/core';
 import { expandGlobs } from './expand-globs.js';
 import type { ActionInputs } from './inputs.js';
@@ -9,9 +9,6 @@ import { allTests, selectTests, type PoolTests } from './select-tests.js';
 
 /** What the job reads of a pool: its tests, and the columns to mask. */
 type KnownPool = PoolTests & { secrets: string[] };
-
-/** Reads of test values in flight at once. */
-const READ_CONCURRENCY = 8;
 
 /**
  * Runs the job on an allot server: uploads the pool files (and their block
@@ -43,10 +40,20 @@ export async function runOnServer(
   const created = job.answeredBy === null || job.answeredBy === job.id;
   remember({ jobId: job.answeredBy ?? job.id, created, expiresAt: job.expiresAt });
   const secrets = new Map(pools.map((p) => [p.name, p.secrets]));
-  const tests = await mapLimited(job.tests, READ_CONCURRENCY, async (t): Promise<TestOutcome> => {
-    const values: Row[] = t.status === 'failed' ? [] : await client.rows(t.pool, t.suite, t.test);
-    return { ...t, values, secrets: secrets.get(t.pool) ?? (await client.poolSecrets(t.pool)) };
-  });
+  const results = await resultsOf(client, [...new Set(job.tests.map((t) => t.pool))]);
+  const tests: TestOutcome[] = [];
+  for (const t of job.tests) {
+    let values: Row[] = [];
+    if (t.status !== 'failed') {
+      // A result missing from the listing is read alone, for the error that names the test.
+      values = results.get(keyOf(t))?.rows ?? (await client.rows(t.pool, t.suite, t.test));
+    }
+    tests.push({
+      ...t,
+      values,
+      secrets: secrets.get(t.pool) ?? (await client.poolSecrets(t.pool)),
+    });
+  }
   return {
     report: {
       jobId: job.answeredBy ?? job.id,
@@ -115,19 +122,18 @@ function progressLogger(): (status: JobStatus) => void {
   };
 }
 
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** The stored results of the pools, by pool, suite and test: one request per 1,000 tests. */
+async function resultsOf(
+  client: AllotClient,
+  pools: readonly string[],
+): Promise<Map<string, StoredResult>> {
+  const byTest = new Map<string, StoredResult>();
+  for (const pool of pools) {
+    for (const result of await client.poolResults(pool)) byTest.set(keyOf(result), result);
+  }
+  return byTest;
+}
+
+function keyOf(ref: { pool: string; suite: string; test: string }): string {
+  return JSON.stringify([ref.pool, ref.suite, ref.test]);
 }

@@ -188,14 +188,17 @@ describe('server mode', () => {
 
   it('saves the job as soon as the server took it, so the post step releases it when a later read fails', async () => {
     ws = await makeWorkspace('people');
+    // Every way of reading values: the pool's results listing and one test's rows.
     const proxy = await startRefusingProxy(server.url, (req) =>
-      (req.url ?? '').includes('/result/value'),
+      /\/results?[/?]/.test(req.url ?? ''),
     );
     try {
       const inputs = { 'server-url': proxy.url, 'api-key': server.apiKey, tests: 'first-two.yaml' };
       const main = await runStep('main', { cwd: ws.dir, inputs });
       expect(main.code).toBe(1);
-      expect(main.stdout).toMatch(/::error::reading the rows of .*refused by the test proxy/);
+      expect(main.stdout).toMatch(
+        /::error::listing the results of pool "people" .*refused by the test proxy/,
+      );
       expect(main.outputs).toEqual({});
       const jobId = main.state['job-id'] ?? '';
       expect(main.state).toMatchObject({ mode: 'server', target: proxy.url, created: 'true' });
