@@ -59528,10 +59528,12 @@ function compileClass(item, source) {
 // ../core/dist/engine/gather-in-store.js
 async function gatherInStore(classes, context) {
   const gathered = /* @__PURE__ */ new Map();
-  const gather = context.store.gatherCandidates?.bind(context.store);
-  if (gather === void 0)
+  if (context.store.gatherCandidates === void 0)
     return gathered;
-  const asked = classes.filter((cls) => cls.find.query === void 0).map(async (cls) => {
+  const asked = classes.filter((cls) => cls.find.query === void 0);
+  if (asked.length === 0)
+    return gathered;
+  const queries = asked.map((cls) => {
     const { block, keyIndex } = cls.source;
     const query = {
       block: block.block,
@@ -59544,11 +59546,14 @@ async function gatherInStore(classes, context) {
     };
     if (cls.order === null)
       query.limit = context.limit;
-    const rows = await gather(context.workspace, query);
+    return query;
+  });
+  const answers = await context.store.gatherCandidates(context.workspace, queries);
+  asked.forEach((cls, index) => {
+    const rows = answers[index];
     if (rows !== void 0)
       gathered.set(cls, rows);
   });
-  await Promise.all(asked);
   return gathered;
 }
 
@@ -60878,44 +60883,24 @@ function detailOf(error2) {
 }
 
 // ../store-postgres/dist/candidate-batches.js
-var CandidateBatches = class {
-  #run;
-  #waiting = [];
-  constructor(run2) {
-    this.#run = run2;
-  }
-  gather(workspace, query) {
-    return new Promise((resolve6, reject) => {
-      if (this.#waiting.length === 0)
-        queueMicrotask(() => this.#flush());
-      this.#waiting.push({ workspace, query, resolve: resolve6, reject });
-    });
-  }
-  #flush() {
-    const groups = /* @__PURE__ */ new Map();
-    for (const call of this.#waiting) {
-      const { block, version: version2, keyIndex, now, columns } = call.query;
-      const key = JSON.stringify([
-        call.workspace,
-        block,
-        version2,
-        keyIndex,
-        now.getTime(),
-        columns
-      ]);
-      const group = groups.get(key);
-      if (group === void 0)
-        groups.set(key, [call]);
-      else
-        group.push(call);
-    }
-    this.#waiting = [];
-    for (const group of groups.values()) {
-      const workspace = group[0].workspace;
-      this.#run(workspace, group.map((call) => call.query)).then((found) => group.forEach((call, i2) => call.resolve(found[i2])), (error2) => group.forEach((call) => call.reject(error2)));
-    }
-  }
-};
+async function gatherInBatches(queries, run2) {
+  const groups = /* @__PURE__ */ new Map();
+  queries.forEach((query, index) => {
+    const { block, version: version2, keyIndex, now, columns } = query;
+    const key = JSON.stringify([block, version2, keyIndex, now.getTime(), columns]);
+    const group = groups.get(key);
+    if (group === void 0)
+      groups.set(key, [index]);
+    else
+      group.push(index);
+  });
+  const answers = new Array(queries.length);
+  await Promise.all([...groups.values()].map(async (indexes2) => {
+    const found = await run2(indexes2.map((index) => queries[index]));
+    indexes2.forEach((index, i2) => answers[index] = found[i2]);
+  }));
+  return answers;
+}
 
 // ../store-postgres/dist/compile-where-sql.js
 var Unsupported = class extends Error {
@@ -61293,8 +61278,7 @@ var PostgresStore = class {
     this.#pool = pool;
     this.#sql = sql;
     if (options.gatherInSql === true) {
-      const batches = new CandidateBatches((workspace, queries) => this.#gatherBatch(workspace, queries));
-      this.gatherCandidates = (workspace, query) => batches.gather(workspace, query);
+      this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
   }
   addBlockVersion(workspace, input) {

@@ -34216,44 +34216,24 @@ function detailOf(error2) {
 }
 
 // ../store-postgres/dist/candidate-batches.js
-var CandidateBatches = class {
-  #run;
-  #waiting = [];
-  constructor(run) {
-    this.#run = run;
-  }
-  gather(workspace, query) {
-    return new Promise((resolve2, reject) => {
-      if (this.#waiting.length === 0)
-        queueMicrotask(() => this.#flush());
-      this.#waiting.push({ workspace, query, resolve: resolve2, reject });
-    });
-  }
-  #flush() {
-    const groups = /* @__PURE__ */ new Map();
-    for (const call of this.#waiting) {
-      const { block, version, keyIndex, now, columns } = call.query;
-      const key = JSON.stringify([
-        call.workspace,
-        block,
-        version,
-        keyIndex,
-        now.getTime(),
-        columns
-      ]);
-      const group = groups.get(key);
-      if (group === void 0)
-        groups.set(key, [call]);
-      else
-        group.push(call);
-    }
-    this.#waiting = [];
-    for (const group of groups.values()) {
-      const workspace = group[0].workspace;
-      this.#run(workspace, group.map((call) => call.query)).then((found) => group.forEach((call, i) => call.resolve(found[i])), (error2) => group.forEach((call) => call.reject(error2)));
-    }
-  }
-};
+async function gatherInBatches(queries, run) {
+  const groups = /* @__PURE__ */ new Map();
+  queries.forEach((query, index) => {
+    const { block, version, keyIndex, now, columns } = query;
+    const key = JSON.stringify([block, version, keyIndex, now.getTime(), columns]);
+    const group = groups.get(key);
+    if (group === void 0)
+      groups.set(key, [index]);
+    else
+      group.push(index);
+  });
+  const answers = new Array(queries.length);
+  await Promise.all([...groups.values()].map(async (indexes2) => {
+    const found = await run(indexes2.map((index) => queries[index]));
+    indexes2.forEach((index, i) => answers[index] = found[i]);
+  }));
+  return answers;
+}
 
 // ../store-postgres/dist/compile-where-sql.js
 var Unsupported = class extends Error {
@@ -34631,8 +34611,7 @@ var PostgresStore = class {
     this.#pool = pool;
     this.#sql = sql;
     if (options.gatherInSql === true) {
-      const batches = new CandidateBatches((workspace, queries) => this.#gatherBatch(workspace, queries));
-      this.gatherCandidates = (workspace, query) => batches.gather(workspace, query);
+      this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
   }
   addBlockVersion(workspace, input) {

@@ -108,7 +108,7 @@ describe.skipIf(POSTGRES_URL === undefined)(
     it('answers finds asked together as each alone would be answered', async () => {
       const gather = store.gatherCandidates?.bind(store);
       if (gather === undefined) throw new Error('the store does not gather in SQL');
-      const got = await Promise.all(FINDS.map((find) => gather(WS, queryOf(find))));
+      const got = await gather(WS, FINDS.map(queryOf));
       got.forEach((positions, i) =>
         expect(positions, JSON.stringify(FINDS[i])).toEqual(
           expected(FINDS[i] as (typeof FINDS)[number]),

@@ -129,6 +129,9 @@ function condition(rng: ReturnType<typeof random>, depth: number): Record<string
 describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () => {
   const schema = `allot_gather_${randomBytes(5).toString('hex')}`;
   const WS = 'w';
+  /** One find, asked alone. */
+  const gatherOne = async (store: Store, query: CandidateQuery) =>
+    (await store.gatherCandidates?.(WS, [query]))?.[0];
   const NOW = new Date('2030-01-01T00:00:00Z');
   let store: Store;
   let rows11: RowValues[] = [];
@@ -194,7 +197,7 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
     for (let i = 0; i < 600; i++) {
       const where = generateWhere(rng, 2);
       const expected = inMemory(where, rows11);
-      const got = await store.gatherCandidates?.(WS, query(where));
+      const got = await gatherOne(store, query(where));
       expect(got, JSON.stringify(where)).toEqual(expected);
       if (expected.length > 0 && expected.length < rows11.length) nonEmpty++;
     }
@@ -226,7 +229,7 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
       {},
     );
     for (const where of wheres) {
-      const got = await store.gatherCandidates?.(WS, query(where));
+      const got = await gatherOne(store, query(where));
       expect(got, JSON.stringify(where)).toEqual(inMemory(where, rows11));
     }
   });
@@ -234,16 +237,16 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
   it('matches on the parent version too, and takes the first rows up to a limit', async () => {
     const parent = (await store.getBlock(WS, 'cells', '1.0'))?.rows ?? [];
     const where: Where = { a: { in: ['active', 100, true] } };
-    expect(await store.gatherCandidates?.(WS, query(where, { version: '1.0' }))).toEqual(
+    expect(await gatherOne(store, query(where, { version: '1.0' }))).toEqual(
       inMemory(where, parent),
     );
-    expect(await store.gatherCandidates?.(WS, query(where, { limit: 3 }))).toEqual(
+    expect(await gatherOne(store, query(where, { limit: 3 }))).toEqual(
       inMemory(where, rows11).slice(0, 3),
     );
   });
 
   it('leaves date ranges to the engine', async () => {
-    expect(await store.gatherCandidates?.(WS, query({ a: { gt: '2024-01-01' } }))).toBeUndefined();
+    expect(await gatherOne(store, query({ a: { gt: '2024-01-01' } }))).toBeUndefined();
   });
 
   it('leaves out consumed rows and rows held against the find, as the engine does', async () => {
@@ -289,13 +292,12 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
       commit(await id(), 'consumed', 'k3', { readOnly: false, consume: true }),
       NOW,
     );
-    const free = (readOnly: boolean) =>
-      store.gatherCandidates?.(WS, query(undefined, { readOnly, limit: 5 }));
+    const free = (readOnly: boolean) => gatherOne(store, query(undefined, { readOnly, limit: 5 }));
     expect(await free(false)).toEqual([0, 4, 5, 6, 7]);
     expect(await free(true)).toEqual([0, 2, 4, 5, 6]);
     // Leases that expired no longer hold.
     const later = new Date(NOW.getTime() + 7_200_000);
-    expect(await store.gatherCandidates?.(WS, query(undefined, { limit: 5, now: later }))).toEqual([
+    expect(await gatherOne(store, query(undefined, { limit: 5, now: later }))).toEqual([
       0, 1, 2, 4, 5,
     ]);
   });

@@ -85,10 +85,12 @@ describe.skipIf(POSTGRES_URL === undefined)('the engine over a store that gather
     const gather = sqlStore.gatherCandidates?.bind(sqlStore);
     expect(gather).toBeDefined();
     expect(stores[1]?.gatherCandidates).toBeUndefined();
+    let calls = 0;
     let gathered = 0;
     Object.defineProperty(sqlStore, 'gatherCandidates', {
       value: (...args: Parameters<NonNullable<Store['gatherCandidates']>>) => {
-        gathered++;
+        calls++;
+        gathered += args[1].length;
         return gather?.(...args);
       },
     });
@@ -118,7 +120,9 @@ describe.skipIf(POSTGRES_URL === undefined)('the engine over a store that gather
           finds.length,
         );
     }
-    // Every find (the date range is then scanned in memory) in each round but the refresh.
+    // Every find (the date range is then scanned in memory) in each round but the refresh,
+    // all of a job's finds in one call.
+    expect(calls).toBe(4);
     expect(gathered).toBe(4 * finds.length);
   });
 });

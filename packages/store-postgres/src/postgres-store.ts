@@ -25,7 +25,7 @@ import {
 import type pg from 'pg';
 import { listVersions, readOwnRows, writeVersion } from './block-versions.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
-import { CandidateBatches } from './candidate-batches.js';
+import { gatherInBatches } from './candidate-batches.js';
 import { gatherBatch } from './gather-candidates.js';
 import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
 import {
@@ -78,18 +78,16 @@ export class PostgresStore implements Store {
    */
   readonly gatherCandidates?: (
     workspace: string,
-    query: CandidateQuery,
-  ) => Promise<number[] | undefined>;
+    queries: readonly CandidateQuery[],
+  ) => Promise<Array<number[] | undefined>>;
 
   /** Wraps a pool whose connections already use the store's schema. */
   constructor(pool: pg.Pool, sql: SqlRunner, options: { gatherInSql?: boolean } = {}) {
     this.#pool = pool;
     this.#sql = sql;
     if (options.gatherInSql === true) {
-      const batches = new CandidateBatches((workspace, queries) =>
-        this.#gatherBatch(workspace, queries),
-      );
-      this.gatherCandidates = (workspace, query) => batches.gather(workspace, query);
+      this.gatherCandidates = (workspace, queries) =>
+        gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
   }
 

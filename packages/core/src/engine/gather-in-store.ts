@@ -15,34 +15,35 @@ export interface GatherContext {
  * qualifying rows. Classes the store cannot filter (and query finds, whose
  * rows come from a resolution server) are left out: the engine scans those
  * in memory. A class with an order gets every qualifying row, since the
- * order is applied in memory. The calls are made together, so a store may
- * answer the finds of one block version with one statement.
+ * order is applied in memory. Every find is asked in one call, so a store
+ * can answer the finds of one block version with one statement.
  */
 export async function gatherInStore(
   classes: readonly FindClass[],
   context: GatherContext,
 ): Promise<Map<FindClass, number[]>> {
   const gathered = new Map<FindClass, number[]>();
-  const gather = context.store.gatherCandidates?.bind(context.store);
-  if (gather === undefined) return gathered;
-  // Asked all at once, so a store can answer the finds of one block together.
-  const asked = classes
-    .filter((cls) => cls.find.query === undefined)
-    .map(async (cls) => {
-      const { block, keyIndex } = cls.source;
-      const query: CandidateQuery = {
-        block: block.block,
-        version: block.version,
-        where: cls.find.where,
-        columns: block.columns,
-        keyIndex,
-        readOnly: cls.readOnly,
-        now: context.now,
-      };
-      if (cls.order === null) query.limit = context.limit;
-      const rows = await gather(context.workspace, query);
-      if (rows !== undefined) gathered.set(cls, rows);
-    });
-  await Promise.all(asked);
+  if (context.store.gatherCandidates === undefined) return gathered;
+  const asked = classes.filter((cls) => cls.find.query === undefined);
+  if (asked.length === 0) return gathered;
+  const queries = asked.map((cls) => {
+    const { block, keyIndex } = cls.source;
+    const query: CandidateQuery = {
+      block: block.block,
+      version: block.version,
+      where: cls.find.where,
+      columns: block.columns,
+      keyIndex,
+      readOnly: cls.readOnly,
+      now: context.now,
+    };
+    if (cls.order === null) query.limit = context.limit;
+    return query;
+  });
+  const answers = await context.store.gatherCandidates(context.workspace, queries);
+  asked.forEach((cls, index) => {
+    const rows = answers[index];
+    if (rows !== undefined) gathered.set(cls, rows);
+  });
   return gathered;
 }

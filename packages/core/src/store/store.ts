@@ -22,7 +22,7 @@ export interface Page {
   offset: number;
 }
 
-/** What {@link Store.gatherCandidates} is asked: one find over one block version. */
+/** One find of what {@link Store.gatherCandidates} is asked: a filter over one block version. */
 export interface CandidateQuery {
   block: string;
   version: string;
@@ -70,15 +70,19 @@ export interface Store {
   /** Live leases and consumed rows of the given blocks at `now`. */
   claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState>;
   /**
-   * Optional: the rows of a block version that a find selects and that are
-   * free for it (not consumed, not held against it by a live lease), as
-   * indexes into the version's rows, ascending. The filter's semantics are
-   * exactly those of `compileWhere`. Resolves undefined when the store cannot
-   * evaluate this filter itself; the engine then filters in memory. The
-   * engine asks for every find of a job at once, so a store may answer the
-   * calls it receives together in one query.
+   * Optional: for each find of a job, the rows of its block version that it
+   * selects and that are free for it (not consumed, not held against it by a
+   * live lease), as indexes into the version's rows, ascending; answers in
+   * the order of `queries`. The filter's semantics are exactly those of
+   * `compileWhere`. An answer is undefined when the store cannot evaluate
+   * that filter itself; the engine then filters in memory. Asked once per
+   * job with every find, so a store can serve the finds of one block version
+   * with one scan.
    */
-  gatherCandidates?(workspace: string, query: CandidateQuery): Promise<number[] | undefined>;
+  gatherCandidates?(
+    workspace: string,
+    queries: readonly CandidateQuery[],
+  ): Promise<Array<number[] | undefined>>;
   /** The newest live job (not released, not expired) with this bundle key. */
   findLiveJob(workspace: string, bundleKey: string, now: Date): Promise<JobRecord | undefined>;
   /**
