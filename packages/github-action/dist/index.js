@@ -59243,10 +59243,9 @@ function claimsByBlock(claims) {
 }
 function scanCandidates(cls, claims, universe, options) {
   const { limit, gathered } = options;
-  const all2 = cls.source.block.rows;
-  const rows = gathered === void 0 ? all2 : gathered.map((index) => all2[index]);
+  const rows = gathered === void 0 ? cls.source.rows : gathered.rows;
   const candidates = [];
-  const take = (row) => {
+  const take2 = (row) => {
     const key = String(row[cls.source.keyIndex]);
     if (gathered !== void 0 || isAvailable(cls, claims, key))
       candidates.push(universe.idOf(cls.source, row, key));
@@ -59254,7 +59253,7 @@ function scanCandidates(cls, claims, universe, options) {
   };
   if (cls.order === null) {
     for (const row of rows)
-      if (cls.matches(row) && take(row))
+      if (cls.matches(row) && take2(row))
         break;
     return candidates;
   }
@@ -59262,7 +59261,7 @@ function scanCandidates(cls, claims, universe, options) {
   const qualifying = rows.filter((row) => cls.matches(row));
   qualifying.sort(order);
   for (const row of qualifying)
-    if (take(row))
+    if (take2(row))
       break;
   return candidates;
 }
@@ -59274,9 +59273,9 @@ function isAvailable(cls, claims, key) {
     return true;
   return cls.readOnly ? holders.every((h2) => h2.shared) : false;
 }
-function censusOf(cls, claims) {
+function censusOf(cls, claims, rows = cls.source.rows) {
   const census = { qualifying: 0, consumed: 0, leasedBy: /* @__PURE__ */ new Map(), free: 0 };
-  for (const row of cls.source.block.rows) {
+  for (const row of rows) {
     if (!cls.matches(row))
       continue;
     census.qualifying++;
@@ -59297,8 +59296,8 @@ function censusOf(cls, claims) {
 
 // ../core/dist/engine/explain.js
 var plural = (n2, word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
-function describeShortfall(cls, claims, matched) {
-  const census = censusOf(cls, claimsByBlock(claims)(cls.source.block.block));
+function describeShortfall(cls, claims, matched, rows) {
+  const census = censusOf(cls, claimsByBlock(claims)(cls.source.block.block), rows);
   const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
   const verb = cls.tests.length === 1 ? "needs" : "need";
   const need = `${plural(cls.tests.length, "test")} of this job ${verb} ${cls.description} in ${cls.source.label}${cls.readOnly ? " (read-only)" : ""} (${plural(demand, "row")})`;
@@ -59306,8 +59305,8 @@ function describeShortfall(cls, claims, matched) {
     `${plural(census.qualifying, "row")} ${census.qualifying === 1 ? "qualifies" : "qualify"}`
   ];
   const leasers = [...census.leasedBy].sort((a2, b2) => b2[1] - a2[1]);
-  for (const [job, rows] of leasers.slice(0, 5))
-    parts.push(`${rows} leased by job ${job}`);
+  for (const [job, rows2] of leasers.slice(0, 5))
+    parts.push(`${rows2} leased by job ${job}`);
   if (leasers.length > 5)
     parts.push(`${leasers.slice(5).reduce((s2, [, r2]) => s2 + r2, 0)} leased by ${leasers.length - 5} other jobs`);
   if (census.consumed > 0)
@@ -59404,6 +59403,39 @@ function serverBlock(server) {
 }
 
 // ../core/dist/engine/find-classes.js
+var BlockSource = class {
+  /** `customers@1.2` */
+  label;
+  block;
+  keyIndex;
+  #read;
+  #rows;
+  #reading;
+  constructor(label, block, keyIndex, rows) {
+    this.label = label;
+    this.block = block;
+    this.keyIndex = keyIndex;
+    if (Array.isArray(rows)) {
+      this.#rows = rows;
+      this.#read = () => Promise.resolve(rows);
+    } else
+      this.#read = rows;
+  }
+  /** Every row of the version, once {@link read} has read them. */
+  get rows() {
+    if (this.#rows === void 0)
+      throw new Error(`the rows of ${this.label} were not read`);
+    return this.#rows;
+  }
+  get isRead() {
+    return this.#rows !== void 0;
+  }
+  /** Reads every row of the version, once. */
+  read() {
+    this.#reading ??= this.#read().then((rows) => this.#rows = rows);
+    return this.#reading;
+  }
+};
 async function classifyTests(store, workspace, tests, server) {
   const sources = /* @__PURE__ */ new Map();
   const classes = /* @__PURE__ */ new Map();
@@ -59436,9 +59468,9 @@ async function classifyTests(store, workspace, tests, server) {
 }
 async function loadSource(store, workspace, from, keyColumn) {
   const [name2 = "", version2] = from.split("@");
-  const block = await store.getBlock(workspace, name2, version2);
+  const versions = await store.listBlockVersions(workspace, name2);
+  const block = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
   if (block === void 0) {
-    const versions = await store.listBlockVersions(workspace, name2);
     if (versions.length === 0) {
       throw new AllotError("NOT_FOUND", `data block "${name2}" does not exist; import it with: allot import <file.csv> --block ${name2}`);
     }
@@ -59449,9 +59481,16 @@ async function loadSource(store, workspace, from, keyColumn) {
   if (keyIndex < 0) {
     throw new AllotError("UNKNOWN_COLUMN", `data block "${name2}" has no key column "${keyColumn}"; its columns: ${block.columns.join(", ")}`);
   }
+  const label = `${name2}@${block.version}`;
+  const source = new BlockSource(label, block, keyIndex, async () => {
+    const read = await store.getBlock(workspace, name2, block.version);
+    if (read === void 0)
+      throw new AllotError("NOT_FOUND", `data block ${label} is gone`);
+    return read.rows;
+  });
   if (block.keyColumn !== keyColumn)
-    assertUniqueKeys(block, keyIndex, keyColumn);
-  return { label: `${name2}@${block.version}`, block, keyIndex };
+    assertUniqueKeys(source, await source.read(), keyColumn);
+  return source;
 }
 async function runQuery(server, query) {
   if (server === void 0) {
@@ -59486,17 +59525,16 @@ async function runQuery(server, query) {
     parent: null,
     sourceHash: null,
     jobId: null,
-    createdAt: (/* @__PURE__ */ new Date(0)).toISOString(),
-    rows
+    createdAt: (/* @__PURE__ */ new Date(0)).toISOString()
   };
-  return { label: `server ${server.name}`, block, keyIndex };
+  return new BlockSource(`server ${server.name}`, block, keyIndex, rows);
 }
-function assertUniqueKeys(block, keyIndex, keyColumn) {
+function assertUniqueKeys(source, rows, keyColumn) {
   const seen = /* @__PURE__ */ new Set();
-  for (const row of block.rows) {
-    const key = String(row[keyIndex]);
+  for (const row of rows) {
+    const key = String(row[source.keyIndex]);
     if (seen.has(key)) {
-      throw new AllotError("INVALID_DATA", `data block "${block.block}@${block.version}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`);
+      throw new AllotError("INVALID_DATA", `data block "${source.label}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`);
     }
     seen.add(key);
   }
@@ -59550,11 +59588,24 @@ async function gatherInStore(classes, context) {
   });
   const answers = await context.store.gatherCandidates(context.workspace, queries);
   asked.forEach((cls, index) => {
-    const rows = answers[index];
-    if (rows !== void 0)
-      gathered.set(cls, rows);
+    const answer = answers[index];
+    const limit = queries[index]?.limit;
+    if (answer === void 0)
+      return;
+    const complete = limit === void 0 || answer.indexes.length < limit;
+    gathered.set(cls, { ...answer, complete });
   });
   return gathered;
+}
+async function censusRows(cls, gathered, claims, context) {
+  const { store, workspace } = context;
+  if (gathered === void 0 || !gathered.complete || store.rowsByKey === void 0)
+    return;
+  const keys = [.../* @__PURE__ */ new Set([...claims.leases.keys(), ...claims.consumed])];
+  const held = keys.length === 0 ? [] : await store.rowsByKey(workspace, cls.source.block, cls.source.keyIndex, keys);
+  const heldKeys = new Set(held.map((row) => String(row[cls.source.keyIndex])));
+  const free = gathered.rows.filter((row) => !heldKeys.has(String(row[cls.source.keyIndex])));
+  return [...free, ...held];
 }
 
 // ../core/dist/engine/match-classes.js
@@ -60193,12 +60244,13 @@ async function planJob(run2, now) {
     await ignoreOwnLeases(run2, claims, now);
   const total = run2.classes.length;
   run2.progress({ phase: "candidates", done: 0, total });
-  const gathered = run2.options.refresh ? void 0 : await gatherInStore(run2.classes, {
+  const gathered = run2.options.refresh || run2.options.dryRun ? /* @__PURE__ */ new Map() : await gatherInStore(run2.classes, {
     store: run2.store,
     workspace: run2.workspace,
     now,
     limit: run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0)
   });
+  await Promise.all(run2.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()));
   const allocation = planAllocation(run2.classes, claims, {
     onClass: (done) => run2.progress({ phase: "candidates", done, total }),
     gathered
@@ -60213,15 +60265,6 @@ async function planJob(run2, now) {
     makesNeeded: /* @__PURE__ */ new Map()
   };
   const unmatched = [];
-  const shortfalls = /* @__PURE__ */ new Map();
-  const shortfall = (cls) => {
-    let reason = shortfalls.get(cls);
-    if (reason === void 0) {
-      reason = describeShortfall(cls, claims, allocation.matched.get(cls) ?? 0);
-      shortfalls.set(cls, reason);
-    }
-    return reason;
-  };
   for (const cls of run2.classes) {
     for (const item of cls.tests) {
       const rows = allocation.rows.get(item);
@@ -60236,11 +60279,22 @@ async function planJob(run2, now) {
       });
     }
   }
+  const short = /* @__PURE__ */ new Set();
   for (const { item, cls } of unmatched) {
     if (item.test.make !== void 0)
       plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
     else
-      plan.failures.set(item, shortfall(cls));
+      short.add(cls);
+  }
+  const reasons = await shortfalls(run2, [...short], {
+    claims,
+    gathered,
+    matched: allocation.matched
+  });
+  for (const { item, cls } of unmatched) {
+    const reason = reasons.get(cls);
+    if (reason !== void 0)
+      plan.failures.set(item, reason);
   }
   if (run2.options.dryRun)
     return plan;
@@ -60271,6 +60325,18 @@ async function planJob(run2, now) {
       plan.failures.set(item, makeError);
   }
   return plan;
+}
+async function shortfalls(run2, classes, state) {
+  const claimsOf2 = claimsByBlock(state.claims);
+  const reasons = /* @__PURE__ */ new Map();
+  await Promise.all(classes.map(async (cls) => {
+    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claimsOf2(cls.source.block.block), run2);
+    if (rows === void 0)
+      await cls.source.read();
+    const matched = state.matched.get(cls) ?? 0;
+    reasons.set(cls, describeShortfall(cls, state.claims, matched, rows));
+  }));
+  return reasons;
 }
 async function ignoreOwnLeases(run2, claims, now) {
   const holders = await liveHolders(run2.store, run2.workspace, run2.classes.flatMap((c2) => c2.tests), now);
@@ -60739,10 +60805,29 @@ async function writeVersion(sql, client, context, input) {
       stored.lineage,
       start,
       keyIndex < 0 ? null : keyIndex,
-      JSON.stringify(chunk)
+      JSON.stringify(chunk),
+      chunk.map(kindsOf)
     ]);
   }
   return stored;
+}
+function kindsOf(row) {
+  let strings = true;
+  for (let i2 = 0; i2 < row.length && strings; i2++)
+    strings = typeof row[i2] === "string";
+  if (strings)
+    return null;
+  let kinds = "";
+  for (let i2 = 0; i2 < row.length; i2++)
+    kinds += kindOf(row[i2]);
+  return kinds;
+}
+function kindOf(cell) {
+  if (typeof cell === "string")
+    return "s";
+  if (typeof cell === "boolean")
+    return "b";
+  return typeof cell === "number" && Number.isFinite(cell) ? "n" : "z";
 }
 async function readOwnRows(sql, db, workspace, version2, count) {
   const reads = [];
@@ -60759,6 +60844,50 @@ async function readOwnRows(sql, db, workspace, version2, count) {
     for (const row of chunk)
       rows[next++] = row;
   return rows;
+}
+function chainOf(versions, version2) {
+  const byVersion = new Map(versions.map((v3) => [v3.version, v3]));
+  const lineage = [];
+  for (let v3 = byVersion.get(version2); v3 !== void 0; ) {
+    lineage.unshift(v3);
+    if (v3.parent === null)
+      break;
+    const parent = byVersion.get(v3.parent);
+    if (parent === void 0)
+      return void 0;
+    v3 = parent;
+  }
+  if (lineage.length === 0)
+    return void 0;
+  let base = 0;
+  return lineage.map((stored) => {
+    const link = { stored, base, own: stored.rowCount - base };
+    base = stored.rowCount;
+    return link;
+  });
+}
+function storesKeyAt(version2, keyIndex) {
+  return version2.keyColumn !== null && version2.columns.indexOf(version2.keyColumn) === keyIndex;
+}
+async function readRowsByKey(sql, db, lookup) {
+  const { workspace, chain, keyIndex, keys } = lookup;
+  const first = chain[0];
+  if (first === void 0 || keys.length === 0)
+    return [];
+  const versions = chain.map((link) => link.stored);
+  const keyed = versions.filter((v3) => storesKeyAt(v3, keyIndex));
+  const unkeyed = versions.filter((v3) => !storesKeyAt(v3, keyIndex));
+  const result = await sql.run(db, "rows-by-key", [
+    workspace,
+    first.stored.block,
+    versions.map((v3) => v3.version),
+    first.stored.lineage,
+    keyed.map((v3) => v3.version),
+    unkeyed.map((v3) => v3.version),
+    keys,
+    keyIndex
+  ]);
+  return JSON.parse(result.rows[0]?.rows ?? "[]");
 }
 
 // ../store-postgres/dist/pg-errors.js
@@ -61084,53 +61213,94 @@ var Cell = class {
 
 // ../store-postgres/dist/gather-candidates.js
 var FIRST_CHUNK = 65536;
+var MAX_PARTS = 4;
 async function gatherBatch(sql, db, target, queries) {
-  const found = queries.map(() => void 0);
+  const answers = queries.map(() => void 0);
   const chain = chainOf(target.versions, target.version);
   if (chain === void 0)
-    return found;
+    return answers;
   let pending = [];
   queries.forEach((query, index) => {
     if (compileWhereSql(query.where, query.columns, PROBE) === void 0)
       return;
-    const positions = [];
-    found[index] = positions;
+    const found = { indexes: [], rows: [] };
+    answers[index] = found;
     if (query.limit === void 0 || query.limit > 0)
-      pending.push({ query, positions });
+      pending.push({ query, found });
   });
-  for (const { version: version2, base, own, keyColumn } of chain) {
-    let size = target.firstChunk ?? FIRST_CHUNK;
-    for (let from = 0; from < own && pending.length > 0; ) {
-      const to = Math.min(own, from + size);
-      const statement = statementOf(sql, { ...target, version: version2, from, to, keyColumn }, pending);
-      const result = await db.query(statement);
-      for (const row of result.rows) {
-        for (const k2 of row.finds) {
-          const entry = pending[k2];
-          const { limit } = entry.query;
-          if (limit === void 0 || entry.positions.length < limit)
-            entry.positions.push(base + row.ordinal);
-        }
-      }
-      pending = pending.filter((p3) => p3.query.limit === void 0 || p3.positions.length < p3.query.limit);
-      from = to;
-      size *= 2;
+  const first = target.firstChunk ?? FIRST_CHUNK;
+  for (const { stored, base, own } of chain) {
+    const link = {
+      ...target,
+      version: stored.version,
+      keyIsColumn: storesKeyAt(stored, target.keyIndex)
+    };
+    for (let from = 0, size = first; from < own && pending.length > 0; from += size, size *= 2) {
+      const parts = partsOf(from, Math.min(own, from + size), first);
+      const read = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending))));
+      for (const rows of read)
+        for (const [ordinal, finds, values] of rows)
+          for (const k2 of finds)
+            take(pending[k2], base + ordinal, values);
+      pending = pending.filter(({ query, found }) => !isFull(query, found));
     }
   }
-  return found;
+  return answers;
+}
+function partsOf(from, to, least) {
+  const count = Math.max(1, Math.min(MAX_PARTS, Math.floor((to - from) / least)));
+  const size = Math.ceil((to - from) / count);
+  const parts = [];
+  for (let start = from; start < to; start += size)
+    parts.push({ from: start, to: Math.min(to, start + size) });
+  return parts;
+}
+async function readPart(db, statement) {
+  const result = await db.query(statement);
+  return JSON.parse(result.rows[0]?.found ?? "[]");
+}
+function take(entry, index, values) {
+  if (isFull(entry.query, entry.found))
+    return;
+  entry.found.indexes.push(index);
+  entry.found.rows.push(values);
+}
+function isFull(query, found) {
+  return query.limit !== void 0 && found.indexes.length >= query.limit;
 }
 var PROBE = {
   bind: (_value, type) => `NULL::${type}`,
   cell: () => ({ text: "NULL::text", type: "NULL::text", number: "NULL::float8" })
 };
-function statementOf(sql, slice, pending) {
+function sameFilter(pending) {
+  const groups = /* @__PURE__ */ new Map();
+  pending.forEach(({ query }, k2) => {
+    const key = JSON.stringify(query.where ?? null);
+    let group = groups.get(key);
+    if (group === void 0) {
+      group = { where: query.where, columns: query.columns, all: [], readOnly: [] };
+      groups.set(key, group);
+    }
+    group.all.push(k2);
+    if (query.readOnly)
+      group.readOnly.push(k2);
+  });
+  return groups.values();
+}
+function findsFree(group) {
+  const list3 = (finds) => finds.length === 0 ? "NULL" : `'${finds.join(",")}'`;
+  if (group.readOnly.length === group.all.length)
+    return list3(group.all);
+  return `CASE WHEN c.held = 0 THEN ${list3(group.all)} ELSE ${list3(group.readOnly)} END`;
+}
+function statementOf(sql, part, pending) {
   const values = [
-    slice.workspace,
-    slice.block,
-    slice.version,
-    slice.from,
-    slice.to,
-    slice.now
+    part.workspace,
+    part.block,
+    part.version,
+    part.from,
+    part.to,
+    part.now
   ];
   const cells = /* @__PURE__ */ new Map();
   const context = {
@@ -61140,21 +61310,20 @@ function statementOf(sql, slice, pending) {
     },
     cell: (index) => extractedCell(integer(index), cells)
   };
-  const finds = pending.map(({ query }, k2) => {
-    const where = compileWhereSql(query.where, query.columns, context);
-    const free = query.readOnly ? "" : "c.held = 0 AND ";
-    return `CASE WHEN ${free}${where} THEN ${k2} END`;
+  const finds = [...sameFilter(pending)].map((group) => {
+    const where = compileWhereSql(group.where, group.columns, context);
+    return `CASE WHEN ${where} THEN ${findsFree(group)} END`;
   });
-  const columns = pending[0]?.query.columns ?? [];
-  const keyIndex = integer(slice.keyIndex);
-  const key = slice.keyColumn !== null && columns[keyIndex] === slice.keyColumn ? "r.key" : `(r."values" ->> ${keyIndex})`;
+  const key = part.keyIsColumn ? "r.key" : `r.cells[${integer(part.keyIndex) + 1}]`;
   const extracted = [...cells].map(([name2, sql2]) => `${sql2} AS ${name2}`);
-  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*cells*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replaceAll("/*key*/", () => key);
+  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replaceAll("/*key*/", () => key);
   return { text, values };
 }
+var PLAIN_DECIMAL = `'^-?[0-9]+(\\.[0-9]+)?$'`;
+var MAY_BE_NUMBER = (text) => `ascii(${text}) BETWEEN 43 AND 57`;
 function extractedCell(index, cells) {
-  const text = `(r."values" ->> ${index})`;
-  const json = `(r."values" -> ${index})`;
+  const text = `r.cells[${index + 1}]`;
+  const kind = `substr(r.kinds, ${index + 1}, 1)`;
   const use = (name2, sql) => {
     cells.set(name2, sql);
     return `c.${name2}`;
@@ -61164,10 +61333,12 @@ function extractedCell(index, cells) {
       return use(`c${index}`, text);
     },
     get type() {
-      return use(`k${index}`, `json_typeof${json}`);
+      return use(`k${index}`, `CASE WHEN r.kinds IS NULL THEN 'string' ELSE CASE ${kind} WHEN 's' THEN 'string' WHEN 'n' THEN 'number' WHEN 'b' THEN 'boolean' WHEN 'z' THEN 'null' END END`);
     },
     get number() {
-      return use(`n${index}`, `CASE WHEN length(${text}) <= 250 AND ${text} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN ${text}::float8 ELSE find_number${json} END`);
+      const decimal = `CASE WHEN length(${text}) <= 250 AND ${text} ~ ${PLAIN_DECIMAL} THEN ${text}::float8 ELSE find_number(${text}) END`;
+      const string = `CASE WHEN ${MAY_BE_NUMBER(text)} THEN ${decimal} END`;
+      return use(`n${index}`, `CASE WHEN r.kinds IS NULL OR ${kind} = 's' THEN ${string} WHEN ${kind} = 'n' THEN ${text}::float8 END`);
     }
   };
 }
@@ -61175,27 +61346,6 @@ function integer(value) {
   if (!Number.isSafeInteger(value) || value < 0)
     throw new Error(`not a column index: ${value}`);
   return value;
-}
-function chainOf(versions, version2) {
-  const byVersion = new Map(versions.map((v3) => [v3.version, v3]));
-  const lineage = [];
-  for (let v3 = byVersion.get(version2); v3 !== void 0; ) {
-    lineage.unshift(v3);
-    if (v3.parent === null)
-      break;
-    const parent = byVersion.get(v3.parent);
-    if (parent === void 0)
-      return void 0;
-    v3 = parent;
-  }
-  if (lineage.length === 0)
-    return void 0;
-  let base = 0;
-  return lineage.map((v3) => {
-    const link = { version: v3.version, base, own: v3.rowCount - base, keyColumn: v3.keyColumn };
-    base = v3.rowCount;
-    return link;
-  });
 }
 
 // ../store-postgres/dist/jobs-cache.js
@@ -61269,15 +61419,16 @@ var PostgresStore = class {
   /** Job records by revision: checked against the database on every read. */
   #jobs = new JobsCache();
   /**
-   * Present when the store was opened with `gatherInSql`: the engine then
-   * asks it for each find's free rows instead of scanning the block in memory.
+   * Present unless the store was opened with `gatherInSql: false`: the
+   * engine asks it for each find's free rows, with their values, instead of
+   * reading whole blocks and scanning them in memory.
    */
   gatherCandidates;
   /** Wraps a pool whose connections already use the store's schema. */
   constructor(pool, sql, options = {}) {
     this.#pool = pool;
     this.#sql = sql;
-    if (options.gatherInSql === true) {
+    if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
   }
@@ -61353,15 +61504,40 @@ var PostgresStore = class {
     return { leases, consumed };
   }
   /**
+   * The rows of a block version whose cell at `keyIndex` is one of `keys`,
+   * in row order: filtered in memory when this process holds the version's
+   * rows, else read by key (see {@link readRowsByKey}); none for an unknown
+   * version.
+   */
+  async rowsByKey(workspace, version2, keyIndex, keys) {
+    if (keys.length === 0)
+      return [];
+    const cached = this.#rows.get(workspace, version2);
+    if (cached !== void 0) {
+      const wanted = new Set(keys);
+      return cached.filter((row) => wanted.has(String(row[keyIndex])));
+    }
+    return this.#read("read rows by key", async (db) => {
+      const chain = chainOf(await listVersions(this.#sql, db, workspace, version2.block), version2.version);
+      if (chain === void 0)
+        return [];
+      return readRowsByKey(this.#sql, db, { workspace, chain, keyIndex, keys });
+    });
+  }
+  /**
    * Selects the free rows of finds over one block version in SQL (each
    * filter compiled by `compileWhereSql`, with the semantics of core's
    * `compileWhere`), one scan for all of them; undefined for a filter it
-   * does not compile, such as a date range.
+   * does not compile, such as a date range. Undefined for every find when
+   * this process holds the version's rows already (it imported or read the
+   * version): scanning them in memory is faster than gathering them again.
    */
   async #gatherBatch(workspace, queries) {
     const first = queries[0];
     if (first === void 0)
       return [];
+    if (this.#rows.get(workspace, first) !== void 0)
+      return queries.map(() => void 0);
     return this.#read("gather candidate rows", async (db) => {
       const versions = await listVersions(this.#sql, db, workspace, first.block);
       const { block, version: version2, keyIndex, now } = first;
@@ -61676,8 +61852,9 @@ async function readMigrations() {
     sql: await readFile7(new URL(name2, MIGRATIONS_DIR), "utf8")
   })));
 }
-async function migrate(client, schema) {
-  const migrations = await readMigrations();
+async function migrate(client, schema, options = {}) {
+  const { upTo = Infinity } = options;
+  const migrations = (await readMigrations()).filter((migration) => migration.id <= upTo);
   const ident = quoteIdent(schema);
   await client.query("SELECT pg_advisory_lock(hashtext($1))", [lockName(schema)]);
   try {
@@ -61767,6 +61944,7 @@ var SQL_OPERATIONS = [
   "release-superseded",
   "release-test",
   "reserve-job-id",
+  "rows-by-key",
   "upsert-results"
 ];
 var SQL_DIR = new URL("./sql/", import.meta.url);
@@ -61838,7 +62016,7 @@ async function openPostgresStore(url, options = {}) {
     throw error2;
   }
   return new PostgresStore(pool, new SqlRunner(texts), {
-    gatherInSql: options.gatherInSql ?? false
+    gatherInSql: options.gatherInSql ?? true
   });
 }
 function isPostgresUrl(spec) {

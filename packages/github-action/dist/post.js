@@ -34072,10 +34072,29 @@ async function writeVersion(sql, client, context, input) {
       stored.lineage,
       start,
       keyIndex < 0 ? null : keyIndex,
-      JSON.stringify(chunk)
+      JSON.stringify(chunk),
+      chunk.map(kindsOf)
     ]);
   }
   return stored;
+}
+function kindsOf(row) {
+  let strings = true;
+  for (let i = 0; i < row.length && strings; i++)
+    strings = typeof row[i] === "string";
+  if (strings)
+    return null;
+  let kinds = "";
+  for (let i = 0; i < row.length; i++)
+    kinds += kindOf(row[i]);
+  return kinds;
+}
+function kindOf(cell) {
+  if (typeof cell === "string")
+    return "s";
+  if (typeof cell === "boolean")
+    return "b";
+  return typeof cell === "number" && Number.isFinite(cell) ? "n" : "z";
 }
 async function readOwnRows(sql, db, workspace, version, count) {
   const reads = [];
@@ -34092,6 +34111,50 @@ async function readOwnRows(sql, db, workspace, version, count) {
     for (const row of chunk)
       rows[next++] = row;
   return rows;
+}
+function chainOf(versions, version) {
+  const byVersion = new Map(versions.map((v) => [v.version, v]));
+  const lineage = [];
+  for (let v = byVersion.get(version); v !== void 0; ) {
+    lineage.unshift(v);
+    if (v.parent === null)
+      break;
+    const parent = byVersion.get(v.parent);
+    if (parent === void 0)
+      return void 0;
+    v = parent;
+  }
+  if (lineage.length === 0)
+    return void 0;
+  let base = 0;
+  return lineage.map((stored) => {
+    const link = { stored, base, own: stored.rowCount - base };
+    base = stored.rowCount;
+    return link;
+  });
+}
+function storesKeyAt(version, keyIndex) {
+  return version.keyColumn !== null && version.columns.indexOf(version.keyColumn) === keyIndex;
+}
+async function readRowsByKey(sql, db, lookup) {
+  const { workspace, chain, keyIndex, keys } = lookup;
+  const first = chain[0];
+  if (first === void 0 || keys.length === 0)
+    return [];
+  const versions = chain.map((link) => link.stored);
+  const keyed = versions.filter((v) => storesKeyAt(v, keyIndex));
+  const unkeyed = versions.filter((v) => !storesKeyAt(v, keyIndex));
+  const result = await sql.run(db, "rows-by-key", [
+    workspace,
+    first.stored.block,
+    versions.map((v) => v.version),
+    first.stored.lineage,
+    keyed.map((v) => v.version),
+    unkeyed.map((v) => v.version),
+    keys,
+    keyIndex
+  ]);
+  return JSON.parse(result.rows[0]?.rows ?? "[]");
 }
 
 // ../store-postgres/dist/pg-errors.js
@@ -34417,53 +34480,94 @@ var Cell = class {
 
 // ../store-postgres/dist/gather-candidates.js
 var FIRST_CHUNK = 65536;
+var MAX_PARTS = 4;
 async function gatherBatch(sql, db, target, queries) {
-  const found = queries.map(() => void 0);
+  const answers = queries.map(() => void 0);
   const chain = chainOf(target.versions, target.version);
   if (chain === void 0)
-    return found;
+    return answers;
   let pending = [];
   queries.forEach((query, index) => {
     if (compileWhereSql(query.where, query.columns, PROBE) === void 0)
       return;
-    const positions = [];
-    found[index] = positions;
+    const found = { indexes: [], rows: [] };
+    answers[index] = found;
     if (query.limit === void 0 || query.limit > 0)
-      pending.push({ query, positions });
+      pending.push({ query, found });
   });
-  for (const { version, base, own, keyColumn } of chain) {
-    let size = target.firstChunk ?? FIRST_CHUNK;
-    for (let from = 0; from < own && pending.length > 0; ) {
-      const to = Math.min(own, from + size);
-      const statement = statementOf(sql, { ...target, version, from, to, keyColumn }, pending);
-      const result = await db.query(statement);
-      for (const row of result.rows) {
-        for (const k of row.finds) {
-          const entry = pending[k];
-          const { limit } = entry.query;
-          if (limit === void 0 || entry.positions.length < limit)
-            entry.positions.push(base + row.ordinal);
-        }
-      }
-      pending = pending.filter((p) => p.query.limit === void 0 || p.positions.length < p.query.limit);
-      from = to;
-      size *= 2;
+  const first = target.firstChunk ?? FIRST_CHUNK;
+  for (const { stored, base, own } of chain) {
+    const link = {
+      ...target,
+      version: stored.version,
+      keyIsColumn: storesKeyAt(stored, target.keyIndex)
+    };
+    for (let from = 0, size = first; from < own && pending.length > 0; from += size, size *= 2) {
+      const parts = partsOf(from, Math.min(own, from + size), first);
+      const read = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending))));
+      for (const rows of read)
+        for (const [ordinal, finds, values] of rows)
+          for (const k of finds)
+            take(pending[k], base + ordinal, values);
+      pending = pending.filter(({ query, found }) => !isFull(query, found));
     }
   }
-  return found;
+  return answers;
+}
+function partsOf(from, to, least) {
+  const count = Math.max(1, Math.min(MAX_PARTS, Math.floor((to - from) / least)));
+  const size = Math.ceil((to - from) / count);
+  const parts = [];
+  for (let start = from; start < to; start += size)
+    parts.push({ from: start, to: Math.min(to, start + size) });
+  return parts;
+}
+async function readPart(db, statement) {
+  const result = await db.query(statement);
+  return JSON.parse(result.rows[0]?.found ?? "[]");
+}
+function take(entry, index, values) {
+  if (isFull(entry.query, entry.found))
+    return;
+  entry.found.indexes.push(index);
+  entry.found.rows.push(values);
+}
+function isFull(query, found) {
+  return query.limit !== void 0 && found.indexes.length >= query.limit;
 }
 var PROBE = {
   bind: (_value, type) => `NULL::${type}`,
   cell: () => ({ text: "NULL::text", type: "NULL::text", number: "NULL::float8" })
 };
-function statementOf(sql, slice, pending) {
+function sameFilter(pending) {
+  const groups = /* @__PURE__ */ new Map();
+  pending.forEach(({ query }, k) => {
+    const key = JSON.stringify(query.where ?? null);
+    let group = groups.get(key);
+    if (group === void 0) {
+      group = { where: query.where, columns: query.columns, all: [], readOnly: [] };
+      groups.set(key, group);
+    }
+    group.all.push(k);
+    if (query.readOnly)
+      group.readOnly.push(k);
+  });
+  return groups.values();
+}
+function findsFree(group) {
+  const list2 = (finds) => finds.length === 0 ? "NULL" : `'${finds.join(",")}'`;
+  if (group.readOnly.length === group.all.length)
+    return list2(group.all);
+  return `CASE WHEN c.held = 0 THEN ${list2(group.all)} ELSE ${list2(group.readOnly)} END`;
+}
+function statementOf(sql, part, pending) {
   const values = [
-    slice.workspace,
-    slice.block,
-    slice.version,
-    slice.from,
-    slice.to,
-    slice.now
+    part.workspace,
+    part.block,
+    part.version,
+    part.from,
+    part.to,
+    part.now
   ];
   const cells = /* @__PURE__ */ new Map();
   const context = {
@@ -34473,21 +34577,20 @@ function statementOf(sql, slice, pending) {
     },
     cell: (index) => extractedCell(integer(index), cells)
   };
-  const finds = pending.map(({ query }, k) => {
-    const where = compileWhereSql(query.where, query.columns, context);
-    const free = query.readOnly ? "" : "c.held = 0 AND ";
-    return `CASE WHEN ${free}${where} THEN ${k} END`;
+  const finds = [...sameFilter(pending)].map((group) => {
+    const where = compileWhereSql(group.where, group.columns, context);
+    return `CASE WHEN ${where} THEN ${findsFree(group)} END`;
   });
-  const columns = pending[0]?.query.columns ?? [];
-  const keyIndex = integer(slice.keyIndex);
-  const key = slice.keyColumn !== null && columns[keyIndex] === slice.keyColumn ? "r.key" : `(r."values" ->> ${keyIndex})`;
+  const key = part.keyIsColumn ? "r.key" : `r.cells[${integer(part.keyIndex) + 1}]`;
   const extracted = [...cells].map(([name, sql2]) => `${sql2} AS ${name}`);
-  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*cells*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replaceAll("/*key*/", () => key);
+  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replaceAll("/*key*/", () => key);
   return { text, values };
 }
+var PLAIN_DECIMAL = `'^-?[0-9]+(\\.[0-9]+)?$'`;
+var MAY_BE_NUMBER = (text) => `ascii(${text}) BETWEEN 43 AND 57`;
 function extractedCell(index, cells) {
-  const text = `(r."values" ->> ${index})`;
-  const json = `(r."values" -> ${index})`;
+  const text = `r.cells[${index + 1}]`;
+  const kind = `substr(r.kinds, ${index + 1}, 1)`;
   const use = (name, sql) => {
     cells.set(name, sql);
     return `c.${name}`;
@@ -34497,10 +34600,12 @@ function extractedCell(index, cells) {
       return use(`c${index}`, text);
     },
     get type() {
-      return use(`k${index}`, `json_typeof${json}`);
+      return use(`k${index}`, `CASE WHEN r.kinds IS NULL THEN 'string' ELSE CASE ${kind} WHEN 's' THEN 'string' WHEN 'n' THEN 'number' WHEN 'b' THEN 'boolean' WHEN 'z' THEN 'null' END END`);
     },
     get number() {
-      return use(`n${index}`, `CASE WHEN length(${text}) <= 250 AND ${text} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN ${text}::float8 ELSE find_number${json} END`);
+      const decimal = `CASE WHEN length(${text}) <= 250 AND ${text} ~ ${PLAIN_DECIMAL} THEN ${text}::float8 ELSE find_number(${text}) END`;
+      const string = `CASE WHEN ${MAY_BE_NUMBER(text)} THEN ${decimal} END`;
+      return use(`n${index}`, `CASE WHEN r.kinds IS NULL OR ${kind} = 's' THEN ${string} WHEN ${kind} = 'n' THEN ${text}::float8 END`);
     }
   };
 }
@@ -34508,27 +34613,6 @@ function integer(value) {
   if (!Number.isSafeInteger(value) || value < 0)
     throw new Error(`not a column index: ${value}`);
   return value;
-}
-function chainOf(versions, version) {
-  const byVersion = new Map(versions.map((v) => [v.version, v]));
-  const lineage = [];
-  for (let v = byVersion.get(version); v !== void 0; ) {
-    lineage.unshift(v);
-    if (v.parent === null)
-      break;
-    const parent = byVersion.get(v.parent);
-    if (parent === void 0)
-      return void 0;
-    v = parent;
-  }
-  if (lineage.length === 0)
-    return void 0;
-  let base = 0;
-  return lineage.map((v) => {
-    const link = { version: v.version, base, own: v.rowCount - base, keyColumn: v.keyColumn };
-    base = v.rowCount;
-    return link;
-  });
 }
 
 // ../store-postgres/dist/jobs-cache.js
@@ -34602,15 +34686,16 @@ var PostgresStore = class {
   /** Job records by revision: checked against the database on every read. */
   #jobs = new JobsCache();
   /**
-   * Present when the store was opened with `gatherInSql`: the engine then
-   * asks it for each find's free rows instead of scanning the block in memory.
+   * Present unless the store was opened with `gatherInSql: false`: the
+   * engine asks it for each find's free rows, with their values, instead of
+   * reading whole blocks and scanning them in memory.
    */
   gatherCandidates;
   /** Wraps a pool whose connections already use the store's schema. */
   constructor(pool, sql, options = {}) {
     this.#pool = pool;
     this.#sql = sql;
-    if (options.gatherInSql === true) {
+    if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
   }
@@ -34686,15 +34771,40 @@ var PostgresStore = class {
     return { leases, consumed };
   }
   /**
+   * The rows of a block version whose cell at `keyIndex` is one of `keys`,
+   * in row order: filtered in memory when this process holds the version's
+   * rows, else read by key (see {@link readRowsByKey}); none for an unknown
+   * version.
+   */
+  async rowsByKey(workspace, version, keyIndex, keys) {
+    if (keys.length === 0)
+      return [];
+    const cached = this.#rows.get(workspace, version);
+    if (cached !== void 0) {
+      const wanted = new Set(keys);
+      return cached.filter((row) => wanted.has(String(row[keyIndex])));
+    }
+    return this.#read("read rows by key", async (db) => {
+      const chain = chainOf(await listVersions(this.#sql, db, workspace, version.block), version.version);
+      if (chain === void 0)
+        return [];
+      return readRowsByKey(this.#sql, db, { workspace, chain, keyIndex, keys });
+    });
+  }
+  /**
    * Selects the free rows of finds over one block version in SQL (each
    * filter compiled by `compileWhereSql`, with the semantics of core's
    * `compileWhere`), one scan for all of them; undefined for a filter it
-   * does not compile, such as a date range.
+   * does not compile, such as a date range. Undefined for every find when
+   * this process holds the version's rows already (it imported or read the
+   * version): scanning them in memory is faster than gathering them again.
    */
   async #gatherBatch(workspace, queries) {
     const first = queries[0];
     if (first === void 0)
       return [];
+    if (this.#rows.get(workspace, first) !== void 0)
+      return queries.map(() => void 0);
     return this.#read("gather candidate rows", async (db) => {
       const versions = await listVersions(this.#sql, db, workspace, first.block);
       const { block, version, keyIndex, now } = first;
@@ -35009,8 +35119,9 @@ async function readMigrations() {
     sql: await readFile6(new URL(name, MIGRATIONS_DIR), "utf8")
   })));
 }
-async function migrate(client, schema) {
-  const migrations = await readMigrations();
+async function migrate(client, schema, options = {}) {
+  const { upTo = Infinity } = options;
+  const migrations = (await readMigrations()).filter((migration) => migration.id <= upTo);
   const ident = quoteIdent(schema);
   await client.query("SELECT pg_advisory_lock(hashtext($1))", [lockName(schema)]);
   try {
@@ -35100,6 +35211,7 @@ var SQL_OPERATIONS = [
   "release-superseded",
   "release-test",
   "reserve-job-id",
+  "rows-by-key",
   "upsert-results"
 ];
 var SQL_DIR = new URL("./sql/", import.meta.url);
@@ -35171,7 +35283,7 @@ async function openPostgresStore(url, options = {}) {
     throw error2;
   }
   return new PostgresStore(pool, new SqlRunner(texts), {
-    gatherInSql: options.gatherInSql ?? false
+    gatherInSql: options.gatherInSql ?? true
   });
 }
 function isPostgresUrl(spec) {

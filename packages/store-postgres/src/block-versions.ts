@@ -1,4 +1,4 @@
-import { nextVersionMeta, type NewBlockVersion, type RowValues } from '@allot/core';
+import { nextVersionMeta, type NewBlockVersion, type RowValues, type Value } from '@allot/core';
 import { versionOf, type StoredVersion, type VersionRow } from './records.js';
 import type { Queryable, SqlRunner } from './sql-runner.js';
 
@@ -71,9 +71,30 @@ export async function writeVersion(
       start,
       keyIndex < 0 ? null : keyIndex,
       JSON.stringify(chunk),
+      chunk.map(kindsOf),
     ]);
   }
   return stored;
+}
+
+/**
+ * A row's `kinds` (migrations/0003_cells.sql): null when every cell is a
+ * string, else one character per cell. A number JSON cannot write (NaN,
+ * Infinity) is stored as JSON writes it: null.
+ */
+function kindsOf(row: RowValues): string | null {
+  let strings = true;
+  for (let i = 0; i < row.length && strings; i++) strings = typeof row[i] === 'string';
+  if (strings) return null;
+  let kinds = '';
+  for (let i = 0; i < row.length; i++) kinds += kindOf(row[i]);
+  return kinds;
+}
+
+function kindOf(cell: Value | undefined): string {
+  if (typeof cell === 'string') return 's';
+  if (typeof cell === 'boolean') return 'b';
+  return typeof cell === 'number' && Number.isFinite(cell) ? 'n' : 'z';
 }
 
 /** The rows a version adds to its parent (all of them for an import), in order. */
@@ -101,4 +122,84 @@ export async function readOwnRows(
   let next = 0;
   for (const chunk of chunks) for (const row of chunk) rows[next++] = row;
   return rows;
+}
+
+/** A version of a chain: where its own rows start in the resolved rows, and how many it has. */
+export interface ChainLink {
+  stored: StoredVersion;
+  base: number;
+  own: number;
+}
+
+/**
+ * A version and its ancestors, oldest first: the versions whose own rows
+ * make up its rows, as getBlock resolves them. Undefined when the version is
+ * unknown or an ancestor is missing.
+ */
+export function chainOf(
+  versions: readonly StoredVersion[],
+  version: string,
+): ChainLink[] | undefined {
+  const byVersion = new Map(versions.map((v) => [v.version, v]));
+  const lineage: StoredVersion[] = [];
+  for (let v = byVersion.get(version); v !== undefined;) {
+    lineage.unshift(v);
+    if (v.parent === null) break;
+    const parent = byVersion.get(v.parent);
+    if (parent === undefined) return undefined;
+    v = parent;
+  }
+  if (lineage.length === 0) return undefined;
+  let base = 0;
+  return lineage.map((stored) => {
+    const link = { stored, base, own: stored.rowCount - base };
+    base = stored.rowCount;
+    return link;
+  });
+}
+
+/**
+ * Whether a version's rows carry the cell at `keyIndex` in their `key`
+ * column: only then do the `block_rows_key` index and the joins on `key`
+ * apply to them.
+ */
+export function storesKeyAt(version: StoredVersion, keyIndex: number): boolean {
+  return version.keyColumn !== null && version.columns.indexOf(version.keyColumn) === keyIndex;
+}
+
+/** What {@link readRowsByKey} looks for: keys of one cell in the rows of a version's chain. */
+export interface KeyLookup {
+  workspace: string;
+  chain: readonly ChainLink[];
+  keyIndex: number;
+  keys: readonly string[];
+}
+
+/**
+ * The rows of a version's chain whose cell at `keyIndex` is one of `keys`,
+ * in row order: through the key index for the versions whose rows store
+ * that cell as their key, cell by cell for the others.
+ */
+export async function readRowsByKey(
+  sql: SqlRunner,
+  db: Queryable,
+  lookup: KeyLookup,
+): Promise<RowValues[]> {
+  const { workspace, chain, keyIndex, keys } = lookup;
+  const first = chain[0];
+  if (first === undefined || keys.length === 0) return [];
+  const versions = chain.map((link) => link.stored);
+  const keyed = versions.filter((v) => storesKeyAt(v, keyIndex));
+  const unkeyed = versions.filter((v) => !storesKeyAt(v, keyIndex));
+  const result = await sql.run<{ rows: string }>(db, 'rows-by-key', [
+    workspace,
+    first.stored.block,
+    versions.map((v) => v.version),
+    first.stored.lineage,
+    keyed.map((v) => v.version),
+    unkeyed.map((v) => v.version),
+    keys,
+    keyIndex,
+  ]);
+  return JSON.parse(result.rows[0]?.rows ?? '[]') as RowValues[];
 }

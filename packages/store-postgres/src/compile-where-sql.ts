@@ -9,9 +9,11 @@ export interface WhereSqlContext {
 }
 
 /**
- * A cell in SQL: its text (`values ->> i`), its JSON type
- * (`json_typeof(values -> i)`) and its number (`find_number(values -> i)`).
- * Getters, so a caller can extract only what a filter reads.
+ * A cell in SQL: its text (the string, a number's JSON text, `true` or
+ * `false`; NULL for a null or missing cell), its type as JSON names it
+ * (`'string'`, `'number'`, `'boolean'`, `'null'`) and its number as
+ * `toNumber` reads it (NULL when it is none). Getters, so a caller can
+ * extract only what a filter reads.
  */
 export interface CellSql {
   readonly text: string;
@@ -28,7 +30,7 @@ const FALSE_WORD = `'^[Ff][Aa][Ll][Ss][Ee]$'`;
 /**
  * Compiles a find's `where` to a SQL boolean with the semantics of core's
  * `compileWhere`: equality (`matchValues`), numbers compared as numbers
- * (`find_number` reads cells as `toNumber` does), `contains`,
+ * (`find_number` reads strings as `toNumber` does), `contains`,
  * `startsWith`, `isNull`, `ne`, `not`, `and`, `or`. Every predicate is
  * two-valued (never NULL), so `NOT` negates as in JavaScript. Values are
  * bound through `context.bind`; only column indexes are written into the text.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   compileWhere,
   type CandidateQuery,
+  type GatheredRows,
   type RowValues,
   type Store,
   type Where,
@@ -21,12 +22,16 @@ const WS = 'w';
 const NOW = new Date('2030-01-01T00:00:00Z');
 const COLUMNS = ['id', 'status', 'balance', 'flag'];
 const STATUSES = ['active', 'Active', 'locked', '', 'new', '7'];
-const row = (i: number): RowValues => [
-  `k${i}`,
-  STATUSES[i % STATUSES.length] ?? '',
-  i % 11 === 0 ? 'n/a' : String(((i * 37) % 400) - 100),
-  i % 3 === 0 ? 'TRUE' : 'false',
-];
+/** Rows of strings, as from a CSV, and rows with a number or a boolean, as from JSON. */
+const row = (i: number): RowValues => {
+  const balance = ((i * 37) % 400) - 100;
+  return [
+    `k${i}`,
+    STATUSES[i % STATUSES.length] ?? '',
+    i % 11 === 0 ? 'n/a' : i % 4 === 0 ? balance : String(balance),
+    i % 3 === 0 ? 'TRUE' : i % 5 === 0 ? false : 'false',
+  ];
+};
 
 /** Finds that share rows, with limits that end some of them inside the first slices. */
 const FINDS: Array<{ where: Where | undefined; limit?: number; readOnly?: boolean }> = [
@@ -47,6 +52,7 @@ describe.skipIf(POSTGRES_URL === undefined)(
   'gathering the candidates of many finds at once',
   () => {
     const schema = `allot_batch_${randomBytes(5).toString('hex')}`;
+    /** Opened after the import, so it never held the rows and gathers in SQL. */
     let store: Store;
     let pool: pg.Pool;
     let all: RowValues[] = [];
@@ -64,26 +70,23 @@ describe.skipIf(POSTGRES_URL === undefined)(
       now: NOW,
       ...(find.limit === undefined ? {} : { limit: find.limit }),
     });
-    const expected = (find: (typeof FINDS)[number]) => {
+    const expected = (find: (typeof FINDS)[number]): GatheredRows | undefined => {
       if (find.where !== undefined && 'since' in find.where) return undefined;
       const matches = compileWhere(find.where, COLUMNS, 'where');
       const positions = all.flatMap((values, index) => (matches(values) ? [index] : []));
-      return positions.slice(0, find.limit ?? positions.length);
+      const indexes = positions.slice(0, find.limit ?? positions.length);
+      return { indexes, rows: indexes.map((index) => all[index] as RowValues) };
     };
 
     beforeAll(async () => {
-      store = await openPostgresStore(POSTGRES_URL as string, {
-        schema,
-        poolSize: 2,
-        gatherInSql: true,
-      });
+      const importer = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
       const first = Array.from({ length: 180 }, (_, i) => row(i));
       const made = Array.from({ length: 45 }, (_, i) => row(180 + i));
       for (const [rows, origin] of [
         [first, 'import'],
         [made, 'make'],
       ] as const) {
-        await store.addBlockVersion(WS, {
+        await importer.addBlockVersion(WS, {
           block: 'customers',
           columns: COLUMNS,
           keyColumn: 'id',
@@ -91,6 +94,8 @@ describe.skipIf(POSTGRES_URL === undefined)(
           origin,
         });
       }
+      await importer.close();
+      store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 2 });
       all = [...first, ...made];
       pool = new pg.Pool({
         connectionString: POSTGRES_URL,
@@ -109,8 +114,8 @@ describe.skipIf(POSTGRES_URL === undefined)(
       const gather = store.gatherCandidates?.bind(store);
       if (gather === undefined) throw new Error('the store does not gather in SQL');
       const got = await gather(WS, FINDS.map(queryOf));
-      got.forEach((positions, i) =>
-        expect(positions, JSON.stringify(FINDS[i])).toEqual(
+      got.forEach((found, i) =>
+        expect(found, JSON.stringify(FINDS[i])).toEqual(
           expected(FINDS[i] as (typeof FINDS)[number]),
         ),
       );

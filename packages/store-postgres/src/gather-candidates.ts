@@ -1,11 +1,15 @@
-import type { CandidateQuery } from '@allot/core';
+import type { CandidateQuery, GatheredRows, RowValues } from '@allot/core';
 import type pg from 'pg';
+import { chainOf, storesKeyAt } from './block-versions.js';
 import { compileWhereSql, type CellSql, type WhereSqlContext } from './compile-where-sql.js';
 import type { StoredVersion } from './records.js';
 import type { SqlRunner } from './sql-runner.js';
 
-/** Rows the first statement reads; each next one reads twice as many, for the finds still short. */
+/** Rows the first slice reads; each next one reads twice as many, for the finds still short. */
 const FIRST_CHUNK = 65_536;
+
+/** Statements that read one slice at most, side by side on the pool's connections. */
+const MAX_PARTS = 4;
 
 /** Where a batch reads: one block version, one key column, one instant. */
 export interface BatchTarget {
@@ -16,63 +20,96 @@ export interface BatchTarget {
   version: string;
   keyIndex: number;
   now: Date;
-  /** Rows the first statement reads; default {@link FIRST_CHUNK}. */
+  /** Rows the first slice reads, and the fewest a statement reads; default {@link FIRST_CHUNK}. */
   firstChunk?: number;
 }
 
 /** A find of the batch, with the rows found for it so far. */
 interface Pending {
   query: CandidateQuery;
-  positions: number[];
+  found: GatheredRows;
 }
 
+/** A row of a statement's answer: its ordinal among its version's own rows, the finds it is free for, its values. */
+type FoundRow = [ordinal: number, finds: number[], values: RowValues];
+
 /**
- * The rows each find of a batch selects and that are free for it, as
- * positions in the version's rows, ascending; undefined for a find whose
- * filter does not compile to SQL, and for every find when the version is
- * unknown (the engine then filters in memory). All the finds share each
- * statement: one scan evaluates every filter. The version's chain is read
- * oldest first in growing slices, each slice only for the finds still
- * short of their limit, so finds with common rows stop early.
+ * The rows each find of a batch selects and that are free for it, with
+ * their values, as positions in the version's rows, ascending; undefined
+ * for a find whose filter does not compile to SQL, and for every find when
+ * the version is unknown (the engine then filters in memory). All the finds
+ * share each statement: one scan evaluates every filter. The version's
+ * chain is read oldest first in growing slices, each slice only for the
+ * finds still short of their limit, so finds with common rows stop early;
+ * a large slice is read in parts side by side.
  */
 export async function gatherBatch(
   sql: SqlRunner,
   db: pg.Pool,
   target: BatchTarget,
   queries: readonly CandidateQuery[],
-): Promise<Array<number[] | undefined>> {
-  const found: Array<number[] | undefined> = queries.map(() => undefined);
+): Promise<Array<GatheredRows | undefined>> {
+  const answers: Array<GatheredRows | undefined> = queries.map(() => undefined);
   const chain = chainOf(target.versions, target.version);
-  if (chain === undefined) return found;
+  if (chain === undefined) return answers;
   let pending: Pending[] = [];
   queries.forEach((query, index) => {
     if (compileWhereSql(query.where, query.columns, PROBE) === undefined) return;
-    const positions: number[] = [];
-    found[index] = positions;
-    if (query.limit === undefined || query.limit > 0) pending.push({ query, positions });
+    const found: GatheredRows = { indexes: [], rows: [] };
+    answers[index] = found;
+    if (query.limit === undefined || query.limit > 0) pending.push({ query, found });
   });
-  for (const { version, base, own, keyColumn } of chain) {
-    let size = target.firstChunk ?? FIRST_CHUNK;
-    for (let from = 0; from < own && pending.length > 0;) {
-      const to = Math.min(own, from + size);
-      const statement = statementOf(sql, { ...target, version, from, to, keyColumn }, pending);
-      const result = await db.query<{ ordinal: number; finds: number[] }>(statement);
-      for (const row of result.rows) {
-        for (const k of row.finds) {
-          const entry = pending[k] as Pending;
-          const { limit } = entry.query;
-          if (limit === undefined || entry.positions.length < limit)
-            entry.positions.push(base + row.ordinal);
-        }
-      }
-      pending = pending.filter(
-        (p) => p.query.limit === undefined || p.positions.length < p.query.limit,
+  const first = target.firstChunk ?? FIRST_CHUNK;
+  for (const { stored, base, own } of chain) {
+    const link = {
+      ...target,
+      version: stored.version,
+      keyIsColumn: storesKeyAt(stored, target.keyIndex),
+    };
+    for (let from = 0, size = first; from < own && pending.length > 0; from += size, size *= 2) {
+      const parts = partsOf(from, Math.min(own, from + size), first);
+      const read = await Promise.all(
+        parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending))),
       );
-      from = to;
-      size *= 2;
+      for (const rows of read)
+        for (const [ordinal, finds, values] of rows)
+          for (const k of finds) take(pending[k] as Pending, base + ordinal, values);
+      pending = pending.filter(({ query, found }) => !isFull(query, found));
     }
   }
-  return found;
+  return answers;
+}
+
+/**
+ * A slice cut into parts of at least `least` rows, at most {@link MAX_PARTS}
+ * of them. PostgreSQL evaluates a statement's filters in one process (its
+ * parallel workers only scan), so the parts, read side by side, use more
+ * cores; they are taken in order, so the rows each find gets do not change.
+ */
+function partsOf(from: number, to: number, least: number): Array<{ from: number; to: number }> {
+  const count = Math.max(1, Math.min(MAX_PARTS, Math.floor((to - from) / least)));
+  const size = Math.ceil((to - from) / count);
+  const parts: Array<{ from: number; to: number }> = [];
+  for (let start = from; start < to; start += size)
+    parts.push({ from: start, to: Math.min(to, start + size) });
+  return parts;
+}
+
+/** Runs a part's statement: the rows it found, parsed from the one JSON text it returns. */
+async function readPart(db: pg.Pool, statement: pg.QueryConfig): Promise<FoundRow[]> {
+  const result = await db.query<{ found: string }>(statement);
+  return JSON.parse(result.rows[0]?.found ?? '[]') as FoundRow[];
+}
+
+/** Adds a row to a find's answer, unless the find already has its limit. */
+function take(entry: Pending, index: number, values: RowValues): void {
+  if (isFull(entry.query, entry.found)) return;
+  entry.found.indexes.push(index);
+  entry.found.rows.push(values);
+}
+
+function isFull(query: CandidateQuery, found: GatheredRows): boolean {
+  return query.limit !== undefined && found.indexes.length >= query.limit;
 }
 
 /** Compiles a filter without keeping it: whether SQL can evaluate it. */
@@ -81,20 +118,58 @@ const PROBE: WhereSqlContext = {
   cell: () => ({ text: 'NULL::text', type: 'NULL::text', number: 'NULL::float8' }),
 };
 
-/** One slice's statement over the pending finds: each is named by its place in `pending`. */
-function statementOf(
-  sql: SqlRunner,
-  slice: BatchTarget & { from: number; to: number; keyColumn: string | null },
-  pending: readonly Pending[],
-): pg.QueryConfig {
+/** A part of a slice of one version's own rows; `keyIsColumn` when its rows' `key` is the find's key cell. */
+interface Part extends BatchTarget {
+  from: number;
+  to: number;
+  keyIsColumn: boolean;
+}
+
+/** Pending finds with one filter: all of them, and those that are read-only, by place in `pending`. */
+interface FilterGroup {
+  where: CandidateQuery['where'];
+  columns: readonly string[];
+  all: number[];
+  readOnly: number[];
+}
+
+/** Groups the pending finds by filter, so a filter several finds share is evaluated once per row. */
+function sameFilter(pending: readonly Pending[]): Iterable<FilterGroup> {
+  const groups = new Map<string, FilterGroup>();
+  pending.forEach(({ query }, k) => {
+    const key = JSON.stringify(query.where ?? null);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { where: query.where, columns: query.columns, all: [], readOnly: [] };
+      groups.set(key, group);
+    }
+    group.all.push(k);
+    if (query.readOnly) group.readOnly.push(k);
+  });
+  return groups.values();
+}
+
+/**
+ * The finds of a group that a row their filter selects is free for, as SQL
+ * text (`'0,3'`): all of them when no lease holds the row, the read-only
+ * ones when only shared leases do (rows held otherwise never get here).
+ */
+function findsFree(group: FilterGroup): string {
+  const list = (finds: number[]) => (finds.length === 0 ? 'NULL' : `'${finds.join(',')}'`);
+  if (group.readOnly.length === group.all.length) return list(group.all);
+  return `CASE WHEN c.held = 0 THEN ${list(group.all)} ELSE ${list(group.readOnly)} END`;
+}
+
+/** The statement of a part of a slice over the pending finds: each is named by its place in `pending`. */
+function statementOf(sql: SqlRunner, part: Part, pending: readonly Pending[]): pg.QueryConfig {
   // $1 to $6; the filters' values follow.
   const values: unknown[] = [
-    slice.workspace,
-    slice.block,
-    slice.version,
-    slice.from,
-    slice.to,
-    slice.now,
+    part.workspace,
+    part.block,
+    part.version,
+    part.from,
+    part.to,
+    part.now,
   ];
   const cells = new Map<string, string>();
   const context: WhereSqlContext = {
@@ -104,36 +179,42 @@ function statementOf(
     },
     cell: (index) => extractedCell(integer(index), cells),
   };
-  const finds = pending.map(({ query }, k) => {
-    const where = compileWhereSql(query.where, query.columns, context) as string;
-    const free = query.readOnly ? '' : 'c.held = 0 AND ';
-    return `CASE WHEN ${free}${where} THEN ${k} END`;
+  const finds = [...sameFilter(pending)].map((group) => {
+    const where = compileWhereSql(group.where, group.columns, context) as string;
+    return `CASE WHEN ${where} THEN ${findsFree(group)} END`;
   });
-  const columns = pending[0]?.query.columns ?? [];
-  const keyIndex = integer(slice.keyIndex);
-  const key =
-    slice.keyColumn !== null && columns[keyIndex] === slice.keyColumn
-      ? 'r.key'
-      : `(r."values" ->> ${keyIndex})`;
+  const key = part.keyIsColumn ? 'r.key' : `r.cells[${integer(part.keyIndex) + 1}]`;
   const extracted = [...cells].map(([name, sql]) => `${sql} AS ${name}`);
   // Functions, so `$'` and `$&` in the generated text are not read as replacement patterns.
   const text = sql
     .text('gather-candidates')
     .replace('/*finds*/', () => finds.join(',\n'))
-    .replace('/*cells*/', () => (extracted.length === 0 ? '' : `${extracted.join(', ')},`))
+    .replace('/*extracted*/', () => (extracted.length === 0 ? '' : `${extracted.join(', ')},`))
     .replaceAll('/*key*/', () => key);
   return { text, values };
 }
 
+/** A plain decimal, cast directly: anything else goes through `find_number`. */
+const PLAIN_DECIMAL = `'^-?[0-9]+(\\.[0-9]+)?$'`;
+
+/**
+ * The first character of any string `toNumber` reads (`+`, `-`, `.`, a
+ * digit) has a code from 43 to 57: the cheap test that spares most words a
+ * pattern match and a call of `find_number`.
+ */
+const MAY_BE_NUMBER = (text: string) => `ascii(${text}) BETWEEN 43 AND 57`;
+
 /**
  * A cell read from the level below the filters, where each part a filter
- * uses is extracted once per row: the text (`c<i>`), the JSON type (`k<i>`),
- * the number (`n<i>`; a plain decimal is cast directly, anything else goes
- * through `find_number`, which reads it as `toNumber` does).
+ * uses is extracted once per row: the text (`c<i>`, an array subscript),
+ * the type (`k<i>`, from `kinds`: a string when the row has none) and the
+ * number (`n<i>`: a number cell and a plain decimal string are cast
+ * directly, any other string goes through `find_number`, which reads it as
+ * `toNumber` does; booleans and nulls are none).
  */
 function extractedCell(index: number, cells: Map<string, string>): CellSql {
-  const text = `(r."values" ->> ${index})`;
-  const json = `(r."values" -> ${index})`;
+  const text = `r.cells[${index + 1}]`;
+  const kind = `substr(r.kinds, ${index + 1}, 1)`;
   const use = (name: string, sql: string) => {
     cells.set(name, sql);
     return `c.${name}`;
@@ -143,12 +224,17 @@ function extractedCell(index: number, cells: Map<string, string>): CellSql {
       return use(`c${index}`, text);
     },
     get type() {
-      return use(`k${index}`, `json_typeof${json}`);
+      return use(
+        `k${index}`,
+        `CASE WHEN r.kinds IS NULL THEN 'string' ELSE CASE ${kind} WHEN 's' THEN 'string' WHEN 'n' THEN 'number' WHEN 'b' THEN 'boolean' WHEN 'z' THEN 'null' END END`,
+      );
     },
     get number() {
+      const decimal = `CASE WHEN length(${text}) <= 250 AND ${text} ~ ${PLAIN_DECIMAL} THEN ${text}::float8 ELSE find_number(${text}) END`;
+      const string = `CASE WHEN ${MAY_BE_NUMBER(text)} THEN ${decimal} END`;
       return use(
         `n${index}`,
-        `CASE WHEN length(${text}) <= 250 AND ${text} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN ${text}::float8 ELSE find_number${json} END`,
+        `CASE WHEN r.kinds IS NULL OR ${kind} = 's' THEN ${string} WHEN ${kind} = 'n' THEN ${text}::float8 END`,
       );
     },
   };
@@ -157,32 +243,4 @@ function extractedCell(index: number, cells: Map<string, string>): CellSql {
 function integer(value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`not a column index: ${value}`);
   return value;
-}
-
-/** A version of the chain: the position of its first own row, its own row count, its key column. */
-interface ChainLink {
-  version: string;
-  base: number;
-  own: number;
-  keyColumn: string | null;
-}
-
-/** The version and its ancestors, oldest first. */
-function chainOf(versions: readonly StoredVersion[], version: string): ChainLink[] | undefined {
-  const byVersion = new Map(versions.map((v) => [v.version, v]));
-  const lineage: StoredVersion[] = [];
-  for (let v = byVersion.get(version); v !== undefined;) {
-    lineage.unshift(v);
-    if (v.parent === null) break;
-    const parent = byVersion.get(v.parent);
-    if (parent === undefined) return undefined;
-    v = parent;
-  }
-  if (lineage.length === 0) return undefined;
-  let base = 0;
-  return lineage.map((v) => {
-    const link = { version: v.version, base, own: v.rowCount - base, keyColumn: v.keyColumn };
-    base = v.rowCount;
-    return link;
-  });
 }

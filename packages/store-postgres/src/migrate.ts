@@ -31,10 +31,17 @@ export async function readMigrations(): Promise<Migration[]> {
  * transaction. An advisory lock makes replicas that start together take
  * turns; the ones that come second find nothing left to do.
  *
+ * @param options.upTo the last migration to apply (default: all), so a
+ *   test can build a schema as an older release left it
  * @returns the ids of the migrations this call applied
  */
-export async function migrate(client: pg.ClientBase, schema: string): Promise<number[]> {
-  const migrations = await readMigrations();
+export async function migrate(
+  client: pg.ClientBase,
+  schema: string,
+  options: { upTo?: number } = {},
+): Promise<number[]> {
+  const { upTo = Infinity } = options;
+  const migrations = (await readMigrations()).filter((migration) => migration.id <= upTo);
   const ident = quoteIdent(schema);
   await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockName(schema)]);
   try {

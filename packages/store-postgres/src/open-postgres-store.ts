@@ -16,11 +16,12 @@ export interface PostgresStoreOptions {
    */
   schema?: string;
   /**
-   * Let the engine gather each find's free rows with SQL over the stored
-   * rows instead of scanning the block it has loaded; default false. Finds
-   * that do not compile to SQL (date ranges) are scanned in memory either way.
-   * Off by default: while the engine loads whole blocks, the in-memory scan
-   * is faster (see the package README).
+   * Let the engine gather each find's free rows, with their values, with
+   * SQL over the stored rows instead of reading the whole block and scanning
+   * it in memory; default true. `false` takes `gatherCandidates` off the
+   * store, so every job reads its blocks. Either way, finds that do not
+   * compile to SQL (date ranges) and versions whose rows this process holds
+   * already are scanned in memory (see the package README).
    */
   gatherInSql?: boolean;
 }
@@ -72,7 +73,7 @@ export async function openPostgresStore(
     throw error;
   }
   return new PostgresStore(pool, new SqlRunner(texts), {
-    gatherInSql: options.gatherInSql ?? false,
+    gatherInSql: options.gatherInSql ?? true,
   });
 }
 

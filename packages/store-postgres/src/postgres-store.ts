@@ -8,6 +8,7 @@ import {
   type BlockVersionMeta,
   type CandidateQuery,
   type ClaimState,
+  type GatheredRows,
   type JobCommit,
   type JobRecord,
   type LeaseHolder,
@@ -23,7 +24,13 @@ import {
   type WorkspaceRecord,
 } from '@allot/core';
 import type pg from 'pg';
-import { listVersions, readOwnRows, writeVersion } from './block-versions.js';
+import {
+  chainOf,
+  listVersions,
+  readOwnRows,
+  readRowsByKey,
+  writeVersion,
+} from './block-versions.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
 import { gatherInBatches } from './candidate-batches.js';
 import { gatherBatch } from './gather-candidates.js';
@@ -73,19 +80,20 @@ export class PostgresStore implements Store {
   readonly #jobs = new JobsCache();
 
   /**
-   * Present when the store was opened with `gatherInSql`: the engine then
-   * asks it for each find's free rows instead of scanning the block in memory.
+   * Present unless the store was opened with `gatherInSql: false`: the
+   * engine asks it for each find's free rows, with their values, instead of
+   * reading whole blocks and scanning them in memory.
    */
   readonly gatherCandidates?: (
     workspace: string,
     queries: readonly CandidateQuery[],
-  ) => Promise<Array<number[] | undefined>>;
+  ) => Promise<Array<GatheredRows | undefined>>;
 
   /** Wraps a pool whose connections already use the store's schema. */
   constructor(pool: pg.Pool, sql: SqlRunner, options: { gatherInSql?: boolean } = {}) {
     this.#pool = pool;
     this.#sql = sql;
-    if (options.gatherInSql === true) {
+    if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) =>
         gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
@@ -198,17 +206,48 @@ export class PostgresStore implements Store {
   }
 
   /**
+   * The rows of a block version whose cell at `keyIndex` is one of `keys`,
+   * in row order: filtered in memory when this process holds the version's
+   * rows, else read by key (see {@link readRowsByKey}); none for an unknown
+   * version.
+   */
+  async rowsByKey(
+    workspace: string,
+    version: { block: string; version: string },
+    keyIndex: number,
+    keys: readonly string[],
+  ): Promise<RowValues[]> {
+    if (keys.length === 0) return [];
+    const cached = this.#rows.get(workspace, version);
+    if (cached !== undefined) {
+      const wanted = new Set(keys);
+      return cached.filter((row) => wanted.has(String(row[keyIndex])));
+    }
+    return this.#read('read rows by key', async (db) => {
+      const chain = chainOf(
+        await listVersions(this.#sql, db, workspace, version.block),
+        version.version,
+      );
+      if (chain === undefined) return [];
+      return readRowsByKey(this.#sql, db, { workspace, chain, keyIndex, keys });
+    });
+  }
+
+  /**
    * Selects the free rows of finds over one block version in SQL (each
    * filter compiled by `compileWhereSql`, with the semantics of core's
    * `compileWhere`), one scan for all of them; undefined for a filter it
-   * does not compile, such as a date range.
+   * does not compile, such as a date range. Undefined for every find when
+   * this process holds the version's rows already (it imported or read the
+   * version): scanning them in memory is faster than gathering them again.
    */
   async #gatherBatch(
     workspace: string,
     queries: readonly CandidateQuery[],
-  ): Promise<Array<number[] | undefined>> {
+  ): Promise<Array<GatheredRows | undefined>> {
     const first = queries[0];
     if (first === undefined) return [];
+    if (this.#rows.get(workspace, first) !== undefined) return queries.map(() => undefined);
     return this.#read('gather candidate rows', async (db) => {
       const versions = await listVersions(this.#sql, db, workspace, first.block);
       const { block, version, keyIndex, now } = first;

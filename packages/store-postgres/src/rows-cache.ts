@@ -1,6 +1,9 @@
 import type { RowValues } from '@allot/core';
 import type { StoredVersion } from './records.js';
 
+/** A block version by name. */
+type VersionRef = Pick<StoredVersion, 'block' | 'version'>;
+
 /** How many resolved block versions stay in memory, as in the document store. */
 const SIZE = 8;
 
@@ -12,7 +15,7 @@ const SIZE = 8;
 export class RowsCache {
   readonly #entries = new Map<string, RowValues[]>();
 
-  get(workspace: string, version: StoredVersion): RowValues[] | undefined {
+  get(workspace: string, version: VersionRef): RowValues[] | undefined {
     const key = keyOf(workspace, version);
     const rows = this.#entries.get(key);
     if (rows !== undefined) {
@@ -22,7 +25,7 @@ export class RowsCache {
     return rows;
   }
 
-  set(workspace: string, version: StoredVersion, rows: RowValues[]): void {
+  set(workspace: string, version: VersionRef, rows: RowValues[]): void {
     const key = keyOf(workspace, version);
     this.#entries.delete(key);
     this.#entries.set(key, rows);
@@ -38,6 +41,6 @@ export class RowsCache {
   }
 }
 
-function keyOf(workspace: string, version: StoredVersion): string {
+function keyOf(workspace: string, version: VersionRef): string {
   return `${workspace}\u0000${version.block}\u0000${version.version}`;
 }

@@ -45,6 +45,7 @@ export const SQL_OPERATIONS = [
   'release-superseded',
   'release-test',
   'reserve-job-id',
+  'rows-by-key',
   'upsert-results',
 ] as const;
 

@@ -17,7 +17,8 @@ import type { ResolutionServer } from './resolution-server.js';
 import { describeShortfall, forecastClasses } from './explain.js';
 import { classifyTests, type FindClass, type Resolved } from './find-classes.js';
 import type { JobProgress, JobReport, TestOutcome } from './job-report.js';
-import { gatherInStore } from './gather-in-store.js';
+import { censusRows, gatherInStore, type Gathered } from './gather-in-store.js';
+import { claimsByBlock } from './scan-candidates.js';
 import { demandOf, planAllocation } from './plan-allocation.js';
 import { resolveTests, type ResolvedTest } from './resolve-tests.js';
 import { runMakes } from './run-makes.js';
@@ -137,15 +138,20 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
   if (run.options.refresh) await ignoreOwnLeases(run, claims, now);
   const total = run.classes.length;
   run.progress({ phase: 'candidates', done: 0, total });
-  // A refresh sets some of its own leases aside, which only the in-memory scan knows of.
-  const gathered = run.options.refresh
-    ? undefined
-    : await gatherInStore(run.classes, {
-        store: run.store,
-        workspace: run.workspace,
-        now,
-        limit: run.classes.reduce((sum, cls) => sum + demandOf(cls), 0),
-      });
+  // A refresh sets some of its own leases aside, which only the in-memory scan knows of;
+  // a dry run counts every find's rows.
+  const gathered =
+    run.options.refresh || run.options.dryRun
+      ? new Map<FindClass, Gathered>()
+      : await gatherInStore(run.classes, {
+          store: run.store,
+          workspace: run.workspace,
+          now,
+          limit: run.classes.reduce((sum, cls) => sum + demandOf(cls), 0),
+        });
+  await Promise.all(
+    run.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()),
+  );
   const allocation = planAllocation(run.classes, claims, {
     onClass: (done) => run.progress({ phase: 'candidates', done, total }),
     gathered,
@@ -160,16 +166,6 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
     makesNeeded: new Map(),
   };
   const unmatched: Array<{ item: Resolved; cls: FindClass }> = [];
-  // One census per class: it scans the whole block.
-  const shortfalls = new Map<FindClass, string>();
-  const shortfall = (cls: FindClass): string => {
-    let reason = shortfalls.get(cls);
-    if (reason === undefined) {
-      reason = describeShortfall(cls, claims, allocation.matched.get(cls) ?? 0);
-      shortfalls.set(cls, reason);
-    }
-    return reason;
-  };
   for (const cls of run.classes) {
     for (const item of cls.tests) {
       const rows = allocation.rows.get(item);
@@ -184,10 +180,21 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
       });
     }
   }
+  const short = new Set<FindClass>();
   for (const { item, cls } of unmatched) {
     if (item.test.make !== undefined)
       plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
-    else plan.failures.set(item, shortfall(cls));
+    else short.add(cls);
+  }
+  // One census per class: it counts the block's rows.
+  const reasons = await shortfalls(run, [...short], {
+    claims,
+    gathered,
+    matched: allocation.matched,
+  });
+  for (const { item, cls } of unmatched) {
+    const reason = reasons.get(cls);
+    if (reason !== undefined) plan.failures.set(item, reason);
   }
   if (run.options.dryRun) return plan;
   run.progress({ phase: 'makes', done: 0, total: unmatched.length });
@@ -219,6 +226,34 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
     if (makeError !== undefined) plan.failures.set(item, makeError);
   }
   return plan;
+}
+
+/**
+ * Why each short class's tests got no rows. The census reads the rows the
+ * store gathered and the rows held by key when it can, else the whole block.
+ */
+async function shortfalls(
+  run: Run,
+  classes: FindClass[],
+  state: {
+    claims: ClaimState;
+    gathered: Map<FindClass, Gathered>;
+    matched: Map<FindClass, number>;
+  },
+): Promise<Map<FindClass, string>> {
+  const claimsOf = claimsByBlock(state.claims);
+  const reasons = new Map<FindClass, string>();
+  await Promise.all(
+    classes.map(async (cls) => {
+      const rows = cls.source.isRead
+        ? undefined
+        : await censusRows(cls, state.gathered.get(cls), claimsOf(cls.source.block.block), run);
+      if (rows === undefined) await cls.source.read();
+      const matched = state.matched.get(cls) ?? 0;
+      reasons.set(cls, describeShortfall(cls, state.claims, matched, rows));
+    }),
+  );
+  return reasons;
 }
 
 /** A refresh replaces the tests' own live leases: those rows are theirs to take again. */

@@ -3,19 +3,57 @@ import { compareRows } from '../find/compare-rows.js';
 import { compileWhere } from '../find/compile-where.js';
 import { describeWhere } from '../find/describe-where.js';
 import { findKey } from '../find/find-key.js';
-import type { BlockVersion, Find, RowValues, SqlQuery } from '../model.js';
+import type { BlockVersionMeta, Find, RowValues, SqlQuery } from '../model.js';
 import type { Store } from '../store/store.js';
 import { serverBlock, type ResolutionServer } from './resolution-server.js';
 import type { ResolvedTest } from './resolve-tests.js';
 
 export type Resolved = Extract<ResolvedTest, { error: null }>;
 
-/** A data block version as a find reads it. */
-export interface BlockSource {
+/**
+ * A data block version as a find reads it. Its rows are read only when the
+ * engine scans them in memory: a store that gathers candidates itself
+ * answers from its own copy, so a job over a large block need not read it.
+ */
+export class BlockSource {
   /** `customers@1.2` */
-  label: string;
-  block: BlockVersion;
-  keyIndex: number;
+  readonly label: string;
+  readonly block: BlockVersionMeta;
+  readonly keyIndex: number;
+  readonly #read: () => Promise<RowValues[]>;
+  #rows: RowValues[] | undefined;
+  #reading: Promise<RowValues[]> | undefined;
+
+  constructor(
+    label: string,
+    block: BlockVersionMeta,
+    keyIndex: number,
+    rows: RowValues[] | (() => Promise<RowValues[]>),
+  ) {
+    this.label = label;
+    this.block = block;
+    this.keyIndex = keyIndex;
+    if (Array.isArray(rows)) {
+      this.#rows = rows;
+      this.#read = () => Promise.resolve(rows);
+    } else this.#read = rows;
+  }
+
+  /** Every row of the version, once {@link read} has read them. */
+  get rows(): RowValues[] {
+    if (this.#rows === undefined) throw new Error(`the rows of ${this.label} were not read`);
+    return this.#rows;
+  }
+
+  get isRead(): boolean {
+    return this.#rows !== undefined;
+  }
+
+  /** Reads every row of the version, once. */
+  read(): Promise<RowValues[]> {
+    this.#reading ??= this.#read().then((rows) => (this.#rows = rows));
+    return this.#reading;
+  }
 }
 
 /** Tests of one bundle that accept exactly the same rows. */
@@ -38,8 +76,9 @@ export interface Classified {
 
 /**
  * Groups the bundle's tests by the rows they accept (same block version,
- * same find, same sharing), loading each block once and compiling each find
- * once. A missing block or an unknown column fails only the tests concerned.
+ * same find, same sharing), looking each block version up once (its rows
+ * are read later, if the job scans them) and compiling each find once. A
+ * missing block or an unknown column fails only the tests concerned.
  */
 export async function classifyTests(
   store: Store,
@@ -88,9 +127,10 @@ async function loadSource(
   keyColumn: string,
 ): Promise<BlockSource> {
   const [name = '', version] = from.split('@');
-  const block = await store.getBlock(workspace, name, version);
+  const versions = await store.listBlockVersions(workspace, name);
+  const block =
+    version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
   if (block === undefined) {
-    const versions = await store.listBlockVersions(workspace, name);
     if (versions.length === 0) {
       throw new AllotError(
         'NOT_FOUND',
@@ -110,8 +150,14 @@ async function loadSource(
       `data block "${name}" has no key column "${keyColumn}"; its columns: ${block.columns.join(', ')}`,
     );
   }
-  if (block.keyColumn !== keyColumn) assertUniqueKeys(block, keyIndex, keyColumn);
-  return { label: `${name}@${block.version}`, block, keyIndex };
+  const label = `${name}@${block.version}`;
+  const source = new BlockSource(label, block, keyIndex, async () => {
+    const read = await store.getBlock(workspace, name, block.version);
+    if (read === undefined) throw new AllotError('NOT_FOUND', `data block ${label} is gone`);
+    return read.rows;
+  });
+  if (block.keyColumn !== keyColumn) assertUniqueKeys(source, await source.read(), keyColumn);
+  return source;
 }
 
 /**
@@ -154,7 +200,7 @@ async function runQuery(
     seen.add(key);
     return true;
   });
-  const block: BlockVersion = {
+  const block: BlockVersionMeta = {
     block: serverBlock(server.name),
     version: 'live',
     columns: table.columns,
@@ -165,20 +211,19 @@ async function runQuery(
     sourceHash: null,
     jobId: null,
     createdAt: new Date(0).toISOString(),
-    rows,
   };
-  return { label: `server ${server.name}`, block, keyIndex };
+  return new BlockSource(`server ${server.name}`, block, keyIndex, rows);
 }
 
 /** A block imported without this key column has not had its keys checked yet. */
-function assertUniqueKeys(block: BlockVersion, keyIndex: number, keyColumn: string): void {
+function assertUniqueKeys(source: BlockSource, rows: RowValues[], keyColumn: string): void {
   const seen = new Set<string>();
-  for (const row of block.rows) {
-    const key = String(row[keyIndex]);
+  for (const row of rows) {
+    const key = String(row[source.keyIndex]);
     if (seen.has(key)) {
       throw new AllotError(
         'INVALID_DATA',
-        `data block "${block.block}@${block.version}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`,
+        `data block "${source.label}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`,
       );
     }
     seen.add(key);

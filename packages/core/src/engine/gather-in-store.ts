@@ -1,5 +1,13 @@
-import type { CandidateQuery, Store } from '../store/store.js';
+import type { RowValues } from '../model.js';
+import type { CandidateQuery, GatheredRows, Store } from '../store/store.js';
 import type { FindClass } from './find-classes.js';
+import type { BlockClaims } from './scan-candidates.js';
+
+/** A class's rows as the store gathered them. */
+export interface Gathered extends GatheredRows {
+  /** Every free qualifying row: the store was asked for all, or found fewer than it was asked. */
+  complete: boolean;
+}
 
 /** What {@link gatherInStore} needs besides the classes. */
 export interface GatherContext {
@@ -21,8 +29,8 @@ export interface GatherContext {
 export async function gatherInStore(
   classes: readonly FindClass[],
   context: GatherContext,
-): Promise<Map<FindClass, number[]>> {
-  const gathered = new Map<FindClass, number[]>();
+): Promise<Map<FindClass, Gathered>> {
+  const gathered = new Map<FindClass, Gathered>();
   if (context.store.gatherCandidates === undefined) return gathered;
   const asked = classes.filter((cls) => cls.find.query === undefined);
   if (asked.length === 0) return gathered;
@@ -42,8 +50,36 @@ export async function gatherInStore(
   });
   const answers = await context.store.gatherCandidates(context.workspace, queries);
   asked.forEach((cls, index) => {
-    const rows = answers[index];
-    if (rows !== undefined) gathered.set(cls, rows);
+    const answer = answers[index];
+    const limit = queries[index]?.limit;
+    if (answer === undefined) return;
+    const complete = limit === undefined || answer.indexes.length < limit;
+    gathered.set(cls, { ...answer, complete });
   });
   return gathered;
+}
+
+/**
+ * The rows a class's census needs, without reading its whole block: the
+ * free rows the store gathered, when it gathered all of them, and the rows
+ * that leases and consumption hold, read by key (the census filters them).
+ * Undefined when the store cannot give them: the census then scans the block.
+ */
+export async function censusRows(
+  cls: FindClass,
+  gathered: Gathered | undefined,
+  claims: BlockClaims,
+  context: Pick<GatherContext, 'store' | 'workspace'>,
+): Promise<RowValues[] | undefined> {
+  const { store, workspace } = context;
+  if (gathered === undefined || !gathered.complete || store.rowsByKey === undefined) return;
+  const keys = [...new Set([...claims.leases.keys(), ...claims.consumed])];
+  const held =
+    keys.length === 0
+      ? []
+      : await store.rowsByKey(workspace, cls.source.block, cls.source.keyIndex, keys);
+  const heldKeys = new Set(held.map((row) => String(row[cls.source.keyIndex])));
+  // A row leased since the store gathered it is counted once, as held.
+  const free = gathered.rows.filter((row) => !heldKeys.has(String(row[cls.source.keyIndex])));
+  return [...free, ...held];
 }

@@ -1,4 +1,5 @@
 import type { ClaimState } from '../model.js';
+import type { GatheredRows } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
 import { matchClasses } from './match-classes.js';
 import { RowUniverse, type UniverseRow } from './row-universe.js';
@@ -36,8 +37,8 @@ function usable(cls: FindClass, received: number): number {
 export interface PlanOptions {
   /** Called after each class's candidates are found, with the count done. */
   onClass?: (done: number) => void;
-  /** Rows the store gathered for some classes (indexes into their block's rows). */
-  gathered?: ReadonlyMap<FindClass, readonly number[]> | undefined;
+  /** Rows the store gathered for some classes. */
+  gathered?: ReadonlyMap<FindClass, GatheredRows> | undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ClaimState, LeaseHolder, RowValues } from '../model.js';
+import type { GatheredRows } from '../store/store.js';
 import type { FindClass } from './find-classes.js';
 import type { RowUniverse } from './row-universe.js';
 
@@ -39,11 +40,11 @@ export interface ScanOptions {
   /** Stop after this many: all the matching needs. */
   limit: number;
   /**
-   * Rows the store already found free for the class (indexes into the
-   * block's rows): only these are scanned, and their leases not checked
-   * again, since the store read them later than the claim state.
+   * Rows the store already found free for the class: only these are
+   * scanned, and their leases not checked again, since the store read them
+   * later than the claim state.
    */
-  gathered?: readonly number[] | undefined;
+  gathered?: GatheredRows | undefined;
 }
 
 /**
@@ -59,8 +60,7 @@ export function scanCandidates(
   options: ScanOptions,
 ): number[] {
   const { limit, gathered } = options;
-  const all = cls.source.block.rows;
-  const rows = gathered === undefined ? all : gathered.map((index) => all[index] as RowValues);
+  const rows = gathered === undefined ? cls.source.rows : gathered.rows;
   const candidates: number[] = [];
   const take = (row: RowValues): boolean => {
     const key = String(row[cls.source.keyIndex]);
@@ -95,10 +95,17 @@ export interface FindCensus {
   free: number;
 }
 
-/** Counts every qualifying row (a full scan: only for failures and dry runs). */
-export function censusOf(cls: FindClass, claims: BlockClaims): FindCensus {
+/**
+ * Counts every qualifying row among `rows` (by default the whole block: a
+ * full scan, only for failures and dry runs).
+ */
+export function censusOf(
+  cls: FindClass,
+  claims: BlockClaims,
+  rows: readonly RowValues[] = cls.source.rows,
+): FindCensus {
   const census: FindCensus = { qualifying: 0, consumed: 0, leasedBy: new Map(), free: 0 };
-  for (const row of cls.source.block.rows) {
+  for (const row of rows) {
     if (!cls.matches(row)) continue;
     census.qualifying++;
     const id = String(row[cls.source.keyIndex]);

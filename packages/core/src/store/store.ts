@@ -10,6 +10,7 @@ import type {
   PoolDefinition,
   ReleaseOutcome,
   ResultRecord,
+  RowValues,
   TestRef,
   UserRecord,
   Where,
@@ -37,6 +38,14 @@ export interface CandidateQuery {
   now: Date;
   /** At most this many rows, the first in row order; every qualifying row when absent. */
   limit?: number;
+}
+
+/** What a store found for one find: its free qualifying rows, in row order. */
+export interface GatheredRows {
+  /** Indexes into the version's rows, ascending. */
+  indexes: number[];
+  /** The rows' values, in the same order. */
+  rows: RowValues[];
 }
 
 /**
@@ -72,17 +81,31 @@ export interface Store {
   /**
    * Optional: for each find of a job, the rows of its block version that it
    * selects and that are free for it (not consumed, not held against it by a
-   * live lease), as indexes into the version's rows, ascending; answers in
-   * the order of `queries`. The filter's semantics are exactly those of
-   * `compileWhere`. An answer is undefined when the store cannot evaluate
-   * that filter itself; the engine then filters in memory. Asked once per
-   * job with every find, so a store can serve the finds of one block version
-   * with one scan.
+   * live lease), with their values; answers in the order of `queries`. The
+   * filter's semantics are exactly those of `compileWhere`. An answer is
+   * undefined when the store cannot evaluate that filter itself, or would
+   * rather the engine scanned the rows in memory (they are in its memory
+   * already); the engine then reads the whole version. Asked once per job
+   * with every find, so a store can serve the finds of one block version
+   * with one scan; when every find of a version is answered, the engine
+   * does not read the version's rows at all.
    */
   gatherCandidates?(
     workspace: string,
     queries: readonly CandidateQuery[],
-  ): Promise<Array<number[] | undefined>>;
+  ): Promise<Array<GatheredRows | undefined>>;
+  /**
+   * Optional, with {@link gatherCandidates}: the rows of a block version
+   * whose cell at `keyIndex` is one of `keys` (as strings), in row order.
+   * The engine reads the rows held by leases or consumed this way to explain
+   * a shortfall without reading the whole version.
+   */
+  rowsByKey?(
+    workspace: string,
+    version: { block: string; version: string },
+    keyIndex: number,
+    keys: readonly string[],
+  ): Promise<RowValues[]>;
   /** The newest live job (not released, not expired) with this bundle key. */
   findLiveJob(workspace: string, bundleKey: string, now: Date): Promise<JobRecord | undefined>;
   /**

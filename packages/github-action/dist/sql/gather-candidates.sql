@@ -1,18 +1,24 @@
 -- The own rows of one block version ($3) with ordinals from $4 up to $5 that
--- a batch of finds select, each with the finds it is free for, in order.
+-- a batch of finds select, each with the finds it is free for and its
+-- values, in order, as one JSON text: `[[ordinal, [find, …], [cell, …]], …]`.
+-- Parsing one string is far cheaper than a protocol row per data row.
 -- Rows consumed or leased exclusively (at $6) are free for no find; rows
 -- only shared leases hold are free for read-only finds only. Leases and
 -- consumed rows are joined once, as hashes, not probed per row.
 -- gather-candidates.ts replaces the placeholder comments: the cells the
--- finds read, each extracted once (`c<index>`); the row's key; one
--- `CASE WHEN <filter> THEN <find> END` per find, its filter compiled by
--- compile-where-sql.ts (column indexes only, its values parameters from $7
--- on). OFFSET 0 keeps each level evaluated once per row.
-SELECT s.ordinal, s.finds
+-- finds read, each extracted once (`c<index>`, `k<index>`, `n<index>`); the
+-- row's key; one `CASE WHEN <filter> THEN <finds> END` per distinct filter,
+-- compiled by compile-where-sql.ts (column indexes only, its values
+-- parameters from $7 on), giving the finds with that filter the row is free
+-- for as text (`'0,3'`). OFFSET 0 keeps each level evaluated once per row.
+SELECT '[' || coalesce(string_agg(
+    '[' || s.ordinal || ',[' || s.finds || '],' || row_json(s.cells, s.kinds) || ']',
+    ',' ORDER BY s.ordinal
+  ), '') || ']' AS found
 FROM (
-  SELECT c.ordinal, array_remove(ARRAY[/*finds*/]::integer[], NULL) AS finds
+  SELECT c.ordinal, c.cells, c.kinds, array_to_string(ARRAY[/*finds*/]::text[], ',') AS finds
   FROM (
-    SELECT r.ordinal, r."values", /*cells*/
+    SELECT r.ordinal, r.cells, r.kinds, /*extracted*/
       CASE WHEN d.row_key IS NOT NULL OR l.exclusive THEN 2 WHEN l.row_key IS NOT NULL THEN 1 ELSE 0 END AS held
     FROM block_rows r
     LEFT JOIN (
@@ -29,5 +35,4 @@ FROM (
   WHERE c.held < 2
   OFFSET 0
 ) s
-WHERE cardinality(s.finds) > 0
-ORDER BY s.ordinal
+WHERE s.finds <> ''

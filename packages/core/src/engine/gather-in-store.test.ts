@@ -1,0 +1,183 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileWhere } from '../find/compile-where.js';
+import type { AllocationTest, RowValues, TestRef } from '../model.js';
+import { openMemoryStore } from '../store/open-store.js';
+import type { CandidateQuery, GatheredRows, Store } from '../store/store.js';
+import { executeJob } from './execute-job.js';
+import type { JobReport } from './job-report.js';
+
+const T0 = new Date('2030-01-01T00:00:00Z');
+const clock = () => T0;
+const WS = 'default';
+
+/**
+ * A store that gathers candidates itself, as the PostgreSQL store does in
+ * SQL: here over the memory store's rows with core's own filter, and
+ * counting the whole-block reads the engine makes through it.
+ */
+function gathering(inner: Store): { store: Store; blockReads: () => number } {
+  let reads = 0;
+  const free = async (workspace: string, query: CandidateQuery) => {
+    const claims = await inner.claimState(workspace, [query.block], query.now);
+    return (row: RowValues) => {
+      const id = `${query.block}\u0000${String(row[query.keyIndex])}`;
+      if (claims.consumed.has(id)) return false;
+      const holders = claims.leases.get(id) ?? [];
+      return holders.every((h) => query.readOnly && h.shared);
+    };
+  };
+  const gatherCandidates = (workspace: string, queries: readonly CandidateQuery[]) =>
+    Promise.all(
+      queries.map(async (query): Promise<GatheredRows> => {
+        const block = await inner.getBlock(workspace, query.block, query.version);
+        const matches = compileWhere(query.where, [...query.columns], 'where');
+        const isFree = await free(workspace, query);
+        const found: GatheredRows = { indexes: [], rows: [] };
+        for (const [index, row] of (block?.rows ?? []).entries()) {
+          if (found.indexes.length === query.limit) break;
+          if (!matches(row) || !isFree(row)) continue;
+          found.indexes.push(index);
+          found.rows.push(row);
+        }
+        return found;
+      }),
+    );
+  const rowsByKey = async (
+    workspace: string,
+    version: { block: string; version: string },
+    keyIndex: number,
+    keys: readonly string[],
+  ) => {
+    const wanted = new Set(keys);
+    const block = await inner.getBlock(workspace, version.block, version.version);
+    return (block?.rows ?? []).filter((row) => wanted.has(String(row[keyIndex])));
+  };
+  const store = new Proxy(inner, {
+    get(target, name, receiver) {
+      if (name === 'gatherCandidates') return gatherCandidates;
+      if (name === 'rowsByKey') return rowsByKey;
+      if (name === 'getBlock') reads++;
+      const value: unknown = Reflect.get(target, name, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { store, blockReads: () => reads };
+}
+
+const spec = (test: string, where: AllocationTest['find']['where'], extra = {}) =>
+  ({
+    suite: 's',
+    test,
+    find: { where },
+    count: 1,
+    consume: false,
+    readOnly: false,
+    ...extra,
+  }) as AllocationTest;
+
+const TESTS: AllocationTest[] = [
+  spec('active', { status: 'active' }),
+  spec('two gold', { tier: 'gold' }, { count: 2 }),
+  spec('rich', { balance: { gt: 50 } }),
+  spec('reader', { status: 'locked' }, { readOnly: true }),
+  spec('too many', { tier: 'bronze', status: 'closed' }, { count: 3 }),
+  spec('by balance', { status: 'active' }, { count: 1 }),
+];
+TESTS[5] = {
+  ...(TESTS[5] as AllocationTest),
+  find: { where: { status: 'active' }, order: [{ column: 'balance', direction: 'desc' }] },
+};
+
+const ROWS: RowValues[] = Array.from({ length: 40 }, (_, i) => [
+  `c${i}`,
+  ['active', 'locked', 'closed'][i % 3] ?? '',
+  ['gold', 'silver', 'bronze', 'silver'][i % 4] ?? '',
+  String((i * 7) % 100),
+]);
+
+async function seeded(): Promise<Store> {
+  const store = await openMemoryStore();
+  await store.addBlockVersion(WS, {
+    block: 'customers',
+    columns: ['id', 'status', 'tier', 'balance'],
+    keyColumn: 'id',
+    rows: ROWS,
+    origin: 'import',
+  });
+  await store.putPool(WS, {
+    name: 'shop',
+    key: 'id',
+    blocks: [{ name: 'customers' }],
+    secrets: [],
+    tests: TESTS,
+  });
+  return store;
+}
+
+const refs = (suite: string, tests = TESTS): TestRef[] =>
+  tests.map((t) => ({ pool: 'shop', suite, test: t.test }));
+/** What a job gave and why it failed, without its ids and times. */
+const outcome = (report: JobReport) =>
+  report.tests.map((t) => ({ test: t.test, status: t.status, values: t.values, reason: t.reason }));
+
+describe('a job over a store that gathers candidates itself', () => {
+  let plain: Store;
+  let gatherer: ReturnType<typeof gathering>;
+
+  beforeEach(async () => {
+    plain = await seeded();
+    gatherer = gathering(await seeded());
+  });
+
+  it('allocates what the in-memory scan allocates without reading the block, failures explained', async () => {
+    // A first job holds rows, so the second meets leases.
+    const holders = [spec('active', { tier: 'bronze', status: 'closed' }, { count: 2 })];
+    for (const store of [plain, gatherer.store]) {
+      await store.putPool(WS, {
+        name: 'hold',
+        key: 'id',
+        blocks: [{ name: 'customers' }],
+        secrets: [],
+        tests: holders,
+      });
+      await executeJob(store, { tests: [{ pool: 'hold', suite: 's', test: 'active' }], clock });
+    }
+    const before = gatherer.blockReads();
+    const expected = await executeJob(plain, { tests: refs('s'), clock });
+    const actual = await executeJob(gatherer.store, { tests: refs('s'), clock });
+    expect(outcome(actual)).toEqual(outcome(expected));
+    expect(actual.failed).toBe(1);
+    expect(outcome(actual).find((t) => t.test === 'too many')?.reason).toMatch(
+      /4 rows qualify, 2 leased by job \d+, 2 free/,
+    );
+    expect(gatherer.blockReads() - before).toBe(0);
+  });
+
+  it('reads the block for a dry run and for a refresh, and allocates as the in-memory scan does', async () => {
+    for (const options of [{ dryRun: true }, { refresh: true }]) {
+      const before = gatherer.blockReads();
+      const expected = await executeJob(plain, { tests: refs('s'), clock, ...options });
+      const actual = await executeJob(gatherer.store, { tests: refs('s'), clock, ...options });
+      expect(outcome(actual)).toEqual(outcome(expected));
+      expect(actual.forecast).toEqual(expected.forecast);
+      expect(gatherer.blockReads() - before).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads the block when a find is left to the engine', async () => {
+    const store = new Proxy(gatherer.store, {
+      get(target, name, receiver) {
+        if (name !== 'gatherCandidates') return Reflect.get(target, name, receiver);
+        const gather = target.gatherCandidates?.bind(target);
+        return async (workspace: string, queries: readonly CandidateQuery[]) => {
+          const answers = (await gather?.(workspace, queries)) ?? [];
+          return answers.map((answer, i) => (i === 0 ? undefined : answer));
+        };
+      },
+    });
+    const expected = await executeJob(plain, { tests: refs('s'), clock });
+    const actual = await executeJob(store, { tests: refs('s'), clock });
+    expect(outcome(actual)).toEqual(outcome(expected));
+    expect(gatherer.blockReads()).toBeGreaterThan(0);
+  });
+});

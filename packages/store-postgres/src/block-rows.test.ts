@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { Store } from '@allot/core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openPostgresStore } from './open-postgres-store.js';
+import { SAMPLE_COLUMNS, SAMPLE_ROWS } from './testing/sample-rows.js';
+import { dropSchemas, testPostgresUrl } from './testing/test-database.js';
+
+const POSTGRES_URL = testPostgresUrl('block rows round trip');
+
+const WS = 'w';
+const NOW = new Date('2030-01-01T00:00:00Z');
+
+describe.skipIf(POSTGRES_URL === undefined)('block rows as cells and kinds', () => {
+  const schema = `allot_rows_${randomBytes(5).toString('hex')}`;
+  /** Opened for each test after the import, so every read goes to the database, not a cache. */
+  let store: Store;
+  let version = '';
+
+  beforeAll(async () => {
+    const importer = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+    const meta = await importer.addBlockVersion(WS, {
+      block: 'samples',
+      columns: SAMPLE_COLUMNS,
+      keyColumn: 'id',
+      rows: SAMPLE_ROWS,
+      origin: 'import',
+    });
+    version = meta.version;
+    await importer.close();
+  });
+
+  beforeEach(async () => {
+    store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+  });
+
+  afterEach(() => store.close());
+
+  afterAll(() => dropSchemas(POSTGRES_URL as string, [schema]));
+
+  it('reads back every row exactly as written', async () => {
+    expect((await store.getBlock(WS, 'samples', version))?.rows).toEqual(SAMPLE_ROWS);
+  });
+
+  it('gathers rows with their values exactly as written', async () => {
+    const [found] =
+      (await store.gatherCandidates?.(WS, [
+        {
+          block: 'samples',
+          version,
+          where: undefined,
+          columns: SAMPLE_COLUMNS,
+          keyIndex: 0,
+          readOnly: false,
+          now: NOW,
+        },
+      ])) ?? [];
+    expect(found).toEqual({ indexes: SAMPLE_ROWS.map((_, index) => index), rows: SAMPLE_ROWS });
+  });
+
+  it('finds rows by key with their values exactly as written', async () => {
+    const keys = SAMPLE_ROWS.map((row) => String(row[0]));
+    expect(await store.rowsByKey?.(WS, { block: 'samples', version }, 0, keys)).toEqual(
+      SAMPLE_ROWS,
+    );
+  });
+});
