@@ -34040,6 +34040,7 @@ async function listVersions(sql, db, workspace, block) {
 }
 async function writeVersion(sql, client, context, input) {
   const { workspace, now } = context;
+  assertStorable(input);
   const seq = (await sql.run(client, "next-block-seq", [workspace, input.block])).rows[0]?.seq ?? 1;
   const latest = (await listVersions(sql, client, workspace, input.block)).at(-1);
   const parent = input.origin === "make" ? latest ?? null : null;
@@ -34077,6 +34078,14 @@ async function writeVersion(sql, client, context, input) {
     ]);
   }
   return stored;
+}
+function assertStorable(input) {
+  input.rows.forEach((row, index) => {
+    const column2 = row.findIndex((cell) => typeof cell === "string" && cell.includes("\0"));
+    if (column2 < 0)
+      return;
+    throw new AllotError("INVALID_DATA", `row ${index + 1} of data block "${input.block}" has a NUL character (U+0000) in column "${input.columns[column2] ?? column2}"; PostgreSQL cannot store it`);
+  });
 }
 function kindsOf(row) {
   let strings = true;

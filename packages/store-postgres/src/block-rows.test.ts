@@ -63,4 +63,25 @@ describe.skipIf(POSTGRES_URL === undefined)('block rows as cells and kinds', () 
       SAMPLE_ROWS,
     );
   });
+
+  it('refuses a cell with U+0000, naming its row and column, and writes nothing', async () => {
+    const rows = [
+      ['a', 'fine'],
+      ['b', 'nul\u0000here'],
+    ];
+    const adding = store.addBlockVersion(WS, {
+      block: 'nul',
+      columns: ['id', 'note'],
+      keyColumn: 'id',
+      rows,
+      origin: 'import',
+    });
+    await expect(adding).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringContaining(
+        'row 2 of data block "nul" has a NUL character (U+0000) in column "note"',
+      ),
+    });
+    expect(await store.listBlockVersions(WS, 'nul')).toEqual([]);
+  });
 });

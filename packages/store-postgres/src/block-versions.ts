@@ -1,4 +1,10 @@
-import { nextVersionMeta, type NewBlockVersion, type RowValues, type Value } from '@allot/core';
+import {
+  AllotError,
+  nextVersionMeta,
+  type NewBlockVersion,
+  type RowValues,
+  type Value,
+} from '@allot/core';
 import { versionOf, type StoredVersion, type VersionRow } from './records.js';
 import type { Queryable, SqlRunner } from './sql-runner.js';
 
@@ -36,6 +42,7 @@ export async function writeVersion(
   input: NewBlockVersion,
 ): Promise<StoredVersion> {
   const { workspace, now } = context;
+  assertStorable(input);
   const seq =
     (await sql.run<{ seq: number }>(client, 'next-block-seq', [workspace, input.block])).rows[0]
       ?.seq ?? 1;
@@ -75,6 +82,21 @@ export async function writeVersion(
     ]);
   }
   return stored;
+}
+
+/**
+ * PostgreSQL's text cannot hold U+0000: a cell with one is refused with its
+ * row and column, before anything is written, rather than failing the insert.
+ */
+function assertStorable(input: NewBlockVersion): void {
+  input.rows.forEach((row, index) => {
+    const column = row.findIndex((cell) => typeof cell === 'string' && cell.includes('\u0000'));
+    if (column < 0) return;
+    throw new AllotError(
+      'INVALID_DATA',
+      `row ${index + 1} of data block "${input.block}" has a NUL character (U+0000) in column "${input.columns[column] ?? column}"; PostgreSQL cannot store it`,
+    );
+  });
 }
 
 /**
