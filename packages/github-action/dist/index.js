@@ -61137,11 +61137,18 @@ function operatorSql(operator, operand, cell) {
   }
 }
 function checked(value) {
-  if (value === null || typeof value === "string" || typeof value === "boolean")
+  if (typeof value === "string")
+    return bindable(value);
+  if (value === null || typeof value === "boolean")
     return value;
   if (typeof value === "number" && Number.isFinite(value))
     return value;
   throw new Unsupported();
+}
+function bindable(text) {
+  if (text.includes("\0"))
+    throw new Unsupported();
+  return text;
 }
 function canonicalNumber2(text) {
   const number = toNumber(text);
@@ -61177,6 +61184,7 @@ var Cell = class {
   text(fn, operand) {
     if (typeof operand !== "string")
       throw new Unsupported();
+    bindable(operand);
     const call = fn === "strpos" ? `strpos(${this.#text}, ${this.#bind(operand, "text")}) > 0` : `starts_with(${this.#text}, ${this.#bind(operand, "text")})`;
     return `coalesce(${this.#cell.type} IN ('string', 'number', 'boolean') AND ${call}, false)`;
   }

@@ -134,9 +134,19 @@ function operatorSql(operator: string, operand: unknown, cell: Cell): string {
 }
 
 function checked(value: unknown): Value {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return bindable(value);
+  if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   throw new Unsupported();
+}
+
+/**
+ * A string PostgreSQL can take as a parameter: text cannot hold U+0000, so a
+ * filter with one is left to the engine (no stored cell holds one either).
+ */
+function bindable(text: string): string {
+  if (text.includes('\u0000')) throw new Unsupported();
+  return text;
 }
 
 /** The number whose `String()` is exactly `text`, else NaN: how a string operand meets a number cell. */
@@ -178,6 +188,7 @@ class Cell {
   /** `contains` (strpos) and `startsWith` on strings, numbers and booleans as written. */
   text(fn: 'strpos' | 'starts_with', operand: unknown): string {
     if (typeof operand !== 'string') throw new Unsupported();
+    bindable(operand);
     const call =
       fn === 'strpos'
         ? `strpos(${this.#text}, ${this.#bind(operand, 'text')}) > 0`

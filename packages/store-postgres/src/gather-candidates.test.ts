@@ -261,6 +261,16 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
     expect(await gatherOne(store, query({ a: { gt: '2024-01-01' } }))).toBeUndefined();
   });
 
+  it('leaves a filter with U+0000, which PostgreSQL cannot bind as text, to the engine', async () => {
+    for (const where of [
+      { a: 'x\u0000' },
+      { a: { in: ['y', 'x\u0000'] } },
+      { a: { contains: '\u0000' } },
+      { a: { startsWith: 'x\u0000' } },
+    ])
+      expect(await gatherOne(store, query(where))).toBeUndefined();
+  });
+
   it('leaves versions whose rows the store holds to the engine, which scans them faster', async () => {
     const queries = [query({ a: 'active' }), query(undefined, { version: '1.0' })];
     // The importer holds 1.0 (imported) and 1.1 (read back).

@@ -103,4 +103,39 @@ describe.skipIf(POSTGRES_URL === undefined)('migration 0003: rows as cells', () 
       await store.close();
     }
   });
+
+  it('stops before changing anything when a stored row holds U+0000, naming the row', async () => {
+    const nulSchema = `allot_cells_${randomBytes(5).toString('hex')}`;
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    try {
+      await migrate(client, nulSchema, { upTo: 2 });
+      await client.query(
+        `INSERT INTO blocks (workspace, name, versions) VALUES ($1, 'samples', 1)`,
+        [WS],
+      );
+      await insertJsonRows(
+        client,
+        { version: '1.0', seq: 1, parent: null, rowCount: 2 },
+        [SAMPLE_ROWS[0] as unknown[]],
+        0,
+      );
+      // As the earlier store wrote a row of a block without a key column: JSON, never read as text.
+      await client.query(
+        `INSERT INTO block_rows (workspace, block, version, lineage, ordinal, key, "values")
+         VALUES ($1, 'samples', '1.0', '1.0', 1, NULL, $2::json)`,
+        [WS, JSON.stringify(['nul', 'a\u0000b'])],
+      );
+      await expect(migrate(client, nulSchema)).rejects.toThrow(
+        'row 2 of data block "samples" version 1.0 (workspace "w") has a NUL character (U+0000)',
+      );
+      const left = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM block_rows WHERE "values" IS NOT NULL`,
+      );
+      expect(left.rows[0]?.n).toBe(2);
+    } finally {
+      await client.end();
+      await dropSchemas(POSTGRES_URL as string, [nulSchema]);
+    }
+  });
 });

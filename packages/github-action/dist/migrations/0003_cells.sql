@@ -6,6 +6,27 @@
 -- `true` or `false`, SQL NULL for a null cell. `kinds` tells them apart, one
 -- character per cell (`s` string, `n` number, `b` boolean, `z` null); it is
 -- NULL when every cell is a string, as in every row read from a CSV.
+-- A json string may hold U+0000, which text cannot: a row with one stops the
+-- migration, naming it, before anything changes (the row has to go first).
+DO $$
+DECLARE
+  nul record;
+BEGIN
+  FOR nul IN
+    SELECT workspace, block, version, ordinal, "values"
+    FROM block_rows
+    WHERE strpos("values"::text, '\u0000') > 0
+  LOOP
+    BEGIN
+      PERFORM count(*) FROM json_array_elements_text(nul."values");
+    EXCEPTION WHEN untranslatable_character THEN
+      RAISE EXCEPTION 'row % of data block "%" version % (workspace "%") has a NUL character (U+0000), which block rows no longer hold: delete that version, then start again',
+        nul.ordinal + 1, nul.block, nul.version, nul.workspace;
+    END;
+  END LOOP;
+END
+$$;
+
 ALTER TABLE block_rows ADD COLUMN cells text[], ADD COLUMN kinds text;
 
 UPDATE block_rows
