@@ -62,7 +62,7 @@ export { describeWhere } from './find/describe-where.js';
 export { parsePoolFile, validatePoolObject } from './pool/parse-pool-file.js';
 export { loadPoolFile } from './pool/load-pool-file.js';
 
-export type { CandidateQuery, GatheredRows, Page, Store } from './store/store.js';
+export type { CandidateQuery, Page, Store } from './store/store.js';
 export { openLowdbStore, openMemoryStore } from './store/open-store.js';
 export { DocumentStore } from './store/document-store.js';
 export { MemoryPersistence } from './store/document-persistence.js';

@@ -146,10 +146,9 @@ export async function readOwnRows(
   return rows;
 }
 
-/** A version of a chain: where its own rows start in the resolved rows, and how many it has. */
+/** A version of a chain, and how many rows of its own it adds to its parent's. */
 export interface ChainLink {
   stored: StoredVersion;
-  base: number;
   own: number;
 }
 
@@ -172,12 +171,10 @@ export function chainOf(
     v = parent;
   }
   if (lineage.length === 0) return undefined;
-  let base = 0;
-  return lineage.map((stored) => {
-    const link = { stored, base, own: stored.rowCount - base };
-    base = stored.rowCount;
-    return link;
-  });
+  return lineage.map((stored, i) => ({
+    stored,
+    own: stored.rowCount - (lineage[i - 1]?.rowCount ?? 0),
+  }));
 }
 
 /**

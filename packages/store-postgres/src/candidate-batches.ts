@@ -1,9 +1,9 @@
-import type { CandidateQuery, GatheredRows } from '@allot/core';
+import type { CandidateQuery, RowValues } from '@allot/core';
 
 /** Answers finds that read the same rows (one block version, key column and instant) together. */
 export type GatherBatch = (
   queries: readonly CandidateQuery[],
-) => Promise<Array<GatheredRows | undefined>>;
+) => Promise<Array<RowValues[] | undefined>>;
 
 /**
  * Answers a job's finds with one batch per group of finds that read the same
@@ -13,7 +13,7 @@ export type GatherBatch = (
 export async function gatherInBatches(
   queries: readonly CandidateQuery[],
   run: GatherBatch,
-): Promise<Array<GatheredRows | undefined>> {
+): Promise<Array<RowValues[] | undefined>> {
   const groups = new Map<string, number[]>();
   queries.forEach((query, index) => {
     const { block, version, keyIndex, now, columns } = query;
@@ -22,7 +22,7 @@ export async function gatherInBatches(
     if (group === undefined) groups.set(key, [index]);
     else group.push(index);
   });
-  const answers = new Array<GatheredRows | undefined>(queries.length);
+  const answers = new Array<RowValues[] | undefined>(queries.length);
   await Promise.all(
     [...groups.values()].map(async (indexes) => {
       const found = await run(indexes.map((index) => queries[index] as CandidateQuery));

@@ -1,4 +1,4 @@
-import type { CandidateQuery, GatheredRows, RowValues } from '@allot/core';
+import type { CandidateQuery, RowValues } from '@allot/core';
 import type pg from 'pg';
 import { chainOf, storesKeyAt } from './block-versions.js';
 import { compileWhereSql, type CellSql, type WhereSqlContext } from './compile-where-sql.js';
@@ -27,15 +27,15 @@ export interface BatchTarget {
 /** A find of the batch, with the rows found for it so far. */
 interface Pending {
   query: CandidateQuery;
-  found: GatheredRows;
+  found: RowValues[];
 }
 
-/** A row of a statement's answer: its ordinal among its version's own rows, the finds it is free for, its values. */
-type FoundRow = [ordinal: number, finds: number[], values: RowValues];
+/** A row of a statement's answer: the finds it is free for, its values. */
+type FoundRow = [finds: number[], values: RowValues];
 
 /**
- * The rows each find of a batch selects and that are free for it, with
- * their values, as positions in the version's rows, ascending; undefined
+ * The rows each find of a batch selects and that are free for it, in row
+ * order; undefined
  * for a find whose filter does not compile to SQL, and for every find when
  * the version is unknown (the engine then filters in memory). All the finds
  * share each statement: one scan evaluates every filter. The version's
@@ -48,19 +48,19 @@ export async function gatherBatch(
   db: pg.Pool,
   target: BatchTarget,
   queries: readonly CandidateQuery[],
-): Promise<Array<GatheredRows | undefined>> {
-  const answers: Array<GatheredRows | undefined> = queries.map(() => undefined);
+): Promise<Array<RowValues[] | undefined>> {
+  const answers: Array<RowValues[] | undefined> = queries.map(() => undefined);
   const chain = chainOf(target.versions, target.version);
   if (chain === undefined) return answers;
   let pending: Pending[] = [];
   queries.forEach((query, index) => {
     if (compileWhereSql(query.where, query.columns, PROBE) === undefined) return;
-    const found: GatheredRows = { indexes: [], rows: [] };
+    const found: RowValues[] = [];
     answers[index] = found;
     if (query.limit === undefined || query.limit > 0) pending.push({ query, found });
   });
   const first = target.firstChunk ?? FIRST_CHUNK;
-  for (const { stored, base, own } of chain) {
+  for (const { stored, own } of chain) {
     const link = {
       ...target,
       version: stored.version,
@@ -72,8 +72,8 @@ export async function gatherBatch(
         parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending))),
       );
       for (const rows of read)
-        for (const [ordinal, finds, values] of rows)
-          for (const k of finds) take(pending[k] as Pending, base + ordinal, values);
+        for (const [finds, values] of rows)
+          for (const k of finds) take(pending[k] as Pending, values);
       pending = pending.filter(({ query, found }) => !isFull(query, found));
     }
   }
@@ -102,14 +102,12 @@ async function readPart(db: pg.Pool, statement: pg.QueryConfig): Promise<FoundRo
 }
 
 /** Adds a row to a find's answer, unless the find already has its limit. */
-function take(entry: Pending, index: number, values: RowValues): void {
-  if (isFull(entry.query, entry.found)) return;
-  entry.found.indexes.push(index);
-  entry.found.rows.push(values);
+function take(entry: Pending, values: RowValues): void {
+  if (!isFull(entry.query, entry.found)) entry.found.push(values);
 }
 
-function isFull(query: CandidateQuery, found: GatheredRows): boolean {
-  return query.limit !== undefined && found.indexes.length >= query.limit;
+function isFull(query: CandidateQuery, found: RowValues[]): boolean {
+  return query.limit !== undefined && found.length >= query.limit;
 }
 
 /** Compiles a filter without keeping it: whether SQL can evaluate it. */

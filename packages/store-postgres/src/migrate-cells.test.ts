@@ -94,10 +94,7 @@ describe.skipIf(POSTGRES_URL === undefined)('migration 0003: rows as cells', () 
             now: NOW,
           },
         ])) ?? [];
-      expect(found).toEqual({
-        indexes: [0, 2, 9, 13],
-        rows: [0, 2, 9, 13].map((index) => SAMPLE_ROWS[index]),
-      });
+      expect(found).toEqual([0, 2, 9, 13].map((index) => SAMPLE_ROWS[index]));
       expect((await store.getBlock(WS, 'samples', '1.1'))?.rows).toEqual(SAMPLE_ROWS);
     } finally {
       await store.close();

@@ -8,7 +8,6 @@ import {
   type BlockVersionMeta,
   type CandidateQuery,
   type ClaimState,
-  type GatheredRows,
   type JobCommit,
   type JobRecord,
   type LeaseHolder,
@@ -87,7 +86,7 @@ export class PostgresStore implements Store {
   readonly gatherCandidates?: (
     workspace: string,
     queries: readonly CandidateQuery[],
-  ) => Promise<Array<GatheredRows | undefined>>;
+  ) => Promise<Array<RowValues[] | undefined>>;
 
   /** Wraps a pool whose connections already use the store's schema. */
   constructor(pool: pg.Pool, sql: SqlRunner, options: { gatherInSql?: boolean } = {}) {
@@ -244,7 +243,7 @@ export class PostgresStore implements Store {
   async #gatherBatch(
     workspace: string,
     queries: readonly CandidateQuery[],
-  ): Promise<Array<GatheredRows | undefined>> {
+  ): Promise<Array<RowValues[] | undefined>> {
     const first = queries[0];
     if (first === undefined) return [];
     if (this.#rows.get(workspace, first) !== undefined) return queries.map(() => undefined);

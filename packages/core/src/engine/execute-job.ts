@@ -18,7 +18,7 @@ import { describeShortfall, forecastClasses } from './explain.js';
 import { classifyTests, type FindClass, type Resolved } from './find-classes.js';
 import type { JobProgress, JobReport, TestOutcome } from './job-report.js';
 import { censusRows, gatherInStore, type Gathered } from './gather-in-store.js';
-import { claimsByBlock } from './scan-candidates.js';
+import { claimsByBlock, type BlockClaims } from './scan-candidates.js';
 import { demandOf, planAllocation } from './plan-allocation.js';
 import { resolveTests, type ResolvedTest } from './resolve-tests.js';
 import { runMakes } from './run-makes.js';
@@ -152,7 +152,8 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
   await Promise.all(
     run.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()),
   );
-  const allocation = planAllocation(run.classes, claims, {
+  const claimsOf = claimsByBlock(claims);
+  const allocation = planAllocation(run.classes, claimsOf, {
     onClass: (done) => run.progress({ phase: 'candidates', done, total }),
     gathered,
   });
@@ -188,7 +189,7 @@ async function planJob(run: Run, now: Date): Promise<Plan> {
   }
   // One census per class: it counts the block's rows.
   const reasons = await shortfalls(run, [...short], {
-    claims,
+    claimsOf,
     gathered,
     matched: allocation.matched,
   });
@@ -236,21 +237,20 @@ async function shortfalls(
   run: Run,
   classes: FindClass[],
   state: {
-    claims: ClaimState;
+    claimsOf: (block: string) => BlockClaims;
     gathered: Map<FindClass, Gathered>;
     matched: Map<FindClass, number>;
   },
 ): Promise<Map<FindClass, string>> {
-  const claimsOf = claimsByBlock(state.claims);
   const reasons = new Map<FindClass, string>();
   await Promise.all(
     classes.map(async (cls) => {
+      const claims = state.claimsOf(cls.source.block.block);
       const rows = cls.source.isRead
         ? undefined
-        : await censusRows(cls, state.gathered.get(cls), claimsOf(cls.source.block.block), run);
+        : await censusRows(cls, state.gathered.get(cls), claims, run);
       if (rows === undefined) await cls.source.read();
-      const matched = state.matched.get(cls) ?? 0;
-      reasons.set(cls, describeShortfall(cls, state.claims, matched, rows));
+      reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
     }),
   );
   return reasons;

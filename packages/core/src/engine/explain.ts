@@ -1,22 +1,23 @@
 import type { ClaimState, RowValues } from '../model.js';
 import type { FindClass } from './find-classes.js';
 import type { FindForecast } from './job-report.js';
-import { censusOf, claimsByBlock } from './scan-candidates.js';
+import { censusOf, claimsByBlock, type BlockClaims } from './scan-candidates.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Why tests of a class got no rows, in terms a person can act on: the
  * demand, how many rows qualify, and where the qualifying rows went.
- * `rows` holds every qualifying row of the block (by default the block).
+ * `claims` are those of the class's block; `rows` holds every qualifying
+ * row of the block (by default the block).
  */
 export function describeShortfall(
   cls: FindClass,
-  claims: ClaimState,
+  claims: BlockClaims,
   matched: number,
   rows?: readonly RowValues[],
 ): string {
-  const census = censusOf(cls, claimsByBlock(claims)(cls.source.block.block), rows);
+  const census = censusOf(cls, claims, rows);
   const demand = cls.tests.reduce((sum, t) => sum + t.test.count, 0);
   const verb = cls.tests.length === 1 ? 'needs' : 'need';
   const need = `${plural(cls.tests.length, 'test')} of this job ${verb} ${cls.description} in ${cls.source.label}${

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { compileWhere } from '../find/compile-where.js';
 import type { AllocationTest, RowValues, TestRef } from '../model.js';
 import { openMemoryStore } from '../store/open-store.js';
-import type { CandidateQuery, GatheredRows, Store } from '../store/store.js';
+import type { CandidateQuery, Store } from '../store/store.js';
 import { executeJob } from './execute-job.js';
 import type { JobReport } from './job-report.js';
 
@@ -28,16 +28,14 @@ function gathering(inner: Store): { store: Store; blockReads: () => number } {
   };
   const gatherCandidates = (workspace: string, queries: readonly CandidateQuery[]) =>
     Promise.all(
-      queries.map(async (query): Promise<GatheredRows> => {
+      queries.map(async (query): Promise<RowValues[]> => {
         const block = await inner.getBlock(workspace, query.block, query.version);
         const matches = compileWhere(query.where, [...query.columns], 'where');
         const isFree = await free(workspace, query);
-        const found: GatheredRows = { indexes: [], rows: [] };
-        for (const [index, row] of (block?.rows ?? []).entries()) {
-          if (found.indexes.length === query.limit) break;
-          if (!matches(row) || !isFree(row)) continue;
-          found.indexes.push(index);
-          found.rows.push(row);
+        const found: RowValues[] = [];
+        for (const row of block?.rows ?? []) {
+          if (found.length === query.limit) break;
+          if (matches(row) && isFree(row)) found.push(row);
         }
         return found;
       }),

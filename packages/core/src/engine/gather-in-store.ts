@@ -1,10 +1,12 @@
 import type { RowValues } from '../model.js';
-import type { CandidateQuery, GatheredRows, Store } from '../store/store.js';
+import type { CandidateQuery, Store } from '../store/store.js';
 import type { FindClass } from './find-classes.js';
 import type { BlockClaims } from './scan-candidates.js';
 
 /** A class's rows as the store gathered them. */
-export interface Gathered extends GatheredRows {
+export interface Gathered {
+  /** Its free qualifying rows, in row order. */
+  rows: RowValues[];
   /** Every free qualifying row: the store was asked for all, or found fewer than it was asked. */
   complete: boolean;
 }
@@ -50,11 +52,10 @@ export async function gatherInStore(
   });
   const answers = await context.store.gatherCandidates(context.workspace, queries);
   asked.forEach((cls, index) => {
-    const answer = answers[index];
+    const rows = answers[index];
     const limit = queries[index]?.limit;
-    if (answer === undefined) return;
-    const complete = limit === undefined || answer.indexes.length < limit;
-    gathered.set(cls, { ...answer, complete });
+    if (rows === undefined) return;
+    gathered.set(cls, { rows, complete: limit === undefined || rows.length < limit });
   });
   return gathered;
 }

@@ -1,9 +1,8 @@
-import type { ClaimState } from '../model.js';
-import type { GatheredRows } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
+import type { Gathered } from './gather-in-store.js';
 import { matchClasses } from './match-classes.js';
 import { RowUniverse, type UniverseRow } from './row-universe.js';
-import { claimsByBlock, scanCandidates } from './scan-candidates.js';
+import { scanCandidates, type BlockClaims } from './scan-candidates.js';
 
 /** The rows the matching gave each test; tests absent from `rows` got none. */
 export interface Allocation {
@@ -38,7 +37,7 @@ export interface PlanOptions {
   /** Called after each class's candidates are found, with the count done. */
   onClass?: (done: number) => void;
   /** Rows the store gathered for some classes. */
-  gathered?: ReadonlyMap<FindClass, GatheredRows> | undefined;
+  gathered?: ReadonlyMap<FindClass, Gathered> | undefined;
 }
 
 /**
@@ -49,14 +48,13 @@ export interface PlanOptions {
  */
 export function planAllocation(
   classes: readonly FindClass[],
-  claims: ClaimState,
+  claimsOf: (block: string) => BlockClaims,
   options: PlanOptions = {},
 ): Allocation {
   const onClass = options.onClass ?? (() => undefined);
   const universe = new RowUniverse();
   const demands = classes.map(demandOf);
   const total = demands.reduce((a, b) => a + b, 0);
-  const claimsOf = claimsByBlock(claims);
   const candidates = classes.map((cls, index) => {
     const claimsOfBlock = claimsOf(cls.source.block.block);
     const found = scanCandidates(cls, claimsOfBlock, universe, {

@@ -1,6 +1,6 @@
 import type { ClaimState, LeaseHolder, RowValues } from '../model.js';
-import type { GatheredRows } from '../store/store.js';
 import type { FindClass } from './find-classes.js';
+import type { Gathered } from './gather-in-store.js';
 import type { RowUniverse } from './row-universe.js';
 
 /** The claims on one block's rows, keyed by the row's key alone (no id to build per row). */
@@ -44,7 +44,7 @@ export interface ScanOptions {
    * scanned, and their leases not checked again, since the store read them
    * later than the claim state.
    */
-  gathered?: GatheredRows | undefined;
+  gathered?: Gathered | undefined;
 }
 
 /**

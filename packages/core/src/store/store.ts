@@ -40,14 +40,6 @@ export interface CandidateQuery {
   limit?: number;
 }
 
-/** What a store found for one find: its free qualifying rows, in row order. */
-export interface GatheredRows {
-  /** Indexes into the version's rows, ascending. */
-  indexes: number[];
-  /** The rows' values, in the same order. */
-  rows: RowValues[];
-}
-
 /**
  * The narrow storage interface: domain operations, each atomic. Adapters:
  * memory (tests), lowdb (embedded default), PostgreSQL.
@@ -81,7 +73,7 @@ export interface Store {
   /**
    * Optional: for each find of a job, the rows of its block version that it
    * selects and that are free for it (not consumed, not held against it by a
-   * live lease), with their values; answers in the order of `queries`. The
+   * live lease), in row order; answers in the order of `queries`. The
    * filter's semantics are exactly those of `compileWhere`. An answer is
    * undefined when the store cannot evaluate that filter itself, or would
    * rather the engine scanned the rows in memory (they are in its memory
@@ -93,7 +85,7 @@ export interface Store {
   gatherCandidates?(
     workspace: string,
     queries: readonly CandidateQuery[],
-  ): Promise<Array<GatheredRows | undefined>>;
+  ): Promise<Array<RowValues[] | undefined>>;
   /**
    * Optional, with {@link gatherCandidates}: the rows of a block version
    * whose cell at `keyIndex` is one of `keys` (as strings), in row order.
