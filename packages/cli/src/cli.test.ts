@@ -265,6 +265,15 @@ describe('allot import and export', () => {
 });
 
 describe('the embedded store', () => {
+  it('takes a --data-dir given on the command line over ALLOT_STORE, as allot-server does', async () => {
+    const unreachable = { ALLOT_STORE: 'postgres://allot@127.0.0.1:1/nowhere' };
+    const run = await allot(['jobs', '--data-dir', join(dir, 'chosen')], unreachable);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const fromEnv = await allot(['jobs'], unreachable);
+    expect(fromEnv.code).not.toBe(0);
+  });
+
   it('refuses a second process while one holds the data directory', async () => {
     const dataDir = join(dir, 'held');
     const store = await openLowdbStore(dataDir);

@@ -49,6 +49,13 @@ function storeOption(): Option {
   );
 }
 
+/** Whether --data-dir was given on the command line (its default comes from ALLOT_DATA_DIR). */
+function givenDataDir(action: Command | undefined): boolean {
+  return [action, action?.parent].some(
+    (command) => command?.getOptionValueSource('dataDir') === 'cli',
+  );
+}
+
 function dataDirOption(): Option {
   return new Option(
     '--data-dir <dir>',
@@ -68,11 +75,12 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     exitCode: EXIT.ok,
     // The command's own --data-dir wins over the program's (which has the default).
     dataDir: () => resolve(String(action?.opts()['dataDir'] ?? action?.parent?.opts()['dataDir'])),
+    // As allot-server: --store, then a --data-dir given on the command line, then ALLOT_STORE.
     store: () =>
       String(
         action?.opts()['store'] ??
           action?.parent?.opts()['store'] ??
-          io.env['ALLOT_STORE'] ??
+          (givenDataDir(action) ? undefined : io.env['ALLOT_STORE']) ??
           cli.dataDir(),
       ),
   };

@@ -26,7 +26,7 @@ export function registerServe(program: Command, cli: CliContext): void {
         resolutionServer?: string[];
       }) => {
         // The server opens the store itself: a directory or a postgres:// URL, closed when it stops.
-        const args = ['--store', cli.store(), '--data-dir', cli.dataDir()];
+        const args = ['--store', cli.store()];
         if (options.port !== undefined) args.push('--port', options.port);
         if (options.host !== undefined) args.push('--host', options.host);
         if (options.logLevel !== undefined) args.push('--log-level', options.logLevel);
