@@ -1,3 +1,5 @@
+import { isPostgresUrl } from '@allot/store-postgres';
+
 /**
  * A resolution server to register from configuration: a name (the
  * `{servername}` of the vendor execute route) and where its connection
@@ -23,7 +25,6 @@ export interface ResolutionServerConfig {
 
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const POSTGRES_URL = /^postgres(?:ql)?:\/\//i;
 const FIELDS = new Set([
   'name',
   'workspace',
@@ -94,7 +95,7 @@ function parseEntry(entry: string, source: string): ResolutionServerConfig {
   if (workspace === '') throw new Error(`${source}: the workspace before "/${name}" is empty`);
   const config: ResolutionServerConfig = { name };
   if (workspace !== undefined) config.workspace = workspace;
-  if (POSTGRES_URL.test(value)) config.connection = value;
+  if (isPostgresUrl(value)) config.connection = value;
   else if (ENV_NAME.test(value)) config.connectionEnv = value;
   else {
     throw new Error(
@@ -148,7 +149,7 @@ function configOf(item: unknown, at: string): ResolutionServerConfig {
     config.connectionEnv = connectionEnv;
   }
   if (connection !== undefined) {
-    if (!POSTGRES_URL.test(connection))
+    if (!isPostgresUrl(connection))
       throw new Error(`${at}.connection must be a postgres:// URL`);
     config.connection = connection;
   }
