@@ -459,7 +459,6 @@ export class DocumentStore implements Store {
   }
 }
 
-/** A workspace of the draft that may be changed: its maps are copies. */
 /** The maps of a workspace, each replaced as a whole when one of its records changes. */
 type WorkspaceMap = Exclude<keyof WorkspaceDocument, 'audit'>;
 

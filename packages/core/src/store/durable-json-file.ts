@@ -9,8 +9,8 @@ import { writeFileDurably } from './durable-write.js';
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly #path: string;
-  /** Length of the JSON text last read or written. */
-  length = 0;
+  /** Size in bytes (UTF-8) of the JSON text last read or written. */
+  bytes = 0;
 
   constructor(path: string) {
     this.#path = path;
@@ -24,7 +24,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    this.length = text.length;
+    this.bytes = Buffer.byteLength(text);
     try {
       return JSON.parse(text) as T;
     } catch (error) {
@@ -40,7 +40,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   write(data: T): Promise<void> {
     const text = JSON.stringify(data);
     return writeFileDurably(this.#path, text).then(() => {
-      this.length = text.length;
+      this.bytes = Buffer.byteLength(text);
     });
   }
 }

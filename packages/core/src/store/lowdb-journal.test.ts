@@ -71,12 +71,14 @@ describe('lowdb store journal', () => {
 
   it('names a journal damaged before its last line and leaves it untouched', async () => {
     const store = await open();
-    await store.putPool('w', pool('one'));
-    await store.putPool('w', pool('two'));
+    await store.putPool('w', pool('one')); // the snapshot
+    await store.putPool('w', pool('two')); // journal line 1, damaged below
+    await store.putPool('w', pool('three')); // journal line 2, whole
     await store.close();
     const [journal] = await journals();
     const path = join(dir, journal!);
     const lines = (await readFile(path, 'utf8')).split('\n');
+    expect(lines).toHaveLength(3); // two lines and the empty string after the last newline
     lines[0] = lines[0]!.slice(0, 10);
     await writeFile(path, lines.join('\n'));
     await expect(open()).rejects.toMatchObject({
@@ -104,6 +106,38 @@ describe('lowdb store journal', () => {
     expect(later[0]).toBe(`allot.journal.${snapshot.journal}.jsonl`);
     const reopened = await open();
     expect((await reopened.listPools('w')).map((p) => p.name).sort()).toEqual(['a', 'b', 'c', 'd']);
+    await reopened.close();
+  });
+
+  it('compares the journal with the snapshot in bytes, not characters', async () => {
+    // 1.7M three-byte characters: a 5.1 MB snapshot, past the 4 MiB minimum in bytes only.
+    const wide = (name: string, payload: string): PoolDefinition => ({
+      ...pool(name),
+      blocks: [{ name: payload }],
+    });
+    const store = await open();
+    await store.putPool('w', wide('euros', '\u20ac'.repeat(1_700_000))); // the snapshot
+    const snapshot = await readFile(join(dir, STORE_FILE), 'utf8');
+    expect(Buffer.byteLength(snapshot)).toBeGreaterThan(5_100_000);
+    await store.putPool('w', wide('big', 'x'.repeat(4_600_000))); // a 4.6 MB journal line
+    await store.putPool('w', pool('small')); // still smaller than the snapshot: appended
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).toBe(snapshot);
+    const [journal] = await journals();
+    const lines = (await readFile(join(dir, journal!), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    await store.putPool('w', wide('more', 'x'.repeat(1_000_000))); // the journal passes the snapshot
+    await store.putPool('w', pool('last')); // so this save writes a new snapshot
+    expect(await readFile(join(dir, STORE_FILE), 'utf8')).not.toBe(snapshot);
+    expect(await journals()).not.toEqual([journal]);
+    await store.close();
+    const reopened = await open();
+    expect((await reopened.listPools('w')).map((p) => p.name).sort()).toEqual([
+      'big',
+      'euros',
+      'last',
+      'more',
+      'small',
+    ]);
     await reopened.close();
   });
 

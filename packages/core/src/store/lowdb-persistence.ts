@@ -123,7 +123,7 @@ export class LowdbPersistence implements DocumentPersistence {
       this.#saved === undefined ||
       journal === undefined ||
       this.#mustCompact ||
-      journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.length))
+      journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.bytes))
     ) {
       await this.#compact(document);
       return;

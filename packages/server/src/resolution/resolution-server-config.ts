@@ -149,8 +149,7 @@ function configOf(item: unknown, at: string): ResolutionServerConfig {
     config.connectionEnv = connectionEnv;
   }
   if (connection !== undefined) {
-    if (!isPostgresUrl(connection))
-      throw new Error(`${at}.connection must be a postgres:// URL`);
+    if (!isPostgresUrl(connection)) throw new Error(`${at}.connection must be a postgres:// URL`);
     config.connection = connection;
   }
   const description = text(record, 'description', at);
