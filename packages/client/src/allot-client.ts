@@ -1,13 +1,21 @@
 import { AllotClientError } from './allot-client-error.js';
 import type { BlockUpload } from './block-version.js';
-import { bundleRefs } from './bundle-refs.js';
+import { bundleRefs, describeBundle } from './bundle-refs.js';
 import type { FileSource } from './file-source.js';
 import type { JobStatus } from './job-status.js';
 import { describeTest, type BundleTest, type Job, type ReleaseOutcome, type Row } from './model.js';
 import { listPoolResults, listPools, readPool, uploadPool } from './pool-routes.js';
 import type { Pool, PoolSummary, StoredResult } from './pool-view.js';
-import { readJobStatus, runJob, type RunJobOptions } from './run-job.js';
-import { displayUrl, redact, send, sleep, type Call, type TransportOptions } from './transport.js';
+import { pollJob } from './poll-job.js';
+import {
+  readJobStatus,
+  runJob,
+  waitForJob,
+  type JobPolling,
+  type RunJobOptions,
+  type WaitForJobOptions,
+} from './run-job.js';
+import { displayUrl, redact, send, type Call, type TransportOptions } from './transport.js';
 import { uploadBlock, type UploadBlockOptions } from './upload-block.js';
 
 /** Options of {@link AllotClient}. */
@@ -32,7 +40,7 @@ export interface AllotClientOptions {
   retryMaxMs?: number;
   /** First delay between job polls, growing to 2 s; default 250 ms. */
   pollIntervalMs?: number;
-  /** How long {@link AllotClient.execute} and {@link AllotClient.runJob} wait for a job; default 15 minutes. */
+  /** How long {@link AllotClient.execute}, {@link AllotClient.runJob} and {@link AllotClient.waitForJob} wait for a job; default 15 minutes. */
   jobTimeoutMs?: number;
   /** Where retry notices go; default nowhere. Never receives the key. */
   log?: (line: string) => void;
@@ -49,8 +57,6 @@ export interface ExecuteOptions {
   /** Throw when the job ends in `Error` or `Cancelled` (some test got no data); default true. */
   failOnError?: boolean;
 }
-
-const MAX_POLL_MS = 2000;
 
 /**
  * A small client of an allot server: runs a bundle of allocation tests as
@@ -91,45 +97,34 @@ export class AllotClient {
    * until it is `Complete` or `Error`.
    */
   async execute(tests: readonly BundleTest[], options: ExecuteOptions = {}): Promise<Job> {
-    const body = bundleRefs(tests, options.pool).map((t) => ({
+    const refs = bundleRefs(tests, options.pool);
+    const body = refs.map((t) => ({
       poolName: t.pool,
       suiteName: t.suite,
       allocationTestName: t.test,
     }));
-    const pool = (body[0] as { poolName: string }).poolName;
+    const pool = refs[0]!.pool;
     const server = options.server ?? 'local';
-    const only =
-      body.length === 1
-        ? { pool, suite: body[0]!.suiteName, test: body[0]!.allocationTestName }
-        : undefined;
-    const subject =
-      only === undefined
-        ? `executing ${body.length} tests on pool ${JSON.stringify(pool)}`
-        : `executing ${describeTest(only)}`;
-    let job = await this.vendor<Job>({
+    const only = refs.length === 1 ? refs[0] : undefined;
+    const subject = `executing ${describeBundle(refs)}`;
+    const first = await this.vendor<Job>({
       method: 'POST',
       path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
       body,
       subject,
       ...(only === undefined ? {} : { ref: only }),
     });
-    const deadline = Date.now() + this.jobTimeoutMs;
-    let delay = this.pollIntervalMs;
-    while (!isFinal(job)) {
-      if (Date.now() + delay > deadline) {
-        throw new AllotClientError({
+    const job = await pollJob(first, {
+      intervalMs: this.pollIntervalMs,
+      timeoutMs: this.jobTimeoutMs,
+      running: (j) => !isFinal(j),
+      read: (j) => this.job(j.id),
+      timedOut: (j) =>
+        new AllotClientError({
           code: 'JOB_TIMEOUT',
-          message: `job ${job.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${job.jobState}, ${job.progressMessage}`,
-        });
-      }
-      await sleep(delay);
-      delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
-      job = await this.vendor<Job>({
-        method: 'GET',
-        path: `/job/${job.id}`,
-        subject: `tracking job ${job.id}`,
-      });
-    }
+          message: `job ${j.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${j.jobState}, ${j.progressMessage}`,
+        }),
+    });
     if (job.jobState !== 'Complete' && options.failOnError !== false) {
       throw new AllotClientError({
         code: 'JOB_FAILED',
@@ -210,17 +205,21 @@ export class AllotClient {
    * still running after `timeoutMs`.
    */
   async runJob(tests: readonly BundleTest[], options: RunJobOptions = {}): Promise<JobStatus> {
-    return runJob(
-      this.transport,
-      { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs },
-      tests,
-      options,
-    );
+    return runJob(this.transport, this.polling(), tests, options);
   }
 
   /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
   async jobStatus(id: number): Promise<JobStatus> {
     return readJobStatus(this.transport, id);
+  }
+
+  /**
+   * Polls a `/api/v1` job until it is no longer running and returns it,
+   * however it ended (`complete`, `failed` or `error`); throws `JOB_TIMEOUT`
+   * when it is still running after `timeoutMs` (the server keeps running it).
+   */
+  async waitForJob(id: number, options: WaitForJobOptions = {}): Promise<JobStatus> {
+    return waitForJob(this.transport, this.polling(), id, options);
   }
 
   /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
@@ -275,6 +274,10 @@ export class AllotClient {
       path: prefix + call.path,
       keyInHeader: this.keyIn === 'header',
     });
+  }
+
+  private polling(): JobPolling {
+    return { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs };
   }
 
   private redact(text: string): string {

@@ -4,7 +4,7 @@
  */
 export { AllotClient } from './allot-client.js';
 export type { AllotClientOptions, ExecuteOptions } from './allot-client.js';
-export type { RunJobOptions } from './run-job.js';
+export type { RunJobOptions, WaitForJobOptions } from './run-job.js';
 export type { UploadBlockOptions } from './upload-block.js';
 export type { FileSource } from './file-source.js';
 export type { JobProgress, JobStatus, JobTestStatus, TestStatus } from './job-status.js';
@@ -25,5 +25,5 @@ export type { ResultsEntry, ResultsFileContent } from './results-file.js';
 export { nearestNames } from './nearest-names.js';
 export { describeTest } from './model.js';
 export type { BundleTest, Job, JobState, ReleaseOutcome, Row, TestRef, Value } from './model.js';
-export { TITLE_SEPARATOR, playwrightTestNames } from './playwright-names.js';
+export { playwrightTestNames } from './playwright-names.js';
 export type { SuiteNaming } from './playwright-names.js';

@@ -14,7 +14,7 @@ export type SuiteNaming =
   | { name: string };
 
 /** Separator of describe titles in suite and test names. */
-export const TITLE_SEPARATOR = ' > ';
+const TITLE_SEPARATOR = ' > ';
 
 /**
  * The suite and test names of a Playwright test, from its title path: the

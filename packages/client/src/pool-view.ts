@@ -19,7 +19,6 @@ export interface Pool {
   tests: PoolTest[];
 }
 
-/** A pool as the pool listing returns it: its test count, not its tests. */
 /** One test's stored result, as `GET /api/v1/pools/{pool}/results` lists it. */
 export interface StoredResult extends TestRef {
   /** The job whose leases hold the rows. */
@@ -29,6 +28,7 @@ export interface StoredResult extends TestRef {
   createdAt: string;
 }
 
+/** A pool as the pool listing returns it: its test count, not its tests. */
 export interface PoolSummary {
   name: string;
   description?: string;

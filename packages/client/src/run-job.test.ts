@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllotClient } from './allot-client.js';
 import type { JobStatus } from './job-status.js';
 import { caught } from './testing/caught.js';
-import { startRealClient, type RealServer } from './testing/real-server.js';
+import { startRealClient, startSlowJobClient, type RealServer } from './testing/real-server.js';
 
 let server: RealServer;
 let client: AllotClient;
@@ -37,16 +37,25 @@ describe('AllotClient.runJob against the real server', () => {
   });
 
   it('polls when the server answers at once, reporting only running states', async () => {
-    const seen: JobStatus[] = [];
-    const job = await client.runJob([{ pool: 'shop', suite: 'admin', test: 'unlocks' }], {
-      waitMs: 0,
-      seed: 'same every time',
-      onProgress: (status) => seen.push(status),
-    });
-    expect(job.state).toBe('complete');
-    expect(job.tests[0]?.status).toBe('allocated');
-    expect(seen.every((s) => s.state === 'running' && s.id === job.id)).toBe(true);
-    await client.releaseJob(job.id);
+    // Over the memory store a job on `local` ends before the answer: this one waits 200 ms first.
+    const slow = await startSlowJobClient(200, { pollIntervalMs: 20 });
+    try {
+      const seen: JobStatus[] = [];
+      const job = await slow.client.runJob([{ pool: 'shop', suite: 'admin', test: 'unlocks' }], {
+        server: 'slow',
+        waitMs: 0,
+        seed: 'same every time',
+        onProgress: (status) => seen.push(status),
+      });
+      expect(job.state).toBe('complete');
+      expect(job.tests[0]?.status).toBe('allocated');
+      // The server's first answer, then at least one poll, all while the job ran.
+      expect(seen.length).toBeGreaterThan(1);
+      expect(seen.every((s) => s.state === 'running' && s.id === job.id)).toBe(true);
+      await slow.client.releaseJob(job.id);
+    } finally {
+      await slow.server.close();
+    }
   });
 
   it('answers a bundle that still holds live leases with the earlier job, unless refresh', async () => {

@@ -2,10 +2,19 @@ import { AllotClientError } from './allot-client-error.js';
 import { bundleRefs, describeBundle } from './bundle-refs.js';
 import type { JobStatus } from './job-status.js';
 import type { BundleTest, TestRef } from './model.js';
-import { displayUrl, redact, send, sleep, type TransportOptions } from './transport.js';
+import { pollJob } from './poll-job.js';
+import { displayUrl, redact, send, type TransportOptions } from './transport.js';
+
+/** Options of {@link AllotClient.waitForJob}. */
+export interface WaitForJobOptions {
+  /** How long to poll for the end of the job; default the client's `jobTimeoutMs`. */
+  timeoutMs?: number;
+  /** Called with each status read while the job is still running. */
+  onProgress?: (status: JobStatus) => void;
+}
 
 /** Options of {@link AllotClient.runJob}: the body of `POST /api/v1/jobs`, and how long to wait. */
-export interface RunJobOptions {
+export interface RunJobOptions extends WaitForJobOptions {
   /** The pool of tests that name none. */
   pool?: string;
   /** The resolution server; default `local`. */
@@ -18,16 +27,12 @@ export interface RunJobOptions {
   seed?: string;
   /** How long the server holds the first answer for the job to end; default its own (2 s for up to 100 tests). */
   waitMs?: number;
-  /** How long to poll for the end of the job; default the client's `jobTimeoutMs`. */
-  timeoutMs?: number;
   /**
    * Called once with the server's first answer, as soon as the job has an
    * id: before any polling, so a caller can note the job (to release it
    * later) even when the wait for its end times out or a later read fails.
    */
   onStarted?: (status: JobStatus) => void;
-  /** Called with each status read while the job is still running. */
-  onProgress?: (status: JobStatus) => void;
 }
 
 /** How a job is polled: the first delay (growing to 2 s) and the longest wait. */
@@ -36,7 +41,12 @@ export interface JobPolling {
   jobTimeoutMs: number;
 }
 
-const MAX_POLL_MS = 2000;
+/** What {@link runJob} already knows when it starts waiting: the first answer, and how to name the job. */
+interface Started {
+  status: JobStatus;
+  subject: string;
+  ref: TestRef | undefined;
+}
 
 /**
  * Runs the bundle as one job through `POST /api/v1/jobs` and polls
@@ -62,7 +72,7 @@ export async function runJob(
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.waitMs === undefined ? {} : { waitMs: options.waitMs }),
   };
-  let status = await send<JobStatus>(transport, {
+  const first = await send<JobStatus>(transport, {
     method: 'POST',
     path: '/api/v1/jobs',
     body,
@@ -72,30 +82,49 @@ export async function runJob(
     timeoutMs: transport.timeoutMs + (options.waitMs ?? 0),
     ...(only === undefined ? {} : { ref: only }),
   });
-  checkStatus(transport, status, subject);
-  options.onStarted?.(status);
+  checkStatus(transport, first, subject);
+  options.onStarted?.(first);
+  const status = await waitForJob(transport, polling, first.id, options, {
+    status: first,
+    subject,
+    ref: only,
+  });
+  if (status.state === 'error') throw jobFailed(transport, status, subject, only);
+  return status;
+}
+
+/**
+ * Polls `GET /api/v1/jobs/{id}` until the job is no longer running, and
+ * returns it however it ended (`complete`, `failed` or `error`); throws
+ * `JOB_TIMEOUT` when it is still running after `timeoutMs`. Starts from the
+ * status {@link runJob} already has, else reads it first.
+ */
+export async function waitForJob(
+  transport: TransportOptions,
+  polling: JobPolling,
+  id: number,
+  options: WaitForJobOptions = {},
+  started?: Started,
+): Promise<JobStatus> {
   const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
-  const deadline = Date.now() + timeoutMs;
-  let delay = polling.pollIntervalMs;
-  while (status.state === 'running') {
-    options.onProgress?.(status);
-    if (Date.now() + delay > deadline) {
-      throw new AllotClientError({
+  const first = started?.status ?? (await readJobStatus(transport, id));
+  return pollJob(first, {
+    intervalMs: polling.pollIntervalMs,
+    timeoutMs,
+    running: (status) => status.state === 'running',
+    read: (status) => readJobStatus(transport, status.id),
+    onProgress: options.onProgress,
+    timedOut: (status) =>
+      new AllotClientError({
         code: 'JOB_TIMEOUT',
         message: redact(
-          `job ${status.id} (${subject}) is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; ` +
+          `job ${status.id}${started === undefined ? '' : ` (${started.subject})`} is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; ` +
             `the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`,
           transport.apiKey,
         ),
-        ...(only === undefined ? {} : { ref: only }),
-      });
-    }
-    await sleep(delay);
-    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
-    status = await readJobStatus(transport, status.id);
-  }
-  if (status.state === 'error') throw jobFailed(transport, status, subject, only);
-  return status;
+        ...(started?.ref === undefined ? {} : { ref: started.ref }),
+      }),
+  });
 }
 
 /** `GET /api/v1/jobs/{id}`: the job's state, progress and per-test outcome. */

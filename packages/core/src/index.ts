@@ -91,4 +91,5 @@ export { checkPoolColumns } from './operations/check-pool-columns.js';
 export type { SyncedPools } from './operations/sync-pool-files.js';
 export { toResultsFile, writeResultsFile } from './results-file.js';
 export type { ResultsFile, ResultsFileEntry } from './results-file.js';
+export { githubRunNamespace } from './run-namespace.js';
 export { MASK, formatValues } from './format-values.js';

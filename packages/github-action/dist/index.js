@@ -58789,8 +58789,8 @@ async function syncDirectory(path) {
 // ../core/dist/store/durable-json-file.js
 var DurableJsonFile = class {
   #path;
-  /** Length of the JSON text last read or written. */
-  length = 0;
+  /** Size in bytes (UTF-8) of the JSON text last read or written. */
+  bytes = 0;
   constructor(path) {
     this.#path = path;
   }
@@ -58803,7 +58803,7 @@ var DurableJsonFile = class {
         return null;
       throw error2;
     }
-    this.length = text.length;
+    this.bytes = Buffer.byteLength(text);
     try {
       return JSON.parse(text);
     } catch (error2) {
@@ -58813,7 +58813,7 @@ var DurableJsonFile = class {
   write(data) {
     const text = JSON.stringify(data);
     return writeFileDurably(this.#path, text).then(() => {
-      this.length = text.length;
+      this.bytes = Buffer.byteLength(text);
     });
   }
 };
@@ -59129,7 +59129,7 @@ var LowdbPersistence = class _LowdbPersistence {
   }
   async save(document) {
     const journal = this.#journal;
-    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.length))) {
+    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.bytes))) {
       await this.#compact(document);
       return;
     }
@@ -59297,7 +59297,7 @@ function censusOf(cls, claims, rows = cls.source.rows) {
 // ../core/dist/engine/explain.js
 var plural = (n2, word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 function describeShortfall(cls, claims, matched, rows) {
-  const census = censusOf(cls, claimsByBlock(claims)(cls.source.block.block), rows);
+  const census = censusOf(cls, claims, rows);
   const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
   const verb = cls.tests.length === 1 ? "needs" : "need";
   const need = `${plural(cls.tests.length, "test")} of this job ${verb} ${cls.description} in ${cls.source.label}${cls.readOnly ? " (read-only)" : ""} (${plural(demand, "row")})`;
@@ -59588,12 +59588,11 @@ async function gatherInStore(classes, context) {
   });
   const answers = await context.store.gatherCandidates(context.workspace, queries);
   asked.forEach((cls, index) => {
-    const answer = answers[index];
+    const rows = answers[index];
     const limit = queries[index]?.limit;
-    if (answer === void 0)
+    if (rows === void 0)
       return;
-    const complete = limit === void 0 || answer.indexes.length < limit;
-    gathered.set(cls, { ...answer, complete });
+    gathered.set(cls, { rows, complete: limit === void 0 || rows.length < limit });
   });
   return gathered;
 }
@@ -59830,12 +59829,11 @@ function usable(cls, received) {
   }
   return used;
 }
-function planAllocation(classes, claims, options = {}) {
+function planAllocation(classes, claimsOf2, options = {}) {
   const onClass = options.onClass ?? (() => void 0);
   const universe = new RowUniverse();
   const demands = classes.map(demandOf);
   const total = demands.reduce((a2, b2) => a2 + b2, 0);
-  const claimsOf2 = claimsByBlock(claims);
   const candidates = classes.map((cls, index) => {
     const claimsOfBlock = claimsOf2(cls.source.block.block);
     const found = scanCandidates(cls, claimsOfBlock, universe, {
@@ -60251,7 +60249,8 @@ async function planJob(run2, now) {
     limit: run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0)
   });
   await Promise.all(run2.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()));
-  const allocation = planAllocation(run2.classes, claims, {
+  const claimsOf2 = claimsByBlock(claims);
+  const allocation = planAllocation(run2.classes, claimsOf2, {
     onClass: (done) => run2.progress({ phase: "candidates", done, total }),
     gathered
   });
@@ -60287,7 +60286,7 @@ async function planJob(run2, now) {
       short.add(cls);
   }
   const reasons = await shortfalls(run2, [...short], {
-    claims,
+    claimsOf: claimsOf2,
     gathered,
     matched: allocation.matched
   });
@@ -60327,14 +60326,13 @@ async function planJob(run2, now) {
   return plan;
 }
 async function shortfalls(run2, classes, state) {
-  const claimsOf2 = claimsByBlock(state.claims);
   const reasons = /* @__PURE__ */ new Map();
   await Promise.all(classes.map(async (cls) => {
-    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claimsOf2(cls.source.block.block), run2);
+    const claims = state.claimsOf(cls.source.block.block);
+    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claims, run2);
     if (rows === void 0)
       await cls.source.read();
-    const matched = state.matched.get(cls) ?? 0;
-    reasons.set(cls, describeShortfall(cls, state.claims, matched, rows));
+    reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
   }));
   return reasons;
 }
@@ -60686,6 +60684,14 @@ async function writeResultsFile(path, content) {
   }
 }
 
+// ../core/dist/run-namespace.js
+function githubRunNamespace(env) {
+  const runId = env["GITHUB_RUN_ID"];
+  if (runId === void 0 || runId === "")
+    return void 0;
+  return `${runId}-${env["GITHUB_RUN_ATTEMPT"] || "1"}`;
+}
+
 // ../core/dist/format-values.js
 var MASK = "***";
 function formatValues(rows, secrets) {
@@ -60868,12 +60874,10 @@ function chainOf(versions, version2) {
   }
   if (lineage.length === 0)
     return void 0;
-  let base = 0;
-  return lineage.map((stored) => {
-    const link = { stored, base, own: stored.rowCount - base };
-    base = stored.rowCount;
-    return link;
-  });
+  return lineage.map((stored, i2) => ({
+    stored,
+    own: stored.rowCount - (lineage[i2 - 1]?.rowCount ?? 0)
+  }));
 }
 function storesKeyAt(version2, keyIndex) {
   return version2.keyColumn !== null && version2.columns.indexOf(version2.keyColumn) === keyIndex;
@@ -61240,13 +61244,13 @@ async function gatherBatch(sql, db, target, queries) {
   queries.forEach((query, index) => {
     if (compileWhereSql(query.where, query.columns, PROBE) === void 0)
       return;
-    const found = { indexes: [], rows: [] };
+    const found = [];
     answers[index] = found;
     if (query.limit === void 0 || query.limit > 0)
       pending.push({ query, found });
   });
   const first = target.firstChunk ?? FIRST_CHUNK;
-  for (const { stored, base, own } of chain) {
+  for (const { stored, own } of chain) {
     const link = {
       ...target,
       version: stored.version,
@@ -61256,9 +61260,9 @@ async function gatherBatch(sql, db, target, queries) {
       const parts = partsOf(from, Math.min(own, from + size), first);
       const read = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending))));
       for (const rows of read)
-        for (const [ordinal, finds, values] of rows)
+        for (const [finds, values] of rows)
           for (const k2 of finds)
-            take(pending[k2], base + ordinal, values);
+            take(pending[k2], values);
       pending = pending.filter(({ query, found }) => !isFull(query, found));
     }
   }
@@ -61276,14 +61280,12 @@ async function readPart(db, statement) {
   const result = await db.query(statement);
   return JSON.parse(result.rows[0]?.found ?? "[]");
 }
-function take(entry, index, values) {
-  if (isFull(entry.query, entry.found))
-    return;
-  entry.found.indexes.push(index);
-  entry.found.rows.push(values);
+function take(entry, values) {
+  if (!isFull(entry.query, entry.found))
+    entry.found.push(values);
 }
 function isFull(query, found) {
-  return query.limit !== void 0 && found.indexes.length >= query.limit;
+  return query.limit !== void 0 && found.length >= query.limit;
 }
 var PROBE = {
   bind: (_value, type) => `NULL::${type}`,
@@ -64172,8 +64174,24 @@ function badResponse(transport, subject, what) {
   });
 }
 
-// ../client/dist/run-job.js
+// ../client/dist/poll-job.js
 var MAX_POLL_MS = 2e3;
+async function pollJob(first, poll) {
+  const deadline = Date.now() + poll.timeoutMs;
+  let delay = poll.intervalMs;
+  let job = first;
+  while (poll.running(job)) {
+    poll.onProgress?.(job);
+    if (Date.now() + delay > deadline)
+      throw poll.timedOut(job);
+    await sleep(delay);
+    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
+    job = await poll.read(job);
+  }
+  return job;
+}
+
+// ../client/dist/run-job.js
 async function runJob(transport, polling, tests, options = {}) {
   const refs = bundleRefs(tests, options.pool);
   const only = refs.length === 1 ? refs[0] : void 0;
@@ -64186,7 +64204,7 @@ async function runJob(transport, polling, tests, options = {}) {
     ...options.seed === void 0 ? {} : { seed: options.seed },
     ...options.waitMs === void 0 ? {} : { waitMs: options.waitMs }
   };
-  let status = await send(transport, {
+  const first = await send(transport, {
     method: "POST",
     path: "/api/v1/jobs",
     body,
@@ -64196,27 +64214,32 @@ async function runJob(transport, polling, tests, options = {}) {
     timeoutMs: transport.timeoutMs + (options.waitMs ?? 0),
     ...only === void 0 ? {} : { ref: only }
   });
-  checkStatus(transport, status, subject);
-  options.onStarted?.(status);
-  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
-  const deadline = Date.now() + timeoutMs;
-  let delay = polling.pollIntervalMs;
-  while (status.state === "running") {
-    options.onProgress?.(status);
-    if (Date.now() + delay > deadline) {
-      throw new AllotClientError({
-        code: "JOB_TIMEOUT",
-        message: redact(`job ${status.id} (${subject}) is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
-        ...only === void 0 ? {} : { ref: only }
-      });
-    }
-    await sleep(delay);
-    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
-    status = await readJobStatus(transport, status.id);
-  }
+  checkStatus(transport, first, subject);
+  options.onStarted?.(first);
+  const status = await waitForJob(transport, polling, first.id, options, {
+    status: first,
+    subject,
+    ref: only
+  });
   if (status.state === "error")
     throw jobFailed(transport, status, subject, only);
   return status;
+}
+async function waitForJob(transport, polling, id, options = {}, started) {
+  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
+  const first = started?.status ?? await readJobStatus(transport, id);
+  return pollJob(first, {
+    intervalMs: polling.pollIntervalMs,
+    timeoutMs,
+    running: (status) => status.state === "running",
+    read: (status) => readJobStatus(transport, status.id),
+    onProgress: options.onProgress,
+    timedOut: (status) => new AllotClientError({
+      code: "JOB_TIMEOUT",
+      message: redact(`job ${status.id}${started === void 0 ? "" : ` (${started.subject})`} is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
+      ...started?.ref === void 0 ? {} : { ref: started.ref }
+    })
+  });
 }
 async function readJobStatus(transport, id) {
   const subject = `reading job ${id}`;
@@ -64267,7 +64290,6 @@ async function uploadBlock(transport, block, file, options = {}) {
 }
 
 // ../client/dist/allot-client.js
-var MAX_POLL_MS2 = 2e3;
 var AllotClient = class {
   baseUrl;
   transport;
@@ -64301,39 +64323,33 @@ var AllotClient = class {
    * until it is `Complete` or `Error`.
    */
   async execute(tests, options = {}) {
-    const body = bundleRefs(tests, options.pool).map((t2) => ({
+    const refs = bundleRefs(tests, options.pool);
+    const body = refs.map((t2) => ({
       poolName: t2.pool,
       suiteName: t2.suite,
       allocationTestName: t2.test
     }));
-    const pool = body[0].poolName;
+    const pool = refs[0].pool;
     const server = options.server ?? "local";
-    const only = body.length === 1 ? { pool, suite: body[0].suiteName, test: body[0].allocationTestName } : void 0;
-    const subject = only === void 0 ? `executing ${body.length} tests on pool ${JSON.stringify(pool)}` : `executing ${describeTest(only)}`;
-    let job = await this.vendor({
+    const only = refs.length === 1 ? refs[0] : void 0;
+    const subject = `executing ${describeBundle(refs)}`;
+    const first = await this.vendor({
       method: "POST",
       path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
       body,
       subject,
       ...only === void 0 ? {} : { ref: only }
     });
-    const deadline = Date.now() + this.jobTimeoutMs;
-    let delay = this.pollIntervalMs;
-    while (!isFinal(job)) {
-      if (Date.now() + delay > deadline) {
-        throw new AllotClientError({
-          code: "JOB_TIMEOUT",
-          message: `job ${job.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${job.jobState}, ${job.progressMessage}`
-        });
-      }
-      await sleep(delay);
-      delay = Math.min(MAX_POLL_MS2, Math.round(delay * 1.5));
-      job = await this.vendor({
-        method: "GET",
-        path: `/job/${job.id}`,
-        subject: `tracking job ${job.id}`
-      });
-    }
+    const job = await pollJob(first, {
+      intervalMs: this.pollIntervalMs,
+      timeoutMs: this.jobTimeoutMs,
+      running: (j3) => !isFinal(j3),
+      read: (j3) => this.job(j3.id),
+      timedOut: (j3) => new AllotClientError({
+        code: "JOB_TIMEOUT",
+        message: `job ${j3.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${j3.jobState}, ${j3.progressMessage}`
+      })
+    });
     if (job.jobState !== "Complete" && options.failOnError !== false) {
       throw new AllotClientError({
         code: "JOB_FAILED",
@@ -64406,11 +64422,19 @@ var AllotClient = class {
    * still running after `timeoutMs`.
    */
   async runJob(tests, options = {}) {
-    return runJob(this.transport, { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs }, tests, options);
+    return runJob(this.transport, this.polling(), tests, options);
   }
   /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
   async jobStatus(id) {
     return readJobStatus(this.transport, id);
+  }
+  /**
+   * Polls a `/api/v1` job until it is no longer running and returns it,
+   * however it ended (`complete`, `failed` or `error`); throws `JOB_TIMEOUT`
+   * when it is still running after `timeoutMs` (the server keeps running it).
+   */
+  async waitForJob(id, options = {}) {
+    return waitForJob(this.transport, this.polling(), id, options);
   }
   /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
   async pools() {
@@ -64454,6 +64478,9 @@ var AllotClient = class {
       path: prefix + call.path,
       keyInHeader: this.keyIn === "header"
     });
+  }
+  polling() {
+    return { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs };
   }
   redact(text) {
     return redact(text, this.transport.apiKey);
@@ -64682,7 +64709,7 @@ async function runEmbedded(inputs, spec, remember) {
       info(`imported ${meta.block}@${meta.version} (${meta.rowCount} rows)`);
     const selection = requested === void 0 ? allTests(synced.pools) : selectTests(requested, synced.pools, inputs.pool);
     if (selection.bundle.length === 0) return { report: null, missing: selection.missing };
-    const namespace = runNamespace();
+    const namespace = githubRunNamespace(process.env);
     const report2 = await executeJob(store, {
       tests: selection.bundle,
       workspace: DEFAULT_WORKSPACE,
@@ -64695,11 +64722,6 @@ async function runEmbedded(inputs, spec, remember) {
   } finally {
     await store.close();
   }
-}
-function runNamespace() {
-  const runId = process.env["GITHUB_RUN_ID"];
-  if (runId === void 0 || runId === "") return void 0;
-  return `${runId}-${process.env["GITHUB_RUN_ATTEMPT"] || "1"}`;
 }
 
 // src/run-on-server.ts
@@ -64731,7 +64753,7 @@ async function runOnServer(inputs, { url, apiKey }, remember) {
     tests.push({
       ...t2,
       values,
-      secrets: secrets.get(t2.pool) ?? await client.poolSecrets(t2.pool)
+      secrets: secrets.get(t2.pool) ?? unaskedPool(job.id, t2.pool)
     });
   }
   return {
@@ -64798,6 +64820,9 @@ async function resultsOf(client, pools) {
     for (const result of await client.poolResults(pool)) byTest.set(keyOf2(result), result);
   }
   return byTest;
+}
+function unaskedPool(jobId, pool) {
+  throw new Error(`job ${jobId} holds a test of pool "${pool}", which the job did not ask for`);
 }
 function keyOf2(ref) {
   return JSON.stringify([ref.pool, ref.suite, ref.test]);

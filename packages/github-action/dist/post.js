@@ -32544,8 +32544,24 @@ function badResponse(transport, subject, what) {
   });
 }
 
-// ../client/dist/run-job.js
+// ../client/dist/poll-job.js
 var MAX_POLL_MS = 2e3;
+async function pollJob(first, poll) {
+  const deadline = Date.now() + poll.timeoutMs;
+  let delay = poll.intervalMs;
+  let job = first;
+  while (poll.running(job)) {
+    poll.onProgress?.(job);
+    if (Date.now() + delay > deadline)
+      throw poll.timedOut(job);
+    await sleep(delay);
+    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
+    job = await poll.read(job);
+  }
+  return job;
+}
+
+// ../client/dist/run-job.js
 async function runJob(transport, polling, tests, options = {}) {
   const refs = bundleRefs(tests, options.pool);
   const only = refs.length === 1 ? refs[0] : void 0;
@@ -32558,7 +32574,7 @@ async function runJob(transport, polling, tests, options = {}) {
     ...options.seed === void 0 ? {} : { seed: options.seed },
     ...options.waitMs === void 0 ? {} : { waitMs: options.waitMs }
   };
-  let status = await send(transport, {
+  const first = await send(transport, {
     method: "POST",
     path: "/api/v1/jobs",
     body,
@@ -32568,27 +32584,32 @@ async function runJob(transport, polling, tests, options = {}) {
     timeoutMs: transport.timeoutMs + (options.waitMs ?? 0),
     ...only === void 0 ? {} : { ref: only }
   });
-  checkStatus(transport, status, subject);
-  options.onStarted?.(status);
-  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
-  const deadline = Date.now() + timeoutMs;
-  let delay = polling.pollIntervalMs;
-  while (status.state === "running") {
-    options.onProgress?.(status);
-    if (Date.now() + delay > deadline) {
-      throw new AllotClientError({
-        code: "JOB_TIMEOUT",
-        message: redact(`job ${status.id} (${subject}) is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
-        ...only === void 0 ? {} : { ref: only }
-      });
-    }
-    await sleep(delay);
-    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
-    status = await readJobStatus(transport, status.id);
-  }
+  checkStatus(transport, first, subject);
+  options.onStarted?.(first);
+  const status = await waitForJob(transport, polling, first.id, options, {
+    status: first,
+    subject,
+    ref: only
+  });
   if (status.state === "error")
     throw jobFailed(transport, status, subject, only);
   return status;
+}
+async function waitForJob(transport, polling, id, options = {}, started) {
+  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
+  const first = started?.status ?? await readJobStatus(transport, id);
+  return pollJob(first, {
+    intervalMs: polling.pollIntervalMs,
+    timeoutMs,
+    running: (status) => status.state === "running",
+    read: (status) => readJobStatus(transport, status.id),
+    onProgress: options.onProgress,
+    timedOut: (status) => new AllotClientError({
+      code: "JOB_TIMEOUT",
+      message: redact(`job ${status.id}${started === void 0 ? "" : ` (${started.subject})`} is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
+      ...started?.ref === void 0 ? {} : { ref: started.ref }
+    })
+  });
 }
 async function readJobStatus(transport, id) {
   const subject = `reading job ${id}`;
@@ -32639,7 +32660,6 @@ async function uploadBlock(transport, block, file, options = {}) {
 }
 
 // ../client/dist/allot-client.js
-var MAX_POLL_MS2 = 2e3;
 var AllotClient = class {
   baseUrl;
   transport;
@@ -32673,39 +32693,33 @@ var AllotClient = class {
    * until it is `Complete` or `Error`.
    */
   async execute(tests, options = {}) {
-    const body = bundleRefs(tests, options.pool).map((t) => ({
+    const refs = bundleRefs(tests, options.pool);
+    const body = refs.map((t) => ({
       poolName: t.pool,
       suiteName: t.suite,
       allocationTestName: t.test
     }));
-    const pool = body[0].poolName;
+    const pool = refs[0].pool;
     const server = options.server ?? "local";
-    const only = body.length === 1 ? { pool, suite: body[0].suiteName, test: body[0].allocationTestName } : void 0;
-    const subject = only === void 0 ? `executing ${body.length} tests on pool ${JSON.stringify(pool)}` : `executing ${describeTest(only)}`;
-    let job = await this.vendor({
+    const only = refs.length === 1 ? refs[0] : void 0;
+    const subject = `executing ${describeBundle(refs)}`;
+    const first = await this.vendor({
       method: "POST",
       path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
       body,
       subject,
       ...only === void 0 ? {} : { ref: only }
     });
-    const deadline = Date.now() + this.jobTimeoutMs;
-    let delay = this.pollIntervalMs;
-    while (!isFinal(job)) {
-      if (Date.now() + delay > deadline) {
-        throw new AllotClientError({
-          code: "JOB_TIMEOUT",
-          message: `job ${job.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${job.jobState}, ${job.progressMessage}`
-        });
-      }
-      await sleep(delay);
-      delay = Math.min(MAX_POLL_MS2, Math.round(delay * 1.5));
-      job = await this.vendor({
-        method: "GET",
-        path: `/job/${job.id}`,
-        subject: `tracking job ${job.id}`
-      });
-    }
+    const job = await pollJob(first, {
+      intervalMs: this.pollIntervalMs,
+      timeoutMs: this.jobTimeoutMs,
+      running: (j) => !isFinal(j),
+      read: (j) => this.job(j.id),
+      timedOut: (j) => new AllotClientError({
+        code: "JOB_TIMEOUT",
+        message: `job ${j.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${j.jobState}, ${j.progressMessage}`
+      })
+    });
     if (job.jobState !== "Complete" && options.failOnError !== false) {
       throw new AllotClientError({
         code: "JOB_FAILED",
@@ -32778,11 +32792,19 @@ var AllotClient = class {
    * still running after `timeoutMs`.
    */
   async runJob(tests, options = {}) {
-    return runJob(this.transport, { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs }, tests, options);
+    return runJob(this.transport, this.polling(), tests, options);
   }
   /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
   async jobStatus(id) {
     return readJobStatus(this.transport, id);
+  }
+  /**
+   * Polls a `/api/v1` job until it is no longer running and returns it,
+   * however it ended (`complete`, `failed` or `error`); throws `JOB_TIMEOUT`
+   * when it is still running after `timeoutMs` (the server keeps running it).
+   */
+  async waitForJob(id, options = {}) {
+    return waitForJob(this.transport, this.polling(), id, options);
   }
   /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
   async pools() {
@@ -32826,6 +32848,9 @@ var AllotClient = class {
       path: prefix + call.path,
       keyInHeader: this.keyIn === "header"
     });
+  }
+  polling() {
+    return { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs };
   }
   redact(text) {
     return redact(text, this.transport.apiKey);
@@ -33536,8 +33561,8 @@ async function syncDirectory(path) {
 // ../core/dist/store/durable-json-file.js
 var DurableJsonFile = class {
   #path;
-  /** Length of the JSON text last read or written. */
-  length = 0;
+  /** Size in bytes (UTF-8) of the JSON text last read or written. */
+  bytes = 0;
   constructor(path) {
     this.#path = path;
   }
@@ -33550,7 +33575,7 @@ var DurableJsonFile = class {
         return null;
       throw error2;
     }
-    this.length = text.length;
+    this.bytes = Buffer.byteLength(text);
     try {
       return JSON.parse(text);
     } catch (error2) {
@@ -33560,7 +33585,7 @@ var DurableJsonFile = class {
   write(data) {
     const text = JSON.stringify(data);
     return writeFileDurably(this.#path, text).then(() => {
-      this.length = text.length;
+      this.bytes = Buffer.byteLength(text);
     });
   }
 };
@@ -33876,7 +33901,7 @@ var LowdbPersistence = class _LowdbPersistence {
   }
   async save(document) {
     const journal = this.#journal;
-    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.length))) {
+    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.bytes))) {
       await this.#compact(document);
       return;
     }
@@ -34135,12 +34160,10 @@ function chainOf(versions, version) {
   }
   if (lineage.length === 0)
     return void 0;
-  let base = 0;
-  return lineage.map((stored) => {
-    const link = { stored, base, own: stored.rowCount - base };
-    base = stored.rowCount;
-    return link;
-  });
+  return lineage.map((stored, i) => ({
+    stored,
+    own: stored.rowCount - (lineage[i - 1]?.rowCount ?? 0)
+  }));
 }
 function storesKeyAt(version, keyIndex) {
   return version.keyColumn !== null && version.columns.indexOf(version.keyColumn) === keyIndex;
@@ -34507,13 +34530,13 @@ async function gatherBatch(sql, db, target, queries) {
   queries.forEach((query, index) => {
     if (compileWhereSql(query.where, query.columns, PROBE) === void 0)
       return;
-    const found = { indexes: [], rows: [] };
+    const found = [];
     answers[index] = found;
     if (query.limit === void 0 || query.limit > 0)
       pending.push({ query, found });
   });
   const first = target.firstChunk ?? FIRST_CHUNK;
-  for (const { stored, base, own } of chain) {
+  for (const { stored, own } of chain) {
     const link = {
       ...target,
       version: stored.version,
@@ -34523,9 +34546,9 @@ async function gatherBatch(sql, db, target, queries) {
       const parts = partsOf(from, Math.min(own, from + size), first);
       const read = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending))));
       for (const rows of read)
-        for (const [ordinal, finds, values] of rows)
+        for (const [finds, values] of rows)
           for (const k of finds)
-            take(pending[k], base + ordinal, values);
+            take(pending[k], values);
       pending = pending.filter(({ query, found }) => !isFull(query, found));
     }
   }
@@ -34543,14 +34566,12 @@ async function readPart(db, statement) {
   const result = await db.query(statement);
   return JSON.parse(result.rows[0]?.found ?? "[]");
 }
-function take(entry, index, values) {
-  if (isFull(entry.query, entry.found))
-    return;
-  entry.found.indexes.push(index);
-  entry.found.rows.push(values);
+function take(entry, values) {
+  if (!isFull(entry.query, entry.found))
+    entry.found.push(values);
 }
 function isFull(query, found) {
-  return query.limit !== void 0 && found.indexes.length >= query.limit;
+  return query.limit !== void 0 && found.length >= query.limit;
 }
 var PROBE = {
   bind: (_value, type) => `NULL::${type}`,
@@ -35312,7 +35333,6 @@ function openStore(spec, options = {}) {
 
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
-var RUNNING_POLL_MS = 2e3;
 function leftToEarlierRun(jobId, expiresAt) {
   const end = expiresAt === null ? "when they expire" : `at ${expiresAt}`;
   return {
@@ -35329,21 +35349,16 @@ async function releaseOnServer(url, apiKey, jobId) {
   const client = new AllotClient({ baseUrl: url, apiKey, log: (line) => info(line) });
   let job;
   try {
-    job = await client.jobStatus(jobId);
-    const deadline = Date.now() + RUNNING_WAIT_MS;
-    while (job.state === "running" && Date.now() < deadline) {
-      await new Promise((resolve2) => setTimeout(resolve2, RUNNING_POLL_MS));
-      job = await client.jobStatus(jobId);
-    }
+    job = await client.waitForJob(jobId, { timeoutMs: RUNNING_WAIT_MS });
   } catch (error2) {
     if (isAllotClientError(error2) && error2.code === "NOT_FOUND") return gone(jobId, url);
+    if (isAllotClientError(error2) && error2.code === "JOB_TIMEOUT")
+      return {
+        kind: "nothing",
+        message: `job ${jobId} is still running on the server; its leases end when they expire`
+      };
     throw error2;
   }
-  if (job.state === "running")
-    return {
-      kind: "nothing",
-      message: `job ${jobId} is still running on the server; its leases end when they expire`
-    };
   if (job.answeredBy !== null && job.answeredBy !== jobId)
     return leftToEarlierRun(job.answeredBy, job.expiresAt);
   const ended = alreadyEnded(job, jobId);

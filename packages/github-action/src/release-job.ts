@@ -20,7 +20,6 @@ interface JobView {
 
 /** How long the post step waits for a job the main step left running on the server. */
 const RUNNING_WAIT_MS = 60_000;
-const RUNNING_POLL_MS = 2000;
 
 /** The job answered this run but belongs to an earlier one: its post step releases it. */
 export function leftToEarlierRun(jobId: number, expiresAt: string | null): ReleaseResult {
@@ -44,22 +43,17 @@ async function releaseOnServer(url: string, apiKey: string, jobId: number): Prom
   const client = new AllotClient({ baseUrl: url, apiKey, log: (line) => core.info(line) });
   let job;
   try {
-    job = await client.jobStatus(jobId);
     // The main step may have stopped before the job ended (a timeout): wait a little for it.
-    const deadline = Date.now() + RUNNING_WAIT_MS;
-    while (job.state === 'running' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, RUNNING_POLL_MS));
-      job = await client.jobStatus(jobId);
-    }
+    job = await client.waitForJob(jobId, { timeoutMs: RUNNING_WAIT_MS });
   } catch (error) {
     if (isAllotClientError(error) && error.code === 'NOT_FOUND') return gone(jobId, url);
+    if (isAllotClientError(error) && error.code === 'JOB_TIMEOUT')
+      return {
+        kind: 'nothing',
+        message: `job ${jobId} is still running on the server; its leases end when they expire`,
+      };
     throw error;
   }
-  if (job.state === 'running')
-    return {
-      kind: 'nothing',
-      message: `job ${jobId} is still running on the server; its leases end when they expire`,
-    };
   // Releasing this id would release the earlier job that answered it.
   if (job.answeredBy !== null && job.answeredBy !== jobId)
     return leftToEarlierRun(job.answeredBy, job.expiresAt);

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { DEFAULT_WORKSPACE, executeJob, syncPoolFiles } from '@allot/core';
+import { DEFAULT_WORKSPACE, executeJob, githubRunNamespace, syncPoolFiles } from '@allot/core';
 import { openStore } from '@allot/store-postgres';
 import { expandGlobs } from './expand-globs.js';
 import type { ActionInputs } from './inputs.js';
@@ -31,7 +31,8 @@ export async function runEmbedded(
         ? allTests(synced.pools)
         : selectTests(requested, synced.pools, inputs.pool);
     if (selection.bundle.length === 0) return { report: null, missing: selection.missing };
-    const namespace = runNamespace();
+    // One namespace per workflow run attempt, as `allot run` makes.
+    const namespace = githubRunNamespace(process.env);
     const report = await executeJob(store, {
       tests: selection.bundle,
       workspace: DEFAULT_WORKSPACE,
@@ -44,11 +45,4 @@ export async function runEmbedded(
   } finally {
     await store.close();
   }
-}
-
-/** One namespace per workflow run attempt, so made rows name the run that made them (as `allot run`). */
-function runNamespace(): string | undefined {
-  const runId = process.env['GITHUB_RUN_ID'];
-  if (runId === undefined || runId === '') return undefined;
-  return `${runId}-${process.env['GITHUB_RUN_ATTEMPT'] || '1'}`;
 }

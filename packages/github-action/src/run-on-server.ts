@@ -39,6 +39,7 @@ export async function runOnServer(
     throw new Error(`job ${job.id} did not commit on the server: ${job.message}`);
   const created = job.answeredBy === null || job.answeredBy === job.id;
   remember({ jobId: job.answeredBy ?? job.id, created, expiresAt: job.expiresAt });
+  // The bundle was selected from `pools`, and the job holds exactly its tests.
   const secrets = new Map(pools.map((p) => [p.name, p.secrets]));
   const results = await resultsOf(client, [...new Set(job.tests.map((t) => t.pool))]);
   const tests: TestOutcome[] = [];
@@ -51,7 +52,7 @@ export async function runOnServer(
     tests.push({
       ...t,
       values,
-      secrets: secrets.get(t.pool) ?? (await client.poolSecrets(t.pool)),
+      secrets: secrets.get(t.pool) ?? unaskedPool(job.id, t.pool),
     });
   }
   return {
@@ -132,6 +133,11 @@ async function resultsOf(
     for (const result of await client.poolResults(pool)) byTest.set(keyOf(result), result);
   }
   return byTest;
+}
+
+/** A test of a pool the bundle did not hold: the server answered for another job. */
+function unaskedPool(jobId: number, pool: string): never {
+  throw new Error(`job ${jobId} holds a test of pool "${pool}", which the job did not ask for`);
 }
 
 function keyOf(ref: { pool: string; suite: string; test: string }): string {

@@ -26,12 +26,8 @@ describe('server mode', () => {
   afterEach(() => ws.dispose());
 
   const serverInputs = () => ({ 'server-url': server.url, 'api-key': server.apiKey });
-  const jobOnServer = async (id: string) => {
-    const response = await fetch(`${server.url}/api/v1/jobs/${id}`, {
-      headers: { authorization: `Bearer ${server.apiKey}` },
-    });
-    return (await response.json()) as { releasedAt: string | null };
-  };
+  const jobOnServer = (id: string) =>
+    new AllotClient({ baseUrl: server.url, apiKey: server.apiKey }).jobStatus(Number(id));
 
   it('uploads the pool files, runs one job, reads every value back, and the post step releases it', async () => {
     ws = await makeWorkspace('people');

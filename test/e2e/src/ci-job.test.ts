@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readResultsFile } from '@allot/client';
+import { AllotClient, readResultsFile } from '@allot/client';
 import { rowKeys } from '@allot/test-support/json-report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runActionStep } from './support/action-step.js';
@@ -46,13 +46,9 @@ const withInputs = (resultsFile: string) => ({
   'results-file': resultsFile,
 });
 
-async function jobOnServer(id: string) {
-  const response = await fetch(`${server.url}/api/v1/jobs/${id}`, {
-    headers: { authorization: `Bearer ${server.apiKey}` },
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as { releasedAt: string | null };
-}
+/** The job as the server reports it; throws unless the server answers 2xx with a job. */
+const jobOnServer = (id: string) =>
+  new AllotClient({ baseUrl: server.url, apiKey: server.apiKey }).jobStatus(Number(id));
 
 describe('a CI job: the action in server mode, npx playwright test, the post step', () => {
   it(

@@ -1,6 +1,7 @@
 import {
   DEFAULT_WORKSPACE,
   executeJob,
+  githubRunNamespace,
   isAllotError,
   syncPoolFiles,
   toResultsFile,
@@ -13,7 +14,6 @@ import { EXIT, UsageError } from '../exit-codes.js';
 import { wholeNumber } from '../parse-options.js';
 import { ProgressBar } from '../progress-bar.js';
 import { renderForecast, renderImports, renderJob } from '../render-report.js';
-
 import { withStore } from '../with-store.js';
 
 interface RunOptions {
@@ -34,7 +34,11 @@ export function registerRun(program: Command, cli: CliContext): void {
     .addOption(new Option('--ttl <seconds>', 'how long the leases last').argParser(wholeNumber(1)))
     .option('--refresh', 'allocate anew even when the same tests hold live results')
     .option('--dry-run', 'show how the job would fare, without writing anything')
-    .option('--namespace <ns>', 'for make templates ({{run.namespace}})', defaultNamespace(cli))
+    .option(
+      '--namespace <ns>',
+      'for make templates ({{run.namespace}})',
+      githubRunNamespace(cli.io.env),
+    )
     .option('--seed <seed>', 'seed of the makes, so a run can be reproduced')
     .option('--results <file>', 'where to write the results file', 'allot-results.json')
     .option('--json', 'print the job report as JSON instead of a table')
@@ -81,11 +85,4 @@ async function saveResults(report: JobReport, path: string): Promise<void> {
   const { jobId, expiresAt } = report;
   if (jobId === null || expiresAt === null) return;
   await writeResultsFile(path, toResultsFile({ ...report, jobId, expiresAt }));
-}
-
-/** In GitHub Actions, one namespace per workflow run attempt, so made rows name the run that made them. */
-function defaultNamespace(cli: CliContext): string | undefined {
-  const runId = cli.io.env['GITHUB_RUN_ID'];
-  if (runId === undefined || runId === '') return undefined;
-  return `${runId}-${cli.io.env['GITHUB_RUN_ATTEMPT'] || '1'}`;
 }

@@ -1,5 +1,8 @@
+import { executeJob, openMemoryStore } from '@allot/core';
+import { buildApp, createWorkspaceWithAdminKey, type ResolutionServer } from '@allot/server';
 import { startSeededServer, type SeededServer } from '@allot/test-support';
 import { AllotClient, type AllotClientOptions } from '../allot-client.js';
+import { sleep } from '../transport.js';
 
 /** A real allot server on a free port, with a workspace, its admin key and a seeded pool. */
 export type RealServer = SeededServer;
@@ -68,4 +71,59 @@ export async function startRealClient(
     options.syncWaitMs === undefined ? {} : { syncWaitMs: options.syncWaitMs },
   );
   return { server, client: clientOf(server, options.client) };
+}
+
+/**
+ * A resolution server that holds each job `delayMs` before running it with
+ * the engine: over a memory store a job otherwise ends before the server
+ * answers, however short `waitMs`, and a client never sees it running.
+ */
+export function slowServer(delayMs: number): ResolutionServer {
+  return {
+    name: 'slow',
+    description: `the built-in engine, ${delayMs} ms late`,
+    execute: async (store, options) => {
+      await sleep(delayMs);
+      return executeJob(store, options);
+    },
+  };
+}
+
+/**
+ * A real server as {@link startRealServer} starts, with {@link slowServer}
+ * besides `local`, and a client of it.
+ */
+export async function startSlowJobClient(
+  delayMs: number,
+  options: ClientOptions = {},
+): Promise<RealClient> {
+  const store = await openMemoryStore();
+  const { adminKey } = await createWorkspaceWithAdminKey(store, { id: 'ws-client' });
+  const app = await buildApp({
+    store,
+    logLevel: 'silent',
+    rateLimit: false,
+    servers: [slowServer(delayMs)],
+  });
+  const close = async () => {
+    await app.close();
+    await store.close();
+  };
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('the server has no port');
+    const server = { url: `http://127.0.0.1:${address.port}`, apiKey: adminKey, app, close };
+    const client = clientOf(server, options);
+    await client.uploadBlock(
+      'customers',
+      { name: 'customers.csv', content: CUSTOMERS_CSV },
+      { keyColumn: 'id' },
+    );
+    await client.uploadPool({ name: 'shop.json', content: JSON.stringify(shopPool()) });
+    return { server, client };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

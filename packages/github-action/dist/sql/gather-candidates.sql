@@ -1,6 +1,6 @@
 -- The own rows of one block version ($3) with ordinals from $4 up to $5 that
 -- a batch of finds select, each with the finds it is free for and its
--- values, in order, as one JSON text: `[[ordinal, [find, …], [cell, …]], …]`.
+-- values, in order, as one JSON text: `[[[find, …], [cell, …]], …]`.
 -- Parsing one string is far cheaper than a protocol row per data row.
 -- Rows consumed or leased exclusively (at $6) are free for no find; rows
 -- only shared leases hold are free for read-only finds only. Leases and
@@ -12,7 +12,7 @@
 -- parameters from $7 on), giving the finds with that filter the row is free
 -- for as text (`'0,3'`). OFFSET 0 keeps each level evaluated once per row.
 SELECT '[' || coalesce(string_agg(
-    '[' || s.ordinal || ',[' || s.finds || '],' || row_json(s.cells, s.kinds) || ']',
+    '[[' || s.finds || '],' || row_json(s.cells, s.kinds) || ']',
     ',' ORDER BY s.ordinal
   ), '') || ']' AS found
 FROM (
