@@ -5,7 +5,9 @@ import type { AppContext } from './app-context.js';
 import { JobRunner } from './jobs/job-runner.js';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
-import { installErrorHandler } from './plugins/error-handler.js';
+import { installErrorHandler, sendFrameworkError } from './plugins/error-handler.js';
+import { installJsonOnlyRoutes } from './plugins/json-only-routes.js';
+import { installJsonParser } from './plugins/json-parser.js';
 import { loggerOptions } from './plugins/logger-options.js';
 import { installOpenApi } from './plugins/openapi.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './plugins/rate-limit.js';
@@ -39,6 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     trustProxy: options.trustProxy ?? false,
     // Names and keys arrive URL-encoded and can be long: the default of 100 would cut them.
     routerOptions: { maxParamLength: 2000 },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const clock = options.clock ?? (() => new Date());
@@ -61,6 +64,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     await api.register(multipart, {
       limits: { fileSize: uploadLimit, files: 1, fields: 20, parts: 21 },
     });
+    installJsonParser(api);
+    installJsonOnlyRoutes(api);
     installTextParsers(api, uploadLimit);
     await api.register(vendorRoutes, { prefix: '/api/apikey/:apiKey', keyInPath: true });
     await api.register(vendorRoutes, { prefix: '/api', keyInPath: false });

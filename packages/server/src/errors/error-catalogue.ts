@@ -31,6 +31,19 @@ export const SERVER_ERRORS = {
     status: 400,
     description: 'The request does not match the route schema; `field` names the offending part.',
   },
+  MALFORMED_BODY: {
+    status: 400,
+    description:
+      'The body does not parse as its Content-Type says: invalid or empty JSON, a garbled multipart body, a length that does not match Content-Length.',
+  },
+  BODY_TOO_DEEP: {
+    status: 400,
+    description: 'A JSON or YAML body nests arrays or objects deeper than 64 levels.',
+  },
+  BAD_URL: {
+    status: 400,
+    description: 'The path holds a malformed percent-escape.',
+  },
   UNAUTHORIZED: {
     status: 401,
     description: 'No API key, an unknown or malformed key, or a revoked key.',
@@ -46,6 +59,10 @@ export const SERVER_ERRORS = {
   PAYLOAD_TOO_LARGE: {
     status: 413,
     description: 'The request body is larger than the limit of its route.',
+  },
+  URI_TOO_LONG: {
+    status: 414,
+    description: 'A path parameter is longer than 2000 characters.',
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

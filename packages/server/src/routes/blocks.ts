@@ -8,6 +8,7 @@ import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { BlockMetaSchema } from '../schemas/block.js';
 import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
+import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
 
@@ -71,6 +72,7 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const block = request.params.block;
       const source = upload.filename ?? `${block}.${upload.json ? 'json' : 'csv'}`;
       const format = upload.json || /\.json$/i.test(source) ? 'json' : 'csv';
+      if (format === 'json') checkNestingDepth(upload.text, 'json');
       const options = {
         workspace,
         block,

@@ -14,6 +14,7 @@ import {
   poolView,
   withoutBlockFiles,
 } from '../schemas/pool.js';
+import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
 
@@ -94,6 +95,8 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'body',
         );
       }
+      // The YAML parser recurses per level: a deep file must not reach it.
+      checkNestingDepth(upload.text, /\.json$/i.test(name) ? 'json' : 'yaml');
       const pool = withoutBlockFiles(parsePoolFile(upload.text, name));
       await contextOf(app).store.putPool(workspace, pool);
       await audit(app, request, 'pool.upload', `pool:${pool.name}`, { file: name });
