@@ -76,6 +76,10 @@ const FRAMEWORK_ERRORS: Record<string, { code: ResponseErrorCode; message: strin
     message: 'the request needs a Content-Type',
   },
   FST_ERR_ROUTE_MISSING_CONTENT: { code: 'MALFORMED_BODY', message: 'the request needs a body' },
+  FST_ERR_VALIDATION: {
+    code: 'VALIDATION_FAILED',
+    message: 'the request does not match the route schema',
+  },
   FST_ERR_NOT_FOUND: { code: 'ROUTE_NOT_FOUND', message: 'no route has this method and path' },
   FST_ERR_HANDLER_TIMEOUT: { code: 'UNAVAILABLE', message: 'the request took too long' },
 };

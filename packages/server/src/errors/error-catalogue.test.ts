@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { AllotError, ERROR_CODES, type ErrorCode } from '@allot/core';
+import { errorCodes } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { toErrorBody } from './error-body.js';
-import { CORE_ERROR_STATUS, SERVER_ERRORS } from './error-catalogue.js';
+import {
+  CORE_ERROR_STATUS,
+  SERVER_ERRORS,
+  statusOf,
+  type ResponseErrorCode,
+} from './error-catalogue.js';
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -13,9 +19,27 @@ describe('error catalogue', () => {
     }
   });
 
-  test('every code a response can carry is documented in the README', () => {
+  test('every code a response can carry is documented in the README with its status', () => {
     for (const code of [...Object.keys(ERROR_CODES), ...Object.keys(SERVER_ERRORS)]) {
-      expect(README, `README lacks ${code}`).toContain(`\`${code}\``);
+      const status = statusOf(code as ResponseErrorCode);
+      expect(README, `README lacks ${code} (${status})`).toMatch(
+        new RegExp(`\\| \`${code}\` +\\| ${status} +\\|`),
+      );
+    }
+  });
+
+  test('every fastify client error maps to a catalogue code, status and message of ours', () => {
+    const clientErrors = Object.entries(errorCodes)
+      .map(([name, FastifyErrorClass]) => ({ name, error: new FastifyErrorClass('x', 'y', 'z') }))
+      .filter(({ error }) => (error.statusCode ?? 500) < 500);
+    expect(clientErrors.map((e) => e.name)).toContain('FST_ERR_BAD_URL');
+    for (const { name, error } of clientErrors) {
+      const { body, expected } = toErrorBody(error, 'req-f');
+      // Raised while the app is set up, never by a request: logged if it ever is one.
+      expect(expected, name).toBe(name !== 'FST_ERR_CTP_INSTANCE_ALREADY_STARTED');
+      expect(body.code, name).not.toMatch(/^FST_/);
+      expect(body.status, name).toBe(statusOf(body.code));
+      expect(body.message, name).not.toBe(error.message);
     }
   });
 
