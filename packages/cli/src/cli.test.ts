@@ -256,6 +256,17 @@ describe('allot import and export', () => {
     expect(missing.stderr).toBe('allot: version 9.9 of data block "people" does not exist\n');
   });
 
+  it('exports formula cells neutralised in every text format, numbers untouched', async () => {
+    await writeFile(join(dir, 'hostile.csv'), 'id,note\nH-1,=1+1\nH-2,"  @SUM(A1)"\nH-3,-12.50\n');
+    expect((await allot(['import', 'hostile.csv', '--block', 'hostile'])).code).toBe(0);
+    const csv = await allot(['export', 'hostile']);
+    expect(csv.stdout).toBe("id,note\r\nH-1,'=1+1\r\nH-2,'  @SUM(A1)\r\nH-3,-12.50\r\n");
+    const tsv = await allot(['export', 'hostile', '--format', 'tsv']);
+    expect(tsv.stdout).toBe("id\tnote\r\nH-1\t'=1+1\r\nH-2\t'  @SUM(A1)\r\nH-3\t-12.50\r\n");
+    const pipe = await allot(['export', 'hostile', '--format', 'pipe']);
+    expect(pipe.stdout).toContain("H-1|'=1+1\r\n");
+  });
+
   it('rejects a file whose keys repeat with exit 2', async () => {
     await writeFile(join(dir, 'dupes.csv'), 'id,name\n1,a\n1,b\n');
     const run = await allot(['import', 'dupes.csv', '--block', 'dupes', '--key', 'id']);

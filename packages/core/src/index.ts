@@ -55,6 +55,8 @@ export { parseJsonRows } from './data-block/parse-json-rows.js';
 export { parseDataFile, hashSource } from './data-block/parse-data-file.js';
 export { compareVersions, nextVersion } from './data-block/next-version.js';
 export { nextVersionMeta } from './data-block/next-version-meta.js';
+export { formulaSafeCell } from './data-block/formula-safe-cell.js';
+export { TABLE_FORMATS, writeTable, type TableFormat } from './data-block/write-table.js';
 export { compileWhere } from './find/compile-where.js';
 export { CONDITION_OPERATORS } from './find/compile-condition.js';
 export { toNumber } from './find/to-number.js';

@@ -1,12 +1,19 @@
-import { AllotError, DEFAULT_WORKSPACE, type BlockVersion, type RowObject } from '@allot/core';
+import {
+  AllotError,
+  DEFAULT_WORKSPACE,
+  TABLE_FORMATS,
+  writeTable,
+  type BlockVersion,
+  type RowObject,
+  type TableFormat,
+} from '@allot/core';
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { writeCsv } from '../csv-writer.js';
 import { withStore } from '../with-store.js';
 
 interface ExportOptions {
   version?: string;
-  format: 'csv' | 'json';
+  format: TableFormat;
 }
 
 export function registerExport(program: Command, cli: CliContext): void {
@@ -16,7 +23,7 @@ export function registerExport(program: Command, cli: CliContext): void {
     .argument('<block>')
     .option('--version <version>', 'the version to export; the latest by default')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'),
+      new Option('--format <format>', 'output format').choices([...TABLE_FORMATS]).default('csv'),
     )
     .action(async (name: string, options: ExportOptions) => {
       const block = await withStore(cli.store(), (store) =>
@@ -30,7 +37,9 @@ export function registerExport(program: Command, cli: CliContext): void {
         throw new AllotError('NOT_FOUND', `${which} does not exist`, { block: name });
       }
       cli.io.stdout.write(
-        options.format === 'json' ? toJson(block) : writeCsv(block.columns, block.rows),
+        options.format === 'json'
+          ? toJson(block)
+          : writeTable(options.format, block.columns, block.rows),
       );
     });
 }

@@ -122,8 +122,19 @@ describe('data blocks', () => {
     expect(asJson.json()[1]).toMatchObject({ id: 'C-2', note: '=HYPERLINK("http://evil")' });
     const tsv = await req('GET', '/api/v1/blocks/customers/download?format=tsv');
     expect(tsv.body.split('\r\n')[1]).toBe('C-1\ta@example.test\tactive\tDE\tgold\t900.00\tplain');
+    expect(tsv.body.split('\r\n')[2]).toBe(
+      `C-2\tb@example.test\tactive\tDE\tsilver\t-12.50\t"'=HYPERLINK(""http://evil"")"`,
+    );
+    expect(tsv.body.split('\r\n')[4]).toContain("\t'@SUM(A1)");
     const pipe = await req('GET', '/api/v1/blocks/customers/download?format=pipe');
     expect(pipe.body.split('\r\n')[0]).toBe('id|email|status|country|tier|balance|note');
+    expect(pipe.body.split('\r\n')[3]).toBe("C-3|c@example.test|active|FR|bronze|10.00|'+cmd");
+    // A formula behind leading spaces is caught in every text format too.
+    await req('POST', '/api/v1/blocks/spaced', 'id,note\nS-1,"  =1+1"\n', csv);
+    for (const format of ['csv', 'tsv', 'pipe']) {
+      const body = (await req('GET', `/api/v1/blocks/spaced/download?format=${format}`)).body;
+      expect(body.split('\r\n')[1], format).toMatch(/^S-1.'  =1\+1$/);
+    }
     expect(
       (await req('GET', '/api/v1/blocks/customers/download?format=xlsx')).json(),
     ).toMatchObject({ status: 400, field: 'querystring.format' });

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { importBlock } from '@allot/core';
+import { TABLE_FORMATS, importBlock, writeTable } from '@allot/core';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { notFound } from '../errors/http-error.js';
-import { TABLE_FORMATS, extensionOf, mediaTypeOf, writeTable } from '../formats/write-table.js';
+import { extensionOf, mediaTypeOf } from '../formats/table-media-type.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { BlockMetaSchema } from '../schemas/block.js';
@@ -176,7 +176,8 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary: 'Download the rows of a data block version',
-        description: 'CSV cells that would start a spreadsheet formula are prefixed with a quote.',
+        description:
+          'In csv, tsv and pipe, a cell a spreadsheet would run as a formula (its first character after any spaces is =, +, - or @, or it starts with a tab or CR) gets a leading quote; plain numbers such as -12.50 stay as they are. JSON has the values as stored.',
         params: BlockParams,
         querystring: Type.Object({
           format: Type.Enum([...TABLE_FORMATS], { default: 'csv' }),
