@@ -22,7 +22,7 @@ export function installJsonParser(app: FastifyInstance): void {
       return;
     }
     jsonTexts.set(request, text);
-    parse(request, text, done);
+    void parse(request, text, done);
   });
 }
 

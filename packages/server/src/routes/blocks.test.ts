@@ -133,7 +133,7 @@ describe('data blocks', () => {
     await req('POST', '/api/v1/blocks/spaced', 'id,note\nS-1,"  =1+1"\n', csv);
     for (const format of ['csv', 'tsv', 'pipe']) {
       const body = (await req('GET', `/api/v1/blocks/spaced/download?format=${format}`)).body;
-      expect(body.split('\r\n')[1], format).toMatch(/^S-1.'  =1\+1$/);
+      expect(body.split('\r\n')[1], format).toMatch(/^S-1.' {2}=1\+1$/);
     }
     expect(
       (await req('GET', '/api/v1/blocks/customers/download?format=xlsx')).json(),
