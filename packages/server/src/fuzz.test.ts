@@ -57,7 +57,7 @@ const payloadText = fc.oneof(
     weight: 2,
     arbitrary: fc
       .record({
-        depth: fc.oneof(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 1, max: 5000 })),
+        depth: fc.oneof(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 1, max: 20_000 })),
         open: fc.constantFrom('[', '{"a":', '- ', '{a: ', 'k:\n '),
       })
       .map(({ depth, open }) => nest(open, depth)),
