@@ -5,6 +5,7 @@ import type { AppContext } from './app-context.js';
 import { JobRunner } from './jobs/job-runner.js';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
+import { answerClientError } from './plugins/client-error-handler.js';
 import { installErrorHandler, sendFrameworkError } from './plugins/error-handler.js';
 import { installJsonOnlyRoutes } from './plugins/json-only-routes.js';
 import { installJsonParser } from './plugins/json-parser.js';
@@ -42,6 +43,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     // Names and keys arrive URL-encoded and can be long: the default of 100 would cut them.
     routerOptions: { maxParamLength: 2000 },
     frameworkErrors: sendFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const clock = options.clock ?? (() => new Date());

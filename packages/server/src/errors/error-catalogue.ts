@@ -44,6 +44,10 @@ export const SERVER_ERRORS = {
     status: 400,
     description: 'The path holds a malformed percent-escape.',
   },
+  MALFORMED_REQUEST: {
+    status: 400,
+    description: 'The HTTP request itself is malformed: its request line or a header line.',
+  },
   UNAUTHORIZED: {
     status: 401,
     description: 'No API key, an unknown or malformed key, or a revoked key.',
@@ -64,9 +68,17 @@ export const SERVER_ERRORS = {
     status: 414,
     description: 'A path parameter is longer than 2000 characters.',
   },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    description: 'The request did not arrive in full in time.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     description: 'The route does not accept this Content-Type.',
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    description: 'The request headers are larger than the server accepts (16 KiB by default).',
   },
   RATE_LIMITED: {
     status: 429,
