@@ -24,7 +24,7 @@ import { jobFromCommit } from '../job-from-commit.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
 import type { Page, Store } from './store.js';
-import { collectClaims, findConflicts } from './claims.js';
+import { collectClaims, findConflicts, findTakenTests } from './claims.js';
 import {
   emptyDocument,
   emptyWorkspace,
@@ -149,7 +149,8 @@ export class DocumentStore implements Store {
       const ws = this.#workspace(commit.workspace) ?? emptyWorkspace();
       const superseded = supersededTests(ws, commit.supersedes, now);
       const conflicts = findConflicts(ws, commit, superseded, now);
-      if (conflicts.length > 0) throw new LeaseConflictError(conflicts);
+      const taken = findTakenTests(ws, commit, superseded, now);
+      if (conflicts.length > 0 || taken.length > 0) throw new LeaseConflictError(conflicts, taken);
       await this.#checkMadeKeys(commit);
       const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
