@@ -10,7 +10,7 @@ JOIN jobs j ON j.id = r.job_id AND j.workspace = $1 AND j.released_at IS NULL AN
 WHERE r.job_id <> $2
   AND EXISTS (
     SELECT 1 FROM job_tests t
-    WHERE t.job_id = j.id AND t.pool = c.pool AND t.suite = c.suite AND t.test = c.test
+    WHERE t.workspace = $1 AND t.job_id = j.id AND t.pool = c.pool AND t.suite = c.suite AND t.test = c.test
       AND t.released_at IS NULL AND t.status IN ('allocated', 'made')
   )
 ORDER BY c.pool, c.suite, c.test

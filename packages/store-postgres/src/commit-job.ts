@@ -92,7 +92,7 @@ export async function writeJob(
     );
   }
   const job = jobFromCommit(commit);
-  await sql.run(client, 'advance-job-ids', [jobId]);
+  await sql.run(client, 'advance-job-ids', [workspace, jobId]);
   await sql.run(client, 'insert-job', [
     job.id,
     workspace,
@@ -106,7 +106,7 @@ export async function writeJob(
     job.cached,
     job.failed,
   ]);
-  await sql.run(client, 'insert-job-tests', [job.id, JSON.stringify(commit.tests)]);
+  await sql.run(client, 'insert-job-tests', [workspace, job.id, JSON.stringify(commit.tests)]);
   if (results.length > 0)
     await sql.run(client, 'upsert-results', [workspace, JSON.stringify(results)]);
   return job;

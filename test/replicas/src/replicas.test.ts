@@ -249,7 +249,8 @@ describe.skipIf(POSTGRES_URL === undefined)('three allot serve replicas on one d
     const orphans = await db.query(
       `SELECT l.job_id, t.suite, t.test, r.job_id AS result_job
          FROM "${schema}".leases l
-         JOIN "${schema}".job_tests t ON t.job_id = l.job_id AND t.test_index = l.test_index
+         JOIN "${schema}".job_tests t
+           ON t.workspace = l.workspace AND t.job_id = l.job_id AND t.test_index = l.test_index
          LEFT JOIN "${schema}".results r
            ON r.workspace = l.workspace AND r.pool = t.pool AND r.suite = t.suite AND r.test = t.test
         WHERE l.block = 'accounts' AND NOT l.shared AND l.expires_at > now()

@@ -10,6 +10,7 @@ import {
 } from '@allot/core';
 import { commit, customers, exclusiveHolders, later, T0, test, WS } from './contract-fixtures.js';
 import { describeResultRaces } from './result-races.js';
+import { describeWorkspaceNumbering } from './workspace-numbering.js';
 
 /** Opens a fresh, empty store; `close` is called after each test. */
 export type OpenStore = () => Promise<Store>;
@@ -355,5 +356,6 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     });
 
     describeResultRaces(() => store);
+    describeWorkspaceNumbering(() => store);
   });
 }
