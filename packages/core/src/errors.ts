@@ -10,7 +10,8 @@ export const ERROR_CODES = {
   INVALID_POOL: 'A pool file or pool definition does not match the pool schema.',
   UNKNOWN_COLUMN: 'A find, make or column list names a column the data block does not have.',
   NOT_FOUND: 'A pool, data block, version, job or result does not exist.',
-  LEASE_CONFLICT: 'Rows chosen for a job were leased by another job before it committed.',
+  LEASE_CONFLICT:
+    'Rows chosen for a job were leased, or its tests allocated, by another job before it committed.',
   DUPLICATE_KEY: 'A row would repeat a key value that the data block already has.',
   STORE_LOCKED: 'Another process holds the embedded store of this data directory.',
   STORE_CORRUPT: 'A store file cannot be read or parsed.',
@@ -68,10 +69,18 @@ export class PoolValidationError extends AllotError {
   }
 }
 
-/** Rows chosen for a job were taken by another job first; the engine retries. */
+/**
+ * Rows chosen for a job were taken by another job first, or tests it
+ * allocated are held by another live job that committed first (one job
+ * holds a test's result at a time); the engine plans again.
+ */
 export class LeaseConflictError extends AllotError {
-  constructor(rows: string[]) {
-    super('LEASE_CONFLICT', `${rows.length} row(s) were leased by another job first`, { rows });
+  constructor(rows: string[], tests: string[] = []) {
+    const message =
+      tests.length > 0
+        ? `${tests.length} test(s) were allocated by another job first`
+        : `${rows.length} row(s) were leased by another job first`;
+    super('LEASE_CONFLICT', message, { rows, tests });
     this.name = 'LeaseConflictError';
   }
 }

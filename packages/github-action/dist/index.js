@@ -53307,8 +53307,9 @@ ${lines.join("\n")}`, {
   }
 };
 var LeaseConflictError = class extends AllotError {
-  constructor(rows) {
-    super("LEASE_CONFLICT", `${rows.length} row(s) were leased by another job first`, { rows });
+  constructor(rows, tests = []) {
+    const message = tests.length > 0 ? `${tests.length} test(s) were allocated by another job first` : `${rows.length} row(s) were leased by another job first`;
+    super("LEASE_CONFLICT", message, { rows, tests });
     this.name = "LeaseConflictError";
   }
 };
@@ -58274,16 +58275,23 @@ var Mutex = class {
 // ../core/dist/store/store-document.js
 function emptyDocument() {
   return {
-    schemaVersion: 2,
-    nextJobId: 1,
-    nextAuditId: 1,
+    schemaVersion: 3,
     tenants: {},
     apiKeys: {},
     workspaces: {}
   };
 }
 function emptyWorkspace() {
-  return { pools: {}, blocks: {}, jobs: {}, results: {}, consumed: {}, users: {}, audit: [] };
+  return {
+    pools: {},
+    blocks: {},
+    jobs: {},
+    results: {},
+    consumed: {},
+    users: {},
+    audit: [],
+    lastIds: { job: 0, audit: 0 }
+  };
 }
 function isJobLive(job, now) {
   return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
@@ -58344,6 +58352,23 @@ function findConflicts(ws, commit, skip, now) {
   }
   return conflicts;
 }
+function findTakenTests(ws, commit, skip, now) {
+  const skipped = new Set(skip.map(([job, index]) => `${job}/${index}`));
+  const taken = [];
+  for (const result of commit.results) {
+    const held = ws.results[testId(result)];
+    if (held === void 0 || held.jobId === commit.jobId)
+      continue;
+    const job = ws.jobs[String(held.jobId)];
+    if (job === void 0 || !isJobLive(job, now))
+      continue;
+    const index = jobTestIndex(job, result);
+    const test = job.tests[index];
+    if (test !== void 0 && holdsRows(test) && !skipped.has(`${job.id}/${index}`))
+      taken.push(testId(result));
+  }
+  return taken;
+}
 
 // ../core/dist/store/document-store.js
 var ROWS_CACHE_SIZE = 8;
@@ -58352,14 +58377,14 @@ var DocumentStore = class _DocumentStore {
   #persistence;
   #mutex = new Mutex();
   #document;
-  #reservedJobId;
+  /** The last job id handed out in each workspace since the store opened. */
+  #reservedJobIds = /* @__PURE__ */ new Map();
   /** Resolved rows of block versions, most recently used last. */
   #rowsCache = /* @__PURE__ */ new Map();
   constructor(persistence, document) {
     this.kind = persistence.kind;
     this.#persistence = persistence;
     this.#document = document;
-    this.#reservedJobId = document.nextJobId - 1;
   }
   /** Opens a store over a persistence, loading its document. */
   static async open(persistence) {
@@ -58416,9 +58441,17 @@ var DocumentStore = class _DocumentStore {
       return true;
     });
   }
-  reserveJobId(_workspace) {
-    this.#reservedJobId = Math.max(this.#reservedJobId, this.#document.nextJobId - 1) + 1;
-    return Promise.resolve(this.#reservedJobId);
+  /**
+   * The next job id of a workspace: each workspace counts its own jobs, so
+   * ids say nothing of other workspaces' work. One process owns a document
+   * store, so an in-memory count is enough; a commit records its id in the
+   * workspace (`lastIds.job`), the count a reopened store goes on from.
+   */
+  reserveJobId(workspace) {
+    const committed2 = this.#workspace(workspace)?.lastIds.job ?? 0;
+    const id = Math.max(this.#reservedJobIds.get(workspace) ?? 0, committed2) + 1;
+    this.#reservedJobIds.set(workspace, id);
+    return Promise.resolve(id);
   }
   claimState(workspace, blocks, now) {
     const ws = this.#workspace(workspace) ?? emptyWorkspace();
@@ -58434,14 +58467,15 @@ var DocumentStore = class _DocumentStore {
       const ws = this.#workspace(commit.workspace) ?? emptyWorkspace();
       const superseded = supersededTests(ws, commit.supersedes, now);
       const conflicts = findConflicts(ws, commit, superseded, now);
-      if (conflicts.length > 0)
-        throw new LeaseConflictError(conflicts);
+      const taken = findTakenTests(ws, commit, superseded, now);
+      if (conflicts.length > 0 || taken.length > 0)
+        throw new LeaseConflictError(conflicts, taken);
       await this.#checkMadeKeys(commit);
       const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
       await this.#update((draft) => {
         const target = draftWorkspace(draft, commit.workspace, "jobs", "results", "consumed", "blocks");
-        draft.nextJobId = Math.max(draft.nextJobId, commit.jobId + 1);
+        target.lastIds = { ...target.lastIds, job: Math.max(target.lastIds.job, commit.jobId) };
         releaseSuperseded(target, superseded, now);
         target.jobs[String(job.id)] = job;
         for (const result of commit.results)
@@ -58572,11 +58606,12 @@ var DocumentStore = class _DocumentStore {
   }
   appendAudit(event) {
     return this.#mutex.run(async () => {
-      const stored = { ...event, id: this.#document.nextAuditId };
+      const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
+      const stored = { ...event, id: last + 1 };
       await this.#update((draft) => {
-        draft.nextAuditId = stored.id + 1;
         const ws = draftWorkspace(draft, event.workspace);
         ws.audit = [...ws.audit, stored];
+        ws.lastIds = { ...ws.lastIds, audit: stored.id };
       });
       return stored;
     });
@@ -59063,6 +59098,32 @@ function isRunning(pid) {
   }
 }
 
+// ../core/dist/store/upgrade-document.js
+function upgradeDocument(document) {
+  if (document.schemaVersion === 3)
+    return document;
+  const { nextJobId, nextAuditId, workspaces, ...rest } = document;
+  let lastJob = nextJobId - 1;
+  for (const ws of Object.values(workspaces))
+    for (const job of Object.values(ws.jobs))
+      lastJob = Math.max(lastJob, job.id);
+  let lastAudit = nextAuditId - 1;
+  for (const ws of Object.values(workspaces))
+    for (const event of ws.audit)
+      lastAudit = Math.max(lastAudit, event.id);
+  const upgraded = {};
+  for (const [id, ws] of Object.entries(workspaces)) {
+    upgraded[id] = {
+      ...ws,
+      lastIds: {
+        job: Object.keys(ws.jobs).length > 0 ? lastJob : 0,
+        audit: ws.audit.length > 0 ? lastAudit : 0
+      }
+    };
+  }
+  return { ...rest, schemaVersion: 3, workspaces: upgraded };
+}
+
 // ../core/dist/store/lowdb-persistence.js
 var STORE_FILE = "allot.json";
 var LOCK_FILE = "allot.lock";
@@ -59107,24 +59168,23 @@ var LowdbPersistence = class _LowdbPersistence {
     if (snapshot === null)
       return void 0;
     const version2 = snapshot.schemaVersion;
-    if (version2 !== 1 && version2 !== 2 || typeof snapshot.workspaces !== "object") {
+    if (version2 !== 1 && version2 !== 2 && version2 !== 3 || typeof snapshot.workspaces !== "object") {
       await this.#lock.release();
       throw new AllotError("STORE_CORRUPT", `${join3(this.#directory, STORE_FILE)} is not an allot store file`);
     }
-    const { journal: generation = 0, ...document } = snapshot;
+    const { journal: generation = 0, ...saved } = snapshot;
     try {
-      this.#journal = await JournalFile.replay(this.#journalPath(generation), (entry) => applyDelta(document, entry));
+      this.#journal = await JournalFile.replay(this.#journalPath(generation), (entry) => applyDelta(saved, entry));
       await this.#removeJournalsBut(generation);
     } catch (error2) {
       await this.#lock.release();
       throw error2;
     }
+    const document = upgradeDocument(saved);
     this.#generation = generation;
     this.#saved = document;
-    if (version2 === 1) {
-      document.schemaVersion = 2;
+    if (version2 !== document.schemaVersion)
       this.#mustCompact = true;
-    }
     return document;
   }
   async save(document) {
@@ -60205,9 +60265,9 @@ async function executeJob(store, options) {
       return reportJob(store, live, true);
   }
   const ok = resolved.filter((r2) => r2.error === null);
-  const reused = options.refresh || options.dryRun ? /* @__PURE__ */ new Map() : await liveHolders(store, workspace, ok, clock());
-  const pending = ok.filter((item) => !reused.has(item));
-  const { classes, errors } = await classifyTests(store, workspace, pending, options.server);
+  const reuses = !options.refresh && !options.dryRun;
+  let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
+  let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
   const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
   const namespace = options.namespace ?? randomBytes(4).toString("hex");
   const run2 = { store, workspace, options, classes, progress, jobId, namespace };
@@ -60228,8 +60288,30 @@ async function executeJob(store, options) {
       if (!retry || Date.now() - started > RETRY_BUDGET_MS)
         throw error2;
       await backoff(attempt);
+      if (!reuses || !(error2 instanceof LeaseConflictError))
+        continue;
+      const live = await store.findLiveJob(workspace, bundleKey, clock());
+      if (live !== void 0 && live.failed === 0)
+        return reportJob(store, live, true);
+      const holders = await liveHolders(store, workspace, ok, clock());
+      if (sameHolders(holders, reused))
+        continue;
+      reused = holders;
+      ({ classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server));
+      run2.classes = classes;
     }
   }
+}
+function unheld(items, held) {
+  return items.filter((item) => !held.has(item));
+}
+function sameHolders(a2, b2) {
+  if (a2.size !== b2.size)
+    return false;
+  for (const [item, job] of a2)
+    if (b2.get(item)?.id !== job.id)
+      return false;
+  return true;
 }
 function backoff(attempt) {
   const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
@@ -60931,18 +61013,17 @@ async function writeJob(sql, client, commit, context) {
   const { workspace, jobId } = commit;
   const { now } = context;
   const claims = claimsOf(commit.tests);
-  if (claims.length > 0)
-    await sql.run(client, "lock-claimed-blocks", [
-      workspace,
-      [...new Set(claims.map((claim) => claim.block))]
-    ]);
-  if (commit.supersedes.length > 0) {
-    const refs = commit.supersedes.map((ref) => ({
-      pool: ref.pool,
-      suite: ref.suite,
-      test: ref.test
-    }));
-    await sql.run(client, "release-superseded", [workspace, JSON.stringify(refs), now]);
+  const results = latestResults(commit.results);
+  const blocks = new Set(claims.map((claim) => claim.block));
+  const pools = new Set([...results, ...commit.supersedes].map((ref) => ref.pool));
+  if (blocks.size > 0 || pools.size > 0)
+    await sql.run(client, "lock-commit", [workspace, [...blocks], [...pools]]);
+  if (commit.supersedes.length > 0)
+    await sql.run(client, "release-superseded", [workspace, refsJson(commit.supersedes), now]);
+  if (results.length > 0) {
+    const taken = await sql.run(client, "find-taken-tests", [workspace, jobId, refsJson(results), now]);
+    if (taken.rows.length > 0)
+      throw new LeaseConflictError([], taken.rows.map(testLabel));
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
@@ -60967,7 +61048,7 @@ async function writeJob(sql, client, commit, context) {
     await writeVersion(sql, client, { workspace, now, checkMadeKeys: context.checkMadeKeys }, input);
   }
   const job = jobFromCommit(commit);
-  await sql.run(client, "advance-job-ids", [jobId]);
+  await sql.run(client, "advance-job-ids", [workspace, jobId]);
   await sql.run(client, "insert-job", [
     job.id,
     workspace,
@@ -60981,13 +61062,16 @@ async function writeJob(sql, client, commit, context) {
     job.cached,
     job.failed
   ]);
-  await sql.run(client, "insert-job-tests", [job.id, JSON.stringify(commit.tests)]);
-  if (commit.results.length > 0)
-    await sql.run(client, "upsert-results", [
-      workspace,
-      JSON.stringify(latestResults(commit.results))
-    ]);
+  await sql.run(client, "insert-job-tests", [workspace, job.id, JSON.stringify(commit.tests)]);
+  if (results.length > 0)
+    await sql.run(client, "upsert-results", [workspace, JSON.stringify(results)]);
   return job;
+}
+function refsJson(refs) {
+  return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
+}
+function testLabel(ref) {
+  return `${ref.pool} / ${ref.suite} / ${ref.test}`;
 }
 function claimsOf(tests) {
   const claims = [];
@@ -61495,8 +61579,11 @@ var PostgresStore = class {
     const result = await this.#query("delete a pool", "delete-pool", [workspace, name2]);
     return (result.rowCount ?? 0) > 0;
   }
-  async reserveJobId(_workspace) {
-    const result = await this.#query("reserve a job id", "reserve-job-id", []);
+  /** The next job id of a workspace: each workspace counts its own (reserve-job-id.sql). */
+  async reserveJobId(workspace) {
+    const result = await this.#query("reserve a job id", "reserve-job-id", [
+      workspace
+    ]);
     return result.rows[0]?.id;
   }
   async claimState(workspace, blocks, now) {
@@ -61931,6 +62018,7 @@ var SQL_OPERATIONS = [
   "find-claim-conflicts",
   "find-existing-keys",
   "find-live-job",
+  "find-taken-tests",
   "gather-candidates",
   "get-job",
   "get-pool",
@@ -61952,7 +62040,7 @@ var SQL_OPERATIONS = [
   "list-results",
   "list-users",
   "list-workspaces",
-  "lock-claimed-blocks",
+  "lock-commit",
   "next-block-seq",
   "purge-expired-leases",
   "put-api-key",

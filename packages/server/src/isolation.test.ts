@@ -1,7 +1,7 @@
 import { openMemoryStore } from '@allot/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createWorkspaceWithAdminKey } from './bootstrap-workspace.js';
-import { createTestApp, type TestApp } from './testing/test-app.js';
+import { CUSTOMERS_CSV, createTestApp, samplePool, type TestApp } from './testing/test-app.js';
 
 /** Two workspaces on one store: nothing of one is visible from the other, not even its existence. */
 describe('workspace isolation', () => {
@@ -108,5 +108,88 @@ describe('workspace isolation', () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+});
+
+/** Job and audit ids count per workspace, so no workspace reads another's pace from them. */
+describe('ids per workspace', () => {
+  let t: TestApp;
+  let otherKey: string;
+  beforeAll(async () => {
+    t = await createTestApp({}, await openMemoryStore());
+    await t.seed();
+    otherKey = (await createWorkspaceWithAdminKey(t.store, { id: 'other' })).adminKey;
+  });
+  afterAll(() => t.close());
+
+  const execute = (key: string, pool: string, test: string, suite: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/allocation-pool/${pool}/resolve/server/local/execute`,
+      headers: t.auth(key),
+      payload: [{ allocationTestName: test, suiteName: suite }],
+    });
+  const get = (key: string, url: string) =>
+    t.app.inject({ method: 'GET', url, headers: t.auth(key) });
+
+  test("an execute naming another workspace's pool answers like a pool that does not exist", async () => {
+    const foreign = await execute(otherKey, 'shop', 'locked user', 'account');
+    const missing = await execute(otherKey, 'absent', 'locked user', 'account');
+    expect(foreign.statusCode).toBe(missing.statusCode);
+    const shape = (body: string) => {
+      const job = JSON.parse(body) as Record<string, unknown>;
+      return { ...job, id: 0, createdDate: '', lastUpdate: '' };
+    };
+    expect(shape(foreign.body)).toEqual(
+      JSON.parse(JSON.stringify(shape(missing.body)).replaceAll('absent', 'shop')),
+    );
+    expect(shape(foreign.body)).toMatchObject({ jobState: 'Error' });
+  });
+
+  test('two workspaces each number their jobs and audit events from 1, and see only their own', async () => {
+    // `other` has run two jobs (above); its next is 3, while this workspace's first is 1.
+    const mine = await execute(t.adminKey, 'shop', 'locked user', 'account');
+    expect(mine.json()).toMatchObject({ id: 1, jobState: 'Complete' });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/blocks/customers?keyColumn=id',
+      headers: { ...t.auth(otherKey), 'content-type': 'text/csv' },
+      payload: CUSTOMERS_CSV,
+    });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/pools/shop',
+      headers: t.auth(otherKey),
+      payload: samplePool(),
+    });
+    const theirs = await execute(otherKey, 'shop', 'pays in Germany', 'checkout');
+    expect(theirs.json()).toMatchObject({ id: 3, jobState: 'Complete' });
+
+    const testsOf = async (key: string, id: number) =>
+      (
+        (await get(key, `/api/v1/jobs/${id}`)).json() as { tests: Array<{ test: string }> }
+      ).tests.map((x) => x.test);
+    expect(await testsOf(t.adminKey, 1)).toEqual(['locked user']);
+    expect(await testsOf(otherKey, 1)).toEqual(['locked user']);
+    expect(await testsOf(otherKey, 3)).toEqual(['pays in Germany']);
+    expect((await get(t.adminKey, '/api/v1/jobs/3')).statusCode).toBe(404);
+    expect((await get(t.adminKey, '/api/job/1')).json()).toMatchObject({ id: 1 });
+
+    // Releasing job 1 of `other` leaves job 1 of this workspace holding its rows.
+    const released = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/jobs/1/release',
+      headers: t.auth(otherKey),
+    });
+    expect(released.statusCode).toBe(200);
+    expect((await get(t.adminKey, '/api/v1/jobs/1')).json()).toMatchObject({ releasedAt: null });
+
+    for (const key of [t.adminKey, otherKey]) {
+      const items = (await get(key, '/api/v1/audit?limit=100')).json().items as Array<{
+        id: number;
+      }>;
+      const ids = items.map((e) => e.id).sort((a, b) => a - b);
+      expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => i + 1));
+    }
   });
 });

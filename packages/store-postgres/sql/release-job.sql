@@ -9,16 +9,16 @@ WITH job AS (
 held AS (
   SELECT t.consume, json_array_length(t.rows) AS n
   FROM job_tests t
-  JOIN job ON t.job_id = job.id
+  JOIN job ON t.workspace = $1 AND t.job_id = job.id
   WHERE job.live AND t.released_at IS NULL AND t.status IN ('allocated', 'made')
 ),
 ended AS (
   UPDATE jobs j SET released_at = $3, revision = j.revision + 1
   FROM job
-  WHERE j.id = job.id AND j.released_at IS NULL
+  WHERE j.workspace = $1 AND j.id = job.id AND j.released_at IS NULL
 ),
 freed AS (
-  DELETE FROM leases l USING job WHERE l.job_id = job.id
+  DELETE FROM leases l USING job WHERE l.workspace = $1 AND l.job_id = job.id
 )
 SELECT
   (SELECT count(*) FROM job)::integer AS found,

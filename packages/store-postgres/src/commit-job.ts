@@ -7,6 +7,7 @@ import {
   type JobRecord,
   type JobTest,
   type ResultRecord,
+  type TestRef,
 } from '@allot/core';
 import { writeVersion, type CheckMadeKeys } from './block-versions.js';
 import { constraintOf, SQLSTATE, sqlState } from './pg-errors.js';
@@ -28,7 +29,9 @@ const KEY_INDEX = 'block_rows_key';
  * claims the job's rows in one statement, records consumption, appends made
  * rows as new block versions, and stores the job, its tests and results.
  * Throws {@link LeaseConflictError} when a row is consumed or held against
- * the job; the caller rolls back on any error.
+ * the job, or when another live job committed first with a test this job
+ * allocated (the job holding a test's result is the only one leasing rows
+ * for it); the caller rolls back on any error.
  */
 export async function writeJob(
   sql: SqlRunner,
@@ -39,19 +42,21 @@ export async function writeJob(
   const { workspace, jobId } = commit;
   const { now } = context;
   const claims = claimsOf(commit.tests);
-  // First, before any row lock: see lock-claimed-blocks.sql.
-  if (claims.length > 0)
-    await sql.run(client, 'lock-claimed-blocks', [
-      workspace,
-      [...new Set(claims.map((claim) => claim.block))],
-    ]);
-  if (commit.supersedes.length > 0) {
-    const refs = commit.supersedes.map((ref) => ({
-      pool: ref.pool,
-      suite: ref.suite,
-      test: ref.test,
-    }));
-    await sql.run(client, 'release-superseded', [workspace, JSON.stringify(refs), now]);
+  const results = latestResults(commit.results);
+  const blocks = new Set(claims.map((claim) => claim.block));
+  const pools = new Set([...results, ...commit.supersedes].map((ref) => ref.pool));
+  // First, before any row lock: see lock-commit.sql.
+  if (blocks.size > 0 || pools.size > 0)
+    await sql.run(client, 'lock-commit', [workspace, [...blocks], [...pools]]);
+  if (commit.supersedes.length > 0)
+    await sql.run(client, 'release-superseded', [workspace, refsJson(commit.supersedes), now]);
+  if (results.length > 0) {
+    const taken = await sql.run<{ pool: string; suite: string; test: string }>(
+      client,
+      'find-taken-tests',
+      [workspace, jobId, refsJson(results), now],
+    );
+    if (taken.rows.length > 0) throw new LeaseConflictError([], taken.rows.map(testLabel));
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
@@ -87,7 +92,7 @@ export async function writeJob(
     );
   }
   const job = jobFromCommit(commit);
-  await sql.run(client, 'advance-job-ids', [jobId]);
+  await sql.run(client, 'advance-job-ids', [workspace, jobId]);
   await sql.run(client, 'insert-job', [
     job.id,
     workspace,
@@ -101,13 +106,19 @@ export async function writeJob(
     job.cached,
     job.failed,
   ]);
-  await sql.run(client, 'insert-job-tests', [job.id, JSON.stringify(commit.tests)]);
-  if (commit.results.length > 0)
-    await sql.run(client, 'upsert-results', [
-      workspace,
-      JSON.stringify(latestResults(commit.results)),
-    ]);
+  await sql.run(client, 'insert-job-tests', [workspace, job.id, JSON.stringify(commit.tests)]);
+  if (results.length > 0)
+    await sql.run(client, 'upsert-results', [workspace, JSON.stringify(results)]);
   return job;
+}
+
+/** Test references as the statements read them: a JSON array of {pool, suite, test}. */
+function refsJson(refs: readonly TestRef[]): string {
+  return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
+}
+
+function testLabel(ref: TestRef): string {
+  return `${ref.pool} / ${ref.suite} / ${ref.test}`;
 }
 
 /** The rows of tests that hold rows, in one order (for the messages; locking is per block). */

@@ -170,8 +170,11 @@ export class PostgresStore implements Store {
     return (result.rowCount ?? 0) > 0;
   }
 
-  async reserveJobId(_workspace: string): Promise<number> {
-    const result = await this.#query<{ id: number }>('reserve a job id', 'reserve-job-id', []);
+  /** The next job id of a workspace: each workspace counts its own (reserve-job-id.sql). */
+  async reserveJobId(workspace: string): Promise<number> {
+    const result = await this.#query<{ id: number }>('reserve a job id', 'reserve-job-id', [
+      workspace,
+    ]);
     return result.rows[0]?.id as number;
   }
 

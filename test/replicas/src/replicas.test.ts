@@ -47,6 +47,42 @@ function poolBody(name: string) {
   return { pool: name, key: 'id', blocks: ['customers'], tests };
 }
 
+/** Rounds of the race: each round's three bundles share its tests. */
+const RACE_ROUNDS = 8;
+const SHARED_TESTS = ['plain', 'closes the account', 'signs up'];
+
+/** Per round: plain rows for the plain and own tests, and rows a test closes (consumes). */
+function accountsCsv(): string {
+  const lines = ['id,round,kind'];
+  for (let round = 0; round < RACE_ROUNDS; round++) {
+    for (let i = 0; i < 6; i++) lines.push(`P-r${round}-${i},round ${round},plain`);
+    for (let i = 0; i < 4; i++) lines.push(`X-r${round}-${i},round ${round},closable`);
+  }
+  return lines.join('\n');
+}
+
+/** Suite `round <n>`: the shared tests of a round and one test of each replica's own. */
+function racePool() {
+  const tests = [];
+  for (let round = 0; round < RACE_ROUNDS; round++) {
+    const suite = `round ${round}`;
+    const where = (kind: string) => ({ where: { round: suite, kind } });
+    tests.push(
+      { suite, test: 'plain', find: where('plain') },
+      { suite, test: 'closes the account', consume: true, find: where('closable') },
+      {
+        suite,
+        test: 'signs up',
+        find: where('new'),
+        // Nothing qualifies: every job that allocates this test makes a row.
+        make: { columns: { id: 'M-{{run.namespace}}', round: suite, kind: 'new' } },
+      },
+      ...[0, 1, 2].map((i) => ({ suite, test: `own ${i}`, find: where('plain') })),
+    );
+  }
+  return { pool: 'race', key: 'id', blocks: ['accounts'], tests };
+}
+
 interface VendorJob {
   id: number;
   jobState: string;
@@ -82,16 +118,21 @@ describe.skipIf(POSTGRES_URL === undefined)('three allot serve replicas on one d
   };
 
   /** Executes a bundle the way vendor clients do: post, then poll the job until it ends. */
-  const executeBundle = async (replica: ServeProcess, j: number): Promise<VendorJob> => {
-    const body = TEST_NAMES.map((allocationTestName) => ({
+  const executeVendor = async (
+    replica: ServeProcess,
+    pool: string,
+    tests: readonly string[],
+    suite: string,
+  ): Promise<VendorJob> => {
+    const body = tests.map((allocationTestName) => ({
       allocationTestName,
-      suiteName: `s${j}`,
-      poolName: poolOf(j),
+      suiteName: suite,
+      poolName: pool,
     }));
     let job = (await call(
       replica,
       'POST',
-      `/api/allocation-pool/${poolOf(j)}/resolve/server/local/execute`,
+      `/api/allocation-pool/${pool}/resolve/server/local/execute`,
       JSON.stringify(body),
       'application/json',
     )) as VendorJob;
@@ -147,7 +188,9 @@ describe.skipIf(POSTGRES_URL === undefined)('three allot serve replicas on one d
     await call(third, 'POST', '/api/v1/pools', JSON.stringify(poolBody('vip')), 'application/json');
 
     const jobs = await Promise.all(
-      Array.from({ length: BUNDLES }, (_, j) => executeBundle(replicas[j % 3] as ServeProcess, j)),
+      Array.from({ length: BUNDLES }, (_, j) =>
+        executeVendor(replicas[j % 3] as ServeProcess, poolOf(j), TEST_NAMES, `s${j}`),
+      ),
     );
     for (const job of jobs) expect(job.jobState, job.progressMessage).toBe('Complete');
     expect(new Set(jobs.map((job) => job.id)).size).toBe(BUNDLES);
@@ -162,7 +205,7 @@ describe.skipIf(POSTGRES_URL === undefined)('three allot serve replicas on one d
     expect(doubled.rows).toEqual([]);
     const leased = await db.query<{ exclusive: number; shared: number }>(
       `SELECT count(*) FILTER (WHERE NOT shared)::int AS exclusive, count(*) FILTER (WHERE shared)::int AS shared
-         FROM "${schema}".leases WHERE expires_at > now()`,
+         FROM "${schema}".leases WHERE block = 'customers' AND expires_at > now()`,
     );
     const readOnly = Array.from({ length: BUNDLES }, (_, j) => j).filter(
       (j) => j % 16 === 5,
@@ -185,4 +228,51 @@ describe.skipIf(POSTGRES_URL === undefined)('three allot serve replicas on one d
       for (const values of seen) expect(values).toEqual(expected);
     }
   }, 60_000);
+
+  it('leaves no orphaned lease when bundles sharing tests race on three replicas, and no test consumes or makes more than it asked', async () => {
+    const [first, second] = replicas as [ServeProcess, ServeProcess, ServeProcess];
+    await call(first, 'POST', '/api/v1/blocks/accounts?keyColumn=id', accountsCsv(), 'text/csv');
+    await call(second, 'POST', '/api/v1/pools', JSON.stringify(racePool()), 'application/json');
+
+    // Each round, every replica executes a different bundle at the same moment; the
+    // bundles share three tests (a plain one, a consuming one, one with a make).
+    for (let round = 0; round < RACE_ROUNDS; round++) {
+      const jobs = await Promise.all(
+        replicas.map((replica, i) =>
+          executeVendor(replica, 'race', [...SHARED_TESTS, `own ${i}`], `round ${round}`),
+        ),
+      );
+      for (const job of jobs) expect(job.jobState, job.progressMessage).toBe('Complete');
+    }
+
+    // Every live exclusive lease belongs to the job that holds its test's result.
+    const orphans = await db.query(
+      `SELECT l.job_id, t.suite, t.test, r.job_id AS result_job
+         FROM "${schema}".leases l
+         JOIN "${schema}".job_tests t
+           ON t.workspace = l.workspace AND t.job_id = l.job_id AND t.test_index = l.test_index
+         LEFT JOIN "${schema}".results r
+           ON r.workspace = l.workspace AND r.pool = t.pool AND r.suite = t.suite AND r.test = t.test
+        WHERE l.block = 'accounts' AND NOT l.shared AND l.expires_at > now()
+          AND r.job_id IS DISTINCT FROM l.job_id`,
+    );
+    expect.soft(orphans.rows).toEqual([]);
+    // Each round's consuming test asked for one row, and its make for one row.
+    const consumed = await db.query<{ round: string; n: number }>(
+      `SELECT split_part(row_key, '-', 2) AS round, count(*)::int AS n
+         FROM "${schema}".consumed WHERE block = 'accounts' GROUP BY 1 ORDER BY 1`,
+    );
+    expect
+      .soft(consumed.rows)
+      .toEqual(Array.from({ length: RACE_ROUNDS }, (_, round) => ({ round: `r${round}`, n: 1 })));
+    const made = await db.query<{ round: string; n: number }>(
+      `SELECT r.cells[2] AS round, count(*)::int AS n
+         FROM "${schema}".block_rows r
+         JOIN "${schema}".block_versions v USING (workspace, block, version)
+        WHERE r.block = 'accounts' AND v.origin = 'make' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(made.rows).toEqual(
+      Array.from({ length: RACE_ROUNDS }, (_, round) => ({ round: `round ${round}`, n: 1 })),
+    );
+  }, 90_000);
 });

@@ -155,11 +155,67 @@ describe.skipIf(POSTGRES_URL === undefined)('postgres store', () => {
         ),
       );
       expect(await doubleAllocated()).toEqual([]);
+      expect(new Set(reports.map((r) => r.jobId)).size).toBe(reports.length);
       const exclusive = reports
         .filter((_, j) => j % 10 !== 3)
         .flatMap((r) => r.tests.flatMap((t) => t.values.map((v) => String(v['id']))));
       expect(new Set(exclusive).size).toBe(exclusive.length);
       expect(reports.reduce((sum, r) => sum + r.allocated, 0)).toBe(90);
+    });
+  });
+
+  describe('ids per workspace on two replicas', () => {
+    const schema = freshSchema();
+    let first: Store;
+    let second: Store;
+
+    beforeAll(async () => {
+      [first, second] = await Promise.all([
+        openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 5 }),
+        openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 5 }),
+      ]);
+    });
+
+    afterAll(async () => {
+      await first?.close();
+      await second?.close();
+      await dropSchema(schema);
+    });
+
+    it('hands each workspace 1 … n however the calls interleave across replicas', async () => {
+      const n = 40;
+      const calls = Array.from({ length: 2 * n }, (_, i) => ({
+        store: i % 3 === 0 ? first : second,
+        workspace: i % 2 === 0 ? 'even' : 'odd',
+      }));
+      const [jobs, events] = await Promise.all([
+        Promise.all(calls.map((c) => c.store.reserveJobId(c.workspace))),
+        Promise.all(
+          calls.map((c, i) =>
+            c.store.appendAudit({
+              workspace: c.workspace,
+              at: T0.toISOString(),
+              actor: 'k',
+              action: `a${i}`,
+              target: 'job:1',
+              details: {},
+            }),
+          ),
+        ),
+      ]);
+      const idsOf = (ids: number[], workspace: string) =>
+        ids.filter((_, i) => calls[i]?.workspace === workspace).sort((a, b) => a - b);
+      const expected = Array.from({ length: n }, (_, i) => i + 1);
+      for (const workspace of ['even', 'odd']) {
+        expect(idsOf(jobs, workspace), workspace).toEqual(expected);
+        expect(
+          idsOf(
+            events.map((e) => e.id),
+            workspace,
+          ),
+          workspace,
+        ).toEqual(expected);
+      }
     });
   });
 

@@ -70,12 +70,16 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
     if (live !== undefined && live.failed === 0) return reportJob(store, live, true);
   }
   const ok = resolved.filter((r): r is Resolved => r.error === null);
-  const reused =
-    options.refresh || options.dryRun
-      ? new Map<Resolved, JobRecord>()
-      : await liveHolders(store, workspace, ok, clock());
-  const pending = ok.filter((item) => !reused.has(item));
-  const { classes, errors } = await classifyTests(store, workspace, pending, options.server);
+  const reuses = !options.refresh && !options.dryRun;
+  let reused = reuses
+    ? await liveHolders(store, workspace, ok, clock())
+    : new Map<Resolved, JobRecord>();
+  let { classes, errors } = await classifyTests(
+    store,
+    workspace,
+    unheld(ok, reused),
+    options.server,
+  );
   const jobId = options.dryRun ? null : (options.jobId ?? (await store.reserveJobId(workspace)));
   const namespace = options.namespace ?? randomBytes(4).toString('hex');
   const run = { store, workspace, options, classes, progress, jobId, namespace };
@@ -96,8 +100,37 @@ export async function executeJob(store: Store, options: ExecuteOptions): Promise
         (error instanceof AllotError && error.code === 'DUPLICATE_KEY');
       if (!retry || Date.now() - started > RETRY_BUDGET_MS) throw error;
       await backoff(attempt);
+      if (!reuses || !(error instanceof LeaseConflictError)) continue;
+      // The job that won may hold this bundle, or some of its tests: reuse what it holds
+      // rather than allocate those tests a second time.
+      const live = await store.findLiveJob(workspace, bundleKey, clock());
+      if (live !== undefined && live.failed === 0) return reportJob(store, live, true);
+      const holders = await liveHolders(store, workspace, ok, clock());
+      if (sameHolders(holders, reused)) continue;
+      reused = holders;
+      ({ classes, errors } = await classifyTests(
+        store,
+        workspace,
+        unheld(ok, reused),
+        options.server,
+      ));
+      run.classes = classes;
     }
   }
+}
+
+/** The tests no live job holds: the ones this job allocates. */
+function unheld(items: readonly Resolved[], held: ReadonlyMap<Resolved, JobRecord>): Resolved[] {
+  return items.filter((item) => !held.has(item));
+}
+
+function sameHolders(
+  a: ReadonlyMap<Resolved, JobRecord>,
+  b: ReadonlyMap<Resolved, JobRecord>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [item, job] of a) if (b.get(item)?.id !== job.id) return false;
+  return true;
 }
 
 /** Jittered exponential backoff, so jobs that lost a race do not collide again in lockstep. */

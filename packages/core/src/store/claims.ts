@@ -1,4 +1,5 @@
-import { rowId, type ClaimState, type JobCommit, type LeaseHolder } from '../model.js';
+import { jobTestIndex } from '../job-test-index.js';
+import { rowId, testId, type ClaimState, type JobCommit, type LeaseHolder } from '../model.js';
 import { holdsRows, isJobLive, type WorkspaceDocument } from './store-document.js';
 
 /**
@@ -65,4 +66,32 @@ export function findConflicts(
     }
   }
   return conflicts;
+}
+
+/**
+ * Tests of a commit whose result another live job holds (and a refresh does
+ * not replace): one job holds a test's result at a time, so a commit that
+ * allocated such a test lost a race to the job that committed it first.
+ * Taking the test anyway would leave the other job's rows leased, consumed
+ * or made for nothing until its TTL.
+ */
+export function findTakenTests(
+  ws: WorkspaceDocument,
+  commit: JobCommit,
+  skip: ReadonlyArray<readonly [number, number]>,
+  now: Date,
+): string[] {
+  const skipped = new Set(skip.map(([job, index]) => `${job}/${index}`));
+  const taken: string[] = [];
+  for (const result of commit.results) {
+    const held = ws.results[testId(result)];
+    if (held === undefined || held.jobId === commit.jobId) continue;
+    const job = ws.jobs[String(held.jobId)];
+    if (job === undefined || !isJobLive(job, now)) continue;
+    const index = jobTestIndex(job, result);
+    const test = job.tests[index];
+    if (test !== undefined && holdsRows(test) && !skipped.has(`${job.id}/${index}`))
+      taken.push(testId(result));
+  }
+  return taken;
 }

@@ -24,10 +24,10 @@ describe('document deltas', () => {
       const ws = { ...d.workspaces['w']! };
       ws.consumed = { 'b\u0000r2': 2 };
       ws.audit = [...ws.audit, { id: 2 } as never];
+      ws.lastIds = { job: 9, audit: 2 };
       d.workspaces['w'] = ws;
       d.workspaces['v'] = emptyWorkspace();
       d.apiKeys = { k2: { id: 'k2' } as never };
-      d.nextJobId = 9;
     });
     const ops = diffDocuments(base, after);
     const rebuilt = structuredClone(base);
@@ -35,6 +35,7 @@ describe('document deltas', () => {
     expect(rebuilt).toEqual(after);
     expect(ops).toContainEqual(['push', ['workspaces', 'w', 'audit'], [{ id: 2 }]]);
     expect(ops).toContainEqual(['del', ['apiKeys', 'k1']]);
+    expect(ops).toContainEqual(['set', ['workspaces', 'w', 'lastIds'], { job: 9, audit: 2 }]);
   });
 
   it('finds nothing to write when nothing changed', () => {

@@ -24,7 +24,7 @@ import { jobFromCommit } from '../job-from-commit.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
 import type { Page, Store } from './store.js';
-import { collectClaims, findConflicts } from './claims.js';
+import { collectClaims, findConflicts, findTakenTests } from './claims.js';
 import {
   emptyDocument,
   emptyWorkspace,
@@ -48,7 +48,8 @@ export class DocumentStore implements Store {
   readonly #persistence: DocumentPersistence;
   readonly #mutex = new Mutex();
   #document: StoreDocument;
-  #reservedJobId: number;
+  /** The last job id handed out in each workspace since the store opened. */
+  readonly #reservedJobIds = new Map<string, number>();
   /** Resolved rows of block versions, most recently used last. */
   readonly #rowsCache = new Map<string, RowValues[]>();
 
@@ -56,7 +57,6 @@ export class DocumentStore implements Store {
     this.kind = persistence.kind;
     this.#persistence = persistence;
     this.#document = document;
-    this.#reservedJobId = document.nextJobId - 1;
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -126,11 +126,17 @@ export class DocumentStore implements Store {
     });
   }
 
-  reserveJobId(_workspace: string): Promise<number> {
-    // One process owns a document store, so an in-memory counter is enough;
-    // the commit records the high-water mark.
-    this.#reservedJobId = Math.max(this.#reservedJobId, this.#document.nextJobId - 1) + 1;
-    return Promise.resolve(this.#reservedJobId);
+  /**
+   * The next job id of a workspace: each workspace counts its own jobs, so
+   * ids say nothing of other workspaces' work. One process owns a document
+   * store, so an in-memory count is enough; a commit records its id in the
+   * workspace (`lastIds.job`), the count a reopened store goes on from.
+   */
+  reserveJobId(workspace: string): Promise<number> {
+    const committed = this.#workspace(workspace)?.lastIds.job ?? 0;
+    const id = Math.max(this.#reservedJobIds.get(workspace) ?? 0, committed) + 1;
+    this.#reservedJobIds.set(workspace, id);
+    return Promise.resolve(id);
   }
 
   claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState> {
@@ -149,7 +155,8 @@ export class DocumentStore implements Store {
       const ws = this.#workspace(commit.workspace) ?? emptyWorkspace();
       const superseded = supersededTests(ws, commit.supersedes, now);
       const conflicts = findConflicts(ws, commit, superseded, now);
-      if (conflicts.length > 0) throw new LeaseConflictError(conflicts);
+      const taken = findTakenTests(ws, commit, superseded, now);
+      if (conflicts.length > 0 || taken.length > 0) throw new LeaseConflictError(conflicts, taken);
       await this.#checkMadeKeys(commit);
       const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
@@ -162,7 +169,7 @@ export class DocumentStore implements Store {
           'consumed',
           'blocks',
         );
-        draft.nextJobId = Math.max(draft.nextJobId, commit.jobId + 1);
+        target.lastIds = { ...target.lastIds, job: Math.max(target.lastIds.job, commit.jobId) };
         releaseSuperseded(target, superseded, now);
         target.jobs[String(job.id)] = job;
         for (const result of commit.results) target.results[testId(result)] = result;
@@ -334,11 +341,13 @@ export class DocumentStore implements Store {
 
   appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
     return this.#mutex.run(async () => {
-      const stored: AuditEvent = { ...event, id: this.#document.nextAuditId };
+      // Numbered per workspace, like jobs.
+      const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
+      const stored: AuditEvent = { ...event, id: last + 1 };
       await this.#update((draft) => {
-        draft.nextAuditId = stored.id + 1;
         const ws = draftWorkspace(draft, event.workspace);
         ws.audit = [...ws.audit, stored];
+        ws.lastIds = { ...ws.lastIds, audit: stored.id };
       });
       return stored;
     });
@@ -460,7 +469,7 @@ export class DocumentStore implements Store {
 }
 
 /** The maps of a workspace, each replaced as a whole when one of its records changes. */
-type WorkspaceMap = Exclude<keyof WorkspaceDocument, 'audit'>;
+type WorkspaceMap = Exclude<keyof WorkspaceDocument, 'audit' | 'lastIds'>;
 
 /**
  * A copy of a workspace in a draft, with fresh copies of the maps a change

@@ -188,21 +188,31 @@ describe('lowdb store journal', () => {
     });
   });
 
-  it('rewrites a version 1 document as version 2 before journaling anything', async () => {
-    const store = await open();
-    await store.putPool('w', pool('old'));
-    await store.close();
+  it('rewrites a version 1 document in the current version before journaling anything', async () => {
     const file = join(dir, STORE_FILE);
-    const { journal: _journal, ...v1 } = JSON.parse(await readFile(file, 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    await writeFile(file, JSON.stringify({ ...v1, schemaVersion: 1 }));
-    for (const name of await journals()) await rm(join(dir, name));
+    const v1 = {
+      schemaVersion: 1,
+      nextJobId: 1,
+      nextAuditId: 1,
+      tenants: {},
+      apiKeys: {},
+      workspaces: {
+        w: {
+          pools: { old: pool('old') },
+          blocks: {},
+          jobs: {},
+          results: {},
+          consumed: {},
+          users: {},
+          audit: [],
+        },
+      },
+    };
+    await writeFile(file, JSON.stringify(v1));
 
     const reopened = await open();
     await reopened.putPool('w', pool('new'));
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 3 });
     expect(await journals()).toEqual([]);
     await reopened.close();
     const again = await open();

@@ -10,6 +10,7 @@ import { writeFileDurably } from './durable-write.js';
 import { JournalFile } from './journal-file.js';
 import { LockFile } from './lock-file.js';
 import type { StoreDocument } from './store-document.js';
+import { upgradeDocument, type AnyDocument } from './upgrade-document.js';
 
 /** The main document's file name in a data directory. */
 export const STORE_FILE = 'allot.json';
@@ -28,7 +29,7 @@ export interface LowdbOptions {
 }
 
 /** The snapshot as saved: the document and the generation of the journal that follows it. */
-type Snapshot = StoreDocument & { journal?: number };
+type Snapshot = AnyDocument & { journal?: number };
 
 /**
  * The embedded default: a lowdb JSON document in a data directory, with each
@@ -89,31 +90,33 @@ export class LowdbPersistence implements DocumentPersistence {
     this.#db.data = null;
     if (snapshot === null) return undefined;
     const version = snapshot.schemaVersion as number;
-    if ((version !== 1 && version !== 2) || typeof snapshot.workspaces !== 'object') {
+    if (
+      (version !== 1 && version !== 2 && version !== 3) ||
+      typeof snapshot.workspaces !== 'object'
+    ) {
       await this.#lock.release();
       throw new AllotError(
         'STORE_CORRUPT',
         `${join(this.#directory, STORE_FILE)} is not an allot store file`,
       );
     }
-    const { journal: generation = 0, ...document } = snapshot;
+    const { journal: generation = 0, ...saved } = snapshot;
     try {
+      // A journal holds changes in the form of its snapshot's version: replayed before upgrading.
       this.#journal = await JournalFile.replay(this.#journalPath(generation), (entry) =>
-        applyDelta(document, entry as DeltaOp[]),
+        applyDelta(saved as StoreDocument, entry as DeltaOp[]),
       );
       await this.#removeJournalsBut(generation);
     } catch (error) {
       await this.#lock.release();
       throw error;
     }
+    const document = upgradeDocument(saved);
     this.#generation = generation;
     this.#saved = document;
-    // A version-1 document (written before the journal) is rewritten as version 2 on the
-    // first save, before anything goes to a journal an older allot would not read.
-    if (version === 1) {
-      document.schemaVersion = 2;
-      this.#mustCompact = true;
-    }
+    // A document of an earlier version is rewritten whole on the first save, before
+    // anything goes to a journal that a reader of the old version would misread.
+    if (version !== document.schemaVersion) this.#mustCompact = true;
     return document;
   }
 

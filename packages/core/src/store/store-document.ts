@@ -24,14 +24,23 @@ export interface WorkspaceDocument {
   users: Record<string, UserRecord>;
   /** Oldest first. */
   audit: AuditEvent[];
+  /** The highest ids handed out in this workspace: each workspace counts its own, from 1. */
+  lastIds: WorkspaceIds;
+}
+
+/** The last job id and the last audit event id of a workspace (0 before the first). */
+export interface WorkspaceIds {
+  job: number;
+  audit: number;
 }
 
 /** The whole state of a document store (memory, lowdb). */
 export interface StoreDocument {
-  /** 2 since block rows and the journal live beside the document; 1 had no journal. */
-  schemaVersion: 2;
-  nextJobId: number;
-  nextAuditId: number;
+  /**
+   * 3 since job and audit ids count per workspace (see upgrade-document.ts);
+   * 2 kept block rows and the journal beside the document; 1 had no journal.
+   */
+  schemaVersion: 3;
   /** Workspaces that were created explicitly (the server's tenants). */
   tenants: Record<string, WorkspaceRecord>;
   /** API keys of every workspace, by public id. */
@@ -41,9 +50,7 @@ export interface StoreDocument {
 
 export function emptyDocument(): StoreDocument {
   return {
-    schemaVersion: 2,
-    nextJobId: 1,
-    nextAuditId: 1,
+    schemaVersion: 3,
     tenants: {},
     apiKeys: {},
     workspaces: {},
@@ -51,7 +58,16 @@ export function emptyDocument(): StoreDocument {
 }
 
 export function emptyWorkspace(): WorkspaceDocument {
-  return { pools: {}, blocks: {}, jobs: {}, results: {}, consumed: {}, users: {}, audit: [] };
+  return {
+    pools: {},
+    blocks: {},
+    jobs: {},
+    results: {},
+    consumed: {},
+    users: {},
+    audit: [],
+    lastIds: { job: 0, audit: 0 },
+  };
 }
 
 /** A job holds leases until it is released or its TTL passes. */

@@ -66,7 +66,11 @@ export interface Store {
   /** True when the pool existed. */
   deletePool(workspace: string, name: string): Promise<boolean>;
 
-  /** A new job id, unique in the store, so makes can name their job. */
+  /**
+   * A new job id, the next of its workspace (each workspace counts its own
+   * jobs from 1, so ids say nothing of other workspaces' work): unique in
+   * the workspace, so makes can name their job.
+   */
   reserveJobId(workspace: string): Promise<number>;
   /** Live leases and consumed rows of the given blocks at `now`. */
   claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState>;
@@ -139,7 +143,7 @@ export interface Store {
   /** True when the user existed. */
   deleteUser(workspace: string, id: string): Promise<boolean>;
 
-  /** Appends to the audit log and returns the event with its id. */
+  /** Appends to the audit log and returns the event with its id, the next of its workspace. */
   appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent>;
   /** Newest first. */
   listAudit(workspace: string, page: Page): Promise<AuditEvent[]>;

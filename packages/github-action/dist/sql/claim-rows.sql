@@ -4,7 +4,7 @@
 -- holds, a shared one a row no exclusive lease holds), or handed by this
 -- commit to an exclusive test and to another test too. The caller compares
 -- the count inserted with the count asked for and rolls back when short.
--- Claims of one block take turns (lock-claimed-blocks), so what this
+-- Claims of one block take turns (lock-commit), so what this
 -- statement sees is what is there; the leases_one_exclusive index refuses a
 -- second exclusive lease of a row even if this statement were wrong.
 WITH claims AS MATERIALIZED (

@@ -9,7 +9,7 @@ WITH target AS (
 held AS (
   SELECT t.job_id, t.test_index, t.consume, json_array_length(t.rows) AS n
   FROM job_tests t
-  JOIN target ON t.job_id = target.job_id
+  JOIN target ON t.workspace = $1 AND t.job_id = target.job_id
   WHERE target.live AND t.pool = $2 AND t.suite = $3 AND t.test = $4
     AND t.released_at IS NULL AND t.status IN ('allocated', 'made')
   ORDER BY t.test_index DESC
@@ -19,13 +19,14 @@ held AS (
 ended AS (
   UPDATE job_tests t SET released_at = $5
   FROM held
-  WHERE t.job_id = held.job_id AND t.test_index = held.test_index
+  WHERE t.workspace = $1 AND t.job_id = held.job_id AND t.test_index = held.test_index
 ),
 bumped AS (
-  UPDATE jobs j SET revision = j.revision + 1 FROM held WHERE j.id = held.job_id
+  UPDATE jobs j SET revision = j.revision + 1 FROM held WHERE j.workspace = $1 AND j.id = held.job_id
 ),
 freed AS (
-  DELETE FROM leases l USING held WHERE l.job_id = held.job_id AND l.test_index = held.test_index
+  DELETE FROM leases l USING held
+  WHERE l.workspace = $1 AND l.job_id = held.job_id AND l.test_index = held.test_index
 )
 SELECT
   (SELECT count(*) FROM target)::integer AS found,

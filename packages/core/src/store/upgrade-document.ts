@@ -1,0 +1,48 @@
+import type { StoreDocument, WorkspaceDocument } from './store-document.js';
+
+/** A workspace as schema versions 1 and 2 kept it: ids came from store-wide counters. */
+type LegacyWorkspace = Omit<WorkspaceDocument, 'lastIds'>;
+
+/** A document of schema version 1 or 2. */
+export interface LegacyDocument extends Omit<StoreDocument, 'schemaVersion' | 'workspaces'> {
+  schemaVersion: 1 | 2;
+  nextJobId: number;
+  nextAuditId: number;
+  workspaces: Record<string, LegacyWorkspace>;
+}
+
+/** A document as any schema version wrote it. */
+export type AnyDocument = StoreDocument | LegacyDocument;
+
+/**
+ * The current form of a saved document. Versions 1 and 2 numbered jobs and
+ * audit events store-wide, so one workspace could read the pace of
+ * another's work from its ids; version 3 counts per workspace.
+ *
+ * Existing ids stay as they are: CI runs, results files, made rows
+ * (`{{job.id}}`) and the audit log name them. A workspace that has jobs (or
+ * audit events) counts on from the highest id the store-wide counter had
+ * reached, so no id a client may still hold is handed out again; a
+ * workspace without any starts at 1.
+ */
+export function upgradeDocument(document: AnyDocument): StoreDocument {
+  if (document.schemaVersion === 3) return document;
+  const { nextJobId, nextAuditId, workspaces, ...rest } = document;
+  let lastJob = nextJobId - 1;
+  for (const ws of Object.values(workspaces))
+    for (const job of Object.values(ws.jobs)) lastJob = Math.max(lastJob, job.id);
+  let lastAudit = nextAuditId - 1;
+  for (const ws of Object.values(workspaces))
+    for (const event of ws.audit) lastAudit = Math.max(lastAudit, event.id);
+  const upgraded: Record<string, WorkspaceDocument> = {};
+  for (const [id, ws] of Object.entries(workspaces)) {
+    upgraded[id] = {
+      ...ws,
+      lastIds: {
+        job: Object.keys(ws.jobs).length > 0 ? lastJob : 0,
+        audit: ws.audit.length > 0 ? lastAudit : 0,
+      },
+    };
+  }
+  return { ...rest, schemaVersion: 3, workspaces: upgraded };
+}
