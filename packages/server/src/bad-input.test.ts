@@ -61,7 +61,7 @@ describe('bad input', () => {
   test('a JSON upload is stored as sent, not re-serialised', async () => {
     const text = '[ {"id": "A-1",  "n": 1.50} ]';
     const upload = await send('/api/v1/blocks/as-sent', 'application/json', text);
-    expect(upload.statusCode).toBe(201);
+    expect(upload.statusCode, upload.body).toBe(201);
     const download = await send('/api/v1/blocks/as-sent/download?format=json', undefined);
     // 1.50 survives as the number 1.5 either way; the source hash is of the text as sent.
     expect(download.json()).toEqual([{ id: 'A-1', n: 1.5 }]);
@@ -112,14 +112,23 @@ describe('bad input', () => {
     }
   });
 
-  // Known and open: the embedded store looks pools, blocks and results up by name on plain
-  // objects, so a name that is an Object.prototype property finds the prototype and the route
-  // fails with a 500. Marked as failing so that the fix flips it; the fuzz test skips such names.
-  test.fails('names such as __proto__ and toString answer 404 on the embedded store', async () => {
-    for (const name of ['__proto__', 'toString', 'constructor']) {
-      const pool = await send(`/api/v1/pools/${name}`, undefined);
-      const block = await send(`/api/v1/blocks/${name}`, undefined);
-      expect([pool.statusCode, block.statusCode]).toEqual([404, 404]);
+  test('names such as __proto__ and toString are names like any other', async () => {
+    for (const name of ['__proto__', 'toString', 'constructor', 'hasOwnProperty']) {
+      const path = encodeURIComponent(name);
+      const pool = await send(`/api/v1/pools/${path}`, undefined);
+      const block = await send(`/api/v1/blocks/${path}`, undefined);
+      const value = await send(
+        `/api/allocation-pool/${path}/suite/${path}/allocated-test/${path}/result/value`,
+        undefined,
+      );
+      expect([pool.statusCode, block.statusCode, value.statusCode]).toEqual([404, 404, 404]);
+
+      if (name.startsWith('_')) continue; // not a valid block name
+      const upload = await send(`/api/v1/blocks/${path}?keyColumn=id`, 'text/csv', 'id\n1\n');
+      expect(upload.statusCode, upload.body).toBe(201);
+      const stored = await send(`/api/v1/blocks/${path}`, undefined);
+      expect(stored.statusCode).toBe(200);
+      expect(stored.json()).toMatchObject({ block: name });
     }
   });
 });

@@ -31,7 +31,21 @@ async function operations(t: TestApp): Promise<Operation[]> {
 
 const text = fc.oneof(
   fc.string(),
-  fc.constantFrom('shop', 'checkout', 'pays in Germany', '1', '-1', '1.0', '', '%', '..', 'a/b'),
+  fc.constantFrom(
+    'shop',
+    'checkout',
+    'pays in Germany',
+    '1',
+    '-1',
+    '1.0',
+    '',
+    '%',
+    '..',
+    'a/b',
+    '__proto__',
+    'toString',
+    'constructor',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
 );
 const jsonBody = fc.oneof(
@@ -95,10 +109,6 @@ const query = fc.dictionary(
   { maxKeys: 3 },
 );
 
-function isPrototypeName(name: string): boolean {
-  return name in Object.prototype || name === '__proto__';
-}
-
 /** `depth` levels of a JSON or YAML opener, closed where the syntax needs closing. */
 function nest(open: string, depth: number): string {
   const close = open.startsWith('[') ? ']' : open.startsWith('{') ? '}' : '';
@@ -150,9 +160,6 @@ describe('fuzzing every route of the OpenAPI document', () => {
             badEscape: fc.boolean(),
           }),
           async (input) => {
-            // Names such as `__proto__` and `toString` are left to the test below: the embedded
-            // store looks names up on plain objects, so they reach the prototype.
-            fc.pre(!input.params.some(isPrototypeName));
             let url = op.path;
             op.params.forEach((name, i) => {
               const value = name === 'apiKey' && input.keyed ? t.adminKey : (input.params[i] ?? '');

@@ -23,6 +23,7 @@ import type { DocumentPersistence } from './document-persistence.js';
 import { jobFromCommit } from '../job-from-commit.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
+import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page, Store } from './store.js';
 import { collectClaims, findConflicts, findTakenTests } from './claims.js';
 import {
@@ -70,7 +71,8 @@ export class DocumentStore implements Store {
       const metas = await this.#writeVersions(workspace, [input], new Date());
       await this.#update((draft) => {
         const ws = draftWorkspace(draft, workspace, 'blocks');
-        for (const meta of metas) ws.blocks[meta.block] = [...(ws.blocks[meta.block] ?? []), meta];
+        for (const meta of metas)
+          setOwnEntry(ws.blocks, meta.block, [...(ownEntry(ws.blocks, meta.block) ?? []), meta]);
       });
       return metas[0] as BlockVersionMeta;
     });
@@ -81,7 +83,7 @@ export class DocumentStore implements Store {
     block: string,
     version?: string,
   ): Promise<BlockVersion | undefined> {
-    const versions = this.#workspace(workspace)?.blocks[block];
+    const versions = this.#blocksOf(workspace, block);
     if (versions === undefined || versions.length === 0) return undefined;
     const meta =
       version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
@@ -90,7 +92,7 @@ export class DocumentStore implements Store {
   }
 
   listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {
-    return Promise.resolve([...(this.#workspace(workspace)?.blocks[block] ?? [])]);
+    return Promise.resolve([...(this.#blocksOf(workspace, block) ?? [])]);
   }
 
   listBlocks(workspace: string): Promise<BlockVersionMeta[]> {
@@ -102,13 +104,13 @@ export class DocumentStore implements Store {
   putPool(workspace: string, pool: PoolDefinition): Promise<void> {
     return this.#mutex.run(() =>
       this.#update((draft) => {
-        draftWorkspace(draft, workspace, 'pools').pools[pool.name] = pool;
+        setOwnEntry(draftWorkspace(draft, workspace, 'pools').pools, pool.name, pool);
       }),
     );
   }
 
   getPool(workspace: string, name: string): Promise<PoolDefinition | undefined> {
-    return Promise.resolve(this.#workspace(workspace)?.pools[name]);
+    return Promise.resolve(this.#poolOf(workspace, name));
   }
 
   listPools(workspace: string): Promise<PoolDefinition[]> {
@@ -118,7 +120,7 @@ export class DocumentStore implements Store {
 
   deletePool(workspace: string, name: string): Promise<boolean> {
     return this.#mutex.run(async () => {
-      if (this.#workspace(workspace)?.pools[name] === undefined) return false;
+      if (this.#poolOf(workspace, name) === undefined) return false;
       await this.#update((draft) => {
         delete draftWorkspace(draft, workspace, 'pools').pools[name];
       });
@@ -178,7 +180,10 @@ export class DocumentStore implements Store {
           for (const row of test.rows) target.consumed[rowId(row.block, row.key)] = job.id;
         }
         for (const meta of metas)
-          target.blocks[meta.block] = [...(target.blocks[meta.block] ?? []), meta];
+          setOwnEntry(target.blocks, meta.block, [
+            ...(ownEntry(target.blocks, meta.block) ?? []),
+            meta,
+          ]);
       });
       return job;
     });
@@ -267,7 +272,7 @@ export class DocumentStore implements Store {
 
   createWorkspace(workspace: WorkspaceRecord): Promise<void> {
     return this.#mutex.run(async () => {
-      if (this.#document.tenants[workspace.id] !== undefined) {
+      if (ownEntry(this.#document.tenants, workspace.id) !== undefined) {
         throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
           field: 'id',
         });
@@ -279,7 +284,7 @@ export class DocumentStore implements Store {
   }
 
   getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
-    return Promise.resolve(this.#document.tenants[id]);
+    return Promise.resolve(ownEntry(this.#document.tenants, id));
   }
 
   listWorkspaces(): Promise<WorkspaceRecord[]> {
@@ -312,7 +317,7 @@ export class DocumentStore implements Store {
   putUser(user: UserRecord): Promise<void> {
     return this.#mutex.run(() =>
       this.#update((draft) => {
-        draftWorkspace(draft, user.workspace, 'users').users[user.id] = user;
+        setOwnEntry(draftWorkspace(draft, user.workspace, 'users').users, user.id, user);
       }),
     );
   }
@@ -331,7 +336,8 @@ export class DocumentStore implements Store {
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
     return this.#mutex.run(async () => {
-      if (this.#workspace(workspace)?.users[id] === undefined) return false;
+      const users = this.#workspace(workspace)?.users;
+      if (users === undefined || ownEntry(users, id) === undefined) return false;
       await this.#update((draft) => {
         delete draftWorkspace(draft, workspace, 'users').users[id];
       });
@@ -363,7 +369,17 @@ export class DocumentStore implements Store {
   }
 
   #workspace(workspace: string): WorkspaceDocument | undefined {
-    return this.#document.workspaces[workspace];
+    return ownEntry(this.#document.workspaces, workspace);
+  }
+
+  #blocksOf(workspace: string, block: string): BlockVersionMeta[] | undefined {
+    const ws = this.#workspace(workspace);
+    return ws === undefined ? undefined : ownEntry(ws.blocks, block);
+  }
+
+  #poolOf(workspace: string, name: string): PoolDefinition | undefined {
+    const ws = this.#workspace(workspace);
+    return ws === undefined ? undefined : ownEntry(ws.pools, name);
   }
 
   /** Applies a change to a copy, saves the copy, and only then makes it current. */
@@ -396,7 +412,7 @@ export class DocumentStore implements Store {
   ): Promise<BlockVersionMeta[]> {
     const metas: BlockVersionMeta[] = [];
     for (const input of inputs) {
-      const versions = this.#workspace(workspace)?.blocks[input.block] ?? [];
+      const versions = this.#blocksOf(workspace, input.block) ?? [];
       const latest = versions.at(-1);
       const meta = nextVersionMeta(input, latest, now);
       await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
