@@ -156,6 +156,6 @@ describe('JobRunner', () => {
     const late = new Date(at.getTime() + STALE_AFTER_MS + 1000);
     const dead = await jobStatus(store, 'a', 41, late);
     expect(dead.state).toBe('error');
-    expect(dead.message).toMatch(/stopped before it finished/);
+    expect(dead.message).toMatch(/stopped before the job finished/);
   });
 });

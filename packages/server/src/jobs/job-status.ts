@@ -96,11 +96,14 @@ async function stateStatus(store: Store, state: JobStateRecord, now: Date): Prom
   };
   if (state.phase === 'queued' || state.phase === 'running') {
     if (now.getTime() - Date.parse(state.updatedAt) > STALE_AFTER_MS) {
+      // It may have committed and then lost its last state write.
+      const record = await store.getJob(state.workspace, state.id);
+      if (record !== undefined) return recordStatus(record, state.id, state);
       return {
         ...base,
         state: 'error',
         message:
-          'the server running this job stopped before it finished; nothing of it was committed: execute the bundle again',
+          'the server running this job stopped before the job finished: execute the bundle again',
       };
     }
     const queued = state.phase === 'queued';
