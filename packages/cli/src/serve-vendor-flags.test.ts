@@ -71,7 +71,11 @@ it('--sync-wait-ms 0: a vendor execute on a machine name answers at once, and th
   const { url, key } = await serve(['--sync-wait-ms', '0']);
   const executed = await fetch(
     `${url}/api/apikey/${key}/allocation-pool/shop/resolve/server/DESKTOP-ABC123/execute`,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(bundle),
+    },
   );
   expect(executed.status).toBe(200);
   const job = (await executed.json()) as { id: number; jobState: string };
@@ -94,7 +98,11 @@ it('--strict-server-names: a machine name is a 404; springdoc paths lead to the 
   const { url, key } = await serve(['--strict-server-names']);
   const executed = await fetch(
     `${url}/api/apikey/${key}/allocation-pool/shop/resolve/server/DESKTOP-ABC123/execute`,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(bundle),
+    },
   );
   expect(executed.status).toBe(404);
   expect(await executed.json()).toMatchObject({ code: 'UNKNOWN_SERVER' });

@@ -182,8 +182,7 @@ export class JobRunner {
         return;
       }
       for (const writer of this.#live) {
-        if (Date.now() - writer.lastWrite >= HEARTBEAT_MS)
-          writer.write().catch(() => undefined);
+        if (Date.now() - writer.lastWrite >= HEARTBEAT_MS) writer.write().catch(() => undefined);
       }
     }, HEARTBEAT_MS);
     this.#heartbeat.unref();

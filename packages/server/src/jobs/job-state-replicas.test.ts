@@ -10,7 +10,9 @@ import { CUSTOMERS_CSV, samplePool } from '../testing/test-app.js';
 
 const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
 if (POSTGRES_URL === undefined) {
-  console.log('job states across replicas skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it');
+  console.log(
+    'job states across replicas skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it',
+  );
 }
 
 /** The built-in engine, held until the test lets it go: the job runs as long as the test wants. */
@@ -44,7 +46,13 @@ describe.skipIf(POSTGRES_URL === undefined)('a running job seen from another rep
   /** A replica: its own store (pool of connections) and app on one database, listening. */
   async function replica(servers: ResolutionServer[]): Promise<Replica> {
     const store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 4 });
-    const app = await buildApp({ store, logLevel: 'silent', rateLimit: false, syncWaitMs: 0, servers });
+    const app = await buildApp({
+      store,
+      logLevel: 'silent',
+      rateLimit: false,
+      syncWaitMs: 0,
+      servers,
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : 0;

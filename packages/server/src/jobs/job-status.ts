@@ -111,7 +111,9 @@ async function stateStatus(store: Store, state: JobStateRecord, now: Date): Prom
       ...base,
       state: 'running',
       queued,
-      message: queued ? 'queued behind earlier jobs of this workspace' : progressLine(state.progress),
+      message: queued
+        ? 'queued behind earlier jobs of this workspace'
+        : progressLine(state.progress),
     };
   }
   const message =

@@ -117,7 +117,9 @@ describe("the job object, read as the vendor's Java client reads it", () => {
       {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify([{ allocationTestName: test, poolName: 'shop', suiteName: 'account' }]),
+        body: JSON.stringify([
+          { allocationTestName: test, poolName: 'shop', suiteName: 'account' },
+        ]),
       },
     );
     expect(response.status).toBe(200);

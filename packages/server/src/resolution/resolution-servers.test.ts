@@ -17,8 +17,14 @@ describe('ResolutionServers: names no server has', () => {
       server: { name: 'local' },
       fallback: true,
     });
-    expect(known.resolve('appdb', 'ws')).toMatchObject({ server: { name: 'appdb' }, fallback: false });
-    expect(known.resolve(undefined, 'ws')).toMatchObject({ server: { name: 'local' }, fallback: false });
+    expect(known.resolve('appdb', 'ws')).toMatchObject({
+      server: { name: 'appdb' },
+      fallback: false,
+    });
+    expect(known.resolve(undefined, 'ws')).toMatchObject({
+      server: { name: 'local' },
+      fallback: false,
+    });
   });
 
   it("resolve to the configured default, a workspace's own beating the one for all", () => {
@@ -28,7 +34,10 @@ describe('ResolutionServers: names no server has', () => {
     expect(known.resolve('DESKTOP-ABC123', 'ws').server.name).toBe('appdb');
     expect(known.resolve('DESKTOP-ABC123', 'team-a').server.name).toBe('ledger');
     // Another workspace's server is, for this one, a name like any unknown one.
-    expect(known.resolve('ledger', 'ws')).toMatchObject({ server: { name: 'appdb' }, fallback: true });
+    expect(known.resolve('ledger', 'ws')).toMatchObject({
+      server: { name: 'appdb' },
+      fallback: true,
+    });
   });
 
   it('are an UNKNOWN_SERVER error when names are strict', () => {

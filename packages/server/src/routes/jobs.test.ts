@@ -142,7 +142,11 @@ describe('jobs, results and releases', () => {
     });
     expect(response.statusCode).toBe(200);
     const job = response.json();
-    expect(job).toMatchObject({ state: 'complete', server: 'local', createdUser: 'admin (created with the workspace)' });
+    expect(job).toMatchObject({
+      state: 'complete',
+      server: 'local',
+      createdUser: 'admin (created with the workspace)',
+    });
     expect(t.adminKey).toContain(`_${String(job.keyId)}_`);
     const audit = await t.app.inject({ url: '/api/v1/audit', headers: t.auth(t.adminKey) });
     expect(audit.json().items[0]).toMatchObject({

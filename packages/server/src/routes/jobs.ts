@@ -5,7 +5,7 @@ import { HttpError } from '../errors/http-error.js';
 import { jobStatus } from '../jobs/job-status.js';
 import { pageOfProbe } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { Name, PageOf, PageQuery, TestRefSchema, withErrors } from '../schemas/common.js';
+import { PageOf, PageQuery, TestRefSchema, withErrors } from '../schemas/common.js';
 import { JobStatusSchema, JobSummarySchema, ReleaseSchema } from '../schemas/job.js';
 import { contextOf } from '../app-context.js';
 
