@@ -128,8 +128,9 @@ describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution se
         name: 'appdb',
         kind: 'postgres',
         description: 'PostgreSQL database of the application (connection from $APP_DB_URL)',
+        default: true,
       },
-      { name: 'local', kind: 'local', description: expect.any(String) as string },
+      { name: 'local', kind: 'local', description: expect.any(String) as string, default: false },
     ]);
     const other = await call('GET', '/api/v1/servers', undefined, otherKey);
     expect((other.json['items'] as Array<{ name: string }>).map((s) => s.name)).toEqual([

@@ -177,7 +177,9 @@ describe('jobs, results and releases', () => {
 
   test('servers and whoami', async () => {
     expect((await req('GET', '/api/v1/servers')).json()).toEqual({
-      items: [{ name: 'local', kind: 'local', description: expect.any(String) as string }],
+      items: [
+        { name: 'local', kind: 'local', description: expect.any(String) as string, default: true },
+      ],
     });
     expect((await req('GET', '/api/v1/whoami')).json()).toMatchObject({
       workspace: t.workspace,
