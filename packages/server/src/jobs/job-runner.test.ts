@@ -158,4 +158,34 @@ describe('JobRunner', () => {
     expect(dead.state).toBe('error');
     expect(dead.message).toMatch(/stopped before the job finished/);
   });
+
+  it('reports the committed job when a stale state belongs to a job that committed', async () => {
+    const id = await store.reserveJobId('a');
+    await executeJob(store, {
+      workspace: 'a',
+      jobId: id,
+      tests: [{ pool: 'p', suite: 's', test: 'one' }],
+    });
+    const at = new Date('2030-01-01T00:00:00Z');
+    await store.putJobState({
+      workspace: 'a',
+      id,
+      phase: 'running',
+      server: 'local',
+      createdUser: 'ci',
+      keyId: null,
+      tests: 1,
+      progress: null,
+      answeredBy: null,
+      error: null,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    });
+    const late = new Date(at.getTime() + STALE_AFTER_MS + 1000);
+    expect(await jobStatus(store, 'a', id, late)).toMatchObject({
+      state: 'complete',
+      answeredBy: id,
+      createdUser: 'ci',
+    });
+  });
 });
