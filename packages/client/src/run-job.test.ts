@@ -86,13 +86,13 @@ describe('AllotClient.runJob against the real server', () => {
 
   it('names the bundle and the server when the server refuses the job', async () => {
     const error = await caught(
-      client.runJob([{ pool: 'shop', suite: 'checkout', test: 'pays 1' }], { server: 'nowhere' }),
+      client.runJob([{ pool: 'shop', suite: 'checkout', test: 'pays 1' }], { waitMs: 60_001 }),
     );
-    expect(error.status).toBe(404);
-    expect(error.code).toBe('UNKNOWN_SERVER');
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.ref).toEqual({ pool: 'shop', suite: 'checkout', test: 'pays 1' });
     expect(error.message).toBe(
-      `running pool "shop", suite "checkout", test "pays 1" failed at ${server.url}: resolution server "nowhere" does not exist (known servers: local) [HTTP 404 UNKNOWN_SERVER]`,
+      `running pool "shop", suite "checkout", test "pays 1" failed at ${server.url}: body.waitMs must be <= 60000 [HTTP 400 VALIDATION_FAILED]`,
     );
     const ttl = await caught(
       client.runJob([{ pool: 'shop', suite: 'checkout', test: 'pays 1' }], { ttlSeconds: 0 }),

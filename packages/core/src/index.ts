@@ -12,6 +12,8 @@ export {
 export type { ErrorCode, Issue } from './errors.js';
 export { ROLES, isSqlMake, rowId, testId } from './model.js';
 export { jobFromCommit } from './job-from-commit.js';
+export { isJobFinished } from './job-state-record.js';
+export type { JobPhase, JobStateRecord } from './job-state-record.js';
 export type {
   AllocationTest,
   ApiKeyRecord,

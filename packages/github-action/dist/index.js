@@ -53349,6 +53349,11 @@ function jobFromCommit(commit) {
   };
 }
 
+// ../core/dist/job-state-record.js
+function isJobFinished(state) {
+  return state.phase === "done" || state.phase === "error";
+}
+
 // ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/CsvError.js
 var CsvError = class _CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -58499,6 +58504,36 @@ var DocumentStore = class _DocumentStore {
     const jobs = Object.values(this.#workspace(workspace)?.jobs ?? {}).sort((a2, b2) => b2.id - a2.id);
     return Promise.resolve(jobs.slice(page.offset, page.offset + page.limit));
   }
+  putJobState(state) {
+    return this.#mutex.run(() => this.#update((draft) => {
+      const ws = draftWorkspace(draft, state.workspace, "jobStates");
+      ws.jobStates[String(state.id)] = state;
+    }));
+  }
+  getJobState(workspace, id) {
+    const states = this.#workspace(workspace)?.jobStates ?? {};
+    return Promise.resolve(Object.hasOwn(states, String(id)) ? states[String(id)] : void 0);
+  }
+  pruneJobStates(before) {
+    return this.#mutex.run(async () => {
+      const old = (state) => isJobFinished(state) && Date.parse(state.updatedAt) < before.getTime();
+      const doomed = Object.entries(this.#document.workspaces).flatMap(([workspace, ws]) => Object.entries(ws.jobStates ?? {}).filter(([, state]) => old(state)).map(([id]) => [workspace, id]));
+      if (doomed.length === 0)
+        return 0;
+      await this.#update((draft) => {
+        const touched = /* @__PURE__ */ new Map();
+        for (const [workspace, id] of doomed) {
+          let ws = touched.get(workspace);
+          if (ws === void 0) {
+            ws = draftWorkspace(draft, workspace, "jobStates");
+            touched.set(workspace, ws);
+          }
+          delete ws.jobStates[id];
+        }
+      });
+      return doomed.length;
+    });
+  }
   getResult(workspace, ref) {
     return Promise.resolve(this.#workspace(workspace)?.results[testId(ref)]);
   }
@@ -58855,7 +58890,15 @@ var DurableJsonFile = class {
 
 // ../core/dist/store/document-delta.js
 var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
-var WORKSPACE_MAPS = /* @__PURE__ */ new Set(["pools", "blocks", "jobs", "results", "consumed", "users"]);
+var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
+  "pools",
+  "blocks",
+  "jobs",
+  "jobStates",
+  "results",
+  "consumed",
+  "users"
+]);
 var WORKSPACE_LOGS = /* @__PURE__ */ new Set(["audit"]);
 function diffDocuments(before, after) {
   const ops = [];
@@ -61687,6 +61730,30 @@ var PostgresStore = class {
     ]);
     return result.rows.map((row) => row.record);
   }
+  async putJobState(state) {
+    await this.#query("store a job state", "put-job-state", [
+      state.workspace,
+      state.id,
+      state.phase,
+      state.server,
+      state.createdUser,
+      state.keyId,
+      state.tests,
+      state.progress === null ? null : JSON.stringify(state.progress),
+      state.answeredBy,
+      state.error === null ? null : JSON.stringify(state.error),
+      state.createdAt,
+      state.updatedAt
+    ]);
+  }
+  async getJobState(workspace, id) {
+    const result = await this.#query("read a job state", "get-job-state", [workspace, id]);
+    return result.rows[0]?.state;
+  }
+  async pruneJobStates(before) {
+    const result = await this.#query("prune job states", "prune-job-states", [before]);
+    return result.rowCount ?? 0;
+  }
   async getResult(workspace, ref) {
     const result = await this.#query("read a result", "get-result", [
       workspace,
@@ -62021,6 +62088,7 @@ var SQL_OPERATIONS = [
   "find-taken-tests",
   "gather-candidates",
   "get-job",
+  "get-job-state",
   "get-pool",
   "get-result",
   "get-results",
@@ -62042,8 +62110,10 @@ var SQL_OPERATIONS = [
   "list-workspaces",
   "lock-commit",
   "next-block-seq",
+  "prune-job-states",
   "purge-expired-leases",
   "put-api-key",
+  "put-job-state",
   "put-pool",
   "put-user",
   "read-block-rows",

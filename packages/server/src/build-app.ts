@@ -49,8 +49,15 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   const clock = options.clock ?? (() => new Date());
   const context: AppContext = {
     store: options.store,
-    runner: new JobRunner(options.store, clock),
-    servers: new ResolutionServers(options.servers),
+    runner: new JobRunner(options.store, {
+      clock,
+      onUnexpectedError: (error, job) =>
+        app.log.error({ err: error, workspace: job.workspace, job: job.id }, 'job failed'),
+    }),
+    servers: new ResolutionServers(options.servers, {
+      ...(options.defaultServers === undefined ? {} : { defaults: options.defaultServers }),
+      strict: options.strictServerNames ?? false,
+    }),
     clock,
     syncWaitMs: options.syncWaitMs ?? 10_000,
     uploadLimit,

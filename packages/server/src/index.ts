@@ -18,7 +18,13 @@ export type { CliOptions } from './parse-cli-options.js';
 export { bootstrapWorkspace, createWorkspaceWithAdminKey } from './bootstrap-workspace.js';
 export type { NewWorkspace } from './bootstrap-workspace.js';
 export { LOCAL_SERVER, ResolutionServers } from './resolution/resolution-servers.js';
-export type { ResolutionServer } from './resolution/resolution-servers.js';
+export type {
+  DefaultServer,
+  ResolutionServer,
+  ServerNameOptions,
+} from './resolution/resolution-servers.js';
+export { VENDOR_JOB_STATES, VENDOR_JOB_TYPES, VendorJobSchema } from './schemas/vendor-job.js';
+export type { VendorJob } from './schemas/vendor-job.js';
 export { openResolutionServers } from './resolution/open-resolution-servers.js';
 export {
   parseResolutionServerFlag,

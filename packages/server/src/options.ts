@@ -1,6 +1,6 @@
 import type { Store } from '@allot/core';
 import type { ResolutionServerConfig } from './resolution/resolution-server-config.js';
-import type { ResolutionServer } from './resolution/resolution-servers.js';
+import type { DefaultServer, ResolutionServer } from './resolution/resolution-servers.js';
 
 /** Anything log lines can be written to, one JSON line per call. */
 export interface LogStream {
@@ -35,7 +35,19 @@ export interface BuildAppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Resolution servers besides the built-in `local`. */
   servers?: readonly ResolutionServer[];
-  /** How long an execute waits for its job before answering `InProgress`; default 10 s. */
+  /**
+   * The servers a name no server has resolves to (`…/resolve/server/DESKTOP-ABC123/execute`
+   * as written for the vendor): one for every workspace and one per
+   * workspace at most; default `local`. Each must name a registered server.
+   */
+  defaultServers?: readonly DefaultServer[];
+  /** Unknown server names answer 404 `UNKNOWN_SERVER` instead of using the default; default false. */
+  strictServerNames?: boolean;
+  /**
+   * How long an execute on the vendor route waits for its job before
+   * answering `InQueue` or `InProgress` (clients then poll `job/{id}`);
+   * default 10 s, 0 answers at once.
+   */
   syncWaitMs?: number;
   /** The clock of jobs and audit events; default the system clock. */
   clock?: () => Date;

@@ -25,3 +25,40 @@ describe('parseCliOptions: which store', () => {
     expect(storeOf([], {})).toBe('.allot');
   });
 });
+
+describe('parseCliOptions: server names and waiting', () => {
+  const optionsOf = (argv: string[]) => {
+    const parsed = parseCliOptions(argv, {});
+    if (parsed.help) throw new Error('expected options, got help');
+    return parsed.options;
+  };
+
+  it('takes default servers for every workspace and per workspace, and strict names', () => {
+    expect(
+      optionsOf(['--default-server', 'appdb', '--default-server', 'team-a/ledger']),
+    ).toMatchObject({
+      defaultServers: [{ name: 'appdb' }, { name: 'ledger', workspace: 'team-a' }],
+    });
+    expect(optionsOf(['--strict-server-names']).strictServerNames).toBe(true);
+    expect(optionsOf([])).not.toHaveProperty('strictServerNames');
+    expect(optionsOf([])).not.toHaveProperty('defaultServers');
+  });
+
+  it('refuses a default given twice for the same scope, or malformed', () => {
+    expect(() => optionsOf(['--default-server', 'a', '--default-server', 'b'])).toThrow(
+      '--default-server is given twice for every workspace',
+    );
+    expect(() => optionsOf(['--default-server', 'x/a', '--default-server', 'x/b'])).toThrow(
+      '--default-server is given twice for workspace "x"',
+    );
+    expect(() => optionsOf(['--default-server', 'a/b/c'])).toThrow(/NAME or WORKSPACE\/NAME/);
+  });
+
+  it('takes --sync-wait-ms as an integer of milliseconds', () => {
+    expect(optionsOf(['--sync-wait-ms', '0']).syncWaitMs).toBe(0);
+    expect(optionsOf(['--sync-wait-ms', '2500']).syncWaitMs).toBe(2500);
+    expect(optionsOf([])).not.toHaveProperty('syncWaitMs');
+    expect(() => optionsOf(['--sync-wait-ms=-1'])).toThrow(/--sync-wait-ms must be an integer/);
+    expect(() => optionsOf(['--sync-wait-ms', '1.5'])).toThrow(/--sync-wait-ms must be an integer/);
+  });
+});

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LogLevel, StartServerOptions } from './options.js';
+import type { DefaultServer } from './resolution/resolution-servers.js';
 import {
   assertDistinctServers,
   parseResolutionServerFlag,
@@ -23,6 +24,14 @@ Options:
                       registers resolution server NAME on the PostgreSQL database whose
                       URL is in ENV_VAR, for every workspace or one (repeatable; also
                       env ALLOT_RESOLUTION_SERVERS: JSON or NAME=ENV_VAR entries)
+  --default-server [WORKSPACE/]NAME
+                      the resolution server that a server name no server has resolves to,
+                      for every workspace or one (repeatable; default local)
+  --strict-server-names
+                      answer 404 UNKNOWN_SERVER for a server name no server has,
+                      instead of using the default server
+  --sync-wait-ms <n>  how long a vendor execute waits for its job before answering
+                      InQueue/InProgress (clients then poll job/{id}); default 10000
   --log-level <lvl>   ${LEVELS.join(', ')} (default info)
   -h, --help          show this help`;
 
@@ -45,6 +54,9 @@ export function parseCliOptions(
       store: { type: 'string' },
       'data-dir': { type: 'string' },
       'resolution-server': { type: 'string', multiple: true },
+      'default-server': { type: 'string', multiple: true },
+      'strict-server-names': { type: 'boolean' },
+      'sync-wait-ms': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -73,9 +85,34 @@ export function parseCliOptions(
     storeSpec: nonEmpty(values.store) ?? explicitDataDir ?? nonEmpty(env.ALLOT_STORE) ?? dataDir,
     logLevel: level as LogLevel,
   };
+  const defaults = (values['default-server'] ?? []).map(parseDefaultServerFlag);
+  const scopes = defaults.map((entry) => entry.workspace ?? '');
+  const twice = scopes.find((scope, index) => scopes.indexOf(scope) !== index);
+  if (twice !== undefined)
+    throw new Error(
+      `--default-server is given twice for ${twice === '' ? 'every workspace' : `workspace "${twice}"`}`,
+    );
+  if (defaults.length > 0) options.defaultServers = defaults;
+  if (values['strict-server-names'] === true) options.strictServerNames = true;
+  const wait = values['sync-wait-ms'];
+  if (wait !== undefined) {
+    if (!/^\d+$/.test(wait) || Number(wait) > 3_600_000)
+      throw new Error(`--sync-wait-ms must be an integer from 0 to 3600000, got "${wait}"`);
+    options.syncWaitMs = Number(wait);
+  }
   // Connection strings are read from the same environment when the server starts.
   if (resolutionServers.length > 0) Object.assign(options, { resolutionServers, env });
   return { help: false, options };
+}
+
+/** `NAME` (every workspace) or `WORKSPACE/NAME`; at most one default for all and one per workspace. */
+function parseDefaultServerFlag(value: string): DefaultServer {
+  const match = /^(?:([^/\s]+)\/)?([^/\s]+)$/.exec(value);
+  if (match === null)
+    throw new Error(`--default-server must be NAME or WORKSPACE/NAME, got "${value}"`);
+  return match[1] === undefined
+    ? { name: match[2] as string }
+    : { name: match[2] as string, workspace: match[1] };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -10,6 +10,7 @@ import {
   type ClaimState,
   type JobCommit,
   type JobRecord,
+  type JobStateRecord,
   type LeaseHolder,
   type NewBlockVersion,
   type Page,
@@ -311,6 +312,37 @@ export class PostgresStore implements Store {
       page.offset,
     ]);
     return result.rows.map((row) => row.record);
+  }
+
+  async putJobState(state: JobStateRecord): Promise<void> {
+    await this.#query('store a job state', 'put-job-state', [
+      state.workspace,
+      state.id,
+      state.phase,
+      state.server,
+      state.createdUser,
+      state.keyId,
+      state.tests,
+      state.progress === null ? null : JSON.stringify(state.progress),
+      state.answeredBy,
+      state.error === null ? null : JSON.stringify(state.error),
+      state.createdAt,
+      state.updatedAt,
+    ]);
+  }
+
+  async getJobState(workspace: string, id: number): Promise<JobStateRecord | undefined> {
+    const result = await this.#query<{ state: JobStateRecord }>(
+      'read a job state',
+      'get-job-state',
+      [workspace, id],
+    );
+    return result.rows[0]?.state;
+  }
+
+  async pruneJobStates(before: Date): Promise<number> {
+    const result = await this.#query('prune job states', 'prune-job-states', [before]);
+    return result.rowCount ?? 0;
   }
 
   async getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined> {

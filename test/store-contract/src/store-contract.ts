@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeJobStateContract } from './job-state-contract.js';
 import {
   AllotError,
   executeJob,
@@ -24,6 +25,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     afterEach(async () => {
       await store.close();
     });
+
+    describeJobStateContract(() => store);
 
     it('versions data blocks immutably: 1.0, 1.1, … and pinned reads', async () => {
       const first = await store.addBlockVersion(WS, customers);

@@ -17,6 +17,24 @@ export function registerServe(program: Command, cli: CliContext): void {
         'register a resolution server on the PostgreSQL database whose URL is in ENV_VAR (repeatable; env ALLOT_RESOLUTION_SERVERS)',
       ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
     )
+    .addOption(
+      new Option(
+        '--default-server <[workspace/]name>',
+        'the resolution server a server name no server has resolves to (repeatable; default local)',
+      ).argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]),
+    )
+    .addOption(
+      new Option(
+        '--strict-server-names',
+        'answer 404 UNKNOWN_SERVER for a server name no server has, instead of using the default',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--sync-wait-ms <n>',
+        'how long a vendor execute waits for its job before answering InQueue/InProgress (default 10000)',
+      ),
+    )
     .addOption(new Option('--log-level <level>', 'trace, debug, info, warn, error, fatal, silent'))
     .action(
       async (options: {
@@ -24,6 +42,9 @@ export function registerServe(program: Command, cli: CliContext): void {
         host?: string;
         logLevel?: string;
         resolutionServer?: string[];
+        defaultServer?: string[];
+        strictServerNames?: boolean;
+        syncWaitMs?: string;
       }) => {
         // The server opens the store itself: a directory or a postgres:// URL, closed when it stops.
         const args = ['--store', cli.store()];
@@ -31,6 +52,9 @@ export function registerServe(program: Command, cli: CliContext): void {
         if (options.host !== undefined) args.push('--host', options.host);
         if (options.logLevel !== undefined) args.push('--log-level', options.logLevel);
         for (const entry of options.resolutionServer ?? []) args.push('--resolution-server', entry);
+        for (const entry of options.defaultServer ?? []) args.push('--default-server', entry);
+        if (options.strictServerNames === true) args.push('--strict-server-names');
+        if (options.syncWaitMs !== undefined) args.push('--sync-wait-ms', options.syncWaitMs);
         const parsed = parseCliOptions(args, cli.io.env);
         if (parsed.help) return;
         const server = await startServer({

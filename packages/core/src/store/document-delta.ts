@@ -12,7 +12,15 @@ export type DeltaOp =
 /** Fields of the document that are maps of records, diffed key by key. */
 const DOCUMENT_MAPS = new Set(['tenants', 'apiKeys']);
 /** Fields of a workspace that are maps of records. */
-const WORKSPACE_MAPS = new Set(['pools', 'blocks', 'jobs', 'results', 'consumed', 'users']);
+const WORKSPACE_MAPS = new Set([
+  'pools',
+  'blocks',
+  'jobs',
+  'jobStates',
+  'results',
+  'consumed',
+  'users',
+]);
 /** Fields of a workspace that only grow at their end. */
 const WORKSPACE_LOGS = new Set(['audit']);
 

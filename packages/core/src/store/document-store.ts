@@ -20,6 +20,7 @@ import {
   type WorkspaceRecord,
 } from '../model.js';
 import type { DocumentPersistence } from './document-persistence.js';
+import { isJobFinished, type JobStateRecord } from '../job-state-record.js';
 import { jobFromCommit } from '../job-from-commit.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
@@ -196,6 +197,45 @@ export class DocumentStore implements Store {
   listJobs(workspace: string, page: Page): Promise<JobRecord[]> {
     const jobs = Object.values(this.#workspace(workspace)?.jobs ?? {}).sort((a, b) => b.id - a.id);
     return Promise.resolve(jobs.slice(page.offset, page.offset + page.limit));
+  }
+
+  putJobState(state: JobStateRecord): Promise<void> {
+    return this.#mutex.run(() =>
+      this.#update((draft) => {
+        const ws = draftWorkspace(draft, state.workspace, 'jobStates');
+        (ws.jobStates as Record<string, JobStateRecord>)[String(state.id)] = state;
+      }),
+    );
+  }
+
+  getJobState(workspace: string, id: number): Promise<JobStateRecord | undefined> {
+    const states = this.#workspace(workspace)?.jobStates ?? {};
+    return Promise.resolve(Object.hasOwn(states, String(id)) ? states[String(id)] : undefined);
+  }
+
+  pruneJobStates(before: Date): Promise<number> {
+    return this.#mutex.run(async () => {
+      const old = (state: JobStateRecord) =>
+        isJobFinished(state) && Date.parse(state.updatedAt) < before.getTime();
+      const doomed = Object.entries(this.#document.workspaces).flatMap(([workspace, ws]) =>
+        Object.entries(ws.jobStates ?? {})
+          .filter(([, state]) => old(state))
+          .map(([id]) => [workspace, id] as const),
+      );
+      if (doomed.length === 0) return 0;
+      await this.#update((draft) => {
+        const touched = new Map<string, WorkspaceDocument>();
+        for (const [workspace, id] of doomed) {
+          let ws = touched.get(workspace);
+          if (ws === undefined) {
+            ws = draftWorkspace(draft, workspace, 'jobStates');
+            touched.set(workspace, ws);
+          }
+          delete (ws.jobStates as Record<string, JobStateRecord>)[id];
+        }
+      });
+      return doomed.length;
+    });
   }
 
   getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined> {

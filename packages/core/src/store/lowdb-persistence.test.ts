@@ -67,6 +67,32 @@ describe('lowdb store', () => {
     await expect(openLowdbStore(dir)).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
   });
 
+  it('keeps job states across reopening, also in a document written before they existed', async () => {
+    const store = await openLowdbStore(dir);
+    await store.addBlockVersion('w', block);
+    const state = {
+      workspace: 'w',
+      id: 1,
+      phase: 'done' as const,
+      server: 'local',
+      createdUser: 'ci',
+      keyId: 'k1',
+      tests: 1,
+      progress: null,
+      answeredBy: 1,
+      error: null,
+      createdAt: T0.toISOString(),
+      updatedAt: T0.toISOString(),
+    };
+    await store.putJobState(state);
+    await store.close();
+    const reopened = await openLowdbStore(dir);
+    expect(await reopened.getJobState('w', 1)).toEqual(state);
+    expect(await reopened.getJobState('w', 2)).toBeUndefined();
+    expect(await reopened.getJobState('other', 1)).toBeUndefined();
+    await reopened.close();
+  });
+
   it('leaves nothing behind when writing the document fails', async () => {
     const persistence = await LowdbPersistence.open(dir);
     const failing = new FailingSave(persistence);

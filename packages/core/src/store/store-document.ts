@@ -9,6 +9,7 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from '../model.js';
+import type { JobStateRecord } from '../job-state-record.js';
 
 /** The state of one workspace in a document store. Block rows live outside it. */
 export interface WorkspaceDocument {
@@ -17,6 +18,11 @@ export interface WorkspaceDocument {
   blocks: Record<string, BlockVersionMeta[]>;
   /** Jobs by id. */
   jobs: Record<string, JobRecord>;
+  /**
+   * States of jobs by id, from the moment they are queued. Optional: a
+   * document written before they existed has none.
+   */
+  jobStates?: Record<string, JobStateRecord>;
   /** Results by {@link testId}. */
   results: Record<string, ResultRecord>;
   /** Consumed rows by {@link rowId}, with the job that consumed them. */

@@ -16,6 +16,7 @@ import type {
   Where,
   WorkspaceRecord,
 } from '../model.js';
+import type { JobStateRecord } from '../job-state-record.js';
 
 /** A page of a list. */
 export interface Page {
@@ -114,6 +115,17 @@ export interface Store {
   getJob(workspace: string, id: number): Promise<JobRecord | undefined>;
   /** Newest first. */
   listJobs(workspace: string, page: Page): Promise<JobRecord[]>;
+
+  /**
+   * Creates or replaces the state of a job (queued, running, finished), so
+   * that any process sharing the store can report on it while it runs.
+   * Only the process running a job writes its state.
+   */
+  putJobState(state: JobStateRecord): Promise<void>;
+  /** The state of a job, only within its workspace. */
+  getJobState(workspace: string, id: number): Promise<JobStateRecord | undefined>;
+  /** Deletes the states of finished jobs last updated before `before`, in every workspace; returns how many. */
+  pruneJobStates(before: Date): Promise<number>;
 
   getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined>;
   /** The results of many tests at once, keyed by {@link testId}; tests without one are absent. */

@@ -57,7 +57,7 @@ export const SERVER_ERRORS = {
   UNKNOWN_SERVER: {
     status: 404,
     description:
-      'The resolution server named in the path does not exist; the message lists the known ones.',
+      'The resolution server named does not exist and server names are strict (`--strict-server-names`); the message lists the known ones.',
   },
   CONFLICT: { status: 409, description: 'The resource already exists.' },
   PAYLOAD_TOO_LARGE: {

@@ -2,7 +2,7 @@ import { executeJob, openMemoryStore, type ExecuteOptions, type Store } from '@a
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { JobRunner } from './job-runner.js';
-import { trackedStatus } from './job-status.js';
+import { jobStatus, STALE_AFTER_MS } from './job-status.js';
 import { toVendorJob } from './vendor-job.js';
 
 /** The built-in engine, held at a gate until the test opens it. */
@@ -76,21 +76,116 @@ describe('JobRunner', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(server.started).toEqual([`a:${first.id}`, `b:${other.id}`]);
-    expect(toVendorJob(await trackedStatus(store, second))).toMatchObject({
+    const vendor = async (job: { workspace: string; id: number }) =>
+      toVendorJob(await jobStatus(store, job.workspace, job.id, new Date()), job.workspace);
+    // Read from the store, as another replica would: queued from the moment it was started.
+    expect(await store.getJobState('a', second.id)).toMatchObject({ phase: 'queued', tests: 1 });
+    expect(await vendor(second)).toMatchObject({
       jobState: 'InQueue',
       progressMessage: 'queued behind earlier jobs of this workspace',
     });
-    expect(toVendorJob(await trackedStatus(store, first)).jobState).toBe('InProgress');
+    expect((await vendor(first)).jobState).toBe('InProgress');
 
     server.open();
     await runner.drain();
     expect(server.started).toEqual([`a:${first.id}`, `b:${other.id}`, `a:${second.id}`]);
     for (const job of [first, second, other]) {
-      expect(toVendorJob(await trackedStatus(store, job)).jobState).toBe('Complete');
+      expect((await vendor(job)).jobState).toBe('Complete');
+      expect(await store.getJobState(job.workspace, job.id)).toMatchObject({
+        phase: 'done',
+        answeredBy: job.id,
+      });
     }
     // Run in turn, the two jobs of workspace a took different rows without a conflict.
     const one = await store.getResult('a', { pool: 'p', suite: 's', test: 'one' });
     const two = await store.getResult('a', { pool: 'p', suite: 's', test: 'two' });
     expect(one?.rows[0]?.['id']).not.toBe(two?.rows[0]?.['id']);
+  });
+
+  it('records who asked, and an error a job ended in, in its state', async () => {
+    const failing: ResolutionServer = {
+      name: 'broken',
+      description: 'fails every job',
+      execute: () => Promise.reject(new Error('connection refused to 10.0.0.7')),
+    };
+    const unexpected: unknown[] = [];
+    const logged = new JobRunner(store, { onUnexpectedError: (error) => unexpected.push(error) });
+    const job = await logged.start({
+      workspace: 'a',
+      server: failing,
+      tests: [{ pool: 'p', suite: 's', test: 'one' }],
+      createdUser: 'ci',
+      keyId: 'k1',
+    });
+    await logged.drain();
+    expect(await store.getJobState('a', job.id)).toMatchObject({
+      phase: 'error',
+      server: 'broken',
+      createdUser: 'ci',
+      keyId: 'k1',
+      error: { code: 'INTERNAL' },
+    });
+    expect(unexpected).toHaveLength(1);
+    const status = await jobStatus(store, 'a', job.id, new Date());
+    expect(status).toMatchObject({ state: 'error', server: 'broken', createdUser: 'ci' });
+    // The address in the error stays in the log, not in what clients read.
+    expect(status.message).not.toContain('10.0.0.7');
+  });
+
+  it('takes a running job whose state stopped moving for dead', async () => {
+    const at = new Date('2030-01-01T00:00:00Z');
+    await store.putJobState({
+      workspace: 'a',
+      id: 41,
+      phase: 'running',
+      server: 'local',
+      createdUser: null,
+      keyId: null,
+      tests: 2,
+      progress: { phase: 'candidates', done: 1, total: 2 },
+      answeredBy: null,
+      error: null,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    });
+    const soon = new Date(at.getTime() + STALE_AFTER_MS - 1000);
+    expect(await jobStatus(store, 'a', 41, soon)).toMatchObject({
+      state: 'running',
+      message: 'candidates 1/2',
+    });
+    const late = new Date(at.getTime() + STALE_AFTER_MS + 1000);
+    const dead = await jobStatus(store, 'a', 41, late);
+    expect(dead.state).toBe('error');
+    expect(dead.message).toMatch(/stopped before the job finished/);
+  });
+
+  it('reports the committed job when a stale state belongs to a job that committed', async () => {
+    const id = await store.reserveJobId('a');
+    await executeJob(store, {
+      workspace: 'a',
+      jobId: id,
+      tests: [{ pool: 'p', suite: 's', test: 'one' }],
+    });
+    const at = new Date('2030-01-01T00:00:00Z');
+    await store.putJobState({
+      workspace: 'a',
+      id,
+      phase: 'running',
+      server: 'local',
+      createdUser: 'ci',
+      keyId: null,
+      tests: 1,
+      progress: null,
+      answeredBy: null,
+      error: null,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+    });
+    const late = new Date(at.getTime() + STALE_AFTER_MS + 1000);
+    expect(await jobStatus(store, 'a', id, late)).toMatchObject({
+      state: 'complete',
+      answeredBy: id,
+      createdUser: 'ci',
+    });
   });
 });

@@ -1,23 +1,15 @@
-import type { ExecuteOptions, JobProgress, JobReport, Store, TestRef } from '@allot/core';
+import type { ExecuteOptions, JobStateRecord, Store, TestRef } from '@allot/core';
+import { toErrorBody } from '../errors/error-body.js';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
+import { JobStateWriter } from './job-state-writer.js';
 
-/** A job this process started, while it runs and for a while after. */
+/** A job this process started. Its state lives in the store, where every replica reads it. */
 export interface TrackedJob {
   /** The id announced to the caller (reserved before the job ran). */
   id: number;
   workspace: string;
-  server: string;
-  state: 'running' | 'done' | 'error';
-  /** Waiting for the jobs of its workspace started before it. */
-  queued: boolean;
-  progress: JobProgress | null;
-  /** The committed job that answers this one: itself, or an earlier live job of the same bundle. */
-  answeredBy: number | null;
-  report: JobReport | null;
-  /** Why a job that threw has no report. */
-  error: unknown;
-  createdAt: string;
-  updatedAt: string;
+  /** True once the job has finished and its final state is written (or could not be). */
+  done: boolean;
   /** Settles when the job has finished, whatever the outcome; never rejects. */
   finished: Promise<void>;
 }
@@ -29,14 +21,30 @@ export interface StartJob {
   refresh?: boolean;
   ttlSeconds?: number;
   seed?: string;
+  /** Who asked: a user id or the key's name, kept in the job's state. */
+  createdUser?: string | null;
+  /** The public id of the key that asked (never its secret). */
+  keyId?: string | null;
 }
 
-/** How many finished jobs stay tracked, for alias lookups and errors the store never saw. */
-const FINISHED_KEPT = 2000;
+/** Options of a {@link JobRunner}. */
+export interface JobRunnerOptions {
+  clock?: () => Date;
+  /** Told of errors a job hit that are not the caller's fault (the job's state says only "internal error"). */
+  onUnexpectedError?: (error: unknown, job: { workspace: string; id: number }) => void;
+}
+
+/** A running job rewrites its state at least this often, so other replicas can tell it is alive. */
+export const HEARTBEAT_MS = 5_000;
+/** States of finished jobs are kept this long (an alias answers `GET job/{id}` that long). */
+export const JOB_STATE_RETENTION_MS = 7 * 24 * 3600 * 1000;
+/** How often a process prunes old states, at most. */
+const PRUNE_EVERY_MS = 3600 * 1000;
 
 /**
  * Runs jobs in the background so a request can answer with an id at once,
- * tracks their progress, and lets shutdown wait for the ones in flight.
+ * writes each job's state to the store from the moment it is queued (so any
+ * replica can report on it), and lets shutdown wait for the ones in flight.
  *
  * Jobs of one workspace run one after another, in the order they came: jobs
  * running side by side over the same rows would mostly plan the same rows,
@@ -45,70 +53,86 @@ const FINISHED_KEPT = 2000;
  */
 export class JobRunner {
   readonly #store: Store;
-  readonly #jobs = new Map<string, TrackedJob>();
+  readonly #clock: () => Date;
+  readonly #onUnexpectedError: NonNullable<JobRunnerOptions['onUnexpectedError']>;
   /** The last job started in each workspace: the next one runs after it. */
   readonly #tails = new Map<string, Promise<void>>();
   readonly #inFlight = new Set<Promise<void>>();
-  readonly #clock: () => Date;
+  /** Writers of the jobs not finished yet, for the heartbeat. */
+  readonly #live = new Set<JobStateWriter>();
+  #heartbeat: NodeJS.Timeout | undefined;
+  #lastPrune = 0;
 
-  constructor(store: Store, clock: () => Date = () => new Date()) {
+  constructor(store: Store, options: JobRunnerOptions = {}) {
     this.#store = store;
-    this.#clock = clock;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#onUnexpectedError = options.onUnexpectedError ?? (() => undefined);
   }
 
-  /** Reserves the job's id, starts it, and returns at once. */
+  /**
+   * Reserves the job's id, writes its state (queued, or running when nothing
+   * of its workspace runs before it), starts it, and returns at once. Fails,
+   * running nothing, when the state cannot be written.
+   */
   async start(input: StartJob): Promise<TrackedJob> {
     const id = await this.#store.reserveJobId(input.workspace);
+    const before = this.#tails.get(input.workspace);
     const now = this.#clock().toISOString();
-    const job: TrackedJob = {
-      id,
+    const record: JobStateRecord = {
       workspace: input.workspace,
+      id,
+      phase: before === undefined ? 'running' : 'queued',
       server: input.server.name,
-      state: 'running',
-      queued: true,
+      createdUser: input.createdUser ?? null,
+      keyId: input.keyId ?? null,
+      tests: input.tests.length,
       progress: null,
       answeredBy: null,
-      report: null,
       error: null,
       createdAt: now,
       updatedAt: now,
-      finished: Promise.resolve(),
     };
+    const writer = new JobStateWriter(this.#store, record, this.#clock);
+    const created = writer.write();
+    const job: TrackedJob = { id, workspace: input.workspace, done: false, finished: created };
     const options: ExecuteOptions = {
       tests: input.tests,
       workspace: input.workspace,
       jobId: id,
       clock: this.#clock,
-      onProgress: (progress) => {
-        job.progress = progress;
-        job.updatedAt = this.#clock().toISOString();
-      },
+      onProgress: (progress) => writer.progress(progress),
     };
     if (input.refresh !== undefined) options.refresh = input.refresh;
     if (input.ttlSeconds !== undefined) options.ttlSeconds = input.ttlSeconds;
     if (input.seed !== undefined) options.seed = input.seed;
-    const before = this.#tails.get(input.workspace) ?? Promise.resolve();
-    const finished = before.then(() => this.#run(job, input.server, options));
+    const finished = (before ?? Promise.resolve())
+      .then(() => created)
+      .then(
+        () => this.#run(writer, input.server, options),
+        // The caller is told (start rejects); there is no job to run or report.
+        () => undefined,
+      )
+      .finally(() => {
+        job.done = true;
+        this.#live.delete(writer);
+        this.#pruneNowAndThen();
+      });
     job.finished = finished;
     this.#tails.set(input.workspace, finished);
     this.#inFlight.add(finished);
+    this.#live.add(writer);
+    this.#beat();
     void finished.finally(() => {
       this.#inFlight.delete(finished);
       if (this.#tails.get(input.workspace) === finished) this.#tails.delete(input.workspace);
     });
-    this.#remember(job);
+    await created;
     return job;
   }
 
-  /** A job this process tracks, only within its workspace. */
-  get(workspace: string, id: number): TrackedJob | undefined {
-    const job = this.#jobs.get(`${workspace}\u0000${id}`);
-    return job?.workspace === workspace ? job : undefined;
-  }
-
-  /** Waits for a job to finish, at most `ms`; true when it finished. */
+  /** Waits for a job to finish, at most `ms` (0: not at all); true when it finished. */
   async wait(job: TrackedJob, ms: number): Promise<boolean> {
-    if (job.state !== 'running') return true;
+    if (job.done || ms <= 0) return job.done;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<false>((resolve) => {
       timer = setTimeout(() => resolve(false), ms);
@@ -128,28 +152,47 @@ export class JobRunner {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
-  async #run(job: TrackedJob, server: ResolutionServer, options: ExecuteOptions): Promise<void> {
-    job.queued = false;
-    job.updatedAt = this.#clock().toISOString();
+  async #run(
+    writer: JobStateWriter,
+    server: ResolutionServer,
+    options: ExecuteOptions,
+  ): Promise<void> {
+    if (writer.record.phase === 'queued') writer.write({ phase: 'running' }).catch(() => undefined);
+    let final: Partial<JobStateRecord>;
     try {
       const report = await server.execute(this.#store, options);
-      job.report = report;
       // A cached bundle is answered by an earlier job: the reserved id then never commits.
-      job.answeredBy = report.jobId;
-      job.state = 'done';
+      final = { phase: 'done', answeredBy: report.jobId };
     } catch (error) {
-      job.error = error;
-      job.state = 'error';
+      const { body, expected } = toErrorBody(error, '');
+      if (!expected) this.#onUnexpectedError(error, writer.record);
+      final = { phase: 'error', error: { code: body.code, message: body.message } };
     }
-    job.updatedAt = this.#clock().toISOString();
+    // Unwritten, the state stays "running" until readers see its heartbeat has stopped.
+    await writer.finish(final).catch(() => undefined);
   }
 
-  #remember(job: TrackedJob): void {
-    this.#jobs.set(`${job.workspace}\u0000${job.id}`, job);
-    if (this.#jobs.size <= FINISHED_KEPT) return;
-    for (const [key, old] of this.#jobs) {
-      if (this.#jobs.size <= FINISHED_KEPT) break;
-      if (old.state !== 'running') this.#jobs.delete(key);
-    }
+  /** Keeps the states of live jobs fresh while any runs; stops when none does. */
+  #beat(): void {
+    if (this.#heartbeat !== undefined) return;
+    this.#heartbeat = setInterval(() => {
+      if (this.#live.size === 0) {
+        clearInterval(this.#heartbeat);
+        this.#heartbeat = undefined;
+        return;
+      }
+      for (const writer of this.#live) {
+        if (Date.now() - writer.lastWrite >= HEARTBEAT_MS) writer.write().catch(() => undefined);
+      }
+    }, HEARTBEAT_MS);
+    this.#heartbeat.unref();
+  }
+
+  #pruneNowAndThen(): void {
+    if (Date.now() - this.#lastPrune < PRUNE_EVERY_MS) return;
+    this.#lastPrune = Date.now();
+    const before = new Date(this.#clock().getTime() - JOB_STATE_RETENTION_MS);
+    // Pruning is housekeeping: a failure waits for the next one.
+    this.#store.pruneJobStates(before).catch(() => undefined);
   }
 }

@@ -1,7 +1,6 @@
-import type { JobProgress, JobRecord, Store, TestStatus } from '@allot/core';
-import { toErrorBody } from '../errors/error-body.js';
+import type { JobProgress, JobRecord, JobStateRecord, Store, TestStatus } from '@allot/core';
 import { notFound } from '../errors/http-error.js';
-import type { JobRunner, TrackedJob } from './job-runner.js';
+import { HEARTBEAT_MS } from './job-runner.js';
 
 /** One test of a job as status readers see it (values come from the results routes). */
 export interface JobTestStatus {
@@ -14,7 +13,7 @@ export interface JobTestStatus {
   releasedAt: string | null;
 }
 
-/** A job's state whether it still runs in this process or is committed in the store. */
+/** A job's state, whichever replica runs it, or as committed in the store. */
 export interface JobStatus {
   id: number;
   /** The committed job holding the results: differs from `id` when an earlier live job answered the bundle. */
@@ -25,6 +24,12 @@ export interface JobStatus {
   progress: JobProgress | null;
   /** A line a person can read: progress, counts, or why the job failed. */
   message: string;
+  /** The resolution server that ran it; null for a job committed before servers were recorded. */
+  server: string | null;
+  /** Who asked for it (a user id or the key's name); null when unknown. */
+  createdUser: string | null;
+  /** The public id of the key that asked for it; null when unknown. */
+  keyId: string | null;
   createdAt: string;
   updatedAt: string;
   expiresAt: string | null;
@@ -39,34 +44,47 @@ export interface JobStatus {
 }
 
 /**
- * The status of job `id` in a workspace: a 404 when it is neither tracked nor
- * stored there, so another workspace's job looks exactly like a missing one.
+ * A queued or running job whose state has not moved for this long is taken
+ * for dead: the process running it stopped (its heartbeat comes every
+ * {@link HEARTBEAT_MS}).
+ */
+export const STALE_AFTER_MS = 6 * HEARTBEAT_MS;
+
+/**
+ * The status of job `id` in a workspace, from the store: its state while it
+ * is queued or runs (on this replica or another), the committed job once it
+ * has finished. A 404 when the workspace has no such job, so another
+ * workspace's job looks exactly like a missing one.
  */
 export async function jobStatus(
   store: Store,
-  runner: JobRunner,
   workspace: string,
   id: number,
+  now: Date,
 ): Promise<JobStatus> {
-  const tracked = runner.get(workspace, id);
-  if (tracked !== undefined) return trackedStatus(store, tracked);
+  const state = await store.getJobState(workspace, id);
+  if (state !== undefined) return stateStatus(store, state, now);
+  // Jobs committed before states were kept, or whose state was pruned.
   const record = await store.getJob(workspace, id);
   if (record === undefined) throw notFound(`job ${id} does not exist`);
-  return recordStatus(record, id);
+  return recordStatus(record, id, null);
 }
 
-/** The status of a tracked job, from the store once it has committed. */
-export async function trackedStatus(store: Store, tracked: TrackedJob): Promise<JobStatus> {
-  if (tracked.state === 'done' && tracked.answeredBy !== null) {
-    const record = await store.getJob(tracked.workspace, tracked.answeredBy);
-    if (record !== undefined) return recordStatus(record, tracked.id);
+async function stateStatus(store: Store, state: JobStateRecord, now: Date): Promise<JobStatus> {
+  if (state.phase === 'done' && state.answeredBy !== null) {
+    const record = await store.getJob(state.workspace, state.answeredBy);
+    if (record !== undefined) return recordStatus(record, state.id, state);
   }
   const base = {
-    id: tracked.id,
+    id: state.id,
     answeredBy: null,
     queued: false,
-    createdAt: tracked.createdAt,
-    updatedAt: tracked.updatedAt,
+    progress: state.progress,
+    server: state.server,
+    createdUser: state.createdUser,
+    keyId: state.keyId,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
     expiresAt: null,
     releasedAt: null,
     namespace: null,
@@ -76,22 +94,34 @@ export async function trackedStatus(store: Store, tracked: TrackedJob): Promise<
     failed: 0,
     tests: [],
   };
-  if (tracked.state === 'running') {
+  if (state.phase === 'queued' || state.phase === 'running') {
+    if (now.getTime() - Date.parse(state.updatedAt) > STALE_AFTER_MS) {
+      // It may have committed and then lost its last state write.
+      const record = await store.getJob(state.workspace, state.id);
+      if (record !== undefined) return recordStatus(record, state.id, state);
+      return {
+        ...base,
+        state: 'error',
+        message:
+          'the server running this job stopped before the job finished: execute the bundle again',
+      };
+    }
+    const queued = state.phase === 'queued';
     return {
       ...base,
       state: 'running',
-      queued: tracked.queued,
-      progress: tracked.progress,
-      message: tracked.queued
+      queued,
+      message: queued
         ? 'queued behind earlier jobs of this workspace'
-        : progressLine(tracked.progress),
+        : progressLine(state.progress),
     };
   }
-  const message = tracked.report?.dryRun ? 'dry run' : toErrorBody(tracked.error, '').body.message;
-  return { ...base, state: 'error', progress: tracked.progress, message };
+  const message =
+    state.error?.message ?? `job ${state.answeredBy ?? state.id} is no longer in the store`;
+  return { ...base, state: 'error', message };
 }
 
-function recordStatus(record: JobRecord, id: number): JobStatus {
+function recordStatus(record: JobRecord, id: number, state: JobStateRecord | null): JobStatus {
   const tests = record.tests.map((t) => ({
     pool: t.pool,
     suite: t.suite,
@@ -108,8 +138,12 @@ function recordStatus(record: JobRecord, id: number): JobStatus {
     queued: false,
     progress: null,
     message: summaryLine(record),
-    createdAt: record.createdAt,
-    updatedAt: record.releasedAt ?? record.createdAt,
+    server: state?.server ?? null,
+    createdUser: state?.createdUser ?? null,
+    keyId: state?.keyId ?? null,
+    // An alias reports the earlier job that answered it, as its id does to vendor clients.
+    createdAt: state !== null && state.id === record.id ? state.createdAt : record.createdAt,
+    updatedAt: latest(record.releasedAt ?? record.createdAt, state?.updatedAt),
     expiresAt: record.expiresAt,
     releasedAt: record.releasedAt,
     namespace: record.namespace,
@@ -119,6 +153,10 @@ function recordStatus(record: JobRecord, id: number): JobStatus {
     failed: record.failed,
     tests,
   };
+}
+
+function latest(a: string, b: string | undefined): string {
+  return b !== undefined && Date.parse(b) > Date.parse(a) ? b : a;
 }
 
 function progressLine(progress: JobProgress | null): string {

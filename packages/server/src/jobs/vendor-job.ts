@@ -1,19 +1,11 @@
+import {
+  ALLOCATION_JOB_TYPE,
+  type VENDOR_JOB_STATES,
+  type VendorJob,
+} from '../schemas/vendor-job.js';
 import type { JobStatus } from './job-status.js';
 
-/** The vendor's job states, as its clients compare them. */
-export type VendorJobState =
-  'Created' | 'InQueue' | 'InProgress' | 'Complete' | 'Error' | 'Cancelled';
-
-/** The job object of the vendor protocol: what its Java, Python and Cypress clients read. */
-export interface VendorJob {
-  /** An integer: clients parse it as a long. */
-  id: number;
-  jobState: VendorJobState;
-  progressMessage: string;
-  jobType: string;
-  createdDate: string;
-  lastUpdate: string;
-}
+type VendorJobState = (typeof VENDOR_JOB_STATES)[number];
 
 const STATES: Record<JobStatus['state'], VendorJobState> = {
   running: 'InProgress',
@@ -23,14 +15,22 @@ const STATES: Record<JobStatus['state'], VendorJobState> = {
   error: 'Error',
 };
 
-/** The vendor view of a job: a bundle answered by an earlier job reports that job. */
-export function toVendorJob(status: JobStatus): VendorJob {
+/** The vendor view of a job of `workspace`: a bundle answered by an earlier job reports that job. */
+export function toVendorJob(status: JobStatus, workspace: string): VendorJob {
   return {
     id: status.answeredBy ?? status.id,
     jobState: status.queued ? 'InQueue' : STATES[status.state],
-    progressMessage: status.message,
-    jobType: 'Allocation',
+    jobType: ALLOCATION_JOB_TYPE,
     createdDate: status.createdAt,
     lastUpdate: status.updatedAt,
+    cancel: false,
+    expectResult: true,
+    localJob: false,
+    progressMessage: status.message,
+    createdUser: status.createdUser,
+    tenant: workspace,
+    APIKey: status.keyId,
+    noPasses: status.allocated + status.made + status.reused,
+    noFailures: status.failed,
   };
 }

@@ -81,6 +81,8 @@ describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution se
       logStream: { write: (line) => logs.push(line) },
       print: () => undefined,
       env: { APP_DB_URL: appUrl },
+      // Suites written for the vendor name their own machine: here they run on appdb.
+      defaultServers: [{ name: 'appdb' }],
       resolutionServers: [
         { name: 'appdb', connectionEnv: 'APP_DB_URL', statementTimeoutMs: 300 },
         { name: 'teamdb', workspace: 'other', connectionEnv: 'APP_DB_URL' },
@@ -126,8 +128,9 @@ describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution se
         name: 'appdb',
         kind: 'postgres',
         description: 'PostgreSQL database of the application (connection from $APP_DB_URL)',
+        default: true,
       },
-      { name: 'local', kind: 'local', description: expect.any(String) as string },
+      { name: 'local', kind: 'local', description: expect.any(String) as string, default: false },
     ]);
     const other = await call('GET', '/api/v1/servers', undefined, otherKey);
     expect((other.json['items'] as Array<{ name: string }>).map((s) => s.name)).toEqual([
@@ -186,20 +189,18 @@ describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution se
     expect(job.json).toMatchObject({ state: 'complete', allocated: 1 });
   });
 
-  it("answers 404 naming the known servers for an unknown one, and hides other workspaces' servers", async () => {
-    const unknown = await execute('nope', ['locked one']);
-    expect(unknown.status).toBe(404);
-    expect(unknown.json).toMatchObject({
-      code: 'UNKNOWN_SERVER',
-      message: 'resolution server "nope" does not exist (known servers: appdb, local)',
-    });
-    const scoped = await execute('teamdb', ['locked one']);
-    expect(scoped.status).toBe(404);
+  it("runs an unknown name on the default server, and takes other workspaces' servers for unknown names", async () => {
+    const unknown = await execute('DESKTOP-ABC123', ['locked one']);
+    expect(unknown.status, unknown.text).toBe(200);
+    expect(unknown.json).toMatchObject({ jobState: 'Complete', noPasses: 1 });
+    // teamdb belongs to workspace "other": for this workspace it is a name like any unknown one.
     const viaJobs = await call('POST', '/api/v1/jobs', {
       server: 'teamdb',
-      tests: [{ pool: 'app', suite: 'db', test: 'locked one' }],
+      tests: [{ pool: 'app', suite: 'db', test: 'locked two' }],
+      refresh: true,
+      waitMs: 10_000,
     });
-    expect(viaJobs.json).toMatchObject({ code: 'UNKNOWN_SERVER', field: 'body.server' });
+    expect(viaJobs.json).toMatchObject({ state: 'complete', server: 'appdb' });
   });
 
   it('never writes the connection string to the log', () => {

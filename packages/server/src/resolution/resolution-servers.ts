@@ -1,4 +1,5 @@
 import { executeJob, type ExecuteOptions, type JobReport, type Store } from '@allot/core';
+import { HttpError } from '../errors/http-error.js';
 
 /**
  * A named engine and data connection that resolves finds and makes: the
@@ -24,16 +25,48 @@ export const LOCAL_SERVER: ResolutionServer = {
   execute: executeJob,
 };
 
+/** The server that unregistered names resolve to: for every workspace, or for one. */
+export interface DefaultServer {
+  name: string;
+  /** Only this workspace; every workspace when absent. */
+  workspace?: string;
+}
+
+/** How names that no server has are treated. */
+export interface ServerNameOptions {
+  /**
+   * The servers unknown names resolve to; `local` for every workspace
+   * unless one is given. A default for a workspace beats one for all.
+   */
+  defaults?: readonly DefaultServer[];
+  /** Unknown names are an error (`UNKNOWN_SERVER`) instead of the default; default false. */
+  strict?: boolean;
+}
+
+/** A server a name resolved to, and whether it was the default standing in for an unknown name. */
+export interface ResolvedServer {
+  server: ResolutionServer;
+  fallback: boolean;
+}
+
 /**
  * The servers an app knows, by name; `local` is always there unless
  * replaced. A server registered for a workspace is seen by that workspace
  * only, and takes precedence there over a server of the same name for all.
+ *
+ * Suites written for the vendor name the machine of its agent as the
+ * server (`…/resolve/server/DESKTOP-ABC123/execute`): a name no server has
+ * resolves to the workspace's default server, unless names are strict.
  */
 export class ResolutionServers {
   readonly #shared = new Map<string, ResolutionServer>();
   readonly #scoped = new Map<string, Map<string, ResolutionServer>>();
+  readonly #defaultForAll: string;
+  readonly #defaultFor = new Map<string, string>();
+  readonly #strict: boolean;
 
-  constructor(servers: readonly ResolutionServer[] = []) {
+  /** Throws when a default names a server its workspace does not see. */
+  constructor(servers: readonly ResolutionServer[] = [], options: ServerNameOptions = {}) {
     this.#shared.set(LOCAL_SERVER.name, LOCAL_SERVER);
     for (const server of servers) {
       if (server.workspace === undefined) {
@@ -47,6 +80,47 @@ export class ResolutionServers {
       }
       own.set(server.name, server);
     }
+    this.#strict = options.strict ?? false;
+    let forAll = LOCAL_SERVER.name;
+    for (const entry of options.defaults ?? []) {
+      if (this.get(entry.name, entry.workspace) === undefined) {
+        const scope = entry.workspace === undefined ? '' : ` for workspace "${entry.workspace}"`;
+        throw new Error(
+          `the default resolution server${scope} "${entry.name}" is not registered (known: ${this.names(entry.workspace).join(', ')})`,
+        );
+      }
+      if (entry.workspace === undefined) forAll = entry.name;
+      else this.#defaultFor.set(entry.workspace, entry.name);
+    }
+    this.#defaultForAll = forAll;
+  }
+
+  /** The name of the server that unknown names resolve to in `workspace`. */
+  defaultName(workspace: string): string {
+    return this.#defaultFor.get(workspace) ?? this.#defaultForAll;
+  }
+
+  /**
+   * The server `name` stands for in `workspace`: the server of that name,
+   * else (unless names are strict) the workspace's default; the default when
+   * no name is given. Throws `UNKNOWN_SERVER` otherwise.
+   */
+  resolve(name: string | undefined, workspace: string, field?: string): ResolvedServer {
+    if (name !== undefined) {
+      const named = this.get(name, workspace);
+      if (named !== undefined) return { server: named, fallback: false };
+      if (this.#strict) {
+        throw new HttpError(
+          'UNKNOWN_SERVER',
+          `resolution server "${name}" does not exist (known servers: ${this.names(workspace).join(', ')})`,
+          field,
+        );
+      }
+    }
+    const fallback = this.get(this.defaultName(workspace), workspace);
+    // Checked when constructed; a workspace-scoped name can only go missing through a bug.
+    if (fallback === undefined) throw new Error('the default resolution server is gone');
+    return { server: fallback, fallback: name !== undefined };
   }
 
   /** The server of this name that `workspace` sees; without a workspace, only servers for all. */

@@ -118,7 +118,7 @@ describe('jobs, results and releases', () => {
     expect((await req('POST', '/api/v1/pools/shop/suites/x/tests/y/release')).statusCode).toBe(404);
   });
 
-  test('bad job bodies are 400s naming the field; unknown servers are 404s', async () => {
+  test('bad job bodies are 400s naming the field', async () => {
     expect((await req('POST', '/api/v1/jobs', { tests: [] })).json()).toMatchObject({
       status: 400,
       field: 'body.tests',
@@ -129,18 +129,57 @@ describe('jobs, results and releases', () => {
     expect(
       (await req('POST', '/api/v1/jobs', { tests: [ref('a', 'b')], ttlSeconds: -1 })).json(),
     ).toMatchObject({ field: 'body.ttlSeconds' });
-    expect(
-      (await req('POST', '/api/v1/jobs', { tests: [ref('a', 'b')], server: 'remote' })).json(),
-    ).toMatchObject({ status: 404, code: 'UNKNOWN_SERVER' });
     expect((await req('GET', '/api/v1/jobs/-1')).statusCode).toBe(400);
     expect((await req('GET', '/api/v1/jobs?limit=0')).json()).toMatchObject({
       field: 'querystring.limit',
     });
   });
 
+  test('an unknown server name runs on the default server, and says so; who asked is recorded', async () => {
+    const response = await req('POST', '/api/v1/jobs', {
+      tests: [ref('account', 'locked user')],
+      server: 'remote',
+    });
+    expect(response.statusCode).toBe(200);
+    const job = response.json();
+    expect(job).toMatchObject({
+      state: 'complete',
+      server: 'local',
+      createdUser: 'admin (created with the workspace)',
+    });
+    expect(t.adminKey).toContain(`_${String(job.keyId)}_`);
+    const audit = await t.app.inject({ url: '/api/v1/audit', headers: t.auth(t.adminKey) });
+    expect(audit.json().items[0]).toMatchObject({
+      action: 'job.execute',
+      details: { server: 'local', requestedServer: 'remote' },
+    });
+  });
+
+  test('with strict server names an unknown name is a 404 naming the known servers', async () => {
+    const strict = await createTestApp({ strictServerNames: true });
+    try {
+      const response = await strict.app.inject({
+        method: 'POST',
+        url: '/api/v1/jobs',
+        headers: strict.auth(strict.adminKey),
+        payload: { tests: [ref('a', 'b')], server: 'remote' },
+      });
+      expect(response.json()).toMatchObject({
+        status: 404,
+        code: 'UNKNOWN_SERVER',
+        field: 'body.server',
+        message: expect.stringContaining('known servers: local') as string,
+      });
+    } finally {
+      await strict.close();
+    }
+  });
+
   test('servers and whoami', async () => {
     expect((await req('GET', '/api/v1/servers')).json()).toEqual({
-      items: [{ name: 'local', kind: 'local', description: expect.any(String) as string }],
+      items: [
+        { name: 'local', kind: 'local', description: expect.any(String) as string, default: true },
+      ],
     });
     expect((await req('GET', '/api/v1/whoami')).json()).toMatchObject({
       workspace: t.workspace,

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors/http-error.js';
-import { jobStatus, trackedStatus } from '../jobs/job-status.js';
+import { jobStatus } from '../jobs/job-status.js';
 import { pageOfProbe } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { Name, PageOf, PageQuery, TestRefSchema, withErrors } from '../schemas/common.js';
+import { PageOf, PageQuery, TestRefSchema, withErrors } from '../schemas/common.js';
 import { JobStatusSchema, JobSummarySchema, ReleaseSchema } from '../schemas/job.js';
 import { contextOf } from '../app-context.js';
 
@@ -33,7 +33,14 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `(default ${SMALL_JOB_WAIT_MS} ms for bundles of up to ${SMALL_JOB} tests, else 0).`,
         body: Type.Object({
           tests: Type.Array(TestRefSchema, { minItems: 1, maxItems: 10_000 }),
-          server: Type.Optional(Name),
+          server: Type.Optional(
+            Type.String({
+              minLength: 1,
+              maxLength: 500,
+              description:
+                "A resolution server; default, and for a name no server has (unless names are strict), the workspace's default server",
+            }),
+          ),
           refresh: Type.Optional(
             Type.Boolean({ description: 'Allocate anew even when live results exist' }),
           ),
@@ -45,33 +52,28 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { store, runner, servers } = contextOf(app);
+      const { store, runner, servers, clock } = contextOf(app);
       const body = request.body;
-      const name = body.server ?? 'local';
-      const { workspace } = callerOf(request);
-      const server = servers.get(name, workspace);
-      if (server === undefined) {
-        throw new HttpError(
-          'UNKNOWN_SERVER',
-          `resolution server "${name}" does not exist (known servers: ${servers.names(workspace).join(', ')})`,
-          'body.server',
-        );
-      }
+      const caller = callerOf(request);
+      const { server, fallback } = servers.resolve(body.server, caller.workspace, 'body.server');
       const job = await runner.start({
-        workspace: callerOf(request).workspace,
+        workspace: caller.workspace,
         server,
         tests: body.tests,
+        createdUser: caller.user,
+        keyId: caller.keyId,
         ...(body.refresh === undefined ? {} : { refresh: body.refresh }),
         ...(body.ttlSeconds === undefined ? {} : { ttlSeconds: body.ttlSeconds }),
         ...(body.seed === undefined ? {} : { seed: body.seed }),
       });
       await audit(app, request, 'job.execute', `job:${job.id}`, {
-        server: name,
+        server: server.name,
+        ...(fallback ? { requestedServer: body.server } : {}),
         tests: body.tests.length,
       });
       const wait = body.waitMs ?? (body.tests.length <= SMALL_JOB ? SMALL_JOB_WAIT_MS : 0);
       const done = await runner.wait(job, wait);
-      const status = await trackedStatus(store, job);
+      const status = await jobStatus(store, caller.workspace, job.id, clock());
       if (done) return reply.status(200).send(status);
       return reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send(status);
     },
@@ -124,9 +126,9 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       jobStatus(
         contextOf(app).store,
-        contextOf(app).runner,
         callerOf(request).workspace,
         request.params.id,
+        contextOf(app).clock(),
       ),
   );
 
@@ -145,9 +147,9 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { workspace } = callerOf(request);
       const status = await jobStatus(
         contextOf(app).store,
-        contextOf(app).runner,
         workspace,
         request.params.id,
+        contextOf(app).clock(),
       );
       if (status.state === 'running')
         throw new HttpError(

@@ -22,18 +22,28 @@ export const serverRoutes: FastifyPluginAsyncTypebox = async (app) => {
                 name: Type.String(),
                 description: Type.String(),
                 kind: Type.String({ description: '`local` (data blocks) or `postgres`' }),
+                default: Type.Boolean({
+                  description: 'The server a name no server has runs on (unless names are strict)',
+                }),
               }),
             ),
           }),
         }),
       },
     },
-    (request) => ({
+    (request) => {
+      const { servers } = contextOf(app);
+      const { workspace } = callerOf(request);
+      const fallback = servers.defaultName(workspace);
       // Built field by field: nothing else a server object holds can reach the answer.
-      items: contextOf(app)
-        .servers.list(callerOf(request).workspace)
-        .map((s) => ({ name: s.name, description: s.description, kind: s.kind ?? 'local' })),
-    }),
+      const items = servers.list(workspace).map((s) => ({
+        name: s.name,
+        description: s.description,
+        kind: s.kind ?? 'local',
+        default: s.name === fallback,
+      }));
+      return { items };
+    },
   );
 
   app.get(

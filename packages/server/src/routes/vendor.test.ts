@@ -149,15 +149,35 @@ describe('vendor protocol over HTTP', () => {
     expect(dataRows.status).toBe(404);
   });
 
-  test('an unknown resolution server is a 404 naming the known ones', async () => {
-    const response = await call(
+  test("a server name written for the vendor's agent runs on the default server", async () => {
+    const executed = await call(
       'POST',
-      `/api/apikey/${t.adminKey}/allocation-pool/shop/resolve/server/prod-db/execute`,
+      `/api/apikey/${t.adminKey}/allocation-pool/shop/resolve/server/DESKTOP-ABC123/execute`,
       [{ allocationTestName: 'locked user', suiteName: 'account' }],
     );
-    expect(response.status).toBe(404);
-    expect(response.body).toMatchObject({ code: 'UNKNOWN_SERVER' });
-    expect(response.body.message).toContain('known servers: local');
+    expect(executed.status).toBe(200);
+    expect(executed.body).toMatchObject({ jobState: 'Complete' });
+    const value = await call(
+      'GET',
+      `/api/apikey/${t.adminKey}/allocation-pool/shop/suite/account/allocated-test/locked%20user/result/value`,
+    );
+    expect(value.body).toEqual({ id: 'C-4', status: 'locked' });
+  });
+
+  test('with strict server names an unknown one is a 404 naming the known ones', async () => {
+    const strict = await createTestApp({ strictServerNames: true });
+    try {
+      const response = await strict.app.inject({
+        method: 'POST',
+        url: `/api/apikey/${strict.adminKey}/allocation-pool/shop/resolve/server/DESKTOP-ABC123/execute`,
+        payload: [{ allocationTestName: 'locked user', suiteName: 'account' }],
+      });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ code: 'UNKNOWN_SERVER', field: 'params.server' });
+      expect(response.json().message).toContain('known servers: local');
+    } finally {
+      await strict.close();
+    }
   });
 
   test('bad input: wrong key, bad body, bad merge method, non-integer job id', async () => {

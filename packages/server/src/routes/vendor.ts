@@ -2,27 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ResultRecord, Value } from '@allot/core';
 import { Type, type TProperties } from 'typebox';
 import { audit } from '../audit.js';
-import { HttpError } from '../errors/http-error.js';
-import { trackedStatus, jobStatus } from '../jobs/job-status.js';
+import { jobStatus } from '../jobs/job-status.js';
 import { toVendorJob } from '../jobs/vendor-job.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { explainMissingResult } from '../results/explain-missing-result.js';
 import { Name, RowObjectSchema, withErrors } from '../schemas/common.js';
+import { VendorJobSchema } from '../schemas/vendor-job.js';
 import { contextOf } from '../app-context.js';
 
 export interface VendorRoutesOptions {
   /** Registered under `/api/apikey/:apiKey` (key in the path) or under `/api` (key in a header). */
   keyInPath: boolean;
 }
-
-const VendorJobSchema = Type.Object({
-  id: Type.Integer(),
-  jobState: Type.Enum(['Created', 'InQueue', 'InProgress', 'Complete', 'Error', 'Cancelled']),
-  progressMessage: Type.String(),
-  jobType: Type.String(),
-  createdDate: Type.String(),
-  lastUpdate: Type.String(),
-});
 
 const ExecuteBody = Type.Array(
   Type.Object({
@@ -62,28 +53,36 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
       },
     },
     async (request) => {
-      const { store, runner, servers, syncWaitMs } = contextOf(app);
-      const server = servers.get(request.params.server, callerOf(request).workspace);
-      if (server === undefined) {
-        throw new HttpError(
-          'UNKNOWN_SERVER',
-          `resolution server "${request.params.server}" does not exist (known servers: ${servers.names(callerOf(request).workspace).join(', ')})`,
-        );
-      }
+      const { store, runner, servers, syncWaitMs, clock } = contextOf(app);
       const caller = callerOf(request);
+      const { server, fallback } = servers.resolve(
+        request.params.server,
+        caller.workspace,
+        'params.server',
+      );
       const tests = request.body.map((item) => ({
         pool: item.poolName ?? request.params.pool,
         suite: item.suiteName,
         test: item.allocationTestName,
       }));
-      const job = await runner.start({ workspace: caller.workspace, server, tests });
+      const job = await runner.start({
+        workspace: caller.workspace,
+        server,
+        tests,
+        createdUser: caller.user,
+        keyId: caller.keyId,
+      });
       await audit(app, request, 'job.execute', `job:${job.id}`, {
         server: server.name,
+        ...(fallback ? { requestedServer: request.params.server } : {}),
         tests: tests.length,
         via: 'vendor',
       });
       await runner.wait(job, syncWaitMs);
-      return toVendorJob(await trackedStatus(store, job));
+      return toVendorJob(
+        await jobStatus(store, caller.workspace, job.id, clock()),
+        caller.workspace,
+      );
     },
   );
 
@@ -99,15 +98,9 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
       },
     },
     async (request) => {
-      const caller = callerOf(request);
-      return toVendorJob(
-        await jobStatus(
-          contextOf(app).store,
-          contextOf(app).runner,
-          caller.workspace,
-          request.params.id,
-        ),
-      );
+      const { workspace } = callerOf(request);
+      const { store, clock } = contextOf(app);
+      return toVendorJob(await jobStatus(store, workspace, request.params.id, clock()), workspace);
     },
   );
 

@@ -25,6 +25,16 @@ export const JobStatusSchema = Type.Object({
     Type.Null(),
   ]),
   message: Type.String(),
+  server: Type.Union([Type.String(), Type.Null()], {
+    description:
+      'The resolution server that ran the job (the default server when an unknown name was given).',
+  }),
+  createdUser: Type.Union([Type.String(), Type.Null()], {
+    description: 'Who executed the job: the user of the key, else the name of the key.',
+  }),
+  keyId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The public id of the key that executed the job (never its secret).',
+  }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
