@@ -58277,6 +58277,14 @@ var Mutex = class {
   }
 };
 
+// ../core/dist/store/own-entry.js
+function ownEntry(map, key) {
+  return Object.hasOwn(map, key) ? map[key] : void 0;
+}
+function setOwnEntry(map, key, value) {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 // ../core/dist/store/store-document.js
 function emptyDocument() {
   return {
@@ -58402,13 +58410,13 @@ var DocumentStore = class _DocumentStore {
       await this.#update((draft) => {
         const ws = draftWorkspace(draft, workspace, "blocks");
         for (const meta of metas)
-          ws.blocks[meta.block] = [...ws.blocks[meta.block] ?? [], meta];
+          setOwnEntry(ws.blocks, meta.block, [...ownEntry(ws.blocks, meta.block) ?? [], meta]);
       });
       return metas[0];
     });
   }
   async getBlock(workspace, block, version2) {
-    const versions = this.#workspace(workspace)?.blocks[block];
+    const versions = this.#blocksOf(workspace, block);
     if (versions === void 0 || versions.length === 0)
       return void 0;
     const meta = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
@@ -58417,7 +58425,7 @@ var DocumentStore = class _DocumentStore {
     return { ...meta, rows: await this.#resolveRows(workspace, versions, meta) };
   }
   listBlockVersions(workspace, block) {
-    return Promise.resolve([...this.#workspace(workspace)?.blocks[block] ?? []]);
+    return Promise.resolve([...this.#blocksOf(workspace, block) ?? []]);
   }
   listBlocks(workspace) {
     const blocks = this.#workspace(workspace)?.blocks ?? {};
@@ -58426,11 +58434,11 @@ var DocumentStore = class _DocumentStore {
   }
   putPool(workspace, pool) {
     return this.#mutex.run(() => this.#update((draft) => {
-      draftWorkspace(draft, workspace, "pools").pools[pool.name] = pool;
+      setOwnEntry(draftWorkspace(draft, workspace, "pools").pools, pool.name, pool);
     }));
   }
   getPool(workspace, name2) {
-    return Promise.resolve(this.#workspace(workspace)?.pools[name2]);
+    return Promise.resolve(this.#poolOf(workspace, name2));
   }
   listPools(workspace) {
     const pools = Object.values(this.#workspace(workspace)?.pools ?? {});
@@ -58438,7 +58446,7 @@ var DocumentStore = class _DocumentStore {
   }
   deletePool(workspace, name2) {
     return this.#mutex.run(async () => {
-      if (this.#workspace(workspace)?.pools[name2] === void 0)
+      if (this.#poolOf(workspace, name2) === void 0)
         return false;
       await this.#update((draft) => {
         delete draftWorkspace(draft, workspace, "pools").pools[name2];
@@ -58492,7 +58500,10 @@ var DocumentStore = class _DocumentStore {
             target.consumed[rowId(row.block, row.key)] = job.id;
         }
         for (const meta of metas)
-          target.blocks[meta.block] = [...target.blocks[meta.block] ?? [], meta];
+          setOwnEntry(target.blocks, meta.block, [
+            ...ownEntry(target.blocks, meta.block) ?? [],
+            meta
+          ]);
       });
       return job;
     });
@@ -58588,7 +58599,7 @@ var DocumentStore = class _DocumentStore {
   }
   createWorkspace(workspace) {
     return this.#mutex.run(async () => {
-      if (this.#document.tenants[workspace.id] !== void 0) {
+      if (ownEntry(this.#document.tenants, workspace.id) !== void 0) {
         throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
           field: "id"
         });
@@ -58599,7 +58610,7 @@ var DocumentStore = class _DocumentStore {
     });
   }
   getWorkspace(id) {
-    return Promise.resolve(this.#document.tenants[id]);
+    return Promise.resolve(ownEntry(this.#document.tenants, id));
   }
   listWorkspaces() {
     return Promise.resolve(Object.values(this.#document.tenants).sort((a2, b2) => a2.createdAt.localeCompare(b2.createdAt)));
@@ -58618,7 +58629,7 @@ var DocumentStore = class _DocumentStore {
   }
   putUser(user) {
     return this.#mutex.run(() => this.#update((draft) => {
-      draftWorkspace(draft, user.workspace, "users").users[user.id] = user;
+      setOwnEntry(draftWorkspace(draft, user.workspace, "users").users, user.id, user);
     }));
   }
   getUser(workspace, id) {
@@ -58631,7 +58642,8 @@ var DocumentStore = class _DocumentStore {
   }
   deleteUser(workspace, id) {
     return this.#mutex.run(async () => {
-      if (this.#workspace(workspace)?.users[id] === void 0)
+      const users = this.#workspace(workspace)?.users;
+      if (users === void 0 || ownEntry(users, id) === void 0)
         return false;
       await this.#update((draft) => {
         delete draftWorkspace(draft, workspace, "users").users[id];
@@ -58659,7 +58671,15 @@ var DocumentStore = class _DocumentStore {
     return this.#mutex.run(() => this.#persistence.close());
   }
   #workspace(workspace) {
-    return this.#document.workspaces[workspace];
+    return ownEntry(this.#document.workspaces, workspace);
+  }
+  #blocksOf(workspace, block) {
+    const ws = this.#workspace(workspace);
+    return ws === void 0 ? void 0 : ownEntry(ws.blocks, block);
+  }
+  #poolOf(workspace, name2) {
+    const ws = this.#workspace(workspace);
+    return ws === void 0 ? void 0 : ownEntry(ws.pools, name2);
   }
   /** Applies a change to a copy, saves the copy, and only then makes it current. */
   async #update(change) {
@@ -58681,7 +58701,7 @@ var DocumentStore = class _DocumentStore {
   async #writeVersions(workspace, inputs, now) {
     const metas = [];
     for (const input of inputs) {
-      const versions = this.#workspace(workspace)?.blocks[input.block] ?? [];
+      const versions = this.#blocksOf(workspace, input.block) ?? [];
       const latest = versions.at(-1);
       const meta = nextVersionMeta(input, latest, now);
       await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
