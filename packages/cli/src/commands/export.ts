@@ -1,10 +1,8 @@
-import { AllotError, DEFAULT_WORKSPACE, type BlockVersion, type RowObject } from '@allot/core';
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { writeCsv } from '../csv-writer.js';
-import { withStore } from '../with-store.js';
 
-interface ExportOptions {
+/** The options of `allot export`. */
+export interface ExportOptions {
   version?: string;
   format: 'csv' | 'json';
 }
@@ -19,27 +17,7 @@ export function registerExport(program: Command, cli: CliContext): void {
       new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'),
     )
     .action(async (name: string, options: ExportOptions) => {
-      const block = await withStore(cli.store(), (store) =>
-        store.getBlock(DEFAULT_WORKSPACE, name, options.version),
-      );
-      if (block === undefined) {
-        const which =
-          options.version === undefined
-            ? `data block "${name}"`
-            : `version ${options.version} of data block "${name}"`;
-        throw new AllotError('NOT_FOUND', `${which} does not exist`, { block: name });
-      }
-      cli.io.stdout.write(
-        options.format === 'json' ? toJson(block) : writeCsv(block.columns, block.rows),
-      );
+      const { exportAction } = await import('./export-action.js');
+      await exportAction(cli, name, options);
     });
-}
-
-function toJson(block: BlockVersion): string {
-  const objects = block.rows.map((row) => {
-    const object: RowObject = {};
-    block.columns.forEach((column, index) => (object[column] = row[index] ?? null));
-    return object;
-  });
-  return JSON.stringify(objects, null, 2) + '\n';
 }
