@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const exec = promisify(execFile);
+
+/** A module resolve hook that names every module the process loads, on stderr. */
+const HOOKS = `export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  process.stderr.write('loaded ' + result.url + '\\n');
+  return result;
+}
+`;
+
+// How fast is measured by bench/cli-start.mjs; this checks why: what the flags load.
+describe('allot --version and --help', () => {
+  let dir: string;
+  let register: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'allot-start-'));
+    const hooks = join(dir, 'hooks.mjs');
+    await writeFile(hooks, HOOKS);
+    register = `data:text/javascript,import { register } from "node:module"; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  async function loadedBy(...args: string[]): Promise<{ stdout: string; modules: string[] }> {
+    const run = await exec(process.execPath, ['--import', register, bin, ...args]);
+    const modules = run.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('loaded '))
+      .map((line) => line.slice('loaded '.length));
+    return { stdout: run.stdout, modules };
+  }
+
+  const heavy = (modules: string[]) =>
+    modules.filter((url) =>
+      /\/packages\/(core|server|store-postgres)\/|\/node_modules\/.*\/(fastify|pg|yaml|ajv|@faker-js)\//.test(
+        url,
+      ),
+    );
+
+  it.each([['--version'], ['--help']])(
+    '%s loads the commands, not core, the server or the store',
+    async (flag) => {
+      const { stdout, modules } = await loadedBy(flag);
+      expect(stdout).toMatch(flag === '--version' ? /^\d+\.\d+\.\d+\n$/ : /Commands:[\s\S]*keys/);
+      expect(modules.some((url) => url.endsWith('/commands/run.js'))).toBe(true);
+      expect(heavy(modules)).toEqual([]);
+    },
+  );
+
+  it('a command loads what it needs when it runs', async () => {
+    const { modules } = await loadedBy('jobs', '--data-dir', join(dir, 'store'));
+    expect(modules.some((url) => url.endsWith('/commands/jobs-action.js'))).toBe(true);
+    expect(modules.some((url) => url.includes('/packages/core/'))).toBe(true);
+    expect(modules.some((url) => url.endsWith('/commands/run-action.js'))).toBe(false);
+  });
+});
