@@ -11,14 +11,13 @@ import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
-
-const VERSION = '0.1.0';
+import { CLI_VERSION } from './version.js';
 
 /** Builds the `allot` program; it never exits the process (see {@link run}). */
 export function createProgram(cli: CliContext, defaultDataDir: string): Command {
   const program = new Command('allot')
     .description('Test data allocation for parallel end-to-end suites')
-    .version(VERSION)
+    .version(CLI_VERSION)
     .addOption(dataDirOption().default(defaultDataDir))
     // Program options only before the command, so that `export --version` is the block's version.
     .enablePositionalOptions()
