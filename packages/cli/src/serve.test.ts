@@ -173,7 +173,8 @@ function serveAndKeysOn(storeArgs: () => string[], spec: () => string): void {
   });
 }
 
-describe('allot serve and allot keys on a data directory', () => {
+// Each test starts several CLI processes that load the server: allow for a busy machine.
+describe('allot serve and allot keys on a data directory', { timeout: 90_000 }, () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'allot-serve-'));
@@ -198,20 +199,24 @@ describe('allot serve and allot keys on a data directory', () => {
   );
 });
 
-describe.skipIf(POSTGRES_URL === undefined)('allot serve and allot keys on PostgreSQL', () => {
-  let database: TemporaryDatabase | undefined;
-  beforeEach(async () => {
-    database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_cli_keys');
-  });
-  afterEach(async () => {
-    await database?.drop();
-  });
+describe.skipIf(POSTGRES_URL === undefined)(
+  'allot serve and allot keys on PostgreSQL',
+  { timeout: 90_000 },
+  () => {
+    let database: TemporaryDatabase | undefined;
+    beforeEach(async () => {
+      database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_cli_keys');
+    });
+    afterEach(async () => {
+      await database?.drop();
+    });
 
-  serveAndKeysOn(
-    () => ['--store', database?.url.toString() ?? ''],
-    () => database?.url.toString() ?? '',
-  );
-});
+    serveAndKeysOn(
+      () => ['--store', database?.url.toString() ?? ''],
+      () => database?.url.toString() ?? '',
+    );
+  },
+);
 
 describe('allot keys create --role', () => {
   it("offers core's roles", () => {

@@ -69,7 +69,8 @@ function outputOf(output: string, name: string): string | undefined {
   return new RegExp(`'${name}'\\s*│\\s*'([^']*)'`).exec(table)?.[1];
 }
 
-describe('both steps under @github/local-action', () => {
+// Each run starts tsx and local-action and imports the sources: allow for a busy machine.
+describe('both steps under @github/local-action', { timeout: 120_000 }, () => {
   let ws: Workspace;
   let shims: string;
 
