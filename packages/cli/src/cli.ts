@@ -5,19 +5,19 @@ import { registerExport } from './commands/export.js';
 import { registerGet } from './commands/get.js';
 import { registerImport } from './commands/import.js';
 import { registerJobs } from './commands/jobs.js';
+import { registerKeys } from './commands/keys.js';
 import { registerRelease } from './commands/release.js';
 import { registerRun } from './commands/run.js';
 import { registerServe } from './commands/serve.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
-
-const VERSION = '0.1.0';
+import { CLI_VERSION } from './version.js';
 
 /** Builds the `allot` program; it never exits the process (see {@link run}). */
 export function createProgram(cli: CliContext, defaultDataDir: string): Command {
   const program = new Command('allot')
     .description('Test data allocation for parallel end-to-end suites')
-    .version(VERSION)
+    .version(CLI_VERSION)
     .addOption(dataDirOption().default(defaultDataDir))
     // Program options only before the command, so that `export --version` is the block's version.
     .enablePositionalOptions()
@@ -35,11 +35,40 @@ export function createProgram(cli: CliContext, defaultDataDir: string): Command 
   registerExport(program, cli);
   registerJobs(program, cli);
   registerServe(program, cli);
+  registerKeys(program, cli);
   // `--data-dir` is accepted after the command too (`allot run shop.yaml --data-dir .allot`).
   program.addOption(storeOption());
-  for (const command of program.commands)
+  for (const command of subcommandsOf(program))
     command.addOption(dataDirOption()).addOption(storeOption());
   return program;
+}
+
+/** The commands that run something: every command below `program` that has none of its own (`keys create`). */
+function subcommandsOf(program: Command): Command[] {
+  return program.commands.flatMap((command) =>
+    command.commands.length === 0 ? [command] : subcommandsOf(command),
+  );
+}
+
+/** The command and the ones it sits in, innermost first. */
+function chainOf(action: Command | undefined): Command[] {
+  const chain: Command[] = [];
+  for (
+    let command = action;
+    command !== undefined && command !== null;
+    command = command.parent ?? undefined
+  )
+    chain.push(command);
+  return chain;
+}
+
+/** The innermost value of an option along the chain: a command's own option beats its parents'. */
+function optionOf(action: Command | undefined, name: string): unknown {
+  for (const command of chainOf(action)) {
+    const value: unknown = command.opts()[name];
+    if (value !== undefined) return value;
+  }
+  return undefined;
 }
 
 function storeOption(): Option {
@@ -51,9 +80,7 @@ function storeOption(): Option {
 
 /** Whether --data-dir was given on the command line (its default comes from ALLOT_DATA_DIR). */
 function givenDataDir(action: Command | undefined): boolean {
-  return [action, action?.parent].some(
-    (command) => command?.getOptionValueSource('dataDir') === 'cli',
-  );
+  return chainOf(action).some((command) => command.getOptionValueSource('dataDir') === 'cli');
 }
 
 function dataDirOption(): Option {
@@ -74,12 +101,11 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     io,
     exitCode: EXIT.ok,
     // The command's own --data-dir wins over the program's (which has the default).
-    dataDir: () => resolve(String(action?.opts()['dataDir'] ?? action?.parent?.opts()['dataDir'])),
+    dataDir: () => resolve(String(optionOf(action, 'dataDir'))),
     // As allot-server: --store, then a --data-dir given on the command line, then ALLOT_STORE.
     store: () =>
       String(
-        action?.opts()['store'] ??
-          action?.parent?.opts()['store'] ??
+        optionOf(action, 'store') ??
           (givenDataDir(action) ? undefined : io.env['ALLOT_STORE']) ??
           cli.dataDir(),
       ),
@@ -97,6 +123,6 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     io.stderr.write(`allot: ${error instanceof Error ? error.message : String(error)}\n`);
     if (io.env['ALLOT_DEBUG'] && error instanceof Error && error.stack)
       io.stderr.write(`${error.stack}\n`);
-    return exitCodeOf(error);
+    return await exitCodeOf(error);
   }
 }

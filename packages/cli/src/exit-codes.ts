@@ -1,4 +1,4 @@
-import { isAllotError, type ErrorCode } from '@allot/core';
+import type { ErrorCode } from '@allot/core';
 
 /** Exit codes of the `allot` command, as documented in the package README. */
 export const EXIT = {
@@ -34,8 +34,10 @@ export class CommandFailure extends Error {
 }
 
 /** The exit code of an error that ended a command. */
-export function exitCodeOf(error: unknown): number {
+export async function exitCodeOf(error: unknown): Promise<number> {
   if (error instanceof UsageError) return EXIT.usage;
+  // Core is loaded here, not up front: `allot --version` and `--help` never need it.
+  const { isAllotError } = await import('@allot/core');
   if (isAllotError(error) && USAGE_CODES.has(error.code)) return EXIT.usage;
   return EXIT.failed;
 }

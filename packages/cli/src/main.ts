@@ -1,4 +1,12 @@
 #!/usr/bin/env node
-import { run } from './cli.js';
+import { CLI_VERSION } from './version.js';
 
-process.exitCode = await run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// The one answer that needs no command line parser: printed before any module
+// but this one loads. Everything else, `--help` included, goes through commander.
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${CLI_VERSION}\n`);
+} else {
+  const { run } = await import('./cli.js');
+  process.exitCode = await run(argv);
+}

@@ -1,45 +1,225 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { promisify } from 'node:util';
+import { ROLES, type Store } from '@allot/core';
+import { openStore } from '@allot/store-postgres';
+import {
+  createTemporaryDatabase,
+  testPostgresUrl,
+  type TemporaryDatabase,
+} from '@allot/test-support/postgres';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KEY_ROLES } from './commands/keys.js';
 
 const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-let dir: string;
+const exec = promisify(execFile);
+const POSTGRES_URL = testPostgresUrl('allot serve and allot keys on PostgreSQL');
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'allot-serve-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+/** An `allot serve` child: its URL once it listens, what it printed, and how it ended. */
+interface ServeRun {
+  url: string | undefined;
+  stdout: string;
+  stderr: string;
+  /** Set when the process exited before it listened. */
+  code: number | null | undefined;
+  stop(): Promise<number | null>;
+}
 
-it('allot serve prints an admin key once, answers on a real port and stops on SIGTERM', async () => {
+/** Starts `allot serve` and settles when it listens or exits, whichever comes first. */
+function serve(storeArgs: string[], port = '0'): Promise<ServeRun> {
   const child = spawn(
     process.execPath,
-    [bin, 'serve', '--port', '0', '--log-level', 'silent', '--data-dir', dir],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    [bin, 'serve', '--port', port, '--log-level', 'silent', ...storeArgs],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: withoutAllotVariables() },
   );
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(err);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
-  const key = /(allot_\S+)/.exec(out)?.[1];
-  expect(key).toBeDefined();
-  expect((await fetch(`${url}/healthz`)).status).toBe(200);
-  const job = await fetch(`${url}/api/job/1`, { headers: { authorization: `Bearer ${key}` } });
-  expect(job.status).toBe(404);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  const run: ServeRun = {
+    url: undefined,
+    stdout: '',
+    stderr: '',
+    code: undefined,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+  child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+  return new Promise((resolve) => {
+    child.stderr.on('data', (chunk: Buffer) => {
+      run.stderr += chunk.toString();
+      const match = /serving on (http:\/\/\S+)/.exec(run.stderr);
+      if (match?.[1] !== undefined && run.url === undefined) {
+        run.url = match[1];
+        resolve(run);
+      }
+    });
+    void exited.then((code) => {
+      run.code = code;
+      resolve(run);
+    });
+  });
+}
+
+function withoutAllotVariables(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('ALLOT_')),
+  );
+}
+
+/** A port something else listens on. */
+async function busyPort(): Promise<{ port: string; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return { port: String(address.port), server };
+}
+
+async function workspacesAndKeys(spec: string): Promise<{ workspaces: number; keys: number }> {
+  const store: Store = await openStore(spec);
+  try {
+    const workspaces = await store.listWorkspaces();
+    const keys = workspaces.length === 0 ? [] : await store.listApiKeys('default');
+    return { workspaces: workspaces.length, keys: keys.length };
+  } finally {
+    await store.close();
+  }
+}
+
+async function status(url: string, path: string, key: string): Promise<number> {
+  return (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${key}` } })).status;
+}
+
+const keyIn = (text: string) => /(allot_[0-9a-f]{16}_\S+)/.exec(text)?.[1];
+
+/** The same checks on a data directory and on a PostgreSQL database. */
+function serveAndKeysOn(storeArgs: () => string[], spec: () => string): void {
+  it('a busy port: serve exits non-zero and creates no key, so the next start prints one', async () => {
+    const { port, server } = await busyPort();
+    try {
+      const failed = await serve(storeArgs(), port);
+      expect(failed.code, failed.stderr).toBe(1);
+      expect(failed.stderr).toMatch(/EADDRINUSE/);
+      expect(keyIn(failed.stdout)).toBeUndefined();
+      expect(await workspacesAndKeys(spec())).toEqual({ workspaces: 0, keys: 0 });
+    } finally {
+      server.close();
+    }
+    const started = await serve(storeArgs());
+    const key = keyIn(started.stdout);
+    expect(key, started.stderr).toBeDefined();
+    expect(await status(started.url ?? '', '/api/v1/keys', key ?? '')).toBe(200);
+    expect(await started.stop()).toBe(0);
+  });
+
+  it('allot keys create prints a key once, and allot serve accepts it', async () => {
+    const created = await exec(process.execPath, [
+      bin,
+      'keys',
+      'create',
+      '--role',
+      'admin',
+      '--name',
+      'recovery',
+      ...storeArgs(),
+    ]);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^allot_[0-9a-f]{16}_\S+$/);
+    expect(created.stderr).toMatch(/created admin key [0-9a-f]{16} \("recovery"\)/);
+    expect(created.stderr).not.toContain(key);
+    const tester = (
+      await exec(process.execPath, [bin, 'keys', 'create', '--role', 'tester', ...storeArgs()])
+    ).stdout.trim();
+
+    const server = await serve(storeArgs());
+    try {
+      expect(server.url, server.stderr).toBeDefined();
+      // The store has a workspace now: the server makes no key of its own.
+      expect(keyIn(server.stdout)).toBeUndefined();
+      const url = server.url ?? '';
+      expect(await status(url, '/api/v1/keys', key)).toBe(200);
+      expect(await status(url, '/api/v1/keys', tester)).toBe(403);
+      expect(await status(url, '/api/v1/keys', `${key.slice(0, -1)}x`)).toBe(401);
+      const audit = (await (
+        await fetch(`${url}/api/v1/audit`, { headers: { authorization: `Bearer ${key}` } })
+      ).json()) as { items: { action: string; actor: string }[] };
+      expect(audit.items).toContainEqual(
+        expect.objectContaining({ action: 'key.create', actor: 'allot keys create' }),
+      );
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it('allot keys create refuses a workspace the store does not have', async () => {
+    const run = exec(process.execPath, [
+      bin,
+      'keys',
+      'create',
+      '--role',
+      'admin',
+      '--workspace',
+      'nowhere',
+      ...storeArgs(),
+    ]);
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('workspace "nowhere" does not exist') as unknown,
+    });
+  });
+}
+
+// Each test starts several CLI processes that load the server: allow for a busy machine.
+describe('allot serve and allot keys on a data directory', { timeout: 90_000 }, () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'allot-serve-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('allot serve prints an admin key once, answers on a real port and stops on SIGTERM', async () => {
+    const server = await serve(['--data-dir', dir]);
+    expect(server.url, server.stderr).toBeDefined();
+    const key = keyIn(server.stdout);
+    expect(key).toBeDefined();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await status(server.url ?? '', '/api/job/1', key ?? '')).toBe(404);
+    expect(await server.stop()).toBe(0);
+  });
+
+  serveAndKeysOn(
+    () => ['--data-dir', dir],
+    () => dir,
+  );
+});
+
+describe.skipIf(POSTGRES_URL === undefined)(
+  'allot serve and allot keys on PostgreSQL',
+  { timeout: 90_000 },
+  () => {
+    let database: TemporaryDatabase | undefined;
+    beforeEach(async () => {
+      database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_cli_keys');
+    });
+    afterEach(async () => {
+      await database?.drop();
+    });
+
+    serveAndKeysOn(
+      () => ['--store', database?.url.toString() ?? ''],
+      () => database?.url.toString() ?? '',
+    );
+  },
+);
+
+describe('allot keys create --role', () => {
+  it("offers core's roles", () => {
+    expect([...KEY_ROLES]).toEqual([...ROLES]);
+  });
 });

@@ -19219,7 +19219,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node2, visitor) {
+    function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -19228,9 +19228,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -19364,7 +19364,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -19374,7 +19374,7 @@ var require_directives = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19518,7 +19518,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node2) => {
+          visit2.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -19545,7 +19545,7 @@ var require_anchors = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa2 = JSON.stringify(anchor);
@@ -19556,7 +19556,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -19736,7 +19736,7 @@ var require_Alias = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19762,7 +19762,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -24684,15 +24684,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -24703,8 +24703,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -24735,7 +24735,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -26451,7 +26451,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -26479,8 +26479,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -55535,6 +55535,59 @@ function formatValue(value) {
 var import_yaml2 = __toESM(require_dist(), 1);
 import { extname as extname2 } from "node:path";
 
+// ../core/dist/pool/issue-path.js
+var IDENTIFIER2 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function formatPath(segments) {
+  return segments.map((segment, index) => formatSegment(segment, index === 0)).join("");
+}
+function formatSegment(segment, first) {
+  if (typeof segment === "number")
+    return `[${segment}]`;
+  if (!IDENTIFIER2.test(segment))
+    return `[${JSON.stringify(segment)}]`;
+  return first ? segment : `.${segment}`;
+}
+function pointerSegments(pointer, data) {
+  if (pointer === "")
+    return [];
+  const segments = [];
+  let current = data;
+  for (const token of pointer.slice(1).split("/")) {
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(current) ? Number(key) : key;
+    segments.push(segment);
+    current = child(current, segment);
+  }
+  return segments;
+}
+function child(value, segment) {
+  if (Array.isArray(value) && typeof segment === "number")
+    return value[segment];
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, segment)) {
+    return value[segment];
+  }
+  return void 0;
+}
+var SEGMENT = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+function parseIssuePath(path) {
+  const segments = [];
+  let rest = path;
+  while (rest !== "") {
+    const match = SEGMENT.exec(rest);
+    if (match === null)
+      break;
+    const [whole, name2, index, quoted] = match;
+    if (name2 !== void 0)
+      segments.push(name2);
+    else if (index !== void 0)
+      segments.push(Number(index));
+    else
+      segments.push(JSON.parse(quoted ?? '""'));
+    rest = rest.slice(whole.length);
+  }
+  return segments;
+}
+
 // ../core/dist/pool/locate-line.js
 var import_yaml = __toESM(require_dist(), 1);
 function locateLine(document, counter, segments) {
@@ -57614,7 +57667,7 @@ var Oi = st;
 var f2 = new Qe2({ locale: [ys, Oi] });
 
 // ../core/dist/make/parse-template.js
-var SEGMENT = /^[a-z][A-Za-z0-9]*$/;
+var SEGMENT2 = /^[a-z][A-Za-z0-9]*$/;
 function parseTemplate(template) {
   const parts = [];
   let position = 0;
@@ -57652,7 +57705,7 @@ function readPlaceholder(template, open5) {
 }
 function placeholderOf(template, source, name2, argsText) {
   const [module = "", method = "", ...rest] = name2.split(".");
-  if (rest.length > 0 || !SEGMENT.test(module) || !SEGMENT.test(method)) {
+  if (rest.length > 0 || !SEGMENT2.test(module) || !SEGMENT2.test(method)) {
     throw invalid3(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
   }
   const placeholder = { source, name: name2, module, method, args: null };
@@ -57938,40 +57991,6 @@ function repeats(names, at2, message) {
 var import_ajv = __toESM(require_ajv(), 1);
 import { readFileSync } from "node:fs";
 
-// ../core/dist/pool/issue-path.js
-var IDENTIFIER2 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function formatPath(segments) {
-  return segments.map((segment, index) => formatSegment(segment, index === 0)).join("");
-}
-function formatSegment(segment, first) {
-  if (typeof segment === "number")
-    return `[${segment}]`;
-  if (!IDENTIFIER2.test(segment))
-    return `[${JSON.stringify(segment)}]`;
-  return first ? segment : `.${segment}`;
-}
-function pointerSegments(pointer, data) {
-  if (pointer === "")
-    return [];
-  const segments = [];
-  let current = data;
-  for (const token of pointer.slice(1).split("/")) {
-    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-    const segment = Array.isArray(current) ? Number(key) : key;
-    segments.push(segment);
-    current = child(current, segment);
-  }
-  return segments;
-}
-function child(value, segment) {
-  if (Array.isArray(value) && typeof segment === "number")
-    return value[segment];
-  if (typeof value === "object" && value !== null && Object.hasOwn(value, segment)) {
-    return value[segment];
-  }
-  return void 0;
-}
-
 // ../core/dist/pool/schema-issues.js
 var PATTERN_MESSAGES = {
   "^[^@]+$": 'must be a block name without "@" (versions are pinned in find.from)',
@@ -58210,6 +58229,9 @@ function invalidPool(file, problems, locate) {
 // ../core/dist/pool/parse-pool-file.js
 var EXTENSIONS = /* @__PURE__ */ new Set([".yaml", ".yml", ".json"]);
 function parsePoolFile(text, file) {
+  return parsePoolSource(text, file).pool;
+}
+function parsePoolSource(text, file) {
   const extension = extname2(file).toLowerCase();
   if (!EXTENSIONS.has(extension)) {
     const message = `unsupported pool file extension "${extension}"; expected .yaml, .yml or .json`;
@@ -58224,22 +58246,49 @@ function parsePoolFile(text, file) {
       { path: "", message: `syntax error: ${syntax.message}`, line }
     ]);
   }
-  const value = toValue(document, file);
-  return validatePool(value, file, (segments) => locateLine(document, counter, segments));
+  const value = toValue(document, counter, file);
+  const locate = (segments) => locateLine(document, counter, segments) ?? 1;
+  const pool = validatePool(value, file, locate);
+  return { pool, lineOf: (path) => locate(parseIssuePath(path)) };
 }
-function toValue(document, file) {
+function toValue(document, counter, file) {
   try {
     return document.toJS();
   } catch (error2) {
     const message = error2 instanceof Error ? error2.message : String(error2);
-    throw new PoolValidationError(file, [{ path: "", message: `syntax error: ${message}` }]);
+    const line = aliasLine(document, counter);
+    throw new PoolValidationError(file, [
+      { path: "", message: `syntax error: ${message}`, ...line === void 0 ? {} : { line } }
+    ]);
   }
+}
+function aliasLine(document, counter) {
+  let first;
+  let unresolved;
+  (0, import_yaml2.visit)(document, {
+    Alias(_key, alias) {
+      const start = alias.range?.[0];
+      if (start === void 0)
+        return void 0;
+      first ??= start;
+      if (alias.resolve(document) === void 0) {
+        unresolved = start;
+        return import_yaml2.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  const offset = unresolved ?? first;
+  return offset === void 0 ? void 0 : counter.linePos(offset).line;
 }
 
 // ../core/dist/pool/load-pool-file.js
 import { readFile } from "node:fs/promises";
 async function loadPoolFile(path) {
   return parsePoolFile(await readPoolText(path), path);
+}
+async function loadPoolSource(path) {
+  return parsePoolSource(await readPoolText(path), path);
 }
 async function readPoolText(path) {
   try {
@@ -60701,6 +60750,11 @@ async function importBlock(store, options) {
 // ../core/dist/operations/sync-pool-files.js
 import { readFile as readFile6 } from "node:fs/promises";
 
+// ../core/dist/pool/with-lines.js
+function withLines(issues, lineOf) {
+  return issues.map((issue2) => issue2.line === void 0 ? { ...issue2, line: lineOf(issue2.path) } : issue2).sort((a2, b2) => (a2.line ?? 0) - (b2.line ?? 0));
+}
+
 // ../core/dist/operations/check-pool-columns.js
 async function checkPoolColumns(store, workspace, pool) {
   const issues = [];
@@ -60730,7 +60784,7 @@ async function checkPoolColumns(store, workspace, pool) {
     const made = make === void 0 ? void 0 : await columns(make.block ?? from.split("@")[0] ?? "");
     for (const column2 of Object.keys(make?.columns ?? {})) {
       if (made !== void 0 && !made.includes(column2))
-        issues.push(unknown(`${path}.make.columns.${column2}`, column2, made));
+        issues.push(unknown(childPath(`${path}.make.columns`, column2), column2, made));
     }
   }
   return issues;
@@ -60757,7 +60811,8 @@ function unknown(path, column2, columns) {
 
 // ../core/dist/operations/sync-pool-files.js
 async function syncPoolFiles(store, workspace, files) {
-  const pools = await Promise.all(files.map((file) => loadPoolFile(file)));
+  const sources = await Promise.all(files.map((file) => loadPoolSource(file)));
+  const pools = sources.map((source) => source.pool);
   const names = /* @__PURE__ */ new Map();
   pools.forEach((pool, index) => {
     const other = names.get(pool.name);
@@ -60786,10 +60841,10 @@ async function syncPoolFiles(store, workspace, files) {
         imported.push(result);
     }
   }
-  for (const [index, pool] of pools.entries()) {
+  for (const [index, { pool, lineOf }] of sources.entries()) {
     const issues = await checkPoolColumns(store, workspace, pool);
     if (issues.length > 0)
-      throw new PoolValidationError(files[index] ?? null, issues);
+      throw new PoolValidationError(files[index] ?? null, withLines(issues, lineOf));
   }
   for (const pool of pools)
     await store.putPool(workspace, pool);
@@ -64702,7 +64757,7 @@ function testsOfPlaywrightReport(json, naming) {
 ${errors.join("\n")}`);
   const tests = [];
   const seen = /* @__PURE__ */ new Set();
-  const visit = (suite, path) => {
+  const visit2 = (suite, path) => {
     for (const spec of suite.specs ?? []) {
       const names = playwrightTestNames([...path, spec.title], naming);
       const key = `${names.suite}\0${names.test}`;
@@ -64712,9 +64767,9 @@ ${errors.join("\n")}`);
       tests.push({ pool: void 0, ...names, source: `${where}:${spec.line ?? 0}` });
     }
     for (const child2 of suite.suites ?? [])
-      visit(child2, child2.title === "" ? path : [...path, child2.title]);
+      visit2(child2, child2.title === "" ? path : [...path, child2.title]);
   };
-  for (const file of report2.suites ?? []) visit(file, [file.title]);
+  for (const file of report2.suites ?? []) visit2(file, [file.title]);
   return tests;
 }
 function parseReport(output) {
@@ -65097,7 +65152,7 @@ var RESULTS_FILE_VARIABLE = "ALLOT_RESULTS_FILE";
 var NAMED = 5;
 async function run() {
   try {
-    const inputs = parseInputs((name2) => getInput(name2), process.cwd());
+    const inputs = parseInputs((name2) => getInput(name2), workspaceDirectory());
     maskCredentials(inputs);
     const remember = (job) => saveReleaseState(targetOf(inputs, job.jobId), job, inputs.release);
     const outcome = inputs.mode.kind === "server" ? await runOnServer(inputs, inputs.mode, remember) : await runEmbedded(inputs, inputs.mode.store, remember);
@@ -65117,6 +65172,9 @@ async function run() {
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
+}
+function workspaceDirectory() {
+  return process.env["GITHUB_WORKSPACE"] || process.cwd();
 }
 function maskCredentials(inputs) {
   if (inputs.mode.kind === "server") setSecret(inputs.mode.apiKey);

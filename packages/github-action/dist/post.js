@@ -19215,7 +19215,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node2, visitor) {
+    function visit2(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -19224,9 +19224,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node2, visitor, path) {
       const ctrl = callVisitor(key, node2, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -19360,7 +19360,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -19370,7 +19370,7 @@ var require_directives = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -19514,7 +19514,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node2) => {
+          visit2.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -19541,7 +19541,7 @@ var require_anchors = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -19552,7 +19552,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -19732,7 +19732,7 @@ var require_Alias = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -19758,7 +19758,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -24680,15 +24680,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -24699,8 +24699,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -24731,7 +24731,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -26447,7 +26447,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -26475,8 +26475,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -34436,7 +34436,7 @@ function detailOf(error2) {
 }
 
 // ../store-postgres/dist/candidate-batches.js
-async function gatherInBatches(queries, run) {
+async function gatherInBatches(queries, run2) {
   const groups = /* @__PURE__ */ new Map();
   queries.forEach((query, index) => {
     const { block, version, keyIndex, now, columns } = query;
@@ -34449,7 +34449,7 @@ async function gatherInBatches(queries, run) {
   });
   const answers = new Array(queries.length);
   await Promise.all([...groups.values()].map(async (indexes2) => {
-    const found = await run(indexes2.map((index) => queries[index]));
+    const found = await run2(indexes2.map((index) => queries[index]));
     indexes2.forEach((index, i) => answers[index] = found[i]);
   }));
   return answers;
@@ -35489,17 +35489,25 @@ function openStore(spec, options = {}) {
 
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
-function leftToEarlierRun(jobId, expiresAt) {
+function leftToEarlierRun(target, jobId, expiresAt) {
   const end = expiresAt === null ? "when they expire" : `at ${expiresAt}`;
   return {
     kind: "left",
-    message: `job ${jobId} was created by an earlier run; its leases are left to it (they end ${end})`
+    message: `job ${jobId} was created by an earlier run; its leases are left to it (they end ${end}). To release them now: ${howToRelease(target, jobId)}`
   };
 }
-async function releaseJob(target, apiKey) {
-  return target.kind === "server" ? releaseOnServer(target.url, apiKey, target.jobId) : releaseInStore(target.store, target.jobId);
+function howToRelease(target, jobId) {
+  if (target.kind === "server")
+    return `POST ${target.url.replace(/\/+$/, "")}/api/v1/jobs/${jobId}/release with a tester key (Authorization: Bearer …)`;
+  if (isPostgresUrl(target.store))
+    return `ALLOT_STORE=<the store input's URL> allot release ${jobId}`;
+  return `allot release ${jobId} --data-dir ${JSON.stringify(target.store)}`;
 }
-async function releaseOnServer(url, apiKey, jobId) {
+async function releaseJob(target, apiKey) {
+  return target.kind === "server" ? releaseOnServer(target, apiKey) : releaseInStore(target.store, target.jobId);
+}
+async function releaseOnServer(target, apiKey) {
+  const { url, jobId } = target;
   if (apiKey === "")
     throw new Error("input api-key is empty in the post step: the server needs it to release");
   const client = new AllotClient({ baseUrl: url, apiKey, log: (line) => info(line) });
@@ -35516,7 +35524,7 @@ async function releaseOnServer(url, apiKey, jobId) {
     throw error2;
   }
   if (job.answeredBy !== null && job.answeredBy !== jobId)
-    return leftToEarlierRun(job.answeredBy, job.expiresAt);
+    return leftToEarlierRun(target, job.answeredBy, job.expiresAt);
   const ended = alreadyEnded(job, jobId);
   if (ended !== void 0) return ended;
   const outcome = await client.releaseJob(jobId);
@@ -35587,7 +35595,7 @@ function readReleaseState() {
 }
 
 // src/post-main.ts
-async function runPost() {
+async function run() {
   try {
     const state = readReleaseState();
     if (state === void 0) {
@@ -35595,7 +35603,8 @@ async function runPost() {
       return;
     }
     if (!state.created) {
-      notice(`allot: ${leftToEarlierRun(state.target.jobId, state.expiresAt).message}`);
+      const left = leftToEarlierRun(state.target, state.target.jobId, state.expiresAt);
+      notice(`allot: ${left.message}`);
       return;
     }
     if (!state.release) {
@@ -35618,7 +35627,7 @@ async function runPost() {
 }
 
 // src/post.ts
-await runPost();
+await run();
 /*! Bundled license information:
 
 undici/lib/web/fetch/body.js:

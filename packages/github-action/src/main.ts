@@ -22,7 +22,7 @@ const NAMED = 5;
  */
 export async function run(): Promise<void> {
   try {
-    const inputs = parseInputs((name) => core.getInput(name), process.cwd());
+    const inputs = parseInputs((name) => core.getInput(name), workspaceDirectory());
     maskCredentials(inputs);
     // Saved as soon as a job is known, so the post step can release it whatever fails later.
     const remember = (job: HeldJob) =>
@@ -48,6 +48,14 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Where relative paths start: the checkout (`GITHUB_WORKSPACE`) on a runner,
+ * whatever directory the step was started in; the working directory elsewhere.
+ */
+function workspaceDirectory(): string {
+  return process.env['GITHUB_WORKSPACE'] || process.cwd();
 }
 
 /** The API key, and the password of a database URL, never show in the log. */

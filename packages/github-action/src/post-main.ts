@@ -3,12 +3,13 @@ import { leftToEarlierRun, releaseJob } from './release-job.js';
 import { readReleaseState } from './state.js';
 
 /**
- * The post step: releases the leases of the job the main step ran (consumed
+ * The post step (`runs.post`; `post.ts` only calls this, as `index.ts` calls
+ * the main step's `run`): releases the leases of the job the main step ran (consumed
  * rows stay consumed), whatever the tests did. A job that is gone, released
  * or expired leaves a warning, not a failure: its rows are free already. A
  * job created by an earlier run (same bundle, live leases) is left to it.
  */
-export async function runPost(): Promise<void> {
+export async function run(): Promise<void> {
   try {
     const state = readReleaseState();
     if (state === undefined) {
@@ -16,7 +17,8 @@ export async function runPost(): Promise<void> {
       return;
     }
     if (!state.created) {
-      core.notice(`allot: ${leftToEarlierRun(state.target.jobId, state.expiresAt).message}`);
+      const left = leftToEarlierRun(state.target, state.target.jobId, state.expiresAt);
+      core.notice(`allot: ${left.message}`);
       return;
     }
     if (!state.release) {

@@ -1,4 +1,4 @@
-/** The action's post entry (`runs.post`): releases the job's leases. */
-import { runPost } from './post-main.js';
+/** The action's post entry (\`runs.post\`): everything happens in {@link run}. */
+import { run } from './post-main.js';
 
-await runPost();
+await run();

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { AllotClient, isAllotClientError } from '@allot/client';
 import { DEFAULT_WORKSPACE, type ReleaseOutcome } from '@allot/core';
-import { openStore } from '@allot/store-postgres';
+import { isPostgresUrl, openStore } from '@allot/store-postgres';
 import type { ReleaseTarget } from './outcome.js';
 
 /**
@@ -21,23 +21,46 @@ interface JobView {
 /** How long the post step waits for a job the main step left running on the server. */
 const RUNNING_WAIT_MS = 60_000;
 
-/** The job answered this run but belongs to an earlier one: its post step releases it. */
-export function leftToEarlierRun(jobId: number, expiresAt: string | null): ReleaseResult {
+/**
+ * The job answered this run but belongs to an earlier one: its post step
+ * releases it. Says which job holds the rows and how to release them sooner.
+ */
+export function leftToEarlierRun(
+  target: ReleaseTarget,
+  jobId: number,
+  expiresAt: string | null,
+): ReleaseResult {
   const end = expiresAt === null ? 'when they expire' : `at ${expiresAt}`;
   return {
     kind: 'left',
-    message: `job ${jobId} was created by an earlier run; its leases are left to it (they end ${end})`,
+    message:
+      `job ${jobId} was created by an earlier run; its leases are left to it (they end ${end}). ` +
+      `To release them now: ${howToRelease(target, jobId)}`,
   };
+}
+
+/** The command or request that releases a job where the action ran it; never a secret. */
+function howToRelease(target: ReleaseTarget, jobId: number): string {
+  if (target.kind === 'server')
+    return `POST ${target.url.replace(/\/+$/, '')}/api/v1/jobs/${jobId}/release with a tester key (Authorization: Bearer …)`;
+  // A database URL may hold a password: name the variable, not the URL.
+  if (isPostgresUrl(target.store))
+    return `ALLOT_STORE=<the store input's URL> allot release ${jobId}`;
+  return `allot release ${jobId} --data-dir ${JSON.stringify(target.store)}`;
 }
 
 /** Ends the leases of the job, on the server or in the embedded store. */
 export async function releaseJob(target: ReleaseTarget, apiKey: string): Promise<ReleaseResult> {
   return target.kind === 'server'
-    ? releaseOnServer(target.url, apiKey, target.jobId)
+    ? releaseOnServer(target, apiKey)
     : releaseInStore(target.store, target.jobId);
 }
 
-async function releaseOnServer(url: string, apiKey: string, jobId: number): Promise<ReleaseResult> {
+async function releaseOnServer(
+  target: ReleaseTarget & { kind: 'server' },
+  apiKey: string,
+): Promise<ReleaseResult> {
+  const { url, jobId } = target;
   if (apiKey === '')
     throw new Error('input api-key is empty in the post step: the server needs it to release');
   const client = new AllotClient({ baseUrl: url, apiKey, log: (line) => core.info(line) });
@@ -56,7 +79,7 @@ async function releaseOnServer(url: string, apiKey: string, jobId: number): Prom
   }
   // Releasing this id would release the earlier job that answered it.
   if (job.answeredBy !== null && job.answeredBy !== jobId)
-    return leftToEarlierRun(job.answeredBy, job.expiresAt);
+    return leftToEarlierRun(target, job.answeredBy, job.expiresAt);
   const ended = alreadyEnded(job, jobId);
   if (ended !== undefined) return ended;
   const outcome = await client.releaseJob(jobId);

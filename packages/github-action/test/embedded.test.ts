@@ -113,6 +113,9 @@ describe('embedded mode (no server)', () => {
     expect(post.stdout).toContain(
       `::notice::allot: job 1 was created by an earlier run; its leases are left to it (they end at ${expiresAt})`,
     );
+    expect(post.stdout).toContain(
+      `To release them now: allot release 1 --data-dir ${JSON.stringify(join(ws.dir, 'state', 'allot'))}`,
+    );
     // Job 1 still holds both active rows: the spare test gets none.
     const spare = { ...inputs, tests: 'spare.yaml', 'fail-on-failure': 'false' };
     const blocked = await runStep('main', { cwd: ws.dir, inputs: spare });
@@ -123,6 +126,22 @@ describe('embedded mode (no server)', () => {
     expect(last.stdout).toContain('released job 1: 2 rows back in the pool');
     const freed = await runStep('main', { cwd: ws.dir, inputs: spare });
     expect(freed.outputs).toMatchObject({ allocated: '1', failed: '0' });
+  });
+
+  it('resolves relative paths in GITHUB_WORKSPACE, wherever the step starts', async () => {
+    ws = await makeWorkspace('people');
+    const elsewhere = await makeWorkspace();
+    try {
+      const inputs = { 'pool-files': 'people.yaml', tests: 'first-two.yaml', store: 'state/allot' };
+      const env = { GITHUB_WORKSPACE: ws.dir };
+      const { main, post } = await runMainAndPost({ cwd: elsewhere.dir, inputs, env });
+      expect(main.code, main.stdout).toBe(0);
+      expect(main.outputs['results-file']).toBe(join(ws.dir, 'allot-results.json'));
+      expect(main.state['target']).toBe(join(ws.dir, 'state', 'allot'));
+      expect(post.stdout).toContain('released job 1: 2 rows back in the pool');
+    } finally {
+      await elsewhere.dispose();
+    }
   });
 
   it('keeps the leases with release: false', async () => {

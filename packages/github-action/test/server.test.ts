@@ -168,6 +168,9 @@ describe('server mode', () => {
     expect(post.stdout).toContain(
       `::notice::allot: job ${jobId} was created by an earlier run; its leases are left to it (they end at ${expiresAt})`,
     );
+    expect(post.stdout).toContain(
+      `To release them now: POST ${server.url}/api/v1/jobs/${jobId}/release with a tester key`,
+    );
     expect((await jobOnServer(jobId)).releasedAt).toBeNull();
 
     // Even with the state of the job the second run started, the post step leaves the earlier job.

@@ -1,5 +1,5 @@
-import { DEFAULT_WORKSPACE, isAllotError, type ApiKeyRecord, type Store } from '@allot/core';
-import { issueKey } from './auth/api-key.js';
+import { DEFAULT_WORKSPACE, isAllotError, type Store } from '@allot/core';
+import { createApiKey } from './auth/create-api-key.js';
 
 /** A workspace with its first admin key, whose secret exists only in this value. */
 export interface NewWorkspace {
@@ -17,21 +17,19 @@ export async function createWorkspaceWithAdminKey(
   store: Store,
   input: { id: string; name?: string; now?: Date },
 ): Promise<NewWorkspace> {
-  const createdAt = (input.now ?? new Date()).toISOString();
-  await store.createWorkspace({ id: input.id, name: input.name ?? input.id, createdAt });
-  const issued = issueKey();
-  const key: ApiKeyRecord = {
-    id: issued.id,
+  const now = input.now ?? new Date();
+  await store.createWorkspace({
+    id: input.id,
+    name: input.name ?? input.id,
+    createdAt: now.toISOString(),
+  });
+  const created = await createApiKey(store, {
     workspace: input.id,
     name: 'admin (created with the workspace)',
     role: 'admin',
-    secretHash: issued.secretHash,
-    userId: null,
-    createdAt,
-    revokedAt: null,
-  };
-  await store.putApiKey(key);
-  return { workspace: input.id, keyId: key.id, adminKey: issued.key };
+    now,
+  });
+  return { workspace: input.id, keyId: created.record.id, adminKey: created.key };
 }
 
 /**

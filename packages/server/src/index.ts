@@ -17,6 +17,8 @@ export { parseCliOptions, USAGE } from './parse-cli-options.js';
 export type { CliOptions } from './parse-cli-options.js';
 export { bootstrapWorkspace, createWorkspaceWithAdminKey } from './bootstrap-workspace.js';
 export type { NewWorkspace } from './bootstrap-workspace.js';
+export { createApiKey } from './auth/create-api-key.js';
+export type { CreatedApiKey } from './auth/create-api-key.js';
 export { LOCAL_SERVER, ResolutionServers } from './resolution/resolution-servers.js';
 export type {
   DefaultServer,

@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openLowdbStore } from '@allot/core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseCliOptions } from './parse-cli-options.js';
 import { startServer } from './start-server.js';
@@ -10,6 +12,36 @@ describe('startServer', () => {
   let dir: string | undefined;
   afterEach(async () => {
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('a start whose port is busy fails and creates no workspace nor key', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'allot-server-'));
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const address = busy.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const printed: string[] = [];
+    try {
+      await expect(
+        startServer({
+          dataDir: dir,
+          port,
+          logLevel: 'silent',
+          handleSignals: false,
+          print: (l) => printed.push(l),
+        }),
+      ).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      busy.close();
+    }
+    expect(printed).toEqual([]);
+    const store = await openLowdbStore(dir);
+    try {
+      expect(await store.listWorkspaces()).toEqual([]);
+      expect(await store.listApiKeys('default')).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 
   test('a fresh data directory gets a workspace and an admin key printed once', async () => {

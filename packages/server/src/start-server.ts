@@ -23,9 +23,11 @@ export interface RunningServer {
 
 /**
  * Opens the store (`storeSpec`, else the embedded one of `dataDir`, unless a
- * store is given) and the configured resolution servers, creates the first
- * workspace and admin key on a fresh store, and listens. SIGTERM and SIGINT
- * close it gracefully; the caller decides the exit.
+ * store is given) and the configured resolution servers, listens, and then
+ * creates the first workspace and admin key on a fresh store. The key is made
+ * only once the port is bound, so a start that fails (a busy port) never
+ * leaves a store with an admin key nobody saw. SIGTERM and SIGINT close it
+ * gracefully; the caller decides the exit.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const opened = openResolutionServers(options.resolutionServers ?? [], options.env);
@@ -41,9 +43,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const servers: ResolutionServer[] = [...(options.servers ?? []), ...opened];
   let app: AllotApp;
-  let fresh;
   try {
-    fresh = await bootstrapWorkspace(store, (options.clock ?? (() => new Date()))());
     app = await buildApp({ ...options, store, closeStore: ownsStore, servers });
   } catch (error) {
     if (ownsStore) await store.close();
@@ -55,8 +55,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await contextOf(app).runner.drain();
     await closeOpened();
   });
+  let fresh;
   try {
     await app.listen({ port: options.port ?? 8080, host: options.host ?? '127.0.0.1' });
+    // Until this key exists no request can authenticate, so serving before it is harmless.
+    fresh = await bootstrapWorkspace(store, (options.clock ?? (() => new Date()))());
   } catch (error) {
     await app.close();
     throw error;

@@ -1,9 +1,6 @@
-import { DEFAULT_WORKSPACE, type JobRecord } from '@allot/core';
 import { Option, type Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { formatTable } from '../format-table.js';
 import { wholeNumber } from '../parse-options.js';
-import { withStore } from '../with-store.js';
 
 export function registerJobs(program: Command, cli: CliContext): void {
   program
@@ -11,42 +8,7 @@ export function registerJobs(program: Command, cli: CliContext): void {
     .description('list recent jobs, newest first')
     .addOption(new Option('--limit <n>', 'how many jobs').argParser(wholeNumber(1)).default(20))
     .action(async (options: { limit: number }) => {
-      const jobs = await withStore(cli.store(), (store) =>
-        store.listJobs(DEFAULT_WORKSPACE, { limit: options.limit, offset: 0 }),
-      );
-      if (jobs.length === 0) {
-        cli.io.stdout.write('no jobs yet\n');
-        return;
-      }
-      const now = Date.now();
-      const columns = [
-        { header: 'id', align: 'right' as const },
-        { header: 'created' },
-        { header: 'state' },
-        { header: 'allocated/made/failed' },
-        { header: 'leases' },
-      ];
-      cli.io.stdout.write(
-        formatTable(
-          columns,
-          jobs.map((job) => jobCells(job, now)),
-        ),
-      );
+      const { jobsAction } = await import('./jobs-action.js');
+      await jobsAction(cli, options);
     });
-}
-
-function jobCells(job: JobRecord, now: number): string[] {
-  return [
-    String(job.id),
-    job.createdAt,
-    job.state,
-    `${job.allocated}/${job.made}/${job.failed}`,
-    leaseState(job, now),
-  ];
-}
-
-function leaseState(job: JobRecord, now: number): string {
-  if (job.releasedAt !== null) return `released ${job.releasedAt}`;
-  if (Date.parse(job.expiresAt) <= now) return `expired ${job.expiresAt}`;
-  return `live until ${job.expiresAt}`;
 }

@@ -1,11 +1,8 @@
-import { DEFAULT_WORKSPACE, type ReleaseOutcome } from '@allot/core';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { UsageError } from '../exit-codes.js';
-import { formatCount } from '../format-table.js';
-import { withStore } from '../with-store.js';
 
-interface ReleaseOptions {
+/** The options of `allot release`: one test, instead of a job id. */
+export interface ReleaseOptions {
   pool?: string;
   suite?: string;
   test?: string;
@@ -20,43 +17,7 @@ export function registerRelease(program: Command, cli: CliContext): void {
     .option('--suite <suite>', 'release one test: its suite')
     .option('--test <test>', 'release one test: its name')
     .action(async (job: string | undefined, options: ReleaseOptions) => {
-      const target = parseTarget(job, options);
-      const now = new Date();
-      const outcome = await withStore(cli.store(), (store) =>
-        target.kind === 'job'
-          ? store.releaseJob(DEFAULT_WORKSPACE, target.id, now)
-          : store.releaseTest(DEFAULT_WORKSPACE, target.ref, now),
-      );
-      const what =
-        target.kind === 'job'
-          ? `job ${target.id}`
-          : `${target.ref.pool}/${target.ref.suite}/${target.ref.test}`;
-      cli.io.stdout.write(`${what}: ${describeOutcome(outcome)}\n`);
+      const { releaseAction } = await import('./release-action.js');
+      await releaseAction(cli, job, options);
     });
-}
-
-type Target =
-  | { kind: 'job'; id: number }
-  | { kind: 'test'; ref: { pool: string; suite: string; test: string } };
-
-function parseTarget(job: string | undefined, options: ReleaseOptions): Target {
-  const { pool, suite, test } = options;
-  const anyTest = pool !== undefined || suite !== undefined || test !== undefined;
-  if (job !== undefined) {
-    if (anyTest)
-      throw new UsageError('give either a job id or --pool, --suite and --test, not both');
-    if (!/^\d+$/.test(job)) throw new UsageError(`the job id must be a whole number, got "${job}"`);
-    return { kind: 'job', id: Number(job) };
-  }
-  if (pool === undefined || suite === undefined || test === undefined) {
-    throw new UsageError('give a job id, or --pool, --suite and --test to release one test');
-  }
-  return { kind: 'test', ref: { pool, suite, test } };
-}
-
-function describeOutcome(outcome: ReleaseOutcome): string {
-  const rows = (n: number) => `${formatCount(n)} row${n === 1 ? '' : 's'}`;
-  const released = `released ${rows(outcome.released)}`;
-  if (outcome.consumed === 0) return released;
-  return `${released}; ${rows(outcome.consumed)} stay${outcome.consumed === 1 ? 's' : ''} consumed`;
 }

@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { parseCliOptions, startServer } from '@allot/server';
 import type { CliContext } from '../cli-context.js';
 
 /** `allot serve`: the HTTP server over the store (`--store`, `ALLOT_STORE` or the data directory). */
@@ -46,6 +45,8 @@ export function registerServe(program: Command, cli: CliContext): void {
         strictServerNames?: boolean;
         syncWaitMs?: string;
       }) => {
+        // Loaded only now: the server's modules would slow every other command's start.
+        const { parseCliOptions, startServer } = await import('@allot/server');
         // The server opens the store itself: a directory or a postgres:// URL, closed when it stops.
         const args = ['--store', cli.store()];
         if (options.port !== undefined) args.push('--port', options.port);

@@ -1,5 +1,6 @@
 import { AllotError, type Issue } from '../errors.js';
 import { compareRows } from '../find/compare-rows.js';
+import { childPath } from '../find/child-path.js';
 import { compileWhere } from '../find/compile-where.js';
 import { isSqlMake, type PoolDefinition } from '../model.js';
 import type { Store } from '../store/store.js';
@@ -40,7 +41,7 @@ export async function checkPoolColumns(
       make === undefined ? undefined : await columns(make.block ?? from.split('@')[0] ?? '');
     for (const column of Object.keys(make?.columns ?? {})) {
       if (made !== undefined && !made.includes(column))
-        issues.push(unknown(`${path}.make.columns.${column}`, column, made));
+        issues.push(unknown(childPath(`${path}.make.columns`, column), column, made));
     }
   }
   return issues;

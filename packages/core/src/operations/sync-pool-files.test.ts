@@ -49,6 +49,91 @@ describe('syncPoolFiles', () => {
     expect(await store.getPool('w', 'people')).toBeUndefined();
   });
 
+  it('gives every unknown column the line it is on, in a YAML file', async () => {
+    const file = join(dir, 'pool.yaml');
+    await writeFile(
+      file,
+      [
+        'pool: people', // line 1
+        'key: id',
+        'blocks: [{ name: people, file: people.csv }]',
+        'tests:',
+        '  - { suite: s, test: a, find: { where: { status: active } } }', // line 5
+        '  - { suite: s, test: b, find: { where: { or: [{ status: locked }, { twon: x }] } } }', // line 6
+        '  - suite: s', // line 7
+        '    test: c',
+        '    find:',
+        '      where:',
+        '        stauts: active', // line 11
+        '        city: Paris', // line 12
+        '      order: ctiy desc', // line 13
+        '    columns: [id, city,', // line 14
+        '      emial]', // line 15
+        '    make:',
+        '      columns:',
+        '        id: { sequence: { start: 9 } }',
+        '        "first name": x', // line 19
+      ].join('\n'),
+    );
+    const error = await syncPoolFiles(await openMemoryStore(), 'w', [file]).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PoolValidationError);
+    const issues = (error as PoolValidationError).issues.map(({ path, line }) => ({ path, line }));
+    expect(issues).toEqual([
+      { path: 'tests[1].find.where.or[1].twon', line: 6 },
+      { path: 'tests[2].find.where.stauts', line: 11 },
+      { path: 'tests[2].find.order[0].column', line: 13 },
+      { path: 'tests[2].columns[2]', line: 15 },
+      { path: 'tests[2].make.columns["first name"]', line: 19 },
+    ]);
+    expect((error as Error).message).toContain(
+      `${file}:11: tests[2].find.where.stauts: unknown column "stauts"; the block has columns: id, status, city`,
+    );
+  });
+
+  it('gives every unknown column the line it is on, in a JSON file', async () => {
+    const file = join(dir, 'pool.json');
+    const test = (name: string, where: string) =>
+      `    { "suite": "s", "test": "${name}", "find": { "where": ${where} } }`;
+    await writeFile(
+      file,
+      [
+        '{',
+        '  "pool": "people",',
+        '  "key": "id",',
+        '  "blocks": [{ "name": "people", "file": "people.csv" }],',
+        '  "tests": [',
+        `${test('a', '{ "status": "active" }')},`,
+        `${test('b', '{ "and": [{ "stauts": "locked" }] }')},`, // line 7
+        '    {',
+        '      "suite": "s",',
+        '      "test": "c",',
+        '      "find": { "where": {} },',
+        '      "columns": ["id", "twon"]', // line 12
+        '    }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
+    const error = await syncPoolFiles(await openMemoryStore(), 'w', [file]).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PoolValidationError);
+    expect((error as PoolValidationError).issues).toEqual([
+      {
+        path: 'tests[1].find.where.and[0].stauts',
+        message: 'unknown column "stauts"; the block has columns: id, status, city',
+        line: 7,
+      },
+      {
+        path: 'tests[2].columns[1]',
+        message: 'unknown column "twon"; the block has columns: id, status, city',
+        line: 12,
+      },
+    ]);
+  });
+
   it('refuses the same pool name in two files', async () => {
     await writeFile(join(dir, 'a.yaml'), pool('{}'));
     await writeFile(join(dir, 'b.yaml'), pool('{}'));

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { AllotError, PoolValidationError } from '../errors.js';
 import type { PoolDefinition, TestRef } from '../model.js';
-import { loadPoolFile } from '../pool/load-pool-file.js';
+import { loadPoolSource } from '../pool/load-pool-file.js';
+import { withLines } from '../pool/with-lines.js';
 import type { Store } from '../store/store.js';
 import { checkPoolColumns } from './check-pool-columns.js';
 import { importBlock, type ImportBlockResult } from './import-block.js';
@@ -25,7 +26,8 @@ export async function syncPoolFiles(
   workspace: string,
   files: readonly string[],
 ): Promise<SyncedPools> {
-  const pools = await Promise.all(files.map((file) => loadPoolFile(file)));
+  const sources = await Promise.all(files.map((file) => loadPoolSource(file)));
+  const pools = sources.map((source) => source.pool);
   const names = new Map<string, string>();
   pools.forEach((pool, index) => {
     const other = names.get(pool.name);
@@ -60,9 +62,10 @@ export async function syncPoolFiles(
       if (result.imported) imported.push(result);
     }
   }
-  for (const [index, pool] of pools.entries()) {
+  for (const [index, { pool, lineOf }] of sources.entries()) {
     const issues = await checkPoolColumns(store, workspace, pool);
-    if (issues.length > 0) throw new PoolValidationError(files[index] ?? null, issues);
+    if (issues.length > 0)
+      throw new PoolValidationError(files[index] ?? null, withLines(issues, lineOf));
   }
   for (const pool of pools) await store.putPool(workspace, pool);
   const tests = pools.flatMap((pool) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, pointerSegments } from './issue-path.js';
+import { formatPath, parseIssuePath, pointerSegments } from './issue-path.js';
 
 describe('formatPath', () => {
   it('writes keys with dots and indexes in brackets', () => {
@@ -26,5 +26,29 @@ describe('pointerSegments', () => {
 
   it('unescapes JSON Pointer tokens', () => {
     expect(pointerSegments('/a~1b/c~0d', {})).toEqual(['a/b', 'c~d']);
+  });
+});
+
+describe('parseIssuePath', () => {
+  it('reads back what formatPath writes', () => {
+    for (const segments of [
+      ['tests', 3, 'find', 'where', 'balance'],
+      ['tests', 0, 'make', 'columns', 'first name'],
+      ['my key', 2],
+      ['where', 'and', 0, 'a"b'],
+      [],
+    ]) {
+      expect(parseIssuePath(formatPath(segments))).toEqual(segments);
+    }
+  });
+
+  it('keeps what it could read of a path it cannot read to the end', () => {
+    expect(parseIssuePath('tests[2].make.columns.first name')).toEqual([
+      'tests',
+      2,
+      'make',
+      'columns',
+      'first',
+    ]);
   });
 });

@@ -48,3 +48,26 @@ function child(value: unknown, segment: PathSegment): unknown {
   }
   return undefined;
 }
+
+/** `.name`, `name` at the start, `[3]` or `["any key"]`. */
+const SEGMENT = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+
+/**
+ * Reads a path written by {@link formatPath} (or by the column checks, which
+ * write paths the same way) back into segments. Stops at the first part it
+ * cannot read, so a line can still be found for what came before.
+ */
+export function parseIssuePath(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  let rest = path;
+  while (rest !== '') {
+    const match = SEGMENT.exec(rest);
+    if (match === null) break;
+    const [whole, name, index, quoted] = match;
+    if (name !== undefined) segments.push(name);
+    else if (index !== undefined) segments.push(Number(index));
+    else segments.push(JSON.parse(quoted ?? '""') as string);
+    rest = rest.slice(whole.length);
+  }
+  return segments;
+}

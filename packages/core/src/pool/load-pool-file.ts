@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AllotError } from '../errors.js';
 import type { PoolDefinition } from '../model.js';
-import { parsePoolFile } from './parse-pool-file.js';
+import { parsePoolFile, parsePoolSource, type ParsedPoolFile } from './parse-pool-file.js';
 
 /**
  * Reads, parses and validates a pool file.
@@ -11,6 +11,14 @@ import { parsePoolFile } from './parse-pool-file.js';
  */
 export async function loadPoolFile(path: string): Promise<PoolDefinition> {
   return parsePoolFile(await readPoolText(path), path);
+}
+
+/**
+ * {@link loadPoolFile}, keeping where the file's parts are, for the checks
+ * against the blocks' columns.
+ */
+export async function loadPoolSource(path: string): Promise<ParsedPoolFile> {
+  return parsePoolSource(await readPoolText(path), path);
 }
 
 async function readPoolText(path: string): Promise<string> {

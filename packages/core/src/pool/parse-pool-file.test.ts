@@ -269,8 +269,32 @@ describe('parsePoolFile syntax and format', () => {
     expect(issues[0]?.message).toMatch(/^syntax error: /);
   });
 
-  it('reports aliases without an anchor', () => {
-    expect(issuesOf('pool: *name\n')[0]?.message).toMatch(/^syntax error: Unresolved alias/);
+  it('reports aliases without an anchor, at the alias', () => {
+    const issues = issuesOf('pool: p\nkey: id\ntests:\n  - suite: *name\n');
+    expect(issues[0]?.message).toMatch(/^syntax error: Unresolved alias/);
+    expect(issues[0]?.line).toBe(4);
+  });
+
+  it('reports too many aliases at the first alias', () => {
+    const items = (alias: string) => `[${Array(10).fill(alias).join(', ')}]`;
+    const text = [
+      `a: &a ${items('x')}`,
+      'pool: p',
+      `b: &b ${items('*a')}`,
+      `c: &c ${items('*b')}`,
+      `d: &d ${items('*c')}`,
+      `e: ${items('*d')}`,
+    ].join('\n');
+    const issues = issuesOf(text);
+    expect(issues[0]?.message).toMatch(/^syntax error: Excessive alias count/);
+    expect(issues[0]?.line).toBe(3);
+  });
+
+  it('puts the problems of an empty file on its first line', () => {
+    expect(issuesOf('')).toEqual([{ path: '', message: 'must be an object', line: 1 }]);
+    expect(issuesOf('# nothing yet\n', '/repo/p.yml')).toEqual([
+      { path: '', message: 'must be an object', line: 1 },
+    ]);
   });
 
   it('refuses unknown extensions', () => {

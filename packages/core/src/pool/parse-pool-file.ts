@@ -1,12 +1,24 @@
 import { extname } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { PoolValidationError } from '../errors.js';
 import type { PoolDefinition } from '../model.js';
+import { parseIssuePath } from './issue-path.js';
+import type { PathSegment } from './issue-path.js';
 import { locateLine } from './locate-line.js';
 import { validatePool } from './validate-pool.js';
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** A valid pool file: its pool, and where its parts are, for checks that come later. */
+export interface ParsedPoolFile {
+  pool: PoolDefinition;
+  /**
+   * The 1-based line of a path inside the file, as issues write it
+   * (`tests[2].find.where.status`): the line of the deepest part found.
+   */
+  lineOf(path: string): number;
+}
 
 /**
  * Parses and validates a pool file (YAML, or JSON, which YAML reads too).
@@ -18,6 +30,15 @@ const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
  *   or a pool that breaks the schema or the pool rules
  */
 export function parsePoolFile(text: string, file: string): PoolDefinition {
+  return parsePoolSource(text, file).pool;
+}
+
+/**
+ * {@link parsePoolFile}, keeping the lines of the file's parts, so that the
+ * checks against the blocks' columns (which need a store) can say where a
+ * problem is too.
+ */
+export function parsePoolSource(text: string, file: string): ParsedPoolFile {
   const extension = extname(file).toLowerCase();
   if (!EXTENSIONS.has(extension)) {
     const message = `unsupported pool file extension "${extension}"; expected .yaml, .yml or .json`;
@@ -33,18 +54,44 @@ export function parsePoolFile(text: string, file: string): PoolDefinition {
       { path: '', message: `syntax error: ${syntax.message}`, line },
     ]);
   }
-  const value = toValue(document, file);
-  return validatePool(value, file, (segments) => locateLine(document, counter, segments));
+  const value = toValue(document, counter, file);
+  // An empty document has no nodes to point at: its problems are on its first line.
+  const locate = (segments: readonly PathSegment[]) => locateLine(document, counter, segments) ?? 1;
+  const pool = validatePool(value, file, locate);
+  return { pool, lineOf: (path) => locate(parseIssuePath(path)) };
 }
 
-function toValue(document: Document, file: string): unknown {
+function toValue(document: Document, counter: LineCounter, file: string): unknown {
   try {
     return document.toJS();
   } catch (error) {
     // Unresolved or excessive aliases only fail when values are built.
     const message = error instanceof Error ? error.message : String(error);
-    throw new PoolValidationError(file, [{ path: '', message: `syntax error: ${message}` }]);
+    const line = aliasLine(document, counter);
+    throw new PoolValidationError(file, [
+      { path: '', message: `syntax error: ${message}`, ...(line === undefined ? {} : { line }) },
+    ]);
   }
+}
+
+/** The line of the first alias that points nowhere, else of the first alias: where a failed build of values starts. */
+function aliasLine(document: Document, counter: LineCounter): number | undefined {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(document, {
+    Alias(_key, alias) {
+      const start = alias.range?.[0];
+      if (start === undefined) return undefined;
+      first ??= start;
+      if (alias.resolve(document) === undefined) {
+        unresolved = start;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  const offset = unresolved ?? first;
+  return offset === undefined ? undefined : counter.linePos(offset).line;
 }
 
 /**

@@ -1,0 +1,53 @@
+import { DEFAULT_WORKSPACE, isAllotError, type Store } from '@allot/core';
+import type { CliContext } from '../cli-context.js';
+import { CommandFailure } from '../exit-codes.js';
+import { withStore } from '../with-store.js';
+import type { CreateKeyOptions } from './keys.js';
+
+/**
+ * `allot keys create`: stores a new key and prints it on stdout, alone, so
+ * that `KEY=$(allot keys create --role admin)` works; what it is goes to
+ * stderr. The default workspace is created when the store has none yet, as
+ * the server would on its first start.
+ */
+export async function createKeyAction(cli: CliContext, options: CreateKeyOptions): Promise<void> {
+  // The key format and its hash belong to the server, which checks them.
+  const { createApiKey } = await import('@allot/server');
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const name = options.name ?? 'created with allot keys create';
+  const created = await withStore(cli.store(), async (store) => {
+    const now = new Date();
+    await ensureWorkspace(store, workspace, now);
+    const key = await createApiKey(store, { workspace, name, role: options.role, now });
+    await store.appendAudit({
+      workspace,
+      at: now.toISOString(),
+      actor: 'allot keys create',
+      action: 'key.create',
+      target: `key:${key.record.id}`,
+      details: { name, role: options.role },
+    });
+    return key;
+  });
+  cli.io.stderr.write(
+    `allot: created ${options.role} key ${created.record.id} ("${name}") in workspace "${workspace}"; it is shown only this once:\n`,
+  );
+  cli.io.stdout.write(`${created.key}\n`);
+}
+
+async function ensureWorkspace(store: Store, workspace: string, now: Date): Promise<void> {
+  if ((await store.getWorkspace(workspace)) !== undefined) return;
+  if (workspace !== DEFAULT_WORKSPACE) {
+    const known = (await store.listWorkspaces()).map((w) => w.id);
+    throw new CommandFailure(
+      `workspace "${workspace}" does not exist (workspaces: ${known.join(', ') || 'none yet'})`,
+    );
+  }
+  try {
+    await store.createWorkspace({ id: workspace, name: 'default', createdAt: now.toISOString() });
+  } catch (error) {
+    // A server starting on the same database at the same moment created it first.
+    const lostRace = isAllotError(error) && (await store.getWorkspace(workspace)) !== undefined;
+    if (!lostRace) throw error;
+  }
+}

@@ -1,0 +1,33 @@
+import type { ApiKeyRecord, Role, Store } from '@allot/core';
+import { issueKey } from './api-key.js';
+
+/** A key just stored: its record, and the full key, which exists only in this value. */
+export interface CreatedApiKey {
+  record: ApiKeyRecord;
+  /** `allot_<id>_<secret>`: show it once. */
+  key: string;
+}
+
+/**
+ * Stores a new API key for a workspace, outside any request: how a fresh
+ * server gets its first admin key, and how someone with access to the store
+ * (`allot keys create`) gets one back when the only admin key was lost.
+ */
+export async function createApiKey(
+  store: Store,
+  input: { workspace: string; name: string; role: Role; now?: Date },
+): Promise<CreatedApiKey> {
+  const issued = issueKey();
+  const record: ApiKeyRecord = {
+    id: issued.id,
+    workspace: input.workspace,
+    name: input.name,
+    role: input.role,
+    secretHash: issued.secretHash,
+    userId: null,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    revokedAt: null,
+  };
+  await store.putApiKey(record);
+  return { record, key: issued.key };
+}
