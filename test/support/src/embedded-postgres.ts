@@ -15,6 +15,11 @@ export interface EmbeddedPostgresServer {
 
 /** The database the tests connect to, named as CI names Debian's. */
 const DATABASE = 'allot_test';
+/** What a run as root needs that a run as anyone else has. */
+const AS_ROOT_HINT =
+  'As root, PostgreSQL runs as the `postgres` OS user, which must be able to enter the ' +
+  'checkout (its node_modules hold the binaries) and the temporary directory: a checkout ' +
+  'under /root cannot work. Or set ALLOT_TEST_POSTGRES_URL=postgres://… to use another server.';
 /** A port taken between `freePort` and the server's bind is retried on another. */
 const ATTEMPTS = 3;
 
@@ -29,6 +34,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgresServer> {
     try {
       return await startOnce(await freePort());
     } catch (error) {
+      if (!(error instanceof Error) || !/Address already in use/.test(error.message)) throw error;
       failure = error;
     }
   }
@@ -75,8 +81,9 @@ async function startOnce(port: number): Promise<EmbeddedPostgresServer> {
     await server.createDatabase(DATABASE);
   } catch (error) {
     await stop().catch(() => undefined);
+    const hint = asRoot ? `\n${AS_ROOT_HINT}` : '';
     throw new Error(
-      `could not start the embedded PostgreSQL on port ${port} (${String(error)}):\n${log.join('')}`,
+      `could not start the embedded PostgreSQL on port ${port} (${String(error)}):${hint}\n${log.join('')}`,
       { cause: error },
     );
   }
