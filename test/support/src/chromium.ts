@@ -59,6 +59,9 @@ async function unpackedChromium(): Promise<string> {
   process.env['TMPDIR'] = staging;
   try {
     await chromium.executablePath();
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   } finally {
     if (previous === undefined) delete process.env['TMPDIR'];
     else process.env['TMPDIR'] = previous;
