@@ -36,6 +36,14 @@ export async function testChromium(): Promise<TestChromium> {
   if (existsSync(SYSTEM_CHROMIUM)) {
     return { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_ARGS, source: 'system' };
   }
+  return npmChromium();
+}
+
+/**
+ * The Chromium of `@sparticuz/chromium`, unpacked once per version and user
+ * into the temporary directory; `testChromium` falls back to it.
+ */
+export async function npmChromium(): Promise<TestChromium> {
   return { executablePath: await unpackedChromium(), args: chromium.args, source: 'npm' };
 }
 
