@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A PostgreSQL (embedded unless ALLOT_TEST_POSTGRES_URL names one) and a Chromium for the run.
+    globalSetup: ['./test/support/src/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import type { AllotOptions } from '@allot/playwright';
+import { testChromium } from '@allot/test-support/chromium';
 
 // The sample app's port; the tests give each run its own.
 const port = Number(process.env.APP_PORT ?? 3210);
+// Debian's Chromium where installed, else the npm one: Playwright downloads no browser here.
+const { executablePath, args } = await testChromium();
 
 export default defineConfig<AllotOptions>({
   testDir: './tests',
@@ -22,21 +25,7 @@ export default defineConfig<AllotOptions>({
     {
       name: 'browser',
       testMatch: 'sign-in.spec.ts',
-      use: {
-        // Debian's Chromium (apt-get install chromium); Playwright downloads no browser here.
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+      use: { launchOptions: { executablePath, args } },
     },
   ],
 });

@@ -16,13 +16,13 @@ const POSTGRES_URL = testPostgresUrl('CLI on PostgreSQL');
 const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const exec = promisify(execFile);
 
-describe.skipIf(POSTGRES_URL === undefined)('allot --store postgres://…', () => {
+describe('allot --store postgres://…', () => {
   let database: TemporaryDatabase | undefined;
   let url: URL;
   let dir: string;
 
   beforeAll(async () => {
-    database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_cli');
+    database = await createTemporaryDatabase(POSTGRES_URL, 'allot_cli');
     url = database.url;
     dir = await mkdtemp(join(tmpdir(), 'allot-cli-pg-'));
     await writeFile(join(dir, 'people.csv'), 'id,status\np1,active\np2,active\np3,locked\n');

@@ -199,24 +199,20 @@ describe('allot serve and allot keys on a data directory', { timeout: 90_000 }, 
   );
 });
 
-describe.skipIf(POSTGRES_URL === undefined)(
-  'allot serve and allot keys on PostgreSQL',
-  { timeout: 90_000 },
-  () => {
-    let database: TemporaryDatabase | undefined;
-    beforeEach(async () => {
-      database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_cli_keys');
-    });
-    afterEach(async () => {
-      await database?.drop();
-    });
+describe('allot serve and allot keys on PostgreSQL', { timeout: 90_000 }, () => {
+  let database: TemporaryDatabase | undefined;
+  beforeEach(async () => {
+    database = await createTemporaryDatabase(POSTGRES_URL, 'allot_cli_keys');
+  });
+  afterEach(async () => {
+    await database?.drop();
+  });
 
-    serveAndKeysOn(
-      () => ['--store', database?.url.toString() ?? ''],
-      () => database?.url.toString() ?? '',
-    );
-  },
-);
+  serveAndKeysOn(
+    () => ['--store', database?.url.toString() ?? ''],
+    () => database?.url.toString() ?? '',
+  );
+});
 
 describe('allot keys create --role', () => {
   it("offers core's roles", () => {

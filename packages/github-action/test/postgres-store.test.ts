@@ -9,13 +9,13 @@ import { makeWorkspace, type Workspace } from './support/workspace.js';
 
 const POSTGRES_URL = testPostgresUrl('action on PostgreSQL');
 
-describe.skipIf(POSTGRES_URL === undefined)('embedded mode with store: postgres://…', () => {
+describe('embedded mode with store: postgres://…', () => {
   let database: TemporaryDatabase | undefined;
   let url: URL;
   let ws: Workspace;
 
   beforeAll(async () => {
-    database = await createTemporaryDatabase(POSTGRES_URL as string, 'allot_action');
+    database = await createTemporaryDatabase(POSTGRES_URL, 'allot_action');
     url = database.url;
     ws = await makeWorkspace('people');
   });

@@ -3,15 +3,13 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCliOptions } from './parse-cli-options.js';
 import { startServer } from './start-server.js';
+import { testPostgresUrl } from './testing/test-postgres-url.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log('server on PostgreSQL skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it');
-}
+const POSTGRES_URL = testPostgresUrl('server on PostgreSQL');
 
-describe.skipIf(POSTGRES_URL === undefined)('allot-server --store postgres://…', () => {
+describe('allot-server --store postgres://…', () => {
   const schema = `allot_server_${randomBytes(5).toString('hex')}`;
-  const store = `${POSTGRES_URL}${POSTGRES_URL?.includes('?') ? '&' : '?'}schema=${schema}`;
+  const store = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`;
 
   afterAll(async () => {
     const client = new pg.Client({ connectionString: POSTGRES_URL });

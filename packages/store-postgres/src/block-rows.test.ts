@@ -10,14 +10,14 @@ const POSTGRES_URL = testPostgresUrl('block rows round trip');
 const WS = 'w';
 const NOW = new Date('2030-01-01T00:00:00Z');
 
-describe.skipIf(POSTGRES_URL === undefined)('block rows as cells and kinds', () => {
+describe('block rows as cells and kinds', () => {
   const schema = `allot_rows_${randomBytes(5).toString('hex')}`;
   /** Opened for each test after the import, so every read goes to the database, not a cache. */
   let store: Store;
   let version = '';
 
   beforeAll(async () => {
-    const importer = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+    const importer = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
     const meta = await importer.addBlockVersion(WS, {
       block: 'samples',
       columns: SAMPLE_COLUMNS,
@@ -30,12 +30,12 @@ describe.skipIf(POSTGRES_URL === undefined)('block rows as cells and kinds', () 
   });
 
   beforeEach(async () => {
-    store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+    store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
   });
 
   afterEach(() => store.close());
 
-  afterAll(() => dropSchemas(POSTGRES_URL as string, [schema]));
+  afterAll(() => dropSchemas(POSTGRES_URL, [schema]));
 
   it('reads back every row exactly as written', async () => {
     expect((await store.getBlock(WS, 'samples', version))?.rows).toEqual(SAMPLE_ROWS);

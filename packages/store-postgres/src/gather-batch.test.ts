@@ -47,101 +47,93 @@ const FINDS: Array<{ where: Where | undefined; limit?: number; readOnly?: boolea
   { where: { id: { contains: '1' }, balance: { lt: 50 } }, limit: 1000 },
 ];
 
-describe.skipIf(POSTGRES_URL === undefined)(
-  'gathering the candidates of many finds at once',
-  () => {
-    const schema = `allot_batch_${randomBytes(5).toString('hex')}`;
-    /** Opened after the import, so it never held the rows and gathers in SQL. */
-    let store: Store;
-    let pool: pg.Pool;
-    let all: RowValues[] = [];
+describe('gathering the candidates of many finds at once', () => {
+  const schema = `allot_batch_${randomBytes(5).toString('hex')}`;
+  /** Opened after the import, so it never held the rows and gathers in SQL. */
+  let store: Store;
+  let pool: pg.Pool;
+  let all: RowValues[] = [];
 
-    const queryOf = (find: (typeof FINDS)[number]): CandidateQuery => ({
+  const queryOf = (find: (typeof FINDS)[number]): CandidateQuery => ({
+    block: 'customers',
+    version: '1.1',
+    where: find.where,
+    columns: [...COLUMNS, ...(find.where !== undefined && 'since' in find.where ? ['since'] : [])],
+    keyIndex: 0,
+    readOnly: find.readOnly ?? false,
+    now: NOW,
+    ...(find.limit === undefined ? {} : { limit: find.limit }),
+  });
+  const expected = (find: (typeof FINDS)[number]): RowValues[] | undefined => {
+    if (find.where !== undefined && 'since' in find.where) return undefined;
+    const found = all.filter(compileWhere(find.where, COLUMNS, 'where'));
+    return found.slice(0, find.limit ?? found.length);
+  };
+
+  beforeAll(async () => {
+    const importer = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
+    const first = Array.from({ length: 180 }, (_, i) => row(i));
+    const made = Array.from({ length: 45 }, (_, i) => row(180 + i));
+    for (const [rows, origin] of [
+      [first, 'import'],
+      [made, 'make'],
+    ] as const) {
+      await importer.addBlockVersion(WS, {
+        block: 'customers',
+        columns: COLUMNS,
+        keyColumn: 'id',
+        rows,
+        origin,
+      });
+    }
+    await importer.close();
+    store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 2 });
+    all = [...first, ...made];
+    pool = new pg.Pool({
+      connectionString: POSTGRES_URL,
+      max: 1,
+      options: `-c search_path="${schema}"`,
+    });
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await pool?.end();
+    await dropSchemas(POSTGRES_URL, [schema]);
+  });
+
+  it('answers finds asked together as each alone would be answered', async () => {
+    const gather = store.gatherCandidates?.bind(store);
+    if (gather === undefined) throw new Error('the store does not gather in SQL');
+    const got = await gather(WS, FINDS.map(queryOf));
+    got.forEach((found, i) =>
+      expect(found, JSON.stringify(FINDS[i])).toEqual(expected(FINDS[i] as (typeof FINDS)[number])),
+    );
+  });
+
+  it('reads the chain in slices, stopping each find at its limit', async () => {
+    const sql = new SqlRunner(await loadSqlTexts());
+    const versions = await listVersions(sql, pool, WS, 'customers');
+    const target = {
+      workspace: WS,
+      versions,
       block: 'customers',
       version: '1.1',
-      where: find.where,
-      columns: [
-        ...COLUMNS,
-        ...(find.where !== undefined && 'since' in find.where ? ['since'] : []),
-      ],
       keyIndex: 0,
-      readOnly: find.readOnly ?? false,
       now: NOW,
-      ...(find.limit === undefined ? {} : { limit: find.limit }),
-    });
-    const expected = (find: (typeof FINDS)[number]): RowValues[] | undefined => {
-      if (find.where !== undefined && 'since' in find.where) return undefined;
-      const found = all.filter(compileWhere(find.where, COLUMNS, 'where'));
-      return found.slice(0, find.limit ?? found.length);
     };
-
-    beforeAll(async () => {
-      const importer = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
-      const first = Array.from({ length: 180 }, (_, i) => row(i));
-      const made = Array.from({ length: 45 }, (_, i) => row(180 + i));
-      for (const [rows, origin] of [
-        [first, 'import'],
-        [made, 'make'],
-      ] as const) {
-        await importer.addBlockVersion(WS, {
-          block: 'customers',
-          columns: COLUMNS,
-          keyColumn: 'id',
-          rows,
-          origin,
-        });
-      }
-      await importer.close();
-      store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 2 });
-      all = [...first, ...made];
-      pool = new pg.Pool({
-        connectionString: POSTGRES_URL,
-        max: 1,
-        options: `-c search_path="${schema}"`,
-      });
-    });
-
-    afterAll(async () => {
-      await store?.close();
-      await pool?.end();
-      await dropSchemas(POSTGRES_URL as string, [schema]);
-    });
-
-    it('answers finds asked together as each alone would be answered', async () => {
-      const gather = store.gatherCandidates?.bind(store);
-      if (gather === undefined) throw new Error('the store does not gather in SQL');
-      const got = await gather(WS, FINDS.map(queryOf));
-      got.forEach((found, i) =>
-        expect(found, JSON.stringify(FINDS[i])).toEqual(
-          expected(FINDS[i] as (typeof FINDS)[number]),
-        ),
+    for (const firstChunk of [1, 7, 50, 1000]) {
+      const queries = FINDS.filter((f) => f.where === undefined || !('since' in f.where)).map(
+        queryOf,
       );
-    });
-
-    it('reads the chain in slices, stopping each find at its limit', async () => {
-      const sql = new SqlRunner(await loadSqlTexts());
-      const versions = await listVersions(sql, pool, WS, 'customers');
-      const target = {
-        workspace: WS,
-        versions,
-        block: 'customers',
-        version: '1.1',
-        keyIndex: 0,
-        now: NOW,
-      };
-      for (const firstChunk of [1, 7, 50, 1000]) {
-        const queries = FINDS.filter((f) => f.where === undefined || !('since' in f.where)).map(
-          queryOf,
-        );
-        const got = await gatherBatch(sql, pool, { ...target, firstChunk }, queries);
-        const wanted = FINDS.filter((f) => f.where === undefined || !('since' in f.where)).map(
-          expected,
-        );
-        expect(got, `first slice of ${firstChunk}`).toEqual(wanted);
-      }
-      expect(
-        await gatherBatch(sql, pool, { ...target, version: '9.9' }, [queryOf(FINDS[0]!)]),
-      ).toEqual([undefined]);
-    });
-  },
-);
+      const got = await gatherBatch(sql, pool, { ...target, firstChunk }, queries);
+      const wanted = FINDS.filter((f) => f.where === undefined || !('since' in f.where)).map(
+        expected,
+      );
+      expect(got, `first slice of ${firstChunk}`).toEqual(wanted);
+    }
+    expect(
+      await gatherBatch(sql, pool, { ...target, version: '9.9' }, [queryOf(FINDS[0]!)]),
+    ).toEqual([undefined]);
+  });
+});

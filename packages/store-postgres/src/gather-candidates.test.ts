@@ -126,7 +126,7 @@ function condition(rng: ReturnType<typeof random>, depth: number): Record<string
   }
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () => {
+describe('gathering candidates in SQL', () => {
   const schema = `allot_gather_${randomBytes(5).toString('hex')}`;
   const WS = 'w';
   /** One find, asked alone. */
@@ -161,7 +161,7 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
     found?.map((row) => rows11.findIndex((r) => r[0] === row[0]));
 
   beforeAll(async () => {
-    importer = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 2 });
+    importer = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 2 });
     const rng = random(20_240_131);
     const row = (i: number): RowValues => {
       // Some rows are short: their missing cells count as null.
@@ -185,13 +185,13 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
       origin: 'make',
     });
     rows11 = (await importer.getBlock(WS, 'cells', '1.1'))?.rows ?? [];
-    store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 4 });
+    store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 4 });
   });
 
   afterAll(async () => {
     await importer?.close();
     await store?.close();
-    await dropSchemas(POSTGRES_URL as string, [schema]);
+    await dropSchemas(POSTGRES_URL, [schema]);
   });
 
   it('selects exactly the rows compileWhere selects, for 600 generated wheres over a made version', async () => {
@@ -271,7 +271,7 @@ describe.skipIf(POSTGRES_URL === undefined)('gathering candidates in SQL', () =>
     const queries = [query({ a: 'active' }), query(undefined, { version: '1.0' })];
     // The importer holds 1.0 (imported) and 1.1 (read back).
     expect(await importer.gatherCandidates?.(WS, queries)).toEqual([undefined, undefined]);
-    const fresh = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+    const fresh = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
     try {
       await fresh.getBlock(WS, 'cells', '1.0');
       expect(await fresh.gatherCandidates?.(WS, queries)).toEqual([

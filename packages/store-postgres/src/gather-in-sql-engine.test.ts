@@ -50,18 +50,17 @@ const bundle = (suite: string) => finds.map((f) => ({ pool: 'shop', suite, test:
  * (it imported them, or read them for the date range) leaves its finds to
  * the engine's in-memory scan, which would leave nothing to compare.
  */
-describe.skipIf(POSTGRES_URL === undefined)('the engine over a store that gathers in SQL', () => {
+describe('the engine over a store that gathers in SQL', () => {
   const [sqlSchema, memorySchema] = [0, 1].map(
     () => `allot_gather_${randomBytes(5).toString('hex')}`,
   ) as [string, string];
   let memory: Store;
 
-  const openGathering = () =>
-    openPostgresStore(POSTGRES_URL as string, { schema: sqlSchema, poolSize: 2 });
+  const openGathering = () => openPostgresStore(POSTGRES_URL, { schema: sqlSchema, poolSize: 2 });
 
   beforeAll(async () => {
     const importer = await openGathering();
-    memory = await openPostgresStore(POSTGRES_URL as string, {
+    memory = await openPostgresStore(POSTGRES_URL, {
       schema: memorySchema,
       poolSize: 2,
       gatherInSql: false,
@@ -87,7 +86,7 @@ describe.skipIf(POSTGRES_URL === undefined)('the engine over a store that gather
 
   afterAll(async () => {
     await memory?.close();
-    await dropSchemas(POSTGRES_URL as string, [sqlSchema, memorySchema]);
+    await dropSchemas(POSTGRES_URL, [sqlSchema, memorySchema]);
   });
 
   it('allocates exactly what the in-memory scan allocates, job after job', async () => {

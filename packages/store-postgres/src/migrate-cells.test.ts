@@ -41,10 +41,10 @@ async function insertJsonRows(
   );
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('migration 0003: rows as cells', () => {
+describe('migration 0003: rows as cells', () => {
   const schema = `allot_cells_${randomBytes(5).toString('hex')}`;
 
-  afterAll(() => dropSchemas(POSTGRES_URL as string, [schema]));
+  afterAll(() => dropSchemas(POSTGRES_URL, [schema]));
 
   it('converts rows stored as JSON so that they read back exactly', async () => {
     const client = new pg.Client({ connectionString: POSTGRES_URL });
@@ -80,7 +80,7 @@ describe.skipIf(POSTGRES_URL === undefined)('migration 0003: rows as cells', () 
       await client.end();
     }
 
-    const store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+    const store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
     try {
       const [found] =
         (await store.gatherCandidates?.(WS, [
@@ -132,7 +132,7 @@ describe.skipIf(POSTGRES_URL === undefined)('migration 0003: rows as cells', () 
       expect(left.rows[0]?.n).toBe(2);
     } finally {
       await client.end();
-      await dropSchemas(POSTGRES_URL as string, [nulSchema]);
+      await dropSchemas(POSTGRES_URL, [nulSchema]);
     }
   });
 });

@@ -46,10 +46,10 @@ async function insertAudit(client: pg.Client, workspace: string): Promise<number
   return Number(rows[0]?.id);
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('migration 0004: ids per workspace', () => {
+describe('migration 0004: ids per workspace', () => {
   const schema = `allot_ids_${randomBytes(5).toString('hex')}`;
 
-  afterAll(() => dropSchemas(POSTGRES_URL as string, [schema]));
+  afterAll(() => dropSchemas(POSTGRES_URL, [schema]));
 
   it('keeps every job and audit event under its id and counts on per workspace', async () => {
     const client = new pg.Client({ connectionString: POSTGRES_URL });
@@ -71,7 +71,7 @@ describe.skipIf(POSTGRES_URL === undefined)('migration 0004: ids per workspace',
       await client.end();
     }
 
-    const store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 2 });
+    const store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 2 });
     try {
       expect((await store.getJob('a', 3))?.tests.map((t) => t.test)).toEqual(['second']);
       expect((await store.getJob('b', 2))?.tests.map((t) => t.test)).toEqual(['other']);

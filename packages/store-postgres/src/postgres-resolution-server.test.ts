@@ -8,9 +8,9 @@ import { testPostgresUrl, testsOfSuite } from './testing/test-database.js';
 const POSTGRES_URL = testPostgresUrl('PostgreSQL resolution server');
 
 /** The application's own database: a schema of its own with a users table. */
-describe.skipIf(POSTGRES_URL === undefined)('PostgreSQL resolution server', () => {
+describe('PostgreSQL resolution server', () => {
   const schema = `app_${randomBytes(4).toString('hex')}`;
-  const url = `${POSTGRES_URL}${POSTGRES_URL?.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+  const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
   let admin: pg.Client;
   let server: PostgresResolutionServer;
   let store: Store;

@@ -28,7 +28,7 @@ const TEAMS: RowValues[] = [
   [1.5, 'one and a half'],
 ];
 
-describe.skipIf(POSTGRES_URL === undefined)('rows by key', () => {
+describe('rows by key', () => {
   const schema = `allot_keys_${randomBytes(5).toString('hex')}`;
   /** Reads from the database: it never held the rows. */
   let fresh: Store;
@@ -38,7 +38,7 @@ describe.skipIf(POSTGRES_URL === undefined)('rows by key', () => {
   const versions = new Map<string, { block: string; version: string }>();
 
   beforeAll(async () => {
-    const importer = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+    const importer = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
     for (const [name, { rows, origin, keyColumn }] of Object.entries(VERSIONS)) {
       const meta = await importer.addBlockVersion(WS, {
         block: 'people',
@@ -58,7 +58,7 @@ describe.skipIf(POSTGRES_URL === undefined)('rows by key', () => {
     });
     versions.set('teams', teams);
     await importer.close();
-    const open = () => openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 1 });
+    const open = () => openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
     [fresh, holding] = await Promise.all([open(), open()]);
     for (const { block, version } of versions.values()) await holding.getBlock(WS, block, version);
   });
@@ -66,7 +66,7 @@ describe.skipIf(POSTGRES_URL === undefined)('rows by key', () => {
   afterAll(async () => {
     await fresh?.close();
     await holding?.close();
-    await dropSchemas(POSTGRES_URL as string, [schema]);
+    await dropSchemas(POSTGRES_URL, [schema]);
   });
 
   /** Asks both stores, which must agree, about a version named in `versions`; returns the answer. */

@@ -89,9 +89,9 @@ interface VendorJob {
   progressMessage: string;
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('three allot serve replicas on one database', () => {
+describe('three allot serve replicas on one database', () => {
   const schema = `allot_replicas_${randomBytes(5).toString('hex')}`;
-  const store = `${POSTGRES_URL}${POSTGRES_URL?.includes('?') ? '&' : '?'}schema=${schema}`;
+  const store = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`;
   const db = new pg.Client({ connectionString: POSTGRES_URL });
   let replicas: ServeProcess[] = [];
   let key = '';

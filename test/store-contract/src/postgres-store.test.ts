@@ -12,7 +12,7 @@ const POSTGRES_URL = testPostgresUrl('postgres contract');
 const freshSchema = () => `allot_test_${randomBytes(6).toString('hex')}`;
 
 const withClient = <T>(use: (client: pg.Client) => Promise<T>): Promise<T> =>
-  withTestClient(POSTGRES_URL as string, use);
+  withTestClient(POSTGRES_URL, use);
 
 const dropSchema = (schema: string) =>
   withClient((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
@@ -20,7 +20,7 @@ const dropSchema = (schema: string) =>
 /** A store on its own schema, dropped when the store closes. */
 async function openFresh(): Promise<Store> {
   const schema = freshSchema();
-  const store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 4 });
+  const store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 4 });
   const close = store.close.bind(store);
   return Object.assign(store, {
     close: async () => {
@@ -66,7 +66,7 @@ function claimOne(jobId: number, key: string, readOnly = false): JobCommit {
   };
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('postgres store', () => {
+describe('postgres store', () => {
   describeStoreContract('postgres', openFresh);
 
   describe('two replicas on one database', () => {
@@ -77,8 +77,8 @@ describe.skipIf(POSTGRES_URL === undefined)('postgres store', () => {
     beforeAll(async () => {
       // Replicas that start together both migrate; the advisory lock makes them take turns.
       [first, second] = await Promise.all([
-        openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 5 }),
-        openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 5 }),
+        openPostgresStore(POSTGRES_URL, { schema, poolSize: 5 }),
+        openPostgresStore(POSTGRES_URL, { schema, poolSize: 5 }),
       ]);
       await first.addBlockVersion(WS, {
         block: 'customers',
@@ -224,7 +224,7 @@ describe.skipIf(POSTGRES_URL === undefined)('postgres store', () => {
     let store: Store;
 
     beforeAll(async () => {
-      store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 2 });
+      store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 2 });
     });
 
     afterAll(async () => {

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { childEnv, RUNNER_VARIABLES } from './child-env.js';
+import { freePort } from './free-port.js';
 import { readReport, type JsonReport, type ReportedTest } from './json-report.js';
 
 /** What one `npx playwright test` run produced. */
@@ -32,8 +32,6 @@ export interface PlaywrightRunOptions {
   hidden?: RegExp;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
-
 /**
  * Runs the project with the real Playwright CLI in a child process, as a user
  * would (`npx playwright test …` in its directory), with the list reporter on
@@ -41,11 +39,6 @@ const CHROMIUM = '/usr/bin/chromium';
  * free port of its own (`APP_PORT`).
  */
 export async function runPlaywright(options: PlaywrightRunOptions): Promise<PlaywrightRun> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} is missing: the project's browser test uses Debian's Chromium (apt-get install -y chromium)`,
-    );
-  }
   const reportFile = join(options.dir, 'report.json');
   const env = childEnv(
     {
@@ -85,16 +78,4 @@ function spawnCollect(command: string, args: string[], cwd: string, env: NodeJS.
       child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
     },
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -2,13 +2,18 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /**
- * The test database (`ALLOT_TEST_POSTGRES_URL`). Without one, the suites that
- * need it are skipped, and the log says which (`what`) and how to run them.
+ * The test database (`ALLOT_TEST_POSTGRES_URL`), which the workspace's vitest
+ * global setup always provides: the given URL, or an embedded server it starts.
+ * Unset means the tests run outside that config, and a suite that needs the
+ * database (`what`) fails rather than passing by skipping.
  */
-export function testPostgresUrl(what: string): string | undefined {
+export function testPostgresUrl(what: string): string {
   const url = process.env['ALLOT_TEST_POSTGRES_URL'];
-  if (url === undefined) {
-    console.log(`${what} skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it`);
+  if (!url) {
+    throw new Error(
+      `${what} needs PostgreSQL and ALLOT_TEST_POSTGRES_URL is unset: run vitest with the ` +
+        `workspace's config (pnpm test, or npx vitest run <files> at the root), which starts one`,
+    );
   }
   return url;
 }

@@ -7,13 +7,9 @@ import { createWorkspaceWithAdminKey } from '../bootstrap-workspace.js';
 import { buildApp, type AllotApp } from '../build-app.js';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { CUSTOMERS_CSV, samplePool } from '../testing/test-app.js';
+import { testPostgresUrl } from '../testing/test-postgres-url.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log(
-    'job states across replicas skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run it',
-  );
-}
+const POSTGRES_URL = testPostgresUrl('job states across replicas');
 
 /** The built-in engine, held until the test lets it go: the job runs as long as the test wants. */
 function gatedServer(): ResolutionServer & { open(): void } {
@@ -36,7 +32,7 @@ interface Replica {
   url: string;
 }
 
-describe.skipIf(POSTGRES_URL === undefined)('a running job seen from another replica', () => {
+describe('a running job seen from another replica', () => {
   const schema = `allot_states_${randomBytes(5).toString('hex')}`;
   const gated = gatedServer();
   let a: Replica;
@@ -45,7 +41,7 @@ describe.skipIf(POSTGRES_URL === undefined)('a running job seen from another rep
 
   /** A replica: its own store (pool of connections) and app on one database, listening. */
   async function replica(servers: ResolutionServer[]): Promise<Replica> {
-    const store = await openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 4 });
+    const store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 4 });
     const app = await buildApp({
       store,
       logLevel: 'silent',

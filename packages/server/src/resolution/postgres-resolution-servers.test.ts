@@ -4,21 +4,17 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkspaceWithAdminKey } from '../bootstrap-workspace.js';
 import { startServer, type RunningServer } from '../start-server.js';
+import { testPostgresUrl } from '../testing/test-postgres-url.js';
 
-const POSTGRES_URL = process.env['ALLOT_TEST_POSTGRES_URL'];
-if (POSTGRES_URL === undefined) {
-  console.log(
-    'resolution servers over HTTP skipped: set ALLOT_TEST_POSTGRES_URL=postgres://… to run them',
-  );
-}
+const POSTGRES_URL = testPostgresUrl('resolution servers over HTTP');
 
 /**
  * The application's own database is a schema of the test database; the
  * server registers it from configuration and is driven through its HTTP API.
  */
-describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution servers', () => {
+describe('registered PostgreSQL resolution servers', () => {
   const schema = `app_${randomBytes(4).toString('hex')}`;
-  const appUrl = `${POSTGRES_URL}${POSTGRES_URL?.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+  const appUrl = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
   const logs: string[] = [];
   let admin: pg.Client;
   let server: RunningServer;
@@ -140,7 +136,7 @@ describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution se
     ]);
     for (const text of [listed.text, other.text]) {
       expect(text).not.toContain(appUrl);
-      expect(text).not.toContain(new URL(POSTGRES_URL as string).host);
+      expect(text).not.toContain(new URL(POSTGRES_URL).host);
     }
   });
 
@@ -207,6 +203,6 @@ describe.skipIf(POSTGRES_URL === undefined)('registered PostgreSQL resolution se
     expect(logs.length).toBeGreaterThan(0);
     const log = logs.join('');
     expect(log).not.toContain(appUrl);
-    expect(log).not.toContain(`:${new URL(POSTGRES_URL as string).password}@`);
+    expect(log).not.toContain(`:${new URL(POSTGRES_URL).password}@`);
   });
 });
