@@ -63,7 +63,12 @@ export { compileWhere } from './find/compile-where.js';
 export { CONDITION_OPERATORS } from './find/compile-condition.js';
 export { toNumber } from './find/to-number.js';
 export { describeWhere } from './find/describe-where.js';
-export { parsePoolFile, validatePoolObject } from './pool/parse-pool-file.js';
+export {
+  parsePoolFile,
+  parsePoolSource,
+  validatePoolObject,
+  type ParsedPoolFile,
+} from './pool/parse-pool-file.js';
 export { loadPoolFile } from './pool/load-pool-file.js';
 
 export type { CandidateQuery, Page, Store } from './store/store.js';
@@ -92,6 +97,7 @@ export { importBlock } from './operations/import-block.js';
 export type { ImportBlockOptions, ImportBlockResult } from './operations/import-block.js';
 export { syncPoolFiles } from './operations/sync-pool-files.js';
 export { checkPoolColumns } from './operations/check-pool-columns.js';
+export { checkPoolFileColumns } from './operations/check-pool-file-columns.js';
 export type { SyncedPools } from './operations/sync-pool-files.js';
 export { toResultsFile, writeResultsFile } from './results-file.js';
 export type { ResultsFile, ResultsFileEntry } from './results-file.js';

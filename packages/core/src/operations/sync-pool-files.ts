@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { AllotError, PoolValidationError } from '../errors.js';
+import { AllotError } from '../errors.js';
 import type { PoolDefinition, TestRef } from '../model.js';
 import { loadPoolSource } from '../pool/load-pool-file.js';
-import { withLines } from '../pool/with-lines.js';
 import type { Store } from '../store/store.js';
-import { checkPoolColumns } from './check-pool-columns.js';
+import { checkPoolFileColumns } from './check-pool-file-columns.js';
 import { importBlock, type ImportBlockResult } from './import-block.js';
 
 export interface SyncedPools {
@@ -62,10 +61,8 @@ export async function syncPoolFiles(
       if (result.imported) imported.push(result);
     }
   }
-  for (const [index, { pool, lineOf }] of sources.entries()) {
-    const issues = await checkPoolColumns(store, workspace, pool);
-    if (issues.length > 0)
-      throw new PoolValidationError(files[index] ?? null, withLines(issues, lineOf));
+  for (const [index, source] of sources.entries()) {
+    await checkPoolFileColumns(store, workspace, source, files[index] as string);
   }
   for (const pool of pools) await store.putPool(workspace, pool);
   const tests = pools.flatMap((pool) =>

@@ -128,6 +128,30 @@ describe('pools and allocation tests', () => {
     expect(wrongType.json()).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
+  test('an uploaded pool file naming a column its block lacks fails with the line', async () => {
+    const yaml = [
+      'pool: typo',
+      'key: id',
+      'blocks: [{ name: customers }]',
+      'tests:',
+      '  - suite: s',
+      '    test: any',
+      '    find:',
+      '      where: { stauts: active }',
+      '',
+    ].join('\n');
+    const response = await req('POST', '/api/v1/pools/upload', yaml, {
+      'content-type': 'application/yaml',
+    });
+    expect(response.json()).toMatchObject({
+      status: 400,
+      code: 'INVALID_POOL',
+      field: 'body.tests[0].find.where.stauts',
+    });
+    expect(response.json().message).toMatch(/pool\.yaml:8: tests\[0\]\.find\.where\.stauts/);
+    expect((await req('GET', '/api/v1/pools/typo')).statusCode).toBe(404);
+  });
+
   test('allocation tests: add, list by suite, read, replace, delete', async () => {
     const test = {
       suite: 'new suite',

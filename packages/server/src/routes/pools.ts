@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { parsePoolFile, validatePoolObject } from '@allot/core';
+import { checkPoolFileColumns, parsePoolSource, validatePoolObject } from '@allot/core';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { HttpError, notFound } from '../errors/http-error.js';
@@ -97,8 +97,11 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // The YAML parser recurses per level: a deep file must not reach it.
       checkNestingDepth(upload.text, /\.json$/i.test(name) ? 'json' : 'yaml');
-      const pool = withoutBlockFiles(parsePoolFile(upload.text, name));
-      await contextOf(app).store.putPool(workspace, pool);
+      const source = parsePoolSource(upload.text, name);
+      const pool = withoutBlockFiles(source.pool);
+      const { store } = contextOf(app);
+      await checkPoolFileColumns(store, workspace, { ...source, pool }, name);
+      await store.putPool(workspace, pool);
       await audit(app, request, 'pool.upload', `pool:${pool.name}`, { file: name });
       return poolView(pool);
     },
