@@ -13,6 +13,9 @@ import { EXIT, exitCodeOf } from './exit-codes.js';
 import { processIo, type Io } from './io.js';
 import { CLI_VERSION } from './version.js';
 
+/** Columns of `allot --help`, whatever the terminal's width. */
+export const HELP_WIDTH = 80;
+
 /** Builds the `allot` program; it never exits the process (see {@link run}). */
 export function createProgram(cli: CliContext, defaultDataDir: string): Command {
   const program = new Command('allot')
@@ -23,6 +26,8 @@ export function createProgram(cli: CliContext, defaultDataDir: string): Command 
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
+      // One width everywhere, so the help that main.ts prints without loading this module is the same text.
+      getOutHelpWidth: () => HELP_WIDTH,
       writeOut: (text) => cli.io.stdout.write(text),
       writeErr: (text) => cli.io.stderr.write(text),
       outputError: (text, write) => write(`allot: ${text.replace(/^error: /, '')}`),

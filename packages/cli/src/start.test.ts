@@ -33,7 +33,9 @@ describe('allot --version and --help', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   async function loadedBy(...args: string[]): Promise<{ stdout: string; modules: string[] }> {
-    const run = await exec(process.execPath, ['--import', register, bin, ...args]);
+    const env = { ...process.env };
+    delete env['ALLOT_DATA_DIR'];
+    const run = await exec(process.execPath, ['--import', register, bin, ...args], { env });
     const modules = run.stderr
       .split('\n')
       .filter((line) => line.startsWith('loaded '))
@@ -56,11 +58,20 @@ describe('allot --version and --help', () => {
     ).toEqual(['main.js', 'version.js']);
   });
 
-  it('--help loads the commands, not core, the server or the store', async () => {
+  it('--help loads nothing but the entry and its text', async () => {
     const { stdout, modules } = await loadedBy('--help');
     expect(stdout).toMatch(/Commands:[\s\S]*keys/);
-    expect(modules.some((url) => url.endsWith('/commands/run.js'))).toBe(true);
-    expect(heavy(modules)).toEqual([]);
+    expect(
+      modules.filter((url) => url.startsWith('file:')).map((url) => url.replace(/.*\/dist\//, '')),
+    ).toEqual(['main.js', 'version.js', 'help-text.js']);
+  });
+
+  it("--help prints commander's help (else: pnpm --filter @allot/cli help-text)", async () => {
+    const commander = await loadedBy('help');
+    expect(commander.modules.some((url) => url.endsWith('/commands/run.js'))).toBe(true);
+    expect(heavy(commander.modules)).toEqual([]);
+    expect((await loadedBy('--help')).stdout).toBe(commander.stdout);
+    expect((await loadedBy('-h')).stdout).toBe(commander.stdout);
   });
 
   it('--version prints what commander prints for it', async () => {
