@@ -80,13 +80,10 @@ export { LowdbPersistence, STORE_FILE } from './store/lowdb-persistence.js';
 export type { LowdbOptions } from './store/lowdb-persistence.js';
 export type { StoreDocument, WorkspaceDocument } from './store/store-document.js';
 
-export {
-  DEFAULT_TTL_SECONDS,
-  DEFAULT_WORKSPACE,
-  executeJob,
-  reportJob,
-} from './engine/execute-job.js';
-export type { ExecuteOptions } from './engine/execute-job.js';
+export { DEFAULT_TTL_SECONDS, DEFAULT_WORKSPACE } from './engine/job-defaults.js';
+export { executeJob } from './engine/execute-job.js';
+export { reportJob } from './engine/report-job.js';
+export type { ExecuteOptions } from './engine/execute-options.js';
 export type { FindForecast, JobProgress, JobReport, TestOutcome } from './engine/job-report.js';
 export { matchClasses } from './engine/match-classes.js';
 export { serverBlock } from './engine/resolution-server.js';
