@@ -1,4 +1,5 @@
-import type { JobCommit, JobRecord, JobTest, RowObject, RowValues } from '../model.js';
+import type { RowObject, RowValues } from '../model/block-version.js';
+import type { JobCommit, JobRecord, JobTest } from '../model/job-record.js';
 import type { Resolved } from './find-classes.js';
 import { DEFAULT_TTL_SECONDS } from './job-defaults.js';
 import type { JobRun } from './job-run.js';

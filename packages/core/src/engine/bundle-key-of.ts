@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { testId } from '../model.js';
+import { testId } from '../model/job-record.js';
 import type { ResolvedTest } from './resolve-tests.js';
 
 /** Identifies a bundle by its tests and their definitions, in any order. */

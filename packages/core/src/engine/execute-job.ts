@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AllotError, LeaseConflictError } from '../errors.js';
-import type { JobRecord } from '../model.js';
+import type { JobRecord } from '../model/job-record.js';
 import type { Store } from '../store/store.js';
 import { buildCommit } from './build-commit.js';
 import { bundleKeyOf } from './bundle-key-of.js';

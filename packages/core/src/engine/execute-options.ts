@@ -1,4 +1,4 @@
-import type { TestRef } from '../model.js';
+import type { TestRef } from '../model/job-record.js';
 import type { JobProgress } from './job-report.js';
 import type { ResolutionServer } from './resolution-server.js';
 

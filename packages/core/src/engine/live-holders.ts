@@ -1,4 +1,4 @@
-import { testId, type JobRecord } from '../model.js';
+import { testId, type JobRecord } from '../model/job-record.js';
 import { jobTestIndex } from '../job-test-index.js';
 import type { Store } from '../store/store.js';
 import type { Resolved } from './find-classes.js';

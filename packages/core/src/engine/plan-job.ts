@@ -1,4 +1,5 @@
-import { rowId, type ClaimState, type JobCommit, type RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import { rowId, type ClaimState, type JobCommit } from '../model/job-record.js';
 import { jobTestIndex } from '../job-test-index.js';
 import type { FindClass, Resolved } from './find-classes.js';
 import { gatherInStore, type Gathered } from './gather-in-store.js';

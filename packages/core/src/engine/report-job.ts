@@ -1,4 +1,4 @@
-import { testId, type JobRecord } from '../model.js';
+import { testId, type JobRecord } from '../model/job-record.js';
 import type { Store } from '../store/store.js';
 import type { JobReport, TestOutcome } from './job-report.js';
 
