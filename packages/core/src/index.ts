@@ -10,47 +10,50 @@ export {
   isAllotError,
 } from './errors.js';
 export type { ErrorCode, Issue } from './errors.js';
-export { ROLES, isSqlMake, rowId, testId } from './model.js';
-export { jobFromCommit } from './job-from-commit.js';
-export { isJobFinished } from './job-state-record.js';
-export type { JobPhase, JobStateRecord } from './job-state-record.js';
 export type {
-  AllocationTest,
-  ApiKeyRecord,
-  AuditEvent,
   BlockOrigin,
   BlockVersion,
   BlockVersionMeta,
-  ClaimState,
+  NewBlockVersion,
+  RowObject,
+  RowValues,
+  Table,
+  Value,
+} from './model/block-version.js';
+export { isSqlMake } from './model/pool-definition.js';
+export type {
+  AllocationTest,
   ColumnCondition,
   Find,
   Generator,
+  Make,
+  OrderBy,
+  PoolBlock,
+  PoolDefinition,
+  SqlMake,
+  SqlQuery,
+  Where,
+} from './model/pool-definition.js';
+export { rowId, testId } from './model/job-record.js';
+export type {
+  ClaimState,
   JobCommit,
   JobRecord,
   JobState,
   JobTest,
   LeaseHolder,
-  Make,
-  NewBlockVersion,
-  OrderBy,
-  PoolBlock,
-  PoolDefinition,
   ReleaseOutcome,
   ResultRecord,
-  RowObject,
   RowRef,
-  RowValues,
-  SqlMake,
-  SqlQuery,
-  Table,
   TestRef,
   TestStatus,
-  Role,
-  UserRecord,
-  Value,
-  Where,
-  WorkspaceRecord,
-} from './model.js';
+} from './model/job-record.js';
+export { ROLES } from './model/workspace-record.js';
+export type { ApiKeyRecord, Role, UserRecord, WorkspaceRecord } from './model/workspace-record.js';
+export type { AuditEvent } from './model/audit-event.js';
+export { jobFromCommit } from './job-from-commit.js';
+export { isJobFinished } from './job-state-record.js';
+export type { JobPhase, JobStateRecord } from './job-state-record.js';
 
 export { parseCsv } from './data-block/parse-csv.js';
 export { parseJsonRows } from './data-block/parse-json-rows.js';
@@ -80,13 +83,10 @@ export { LowdbPersistence, STORE_FILE } from './store/lowdb-persistence.js';
 export type { LowdbOptions } from './store/lowdb-persistence.js';
 export type { StoreDocument, WorkspaceDocument } from './store/store-document.js';
 
-export {
-  DEFAULT_TTL_SECONDS,
-  DEFAULT_WORKSPACE,
-  executeJob,
-  reportJob,
-} from './engine/execute-job.js';
-export type { ExecuteOptions } from './engine/execute-job.js';
+export { DEFAULT_TTL_SECONDS, DEFAULT_WORKSPACE } from './engine/job-defaults.js';
+export { executeJob } from './engine/execute-job.js';
+export { reportJob } from './engine/report-job.js';
+export type { ExecuteOptions } from './engine/execute-options.js';
 export type { FindForecast, JobProgress, JobReport, TestOutcome } from './engine/job-report.js';
 export { matchClasses } from './engine/match-classes.js';
 export { serverBlock } from './engine/resolution-server.js';

@@ -1,0 +1,54 @@
+import { testId, type JobRecord } from '../model/job-record.js';
+import { jobTestIndex } from '../job-test-index.js';
+import type { Store } from '../store/store.js';
+import type { Resolved } from './find-classes.js';
+
+/** Tests whose result is held by a live job, with that job. */
+export async function liveHolders(
+  store: Store,
+  workspace: string,
+  items: readonly Resolved[],
+  now: Date,
+): Promise<Map<Resolved, JobRecord>> {
+  const holders = new Map<Resolved, JobRecord>();
+  const results = await store.getResults(
+    workspace,
+    items.map((item) => item.ref),
+  );
+  const jobs = new Map<number, Promise<JobRecord | undefined>>();
+  for (const item of items) {
+    const result = results.get(testId(item.ref));
+    if (result === undefined) continue;
+    if (!jobs.has(result.jobId)) jobs.set(result.jobId, store.getJob(workspace, result.jobId));
+    const job = await jobs.get(result.jobId);
+    if (job === undefined || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime())
+      continue;
+    const test = job.tests[jobTestIndex(job, item.ref)];
+    if (
+      test !== undefined &&
+      test.releasedAt === null &&
+      (test.status === 'allocated' || test.status === 'made')
+    ) {
+      holders.set(item, job);
+    }
+  }
+  return holders;
+}
+
+/** The tests no live job holds: the ones this job allocates. */
+export function unheld(
+  items: readonly Resolved[],
+  held: ReadonlyMap<Resolved, JobRecord>,
+): Resolved[] {
+  return items.filter((item) => !held.has(item));
+}
+
+/** Whether two lookups found the same jobs holding the same tests, so replanning would change nothing. */
+export function sameHolders(
+  a: ReadonlyMap<Resolved, JobRecord>,
+  b: ReadonlyMap<Resolved, JobRecord>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [item, job] of a) if (b.get(item)?.id !== job.id) return false;
+  return true;
+}

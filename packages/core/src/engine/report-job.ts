@@ -1,0 +1,41 @@
+import { testId, type JobRecord } from '../model/job-record.js';
+import type { Store } from '../store/store.js';
+import type { JobReport, TestOutcome } from './job-report.js';
+
+/** The report of a committed job, with every test's values. */
+export async function reportJob(store: Store, job: JobRecord, cached: boolean): Promise<JobReport> {
+  const tests: TestOutcome[] = [];
+  const pools = new Map<string, string[]>();
+  const results = await store.getResults(
+    job.workspace,
+    job.tests.filter((test) => test.status !== 'failed'),
+  );
+  for (const test of job.tests) {
+    if (!pools.has(test.pool))
+      pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
+    const result = results.get(testId(test));
+    tests.push({
+      pool: test.pool,
+      suite: test.suite,
+      test: test.test,
+      status: test.status,
+      reason: test.reason,
+      values: result?.rows ?? [],
+      secrets: pools.get(test.pool) ?? [],
+    });
+  }
+  return {
+    jobId: job.id,
+    dryRun: false,
+    cached,
+    state: job.state,
+    namespace: job.namespace,
+    expiresAt: job.expiresAt,
+    allocated: job.allocated,
+    made: job.made,
+    reused: job.cached,
+    failed: job.failed,
+    tests,
+    forecast: [],
+  };
+}
