@@ -27,6 +27,9 @@ import { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page, Store } from './store.js';
 import { collectClaims, findConflicts, findTakenTests } from './claims.js';
+import { countRelease } from './count-release.js';
+import { draftWorkspace } from './draft-workspace.js';
+import { releaseSuperseded, supersededTests } from './superseded-tests.js';
 import {
   emptyDocument,
   emptyWorkspace,
@@ -522,71 +525,4 @@ export class DocumentStore implements Store {
       this.#rowsCache.delete(oldest);
     }
   }
-}
-
-/** The maps of a workspace, each replaced as a whole when one of its records changes. */
-type WorkspaceMap = Exclude<keyof WorkspaceDocument, 'audit' | 'lastIds'>;
-
-/**
- * A copy of a workspace in a draft, with fresh copies of the maps a change
- * writes to; the others stay the same objects, so saving the draft skips
- * them (see document-delta.ts).
- */
-function draftWorkspace(
-  draft: StoreDocument,
-  workspace: string,
-  ...writes: WorkspaceMap[]
-): WorkspaceDocument {
-  const copy: WorkspaceDocument = { ...(draft.workspaces[workspace] ?? emptyWorkspace()) };
-  for (const field of writes) (copy[field] as object) = { ...copy[field] };
-  draft.workspaces[workspace] = copy;
-  return copy;
-}
-
-/** Live tests of earlier jobs that a refresh replaces, as [job id, test index]. */
-function supersededTests(
-  ws: WorkspaceDocument,
-  refs: TestRef[],
-  now: Date,
-): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  for (const ref of refs) {
-    const result = ws.results[testId(ref)];
-    const job = result === undefined ? undefined : ws.jobs[String(result.jobId)];
-    if (job === undefined || !isJobLive(job, now)) continue;
-    const index = jobTestIndex(job, ref);
-    const test = job.tests[index];
-    if (test !== undefined && holdsRows(test)) found.push([job.id, index]);
-  }
-  return found;
-}
-
-function releaseSuperseded(
-  ws: WorkspaceDocument,
-  superseded: Array<[number, number]>,
-  now: Date,
-): void {
-  const byJob = new Map<number, Set<number>>();
-  for (const [jobId, index] of superseded)
-    byJob.set(jobId, (byJob.get(jobId) ?? new Set()).add(index));
-  for (const [jobId, indexes] of byJob) {
-    const job = ws.jobs[String(jobId)];
-    if (job === undefined) continue;
-    const tests = job.tests.map((t, i) =>
-      indexes.has(i) ? { ...t, releasedAt: now.toISOString() } : t,
-    );
-    ws.jobs[String(jobId)] = { ...job, tests };
-  }
-}
-
-function countRelease(job: JobRecord, indexes: number[], now: Date): ReleaseOutcome {
-  const outcome = { released: 0, consumed: 0 };
-  if (!isJobLive(job, now)) return outcome;
-  for (const index of indexes) {
-    const test = job.tests[index];
-    if (test === undefined || !holdsRows(test)) continue;
-    if (test.consume) outcome.consumed += test.rows.length;
-    else outcome.released += test.rows.length;
-  }
-  return outcome;
 }
