@@ -1,5 +1,4 @@
 import { AllotError, LeaseConflictError } from '../errors.js';
-import { nextVersionMeta } from '../data-block/next-version-meta.js';
 import {
   rowId,
   testId,
@@ -14,7 +13,6 @@ import {
   type PoolDefinition,
   type ReleaseOutcome,
   type ResultRecord,
-  type RowValues,
   type TestRef,
   type UserRecord,
   type WorkspaceRecord,
@@ -27,6 +25,8 @@ import { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page, Store } from './store.js';
 import { collectClaims, findConflicts, findTakenTests } from './claims.js';
+import { BlockRows } from './block-rows.js';
+import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { releaseSuperseded, supersededTests } from './superseded-tests.js';
@@ -38,9 +38,6 @@ import {
   type StoreDocument,
   type WorkspaceDocument,
 } from './store-document.js';
-
-/** How many resolved block versions stay in memory. */
-const ROWS_CACHE_SIZE = 8;
 
 /**
  * A {@link Store} over one in-memory document, saved whole through a
@@ -55,13 +52,15 @@ export class DocumentStore implements Store {
   #document: StoreDocument;
   /** The last job id handed out in each workspace since the store opened. */
   readonly #reservedJobIds = new Map<string, number>();
-  /** Resolved rows of block versions, most recently used last. */
-  readonly #rowsCache = new Map<string, RowValues[]>();
+  readonly #blockRows: BlockRows;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     this.kind = persistence.kind;
     this.#persistence = persistence;
     this.#document = document;
+    this.#blockRows = new BlockRows(persistence, (workspace, block) =>
+      this.#blocksOf(workspace, block),
+    );
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -72,7 +71,7 @@ export class DocumentStore implements Store {
 
   addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
     return this.#mutex.run(async () => {
-      const metas = await this.#writeVersions(workspace, [input], new Date());
+      const metas = await this.#blockRows.write(workspace, [input], new Date());
       await this.#update((draft) => {
         const ws = draftWorkspace(draft, workspace, 'blocks');
         for (const meta of metas)
@@ -92,7 +91,7 @@ export class DocumentStore implements Store {
     const meta =
       version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
     if (meta === undefined) return undefined;
-    return { ...meta, rows: await this.#resolveRows(workspace, versions, meta) };
+    return { ...meta, rows: await this.#blockRows.resolve(workspace, versions, meta) };
   }
 
   listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {
@@ -163,8 +162,8 @@ export class DocumentStore implements Store {
       const conflicts = findConflicts(ws, commit, superseded, now);
       const taken = findTakenTests(ws, commit, superseded, now);
       if (conflicts.length > 0 || taken.length > 0) throw new LeaseConflictError(conflicts, taken);
-      await this.#checkMadeKeys(commit);
-      const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
+      await checkMadeKeys(commit, (workspace, block) => this.getBlock(workspace, block));
+      const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
       await this.#update((draft) => {
         const target = draftWorkspace(
@@ -445,84 +444,5 @@ export class DocumentStore implements Store {
       );
     }
     this.#document = draft;
-  }
-
-  /** Writes the rows of new versions and returns their metadata (not yet in the document). */
-  async #writeVersions(
-    workspace: string,
-    inputs: NewBlockVersion[],
-    now: Date,
-  ): Promise<BlockVersionMeta[]> {
-    const metas: BlockVersionMeta[] = [];
-    for (const input of inputs) {
-      const versions = this.#blocksOf(workspace, input.block) ?? [];
-      const latest = versions.at(-1);
-      const meta = nextVersionMeta(input, latest, now);
-      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
-      if (meta.parent === null) this.#cacheRows(workspace, meta, input.rows);
-      metas.push(meta);
-    }
-    return metas;
-  }
-
-  async #checkMadeKeys(commit: JobCommit): Promise<void> {
-    for (const made of commit.madeRows) {
-      const block = await this.getBlock(commit.workspace, made.block);
-      const keyColumn = block?.keyColumn ?? made.keyColumn;
-      if (block === undefined || keyColumn === null) continue;
-      const index = block.columns.indexOf(keyColumn);
-      const keys = new Set(block.rows.map((row) => String(row[index])));
-      for (const row of made.rows) {
-        const key = String(row[index]);
-        if (keys.has(key)) {
-          throw new AllotError(
-            'DUPLICATE_KEY',
-            `data block "${made.block}" already has a row with ${keyColumn} "${key}"`,
-            {
-              block: made.block,
-              key,
-            },
-          );
-        }
-        keys.add(key);
-      }
-    }
-  }
-
-  async #resolveRows(
-    workspace: string,
-    versions: BlockVersionMeta[],
-    meta: BlockVersionMeta,
-  ): Promise<RowValues[]> {
-    const cacheKey = `${workspace}/${meta.block}/${meta.version}`;
-    const cached = this.#rowsCache.get(cacheKey);
-    if (cached !== undefined) {
-      this.#rowsCache.delete(cacheKey);
-      this.#rowsCache.set(cacheKey, cached);
-      return cached;
-    }
-    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
-    let rows = own;
-    if (meta.parent !== null) {
-      const parent = versions.find((v) => v.version === meta.parent);
-      if (parent === undefined) {
-        throw new AllotError(
-          'STORE_CORRUPT',
-          `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`,
-        );
-      }
-      rows = [...(await this.#resolveRows(workspace, versions, parent)), ...own];
-    }
-    this.#cacheRows(workspace, meta, rows);
-    return rows;
-  }
-
-  #cacheRows(workspace: string, meta: BlockVersionMeta, rows: RowValues[]): void {
-    this.#rowsCache.set(`${workspace}/${meta.block}/${meta.version}`, rows);
-    while (this.#rowsCache.size > ROWS_CACHE_SIZE) {
-      const oldest = this.#rowsCache.keys().next().value;
-      if (oldest === undefined) break;
-      this.#rowsCache.delete(oldest);
-    }
   }
 }
