@@ -18,7 +18,7 @@ import {
   type WorkspaceRecord,
 } from '../model.js';
 import type { DocumentPersistence } from './document-persistence.js';
-import { isJobFinished, type JobStateRecord } from '../job-state-record.js';
+import type { JobStateRecord } from '../job-state-record.js';
 import { jobFromCommit } from '../job-from-commit.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
@@ -29,6 +29,7 @@ import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { draftWorkspace } from './draft-workspace.js';
+import { dropJobStates, staleJobStates } from './stale-job-states.js';
 import { releaseSuperseded, supersededTests } from './superseded-tests.js';
 import {
   emptyDocument,
@@ -217,24 +218,10 @@ export class DocumentStore implements Store {
 
   pruneJobStates(before: Date): Promise<number> {
     return this.#mutex.run(async () => {
-      const old = (state: JobStateRecord) =>
-        isJobFinished(state) && Date.parse(state.updatedAt) < before.getTime();
-      const doomed = Object.entries(this.#document.workspaces).flatMap(([workspace, ws]) =>
-        Object.entries(ws.jobStates ?? {})
-          .filter(([, state]) => old(state))
-          .map(([id]) => [workspace, id] as const),
-      );
+      const doomed = staleJobStates(this.#document, before);
       if (doomed.length === 0) return 0;
       await this.#update((draft) => {
-        const touched = new Map<string, WorkspaceDocument>();
-        for (const [workspace, id] of doomed) {
-          let ws = touched.get(workspace);
-          if (ws === undefined) {
-            ws = draftWorkspace(draft, workspace, 'jobStates');
-            touched.set(workspace, ws);
-          }
-          delete (ws.jobStates as Record<string, JobStateRecord>)[id];
-        }
+        dropJobStates(draft, doomed);
       });
       return doomed.length;
     });
