@@ -1,6 +1,5 @@
 import { AllotError, LeaseConflictError } from '../errors.js';
 import {
-  rowId,
   testId,
   type ApiKeyRecord,
   type AuditEvent,
@@ -25,12 +24,14 @@ import { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page, Store } from './store.js';
 import { collectClaims, findConflicts, findTakenTests } from './claims.js';
+import { appendVersions } from './append-versions.js';
+import { applyJobCommit } from './apply-job-commit.js';
 import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { dropJobStates, staleJobStates } from './stale-job-states.js';
-import { releaseSuperseded, supersededTests } from './superseded-tests.js';
+import { supersededTests } from './superseded-tests.js';
 import {
   emptyDocument,
   emptyWorkspace,
@@ -74,9 +75,7 @@ export class DocumentStore implements Store {
     return this.#mutex.run(async () => {
       const metas = await this.#blockRows.write(workspace, [input], new Date());
       await this.#update((draft) => {
-        const ws = draftWorkspace(draft, workspace, 'blocks');
-        for (const meta of metas)
-          setOwnEntry(ws.blocks, meta.block, [...(ownEntry(ws.blocks, meta.block) ?? []), meta]);
+        appendVersions(draftWorkspace(draft, workspace, 'blocks').blocks, metas);
       });
       return metas[0] as BlockVersionMeta;
     });
@@ -167,27 +166,7 @@ export class DocumentStore implements Store {
       const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
       await this.#update((draft) => {
-        const target = draftWorkspace(
-          draft,
-          commit.workspace,
-          'jobs',
-          'results',
-          'consumed',
-          'blocks',
-        );
-        target.lastIds = { ...target.lastIds, job: Math.max(target.lastIds.job, commit.jobId) };
-        releaseSuperseded(target, superseded, now);
-        target.jobs[String(job.id)] = job;
-        for (const result of commit.results) target.results[testId(result)] = result;
-        for (const test of commit.tests) {
-          if (!test.consume || !holdsRows(test)) continue;
-          for (const row of test.rows) target.consumed[rowId(row.block, row.key)] = job.id;
-        }
-        for (const meta of metas)
-          setOwnEntry(target.blocks, meta.block, [
-            ...(ownEntry(target.blocks, meta.block) ?? []),
-            meta,
-          ]);
+        applyJobCommit(draft, commit, { job, superseded, metas, now });
       });
       return job;
     });
