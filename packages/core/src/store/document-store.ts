@@ -31,6 +31,7 @@ import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { dropJobStates, staleJobStates } from './stale-job-states.js';
+import { SavedDocument } from './saved-document.js';
 import { supersededTests } from './superseded-tests.js';
 import {
   emptyDocument,
@@ -51,7 +52,7 @@ export class DocumentStore implements Store {
   readonly kind: string;
   readonly #persistence: DocumentPersistence;
   readonly #mutex = new Mutex();
-  #document: StoreDocument;
+  readonly #saved: SavedDocument;
   /** The last job id handed out in each workspace since the store opened. */
   readonly #reservedJobIds = new Map<string, number>();
   readonly #blockRows: BlockRows;
@@ -59,7 +60,7 @@ export class DocumentStore implements Store {
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     this.kind = persistence.kind;
     this.#persistence = persistence;
-    this.#document = document;
+    this.#saved = new SavedDocument(persistence, document);
     this.#blockRows = new BlockRows(persistence, (workspace, block) =>
       this.#blocksOf(workspace, block),
     );
@@ -74,7 +75,7 @@ export class DocumentStore implements Store {
   addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
     return this.#mutex.run(async () => {
       const metas = await this.#blockRows.write(workspace, [input], new Date());
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         appendVersions(draftWorkspace(draft, workspace, 'blocks').blocks, metas);
       });
       return metas[0] as BlockVersionMeta;
@@ -106,7 +107,7 @@ export class DocumentStore implements Store {
 
   putPool(workspace: string, pool: PoolDefinition): Promise<void> {
     return this.#mutex.run(() =>
-      this.#update((draft) => {
+      this.#saved.update((draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, 'pools').pools, pool.name, pool);
       }),
     );
@@ -124,7 +125,7 @@ export class DocumentStore implements Store {
   deletePool(workspace: string, name: string): Promise<boolean> {
     return this.#mutex.run(async () => {
       if (this.#poolOf(workspace, name) === undefined) return false;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         delete draftWorkspace(draft, workspace, 'pools').pools[name];
       });
       return true;
@@ -165,7 +166,7 @@ export class DocumentStore implements Store {
       await checkMadeKeys(commit, (workspace, block) => this.getBlock(workspace, block));
       const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         applyJobCommit(draft, commit, { job, superseded, metas, now });
       });
       return job;
@@ -183,7 +184,7 @@ export class DocumentStore implements Store {
 
   putJobState(state: JobStateRecord): Promise<void> {
     return this.#mutex.run(() =>
-      this.#update((draft) => {
+      this.#saved.update((draft) => {
         const ws = draftWorkspace(draft, state.workspace, 'jobStates');
         (ws.jobStates as Record<string, JobStateRecord>)[String(state.id)] = state;
       }),
@@ -199,7 +200,7 @@ export class DocumentStore implements Store {
     return this.#mutex.run(async () => {
       const doomed = staleJobStates(this.#document, before);
       if (doomed.length === 0) return 0;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         dropJobStates(draft, doomed);
       });
       return doomed.length;
@@ -243,7 +244,7 @@ export class DocumentStore implements Store {
         now,
       );
       if (job.releasedAt !== null) return outcome;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const stamp = now.toISOString();
         draftWorkspace(draft, workspace, 'jobs').jobs[String(id)] = { ...job, releasedAt: stamp };
       });
@@ -268,7 +269,7 @@ export class DocumentStore implements Store {
       if (test === undefined || !holdsRows(test) || !isJobLive(job, now))
         return { released: 0, consumed: 0 };
       const outcome = countRelease(job, [index], now);
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const tests = job.tests.map((t, i) =>
           i === index ? { ...t, releasedAt: now.toISOString() } : t,
         );
@@ -285,7 +286,7 @@ export class DocumentStore implements Store {
           field: 'id',
         });
       }
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
       });
     });
@@ -303,7 +304,7 @@ export class DocumentStore implements Store {
 
   putApiKey(key: ApiKeyRecord): Promise<void> {
     return this.#mutex.run(() =>
-      this.#update((draft) => {
+      this.#saved.update((draft) => {
         draft.apiKeys = { ...draft.apiKeys, [key.id]: key };
       }),
     );
@@ -324,7 +325,7 @@ export class DocumentStore implements Store {
 
   putUser(user: UserRecord): Promise<void> {
     return this.#mutex.run(() =>
-      this.#update((draft) => {
+      this.#saved.update((draft) => {
         setOwnEntry(draftWorkspace(draft, user.workspace, 'users').users, user.id, user);
       }),
     );
@@ -346,7 +347,7 @@ export class DocumentStore implements Store {
     return this.#mutex.run(async () => {
       const users = this.#workspace(workspace)?.users;
       if (users === undefined || ownEntry(users, id) === undefined) return false;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         delete draftWorkspace(draft, workspace, 'users').users[id];
       });
       return true;
@@ -358,7 +359,7 @@ export class DocumentStore implements Store {
       // Numbered per workspace, like jobs.
       const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
       const stored: AuditEvent = { ...event, id: last + 1 };
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const ws = draftWorkspace(draft, event.workspace);
         ws.audit = [...ws.audit, stored];
         ws.lastIds = { ...ws.lastIds, audit: stored.id };
@@ -376,6 +377,11 @@ export class DocumentStore implements Store {
     return this.#mutex.run(() => this.#persistence.close());
   }
 
+  /** The document as last saved. */
+  get #document(): StoreDocument {
+    return this.#saved.current;
+  }
+
   #workspace(workspace: string): WorkspaceDocument | undefined {
     return ownEntry(this.#document.workspaces, workspace);
   }
@@ -388,27 +394,5 @@ export class DocumentStore implements Store {
   #poolOf(workspace: string, name: string): PoolDefinition | undefined {
     const ws = this.#workspace(workspace);
     return ws === undefined ? undefined : ownEntry(ws.pools, name);
-  }
-
-  /** Applies a change to a copy, saves the copy, and only then makes it current. */
-  async #update(change: (draft: StoreDocument) => void): Promise<void> {
-    const draft: StoreDocument = {
-      ...this.#document,
-      workspaces: { ...this.#document.workspaces },
-    };
-    change(draft);
-    try {
-      await this.#persistence.save(draft);
-    } catch (error) {
-      throw new AllotError(
-        'STORE_FAILURE',
-        `could not save the ${this.kind} store: ${String(error)}`,
-        {},
-        {
-          cause: error,
-        },
-      );
-    }
-    this.#document = draft;
   }
 }
