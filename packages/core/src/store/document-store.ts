@@ -29,6 +29,7 @@ import { applyJobCommit } from './apply-job-commit.js';
 import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
+import { DocumentTenancy } from './document-tenancy.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { dropJobStates, staleJobStates } from './stale-job-states.js';
 import { SavedDocument } from './saved-document.js';
@@ -56,6 +57,7 @@ export class DocumentStore implements Store {
   /** The last job id handed out in each workspace since the store opened. */
   readonly #reservedJobIds = new Map<string, number>();
   readonly #blockRows: BlockRows;
+  readonly #tenancy: DocumentTenancy;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     this.kind = persistence.kind;
@@ -64,6 +66,7 @@ export class DocumentStore implements Store {
     this.#blockRows = new BlockRows(persistence, (workspace, block) =>
       this.#blocksOf(workspace, block),
     );
+    this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -280,78 +283,43 @@ export class DocumentStore implements Store {
   }
 
   createWorkspace(workspace: WorkspaceRecord): Promise<void> {
-    return this.#mutex.run(async () => {
-      if (ownEntry(this.#document.tenants, workspace.id) !== undefined) {
-        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
-          field: 'id',
-        });
-      }
-      await this.#saved.update((draft) => {
-        draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
-      });
-    });
+    return this.#tenancy.createWorkspace(workspace);
   }
 
   getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
-    return Promise.resolve(ownEntry(this.#document.tenants, id));
+    return this.#tenancy.getWorkspace(id);
   }
 
   listWorkspaces(): Promise<WorkspaceRecord[]> {
-    return Promise.resolve(
-      Object.values(this.#document.tenants).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    );
+    return this.#tenancy.listWorkspaces();
   }
 
   putApiKey(key: ApiKeyRecord): Promise<void> {
-    return this.#mutex.run(() =>
-      this.#saved.update((draft) => {
-        draft.apiKeys = { ...draft.apiKeys, [key.id]: key };
-      }),
-    );
+    return this.#tenancy.putApiKey(key);
   }
 
   findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
-    return Promise.resolve(
-      Object.hasOwn(this.#document.apiKeys, id) ? this.#document.apiKeys[id] : undefined,
-    );
+    return this.#tenancy.findApiKey(id);
   }
 
   listApiKeys(workspace: string): Promise<ApiKeyRecord[]> {
-    const keys = Object.values(this.#document.apiKeys).filter((k) => k.workspace === workspace);
-    return Promise.resolve(
-      keys.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
-    );
+    return this.#tenancy.listApiKeys(workspace);
   }
 
   putUser(user: UserRecord): Promise<void> {
-    return this.#mutex.run(() =>
-      this.#saved.update((draft) => {
-        setOwnEntry(draftWorkspace(draft, user.workspace, 'users').users, user.id, user);
-      }),
-    );
+    return this.#tenancy.putUser(user);
   }
 
   getUser(workspace: string, id: string): Promise<UserRecord | undefined> {
-    const users = this.#workspace(workspace)?.users ?? {};
-    return Promise.resolve(Object.hasOwn(users, id) ? users[id] : undefined);
+    return this.#tenancy.getUser(workspace, id);
   }
 
   listUsers(workspace: string): Promise<UserRecord[]> {
-    const users = Object.values(this.#workspace(workspace)?.users ?? {});
-    return Promise.resolve(
-      users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
-    );
+    return this.#tenancy.listUsers(workspace);
   }
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
-    return this.#mutex.run(async () => {
-      const users = this.#workspace(workspace)?.users;
-      if (users === undefined || ownEntry(users, id) === undefined) return false;
-      await this.#saved.update((draft) => {
-        delete draftWorkspace(draft, workspace, 'users').users[id];
-      });
-      return true;
-    });
+    return this.#tenancy.deleteUser(workspace, id);
   }
 
   appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
