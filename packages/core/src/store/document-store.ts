@@ -1,7 +1,5 @@
 import { AllotError, LeaseConflictError } from '../errors.js';
-import { nextVersionMeta } from '../data-block/next-version-meta.js';
 import {
-  rowId,
   testId,
   type ApiKeyRecord,
   type AuditEvent,
@@ -14,19 +12,28 @@ import {
   type PoolDefinition,
   type ReleaseOutcome,
   type ResultRecord,
-  type RowValues,
   type TestRef,
   type UserRecord,
   type WorkspaceRecord,
 } from '../model.js';
 import type { DocumentPersistence } from './document-persistence.js';
-import { isJobFinished, type JobStateRecord } from '../job-state-record.js';
+import type { JobStateRecord } from '../job-state-record.js';
 import { jobFromCommit } from '../job-from-commit.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page, Store } from './store.js';
 import { collectClaims, findConflicts, findTakenTests } from './claims.js';
+import { appendVersions } from './append-versions.js';
+import { applyJobCommit } from './apply-job-commit.js';
+import { BlockRows } from './block-rows.js';
+import { checkMadeKeys } from './check-made-keys.js';
+import { countRelease } from './count-release.js';
+import { DocumentTenancy } from './document-tenancy.js';
+import { draftWorkspace } from './draft-workspace.js';
+import { dropJobStates, staleJobStates } from './stale-job-states.js';
+import { SavedDocument } from './saved-document.js';
+import { supersededTests } from './superseded-tests.js';
 import {
   emptyDocument,
   emptyWorkspace,
@@ -35,9 +42,6 @@ import {
   type StoreDocument,
   type WorkspaceDocument,
 } from './store-document.js';
-
-/** How many resolved block versions stay in memory. */
-const ROWS_CACHE_SIZE = 8;
 
 /**
  * A {@link Store} over one in-memory document, saved whole through a
@@ -49,16 +53,20 @@ export class DocumentStore implements Store {
   readonly kind: string;
   readonly #persistence: DocumentPersistence;
   readonly #mutex = new Mutex();
-  #document: StoreDocument;
+  readonly #saved: SavedDocument;
   /** The last job id handed out in each workspace since the store opened. */
   readonly #reservedJobIds = new Map<string, number>();
-  /** Resolved rows of block versions, most recently used last. */
-  readonly #rowsCache = new Map<string, RowValues[]>();
+  readonly #blockRows: BlockRows;
+  readonly #tenancy: DocumentTenancy;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     this.kind = persistence.kind;
     this.#persistence = persistence;
-    this.#document = document;
+    this.#saved = new SavedDocument(persistence, document);
+    this.#blockRows = new BlockRows(persistence, (workspace, block) =>
+      this.#blocksOf(workspace, block),
+    );
+    this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -69,11 +77,9 @@ export class DocumentStore implements Store {
 
   addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
     return this.#mutex.run(async () => {
-      const metas = await this.#writeVersions(workspace, [input], new Date());
-      await this.#update((draft) => {
-        const ws = draftWorkspace(draft, workspace, 'blocks');
-        for (const meta of metas)
-          setOwnEntry(ws.blocks, meta.block, [...(ownEntry(ws.blocks, meta.block) ?? []), meta]);
+      const metas = await this.#blockRows.write(workspace, [input], new Date());
+      await this.#saved.update((draft) => {
+        appendVersions(draftWorkspace(draft, workspace, 'blocks').blocks, metas);
       });
       return metas[0] as BlockVersionMeta;
     });
@@ -89,7 +95,7 @@ export class DocumentStore implements Store {
     const meta =
       version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
     if (meta === undefined) return undefined;
-    return { ...meta, rows: await this.#resolveRows(workspace, versions, meta) };
+    return { ...meta, rows: await this.#blockRows.resolve(workspace, versions, meta) };
   }
 
   listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {
@@ -104,7 +110,7 @@ export class DocumentStore implements Store {
 
   putPool(workspace: string, pool: PoolDefinition): Promise<void> {
     return this.#mutex.run(() =>
-      this.#update((draft) => {
+      this.#saved.update((draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, 'pools').pools, pool.name, pool);
       }),
     );
@@ -122,7 +128,7 @@ export class DocumentStore implements Store {
   deletePool(workspace: string, name: string): Promise<boolean> {
     return this.#mutex.run(async () => {
       if (this.#poolOf(workspace, name) === undefined) return false;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         delete draftWorkspace(draft, workspace, 'pools').pools[name];
       });
       return true;
@@ -160,31 +166,11 @@ export class DocumentStore implements Store {
       const conflicts = findConflicts(ws, commit, superseded, now);
       const taken = findTakenTests(ws, commit, superseded, now);
       if (conflicts.length > 0 || taken.length > 0) throw new LeaseConflictError(conflicts, taken);
-      await this.#checkMadeKeys(commit);
-      const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
+      await checkMadeKeys(commit, (workspace, block) => this.getBlock(workspace, block));
+      const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
-      await this.#update((draft) => {
-        const target = draftWorkspace(
-          draft,
-          commit.workspace,
-          'jobs',
-          'results',
-          'consumed',
-          'blocks',
-        );
-        target.lastIds = { ...target.lastIds, job: Math.max(target.lastIds.job, commit.jobId) };
-        releaseSuperseded(target, superseded, now);
-        target.jobs[String(job.id)] = job;
-        for (const result of commit.results) target.results[testId(result)] = result;
-        for (const test of commit.tests) {
-          if (!test.consume || !holdsRows(test)) continue;
-          for (const row of test.rows) target.consumed[rowId(row.block, row.key)] = job.id;
-        }
-        for (const meta of metas)
-          setOwnEntry(target.blocks, meta.block, [
-            ...(ownEntry(target.blocks, meta.block) ?? []),
-            meta,
-          ]);
+      await this.#saved.update((draft) => {
+        applyJobCommit(draft, commit, { job, superseded, metas, now });
       });
       return job;
     });
@@ -201,7 +187,7 @@ export class DocumentStore implements Store {
 
   putJobState(state: JobStateRecord): Promise<void> {
     return this.#mutex.run(() =>
-      this.#update((draft) => {
+      this.#saved.update((draft) => {
         const ws = draftWorkspace(draft, state.workspace, 'jobStates');
         (ws.jobStates as Record<string, JobStateRecord>)[String(state.id)] = state;
       }),
@@ -215,24 +201,10 @@ export class DocumentStore implements Store {
 
   pruneJobStates(before: Date): Promise<number> {
     return this.#mutex.run(async () => {
-      const old = (state: JobStateRecord) =>
-        isJobFinished(state) && Date.parse(state.updatedAt) < before.getTime();
-      const doomed = Object.entries(this.#document.workspaces).flatMap(([workspace, ws]) =>
-        Object.entries(ws.jobStates ?? {})
-          .filter(([, state]) => old(state))
-          .map(([id]) => [workspace, id] as const),
-      );
+      const doomed = staleJobStates(this.#document, before);
       if (doomed.length === 0) return 0;
-      await this.#update((draft) => {
-        const touched = new Map<string, WorkspaceDocument>();
-        for (const [workspace, id] of doomed) {
-          let ws = touched.get(workspace);
-          if (ws === undefined) {
-            ws = draftWorkspace(draft, workspace, 'jobStates');
-            touched.set(workspace, ws);
-          }
-          delete (ws.jobStates as Record<string, JobStateRecord>)[id];
-        }
+      await this.#saved.update((draft) => {
+        dropJobStates(draft, doomed);
       });
       return doomed.length;
     });
@@ -275,7 +247,7 @@ export class DocumentStore implements Store {
         now,
       );
       if (job.releasedAt !== null) return outcome;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const stamp = now.toISOString();
         draftWorkspace(draft, workspace, 'jobs').jobs[String(id)] = { ...job, releasedAt: stamp };
       });
@@ -300,7 +272,7 @@ export class DocumentStore implements Store {
       if (test === undefined || !holdsRows(test) || !isJobLive(job, now))
         return { released: 0, consumed: 0 };
       const outcome = countRelease(job, [index], now);
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const tests = job.tests.map((t, i) =>
           i === index ? { ...t, releasedAt: now.toISOString() } : t,
         );
@@ -311,78 +283,43 @@ export class DocumentStore implements Store {
   }
 
   createWorkspace(workspace: WorkspaceRecord): Promise<void> {
-    return this.#mutex.run(async () => {
-      if (ownEntry(this.#document.tenants, workspace.id) !== undefined) {
-        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
-          field: 'id',
-        });
-      }
-      await this.#update((draft) => {
-        draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
-      });
-    });
+    return this.#tenancy.createWorkspace(workspace);
   }
 
   getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
-    return Promise.resolve(ownEntry(this.#document.tenants, id));
+    return this.#tenancy.getWorkspace(id);
   }
 
   listWorkspaces(): Promise<WorkspaceRecord[]> {
-    return Promise.resolve(
-      Object.values(this.#document.tenants).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    );
+    return this.#tenancy.listWorkspaces();
   }
 
   putApiKey(key: ApiKeyRecord): Promise<void> {
-    return this.#mutex.run(() =>
-      this.#update((draft) => {
-        draft.apiKeys = { ...draft.apiKeys, [key.id]: key };
-      }),
-    );
+    return this.#tenancy.putApiKey(key);
   }
 
   findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
-    return Promise.resolve(
-      Object.hasOwn(this.#document.apiKeys, id) ? this.#document.apiKeys[id] : undefined,
-    );
+    return this.#tenancy.findApiKey(id);
   }
 
   listApiKeys(workspace: string): Promise<ApiKeyRecord[]> {
-    const keys = Object.values(this.#document.apiKeys).filter((k) => k.workspace === workspace);
-    return Promise.resolve(
-      keys.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
-    );
+    return this.#tenancy.listApiKeys(workspace);
   }
 
   putUser(user: UserRecord): Promise<void> {
-    return this.#mutex.run(() =>
-      this.#update((draft) => {
-        setOwnEntry(draftWorkspace(draft, user.workspace, 'users').users, user.id, user);
-      }),
-    );
+    return this.#tenancy.putUser(user);
   }
 
   getUser(workspace: string, id: string): Promise<UserRecord | undefined> {
-    const users = this.#workspace(workspace)?.users ?? {};
-    return Promise.resolve(Object.hasOwn(users, id) ? users[id] : undefined);
+    return this.#tenancy.getUser(workspace, id);
   }
 
   listUsers(workspace: string): Promise<UserRecord[]> {
-    const users = Object.values(this.#workspace(workspace)?.users ?? {});
-    return Promise.resolve(
-      users.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
-    );
+    return this.#tenancy.listUsers(workspace);
   }
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
-    return this.#mutex.run(async () => {
-      const users = this.#workspace(workspace)?.users;
-      if (users === undefined || ownEntry(users, id) === undefined) return false;
-      await this.#update((draft) => {
-        delete draftWorkspace(draft, workspace, 'users').users[id];
-      });
-      return true;
-    });
+    return this.#tenancy.deleteUser(workspace, id);
   }
 
   appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
@@ -390,7 +327,7 @@ export class DocumentStore implements Store {
       // Numbered per workspace, like jobs.
       const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
       const stored: AuditEvent = { ...event, id: last + 1 };
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const ws = draftWorkspace(draft, event.workspace);
         ws.audit = [...ws.audit, stored];
         ws.lastIds = { ...ws.lastIds, audit: stored.id };
@@ -408,6 +345,11 @@ export class DocumentStore implements Store {
     return this.#mutex.run(() => this.#persistence.close());
   }
 
+  /** The document as last saved. */
+  get #document(): StoreDocument {
+    return this.#saved.current;
+  }
+
   #workspace(workspace: string): WorkspaceDocument | undefined {
     return ownEntry(this.#document.workspaces, workspace);
   }
@@ -421,172 +363,4 @@ export class DocumentStore implements Store {
     const ws = this.#workspace(workspace);
     return ws === undefined ? undefined : ownEntry(ws.pools, name);
   }
-
-  /** Applies a change to a copy, saves the copy, and only then makes it current. */
-  async #update(change: (draft: StoreDocument) => void): Promise<void> {
-    const draft: StoreDocument = {
-      ...this.#document,
-      workspaces: { ...this.#document.workspaces },
-    };
-    change(draft);
-    try {
-      await this.#persistence.save(draft);
-    } catch (error) {
-      throw new AllotError(
-        'STORE_FAILURE',
-        `could not save the ${this.kind} store: ${String(error)}`,
-        {},
-        {
-          cause: error,
-        },
-      );
-    }
-    this.#document = draft;
-  }
-
-  /** Writes the rows of new versions and returns their metadata (not yet in the document). */
-  async #writeVersions(
-    workspace: string,
-    inputs: NewBlockVersion[],
-    now: Date,
-  ): Promise<BlockVersionMeta[]> {
-    const metas: BlockVersionMeta[] = [];
-    for (const input of inputs) {
-      const versions = this.#blocksOf(workspace, input.block) ?? [];
-      const latest = versions.at(-1);
-      const meta = nextVersionMeta(input, latest, now);
-      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
-      if (meta.parent === null) this.#cacheRows(workspace, meta, input.rows);
-      metas.push(meta);
-    }
-    return metas;
-  }
-
-  async #checkMadeKeys(commit: JobCommit): Promise<void> {
-    for (const made of commit.madeRows) {
-      const block = await this.getBlock(commit.workspace, made.block);
-      const keyColumn = block?.keyColumn ?? made.keyColumn;
-      if (block === undefined || keyColumn === null) continue;
-      const index = block.columns.indexOf(keyColumn);
-      const keys = new Set(block.rows.map((row) => String(row[index])));
-      for (const row of made.rows) {
-        const key = String(row[index]);
-        if (keys.has(key)) {
-          throw new AllotError(
-            'DUPLICATE_KEY',
-            `data block "${made.block}" already has a row with ${keyColumn} "${key}"`,
-            {
-              block: made.block,
-              key,
-            },
-          );
-        }
-        keys.add(key);
-      }
-    }
-  }
-
-  async #resolveRows(
-    workspace: string,
-    versions: BlockVersionMeta[],
-    meta: BlockVersionMeta,
-  ): Promise<RowValues[]> {
-    const cacheKey = `${workspace}/${meta.block}/${meta.version}`;
-    const cached = this.#rowsCache.get(cacheKey);
-    if (cached !== undefined) {
-      this.#rowsCache.delete(cacheKey);
-      this.#rowsCache.set(cacheKey, cached);
-      return cached;
-    }
-    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
-    let rows = own;
-    if (meta.parent !== null) {
-      const parent = versions.find((v) => v.version === meta.parent);
-      if (parent === undefined) {
-        throw new AllotError(
-          'STORE_CORRUPT',
-          `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`,
-        );
-      }
-      rows = [...(await this.#resolveRows(workspace, versions, parent)), ...own];
-    }
-    this.#cacheRows(workspace, meta, rows);
-    return rows;
-  }
-
-  #cacheRows(workspace: string, meta: BlockVersionMeta, rows: RowValues[]): void {
-    this.#rowsCache.set(`${workspace}/${meta.block}/${meta.version}`, rows);
-    while (this.#rowsCache.size > ROWS_CACHE_SIZE) {
-      const oldest = this.#rowsCache.keys().next().value;
-      if (oldest === undefined) break;
-      this.#rowsCache.delete(oldest);
-    }
-  }
-}
-
-/** The maps of a workspace, each replaced as a whole when one of its records changes. */
-type WorkspaceMap = Exclude<keyof WorkspaceDocument, 'audit' | 'lastIds'>;
-
-/**
- * A copy of a workspace in a draft, with fresh copies of the maps a change
- * writes to; the others stay the same objects, so saving the draft skips
- * them (see document-delta.ts).
- */
-function draftWorkspace(
-  draft: StoreDocument,
-  workspace: string,
-  ...writes: WorkspaceMap[]
-): WorkspaceDocument {
-  const copy: WorkspaceDocument = { ...(draft.workspaces[workspace] ?? emptyWorkspace()) };
-  for (const field of writes) (copy[field] as object) = { ...copy[field] };
-  draft.workspaces[workspace] = copy;
-  return copy;
-}
-
-/** Live tests of earlier jobs that a refresh replaces, as [job id, test index]. */
-function supersededTests(
-  ws: WorkspaceDocument,
-  refs: TestRef[],
-  now: Date,
-): Array<[number, number]> {
-  const found: Array<[number, number]> = [];
-  for (const ref of refs) {
-    const result = ws.results[testId(ref)];
-    const job = result === undefined ? undefined : ws.jobs[String(result.jobId)];
-    if (job === undefined || !isJobLive(job, now)) continue;
-    const index = jobTestIndex(job, ref);
-    const test = job.tests[index];
-    if (test !== undefined && holdsRows(test)) found.push([job.id, index]);
-  }
-  return found;
-}
-
-function releaseSuperseded(
-  ws: WorkspaceDocument,
-  superseded: Array<[number, number]>,
-  now: Date,
-): void {
-  const byJob = new Map<number, Set<number>>();
-  for (const [jobId, index] of superseded)
-    byJob.set(jobId, (byJob.get(jobId) ?? new Set()).add(index));
-  for (const [jobId, indexes] of byJob) {
-    const job = ws.jobs[String(jobId)];
-    if (job === undefined) continue;
-    const tests = job.tests.map((t, i) =>
-      indexes.has(i) ? { ...t, releasedAt: now.toISOString() } : t,
-    );
-    ws.jobs[String(jobId)] = { ...job, tests };
-  }
-}
-
-function countRelease(job: JobRecord, indexes: number[], now: Date): ReleaseOutcome {
-  const outcome = { released: 0, consumed: 0 };
-  if (!isJobLive(job, now)) return outcome;
-  for (const index of indexes) {
-    const test = job.tests[index];
-    if (test === undefined || !holdsRows(test)) continue;
-    if (test.consume) outcome.consumed += test.rows.length;
-    else outcome.released += test.rows.length;
-  }
-  return outcome;
 }

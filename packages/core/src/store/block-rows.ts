@@ -1,0 +1,67 @@
+import { AllotError } from '../errors.js';
+import { nextVersionMeta } from '../data-block/next-version-meta.js';
+import type { BlockVersionMeta, NewBlockVersion, RowValues } from '../model.js';
+import type { DocumentPersistence } from './document-persistence.js';
+import { RowsCache } from './rows-cache.js';
+
+/** The versions of a block in the current document, oldest first. */
+export type VersionsOf = (workspace: string, block: string) => BlockVersionMeta[] | undefined;
+
+/**
+ * The rows of block versions, kept by a {@link DocumentPersistence} outside
+ * the document. A version stores only the rows it adds to its parent, so
+ * reading one resolves its chain of parents; the last few resolved versions
+ * stay in memory.
+ */
+export class BlockRows {
+  readonly #persistence: DocumentPersistence;
+  readonly #versionsOf: VersionsOf;
+  readonly #cache = new RowsCache();
+
+  constructor(persistence: DocumentPersistence, versionsOf: VersionsOf) {
+    this.#persistence = persistence;
+    this.#versionsOf = versionsOf;
+  }
+
+  /** Writes the rows of new versions and returns their metadata (not yet in the document). */
+  async write(
+    workspace: string,
+    inputs: NewBlockVersion[],
+    now: Date,
+  ): Promise<BlockVersionMeta[]> {
+    const metas: BlockVersionMeta[] = [];
+    for (const input of inputs) {
+      const versions = this.#versionsOf(workspace, input.block) ?? [];
+      const latest = versions.at(-1);
+      const meta = nextVersionMeta(input, latest, now);
+      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
+      if (meta.parent === null) this.#cache.set(workspace, meta, input.rows);
+      metas.push(meta);
+    }
+    return metas;
+  }
+
+  /** All rows of a version: its parents' rows, then its own. */
+  async resolve(
+    workspace: string,
+    versions: BlockVersionMeta[],
+    meta: BlockVersionMeta,
+  ): Promise<RowValues[]> {
+    const cached = this.#cache.get(workspace, meta);
+    if (cached !== undefined) return cached;
+    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
+    let rows = own;
+    if (meta.parent !== null) {
+      const parent = versions.find((v) => v.version === meta.parent);
+      if (parent === undefined) {
+        throw new AllotError(
+          'STORE_CORRUPT',
+          `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`,
+        );
+      }
+      rows = [...(await this.resolve(workspace, versions, parent)), ...own];
+    }
+    this.#cache.set(workspace, meta, rows);
+    return rows;
+  }
+}

@@ -1,0 +1,35 @@
+import { AllotError } from '../errors.js';
+import type { BlockVersion, JobCommit } from '../model.js';
+
+/** Reads the latest version of a block, with its rows. */
+export type LatestBlock = (workspace: string, block: string) => Promise<BlockVersion | undefined>;
+
+/**
+ * Refuses a commit whose made rows repeat a key, among themselves or with
+ * the rows their block already has, so a key keeps naming one row.
+ *
+ * @throws {@link AllotError} `DUPLICATE_KEY` naming the block and the key.
+ */
+export async function checkMadeKeys(commit: JobCommit, getBlock: LatestBlock): Promise<void> {
+  for (const made of commit.madeRows) {
+    const block = await getBlock(commit.workspace, made.block);
+    const keyColumn = block?.keyColumn ?? made.keyColumn;
+    if (block === undefined || keyColumn === null) continue;
+    const index = block.columns.indexOf(keyColumn);
+    const keys = new Set(block.rows.map((row) => String(row[index])));
+    for (const row of made.rows) {
+      const key = String(row[index]);
+      if (keys.has(key)) {
+        throw new AllotError(
+          'DUPLICATE_KEY',
+          `data block "${made.block}" already has a row with ${keyColumn} "${key}"`,
+          {
+            block: made.block,
+            key,
+          },
+        );
+      }
+      keys.add(key);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { testId, type TestRef } from '../model.js';
+import { jobTestIndex } from '../job-test-index.js';
+import { holdsRows, isJobLive, type WorkspaceDocument } from './store-document.js';
+
+/** Live tests of earlier jobs that a refresh replaces, as [job id, test index]. */
+export function supersededTests(
+  ws: WorkspaceDocument,
+  refs: TestRef[],
+  now: Date,
+): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const ref of refs) {
+    const result = ws.results[testId(ref)];
+    const job = result === undefined ? undefined : ws.jobs[String(result.jobId)];
+    if (job === undefined || !isJobLive(job, now)) continue;
+    const index = jobTestIndex(job, ref);
+    const test = job.tests[index];
+    if (test !== undefined && holdsRows(test)) found.push([job.id, index]);
+  }
+  return found;
+}
+
+/**
+ * Marks superseded tests released in a drafted workspace whose `jobs` map is
+ * already a fresh copy (see draft-workspace.ts), so their rows are free for
+ * the commit that replaces them.
+ */
+export function releaseSuperseded(
+  ws: WorkspaceDocument,
+  superseded: Array<[number, number]>,
+  now: Date,
+): void {
+  const byJob = new Map<number, Set<number>>();
+  for (const [jobId, index] of superseded)
+    byJob.set(jobId, (byJob.get(jobId) ?? new Set()).add(index));
+  for (const [jobId, indexes] of byJob) {
+    const job = ws.jobs[String(jobId)];
+    if (job === undefined) continue;
+    const tests = job.tests.map((t, i) =>
+      indexes.has(i) ? { ...t, releasedAt: now.toISOString() } : t,
+    );
+    ws.jobs[String(jobId)] = { ...job, tests };
+  }
+}
