@@ -24,13 +24,8 @@ import {
   type WorkspaceRecord,
 } from '@allot/core';
 import type pg from 'pg';
-import {
-  chainOf,
-  listVersions,
-  readOwnRows,
-  readRowsByKey,
-  writeVersion,
-} from './block-versions.js';
+import { chainOf, listVersions, readRowsByKey, writeVersion } from './block-versions.js';
+import { checkMadeKeys } from './check-made-keys.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
 import { gatherInBatches } from './candidate-batches.js';
 import { gatherBatch } from './gather-candidates.js';
@@ -46,14 +41,15 @@ import {
   type ApiKeyRow,
   type AuditRow,
   type ResultRow,
-  type StoredVersion,
   type UserRow,
   type VersionRow,
   type WorkspaceRow,
 } from './records.js';
 import { JobsCache } from './jobs-cache.js';
+import { resolveRows } from './resolve-rows.js';
 import { RowsCache } from './rows-cache.js';
-import type { Queryable, SqlRunner } from './sql-runner.js';
+import { runInTransaction } from './run-in-transaction.js';
+import type { SqlRunner } from './sql-runner.js';
 
 interface ReleaseRow {
   found: number;
@@ -101,16 +97,16 @@ export class PostgresStore implements Store {
 
   addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
     const now = new Date();
-    return this.#transaction(
-      'add a block version',
+    return runInTransaction(
+      this.#pool,
       (client) =>
         writeVersion(
           this.#sql,
           client,
-          { workspace, now, checkMadeKeys: this.#checkMadeKeys(workspace) },
+          { workspace, now, checkMadeKeys: checkMadeKeys(this.#sql, this.#rows, workspace) },
           input,
         ),
-      commitErrorOf,
+      { what: 'add a block version', mapError: commitErrorOf },
     ).then((stored) => {
       // Cached only once committed: a rolled-back version number may be reused.
       if (stored.parent === null) this.#rows.set(workspace, stored, input.rows);
@@ -130,7 +126,7 @@ export class PostgresStore implements Store {
       version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
     if (stored === undefined) return undefined;
     const rows = await this.#read('read block rows', (db) =>
-      this.#resolveRows(db, workspace, versions, stored),
+      resolveRows({ sql: this.#sql, cache: this.#rows, db, workspace, versions }, stored),
     );
     return { ...metaOf(stored), rows };
   }
@@ -278,14 +274,14 @@ export class PostgresStore implements Store {
   }
 
   async commitJob(commit: JobCommit, now: Date): Promise<JobRecord> {
-    return this.#transaction(
-      'commit a job',
+    return runInTransaction(
+      this.#pool,
       (client) =>
         writeJob(this.#sql, client, commit, {
           now,
-          checkMadeKeys: this.#checkMadeKeys(commit.workspace),
+          checkMadeKeys: checkMadeKeys(this.#sql, this.#rows, commit.workspace),
         }),
-      commitErrorOf,
+      { what: 'commit a job', mapError: commitErrorOf },
     );
   }
 
@@ -542,111 +538,5 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw storeFailure(error, what);
     }
-  }
-
-  /** Runs `work` in one transaction: all of it is committed, or none. */
-  async #transaction<T>(
-    what: string,
-    work: (client: pg.PoolClient) => Promise<T>,
-    mapError: (error: unknown) => unknown = (error) => error,
-  ): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.#pool.connect();
-    } catch (error) {
-      throw storeFailure(error, what);
-    }
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const value = await work(client);
-      await client.query('COMMIT');
-      return value;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        // A connection that cannot roll back leaves the pool.
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw storeFailure(mapError(error), what);
-    } finally {
-      client.release(broken);
-    }
-  }
-
-  /** A made version may not repeat a key of the rows it joins; named here, backed by the unique index. */
-  #checkMadeKeys(workspace: string) {
-    return async (
-      db: Queryable,
-      version: StoredVersion,
-      parent: StoredVersion,
-      rows: RowValues[],
-    ): Promise<void> => {
-      if (version.keyColumn === null) return;
-      const index = version.columns.indexOf(version.keyColumn);
-      if (index < 0) return;
-      const keys = rows.map((row) => String(row[index]));
-      const repeated = (key: string) =>
-        new AllotError(
-          'DUPLICATE_KEY',
-          `data block "${version.block}" already has a row with ${version.keyColumn} "${key}"`,
-          {
-            block: version.block,
-            key,
-          },
-        );
-      const seen = new Set<string>();
-      for (const key of keys) {
-        if (seen.has(key)) throw repeated(key);
-        seen.add(key);
-      }
-      if (parent.keyColumn === null) {
-        // The parent's rows were stored without keys: compare with them here.
-        const versions = await listVersions(this.#sql, db, workspace, version.block);
-        for (const row of await this.#resolveRows(db, workspace, versions, parent)) {
-          const key = String(row[index]);
-          if (seen.has(key)) throw repeated(key);
-        }
-        return;
-      }
-      const result = await this.#sql.run<{ key: string }>(db, 'find-existing-keys', [
-        workspace,
-        version.block,
-        version.lineage,
-        keys,
-      ]);
-      const existing = result.rows[0];
-      if (existing !== undefined) throw repeated(existing.key);
-    };
-  }
-
-  async #resolveRows(
-    db: Queryable,
-    workspace: string,
-    versions: StoredVersion[],
-    version: StoredVersion,
-  ): Promise<RowValues[]> {
-    const cached = this.#rows.get(workspace, version);
-    if (cached !== undefined) return cached;
-    let parentRows: RowValues[] = [];
-    if (version.parent !== null) {
-      const parent = versions.find((v) => v.version === version.parent);
-      if (parent === undefined) {
-        throw new AllotError(
-          'STORE_CORRUPT',
-          `version ${version.block}@${version.version} names a missing parent ${version.parent}`,
-        );
-      }
-      parentRows = await this.#resolveRows(db, workspace, versions, parent);
-    }
-    const own = await readOwnRows(
-      this.#sql,
-      db,
-      workspace,
-      version,
-      version.rowCount - parentRows.length,
-    );
-    const rows = parentRows.length === 0 ? own : parentRows.concat(own);
-    this.#rows.set(workspace, version, rows);
-    return rows;
   }
 }
