@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { storeFailure } from './pg-errors.js';
 import type { SqlOperation } from './sql-files.js';
-import type { SqlRunner } from './sql-runner.js';
+import type { SqlRunner, SqlValues } from './sql-runner.js';
 
 /**
  * The store's pool with its SQL operations: runs one statement or one read
@@ -20,7 +20,7 @@ export class PoolQueries {
   async query<R extends pg.QueryResultRow>(
     what: string,
     operation: SqlOperation,
-    values: unknown[],
+    values: SqlValues,
   ): Promise<pg.QueryResult<R>> {
     try {
       return await this.sql.run<R>(this.pool, operation, values);
