@@ -7,14 +7,14 @@ export async function appendAudit(
   db: PoolQueries,
   event: Omit<AuditEvent, 'id'>,
 ): Promise<AuditEvent> {
-  const values = [
-    event.workspace,
-    event.at,
-    event.actor,
-    event.action,
-    event.target,
-    JSON.stringify(event.details),
-  ];
+  const values = {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    target: event.target,
+    details: JSON.stringify(event.details),
+  };
   const result = await db.query<{ id: number }>('append to the audit log', 'append-audit', values);
   return { ...event, id: result.rows[0]?.id as number };
 }

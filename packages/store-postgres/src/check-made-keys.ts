@@ -44,12 +44,12 @@ export function checkMadeKeys(sql: SqlRunner, cache: RowsCache, workspace: strin
       }
       return;
     }
-    const result = await sql.run<{ key: string }>(db, 'find-existing-keys', [
+    const result = await sql.run<{ key: string }>(db, 'find-existing-keys', {
       workspace,
-      version.block,
-      version.lineage,
+      block: version.block,
+      lineage: version.lineage,
       keys,
-    ]);
+    });
     const existing = result.rows[0];
     if (existing !== undefined) throw repeated(existing.key);
   };

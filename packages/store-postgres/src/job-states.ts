@@ -3,20 +3,20 @@ import type { PoolQueries } from './pool-queries.js';
 
 /** Creates or replaces the state of a running job. */
 export async function putJobState(db: PoolQueries, state: JobStateRecord): Promise<void> {
-  await db.query('store a job state', 'put-job-state', [
-    state.workspace,
-    state.id,
-    state.phase,
-    state.server,
-    state.createdUser,
-    state.keyId,
-    state.tests,
-    state.progress === null ? null : JSON.stringify(state.progress),
-    state.answeredBy,
-    state.error === null ? null : JSON.stringify(state.error),
-    state.createdAt,
-    state.updatedAt,
-  ]);
+  await db.query('store a job state', 'put-job-state', {
+    workspace: state.workspace,
+    id: state.id,
+    phase: state.phase,
+    server: state.server,
+    created_user: state.createdUser,
+    key_id: state.keyId,
+    tests: state.tests,
+    progress: state.progress === null ? null : JSON.stringify(state.progress),
+    answered_by: state.answeredBy,
+    error: state.error === null ? null : JSON.stringify(state.error),
+    created_at: state.createdAt,
+    updated_at: state.updatedAt,
+  });
 }
 
 /** The state of a job, if one was stored. */

@@ -28,7 +28,7 @@ export async function releaseTest(
   ref: TestRef,
   now: Date,
 ): Promise<ReleaseOutcome> {
-  const values = [workspace, ref.pool, ref.suite, ref.test, now];
+  const values = { workspace, pool: ref.pool, suite: ref.suite, test: ref.test, now };
   const result = await db.query<ReleaseRow>('release a test', 'release-test', values);
   const row = result.rows[0];
   if (row === undefined || row.found === 0) {

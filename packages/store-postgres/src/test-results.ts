@@ -8,12 +8,12 @@ export async function getResult(
   workspace: string,
   ref: TestRef,
 ): Promise<ResultRecord | undefined> {
-  const result = await db.query<ResultRow>('read a result', 'get-result', [
+  const result = await db.query<ResultRow>('read a result', 'get-result', {
     workspace,
-    ref.pool,
-    ref.suite,
-    ref.test,
-  ]);
+    pool: ref.pool,
+    suite: ref.suite,
+    test: ref.test,
+  });
   const row = result.rows[0];
   return row === undefined ? undefined : resultOf(row);
 }
@@ -26,12 +26,12 @@ export async function getResults(
 ): Promise<Map<string, ResultRecord>> {
   const found = new Map<string, ResultRecord>();
   if (refs.length === 0) return found;
-  const result = await db.query<ResultRow>('read results', 'get-results', [
+  const result = await db.query<ResultRow>('read results', 'get-results', {
     workspace,
-    refs.map((r) => r.pool),
-    refs.map((r) => r.suite),
-    refs.map((r) => r.test),
-  ]);
+    pools: refs.map((r) => r.pool),
+    suites: refs.map((r) => r.suite),
+    tests: refs.map((r) => r.test),
+  });
   for (const row of result.rows) {
     const record = resultOf(row);
     found.set(testId(record), record);

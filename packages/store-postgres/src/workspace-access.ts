@@ -46,16 +46,16 @@ export async function listWorkspaces(db: PoolQueries): Promise<WorkspaceRecord[]
 
 /** Creates or replaces an API key. */
 export async function putApiKey(db: PoolQueries, key: ApiKeyRecord): Promise<void> {
-  await db.query('store an API key', 'put-api-key', [
-    key.id,
-    key.workspace,
-    key.name,
-    key.role,
-    key.secretHash,
-    key.userId,
-    key.createdAt,
-    key.revokedAt,
-  ]);
+  await db.query('store an API key', 'put-api-key', {
+    id: key.id,
+    workspace: key.workspace,
+    name: key.name,
+    role: key.role,
+    secret_hash: key.secretHash,
+    user_id: key.userId,
+    created_at: key.createdAt,
+    revoked_at: key.revokedAt,
+  });
 }
 
 /** An API key by id, in any workspace. */
@@ -73,14 +73,14 @@ export async function listApiKeys(db: PoolQueries, workspace: string): Promise<A
 
 /** Creates or replaces a user of a workspace. */
 export async function putUser(db: PoolQueries, user: UserRecord): Promise<void> {
-  await db.query('store a user', 'put-user', [
-    user.workspace,
-    user.id,
-    user.name,
-    user.email,
-    user.role,
-    user.createdAt,
-  ]);
+  await db.query('store a user', 'put-user', {
+    workspace: user.workspace,
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    created_at: user.createdAt,
+  });
 }
 
 /** A user of a workspace by id. */
