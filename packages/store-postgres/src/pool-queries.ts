@@ -8,9 +8,11 @@ import type { SqlRunner, SqlValues } from './sql-runner.js';
  * outside a transaction, naming what the store could not do when it fails.
  */
 export class PoolQueries {
+  /** The store's pool, for an operation that maps its own errors. */
   readonly pool: pg.Pool;
   readonly sql: SqlRunner;
 
+  /** Wraps the store's pool and SQL operations; the store keeps owning and closing the pool. */
   constructor(pool: pg.Pool, sql: SqlRunner) {
     this.pool = pool;
     this.sql = sql;
