@@ -52,34 +52,34 @@ export async function writeVersion(
   // Versions of one import share a lineage: the import's own version.
   const stored: StoredVersion = { ...meta, lineage: parent?.lineage ?? meta.version };
   if (parent !== null) await context.checkMadeKeys(client, stored, parent, input.rows);
-  await sql.run(client, 'insert-block-version', [
+  await sql.run(client, 'insert-block-version', {
     workspace,
-    stored.block,
-    stored.version,
+    block: stored.block,
+    version: stored.version,
     seq,
-    JSON.stringify(stored.columns),
-    stored.keyColumn,
-    stored.rowCount,
-    stored.origin,
-    stored.parent,
-    stored.lineage,
-    stored.sourceHash,
-    stored.jobId,
-    now,
-  ]);
+    columns: JSON.stringify(stored.columns),
+    key_column: stored.keyColumn,
+    row_count: stored.rowCount,
+    origin: stored.origin,
+    parent: stored.parent,
+    lineage: stored.lineage,
+    source_hash: stored.sourceHash,
+    job_id: stored.jobId,
+    created_at: now,
+  });
   const keyIndex = stored.keyColumn === null ? -1 : stored.columns.indexOf(stored.keyColumn);
   for (let start = 0; start < input.rows.length; start += CHUNK_ROWS) {
     const chunk = input.rows.slice(start, start + CHUNK_ROWS);
-    await sql.run(client, 'insert-block-rows', [
+    await sql.run(client, 'insert-block-rows', {
       workspace,
-      stored.block,
-      stored.version,
-      stored.lineage,
-      start,
-      keyIndex < 0 ? null : keyIndex,
-      JSON.stringify(chunk),
-      chunk.map(kindsOf),
-    ]);
+      block: stored.block,
+      version: stored.version,
+      lineage: stored.lineage,
+      first_ordinal: start,
+      key_index: keyIndex < 0 ? null : keyIndex,
+      rows: JSON.stringify(chunk),
+      kinds: chunk.map(kindsOf),
+    });
   }
   return stored;
 }
@@ -129,7 +129,13 @@ export async function readOwnRows(
 ): Promise<RowValues[]> {
   const reads: Array<Promise<RowValues[]>> = [];
   for (let start = 0; start < count; start += CHUNK_ROWS) {
-    const values = [workspace, version.block, version.version, start, start + CHUNK_ROWS];
+    const values = {
+      workspace,
+      block: version.block,
+      version: version.version,
+      from_ordinal: start,
+      to_ordinal: start + CHUNK_ROWS,
+    };
     // Chunks go out together: the pool spreads them over its connections.
     reads.push(
       sql
@@ -210,15 +216,15 @@ export async function readRowsByKey(
   const versions = chain.map((link) => link.stored);
   const keyed = versions.filter((v) => storesKeyAt(v, keyIndex));
   const unkeyed = versions.filter((v) => !storesKeyAt(v, keyIndex));
-  const result = await sql.run<{ rows: string }>(db, 'rows-by-key', [
+  const result = await sql.run<{ rows: string }>(db, 'rows-by-key', {
     workspace,
-    first.stored.block,
-    versions.map((v) => v.version),
-    first.stored.lineage,
-    keyed.map((v) => v.version),
-    unkeyed.map((v) => v.version),
+    block: first.stored.block,
+    chain: versions.map((v) => v.version),
+    lineage: first.stored.lineage,
+    keyed: keyed.map((v) => v.version),
+    unkeyed: unkeyed.map((v) => v.version),
     keys,
-    keyIndex,
-  ]);
+    key_index: keyIndex,
+  });
   return JSON.parse(result.rows[0]?.rows ?? '[]') as RowValues[];
 }

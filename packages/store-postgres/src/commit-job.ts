@@ -54,20 +54,20 @@ export async function writeJob(
     const taken = await sql.run<{ pool: string; suite: string; test: string }>(
       client,
       'find-taken-tests',
-      [workspace, jobId, refsJson(results), now],
+      { workspace, job_id: jobId, tests: refsJson(results), now },
     );
     if (taken.rows.length > 0) throw new LeaseConflictError([], taken.rows.map(testLabel));
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
     await sql.run(client, 'purge-expired-leases', [workspace, rows, now]);
-    const claimed = await sql.run(client, 'claim-rows', [
+    const claimed = await sql.run(client, 'claim-rows', {
       workspace,
-      jobId,
+      job_id: jobId,
       now,
-      commit.expiresAt,
-      rows,
-    ]);
+      expires_at: commit.expiresAt,
+      claims: rows,
+    });
     if (claimed.rowCount !== claims.length) {
       const conflicts = await sql.run<{ block: string; row_key: string }>(
         client,
@@ -93,19 +93,19 @@ export async function writeJob(
   }
   const job = jobFromCommit(commit);
   await sql.run(client, 'advance-job-ids', [workspace, jobId]);
-  await sql.run(client, 'insert-job', [
-    job.id,
+  await sql.run(client, 'insert-job', {
+    id: job.id,
     workspace,
-    job.bundleKey,
-    job.state,
-    job.namespace,
-    job.createdAt,
-    job.expiresAt,
-    job.allocated,
-    job.made,
-    job.cached,
-    job.failed,
-  ]);
+    bundle_key: job.bundleKey,
+    state: job.state,
+    namespace: job.namespace,
+    created_at: job.createdAt,
+    expires_at: job.expiresAt,
+    allocated: job.allocated,
+    made: job.made,
+    cached: job.cached,
+    failed: job.failed,
+  });
   await sql.run(client, 'insert-job-tests', [workspace, job.id, JSON.stringify(commit.tests)]);
   if (results.length > 0)
     await sql.run(client, 'upsert-results', [workspace, JSON.stringify(results)]);

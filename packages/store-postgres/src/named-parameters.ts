@@ -1,22 +1,27 @@
 import { AllotError, type Value } from '@allot/core';
 
 /** A statement rewritten for `pg`: positional `$n` placeholders and their values. */
-export interface PositionalStatement {
+export interface PositionalStatement<V = Value> {
   text: string;
-  values: Value[];
+  values: V[];
 }
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
 /**
  * Turns `:name` parameters into `$1…$n` and binds their values; values are
- * never interpolated into the text. Skips what only looks like a parameter:
+ * never interpolated into the text. Positions follow the names' first use
+ * in the text, so one statement always gives the same text, whatever the
+ * order of `params`. Skips what only looks like a parameter:
  * `::type` casts, string literals, quoted identifiers, dollar-quoted bodies
  * and comments.
  */
-export function toPositional(sql: string, params: Record<string, Value>): PositionalStatement {
+export function toPositional<V = Value>(
+  sql: string,
+  params: Readonly<Record<string, V>>,
+): PositionalStatement<V> {
   const positions = new Map<string, number>();
-  const values: Value[] = [];
+  const values: V[] = [];
   let text = '';
   let i = 0;
   while (i < sql.length) {
@@ -47,11 +52,11 @@ export function toPositional(sql: string, params: Record<string, Value>): Positi
   return { text, values };
 }
 
-function position(
+function position<V>(
   name: string,
-  params: Record<string, Value>,
+  params: Readonly<Record<string, V>>,
   positions: Map<string, number>,
-  values: Value[],
+  values: V[],
 ): number {
   const known = positions.get(name);
   if (known !== undefined) return known;
@@ -62,7 +67,7 @@ function position(
       `the statement uses :${name} but no value is given for it (params: ${given.length === 0 ? 'none' : given.join(', ')})`,
     );
   }
-  values.push(params[name] as Value);
+  values.push(params[name] as V);
   positions.set(name, values.length);
   return values.length;
 }

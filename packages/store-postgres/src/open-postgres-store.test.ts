@@ -32,6 +32,19 @@ describe('SQL files and migrations', () => {
     for (const name of SQL_OPERATIONS) expect(texts[name], name).toMatch(/\S/);
   });
 
+  it('names the parameters of an operation past three, and never mixes names with $n', async () => {
+    const texts = await loadSqlTexts();
+    for (const name of SQL_OPERATIONS) {
+      const code = texts[name].replace(/--[^\n]*/g, '');
+      const positional = new Set(code.match(/\$\d+/g));
+      const named = /(?<![:\w]):[A-Za-z_]/.test(code);
+      expect(positional.size > 0 && named, `${name} mixes both`).toBe(false);
+      // Its base values come before the filter values its caller numbers from $7 on.
+      if (name === 'gather-candidates') continue;
+      expect(positional.size, `${name} has more than three $n`).toBeLessThanOrEqual(3);
+    }
+  });
+
   it('numbers migrations 1, 2, … without gaps', async () => {
     const ids = (await readMigrations()).map((m) => m.id);
     expect(ids).toEqual(ids.map((_, i) => i + 1));

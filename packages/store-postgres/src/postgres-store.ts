@@ -1,65 +1,45 @@
-import {
-  AllotError,
-  rowId,
-  testId,
-  type ApiKeyRecord,
-  type AuditEvent,
-  type BlockVersion,
-  type BlockVersionMeta,
-  type CandidateQuery,
-  type ClaimState,
-  type JobCommit,
-  type JobRecord,
-  type JobStateRecord,
-  type LeaseHolder,
-  type NewBlockVersion,
-  type Page,
-  type PoolDefinition,
-  type ReleaseOutcome,
-  type ResultRecord,
-  type RowValues,
-  type Store,
-  type TestRef,
-  type UserRecord,
-  type WorkspaceRecord,
+import type {
+  ApiKeyRecord,
+  AuditEvent,
+  BlockVersion,
+  BlockVersionMeta,
+  CandidateQuery,
+  ClaimState,
+  JobCommit,
+  JobRecord,
+  JobStateRecord,
+  NewBlockVersion,
+  Page,
+  PoolDefinition,
+  ReleaseOutcome,
+  ResultRecord,
+  RowValues,
+  Store,
+  TestRef,
+  UserRecord,
+  WorkspaceRecord,
 } from '@allot/core';
 import type pg from 'pg';
-import {
-  chainOf,
-  listVersions,
-  readOwnRows,
-  readRowsByKey,
-  writeVersion,
-} from './block-versions.js';
+import * as auditLog from './audit-log.js';
+import { chainOf, listVersions, readRowsByKey, writeVersion } from './block-versions.js';
+import { checkMadeKeys } from './check-made-keys.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
 import { gatherInBatches } from './candidate-batches.js';
 import { gatherBatch } from './gather-candidates.js';
-import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
-import {
-  apiKeyOf,
-  auditOf,
-  metaOf,
-  resultOf,
-  userOf,
-  versionOf,
-  workspaceOf,
-  type ApiKeyRow,
-  type AuditRow,
-  type ResultRow,
-  type StoredVersion,
-  type UserRow,
-  type VersionRow,
-  type WorkspaceRow,
-} from './records.js';
+import * as jobRecords from './job-records.js';
+import * as jobStates from './job-states.js';
+import * as poolDefinitions from './pool-definitions.js';
+import { PoolQueries } from './pool-queries.js';
+import { readClaimState } from './read-claim-state.js';
+import { metaOf, versionOf, type VersionRow } from './records.js';
+import * as releaseClaims from './release-claims.js';
+import { resolveRows } from './resolve-rows.js';
 import { JobsCache } from './jobs-cache.js';
 import { RowsCache } from './rows-cache.js';
-import type { Queryable, SqlRunner } from './sql-runner.js';
-
-interface ReleaseRow {
-  found: number;
-  released: number;
-  consumed: number;
-}
+import { runInTransaction } from './run-in-transaction.js';
+import type { SqlRunner } from './sql-runner.js';
+import * as testResults from './test-results.js';
+import * as workspaceAccess from './workspace-access.js';
 
 /**
  * A {@link Store} over PostgreSQL, for several server replicas sharing one
@@ -68,12 +48,17 @@ interface ReleaseRow {
  * and the `leases_one_exclusive` unique index refuses a second exclusive
  * lease of a row whichever replica inserts it.
  *
+ * Block versions and jobs are handled here, beside the caches they share;
+ * the other records are plain statements, one module per concern, to which
+ * the store hands its pool.
+ *
  * Open it with {@link openPostgresStore}, which applies the migrations.
  */
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   readonly #pool: pg.Pool;
   readonly #sql: SqlRunner;
+  readonly #db: PoolQueries;
   /** Resolved rows of block versions: versions never change once committed. */
   readonly #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
@@ -93,6 +78,7 @@ export class PostgresStore implements Store {
   constructor(pool: pg.Pool, sql: SqlRunner, options: { gatherInSql?: boolean } = {}) {
     this.#pool = pool;
     this.#sql = sql;
+    this.#db = new PoolQueries(pool, sql);
     if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) =>
         gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
@@ -101,16 +87,16 @@ export class PostgresStore implements Store {
 
   addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta> {
     const now = new Date();
-    return this.#transaction(
-      'add a block version',
+    return runInTransaction(
+      this.#pool,
       (client) =>
         writeVersion(
           this.#sql,
           client,
-          { workspace, now, checkMadeKeys: this.#checkMadeKeys(workspace) },
+          { workspace, now, checkMadeKeys: checkMadeKeys(this.#sql, this.#rows, workspace) },
           input,
         ),
-      commitErrorOf,
+      { what: 'add a block version', mapError: commitErrorOf },
     ).then((stored) => {
       // Cached only once committed: a rolled-back version number may be reused.
       if (stored.parent === null) this.#rows.set(workspace, stored, input.rows);
@@ -123,89 +109,52 @@ export class PostgresStore implements Store {
     block: string,
     version?: string,
   ): Promise<BlockVersion | undefined> {
-    const versions = await this.#read('read a block', (db) =>
+    const versions = await this.#db.read('read a block', (db) =>
       listVersions(this.#sql, db, workspace, block),
     );
     const stored =
       version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
     if (stored === undefined) return undefined;
-    const rows = await this.#read('read block rows', (db) =>
-      this.#resolveRows(db, workspace, versions, stored),
+    const rows = await this.#db.read('read block rows', (db) =>
+      resolveRows({ sql: this.#sql, cache: this.#rows, db, workspace, versions }, stored),
     );
     return { ...metaOf(stored), rows };
   }
 
   async listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {
-    const versions = await this.#read('list block versions', (db) =>
+    const versions = await this.#db.read('list block versions', (db) =>
       listVersions(this.#sql, db, workspace, block),
     );
     return versions.map(metaOf);
   }
 
   async listBlocks(workspace: string): Promise<BlockVersionMeta[]> {
-    const result = await this.#query<VersionRow>('list blocks', 'list-blocks', [workspace]);
+    const result = await this.#db.query<VersionRow>('list blocks', 'list-blocks', [workspace]);
     return result.rows.map((row) => metaOf(versionOf(row)));
   }
 
-  async putPool(workspace: string, pool: PoolDefinition): Promise<void> {
-    await this.#query('store a pool', 'put-pool', [workspace, pool.name, JSON.stringify(pool)]);
+  putPool(workspace: string, pool: PoolDefinition): Promise<void> {
+    return poolDefinitions.putPool(this.#db, workspace, pool);
   }
 
-  async getPool(workspace: string, name: string): Promise<PoolDefinition | undefined> {
-    const result = await this.#query<{ definition: PoolDefinition }>('read a pool', 'get-pool', [
-      workspace,
-      name,
-    ]);
-    return result.rows[0]?.definition;
+  getPool(workspace: string, name: string): Promise<PoolDefinition | undefined> {
+    return poolDefinitions.getPool(this.#db, workspace, name);
   }
 
-  async listPools(workspace: string): Promise<PoolDefinition[]> {
-    const result = await this.#query<{ definition: PoolDefinition }>('list pools', 'list-pools', [
-      workspace,
-    ]);
-    return result.rows.map((row) => row.definition);
+  listPools(workspace: string): Promise<PoolDefinition[]> {
+    return poolDefinitions.listPools(this.#db, workspace);
   }
 
-  async deletePool(workspace: string, name: string): Promise<boolean> {
-    const result = await this.#query('delete a pool', 'delete-pool', [workspace, name]);
-    return (result.rowCount ?? 0) > 0;
+  deletePool(workspace: string, name: string): Promise<boolean> {
+    return poolDefinitions.deletePool(this.#db, workspace, name);
   }
 
-  /** The next job id of a workspace: each workspace counts its own (reserve-job-id.sql). */
-  async reserveJobId(workspace: string): Promise<number> {
-    const result = await this.#query<{ id: number }>('reserve a job id', 'reserve-job-id', [
-      workspace,
-    ]);
-    return result.rows[0]?.id as number;
+  reserveJobId(workspace: string): Promise<number> {
+    return jobRecords.reserveJobId(this.#db, workspace);
   }
 
-  async claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState> {
-    type ClaimRow = {
-      kind: 'lease' | 'consumed';
-      block: string;
-      row_key: string;
-      job_id: number;
-      shared: boolean;
-    };
-    const result = await this.#query<ClaimRow>('read leases', 'claim-state', [
-      workspace,
-      blocks,
-      now,
-    ]);
-    const leases = new Map<string, LeaseHolder[]>();
-    const consumed = new Map<string, number>();
-    for (const row of result.rows) {
-      const id = rowId(row.block, row.row_key);
-      if (row.kind === 'consumed') {
-        consumed.set(id, row.job_id);
-        continue;
-      }
-      const holder = { jobId: row.job_id, shared: row.shared };
-      const holders = leases.get(id);
-      if (holders === undefined) leases.set(id, [holder]);
-      else holders.push(holder);
-    }
-    return { leases, consumed };
+  claimState(workspace: string, blocks: string[], now: Date): Promise<ClaimState> {
+    return readClaimState(this.#db, workspace, blocks, now);
   }
 
   /**
@@ -226,7 +175,7 @@ export class PostgresStore implements Store {
       const wanted = new Set(keys);
       return cached.filter((row) => wanted.has(String(row[keyIndex])));
     }
-    return this.#read('read rows by key', async (db) => {
+    return this.#db.read('read rows by key', async (db) => {
       const chain = chainOf(
         await listVersions(this.#sql, db, workspace, version.block),
         version.version,
@@ -251,7 +200,7 @@ export class PostgresStore implements Store {
     const first = queries[0];
     if (first === undefined) return [];
     if (this.#rows.get(workspace, first) !== undefined) return queries.map(() => undefined);
-    return this.#read('gather candidate rows', async (db) => {
+    return this.#db.read('gather candidate rows', async (db) => {
       const versions = await listVersions(this.#sql, db, workspace, first.block);
       const { block, version, keyIndex, now } = first;
       return gatherBatch(
@@ -263,390 +212,116 @@ export class PostgresStore implements Store {
     });
   }
 
-  async findLiveJob(
-    workspace: string,
-    bundleKey: string,
-    now: Date,
-  ): Promise<JobRecord | undefined> {
-    const result = await this.#query<{ id: number }>('find a live job', 'find-live-job', [
-      workspace,
-      bundleKey,
-      now,
-    ]);
-    const id = result.rows[0]?.id;
-    return id === undefined ? undefined : this.getJob(workspace, id);
+  findLiveJob(workspace: string, bundleKey: string, now: Date): Promise<JobRecord | undefined> {
+    return jobRecords.findLiveJob(this.#db, this.#jobs, workspace, bundleKey, now);
   }
 
   async commitJob(commit: JobCommit, now: Date): Promise<JobRecord> {
-    return this.#transaction(
-      'commit a job',
+    return runInTransaction(
+      this.#pool,
       (client) =>
         writeJob(this.#sql, client, commit, {
           now,
-          checkMadeKeys: this.#checkMadeKeys(commit.workspace),
+          checkMadeKeys: checkMadeKeys(this.#sql, this.#rows, commit.workspace),
         }),
-      commitErrorOf,
+      { what: 'commit a job', mapError: commitErrorOf },
     );
   }
 
-  async getJob(workspace: string, id: number): Promise<JobRecord | undefined> {
-    const kept = this.#jobs.get(workspace, id);
-    const values = [workspace, id, kept?.revision ?? null];
-    const result = await this.#query<{ revision: number; record: JobRecord | null }>(
-      'read a job',
-      'get-job',
-      values,
-    );
-    const row = result.rows[0];
-    if (row === undefined) return undefined;
-    if (row.record === null && kept !== undefined) return kept.record;
-    if (row.record === null) return undefined;
-    this.#jobs.set(workspace, id, row.revision, row.record);
-    return row.record;
+  getJob(workspace: string, id: number): Promise<JobRecord | undefined> {
+    return jobRecords.getJob(this.#db, this.#jobs, workspace, id);
   }
 
-  async listJobs(workspace: string, page: Page): Promise<JobRecord[]> {
-    const result = await this.#query<{ record: JobRecord }>('list jobs', 'list-jobs', [
-      workspace,
-      page.limit,
-      page.offset,
-    ]);
-    return result.rows.map((row) => row.record);
+  listJobs(workspace: string, page: Page): Promise<JobRecord[]> {
+    return jobRecords.listJobs(this.#db, workspace, page);
   }
 
-  async putJobState(state: JobStateRecord): Promise<void> {
-    await this.#query('store a job state', 'put-job-state', [
-      state.workspace,
-      state.id,
-      state.phase,
-      state.server,
-      state.createdUser,
-      state.keyId,
-      state.tests,
-      state.progress === null ? null : JSON.stringify(state.progress),
-      state.answeredBy,
-      state.error === null ? null : JSON.stringify(state.error),
-      state.createdAt,
-      state.updatedAt,
-    ]);
+  putJobState(state: JobStateRecord): Promise<void> {
+    return jobStates.putJobState(this.#db, state);
   }
 
-  async getJobState(workspace: string, id: number): Promise<JobStateRecord | undefined> {
-    const result = await this.#query<{ state: JobStateRecord }>(
-      'read a job state',
-      'get-job-state',
-      [workspace, id],
-    );
-    return result.rows[0]?.state;
+  getJobState(workspace: string, id: number): Promise<JobStateRecord | undefined> {
+    return jobStates.getJobState(this.#db, workspace, id);
   }
 
-  async pruneJobStates(before: Date): Promise<number> {
-    const result = await this.#query('prune job states', 'prune-job-states', [before]);
-    return result.rowCount ?? 0;
+  pruneJobStates(before: Date): Promise<number> {
+    return jobStates.pruneJobStates(this.#db, before);
   }
 
-  async getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined> {
-    const result = await this.#query<ResultRow>('read a result', 'get-result', [
-      workspace,
-      ref.pool,
-      ref.suite,
-      ref.test,
-    ]);
-    const row = result.rows[0];
-    return row === undefined ? undefined : resultOf(row);
+  getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined> {
+    return testResults.getResult(this.#db, workspace, ref);
   }
 
-  async getResults(
-    workspace: string,
-    refs: readonly TestRef[],
-  ): Promise<Map<string, ResultRecord>> {
-    const found = new Map<string, ResultRecord>();
-    if (refs.length === 0) return found;
-    const result = await this.#query<ResultRow>('read results', 'get-results', [
-      workspace,
-      refs.map((r) => r.pool),
-      refs.map((r) => r.suite),
-      refs.map((r) => r.test),
-    ]);
-    for (const row of result.rows) {
-      const record = resultOf(row);
-      found.set(testId(record), record);
-    }
-    return found;
+  getResults(workspace: string, refs: readonly TestRef[]): Promise<Map<string, ResultRecord>> {
+    return testResults.getResults(this.#db, workspace, refs);
   }
 
-  async listResults(
+  listResults(
     workspace: string,
     filter: { pool: string; suite?: string },
   ): Promise<ResultRecord[]> {
-    const result = await this.#query<ResultRow>('list results', 'list-results', [
-      workspace,
-      filter.pool,
-      filter.suite ?? null,
-    ]);
-    return result.rows.map(resultOf);
+    return testResults.listResults(this.#db, workspace, filter);
   }
 
-  async releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome> {
-    const result = await this.#query<ReleaseRow>('release a job', 'release-job', [
-      workspace,
-      id,
-      now,
-    ]);
-    const row = result.rows[0];
-    if (row === undefined || row.found === 0)
-      throw new AllotError('NOT_FOUND', `job ${id} does not exist`, { job: id });
-    return { released: row.released, consumed: row.consumed };
+  releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome> {
+    return releaseClaims.releaseJob(this.#db, workspace, id, now);
   }
 
-  async releaseTest(workspace: string, ref: TestRef, now: Date): Promise<ReleaseOutcome> {
-    const values = [workspace, ref.pool, ref.suite, ref.test, now];
-    const result = await this.#query<ReleaseRow>('release a test', 'release-test', values);
-    const row = result.rows[0];
-    if (row === undefined || row.found === 0) {
-      throw new AllotError(
-        'NOT_FOUND',
-        `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`,
-        { ...ref },
-      );
-    }
-    return { released: row.released, consumed: row.consumed };
+  releaseTest(workspace: string, ref: TestRef, now: Date): Promise<ReleaseOutcome> {
+    return releaseClaims.releaseTest(this.#db, workspace, ref, now);
   }
 
-  async createWorkspace(workspace: WorkspaceRecord): Promise<void> {
-    try {
-      await this.#sql.run(this.#pool, 'create-workspace', [
-        workspace.id,
-        workspace.name,
-        workspace.createdAt,
-      ]);
-    } catch (error) {
-      if (sqlState(error) === SQLSTATE.uniqueViolation) {
-        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
-          field: 'id',
-        });
-      }
-      throw storeFailure(error, 'create a workspace');
-    }
+  createWorkspace(workspace: WorkspaceRecord): Promise<void> {
+    return workspaceAccess.createWorkspace(this.#db, workspace);
   }
 
-  async getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
-    const result = await this.#query<WorkspaceRow>('read a workspace', 'get-workspace', [id]);
-    const row = result.rows[0];
-    return row === undefined ? undefined : workspaceOf(row);
+  getWorkspace(id: string): Promise<WorkspaceRecord | undefined> {
+    return workspaceAccess.getWorkspace(this.#db, id);
   }
 
-  async listWorkspaces(): Promise<WorkspaceRecord[]> {
-    const result = await this.#query<WorkspaceRow>('list workspaces', 'list-workspaces', []);
-    return result.rows.map(workspaceOf);
+  listWorkspaces(): Promise<WorkspaceRecord[]> {
+    return workspaceAccess.listWorkspaces(this.#db);
   }
 
-  async putApiKey(key: ApiKeyRecord): Promise<void> {
-    await this.#query('store an API key', 'put-api-key', [
-      key.id,
-      key.workspace,
-      key.name,
-      key.role,
-      key.secretHash,
-      key.userId,
-      key.createdAt,
-      key.revokedAt,
-    ]);
+  putApiKey(key: ApiKeyRecord): Promise<void> {
+    return workspaceAccess.putApiKey(this.#db, key);
   }
 
-  async findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
-    const result = await this.#query<ApiKeyRow>('read an API key', 'find-api-key', [id]);
-    const row = result.rows[0];
-    return row === undefined ? undefined : apiKeyOf(row);
+  findApiKey(id: string): Promise<ApiKeyRecord | undefined> {
+    return workspaceAccess.findApiKey(this.#db, id);
   }
 
-  async listApiKeys(workspace: string): Promise<ApiKeyRecord[]> {
-    const result = await this.#query<ApiKeyRow>('list API keys', 'list-api-keys', [workspace]);
-    return result.rows.map(apiKeyOf);
+  listApiKeys(workspace: string): Promise<ApiKeyRecord[]> {
+    return workspaceAccess.listApiKeys(this.#db, workspace);
   }
 
-  async putUser(user: UserRecord): Promise<void> {
-    await this.#query('store a user', 'put-user', [
-      user.workspace,
-      user.id,
-      user.name,
-      user.email,
-      user.role,
-      user.createdAt,
-    ]);
+  putUser(user: UserRecord): Promise<void> {
+    return workspaceAccess.putUser(this.#db, user);
   }
 
-  async getUser(workspace: string, id: string): Promise<UserRecord | undefined> {
-    const result = await this.#query<UserRow>('read a user', 'get-user', [workspace, id]);
-    const row = result.rows[0];
-    return row === undefined ? undefined : userOf(row);
+  getUser(workspace: string, id: string): Promise<UserRecord | undefined> {
+    return workspaceAccess.getUser(this.#db, workspace, id);
   }
 
-  async listUsers(workspace: string): Promise<UserRecord[]> {
-    const result = await this.#query<UserRow>('list users', 'list-users', [workspace]);
-    return result.rows.map(userOf);
+  listUsers(workspace: string): Promise<UserRecord[]> {
+    return workspaceAccess.listUsers(this.#db, workspace);
   }
 
-  async deleteUser(workspace: string, id: string): Promise<boolean> {
-    const result = await this.#query('delete a user', 'delete-user', [workspace, id]);
-    return (result.rowCount ?? 0) > 0;
+  deleteUser(workspace: string, id: string): Promise<boolean> {
+    return workspaceAccess.deleteUser(this.#db, workspace, id);
   }
 
-  async appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
-    const values = [
-      event.workspace,
-      event.at,
-      event.actor,
-      event.action,
-      event.target,
-      JSON.stringify(event.details),
-    ];
-    const result = await this.#query<{ id: number }>(
-      'append to the audit log',
-      'append-audit',
-      values,
-    );
-    return { ...event, id: result.rows[0]?.id as number };
+  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
+    return auditLog.appendAudit(this.#db, event);
   }
 
-  async listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
-    const result = await this.#query<AuditRow>('read the audit log', 'list-audit', [
-      workspace,
-      page.limit,
-      page.offset,
-    ]);
-    return result.rows.map(auditOf);
+  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
+    return auditLog.listAudit(this.#db, workspace, page);
   }
 
   async close(): Promise<void> {
     this.#rows.clear();
     this.#jobs.clear();
     await this.#pool.end();
-  }
-
-  async #query<R extends pg.QueryResultRow>(
-    what: string,
-    operation: Parameters<SqlRunner['run']>[1],
-    values: unknown[],
-  ): Promise<pg.QueryResult<R>> {
-    try {
-      return await this.#sql.run<R>(this.#pool, operation, values);
-    } catch (error) {
-      throw storeFailure(error, what);
-    }
-  }
-
-  async #read<T>(what: string, read: (db: pg.Pool) => Promise<T>): Promise<T> {
-    try {
-      return await read(this.#pool);
-    } catch (error) {
-      throw storeFailure(error, what);
-    }
-  }
-
-  /** Runs `work` in one transaction: all of it is committed, or none. */
-  async #transaction<T>(
-    what: string,
-    work: (client: pg.PoolClient) => Promise<T>,
-    mapError: (error: unknown) => unknown = (error) => error,
-  ): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.#pool.connect();
-    } catch (error) {
-      throw storeFailure(error, what);
-    }
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const value = await work(client);
-      await client.query('COMMIT');
-      return value;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-        // A connection that cannot roll back leaves the pool.
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw storeFailure(mapError(error), what);
-    } finally {
-      client.release(broken);
-    }
-  }
-
-  /** A made version may not repeat a key of the rows it joins; named here, backed by the unique index. */
-  #checkMadeKeys(workspace: string) {
-    return async (
-      db: Queryable,
-      version: StoredVersion,
-      parent: StoredVersion,
-      rows: RowValues[],
-    ): Promise<void> => {
-      if (version.keyColumn === null) return;
-      const index = version.columns.indexOf(version.keyColumn);
-      if (index < 0) return;
-      const keys = rows.map((row) => String(row[index]));
-      const repeated = (key: string) =>
-        new AllotError(
-          'DUPLICATE_KEY',
-          `data block "${version.block}" already has a row with ${version.keyColumn} "${key}"`,
-          {
-            block: version.block,
-            key,
-          },
-        );
-      const seen = new Set<string>();
-      for (const key of keys) {
-        if (seen.has(key)) throw repeated(key);
-        seen.add(key);
-      }
-      if (parent.keyColumn === null) {
-        // The parent's rows were stored without keys: compare with them here.
-        const versions = await listVersions(this.#sql, db, workspace, version.block);
-        for (const row of await this.#resolveRows(db, workspace, versions, parent)) {
-          const key = String(row[index]);
-          if (seen.has(key)) throw repeated(key);
-        }
-        return;
-      }
-      const result = await this.#sql.run<{ key: string }>(db, 'find-existing-keys', [
-        workspace,
-        version.block,
-        version.lineage,
-        keys,
-      ]);
-      const existing = result.rows[0];
-      if (existing !== undefined) throw repeated(existing.key);
-    };
-  }
-
-  async #resolveRows(
-    db: Queryable,
-    workspace: string,
-    versions: StoredVersion[],
-    version: StoredVersion,
-  ): Promise<RowValues[]> {
-    const cached = this.#rows.get(workspace, version);
-    if (cached !== undefined) return cached;
-    let parentRows: RowValues[] = [];
-    if (version.parent !== null) {
-      const parent = versions.find((v) => v.version === version.parent);
-      if (parent === undefined) {
-        throw new AllotError(
-          'STORE_CORRUPT',
-          `version ${version.block}@${version.version} names a missing parent ${version.parent}`,
-        );
-      }
-      parentRows = await this.#resolveRows(db, workspace, versions, parent);
-    }
-    const own = await readOwnRows(
-      this.#sql,
-      db,
-      workspace,
-      version,
-      version.rowCount - parentRows.length,
-    );
-    const rows = parentRows.length === 0 ? own : parentRows.concat(own);
-    this.#rows.set(workspace, version, rows);
-    return rows;
   }
 }

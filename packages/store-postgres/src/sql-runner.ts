@@ -1,8 +1,12 @@
 import type pg from 'pg';
+import { toPositional } from './named-parameters.js';
 import type { SqlOperation, SqlTexts } from './sql-files.js';
 
 /** A pool or a client inside a transaction. */
 export type Queryable = pg.Pool | pg.PoolClient;
+
+/** An operation's values: in order for `$n` parameters, by name for `:name` ones. */
+export type SqlValues = readonly unknown[] | Readonly<Record<string, unknown>>;
 
 /**
  * Runs the store's SQL files as named prepared statements: each connection
@@ -20,11 +24,21 @@ export class SqlRunner {
     return this.#texts[operation];
   }
 
+  /**
+   * Runs an operation with its values: in order for one written with `$n`,
+   * by name for one written with `:name`, so a value given under the wrong
+   * name or left out fails before the statement is sent.
+   */
   run<R extends pg.QueryResultRow>(
     db: Queryable,
     operation: SqlOperation,
-    values: unknown[],
+    values: SqlValues,
   ): Promise<pg.QueryResult<R>> {
-    return db.query<R>({ name: `allot.${operation}`, text: this.#texts[operation], values });
+    const name = `allot.${operation}`;
+    const text = this.#texts[operation];
+    if (Array.isArray(values)) return db.query<R>({ name, text, values });
+    // The same text on every call, so each connection still prepares the statement once.
+    const statement = toPositional(text, values as Readonly<Record<string, unknown>>);
+    return db.query<R>({ name, text: statement.text, values: statement.values });
   }
 }

@@ -1,0 +1,56 @@
+import { AllotError, type RowValues } from '@allot/core';
+import { listVersions, type CheckMadeKeys } from './block-versions.js';
+import type { StoredVersion } from './records.js';
+import { resolveRows } from './resolve-rows.js';
+import type { RowsCache } from './rows-cache.js';
+import type { Queryable, SqlRunner } from './sql-runner.js';
+
+/**
+ * The check that a made version of a workspace's block repeats no key of
+ * the rows it joins: named here as DUPLICATE_KEY, and backed by the unique
+ * index whatever replica writes.
+ */
+export function checkMadeKeys(sql: SqlRunner, cache: RowsCache, workspace: string): CheckMadeKeys {
+  return async (
+    db: Queryable,
+    version: StoredVersion,
+    parent: StoredVersion,
+    rows: RowValues[],
+  ): Promise<void> => {
+    if (version.keyColumn === null) return;
+    const index = version.columns.indexOf(version.keyColumn);
+    if (index < 0) return;
+    const keys = rows.map((row) => String(row[index]));
+    const repeated = (key: string) =>
+      new AllotError(
+        'DUPLICATE_KEY',
+        `data block "${version.block}" already has a row with ${version.keyColumn} "${key}"`,
+        {
+          block: version.block,
+          key,
+        },
+      );
+    const seen = new Set<string>();
+    for (const key of keys) {
+      if (seen.has(key)) throw repeated(key);
+      seen.add(key);
+    }
+    if (parent.keyColumn === null) {
+      // The parent's rows were stored without keys: compare with them here.
+      const versions = await listVersions(sql, db, workspace, version.block);
+      for (const row of await resolveRows({ sql, cache, db, workspace, versions }, parent)) {
+        const key = String(row[index]);
+        if (seen.has(key)) throw repeated(key);
+      }
+      return;
+    }
+    const result = await sql.run<{ key: string }>(db, 'find-existing-keys', {
+      workspace,
+      block: version.block,
+      lineage: version.lineage,
+      keys,
+    });
+    const existing = result.rows[0];
+    if (existing !== undefined) throw repeated(existing.key);
+  };
+}
