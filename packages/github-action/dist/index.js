@@ -3320,18 +3320,18 @@ var require_data_url = __commonJS({
       assert(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position
+        position2
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input.length) {
+      if (position2.position >= input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3365,23 +3365,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition2, input, position) {
+    function collectASequenceOfCodePoints(condition2, input, position2) {
       let result = "";
-      while (position.position < input.length && condition2(input[position.position])) {
-        result += input[position.position];
-        position.position++;
+      while (position2.position < input.length && condition2(input[position2.position])) {
+        result += input[position2.position];
+        position2.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position) {
-      const idx = input.indexOf(char, position.position);
-      const start = position.position;
+    function collectASequenceOfCodePointsFast(char, input, position2) {
+      const idx = input.indexOf(char, position2.position);
+      const start = position2.position;
       if (idx === -1) {
-        position.position = input.length;
+        position2.position = input.length;
         return input.slice(start);
       }
-      position.position = idx;
-      return input.slice(start, position.position);
+      position2.position = idx;
+      return input.slice(start, position2.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -3415,23 +3415,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position
+        position2
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input.length) {
+      if (position2.position > input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position
+        position2
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3447,42 +3447,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input.length) {
-        position.position++;
+      while (position2.position < input.length) {
+        position2.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position
+          position2
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position
+          position2
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input.length) {
-          if (input[position.position] === ";") {
+        if (position2.position < input.length) {
+          if (input[position2.position] === ";") {
             continue;
           }
-          position.position++;
+          position2.position++;
         }
-        if (position.position > input.length) {
+        if (position2.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position, true);
+        if (input[position2.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position2, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3515,29 +3515,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
-      const positionStart = position.position;
+    function collectAnHTTPQuotedString(input, position2, extractValue) {
+      const positionStart = position2.position;
       let value = "";
-      assert(input[position.position] === '"');
-      position.position++;
+      assert(input[position2.position] === '"');
+      position2.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position
+          position2
         );
-        if (position.position >= input.length) {
+        if (position2.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position.position];
-        position.position++;
+        const quoteOrBackslash = input[position2.position];
+        position2.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input.length) {
+          if (position2.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position.position];
-          position.position++;
+          value += input[position2.position];
+          position2.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
@@ -3546,7 +3546,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position.position);
+      return input.slice(positionStart, position2.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -4694,23 +4694,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position = { position: 5 };
+      const position2 = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 61) {
+      if (data.charCodeAt(position2.position) !== 61) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -4719,25 +4719,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 45) {
+      if (data.charCodeAt(position2.position) !== 45) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4746,10 +4746,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data.length) {
+      if (position2.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4831,27 +4831,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input.length) {
+      while (position2.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position
+          position2
         );
-        if (position.position < input.length) {
-          if (input.charCodeAt(position.position) === 34) {
+        if (position2.position < input.length) {
+          if (input.charCodeAt(position2.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position
+              position2
             );
-            if (position.position < input.length) {
+            if (position2.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position.position) === 44);
-            position.position++;
+            assert(input.charCodeAt(position2.position) === 44);
+            position2.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -5216,9 +5216,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position = { position: 0 };
-      while (input[position.position] === 13 && input[position.position + 1] === 10) {
-        position.position += 2;
+      const position2 = { position: 0 };
+      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        position2.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -5228,40 +5228,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
-          position.position += boundary.length;
+        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
+          position2.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
+        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
           return entryList;
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         }
-        position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
+        position2.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position2);
         if (result === "failure") {
           return "failure";
         }
         let { name: name2, filename, contentType, encoding } = result;
-        position.position += 2;
+        position2.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position.position, boundaryIndex - 4);
-          position.position += body.length;
+          body = input.subarray(position2.position, boundaryIndex - 4);
+          position2.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5278,13 +5278,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name2, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position) {
+    function parseMultipartFormDataHeaders(input, position2) {
       let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position.position] === 13 && input[position.position + 1] === 10) {
+        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
           if (name2 === null) {
             return "failure";
           }
@@ -5293,43 +5293,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position
+          position2
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position.position] !== 58) {
+        if (input[position2.position] !== 58) {
           return "failure";
         }
-        position.position++;
+        position2.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position
+          position2
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name2 = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
               return "failure";
             }
-            position.position += 17;
-            name2 = parseMultipartFormDataName(input, position);
+            position2.position += 17;
+            name2 = parseMultipartFormDataName(input, position2);
             if (name2 === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position2)) {
+              let check = position2.position + filenameBuffer.length;
               if (input[check] === 42) {
-                position.position += 1;
+                position2.position += 1;
                 check += 1;
               }
               if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
-              position.position += 12;
-              filename = parseMultipartFormDataName(input, position);
+              position2.position += 12;
+              filename = parseMultipartFormDataName(input, position2);
               if (filename === null) {
                 return "failure";
               }
@@ -5340,7 +5340,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5350,7 +5350,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5360,38 +5360,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
           }
         }
-        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position) {
-      assert(input[position.position - 1] === 34);
+    function parseMultipartFormDataName(input, position2) {
+      assert(input[position2.position - 1] === 34);
       let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position
+        position2
       );
-      if (input[position.position] !== 34) {
+      if (input[position2.position] !== 34) {
         return null;
       } else {
-        position.position++;
+        position2.position++;
       }
       name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name2;
     }
-    function collectASequenceOfBytes(condition2, input, position) {
-      let start = position.position;
+    function collectASequenceOfBytes(condition2, input, position2) {
+      let start = position2.position;
       while (start < input.length && condition2(input[start])) {
         ++start;
       }
-      return input.subarray(position.position, position.position = start);
+      return input.subarray(position2.position, position2.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5404,12 +5404,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position) {
+    function bufferStartsWith(buffer, start, position2) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i2 = 0; i2 < start.length; i2++) {
-        if (start[i2] !== buffer[position.position + i2]) {
+        if (start[i2] !== buffer[position2.position + i2]) {
           return false;
         }
       }
@@ -11785,13 +11785,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position2 = family.offset % family.ips.length;
+        ip = family.ips[position2] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family.ips.splice(position2, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -16321,22 +16321,22 @@ var require_parse = __commonJS({
       let name2 = "";
       let value = "";
       if (header.includes(";")) {
-        const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        const position2 = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
+        unparsedAttributes = header.slice(position2.position);
       } else {
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position
+          position2
         );
-        value = nameValuePair.slice(position.position + 1);
+        value = nameValuePair.slice(position2.position + 1);
       }
       name2 = name2.trim();
       value = value.trim();
@@ -16370,13 +16370,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position
+          position2
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue = cookieAv.slice(position2.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -17027,16 +17027,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
+      while (position2.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
         const [name2, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position.position++;
+        position2.position++;
       }
       return extensionList;
     }
@@ -33681,8 +33681,8 @@ var require_postgres_interval = __commonJS({
       var matches = INTERVAL.exec(interval);
       var isNegative = matches[8] === "-";
       return Object.keys(positions).reduce(function(parsed, property) {
-        var position = positions[property];
-        var value = matches[position];
+        var position2 = positions[property];
+        var value = matches[position2];
         if (!value) return parsed;
         value = property === "milliseconds" ? parseMilliseconds(value) : parseInt(value, 10);
         if (!value) return parsed;
@@ -53317,10 +53317,12 @@ function isAllotError(error2) {
   return error2 instanceof AllotError;
 }
 
-// ../core/dist/model.js
+// ../core/dist/model/pool-definition.js
 function isSqlMake(make) {
   return "insert" in make;
 }
+
+// ../core/dist/model/job-record.js
 function rowId(block, key) {
   return `${block}\0${key}`;
 }
@@ -57670,19 +57672,19 @@ var f2 = new Qe2({ locale: [ys, Oi] });
 var SEGMENT2 = /^[a-z][A-Za-z0-9]*$/;
 function parseTemplate(template) {
   const parts = [];
-  let position = 0;
+  let position2 = 0;
   for (; ; ) {
-    const open5 = template.indexOf("{{", position);
+    const open5 = template.indexOf("{{", position2);
     if (open5 === -1)
       break;
-    if (open5 > position)
-      parts.push(template.slice(position, open5));
+    if (open5 > position2)
+      parts.push(template.slice(position2, open5));
     const { placeholder, end } = readPlaceholder(template, open5);
     parts.push(placeholder);
-    position = end;
+    position2 = end;
   }
-  if (position < template.length)
-    parts.push(template.slice(position));
+  if (position2 < template.length)
+    parts.push(template.slice(position2));
   return parts;
 }
 function readPlaceholder(template, open5) {
@@ -58432,21 +58434,315 @@ function findTakenTests(ws, commit, skip, now) {
   return taken;
 }
 
-// ../core/dist/store/document-store.js
+// ../core/dist/store/append-versions.js
+function appendVersions(blocks, metas) {
+  for (const meta of metas)
+    setOwnEntry(blocks, meta.block, [...ownEntry(blocks, meta.block) ?? [], meta]);
+}
+
+// ../core/dist/store/draft-workspace.js
+function draftWorkspace(draft, workspace, ...writes) {
+  const copy = { ...draft.workspaces[workspace] ?? emptyWorkspace() };
+  for (const field of writes)
+    copy[field] = { ...copy[field] };
+  draft.workspaces[workspace] = copy;
+  return copy;
+}
+
+// ../core/dist/store/superseded-tests.js
+function supersededTests(ws, refs, now) {
+  const found = [];
+  for (const ref of refs) {
+    const result = ws.results[testId(ref)];
+    const job = result === void 0 ? void 0 : ws.jobs[String(result.jobId)];
+    if (job === void 0 || !isJobLive(job, now))
+      continue;
+    const index = jobTestIndex(job, ref);
+    const test = job.tests[index];
+    if (test !== void 0 && holdsRows(test))
+      found.push([job.id, index]);
+  }
+  return found;
+}
+function releaseSuperseded(ws, superseded, now) {
+  const byJob = /* @__PURE__ */ new Map();
+  for (const [jobId, index] of superseded)
+    byJob.set(jobId, (byJob.get(jobId) ?? /* @__PURE__ */ new Set()).add(index));
+  for (const [jobId, indexes2] of byJob) {
+    const job = ws.jobs[String(jobId)];
+    if (job === void 0)
+      continue;
+    const tests = job.tests.map((t2, i2) => indexes2.has(i2) ? { ...t2, releasedAt: now.toISOString() } : t2);
+    ws.jobs[String(jobId)] = { ...job, tests };
+  }
+}
+
+// ../core/dist/store/apply-job-commit.js
+function applyJobCommit(draft, commit, writes) {
+  const { job, superseded, metas, now } = writes;
+  const target = draftWorkspace(draft, commit.workspace, "jobs", "results", "consumed", "blocks");
+  target.lastIds = { ...target.lastIds, job: Math.max(target.lastIds.job, commit.jobId) };
+  releaseSuperseded(target, superseded, now);
+  target.jobs[String(job.id)] = job;
+  for (const result of commit.results)
+    target.results[testId(result)] = result;
+  for (const test of commit.tests) {
+    if (!test.consume || !holdsRows(test))
+      continue;
+    for (const row of test.rows)
+      target.consumed[rowId(row.block, row.key)] = job.id;
+  }
+  appendVersions(target.blocks, metas);
+}
+
+// ../core/dist/store/rows-cache.js
 var ROWS_CACHE_SIZE = 8;
+var RowsCache = class {
+  #rows = /* @__PURE__ */ new Map();
+  /** The rows of a version if cached, marking them as just used. */
+  get(workspace, meta) {
+    const cacheKey = keyOf(workspace, meta);
+    const cached = this.#rows.get(cacheKey);
+    if (cached !== void 0) {
+      this.#rows.delete(cacheKey);
+      this.#rows.set(cacheKey, cached);
+    }
+    return cached;
+  }
+  /** Caches the rows of a version, dropping the least recently used past the size. */
+  set(workspace, meta, rows) {
+    this.#rows.set(keyOf(workspace, meta), rows);
+    while (this.#rows.size > ROWS_CACHE_SIZE) {
+      const oldest = this.#rows.keys().next().value;
+      if (oldest === void 0)
+        break;
+      this.#rows.delete(oldest);
+    }
+  }
+};
+function keyOf(workspace, meta) {
+  return `${workspace}/${meta.block}/${meta.version}`;
+}
+
+// ../core/dist/store/block-rows.js
+var BlockRows = class {
+  #persistence;
+  #versionsOf;
+  #cache = new RowsCache();
+  constructor(persistence, versionsOf) {
+    this.#persistence = persistence;
+    this.#versionsOf = versionsOf;
+  }
+  /** Writes the rows of new versions and returns their metadata (not yet in the document). */
+  async write(workspace, inputs, now) {
+    const metas = [];
+    for (const input of inputs) {
+      const versions = this.#versionsOf(workspace, input.block) ?? [];
+      const latest = versions.at(-1);
+      const meta = nextVersionMeta(input, latest, now);
+      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
+      if (meta.parent === null)
+        this.#cache.set(workspace, meta, input.rows);
+      metas.push(meta);
+    }
+    return metas;
+  }
+  /** All rows of a version: its parents' rows, then its own. */
+  async resolve(workspace, versions, meta) {
+    const cached = this.#cache.get(workspace, meta);
+    if (cached !== void 0)
+      return cached;
+    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
+    let rows = own;
+    if (meta.parent !== null) {
+      const parent = versions.find((v3) => v3.version === meta.parent);
+      if (parent === void 0) {
+        throw new AllotError("STORE_CORRUPT", `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`);
+      }
+      rows = [...await this.resolve(workspace, versions, parent), ...own];
+    }
+    this.#cache.set(workspace, meta, rows);
+    return rows;
+  }
+};
+
+// ../core/dist/store/check-made-keys.js
+async function checkMadeKeys(commit, getBlock) {
+  for (const made of commit.madeRows) {
+    const block = await getBlock(commit.workspace, made.block);
+    const keyColumn = block?.keyColumn ?? made.keyColumn;
+    if (block === void 0 || keyColumn === null)
+      continue;
+    const index = block.columns.indexOf(keyColumn);
+    const keys = new Set(block.rows.map((row) => String(row[index])));
+    for (const row of made.rows) {
+      const key = String(row[index]);
+      if (keys.has(key)) {
+        throw new AllotError("DUPLICATE_KEY", `data block "${made.block}" already has a row with ${keyColumn} "${key}"`, {
+          block: made.block,
+          key
+        });
+      }
+      keys.add(key);
+    }
+  }
+}
+
+// ../core/dist/store/count-release.js
+function countRelease(job, indexes2, now) {
+  const outcome = { released: 0, consumed: 0 };
+  if (!isJobLive(job, now))
+    return outcome;
+  for (const index of indexes2) {
+    const test = job.tests[index];
+    if (test === void 0 || !holdsRows(test))
+      continue;
+    if (test.consume)
+      outcome.consumed += test.rows.length;
+    else
+      outcome.released += test.rows.length;
+  }
+  return outcome;
+}
+
+// ../core/dist/store/document-tenancy.js
+var DocumentTenancy = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  createWorkspace(workspace) {
+    return this.#mutex.run(async () => {
+      if (ownEntry(this.#document.tenants, workspace.id) !== void 0) {
+        throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
+          field: "id"
+        });
+      }
+      await this.#saved.update((draft) => {
+        draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
+      });
+    });
+  }
+  getWorkspace(id) {
+    return Promise.resolve(ownEntry(this.#document.tenants, id));
+  }
+  listWorkspaces() {
+    return Promise.resolve(Object.values(this.#document.tenants).sort((a2, b2) => a2.createdAt.localeCompare(b2.createdAt)));
+  }
+  putApiKey(key) {
+    return this.#mutex.run(() => this.#saved.update((draft) => {
+      draft.apiKeys = { ...draft.apiKeys, [key.id]: key };
+    }));
+  }
+  findApiKey(id) {
+    return Promise.resolve(Object.hasOwn(this.#document.apiKeys, id) ? this.#document.apiKeys[id] : void 0);
+  }
+  listApiKeys(workspace) {
+    const keys = Object.values(this.#document.apiKeys).filter((k2) => k2.workspace === workspace);
+    return Promise.resolve(keys.sort((a2, b2) => a2.createdAt.localeCompare(b2.createdAt) || a2.id.localeCompare(b2.id)));
+  }
+  putUser(user) {
+    return this.#mutex.run(() => this.#saved.update((draft) => {
+      setOwnEntry(draftWorkspace(draft, user.workspace, "users").users, user.id, user);
+    }));
+  }
+  getUser(workspace, id) {
+    const users = this.#workspace(workspace)?.users ?? {};
+    return Promise.resolve(Object.hasOwn(users, id) ? users[id] : void 0);
+  }
+  listUsers(workspace) {
+    const users = Object.values(this.#workspace(workspace)?.users ?? {});
+    return Promise.resolve(users.sort((a2, b2) => a2.createdAt.localeCompare(b2.createdAt) || a2.id.localeCompare(b2.id)));
+  }
+  deleteUser(workspace, id) {
+    return this.#mutex.run(async () => {
+      const users = this.#workspace(workspace)?.users;
+      if (users === void 0 || ownEntry(users, id) === void 0)
+        return false;
+      await this.#saved.update((draft) => {
+        delete draftWorkspace(draft, workspace, "users").users[id];
+      });
+      return true;
+    });
+  }
+  /** The document as last saved. */
+  get #document() {
+    return this.#saved.current;
+  }
+  #workspace(workspace) {
+    return ownEntry(this.#document.workspaces, workspace);
+  }
+};
+
+// ../core/dist/store/stale-job-states.js
+function staleJobStates(document, before) {
+  const old = (state) => isJobFinished(state) && Date.parse(state.updatedAt) < before.getTime();
+  return Object.entries(document.workspaces).flatMap(([workspace, ws]) => Object.entries(ws.jobStates ?? {}).filter(([, state]) => old(state)).map(([id]) => [workspace, id]));
+}
+function dropJobStates(draft, doomed) {
+  const touched = /* @__PURE__ */ new Map();
+  for (const [workspace, id] of doomed) {
+    let ws = touched.get(workspace);
+    if (ws === void 0) {
+      ws = draftWorkspace(draft, workspace, "jobStates");
+      touched.set(workspace, ws);
+    }
+    delete ws.jobStates[id];
+  }
+}
+
+// ../core/dist/store/saved-document.js
+var SavedDocument = class {
+  #persistence;
+  #current;
+  constructor(persistence, document) {
+    this.#persistence = persistence;
+    this.#current = document;
+  }
+  /** The document as last saved. */
+  get current() {
+    return this.#current;
+  }
+  /**
+   * Applies a change to a copy, saves the copy, and only then makes it current.
+   *
+   * @throws {@link AllotError} `STORE_FAILURE` when the save fails.
+   */
+  async update(change) {
+    const draft = {
+      ...this.#current,
+      workspaces: { ...this.#current.workspaces }
+    };
+    change(draft);
+    try {
+      await this.#persistence.save(draft);
+    } catch (error2) {
+      throw new AllotError("STORE_FAILURE", `could not save the ${this.#persistence.kind} store: ${String(error2)}`, {}, {
+        cause: error2
+      });
+    }
+    this.#current = draft;
+  }
+};
+
+// ../core/dist/store/document-store.js
 var DocumentStore = class _DocumentStore {
   kind;
   #persistence;
   #mutex = new Mutex();
-  #document;
+  #saved;
   /** The last job id handed out in each workspace since the store opened. */
   #reservedJobIds = /* @__PURE__ */ new Map();
-  /** Resolved rows of block versions, most recently used last. */
-  #rowsCache = /* @__PURE__ */ new Map();
+  #blockRows;
+  #tenancy;
   constructor(persistence, document) {
     this.kind = persistence.kind;
     this.#persistence = persistence;
-    this.#document = document;
+    this.#saved = new SavedDocument(persistence, document);
+    this.#blockRows = new BlockRows(persistence, (workspace, block) => this.#blocksOf(workspace, block));
+    this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
   }
   /** Opens a store over a persistence, loading its document. */
   static async open(persistence) {
@@ -58455,11 +58751,9 @@ var DocumentStore = class _DocumentStore {
   }
   addBlockVersion(workspace, input) {
     return this.#mutex.run(async () => {
-      const metas = await this.#writeVersions(workspace, [input], /* @__PURE__ */ new Date());
-      await this.#update((draft) => {
-        const ws = draftWorkspace(draft, workspace, "blocks");
-        for (const meta of metas)
-          setOwnEntry(ws.blocks, meta.block, [...ownEntry(ws.blocks, meta.block) ?? [], meta]);
+      const metas = await this.#blockRows.write(workspace, [input], /* @__PURE__ */ new Date());
+      await this.#saved.update((draft) => {
+        appendVersions(draftWorkspace(draft, workspace, "blocks").blocks, metas);
       });
       return metas[0];
     });
@@ -58471,7 +58765,7 @@ var DocumentStore = class _DocumentStore {
     const meta = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
     if (meta === void 0)
       return void 0;
-    return { ...meta, rows: await this.#resolveRows(workspace, versions, meta) };
+    return { ...meta, rows: await this.#blockRows.resolve(workspace, versions, meta) };
   }
   listBlockVersions(workspace, block) {
     return Promise.resolve([...this.#blocksOf(workspace, block) ?? []]);
@@ -58482,7 +58776,7 @@ var DocumentStore = class _DocumentStore {
     return Promise.resolve(latest.sort((a2, b2) => a2.block.localeCompare(b2.block)));
   }
   putPool(workspace, pool) {
-    return this.#mutex.run(() => this.#update((draft) => {
+    return this.#mutex.run(() => this.#saved.update((draft) => {
       setOwnEntry(draftWorkspace(draft, workspace, "pools").pools, pool.name, pool);
     }));
   }
@@ -58497,7 +58791,7 @@ var DocumentStore = class _DocumentStore {
     return this.#mutex.run(async () => {
       if (this.#poolOf(workspace, name2) === void 0)
         return false;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         delete draftWorkspace(draft, workspace, "pools").pools[name2];
       });
       return true;
@@ -58532,27 +58826,11 @@ var DocumentStore = class _DocumentStore {
       const taken = findTakenTests(ws, commit, superseded, now);
       if (conflicts.length > 0 || taken.length > 0)
         throw new LeaseConflictError(conflicts, taken);
-      await this.#checkMadeKeys(commit);
-      const metas = await this.#writeVersions(commit.workspace, commit.madeRows, now);
+      await checkMadeKeys(commit, (workspace, block) => this.getBlock(workspace, block));
+      const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
-      await this.#update((draft) => {
-        const target = draftWorkspace(draft, commit.workspace, "jobs", "results", "consumed", "blocks");
-        target.lastIds = { ...target.lastIds, job: Math.max(target.lastIds.job, commit.jobId) };
-        releaseSuperseded(target, superseded, now);
-        target.jobs[String(job.id)] = job;
-        for (const result of commit.results)
-          target.results[testId(result)] = result;
-        for (const test of commit.tests) {
-          if (!test.consume || !holdsRows(test))
-            continue;
-          for (const row of test.rows)
-            target.consumed[rowId(row.block, row.key)] = job.id;
-        }
-        for (const meta of metas)
-          setOwnEntry(target.blocks, meta.block, [
-            ...ownEntry(target.blocks, meta.block) ?? [],
-            meta
-          ]);
+      await this.#saved.update((draft) => {
+        applyJobCommit(draft, commit, { job, superseded, metas, now });
       });
       return job;
     });
@@ -58565,7 +58843,7 @@ var DocumentStore = class _DocumentStore {
     return Promise.resolve(jobs.slice(page.offset, page.offset + page.limit));
   }
   putJobState(state) {
-    return this.#mutex.run(() => this.#update((draft) => {
+    return this.#mutex.run(() => this.#saved.update((draft) => {
       const ws = draftWorkspace(draft, state.workspace, "jobStates");
       ws.jobStates[String(state.id)] = state;
     }));
@@ -58576,20 +58854,11 @@ var DocumentStore = class _DocumentStore {
   }
   pruneJobStates(before) {
     return this.#mutex.run(async () => {
-      const old = (state) => isJobFinished(state) && Date.parse(state.updatedAt) < before.getTime();
-      const doomed = Object.entries(this.#document.workspaces).flatMap(([workspace, ws]) => Object.entries(ws.jobStates ?? {}).filter(([, state]) => old(state)).map(([id]) => [workspace, id]));
+      const doomed = staleJobStates(this.#document, before);
       if (doomed.length === 0)
         return 0;
-      await this.#update((draft) => {
-        const touched = /* @__PURE__ */ new Map();
-        for (const [workspace, id] of doomed) {
-          let ws = touched.get(workspace);
-          if (ws === void 0) {
-            ws = draftWorkspace(draft, workspace, "jobStates");
-            touched.set(workspace, ws);
-          }
-          delete ws.jobStates[id];
-        }
+      await this.#saved.update((draft) => {
+        dropJobStates(draft, doomed);
       });
       return doomed.length;
     });
@@ -58619,7 +58888,7 @@ var DocumentStore = class _DocumentStore {
       const outcome = countRelease(job, job.tests.map((_3, index) => index), now);
       if (job.releasedAt !== null)
         return outcome;
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const stamp = now.toISOString();
         draftWorkspace(draft, workspace, "jobs").jobs[String(id)] = { ...job, releasedAt: stamp };
       });
@@ -58639,7 +58908,7 @@ var DocumentStore = class _DocumentStore {
       if (test === void 0 || !holdsRows(test) || !isJobLive(job, now))
         return { released: 0, consumed: 0 };
       const outcome = countRelease(job, [index], now);
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const tests = job.tests.map((t2, i2) => i2 === index ? { ...t2, releasedAt: now.toISOString() } : t2);
         draftWorkspace(draft, workspace, "jobs").jobs[String(job.id)] = { ...job, tests };
       });
@@ -58647,64 +58916,40 @@ var DocumentStore = class _DocumentStore {
     });
   }
   createWorkspace(workspace) {
-    return this.#mutex.run(async () => {
-      if (ownEntry(this.#document.tenants, workspace.id) !== void 0) {
-        throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
-          field: "id"
-        });
-      }
-      await this.#update((draft) => {
-        draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
-      });
-    });
+    return this.#tenancy.createWorkspace(workspace);
   }
   getWorkspace(id) {
-    return Promise.resolve(ownEntry(this.#document.tenants, id));
+    return this.#tenancy.getWorkspace(id);
   }
   listWorkspaces() {
-    return Promise.resolve(Object.values(this.#document.tenants).sort((a2, b2) => a2.createdAt.localeCompare(b2.createdAt)));
+    return this.#tenancy.listWorkspaces();
   }
   putApiKey(key) {
-    return this.#mutex.run(() => this.#update((draft) => {
-      draft.apiKeys = { ...draft.apiKeys, [key.id]: key };
-    }));
+    return this.#tenancy.putApiKey(key);
   }
   findApiKey(id) {
-    return Promise.resolve(Object.hasOwn(this.#document.apiKeys, id) ? this.#document.apiKeys[id] : void 0);
+    return this.#tenancy.findApiKey(id);
   }
   listApiKeys(workspace) {
-    const keys = Object.values(this.#document.apiKeys).filter((k2) => k2.workspace === workspace);
-    return Promise.resolve(keys.sort((a2, b2) => a2.createdAt.localeCompare(b2.createdAt) || a2.id.localeCompare(b2.id)));
+    return this.#tenancy.listApiKeys(workspace);
   }
   putUser(user) {
-    return this.#mutex.run(() => this.#update((draft) => {
-      setOwnEntry(draftWorkspace(draft, user.workspace, "users").users, user.id, user);
-    }));
+    return this.#tenancy.putUser(user);
   }
   getUser(workspace, id) {
-    const users = this.#workspace(workspace)?.users ?? {};
-    return Promise.resolve(Object.hasOwn(users, id) ? users[id] : void 0);
+    return this.#tenancy.getUser(workspace, id);
   }
   listUsers(workspace) {
-    const users = Object.values(this.#workspace(workspace)?.users ?? {});
-    return Promise.resolve(users.sort((a2, b2) => a2.createdAt.localeCompare(b2.createdAt) || a2.id.localeCompare(b2.id)));
+    return this.#tenancy.listUsers(workspace);
   }
   deleteUser(workspace, id) {
-    return this.#mutex.run(async () => {
-      const users = this.#workspace(workspace)?.users;
-      if (users === void 0 || ownEntry(users, id) === void 0)
-        return false;
-      await this.#update((draft) => {
-        delete draftWorkspace(draft, workspace, "users").users[id];
-      });
-      return true;
-    });
+    return this.#tenancy.deleteUser(workspace, id);
   }
   appendAudit(event) {
     return this.#mutex.run(async () => {
       const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
       const stored = { ...event, id: last + 1 };
-      await this.#update((draft) => {
+      await this.#saved.update((draft) => {
         const ws = draftWorkspace(draft, event.workspace);
         ws.audit = [...ws.audit, stored];
         ws.lastIds = { ...ws.lastIds, audit: stored.id };
@@ -58719,6 +58964,10 @@ var DocumentStore = class _DocumentStore {
   close() {
     return this.#mutex.run(() => this.#persistence.close());
   }
+  /** The document as last saved. */
+  get #document() {
+    return this.#saved.current;
+  }
   #workspace(workspace) {
     return ownEntry(this.#document.workspaces, workspace);
   }
@@ -58730,134 +58979,7 @@ var DocumentStore = class _DocumentStore {
     const ws = this.#workspace(workspace);
     return ws === void 0 ? void 0 : ownEntry(ws.pools, name2);
   }
-  /** Applies a change to a copy, saves the copy, and only then makes it current. */
-  async #update(change) {
-    const draft = {
-      ...this.#document,
-      workspaces: { ...this.#document.workspaces }
-    };
-    change(draft);
-    try {
-      await this.#persistence.save(draft);
-    } catch (error2) {
-      throw new AllotError("STORE_FAILURE", `could not save the ${this.kind} store: ${String(error2)}`, {}, {
-        cause: error2
-      });
-    }
-    this.#document = draft;
-  }
-  /** Writes the rows of new versions and returns their metadata (not yet in the document). */
-  async #writeVersions(workspace, inputs, now) {
-    const metas = [];
-    for (const input of inputs) {
-      const versions = this.#blocksOf(workspace, input.block) ?? [];
-      const latest = versions.at(-1);
-      const meta = nextVersionMeta(input, latest, now);
-      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
-      if (meta.parent === null)
-        this.#cacheRows(workspace, meta, input.rows);
-      metas.push(meta);
-    }
-    return metas;
-  }
-  async #checkMadeKeys(commit) {
-    for (const made of commit.madeRows) {
-      const block = await this.getBlock(commit.workspace, made.block);
-      const keyColumn = block?.keyColumn ?? made.keyColumn;
-      if (block === void 0 || keyColumn === null)
-        continue;
-      const index = block.columns.indexOf(keyColumn);
-      const keys = new Set(block.rows.map((row) => String(row[index])));
-      for (const row of made.rows) {
-        const key = String(row[index]);
-        if (keys.has(key)) {
-          throw new AllotError("DUPLICATE_KEY", `data block "${made.block}" already has a row with ${keyColumn} "${key}"`, {
-            block: made.block,
-            key
-          });
-        }
-        keys.add(key);
-      }
-    }
-  }
-  async #resolveRows(workspace, versions, meta) {
-    const cacheKey = `${workspace}/${meta.block}/${meta.version}`;
-    const cached = this.#rowsCache.get(cacheKey);
-    if (cached !== void 0) {
-      this.#rowsCache.delete(cacheKey);
-      this.#rowsCache.set(cacheKey, cached);
-      return cached;
-    }
-    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
-    let rows = own;
-    if (meta.parent !== null) {
-      const parent = versions.find((v3) => v3.version === meta.parent);
-      if (parent === void 0) {
-        throw new AllotError("STORE_CORRUPT", `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`);
-      }
-      rows = [...await this.#resolveRows(workspace, versions, parent), ...own];
-    }
-    this.#cacheRows(workspace, meta, rows);
-    return rows;
-  }
-  #cacheRows(workspace, meta, rows) {
-    this.#rowsCache.set(`${workspace}/${meta.block}/${meta.version}`, rows);
-    while (this.#rowsCache.size > ROWS_CACHE_SIZE) {
-      const oldest = this.#rowsCache.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#rowsCache.delete(oldest);
-    }
-  }
 };
-function draftWorkspace(draft, workspace, ...writes) {
-  const copy = { ...draft.workspaces[workspace] ?? emptyWorkspace() };
-  for (const field of writes)
-    copy[field] = { ...copy[field] };
-  draft.workspaces[workspace] = copy;
-  return copy;
-}
-function supersededTests(ws, refs, now) {
-  const found = [];
-  for (const ref of refs) {
-    const result = ws.results[testId(ref)];
-    const job = result === void 0 ? void 0 : ws.jobs[String(result.jobId)];
-    if (job === void 0 || !isJobLive(job, now))
-      continue;
-    const index = jobTestIndex(job, ref);
-    const test = job.tests[index];
-    if (test !== void 0 && holdsRows(test))
-      found.push([job.id, index]);
-  }
-  return found;
-}
-function releaseSuperseded(ws, superseded, now) {
-  const byJob = /* @__PURE__ */ new Map();
-  for (const [jobId, index] of superseded)
-    byJob.set(jobId, (byJob.get(jobId) ?? /* @__PURE__ */ new Set()).add(index));
-  for (const [jobId, indexes2] of byJob) {
-    const job = ws.jobs[String(jobId)];
-    if (job === void 0)
-      continue;
-    const tests = job.tests.map((t2, i2) => indexes2.has(i2) ? { ...t2, releasedAt: now.toISOString() } : t2);
-    ws.jobs[String(jobId)] = { ...job, tests };
-  }
-}
-function countRelease(job, indexes2, now) {
-  const outcome = { released: 0, consumed: 0 };
-  if (!isJobLive(job, now))
-    return outcome;
-  for (const index of indexes2) {
-    const test = job.tests[index];
-    if (test === void 0 || !holdsRows(test))
-      continue;
-    if (test.consume)
-      outcome.consumed += test.rows.length;
-    else
-      outcome.released += test.rows.length;
-  }
-  return outcome;
-}
 
 // ../core/dist/store/lowdb-persistence.js
 import { mkdir as mkdir2, readdir as readdir2, readFile as readFile5, rm as rm4 } from "node:fs/promises";
@@ -59386,8 +59508,86 @@ async function openLowdbStore(dataDir, options = {}) {
   return DocumentStore.open(persistence);
 }
 
+// ../core/dist/engine/job-defaults.js
+var DEFAULT_WORKSPACE = "default";
+var DEFAULT_TTL_SECONDS = 7200;
+
 // ../core/dist/engine/execute-job.js
-import { createHash as createHash2, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+
+// ../core/dist/engine/build-commit.js
+function buildCommit(input) {
+  const { run: run2, plan, now } = input;
+  const jobId = run2.jobId;
+  const tests = [];
+  const results = [];
+  for (const entry of input.resolved) {
+    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
+    if (entry.error !== null) {
+      tests.push({ ...base, status: "failed", reason: entry.error, rows: [] });
+      continue;
+    }
+    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
+    const holder = input.reused.get(entry);
+    const got = plan.tests.get(entry);
+    if (holder !== void 0) {
+      tests.push({
+        ...base,
+        ...flags,
+        status: "cached",
+        reason: null,
+        rows: [],
+        fromJob: holder.id
+      });
+    } else if (got !== void 0) {
+      tests.push({
+        ...base,
+        ...flags,
+        status: got.status,
+        reason: null,
+        rows: got.rows.map((r2) => ({ block: r2.block, key: r2.key }))
+      });
+      const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
+      results.push({
+        ...entry.ref,
+        jobId,
+        columns,
+        rows: got.rows.map((r2) => pick(r2.columns, r2.values, columns)),
+        createdAt: now.toISOString()
+      });
+    } else {
+      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? "no rows were allocated";
+      tests.push({ ...base, ...flags, status: "failed", reason, rows: [] });
+    }
+  }
+  const ttl = run2.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  return {
+    workspace: run2.workspace,
+    jobId,
+    bundleKey: input.bundleKey,
+    namespace: run2.namespace,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttl * 1e3).toISOString(),
+    tests,
+    results,
+    madeRows: plan.madeRows,
+    supersedes: run2.options.refresh ? [...plan.tests.keys()].map((item) => item.ref) : []
+  };
+}
+function pick(columns, values, wanted) {
+  const row = {};
+  for (const column2 of wanted)
+    row[column2] = values[columns.indexOf(column2)] ?? null;
+  return row;
+}
+
+// ../core/dist/engine/bundle-key-of.js
+import { createHash as createHash2 } from "node:crypto";
+function bundleKeyOf(resolved, server) {
+  const parts = resolved.map((r2) => JSON.stringify([testId(r2.ref), r2.test ?? null, r2.pool?.key ?? null])).sort();
+  return createHash2("sha256").update(`${server}
+${parts.join("\n")}`).digest("hex");
+}
 
 // ../core/dist/engine/scan-candidates.js
 var NO_CLAIMS = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
@@ -59508,6 +59708,31 @@ function forecastClasses(classes, claims, matched, makesNeeded) {
       short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t2) => t2.test.count)) : demand) - got - makes)
     };
   });
+}
+
+// ../core/dist/engine/dry-run-report.js
+function dryRunReport(resolved, errors, plan, namespace) {
+  const tests = resolved.map((entry) => {
+    const found = entry.error === null ? plan.tests.get(entry) : void 0;
+    const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
+    const status = found !== void 0 ? "allocated" : reason === null ? "made" : "failed";
+    return { ...entry.ref, status, reason, values: [], secrets: entry.pool?.secrets ?? [] };
+  });
+  const count = (status) => tests.filter((t2) => t2.status === status).length;
+  return {
+    jobId: null,
+    dryRun: true,
+    cached: false,
+    state: count("failed") > 0 ? "failed" : "complete",
+    namespace,
+    expiresAt: null,
+    allocated: count("allocated"),
+    made: count("made"),
+    reused: 0,
+    failed: count("failed"),
+    tests,
+    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded)
+  };
 }
 
 // ../core/dist/find/compare-rows.js
@@ -59733,6 +59958,39 @@ function compileClass(item, source) {
     readOnly: item.test.readOnly,
     tests: [item]
   };
+}
+
+// ../core/dist/engine/live-holders.js
+async function liveHolders(store, workspace, items, now) {
+  const holders = /* @__PURE__ */ new Map();
+  const results = await store.getResults(workspace, items.map((item) => item.ref));
+  const jobs = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const result = results.get(testId(item.ref));
+    if (result === void 0)
+      continue;
+    if (!jobs.has(result.jobId))
+      jobs.set(result.jobId, store.getJob(workspace, result.jobId));
+    const job = await jobs.get(result.jobId);
+    if (job === void 0 || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime())
+      continue;
+    const test = job.tests[jobTestIndex(job, item.ref)];
+    if (test !== void 0 && test.releasedAt === null && (test.status === "allocated" || test.status === "made")) {
+      holders.set(item, job);
+    }
+  }
+  return holders;
+}
+function unheld(items, held) {
+  return items.filter((item) => !held.has(item));
+}
+function sameHolders(a2, b2) {
+  if (a2.size !== b2.size)
+    return false;
+  for (const [item, job] of a2)
+    if (b2.get(item)?.id !== job.id)
+      return false;
+  return true;
 }
 
 // ../core/dist/engine/gather-in-store.js
@@ -60053,56 +60311,6 @@ function distribute(classes, assigned, universe) {
   return allocation;
 }
 
-// ../core/dist/engine/resolve-tests.js
-async function resolveTests(store, workspace, refs) {
-  const pools = /* @__PURE__ */ new Map();
-  const indexes2 = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const resolved = [];
-  for (const ref of refs) {
-    if (seen.has(testId(ref)))
-      continue;
-    seen.add(testId(ref));
-    if (!pools.has(ref.pool))
-      pools.set(ref.pool, await store.getPool(workspace, ref.pool));
-    const pool = pools.get(ref.pool);
-    if (pool === void 0) {
-      const known = (await store.listPools(workspace)).map((p3) => p3.name);
-      resolved.push({ ref, pool: null, test: null, error: unknownPool(ref.pool, known) });
-      continue;
-    }
-    let index = indexes2.get(pool);
-    if (index === void 0) {
-      index = new Map(pool.tests.map((t2) => [`${t2.suite}\0${t2.test}`, t2]));
-      indexes2.set(pool, index);
-    }
-    const test = index.get(`${ref.suite}\0${ref.test}`);
-    if (test === void 0) {
-      resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
-      continue;
-    }
-    resolved.push({
-      ref: { pool: ref.pool, suite: ref.suite, test: ref.test },
-      pool,
-      test,
-      error: null
-    });
-  }
-  return resolved;
-}
-function unknownPool(pool, known) {
-  const list3 = known.length === 0 ? "there are no pools yet" : `known pools: ${known.join(", ")}`;
-  return `pool "${pool}" does not exist (${list3})`;
-}
-function unknownTest(pool, ref) {
-  const suites = [...new Set(pool.tests.map((t2) => t2.suite))];
-  if (!suites.includes(ref.suite)) {
-    return `pool "${pool.name}" has no suite "${ref.suite}" (suites: ${suites.join(", ")})`;
-  }
-  const tests = pool.tests.filter((t2) => t2.suite === ref.suite).map((t2) => t2.test);
-  return `suite "${ref.suite}" of pool "${pool.name}" has no test "${ref.test}" (tests: ${tests.join(", ")})`;
-}
-
 // ../core/dist/make/generate-value.js
 function generateValue(column2, generator, scope) {
   if (generator === null || typeof generator !== "object") {
@@ -60360,75 +60568,20 @@ function assertSatisfiesFind(cls, target, rows) {
   throw new AllotError("MAKE_FAILED", `the make produced a row that does not satisfy the find (${cls.description}); make its columns meet the criteria`);
 }
 
-// ../core/dist/engine/execute-job.js
-var DEFAULT_WORKSPACE = "default";
-var DEFAULT_TTL_SECONDS = 7200;
-var RETRY_BUDGET_MS = 6e4;
-async function executeJob(store, options) {
-  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
-  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
-  const progress = options.onProgress ?? (() => void 0);
-  progress({ phase: "resolve", done: 0, total: options.tests.length });
-  const resolved = await resolveTests(store, workspace, options.tests);
-  const bundleKey = bundleKeyOf(resolved, options.server?.name ?? "local");
-  if (!options.refresh && !options.dryRun) {
-    const live = await store.findLiveJob(workspace, bundleKey, clock());
-    if (live !== void 0 && live.failed === 0)
-      return reportJob(store, live, true);
-  }
-  const ok = resolved.filter((r2) => r2.error === null);
-  const reuses = !options.refresh && !options.dryRun;
-  let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
-  let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
-  const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
-  const namespace = options.namespace ?? randomBytes(4).toString("hex");
-  const run2 = { store, workspace, options, classes, progress, jobId, namespace };
-  const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    const now = clock();
-    try {
-      const plan = await planJob(run2, now);
-      if (options.dryRun)
-        return dryRunReport(resolved, errors, plan, namespace);
-      const commit = buildCommit({ run: run2, resolved, errors, reused, plan, bundleKey, now });
-      progress({ phase: "commit", done: 0, total: 1 });
-      const job = await store.commitJob(commit, now);
-      progress({ phase: "done", done: 1, total: 1 });
-      return reportJob(store, job, false);
-    } catch (error2) {
-      const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
-      if (!retry || Date.now() - started > RETRY_BUDGET_MS)
-        throw error2;
-      await backoff(attempt);
-      if (!reuses || !(error2 instanceof LeaseConflictError))
-        continue;
-      const live = await store.findLiveJob(workspace, bundleKey, clock());
-      if (live !== void 0 && live.failed === 0)
-        return reportJob(store, live, true);
-      const holders = await liveHolders(store, workspace, ok, clock());
-      if (sameHolders(holders, reused))
-        continue;
-      reused = holders;
-      ({ classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server));
-      run2.classes = classes;
-    }
-  }
+// ../core/dist/engine/shortfalls.js
+async function shortfalls(run2, classes, state) {
+  const reasons = /* @__PURE__ */ new Map();
+  await Promise.all(classes.map(async (cls) => {
+    const claims = state.claimsOf(cls.source.block.block);
+    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claims, run2);
+    if (rows === void 0)
+      await cls.source.read();
+    reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
+  }));
+  return reasons;
 }
-function unheld(items, held) {
-  return items.filter((item) => !held.has(item));
-}
-function sameHolders(a2, b2) {
-  if (a2.size !== b2.size)
-    return false;
-  for (const [item, job] of a2)
-    if (b2.get(item)?.id !== job.id)
-      return false;
-  return true;
-}
-function backoff(attempt) {
-  const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
-  return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
-}
+
+// ../core/dist/engine/plan-job.js
 async function planJob(run2, now) {
   const blocks = [...new Set(run2.classes.map((c2) => c2.source.block.block))];
   const claims = await run2.store.claimState(run2.workspace, blocks, now);
@@ -60519,17 +60672,6 @@ async function planJob(run2, now) {
   }
   return plan;
 }
-async function shortfalls(run2, classes, state) {
-  const reasons = /* @__PURE__ */ new Map();
-  await Promise.all(classes.map(async (cls) => {
-    const claims = state.claimsOf(cls.source.block.block);
-    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claims, run2);
-    if (rows === void 0)
-      await cls.source.read();
-    reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
-  }));
-  return reasons;
-}
 async function ignoreOwnLeases(run2, claims, now) {
   const holders = await liveHolders(run2.store, run2.workspace, run2.classes.flatMap((c2) => c2.tests), now);
   for (const [item, job] of holders) {
@@ -60544,95 +60686,8 @@ async function ignoreOwnLeases(run2, claims, now) {
     }
   }
 }
-async function liveHolders(store, workspace, items, now) {
-  const holders = /* @__PURE__ */ new Map();
-  const results = await store.getResults(workspace, items.map((item) => item.ref));
-  const jobs = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const result = results.get(testId(item.ref));
-    if (result === void 0)
-      continue;
-    if (!jobs.has(result.jobId))
-      jobs.set(result.jobId, store.getJob(workspace, result.jobId));
-    const job = await jobs.get(result.jobId);
-    if (job === void 0 || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime())
-      continue;
-    const test = job.tests[jobTestIndex(job, item.ref)];
-    if (test !== void 0 && test.releasedAt === null && (test.status === "allocated" || test.status === "made")) {
-      holders.set(item, job);
-    }
-  }
-  return holders;
-}
-function buildCommit(input) {
-  const { run: run2, plan, now } = input;
-  const jobId = run2.jobId;
-  const tests = [];
-  const results = [];
-  for (const entry of input.resolved) {
-    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
-    if (entry.error !== null) {
-      tests.push({ ...base, status: "failed", reason: entry.error, rows: [] });
-      continue;
-    }
-    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
-    const holder = input.reused.get(entry);
-    const got = plan.tests.get(entry);
-    if (holder !== void 0) {
-      tests.push({
-        ...base,
-        ...flags,
-        status: "cached",
-        reason: null,
-        rows: [],
-        fromJob: holder.id
-      });
-    } else if (got !== void 0) {
-      tests.push({
-        ...base,
-        ...flags,
-        status: got.status,
-        reason: null,
-        rows: got.rows.map((r2) => ({ block: r2.block, key: r2.key }))
-      });
-      const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
-      results.push({
-        ...entry.ref,
-        jobId,
-        columns,
-        rows: got.rows.map((r2) => pick(r2.columns, r2.values, columns)),
-        createdAt: now.toISOString()
-      });
-    } else {
-      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? "no rows were allocated";
-      tests.push({ ...base, ...flags, status: "failed", reason, rows: [] });
-    }
-  }
-  const ttl = run2.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-  return {
-    workspace: run2.workspace,
-    jobId,
-    bundleKey: input.bundleKey,
-    namespace: run2.namespace,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttl * 1e3).toISOString(),
-    tests,
-    results,
-    madeRows: plan.madeRows,
-    supersedes: run2.options.refresh ? [...plan.tests.keys()].map((item) => item.ref) : []
-  };
-}
-function pick(columns, values, wanted) {
-  const row = {};
-  for (const column2 of wanted)
-    row[column2] = values[columns.indexOf(column2)] ?? null;
-  return row;
-}
-function bundleKeyOf(resolved, server) {
-  const parts = resolved.map((r2) => JSON.stringify([testId(r2.ref), r2.test ?? null, r2.pool?.key ?? null])).sort();
-  return createHash2("sha256").update(`${server}
-${parts.join("\n")}`).digest("hex");
-}
+
+// ../core/dist/engine/report-job.js
 async function reportJob(store, job, cached) {
   const tests = [];
   const pools = /* @__PURE__ */ new Map();
@@ -60666,28 +60721,112 @@ async function reportJob(store, job, cached) {
     forecast: []
   };
 }
-function dryRunReport(resolved, errors, plan, namespace) {
-  const tests = resolved.map((entry) => {
-    const found = entry.error === null ? plan.tests.get(entry) : void 0;
-    const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
-    const status = found !== void 0 ? "allocated" : reason === null ? "made" : "failed";
-    return { ...entry.ref, status, reason, values: [], secrets: entry.pool?.secrets ?? [] };
-  });
-  const count = (status) => tests.filter((t2) => t2.status === status).length;
-  return {
-    jobId: null,
-    dryRun: true,
-    cached: false,
-    state: count("failed") > 0 ? "failed" : "complete",
-    namespace,
-    expiresAt: null,
-    allocated: count("allocated"),
-    made: count("made"),
-    reused: 0,
-    failed: count("failed"),
-    tests,
-    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded)
-  };
+
+// ../core/dist/engine/resolve-tests.js
+async function resolveTests(store, workspace, refs) {
+  const pools = /* @__PURE__ */ new Map();
+  const indexes2 = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const ref of refs) {
+    if (seen.has(testId(ref)))
+      continue;
+    seen.add(testId(ref));
+    if (!pools.has(ref.pool))
+      pools.set(ref.pool, await store.getPool(workspace, ref.pool));
+    const pool = pools.get(ref.pool);
+    if (pool === void 0) {
+      const known = (await store.listPools(workspace)).map((p3) => p3.name);
+      resolved.push({ ref, pool: null, test: null, error: unknownPool(ref.pool, known) });
+      continue;
+    }
+    let index = indexes2.get(pool);
+    if (index === void 0) {
+      index = new Map(pool.tests.map((t2) => [`${t2.suite}\0${t2.test}`, t2]));
+      indexes2.set(pool, index);
+    }
+    const test = index.get(`${ref.suite}\0${ref.test}`);
+    if (test === void 0) {
+      resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
+      continue;
+    }
+    resolved.push({
+      ref: { pool: ref.pool, suite: ref.suite, test: ref.test },
+      pool,
+      test,
+      error: null
+    });
+  }
+  return resolved;
+}
+function unknownPool(pool, known) {
+  const list3 = known.length === 0 ? "there are no pools yet" : `known pools: ${known.join(", ")}`;
+  return `pool "${pool}" does not exist (${list3})`;
+}
+function unknownTest(pool, ref) {
+  const suites = [...new Set(pool.tests.map((t2) => t2.suite))];
+  if (!suites.includes(ref.suite)) {
+    return `pool "${pool.name}" has no suite "${ref.suite}" (suites: ${suites.join(", ")})`;
+  }
+  const tests = pool.tests.filter((t2) => t2.suite === ref.suite).map((t2) => t2.test);
+  return `suite "${ref.suite}" of pool "${pool.name}" has no test "${ref.test}" (tests: ${tests.join(", ")})`;
+}
+
+// ../core/dist/engine/execute-job.js
+var RETRY_BUDGET_MS = 6e4;
+async function executeJob(store, options) {
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+  const progress = options.onProgress ?? (() => void 0);
+  progress({ phase: "resolve", done: 0, total: options.tests.length });
+  const resolved = await resolveTests(store, workspace, options.tests);
+  const bundleKey = bundleKeyOf(resolved, options.server?.name ?? "local");
+  if (!options.refresh && !options.dryRun) {
+    const live = await store.findLiveJob(workspace, bundleKey, clock());
+    if (live !== void 0 && live.failed === 0)
+      return reportJob(store, live, true);
+  }
+  const ok = resolved.filter((r2) => r2.error === null);
+  const reuses = !options.refresh && !options.dryRun;
+  let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
+  let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
+  const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
+  const namespace = options.namespace ?? randomBytes(4).toString("hex");
+  const run2 = { store, workspace, options, classes, progress, jobId, namespace };
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const now = clock();
+    try {
+      const plan = await planJob(run2, now);
+      if (options.dryRun)
+        return dryRunReport(resolved, errors, plan, namespace);
+      const commit = buildCommit({ run: run2, resolved, errors, reused, plan, bundleKey, now });
+      progress({ phase: "commit", done: 0, total: 1 });
+      const job = await store.commitJob(commit, now);
+      progress({ phase: "done", done: 1, total: 1 });
+      return reportJob(store, job, false);
+    } catch (error2) {
+      const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
+      if (!retry || Date.now() - started > RETRY_BUDGET_MS)
+        throw error2;
+      await backoff(attempt);
+      if (!reuses || !(error2 instanceof LeaseConflictError))
+        continue;
+      const live = await store.findLiveJob(workspace, bundleKey, clock());
+      if (live !== void 0 && live.failed === 0)
+        return reportJob(store, live, true);
+      const holders = await liveHolders(store, workspace, ok, clock());
+      if (sameHolders(holders, reused))
+        continue;
+      reused = holders;
+      ({ classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server));
+      run2.classes = classes;
+    }
+  }
+}
+function backoff(attempt) {
+  const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
+  return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
 }
 
 // ../core/dist/data-block/check-key-column.js
@@ -60809,6 +60948,13 @@ function unknown(path, column2, columns) {
   };
 }
 
+// ../core/dist/operations/check-pool-file-columns.js
+async function checkPoolFileColumns(store, workspace, source, file) {
+  const issues = await checkPoolColumns(store, workspace, source.pool);
+  if (issues.length > 0)
+    throw new PoolValidationError(file, withLines(issues, source.lineOf));
+}
+
 // ../core/dist/operations/sync-pool-files.js
 async function syncPoolFiles(store, workspace, files) {
   const sources = await Promise.all(files.map((file) => loadPoolSource(file)));
@@ -60841,10 +60987,8 @@ async function syncPoolFiles(store, workspace, files) {
         imported.push(result);
     }
   }
-  for (const [index, { pool, lineOf }] of sources.entries()) {
-    const issues = await checkPoolColumns(store, workspace, pool);
-    if (issues.length > 0)
-      throw new PoolValidationError(files[index] ?? null, withLines(issues, lineOf));
+  for (const [index, source] of sources.entries()) {
+    await checkPoolFileColumns(store, workspace, source, files[index]);
   }
   for (const pool of pools)
     await store.putPool(workspace, pool);
@@ -60971,6 +61115,28 @@ function auditOf(row) {
   };
 }
 
+// ../store-postgres/dist/audit-log.js
+async function appendAudit(db, event) {
+  const values = {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    target: event.target,
+    details: JSON.stringify(event.details)
+  };
+  const result = await db.query("append to the audit log", "append-audit", values);
+  return { ...event, id: result.rows[0]?.id };
+}
+async function listAudit(db, workspace, page) {
+  const result = await db.query("read the audit log", "list-audit", [
+    workspace,
+    page.limit,
+    page.offset
+  ]);
+  return result.rows.map(auditOf);
+}
+
 // ../store-postgres/dist/block-versions.js
 var CHUNK_ROWS = 2e4;
 async function listVersions(sql, db, workspace, block) {
@@ -60987,34 +61153,34 @@ async function writeVersion(sql, client, context, input) {
   const stored = { ...meta, lineage: parent?.lineage ?? meta.version };
   if (parent !== null)
     await context.checkMadeKeys(client, stored, parent, input.rows);
-  await sql.run(client, "insert-block-version", [
+  await sql.run(client, "insert-block-version", {
     workspace,
-    stored.block,
-    stored.version,
+    block: stored.block,
+    version: stored.version,
     seq,
-    JSON.stringify(stored.columns),
-    stored.keyColumn,
-    stored.rowCount,
-    stored.origin,
-    stored.parent,
-    stored.lineage,
-    stored.sourceHash,
-    stored.jobId,
-    now
-  ]);
+    columns: JSON.stringify(stored.columns),
+    key_column: stored.keyColumn,
+    row_count: stored.rowCount,
+    origin: stored.origin,
+    parent: stored.parent,
+    lineage: stored.lineage,
+    source_hash: stored.sourceHash,
+    job_id: stored.jobId,
+    created_at: now
+  });
   const keyIndex = stored.keyColumn === null ? -1 : stored.columns.indexOf(stored.keyColumn);
   for (let start = 0; start < input.rows.length; start += CHUNK_ROWS) {
     const chunk = input.rows.slice(start, start + CHUNK_ROWS);
-    await sql.run(client, "insert-block-rows", [
+    await sql.run(client, "insert-block-rows", {
       workspace,
-      stored.block,
-      stored.version,
-      stored.lineage,
-      start,
-      keyIndex < 0 ? null : keyIndex,
-      JSON.stringify(chunk),
-      chunk.map(kindsOf)
-    ]);
+      block: stored.block,
+      version: stored.version,
+      lineage: stored.lineage,
+      first_ordinal: start,
+      key_index: keyIndex < 0 ? null : keyIndex,
+      rows: JSON.stringify(chunk),
+      kinds: chunk.map(kindsOf)
+    });
   }
   return stored;
 }
@@ -61047,7 +61213,13 @@ function kindOf(cell) {
 async function readOwnRows(sql, db, workspace, version2, count) {
   const reads = [];
   for (let start = 0; start < count; start += CHUNK_ROWS) {
-    const values = [workspace, version2.block, version2.version, start, start + CHUNK_ROWS];
+    const values = {
+      workspace,
+      block: version2.block,
+      version: version2.version,
+      from_ordinal: start,
+      to_ordinal: start + CHUNK_ROWS
+    };
     reads.push(sql.run(db, "read-block-rows", values).then((r2) => JSON.parse(r2.rows[0]?.rows ?? "[]")));
   }
   const chunks = await Promise.all(reads);
@@ -61090,17 +61262,77 @@ async function readRowsByKey(sql, db, lookup) {
   const versions = chain.map((link) => link.stored);
   const keyed = versions.filter((v3) => storesKeyAt(v3, keyIndex));
   const unkeyed = versions.filter((v3) => !storesKeyAt(v3, keyIndex));
-  const result = await sql.run(db, "rows-by-key", [
+  const result = await sql.run(db, "rows-by-key", {
     workspace,
-    first.stored.block,
-    versions.map((v3) => v3.version),
-    first.stored.lineage,
-    keyed.map((v3) => v3.version),
-    unkeyed.map((v3) => v3.version),
+    block: first.stored.block,
+    chain: versions.map((v3) => v3.version),
+    lineage: first.stored.lineage,
+    keyed: keyed.map((v3) => v3.version),
+    unkeyed: unkeyed.map((v3) => v3.version),
     keys,
-    keyIndex
-  ]);
+    key_index: keyIndex
+  });
   return JSON.parse(result.rows[0]?.rows ?? "[]");
+}
+
+// ../store-postgres/dist/resolve-rows.js
+async function resolveRows(source, version2) {
+  const { sql, cache, db, workspace, versions } = source;
+  const cached = cache.get(workspace, version2);
+  if (cached !== void 0)
+    return cached;
+  let parentRows = [];
+  if (version2.parent !== null) {
+    const parent = versions.find((v3) => v3.version === version2.parent);
+    if (parent === void 0) {
+      throw new AllotError("STORE_CORRUPT", `version ${version2.block}@${version2.version} names a missing parent ${version2.parent}`);
+    }
+    parentRows = await resolveRows(source, parent);
+  }
+  const own = await readOwnRows(sql, db, workspace, version2, version2.rowCount - parentRows.length);
+  const rows = parentRows.length === 0 ? own : parentRows.concat(own);
+  cache.set(workspace, version2, rows);
+  return rows;
+}
+
+// ../store-postgres/dist/check-made-keys.js
+function checkMadeKeys2(sql, cache, workspace) {
+  return async (db, version2, parent, rows) => {
+    if (version2.keyColumn === null)
+      return;
+    const index = version2.columns.indexOf(version2.keyColumn);
+    if (index < 0)
+      return;
+    const keys = rows.map((row) => String(row[index]));
+    const repeated = (key) => new AllotError("DUPLICATE_KEY", `data block "${version2.block}" already has a row with ${version2.keyColumn} "${key}"`, {
+      block: version2.block,
+      key
+    });
+    const seen = /* @__PURE__ */ new Set();
+    for (const key of keys) {
+      if (seen.has(key))
+        throw repeated(key);
+      seen.add(key);
+    }
+    if (parent.keyColumn === null) {
+      const versions = await listVersions(sql, db, workspace, version2.block);
+      for (const row of await resolveRows({ sql, cache, db, workspace, versions }, parent)) {
+        const key = String(row[index]);
+        if (seen.has(key))
+          throw repeated(key);
+      }
+      return;
+    }
+    const result = await sql.run(db, "find-existing-keys", {
+      workspace,
+      block: version2.block,
+      lineage: version2.lineage,
+      keys
+    });
+    const existing = result.rows[0];
+    if (existing !== void 0)
+      throw repeated(existing.key);
+  };
 }
 
 // ../store-postgres/dist/pg-errors.js
@@ -61139,20 +61371,20 @@ async function writeJob(sql, client, commit, context) {
   if (commit.supersedes.length > 0)
     await sql.run(client, "release-superseded", [workspace, refsJson(commit.supersedes), now]);
   if (results.length > 0) {
-    const taken = await sql.run(client, "find-taken-tests", [workspace, jobId, refsJson(results), now]);
+    const taken = await sql.run(client, "find-taken-tests", { workspace, job_id: jobId, tests: refsJson(results), now });
     if (taken.rows.length > 0)
       throw new LeaseConflictError([], taken.rows.map(testLabel));
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
     await sql.run(client, "purge-expired-leases", [workspace, rows, now]);
-    const claimed = await sql.run(client, "claim-rows", [
+    const claimed = await sql.run(client, "claim-rows", {
       workspace,
-      jobId,
+      job_id: jobId,
       now,
-      commit.expiresAt,
-      rows
-    ]);
+      expires_at: commit.expiresAt,
+      claims: rows
+    });
     if (claimed.rowCount !== claims.length) {
       const conflicts = await sql.run(client, "find-claim-conflicts", [workspace, rows, now]);
       throw new LeaseConflictError(conflicts.rows.map((row) => `${row.block}:${row.row_key}`));
@@ -61167,19 +61399,19 @@ async function writeJob(sql, client, commit, context) {
   }
   const job = jobFromCommit(commit);
   await sql.run(client, "advance-job-ids", [workspace, jobId]);
-  await sql.run(client, "insert-job", [
-    job.id,
+  await sql.run(client, "insert-job", {
+    id: job.id,
     workspace,
-    job.bundleKey,
-    job.state,
-    job.namespace,
-    job.createdAt,
-    job.expiresAt,
-    job.allocated,
-    job.made,
-    job.cached,
-    job.failed
-  ]);
+    bundle_key: job.bundleKey,
+    state: job.state,
+    namespace: job.namespace,
+    created_at: job.createdAt,
+    expires_at: job.expiresAt,
+    allocated: job.allocated,
+    made: job.made,
+    cached: job.cached,
+    failed: job.failed
+  });
   await sql.run(client, "insert-job-tests", [workspace, job.id, JSON.stringify(commit.tests)]);
   if (results.length > 0)
     await sql.run(client, "upsert-results", [workspace, JSON.stringify(results)]);
@@ -61569,6 +61801,161 @@ function integer(value) {
   return value;
 }
 
+// ../store-postgres/dist/job-records.js
+async function reserveJobId(db, workspace) {
+  const result = await db.query("reserve a job id", "reserve-job-id", [workspace]);
+  return result.rows[0]?.id;
+}
+async function findLiveJob(db, jobs, workspace, bundleKey, now) {
+  const result = await db.query("find a live job", "find-live-job", [
+    workspace,
+    bundleKey,
+    now
+  ]);
+  const id = result.rows[0]?.id;
+  return id === void 0 ? void 0 : getJob(db, jobs, workspace, id);
+}
+async function getJob(db, jobs, workspace, id) {
+  const kept = jobs.get(workspace, id);
+  const values = [workspace, id, kept?.revision ?? null];
+  const result = await db.query("read a job", "get-job", values);
+  const row = result.rows[0];
+  if (row === void 0)
+    return void 0;
+  if (row.record === null && kept !== void 0)
+    return kept.record;
+  if (row.record === null)
+    return void 0;
+  jobs.set(workspace, id, row.revision, row.record);
+  return row.record;
+}
+async function listJobs(db, workspace, page) {
+  const result = await db.query("list jobs", "list-jobs", [
+    workspace,
+    page.limit,
+    page.offset
+  ]);
+  return result.rows.map((row) => row.record);
+}
+
+// ../store-postgres/dist/job-states.js
+async function putJobState(db, state) {
+  await db.query("store a job state", "put-job-state", {
+    workspace: state.workspace,
+    id: state.id,
+    phase: state.phase,
+    server: state.server,
+    created_user: state.createdUser,
+    key_id: state.keyId,
+    tests: state.tests,
+    progress: state.progress === null ? null : JSON.stringify(state.progress),
+    answered_by: state.answeredBy,
+    error: state.error === null ? null : JSON.stringify(state.error),
+    created_at: state.createdAt,
+    updated_at: state.updatedAt
+  });
+}
+async function getJobState(db, workspace, id) {
+  const result = await db.query("read a job state", "get-job-state", [
+    workspace,
+    id
+  ]);
+  return result.rows[0]?.state;
+}
+async function pruneJobStates(db, before) {
+  const result = await db.query("prune job states", "prune-job-states", [before]);
+  return result.rowCount ?? 0;
+}
+
+// ../store-postgres/dist/pool-definitions.js
+async function putPool(db, workspace, pool) {
+  await db.query("store a pool", "put-pool", [workspace, pool.name, JSON.stringify(pool)]);
+}
+async function getPool(db, workspace, name2) {
+  const result = await db.query("read a pool", "get-pool", [
+    workspace,
+    name2
+  ]);
+  return result.rows[0]?.definition;
+}
+async function listPools(db, workspace) {
+  const result = await db.query("list pools", "list-pools", [
+    workspace
+  ]);
+  return result.rows.map((row) => row.definition);
+}
+async function deletePool(db, workspace, name2) {
+  const result = await db.query("delete a pool", "delete-pool", [workspace, name2]);
+  return (result.rowCount ?? 0) > 0;
+}
+
+// ../store-postgres/dist/pool-queries.js
+var PoolQueries = class {
+  /** The store's pool, for an operation that maps its own errors. */
+  pool;
+  sql;
+  /** Wraps the store's pool and SQL operations; the store keeps owning and closing the pool. */
+  constructor(pool, sql) {
+    this.pool = pool;
+    this.sql = sql;
+  }
+  /** Runs one operation; a failure becomes STORE_FAILURE "could not <what>". */
+  async query(what, operation, values) {
+    try {
+      return await this.sql.run(this.pool, operation, values);
+    } catch (error2) {
+      throw storeFailure(error2, what);
+    }
+  }
+  /** Runs a read of several statements on the pool, with the same failure naming. */
+  async read(what, read) {
+    try {
+      return await read(this.pool);
+    } catch (error2) {
+      throw storeFailure(error2, what);
+    }
+  }
+};
+
+// ../store-postgres/dist/read-claim-state.js
+async function readClaimState(db, workspace, blocks, now) {
+  const result = await db.query("read leases", "claim-state", [workspace, blocks, now]);
+  const leases = /* @__PURE__ */ new Map();
+  const consumed = /* @__PURE__ */ new Map();
+  for (const row of result.rows) {
+    const id = rowId(row.block, row.row_key);
+    if (row.kind === "consumed") {
+      consumed.set(id, row.job_id);
+      continue;
+    }
+    const holder = { jobId: row.job_id, shared: row.shared };
+    const holders = leases.get(id);
+    if (holders === void 0)
+      leases.set(id, [holder]);
+    else
+      holders.push(holder);
+  }
+  return { leases, consumed };
+}
+
+// ../store-postgres/dist/release-claims.js
+async function releaseJob(db, workspace, id, now) {
+  const result = await db.query("release a job", "release-job", [workspace, id, now]);
+  const row = result.rows[0];
+  if (row === void 0 || row.found === 0)
+    throw new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
+  return { released: row.released, consumed: row.consumed };
+}
+async function releaseTest(db, workspace, ref, now) {
+  const values = { workspace, pool: ref.pool, suite: ref.suite, test: ref.test, now };
+  const result = await db.query("release a test", "release-test", values);
+  const row = result.rows[0];
+  if (row === void 0 || row.found === 0) {
+    throw new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
+  }
+  return { released: row.released, consumed: row.consumed };
+}
+
 // ../store-postgres/dist/jobs-cache.js
 var SIZE = 16;
 var JobsCache = class {
@@ -61600,10 +61987,10 @@ var JobsCache = class {
 
 // ../store-postgres/dist/rows-cache.js
 var SIZE2 = 8;
-var RowsCache = class {
+var RowsCache2 = class {
   #entries = /* @__PURE__ */ new Map();
   get(workspace, version2) {
-    const key = keyOf(workspace, version2);
+    const key = keyOf2(workspace, version2);
     const rows = this.#entries.get(key);
     if (rows !== void 0) {
       this.#entries.delete(key);
@@ -61612,7 +61999,7 @@ var RowsCache = class {
     return rows;
   }
   set(workspace, version2, rows) {
-    const key = keyOf(workspace, version2);
+    const key = keyOf2(workspace, version2);
     this.#entries.delete(key);
     this.#entries.set(key, rows);
     while (this.#entries.size > SIZE2) {
@@ -61626,8 +62013,140 @@ var RowsCache = class {
     this.#entries.clear();
   }
 };
-function keyOf(workspace, version2) {
+function keyOf2(workspace, version2) {
   return `${workspace}\0${version2.block}\0${version2.version}`;
+}
+
+// ../store-postgres/dist/run-in-transaction.js
+async function runInTransaction(pool, work, options) {
+  const { what, mapError = (error2) => error2 } = options;
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (error2) {
+    throw storeFailure(error2, what);
+  }
+  let broken;
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error2) {
+    await client.query("ROLLBACK").catch((rollbackError) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw storeFailure(mapError(error2), what);
+  } finally {
+    client.release(broken);
+  }
+}
+
+// ../store-postgres/dist/test-results.js
+async function getResult(db, workspace, ref) {
+  const result = await db.query("read a result", "get-result", {
+    workspace,
+    pool: ref.pool,
+    suite: ref.suite,
+    test: ref.test
+  });
+  const row = result.rows[0];
+  return row === void 0 ? void 0 : resultOf(row);
+}
+async function getResults(db, workspace, refs) {
+  const found = /* @__PURE__ */ new Map();
+  if (refs.length === 0)
+    return found;
+  const result = await db.query("read results", "get-results", {
+    workspace,
+    pools: refs.map((r2) => r2.pool),
+    suites: refs.map((r2) => r2.suite),
+    tests: refs.map((r2) => r2.test)
+  });
+  for (const row of result.rows) {
+    const record = resultOf(row);
+    found.set(testId(record), record);
+  }
+  return found;
+}
+async function listResults(db, workspace, filter) {
+  const result = await db.query("list results", "list-results", [
+    workspace,
+    filter.pool,
+    filter.suite ?? null
+  ]);
+  return result.rows.map(resultOf);
+}
+
+// ../store-postgres/dist/workspace-access.js
+async function createWorkspace(db, workspace) {
+  try {
+    await db.sql.run(db.pool, "create-workspace", [
+      workspace.id,
+      workspace.name,
+      workspace.createdAt
+    ]);
+  } catch (error2) {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
+      throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
+        field: "id"
+      });
+    }
+    throw storeFailure(error2, "create a workspace");
+  }
+}
+async function getWorkspace(db, id) {
+  const result = await db.query("read a workspace", "get-workspace", [id]);
+  const row = result.rows[0];
+  return row === void 0 ? void 0 : workspaceOf(row);
+}
+async function listWorkspaces(db) {
+  const result = await db.query("list workspaces", "list-workspaces", []);
+  return result.rows.map(workspaceOf);
+}
+async function putApiKey(db, key) {
+  await db.query("store an API key", "put-api-key", {
+    id: key.id,
+    workspace: key.workspace,
+    name: key.name,
+    role: key.role,
+    secret_hash: key.secretHash,
+    user_id: key.userId,
+    created_at: key.createdAt,
+    revoked_at: key.revokedAt
+  });
+}
+async function findApiKey(db, id) {
+  const result = await db.query("read an API key", "find-api-key", [id]);
+  const row = result.rows[0];
+  return row === void 0 ? void 0 : apiKeyOf(row);
+}
+async function listApiKeys(db, workspace) {
+  const result = await db.query("list API keys", "list-api-keys", [workspace]);
+  return result.rows.map(apiKeyOf);
+}
+async function putUser(db, user) {
+  await db.query("store a user", "put-user", {
+    workspace: user.workspace,
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    created_at: user.createdAt
+  });
+}
+async function getUser(db, workspace, id) {
+  const result = await db.query("read a user", "get-user", [workspace, id]);
+  const row = result.rows[0];
+  return row === void 0 ? void 0 : userOf(row);
+}
+async function listUsers(db, workspace) {
+  const result = await db.query("list users", "list-users", [workspace]);
+  return result.rows.map(userOf);
+}
+async function deleteUser(db, workspace, id) {
+  const result = await db.query("delete a user", "delete-user", [workspace, id]);
+  return (result.rowCount ?? 0) > 0;
 }
 
 // ../store-postgres/dist/postgres-store.js
@@ -61635,8 +62154,9 @@ var PostgresStore = class {
   kind = "postgres";
   #pool;
   #sql;
+  #db;
   /** Resolved rows of block versions: versions never change once committed. */
-  #rows = new RowsCache();
+  #rows = new RowsCache2();
   /** Job records by revision: checked against the database on every read. */
   #jobs = new JobsCache();
   /**
@@ -61649,83 +62169,52 @@ var PostgresStore = class {
   constructor(pool, sql, options = {}) {
     this.#pool = pool;
     this.#sql = sql;
+    this.#db = new PoolQueries(pool, sql);
     if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
   }
   addBlockVersion(workspace, input) {
     const now = /* @__PURE__ */ new Date();
-    return this.#transaction("add a block version", (client) => writeVersion(this.#sql, client, { workspace, now, checkMadeKeys: this.#checkMadeKeys(workspace) }, input), commitErrorOf).then((stored) => {
+    return runInTransaction(this.#pool, (client) => writeVersion(this.#sql, client, { workspace, now, checkMadeKeys: checkMadeKeys2(this.#sql, this.#rows, workspace) }, input), { what: "add a block version", mapError: commitErrorOf }).then((stored) => {
       if (stored.parent === null)
         this.#rows.set(workspace, stored, input.rows);
       return metaOf(stored);
     });
   }
   async getBlock(workspace, block, version2) {
-    const versions = await this.#read("read a block", (db) => listVersions(this.#sql, db, workspace, block));
+    const versions = await this.#db.read("read a block", (db) => listVersions(this.#sql, db, workspace, block));
     const stored = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
     if (stored === void 0)
       return void 0;
-    const rows = await this.#read("read block rows", (db) => this.#resolveRows(db, workspace, versions, stored));
+    const rows = await this.#db.read("read block rows", (db) => resolveRows({ sql: this.#sql, cache: this.#rows, db, workspace, versions }, stored));
     return { ...metaOf(stored), rows };
   }
   async listBlockVersions(workspace, block) {
-    const versions = await this.#read("list block versions", (db) => listVersions(this.#sql, db, workspace, block));
+    const versions = await this.#db.read("list block versions", (db) => listVersions(this.#sql, db, workspace, block));
     return versions.map(metaOf);
   }
   async listBlocks(workspace) {
-    const result = await this.#query("list blocks", "list-blocks", [workspace]);
+    const result = await this.#db.query("list blocks", "list-blocks", [workspace]);
     return result.rows.map((row) => metaOf(versionOf(row)));
   }
-  async putPool(workspace, pool) {
-    await this.#query("store a pool", "put-pool", [workspace, pool.name, JSON.stringify(pool)]);
+  putPool(workspace, pool) {
+    return putPool(this.#db, workspace, pool);
   }
-  async getPool(workspace, name2) {
-    const result = await this.#query("read a pool", "get-pool", [
-      workspace,
-      name2
-    ]);
-    return result.rows[0]?.definition;
+  getPool(workspace, name2) {
+    return getPool(this.#db, workspace, name2);
   }
-  async listPools(workspace) {
-    const result = await this.#query("list pools", "list-pools", [
-      workspace
-    ]);
-    return result.rows.map((row) => row.definition);
+  listPools(workspace) {
+    return listPools(this.#db, workspace);
   }
-  async deletePool(workspace, name2) {
-    const result = await this.#query("delete a pool", "delete-pool", [workspace, name2]);
-    return (result.rowCount ?? 0) > 0;
+  deletePool(workspace, name2) {
+    return deletePool(this.#db, workspace, name2);
   }
-  /** The next job id of a workspace: each workspace counts its own (reserve-job-id.sql). */
-  async reserveJobId(workspace) {
-    const result = await this.#query("reserve a job id", "reserve-job-id", [
-      workspace
-    ]);
-    return result.rows[0]?.id;
+  reserveJobId(workspace) {
+    return reserveJobId(this.#db, workspace);
   }
-  async claimState(workspace, blocks, now) {
-    const result = await this.#query("read leases", "claim-state", [
-      workspace,
-      blocks,
-      now
-    ]);
-    const leases = /* @__PURE__ */ new Map();
-    const consumed = /* @__PURE__ */ new Map();
-    for (const row of result.rows) {
-      const id = rowId(row.block, row.row_key);
-      if (row.kind === "consumed") {
-        consumed.set(id, row.job_id);
-        continue;
-      }
-      const holder = { jobId: row.job_id, shared: row.shared };
-      const holders = leases.get(id);
-      if (holders === void 0)
-        leases.set(id, [holder]);
-      else
-        holders.push(holder);
-    }
-    return { leases, consumed };
+  claimState(workspace, blocks, now) {
+    return readClaimState(this.#db, workspace, blocks, now);
   }
   /**
    * The rows of a block version whose cell at `keyIndex` is one of `keys`,
@@ -61741,7 +62230,7 @@ var PostgresStore = class {
       const wanted = new Set(keys);
       return cached.filter((row) => wanted.has(String(row[keyIndex])));
     }
-    return this.#read("read rows by key", async (db) => {
+    return this.#db.read("read rows by key", async (db) => {
       const chain = chainOf(await listVersions(this.#sql, db, workspace, version2.block), version2.version);
       if (chain === void 0)
         return [];
@@ -61762,313 +62251,91 @@ var PostgresStore = class {
       return [];
     if (this.#rows.get(workspace, first) !== void 0)
       return queries.map(() => void 0);
-    return this.#read("gather candidate rows", async (db) => {
+    return this.#db.read("gather candidate rows", async (db) => {
       const versions = await listVersions(this.#sql, db, workspace, first.block);
       const { block, version: version2, keyIndex, now } = first;
       return gatherBatch(this.#sql, db, { workspace, versions, block, version: version2, keyIndex, now }, queries);
     });
   }
-  async findLiveJob(workspace, bundleKey, now) {
-    const result = await this.#query("find a live job", "find-live-job", [
-      workspace,
-      bundleKey,
-      now
-    ]);
-    const id = result.rows[0]?.id;
-    return id === void 0 ? void 0 : this.getJob(workspace, id);
+  findLiveJob(workspace, bundleKey, now) {
+    return findLiveJob(this.#db, this.#jobs, workspace, bundleKey, now);
   }
   async commitJob(commit, now) {
-    return this.#transaction("commit a job", (client) => writeJob(this.#sql, client, commit, {
+    return runInTransaction(this.#pool, (client) => writeJob(this.#sql, client, commit, {
       now,
-      checkMadeKeys: this.#checkMadeKeys(commit.workspace)
-    }), commitErrorOf);
+      checkMadeKeys: checkMadeKeys2(this.#sql, this.#rows, commit.workspace)
+    }), { what: "commit a job", mapError: commitErrorOf });
   }
-  async getJob(workspace, id) {
-    const kept = this.#jobs.get(workspace, id);
-    const values = [workspace, id, kept?.revision ?? null];
-    const result = await this.#query("read a job", "get-job", values);
-    const row = result.rows[0];
-    if (row === void 0)
-      return void 0;
-    if (row.record === null && kept !== void 0)
-      return kept.record;
-    if (row.record === null)
-      return void 0;
-    this.#jobs.set(workspace, id, row.revision, row.record);
-    return row.record;
+  getJob(workspace, id) {
+    return getJob(this.#db, this.#jobs, workspace, id);
   }
-  async listJobs(workspace, page) {
-    const result = await this.#query("list jobs", "list-jobs", [
-      workspace,
-      page.limit,
-      page.offset
-    ]);
-    return result.rows.map((row) => row.record);
+  listJobs(workspace, page) {
+    return listJobs(this.#db, workspace, page);
   }
-  async putJobState(state) {
-    await this.#query("store a job state", "put-job-state", [
-      state.workspace,
-      state.id,
-      state.phase,
-      state.server,
-      state.createdUser,
-      state.keyId,
-      state.tests,
-      state.progress === null ? null : JSON.stringify(state.progress),
-      state.answeredBy,
-      state.error === null ? null : JSON.stringify(state.error),
-      state.createdAt,
-      state.updatedAt
-    ]);
+  putJobState(state) {
+    return putJobState(this.#db, state);
   }
-  async getJobState(workspace, id) {
-    const result = await this.#query("read a job state", "get-job-state", [workspace, id]);
-    return result.rows[0]?.state;
+  getJobState(workspace, id) {
+    return getJobState(this.#db, workspace, id);
   }
-  async pruneJobStates(before) {
-    const result = await this.#query("prune job states", "prune-job-states", [before]);
-    return result.rowCount ?? 0;
+  pruneJobStates(before) {
+    return pruneJobStates(this.#db, before);
   }
-  async getResult(workspace, ref) {
-    const result = await this.#query("read a result", "get-result", [
-      workspace,
-      ref.pool,
-      ref.suite,
-      ref.test
-    ]);
-    const row = result.rows[0];
-    return row === void 0 ? void 0 : resultOf(row);
+  getResult(workspace, ref) {
+    return getResult(this.#db, workspace, ref);
   }
-  async getResults(workspace, refs) {
-    const found = /* @__PURE__ */ new Map();
-    if (refs.length === 0)
-      return found;
-    const result = await this.#query("read results", "get-results", [
-      workspace,
-      refs.map((r2) => r2.pool),
-      refs.map((r2) => r2.suite),
-      refs.map((r2) => r2.test)
-    ]);
-    for (const row of result.rows) {
-      const record = resultOf(row);
-      found.set(testId(record), record);
-    }
-    return found;
+  getResults(workspace, refs) {
+    return getResults(this.#db, workspace, refs);
   }
-  async listResults(workspace, filter) {
-    const result = await this.#query("list results", "list-results", [
-      workspace,
-      filter.pool,
-      filter.suite ?? null
-    ]);
-    return result.rows.map(resultOf);
+  listResults(workspace, filter) {
+    return listResults(this.#db, workspace, filter);
   }
-  async releaseJob(workspace, id, now) {
-    const result = await this.#query("release a job", "release-job", [
-      workspace,
-      id,
-      now
-    ]);
-    const row = result.rows[0];
-    if (row === void 0 || row.found === 0)
-      throw new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
-    return { released: row.released, consumed: row.consumed };
+  releaseJob(workspace, id, now) {
+    return releaseJob(this.#db, workspace, id, now);
   }
-  async releaseTest(workspace, ref, now) {
-    const values = [workspace, ref.pool, ref.suite, ref.test, now];
-    const result = await this.#query("release a test", "release-test", values);
-    const row = result.rows[0];
-    if (row === void 0 || row.found === 0) {
-      throw new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
-    }
-    return { released: row.released, consumed: row.consumed };
+  releaseTest(workspace, ref, now) {
+    return releaseTest(this.#db, workspace, ref, now);
   }
-  async createWorkspace(workspace) {
-    try {
-      await this.#sql.run(this.#pool, "create-workspace", [
-        workspace.id,
-        workspace.name,
-        workspace.createdAt
-      ]);
-    } catch (error2) {
-      if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-        throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
-          field: "id"
-        });
-      }
-      throw storeFailure(error2, "create a workspace");
-    }
+  createWorkspace(workspace) {
+    return createWorkspace(this.#db, workspace);
   }
-  async getWorkspace(id) {
-    const result = await this.#query("read a workspace", "get-workspace", [id]);
-    const row = result.rows[0];
-    return row === void 0 ? void 0 : workspaceOf(row);
+  getWorkspace(id) {
+    return getWorkspace(this.#db, id);
   }
-  async listWorkspaces() {
-    const result = await this.#query("list workspaces", "list-workspaces", []);
-    return result.rows.map(workspaceOf);
+  listWorkspaces() {
+    return listWorkspaces(this.#db);
   }
-  async putApiKey(key) {
-    await this.#query("store an API key", "put-api-key", [
-      key.id,
-      key.workspace,
-      key.name,
-      key.role,
-      key.secretHash,
-      key.userId,
-      key.createdAt,
-      key.revokedAt
-    ]);
+  putApiKey(key) {
+    return putApiKey(this.#db, key);
   }
-  async findApiKey(id) {
-    const result = await this.#query("read an API key", "find-api-key", [id]);
-    const row = result.rows[0];
-    return row === void 0 ? void 0 : apiKeyOf(row);
+  findApiKey(id) {
+    return findApiKey(this.#db, id);
   }
-  async listApiKeys(workspace) {
-    const result = await this.#query("list API keys", "list-api-keys", [workspace]);
-    return result.rows.map(apiKeyOf);
+  listApiKeys(workspace) {
+    return listApiKeys(this.#db, workspace);
   }
-  async putUser(user) {
-    await this.#query("store a user", "put-user", [
-      user.workspace,
-      user.id,
-      user.name,
-      user.email,
-      user.role,
-      user.createdAt
-    ]);
+  putUser(user) {
+    return putUser(this.#db, user);
   }
-  async getUser(workspace, id) {
-    const result = await this.#query("read a user", "get-user", [workspace, id]);
-    const row = result.rows[0];
-    return row === void 0 ? void 0 : userOf(row);
+  getUser(workspace, id) {
+    return getUser(this.#db, workspace, id);
   }
-  async listUsers(workspace) {
-    const result = await this.#query("list users", "list-users", [workspace]);
-    return result.rows.map(userOf);
+  listUsers(workspace) {
+    return listUsers(this.#db, workspace);
   }
-  async deleteUser(workspace, id) {
-    const result = await this.#query("delete a user", "delete-user", [workspace, id]);
-    return (result.rowCount ?? 0) > 0;
+  deleteUser(workspace, id) {
+    return deleteUser(this.#db, workspace, id);
   }
-  async appendAudit(event) {
-    const values = [
-      event.workspace,
-      event.at,
-      event.actor,
-      event.action,
-      event.target,
-      JSON.stringify(event.details)
-    ];
-    const result = await this.#query("append to the audit log", "append-audit", values);
-    return { ...event, id: result.rows[0]?.id };
+  appendAudit(event) {
+    return appendAudit(this.#db, event);
   }
-  async listAudit(workspace, page) {
-    const result = await this.#query("read the audit log", "list-audit", [
-      workspace,
-      page.limit,
-      page.offset
-    ]);
-    return result.rows.map(auditOf);
+  listAudit(workspace, page) {
+    return listAudit(this.#db, workspace, page);
   }
   async close() {
     this.#rows.clear();
     this.#jobs.clear();
     await this.#pool.end();
-  }
-  async #query(what, operation, values) {
-    try {
-      return await this.#sql.run(this.#pool, operation, values);
-    } catch (error2) {
-      throw storeFailure(error2, what);
-    }
-  }
-  async #read(what, read) {
-    try {
-      return await read(this.#pool);
-    } catch (error2) {
-      throw storeFailure(error2, what);
-    }
-  }
-  /** Runs `work` in one transaction: all of it is committed, or none. */
-  async #transaction(what, work, mapError = (error2) => error2) {
-    let client;
-    try {
-      client = await this.#pool.connect();
-    } catch (error2) {
-      throw storeFailure(error2, what);
-    }
-    let broken;
-    try {
-      await client.query("BEGIN");
-      const value = await work(client);
-      await client.query("COMMIT");
-      return value;
-    } catch (error2) {
-      await client.query("ROLLBACK").catch((rollbackError) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
-      throw storeFailure(mapError(error2), what);
-    } finally {
-      client.release(broken);
-    }
-  }
-  /** A made version may not repeat a key of the rows it joins; named here, backed by the unique index. */
-  #checkMadeKeys(workspace) {
-    return async (db, version2, parent, rows) => {
-      if (version2.keyColumn === null)
-        return;
-      const index = version2.columns.indexOf(version2.keyColumn);
-      if (index < 0)
-        return;
-      const keys = rows.map((row) => String(row[index]));
-      const repeated = (key) => new AllotError("DUPLICATE_KEY", `data block "${version2.block}" already has a row with ${version2.keyColumn} "${key}"`, {
-        block: version2.block,
-        key
-      });
-      const seen = /* @__PURE__ */ new Set();
-      for (const key of keys) {
-        if (seen.has(key))
-          throw repeated(key);
-        seen.add(key);
-      }
-      if (parent.keyColumn === null) {
-        const versions = await listVersions(this.#sql, db, workspace, version2.block);
-        for (const row of await this.#resolveRows(db, workspace, versions, parent)) {
-          const key = String(row[index]);
-          if (seen.has(key))
-            throw repeated(key);
-        }
-        return;
-      }
-      const result = await this.#sql.run(db, "find-existing-keys", [
-        workspace,
-        version2.block,
-        version2.lineage,
-        keys
-      ]);
-      const existing = result.rows[0];
-      if (existing !== void 0)
-        throw repeated(existing.key);
-    };
-  }
-  async #resolveRows(db, workspace, versions, version2) {
-    const cached = this.#rows.get(workspace, version2);
-    if (cached !== void 0)
-      return cached;
-    let parentRows = [];
-    if (version2.parent !== null) {
-      const parent = versions.find((v3) => v3.version === version2.parent);
-      if (parent === void 0) {
-        throw new AllotError("STORE_CORRUPT", `version ${version2.block}@${version2.version} names a missing parent ${version2.parent}`);
-      }
-      parentRows = await this.#resolveRows(db, workspace, versions, parent);
-    }
-    const own = await readOwnRows(this.#sql, db, workspace, version2, version2.rowCount - parentRows.length);
-    const rows = parentRows.length === 0 ? own : parentRows.concat(own);
-    this.#rows.set(workspace, version2, rows);
-    return rows;
   }
 };
 
@@ -62209,6 +62476,89 @@ function loadSqlTexts() {
   return loading;
 }
 
+// ../store-postgres/dist/named-parameters.js
+var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+function toPositional(sql, params) {
+  const positions = /* @__PURE__ */ new Map();
+  const values = [];
+  let text = "";
+  let i2 = 0;
+  while (i2 < sql.length) {
+    const skipped = skipOpaque(sql, i2);
+    if (skipped > i2) {
+      text += sql.slice(i2, skipped);
+      i2 = skipped;
+      continue;
+    }
+    const char = sql[i2];
+    if (char === ":" && sql[i2 + 1] === ":") {
+      text += "::";
+      i2 += 2;
+      continue;
+    }
+    if (char === ":") {
+      NAME.lastIndex = i2 + 1;
+      const match = NAME.exec(sql);
+      if (match !== null) {
+        text += `$${position(match[0], params, positions, values)}`;
+        i2 += 1 + match[0].length;
+        continue;
+      }
+    }
+    text += char;
+    i2++;
+  }
+  return { text, values };
+}
+function position(name2, params, positions, values) {
+  const known = positions.get(name2);
+  if (known !== void 0)
+    return known;
+  if (!Object.hasOwn(params, name2)) {
+    const given = Object.keys(params);
+    throw new AllotError("INVALID_INPUT", `the statement uses :${name2} but no value is given for it (params: ${given.length === 0 ? "none" : given.join(", ")})`);
+  }
+  values.push(params[name2]);
+  positions.set(name2, values.length);
+  return values.length;
+}
+function skipOpaque(sql, i2) {
+  const char = sql[i2];
+  if (char === "'" || char === '"')
+    return closing(sql, i2 + 1, char);
+  if (char === "-" && sql[i2 + 1] === "-")
+    return lineEnd(sql, i2);
+  if (char === "/" && sql[i2 + 1] === "*") {
+    const end = sql.indexOf("*/", i2 + 2);
+    return end < 0 ? sql.length : end + 2;
+  }
+  if (char === "$") {
+    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i2));
+    if (tag !== null) {
+      const end = sql.indexOf(tag[0], i2 + tag[0].length);
+      return end < 0 ? sql.length : end + tag[0].length;
+    }
+  }
+  return i2;
+}
+function closing(sql, from, quote) {
+  let i2 = from;
+  while (i2 < sql.length) {
+    if (sql[i2] === quote) {
+      if (sql[i2 + 1] === quote)
+        i2 += 2;
+      else
+        return i2 + 1;
+    } else
+      i2++;
+  }
+  return sql.length;
+}
+function lineEnd(sql, from) {
+  const end = sql.indexOf("\n", from);
+  return end < 0 ? sql.length : end;
+}
+
 // ../store-postgres/dist/sql-runner.js
 var SqlRunner = class {
   #texts;
@@ -62219,8 +62569,18 @@ var SqlRunner = class {
   text(operation) {
     return this.#texts[operation];
   }
+  /**
+   * Runs an operation with its values: in order for one written with `$n`,
+   * by name for one written with `:name`, so a value given under the wrong
+   * name or left out fails before the statement is sent.
+   */
   run(db, operation, values) {
-    return db.query({ name: `allot.${operation}`, text: this.#texts[operation], values });
+    const name2 = `allot.${operation}`;
+    const text = this.#texts[operation];
+    if (Array.isArray(values))
+      return db.query({ name: name2, text, values });
+    const statement = toPositional(text, values);
+    return db.query({ name: name2, text: statement.text, values: statement.values });
   }
 };
 
@@ -64351,7 +64711,7 @@ function sleep(ms) {
 
 // ../client/dist/pool-routes.js
 var PAGE = 1e3;
-function listPools(transport) {
+function listPools2(transport) {
   return everyPage(transport, "/api/v1/pools", "listing pools");
 }
 function listPoolResults(transport, pool) {
@@ -64671,7 +65031,7 @@ var AllotClient = class {
   }
   /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
   async pools() {
-    return listPools(this.transport);
+    return listPools2(this.transport);
   }
   /** One pool with its tests and secret columns. */
   async pool(name2) {
@@ -64981,7 +65341,7 @@ async function runOnServer(inputs, { url, apiKey }, remember) {
   for (const t2 of job.tests) {
     let values = [];
     if (t2.status !== "failed") {
-      values = results.get(keyOf2(t2))?.rows ?? await client.rows(t2.pool, t2.suite, t2.test);
+      values = results.get(keyOf3(t2))?.rows ?? await client.rows(t2.pool, t2.suite, t2.test);
     }
     tests.push({
       ...t2,
@@ -65050,14 +65410,14 @@ function progressLogger() {
 async function resultsOf(client, pools) {
   const byTest = /* @__PURE__ */ new Map();
   for (const pool of pools) {
-    for (const result of await client.poolResults(pool)) byTest.set(keyOf2(result), result);
+    for (const result of await client.poolResults(pool)) byTest.set(keyOf3(result), result);
   }
   return byTest;
 }
 function unaskedPool(jobId, pool) {
   throw new Error(`job ${jobId} holds a test of pool "${pool}", which the job did not ask for`);
 }
-function keyOf2(ref) {
+function keyOf3(ref) {
   return JSON.stringify([ref.pool, ref.suite, ref.test]);
 }
 

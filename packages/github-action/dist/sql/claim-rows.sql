@@ -1,5 +1,5 @@
--- The claim: one statement leases every row of the commit ($5: JSON array of
--- {block, row_key, test_index, shared}). It skips a row that is consumed,
+-- The claim: one statement leases every row of the commit (:claims, a JSON
+-- array of {block, row_key, test_index, shared}). It skips a row that is consumed,
 -- held against it by a live lease (an exclusive claim needs a row nobody
 -- holds, a shared one a row no exclusive lease holds), or handed by this
 -- commit to an exclusive test and to another test too. The caller compares
@@ -12,19 +12,19 @@ WITH claims AS MATERIALIZED (
     c.*,
     count(*) OVER same_row AS holders,
     bool_and(c.shared) OVER same_row AS all_shared
-  FROM json_to_recordset($5::json) AS c(block text, row_key text, test_index integer, shared boolean)
+  FROM json_to_recordset(:claims::json) AS c(block text, row_key text, test_index integer, shared boolean)
   WINDOW same_row AS (PARTITION BY c.block, c.row_key)
 )
 INSERT INTO leases (workspace, block, row_key, job_id, test_index, shared, created_at, expires_at)
-SELECT $1, c.block, c.row_key, $2, c.test_index, c.shared, $3, $4
+SELECT :workspace, c.block, c.row_key, :job_id, c.test_index, c.shared, :now, :expires_at
 FROM claims c
 WHERE (c.holders = 1 OR c.all_shared)
   AND NOT EXISTS (
     SELECT 1 FROM consumed d
-    WHERE d.workspace = $1 AND d.block = c.block AND d.row_key = c.row_key
+    WHERE d.workspace = :workspace AND d.block = c.block AND d.row_key = c.row_key
   )
   AND NOT EXISTS (
     SELECT 1 FROM leases l
-    WHERE l.workspace = $1 AND l.block = c.block AND l.row_key = c.row_key
-      AND l.expires_at > $3 AND NOT (l.shared AND c.shared)
+    WHERE l.workspace = :workspace AND l.block = c.block AND l.row_key = c.row_key
+      AND l.expires_at > :now AND NOT (l.shared AND c.shared)
   )

@@ -1,5 +1,5 @@
--- Keys among $4 that the rows of a lineage already have.
+-- Keys among :keys that the rows of a lineage already have.
 SELECT key
 FROM block_rows
-WHERE workspace = $1 AND block = $2 AND lineage = $3 AND key = ANY($4::text[])
+WHERE workspace = :workspace AND block = :block AND lineage = :lineage AND key = ANY(:keys::text[])
 LIMIT 10

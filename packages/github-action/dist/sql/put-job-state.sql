@@ -1,6 +1,7 @@
 -- Creates or replaces a job's state: only the replica running the job writes it.
 INSERT INTO job_states (workspace, id, phase, server, created_user, key_id, tests, progress, answered_by, error, created_at, updated_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8::json, $9, $10::json, $11, $12)
+VALUES (:workspace, :id, :phase, :server, :created_user, :key_id, :tests, :progress::json,
+  :answered_by, :error::json, :created_at, :updated_at)
 ON CONFLICT (workspace, id) DO UPDATE SET
   phase = excluded.phase,
   server = excluded.server,

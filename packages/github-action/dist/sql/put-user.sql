@@ -1,4 +1,4 @@
 INSERT INTO users (workspace, id, name, email, role, created_at)
-VALUES ($1, $2, $3, $4, $5, $6)
+VALUES (:workspace, :id, :name, :email, :role, :created_at)
 ON CONFLICT (workspace, id) DO UPDATE
 SET name = excluded.name, email = excluded.email, role = excluded.role, created_at = excluded.created_at

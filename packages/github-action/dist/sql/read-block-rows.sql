@@ -3,4 +3,5 @@
 -- writes an all-string row with array_to_json, any other cell by cell.
 SELECT '[' || coalesce(string_agg(row_json(cells, kinds), ',' ORDER BY ordinal), '') || ']' AS rows
 FROM block_rows
-WHERE workspace = $1 AND block = $2 AND version = $3 AND ordinal >= $4 AND ordinal < $5
+WHERE workspace = :workspace AND block = :block AND version = :version
+  AND ordinal >= :from_ordinal AND ordinal < :to_ordinal
