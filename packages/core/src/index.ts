@@ -77,6 +77,8 @@ export { loadPoolFile } from './pool/load-pool-file.js';
 export type { CandidateQuery, Page, Store } from './store/store.js';
 export { openLowdbStore, openMemoryStore } from './store/open-store.js';
 export { DocumentStore } from './store/document-store.js';
+export { RowsCache } from './store/rows-cache.js';
+export { LruCache } from './lru-cache.js';
 export { MemoryPersistence } from './store/document-persistence.js';
 export type { DocumentPersistence } from './store/document-persistence.js';
 export { LowdbPersistence, STORE_FILE } from './store/lowdb-persistence.js';

@@ -58495,33 +58495,56 @@ function applyJobCommit(draft, commit, writes) {
   appendVersions(target.blocks, metas);
 }
 
+// ../core/dist/lru-cache.js
+var LruCache = class {
+  size;
+  #entries = /* @__PURE__ */ new Map();
+  constructor(size) {
+    this.size = size;
+  }
+  /** The value of `key` if kept, marking it as just used. */
+  get(key) {
+    const value = this.#entries.get(key);
+    if (value !== void 0) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+  /** Keeps `value` as the newest entry, dropping the oldest past the size. */
+  set(key, value) {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    while (this.#entries.size > this.size) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === void 0)
+        break;
+      this.#entries.delete(oldest);
+    }
+  }
+  clear() {
+    this.#entries.clear();
+  }
+};
+
 // ../core/dist/store/rows-cache.js
 var ROWS_CACHE_SIZE = 8;
 var RowsCache = class {
-  #rows = /* @__PURE__ */ new Map();
+  #rows = new LruCache(ROWS_CACHE_SIZE);
   /** The rows of a version if cached, marking them as just used. */
   get(workspace, meta) {
-    const cacheKey = keyOf(workspace, meta);
-    const cached = this.#rows.get(cacheKey);
-    if (cached !== void 0) {
-      this.#rows.delete(cacheKey);
-      this.#rows.set(cacheKey, cached);
-    }
-    return cached;
+    return this.#rows.get(keyOf(workspace, meta));
   }
-  /** Caches the rows of a version, dropping the least recently used past the size. */
+  /** Caches the rows of a version. */
   set(workspace, meta, rows) {
     this.#rows.set(keyOf(workspace, meta), rows);
-    while (this.#rows.size > ROWS_CACHE_SIZE) {
-      const oldest = this.#rows.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#rows.delete(oldest);
-    }
+  }
+  clear() {
+    this.#rows.clear();
   }
 };
 function keyOf(workspace, meta) {
-  return `${workspace}/${meta.block}/${meta.version}`;
+  return `${workspace}\0${meta.block}\0${meta.version}`;
 }
 
 // ../core/dist/store/block-rows.js
@@ -61959,63 +61982,17 @@ async function releaseTest(db, workspace, ref, now) {
 // ../store-postgres/dist/jobs-cache.js
 var SIZE = 16;
 var JobsCache = class {
-  #entries = /* @__PURE__ */ new Map();
+  #entries = new LruCache(SIZE);
   get(workspace, id) {
-    const key = `${workspace}\0${id}`;
-    const entry = this.#entries.get(key);
-    if (entry !== void 0) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
-    return entry;
+    return this.#entries.get(`${workspace}\0${id}`);
   }
   set(workspace, id, revision, record) {
-    const key = `${workspace}\0${id}`;
-    this.#entries.delete(key);
-    this.#entries.set(key, { revision, record });
-    while (this.#entries.size > SIZE) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#entries.delete(oldest);
-    }
+    this.#entries.set(`${workspace}\0${id}`, { revision, record });
   }
   clear() {
     this.#entries.clear();
   }
 };
-
-// ../store-postgres/dist/rows-cache.js
-var SIZE2 = 8;
-var RowsCache2 = class {
-  #entries = /* @__PURE__ */ new Map();
-  get(workspace, version2) {
-    const key = keyOf2(workspace, version2);
-    const rows = this.#entries.get(key);
-    if (rows !== void 0) {
-      this.#entries.delete(key);
-      this.#entries.set(key, rows);
-    }
-    return rows;
-  }
-  set(workspace, version2, rows) {
-    const key = keyOf2(workspace, version2);
-    this.#entries.delete(key);
-    this.#entries.set(key, rows);
-    while (this.#entries.size > SIZE2) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#entries.delete(oldest);
-    }
-  }
-  clear() {
-    this.#entries.clear();
-  }
-};
-function keyOf2(workspace, version2) {
-  return `${workspace}\0${version2.block}\0${version2.version}`;
-}
 
 // ../store-postgres/dist/run-in-transaction.js
 async function runInTransaction(pool, work, options) {
@@ -62156,7 +62133,7 @@ var PostgresStore = class {
   #sql;
   #db;
   /** Resolved rows of block versions: versions never change once committed. */
-  #rows = new RowsCache2();
+  #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
   #jobs = new JobsCache();
   /**
@@ -65341,7 +65318,7 @@ async function runOnServer(inputs, { url, apiKey }, remember) {
   for (const t2 of job.tests) {
     let values = [];
     if (t2.status !== "failed") {
-      values = results.get(keyOf3(t2))?.rows ?? await client.rows(t2.pool, t2.suite, t2.test);
+      values = results.get(keyOf2(t2))?.rows ?? await client.rows(t2.pool, t2.suite, t2.test);
     }
     tests.push({
       ...t2,
@@ -65410,14 +65387,14 @@ function progressLogger() {
 async function resultsOf(client, pools) {
   const byTest = /* @__PURE__ */ new Map();
   for (const pool of pools) {
-    for (const result of await client.poolResults(pool)) byTest.set(keyOf3(result), result);
+    for (const result of await client.poolResults(pool)) byTest.set(keyOf2(result), result);
   }
   return byTest;
 }
 function unaskedPool(jobId, pool) {
   throw new Error(`job ${jobId} holds a test of pool "${pool}", which the job did not ask for`);
 }
-function keyOf3(ref) {
+function keyOf2(ref) {
   return JSON.stringify([ref.pool, ref.suite, ref.test]);
 }
 

@@ -33216,33 +33216,56 @@ function applyJobCommit(draft, commit, writes) {
   appendVersions(target.blocks, metas);
 }
 
+// ../core/dist/lru-cache.js
+var LruCache = class {
+  size;
+  #entries = /* @__PURE__ */ new Map();
+  constructor(size) {
+    this.size = size;
+  }
+  /** The value of `key` if kept, marking it as just used. */
+  get(key) {
+    const value = this.#entries.get(key);
+    if (value !== void 0) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+  /** Keeps `value` as the newest entry, dropping the oldest past the size. */
+  set(key, value) {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    while (this.#entries.size > this.size) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === void 0)
+        break;
+      this.#entries.delete(oldest);
+    }
+  }
+  clear() {
+    this.#entries.clear();
+  }
+};
+
 // ../core/dist/store/rows-cache.js
 var ROWS_CACHE_SIZE = 8;
 var RowsCache = class {
-  #rows = /* @__PURE__ */ new Map();
+  #rows = new LruCache(ROWS_CACHE_SIZE);
   /** The rows of a version if cached, marking them as just used. */
   get(workspace, meta) {
-    const cacheKey = keyOf(workspace, meta);
-    const cached = this.#rows.get(cacheKey);
-    if (cached !== void 0) {
-      this.#rows.delete(cacheKey);
-      this.#rows.set(cacheKey, cached);
-    }
-    return cached;
+    return this.#rows.get(keyOf(workspace, meta));
   }
-  /** Caches the rows of a version, dropping the least recently used past the size. */
+  /** Caches the rows of a version. */
   set(workspace, meta, rows) {
     this.#rows.set(keyOf(workspace, meta), rows);
-    while (this.#rows.size > ROWS_CACHE_SIZE) {
-      const oldest = this.#rows.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#rows.delete(oldest);
-    }
+  }
+  clear() {
+    this.#rows.clear();
   }
 };
 function keyOf(workspace, meta) {
-  return `${workspace}/${meta.block}/${meta.version}`;
+  return `${workspace}\0${meta.block}\0${meta.version}`;
 }
 
 // ../core/dist/store/block-rows.js
@@ -35144,63 +35167,17 @@ async function releaseTest(db, workspace, ref, now) {
 // ../store-postgres/dist/jobs-cache.js
 var SIZE = 16;
 var JobsCache = class {
-  #entries = /* @__PURE__ */ new Map();
+  #entries = new LruCache(SIZE);
   get(workspace, id) {
-    const key = `${workspace}\0${id}`;
-    const entry = this.#entries.get(key);
-    if (entry !== void 0) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
-    return entry;
+    return this.#entries.get(`${workspace}\0${id}`);
   }
   set(workspace, id, revision, record) {
-    const key = `${workspace}\0${id}`;
-    this.#entries.delete(key);
-    this.#entries.set(key, { revision, record });
-    while (this.#entries.size > SIZE) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#entries.delete(oldest);
-    }
+    this.#entries.set(`${workspace}\0${id}`, { revision, record });
   }
   clear() {
     this.#entries.clear();
   }
 };
-
-// ../store-postgres/dist/rows-cache.js
-var SIZE2 = 8;
-var RowsCache2 = class {
-  #entries = /* @__PURE__ */ new Map();
-  get(workspace, version) {
-    const key = keyOf2(workspace, version);
-    const rows = this.#entries.get(key);
-    if (rows !== void 0) {
-      this.#entries.delete(key);
-      this.#entries.set(key, rows);
-    }
-    return rows;
-  }
-  set(workspace, version, rows) {
-    const key = keyOf2(workspace, version);
-    this.#entries.delete(key);
-    this.#entries.set(key, rows);
-    while (this.#entries.size > SIZE2) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#entries.delete(oldest);
-    }
-  }
-  clear() {
-    this.#entries.clear();
-  }
-};
-function keyOf2(workspace, version) {
-  return `${workspace}\0${version.block}\0${version.version}`;
-}
 
 // ../store-postgres/dist/run-in-transaction.js
 async function runInTransaction(pool, work, options) {
@@ -35341,7 +35318,7 @@ var PostgresStore = class {
   #sql;
   #db;
   /** Resolved rows of block versions: versions never change once committed. */
-  #rows = new RowsCache2();
+  #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
   #jobs = new JobsCache();
   /**

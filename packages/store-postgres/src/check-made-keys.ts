@@ -2,7 +2,7 @@ import { AllotError, type RowValues } from '@allot/core';
 import { listVersions, type CheckMadeKeys } from './block-versions.js';
 import type { StoredVersion } from './records.js';
 import { resolveRows } from './resolve-rows.js';
-import type { RowsCache } from './rows-cache.js';
+import type { RowsCache } from '@allot/core';
 import type { Queryable, SqlRunner } from './sql-runner.js';
 
 /**

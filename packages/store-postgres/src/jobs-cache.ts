@@ -1,4 +1,4 @@
-import type { JobRecord } from '@allot/core';
+import { LruCache, type JobRecord } from '@allot/core';
 
 /** Jobs kept: a bundle's engine run reads the same few jobs thousands of times. */
 const SIZE = 16;
@@ -10,27 +10,14 @@ const SIZE = 16;
  * store shares them: callers do not change them.
  */
 export class JobsCache {
-  readonly #entries = new Map<string, { revision: number; record: JobRecord }>();
+  readonly #entries = new LruCache<{ revision: number; record: JobRecord }>(SIZE);
 
   get(workspace: string, id: number): { revision: number; record: JobRecord } | undefined {
-    const key = `${workspace}\u0000${id}`;
-    const entry = this.#entries.get(key);
-    if (entry !== undefined) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
-    return entry;
+    return this.#entries.get(`${workspace}\u0000${id}`);
   }
 
   set(workspace: string, id: number, revision: number, record: JobRecord): void {
-    const key = `${workspace}\u0000${id}`;
-    this.#entries.delete(key);
-    this.#entries.set(key, { revision, record });
-    while (this.#entries.size > SIZE) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
-    }
+    this.#entries.set(`${workspace}\u0000${id}`, { revision, record });
   }
 
   clear(): void {

@@ -35,7 +35,7 @@ import { metaOf, versionOf, type VersionRow } from './records.js';
 import * as releaseClaims from './release-claims.js';
 import { resolveRows } from './resolve-rows.js';
 import { JobsCache } from './jobs-cache.js';
-import { RowsCache } from './rows-cache.js';
+import { RowsCache } from '@allot/core';
 import { runInTransaction } from './run-in-transaction.js';
 import type { SqlRunner } from './sql-runner.js';
 import * as testResults from './test-results.js';

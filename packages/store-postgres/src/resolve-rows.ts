@@ -1,7 +1,7 @@
 import { AllotError, type RowValues } from '@allot/core';
 import { readOwnRows } from './block-versions.js';
 import type { StoredVersion } from './records.js';
-import type { RowsCache } from './rows-cache.js';
+import type { RowsCache } from '@allot/core';
 import type { Queryable, SqlRunner } from './sql-runner.js';
 
 /** Where a block version's rows are read from: its workspace and block's versions, and the cache. */
