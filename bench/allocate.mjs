@@ -8,7 +8,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileWhere, executeJob, openLowdbStore } from '@allot/core';
+import { compileWhere, executeJob } from '@allot/core';
+import { openLowdbStore } from '@allot/store-lowdb';
 import { COLUMNS, makeFinds, makeRows, makeTests } from './workload.mjs';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);

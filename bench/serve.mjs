@@ -188,7 +188,7 @@ async function child(mode) {
     process.once('SIGTERM', () => void app.close());
     return;
   }
-  const { openLowdbStore } = await import('@allot/core');
+  const { openLowdbStore } = await import('@allot/store-lowdb');
   const { buildApp, createWorkspaceWithAdminKey } = await import('@allot/server');
   const dir = await mkdtemp(join(tmpdir(), 'allot-bench-serve-'));
   const store = await openLowdbStore(dir);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openLowdbStore } from '@allot/core';
+import { openLowdbStore } from '@allot/store-lowdb';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 // These tests run the built CLI the way a user does: `pnpm exec tsc -b` first.

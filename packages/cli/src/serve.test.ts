@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ROLES, type Store } from '@allot/core';
-import { openStore } from '@allot/store-postgres';
+import { openStore } from '@allot/stores';
 import {
   createTemporaryDatabase,
   testPostgresUrl,

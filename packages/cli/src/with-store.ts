@@ -1,5 +1,5 @@
 import type { Store } from '@allot/core';
-import { openStore } from '@allot/store-postgres';
+import { openStore } from '@allot/stores';
 
 /**
  * Opens a store for the length of `work` and always closes it: PostgreSQL for

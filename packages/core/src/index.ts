@@ -1,5 +1,6 @@
 /**
- * @allot/core: the allocation engine, data blocks, pool files and stores.
+ * @allot/core: the allocation engine, data blocks, pool files, the Store
+ * interface and the in-memory document store; no file or network I/O of stores.
  * Knows nothing of HTTP, CLIs or test frameworks.
  */
 export {
@@ -75,15 +76,17 @@ export {
 export { loadPoolFile } from './pool/load-pool-file.js';
 
 export type { CandidateQuery, Page, Store } from './store/store.js';
-export { openLowdbStore, openMemoryStore } from './store/open-store.js';
+export { openMemoryStore } from './store/open-memory-store.js';
 export { DocumentStore } from './store/document-store.js';
 export { RowsCache } from './store/rows-cache.js';
 export { LruCache } from './lru-cache.js';
 export { MemoryPersistence } from './store/document-persistence.js';
 export type { DocumentPersistence } from './store/document-persistence.js';
-export { LowdbPersistence, STORE_FILE } from './store/lowdb-persistence.js';
-export type { LowdbOptions } from './store/lowdb-persistence.js';
 export type { StoreDocument, WorkspaceDocument } from './store/store-document.js';
+export { applyDelta, diffDocuments } from './store/document-delta.js';
+export type { DeltaOp } from './store/document-delta.js';
+export { upgradeDocument } from './store/upgrade-document.js';
+export type { AnyDocument, LegacyDocument } from './store/upgrade-document.js';
 
 export { DEFAULT_TTL_SECONDS, DEFAULT_WORKSPACE } from './engine/job-defaults.js';
 export { executeJob } from './engine/execute-job.js';

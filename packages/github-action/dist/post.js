@@ -33725,104 +33725,6 @@ var DocumentStore = class _DocumentStore {
   }
 };
 
-// ../core/dist/store/lowdb-persistence.js
-import { mkdir as mkdir2, readdir as readdir2, readFile as readFile5, rm as rm4 } from "node:fs/promises";
-import { join as join2, resolve } from "node:path";
-
-// ../../node_modules/.pnpm/lowdb@7.0.1/node_modules/lowdb/lib/core/Low.js
-function checkArgs(adapter, defaultData) {
-  if (adapter === void 0)
-    throw new Error("lowdb: missing adapter");
-  if (defaultData === void 0)
-    throw new Error("lowdb: missing default data");
-}
-var Low = class {
-  adapter;
-  data;
-  constructor(adapter, defaultData) {
-    checkArgs(adapter, defaultData);
-    this.adapter = adapter;
-    this.data = defaultData;
-  }
-  async read() {
-    const data = await this.adapter.read();
-    if (data)
-      this.data = data;
-  }
-  async write() {
-    if (this.data)
-      await this.adapter.write(this.data);
-  }
-  async update(fn) {
-    fn(this.data);
-    await this.write();
-  }
-};
-
-// ../core/dist/store/durable-json-file.js
-import { readFile as readFile2 } from "node:fs/promises";
-
-// ../core/dist/store/durable-write.js
-import { open as open2, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { basename as basename2, dirname, join } from "node:path";
-async function writeFileDurably(path, content) {
-  const temp = join(dirname(path), `.${basename2(path)}.${process.pid}.tmp`);
-  const file = await open2(temp, "w");
-  try {
-    await file.writeFile(content, "utf8");
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  try {
-    await rename2(temp, path);
-  } catch (error2) {
-    await rm2(temp, { force: true });
-    throw error2;
-  }
-  await syncDirectory(dirname(path));
-}
-async function syncDirectory(path) {
-  const directory = await open2(path, "r");
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
-  }
-}
-
-// ../core/dist/store/durable-json-file.js
-var DurableJsonFile = class {
-  #path;
-  /** Size in bytes (UTF-8) of the JSON text last read or written. */
-  bytes = 0;
-  constructor(path) {
-    this.#path = path;
-  }
-  async read() {
-    let text;
-    try {
-      text = await readFile2(this.#path, "utf8");
-    } catch (error2) {
-      if (error2.code === "ENOENT")
-        return null;
-      throw error2;
-    }
-    this.bytes = Buffer.byteLength(text);
-    try {
-      return JSON.parse(text);
-    } catch (error2) {
-      throw new AllotError("STORE_CORRUPT", `the store file ${this.#path} cannot be parsed (${error2.message}); it was left untouched: restore it from a backup or move it away`, { file: this.#path }, { cause: error2 });
-    }
-  }
-  write(data) {
-    const text = JSON.stringify(data);
-    return writeFileDurably(this.#path, text).then(() => {
-      this.bytes = Buffer.byteLength(text);
-    });
-  }
-};
-
 // ../core/dist/store/document-delta.js
 var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
 var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
@@ -33954,128 +33856,6 @@ function isDictionary(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// ../core/dist/store/journal-file.js
-import { open as open3, readFile as readFile3, truncate } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-var JournalFile = class _JournalFile {
-  path;
-  #handle;
-  #bytes;
-  constructor(path, bytes = 0) {
-    this.path = path;
-    this.#bytes = bytes;
-  }
-  /** Bytes in the file. */
-  get bytes() {
-    return this.#bytes;
-  }
-  /**
-   * Calls `apply` with every whole entry, oldest first, and returns the file
-   * ready for appends. A torn last entry (no newline, from a crash mid-append)
-   * is cut off; a damaged entry before the last is an error naming the file.
-   */
-  static async replay(path, apply) {
-    let text;
-    try {
-      text = await readFile3(path, "utf8");
-    } catch (error2) {
-      if (error2.code === "ENOENT")
-        return new _JournalFile(path);
-      throw error2;
-    }
-    const whole = text.lastIndexOf("\n") + 1;
-    const lines = text.slice(0, whole).split("\n");
-    lines.pop();
-    lines.forEach((line, index) => {
-      let entry;
-      try {
-        entry = JSON.parse(line);
-      } catch (error2) {
-        throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} cannot be parsed (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
-      }
-      try {
-        apply(entry);
-      } catch (error2) {
-        throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} is not a change this store can apply (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
-      }
-    });
-    const bytes = Buffer.byteLength(text.slice(0, whole));
-    if (whole < text.length)
-      await truncate(path, bytes);
-    return new _JournalFile(path, bytes);
-  }
-  /** Appends one entry and returns once it is on disk. */
-  async append(entry) {
-    const line = `${JSON.stringify(entry)}
-`;
-    if (this.#handle === void 0) {
-      this.#handle = await open3(this.path, "a");
-      await syncDirectory(dirname2(this.path));
-    }
-    const bytes = Buffer.byteLength(line);
-    const { bytesWritten } = await this.#handle.write(line);
-    if (bytesWritten !== bytes) {
-      throw new Error(`wrote ${bytesWritten} of ${bytes} bytes to the store journal ${this.path}`);
-    }
-    await this.#handle.datasync();
-    this.#bytes += bytes;
-  }
-  async close() {
-    const handle = this.#handle;
-    this.#handle = void 0;
-    await handle?.close();
-  }
-};
-
-// ../core/dist/store/lock-file.js
-import { open as open4, readFile as readFile4, rm as rm3 } from "node:fs/promises";
-var LockFile = class _LockFile {
-  #path;
-  constructor(path) {
-    this.#path = path;
-  }
-  static async acquire(path, what) {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const file = await open4(path, "wx");
-        await file.writeFile(JSON.stringify({ pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() }));
-        await file.close();
-        return new _LockFile(path);
-      } catch (error2) {
-        if (error2.code !== "EEXIST")
-          throw error2;
-      }
-      const owner = await readOwner(path);
-      if (owner !== null && isRunning(owner)) {
-        throw new AllotError("STORE_LOCKED", `${what} is in use by process ${owner} (lock file ${path}); the embedded store serves one process: stop that process, use another data directory, or run a server`, { lockFile: path, pid: owner });
-      }
-      await rm3(path, { force: true });
-    }
-    throw new AllotError("STORE_LOCKED", `could not take the lock file ${path}`, {
-      lockFile: path
-    });
-  }
-  release() {
-    return rm3(this.#path, { force: true });
-  }
-};
-async function readOwner(path) {
-  try {
-    const parsed = JSON.parse(await readFile4(path, "utf8"));
-    return typeof parsed.pid === "number" ? parsed.pid : null;
-  } catch {
-    return null;
-  }
-}
-function isRunning(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error2) {
-    return error2.code === "EPERM";
-  }
-}
-
 // ../core/dist/store/upgrade-document.js
 function upgradeDocument(document) {
   if (document.schemaVersion === 3)
@@ -34100,156 +33880,6 @@ function upgradeDocument(document) {
     };
   }
   return { ...rest, schemaVersion: 3, workspaces: upgraded };
-}
-
-// ../core/dist/store/lowdb-persistence.js
-var STORE_FILE = "allot.json";
-var LOCK_FILE = "allot.lock";
-var JOURNAL = /^allot\.journal\.(\d+)\.jsonl$/;
-var MIN_COMPACT_BYTES = 4 * 1024 * 1024;
-var LowdbPersistence = class _LowdbPersistence {
-  kind = "lowdb";
-  #db;
-  #file;
-  #directory;
-  #lock;
-  /** The document as last saved, to diff the next save against. */
-  #saved;
-  #generation = 0;
-  #journal;
-  /** Set when an append failed: its torn line must not be followed by another. */
-  #mustCompact = false;
-  #compactBytes;
-  constructor(directory, lock, options) {
-    this.#compactBytes = options.compactBytes;
-    this.#directory = directory;
-    this.#lock = lock;
-    this.#file = new DurableJsonFile(join2(directory, STORE_FILE));
-    this.#db = new Low(this.#file, null);
-  }
-  /** Takes the data directory's lock; fails with STORE_LOCKED when another process holds it. */
-  static async open(directory, options = {}) {
-    const absolute = resolve(directory);
-    await mkdir2(join2(absolute, "blocks"), { recursive: true });
-    const lock = await LockFile.acquire(join2(absolute, LOCK_FILE), `the data directory ${absolute}`);
-    return new _LowdbPersistence(absolute, lock, options);
-  }
-  async load() {
-    try {
-      await this.#db.read();
-    } catch (error2) {
-      await this.#lock.release();
-      throw error2;
-    }
-    const snapshot = this.#db.data;
-    this.#db.data = null;
-    if (snapshot === null)
-      return void 0;
-    const version = snapshot.schemaVersion;
-    if (version !== 1 && version !== 2 && version !== 3 || typeof snapshot.workspaces !== "object") {
-      await this.#lock.release();
-      throw new AllotError("STORE_CORRUPT", `${join2(this.#directory, STORE_FILE)} is not an allot store file`);
-    }
-    const { journal: generation = 0, ...saved } = snapshot;
-    try {
-      this.#journal = await JournalFile.replay(this.#journalPath(generation), (entry) => applyDelta(saved, entry));
-      await this.#removeJournalsBut(generation);
-    } catch (error2) {
-      await this.#lock.release();
-      throw error2;
-    }
-    const document = upgradeDocument(saved);
-    this.#generation = generation;
-    this.#saved = document;
-    if (version !== document.schemaVersion)
-      this.#mustCompact = true;
-    return document;
-  }
-  async save(document) {
-    const journal = this.#journal;
-    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.bytes))) {
-      await this.#compact(document);
-      return;
-    }
-    const ops = diffDocuments(this.#saved, document);
-    if (ops.length > 0) {
-      try {
-        await journal.append(ops);
-      } catch (error2) {
-        this.#mustCompact = true;
-        throw error2;
-      }
-    }
-    this.#saved = document;
-  }
-  /** Writes the whole document as a new snapshot followed by a new, empty journal. */
-  async #compact(document) {
-    const generation = this.#generation + 1;
-    this.#db.data = { ...document, journal: generation };
-    try {
-      await this.#db.write();
-    } catch (error2) {
-      this.#mustCompact = true;
-      throw error2;
-    } finally {
-      this.#db.data = null;
-    }
-    await this.#journal?.close();
-    this.#journal = new JournalFile(this.#journalPath(generation));
-    this.#generation = generation;
-    this.#saved = document;
-    this.#mustCompact = false;
-    await this.#removeJournalsBut(generation);
-  }
-  #journalPath(generation) {
-    return join2(this.#directory, `allot.journal.${generation}.jsonl`);
-  }
-  /** Journals of other generations are left by a crash between a snapshot and the cleanup. */
-  async #removeJournalsBut(generation) {
-    for (const name of await readdir2(this.#directory)) {
-      const match = JOURNAL.exec(name);
-      if (match !== null && Number(match[1]) !== generation) {
-        await rm4(join2(this.#directory, name), { force: true });
-      }
-    }
-  }
-  async readRows(workspace, block, version) {
-    const path = this.#rowsPath(workspace, block, version);
-    try {
-      return JSON.parse(await readFile5(path, "utf8"));
-    } catch (error2) {
-      throw new AllotError("STORE_CORRUPT", `cannot read the rows of ${block}@${version} from ${path}: ${error2.message}`, {
-        file: path
-      });
-    }
-  }
-  async writeRows(workspace, block, version, rows) {
-    const path = this.#rowsPath(workspace, block, version);
-    await mkdir2(join2(path, ".."), { recursive: true });
-    await writeFileDurably(path, serialiseRows(rows));
-  }
-  async close() {
-    await this.#journal?.close();
-    await this.#lock.release();
-  }
-  #rowsPath(workspace, block, version) {
-    return join2(this.#directory, "blocks", encodeURIComponent(workspace), encodeURIComponent(block), `${version}.json`);
-  }
-};
-function serialiseRows(rows) {
-  const parts = [];
-  for (const row of rows)
-    parts.push(JSON.stringify(row));
-  return `[
-${parts.join(",\n")}
-]
-`;
-}
-
-// ../core/dist/store/open-store.js
-async function openLowdbStore(dataDir, options = {}) {
-  const persistence = await LowdbPersistence.open(dataDir, options);
-  return DocumentStore.open(persistence);
 }
 
 // ../core/dist/engine/job-defaults.js
@@ -35517,16 +35147,16 @@ var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
 
 // ../store-postgres/dist/migrate.js
-import { readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
 var MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
 var MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 var lockName = (schema) => `allot:migrate:${schema}`;
 async function readMigrations() {
-  const names = (await readdir3(MIGRATIONS_DIR)).filter((name) => MIGRATION_FILE.test(name)).sort();
+  const names = (await readdir2(MIGRATIONS_DIR)).filter((name) => MIGRATION_FILE.test(name)).sort();
   return Promise.all(names.map(async (name) => ({
     id: Number(name.slice(0, 4)),
     name,
-    sql: await readFile6(new URL(name, MIGRATIONS_DIR), "utf8")
+    sql: await readFile2(new URL(name, MIGRATIONS_DIR), "utf8")
   })));
 }
 async function migrate(client, schema, options = {}) {
@@ -35576,7 +35206,7 @@ function quoteIdent(name) {
 }
 
 // ../store-postgres/dist/sql-files.js
-import { readFile as readFile7 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 var SQL_OPERATIONS = [
   "advance-job-ids",
   "append-audit",
@@ -35632,7 +35262,7 @@ var SQL_DIR = new URL("./sql/", import.meta.url);
 var loading;
 function loadSqlTexts() {
   loading ??= (async () => {
-    const entries = await Promise.all(SQL_OPERATIONS.map(async (name) => [name, await readFile7(new URL(`${name}.sql`, SQL_DIR), "utf8")]));
+    const entries = await Promise.all(SQL_OPERATIONS.map(async (name) => [name, await readFile3(new URL(`${name}.sql`, SQL_DIR), "utf8")]));
     return Object.fromEntries(entries);
   })();
   return loading;
@@ -35796,6 +35426,378 @@ async function openPostgresStore(url, options = {}) {
 function isPostgresUrl(spec) {
   return /^postgres(?:ql)?:\/\//i.test(spec);
 }
+
+// ../store-lowdb/dist/lowdb-persistence.js
+import { mkdir as mkdir2, readdir as readdir3, readFile as readFile7, rm as rm4 } from "node:fs/promises";
+import { join as join2, resolve } from "node:path";
+
+// ../../node_modules/.pnpm/lowdb@7.0.1/node_modules/lowdb/lib/core/Low.js
+function checkArgs(adapter, defaultData) {
+  if (adapter === void 0)
+    throw new Error("lowdb: missing adapter");
+  if (defaultData === void 0)
+    throw new Error("lowdb: missing default data");
+}
+var Low = class {
+  adapter;
+  data;
+  constructor(adapter, defaultData) {
+    checkArgs(adapter, defaultData);
+    this.adapter = adapter;
+    this.data = defaultData;
+  }
+  async read() {
+    const data = await this.adapter.read();
+    if (data)
+      this.data = data;
+  }
+  async write() {
+    if (this.data)
+      await this.adapter.write(this.data);
+  }
+  async update(fn) {
+    fn(this.data);
+    await this.write();
+  }
+};
+
+// ../store-lowdb/dist/durable-json-file.js
+import { readFile as readFile4 } from "node:fs/promises";
+
+// ../store-lowdb/dist/durable-write.js
+import { open as open2, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { basename as basename2, dirname, join } from "node:path";
+async function writeFileDurably(path, content) {
+  const temp = join(dirname(path), `.${basename2(path)}.${process.pid}.tmp`);
+  const file = await open2(temp, "w");
+  try {
+    await file.writeFile(content, "utf8");
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  try {
+    await rename2(temp, path);
+  } catch (error2) {
+    await rm2(temp, { force: true });
+    throw error2;
+  }
+  await syncDirectory(dirname(path));
+}
+async function syncDirectory(path) {
+  const directory = await open2(path, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
+// ../store-lowdb/dist/durable-json-file.js
+var DurableJsonFile = class {
+  #path;
+  /** Size in bytes (UTF-8) of the JSON text last read or written. */
+  bytes = 0;
+  constructor(path) {
+    this.#path = path;
+  }
+  async read() {
+    let text;
+    try {
+      text = await readFile4(this.#path, "utf8");
+    } catch (error2) {
+      if (error2.code === "ENOENT")
+        return null;
+      throw error2;
+    }
+    this.bytes = Buffer.byteLength(text);
+    try {
+      return JSON.parse(text);
+    } catch (error2) {
+      throw new AllotError("STORE_CORRUPT", `the store file ${this.#path} cannot be parsed (${error2.message}); it was left untouched: restore it from a backup or move it away`, { file: this.#path }, { cause: error2 });
+    }
+  }
+  write(data) {
+    const text = JSON.stringify(data);
+    return writeFileDurably(this.#path, text).then(() => {
+      this.bytes = Buffer.byteLength(text);
+    });
+  }
+};
+
+// ../store-lowdb/dist/journal-file.js
+import { open as open3, readFile as readFile5, truncate } from "node:fs/promises";
+import { dirname as dirname2 } from "node:path";
+var JournalFile = class _JournalFile {
+  path;
+  #handle;
+  #bytes;
+  constructor(path, bytes = 0) {
+    this.path = path;
+    this.#bytes = bytes;
+  }
+  /** Bytes in the file. */
+  get bytes() {
+    return this.#bytes;
+  }
+  /**
+   * Calls `apply` with every whole entry, oldest first, and returns the file
+   * ready for appends. A torn last entry (no newline, from a crash mid-append)
+   * is cut off; a damaged entry before the last is an error naming the file.
+   */
+  static async replay(path, apply) {
+    let text;
+    try {
+      text = await readFile5(path, "utf8");
+    } catch (error2) {
+      if (error2.code === "ENOENT")
+        return new _JournalFile(path);
+      throw error2;
+    }
+    const whole = text.lastIndexOf("\n") + 1;
+    const lines = text.slice(0, whole).split("\n");
+    lines.pop();
+    lines.forEach((line, index) => {
+      let entry;
+      try {
+        entry = JSON.parse(line);
+      } catch (error2) {
+        throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} cannot be parsed (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
+      }
+      try {
+        apply(entry);
+      } catch (error2) {
+        throw new AllotError("STORE_CORRUPT", `line ${index + 1} of the store journal ${path} is not a change this store can apply (${error2.message}); it was left untouched: restore the data directory from a backup`, { file: path }, { cause: error2 });
+      }
+    });
+    const bytes = Buffer.byteLength(text.slice(0, whole));
+    if (whole < text.length)
+      await truncate(path, bytes);
+    return new _JournalFile(path, bytes);
+  }
+  /** Appends one entry and returns once it is on disk. */
+  async append(entry) {
+    const line = `${JSON.stringify(entry)}
+`;
+    if (this.#handle === void 0) {
+      this.#handle = await open3(this.path, "a");
+      await syncDirectory(dirname2(this.path));
+    }
+    const bytes = Buffer.byteLength(line);
+    const { bytesWritten } = await this.#handle.write(line);
+    if (bytesWritten !== bytes) {
+      throw new Error(`wrote ${bytesWritten} of ${bytes} bytes to the store journal ${this.path}`);
+    }
+    await this.#handle.datasync();
+    this.#bytes += bytes;
+  }
+  async close() {
+    const handle = this.#handle;
+    this.#handle = void 0;
+    await handle?.close();
+  }
+};
+
+// ../store-lowdb/dist/lock-file.js
+import { open as open4, readFile as readFile6, rm as rm3 } from "node:fs/promises";
+var LockFile = class _LockFile {
+  #path;
+  constructor(path) {
+    this.#path = path;
+  }
+  static async acquire(path, what) {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const file = await open4(path, "wx");
+        await file.writeFile(JSON.stringify({ pid: process.pid, since: (/* @__PURE__ */ new Date()).toISOString() }));
+        await file.close();
+        return new _LockFile(path);
+      } catch (error2) {
+        if (error2.code !== "EEXIST")
+          throw error2;
+      }
+      const owner = await readOwner(path);
+      if (owner !== null && isRunning(owner)) {
+        throw new AllotError("STORE_LOCKED", `${what} is in use by process ${owner} (lock file ${path}); the embedded store serves one process: stop that process, use another data directory, or run a server`, { lockFile: path, pid: owner });
+      }
+      await rm3(path, { force: true });
+    }
+    throw new AllotError("STORE_LOCKED", `could not take the lock file ${path}`, {
+      lockFile: path
+    });
+  }
+  release() {
+    return rm3(this.#path, { force: true });
+  }
+};
+async function readOwner(path) {
+  try {
+    const parsed = JSON.parse(await readFile6(path, "utf8"));
+    return typeof parsed.pid === "number" ? parsed.pid : null;
+  } catch {
+    return null;
+  }
+}
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+
+// ../store-lowdb/dist/lowdb-persistence.js
+var STORE_FILE = "allot.json";
+var LOCK_FILE = "allot.lock";
+var JOURNAL = /^allot\.journal\.(\d+)\.jsonl$/;
+var MIN_COMPACT_BYTES = 4 * 1024 * 1024;
+var LowdbPersistence = class _LowdbPersistence {
+  kind = "lowdb";
+  #db;
+  #file;
+  #directory;
+  #lock;
+  /** The document as last saved, to diff the next save against. */
+  #saved;
+  #generation = 0;
+  #journal;
+  /** Set when an append failed: its torn line must not be followed by another. */
+  #mustCompact = false;
+  #compactBytes;
+  constructor(directory, lock, options) {
+    this.#compactBytes = options.compactBytes;
+    this.#directory = directory;
+    this.#lock = lock;
+    this.#file = new DurableJsonFile(join2(directory, STORE_FILE));
+    this.#db = new Low(this.#file, null);
+  }
+  /** Takes the data directory's lock; fails with STORE_LOCKED when another process holds it. */
+  static async open(directory, options = {}) {
+    const absolute = resolve(directory);
+    await mkdir2(join2(absolute, "blocks"), { recursive: true });
+    const lock = await LockFile.acquire(join2(absolute, LOCK_FILE), `the data directory ${absolute}`);
+    return new _LowdbPersistence(absolute, lock, options);
+  }
+  async load() {
+    try {
+      await this.#db.read();
+    } catch (error2) {
+      await this.#lock.release();
+      throw error2;
+    }
+    const snapshot = this.#db.data;
+    this.#db.data = null;
+    if (snapshot === null)
+      return void 0;
+    const version = snapshot.schemaVersion;
+    if (version !== 1 && version !== 2 && version !== 3 || typeof snapshot.workspaces !== "object") {
+      await this.#lock.release();
+      throw new AllotError("STORE_CORRUPT", `${join2(this.#directory, STORE_FILE)} is not an allot store file`);
+    }
+    const { journal: generation = 0, ...saved } = snapshot;
+    try {
+      this.#journal = await JournalFile.replay(this.#journalPath(generation), (entry) => applyDelta(saved, entry));
+      await this.#removeJournalsBut(generation);
+    } catch (error2) {
+      await this.#lock.release();
+      throw error2;
+    }
+    const document = upgradeDocument(saved);
+    this.#generation = generation;
+    this.#saved = document;
+    if (version !== document.schemaVersion)
+      this.#mustCompact = true;
+    return document;
+  }
+  async save(document) {
+    const journal = this.#journal;
+    if (this.#saved === void 0 || journal === void 0 || this.#mustCompact || journal.bytes > (this.#compactBytes ?? Math.max(MIN_COMPACT_BYTES, this.#file.bytes))) {
+      await this.#compact(document);
+      return;
+    }
+    const ops = diffDocuments(this.#saved, document);
+    if (ops.length > 0) {
+      try {
+        await journal.append(ops);
+      } catch (error2) {
+        this.#mustCompact = true;
+        throw error2;
+      }
+    }
+    this.#saved = document;
+  }
+  /** Writes the whole document as a new snapshot followed by a new, empty journal. */
+  async #compact(document) {
+    const generation = this.#generation + 1;
+    this.#db.data = { ...document, journal: generation };
+    try {
+      await this.#db.write();
+    } catch (error2) {
+      this.#mustCompact = true;
+      throw error2;
+    } finally {
+      this.#db.data = null;
+    }
+    await this.#journal?.close();
+    this.#journal = new JournalFile(this.#journalPath(generation));
+    this.#generation = generation;
+    this.#saved = document;
+    this.#mustCompact = false;
+    await this.#removeJournalsBut(generation);
+  }
+  #journalPath(generation) {
+    return join2(this.#directory, `allot.journal.${generation}.jsonl`);
+  }
+  /** Journals of other generations are left by a crash between a snapshot and the cleanup. */
+  async #removeJournalsBut(generation) {
+    for (const name of await readdir3(this.#directory)) {
+      const match = JOURNAL.exec(name);
+      if (match !== null && Number(match[1]) !== generation) {
+        await rm4(join2(this.#directory, name), { force: true });
+      }
+    }
+  }
+  async readRows(workspace, block, version) {
+    const path = this.#rowsPath(workspace, block, version);
+    try {
+      return JSON.parse(await readFile7(path, "utf8"));
+    } catch (error2) {
+      throw new AllotError("STORE_CORRUPT", `cannot read the rows of ${block}@${version} from ${path}: ${error2.message}`, {
+        file: path
+      });
+    }
+  }
+  async writeRows(workspace, block, version, rows) {
+    const path = this.#rowsPath(workspace, block, version);
+    await mkdir2(join2(path, ".."), { recursive: true });
+    await writeFileDurably(path, serialiseRows(rows));
+  }
+  async close() {
+    await this.#journal?.close();
+    await this.#lock.release();
+  }
+  #rowsPath(workspace, block, version) {
+    return join2(this.#directory, "blocks", encodeURIComponent(workspace), encodeURIComponent(block), `${version}.json`);
+  }
+};
+function serialiseRows(rows) {
+  const parts = [];
+  for (const row of rows)
+    parts.push(JSON.stringify(row));
+  return `[
+${parts.join(",\n")}
+]
+`;
+}
+
+// ../store-lowdb/dist/open-lowdb-store.js
+async function openLowdbStore(dataDir, options = {}) {
+  const persistence = await LowdbPersistence.open(dataDir, options);
+  return DocumentStore.open(persistence);
+}
+
+// ../stores/dist/open-store.js
 function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { AllotClient, isAllotClientError } from '@allot/client';
 import { DEFAULT_WORKSPACE, type ReleaseOutcome } from '@allot/core';
-import { isPostgresUrl, openStore } from '@allot/store-postgres';
+import { isPostgresUrl } from '@allot/store-postgres';
+import { openStore } from '@allot/stores';
 import type { ReleaseTarget } from './outcome.js';
 
 /**

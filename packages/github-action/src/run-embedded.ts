@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { DEFAULT_WORKSPACE, executeJob, githubRunNamespace, syncPoolFiles } from '@allot/core';
-import { openStore } from '@allot/store-postgres';
+import { openStore } from '@allot/stores';
 import { expandGlobs } from './expand-globs.js';
 import type { ActionInputs } from './inputs.js';
 import { committed, type Outcome, type RememberJob } from './outcome.js';

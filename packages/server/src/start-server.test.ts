@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLowdbStore } from '@allot/core';
+import { openLowdbStore } from '@allot/store-lowdb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseCliOptions } from './parse-cli-options.js';
 import { startServer } from './start-server.js';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Store } from '@allot/core';
-import { isPostgresUrl, openStore } from '@allot/store-postgres';
+import { isPostgresUrl } from '@allot/store-postgres';
+import { openStore } from '@allot/stores';
 import { buildApp, type AllotApp } from './build-app.js';
 import { contextOf } from './app-context.js';
 import { bootstrapWorkspace } from './bootstrap-workspace.js';

@@ -3,7 +3,7 @@
  * one PostgreSQL database.
  */
 export { PostgresStore } from './postgres-store.js';
-export { isPostgresUrl, openPostgresStore, openStore } from './open-postgres-store.js';
+export { isPostgresUrl, openPostgresStore } from './open-postgres-store.js';
 export type { PostgresStoreOptions } from './open-postgres-store.js';
 export { migrate, readMigrations } from './migrate.js';
 export type { Migration } from './migrate.js';

@@ -1,4 +1,4 @@
-import { openLowdbStore, type Store } from '@allot/core';
+import type { Store } from '@allot/core';
 import pg from 'pg';
 import { migrate, quoteIdent } from './migrate.js';
 import { PostgresStore } from './postgres-store.js';
@@ -80,13 +80,4 @@ export async function openPostgresStore(
 /** Whether a `--store` value names a PostgreSQL database rather than a directory. */
 export function isPostgresUrl(spec: string): boolean {
   return /^postgres(?:ql)?:\/\//i.test(spec);
-}
-
-/**
- * The store a `--store` option or `ALLOT_STORE` names: a `postgres://` or
- * `postgresql://` URL opens the PostgreSQL store, anything else is the data
- * directory of the embedded lowdb store.
- */
-export function openStore(spec: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }

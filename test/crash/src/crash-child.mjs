@@ -1,7 +1,8 @@
 // Runs allocation jobs in a loop against the lowdb store of a data directory
 // and reports each committed job on stdout, until it is killed. Odd rounds
 // write a new snapshot every few commits, so kills also land mid-snapshot.
-import { executeJob, openLowdbStore } from '@allot/core';
+import { executeJob } from '@allot/core';
+import { openLowdbStore } from '@allot/store-lowdb';
 
 const [dataDir, round] = process.argv.slice(2);
 const store = await openLowdbStore(dataDir, Number(round) % 2 === 1 ? { compactBytes: 1 } : {});

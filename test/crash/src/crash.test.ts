@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openLowdbStore, testId, type PoolDefinition, type RowObject } from '@allot/core';
+import { testId, type PoolDefinition, type RowObject } from '@allot/core';
+import { openLowdbStore } from '@allot/store-lowdb';
 
 const KILLS = Number(process.env['ALLOT_CRASH_KILLS'] ?? 50);
 const child = fileURLToPath(new URL('./crash-child.mjs', import.meta.url));

@@ -11,7 +11,7 @@ import { outputOf, runCommand, type CommandResult } from './support/run-command.
 import { brokenSourceMaps } from './support/source-maps.js';
 import { installUserProject } from './support/user-project.js';
 
-/** Packing eight packages and one npm install (from npm's cache once it is warm). */
+/** Packing ten packages and one npm install (from npm's cache once it is warm). */
 const SETUP_TIMEOUT_MS = 300_000;
 /** One command in the installed project (a few seconds on an idle machine; CI machines are shared). */
 const RUN_TIMEOUT_MS = 120_000;
@@ -84,7 +84,9 @@ describe('the packages, packed and installed with npm outside the workspace', ()
         '@allot/jest-environment',
         '@allot/playwright',
         '@allot/server',
+        '@allot/store-lowdb',
         '@allot/store-postgres',
+        '@allot/stores',
       ]),
     );
   });

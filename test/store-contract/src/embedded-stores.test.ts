@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLowdbStore, openMemoryStore, type Store } from '@allot/core';
+import { openMemoryStore, type Store } from '@allot/core';
+import { openLowdbStore } from '@allot/store-lowdb';
 import { describeStoreContract } from './store-contract.js';
 
 describeStoreContract('memory', openMemoryStore);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AllocationTest, PoolDefinition, TestRef } from '../model.js';
-import { openMemoryStore } from '../store/open-store.js';
+import { openMemoryStore } from '../store/open-memory-store.js';
 import type { Store } from '../store/store.js';
 import { executeJob } from './execute-job.js';
 

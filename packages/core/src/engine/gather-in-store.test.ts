@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileWhere } from '../find/compile-where.js';
 import type { AllocationTest, RowValues, TestRef } from '../model.js';
-import { openMemoryStore } from '../store/open-store.js';
+import { openMemoryStore } from '../store/open-memory-store.js';
 import type { CandidateQuery, Store } from '../store/store.js';
 import { executeJob } from './execute-job.js';
 import type { JobReport } from './job-report.js';

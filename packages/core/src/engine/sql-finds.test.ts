@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationTest, PoolDefinition, Table, Value } from '../model.js';
-import { openMemoryStore } from '../store/open-store.js';
+import { openMemoryStore } from '../store/open-memory-store.js';
 import { executeJob } from './execute-job.js';
 import type { ResolutionServer, SqlStatement } from './resolution-server.js';
 

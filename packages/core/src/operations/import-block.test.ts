@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openMemoryStore } from '../store/open-store.js';
+import { openMemoryStore } from '../store/open-memory-store.js';
 import { importBlock } from './import-block.js';
 
 const csv = 'id,status\nc1,active\nc2,locked\n';

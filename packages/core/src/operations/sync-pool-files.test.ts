@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PoolValidationError } from '../errors.js';
-import { openMemoryStore } from '../store/open-store.js';
+import { openMemoryStore } from '../store/open-memory-store.js';
 import { syncPoolFiles } from './sync-pool-files.js';
 
 describe('syncPoolFiles', () => {

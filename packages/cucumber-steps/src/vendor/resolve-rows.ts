@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { AllotClient } from '@allot/client';
 import { describeTest, readResultsFile, type Row, type TestRef } from '@allot/client';
-import { DEFAULT_WORKSPACE, executeJob, openLowdbStore, syncPoolFiles } from '@allot/core';
+import { DEFAULT_WORKSPACE, executeJob, syncPoolFiles } from '@allot/core';
+import { openLowdbStore } from '@allot/store-lowdb';
 import { writeResultsFile, type ResultsOutput } from './write-results-file.js';
 
 /** Where the values of the placeholders come from. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
-import { AllotError } from '../errors.js';
+import { AllotError } from '@allot/core';
 import { writeFileDurably } from './durable-write.js';
 
 /**

@@ -2,8 +2,7 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PoolDefinition } from '../model.js';
-import { DocumentStore } from './document-store.js';
+import { DocumentStore, type PoolDefinition } from '@allot/core';
 import { LowdbPersistence, STORE_FILE, type LowdbOptions } from './lowdb-persistence.js';
 
 const pool = (name: string): PoolDefinition => ({

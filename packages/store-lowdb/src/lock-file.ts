@@ -1,5 +1,5 @@
 import { open, readFile, rm } from 'node:fs/promises';
-import { AllotError } from '../errors.js';
+import { AllotError } from '@allot/core';
 
 /**
  * An exclusive lock on a data directory: a file holding the owner's pid.

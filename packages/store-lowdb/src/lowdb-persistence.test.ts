@@ -2,12 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RowValues } from '../model.js';
-import { DocumentStore } from './document-store.js';
-import type { DocumentPersistence } from './document-persistence.js';
+import {
+  DocumentStore,
+  type DocumentPersistence,
+  type RowValues,
+  type StoreDocument,
+} from '@allot/core';
 import { LowdbPersistence, STORE_FILE } from './lowdb-persistence.js';
-import { openLowdbStore } from './open-store.js';
-import type { StoreDocument } from './store-document.js';
+import { openLowdbStore } from './open-lowdb-store.js';
 
 const T0 = new Date('2030-01-01T00:00:00Z');
 const block = {

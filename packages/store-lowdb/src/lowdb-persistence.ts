@@ -1,16 +1,21 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { AllotError } from '../errors.js';
-import type { RowValues } from '../model.js';
-import type { DocumentPersistence } from './document-persistence.js';
+import {
+  AllotError,
+  applyDelta,
+  diffDocuments,
+  upgradeDocument,
+  type AnyDocument,
+  type DeltaOp,
+  type DocumentPersistence,
+  type RowValues,
+  type StoreDocument,
+} from '@allot/core';
 import { DurableJsonFile } from './durable-json-file.js';
-import { applyDelta, diffDocuments, type DeltaOp } from './document-delta.js';
 import { writeFileDurably } from './durable-write.js';
 import { JournalFile } from './journal-file.js';
 import { LockFile } from './lock-file.js';
-import type { StoreDocument } from './store-document.js';
-import { upgradeDocument, type AnyDocument } from './upgrade-document.js';
 
 /** The main document's file name in a data directory. */
 export const STORE_FILE = 'allot.json';

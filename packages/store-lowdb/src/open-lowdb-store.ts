@@ -1,12 +1,5 @@
-import { MemoryPersistence } from './document-persistence.js';
-import { DocumentStore } from './document-store.js';
+import { DocumentStore, type Store } from '@allot/core';
 import { LowdbPersistence, type LowdbOptions } from './lowdb-persistence.js';
-import type { Store } from './store.js';
-
-/** A store in memory, gone when the process ends: for tests and dry runs. */
-export function openMemoryStore(): Promise<Store> {
-  return DocumentStore.open(new MemoryPersistence());
-}
 
 /**
  * The embedded default store in a data directory (created when missing).

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEvent, JobRecord } from '../model.js';
-import { openLowdbStore } from './open-store.js';
+import type { AuditEvent, JobRecord } from '@allot/core';
+import { openLowdbStore } from './open-lowdb-store.js';
 import { STORE_FILE } from './lowdb-persistence.js';
 
 const AT = '2030-01-01T00:00:00.000Z';

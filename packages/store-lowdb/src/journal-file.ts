@@ -1,6 +1,6 @@
 import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { AllotError } from '../errors.js';
+import { AllotError } from '@allot/core';
 import { syncDirectory } from './durable-write.js';
 
 /**
