@@ -2,10 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { cliMain as bin } from './support/cli-main.js';
 
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 let dir: string;
 let child: ChildProcess | undefined;
 

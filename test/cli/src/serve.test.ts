@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ROLES, type Store } from '@allot/core';
+import type { Store } from '@allot/core';
 import { openStore } from '@allot/store-postgres';
 import {
   createTemporaryDatabase,
@@ -13,9 +12,8 @@ import {
   type TemporaryDatabase,
 } from '@allot/test-support/postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY_ROLES } from './commands/keys.js';
+import { cliMain as bin } from './support/cli-main.js';
 
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const exec = promisify(execFile);
 const POSTGRES_URL = testPostgresUrl('allot serve and allot keys on PostgreSQL');
 
@@ -212,10 +210,4 @@ describe('allot serve and allot keys on PostgreSQL', { timeout: 90_000 }, () => 
     () => ['--store', database?.url.toString() ?? ''],
     () => database?.url.toString() ?? '',
   );
-});
-
-describe('allot keys create --role', () => {
-  it("offers core's roles", () => {
-    expect([...KEY_ROLES]).toEqual([...ROLES]);
-  });
 });
