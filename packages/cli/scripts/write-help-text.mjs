@@ -1,7 +1,7 @@
 // Writes src/help-text.ts: the text commander prints for `allot help`, which
 // `allot --help` prints without loading commander and the command modules.
 // Run after changing a command's options or description (pnpm build first);
-// src/start.test.ts fails while the two differ.
+// test/cli/src/start.test.ts fails while the two differ.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -148,15 +148,15 @@ describe('three allot serve replicas on one database', () => {
     await db.connect();
     // All three start at once on a schema nobody has migrated yet.
     replicas = await Promise.all([startServe(store), startServe(store), startServe(store)]);
-    // The key is printed before the process says where it listens; give the pipes a moment.
-    for (
-      let waited = 0;
-      waited < 5000 && !replicas.some((r) => /allot_\S+/.test(r.stdout()));
-      waited += 50
-    )
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    key =
-      replicas.map((r) => /(allot_\S+)/.exec(r.stdout())?.[1]).find((k) => k !== undefined) ?? '';
+    // The key goes to stdout before the process says where it listens on stderr, but the two
+    // pipes are read separately: wait for the line itself on whichever replica printed it.
+    const printed = await Promise.any(
+      replicas.map((r) => r.waitForStdout(/allot_\S+/, 5000)),
+    ).catch((error: unknown) => {
+      const reasons = error instanceof AggregateError ? error.errors : [error];
+      throw new Error(`no replica printed an admin key:\n${reasons.map(String).join('\n')}`);
+    });
+    key = printed[0];
   });
 
   afterAll(async () => {

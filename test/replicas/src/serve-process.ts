@@ -9,6 +9,11 @@ export interface ServeProcess {
   url: string;
   /** Everything it wrote to stdout so far (where a fresh store's admin key goes). */
   stdout(): string;
+  /**
+   * Resolves with the first match of `pattern` in stdout, as soon as it is
+   * written; rejects with the output so far when none comes within `ms`.
+   */
+  waitForStdout(pattern: RegExp, ms: number): Promise<RegExpExecArray>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
@@ -25,7 +30,29 @@ export function startServe(store: string): Promise<ServeProcess> {
   );
   let out = '';
   let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const watchers = new Set<() => void>();
+  child.stdout?.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const watcher of [...watchers]) watcher();
+  });
+  const waitForStdout = (pattern: RegExp, ms: number) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(out);
+        if (match === null) return;
+        watchers.delete(check);
+        clearTimeout(timer);
+        resolve(match);
+      };
+      const timer = setTimeout(() => {
+        watchers.delete(check);
+        reject(
+          new Error(`no ${pattern} on allot serve's stdout within ${ms} ms; it wrote: ${out}`),
+        );
+      }, ms);
+      watchers.add(check);
+      check();
+    });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   return new Promise((resolve, reject) => {
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -35,6 +62,7 @@ export function startServe(store: string): Promise<ServeProcess> {
       resolve({
         url,
         stdout: () => out,
+        waitForStdout,
         stop: () => {
           child.kill('SIGTERM');
           return exited;

@@ -12,13 +12,38 @@ class GatedServer implements ResolutionServer {
   readonly started: string[] = [];
   #open!: () => void;
   readonly #gate = new Promise<void>((resolve) => (this.#open = resolve));
+  readonly #waiting: { count: number; resolve: () => void }[] = [];
 
   open(): void {
     this.#open();
   }
 
+  /**
+   * Resolves once `count` jobs have reached the engine; fails after `ms`
+   * saying how many had, so a job that never starts fails here, not later.
+   */
+  startedCount(count: number, ms = 5_000): Promise<void> {
+    if (this.started.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `${count} jobs should have started within ${ms} ms; started: ${JSON.stringify(this.started)}`,
+            ),
+          ),
+        ms,
+      );
+      this.#waiting.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+    });
+  }
+
   async execute(store: Store, options: ExecuteOptions) {
     this.started.push(`${options.workspace}:${options.jobId}`);
+    for (const waiter of this.#waiting.filter((w) => this.started.length >= w.count)) {
+      this.#waiting.splice(this.#waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     await this.#gate;
     return executeJob(store, options);
   }
@@ -74,7 +99,8 @@ describe('JobRunner', () => {
       server,
       tests: [{ pool: 'p', suite: 's', test: 'one' }],
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Two may start now (a's first, b's); a's second waits for a's first, which waits at the gate.
+    await server.startedCount(2);
     expect(server.started).toEqual([`a:${first.id}`, `b:${other.id}`]);
     const vendor = async (job: { workspace: string; id: number }) =>
       toVendorJob(await jobStatus(store, job.workspace, job.id, new Date()), job.workspace);

@@ -1,5 +1,6 @@
 import { executeJob, type ExecuteOptions, type Store } from '@allot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextOf } from '../app-context.js';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 
@@ -160,11 +161,9 @@ describe("the job object, read as the vendor's Java client reads it", () => {
     const running = readJavaJob(await execute('gated', 'locked user'));
     expect(running).toMatchObject({ jobState: 'InProgress', noPasses: 0, noFailures: 0 });
     gated.open();
-    let polled = readJavaJob(await track(running.id));
-    for (let i = 0; i < 100 && polled.jobState !== 'Complete'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      polled = readJavaJob(await track(running.id));
-    }
+    // The job ends in this process: wait for it, then poll once as the client would.
+    await contextOf(t.app).runner.drain();
+    const polled = readJavaJob(await track(running.id));
     expect(polled.jobState).toBe('Complete');
   });
 

@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,10 +9,10 @@ import {
   testPostgresUrl,
   type TemporaryDatabase,
 } from '@allot/test-support/postgres';
+import { cliMain as bin } from './support/cli-main.js';
 
 const POSTGRES_URL = testPostgresUrl('CLI on PostgreSQL');
 
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const exec = promisify(execFile);
 
 describe('allot --store postgres://…', () => {

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { cliMain as bin } from './support/cli-main.js';
+import { waitForOutput } from './support/wait-for-output.js';
 
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 let dir: string;
 let child: ChildProcess | undefined;
 
@@ -27,19 +27,11 @@ async function serve(flags: string[]): Promise<{ url: string; key: string }> {
   const args = [bin, 'serve', '--port', '0', '--log-level', 'silent', '--data-dir', dir, ...flags];
   const started = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child = started;
-  let out = '';
-  let err = '';
-  started.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    started.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(err);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    started.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
-  const key = /(allot_\S+)/.exec(out)?.[1];
-  if (key === undefined) throw new Error(`no admin key printed: ${out}`);
+  // The URL comes on stderr and the key on stdout, two pipes read separately: wait for both.
+  const [url, key] = await Promise.all([
+    waitForOutput(started, 'stderr', /serving on (http:\/\/\S+)/),
+    waitForOutput(started, 'stdout', /(allot_\S+)/),
+  ]);
   const auth = { authorization: `Bearer ${key}` };
   const block = await fetch(`${url}/api/v1/blocks/customers?keyColumn=id`, {
     method: 'POST',

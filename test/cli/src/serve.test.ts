@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { ROLES, type Store } from '@allot/core';
+import type { Store } from '@allot/core';
 import { openStore } from '@allot/stores';
 import {
   createTemporaryDatabase,
@@ -13,9 +12,8 @@ import {
   type TemporaryDatabase,
 } from '@allot/test-support/postgres';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { KEY_ROLES } from './commands/keys.js';
+import { cliMain as bin } from './support/cli-main.js';
 
-const bin = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const exec = promisify(execFile);
 const POSTGRES_URL = testPostgresUrl('allot serve and allot keys on PostgreSQL');
 
@@ -26,6 +24,12 @@ interface ServeRun {
   stderr: string;
   /** Set when the process exited before it listened. */
   code: number | null | undefined;
+  /**
+   * The admin key it prints on stdout, once written: stdout and stderr are
+   * read separately, so the key may arrive after "serving on". Fails after
+   * `ms` with the output so far.
+   */
+  printedKey(ms?: number): Promise<string>;
   stop(): Promise<number | null>;
 }
 
@@ -37,17 +41,37 @@ function serve(storeArgs: string[], port = '0'): Promise<ServeRun> {
     { stdio: ['ignore', 'pipe', 'pipe'], env: withoutAllotVariables() },
   );
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const printed = new Set<() => void>();
   const run: ServeRun = {
     url: undefined,
     stdout: '',
     stderr: '',
     code: undefined,
+    printedKey: (ms = 5_000) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const key = keyIn(run.stdout);
+          if (key === undefined) return;
+          printed.delete(check);
+          clearTimeout(timer);
+          resolve(key);
+        };
+        const timer = setTimeout(() => {
+          printed.delete(check);
+          reject(new Error(`no admin key on stdout within ${ms} ms: ${run.stdout}${run.stderr}`));
+        }, ms);
+        printed.add(check);
+        check();
+      }),
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
     },
   };
-  child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    run.stdout += chunk.toString();
+    for (const check of [...printed]) check();
+  });
   return new Promise((resolve) => {
     child.stderr.on('data', (chunk: Buffer) => {
       run.stderr += chunk.toString();
@@ -110,7 +134,7 @@ function serveAndKeysOn(storeArgs: () => string[], spec: () => string): void {
       server.close();
     }
     const started = await serve(storeArgs());
-    const key = keyIn(started.stdout);
+    const key = await started.printedKey();
     expect(key, started.stderr).toBeDefined();
     expect(await status(started.url ?? '', '/api/v1/keys', key ?? '')).toBe(200);
     expect(await started.stop()).toBe(0);
@@ -186,7 +210,7 @@ describe('allot serve and allot keys on a data directory', { timeout: 90_000 }, 
   it('allot serve prints an admin key once, answers on a real port and stops on SIGTERM', async () => {
     const server = await serve(['--data-dir', dir]);
     expect(server.url, server.stderr).toBeDefined();
-    const key = keyIn(server.stdout);
+    const key = await server.printedKey();
     expect(key).toBeDefined();
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     expect(await status(server.url ?? '', '/api/job/1', key ?? '')).toBe(404);
@@ -212,10 +236,4 @@ describe('allot serve and allot keys on PostgreSQL', { timeout: 90_000 }, () => 
     () => ['--store', database?.url.toString() ?? ''],
     () => database?.url.toString() ?? '',
   );
-});
-
-describe('allot keys create --role', () => {
-  it("offers core's roles", () => {
-    expect([...KEY_ROLES]).toEqual([...ROLES]);
-  });
 });

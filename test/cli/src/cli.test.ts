@@ -3,12 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openLowdbStore } from '@allot/store-lowdb';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cliMain as MAIN } from './support/cli-main.js';
 
 // These tests run the built CLI the way a user does: `pnpm exec tsc -b` first.
-const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 interface Outcome {
   code: number;
