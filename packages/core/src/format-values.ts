@@ -1,4 +1,4 @@
-import type { RowObject, Value } from './model.js';
+import type { RowObject, Value } from './model/block-version.js';
 
 /** How a secret column's value shows in tables, logs and summaries. */
 export const MASK = '***';

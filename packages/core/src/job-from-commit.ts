@@ -1,4 +1,4 @@
-import type { JobCommit, JobRecord } from './model.js';
+import type { JobCommit, JobRecord } from './model/job-record.js';
 
 /** The job record a commit creates, with its counts; every store adapter builds it the same way. */
 export function jobFromCommit(commit: JobCommit): JobRecord {

@@ -1,4 +1,4 @@
-import { testId, type JobRecord, type TestRef } from './model.js';
+import { testId, type JobRecord, type TestRef } from './model/job-record.js';
 
 /** Job records are replaced, never changed in place, so an index per record stays valid. */
 const indexes = new WeakMap<JobRecord, Map<string, number>>();

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { RowObject, TestStatus } from './model.js';
+import type { RowObject } from './model/block-version.js';
+import type { TestStatus } from './model/job-record.js';
 import type { JobReport } from './engine/job-report.js';
 
 /** One test's entry in the results file. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failure } from '../testing/failure.js';
-import type { Table } from '../model.js';
+import type { Table } from '../model/block-version.js';
 import { checkKeyColumn } from './check-key-column.js';
 
 const table = (rows: Table['rows']): Table => ({ columns: ['id', 'email'], rows });

@@ -1,5 +1,5 @@
 import { AllotError } from '../errors.js';
-import type { Table } from '../model.js';
+import type { Table } from '../model/block-version.js';
 
 /**
  * Checks that a table can be keyed by a column: the column exists, and its

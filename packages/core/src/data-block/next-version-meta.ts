@@ -1,5 +1,5 @@
 import { AllotError } from '../errors.js';
-import type { BlockVersionMeta, NewBlockVersion } from '../model.js';
+import type { BlockVersionMeta, NewBlockVersion } from '../model/block-version.js';
 import { nextVersion } from './next-version.js';
 
 /**

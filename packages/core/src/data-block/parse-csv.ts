@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { InfoRecord } from 'csv-parse/sync';
 import { AllotError } from '../errors.js';
-import type { Table } from '../model.js';
+import type { Table } from '../model/block-version.js';
 
 /** What csv-parse hands `on_record` when its `raw` option is on. */
 interface RawRecord {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { AllotError } from '../errors.js';
-import type { Table } from '../model.js';
+import type { Table } from '../model/block-version.js';
 import { parseCsv } from './parse-csv.js';
 import { parseJsonRows } from './parse-json-rows.js';
 

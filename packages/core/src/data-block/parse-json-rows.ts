@@ -1,5 +1,5 @@
 import { AllotError } from '../errors.js';
-import type { RowValues, Table, Value } from '../model.js';
+import type { RowValues, Table, Value } from '../model/block-version.js';
 
 /**
  * Parses a JSON array of flat objects into a table. Columns are the keys in

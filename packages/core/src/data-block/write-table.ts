@@ -1,4 +1,4 @@
-import type { Value } from '../model.js';
+import type { Value } from '../model/block-version.js';
 import { formulaSafeCell } from './formula-safe-cell.js';
 
 /** The text formats a data block is written in. */

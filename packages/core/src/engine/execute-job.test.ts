@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AllocationTest, PoolDefinition, TestRef } from '../model.js';
+import type { TestRef } from '../model/job-record.js';
+import type { AllocationTest, PoolDefinition } from '../model/pool-definition.js';
 import { openMemoryStore } from '../store/open-memory-store.js';
 import type { Store } from '../store/store.js';
 import { executeJob } from './execute-job.js';

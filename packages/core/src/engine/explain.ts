@@ -1,4 +1,5 @@
-import type { ClaimState, RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { ClaimState } from '../model/job-record.js';
 import type { FindClass } from './find-classes.js';
 import type { FindForecast } from './job-report.js';
 import { censusOf, claimsByBlock, type BlockClaims } from './scan-candidates.js';

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileWhere } from '../find/compile-where.js';
-import type { AllocationTest, RowValues, TestRef } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { TestRef } from '../model/job-record.js';
+import type { AllocationTest } from '../model/pool-definition.js';
 import { openMemoryStore } from '../store/open-memory-store.js';
 import type { CandidateQuery, Store } from '../store/store.js';
 import { executeJob } from './execute-job.js';

@@ -1,4 +1,4 @@
-import type { RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
 import type { CandidateQuery, Store } from '../store/store.js';
 import type { FindClass } from './find-classes.js';
 import type { BlockClaims } from './scan-candidates.js';

@@ -1,4 +1,5 @@
-import type { RowObject, TestRef, TestStatus } from '../model.js';
+import type { RowObject } from '../model/block-version.js';
+import type { TestRef, TestStatus } from '../model/job-record.js';
 
 /** What one test of a job received, as reported to people and clients. */
 export interface TestOutcome extends TestRef {

@@ -3,7 +3,8 @@ import { AllotError } from '../errors.js';
 import { generateValue } from '../make/generate-value.js';
 import { hashSeed } from '../make/hash-seed.js';
 import { SequenceState } from '../make/sequence-state.js';
-import type { RowValues, SqlMake, Value } from '../model.js';
+import type { RowValues, Value } from '../model/block-version.js';
+import type { SqlMake } from '../model/pool-definition.js';
 import type { Resolved } from './find-classes.js';
 import { serverBlock, type ResolutionServer } from './resolution-server.js';
 

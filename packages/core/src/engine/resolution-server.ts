@@ -1,4 +1,4 @@
-import type { Table, Value } from '../model.js';
+import type { Table, Value } from '../model/block-version.js';
 
 /** A statement with named parameters (`:name`) and their values. */
 export interface SqlStatement {

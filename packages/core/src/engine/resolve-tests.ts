@@ -1,4 +1,5 @@
-import { testId, type AllocationTest, type PoolDefinition, type TestRef } from '../model.js';
+import { testId, type TestRef } from '../model/job-record.js';
+import type { AllocationTest, PoolDefinition } from '../model/pool-definition.js';
 import type { Store } from '../store/store.js';
 
 /** A test of the bundle with its pool definition, or the reason it has none. */

@@ -1,4 +1,4 @@
-import type { RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
 import type { BlockSource } from './find-classes.js';
 
 /** A row that some test of the job may receive. */

@@ -1,7 +1,8 @@
 import { AllotError } from '../errors.js';
 import { makeRows } from '../make/make-rows.js';
 import { SequenceState } from '../make/sequence-state.js';
-import { isSqlMake, type BlockVersion, type NewBlockVersion, type RowValues } from '../model.js';
+import type { BlockVersion, NewBlockVersion, RowValues } from '../model/block-version.js';
+import { isSqlMake } from '../model/pool-definition.js';
 import type { Store } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
 import { makeOnServer } from './make-on-server.js';

@@ -1,4 +1,5 @@
-import type { ClaimState, LeaseHolder, RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { ClaimState, LeaseHolder } from '../model/job-record.js';
 import type { FindClass } from './find-classes.js';
 import type { Gathered } from './gather-in-store.js';
 import type { RowUniverse } from './row-universe.js';

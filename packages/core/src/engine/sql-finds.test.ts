@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AllocationTest, PoolDefinition, Table, Value } from '../model.js';
+import type { Table, Value } from '../model/block-version.js';
+import type { AllocationTest, PoolDefinition } from '../model/pool-definition.js';
 import { openMemoryStore } from '../store/open-memory-store.js';
 import { executeJob } from './execute-job.js';
 import type { ResolutionServer, SqlStatement } from './resolution-server.js';

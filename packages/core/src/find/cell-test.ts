@@ -1,4 +1,4 @@
-import type { Value } from '../model.js';
+import type { Value } from '../model/block-version.js';
 
 /**
  * A compiled test of one cell. `undefined` stands for a cell missing from a

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AllotError } from '../errors.js';
-import type { OrderBy, RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { OrderBy } from '../model/pool-definition.js';
 import { compareRows } from './compare-rows.js';
 
 const COLUMNS = ['id', 'name', 'balance'];

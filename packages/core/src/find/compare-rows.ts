@@ -1,4 +1,5 @@
-import type { OrderBy, RowValues, Value } from '../model.js';
+import type { RowValues, Value } from '../model/block-version.js';
+import type { OrderBy } from '../model/pool-definition.js';
 import { childPath } from './child-path.js';
 import { describeType, invalidInput, isPlainObject } from './invalid-input.js';
 import { resolveColumn } from './resolve-column.js';

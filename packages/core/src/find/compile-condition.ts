@@ -1,4 +1,5 @@
-import type { ColumnCondition, Value } from '../model.js';
+import type { Value } from '../model/block-version.js';
+import type { ColumnCondition } from '../model/pool-definition.js';
 import type { CellTest } from './cell-test.js';
 import { childPath } from './child-path.js';
 import { allOf, not } from './combine-tests.js';

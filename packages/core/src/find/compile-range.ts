@@ -1,4 +1,4 @@
-import type { Value } from '../model.js';
+import type { Value } from '../model/block-version.js';
 import type { CellTest } from './cell-test.js';
 import { describeType, invalidInput } from './invalid-input.js';
 import { toNumber } from './to-number.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AllotError } from '../errors.js';
-import type { RowValues, Where } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { Where } from '../model/pool-definition.js';
 import { compileWhere } from './compile-where.js';
 
 const COLUMNS = ['id', 'email', 'balance', 'status', 'active', 'opened', 'tier', 'country'];

@@ -1,4 +1,5 @@
-import type { RowValues, Where } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { Where } from '../model/pool-definition.js';
 import { childPath } from './child-path.js';
 import { allOf, anyOf, not } from './combine-tests.js';
 import { checkValue, compileCondition } from './compile-condition.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Where } from '../model.js';
+import type { Where } from '../model/pool-definition.js';
 import { describeWhere } from './describe-where.js';
 
 describe('describeWhere', () => {

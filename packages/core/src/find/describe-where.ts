@@ -1,4 +1,4 @@
-import type { Where } from '../model.js';
+import type { Where } from '../model/pool-definition.js';
 import { isPlainObject } from './invalid-input.js';
 
 /** A described clause and how it binds, to know when it needs parentheses. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Find } from '../model.js';
+import type { Find } from '../model/pool-definition.js';
 import { findKey } from './find-key.js';
 
 describe('findKey', () => {

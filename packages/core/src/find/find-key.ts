@@ -1,4 +1,4 @@
-import type { Find } from '../model.js';
+import type { Find } from '../model/pool-definition.js';
 
 /**
  * A canonical string for a find: JSON with object keys sorted at every depth

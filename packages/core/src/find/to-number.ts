@@ -1,4 +1,4 @@
-import type { Value } from '../model.js';
+import type { Value } from '../model/block-version.js';
 
 const ZERO = 48;
 const NINE = 57;

@@ -1,4 +1,4 @@
-import type { Where } from '../model.js';
+import type { Where } from '../model/pool-definition.js';
 import { isPlainObject } from './invalid-input.js';
 
 /**

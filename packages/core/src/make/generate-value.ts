@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { Generator, Value } from '../model.js';
+import type { Value } from '../model/block-version.js';
+import type { Generator } from '../model/pool-definition.js';
 import { renderTemplate } from './render-template.js';
 import type { TemplateContext } from './render-template.js';
 import type { SequenceState } from './sequence-state.js';

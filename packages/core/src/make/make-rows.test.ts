@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AllotError } from '../errors.js';
-import type { Make, RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { Make } from '../model/pool-definition.js';
 import { makeRows } from './make-rows.js';
 import type { MakeRowsOptions } from './make-rows.js';
 import { SequenceState } from './sequence-state.js';

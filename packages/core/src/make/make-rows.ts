@@ -1,6 +1,7 @@
 import { Faker, base, en } from '@faker-js/faker';
 import { AllotError } from '../errors.js';
-import type { Generator, Make, RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
+import type { Generator, Make } from '../model/pool-definition.js';
 import { generateValue } from './generate-value.js';
 import type { GeneratorScope } from './generate-value.js';
 import { hashSeed } from './hash-seed.js';

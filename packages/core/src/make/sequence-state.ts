@@ -1,4 +1,4 @@
-import type { RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
 
 /** The `sequence` generator's settings; see the pool schema for defaults. */
 export interface SequenceSpec {

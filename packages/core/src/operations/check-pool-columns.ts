@@ -2,7 +2,7 @@ import { AllotError, type Issue } from '../errors.js';
 import { compareRows } from '../find/compare-rows.js';
 import { childPath } from '../find/child-path.js';
 import { compileWhere } from '../find/compile-where.js';
-import { isSqlMake, type PoolDefinition } from '../model.js';
+import { isSqlMake, type PoolDefinition } from '../model/pool-definition.js';
 import type { Store } from '../store/store.js';
 
 /**

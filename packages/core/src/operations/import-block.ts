@@ -1,7 +1,7 @@
 import { checkKeyColumn } from '../data-block/check-key-column.js';
 import { hashSource, parseDataFile } from '../data-block/parse-data-file.js';
 import { AllotError } from '../errors.js';
-import type { BlockVersionMeta } from '../model.js';
+import type { BlockVersionMeta } from '../model/block-version.js';
 import type { Store } from '../store/store.js';
 
 export interface ImportBlockOptions {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { AllotError } from '../errors.js';
-import type { PoolDefinition, TestRef } from '../model.js';
+import type { TestRef } from '../model/job-record.js';
+import type { PoolDefinition } from '../model/pool-definition.js';
 import { loadPoolSource } from '../pool/load-pool-file.js';
 import type { Store } from '../store/store.js';
 import { checkPoolFileColumns } from './check-pool-file-columns.js';

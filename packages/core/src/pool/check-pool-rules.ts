@@ -1,5 +1,5 @@
 import { checkTemplate } from '../make/render-template.js';
-import type { Generator } from '../model.js';
+import type { Generator } from '../model/pool-definition.js';
 import type { PathIssue, PathSegment } from './issue-path.js';
 import { isBlockVersion, parseBlockRef } from './parse-block-ref.js';
 import type { RawMake, RawPool, RawTest } from './raw-pool.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AllotError } from '../errors.js';
-import type { PoolDefinition } from '../model.js';
+import type { PoolDefinition } from '../model/pool-definition.js';
 import { parsePoolFile, parsePoolSource, type ParsedPoolFile } from './parse-pool-file.js';
 
 /**

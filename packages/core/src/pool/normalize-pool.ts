@@ -7,7 +7,7 @@ import type {
   PoolBlock,
   PoolDefinition,
   SqlMake,
-} from '../model.js';
+} from '../model/pool-definition.js';
 import type { RawBlock, RawFind, RawMake, RawOrderBy, RawPool, RawTest } from './raw-pool.js';
 
 /**

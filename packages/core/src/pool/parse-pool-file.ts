@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { LineCounter, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import { PoolValidationError } from '../errors.js';
-import type { PoolDefinition } from '../model.js';
+import type { PoolDefinition } from '../model/pool-definition.js';
 import { parseIssuePath } from './issue-path.js';
 import type { PathSegment } from './issue-path.js';
 import { locateLine } from './locate-line.js';

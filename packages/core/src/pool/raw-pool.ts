@@ -1,4 +1,4 @@
-import type { Generator, SqlQuery, Where } from '../model.js';
+import type { Generator, SqlQuery, Where } from '../model/pool-definition.js';
 
 /*
  * The shape of a pool document once it matches the pool schema, before

@@ -1,6 +1,6 @@
 import { PoolValidationError } from '../errors.js';
 import type { Issue } from '../errors.js';
-import type { PoolDefinition } from '../model.js';
+import type { PoolDefinition } from '../model/pool-definition.js';
 import { checkPoolRules } from './check-pool-rules.js';
 import { checkPoolSchema } from './check-pool-schema.js';
 import { formatPath } from './issue-path.js';

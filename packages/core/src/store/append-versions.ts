@@ -1,4 +1,4 @@
-import type { BlockVersionMeta } from '../model.js';
+import type { BlockVersionMeta } from '../model/block-version.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 
 /**

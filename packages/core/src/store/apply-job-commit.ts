@@ -1,4 +1,5 @@
-import { rowId, testId, type BlockVersionMeta, type JobCommit, type JobRecord } from '../model.js';
+import type { BlockVersionMeta } from '../model/block-version.js';
+import { rowId, testId, type JobCommit, type JobRecord } from '../model/job-record.js';
 import { appendVersions } from './append-versions.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { holdsRows, type StoreDocument } from './store-document.js';

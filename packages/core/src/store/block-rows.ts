@@ -1,6 +1,6 @@
 import { AllotError } from '../errors.js';
 import { nextVersionMeta } from '../data-block/next-version-meta.js';
-import type { BlockVersionMeta, NewBlockVersion, RowValues } from '../model.js';
+import type { BlockVersionMeta, NewBlockVersion, RowValues } from '../model/block-version.js';
 import type { DocumentPersistence } from './document-persistence.js';
 import { RowsCache } from './rows-cache.js';
 

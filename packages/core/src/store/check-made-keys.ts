@@ -1,5 +1,6 @@
 import { AllotError } from '../errors.js';
-import type { BlockVersion, JobCommit } from '../model.js';
+import type { BlockVersion } from '../model/block-version.js';
+import type { JobCommit } from '../model/job-record.js';
 
 /** Reads the latest version of a block, with its rows. */
 export type LatestBlock = (workspace: string, block: string) => Promise<BlockVersion | undefined>;

@@ -1,5 +1,11 @@
 import { jobTestIndex } from '../job-test-index.js';
-import { rowId, testId, type ClaimState, type JobCommit, type LeaseHolder } from '../model.js';
+import {
+  rowId,
+  testId,
+  type ClaimState,
+  type JobCommit,
+  type LeaseHolder,
+} from '../model/job-record.js';
 import { holdsRows, isJobLive, type WorkspaceDocument } from './store-document.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { JobRecord, ReleaseOutcome } from '../model.js';
+import type { JobRecord, ReleaseOutcome } from '../model/job-record.js';
 import { holdsRows, isJobLive } from './store-document.js';
 
 /**

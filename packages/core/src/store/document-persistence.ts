@@ -1,4 +1,4 @@
-import type { RowValues } from '../model.js';
+import type { RowValues } from '../model/block-version.js';
 import type { StoreDocument } from './store-document.js';
 
 /**

@@ -1,21 +1,17 @@
 import { AllotError, LeaseConflictError } from '../errors.js';
+import type { AuditEvent } from '../model/audit-event.js';
+import type { BlockVersion, BlockVersionMeta, NewBlockVersion } from '../model/block-version.js';
 import {
   testId,
-  type ApiKeyRecord,
-  type AuditEvent,
-  type BlockVersion,
-  type BlockVersionMeta,
   type ClaimState,
   type JobCommit,
   type JobRecord,
-  type NewBlockVersion,
-  type PoolDefinition,
   type ReleaseOutcome,
   type ResultRecord,
   type TestRef,
-  type UserRecord,
-  type WorkspaceRecord,
-} from '../model.js';
+} from '../model/job-record.js';
+import type { PoolDefinition } from '../model/pool-definition.js';
+import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import type { DocumentPersistence } from './document-persistence.js';
 import type { JobStateRecord } from '../job-state-record.js';
 import { jobFromCommit } from '../job-from-commit.js';

@@ -1,5 +1,5 @@
 import { AllotError } from '../errors.js';
-import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model.js';
+import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';

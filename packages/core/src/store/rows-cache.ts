@@ -1,5 +1,5 @@
 import { LruCache } from '../lru-cache.js';
-import type { BlockVersionMeta, RowValues } from '../model.js';
+import type { BlockVersionMeta, RowValues } from '../model/block-version.js';
 
 /** A block version by name. */
 type VersionRef = Pick<BlockVersionMeta, 'block' | 'version'>;

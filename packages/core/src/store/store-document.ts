@@ -1,14 +1,8 @@
-import type {
-  ApiKeyRecord,
-  AuditEvent,
-  BlockVersionMeta,
-  JobRecord,
-  JobTest,
-  PoolDefinition,
-  ResultRecord,
-  UserRecord,
-  WorkspaceRecord,
-} from '../model.js';
+import type { AuditEvent } from '../model/audit-event.js';
+import type { BlockVersionMeta } from '../model/block-version.js';
+import type { JobRecord, JobTest, ResultRecord } from '../model/job-record.js';
+import type { PoolDefinition } from '../model/pool-definition.js';
+import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import type { JobStateRecord } from '../job-state-record.js';
 
 /** The state of one workspace in a document store. Block rows live outside it. */

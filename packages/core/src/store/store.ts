@@ -1,21 +1,20 @@
+import type { AuditEvent } from '../model/audit-event.js';
 import type {
-  ApiKeyRecord,
-  AuditEvent,
   BlockVersion,
   BlockVersionMeta,
+  NewBlockVersion,
+  RowValues,
+} from '../model/block-version.js';
+import type {
   ClaimState,
   JobCommit,
   JobRecord,
-  NewBlockVersion,
-  PoolDefinition,
   ReleaseOutcome,
   ResultRecord,
-  RowValues,
   TestRef,
-  UserRecord,
-  Where,
-  WorkspaceRecord,
-} from '../model.js';
+} from '../model/job-record.js';
+import type { PoolDefinition, Where } from '../model/pool-definition.js';
+import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import type { JobStateRecord } from '../job-state-record.js';
 
 /** A page of a list. */

@@ -1,4 +1,4 @@
-import { testId, type TestRef } from '../model.js';
+import { testId, type TestRef } from '../model/job-record.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { holdsRows, isJobLive, type WorkspaceDocument } from './store-document.js';
 
