@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AllotClient } from '@allot/client';
-import { prepareFeatures } from './vendor/prepare-features.js';
-import type { PlaceholderSource } from './vendor/resolve-rows.js';
+import { prepareFeatures } from './curiosity/prepare-features.js';
+import type { PlaceholderSource } from './curiosity/resolve-rows.js';
 
 export const PREPARE_USAGE = `usage: allot-cucumber prepare <feature files or dirs…> --out <dir> [source] [options]
 
