@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readServeStartup } from '@allot/test-support/serve-startup';
 import { childEnv } from '@allot/test-support/child-env';
 import { cliMain } from './paths.js';
 
@@ -27,26 +28,5 @@ export function startAllotServe(dataDir: string): Promise<AllotServe> {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     return exited;
   };
-  let stdout = '';
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const url = /serving on (http:\/\/\S+)/.exec(stderr)?.[1];
-      const apiKey = /^\s*(allot_\S+)$/m.exec(stdout)?.[1];
-      if (url !== undefined && apiKey !== undefined) resolve({ url, apiKey, stop });
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      check();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      check();
-    });
-    child.on('error', reject);
-    // After a resolve this reject is a no-op.
-    void exited.then((code) =>
-      reject(new Error(`allot serve exited with ${code} before serving:\n${stdout}\n${stderr}`)),
-    );
-  });
+  return readServeStartup(child).then((startup) => ({ ...startup, stop }));
 }

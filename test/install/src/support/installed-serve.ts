@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readServeStartup } from '@allot/test-support/serve-startup';
 import { userEnv } from './run-command.js';
 
 /** `allot serve` started from a user's project. */
@@ -25,7 +26,6 @@ export function startInstalledServe(projectDir: string): Promise<InstalledServe>
     // npx does not pass SIGTERM on to the command it runs: signal its process group.
     detached: true,
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   // 'close' waits for the server too: it holds the same pipes until it exits.
   const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
   const stop = async () => {
@@ -34,26 +34,5 @@ export function startInstalledServe(projectDir: string): Promise<InstalledServe>
     }
     await closed;
   };
-  let stdout = '';
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const url = /serving on (http:\/\/\S+)/.exec(stderr)?.[1];
-      const apiKey = /^\s*(allot_\S+)$/m.exec(stdout)?.[1];
-      if (url !== undefined && apiKey !== undefined) resolve({ url, apiKey, stop });
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      check();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      check();
-    });
-    child.on('error', reject);
-    // After a resolve this reject is a no-op.
-    void exited.then((code) =>
-      reject(new Error(`allot serve exited with ${code} before serving:\n${stdout}\n${stderr}`)),
-    );
-  });
+  return readServeStartup(child).then((startup) => ({ ...startup, stop }));
 }
