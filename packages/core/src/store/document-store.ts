@@ -186,6 +186,9 @@ export class DocumentStore implements Store {
       this.#saved.update((draft) => {
         const ws = draftWorkspace(draft, state.workspace, 'jobStates');
         (ws.jobStates as Record<string, JobStateRecord>)[String(state.id)] = state;
+        // A state outlives a restart even when its job never commits (an error, a
+        // bundle answered by an earlier job): its id must not be handed out again.
+        if (state.id > ws.lastIds.job) ws.lastIds = { ...ws.lastIds, job: state.id };
       }),
     );
   }
