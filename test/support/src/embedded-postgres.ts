@@ -75,12 +75,17 @@ async function startOnce(port: number): Promise<EmbeddedPostgresServer> {
     await server.stop();
     await rm(dir, { recursive: true, force: true });
   };
+  let started = false;
   try {
     await server.initialise();
     await server.start();
+    started = true;
     await server.createDatabase(DATABASE);
   } catch (error) {
-    await stop().catch(() => undefined);
+    // A server that never started has exited already: stopping it would wait
+    // for an exit event that has come and gone.
+    if (started) await server.stop().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
     const hint = asRoot ? `\n${AS_ROOT_HINT}` : '';
     throw new Error(
       `could not start the embedded PostgreSQL on port ${port} (${String(error)}):${hint}\n${log.join('')}`,

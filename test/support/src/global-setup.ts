@@ -20,7 +20,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const from = postgres ? 'embedded' : 'ALLOT_TEST_POSTGRES_URL';
   console.log(`PostgreSQL: ${new URL(url).host} (${from})`);
-  const browser = await testChromium();
+  const browser = await testChromium().catch(async (error: unknown) => {
+    await postgres?.stop();
+    throw error;
+  });
   console.log(`Chromium: ${browser.executablePath} (${browser.source})`);
   return async () => {
     await postgres?.stop();
