@@ -58869,6 +58869,8 @@ var DocumentStore = class _DocumentStore {
     return this.#mutex.run(() => this.#saved.update((draft) => {
       const ws = draftWorkspace(draft, state.workspace, "jobStates");
       ws.jobStates[String(state.id)] = state;
+      if (state.id > ws.lastIds.job)
+        ws.lastIds = { ...ws.lastIds, job: state.id };
     }));
   }
   getJobState(workspace, id) {
@@ -59617,20 +59619,17 @@ function compileClass(item, source) {
 async function liveHolders(store, workspace, items, now) {
   const holders = /* @__PURE__ */ new Map();
   const results = await store.getResults(workspace, items.map((item) => item.ref));
-  const jobs = /* @__PURE__ */ new Map();
+  const ids = [...new Set([...results.values()].map((result) => result.jobId))];
+  const read = await Promise.all(ids.map((id) => store.getJob(workspace, id)));
+  const jobs = new Map(ids.map((id, index) => [id, read[index]]));
   for (const item of items) {
     const result = results.get(testId(item.ref));
-    if (result === void 0)
-      continue;
-    if (!jobs.has(result.jobId))
-      jobs.set(result.jobId, store.getJob(workspace, result.jobId));
-    const job = await jobs.get(result.jobId);
-    if (job === void 0 || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime())
+    const job = result === void 0 ? void 0 : jobs.get(result.jobId);
+    if (job === void 0 || !isJobLive(job, now))
       continue;
     const test = job.tests[jobTestIndex(job, item.ref)];
-    if (test !== void 0 && test.releasedAt === null && (test.status === "allocated" || test.status === "made")) {
+    if (test !== void 0 && holdsRows(test))
       holders.set(item, job);
-    }
   }
   return holders;
 }

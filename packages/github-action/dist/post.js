@@ -33590,6 +33590,8 @@ var DocumentStore = class _DocumentStore {
     return this.#mutex.run(() => this.#saved.update((draft) => {
       const ws = draftWorkspace(draft, state.workspace, "jobStates");
       ws.jobStates[String(state.id)] = state;
+      if (state.id > ws.lastIds.job)
+        ws.lastIds = { ...ws.lastIds, job: state.id };
     }));
   }
   getJobState(workspace, id) {

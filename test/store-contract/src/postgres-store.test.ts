@@ -171,8 +171,8 @@ describe('postgres store', () => {
 
     beforeAll(async () => {
       [first, second] = await Promise.all([
-        openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 5 }),
-        openPostgresStore(POSTGRES_URL as string, { schema, poolSize: 5 }),
+        openPostgresStore(POSTGRES_URL, { schema, poolSize: 5 }),
+        openPostgresStore(POSTGRES_URL, { schema, poolSize: 5 }),
       ]);
     });
 

@@ -145,12 +145,14 @@ export function describeResultRaces(current: () => Store): void {
       expect(claims.consumed.size).toBe(1);
       expect((await store.getBlock(WS, 'customers'))?.rows.length).toBe(rows.length + 1);
       const holders = await exclusiveHolders(store, ['customers'], T0);
+      expect(holders.size).toBeGreaterThan(0);
       for (const [id, jobs] of holders) expect(jobs, `row ${id}`).toHaveLength(1);
       // Every bundle read the same values for the shared tests.
       for (const name of SHARED) {
         const seen = reports.map((r) =>
           JSON.stringify(r.tests.find((t) => t.test === name)?.values),
         );
+        expect(seen, name).not.toContain(undefined);
         expect(new Set(seen).size, name).toBe(1);
       }
     });

@@ -14,7 +14,7 @@ export async function createKeyAction(cli: CliContext, options: CreateKeyOptions
   // The key format and its hash belong to the server, which checks them.
   const { createApiKey } = await import('@allot/server');
   const workspace = options.workspace ?? DEFAULT_WORKSPACE;
-  const name = options.name ?? 'created with allot keys create';
+  const { name } = options;
   const created = await withStore(cli.store(), async (store) => {
     const now = new Date();
     await ensureWorkspace(store, workspace, now);

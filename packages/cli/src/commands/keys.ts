@@ -10,7 +10,7 @@ export const KEY_ROLES = ['viewer', 'tester', 'manager', 'admin'] as const;
 /** The options of `allot keys create`. */
 export interface CreateKeyOptions {
   role: (typeof KEY_ROLES)[number];
-  name?: string;
+  name: string;
   workspace?: string;
 }
 

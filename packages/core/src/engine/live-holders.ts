@@ -1,5 +1,6 @@
 import { testId, type JobRecord } from '../model/job-record.js';
 import { jobTestIndex } from '../job-test-index.js';
+import { holdsRows, isJobLive } from '../store/store-document.js';
 import type { Store } from '../store/store.js';
 import type { Resolved } from './find-classes.js';
 
@@ -15,22 +16,16 @@ export async function liveHolders(
     workspace,
     items.map((item) => item.ref),
   );
-  const jobs = new Map<number, Promise<JobRecord | undefined>>();
+  // Every holding job is read at once, not one after the other.
+  const ids = [...new Set([...results.values()].map((result) => result.jobId))];
+  const read = await Promise.all(ids.map((id) => store.getJob(workspace, id)));
+  const jobs = new Map(ids.map((id, index) => [id, read[index]]));
   for (const item of items) {
     const result = results.get(testId(item.ref));
-    if (result === undefined) continue;
-    if (!jobs.has(result.jobId)) jobs.set(result.jobId, store.getJob(workspace, result.jobId));
-    const job = await jobs.get(result.jobId);
-    if (job === undefined || job.releasedAt !== null || Date.parse(job.expiresAt) <= now.getTime())
-      continue;
+    const job = result === undefined ? undefined : jobs.get(result.jobId);
+    if (job === undefined || !isJobLive(job, now)) continue;
     const test = job.tests[jobTestIndex(job, item.ref)];
-    if (
-      test !== undefined &&
-      test.releasedAt === null &&
-      (test.status === 'allocated' || test.status === 'made')
-    ) {
-      holders.set(item, job);
-    }
+    if (test !== undefined && holdsRows(test)) holders.set(item, job);
   }
   return holders;
 }

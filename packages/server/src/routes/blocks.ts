@@ -72,7 +72,8 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const block = request.params.block;
       const source = upload.filename ?? `${block}.${upload.json ? 'json' : 'csv'}`;
       const format = upload.json || /\.json$/i.test(source) ? 'json' : 'csv';
-      if (format === 'json') checkNestingDepth(upload.text, 'json');
+      // A JSON body was checked by the JSON parser already; a JSON file in a form was not.
+      if (format === 'json' && !upload.json) checkNestingDepth(upload.text, 'json');
       const options = {
         workspace,
         block,
