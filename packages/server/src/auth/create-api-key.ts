@@ -9,13 +9,13 @@ export interface CreatedApiKey {
 }
 
 /**
- * Stores a new API key for a workspace, outside any request: how a fresh
- * server gets its first admin key, and how someone with access to the store
- * (`allot keys create`) gets one back when the only admin key was lost.
+ * Stores a new API key for a workspace: what `POST /api/v1/keys` does, how a
+ * fresh server gets its first admin key, and how someone with access to the
+ * store (`allot keys create`) gets one back when the only admin key was lost.
  */
 export async function createApiKey(
   store: Store,
-  input: { workspace: string; name: string; role: Role; now?: Date },
+  input: { workspace: string; name: string; role: Role; userId?: string | null; now?: Date },
 ): Promise<CreatedApiKey> {
   const issued = issueKey();
   const record: ApiKeyRecord = {
@@ -24,7 +24,7 @@ export async function createApiKey(
     name: input.name,
     role: input.role,
     secretHash: issued.secretHash,
-    userId: null,
+    userId: input.userId ?? null,
     createdAt: (input.now ?? new Date()).toISOString(),
     revokedAt: null,
   };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiKeyRecord } from '@allot/core';
 import { Type } from 'typebox';
 import { issueKey } from '../auth/api-key.js';
+import { createApiKey } from '../auth/create-api-key.js';
 import { audit } from '../audit.js';
 import { HttpError, notFound } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
@@ -70,20 +71,15 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ) {
         throw new HttpError('VALIDATION_FAILED', `user "${userId}" does not exist`, 'body.userId');
       }
-      const issued = issueKey();
-      const record: ApiKeyRecord = {
-        id: issued.id,
+      const { record, key } = await createApiKey(contextOf(app).store, {
         workspace,
         name,
         role,
-        secretHash: issued.secretHash,
         userId: userId ?? null,
-        createdAt: contextOf(app).clock().toISOString(),
-        revokedAt: null,
-      };
-      await contextOf(app).store.putApiKey(record);
+        now: contextOf(app).clock(),
+      });
       await audit(app, request, 'key.create', `key:${record.id}`, { name, role });
-      return reply.status(201).send({ ...keyView(record), key: issued.key });
+      return reply.status(201).send({ ...keyView(record), key });
     },
   );
 
