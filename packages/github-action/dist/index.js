@@ -58364,6 +58364,34 @@ function holdsRows(test) {
   return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
 }
 
+// ../core/dist/store/superseded-tests.js
+function supersededTests(ws, refs, now) {
+  const found = [];
+  for (const ref of refs) {
+    const result = ws.results[testId(ref)];
+    const job = result === void 0 ? void 0 : ws.jobs[String(result.jobId)];
+    if (job === void 0 || !isJobLive(job, now))
+      continue;
+    const index = jobTestIndex(job, ref);
+    const test = job.tests[index];
+    if (test !== void 0 && holdsRows(test))
+      found.push([job.id, index]);
+  }
+  return found;
+}
+function releaseSuperseded(ws, superseded, now) {
+  const byJob = /* @__PURE__ */ new Map();
+  for (const [jobId, index] of superseded)
+    byJob.set(jobId, (byJob.get(jobId) ?? /* @__PURE__ */ new Set()).add(index));
+  for (const [jobId, indexes2] of byJob) {
+    const job = ws.jobs[String(jobId)];
+    if (job === void 0)
+      continue;
+    const tests = job.tests.map((t2, i2) => indexes2.has(i2) ? { ...t2, releasedAt: now.toISOString() } : t2);
+    ws.jobs[String(jobId)] = { ...job, tests };
+  }
+}
+
 // ../core/dist/store/claims.js
 function collectClaims(ws, blocks, now, skip = []) {
   const leases = /* @__PURE__ */ new Map();
@@ -58418,20 +58446,7 @@ function findConflicts(ws, commit, skip, now) {
 }
 function findTakenTests(ws, commit, skip, now) {
   const skipped = new Set(skip.map(([job, index]) => `${job}/${index}`));
-  const taken = [];
-  for (const result of commit.results) {
-    const held = ws.results[testId(result)];
-    if (held === void 0 || held.jobId === commit.jobId)
-      continue;
-    const job = ws.jobs[String(held.jobId)];
-    if (job === void 0 || !isJobLive(job, now))
-      continue;
-    const index = jobTestIndex(job, result);
-    const test = job.tests[index];
-    if (test !== void 0 && holdsRows(test) && !skipped.has(`${job.id}/${index}`))
-      taken.push(testId(result));
-  }
-  return taken;
+  return commit.results.filter((result) => supersededTests(ws, [result], now).some(([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`))).map((result) => testId(result));
 }
 
 // ../core/dist/store/append-versions.js
@@ -58447,34 +58462,6 @@ function draftWorkspace(draft, workspace, ...writes) {
     copy[field] = { ...copy[field] };
   draft.workspaces[workspace] = copy;
   return copy;
-}
-
-// ../core/dist/store/superseded-tests.js
-function supersededTests(ws, refs, now) {
-  const found = [];
-  for (const ref of refs) {
-    const result = ws.results[testId(ref)];
-    const job = result === void 0 ? void 0 : ws.jobs[String(result.jobId)];
-    if (job === void 0 || !isJobLive(job, now))
-      continue;
-    const index = jobTestIndex(job, ref);
-    const test = job.tests[index];
-    if (test !== void 0 && holdsRows(test))
-      found.push([job.id, index]);
-  }
-  return found;
-}
-function releaseSuperseded(ws, superseded, now) {
-  const byJob = /* @__PURE__ */ new Map();
-  for (const [jobId, index] of superseded)
-    byJob.set(jobId, (byJob.get(jobId) ?? /* @__PURE__ */ new Set()).add(index));
-  for (const [jobId, indexes2] of byJob) {
-    const job = ws.jobs[String(jobId)];
-    if (job === void 0)
-      continue;
-    const tests = job.tests.map((t2, i2) => indexes2.has(i2) ? { ...t2, releasedAt: now.toISOString() } : t2);
-    ws.jobs[String(jobId)] = { ...job, tests };
-  }
 }
 
 // ../core/dist/store/apply-job-commit.js

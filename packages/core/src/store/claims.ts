@@ -1,4 +1,3 @@
-import { jobTestIndex } from '../job-test-index.js';
 import {
   rowId,
   testId,
@@ -7,6 +6,7 @@ import {
   type LeaseHolder,
 } from '../model/job-record.js';
 import { holdsRows, isJobLive, type WorkspaceDocument } from './store-document.js';
+import { supersededTests } from './superseded-tests.js';
 
 /**
  * Live leases and consumed rows of some blocks. `skip` lists tests whose
@@ -88,16 +88,11 @@ export function findTakenTests(
   now: Date,
 ): string[] {
   const skipped = new Set(skip.map(([job, index]) => `${job}/${index}`));
-  const taken: string[] = [];
-  for (const result of commit.results) {
-    const held = ws.results[testId(result)];
-    if (held === undefined || held.jobId === commit.jobId) continue;
-    const job = ws.jobs[String(held.jobId)];
-    if (job === undefined || !isJobLive(job, now)) continue;
-    const index = jobTestIndex(job, result);
-    const test = job.tests[index];
-    if (test !== undefined && holdsRows(test) && !skipped.has(`${job.id}/${index}`))
-      taken.push(testId(result));
-  }
-  return taken;
+  return commit.results
+    .filter((result) =>
+      supersededTests(ws, [result], now).some(
+        ([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`),
+      ),
+    )
+    .map((result) => testId(result));
 }
