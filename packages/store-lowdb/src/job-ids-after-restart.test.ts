@@ -27,7 +27,7 @@ describe('job ids across a restart', () => {
       tests: 1,
       progress: null,
       answeredBy: null,
-      error: 'no such pool',
+      error: { code: 'NOT_FOUND', message: 'no such pool' },
       createdAt: AT,
       updatedAt: AT,
     };
@@ -37,7 +37,7 @@ describe('job ids across a restart', () => {
     const reopened = await openLowdbStore(dir);
     try {
       expect(await reopened.reserveJobId('w')).toBe(id + 1);
-      expect((await reopened.getJobState('w', id))?.error).toBe('no such pool');
+      expect((await reopened.getJobState('w', id))?.error?.message).toBe('no such pool');
     } finally {
       await reopened.close();
     }
