@@ -75,7 +75,16 @@ export {
 } from './pool/parse-pool-file.js';
 export { loadPoolFile } from './pool/load-pool-file.js';
 
-export type { CandidateQuery, Page, Store } from './store/store.js';
+export type {
+  BlockStore,
+  CandidateQuery,
+  EventStore,
+  JobStore,
+  Page,
+  PoolStore,
+  Store,
+  TenancyStore,
+} from './store/store.js';
 export { openMemoryStore } from './store/open-memory-store.js';
 export { DocumentStore } from './store/document-store.js';
 export { RowsCache } from './store/rows-cache.js';

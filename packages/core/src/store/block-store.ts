@@ -1,0 +1,13 @@
+import type { BlockVersion, BlockVersionMeta, NewBlockVersion } from '../model/block-version.js';
+
+/** The data blocks slice of the {@link Store}: versions of rows, each immutable once added. */
+export interface BlockStore {
+  /** Adds a version to a data block (creating the block) and returns its metadata. */
+  addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta>;
+  /** A version with all its rows; the latest when `version` is omitted. */
+  getBlock(workspace: string, block: string, version?: string): Promise<BlockVersion | undefined>;
+  /** Every version of a block, oldest first. */
+  listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]>;
+  /** The latest version of every block. */
+  listBlocks(workspace: string): Promise<BlockVersionMeta[]>;
+}
