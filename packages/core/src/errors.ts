@@ -17,6 +17,10 @@ export const ERROR_CODES = {
   STORE_CORRUPT: 'A store file cannot be read or parsed.',
   STORE_FAILURE: 'The store could not complete an operation; nothing was written.',
   MAKE_FAILED: 'A make could not produce a row that satisfies its find.',
+  CATALOGUE_LOCKED:
+    'A catalogue record is locked by someone else; `holder` names who. An admin may force it.',
+  VERSION_CONFLICT:
+    'A put expected another latest version of the record: someone else put a version first.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -77,6 +77,7 @@ export { loadPoolFile } from './pool/load-pool-file.js';
 
 export type {
   BlockStore,
+  CatalogueStore,
   CandidateQuery,
   EventStore,
   JobStore,
@@ -86,6 +87,30 @@ export type {
   TenancyStore,
 } from './store/store.js';
 export { openMemoryStore } from './store/open-memory-store.js';
+export type {
+  CatalogueDelete,
+  CatalogueLock,
+  CatalogueLockRequest,
+  CatalogueName,
+  CataloguePut,
+  CatalogueQuery,
+  CatalogueRecord,
+  CatalogueUnlockRequest,
+  CatalogueVersionScheme,
+} from './catalogue/catalogue-record.js';
+export {
+  CatalogueLockedError,
+  CatalogueVersionConflictError,
+} from './catalogue/catalogue-errors.js';
+export { isCatalogueId, newCatalogueId } from './catalogue/catalogue-id.js';
+export { assertUnlockedFor, checkUnlock, liveLock, lockFor } from './catalogue/catalogue-lock.js';
+export { compareCatalogueRecords } from './catalogue/catalogue-order.js';
+export {
+  catalogueSchemeOf,
+  catalogueVersionParts,
+  nextCatalogueVersion,
+} from './catalogue/catalogue-version.js';
+export { checkName, planCataloguePut } from './catalogue/plan-catalogue-put.js';
 export { DocumentStore } from './store/document-store.js';
 export { RowsCache } from './store/rows-cache.js';
 export { LruCache } from './lru-cache.js';

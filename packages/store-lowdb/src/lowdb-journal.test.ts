@@ -211,7 +211,7 @@ describe('lowdb store journal', () => {
 
     const reopened = await open();
     await reopened.putPool('w', pool('new'));
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 3 });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 4 });
     expect(await journals()).toEqual([]);
     await reopened.close();
     const again = await open();

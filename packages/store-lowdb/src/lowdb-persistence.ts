@@ -96,7 +96,7 @@ export class LowdbPersistence implements DocumentPersistence {
     if (snapshot === null) return undefined;
     const version = snapshot.schemaVersion as number;
     if (
-      (version !== 1 && version !== 2 && version !== 3) ||
+      (version !== 1 && version !== 2 && version !== 3 && version !== 4) ||
       typeof snapshot.workspaces !== 'object'
     ) {
       await this.#lock.release();

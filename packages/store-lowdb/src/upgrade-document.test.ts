@@ -101,7 +101,7 @@ describe('upgrading an embedded store to ids per workspace', () => {
       string,
       unknown
     >;
-    expect(saved).toMatchObject({ schemaVersion: 3 });
+    expect(saved).toMatchObject({ schemaVersion: 4 });
     expect(saved).not.toHaveProperty('nextJobId');
     expect(await readdir(dir)).not.toContain('allot.journal.1.jsonl');
 
@@ -109,5 +109,57 @@ describe('upgrading an embedded store to ids per workspace', () => {
     expect((await reopened.appendAudit({ ...event(0, 'a') })).id).toBe(5);
     expect(await reopened.reserveJobId('b')).toBe(6);
     await reopened.close();
+  });
+});
+
+describe('upgrading an embedded store to one with a catalogue', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'allot-upgrade-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const name = { kind: 'coverage-set', workspace: 'a', project: null, name: 'checkout' };
+  const put = (body: unknown) => ({ ...name, body, actor: 'ann' });
+
+  it('gives every workspace of a version 3 document an empty catalogue that keeps what is put', async () => {
+    const snapshot = {
+      schemaVersion: 3,
+      journal: 1,
+      tenants: {},
+      apiKeys: {},
+      workspaces: { a: { ...workspace([job(1, 'a')], []), lastIds: { job: 1, audit: 0 } } },
+    };
+    await writeFile(join(dir, STORE_FILE), JSON.stringify(snapshot));
+    const changes = [
+      ['set', ['workspaces', 'a', 'jobs', '2'], job(2, 'a')],
+      ['set', ['workspaces', 'a', 'lastIds'], { job: 2, audit: 0 }],
+    ];
+    await writeFile(join(dir, 'allot.journal.1.jsonl'), `${JSON.stringify(changes)}\n`);
+
+    const store = await openLowdbStore(dir);
+    expect((await store.getJob('a', 2))?.id).toBe(2);
+    expect(await store.getCatalogueByName(name)).toBeUndefined();
+    const first = await store.putCatalogue(put({ n: 1 }), new Date(AT));
+    await store.close();
+
+    const saved = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')) as {
+      schemaVersion: number;
+      workspaces: Record<string, { catalogue: Record<string, unknown> }>;
+    };
+    expect(saved.schemaVersion).toBe(4);
+    expect(Object.keys(saved.workspaces['a']?.catalogue ?? {})).toHaveLength(1);
+
+    // A later put goes to the journal as a change of the catalogue, and survives a reopen.
+    const reopened = await openLowdbStore(dir);
+    expect(await reopened.getCatalogueById('a', first.id)).toEqual(first);
+    await reopened.putCatalogue(put({ n: 2 }), new Date(AT));
+    await reopened.close();
+    const again = await openLowdbStore(dir);
+    expect((await again.getCatalogueByName(name))?.body).toEqual({ n: 2 });
+    expect(await again.reserveJobId('a')).toBe(3);
+    await again.close();
   });
 });

@@ -3,6 +3,13 @@ import type {
   AuditEvent,
   BlockVersion,
   BlockVersionMeta,
+  CatalogueDelete,
+  CatalogueLockRequest,
+  CatalogueName,
+  CataloguePut,
+  CatalogueQuery,
+  CatalogueRecord,
+  CatalogueUnlockRequest,
   CandidateQuery,
   ClaimState,
   JobCommit,
@@ -30,6 +37,7 @@ import * as jobRecords from './job-records.js';
 import * as jobStates from './job-states.js';
 import * as poolDefinitions from './pool-definitions.js';
 import { PoolQueries } from './pool-queries.js';
+import { PostgresCatalogue } from './postgres-catalogue.js';
 import { readClaimState } from './read-claim-state.js';
 import { metaOf, versionOf, type VersionRow } from './records.js';
 import * as releaseClaims from './release-claims.js';
@@ -59,6 +67,7 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #sql: SqlRunner;
   readonly #db: PoolQueries;
+  readonly #catalogue: PostgresCatalogue;
   /** Resolved rows of block versions: versions never change once committed. */
   readonly #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
@@ -79,6 +88,7 @@ export class PostgresStore implements Store {
     this.#pool = pool;
     this.#sql = sql;
     this.#db = new PoolQueries(pool, sql);
+    this.#catalogue = new PostgresCatalogue(this.#db);
     if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) =>
         gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
@@ -317,6 +327,34 @@ export class PostgresStore implements Store {
 
   listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
     return auditLog.listAudit(this.#db, workspace, page);
+  }
+
+  putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+
+  getCatalogueById(workspace: string, id: string, version?: string) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+
+  getCatalogueByName(name: CatalogueName, version?: string) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+
+  listCatalogue(query: CatalogueQuery): Promise<CatalogueRecord[]> {
+    return this.#catalogue.listCatalogue(query);
+  }
+
+  lockCatalogue(workspace: string, id: string, request: CatalogueLockRequest, now: Date) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+
+  unlockCatalogue(workspace: string, id: string, request: CatalogueUnlockRequest, now: Date) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+
+  deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
+    return this.#catalogue.deleteCatalogue(target, now);
   }
 
   async close(): Promise<void> {

@@ -20,6 +20,7 @@ const WORKSPACE_MAPS = new Set([
   'results',
   'consumed',
   'users',
+  'catalogue',
 ]);
 /** Fields of a workspace that only grow at their end. */
 const WORKSPACE_LOGS = new Set(['audit']);

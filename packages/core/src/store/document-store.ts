@@ -10,6 +10,15 @@ import {
   type ResultRecord,
   type TestRef,
 } from '../model/job-record.js';
+import type {
+  CatalogueDelete,
+  CatalogueLockRequest,
+  CatalogueName,
+  CataloguePut,
+  CatalogueQuery,
+  CatalogueRecord,
+  CatalogueUnlockRequest,
+} from '../catalogue/catalogue-record.js';
 import type { PoolDefinition } from '../model/pool-definition.js';
 import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -25,6 +34,7 @@ import { applyJobCommit } from './apply-job-commit.js';
 import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
+import { DocumentCatalogue } from './document-catalogue.js';
 import { DocumentTenancy } from './document-tenancy.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { dropJobStates, staleJobStates } from './stale-job-states.js';
@@ -54,6 +64,7 @@ export class DocumentStore implements Store {
   readonly #reservedJobIds = new Map<string, number>();
   readonly #blockRows: BlockRows;
   readonly #tenancy: DocumentTenancy;
+  readonly #catalogue: DocumentCatalogue;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     this.kind = persistence.kind;
@@ -63,6 +74,7 @@ export class DocumentStore implements Store {
       this.#blocksOf(workspace, block),
     );
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
+    this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -338,6 +350,34 @@ export class DocumentStore implements Store {
   listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
     const events = [...(this.#workspace(workspace)?.audit ?? [])].reverse();
     return Promise.resolve(events.slice(page.offset, page.offset + page.limit));
+  }
+
+  putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+
+  getCatalogueById(workspace: string, id: string, version?: string) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+
+  getCatalogueByName(name: CatalogueName, version?: string) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+
+  listCatalogue(query: CatalogueQuery): Promise<CatalogueRecord[]> {
+    return this.#catalogue.listCatalogue(query);
+  }
+
+  lockCatalogue(workspace: string, id: string, request: CatalogueLockRequest, now: Date) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+
+  unlockCatalogue(workspace: string, id: string, request: CatalogueUnlockRequest, now: Date) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+
+  deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
+    return this.#catalogue.deleteCatalogue(target, now);
   }
 
   close(): Promise<void> {

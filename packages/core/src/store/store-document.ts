@@ -1,3 +1,4 @@
+import type { CatalogueRecord } from '../catalogue/catalogue-record.js';
 import type { AuditEvent } from '../model/audit-event.js';
 import type { BlockVersionMeta } from '../model/block-version.js';
 import type { JobRecord, JobTest, ResultRecord } from '../model/job-record.js';
@@ -22,6 +23,8 @@ export interface WorkspaceDocument {
   /** Consumed rows by {@link rowId}, with the job that consumed them. */
   consumed: Record<string, number>;
   users: Record<string, UserRecord>;
+  /** Catalogue records by {@link catalogueKey}: one entry per version. */
+  catalogue: Record<string, CatalogueRecord>;
   /** Oldest first. */
   audit: AuditEvent[];
   /** The highest ids handed out in this workspace: each workspace counts its own, from 1. */
@@ -37,10 +40,11 @@ export interface WorkspaceIds {
 /** The whole state of a document store (memory, lowdb). */
 export interface StoreDocument {
   /**
+   * 4 since workspaces keep a catalogue;
    * 3 since job and audit ids count per workspace (see upgrade-document.ts);
    * 2 kept block rows and the journal beside the document; 1 had no journal.
    */
-  schemaVersion: 3;
+  schemaVersion: 4;
   /** Workspaces that were created explicitly (the server's tenants). */
   tenants: Record<string, WorkspaceRecord>;
   /** API keys of every workspace, by public id. */
@@ -50,7 +54,7 @@ export interface StoreDocument {
 
 export function emptyDocument(): StoreDocument {
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     tenants: {},
     apiKeys: {},
     workspaces: {},
@@ -65,6 +69,7 @@ export function emptyWorkspace(): WorkspaceDocument {
     results: {},
     consumed: {},
     users: {},
+    catalogue: {},
     audit: [],
     lastIds: { job: 0, audit: 0 },
   };
@@ -78,4 +83,14 @@ export function isJobLive(job: JobRecord, now: Date): boolean {
 /** Whether a test of a live job still holds its own rows. */
 export function holdsRows(test: JobTest): boolean {
   return test.releasedAt === null && (test.status === 'allocated' || test.status === 'made');
+}
+
+/** The key of a catalogue record in {@link WorkspaceDocument.catalogue}: one per version of a name. */
+export function catalogueKey(record: {
+  kind: string;
+  project: string | null;
+  name: string;
+  version: string;
+}): string {
+  return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }

@@ -1,10 +1,12 @@
 import type { BlockStore } from './block-store.js';
+import type { CatalogueStore } from './catalogue-store.js';
 import type { EventStore } from './event-store.js';
 import type { JobStore } from './job-store.js';
 import type { PoolStore } from './pool-store.js';
 import type { TenancyStore } from './tenancy-store.js';
 
 export type { BlockStore } from './block-store.js';
+export type { CatalogueStore } from './catalogue-store.js';
 export type { EventStore } from './event-store.js';
 export type { CandidateQuery, JobStore } from './job-store.js';
 export type { Page } from './page.js';
@@ -14,14 +16,15 @@ export type { TenancyStore } from './tenancy-store.js';
 /**
  * The narrow storage interface: domain operations, each atomic, in named
  * slices ({@link BlockStore}, {@link PoolStore}, {@link JobStore},
- * {@link TenancyStore}, {@link EventStore}). A caller asks for the slice it
+ * {@link TenancyStore}, {@link EventStore}, {@link CatalogueStore}). A caller asks for the slice it
  * uses; an adapter implements them all. Adapters: memory (tests), lowdb
  * (embedded default), PostgreSQL.
  *
  * Every operation is scoped to a workspace; nothing crosses workspaces.
  * Times are passed in (`now`) so callers own the clock.
  */
-export interface Store extends BlockStore, PoolStore, JobStore, TenancyStore, EventStore {
+export interface Store
+  extends BlockStore, PoolStore, JobStore, TenancyStore, EventStore, CatalogueStore {
   /** A short name for messages: `memory`, `lowdb`, `postgres`. */
   readonly kind: string;
   /** Flushes and frees resources (file locks, connections). */
