@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeCatalogueContract } from './catalogue-contract.js';
 import { describeJobStateContract } from './job-state-contract.js';
 import {
   AllotError,
@@ -27,6 +28,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     });
 
     describeJobStateContract(() => store);
+    describeCatalogueContract(() => store);
 
     it('versions data blocks immutably: 1.0, 1.1, … and pinned reads', async () => {
       const first = await store.addBlockVersion(WS, customers);
