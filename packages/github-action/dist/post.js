@@ -27651,7 +27651,7 @@ var require_utils3 = __commonJS({
     var nodeCrypto = __require("crypto");
     module.exports = {
       postgresMd5PasswordHash,
-      randomBytes,
+      randomBytes: randomBytes2,
       deriveKey,
       sha256,
       hashByName,
@@ -27661,7 +27661,7 @@ var require_utils3 = __commonJS({
     var webCrypto = nodeCrypto.webcrypto || globalThis.crypto;
     var subtleCrypto = webCrypto.subtle;
     var textEncoder = new TextEncoder();
-    function randomBytes(length) {
+    function randomBytes2(length) {
       return webCrypto.getRandomValues(Buffer.alloc(length));
     }
     async function md5(string) {
@@ -32946,6 +32946,17 @@ function nextVersion(latest) {
   parts[last] = (parts[last] ?? 0) + 1;
   return parts.join(".");
 }
+function compareVersions(a, b) {
+  const left = versionParts(a);
+  const right = versionParts(b);
+  const length = Math.max(left.length, right.length);
+  for (let i = 0; i < length; i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0)
+      return difference;
+  }
+  return 0;
+}
 function versionParts(version) {
   if (!VERSION.test(version)) {
     throw new AllotError("INVALID_INPUT", `"${version}" is not a version such as 1.0 or 1.12`, {
@@ -33060,7 +33071,7 @@ function setOwnEntry(map, key, value) {
 // ../core/dist/store/store-document.js
 function emptyDocument() {
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     tenants: {},
     apiKeys: {},
     workspaces: {}
@@ -33074,6 +33085,7 @@ function emptyWorkspace() {
     results: {},
     consumed: {},
     users: {},
+    catalogue: {},
     audit: [],
     lastIds: { job: 0, audit: 0 }
   };
@@ -33083,6 +33095,9 @@ function isJobLive(job, now) {
 }
 function holdsRows(test) {
   return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
+}
+function catalogueKey(record) {
+  return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
 // ../core/dist/store/superseded-tests.js
@@ -33336,6 +33351,226 @@ function countRelease(job, indexes2, now) {
   return outcome;
 }
 
+// ../core/dist/catalogue/catalogue-errors.js
+var CatalogueLockedError = class extends AllotError {
+  holder;
+  constructor(record, lock) {
+    super("CATALOGUE_LOCKED", `${record.kind} "${record.name}" ${record.version} is locked by ${lock.holder} since ${lock.since}`, { ...record, holder: lock.holder, since: lock.since, timeoutSeconds: lock.timeoutSeconds });
+    this.name = "CatalogueLockedError";
+    this.holder = lock.holder;
+  }
+};
+var CatalogueVersionConflictError = class extends AllotError {
+  constructor(name, expected, latest) {
+    const found = latest === null ? "it has no version" : `its latest version is ${latest}`;
+    const wanted = expected === null ? "no version" : `version ${expected}`;
+    super("VERSION_CONFLICT", `${name.kind} "${name.name}": expected ${wanted} as the latest, but ${found}`, { ...name, expected, latest });
+    this.name = "CatalogueVersionConflictError";
+  }
+};
+
+// ../core/dist/catalogue/catalogue-lock.js
+function liveLock(lock, now) {
+  if (lock === null || lock.timeoutSeconds === null)
+    return lock;
+  const ends = Date.parse(lock.since) + lock.timeoutSeconds * 1e3;
+  return ends > now.getTime() ? lock : null;
+}
+function assertUnlockedFor(record, actor, force, now) {
+  const lock = liveLock(record.lock, now);
+  if (lock !== null && lock.holder !== actor && force !== true)
+    throw new CatalogueLockedError(record, lock);
+}
+function lockFor(record, request, now) {
+  const timeoutSeconds = request.timeoutSeconds ?? null;
+  if (timeoutSeconds !== null && !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) {
+    throw new AllotError("INVALID_INPUT", "a lock timeout is a positive whole number of seconds", {
+      field: "timeoutSeconds"
+    });
+  }
+  requireHolder(request.holder);
+  assertUnlockedFor(record, request.holder, request.force, now);
+  return { holder: request.holder, since: now.toISOString(), timeoutSeconds };
+}
+function checkUnlock(record, request, now) {
+  requireHolder(request.holder);
+  assertUnlockedFor(record, request.holder, request.force, now);
+}
+function requireHolder(holder) {
+  if (typeof holder !== "string" || holder.length === 0)
+    throw new AllotError("INVALID_INPUT", "a lock needs a holder", { field: "holder" });
+}
+
+// ../core/dist/catalogue/catalogue-order.js
+function byCodePoint(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareCatalogueRecords(a, b) {
+  if (a.project !== b.project) {
+    if (a.project === null)
+      return -1;
+    if (b.project === null)
+      return 1;
+    return byCodePoint(a.project, b.project);
+  }
+  return byCodePoint(a.name, b.name) || compareVersions(a.version, b.version);
+}
+
+// ../core/dist/catalogue/catalogue-id.js
+import { randomBytes } from "node:crypto";
+function newCatalogueId() {
+  return randomBytes(12).toString("hex");
+}
+
+// ../core/dist/catalogue/catalogue-version.js
+var VERSION2 = /^(0|[1-9]\d{0,8})(\.(0|[1-9]\d{0,8})){1,2}$/;
+function catalogueVersionParts(version) {
+  return VERSION2.test(version) ? version.split(".").map(Number) : void 0;
+}
+function catalogueSchemeOf(version) {
+  return version.split(".").length === 3 ? "three-part" : "two-part";
+}
+function nextCatalogueVersion(latest, scheme) {
+  if (latest === void 0)
+    return scheme === "three-part" ? "1.0.0" : "1.0";
+  const current = catalogueSchemeOf(latest);
+  if (scheme !== void 0 && scheme !== current) {
+    throw new AllotError("INVALID_INPUT", `versions of this name are numbered ${current} (latest ${latest}), not ${scheme}`, { field: "scheme", latest });
+  }
+  return nextVersion(latest);
+}
+
+// ../core/dist/catalogue/plan-catalogue-put.js
+function planCataloguePut(latest, put, now) {
+  checkName(put);
+  if (typeof put.actor !== "string" || put.actor.length === 0)
+    throw new AllotError("INVALID_INPUT", "a put needs an actor", { field: "actor" });
+  if (put.body === void 0 || JSON.stringify(put.body) === void 0)
+    throw new AllotError("INVALID_INPUT", "a record body must be JSON", { field: "body" });
+  if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest?.version ?? null))
+    throw new CatalogueVersionConflictError(put, put.expectedVersion, latest?.version ?? null);
+  if (latest !== void 0)
+    assertUnlockedFor(latest, put.actor, put.force, now);
+  const at = now.toISOString();
+  const held = latest === void 0 ? null : liveLock(latest.lock, now);
+  return {
+    kind: put.kind,
+    workspace: put.workspace,
+    project: put.project,
+    name: put.name,
+    id: put.keepId === true && latest !== void 0 ? latest.id : newCatalogueId(),
+    version: nextCatalogueVersion(latest?.version, put.scheme),
+    body: put.body,
+    createdBy: latest?.createdBy ?? put.actor,
+    createdAt: latest?.createdAt ?? at,
+    updatedBy: put.actor,
+    updatedAt: at,
+    lock: held !== null && held.holder === put.actor ? held : null
+  };
+}
+function checkName(name) {
+  for (const field of ["kind", "name", "workspace"]) {
+    if (typeof name[field] !== "string" || name[field].length === 0)
+      throw new AllotError("INVALID_INPUT", `a catalogue record needs a ${field}`, { field });
+  }
+  if (name.project !== null && (typeof name.project !== "string" || name.project.length === 0))
+    throw new AllotError("INVALID_INPUT", "a project is a non-empty text or null", {
+      field: "project"
+    });
+}
+
+// ../core/dist/store/document-catalogue.js
+var DocumentCatalogue = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  putCatalogue(put, now) {
+    return this.#mutex.run(async () => {
+      checkName(put);
+      const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+      await this.#write(record.workspace, (catalogue) => {
+        catalogue[catalogueKey(record)] = record;
+      });
+      return record;
+    });
+  }
+  getCatalogueById(workspace, id, version) {
+    return Promise.resolve(this.#byId(workspace, id, version));
+  }
+  getCatalogueByName(name, version) {
+    const versions = this.#versionsOf(name);
+    return Promise.resolve(version === void 0 ? versions.at(-1) : versions.find((r) => r.version === version));
+  }
+  listCatalogue(query) {
+    const { project, namePrefix } = query;
+    let records = this.#records(query.workspace).filter((r) => r.kind === query.kind && (project === void 0 || r.project === project) && (namePrefix === void 0 || r.name.startsWith(namePrefix)));
+    records.sort(compareCatalogueRecords);
+    if (query.latestOnly === true)
+      records = records.filter((r, i) => !sameName(r, records[i + 1]));
+    return Promise.resolve(records.slice(query.page.offset, query.page.offset + query.page.limit));
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#mutex.run(() => this.#setLock(workspace, id, (record) => lockFor(record, request, now)));
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#mutex.run(() => this.#setLock(workspace, id, (record) => {
+      checkUnlock(record, request, now);
+      return null;
+    }));
+  }
+  deleteCatalogue(target, now) {
+    return this.#mutex.run(async () => {
+      checkName(target);
+      const doomed = this.#versionsOf(target).filter((r) => target.version === void 0 || r.version === target.version);
+      for (const record of doomed)
+        assertUnlockedFor(record, target.actor, target.force, now);
+      if (doomed.length === 0)
+        return 0;
+      await this.#write(target.workspace, (catalogue) => {
+        for (const record of doomed)
+          delete catalogue[catalogueKey(record)];
+      });
+      return doomed.length;
+    });
+  }
+  async #setLock(workspace, id, next) {
+    const record = this.#byId(workspace, id);
+    if (record === void 0)
+      throw new AllotError("NOT_FOUND", `no catalogue record has id ${id}`, { id });
+    const lock = next(record);
+    if (lock === record.lock)
+      return record;
+    const locked = { ...record, lock };
+    await this.#write(workspace, (catalogue) => {
+      catalogue[catalogueKey(record)] = locked;
+    });
+    return locked;
+  }
+  #write(workspace, change) {
+    return this.#saved.update((draft) => {
+      change(draftWorkspace(draft, workspace, "catalogue").catalogue);
+    });
+  }
+  #records(workspace) {
+    const ws = ownEntry(this.#saved.current.workspaces, workspace);
+    return Object.values(ws?.catalogue ?? {});
+  }
+  /** The versions of a name, oldest first. */
+  #versionsOf(name) {
+    return this.#records(name.workspace).filter((r) => sameName(r, name)).sort((a, b) => compareVersions(a.version, b.version));
+  }
+  #byId(workspace, id, version) {
+    const matches = this.#records(workspace).filter((r) => r.id === id && (version === void 0 || r.version === version)).sort((a, b) => compareVersions(a.version, b.version));
+    return matches.at(-1);
+  }
+};
+function sameName(a, b) {
+  return b !== void 0 && a.kind === b.kind && a.project === b.project && a.name === b.name;
+}
+
 // ../core/dist/store/document-tenancy.js
 var DocumentTenancy = class {
   #saved;
@@ -33468,12 +33703,14 @@ var DocumentStore = class _DocumentStore {
   #reservedJobIds = /* @__PURE__ */ new Map();
   #blockRows;
   #tenancy;
+  #catalogue;
   constructor(persistence, document) {
     this.kind = persistence.kind;
     this.#persistence = persistence;
     this.#saved = new SavedDocument(persistence, document);
     this.#blockRows = new BlockRows(persistence, (workspace, block) => this.#blocksOf(workspace, block));
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
+    this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
   }
   /** Opens a store over a persistence, loading its document. */
   static async open(persistence) {
@@ -33694,6 +33931,27 @@ var DocumentStore = class _DocumentStore {
     const events = [...this.#workspace(workspace)?.audit ?? []].reverse();
     return Promise.resolve(events.slice(page.offset, page.offset + page.limit));
   }
+  putCatalogue(put, now) {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+  getCatalogueById(workspace, id, version) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+  getCatalogueByName(name, version) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+  listCatalogue(query) {
+    return this.#catalogue.listCatalogue(query);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+  deleteCatalogue(target, now) {
+    return this.#catalogue.deleteCatalogue(target, now);
+  }
   close() {
     return this.#mutex.run(() => this.#persistence.close());
   }
@@ -33723,7 +33981,8 @@ var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "jobStates",
   "results",
   "consumed",
-  "users"
+  "users",
+  "catalogue"
 ]);
 var WORKSPACE_LOGS = /* @__PURE__ */ new Set(["audit"]);
 function diffDocuments(before, after) {
@@ -33847,8 +34106,15 @@ function isDictionary(value) {
 
 // ../core/dist/store/upgrade-document.js
 function upgradeDocument(document) {
-  if (document.schemaVersion === 3)
+  if (document.schemaVersion === 4)
     return document;
+  const version3 = document.schemaVersion === 3 ? document : countPerWorkspace(document);
+  const workspaces = {};
+  for (const [id, ws] of Object.entries(version3.workspaces))
+    workspaces[id] = { ...ws, catalogue: {} };
+  return { ...version3, schemaVersion: 4, workspaces };
+}
+function countPerWorkspace(document) {
   const { nextJobId, nextAuditId, workspaces, ...rest } = document;
   let lastJob = nextJobId - 1;
   for (const ws of Object.values(workspaces))
@@ -34744,6 +35010,153 @@ var PoolQueries = class {
   }
 };
 
+// ../store-postgres/dist/run-in-transaction.js
+async function runInTransaction(pool, work, options) {
+  const { what, mapError = (error2) => error2 } = options;
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (error2) {
+    throw storeFailure(error2, what);
+  }
+  let broken;
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error2) {
+    await client.query("ROLLBACK").catch((rollbackError) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw storeFailure(mapError(error2), what);
+  } finally {
+    client.release(broken);
+  }
+}
+
+// ../store-postgres/dist/postgres-catalogue.js
+var PostgresCatalogue = class {
+  #db;
+  #sql;
+  constructor(db) {
+    this.#db = db;
+    this.#sql = db.sql;
+  }
+  putCatalogue(put, now) {
+    checkName(put);
+    return this.#change(put, "put a catalogue record", async (client) => {
+      const latest = await this.#one(client, "catalogue-latest", nameValues(put));
+      const record = planCataloguePut(latest, put, now);
+      await this.#sql.run(client, "catalogue-insert", {
+        ...nameValues(record),
+        version_parts: catalogueVersionParts(record.version),
+        id: record.id,
+        body: JSON.stringify(record.body),
+        created_by: record.createdBy,
+        created_at: record.createdAt,
+        updated_by: record.updatedBy,
+        updated_at: record.updatedAt,
+        ...lockValues(record.lock)
+      });
+      return record;
+    });
+  }
+  getCatalogueById(workspace, id, version) {
+    return this.#db.read("read a catalogue record", (db) => this.#one(db, "catalogue-by-id", { workspace, id, version: version ?? null }));
+  }
+  getCatalogueByName(name, version) {
+    return this.#db.read("read a catalogue record", (db) => this.#one(db, "catalogue-latest", nameValues({ ...name, version })));
+  }
+  async listCatalogue(query) {
+    const result = await this.#db.query("list catalogue records", "catalogue-list", {
+      workspace: query.workspace,
+      kind: query.kind,
+      any_project: query.project === void 0,
+      project: query.project ?? null,
+      name_prefix: query.namePrefix ?? null,
+      latest_only: query.latestOnly === true,
+      limit: query.page.limit,
+      offset: query.page.offset
+    });
+    return result.rows.map((row) => row.record);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#setLock(workspace, id, (record) => lockFor(record, request, now));
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#setLock(workspace, id, (record) => {
+      checkUnlock(record, request, now);
+      return null;
+    });
+  }
+  deleteCatalogue(target, now) {
+    checkName(target);
+    return this.#change(target, "delete catalogue records", async (client) => {
+      const values = nameValues(target);
+      const doomed = await this.#sql.run(client, "catalogue-versions", values);
+      for (const { record } of doomed.rows)
+        assertUnlockedFor(record, target.actor, target.force, now);
+      const deleted = await this.#sql.run(client, "catalogue-delete", values);
+      return deleted.rowCount ?? 0;
+    });
+  }
+  async #setLock(workspace, id, next) {
+    const found = await this.getCatalogueById(workspace, id);
+    if (found === void 0)
+      throw notFound(id);
+    return this.#change(found, "lock or unlock a catalogue record", async (client) => {
+      for (; ; ) {
+        const record = await this.#one(client, "catalogue-by-id", { workspace, id, version: null });
+        if (record === void 0)
+          throw notFound(id);
+        const lock = next(record);
+        const updated = await this.#sql.run(client, "catalogue-set-lock", {
+          workspace,
+          id,
+          version: record.version,
+          ...lockValues(lock, ""),
+          seen_holder: record.lock?.holder ?? null,
+          seen_since: record.lock?.since ?? null
+        });
+        if (updated.rowCount === 1)
+          return { ...record, lock };
+      }
+    });
+  }
+  /** Runs a change of one name in a transaction that holds the name's advisory lock. */
+  #change(name, what, work) {
+    return runInTransaction(this.#db.pool, async (client) => {
+      const nameKey = JSON.stringify([name.workspace, name.kind, name.project, name.name]);
+      await this.#sql.run(client, "catalogue-lock-name", { name_key: nameKey });
+      return work(client);
+    }, { what });
+  }
+  async #one(db, operation, values) {
+    const result = await this.#sql.run(db, operation, values);
+    return result.rows[0]?.record;
+  }
+};
+function nameValues(name) {
+  return {
+    workspace: name.workspace,
+    kind: name.kind,
+    project: name.project,
+    name: name.name,
+    version: name.version ?? null
+  };
+}
+function lockValues(lock, prefix = "lock_") {
+  return {
+    [`${prefix}holder`]: lock?.holder ?? null,
+    [`${prefix}since`]: lock?.since ?? null,
+    [`${prefix}timeout_seconds`]: lock?.timeoutSeconds ?? null
+  };
+}
+function notFound(id) {
+  return new AllotError("NOT_FOUND", `no catalogue record has id ${id}`, { id });
+}
+
 // ../store-postgres/dist/read-claim-state.js
 async function readClaimState(db, workspace, blocks, now) {
   const result = await db.query("read leases", "claim-state", [workspace, blocks, now]);
@@ -34797,31 +35210,6 @@ var JobsCache = class {
     this.#entries.clear();
   }
 };
-
-// ../store-postgres/dist/run-in-transaction.js
-async function runInTransaction(pool, work, options) {
-  const { what, mapError = (error2) => error2 } = options;
-  let client;
-  try {
-    client = await pool.connect();
-  } catch (error2) {
-    throw storeFailure(error2, what);
-  }
-  let broken;
-  try {
-    await client.query("BEGIN");
-    const value = await work(client);
-    await client.query("COMMIT");
-    return value;
-  } catch (error2) {
-    await client.query("ROLLBACK").catch((rollbackError) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw storeFailure(mapError(error2), what);
-  } finally {
-    client.release(broken);
-  }
-}
 
 // ../store-postgres/dist/test-results.js
 async function getResult(db, workspace, ref) {
@@ -34936,6 +35324,7 @@ var PostgresStore = class {
   #pool;
   #sql;
   #db;
+  #catalogue;
   /** Resolved rows of block versions: versions never change once committed. */
   #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
@@ -34951,6 +35340,7 @@ var PostgresStore = class {
     this.#pool = pool;
     this.#sql = sql;
     this.#db = new PoolQueries(pool, sql);
+    this.#catalogue = new PostgresCatalogue(this.#db);
     if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
@@ -35113,6 +35503,27 @@ var PostgresStore = class {
   listAudit(workspace, page) {
     return listAudit(this.#db, workspace, page);
   }
+  putCatalogue(put, now) {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+  getCatalogueById(workspace, id, version) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+  getCatalogueByName(name, version) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+  listCatalogue(query) {
+    return this.#catalogue.listCatalogue(query);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+  deleteCatalogue(target, now) {
+    return this.#catalogue.deleteCatalogue(target, now);
+  }
   async close() {
     this.#rows.clear();
     this.#jobs.clear();
@@ -35199,6 +35610,14 @@ import { readFile as readFile3 } from "node:fs/promises";
 var SQL_OPERATIONS = [
   "advance-job-ids",
   "append-audit",
+  "catalogue-by-id",
+  "catalogue-delete",
+  "catalogue-insert",
+  "catalogue-latest",
+  "catalogue-list",
+  "catalogue-lock-name",
+  "catalogue-set-lock",
+  "catalogue-versions",
   "claim-rows",
   "claim-state",
   "create-workspace",
@@ -35680,7 +36099,7 @@ var LowdbPersistence = class _LowdbPersistence {
     if (snapshot === null)
       return void 0;
     const version = snapshot.schemaVersion;
-    if (version !== 1 && version !== 2 && version !== 3 || typeof snapshot.workspaces !== "object") {
+    if (version !== 1 && version !== 2 && version !== 3 && version !== 4 || typeof snapshot.workspaces !== "object") {
       await this.#lock.release();
       throw new AllotError("STORE_CORRUPT", `${join2(this.#directory, STORE_FILE)} is not an allot store file`);
     }
