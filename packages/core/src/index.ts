@@ -138,7 +138,5 @@ export { syncPoolFiles } from './operations/sync-pool-files.js';
 export { checkPoolColumns } from './operations/check-pool-columns.js';
 export { checkPoolFileColumns } from './operations/check-pool-file-columns.js';
 export type { SyncedPools } from './operations/sync-pool-files.js';
-export { toResultsFile, writeResultsFile } from './results-file.js';
-export type { ResultsFile, ResultsFileEntry } from './results-file.js';
 export { githubRunNamespace } from './run-namespace.js';
 export { MASK, formatValues } from './format-values.js';

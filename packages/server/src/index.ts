@@ -25,8 +25,9 @@ export type {
   ResolutionServer,
   ServerNameOptions,
 } from './resolution/resolution-servers.js';
-export { VENDOR_JOB_STATES, VENDOR_JOB_TYPES, VendorJobSchema } from './schemas/vendor-job.js';
-export type { VendorJob } from './schemas/vendor-job.js';
+// The vendor job's schema lives in @allot/protocol; kept here for code that imported it from the server.
+export { VENDOR_JOB_STATES, VENDOR_JOB_TYPES, VendorJobSchema } from '@allot/protocol';
+export type { VendorJob } from '@allot/protocol';
 export { openResolutionServers } from './resolution/open-resolution-servers.js';
 export {
   parseResolutionServerFlag,

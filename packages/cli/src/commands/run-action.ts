@@ -4,10 +4,9 @@ import {
   githubRunNamespace,
   isAllotError,
   syncPoolFiles,
-  toResultsFile,
-  writeResultsFile,
   type JobReport,
 } from '@allot/core';
+import { toResultsFile, writeResultsFile } from '@allot/client';
 import type { CliContext } from '../cli-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { ProgressBar } from '../progress-bar.js';

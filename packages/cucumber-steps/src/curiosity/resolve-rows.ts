@@ -1,9 +1,15 @@
 import { resolve } from 'node:path';
 import type { AllotClient } from '@allot/client';
-import { describeTest, readResultsFile, type Row, type TestRef } from '@allot/client';
+import {
+  describeTest,
+  readResultsFile,
+  writeResultsFile,
+  type ResultsFileContent,
+  type Row,
+  type TestRef,
+} from '@allot/client';
 import { DEFAULT_WORKSPACE, executeJob, syncPoolFiles } from '@allot/core';
 import { openLowdbStore } from '@allot/store-lowdb';
-import { writeResultsFile, type ResultsOutput } from './write-results-file.js';
 
 /** Where the values of the placeholders come from. */
 export type PlaceholderSource =
@@ -81,7 +87,7 @@ export async function resolveRows(
       else rows.set(key(ref), outcome.values);
     }
     if (resultsOut !== undefined && report.jobId !== null) {
-      const output: ResultsOutput = {
+      const output: ResultsFileContent = {
         jobId: report.jobId,
         namespace: report.namespace,
         expiresAt: report.expiresAt ?? '',

@@ -1,47 +1,7 @@
-import type { JobProgress, JobRecord, JobStateRecord, Store, TestStatus } from '@allot/core';
+import type { JobProgress, JobRecord, JobStateRecord, Store } from '@allot/core';
+import type { JobStatus } from '@allot/protocol';
 import { notFound } from '../errors/http-error.js';
 import { HEARTBEAT_MS } from './job-runner.js';
-
-/** One test of a job as status readers see it (values come from the results routes). */
-export interface JobTestStatus {
-  pool: string;
-  suite: string;
-  test: string;
-  status: TestStatus;
-  reason: string | null;
-  fromJob: number | null;
-  releasedAt: string | null;
-}
-
-/** A job's state, whichever replica runs it, or as committed in the store. */
-export interface JobStatus {
-  id: number;
-  /** The committed job holding the results: differs from `id` when an earlier live job answered the bundle. */
-  answeredBy: number | null;
-  state: 'running' | 'complete' | 'failed' | 'error';
-  /** A running job still waiting for the earlier jobs of its workspace. */
-  queued: boolean;
-  progress: JobProgress | null;
-  /** A line a person can read: progress, counts, or why the job failed. */
-  message: string;
-  /** The resolution server that ran it; null for a job committed before servers were recorded. */
-  server: string | null;
-  /** Who asked for it (a user id or the key's name); null when unknown. */
-  createdUser: string | null;
-  /** The public id of the key that asked for it; null when unknown. */
-  keyId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  expiresAt: string | null;
-  releasedAt: string | null;
-  /** The job's `{{run.namespace}}` (what its makes wrote); null until it has committed. */
-  namespace: string | null;
-  allocated: number;
-  made: number;
-  reused: number;
-  failed: number;
-  tests: JobTestStatus[];
-}
 
 /**
  * A queued or running job whose state has not moved for this long is taken

@@ -1,11 +1,9 @@
 import {
   ALLOCATION_JOB_TYPE,
-  type VENDOR_JOB_STATES,
+  type JobStatus,
   type VendorJob,
-} from '../schemas/vendor-job.js';
-import type { JobStatus } from './job-status.js';
-
-type VendorJobState = (typeof VENDOR_JOB_STATES)[number];
+  type VendorJobState,
+} from '@allot/protocol';
 
 const STATES: Record<JobStatus['state'], VendorJobState> = {
   running: 'InProgress',

@@ -5,9 +5,16 @@ import { audit } from '../audit.js';
 import { HttpError, notFound } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
-import { AllocationTestSchema, TestBody, toRawPool, withoutBlockFiles } from '../schemas/pool.js';
 import { contextOf } from '../app-context.js';
+import {
+  AllocationTestSchema,
+  Name,
+  PageOf,
+  PageQuery,
+  TestBody,
+  withErrors,
+} from '@allot/protocol';
+import { toRawPool, withoutBlockFiles } from '../pools/pool-views.js';
 
 const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { pageOfProbe } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { PageOf, PageQuery, withErrors } from '../schemas/common.js';
 import { contextOf } from '../app-context.js';
+import { PageOf, PageQuery, withErrors } from '@allot/protocol';
 
 const AuditEventSchema = Type.Object({
   id: Type.Integer(),

@@ -6,11 +6,17 @@ import { notFound } from '../errors/http-error.js';
 import { extensionOf, mediaTypeOf } from '../formats/table-media-type.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { BlockMetaSchema } from '../schemas/block.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
+import {
+  BlockMetaSchema,
+  BlockUploadSchema,
+  Name,
+  PageOf,
+  PageQuery,
+  withErrors,
+} from '@allot/protocol';
 
 const BlockParams = Type.Object({ block: Name });
 const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+$', maxLength: 40 });
@@ -61,8 +67,8 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ),
         }),
         response: withErrors({
-          200: Type.Object({ imported: Type.Boolean(), version: BlockMetaSchema }),
-          201: Type.Object({ imported: Type.Boolean(), version: BlockMetaSchema }),
+          200: BlockUploadSchema,
+          201: BlockUploadSchema,
         }),
       },
     },

@@ -5,9 +5,16 @@ import { HttpError } from '../errors/http-error.js';
 import { jobStatus } from '../jobs/job-status.js';
 import { pageOfProbe } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { PageOf, PageQuery, TestRefSchema, withErrors } from '../schemas/common.js';
-import { JobStatusSchema, JobSummarySchema, ReleaseSchema } from '../schemas/job.js';
 import { contextOf } from '../app-context.js';
+import {
+  JobStatusSchema,
+  JobSummarySchema,
+  PageOf,
+  PageQuery,
+  ReleaseSchema,
+  TestRefSchema,
+  withErrors,
+} from '@allot/protocol';
 
 /** Bundles up to this size wait briefly by default, so small jobs answer in one request. */
 const SMALL_JOB = 100;

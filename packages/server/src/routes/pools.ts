@@ -5,18 +5,19 @@ import { audit } from '../audit.js';
 import { HttpError, notFound } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
-import {
-  PoolBody,
-  PoolSchema,
-  PoolSummarySchema,
-  poolSummary,
-  poolView,
-  withoutBlockFiles,
-} from '../schemas/pool.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
+import {
+  Name,
+  PageOf,
+  PageQuery,
+  PoolBody,
+  PoolSchema,
+  PoolSummarySchema,
+  withErrors,
+} from '@allot/protocol';
+import { poolSummary, poolView, withoutBlockFiles } from '../pools/pool-views.js';
 
 const PoolParams = Type.Object({ pool: Name });
 const POOL_FILE = /\.(ya?ml|json)$/i;

@@ -5,10 +5,8 @@ import { notFound } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { explainMissingResult } from '../results/explain-missing-result.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
-import { ReleaseSchema } from '../schemas/job.js';
-import { ResultSchema } from '../schemas/result.js';
 import { contextOf } from '../app-context.js';
+import { Name, PageOf, PageQuery, ReleaseSchema, ResultSchema, withErrors } from '@allot/protocol';
 
 const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
 

@@ -6,8 +6,9 @@ import { audit } from '../audit.js';
 import { HttpError, notFound } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { PageOf, PageQuery, RoleSchema, withErrors } from '../schemas/common.js';
 import { contextOf } from '../app-context.js';
+import { PageOf, PageQuery, withErrors } from '@allot/protocol';
+import { RoleSchema } from '../auth/roles.js';
 
 const UserSchema = Type.Object({
   id: Type.String(),

@@ -6,9 +6,8 @@ import { jobStatus } from '../jobs/job-status.js';
 import { toVendorJob } from '../jobs/vendor-job.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { explainMissingResult } from '../results/explain-missing-result.js';
-import { Name, RowObjectSchema, withErrors } from '../schemas/common.js';
-import { VendorJobSchema } from '../schemas/vendor-job.js';
 import { contextOf } from '../app-context.js';
+import { Name, RowObjectSchema, VendorJobSchema, withErrors } from '@allot/protocol';
 
 export interface VendorRoutesOptions {
   /** Registered under `/api/apikey/:apiKey` (key in the path) or under `/api` (key in a header). */

@@ -65,3 +65,6 @@ export const VendorJobSchema = Type.Object({
 
 /** The job object of the vendor protocol. */
 export type VendorJob = Static<typeof VendorJobSchema>;
+
+/** The vendor's job states, as its clients compare them. */
+export type VendorJobState = (typeof VENDOR_JOB_STATES)[number];

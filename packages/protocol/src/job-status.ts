@@ -1,15 +1,43 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 
+/** How one test of a job fared: rows found, rows made, rows kept from a live job, or none. */
+export const TEST_STATUSES = ['allocated', 'made', 'cached', 'failed'] as const;
+
+/** How one test of a job fared: rows found, rows made, rows kept from a live job, or none. */
+export type TestStatus = (typeof TEST_STATUSES)[number];
+
+// Documented as a plain string, as it always was; the static type names the values the server sends.
+const TestStatusString = Type.Unsafe<TestStatus>(Type.String());
+
+/** One test of a job, as `GET /api/v1/jobs/{id}` reports it (values come from the result routes). */
 export const JobTestSchema = Type.Object({
   pool: Type.String(),
   suite: Type.String(),
   test: Type.String(),
-  status: Type.String(),
+  status: TestStatusString,
   reason: Type.Union([Type.String(), Type.Null()]),
   fromJob: Type.Union([Type.Integer(), Type.Null()]),
   releasedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** One test of a job: for a failure `reason` says why it got no data; for `cached`, `fromJob` holds the rows. */
+export type JobTestStatus = Static<typeof JobTestSchema>;
+
+/** Where a running job is: its phase and how far through it. */
+export const JobProgressSchema = Type.Object({
+  phase: Type.String(),
+  done: Type.Integer(),
+  total: Type.Integer(),
+});
+
+/** Where a running job is: its phase and how far through it. */
+export type JobProgress = Static<typeof JobProgressSchema>;
+
+/**
+ * A job of the `/api/v1` routes: `running` until it ends `complete` (every
+ * test got data), `failed` (some test got none, the rest are leased) or
+ * `error` (the job itself failed and leased nothing).
+ */
 export const JobStatusSchema = Type.Object({
   id: Type.Integer(),
   answeredBy: Type.Union([Type.Integer(), Type.Null()], {
@@ -20,10 +48,7 @@ export const JobStatusSchema = Type.Object({
   queued: Type.Boolean({
     description: 'A running job still waiting for the earlier jobs of its workspace to finish.',
   }),
-  progress: Type.Union([
-    Type.Object({ phase: Type.String(), done: Type.Integer(), total: Type.Integer() }),
-    Type.Null(),
-  ]),
+  progress: Type.Union([JobProgressSchema, Type.Null()]),
   message: Type.String(),
   server: Type.Union([Type.String(), Type.Null()], {
     description:
@@ -49,6 +74,10 @@ export const JobStatusSchema = Type.Object({
   tests: Type.Array(JobTestSchema),
 });
 
+/** A job's state as `GET /api/v1/jobs/{id}` reports it, whichever replica runs it. */
+export type JobStatus = Static<typeof JobStatusSchema>;
+
+/** A job as the job listing returns it: its counts, not its tests. */
 export const JobSummarySchema = Type.Object({
   id: Type.Integer(),
   state: Type.String(),
@@ -62,4 +91,5 @@ export const JobSummarySchema = Type.Object({
   failed: Type.Integer(),
 });
 
-export const ReleaseSchema = Type.Object({ released: Type.Integer(), consumed: Type.Integer() });
+/** A job as the job listing returns it. */
+export type JobSummary = Static<typeof JobSummarySchema>;

@@ -1,6 +1,5 @@
-import type { PoolDefinition } from '@allot/core';
-import { Type } from 'typebox';
-import { AnyJson, Name } from './common.js';
+import { Type, type Static } from 'typebox';
+import { AnyJson, Name } from './values.js';
 
 /** A pool as the API returns it (finds and makes are free-form JSON, checked by the core). */
 export const PoolSchema = Type.Object({
@@ -12,6 +11,21 @@ export const PoolSchema = Type.Object({
   tests: Type.Array(AnyJson),
 });
 
+/** A test of a pool as the server returns it: its names, plus its find, make, count and so on. */
+export interface PoolTest {
+  suite: string;
+  test: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * A pool as `GET /api/v1/pools/{pool}` returns it (block files are never
+ * stored): `key` is the key column its blocks share, `secrets` the columns
+ * to mask in logs and reports.
+ */
+export type Pool = Omit<Static<typeof PoolSchema>, 'tests'> & { tests: PoolTest[] };
+
+/** A pool as the pool listing returns it: its test count, not its tests. */
 export const PoolSummarySchema = Type.Object({
   name: Type.String(),
   description: Type.Optional(Type.String()),
@@ -20,6 +34,10 @@ export const PoolSummarySchema = Type.Object({
   tests: Type.Integer(),
 });
 
+/** A pool as the pool listing returns it: its test count, not its tests. */
+export type PoolSummary = Static<typeof PoolSummarySchema>;
+
+/** An allocation test as the test routes return it. */
 export const AllocationTestSchema = Type.Object({
   suite: Type.String(),
   test: Type.String(),
@@ -55,39 +73,3 @@ export const TestBody = Type.Object(
   },
   { additionalProperties: true },
 );
-
-/** A definition back in pool-file form, so an edited pool goes through the same validation. */
-export function toRawPool(pool: PoolDefinition): Record<string, unknown> {
-  const raw = {
-    pool: pool.name,
-    description: pool.description,
-    key: pool.key,
-    blocks: pool.blocks.map((b) => ({ name: b.name })),
-    secrets: pool.secrets,
-    tests: pool.tests,
-  };
-  // A JSON round trip drops `undefined` members, which the schema would reject.
-  return JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
-}
-
-/**
- * A pool without block file paths: a server must never read files named by a
- * client, and a stored path would leak the server's layout.
- */
-export function withoutBlockFiles(pool: PoolDefinition): PoolDefinition {
-  return { ...pool, blocks: pool.blocks.map((b) => ({ name: b.name })) };
-}
-
-export function poolView(pool: PoolDefinition) {
-  return JSON.parse(JSON.stringify(withoutBlockFiles(pool))) as PoolDefinition;
-}
-
-export function poolSummary(pool: PoolDefinition) {
-  const summary = {
-    name: pool.name,
-    key: pool.key,
-    blocks: pool.blocks.map((b) => b.name),
-    tests: pool.tests.length,
-  };
-  return pool.description === undefined ? summary : { ...summary, description: pool.description };
-}
