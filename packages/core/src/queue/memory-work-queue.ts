@@ -142,14 +142,12 @@ class MemoryWorkQueue implements WorkQueue {
     return id;
   }
 
-  get(workspace: string, id: string): Promise<QueuedJob | undefined> {
+  async get(workspace: string, id: string): Promise<QueuedJob | undefined> {
     const stored = this.#jobs.get(id);
-    return Promise.resolve(
-      stored && stored.job.workspace === workspace ? structuredClone(stored.job) : undefined,
-    );
+    return stored && stored.job.workspace === workspace ? structuredClone(stored.job) : undefined;
   }
 
-  list(workspace: string, filter?: QueuedJobFilter, page?: Page): Promise<QueuedJobPage> {
+  async list(workspace: string, filter?: QueuedJobFilter, page?: Page): Promise<QueuedJobPage> {
     const { state, kind } = checkQueuedJobFilter(filter);
     const matching = [...this.#jobs.values()]
       .map((stored) => stored.job)
@@ -162,10 +160,10 @@ class MemoryWorkQueue implements WorkQueue {
       .reverse();
     const offset = page?.offset ?? 0;
     const limit = page?.limit ?? 50;
-    return Promise.resolve({
+    return {
       jobs: matching.slice(offset, offset + limit).map((job) => structuredClone(job)),
       total: matching.length,
-    });
+    };
   }
 
   async cancel(workspace: string, id: string): Promise<QueuedJob | undefined> {
@@ -181,7 +179,7 @@ class MemoryWorkQueue implements WorkQueue {
     return structuredClone(job);
   }
 
-  work<P extends JsonValue, R extends JsonValue>(
+  async work<P extends JsonValue, R extends JsonValue>(
     kind: string,
     handler: QueueHandler<P, R>,
     options: WorkOptions = {},
@@ -199,7 +197,6 @@ class MemoryWorkQueue implements WorkQueue {
       running: 0,
     });
     this.#pump(kind);
-    return Promise.resolve();
   }
 
   async close(): Promise<void> {
@@ -248,6 +245,10 @@ class MemoryWorkQueue implements WorkQueue {
     const execute = async () => {
       await this.#save().catch(() => undefined);
       try {
+        // Cancelled while its start was being saved: the handler never sees it.
+        if (!current()) return;
+        // Closed while its start was being saved: handed back without running.
+        if (controller.signal.aborted) throw controller.signal.reason;
         const result = await worker.handler({
           id: job.id,
           workspace: job.workspace,
@@ -257,13 +258,15 @@ class MemoryWorkQueue implements WorkQueue {
           signal: controller.signal,
           progress: (done, total, message) => {
             if (!current()) return;
+            // Closed while its start was being saved: handed back without running.
+            if (controller.signal.aborted) throw controller.signal.reason;
             job.progress = message === undefined ? { done, total } : { done, total, message };
             job.updatedAt = this.#now();
           },
         });
-        if (current()) this.#finish(stored, { result: toJson(result ?? null) });
+        if (current()) this.#finish(stored, { result: toJson(result ?? null) }, controller.signal);
       } catch (error) {
-        if (current()) this.#finish(stored, { error });
+        if (current()) this.#finish(stored, { error }, controller.signal);
       } finally {
         this.#runs.delete(job.id);
         worker.running -= 1;
@@ -276,19 +279,24 @@ class MemoryWorkQueue implements WorkQueue {
     run.done = execute();
   }
 
-  #finish(stored: StoredQueuedJob, outcome: { result: JsonValue } | { error: unknown }): void {
+  #finish(
+    stored: StoredQueuedJob,
+    outcome: { result: JsonValue } | { error: unknown },
+    signal: AbortSignal,
+  ): void {
     const { job } = stored;
     const now = this.#now();
     job.updatedAt = now;
+    if (signal.aborted) {
+      // Aborted by close (a cancel leaves no current run): whatever the handler made of the
+      // abort is dropped, and the attempt, not its fault, is handed back as on a restart.
+      Object.assign(job, { state: 'queued', error: INTERRUPTED, progress: null });
+      job.attempts -= 1;
+      return;
+    }
     if ('result' in outcome) {
       Object.assign(job, { state: 'completed', result: outcome.result, error: null });
       job.finishedAt = now;
-      return;
-    }
-    if (this.#closed) {
-      // Closing is not the handler's failure: the attempt is handed back, as on a restart.
-      Object.assign(job, { state: 'queued', error: INTERRUPTED, progress: null });
-      job.attempts -= 1;
       return;
     }
     job.error = toQueueError(outcome.error);

@@ -212,6 +212,8 @@ export class PostgresWorkQueue implements WorkQueue {
         .finally(() => (beating = undefined));
     }, this.#settings.heartbeatMs);
     this.#running.set(id, controller);
+    // Closing began while the claim was in flight: the attempt is handed straight back.
+    if (this.#closing) controller.abort(new Error('the queue is closing'));
     const finish = async (
       state: 'completed' | 'failed' | 'queued',
       outcome: { result?: JsonValue; error?: unknown; givenBack?: boolean },
@@ -240,10 +242,14 @@ export class PostgresWorkQueue implements WorkQueue {
           pending = message === undefined ? { done, total } : { done, total, message };
         },
       });
-      // A cancelled or taken-over attempt's result is dropped; finish matches no row then.
-      await finish('completed', { result: result ?? null });
+      if (!controller.signal.aborted) {
+        await finish('completed', { result: result ?? null });
+        return;
+      }
+      throw controller.signal.reason;
     } catch (error) {
       if (this.#closing) {
+        // Not the handler's fault: the attempt is handed back, and pg-boss delivers the job again.
         await finish('queued', { error: INTERRUPTED, givenBack: true });
         throw error;
       }
