@@ -10,5 +10,3 @@ export type { Migration } from './migrate.js';
 export { PostgresResolutionServer } from './postgres-resolution-server.js';
 export type { ResolutionServerOptions } from './postgres-resolution-server.js';
 export { toPositional } from './named-parameters.js';
-export { openPostgresWorkQueue } from './queue/open-postgres-work-queue.js';
-export type { PostgresWorkQueueOptions } from './queue/open-postgres-work-queue.js';

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueuedJob, WorkQueue } from '@allot/core';
-import { openPostgresWorkQueue } from '@allot/store-postgres';
+import { openPostgresWorkQueue } from '@allot/store-postgres/work-queue';
 import { childEnv } from '@allot/test-support/child-env';
 import { testPostgresUrl, withClient } from '@allot/test-support/postgres';
 

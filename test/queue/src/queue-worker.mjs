@@ -3,7 +3,7 @@
 // `count` jobs slowly, reporting progress at every step, once the parent sends
 // { work: true }, and answers its { get: id } messages with the job as this
 // process reads it.
-import { openPostgresWorkQueue } from '@allot/store-postgres';
+import { openPostgresWorkQueue } from '@allot/store-postgres/work-queue';
 
 const name = process.env['ALLOT_QUEUE_WORKER'] ?? 'worker';
 const queue = await openPostgresWorkQueue(process.env['ALLOT_QUEUE_URL'] ?? '', {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMemoryWorkQueue, type WorkQueue } from '@allot/core';
 import { openLowdbWorkQueue } from '@allot/store-lowdb';
-import { openPostgresWorkQueue } from '@allot/store-postgres';
+import { openPostgresWorkQueue } from '@allot/store-postgres/work-queue';
 import { testPostgresUrl, withClient } from '@allot/test-support/postgres';
 import { describeWorkQueueContract } from './work-queue-contract.js';
 
