@@ -91,13 +91,13 @@ describe('the PostgreSQL work queue across processes', () => {
     // Both open the queue first (a second or two each), so that B is ready to take over at once.
     const [a, b] = await Promise.all([startReplica('A'), startReplica('B')]);
     await a.work();
-    // Ten steps of 250 ms: 2.5 s of work, inside the 4 s timeout after which pg-boss
+    // Ten steps of 250 ms: 2.5 s of work, well inside the 6 s timeout after which pg-boss
     // takes a silent worker for dead.
     const id = await queue.enqueue(
       WS,
       'count',
       { steps: 10, stepMs: 250 },
-      { timeoutSeconds: 4, maxAttempts: 3 },
+      { timeoutSeconds: 6, maxAttempts: 3 },
     );
     await until(
       () => queue.get(WS, id),
