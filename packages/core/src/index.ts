@@ -140,3 +140,31 @@ export { checkPoolFileColumns } from './operations/check-pool-file-columns.js';
 export type { SyncedPools } from './operations/sync-pool-files.js';
 export { githubRunNamespace } from './run-namespace.js';
 export { MASK, formatValues } from './format-values.js';
+export { openMemoryWorkQueue } from './queue/memory-work-queue.js';
+export type {
+  MemoryWorkQueueOptions,
+  StoredQueuedJob,
+  WorkQueuePersistence,
+} from './queue/memory-work-queue.js';
+export { FINAL_QUEUED_JOB_STATES } from './queue/work-queue.js';
+export type {
+  EnqueueOptions,
+  JsonValue,
+  QueuedJob,
+  QueuedJobFilter,
+  QueuedJobPage,
+  QueuedJobState,
+  QueueError,
+  QueueHandler,
+  QueueProgress,
+  QueueWork,
+  WorkOptions,
+  WorkQueue,
+} from './queue/work-queue.js';
+export {
+  checkQueuedJobFilter,
+  checkQueueKind,
+  resolveEnqueueOptions,
+} from './queue/queue-options.js';
+export type { ResolvedEnqueueOptions } from './queue/queue-options.js';
+export { toQueueError, WORKER_LOST } from './queue/queue-error.js';
