@@ -128,8 +128,8 @@ export { reportJob } from './engine/report-job.js';
 export type { ExecuteOptions } from './engine/execute-options.js';
 export type { FindForecast, JobProgress, JobReport, TestOutcome } from './engine/job-report.js';
 export { matchClasses } from './engine/match-classes.js';
-export { serverBlock } from './engine/resolution-server.js';
-export type { ResolutionServer, SqlStatement } from './engine/resolution-server.js';
+export { serverBlock } from './engine/resolution-database.js';
+export type { ResolutionDatabase, SqlStatement } from './engine/resolution-database.js';
 export type { MatchClass } from './engine/match-classes.js';
 
 export { importBlock } from './operations/import-block.js';

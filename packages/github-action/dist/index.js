@@ -60181,7 +60181,7 @@ function sortKeys(_key, value) {
   return sorted;
 }
 
-// ../core/dist/engine/resolution-server.js
+// ../core/dist/engine/resolution-database.js
 function serverBlock(server) {
   return `@${server}`;
 }

@@ -6,7 +6,7 @@ import { findKey } from '../find/find-key.js';
 import type { BlockVersionMeta, RowValues } from '../model/block-version.js';
 import type { Find, SqlQuery } from '../model/pool-definition.js';
 import type { Store } from '../store/store.js';
-import { serverBlock, type ResolutionServer } from './resolution-server.js';
+import { serverBlock, type ResolutionDatabase } from './resolution-database.js';
 import type { ResolvedTest } from './resolve-tests.js';
 
 export type Resolved = Extract<ResolvedTest, { error: null }>;
@@ -85,7 +85,7 @@ export async function classifyTests(
   store: Store,
   workspace: string,
   tests: readonly Resolved[],
-  server?: ResolutionServer,
+  server?: ResolutionDatabase,
 ): Promise<Classified> {
   const sources = new Map<string, Promise<BlockSource>>();
   const classes = new Map<string, FindClass>();
@@ -166,7 +166,7 @@ async function loadSource(
  * repeating a key count once: leases are kept by key.
  */
 async function runQuery(
-  server: ResolutionServer | undefined,
+  server: ResolutionDatabase | undefined,
   query: SqlQuery,
 ): Promise<BlockSource> {
   if (server === undefined) {

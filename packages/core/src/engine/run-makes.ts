@@ -6,7 +6,7 @@ import { isSqlMake } from '../model/pool-definition.js';
 import type { Store } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
 import { makeOnServer } from './make-on-server.js';
-import type { ResolutionServer } from './resolution-server.js';
+import type { ResolutionDatabase } from './resolution-database.js';
 
 /** Per made block: the latest version, its keys and sequences, and the rows made so far. */
 interface MadeBlock {
@@ -23,7 +23,7 @@ export interface MakeContext {
   jobId: string;
   namespace: string;
   seed: string;
-  server: ResolutionServer | undefined;
+  server: ResolutionDatabase | undefined;
 }
 
 export interface MakeOutcome {

@@ -3,7 +3,8 @@ import { HttpError } from '../errors/http-error.js';
 
 /**
  * A named engine and data connection that resolves finds and makes: the
- * `{servername}` of the vendor execute route.
+ * `{servername}` of the vendor execute route. Its data connection, when it
+ * has one, is a core `ResolutionDatabase`.
  */
 export interface ResolutionServer {
   name: string;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { executeJob, openMemoryStore, type Store } from '@allot/core';
-import { PostgresResolutionServer } from './postgres-resolution-server.js';
+import { PostgresResolutionDatabase } from './postgres-resolution-database.js';
 import { testPostgresUrl, testsOfSuite } from './testing/test-database.js';
 
 const POSTGRES_URL = testPostgresUrl('PostgreSQL resolution server');
@@ -12,7 +12,7 @@ describe('PostgreSQL resolution server', () => {
   const schema = `app_${randomBytes(4).toString('hex')}`;
   const url = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
   let admin: pg.Client;
-  let server: PostgresResolutionServer;
+  let server: PostgresResolutionDatabase;
   let store: Store;
 
   const spec = testsOfSuite('db');
@@ -54,7 +54,7 @@ describe('PostgreSQL resolution server', () => {
     await admin.query(
       `INSERT INTO ${schema}.users (email, status) VALUES ('a@x.test', 'active'), ('b@x.test', 'locked'), ('c@x.test', 'locked'), ('d@x.test', 'locked')`,
     );
-    server = new PostgresResolutionServer('appdb', url, { statementTimeoutMs: 300 });
+    server = new PostgresResolutionDatabase('appdb', url, { statementTimeoutMs: 300 });
     store = await openMemoryStore();
     await store.putPool('default', {
       name: 'app',

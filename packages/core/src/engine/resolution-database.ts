@@ -7,11 +7,12 @@ export interface SqlStatement {
 }
 
 /**
- * A registered database of the application under test: the `{servername}`
- * of the vendor execute route. The built-in `local` server is the store's
- * data blocks and needs no implementation.
+ * A registered database of the application under test, where SQL finds
+ * query and makes insert. The server wraps one in a named resolution server
+ * (the `{servername}` of the vendor execute route); the built-in `local`
+ * server is the store's data blocks and needs none.
  */
-export interface ResolutionServer {
+export interface ResolutionDatabase {
   readonly name: string;
   /** Runs a find's query in a read-only transaction with a statement timeout. */
   query(statement: SqlStatement): Promise<Table>;

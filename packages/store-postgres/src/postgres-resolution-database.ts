@@ -1,9 +1,9 @@
-import type { ResolutionServer, SqlStatement, Table, Value } from '@allot/core';
+import type { ResolutionDatabase, SqlStatement, Table, Value } from '@allot/core';
 import pg from 'pg';
 import { toPositional } from './named-parameters.js';
 
-/** Options of {@link PostgresResolutionServer}. */
-export interface ResolutionServerOptions {
+/** Options of {@link PostgresResolutionDatabase}. */
+export interface ResolutionDatabaseOptions {
   /** Longest a find's query or a make's insert may run; default 10 s. */
   statementTimeoutMs?: number;
   /** Connections in the pool; default 4. */
@@ -15,13 +15,13 @@ export interface ResolutionServerOptions {
  * in READ ONLY transactions with a statement timeout; makes run their insert
  * in a transaction of their own. Values are always bound, never interpolated.
  */
-export class PostgresResolutionServer implements ResolutionServer {
+export class PostgresResolutionDatabase implements ResolutionDatabase {
   readonly name: string;
   readonly #pool: pg.Pool;
   readonly #timeoutMs: number;
 
   /** @param url - the connection string; kept here only, never reported back */
-  constructor(name: string, url: string, options: ResolutionServerOptions = {}) {
+  constructor(name: string, url: string, options: ResolutionDatabaseOptions = {}) {
     this.name = name;
     this.#pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 4 });
     // An idle connection that drops (database restart) must not crash the process.

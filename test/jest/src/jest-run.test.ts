@@ -8,11 +8,10 @@ import { startSeededServer } from '@allot/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
-const here = dirname(fileURLToPath(import.meta.url));
-const packageDir = resolve(here, '..');
-const fixture = join(packageDir, 'test-fixtures', 'shop');
-const cli = resolve(packageDir, '..', 'cli', 'dist', 'main.js');
-const jestBin = join(packageDir, 'node_modules', 'jest', 'bin', 'jest.js');
+const suiteDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const fixture = join(suiteDir, 'fixtures', 'shop');
+const cli = join(suiteDir, 'node_modules', '@allot', 'cli', 'dist', 'main.js');
+const jestBin = join(suiteDir, 'node_modules', 'jest', 'bin', 'jest.js');
 
 interface Seen {
   suite: string;

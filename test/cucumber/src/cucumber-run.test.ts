@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startSeededServer } from '@allot/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFeatureTests } from './list-feature-tests.js';
+import { listFeatureTests } from '@allot/cucumber/discovery';
 
 const exec = promisify(execFile);
-const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const fixtures = join(packageDir, 'test-fixtures');
-const cli = resolve(packageDir, '..', 'cli', 'dist', 'main.js');
-const prepareBin = join(packageDir, 'dist', 'main.js');
-const cucumberBin = join(packageDir, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
+const suiteDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const fixtures = join(suiteDir, 'fixtures');
+const cli = join(suiteDir, 'node_modules', '@allot', 'cli', 'dist', 'main.js');
+const prepareBin = join(suiteDir, 'node_modules', '@allot', 'cucumber', 'dist', 'main.js');
+const cucumberBin = join(suiteDir, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
 const FEATURES = [
   join(fixtures, 'features', 'checkout.feature'),
   join(fixtures, 'features', 'account.feature'),
@@ -44,15 +44,9 @@ async function cucumber(
 ) {
   runs += 1;
   const seenFile = join(dir, `seen-${runs}.jsonl`);
-  const args = [
-    cucumberBin,
-    ...paths,
-    '--import',
-    'test-fixtures/steps/*.ts',
-    ...(options.args ?? []),
-  ];
+  const args = [cucumberBin, ...paths, '--import', 'fixtures/steps/*.ts', ...(options.args ?? [])];
   const env = { ...process.env, NODE_OPTIONS: '--import tsx', SEEN_FILE: seenFile, ...options.env };
-  const outcome = await exec(process.execPath, args, { cwd: packageDir, env }).then(
+  const outcome = await exec(process.execPath, args, { cwd: suiteDir, env }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({
       code: e.code,
