@@ -88,6 +88,16 @@ export type {
 export { openMemoryStore } from './store/open-memory-store.js';
 export { DocumentStore } from './store/document-store.js';
 export { RowsCache } from './store/rows-cache.js';
+export { leaseConflict, testLabel } from './store/lease-conflict.js';
+export type { ConflictRow } from './store/lease-conflict.js';
+export { tallyRelease } from './store/count-release.js';
+export type { EndedTest } from './store/count-release.js';
+export {
+  duplicateKeyError,
+  firstRepeatedKey,
+  noAllocationError,
+  unknownJobError,
+} from './store/store-errors.js';
 export { LruCache } from './lru-cache.js';
 export { MemoryPersistence } from './store/document-persistence.js';
 export type { DocumentPersistence } from './store/document-persistence.js';

@@ -1,6 +1,7 @@
 import { describe, beforeEach, expect, it } from 'vitest';
 import { AllotError, executeJob, LeaseConflictError, rowId, testId, type Store } from '@allot/core';
 import { commit, customers, exclusiveHolders, later, T0, test, WS } from './contract-fixtures.js';
+import { describeHoldingTests } from './holding-tests.js';
 import { describeJobStateContract } from './job-state-contract.js';
 import { describeResultRaces } from './result-races.js';
 
@@ -223,5 +224,6 @@ export function describeJobsAndLeasesContract(current: () => Store): void {
 
     describeJobStateContract(() => store);
     describeResultRaces(() => store);
+    describeHoldingTests(() => store);
   });
 }
