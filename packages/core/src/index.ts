@@ -95,8 +95,10 @@ export type { EndedTest } from './store/count-release.js';
 export {
   duplicateKeyError,
   firstRepeatedKey,
+  missingParentError,
   noAllocationError,
   unknownJobError,
+  workspaceExistsError,
 } from './store/store-errors.js';
 export { LruCache } from './lru-cache.js';
 export { MemoryPersistence } from './store/document-persistence.js';

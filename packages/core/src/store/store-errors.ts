@@ -36,3 +36,20 @@ export function firstRepeatedKey(keys: Iterable<string>, seen: Set<string>): str
   }
   return undefined;
 }
+
+/** `INVALID_INPUT` for a workspace id that is taken. */
+export function workspaceExistsError(id: string): AllotError {
+  return new AllotError('INVALID_INPUT', `workspace "${id}" already exists`, { field: 'id' });
+}
+
+/** `STORE_CORRUPT` for a block version whose parent version is not stored. */
+export function missingParentError(version: {
+  block: string;
+  version: string;
+  parent: string | null;
+}): AllotError {
+  return new AllotError(
+    'STORE_CORRUPT',
+    `version ${version.block}@${version.version} names a missing parent ${version.parent}`,
+  );
+}
