@@ -113,6 +113,18 @@ export {
 export { checkName, planCataloguePut } from './catalogue/plan-catalogue-put.js';
 export { DocumentStore } from './store/document-store.js';
 export { RowsCache } from './store/rows-cache.js';
+export { leaseConflict, testLabel } from './store/lease-conflict.js';
+export type { ConflictRow } from './store/lease-conflict.js';
+export { tallyRelease } from './store/count-release.js';
+export type { EndedTest } from './store/count-release.js';
+export {
+  duplicateKeyError,
+  firstRepeatedKey,
+  missingParentError,
+  noAllocationError,
+  unknownJobError,
+  workspaceExistsError,
+} from './store/store-errors.js';
 export { LruCache } from './lru-cache.js';
 export { MemoryPersistence } from './store/document-persistence.js';
 export type { DocumentPersistence } from './store/document-persistence.js';

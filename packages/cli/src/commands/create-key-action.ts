@@ -1,4 +1,4 @@
-import { DEFAULT_WORKSPACE, isAllotError, type Store } from '@allot/core';
+import { DEFAULT_WORKSPACE, isAllotError, type EventStore, type TenancyStore } from '@allot/core';
 import type { CliContext } from '../cli-context.js';
 import { CommandFailure } from '../exit-codes.js';
 import { withStore } from '../with-store.js';
@@ -35,7 +35,11 @@ export async function createKeyAction(cli: CliContext, options: CreateKeyOptions
   cli.io.stdout.write(`${created.key}\n`);
 }
 
-async function ensureWorkspace(store: Store, workspace: string, now: Date): Promise<void> {
+async function ensureWorkspace(
+  store: TenancyStore & EventStore,
+  workspace: string,
+  now: Date,
+): Promise<void> {
   if ((await store.getWorkspace(workspace)) !== undefined) return;
   if (workspace !== DEFAULT_WORKSPACE) {
     const known = (await store.listWorkspaces()).map((w) => w.id);

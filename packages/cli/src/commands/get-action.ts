@@ -1,4 +1,4 @@
-import { DEFAULT_WORKSPACE, type ResultRecord, type Store, type TestRef } from '@allot/core';
+import { DEFAULT_WORKSPACE, type PoolStore, type ResultRecord, type TestRef } from '@allot/core';
 import type { CliContext } from '../cli-context.js';
 import { CommandFailure } from '../exit-codes.js';
 import { withStore } from '../with-store.js';
@@ -23,7 +23,7 @@ function valuesOf(result: ResultRecord, all: boolean): unknown {
   return result.rows.length === 1 ? result.rows[0] : result.rows;
 }
 
-async function whyMissing(store: Store, ref: TestRef): Promise<string> {
+async function whyMissing(store: PoolStore, ref: TestRef): Promise<string> {
   const pool = await store.getPool(DEFAULT_WORKSPACE, ref.pool);
   if (pool === undefined) {
     const known = (await store.listPools(DEFAULT_WORKSPACE)).map((p) => p.name);

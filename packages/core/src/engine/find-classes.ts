@@ -5,7 +5,7 @@ import { describeWhere } from '../find/describe-where.js';
 import { findKey } from '../find/find-key.js';
 import type { BlockVersionMeta, RowValues } from '../model/block-version.js';
 import type { Find, SqlQuery } from '../model/pool-definition.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore } from '../store/store.js';
 import { serverBlock, type ResolutionDatabase } from './resolution-database.js';
 import type { ResolvedTest } from './resolve-tests.js';
 
@@ -82,7 +82,7 @@ export interface Classified {
  * missing block or an unknown column fails only the tests concerned.
  */
 export async function classifyTests(
-  store: Store,
+  store: BlockStore,
   workspace: string,
   tests: readonly Resolved[],
   server?: ResolutionDatabase,
@@ -122,7 +122,7 @@ export async function classifyTests(
 }
 
 async function loadSource(
-  store: Store,
+  store: BlockStore,
   workspace: string,
   from: string,
   keyColumn: string,

@@ -3,7 +3,7 @@ import { makeRows } from '../make/make-rows.js';
 import { SequenceState } from '../make/sequence-state.js';
 import type { BlockVersion, NewBlockVersion, RowValues } from '../model/block-version.js';
 import { isSqlMake } from '../model/pool-definition.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
 import { makeOnServer } from './make-on-server.js';
 import type { ResolutionDatabase } from './resolution-database.js';
@@ -18,7 +18,7 @@ interface MadeBlock {
 }
 
 export interface MakeContext {
-  store: Store;
+  store: BlockStore;
   workspace: string;
   jobId: string;
   namespace: string;

@@ -1,4 +1,4 @@
-import type { ApiKeyRecord, Role, Store } from '@allot/core';
+import type { ApiKeyRecord, Role, TenancyStore } from '@allot/core';
 import { issueKey } from './api-key.js';
 
 /** A key just stored: its record, and the full key, which exists only in this value. */
@@ -14,7 +14,7 @@ export interface CreatedApiKey {
  * store (`allot keys create`) gets one back when the only admin key was lost.
  */
 export async function createApiKey(
-  store: Store,
+  store: TenancyStore,
   input: { workspace: string; name: string; role: Role; userId?: string | null; now?: Date },
 ): Promise<CreatedApiKey> {
   const issued = issueKey();

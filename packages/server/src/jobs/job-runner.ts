@@ -1,4 +1,11 @@
-import type { ExecuteOptions, JobStateRecord, Store, TestRef } from '@allot/core';
+import type {
+  BlockStore,
+  ExecuteOptions,
+  JobStateRecord,
+  JobStore,
+  PoolStore,
+  TestRef,
+} from '@allot/core';
 import { toErrorBody } from '../errors/error-body.js';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { JobStateWriter } from './job-state-writer.js';
@@ -52,7 +59,7 @@ const PRUNE_EVERY_MS = 3600 * 1000;
  * Jobs of different workspaces never share rows and run side by side.
  */
 export class JobRunner {
-  readonly #store: Store;
+  readonly #store: BlockStore & PoolStore & JobStore;
   readonly #clock: () => Date;
   readonly #onUnexpectedError: NonNullable<JobRunnerOptions['onUnexpectedError']>;
   /** The last job started in each workspace: the next one runs after it. */
@@ -63,7 +70,7 @@ export class JobRunner {
   #heartbeat: NodeJS.Timeout | undefined;
   #lastPrune = 0;
 
-  constructor(store: Store, options: JobRunnerOptions = {}) {
+  constructor(store: BlockStore & PoolStore & JobStore, options: JobRunnerOptions = {}) {
     this.#store = store;
     this.#clock = options.clock ?? (() => new Date());
     this.#onUnexpectedError = options.onUnexpectedError ?? (() => undefined);

@@ -1,4 +1,4 @@
-import type { JobProgress, JobRecord, JobStateRecord, Store } from '@allot/core';
+import type { JobProgress, JobRecord, JobStateRecord, JobStore } from '@allot/core';
 import type { JobStatus } from '@allot/protocol';
 import { notFound } from '../errors/http-error.js';
 import { HEARTBEAT_MS } from './job-runner.js';
@@ -17,7 +17,7 @@ export const STALE_AFTER_MS = 6 * HEARTBEAT_MS;
  * workspace's job looks exactly like a missing one.
  */
 export async function jobStatus(
-  store: Store,
+  store: JobStore,
   workspace: string,
   id: number,
   now: Date,
@@ -30,7 +30,7 @@ export async function jobStatus(
   return recordStatus(record, id, null);
 }
 
-async function stateStatus(store: Store, state: JobStateRecord, now: Date): Promise<JobStatus> {
+async function stateStatus(store: JobStore, state: JobStateRecord, now: Date): Promise<JobStatus> {
   if (state.phase === 'done' && state.answeredBy !== null) {
     const record = await store.getJob(state.workspace, state.answeredBy);
     if (record !== undefined) return recordStatus(record, state.id, state);

@@ -1,4 +1,11 @@
-import { executeJob, type ExecuteOptions, type JobReport, type Store } from '@allot/core';
+import {
+  executeJob,
+  type ExecuteOptions,
+  type JobReport,
+  type BlockStore,
+  type JobStore,
+  type PoolStore,
+} from '@allot/core';
 import { HttpError } from '../errors/http-error.js';
 
 /**
@@ -13,7 +20,7 @@ export interface ResolutionServer {
   kind?: string;
   /** Only keys of this workspace see the server; every workspace when absent. */
   workspace?: string;
-  execute(store: Store, options: ExecuteOptions): Promise<JobReport>;
+  execute(store: BlockStore & PoolStore & JobStore, options: ExecuteOptions): Promise<JobReport>;
   /** Frees its connections; called by whoever opened it. */
   close?(): Promise<void>;
 }

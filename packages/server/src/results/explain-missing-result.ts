@@ -1,4 +1,4 @@
-import type { Store, TestRef } from '@allot/core';
+import type { PoolStore, TestRef } from '@allot/core';
 import { notFound, type HttpError } from '../errors/http-error.js';
 
 /**
@@ -6,7 +6,7 @@ import { notFound, type HttpError } from '../errors/http-error.js';
  * unknown, or that the test exists and simply has not been allocated.
  */
 export async function explainMissingResult(
-  store: Store,
+  store: PoolStore,
   workspace: string,
   ref: TestRef,
 ): Promise<HttpError> {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { validatePoolObject, type PoolDefinition, type Store } from '@allot/core';
+import { validatePoolObject, type PoolDefinition, type PoolStore } from '@allot/core';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { HttpError, notFound } from '../errors/http-error.js';
@@ -21,7 +21,11 @@ const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
 /** The allocation tests of a pool, one by one; every change re-validates the whole pool. */
 export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['allocation tests'];
-  const poolOf = async (store: Store, workspace: string, name: string): Promise<PoolDefinition> => {
+  const poolOf = async (
+    store: PoolStore,
+    workspace: string,
+    name: string,
+  ): Promise<PoolDefinition> => {
     const pool = await store.getPool(workspace, name);
     if (pool === undefined) throw notFound(`pool "${name}" does not exist`);
     return pool;
