@@ -1,6 +1,12 @@
-import type { JobProgress, JobRecord, JobStateRecord, Store, TestStatus } from '@allot/core';
-import { notFound } from '../errors/http-error.js';
-import { HEARTBEAT_MS } from './job-runner.js';
+import {
+  AllotError,
+  type JobProgress,
+  type JobRecord,
+  type JobStateRecord,
+  type JobStore,
+  type TestStatus,
+} from '@allot/core';
+import { STALE_AFTER_MS } from './job-heartbeat.js';
 
 /** One test of a job as status readers see it (values come from the results routes). */
 export interface JobTestStatus {
@@ -44,20 +50,13 @@ export interface JobStatus {
 }
 
 /**
- * A queued or running job whose state has not moved for this long is taken
- * for dead: the process running it stopped (its heartbeat comes every
- * {@link HEARTBEAT_MS}).
- */
-export const STALE_AFTER_MS = 6 * HEARTBEAT_MS;
-
-/**
- * The status of job `id` in a workspace, from the store: its state while it
- * is queued or runs (on this replica or another), the committed job once it
- * has finished. A 404 when the workspace has no such job, so another
+ * Tracks job `id` of a workspace, from the store: its state while it is
+ * queued or runs (in this process or another), the committed job once it has
+ * finished. `NOT_FOUND` when the workspace has no such job, so another
  * workspace's job looks exactly like a missing one.
  */
-export async function jobStatus(
-  store: Store,
+export async function trackJob(
+  store: JobStore,
   workspace: string,
   id: number,
   now: Date,
@@ -66,11 +65,11 @@ export async function jobStatus(
   if (state !== undefined) return stateStatus(store, state, now);
   // Jobs committed before states were kept, or whose state was pruned.
   const record = await store.getJob(workspace, id);
-  if (record === undefined) throw notFound(`job ${id} does not exist`);
+  if (record === undefined) throw new AllotError('NOT_FOUND', `job ${id} does not exist`);
   return recordStatus(record, id, null);
 }
 
-async function stateStatus(store: Store, state: JobStateRecord, now: Date): Promise<JobStatus> {
+async function stateStatus(store: JobStore, state: JobStateRecord, now: Date): Promise<JobStatus> {
   if (state.phase === 'done' && state.answeredBy !== null) {
     const record = await store.getJob(state.workspace, state.answeredBy);
     if (record !== undefined) return recordStatus(record, state.id, state);
@@ -141,7 +140,7 @@ function recordStatus(record: JobRecord, id: number, state: JobStateRecord | nul
     server: state?.server ?? null,
     createdUser: state?.createdUser ?? null,
     keyId: state?.keyId ?? null,
-    // An alias reports the earlier job that answered it, as its id does to vendor clients.
+    // An alias reports the earlier job that answered it, as its id does to Curiosity clients.
     createdAt: state !== null && state.id === record.id ? state.createdAt : record.createdAt,
     updatedAt: latest(record.releasedAt ?? record.createdAt, state?.updatedAt),
     expiresAt: record.expiresAt,
@@ -164,7 +163,7 @@ function progressLine(progress: JobProgress | null): string {
   return `${progress.phase} ${progress.done}/${progress.total}`;
 }
 
-/** What vendor clients show when a job ends in `Error`: every failure with its reason. */
+/** What Curiosity clients show when a job ends in `Error`: every failure with its reason. */
 function summaryLine(record: JobRecord): string {
   const total = record.tests.length;
   if (record.failed === 0) {
