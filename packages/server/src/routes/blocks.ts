@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TABLE_FORMATS, importBlock, writeTable } from '@allot/core';
+import { TABLE_FORMATS, writeTable } from '@allot/core';
+import {
+  exportBlock,
+  importBlockVersion,
+  listBlockVersions,
+  listBlocks,
+  readBlockVersion,
+} from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { notFound } from '../errors/http-error.js';
@@ -33,7 +40,7 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       pageOfList(
         request,
-        await contextOf(app).store.listBlocks(callerOf(request).workspace),
+        await listBlocks(contextOf(app).store, callerOf(request).workspace),
         request.query,
       ),
   );
@@ -83,7 +90,7 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         skipUnchanged: true,
       } as const;
       const keyColumn = request.query.keyColumn;
-      const result = await importBlock(
+      const result = await importBlockVersion(
         contextOf(app).store,
         keyColumn === undefined ? options : { ...options, keyColumn },
       );
@@ -110,16 +117,8 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: BlockMetaSchema }),
       },
     },
-    async (request) => {
-      const versions = await contextOf(app).store.listBlockVersions(
-        callerOf(request).workspace,
-        request.params.block,
-      );
-      const latest = versions.at(-1);
-      if (latest === undefined)
-        throw notFound(`data block "${request.params.block}" does not exist`);
-      return latest;
-    },
+    async (request) =>
+      readBlockVersion(contextOf(app).store, callerOf(request).workspace, request.params.block),
   );
 
   app.get(
@@ -135,12 +134,11 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const versions = await contextOf(app).store.listBlockVersions(
+      const versions = await listBlockVersions(
+        contextOf(app).store,
         callerOf(request).workspace,
         request.params.block,
       );
-      if (versions.length === 0)
-        throw notFound(`data block "${request.params.block}" does not exist`);
       return pageOfList(request, versions, request.query);
     },
   );
@@ -156,18 +154,13 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: BlockMetaSchema }),
       },
     },
-    async (request) => {
-      const versions = await contextOf(app).store.listBlockVersions(
+    async (request) =>
+      readBlockVersion(
+        contextOf(app).store,
         callerOf(request).workspace,
         request.params.block,
-      );
-      const found = versions.find((v) => v.version === request.params.version);
-      if (found === undefined)
-        throw notFound(
-          `data block "${request.params.block}" has no version ${request.params.version}`,
-        );
-      return found;
-    },
+        request.params.version,
+      ),
   );
 
   app.get(
@@ -190,7 +183,8 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { block } = request.params;
       const { format, version } = request.query;
-      const found = await contextOf(app).store.getBlock(
+      const found = await exportBlock(
+        contextOf(app).store,
         callerOf(request).workspace,
         block,
         version,

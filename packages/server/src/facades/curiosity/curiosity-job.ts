@@ -1,13 +1,13 @@
+import type { JobStatus } from '@allot/use-cases';
 import {
   ALLOCATION_JOB_TYPE,
   type VENDOR_JOB_STATES,
-  type VendorJob,
-} from '../schemas/vendor-job.js';
-import type { JobStatus } from './job-status.js';
+  type VendorJob as CuriosityJob,
+} from '../../schemas/vendor-job.js';
 
-type VendorJobState = (typeof VENDOR_JOB_STATES)[number];
+type CuriosityJobState = (typeof VENDOR_JOB_STATES)[number];
 
-const STATES: Record<JobStatus['state'], VendorJobState> = {
+const STATES: Record<JobStatus['state'], CuriosityJobState> = {
   running: 'InProgress',
   complete: 'Complete',
   // Clients fail the run on Error and show progressMessage: failures must not pass as Complete.
@@ -15,8 +15,8 @@ const STATES: Record<JobStatus['state'], VendorJobState> = {
   error: 'Error',
 };
 
-/** The vendor view of a job of `workspace`: a bundle answered by an earlier job reports that job. */
-export function toVendorJob(status: JobStatus, workspace: string): VendorJob {
+/** A job of `workspace` as Curiosity clients read it: a bundle answered by an earlier job reports that job. */
+export function toCuriosityJob(status: JobStatus, workspace: string): CuriosityJob {
   return {
     id: status.answeredBy ?? status.id,
     jobState: status.queued ? 'InQueue' : STATES[status.state],
