@@ -1,13 +1,12 @@
 import {
   DEFAULT_WORKSPACE,
-  executeJob,
   githubRunNamespace,
   isAllotError,
-  syncPoolFiles,
   toResultsFile,
   writeResultsFile,
   type JobReport,
 } from '@allot/core';
+import { executeBundle, syncPoolFiles } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { ProgressBar } from '../progress-bar.js';
@@ -28,7 +27,7 @@ export async function runAction(
     if (!options.json) stdout.write(renderImports(synced.imported));
     const bar = new ProgressBar({ stream: stderr });
     try {
-      return await executeJob(store, {
+      return await executeBundle(store, {
         tests: synced.tests,
         workspace: DEFAULT_WORKSPACE,
         ...(options.ttl === undefined ? {} : { ttlSeconds: options.ttl }),
