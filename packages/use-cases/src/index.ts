@@ -27,6 +27,7 @@ export { listBlocks } from './list-blocks.js';
 export { listBlockVersions } from './list-block-versions.js';
 export { readBlockVersion } from './read-block-version.js';
 export { exportBlock } from './export-block.js';
+export { readBlock } from './read-block.js';
 
 // Pools and their tests
 export { listPools } from './list-pools.js';

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { TABLE_FORMATS, writeTable } from '@allot/core';
 import {
-  exportBlock,
   importBlockVersion,
   listBlockVersions,
   listBlocks,
+  readBlock,
   readBlockVersion,
 } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
-import { notFound } from '../errors/http-error.js';
 import { extensionOf, mediaTypeOf } from '../formats/table-media-type.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
@@ -183,19 +182,12 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { block } = request.params;
       const { format, version } = request.query;
-      const found = await exportBlock(
+      const found = await readBlock(
         contextOf(app).store,
         callerOf(request).workspace,
         block,
         version,
       );
-      if (found === undefined) {
-        throw notFound(
-          version === undefined
-            ? `data block "${block}" does not exist`
-            : `data block "${block}" has no version ${version}`,
-        );
-      }
       const file = `${block.replace(/[^A-Za-z0-9._-]/g, '_')}-${found.version}.${extensionOf(format)}`;
       return reply
         .header('content-type', mediaTypeOf(format))
