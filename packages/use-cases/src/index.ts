@@ -37,6 +37,7 @@ export { createPool, type PoolCreation } from './create-pool.js';
 export { putPool, type PoolPut } from './put-pool.js';
 export { uploadPoolFile, type UploadPoolStore } from './upload-pool-file.js';
 export { deletePool } from './delete-pool.js';
+export { addAllocationTest, type AllocationTestAddition } from './add-allocation-test.js';
 export { readAllocationTest } from './read-allocation-test.js';
 export { saveAllocationTest } from './save-allocation-test.js';
 export { deleteAllocationTest } from './delete-allocation-test.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { validatePoolObject, type PoolDefinition } from '@allot/core';
 import {
+  addAllocationTest,
   deleteAllocationTest,
   readAllocationTest,
   readPool,
@@ -20,17 +21,9 @@ const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
 /** The allocation tests of a pool, one by one; every change re-validates the whole pool. */
 export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['allocation tests'];
-  /** Validates the pool with its tests replaced (as a pool file is), saves it, and returns the saved test. */
-  const saveTests = (
-    workspace: string,
-    pool: PoolDefinition,
-    tests: unknown[],
-    suite: string,
-    test: string,
-  ) => {
-    const updated = withoutBlockFiles(validatePoolObject({ ...toRawPool(pool), tests }, null));
-    return saveAllocationTest(contextOf(app).store, workspace, updated, suite, test);
-  };
+  /** The pool with its tests replaced, validated as a pool file is. */
+  const withTests = (pool: PoolDefinition, tests: unknown[]) =>
+    withoutBlockFiles(validatePoolObject({ ...toRawPool(pool), tests }, null));
 
   app.get(
     '/pools/:pool/tests',
@@ -79,22 +72,22 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
           suite === undefined ? 'body.suite' : 'body.test',
         );
       }
-      if (pool.tests.some((t) => t.suite === suite && t.test === test)) {
+      const addition = await addAllocationTest(
+        contextOf(app).store,
+        workspace,
+        pool,
+        { suite, test },
+        () => withTests(pool, [...(toRawPool(pool).tests as unknown[]), request.body]),
+      );
+      if (addition.kind === 'exists') {
         throw new HttpError(
           'CONFLICT',
           `pool "${pool.name}" already has test "${test}" in suite "${suite}"`,
           'body.test',
         );
       }
-      const saved = await saveTests(
-        workspace,
-        pool,
-        [...(toRawPool(pool).tests as unknown[]), request.body],
-        suite,
-        test,
-      );
       await audit(app, request, 'test.create', `pool:${pool.name}/suite:${suite}/test:${test}`);
-      return reply.status(201).send(saved);
+      return reply.status(201).send(addition.test);
     },
   );
 
@@ -136,7 +129,13 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const raw = toRawPool(pool).tests as Array<{ suite: string; test: string }>;
       const index = raw.findIndex((t) => t.suite === suite && t.test === test);
       const tests = index < 0 ? [...raw, body] : raw.map((t, i) => (i === index ? body : t));
-      const saved = await saveTests(workspace, pool, tests, suite, test);
+      const saved = await saveAllocationTest(
+        contextOf(app).store,
+        workspace,
+        withTests(pool, tests),
+        suite,
+        test,
+      );
       await audit(
         app,
         request,
