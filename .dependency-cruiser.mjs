@@ -21,7 +21,8 @@ export const LAYERS = {
   // The factory that knows both adapters.
   stores: ['core', 'store-lowdb', 'store-postgres'],
   // What the server, the CLI and the action do, over the Store.
-  'use-cases': ['core'],
+  // Use cases return the wire shapes' static types where a result is one (a job's status), never schemas' I/O.
+  'use-cases': ['core', 'protocol'],
   // The HTTP client and results-file reader the test frameworks share.
   client: ['protocol'],
   // Test-framework plugins talk to allot through the client only.

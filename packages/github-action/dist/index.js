@@ -62874,6 +62874,20 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
+// ../use-cases/dist/execute-bundle.js
+function executeBundle(store, options) {
+  return executeJob(store, options);
+}
+
+// ../use-cases/dist/sync-pool-files.js
+function syncPoolFiles2(store, workspace, files) {
+  return syncPoolFiles(store, workspace, files);
+}
+
+// ../use-cases/dist/job-heartbeat.js
+var HEARTBEAT_MS = 5e3;
+var STALE_AFTER_MS = 6 * HEARTBEAT_MS;
+
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
 import { isAbsolute as isAbsolute2, posix, resolve as resolve5 } from "path";
@@ -64749,7 +64763,7 @@ function sleep(ms) {
 
 // ../client/dist/pool-routes.js
 var PAGE = 1e3;
-function listPools2(transport) {
+function listPools3(transport) {
   return everyPage(transport, "/api/v1/pools", "listing pools");
 }
 function listPoolResults(transport, pool) {
@@ -64771,7 +64785,7 @@ async function everyPage(transport, path, subject) {
       return items;
   }
 }
-async function readPool(transport, pool) {
+async function readPool2(transport, pool) {
   const subject = `reading pool ${JSON.stringify(pool)}`;
   const answer = await send(transport, {
     method: "GET",
@@ -65069,11 +65083,11 @@ var AllotClient = class {
   }
   /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
   async pools() {
-    return listPools2(this.transport);
+    return listPools3(this.transport);
   }
   /** One pool with its tests and secret columns. */
   async pool(name2) {
-    return readPool(this.transport, name2);
+    return readPool2(this.transport, name2);
   }
   /**
    * Every test's current result in a pool, with all its rows: one request per
@@ -65084,7 +65098,7 @@ var AllotClient = class {
   }
   /** The columns a pool declares secret (its `secrets`), for masking values in logs and reports. */
   async poolSecrets(pool) {
-    return (await readPool(this.transport, pool)).secrets;
+    return (await readPool2(this.transport, pool)).secrets;
   }
   /**
    * Creates or replaces a pool from a pool file: a path, or `{name, content}`
@@ -65335,13 +65349,13 @@ async function runEmbedded(inputs, spec, remember) {
   const requested = await requestedTests(inputs.tests, cwd);
   const store = await openStore(spec);
   try {
-    const synced = await syncPoolFiles(store, DEFAULT_WORKSPACE, files);
+    const synced = await syncPoolFiles2(store, DEFAULT_WORKSPACE, files);
     for (const { meta } of synced.imported)
       info(`imported ${meta.block}@${meta.version} (${meta.rowCount} rows)`);
     const selection = requested === void 0 ? allTests(synced.pools) : selectTests(requested, synced.pools, inputs.pool);
     if (selection.bundle.length === 0) return { report: null, missing: selection.missing };
     const namespace = githubRunNamespace(process.env);
-    const report2 = await executeJob(store, {
+    const report2 = await executeBundle(store, {
       tests: selection.bundle,
       workspace: DEFAULT_WORKSPACE,
       ...inputs.ttlSeconds === void 0 ? {} : { ttlSeconds: inputs.ttlSeconds },

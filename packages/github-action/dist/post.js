@@ -32938,10 +32938,10 @@ var boms = {
 
 // ../core/dist/data-block/next-version.js
 var VERSION = /^\d+(?:\.\d+)*$/;
-function nextVersion(latest) {
-  if (latest === null)
+function nextVersion(latest2) {
+  if (latest2 === null)
     return "1.0";
-  const parts = versionParts(latest);
+  const parts = versionParts(latest2);
   const last = parts.length - 1;
   parts[last] = (parts[last] ?? 0) + 1;
   return parts.join(".");
@@ -32967,8 +32967,8 @@ function versionParts(version) {
 }
 
 // ../core/dist/data-block/next-version-meta.js
-function nextVersionMeta(input, latest, now) {
-  const parent = input.origin === "make" ? latest ?? null : null;
+function nextVersionMeta(input, latest2, now) {
+  const parent = input.origin === "make" ? latest2 ?? null : null;
   if (input.origin === "make" && parent === null) {
     throw new AllotError("NOT_FOUND", `data block "${input.block}" does not exist`, {
       block: input.block
@@ -32976,7 +32976,7 @@ function nextVersionMeta(input, latest, now) {
   }
   return {
     block: input.block,
-    version: nextVersion(latest?.version ?? null),
+    version: nextVersion(latest2?.version ?? null),
     columns: parent?.columns ?? input.columns,
     keyColumn: parent?.keyColumn ?? input.keyColumn,
     rowCount: (parent?.rowCount ?? 0) + input.rows.length,
@@ -33334,8 +33334,8 @@ var BlockRows = class {
     const metas = [];
     for (const input of inputs) {
       const versions = this.#versionsOf(workspace, input.block) ?? [];
-      const latest = versions.at(-1);
-      const meta = nextVersionMeta(input, latest, now);
+      const latest2 = versions.at(-1);
+      const meta = nextVersionMeta(input, latest2, now);
       await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
       if (meta.parent === null)
         this.#cache.set(workspace, meta, input.rows);
@@ -33787,8 +33787,8 @@ var DocumentStore = class _DocumentStore {
   }
   listBlocks(workspace) {
     const blocks = this.#workspace(workspace)?.blocks ?? {};
-    const latest = Object.values(blocks).flatMap((versions) => versions.slice(-1));
-    return Promise.resolve(latest.sort((a, b) => a.block.localeCompare(b.block)));
+    const latest2 = Object.values(blocks).flatMap((versions) => versions.slice(-1));
+    return Promise.resolve(latest2.sort((a, b) => a.block.localeCompare(b.block)));
   }
   putPool(workspace, pool) {
     return this.#mutex.run(() => this.#saved.update((draft) => {
@@ -34287,9 +34287,9 @@ async function writeVersion(sql, client, context, input) {
   const { workspace, now } = context;
   assertStorable(input);
   const seq = (await sql.run(client, "next-block-seq", [workspace, input.block])).rows[0]?.seq ?? 1;
-  const latest = (await listVersions(sql, client, workspace, input.block)).at(-1);
-  const parent = input.origin === "make" ? latest ?? null : null;
-  const meta = nextVersionMeta(input, latest, now);
+  const latest2 = (await listVersions(sql, client, workspace, input.block)).at(-1);
+  const parent = input.origin === "make" ? latest2 ?? null : null;
+  const meta = nextVersionMeta(input, latest2, now);
   const stored = { ...meta, lineage: parent?.lineage ?? meta.version };
   if (parent !== null)
     await context.checkMadeKeys(client, stored, parent, input.rows);
@@ -36280,6 +36280,133 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
+// ../use-cases/dist/job-heartbeat.js
+var HEARTBEAT_MS = 5e3;
+var STALE_AFTER_MS = 6 * HEARTBEAT_MS;
+
+// ../use-cases/dist/track-job.js
+async function trackJob(store, workspace, id, now) {
+  const state = await store.getJobState(workspace, id);
+  if (state !== void 0)
+    return stateStatus(store, state, now);
+  const record = await store.getJob(workspace, id);
+  if (record === void 0)
+    throw new AllotError("NOT_FOUND", `job ${id} does not exist`);
+  return recordStatus(record, id, null);
+}
+async function stateStatus(store, state, now) {
+  if (state.phase === "done" && state.answeredBy !== null) {
+    const record = await store.getJob(state.workspace, state.answeredBy);
+    if (record !== void 0)
+      return recordStatus(record, state.id, state);
+  }
+  const base = {
+    id: state.id,
+    answeredBy: null,
+    queued: false,
+    progress: state.progress,
+    server: state.server,
+    createdUser: state.createdUser,
+    keyId: state.keyId,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    expiresAt: null,
+    releasedAt: null,
+    namespace: null,
+    allocated: 0,
+    made: 0,
+    reused: 0,
+    failed: 0,
+    tests: []
+  };
+  if (state.phase === "queued" || state.phase === "running") {
+    if (now.getTime() - Date.parse(state.updatedAt) > STALE_AFTER_MS) {
+      const record = await store.getJob(state.workspace, state.id);
+      if (record !== void 0)
+        return recordStatus(record, state.id, state);
+      return {
+        ...base,
+        state: "error",
+        message: "the server running this job stopped before the job finished: execute the bundle again"
+      };
+    }
+    const queued = state.phase === "queued";
+    return {
+      ...base,
+      state: "running",
+      queued,
+      message: queued ? "queued behind earlier jobs of this workspace" : progressLine(state.progress)
+    };
+  }
+  const message = state.error?.message ?? `job ${state.answeredBy ?? state.id} is no longer in the store`;
+  return { ...base, state: "error", message };
+}
+function recordStatus(record, id, state) {
+  const tests = record.tests.map((t) => ({
+    pool: t.pool,
+    suite: t.suite,
+    test: t.test,
+    status: t.status,
+    reason: t.reason,
+    fromJob: t.fromJob,
+    releasedAt: t.releasedAt
+  }));
+  return {
+    id,
+    answeredBy: record.id,
+    state: record.failed > 0 ? "failed" : "complete",
+    queued: false,
+    progress: null,
+    message: summaryLine(record),
+    server: state?.server ?? null,
+    createdUser: state?.createdUser ?? null,
+    keyId: state?.keyId ?? null,
+    // An alias reports the earlier job that answered it, as its id does to Curiosity clients.
+    createdAt: state !== null && state.id === record.id ? state.createdAt : record.createdAt,
+    updatedAt: latest(record.releasedAt ?? record.createdAt, state?.updatedAt),
+    expiresAt: record.expiresAt,
+    releasedAt: record.releasedAt,
+    namespace: record.namespace,
+    allocated: record.allocated,
+    made: record.made,
+    reused: record.cached,
+    failed: record.failed,
+    tests
+  };
+}
+function latest(a, b) {
+  return b !== void 0 && Date.parse(b) > Date.parse(a) ? b : a;
+}
+function progressLine(progress) {
+  if (progress === null)
+    return "starting";
+  return `${progress.phase} ${progress.done}/${progress.total}`;
+}
+function summaryLine(record) {
+  const total = record.tests.length;
+  if (record.failed === 0) {
+    return `${total} test(s): ${record.allocated} allocated, ${record.made} made, ${record.cached} reused`;
+  }
+  const failures = record.tests.filter((t) => t.status === "failed").map((t) => `${t.pool} / ${t.suite} / ${t.test}: ${t.reason ?? "no rows were allocated"}`);
+  return `${record.failed} of ${total} test(s) failed: ${failures.join("; ")}`;
+}
+
+// ../use-cases/dist/read-job.js
+function readJob(store, workspace, id) {
+  return store.getJob(workspace, id);
+}
+
+// ../use-cases/dist/release-job.js
+async function releaseJob2(store, workspace, id, now) {
+  const status = await trackJob(store, workspace, id, now);
+  if (status.state === "running")
+    return { kind: "running", id: status.id };
+  if (status.answeredBy === null)
+    return { kind: "nothing", id: status.id };
+  const outcome = await store.releaseJob(workspace, status.answeredBy, now);
+  return { kind: "released", jobId: status.answeredBy, outcome };
+}
+
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
 function leftToEarlierRun(target, jobId, expiresAt) {
@@ -36296,7 +36423,7 @@ function howToRelease(target, jobId) {
     return `ALLOT_STORE=<the store input's URL> allot release ${jobId}`;
   return `allot release ${jobId} --data-dir ${JSON.stringify(target.store)}`;
 }
-async function releaseJob2(target, apiKey) {
+async function releaseJob3(target, apiKey) {
   return target.kind === "server" ? releaseOnServer(target, apiKey) : releaseInStore(target.store, target.jobId);
 }
 async function releaseOnServer(target, apiKey) {
@@ -36326,11 +36453,14 @@ async function releaseOnServer(target, apiKey) {
 async function releaseInStore(spec, jobId) {
   const store = await openStore(spec);
   try {
-    const job = await store.getJob(DEFAULT_WORKSPACE, jobId);
+    const job = await readJob(store, DEFAULT_WORKSPACE, jobId);
     if (job === void 0) return gone(jobId, spec);
     const ended = alreadyEnded(job, jobId);
     if (ended !== void 0) return ended;
-    return released(jobId, await store.releaseJob(DEFAULT_WORKSPACE, jobId, /* @__PURE__ */ new Date()));
+    const release = await releaseJob2(store, DEFAULT_WORKSPACE, jobId, /* @__PURE__ */ new Date());
+    if (release.kind !== "released")
+      return { kind: "nothing", message: `job ${jobId} has not finished: nothing to release` };
+    return released(release.jobId, release.outcome);
   } finally {
     await store.close();
   }
@@ -36408,7 +36538,7 @@ async function run() {
     }
     const apiKey = getInput("api-key").trim();
     if (apiKey !== "") setSecret(apiKey);
-    const result = await releaseJob2(state.target, apiKey);
+    const result = await releaseJob3(state.target, apiKey);
     if (result.kind === "released") info(`allot: ${result.message}`);
     else if (result.kind === "left") notice(`allot: ${result.message}`);
     else warning(`allot: ${result.message}`);

@@ -1,5 +1,5 @@
 /**
- * @allot/server: the vendor-compatible allocation API and the /api/v1
+ * @allot/server: the Curiosity-compatible allocation API and the /api/v1
  * resource API over @allot/core. `buildApp` never listens; `startServer` does.
  */
 export { buildApp } from './build-app.js';

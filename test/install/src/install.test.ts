@@ -88,6 +88,7 @@ describe('the packages, packed and installed with npm outside the workspace', ()
         '@allot/store-lowdb',
         '@allot/store-postgres',
         '@allot/stores',
+        '@allot/use-cases',
       ]),
     );
   });

@@ -1,12 +1,11 @@
 import {
   DEFAULT_WORKSPACE,
-  executeJob,
   githubRunNamespace,
   isAllotError,
-  syncPoolFiles,
   type JobReport,
 } from '@allot/core';
 import { toResultsFile, writeResultsFile } from '@allot/client';
+import { executeBundle, syncPoolFiles } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { ProgressBar } from '../progress-bar.js';
@@ -29,7 +28,7 @@ export async function runAction(
     if (!options.json) stdout.write(renderImports(synced.imported));
     const bar = new ProgressBar({ stream: stderr });
     try {
-      return await executeJob(store, {
+      return await executeBundle(store, {
         // A test the list names that no pool file has fails in the report, as any unknown test does.
         tests: only ?? synced.tests,
         workspace: DEFAULT_WORKSPACE,

@@ -6,6 +6,7 @@ import type {
   PoolStore,
   TestRef,
 } from '@allot/core';
+import { HEARTBEAT_MS } from '@allot/use-cases';
 import { toErrorBody } from '../errors/error-body.js';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { JobStateWriter } from './job-state-writer.js';
@@ -41,8 +42,6 @@ export interface JobRunnerOptions {
   onUnexpectedError?: (error: unknown, job: { workspace: string; id: number }) => void;
 }
 
-/** A running job rewrites its state at least this often, so other replicas can tell it is alive. */
-export const HEARTBEAT_MS = 5_000;
 /** States of finished jobs are kept this long (an alias answers `GET job/{id}` that long). */
 export const JOB_STATE_RETENTION_MS = 7 * 24 * 3600 * 1000;
 /** How often a process prunes old states, at most. */

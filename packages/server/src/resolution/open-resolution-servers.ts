@@ -1,4 +1,4 @@
-import { executeJob } from '@allot/core';
+import { executeBundle } from '@allot/use-cases';
 import { isPostgresUrl, PostgresResolutionDatabase } from '@allot/store-postgres';
 import { assertDistinctServers, type ResolutionServerConfig } from './resolution-server-config.js';
 import type { ResolutionServer } from './resolution-servers.js';
@@ -52,7 +52,7 @@ function postgresServer(config: ResolutionServerConfig, url: string): Resolution
     description:
       config.description ?? `PostgreSQL database of the application (connection from ${from})`,
     kind: 'postgres',
-    execute: (store, job) => executeJob(store, { ...job, server: database }),
+    execute: (store, job) => executeBundle(store, { ...job, server: database }),
     close: () => database.close(),
   };
   if (config.workspace !== undefined) server.workspace = config.workspace;

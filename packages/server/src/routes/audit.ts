@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listAudit } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { pageOfProbe } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
@@ -29,7 +30,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const events = await contextOf(app).store.listAudit(callerOf(request).workspace, {
+      const events = await listAudit(contextOf(app).store, callerOf(request).workspace, {
         limit: limit + 1,
         offset,
       });

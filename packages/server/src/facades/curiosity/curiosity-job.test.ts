@@ -1,8 +1,8 @@
 import { executeJob, type ExecuteOptions, type Store } from '@allot/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextOf } from '../app-context.js';
-import type { ResolutionServer } from '../resolution/resolution-servers.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { contextOf } from '../../app-context.js';
+import type { ResolutionServer } from '../../resolution/resolution-servers.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 /**
  * The vendor Java client's `Job` class, field by field, as Jackson reads it

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { createTestApp, type TestApp } from '../../testing/test-app.js';
 
 /** The vendor flow as its public clients run it, against a real server on a port. */
 describe('vendor protocol over HTTP', () => {

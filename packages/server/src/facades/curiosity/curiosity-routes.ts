@@ -1,15 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ResultRecord, Value } from '@allot/core';
+import { readResult, trackJob } from '@allot/use-cases';
 import { Type, type TProperties } from 'typebox';
-import { audit } from '../audit.js';
-import { jobStatus } from '../jobs/job-status.js';
-import { toVendorJob } from '../jobs/vendor-job.js';
-import { callerOf } from '../plugins/authenticate.js';
-import { explainMissingResult } from '../results/explain-missing-result.js';
-import { contextOf } from '../app-context.js';
-import { Name, RowObjectSchema, VendorJobSchema, withErrors } from '@allot/protocol';
+import { audit } from '../../audit.js';
+import { callerOf } from '../../plugins/authenticate.js';
+import { contextOf } from '../../app-context.js';
+import {
+  Name,
+  RowObjectSchema,
+  VendorJobSchema as CuriosityJobSchema,
+  withErrors,
+} from '@allot/protocol';
+import { toCuriosityJob } from './curiosity-job.js';
 
-export interface VendorRoutesOptions {
+export interface CuriosityRoutesOptions {
   /** Registered under `/api/apikey/:apiKey` (key in the path) or under `/api` (key in a header). */
   keyInPath: boolean;
 }
@@ -26,10 +30,11 @@ const ExecuteBody = Type.Array(
 const MergeMethod = Type.Enum(['NoMerge', 'MinimumProductLoopBack', 'CartesianProduct']);
 
 /**
- * The vendor's allocation protocol, as its public clients call it: execute,
- * job tracking, and both ways of reading a test's values.
+ * Curiosity's allocation protocol, as its public clients call it: execute,
+ * job tracking, and both ways of reading a test's values. Each route
+ * translates the wire shapes around a use case and holds no rule of its own.
  */
-export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = async (
+export const curiosityRoutes: FastifyPluginAsyncTypebox<CuriosityRoutesOptions> = async (
   app,
   options,
 ) => {
@@ -48,7 +53,7 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
         summary: 'Run a list of allocation tests as one job on a resolution server',
         params: params({ pool: Name, server: Name }),
         body: ExecuteBody,
-        response: withErrors({ 200: VendorJobSchema }),
+        response: withErrors({ 200: CuriosityJobSchema }),
       },
     },
     async (request) => {
@@ -78,8 +83,8 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
         via: 'vendor',
       });
       await runner.wait(job, syncWaitMs);
-      return toVendorJob(
-        await jobStatus(store, caller.workspace, job.id, clock()),
+      return toCuriosityJob(
+        await trackJob(store, caller.workspace, job.id, clock()),
         caller.workspace,
       );
     },
@@ -93,13 +98,16 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
         tags: [tag],
         summary: 'Track a job',
         params: params({ id: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) }),
-        response: withErrors({ 200: VendorJobSchema }),
+        response: withErrors({ 200: CuriosityJobSchema }),
       },
     },
     async (request) => {
       const { workspace } = callerOf(request);
       const { store, clock } = contextOf(app);
-      return toVendorJob(await jobStatus(store, workspace, request.params.id, clock()), workspace);
+      return toCuriosityJob(
+        await trackJob(store, workspace, request.params.id, clock()),
+        workspace,
+      );
     },
   );
 
@@ -117,9 +125,7 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
     async (request, reply) => {
       const { workspace } = callerOf(request);
       const { pool, suite, test } = request.params;
-      const result = await contextOf(app).store.getResult(workspace, { pool, suite, test });
-      if (result === undefined)
-        throw await explainMissingResult(contextOf(app).store, workspace, { pool, suite, test });
+      const result = await readResult(contextOf(app).store, workspace, { pool, suite, test });
       // A string with a JSON content type goes out as it is, without the serializer.
       const json = flatStringsJson(result) as unknown as Record<string, string>;
       return reply.type(JSON_TYPE).send(json);
@@ -146,9 +152,7 @@ export const vendorRoutes: FastifyPluginAsyncTypebox<VendorRoutesOptions> = asyn
         suite: request.body.suite,
         test: request.body.testName,
       };
-      const result = await contextOf(app).store.getResult(workspace, ref);
-      if (result === undefined)
-        throw await explainMissingResult(contextOf(app).store, workspace, ref);
+      const result = await readResult(contextOf(app).store, workspace, ref);
       // One find per test: every merge method yields the rows as they are.
       return { dataRows: result.rows.map((row) => ordered(result.columns, row)) };
     },

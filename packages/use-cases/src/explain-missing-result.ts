@@ -1,15 +1,16 @@
-import type { PoolStore, TestRef } from '@allot/core';
-import { notFound, type HttpError } from '../errors/http-error.js';
+import { AllotError, type PoolStore, type TestRef } from '@allot/core';
+
+const notFound = (message: string) => new AllotError('NOT_FOUND', message);
 
 /**
- * The 404 of a test without a result, saying which part of the name is
+ * The `NOT_FOUND` error of a test without a result, saying which part of the name is
  * unknown, or that the test exists and simply has not been allocated.
  */
 export async function explainMissingResult(
   store: PoolStore,
   workspace: string,
   ref: TestRef,
-): Promise<HttpError> {
+): Promise<AllotError> {
   const pool = await store.getPool(workspace, ref.pool);
   if (pool === undefined) return notFound(`pool "${ref.pool}" does not exist`);
   if (!pool.tests.some((t) => t.suite === ref.suite)) {

@@ -1,22 +1,20 @@
-import type { JobProgress, JobRecord, JobStateRecord, JobStore } from '@allot/core';
+import {
+  AllotError,
+  type JobProgress,
+  type JobRecord,
+  type JobStateRecord,
+  type JobStore,
+} from '@allot/core';
 import type { JobStatus } from '@allot/protocol';
-import { notFound } from '../errors/http-error.js';
-import { HEARTBEAT_MS } from './job-runner.js';
+import { STALE_AFTER_MS } from './job-heartbeat.js';
 
 /**
- * A queued or running job whose state has not moved for this long is taken
- * for dead: the process running it stopped (its heartbeat comes every
- * {@link HEARTBEAT_MS}).
- */
-export const STALE_AFTER_MS = 6 * HEARTBEAT_MS;
-
-/**
- * The status of job `id` in a workspace, from the store: its state while it
- * is queued or runs (on this replica or another), the committed job once it
- * has finished. A 404 when the workspace has no such job, so another
+ * Tracks job `id` of a workspace, from the store: its state while it is
+ * queued or runs (in this process or another), the committed job once it has
+ * finished. `NOT_FOUND` when the workspace has no such job, so another
  * workspace's job looks exactly like a missing one.
  */
-export async function jobStatus(
+export async function trackJob(
   store: JobStore,
   workspace: string,
   id: number,
@@ -26,7 +24,7 @@ export async function jobStatus(
   if (state !== undefined) return stateStatus(store, state, now);
   // Jobs committed before states were kept, or whose state was pruned.
   const record = await store.getJob(workspace, id);
-  if (record === undefined) throw notFound(`job ${id} does not exist`);
+  if (record === undefined) throw new AllotError('NOT_FOUND', `job ${id} does not exist`);
   return recordStatus(record, id, null);
 }
 
@@ -101,7 +99,7 @@ function recordStatus(record: JobRecord, id: number, state: JobStateRecord | nul
     server: state?.server ?? null,
     createdUser: state?.createdUser ?? null,
     keyId: state?.keyId ?? null,
-    // An alias reports the earlier job that answered it, as its id does to vendor clients.
+    // An alias reports the earlier job that answered it, as its id does to Curiosity clients.
     createdAt: state !== null && state.id === record.id ? state.createdAt : record.createdAt,
     updatedAt: latest(record.releasedAt ?? record.createdAt, state?.updatedAt),
     expiresAt: record.expiresAt,
@@ -124,7 +122,7 @@ function progressLine(progress: JobProgress | null): string {
   return `${progress.phase} ${progress.done}/${progress.total}`;
 }
 
-/** What vendor clients show when a job ends in `Error`: every failure with its reason. */
+/** What Curiosity clients show when a job ends in `Error`: every failure with its reason. */
 function summaryLine(record: JobRecord): string {
   const total = record.tests.length;
   if (record.failed === 0) {

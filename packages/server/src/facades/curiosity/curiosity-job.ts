@@ -1,11 +1,11 @@
 import {
   ALLOCATION_JOB_TYPE,
   type JobStatus,
-  type VendorJob,
-  type VendorJobState,
+  type VendorJob as CuriosityJob,
+  type VendorJobState as CuriosityJobState,
 } from '@allot/protocol';
 
-const STATES: Record<JobStatus['state'], VendorJobState> = {
+const STATES: Record<JobStatus['state'], CuriosityJobState> = {
   running: 'InProgress',
   complete: 'Complete',
   // Clients fail the run on Error and show progressMessage: failures must not pass as Complete.
@@ -13,8 +13,8 @@ const STATES: Record<JobStatus['state'], VendorJobState> = {
   error: 'Error',
 };
 
-/** The vendor view of a job of `workspace`: a bundle answered by an earlier job reports that job. */
-export function toVendorJob(status: JobStatus, workspace: string): VendorJob {
+/** A job of `workspace` as Curiosity clients read it: a bundle answered by an earlier job reports that job. */
+export function toCuriosityJob(status: JobStatus, workspace: string): CuriosityJob {
   return {
     id: status.answeredBy ?? status.id,
     jobState: status.queued ? 'InQueue' : STATES[status.state],
