@@ -34560,7 +34560,7 @@ var require_utils4 = __commonJS({
     var nodeCrypto = __require("crypto");
     module.exports = {
       postgresMd5PasswordHash,
-      randomBytes: randomBytes3,
+      randomBytes: randomBytes4,
       deriveKey,
       sha256,
       hashByName,
@@ -34570,7 +34570,7 @@ var require_utils4 = __commonJS({
     var webCrypto = nodeCrypto.webcrypto || globalThis.crypto;
     var subtleCrypto = webCrypto.subtle;
     var textEncoder = new TextEncoder();
-    function randomBytes3(length) {
+    function randomBytes4(length) {
       return webCrypto.getRandomValues(Buffer.alloc(length));
     }
     async function md5(string) {
@@ -53275,6 +53275,751 @@ function saveState(name2, value) {
   issueCommand("save-state", { name: name2 }, toCommandValue(value));
 }
 
+// ../client/dist/allot-client-error.js
+var AllotClientError = class extends Error {
+  name = "AllotClientError";
+  /** The HTTP status, or undefined when no response came (network, timeout) or no server was involved. */
+  status;
+  /** A {@link ClientErrorCode} or the server's error code. */
+  code;
+  /** The test the failing call was about, when it was about one. */
+  ref;
+  constructor(input) {
+    super(input.message, input.cause === void 0 ? void 0 : { cause: input.cause });
+    this.code = input.code;
+    this.status = input.status;
+    this.ref = input.ref;
+  }
+};
+
+// ../client/dist/model.js
+function describeTest(ref) {
+  return `pool ${JSON.stringify(ref.pool)}, suite ${JSON.stringify(ref.suite)}, test ${JSON.stringify(ref.test)}`;
+}
+
+// ../client/dist/bundle-refs.js
+function bundleRefs(tests, pool) {
+  if (tests.length === 0)
+    throw new AllotClientError({ code: "INVALID_INPUT", message: "a job needs at least one test" });
+  return tests.map((t2, index) => {
+    const name2 = t2.pool ?? pool;
+    if (name2 === void 0 || name2 === "") {
+      throw new AllotClientError({
+        code: "INVALID_INPUT",
+        message: `test ${index} (suite ${JSON.stringify(t2.suite)}, test ${JSON.stringify(t2.test)}) names no pool, and no default pool was given`
+      });
+    }
+    return { pool: name2, suite: t2.suite, test: t2.test };
+  });
+}
+function describeBundle(refs) {
+  const [only] = refs;
+  if (refs.length === 1 && only !== void 0)
+    return describeTest(only);
+  const pools = [...new Set(refs.map((r2) => JSON.stringify(r2.pool)))];
+  return `${refs.length} tests of pool${pools.length === 1 ? "" : "s"} ${pools.join(", ")}`;
+}
+
+// ../client/dist/file-source.js
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+async function readFileSource(source, what) {
+  if (typeof source !== "string")
+    return source;
+  try {
+    return { name: basename(source), content: await readFile(source) };
+  } catch (error2) {
+    const reason = error2.code ?? error2.message;
+    throw new AllotClientError({
+      code: "INVALID_INPUT",
+      message: `cannot read ${what} ${source} (${String(reason)}): check the path, relative to ${process.cwd()}`,
+      cause: error2
+    });
+  }
+}
+function fileLabel(source) {
+  return typeof source === "string" ? source : source.name;
+}
+
+// ../client/dist/transport.js
+async function send(options, call) {
+  const where = displayUrl(options.baseUrl);
+  let attempt = 0;
+  for (; ; ) {
+    const outcome = await attemptOnce(options, call);
+    if (outcome.kind === "ok")
+      return outcome.value;
+    const error2 = toError(options, call, where, outcome, attempt);
+    if (!outcome.retryable || attempt >= options.retries)
+      throw error2;
+    const wait = outcome.retryAfterMs ?? backoff(options, attempt);
+    options.log(`allot: ${call.subject} failed (${outcome.summary}); retry ${attempt + 1} of ${options.retries} in ${wait} ms`);
+    await sleep(wait);
+    attempt += 1;
+  }
+}
+async function attemptOnce(options, call) {
+  const headers = { accept: "application/json" };
+  if (call.keyInHeader)
+    headers.authorization = `Bearer ${options.apiKey}`;
+  if (call.body !== void 0)
+    headers["content-type"] = "application/json";
+  const timeoutMs = call.timeoutMs ?? options.timeoutMs;
+  let response;
+  let text;
+  try {
+    response = await options.fetch(options.baseUrl + call.path, {
+      method: call.method,
+      headers,
+      ...requestBody(call),
+      signal: AbortSignal.timeout(timeoutMs)
+    });
+    text = await response.text();
+  } catch (error2) {
+    if (isTimeout(error2)) {
+      const detail = `no answer within ${timeoutMs} ms`;
+      return {
+        kind: "failed",
+        code: "TIMEOUT",
+        detail,
+        summary: "timeout",
+        retryable: true,
+        cause: error2
+      };
+    }
+    const reason = networkReason(error2);
+    return {
+      kind: "failed",
+      code: "NETWORK",
+      detail: `cannot connect (${reason})`,
+      summary: reason,
+      retryable: true,
+      cause: error2
+    };
+  }
+  const parsed = parseJson(text);
+  if (response.ok) {
+    if (parsed === void 0) {
+      const detail = `the answer is not JSON (HTTP ${response.status}, ${text.length} bytes)`;
+      return {
+        kind: "failed",
+        code: "BAD_RESPONSE",
+        status: response.status,
+        detail,
+        summary: "not JSON",
+        retryable: false
+      };
+    }
+    return { kind: "ok", value: parsed };
+  }
+  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const status = response.status;
+  const code = typeof body.code === "string" ? body.code : `HTTP_${status}`;
+  const message = typeof body.message === "string" ? body.message : text.trim().slice(0, 300) || response.statusText;
+  const retryable = status >= 500 || status === 429;
+  const retryAfterMs = retryAfter(response.headers.get("retry-after"), options.retryMaxMs);
+  return {
+    kind: "failed",
+    code,
+    status,
+    detail: message,
+    summary: `HTTP ${status}`,
+    retryable,
+    ...retryAfterMs === void 0 ? {} : { retryAfterMs }
+  };
+}
+function requestBody(call) {
+  if (call.file !== void 0) {
+    const form = new FormData();
+    form.append("file", new Blob([call.file.content]), call.file.name);
+    return { body: form };
+  }
+  return call.body === void 0 ? {} : { body: JSON.stringify(call.body) };
+}
+function toError(options, call, where, outcome, attempt) {
+  const subject = outcome.status === 404 && call.notFoundSubject !== void 0 ? call.notFoundSubject : `${call.subject} failed`;
+  const tries = outcome.retryable && attempt > 0 ? ` (after ${attempt + 1} attempts)` : "";
+  const status = outcome.status === void 0 ? "" : ` [HTTP ${outcome.status} ${outcome.code}]`;
+  const message = redact(`${subject} at ${where}: ${outcome.detail}${status}${tries}`, options.apiKey);
+  return new AllotClientError({
+    code: outcome.code,
+    message,
+    ...outcome.status === void 0 ? {} : { status: outcome.status },
+    ...call.ref === void 0 ? {} : { ref: call.ref },
+    ...outcome.cause === void 0 ? {} : { cause: outcome.cause }
+  });
+}
+function backoff(options, attempt) {
+  const step = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt);
+  return Math.round(step / 2 + options.random() * (step / 2));
+}
+function retryAfter(header, max) {
+  if (header === null)
+    return void 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0)
+    return Math.min(max, Math.round(seconds * 1e3));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? void 0 : Math.min(max, Math.max(0, date - Date.now()));
+}
+function parseJson(text) {
+  if (text === "")
+    return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function isTimeout(error2) {
+  return error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
+}
+function networkReason(error2) {
+  const cause = error2 instanceof Error ? error2.cause : void 0;
+  if (typeof cause?.code === "string")
+    return cause.code;
+  if (typeof cause?.message === "string")
+    return cause.message;
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+function displayUrl(baseUrl) {
+  try {
+    const url = new URL(baseUrl);
+    return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
+  } catch {
+    return baseUrl;
+  }
+}
+function redact(text, apiKey) {
+  if (apiKey === "")
+    return text;
+  return text.replaceAll(apiKey, "***").replaceAll(encodeURIComponent(apiKey), "***");
+}
+function sleep(ms) {
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
+}
+
+// ../client/dist/pool-routes.js
+var PAGE = 1e3;
+function listPools(transport) {
+  return everyPage(transport, "/api/v1/pools", "listing pools");
+}
+function listPoolResults(transport, pool) {
+  return everyPage(transport, `/api/v1/pools/${encodeURIComponent(pool)}/results`, `listing the results of pool ${JSON.stringify(pool)}`);
+}
+async function everyPage(transport, path, subject) {
+  const items = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await send(transport, {
+      method: "GET",
+      path: `${path}?limit=${PAGE}&offset=${offset}`,
+      keyInHeader: true,
+      subject
+    });
+    if (!Array.isArray(page.items))
+      throw badResponse(transport, subject, "the answer has no items list");
+    items.push(...page.items);
+    if (page.items.length < PAGE)
+      return items;
+  }
+}
+async function readPool(transport, pool) {
+  const subject = `reading pool ${JSON.stringify(pool)}`;
+  const answer = await send(transport, {
+    method: "GET",
+    path: `/api/v1/pools/${encodeURIComponent(pool)}`,
+    keyInHeader: true,
+    subject
+  });
+  return checkPool(transport, answer, subject);
+}
+async function uploadPool(transport, file) {
+  const subject = `uploading pool file ${fileLabel(file)}`;
+  const answer = await send(transport, {
+    method: "POST",
+    path: "/api/v1/pools/upload",
+    file: await readFileSource(file, "pool file"),
+    keyInHeader: true,
+    subject
+  });
+  return checkPool(transport, answer, subject);
+}
+function checkPool(transport, answer, subject) {
+  const pool = answer;
+  if (typeof pool?.name === "string" && Array.isArray(pool.tests) && Array.isArray(pool.secrets) && pool.secrets.every((s2) => typeof s2 === "string"))
+    return answer;
+  throw badResponse(transport, subject, "the answer is not a pool (name, tests, secrets)");
+}
+function badResponse(transport, subject, what) {
+  return new AllotClientError({
+    code: "BAD_RESPONSE",
+    message: `${subject} at ${displayUrl(transport.baseUrl)}: ${what}; is this an allot server?`
+  });
+}
+
+// ../client/dist/poll-job.js
+var MAX_POLL_MS = 2e3;
+async function pollJob(first, poll) {
+  const deadline = Date.now() + poll.timeoutMs;
+  let delay = poll.intervalMs;
+  let job = first;
+  while (poll.running(job)) {
+    poll.onProgress?.(job);
+    if (Date.now() + delay > deadline)
+      throw poll.timedOut(job);
+    await sleep(delay);
+    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
+    job = await poll.read(job);
+  }
+  return job;
+}
+
+// ../client/dist/run-job.js
+async function runJob(transport, polling, tests, options = {}) {
+  const refs = bundleRefs(tests, options.pool);
+  const only = refs.length === 1 ? refs[0] : void 0;
+  const subject = `running ${describeBundle(refs)}`;
+  const body = {
+    tests: refs,
+    ...options.server === void 0 ? {} : { server: options.server },
+    ...options.refresh === void 0 ? {} : { refresh: options.refresh },
+    ...options.ttlSeconds === void 0 ? {} : { ttlSeconds: options.ttlSeconds },
+    ...options.seed === void 0 ? {} : { seed: options.seed },
+    ...options.waitMs === void 0 ? {} : { waitMs: options.waitMs }
+  };
+  const first = await send(transport, {
+    method: "POST",
+    path: "/api/v1/jobs",
+    body,
+    keyInHeader: true,
+    subject,
+    // The server holds the answer up to waitMs before it sends it.
+    timeoutMs: transport.timeoutMs + (options.waitMs ?? 0),
+    ...only === void 0 ? {} : { ref: only }
+  });
+  checkStatus(transport, first, subject);
+  options.onStarted?.(first);
+  const status = await waitForJob(transport, polling, first.id, options, {
+    status: first,
+    subject,
+    ref: only
+  });
+  if (status.state === "error")
+    throw jobFailed(transport, status, subject, only);
+  return status;
+}
+async function waitForJob(transport, polling, id, options = {}, started) {
+  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
+  const first = started?.status ?? await readJobStatus(transport, id);
+  return pollJob(first, {
+    intervalMs: polling.pollIntervalMs,
+    timeoutMs,
+    running: (status) => status.state === "running",
+    read: (status) => readJobStatus(transport, status.id),
+    onProgress: options.onProgress,
+    timedOut: (status) => new AllotClientError({
+      code: "JOB_TIMEOUT",
+      message: redact(`job ${status.id}${started === void 0 ? "" : ` (${started.subject})`} is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
+      ...started?.ref === void 0 ? {} : { ref: started.ref }
+    })
+  });
+}
+async function readJobStatus(transport, id) {
+  const subject = `reading job ${id}`;
+  const status = await send(transport, {
+    method: "GET",
+    path: `/api/v1/jobs/${encodeURIComponent(String(id))}`,
+    keyInHeader: true,
+    subject
+  });
+  checkStatus(transport, status, subject);
+  return status;
+}
+function checkStatus(transport, status, subject) {
+  const answer = status;
+  if (typeof answer?.id === "number" && typeof answer.state === "string")
+    return;
+  throw new AllotClientError({
+    code: "BAD_RESPONSE",
+    message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a job (no id and state); is this an allot server?`
+  });
+}
+function jobFailed(transport, status, subject, only) {
+  return new AllotClientError({
+    code: "JOB_FAILED",
+    message: redact(`job ${status.id} (${subject}) ended in error at ${displayUrl(transport.baseUrl)}: ${status.message}`, transport.apiKey),
+    ...only === void 0 ? {} : { ref: only }
+  });
+}
+
+// ../client/dist/upload-block.js
+async function uploadBlock(transport, block, file, options = {}) {
+  const subject = `uploading ${fileLabel(file)} as data block ${JSON.stringify(block)}`;
+  const query = options.keyColumn === void 0 ? "" : `?keyColumn=${encodeURIComponent(options.keyColumn)}`;
+  const answer = await send(transport, {
+    method: "POST",
+    path: `/api/v1/blocks/${encodeURIComponent(block)}${query}`,
+    file: await readFileSource(file, "data block file"),
+    keyInHeader: true,
+    subject
+  });
+  if (typeof answer.imported !== "boolean" || typeof answer.version?.version !== "string") {
+    throw new AllotClientError({
+      code: "BAD_RESPONSE",
+      message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a block upload (imported, version); is this an allot server?`
+    });
+  }
+  return answer;
+}
+
+// ../client/dist/allot-client.js
+var AllotClient = class {
+  baseUrl;
+  transport;
+  keyIn;
+  pollIntervalMs;
+  jobTimeoutMs;
+  constructor(options) {
+    if (options.baseUrl === "")
+      throw invalid("the server URL is empty");
+    if (options.apiKey === "")
+      throw invalid("the API key is empty");
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.keyIn = options.keyIn ?? "header";
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.jobTimeoutMs = options.jobTimeoutMs ?? 15 * 6e4;
+    this.transport = {
+      baseUrl: this.baseUrl,
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs ?? 3e4,
+      retries: options.retries ?? 4,
+      retryBaseMs: options.retryBaseMs ?? 250,
+      retryMaxMs: options.retryMaxMs ?? 8e3,
+      fetch: options.fetch ?? globalThis.fetch,
+      log: options.log ?? (() => void 0),
+      random: Math.random
+    };
+  }
+  /**
+   * Executes the whole list as ONE job (uniqueness holds across all of it),
+   * through the execute route of the first test's pool, and polls the job
+   * until it is `Complete` or `Error`.
+   */
+  async execute(tests, options = {}) {
+    const refs = bundleRefs(tests, options.pool);
+    const body = refs.map((t2) => ({
+      poolName: t2.pool,
+      suiteName: t2.suite,
+      allocationTestName: t2.test
+    }));
+    const pool = refs[0].pool;
+    const server = options.server ?? "local";
+    const only = refs.length === 1 ? refs[0] : void 0;
+    const subject = `executing ${describeBundle(refs)}`;
+    const first = await this.vendor({
+      method: "POST",
+      path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
+      body,
+      subject,
+      ...only === void 0 ? {} : { ref: only }
+    });
+    const job = await pollJob(first, {
+      intervalMs: this.pollIntervalMs,
+      timeoutMs: this.jobTimeoutMs,
+      running: (j3) => !isFinal(j3),
+      read: (j3) => this.job(j3.id),
+      timedOut: (j3) => new AllotClientError({
+        code: "JOB_TIMEOUT",
+        message: `job ${j3.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${j3.jobState}, ${j3.progressMessage}`
+      })
+    });
+    if (job.jobState !== "Complete" && options.failOnError !== false) {
+      throw new AllotClientError({
+        code: "JOB_FAILED",
+        message: this.redact(`job ${job.id} (${subject}) ended in ${job.jobState} at ${displayUrl(this.baseUrl)}: ${job.progressMessage}`),
+        ...only === void 0 ? {} : { ref: only }
+      });
+    }
+    return job;
+  }
+  /** A job's state, as the vendor's job route reports it. */
+  async job(id) {
+    return this.vendor({ method: "GET", path: `/job/${id}`, subject: `tracking job ${id}` });
+  }
+  /** A test's first row as a flat `{column: value}` of strings (the vendor's result route). */
+  async result(pool, suite, test) {
+    const ref = { pool, suite, test };
+    return this.vendor({
+      method: "GET",
+      path: `/allocation-pool/${seg(pool)}/suite/${seg(suite)}/allocated-test/${seg(test)}/result/value`,
+      subject: `reading the values of ${describeTest(ref)}`,
+      notFoundSubject: `no allocation for ${describeTest(ref)}`,
+      ref
+    });
+  }
+  /** All of a test's rows, values typed as stored (the route the vendor's current clients call). */
+  async rows(pool, suite, test) {
+    const ref = { pool, suite, test };
+    const answer = await this.vendor({
+      method: "POST",
+      path: "/allocation-pool/suite/allocated-test/result/value?mergeMethod=NoMerge",
+      body: { pool, suite, testName: test },
+      subject: `reading the rows of ${describeTest(ref)}`,
+      notFoundSubject: `no allocation for ${describeTest(ref)}`,
+      ref
+    });
+    if (!Array.isArray(answer.dataRows)) {
+      throw new AllotClientError({
+        code: "BAD_RESPONSE",
+        message: `reading the rows of ${describeTest(ref)} at ${displayUrl(this.baseUrl)}: the answer has no dataRows list`,
+        ref
+      });
+    }
+    return answer.dataRows;
+  }
+  /** Ends a job's leases (rows a test consumed stay consumed). */
+  async releaseJob(id) {
+    return send(this.transport, {
+      method: "POST",
+      path: `/api/v1/jobs/${encodeURIComponent(String(id))}/release`,
+      keyInHeader: true,
+      subject: `releasing job ${id}`
+    });
+  }
+  /** Ends one test's leases. */
+  async releaseTest(pool, suite, test) {
+    const ref = { pool, suite, test };
+    return send(this.transport, {
+      method: "POST",
+      path: `/api/v1/pools/${seg(pool)}/suites/${seg(suite)}/tests/${seg(test)}/release`,
+      keyInHeader: true,
+      subject: `releasing ${describeTest(ref)}`,
+      ref
+    });
+  }
+  /**
+   * Runs the bundle as ONE job through `POST /api/v1/jobs` (lease time,
+   * refresh and seed included) and polls it until it is no longer running.
+   * Returns the job with every test's outcome, `failed` ones included; throws
+   * `JOB_FAILED` when the job itself ended in error, `JOB_TIMEOUT` when it is
+   * still running after `timeoutMs`.
+   */
+  async runJob(tests, options = {}) {
+    return runJob(this.transport, this.polling(), tests, options);
+  }
+  /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
+  async jobStatus(id) {
+    return readJobStatus(this.transport, id);
+  }
+  /**
+   * Polls a `/api/v1` job until it is no longer running and returns it,
+   * however it ended (`complete`, `failed` or `error`); throws `JOB_TIMEOUT`
+   * when it is still running after `timeoutMs` (the server keeps running it).
+   */
+  async waitForJob(id, options = {}) {
+    return waitForJob(this.transport, this.polling(), id, options);
+  }
+  /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
+  async pools() {
+    return listPools(this.transport);
+  }
+  /** One pool with its tests and secret columns. */
+  async pool(name2) {
+    return readPool(this.transport, name2);
+  }
+  /**
+   * Every test's current result in a pool, with all its rows: one request per
+   * 1,000 tests, for reading a whole job's values at once.
+   */
+  async poolResults(pool) {
+    return listPoolResults(this.transport, pool);
+  }
+  /** The columns a pool declares secret (its `secrets`), for masking values in logs and reports. */
+  async poolSecrets(pool) {
+    return (await readPool(this.transport, pool)).secrets;
+  }
+  /**
+   * Creates or replaces a pool from a pool file: a path, or `{name, content}`
+   * (`.yaml`, `.yml` or `.json`). Block `file:` entries are not read: upload
+   * them with {@link uploadBlock}. Needs the manager role.
+   */
+  async uploadPool(file) {
+    return uploadPool(this.transport, file);
+  }
+  /**
+   * Uploads a CSV file (or `.json` rows) as the next version of a data block:
+   * a path, or `{name, content}`. An identical file is not stored again
+   * (`imported: false`). Needs the manager role.
+   */
+  async uploadBlock(block, file, options = {}) {
+    return uploadBlock(this.transport, block, file, options);
+  }
+  vendor(call) {
+    const prefix = this.keyIn === "path" ? `/api/apikey/${seg(this.transport.apiKey)}` : "/api";
+    return send(this.transport, {
+      ...call,
+      path: prefix + call.path,
+      keyInHeader: this.keyIn === "header"
+    });
+  }
+  polling() {
+    return { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs };
+  }
+  redact(text) {
+    return redact(text, this.transport.apiKey);
+  }
+};
+function isFinal(job) {
+  return job.jobState === "Complete" || job.jobState === "Error" || job.jobState === "Cancelled";
+}
+function seg(value) {
+  return encodeURIComponent(value);
+}
+function invalid(message) {
+  return new AllotClientError({ code: "INVALID_INPUT", message });
+}
+
+// ../client/dist/write-results-file.js
+import { randomBytes } from "node:crypto";
+import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename2, dirname, join } from "node:path";
+function toResultsFile(job) {
+  return {
+    jobId: job.jobId,
+    namespace: job.namespace,
+    expiresAt: job.expiresAt,
+    results: job.tests.map((t2) => ({
+      pool: t2.pool,
+      suite: t2.suite,
+      test: t2.test,
+      status: t2.status,
+      values: t2.values,
+      secrets: t2.secrets,
+      reason: t2.reason
+    }))
+  };
+}
+async function writeResultsFile(path, content) {
+  await mkdir2(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename2(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile2(temp, JSON.stringify(content, null, 2) + "\n", "utf8");
+    await rename2(temp, path);
+  } catch (error2) {
+    await rm2(temp, { force: true });
+    throw error2;
+  }
+}
+
+// ../client/dist/playwright-names.js
+var TITLE_SEPARATOR = " > ";
+function playwrightTestNames(titlePath, naming = "file") {
+  if (titlePath.length < 2) {
+    throw new Error(`a Playwright title path holds the file and the title, got ${JSON.stringify(titlePath)}`);
+  }
+  const file = titlePath[0].replaceAll("\\", "/");
+  const describes = titlePath.slice(1, -1);
+  const title = titlePath[titlePath.length - 1];
+  if (naming === "describe") {
+    return {
+      suite: describes.length > 0 ? describes.join(TITLE_SEPARATOR) : file,
+      test: title
+    };
+  }
+  const test = [...describes, title].join(TITLE_SEPARATOR);
+  return { suite: naming === "file" ? file : naming.name, test };
+}
+
+// ../store-postgres/dist/records.js
+function versionOf(row) {
+  return {
+    block: row.block,
+    version: row.version,
+    columns: row.columns,
+    keyColumn: row.key_column,
+    rowCount: row.row_count,
+    origin: row.origin,
+    parent: row.parent,
+    sourceHash: row.source_hash,
+    jobId: row.job_id,
+    createdAt: row.created_at,
+    lineage: row.lineage
+  };
+}
+function metaOf(version2) {
+  const { lineage: _lineage, ...meta } = version2;
+  return meta;
+}
+function resultOf(row) {
+  return {
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    jobId: row.job_id,
+    columns: row.columns,
+    rows: row.rows,
+    createdAt: row.created_at
+  };
+}
+function workspaceOf(row) {
+  return { id: row.id, name: row.name, createdAt: row.created_at };
+}
+function apiKeyOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    name: row.name,
+    role: row.role,
+    secretHash: row.secret_hash,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at
+  };
+}
+function userOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    createdAt: row.created_at
+  };
+}
+function auditOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    details: row.details
+  };
+}
+
+// ../store-postgres/dist/audit-log.js
+async function appendAudit(db, event) {
+  const values = {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    target: event.target,
+    details: JSON.stringify(event.details)
+  };
+  const result = await db.query("append to the audit log", "append-audit", values);
+  return { ...event, id: result.rows[0]?.id };
+}
+async function listAudit(db, workspace, page) {
+  const result = await db.query("read the audit log", "list-audit", [
+    workspace,
+    page.limit,
+    page.offset
+  ]);
+  return result.rows.map(auditOf);
+}
+
 // ../core/dist/errors.js
 var AllotError = class extends Error {
   code;
@@ -54855,7 +55600,7 @@ var parse = function(data, opts = {}) {
 // ../core/dist/data-block/parse-csv.js
 function parseCsv(text, source) {
   if (text.length === 0 || text === "\uFEFF") {
-    throw invalid(source, "the file is empty");
+    throw invalid2(source, "the file is empty");
   }
   const reader = new RecordReader(source);
   try {
@@ -54901,7 +55646,7 @@ var RecordReader = class {
   }
   table() {
     if (this.columns === null)
-      throw invalid(this.source, "the file has no header line");
+      throw invalid2(this.source, "the file has no header line");
     return { columns: this.columns, rows: this.rows };
   }
 };
@@ -54912,21 +55657,21 @@ function checkHeader(header, line, source) {
   const seen = /* @__PURE__ */ new Map();
   header.forEach((name2, index) => {
     if (name2.trim() === "") {
-      throw invalid(source, `line ${line}: column ${index + 1} of the header has no name`, {
+      throw invalid2(source, `line ${line}: column ${index + 1} of the header has no name`, {
         line,
         position: index + 1
       });
     }
     const first = seen.get(name2);
     if (first !== void 0) {
-      throw invalid(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
+      throw invalid2(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
     }
     seen.set(name2, index);
   });
   return header;
 }
 function raggedRow(source, line, fields, expected) {
-  return invalid(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
+  return invalid2(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
 }
 function malformed(source, error2, recordLine) {
   const unclosed = error2.code === "CSV_QUOTE_NOT_CLOSED";
@@ -54934,7 +55679,7 @@ function malformed(source, error2, recordLine) {
   const reason = unclosed ? "a quoted field opened in this row is never closed" : error2.message;
   return new AllotError("INVALID_DATA", `${source}: line ${line}: malformed CSV: ${reason}`, { source, line, csvCode: error2.code }, { cause: error2 });
 }
-function invalid(source, message, details = {}) {
+function invalid2(source, message, details = {}) {
   return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
 }
 
@@ -54952,30 +55697,30 @@ function readArray(input, source) {
     parsed = JSON.parse(input.startsWith("\uFEFF") ? input.slice(1) : input);
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
-    throw invalid2(source, `invalid JSON: ${reason}`, {}, error2);
+    throw invalid3(source, `invalid JSON: ${reason}`, {}, error2);
   }
   if (!Array.isArray(parsed)) {
-    throw invalid2(source, `expected a JSON array of row objects, got ${describeType(parsed)}`);
+    throw invalid3(source, `expected a JSON array of row objects, got ${describeType(parsed)}`);
   }
   if (parsed.length === 0)
-    throw invalid2(source, "the array has no rows");
+    throw invalid3(source, "the array has no rows");
   return parsed;
 }
 function checkRow(item, index, source) {
   if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    throw invalid2(source, `[${index}]: expected an object, got ${describeType(item)}`, {
+    throw invalid3(source, `[${index}]: expected an object, got ${describeType(item)}`, {
       path: `[${index}]`
     });
   }
   for (const [key, value] of Object.entries(item)) {
     if (key.trim() === "") {
-      throw invalid2(source, `[${index}]: a key is empty; every column needs a name`, {
+      throw invalid3(source, `[${index}]: a key is empty; every column needs a name`, {
         path: `[${index}]`
       });
     }
     if (!isValue(value)) {
       const path = `[${index}].${key}`;
-      throw invalid2(source, `${path}: expected a string, number, boolean or null, got ${describeType(value)}`, { path });
+      throw invalid3(source, `${path}: expected a string, number, boolean or null, got ${describeType(value)}`, { path });
     }
   }
   return item;
@@ -54987,7 +55732,7 @@ function collectColumns(objects, source) {
       columns.add(key);
   }
   if (columns.size === 0)
-    throw invalid2(source, "no row has any key, so there are no columns");
+    throw invalid3(source, "no row has any key, so there are no columns");
   return [...columns];
 }
 function toRow(object, columns) {
@@ -55003,7 +55748,7 @@ function describeType(value) {
     return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
-function invalid2(source, message, details = {}, cause) {
+function invalid3(source, message, details = {}, cause) {
   const options = cause === void 0 ? void 0 : { cause };
   return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details }, options);
 }
@@ -55037,6 +55782,17 @@ function nextVersion(latest) {
   const last = parts.length - 1;
   parts[last] = (parts[last] ?? 0) + 1;
   return parts.join(".");
+}
+function compareVersions(a2, b2) {
+  const left = versionParts(a2);
+  const right = versionParts(b2);
+  const length = Math.max(left.length, right.length);
+  for (let i2 = 0; i2 < length; i2++) {
+    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
+    if (difference !== 0)
+      return difference;
+  }
+  return 0;
 }
 function versionParts(version2) {
   if (!VERSION.test(version2)) {
@@ -55474,7 +56230,7 @@ function describeNode(where) {
     if (phrase !== null)
       parts.push(phrase);
   }
-  return join(parts, "and");
+  return join2(parts, "and");
 }
 function describeEntry(key, value) {
   if (key === "and" || key === "or") {
@@ -55482,7 +56238,7 @@ function describeEntry(key, value) {
     const parts = items.map(describeNode).filter((part) => part !== null);
     if (key === "or" && parts.length === 0)
       return atom("no row");
-    return join(parts, key);
+    return join2(parts, key);
   }
   if (key === "not")
     return negate(describeNode(value));
@@ -55497,7 +56253,7 @@ function describeCondition(column2, condition2) {
       continue;
     parts.push(describeOperator(column2, operator, operand));
   }
-  return join(parts, "and");
+  return join2(parts, "and");
 }
 function describeOperator(column2, operator, operand) {
   if (operator === "isNull")
@@ -55508,7 +56264,7 @@ function describeOperator(column2, operator, operand) {
   }
   return atom(`${column2} ${SYMBOLS[operator] ?? operator} ${formatValue(operand)}`);
 }
-function join(parts, kind) {
+function join2(parts, kind) {
   const [first] = parts;
   if (first === void 0)
     return null;
@@ -57695,12 +58451,12 @@ function readPlaceholder(template, open5) {
   if (template[cursor] === "(") {
     const close = closingParenthesis(template, cursor);
     if (close === -1)
-      throw invalid3(template, `"${template.slice(open5)}" has no closing ")"`);
+      throw invalid4(template, `"${template.slice(open5)}" has no closing ")"`);
     argsText = template.slice(cursor + 1, close);
     cursor = skipSpaces(template, close + 1);
   }
   if (!template.startsWith("}}", cursor)) {
-    throw invalid3(template, `"${template.slice(open5)}" is not closed with "}}"`);
+    throw invalid4(template, `"${template.slice(open5)}" is not closed with "}}"`);
   }
   const source = template.slice(open5, cursor + 2);
   return { placeholder: placeholderOf(template, source, name2, argsText), end: cursor + 2 };
@@ -57708,7 +58464,7 @@ function readPlaceholder(template, open5) {
 function placeholderOf(template, source, name2, argsText) {
   const [module = "", method = "", ...rest] = name2.split(".");
   if (rest.length > 0 || !SEGMENT2.test(module) || !SEGMENT2.test(method)) {
-    throw invalid3(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
+    throw invalid4(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
   }
   const placeholder = { source, name: name2, module, method, args: null };
   if (argsText !== null)
@@ -57719,7 +58475,7 @@ function parseArgs(template, source, text) {
   try {
     return JSON.parse(`[${text}]`);
   } catch {
-    throw invalid3(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
+    throw invalid4(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
   }
 }
 function closingParenthesis(text, open5) {
@@ -57745,7 +58501,7 @@ function skipSpaces(text, from) {
     index += 1;
   return index;
 }
-function invalid3(template, problem) {
+function invalid4(template, problem) {
   return new AllotError("INVALID_INPUT", `invalid template ${JSON.stringify(template)}: ${problem}`, {
     template
   });
@@ -58139,7 +58895,7 @@ function poolValidator() {
 }
 
 // ../core/dist/pool/normalize-pool.js
-import { dirname, resolve } from "node:path";
+import { dirname as dirname2, resolve } from "node:path";
 function normalizePool(raw, file) {
   return {
     name: raw.pool,
@@ -58157,7 +58913,7 @@ function normalizeBlock(block, file) {
     return { name: block.name };
   return {
     name: block.name,
-    file: file === null ? block.file : resolve(dirname(file), block.file)
+    file: file === null ? block.file : resolve(dirname2(file), block.file)
   };
 }
 function normalizeTest(test) {
@@ -58285,7 +59041,7 @@ function aliasLine(document, counter) {
 }
 
 // ../core/dist/pool/load-pool-file.js
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 async function loadPoolFile(path) {
   return parsePoolFile(await readPoolText(path), path);
 }
@@ -58294,7 +59050,7 @@ async function loadPoolSource(path) {
 }
 async function readPoolText(path) {
   try {
-    return await readFile(path, "utf8");
+    return await readFile2(path, "utf8");
   } catch (error2) {
     if (errorCode(error2) === "ENOENT") {
       throw new AllotError("NOT_FOUND", `pool file not found: ${path}`, { file: path }, { cause: error2 });
@@ -58332,7 +59088,7 @@ function jobTestIndexes(job, ref) {
 // ../core/dist/store/store-document.js
 function emptyDocument() {
   return {
-    schemaVersion: 3,
+    schemaVersion: 4,
     tenants: {},
     apiKeys: {},
     workspaces: {}
@@ -58346,6 +59102,7 @@ function emptyWorkspace() {
     results: {},
     consumed: {},
     users: {},
+    catalogue: {},
     audit: [],
     lastIds: { job: 0, audit: 0 }
   };
@@ -58355,6 +59112,9 @@ function isJobLive(job, now) {
 }
 function holdsRows(test) {
   return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
+}
+function catalogueKey(record) {
+  return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
 // ../core/dist/store/holding-test.js
@@ -58667,6 +59427,226 @@ function tallyRelease(ended) {
   return outcome;
 }
 
+// ../core/dist/catalogue/catalogue-errors.js
+var CatalogueLockedError = class extends AllotError {
+  holder;
+  constructor(record, lock) {
+    super("CATALOGUE_LOCKED", `${record.kind} "${record.name}" ${record.version} is locked by ${lock.holder} since ${lock.since}`, { ...record, holder: lock.holder, since: lock.since, timeoutSeconds: lock.timeoutSeconds });
+    this.name = "CatalogueLockedError";
+    this.holder = lock.holder;
+  }
+};
+var CatalogueVersionConflictError = class extends AllotError {
+  constructor(name2, expected, latest) {
+    const found = latest === null ? "it has no version" : `its latest version is ${latest}`;
+    const wanted = expected === null ? "no version" : `version ${expected}`;
+    super("VERSION_CONFLICT", `${name2.kind} "${name2.name}": expected ${wanted} as the latest, but ${found}`, { ...name2, expected, latest });
+    this.name = "CatalogueVersionConflictError";
+  }
+};
+
+// ../core/dist/catalogue/catalogue-lock.js
+function liveLock(lock, now) {
+  if (lock === null || lock.timeoutSeconds === null)
+    return lock;
+  const ends = Date.parse(lock.since) + lock.timeoutSeconds * 1e3;
+  return ends > now.getTime() ? lock : null;
+}
+function assertUnlockedFor(record, actor, force, now) {
+  const lock = liveLock(record.lock, now);
+  if (lock !== null && lock.holder !== actor && force !== true)
+    throw new CatalogueLockedError(record, lock);
+}
+function lockFor(record, request, now) {
+  const timeoutSeconds = request.timeoutSeconds ?? null;
+  if (timeoutSeconds !== null && !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) {
+    throw new AllotError("INVALID_INPUT", "a lock timeout is a positive whole number of seconds", {
+      field: "timeoutSeconds"
+    });
+  }
+  requireHolder(request.holder);
+  assertUnlockedFor(record, request.holder, request.force, now);
+  return { holder: request.holder, since: now.toISOString(), timeoutSeconds };
+}
+function checkUnlock(record, request, now) {
+  requireHolder(request.holder);
+  assertUnlockedFor(record, request.holder, request.force, now);
+}
+function requireHolder(holder) {
+  if (typeof holder !== "string" || holder.length === 0)
+    throw new AllotError("INVALID_INPUT", "a lock needs a holder", { field: "holder" });
+}
+
+// ../core/dist/catalogue/catalogue-order.js
+function byCodePoint(a2, b2) {
+  return a2 < b2 ? -1 : a2 > b2 ? 1 : 0;
+}
+function compareCatalogueRecords(a2, b2) {
+  if (a2.project !== b2.project) {
+    if (a2.project === null)
+      return -1;
+    if (b2.project === null)
+      return 1;
+    return byCodePoint(a2.project, b2.project);
+  }
+  return byCodePoint(a2.name, b2.name) || compareVersions(a2.version, b2.version);
+}
+
+// ../core/dist/catalogue/catalogue-id.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+function newCatalogueId() {
+  return randomBytes2(12).toString("hex");
+}
+
+// ../core/dist/catalogue/catalogue-version.js
+var VERSION3 = /^(0|[1-9]\d{0,8})(\.(0|[1-9]\d{0,8})){1,2}$/;
+function catalogueVersionParts(version2) {
+  return VERSION3.test(version2) ? version2.split(".").map(Number) : void 0;
+}
+function catalogueSchemeOf(version2) {
+  return version2.split(".").length === 3 ? "three-part" : "two-part";
+}
+function nextCatalogueVersion(latest, scheme) {
+  if (latest === void 0)
+    return scheme === "three-part" ? "1.0.0" : "1.0";
+  const current = catalogueSchemeOf(latest);
+  if (scheme !== void 0 && scheme !== current) {
+    throw new AllotError("INVALID_INPUT", `versions of this name are numbered ${current} (latest ${latest}), not ${scheme}`, { field: "scheme", latest });
+  }
+  return nextVersion(latest);
+}
+
+// ../core/dist/catalogue/plan-catalogue-put.js
+function planCataloguePut(latest, put, now) {
+  checkName(put);
+  if (typeof put.actor !== "string" || put.actor.length === 0)
+    throw new AllotError("INVALID_INPUT", "a put needs an actor", { field: "actor" });
+  if (put.body === void 0 || JSON.stringify(put.body) === void 0)
+    throw new AllotError("INVALID_INPUT", "a record body must be JSON", { field: "body" });
+  if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest?.version ?? null))
+    throw new CatalogueVersionConflictError(put, put.expectedVersion, latest?.version ?? null);
+  if (latest !== void 0)
+    assertUnlockedFor(latest, put.actor, put.force, now);
+  const at2 = now.toISOString();
+  const held = latest === void 0 ? null : liveLock(latest.lock, now);
+  return {
+    kind: put.kind,
+    workspace: put.workspace,
+    project: put.project,
+    name: put.name,
+    id: put.keepId === true && latest !== void 0 ? latest.id : newCatalogueId(),
+    version: nextCatalogueVersion(latest?.version, put.scheme),
+    body: put.body,
+    createdBy: latest?.createdBy ?? put.actor,
+    createdAt: latest?.createdAt ?? at2,
+    updatedBy: put.actor,
+    updatedAt: at2,
+    lock: held !== null && held.holder === put.actor ? held : null
+  };
+}
+function checkName(name2) {
+  for (const field of ["kind", "name", "workspace"]) {
+    if (typeof name2[field] !== "string" || name2[field].length === 0)
+      throw new AllotError("INVALID_INPUT", `a catalogue record needs a ${field}`, { field });
+  }
+  if (name2.project !== null && (typeof name2.project !== "string" || name2.project.length === 0))
+    throw new AllotError("INVALID_INPUT", "a project is a non-empty text or null", {
+      field: "project"
+    });
+}
+
+// ../core/dist/store/document-catalogue.js
+var DocumentCatalogue = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  putCatalogue(put, now) {
+    return this.#mutex.run(async () => {
+      checkName(put);
+      const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+      await this.#write(record.workspace, (catalogue) => {
+        catalogue[catalogueKey(record)] = record;
+      });
+      return record;
+    });
+  }
+  getCatalogueById(workspace, id, version2) {
+    return Promise.resolve(this.#byId(workspace, id, version2));
+  }
+  getCatalogueByName(name2, version2) {
+    const versions = this.#versionsOf(name2);
+    return Promise.resolve(version2 === void 0 ? versions.at(-1) : versions.find((r2) => r2.version === version2));
+  }
+  listCatalogue(query) {
+    const { project, namePrefix } = query;
+    let records = this.#records(query.workspace).filter((r2) => r2.kind === query.kind && (project === void 0 || r2.project === project) && (namePrefix === void 0 || r2.name.startsWith(namePrefix)));
+    records.sort(compareCatalogueRecords);
+    if (query.latestOnly === true)
+      records = records.filter((r2, i2) => !sameName(r2, records[i2 + 1]));
+    return Promise.resolve(records.slice(query.page.offset, query.page.offset + query.page.limit));
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#mutex.run(() => this.#setLock(workspace, id, (record) => lockFor(record, request, now)));
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#mutex.run(() => this.#setLock(workspace, id, (record) => {
+      checkUnlock(record, request, now);
+      return null;
+    }));
+  }
+  deleteCatalogue(target, now) {
+    return this.#mutex.run(async () => {
+      checkName(target);
+      const doomed = this.#versionsOf(target).filter((r2) => target.version === void 0 || r2.version === target.version);
+      for (const record of doomed)
+        assertUnlockedFor(record, target.actor, target.force, now);
+      if (doomed.length === 0)
+        return 0;
+      await this.#write(target.workspace, (catalogue) => {
+        for (const record of doomed)
+          delete catalogue[catalogueKey(record)];
+      });
+      return doomed.length;
+    });
+  }
+  async #setLock(workspace, id, next) {
+    const record = this.#byId(workspace, id);
+    if (record === void 0)
+      throw new AllotError("NOT_FOUND", `no catalogue record has id ${id}`, { id });
+    const lock = next(record);
+    if (lock === record.lock)
+      return record;
+    const locked = { ...record, lock };
+    await this.#write(workspace, (catalogue) => {
+      catalogue[catalogueKey(record)] = locked;
+    });
+    return locked;
+  }
+  #write(workspace, change) {
+    return this.#saved.update((draft) => {
+      change(draftWorkspace(draft, workspace, "catalogue").catalogue);
+    });
+  }
+  #records(workspace) {
+    const ws = ownEntry(this.#saved.current.workspaces, workspace);
+    return Object.values(ws?.catalogue ?? {});
+  }
+  /** The versions of a name, oldest first. */
+  #versionsOf(name2) {
+    return this.#records(name2.workspace).filter((r2) => sameName(r2, name2)).sort((a2, b2) => compareVersions(a2.version, b2.version));
+  }
+  #byId(workspace, id, version2) {
+    const matches = this.#records(workspace).filter((r2) => r2.id === id && (version2 === void 0 || r2.version === version2)).sort((a2, b2) => compareVersions(a2.version, b2.version));
+    return matches.at(-1);
+  }
+};
+function sameName(a2, b2) {
+  return b2 !== void 0 && a2.kind === b2.kind && a2.project === b2.project && a2.name === b2.name;
+}
+
 // ../core/dist/store/document-tenancy.js
 var DocumentTenancy = class {
   #saved;
@@ -58797,12 +59777,14 @@ var DocumentStore = class _DocumentStore {
   #reservedJobIds = /* @__PURE__ */ new Map();
   #blockRows;
   #tenancy;
+  #catalogue;
   constructor(persistence, document) {
     this.kind = persistence.kind;
     this.#persistence = persistence;
     this.#saved = new SavedDocument(persistence, document);
     this.#blockRows = new BlockRows(persistence, (workspace, block) => this.#blocksOf(workspace, block));
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
+    this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
   }
   /** Opens a store over a persistence, loading its document. */
   static async open(persistence) {
@@ -59023,6 +60005,27 @@ var DocumentStore = class _DocumentStore {
     const events = [...this.#workspace(workspace)?.audit ?? []].reverse();
     return Promise.resolve(events.slice(page.offset, page.offset + page.limit));
   }
+  putCatalogue(put, now) {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+  getCatalogueById(workspace, id, version2) {
+    return this.#catalogue.getCatalogueById(workspace, id, version2);
+  }
+  getCatalogueByName(name2, version2) {
+    return this.#catalogue.getCatalogueByName(name2, version2);
+  }
+  listCatalogue(query) {
+    return this.#catalogue.listCatalogue(query);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+  deleteCatalogue(target, now) {
+    return this.#catalogue.deleteCatalogue(target, now);
+  }
   close() {
     return this.#mutex.run(() => this.#persistence.close());
   }
@@ -59052,7 +60055,8 @@ var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "jobStates",
   "results",
   "consumed",
-  "users"
+  "users",
+  "catalogue"
 ]);
 var WORKSPACE_LOGS = /* @__PURE__ */ new Set(["audit"]);
 function diffDocuments(before, after) {
@@ -59176,8 +60180,15 @@ function isDictionary(value) {
 
 // ../core/dist/store/upgrade-document.js
 function upgradeDocument(document) {
-  if (document.schemaVersion === 3)
+  if (document.schemaVersion === 4)
     return document;
+  const version3 = document.schemaVersion === 3 ? document : countPerWorkspace(document);
+  const workspaces = {};
+  for (const [id, ws] of Object.entries(version3.workspaces))
+    workspaces[id] = { ...ws, catalogue: {} };
+  return { ...version3, schemaVersion: 4, workspaces };
+}
+function countPerWorkspace(document) {
   const { nextJobId, nextAuditId, workspaces, ...rest } = document;
   let lastJob = nextJobId - 1;
   for (const ws of Object.values(workspaces))
@@ -59205,7 +60216,7 @@ var DEFAULT_WORKSPACE = "default";
 var DEFAULT_TTL_SECONDS = 7200;
 
 // ../core/dist/engine/execute-job.js
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 
 // ../core/dist/engine/build-commit.js
 function buildCommit(input) {
@@ -59486,7 +60497,7 @@ function sortKeys(_key, value) {
   return sorted;
 }
 
-// ../core/dist/engine/resolution-server.js
+// ../core/dist/engine/resolution-database.js
 function serverBlock(server) {
   return `@${server}`;
 }
@@ -60480,7 +61491,7 @@ async function executeJob(store, options) {
   let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
   let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
   const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
-  const namespace = options.namespace ?? randomBytes(4).toString("hex");
+  const namespace = options.namespace ?? randomBytes3(4).toString("hex");
   const run2 = { store, workspace, options, classes, progress, jobId, namespace };
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
@@ -60498,7 +61509,7 @@ async function executeJob(store, options) {
       const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
       if (!retry || Date.now() - started > RETRY_BUDGET_MS)
         throw error2;
-      await backoff(attempt);
+      await backoff2(attempt);
       if (!reuses || !(error2 instanceof LeaseConflictError))
         continue;
       const live = await store.findLiveJob(workspace, bundleKey, clock());
@@ -60513,7 +61524,7 @@ async function executeJob(store, options) {
     }
   }
 }
-function backoff(attempt) {
+function backoff2(attempt) {
   const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
   return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
 }
@@ -60529,7 +61540,7 @@ function checkKeyColumn(table, keyColumn, source) {
     const value = row[index];
     const rowNumber = rowIndex + 1;
     if (value === null || value === void 0 || value === "") {
-      throw invalid4(source, `row ${rowNumber}: the key column "${keyColumn}" is empty`, {
+      throw invalid5(source, `row ${rowNumber}: the key column "${keyColumn}" is empty`, {
         column: keyColumn,
         row: rowNumber
       });
@@ -60537,12 +61548,12 @@ function checkKeyColumn(table, keyColumn, source) {
     const key = String(value);
     const first = firstRowOf.get(key);
     if (first !== void 0) {
-      throw invalid4(source, `key "${key}" in column "${keyColumn}" appears in rows ${first} and ${rowNumber}; keys must be unique`, { column: keyColumn, key, rows: [first, rowNumber] });
+      throw invalid5(source, `key "${key}" in column "${keyColumn}" appears in rows ${first} and ${rowNumber}; keys must be unique`, { column: keyColumn, key, rows: [first, rowNumber] });
     }
     firstRowOf.set(key, rowNumber);
   });
 }
-function invalid4(source, message, details) {
+function invalid5(source, message, details) {
   return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
 }
 
@@ -60576,7 +61587,7 @@ async function importBlock(store, options) {
 }
 
 // ../core/dist/operations/sync-pool-files.js
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // ../core/dist/pool/with-lines.js
 function withLines(issues, lineOf) {
@@ -60661,7 +61672,7 @@ async function syncPoolFiles(store, workspace, files) {
     for (const block of pool.blocks) {
       if (block.file === void 0)
         continue;
-      const text = await readFile2(block.file, "utf8").catch((error2) => {
+      const text = await readFile3(block.file, "utf8").catch((error2) => {
         throw new AllotError("NOT_FOUND", `pool "${pool.name}": cannot read the file of block "${block.name}": ${block.file}`, {}, { cause: error2 });
       });
       const result = await importBlock(store, {
@@ -60685,38 +61696,6 @@ async function syncPoolFiles(store, workspace, files) {
   return { pools, imported, tests };
 }
 
-// ../core/dist/results-file.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join2 } from "node:path";
-function toResultsFile(report2) {
-  return {
-    jobId: report2.jobId,
-    namespace: report2.namespace,
-    expiresAt: report2.expiresAt,
-    results: report2.tests.map((t2) => ({
-      pool: t2.pool,
-      suite: t2.suite,
-      test: t2.test,
-      status: t2.status,
-      values: t2.values,
-      secrets: t2.secrets,
-      reason: t2.reason
-    }))
-  };
-}
-async function writeResultsFile(path, content) {
-  await mkdir2(dirname2(path), { recursive: true });
-  const temp = join2(dirname2(path), `.${basename(path)}.${randomBytes2(6).toString("hex")}.tmp`);
-  try {
-    await writeFile2(temp, JSON.stringify(content, null, 2) + "\n", "utf8");
-    await rename2(temp, path);
-  } catch (error2) {
-    await rm2(temp, { force: true });
-    throw error2;
-  }
-}
-
 // ../core/dist/run-namespace.js
 function githubRunNamespace(env) {
   const runId = env["GITHUB_RUN_ID"];
@@ -60734,96 +61713,6 @@ function showValue(value) {
   if (value === null)
     return "∅";
   return String(value);
-}
-
-// ../store-postgres/dist/records.js
-function versionOf(row) {
-  return {
-    block: row.block,
-    version: row.version,
-    columns: row.columns,
-    keyColumn: row.key_column,
-    rowCount: row.row_count,
-    origin: row.origin,
-    parent: row.parent,
-    sourceHash: row.source_hash,
-    jobId: row.job_id,
-    createdAt: row.created_at,
-    lineage: row.lineage
-  };
-}
-function metaOf(version2) {
-  const { lineage: _lineage, ...meta } = version2;
-  return meta;
-}
-function resultOf(row) {
-  return {
-    pool: row.pool,
-    suite: row.suite,
-    test: row.test,
-    jobId: row.job_id,
-    columns: row.columns,
-    rows: row.rows,
-    createdAt: row.created_at
-  };
-}
-function workspaceOf(row) {
-  return { id: row.id, name: row.name, createdAt: row.created_at };
-}
-function apiKeyOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    role: row.role,
-    secretHash: row.secret_hash,
-    userId: row.user_id,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at
-  };
-}
-function userOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    createdAt: row.created_at
-  };
-}
-function auditOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    target: row.target,
-    details: row.details
-  };
-}
-
-// ../store-postgres/dist/audit-log.js
-async function appendAudit(db, event) {
-  const values = {
-    workspace: event.workspace,
-    at: event.at,
-    actor: event.actor,
-    action: event.action,
-    target: event.target,
-    details: JSON.stringify(event.details)
-  };
-  const result = await db.query("append to the audit log", "append-audit", values);
-  return { ...event, id: result.rows[0]?.id };
-}
-async function listAudit(db, workspace, page) {
-  const result = await db.query("read the audit log", "list-audit", [
-    workspace,
-    page.limit,
-    page.offset
-  ]);
-  return result.rows.map(auditOf);
 }
 
 // ../store-postgres/dist/block-versions.js
@@ -61568,7 +62457,7 @@ async function getPool(db, workspace, name2) {
   ]);
   return result.rows[0]?.definition;
 }
-async function listPools(db, workspace) {
+async function listPools2(db, workspace) {
   const result = await db.query("list pools", "list-pools", [
     workspace
   ]);
@@ -61606,6 +62495,153 @@ var PoolQueries = class {
     }
   }
 };
+
+// ../store-postgres/dist/run-in-transaction.js
+async function runInTransaction(pool, work, options) {
+  const { what, mapError = (error2) => error2 } = options;
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (error2) {
+    throw storeFailure(error2, what);
+  }
+  let broken;
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error2) {
+    await client.query("ROLLBACK").catch((rollbackError) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw storeFailure(mapError(error2), what);
+  } finally {
+    client.release(broken);
+  }
+}
+
+// ../store-postgres/dist/postgres-catalogue.js
+var PostgresCatalogue = class {
+  #db;
+  #sql;
+  constructor(db) {
+    this.#db = db;
+    this.#sql = db.sql;
+  }
+  putCatalogue(put, now) {
+    checkName(put);
+    return this.#change(put, "put a catalogue record", async (client) => {
+      const latest = await this.#one(client, "catalogue-latest", nameValues(put));
+      const record = planCataloguePut(latest, put, now);
+      await this.#sql.run(client, "catalogue-insert", {
+        ...nameValues(record),
+        version_parts: catalogueVersionParts(record.version),
+        id: record.id,
+        body: JSON.stringify(record.body),
+        created_by: record.createdBy,
+        created_at: record.createdAt,
+        updated_by: record.updatedBy,
+        updated_at: record.updatedAt,
+        ...lockValues(record.lock)
+      });
+      return record;
+    });
+  }
+  getCatalogueById(workspace, id, version2) {
+    return this.#db.read("read a catalogue record", (db) => this.#one(db, "catalogue-by-id", { workspace, id, version: version2 ?? null }));
+  }
+  getCatalogueByName(name2, version2) {
+    return this.#db.read("read a catalogue record", (db) => this.#one(db, "catalogue-latest", nameValues({ ...name2, version: version2 })));
+  }
+  async listCatalogue(query) {
+    const result = await this.#db.query("list catalogue records", "catalogue-list", {
+      workspace: query.workspace,
+      kind: query.kind,
+      any_project: query.project === void 0,
+      project: query.project ?? null,
+      name_prefix: query.namePrefix ?? null,
+      latest_only: query.latestOnly === true,
+      limit: query.page.limit,
+      offset: query.page.offset
+    });
+    return result.rows.map((row) => row.record);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#setLock(workspace, id, (record) => lockFor(record, request, now));
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#setLock(workspace, id, (record) => {
+      checkUnlock(record, request, now);
+      return null;
+    });
+  }
+  deleteCatalogue(target, now) {
+    checkName(target);
+    return this.#change(target, "delete catalogue records", async (client) => {
+      const values = nameValues(target);
+      const doomed = await this.#sql.run(client, "catalogue-versions", values);
+      for (const { record } of doomed.rows)
+        assertUnlockedFor(record, target.actor, target.force, now);
+      const deleted = await this.#sql.run(client, "catalogue-delete", values);
+      return deleted.rowCount ?? 0;
+    });
+  }
+  async #setLock(workspace, id, next) {
+    const found = await this.getCatalogueById(workspace, id);
+    if (found === void 0)
+      throw notFound(id);
+    return this.#change(found, "lock or unlock a catalogue record", async (client) => {
+      for (; ; ) {
+        const record = await this.#one(client, "catalogue-by-id", { workspace, id, version: null });
+        if (record === void 0)
+          throw notFound(id);
+        const lock = next(record);
+        const updated = await this.#sql.run(client, "catalogue-set-lock", {
+          workspace,
+          id,
+          version: record.version,
+          ...lockValues(lock, ""),
+          seen_holder: record.lock?.holder ?? null,
+          seen_since: record.lock?.since ?? null
+        });
+        if (updated.rowCount === 1)
+          return { ...record, lock };
+      }
+    });
+  }
+  /** Runs a change of one name in a transaction that holds the name's advisory lock. */
+  #change(name2, what, work) {
+    return runInTransaction(this.#db.pool, async (client) => {
+      const nameKey2 = JSON.stringify([name2.workspace, name2.kind, name2.project, name2.name]);
+      await this.#sql.run(client, "catalogue-lock-name", { name_key: nameKey2 });
+      return work(client);
+    }, { what });
+  }
+  async #one(db, operation, values) {
+    const result = await this.#sql.run(db, operation, values);
+    return result.rows[0]?.record;
+  }
+};
+function nameValues(name2) {
+  return {
+    workspace: name2.workspace,
+    kind: name2.kind,
+    project: name2.project,
+    name: name2.name,
+    version: name2.version ?? null
+  };
+}
+function lockValues(lock, prefix = "lock_") {
+  return {
+    [`${prefix}holder`]: lock?.holder ?? null,
+    [`${prefix}since`]: lock?.since ?? null,
+    [`${prefix}timeout_seconds`]: lock?.timeoutSeconds ?? null
+  };
+}
+function notFound(id) {
+  return new AllotError("NOT_FOUND", `no catalogue record has id ${id}`, { id });
+}
 
 // ../store-postgres/dist/read-claim-state.js
 async function readClaimState(db, workspace, blocks, now) {
@@ -61660,31 +62696,6 @@ var JobsCache = class {
     this.#entries.clear();
   }
 };
-
-// ../store-postgres/dist/run-in-transaction.js
-async function runInTransaction(pool, work, options) {
-  const { what, mapError = (error2) => error2 } = options;
-  let client;
-  try {
-    client = await pool.connect();
-  } catch (error2) {
-    throw storeFailure(error2, what);
-  }
-  let broken;
-  try {
-    await client.query("BEGIN");
-    const value = await work(client);
-    await client.query("COMMIT");
-    return value;
-  } catch (error2) {
-    await client.query("ROLLBACK").catch((rollbackError) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw storeFailure(mapError(error2), what);
-  } finally {
-    client.release(broken);
-  }
-}
 
 // ../store-postgres/dist/test-results.js
 async function getResult(db, workspace, ref) {
@@ -61797,6 +62808,7 @@ var PostgresStore = class {
   #pool;
   #sql;
   #db;
+  #catalogue;
   /** Resolved rows of block versions: versions never change once committed. */
   #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
@@ -61812,6 +62824,7 @@ var PostgresStore = class {
     this.#pool = pool;
     this.#sql = sql;
     this.#db = new PoolQueries(pool, sql);
+    this.#catalogue = new PostgresCatalogue(this.#db);
     if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
@@ -61847,7 +62860,7 @@ var PostgresStore = class {
     return getPool(this.#db, workspace, name2);
   }
   listPools(workspace) {
-    return listPools(this.#db, workspace);
+    return listPools2(this.#db, workspace);
   }
   deletePool(workspace, name2) {
     return deletePool(this.#db, workspace, name2);
@@ -61974,6 +62987,27 @@ var PostgresStore = class {
   listAudit(workspace, page) {
     return listAudit(this.#db, workspace, page);
   }
+  putCatalogue(put, now) {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+  getCatalogueById(workspace, id, version2) {
+    return this.#catalogue.getCatalogueById(workspace, id, version2);
+  }
+  getCatalogueByName(name2, version2) {
+    return this.#catalogue.getCatalogueByName(name2, version2);
+  }
+  listCatalogue(query) {
+    return this.#catalogue.listCatalogue(query);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+  deleteCatalogue(target, now) {
+    return this.#catalogue.deleteCatalogue(target, now);
+  }
   async close() {
     this.#rows.clear();
     this.#jobs.clear();
@@ -61997,7 +63031,7 @@ var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
 
 // ../store-postgres/dist/migrate.js
-import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
 var MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
 var MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 var lockName = (schema) => `allot:migrate:${schema}`;
@@ -62006,7 +63040,7 @@ async function readMigrations() {
   return Promise.all(names.map(async (name2) => ({
     id: Number(name2.slice(0, 4)),
     name: name2,
-    sql: await readFile3(new URL(name2, MIGRATIONS_DIR), "utf8")
+    sql: await readFile4(new URL(name2, MIGRATIONS_DIR), "utf8")
   })));
 }
 async function migrate(client, schema, options = {}) {
@@ -62056,10 +63090,18 @@ function quoteIdent(name2) {
 }
 
 // ../store-postgres/dist/sql-files.js
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 var SQL_OPERATIONS = [
   "advance-job-ids",
   "append-audit",
+  "catalogue-by-id",
+  "catalogue-delete",
+  "catalogue-insert",
+  "catalogue-latest",
+  "catalogue-list",
+  "catalogue-lock-name",
+  "catalogue-set-lock",
+  "catalogue-versions",
   "claim-rows",
   "claim-state",
   "create-workspace",
@@ -62121,7 +63163,7 @@ function loadSqlTexts() {
   return loading;
 }
 function readSql(name2) {
-  return readFile4(new URL(`${name2}.sql`, SQL_DIR), "utf8");
+  return readFile5(new URL(`${name2}.sql`, SQL_DIR), "utf8");
 }
 function withFragments(operation, text, fragments) {
   return text.replace(FRAGMENT, (_whole, name2) => {
@@ -62500,7 +63542,7 @@ function maskSecrets(report2) {
 }
 
 // ../store-lowdb/dist/lowdb-persistence.js
-import { mkdir as mkdir3, readdir as readdir3, readFile as readFile8, rm as rm5 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir3, readFile as readFile9, rm as rm5 } from "node:fs/promises";
 import { join as join4, resolve as resolve3 } from "node:path";
 
 // ../../node_modules/.pnpm/lowdb@7.0.1/node_modules/lowdb/lib/core/Low.js
@@ -62534,13 +63576,13 @@ var Low = class {
 };
 
 // ../store-lowdb/dist/durable-json-file.js
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 
 // ../store-lowdb/dist/durable-write.js
 import { open as open2, rename as rename3, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
+import { basename as basename3, dirname as dirname3, join as join3 } from "node:path";
 async function writeFileDurably(path, content) {
-  const temp = join3(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
+  const temp = join3(dirname3(path), `.${basename3(path)}.${process.pid}.tmp`);
   const file = await open2(temp, "w");
   try {
     await file.writeFile(content, "utf8");
@@ -62576,7 +63618,7 @@ var DurableJsonFile = class {
   async read() {
     let text;
     try {
-      text = await readFile5(this.#path, "utf8");
+      text = await readFile6(this.#path, "utf8");
     } catch (error2) {
       if (error2.code === "ENOENT")
         return null;
@@ -62598,7 +63640,7 @@ var DurableJsonFile = class {
 };
 
 // ../store-lowdb/dist/journal-file.js
-import { open as open3, readFile as readFile6, truncate } from "node:fs/promises";
+import { open as open3, readFile as readFile7, truncate } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 var JournalFile = class _JournalFile {
   path;
@@ -62620,7 +63662,7 @@ var JournalFile = class _JournalFile {
   static async replay(path, apply) {
     let text;
     try {
-      text = await readFile6(path, "utf8");
+      text = await readFile7(path, "utf8");
     } catch (error2) {
       if (error2.code === "ENOENT")
         return new _JournalFile(path);
@@ -62671,7 +63713,7 @@ var JournalFile = class _JournalFile {
 };
 
 // ../store-lowdb/dist/lock-file.js
-import { open as open4, readFile as readFile7, rm as rm4 } from "node:fs/promises";
+import { open as open4, readFile as readFile8, rm as rm4 } from "node:fs/promises";
 var LockFile = class _LockFile {
   #path;
   constructor(path) {
@@ -62704,7 +63746,7 @@ var LockFile = class _LockFile {
 };
 async function readOwner(path) {
   try {
-    const parsed = JSON.parse(await readFile7(path, "utf8"));
+    const parsed = JSON.parse(await readFile8(path, "utf8"));
     return typeof parsed.pid === "number" ? parsed.pid : null;
   } catch {
     return null;
@@ -62763,7 +63805,7 @@ var LowdbPersistence = class _LowdbPersistence {
     if (snapshot === null)
       return void 0;
     const version2 = snapshot.schemaVersion;
-    if (version2 !== 1 && version2 !== 2 && version2 !== 3 || typeof snapshot.workspaces !== "object") {
+    if (version2 !== 1 && version2 !== 2 && version2 !== 3 && version2 !== 4 || typeof snapshot.workspaces !== "object") {
       await this.#lock.release();
       throw new AllotError("STORE_CORRUPT", `${join4(this.#directory, STORE_FILE)} is not an allot store file`);
     }
@@ -62833,7 +63875,7 @@ var LowdbPersistence = class _LowdbPersistence {
   async readRows(workspace, block, version2) {
     const path = this.#rowsPath(workspace, block, version2);
     try {
-      return JSON.parse(await readFile8(path, "utf8"));
+      return JSON.parse(await readFile9(path, "utf8"));
     } catch (error2) {
       throw new AllotError("STORE_CORRUPT", `cannot read the rows of ${block}@${version2} from ${path}: ${error2.message}`, {
         file: path
@@ -62895,7 +63937,7 @@ import { fileURLToPath } from "url";
 
 // ../../node_modules/.pnpm/fdir@6.5.0_picomatch@4.0.7/node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename3, dirname as dirname5, normalize, relative, resolve as resolve4, sep } from "path";
+import { basename as basename4, dirname as dirname5, normalize, relative, resolve as resolve4, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -63232,7 +64274,7 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename3(resolvedPath);
+            const filename = basename4(resolvedPath);
             const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
@@ -63731,7 +64773,7 @@ function findScenario(children, id) {
 
 // ../cucumber-steps/dist/list-feature-tests.js
 var import_gherkin = __toESM(require_src2(), 1);
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 
 // ../../node_modules/.pnpm/@cucumber+messages@32.3.1/node_modules/@cucumber/messages/dist/esm/src/IdGenerator.js
 var IdGenerator_exports = {};
@@ -64488,7 +65530,7 @@ var TestStepResultStatus;
 async function listFeatureTests(paths) {
   const tests = [];
   for (const path of paths) {
-    const source = await readFile9(path, "utf8");
+    const source = await readFile10(path, "utf8");
     const newId = IdGenerator_exports.uuid();
     const document = new import_gherkin.Parser(new import_gherkin.AstBuilder(newId), new import_gherkin.GherkinClassicTokenMatcher()).parse(source);
     const lines = /* @__PURE__ */ new Map();
@@ -64535,629 +65577,6 @@ async function discoverCucumber(patterns, cwd) {
     test: t2.test,
     source: relative2(cwd, t2.location)
   }));
-}
-
-// ../client/dist/allot-client-error.js
-var AllotClientError = class extends Error {
-  name = "AllotClientError";
-  /** The HTTP status, or undefined when no response came (network, timeout) or no server was involved. */
-  status;
-  /** A {@link ClientErrorCode} or the server's error code. */
-  code;
-  /** The test the failing call was about, when it was about one. */
-  ref;
-  constructor(input) {
-    super(input.message, input.cause === void 0 ? void 0 : { cause: input.cause });
-    this.code = input.code;
-    this.status = input.status;
-    this.ref = input.ref;
-  }
-};
-
-// ../client/dist/model.js
-function describeTest(ref) {
-  return `pool ${JSON.stringify(ref.pool)}, suite ${JSON.stringify(ref.suite)}, test ${JSON.stringify(ref.test)}`;
-}
-
-// ../client/dist/bundle-refs.js
-function bundleRefs(tests, pool) {
-  if (tests.length === 0)
-    throw new AllotClientError({ code: "INVALID_INPUT", message: "a job needs at least one test" });
-  return tests.map((t2, index) => {
-    const name2 = t2.pool ?? pool;
-    if (name2 === void 0 || name2 === "") {
-      throw new AllotClientError({
-        code: "INVALID_INPUT",
-        message: `test ${index} (suite ${JSON.stringify(t2.suite)}, test ${JSON.stringify(t2.test)}) names no pool, and no default pool was given`
-      });
-    }
-    return { pool: name2, suite: t2.suite, test: t2.test };
-  });
-}
-function describeBundle(refs) {
-  const [only] = refs;
-  if (refs.length === 1 && only !== void 0)
-    return describeTest(only);
-  const pools = [...new Set(refs.map((r2) => JSON.stringify(r2.pool)))];
-  return `${refs.length} tests of pool${pools.length === 1 ? "" : "s"} ${pools.join(", ")}`;
-}
-
-// ../client/dist/file-source.js
-import { readFile as readFile10 } from "node:fs/promises";
-import { basename as basename4 } from "node:path";
-async function readFileSource(source, what) {
-  if (typeof source !== "string")
-    return source;
-  try {
-    return { name: basename4(source), content: await readFile10(source) };
-  } catch (error2) {
-    const reason = error2.code ?? error2.message;
-    throw new AllotClientError({
-      code: "INVALID_INPUT",
-      message: `cannot read ${what} ${source} (${String(reason)}): check the path, relative to ${process.cwd()}`,
-      cause: error2
-    });
-  }
-}
-function fileLabel(source) {
-  return typeof source === "string" ? source : source.name;
-}
-
-// ../client/dist/transport.js
-async function send(options, call) {
-  const where = displayUrl(options.baseUrl);
-  let attempt = 0;
-  for (; ; ) {
-    const outcome = await attemptOnce(options, call);
-    if (outcome.kind === "ok")
-      return outcome.value;
-    const error2 = toError(options, call, where, outcome, attempt);
-    if (!outcome.retryable || attempt >= options.retries)
-      throw error2;
-    const wait = outcome.retryAfterMs ?? backoff2(options, attempt);
-    options.log(`allot: ${call.subject} failed (${outcome.summary}); retry ${attempt + 1} of ${options.retries} in ${wait} ms`);
-    await sleep(wait);
-    attempt += 1;
-  }
-}
-async function attemptOnce(options, call) {
-  const headers = { accept: "application/json" };
-  if (call.keyInHeader)
-    headers.authorization = `Bearer ${options.apiKey}`;
-  if (call.body !== void 0)
-    headers["content-type"] = "application/json";
-  const timeoutMs = call.timeoutMs ?? options.timeoutMs;
-  let response;
-  let text;
-  try {
-    response = await options.fetch(options.baseUrl + call.path, {
-      method: call.method,
-      headers,
-      ...requestBody(call),
-      signal: AbortSignal.timeout(timeoutMs)
-    });
-    text = await response.text();
-  } catch (error2) {
-    if (isTimeout(error2)) {
-      const detail = `no answer within ${timeoutMs} ms`;
-      return {
-        kind: "failed",
-        code: "TIMEOUT",
-        detail,
-        summary: "timeout",
-        retryable: true,
-        cause: error2
-      };
-    }
-    const reason = networkReason(error2);
-    return {
-      kind: "failed",
-      code: "NETWORK",
-      detail: `cannot connect (${reason})`,
-      summary: reason,
-      retryable: true,
-      cause: error2
-    };
-  }
-  const parsed = parseJson(text);
-  if (response.ok) {
-    if (parsed === void 0) {
-      const detail = `the answer is not JSON (HTTP ${response.status}, ${text.length} bytes)`;
-      return {
-        kind: "failed",
-        code: "BAD_RESPONSE",
-        status: response.status,
-        detail,
-        summary: "not JSON",
-        retryable: false
-      };
-    }
-    return { kind: "ok", value: parsed };
-  }
-  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
-  const status = response.status;
-  const code = typeof body.code === "string" ? body.code : `HTTP_${status}`;
-  const message = typeof body.message === "string" ? body.message : text.trim().slice(0, 300) || response.statusText;
-  const retryable = status >= 500 || status === 429;
-  const retryAfterMs = retryAfter(response.headers.get("retry-after"), options.retryMaxMs);
-  return {
-    kind: "failed",
-    code,
-    status,
-    detail: message,
-    summary: `HTTP ${status}`,
-    retryable,
-    ...retryAfterMs === void 0 ? {} : { retryAfterMs }
-  };
-}
-function requestBody(call) {
-  if (call.file !== void 0) {
-    const form = new FormData();
-    form.append("file", new Blob([call.file.content]), call.file.name);
-    return { body: form };
-  }
-  return call.body === void 0 ? {} : { body: JSON.stringify(call.body) };
-}
-function toError(options, call, where, outcome, attempt) {
-  const subject = outcome.status === 404 && call.notFoundSubject !== void 0 ? call.notFoundSubject : `${call.subject} failed`;
-  const tries = outcome.retryable && attempt > 0 ? ` (after ${attempt + 1} attempts)` : "";
-  const status = outcome.status === void 0 ? "" : ` [HTTP ${outcome.status} ${outcome.code}]`;
-  const message = redact(`${subject} at ${where}: ${outcome.detail}${status}${tries}`, options.apiKey);
-  return new AllotClientError({
-    code: outcome.code,
-    message,
-    ...outcome.status === void 0 ? {} : { status: outcome.status },
-    ...call.ref === void 0 ? {} : { ref: call.ref },
-    ...outcome.cause === void 0 ? {} : { cause: outcome.cause }
-  });
-}
-function backoff2(options, attempt) {
-  const step = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt);
-  return Math.round(step / 2 + options.random() * (step / 2));
-}
-function retryAfter(header, max) {
-  if (header === null)
-    return void 0;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0)
-    return Math.min(max, Math.round(seconds * 1e3));
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? void 0 : Math.min(max, Math.max(0, date - Date.now()));
-}
-function parseJson(text) {
-  if (text === "")
-    return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function isTimeout(error2) {
-  return error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-}
-function networkReason(error2) {
-  const cause = error2 instanceof Error ? error2.cause : void 0;
-  if (typeof cause?.code === "string")
-    return cause.code;
-  if (typeof cause?.message === "string")
-    return cause.message;
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-function displayUrl(baseUrl) {
-  try {
-    const url = new URL(baseUrl);
-    return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
-  } catch {
-    return baseUrl;
-  }
-}
-function redact(text, apiKey) {
-  if (apiKey === "")
-    return text;
-  return text.replaceAll(apiKey, "***").replaceAll(encodeURIComponent(apiKey), "***");
-}
-function sleep(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms));
-}
-
-// ../client/dist/pool-routes.js
-var PAGE = 1e3;
-function listPools3(transport) {
-  return everyPage(transport, "/api/v1/pools", "listing pools");
-}
-function listPoolResults(transport, pool) {
-  return everyPage(transport, `/api/v1/pools/${encodeURIComponent(pool)}/results`, `listing the results of pool ${JSON.stringify(pool)}`);
-}
-async function everyPage(transport, path, subject) {
-  const items = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await send(transport, {
-      method: "GET",
-      path: `${path}?limit=${PAGE}&offset=${offset}`,
-      keyInHeader: true,
-      subject
-    });
-    if (!Array.isArray(page.items))
-      throw badResponse(transport, subject, "the answer has no items list");
-    items.push(...page.items);
-    if (page.items.length < PAGE)
-      return items;
-  }
-}
-async function readPool2(transport, pool) {
-  const subject = `reading pool ${JSON.stringify(pool)}`;
-  const answer = await send(transport, {
-    method: "GET",
-    path: `/api/v1/pools/${encodeURIComponent(pool)}`,
-    keyInHeader: true,
-    subject
-  });
-  return checkPool(transport, answer, subject);
-}
-async function uploadPool(transport, file) {
-  const subject = `uploading pool file ${fileLabel(file)}`;
-  const answer = await send(transport, {
-    method: "POST",
-    path: "/api/v1/pools/upload",
-    file: await readFileSource(file, "pool file"),
-    keyInHeader: true,
-    subject
-  });
-  return checkPool(transport, answer, subject);
-}
-function checkPool(transport, answer, subject) {
-  const pool = answer;
-  if (typeof pool?.name === "string" && Array.isArray(pool.tests) && Array.isArray(pool.secrets) && pool.secrets.every((s2) => typeof s2 === "string"))
-    return answer;
-  throw badResponse(transport, subject, "the answer is not a pool (name, tests, secrets)");
-}
-function badResponse(transport, subject, what) {
-  return new AllotClientError({
-    code: "BAD_RESPONSE",
-    message: `${subject} at ${displayUrl(transport.baseUrl)}: ${what}; is this an allot server?`
-  });
-}
-
-// ../client/dist/poll-job.js
-var MAX_POLL_MS = 2e3;
-async function pollJob(first, poll) {
-  const deadline = Date.now() + poll.timeoutMs;
-  let delay = poll.intervalMs;
-  let job = first;
-  while (poll.running(job)) {
-    poll.onProgress?.(job);
-    if (Date.now() + delay > deadline)
-      throw poll.timedOut(job);
-    await sleep(delay);
-    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
-    job = await poll.read(job);
-  }
-  return job;
-}
-
-// ../client/dist/run-job.js
-async function runJob(transport, polling, tests, options = {}) {
-  const refs = bundleRefs(tests, options.pool);
-  const only = refs.length === 1 ? refs[0] : void 0;
-  const subject = `running ${describeBundle(refs)}`;
-  const body = {
-    tests: refs,
-    ...options.server === void 0 ? {} : { server: options.server },
-    ...options.refresh === void 0 ? {} : { refresh: options.refresh },
-    ...options.ttlSeconds === void 0 ? {} : { ttlSeconds: options.ttlSeconds },
-    ...options.seed === void 0 ? {} : { seed: options.seed },
-    ...options.waitMs === void 0 ? {} : { waitMs: options.waitMs }
-  };
-  const first = await send(transport, {
-    method: "POST",
-    path: "/api/v1/jobs",
-    body,
-    keyInHeader: true,
-    subject,
-    // The server holds the answer up to waitMs before it sends it.
-    timeoutMs: transport.timeoutMs + (options.waitMs ?? 0),
-    ...only === void 0 ? {} : { ref: only }
-  });
-  checkStatus(transport, first, subject);
-  options.onStarted?.(first);
-  const status = await waitForJob(transport, polling, first.id, options, {
-    status: first,
-    subject,
-    ref: only
-  });
-  if (status.state === "error")
-    throw jobFailed(transport, status, subject, only);
-  return status;
-}
-async function waitForJob(transport, polling, id, options = {}, started) {
-  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
-  const first = started?.status ?? await readJobStatus(transport, id);
-  return pollJob(first, {
-    intervalMs: polling.pollIntervalMs,
-    timeoutMs,
-    running: (status) => status.state === "running",
-    read: (status) => readJobStatus(transport, status.id),
-    onProgress: options.onProgress,
-    timedOut: (status) => new AllotClientError({
-      code: "JOB_TIMEOUT",
-      message: redact(`job ${status.id}${started === void 0 ? "" : ` (${started.subject})`} is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
-      ...started?.ref === void 0 ? {} : { ref: started.ref }
-    })
-  });
-}
-async function readJobStatus(transport, id) {
-  const subject = `reading job ${id}`;
-  const status = await send(transport, {
-    method: "GET",
-    path: `/api/v1/jobs/${encodeURIComponent(String(id))}`,
-    keyInHeader: true,
-    subject
-  });
-  checkStatus(transport, status, subject);
-  return status;
-}
-function checkStatus(transport, status, subject) {
-  const answer = status;
-  if (typeof answer?.id === "number" && typeof answer.state === "string")
-    return;
-  throw new AllotClientError({
-    code: "BAD_RESPONSE",
-    message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a job (no id and state); is this an allot server?`
-  });
-}
-function jobFailed(transport, status, subject, only) {
-  return new AllotClientError({
-    code: "JOB_FAILED",
-    message: redact(`job ${status.id} (${subject}) ended in error at ${displayUrl(transport.baseUrl)}: ${status.message}`, transport.apiKey),
-    ...only === void 0 ? {} : { ref: only }
-  });
-}
-
-// ../client/dist/upload-block.js
-async function uploadBlock(transport, block, file, options = {}) {
-  const subject = `uploading ${fileLabel(file)} as data block ${JSON.stringify(block)}`;
-  const query = options.keyColumn === void 0 ? "" : `?keyColumn=${encodeURIComponent(options.keyColumn)}`;
-  const answer = await send(transport, {
-    method: "POST",
-    path: `/api/v1/blocks/${encodeURIComponent(block)}${query}`,
-    file: await readFileSource(file, "data block file"),
-    keyInHeader: true,
-    subject
-  });
-  if (typeof answer.imported !== "boolean" || typeof answer.version?.version !== "string") {
-    throw new AllotClientError({
-      code: "BAD_RESPONSE",
-      message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a block upload (imported, version); is this an allot server?`
-    });
-  }
-  return answer;
-}
-
-// ../client/dist/allot-client.js
-var AllotClient = class {
-  baseUrl;
-  transport;
-  keyIn;
-  pollIntervalMs;
-  jobTimeoutMs;
-  constructor(options) {
-    if (options.baseUrl === "")
-      throw invalid5("the server URL is empty");
-    if (options.apiKey === "")
-      throw invalid5("the API key is empty");
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
-    this.keyIn = options.keyIn ?? "header";
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.jobTimeoutMs = options.jobTimeoutMs ?? 15 * 6e4;
-    this.transport = {
-      baseUrl: this.baseUrl,
-      apiKey: options.apiKey,
-      timeoutMs: options.timeoutMs ?? 3e4,
-      retries: options.retries ?? 4,
-      retryBaseMs: options.retryBaseMs ?? 250,
-      retryMaxMs: options.retryMaxMs ?? 8e3,
-      fetch: options.fetch ?? globalThis.fetch,
-      log: options.log ?? (() => void 0),
-      random: Math.random
-    };
-  }
-  /**
-   * Executes the whole list as ONE job (uniqueness holds across all of it),
-   * through the execute route of the first test's pool, and polls the job
-   * until it is `Complete` or `Error`.
-   */
-  async execute(tests, options = {}) {
-    const refs = bundleRefs(tests, options.pool);
-    const body = refs.map((t2) => ({
-      poolName: t2.pool,
-      suiteName: t2.suite,
-      allocationTestName: t2.test
-    }));
-    const pool = refs[0].pool;
-    const server = options.server ?? "local";
-    const only = refs.length === 1 ? refs[0] : void 0;
-    const subject = `executing ${describeBundle(refs)}`;
-    const first = await this.vendor({
-      method: "POST",
-      path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
-      body,
-      subject,
-      ...only === void 0 ? {} : { ref: only }
-    });
-    const job = await pollJob(first, {
-      intervalMs: this.pollIntervalMs,
-      timeoutMs: this.jobTimeoutMs,
-      running: (j3) => !isFinal(j3),
-      read: (j3) => this.job(j3.id),
-      timedOut: (j3) => new AllotClientError({
-        code: "JOB_TIMEOUT",
-        message: `job ${j3.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${j3.jobState}, ${j3.progressMessage}`
-      })
-    });
-    if (job.jobState !== "Complete" && options.failOnError !== false) {
-      throw new AllotClientError({
-        code: "JOB_FAILED",
-        message: this.redact(`job ${job.id} (${subject}) ended in ${job.jobState} at ${displayUrl(this.baseUrl)}: ${job.progressMessage}`),
-        ...only === void 0 ? {} : { ref: only }
-      });
-    }
-    return job;
-  }
-  /** A job's state, as the vendor's job route reports it. */
-  async job(id) {
-    return this.vendor({ method: "GET", path: `/job/${id}`, subject: `tracking job ${id}` });
-  }
-  /** A test's first row as a flat `{column: value}` of strings (the vendor's result route). */
-  async result(pool, suite, test) {
-    const ref = { pool, suite, test };
-    return this.vendor({
-      method: "GET",
-      path: `/allocation-pool/${seg(pool)}/suite/${seg(suite)}/allocated-test/${seg(test)}/result/value`,
-      subject: `reading the values of ${describeTest(ref)}`,
-      notFoundSubject: `no allocation for ${describeTest(ref)}`,
-      ref
-    });
-  }
-  /** All of a test's rows, values typed as stored (the route the vendor's current clients call). */
-  async rows(pool, suite, test) {
-    const ref = { pool, suite, test };
-    const answer = await this.vendor({
-      method: "POST",
-      path: "/allocation-pool/suite/allocated-test/result/value?mergeMethod=NoMerge",
-      body: { pool, suite, testName: test },
-      subject: `reading the rows of ${describeTest(ref)}`,
-      notFoundSubject: `no allocation for ${describeTest(ref)}`,
-      ref
-    });
-    if (!Array.isArray(answer.dataRows)) {
-      throw new AllotClientError({
-        code: "BAD_RESPONSE",
-        message: `reading the rows of ${describeTest(ref)} at ${displayUrl(this.baseUrl)}: the answer has no dataRows list`,
-        ref
-      });
-    }
-    return answer.dataRows;
-  }
-  /** Ends a job's leases (rows a test consumed stay consumed). */
-  async releaseJob(id) {
-    return send(this.transport, {
-      method: "POST",
-      path: `/api/v1/jobs/${encodeURIComponent(String(id))}/release`,
-      keyInHeader: true,
-      subject: `releasing job ${id}`
-    });
-  }
-  /** Ends one test's leases. */
-  async releaseTest(pool, suite, test) {
-    const ref = { pool, suite, test };
-    return send(this.transport, {
-      method: "POST",
-      path: `/api/v1/pools/${seg(pool)}/suites/${seg(suite)}/tests/${seg(test)}/release`,
-      keyInHeader: true,
-      subject: `releasing ${describeTest(ref)}`,
-      ref
-    });
-  }
-  /**
-   * Runs the bundle as ONE job through `POST /api/v1/jobs` (lease time,
-   * refresh and seed included) and polls it until it is no longer running.
-   * Returns the job with every test's outcome, `failed` ones included; throws
-   * `JOB_FAILED` when the job itself ended in error, `JOB_TIMEOUT` when it is
-   * still running after `timeoutMs`.
-   */
-  async runJob(tests, options = {}) {
-    return runJob(this.transport, this.polling(), tests, options);
-  }
-  /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
-  async jobStatus(id) {
-    return readJobStatus(this.transport, id);
-  }
-  /**
-   * Polls a `/api/v1` job until it is no longer running and returns it,
-   * however it ended (`complete`, `failed` or `error`); throws `JOB_TIMEOUT`
-   * when it is still running after `timeoutMs` (the server keeps running it).
-   */
-  async waitForJob(id, options = {}) {
-    return waitForJob(this.transport, this.polling(), id, options);
-  }
-  /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
-  async pools() {
-    return listPools3(this.transport);
-  }
-  /** One pool with its tests and secret columns. */
-  async pool(name2) {
-    return readPool2(this.transport, name2);
-  }
-  /**
-   * Every test's current result in a pool, with all its rows: one request per
-   * 1,000 tests, for reading a whole job's values at once.
-   */
-  async poolResults(pool) {
-    return listPoolResults(this.transport, pool);
-  }
-  /** The columns a pool declares secret (its `secrets`), for masking values in logs and reports. */
-  async poolSecrets(pool) {
-    return (await readPool2(this.transport, pool)).secrets;
-  }
-  /**
-   * Creates or replaces a pool from a pool file: a path, or `{name, content}`
-   * (`.yaml`, `.yml` or `.json`). Block `file:` entries are not read: upload
-   * them with {@link uploadBlock}. Needs the manager role.
-   */
-  async uploadPool(file) {
-    return uploadPool(this.transport, file);
-  }
-  /**
-   * Uploads a CSV file (or `.json` rows) as the next version of a data block:
-   * a path, or `{name, content}`. An identical file is not stored again
-   * (`imported: false`). Needs the manager role.
-   */
-  async uploadBlock(block, file, options = {}) {
-    return uploadBlock(this.transport, block, file, options);
-  }
-  vendor(call) {
-    const prefix = this.keyIn === "path" ? `/api/apikey/${seg(this.transport.apiKey)}` : "/api";
-    return send(this.transport, {
-      ...call,
-      path: prefix + call.path,
-      keyInHeader: this.keyIn === "header"
-    });
-  }
-  polling() {
-    return { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs };
-  }
-  redact(text) {
-    return redact(text, this.transport.apiKey);
-  }
-};
-function isFinal(job) {
-  return job.jobState === "Complete" || job.jobState === "Error" || job.jobState === "Cancelled";
-}
-function seg(value) {
-  return encodeURIComponent(value);
-}
-function invalid5(message) {
-  return new AllotClientError({ code: "INVALID_INPUT", message });
-}
-
-// ../client/dist/playwright-names.js
-var TITLE_SEPARATOR = " > ";
-function playwrightTestNames(titlePath, naming = "file") {
-  if (titlePath.length < 2) {
-    throw new Error(`a Playwright title path holds the file and the title, got ${JSON.stringify(titlePath)}`);
-  }
-  const file = titlePath[0].replaceAll("\\", "/");
-  const describes = titlePath.slice(1, -1);
-  const title = titlePath[titlePath.length - 1];
-  if (naming === "describe") {
-    return {
-      suite: describes.length > 0 ? describes.join(TITLE_SEPARATOR) : file,
-      test: title
-    };
-  }
-  const test = [...describes, title].join(TITLE_SEPARATOR);
-  return { suite: naming === "file" ? file : naming.name, test };
 }
 
 // src/playwright-report.ts

@@ -33410,10 +33410,10 @@ var CatalogueLockedError = class extends AllotError {
   }
 };
 var CatalogueVersionConflictError = class extends AllotError {
-  constructor(name, expected, latest) {
-    const found = latest === null ? "it has no version" : `its latest version is ${latest}`;
+  constructor(name, expected, latest2) {
+    const found = latest2 === null ? "it has no version" : `its latest version is ${latest2}`;
     const wanted = expected === null ? "no version" : `version ${expected}`;
-    super("VERSION_CONFLICT", `${name.kind} "${name.name}": expected ${wanted} as the latest, but ${found}`, { ...name, expected, latest });
+    super("VERSION_CONFLICT", `${name.kind} "${name.name}": expected ${wanted} as the latest, but ${found}`, { ...name, expected, latest: latest2 });
     this.name = "CatalogueVersionConflictError";
   }
 };
@@ -33479,39 +33479,39 @@ function catalogueVersionParts(version) {
 function catalogueSchemeOf(version) {
   return version.split(".").length === 3 ? "three-part" : "two-part";
 }
-function nextCatalogueVersion(latest, scheme) {
-  if (latest === void 0)
+function nextCatalogueVersion(latest2, scheme) {
+  if (latest2 === void 0)
     return scheme === "three-part" ? "1.0.0" : "1.0";
-  const current = catalogueSchemeOf(latest);
+  const current = catalogueSchemeOf(latest2);
   if (scheme !== void 0 && scheme !== current) {
-    throw new AllotError("INVALID_INPUT", `versions of this name are numbered ${current} (latest ${latest}), not ${scheme}`, { field: "scheme", latest });
+    throw new AllotError("INVALID_INPUT", `versions of this name are numbered ${current} (latest ${latest2}), not ${scheme}`, { field: "scheme", latest: latest2 });
   }
-  return nextVersion(latest);
+  return nextVersion(latest2);
 }
 
 // ../core/dist/catalogue/plan-catalogue-put.js
-function planCataloguePut(latest, put, now) {
+function planCataloguePut(latest2, put, now) {
   checkName(put);
   if (typeof put.actor !== "string" || put.actor.length === 0)
     throw new AllotError("INVALID_INPUT", "a put needs an actor", { field: "actor" });
   if (put.body === void 0 || JSON.stringify(put.body) === void 0)
     throw new AllotError("INVALID_INPUT", "a record body must be JSON", { field: "body" });
-  if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest?.version ?? null))
-    throw new CatalogueVersionConflictError(put, put.expectedVersion, latest?.version ?? null);
-  if (latest !== void 0)
-    assertUnlockedFor(latest, put.actor, put.force, now);
+  if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest2?.version ?? null))
+    throw new CatalogueVersionConflictError(put, put.expectedVersion, latest2?.version ?? null);
+  if (latest2 !== void 0)
+    assertUnlockedFor(latest2, put.actor, put.force, now);
   const at = now.toISOString();
-  const held = latest === void 0 ? null : liveLock(latest.lock, now);
+  const held = latest2 === void 0 ? null : liveLock(latest2.lock, now);
   return {
     kind: put.kind,
     workspace: put.workspace,
     project: put.project,
     name: put.name,
-    id: put.keepId === true && latest !== void 0 ? latest.id : newCatalogueId(),
-    version: nextCatalogueVersion(latest?.version, put.scheme),
+    id: put.keepId === true && latest2 !== void 0 ? latest2.id : newCatalogueId(),
+    version: nextCatalogueVersion(latest2?.version, put.scheme),
     body: put.body,
-    createdBy: latest?.createdBy ?? put.actor,
-    createdAt: latest?.createdAt ?? at,
+    createdBy: latest2?.createdBy ?? put.actor,
+    createdAt: latest2?.createdAt ?? at,
     updatedBy: put.actor,
     updatedAt: at,
     lock: held !== null && held.holder === put.actor ? held : null
@@ -35094,8 +35094,8 @@ var PostgresCatalogue = class {
   putCatalogue(put, now) {
     checkName(put);
     return this.#change(put, "put a catalogue record", async (client) => {
-      const latest = await this.#one(client, "catalogue-latest", nameValues(put));
-      const record = planCataloguePut(latest, put, now);
+      const latest2 = await this.#one(client, "catalogue-latest", nameValues(put));
+      const record = planCataloguePut(latest2, put, now);
       await this.#sql.run(client, "catalogue-insert", {
         ...nameValues(record),
         version_parts: catalogueVersionParts(record.version),
