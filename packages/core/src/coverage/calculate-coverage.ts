@@ -1,4 +1,5 @@
 import { CoverageInputError } from './coverage-input-error.js';
+import { coveringLowerBound } from './covering-lower-bound.js';
 import {
   breaksClause,
   compileCoverageModel,
@@ -24,9 +25,10 @@ export interface CoverageOptions {
   /** Same input, seed and effort, same rows. Default 1. */
   seed?: number | string;
   /**
-   * Search moves spent shrinking the rows after the greedy construction.
-   * A count, not a time, so results never depend on the machine. Default:
-   * scaled to the model, see the core README.
+   * Search moves spent shrinking the rows after the greedy construction
+   * (all of them, unless a proven minimum is reached first). A count, not a
+   * time, so results never depend on the machine. Default: scaled to the
+   * model, stopping early once progress stalls; see the core README.
    */
   effort?: number;
 }
@@ -109,7 +111,9 @@ export function calculateCoverage(
     const effort = options.effort ?? defaultEffort(space.requiredCount);
     rows = tabuReduce(model, space, greedy, seededRandom(`${seed}:tabu`), {
       moves: effort,
-      patience: Math.max(2000, 5 * space.requiredCount),
+      // An effort asked for is spent; the default stops once progress stalls.
+      patience: options.effort ?? Math.max(2000, 4 * space.requiredCount),
+      floor: coveringLowerBound(model, strength),
       tenure: 3,
     });
   }

@@ -5,8 +5,13 @@ import { tupleOf, type TupleSpace } from './tuple-space.js';
 /** How long the search may run: a count of moves, so a seed gives the same rows on any machine. */
 export interface TabuOptions {
   moves: number;
-  /** Moves without reaching a smaller covering set after which the search stops early. */
+  /**
+   * Moves without reaching a smaller covering set after which the search
+   * stops early (at least as many moves as the last success took).
+   */
   patience: number;
+  /** Rows no covering set can go below: the search stops there. */
+  floor: number;
   /** Moves for which a changed cell may not change again. */
   tenure: number;
 }
@@ -37,10 +42,17 @@ export function tabuReduce(
   let best = start;
   let moves = 0;
   let improved = 0;
-  while (moves < options.moves && moves - improved < options.patience && search.rows.length > 1) {
+  // Patience grows with the moves the last success took: a search that needed many moves to
+  // get here is given as many again before it is judged stuck.
+  while (
+    moves < options.moves &&
+    moves - improved < Math.max(options.patience, improved) &&
+    search.rows.length > 1
+  ) {
     if (search.uncoveredCount === 0) {
       best = search.rows.map((row) => row.slice());
       improved = moves;
+      if (best.length <= options.floor) break;
       search.dropWeakestRow();
       continue;
     }
@@ -59,6 +71,8 @@ class TabuSearch {
   private readonly position: Int32Array;
   uncoveredCount = 0;
   private tabu: Int32Array;
+  /** Pairwise only, per attribute: (other attribute, offset, own stride, other's stride) per pair. */
+  private pairs: Int32Array[] = [];
   private readonly k: number;
 
   constructor(
@@ -75,6 +89,17 @@ class TabuSearch {
     for (let i = 0; i < space.total; i++)
       if (space.required[i] && this.count[i] === 0) this.addUncovered(i);
     this.tabu = new Int32Array(rows.length * this.k).fill(-1);
+    if (space.strength === 2) {
+      this.pairs = model.sizes.map((_, a) =>
+        Int32Array.from(
+          Array.from(space.combosOf[a]!).flatMap((c) => {
+            const { attributes, offset, strides } = space.combos[c]!;
+            const mine = attributes[0] === a ? 0 : 1;
+            return [attributes[1 - mine]!, offset, strides[mine]!, strides[1 - mine]!];
+          }),
+        ),
+      );
+    }
   }
 
   dropWeakestRow(): void {
@@ -154,9 +179,22 @@ class TabuSearch {
       if (breaks) return null;
     }
     const { required, flatAttributes, flatStrides, offsets, strength } = this.space;
-    const combos = this.space.combosOf[a]!;
     const count = this.count;
     let delta = 0;
+    const pairs = this.pairs[a];
+    if (pairs !== undefined) {
+      // Pairwise, the hot case: each pair's index is one multiply-add away.
+      for (let j = 0; j < pairs.length; j += 4) {
+        const base = pairs[j + 1]! + row[pairs[j]!]! * pairs[j + 3]!;
+        const self = pairs[j + 2]!;
+        const lost = base + old * self;
+        const gained = base + level * self;
+        if (count[lost] === 1 && required[lost]) delta++;
+        if (count[gained] === 0 && required[gained]) delta--;
+      }
+      return delta;
+    }
+    const combos = this.space.combosOf[a]!;
     for (let j = 0; j < combos.length; j++) {
       const c = combos[j]!;
       let base = offsets[c]!;
