@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countTuples } from './count-tuples.js';
-import type { DeterminingAttribute } from './determining-attribute.js';
+import type { BusinessRule, DeterminingAttribute } from './determining-attribute.js';
 
 const attributes: DeterminingAttribute[] = ['x', 'y', 'z'].map((name) => ({
   name,
@@ -32,7 +32,7 @@ describe('countTuples', () => {
 
   it('excludes a tuple that only rules together make impossible', () => {
     // x=0 forces y=0 (x=0 ∧ y=1 removed), y=0 forbids z=0: so x=0 ∧ z=0 cannot occur.
-    const rules = [
+    const rules: BusinessRule[] = [
       { conditions: { x: { values: ['0'] }, y: { values: ['1'] } } },
       { conditions: { y: { values: ['0'] }, z: { values: ['0'] } } },
     ];

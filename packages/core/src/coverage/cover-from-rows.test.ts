@@ -26,7 +26,7 @@ describe('coverFromRows', () => {
     const result = coverFromRows({ attributes }, rows);
     expect(result.missing).toEqual([{ x: '1', z: '1' }]);
     expect(result).toMatchObject({ tuplesRequired: 12, tuplesCovered: 11, excluded: [] });
-    const chosen = result.rows.map((r) => rows[r]!);
+    const chosen = result.rows.map((r) => rows[r]! as Record<string, string>);
     // Five is the fewest: x=0∧z=0, y=0∧z=1 and y=1∧z=1 each need a row of their own besides the x∧y pairs.
     expect(chosen).toHaveLength(5);
     expect(countTuples({ attributes }, chosen, 2).covered).toBe(11);
