@@ -106,7 +106,7 @@ function check(input, combinations) {
 
 const ms = (n) => `${n.toFixed(0)} ms`;
 const line = (name, { value, wall, cpu }, input) =>
-  `  ${name.padEnd(10)} ${String(value.length).padStart(4)} rows  ${ms(wall).padStart(8)} wall  ${ms(cpu).padStart(8)} cpu  ${check(input, value)}`;
+  `  ${name.padEnd(24)} ${String(value.length).padStart(4)} rows  ${ms(wall).padStart(8)} wall  ${ms(cpu).padStart(8)} cpu  ${check(input, value)}`;
 
 const warmUp = { attributes: uniform(6, 3) };
 ours(warmUp);
