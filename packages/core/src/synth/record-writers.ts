@@ -1,0 +1,71 @@
+import { formulaSafeCell } from '../data-block/formula-safe-cell.js';
+import type { Value } from '../model/block-version.js';
+import type { SchemaTree } from './field-tree.js';
+import { recordColumns } from './record-columns.js';
+import type { SynthRecord } from './record-plan.js';
+
+/**
+ * Turns records into text in three steps, so a caller streams a file of any
+ * size holding one batch at a time: the header, one chunk per batch, the footer.
+ */
+export interface RecordWriter {
+  header(): string;
+  write(records: readonly SynthRecord[]): string;
+  footer(): string;
+}
+
+/**
+ * CSV (RFC 4180, CRLF): a header of column paths, then one line per record;
+ * every text cell, header included, through `formulaSafeCell` so no cell
+ * runs as a spreadsheet formula; null is an empty cell.
+ */
+export function createCsvWriter(tree: SchemaTree): RecordWriter {
+  const columns = recordColumns(tree);
+  const line = (cells: readonly Value[]) => cells.map(csvCell).join(',') + '\r\n';
+  return {
+    header: () => line(columns.map((c) => c.name)),
+    write(records) {
+      let text = '';
+      for (const record of records) text += line(columns.map((c) => c.cell(record)));
+      return text;
+    },
+    footer: () => '',
+  };
+}
+
+function csvCell(value: Value): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  const text = formulaSafeCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A JSON array of the records, one record per line; values as generated. */
+export function createJsonWriter(): RecordWriter {
+  let first = true;
+  return {
+    header: () => '[',
+    write(records) {
+      let text = '';
+      for (const record of records) {
+        text += (first ? '\n' : ',\n') + JSON.stringify(record);
+        first = false;
+      }
+      return text;
+    },
+    footer: () => (first ? ']\n' : '\n]\n'),
+  };
+}
+
+/** JSON Lines: one record per line. */
+export function createJsonLinesWriter(): RecordWriter {
+  return {
+    header: () => '',
+    write(records) {
+      let text = '';
+      for (const record of records) text += JSON.stringify(record) + '\n';
+      return text;
+    },
+    footer: () => '',
+  };
+}

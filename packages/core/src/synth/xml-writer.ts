@@ -1,0 +1,62 @@
+import type { FieldNode, SchemaTree } from './field-tree.js';
+import type { SynthRecord } from './record-plan.js';
+import type { RecordWriter } from './record-writers.js';
+
+/** Options of {@link createXmlWriter}. */
+export interface XmlWriterOptions {
+  /** The document element around the records; `dataset` by default. */
+  wrapper?: string;
+}
+
+/**
+ * XML in the schema's shape: each record is an element named after the
+ * record element (the XSD's, or the JSON Schema's title), attributes where
+ * the XSD declares them, children in declaration order, a repeated element
+ * per array item. Absent and null fields are left out.
+ */
+export function createXmlWriter(tree: SchemaTree, options: XmlWriterOptions = {}): RecordWriter {
+  const wrapper = options.wrapper ?? 'dataset';
+  return {
+    header: () => `<?xml version="1.0" encoding="UTF-8"?>\n<${wrapper}>\n`,
+    write(records) {
+      let text = '';
+      for (const record of records)
+        text += `${element(tree.recordName, tree.root, record, '  ')}\n`;
+      return text;
+    },
+    footer: () => `</${wrapper}>\n`,
+  };
+}
+
+function element(name: string, node: FieldNode, value: unknown, indent: string): string {
+  if (node.kind === 'array') {
+    return (value as unknown[]).map((item) => element(name, node.items!, item, indent)).join('\n');
+  }
+  if (
+    node.kind !== 'object' ||
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value)
+  ) {
+    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    return `${indent}<${name}>${escapeXml(text)}</${name}>`;
+  }
+  const record = value as SynthRecord;
+  let attributes = '';
+  const children: string[] = [];
+  for (const field of node.properties ?? []) {
+    const child = record[field.name];
+    if (child === undefined || child === null) continue;
+    if (field.attribute === true) attributes += ` ${field.name}="${escapeXml(String(child))}"`;
+    else children.push(element(field.name, field, child, `${indent}  `));
+  }
+  if (children.length === 0) return `${indent}<${name}${attributes}/>`;
+  return `${indent}<${name}${attributes}>\n${children.join('\n')}\n${indent}</${name}>`;
+}
+
+/** Escapes text for element content and double-quoted attributes. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
+}
