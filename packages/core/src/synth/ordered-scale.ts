@@ -120,10 +120,39 @@ function timeOfDayScale(): OrderedScale {
   };
 }
 
+/** `YYYY-MM-DD` of a count of seconds since 1970, by civil-calendar arithmetic (faster than a Date per value). */
 function isoDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
+  const [y, m, d] = civilFromDays(Math.floor(seconds / 86_400));
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
 function isoDateTime(seconds: number): string {
-  return `${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`;
+  const days = Math.floor(seconds / 86_400);
+  let rest = seconds - days * 86_400;
+  const hours = Math.floor(rest / 3600);
+  rest -= hours * 3600;
+  const minutes = Math.floor(rest / 60);
+  return `${isoDate(seconds)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(rest - minutes * 60, 2)}Z`;
+}
+
+/** `00`–`99`: dates and times are mostly two-digit fields. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+function pad(value: number, width: number): string {
+  return width === 2 && value < 100 ? TWO_DIGITS[value]! : String(value).padStart(width, '0');
+}
+
+/** Year, month, day of a day count since 1970-01-01 (H. Hinnant's days_from_civil, inverted). */
+function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }

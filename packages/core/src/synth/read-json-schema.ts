@@ -73,6 +73,8 @@ export function readJsonSchema(source: string | object): SchemaTree {
 }
 
 interface Place {
+  /** The `$ref`s being expanded above this place: one seen again is recursion. */
+  refs?: readonly string[];
   name: string;
   path: string;
   required: boolean;
@@ -101,9 +103,14 @@ class JsonSchemaReader {
     if (typeof ref !== 'string' || !ref.startsWith('#')) {
       throw unsupportedSchema(`$ref ${JSON.stringify(ref)} (only local #/ references)`, place.path);
     }
+    if (place.refs?.includes(ref)) throw unsupportedSchema(`recursive $ref ${ref}`, place.path);
     const target = resolvePointer(this.document, ref.slice(1));
     if (target === undefined) throw invalidSchema(`$ref ${ref} points at nothing`, place.path);
-    return this.read(target, { ...place, depth: place.depth + 1 });
+    return this.read(target, {
+      ...place,
+      depth: place.depth + 1,
+      refs: [...(place.refs ?? []), ref],
+    });
   }
 
   private readChoice(schema: Schema, place: Place): FieldNode {
@@ -130,6 +137,11 @@ class JsonSchemaReader {
   }
 
   private readTyped(schema: Schema, place: Place): FieldNode {
+    for (const key of Object.keys(schema)) {
+      if (!ANNOTATIONS.has(key) && !Object.values(KEYWORDS).some((set) => set.has(key))) {
+        throw unsupportedSchema(`keyword "${key}"`, place.path);
+      }
+    }
     const { kind, nullable } = kindOf(schema, place.path);
     for (const key of Object.keys(schema)) {
       if (ANNOTATIONS.has(key) || KEYWORDS.any!.has(key) || KEYWORDS[kind]?.has(key)) continue;
@@ -155,6 +167,7 @@ class JsonSchemaReader {
     }
     return Object.entries(properties).map(([name, value]) =>
       this.read(value, {
+        ...place,
         name,
         path: childPath(place.path, name),
         required: required.has(name),
@@ -168,6 +181,7 @@ class JsonSchemaReader {
       throw unsupportedSchema('array without one items schema (tuples or any items)', place.path);
     }
     node.items = this.read(schema.items, {
+      ...place,
       name: '',
       path: `${place.path}[]`,
       required: true,

@@ -21,12 +21,16 @@ export interface RecordWriter {
  */
 export function createCsvWriter(tree: SchemaTree): RecordWriter {
   const columns = recordColumns(tree);
-  const line = (cells: readonly Value[]) => cells.map(csvCell).join(',') + '\r\n';
+  const cells = columns.map((c) => c.cell);
   return {
-    header: () => line(columns.map((c) => c.name)),
+    header: () => columns.map((c) => csvCell(c.name)).join(',') + '\r\n',
     write(records) {
       let text = '';
-      for (const record of records) text += line(columns.map((c) => c.cell(record)));
+      for (const record of records) {
+        for (let i = 0; i < cells.length; i++)
+          text += (i === 0 ? '' : ',') + csvCell(cells[i]!(record));
+        text += '\r\n';
+      }
       return text;
     },
     footer: () => '',
@@ -36,7 +40,12 @@ export function createCsvWriter(tree: SchemaTree): RecordWriter {
 function csvCell(value: Value): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
-  const text = formulaSafeCell(value);
+  // Text starting with a digit or a printable ASCII character above '@'
+  // cannot be a formula under formulaSafeCell's rule: skip its regexes on the
+  // hot path (names, codes, dates, uuids), apply the rule to everything else.
+  const first = value.charCodeAt(0);
+  const text =
+    (first >= 48 && first <= 57) || (first > 64 && first < 127) ? value : formulaSafeCell(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -211,34 +211,48 @@ function scalePlan(
 function textPlan(node: FieldNode, constraint: FieldConstraint, env: ScalarEnv): ScalarPlan {
   const pattern = constraint.pattern ?? node.pattern;
   const { random } = env;
-  let draw: (index: number) => string;
   if (pattern !== undefined) {
     const generator = compilePattern(pattern, node.path);
-    draw = () => generator(random);
-  } else {
-    const byFormat =
-      node.format === undefined ? null : formatGenerator(node.format, constraint.unique === true);
-    const generator = byFormat ?? textGenerator(node);
-    draw = (index) => generator(random, index);
+    // The schema's own pattern is met by construction; a constraint's pattern may not meet it.
+    const plan = { scale: null, generate: () => generator(random) };
+    return fitting(node, plan, pattern !== node.pattern);
   }
-  return fitting(node, { scale: null, generate: (index) => draw(index) });
+  const byFormat =
+    node.format === undefined ? null : formatGenerator(node.format, constraint.unique === true);
+  if (byFormat === null) {
+    // Plain text is cut to the field's lengths as it is made: nothing to check.
+    const generator = textGenerator(node);
+    return { scale: null, generate: (index) => generator(random, index) };
+  }
+  return fitting(node, { scale: null, generate: (index) => byFormat(random, index) }, false);
 }
 
-/** Draws again while the value breaks the field's own schema (lengths, pattern, format). */
-function fitting(node: FieldNode, plan: ScalarPlan): ScalarPlan {
-  const needsCheck =
-    node.minLength !== undefined || node.maxLength !== undefined || node.pattern !== undefined;
-  if (!needsCheck) return plan;
+/**
+ * Draws again while the value breaks the field's lengths (and, when
+ * `checkPattern`, its pattern): generators that do not build those in.
+ */
+function fitting(node: FieldNode, plan: ScalarPlan, checkPattern = true): ScalarPlan {
+  const { minLength = 0, maxLength = Infinity } = node;
+  const pattern = checkPattern && node.pattern !== undefined ? node : null;
+  if (minLength === 0 && maxLength === Infinity && pattern === null) return plan;
   return {
     scale: plan.scale,
     generate(index, bounds) {
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         const value = plan.generate(index, bounds);
-        if (valueProblem(node, value) === null) return value;
+        if (typeof value !== 'string') return value;
+        const length = textLength(value);
+        if (length < minLength || length > maxLength) continue;
+        if (pattern === null || valueProblem(pattern, value) === null) return value;
       }
       throw constraintConflict(`no value drawn in ${ATTEMPTS} tries meets the schema`, node.path);
     },
   };
+}
+
+/** Length in code points, as JSON Schema and XSD count it. */
+function textLength(text: string): number {
+  return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
 }
 
 /** Uniqueness by remembering values, for generators that cannot be unique by construction. */

@@ -40,14 +40,27 @@ export function formatGenerator(format: StringFormat, unique: boolean): TextGene
 
 /** A version-4-shaped uuid; with an index, its last 12 digits are the index, so uuids never repeat. */
 function uuid(random: RandomSource, index: number | null): string {
-  let text = '';
-  for (let i = 0; i < 32; i++) {
-    if (i === 12) text += '4';
-    else if (i === 16) text += HEX[8 + random.int(0, 3)];
-    else if (index !== null && i >= 20) text += index.toString(16).padStart(12, '0')[i - 20];
-    else text += HEX[random.int(0, 15)];
-  }
-  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+  const a = hex8(random.next());
+  const b = hex8(random.next());
+  const c = hex8(random.next());
+  const tail =
+    index === null
+      ? hex8(random.next()).slice(4) + hex8(random.next())
+      : index.toString(16).padStart(12, '0');
+  const variant = HEX[8 + (random.next() & 3)]!;
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${tail}`;
+}
+
+/** Two hex digits per byte value, so a 32-bit draw becomes text in four lookups. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex8(value: number): string {
+  return (
+    BYTE_HEX[value >>> 24]! +
+    BYTE_HEX[(value >>> 16) & 255]! +
+    BYTE_HEX[(value >>> 8) & 255]! +
+    BYTE_HEX[value & 255]!
+  );
 }
 
 /**

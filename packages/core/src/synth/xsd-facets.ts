@@ -2,6 +2,21 @@ import type { FieldNode, ScalarValue } from './field-tree.js';
 import { invalidSchema, unsupportedSchema } from './synth-errors.js';
 import type { XmlNode } from './xml-nodes.js';
 
+const FACETS = new Set([
+  'enumeration',
+  'pattern',
+  'length',
+  'minLength',
+  'maxLength',
+  'minInclusive',
+  'maxInclusive',
+  'minExclusive',
+  'maxExclusive',
+  'fractionDigits',
+  'totalDigits',
+  'whiteSpace',
+]);
+
 /**
  * Narrows a simple type by the facets of an `xs:restriction`. Patterns of one
  * restriction are alternatives (XSD ORs them); a pattern on a type that
@@ -13,6 +28,7 @@ export function applyFacets(base: FieldNode, facets: XmlNode[], path: string): F
   const enumeration: ScalarValue[] = [];
   const patterns: string[] = [];
   for (const facet of facets) {
+    if (!FACETS.has(facet.tag)) throw unsupportedSchema(`facet xs:${facet.tag}`, path);
     const value = facet.attrs.value;
     if (value === undefined) throw invalidSchema(`xs:${facet.tag} without a value`, path);
     switch (facet.tag) {
