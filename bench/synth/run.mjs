@@ -3,14 +3,15 @@
 // all, streamed to CSV and JSON Lines files in one pass. Side by side,
 // json-schema-faker generates the same schemas (fewer rows: it is slower)
 // through the same writers. Each generator runs in its own process so peak
-// memory is its own. The files are then read back: every JSON line checked by
+// memory is its own; wall time and CPU time are both printed, since a shared
+// machine's wall time says more about its load than about the generator. The files are then read back: every JSON line checked by
 // ajv against its schema, every foreign key looked up among its parent's keys.
 //
 //   pnpm bench:synth                 (ROWS=… JSF_ROWS=… SEED=… to change)
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -156,15 +157,26 @@ if (mode === 'allot' || mode === 'jsf') {
     }
   }
   const [allot, jsf] = results.map((r) => ({ ...r, rate: r.rows / r.seconds }));
+  const cpuRate = (r) => Math.round(r.rows / r.cpuSeconds).toLocaleString('en');
   const row = (label, r) =>
-    `${label.padEnd(18)} ${String(r.rows).padStart(9)} ${r.seconds.toFixed(2).padStart(8)} ${Math.round(r.rate).toLocaleString('en').padStart(10)} ${r.peakMiB.toFixed(0).padStart(9)} ${r.validPercent.toFixed(2).padStart(7)} ${String(r.dangling).padStart(8)}`;
+    `${label.padEnd(18)} ${String(r.rows).padStart(9)} ${r.seconds.toFixed(2).padStart(8)} ${Math.round(r.rate).toLocaleString('en').padStart(10)} ${r.cpuSeconds.toFixed(2).padStart(6)} ${cpuRate(r).padStart(10)} ${r.peakMiB.toFixed(0).padStart(9)} ${r.validPercent.toFixed(2).padStart(7)} ${String(r.dangling).padStart(8)}`;
   console.log(
     `synthetic data: customers/accounts/transactions (10/20/70 %), CSV + JSON Lines, seed ${SEED}`,
   );
   console.log(
-    `${'generator'.padEnd(18)} ${'rows'.padStart(9)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(10)} ${'peak MiB'.padStart(9)} ${'valid %'.padStart(7)} ${'dangling'.padStart(8)}`,
+    `${'generator'.padEnd(18)} ${'rows'.padStart(9)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(10)} ${'cpu s'.padStart(6)} ${'rows/cpu-s'.padStart(10)} ${'peak MiB'.padStart(9)} ${'valid %'.padStart(7)} ${'dangling'.padStart(8)}`,
   );
   console.log(row('allot', allot));
   console.log(row('json-schema-faker', jsf));
-  console.log(`allot / json-schema-faker: ${(allot.rate / jsf.rate).toFixed(1)}x rows/s`);
+  console.log(
+    `allot / json-schema-faker: ${(allot.rate / jsf.rate).toFixed(1)}x rows/s, ${(allot.rows / allot.cpuSeconds / (jsf.rows / jsf.cpuSeconds)).toFixed(1)}x rows per CPU second`,
+  );
+  console.log(
+    'json-schema-faker has no references between entities: its foreign keys are random values, hence dangling.',
+  );
+  console.log(
+    `load average while running: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores`,
+  );
 }

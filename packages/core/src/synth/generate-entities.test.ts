@@ -77,11 +77,10 @@ describe('generateEntities', () => {
     expect(share(people, (p) => p.nickname === null)).toBeCloseTo(0.25, 1);
     expect(share(orders, (o) => !('note' in o))).toBeCloseTo(0.5, 1);
     for (const p of people) {
-      expect(
-        p.start_date >= '2020-01-01' && p.start_date <= '2024-12-31',
-        String(p.start_date),
-      ).toBe(true);
-      expect(p.end_date >= p.start_date, `${p.end_date} >= ${p.start_date}`).toBe(true);
+      const start = p.start_date as string;
+      const end = p.end_date as string;
+      expect(start >= '2020-01-01' && start <= '2024-12-31', start).toBe(true);
+      expect(end >= start, `${end} >= ${start}`).toBe(true);
     }
     expect(share(orders, (o) => 'card' in o)).toBeCloseTo(0.5, 1);
   });

@@ -89,13 +89,16 @@ class RecordCompiler {
         return record;
       };
     }
+    const values: unknown[] = new Array(properties.length);
+    const present: boolean[] = new Array<boolean>(properties.length).fill(false);
     return (index) => {
-      const values: unknown[] = new Array(properties.length);
-      const present: boolean[] = new Array<boolean>(properties.length).fill(false);
-      const chosen = new Set(groups.map((members) => random.pick(members)));
+      // Reused from record to record: a plan never runs inside itself (schemas are not recursive).
+      present.fill(false);
+      const chosen =
+        groups.length === 0 ? null : new Set(groups.map((members) => random.pick(members)));
       for (const i of order) {
         const property = properties[i]!;
-        if (property.group !== undefined && !chosen.has(i)) continue;
+        if (chosen !== null && property.group !== undefined && !chosen.has(i)) continue;
         if (property.nullRatio > 0 && random.chance(property.nullRatio)) {
           if (property.nullable) {
             values[i] = null;

@@ -19,12 +19,12 @@ import { createXmlWriter } from './xml-writer.js';
 const whole = (writer: RecordWriter, batches: SynthRecord[][]) =>
   writer.header() + batches.map((b) => writer.write(b)).join('') + writer.footer();
 
-function entities(people = 20, orders = 40): Record<string, SynthRecord[]> {
+function entities(people = 20, orders = 40): { people: SynthRecord[]; orders: SynthRecord[] } {
   const out: Record<string, SynthRecord[]> = { people: [], orders: [] };
   for (const batch of generateEntities({ entities: peopleAndOrders(people, orders), seed: 3 })) {
     out[batch.entity]!.push(...batch.records);
   }
-  return out;
+  return { people: out.people!, orders: out.orders! };
 }
 
 describe('record writers', () => {
