@@ -17,9 +17,12 @@ export const ERROR_CODES = {
   STORE_CORRUPT: 'A store file cannot be read or parsed.',
   STORE_FAILURE: 'The store could not complete an operation; nothing was written.',
   MAKE_FAILED: 'A make could not produce a row that satisfies its find.',
-  INVALID_SCHEMA: 'A JSON Schema or XSD cannot be read: malformed, or a `$ref` or type it names does not exist.',
-  UNSUPPORTED_SCHEMA: 'A schema uses a construct synthetic generation does not support; the message names it.',
-  INVALID_CONSTRAINTS: 'A constraint set names an unknown field or entity, or a constraint the field cannot take.',
+  INVALID_SCHEMA:
+    'A JSON Schema or XSD cannot be read: malformed, or a `$ref` or type it names does not exist.',
+  UNSUPPORTED_SCHEMA:
+    'A schema uses a construct synthetic generation does not support; the message names it.',
+  INVALID_CONSTRAINTS:
+    'A constraint set names an unknown field or entity, or a constraint the field cannot take.',
   CONSTRAINT_CONFLICT:
     'The schema and constraints cannot all hold for the records asked for (an empty range, too few unique values).',
 } as const;
