@@ -81,6 +81,24 @@ describe('record writers', () => {
     }
   });
 
+  it('XML writes a oneOf value in the shape of the variant it matches', () => {
+    const schema = readSchema({
+      title: 'contact',
+      type: 'object',
+      properties: {
+        via: {
+          oneOf: [
+            { type: 'object', required: ['phone'], properties: { phone: { type: 'string' } } },
+            { type: 'array', items: { type: 'string' } },
+          ],
+        },
+      },
+    });
+    const xml = whole(createXmlWriter(schema), [[{ via: { phone: '555' } }, { via: ['a', 'b'] }]]);
+    expect(xml).toContain('<via>\n      <phone>555</phone>\n    </via>');
+    expect(xml).toContain('<via>a</via>\n    <via>b</via>');
+  });
+
   it('SQL: every CREATE TABLE first in dependency order, a foreign key, then the inserts', async () => {
     let sql = '';
     let closed = 0;

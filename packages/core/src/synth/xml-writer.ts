@@ -1,6 +1,7 @@
 import type { FieldNode, SchemaTree } from './field-tree.js';
 import type { SynthRecord } from './record-plan.js';
 import type { RecordWriter } from './record-writers.js';
+import { valueProblem } from './value-check.js';
 
 /** Options of {@link createXmlWriter}. */
 export interface XmlWriterOptions {
@@ -29,6 +30,12 @@ export function createXmlWriter(tree: SchemaTree, options: XmlWriterOptions = {}
 }
 
 function element(name: string, node: FieldNode, value: unknown, indent: string): string {
+  if (node.kind === 'choice') {
+    // Written in the shape of the variant the value is.
+    const variant =
+      node.variants!.find((v) => valueProblem(v, value) === null) ?? node.variants![0]!;
+    return element(name, variant, value, indent);
+  }
   if (node.kind === 'array') {
     return (value as unknown[]).map((item) => element(name, node.items!, item, indent)).join('\n');
   }
