@@ -28,6 +28,10 @@ export function checkConstraints(
   constraints: ConstraintSet,
   entities: EntityLookup,
 ): void {
+  for (const key of Object.keys(constraints)) {
+    if (key !== 'fields' && key !== 'rules')
+      throw invalidConstraint(`unknown key "${key}" (fields, rules)`, '(root)');
+  }
   for (const [path, constraint] of Object.entries(constraints.fields ?? {})) {
     const node = fieldAt(tree, path);
     if (node === undefined) throw invalidConstraint('no such field in the schema', path);
@@ -71,8 +75,43 @@ export function checkConstraints(
   }
 }
 
+const CONSTRAINT_KEYS = new Set([
+  'enum',
+  'weights',
+  'min',
+  'max',
+  'pattern',
+  'unique',
+  'nullRatio',
+  'faker',
+  'reference',
+]);
+
 function checkField(node: FieldNode, constraint: FieldConstraint, entities: EntityLookup): void {
   const path = node.path;
+  for (const key of Object.keys(constraint)) {
+    if (!CONSTRAINT_KEYS.has(key))
+      throw invalidConstraint(
+        `unknown constraint "${key}" (${[...CONSTRAINT_KEYS].join(', ')})`,
+        path,
+      );
+  }
+  // A value comes from one source; a constraint the chosen source would ignore is refused, not dropped.
+  const source =
+    constraint.reference !== undefined
+      ? 'reference'
+      : constraint.enum !== undefined || node.enum !== undefined
+        ? 'enum'
+        : constraint.faker !== undefined
+          ? 'faker'
+          : null;
+  const ignored = (['min', 'max', 'pattern'] as const).filter(
+    (key) => constraint[key] !== undefined,
+  );
+  if (source !== null && ignored.length > 0)
+    throw invalidConstraint(`${ignored.join(', ')} beside a value from ${source}`, path);
+  if (constraint.weights !== undefined && source !== 'enum')
+    throw invalidConstraint('weights without an enum', path);
   const scalarOnly = [
     'enum',
     'weights',

@@ -193,6 +193,10 @@ describe('generateEntities refuses constraint sets that cannot hold', () => {
     [{ rules: [{ field: 'name', op: '>', other: 'id' }] }, 'name', 'compares two numbers'],
     [{ rules: [{ field: 'end_date', op: '=>', other: 'start_date' }] }, 'end_date', 'operator'],
     [{ fields: { status: { enum: ['active'], weights: [1, 2] } } }, 'status', 'weights'],
+    [{ fields: { id: { nullratio: 0.2 } } }, 'id', 'unknown constraint "nullratio"'],
+    [{ fields: { name: { weights: [1] } } }, 'name', 'weights without an enum'],
+    [{ fields: { status: { pattern: '^a' } } }, 'status', 'pattern beside a value from enum'],
+    [{ field: {} }, '(root)', 'unknown key "field"'],
   ])('INVALID_CONSTRAINTS for %j', (constraints, path, message) => {
     const error = failure(one(constraints));
     expect(error.code).toBe('INVALID_CONSTRAINTS');
