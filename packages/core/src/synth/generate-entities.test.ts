@@ -224,6 +224,29 @@ describe('generateEntities refuses constraint sets that cannot hold', () => {
     expect(error.message).toContain('must be unique');
   });
 
+  it('counts unique integers bounded only below past the default span of random values', () => {
+    const schema = readSchema({
+      type: 'object',
+      required: ['id'],
+      properties: { id: { type: 'integer', minimum: 10 } },
+    });
+    const ids = [
+      ...generateRecords({
+        schema,
+        count: 100_050,
+        seed: 1,
+        validate: false,
+        batchSize: 10_000,
+        constraints: { fields: { id: { unique: true } } },
+      }),
+    ]
+      .flat()
+      .map((r) => r.id as number);
+    expect(ids[0]).toBe(10);
+    expect(ids.at(-1)).toBe(100_059);
+    expect(new Set(ids).size).toBe(100_050);
+  });
+
   it('CONSTRAINT_CONFLICT for more unique values than a range holds, or faker text past maxLength', () => {
     expect(failure(one({ fields: { id: { unique: true, min: 1, max: 5 } } })).code).toBe(
       'CONSTRAINT_CONFLICT',

@@ -178,16 +178,20 @@ function scalePlan(
       scale.fromUnits(random.int(bounds?.low ?? scale.low, bounds?.high ?? scale.high)),
   };
   if (constraint.unique !== true) return free;
+  // Not bounded above (by the schema or the constraint): keys count up from the low end, as many as asked.
+  const sequential =
+    node.kind === 'integer' &&
+    node.maximum === undefined &&
+    node.exclusiveMaximum === undefined &&
+    constraint.max === undefined;
   const span = scale.high - scale.low + 1;
-  if (env.count > span)
+  if (!sequential && env.count > span) {
     throw constraintConflict(
       `${env.count} unique values asked, the range holds ${span}`,
       node.path,
     );
+  }
   const seen = new Set<ScalarValue>();
-  // Bounded only on one side by the schema (or not at all): keys count up from the low end.
-  const sequential =
-    node.maximum === undefined && constraint.max === undefined && node.kind === 'integer';
   const start =
     node.minimum === undefined &&
     node.exclusiveMinimum === undefined &&
