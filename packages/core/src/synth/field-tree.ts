@@ -87,6 +87,11 @@ export interface SchemaTree {
   root: FieldNode;
   /** The parsed JSON Schema document, for ajv; null for XSD. */
   document: object | null;
+  /**
+   * XSD only: the `targetNamespace`, and whether local elements are in it
+   * too (`elementFormDefault="qualified"`), for the XML writer.
+   */
+  namespace?: { uri: string; qualified: boolean };
 }
 
 /** Joins a parent path and a child name into the child's dot path. */

@@ -46,13 +46,17 @@ export function readXsd(text: string, options: ReadXsdOptions = {}): SchemaTree 
   const root = reader.element(record, '', 0, true);
   if (root.kind !== 'object')
     throw unsupportedSchema(`record element ${record.attrs.name} of a simple type`, '');
-  return {
+  const tree: SchemaTree = {
     language: 'xsd',
     dialect: null,
     recordName: record.attrs.name!,
     root: { ...root, name: '', path: '', required: true },
     document: null,
   };
+  const uri = schema.attrs.targetNamespace;
+  if (uri !== undefined)
+    tree.namespace = { uri, qualified: schema.attrs.elementFormDefault === 'qualified' };
+  return tree;
 }
 
 class XsdReader {

@@ -99,6 +99,19 @@ describe('record writers', () => {
     expect(xml).toContain('<via>a</via>\n    <via>b</via>');
   });
 
+  it("XML puts records in the XSD's target namespace, children too when qualified", () => {
+    const xsd = (
+      form: string,
+    ) => `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t" ${form}>
+      <xs:element name="r"><xs:complexType><xs:sequence><xs:element name="a" type="xs:boolean"/></xs:sequence></xs:complexType></xs:element>
+    </xs:schema>`;
+    const write = (form: string) => createXmlWriter(readSchema(xsd(form))).write([{ a: true }]);
+    expect(write('elementFormDefault="qualified"')).toBe(
+      '  <r xmlns="urn:t">\n    <a>true</a>\n  </r>\n',
+    );
+    expect(write('')).toBe('  <r:r xmlns:r="urn:t">\n    <a>true</a>\n  </r:r>\n');
+  });
+
   it('SQL: every CREATE TABLE first in dependency order, a foreign key, then the inserts', async () => {
     let sql = '';
     let closed = 0;
