@@ -56,7 +56,7 @@ async function runAllot(dir) {
   const start = performance.now();
   await writeDataset({
     seed: SEED,
-    batchSize: 2000,
+    batchSize: 1000,
     formats: ['csv', 'jsonl'],
     entities: Object.keys(SCHEMAS).map((name) => ({
       name,
@@ -83,7 +83,7 @@ async function runJsf(dir) {
     for (const [writer, sink] of outputs) await sink.write(writer.header());
     for (let done = 0; done < n[name];) {
       const batch = [];
-      for (; batch.length < 2000 && done < n[name]; done++) batch.push(generator.generate(schema));
+      for (; batch.length < 1000 && done < n[name]; done++) batch.push(generator.generate(schema));
       for (const [writer, sink] of outputs) await sink.write(writer.write(batch));
     }
     for (const [writer, sink] of outputs) {

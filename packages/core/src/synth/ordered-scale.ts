@@ -60,8 +60,16 @@ function numberScale(node: FieldNode): OrderedScale {
   const integer = node.kind === 'integer';
   const step = node.multipleOf ?? (integer ? 1 : 10 ** -(node.fractionDigits ?? 2));
   const decimals = integer && Number.isInteger(step) ? 0 : decimalsOf(step);
+  // k·step as the double nearest the decimal k·m/10^d: one exact integer product
+  // and one correctly rounded division, instead of formatting and parsing text.
+  const power = 10 ** decimals;
+  const m = Math.round(step * power);
   const fromUnits = (k: number) =>
-    decimals === 0 ? k * step : Number((k * step).toFixed(decimals));
+    decimals === 0
+      ? k * step
+      : decimals <= 22 && Math.abs(k * m) <= Number.MAX_SAFE_INTEGER
+        ? (k * m) / power
+        : Number((k * step).toFixed(decimals));
   const toUnits = (value: ScalarValue) => (typeof value === 'number' ? value / step : NaN);
   let low = node.minimum !== undefined ? Math.ceil(node.minimum / step - 1e-9) : -Infinity;
   let high = node.maximum !== undefined ? Math.floor(node.maximum / step + 1e-9) : Infinity;

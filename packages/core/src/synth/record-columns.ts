@@ -7,6 +7,8 @@ export interface RecordColumn {
   /** The field's dot path (`address.city`). */
   name: string;
   node: FieldNode;
+  /** The record's own property holding the cell, for top-level fields; null for nested ones. */
+  key: string | null;
   /** The cell of a record: scalars as they are, arrays and choices of objects as JSON text, absent as null. */
   cell(record: SynthRecord): Value;
 }
@@ -22,7 +24,10 @@ export function recordColumns(tree: SchemaTree): RecordColumn[] {
     for (const field of node.properties ?? []) {
       const path = [...parts, field.name];
       if (field.kind === 'object') visit(field, path);
-      else columns.push({ name: path.join('.'), node: field, cell: cellOf(path) });
+      else {
+        const key = path.length === 1 ? field.name : null;
+        columns.push({ name: path.join('.'), node: field, key, cell: cellOf(path) });
+      }
     }
   };
   visit(tree.root, []);

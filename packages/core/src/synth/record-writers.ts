@@ -1,5 +1,4 @@
 import { formulaSafeCell } from '../data-block/formula-safe-cell.js';
-import type { Value } from '../model/block-version.js';
 import type { SchemaTree } from './field-tree.js';
 import { recordColumns } from './record-columns.js';
 import type { SynthRecord } from './record-plan.js';
@@ -21,14 +20,22 @@ export interface RecordWriter {
  */
 export function createCsvWriter(tree: SchemaTree): RecordWriter {
   const columns = recordColumns(tree);
+  const keys = columns.map((c) => c.key);
   const cells = columns.map((c) => c.cell);
   return {
-    header: () => columns.map((c) => csvCell(c.name)).join(',') + '\r\n',
+    header: () => columns.map((c) => csvText(c.name)).join(',') + '\r\n',
     write(records) {
       let text = '';
       for (const record of records) {
-        for (let i = 0; i < cells.length; i++)
-          text += (i === 0 ? '' : ',') + csvCell(cells[i]!(record));
+        for (let i = 0; i < keys.length; i++) {
+          // Top-level fields are read straight off the record: the hot path.
+          const key = keys[i]!;
+          const value = key === null ? cells[i]!(record) : record[key];
+          if (i > 0) text += ',';
+          if (typeof value === 'string') text += csvText(value);
+          else if (typeof value === 'number' || typeof value === 'boolean') text += String(value);
+          else if (value !== null && value !== undefined) text += csvText(JSON.stringify(value));
+        }
         text += '\r\n';
       }
       return text;
@@ -37,9 +44,7 @@ export function createCsvWriter(tree: SchemaTree): RecordWriter {
   };
 }
 
-function csvCell(value: Value): string {
-  if (value === null) return '';
-  if (typeof value !== 'string') return String(value);
+function csvText(value: string): string {
   // Text starting with a digit or a printable ASCII character above '@'
   // cannot be a formula under formulaSafeCell's rule: skip its regexes on the
   // hot path (names, codes, dates, uuids), apply the rule to everything else.
