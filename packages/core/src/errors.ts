@@ -21,6 +21,14 @@ export const ERROR_CODES = {
     'A catalogue record is locked by someone else; `holder` names who. An admin may force it.',
   VERSION_CONFLICT:
     'A put expected another latest version of the record: someone else put a version first.',
+  INVALID_SCHEMA:
+    'A JSON Schema or XSD cannot be read: malformed, or a `$ref` or type it names does not exist.',
+  UNSUPPORTED_SCHEMA:
+    'A schema uses a construct synthetic generation does not support; the message names it.',
+  INVALID_CONSTRAINTS:
+    'A constraint set names an unknown field or entity, or a constraint the field cannot take.',
+  CONSTRAINT_CONFLICT:
+    'The schema and constraints cannot all hold for the records asked for (an empty range, too few unique values).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
