@@ -1,3 +1,4 @@
+import pg from 'pg';
 import initSqlJs from 'sql.js';
 import { describe, expect, test } from 'vitest';
 import { COLUMNS, NEUTRALISED, ROWS, exportText, safe } from '../testing/export-fixture.js';
@@ -67,5 +68,31 @@ describe('sql export', () => {
     const script = await exportText(writeSqlExport({ ...input, block: 't', rows: [] }));
     expect(script).not.toContain('INSERT');
     expect((await run(script, 't')).values).toEqual([]);
+  });
+});
+
+describe('sql export on PostgreSQL', () => {
+  const url = process.env['ALLOT_TEST_POSTGRES_URL'];
+
+  test.skipIf(url === undefined)('runs as written and reads back the same text', async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const schema = `export_sql_${process.pid}_${Date.now()}`;
+    try {
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.query(`SET search_path TO ${schema}`);
+      await client.query(await exportText(writeSqlExport(input)));
+      const result = await client.query({
+        text: `SELECT * FROM "people ""list"""`,
+        rowMode: 'array',
+      });
+      expect(result.fields.map((f) => f.name)).toEqual(input.columns);
+      // PostgreSQL prints TRUE and FALSE into text as true and false.
+      const text = (v: Value) => (typeof v === 'boolean' ? String(v) : asText(v));
+      expect(result.rows).toEqual(input.rows.map((row) => row.map(text)));
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
   });
 });
