@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   {
     // A user's Jest project: CommonJS test files that read the environment's `allot` global.
-    files: ['packages/jest-environment/test-fixtures/**/*.cjs'],
+    files: ['test/jest/fixtures/**/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { ...globals.node, ...globals.jest, allot: 'readonly' },

@@ -1,5 +1,6 @@
+import type { Row, TestRef, Value } from '@allot/protocol';
 import { AllotClientError } from './allot-client-error.js';
-import { describeTest, type Row, type TestRef, type Value } from './model.js';
+import { describeTest } from './model.js';
 
 /**
  * The values one test received: its first row as `values`, every row as

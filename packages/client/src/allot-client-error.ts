@@ -1,4 +1,4 @@
-import type { TestRef } from './model.js';
+import type { TestRef } from '@allot/protocol';
 
 /**
  * Codes the client raises itself; any other code is the server's own

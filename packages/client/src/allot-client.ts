@@ -1,11 +1,17 @@
+import type {
+  BlockUpload,
+  JobStatus,
+  Pool,
+  PoolSummary,
+  ReleaseOutcome,
+  Row,
+  StoredResult,
+} from '@allot/protocol';
 import { AllotClientError } from './allot-client-error.js';
-import type { BlockUpload } from './block-version.js';
 import { bundleRefs, describeBundle } from './bundle-refs.js';
 import type { FileSource } from './file-source.js';
-import type { JobStatus } from './job-status.js';
-import { describeTest, type BundleTest, type Job, type ReleaseOutcome, type Row } from './model.js';
+import { describeTest, type BundleTest, type Job } from './model.js';
 import { listPoolResults, listPools, readPool, uploadPool } from './pool-routes.js';
-import type { Pool, PoolSummary, StoredResult } from './pool-view.js';
 import { pollJob } from './poll-job.js';
 import {
   readJobStatus,

@@ -1,5 +1,6 @@
+import type { TestRef } from '@allot/protocol';
 import { AllotClientError } from './allot-client-error.js';
-import { describeTest, type BundleTest, type TestRef } from './model.js';
+import { describeTest, type BundleTest } from './model.js';
 
 /** The bundle's tests with their pools filled in; throws naming the first test that has none. */
 export function bundleRefs(tests: readonly BundleTest[], pool: string | undefined): TestRef[] {

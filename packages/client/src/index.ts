@@ -7,9 +7,25 @@ export type { AllotClientOptions, ExecuteOptions } from './allot-client.js';
 export type { RunJobOptions, WaitForJobOptions } from './run-job.js';
 export type { UploadBlockOptions } from './upload-block.js';
 export type { FileSource } from './file-source.js';
-export type { JobProgress, JobStatus, JobTestStatus, TestStatus } from './job-status.js';
-export type { Pool, PoolSummary, PoolTest, StoredResult } from './pool-view.js';
-export type { BlockUpload, BlockVersion } from './block-version.js';
+// The wire types are @allot/protocol's, re-exported so integrations need one import.
+export type {
+  BlockUpload,
+  BlockVersion,
+  JobProgress,
+  JobStatus,
+  JobTestStatus,
+  Pool,
+  PoolSummary,
+  PoolTest,
+  ReleaseOutcome,
+  ResultsEntry,
+  ResultsFileContent,
+  Row,
+  StoredResult,
+  TestRef,
+  TestStatus,
+  Value,
+} from '@allot/protocol';
 export { AllotClientError, isAllotClientError } from './allot-client-error.js';
 export type { ClientErrorCode } from './allot-client-error.js';
 export { AllocatedValues } from './allocated-values.js';
@@ -21,9 +37,10 @@ export {
   readResultsFile,
   readResultsFileSync,
 } from './results-file.js';
-export type { ResultsEntry, ResultsFileContent } from './results-file.js';
+export { toResultsFile, writeResultsFile } from './write-results-file.js';
+export type { CommittedJob } from './write-results-file.js';
 export { nearestNames } from './nearest-names.js';
 export { describeTest } from './model.js';
-export type { BundleTest, Job, JobState, ReleaseOutcome, Row, TestRef, Value } from './model.js';
+export type { BundleTest, Job, JobState } from './model.js';
 export { playwrightTestNames } from './playwright-names.js';
 export type { SuiteNaming } from './playwright-names.js';

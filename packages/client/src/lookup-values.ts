@@ -1,7 +1,8 @@
+import type { TestRef } from '@allot/protocol';
 import { AllocatedValues } from './allocated-values.js';
 import { AllotClientError, isAllotClientError } from './allot-client-error.js';
 import type { AllotClient } from './allot-client.js';
-import { describeTest, type TestRef } from './model.js';
+import { describeTest } from './model.js';
 import type { ResultsFile } from './results-file.js';
 
 /** Where an integration finds a test's values. */

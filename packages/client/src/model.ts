@@ -1,9 +1,4 @@
-/** One allocation test, named as pool files and results files name it. */
-export interface TestRef {
-  pool: string;
-  suite: string;
-  test: string;
-}
+import type { TestRef, VendorJob, VendorJobState } from '@allot/protocol';
 
 /** A test of a bundle to run; `pool` defaults to the call's `pool` option. */
 export interface BundleTest {
@@ -12,28 +7,11 @@ export interface BundleTest {
   test: string;
 }
 
-/** A value of an allocated row, as JSON carries it. */
-export type Value = string | number | boolean | null;
-
-/** One allocated row: `{column: value}`. */
-export type Row = Record<string, Value>;
-
 /** The vendor's job states. */
-export type JobState = 'Created' | 'InQueue' | 'InProgress' | 'Complete' | 'Error' | 'Cancelled';
+export type JobState = VendorJobState;
 
-/** The job object of the vendor protocol. */
-export interface Job {
-  /** An integer id, as the vendor's clients parse it. */
-  id: number;
-  jobState: JobState;
-  progressMessage: string;
-}
-
-/** What a release ended: rows returned to the pool, and rows kept because a test consumed them. */
-export interface ReleaseOutcome {
-  released: number;
-  consumed: number;
-}
+/** What the client reads of the vendor protocol's job object: an integer id, its state and message. */
+export type Job = Pick<VendorJob, 'id' | 'jobState' | 'progressMessage'>;
 
 /** `pool "shop", suite "checkout", test "pays"`: how every message names a test. */
 export function describeTest(ref: TestRef): string {

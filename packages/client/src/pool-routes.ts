@@ -1,6 +1,6 @@
+import type { Pool, PoolSummary, StoredResult } from '@allot/protocol';
 import { AllotClientError } from './allot-client-error.js';
 import { fileLabel, readFileSource, type FileSource } from './file-source.js';
-import type { Pool, PoolSummary, StoredResult } from './pool-view.js';
 import { displayUrl, send, type TransportOptions } from './transport.js';
 
 /** The largest page the pool listing serves. */

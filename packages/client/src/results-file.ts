@@ -1,25 +1,9 @@
+import type { ResultsEntry, ResultsFileContent, TestRef } from '@allot/protocol';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { AllotClientError } from './allot-client-error.js';
-import { describeTest, type Row, type TestRef } from './model.js';
+import { describeTest } from './model.js';
 import { nearestNames } from './nearest-names.js';
-
-/** One test's entry, as `allot run` and the GitHub Action write it. */
-export interface ResultsEntry extends TestRef {
-  status: 'allocated' | 'made' | 'cached' | 'failed';
-  values: Row[];
-  /** The pool's secret columns, to mask where values are shown (absent in files of older writers). */
-  secrets?: string[];
-  reason: string | null;
-}
-
-/** The results file's content. */
-export interface ResultsFileContent {
-  jobId: number;
-  namespace: string;
-  expiresAt: string;
-  results: ResultsEntry[];
-}
 
 const SEP = '\u0000';
 

@@ -1,6 +1,6 @@
+import type { JobStatus } from '@allot/protocol';
 import { describe, expect, it } from 'vitest';
 import { AllotClient } from './allot-client.js';
-import type { JobStatus } from './job-status.js';
 import { caught } from './testing/caught.js';
 import { fast, json, KEY, serveEachTest } from './testing/stand-in-server.js';
 
@@ -14,10 +14,14 @@ function job(id: number, state: JobStatus['state'], message: string): JobStatus 
     queued: false,
     progress: null,
     message,
+    server: 'local',
+    createdUser: null,
+    keyId: null,
     createdAt: '2030-01-01T00:00:00.000Z',
     updatedAt: '2030-01-01T00:00:00.000Z',
     expiresAt: state === 'running' || state === 'error' ? null : '2030-01-01T02:00:00.000Z',
     releasedAt: null,
+    namespace: null,
     allocated: 0,
     made: 0,
     reused: 0,

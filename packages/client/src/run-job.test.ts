@@ -1,6 +1,6 @@
+import type { JobStatus } from '@allot/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AllotClient } from './allot-client.js';
-import type { JobStatus } from './job-status.js';
 import { caught } from './testing/caught.js';
 import { startRealClient, startSlowJobClient, type RealServer } from './testing/real-server.js';
 

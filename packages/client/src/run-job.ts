@@ -1,7 +1,7 @@
+import type { JobStatus, TestRef } from '@allot/protocol';
 import { AllotClientError } from './allot-client-error.js';
 import { bundleRefs, describeBundle } from './bundle-refs.js';
-import type { JobStatus } from './job-status.js';
-import type { BundleTest, TestRef } from './model.js';
+import type { BundleTest } from './model.js';
 import { pollJob } from './poll-job.js';
 import { displayUrl, redact, send, type TransportOptions } from './transport.js';
 

@@ -1,5 +1,5 @@
+import type { TestRef } from '@allot/protocol';
 import { AllotClientError } from './allot-client-error.js';
-import type { TestRef } from './model.js';
 
 /** How the transport retries and times out; every field has a default in {@link AllotClient}. */
 export interface TransportOptions {

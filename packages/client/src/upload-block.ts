@@ -1,5 +1,5 @@
+import type { BlockUpload } from '@allot/protocol';
 import { AllotClientError } from './allot-client-error.js';
-import type { BlockUpload } from './block-version.js';
 import { fileLabel, readFileSource, type FileSource } from './file-source.js';
 import { displayUrl, send, type TransportOptions } from './transport.js';
 

@@ -138,6 +138,18 @@ export {
 export { checkName, planCataloguePut } from './catalogue/plan-catalogue-put.js';
 export { DocumentStore } from './store/document-store.js';
 export { RowsCache } from './store/rows-cache.js';
+export { leaseConflict, testLabel } from './store/lease-conflict.js';
+export type { ConflictRow } from './store/lease-conflict.js';
+export { tallyRelease } from './store/count-release.js';
+export type { EndedTest } from './store/count-release.js';
+export {
+  duplicateKeyError,
+  firstRepeatedKey,
+  missingParentError,
+  noAllocationError,
+  unknownJobError,
+  workspaceExistsError,
+} from './store/store-errors.js';
 export { LruCache } from './lru-cache.js';
 export { MemoryPersistence } from './store/document-persistence.js';
 export type { DocumentPersistence } from './store/document-persistence.js';
@@ -153,8 +165,8 @@ export { reportJob } from './engine/report-job.js';
 export type { ExecuteOptions } from './engine/execute-options.js';
 export type { FindForecast, JobProgress, JobReport, TestOutcome } from './engine/job-report.js';
 export { matchClasses } from './engine/match-classes.js';
-export { serverBlock } from './engine/resolution-server.js';
-export type { ResolutionServer, SqlStatement } from './engine/resolution-server.js';
+export { serverBlock } from './engine/resolution-database.js';
+export type { ResolutionDatabase, SqlStatement } from './engine/resolution-database.js';
 export type { MatchClass } from './engine/match-classes.js';
 
 export { importBlock } from './operations/import-block.js';
@@ -163,7 +175,33 @@ export { syncPoolFiles } from './operations/sync-pool-files.js';
 export { checkPoolColumns } from './operations/check-pool-columns.js';
 export { checkPoolFileColumns } from './operations/check-pool-file-columns.js';
 export type { SyncedPools } from './operations/sync-pool-files.js';
-export { toResultsFile, writeResultsFile } from './results-file.js';
-export type { ResultsFile, ResultsFileEntry } from './results-file.js';
 export { githubRunNamespace } from './run-namespace.js';
 export { MASK, formatValues } from './format-values.js';
+export { openMemoryWorkQueue } from './queue/memory-work-queue.js';
+export type {
+  MemoryWorkQueueOptions,
+  StoredQueuedJob,
+  WorkQueuePersistence,
+} from './queue/memory-work-queue.js';
+export { FINAL_QUEUED_JOB_STATES } from './queue/work-queue.js';
+export type {
+  EnqueueOptions,
+  JsonValue,
+  QueuedJob,
+  QueuedJobFilter,
+  QueuedJobPage,
+  QueuedJobState,
+  QueueError,
+  QueueHandler,
+  QueueProgress,
+  QueueWork,
+  WorkOptions,
+  WorkQueue,
+} from './queue/work-queue.js';
+export {
+  checkQueuedJobFilter,
+  checkQueueKind,
+  resolveEnqueueOptions,
+} from './queue/queue-options.js';
+export type { ResolvedEnqueueOptions } from './queue/queue-options.js';
+export { toQueueError, WORKER_LOST } from './queue/queue-error.js';

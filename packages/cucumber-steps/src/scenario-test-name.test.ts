@@ -1,11 +1,38 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFeatureTests, poolTag } from './list-feature-tests.js';
 
-const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'test-fixtures');
+/** A feature file with a scenario and two outlines, one with two columns. */
+const CHECKOUT = [
+  '@pool:shop',
+  'Feature: Checkout',
+  '',
+  '  Scenario: pays with a saved card',
+  '    When I sign in as allot:email with password allot:password',
+  '    Then I am signed in',
+  '',
+  '  Scenario Outline: pays in <currency>',
+  '    When I sign in as allot:email with password allot:password',
+  '    And I pay in <currency>',
+  '',
+  '    Examples:',
+  '      | currency |',
+  '      | EUR      |',
+  '      | USD      |',
+  '      | GBP      |',
+  '',
+  '  Scenario Outline: refunds an order',
+  '    When I sign in as allot:email with password allot:password',
+  '    Then I refund <amount> because it was <reason>',
+  '',
+  '    Examples:',
+  '      | amount | reason |',
+  '      | 10     | broken |',
+  '      | 20     | late   |',
+].join('\n');
+
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'allot-names-'));
@@ -14,7 +41,9 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('scenarioTestName through listFeatureTests', () => {
   it('names scenarios by their name and outline rows by their name and cells', async () => {
-    const tests = await listFeatureTests([join(fixtures, 'features', 'checkout.feature')]);
+    const path = join(dir, 'checkout.feature');
+    await writeFile(path, CHECKOUT);
+    const tests = await listFeatureTests([path]);
     expect(tests.map((t) => [t.pool, t.suite, t.test])).toEqual([
       ['shop', 'Checkout', 'pays with a saved card'],
       ['shop', 'Checkout', 'pays in EUR [EUR]'],

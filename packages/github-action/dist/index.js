@@ -3320,18 +3320,18 @@ var require_data_url = __commonJS({
       assert(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position2
+        position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position2.position >= input.length) {
+      if (position.position >= input.length) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3365,23 +3365,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition2, input, position2) {
+    function collectASequenceOfCodePoints(condition2, input, position) {
       let result = "";
-      while (position2.position < input.length && condition2(input[position2.position])) {
-        result += input[position2.position];
-        position2.position++;
+      while (position.position < input.length && condition2(input[position.position])) {
+        result += input[position.position];
+        position.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position2) {
-      const idx = input.indexOf(char, position2.position);
-      const start = position2.position;
+    function collectASequenceOfCodePointsFast(char, input, position) {
+      const idx = input.indexOf(char, position.position);
+      const start = position.position;
       if (idx === -1) {
-        position2.position = input.length;
+        position.position = input.length;
         return input.slice(start);
       }
-      position2.position = idx;
-      return input.slice(start, position2.position);
+      position.position = idx;
+      return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -3415,23 +3415,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position2
+        position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position2.position > input.length) {
+      if (position.position > input.length) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position2
+        position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3447,42 +3447,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position2.position < input.length) {
-        position2.position++;
+      while (position.position < input.length) {
+        position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position2
+          position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position2
+          position
         );
         parameterName = parameterName.toLowerCase();
-        if (position2.position < input.length) {
-          if (input[position2.position] === ";") {
+        if (position.position < input.length) {
+          if (input[position.position] === ";") {
             continue;
           }
-          position2.position++;
+          position.position++;
         }
-        if (position2.position > input.length) {
+        if (position.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position2.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position2, true);
+        if (input[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3515,29 +3515,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position2, extractValue) {
-      const positionStart = position2.position;
+    function collectAnHTTPQuotedString(input, position, extractValue) {
+      const positionStart = position.position;
       let value = "";
-      assert(input[position2.position] === '"');
-      position2.position++;
+      assert(input[position.position] === '"');
+      position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position2
+          position
         );
-        if (position2.position >= input.length) {
+        if (position.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position2.position];
-        position2.position++;
+        const quoteOrBackslash = input[position.position];
+        position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position2.position >= input.length) {
+          if (position.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position2.position];
-          position2.position++;
+          value += input[position.position];
+          position.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
@@ -3546,7 +3546,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position2.position);
+      return input.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -4694,23 +4694,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position2 = { position: 5 };
+      const position = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
-      if (data.charCodeAt(position2.position) !== 61) {
+      if (data.charCodeAt(position.position) !== 61) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -4719,25 +4719,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position2
+        position
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
-      if (data.charCodeAt(position2.position) !== 45) {
+      if (data.charCodeAt(position.position) !== 45) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4746,10 +4746,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position2
+        position
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position2.position < data.length) {
+      if (position.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4831,27 +4831,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position2.position < input.length) {
+      while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position2
+          position
         );
-        if (position2.position < input.length) {
-          if (input.charCodeAt(position2.position) === 34) {
+        if (position.position < input.length) {
+          if (input.charCodeAt(position.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position2
+              position
             );
-            if (position2.position < input.length) {
+            if (position.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position2.position) === 44);
-            position2.position++;
+            assert(input.charCodeAt(position.position) === 44);
+            position.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -5216,9 +5216,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position2 = { position: 0 };
-      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
-        position2.position += 2;
+      const position = { position: 0 };
+      while (input[position.position] === 13 && input[position.position + 1] === 10) {
+        position.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -5228,40 +5228,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
+          position.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
+        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
           return entryList;
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         }
-        position2.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position2);
+        position.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position);
         if (result === "failure") {
           return "failure";
         }
         let { name: name2, filename, contentType, encoding } = result;
-        position2.position += 2;
+        position.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position2.position, boundaryIndex - 4);
-          position2.position += body.length;
+          body = input.subarray(position.position, boundaryIndex - 4);
+          position.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5278,13 +5278,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name2, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position2) {
+    function parseMultipartFormDataHeaders(input, position) {
       let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        if (input[position.position] === 13 && input[position.position + 1] === 10) {
           if (name2 === null) {
             return "failure";
           }
@@ -5293,43 +5293,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position2
+          position
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position2.position] !== 58) {
+        if (input[position.position] !== 58) {
           return "failure";
         }
-        position2.position++;
+        position.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position2
+          position
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name2 = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
-            position2.position += 17;
-            name2 = parseMultipartFormDataName(input, position2);
+            position.position += 17;
+            name2 = parseMultipartFormDataName(input, position);
             if (name2 === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check = position2.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position)) {
+              let check = position.position + filenameBuffer.length;
               if (input[check] === 42) {
-                position2.position += 1;
+                position.position += 1;
                 check += 1;
               }
               if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
-              position2.position += 12;
-              filename = parseMultipartFormDataName(input, position2);
+              position.position += 12;
+              filename = parseMultipartFormDataName(input, position);
               if (filename === null) {
                 return "failure";
               }
@@ -5340,7 +5340,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5350,7 +5350,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5360,38 +5360,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
           }
         }
-        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position2) {
-      assert(input[position2.position - 1] === 34);
+    function parseMultipartFormDataName(input, position) {
+      assert(input[position.position - 1] === 34);
       let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position2
+        position
       );
-      if (input[position2.position] !== 34) {
+      if (input[position.position] !== 34) {
         return null;
       } else {
-        position2.position++;
+        position.position++;
       }
       name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name2;
     }
-    function collectASequenceOfBytes(condition2, input, position2) {
-      let start = position2.position;
+    function collectASequenceOfBytes(condition2, input, position) {
+      let start = position.position;
       while (start < input.length && condition2(input[start])) {
         ++start;
       }
-      return input.subarray(position2.position, position2.position = start);
+      return input.subarray(position.position, position.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5404,12 +5404,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position2) {
+    function bufferStartsWith(buffer, start, position) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i2 = 0; i2 < start.length; i2++) {
-        if (start[i2] !== buffer[position2.position + i2]) {
+        if (start[i2] !== buffer[position.position + i2]) {
           return false;
         }
       }
@@ -11785,13 +11785,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position2 = family.offset % family.ips.length;
-        ip = family.ips[position2] ?? null;
+        const position = family.offset % family.ips.length;
+        ip = family.ips[position] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position2, 1);
+          family.ips.splice(position, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -16321,22 +16321,22 @@ var require_parse = __commonJS({
       let name2 = "";
       let value = "";
       if (header.includes(";")) {
-        const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
-        unparsedAttributes = header.slice(position2.position);
+        const position = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
+        unparsedAttributes = header.slice(position.position);
       } else {
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position2 = { position: 0 };
+        const position = { position: 0 };
         name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position2
+          position
         );
-        value = nameValuePair.slice(position2.position + 1);
+        value = nameValuePair.slice(position.position + 1);
       }
       name2 = name2.trim();
       value = value.trim();
@@ -16370,13 +16370,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position2 = { position: 0 };
+        const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position2
+          position
         );
-        attributeValue = cookieAv.slice(position2.position + 1);
+        attributeValue = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -17027,16 +17027,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position2.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
+      while (position.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
         const [name2, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position2.position++;
+        position.position++;
       }
       return extensionList;
     }
@@ -33681,8 +33681,8 @@ var require_postgres_interval = __commonJS({
       var matches = INTERVAL.exec(interval);
       var isNegative = matches[8] === "-";
       return Object.keys(positions).reduce(function(parsed, property) {
-        var position2 = positions[property];
-        var value = matches[position2];
+        var position = positions[property];
+        var value = matches[position];
         if (!value) return parsed;
         value = property === "milliseconds" ? parseMilliseconds(value) : parseInt(value, 10);
         if (!value) return parsed;
@@ -53275,6 +53275,751 @@ function saveState(name2, value) {
   issueCommand("save-state", { name: name2 }, toCommandValue(value));
 }
 
+// ../client/dist/allot-client-error.js
+var AllotClientError = class extends Error {
+  name = "AllotClientError";
+  /** The HTTP status, or undefined when no response came (network, timeout) or no server was involved. */
+  status;
+  /** A {@link ClientErrorCode} or the server's error code. */
+  code;
+  /** The test the failing call was about, when it was about one. */
+  ref;
+  constructor(input) {
+    super(input.message, input.cause === void 0 ? void 0 : { cause: input.cause });
+    this.code = input.code;
+    this.status = input.status;
+    this.ref = input.ref;
+  }
+};
+
+// ../client/dist/model.js
+function describeTest(ref) {
+  return `pool ${JSON.stringify(ref.pool)}, suite ${JSON.stringify(ref.suite)}, test ${JSON.stringify(ref.test)}`;
+}
+
+// ../client/dist/bundle-refs.js
+function bundleRefs(tests, pool) {
+  if (tests.length === 0)
+    throw new AllotClientError({ code: "INVALID_INPUT", message: "a job needs at least one test" });
+  return tests.map((t2, index) => {
+    const name2 = t2.pool ?? pool;
+    if (name2 === void 0 || name2 === "") {
+      throw new AllotClientError({
+        code: "INVALID_INPUT",
+        message: `test ${index} (suite ${JSON.stringify(t2.suite)}, test ${JSON.stringify(t2.test)}) names no pool, and no default pool was given`
+      });
+    }
+    return { pool: name2, suite: t2.suite, test: t2.test };
+  });
+}
+function describeBundle(refs) {
+  const [only] = refs;
+  if (refs.length === 1 && only !== void 0)
+    return describeTest(only);
+  const pools = [...new Set(refs.map((r2) => JSON.stringify(r2.pool)))];
+  return `${refs.length} tests of pool${pools.length === 1 ? "" : "s"} ${pools.join(", ")}`;
+}
+
+// ../client/dist/file-source.js
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+async function readFileSource(source, what) {
+  if (typeof source !== "string")
+    return source;
+  try {
+    return { name: basename(source), content: await readFile(source) };
+  } catch (error2) {
+    const reason = error2.code ?? error2.message;
+    throw new AllotClientError({
+      code: "INVALID_INPUT",
+      message: `cannot read ${what} ${source} (${String(reason)}): check the path, relative to ${process.cwd()}`,
+      cause: error2
+    });
+  }
+}
+function fileLabel(source) {
+  return typeof source === "string" ? source : source.name;
+}
+
+// ../client/dist/transport.js
+async function send(options, call) {
+  const where = displayUrl(options.baseUrl);
+  let attempt = 0;
+  for (; ; ) {
+    const outcome = await attemptOnce(options, call);
+    if (outcome.kind === "ok")
+      return outcome.value;
+    const error2 = toError(options, call, where, outcome, attempt);
+    if (!outcome.retryable || attempt >= options.retries)
+      throw error2;
+    const wait = outcome.retryAfterMs ?? backoff(options, attempt);
+    options.log(`allot: ${call.subject} failed (${outcome.summary}); retry ${attempt + 1} of ${options.retries} in ${wait} ms`);
+    await sleep(wait);
+    attempt += 1;
+  }
+}
+async function attemptOnce(options, call) {
+  const headers = { accept: "application/json" };
+  if (call.keyInHeader)
+    headers.authorization = `Bearer ${options.apiKey}`;
+  if (call.body !== void 0)
+    headers["content-type"] = "application/json";
+  const timeoutMs = call.timeoutMs ?? options.timeoutMs;
+  let response;
+  let text;
+  try {
+    response = await options.fetch(options.baseUrl + call.path, {
+      method: call.method,
+      headers,
+      ...requestBody(call),
+      signal: AbortSignal.timeout(timeoutMs)
+    });
+    text = await response.text();
+  } catch (error2) {
+    if (isTimeout(error2)) {
+      const detail = `no answer within ${timeoutMs} ms`;
+      return {
+        kind: "failed",
+        code: "TIMEOUT",
+        detail,
+        summary: "timeout",
+        retryable: true,
+        cause: error2
+      };
+    }
+    const reason = networkReason(error2);
+    return {
+      kind: "failed",
+      code: "NETWORK",
+      detail: `cannot connect (${reason})`,
+      summary: reason,
+      retryable: true,
+      cause: error2
+    };
+  }
+  const parsed = parseJson(text);
+  if (response.ok) {
+    if (parsed === void 0) {
+      const detail = `the answer is not JSON (HTTP ${response.status}, ${text.length} bytes)`;
+      return {
+        kind: "failed",
+        code: "BAD_RESPONSE",
+        status: response.status,
+        detail,
+        summary: "not JSON",
+        retryable: false
+      };
+    }
+    return { kind: "ok", value: parsed };
+  }
+  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
+  const status = response.status;
+  const code = typeof body.code === "string" ? body.code : `HTTP_${status}`;
+  const message = typeof body.message === "string" ? body.message : text.trim().slice(0, 300) || response.statusText;
+  const retryable = status >= 500 || status === 429;
+  const retryAfterMs = retryAfter(response.headers.get("retry-after"), options.retryMaxMs);
+  return {
+    kind: "failed",
+    code,
+    status,
+    detail: message,
+    summary: `HTTP ${status}`,
+    retryable,
+    ...retryAfterMs === void 0 ? {} : { retryAfterMs }
+  };
+}
+function requestBody(call) {
+  if (call.file !== void 0) {
+    const form = new FormData();
+    form.append("file", new Blob([call.file.content]), call.file.name);
+    return { body: form };
+  }
+  return call.body === void 0 ? {} : { body: JSON.stringify(call.body) };
+}
+function toError(options, call, where, outcome, attempt) {
+  const subject = outcome.status === 404 && call.notFoundSubject !== void 0 ? call.notFoundSubject : `${call.subject} failed`;
+  const tries = outcome.retryable && attempt > 0 ? ` (after ${attempt + 1} attempts)` : "";
+  const status = outcome.status === void 0 ? "" : ` [HTTP ${outcome.status} ${outcome.code}]`;
+  const message = redact(`${subject} at ${where}: ${outcome.detail}${status}${tries}`, options.apiKey);
+  return new AllotClientError({
+    code: outcome.code,
+    message,
+    ...outcome.status === void 0 ? {} : { status: outcome.status },
+    ...call.ref === void 0 ? {} : { ref: call.ref },
+    ...outcome.cause === void 0 ? {} : { cause: outcome.cause }
+  });
+}
+function backoff(options, attempt) {
+  const step = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt);
+  return Math.round(step / 2 + options.random() * (step / 2));
+}
+function retryAfter(header, max) {
+  if (header === null)
+    return void 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0)
+    return Math.min(max, Math.round(seconds * 1e3));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? void 0 : Math.min(max, Math.max(0, date - Date.now()));
+}
+function parseJson(text) {
+  if (text === "")
+    return void 0;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function isTimeout(error2) {
+  return error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
+}
+function networkReason(error2) {
+  const cause = error2 instanceof Error ? error2.cause : void 0;
+  if (typeof cause?.code === "string")
+    return cause.code;
+  if (typeof cause?.message === "string")
+    return cause.message;
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+function displayUrl(baseUrl) {
+  try {
+    const url = new URL(baseUrl);
+    return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
+  } catch {
+    return baseUrl;
+  }
+}
+function redact(text, apiKey) {
+  if (apiKey === "")
+    return text;
+  return text.replaceAll(apiKey, "***").replaceAll(encodeURIComponent(apiKey), "***");
+}
+function sleep(ms) {
+  return new Promise((resolve6) => setTimeout(resolve6, ms));
+}
+
+// ../client/dist/pool-routes.js
+var PAGE = 1e3;
+function listPools(transport) {
+  return everyPage(transport, "/api/v1/pools", "listing pools");
+}
+function listPoolResults(transport, pool) {
+  return everyPage(transport, `/api/v1/pools/${encodeURIComponent(pool)}/results`, `listing the results of pool ${JSON.stringify(pool)}`);
+}
+async function everyPage(transport, path, subject) {
+  const items = [];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await send(transport, {
+      method: "GET",
+      path: `${path}?limit=${PAGE}&offset=${offset}`,
+      keyInHeader: true,
+      subject
+    });
+    if (!Array.isArray(page.items))
+      throw badResponse(transport, subject, "the answer has no items list");
+    items.push(...page.items);
+    if (page.items.length < PAGE)
+      return items;
+  }
+}
+async function readPool(transport, pool) {
+  const subject = `reading pool ${JSON.stringify(pool)}`;
+  const answer = await send(transport, {
+    method: "GET",
+    path: `/api/v1/pools/${encodeURIComponent(pool)}`,
+    keyInHeader: true,
+    subject
+  });
+  return checkPool(transport, answer, subject);
+}
+async function uploadPool(transport, file) {
+  const subject = `uploading pool file ${fileLabel(file)}`;
+  const answer = await send(transport, {
+    method: "POST",
+    path: "/api/v1/pools/upload",
+    file: await readFileSource(file, "pool file"),
+    keyInHeader: true,
+    subject
+  });
+  return checkPool(transport, answer, subject);
+}
+function checkPool(transport, answer, subject) {
+  const pool = answer;
+  if (typeof pool?.name === "string" && Array.isArray(pool.tests) && Array.isArray(pool.secrets) && pool.secrets.every((s2) => typeof s2 === "string"))
+    return answer;
+  throw badResponse(transport, subject, "the answer is not a pool (name, tests, secrets)");
+}
+function badResponse(transport, subject, what) {
+  return new AllotClientError({
+    code: "BAD_RESPONSE",
+    message: `${subject} at ${displayUrl(transport.baseUrl)}: ${what}; is this an allot server?`
+  });
+}
+
+// ../client/dist/poll-job.js
+var MAX_POLL_MS = 2e3;
+async function pollJob(first, poll) {
+  const deadline = Date.now() + poll.timeoutMs;
+  let delay = poll.intervalMs;
+  let job = first;
+  while (poll.running(job)) {
+    poll.onProgress?.(job);
+    if (Date.now() + delay > deadline)
+      throw poll.timedOut(job);
+    await sleep(delay);
+    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
+    job = await poll.read(job);
+  }
+  return job;
+}
+
+// ../client/dist/run-job.js
+async function runJob(transport, polling, tests, options = {}) {
+  const refs = bundleRefs(tests, options.pool);
+  const only = refs.length === 1 ? refs[0] : void 0;
+  const subject = `running ${describeBundle(refs)}`;
+  const body = {
+    tests: refs,
+    ...options.server === void 0 ? {} : { server: options.server },
+    ...options.refresh === void 0 ? {} : { refresh: options.refresh },
+    ...options.ttlSeconds === void 0 ? {} : { ttlSeconds: options.ttlSeconds },
+    ...options.seed === void 0 ? {} : { seed: options.seed },
+    ...options.waitMs === void 0 ? {} : { waitMs: options.waitMs }
+  };
+  const first = await send(transport, {
+    method: "POST",
+    path: "/api/v1/jobs",
+    body,
+    keyInHeader: true,
+    subject,
+    // The server holds the answer up to waitMs before it sends it.
+    timeoutMs: transport.timeoutMs + (options.waitMs ?? 0),
+    ...only === void 0 ? {} : { ref: only }
+  });
+  checkStatus(transport, first, subject);
+  options.onStarted?.(first);
+  const status = await waitForJob(transport, polling, first.id, options, {
+    status: first,
+    subject,
+    ref: only
+  });
+  if (status.state === "error")
+    throw jobFailed(transport, status, subject, only);
+  return status;
+}
+async function waitForJob(transport, polling, id, options = {}, started) {
+  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
+  const first = started?.status ?? await readJobStatus(transport, id);
+  return pollJob(first, {
+    intervalMs: polling.pollIntervalMs,
+    timeoutMs,
+    running: (status) => status.state === "running",
+    read: (status) => readJobStatus(transport, status.id),
+    onProgress: options.onProgress,
+    timedOut: (status) => new AllotClientError({
+      code: "JOB_TIMEOUT",
+      message: redact(`job ${status.id}${started === void 0 ? "" : ` (${started.subject})`} is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
+      ...started?.ref === void 0 ? {} : { ref: started.ref }
+    })
+  });
+}
+async function readJobStatus(transport, id) {
+  const subject = `reading job ${id}`;
+  const status = await send(transport, {
+    method: "GET",
+    path: `/api/v1/jobs/${encodeURIComponent(String(id))}`,
+    keyInHeader: true,
+    subject
+  });
+  checkStatus(transport, status, subject);
+  return status;
+}
+function checkStatus(transport, status, subject) {
+  const answer = status;
+  if (typeof answer?.id === "number" && typeof answer.state === "string")
+    return;
+  throw new AllotClientError({
+    code: "BAD_RESPONSE",
+    message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a job (no id and state); is this an allot server?`
+  });
+}
+function jobFailed(transport, status, subject, only) {
+  return new AllotClientError({
+    code: "JOB_FAILED",
+    message: redact(`job ${status.id} (${subject}) ended in error at ${displayUrl(transport.baseUrl)}: ${status.message}`, transport.apiKey),
+    ...only === void 0 ? {} : { ref: only }
+  });
+}
+
+// ../client/dist/upload-block.js
+async function uploadBlock(transport, block, file, options = {}) {
+  const subject = `uploading ${fileLabel(file)} as data block ${JSON.stringify(block)}`;
+  const query = options.keyColumn === void 0 ? "" : `?keyColumn=${encodeURIComponent(options.keyColumn)}`;
+  const answer = await send(transport, {
+    method: "POST",
+    path: `/api/v1/blocks/${encodeURIComponent(block)}${query}`,
+    file: await readFileSource(file, "data block file"),
+    keyInHeader: true,
+    subject
+  });
+  if (typeof answer.imported !== "boolean" || typeof answer.version?.version !== "string") {
+    throw new AllotClientError({
+      code: "BAD_RESPONSE",
+      message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a block upload (imported, version); is this an allot server?`
+    });
+  }
+  return answer;
+}
+
+// ../client/dist/allot-client.js
+var AllotClient = class {
+  baseUrl;
+  transport;
+  keyIn;
+  pollIntervalMs;
+  jobTimeoutMs;
+  constructor(options) {
+    if (options.baseUrl === "")
+      throw invalid("the server URL is empty");
+    if (options.apiKey === "")
+      throw invalid("the API key is empty");
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.keyIn = options.keyIn ?? "header";
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.jobTimeoutMs = options.jobTimeoutMs ?? 15 * 6e4;
+    this.transport = {
+      baseUrl: this.baseUrl,
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs ?? 3e4,
+      retries: options.retries ?? 4,
+      retryBaseMs: options.retryBaseMs ?? 250,
+      retryMaxMs: options.retryMaxMs ?? 8e3,
+      fetch: options.fetch ?? globalThis.fetch,
+      log: options.log ?? (() => void 0),
+      random: Math.random
+    };
+  }
+  /**
+   * Executes the whole list as ONE job (uniqueness holds across all of it),
+   * through the execute route of the first test's pool, and polls the job
+   * until it is `Complete` or `Error`.
+   */
+  async execute(tests, options = {}) {
+    const refs = bundleRefs(tests, options.pool);
+    const body = refs.map((t2) => ({
+      poolName: t2.pool,
+      suiteName: t2.suite,
+      allocationTestName: t2.test
+    }));
+    const pool = refs[0].pool;
+    const server = options.server ?? "local";
+    const only = refs.length === 1 ? refs[0] : void 0;
+    const subject = `executing ${describeBundle(refs)}`;
+    const first = await this.vendor({
+      method: "POST",
+      path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
+      body,
+      subject,
+      ...only === void 0 ? {} : { ref: only }
+    });
+    const job = await pollJob(first, {
+      intervalMs: this.pollIntervalMs,
+      timeoutMs: this.jobTimeoutMs,
+      running: (j3) => !isFinal(j3),
+      read: (j3) => this.job(j3.id),
+      timedOut: (j3) => new AllotClientError({
+        code: "JOB_TIMEOUT",
+        message: `job ${j3.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${j3.jobState}, ${j3.progressMessage}`
+      })
+    });
+    if (job.jobState !== "Complete" && options.failOnError !== false) {
+      throw new AllotClientError({
+        code: "JOB_FAILED",
+        message: this.redact(`job ${job.id} (${subject}) ended in ${job.jobState} at ${displayUrl(this.baseUrl)}: ${job.progressMessage}`),
+        ...only === void 0 ? {} : { ref: only }
+      });
+    }
+    return job;
+  }
+  /** A job's state, as the vendor's job route reports it. */
+  async job(id) {
+    return this.vendor({ method: "GET", path: `/job/${id}`, subject: `tracking job ${id}` });
+  }
+  /** A test's first row as a flat `{column: value}` of strings (the vendor's result route). */
+  async result(pool, suite, test) {
+    const ref = { pool, suite, test };
+    return this.vendor({
+      method: "GET",
+      path: `/allocation-pool/${seg(pool)}/suite/${seg(suite)}/allocated-test/${seg(test)}/result/value`,
+      subject: `reading the values of ${describeTest(ref)}`,
+      notFoundSubject: `no allocation for ${describeTest(ref)}`,
+      ref
+    });
+  }
+  /** All of a test's rows, values typed as stored (the route the vendor's current clients call). */
+  async rows(pool, suite, test) {
+    const ref = { pool, suite, test };
+    const answer = await this.vendor({
+      method: "POST",
+      path: "/allocation-pool/suite/allocated-test/result/value?mergeMethod=NoMerge",
+      body: { pool, suite, testName: test },
+      subject: `reading the rows of ${describeTest(ref)}`,
+      notFoundSubject: `no allocation for ${describeTest(ref)}`,
+      ref
+    });
+    if (!Array.isArray(answer.dataRows)) {
+      throw new AllotClientError({
+        code: "BAD_RESPONSE",
+        message: `reading the rows of ${describeTest(ref)} at ${displayUrl(this.baseUrl)}: the answer has no dataRows list`,
+        ref
+      });
+    }
+    return answer.dataRows;
+  }
+  /** Ends a job's leases (rows a test consumed stay consumed). */
+  async releaseJob(id) {
+    return send(this.transport, {
+      method: "POST",
+      path: `/api/v1/jobs/${encodeURIComponent(String(id))}/release`,
+      keyInHeader: true,
+      subject: `releasing job ${id}`
+    });
+  }
+  /** Ends one test's leases. */
+  async releaseTest(pool, suite, test) {
+    const ref = { pool, suite, test };
+    return send(this.transport, {
+      method: "POST",
+      path: `/api/v1/pools/${seg(pool)}/suites/${seg(suite)}/tests/${seg(test)}/release`,
+      keyInHeader: true,
+      subject: `releasing ${describeTest(ref)}`,
+      ref
+    });
+  }
+  /**
+   * Runs the bundle as ONE job through `POST /api/v1/jobs` (lease time,
+   * refresh and seed included) and polls it until it is no longer running.
+   * Returns the job with every test's outcome, `failed` ones included; throws
+   * `JOB_FAILED` when the job itself ended in error, `JOB_TIMEOUT` when it is
+   * still running after `timeoutMs`.
+   */
+  async runJob(tests, options = {}) {
+    return runJob(this.transport, this.polling(), tests, options);
+  }
+  /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
+  async jobStatus(id) {
+    return readJobStatus(this.transport, id);
+  }
+  /**
+   * Polls a `/api/v1` job until it is no longer running and returns it,
+   * however it ended (`complete`, `failed` or `error`); throws `JOB_TIMEOUT`
+   * when it is still running after `timeoutMs` (the server keeps running it).
+   */
+  async waitForJob(id, options = {}) {
+    return waitForJob(this.transport, this.polling(), id, options);
+  }
+  /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
+  async pools() {
+    return listPools(this.transport);
+  }
+  /** One pool with its tests and secret columns. */
+  async pool(name2) {
+    return readPool(this.transport, name2);
+  }
+  /**
+   * Every test's current result in a pool, with all its rows: one request per
+   * 1,000 tests, for reading a whole job's values at once.
+   */
+  async poolResults(pool) {
+    return listPoolResults(this.transport, pool);
+  }
+  /** The columns a pool declares secret (its `secrets`), for masking values in logs and reports. */
+  async poolSecrets(pool) {
+    return (await readPool(this.transport, pool)).secrets;
+  }
+  /**
+   * Creates or replaces a pool from a pool file: a path, or `{name, content}`
+   * (`.yaml`, `.yml` or `.json`). Block `file:` entries are not read: upload
+   * them with {@link uploadBlock}. Needs the manager role.
+   */
+  async uploadPool(file) {
+    return uploadPool(this.transport, file);
+  }
+  /**
+   * Uploads a CSV file (or `.json` rows) as the next version of a data block:
+   * a path, or `{name, content}`. An identical file is not stored again
+   * (`imported: false`). Needs the manager role.
+   */
+  async uploadBlock(block, file, options = {}) {
+    return uploadBlock(this.transport, block, file, options);
+  }
+  vendor(call) {
+    const prefix = this.keyIn === "path" ? `/api/apikey/${seg(this.transport.apiKey)}` : "/api";
+    return send(this.transport, {
+      ...call,
+      path: prefix + call.path,
+      keyInHeader: this.keyIn === "header"
+    });
+  }
+  polling() {
+    return { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs };
+  }
+  redact(text) {
+    return redact(text, this.transport.apiKey);
+  }
+};
+function isFinal(job) {
+  return job.jobState === "Complete" || job.jobState === "Error" || job.jobState === "Cancelled";
+}
+function seg(value) {
+  return encodeURIComponent(value);
+}
+function invalid(message) {
+  return new AllotClientError({ code: "INVALID_INPUT", message });
+}
+
+// ../client/dist/write-results-file.js
+import { randomBytes } from "node:crypto";
+import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { basename as basename2, dirname, join } from "node:path";
+function toResultsFile(job) {
+  return {
+    jobId: job.jobId,
+    namespace: job.namespace,
+    expiresAt: job.expiresAt,
+    results: job.tests.map((t2) => ({
+      pool: t2.pool,
+      suite: t2.suite,
+      test: t2.test,
+      status: t2.status,
+      values: t2.values,
+      secrets: t2.secrets,
+      reason: t2.reason
+    }))
+  };
+}
+async function writeResultsFile(path, content) {
+  await mkdir2(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename2(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile2(temp, JSON.stringify(content, null, 2) + "\n", "utf8");
+    await rename2(temp, path);
+  } catch (error2) {
+    await rm2(temp, { force: true });
+    throw error2;
+  }
+}
+
+// ../client/dist/playwright-names.js
+var TITLE_SEPARATOR = " > ";
+function playwrightTestNames(titlePath, naming = "file") {
+  if (titlePath.length < 2) {
+    throw new Error(`a Playwright title path holds the file and the title, got ${JSON.stringify(titlePath)}`);
+  }
+  const file = titlePath[0].replaceAll("\\", "/");
+  const describes = titlePath.slice(1, -1);
+  const title = titlePath[titlePath.length - 1];
+  if (naming === "describe") {
+    return {
+      suite: describes.length > 0 ? describes.join(TITLE_SEPARATOR) : file,
+      test: title
+    };
+  }
+  const test = [...describes, title].join(TITLE_SEPARATOR);
+  return { suite: naming === "file" ? file : naming.name, test };
+}
+
+// ../store-postgres/dist/records.js
+function versionOf(row) {
+  return {
+    block: row.block,
+    version: row.version,
+    columns: row.columns,
+    keyColumn: row.key_column,
+    rowCount: row.row_count,
+    origin: row.origin,
+    parent: row.parent,
+    sourceHash: row.source_hash,
+    jobId: row.job_id,
+    createdAt: row.created_at,
+    lineage: row.lineage
+  };
+}
+function metaOf(version2) {
+  const { lineage: _lineage, ...meta } = version2;
+  return meta;
+}
+function resultOf(row) {
+  return {
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    jobId: row.job_id,
+    columns: row.columns,
+    rows: row.rows,
+    createdAt: row.created_at
+  };
+}
+function workspaceOf(row) {
+  return { id: row.id, name: row.name, createdAt: row.created_at };
+}
+function apiKeyOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    name: row.name,
+    role: row.role,
+    secretHash: row.secret_hash,
+    userId: row.user_id,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at
+  };
+}
+function userOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    createdAt: row.created_at
+  };
+}
+function auditOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    details: row.details
+  };
+}
+
+// ../store-postgres/dist/audit-log.js
+async function appendAudit(db, event) {
+  const values = {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    target: event.target,
+    details: JSON.stringify(event.details)
+  };
+  const result = await db.query("append to the audit log", "append-audit", values);
+  return { ...event, id: result.rows[0]?.id };
+}
+async function listAudit(db, workspace, page) {
+  const result = await db.query("read the audit log", "list-audit", [
+    workspace,
+    page.limit,
+    page.offset
+  ]);
+  return result.rows.map(auditOf);
+}
+
 // ../core/dist/errors.js
 var AllotError = class extends Error {
   code;
@@ -54855,7 +55600,7 @@ var parse = function(data, opts = {}) {
 // ../core/dist/data-block/parse-csv.js
 function parseCsv(text, source) {
   if (text.length === 0 || text === "\uFEFF") {
-    throw invalid(source, "the file is empty");
+    throw invalid2(source, "the file is empty");
   }
   const reader = new RecordReader(source);
   try {
@@ -54901,7 +55646,7 @@ var RecordReader = class {
   }
   table() {
     if (this.columns === null)
-      throw invalid(this.source, "the file has no header line");
+      throw invalid2(this.source, "the file has no header line");
     return { columns: this.columns, rows: this.rows };
   }
 };
@@ -54912,21 +55657,21 @@ function checkHeader(header, line, source) {
   const seen = /* @__PURE__ */ new Map();
   header.forEach((name2, index) => {
     if (name2.trim() === "") {
-      throw invalid(source, `line ${line}: column ${index + 1} of the header has no name`, {
+      throw invalid2(source, `line ${line}: column ${index + 1} of the header has no name`, {
         line,
         position: index + 1
       });
     }
     const first = seen.get(name2);
     if (first !== void 0) {
-      throw invalid(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
+      throw invalid2(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
     }
     seen.set(name2, index);
   });
   return header;
 }
 function raggedRow(source, line, fields, expected) {
-  return invalid(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
+  return invalid2(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
 }
 function malformed(source, error2, recordLine) {
   const unclosed = error2.code === "CSV_QUOTE_NOT_CLOSED";
@@ -54934,7 +55679,7 @@ function malformed(source, error2, recordLine) {
   const reason = unclosed ? "a quoted field opened in this row is never closed" : error2.message;
   return new AllotError("INVALID_DATA", `${source}: line ${line}: malformed CSV: ${reason}`, { source, line, csvCode: error2.code }, { cause: error2 });
 }
-function invalid(source, message, details = {}) {
+function invalid2(source, message, details = {}) {
   return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
 }
 
@@ -54952,30 +55697,30 @@ function readArray(input, source) {
     parsed = JSON.parse(input.startsWith("\uFEFF") ? input.slice(1) : input);
   } catch (error2) {
     const reason = error2 instanceof Error ? error2.message : String(error2);
-    throw invalid2(source, `invalid JSON: ${reason}`, {}, error2);
+    throw invalid3(source, `invalid JSON: ${reason}`, {}, error2);
   }
   if (!Array.isArray(parsed)) {
-    throw invalid2(source, `expected a JSON array of row objects, got ${describeType(parsed)}`);
+    throw invalid3(source, `expected a JSON array of row objects, got ${describeType(parsed)}`);
   }
   if (parsed.length === 0)
-    throw invalid2(source, "the array has no rows");
+    throw invalid3(source, "the array has no rows");
   return parsed;
 }
 function checkRow(item, index, source) {
   if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    throw invalid2(source, `[${index}]: expected an object, got ${describeType(item)}`, {
+    throw invalid3(source, `[${index}]: expected an object, got ${describeType(item)}`, {
       path: `[${index}]`
     });
   }
   for (const [key, value] of Object.entries(item)) {
     if (key.trim() === "") {
-      throw invalid2(source, `[${index}]: a key is empty; every column needs a name`, {
+      throw invalid3(source, `[${index}]: a key is empty; every column needs a name`, {
         path: `[${index}]`
       });
     }
     if (!isValue(value)) {
       const path = `[${index}].${key}`;
-      throw invalid2(source, `${path}: expected a string, number, boolean or null, got ${describeType(value)}`, { path });
+      throw invalid3(source, `${path}: expected a string, number, boolean or null, got ${describeType(value)}`, { path });
     }
   }
   return item;
@@ -54987,7 +55732,7 @@ function collectColumns(objects, source) {
       columns.add(key);
   }
   if (columns.size === 0)
-    throw invalid2(source, "no row has any key, so there are no columns");
+    throw invalid3(source, "no row has any key, so there are no columns");
   return [...columns];
 }
 function toRow(object, columns) {
@@ -55003,7 +55748,7 @@ function describeType(value) {
     return "an array";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
-function invalid2(source, message, details = {}, cause) {
+function invalid3(source, message, details = {}, cause) {
   const options = cause === void 0 ? void 0 : { cause };
   return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details }, options);
 }
@@ -55485,7 +56230,7 @@ function describeNode(where) {
     if (phrase !== null)
       parts.push(phrase);
   }
-  return join(parts, "and");
+  return join2(parts, "and");
 }
 function describeEntry(key, value) {
   if (key === "and" || key === "or") {
@@ -55493,7 +56238,7 @@ function describeEntry(key, value) {
     const parts = items.map(describeNode).filter((part) => part !== null);
     if (key === "or" && parts.length === 0)
       return atom("no row");
-    return join(parts, key);
+    return join2(parts, key);
   }
   if (key === "not")
     return negate(describeNode(value));
@@ -55508,7 +56253,7 @@ function describeCondition(column2, condition2) {
       continue;
     parts.push(describeOperator(column2, operator, operand));
   }
-  return join(parts, "and");
+  return join2(parts, "and");
 }
 function describeOperator(column2, operator, operand) {
   if (operator === "isNull")
@@ -55519,7 +56264,7 @@ function describeOperator(column2, operator, operand) {
   }
   return atom(`${column2} ${SYMBOLS[operator] ?? operator} ${formatValue(operand)}`);
 }
-function join(parts, kind) {
+function join2(parts, kind) {
   const [first] = parts;
   if (first === void 0)
     return null;
@@ -57683,19 +58428,19 @@ var f2 = new Qe2({ locale: [ys, Oi] });
 var SEGMENT2 = /^[a-z][A-Za-z0-9]*$/;
 function parseTemplate(template) {
   const parts = [];
-  let position2 = 0;
+  let position = 0;
   for (; ; ) {
-    const open5 = template.indexOf("{{", position2);
+    const open5 = template.indexOf("{{", position);
     if (open5 === -1)
       break;
-    if (open5 > position2)
-      parts.push(template.slice(position2, open5));
+    if (open5 > position)
+      parts.push(template.slice(position, open5));
     const { placeholder, end } = readPlaceholder(template, open5);
     parts.push(placeholder);
-    position2 = end;
+    position = end;
   }
-  if (position2 < template.length)
-    parts.push(template.slice(position2));
+  if (position < template.length)
+    parts.push(template.slice(position));
   return parts;
 }
 function readPlaceholder(template, open5) {
@@ -57706,12 +58451,12 @@ function readPlaceholder(template, open5) {
   if (template[cursor] === "(") {
     const close = closingParenthesis(template, cursor);
     if (close === -1)
-      throw invalid3(template, `"${template.slice(open5)}" has no closing ")"`);
+      throw invalid4(template, `"${template.slice(open5)}" has no closing ")"`);
     argsText = template.slice(cursor + 1, close);
     cursor = skipSpaces(template, close + 1);
   }
   if (!template.startsWith("}}", cursor)) {
-    throw invalid3(template, `"${template.slice(open5)}" is not closed with "}}"`);
+    throw invalid4(template, `"${template.slice(open5)}" is not closed with "}}"`);
   }
   const source = template.slice(open5, cursor + 2);
   return { placeholder: placeholderOf(template, source, name2, argsText), end: cursor + 2 };
@@ -57719,7 +58464,7 @@ function readPlaceholder(template, open5) {
 function placeholderOf(template, source, name2, argsText) {
   const [module = "", method = "", ...rest] = name2.split(".");
   if (rest.length > 0 || !SEGMENT2.test(module) || !SEGMENT2.test(method)) {
-    throw invalid3(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
+    throw invalid4(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
   }
   const placeholder = { source, name: name2, module, method, args: null };
   if (argsText !== null)
@@ -57730,7 +58475,7 @@ function parseArgs(template, source, text) {
   try {
     return JSON.parse(`[${text}]`);
   } catch {
-    throw invalid3(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
+    throw invalid4(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
   }
 }
 function closingParenthesis(text, open5) {
@@ -57756,7 +58501,7 @@ function skipSpaces(text, from) {
     index += 1;
   return index;
 }
-function invalid3(template, problem) {
+function invalid4(template, problem) {
   return new AllotError("INVALID_INPUT", `invalid template ${JSON.stringify(template)}: ${problem}`, {
     template
   });
@@ -58150,7 +58895,7 @@ function poolValidator() {
 }
 
 // ../core/dist/pool/normalize-pool.js
-import { dirname, resolve } from "node:path";
+import { dirname as dirname2, resolve } from "node:path";
 function normalizePool(raw, file) {
   return {
     name: raw.pool,
@@ -58168,7 +58913,7 @@ function normalizeBlock(block, file) {
     return { name: block.name };
   return {
     name: block.name,
-    file: file === null ? block.file : resolve(dirname(file), block.file)
+    file: file === null ? block.file : resolve(dirname2(file), block.file)
   };
 }
 function normalizeTest(test) {
@@ -58296,7 +59041,7 @@ function aliasLine(document, counter) {
 }
 
 // ../core/dist/pool/load-pool-file.js
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 async function loadPoolFile(path) {
   return parsePoolFile(await readPoolText(path), path);
 }
@@ -58305,7 +59050,7 @@ async function loadPoolSource(path) {
 }
 async function readPoolText(path) {
   try {
-    return await readFile(path, "utf8");
+    return await readFile2(path, "utf8");
   } catch (error2) {
     if (errorCode(error2) === "ENOENT") {
       throw new AllotError("NOT_FOUND", `pool file not found: ${path}`, { file: path }, { cause: error2 });
@@ -58321,30 +59066,23 @@ function errorCode(error2) {
 // ../core/dist/job-test-index.js
 var indexes = /* @__PURE__ */ new WeakMap();
 function jobTestIndex(job, ref) {
+  return jobTestIndexes(job, ref).at(-1) ?? -1;
+}
+function jobTestIndexes(job, ref) {
   let index = indexes.get(job);
   if (index === void 0) {
-    index = new Map(job.tests.map((test, i2) => [testId(test), i2]));
+    index = /* @__PURE__ */ new Map();
+    for (const [i2, test] of job.tests.entries()) {
+      const id = testId(test);
+      const positions = index.get(id);
+      if (positions === void 0)
+        index.set(id, [i2]);
+      else
+        positions.push(i2);
+    }
     indexes.set(job, index);
   }
-  return index.get(testId(ref)) ?? -1;
-}
-
-// ../core/dist/store/mutex.js
-var Mutex = class {
-  #tail = Promise.resolve();
-  run(section) {
-    const result = this.#tail.then(section);
-    this.#tail = result.catch(() => void 0);
-    return result;
-  }
-};
-
-// ../core/dist/store/own-entry.js
-function ownEntry(map, key) {
-  return Object.hasOwn(map, key) ? map[key] : void 0;
-}
-function setOwnEntry(map, key, value) {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  return index.get(testId(ref)) ?? [];
 }
 
 // ../core/dist/store/store-document.js
@@ -58379,6 +59117,68 @@ function catalogueKey(record) {
   return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
+// ../core/dist/store/holding-test.js
+function holdingTestIndexes(job, ref) {
+  return jobTestIndexes(job, ref).filter((index) => {
+    const test = job.tests[index];
+    return test !== void 0 && holdsRows(test);
+  });
+}
+
+// ../core/dist/store/lease-conflict.js
+function testLabel(ref) {
+  return `${ref.pool} / ${ref.suite} / ${ref.test}`;
+}
+function leaseConflict(rows, tests = []) {
+  return new LeaseConflictError(sortedOnce(rows.map((row) => `${row.block}:${row.key}`)), sortedOnce(tests.map(testLabel)));
+}
+function sortedOnce(labels) {
+  return [...new Set(labels)].sort((a2, b2) => a2 < b2 ? -1 : a2 > b2 ? 1 : 0);
+}
+
+// ../core/dist/store/store-errors.js
+function unknownJobError(id) {
+  return new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
+}
+function noAllocationError(ref) {
+  return new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
+}
+function duplicateKeyError(block, keyColumn, key) {
+  return new AllotError("DUPLICATE_KEY", `data block "${block}" already has a row with ${keyColumn} "${key}"`, { block, key });
+}
+function firstRepeatedKey(keys, seen) {
+  for (const key of keys) {
+    if (seen.has(key))
+      return key;
+    seen.add(key);
+  }
+  return void 0;
+}
+function workspaceExistsError(id) {
+  return new AllotError("INVALID_INPUT", `workspace "${id}" already exists`, { field: "id" });
+}
+function missingParentError(version2) {
+  return new AllotError("STORE_CORRUPT", `version ${version2.block}@${version2.version} names a missing parent ${version2.parent}`);
+}
+
+// ../core/dist/store/mutex.js
+var Mutex = class {
+  #tail = Promise.resolve();
+  run(section) {
+    const result = this.#tail.then(section);
+    this.#tail = result.catch(() => void 0);
+    return result;
+  }
+};
+
+// ../core/dist/store/own-entry.js
+function ownEntry(map, key) {
+  return Object.hasOwn(map, key) ? map[key] : void 0;
+}
+function setOwnEntry(map, key, value) {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 // ../core/dist/store/superseded-tests.js
 function supersededTests(ws, refs, now) {
   const found = [];
@@ -58387,9 +59187,7 @@ function supersededTests(ws, refs, now) {
     const job = result === void 0 ? void 0 : ws.jobs[String(result.jobId)];
     if (job === void 0 || !isJobLive(job, now))
       continue;
-    const index = jobTestIndex(job, ref);
-    const test = job.tests[index];
-    if (test !== void 0 && holdsRows(test))
+    for (const index of holdingTestIndexes(job, ref))
       found.push([job.id, index]);
   }
   return found;
@@ -58453,7 +59251,7 @@ function findConflicts(ws, commit, skip, now) {
       const previous = taken.get(id);
       const takenInCommit = previous !== void 0 && !(previous && test.readOnly);
       if (claims.consumed.has(id) || heldAgainst || takenInCommit)
-        conflicts.push(`${row.block}:${row.key}`);
+        conflicts.push(row);
       taken.set(id, test.readOnly && previous !== false);
     }
   }
@@ -58461,7 +59259,7 @@ function findConflicts(ws, commit, skip, now) {
 }
 function findTakenTests(ws, commit, skip, now) {
   const skipped = new Set(skip.map(([job, index]) => `${job}/${index}`));
-  return commit.results.filter((result) => supersededTests(ws, [result], now).some(([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`))).map((result) => testId(result));
+  return commit.results.filter((result) => supersededTests(ws, [result], now).some(([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`)));
 }
 
 // ../core/dist/store/append-versions.js
@@ -58582,7 +59380,7 @@ var BlockRows = class {
     if (meta.parent !== null) {
       const parent = versions.find((v3) => v3.version === meta.parent);
       if (parent === void 0) {
-        throw new AllotError("STORE_CORRUPT", `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`);
+        throw missingParentError(meta);
       }
       rows = [...await this.resolve(workspace, versions, parent), ...own];
     }
@@ -58600,32 +59398,31 @@ async function checkMadeKeys(commit, getBlock) {
       continue;
     const index = block.columns.indexOf(keyColumn);
     const keys = new Set(block.rows.map((row) => String(row[index])));
-    for (const row of made.rows) {
-      const key = String(row[index]);
-      if (keys.has(key)) {
-        throw new AllotError("DUPLICATE_KEY", `data block "${made.block}" already has a row with ${keyColumn} "${key}"`, {
-          block: made.block,
-          key
-        });
-      }
-      keys.add(key);
-    }
+    const repeated = firstRepeatedKey(made.rows.map((row) => String(row[index])), keys);
+    if (repeated !== void 0)
+      throw duplicateKeyError(made.block, keyColumn, repeated);
   }
 }
 
 // ../core/dist/store/count-release.js
 function countRelease(job, indexes2, now) {
-  const outcome = { released: 0, consumed: 0 };
   if (!isJobLive(job, now))
-    return outcome;
+    return { released: 0, consumed: 0 };
+  const ended = [];
   for (const index of indexes2) {
     const test = job.tests[index];
-    if (test === void 0 || !holdsRows(test))
-      continue;
+    if (test !== void 0 && holdsRows(test))
+      ended.push({ consume: test.consume, rows: test.rows.length });
+  }
+  return tallyRelease(ended);
+}
+function tallyRelease(ended) {
+  const outcome = { released: 0, consumed: 0 };
+  for (const test of ended) {
     if (test.consume)
-      outcome.consumed += test.rows.length;
+      outcome.consumed += test.rows;
     else
-      outcome.released += test.rows.length;
+      outcome.released += test.rows;
   }
   return outcome;
 }
@@ -58696,9 +59493,9 @@ function compareCatalogueRecords(a2, b2) {
 }
 
 // ../core/dist/catalogue/catalogue-id.js
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 function newCatalogueId() {
-  return randomBytes(12).toString("hex");
+  return randomBytes2(12).toString("hex");
 }
 
 // ../core/dist/catalogue/catalogue-version.js
@@ -58861,9 +59658,7 @@ var DocumentTenancy = class {
   createWorkspace(workspace) {
     return this.#mutex.run(async () => {
       if (ownEntry(this.#document.tenants, workspace.id) !== void 0) {
-        throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
-          field: "id"
-        });
+        throw workspaceExistsError(workspace.id);
       }
       await this.#saved.update((draft) => {
         draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
@@ -59071,8 +59866,10 @@ var DocumentStore = class _DocumentStore {
       const superseded = supersededTests(ws, commit.supersedes, now);
       const conflicts = findConflicts(ws, commit, superseded, now);
       const taken = findTakenTests(ws, commit, superseded, now);
-      if (conflicts.length > 0 || taken.length > 0)
-        throw new LeaseConflictError(conflicts, taken);
+      if (taken.length > 0)
+        throw leaseConflict([], taken);
+      if (conflicts.length > 0)
+        throw leaseConflict(conflicts);
       await checkMadeKeys(commit, (workspace, block) => this.getBlock(workspace, block));
       const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
@@ -59133,7 +59930,7 @@ var DocumentStore = class _DocumentStore {
     return this.#mutex.run(async () => {
       const job = this.#workspace(workspace)?.jobs[String(id)];
       if (job === void 0)
-        throw new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
+        throw unknownJobError(id);
       const outcome = countRelease(job, job.tests.map((_3, index) => index), now);
       if (job.releasedAt !== null)
         return outcome;
@@ -59149,16 +59946,14 @@ var DocumentStore = class _DocumentStore {
       const ws = this.#workspace(workspace);
       const result = ws?.results[testId(ref)];
       const job = result === void 0 ? void 0 : ws?.jobs[String(result.jobId)];
-      if (job === void 0) {
-        throw new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
-      }
-      const index = jobTestIndex(job, ref);
-      const test = job.tests[index];
-      if (test === void 0 || !holdsRows(test) || !isJobLive(job, now))
+      if (job === void 0)
+        throw noAllocationError(ref);
+      const holding = holdingTestIndexes(job, ref);
+      if (holding.length === 0 || !isJobLive(job, now))
         return { released: 0, consumed: 0 };
-      const outcome = countRelease(job, [index], now);
+      const outcome = countRelease(job, holding, now);
       await this.#saved.update((draft) => {
-        const tests = job.tests.map((t2, i2) => i2 === index ? { ...t2, releasedAt: now.toISOString() } : t2);
+        const tests = job.tests.map((t2, i2) => holding.includes(i2) ? { ...t2, releasedAt: now.toISOString() } : t2);
         draftWorkspace(draft, workspace, "jobs").jobs[String(job.id)] = { ...job, tests };
       });
       return outcome;
@@ -59421,7 +60216,7 @@ var DEFAULT_WORKSPACE = "default";
 var DEFAULT_TTL_SECONDS = 7200;
 
 // ../core/dist/engine/execute-job.js
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 
 // ../core/dist/engine/build-commit.js
 function buildCommit(input) {
@@ -59702,7 +60497,7 @@ function sortKeys(_key, value) {
   return sorted;
 }
 
-// ../core/dist/engine/resolution-server.js
+// ../core/dist/engine/resolution-database.js
 function serverBlock(server) {
   return `@${server}`;
 }
@@ -60696,7 +61491,7 @@ async function executeJob(store, options) {
   let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
   let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
   const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
-  const namespace = options.namespace ?? randomBytes2(4).toString("hex");
+  const namespace = options.namespace ?? randomBytes3(4).toString("hex");
   const run2 = { store, workspace, options, classes, progress, jobId, namespace };
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
@@ -60714,7 +61509,7 @@ async function executeJob(store, options) {
       const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
       if (!retry || Date.now() - started > RETRY_BUDGET_MS)
         throw error2;
-      await backoff(attempt);
+      await backoff2(attempt);
       if (!reuses || !(error2 instanceof LeaseConflictError))
         continue;
       const live = await store.findLiveJob(workspace, bundleKey, clock());
@@ -60729,7 +61524,7 @@ async function executeJob(store, options) {
     }
   }
 }
-function backoff(attempt) {
+function backoff2(attempt) {
   const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
   return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
 }
@@ -60745,7 +61540,7 @@ function checkKeyColumn(table, keyColumn, source) {
     const value = row[index];
     const rowNumber = rowIndex + 1;
     if (value === null || value === void 0 || value === "") {
-      throw invalid4(source, `row ${rowNumber}: the key column "${keyColumn}" is empty`, {
+      throw invalid5(source, `row ${rowNumber}: the key column "${keyColumn}" is empty`, {
         column: keyColumn,
         row: rowNumber
       });
@@ -60753,12 +61548,12 @@ function checkKeyColumn(table, keyColumn, source) {
     const key = String(value);
     const first = firstRowOf.get(key);
     if (first !== void 0) {
-      throw invalid4(source, `key "${key}" in column "${keyColumn}" appears in rows ${first} and ${rowNumber}; keys must be unique`, { column: keyColumn, key, rows: [first, rowNumber] });
+      throw invalid5(source, `key "${key}" in column "${keyColumn}" appears in rows ${first} and ${rowNumber}; keys must be unique`, { column: keyColumn, key, rows: [first, rowNumber] });
     }
     firstRowOf.set(key, rowNumber);
   });
 }
-function invalid4(source, message, details) {
+function invalid5(source, message, details) {
   return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
 }
 
@@ -60792,7 +61587,7 @@ async function importBlock(store, options) {
 }
 
 // ../core/dist/operations/sync-pool-files.js
-import { readFile as readFile2 } from "node:fs/promises";
+import { readFile as readFile3 } from "node:fs/promises";
 
 // ../core/dist/pool/with-lines.js
 function withLines(issues, lineOf) {
@@ -60877,7 +61672,7 @@ async function syncPoolFiles(store, workspace, files) {
     for (const block of pool.blocks) {
       if (block.file === void 0)
         continue;
-      const text = await readFile2(block.file, "utf8").catch((error2) => {
+      const text = await readFile3(block.file, "utf8").catch((error2) => {
         throw new AllotError("NOT_FOUND", `pool "${pool.name}": cannot read the file of block "${block.name}": ${block.file}`, {}, { cause: error2 });
       });
       const result = await importBlock(store, {
@@ -60901,38 +61696,6 @@ async function syncPoolFiles(store, workspace, files) {
   return { pools, imported, tests };
 }
 
-// ../core/dist/results-file.js
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { mkdir as mkdir2, rename as rename2, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join2 } from "node:path";
-function toResultsFile(report2) {
-  return {
-    jobId: report2.jobId,
-    namespace: report2.namespace,
-    expiresAt: report2.expiresAt,
-    results: report2.tests.map((t2) => ({
-      pool: t2.pool,
-      suite: t2.suite,
-      test: t2.test,
-      status: t2.status,
-      values: t2.values,
-      secrets: t2.secrets,
-      reason: t2.reason
-    }))
-  };
-}
-async function writeResultsFile(path, content) {
-  await mkdir2(dirname2(path), { recursive: true });
-  const temp = join2(dirname2(path), `.${basename(path)}.${randomBytes3(6).toString("hex")}.tmp`);
-  try {
-    await writeFile2(temp, JSON.stringify(content, null, 2) + "\n", "utf8");
-    await rename2(temp, path);
-  } catch (error2) {
-    await rm2(temp, { force: true });
-    throw error2;
-  }
-}
-
 // ../core/dist/run-namespace.js
 function githubRunNamespace(env) {
   const runId = env["GITHUB_RUN_ID"];
@@ -60950,96 +61713,6 @@ function showValue(value) {
   if (value === null)
     return "∅";
   return String(value);
-}
-
-// ../store-postgres/dist/records.js
-function versionOf(row) {
-  return {
-    block: row.block,
-    version: row.version,
-    columns: row.columns,
-    keyColumn: row.key_column,
-    rowCount: row.row_count,
-    origin: row.origin,
-    parent: row.parent,
-    sourceHash: row.source_hash,
-    jobId: row.job_id,
-    createdAt: row.created_at,
-    lineage: row.lineage
-  };
-}
-function metaOf(version2) {
-  const { lineage: _lineage, ...meta } = version2;
-  return meta;
-}
-function resultOf(row) {
-  return {
-    pool: row.pool,
-    suite: row.suite,
-    test: row.test,
-    jobId: row.job_id,
-    columns: row.columns,
-    rows: row.rows,
-    createdAt: row.created_at
-  };
-}
-function workspaceOf(row) {
-  return { id: row.id, name: row.name, createdAt: row.created_at };
-}
-function apiKeyOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    role: row.role,
-    secretHash: row.secret_hash,
-    userId: row.user_id,
-    createdAt: row.created_at,
-    revokedAt: row.revoked_at
-  };
-}
-function userOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    createdAt: row.created_at
-  };
-}
-function auditOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    target: row.target,
-    details: row.details
-  };
-}
-
-// ../store-postgres/dist/audit-log.js
-async function appendAudit(db, event) {
-  const values = {
-    workspace: event.workspace,
-    at: event.at,
-    actor: event.actor,
-    action: event.action,
-    target: event.target,
-    details: JSON.stringify(event.details)
-  };
-  const result = await db.query("append to the audit log", "append-audit", values);
-  return { ...event, id: result.rows[0]?.id };
-}
-async function listAudit(db, workspace, page) {
-  const result = await db.query("read the audit log", "list-audit", [
-    workspace,
-    page.limit,
-    page.offset
-  ]);
-  return result.rows.map(auditOf);
 }
 
 // ../store-postgres/dist/block-versions.js
@@ -61190,7 +61863,7 @@ async function resolveRows(source, version2) {
   if (version2.parent !== null) {
     const parent = versions.find((v3) => v3.version === version2.parent);
     if (parent === void 0) {
-      throw new AllotError("STORE_CORRUPT", `version ${version2.block}@${version2.version} names a missing parent ${version2.parent}`);
+      throw missingParentError(version2);
     }
     parentRows = await resolveRows(source, parent);
   }
@@ -61208,24 +61881,19 @@ function checkMadeKeys2(sql, cache, workspace) {
     const index = version2.columns.indexOf(version2.keyColumn);
     if (index < 0)
       return;
+    const keyColumn = version2.keyColumn;
+    const repeated = (key) => duplicateKeyError(version2.block, keyColumn, key);
     const keys = rows.map((row) => String(row[index]));
-    const repeated = (key) => new AllotError("DUPLICATE_KEY", `data block "${version2.block}" already has a row with ${version2.keyColumn} "${key}"`, {
-      block: version2.block,
-      key
-    });
     const seen = /* @__PURE__ */ new Set();
-    for (const key of keys) {
-      if (seen.has(key))
-        throw repeated(key);
-      seen.add(key);
-    }
+    const inRows = firstRepeatedKey(keys, seen);
+    if (inRows !== void 0)
+      throw repeated(inRows);
     if (parent.keyColumn === null) {
       const versions = await listVersions(sql, db, workspace, version2.block);
-      for (const row of await resolveRows({ sql, cache, db, workspace, versions }, parent)) {
-        const key = String(row[index]);
-        if (seen.has(key))
-          throw repeated(key);
-      }
+      const parentRows = await resolveRows({ sql, cache, db, workspace, versions }, parent);
+      const known = parentRows.map((row) => String(row[index])).find((key) => seen.has(key));
+      if (known !== void 0)
+        throw repeated(known);
       return;
     }
     const result = await sql.run(db, "find-existing-keys", {
@@ -61274,11 +61942,20 @@ async function writeJob(sql, client, commit, context) {
   if (blocks.size > 0 || pools.size > 0)
     await sql.run(client, "lock-commit", [workspace, [...blocks], [...pools]]);
   if (commit.supersedes.length > 0)
-    await sql.run(client, "release-superseded", [workspace, refsJson(commit.supersedes), now]);
+    await sql.run(client, "release-superseded", {
+      workspace,
+      tests: refsJson(commit.supersedes),
+      now
+    });
   if (results.length > 0) {
-    const taken = await sql.run(client, "find-taken-tests", { workspace, job_id: jobId, tests: refsJson(results), now });
+    const taken = await sql.run(client, "find-taken-tests", {
+      workspace,
+      job_id: jobId,
+      tests: refsJson(results),
+      now
+    });
     if (taken.rows.length > 0)
-      throw new LeaseConflictError([], taken.rows.map(testLabel));
+      throw leaseConflict([], taken.rows);
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
@@ -61292,7 +61969,7 @@ async function writeJob(sql, client, commit, context) {
     });
     if (claimed.rowCount !== claims.length) {
       const conflicts = await sql.run(client, "find-claim-conflicts", [workspace, rows, now]);
-      throw new LeaseConflictError(conflicts.rows.map((row) => `${row.block}:${row.row_key}`));
+      throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
     const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
     if (eaten.length > 0)
@@ -61324,9 +62001,6 @@ async function writeJob(sql, client, commit, context) {
 }
 function refsJson(refs) {
   return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
-}
-function testLabel(ref) {
-  return `${ref.pool} / ${ref.suite} / ${ref.test}`;
 }
 function claimsOf(tests) {
   const claims = [];
@@ -61783,7 +62457,7 @@ async function getPool(db, workspace, name2) {
   ]);
   return result.rows[0]?.definition;
 }
-async function listPools(db, workspace) {
+async function listPools2(db, workspace) {
   const result = await db.query("list pools", "list-pools", [
     workspace
   ]);
@@ -61993,19 +62667,19 @@ async function readClaimState(db, workspace, blocks, now) {
 // ../store-postgres/dist/release-claims.js
 async function releaseJob(db, workspace, id, now) {
   const result = await db.query("release a job", "release-job", [workspace, id, now]);
-  const row = result.rows[0];
-  if (row === void 0 || row.found === 0)
-    throw new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
-  return { released: row.released, consumed: row.consumed };
+  if ((result.rows[0]?.found ?? 0) === 0)
+    throw unknownJobError(id);
+  return tallyRelease(endedTests(result.rows));
 }
 async function releaseTest(db, workspace, ref, now) {
   const values = { workspace, pool: ref.pool, suite: ref.suite, test: ref.test, now };
   const result = await db.query("release a test", "release-test", values);
-  const row = result.rows[0];
-  if (row === void 0 || row.found === 0) {
-    throw new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
-  }
-  return { released: row.released, consumed: row.consumed };
+  if ((result.rows[0]?.found ?? 0) === 0)
+    throw noAllocationError(ref);
+  return tallyRelease(endedTests(result.rows));
+}
+function endedTests(rows) {
+  return rows.flatMap((row) => row.consume === null || row.rows === null ? [] : [{ consume: row.consume, rows: row.rows }]);
 }
 
 // ../store-postgres/dist/jobs-cache.js
@@ -62069,9 +62743,7 @@ async function createWorkspace(db, workspace) {
     ]);
   } catch (error2) {
     if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-      throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
-        field: "id"
-      });
+      throw workspaceExistsError(workspace.id);
     }
     throw storeFailure(error2, "create a workspace");
   }
@@ -62188,7 +62860,7 @@ var PostgresStore = class {
     return getPool(this.#db, workspace, name2);
   }
   listPools(workspace) {
-    return listPools(this.#db, workspace);
+    return listPools2(this.#db, workspace);
   }
   deletePool(workspace, name2) {
     return deletePool(this.#db, workspace, name2);
@@ -62359,7 +63031,7 @@ var defaults = import_lib.default.defaults;
 var esm_default = import_lib.default;
 
 // ../store-postgres/dist/migrate.js
-import { readdir as readdir2, readFile as readFile3 } from "node:fs/promises";
+import { readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
 var MIGRATIONS_DIR = new URL("./migrations/", import.meta.url);
 var MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.sql$/;
 var lockName = (schema) => `allot:migrate:${schema}`;
@@ -62368,7 +63040,7 @@ async function readMigrations() {
   return Promise.all(names.map(async (name2) => ({
     id: Number(name2.slice(0, 4)),
     name: name2,
-    sql: await readFile3(new URL(name2, MIGRATIONS_DIR), "utf8")
+    sql: await readFile4(new URL(name2, MIGRATIONS_DIR), "utf8")
   })));
 }
 async function migrate(client, schema, options = {}) {
@@ -62418,7 +63090,7 @@ function quoteIdent(name2) {
 }
 
 // ../store-postgres/dist/sql-files.js
-import { readFile as readFile4 } from "node:fs/promises";
+import { readFile as readFile5 } from "node:fs/promises";
 var SQL_OPERATIONS = [
   "advance-job-ids",
   "append-audit",
@@ -62478,21 +63150,54 @@ var SQL_OPERATIONS = [
   "rows-by-key",
   "upsert-results"
 ];
+var SQL_FRAGMENTS = ["held-tests"];
 var SQL_DIR = new URL("./sql/", import.meta.url);
+var FRAGMENT = /\{\{([a-z-]+)\}\}/g;
 var loading;
 function loadSqlTexts() {
   loading ??= (async () => {
-    const entries = await Promise.all(SQL_OPERATIONS.map(async (name2) => [name2, await readFile4(new URL(`${name2}.sql`, SQL_DIR), "utf8")]));
+    const fragments = new Map(await Promise.all(SQL_FRAGMENTS.map(async (name2) => [name2, (await readSql(`fragments/${name2}`)).trim()])));
+    const entries = await Promise.all(SQL_OPERATIONS.map(async (name2) => [name2, withFragments(name2, await readSql(name2), fragments)]));
     return Object.fromEntries(entries);
   })();
   return loading;
 }
+function readSql(name2) {
+  return readFile5(new URL(`${name2}.sql`, SQL_DIR), "utf8");
+}
+function withFragments(operation, text, fragments) {
+  return text.replace(FRAGMENT, (_whole, name2) => {
+    const fragment = fragments.get(name2);
+    if (fragment === void 0)
+      throw new Error(`sql/${operation}.sql names an unknown fragment {{${name2}}}`);
+    return fragment;
+  });
+}
 
 // ../store-postgres/dist/named-parameters.js
 var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+var rewritten = new LruCache(512);
 function toPositional(sql, params) {
-  const positions = /* @__PURE__ */ new Map();
-  const values = [];
+  const { text, names } = namedStatement(sql);
+  const values = names.map((name2) => {
+    if (!Object.hasOwn(params, name2)) {
+      const given = Object.keys(params);
+      throw new AllotError("INVALID_INPUT", `the statement uses :${name2} but no value is given for it (params: ${given.length === 0 ? "none" : given.join(", ")})`);
+    }
+    return params[name2];
+  });
+  return { text, values };
+}
+function namedStatement(sql) {
+  let statement = rewritten.get(sql);
+  if (statement === void 0) {
+    statement = rewrite(sql);
+    rewritten.set(sql, statement);
+  }
+  return statement;
+}
+function rewrite(sql) {
+  const names = [];
   let text = "";
   let i2 = 0;
   while (i2 < sql.length) {
@@ -62512,7 +63217,10 @@ function toPositional(sql, params) {
       NAME.lastIndex = i2 + 1;
       const match = NAME.exec(sql);
       if (match !== null) {
-        text += `$${position(match[0], params, positions, values)}`;
+        const known = names.indexOf(match[0]);
+        if (known < 0)
+          names.push(match[0]);
+        text += `$${known < 0 ? names.length : known + 1}`;
         i2 += 1 + match[0].length;
         continue;
       }
@@ -62520,19 +63228,7 @@ function toPositional(sql, params) {
     text += char;
     i2++;
   }
-  return { text, values };
-}
-function position(name2, params, positions, values) {
-  const known = positions.get(name2);
-  if (known !== void 0)
-    return known;
-  if (!Object.hasOwn(params, name2)) {
-    const given = Object.keys(params);
-    throw new AllotError("INVALID_INPUT", `the statement uses :${name2} but no value is given for it (params: ${given.length === 0 ? "none" : given.join(", ")})`);
-  }
-  values.push(params[name2]);
-  positions.set(name2, values.length);
-  return values.length;
+  return { text, names };
 }
 function skipOpaque(sql, i2) {
   const char = sql[i2];
@@ -62846,7 +63542,7 @@ function maskSecrets(report2) {
 }
 
 // ../store-lowdb/dist/lowdb-persistence.js
-import { mkdir as mkdir3, readdir as readdir3, readFile as readFile8, rm as rm5 } from "node:fs/promises";
+import { mkdir as mkdir3, readdir as readdir3, readFile as readFile9, rm as rm5 } from "node:fs/promises";
 import { join as join4, resolve as resolve3 } from "node:path";
 
 // ../../node_modules/.pnpm/lowdb@7.0.1/node_modules/lowdb/lib/core/Low.js
@@ -62880,13 +63576,13 @@ var Low = class {
 };
 
 // ../store-lowdb/dist/durable-json-file.js
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 
 // ../store-lowdb/dist/durable-write.js
 import { open as open2, rename as rename3, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
+import { basename as basename3, dirname as dirname3, join as join3 } from "node:path";
 async function writeFileDurably(path, content) {
-  const temp = join3(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
+  const temp = join3(dirname3(path), `.${basename3(path)}.${process.pid}.tmp`);
   const file = await open2(temp, "w");
   try {
     await file.writeFile(content, "utf8");
@@ -62922,7 +63618,7 @@ var DurableJsonFile = class {
   async read() {
     let text;
     try {
-      text = await readFile5(this.#path, "utf8");
+      text = await readFile6(this.#path, "utf8");
     } catch (error2) {
       if (error2.code === "ENOENT")
         return null;
@@ -62944,7 +63640,7 @@ var DurableJsonFile = class {
 };
 
 // ../store-lowdb/dist/journal-file.js
-import { open as open3, readFile as readFile6, truncate } from "node:fs/promises";
+import { open as open3, readFile as readFile7, truncate } from "node:fs/promises";
 import { dirname as dirname4 } from "node:path";
 var JournalFile = class _JournalFile {
   path;
@@ -62966,7 +63662,7 @@ var JournalFile = class _JournalFile {
   static async replay(path, apply) {
     let text;
     try {
-      text = await readFile6(path, "utf8");
+      text = await readFile7(path, "utf8");
     } catch (error2) {
       if (error2.code === "ENOENT")
         return new _JournalFile(path);
@@ -63017,7 +63713,7 @@ var JournalFile = class _JournalFile {
 };
 
 // ../store-lowdb/dist/lock-file.js
-import { open as open4, readFile as readFile7, rm as rm4 } from "node:fs/promises";
+import { open as open4, readFile as readFile8, rm as rm4 } from "node:fs/promises";
 var LockFile = class _LockFile {
   #path;
   constructor(path) {
@@ -63050,7 +63746,7 @@ var LockFile = class _LockFile {
 };
 async function readOwner(path) {
   try {
-    const parsed = JSON.parse(await readFile7(path, "utf8"));
+    const parsed = JSON.parse(await readFile8(path, "utf8"));
     return typeof parsed.pid === "number" ? parsed.pid : null;
   } catch {
     return null;
@@ -63179,7 +63875,7 @@ var LowdbPersistence = class _LowdbPersistence {
   async readRows(workspace, block, version2) {
     const path = this.#rowsPath(workspace, block, version2);
     try {
-      return JSON.parse(await readFile8(path, "utf8"));
+      return JSON.parse(await readFile9(path, "utf8"));
     } catch (error2) {
       throw new AllotError("STORE_CORRUPT", `cannot read the rows of ${block}@${version2} from ${path}: ${error2.message}`, {
         file: path
@@ -63220,6 +63916,20 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
+// ../use-cases/dist/execute-bundle.js
+function executeBundle(store, options) {
+  return executeJob(store, options);
+}
+
+// ../use-cases/dist/sync-pool-files.js
+function syncPoolFiles2(store, workspace, files) {
+  return syncPoolFiles(store, workspace, files);
+}
+
+// ../use-cases/dist/job-heartbeat.js
+var HEARTBEAT_MS = 5e3;
+var STALE_AFTER_MS = 6 * HEARTBEAT_MS;
+
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
 import { isAbsolute as isAbsolute2, posix, resolve as resolve5 } from "path";
@@ -63227,7 +63937,7 @@ import { fileURLToPath } from "url";
 
 // ../../node_modules/.pnpm/fdir@6.5.0_picomatch@4.0.7/node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename3, dirname as dirname5, normalize, relative, resolve as resolve4, sep } from "path";
+import { basename as basename4, dirname as dirname5, normalize, relative, resolve as resolve4, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path) {
@@ -63564,7 +64274,7 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path;
-            const filename = basename3(resolvedPath);
+            const filename = basename4(resolvedPath);
             const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
@@ -64063,7 +64773,7 @@ function findScenario(children, id) {
 
 // ../cucumber-steps/dist/list-feature-tests.js
 var import_gherkin = __toESM(require_src2(), 1);
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 
 // ../../node_modules/.pnpm/@cucumber+messages@32.3.1/node_modules/@cucumber/messages/dist/esm/src/IdGenerator.js
 var IdGenerator_exports = {};
@@ -64820,7 +65530,7 @@ var TestStepResultStatus;
 async function listFeatureTests(paths) {
   const tests = [];
   for (const path of paths) {
-    const source = await readFile9(path, "utf8");
+    const source = await readFile10(path, "utf8");
     const newId = IdGenerator_exports.uuid();
     const document = new import_gherkin.Parser(new import_gherkin.AstBuilder(newId), new import_gherkin.GherkinClassicTokenMatcher()).parse(source);
     const lines = /* @__PURE__ */ new Map();
@@ -64867,629 +65577,6 @@ async function discoverCucumber(patterns, cwd) {
     test: t2.test,
     source: relative2(cwd, t2.location)
   }));
-}
-
-// ../client/dist/allot-client-error.js
-var AllotClientError = class extends Error {
-  name = "AllotClientError";
-  /** The HTTP status, or undefined when no response came (network, timeout) or no server was involved. */
-  status;
-  /** A {@link ClientErrorCode} or the server's error code. */
-  code;
-  /** The test the failing call was about, when it was about one. */
-  ref;
-  constructor(input) {
-    super(input.message, input.cause === void 0 ? void 0 : { cause: input.cause });
-    this.code = input.code;
-    this.status = input.status;
-    this.ref = input.ref;
-  }
-};
-
-// ../client/dist/model.js
-function describeTest(ref) {
-  return `pool ${JSON.stringify(ref.pool)}, suite ${JSON.stringify(ref.suite)}, test ${JSON.stringify(ref.test)}`;
-}
-
-// ../client/dist/bundle-refs.js
-function bundleRefs(tests, pool) {
-  if (tests.length === 0)
-    throw new AllotClientError({ code: "INVALID_INPUT", message: "a job needs at least one test" });
-  return tests.map((t2, index) => {
-    const name2 = t2.pool ?? pool;
-    if (name2 === void 0 || name2 === "") {
-      throw new AllotClientError({
-        code: "INVALID_INPUT",
-        message: `test ${index} (suite ${JSON.stringify(t2.suite)}, test ${JSON.stringify(t2.test)}) names no pool, and no default pool was given`
-      });
-    }
-    return { pool: name2, suite: t2.suite, test: t2.test };
-  });
-}
-function describeBundle(refs) {
-  const [only] = refs;
-  if (refs.length === 1 && only !== void 0)
-    return describeTest(only);
-  const pools = [...new Set(refs.map((r2) => JSON.stringify(r2.pool)))];
-  return `${refs.length} tests of pool${pools.length === 1 ? "" : "s"} ${pools.join(", ")}`;
-}
-
-// ../client/dist/file-source.js
-import { readFile as readFile10 } from "node:fs/promises";
-import { basename as basename4 } from "node:path";
-async function readFileSource(source, what) {
-  if (typeof source !== "string")
-    return source;
-  try {
-    return { name: basename4(source), content: await readFile10(source) };
-  } catch (error2) {
-    const reason = error2.code ?? error2.message;
-    throw new AllotClientError({
-      code: "INVALID_INPUT",
-      message: `cannot read ${what} ${source} (${String(reason)}): check the path, relative to ${process.cwd()}`,
-      cause: error2
-    });
-  }
-}
-function fileLabel(source) {
-  return typeof source === "string" ? source : source.name;
-}
-
-// ../client/dist/transport.js
-async function send(options, call) {
-  const where = displayUrl(options.baseUrl);
-  let attempt = 0;
-  for (; ; ) {
-    const outcome = await attemptOnce(options, call);
-    if (outcome.kind === "ok")
-      return outcome.value;
-    const error2 = toError(options, call, where, outcome, attempt);
-    if (!outcome.retryable || attempt >= options.retries)
-      throw error2;
-    const wait = outcome.retryAfterMs ?? backoff2(options, attempt);
-    options.log(`allot: ${call.subject} failed (${outcome.summary}); retry ${attempt + 1} of ${options.retries} in ${wait} ms`);
-    await sleep(wait);
-    attempt += 1;
-  }
-}
-async function attemptOnce(options, call) {
-  const headers = { accept: "application/json" };
-  if (call.keyInHeader)
-    headers.authorization = `Bearer ${options.apiKey}`;
-  if (call.body !== void 0)
-    headers["content-type"] = "application/json";
-  const timeoutMs = call.timeoutMs ?? options.timeoutMs;
-  let response;
-  let text;
-  try {
-    response = await options.fetch(options.baseUrl + call.path, {
-      method: call.method,
-      headers,
-      ...requestBody(call),
-      signal: AbortSignal.timeout(timeoutMs)
-    });
-    text = await response.text();
-  } catch (error2) {
-    if (isTimeout(error2)) {
-      const detail = `no answer within ${timeoutMs} ms`;
-      return {
-        kind: "failed",
-        code: "TIMEOUT",
-        detail,
-        summary: "timeout",
-        retryable: true,
-        cause: error2
-      };
-    }
-    const reason = networkReason(error2);
-    return {
-      kind: "failed",
-      code: "NETWORK",
-      detail: `cannot connect (${reason})`,
-      summary: reason,
-      retryable: true,
-      cause: error2
-    };
-  }
-  const parsed = parseJson(text);
-  if (response.ok) {
-    if (parsed === void 0) {
-      const detail = `the answer is not JSON (HTTP ${response.status}, ${text.length} bytes)`;
-      return {
-        kind: "failed",
-        code: "BAD_RESPONSE",
-        status: response.status,
-        detail,
-        summary: "not JSON",
-        retryable: false
-      };
-    }
-    return { kind: "ok", value: parsed };
-  }
-  const body = typeof parsed === "object" && parsed !== null ? parsed : {};
-  const status = response.status;
-  const code = typeof body.code === "string" ? body.code : `HTTP_${status}`;
-  const message = typeof body.message === "string" ? body.message : text.trim().slice(0, 300) || response.statusText;
-  const retryable = status >= 500 || status === 429;
-  const retryAfterMs = retryAfter(response.headers.get("retry-after"), options.retryMaxMs);
-  return {
-    kind: "failed",
-    code,
-    status,
-    detail: message,
-    summary: `HTTP ${status}`,
-    retryable,
-    ...retryAfterMs === void 0 ? {} : { retryAfterMs }
-  };
-}
-function requestBody(call) {
-  if (call.file !== void 0) {
-    const form = new FormData();
-    form.append("file", new Blob([call.file.content]), call.file.name);
-    return { body: form };
-  }
-  return call.body === void 0 ? {} : { body: JSON.stringify(call.body) };
-}
-function toError(options, call, where, outcome, attempt) {
-  const subject = outcome.status === 404 && call.notFoundSubject !== void 0 ? call.notFoundSubject : `${call.subject} failed`;
-  const tries = outcome.retryable && attempt > 0 ? ` (after ${attempt + 1} attempts)` : "";
-  const status = outcome.status === void 0 ? "" : ` [HTTP ${outcome.status} ${outcome.code}]`;
-  const message = redact(`${subject} at ${where}: ${outcome.detail}${status}${tries}`, options.apiKey);
-  return new AllotClientError({
-    code: outcome.code,
-    message,
-    ...outcome.status === void 0 ? {} : { status: outcome.status },
-    ...call.ref === void 0 ? {} : { ref: call.ref },
-    ...outcome.cause === void 0 ? {} : { cause: outcome.cause }
-  });
-}
-function backoff2(options, attempt) {
-  const step = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt);
-  return Math.round(step / 2 + options.random() * (step / 2));
-}
-function retryAfter(header, max) {
-  if (header === null)
-    return void 0;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0)
-    return Math.min(max, Math.round(seconds * 1e3));
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? void 0 : Math.min(max, Math.max(0, date - Date.now()));
-}
-function parseJson(text) {
-  if (text === "")
-    return void 0;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return void 0;
-  }
-}
-function isTimeout(error2) {
-  return error2 instanceof Error && (error2.name === "TimeoutError" || error2.name === "AbortError");
-}
-function networkReason(error2) {
-  const cause = error2 instanceof Error ? error2.cause : void 0;
-  if (typeof cause?.code === "string")
-    return cause.code;
-  if (typeof cause?.message === "string")
-    return cause.message;
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-function displayUrl(baseUrl) {
-  try {
-    const url = new URL(baseUrl);
-    return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
-  } catch {
-    return baseUrl;
-  }
-}
-function redact(text, apiKey) {
-  if (apiKey === "")
-    return text;
-  return text.replaceAll(apiKey, "***").replaceAll(encodeURIComponent(apiKey), "***");
-}
-function sleep(ms) {
-  return new Promise((resolve6) => setTimeout(resolve6, ms));
-}
-
-// ../client/dist/pool-routes.js
-var PAGE = 1e3;
-function listPools2(transport) {
-  return everyPage(transport, "/api/v1/pools", "listing pools");
-}
-function listPoolResults(transport, pool) {
-  return everyPage(transport, `/api/v1/pools/${encodeURIComponent(pool)}/results`, `listing the results of pool ${JSON.stringify(pool)}`);
-}
-async function everyPage(transport, path, subject) {
-  const items = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await send(transport, {
-      method: "GET",
-      path: `${path}?limit=${PAGE}&offset=${offset}`,
-      keyInHeader: true,
-      subject
-    });
-    if (!Array.isArray(page.items))
-      throw badResponse(transport, subject, "the answer has no items list");
-    items.push(...page.items);
-    if (page.items.length < PAGE)
-      return items;
-  }
-}
-async function readPool(transport, pool) {
-  const subject = `reading pool ${JSON.stringify(pool)}`;
-  const answer = await send(transport, {
-    method: "GET",
-    path: `/api/v1/pools/${encodeURIComponent(pool)}`,
-    keyInHeader: true,
-    subject
-  });
-  return checkPool(transport, answer, subject);
-}
-async function uploadPool(transport, file) {
-  const subject = `uploading pool file ${fileLabel(file)}`;
-  const answer = await send(transport, {
-    method: "POST",
-    path: "/api/v1/pools/upload",
-    file: await readFileSource(file, "pool file"),
-    keyInHeader: true,
-    subject
-  });
-  return checkPool(transport, answer, subject);
-}
-function checkPool(transport, answer, subject) {
-  const pool = answer;
-  if (typeof pool?.name === "string" && Array.isArray(pool.tests) && Array.isArray(pool.secrets) && pool.secrets.every((s2) => typeof s2 === "string"))
-    return answer;
-  throw badResponse(transport, subject, "the answer is not a pool (name, tests, secrets)");
-}
-function badResponse(transport, subject, what) {
-  return new AllotClientError({
-    code: "BAD_RESPONSE",
-    message: `${subject} at ${displayUrl(transport.baseUrl)}: ${what}; is this an allot server?`
-  });
-}
-
-// ../client/dist/poll-job.js
-var MAX_POLL_MS = 2e3;
-async function pollJob(first, poll) {
-  const deadline = Date.now() + poll.timeoutMs;
-  let delay = poll.intervalMs;
-  let job = first;
-  while (poll.running(job)) {
-    poll.onProgress?.(job);
-    if (Date.now() + delay > deadline)
-      throw poll.timedOut(job);
-    await sleep(delay);
-    delay = Math.min(MAX_POLL_MS, Math.round(delay * 1.5));
-    job = await poll.read(job);
-  }
-  return job;
-}
-
-// ../client/dist/run-job.js
-async function runJob(transport, polling, tests, options = {}) {
-  const refs = bundleRefs(tests, options.pool);
-  const only = refs.length === 1 ? refs[0] : void 0;
-  const subject = `running ${describeBundle(refs)}`;
-  const body = {
-    tests: refs,
-    ...options.server === void 0 ? {} : { server: options.server },
-    ...options.refresh === void 0 ? {} : { refresh: options.refresh },
-    ...options.ttlSeconds === void 0 ? {} : { ttlSeconds: options.ttlSeconds },
-    ...options.seed === void 0 ? {} : { seed: options.seed },
-    ...options.waitMs === void 0 ? {} : { waitMs: options.waitMs }
-  };
-  const first = await send(transport, {
-    method: "POST",
-    path: "/api/v1/jobs",
-    body,
-    keyInHeader: true,
-    subject,
-    // The server holds the answer up to waitMs before it sends it.
-    timeoutMs: transport.timeoutMs + (options.waitMs ?? 0),
-    ...only === void 0 ? {} : { ref: only }
-  });
-  checkStatus(transport, first, subject);
-  options.onStarted?.(first);
-  const status = await waitForJob(transport, polling, first.id, options, {
-    status: first,
-    subject,
-    ref: only
-  });
-  if (status.state === "error")
-    throw jobFailed(transport, status, subject, only);
-  return status;
-}
-async function waitForJob(transport, polling, id, options = {}, started) {
-  const timeoutMs = options.timeoutMs ?? polling.jobTimeoutMs;
-  const first = started?.status ?? await readJobStatus(transport, id);
-  return pollJob(first, {
-    intervalMs: polling.pollIntervalMs,
-    timeoutMs,
-    running: (status) => status.state === "running",
-    read: (status) => readJobStatus(transport, status.id),
-    onProgress: options.onProgress,
-    timedOut: (status) => new AllotClientError({
-      code: "JOB_TIMEOUT",
-      message: redact(`job ${status.id}${started === void 0 ? "" : ` (${started.subject})`} is still running after ${timeoutMs} ms at ${displayUrl(transport.baseUrl)}: ${status.message}; the server keeps running it (GET /api/v1/jobs/${status.id} shows it): raise timeoutMs to wait longer`, transport.apiKey),
-      ...started?.ref === void 0 ? {} : { ref: started.ref }
-    })
-  });
-}
-async function readJobStatus(transport, id) {
-  const subject = `reading job ${id}`;
-  const status = await send(transport, {
-    method: "GET",
-    path: `/api/v1/jobs/${encodeURIComponent(String(id))}`,
-    keyInHeader: true,
-    subject
-  });
-  checkStatus(transport, status, subject);
-  return status;
-}
-function checkStatus(transport, status, subject) {
-  const answer = status;
-  if (typeof answer?.id === "number" && typeof answer.state === "string")
-    return;
-  throw new AllotClientError({
-    code: "BAD_RESPONSE",
-    message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a job (no id and state); is this an allot server?`
-  });
-}
-function jobFailed(transport, status, subject, only) {
-  return new AllotClientError({
-    code: "JOB_FAILED",
-    message: redact(`job ${status.id} (${subject}) ended in error at ${displayUrl(transport.baseUrl)}: ${status.message}`, transport.apiKey),
-    ...only === void 0 ? {} : { ref: only }
-  });
-}
-
-// ../client/dist/upload-block.js
-async function uploadBlock(transport, block, file, options = {}) {
-  const subject = `uploading ${fileLabel(file)} as data block ${JSON.stringify(block)}`;
-  const query = options.keyColumn === void 0 ? "" : `?keyColumn=${encodeURIComponent(options.keyColumn)}`;
-  const answer = await send(transport, {
-    method: "POST",
-    path: `/api/v1/blocks/${encodeURIComponent(block)}${query}`,
-    file: await readFileSource(file, "data block file"),
-    keyInHeader: true,
-    subject
-  });
-  if (typeof answer.imported !== "boolean" || typeof answer.version?.version !== "string") {
-    throw new AllotClientError({
-      code: "BAD_RESPONSE",
-      message: `${subject} at ${displayUrl(transport.baseUrl)}: the answer is not a block upload (imported, version); is this an allot server?`
-    });
-  }
-  return answer;
-}
-
-// ../client/dist/allot-client.js
-var AllotClient = class {
-  baseUrl;
-  transport;
-  keyIn;
-  pollIntervalMs;
-  jobTimeoutMs;
-  constructor(options) {
-    if (options.baseUrl === "")
-      throw invalid5("the server URL is empty");
-    if (options.apiKey === "")
-      throw invalid5("the API key is empty");
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
-    this.keyIn = options.keyIn ?? "header";
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
-    this.jobTimeoutMs = options.jobTimeoutMs ?? 15 * 6e4;
-    this.transport = {
-      baseUrl: this.baseUrl,
-      apiKey: options.apiKey,
-      timeoutMs: options.timeoutMs ?? 3e4,
-      retries: options.retries ?? 4,
-      retryBaseMs: options.retryBaseMs ?? 250,
-      retryMaxMs: options.retryMaxMs ?? 8e3,
-      fetch: options.fetch ?? globalThis.fetch,
-      log: options.log ?? (() => void 0),
-      random: Math.random
-    };
-  }
-  /**
-   * Executes the whole list as ONE job (uniqueness holds across all of it),
-   * through the execute route of the first test's pool, and polls the job
-   * until it is `Complete` or `Error`.
-   */
-  async execute(tests, options = {}) {
-    const refs = bundleRefs(tests, options.pool);
-    const body = refs.map((t2) => ({
-      poolName: t2.pool,
-      suiteName: t2.suite,
-      allocationTestName: t2.test
-    }));
-    const pool = refs[0].pool;
-    const server = options.server ?? "local";
-    const only = refs.length === 1 ? refs[0] : void 0;
-    const subject = `executing ${describeBundle(refs)}`;
-    const first = await this.vendor({
-      method: "POST",
-      path: `/allocation-pool/${seg(pool)}/resolve/server/${seg(server)}/execute`,
-      body,
-      subject,
-      ...only === void 0 ? {} : { ref: only }
-    });
-    const job = await pollJob(first, {
-      intervalMs: this.pollIntervalMs,
-      timeoutMs: this.jobTimeoutMs,
-      running: (j3) => !isFinal(j3),
-      read: (j3) => this.job(j3.id),
-      timedOut: (j3) => new AllotClientError({
-        code: "JOB_TIMEOUT",
-        message: `job ${j3.id} (${subject}) did not finish within ${this.jobTimeoutMs} ms at ${displayUrl(this.baseUrl)}: ${j3.jobState}, ${j3.progressMessage}`
-      })
-    });
-    if (job.jobState !== "Complete" && options.failOnError !== false) {
-      throw new AllotClientError({
-        code: "JOB_FAILED",
-        message: this.redact(`job ${job.id} (${subject}) ended in ${job.jobState} at ${displayUrl(this.baseUrl)}: ${job.progressMessage}`),
-        ...only === void 0 ? {} : { ref: only }
-      });
-    }
-    return job;
-  }
-  /** A job's state, as the vendor's job route reports it. */
-  async job(id) {
-    return this.vendor({ method: "GET", path: `/job/${id}`, subject: `tracking job ${id}` });
-  }
-  /** A test's first row as a flat `{column: value}` of strings (the vendor's result route). */
-  async result(pool, suite, test) {
-    const ref = { pool, suite, test };
-    return this.vendor({
-      method: "GET",
-      path: `/allocation-pool/${seg(pool)}/suite/${seg(suite)}/allocated-test/${seg(test)}/result/value`,
-      subject: `reading the values of ${describeTest(ref)}`,
-      notFoundSubject: `no allocation for ${describeTest(ref)}`,
-      ref
-    });
-  }
-  /** All of a test's rows, values typed as stored (the route the vendor's current clients call). */
-  async rows(pool, suite, test) {
-    const ref = { pool, suite, test };
-    const answer = await this.vendor({
-      method: "POST",
-      path: "/allocation-pool/suite/allocated-test/result/value?mergeMethod=NoMerge",
-      body: { pool, suite, testName: test },
-      subject: `reading the rows of ${describeTest(ref)}`,
-      notFoundSubject: `no allocation for ${describeTest(ref)}`,
-      ref
-    });
-    if (!Array.isArray(answer.dataRows)) {
-      throw new AllotClientError({
-        code: "BAD_RESPONSE",
-        message: `reading the rows of ${describeTest(ref)} at ${displayUrl(this.baseUrl)}: the answer has no dataRows list`,
-        ref
-      });
-    }
-    return answer.dataRows;
-  }
-  /** Ends a job's leases (rows a test consumed stay consumed). */
-  async releaseJob(id) {
-    return send(this.transport, {
-      method: "POST",
-      path: `/api/v1/jobs/${encodeURIComponent(String(id))}/release`,
-      keyInHeader: true,
-      subject: `releasing job ${id}`
-    });
-  }
-  /** Ends one test's leases. */
-  async releaseTest(pool, suite, test) {
-    const ref = { pool, suite, test };
-    return send(this.transport, {
-      method: "POST",
-      path: `/api/v1/pools/${seg(pool)}/suites/${seg(suite)}/tests/${seg(test)}/release`,
-      keyInHeader: true,
-      subject: `releasing ${describeTest(ref)}`,
-      ref
-    });
-  }
-  /**
-   * Runs the bundle as ONE job through `POST /api/v1/jobs` (lease time,
-   * refresh and seed included) and polls it until it is no longer running.
-   * Returns the job with every test's outcome, `failed` ones included; throws
-   * `JOB_FAILED` when the job itself ended in error, `JOB_TIMEOUT` when it is
-   * still running after `timeoutMs`.
-   */
-  async runJob(tests, options = {}) {
-    return runJob(this.transport, this.polling(), tests, options);
-  }
-  /** A job's state, progress, lease end and per-test outcome (`GET /api/v1/jobs/{id}`). */
-  async jobStatus(id) {
-    return readJobStatus(this.transport, id);
-  }
-  /**
-   * Polls a `/api/v1` job until it is no longer running and returns it,
-   * however it ended (`complete`, `failed` or `error`); throws `JOB_TIMEOUT`
-   * when it is still running after `timeoutMs` (the server keeps running it).
-   */
-  async waitForJob(id, options = {}) {
-    return waitForJob(this.transport, this.polling(), id, options);
-  }
-  /** Every pool of the key's workspace, without their tests (read one with {@link pool}). */
-  async pools() {
-    return listPools2(this.transport);
-  }
-  /** One pool with its tests and secret columns. */
-  async pool(name2) {
-    return readPool(this.transport, name2);
-  }
-  /**
-   * Every test's current result in a pool, with all its rows: one request per
-   * 1,000 tests, for reading a whole job's values at once.
-   */
-  async poolResults(pool) {
-    return listPoolResults(this.transport, pool);
-  }
-  /** The columns a pool declares secret (its `secrets`), for masking values in logs and reports. */
-  async poolSecrets(pool) {
-    return (await readPool(this.transport, pool)).secrets;
-  }
-  /**
-   * Creates or replaces a pool from a pool file: a path, or `{name, content}`
-   * (`.yaml`, `.yml` or `.json`). Block `file:` entries are not read: upload
-   * them with {@link uploadBlock}. Needs the manager role.
-   */
-  async uploadPool(file) {
-    return uploadPool(this.transport, file);
-  }
-  /**
-   * Uploads a CSV file (or `.json` rows) as the next version of a data block:
-   * a path, or `{name, content}`. An identical file is not stored again
-   * (`imported: false`). Needs the manager role.
-   */
-  async uploadBlock(block, file, options = {}) {
-    return uploadBlock(this.transport, block, file, options);
-  }
-  vendor(call) {
-    const prefix = this.keyIn === "path" ? `/api/apikey/${seg(this.transport.apiKey)}` : "/api";
-    return send(this.transport, {
-      ...call,
-      path: prefix + call.path,
-      keyInHeader: this.keyIn === "header"
-    });
-  }
-  polling() {
-    return { pollIntervalMs: this.pollIntervalMs, jobTimeoutMs: this.jobTimeoutMs };
-  }
-  redact(text) {
-    return redact(text, this.transport.apiKey);
-  }
-};
-function isFinal(job) {
-  return job.jobState === "Complete" || job.jobState === "Error" || job.jobState === "Cancelled";
-}
-function seg(value) {
-  return encodeURIComponent(value);
-}
-function invalid5(message) {
-  return new AllotClientError({ code: "INVALID_INPUT", message });
-}
-
-// ../client/dist/playwright-names.js
-var TITLE_SEPARATOR = " > ";
-function playwrightTestNames(titlePath, naming = "file") {
-  if (titlePath.length < 2) {
-    throw new Error(`a Playwright title path holds the file and the title, got ${JSON.stringify(titlePath)}`);
-  }
-  const file = titlePath[0].replaceAll("\\", "/");
-  const describes = titlePath.slice(1, -1);
-  const title = titlePath[titlePath.length - 1];
-  if (naming === "describe") {
-    return {
-      suite: describes.length > 0 ? describes.join(TITLE_SEPARATOR) : file,
-      test: title
-    };
-  }
-  const test = [...describes, title].join(TITLE_SEPARATOR);
-  return { suite: naming === "file" ? file : naming.name, test };
 }
 
 // src/playwright-report.ts
@@ -65681,13 +65768,13 @@ async function runEmbedded(inputs, spec, remember) {
   const requested = await requestedTests(inputs.tests, cwd);
   const store = await openStore(spec);
   try {
-    const synced = await syncPoolFiles(store, DEFAULT_WORKSPACE, files);
+    const synced = await syncPoolFiles2(store, DEFAULT_WORKSPACE, files);
     for (const { meta } of synced.imported)
       info(`imported ${meta.block}@${meta.version} (${meta.rowCount} rows)`);
     const selection = requested === void 0 ? allTests(synced.pools) : selectTests(requested, synced.pools, inputs.pool);
     if (selection.bundle.length === 0) return { report: null, missing: selection.missing };
     const namespace = githubRunNamespace(process.env);
-    const report2 = await executeJob(store, {
+    const report2 = await executeBundle(store, {
       tests: selection.bundle,
       workspace: DEFAULT_WORKSPACE,
       ...inputs.ttlSeconds === void 0 ? {} : { ttlSeconds: inputs.ttlSeconds },

@@ -3316,18 +3316,18 @@ var require_data_url = __commonJS({
       assert(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position2
+        position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position2.position >= input.length) {
+      if (position.position >= input.length) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
@@ -3361,23 +3361,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition2, input, position2) {
+    function collectASequenceOfCodePoints(condition2, input, position) {
       let result = "";
-      while (position2.position < input.length && condition2(input[position2.position])) {
-        result += input[position2.position];
-        position2.position++;
+      while (position.position < input.length && condition2(input[position.position])) {
+        result += input[position.position];
+        position.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position2) {
-      const idx = input.indexOf(char, position2.position);
-      const start = position2.position;
+    function collectASequenceOfCodePointsFast(char, input, position) {
+      const idx = input.indexOf(char, position.position);
+      const start = position.position;
       if (idx === -1) {
-        position2.position = input.length;
+        position.position = input.length;
         return input.slice(start);
       }
-      position2.position = idx;
-      return input.slice(start, position2.position);
+      position.position = idx;
+      return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder.encode(input);
@@ -3411,23 +3411,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position2
+        position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position2.position > input.length) {
+      if (position.position > input.length) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position2
+        position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -3443,42 +3443,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position2.position < input.length) {
-        position2.position++;
+      while (position.position < input.length) {
+        position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position2
+          position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position2
+          position
         );
         parameterName = parameterName.toLowerCase();
-        if (position2.position < input.length) {
-          if (input[position2.position] === ";") {
+        if (position.position < input.length) {
+          if (input[position.position] === ";") {
             continue;
           }
-          position2.position++;
+          position.position++;
         }
-        if (position2.position > input.length) {
+        if (position.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position2.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position2, true);
+        if (input[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position2
+            position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -3511,29 +3511,29 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position2, extractValue) {
-      const positionStart = position2.position;
+    function collectAnHTTPQuotedString(input, position, extractValue) {
+      const positionStart = position.position;
       let value = "";
-      assert(input[position2.position] === '"');
-      position2.position++;
+      assert(input[position.position] === '"');
+      position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position2
+          position
         );
-        if (position2.position >= input.length) {
+        if (position.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position2.position];
-        position2.position++;
+        const quoteOrBackslash = input[position.position];
+        position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position2.position >= input.length) {
+          if (position.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position2.position];
-          position2.position++;
+          value += input[position.position];
+          position.position++;
         } else {
           assert(quoteOrBackslash === '"');
           break;
@@ -3542,7 +3542,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position2.position);
+      return input.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -4690,23 +4690,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position2 = { position: 5 };
+      const position = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
-      if (data.charCodeAt(position2.position) !== 61) {
+      if (data.charCodeAt(position.position) !== 61) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -4715,25 +4715,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position2
+        position
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
-      if (data.charCodeAt(position2.position) !== 45) {
+      if (data.charCodeAt(position.position) !== 45) {
         return "failure";
       }
-      position2.position++;
+      position.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position2
+          position
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -4742,10 +4742,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position2
+        position
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position2.position < data.length) {
+      if (position.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -4827,27 +4827,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position2.position < input.length) {
+      while (position.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position2
+          position
         );
-        if (position2.position < input.length) {
-          if (input.charCodeAt(position2.position) === 34) {
+        if (position.position < input.length) {
+          if (input.charCodeAt(position.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position2
+              position
             );
-            if (position2.position < input.length) {
+            if (position.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position2.position) === 44);
-            position2.position++;
+            assert(input.charCodeAt(position.position) === 44);
+            position.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -5212,9 +5212,9 @@ var require_formdata_parser = __commonJS({
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position2 = { position: 0 };
-      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
-        position2.position += 2;
+      const position = { position: 0 };
+      while (input[position.position] === 13 && input[position.position + 1] === 10) {
+        position.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -5224,40 +5224,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
-          position2.position += boundary.length;
+        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
+          position.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
+        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
           return entryList;
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         }
-        position2.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position2);
+        position.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position);
         if (result === "failure") {
           return "failure";
         }
         let { name, filename, contentType, encoding } = result;
-        position2.position += 2;
+        position.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position2.position, boundaryIndex - 4);
-          position2.position += body.length;
+          body = input.subarray(position.position, boundaryIndex - 4);
+          position.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -5274,13 +5274,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position2) {
+    function parseMultipartFormDataHeaders(input, position) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        if (input[position.position] === 13 && input[position.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -5289,43 +5289,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position2
+          position
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position2.position] !== 58) {
+        if (input[position.position] !== 58) {
           return "failure";
         }
-        position2.position++;
+        position.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position2
+          position
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
-            position2.position += 17;
-            name = parseMultipartFormDataName(input, position2);
+            position.position += 17;
+            name = parseMultipartFormDataName(input, position);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check = position2.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position)) {
+              let check = position.position + filenameBuffer.length;
               if (input[check] === 42) {
-                position2.position += 1;
+                position.position += 1;
                 check += 1;
               }
               if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
-              position2.position += 12;
-              filename = parseMultipartFormDataName(input, position2);
+              position.position += 12;
+              filename = parseMultipartFormDataName(input, position);
               if (filename === null) {
                 return "failure";
               }
@@ -5336,7 +5336,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue);
@@ -5346,7 +5346,7 @@ var require_formdata_parser = __commonJS({
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue);
@@ -5356,38 +5356,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position2
+              position
             );
           }
         }
-        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
+        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
           return "failure";
         } else {
-          position2.position += 2;
+          position.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position2) {
-      assert(input[position2.position - 1] === 34);
+    function parseMultipartFormDataName(input, position) {
+      assert(input[position.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position2
+        position
       );
-      if (input[position2.position] !== 34) {
+      if (input[position.position] !== 34) {
         return null;
       } else {
-        position2.position++;
+        position.position++;
       }
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition2, input, position2) {
-      let start = position2.position;
+    function collectASequenceOfBytes(condition2, input, position) {
+      let start = position.position;
       while (start < input.length && condition2(input[start])) {
         ++start;
       }
-      return input.subarray(position2.position, position2.position = start);
+      return input.subarray(position.position, position.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -5400,12 +5400,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position2) {
+    function bufferStartsWith(buffer, start, position) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position2.position + i]) {
+        if (start[i] !== buffer[position.position + i]) {
           return false;
         }
       }
@@ -11781,13 +11781,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position2 = family.offset % family.ips.length;
-        ip = family.ips[position2] ?? null;
+        const position = family.offset % family.ips.length;
+        ip = family.ips[position] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position2, 1);
+          family.ips.splice(position, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -16317,22 +16317,22 @@ var require_parse = __commonJS({
       let name = "";
       let value = "";
       if (header.includes(";")) {
-        const position2 = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
-        unparsedAttributes = header.slice(position2.position);
+        const position = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
+        unparsedAttributes = header.slice(position.position);
       } else {
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position2 = { position: 0 };
+        const position = { position: 0 };
         name = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position2
+          position
         );
-        value = nameValuePair.slice(position2.position + 1);
+        value = nameValuePair.slice(position.position + 1);
       }
       name = name.trim();
       value = value.trim();
@@ -16366,13 +16366,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position2 = { position: 0 };
+        const position = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position2
+          position
         );
-        attributeValue = cookieAv.slice(position2.position + 1);
+        attributeValue = cookieAv.slice(position.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -17023,16 +17023,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position2 = { position: 0 };
+      const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position2.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
+      while (position.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
         const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position2.position++;
+        position.position++;
       }
       return extensionList;
     }
@@ -26772,8 +26772,8 @@ var require_postgres_interval = __commonJS({
       var matches = INTERVAL.exec(interval);
       var isNegative = matches[8] === "-";
       return Object.keys(positions).reduce(function(parsed, property) {
-        var position2 = positions[property];
-        var value = matches[position2];
+        var position = positions[property];
+        var value = matches[position];
         if (!value) return parsed;
         value = property === "milliseconds" ? parseMilliseconds(value) : parseInt(value, 10);
         if (!value) return parsed;
@@ -32938,10 +32938,10 @@ var boms = {
 
 // ../core/dist/data-block/next-version.js
 var VERSION = /^\d+(?:\.\d+)*$/;
-function nextVersion(latest) {
-  if (latest === null)
+function nextVersion(latest2) {
+  if (latest2 === null)
     return "1.0";
-  const parts = versionParts(latest);
+  const parts = versionParts(latest2);
   const last = parts.length - 1;
   parts[last] = (parts[last] ?? 0) + 1;
   return parts.join(".");
@@ -32967,8 +32967,8 @@ function versionParts(version) {
 }
 
 // ../core/dist/data-block/next-version-meta.js
-function nextVersionMeta(input, latest, now) {
-  const parent = input.origin === "make" ? latest ?? null : null;
+function nextVersionMeta(input, latest2, now) {
+  const parent = input.origin === "make" ? latest2 ?? null : null;
   if (input.origin === "make" && parent === null) {
     throw new AllotError("NOT_FOUND", `data block "${input.block}" does not exist`, {
       block: input.block
@@ -32976,7 +32976,7 @@ function nextVersionMeta(input, latest, now) {
   }
   return {
     block: input.block,
-    version: nextVersion(latest?.version ?? null),
+    version: nextVersion(latest2?.version ?? null),
     columns: parent?.columns ?? input.columns,
     keyColumn: parent?.keyColumn ?? input.keyColumn,
     rowCount: (parent?.rowCount ?? 0) + input.rows.length,
@@ -33041,31 +33041,21 @@ var SCHEMA_URL = new URL("./pool.schema.json", import.meta.url);
 
 // ../core/dist/job-test-index.js
 var indexes = /* @__PURE__ */ new WeakMap();
-function jobTestIndex(job, ref) {
+function jobTestIndexes(job, ref) {
   let index = indexes.get(job);
   if (index === void 0) {
-    index = new Map(job.tests.map((test, i) => [testId(test), i]));
+    index = /* @__PURE__ */ new Map();
+    for (const [i, test] of job.tests.entries()) {
+      const id = testId(test);
+      const positions = index.get(id);
+      if (positions === void 0)
+        index.set(id, [i]);
+      else
+        positions.push(i);
+    }
     indexes.set(job, index);
   }
-  return index.get(testId(ref)) ?? -1;
-}
-
-// ../core/dist/store/mutex.js
-var Mutex = class {
-  #tail = Promise.resolve();
-  run(section) {
-    const result = this.#tail.then(section);
-    this.#tail = result.catch(() => void 0);
-    return result;
-  }
-};
-
-// ../core/dist/store/own-entry.js
-function ownEntry(map, key) {
-  return Object.hasOwn(map, key) ? map[key] : void 0;
-}
-function setOwnEntry(map, key, value) {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  return index.get(testId(ref)) ?? [];
 }
 
 // ../core/dist/store/store-document.js
@@ -33100,6 +33090,68 @@ function catalogueKey(record) {
   return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
+// ../core/dist/store/holding-test.js
+function holdingTestIndexes(job, ref) {
+  return jobTestIndexes(job, ref).filter((index) => {
+    const test = job.tests[index];
+    return test !== void 0 && holdsRows(test);
+  });
+}
+
+// ../core/dist/store/lease-conflict.js
+function testLabel(ref) {
+  return `${ref.pool} / ${ref.suite} / ${ref.test}`;
+}
+function leaseConflict(rows, tests = []) {
+  return new LeaseConflictError(sortedOnce(rows.map((row) => `${row.block}:${row.key}`)), sortedOnce(tests.map(testLabel)));
+}
+function sortedOnce(labels) {
+  return [...new Set(labels)].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+}
+
+// ../core/dist/store/store-errors.js
+function unknownJobError(id) {
+  return new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
+}
+function noAllocationError(ref) {
+  return new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
+}
+function duplicateKeyError(block, keyColumn, key) {
+  return new AllotError("DUPLICATE_KEY", `data block "${block}" already has a row with ${keyColumn} "${key}"`, { block, key });
+}
+function firstRepeatedKey(keys, seen) {
+  for (const key of keys) {
+    if (seen.has(key))
+      return key;
+    seen.add(key);
+  }
+  return void 0;
+}
+function workspaceExistsError(id) {
+  return new AllotError("INVALID_INPUT", `workspace "${id}" already exists`, { field: "id" });
+}
+function missingParentError(version) {
+  return new AllotError("STORE_CORRUPT", `version ${version.block}@${version.version} names a missing parent ${version.parent}`);
+}
+
+// ../core/dist/store/mutex.js
+var Mutex = class {
+  #tail = Promise.resolve();
+  run(section) {
+    const result = this.#tail.then(section);
+    this.#tail = result.catch(() => void 0);
+    return result;
+  }
+};
+
+// ../core/dist/store/own-entry.js
+function ownEntry(map, key) {
+  return Object.hasOwn(map, key) ? map[key] : void 0;
+}
+function setOwnEntry(map, key, value) {
+  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
 // ../core/dist/store/superseded-tests.js
 function supersededTests(ws, refs, now) {
   const found = [];
@@ -33108,9 +33160,7 @@ function supersededTests(ws, refs, now) {
     const job = result === void 0 ? void 0 : ws.jobs[String(result.jobId)];
     if (job === void 0 || !isJobLive(job, now))
       continue;
-    const index = jobTestIndex(job, ref);
-    const test = job.tests[index];
-    if (test !== void 0 && holdsRows(test))
+    for (const index of holdingTestIndexes(job, ref))
       found.push([job.id, index]);
   }
   return found;
@@ -33174,7 +33224,7 @@ function findConflicts(ws, commit, skip, now) {
       const previous = taken.get(id);
       const takenInCommit = previous !== void 0 && !(previous && test.readOnly);
       if (claims.consumed.has(id) || heldAgainst || takenInCommit)
-        conflicts.push(`${row.block}:${row.key}`);
+        conflicts.push(row);
       taken.set(id, test.readOnly && previous !== false);
     }
   }
@@ -33182,7 +33232,7 @@ function findConflicts(ws, commit, skip, now) {
 }
 function findTakenTests(ws, commit, skip, now) {
   const skipped = new Set(skip.map(([job, index]) => `${job}/${index}`));
-  return commit.results.filter((result) => supersededTests(ws, [result], now).some(([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`))).map((result) => testId(result));
+  return commit.results.filter((result) => supersededTests(ws, [result], now).some(([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`)));
 }
 
 // ../core/dist/store/append-versions.js
@@ -33284,8 +33334,8 @@ var BlockRows = class {
     const metas = [];
     for (const input of inputs) {
       const versions = this.#versionsOf(workspace, input.block) ?? [];
-      const latest = versions.at(-1);
-      const meta = nextVersionMeta(input, latest, now);
+      const latest2 = versions.at(-1);
+      const meta = nextVersionMeta(input, latest2, now);
       await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
       if (meta.parent === null)
         this.#cache.set(workspace, meta, input.rows);
@@ -33303,7 +33353,7 @@ var BlockRows = class {
     if (meta.parent !== null) {
       const parent = versions.find((v) => v.version === meta.parent);
       if (parent === void 0) {
-        throw new AllotError("STORE_CORRUPT", `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`);
+        throw missingParentError(meta);
       }
       rows = [...await this.resolve(workspace, versions, parent), ...own];
     }
@@ -33321,32 +33371,31 @@ async function checkMadeKeys(commit, getBlock) {
       continue;
     const index = block.columns.indexOf(keyColumn);
     const keys = new Set(block.rows.map((row) => String(row[index])));
-    for (const row of made.rows) {
-      const key = String(row[index]);
-      if (keys.has(key)) {
-        throw new AllotError("DUPLICATE_KEY", `data block "${made.block}" already has a row with ${keyColumn} "${key}"`, {
-          block: made.block,
-          key
-        });
-      }
-      keys.add(key);
-    }
+    const repeated = firstRepeatedKey(made.rows.map((row) => String(row[index])), keys);
+    if (repeated !== void 0)
+      throw duplicateKeyError(made.block, keyColumn, repeated);
   }
 }
 
 // ../core/dist/store/count-release.js
 function countRelease(job, indexes2, now) {
-  const outcome = { released: 0, consumed: 0 };
   if (!isJobLive(job, now))
-    return outcome;
+    return { released: 0, consumed: 0 };
+  const ended = [];
   for (const index of indexes2) {
     const test = job.tests[index];
-    if (test === void 0 || !holdsRows(test))
-      continue;
+    if (test !== void 0 && holdsRows(test))
+      ended.push({ consume: test.consume, rows: test.rows.length });
+  }
+  return tallyRelease(ended);
+}
+function tallyRelease(ended) {
+  const outcome = { released: 0, consumed: 0 };
+  for (const test of ended) {
     if (test.consume)
-      outcome.consumed += test.rows.length;
+      outcome.consumed += test.rows;
     else
-      outcome.released += test.rows.length;
+      outcome.released += test.rows;
   }
   return outcome;
 }
@@ -33361,10 +33410,10 @@ var CatalogueLockedError = class extends AllotError {
   }
 };
 var CatalogueVersionConflictError = class extends AllotError {
-  constructor(name, expected, latest) {
-    const found = latest === null ? "it has no version" : `its latest version is ${latest}`;
+  constructor(name, expected, latest2) {
+    const found = latest2 === null ? "it has no version" : `its latest version is ${latest2}`;
     const wanted = expected === null ? "no version" : `version ${expected}`;
-    super("VERSION_CONFLICT", `${name.kind} "${name.name}": expected ${wanted} as the latest, but ${found}`, { ...name, expected, latest });
+    super("VERSION_CONFLICT", `${name.kind} "${name.name}": expected ${wanted} as the latest, but ${found}`, { ...name, expected, latest: latest2 });
     this.name = "CatalogueVersionConflictError";
   }
 };
@@ -33430,39 +33479,39 @@ function catalogueVersionParts(version) {
 function catalogueSchemeOf(version) {
   return version.split(".").length === 3 ? "three-part" : "two-part";
 }
-function nextCatalogueVersion(latest, scheme) {
-  if (latest === void 0)
+function nextCatalogueVersion(latest2, scheme) {
+  if (latest2 === void 0)
     return scheme === "three-part" ? "1.0.0" : "1.0";
-  const current = catalogueSchemeOf(latest);
+  const current = catalogueSchemeOf(latest2);
   if (scheme !== void 0 && scheme !== current) {
-    throw new AllotError("INVALID_INPUT", `versions of this name are numbered ${current} (latest ${latest}), not ${scheme}`, { field: "scheme", latest });
+    throw new AllotError("INVALID_INPUT", `versions of this name are numbered ${current} (latest ${latest2}), not ${scheme}`, { field: "scheme", latest: latest2 });
   }
-  return nextVersion(latest);
+  return nextVersion(latest2);
 }
 
 // ../core/dist/catalogue/plan-catalogue-put.js
-function planCataloguePut(latest, put, now) {
+function planCataloguePut(latest2, put, now) {
   checkName(put);
   if (typeof put.actor !== "string" || put.actor.length === 0)
     throw new AllotError("INVALID_INPUT", "a put needs an actor", { field: "actor" });
   if (put.body === void 0 || JSON.stringify(put.body) === void 0)
     throw new AllotError("INVALID_INPUT", "a record body must be JSON", { field: "body" });
-  if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest?.version ?? null))
-    throw new CatalogueVersionConflictError(put, put.expectedVersion, latest?.version ?? null);
-  if (latest !== void 0)
-    assertUnlockedFor(latest, put.actor, put.force, now);
+  if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest2?.version ?? null))
+    throw new CatalogueVersionConflictError(put, put.expectedVersion, latest2?.version ?? null);
+  if (latest2 !== void 0)
+    assertUnlockedFor(latest2, put.actor, put.force, now);
   const at = now.toISOString();
-  const held = latest === void 0 ? null : liveLock(latest.lock, now);
+  const held = latest2 === void 0 ? null : liveLock(latest2.lock, now);
   return {
     kind: put.kind,
     workspace: put.workspace,
     project: put.project,
     name: put.name,
-    id: put.keepId === true && latest !== void 0 ? latest.id : newCatalogueId(),
-    version: nextCatalogueVersion(latest?.version, put.scheme),
+    id: put.keepId === true && latest2 !== void 0 ? latest2.id : newCatalogueId(),
+    version: nextCatalogueVersion(latest2?.version, put.scheme),
     body: put.body,
-    createdBy: latest?.createdBy ?? put.actor,
-    createdAt: latest?.createdAt ?? at,
+    createdBy: latest2?.createdBy ?? put.actor,
+    createdAt: latest2?.createdAt ?? at,
     updatedBy: put.actor,
     updatedAt: at,
     lock: held !== null && held.holder === put.actor ? held : null
@@ -33582,9 +33631,7 @@ var DocumentTenancy = class {
   createWorkspace(workspace) {
     return this.#mutex.run(async () => {
       if (ownEntry(this.#document.tenants, workspace.id) !== void 0) {
-        throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
-          field: "id"
-        });
+        throw workspaceExistsError(workspace.id);
       }
       await this.#saved.update((draft) => {
         draft.tenants = { ...draft.tenants, [workspace.id]: workspace };
@@ -33740,8 +33787,8 @@ var DocumentStore = class _DocumentStore {
   }
   listBlocks(workspace) {
     const blocks = this.#workspace(workspace)?.blocks ?? {};
-    const latest = Object.values(blocks).flatMap((versions) => versions.slice(-1));
-    return Promise.resolve(latest.sort((a, b) => a.block.localeCompare(b.block)));
+    const latest2 = Object.values(blocks).flatMap((versions) => versions.slice(-1));
+    return Promise.resolve(latest2.sort((a, b) => a.block.localeCompare(b.block)));
   }
   putPool(workspace, pool) {
     return this.#mutex.run(() => this.#saved.update((draft) => {
@@ -33792,8 +33839,10 @@ var DocumentStore = class _DocumentStore {
       const superseded = supersededTests(ws, commit.supersedes, now);
       const conflicts = findConflicts(ws, commit, superseded, now);
       const taken = findTakenTests(ws, commit, superseded, now);
-      if (conflicts.length > 0 || taken.length > 0)
-        throw new LeaseConflictError(conflicts, taken);
+      if (taken.length > 0)
+        throw leaseConflict([], taken);
+      if (conflicts.length > 0)
+        throw leaseConflict(conflicts);
       await checkMadeKeys(commit, (workspace, block) => this.getBlock(workspace, block));
       const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
@@ -33854,7 +33903,7 @@ var DocumentStore = class _DocumentStore {
     return this.#mutex.run(async () => {
       const job = this.#workspace(workspace)?.jobs[String(id)];
       if (job === void 0)
-        throw new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
+        throw unknownJobError(id);
       const outcome = countRelease(job, job.tests.map((_, index) => index), now);
       if (job.releasedAt !== null)
         return outcome;
@@ -33870,16 +33919,14 @@ var DocumentStore = class _DocumentStore {
       const ws = this.#workspace(workspace);
       const result = ws?.results[testId(ref)];
       const job = result === void 0 ? void 0 : ws?.jobs[String(result.jobId)];
-      if (job === void 0) {
-        throw new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
-      }
-      const index = jobTestIndex(job, ref);
-      const test = job.tests[index];
-      if (test === void 0 || !holdsRows(test) || !isJobLive(job, now))
+      if (job === void 0)
+        throw noAllocationError(ref);
+      const holding = holdingTestIndexes(job, ref);
+      if (holding.length === 0 || !isJobLive(job, now))
         return { released: 0, consumed: 0 };
-      const outcome = countRelease(job, [index], now);
+      const outcome = countRelease(job, holding, now);
       await this.#saved.update((draft) => {
-        const tests = job.tests.map((t, i) => i === index ? { ...t, releasedAt: now.toISOString() } : t);
+        const tests = job.tests.map((t, i) => holding.includes(i) ? { ...t, releasedAt: now.toISOString() } : t);
         draftWorkspace(draft, workspace, "jobs").jobs[String(job.id)] = { ...job, tests };
       });
       return outcome;
@@ -34240,9 +34287,9 @@ async function writeVersion(sql, client, context, input) {
   const { workspace, now } = context;
   assertStorable(input);
   const seq = (await sql.run(client, "next-block-seq", [workspace, input.block])).rows[0]?.seq ?? 1;
-  const latest = (await listVersions(sql, client, workspace, input.block)).at(-1);
-  const parent = input.origin === "make" ? latest ?? null : null;
-  const meta = nextVersionMeta(input, latest, now);
+  const latest2 = (await listVersions(sql, client, workspace, input.block)).at(-1);
+  const parent = input.origin === "make" ? latest2 ?? null : null;
+  const meta = nextVersionMeta(input, latest2, now);
   const stored = { ...meta, lineage: parent?.lineage ?? meta.version };
   if (parent !== null)
     await context.checkMadeKeys(client, stored, parent, input.rows);
@@ -34378,7 +34425,7 @@ async function resolveRows(source, version) {
   if (version.parent !== null) {
     const parent = versions.find((v) => v.version === version.parent);
     if (parent === void 0) {
-      throw new AllotError("STORE_CORRUPT", `version ${version.block}@${version.version} names a missing parent ${version.parent}`);
+      throw missingParentError(version);
     }
     parentRows = await resolveRows(source, parent);
   }
@@ -34396,24 +34443,19 @@ function checkMadeKeys2(sql, cache, workspace) {
     const index = version.columns.indexOf(version.keyColumn);
     if (index < 0)
       return;
+    const keyColumn = version.keyColumn;
+    const repeated = (key) => duplicateKeyError(version.block, keyColumn, key);
     const keys = rows.map((row) => String(row[index]));
-    const repeated = (key) => new AllotError("DUPLICATE_KEY", `data block "${version.block}" already has a row with ${version.keyColumn} "${key}"`, {
-      block: version.block,
-      key
-    });
     const seen = /* @__PURE__ */ new Set();
-    for (const key of keys) {
-      if (seen.has(key))
-        throw repeated(key);
-      seen.add(key);
-    }
+    const inRows = firstRepeatedKey(keys, seen);
+    if (inRows !== void 0)
+      throw repeated(inRows);
     if (parent.keyColumn === null) {
       const versions = await listVersions(sql, db, workspace, version.block);
-      for (const row of await resolveRows({ sql, cache, db, workspace, versions }, parent)) {
-        const key = String(row[index]);
-        if (seen.has(key))
-          throw repeated(key);
-      }
+      const parentRows = await resolveRows({ sql, cache, db, workspace, versions }, parent);
+      const known = parentRows.map((row) => String(row[index])).find((key) => seen.has(key));
+      if (known !== void 0)
+        throw repeated(known);
       return;
     }
     const result = await sql.run(db, "find-existing-keys", {
@@ -34462,11 +34504,20 @@ async function writeJob(sql, client, commit, context) {
   if (blocks.size > 0 || pools.size > 0)
     await sql.run(client, "lock-commit", [workspace, [...blocks], [...pools]]);
   if (commit.supersedes.length > 0)
-    await sql.run(client, "release-superseded", [workspace, refsJson(commit.supersedes), now]);
+    await sql.run(client, "release-superseded", {
+      workspace,
+      tests: refsJson(commit.supersedes),
+      now
+    });
   if (results.length > 0) {
-    const taken = await sql.run(client, "find-taken-tests", { workspace, job_id: jobId, tests: refsJson(results), now });
+    const taken = await sql.run(client, "find-taken-tests", {
+      workspace,
+      job_id: jobId,
+      tests: refsJson(results),
+      now
+    });
     if (taken.rows.length > 0)
-      throw new LeaseConflictError([], taken.rows.map(testLabel));
+      throw leaseConflict([], taken.rows);
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
@@ -34480,7 +34531,7 @@ async function writeJob(sql, client, commit, context) {
     });
     if (claimed.rowCount !== claims.length) {
       const conflicts = await sql.run(client, "find-claim-conflicts", [workspace, rows, now]);
-      throw new LeaseConflictError(conflicts.rows.map((row) => `${row.block}:${row.row_key}`));
+      throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
     const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
     if (eaten.length > 0)
@@ -34512,9 +34563,6 @@ async function writeJob(sql, client, commit, context) {
 }
 function refsJson(refs) {
   return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
-}
-function testLabel(ref) {
-  return `${ref.pool} / ${ref.suite} / ${ref.test}`;
 }
 function claimsOf(tests) {
   const claims = [];
@@ -35046,8 +35094,8 @@ var PostgresCatalogue = class {
   putCatalogue(put, now) {
     checkName(put);
     return this.#change(put, "put a catalogue record", async (client) => {
-      const latest = await this.#one(client, "catalogue-latest", nameValues(put));
-      const record = planCataloguePut(latest, put, now);
+      const latest2 = await this.#one(client, "catalogue-latest", nameValues(put));
+      const record = planCataloguePut(latest2, put, now);
       await this.#sql.run(client, "catalogue-insert", {
         ...nameValues(record),
         version_parts: catalogueVersionParts(record.version),
@@ -35181,19 +35229,19 @@ async function readClaimState(db, workspace, blocks, now) {
 // ../store-postgres/dist/release-claims.js
 async function releaseJob(db, workspace, id, now) {
   const result = await db.query("release a job", "release-job", [workspace, id, now]);
-  const row = result.rows[0];
-  if (row === void 0 || row.found === 0)
-    throw new AllotError("NOT_FOUND", `job ${id} does not exist`, { job: id });
-  return { released: row.released, consumed: row.consumed };
+  if ((result.rows[0]?.found ?? 0) === 0)
+    throw unknownJobError(id);
+  return tallyRelease(endedTests(result.rows));
 }
 async function releaseTest(db, workspace, ref, now) {
   const values = { workspace, pool: ref.pool, suite: ref.suite, test: ref.test, now };
   const result = await db.query("release a test", "release-test", values);
-  const row = result.rows[0];
-  if (row === void 0 || row.found === 0) {
-    throw new AllotError("NOT_FOUND", `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`, { ...ref });
-  }
-  return { released: row.released, consumed: row.consumed };
+  if ((result.rows[0]?.found ?? 0) === 0)
+    throw noAllocationError(ref);
+  return tallyRelease(endedTests(result.rows));
+}
+function endedTests(rows) {
+  return rows.flatMap((row) => row.consume === null || row.rows === null ? [] : [{ consume: row.consume, rows: row.rows }]);
 }
 
 // ../store-postgres/dist/jobs-cache.js
@@ -35257,9 +35305,7 @@ async function createWorkspace(db, workspace) {
     ]);
   } catch (error2) {
     if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-      throw new AllotError("INVALID_INPUT", `workspace "${workspace.id}" already exists`, {
-        field: "id"
-      });
+      throw workspaceExistsError(workspace.id);
     }
     throw storeFailure(error2, "create a workspace");
   }
@@ -35666,21 +35712,54 @@ var SQL_OPERATIONS = [
   "rows-by-key",
   "upsert-results"
 ];
+var SQL_FRAGMENTS = ["held-tests"];
 var SQL_DIR = new URL("./sql/", import.meta.url);
+var FRAGMENT = /\{\{([a-z-]+)\}\}/g;
 var loading;
 function loadSqlTexts() {
   loading ??= (async () => {
-    const entries = await Promise.all(SQL_OPERATIONS.map(async (name) => [name, await readFile3(new URL(`${name}.sql`, SQL_DIR), "utf8")]));
+    const fragments = new Map(await Promise.all(SQL_FRAGMENTS.map(async (name) => [name, (await readSql(`fragments/${name}`)).trim()])));
+    const entries = await Promise.all(SQL_OPERATIONS.map(async (name) => [name, withFragments(name, await readSql(name), fragments)]));
     return Object.fromEntries(entries);
   })();
   return loading;
 }
+function readSql(name) {
+  return readFile3(new URL(`${name}.sql`, SQL_DIR), "utf8");
+}
+function withFragments(operation, text, fragments) {
+  return text.replace(FRAGMENT, (_whole, name) => {
+    const fragment = fragments.get(name);
+    if (fragment === void 0)
+      throw new Error(`sql/${operation}.sql names an unknown fragment {{${name}}}`);
+    return fragment;
+  });
+}
 
 // ../store-postgres/dist/named-parameters.js
 var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+var rewritten = new LruCache(512);
 function toPositional(sql, params) {
-  const positions = /* @__PURE__ */ new Map();
-  const values = [];
+  const { text, names } = namedStatement(sql);
+  const values = names.map((name) => {
+    if (!Object.hasOwn(params, name)) {
+      const given = Object.keys(params);
+      throw new AllotError("INVALID_INPUT", `the statement uses :${name} but no value is given for it (params: ${given.length === 0 ? "none" : given.join(", ")})`);
+    }
+    return params[name];
+  });
+  return { text, values };
+}
+function namedStatement(sql) {
+  let statement = rewritten.get(sql);
+  if (statement === void 0) {
+    statement = rewrite(sql);
+    rewritten.set(sql, statement);
+  }
+  return statement;
+}
+function rewrite(sql) {
+  const names = [];
   let text = "";
   let i = 0;
   while (i < sql.length) {
@@ -35700,7 +35779,10 @@ function toPositional(sql, params) {
       NAME.lastIndex = i + 1;
       const match = NAME.exec(sql);
       if (match !== null) {
-        text += `$${position(match[0], params, positions, values)}`;
+        const known = names.indexOf(match[0]);
+        if (known < 0)
+          names.push(match[0]);
+        text += `$${known < 0 ? names.length : known + 1}`;
         i += 1 + match[0].length;
         continue;
       }
@@ -35708,19 +35790,7 @@ function toPositional(sql, params) {
     text += char;
     i++;
   }
-  return { text, values };
-}
-function position(name, params, positions, values) {
-  const known = positions.get(name);
-  if (known !== void 0)
-    return known;
-  if (!Object.hasOwn(params, name)) {
-    const given = Object.keys(params);
-    throw new AllotError("INVALID_INPUT", `the statement uses :${name} but no value is given for it (params: ${given.length === 0 ? "none" : given.join(", ")})`);
-  }
-  values.push(params[name]);
-  positions.set(name, values.length);
-  return values.length;
+  return { text, names };
 }
 function skipOpaque(sql, i) {
   const char = sql[i];
@@ -36210,6 +36280,133 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
+// ../use-cases/dist/job-heartbeat.js
+var HEARTBEAT_MS = 5e3;
+var STALE_AFTER_MS = 6 * HEARTBEAT_MS;
+
+// ../use-cases/dist/track-job.js
+async function trackJob(store, workspace, id, now) {
+  const state = await store.getJobState(workspace, id);
+  if (state !== void 0)
+    return stateStatus(store, state, now);
+  const record = await store.getJob(workspace, id);
+  if (record === void 0)
+    throw new AllotError("NOT_FOUND", `job ${id} does not exist`);
+  return recordStatus(record, id, null);
+}
+async function stateStatus(store, state, now) {
+  if (state.phase === "done" && state.answeredBy !== null) {
+    const record = await store.getJob(state.workspace, state.answeredBy);
+    if (record !== void 0)
+      return recordStatus(record, state.id, state);
+  }
+  const base = {
+    id: state.id,
+    answeredBy: null,
+    queued: false,
+    progress: state.progress,
+    server: state.server,
+    createdUser: state.createdUser,
+    keyId: state.keyId,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    expiresAt: null,
+    releasedAt: null,
+    namespace: null,
+    allocated: 0,
+    made: 0,
+    reused: 0,
+    failed: 0,
+    tests: []
+  };
+  if (state.phase === "queued" || state.phase === "running") {
+    if (now.getTime() - Date.parse(state.updatedAt) > STALE_AFTER_MS) {
+      const record = await store.getJob(state.workspace, state.id);
+      if (record !== void 0)
+        return recordStatus(record, state.id, state);
+      return {
+        ...base,
+        state: "error",
+        message: "the server running this job stopped before the job finished: execute the bundle again"
+      };
+    }
+    const queued = state.phase === "queued";
+    return {
+      ...base,
+      state: "running",
+      queued,
+      message: queued ? "queued behind earlier jobs of this workspace" : progressLine(state.progress)
+    };
+  }
+  const message = state.error?.message ?? `job ${state.answeredBy ?? state.id} is no longer in the store`;
+  return { ...base, state: "error", message };
+}
+function recordStatus(record, id, state) {
+  const tests = record.tests.map((t) => ({
+    pool: t.pool,
+    suite: t.suite,
+    test: t.test,
+    status: t.status,
+    reason: t.reason,
+    fromJob: t.fromJob,
+    releasedAt: t.releasedAt
+  }));
+  return {
+    id,
+    answeredBy: record.id,
+    state: record.failed > 0 ? "failed" : "complete",
+    queued: false,
+    progress: null,
+    message: summaryLine(record),
+    server: state?.server ?? null,
+    createdUser: state?.createdUser ?? null,
+    keyId: state?.keyId ?? null,
+    // An alias reports the earlier job that answered it, as its id does to Curiosity clients.
+    createdAt: state !== null && state.id === record.id ? state.createdAt : record.createdAt,
+    updatedAt: latest(record.releasedAt ?? record.createdAt, state?.updatedAt),
+    expiresAt: record.expiresAt,
+    releasedAt: record.releasedAt,
+    namespace: record.namespace,
+    allocated: record.allocated,
+    made: record.made,
+    reused: record.cached,
+    failed: record.failed,
+    tests
+  };
+}
+function latest(a, b) {
+  return b !== void 0 && Date.parse(b) > Date.parse(a) ? b : a;
+}
+function progressLine(progress) {
+  if (progress === null)
+    return "starting";
+  return `${progress.phase} ${progress.done}/${progress.total}`;
+}
+function summaryLine(record) {
+  const total = record.tests.length;
+  if (record.failed === 0) {
+    return `${total} test(s): ${record.allocated} allocated, ${record.made} made, ${record.cached} reused`;
+  }
+  const failures = record.tests.filter((t) => t.status === "failed").map((t) => `${t.pool} / ${t.suite} / ${t.test}: ${t.reason ?? "no rows were allocated"}`);
+  return `${record.failed} of ${total} test(s) failed: ${failures.join("; ")}`;
+}
+
+// ../use-cases/dist/read-job.js
+function readJob(store, workspace, id) {
+  return store.getJob(workspace, id);
+}
+
+// ../use-cases/dist/release-job.js
+async function releaseJob2(store, workspace, id, now) {
+  const status = await trackJob(store, workspace, id, now);
+  if (status.state === "running")
+    return { kind: "running", id: status.id };
+  if (status.answeredBy === null)
+    return { kind: "nothing", id: status.id };
+  const outcome = await store.releaseJob(workspace, status.answeredBy, now);
+  return { kind: "released", jobId: status.answeredBy, outcome };
+}
+
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
 function leftToEarlierRun(target, jobId, expiresAt) {
@@ -36226,7 +36423,7 @@ function howToRelease(target, jobId) {
     return `ALLOT_STORE=<the store input's URL> allot release ${jobId}`;
   return `allot release ${jobId} --data-dir ${JSON.stringify(target.store)}`;
 }
-async function releaseJob2(target, apiKey) {
+async function releaseJob3(target, apiKey) {
   return target.kind === "server" ? releaseOnServer(target, apiKey) : releaseInStore(target.store, target.jobId);
 }
 async function releaseOnServer(target, apiKey) {
@@ -36256,11 +36453,14 @@ async function releaseOnServer(target, apiKey) {
 async function releaseInStore(spec, jobId) {
   const store = await openStore(spec);
   try {
-    const job = await store.getJob(DEFAULT_WORKSPACE, jobId);
+    const job = await readJob(store, DEFAULT_WORKSPACE, jobId);
     if (job === void 0) return gone(jobId, spec);
     const ended = alreadyEnded(job, jobId);
     if (ended !== void 0) return ended;
-    return released(jobId, await store.releaseJob(DEFAULT_WORKSPACE, jobId, /* @__PURE__ */ new Date()));
+    const release = await releaseJob2(store, DEFAULT_WORKSPACE, jobId, /* @__PURE__ */ new Date());
+    if (release.kind !== "released")
+      return { kind: "nothing", message: `job ${jobId} has not finished: nothing to release` };
+    return released(release.jobId, release.outcome);
   } finally {
     await store.close();
   }
@@ -36338,7 +36538,7 @@ async function run() {
     }
     const apiKey = getInput("api-key").trim();
     if (apiKey !== "") setSecret(apiKey);
-    const result = await releaseJob2(state.target, apiKey);
+    const result = await releaseJob3(state.target, apiKey);
     if (result.kind === "released") info(`allot: ${result.message}`);
     else if (result.kind === "left") notice(`allot: ${result.message}`);
     else warning(`allot: ${result.message}`);

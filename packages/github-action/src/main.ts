@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { toResultsFile, writeResultsFile } from '@allot/core';
+import { toResultsFile, writeResultsFile } from '@allot/client';
 import { isPostgresUrl } from '@allot/store-postgres';
 import { parseInputs, type ActionInputs } from './inputs.js';
 import { logOutcome } from './log-outcome.js';

@@ -3,6 +3,7 @@ import { AllotClient, isAllotClientError } from '@allot/client';
 import { DEFAULT_WORKSPACE, type ReleaseOutcome } from '@allot/core';
 import { isPostgresUrl } from '@allot/store-postgres';
 import { openStore } from '@allot/stores';
+import { readJob, releaseJob as releaseStoredJob } from '@allot/use-cases';
 import type { ReleaseTarget } from './outcome.js';
 
 /**
@@ -90,11 +91,14 @@ async function releaseOnServer(
 async function releaseInStore(spec: string, jobId: number): Promise<ReleaseResult> {
   const store = await openStore(spec);
   try {
-    const job = await store.getJob(DEFAULT_WORKSPACE, jobId);
+    const job = await readJob(store, DEFAULT_WORKSPACE, jobId);
     if (job === undefined) return gone(jobId, spec);
     const ended = alreadyEnded(job, jobId);
     if (ended !== undefined) return ended;
-    return released(jobId, await store.releaseJob(DEFAULT_WORKSPACE, jobId, new Date()));
+    const release = await releaseStoredJob(store, DEFAULT_WORKSPACE, jobId, new Date());
+    if (release.kind !== 'released')
+      return { kind: 'nothing', message: `job ${jobId} has not finished: nothing to release` };
+    return released(release.jobId, release.outcome);
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { DEFAULT_WORKSPACE, executeJob, githubRunNamespace, syncPoolFiles } from '@allot/core';
+import { DEFAULT_WORKSPACE, githubRunNamespace } from '@allot/core';
 import { openStore } from '@allot/stores';
+import { executeBundle, syncPoolFiles } from '@allot/use-cases';
 import { expandGlobs } from './expand-globs.js';
 import type { ActionInputs } from './inputs.js';
 import { committed, type Outcome, type RememberJob } from './outcome.js';
@@ -33,7 +34,7 @@ export async function runEmbedded(
     if (selection.bundle.length === 0) return { report: null, missing: selection.missing };
     // One namespace per workflow run attempt, as `allot run` makes.
     const namespace = githubRunNamespace(process.env);
-    const report = await executeJob(store, {
+    const report = await executeBundle(store, {
       tests: selection.bundle,
       workspace: DEFAULT_WORKSPACE,
       ...(inputs.ttlSeconds === undefined ? {} : { ttlSeconds: inputs.ttlSeconds }),

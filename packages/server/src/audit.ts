@@ -1,3 +1,4 @@
+import { recordAudit } from '@allot/use-cases';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { callerOf } from './plugins/authenticate.js';
 import { contextOf } from './app-context.js';
@@ -11,7 +12,7 @@ export async function audit(
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const caller = callerOf(request);
-  await contextOf(app).store.appendAudit({
+  await recordAudit(contextOf(app).store, {
     workspace: caller.workspace,
     at: contextOf(app).clock().toISOString(),
     actor: caller.actor,

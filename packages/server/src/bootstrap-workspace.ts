@@ -1,4 +1,4 @@
-import { DEFAULT_WORKSPACE, isAllotError, type Store } from '@allot/core';
+import { DEFAULT_WORKSPACE, isAllotError, type TenancyStore } from '@allot/core';
 import { createApiKey } from './auth/create-api-key.js';
 
 /** A workspace with its first admin key, whose secret exists only in this value. */
@@ -14,7 +14,7 @@ export interface NewWorkspace {
  * first key, and how tests make a second tenant.
  */
 export async function createWorkspaceWithAdminKey(
-  store: Store,
+  store: TenancyStore,
   input: { id: string; name?: string; now?: Date },
 ): Promise<NewWorkspace> {
   const now = input.now ?? new Date();
@@ -40,7 +40,7 @@ export async function createWorkspaceWithAdminKey(
  * and the others return undefined.
  */
 export async function bootstrapWorkspace(
-  store: Store,
+  store: TenancyStore,
   now = new Date(),
 ): Promise<NewWorkspace | undefined> {
   if ((await store.listWorkspaces()).length > 0) return undefined;

@@ -24,7 +24,7 @@ import { allocationTestRoutes } from './routes/allocation-tests.js';
 import { resultRoutes } from './routes/results.js';
 import { serverRoutes } from './routes/servers.js';
 import { userRoutes } from './routes/users.js';
-import { vendorRoutes } from './routes/vendor.js';
+import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
@@ -76,8 +76,8 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     installJsonParser(api);
     installJsonOnlyRoutes(api);
     installTextParsers(api, uploadLimit);
-    await api.register(vendorRoutes, { prefix: '/api/apikey/:apiKey', keyInPath: true });
-    await api.register(vendorRoutes, { prefix: '/api', keyInPath: false });
+    await api.register(curiosityRoutes, { prefix: '/api/apikey/:apiKey', keyInPath: true });
+    await api.register(curiosityRoutes, { prefix: '/api', keyInPath: false });
     for (const routes of [
       poolRoutes,
       allocationTestRoutes,

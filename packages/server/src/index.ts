@@ -1,5 +1,5 @@
 /**
- * @allot/server: the vendor-compatible allocation API and the /api/v1
+ * @allot/server: the Curiosity-compatible allocation API and the /api/v1
  * resource API over @allot/core. `buildApp` never listens; `startServer` does.
  */
 export { buildApp } from './build-app.js';
@@ -25,8 +25,9 @@ export type {
   ResolutionServer,
   ServerNameOptions,
 } from './resolution/resolution-servers.js';
-export { VENDOR_JOB_STATES, VENDOR_JOB_TYPES, VendorJobSchema } from './schemas/vendor-job.js';
-export type { VendorJob } from './schemas/vendor-job.js';
+// The vendor job's schema lives in @allot/protocol; kept here for code that imported it from the server.
+export { VENDOR_JOB_STATES, VENDOR_JOB_TYPES, VendorJobSchema } from '@allot/protocol';
+export type { VendorJob } from '@allot/protocol';
 export { openResolutionServers } from './resolution/open-resolution-servers.js';
 export {
   parseResolutionServerFlag,

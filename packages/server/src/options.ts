@@ -37,14 +37,14 @@ export interface BuildAppOptions {
   servers?: readonly ResolutionServer[];
   /**
    * The servers a name no server has resolves to (`…/resolve/server/DESKTOP-ABC123/execute`
-   * as written for the vendor): one for every workspace and one per
+   * as written for Curiosity): one for every workspace and one per
    * workspace at most; default `local`. Each must name a registered server.
    */
   defaultServers?: readonly DefaultServer[];
   /** Unknown server names answer 404 `UNKNOWN_SERVER` instead of using the default; default false. */
   strictServerNames?: boolean;
   /**
-   * How long an execute on the vendor route waits for its job before
+   * How long an execute on the Curiosity route waits for its job before
    * answering `InQueue` or `InProgress` (clients then poll `job/{id}`);
    * default 10 s, 0 answers at once.
    */

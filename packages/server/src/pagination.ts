@@ -1,9 +1,5 @@
+import type { PageParams } from '@allot/protocol';
 import type { FastifyRequest } from 'fastify';
-
-export interface PageParams {
-  limit: number;
-  offset: number;
-}
 
 /** A page of a list, with relative links to the next and previous pages. */
 export interface Paged<T> {

@@ -30,7 +30,7 @@ Options:
   --strict-server-names
                       answer 404 UNKNOWN_SERVER for a server name no server has,
                       instead of using the default server
-  --sync-wait-ms <n>  how long a vendor execute waits for its job before answering
+  --sync-wait-ms <n>  how long a Curiosity execute waits for its job before answering
                       InQueue/InProgress (clients then poll job/{id}); default 10000
   --log-level <lvl>   ${LEVELS.join(', ')} (default info)
   -h, --help          show this help`;

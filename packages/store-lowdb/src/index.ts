@@ -5,3 +5,4 @@
 export { openLowdbStore } from './open-lowdb-store.js';
 export { LowdbPersistence, STORE_FILE } from './lowdb-persistence.js';
 export type { LowdbOptions } from './lowdb-persistence.js';
+export { openLowdbWorkQueue, QUEUE_FILE } from './open-lowdb-work-queue.js';

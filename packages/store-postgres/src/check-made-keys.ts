@@ -1,4 +1,4 @@
-import { AllotError, type RowValues } from '@allot/core';
+import { duplicateKeyError, firstRepeatedKey, type RowValues } from '@allot/core';
 import { listVersions, type CheckMadeKeys } from './block-versions.js';
 import type { StoredVersion } from './records.js';
 import { resolveRows } from './resolve-rows.js';
@@ -20,28 +20,18 @@ export function checkMadeKeys(sql: SqlRunner, cache: RowsCache, workspace: strin
     if (version.keyColumn === null) return;
     const index = version.columns.indexOf(version.keyColumn);
     if (index < 0) return;
+    const keyColumn = version.keyColumn;
+    const repeated = (key: string) => duplicateKeyError(version.block, keyColumn, key);
     const keys = rows.map((row) => String(row[index]));
-    const repeated = (key: string) =>
-      new AllotError(
-        'DUPLICATE_KEY',
-        `data block "${version.block}" already has a row with ${version.keyColumn} "${key}"`,
-        {
-          block: version.block,
-          key,
-        },
-      );
     const seen = new Set<string>();
-    for (const key of keys) {
-      if (seen.has(key)) throw repeated(key);
-      seen.add(key);
-    }
+    const inRows = firstRepeatedKey(keys, seen);
+    if (inRows !== undefined) throw repeated(inRows);
     if (parent.keyColumn === null) {
       // The parent's rows were stored without keys: compare with them here.
       const versions = await listVersions(sql, db, workspace, version.block);
-      for (const row of await resolveRows({ sql, cache, db, workspace, versions }, parent)) {
-        const key = String(row[index]);
-        if (seen.has(key)) throw repeated(key);
-      }
+      const parentRows = await resolveRows({ sql, cache, db, workspace, versions }, parent);
+      const known = parentRows.map((row) => String(row[index])).find((key) => seen.has(key));
+      if (known !== undefined) throw repeated(known);
       return;
     }
     const result = await sql.run<{ key: string }>(db, 'find-existing-keys', {

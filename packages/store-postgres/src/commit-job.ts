@@ -2,6 +2,7 @@ import {
   AllotError,
   LeaseConflictError,
   jobFromCommit,
+  leaseConflict,
   testId,
   type JobCommit,
   type JobRecord,
@@ -49,14 +50,19 @@ export async function writeJob(
   if (blocks.size > 0 || pools.size > 0)
     await sql.run(client, 'lock-commit', [workspace, [...blocks], [...pools]]);
   if (commit.supersedes.length > 0)
-    await sql.run(client, 'release-superseded', [workspace, refsJson(commit.supersedes), now]);
+    await sql.run(client, 'release-superseded', {
+      workspace,
+      tests: refsJson(commit.supersedes),
+      now,
+    });
   if (results.length > 0) {
-    const taken = await sql.run<{ pool: string; suite: string; test: string }>(
-      client,
-      'find-taken-tests',
-      { workspace, job_id: jobId, tests: refsJson(results), now },
-    );
-    if (taken.rows.length > 0) throw new LeaseConflictError([], taken.rows.map(testLabel));
+    const taken = await sql.run<TestRef>(client, 'find-taken-tests', {
+      workspace,
+      job_id: jobId,
+      tests: refsJson(results),
+      now,
+    });
+    if (taken.rows.length > 0) throw leaseConflict([], taken.rows);
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
@@ -74,7 +80,7 @@ export async function writeJob(
         'find-claim-conflicts',
         [workspace, rows, now],
       );
-      throw new LeaseConflictError(conflicts.rows.map((row) => `${row.block}:${row.row_key}`));
+      throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
     const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
     if (eaten.length > 0)
@@ -115,10 +121,6 @@ export async function writeJob(
 /** Test references as the statements read them: a JSON array of {pool, suite, test}. */
 function refsJson(refs: readonly TestRef[]): string {
   return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
-}
-
-function testLabel(ref: TestRef): string {
-  return `${ref.pool} / ${ref.suite} / ${ref.test}`;
 }
 
 /** The rows of tests that hold rows, in one order (for the messages; locking is per block). */

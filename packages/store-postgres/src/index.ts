@@ -7,6 +7,6 @@ export { isPostgresUrl, openPostgresStore } from './open-postgres-store.js';
 export type { PostgresStoreOptions } from './open-postgres-store.js';
 export { migrate, readMigrations } from './migrate.js';
 export type { Migration } from './migrate.js';
-export { PostgresResolutionServer } from './postgres-resolution-server.js';
-export type { ResolutionServerOptions } from './postgres-resolution-server.js';
+export { PostgresResolutionDatabase } from './postgres-resolution-database.js';
+export type { ResolutionDatabaseOptions } from './postgres-resolution-database.js';
 export { toPositional } from './named-parameters.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPositional } from './named-parameters.js';
+import { namedStatement, toPositional } from './named-parameters.js';
 
 describe('toPositional', () => {
   it('binds named parameters in order, reusing a position for a repeated name', () => {
@@ -23,5 +23,15 @@ describe('toPositional', () => {
     expect(() => toPositional('SELECT :missing', { status: 'x' })).toThrow(
       'uses :missing but no value is given for it (params: status)',
     );
+  });
+
+  it('rewrites a text once and reuses the rewrite with other values', () => {
+    const sql = 'SELECT * FROM t WHERE a = :a AND b = :b -- cached';
+    expect(namedStatement(sql)).toBe(namedStatement(sql));
+    expect(toPositional(sql, { b: 2, a: 1 }).values).toEqual([1, 2]);
+    expect(toPositional(sql, { a: 'x', b: 'y' })).toEqual({
+      text: 'SELECT * FROM t WHERE a = $1 AND b = $2 -- cached',
+      values: ['x', 'y'],
+    });
   });
 });

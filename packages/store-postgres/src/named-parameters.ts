@@ -1,4 +1,4 @@
-import { AllotError, type Value } from '@allot/core';
+import { AllotError, LruCache, type Value } from '@allot/core';
 
 /** A statement rewritten for `pg`: positional `$n` placeholders and their values. */
 export interface PositionalStatement<V = Value> {
@@ -7,6 +7,20 @@ export interface PositionalStatement<V = Value> {
 }
 
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+
+/** A statement's text with `$n` placeholders and the parameter name of each position. */
+export interface NamedStatement {
+  text: string;
+  /** `names[n - 1]` is the name bound to `$n`. */
+  names: readonly string[];
+}
+
+/**
+ * Statements run again and again with other values (the store's SQL files,
+ * a pool's finds), so each text is rewritten once. Bounded, since finds'
+ * texts come from pool files.
+ */
+const rewritten = new LruCache<NamedStatement>(512);
 
 /**
  * Turns `:name` parameters into `$1…$n` and binds their values; values are
@@ -20,8 +34,32 @@ export function toPositional<V = Value>(
   sql: string,
   params: Readonly<Record<string, V>>,
 ): PositionalStatement<V> {
-  const positions = new Map<string, number>();
-  const values: V[] = [];
+  const { text, names } = namedStatement(sql);
+  const values = names.map((name) => {
+    if (!Object.hasOwn(params, name)) {
+      const given = Object.keys(params);
+      throw new AllotError(
+        'INVALID_INPUT',
+        `the statement uses :${name} but no value is given for it (params: ${given.length === 0 ? 'none' : given.join(', ')})`,
+      );
+    }
+    return params[name] as V;
+  });
+  return { text, values };
+}
+
+/** The rewrite of a statement's text, made on its first use and kept for the next. */
+export function namedStatement(sql: string): NamedStatement {
+  let statement = rewritten.get(sql);
+  if (statement === undefined) {
+    statement = rewrite(sql);
+    rewritten.set(sql, statement);
+  }
+  return statement;
+}
+
+function rewrite(sql: string): NamedStatement {
+  const names: string[] = [];
   let text = '';
   let i = 0;
   while (i < sql.length) {
@@ -41,7 +79,9 @@ export function toPositional<V = Value>(
       NAME.lastIndex = i + 1;
       const match = NAME.exec(sql);
       if (match !== null) {
-        text += `$${position(match[0], params, positions, values)}`;
+        const known = names.indexOf(match[0]);
+        if (known < 0) names.push(match[0]);
+        text += `$${known < 0 ? names.length : known + 1}`;
         i += 1 + match[0].length;
         continue;
       }
@@ -49,27 +89,7 @@ export function toPositional<V = Value>(
     text += char;
     i++;
   }
-  return { text, values };
-}
-
-function position<V>(
-  name: string,
-  params: Readonly<Record<string, V>>,
-  positions: Map<string, number>,
-  values: V[],
-): number {
-  const known = positions.get(name);
-  if (known !== undefined) return known;
-  if (!Object.hasOwn(params, name)) {
-    const given = Object.keys(params);
-    throw new AllotError(
-      'INVALID_INPUT',
-      `the statement uses :${name} but no value is given for it (params: ${given.length === 0 ? 'none' : given.join(', ')})`,
-    );
-  }
-  values.push(params[name] as V);
-  positions.set(name, values.length);
-  return values.length;
+  return { text, names };
 }
 
 /** The end of a literal, quoted identifier, dollar-quoted body or comment starting at `i`, else `i`. */

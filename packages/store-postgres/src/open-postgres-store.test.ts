@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quoteIdent, readMigrations } from './migrate.js';
-import { loadSqlTexts, SQL_OPERATIONS } from './sql-files.js';
+import { loadSqlTexts, SQL_OPERATIONS, withFragments } from './sql-files.js';
 
 describe('SQL files and migrations', () => {
   it('has a file for every operation', async () => {
@@ -19,6 +19,16 @@ describe('SQL files and migrations', () => {
       if (name === 'gather-candidates') continue;
       expect(positional.size, `${name} has more than three $n`).toBeLessThanOrEqual(3);
     }
+  });
+
+  it('writes the shared fragments into the operations that name them, and refuses an unknown one', async () => {
+    const texts = await loadSqlTexts();
+    for (const name of SQL_OPERATIONS) expect(texts[name], name).not.toContain('{{');
+    for (const name of ['release-test', 'release-superseded', 'find-taken-tests'] as const)
+      expect(texts[name], name).toContain("t.status IN ('allocated', 'made')");
+    expect(() => withFragments('x', 'SELECT {{nope}}', new Map())).toThrow(
+      'sql/x.sql names an unknown fragment {{nope}}',
+    );
   });
 
   it('numbers migrations 1, 2, … without gaps', async () => {

@@ -1,4 +1,4 @@
-import { AllotError, type RowValues } from '@allot/core';
+import { missingParentError, type RowValues } from '@allot/core';
 import { readOwnRows } from './block-versions.js';
 import type { StoredVersion } from './records.js';
 import type { RowsCache } from '@allot/core';
@@ -30,10 +30,7 @@ export async function resolveRows(
   if (version.parent !== null) {
     const parent = versions.find((v) => v.version === version.parent);
     if (parent === undefined) {
-      throw new AllotError(
-        'STORE_CORRUPT',
-        `version ${version.block}@${version.version} names a missing parent ${version.parent}`,
-      );
+      throw missingParentError(version);
     }
     parentRows = await resolveRows(source, parent);
   }

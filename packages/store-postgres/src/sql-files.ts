@@ -66,20 +66,55 @@ export type SqlOperation = (typeof SQL_OPERATIONS)[number];
 /** The text of every operation, by name. */
 export type SqlTexts = Readonly<Record<SqlOperation, string>>;
 
+/**
+ * Pieces of SQL that several operations share, one file each under
+ * `sql/fragments/`: an operation names one as `{{name}}` where its text goes,
+ * so a rule the statements share is written once.
+ */
+export const SQL_FRAGMENTS = ['held-tests'] as const;
+
 /** `sql/` beside `src/` and `dist/`, so the same code works built and in tests. */
 const SQL_DIR = new URL('../sql/', import.meta.url);
+
+const FRAGMENT = /\{\{([a-z-]+)\}\}/g;
 
 let loading: Promise<SqlTexts> | undefined;
 
 /** Reads the operations once per process; a missing file fails the store's opening, not a later query. */
 export function loadSqlTexts(): Promise<SqlTexts> {
   loading ??= (async () => {
+    const fragments = new Map(
+      await Promise.all(
+        SQL_FRAGMENTS.map(
+          async (name) =>
+            [name, (await readSql(`fragments/${name}`)).trim()] as readonly [string, string],
+        ),
+      ),
+    );
     const entries = await Promise.all(
       SQL_OPERATIONS.map(
-        async (name) => [name, await readFile(new URL(`${name}.sql`, SQL_DIR), 'utf8')] as const,
+        async (name) => [name, withFragments(name, await readSql(name), fragments)] as const,
       ),
     );
     return Object.fromEntries(entries) as Record<SqlOperation, string>;
   })();
   return loading;
+}
+
+function readSql(name: string): Promise<string> {
+  return readFile(new URL(`${name}.sql`, SQL_DIR), 'utf8');
+}
+
+/** An operation's text with each `{{fragment}}` written out; an unknown name fails the opening. */
+export function withFragments(
+  operation: string,
+  text: string,
+  fragments: ReadonlyMap<string, string>,
+): string {
+  return text.replace(FRAGMENT, (_whole, name: string) => {
+    const fragment = fragments.get(name);
+    if (fragment === undefined)
+      throw new Error(`sql/${operation}.sql names an unknown fragment {{${name}}}`);
+    return fragment;
+  });
 }

@@ -1,4 +1,9 @@
-import { AllotError, type ApiKeyRecord, type UserRecord, type WorkspaceRecord } from '@allot/core';
+import {
+  workspaceExistsError,
+  type ApiKeyRecord,
+  type UserRecord,
+  type WorkspaceRecord,
+} from '@allot/core';
 import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
 import type { PoolQueries } from './pool-queries.js';
 import {
@@ -20,9 +25,7 @@ export async function createWorkspace(db: PoolQueries, workspace: WorkspaceRecor
     ]);
   } catch (error) {
     if (sqlState(error) === SQLSTATE.uniqueViolation) {
-      throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
-        field: 'id',
-      });
+      throw workspaceExistsError(workspace.id);
     }
     throw storeFailure(error, 'create a workspace');
   }

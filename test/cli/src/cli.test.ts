@@ -174,6 +174,29 @@ describe('allot run', () => {
     expect((await allot(['jobs'])).stdout).toBe('no jobs yet\n');
   });
 
+  it('runs only the tests a --tests file names, failing one no pool file has', async () => {
+    await writeFile(
+      join(dir, 'tests.json'),
+      JSON.stringify([
+        { pool: 'shop', suite: 'checkout', test: 'pays twice' },
+        { pool: 'shop', suite: 'checkout', test: 'pays thrice' },
+      ]),
+    );
+    const run = await allot(['run', 'shop.yaml', '--tests', 'tests.json', '--json']);
+    expect(run.code).toBe(1);
+    const results = JSON.parse(await readFile(join(dir, 'allot-results.json'), 'utf8'));
+    expect(
+      results.results.map((r: { test: string; status: string }) => [r.test, r.status]),
+    ).toEqual([
+      ['pays twice', 'allocated'],
+      ['pays thrice', 'failed'],
+    ]);
+    await writeFile(join(dir, 'bad.json'), JSON.stringify([{ pool: 'shop', suite: 'checkout' }]));
+    const bad = await allot(['run', 'shop.yaml', '--tests', 'bad.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--tests bad.json: expected a JSON array');
+  });
+
   it('exits 2 on a bad option', async () => {
     const run = await allot(['run', 'shop.yaml', '--ttl', 'soon']);
     expect(run.code).toBe(2);

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watchOutput } from '@allot/test-support/child-output';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { cliMain as bin } from './support/cli-main.js';
-import { waitForOutput } from './support/wait-for-output.js';
 
 let dir: string;
 let child: ChildProcess | undefined;
@@ -28,10 +28,12 @@ async function serve(flags: string[]): Promise<{ url: string; key: string }> {
   const started = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child = started;
   // The URL comes on stderr and the key on stdout, two pipes read separately: wait for both.
-  const [url, key] = await Promise.all([
-    waitForOutput(started, 'stderr', /serving on (http:\/\/\S+)/),
-    waitForOutput(started, 'stdout', /(allot_\S+)/),
+  const output = watchOutput(started);
+  const [listening, printed] = await Promise.all([
+    output.waitFor('stderr', /serving on (http:\/\/\S+)/),
+    output.waitFor('stdout', /(allot_\S+)/),
   ]);
+  const [url, key] = [listening[1] as string, printed[1] as string];
   const auth = { authorization: `Bearer ${key}` };
   const block = await fetch(`${url}/api/v1/blocks/customers?keyColumn=id`, {
     method: 'POST',

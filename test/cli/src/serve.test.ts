@@ -11,6 +11,7 @@ import {
   testPostgresUrl,
   type TemporaryDatabase,
 } from '@allot/test-support/postgres';
+import { watchOutput } from '@allot/test-support/child-output';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cliMain as bin } from './support/cli-main.js';
 
@@ -20,8 +21,8 @@ const POSTGRES_URL = testPostgresUrl('allot serve and allot keys on PostgreSQL')
 /** An `allot serve` child: its URL once it listens, what it printed, and how it ended. */
 interface ServeRun {
   url: string | undefined;
-  stdout: string;
-  stderr: string;
+  readonly stdout: string;
+  readonly stderr: string;
   /** Set when the process exited before it listened. */
   code: number | null | undefined;
   /**
@@ -34,58 +35,40 @@ interface ServeRun {
 }
 
 /** Starts `allot serve` and settles when it listens or exits, whichever comes first. */
-function serve(storeArgs: string[], port = '0'): Promise<ServeRun> {
+async function serve(storeArgs: string[], port = '0'): Promise<ServeRun> {
   const child = spawn(
     process.execPath,
     [bin, 'serve', '--port', port, '--log-level', 'silent', ...storeArgs],
     { stdio: ['ignore', 'pipe', 'pipe'], env: withoutAllotVariables() },
   );
+  const output = watchOutput(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const printed = new Set<() => void>();
+  const listening = output.waitFor('stderr', /serving on (http:\/\/\S+)/, 30_000).then(
+    (match) => match[1],
+    () => undefined,
+  );
   const run: ServeRun = {
     url: undefined,
-    stdout: '',
-    stderr: '',
+    get stdout() {
+      return output.text('stdout');
+    },
+    get stderr() {
+      return output.text('stderr');
+    },
     code: undefined,
-    printedKey: (ms = 5_000) =>
-      new Promise((resolve, reject) => {
-        const check = () => {
-          const key = keyIn(run.stdout);
-          if (key === undefined) return;
-          printed.delete(check);
-          clearTimeout(timer);
-          resolve(key);
-        };
-        const timer = setTimeout(() => {
-          printed.delete(check);
-          reject(new Error(`no admin key on stdout within ${ms} ms: ${run.stdout}${run.stderr}`));
-        }, ms);
-        printed.add(check);
-        check();
-      }),
+    printedKey: async (ms = 5_000) => {
+      const match = await output.waitFor('stdout', KEY, ms);
+      return match[1] as string;
+    },
     stop: async () => {
       child.kill('SIGTERM');
       return exited;
     },
   };
-  child.stdout.on('data', (chunk: Buffer) => {
-    run.stdout += chunk.toString();
-    for (const check of [...printed]) check();
-  });
-  return new Promise((resolve) => {
-    child.stderr.on('data', (chunk: Buffer) => {
-      run.stderr += chunk.toString();
-      const match = /serving on (http:\/\/\S+)/.exec(run.stderr);
-      if (match?.[1] !== undefined && run.url === undefined) {
-        run.url = match[1];
-        resolve(run);
-      }
-    });
-    void exited.then((code) => {
-      run.code = code;
-      resolve(run);
-    });
-  });
+  void exited.then((code) => (run.code = code));
+  run.url = await listening;
+  if (run.url === undefined) await exited;
+  return run;
 }
 
 function withoutAllotVariables(): NodeJS.ProcessEnv {
@@ -118,7 +101,8 @@ async function status(url: string, path: string, key: string): Promise<number> {
   return (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${key}` } })).status;
 }
 
-const keyIn = (text: string) => /(allot_[0-9a-f]{16}_\S+)/.exec(text)?.[1];
+const KEY = /(allot_[0-9a-f]{16}_\S+)/;
+const keyIn = (text: string) => KEY.exec(text)?.[1];
 
 /** The same checks on a data directory and on a PostgreSQL database. */
 function serveAndKeysOn(storeArgs: () => string[], spec: () => string): void {

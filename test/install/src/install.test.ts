@@ -83,10 +83,12 @@ describe('the packages, packed and installed with npm outside the workspace', ()
         '@allot/cucumber',
         '@allot/jest-environment',
         '@allot/playwright',
+        '@allot/protocol',
         '@allot/server',
         '@allot/store-lowdb',
         '@allot/store-postgres',
         '@allot/stores',
+        '@allot/use-cases',
       ]),
     );
   });

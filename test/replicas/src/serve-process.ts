@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { watchOutput } from '@allot/test-support/child-output';
 
 /** The built command line, as users run it. */
 const CLI = fileURLToPath(new URL('../../../packages/cli/dist/main.js', import.meta.url));
@@ -22,53 +23,22 @@ export interface ServeProcess {
  * Starts `allot serve --store <spec> --port 0` and resolves once it says
  * where it listens; rejects with its output when it exits first.
  */
-export function startServe(store: string): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(
+export async function startServe(store: string): Promise<ServeProcess> {
+  const child = spawn(
     process.execPath,
     [CLI, 'serve', '--store', store, '--port', '0', '--log-level', 'warn'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let out = '';
-  let err = '';
-  const watchers = new Set<() => void>();
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    for (const watcher of [...watchers]) watcher();
-  });
-  const waitForStdout = (pattern: RegExp, ms: number) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(out);
-        if (match === null) return;
-        watchers.delete(check);
-        clearTimeout(timer);
-        resolve(match);
-      };
-      const timer = setTimeout(() => {
-        watchers.delete(check);
-        reject(
-          new Error(`no ${pattern} on allot serve's stdout within ${ms} ms; it wrote: ${out}`),
-        );
-      }, ms);
-      watchers.add(check);
-      check();
-    });
+  const output = watchOutput(child);
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      const url = /serving on (http:\/\/\S+)/.exec(err)?.[1];
-      if (url === undefined) return;
-      resolve({
-        url,
-        stdout: () => out,
-        waitForStdout,
-        stop: () => {
-          child.kill('SIGTERM');
-          return exited;
-        },
-      });
-    });
-    void exited.then((code) => reject(new Error(`allot serve exited with ${code}: ${err}${out}`)));
-  });
+  const listening = await output.waitFor('stderr', /serving on (http:\/\/\S+)/, 60_000);
+  return {
+    url: listening[1] as string,
+    stdout: () => output.text('stdout'),
+    waitForStdout: (pattern, ms) => output.waitFor('stdout', pattern, ms),
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }

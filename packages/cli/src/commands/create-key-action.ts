@@ -1,4 +1,5 @@
-import { DEFAULT_WORKSPACE, isAllotError, type Store } from '@allot/core';
+import { DEFAULT_WORKSPACE } from '@allot/core';
+import { ensureWorkspace, recordAudit } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { CommandFailure } from '../exit-codes.js';
 import { withStore } from '../with-store.js';
@@ -17,9 +18,14 @@ export async function createKeyAction(cli: CliContext, options: CreateKeyOptions
   const { name } = options;
   const created = await withStore(cli.store(), async (store) => {
     const now = new Date();
-    await ensureWorkspace(store, workspace, now);
+    const check = await ensureWorkspace(store, workspace, now);
+    if (check.kind === 'missing') {
+      throw new CommandFailure(
+        `workspace "${workspace}" does not exist (workspaces: ${check.known.join(', ') || 'none yet'})`,
+      );
+    }
     const key = await createApiKey(store, { workspace, name, role: options.role, now });
-    await store.appendAudit({
+    await recordAudit(store, {
       workspace,
       at: now.toISOString(),
       actor: 'allot keys create',
@@ -33,21 +39,4 @@ export async function createKeyAction(cli: CliContext, options: CreateKeyOptions
     `allot: created ${options.role} key ${created.record.id} ("${name}") in workspace "${workspace}"; it is shown only this once:\n`,
   );
   cli.io.stdout.write(`${created.key}\n`);
-}
-
-async function ensureWorkspace(store: Store, workspace: string, now: Date): Promise<void> {
-  if ((await store.getWorkspace(workspace)) !== undefined) return;
-  if (workspace !== DEFAULT_WORKSPACE) {
-    const known = (await store.listWorkspaces()).map((w) => w.id);
-    throw new CommandFailure(
-      `workspace "${workspace}" does not exist (workspaces: ${known.join(', ') || 'none yet'})`,
-    );
-  }
-  try {
-    await store.createWorkspace({ id: workspace, name: 'default', createdAt: now.toISOString() });
-  } catch (error) {
-    // A server starting on the same database at the same moment created it first.
-    const lostRace = isAllotError(error) && (await store.getWorkspace(workspace)) !== undefined;
-    if (!lostRace) throw error;
-  }
 }

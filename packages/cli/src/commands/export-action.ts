@@ -5,6 +5,7 @@ import {
   type BlockVersion,
   type RowObject,
 } from '@allot/core';
+import { exportBlock } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { withStore } from '../with-store.js';
 import type { ExportOptions } from './export.js';
@@ -16,7 +17,7 @@ export async function exportAction(
   options: ExportOptions,
 ): Promise<void> {
   const block = await withStore(cli.store(), (store) =>
-    store.getBlock(DEFAULT_WORKSPACE, name, options.version),
+    exportBlock(store, DEFAULT_WORKSPACE, name, options.version),
   );
   if (block === undefined) {
     const which =

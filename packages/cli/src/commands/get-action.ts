@@ -1,4 +1,11 @@
-import { DEFAULT_WORKSPACE, type ResultRecord, type Store, type TestRef } from '@allot/core';
+import {
+  DEFAULT_WORKSPACE,
+  type JobStore,
+  type PoolStore,
+  type ResultRecord,
+  type TestRef,
+} from '@allot/core';
+import { findPool, findResult, listPools } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { CommandFailure } from '../exit-codes.js';
 import { withStore } from '../with-store.js';
@@ -10,7 +17,7 @@ export async function getAction(
   options: { all?: boolean },
 ): Promise<void> {
   const result = await withStore(cli.store(), async (store) => {
-    const found = await store.getResult(DEFAULT_WORKSPACE, ref);
+    const found = await findResult(store, DEFAULT_WORKSPACE, ref);
     if (found === undefined) throw new CommandFailure(await whyMissing(store, ref));
     return found;
   });
@@ -23,10 +30,10 @@ function valuesOf(result: ResultRecord, all: boolean): unknown {
   return result.rows.length === 1 ? result.rows[0] : result.rows;
 }
 
-async function whyMissing(store: Store, ref: TestRef): Promise<string> {
-  const pool = await store.getPool(DEFAULT_WORKSPACE, ref.pool);
+async function whyMissing(store: JobStore & PoolStore, ref: TestRef): Promise<string> {
+  const pool = await findPool(store, DEFAULT_WORKSPACE, ref.pool);
   if (pool === undefined) {
-    const known = (await store.listPools(DEFAULT_WORKSPACE)).map((p) => p.name);
+    const known = (await listPools(store, DEFAULT_WORKSPACE)).map((p) => p.name);
     const hint =
       known.length === 0
         ? 'no pools exist yet: run `allot run <pool file>` first'

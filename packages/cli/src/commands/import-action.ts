@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { AllotError, DEFAULT_WORKSPACE, importBlock } from '@allot/core';
+import { AllotError, DEFAULT_WORKSPACE } from '@allot/core';
+import { importBlockVersion } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { formatCount } from '../format-table.js';
 import { withStore } from '../with-store.js';
@@ -17,7 +18,7 @@ export async function importAction(
     });
   });
   const { meta } = await withStore(cli.store(), (store) =>
-    importBlock(store, {
+    importBlockVersion(store, {
       workspace: DEFAULT_WORKSPACE,
       block: options.block,
       text,

@@ -1,4 +1,5 @@
 import { DEFAULT_WORKSPACE, type JobRecord } from '@allot/core';
+import { listJobs } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { formatTable } from '../format-table.js';
 import { withStore } from '../with-store.js';
@@ -6,7 +7,7 @@ import { withStore } from '../with-store.js';
 /** `allot jobs`: a table of recent jobs and the state of their leases. */
 export async function jobsAction(cli: CliContext, options: { limit: number }): Promise<void> {
   const jobs = await withStore(cli.store(), (store) =>
-    store.listJobs(DEFAULT_WORKSPACE, { limit: options.limit, offset: 0 }),
+    listJobs(store, DEFAULT_WORKSPACE, { limit: options.limit, offset: 0 }),
   );
   if (jobs.length === 0) {
     cli.io.stdout.write('no jobs yet\n');

@@ -1,6 +1,7 @@
 import { DEFAULT_WORKSPACE, type ReleaseOutcome } from '@allot/core';
+import { releaseJob, releaseTest, type JobRelease } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
-import { UsageError } from '../exit-codes.js';
+import { CommandFailure, UsageError } from '../exit-codes.js';
 import { formatCount } from '../format-table.js';
 import { withStore } from '../with-store.js';
 import type { ReleaseOptions } from './release.js';
@@ -13,10 +14,10 @@ export async function releaseAction(
 ): Promise<void> {
   const target = parseTarget(job, options);
   const now = new Date();
-  const outcome = await withStore(cli.store(), (store) =>
+  const outcome = await withStore(cli.store(), async (store) =>
     target.kind === 'job'
-      ? store.releaseJob(DEFAULT_WORKSPACE, target.id, now)
-      : store.releaseTest(DEFAULT_WORKSPACE, target.ref, now),
+      ? outcomeOf(await releaseJob(store, DEFAULT_WORKSPACE, target.id, now))
+      : releaseTest(store, DEFAULT_WORKSPACE, target.ref, now),
   );
   const what =
     target.kind === 'job'
@@ -42,6 +43,13 @@ function parseTarget(job: string | undefined, options: ReleaseOptions): Target {
     throw new UsageError('give a job id, or --pool, --suite and --test to release one test');
   }
   return { kind: 'test', ref: { pool, suite, test } };
+}
+
+/** A job a server still runs on the same store cannot be released yet. */
+function outcomeOf(release: JobRelease): ReleaseOutcome {
+  if (release.kind === 'running')
+    throw new CommandFailure(`job ${release.id} is still running; release it when it has finished`);
+  return release.kind === 'released' ? release.outcome : { released: 0, consumed: 0 };
 }
 
 function describeOutcome(outcome: ReleaseOutcome): string {

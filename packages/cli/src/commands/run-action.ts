@@ -1,16 +1,15 @@
 import {
   DEFAULT_WORKSPACE,
-  executeJob,
   githubRunNamespace,
   isAllotError,
-  syncPoolFiles,
-  toResultsFile,
-  writeResultsFile,
   type JobReport,
 } from '@allot/core';
+import { toResultsFile, writeResultsFile } from '@allot/client';
+import { executeBundle, syncPoolFiles } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { ProgressBar } from '../progress-bar.js';
+import { readTestList } from '../read-test-list.js';
 import { renderForecast, renderImports, renderJob } from '../render-report.js';
 import { withStore } from '../with-store.js';
 import type { RunOptions } from './run.js';
@@ -23,13 +22,15 @@ export async function runAction(
 ): Promise<number> {
   const { stdout, stderr } = cli.io;
   const namespace = options.namespace ?? githubRunNamespace(cli.io.env);
+  const only = options.tests === undefined ? undefined : await readTestList(options.tests);
   const report = await withStore(cli.store(), async (store) => {
     const synced = await syncPoolFiles(store, DEFAULT_WORKSPACE, files).catch(missingFileIsUsage);
     if (!options.json) stdout.write(renderImports(synced.imported));
     const bar = new ProgressBar({ stream: stderr });
     try {
-      return await executeJob(store, {
-        tests: synced.tests,
+      return await executeBundle(store, {
+        // A test the list names that no pool file has fails in the report, as any unknown test does.
+        tests: only ?? synced.tests,
         workspace: DEFAULT_WORKSPACE,
         ...(options.ttl === undefined ? {} : { ttlSeconds: options.ttl }),
         ...(namespace === undefined ? {} : { namespace }),

@@ -10,6 +10,7 @@ export interface RunOptions {
   namespace?: string;
   seed?: string;
   results: string;
+  tests?: string;
   json?: boolean;
 }
 
@@ -28,6 +29,10 @@ export function registerRun(program: Command, cli: CliContext): void {
     .option('--seed <seed>', 'seed of the makes, so a run can be reproduced')
     .option('--results <file>', 'where to write the results file', 'allot-results.json')
     .option('--json', 'print the job report as JSON instead of a table')
+    .option(
+      '--tests <file>',
+      'run only the tests a JSON file names ([{"pool", "suite", "test"}, …]) instead of all of them',
+    )
     .action(async (files: string[], options: RunOptions) => {
       // Loaded only when the command runs, so that `allot --help` starts quickly.
       const { runAction } = await import('./run-action.js');

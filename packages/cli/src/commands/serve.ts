@@ -31,7 +31,7 @@ export function registerServe(program: Command, cli: CliContext): void {
     .addOption(
       new Option(
         '--sync-wait-ms <n>',
-        'how long a vendor execute waits for its job before answering InQueue/InProgress (default 10000)',
+        'how long a Curiosity execute waits for its job before answering InQueue/InProgress (default 10000)',
       ),
     )
     .addOption(new Option('--log-level <level>', 'trace, debug, info, warn, error, fatal, silent'))

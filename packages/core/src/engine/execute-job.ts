@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AllotError, LeaseConflictError } from '../errors.js';
 import type { JobRecord } from '../model/job-record.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore, JobStore, PoolStore } from '../store/store.js';
 import { buildCommit } from './build-commit.js';
 import { bundleKeyOf } from './bundle-key-of.js';
 import { dryRunReport } from './dry-run-report.js';
@@ -23,7 +23,10 @@ const RETRY_BUDGET_MS = 60_000;
  * matches rows to tests, runs makes for the rest, and commits the job, its
  * leases and results in one atomic store operation.
  */
-export async function executeJob(store: Store, options: ExecuteOptions): Promise<JobReport> {
+export async function executeJob(
+  store: BlockStore & PoolStore & JobStore,
+  options: ExecuteOptions,
+): Promise<JobReport> {
   const workspace = options.workspace ?? DEFAULT_WORKSPACE;
   const clock = options.clock ?? (() => new Date());
   const progress = options.onProgress ?? (() => undefined);

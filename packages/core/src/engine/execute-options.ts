@@ -1,6 +1,6 @@
 import type { TestRef } from '../model/job-record.js';
 import type { JobProgress } from './job-report.js';
-import type { ResolutionServer } from './resolution-server.js';
+import type { ResolutionDatabase } from './resolution-database.js';
 
 /** What {@link executeJob} is asked to do, and with which clock, ids and server. */
 export interface ExecuteOptions {
@@ -22,5 +22,5 @@ export interface ExecuteOptions {
   /** An id from `store.reserveJobId`, for callers that announce the job before it commits. */
   jobId?: number;
   /** The registered database that resolves SQL finds and makes; data block finds need none. */
-  server?: ResolutionServer;
+  server?: ResolutionDatabase;
 }

@@ -5,8 +5,8 @@ import { describeWhere } from '../find/describe-where.js';
 import { findKey } from '../find/find-key.js';
 import type { BlockVersionMeta, RowValues } from '../model/block-version.js';
 import type { Find, SqlQuery } from '../model/pool-definition.js';
-import type { Store } from '../store/store.js';
-import { serverBlock, type ResolutionServer } from './resolution-server.js';
+import type { BlockStore } from '../store/store.js';
+import { serverBlock, type ResolutionDatabase } from './resolution-database.js';
 import type { ResolvedTest } from './resolve-tests.js';
 
 export type Resolved = Extract<ResolvedTest, { error: null }>;
@@ -82,10 +82,10 @@ export interface Classified {
  * missing block or an unknown column fails only the tests concerned.
  */
 export async function classifyTests(
-  store: Store,
+  store: BlockStore,
   workspace: string,
   tests: readonly Resolved[],
-  server?: ResolutionServer,
+  server?: ResolutionDatabase,
 ): Promise<Classified> {
   const sources = new Map<string, Promise<BlockSource>>();
   const classes = new Map<string, FindClass>();
@@ -122,7 +122,7 @@ export async function classifyTests(
 }
 
 async function loadSource(
-  store: Store,
+  store: BlockStore,
   workspace: string,
   from: string,
   keyColumn: string,
@@ -166,7 +166,7 @@ async function loadSource(
  * repeating a key count once: leases are kept by key.
  */
 async function runQuery(
-  server: ResolutionServer | undefined,
+  server: ResolutionDatabase | undefined,
   query: SqlQuery,
 ): Promise<BlockSource> {
   if (server === undefined) {

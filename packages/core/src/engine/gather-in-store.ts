@@ -1,5 +1,5 @@
 import type { RowValues } from '../model/block-version.js';
-import type { CandidateQuery, Store } from '../store/store.js';
+import type { CandidateQuery, JobStore } from '../store/store.js';
 import type { FindClass } from './find-classes.js';
 import type { BlockClaims } from './scan-candidates.js';
 
@@ -13,7 +13,7 @@ export interface Gathered {
 
 /** What {@link gatherInStore} needs besides the classes. */
 export interface GatherContext {
-  store: Store;
+  store: JobStore;
   workspace: string;
   now: Date;
   /** Rows every class needs at most: the bundle's whole demand. */

@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { BlockStore, JobStore, PoolStore } from '../store/store.js';
 import type { ExecuteOptions } from './execute-options.js';
 import type { FindClass } from './find-classes.js';
 import type { JobProgress } from './job-report.js';
@@ -9,7 +9,7 @@ import type { JobProgress } from './job-report.js';
  * concurrent job turns out to hold some of the tests.
  */
 export interface JobRun {
-  store: Store;
+  store: BlockStore & PoolStore & JobStore;
   workspace: string;
   options: ExecuteOptions;
   classes: FindClass[];

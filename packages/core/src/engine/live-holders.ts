@@ -1,12 +1,12 @@
 import { testId, type JobRecord } from '../model/job-record.js';
 import { jobTestIndex } from '../job-test-index.js';
 import { holdsRows, isJobLive } from '../store/store-document.js';
-import type { Store } from '../store/store.js';
+import type { JobStore } from '../store/store.js';
 import type { Resolved } from './find-classes.js';
 
 /** Tests whose result is held by a live job, with that job. */
 export async function liveHolders(
-  store: Store,
+  store: JobStore,
   workspace: string,
   items: readonly Resolved[],
   now: Date,

@@ -6,7 +6,7 @@ import { SequenceState } from '../make/sequence-state.js';
 import type { RowValues, Value } from '../model/block-version.js';
 import type { SqlMake } from '../model/pool-definition.js';
 import type { Resolved } from './find-classes.js';
-import { serverBlock, type ResolutionServer } from './resolution-server.js';
+import { serverBlock, type ResolutionDatabase } from './resolution-database.js';
 
 export interface ServerMade {
   block: string;
@@ -16,7 +16,7 @@ export interface ServerMade {
 }
 
 export interface ServerMakeContext {
-  server: ResolutionServer | undefined;
+  server: ResolutionDatabase | undefined;
   jobId: string;
   namespace: string;
   seed: string;

@@ -1,9 +1,13 @@
 import { testId, type JobRecord } from '../model/job-record.js';
-import type { Store } from '../store/store.js';
+import type { JobStore, PoolStore } from '../store/store.js';
 import type { JobReport, TestOutcome } from './job-report.js';
 
 /** The report of a committed job, with every test's values. */
-export async function reportJob(store: Store, job: JobRecord, cached: boolean): Promise<JobReport> {
+export async function reportJob(
+  store: PoolStore & JobStore,
+  job: JobRecord,
+  cached: boolean,
+): Promise<JobReport> {
   const tests: TestOutcome[] = [];
   const pools = new Map<string, string[]>();
   const results = await store.getResults(

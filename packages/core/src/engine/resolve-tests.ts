@@ -1,6 +1,6 @@
 import { testId, type TestRef } from '../model/job-record.js';
 import type { AllocationTest, PoolDefinition } from '../model/pool-definition.js';
-import type { Store } from '../store/store.js';
+import type { PoolStore } from '../store/store.js';
 
 /** A test of the bundle with its pool definition, or the reason it has none. */
 export type ResolvedTest =
@@ -12,7 +12,7 @@ export type ResolvedTest =
  * unknown pool, suite or test becomes a failure that says which one.
  */
 export async function resolveTests(
-  store: Store,
+  store: PoolStore,
   workspace: string,
   refs: readonly TestRef[],
 ): Promise<ResolvedTest[]> {

@@ -3,10 +3,10 @@ import { makeRows } from '../make/make-rows.js';
 import { SequenceState } from '../make/sequence-state.js';
 import type { BlockVersion, NewBlockVersion, RowValues } from '../model/block-version.js';
 import { isSqlMake } from '../model/pool-definition.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
 import { makeOnServer } from './make-on-server.js';
-import type { ResolutionServer } from './resolution-server.js';
+import type { ResolutionDatabase } from './resolution-database.js';
 
 /** Per made block: the latest version, its keys and sequences, and the rows made so far. */
 interface MadeBlock {
@@ -18,12 +18,12 @@ interface MadeBlock {
 }
 
 export interface MakeContext {
-  store: Store;
+  store: BlockStore;
   workspace: string;
   jobId: string;
   namespace: string;
   seed: string;
-  server: ResolutionServer | undefined;
+  server: ResolutionDatabase | undefined;
 }
 
 export interface MakeOutcome {

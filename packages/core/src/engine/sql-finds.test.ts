@@ -3,7 +3,7 @@ import type { Table, Value } from '../model/block-version.js';
 import type { AllocationTest, PoolDefinition } from '../model/pool-definition.js';
 import { openMemoryStore } from '../store/open-memory-store.js';
 import { executeJob } from './execute-job.js';
-import type { ResolutionServer, SqlStatement } from './resolution-server.js';
+import type { ResolutionDatabase, SqlStatement } from './resolution-database.js';
 
 /**
  * A resolution server over an in-memory table, standing in for the
@@ -11,7 +11,7 @@ import type { ResolutionServer, SqlStatement } from './resolution-server.js';
  * whose `status` equals `:status`, `insert` appends a row. The PostgreSQL
  * server itself is tested against a real database in @allot/store-postgres.
  */
-class TableServer implements ResolutionServer {
+class TableServer implements ResolutionDatabase {
   readonly name = 'appdb';
   readonly inserts: SqlStatement[] = [];
   constructor(private readonly table: Table) {}

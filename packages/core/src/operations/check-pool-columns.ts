@@ -3,7 +3,7 @@ import { compareRows } from '../find/compare-rows.js';
 import { childPath } from '../find/child-path.js';
 import { compileWhere } from '../find/compile-where.js';
 import { isSqlMake, type PoolDefinition } from '../model/pool-definition.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore } from '../store/store.js';
 
 /**
  * Checks a pool's finds, makes and column lists against the columns of the
@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
  * in the pool file (the job itself would fail only the tests concerned).
  */
 export async function checkPoolColumns(
-  store: Store,
+  store: BlockStore,
   workspace: string,
   pool: PoolDefinition,
 ): Promise<Issue[]> {

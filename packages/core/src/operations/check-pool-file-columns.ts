@@ -1,7 +1,7 @@
 import { PoolValidationError } from '../errors.js';
 import type { ParsedPoolFile } from '../pool/parse-pool-file.js';
 import { withLines } from '../pool/with-lines.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore } from '../store/store.js';
 import { checkPoolColumns } from './check-pool-columns.js';
 
 /**
@@ -12,7 +12,7 @@ import { checkPoolColumns } from './check-pool-columns.js';
  * @throws PoolValidationError naming `file` when a column is unknown
  */
 export async function checkPoolFileColumns(
-  store: Store,
+  store: BlockStore,
   workspace: string,
   source: ParsedPoolFile,
   file: string,

@@ -2,7 +2,7 @@ import { checkKeyColumn } from '../data-block/check-key-column.js';
 import { hashSource, parseDataFile } from '../data-block/parse-data-file.js';
 import { AllotError } from '../errors.js';
 import type { BlockVersionMeta } from '../model/block-version.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore } from '../store/store.js';
 
 export interface ImportBlockOptions {
   workspace: string;
@@ -31,7 +31,7 @@ const BLOCK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * Bad input is an error and changes nothing.
  */
 export async function importBlock(
-  store: Store,
+  store: BlockStore,
   options: ImportBlockOptions,
 ): Promise<ImportBlockResult> {
   if (!BLOCK_NAME.test(options.block)) {

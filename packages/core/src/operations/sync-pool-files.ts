@@ -3,7 +3,7 @@ import { AllotError } from '../errors.js';
 import type { TestRef } from '../model/job-record.js';
 import type { PoolDefinition } from '../model/pool-definition.js';
 import { loadPoolSource } from '../pool/load-pool-file.js';
-import type { Store } from '../store/store.js';
+import type { BlockStore, PoolStore } from '../store/store.js';
 import { checkPoolFileColumns } from './check-pool-file-columns.js';
 import { importBlock, type ImportBlockResult } from './import-block.js';
 
@@ -22,7 +22,7 @@ export interface SyncedPools {
  * saves the pools.
  */
 export async function syncPoolFiles(
-  store: Store,
+  store: PoolStore & BlockStore,
   workspace: string,
   files: readonly string[],
 ): Promise<SyncedPools> {

@@ -1,4 +1,4 @@
-import { AllotError } from '../errors.js';
+import { missingParentError } from './store-errors.js';
 import { nextVersionMeta } from '../data-block/next-version-meta.js';
 import type { BlockVersionMeta, NewBlockVersion, RowValues } from '../model/block-version.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -54,10 +54,7 @@ export class BlockRows {
     if (meta.parent !== null) {
       const parent = versions.find((v) => v.version === meta.parent);
       if (parent === undefined) {
-        throw new AllotError(
-          'STORE_CORRUPT',
-          `version ${meta.block}@${meta.version} names a missing parent ${meta.parent}`,
-        );
+        throw missingParentError(meta);
       }
       rows = [...(await this.resolve(workspace, versions, parent)), ...own];
     }

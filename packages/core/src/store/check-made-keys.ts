@@ -1,6 +1,6 @@
-import { AllotError } from '../errors.js';
 import type { BlockVersion } from '../model/block-version.js';
 import type { JobCommit } from '../model/job-record.js';
+import { duplicateKeyError, firstRepeatedKey } from './store-errors.js';
 
 /** Reads the latest version of a block, with its rows. */
 export type LatestBlock = (workspace: string, block: string) => Promise<BlockVersion | undefined>;
@@ -18,19 +18,10 @@ export async function checkMadeKeys(commit: JobCommit, getBlock: LatestBlock): P
     if (block === undefined || keyColumn === null) continue;
     const index = block.columns.indexOf(keyColumn);
     const keys = new Set(block.rows.map((row) => String(row[index])));
-    for (const row of made.rows) {
-      const key = String(row[index]);
-      if (keys.has(key)) {
-        throw new AllotError(
-          'DUPLICATE_KEY',
-          `data block "${made.block}" already has a row with ${keyColumn} "${key}"`,
-          {
-            block: made.block,
-            key,
-          },
-        );
-      }
-      keys.add(key);
-    }
+    const repeated = firstRepeatedKey(
+      made.rows.map((row) => String(row[index])),
+      keys,
+    );
+    if (repeated !== undefined) throw duplicateKeyError(made.block, keyColumn, repeated);
   }
 }

@@ -1,10 +1,11 @@
 import {
   rowId,
-  testId,
   type ClaimState,
   type JobCommit,
   type LeaseHolder,
+  type TestRef,
 } from '../model/job-record.js';
+import type { ConflictRow } from './lease-conflict.js';
 import { holdsRows, isJobLive, type WorkspaceDocument } from './store-document.js';
 import { supersededTests } from './superseded-tests.js';
 
@@ -53,11 +54,11 @@ export function findConflicts(
   commit: JobCommit,
   skip: ReadonlyArray<readonly [number, number]>,
   now: Date,
-): string[] {
+): ConflictRow[] {
   const blocks = new Set(commit.tests.flatMap((t) => t.rows.map((r) => r.block)));
   const claims = collectClaims(ws, blocks, now, skip);
   const taken = new Map<string, boolean>();
-  const conflicts: string[] = [];
+  const conflicts: ConflictRow[] = [];
   for (const test of commit.tests) {
     if (!holdsRows(test)) continue;
     for (const row of test.rows) {
@@ -66,8 +67,7 @@ export function findConflicts(
       const heldAgainst = test.readOnly ? holders.some((h) => !h.shared) : holders.length > 0;
       const previous = taken.get(id);
       const takenInCommit = previous !== undefined && !(previous && test.readOnly);
-      if (claims.consumed.has(id) || heldAgainst || takenInCommit)
-        conflicts.push(`${row.block}:${row.key}`);
+      if (claims.consumed.has(id) || heldAgainst || takenInCommit) conflicts.push(row);
       taken.set(id, test.readOnly && previous !== false);
     }
   }
@@ -86,13 +86,11 @@ export function findTakenTests(
   commit: JobCommit,
   skip: ReadonlyArray<readonly [number, number]>,
   now: Date,
-): string[] {
+): TestRef[] {
   const skipped = new Set(skip.map(([job, index]) => `${job}/${index}`));
-  return commit.results
-    .filter((result) =>
-      supersededTests(ws, [result], now).some(
-        ([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`),
-      ),
-    )
-    .map((result) => testId(result));
+  return commit.results.filter((result) =>
+    supersededTests(ws, [result], now).some(
+      ([job, index]) => job !== commit.jobId && !skipped.has(`${job}/${index}`),
+    ),
+  );
 }

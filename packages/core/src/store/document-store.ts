@@ -1,4 +1,3 @@
-import { AllotError, LeaseConflictError } from '../errors.js';
 import type { AuditEvent } from '../model/audit-event.js';
 import type { BlockVersion, BlockVersionMeta, NewBlockVersion } from '../model/block-version.js';
 import {
@@ -24,7 +23,9 @@ import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspa
 import type { DocumentPersistence } from './document-persistence.js';
 import type { JobStateRecord } from '../job-state-record.js';
 import { jobFromCommit } from '../job-from-commit.js';
-import { jobTestIndex } from '../job-test-index.js';
+import { holdingTestIndexes } from './holding-test.js';
+import { leaseConflict } from './lease-conflict.js';
+import { noAllocationError, unknownJobError } from './store-errors.js';
 import { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page, Store } from './store.js';
@@ -43,7 +44,6 @@ import { supersededTests } from './superseded-tests.js';
 import {
   emptyDocument,
   emptyWorkspace,
-  holdsRows,
   isJobLive,
   type StoreDocument,
   type WorkspaceDocument,
@@ -173,7 +173,9 @@ export class DocumentStore implements Store {
       const superseded = supersededTests(ws, commit.supersedes, now);
       const conflicts = findConflicts(ws, commit, superseded, now);
       const taken = findTakenTests(ws, commit, superseded, now);
-      if (conflicts.length > 0 || taken.length > 0) throw new LeaseConflictError(conflicts, taken);
+      // Tests first, as the PostgreSQL store checks them before it claims rows.
+      if (taken.length > 0) throw leaseConflict([], taken);
+      if (conflicts.length > 0) throw leaseConflict(conflicts);
       await checkMadeKeys(commit, (workspace, block) => this.getBlock(workspace, block));
       const metas = await this.#blockRows.write(commit.workspace, commit.madeRows, now);
       const job = jobFromCommit(commit);
@@ -250,8 +252,7 @@ export class DocumentStore implements Store {
   releaseJob(workspace: string, id: number, now: Date): Promise<ReleaseOutcome> {
     return this.#mutex.run(async () => {
       const job = this.#workspace(workspace)?.jobs[String(id)];
-      if (job === undefined)
-        throw new AllotError('NOT_FOUND', `job ${id} does not exist`, { job: id });
+      if (job === undefined) throw unknownJobError(id);
       const outcome = countRelease(
         job,
         job.tests.map((_, index) => index),
@@ -271,21 +272,13 @@ export class DocumentStore implements Store {
       const ws = this.#workspace(workspace);
       const result = ws?.results[testId(ref)];
       const job = result === undefined ? undefined : ws?.jobs[String(result.jobId)];
-      if (job === undefined) {
-        throw new AllotError(
-          'NOT_FOUND',
-          `no allocation for pool "${ref.pool}", suite "${ref.suite}", test "${ref.test}"`,
-          { ...ref },
-        );
-      }
-      const index = jobTestIndex(job, ref);
-      const test = job.tests[index];
-      if (test === undefined || !holdsRows(test) || !isJobLive(job, now))
-        return { released: 0, consumed: 0 };
-      const outcome = countRelease(job, [index], now);
+      if (job === undefined) throw noAllocationError(ref);
+      const holding = holdingTestIndexes(job, ref);
+      if (holding.length === 0 || !isJobLive(job, now)) return { released: 0, consumed: 0 };
+      const outcome = countRelease(job, holding, now);
       await this.#saved.update((draft) => {
         const tests = job.tests.map((t, i) =>
-          i === index ? { ...t, releasedAt: now.toISOString() } : t,
+          holding.includes(i) ? { ...t, releasedAt: now.toISOString() } : t,
         );
         draftWorkspace(draft, workspace, 'jobs').jobs[String(job.id)] = { ...job, tests };
       });

@@ -1,4 +1,4 @@
-import { AllotError } from '../errors.js';
+import { workspaceExistsError } from './store-errors.js';
 import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
@@ -24,9 +24,7 @@ export class DocumentTenancy {
   createWorkspace(workspace: WorkspaceRecord): Promise<void> {
     return this.#mutex.run(async () => {
       if (ownEntry(this.#document.tenants, workspace.id) !== undefined) {
-        throw new AllotError('INVALID_INPUT', `workspace "${workspace.id}" already exists`, {
-          field: 'id',
-        });
+        throw workspaceExistsError(workspace.id);
       }
       await this.#saved.update((draft) => {
         draft.tenants = { ...draft.tenants, [workspace.id]: workspace };

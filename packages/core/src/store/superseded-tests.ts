@@ -1,6 +1,6 @@
 import { testId, type TestRef } from '../model/job-record.js';
-import { jobTestIndex } from '../job-test-index.js';
-import { holdsRows, isJobLive, type WorkspaceDocument } from './store-document.js';
+import { holdingTestIndexes } from './holding-test.js';
+import { isJobLive, type WorkspaceDocument } from './store-document.js';
 
 /** Live tests of earlier jobs that a refresh replaces, as [job id, test index]. */
 export function supersededTests(
@@ -13,9 +13,7 @@ export function supersededTests(
     const result = ws.results[testId(ref)];
     const job = result === undefined ? undefined : ws.jobs[String(result.jobId)];
     if (job === undefined || !isJobLive(job, now)) continue;
-    const index = jobTestIndex(job, ref);
-    const test = job.tests[index];
-    if (test !== undefined && holdsRows(test)) found.push([job.id, index]);
+    for (const index of holdingTestIndexes(job, ref)) found.push([job.id, index]);
   }
   return found;
 }

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AllotClient } from '@allot/client';
 import { describeTest, readResultsFile, type Row, type TestRef } from '@allot/client';
-import { DEFAULT_WORKSPACE, executeJob, syncPoolFiles } from '@allot/core';
-import { openLowdbStore } from '@allot/store-lowdb';
-import { writeResultsFile, type ResultsOutput } from './write-results-file.js';
+import { runAllot, testList } from './run-allot.js';
 
 /** Where the values of the placeholders come from. */
 export type PlaceholderSource =
@@ -11,7 +11,7 @@ export type PlaceholderSource =
   | { kind: 'results-file'; path: string }
   /** An allot server: the tests run as one job there. */
   | { kind: 'server'; client: AllotClient; server?: string }
-  /** No server: pool files and the embedded store of a data directory, like `allot run`. */
+  /** No server: pool files and the embedded store of a data directory, run by `allot run`. */
   | { kind: 'embedded'; poolFiles: readonly string[]; dataDir: string; ttlSeconds?: number };
 
 /** The rows of each test, and the job that holds them. */
@@ -63,41 +63,30 @@ export async function resolveRows(
       });
     return { jobId: job.id, rows, failures };
   }
-  const store = await openLowdbStore(resolve(source.dataDir));
+  const scratch = await mkdtemp(join(tmpdir(), 'allot-cucumber-'));
   try {
-    await syncPoolFiles(store, DEFAULT_WORKSPACE, source.poolFiles);
-    const report = await executeJob(store, {
-      tests: refs,
-      workspace: DEFAULT_WORKSPACE,
+    const testsFile = join(scratch, 'tests.json');
+    await writeFile(testsFile, testList(refs));
+    const resultsFile = resultsOut ?? join(scratch, 'allot-results.json');
+    await runAllot({
+      poolFiles: source.poolFiles,
+      testsFile,
+      dataDir: source.dataDir,
+      resultsFile,
       ...(source.ttlSeconds === undefined ? {} : { ttlSeconds: source.ttlSeconds }),
     });
-    for (const outcome of report.tests) {
-      const ref = { pool: outcome.pool, suite: outcome.suite, test: outcome.test };
-      if (outcome.status === 'failed')
+    const file = await readResultsFile(resultsFile);
+    for (const ref of refs) {
+      const entry = file.find(ref.pool, ref.suite, ref.test);
+      if (entry === undefined || entry.status === 'failed')
         failures.push({
           ref,
-          reason: `${describeTest(ref)}: ${outcome.reason ?? 'no reason given'}`,
+          reason: `${describeTest(ref)}: ${entry?.reason ?? 'no reason given'}`,
         });
-      else rows.set(key(ref), outcome.values);
+      else rows.set(key(ref), entry.values);
     }
-    if (resultsOut !== undefined && report.jobId !== null) {
-      const output: ResultsOutput = {
-        jobId: report.jobId,
-        namespace: report.namespace,
-        expiresAt: report.expiresAt ?? '',
-        results: report.tests.map((t) => ({
-          pool: t.pool,
-          suite: t.suite,
-          test: t.test,
-          status: t.status,
-          values: t.values,
-          reason: t.reason,
-        })),
-      };
-      await writeResultsFile(resultsOut, output);
-    }
-    return { jobId: report.jobId, rows, failures };
+    return { jobId: file.jobId, rows, failures };
   } finally {
-    await store.close();
+    await rm(scratch, { recursive: true, force: true });
   }
 }

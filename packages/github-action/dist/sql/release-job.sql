@@ -1,5 +1,6 @@
 -- Ends the leases of a job at $3; rows of its consumed tests stay consumed.
--- `found` is 0 for an unknown job; rows count only when the job was live.
+-- One row per test it ends (none when nothing holds rows), each with
+-- `found`, 0 for an unknown job; tests end only when the job was live.
 WITH job AS (
   SELECT id, released_at IS NULL AND expires_at > $3 AS live
   FROM jobs
@@ -20,8 +21,6 @@ ended AS (
 freed AS (
   DELETE FROM leases l USING job WHERE l.workspace = $1 AND l.job_id = job.id
 )
-SELECT
-  (SELECT count(*) FROM job)::integer AS found,
-  coalesce(sum(n) FILTER (WHERE NOT consume), 0)::integer AS released,
-  coalesce(sum(n) FILTER (WHERE consume), 0)::integer AS consumed
-FROM held
+SELECT (SELECT count(*) FROM job)::integer AS found, held.consume, held.n AS rows
+FROM (SELECT 1) one
+LEFT JOIN held ON true

@@ -1,19 +1,23 @@
 -- Ends the leases of one test (:pool, :suite, :test) in the job that holds
--- its result, at :now. `found` is 0 when the test has no result.
+-- its result, at :now: one row per test it ends (none when nothing holds
+-- rows), each with `found`, 0 when the test has no result.
 WITH target AS (
-  SELECT j.id AS job_id, j.released_at IS NULL AND j.expires_at > :now AS live
+  SELECT r.job_id
   FROM results r
-  JOIN jobs j ON j.id = r.job_id AND j.workspace = r.workspace
   WHERE r.workspace = :workspace AND r.pool = :pool AND r.suite = :suite AND r.test = :test
+),
+refs AS (
+  SELECT :pool::text AS pool, :suite::text AS suite, :test::text AS test
+),
+holding AS (
+  {{held-tests}}
 ),
 held AS (
   SELECT t.job_id, t.test_index, t.consume, json_array_length(t.rows) AS n
   FROM job_tests t
-  JOIN target ON t.workspace = :workspace AND t.job_id = target.job_id
-  WHERE target.live AND t.pool = :pool AND t.suite = :suite AND t.test = :test
-    AND t.released_at IS NULL AND t.status IN ('allocated', 'made')
-  ORDER BY t.test_index DESC
-  LIMIT 1
+  JOIN holding h ON t.workspace = :workspace AND t.job_id = h.job_id AND t.test_index = h.test_index
+  -- Checked again once locked: a release that ran meanwhile ended it already.
+  WHERE t.released_at IS NULL
   FOR UPDATE OF t
 ),
 ended AS (
@@ -28,8 +32,6 @@ freed AS (
   DELETE FROM leases l USING held
   WHERE l.workspace = :workspace AND l.job_id = held.job_id AND l.test_index = held.test_index
 )
-SELECT
-  (SELECT count(*) FROM target)::integer AS found,
-  coalesce(sum(n) FILTER (WHERE NOT consume), 0)::integer AS released,
-  coalesce(sum(n) FILTER (WHERE consume), 0)::integer AS consumed
-FROM held
+SELECT (SELECT count(*) FROM target)::integer AS found, held.consume, held.n AS rows
+FROM (SELECT 1) one
+LEFT JOIN held ON true

@@ -1,16 +1,10 @@
 import { isAllotError } from '@allot/core';
+import type { ErrorBody as WireErrorBody } from '@allot/protocol';
 import { CORE_ERROR_STATUS, statusOf, type ResponseErrorCode } from './error-catalogue.js';
 import { HttpError } from './http-error.js';
 
-/** The one JSON shape of every error response. */
-export interface ErrorBody {
-  status: number;
-  code: ResponseErrorCode;
-  message: string;
-  requestId: string;
-  /** The offending field, for validation errors. */
-  field?: string;
-}
+/** The one JSON shape of every error response (protocol's `ErrorBody`), its code from the catalogue. */
+export type ErrorBody = Omit<WireErrorBody, 'code'> & { code: ResponseErrorCode };
 
 interface FastifyLikeError {
   code?: string;

@@ -2,8 +2,8 @@ import { executeJob, openMemoryStore, type ExecuteOptions, type Store } from '@a
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { JobRunner } from './job-runner.js';
-import { jobStatus, STALE_AFTER_MS } from './job-status.js';
-import { toVendorJob } from './vendor-job.js';
+import { trackJob as jobStatus, STALE_AFTER_MS } from '@allot/use-cases';
+import { toCuriosityJob } from '../facades/curiosity/curiosity-job.js';
 
 /** The built-in engine, held at a gate until the test opens it. */
 class GatedServer implements ResolutionServer {
@@ -103,7 +103,7 @@ describe('JobRunner', () => {
     await server.startedCount(2);
     expect(server.started).toEqual([`a:${first.id}`, `b:${other.id}`]);
     const vendor = async (job: { workspace: string; id: number }) =>
-      toVendorJob(await jobStatus(store, job.workspace, job.id, new Date()), job.workspace);
+      toCuriosityJob(await jobStatus(store, job.workspace, job.id, new Date()), job.workspace);
     // Read from the store, as another replica would: queued from the moment it was started.
     expect(await store.getJobState('a', second.id)).toMatchObject({ phase: 'queued', tests: 1 });
     expect(await vendor(second)).toMatchObject({

@@ -1,4 +1,12 @@
-import type { ExecuteOptions, JobStateRecord, Store, TestRef } from '@allot/core';
+import type {
+  BlockStore,
+  ExecuteOptions,
+  JobStateRecord,
+  JobStore,
+  PoolStore,
+  TestRef,
+} from '@allot/core';
+import { HEARTBEAT_MS } from '@allot/use-cases';
 import { toErrorBody } from '../errors/error-body.js';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { JobStateWriter } from './job-state-writer.js';
@@ -34,8 +42,6 @@ export interface JobRunnerOptions {
   onUnexpectedError?: (error: unknown, job: { workspace: string; id: number }) => void;
 }
 
-/** A running job rewrites its state at least this often, so other replicas can tell it is alive. */
-export const HEARTBEAT_MS = 5_000;
 /** States of finished jobs are kept this long (an alias answers `GET job/{id}` that long). */
 export const JOB_STATE_RETENTION_MS = 7 * 24 * 3600 * 1000;
 /** How often a process prunes old states, at most. */
@@ -52,7 +58,7 @@ const PRUNE_EVERY_MS = 3600 * 1000;
  * Jobs of different workspaces never share rows and run side by side.
  */
 export class JobRunner {
-  readonly #store: Store;
+  readonly #store: BlockStore & PoolStore & JobStore;
   readonly #clock: () => Date;
   readonly #onUnexpectedError: NonNullable<JobRunnerOptions['onUnexpectedError']>;
   /** The last job started in each workspace: the next one runs after it. */
@@ -63,7 +69,7 @@ export class JobRunner {
   #heartbeat: NodeJS.Timeout | undefined;
   #lastPrune = 0;
 
-  constructor(store: Store, options: JobRunnerOptions = {}) {
+  constructor(store: BlockStore & PoolStore & JobStore, options: JobRunnerOptions = {}) {
     this.#store = store;
     this.#clock = options.clock ?? (() => new Date());
     this.#onUnexpectedError = options.onUnexpectedError ?? (() => undefined);

@@ -1,4 +1,4 @@
-import type { JobProgress, JobStateRecord, Store } from '@allot/core';
+import type { JobProgress, JobStateRecord, JobStore } from '@allot/core';
 
 /** Progress reaches the store at most this often: the engine reports far more often. */
 export const PROGRESS_WRITE_MS = 500;
@@ -9,7 +9,7 @@ export const PROGRESS_WRITE_MS = 500;
  * (the latest progress wins). Only the process running the job has one.
  */
 export class JobStateWriter {
-  readonly #store: Store;
+  readonly #store: JobStore;
   readonly #clock: () => Date;
   #record: JobStateRecord;
   #chain: Promise<void> = Promise.resolve();
@@ -17,7 +17,7 @@ export class JobStateWriter {
   #timer: NodeJS.Timeout | undefined;
   #finished = false;
 
-  constructor(store: Store, record: JobStateRecord, clock: () => Date) {
+  constructor(store: JobStore, record: JobStateRecord, clock: () => Date) {
     this.#store = store;
     this.#record = record;
     this.#clock = clock;

@@ -9,7 +9,7 @@ import { contextOf } from '../app-context.js';
 
 /**
  * Checks the API key of every route that declares a `role` in its config:
- * from the vendor path segment, `Authorization: Bearer`, or `x-api-key`.
+ * from the Curiosity path segment, `Authorization: Bearer`, or `x-api-key`.
  * The key record is read on every request, so a revocation takes effect on
  * the next one. Also counts the request against the key's rate limit (or
  * the address's, when no valid key came): one hook instead of two, since

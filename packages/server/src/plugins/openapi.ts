@@ -28,7 +28,7 @@ export async function installOpenApi(app: FastifyInstance, version: string): Pro
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  // Where the vendor's Spring server has its docs (springdoc's paths), for links and tools that know those.
+  // Where Curiosity's Spring server has its docs (springdoc's paths), for links and tools that know those.
   for (const [from, to] of SPRING_DOC_PATHS) {
     app.get(from, { schema: { hide: true } }, (_request, reply) => reply.redirect(to, 301));
   }

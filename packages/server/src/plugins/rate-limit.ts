@@ -8,7 +8,7 @@ const SWEEP_AT = 10_000;
 /**
  * Fixed-window request counts per key. Written here rather than taken from
  * `@fastify/rate-limit`: that plugin's extra hook and headers on every
- * request cost about a third of the throughput of the vendor read route,
+ * request cost about a third of the throughput of the Curiosity read route,
  * which suites call once per test.
  */
 export class RateLimiter {

@@ -1,8 +1,8 @@
-/** Matches the key segment of the vendor routes, `/apikey/<key>/`. */
+/** Matches the key segment of the Curiosity routes, `/apikey/<key>/`. */
 const KEY_SEGMENT = /(\/apikey\/)[^/?#]*/gi;
 
 /**
- * A URL with the API key of vendor routes replaced: keys in paths would
+ * A URL with the API key of Curiosity routes replaced: keys in paths would
  * otherwise end up in request logs and log shippers.
  */
 export function redactUrl(url: string): string {

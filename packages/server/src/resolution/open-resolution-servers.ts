@@ -1,5 +1,5 @@
-import { executeJob } from '@allot/core';
-import { isPostgresUrl, PostgresResolutionServer } from '@allot/store-postgres';
+import { executeBundle } from '@allot/use-cases';
+import { isPostgresUrl, PostgresResolutionDatabase } from '@allot/store-postgres';
 import { assertDistinctServers, type ResolutionServerConfig } from './resolution-server-config.js';
 import type { ResolutionServer } from './resolution-servers.js';
 
@@ -44,7 +44,7 @@ function postgresServer(config: ResolutionServerConfig, url: string): Resolution
   if (config.statementTimeoutMs !== undefined)
     options.statementTimeoutMs = config.statementTimeoutMs;
   if (config.poolSize !== undefined) options.poolSize = config.poolSize;
-  const database = new PostgresResolutionServer(config.name, url, options);
+  const database = new PostgresResolutionDatabase(config.name, url, options);
   const from =
     config.connectionEnv === undefined ? 'ALLOT_RESOLUTION_SERVERS' : `$${config.connectionEnv}`;
   const server: ResolutionServer = {
@@ -52,7 +52,7 @@ function postgresServer(config: ResolutionServerConfig, url: string): Resolution
     description:
       config.description ?? `PostgreSQL database of the application (connection from ${from})`,
     kind: 'postgres',
-    execute: (store, job) => executeJob(store, { ...job, server: database }),
+    execute: (store, job) => executeBundle(store, { ...job, server: database }),
     close: () => database.close(),
   };
   if (config.workspace !== undefined) server.workspace = config.workspace;

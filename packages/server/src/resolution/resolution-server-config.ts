@@ -2,7 +2,7 @@ import { isPostgresUrl } from '@allot/store-postgres';
 
 /**
  * A resolution server to register from configuration: a name (the
- * `{servername}` of the vendor execute route) and where its connection
+ * `{servername}` of the Curiosity execute route) and where its connection
  * string comes from. The string itself is read when the server starts and
  * is never returned by the API nor logged.
  */

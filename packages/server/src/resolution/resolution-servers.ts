@@ -1,9 +1,11 @@
-import { executeJob, type ExecuteOptions, type JobReport, type Store } from '@allot/core';
+import type { BlockStore, ExecuteOptions, JobReport, JobStore, PoolStore } from '@allot/core';
+import { executeBundle } from '@allot/use-cases';
 import { HttpError } from '../errors/http-error.js';
 
 /**
  * A named engine and data connection that resolves finds and makes: the
- * `{servername}` of the vendor execute route.
+ * `{servername}` of the Curiosity execute route. Its data connection, when it
+ * has one, is a core `ResolutionDatabase`.
  */
 export interface ResolutionServer {
   name: string;
@@ -12,7 +14,7 @@ export interface ResolutionServer {
   kind?: string;
   /** Only keys of this workspace see the server; every workspace when absent. */
   workspace?: string;
-  execute(store: Store, options: ExecuteOptions): Promise<JobReport>;
+  execute(store: BlockStore & PoolStore & JobStore, options: ExecuteOptions): Promise<JobReport>;
   /** Frees its connections; called by whoever opened it. */
   close?(): Promise<void>;
 }
@@ -22,7 +24,7 @@ export const LOCAL_SERVER: ResolutionServer = {
   name: 'local',
   description: "allot's built-in engine over the server's store",
   kind: 'local',
-  execute: executeJob,
+  execute: executeBundle,
 };
 
 /** The server that unregistered names resolve to: for every workspace, or for one. */
@@ -54,7 +56,7 @@ export interface ResolvedServer {
  * replaced. A server registered for a workspace is seen by that workspace
  * only, and takes precedence there over a server of the same name for all.
  *
- * Suites written for the vendor name the machine of its agent as the
+ * Suites written for Curiosity name the machine of its agent as the
  * server (`…/resolve/server/DESKTOP-ABC123/execute`): a name no server has
  * resolves to the workspace's default server, unless names are strict.
  */

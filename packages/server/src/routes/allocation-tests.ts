@@ -1,12 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { validatePoolObject, type PoolDefinition, type Store } from '@allot/core';
+import { validatePoolObject, type PoolDefinition } from '@allot/core';
+import {
+  addAllocationTest,
+  deleteAllocationTest,
+  readAllocationTest,
+  readPool,
+  saveAllocationTest,
+} from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
-import { HttpError, notFound } from '../errors/http-error.js';
+import { HttpError } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
-import { AllocationTestSchema, TestBody, toRawPool, withoutBlockFiles } from '../schemas/pool.js';
+import {
+  AllocationTestSchema,
+  Name,
+  PageOf,
+  PageQuery,
+  TestBody,
+  withErrors,
+} from '@allot/protocol';
+import { toRawPool, withoutBlockFiles } from '../pools/pool-views.js';
 import { contextOf } from '../app-context.js';
 
 const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
@@ -14,26 +28,9 @@ const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
 /** The allocation tests of a pool, one by one; every change re-validates the whole pool. */
 export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['allocation tests'];
-  const poolOf = async (store: Store, workspace: string, name: string): Promise<PoolDefinition> => {
-    const pool = await store.getPool(workspace, name);
-    if (pool === undefined) throw notFound(`pool "${name}" does not exist`);
-    return pool;
-  };
-  /** Validates the pool with its tests replaced, saves it, and returns the saved test. */
-  const saveTests = async (
-    workspace: string,
-    pool: PoolDefinition,
-    tests: unknown[],
-    suite: string,
-    test: string,
-  ) => {
-    const updated = withoutBlockFiles(validatePoolObject({ ...toRawPool(pool), tests }, null));
-    await contextOf(app).store.putPool(workspace, updated);
-    const saved = updated.tests.find((t) => t.suite === suite && t.test === test);
-    if (saved === undefined)
-      throw notFound(`pool "${pool.name}" has no test "${test}" in suite "${suite}"`);
-    return saved;
-  };
+  /** The pool with its tests replaced, validated as a pool file is. */
+  const withTests = (pool: PoolDefinition, tests: unknown[]) =>
+    withoutBlockFiles(validatePoolObject({ ...toRawPool(pool), tests }, null));
 
   app.get(
     '/pools/:pool/tests',
@@ -48,7 +45,7 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const pool = await poolOf(
+      const pool = await readPool(
         contextOf(app).store,
         callerOf(request).workspace,
         request.params.pool,
@@ -73,7 +70,7 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { workspace } = callerOf(request);
-      const pool = await poolOf(contextOf(app).store, workspace, request.params.pool);
+      const pool = await readPool(contextOf(app).store, workspace, request.params.pool);
       const { suite, test } = request.body;
       if (suite === undefined || test === undefined) {
         throw new HttpError(
@@ -82,22 +79,22 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
           suite === undefined ? 'body.suite' : 'body.test',
         );
       }
-      if (pool.tests.some((t) => t.suite === suite && t.test === test)) {
+      const addition = await addAllocationTest(
+        contextOf(app).store,
+        workspace,
+        pool,
+        { suite, test },
+        () => withTests(pool, [...(toRawPool(pool).tests as unknown[]), request.body]),
+      );
+      if (addition.kind === 'exists') {
         throw new HttpError(
           'CONFLICT',
           `pool "${pool.name}" already has test "${test}" in suite "${suite}"`,
           'body.test',
         );
       }
-      const saved = await saveTests(
-        workspace,
-        pool,
-        [...(toRawPool(pool).tests as unknown[]), request.body],
-        suite,
-        test,
-      );
       await audit(app, request, 'test.create', `pool:${pool.name}/suite:${suite}/test:${test}`);
-      return reply.status(201).send(saved);
+      return reply.status(201).send(addition.test);
     },
   );
 
@@ -114,11 +111,8 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { pool: name, suite, test } = request.params;
-      const pool = await poolOf(contextOf(app).store, callerOf(request).workspace, name);
-      const found = pool.tests.find((t) => t.suite === suite && t.test === test);
-      if (found === undefined)
-        throw notFound(`pool "${name}" has no test "${test}" in suite "${suite}"`);
-      return found;
+      const pool = await readPool(contextOf(app).store, callerOf(request).workspace, name);
+      return readAllocationTest(pool, suite, test);
     },
   );
 
@@ -137,12 +131,18 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { workspace } = callerOf(request);
       const { pool: name, suite, test } = request.params;
-      const pool = await poolOf(contextOf(app).store, workspace, name);
+      const pool = await readPool(contextOf(app).store, workspace, name);
       const body = { ...request.body, suite, test };
       const raw = toRawPool(pool).tests as Array<{ suite: string; test: string }>;
       const index = raw.findIndex((t) => t.suite === suite && t.test === test);
       const tests = index < 0 ? [...raw, body] : raw.map((t, i) => (i === index ? body : t));
-      const saved = await saveTests(workspace, pool, tests, suite, test);
+      const saved = await saveAllocationTest(
+        contextOf(app).store,
+        workspace,
+        withTests(pool, tests),
+        suite,
+        test,
+      );
       await audit(
         app,
         request,
@@ -167,15 +167,7 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { workspace } = callerOf(request);
       const { pool: name, suite, test } = request.params;
-      const pool = await poolOf(contextOf(app).store, workspace, name);
-      if (!pool.tests.some((t) => t.suite === suite && t.test === test)) {
-        throw notFound(`pool "${name}" has no test "${test}" in suite "${suite}"`);
-      }
-      // Kept as a definition, not re-validated: removing a test cannot break the rest.
-      await contextOf(app).store.putPool(workspace, {
-        ...pool,
-        tests: pool.tests.filter((t) => !(t.suite === suite && t.test === test)),
-      });
+      await deleteAllocationTest(contextOf(app).store, workspace, name, suite, test);
       await audit(app, request, 'test.delete', `pool:${name}/suite:${suite}/test:${test}`);
       return reply.status(204).send(null);
     },

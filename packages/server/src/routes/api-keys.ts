@@ -1,14 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiKeyRecord } from '@allot/core';
+import { findUser, listApiKeys, readApiKey, revokeApiKey, rotateApiKey } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { issueKey } from '../auth/api-key.js';
 import { createApiKey } from '../auth/create-api-key.js';
 import { audit } from '../audit.js';
-import { HttpError, notFound } from '../errors/http-error.js';
+import { HttpError } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { PageOf, PageQuery, RoleSchema, withErrors } from '../schemas/common.js';
 import { contextOf } from '../app-context.js';
+import { PageOf, PageQuery, withErrors } from '@allot/protocol';
+import { RoleSchema } from '../auth/roles.js';
 
 const KeySchema = Type.Object({
   id: Type.String(),
@@ -39,13 +41,7 @@ export function keyView(key: ApiKeyRecord) {
 /** API keys of the caller's workspace: create (secret shown once), list, read, rotate, revoke. */
 export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['api keys'];
-  const keyOf = async (workspace: string, id: string) => {
-    const key = await contextOf(app).store.findApiKey(id);
-    // Another workspace's key is as missing as a key that never existed.
-    if (key === undefined || key.workspace !== workspace)
-      throw notFound(`API key ${id} does not exist`);
-    return key;
-  };
+  const keyOf = (workspace: string, id: string) => readApiKey(contextOf(app).store, workspace, id);
 
   app.post(
     '/keys',
@@ -67,7 +63,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { name, role, userId } = request.body;
       if (
         userId !== undefined &&
-        (await contextOf(app).store.getUser(workspace, userId)) === undefined
+        (await findUser(contextOf(app).store, workspace, userId)) === undefined
       ) {
         throw new HttpError('VALIDATION_FAILED', `user "${userId}" does not exist`, 'body.userId');
       }
@@ -95,7 +91,7 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const keys = await contextOf(app).store.listApiKeys(callerOf(request).workspace);
+      const keys = await listApiKeys(contextOf(app).store, callerOf(request).workspace);
       return pageOfList(request, keys.map(keyView), request.query);
     },
   );
@@ -127,13 +123,12 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const key = await keyOf(callerOf(request).workspace, request.params.id);
-      if (key.revokedAt !== null)
-        throw new HttpError('CONFLICT', `API key ${key.id} is revoked; create a new one`);
       const issued = issueKey(key.id);
-      const rotated = { ...key, secretHash: issued.secretHash };
-      await contextOf(app).store.putApiKey(rotated);
+      const rotation = await rotateApiKey(contextOf(app).store, key, issued);
+      if (rotation.kind === 'revoked')
+        throw new HttpError('CONFLICT', `API key ${key.id} is revoked; create a new one`);
       await audit(app, request, 'key.rotate', `key:${key.id}`);
-      return { ...keyView(rotated), key: issued.key };
+      return { ...keyView(rotation.key), key: issued.key };
     },
   );
 
@@ -149,12 +144,14 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const key = await keyOf(callerOf(request).workspace, request.params.id);
-      if (key.revokedAt !== null) return keyView(key);
-      const revoked = { ...key, revokedAt: contextOf(app).clock().toISOString() };
-      await contextOf(app).store.putApiKey(revoked);
-      await audit(app, request, 'key.revoke', `key:${key.id}`);
-      return keyView(revoked);
+      const found = await keyOf(callerOf(request).workspace, request.params.id);
+      const { key, revoked } = await revokeApiKey(
+        contextOf(app).store,
+        found,
+        contextOf(app).clock(),
+      );
+      if (revoked) await audit(app, request, 'key.revoke', `key:${key.id}`);
+      return keyView(key);
     },
   );
 };

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listAudit } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { pageOfProbe } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { PageOf, PageQuery, withErrors } from '../schemas/common.js';
 import { contextOf } from '../app-context.js';
+import { PageOf, PageQuery, withErrors } from '@allot/protocol';
 
 const AuditEventSchema = Type.Object({
   id: Type.Integer(),
@@ -29,7 +30,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const events = await contextOf(app).store.listAudit(callerOf(request).workspace, {
+      const events = await listAudit(contextOf(app).store, callerOf(request).workspace, {
         limit: limit + 1,
         offset,
       });

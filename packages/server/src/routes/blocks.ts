@@ -1,16 +1,28 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TABLE_FORMATS, importBlock, writeTable } from '@allot/core';
+import { TABLE_FORMATS, writeTable } from '@allot/core';
+import {
+  importBlockVersion,
+  listBlockVersions,
+  listBlocks,
+  readBlock,
+  readBlockVersion,
+} from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
-import { notFound } from '../errors/http-error.js';
 import { extensionOf, mediaTypeOf } from '../formats/table-media-type.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { BlockMetaSchema } from '../schemas/block.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
+import {
+  BlockMetaSchema,
+  BlockUploadSchema,
+  Name,
+  PageOf,
+  PageQuery,
+  withErrors,
+} from '@allot/protocol';
 
 const BlockParams = Type.Object({ block: Name });
 const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+$', maxLength: 40 });
@@ -33,7 +45,7 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       pageOfList(
         request,
-        await contextOf(app).store.listBlocks(callerOf(request).workspace),
+        await listBlocks(contextOf(app).store, callerOf(request).workspace),
         request.query,
       ),
   );
@@ -61,8 +73,8 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ),
         }),
         response: withErrors({
-          200: Type.Object({ imported: Type.Boolean(), version: BlockMetaSchema }),
-          201: Type.Object({ imported: Type.Boolean(), version: BlockMetaSchema }),
+          200: BlockUploadSchema,
+          201: BlockUploadSchema,
         }),
       },
     },
@@ -83,7 +95,7 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         skipUnchanged: true,
       } as const;
       const keyColumn = request.query.keyColumn;
-      const result = await importBlock(
+      const result = await importBlockVersion(
         contextOf(app).store,
         keyColumn === undefined ? options : { ...options, keyColumn },
       );
@@ -110,16 +122,8 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: BlockMetaSchema }),
       },
     },
-    async (request) => {
-      const versions = await contextOf(app).store.listBlockVersions(
-        callerOf(request).workspace,
-        request.params.block,
-      );
-      const latest = versions.at(-1);
-      if (latest === undefined)
-        throw notFound(`data block "${request.params.block}" does not exist`);
-      return latest;
-    },
+    async (request) =>
+      readBlockVersion(contextOf(app).store, callerOf(request).workspace, request.params.block),
   );
 
   app.get(
@@ -135,12 +139,11 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const versions = await contextOf(app).store.listBlockVersions(
+      const versions = await listBlockVersions(
+        contextOf(app).store,
         callerOf(request).workspace,
         request.params.block,
       );
-      if (versions.length === 0)
-        throw notFound(`data block "${request.params.block}" does not exist`);
       return pageOfList(request, versions, request.query);
     },
   );
@@ -156,18 +159,13 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: BlockMetaSchema }),
       },
     },
-    async (request) => {
-      const versions = await contextOf(app).store.listBlockVersions(
+    async (request) =>
+      readBlockVersion(
+        contextOf(app).store,
         callerOf(request).workspace,
         request.params.block,
-      );
-      const found = versions.find((v) => v.version === request.params.version);
-      if (found === undefined)
-        throw notFound(
-          `data block "${request.params.block}" has no version ${request.params.version}`,
-        );
-      return found;
-    },
+        request.params.version,
+      ),
   );
 
   app.get(
@@ -190,18 +188,12 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { block } = request.params;
       const { format, version } = request.query;
-      const found = await contextOf(app).store.getBlock(
+      const found = await readBlock(
+        contextOf(app).store,
         callerOf(request).workspace,
         block,
         version,
       );
-      if (found === undefined) {
-        throw notFound(
-          version === undefined
-            ? `data block "${block}" does not exist`
-            : `data block "${block}" has no version ${version}`,
-        );
-      }
       const file = `${block.replace(/[^A-Za-z0-9._-]/g, '_')}-${found.version}.${extensionOf(format)}`;
       return reply
         .header('content-type', mediaTypeOf(format))

@@ -1,13 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listJobs, releaseJob, trackJob } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors/http-error.js';
-import { jobStatus } from '../jobs/job-status.js';
 import { pageOfProbe } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { PageOf, PageQuery, TestRefSchema, withErrors } from '../schemas/common.js';
-import { JobStatusSchema, JobSummarySchema, ReleaseSchema } from '../schemas/job.js';
 import { contextOf } from '../app-context.js';
+import {
+  JobStatusSchema,
+  JobSummarySchema,
+  PageOf,
+  PageQuery,
+  ReleaseSchema,
+  TestRefSchema,
+  withErrors,
+} from '@allot/protocol';
 
 /** Bundles up to this size wait briefly by default, so small jobs answer in one request. */
 const SMALL_JOB = 100;
@@ -73,7 +80,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       const wait = body.waitMs ?? (body.tests.length <= SMALL_JOB ? SMALL_JOB_WAIT_MS : 0);
       const done = await runner.wait(job, wait);
-      const status = await jobStatus(store, caller.workspace, job.id, clock());
+      const status = await trackJob(store, caller.workspace, job.id, clock());
       if (done) return reply.status(200).send(status);
       return reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send(status);
     },
@@ -92,7 +99,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit, offset } = request.query;
-      const jobs = await contextOf(app).store.listJobs(callerOf(request).workspace, {
+      const jobs = await listJobs(contextOf(app).store, callerOf(request).workspace, {
         limit: limit + 1,
         offset,
       });
@@ -124,7 +131,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      jobStatus(
+      trackJob(
         contextOf(app).store,
         callerOf(request).workspace,
         request.params.id,
@@ -145,25 +152,16 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { workspace } = callerOf(request);
-      const status = await jobStatus(
-        contextOf(app).store,
-        workspace,
-        request.params.id,
-        contextOf(app).clock(),
-      );
-      if (status.state === 'running')
+      const { store, clock } = contextOf(app);
+      const release = await releaseJob(store, workspace, request.params.id, clock());
+      if (release.kind === 'running')
         throw new HttpError(
           'CONFLICT',
-          `job ${status.id} is still running; release it when it has finished`,
+          `job ${release.id} is still running; release it when it has finished`,
         );
-      if (status.answeredBy === null) return { released: 0, consumed: 0 };
-      const outcome = await contextOf(app).store.releaseJob(
-        workspace,
-        status.answeredBy,
-        contextOf(app).clock(),
-      );
-      await audit(app, request, 'job.release', `job:${status.answeredBy}`, { ...outcome });
-      return outcome;
+      if (release.kind === 'nothing') return { released: 0, consumed: 0 };
+      await audit(app, request, 'job.release', `job:${release.jobId}`, { ...release.outcome });
+      return release.outcome;
     },
   );
 };

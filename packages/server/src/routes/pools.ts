@@ -1,22 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { checkPoolFileColumns, parsePoolSource, validatePoolObject } from '@allot/core';
+import { parsePoolSource, validatePoolObject } from '@allot/core';
+import {
+  createPool,
+  deletePool,
+  listPools,
+  putPool,
+  readPool,
+  uploadPoolFile,
+} from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
-import { HttpError, notFound } from '../errors/http-error.js';
+import { HttpError } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
-import {
-  PoolBody,
-  PoolSchema,
-  PoolSummarySchema,
-  poolSummary,
-  poolView,
-  withoutBlockFiles,
-} from '../schemas/pool.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
+import {
+  Name,
+  PageOf,
+  PageQuery,
+  PoolBody,
+  PoolSchema,
+  PoolSummarySchema,
+  withErrors,
+} from '@allot/protocol';
+import { poolSummary, poolView, withoutBlockFiles } from '../pools/pool-views.js';
 
 const PoolParams = Type.Object({ pool: Name });
 const POOL_FILE = /\.(ya?ml|json)$/i;
@@ -37,7 +46,7 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const pools = await contextOf(app).store.listPools(callerOf(request).workspace);
+      const pools = await listPools(contextOf(app).store, callerOf(request).workspace);
       return pageOfList(request, pools.map(poolSummary), request.query);
     },
   );
@@ -56,14 +65,13 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { workspace } = callerOf(request);
       const pool = withoutBlockFiles(validatePoolObject(request.body, null));
-      if ((await contextOf(app).store.getPool(workspace, pool.name)) !== undefined) {
+      if ((await createPool(contextOf(app).store, workspace, pool)) === 'exists') {
         throw new HttpError(
           'CONFLICT',
           `pool "${pool.name}" already exists; PUT /api/v1/pools/{pool} replaces it`,
           'body.pool',
         );
       }
-      await contextOf(app).store.putPool(workspace, pool);
       await audit(app, request, 'pool.create', `pool:${pool.name}`);
       return reply.status(201).send(poolView(pool));
     },
@@ -99,9 +107,7 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
       checkNestingDepth(upload.text, /\.json$/i.test(name) ? 'json' : 'yaml');
       const source = parsePoolSource(upload.text, name);
       const pool = withoutBlockFiles(source.pool);
-      const { store } = contextOf(app);
-      await checkPoolFileColumns(store, workspace, { ...source, pool }, name);
-      await store.putPool(workspace, pool);
+      await uploadPoolFile(contextOf(app).store, workspace, { ...source, pool }, name);
       await audit(app, request, 'pool.upload', `pool:${pool.name}`, { file: name });
       return poolView(pool);
     },
@@ -118,14 +124,10 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: PoolSchema }),
       },
     },
-    async (request) => {
-      const pool = await contextOf(app).store.getPool(
-        callerOf(request).workspace,
-        request.params.pool,
-      );
-      if (pool === undefined) throw notFound(`pool "${request.params.pool}" does not exist`);
-      return poolView(pool);
-    },
+    async (request) =>
+      poolView(
+        await readPool(contextOf(app).store, callerOf(request).workspace, request.params.pool),
+      ),
   );
 
   app.put(
@@ -150,8 +152,7 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       }
       const pool = withoutBlockFiles(validatePoolObject(request.body, null));
-      const existed = (await contextOf(app).store.getPool(workspace, pool.name)) !== undefined;
-      await contextOf(app).store.putPool(workspace, pool);
+      const existed = (await putPool(contextOf(app).store, workspace, pool)) === 'replaced';
       await audit(app, request, existed ? 'pool.update' : 'pool.create', `pool:${pool.name}`);
       return reply.status(existed ? 200 : 201).send(poolView(pool));
     },
@@ -170,9 +171,7 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { workspace } = callerOf(request);
-      if (!(await contextOf(app).store.deletePool(workspace, request.params.pool))) {
-        throw notFound(`pool "${request.params.pool}" does not exist`);
-      }
+      await deletePool(contextOf(app).store, workspace, request.params.pool);
       await audit(app, request, 'pool.delete', `pool:${request.params.pool}`);
       return reply.status(204).send(null);
     },

@@ -1,33 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listResults, readResult, releaseTest } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
-import { notFound } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { explainMissingResult } from '../results/explain-missing-result.js';
-import { Name, PageOf, PageQuery, withErrors } from '../schemas/common.js';
-import { ReleaseSchema } from '../schemas/job.js';
-import { ResultSchema } from '../schemas/result.js';
 import { contextOf } from '../app-context.js';
+import { Name, PageOf, PageQuery, ReleaseSchema, ResultSchema, withErrors } from '@allot/protocol';
 
 const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
 
 /** Results of a pool, a suite or one test, and releasing one test's rows. */
 export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['results'];
-
-  const listResults = async (workspace: string, pool: string, suite?: string) => {
-    const filter = suite === undefined ? { pool } : { pool, suite };
-    const results = await contextOf(app).store.listResults(workspace, filter);
-    // Results outlive a deleted pool; an unknown pool with none is a 404 like any missing resource.
-    if (
-      results.length === 0 &&
-      (await contextOf(app).store.getPool(workspace, pool)) === undefined
-    ) {
-      throw notFound(`pool "${pool}" does not exist`);
-    }
-    return results;
-  };
+  const resultsOf = (workspace: string, pool: string, suite?: string) =>
+    listResults(contextOf(app).store, workspace, suite === undefined ? { pool } : { pool, suite });
 
   app.get(
     '/pools/:pool/results',
@@ -42,7 +28,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const results = await listResults(
+      const results = await resultsOf(
         callerOf(request).workspace,
         request.params.pool,
         request.query.suite,
@@ -64,7 +50,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const results = await listResults(
+      const results = await resultsOf(
         callerOf(request).workspace,
         request.params.pool,
         request.params.suite,
@@ -85,11 +71,7 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { workspace } = callerOf(request);
-      const result = await contextOf(app).store.getResult(workspace, request.params);
-      if (result === undefined)
-        throw await explainMissingResult(contextOf(app).store, workspace, request.params);
-      return result;
+      return readResult(contextOf(app).store, callerOf(request).workspace, request.params);
     },
   );
 
@@ -107,7 +89,8 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { workspace } = callerOf(request);
       const { pool, suite, test } = request.params;
-      const outcome = await contextOf(app).store.releaseTest(
+      const outcome = await releaseTest(
+        contextOf(app).store,
         workspace,
         { pool, suite, test },
         contextOf(app).clock(),

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { callerOf } from '../plugins/authenticate.js';
-import { withErrors } from '../schemas/common.js';
 import { contextOf } from '../app-context.js';
+import { withErrors } from '@allot/protocol';
 
 /** The resolution servers a job can run on, and who the caller is. */
 export const serverRoutes: FastifyPluginAsyncTypebox = async (app) => {

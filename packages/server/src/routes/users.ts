@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { UserRecord } from '@allot/core';
+import { createUser, deleteUser, listUsers, readUser, updateUser } from '@allot/use-cases';
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
-import { HttpError, notFound } from '../errors/http-error.js';
+import { HttpError } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
-import { PageOf, PageQuery, RoleSchema, withErrors } from '../schemas/common.js';
 import { contextOf } from '../app-context.js';
+import { PageOf, PageQuery, withErrors } from '@allot/protocol';
+import { RoleSchema } from '../auth/roles.js';
 
 const UserSchema = Type.Object({
   id: Type.String(),
@@ -32,11 +34,6 @@ function userView(user: UserRecord) {
 /** Users and their roles; deleting a user revokes the keys that belong to them. */
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['users'];
-  const userOf = async (workspace: string, id: string) => {
-    const user = await contextOf(app).store.getUser(workspace, id);
-    if (user === undefined) throw notFound(`user "${id}" does not exist`);
-    return user;
-  };
 
   app.post(
     '/users',
@@ -59,16 +56,14 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { workspace } = callerOf(request);
       const id = request.body.id ?? randomUUID();
-      if ((await contextOf(app).store.getUser(workspace, id)) !== undefined) {
+      const creation = await createUser(
+        contextOf(app).store,
+        { ...request.body, id, workspace },
+        contextOf(app).clock(),
+      );
+      if (creation.kind === 'exists')
         throw new HttpError('CONFLICT', `user "${id}" already exists`, 'body.id');
-      }
-      const user: UserRecord = {
-        ...request.body,
-        id,
-        workspace,
-        createdAt: contextOf(app).clock().toISOString(),
-      };
-      await contextOf(app).store.putUser(user);
+      const user = creation.user;
       await audit(app, request, 'user.create', `user:${id}`, { role: user.role });
       return reply.status(201).send(userView(user));
     },
@@ -88,7 +83,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       pageOfList(
         request,
-        (await contextOf(app).store.listUsers(callerOf(request).workspace)).map(userView),
+        (await listUsers(contextOf(app).store, callerOf(request).workspace)).map(userView),
         request.query,
       ),
   );
@@ -104,7 +99,10 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: UserSchema }),
       },
     },
-    async (request) => userView(await userOf(callerOf(request).workspace, request.params.id)),
+    async (request) =>
+      userView(
+        await readUser(contextOf(app).store, callerOf(request).workspace, request.params.id),
+      ),
   );
 
   app.patch(
@@ -125,10 +123,13 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { workspace } = callerOf(request);
-      const user = await userOf(workspace, request.params.id);
-      const updated: UserRecord = { ...user, ...request.body };
-      await contextOf(app).store.putUser(updated);
-      await audit(app, request, 'user.update', `user:${user.id}`, { ...request.body });
+      const updated = await updateUser(
+        contextOf(app).store,
+        workspace,
+        request.params.id,
+        request.body,
+      );
+      await audit(app, request, 'user.update', `user:${updated.id}`, { ...request.body });
       return userView(updated);
     },
   );
@@ -147,13 +148,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { workspace } = callerOf(request);
       const { store, clock } = contextOf(app);
-      if (!(await store.deleteUser(workspace, request.params.id)))
-        throw notFound(`user "${request.params.id}" does not exist`);
-      const now = clock().toISOString();
-      for (const key of await store.listApiKeys(workspace)) {
-        if (key.userId === request.params.id && key.revokedAt === null)
-          await store.putApiKey({ ...key, revokedAt: now });
-      }
+      await deleteUser(store, workspace, request.params.id, clock());
       await audit(app, request, 'user.delete', `user:${request.params.id}`);
       return reply.status(204).send(null);
     },

@@ -1,0 +1,44 @@
+/**
+ * @allot/protocol: allot's wire types, once. TypeBox schemas of what the
+ * server's `/api/v1` and vendor-compatible routes send and accept, and of
+ * the results file, each with its static type. The server validates with
+ * the schemas; the client, CLI, action and test framework packages type
+ * against them.
+ */
+export { ErrorSchema, withErrors } from './error-body.js';
+export type { ErrorBody } from './error-body.js';
+export { Links, PageOf, PageQuery } from './page.js';
+export type { PageParams } from './page.js';
+export { AnyJson, Name, RowObjectSchema, TestRefSchema, ValueSchema } from './values.js';
+export type { Row, TestRef, Value } from './values.js';
+export {
+  JobProgressSchema,
+  JobStatusSchema,
+  JobSummarySchema,
+  JobTestSchema,
+  TEST_STATUSES,
+} from './job-status.js';
+export type {
+  JobProgress,
+  JobStatus,
+  JobSummary,
+  JobTestStatus,
+  TestStatus,
+} from './job-status.js';
+export { ReleaseSchema } from './release-outcome.js';
+export type { ReleaseOutcome } from './release-outcome.js';
+export {
+  ALLOCATION_JOB_TYPE,
+  VENDOR_JOB_STATES,
+  VENDOR_JOB_TYPES,
+  VendorJobSchema,
+} from './vendor-job.js';
+export type { VendorJob, VendorJobState } from './vendor-job.js';
+export { BlockMetaSchema, BlockUploadSchema } from './block.js';
+export type { BlockUpload, BlockVersion } from './block.js';
+export { AllocationTestSchema, PoolBody, PoolSchema, PoolSummarySchema, TestBody } from './pool.js';
+export type { Pool, PoolSummary, PoolTest } from './pool.js';
+export { ResultSchema } from './result.js';
+export type { StoredResult } from './result.js';
+export { ResultsEntrySchema, ResultsFileSchema } from './results-file.js';
+export type { ResultsEntry, ResultsFileContent } from './results-file.js';

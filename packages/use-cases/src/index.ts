@@ -1,0 +1,61 @@
+/**
+ * @allot/use-cases: what allot does, one use case per file, over the store
+ * slices of @allot/core. The server's routes and facades, the CLI and the
+ * GitHub Action call these and only translate their own shapes around them:
+ * nothing here knows HTTP, a command line or a workflow.
+ */
+
+// Jobs
+export { executeBundle, type ExecuteStore } from './execute-bundle.js';
+export { syncPoolFiles, type SyncStore } from './sync-pool-files.js';
+export { trackJob } from './track-job.js';
+export { HEARTBEAT_MS, STALE_AFTER_MS } from './job-heartbeat.js';
+export { listJobs } from './list-jobs.js';
+export { readJob } from './read-job.js';
+export { releaseJob, type JobRelease } from './release-job.js';
+
+// Results
+export { readResult } from './read-result.js';
+export { findResult } from './find-result.js';
+export { listResults } from './list-results.js';
+export { explainMissingResult } from './explain-missing-result.js';
+export { releaseTest } from './release-test.js';
+
+// Data blocks
+export { importBlockVersion, type ImportStore } from './import-block-version.js';
+export { listBlocks } from './list-blocks.js';
+export { listBlockVersions } from './list-block-versions.js';
+export { readBlockVersion } from './read-block-version.js';
+export { exportBlock } from './export-block.js';
+export { readBlock } from './read-block.js';
+
+// Pools and their tests
+export { listPools } from './list-pools.js';
+export { findPool } from './find-pool.js';
+export { readPool } from './read-pool.js';
+export { createPool, type PoolCreation } from './create-pool.js';
+export { putPool, type PoolPut } from './put-pool.js';
+export { uploadPoolFile, type UploadPoolStore } from './upload-pool-file.js';
+export { deletePool } from './delete-pool.js';
+export { addAllocationTest, type AllocationTestAddition } from './add-allocation-test.js';
+export { readAllocationTest } from './read-allocation-test.js';
+export { saveAllocationTest } from './save-allocation-test.js';
+export { deleteAllocationTest } from './delete-allocation-test.js';
+
+// Audit
+export { listAudit } from './list-audit.js';
+export { recordAudit } from './record-audit.js';
+
+// Workspaces, keys and users
+export { ensureWorkspace, type WorkspaceCheck } from './ensure-workspace.js';
+export { createApiKey, type KeySecret, type NewApiKey } from './create-api-key.js';
+export { readApiKey } from './read-api-key.js';
+export { listApiKeys } from './list-api-keys.js';
+export { rotateApiKey, type KeyRotation } from './rotate-api-key.js';
+export { revokeApiKey } from './revoke-api-key.js';
+export { createUser, type UserCreation } from './create-user.js';
+export { findUser } from './find-user.js';
+export { readUser } from './read-user.js';
+export { listUsers } from './list-users.js';
+export { updateUser, type UserChanges } from './update-user.js';
+export { deleteUser } from './delete-user.js';
