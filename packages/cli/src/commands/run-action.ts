@@ -1,9 +1,4 @@
-import {
-  DEFAULT_WORKSPACE,
-  githubRunNamespace,
-  isAllotError,
-  type JobReport,
-} from '@allot/core';
+import { DEFAULT_WORKSPACE, githubRunNamespace, isAllotError, type JobReport } from '@allot/core';
 import { toResultsFile, writeResultsFile } from '@allot/client';
 import { executeBundle, syncPoolFiles } from '@allot/use-cases';
 import type { CliContext } from '../cli-context.js';
