@@ -49,6 +49,19 @@ describe('block version downloads', () => {
     expect((await download('?format=html')).body).toContain('<td>&#39;+cmd</td>');
   });
 
+  test('unicode arrives as UTF-8 in every text format', async () => {
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/blocks/names',
+      headers: { ...t.auth(t.adminKey), 'content-type': 'text/csv' },
+      payload: 'id,last_name\n1,Zoë 山田 🍣\n',
+    });
+    for (const format of ['csv', 'json', 'html', 'xml', 'sql', 'x12-834']) {
+      const response = await get(`/api/v1/blocks/names/versions/1.0/download?format=${format}`);
+      expect(response.rawPayload.toString('utf8'), format).toContain('Zoë 山田 🍣');
+    }
+  });
+
   test('sqlite is a database file', async () => {
     const file = (await download('?format=sqlite')).rawPayload;
     expect(file.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
