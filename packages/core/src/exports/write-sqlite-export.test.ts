@@ -59,6 +59,21 @@ describe('sqlite export', () => {
     expect(db.rows.map((row) => row[1])).toEqual(NEUTRALISED.map(([, neutral]) => neutral));
   });
 
+  test.each([200, 250])(
+    '%i rows, written many to an INSERT, all come back in order',
+    async (count) => {
+      const rows = Array.from({ length: count }, (_, i) => [
+        String(i),
+        `n${i}`,
+        null,
+        i,
+        i % 2 === 0,
+      ]);
+      const db = await open(await collectExport(writeSqliteExport({ ...input, rows })), 'people');
+      expect(db.rows).toEqual(rows.map((row) => row.map(stored)));
+    },
+  );
+
   test('an empty block is the table with no rows', async () => {
     const db = await open(await collectExport(writeSqliteExport({ ...input, rows: [] })), 'people');
     expect(db.columns).toEqual([]);

@@ -8,6 +8,9 @@ import { rowsOf } from './text-chunks.js';
 /** Bytes per chunk handed out of the finished database file. */
 const CHUNK_BYTES = 64 * 1024;
 
+/** Bound parameters SQLite takes in one statement by default before 3.32 (newer ones take 32766). */
+const MAX_VARIABLES = 999;
+
 let sqlJs: Promise<SqlJsStatic> | undefined;
 
 /** SQLite (compiled to WebAssembly, so nothing native to build), loaded once per process. */
@@ -32,15 +35,34 @@ export async function* writeSqliteExport(input: ExportInput): AsyncGenerator<Uin
     const columns = input.columns.map(sqlIdentifier);
     db.run(`CREATE TABLE ${table} (${columns.join(', ')})`);
     db.run('BEGIN');
-    const insert = db.prepare(
-      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-    );
+    // Many rows per INSERT: a statement step per row is most of the cost in sql.js.
+    const perInsert = Math.max(1, Math.min(100, Math.floor(MAX_VARIABLES / columns.length)));
+    const values = `(${columns.map(() => '?').join(', ')})`;
+    const into = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    const insert = (rows: number) =>
+      db.prepare(into + Array.from({ length: rows }, () => values).join(', '));
+    const full = insert(perInsert);
     try {
+      let batch: (string | number | null)[] = [];
+      let count = 0;
       for await (const row of rowsOf(input.rows, columns.length)) {
-        insert.run(row.map(sqliteValue));
+        for (const value of row) batch.push(sqliteValue(value));
+        if (++count === perInsert) {
+          full.run(batch);
+          batch = [];
+          count = 0;
+        }
+      }
+      if (count > 0) {
+        const rest = insert(count);
+        try {
+          rest.run(batch);
+        } finally {
+          rest.free();
+        }
       }
     } finally {
-      insert.free();
+      full.free();
     }
     db.run('COMMIT');
     file = db.export();
