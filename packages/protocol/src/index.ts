@@ -36,6 +36,8 @@ export {
 export type { VendorJob, VendorJobState } from './vendor-job.js';
 export { BlockMetaSchema, BlockUploadSchema } from './block.js';
 export type { BlockUpload, BlockVersion } from './block.js';
+export { BlockDownloadQuery, EXPORT_FORMAT_NAMES, X12_TEMPLATE_NAMES } from './export-format.js';
+export type { BlockDownloadParams, ExportFormatName } from './export-format.js';
 export { AllocationTestSchema, PoolBody, PoolSchema, PoolSummarySchema, TestBody } from './pool.js';
 export type { Pool, PoolSummary, PoolTest } from './pool.js';
 export { ResultSchema } from './result.js';

@@ -27,6 +27,11 @@ export { listBlocks } from './list-blocks.js';
 export { listBlockVersions } from './list-block-versions.js';
 export { readBlockVersion } from './read-block-version.js';
 export { exportBlock } from './export-block.js';
+export {
+  exportBlockVersion,
+  type BlockExport,
+  type ExportRequest,
+} from './export-block-version.js';
 export { readBlock } from './read-block.js';
 
 // Pools and their tests

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { TABLE_FORMATS, writeTable } from '@allot/core';
+import { Readable } from 'node:stream';
+import { EXPORT_FORMATS, TABLE_FORMATS, writeTable } from '@allot/core';
 import {
+  exportBlockVersion,
   importBlockVersion,
   listBlockVersions,
   listBlocks,
@@ -16,6 +18,7 @@ import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
 import {
+  BlockDownloadQuery,
   BlockMetaSchema,
   BlockUploadSchema,
   Name,
@@ -201,4 +204,50 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(writeTable(format, found.columns, found.rows));
     },
   );
+
+  app.get(
+    '/blocks/:block/versions/:version/download',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Download a data block version in any export format',
+        description: DOWNLOAD_DESCRIPTION,
+        params: Type.Object({ block: Name, version: Version }),
+        querystring: BlockDownloadQuery,
+        produces: [...new Set(Object.values(EXPORT_FORMATS).map((f) => f.contentType))],
+      },
+    },
+    async (request, reply) => {
+      const { format, template, record } = request.query;
+      const x12834 =
+        format === 'x12-834'
+          ? {
+              ...(template === undefined ? {} : { template }),
+              ...(record === undefined ? {} : { record }),
+            }
+          : undefined;
+      const download = await exportBlockVersion(contextOf(app).store, callerOf(request).workspace, {
+        block: request.params.block,
+        version: request.params.version,
+        format,
+        ...(x12834 === undefined ? {} : { x12834 }),
+      });
+      return reply
+        .header('content-type', download.contentType)
+        .header('content-disposition', `attachment; filename="${download.fileName}"`)
+        .send(Readable.from(download.chunks, { objectMode: false }));
+    },
+  );
 };
+
+const DOWNLOAD_DESCRIPTION = [
+  'Streams the rows of one version in the format named by `format`. The formats:',
+  '',
+  ...Object.entries(EXPORT_FORMATS).map(
+    ([name, info]) =>
+      `- \`${name}\` (${info.contentType}, .${info.extension}): ${info.description}`,
+  ),
+  '',
+  'Every text cell but in JSON is formula-safe: a cell a spreadsheet would run (its first character after any spaces is =, +, - or @, or it starts with a tab or CR) gets a leading quote; plain numbers such as -12.50 stay as they are. An unknown format is a 400 naming `format`.',
+].join('\n');
