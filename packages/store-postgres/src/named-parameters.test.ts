@@ -34,4 +34,12 @@ describe('toPositional', () => {
       values: ['x', 'y'],
     });
   });
+
+  it('rewrites a text made for one call the same way when it is not kept', () => {
+    const sql = 'SELECT :only -- made for one call';
+    expect(toPositional(sql, { only: 1 }, { keep: false })).toEqual({
+      text: 'SELECT $1 -- made for one call',
+      values: [1],
+    });
+  });
 });

@@ -28,13 +28,16 @@ const rewritten = new LruCache<NamedStatement>(512);
  * in the text, so one statement always gives the same text, whatever the
  * order of `params`. Skips what only looks like a parameter:
  * `::type` casts, string literals, quoted identifiers, dollar-quoted bodies
- * and comments.
+ * and comments. `keep: false` rewrites a text made for one call (a
+ * gathering's statement, built from its finds) without keeping it, so it
+ * does not push out the texts that do come back.
  */
 export function toPositional<V = Value>(
   sql: string,
   params: Readonly<Record<string, V>>,
+  options: { keep?: boolean } = {},
 ): PositionalStatement<V> {
-  const { text, names } = namedStatement(sql);
+  const { text, names } = options.keep === false ? rewrite(sql) : namedStatement(sql);
   const values = names.map((name) => {
     if (!Object.hasOwn(params, name)) {
       const given = Object.keys(params);
