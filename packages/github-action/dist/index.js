@@ -62091,39 +62091,48 @@ function namedStatement(sql) {
   }
   return statement;
 }
+var SPECIAL = /['"$:/-]/g;
+var DOLLAR_TAG = /\$[A-Za-z_]*\$/y;
 function rewrite(sql) {
   const names = [];
-  let text = "";
+  const positions = /* @__PURE__ */ new Map();
+  const parts = [];
+  let copied = 0;
   let i2 = 0;
-  while (i2 < sql.length) {
+  for (; ; ) {
+    SPECIAL.lastIndex = i2;
+    const special = SPECIAL.exec(sql);
+    if (special === null)
+      break;
+    i2 = special.index;
     const skipped = skipOpaque(sql, i2);
     if (skipped > i2) {
-      text += sql.slice(i2, skipped);
       i2 = skipped;
       continue;
     }
-    const char = sql[i2];
-    if (char === ":" && sql[i2 + 1] === ":") {
-      text += "::";
+    if (sql[i2] === ":" && sql[i2 + 1] === ":") {
       i2 += 2;
       continue;
     }
-    if (char === ":") {
+    if (sql[i2] === ":") {
       NAME.lastIndex = i2 + 1;
       const match = NAME.exec(sql);
       if (match !== null) {
-        const known = names.indexOf(match[0]);
-        if (known < 0)
-          names.push(match[0]);
-        text += `$${known < 0 ? names.length : known + 1}`;
+        let position = positions.get(match[0]);
+        if (position === void 0) {
+          position = names.push(match[0]);
+          positions.set(match[0], position);
+        }
+        parts.push(sql.slice(copied, i2), `$${position}`);
         i2 += 1 + match[0].length;
+        copied = i2;
         continue;
       }
     }
-    text += char;
     i2++;
   }
-  return { text, names };
+  parts.push(sql.slice(copied));
+  return { text: parts.join(""), names };
 }
 function skipOpaque(sql, i2) {
   const char = sql[i2];
@@ -62136,7 +62145,8 @@ function skipOpaque(sql, i2) {
     return end < 0 ? sql.length : end + 2;
   }
   if (char === "$") {
-    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i2));
+    DOLLAR_TAG.lastIndex = i2;
+    const tag = DOLLAR_TAG.exec(sql);
     if (tag !== null) {
       const end = sql.indexOf(tag[0], i2 + tag[0].length);
       return end < 0 ? sql.length : end + tag[0].length;

@@ -34653,39 +34653,48 @@ function namedStatement(sql) {
   }
   return statement;
 }
+var SPECIAL = /['"$:/-]/g;
+var DOLLAR_TAG = /\$[A-Za-z_]*\$/y;
 function rewrite(sql) {
   const names = [];
-  let text = "";
+  const positions = /* @__PURE__ */ new Map();
+  const parts = [];
+  let copied = 0;
   let i = 0;
-  while (i < sql.length) {
+  for (; ; ) {
+    SPECIAL.lastIndex = i;
+    const special = SPECIAL.exec(sql);
+    if (special === null)
+      break;
+    i = special.index;
     const skipped = skipOpaque(sql, i);
     if (skipped > i) {
-      text += sql.slice(i, skipped);
       i = skipped;
       continue;
     }
-    const char = sql[i];
-    if (char === ":" && sql[i + 1] === ":") {
-      text += "::";
+    if (sql[i] === ":" && sql[i + 1] === ":") {
       i += 2;
       continue;
     }
-    if (char === ":") {
+    if (sql[i] === ":") {
       NAME.lastIndex = i + 1;
       const match = NAME.exec(sql);
       if (match !== null) {
-        const known = names.indexOf(match[0]);
-        if (known < 0)
-          names.push(match[0]);
-        text += `$${known < 0 ? names.length : known + 1}`;
+        let position = positions.get(match[0]);
+        if (position === void 0) {
+          position = names.push(match[0]);
+          positions.set(match[0], position);
+        }
+        parts.push(sql.slice(copied, i), `$${position}`);
         i += 1 + match[0].length;
+        copied = i;
         continue;
       }
     }
-    text += char;
     i++;
   }
-  return { text, names };
+  parts.push(sql.slice(copied));
+  return { text: parts.join(""), names };
 }
 function skipOpaque(sql, i) {
   const char = sql[i];
@@ -34698,7 +34707,8 @@ function skipOpaque(sql, i) {
     return end < 0 ? sql.length : end + 2;
   }
   if (char === "$") {
-    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i));
+    DOLLAR_TAG.lastIndex = i;
+    const tag = DOLLAR_TAG.exec(sql);
     if (tag !== null) {
       const end = sql.indexOf(tag[0], i + tag[0].length);
       return end < 0 ? sql.length : end + tag[0].length;
