@@ -34269,24 +34269,24 @@ async function appendAudit(db, event) {
   return { ...event, id: result.rows[0]?.id };
 }
 async function listAudit(db, workspace, page) {
-  const result = await db.query("read the audit log", "list-audit", [
+  const result = await db.query("read the audit log", "list-audit", {
     workspace,
-    page.limit,
-    page.offset
-  ]);
+    limit: page.limit,
+    offset: page.offset
+  });
   return result.rows.map(auditOf);
 }
 
 // ../store-postgres/dist/block-versions.js
 var CHUNK_ROWS = 2e4;
 async function listVersions(sql, db, workspace, block) {
-  const result = await sql.run(db, "list-block-versions", [workspace, block]);
+  const result = await sql.run(db, "list-block-versions", { workspace, block });
   return result.rows.map(versionOf);
 }
 async function writeVersion(sql, client, context, input) {
   const { workspace, now } = context;
   assertStorable(input);
-  const seq = (await sql.run(client, "next-block-seq", [workspace, input.block])).rows[0]?.seq ?? 1;
+  const seq = (await sql.run(client, "next-block-seq", { workspace, block: input.block })).rows[0]?.seq ?? 1;
   const latest2 = (await listVersions(sql, client, workspace, input.block)).at(-1);
   const parent = input.origin === "make" ? latest2 ?? null : null;
   const meta = nextVersionMeta(input, latest2, now);
@@ -34502,7 +34502,11 @@ async function writeJob(sql, client, commit, context) {
   const blocks = new Set(claims.map((claim) => claim.block));
   const pools = new Set([...results, ...commit.supersedes].map((ref) => ref.pool));
   if (blocks.size > 0 || pools.size > 0)
-    await sql.run(client, "lock-commit", [workspace, [...blocks], [...pools]]);
+    await sql.run(client, "lock-commit", {
+      workspace,
+      blocks: [...blocks],
+      pools: [...pools]
+    });
   if (commit.supersedes.length > 0)
     await sql.run(client, "release-superseded", {
       workspace,
@@ -34521,7 +34525,7 @@ async function writeJob(sql, client, commit, context) {
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
-    await sql.run(client, "purge-expired-leases", [workspace, rows, now]);
+    await sql.run(client, "purge-expired-leases", { workspace, claims: rows, now });
     const claimed = await sql.run(client, "claim-rows", {
       workspace,
       job_id: jobId,
@@ -34530,19 +34534,23 @@ async function writeJob(sql, client, commit, context) {
       claims: rows
     });
     if (claimed.rowCount !== claims.length) {
-      const conflicts = await sql.run(client, "find-claim-conflicts", [workspace, rows, now]);
+      const conflicts = await sql.run(client, "find-claim-conflicts", { workspace, claims: rows, now });
       throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
     const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
     if (eaten.length > 0)
-      await sql.run(client, "insert-consumed", [workspace, jobId, JSON.stringify(eaten)]);
+      await sql.run(client, "insert-consumed", {
+        workspace,
+        job_id: jobId,
+        rows: JSON.stringify(eaten)
+      });
   }
   const made = [...commit.madeRows].sort((a, b) => a.block < b.block ? -1 : a.block > b.block ? 1 : 0);
   for (const input of made) {
     await writeVersion(sql, client, { workspace, now, checkMadeKeys: context.checkMadeKeys }, input);
   }
   const job = jobFromCommit(commit);
-  await sql.run(client, "advance-job-ids", [workspace, jobId]);
+  await sql.run(client, "advance-job-ids", { workspace, job_id: jobId });
   await sql.run(client, "insert-job", {
     id: job.id,
     workspace,
@@ -34556,9 +34564,13 @@ async function writeJob(sql, client, commit, context) {
     cached: job.cached,
     failed: job.failed
   });
-  await sql.run(client, "insert-job-tests", [workspace, job.id, JSON.stringify(commit.tests)]);
+  await sql.run(client, "insert-job-tests", {
+    workspace,
+    job_id: job.id,
+    tests: JSON.stringify(commit.tests)
+  });
   if (results.length > 0)
-    await sql.run(client, "upsert-results", [workspace, JSON.stringify(results)]);
+    await sql.run(client, "upsert-results", { workspace, results: JSON.stringify(results) });
   return job;
 }
 function refsJson(refs) {
@@ -34617,6 +34629,109 @@ async function gatherInBatches(queries, run2) {
     indexes2.forEach((index, i) => answers[index] = found[i]);
   }));
   return answers;
+}
+
+// ../store-postgres/dist/named-parameters.js
+var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
+var rewritten = new LruCache(512);
+function toPositional(sql, params, options = {}) {
+  const { text, names } = options.keep === false ? rewrite(sql) : namedStatement(sql);
+  const values = names.map((name) => {
+    if (!Object.hasOwn(params, name)) {
+      const given = Object.keys(params);
+      throw new AllotError("INVALID_INPUT", `the statement uses :${name} but no value is given for it (params: ${given.length === 0 ? "none" : given.join(", ")})`);
+    }
+    return params[name];
+  });
+  return { text, values };
+}
+function namedStatement(sql) {
+  let statement = rewritten.get(sql);
+  if (statement === void 0) {
+    statement = rewrite(sql);
+    rewritten.set(sql, statement);
+  }
+  return statement;
+}
+var SPECIAL = /['"$:/-]/g;
+var DOLLAR_TAG = /\$[A-Za-z_]*\$/y;
+function rewrite(sql) {
+  const names = [];
+  const positions = /* @__PURE__ */ new Map();
+  const parts = [];
+  let copied = 0;
+  let i = 0;
+  for (; ; ) {
+    SPECIAL.lastIndex = i;
+    const special = SPECIAL.exec(sql);
+    if (special === null)
+      break;
+    i = special.index;
+    const skipped = skipOpaque(sql, i);
+    if (skipped > i) {
+      i = skipped;
+      continue;
+    }
+    if (sql[i] === ":" && sql[i + 1] === ":") {
+      i += 2;
+      continue;
+    }
+    if (sql[i] === ":") {
+      NAME.lastIndex = i + 1;
+      const match = NAME.exec(sql);
+      if (match !== null) {
+        let position = positions.get(match[0]);
+        if (position === void 0) {
+          position = names.push(match[0]);
+          positions.set(match[0], position);
+        }
+        parts.push(sql.slice(copied, i), `$${position}`);
+        i += 1 + match[0].length;
+        copied = i;
+        continue;
+      }
+    }
+    i++;
+  }
+  parts.push(sql.slice(copied));
+  return { text: parts.join(""), names };
+}
+function skipOpaque(sql, i) {
+  const char = sql[i];
+  if (char === "'" || char === '"')
+    return closing(sql, i + 1, char);
+  if (char === "-" && sql[i + 1] === "-")
+    return lineEnd(sql, i);
+  if (char === "/" && sql[i + 1] === "*") {
+    const end = sql.indexOf("*/", i + 2);
+    return end < 0 ? sql.length : end + 2;
+  }
+  if (char === "$") {
+    DOLLAR_TAG.lastIndex = i;
+    const tag = DOLLAR_TAG.exec(sql);
+    if (tag !== null) {
+      const end = sql.indexOf(tag[0], i + tag[0].length);
+      return end < 0 ? sql.length : end + tag[0].length;
+    }
+  }
+  return i;
+}
+function closing(sql, from, quote) {
+  let i = from;
+  while (i < sql.length) {
+    if (sql[i] === quote) {
+      if (sql[i + 1] === quote)
+        i += 2;
+      else
+        return i + 1;
+    } else
+      i++;
+  }
+  return sql.length;
+}
+function lineEnd(sql, from) {
+  const end = sql.indexOf("\n", from);
+  return end < 0 ? sql.length : end;
 }
 
 // ../store-postgres/dist/compile-where-sql.js
@@ -34888,19 +35003,21 @@ function findsFree(group) {
   return `CASE WHEN c.held = 0 THEN ${list2(group.all)} ELSE ${list2(group.readOnly)} END`;
 }
 function statementOf(sql, part, pending) {
-  const values = [
-    part.workspace,
-    part.block,
-    part.version,
-    part.from,
-    part.to,
-    part.now
-  ];
+  const values = {
+    workspace: part.workspace,
+    block: part.block,
+    version: part.version,
+    from_ordinal: part.from,
+    to_ordinal: part.to,
+    now: part.now
+  };
+  let filterValues = 0;
   const cells = /* @__PURE__ */ new Map();
   const context = {
     bind: (value, type) => {
-      values.push(value);
-      return `$${values.length}::${type}`;
+      const name = `filter_${++filterValues}`;
+      values[name] = value;
+      return `:${name}::${type}`;
     },
     cell: (index) => extractedCell(integer(index), cells)
   };
@@ -34911,7 +35028,7 @@ function statementOf(sql, part, pending) {
   const key = part.keyIsColumn ? "r.key" : `r.cells[${integer(part.keyIndex) + 1}]`;
   const extracted = [...cells].map(([name, sql2]) => `${sql2} AS ${name}`);
   const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replaceAll("/*key*/", () => key);
-  return { text, values };
+  return toPositional(text, values, { keep: false });
 }
 var PLAIN_DECIMAL = `'^-?[0-9]+(\\.[0-9]+)?$'`;
 var MAY_BE_NUMBER = (text) => `ascii(${text}) BETWEEN 43 AND 57`;
@@ -34944,21 +35061,23 @@ function integer(value) {
 
 // ../store-postgres/dist/job-records.js
 async function reserveJobId(db, workspace) {
-  const result = await db.query("reserve a job id", "reserve-job-id", [workspace]);
+  const result = await db.query("reserve a job id", "reserve-job-id", {
+    workspace
+  });
   return result.rows[0]?.id;
 }
 async function findLiveJob(db, jobs, workspace, bundleKey, now) {
-  const result = await db.query("find a live job", "find-live-job", [
+  const result = await db.query("find a live job", "find-live-job", {
     workspace,
-    bundleKey,
+    bundle_key: bundleKey,
     now
-  ]);
+  });
   const id = result.rows[0]?.id;
   return id === void 0 ? void 0 : getJob(db, jobs, workspace, id);
 }
 async function getJob(db, jobs, workspace, id) {
   const kept = jobs.get(workspace, id);
-  const values = [workspace, id, kept?.revision ?? null];
+  const values = { workspace, id, kept_revision: kept?.revision ?? null };
   const result = await db.query("read a job", "get-job", values);
   const row = result.rows[0];
   if (row === void 0)
@@ -34971,11 +35090,11 @@ async function getJob(db, jobs, workspace, id) {
   return row.record;
 }
 async function listJobs(db, workspace, page) {
-  const result = await db.query("list jobs", "list-jobs", [
+  const result = await db.query("list jobs", "list-jobs", {
     workspace,
-    page.limit,
-    page.offset
-  ]);
+    limit: page.limit,
+    offset: page.offset
+  });
   return result.rows.map((row) => row.record);
 }
 
@@ -34997,36 +35116,40 @@ async function putJobState(db, state) {
   });
 }
 async function getJobState(db, workspace, id) {
-  const result = await db.query("read a job state", "get-job-state", [
+  const result = await db.query("read a job state", "get-job-state", {
     workspace,
     id
-  ]);
+  });
   return result.rows[0]?.state;
 }
 async function pruneJobStates(db, before) {
-  const result = await db.query("prune job states", "prune-job-states", [before]);
+  const result = await db.query("prune job states", "prune-job-states", { before });
   return result.rowCount ?? 0;
 }
 
 // ../store-postgres/dist/pool-definitions.js
 async function putPool(db, workspace, pool) {
-  await db.query("store a pool", "put-pool", [workspace, pool.name, JSON.stringify(pool)]);
+  await db.query("store a pool", "put-pool", {
+    workspace,
+    name: pool.name,
+    definition: JSON.stringify(pool)
+  });
 }
 async function getPool(db, workspace, name) {
-  const result = await db.query("read a pool", "get-pool", [
+  const result = await db.query("read a pool", "get-pool", {
     workspace,
     name
-  ]);
+  });
   return result.rows[0]?.definition;
 }
 async function listPools2(db, workspace) {
-  const result = await db.query("list pools", "list-pools", [
+  const result = await db.query("list pools", "list-pools", {
     workspace
-  ]);
+  });
   return result.rows.map((row) => row.definition);
 }
 async function deletePool(db, workspace, name) {
-  const result = await db.query("delete a pool", "delete-pool", [workspace, name]);
+  const result = await db.query("delete a pool", "delete-pool", { workspace, name });
   return (result.rowCount ?? 0) > 0;
 }
 
@@ -35207,7 +35330,7 @@ function notFound(id) {
 
 // ../store-postgres/dist/read-claim-state.js
 async function readClaimState(db, workspace, blocks, now) {
-  const result = await db.query("read leases", "claim-state", [workspace, blocks, now]);
+  const result = await db.query("read leases", "claim-state", { workspace, blocks, now });
   const leases = /* @__PURE__ */ new Map();
   const consumed = /* @__PURE__ */ new Map();
   for (const row of result.rows) {
@@ -35228,7 +35351,7 @@ async function readClaimState(db, workspace, blocks, now) {
 
 // ../store-postgres/dist/release-claims.js
 async function releaseJob(db, workspace, id, now) {
-  const result = await db.query("release a job", "release-job", [workspace, id, now]);
+  const result = await db.query("release a job", "release-job", { workspace, id, now });
   if ((result.rows[0]?.found ?? 0) === 0)
     throw unknownJobError(id);
   return tallyRelease(endedTests(result.rows));
@@ -35287,22 +35410,22 @@ async function getResults(db, workspace, refs) {
   return found;
 }
 async function listResults(db, workspace, filter) {
-  const result = await db.query("list results", "list-results", [
+  const result = await db.query("list results", "list-results", {
     workspace,
-    filter.pool,
-    filter.suite ?? null
-  ]);
+    pool: filter.pool,
+    suite: filter.suite ?? null
+  });
   return result.rows.map(resultOf);
 }
 
 // ../store-postgres/dist/workspace-access.js
 async function createWorkspace(db, workspace) {
   try {
-    await db.sql.run(db.pool, "create-workspace", [
-      workspace.id,
-      workspace.name,
-      workspace.createdAt
-    ]);
+    await db.sql.run(db.pool, "create-workspace", {
+      id: workspace.id,
+      name: workspace.name,
+      created_at: workspace.createdAt
+    });
   } catch (error2) {
     if (sqlState(error2) === SQLSTATE.uniqueViolation) {
       throw workspaceExistsError(workspace.id);
@@ -35311,12 +35434,12 @@ async function createWorkspace(db, workspace) {
   }
 }
 async function getWorkspace(db, id) {
-  const result = await db.query("read a workspace", "get-workspace", [id]);
+  const result = await db.query("read a workspace", "get-workspace", { id });
   const row = result.rows[0];
   return row === void 0 ? void 0 : workspaceOf(row);
 }
 async function listWorkspaces(db) {
-  const result = await db.query("list workspaces", "list-workspaces", []);
+  const result = await db.query("list workspaces", "list-workspaces", {});
   return result.rows.map(workspaceOf);
 }
 async function putApiKey(db, key) {
@@ -35332,12 +35455,12 @@ async function putApiKey(db, key) {
   });
 }
 async function findApiKey(db, id) {
-  const result = await db.query("read an API key", "find-api-key", [id]);
+  const result = await db.query("read an API key", "find-api-key", { id });
   const row = result.rows[0];
   return row === void 0 ? void 0 : apiKeyOf(row);
 }
 async function listApiKeys(db, workspace) {
-  const result = await db.query("list API keys", "list-api-keys", [workspace]);
+  const result = await db.query("list API keys", "list-api-keys", { workspace });
   return result.rows.map(apiKeyOf);
 }
 async function putUser(db, user) {
@@ -35351,16 +35474,16 @@ async function putUser(db, user) {
   });
 }
 async function getUser(db, workspace, id) {
-  const result = await db.query("read a user", "get-user", [workspace, id]);
+  const result = await db.query("read a user", "get-user", { workspace, id });
   const row = result.rows[0];
   return row === void 0 ? void 0 : userOf(row);
 }
 async function listUsers(db, workspace) {
-  const result = await db.query("list users", "list-users", [workspace]);
+  const result = await db.query("list users", "list-users", { workspace });
   return result.rows.map(userOf);
 }
 async function deleteUser(db, workspace, id) {
-  const result = await db.query("delete a user", "delete-user", [workspace, id]);
+  const result = await db.query("delete a user", "delete-user", { workspace, id });
   return (result.rowCount ?? 0) > 0;
 }
 
@@ -35412,7 +35535,7 @@ var PostgresStore = class {
     return versions.map(metaOf);
   }
   async listBlocks(workspace) {
-    const result = await this.#db.query("list blocks", "list-blocks", [workspace]);
+    const result = await this.#db.query("list blocks", "list-blocks", { workspace });
     return result.rows.map((row) => metaOf(versionOf(row)));
   }
   putPool(workspace, pool) {
@@ -35736,99 +35859,6 @@ function withFragments(operation, text, fragments) {
   });
 }
 
-// ../store-postgres/dist/named-parameters.js
-var NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
-var rewritten = new LruCache(512);
-function toPositional(sql, params) {
-  const { text, names } = namedStatement(sql);
-  const values = names.map((name) => {
-    if (!Object.hasOwn(params, name)) {
-      const given = Object.keys(params);
-      throw new AllotError("INVALID_INPUT", `the statement uses :${name} but no value is given for it (params: ${given.length === 0 ? "none" : given.join(", ")})`);
-    }
-    return params[name];
-  });
-  return { text, values };
-}
-function namedStatement(sql) {
-  let statement = rewritten.get(sql);
-  if (statement === void 0) {
-    statement = rewrite(sql);
-    rewritten.set(sql, statement);
-  }
-  return statement;
-}
-function rewrite(sql) {
-  const names = [];
-  let text = "";
-  let i = 0;
-  while (i < sql.length) {
-    const skipped = skipOpaque(sql, i);
-    if (skipped > i) {
-      text += sql.slice(i, skipped);
-      i = skipped;
-      continue;
-    }
-    const char = sql[i];
-    if (char === ":" && sql[i + 1] === ":") {
-      text += "::";
-      i += 2;
-      continue;
-    }
-    if (char === ":") {
-      NAME.lastIndex = i + 1;
-      const match = NAME.exec(sql);
-      if (match !== null) {
-        const known = names.indexOf(match[0]);
-        if (known < 0)
-          names.push(match[0]);
-        text += `$${known < 0 ? names.length : known + 1}`;
-        i += 1 + match[0].length;
-        continue;
-      }
-    }
-    text += char;
-    i++;
-  }
-  return { text, names };
-}
-function skipOpaque(sql, i) {
-  const char = sql[i];
-  if (char === "'" || char === '"')
-    return closing(sql, i + 1, char);
-  if (char === "-" && sql[i + 1] === "-")
-    return lineEnd(sql, i);
-  if (char === "/" && sql[i + 1] === "*") {
-    const end = sql.indexOf("*/", i + 2);
-    return end < 0 ? sql.length : end + 2;
-  }
-  if (char === "$") {
-    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i));
-    if (tag !== null) {
-      const end = sql.indexOf(tag[0], i + tag[0].length);
-      return end < 0 ? sql.length : end + tag[0].length;
-    }
-  }
-  return i;
-}
-function closing(sql, from, quote) {
-  let i = from;
-  while (i < sql.length) {
-    if (sql[i] === quote) {
-      if (sql[i + 1] === quote)
-        i += 2;
-      else
-        return i + 1;
-    } else
-      i++;
-  }
-  return sql.length;
-}
-function lineEnd(sql, from) {
-  const end = sql.indexOf("\n", from);
-  return end < 0 ? sql.length : end;
-}
-
 // ../store-postgres/dist/sql-runner.js
 var SqlRunner = class {
   #texts;
@@ -35840,17 +35870,17 @@ var SqlRunner = class {
     return this.#texts[operation];
   }
   /**
-   * Runs an operation with its values: in order for one written with `$n`,
-   * by name for one written with `:name`, so a value given under the wrong
-   * name or left out fails before the statement is sent.
+   * Runs an operation with its values by name, so a value given under the
+   * wrong name or left out fails before the statement is sent, whatever the
+   * order of the object's keys.
    */
   run(db, operation, values) {
-    const name = `allot.${operation}`;
-    const text = this.#texts[operation];
-    if (Array.isArray(values))
-      return db.query({ name, text, values });
-    const statement = toPositional(text, values);
-    return db.query({ name, text: statement.text, values: statement.values });
+    const statement = toPositional(this.#texts[operation], values);
+    return db.query({
+      name: `allot.${operation}`,
+      text: statement.text,
+      values: statement.values
+    });
   }
 };
 

@@ -1,1 +1,1 @@
-INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)
+INSERT INTO workspaces (id, name, created_at) VALUES (:id, :name, :created_at)

@@ -14,4 +14,4 @@ SELECT json_build_object(
   'updatedAt', iso(updated_at)
 ) AS state
 FROM job_states
-WHERE workspace = $1 AND id = $2
+WHERE workspace = :workspace AND id = :id

@@ -1,1 +1,1 @@
-SELECT definition FROM pools WHERE workspace = $1 AND name = $2
+SELECT definition FROM pools WHERE workspace = :workspace AND name = :name

@@ -1,1 +1,1 @@
-SELECT id, name, iso(created_at) AS created_at FROM workspaces WHERE id = $1
+SELECT id, name, iso(created_at) AS created_at FROM workspaces WHERE id = :id

@@ -1,4 +1,4 @@
 SELECT id, workspace, name, role, secret_hash, user_id, iso(created_at) AS created_at, iso(revoked_at) AS revoked_at
 FROM api_keys
-WHERE workspace = $1
+WHERE workspace = :workspace
 ORDER BY created_at, id

@@ -2,5 +2,5 @@
 SELECT DISTINCT ON (block)
   block, version, columns, key_column, row_count, origin, parent, lineage, source_hash, job_id, iso(created_at) AS created_at
 FROM block_versions
-WHERE workspace = $1
+WHERE workspace = :workspace
 ORDER BY block, seq DESC

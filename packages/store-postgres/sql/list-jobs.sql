@@ -1,1 +1,1 @@
-SELECT record FROM job_records WHERE workspace = $1 ORDER BY id DESC LIMIT $2 OFFSET $3
+SELECT record FROM job_records WHERE workspace = :workspace ORDER BY id DESC LIMIT :limit OFFSET :offset

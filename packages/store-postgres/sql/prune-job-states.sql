@@ -1,3 +1,3 @@
--- Forgets finished jobs' states last updated before $1, in every workspace.
+-- Forgets finished jobs' states last updated before :before, in every workspace.
 DELETE FROM job_states
-WHERE phase IN ('done', 'error') AND updated_at < $1
+WHERE phase IN ('done', 'error') AND updated_at < :before

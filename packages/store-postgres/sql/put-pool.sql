@@ -1,3 +1,3 @@
 INSERT INTO pools (workspace, name, definition)
-VALUES ($1, $2, $3::json)
+VALUES (:workspace, :name, :definition::json)
 ON CONFLICT (workspace, name) DO UPDATE SET definition = excluded.definition

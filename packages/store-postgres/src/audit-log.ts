@@ -25,10 +25,10 @@ export async function listAudit(
   workspace: string,
   page: Page,
 ): Promise<AuditEvent[]> {
-  const result = await db.query<AuditRow>('read the audit log', 'list-audit', [
+  const result = await db.query<AuditRow>('read the audit log', 'list-audit', {
     workspace,
-    page.limit,
-    page.offset,
-  ]);
+    limit: page.limit,
+    offset: page.offset,
+  });
   return result.rows.map(auditOf);
 }

@@ -18,7 +18,7 @@ export async function listVersions(
   workspace: string,
   block: string,
 ): Promise<StoredVersion[]> {
-  const result = await sql.run<VersionRow>(db, 'list-block-versions', [workspace, block]);
+  const result = await sql.run<VersionRow>(db, 'list-block-versions', { workspace, block });
   return result.rows.map(versionOf);
 }
 
@@ -44,8 +44,8 @@ export async function writeVersion(
   const { workspace, now } = context;
   assertStorable(input);
   const seq =
-    (await sql.run<{ seq: number }>(client, 'next-block-seq', [workspace, input.block])).rows[0]
-      ?.seq ?? 1;
+    (await sql.run<{ seq: number }>(client, 'next-block-seq', { workspace, block: input.block }))
+      .rows[0]?.seq ?? 1;
   const latest = (await listVersions(sql, client, workspace, input.block)).at(-1);
   const parent = input.origin === 'make' ? (latest ?? null) : null;
   const meta = nextVersionMeta(input, latest, now);

@@ -48,7 +48,11 @@ export async function writeJob(
   const pools = new Set([...results, ...commit.supersedes].map((ref) => ref.pool));
   // First, before any row lock: see lock-commit.sql.
   if (blocks.size > 0 || pools.size > 0)
-    await sql.run(client, 'lock-commit', [workspace, [...blocks], [...pools]]);
+    await sql.run(client, 'lock-commit', {
+      workspace,
+      blocks: [...blocks],
+      pools: [...pools],
+    });
   if (commit.supersedes.length > 0)
     await sql.run(client, 'release-superseded', {
       workspace,
@@ -66,7 +70,7 @@ export async function writeJob(
   }
   if (claims.length > 0) {
     const rows = JSON.stringify(claims);
-    await sql.run(client, 'purge-expired-leases', [workspace, rows, now]);
+    await sql.run(client, 'purge-expired-leases', { workspace, claims: rows, now });
     const claimed = await sql.run(client, 'claim-rows', {
       workspace,
       job_id: jobId,
@@ -78,13 +82,17 @@ export async function writeJob(
       const conflicts = await sql.run<{ block: string; row_key: string }>(
         client,
         'find-claim-conflicts',
-        [workspace, rows, now],
+        { workspace, claims: rows, now },
       );
       throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
     const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
     if (eaten.length > 0)
-      await sql.run(client, 'insert-consumed', [workspace, jobId, JSON.stringify(eaten)]);
+      await sql.run(client, 'insert-consumed', {
+        workspace,
+        job_id: jobId,
+        rows: JSON.stringify(eaten),
+      });
   }
   const made = [...commit.madeRows].sort((a, b) =>
     a.block < b.block ? -1 : a.block > b.block ? 1 : 0,
@@ -98,7 +106,7 @@ export async function writeJob(
     );
   }
   const job = jobFromCommit(commit);
-  await sql.run(client, 'advance-job-ids', [workspace, jobId]);
+  await sql.run(client, 'advance-job-ids', { workspace, job_id: jobId });
   await sql.run(client, 'insert-job', {
     id: job.id,
     workspace,
@@ -112,9 +120,13 @@ export async function writeJob(
     cached: job.cached,
     failed: job.failed,
   });
-  await sql.run(client, 'insert-job-tests', [workspace, job.id, JSON.stringify(commit.tests)]);
+  await sql.run(client, 'insert-job-tests', {
+    workspace,
+    job_id: job.id,
+    tests: JSON.stringify(commit.tests),
+  });
   if (results.length > 0)
-    await sql.run(client, 'upsert-results', [workspace, JSON.stringify(results)]);
+    await sql.run(client, 'upsert-results', { workspace, results: JSON.stringify(results) });
   return job;
 }
 

@@ -1,6 +1,7 @@
 import type { CandidateQuery, RowValues } from '@allot/core';
 import type pg from 'pg';
 import { chainOf, storesKeyAt } from './block-versions.js';
+import { toPositional } from './named-parameters.js';
 import { compileWhereSql, type CellSql, type WhereSqlContext } from './compile-where-sql.js';
 import type { StoredVersion } from './records.js';
 import type { SqlRunner } from './sql-runner.js';
@@ -160,20 +161,21 @@ function findsFree(group: FilterGroup): string {
 
 /** The statement of a part of a slice over the pending finds: each is named by its place in `pending`. */
 function statementOf(sql: SqlRunner, part: Part, pending: readonly Pending[]): pg.QueryConfig {
-  // $1 to $6; the filters' values follow.
-  const values: unknown[] = [
-    part.workspace,
-    part.block,
-    part.version,
-    part.from,
-    part.to,
-    part.now,
-  ];
+  const values: Record<string, unknown> = {
+    workspace: part.workspace,
+    block: part.block,
+    version: part.version,
+    from_ordinal: part.from,
+    to_ordinal: part.to,
+    now: part.now,
+  };
+  let filterValues = 0;
   const cells = new Map<string, string>();
   const context: WhereSqlContext = {
     bind: (value, type) => {
-      values.push(value);
-      return `$${values.length}::${type}`;
+      const name = `filter_${++filterValues}`;
+      values[name] = value;
+      return `:${name}::${type}`;
     },
     cell: (index) => extractedCell(integer(index), cells),
   };
@@ -189,7 +191,7 @@ function statementOf(sql: SqlRunner, part: Part, pending: readonly Pending[]): p
     .replace('/*finds*/', () => finds.join(',\n'))
     .replace('/*extracted*/', () => (extracted.length === 0 ? '' : `${extracted.join(', ')},`))
     .replaceAll('/*key*/', () => key);
-  return { text, values };
+  return toPositional(text, values, { keep: false });
 }
 
 /** A plain decimal, cast directly: anything else goes through `find_number`. */

@@ -4,7 +4,9 @@ import type { PoolQueries } from './pool-queries.js';
 
 /** The next job id of a workspace: each workspace counts its own (reserve-job-id.sql). */
 export async function reserveJobId(db: PoolQueries, workspace: string): Promise<number> {
-  const result = await db.query<{ id: number }>('reserve a job id', 'reserve-job-id', [workspace]);
+  const result = await db.query<{ id: number }>('reserve a job id', 'reserve-job-id', {
+    workspace,
+  });
   return result.rows[0]?.id as number;
 }
 
@@ -16,11 +18,11 @@ export async function findLiveJob(
   bundleKey: string,
   now: Date,
 ): Promise<JobRecord | undefined> {
-  const result = await db.query<{ id: number }>('find a live job', 'find-live-job', [
+  const result = await db.query<{ id: number }>('find a live job', 'find-live-job', {
     workspace,
-    bundleKey,
+    bundle_key: bundleKey,
     now,
-  ]);
+  });
   const id = result.rows[0]?.id;
   return id === undefined ? undefined : getJob(db, jobs, workspace, id);
 }
@@ -36,7 +38,7 @@ export async function getJob(
   id: number,
 ): Promise<JobRecord | undefined> {
   const kept = jobs.get(workspace, id);
-  const values = [workspace, id, kept?.revision ?? null];
+  const values = { workspace, id, kept_revision: kept?.revision ?? null };
   const result = await db.query<{ revision: number; record: JobRecord | null }>(
     'read a job',
     'get-job',
@@ -56,10 +58,10 @@ export async function listJobs(
   workspace: string,
   page: Page,
 ): Promise<JobRecord[]> {
-  const result = await db.query<{ record: JobRecord }>('list jobs', 'list-jobs', [
+  const result = await db.query<{ record: JobRecord }>('list jobs', 'list-jobs', {
     workspace,
-    page.limit,
-    page.offset,
-  ]);
+    limit: page.limit,
+    offset: page.offset,
+  });
   return result.rows.map((row) => row.record);
 }

@@ -25,15 +25,15 @@ export async function getJobState(
   workspace: string,
   id: number,
 ): Promise<JobStateRecord | undefined> {
-  const result = await db.query<{ state: JobStateRecord }>('read a job state', 'get-job-state', [
+  const result = await db.query<{ state: JobStateRecord }>('read a job state', 'get-job-state', {
     workspace,
     id,
-  ]);
+  });
   return result.rows[0]?.state;
 }
 
 /** Deletes the finished jobs' states last updated before `before`, in every workspace; how many went. */
 export async function pruneJobStates(db: PoolQueries, before: Date): Promise<number> {
-  const result = await db.query('prune job states', 'prune-job-states', [before]);
+  const result = await db.query('prune job states', 'prune-job-states', { before });
   return result.rowCount ?? 0;
 }

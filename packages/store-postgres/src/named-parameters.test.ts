@@ -19,6 +19,18 @@ describe('toPositional', () => {
     });
   });
 
+  it('skips a tagged dollar quote and a lone dash or slash, and numbers many names in order', () => {
+    const sql = `SELECT $body$ :in $body$, 4 - :a / 2, ${Array.from({ length: 12 }, (_, i) => `:p${i}`).join(', ')}, :a`;
+    const params = Object.fromEntries([
+      ['a', 'a'],
+      ...Array.from({ length: 12 }, (_, i) => [`p${i}`, i]),
+    ]);
+    expect(toPositional(sql, params)).toEqual({
+      text: `SELECT $body$ :in $body$, 4 - $1 / 2, ${Array.from({ length: 12 }, (_, i) => `$${i + 2}`).join(', ')}, $1`,
+      values: ['a', ...Array.from({ length: 12 }, (_, i) => i)],
+    });
+  });
+
   it('names a parameter that has no value', () => {
     expect(() => toPositional('SELECT :missing', { status: 'x' })).toThrow(
       'uses :missing but no value is given for it (params: status)',
@@ -32,6 +44,14 @@ describe('toPositional', () => {
     expect(toPositional(sql, { a: 'x', b: 'y' })).toEqual({
       text: 'SELECT * FROM t WHERE a = $1 AND b = $2 -- cached',
       values: ['x', 'y'],
+    });
+  });
+
+  it('rewrites a text made for one call the same way when it is not kept', () => {
+    const sql = 'SELECT :only -- made for one call';
+    expect(toPositional(sql, { only: 1 }, { keep: false })).toEqual({
+      text: 'SELECT $1 -- made for one call',
+      values: [1],
     });
   });
 });

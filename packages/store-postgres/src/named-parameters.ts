@@ -28,13 +28,16 @@ const rewritten = new LruCache<NamedStatement>(512);
  * in the text, so one statement always gives the same text, whatever the
  * order of `params`. Skips what only looks like a parameter:
  * `::type` casts, string literals, quoted identifiers, dollar-quoted bodies
- * and comments.
+ * and comments. `keep: false` rewrites a text made for one call (a
+ * gathering's statement, built from its finds) without keeping it, so it
+ * does not push out the texts that do come back.
  */
 export function toPositional<V = Value>(
   sql: string,
   params: Readonly<Record<string, V>>,
+  options: { keep?: boolean } = {},
 ): PositionalStatement<V> {
-  const { text, names } = namedStatement(sql);
+  const { text, names } = options.keep === false ? rewrite(sql) : namedStatement(sql);
   const values = names.map((name) => {
     if (!Object.hasOwn(params, name)) {
       const given = Object.keys(params);
@@ -58,38 +61,52 @@ export function namedStatement(sql: string): NamedStatement {
   return statement;
 }
 
+/** The characters where a parameter, literal, identifier, dollar quote or comment may start. */
+const SPECIAL = /['"$:/-]/g;
+
+const DOLLAR_TAG = /\$[A-Za-z_]*\$/y;
+
 function rewrite(sql: string): NamedStatement {
   const names: string[] = [];
-  let text = '';
+  const positions = new Map<string, number>();
+  // Text between parameters is copied in runs, not a character at a time:
+  // a gathering's statement runs to tens of kilobytes and is rewritten per call.
+  const parts: string[] = [];
+  let copied = 0;
   let i = 0;
-  while (i < sql.length) {
+  for (;;) {
+    SPECIAL.lastIndex = i;
+    const special = SPECIAL.exec(sql);
+    if (special === null) break;
+    i = special.index;
     const skipped = skipOpaque(sql, i);
     if (skipped > i) {
-      text += sql.slice(i, skipped);
       i = skipped;
       continue;
     }
-    const char = sql[i];
-    if (char === ':' && sql[i + 1] === ':') {
-      text += '::';
+    if (sql[i] === ':' && sql[i + 1] === ':') {
       i += 2;
       continue;
     }
-    if (char === ':') {
+    if (sql[i] === ':') {
       NAME.lastIndex = i + 1;
       const match = NAME.exec(sql);
       if (match !== null) {
-        const known = names.indexOf(match[0]);
-        if (known < 0) names.push(match[0]);
-        text += `$${known < 0 ? names.length : known + 1}`;
+        let position = positions.get(match[0]);
+        if (position === undefined) {
+          position = names.push(match[0]);
+          positions.set(match[0], position);
+        }
+        parts.push(sql.slice(copied, i), `$${position}`);
         i += 1 + match[0].length;
+        copied = i;
         continue;
       }
     }
-    text += char;
     i++;
   }
-  return { text, names };
+  parts.push(sql.slice(copied));
+  return { text: parts.join(''), names };
 }
 
 /** The end of a literal, quoted identifier, dollar-quoted body or comment starting at `i`, else `i`. */
@@ -102,7 +119,8 @@ function skipOpaque(sql: string, i: number): number {
     return end < 0 ? sql.length : end + 2;
   }
   if (char === '$') {
-    const tag = /^\$[A-Za-z_]*\$/.exec(sql.slice(i));
+    DOLLAR_TAG.lastIndex = i;
+    const tag = DOLLAR_TAG.exec(sql);
     if (tag !== null) {
       const end = sql.indexOf(tag[0], i + tag[0].length);
       return end < 0 ? sql.length : end + tag[0].length;

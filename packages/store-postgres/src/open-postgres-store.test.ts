@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quoteIdent, readMigrations } from './migrate.js';
+import { loadQueueSql, QUEUE_OPERATIONS } from './queue/queue-sql.js';
 import { loadSqlTexts, SQL_OPERATIONS, withFragments } from './sql-files.js';
 
 describe('SQL files and migrations', () => {
@@ -8,16 +9,18 @@ describe('SQL files and migrations', () => {
     for (const name of SQL_OPERATIONS) expect(texts[name], name).toMatch(/\S/);
   });
 
-  it('names the parameters of an operation past three, and never mixes names with $n', async () => {
-    const texts = await loadSqlTexts();
-    for (const name of SQL_OPERATIONS) {
-      const code = texts[name].replace(/--[^\n]*/g, '');
-      const positional = new Set(code.match(/\$\d+/g));
-      const named = /(?<![:\w]):[A-Za-z_]/.test(code);
-      expect(positional.size > 0 && named, `${name} mixes both`).toBe(false);
-      // Its base values come before the filter values its caller numbers from $7 on.
-      if (name === 'gather-candidates') continue;
-      expect(positional.size, `${name} has more than three $n`).toBeLessThanOrEqual(3);
+  it('names the parameters of every operation, the queue ones too, and never numbers them', async () => {
+    const texts: Array<[string, string]> = [
+      ...Object.entries(await loadSqlTexts()),
+      ...Object.entries(await loadQueueSql()).map(([name, text]): [string, string] => [
+        `queue/${name}`,
+        text,
+      ]),
+    ];
+    expect(texts.length).toBe(SQL_OPERATIONS.length + QUEUE_OPERATIONS.length);
+    for (const [name, text] of texts) {
+      const code = text.replace(/--[^\n]*/g, '');
+      expect(code.match(/\$\d+/g), `${name} numbers its parameters`).toBeNull();
     }
   });
 

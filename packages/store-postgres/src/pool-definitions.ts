@@ -7,7 +7,11 @@ export async function putPool(
   workspace: string,
   pool: PoolDefinition,
 ): Promise<void> {
-  await db.query('store a pool', 'put-pool', [workspace, pool.name, JSON.stringify(pool)]);
+  await db.query('store a pool', 'put-pool', {
+    workspace,
+    name: pool.name,
+    definition: JSON.stringify(pool),
+  });
 }
 
 /** A pool definition by name. */
@@ -16,18 +20,18 @@ export async function getPool(
   workspace: string,
   name: string,
 ): Promise<PoolDefinition | undefined> {
-  const result = await db.query<{ definition: PoolDefinition }>('read a pool', 'get-pool', [
+  const result = await db.query<{ definition: PoolDefinition }>('read a pool', 'get-pool', {
     workspace,
     name,
-  ]);
+  });
   return result.rows[0]?.definition;
 }
 
 /** The pool definitions of a workspace. */
 export async function listPools(db: PoolQueries, workspace: string): Promise<PoolDefinition[]> {
-  const result = await db.query<{ definition: PoolDefinition }>('list pools', 'list-pools', [
+  const result = await db.query<{ definition: PoolDefinition }>('list pools', 'list-pools', {
     workspace,
-  ]);
+  });
   return result.rows.map((row) => row.definition);
 }
 
@@ -37,6 +41,6 @@ export async function deletePool(
   workspace: string,
   name: string,
 ): Promise<boolean> {
-  const result = await db.query('delete a pool', 'delete-pool', [workspace, name]);
+  const result = await db.query('delete a pool', 'delete-pool', { workspace, name });
   return (result.rowCount ?? 0) > 0;
 }

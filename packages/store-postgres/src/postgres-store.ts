@@ -139,7 +139,7 @@ export class PostgresStore implements Store {
   }
 
   async listBlocks(workspace: string): Promise<BlockVersionMeta[]> {
-    const result = await this.#db.query<VersionRow>('list blocks', 'list-blocks', [workspace]);
+    const result = await this.#db.query<VersionRow>('list blocks', 'list-blocks', { workspace });
     return result.rows.map((row) => metaOf(versionOf(row)));
   }
 

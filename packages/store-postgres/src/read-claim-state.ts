@@ -16,7 +16,7 @@ export async function readClaimState(
   blocks: string[],
   now: Date,
 ): Promise<ClaimState> {
-  const result = await db.query<ClaimRow>('read leases', 'claim-state', [workspace, blocks, now]);
+  const result = await db.query<ClaimRow>('read leases', 'claim-state', { workspace, blocks, now });
   const leases = new Map<string, LeaseHolder[]>();
   const consumed = new Map<string, number>();
   for (const row of result.rows) {

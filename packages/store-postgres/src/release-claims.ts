@@ -22,7 +22,7 @@ export async function releaseJob(
   id: number,
   now: Date,
 ): Promise<ReleaseOutcome> {
-  const result = await db.query<ReleaseRow>('release a job', 'release-job', [workspace, id, now]);
+  const result = await db.query<ReleaseRow>('release a job', 'release-job', { workspace, id, now });
   if ((result.rows[0]?.found ?? 0) === 0) throw unknownJobError(id);
   return tallyRelease(endedTests(result.rows));
 }

@@ -5,8 +5,8 @@ import type { SqlOperation, SqlTexts } from './sql-files.js';
 /** A pool or a client inside a transaction. */
 export type Queryable = pg.Pool | pg.PoolClient;
 
-/** An operation's values: in order for `$n` parameters, by name for `:name` ones. */
-export type SqlValues = readonly unknown[] | Readonly<Record<string, unknown>>;
+/** An operation's values, by the names of its `:name` parameters. */
+export type SqlValues = Readonly<Record<string, unknown>>;
 
 /**
  * Runs the store's SQL files as named prepared statements: each connection
@@ -25,20 +25,21 @@ export class SqlRunner {
   }
 
   /**
-   * Runs an operation with its values: in order for one written with `$n`,
-   * by name for one written with `:name`, so a value given under the wrong
-   * name or left out fails before the statement is sent.
+   * Runs an operation with its values by name, so a value given under the
+   * wrong name or left out fails before the statement is sent, whatever the
+   * order of the object's keys.
    */
   run<R extends pg.QueryResultRow>(
     db: Queryable,
     operation: SqlOperation,
     values: SqlValues,
   ): Promise<pg.QueryResult<R>> {
-    const name = `allot.${operation}`;
-    const text = this.#texts[operation];
-    if (Array.isArray(values)) return db.query<R>({ name, text, values });
     // The same text on every call, so each connection still prepares the statement once.
-    const statement = toPositional(text, values as Readonly<Record<string, unknown>>);
-    return db.query<R>({ name, text: statement.text, values: statement.values });
+    const statement = toPositional(this.#texts[operation], values);
+    return db.query<R>({
+      name: `allot.${operation}`,
+      text: statement.text,
+      values: statement.values,
+    });
   }
 }

@@ -45,10 +45,10 @@ export async function listResults(
   workspace: string,
   filter: { pool: string; suite?: string },
 ): Promise<ResultRecord[]> {
-  const result = await db.query<ResultRow>('list results', 'list-results', [
+  const result = await db.query<ResultRow>('list results', 'list-results', {
     workspace,
-    filter.pool,
-    filter.suite ?? null,
-  ]);
+    pool: filter.pool,
+    suite: filter.suite ?? null,
+  });
   return result.rows.map(resultOf);
 }

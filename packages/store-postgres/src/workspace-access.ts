@@ -18,11 +18,11 @@ import {
 /** Creates a workspace; INVALID_INPUT when its id is taken. */
 export async function createWorkspace(db: PoolQueries, workspace: WorkspaceRecord): Promise<void> {
   try {
-    await db.sql.run(db.pool, 'create-workspace', [
-      workspace.id,
-      workspace.name,
-      workspace.createdAt,
-    ]);
+    await db.sql.run(db.pool, 'create-workspace', {
+      id: workspace.id,
+      name: workspace.name,
+      created_at: workspace.createdAt,
+    });
   } catch (error) {
     if (sqlState(error) === SQLSTATE.uniqueViolation) {
       throw workspaceExistsError(workspace.id);
@@ -36,14 +36,14 @@ export async function getWorkspace(
   db: PoolQueries,
   id: string,
 ): Promise<WorkspaceRecord | undefined> {
-  const result = await db.query<WorkspaceRow>('read a workspace', 'get-workspace', [id]);
+  const result = await db.query<WorkspaceRow>('read a workspace', 'get-workspace', { id });
   const row = result.rows[0];
   return row === undefined ? undefined : workspaceOf(row);
 }
 
 /** Every workspace. */
 export async function listWorkspaces(db: PoolQueries): Promise<WorkspaceRecord[]> {
-  const result = await db.query<WorkspaceRow>('list workspaces', 'list-workspaces', []);
+  const result = await db.query<WorkspaceRow>('list workspaces', 'list-workspaces', {});
   return result.rows.map(workspaceOf);
 }
 
@@ -63,14 +63,14 @@ export async function putApiKey(db: PoolQueries, key: ApiKeyRecord): Promise<voi
 
 /** An API key by id, in any workspace. */
 export async function findApiKey(db: PoolQueries, id: string): Promise<ApiKeyRecord | undefined> {
-  const result = await db.query<ApiKeyRow>('read an API key', 'find-api-key', [id]);
+  const result = await db.query<ApiKeyRow>('read an API key', 'find-api-key', { id });
   const row = result.rows[0];
   return row === undefined ? undefined : apiKeyOf(row);
 }
 
 /** The API keys of a workspace. */
 export async function listApiKeys(db: PoolQueries, workspace: string): Promise<ApiKeyRecord[]> {
-  const result = await db.query<ApiKeyRow>('list API keys', 'list-api-keys', [workspace]);
+  const result = await db.query<ApiKeyRow>('list API keys', 'list-api-keys', { workspace });
   return result.rows.map(apiKeyOf);
 }
 
@@ -92,19 +92,19 @@ export async function getUser(
   workspace: string,
   id: string,
 ): Promise<UserRecord | undefined> {
-  const result = await db.query<UserRow>('read a user', 'get-user', [workspace, id]);
+  const result = await db.query<UserRow>('read a user', 'get-user', { workspace, id });
   const row = result.rows[0];
   return row === undefined ? undefined : userOf(row);
 }
 
 /** The users of a workspace. */
 export async function listUsers(db: PoolQueries, workspace: string): Promise<UserRecord[]> {
-  const result = await db.query<UserRow>('list users', 'list-users', [workspace]);
+  const result = await db.query<UserRow>('list users', 'list-users', { workspace });
   return result.rows.map(userOf);
 }
 
 /** Deletes a user; false when there was none. */
 export async function deleteUser(db: PoolQueries, workspace: string, id: string): Promise<boolean> {
-  const result = await db.query('delete a user', 'delete-user', [workspace, id]);
+  const result = await db.query('delete a user', 'delete-user', { workspace, id });
   return (result.rowCount ?? 0) > 0;
 }

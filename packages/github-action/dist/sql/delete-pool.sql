@@ -1,1 +1,1 @@
-DELETE FROM pools WHERE workspace = $1 AND name = $2
+DELETE FROM pools WHERE workspace = :workspace AND name = :name

@@ -1,1 +1,1 @@
-DELETE FROM users WHERE workspace = $1 AND id = $2
+DELETE FROM users WHERE workspace = :workspace AND id = :id

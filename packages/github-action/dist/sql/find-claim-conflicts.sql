@@ -1,11 +1,11 @@
--- Which rows of a claim ($2: JSON array of {block, row_key, shared}) the
--- claim skipped at $3, to name them in the LeaseConflictError.
+-- Which rows of a claim (:claims: JSON array of {block, row_key, shared}) the
+-- claim skipped at :now, to name them in the LeaseConflictError.
 WITH claims AS MATERIALIZED (
   SELECT
     c.*,
     count(*) OVER same_row AS holders,
     bool_and(c.shared) OVER same_row AS all_shared
-  FROM json_to_recordset($2::json) AS c(block text, row_key text, shared boolean)
+  FROM json_to_recordset(:claims::json) AS c(block text, row_key text, shared boolean)
   WINDOW same_row AS (PARTITION BY c.block, c.row_key)
 )
 SELECT DISTINCT c.block, c.row_key
@@ -13,11 +13,11 @@ FROM claims c
 WHERE NOT (c.holders = 1 OR c.all_shared)
   OR EXISTS (
     SELECT 1 FROM consumed d
-    WHERE d.workspace = $1 AND d.block = c.block AND d.row_key = c.row_key
+    WHERE d.workspace = :workspace AND d.block = c.block AND d.row_key = c.row_key
   )
   OR EXISTS (
     SELECT 1 FROM leases l
-    WHERE l.workspace = $1 AND l.block = c.block AND l.row_key = c.row_key
-      AND l.expires_at > $3 AND NOT (l.shared AND c.shared)
+    WHERE l.workspace = :workspace AND l.block = c.block AND l.row_key = c.row_key
+      AND l.expires_at > :now AND NOT (l.shared AND c.shared)
   )
 ORDER BY c.block, c.row_key

@@ -1,16 +1,18 @@
--- The own rows of one block version ($3) with ordinals from $4 up to $5 that
--- a batch of finds select, each with the finds it is free for and its
--- values, in order, as one JSON text: `[[[find, …], [cell, …]], …]`.
--- Parsing one string is far cheaper than a protocol row per data row.
--- Rows consumed or leased exclusively (at $6) are free for no find; rows
--- only shared leases hold are free for read-only finds only. Leases and
--- consumed rows are joined once, as hashes, not probed per row.
+-- The own rows of one block version (:version) with ordinals from
+-- :from_ordinal up to :to_ordinal that a batch of finds select, each with
+-- the finds it is free for and its values, in order, as one JSON text:
+-- `[[[find, …], [cell, …]], …]`. Parsing one string is far cheaper than a
+-- protocol row per data row. Rows consumed or leased exclusively (at :now)
+-- are free for no find; rows only shared leases hold are free for
+-- read-only finds only. Leases and consumed rows are joined once, as
+-- hashes, not probed per row.
 -- gather-candidates.ts replaces the placeholder comments: the cells the
 -- finds read, each extracted once (`c<index>`, `k<index>`, `n<index>`); the
 -- row's key; one `CASE WHEN <filter> THEN <finds> END` per distinct filter,
--- compiled by compile-where-sql.ts (column indexes only, its values
--- parameters from $7 on), giving the finds with that filter the row is free
--- for as text (`'0,3'`). OFFSET 0 keeps each level evaluated once per row.
+-- compiled by compile-where-sql.ts (column indexes only, its values the
+-- parameters :filter_1, :filter_2, …), giving the finds with that filter
+-- the row is free for as text (`'0,3'`). OFFSET 0 keeps each level
+-- evaluated once per row.
 SELECT '[' || coalesce(string_agg(
     '[[' || s.finds || '],' || row_json(s.cells, s.kinds) || ']',
     ',' ORDER BY s.ordinal
@@ -24,12 +26,12 @@ FROM (
     LEFT JOIN (
       SELECT row_key, bool_or(NOT shared) AS exclusive
       FROM leases
-      WHERE workspace = $1 AND block = $2 AND expires_at > $6
+      WHERE workspace = :workspace AND block = :block AND expires_at > :now
       GROUP BY row_key
     ) l ON l.row_key = /*key*/
-    LEFT JOIN consumed d ON d.workspace = $1 AND d.block = $2 AND d.row_key = /*key*/
-    WHERE r.workspace = $1 AND r.block = $2 AND r.version = $3
-      AND r.ordinal >= $4 AND r.ordinal < $5
+    LEFT JOIN consumed d ON d.workspace = :workspace AND d.block = :block AND d.row_key = /*key*/
+    WHERE r.workspace = :workspace AND r.block = :block AND r.version = :version
+      AND r.ordinal >= :from_ordinal AND r.ordinal < :to_ordinal
     OFFSET 0
   ) c
   WHERE c.held < 2

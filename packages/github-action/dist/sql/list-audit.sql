@@ -1,6 +1,6 @@
 -- Newest first.
 SELECT id, workspace, iso(at) AS at, actor, action, target, details
 FROM audit_events
-WHERE workspace = $1
+WHERE workspace = :workspace
 ORDER BY id DESC
-LIMIT $2 OFFSET $3
+LIMIT :limit OFFSET :offset

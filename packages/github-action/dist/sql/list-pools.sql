@@ -1,1 +1,1 @@
-SELECT definition FROM pools WHERE workspace = $1 ORDER BY name
+SELECT definition FROM pools WHERE workspace = :workspace ORDER BY name

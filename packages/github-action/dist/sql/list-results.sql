@@ -1,4 +1,4 @@
 SELECT pool, suite, test, job_id, columns, rows, iso(created_at) AS created_at
 FROM results
-WHERE workspace = $1 AND pool = $2 AND ($3::text IS NULL OR suite = $3)
+WHERE workspace = :workspace AND pool = :pool AND (:suite::text IS NULL OR suite = :suite)
 ORDER BY suite, test

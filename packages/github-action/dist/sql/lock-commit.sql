@@ -1,5 +1,5 @@
 -- A commit's turn, until its transaction ends, on every block it claims
--- rows of ($2) and every pool it writes results in ($3).
+-- rows of (:blocks) and every pool it writes results in (:pools).
 --
 -- Claims on one block take turns, so the claim statement's checks see every
 -- lease committed before it and none can be added beside it: exclusive and
@@ -10,10 +10,10 @@
 --
 -- Locks are taken in one order, so commits over several blocks and pools
 -- cannot deadlock.
-SELECT pg_advisory_xact_lock(hashtextextended($1 || E'\n' || l.name, 0))
+SELECT pg_advisory_xact_lock(hashtextextended(:workspace || E'\n' || l.name, 0))
 FROM (
-  SELECT b.name FROM unnest($2::text[]) AS b(name)
+  SELECT b.name FROM unnest(:blocks::text[]) AS b(name)
   UNION
-  SELECT E'pool\n' || p.name FROM unnest($3::text[]) AS p(name)
+  SELECT E'pool\n' || p.name FROM unnest(:pools::text[]) AS p(name)
   ORDER BY 1
 ) AS l

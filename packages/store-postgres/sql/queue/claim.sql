@@ -3,7 +3,7 @@
 -- number fences the old worker off (its writes name the attempt it had).
 -- Matches nothing for a cancelled or finished job, or one out of attempts.
 UPDATE queued_jobs
-SET state = 'running', attempts = attempts + 1, progress = NULL, worker = $2,
+SET state = 'running', attempts = attempts + 1, progress = NULL, worker = :worker,
     started_at = now(), updated_at = now()
-WHERE id = $1 AND state IN ('queued', 'running') AND attempts < max_attempts
+WHERE id = :id AND state IN ('queued', 'running') AND attempts < max_attempts
 RETURNING *

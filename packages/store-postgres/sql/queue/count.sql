@@ -1,2 +1,2 @@
 SELECT count(*)::int AS total FROM queued_jobs
-WHERE workspace = $1 AND ($2::text IS NULL OR state = $2) AND ($3::text IS NULL OR kind = $3)
+WHERE workspace = :workspace AND (:state::text IS NULL OR state = :state) AND (:kind::text IS NULL OR kind = :kind)

@@ -19,6 +19,7 @@ import {
 } from '@allot/core';
 import type PgBoss from 'pg-boss';
 import type pg from 'pg';
+import { toPositional } from '../named-parameters.js';
 import type { QueueOperation, QueueSql } from './queue-sql.js';
 import { toQueuedJob, type QueuedJobRow } from './queued-job-row.js';
 
@@ -92,13 +93,17 @@ export class PostgresWorkQueue implements WorkQueue {
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(this.#sql.insert, [
-        id,
-        workspace,
-        kind,
-        JSON.stringify(payload),
-        resolved.maxAttempts,
-      ]);
+      await this.#run(
+        'insert',
+        {
+          id,
+          workspace,
+          kind,
+          payload: JSON.stringify(payload),
+          max_attempts: resolved.maxAttempts,
+        },
+        client,
+      );
       // In the same transaction: a job is in both tables or in neither.
       const delivery: Delivery = { id, workspace };
       await this.#boss.send(kind, delivery, {
@@ -120,22 +125,28 @@ export class PostgresWorkQueue implements WorkQueue {
 
   async get(workspace: string, id: string): Promise<QueuedJob | undefined> {
     if (!UUID.test(id)) return undefined;
-    const { rows } = await this.#run('get', [workspace, id]);
+    const { rows } = await this.#run('get', { workspace, id });
     return rows[0] && toQueuedJob(rows[0]);
   }
 
   async list(workspace: string, filter?: QueuedJobFilter, page?: Page): Promise<QueuedJobPage> {
     const { state = null, kind = null } = checkQueuedJobFilter(filter);
     const [listed, counted] = await Promise.all([
-      this.#run('list', [workspace, state, kind, page?.limit ?? 50, page?.offset ?? 0]),
-      this.#pool.query<{ total: number }>(this.#sql.count, [workspace, state, kind]),
+      this.#run('list', {
+        workspace,
+        state,
+        kind,
+        limit: page?.limit ?? 50,
+        offset: page?.offset ?? 0,
+      }),
+      this.#run<{ total: number }>('count', { workspace, state, kind }),
     ]);
     return { jobs: listed.rows.map(toQueuedJob), total: counted.rows[0]?.total ?? 0 };
   }
 
   async cancel(workspace: string, id: string): Promise<QueuedJob | undefined> {
     if (!UUID.test(id)) return undefined;
-    const { rows } = await this.#run('cancel', [workspace, id]);
+    const { rows } = await this.#run('cancel', { workspace, id });
     const cancelled = rows[0];
     if (!cancelled) return this.get(workspace, id);
     // A queued job then never reaches a worker; a running one ends at its next beat.
@@ -189,10 +200,10 @@ export class PostgresWorkQueue implements WorkQueue {
    * job; throwing makes pg-boss deliver it again after the retry delay.
    */
   async #attempt(id: string, handler: QueueHandler): Promise<void> {
-    const claimed = await this.#run('claim', [id, this.#settings.workerName]);
+    const claimed = await this.#run('claim', { id, worker: this.#settings.workerName });
     const row = claimed.rows[0];
     if (!row) {
-      await this.#pool.query(this.#sql.lose, [id, JSON.stringify(WORKER_LOST)]);
+      await this.#run('lose', { id, error: JSON.stringify(WORKER_LOST) });
       return;
     }
     const job = toQueuedJob(row);
@@ -203,7 +214,7 @@ export class PostgresWorkQueue implements WorkQueue {
     const beat = async () => {
       const progress = pending;
       pending = null;
-      const owned = await this.#pool.query(this.#sql.beat, [id, attempt, json(progress)]);
+      const owned = await this.#run('beat', { id, attempt, progress: json(progress) });
       if (owned.rowCount === 0) controller.abort(new Error('the job was cancelled or taken over'));
     };
     const timer = setInterval(() => {
@@ -220,15 +231,15 @@ export class PostgresWorkQueue implements WorkQueue {
     ) => {
       clearInterval(timer);
       await beating;
-      await this.#pool.query(this.#sql.finish, [
+      await this.#run('finish', {
         id,
         attempt,
         state,
-        json(outcome.result === undefined ? null : outcome.result),
-        json(outcome.error === undefined ? null : outcome.error),
-        outcome.givenBack ? 1 : 0,
-        json(pending),
-      ]);
+        result: json(outcome.result === undefined ? null : outcome.result),
+        error: json(outcome.error === undefined ? null : outcome.error),
+        given_back: outcome.givenBack ? 1 : 0,
+        progress: json(pending),
+      });
     };
     try {
       const result = await handler({
@@ -278,8 +289,13 @@ export class PostgresWorkQueue implements WorkQueue {
     return created;
   }
 
-  #run(operation: QueueOperation, values: unknown[]): Promise<pg.QueryResult<QueuedJobRow>> {
-    return this.#pool.query<QueuedJobRow>(this.#sql[operation], values);
+  /** Runs a queue operation with its values by name, on the pool or a transaction's client. */
+  #run<R extends pg.QueryResultRow = QueuedJobRow>(
+    operation: QueueOperation,
+    values: Readonly<Record<string, unknown>>,
+    db: pg.Pool | pg.PoolClient = this.#pool,
+  ): Promise<pg.QueryResult<R>> {
+    return db.query<R>(toPositional(this.#sql[operation], values));
   }
 
   #open(): void {

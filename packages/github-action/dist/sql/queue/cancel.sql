@@ -2,5 +2,5 @@
 -- its next beat, which then matches no row.
 UPDATE queued_jobs
 SET state = 'cancelled', finished_at = now(), updated_at = now()
-WHERE workspace = $1 AND id = $2 AND state IN ('queued', 'running')
+WHERE workspace = :workspace AND id = :id AND state IN ('queued', 'running')
 RETURNING *

@@ -1,1 +1,1 @@
-SELECT * FROM queued_jobs WHERE workspace = $1 AND id = $2
+SELECT * FROM queued_jobs WHERE workspace = :workspace AND id = :id
