@@ -1367,9 +1367,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters) {
       return !headerCharRegex.test(characters);
     }
-    function parseRangeHeader(range) {
-      if (range == null || range === "") return { start: 0, end: null, size: null };
-      const m3 = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range2) {
+      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
+      const m3 = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m3 ? {
         start: parseInt(m3[1]),
         end: m3[2] ? parseInt(m3[2]) : null,
@@ -9078,16 +9078,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter2).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
+      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range.end - range.start + 1;
+      const expectedLength = range2.end - range2.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9302,8 +9302,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range = parseRangeHeader(headers["content-range"]);
-            if (range == null) {
+            const range2 = parseRangeHeader(headers["content-range"]);
+            if (range2 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9312,12 +9312,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size, end = size - 1 } = range2;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
@@ -13612,7 +13612,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p3 = createDeferredPromise();
       let requestObject;
@@ -14567,7 +14567,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19105,7 +19105,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -19154,6 +19154,2700 @@ var require_undici = __commonJS({
   }
 });
 
+// ../../node_modules/.pnpm/sql.js@1.17.0/node_modules/sql.js/dist/sql-wasm.js
+var require_sql_wasm = __commonJS({
+  "../../node_modules/.pnpm/sql.js@1.17.0/node_modules/sql.js/dist/sql-wasm.js"(exports, module) {
+    var initSqlJsPromise = void 0;
+    var initSqlJs2 = function(moduleConfig) {
+      if (initSqlJsPromise) {
+        return initSqlJsPromise;
+      }
+      initSqlJsPromise = new Promise(function(resolveModule, reject) {
+        var Module = typeof moduleConfig !== "undefined" ? moduleConfig : {};
+        var originalOnAbortFunction = Module["onAbort"];
+        Module["onAbort"] = function(errorThatCausedAbort) {
+          reject(new Error(errorThatCausedAbort));
+          if (originalOnAbortFunction) {
+            originalOnAbortFunction(errorThatCausedAbort);
+          }
+        };
+        Module["postRun"] = Module["postRun"] || [];
+        Module["postRun"].push(function() {
+          resolveModule(Module);
+        });
+        module = void 0;
+        var k2;
+        k2 ||= typeof Module !== "undefined" ? Module : {};
+        var aa2 = !!globalThis.window, ba2 = !!globalThis.WorkerGlobalScope, da2 = globalThis.process?.versions?.node && globalThis.process?.type != "renderer", ea2 = {
+          SQLITE_ABORT: 4,
+          SQLITE_ABORT_ROLLBACK: 516,
+          SQLITE_ACCESS_EXISTS: 0,
+          SQLITE_ACCESS_READ: 2,
+          SQLITE_ACCESS_READWRITE: 1,
+          SQLITE_ALTER_TABLE: 26,
+          SQLITE_ANALYZE: 28,
+          SQLITE_ANY: 5,
+          SQLITE_ATTACH: 24,
+          SQLITE_AUTH: 23,
+          SQLITE_AUTH_USER: 279,
+          SQLITE_BLOB: 4,
+          SQLITE_BUSY: 5,
+          SQLITE_BUSY_RECOVERY: 261,
+          SQLITE_BUSY_SNAPSHOT: 517,
+          SQLITE_BUSY_TIMEOUT: 773,
+          SQLITE_CANTOPEN: 14,
+          SQLITE_CANTOPEN_CONVPATH: 1038,
+          SQLITE_CANTOPEN_DIRTYWAL: 1294,
+          SQLITE_CANTOPEN_FULLPATH: 782,
+          SQLITE_CANTOPEN_ISDIR: 526,
+          SQLITE_CANTOPEN_NOTEMPDIR: 270,
+          SQLITE_CANTOPEN_SYMLINK: 1550,
+          SQLITE_CARRAY_BLOB: 4,
+          SQLITE_CARRAY_DOUBLE: 2,
+          SQLITE_CARRAY_INT32: 0,
+          SQLITE_CARRAY_INT64: 1,
+          SQLITE_CARRAY_TEXT: 3,
+          SQLITE_CHECKPOINT_FULL: 1,
+          SQLITE_CHECKPOINT_NOOP: -1,
+          SQLITE_CHECKPOINT_PASSIVE: 0,
+          SQLITE_CHECKPOINT_RESTART: 2,
+          SQLITE_CHECKPOINT_TRUNCATE: 3,
+          SQLITE_CONFIG_COVERING_INDEX_SCAN: 20,
+          SQLITE_CONFIG_GETMALLOC: 5,
+          SQLITE_CONFIG_GETMUTEX: 11,
+          SQLITE_CONFIG_GETPCACHE: 15,
+          SQLITE_CONFIG_GETPCACHE2: 19,
+          SQLITE_CONFIG_HEAP: 8,
+          SQLITE_CONFIG_LOG: 16,
+          SQLITE_CONFIG_LOOKASIDE: 13,
+          SQLITE_CONFIG_MALLOC: 4,
+          SQLITE_CONFIG_MEMDB_MAXSIZE: 29,
+          SQLITE_CONFIG_MEMSTATUS: 9,
+          SQLITE_CONFIG_MMAP_SIZE: 22,
+          SQLITE_CONFIG_MULTITHREAD: 2,
+          SQLITE_CONFIG_MUTEX: 10,
+          SQLITE_CONFIG_PAGECACHE: 7,
+          SQLITE_CONFIG_PCACHE: 14,
+          SQLITE_CONFIG_PCACHE2: 18,
+          SQLITE_CONFIG_PCACHE_HDRSZ: 24,
+          SQLITE_CONFIG_PMASZ: 25,
+          SQLITE_CONFIG_ROWID_IN_VIEW: 30,
+          SQLITE_CONFIG_SCRATCH: 6,
+          SQLITE_CONFIG_SERIALIZED: 3,
+          SQLITE_CONFIG_SINGLETHREAD: 1,
+          SQLITE_CONFIG_SMALL_MALLOC: 27,
+          SQLITE_CONFIG_SORTERREF_SIZE: 28,
+          SQLITE_CONFIG_SQLLOG: 21,
+          SQLITE_CONFIG_STMTJRNL_SPILL: 26,
+          SQLITE_CONFIG_URI: 17,
+          SQLITE_CONFIG_WIN32_HEAPSIZE: 23,
+          SQLITE_CONSTRAINT: 19,
+          SQLITE_CONSTRAINT_CHECK: 275,
+          SQLITE_CONSTRAINT_COMMITHOOK: 531,
+          SQLITE_CONSTRAINT_DATATYPE: 3091,
+          SQLITE_CONSTRAINT_FOREIGNKEY: 787,
+          SQLITE_CONSTRAINT_FUNCTION: 1043,
+          SQLITE_CONSTRAINT_NOTNULL: 1299,
+          SQLITE_CONSTRAINT_PINNED: 2835,
+          SQLITE_CONSTRAINT_PRIMARYKEY: 1555,
+          SQLITE_CONSTRAINT_ROWID: 2579,
+          SQLITE_CONSTRAINT_TRIGGER: 1811,
+          SQLITE_CONSTRAINT_UNIQUE: 2067,
+          SQLITE_CONSTRAINT_VTAB: 2323,
+          SQLITE_COPY: 0,
+          SQLITE_CORRUPT: 11,
+          SQLITE_CORRUPT_INDEX: 779,
+          SQLITE_CORRUPT_SEQUENCE: 523,
+          SQLITE_CORRUPT_VTAB: 267,
+          SQLITE_CREATE_INDEX: 1,
+          SQLITE_CREATE_TABLE: 2,
+          SQLITE_CREATE_TEMP_INDEX: 3,
+          SQLITE_CREATE_TEMP_TABLE: 4,
+          SQLITE_CREATE_TEMP_TRIGGER: 5,
+          SQLITE_CREATE_TEMP_VIEW: 6,
+          SQLITE_CREATE_TRIGGER: 7,
+          SQLITE_CREATE_VIEW: 8,
+          SQLITE_CREATE_VTABLE: 29,
+          SQLITE_DBCONFIG_DEFENSIVE: 1010,
+          SQLITE_DBCONFIG_DQS_DDL: 1014,
+          SQLITE_DBCONFIG_DQS_DML: 1013,
+          SQLITE_DBCONFIG_ENABLE_ATTACH_CREATE: 1020,
+          SQLITE_DBCONFIG_ENABLE_ATTACH_WRITE: 1021,
+          SQLITE_DBCONFIG_ENABLE_COMMENTS: 1022,
+          SQLITE_DBCONFIG_ENABLE_FKEY: 1002,
+          SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER: 1004,
+          SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION: 1005,
+          SQLITE_DBCONFIG_ENABLE_QPSG: 1007,
+          SQLITE_DBCONFIG_ENABLE_TRIGGER: 1003,
+          SQLITE_DBCONFIG_ENABLE_VIEW: 1015,
+          SQLITE_DBCONFIG_FP_DIGITS: 1023,
+          SQLITE_DBCONFIG_LEGACY_ALTER_TABLE: 1012,
+          SQLITE_DBCONFIG_LEGACY_FILE_FORMAT: 1016,
+          SQLITE_DBCONFIG_LOOKASIDE: 1001,
+          SQLITE_DBCONFIG_MAINDBNAME: 1e3,
+          SQLITE_DBCONFIG_MAX: 1023,
+          SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE: 1006,
+          SQLITE_DBCONFIG_RESET_DATABASE: 1009,
+          SQLITE_DBCONFIG_REVERSE_SCANORDER: 1019,
+          SQLITE_DBCONFIG_STMT_SCANSTATUS: 1018,
+          SQLITE_DBCONFIG_TRIGGER_EQP: 1008,
+          SQLITE_DBCONFIG_TRUSTED_SCHEMA: 1017,
+          SQLITE_DBCONFIG_WRITABLE_SCHEMA: 1011,
+          SQLITE_DBSTATUS_CACHE_HIT: 7,
+          SQLITE_DBSTATUS_CACHE_MISS: 8,
+          SQLITE_DBSTATUS_CACHE_SPILL: 12,
+          SQLITE_DBSTATUS_CACHE_USED: 1,
+          SQLITE_DBSTATUS_CACHE_USED_SHARED: 11,
+          SQLITE_DBSTATUS_CACHE_WRITE: 9,
+          SQLITE_DBSTATUS_DEFERRED_FKS: 10,
+          SQLITE_DBSTATUS_LOOKASIDE_HIT: 4,
+          SQLITE_DBSTATUS_LOOKASIDE_MISS_FULL: 6,
+          SQLITE_DBSTATUS_LOOKASIDE_MISS_SIZE: 5,
+          SQLITE_DBSTATUS_LOOKASIDE_USED: 0,
+          SQLITE_DBSTATUS_MAX: 13,
+          SQLITE_DBSTATUS_SCHEMA_USED: 2,
+          SQLITE_DBSTATUS_STMT_USED: 3,
+          SQLITE_DBSTATUS_TEMPBUF_SPILL: 13,
+          SQLITE_DELETE: 9,
+          SQLITE_DENY: 1,
+          SQLITE_DESERIALIZE_FREEONCLOSE: 1,
+          SQLITE_DESERIALIZE_READONLY: 4,
+          SQLITE_DESERIALIZE_RESIZEABLE: 2,
+          SQLITE_DETACH: 25,
+          SQLITE_DETERMINISTIC: 2048,
+          SQLITE_DIRECTONLY: 524288,
+          SQLITE_DONE: 101,
+          SQLITE_DROP_INDEX: 10,
+          SQLITE_DROP_TABLE: 11,
+          SQLITE_DROP_TEMP_INDEX: 12,
+          SQLITE_DROP_TEMP_TABLE: 13,
+          SQLITE_DROP_TEMP_TRIGGER: 14,
+          SQLITE_DROP_TEMP_VIEW: 15,
+          SQLITE_DROP_TRIGGER: 16,
+          SQLITE_DROP_VIEW: 17,
+          SQLITE_DROP_VTABLE: 30,
+          SQLITE_EMPTY: 16,
+          SQLITE_ERROR: 1,
+          SQLITE_ERROR_KEY: 1281,
+          SQLITE_ERROR_MISSING_COLLSEQ: 257,
+          SQLITE_ERROR_RESERVESIZE: 1025,
+          SQLITE_ERROR_RETRY: 513,
+          SQLITE_ERROR_SNAPSHOT: 769,
+          SQLITE_ERROR_UNABLE: 1537,
+          SQLITE_FAIL: 3,
+          SQLITE_FCNTL_BEGIN_ATOMIC_WRITE: 31,
+          SQLITE_FCNTL_BLOCK_ON_CONNECT: 44,
+          SQLITE_FCNTL_BUSYHANDLER: 15,
+          SQLITE_FCNTL_CHUNK_SIZE: 6,
+          SQLITE_FCNTL_CKPT_DONE: 37,
+          SQLITE_FCNTL_CKPT_START: 39,
+          SQLITE_FCNTL_CKSM_FILE: 41,
+          SQLITE_FCNTL_COMMIT_ATOMIC_WRITE: 32,
+          SQLITE_FCNTL_COMMIT_PHASETWO: 22,
+          SQLITE_FCNTL_DATA_VERSION: 35,
+          SQLITE_FCNTL_EXTERNAL_READER: 40,
+          SQLITE_FCNTL_FILESTAT: 45,
+          SQLITE_FCNTL_FILE_POINTER: 7,
+          SQLITE_FCNTL_GET_LOCKPROXYFILE: 2,
+          SQLITE_FCNTL_HAS_MOVED: 20,
+          SQLITE_FCNTL_JOURNAL_POINTER: 28,
+          SQLITE_FCNTL_LAST_ERRNO: 4,
+          SQLITE_FCNTL_LOCKSTATE: 1,
+          SQLITE_FCNTL_LOCK_TIMEOUT: 34,
+          SQLITE_FCNTL_MMAP_SIZE: 18,
+          SQLITE_FCNTL_NULL_IO: 43,
+          SQLITE_FCNTL_OVERWRITE: 11,
+          SQLITE_FCNTL_PDB: 30,
+          SQLITE_FCNTL_PERSIST_WAL: 10,
+          SQLITE_FCNTL_POWERSAFE_OVERWRITE: 13,
+          SQLITE_FCNTL_PRAGMA: 14,
+          SQLITE_FCNTL_RBU: 26,
+          SQLITE_FCNTL_RESERVE_BYTES: 38,
+          SQLITE_FCNTL_RESET_CACHE: 42,
+          SQLITE_FCNTL_ROLLBACK_ATOMIC_WRITE: 33,
+          SQLITE_FCNTL_SET_LOCKPROXYFILE: 3,
+          SQLITE_FCNTL_SIZE_HINT: 5,
+          SQLITE_FCNTL_SIZE_LIMIT: 36,
+          SQLITE_FCNTL_SYNC: 21,
+          SQLITE_FCNTL_SYNC_OMITTED: 8,
+          SQLITE_FCNTL_TEMPFILENAME: 16,
+          SQLITE_FCNTL_TRACE: 19,
+          SQLITE_FCNTL_VFSNAME: 12,
+          SQLITE_FCNTL_VFS_POINTER: 27,
+          SQLITE_FCNTL_WAL_BLOCK: 24,
+          SQLITE_FCNTL_WIN32_AV_RETRY: 9,
+          SQLITE_FCNTL_WIN32_GET_HANDLE: 29,
+          SQLITE_FCNTL_WIN32_SET_HANDLE: 23,
+          SQLITE_FCNTL_ZIPVFS: 25,
+          SQLITE_FINISH: 2,
+          SQLITE_FLOAT: 2,
+          SQLITE_FORMAT: 24,
+          SQLITE_FULL: 13,
+          SQLITE_FUNCTION: 31,
+          SQLITE_GET_LOCKPROXYFILE: 2,
+          SQLITE_IGNORE: 2,
+          SQLITE_INDEX_CONSTRAINT_EQ: 2,
+          SQLITE_INDEX_CONSTRAINT_FUNCTION: 150,
+          SQLITE_INDEX_CONSTRAINT_GE: 32,
+          SQLITE_INDEX_CONSTRAINT_GLOB: 66,
+          SQLITE_INDEX_CONSTRAINT_GT: 4,
+          SQLITE_INDEX_CONSTRAINT_IS: 72,
+          SQLITE_INDEX_CONSTRAINT_ISNOT: 69,
+          SQLITE_INDEX_CONSTRAINT_ISNOTNULL: 70,
+          SQLITE_INDEX_CONSTRAINT_ISNULL: 71,
+          SQLITE_INDEX_CONSTRAINT_LE: 8,
+          SQLITE_INDEX_CONSTRAINT_LIKE: 65,
+          SQLITE_INDEX_CONSTRAINT_LIMIT: 73,
+          SQLITE_INDEX_CONSTRAINT_LT: 16,
+          SQLITE_INDEX_CONSTRAINT_MATCH: 64,
+          SQLITE_INDEX_CONSTRAINT_NE: 68,
+          SQLITE_INDEX_CONSTRAINT_OFFSET: 74,
+          SQLITE_INDEX_CONSTRAINT_REGEXP: 67,
+          SQLITE_INDEX_SCAN_HEX: 2,
+          SQLITE_INDEX_SCAN_UNIQUE: 1,
+          SQLITE_INNOCUOUS: 2097152,
+          SQLITE_INSERT: 18,
+          SQLITE_INTEGER: 1,
+          SQLITE_INTERNAL: 2,
+          SQLITE_INTERRUPT: 9,
+          SQLITE_IOCAP_ATOMIC: 1,
+          SQLITE_IOCAP_ATOMIC16K: 64,
+          SQLITE_IOCAP_ATOMIC1K: 4,
+          SQLITE_IOCAP_ATOMIC2K: 8,
+          SQLITE_IOCAP_ATOMIC32K: 128,
+          SQLITE_IOCAP_ATOMIC4K: 16,
+          SQLITE_IOCAP_ATOMIC512: 2,
+          SQLITE_IOCAP_ATOMIC64K: 256,
+          SQLITE_IOCAP_ATOMIC8K: 32,
+          SQLITE_IOCAP_BATCH_ATOMIC: 16384,
+          SQLITE_IOCAP_IMMUTABLE: 8192,
+          SQLITE_IOCAP_POWERSAFE_OVERWRITE: 4096,
+          SQLITE_IOCAP_SAFE_APPEND: 512,
+          SQLITE_IOCAP_SEQUENTIAL: 1024,
+          SQLITE_IOCAP_SUBPAGE_READ: 32768,
+          SQLITE_IOCAP_UNDELETABLE_WHEN_OPEN: 2048,
+          SQLITE_IOERR: 10,
+          SQLITE_IOERR_ACCESS: 3338,
+          SQLITE_IOERR_AUTH: 7178,
+          SQLITE_IOERR_BADKEY: 8970,
+          SQLITE_IOERR_BEGIN_ATOMIC: 7434,
+          SQLITE_IOERR_BLOCKED: 2826,
+          SQLITE_IOERR_CHECKRESERVEDLOCK: 3594,
+          SQLITE_IOERR_CLOSE: 4106,
+          SQLITE_IOERR_CODEC: 9226,
+          SQLITE_IOERR_COMMIT_ATOMIC: 7690,
+          SQLITE_IOERR_CONVPATH: 6666,
+          SQLITE_IOERR_CORRUPTFS: 8458,
+          SQLITE_IOERR_DATA: 8202,
+          SQLITE_IOERR_DELETE: 2570,
+          SQLITE_IOERR_DELETE_NOENT: 5898,
+          SQLITE_IOERR_DIR_CLOSE: 4362,
+          SQLITE_IOERR_DIR_FSYNC: 1290,
+          SQLITE_IOERR_FSTAT: 1802,
+          SQLITE_IOERR_FSYNC: 1034,
+          SQLITE_IOERR_GETTEMPPATH: 6410,
+          SQLITE_IOERR_IN_PAGE: 8714,
+          SQLITE_IOERR_LOCK: 3850,
+          SQLITE_IOERR_MMAP: 6154,
+          SQLITE_IOERR_NOMEM: 3082,
+          SQLITE_IOERR_RDLOCK: 2314,
+          SQLITE_IOERR_READ: 266,
+          SQLITE_IOERR_ROLLBACK_ATOMIC: 7946,
+          SQLITE_IOERR_SEEK: 5642,
+          SQLITE_IOERR_SHMLOCK: 5130,
+          SQLITE_IOERR_SHMMAP: 5386,
+          SQLITE_IOERR_SHMOPEN: 4618,
+          SQLITE_IOERR_SHMSIZE: 4874,
+          SQLITE_IOERR_SHORT_READ: 522,
+          SQLITE_IOERR_TRUNCATE: 1546,
+          SQLITE_IOERR_UNLOCK: 2058,
+          SQLITE_IOERR_VNODE: 6922,
+          SQLITE_IOERR_WRITE: 778,
+          SQLITE_LAST_ERRNO: 4,
+          SQLITE_LIMIT_ATTACHED: 7,
+          SQLITE_LIMIT_COLUMN: 2,
+          SQLITE_LIMIT_COMPOUND_SELECT: 4,
+          SQLITE_LIMIT_EXPR_DEPTH: 3,
+          SQLITE_LIMIT_FUNCTION_ARG: 6,
+          SQLITE_LIMIT_LENGTH: 0,
+          SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 8,
+          SQLITE_LIMIT_PARSER_DEPTH: 12,
+          SQLITE_LIMIT_SCHEMA: 13,
+          SQLITE_LIMIT_SQL_LENGTH: 1,
+          SQLITE_LIMIT_TRIGGER_DEPTH: 10,
+          SQLITE_LIMIT_TRIGGER_STEPS: 14,
+          SQLITE_LIMIT_VARIABLE_NUMBER: 9,
+          SQLITE_LIMIT_VDBE_OP: 5,
+          SQLITE_LIMIT_WORKER_THREADS: 11,
+          SQLITE_LOCKED: 6,
+          SQLITE_LOCKED_SHAREDCACHE: 262,
+          SQLITE_LOCKED_VTAB: 518,
+          SQLITE_LOCK_EXCLUSIVE: 4,
+          SQLITE_LOCK_NONE: 0,
+          SQLITE_LOCK_PENDING: 3,
+          SQLITE_LOCK_RESERVED: 2,
+          SQLITE_LOCK_SHARED: 1,
+          SQLITE_MISMATCH: 20,
+          SQLITE_MISUSE: 21,
+          SQLITE_MUTEX_FAST: 0,
+          SQLITE_MUTEX_RECURSIVE: 1,
+          SQLITE_MUTEX_STATIC_APP1: 8,
+          SQLITE_MUTEX_STATIC_APP2: 9,
+          SQLITE_MUTEX_STATIC_APP3: 10,
+          SQLITE_MUTEX_STATIC_LRU: 6,
+          SQLITE_MUTEX_STATIC_LRU2: 7,
+          SQLITE_MUTEX_STATIC_MAIN: 2,
+          SQLITE_MUTEX_STATIC_MASTER: 2,
+          SQLITE_MUTEX_STATIC_MEM: 3,
+          SQLITE_MUTEX_STATIC_MEM2: 4,
+          SQLITE_MUTEX_STATIC_OPEN: 4,
+          SQLITE_MUTEX_STATIC_PMEM: 7,
+          SQLITE_MUTEX_STATIC_PRNG: 5,
+          SQLITE_MUTEX_STATIC_VFS1: 11,
+          SQLITE_MUTEX_STATIC_VFS2: 12,
+          SQLITE_MUTEX_STATIC_VFS3: 13,
+          SQLITE_NOLFS: 22,
+          SQLITE_NOMEM: 7,
+          SQLITE_NOTADB: 26,
+          SQLITE_NOTFOUND: 12,
+          SQLITE_NOTICE: 27,
+          SQLITE_NOTICE_RBU: 795,
+          SQLITE_NOTICE_RECOVER_ROLLBACK: 539,
+          SQLITE_NOTICE_RECOVER_WAL: 283,
+          SQLITE_NULL: 5,
+          SQLITE_OK: 0,
+          SQLITE_OK_LOAD_PERMANENTLY: 256,
+          SQLITE_OK_SYMLINK: 512,
+          SQLITE_OPEN_AUTOPROXY: 32,
+          SQLITE_OPEN_CREATE: 4,
+          SQLITE_OPEN_DELETEONCLOSE: 8,
+          SQLITE_OPEN_EXCLUSIVE: 16,
+          SQLITE_OPEN_EXRESCODE: 33554432,
+          SQLITE_OPEN_FULLMUTEX: 65536,
+          SQLITE_OPEN_MAIN_DB: 256,
+          SQLITE_OPEN_MAIN_JOURNAL: 2048,
+          SQLITE_OPEN_MASTER_JOURNAL: 16384,
+          SQLITE_OPEN_MEMORY: 128,
+          SQLITE_OPEN_NOFOLLOW: 16777216,
+          SQLITE_OPEN_NOMUTEX: 32768,
+          SQLITE_OPEN_PRIVATECACHE: 262144,
+          SQLITE_OPEN_READONLY: 1,
+          SQLITE_OPEN_READWRITE: 2,
+          SQLITE_OPEN_SHAREDCACHE: 131072,
+          SQLITE_OPEN_SUBJOURNAL: 8192,
+          SQLITE_OPEN_SUPER_JOURNAL: 16384,
+          SQLITE_OPEN_TEMP_DB: 512,
+          SQLITE_OPEN_TEMP_JOURNAL: 4096,
+          SQLITE_OPEN_TRANSIENT_DB: 1024,
+          SQLITE_OPEN_URI: 64,
+          SQLITE_OPEN_WAL: 524288,
+          SQLITE_PERM: 3,
+          SQLITE_PRAGMA: 19,
+          SQLITE_PREPARE_DONT_LOG: 16,
+          SQLITE_PREPARE_FROM_DDL: 32,
+          SQLITE_PREPARE_NORMALIZE: 2,
+          SQLITE_PREPARE_NO_VTAB: 4,
+          SQLITE_PREPARE_PERSISTENT: 1,
+          SQLITE_PROTOCOL: 15,
+          SQLITE_RANGE: 25,
+          SQLITE_READ: 20,
+          SQLITE_READONLY: 8,
+          SQLITE_READONLY_CANTINIT: 1288,
+          SQLITE_READONLY_CANTLOCK: 520,
+          SQLITE_READONLY_DBMOVED: 1032,
+          SQLITE_READONLY_DIRECTORY: 1544,
+          SQLITE_READONLY_RECOVERY: 264,
+          SQLITE_READONLY_ROLLBACK: 776,
+          SQLITE_RECURSIVE: 33,
+          SQLITE_REINDEX: 27,
+          SQLITE_REPLACE: 5,
+          SQLITE_RESULT_SUBTYPE: 16777216,
+          SQLITE_ROLLBACK: 1,
+          SQLITE_ROW: 100,
+          SQLITE_SAVEPOINT: 32,
+          SQLITE_SCANSTAT_COMPLEX: 1,
+          SQLITE_SCANSTAT_EST: 2,
+          SQLITE_SCANSTAT_EXPLAIN: 4,
+          SQLITE_SCANSTAT_NAME: 3,
+          SQLITE_SCANSTAT_NCYCLE: 7,
+          SQLITE_SCANSTAT_NLOOP: 0,
+          SQLITE_SCANSTAT_NVISIT: 1,
+          SQLITE_SCANSTAT_PARENTID: 6,
+          SQLITE_SCANSTAT_SELECTID: 5,
+          SQLITE_SCHEMA: 17,
+          SQLITE_SELECT: 21,
+          SQLITE_SELFORDER1: 33554432,
+          SQLITE_SERIALIZE_NOCOPY: 1,
+          SQLITE_SETLK_BLOCK_ON_CONNECT: 1,
+          SQLITE_SET_LOCKPROXYFILE: 3,
+          SQLITE_SHM_EXCLUSIVE: 8,
+          SQLITE_SHM_LOCK: 2,
+          SQLITE_SHM_NLOCK: 8,
+          SQLITE_SHM_SHARED: 4,
+          SQLITE_SHM_UNLOCK: 1,
+          SQLITE_STATUS_MALLOC_COUNT: 9,
+          SQLITE_STATUS_MALLOC_SIZE: 5,
+          SQLITE_STATUS_MEMORY_USED: 0,
+          SQLITE_STATUS_PAGECACHE_OVERFLOW: 2,
+          SQLITE_STATUS_PAGECACHE_SIZE: 7,
+          SQLITE_STATUS_PAGECACHE_USED: 1,
+          SQLITE_STATUS_PARSER_STACK: 6,
+          SQLITE_STATUS_SCRATCH_OVERFLOW: 4,
+          SQLITE_STATUS_SCRATCH_SIZE: 8,
+          SQLITE_STATUS_SCRATCH_USED: 3,
+          SQLITE_STMTSTATUS_AUTOINDEX: 3,
+          SQLITE_STMTSTATUS_FILTER_HIT: 8,
+          SQLITE_STMTSTATUS_FILTER_MISS: 7,
+          SQLITE_STMTSTATUS_FULLSCAN_STEP: 1,
+          SQLITE_STMTSTATUS_MEMUSED: 99,
+          SQLITE_STMTSTATUS_REPREPARE: 5,
+          SQLITE_STMTSTATUS_RUN: 6,
+          SQLITE_STMTSTATUS_SORT: 2,
+          SQLITE_STMTSTATUS_VM_STEP: 4,
+          SQLITE_SUBTYPE: 1048576,
+          SQLITE_SYNC_DATAONLY: 16,
+          SQLITE_SYNC_FULL: 3,
+          SQLITE_SYNC_NORMAL: 2,
+          SQLITE_TESTCTRL_ALWAYS: 13,
+          SQLITE_TESTCTRL_ASSERT: 12,
+          SQLITE_TESTCTRL_ATOF: 34,
+          SQLITE_TESTCTRL_BENIGN_MALLOC_HOOKS: 10,
+          SQLITE_TESTCTRL_BITVEC_TEST: 8,
+          SQLITE_TESTCTRL_BYTEORDER: 22,
+          SQLITE_TESTCTRL_EXPLAIN_STMT: 19,
+          SQLITE_TESTCTRL_EXTRA_SCHEMA_CHECKS: 29,
+          SQLITE_TESTCTRL_FAULT_INSTALL: 9,
+          SQLITE_TESTCTRL_FIRST: 5,
+          SQLITE_TESTCTRL_FK_NO_ACTION: 7,
+          SQLITE_TESTCTRL_GETOPT: 16,
+          SQLITE_TESTCTRL_IMPOSTER: 25,
+          SQLITE_TESTCTRL_INTERNAL_FUNCTIONS: 17,
+          SQLITE_TESTCTRL_ISINIT: 23,
+          SQLITE_TESTCTRL_ISKEYWORD: 16,
+          SQLITE_TESTCTRL_JSON_SELFCHECK: 14,
+          SQLITE_TESTCTRL_LAST: 34,
+          SQLITE_TESTCTRL_LOCALTIME_FAULT: 18,
+          SQLITE_TESTCTRL_LOGEST: 33,
+          SQLITE_TESTCTRL_NEVER_CORRUPT: 20,
+          SQLITE_TESTCTRL_ONCE_RESET_THRESHOLD: 19,
+          SQLITE_TESTCTRL_OPTIMIZATIONS: 15,
+          SQLITE_TESTCTRL_PARSER_COVERAGE: 26,
+          SQLITE_TESTCTRL_PENDING_BYTE: 11,
+          SQLITE_TESTCTRL_PRNG_RESET: 7,
+          SQLITE_TESTCTRL_PRNG_RESTORE: 6,
+          SQLITE_TESTCTRL_PRNG_SAVE: 5,
+          SQLITE_TESTCTRL_PRNG_SEED: 28,
+          SQLITE_TESTCTRL_RESERVE: 14,
+          SQLITE_TESTCTRL_RESULT_INTREAL: 27,
+          SQLITE_TESTCTRL_SCRATCHMALLOC: 17,
+          SQLITE_TESTCTRL_SEEK_COUNT: 30,
+          SQLITE_TESTCTRL_SORTER_MMAP: 24,
+          SQLITE_TESTCTRL_TRACEFLAGS: 31,
+          SQLITE_TESTCTRL_TUNE: 32,
+          SQLITE_TESTCTRL_USELONGDOUBLE: 34,
+          SQLITE_TESTCTRL_VDBE_COVERAGE: 21,
+          SQLITE_TEXT: 3,
+          SQLITE_TOOBIG: 18,
+          SQLITE_TRACE_CLOSE: 8,
+          SQLITE_TRACE_PROFILE: 2,
+          SQLITE_TRACE_ROW: 4,
+          SQLITE_TRACE_STMT: 1,
+          SQLITE_TRANSACTION: 22,
+          SQLITE_TXN_NONE: 0,
+          SQLITE_TXN_READ: 1,
+          SQLITE_TXN_WRITE: 2,
+          SQLITE_UPDATE: 23,
+          SQLITE_UTF16: 4,
+          SQLITE_UTF16BE: 3,
+          SQLITE_UTF16LE: 2,
+          SQLITE_UTF16_ALIGNED: 8,
+          SQLITE_UTF8: 1,
+          SQLITE_UTF8_ZT: 16,
+          SQLITE_VERSION_NUMBER: 3054001,
+          SQLITE_VTAB_CONSTRAINT_SUPPORT: 1,
+          SQLITE_VTAB_DIRECTONLY: 3,
+          SQLITE_VTAB_INNOCUOUS: 2,
+          SQLITE_VTAB_USES_ALL_SCHEMAS: 4,
+          SQLITE_WARNING: 28,
+          SQLITE_WARNING_AUTOINDEX: 284,
+          SQLITE_WIN32_DATA_DIRECTORY_TYPE: 1,
+          SQLITE_WIN32_TEMP_DIRECTORY_TYPE: 2,
+          SQLITE_XFER: 1
+        }, fa2 = "SQLITE_ABORT SQLITE_ABORT_ROLLBACK SQLITE_AUTH SQLITE_AUTH_USER SQLITE_BUSY SQLITE_BUSY_RECOVERY SQLITE_BUSY_SNAPSHOT SQLITE_BUSY_TIMEOUT SQLITE_CANTOPEN SQLITE_CANTOPEN_CONVPATH SQLITE_CANTOPEN_DIRTYWAL SQLITE_CANTOPEN_FULLPATH SQLITE_CANTOPEN_ISDIR SQLITE_CANTOPEN_NOTEMPDIR SQLITE_CANTOPEN_SYMLINK SQLITE_CONSTRAINT SQLITE_CONSTRAINT_CHECK SQLITE_CONSTRAINT_COMMITHOOK SQLITE_CONSTRAINT_DATATYPE SQLITE_CONSTRAINT_FOREIGNKEY SQLITE_CONSTRAINT_FUNCTION SQLITE_CONSTRAINT_NOTNULL SQLITE_CONSTRAINT_PINNED SQLITE_CONSTRAINT_PRIMARYKEY SQLITE_CONSTRAINT_ROWID SQLITE_CONSTRAINT_TRIGGER SQLITE_CONSTRAINT_UNIQUE SQLITE_CONSTRAINT_VTAB SQLITE_CORRUPT SQLITE_CORRUPT_INDEX SQLITE_CORRUPT_SEQUENCE SQLITE_CORRUPT_VTAB SQLITE_DONE SQLITE_EMPTY SQLITE_ERROR SQLITE_ERROR_KEY SQLITE_ERROR_MISSING_COLLSEQ SQLITE_ERROR_RESERVESIZE SQLITE_ERROR_RETRY SQLITE_ERROR_SNAPSHOT SQLITE_ERROR_UNABLE SQLITE_FORMAT SQLITE_FULL SQLITE_INTERNAL SQLITE_INTERRUPT SQLITE_IOERR SQLITE_IOERR_ACCESS SQLITE_IOERR_AUTH SQLITE_IOERR_BADKEY SQLITE_IOERR_BEGIN_ATOMIC SQLITE_IOERR_BLOCKED SQLITE_IOERR_CHECKRESERVEDLOCK SQLITE_IOERR_CLOSE SQLITE_IOERR_CODEC SQLITE_IOERR_COMMIT_ATOMIC SQLITE_IOERR_CONVPATH SQLITE_IOERR_CORRUPTFS SQLITE_IOERR_DATA SQLITE_IOERR_DELETE SQLITE_IOERR_DELETE_NOENT SQLITE_IOERR_DIR_CLOSE SQLITE_IOERR_DIR_FSYNC SQLITE_IOERR_FSTAT SQLITE_IOERR_FSYNC SQLITE_IOERR_GETTEMPPATH SQLITE_IOERR_IN_PAGE SQLITE_IOERR_LOCK SQLITE_IOERR_MMAP SQLITE_IOERR_NOMEM SQLITE_IOERR_RDLOCK SQLITE_IOERR_READ SQLITE_IOERR_ROLLBACK_ATOMIC SQLITE_IOERR_SEEK SQLITE_IOERR_SHMLOCK SQLITE_IOERR_SHMMAP SQLITE_IOERR_SHMOPEN SQLITE_IOERR_SHMSIZE SQLITE_IOERR_SHORT_READ SQLITE_IOERR_TRUNCATE SQLITE_IOERR_UNLOCK SQLITE_IOERR_VNODE SQLITE_IOERR_WRITE SQLITE_LOCKED SQLITE_LOCKED_SHAREDCACHE SQLITE_LOCKED_VTAB SQLITE_MISMATCH SQLITE_MISUSE SQLITE_NOLFS SQLITE_NOMEM SQLITE_NOTADB SQLITE_NOTFOUND SQLITE_NOTICE SQLITE_NOTICE_RBU SQLITE_NOTICE_RECOVER_ROLLBACK SQLITE_NOTICE_RECOVER_WAL SQLITE_PERM SQLITE_PROTOCOL SQLITE_RANGE SQLITE_READONLY SQLITE_READONLY_CANTINIT SQLITE_READONLY_CANTLOCK SQLITE_READONLY_DBMOVED SQLITE_READONLY_DIRECTORY SQLITE_READONLY_RECOVERY SQLITE_READONLY_ROLLBACK SQLITE_ROW SQLITE_SCHEMA SQLITE_TOOBIG SQLITE_WARNING SQLITE_WARNING_AUTOINDEX".split(" ");
+        k2.onRuntimeInitialized = function() {
+          function a2(f3, h2) {
+            ub(f3, h2 instanceof Error ? h2.message : String(h2), -1);
+          }
+          function b2(f3, h2) {
+            switch (typeof h2) {
+              case "boolean":
+                nc(f3, h2 ? 1 : 0);
+                break;
+              case "number":
+                oc(f3, h2);
+                break;
+              case "string":
+                pc(f3, h2, l2(h2), -1);
+                break;
+              case "object":
+                if (h2 === null) vb(f3);
+                else if (h2.length != null) {
+                  var p3 = ha2(h2.length);
+                  v3.set(h2, p3);
+                  qc(f3, p3, h2.length, -1);
+                  ja2(p3);
+                } else ub(f3, "Wrong API use : tried to return a value of an unknown type (" + h2 + ").", -1);
+                break;
+              default:
+                vb(f3);
+            }
+          }
+          function d2(f3, h2) {
+            for (var p3 = [], r2 = 0; r2 < f3; r2 += 1) {
+              var u2 = y2(
+                h2 + 4 * r2,
+                "i32"
+              ), w3 = rc(u2);
+              if (w3 === 1 || w3 === 2) u2 = sc(u2);
+              else if (w3 === 3) w3 = wb(u2), u2 = tc(u2), u2 = A3(u2, w3, true);
+              else if (w3 === 4) {
+                w3 = u2;
+                u2 = wb(w3);
+                w3 = uc(w3);
+                for (var x3 = new Uint8Array(u2), G3 = 0; G3 < u2; G3 += 1) x3[G3] = v3[w3 + G3];
+                u2 = x3;
+              } else u2 = null;
+              p3.push(u2);
+            }
+            return p3;
+          }
+          function c2(f3, h2) {
+            this.Xa = f3;
+            this.db = h2;
+            this.Va = 1;
+            this.ub = [];
+          }
+          function e2(f3, h2) {
+            this.db = h2;
+            this.nb = ka3(f3);
+            if (this.nb === null) throw Error("Unable to allocate memory for the SQL string");
+            this.sb = this.nb;
+            this.fb = this.Ab = null;
+          }
+          function g2(f3) {
+            this.filename = "dbfile_" + (4294967295 * Math.random() >>> 0);
+            f3 != null && la2(
+              this.filename,
+              f3
+            );
+            this.handleError(U3(this.filename, q3));
+            this.db = y2(q3, "i32");
+            z3 && vc(this.db);
+            this.tb = {};
+            this.ab = /* @__PURE__ */ new Map();
+          }
+          function m3(f3, h2) {
+            return f3.replace(/[A-Z]/g, function(p3) {
+              return p3.toLowerCase();
+            }) + ":" + h2;
+          }
+          function t2(f3) {
+            f3.forEach(oa2);
+          }
+          var z3 = k2.useOldExtensionFunctions !== false, q3 = pa2(4), n2 = k2.cwrap, F2 = {};
+          fa2.forEach(function(f3) {
+            F2[ea2[f3]] = f3;
+          });
+          var U3 = n2("sqlite3_open", "number", ["string", "number"]), ma2 = n2("sqlite3_close_v2", "number", ["number"]), Aa2 = n2("sqlite3_backup_init", "number", ["number", "string", "number", "string"]), na2 = n2(
+            "sqlite3_backup_step",
+            "number",
+            ["number", "number"]
+          ), ca2 = n2("sqlite3_backup_finish", "number", ["number"]), Ba2 = n2("sqlite3_exec", "number", ["number", "number", "number", "number", "number"]), N2 = n2("sqlite3_changes", "number", ["number"]), wc = n2("sqlite3_sql", "string", ["number"]), xc = n2("sqlite3_normalized_sql", "string", ["number"]), Ua2 = n2("sqlite3_prepare_v2", "number", ["number", "number", "number", "number", "number"]), yc = n2("sqlite3_bind_text", "number", ["number", "number", "number", "number", "number"]), yb = n2("sqlite3_bind_blob", "number", [
+            "number",
+            "number",
+            "number",
+            "number",
+            "number"
+          ]), zc = n2("sqlite3_bind_double", "number", ["number", "number", "number"]), Ac = n2("sqlite3_bind_int", "number", ["number", "number", "number"]), zb = n2("sqlite3_bind_int64", "number", ["number", "number", "number"]), Bc = typeof n2("sqlite3_memory_used", "number", [])() === "bigint", Cc = n2("sqlite3_bind_parameter_index", "number", ["number", "string"]), Dc = n2("sqlite3_step", "number", ["number"]), ia2 = n2("sqlite3_errmsg", "string", ["number"]), Ec = n2("sqlite3_extended_errcode", "number", ["number"]), Fc = n2(
+            "sqlite3_column_count",
+            "number",
+            ["number"]
+          ), Gc = n2("sqlite3_data_count", "number", ["number"]), Hc = n2("sqlite3_column_double", "number", ["number", "number"]), Ic = n2("sqlite3_column_text", "number", ["number", "number"]), Jc = n2("sqlite3_column_blob", "number", ["number", "number"]), Ab = n2("sqlite3_column_bytes", "number", ["number", "number"]), Kc = n2("sqlite3_column_type", "number", ["number", "number"]), Lc = n2("sqlite3_column_name", "string", ["number", "number"]), Mc = n2("sqlite3_reset", "number", ["number"]), Nc = n2("sqlite3_clear_bindings", "number", ["number"]), Oc = n2("sqlite3_finalize", "number", ["number"]), Bb = n2("sqlite3_create_function_v2", "number", "number string number number number number number number number".split(" ")), rc = n2("sqlite3_value_type", "number", ["number"]), wb = n2("sqlite3_value_bytes", "number", ["number"]), tc = n2("sqlite3_value_text", "number", ["number"]), uc = n2("sqlite3_value_blob", "number", ["number"]), sc = n2("sqlite3_value_double", "number", ["number"]), oc = n2("sqlite3_result_double", "", ["number", "number"]), vb = n2("sqlite3_result_null", "", ["number"]), pc = n2("sqlite3_result_text", "", ["number", "string", "number", "number"]), qc = n2("sqlite3_result_blob", "", ["number", "number", "number", "number"]), nc = n2("sqlite3_result_int", "", ["number", "number"]), ub = n2("sqlite3_result_error", "", ["number", "string", "number"]), Cb = n2("sqlite3_aggregate_context", "number", ["number", "number"]), vc = n2("RegisterExtensionFunctions", "number", ["number"]), Db = n2("sqlite3_update_hook", "number", ["number", "number", "number"]);
+          c2.prototype.bind = function(f3) {
+            if (!this.Xa) throw "Statement closed";
+            this.reset();
+            return Array.isArray(f3) ? this.Rb(f3) : f3 != null && typeof f3 === "object" ? this.Sb(f3) : true;
+          };
+          c2.prototype.step = function() {
+            if (!this.Xa) throw "Statement closed";
+            this.Va = 1;
+            var f3 = Dc(this.Xa);
+            switch (f3) {
+              case 100:
+                return true;
+              case 101:
+                return false;
+              default:
+                throw this.db.handleError(f3);
+            }
+          };
+          c2.prototype.Jb = function(f3) {
+            f3 == null && (f3 = this.Va, this.Va += 1);
+            return Hc(this.Xa, f3);
+          };
+          c2.prototype.ac = function(f3) {
+            f3 == null && (f3 = this.Va, this.Va += 1);
+            if (typeof BigInt !== "function") throw Error("BigInt is not supported");
+            return BigInt(this.Kb(f3));
+          };
+          c2.prototype.Kb = function(f3) {
+            f3 == null && (f3 = this.Va, this.Va += 1);
+            var h2 = Ic(this.Xa, f3);
+            f3 = Ab(this.Xa, f3);
+            return A3(h2, f3, true);
+          };
+          c2.prototype.getBlob = function(f3) {
+            f3 == null && (f3 = this.Va, this.Va += 1);
+            var h2 = Ab(this.Xa, f3);
+            f3 = Jc(this.Xa, f3);
+            for (var p3 = new Uint8Array(h2), r2 = 0; r2 < h2; r2 += 1) p3[r2] = v3[f3 + r2];
+            return p3;
+          };
+          c2.prototype.get = function(f3, h2) {
+            h2 = h2 || {};
+            f3 != null && this.bind(f3) && this.step();
+            f3 = [];
+            for (var p3 = Gc(this.Xa), r2 = 0; r2 < p3; r2 += 1) switch (Kc(this.Xa, r2)) {
+              case 1:
+                var u2 = h2.useBigInt ? this.ac(r2) : this.Jb(r2);
+                f3.push(u2);
+                break;
+              case 2:
+                f3.push(this.Jb(r2));
+                break;
+              case 3:
+                f3.push(this.Kb(r2));
+                break;
+              case 4:
+                f3.push(this.getBlob(r2));
+                break;
+              default:
+                f3.push(null);
+            }
+            return f3;
+          };
+          c2.prototype.yb = function() {
+            for (var f3 = [], h2 = Fc(this.Xa), p3 = 0; p3 < h2; p3 += 1) f3.push(Lc(this.Xa, p3));
+            return f3;
+          };
+          c2.prototype.Ib = function(f3, h2) {
+            var p3 = this.get(f3, h2);
+            f3 = this.yb();
+            return Object.fromEntries(f3.map(function(r2, u2) {
+              return [r2, p3[u2]];
+            }));
+          };
+          c2.prototype.ec = function() {
+            return wc(this.Xa);
+          };
+          c2.prototype.bc = function() {
+            return xc(this.Xa);
+          };
+          c2.prototype.run = function(f3) {
+            f3 != null && this.bind(f3);
+            this.step();
+            return this.reset();
+          };
+          c2.prototype.Ub = function(f3, h2) {
+            h2 == null && (h2 = this.Va, this.Va += 1);
+            var p3 = ka3(f3);
+            this.ub.push(p3);
+            this.db.handleError(yc(this.Xa, h2, p3, l2(f3), 0));
+          };
+          c2.prototype.Qb = function(f3, h2) {
+            h2 == null && (h2 = this.Va, this.Va += 1);
+            var p3 = ha2(f3.length);
+            v3.set(f3, p3);
+            this.ub.push(p3);
+            this.db.handleError(yb(this.Xa, h2, p3, f3.length, 0));
+          };
+          c2.prototype.Eb = function(f3, h2) {
+            h2 == null && (h2 = this.Va, this.Va += 1);
+            this.db.handleError((f3 === (f3 | 0) ? Ac : zc)(this.Xa, h2, f3));
+          };
+          c2.prototype.Pb = function(f3, h2) {
+            h2 == null && (h2 = this.Va, this.Va += 1);
+            if (BigInt.asIntN(64, f3) !== f3) throw new RangeError("BigInt value is out of range for a 64-bit integer: " + f3);
+            f3 = Bc ? zb(this.Xa, h2, f3) : zb(this.Xa, h2, Number(BigInt.asIntN(32, f3)), Number(f3 >> BigInt(32)));
+            this.db.handleError(f3);
+          };
+          c2.prototype.Tb = function(f3) {
+            f3 == null && (f3 = this.Va, this.Va += 1);
+            yb(this.Xa, f3, 0, 0, 0);
+          };
+          c2.prototype.Fb = function(f3, h2) {
+            h2 == null && (h2 = this.Va, this.Va += 1);
+            switch (typeof f3) {
+              case "string":
+                this.Ub(f3, h2);
+                return;
+              case "number":
+                this.Eb(f3, h2);
+                return;
+              case "bigint":
+                this.Pb(f3, h2);
+                return;
+              case "boolean":
+                this.Eb(f3 + 0, h2);
+                return;
+              case "object":
+                if (f3 === null) {
+                  this.Tb(h2);
+                  return;
+                }
+                if (f3.length != null) {
+                  this.Qb(f3, h2);
+                  return;
+                }
+            }
+            throw "Wrong API use : tried to bind a value of an unknown type (" + f3 + ").";
+          };
+          c2.prototype.Sb = function(f3) {
+            var h2 = this;
+            Object.keys(f3).forEach(function(p3) {
+              var r2 = Cc(h2.Xa, p3);
+              r2 !== 0 && h2.Fb(f3[p3], r2);
+            });
+            return true;
+          };
+          c2.prototype.Rb = function(f3) {
+            for (var h2 = 0; h2 < f3.length; h2 += 1) this.Fb(f3[h2], h2 + 1);
+            return true;
+          };
+          c2.prototype.reset = function() {
+            this.freemem();
+            return Nc(this.Xa) === 0 && Mc(this.Xa) === 0;
+          };
+          c2.prototype.freemem = function() {
+            for (var f3; (f3 = this.ub.pop()) !== void 0; ) ja2(f3);
+          };
+          c2.prototype.hb = function() {
+            this.freemem();
+            var f3 = Oc(this.Xa) === 0;
+            delete this.db.tb[this.Xa];
+            this.Xa = 0;
+            return f3;
+          };
+          e2.prototype.next = function() {
+            if (this.nb === null) return { done: true };
+            this.fb !== null && (this.fb.hb(), this.fb = null);
+            if (!this.db.db) throw this.ob(), Error("Database closed");
+            var f3 = qa2(), h2 = pa2(4);
+            ra2(q3);
+            ra2(h2);
+            try {
+              this.db.handleError(Ua2(this.db.db, this.sb, -1, q3, h2));
+              this.sb = y2(h2, "i32");
+              var p3 = y2(q3, "i32");
+              if (p3 === 0) return this.ob(), { done: true };
+              this.fb = new c2(p3, this.db);
+              this.db.tb[p3] = this.fb;
+              return { value: this.fb, done: false };
+            } catch (r2) {
+              throw this.Ab = A3(this.sb), this.ob(), r2;
+            } finally {
+              sa2(f3);
+            }
+          };
+          e2.prototype.ob = function() {
+            ja2(this.nb);
+            this.nb = null;
+          };
+          e2.prototype["return"] = function() {
+            this.fb !== null && (this.fb.hb(), this.fb = null);
+            this.ob();
+            return { done: true };
+          };
+          e2.prototype.cc = function() {
+            return this.Ab !== null ? this.Ab : A3(this.sb);
+          };
+          typeof Symbol === "function" && typeof Symbol.iterator === "symbol" && (e2.prototype[Symbol.iterator] = function() {
+            return this;
+          });
+          g2.prototype.run = function(f3, h2) {
+            if (!this.db) throw "Database closed";
+            if (h2) {
+              f3 = this.Bb(f3, h2);
+              try {
+                f3.step();
+              } finally {
+                f3.hb();
+              }
+            } else {
+              f3 = ka3(f3);
+              try {
+                this.handleError(Ba2(this.db, f3, 0, 0, q3));
+              } finally {
+                ja2(f3);
+              }
+            }
+            return this;
+          };
+          g2.prototype.exec = function(f3, h2, p3) {
+            if (!this.db) throw "Database closed";
+            var r2 = qa2(), u2 = null, w3 = null, x3 = null;
+            try {
+              x3 = w3 = ka3(f3);
+              var G3 = pa2(4);
+              for (f3 = []; y2(x3, "i8") !== 0; ) {
+                ra2(q3);
+                ra2(G3);
+                this.handleError(Ua2(this.db, x3, -1, q3, G3));
+                var S3 = y2(q3, "i32");
+                x3 = y2(G3, "i32");
+                if (S3 !== 0) {
+                  var D3 = null;
+                  u2 = new c2(S3, this);
+                  for (h2 != null && u2.bind(h2); u2.step(); ) D3 === null && (D3 = { columns: u2.yb(), values: [] }, f3.push(D3)), D3.values.push(u2.get(null, p3));
+                  u2.hb();
+                }
+              }
+              return f3;
+            } catch (K3) {
+              throw u2 && u2.hb(), K3;
+            } finally {
+              w3 && ja2(w3), sa2(r2);
+            }
+          };
+          g2.prototype.Yb = function(f3, h2, p3, r2, u2) {
+            typeof h2 === "function" && (r2 = p3, p3 = h2, h2 = void 0);
+            f3 = this.Bb(f3, h2);
+            try {
+              for (; f3.step(); ) p3(f3.Ib(
+                null,
+                u2
+              ));
+            } finally {
+              f3.hb();
+            }
+            if (typeof r2 === "function") return r2();
+          };
+          g2.prototype.Bb = function(f3, h2) {
+            f3 = ka3(f3);
+            try {
+              ra2(q3), this.handleError(Ua2(this.db, f3, -1, q3, 0));
+            } finally {
+              ja2(f3);
+            }
+            f3 = y2(q3, "i32");
+            if (f3 === 0) throw "Nothing to prepare";
+            var p3 = new c2(f3, this);
+            h2 != null && p3.bind(h2);
+            return this.tb[f3] = p3;
+          };
+          g2.prototype.fc = function(f3) {
+            return new e2(f3, this);
+          };
+          g2.prototype.$b = function() {
+            if (!this.db) throw Error("Database closed");
+            var f3 = this.filename + "_export";
+            la2(f3, []);
+            var h2 = 0, p3 = 0;
+            try {
+              var r2 = B3(f3).node, u2 = null, w3 = r2.Ta.write;
+              r2.Ta = Object.create(r2.Ta);
+              r2.Ta.write = function(S3, D3, K3, V3, T3) {
+                if (u2 === null) return w3(S3, D3, K3, V3, T3);
+                r2.Ya.set(D3.subarray(K3, K3 + V3), T3);
+                r2.Za = Math.max(r2.Za, T3 + V3);
+                return V3;
+              };
+              var x3 = U3(f3, q3);
+              h2 = y2(q3, "i32");
+              if (x3 !== 0) throw Error(ia2(h2));
+              p3 = Aa2(h2, "main", this.db, "main");
+              if (p3 === 0) throw Error(ia2(h2));
+              x3 = na2(p3, 0);
+              if (x3 === 0) {
+                var G3 = this.exec("PRAGMA main.page_count; PRAGMA main.page_size");
+                u2 = new Uint8Array(G3[0].values[0][0] * G3[1].values[0][0]);
+                r2.Ya = u2;
+                x3 = na2(p3, -1);
+              }
+              if (x3 === 5 || x3 === 6) throw Error("Unable to export: SQLite is busy or locked. Finish active write transactions before exporting.");
+              if (x3 !== 101) throw Error(ia2(h2));
+              x3 = ca2(p3);
+              p3 = 0;
+              if (x3 !== 0) throw Error(ia2(h2));
+              x3 = ma2(h2);
+              if (x3 !== 0) throw Error(ia2(h2));
+              h2 = 0;
+              u2 = new Uint8Array(r2.Ya.buffer, r2.Ya.byteOffset, r2.Za);
+              u2.length > 0 && (u2[18] = 1, u2[19] = 1);
+              return u2;
+            } finally {
+              p3 !== 0 && ca2(p3), h2 !== 0 && ma2(h2), ta2("/" + f3);
+            }
+          };
+          g2.prototype.close = function() {
+            this.db !== null && (Object.values(this.tb).forEach(function(f3) {
+              f3.hb();
+            }), this.ab.forEach(t2), this.ab.clear(), this.ib && (oa2(this.ib), this.ib = void 0), this.handleError(ma2(this.db)), ta2("/" + this.filename), this.db = null);
+          };
+          g2.prototype.handleError = function(f3) {
+            if (f3 === 0) return null;
+            var h2 = ia2(this.db);
+            var p3 = Ec(this.db);
+            (p3 & 255) !== (f3 & 255) && (p3 = f3);
+            f3 = Error(h2);
+            f3.code = F2[p3];
+            f3.errcode = p3;
+            throw f3;
+          };
+          g2.prototype.dc = function() {
+            return N2(this.db);
+          };
+          g2.prototype.Xb = function(f3, h2) {
+            var p3 = m3(f3, h2.length);
+            this.ab.has(p3) && (t2(this.ab.get(p3)), this.ab.delete(p3));
+            var r2 = ua2(function(u2, w3, x3) {
+              w3 = d2(w3, x3);
+              try {
+                var G3 = h2.apply(null, w3);
+              } catch (S3) {
+                a2(u2, S3);
+                return;
+              }
+              b2(u2, G3);
+            }, "viii");
+            this.ab.set(p3, [r2]);
+            this.handleError(Bb(this.db, f3, h2.length, 1, 0, r2, 0, 0, 0));
+            return this;
+          };
+          g2.prototype.Wb = function(f3, h2) {
+            function p3(D3) {
+              x3.has(D3) || x3.set(D3, r2());
+              return x3.get(D3);
+            }
+            var r2 = h2.init || function() {
+              return null;
+            }, u2 = h2.finalize || function(D3) {
+              return D3;
+            }, w3 = h2.step;
+            if (!w3) throw "An aggregate function must have a step function in " + f3;
+            var x3 = /* @__PURE__ */ new Map();
+            h2 = m3(f3, w3.length - 1);
+            this.ab.has(h2) && (t2(this.ab.get(h2)), this.ab.delete(h2));
+            var G3 = ua2(function(D3, K3, V3) {
+              var T3 = Cb(D3, 1), Wa2 = p3(T3);
+              K3 = d2(K3, V3);
+              Wa2 = [Wa2].concat(K3);
+              try {
+                x3.set(T3, w3.apply(null, Wa2));
+              } catch (Pc) {
+                x3.delete(T3), a2(D3, Pc);
+              }
+            }, "viii"), S3 = ua2(
+              function(D3) {
+                var K3 = Cb(D3, 1);
+                try {
+                  var V3 = u2(p3(K3));
+                } catch (T3) {
+                  x3.delete(K3);
+                  a2(D3, T3);
+                  return;
+                }
+                b2(D3, V3);
+                x3.delete(K3);
+              },
+              "vi"
+            );
+            this.ab.set(h2, [G3, S3]);
+            this.handleError(Bb(this.db, f3, w3.length - 1, 1, 0, 0, G3, S3, 0));
+            return this;
+          };
+          g2.prototype.nc = function(f3) {
+            this.ib && (Db(this.db, 0, 0), oa2(this.ib), this.ib = void 0);
+            if (!f3) return this;
+            this.ib = ua2(function(h2, p3, r2, u2, w3) {
+              switch (p3) {
+                case 18:
+                  h2 = "insert";
+                  break;
+                case 23:
+                  h2 = "update";
+                  break;
+                case 9:
+                  h2 = "delete";
+                  break;
+                default:
+                  throw "unknown operationCode in updateHook callback: " + p3;
+              }
+              r2 = A3(r2);
+              u2 = A3(u2);
+              if (w3 > Number.MAX_SAFE_INTEGER) throw "rowId too big to fit inside a Number";
+              f3(h2, r2, u2, Number(w3));
+            }, "viiiij");
+            Db(
+              this.db,
+              this.ib,
+              0
+            );
+            return this;
+          };
+          c2.prototype.bind = c2.prototype.bind;
+          c2.prototype.step = c2.prototype.step;
+          c2.prototype.get = c2.prototype.get;
+          c2.prototype.getColumnNames = c2.prototype.yb;
+          c2.prototype.getAsObject = c2.prototype.Ib;
+          c2.prototype.getSQL = c2.prototype.ec;
+          c2.prototype.getNormalizedSQL = c2.prototype.bc;
+          c2.prototype.run = c2.prototype.run;
+          c2.prototype.reset = c2.prototype.reset;
+          c2.prototype.freemem = c2.prototype.freemem;
+          c2.prototype.free = c2.prototype.hb;
+          e2.prototype.next = e2.prototype.next;
+          e2.prototype.getRemainingSQL = e2.prototype.cc;
+          g2.prototype.run = g2.prototype.run;
+          g2.prototype.exec = g2.prototype.exec;
+          g2.prototype.each = g2.prototype.Yb;
+          g2.prototype.prepare = g2.prototype.Bb;
+          g2.prototype.iterateStatements = g2.prototype.fc;
+          g2.prototype["export"] = g2.prototype.$b;
+          g2.prototype.close = g2.prototype.close;
+          g2.prototype.handleError = g2.prototype.handleError;
+          g2.prototype.getRowsModified = g2.prototype.dc;
+          g2.prototype.create_function = g2.prototype.Xb;
+          g2.prototype.create_aggregate = g2.prototype.Wb;
+          g2.prototype.updateHook = g2.prototype.nc;
+          k2.Database = g2;
+          k2.constants = Object.freeze(ea2);
+        };
+        var va2 = "./this.program", wa2 = (a2, b2) => {
+          throw b2;
+        }, xa2 = globalThis.document?.currentScript?.src;
+        typeof __filename !== "undefined" ? xa2 = __filename : ba2 && (xa2 = self.location.href);
+        var ya2 = "", za2, Ca2;
+        if (da2) {
+          var fs3 = __require("node:fs");
+          ya2 = __dirname + "/";
+          Ca2 = (a2) => {
+            a2 = Da2(a2) ? new URL(a2) : a2;
+            return fs3.readFileSync(a2);
+          };
+          za2 = async (a2) => {
+            a2 = Da2(a2) ? new URL(a2) : a2;
+            return fs3.readFileSync(a2, void 0);
+          };
+          process.argv.length > 1 && (va2 = process.argv[1].replace(/\\/g, "/"));
+          process.argv.slice(2);
+          typeof module !== "undefined" && (module.exports = k2);
+          wa2 = (a2, b2) => {
+            process.exitCode = a2;
+            throw b2;
+          };
+        } else if (aa2 || ba2) {
+          try {
+            ya2 = new URL(".", xa2).href;
+          } catch {
+          }
+          ba2 && (Ca2 = (a2) => {
+            var b2 = new XMLHttpRequest();
+            b2.open("GET", a2, false);
+            b2.responseType = "arraybuffer";
+            b2.send(null);
+            return new Uint8Array(b2.response);
+          });
+          za2 = async (a2) => {
+            if (Da2(a2)) return new Promise((d2, c2) => {
+              var e2 = new XMLHttpRequest();
+              e2.open("GET", a2, true);
+              e2.responseType = "arraybuffer";
+              e2.onload = () => {
+                e2.status == 200 || e2.status == 0 && e2.response ? d2(e2.response) : c2(e2.status);
+              };
+              e2.onerror = c2;
+              e2.send(null);
+            });
+            var b2 = await fetch(a2, { credentials: "same-origin" });
+            if (b2.ok) return b2.arrayBuffer();
+            throw Error(b2.status + " : " + b2.url);
+          };
+        }
+        var Ea2 = console.log.bind(console), C2 = console.error.bind(console), Fa2, Ga2 = false, Ha2, Da2 = (a2) => a2.startsWith("file://");
+        function Ia2() {
+          if (!v3?.buffer?.resizable) {
+            var a2 = Ja2.buffer;
+            v3 = new Int8Array(a2);
+            Ka2 = new Int16Array(a2);
+            E2 = new Uint8Array(a2);
+            H3 = new Int32Array(a2);
+            I3 = new Uint32Array(a2);
+            La2 = new Float32Array(a2);
+            Ma2 = new Float64Array(a2);
+            J3 = new BigInt64Array(a2);
+          }
+        }
+        function Na2() {
+          var a2 = k2.preRun;
+          a2 && (typeof a2 === "function" && (a2 = [a2]), Oa2.push(...a2));
+          for (a2 = Oa2; a2.length > 0; ) a2.shift()(k2);
+        }
+        function Pa2() {
+          var a2 = k2.postRun;
+          a2 && (typeof a2 === "function" && (a2 = [a2]), Qa2.push(...a2));
+          for (a2 = Qa2; a2.length > 0; ) a2.shift()(k2);
+        }
+        function Ra2(a2) {
+          k2.onAbort?.(a2);
+          a2 = `Aborted(${a2})`;
+          C2(a2);
+          Ga2 = true;
+          throw new WebAssembly.RuntimeError(a2 + ". Build with -sASSERTIONS for more info.");
+        }
+        var Sa2;
+        async function Ta2(a2) {
+          if (!Fa2) try {
+            return await za2(a2);
+          } catch {
+          }
+          if (a2 == Sa2 && Fa2) a2 = new Uint8Array(Fa2);
+          else if (Ca2) a2 = Ca2(a2);
+          else throw "both async and sync fetching of the wasm failed";
+          return a2;
+        }
+        async function Va2(a2, b2) {
+          try {
+            var d2 = await Ta2(a2);
+            return await WebAssembly.instantiate(d2, b2);
+          } catch (c2) {
+            C2(`failed to asynchronously prepare wasm: ${c2}`), Ra2(c2);
+          }
+        }
+        async function Xa2(a2) {
+          var b2 = Sa2;
+          if (!Fa2 && !Da2(b2) && !da2) try {
+            var d2 = fetch(b2, { credentials: "same-origin" });
+            return await WebAssembly.instantiateStreaming(d2, a2);
+          } catch (c2) {
+            C2(`wasm streaming compile failed: ${c2}`), C2("falling back to ArrayBuffer instantiation");
+          }
+          return Va2(b2, a2);
+        }
+        class Ya2 {
+          name = "ExitStatus";
+          constructor(a2) {
+            this.message = `Program terminated with exit(${a2})`;
+            this.status = a2;
+          }
+        }
+        var v3, Qa2 = [], Oa2 = [], Za2 = true, E2, $a2 = new TextDecoder(), ab = (a2, b2, d2, c2) => {
+          d2 = b2 + d2;
+          if (c2) return d2;
+          for (; a2[b2] && !(b2 >= d2); ) ++b2;
+          return b2;
+        }, A3 = (a2, b2, d2) => a2 ? $a2.decode(E2.subarray(a2, ab(E2, a2, b2, d2))) : "", bb = (a2, b2) => {
+          for (var d2 = 0, c2 = a2.length - 1; c2 >= 0; c2--) {
+            var e2 = a2[c2];
+            e2 === "." ? a2.splice(c2, 1) : e2 === ".." ? (a2.splice(c2, 1), d2++) : d2 && (a2.splice(c2, 1), d2--);
+          }
+          if (b2) for (; d2; d2--) a2.unshift("..");
+          return a2;
+        }, cb = (a2) => {
+          var b2 = a2.charAt(0) === "/", d2 = a2.slice(-1) === "/";
+          (a2 = bb(a2.split("/").filter((c2) => !!c2), !b2).join("/")) || b2 || (a2 = ".");
+          a2 && d2 && (a2 += "/");
+          return (b2 ? "/" : "") + a2;
+        }, db = (a2) => {
+          var b2 = /^(\/?|)([\s\S]*?)((?:\.{1,2}|[^\/]+?|)(\.[^.\/]*|))(?:[\/]*)$/.exec(a2).slice(1);
+          a2 = b2[0];
+          b2 = b2[1];
+          if (!a2 && !b2) return ".";
+          b2 &&= b2.slice(0, -1);
+          return a2 + b2;
+        }, eb = (a2) => a2 && a2.match(/([^\/]+|\/)\/*$/)[1], fb = (...a2) => {
+          for (var b2 = "", d2 = false, c2 = a2.length - 1; c2 >= -1 && !d2; c2--) {
+            d2 = c2 >= 0 ? a2[c2] : "/";
+            if (typeof d2 !== "string") throw new TypeError("Arguments to path.resolve must be strings");
+            if (!d2) return "";
+            b2 = d2 + "/" + b2;
+            d2 = d2.charAt(0) === "/";
+          }
+          b2 = bb(b2.split("/").filter((e2) => !!e2), !d2).join("/");
+          return (d2 ? "/" : "") + b2 || ".";
+        }, l2 = (a2) => {
+          for (var b2 = 0, d2 = 0; d2 < a2.length; ++d2) {
+            var c2 = a2.codePointAt(d2);
+            c2 <= 127 ? b2++ : c2 <= 2047 ? b2 += 2 : c2 <= 65535 ? b2 += 3 : (b2 += 4, d2++);
+          }
+          return b2;
+        }, L3 = (a2, b2, d2, c2) => {
+          if (!(c2 > 0)) return 0;
+          var e2 = d2;
+          c2 = d2 + c2 - 1;
+          for (var g2 = 0; g2 < a2.length; ++g2) {
+            var m3 = a2.codePointAt(g2);
+            if (m3 <= 127) {
+              if (d2 >= c2) break;
+              b2[d2++] = m3;
+            } else if (m3 <= 2047) {
+              if (d2 + 1 >= c2) break;
+              b2[d2++] = 192 | m3 >> 6;
+              b2[d2++] = 128 | m3 & 63;
+            } else if (m3 <= 65535) {
+              if (d2 + 2 >= c2) break;
+              b2[d2++] = 224 | m3 >> 12;
+              b2[d2++] = 128 | m3 >> 6 & 63;
+              b2[d2++] = 128 | m3 & 63;
+            } else {
+              if (d2 + 3 >= c2) break;
+              b2[d2++] = 240 | m3 >> 18;
+              b2[d2++] = 128 | m3 >> 12 & 63;
+              b2[d2++] = 128 | m3 >> 6 & 63;
+              b2[d2++] = 128 | m3 & 63;
+              g2++;
+            }
+          }
+          b2[d2] = 0;
+          return d2 - e2;
+        }, gb = (a2) => {
+          var b2 = Array(l2(a2) + 1);
+          a2 = L3(a2, b2, 0, b2.length);
+          b2.length = a2;
+          return b2;
+        }, hb = (a2, b2) => {
+          var d2 = 0;
+          a2 && (d2 |= 365);
+          b2 && (d2 |= 146);
+          return d2;
+        }, M3 = { cb: null, gb() {
+          return M3.createNode(null, "/", 16895, 0);
+        }, createNode(a2, b2, d2, c2) {
+          if ((d2 & 61440) === 24576 || (d2 & 61440) === 4096) throw new O3(63);
+          M3.cb || (M3.cb = { dir: { node: { $a: M3.Ua.$a, eb: M3.Ua.eb, lookup: M3.Ua.lookup, pb: M3.Ua.pb, rename: M3.Ua.rename, unlink: M3.Ua.unlink, rmdir: M3.Ua.rmdir, readdir: M3.Ua.readdir, symlink: M3.Ua.symlink }, stream: { bb: M3.Ta.bb } }, file: { node: { $a: M3.Ua.$a, eb: M3.Ua.eb }, stream: { bb: M3.Ta.bb, read: M3.Ta.read, write: M3.Ta.write, qb: M3.Ta.qb, rb: M3.Ta.rb } }, link: {
+            node: { $a: M3.Ua.$a, eb: M3.Ua.eb, readlink: M3.Ua.readlink },
+            stream: {}
+          }, Gb: { node: { $a: M3.Ua.$a, eb: M3.Ua.eb }, stream: ib } });
+          d2 = jb(a2, b2, d2, c2);
+          P3(d2.mode) ? (d2.Ua = M3.cb.dir.node, d2.Ta = M3.cb.dir.stream, d2.Ya = {}) : (d2.mode & 61440) === 32768 ? (d2.Ua = M3.cb.file.node, d2.Ta = M3.cb.file.stream, d2.Za = 0, d2.Ya = M3.Zb ?? (M3.Zb = new Uint8Array(0))) : (d2.mode & 61440) === 40960 ? (d2.Ua = M3.cb.link.node, d2.Ta = M3.cb.link.stream) : (d2.mode & 61440) === 8192 && (d2.Ua = M3.cb.Gb.node, d2.Ta = M3.cb.Gb.stream);
+          d2.atime = d2.mtime = d2.ctime = Date.now();
+          a2 && (a2.Ya[b2] = d2, a2.atime = a2.mtime = a2.ctime = d2.atime);
+          return d2;
+        }, Ua: { $a(a2) {
+          var b2 = {};
+          b2.dev = (a2.mode & 61440) === 8192 ? a2.id : 1;
+          b2.ino = a2.id;
+          b2.mode = a2.mode;
+          b2.nlink = 1;
+          b2.uid = 0;
+          b2.gid = 0;
+          b2.rdev = a2.rdev;
+          P3(a2.mode) ? b2.size = 4096 : (a2.mode & 61440) === 32768 ? b2.size = a2.Za : (a2.mode & 61440) === 40960 ? b2.size = a2.link.length : b2.size = 0;
+          b2.atime = new Date(a2.atime);
+          b2.mtime = new Date(a2.mtime);
+          b2.ctime = new Date(a2.ctime);
+          b2.blksize = 4096;
+          b2.blocks = Math.ceil(b2.size / b2.blksize);
+          return b2;
+        }, eb(a2, b2) {
+          for (var d2 of ["mode", "atime", "mtime", "ctime"]) b2[d2] != null && (a2[d2] = b2[d2]);
+          b2.size !== void 0 && (b2 = b2.size, a2.Za != b2 && (d2 = a2.Ya, a2.Ya = new Uint8Array(b2), a2.Ya.set(d2.subarray(0, Math.min(
+            b2,
+            a2.Za
+          ))), a2.Za = b2));
+        }, lookup() {
+          M3.wb || (M3.wb = new O3(44), M3.wb.stack = "<generic error, no stack>");
+          throw M3.wb;
+        }, pb(a2, b2, d2, c2) {
+          return M3.createNode(a2, b2, d2, c2);
+        }, rename(a2, b2, d2) {
+          try {
+            var c2 = kb(b2, d2);
+          } catch (g2) {
+          }
+          if (c2 && P3(a2.mode)) for (var e2 in c2.Ya) throw new O3(55);
+          delete a2.parent.Ya[a2.name];
+          b2.Ya[d2] = a2;
+          a2.name = d2;
+          b2.ctime = b2.mtime = a2.parent.ctime = a2.parent.mtime = Date.now();
+        }, unlink(a2, b2) {
+          delete a2.Ya[b2];
+          a2.ctime = a2.mtime = Date.now();
+        }, rmdir(a2, b2) {
+          var d2 = kb(a2, b2), c2;
+          for (c2 in d2.Ya) throw new O3(55);
+          delete a2.Ya[b2];
+          a2.ctime = a2.mtime = Date.now();
+        }, readdir(a2) {
+          return [
+            ".",
+            "..",
+            ...Object.keys(a2.Ya)
+          ];
+        }, symlink(a2, b2, d2) {
+          a2 = M3.createNode(a2, b2, 41471, 0);
+          a2.link = d2;
+          return a2;
+        }, readlink(a2) {
+          if ((a2.mode & 61440) !== 40960) throw new O3(28);
+          return a2.link;
+        } }, Ta: { read(a2, b2, d2, c2, e2) {
+          if (e2 >= a2.node.Za) return 0;
+          c2 = Math.min(a2.node.Za - e2, c2);
+          b2.set(a2.node.Ya.subarray(e2, e2 + c2), d2);
+          return c2;
+        }, write(a2, b2, d2, c2, e2, g2) {
+          b2.buffer === v3.buffer && (g2 = false);
+          if (!c2) return 0;
+          a2 = a2.node;
+          a2.mtime = a2.ctime = Date.now();
+          if (g2) a2.Ya = b2.subarray(d2, d2 + c2), a2.Za = c2;
+          else if (a2.Za || e2) {
+            g2 = e2 + c2;
+            var m3 = a2.Ya.length;
+            m3 >= g2 || (g2 = Math.max(g2, m3 * (m3 < 1048576 ? 2 : 1.125) >>> 0), m3 && (g2 = Math.max(g2, 256)), m3 = a2.Ya.subarray(0, a2.Za), a2.Ya = new Uint8Array(g2), a2.Ya.set(m3));
+            a2.Ya.set(b2.subarray(d2, d2 + c2), e2);
+            a2.Za = Math.max(a2.Za, e2 + c2);
+          } else a2.Ya = b2.slice(d2, d2 + c2), a2.Za = c2;
+          return c2;
+        }, bb(a2, b2, d2) {
+          d2 === 1 ? b2 += a2.position : d2 === 2 && (a2.node.mode & 61440) === 32768 && (b2 += a2.node.Za);
+          if (b2 < 0) throw new O3(28);
+          return b2;
+        }, qb(a2, b2, d2, c2, e2) {
+          if ((a2.node.mode & 61440) !== 32768) throw new O3(43);
+          a2 = a2.node.Ya;
+          if (e2 & 2 || a2.buffer !== v3.buffer) {
+            e2 = true;
+            c2 = Math.ceil(b2 / 65536) * 65536;
+            var g2 = lb(65536, c2);
+            g2 && E2.fill(0, g2, g2 + c2);
+            c2 = g2;
+            if (!c2) throw new O3(48);
+            if (a2) {
+              if (d2 > 0 || d2 + b2 < a2.length) a2 = a2.subarray ? a2.subarray(d2, d2 + b2) : a2.slice(d2, d2 + b2);
+              v3.set(a2, c2);
+            }
+          } else e2 = false, c2 = a2.byteOffset;
+          return { lc: c2, Ob: e2 };
+        }, rb(a2, b2, d2, c2) {
+          M3.Ta.write(a2, b2, 0, c2, d2, false);
+          return 0;
+        } } }, mb = [], nb = (a2) => {
+          var b2 = ab(a2, 0);
+          return $a2.decode(a2.buffer ? a2.subarray(0, b2) : new Uint8Array(a2.slice(0, b2)));
+        }, ob = [];
+        function pb(a2, b2) {
+          ob[a2] = { input: [], output: [], mb: b2 };
+          qb(a2, rb);
+        }
+        var rb = { open(a2) {
+          var b2 = ob[a2.node.rdev];
+          if (!b2) throw new O3(43);
+          a2.tty = b2;
+          a2.seekable = false;
+        }, close(a2) {
+          a2.tty.mb.fsync(a2.tty);
+        }, fsync(a2) {
+          a2.tty.mb.fsync(a2.tty);
+        }, read(a2, b2, d2, c2) {
+          if (!a2.tty || !a2.tty.mb.Lb) throw new O3(60);
+          for (var e2 = 0, g2 = 0; g2 < c2; g2++) {
+            try {
+              var m3 = a2.tty.mb.Lb(a2.tty);
+            } catch (t2) {
+              throw new O3(29);
+            }
+            if (m3 === void 0 && !e2) throw new O3(6);
+            if (m3 === null || m3 === void 0) break;
+            e2++;
+            b2[d2 + g2] = m3;
+            if (m3 === 10) break;
+          }
+          e2 && (a2.node.atime = Date.now());
+          return e2;
+        }, write(a2, b2, d2, c2) {
+          if (!a2.tty || !a2.tty.mb.Cb) throw new O3(60);
+          try {
+            for (var e2 = 0; e2 < c2; e2++) a2.tty.mb.Cb(
+              a2.tty,
+              b2[d2 + e2]
+            );
+          } catch (g2) {
+            throw new O3(29);
+          }
+          c2 && (a2.node.mtime = a2.node.ctime = Date.now());
+          return e2;
+        } }, sb = {
+          Lb() {
+            a: {
+              if (!mb.length) {
+                var a2 = null;
+                if (da2) {
+                  var b2 = Buffer.alloc(256), d2 = 0;
+                  try {
+                    d2 = fs3.readSync(process.stdin.fd, b2, 0, 256);
+                  } catch (c2) {
+                    if (c2.toString().includes("EOF")) d2 = 0;
+                    else throw c2;
+                  }
+                  d2 > 0 && (a2 = b2.toString("utf-8", 0, d2));
+                } else globalThis.window?.prompt && (a2 = window.prompt("Input: "), a2 !== null && (a2 += "\n"));
+                if (!a2) {
+                  a2 = null;
+                  break a;
+                }
+                mb = gb(a2);
+              }
+              a2 = mb.shift();
+            }
+            return a2;
+          },
+          Cb(a2, b2) {
+            b2 === null || b2 === 10 ? (Ea2(nb(a2.output)), a2.output = []) : b2 != 0 && a2.output.push(b2);
+          },
+          fsync(a2) {
+            a2.output?.length > 0 && (Ea2(nb(a2.output)), a2.output = []);
+          },
+          vc() {
+            return { rc: 25856, tc: 5, qc: 191, sc: 35387, oc: [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] };
+          },
+          wc() {
+            return 0;
+          },
+          xc() {
+            return [24, 80];
+          }
+        }, tb = { Cb(a2, b2) {
+          b2 === null || b2 === 10 ? (C2(nb(a2.output)), a2.output = []) : b2 != 0 && a2.output.push(b2);
+        }, fsync(a2) {
+          a2.output?.length > 0 && (C2(nb(a2.output)), a2.output = []);
+        } }, xb = () => {
+          if (da2) {
+            var a2 = __require("node:crypto");
+            return (b2) => (a2.randomFillSync(b2), 0);
+          }
+          return (b2) => (crypto.getRandomValues(b2), 0);
+        }, Eb = (a2) => (Eb = xb())(a2), Fb = null, Gb = {}, Hb = [], Ib = 1, Q3 = [], Jb = false, Kb = true, Lb = {}, O3 = class {
+          name = "ErrnoError";
+          constructor(a2) {
+            this.Wa = a2;
+          }
+        }, Mb = class {
+          shared = {};
+          node = null;
+          get flags() {
+            return this.shared.flags;
+          }
+          set flags(a2) {
+            this.shared.flags = a2;
+          }
+          get position() {
+            return this.shared.position;
+          }
+          set position(a2) {
+            this.shared.position = a2;
+          }
+        }, Nb = class {
+          Ua = {};
+          Ta = {};
+          kb = null;
+          listeners = null;
+          Db = 0;
+          constructor(a2, b2, d2, c2) {
+            a2 ||= this;
+            this.parent = a2;
+            this.gb = a2.gb;
+            this.id = Ib++;
+            this.name = b2;
+            this.mode = d2;
+            this.rdev = c2;
+            this.atime = this.mtime = this.ctime = Date.now();
+          }
+          get read() {
+            return (this.mode & 365) === 365;
+          }
+          set read(a2) {
+            a2 ? this.mode |= 365 : this.mode &= -366;
+          }
+          get write() {
+            return (this.mode & 146) === 146;
+          }
+          set write(a2) {
+            a2 ? this.mode |= 146 : this.mode &= -147;
+          }
+          kc() {
+            if (this.listeners) {
+              var a2;
+              for (b2 of this.listeners) b2.exclusive ? (a2 ||= []).push(b2) : b2.Vb(32);
+              if (a2) {
+                var b2 = (this.Db || 0) % a2.length;
+                this.Db = b2 + 1;
+                a2[b2].Vb(32);
+              }
+            }
+          }
+        };
+        function B3(a2, b2 = {}) {
+          if (!a2) throw new O3(44);
+          b2.xb ?? (b2.xb = true);
+          a2.charAt(0) === "/" || (a2 = "//" + a2);
+          var d2 = 0;
+          a: for (; d2 < 40; d2++) {
+            a2 = a2.split("/").filter((t2) => !!t2);
+            for (var c2 = Fb, e2 = "/", g2 = 0; g2 < a2.length; g2++) {
+              var m3 = g2 === a2.length - 1;
+              if (m3 && b2.parent) break;
+              if (a2[g2] !== ".") if (a2[g2] === "..") if (e2 = db(e2), c2 === c2.parent) {
+                a2 = e2 + "/" + a2.slice(g2 + 1).join("/");
+                d2--;
+                continue a;
+              } else c2 = c2.parent;
+              else {
+                e2 = cb(e2 + "/" + a2[g2]);
+                try {
+                  c2 = kb(c2, a2[g2]);
+                } catch (t2) {
+                  if (t2?.Wa === 44 && m3 && b2.jc) return { path: e2 };
+                  throw t2;
+                }
+                !c2.kb || m3 && !b2.xb || (c2 = c2.kb.root);
+                if ((c2.mode & 61440) === 40960 && (!m3 || b2.jb)) {
+                  if (!c2.Ua.readlink) throw new O3(52);
+                  c2 = c2.Ua.readlink(c2);
+                  c2.charAt(0) === "/" || (c2 = db(e2) + "/" + c2);
+                  a2 = c2 + "/" + a2.slice(g2 + 1).join("/");
+                  continue a;
+                }
+              }
+            }
+            return { path: e2, node: c2 };
+          }
+          throw new O3(32);
+        }
+        function Ob(a2) {
+          for (var b2; ; ) {
+            if (a2 === a2.parent) return a2 = a2.gb.Nb, b2 ? a2[a2.length - 1] !== "/" ? `${a2}/${b2}` : a2 + b2 : a2;
+            b2 = b2 ? `${a2.name}/${b2}` : a2.name;
+            a2 = a2.parent;
+          }
+        }
+        function Pb(a2, b2) {
+          for (var d2 = 0, c2 = 0; c2 < b2.length; c2++) d2 = (d2 << 5) - d2 + b2.charCodeAt(c2) | 0;
+          return (a2 + d2 >>> 0) % Q3.length;
+        }
+        function Qb(a2) {
+          var b2 = Pb(a2.parent.id, a2.name);
+          if (Q3[b2] === a2) Q3[b2] = a2.lb;
+          else for (b2 = Q3[b2]; b2; ) {
+            if (b2.lb === a2) {
+              b2.lb = a2.lb;
+              break;
+            }
+            b2 = b2.lb;
+          }
+        }
+        function kb(a2, b2) {
+          var d2 = P3(a2.mode) ? (d2 = Rb(a2, "x")) ? d2 : a2.Ua.lookup ? 0 : 2 : 54;
+          if (d2) throw new O3(d2);
+          for (d2 = Q3[Pb(a2.id, b2)]; d2; d2 = d2.lb) {
+            var c2 = d2.name;
+            if (d2.parent.id === a2.id && c2 === b2) return d2;
+          }
+          return a2.Ua.lookup(a2, b2);
+        }
+        function jb(a2, b2, d2, c2) {
+          a2 = new Nb(a2, b2, d2, c2);
+          b2 = Pb(a2.parent.id, a2.name);
+          a2.lb = Q3[b2];
+          return Q3[b2] = a2;
+        }
+        function P3(a2) {
+          return (a2 & 61440) === 16384;
+        }
+        function Rb(a2, b2) {
+          return Kb ? 0 : b2.includes("r") && !(a2.mode & 292) || b2.includes("w") && !(a2.mode & 146) || b2.includes("x") && !(a2.mode & 73) ? 2 : 0;
+        }
+        function Sb(a2, b2) {
+          if (!P3(a2.mode)) return 54;
+          try {
+            return kb(a2, b2), 20;
+          } catch (d2) {
+          }
+          return Rb(a2, "wx");
+        }
+        function Tb(a2, b2, d2) {
+          try {
+            var c2 = kb(a2, b2);
+          } catch (e2) {
+            return e2.Wa;
+          }
+          if (a2 = Rb(a2, "wx")) return a2;
+          if (d2) {
+            if (!P3(c2.mode)) return 54;
+            if (c2 === c2.parent || Ob(c2) === "/") return 10;
+          } else if (P3(c2.mode)) return 31;
+          return 0;
+        }
+        function Ub(a2) {
+          if (!a2) throw new O3(63);
+          return a2;
+        }
+        function R3(a2) {
+          a2 = Hb[a2];
+          if (!a2) throw new O3(8);
+          return a2;
+        }
+        function Vb(a2, b2 = -1) {
+          a2 = Object.assign(new Mb(), a2);
+          if (b2 == -1) a: {
+            for (b2 = 0; b2 <= 4096; b2++) if (!Hb[b2]) break a;
+            throw new O3(33);
+          }
+          a2.fd = b2;
+          return Hb[b2] = a2;
+        }
+        function Wb(a2, b2 = -1) {
+          a2 = Vb(a2, b2);
+          a2.Ta?.uc?.(a2);
+          return a2;
+        }
+        function Xb(a2, b2, d2) {
+          var c2 = a2?.Ta.eb;
+          a2 = c2 ? a2 : b2;
+          c2 ??= b2.Ua.eb;
+          Ub(c2);
+          try {
+            c2(a2, d2);
+          } catch (e2) {
+            if (e2 instanceof RangeError) throw new O3(22);
+            throw e2;
+          }
+        }
+        var ib = { open(a2) {
+          a2.Ta = Gb[a2.node.rdev].Ta;
+          a2.Ta.open?.(a2);
+        }, bb() {
+          throw new O3(70);
+        } };
+        function qb(a2, b2) {
+          Gb[a2] = { Ta: b2 };
+        }
+        function Yb(a2, b2) {
+          var d2 = b2 === "/";
+          if (d2 && Fb) throw new O3(10);
+          if (!d2 && b2) {
+            var c2 = B3(b2, { xb: false });
+            b2 = c2.path;
+            c2 = c2.node;
+            if (c2.kb) throw new O3(10);
+            if (!P3(c2.mode)) throw new O3(54);
+          }
+          b2 = { type: a2, yc: {}, Nb: b2, hc: [] };
+          a2 = a2.gb(b2);
+          a2.gb = b2;
+          b2.root = a2;
+          d2 ? Fb = a2 : c2 && (c2.kb = b2, c2.gb && c2.gb.hc.push(b2));
+        }
+        function Zb(a2, b2, d2) {
+          var c2 = B3(a2, { parent: true }).node;
+          a2 = eb(a2);
+          if (!a2) throw new O3(28);
+          if (a2 === "." || a2 === "..") throw new O3(20);
+          var e2 = Sb(c2, a2);
+          if (e2) throw new O3(e2);
+          if (!c2.Ua.pb) throw new O3(63);
+          return c2.Ua.pb(c2, a2, b2, d2);
+        }
+        function $b(a2, b2 = 438) {
+          return Zb(a2, b2 & 4095 | 32768, 0);
+        }
+        function W3(a2, b2 = 511) {
+          return Zb(a2, b2 & 1023 | 16384, 0);
+        }
+        function ac(a2, b2, d2) {
+          typeof d2 === "undefined" && (d2 = b2, b2 = 438);
+          Zb(a2, b2 | 8192, d2);
+        }
+        function bc(a2, b2) {
+          if (!fb(a2)) throw new O3(44);
+          var d2 = B3(b2, { parent: true }).node;
+          if (!d2) throw new O3(44);
+          b2 = eb(b2);
+          var c2 = Sb(d2, b2);
+          if (c2) throw new O3(c2);
+          if (!d2.Ua.symlink) throw new O3(63);
+          d2.Ua.symlink(d2, b2, a2);
+        }
+        function cc(a2) {
+          var b2 = B3(a2, { parent: true }).node;
+          a2 = eb(a2);
+          var d2 = kb(b2, a2), c2 = Tb(b2, a2, true);
+          if (c2) throw new O3(c2);
+          if (!b2.Ua.rmdir) throw new O3(63);
+          if (d2.kb) throw new O3(10);
+          b2.Ua.rmdir(b2, a2);
+          Qb(d2);
+        }
+        function ta2(a2) {
+          var b2 = B3(a2, { parent: true }).node;
+          if (!b2) throw new O3(44);
+          a2 = eb(a2);
+          var d2 = kb(b2, a2), c2 = Tb(b2, a2, false);
+          if (c2) throw new O3(c2);
+          if (!b2.Ua.unlink) throw new O3(63);
+          if (d2.kb) throw new O3(10);
+          b2.Ua.unlink(b2, a2);
+          Qb(d2);
+        }
+        function dc(a2, b2 = false) {
+          a2 = B3(a2, { jb: !b2 }).node;
+          return Ub(a2.Ua.$a)(a2);
+        }
+        function ec(a2, b2, d2) {
+          Xb(a2, b2, { mode: d2 & 4095 | b2.mode & -4096, ctime: Date.now(), Hb: false });
+        }
+        function fc(a2, b2) {
+          a2 = typeof a2 === "string" ? B3(a2, { jb: true }).node : a2;
+          ec(null, a2, b2);
+        }
+        function hc(a2, b2, d2) {
+          if (P3(b2.mode)) throw new O3(31);
+          if ((b2.mode & 61440) !== 32768) throw new O3(28);
+          var c2 = Rb(b2, "w");
+          if (c2) throw new O3(c2);
+          Xb(a2, b2, { size: d2, timestamp: Date.now() });
+        }
+        function ic(a2, b2, d2, c2 = false) {
+          a2 = B3(a2, { jb: !c2 });
+          Xb(null, a2.node, { atime: b2, mtime: d2, Hb: c2 });
+        }
+        function jc(a2, b2, d2 = 438) {
+          if (a2 === "") throw new O3(44);
+          if (typeof b2 === "string") {
+            var c2 = { r: 0, "r+": 2, w: 577, "w+": 578, a: 1089, "a+": 1090 }[b2];
+            if (typeof c2 === "undefined") throw Error(`Unknown file open mode: ${b2}`);
+            b2 = c2;
+          }
+          d2 = b2 & 64 ? d2 & 4095 | 32768 : 0;
+          if (typeof a2 === "object") c2 = a2;
+          else {
+            var e2 = a2.endsWith("/");
+            a2 = B3(a2, { jb: !(b2 & 131072), jc: true });
+            c2 = a2.node;
+            a2 = a2.path;
+          }
+          var g2 = false;
+          if (b2 & 64) if (c2) {
+            if (b2 & 128) throw new O3(20);
+          } else {
+            if (e2) throw new O3(31);
+            c2 = Zb(a2, d2 | 511, 0);
+            g2 = true;
+          }
+          if (!c2) throw new O3(44);
+          (c2.mode & 61440) === 8192 && (b2 &= -513);
+          if (b2 & 65536 && !P3(c2.mode)) throw new O3(54);
+          if (!g2 && (c2 ? (c2.mode & 61440) === 40960 ? e2 = 32 : (e2 = ["r", "w", "rw"][b2 & 3], b2 & 512 && (e2 += "w"), e2 = P3(c2.mode) && (e2 !== "r" || b2 & 576) ? 31 : Rb(c2, e2)) : e2 = 44, e2)) throw new O3(e2);
+          b2 & 512 && !g2 && (e2 = c2, e2 = typeof e2 === "string" ? B3(e2, { jb: true }).node : e2, hc(null, e2, 0));
+          b2 &= -131713;
+          e2 = Vb({ node: c2, path: Ob(c2), flags: b2, seekable: true, position: 0, Ta: c2.Ta, mc: [], error: false });
+          e2.Ta.open && e2.Ta.open(e2);
+          g2 && fc(c2, d2 & 511);
+          !k2.logReadFiles || b2 & 1 || a2 in Lb || (Lb[a2] = 1, C2(`read file: ${a2}`));
+          return e2;
+        }
+        function kc(a2) {
+          if (a2.fd === null) throw new O3(8);
+          a2.zb && (a2.zb = null);
+          a2.node?.kc();
+          try {
+            a2.Ta.close && a2.Ta.close(a2);
+          } catch (b2) {
+            throw b2;
+          } finally {
+            Hb[a2.fd] = null;
+          }
+          a2.fd = null;
+        }
+        function lc(a2, b2, d2) {
+          if (a2.fd === null) throw new O3(8);
+          if (!a2.seekable || !a2.Ta.bb) throw new O3(70);
+          if (d2 != 0 && d2 != 1 && d2 != 2) throw new O3(28);
+          a2.position = a2.Ta.bb(a2, b2, d2);
+          a2.mc = [];
+        }
+        function mc(a2, b2, d2, c2, e2) {
+          if (c2 < 0 || e2 < 0) throw new O3(28);
+          if (a2.fd === null) throw new O3(8);
+          if ((a2.flags & 2097155) === 0) throw new O3(8);
+          if (P3(a2.node.mode)) throw new O3(31);
+          if (!a2.Ta.write) throw new O3(28);
+          a2.seekable && a2.flags & 1024 && lc(a2, 0, 2);
+          var g2 = typeof e2 !== "undefined";
+          if (!g2) e2 = a2.position;
+          else if (!a2.seekable) throw new O3(70);
+          b2 = a2.Ta.write(a2, b2, d2, c2, e2, void 0);
+          g2 || (a2.position += b2);
+          return b2;
+        }
+        function Qc() {
+          var a2, b2, d2;
+          Jb = true;
+          a2 ??= k2.stdin;
+          b2 ??= k2.stdout;
+          d2 ??= k2.stderr;
+          a2 ? X3("stdin", a2) : bc("/dev/tty", "/dev/stdin");
+          b2 ? X3("stdout", null, b2) : bc("/dev/tty", "/dev/stdout");
+          d2 ? X3("stderr", null, d2) : bc("/dev/tty1", "/dev/stderr");
+          jc("/dev/stdin", 0);
+          jc("/dev/stdout", 1);
+          jc("/dev/stderr", 1);
+        }
+        function la2(a2, b2) {
+          var d2 = "/", c2 = a2;
+          d2 && (d2 = typeof d2 === "string" ? d2 : Ob(d2), c2 = a2 ? cb(d2 + "/" + a2) : d2);
+          a2 = hb(true, true);
+          c2 = $b(c2, a2);
+          b2 && (typeof b2 === "string" && (b2 = gb(b2)), b2.subarray || (b2 = new Uint8Array(b2)), fc(c2, a2 | 146), d2 = jc(c2, 577), mc(d2, b2, 0, b2.length, 0), kc(d2), fc(c2, a2));
+        }
+        function X3(a2, b2, d2) {
+          a2 = cb("/dev/" + a2);
+          var c2 = hb(!!b2, !!d2);
+          X3.Mb ?? (X3.Mb = 64);
+          var e2 = X3.Mb++ << 8 | 0;
+          qb(e2, { open(g2) {
+            g2.seekable = false;
+          }, close() {
+            d2?.buffer?.length && d2(10);
+          }, read(g2, m3, t2, z3) {
+            for (var q3 = 0, n2 = 0; n2 < z3; n2++) {
+              try {
+                var F2 = b2();
+              } catch (U3) {
+                throw new O3(29);
+              }
+              if (F2 === void 0 && !q3) throw new O3(6);
+              if (F2 === null || F2 === void 0) break;
+              q3++;
+              m3[t2 + n2] = F2;
+            }
+            q3 && (g2.node.atime = Date.now());
+            return q3;
+          }, write(g2, m3, t2, z3) {
+            for (var q3 = 0; q3 < z3; q3++) try {
+              d2(m3[t2 + q3]);
+            } catch (n2) {
+              throw new O3(29);
+            }
+            z3 && (g2.node.mtime = g2.node.ctime = Date.now());
+            return q3;
+          } });
+          ac(a2, c2, e2);
+        }
+        var Y3 = {}, H3, J3, I3;
+        function Rc(a2, b2, d2 = false) {
+          if (b2.charAt(0) === "/") return b2;
+          a2 = a2 === -100 ? "/" : R3(a2).path;
+          if (b2.length == 0) {
+            if (!d2) throw new O3(44);
+            return a2;
+          }
+          return a2 + "/" + b2;
+        }
+        function Sc(a2, b2) {
+          I3[a2 >> 2] = b2.dev;
+          I3[a2 + 4 >> 2] = b2.mode;
+          I3[a2 + 8 >> 2] = b2.nlink;
+          I3[a2 + 12 >> 2] = b2.uid;
+          I3[a2 + 16 >> 2] = b2.gid;
+          I3[a2 + 20 >> 2] = b2.rdev;
+          J3[a2 + 24 >> 3] = BigInt(b2.size);
+          H3[a2 + 32 >> 2] = 4096;
+          H3[a2 + 36 >> 2] = b2.blocks;
+          var d2 = b2.atime.getTime(), c2 = b2.mtime.getTime(), e2 = b2.ctime.getTime();
+          J3[a2 + 40 >> 3] = BigInt(Math.floor(d2 / 1e3));
+          I3[a2 + 48 >> 2] = d2 % 1e3 * 1e3 * 1e3;
+          J3[a2 + 56 >> 3] = BigInt(Math.floor(c2 / 1e3));
+          I3[a2 + 64 >> 2] = c2 % 1e3 * 1e3 * 1e3;
+          J3[a2 + 72 >> 3] = BigInt(Math.floor(e2 / 1e3));
+          I3[a2 + 80 >> 2] = e2 % 1e3 * 1e3 * 1e3;
+          J3[a2 + 88 >> 3] = BigInt(b2.ino);
+          return 0;
+        }
+        var Tc = void 0, Ka2, Uc = () => {
+          var a2 = H3[+Tc >> 2];
+          Tc += 4;
+          return a2;
+        }, Vc = 0, Wc = [0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335], Xc = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334], Yc = (a2) => {
+          Ha2 = a2;
+          Za2 || Vc > 0 || (k2.onExit?.(a2), Ga2 = true);
+          wa2(a2, new Ya2(a2));
+        }, Zc = {}, $c = {}, bd = () => {
+          if (!ad) {
+            var a2 = { USER: "web_user", LOGNAME: "web_user", PATH: "/", PWD: "/", HOME: "/home/web_user", LANG: (globalThis.navigator?.language ?? "C").replace("-", "_") + ".UTF-8", _: va2 }, b2;
+            for (b2 in $c) $c[b2] === void 0 ? delete a2[b2] : a2[b2] = $c[b2];
+            var d2 = [];
+            for (b2 in a2) d2.push(`${b2}=${a2[b2]}`);
+            ad = d2;
+          }
+          return ad;
+        }, ad, La2, Ma2;
+        function ra2(a2) {
+          var b2 = "i32";
+          b2.endsWith("*") && (b2 = "*");
+          switch (b2) {
+            case "i1":
+              v3[a2] = 0;
+              break;
+            case "i8":
+              v3[a2] = 0;
+              break;
+            case "i16":
+              Ka2[a2 >> 1] = 0;
+              break;
+            case "i32":
+              H3[a2 >> 2] = 0;
+              break;
+            case "i64":
+              J3[a2 >> 3] = BigInt(0);
+              break;
+            case "float":
+              La2[a2 >> 2] = 0;
+              break;
+            case "double":
+              Ma2[a2 >> 3] = 0;
+              break;
+            case "*":
+              I3[a2 >> 2] = 0;
+              break;
+            default:
+              Ra2(`invalid type for setValue: ${b2}`);
+          }
+        }
+        function y2(a2, b2 = "i8") {
+          b2.endsWith("*") && (b2 = "*");
+          switch (b2) {
+            case "i1":
+              return v3[a2];
+            case "i8":
+              return v3[a2];
+            case "i16":
+              return Ka2[a2 >> 1];
+            case "i32":
+              return H3[a2 >> 2];
+            case "i64":
+              return J3[a2 >> 3];
+            case "float":
+              return La2[a2 >> 2];
+            case "double":
+              return Ma2[a2 >> 3];
+            case "*":
+              return I3[a2 >> 2];
+            default:
+              Ra2(`invalid type for getValue: ${b2}`);
+          }
+        }
+        var cd = (a2, b2, d2, c2) => {
+          var e2 = { string: (q3) => {
+            var n2 = 0;
+            if (q3 !== null && q3 !== void 0 && q3 !== 0) {
+              n2 = l2(q3) + 1;
+              var F2 = pa2(n2);
+              L3(q3, E2, F2, n2);
+              n2 = F2;
+            }
+            return n2;
+          }, array: (q3) => {
+            var n2 = pa2(q3.length);
+            v3.set(q3, n2);
+            return n2;
+          } };
+          a2 = k2["_" + a2];
+          var g2 = [], m3 = 0;
+          if (c2) for (var t2 = 0; t2 < c2.length; t2++) {
+            var z3 = e2[d2[t2]];
+            z3 ? (m3 ||= qa2(), g2[t2] = z3(c2[t2])) : g2[t2] = c2[t2];
+          }
+          d2 = a2(...g2);
+          return d2 = (function(q3) {
+            m3 && sa2(m3);
+            return b2 === "string" ? A3(q3) : b2 === "boolean" ? !!q3 : q3;
+          })(d2);
+        }, ka3 = (a2) => {
+          var b2 = l2(a2) + 1, d2 = ha2(b2);
+          d2 && L3(a2, E2, d2, b2);
+          return d2;
+        }, dd = [], ed, oa2 = (a2) => {
+          ed.delete(Z3.get(a2));
+          Z3.set(a2, null);
+          dd.push(a2);
+        }, fd = (a2) => {
+          var b2 = a2.length;
+          return [b2 % 128 | 128, b2 >> 7, ...a2];
+        }, gd = { i: 127, p: 127, j: 126, f: 125, d: 124, e: 111 }, hd = (a2) => fd(Array.from(a2, (b2) => gd[b2])), ua2 = (a2, b2) => {
+          if (!ed) {
+            ed = /* @__PURE__ */ new WeakMap();
+            var d2 = Z3.length;
+            if (ed) for (var c2 = 0; c2 < 0 + d2; c2++) {
+              var e2 = Z3.get(c2);
+              e2 && ed.set(e2, c2);
+            }
+          }
+          if (d2 = ed.get(a2) || 0) return d2;
+          d2 = dd.length ? dd.pop() : Z3.grow(1);
+          try {
+            Z3.set(d2, a2);
+          } catch (g2) {
+            if (!(g2 instanceof TypeError)) throw g2;
+            b2 = Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0, 1, ...fd([1, 96, ...hd(b2.slice(1)), ...hd(b2[0] === "v" ? "" : b2[0])]), 2, 7, 1, 1, 101, 1, 102, 0, 0, 7, 5, 1, 1, 102, 0, 0);
+            b2 = new WebAssembly.Module(b2);
+            b2 = new WebAssembly.Instance(
+              b2,
+              { e: { f: a2 } }
+            ).exports.f;
+            Z3.set(d2, b2);
+          }
+          ed.set(a2, d2);
+          return d2;
+        };
+        Q3.length = 4096;
+        Yb(M3, "/");
+        W3("/tmp");
+        W3("/home");
+        W3("/home/web_user");
+        (function() {
+          W3("/dev");
+          qb(259, { read: () => 0, write: (c2, e2, g2, m3) => m3, bb: () => 0 });
+          ac("/dev/null", 259);
+          pb(1280, sb);
+          pb(1536, tb);
+          ac("/dev/tty", 1280);
+          ac("/dev/tty1", 1536);
+          var a2 = new Uint8Array(1024), b2 = 0, d2 = () => {
+            b2 || (Eb(a2), b2 = a2.byteLength);
+            return a2[--b2];
+          };
+          X3("random", d2);
+          X3("urandom", d2);
+          W3("/dev/shm");
+          W3("/dev/shm/tmp");
+        })();
+        (function() {
+          W3("/proc");
+          var a2 = W3("/proc/self");
+          W3("/proc/self/fd");
+          Yb({ gb() {
+            var b2 = jb(a2, "fd", 16895, 73);
+            b2.Ta = { bb: M3.Ta.bb };
+            b2.Ua = { lookup(d2, c2) {
+              d2 = +c2;
+              var e2 = R3(d2);
+              d2 = { parent: null, gb: { Nb: "fake" }, Ua: { readlink: () => e2.path }, id: d2 + 1 };
+              return d2.parent = d2;
+            }, readdir() {
+              return Array.from(Hb.entries()).filter(([, d2]) => d2).map(([d2]) => d2.toString());
+            } };
+            return b2;
+          } }, "/proc/self/fd");
+        })();
+        k2.noExitRuntime && (Za2 = k2.noExitRuntime);
+        k2.print && (Ea2 = k2.print);
+        k2.printErr && (C2 = k2.printErr);
+        k2.wasmBinary && (Fa2 = k2.wasmBinary);
+        k2.thisProgram && (va2 = k2.thisProgram);
+        var jd = k2.preInit;
+        if (jd) for (typeof jd === "function" && (k2.preInit = jd = [jd]); jd.length > 0; ) jd.shift()();
+        k2.stackSave = () => qa2();
+        k2.stackRestore = (a2) => sa2(a2);
+        k2.stackAlloc = (a2) => pa2(a2);
+        k2.cwrap = (a2, b2, d2, c2) => {
+          var e2 = !d2 || d2.every((g2) => g2 === "number" || g2 === "boolean");
+          return b2 !== "string" && e2 && !c2 ? k2["_" + a2] : (...g2) => cd(a2, b2, d2, g2);
+        };
+        k2.addFunction = ua2;
+        k2.removeFunction = oa2;
+        k2.UTF8ToString = A3;
+        k2.lengthBytesUTF8 = l2;
+        k2.stringToNewUTF8 = ka3;
+        k2.writeArrayToMemory = (a2, b2) => {
+          v3.set(a2, b2);
+        };
+        var ha2, ja2, lb, kd, sa2, pa2, qa2, Ja2, Z3, ld = {
+          a: (a2, b2, d2, c2) => Ra2(`Assertion failed: ${A3(a2)}, at: ` + [b2 ? A3(b2) : "unknown filename", d2, c2 ? A3(c2) : "unknown function"]),
+          i: function(a2, b2) {
+            try {
+              return a2 = A3(a2), fc(a2, b2), 0;
+            } catch (d2) {
+              if (typeof Y3 === "undefined" || d2.name !== "ErrnoError") throw d2;
+              return -d2.Wa;
+            }
+          },
+          D: function(a2, b2, d2) {
+            try {
+              b2 = A3(b2);
+              b2 = Rc(a2, b2);
+              if (d2 & -8) return -28;
+              var c2 = B3(b2, { jb: true }).node;
+              if (!c2) return -44;
+              a2 = "";
+              d2 & 4 && (a2 += "r");
+              d2 & 2 && (a2 += "w");
+              d2 & 1 && (a2 += "x");
+              return a2 && Rb(c2, a2) ? -2 : 0;
+            } catch (e2) {
+              if (typeof Y3 === "undefined" || e2.name !== "ErrnoError") throw e2;
+              return -e2.Wa;
+            }
+          },
+          j: function(a2, b2) {
+            try {
+              var d2 = R3(a2);
+              ec(d2, d2.node, b2);
+              return 0;
+            } catch (c2) {
+              if (typeof Y3 === "undefined" || c2.name !== "ErrnoError") throw c2;
+              return -c2.Wa;
+            }
+          },
+          h: function(a2) {
+            try {
+              var b2 = R3(a2);
+              Xb(b2, b2.node, { timestamp: Date.now(), Hb: false });
+              return 0;
+            } catch (d2) {
+              if (typeof Y3 === "undefined" || d2.name !== "ErrnoError") throw d2;
+              return -d2.Wa;
+            }
+          },
+          b: function(a2, b2, d2) {
+            Tc = d2;
+            try {
+              var c2 = R3(a2);
+              switch (b2) {
+                case 0:
+                  var e2 = Uc();
+                  if (e2 < 0) break;
+                  for (; Hb[e2]; ) e2++;
+                  return Wb(c2, e2).fd;
+                case 1:
+                case 2:
+                  return 0;
+                case 3:
+                  return c2.flags;
+                case 4:
+                  return e2 = Uc(), c2.flags = c2.flags & -289793 | e2 & 289792, 0;
+                case 12:
+                  return e2 = Uc(), Ka2[e2 + 0 >> 1] = 2, 0;
+                case 13:
+                case 14:
+                  return 0;
+              }
+              return -28;
+            } catch (g2) {
+              if (typeof Y3 === "undefined" || g2.name !== "ErrnoError") throw g2;
+              return -g2.Wa;
+            }
+          },
+          g: function(a2, b2) {
+            try {
+              var d2 = R3(a2), c2 = d2.node, e2 = d2.Ta.$a;
+              a2 = e2 ? d2 : c2;
+              e2 ??= c2.Ua.$a;
+              Ub(e2);
+              var g2 = e2(a2);
+              return Sc(b2, g2);
+            } catch (m3) {
+              if (typeof Y3 === "undefined" || m3.name !== "ErrnoError") throw m3;
+              return -m3.Wa;
+            }
+          },
+          J: function(a2, b2) {
+            b2 = b2 < -9007199254740992 || b2 > 9007199254740992 ? NaN : Number(b2);
+            try {
+              if (isNaN(b2)) return -22;
+              var d2 = R3(a2);
+              if (b2 < 0 || (d2.flags & 2097155) === 0) throw new O3(28);
+              hc(
+                d2,
+                d2.node,
+                b2
+              );
+              return 0;
+            } catch (c2) {
+              if (typeof Y3 === "undefined" || c2.name !== "ErrnoError") throw c2;
+              return -c2.Wa;
+            }
+          },
+          I: function(a2, b2) {
+            try {
+              if (!b2) return -28;
+              var d2 = l2("/") + 1;
+              if (b2 < d2) return -68;
+              L3("/", E2, a2, b2);
+              return d2;
+            } catch (c2) {
+              if (typeof Y3 === "undefined" || c2.name !== "ErrnoError") throw c2;
+              return -c2.Wa;
+            }
+          },
+          F: () => 0,
+          M: function(a2, b2) {
+            try {
+              return a2 = A3(a2), Sc(b2, dc(a2, true));
+            } catch (d2) {
+              if (typeof Y3 === "undefined" || d2.name !== "ErrnoError") throw d2;
+              return -d2.Wa;
+            }
+          },
+          C: function(a2, b2, d2) {
+            try {
+              return b2 = A3(b2), b2 = Rc(a2, b2), W3(b2, d2 & -19), 0;
+            } catch (c2) {
+              if (typeof Y3 === "undefined" || c2.name !== "ErrnoError") throw c2;
+              return -c2.Wa;
+            }
+          },
+          L: function(a2, b2, d2, c2) {
+            try {
+              b2 = A3(b2);
+              var e2 = c2 & 256;
+              b2 = Rc(a2, b2, c2 & 4096);
+              return Sc(d2, e2 ? dc(b2, true) : dc(b2));
+            } catch (g2) {
+              if (typeof Y3 === "undefined" || g2.name !== "ErrnoError") throw g2;
+              return -g2.Wa;
+            }
+          },
+          x: function(a2, b2, d2, c2) {
+            Tc = c2;
+            try {
+              b2 = A3(b2);
+              b2 = Rc(a2, b2);
+              var e2 = c2 ? Uc() : 0;
+              d2 & 64 && (e2 &= -19);
+              return jc(b2, d2, e2).fd;
+            } catch (g2) {
+              if (typeof Y3 === "undefined" || g2.name !== "ErrnoError") throw g2;
+              return -g2.Wa;
+            }
+          },
+          s: function(a2, b2, d2, c2) {
+            try {
+              b2 = A3(b2);
+              b2 = Rc(a2, b2);
+              if (c2 <= 0) return -28;
+              var e2 = B3(b2).node;
+              if (!e2) throw new O3(44);
+              if (!e2.Ua.readlink) throw new O3(28);
+              var g2 = e2.Ua.readlink(e2);
+              var m3 = Math.min(c2, l2(g2)), t2 = v3[d2 + m3];
+              L3(g2, E2, d2, c2 + 1);
+              v3[d2 + m3] = t2;
+              return m3;
+            } catch (z3) {
+              if (typeof Y3 === "undefined" || z3.name !== "ErrnoError") throw z3;
+              return -z3.Wa;
+            }
+          },
+          r: function(a2) {
+            try {
+              return a2 = A3(a2), cc(a2), 0;
+            } catch (b2) {
+              if (typeof Y3 === "undefined" || b2.name !== "ErrnoError") throw b2;
+              return -b2.Wa;
+            }
+          },
+          N: function(a2, b2) {
+            try {
+              return a2 = A3(a2), Sc(b2, dc(a2));
+            } catch (d2) {
+              if (typeof Y3 === "undefined" || d2.name !== "ErrnoError") throw d2;
+              return -d2.Wa;
+            }
+          },
+          o: function(a2, b2, d2) {
+            try {
+              b2 = A3(b2);
+              b2 = Rc(a2, b2);
+              if (d2) if (d2 === 512) cc(b2);
+              else return -28;
+              else ta2(b2);
+              return 0;
+            } catch (c2) {
+              if (typeof Y3 === "undefined" || c2.name !== "ErrnoError") throw c2;
+              return -c2.Wa;
+            }
+          },
+          n: function(a2, b2, d2, c2) {
+            try {
+              c2 &= 256;
+              b2 = A3(b2);
+              b2 = Rc(a2, b2, true);
+              var e2 = Date.now();
+              if (d2) {
+                let t3 = function(z3) {
+                  var q3 = H3[z3 + 8 >> 2];
+                  return q3 == 1073741823 ? e2 : q3 == 1073741822 ? null : (I3[z3 >> 2] + H3[z3 + 4 >> 2] * 4294967296) * 1e3 + Math.floor(q3 / 1e6);
+                };
+                var t2 = t3;
+                var g2 = t3(d2);
+                var m3 = t3(d2 + 16);
+              } else m3 = g2 = e2;
+              (m3 ?? g2) !== null && ic(b2, g2, m3, c2);
+              return 0;
+            } catch (t3) {
+              if (typeof Y3 === "undefined" || t3.name !== "ErrnoError") throw t3;
+              return -t3.Wa;
+            }
+          },
+          w: () => Ra2(""),
+          v: () => {
+            Za2 = false;
+            Vc = 0;
+          },
+          A: function(a2, b2) {
+            a2 = a2 < -9007199254740992 || a2 > 9007199254740992 ? NaN : Number(a2);
+            a2 = new Date(a2 * 1e3);
+            if (isNaN(a2.getTime())) return 1;
+            H3[b2 >> 2] = a2.getSeconds();
+            H3[b2 + 4 >> 2] = a2.getMinutes();
+            H3[b2 + 8 >> 2] = a2.getHours();
+            H3[b2 + 12 >> 2] = a2.getDate();
+            H3[b2 + 16 >> 2] = a2.getMonth();
+            H3[b2 + 20 >> 2] = a2.getFullYear() - 1900;
+            H3[b2 + 24 >> 2] = a2.getDay();
+            var d2 = a2.getFullYear();
+            H3[b2 + 28 >> 2] = (d2 % 4 !== 0 || d2 % 100 === 0 && d2 % 400 !== 0 ? Xc : Wc)[a2.getMonth()] + a2.getDate() - 1 | 0;
+            H3[b2 + 36 >> 2] = -(a2.getTimezoneOffset() * 60);
+            d2 = new Date(a2.getFullYear(), 6, 1).getTimezoneOffset();
+            var c2 = new Date(a2.getFullYear(), 0, 1).getTimezoneOffset();
+            H3[b2 + 32 >> 2] = (d2 != c2 && a2.getTimezoneOffset() == Math.min(c2, d2)) | 0;
+            return 0;
+          },
+          y: function(a2, b2, d2, c2, e2, g2, m3) {
+            e2 = e2 < -9007199254740992 || e2 > 9007199254740992 ? NaN : Number(e2);
+            try {
+              var t2 = R3(c2);
+              if (b2 & 2 && !(d2 & 2) && (t2.flags & 2097155) !== 2) throw new O3(2);
+              if ((t2.flags & 2097155) === 1) throw new O3(2);
+              if (!t2.Ta.qb) throw new O3(43);
+              if (!a2) throw new O3(28);
+              var z3 = t2.Ta.qb(t2, a2, e2, b2, d2);
+              var q3 = z3.lc;
+              H3[g2 >> 2] = z3.Ob;
+              I3[m3 >> 2] = q3;
+              return 0;
+            } catch (n2) {
+              if (typeof Y3 === "undefined" || n2.name !== "ErrnoError") throw n2;
+              return -n2.Wa;
+            }
+          },
+          z: function(a2, b2, d2, c2, e2, g2) {
+            g2 = g2 < -9007199254740992 || g2 > 9007199254740992 ? NaN : Number(g2);
+            try {
+              var m3 = R3(e2);
+              if (d2 & 2) {
+                if ((m3.node.mode & 61440) !== 32768) throw new O3(43);
+                c2 & 2 || m3.Ta.rb && m3.Ta.rb(m3, E2.subarray(a2, a2 + b2), g2, b2, c2);
+              }
+            } catch (t2) {
+              if (typeof Y3 === "undefined" || t2.name !== "ErrnoError") throw t2;
+              return -t2.Wa;
+            }
+          },
+          k: (a2, b2) => {
+            Zc[a2] && (clearTimeout(Zc[a2].id), delete Zc[a2]);
+            if (!b2) return 0;
+            var d2 = setTimeout(() => {
+              delete Zc[a2];
+              var c2 = [a2, performance.now()], e2 = kd;
+              if (!Ga2) try {
+                e2(...c2);
+              } catch (g2) {
+                g2 instanceof Ya2 || g2 == "unwind" || wa2(1, g2);
+              } finally {
+                if (!(Za2 || Vc > 0)) try {
+                  Ha2 = c2 = Ha2, Yc(c2);
+                } catch (g2) {
+                  g2 instanceof Ya2 || g2 == "unwind" || wa2(
+                    1,
+                    g2
+                  );
+                }
+              }
+            }, b2);
+            Zc[a2] = { id: d2, zc: b2 };
+            return 0;
+          },
+          B: (a2, b2, d2, c2) => {
+            var e2 = (/* @__PURE__ */ new Date()).getFullYear(), g2 = new Date(e2, 0, 1).getTimezoneOffset();
+            e2 = new Date(e2, 6, 1).getTimezoneOffset();
+            I3[a2 >> 2] = Math.max(g2, e2) * 60;
+            H3[b2 >> 2] = Number(g2 != e2);
+            b2 = (m3) => {
+              var t2 = Math.abs(m3);
+              return `UTC${m3 >= 0 ? "-" : "+"}${String(Math.floor(t2 / 60)).padStart(2, "0")}${String(t2 % 60).padStart(2, "0")}`;
+            };
+            a2 = b2(g2);
+            b2 = b2(e2);
+            e2 < g2 ? (L3(a2, E2, d2, 17), L3(b2, E2, c2, 17)) : (L3(a2, E2, c2, 17), L3(b2, E2, d2, 17));
+          },
+          d: () => Date.now(),
+          p: () => 2147483648,
+          c: () => performance.now(),
+          l: (a2) => {
+            var b2 = E2.length;
+            a2 >>>= 0;
+            if (a2 > 2147483648) return false;
+            for (var d2 = 1; d2 <= 4; d2 *= 2) {
+              var c2 = b2 * (1 + 0.2 / d2);
+              c2 = Math.min(c2, a2 + 100663296);
+              a: {
+                c2 = (Math.min(2147483648, Math.ceil(Math.max(a2, c2) / 65536) * 65536) - Ja2.buffer.byteLength + 65535) / 65536 | 0;
+                try {
+                  Ja2.grow(c2);
+                  Ia2();
+                  var e2 = 1;
+                  break a;
+                } catch (g2) {
+                }
+                e2 = void 0;
+              }
+              if (e2) return true;
+            }
+            return false;
+          },
+          G: (a2, b2) => {
+            var d2 = 0, c2 = 0, e2;
+            for (e2 of bd()) {
+              var g2 = b2 + d2;
+              I3[a2 + c2 >> 2] = g2;
+              d2 += L3(e2, E2, g2, Infinity) + 1;
+              c2 += 4;
+            }
+            return 0;
+          },
+          H: (a2, b2) => {
+            var d2 = bd();
+            I3[a2 >> 2] = d2.length;
+            a2 = 0;
+            for (var c2 of d2) a2 += l2(c2) + 1;
+            I3[b2 >> 2] = a2;
+            return 0;
+          },
+          e: function(a2) {
+            try {
+              var b2 = R3(a2);
+              kc(b2);
+              return 0;
+            } catch (d2) {
+              if (typeof Y3 === "undefined" || d2.name !== "ErrnoError") throw d2;
+              return d2.Wa;
+            }
+          },
+          m: function(a2, b2) {
+            try {
+              var d2 = R3(a2);
+              v3[b2] = d2.tty ? 2 : P3(d2.mode) ? 3 : (d2.mode & 61440) === 40960 ? 7 : 4;
+              Ka2[b2 + 2 >> 1] = 0;
+              J3[b2 + 8 >> 3] = BigInt(0);
+              J3[b2 + 16 >> 3] = BigInt(0);
+              return 0;
+            } catch (c2) {
+              if (typeof Y3 === "undefined" || c2.name !== "ErrnoError") throw c2;
+              return c2.Wa;
+            }
+          },
+          t: function(a2, b2, d2, c2) {
+            try {
+              a: {
+                var e2 = R3(a2);
+                a2 = b2;
+                for (var g2, m3 = b2 = 0; m3 < d2; m3++) {
+                  var t2 = I3[a2 >> 2], z3 = I3[a2 + 4 >> 2];
+                  a2 += 8;
+                  try {
+                    var q3 = e2, n2 = t2, F2 = z3, U3 = g2, ma2 = v3;
+                    if (F2 < 0 || U3 < 0) throw new O3(28);
+                    if (q3.fd === null) throw new O3(8);
+                    if ((q3.flags & 2097155) === 1) throw new O3(8);
+                    if (P3(q3.node.mode)) throw new O3(31);
+                    if (!q3.Ta.read) throw new O3(28);
+                    var Aa2 = typeof U3 !== "undefined";
+                    if (!Aa2) U3 = q3.position;
+                    else if (!q3.seekable) throw new O3(70);
+                    var na2 = q3.Ta.read(q3, ma2, n2, F2, U3);
+                    Aa2 || (q3.position += na2);
+                    var ca2 = na2;
+                  } catch (N2) {
+                    if (b2 > 0 && N2 instanceof O3 && (N2.Wa == 6 || N2.Wa == 6)) break;
+                    throw N2;
+                  }
+                  if (ca2 < 0) {
+                    var Ba2 = -1;
+                    break a;
+                  }
+                  b2 += ca2;
+                  if (ca2 < z3) break;
+                  typeof g2 !== "undefined" && (g2 += ca2);
+                }
+                Ba2 = b2;
+              }
+              I3[c2 >> 2] = Ba2;
+              return 0;
+            } catch (N2) {
+              if (typeof Y3 === "undefined" || N2.name !== "ErrnoError") throw N2;
+              return N2.Wa;
+            }
+          },
+          E: function(a2, b2, d2, c2) {
+            b2 = b2 < -9007199254740992 || b2 > 9007199254740992 ? NaN : Number(b2);
+            try {
+              if (isNaN(b2)) return 22;
+              var e2 = R3(a2);
+              lc(e2, b2, d2);
+              J3[c2 >> 3] = BigInt(e2.position);
+              e2.zb && !b2 && d2 === 0 && (e2.zb = null);
+              return 0;
+            } catch (g2) {
+              if (typeof Y3 === "undefined" || g2.name !== "ErrnoError") throw g2;
+              return g2.Wa;
+            }
+          },
+          K: function(a2) {
+            try {
+              var b2 = R3(a2);
+              return b2.Ta?.fsync?.(b2);
+            } catch (d2) {
+              if (typeof Y3 === "undefined" || d2.name !== "ErrnoError") throw d2;
+              return d2.Wa;
+            }
+          },
+          q: function(a2, b2, d2, c2) {
+            try {
+              var e2 = R3(a2);
+              a2 = b2;
+              if (d2 == 1) var g2 = mc(e2, v3, I3[a2 >> 2], I3[a2 + 4 >> 2]);
+              else {
+                for (var m3 = b2 = 0, t2 = a2; m3 < d2; m3++, t2 += 8) b2 += I3[t2 + 4 >> 2];
+                var z3 = new Uint8Array(b2);
+                for (m3 = t2 = 0; m3 < d2; m3++, a2 += 8) {
+                  var q3 = I3[a2 >> 2], n2 = I3[a2 + 4 >> 2];
+                  z3.set(E2.subarray(q3, q3 + n2), t2);
+                  t2 += n2;
+                }
+                g2 = mc(e2, z3, 0, b2);
+              }
+              I3[c2 >> 2] = g2;
+              return 0;
+            } catch (F2) {
+              if (typeof Y3 === "undefined" || F2.name !== "ErrnoError") throw F2;
+              return F2.Wa;
+            }
+          },
+          u: Yc,
+          f: function(a2) {
+            console.warn("sql.js: legacy function " + A3(a2) + "() is deprecated and will be disabled by default in the next major version. Initialize with useOldExtensionFunctions: false to use native SQLite functions. See https://github.com/sql-js/sql.js/pull/647");
+          }
+        };
+        async function md() {
+          Na2();
+          var a2 = k2.setStatus;
+          a2 && (a2("Running..."), await new Promise((b2) => setTimeout(b2, 1)), setTimeout(a2, 1, ""));
+          Ga2 || (k2.noFSInit || Jb || Qc(), nd.P(), Kb = false, k2.onRuntimeInitialized?.(), Pa2());
+        }
+        var nd;
+        (async function() {
+          function a2(c2) {
+            c2 = nd = c2.exports;
+            k2._sqlite3_memory_used = c2.R;
+            k2._sqlite3_free = c2.S;
+            k2._sqlite3_value_text = c2.T;
+            k2._sqlite3_prepare_v2 = c2.U;
+            k2._sqlite3_step = c2.V;
+            k2._sqlite3_reset = c2.W;
+            k2._sqlite3_exec = c2.X;
+            k2._sqlite3_finalize = c2.Y;
+            k2._sqlite3_column_name = c2.Z;
+            k2._sqlite3_column_text = c2._;
+            k2._sqlite3_column_type = c2.$;
+            k2._sqlite3_errmsg = c2.aa;
+            k2._sqlite3_backup_init = c2.ba;
+            k2._sqlite3_backup_step = c2.ca;
+            k2._sqlite3_backup_finish = c2.da;
+            k2._sqlite3_clear_bindings = c2.ea;
+            k2._sqlite3_value_blob = c2.fa;
+            k2._sqlite3_value_bytes = c2.ga;
+            k2._sqlite3_value_double = c2.ha;
+            k2._sqlite3_value_int = c2.ia;
+            k2._sqlite3_value_type = c2.ja;
+            k2._sqlite3_result_blob = c2.ka;
+            k2._sqlite3_result_double = c2.la;
+            k2._sqlite3_result_error = c2.ma;
+            k2._sqlite3_result_int = c2.na;
+            k2._sqlite3_result_int64 = c2.oa;
+            k2._sqlite3_result_null = c2.pa;
+            k2._sqlite3_result_text = c2.qa;
+            k2._sqlite3_aggregate_context = c2.ra;
+            k2._sqlite3_column_count = c2.sa;
+            k2._sqlite3_data_count = c2.ta;
+            k2._sqlite3_column_blob = c2.ua;
+            k2._sqlite3_column_bytes = c2.va;
+            k2._sqlite3_column_double = c2.wa;
+            k2._sqlite3_bind_blob = c2.xa;
+            k2._sqlite3_bind_double = c2.ya;
+            k2._sqlite3_bind_int = c2.za;
+            k2._sqlite3_bind_int64 = c2.Aa;
+            k2._sqlite3_bind_text = c2.Ba;
+            k2._sqlite3_bind_parameter_index = c2.Ca;
+            k2._sqlite3_sql = c2.Da;
+            k2._sqlite3_normalized_sql = c2.Ea;
+            k2._sqlite3_changes = c2.Fa;
+            k2._sqlite3_close_v2 = c2.Ga;
+            k2._sqlite3_create_function_v2 = c2.Ha;
+            k2._sqlite3_update_hook = c2.Ia;
+            k2._sqlite3_extended_errcode = c2.Ja;
+            k2._sqlite3_open = c2.Ka;
+            ha2 = k2._malloc = c2.La;
+            ja2 = k2._free = c2.Ma;
+            k2._RegisterExtensionFunctions = c2.Na;
+            lb = c2.Oa;
+            kd = c2.Pa;
+            sa2 = c2.Qa;
+            pa2 = c2.Ra;
+            qa2 = c2.Sa;
+            Ja2 = c2.O;
+            Z3 = c2.Q;
+            Ia2();
+            return nd;
+          }
+          var b2 = { a: ld }, d2 = k2.instantiateWasm;
+          if (d2) return new Promise((c2) => {
+            d2(b2, (e2) => c2(a2(e2)));
+          });
+          Sa2 ??= k2.locateFile ? k2.locateFile("sql-wasm.wasm", ya2) : ya2 + "sql-wasm.wasm";
+          return (function(c2) {
+            return a2(c2.instance);
+          })(await Xa2(b2));
+        })().then(() => md());
+        return Module;
+      });
+      return initSqlJsPromise;
+    };
+    if (typeof exports === "object" && typeof module === "object") {
+      module.exports = initSqlJs2;
+      module.exports.default = initSqlJs2;
+    } else if (typeof define === "function" && define["amd"]) {
+      define([], function() {
+        return initSqlJs2;
+      });
+    } else if (typeof exports === "object") {
+      exports["Module"] = initSqlJs2;
+    }
+  }
+});
+
 // ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -19169,7 +21863,7 @@ var require_identity = __commonJS({
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -19191,7 +21885,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19206,7 +21900,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap2;
     exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -23972,7 +26666,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -23992,7 +26686,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -24751,7 +27445,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -24835,7 +27529,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -29566,21 +32260,21 @@ var require_utils2 = __commonJS({
     var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
     var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
     var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-    var BYTE_HEX = new Array(256);
+    var BYTE_HEX2 = new Array(256);
     {
       const HEX_DIGITS = "0123456789ABCDEF";
       for (let i2 = 0; i2 < 256; i2++) {
-        BYTE_HEX[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
+        BYTE_HEX2[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
       }
     }
     function percentEncodeNonAscii(cp) {
       if (cp < 2048) {
-        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+        return BYTE_HEX2[192 | cp >> 6] + BYTE_HEX2[128 | cp & 63];
       }
       if (cp < 65536) {
-        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+        return BYTE_HEX2[224 | cp >> 12] + BYTE_HEX2[128 | cp >> 6 & 63] + BYTE_HEX2[128 | cp & 63];
       }
-      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      return BYTE_HEX2[240 | cp >> 18] + BYTE_HEX2[128 | cp >> 12 & 63] + BYTE_HEX2[128 | cp >> 6 & 63] + BYTE_HEX2[128 | cp & 63];
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
@@ -29874,7 +32568,7 @@ var require_utils2 = __commonJS({
         } else {
           const code = input.charCodeAt(i2);
           if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output += isEscapeSafe(code) ? ch : BYTE_HEX2[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i2 + 1 < input.length) {
@@ -29913,7 +32607,7 @@ var require_utils2 = __commonJS({
         } else {
           const code = input.charCodeAt(i2);
           if (code < 128) {
-            output += BYTE_HEX[code];
+            output += BYTE_HEX2[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i2 + 1 < input.length) {
@@ -29948,7 +32642,7 @@ var require_utils2 = __commonJS({
         } else {
           const code = input.charCodeAt(i2);
           if (code < 128) {
-            output += BYTE_HEX[code];
+            output += BYTE_HEX2[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i2 + 1 < input.length) {
@@ -30001,7 +32695,7 @@ var require_utils2 = __commonJS({
         } else {
           const code = input.charCodeAt(i2);
           if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output += isEscapeSafe(code) ? ch : BYTE_HEX2[code];
           } else if (code < 55296 || code > 57343) {
             output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i2 + 1 < input.length) {
@@ -33389,6 +36083,323 @@ var require_ajv = __commonJS({
   }
 });
 
+// ../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.20.0/node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.20.0/node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate, compare3) {
+      return { validate, compare: compare3 };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str) {
+      const matches = DATE.exec(str);
+      if (!matches)
+        return false;
+      const year = +matches[1];
+      const month = +matches[2];
+      const day = +matches[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str) {
+        const matches = TIME.exec(str);
+        if (!matches)
+          return false;
+        const hr3 = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr3 <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr3 - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str) {
+        const dateTime = str.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str) {
+      return NOT_URI_FRAGMENT.test(str) && URI.test(str);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex(str) {
+      if (Z_ANCHOR.test(str))
+        return false;
+      try {
+        new RegExp(str);
+        return true;
+      } catch (e2) {
+        return false;
+      }
+    }
+  }
+});
+
+// ../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.20.0/node_modules/ajv-formats/dist/limit.js
+var require_limit = __commonJS({
+  "../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.20.0/node_modules/ajv-formats/dist/limit.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatLimitDefinition = void 0;
+    var ajv_1 = require_ajv();
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error2 = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    exports.formatLimitDefinition = {
+      keyword: Object.keys(KWDs),
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, schemaCode, keyword, it: it2 } = cxt;
+        const { opts, self: self2 } = it2;
+        if (!opts.validateFormats)
+          return;
+        const fCxt = new ajv_1.KeywordCxt(it2, self2.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self2.formats,
+            code: opts.code.formats
+          });
+          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+          const format = fCxt.schema;
+          const fmtDef = self2.formats[format];
+          if (!fmtDef || fmtDef === true)
+            return;
+          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
+            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+          }
+          const fmt = gen.scopeValue("formats", {
+            key: format,
+            ref: fmtDef,
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
+          });
+          cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+      },
+      dependencies: ["format"]
+    };
+    var formatLimitPlugin = (ajv) => {
+      ajv.addKeyword(exports.formatLimitDefinition);
+      return ajv;
+    };
+    exports.default = formatLimitPlugin;
+  }
+});
+
+// ../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.20.0/node_modules/ajv-formats/dist/index.js
+var require_dist2 = __commonJS({
+  "../../node_modules/.pnpm/ajv-formats@3.0.1_ajv@8.20.0/node_modules/ajv-formats/dist/index.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var formats_1 = require_formats();
+    var limit_1 = require_limit();
+    var codegen_1 = require_codegen();
+    var fullName = new codegen_1.Name("fullFormats");
+    var fastName = new codegen_1.Name("fastFormats");
+    var formatsPlugin = (ajv, opts = { keywords: true }) => {
+      if (Array.isArray(opts)) {
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName);
+        return ajv;
+      }
+      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+      const list3 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv, list3, formats, exportName);
+      if (opts.keywords)
+        (0, limit_1.default)(ajv);
+      return ajv;
+    };
+    formatsPlugin.get = (name2, mode = "full") => {
+      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+      const f3 = formats[name2];
+      if (!f3)
+        throw new Error(`Unknown format "${name2}"`);
+      return f3;
+    };
+    function addFormats2(ajv, list3, fs3, exportName) {
+      var _a2;
+      var _b;
+      (_a2 = (_b = ajv.opts.code).formats) !== null && _a2 !== void 0 ? _a2 : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      for (const f3 of list3)
+        ajv.addFormat(f3, fs3[f3]);
+    }
+    module.exports = exports = formatsPlugin;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = formatsPlugin;
+  }
+});
+
 // ../../node_modules/.pnpm/postgres-array@2.0.0/node_modules/postgres-array/index.js
 var require_postgres_array = __commonJS({
   "../../node_modules/.pnpm/postgres-array@2.0.0/node_modules/postgres-array/index.js"(exports) {
@@ -36429,7 +39440,7 @@ var require_parser2 = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pg-protocol@1.16.1/node_modules/pg-protocol/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "../../node_modules/.pnpm/pg-protocol@1.16.1/node_modules/pg-protocol/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -36532,7 +39543,7 @@ var require_connection2 = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/connection.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events").EventEmitter;
-    var { parse: parse3, serialize } = require_dist2();
+    var { parse: parse3, serialize } = require_dist3();
     var stream = require_stream();
     var { getStream } = stream;
     var flushBuffer = serialize.flush();
@@ -38645,7 +41656,7 @@ var require_lib2 = __commonJS({
     var utils = require_utils3();
     var Pool2 = require_pg_pool();
     var TypeOverrides2 = require_type_overrides();
-    var { DatabaseError: DatabaseError2 } = require_dist2();
+    var { DatabaseError: DatabaseError2 } = require_dist3();
     var { escapeIdentifier: escapeIdentifier2, escapeLiteral: escapeLiteral2 } = require_utils3();
     var poolFactory = (Client3) => {
       return class BoundPool extends Pool2 {
@@ -39950,17 +42961,17 @@ var require_parse2 = __commonJS({
           let output = ")";
           if (brace.dots === true) {
             const arr = tokens.slice();
-            const range = [];
+            const range2 = [];
             for (let i2 = arr.length - 1; i2 >= 0; i2--) {
               tokens.pop();
               if (arr[i2].type === "brace") {
                 break;
               }
               if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+                range2.unshift(arr[i2].value);
               }
             }
-            output = expandRange(range, opts);
+            output = expandRange(range2, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
@@ -55825,6 +58836,124 @@ function nextVersionMeta(input, latest, now) {
   };
 }
 
+// ../core/dist/exports/export-format.js
+var EXPORT_FORMATS = {
+  csv: {
+    contentType: "text/csv; charset=utf-8",
+    extension: "csv",
+    description: "comma-separated values (RFC 4180), a header first",
+    streamed: true
+  },
+  json: {
+    contentType: "application/json; charset=utf-8",
+    extension: "json",
+    description: "an array of row objects, values as stored",
+    streamed: true
+  },
+  tsv: {
+    contentType: "text/tab-separated-values; charset=utf-8",
+    extension: "tsv",
+    description: "tab-separated values, a header first",
+    streamed: true
+  },
+  pipe: {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "pipe-separated values, a header first",
+    streamed: true
+  },
+  "csv-seq": {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "comma-separated values, each record led by its sequence number",
+    streamed: true
+  },
+  "tsv-seq": {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "tab-separated values, each record led by its sequence number",
+    streamed: true
+  },
+  html: {
+    contentType: "text/html; charset=utf-8",
+    extension: "html",
+    description: "an HTML document with one table",
+    streamed: true
+  },
+  xml: {
+    contentType: "application/xml; charset=utf-8",
+    extension: "xml",
+    description: "an XML document, one element per row and per cell",
+    streamed: true
+  },
+  sql: {
+    contentType: "application/sql; charset=utf-8",
+    extension: "sql",
+    description: "CREATE TABLE and one INSERT per row, in one transaction",
+    streamed: true
+  },
+  sqlite: {
+    contentType: "application/vnd.sqlite3",
+    extension: "sqlite",
+    description: "a SQLite database file with one table",
+    streamed: false
+  },
+  "x12-834": {
+    contentType: "application/edi-x12",
+    extension: "edi",
+    description: "an EDI X12 834 (005010X220A1) benefit enrollment, one member per row",
+    streamed: true
+  },
+  alight: {
+    contentType: "text/plain; charset=us-ascii",
+    extension: "txt",
+    description: "Alight-style 2500-byte fixed-width enrollment records, one per row",
+    streamed: true
+  }
+};
+var EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS);
+
+// ../core/dist/exports/alight-layout.js
+var ALIGHT_LAYOUT = layout([
+  ["record_type", 2, "text"],
+  ["employer_id", 10, "text"],
+  ["ssn", 9, "number"],
+  ["employee_id", 11, "text"],
+  ["last_name", 35, "text"],
+  ["first_name", 25, "text"],
+  ["middle_name", 1, "text"],
+  ["birth_date", 8, "date"],
+  ["gender", 1, "text"],
+  ["relationship", 2, "text"],
+  ["address_line1", 40, "text"],
+  ["address_line2", 40, "text"],
+  ["city", 30, "text"],
+  ["state", 2, "text"],
+  ["zip", 10, "text"],
+  ["phone", 10, "number"],
+  ["hire_date", 8, "date"],
+  ["coverage_start", 8, "date"],
+  ["coverage_end", 8, "date"],
+  ["plan_code", 10, "text"],
+  ["coverage_level", 4, "text"],
+  ["annual_salary", 11, "number"]
+]);
+function layout(fields) {
+  let start = 1;
+  return fields.map(([column2, length, kind]) => {
+    const field = { column: column2, start, length, kind };
+    start += length;
+    return field;
+  });
+}
+
+// ../core/dist/exports/text-chunks.js
+var CHUNK_CHARS = 64 * 1024;
+
+// ../core/dist/exports/write-sqlite-export.js
+var import_sql = __toESM(require_sql_wasm(), 1);
+var CHUNK_BYTES = 64 * 1024;
+
 // ../core/dist/find/child-path.js
 var IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 function childPath(path, key) {
@@ -61714,6 +64843,68 @@ function showValue(value) {
     return "∅";
   return String(value);
 }
+
+// ../core/dist/synth/read-json-schema.js
+var KEYWORDS2 = {
+  any: /* @__PURE__ */ new Set(["type", "enum", "const", "$ref", "oneOf", "anyOf"]),
+  string: /* @__PURE__ */ new Set(["minLength", "maxLength", "pattern", "format"]),
+  integer: /* @__PURE__ */ new Set(["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]),
+  object: /* @__PURE__ */ new Set(["properties", "required", "additionalProperties"]),
+  array: /* @__PURE__ */ new Set(["items", "minItems", "maxItems", "uniqueItems"])
+};
+KEYWORDS2.number = KEYWORDS2.integer;
+
+// ../core/dist/synth/xsd-builtin-types.js
+var INT = (minimum, maximum) => ({
+  kind: "integer",
+  minimum,
+  maximum
+});
+var XSD_BUILTIN_TYPES = {
+  string: { kind: "string" },
+  normalizedString: { kind: "string" },
+  token: { kind: "string" },
+  anyURI: { kind: "string", format: "uri" },
+  boolean: { kind: "boolean" },
+  decimal: { kind: "number" },
+  float: { kind: "number" },
+  double: { kind: "number" },
+  integer: { kind: "integer" },
+  long: INT(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+  int: INT(-2147483648, 2147483647),
+  short: INT(-32768, 32767),
+  byte: INT(-128, 127),
+  nonNegativeInteger: { kind: "integer", minimum: 0 },
+  positiveInteger: { kind: "integer", minimum: 1 },
+  nonPositiveInteger: { kind: "integer", maximum: 0 },
+  negativeInteger: { kind: "integer", maximum: -1 },
+  unsignedLong: INT(0, Number.MAX_SAFE_INTEGER),
+  unsignedInt: INT(0, 4294967295),
+  unsignedShort: INT(0, 65535),
+  unsignedByte: INT(0, 255),
+  date: { kind: "string", format: "date" },
+  dateTime: { kind: "string", format: "date-time" },
+  time: { kind: "string", format: "time" }
+};
+
+// ../core/dist/synth/ordered-scale.js
+var DEFAULT_FROM = Date.UTC(2e3, 0, 1) / 1e3;
+var DEFAULT_TO = Date.UTC(2030, 11, 31) / 1e3;
+var TWO_DIGITS = Array.from({ length: 100 }, (_3, i2) => String(i2).padStart(2, "0"));
+
+// ../core/dist/synth/pattern-generator.js
+var range = (from, to) => Array.from({ length: to - from + 1 }, (_3, i2) => String.fromCodePoint(from + i2));
+var DIGITS2 = range(48, 57);
+var WORD = [...range(65, 90), ...range(97, 122), ...DIGITS2, "_"];
+var PRINTABLE = range(32, 126);
+var ALNUM = [...range(65, 90), ...range(97, 122), ...DIGITS2];
+
+// ../core/dist/synth/text-generators.js
+var BYTE_HEX = Array.from({ length: 256 }, (_3, i2) => i2.toString(16).padStart(2, "0"));
+
+// ../core/dist/synth/record-validator.js
+var import_ajv_formats = __toESM(require_dist2(), 1);
+var addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
 
 // ../store-postgres/dist/block-versions.js
 var CHUNK_ROWS = 2e4;
