@@ -180,3 +180,20 @@ export {
 } from './queue/queue-options.js';
 export type { ResolvedEnqueueOptions } from './queue/queue-options.js';
 export { toQueueError, WORKER_LOST } from './queue/queue-error.js';
+export { WEBHOOK_EVENT_KINDS } from './webhooks/webhook-event.js';
+export type { WebhookEvent, WebhookEventKind } from './webhooks/webhook-event.js';
+export {
+  SIGNATURE_HEADER,
+  SIGNATURE_TOLERANCE_SECONDS,
+  TIMESTAMP_HEADER,
+  signWebhook,
+  verifyWebhook,
+} from './webhooks/webhook-signature.js';
+export type { SignedDelivery, WebhookVerdict } from './webhooks/webhook-signature.js';
+export {
+  MIN_WEBHOOK_SECRET_LENGTH,
+  checkWebhookInput,
+  checkWebhookUrl,
+} from './webhooks/webhook-record.js';
+export type { Webhook, WebhookInput } from './webhooks/webhook-record.js';
+export type { WebhookAttempt } from './webhooks/webhook-attempt.js';
