@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Store, WorkQueue } from '@allot/core';
 import { isPostgresUrl } from '@allot/store-postgres';
-import { openStore, openWorkQueue } from '@allot/stores';
+import { openStore } from '@allot/stores';
+import { openWorkQueue } from '@allot/stores/work-queue';
 import { buildApp, type AllotApp } from './build-app.js';
 import { contextOf } from './app-context.js';
 import { bootstrapWorkspace } from './bootstrap-workspace.js';
