@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { AllotError } from '@allot/core';
 import { buildApp } from '../build-app.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
@@ -141,6 +142,73 @@ describe('webhooks', () => {
     // Give a wrongly queued second delivery time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(receiver.received).toHaveLength(1);
+  });
+
+  test('an allocation job that breaks off is delivered as job.failed', async () => {
+    receiver = await startWebhookReceiver();
+    const broken = await createTestApp({
+      allowPrivateWebhooks: true,
+      servers: [
+        {
+          name: 'broken',
+          description: 'a resolution server whose database is down',
+          execute: () => Promise.reject(new AllotError('STORE_FAILURE', 'the database is down')),
+        },
+      ],
+    });
+    try {
+      const created = await broken.app.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        headers: broken.auth(broken.adminKey),
+        payload: { url: receiver.url, events: ['job.failed'] },
+      });
+      receiver.setSecret((created.json() as { secret: string }).secret);
+      const executed = await broken.app.inject({
+        method: 'POST',
+        url: '/api/v1/jobs',
+        headers: broken.auth(broken.adminKey),
+        payload: {
+          tests: [{ pool: 'shop', suite: 's', test: 't' }],
+          server: 'broken',
+          waitMs: 5000,
+        },
+      });
+      const jobId = (executed.json() as { id: number }).id;
+      const [delivery] = await receiver.waitFor(1);
+      expect(delivery?.verdict).toBe('ok');
+      expect(JSON.parse(delivery?.body ?? '')).toMatchObject({
+        kind: 'job.failed',
+        subject: `job:${jobId}`,
+        data: { job: jobId, error: { code: 'STORE_FAILURE' } },
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+
+  test('the OpenAPI document lists the webhook and queue routes', async () => {
+    receiver = await startWebhookReceiver();
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/webhooks',
+        'POST /api/v1/webhooks',
+        'GET /api/v1/webhooks/{id}',
+        'PATCH /api/v1/webhooks/{id}',
+        'DELETE /api/v1/webhooks/{id}',
+        'POST /api/v1/webhooks/{id}/test',
+        'GET /api/v1/webhooks/{id}/deliveries',
+        'GET /api/v1/queue',
+        'GET /api/v1/queue/{id}',
+        'POST /api/v1/queue/{id}/cancel',
+      ]),
+    );
   });
 
   test('refuses loopback and private URLs unless the server allows them, at creation and at delivery', async () => {
