@@ -44,3 +44,15 @@ export { ResultSchema } from './result.js';
 export type { StoredResult } from './result.js';
 export { ResultsEntrySchema, ResultsFileSchema } from './results-file.js';
 export type { ResultsEntry, ResultsFileContent } from './results-file.js';
+export {
+  CreatedWebhookSchema,
+  NewWebhookBody,
+  QueuedDeliverySchema,
+  WebhookAttemptSchema,
+  WebhookEventKindSchema,
+  WebhookPatchBody,
+  WebhookSchema,
+} from './webhook.js';
+export type { WebhookAttemptView, WebhookView } from './webhook.js';
+export { QueuedJobSchema, QueuedJobStateSchema, QueueQuery } from './queued-job.js';
+export type { QueuedJobView } from './queued-job.js';

@@ -1,14 +1,28 @@
-import type { Role, Store } from '@allot/core';
+import type { Role, Store, WorkQueue } from '@allot/core';
+import type { WebhookRetryPolicy } from '@allot/use-cases';
 import type { FastifyInstance } from 'fastify';
 import type { AuthContext } from './auth/auth-context.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import type { ResolutionServers } from './resolution/resolution-servers.js';
+import type { WebhookPublisher } from './webhooks/webhook-publisher.js';
+
+/** How the server treats webhooks. */
+export interface WebhookSettings {
+  /** URLs may lead to loopback, private and link-local addresses. */
+  allowPrivate: boolean;
+  policy: WebhookRetryPolicy;
+  /** Where events go to be delivered. */
+  publisher: WebhookPublisher;
+}
 
 /** What every route needs, decorated on the app as `allot`. */
 export interface AppContext {
   store: Store;
   runner: JobRunner;
   servers: ResolutionServers;
+  /** The work queue this server reads, and whose worker it runs. */
+  queue: WorkQueue;
+  webhooks: WebhookSettings;
   clock: () => Date;
   syncWaitMs: number;
   uploadLimit: number;

@@ -1,6 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { openMemoryWorkQueue } from '@allot/core';
+import { WEBHOOK_DELIVERY_KIND, type WebhookRetryPolicy } from '@allot/use-cases';
 import type { AppContext } from './app-context.js';
 import { JobRunner } from './jobs/job-runner.js';
 import type { BuildAppOptions } from './options.js';
@@ -24,6 +26,11 @@ import { allocationTestRoutes } from './routes/allocation-tests.js';
 import { resultRoutes } from './routes/results.js';
 import { serverRoutes } from './routes/servers.js';
 import { userRoutes } from './routes/users.js';
+import { queueRoutes } from './routes/queue.js';
+import { webhookRoutes } from './routes/webhooks.js';
+import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
+import { jobEvent } from './webhooks/job-event.js';
+import { WebhookPublisher } from './webhooks/webhook-publisher.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -47,17 +54,38 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const clock = options.clock ?? (() => new Date());
+  const queue = options.queue ?? (await openMemoryWorkQueue());
+  const closeQueue = options.closeQueue ?? options.queue === undefined;
+  const policy: WebhookRetryPolicy = {
+    maxAttempts: 8,
+    retryDelayMs: 5000,
+    timeoutSeconds: 60,
+    ...options.webhookRetry,
+  };
+  const publisher = new WebhookPublisher({
+    store: options.store,
+    queue,
+    policy,
+    onError: (error, event) =>
+      app.log.error(
+        { err: error, workspace: event.workspace, event: event.kind },
+        'event not queued',
+      ),
+  });
   const context: AppContext = {
     store: options.store,
     runner: new JobRunner(options.store, {
       clock,
       onUnexpectedError: (error, job) =>
         app.log.error({ err: error, workspace: job.workspace, job: job.id }, 'job failed'),
+      onFinished: (job) => publisher.publish(jobEvent(job, clock())),
     }),
     servers: new ResolutionServers(options.servers, {
       ...(options.defaultServers === undefined ? {} : { defaults: options.defaultServers }),
       strict: options.strictServerNames ?? false,
     }),
+    queue,
+    webhooks: { allowPrivate: options.allowPrivateWebhooks ?? false, policy, publisher },
     clock,
     syncWaitMs: options.syncWaitMs ?? 10_000,
     uploadLimit,
@@ -88,14 +116,37 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       userRoutes,
       auditRoutes,
       serverRoutes,
+      webhookRoutes,
+      queueRoutes,
     ]) {
       await api.register(routes, { prefix: '/api/v1' });
     }
   });
 
+  if (options.runQueue !== false) {
+    await queue.work(
+      WEBHOOK_DELIVERY_KIND,
+      webhookDeliveryHandler({
+        store: options.store,
+        allowPrivate: context.webhooks.allowPrivate,
+        timeoutMs: options.webhookTimeoutMs ?? 10_000,
+        clock,
+        onAttempt: (attempt) =>
+          app.log.info(
+            { webhook: attempt.webhookId, delivery: attempt.deliveryId, status: attempt.status },
+            attempt.ok ? 'webhook delivered' : `webhook delivery failed: ${attempt.error}`,
+          ),
+      }),
+      { concurrency: 4 },
+    );
+  }
+
   app.addHook('onClose', async () => {
-    // close() already answers new requests with 503: let running jobs commit before the store goes.
+    // close() already answers new requests with 503: let running jobs commit before the store goes,
+    // their events reach the queue, and the queue hand back what it runs.
     await context.runner.drain();
+    await publisher.drain();
+    if (closeQueue) await queue.close();
     if (options.closeStore === true) await options.store.close();
   });
   return app;

@@ -1,4 +1,5 @@
-import type { Store } from '@allot/core';
+import type { Store, WorkQueue } from '@allot/core';
+import type { WebhookRetryPolicy } from '@allot/use-cases';
 import type { ResolutionServerConfig } from './resolution/resolution-server-config.js';
 import type { DefaultServer, ResolutionServer } from './resolution/resolution-servers.js';
 
@@ -53,6 +54,22 @@ export interface BuildAppOptions {
   clock?: () => Date;
   /** Trust `X-Forwarded-*` from a proxy in front; default false. */
   trustProxy?: boolean;
+  /**
+   * The work queue to read and run; default an in-process queue that lives
+   * as long as the app. `startServer` opens the store's own (a file beside
+   * the embedded store, pg-boss on PostgreSQL).
+   */
+  queue?: WorkQueue;
+  /** Close the queue when the app closes; default: only the queue the app made itself. */
+  closeQueue?: boolean;
+  /** Run queued jobs (webhook deliveries, …) in this process; default true. */
+  runQueue?: boolean;
+  /** Let webhook URLs lead to loopback, private and link-local addresses; default false. */
+  allowPrivateWebhooks?: boolean;
+  /** How long one webhook delivery attempt may take; default 10 s. */
+  webhookTimeoutMs?: number;
+  /** Attempts and backoff of webhook deliveries; default 8 attempts, 5 s doubling, 60 s per attempt. */
+  webhookRetry?: Partial<WebhookRetryPolicy>;
 }
 
 /** Options of {@link startServer}: the app's options, where to listen, and which store to open. */
@@ -82,4 +99,16 @@ export interface StartServerOptions extends Omit<BuildAppOptions, 'store' | 'clo
   print?: (line: string) => void;
   /** Stop on SIGTERM and SIGINT; default true. */
   handleSignals?: boolean;
+  /** Tuning of the PostgreSQL work queue (how soon a dead replica's jobs move on, …). */
+  postgresQueue?: PostgresQueueTuning;
+}
+
+/** Tuning of the PostgreSQL work queue, passed to pg-boss; each has a default there. */
+export interface PostgresQueueTuning {
+  /** How often, in seconds, jobs whose worker stopped answering are queued again. */
+  maintenanceIntervalSeconds?: number;
+  /** How often an idle worker asks for a job, in seconds. */
+  pollingIntervalSeconds?: number;
+  /** How often a running job writes its progress, in milliseconds. */
+  heartbeatMs?: number;
 }

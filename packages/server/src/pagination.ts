@@ -32,7 +32,8 @@ export function pageOfProbe<T>(
   return paged(request, probe.slice(0, page.limit), page, probe.length > page.limit, null);
 }
 
-function paged<T>(
+/** A page with its links, for a source that knows whether more follow (and maybe how many). */
+export function paged<T>(
   request: FastifyRequest,
   items: T[],
   page: PageParams,

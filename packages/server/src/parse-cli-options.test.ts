@@ -62,3 +62,12 @@ describe('parseCliOptions: server names and waiting', () => {
     expect(() => optionsOf(['--sync-wait-ms', '1.5'])).toThrow(/--sync-wait-ms must be an integer/);
   });
 });
+
+describe('parseCliOptions: webhooks', () => {
+  it('allows private webhook URLs only with --allow-private-webhooks', () => {
+    const parsed = parseCliOptions(['--allow-private-webhooks'], {});
+    expect(parsed.help ? undefined : parsed.options.allowPrivateWebhooks).toBe(true);
+    const plain = parseCliOptions([], {});
+    expect(plain.help ? undefined : plain.options.allowPrivateWebhooks).toBeUndefined();
+  });
+});

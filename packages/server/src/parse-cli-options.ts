@@ -32,6 +32,9 @@ Options:
                       instead of using the default server
   --sync-wait-ms <n>  how long a Curiosity execute waits for its job before answering
                       InQueue/InProgress (clients then poll job/{id}); default 10000
+  --allow-private-webhooks
+                      let webhook URLs lead to loopback, private and link-local
+                      addresses (refused by default: a webhook could reach internal services)
   --log-level <lvl>   ${LEVELS.join(', ')} (default info)
   -h, --help          show this help`;
 
@@ -56,6 +59,7 @@ export function parseCliOptions(
       'resolution-server': { type: 'string', multiple: true },
       'default-server': { type: 'string', multiple: true },
       'strict-server-names': { type: 'boolean' },
+      'allow-private-webhooks': { type: 'boolean' },
       'sync-wait-ms': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -94,6 +98,7 @@ export function parseCliOptions(
     );
   if (defaults.length > 0) options.defaultServers = defaults;
   if (values['strict-server-names'] === true) options.strictServerNames = true;
+  if (values['allow-private-webhooks'] === true) options.allowPrivateWebhooks = true;
   const wait = values['sync-wait-ms'];
   if (wait !== undefined) {
     if (!/^\d+$/.test(wait) || Number(wait) > 3_600_000)

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import type { Store } from '@allot/core';
+import type { Store, WorkQueue } from '@allot/core';
 import { isPostgresUrl } from '@allot/store-postgres';
 import { openStore } from '@allot/stores';
+import { openWorkQueue } from '@allot/stores/work-queue';
 import { buildApp, type AllotApp } from './build-app.js';
 import { contextOf } from './app-context.js';
 import { bootstrapWorkspace } from './bootstrap-workspace.js';
@@ -41,12 +42,32 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await closeOpened();
     throw error;
   }
+  // The store's own queue, so that on PostgreSQL every replica runs and reports the same jobs;
+  // a store given by the caller gets an in-process queue from the app, unless one is given too.
+  let queue: WorkQueue | undefined = options.queue;
+  try {
+    if (queue === undefined && ownsStore) {
+      queue = await openWorkQueue(storeSpecOf(options), options.postgresQueue ?? {});
+    }
+  } catch (error) {
+    await store.close();
+    await closeOpened();
+    throw error;
+  }
+  const ownsQueue = queue !== undefined && options.queue === undefined;
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const servers: ResolutionServer[] = [...(options.servers ?? []), ...opened];
   let app: AllotApp;
   try {
-    app = await buildApp({ ...options, store, closeStore: ownsStore, servers });
+    app = await buildApp({
+      ...options,
+      store,
+      closeStore: ownsStore,
+      servers,
+      ...(queue === undefined ? {} : { queue, closeQueue: ownsQueue }),
+    });
   } catch (error) {
+    if (ownsQueue) await queue?.close();
     if (ownsStore) await store.close();
     await closeOpened();
     throw error;

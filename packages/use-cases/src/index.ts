@@ -64,3 +64,21 @@ export { readUser } from './read-user.js';
 export { listUsers } from './list-users.js';
 export { updateUser, type UserChanges } from './update-user.js';
 export { deleteUser } from './delete-user.js';
+
+// Webhooks
+export { createWebhook, type CheckWebhookDestination, type NewWebhook } from './create-webhook.js';
+export { listWebhooks, MAX_WEBHOOKS } from './list-webhooks.js';
+export { readWebhook } from './read-webhook.js';
+export { updateWebhook } from './update-webhook.js';
+export { deleteWebhook } from './delete-webhook.js';
+export {
+  publishWebhookEvent,
+  queueDelivery,
+  type QueuedDelivery,
+  type WebhookDeliveryPayload,
+  type WebhookRetryPolicy,
+} from './publish-webhook-event.js';
+export { pingWebhook } from './ping-webhook.js';
+export { recordWebhookAttempt } from './record-webhook-attempt.js';
+export { listWebhookAttempts } from './list-webhook-attempts.js';
+export { findWebhookRecord, toWebhook, WEBHOOK_DELIVERY_KIND } from './webhook-records.js';

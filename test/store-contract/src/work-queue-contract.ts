@@ -137,6 +137,25 @@ export function describeWorkQueueContract(name: string, open: OpenWorkQueue): vo
       expect(seen).toEqual([1, 2, 1, 2]);
     });
 
+    it('doubles the wait between attempts with retryBackoff', async () => {
+      const started: number[] = [];
+      await queue.work('backoff', async () => {
+        started.push(Date.now());
+        throw new AllotError('MAKE_FAILED', 'receiver down');
+      });
+      const id = await queue.enqueue(WS, 'backoff', null, {
+        maxAttempts: 3,
+        retryDelayMs: 1000,
+        retryBackoff: true,
+      });
+      await waitForJob(queue, id, (job) => job.state === 'failed');
+      expect(started).toHaveLength(3);
+      const [first = 0, second = 0, third = 0] = started;
+      // One delay before the second attempt, two before the third (PostgreSQL adds jitter on top).
+      expect(second - first).toBeGreaterThanOrEqual(950);
+      expect(third - second).toBeGreaterThanOrEqual(1950);
+    });
+
     it('fails a job whose handler throws a plain error with HANDLER_FAILED', async () => {
       await queue.work('boom', () => Promise.reject(new Error('disk full')));
       const id = await queue.enqueue(WS, 'boom', null, { maxAttempts: 1 });

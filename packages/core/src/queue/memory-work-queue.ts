@@ -20,6 +20,8 @@ import { FINAL_QUEUED_JOB_STATES } from './work-queue.js';
 export interface StoredQueuedJob {
   job: QueuedJob;
   retryDelayMs: number;
+  /** Doubles the wait after each failed attempt; absent in files saved before it existed. */
+  retryBackoff?: boolean;
   /** Epoch milliseconds before which a retry waits; null when it may run now. */
   notBefore: number | null;
 }
@@ -136,7 +138,12 @@ class MemoryWorkQueue implements WorkQueue {
       finishedAt: null,
       updatedAt: now,
     };
-    this.#jobs.set(id, { job, retryDelayMs: resolved.retryDelayMs, notBefore: null });
+    this.#jobs.set(id, {
+      job,
+      retryDelayMs: resolved.retryDelayMs,
+      retryBackoff: resolved.retryBackoff,
+      notBefore: null,
+    });
     await this.#save();
     this.#pump(kind);
     return id;
@@ -302,7 +309,8 @@ class MemoryWorkQueue implements WorkQueue {
     job.error = toQueueError(outcome.error);
     if (job.attempts < job.maxAttempts) {
       job.state = 'queued';
-      stored.notBefore = this.#clock().getTime() + stored.retryDelayMs;
+      const factor = stored.retryBackoff === true ? 2 ** Math.min(16, job.attempts - 1) : 1;
+      stored.notBefore = this.#clock().getTime() + stored.retryDelayMs * factor;
       return;
     }
     job.state = 'failed';

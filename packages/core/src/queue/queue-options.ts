@@ -43,6 +43,7 @@ export function resolveEnqueueOptions(options: EnqueueOptions = {}): ResolvedEnq
     maxAttempts: wholeNumber('maxAttempts', options.maxAttempts ?? 3, 1),
     retryDelayMs: wholeNumber('retryDelayMs', options.retryDelayMs ?? 1000, 0),
     timeoutSeconds: wholeNumber('timeoutSeconds', options.timeoutSeconds ?? 900, 1),
+    retryBackoff: options.retryBackoff ?? false,
   };
 }
 

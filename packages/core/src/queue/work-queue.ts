@@ -75,6 +75,12 @@ export interface EnqueueOptions {
   /** Wait before a failed attempt is retried, in milliseconds; default 1000. */
   retryDelayMs?: number;
   /**
+   * Doubles the wait after each failed attempt (`retryDelayMs`, then twice
+   * that, four times …), for work whose failures are someone else's outage,
+   * such as a webhook receiver; default false (the same wait every time).
+   */
+  retryBackoff?: boolean;
+  /**
    * How long one attempt may run, in seconds, before the queue takes its
    * worker for dead and hands the job to another (PostgreSQL); default 900.
    * A job expected to run longer must say so.

@@ -40,6 +40,8 @@ export interface JobRunnerOptions {
   clock?: () => Date;
   /** Told of errors a job hit that are not the caller's fault (the job's state says only "internal error"). */
   onUnexpectedError?: (error: unknown, job: { workspace: string; id: number }) => void;
+  /** Told when a job has ended and its final state is written (or could not be): where `job.*` events come from. */
+  onFinished?: (job: JobStateRecord) => void;
 }
 
 /** States of finished jobs are kept this long (an alias answers `GET job/{id}` that long). */
@@ -61,6 +63,7 @@ export class JobRunner {
   readonly #store: BlockStore & PoolStore & JobStore;
   readonly #clock: () => Date;
   readonly #onUnexpectedError: NonNullable<JobRunnerOptions['onUnexpectedError']>;
+  readonly #onFinished: NonNullable<JobRunnerOptions['onFinished']>;
   /** The last job started in each workspace: the next one runs after it. */
   readonly #tails = new Map<string, Promise<void>>();
   readonly #inFlight = new Set<Promise<void>>();
@@ -73,6 +76,7 @@ export class JobRunner {
     this.#store = store;
     this.#clock = options.clock ?? (() => new Date());
     this.#onUnexpectedError = options.onUnexpectedError ?? (() => undefined);
+    this.#onFinished = options.onFinished ?? (() => undefined);
   }
 
   /**
@@ -176,6 +180,7 @@ export class JobRunner {
     }
     // Unwritten, the state stays "running" until readers see its heartbeat has stopped.
     await writer.finish(final).catch(() => undefined);
+    this.#onFinished({ ...writer.record, ...final });
   }
 
   /** Keeps the states of live jobs fresh while any runs; stops when none does. */

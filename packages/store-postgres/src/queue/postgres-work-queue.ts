@@ -110,6 +110,8 @@ export class PostgresWorkQueue implements WorkQueue {
         id,
         retryLimit: resolved.maxAttempts + SPARE_DELIVERIES,
         retryDelay: Math.ceil(resolved.retryDelayMs / 1000),
+        // pg-boss waits between 1 and 2 times retryDelay × 2^(retries - 1), jitter included.
+        retryBackoff: resolved.retryBackoff,
         expireInSeconds: resolved.timeoutSeconds,
         db: { executeSql: (text, values) => client.query(text, values) },
       });

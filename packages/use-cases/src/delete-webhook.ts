@@ -1,0 +1,25 @@
+import type { CatalogueStore } from '@allot/core';
+import { webhookRecord } from './webhook-records.js';
+
+/**
+ * Deletes a webhook (every version); NOT_FOUND when the workspace has none
+ * with this id. Deliveries already queued find it gone and stop; its
+ * delivery log stays, as history.
+ */
+export async function deleteWebhook(
+  store: CatalogueStore,
+  target: { workspace: string; id: string; actor: string },
+  now: Date,
+): Promise<void> {
+  const record = await webhookRecord(store, target.workspace, target.id);
+  await store.deleteCatalogue(
+    {
+      kind: record.kind,
+      workspace: record.workspace,
+      project: record.project,
+      name: record.name,
+      actor: target.actor,
+    },
+    now,
+  );
+}
