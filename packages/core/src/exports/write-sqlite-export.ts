@@ -1,4 +1,4 @@
-import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import type { Value } from '../model/block-version.js';
 import { formulaSafeCell } from '../data-block/formula-safe-cell.js';
 import type { ExportInput } from './export-input.js';
@@ -15,7 +15,8 @@ let sqlJs: Promise<SqlJsStatic> | undefined;
 
 /** SQLite (compiled to WebAssembly, so nothing native to build), loaded once per process. */
 function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= initSqlJs();
+  // Imported on first use: the WebAssembly build is large and most processes never write SQLite.
+  sqlJs ??= import('sql.js').then((module) => module.default());
   return sqlJs;
 }
 

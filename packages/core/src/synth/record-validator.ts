@@ -1,12 +1,18 @@
+import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { SchemaTree } from './field-tree.js';
 import { valueProblem } from './value-check.js';
 
-// ajv-formats is CommonJS: under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
-  .default ?? addFormatsModule) as unknown as (ajv: Ajv) => void;
+// The 2020-12 dialect and the formats are loaded on first use: every
+// process that imports core (each CLI command) would pay for them otherwise.
+const require = createRequire(import.meta.url);
+const ajv2020 = () => (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020;
+// ajv-formats is CommonJS: its function is the module itself or its default.
+const addFormats = (ajv: Ajv): void => {
+  const module = require('ajv-formats') as { default?: (ajv: Ajv) => void } & ((ajv: Ajv) => void);
+  (module.default ?? module)(ajv);
+};
 
 /** Checks one record against its schema: the problem as text, or null when it is valid. */
 export type RecordValidator = (record: unknown) => string | null;
@@ -31,7 +37,7 @@ export function createRecordValidator(tree: SchemaTree): RecordValidator {
     multipleOfPrecision: 9,
   };
   const ajv =
-    tree.dialect === 'draft-07' ? new Ajv(options) : (new Ajv2020(options) as unknown as Ajv);
+    tree.dialect === 'draft-07' ? new Ajv(options) : (new (ajv2020())(options) as unknown as Ajv);
   addFormats(ajv);
   const validate: ValidateFunction = ajv.compile(tree.document);
   return (record) => (validate(record) ? null : ajv.errorsText(validate.errors));

@@ -1,4 +1,8 @@
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLParser as XmlParser } from 'fast-xml-parser';
+
+// Loaded on first use, so processes that never read an XSD never load it.
+const require = createRequire(import.meta.url);
 import { invalidSchema } from './synth-errors.js';
 
 /** An element of a parsed XML document: local name, attributes, child elements in order. */
@@ -19,6 +23,7 @@ type OrderedEntry = Record<string, unknown>;
  * @throws AllotError `INVALID_SCHEMA` when the text is not well-formed XML
  */
 export function parseXmlNodes(text: string): XmlNode {
+  const { XMLParser } = require('fast-xml-parser') as { XMLParser: typeof XmlParser };
   const parser = new XMLParser({
     preserveOrder: true,
     ignoreAttributes: false,
