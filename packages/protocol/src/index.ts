@@ -42,3 +42,16 @@ export { ResultSchema } from './result.js';
 export type { StoredResult } from './result.js';
 export { ResultsEntrySchema, ResultsFileSchema } from './results-file.js';
 export type { ResultsEntry, ResultsFileContent } from './results-file.js';
+export {
+  AcceptInvitationBody,
+  AccountRoleSchema,
+  InvitationSchema,
+  KeyRoleSchema,
+  LoginBody,
+  PasswordSchema,
+  SessionSchema,
+  UserSchema,
+  WorkspaceBody,
+  WorkspaceSchema,
+} from './account.js';
+export type { Invitation, Login, Session, UserView, Workspace } from './account.js';

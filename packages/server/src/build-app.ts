@@ -2,6 +2,8 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '@allot/use-cases';
+import { SessionTokens } from './auth/session-tokens.js';
 import { JobRunner } from './jobs/job-runner.js';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
@@ -24,6 +26,9 @@ import { allocationTestRoutes } from './routes/allocation-tests.js';
 import { resultRoutes } from './routes/results.js';
 import { serverRoutes } from './routes/servers.js';
 import { userRoutes } from './routes/users.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { invitationRoutes } from './routes/invitations.js';
+import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -59,6 +64,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       strict: options.strictServerNames ?? false,
     }),
     clock,
+    sessions: new SessionTokens(options.store, options.sessions),
+    loginThrottle:
+      options.loginThrottle === false
+        ? undefined
+        : new LoginThrottle(options.store, { ...DEFAULT_LOGIN_THROTTLE, ...options.loginThrottle }),
     syncWaitMs: options.syncWaitMs ?? 10_000,
     uploadLimit,
   };
@@ -86,6 +96,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       resultRoutes,
       apiKeyRoutes,
       userRoutes,
+      sessionRoutes,
+      invitationRoutes,
+      workspaceRoutes,
       auditRoutes,
       serverRoutes,
     ]) {

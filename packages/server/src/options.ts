@@ -1,4 +1,6 @@
 import type { Store } from '@allot/core';
+import type { LoginThrottleLimits } from '@allot/use-cases';
+import type { SessionTokenOptions } from './auth/session-tokens.js';
 import type { ResolutionServerConfig } from './resolution/resolution-server-config.js';
 import type { DefaultServer, ResolutionServer } from './resolution/resolution-servers.js';
 
@@ -53,6 +55,14 @@ export interface BuildAppOptions {
   clock?: () => Date;
   /** Trust `X-Forwarded-*` from a proxy in front; default false. */
   trustProxy?: boolean;
+  /**
+   * Session tokens: the HS256 signing secret (default: one generated on
+   * first use and kept in the store, so every replica shares it) and their
+   * life (default 24 h).
+   */
+  sessions?: SessionTokenOptions;
+  /** Failed logins tolerated per user and per address; `false` turns throttling off. */
+  loginThrottle?: Partial<LoginThrottleLimits> | false;
 }
 
 /** Options of {@link startServer}: the app's options, where to listen, and which store to open. */
