@@ -322,6 +322,15 @@ describe('users with passwords, sessions and workspaces over HTTP (embedded stor
     expect(
       (await call('POST', '/api/v1/users/ghost/invitation', { auth: admin, body: {} })).status,
     ).toBe(404);
+    const paths = Object.keys((await call('GET', '/docs/json')).body.paths);
+    for (const path of [
+      '/api/v1/sessions',
+      '/api/v1/sessions/current',
+      '/api/v1/users/{id}/invitation',
+      '/api/v1/invitations/{token}',
+      '/api/v1/workspaces',
+    ])
+      expect(paths).toContain(path);
     const ttl = await call('POST', '/api/v1/users/ghost/invitation', {
       auth: admin,
       body: { ttlSeconds: 1 },
