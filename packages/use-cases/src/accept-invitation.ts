@@ -11,7 +11,8 @@ export type InvitationUse = { kind: 'accepted'; user: UserRecord } | { kind: 'in
  * Sets a user's password with an invitation token, once: of two uses at
  * once (on any replicas), exactly one wins, by compare-and-set on the
  * invitation's version. The password is hashed before anything is written,
- * so a failure leaves both the invitation and the user as they were.
+ * and the invitation is given back if storing the password fails, so a
+ * failure leaves both the invitation and the user as they were.
  */
 export async function acceptInvitation(
   store: TenancyStore & CatalogueStore,
@@ -50,6 +51,12 @@ export async function acceptInvitation(
     throw error;
   }
   const updated: UserRecord = { ...user, password };
-  await store.putUser(updated);
+  try {
+    await store.putUser(updated);
+  } catch (error) {
+    // Give the invitation back, so that a failed write leaves it usable as it was.
+    await store.putCatalogue({ ...name, body, actor: user.id, keepId: true }, now);
+    throw error;
+  }
   return { kind: 'accepted', user: updated };
 }

@@ -40,6 +40,24 @@ export async function revokeSession(
     // A logout on another replica at the same moment revoked it first.
     if (!(await isSessionRevoked(store, session.workspace, session.id))) throw error;
   }
+  await pruneRevocations(store, session.workspace, now);
+}
+
+/** Revocations checked for expiry at each logout: keeps the list from growing with old tokens. */
+const PRUNE_BATCH = 100;
+
+/** Forgets revocations of tokens that have expired anyway: a token past its expiry is refused by itself. */
+async function pruneRevocations(store: CatalogueStore, workspace: string, now: Date) {
+  const page = { limit: PRUNE_BATCH, offset: 0 };
+  const records = await store.listCatalogue({ workspace, kind: REVOKED_SESSION_KIND, page });
+  for (const record of records) {
+    const expiresAt = (record.body as { expiresAt?: string }).expiresAt;
+    if (expiresAt !== undefined && Date.parse(expiresAt) <= now.getTime())
+      await store.deleteCatalogue(
+        { ...nameOf(workspace, record.name), actor: 'logout', force: true },
+        now,
+      );
+  }
 }
 
 /** True when the session token with this id was revoked. */
