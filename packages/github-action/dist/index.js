@@ -53983,7 +53983,10 @@ function userOf(row) {
     name: row.name,
     email: row.email,
     role: row.role,
-    createdAt: row.created_at
+    createdAt: row.created_at,
+    active: row.active,
+    superUser: row.super_user,
+    password: row.password
   };
 }
 function auditOf(row) {
@@ -62785,7 +62788,10 @@ async function putUser(db, user) {
     name: user.name,
     email: user.email,
     role: user.role,
-    created_at: user.createdAt
+    created_at: user.createdAt,
+    active: user.active ?? true,
+    super_user: user.superUser ?? false,
+    password: user.password === void 0 || user.password === null ? null : JSON.stringify(user.password)
   });
 }
 async function getUser(db, workspace, id) {
@@ -63929,6 +63935,19 @@ function syncPoolFiles2(store, workspace, files) {
 // ../use-cases/dist/job-heartbeat.js
 var HEARTBEAT_MS = 5e3;
 var STALE_AFTER_MS = 6 * HEARTBEAT_MS;
+
+// ../use-cases/dist/password-hash.js
+var COST = 2 ** 15;
+
+// ../use-cases/dist/login-throttle.js
+var DEFAULT_LOGIN_THROTTLE = {
+  maxPerUser: 5,
+  maxPerAddress: 20,
+  windowMs: 15 * 6e4
+};
+
+// ../use-cases/dist/create-invitation.js
+var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";

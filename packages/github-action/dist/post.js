@@ -34240,7 +34240,10 @@ function userOf(row) {
     name: row.name,
     email: row.email,
     role: row.role,
-    createdAt: row.created_at
+    createdAt: row.created_at,
+    active: row.active,
+    superUser: row.super_user,
+    password: row.password
   };
 }
 function auditOf(row) {
@@ -35347,7 +35350,10 @@ async function putUser(db, user) {
     name: user.name,
     email: user.email,
     role: user.role,
-    created_at: user.createdAt
+    created_at: user.createdAt,
+    active: user.active ?? true,
+    super_user: user.superUser ?? false,
+    password: user.password === void 0 || user.password === null ? null : JSON.stringify(user.password)
   });
 }
 async function getUser(db, workspace, id) {
@@ -36406,6 +36412,19 @@ async function releaseJob2(store, workspace, id, now) {
   const outcome = await store.releaseJob(workspace, status.answeredBy, now);
   return { kind: "released", jobId: status.answeredBy, outcome };
 }
+
+// ../use-cases/dist/password-hash.js
+var COST = 2 ** 15;
+
+// ../use-cases/dist/login-throttle.js
+var DEFAULT_LOGIN_THROTTLE = {
+  maxPerUser: 5,
+  maxPerAddress: 20,
+  windowMs: 15 * 6e4
+};
+
+// ../use-cases/dist/create-invitation.js
+var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
