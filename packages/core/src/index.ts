@@ -50,7 +50,13 @@ export type {
   TestStatus,
 } from './model/job-record.js';
 export { ROLES } from './model/workspace-record.js';
-export type { ApiKeyRecord, Role, UserRecord, WorkspaceRecord } from './model/workspace-record.js';
+export type {
+  ApiKeyRecord,
+  PasswordHash,
+  Role,
+  UserRecord,
+  WorkspaceRecord,
+} from './model/workspace-record.js';
 export type { AuditEvent } from './model/audit-event.js';
 export { jobFromCommit } from './job-from-commit.js';
 export { isJobFinished } from './job-state-record.js';

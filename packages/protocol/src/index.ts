@@ -56,3 +56,16 @@ export {
 export type { WebhookAttemptView, WebhookView } from './webhook.js';
 export { QueuedJobSchema, QueuedJobStateSchema, QueueQuery } from './queued-job.js';
 export type { QueuedJobView } from './queued-job.js';
+export {
+  AcceptInvitationBody,
+  AccountRoleSchema,
+  InvitationSchema,
+  KeyRoleSchema,
+  LoginBody,
+  PasswordSchema,
+  SessionSchema,
+  UserSchema,
+  WorkspaceBody,
+  WorkspaceSchema,
+} from './account.js';
+export type { Invitation, Login, Session, UserView, Workspace } from './account.js';

@@ -2,6 +2,8 @@ import type { Role, Store, WorkQueue } from '@allot/core';
 import type { WebhookRetryPolicy } from '@allot/use-cases';
 import type { FastifyInstance } from 'fastify';
 import type { AuthContext } from './auth/auth-context.js';
+import type { LoginThrottle } from '@allot/use-cases';
+import type { SessionTokens } from './auth/session-tokens.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import type { ResolutionServers } from './resolution/resolution-servers.js';
 import type { WebhookPublisher } from './webhooks/webhook-publisher.js';
@@ -24,6 +26,9 @@ export interface AppContext {
   queue: WorkQueue;
   webhooks: WebhookSettings;
   clock: () => Date;
+  sessions: SessionTokens;
+  /** Undefined when login throttling is off. */
+  loginThrottle: LoginThrottle | undefined;
   syncWaitMs: number;
   uploadLimit: number;
 }
@@ -46,5 +51,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The least role a key needs; a route without one is public. */
     role?: Role;
+    /** Only a SuperUser's session may call the route (workspace management). */
+    superUser?: boolean;
   }
 }

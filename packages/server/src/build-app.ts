@@ -4,6 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { openMemoryWorkQueue } from '@allot/core';
 import { WEBHOOK_DELIVERY_KIND, type WebhookRetryPolicy } from '@allot/use-cases';
 import type { AppContext } from './app-context.js';
+import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '@allot/use-cases';
+import { SessionTokens } from './auth/session-tokens.js';
 import { JobRunner } from './jobs/job-runner.js';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
@@ -31,6 +33,9 @@ import { webhookRoutes } from './routes/webhooks.js';
 import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
 import { jobEvent } from './webhooks/job-event.js';
 import { WebhookPublisher } from './webhooks/webhook-publisher.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { invitationRoutes } from './routes/invitations.js';
+import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
 import { SERVER_VERSION } from './version.js';
 
@@ -87,6 +92,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     queue,
     webhooks: { allowPrivate: options.allowPrivateWebhooks ?? false, policy, publisher },
     clock,
+    sessions: new SessionTokens(options.store, options.sessions),
+    loginThrottle:
+      options.loginThrottle === false
+        ? undefined
+        : new LoginThrottle(options.store, { ...DEFAULT_LOGIN_THROTTLE, ...options.loginThrottle }),
     syncWaitMs: options.syncWaitMs ?? 10_000,
     uploadLimit,
   };
@@ -114,6 +124,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       resultRoutes,
       apiKeyRoutes,
       userRoutes,
+      sessionRoutes,
+      invitationRoutes,
+      workspaceRoutes,
       auditRoutes,
       serverRoutes,
       webhookRoutes,

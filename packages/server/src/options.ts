@@ -1,5 +1,6 @@
 import type { Store, WorkQueue } from '@allot/core';
-import type { WebhookRetryPolicy } from '@allot/use-cases';
+import type { LoginThrottleLimits, WebhookRetryPolicy } from '@allot/use-cases';
+import type { SessionTokenOptions } from './auth/session-tokens.js';
 import type { ResolutionServerConfig } from './resolution/resolution-server-config.js';
 import type { DefaultServer, ResolutionServer } from './resolution/resolution-servers.js';
 
@@ -70,6 +71,14 @@ export interface BuildAppOptions {
   webhookTimeoutMs?: number;
   /** Attempts and backoff of webhook deliveries; default 8 attempts, 5 s doubling, 60 s per attempt. */
   webhookRetry?: Partial<WebhookRetryPolicy>;
+  /**
+   * Session tokens: the HS256 signing secret (default: one generated on
+   * first use and kept in the store, so every replica shares it) and their
+   * life (default 24 h).
+   */
+  sessions?: SessionTokenOptions;
+  /** Failed logins tolerated per user and per address; `false` turns throttling off. */
+  loginThrottle?: Partial<LoginThrottleLimits> | false;
 }
 
 /** Options of {@link startServer}: the app's options, where to listen, and which store to open. */

@@ -61,6 +61,21 @@ describe('parseCliOptions: server names and waiting', () => {
     expect(() => optionsOf(['--sync-wait-ms=-1'])).toThrow(/--sync-wait-ms must be an integer/);
     expect(() => optionsOf(['--sync-wait-ms', '1.5'])).toThrow(/--sync-wait-ms must be an integer/);
   });
+
+  it('takes the session life from --session-ttl or ALLOT_SESSION_TTL, and the secret from ALLOT_SESSION_SECRET', () => {
+    const parse = (argv: string[], env: NodeJS.ProcessEnv) => {
+      const parsed = parseCliOptions(argv, env);
+      if (parsed.help) throw new Error('expected options, got help');
+      return parsed.options;
+    };
+    expect(parse(['--session-ttl', '3600'], {}).sessions).toEqual({ ttlSeconds: 3600 });
+    expect(parse([], { ALLOT_SESSION_TTL: '600' }).sessions).toEqual({ ttlSeconds: 600 });
+    const secret = 'x'.repeat(32);
+    expect(parse([], { ALLOT_SESSION_SECRET: secret }).sessions).toEqual({ secret });
+    expect(parse([], {})).not.toHaveProperty('sessions');
+    expect(() => parse(['--session-ttl', '5'], {})).toThrow(/--session-ttl must be an integer/);
+    expect(() => parse([], { ALLOT_SESSION_SECRET: 'short' })).toThrow(/at least 32 bytes/);
+  });
 });
 
 describe('parseCliOptions: webhooks', () => {

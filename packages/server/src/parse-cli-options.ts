@@ -35,6 +35,9 @@ Options:
   --allow-private-webhooks
                       let webhook URLs lead to loopback, private and link-local
                       addresses (refused by default: a webhook could reach internal services)
+  --session-ttl <s>   how long a login's session token lasts, in seconds (env
+                      ALLOT_SESSION_TTL; default 86400). The signing secret is env
+                      ALLOT_SESSION_SECRET, else one generated once and kept in the store
   --log-level <lvl>   ${LEVELS.join(', ')} (default info)
   -h, --help          show this help`;
 
@@ -61,6 +64,7 @@ export function parseCliOptions(
       'strict-server-names': { type: 'boolean' },
       'allow-private-webhooks': { type: 'boolean' },
       'sync-wait-ms': { type: 'string' },
+      'session-ttl': { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -105,9 +109,31 @@ export function parseCliOptions(
       throw new Error(`--sync-wait-ms must be an integer from 0 to 3600000, got "${wait}"`);
     options.syncWaitMs = Number(wait);
   }
+  const sessions = parseSessionOptions(
+    values['session-ttl'] ?? nonEmpty(env.ALLOT_SESSION_TTL),
+    env,
+  );
+  if (sessions !== undefined) options.sessions = sessions;
   // Connection strings are read from the same environment when the server starts.
   if (resolutionServers.length > 0) Object.assign(options, { resolutionServers, env });
   return { help: false, options };
+}
+
+/** The session token options of the command line and environment, if any is set. */
+function parseSessionOptions(
+  ttl: string | undefined,
+  env: NodeJS.ProcessEnv,
+): StartServerOptions['sessions'] {
+  const secret = nonEmpty(env.ALLOT_SESSION_SECRET);
+  if (secret !== undefined && Buffer.byteLength(secret) < 32)
+    throw new Error('ALLOT_SESSION_SECRET must be at least 32 bytes long');
+  if (ttl !== undefined && (!/^\d+$/.test(ttl) || Number(ttl) < 60 || Number(ttl) > 31_536_000))
+    throw new Error(`--session-ttl must be an integer from 60 to 31536000 seconds, got "${ttl}"`);
+  if (secret === undefined && ttl === undefined) return undefined;
+  return {
+    ...(secret === undefined ? {} : { secret }),
+    ...(ttl === undefined ? {} : { ttlSeconds: Number(ttl) }),
+  };
 }
 
 /** `NAME` (every workspace) or `WORKSPACE/NAME`; at most one default for all and one per workspace. */

@@ -3,6 +3,7 @@ import type {
   AuditEvent,
   BlockOrigin,
   BlockVersionMeta,
+  PasswordHash,
   ResultRecord,
   Role,
   UserRecord,
@@ -113,6 +114,9 @@ export interface UserRow {
   email: string;
   role: Role;
   created_at: string;
+  active: boolean;
+  super_user: boolean;
+  password: PasswordHash | null;
 }
 
 export function userOf(row: UserRow): UserRecord {
@@ -123,6 +127,9 @@ export function userOf(row: UserRow): UserRecord {
     email: row.email,
     role: row.role,
     createdAt: row.created_at,
+    active: row.active,
+    superUser: row.super_user,
+    password: row.password,
   };
 }
 

@@ -83,6 +83,10 @@ export async function putUser(db: PoolQueries, user: UserRecord): Promise<void> 
     email: user.email,
     role: user.role,
     created_at: user.createdAt,
+    active: user.active ?? true,
+    super_user: user.superUser ?? false,
+    password:
+      user.password === undefined || user.password === null ? null : JSON.stringify(user.password),
   });
 }
 

@@ -82,3 +82,27 @@ export { pingWebhook } from './ping-webhook.js';
 export { recordWebhookAttempt } from './record-webhook-attempt.js';
 export { listWebhookAttempts } from './list-webhook-attempts.js';
 export { findWebhookRecord, toWebhook, WEBHOOK_DELIVERY_KIND } from './webhook-records.js';
+// Accounts: passwords, sessions, invitations, workspaces
+export { ACCOUNT_ROLES, accountRoleOf, type AccountRole } from './account-role.js';
+export { MAX_PASSWORD_LENGTH, hashPassword, passwordMatches } from './password-hash.js';
+export {
+  DEFAULT_LOGIN_THROTTLE,
+  LoginThrottle,
+  type LoginAttempt,
+  type LoginThrottleLimits,
+} from './login-throttle.js';
+export { logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
+export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
+export { sessionSecret } from './session-secret.js';
+export {
+  DEFAULT_INVITATION_TTL_SECONDS,
+  createInvitation,
+  type NewInvitation,
+} from './create-invitation.js';
+export { acceptInvitation, type InvitationUse } from './accept-invitation.js';
+export {
+  WORKSPACE_ID_PATTERN,
+  createWorkspace,
+  type WorkspaceCreation,
+} from './create-workspace.js';
+export { listWorkspaces } from './list-workspaces.js';

@@ -6,9 +6,12 @@ export interface UserChanges {
   name?: string;
   email?: string;
   role?: Role;
+  /** False deactivates: the user can no longer log in and their sessions stop working. */
+  active?: boolean;
+  superUser?: boolean;
 }
 
-/** Changes a user's name, email or role; `NOT_FOUND` when there is no such user. */
+/** Changes a user's name, email, role or activation; `NOT_FOUND` when there is no such user. */
 export async function updateUser(
   store: TenancyStore,
   workspace: string,

@@ -69,9 +69,34 @@ export function describeTenancyContract(
         createdAt: T0.toISOString(),
       };
       await store.putUser(user);
-      expect(await store.getUser('acme', 'u1')).toEqual(user);
+      expect(await store.getUser('acme', 'u1')).toMatchObject(user);
       expect(await store.getUser('other', 'u1')).toBeUndefined();
       expect((await store.listUsers('acme')).map((u) => u.id)).toEqual(['u1']);
+
+      // A user stored without the account fields reads as active, no SuperUser, no password.
+      const plain = await store.getUser('acme', 'u1');
+      expect([plain?.active !== false, plain?.superUser === true, plain?.password == null]).toEqual(
+        [true, false, true],
+      );
+      const account = {
+        ...user,
+        active: false,
+        superUser: true,
+        password: {
+          algorithm: 'scrypt' as const,
+          salt: 'c2FsdA==',
+          cost: 16384,
+          blockSize: 8,
+          parallelism: 1,
+          keyLength: 32,
+          hash: 'aGFzaA==',
+        },
+      };
+      await store.putUser(account);
+      expect(await store.getUser('acme', 'u1')).toEqual(account);
+      expect(await store.listUsers('acme')).toEqual([account]);
+      await store.putUser({ ...account, active: true, password: null });
+      expect(await store.getUser('acme', 'u1')).toMatchObject({ active: true, password: null });
       expect(await store.deleteUser('acme', 'u1')).toBe(true);
       expect(await store.deleteUser('acme', 'u1')).toBe(false);
     });

@@ -31,7 +31,29 @@ export interface ApiKeyRecord {
   revokedAt: string | null;
 }
 
-/** A person in a workspace; API keys may belong to one (see {@link ApiKeyRecord.userId}). */
+/**
+ * A password as stored: a memory-hard scrypt digest with the salt and cost
+ * parameters it was made with, so that raising the costs later leaves older
+ * passwords verifiable.
+ */
+export interface PasswordHash {
+  algorithm: 'scrypt';
+  /** Base64 of the per-user random salt. */
+  salt: string;
+  /** scrypt's cost (N), block size (r) and parallelism (p). */
+  cost: number;
+  blockSize: number;
+  parallelism: number;
+  keyLength: number;
+  /** Base64 of the derived key. */
+  hash: string;
+}
+
+/**
+ * A person in a workspace; API keys may belong to one (see {@link ApiKeyRecord.userId}).
+ * The account fields are optional so that users stored before they existed
+ * read as active, ordinary users without a password.
+ */
 export interface UserRecord {
   id: string;
   workspace: string;
@@ -39,4 +61,10 @@ export interface UserRecord {
   email: string;
   role: Role;
   createdAt: string;
+  /** False once deactivated: the user cannot log in and their sessions stop working. Absent: true. */
+  active?: boolean;
+  /** Acts as an admin in every workspace, and may create and list workspaces. Absent: false. */
+  superUser?: boolean;
+  /** Absent or null until the user sets one through an invitation. */
+  password?: PasswordHash | null;
 }

@@ -1,1 +1,2 @@
-SELECT workspace, id, name, email, role, iso(created_at) AS created_at FROM users WHERE workspace = :workspace ORDER BY created_at, id
+SELECT workspace, id, name, email, role, iso(created_at) AS created_at, active, super_user, password
+FROM users WHERE workspace = :workspace ORDER BY created_at, id

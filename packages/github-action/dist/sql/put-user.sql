@@ -1,4 +1,5 @@
-INSERT INTO users (workspace, id, name, email, role, created_at)
-VALUES (:workspace, :id, :name, :email, :role, :created_at)
+INSERT INTO users (workspace, id, name, email, role, created_at, active, super_user, password)
+VALUES (:workspace, :id, :name, :email, :role, :created_at, :active, :super_user, :password::jsonb)
 ON CONFLICT (workspace, id) DO UPDATE
-SET name = excluded.name, email = excluded.email, role = excluded.role, created_at = excluded.created_at
+SET name = excluded.name, email = excluded.email, role = excluded.role, created_at = excluded.created_at,
+  active = excluded.active, super_user = excluded.super_user, password = excluded.password

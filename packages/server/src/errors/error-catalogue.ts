@@ -56,9 +56,14 @@ export const SERVER_ERRORS = {
   },
   UNAUTHORIZED: {
     status: 401,
-    description: 'No API key, an unknown or malformed key, or a revoked key.',
+    description:
+      'No API key or session token; an unknown, malformed or revoked key; a wrong user or password; an expired or logged-out session, or one whose user was deactivated.',
   },
-  FORBIDDEN: { status: 403, description: "The key's role does not allow this operation." },
+  FORBIDDEN: {
+    status: 403,
+    description:
+      "The key's or user's role does not allow this operation, or it needs a SuperUser (workspaces, another workspace, a SuperUser's account).",
+  },
   ROUTE_NOT_FOUND: { status: 404, description: 'No route has this method and path.' },
   UNKNOWN_SERVER: {
     status: 404,
@@ -66,6 +71,11 @@ export const SERVER_ERRORS = {
       'The resolution server named does not exist and server names are strict (`--strict-server-names`); the message lists the known ones.',
   },
   CONFLICT: { status: 409, description: 'The resource already exists.' },
+  INVITATION_INVALID: {
+    status: 410,
+    description:
+      'The invitation token is unknown, used already, or expired (one answer for all three): ask an admin for a new one.',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     description: 'The request body is larger than the limit of its route.',
@@ -88,7 +98,8 @@ export const SERVER_ERRORS = {
   },
   RATE_LIMITED: {
     status: 429,
-    description: 'Too many requests for this key; retry after the `retry-after` header.',
+    description:
+      'Too many requests for this key, or too many failed logins for this user or address; retry after the `retry-after` header.',
   },
   INTERNAL: {
     status: 500,

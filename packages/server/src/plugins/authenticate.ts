@@ -1,5 +1,8 @@
+import type { Role } from '@allot/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authContextOf } from '../auth/auth-context.js';
+import { isSessionRevoked } from '@allot/use-cases';
+import { authContextOf, sessionContextOf, type AuthContext } from '../auth/auth-context.js';
+import { looksLikeJwt } from '../auth/session-tokens.js';
 import { parseKey } from '../auth/api-key.js';
 import { VerifiedSecrets } from '../auth/verified-secrets.js';
 import { roleAllows } from '../auth/roles.js';
@@ -29,8 +32,22 @@ export function installAuthentication(
       limit(limiter, `ip:${request.ip}`, reply);
       throw new HttpError(
         'UNAUTHORIZED',
-        'an API key is required: send "Authorization: Bearer <key>" or "x-api-key: <key>"',
+        'an API key or session is required: send "Authorization: Bearer <key or token>" or "x-api-key: <key>"',
       );
+    }
+    if (looksLikeJwt(presented)) {
+      const caller = await sessionCaller(app, request, presented);
+      if (caller === undefined) {
+        limit(limiter, `ip:${request.ip}`, reply);
+        throw new HttpError(
+          'UNAUTHORIZED',
+          'the session is not valid (expired, logged out, or its user deactivated): log in again',
+        );
+      }
+      limit(limiter, `user:${caller.workspace}/${caller.user}`, reply);
+      checkRole(caller, role, request.routeOptions.config.superUser === true);
+      request.auth = caller;
+      return;
     }
     const parsed = parseKey(presented);
     const record =
@@ -49,14 +66,61 @@ export function installAuthentication(
       );
     }
     limit(limiter, `key:${record.id}`, reply);
-    if (!roleAllows(record.role, role)) {
-      throw new HttpError(
-        'FORBIDDEN',
-        `this operation needs the ${role} role; the key has ${record.role}`,
-      );
-    }
-    request.auth = authContextOf(record);
+    const caller = authContextOf(record);
+    if (workspaceAsked(request) !== undefined && workspaceAsked(request) !== caller.workspace)
+      throw new HttpError('FORBIDDEN', 'only a SuperUser may act in another workspace');
+    checkRole(caller, role, request.routeOptions.config.superUser === true);
+    request.auth = caller;
   });
+}
+
+function checkRole(caller: AuthContext, role: Role, superUserOnly: boolean): void {
+  if (superUserOnly && !caller.superUser)
+    throw new HttpError('FORBIDDEN', 'this operation needs a SuperUser');
+  if (!roleAllows(caller.role, role)) {
+    const holder = caller.session === null ? 'the key' : 'the user';
+    throw new HttpError(
+      'FORBIDDEN',
+      `this operation needs the ${role} role; ${holder} has ${caller.role}`,
+    );
+  }
+}
+
+/** The workspace a SuperUser asks to act in, by header. */
+function workspaceAsked(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-allot-workspace'];
+  return typeof header === 'string' && header !== '' ? header : undefined;
+}
+
+/**
+ * The caller of a session token, or undefined when the token is invalid,
+ * expired, revoked, or its user is gone or deactivated. The user and the
+ * revocation are read on every request, so a logout or deactivation on any
+ * replica takes effect on the next request everywhere.
+ */
+async function sessionCaller(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  token: string,
+): Promise<AuthContext | undefined> {
+  const { store, sessions, clock } = contextOf(app);
+  const claims = await sessions.verify(token, clock());
+  if (claims === undefined) return undefined;
+  if (await isSessionRevoked(store, claims.workspace, claims.id)) return undefined;
+  const user = await store.getUser(claims.workspace, claims.user);
+  if (user === undefined || user.active === false) return undefined;
+  const asked = workspaceAsked(request);
+  if (asked === undefined || asked === claims.workspace)
+    return sessionContextOf(user, claims, claims.workspace);
+  if (user.superUser !== true)
+    throw new HttpError('FORBIDDEN', 'only a SuperUser may act in another workspace');
+  if ((await store.getWorkspace(asked)) === undefined)
+    throw new HttpError(
+      'NOT_FOUND',
+      `workspace "${asked}" does not exist`,
+      'headers.x-allot-workspace',
+    );
+  return sessionContextOf(user, claims, asked);
 }
 
 function limit(limiter: RateLimiter | undefined, bucket: string, reply: FastifyReply): void {

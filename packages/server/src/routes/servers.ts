@@ -52,17 +52,21 @@ export const serverRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'viewer' },
       schema: {
         tags: ['servers'],
-        summary: "The calling key's workspace and role",
+        summary: "The calling key's or session's workspace and role",
         response: withErrors({
           200: Type.Object({
             workspace: Type.String(),
-            keyId: Type.String(),
+            keyId: Type.Union([Type.String(), Type.Null()]),
             role: Type.String(),
+            superUser: Type.Boolean(),
             actor: Type.String(),
           }),
         }),
       },
     },
-    (request) => callerOf(request),
+    (request) => {
+      const { workspace, keyId, role, superUser, actor } = callerOf(request);
+      return { workspace, keyId, role, superUser, actor };
+    },
   );
 };

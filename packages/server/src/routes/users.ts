@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { UserRecord } from '@allot/core';
 import { createUser, deleteUser, listUsers, readUser, updateUser } from '@allot/use-cases';
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
@@ -8,28 +7,13 @@ import { HttpError } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { contextOf } from '../app-context.js';
-import { PageOf, PageQuery, withErrors } from '@allot/protocol';
+import { PageOf, PageQuery, UserSchema, withErrors } from '@allot/protocol';
 import { RoleSchema } from '../auth/roles.js';
+import { guardSuperUser } from './guard-super-user.js';
+import { userView } from './user-view.js';
 
-const UserSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  email: Type.String(),
-  role: Type.String(),
-  createdAt: Type.String(),
-});
 const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
-
-function userView(user: UserRecord) {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    createdAt: user.createdAt,
-  };
-}
 
 /** Users and their roles; deleting a user revokes the keys that belong to them. */
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,7 +25,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'admin' },
       schema: {
         tags,
-        summary: 'Create a user',
+        summary: 'Create a user (then invite them to set a password)',
         body: Type.Object({
           id: Type.Optional(
             Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9._@-]+$' }),
@@ -49,22 +33,28 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
           name: Type.String({ minLength: 1, maxLength: 200 }),
           email: Email,
           role: RoleSchema,
+          superUser: Type.Optional(Type.Boolean()),
         }),
         response: withErrors({ 201: UserSchema }),
       },
     },
     async (request, reply) => {
-      const { workspace } = callerOf(request);
+      const caller = callerOf(request);
+      const { store, clock } = contextOf(app);
+      await guardSuperUser(store, caller, request.body, 'body.superUser');
       const id = request.body.id ?? randomUUID();
       const creation = await createUser(
-        contextOf(app).store,
-        { ...request.body, id, workspace },
-        contextOf(app).clock(),
+        store,
+        { ...request.body, id, workspace: caller.workspace, active: true },
+        clock(),
       );
       if (creation.kind === 'exists')
         throw new HttpError('CONFLICT', `user "${id}" already exists`, 'body.id');
       const user = creation.user;
-      await audit(app, request, 'user.create', `user:${id}`, { role: user.role });
+      await audit(app, request, 'user.create', `user:${id}`, {
+        role: user.role,
+        superUser: user.superUser === true,
+      });
       return reply.status(201).send(userView(user));
     },
   );
@@ -111,24 +101,28 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'admin' },
       schema: {
         tags,
-        summary: "Change a user's name, email or role",
+        summary: "Change a user's name, email or role, or (de)activate them",
         params: UserParams,
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           email: Type.Optional(Email),
           role: Type.Optional(RoleSchema),
+          active: Type.Optional(Type.Boolean()),
+          superUser: Type.Optional(Type.Boolean()),
         }),
         response: withErrors({ 200: UserSchema }),
       },
     },
     async (request) => {
-      const { workspace } = callerOf(request);
-      const updated = await updateUser(
-        contextOf(app).store,
-        workspace,
-        request.params.id,
-        request.body,
+      const caller = callerOf(request);
+      const { store } = contextOf(app);
+      await guardSuperUser(
+        store,
+        caller,
+        await readUser(store, caller.workspace, request.params.id),
       );
+      await guardSuperUser(store, caller, request.body, 'body.superUser');
+      const updated = await updateUser(store, caller.workspace, request.params.id, request.body);
       await audit(app, request, 'user.update', `user:${updated.id}`, { ...request.body });
       return userView(updated);
     },
@@ -146,9 +140,14 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { workspace } = callerOf(request);
+      const caller = callerOf(request);
       const { store, clock } = contextOf(app);
-      await deleteUser(store, workspace, request.params.id, clock());
+      await guardSuperUser(
+        store,
+        caller,
+        await readUser(store, caller.workspace, request.params.id),
+      );
+      await deleteUser(store, caller.workspace, request.params.id, clock());
       await audit(app, request, 'user.delete', `user:${request.params.id}`);
       return reply.status(204).send(null);
     },

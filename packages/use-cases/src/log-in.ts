@@ -1,0 +1,51 @@
+import type { CatalogueStore, TenancyStore, UserRecord } from '@allot/core';
+import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
+import { decoyHash, passwordMatches } from './password-hash.js';
+
+/** What a login came to: the user, a refusal (one answer for every reason), or a wait. */
+export type LoginOutcome =
+  | { kind: 'accepted'; user: UserRecord }
+  | { kind: 'refused' }
+  | { kind: 'throttled'; retryAfterSeconds: number };
+
+/** A login: the user by id or email, in a workspace, from an address. */
+export interface LoginRequest extends LoginAttempt {
+  password: string;
+}
+
+async function findLoginUser(
+  store: TenancyStore,
+  workspace: string,
+  user: string,
+): Promise<UserRecord | undefined> {
+  const byId = await store.getUser(workspace, user);
+  if (byId !== undefined) return byId;
+  const email = user.toLowerCase();
+  return (await store.listUsers(workspace)).find((u) => u.email.toLowerCase() === email);
+}
+
+/**
+ * Checks a user's password. An unknown user, a user with no password yet,
+ * a deactivated user and a wrong password are all `refused` alike, after
+ * the same scrypt work, so an answer tells nothing about which it was;
+ * each refusal counts towards the throttle.
+ */
+export async function logIn(
+  store: TenancyStore & CatalogueStore,
+  /** Undefined: no throttling. */
+  throttle: LoginThrottle | undefined,
+  request: LoginRequest,
+  now: Date,
+): Promise<LoginOutcome> {
+  const wait = throttle === undefined ? 0 : await throttle.retryAfter(request, now);
+  if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
+  const user = await findLoginUser(store, request.workspace, request.user);
+  const stored = user?.password ?? (await decoyHash());
+  const matches = await passwordMatches(request.password, stored);
+  if (user === undefined || user.password == null || user.active === false || !matches) {
+    await throttle?.fail({ ...request, user: user?.id ?? request.user }, now);
+    return { kind: 'refused' };
+  }
+  await throttle?.succeed({ ...request, user: user.id }, now);
+  return { kind: 'accepted', user };
+}
