@@ -244,7 +244,7 @@ describe('allot get, release, jobs', () => {
 
     const jobs = await allot(['jobs']);
     expect(jobs.stdout).toMatch(/ 1 +\S+ +complete +2\/1\/0 +released /);
-  });
+  }, 90_000); // eleven CLI processes one after another: a loaded CI machine takes its time
 });
 
 describe('allot import and export', () => {

@@ -19,6 +19,7 @@ interface Manifest {
   name: string;
   version?: string;
   private?: boolean;
+  dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 }
 

@@ -6,18 +6,20 @@ import { outputOf, runCommand } from './run-command.js';
 
 /**
  * The test runners a user installs next to allot, in the ranges the
- * workspace's own packages test against: `[package, workspace package]`.
+ * workspace's own packages and suites test against: `[package, workspace
+ * folder]`.
  */
 const RUNNERS: [string, string][] = [
-  ['@playwright/test', 'playwright-fixture'],
-  ['@cucumber/cucumber', 'cucumber-steps'],
-  ['jest', 'jest-environment'],
+  ['@playwright/test', 'packages/playwright-fixture'],
+  ['@cucumber/cucumber', 'packages/cucumber-steps'],
+  ['jest', 'test/jest'],
 ];
 
-/** The range of `name` that the workspace package in `packages/<dir>` develops with. */
+/** The range of `name` that the workspace folder `dir` depends on or develops with. */
 async function workspaceRange(name: string, dir: string): Promise<string> {
-  const range = (await readManifest(join(repoRoot, 'packages', dir))).devDependencies?.[name];
-  if (range === undefined) throw new Error(`packages/${dir} has no devDependency ${name}`);
+  const manifest = await readManifest(join(repoRoot, dir));
+  const range = manifest.devDependencies?.[name] ?? manifest.dependencies?.[name];
+  if (range === undefined) throw new Error(`${dir} does not depend on ${name}`);
   return range;
 }
 
