@@ -81,11 +81,25 @@ export type {
   CandidateQuery,
   EventStore,
   JobStore,
+  NotificationStore,
   Page,
   PoolStore,
+  ProjectStore,
   Store,
   TenancyStore,
 } from './store/store.js';
+export { eventMatches } from './events/event-record.js';
+export type { EventQuery, EventRecord, NewEvent } from './events/event-record.js';
+export type { NotificationQuery, NotificationRecord } from './events/notification-record.js';
+export { DEFAULT_PROJECT_VERSION, PROJECT_ROLES } from './projects/project-record.js';
+export type {
+  NewProject,
+  ProjectMember,
+  ProjectRecord,
+  ProjectRole,
+} from './projects/project-record.js';
+export { projectExistsError, projectNotFoundError } from './projects/project-errors.js';
+export { auditOfEvent, eventOfAudit } from './events/audit-view.js';
 export { openMemoryStore } from './store/open-memory-store.js';
 export type {
   CatalogueDelete,

@@ -36,6 +36,11 @@ import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { DocumentCatalogue } from './document-catalogue.js';
+import { DocumentEvents } from './document-events.js';
+import { DocumentProjects } from './document-projects.js';
+import type { EventQuery, EventRecord, NewEvent } from '../events/event-record.js';
+import type { NotificationQuery, NotificationRecord } from '../events/notification-record.js';
+import type { NewProject, ProjectRecord } from '../projects/project-record.js';
 import { DocumentTenancy } from './document-tenancy.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { dropJobStates, staleJobStates } from './stale-job-states.js';
@@ -65,6 +70,8 @@ export class DocumentStore implements Store {
   readonly #blockRows: BlockRows;
   readonly #tenancy: DocumentTenancy;
   readonly #catalogue: DocumentCatalogue;
+  readonly #events: DocumentEvents;
+  readonly #projects: DocumentProjects;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     this.kind = persistence.kind;
@@ -75,6 +82,8 @@ export class DocumentStore implements Store {
     );
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
     this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
+    this.#events = new DocumentEvents(this.#saved, this.#mutex);
+    this.#projects = new DocumentProjects(this.#saved, this.#mutex);
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -326,23 +335,64 @@ export class DocumentStore implements Store {
     return this.#tenancy.deleteUser(workspace, id);
   }
 
+  appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
+    return this.#events.appendEvent(event, notify);
+  }
+
+  listEvents(query: EventQuery): Promise<EventRecord[]> {
+    return this.#events.listEvents(query);
+  }
+
   appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
-    return this.#mutex.run(async () => {
-      // Numbered per workspace, like jobs.
-      const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
-      const stored: AuditEvent = { ...event, id: last + 1 };
-      await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace);
-        ws.audit = [...ws.audit, stored];
-        ws.lastIds = { ...ws.lastIds, audit: stored.id };
-      });
-      return stored;
-    });
+    return this.#events.appendAudit(event);
   }
 
   listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
-    const events = [...(this.#workspace(workspace)?.audit ?? [])].reverse();
-    return Promise.resolve(events.slice(page.offset, page.offset + page.limit));
+    return this.#events.listAudit(workspace, page);
+  }
+
+  listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
+    return this.#events.listNotifications(query);
+  }
+
+  countUnreadNotifications(workspace: string, user: string): Promise<number> {
+    return this.#events.countUnreadNotifications(workspace, user);
+  }
+
+  markNotificationsRead(workspace: string, user: string, now: Date, ids?: readonly number[]) {
+    return this.#events.markNotificationsRead(workspace, user, now, ids);
+  }
+
+  deleteNotification(workspace: string, user: string, id: number): Promise<boolean> {
+    return this.#events.deleteNotification(workspace, user, id);
+  }
+
+  createProject(project: NewProject): Promise<ProjectRecord> {
+    return this.#projects.createProject(project);
+  }
+
+  getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
+    return this.#projects.getProject(workspace, id);
+  }
+
+  findProject(workspace: string, name: string, version: string) {
+    return this.#projects.findProject(workspace, name, version);
+  }
+
+  listProjects(workspace: string, page: Page): Promise<ProjectRecord[]> {
+    return this.#projects.listProjects(workspace, page);
+  }
+
+  updateProject(
+    workspace: string,
+    id: number,
+    change: (current: ProjectRecord) => ProjectRecord,
+  ): Promise<ProjectRecord> {
+    return this.#projects.updateProject(workspace, id, change);
+  }
+
+  deleteProject(workspace: string, id: number): Promise<boolean> {
+    return this.#projects.deleteProject(workspace, id);
   }
 
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {

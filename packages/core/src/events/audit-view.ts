@@ -1,0 +1,33 @@
+import type { AuditEvent } from '../model/audit-event.js';
+import type { EventRecord, NewEvent } from './event-record.js';
+
+/**
+ * The audit log is a view of the event log: an audit entry is an event
+ * whose `kind` is its `action` and whose `subject` is its `target`. These
+ * two functions are that view, so that every store shows it alike.
+ */
+export function auditOfEvent(event: EventRecord): AuditEvent {
+  return {
+    id: event.id,
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    action: event.kind,
+    target: event.subject,
+    details: event.details,
+  };
+}
+
+/** The event an audit entry records: no address, no project. */
+export function eventOfAudit(entry: Omit<AuditEvent, 'id'>): NewEvent {
+  return {
+    workspace: entry.workspace,
+    kind: entry.action,
+    actor: entry.actor,
+    ip: null,
+    project: null,
+    subject: entry.target,
+    at: entry.at,
+    details: entry.details,
+  };
+}

@@ -1,0 +1,152 @@
+import { auditOfEvent, eventOfAudit } from '../events/audit-view.js';
+import {
+  eventMatches,
+  type EventQuery,
+  type EventRecord,
+  type NewEvent,
+} from '../events/event-record.js';
+import type { NotificationQuery, NotificationRecord } from '../events/notification-record.js';
+import type { AuditEvent } from '../model/audit-event.js';
+import { draftWorkspace } from './draft-workspace.js';
+import type { EventStore } from './event-store.js';
+import type { Mutex } from './mutex.js';
+import type { NotificationStore } from './notification-store.js';
+import { ownEntry, setOwnEntry } from './own-entry.js';
+import type { Page } from './page.js';
+import type { SavedDocument } from './saved-document.js';
+import {
+  notificationKey,
+  type LoggedEvent,
+  type StoredNotification,
+  type WorkspaceDocument,
+} from './store-document.js';
+
+/**
+ * The event log and notifications of the document store. It shares the
+ * store's document and mutex: an event and its notifications are one save.
+ */
+export class DocumentEvents implements EventStore, NotificationStore {
+  readonly #saved: SavedDocument;
+  readonly #mutex: Mutex;
+
+  constructor(saved: SavedDocument, mutex: Mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+
+  appendEvent(event: NewEvent, notify: readonly string[] = []): Promise<EventRecord> {
+    return this.#mutex.run(async () => {
+      // Numbered per workspace, like jobs; the audit log counts with it.
+      const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
+      const stored: EventRecord = { ...event, id: last + 1 };
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, event.workspace, 'notifications');
+        ws.audit = [...ws.audit, stored];
+        ws.lastIds = { ...ws.lastIds, audit: stored.id };
+        const notifications = ws.notifications as Record<string, StoredNotification>;
+        for (const user of new Set(notify)) {
+          const key = notificationKey(user, stored.id);
+          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+        }
+      });
+      return stored;
+    });
+  }
+
+  listEvents(query: EventQuery): Promise<EventRecord[]> {
+    const matching = this.#events(query.workspace).filter((e) => eventMatches(e, query));
+    const { limit, offset } = query.page;
+    return Promise.resolve(matching.reverse().slice(offset, offset + limit));
+  }
+
+  async appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
+    return auditOfEvent(await this.appendEvent(eventOfAudit(event)));
+  }
+
+  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
+    const events = this.#events(workspace).reverse();
+    return Promise.resolve(events.slice(page.offset, page.offset + page.limit).map(auditOfEvent));
+  }
+
+  listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
+    const mine = this.#notificationsOf(query.workspace, query.user)
+      .filter((n) => query.unreadOnly !== true || n.readAt === null)
+      .sort((a, b) => b.id - a.id)
+      .slice(query.page.offset, query.page.offset + query.page.limit);
+    const byId = new Map(this.#events(query.workspace).map((e) => [e.id, e]));
+    return Promise.resolve(
+      mine.flatMap((n) => {
+        const event = byId.get(n.id);
+        return event === undefined ? [] : [{ ...n, workspace: query.workspace, event }];
+      }),
+    );
+  }
+
+  countUnreadNotifications(workspace: string, user: string): Promise<number> {
+    return Promise.resolve(
+      this.#notificationsOf(workspace, user).filter((n) => n.readAt === null).length,
+    );
+  }
+
+  markNotificationsRead(
+    workspace: string,
+    user: string,
+    now: Date,
+    ids?: readonly number[],
+  ): Promise<number> {
+    return this.#mutex.run(async () => {
+      const wanted = ids === undefined ? undefined : new Set(ids);
+      const unread = this.#notificationsOf(workspace, user).filter(
+        (n) => n.readAt === null && (wanted === undefined || wanted.has(n.id)),
+      );
+      if (unread.length === 0) return 0;
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, workspace, 'notifications');
+        const notifications = ws.notifications as Record<string, StoredNotification>;
+        for (const n of unread) {
+          setOwnEntry(notifications, notificationKey(user, n.id), {
+            ...n,
+            readAt: now.toISOString(),
+          });
+        }
+      });
+      return unread.length;
+    });
+  }
+
+  deleteNotification(workspace: string, user: string, id: number): Promise<boolean> {
+    return this.#mutex.run(async () => {
+      const key = notificationKey(user, id);
+      if (ownEntry(this.#workspace(workspace)?.notifications ?? {}, key) === undefined) {
+        return false;
+      }
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, workspace, 'notifications');
+        delete (ws.notifications as Record<string, StoredNotification>)[key];
+      });
+      return true;
+    });
+  }
+
+  /** The log of a workspace as events, oldest first (a fresh array). */
+  #events(workspace: string): EventRecord[] {
+    return (this.#workspace(workspace)?.audit ?? []).map(eventOfLogged);
+  }
+
+  #notificationsOf(workspace: string, user: string): StoredNotification[] {
+    return Object.values(this.#workspace(workspace)?.notifications ?? {}).filter(
+      (n) => n.user === user,
+    );
+  }
+
+  #workspace(workspace: string): WorkspaceDocument | undefined {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+}
+
+/** An entry of the log as an event, whether it was written as one or as an audit entry. */
+function eventOfLogged(entry: LoggedEvent): EventRecord {
+  if ('kind' in entry) return entry;
+  const { action, target, ...rest } = entry;
+  return { ...rest, kind: action, subject: target, ip: null, project: null };
+}
