@@ -99,7 +99,7 @@ export type {
   ProjectRole,
 } from './projects/project-record.js';
 export { projectExistsError, projectNotFoundError } from './projects/project-errors.js';
-export { auditOfEvent, eventOfAudit } from './events/audit-view.js';
+export { auditOfEvent, eventOfAudit, isAudited, SYSTEM_ACTOR } from './events/audit-view.js';
 export { openMemoryStore } from './store/open-memory-store.js';
 export type {
   CatalogueDelete,

@@ -42,3 +42,16 @@ export { ResultSchema } from './result.js';
 export type { StoredResult } from './result.js';
 export { ResultsEntrySchema, ResultsFileSchema } from './results-file.js';
 export type { ResultsEntry, ResultsFileContent } from './results-file.js';
+export {
+  NewProjectBody,
+  ProjectChangesBody,
+  ProjectMemberBody,
+  ProjectMemberSchema,
+  ProjectName,
+  ProjectRoleSchema,
+  ProjectSchema,
+  ProjectVersion,
+} from './project.js';
+export type { Project } from './project.js';
+export { EventSchema, NotificationSchema } from './event.js';
+export type { Event, Notification } from './event.js';

@@ -1,4 +1,5 @@
 import type { Role, Store } from '@allot/core';
+import type { EventLog } from '@allot/use-cases';
 import type { FastifyInstance } from 'fastify';
 import type { AuthContext } from './auth/auth-context.js';
 import type { JobRunner } from './jobs/job-runner.js';
@@ -8,6 +9,8 @@ import type { ResolutionServers } from './resolution/resolution-servers.js';
 export interface AppContext {
   store: Store;
   runner: JobRunner;
+  /** Records events and hands them to in-process listeners (`onEvent`). */
+  events: EventLog;
   servers: ResolutionServers;
   clock: () => Date;
   syncWaitMs: number;

@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './app-context.js';
 import { JobRunner } from './jobs/job-runner.js';
+import { recordJobOutcome } from './jobs/record-job-outcome.js';
+import { EventLog } from '@allot/use-cases';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
 import { answerClientError } from './plugins/client-error-handler.js';
@@ -16,6 +18,9 @@ import { installTextParsers } from './plugins/text-parsers.js';
 import { ResolutionServers } from './resolution/resolution-servers.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
+import { eventRoutes } from './routes/events.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { projectRoutes } from './routes/projects.js';
 import { blockRoutes } from './routes/blocks.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -47,12 +52,20 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const clock = options.clock ?? (() => new Date());
+  const events = new EventLog(options.store, (error, event) =>
+    app.log.error(
+      { err: error, workspace: event.workspace, event: event.id },
+      'event listener failed',
+    ),
+  );
   const context: AppContext = {
     store: options.store,
+    events,
     runner: new JobRunner(options.store, {
       clock,
       onUnexpectedError: (error, job) =>
         app.log.error({ err: error, workspace: job.workspace, job: job.id }, 'job failed'),
+      onFinished: (job) => recordJobOutcome(events, job),
     }),
     servers: new ResolutionServers(options.servers, {
       ...(options.defaultServers === undefined ? {} : { defaults: options.defaultServers }),
@@ -86,7 +99,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       resultRoutes,
       apiKeyRoutes,
       userRoutes,
+      projectRoutes,
       auditRoutes,
+      eventRoutes,
+      notificationRoutes,
       serverRoutes,
     ]) {
       await api.register(routes, { prefix: '/api/v1' });

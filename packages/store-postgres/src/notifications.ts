@@ -16,13 +16,31 @@ export async function listNotifications(
     limit: query.page.limit,
     offset: query.page.offset,
   });
-  return result.rows.map((row) => ({
+  return result.rows.map((row) => notificationOf(row, query.user));
+}
+
+/** One of a user's notifications, with its event. */
+export async function getNotification(
+  db: PoolQueries,
+  target: { workspace: string; user: string; id: number },
+): Promise<NotificationRecord | undefined> {
+  const result = await db.query<NotificationRow>('read a notification', 'get-notification', [
+    target.workspace,
+    target.user,
+    target.id,
+  ]);
+  const row = result.rows[0];
+  return row === undefined ? undefined : notificationOf(row, target.user);
+}
+
+function notificationOf(row: NotificationRow, user: string): NotificationRecord {
+  return {
     id: row.notification_id,
     workspace: row.workspace,
-    user: query.user,
+    user,
     readAt: row.read_at,
     event: eventOf(row),
-  }));
+  };
 }
 
 export async function countUnreadNotifications(

@@ -351,6 +351,10 @@ export class PostgresStore implements Store {
     return notifications.listNotifications(this.#db, query);
   }
 
+  getNotification(workspace: string, user: string, id: number) {
+    return notifications.getNotification(this.#db, { workspace, user, id });
+  }
+
   countUnreadNotifications(workspace: string, user: string): Promise<number> {
     return notifications.countUnreadNotifications(this.#db, workspace, user);
   }

@@ -29,6 +29,7 @@ export const SQL_OPERATIONS = [
   'find-taken-tests',
   'gather-candidates',
   'get-job',
+  'get-notification',
   'get-job-state',
   'get-pool',
   'get-project',

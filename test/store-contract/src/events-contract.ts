@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EventStore, NewEvent, NotificationStore } from '@allot/core';
+import { SYSTEM_ACTOR, type EventStore, type NewEvent, type NotificationStore } from '@allot/core';
 import { later, T0 } from './contract-fixtures.js';
 
 function event(kind: string, at: Date, extra: Partial<NewEvent> = {}): NewEvent {
@@ -88,6 +88,17 @@ export function describeEventsContract(current: () => EventStore & NotificationS
       });
     });
 
+    it('leaves what the server did by itself out of the audit log', async () => {
+      await store.appendEvent(event('job.execute', T0));
+      await store.appendEvent(event('job.completed', later(1), { actor: SYSTEM_ACTOR, ip: null }));
+      expect(
+        (await store.listAudit('acme', { limit: 10, offset: 0 })).map((e) => e.action),
+      ).toEqual(['job.execute']);
+      expect(
+        await store.listEvents({ workspace: 'acme', page: { limit: 10, offset: 0 } }),
+      ).toHaveLength(2);
+    });
+
     it('filters by dates (start inclusive, end exclusive), actor, kind and project, and pages', async () => {
       await store.appendEvent(event('job.completed', T0));
       await store.appendEvent(event('job.failed', later(10), { actor: 'k2' }));
@@ -129,6 +140,15 @@ export function describeEventsContract(current: () => EventStore & NotificationS
         [first.id, null, first],
       ]);
       expect(await store.countUnreadNotifications('acme', 'u1')).toBe(2);
+      expect(await store.getNotification('acme', 'u1', first.id)).toEqual({
+        id: first.id,
+        workspace: 'acme',
+        user: 'u1',
+        readAt: null,
+        event: first,
+      });
+      expect(await store.getNotification('acme', 'u3', first.id)).toBeUndefined();
+      expect(await store.getNotification('other', 'u1', first.id)).toBeUndefined();
       expect(await store.countUnreadNotifications('acme', 'u2')).toBe(1);
       expect(await store.countUnreadNotifications('other', 'u1')).toBe(0);
 

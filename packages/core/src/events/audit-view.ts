@@ -2,9 +2,21 @@ import type { AuditEvent } from '../model/audit-event.js';
 import type { EventRecord, NewEvent } from './event-record.js';
 
 /**
+ * How the event log names the server when it acts on its own (a job
+ * finishing). The audit log says who did what: it leaves these out.
+ */
+export const SYSTEM_ACTOR = 'allot';
+
+/** Whether an event shows in the audit log: everything a caller did. */
+export function isAudited(event: { actor: string }): boolean {
+  return event.actor !== SYSTEM_ACTOR;
+}
+
+/**
  * The audit log is a view of the event log: an audit entry is an event
- * whose `kind` is its `action` and whose `subject` is its `target`. These
- * two functions are that view, so that every store shows it alike.
+ * whose `kind` is its `action` and whose `subject` is its `target`, for
+ * every event a caller caused ({@link isAudited}). These functions are that
+ * view, so that every store shows it alike.
  */
 export function auditOfEvent(event: EventRecord): AuditEvent {
   return {

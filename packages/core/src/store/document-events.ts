@@ -1,4 +1,4 @@
-import { auditOfEvent, eventOfAudit } from '../events/audit-view.js';
+import { auditOfEvent, eventOfAudit, isAudited } from '../events/audit-view.js';
 import {
   eventMatches,
   type EventQuery,
@@ -64,7 +64,7 @@ export class DocumentEvents implements EventStore, NotificationStore {
   }
 
   listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
-    const events = this.#events(workspace).reverse();
+    const events = this.#events(workspace).filter(isAudited).reverse();
     return Promise.resolve(events.slice(page.offset, page.offset + page.limit).map(auditOfEvent));
   }
 
@@ -79,6 +79,21 @@ export class DocumentEvents implements EventStore, NotificationStore {
         const event = byId.get(n.id);
         return event === undefined ? [] : [{ ...n, workspace: query.workspace, event }];
       }),
+    );
+  }
+
+  getNotification(
+    workspace: string,
+    user: string,
+    id: number,
+  ): Promise<NotificationRecord | undefined> {
+    const stored = ownEntry(
+      this.#workspace(workspace)?.notifications ?? {},
+      notificationKey(user, id),
+    );
+    const event = this.#events(workspace).find((e) => e.id === id);
+    return Promise.resolve(
+      stored === undefined || event === undefined ? undefined : { ...stored, workspace, event },
     );
   }
 

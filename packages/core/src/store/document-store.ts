@@ -355,6 +355,10 @@ export class DocumentStore implements Store {
     return this.#events.listNotifications(query);
   }
 
+  getNotification(workspace: string, user: string, id: number) {
+    return this.#events.getNotification(workspace, user, id);
+  }
+
   countUnreadNotifications(workspace: string, user: string): Promise<number> {
     return this.#events.countUnreadNotifications(workspace, user);
   }

@@ -9,6 +9,12 @@ import type { NotificationQuery, NotificationRecord } from '../events/notificati
 export interface NotificationStore {
   /** A user's notifications, newest first, one page of them. */
   listNotifications(query: NotificationQuery): Promise<NotificationRecord[]>;
+  /** One of a user's notifications, with its event. */
+  getNotification(
+    workspace: string,
+    user: string,
+    id: number,
+  ): Promise<NotificationRecord | undefined>;
   countUnreadNotifications(workspace: string, user: string): Promise<number>;
   /**
    * Marks notifications of a user read (`ids` omitted: all of them); how

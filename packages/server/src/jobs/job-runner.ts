@@ -40,6 +40,11 @@ export interface JobRunnerOptions {
   clock?: () => Date;
   /** Told of errors a job hit that are not the caller's fault (the job's state says only "internal error"). */
   onUnexpectedError?: (error: unknown, job: { workspace: string; id: number }) => void;
+  /**
+   * Told of each job once its final state is written (done or error), e.g.
+   * to record `job.completed` or `job.failed`. Its failure fails nothing.
+   */
+  onFinished?: (job: JobStateRecord) => void | Promise<void>;
 }
 
 /** States of finished jobs are kept this long (an alias answers `GET job/{id}` that long). */
@@ -61,6 +66,7 @@ export class JobRunner {
   readonly #store: BlockStore & PoolStore & JobStore;
   readonly #clock: () => Date;
   readonly #onUnexpectedError: NonNullable<JobRunnerOptions['onUnexpectedError']>;
+  readonly #onFinished: NonNullable<JobRunnerOptions['onFinished']>;
   /** The last job started in each workspace: the next one runs after it. */
   readonly #tails = new Map<string, Promise<void>>();
   readonly #inFlight = new Set<Promise<void>>();
@@ -73,6 +79,7 @@ export class JobRunner {
     this.#store = store;
     this.#clock = options.clock ?? (() => new Date());
     this.#onUnexpectedError = options.onUnexpectedError ?? (() => undefined);
+    this.#onFinished = options.onFinished ?? (() => undefined);
   }
 
   /**
@@ -175,7 +182,16 @@ export class JobRunner {
       final = { phase: 'error', error: { code: body.code, message: body.message } };
     }
     // Unwritten, the state stays "running" until readers see its heartbeat has stopped.
-    await writer.finish(final).catch(() => undefined);
+    const written = await writer.finish(final).then(
+      () => true,
+      () => false,
+    );
+    if (!written) return;
+    try {
+      await this.#onFinished(writer.record);
+    } catch (error) {
+      this.#onUnexpectedError(error, writer.record);
+    }
   }
 
   /** Keeps the states of live jobs fresh while any runs; stops when none does. */
