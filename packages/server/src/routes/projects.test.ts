@@ -8,6 +8,9 @@ import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { testPostgresUrl } from '../testing/test-postgres-url.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Ev = Omit<EventRecord, 'workspace'>;
+type Audit = { id: number; action: string; target: string };
+type Note = { id: number; read: boolean; event: Ev };
 
 const schemas: string[] = [];
 
@@ -60,7 +63,7 @@ describe.each(STORES)('projects, events and notifications over HTTP (%s)', (_nam
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text === '' ? null : (JSON.parse(text) as any) };
+    return { status: response.status, body: text === '' ? null : JSON.parse(text) };
   }
 
   /** A user of the workspace and a key of theirs with a role. */
@@ -207,7 +210,9 @@ describe.each(STORES)('projects, events and notifications over HTTP (%s)', (_nam
       unread: 2,
     });
     const mine = await call(alice, 'GET', '/api/v1/notifications');
-    expect(mine.body.items.map((n: any) => [n.event.kind, n.event.details.role, n.read])).toEqual([
+    expect(
+      mine.body.items.map((n: Note) => [n.event.kind, n.event.details['role'], n.read]),
+    ).toEqual([
       ['project.member.added', 'manage', false],
       ['project.member.added', 'edit', false],
     ]);
@@ -258,7 +263,7 @@ describe.each(STORES)('projects, events and notifications over HTTP (%s)', (_nam
     await call(manager, 'PATCH', '/api/v1/projects/2', { description: 'b' });
     await t.seed();
 
-    const all = (await call(t.adminKey, 'GET', '/api/v1/events')).body.items as Array<any>;
+    const all = (await call(t.adminKey, 'GET', '/api/v1/events')).body.items as Ev[];
     expect(all.map((e) => e.kind)).toEqual([
       'pool.create',
       'block.upload',
@@ -267,18 +272,18 @@ describe.each(STORES)('projects, events and notifications over HTTP (%s)', (_nam
       'project.created',
       'key.create',
     ]);
-    const audit = (await call(t.adminKey, 'GET', '/api/v1/audit')).body.items as Array<any>;
+    const audit = (await call(t.adminKey, 'GET', '/api/v1/audit')).body.items as Audit[];
     expect(audit.map((a) => [a.id, a.action, a.target])).toEqual(
       all.map((e) => [e.id, e.kind, e.subject]),
     );
 
     const byProject = await call(t.adminKey, 'GET', '/api/v1/events?project=2');
-    expect(byProject.body.items.map((e: any) => e.kind)).toEqual([
+    expect(byProject.body.items.map((e: Ev) => e.kind)).toEqual([
       'project.updated',
       'project.created',
     ]);
     const byKind = await call(t.adminKey, 'GET', '/api/v1/events?kind=project.created&limit=1');
-    expect(byKind.body.items.map((e: any) => e.project)).toEqual([2]);
+    expect(byKind.body.items.map((e: Ev) => e.project)).toEqual([2]);
     expect(byKind.body.links.next).not.toBeNull();
     const actor = all.find((e) => e.kind === 'project.created').actor as string;
     const byActor = await call(
@@ -324,7 +329,7 @@ describe.each(STORES)('projects, events and notifications over HTTP (%s)', (_nam
     });
     expect(heard.some((e) => e.kind === 'job.completed')).toBe(true);
     // An event, but nobody's action: the audit log leaves it out.
-    const audit = (await call(t.adminKey, 'GET', '/api/v1/audit')).body.items as Array<any>;
+    const audit = (await call(t.adminKey, 'GET', '/api/v1/audit')).body.items as Audit[];
     expect(audit.map((a) => a.action)).not.toContain('job.completed');
     const events = await call(t.adminKey, 'GET', '/api/v1/events?kind=job.completed');
     expect(events.body.items).toHaveLength(1);
