@@ -285,7 +285,7 @@ describe.each(STORES)('projects, events and notifications over HTTP (%s)', (_nam
     const byKind = await call(t.adminKey, 'GET', '/api/v1/events?kind=project.created&limit=1');
     expect(byKind.body.items.map((e: Ev) => e.project)).toEqual([2]);
     expect(byKind.body.links.next).not.toBeNull();
-    const actor = all.find((e) => e.kind === 'project.created').actor as string;
+    const actor = all.find((e) => e.kind === 'project.created')?.actor ?? '';
     const byActor = await call(
       t.adminKey,
       'GET',
@@ -311,6 +311,34 @@ describe.each(STORES)('projects, events and notifications over HTTP (%s)', (_nam
       (await call(t.adminKey, 'GET', '/api/v1/events?from=2026-02-01&to=2026-01-01')).body,
     ).toMatchObject({ code: 'INVALID_INPUT' });
     expect((await call(manager, 'GET', '/api/v1/events')).status).toBe(403);
+  });
+
+  test('the OpenAPI document lists every route of projects, events and notifications', async () => {
+    const doc = (await (await fetch(`${url}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/projects',
+        'GET /api/v1/projects',
+        'GET /api/v1/projects/{id}',
+        'PATCH /api/v1/projects/{id}',
+        'DELETE /api/v1/projects/{id}',
+        'GET /api/v1/projects/by-name/{name}/{version}',
+        'POST /api/v1/projects/{id}/members',
+        'DELETE /api/v1/projects/{id}/members/{user}',
+        'GET /api/v1/events',
+        'GET /api/v1/notifications',
+        'GET /api/v1/notifications/unread-count',
+        'POST /api/v1/notifications/read',
+        'GET /api/v1/notifications/{id}',
+        'POST /api/v1/notifications/{id}/read',
+        'DELETE /api/v1/notifications/{id}',
+      ]),
+    );
   });
 
   test('a finished job is an event and a notification to the user who ran it', async () => {
