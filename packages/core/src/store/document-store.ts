@@ -1,4 +1,3 @@
-import type { AuditEvent } from '../model/audit-event.js';
 import type { BlockVersion, BlockVersionMeta, NewBlockVersion } from '../model/block-version.js';
 import {
   testId,
@@ -36,11 +35,7 @@ import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { DocumentCatalogue } from './document-catalogue.js';
-import { DocumentEvents } from './document-events.js';
-import { DocumentProjects } from './document-projects.js';
-import type { EventQuery, EventRecord, NewEvent } from '../events/event-record.js';
-import type { NotificationQuery, NotificationRecord } from '../events/notification-record.js';
-import type { NewProject, ProjectRecord } from '../projects/project-record.js';
+import { DocumentRecords } from './document-records.js';
 import { DocumentTenancy } from './document-tenancy.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { dropJobStates, staleJobStates } from './stale-job-states.js';
@@ -60,30 +55,30 @@ import {
  * behind one mutex; a change is built on a copy and becomes visible only
  * after it was saved, so a failed save leaves nothing behind.
  */
-export class DocumentStore implements Store {
+export class DocumentStore extends DocumentRecords implements Store {
   readonly kind: string;
   readonly #persistence: DocumentPersistence;
-  readonly #mutex = new Mutex();
+  readonly #mutex: Mutex;
   readonly #saved: SavedDocument;
   /** The last job id handed out in each workspace since the store opened. */
   readonly #reservedJobIds = new Map<string, number>();
   readonly #blockRows: BlockRows;
   readonly #tenancy: DocumentTenancy;
   readonly #catalogue: DocumentCatalogue;
-  readonly #events: DocumentEvents;
-  readonly #projects: DocumentProjects;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
+    const saved = new SavedDocument(persistence, document);
+    const mutex = new Mutex();
+    super(saved, mutex);
     this.kind = persistence.kind;
     this.#persistence = persistence;
-    this.#saved = new SavedDocument(persistence, document);
+    this.#saved = saved;
+    this.#mutex = mutex;
     this.#blockRows = new BlockRows(persistence, (workspace, block) =>
       this.#blocksOf(workspace, block),
     );
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
     this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
-    this.#events = new DocumentEvents(this.#saved, this.#mutex);
-    this.#projects = new DocumentProjects(this.#saved, this.#mutex);
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -333,70 +328,6 @@ export class DocumentStore implements Store {
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
     return this.#tenancy.deleteUser(workspace, id);
-  }
-
-  appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
-    return this.#events.appendEvent(event, notify);
-  }
-
-  listEvents(query: EventQuery): Promise<EventRecord[]> {
-    return this.#events.listEvents(query);
-  }
-
-  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
-    return this.#events.appendAudit(event);
-  }
-
-  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
-    return this.#events.listAudit(workspace, page);
-  }
-
-  listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
-    return this.#events.listNotifications(query);
-  }
-
-  getNotification(workspace: string, user: string, id: number) {
-    return this.#events.getNotification(workspace, user, id);
-  }
-
-  countUnreadNotifications(workspace: string, user: string): Promise<number> {
-    return this.#events.countUnreadNotifications(workspace, user);
-  }
-
-  markNotificationsRead(workspace: string, user: string, now: Date, ids?: readonly number[]) {
-    return this.#events.markNotificationsRead(workspace, user, now, ids);
-  }
-
-  deleteNotification(workspace: string, user: string, id: number): Promise<boolean> {
-    return this.#events.deleteNotification(workspace, user, id);
-  }
-
-  createProject(project: NewProject): Promise<ProjectRecord> {
-    return this.#projects.createProject(project);
-  }
-
-  getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
-    return this.#projects.getProject(workspace, id);
-  }
-
-  findProject(workspace: string, name: string, version: string) {
-    return this.#projects.findProject(workspace, name, version);
-  }
-
-  listProjects(workspace: string, page: Page): Promise<ProjectRecord[]> {
-    return this.#projects.listProjects(workspace, page);
-  }
-
-  updateProject(
-    workspace: string,
-    id: number,
-    change: (current: ProjectRecord) => ProjectRecord,
-  ): Promise<ProjectRecord> {
-    return this.#projects.updateProject(workspace, id, change);
-  }
-
-  deleteProject(workspace: string, id: number): Promise<boolean> {
-    return this.#projects.deleteProject(workspace, id);
   }
 
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
