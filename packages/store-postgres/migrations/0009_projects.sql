@@ -3,7 +3,7 @@
 -- addressed also by name and version label, unique in a workspace.
 ALTER TABLE workspace_ids DROP CONSTRAINT workspace_ids_kind_check;
 ALTER TABLE workspace_ids ADD CONSTRAINT workspace_ids_kind_check
-  CHECK (kind IN ('job', 'audit', 'project'));
+  CHECK (kind IN ('job', 'audit', 'event', 'project'));
 
 CREATE TABLE projects (
   workspace text NOT NULL,

@@ -1,4 +1,4 @@
-import type { EventQuery, EventRecord, NewEvent } from '@allot/core';
+import { isAudited, type EventQuery, type EventRecord, type NewEvent } from '@allot/core';
 import type { PoolQueries } from './pool-queries.js';
 
 /** An event as `list-events` and `list-notifications` read it. */
@@ -44,6 +44,7 @@ export async function appendEvent(
     project: event.project,
     details: JSON.stringify(event.details),
     users: [...notify],
+    audited: isAudited(event),
   });
   return { ...event, id: result.rows[0]?.id as number };
 }

@@ -48,7 +48,7 @@ export function describeEventsContract(current: () => EventStore & NotificationS
       expect(await store.listAudit('other', { limit: 10, offset: 0 })).toEqual([]);
     });
 
-    it('shows audit entries and events as one log, numbered by one counter', async () => {
+    it('shows audit entries and events as one log, under the same ids while all are audited', async () => {
       await store.appendAudit({
         workspace: 'acme',
         at: T0.toISOString(),
@@ -88,15 +88,41 @@ export function describeEventsContract(current: () => EventStore & NotificationS
       });
     });
 
-    it('leaves what the server did by itself out of the audit log', async () => {
+    it('leaves what the server did by itself out of the audit log, whose ids count on without gaps', async () => {
       await store.appendEvent(event('job.execute', T0));
-      await store.appendEvent(event('job.completed', later(1), { actor: SYSTEM_ACTOR, ip: null }));
+      const done = await store.appendEvent(
+        event('job.completed', later(1), { actor: SYSTEM_ACTOR, ip: null }),
+      );
+      const released = await store.appendAudit({
+        workspace: 'acme',
+        at: later(2).toISOString(),
+        actor: 'k1',
+        action: 'job.release',
+        target: 'job 1',
+        details: {},
+      });
+      const next = await store.appendEvent(event('pool.delete', later(3)));
+      expect(done.id).toBe(2);
+      expect(released.id).toBe(2);
+      expect(next.id).toBe(4);
       expect(
-        (await store.listAudit('acme', { limit: 10, offset: 0 })).map((e) => e.action),
-      ).toEqual(['job.execute']);
+        (await store.listAudit('acme', { limit: 10, offset: 0 })).map((e) => [e.id, e.action]),
+      ).toEqual([
+        [3, 'pool.delete'],
+        [2, 'job.release'],
+        [1, 'job.execute'],
+      ]);
       expect(
-        await store.listEvents({ workspace: 'acme', page: { limit: 10, offset: 0 } }),
-      ).toHaveLength(2);
+        (await store.listEvents({ workspace: 'acme', page: { limit: 10, offset: 0 } })).map((e) => [
+          e.id,
+          e.kind,
+        ]),
+      ).toEqual([
+        [4, 'pool.delete'],
+        [3, 'job.release'],
+        [2, 'job.completed'],
+        [1, 'job.execute'],
+      ]);
     });
 
     it('filters by dates (start inclusive, end exclusive), actor, kind and project, and pages', async () => {

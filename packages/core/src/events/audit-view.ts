@@ -15,8 +15,11 @@ export function isAudited(event: { actor: string }): boolean {
 /**
  * The audit log is a view of the event log: an audit entry is an event
  * whose `kind` is its `action` and whose `subject` is its `target`, for
- * every event a caller caused ({@link isAudited}). These functions are that
- * view, so that every store shows it alike.
+ * every event a caller caused ({@link isAudited}). Its ids are its own,
+ * counted among audit entries only (1, 2, 3 … as before the event log), so
+ * they match the event's id until the server first records an event of its
+ * own. These functions are that view, so that every store shows it alike;
+ * the store gives the audit id.
  */
 export function auditOfEvent(event: EventRecord): AuditEvent {
   return {

@@ -34,22 +34,33 @@ export class DocumentEvents implements EventStore, NotificationStore {
     this.#mutex = mutex;
   }
 
-  appendEvent(event: NewEvent, notify: readonly string[] = []): Promise<EventRecord> {
+  async appendEvent(event: NewEvent, notify: readonly string[] = []): Promise<EventRecord> {
+    return (await this.#append(event, notify)).event;
+  }
+
+  /**
+   * Numbers an event per workspace, like jobs, and an audited one in the
+   * audit log's own count too, so that each counts 1, 2, 3 … without gaps.
+   */
+  #append(
+    event: NewEvent,
+    notify: readonly string[],
+  ): Promise<{ event: EventRecord; auditId: number | undefined }> {
     return this.#mutex.run(async () => {
-      // Numbered per workspace, like jobs; the audit log counts with it.
-      const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
-      const stored: EventRecord = { ...event, id: last + 1 };
+      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+      const stored: EventRecord = { ...event, id: (ids.event ?? ids.audit) + 1 };
+      const auditId = isAudited(event) ? ids.audit + 1 : undefined;
       await this.#saved.update((draft) => {
         const ws = draftWorkspace(draft, event.workspace, 'notifications');
-        ws.audit = [...ws.audit, stored];
-        ws.lastIds = { ...ws.lastIds, audit: stored.id };
+        ws.audit = [...ws.audit, auditId === undefined ? stored : { ...stored, auditId }];
+        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
         const notifications = ws.notifications as Record<string, StoredNotification>;
         for (const user of new Set(notify)) {
           const key = notificationKey(user, stored.id);
           setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
         }
       });
-      return stored;
+      return { event: stored, auditId };
     });
   }
 
@@ -60,12 +71,16 @@ export class DocumentEvents implements EventStore, NotificationStore {
   }
 
   async appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
-    return auditOfEvent(await this.appendEvent(eventOfAudit(event)));
+    const { event: stored, auditId } = await this.#append(eventOfAudit(event), []);
+    return { ...auditOfEvent(stored), id: auditId ?? stored.id };
   }
 
   listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
-    const events = this.#events(workspace).filter(isAudited).reverse();
-    return Promise.resolve(events.slice(page.offset, page.offset + page.limit).map(auditOfEvent));
+    const audited = (this.#workspace(workspace)?.audit ?? []).flatMap((entry) => {
+      const auditId = 'kind' in entry ? entry.auditId : entry.id;
+      return auditId === undefined ? [] : [{ ...auditOfEvent(eventOfLogged(entry)), id: auditId }];
+    });
+    return Promise.resolve(audited.reverse().slice(page.offset, page.offset + page.limit));
   }
 
   listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
@@ -161,7 +176,10 @@ export class DocumentEvents implements EventStore, NotificationStore {
 
 /** An entry of the log as an event, whether it was written as one or as an audit entry. */
 function eventOfLogged(entry: LoggedEvent): EventRecord {
-  if ('kind' in entry) return entry;
+  if ('kind' in entry) {
+    const { auditId: _auditId, ...event } = entry;
+    return event;
+  }
   const { action, target, ...rest } = entry;
   return { ...rest, kind: action, subject: target, ip: null, project: null };
 }

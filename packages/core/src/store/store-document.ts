@@ -48,8 +48,13 @@ export interface WorkspaceDocument {
 /** The last job id and the last audit event id of a workspace (0 before the first). */
 export interface WorkspaceIds {
   job: number;
-  /** Events (and so audit entries) share one counter. */
+  /** Audit entries: the events a caller caused, numbered apart so the audit log counts 1, 2, 3 … */
   audit: number;
+  /**
+   * Every event. Absent until the first event written after the event log
+   * began: until then every event was an audit entry, so it equals `audit`.
+   */
+  event?: number;
   /** Absent until the workspace's first project. */
   project?: number;
 }
@@ -60,7 +65,10 @@ export interface WorkspaceIds {
  * `target` for `kind` and `subject`, no address or project).
  */
 export type LoggedEvent =
-  | EventRecord
+  | (EventRecord & {
+      /** Its id in the audit log; absent for an event the audit log leaves out. */
+      auditId?: number;
+    })
   | (Omit<EventRecord, 'kind' | 'subject' | 'ip' | 'project'> & {
       action: string;
       target: string;
