@@ -1,0 +1,1 @@
+DELETE FROM projects WHERE workspace = $1 AND id = $2

@@ -1,0 +1,1 @@
+SELECT {{project-record}} FROM projects p WHERE p.workspace = $1 AND p.id = $2
