@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   MAKE_FAILED: 'A make could not produce a row that satisfies its find.',
   CATALOGUE_LOCKED:
     'A catalogue record is locked by someone else; `holder` names who. An admin may force it.',
+  ALREADY_EXISTS:
+    'A record with this name (and version) already exists; `field` names what clashes.',
   VERSION_CONFLICT:
     'A put expected another latest version of the record: someone else put a version first.',
   INVALID_SCHEMA:

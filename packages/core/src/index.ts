@@ -112,11 +112,25 @@ export type {
   CandidateQuery,
   EventStore,
   JobStore,
+  NotificationStore,
   Page,
   PoolStore,
+  ProjectStore,
   Store,
   TenancyStore,
 } from './store/store.js';
+export { eventMatches } from './events/event-record.js';
+export type { EventQuery, EventRecord, NewEvent } from './events/event-record.js';
+export type { NotificationQuery, NotificationRecord } from './events/notification-record.js';
+export { DEFAULT_PROJECT_VERSION, PROJECT_ROLES } from './projects/project-record.js';
+export type {
+  NewProject,
+  ProjectMember,
+  ProjectRecord,
+  ProjectRole,
+} from './projects/project-record.js';
+export { projectExistsError, projectNotFoundError } from './projects/project-errors.js';
+export { auditOfEvent, eventOfAudit, isAudited, SYSTEM_ACTOR } from './events/audit-view.js';
 export { openMemoryStore } from './store/open-memory-store.js';
 export type {
   CatalogueDelete,
@@ -305,7 +319,7 @@ export type {
   WriteDatasetOptions,
 } from './synth/write-dataset.js';
 export { toBlockVersion, type ToBlockVersionOptions } from './synth/to-block-version.js';
-export { WEBHOOK_EVENT_KINDS } from './webhooks/webhook-event.js';
+export { isWebhookEventKind, WEBHOOK_EVENT_KINDS } from './webhooks/webhook-event.js';
 export type { WebhookEvent, WebhookEventKind } from './webhooks/webhook-event.js';
 export {
   SIGNATURE_HEADER,

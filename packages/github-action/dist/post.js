@@ -33156,6 +33156,49 @@ var EXPECTED = `expected one of ${[...CONTEXT_VALUES.keys()].join(", ")} or a fa
 // ../core/dist/pool/check-pool-schema.js
 var SCHEMA_URL = new URL("./pool.schema.json", import.meta.url);
 
+// ../core/dist/events/event-record.js
+function eventMatches(event, query) {
+  const at = Date.parse(event.at);
+  return (query.from === void 0 || at >= Date.parse(query.from)) && (query.to === void 0 || at < Date.parse(query.to)) && (query.actor === void 0 || event.actor === query.actor) && (query.kind === void 0 || event.kind === query.kind) && (query.project === void 0 || event.project === query.project);
+}
+
+// ../core/dist/projects/project-errors.js
+function projectExistsError(name, version) {
+  return new AllotError("ALREADY_EXISTS", `a project named "${name}" with version "${version}" already exists`, { field: "name", name, version });
+}
+function projectNotFoundError(id) {
+  return new AllotError("NOT_FOUND", `project ${id} does not exist`, { project: id });
+}
+
+// ../core/dist/events/audit-view.js
+var SYSTEM_ACTOR = "allot";
+function isAudited(event) {
+  return event.actor !== SYSTEM_ACTOR;
+}
+function auditOfEvent(event) {
+  return {
+    id: event.id,
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    action: event.kind,
+    target: event.subject,
+    details: event.details
+  };
+}
+function eventOfAudit(entry) {
+  return {
+    workspace: entry.workspace,
+    kind: entry.action,
+    actor: entry.actor,
+    ip: null,
+    project: null,
+    subject: entry.target,
+    at: entry.at,
+    details: entry.details
+  };
+}
+
 // ../core/dist/job-test-index.js
 var indexes = /* @__PURE__ */ new WeakMap();
 function jobTestIndexes(job, ref) {
@@ -33202,6 +33245,9 @@ function isJobLive(job, now) {
 }
 function holdsRows(test) {
   return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
+}
+function notificationKey(user, id) {
+  return JSON.stringify([user, id]);
 }
 function catalogueKey(record) {
   return JSON.stringify([record.kind, record.project, record.name, record.version]);
@@ -33737,6 +33783,248 @@ function sameName(a, b) {
   return b !== void 0 && a.kind === b.kind && a.project === b.project && a.name === b.name;
 }
 
+// ../core/dist/store/document-events.js
+var DocumentEvents = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  async appendEvent(event, notify = []) {
+    return (await this.#append(event, notify)).event;
+  }
+  /**
+   * Numbers an event per workspace, like jobs, and an audited one in the
+   * audit log's own count too, so that each counts 1, 2, 3 … without gaps.
+   */
+  #append(event, notify) {
+    return this.#mutex.run(async () => {
+      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+      const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
+      const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, event.workspace, "notifications");
+        ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
+        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
+        const notifications = ws.notifications;
+        for (const user of new Set(notify)) {
+          const key = notificationKey(user, stored.id);
+          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+        }
+      });
+      return { event: stored, auditId };
+    });
+  }
+  listEvents(query) {
+    const matching = this.#events(query.workspace).filter((e) => eventMatches(e, query));
+    const { limit, offset } = query.page;
+    return Promise.resolve(matching.reverse().slice(offset, offset + limit));
+  }
+  async appendAudit(event) {
+    const { event: stored, auditId } = await this.#append(eventOfAudit(event), []);
+    return { ...auditOfEvent(stored), id: auditId ?? stored.id };
+  }
+  listAudit(workspace, page) {
+    const audited = (this.#workspace(workspace)?.audit ?? []).flatMap((entry) => {
+      const auditId = "kind" in entry ? entry.auditId : entry.id;
+      return auditId === void 0 ? [] : [{ ...auditOfEvent(eventOfLogged(entry)), id: auditId }];
+    });
+    return Promise.resolve(audited.reverse().slice(page.offset, page.offset + page.limit));
+  }
+  listNotifications(query) {
+    const mine = this.#notificationsOf(query.workspace, query.user).filter((n) => query.unreadOnly !== true || n.readAt === null).sort((a, b) => b.id - a.id).slice(query.page.offset, query.page.offset + query.page.limit);
+    const byId = new Map(this.#events(query.workspace).map((e) => [e.id, e]));
+    return Promise.resolve(mine.flatMap((n) => {
+      const event = byId.get(n.id);
+      return event === void 0 ? [] : [{ ...n, workspace: query.workspace, event }];
+    }));
+  }
+  getNotification(workspace, user, id) {
+    const stored = ownEntry(this.#workspace(workspace)?.notifications ?? {}, notificationKey(user, id));
+    const event = this.#events(workspace).find((e) => e.id === id);
+    return Promise.resolve(stored === void 0 || event === void 0 ? void 0 : { ...stored, workspace, event });
+  }
+  countUnreadNotifications(workspace, user) {
+    return Promise.resolve(this.#notificationsOf(workspace, user).filter((n) => n.readAt === null).length);
+  }
+  markNotificationsRead(workspace, user, now, ids) {
+    return this.#mutex.run(async () => {
+      const wanted = ids === void 0 ? void 0 : new Set(ids);
+      const unread = this.#notificationsOf(workspace, user).filter((n) => n.readAt === null && (wanted === void 0 || wanted.has(n.id)));
+      if (unread.length === 0)
+        return 0;
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, workspace, "notifications");
+        const notifications = ws.notifications;
+        for (const n of unread) {
+          setOwnEntry(notifications, notificationKey(user, n.id), {
+            ...n,
+            readAt: now.toISOString()
+          });
+        }
+      });
+      return unread.length;
+    });
+  }
+  deleteNotification(workspace, user, id) {
+    return this.#mutex.run(async () => {
+      const key = notificationKey(user, id);
+      if (ownEntry(this.#workspace(workspace)?.notifications ?? {}, key) === void 0) {
+        return false;
+      }
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, workspace, "notifications");
+        delete ws.notifications[key];
+      });
+      return true;
+    });
+  }
+  /** The log of a workspace as events, oldest first (a fresh array). */
+  #events(workspace) {
+    return (this.#workspace(workspace)?.audit ?? []).map(eventOfLogged);
+  }
+  #notificationsOf(workspace, user) {
+    return Object.values(this.#workspace(workspace)?.notifications ?? {}).filter((n) => n.user === user);
+  }
+  #workspace(workspace) {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+};
+function eventOfLogged(entry) {
+  if ("kind" in entry) {
+    const { auditId: _auditId, ...event } = entry;
+    return event;
+  }
+  const { action, target, ...rest } = entry;
+  return { ...rest, kind: action, subject: target, ip: null, project: null };
+}
+
+// ../core/dist/store/document-projects.js
+var DocumentProjects = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  createProject(project) {
+    return this.#mutex.run(async () => {
+      this.#assertFree(project.workspace, project.name, project.version, void 0);
+      const ws = this.#workspace(project.workspace);
+      const stored = { ...project, id: (ws?.lastIds.project ?? 0) + 1 };
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, project.workspace, "projects");
+        setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
+        copy.lastIds = { ...copy.lastIds, project: stored.id };
+      });
+      return stored;
+    });
+  }
+  getProject(workspace, id) {
+    return Promise.resolve(ownEntry(this.#projects(workspace), String(id)));
+  }
+  findProject(workspace, name, version) {
+    return Promise.resolve(this.#byName(workspace, name, version));
+  }
+  listProjects(workspace, page) {
+    const all2 = Object.values(this.#projects(workspace)).sort((a, b) => a.id - b.id);
+    return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
+  }
+  updateProject(workspace, id, change) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#projects(workspace), String(id));
+      if (current === void 0)
+        throw projectNotFoundError(id);
+      const next = { ...change(current), id, workspace };
+      this.#assertFree(workspace, next.name, next.version, id);
+      await this.#saved.update((draft) => {
+        setOwnEntry(draftWorkspace(draft, workspace, "projects").projects ?? {}, String(id), next);
+      });
+      return next;
+    });
+  }
+  deleteProject(workspace, id) {
+    return this.#mutex.run(async () => {
+      if (ownEntry(this.#projects(workspace), String(id)) === void 0)
+        return false;
+      await this.#saved.update((draft) => {
+        delete draftWorkspace(draft, workspace, "projects").projects?.[String(id)];
+      });
+      return true;
+    });
+  }
+  #assertFree(workspace, name, version, self) {
+    const holder = this.#byName(workspace, name, version);
+    if (holder !== void 0 && holder.id !== self)
+      throw projectExistsError(name, version);
+  }
+  #byName(workspace, name, version) {
+    return Object.values(this.#projects(workspace)).find((p) => p.name === name && p.version === version);
+  }
+  #projects(workspace) {
+    return this.#workspace(workspace)?.projects ?? {};
+  }
+  #workspace(workspace) {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+};
+
+// ../core/dist/store/document-records.js
+var DocumentRecords = class {
+  #events;
+  #projects;
+  constructor(saved, mutex) {
+    this.#events = new DocumentEvents(saved, mutex);
+    this.#projects = new DocumentProjects(saved, mutex);
+  }
+  appendEvent(event, notify) {
+    return this.#events.appendEvent(event, notify);
+  }
+  listEvents(query) {
+    return this.#events.listEvents(query);
+  }
+  appendAudit(event) {
+    return this.#events.appendAudit(event);
+  }
+  listAudit(workspace, page) {
+    return this.#events.listAudit(workspace, page);
+  }
+  listNotifications(query) {
+    return this.#events.listNotifications(query);
+  }
+  getNotification(workspace, user, id) {
+    return this.#events.getNotification(workspace, user, id);
+  }
+  countUnreadNotifications(workspace, user) {
+    return this.#events.countUnreadNotifications(workspace, user);
+  }
+  markNotificationsRead(workspace, user, now, ids) {
+    return this.#events.markNotificationsRead(workspace, user, now, ids);
+  }
+  deleteNotification(workspace, user, id) {
+    return this.#events.deleteNotification(workspace, user, id);
+  }
+  createProject(project) {
+    return this.#projects.createProject(project);
+  }
+  getProject(workspace, id) {
+    return this.#projects.getProject(workspace, id);
+  }
+  findProject(workspace, name, version) {
+    return this.#projects.findProject(workspace, name, version);
+  }
+  listProjects(workspace, page) {
+    return this.#projects.listProjects(workspace, page);
+  }
+  updateProject(workspace, id, change) {
+    return this.#projects.updateProject(workspace, id, change);
+  }
+  deleteProject(workspace, id) {
+    return this.#projects.deleteProject(workspace, id);
+  }
+};
+
 // ../core/dist/store/document-tenancy.js
 var DocumentTenancy = class {
   #saved;
@@ -33858,10 +34146,10 @@ var SavedDocument = class {
 };
 
 // ../core/dist/store/document-store.js
-var DocumentStore = class _DocumentStore {
+var DocumentStore = class _DocumentStore extends DocumentRecords {
   kind;
   #persistence;
-  #mutex = new Mutex();
+  #mutex;
   #saved;
   /** The last job id handed out in each workspace since the store opened. */
   #reservedJobIds = /* @__PURE__ */ new Map();
@@ -33869,9 +34157,13 @@ var DocumentStore = class _DocumentStore {
   #tenancy;
   #catalogue;
   constructor(persistence, document) {
+    const saved = new SavedDocument(persistence, document);
+    const mutex = new Mutex();
+    super(saved, mutex);
     this.kind = persistence.kind;
     this.#persistence = persistence;
-    this.#saved = new SavedDocument(persistence, document);
+    this.#saved = saved;
+    this.#mutex = mutex;
     this.#blockRows = new BlockRows(persistence, (workspace, block) => this.#blocksOf(workspace, block));
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
     this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
@@ -34079,22 +34371,6 @@ var DocumentStore = class _DocumentStore {
   deleteUser(workspace, id) {
     return this.#tenancy.deleteUser(workspace, id);
   }
-  appendAudit(event) {
-    return this.#mutex.run(async () => {
-      const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
-      const stored = { ...event, id: last + 1 };
-      await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace);
-        ws.audit = [...ws.audit, stored];
-        ws.lastIds = { ...ws.lastIds, audit: stored.id };
-      });
-      return stored;
-    });
-  }
-  listAudit(workspace, page) {
-    const events = [...this.#workspace(workspace)?.audit ?? []].reverse();
-    return Promise.resolve(events.slice(page.offset, page.offset + page.limit));
-  }
   putCatalogue(put, now) {
     return this.#catalogue.putCatalogue(put, now);
   }
@@ -34146,7 +34422,9 @@ var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "results",
   "consumed",
   "users",
-  "catalogue"
+  "catalogue",
+  "projects",
+  "notifications"
 ]);
 var WORKSPACE_LOGS = /* @__PURE__ */ new Set(["audit"]);
 function diffDocuments(before, after) {
@@ -34463,6 +34741,219 @@ async function listAudit(db, workspace, page) {
   return result.rows.map(auditOf);
 }
 
+// ../store-postgres/dist/event-log.js
+function eventOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    kind: row.kind,
+    actor: row.actor,
+    ip: row.ip,
+    project: row.project,
+    subject: row.subject,
+    at: row.at,
+    details: row.details
+  };
+}
+async function appendEvent(db, event, notify = []) {
+  const result = await db.query("append an event", "append-event", {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    kind: event.kind,
+    subject: event.subject,
+    ip: event.ip,
+    project: event.project,
+    details: JSON.stringify(event.details),
+    users: [...notify],
+    audited: isAudited(event)
+  });
+  return { ...event, id: result.rows[0]?.id };
+}
+async function listEvents(db, query) {
+  const result = await db.query("read the event log", "list-events", {
+    workspace: query.workspace,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    actor: query.actor ?? null,
+    kind: query.kind ?? null,
+    project: query.project ?? null,
+    limit: query.page.limit,
+    offset: query.page.offset
+  });
+  return result.rows.map(eventOf);
+}
+
+// ../store-postgres/dist/notifications.js
+async function listNotifications(db, query) {
+  const result = await db.query("read notifications", "list-notifications", {
+    workspace: query.workspace,
+    user: query.user,
+    unread_only: query.unreadOnly === true,
+    limit: query.page.limit,
+    offset: query.page.offset
+  });
+  return result.rows.map((row) => notificationOf(row, query.user));
+}
+async function getNotification(db, target) {
+  const result = await db.query("read a notification", "get-notification", {
+    workspace: target.workspace,
+    user: target.user,
+    id: target.id
+  });
+  const row = result.rows[0];
+  return row === void 0 ? void 0 : notificationOf(row, target.user);
+}
+function notificationOf(row, user) {
+  return {
+    id: row.notification_id,
+    workspace: row.workspace,
+    user,
+    readAt: row.read_at,
+    event: eventOf(row)
+  };
+}
+async function countUnreadNotifications(db, workspace, user) {
+  const result = await db.query("count unread notifications", "count-unread-notifications", { workspace, user });
+  return result.rows[0]?.n ?? 0;
+}
+async function markNotificationsRead(db, options) {
+  const result = await db.query("mark notifications read", "mark-notifications-read", {
+    workspace: options.workspace,
+    user: options.user,
+    now: options.now.toISOString(),
+    ids: options.ids === void 0 ? null : [...options.ids]
+  });
+  return result.rowCount ?? 0;
+}
+async function deleteNotification(db, workspace, user, id) {
+  const result = await db.query("delete a notification", "delete-notification", {
+    workspace,
+    user,
+    id
+  });
+  return (result.rowCount ?? 0) > 0;
+}
+
+// ../store-postgres/dist/pg-errors.js
+var SQLSTATE = {
+  uniqueViolation: "23505",
+  serializationFailure: "40001",
+  deadlockDetected: "40P01"
+};
+function sqlState(error2) {
+  const code = error2?.code;
+  return typeof code === "string" && code.length === 5 ? code : void 0;
+}
+function constraintOf(error2) {
+  const constraint = error2?.constraint;
+  return typeof constraint === "string" ? constraint : void 0;
+}
+function storeFailure(error2, operation) {
+  if (isAllotError(error2))
+    return error2;
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return new AllotError("STORE_FAILURE", `the postgres store could not ${operation}: ${message}`, {}, { cause: error2 });
+}
+
+// ../store-postgres/dist/run-in-transaction.js
+async function runInTransaction(pool, work, options) {
+  const { what, mapError = (error2) => error2 } = options;
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (error2) {
+    throw storeFailure(error2, what);
+  }
+  let broken;
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error2) {
+    await client.query("ROLLBACK").catch((rollbackError) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw storeFailure(mapError(error2), what);
+  } finally {
+    client.release(broken);
+  }
+}
+
+// ../store-postgres/dist/project-records.js
+async function createProject(db, project) {
+  try {
+    const result = await db.sql.run(db.pool, "insert-project", {
+      workspace: project.workspace,
+      name: project.name,
+      version: project.version,
+      description: project.description,
+      tags: JSON.stringify(project.tags),
+      members: JSON.stringify(project.members),
+      created_by: project.createdBy,
+      created_at: project.createdAt,
+      updated_at: project.updatedAt
+    });
+    return result.rows[0].record;
+  } catch (error2) {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
+      throw projectExistsError(project.name, project.version);
+    }
+    throw storeFailure(error2, "create a project");
+  }
+}
+async function getProject(db, workspace, id) {
+  const result = await db.query("read a project", "get-project", { workspace, id });
+  return result.rows[0]?.record;
+}
+async function findProject(db, workspace, name, version) {
+  const result = await db.query("find a project", "find-project", {
+    workspace,
+    name,
+    version
+  });
+  return result.rows[0]?.record;
+}
+async function listProjects(db, workspace, page) {
+  const result = await db.query("list projects", "list-projects", {
+    workspace,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map((row) => row.record);
+}
+function updateProject(db, target, change) {
+  const { workspace, id } = target;
+  let attempted;
+  return runInTransaction(db.pool, async (client) => {
+    const locked = await db.sql.run(client, "lock-project", { workspace, id });
+    const current = locked.rows[0]?.record;
+    if (current === void 0)
+      throw projectNotFoundError(id);
+    const next = { ...change(current), id, workspace };
+    attempted = next;
+    await db.sql.run(client, "update-project", {
+      workspace,
+      id,
+      name: next.name,
+      version: next.version,
+      description: next.description,
+      tags: JSON.stringify(next.tags),
+      members: JSON.stringify(next.members),
+      updated_at: next.updatedAt
+    });
+    return next;
+  }, {
+    what: "update a project",
+    mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && attempted !== void 0 ? projectExistsError(attempted.name, attempted.version) : error2
+  });
+}
+async function deleteProject(db, workspace, id) {
+  const result = await db.query("delete a project", "delete-project", { workspace, id });
+  return (result.rowCount ?? 0) > 0;
+}
+
 // ../store-postgres/dist/block-versions.js
 var CHUNK_ROWS = 2e4;
 async function listVersions(sql, db, workspace, block) {
@@ -34654,27 +35145,6 @@ function checkMadeKeys2(sql, cache, workspace) {
     if (existing !== void 0)
       throw repeated(existing.key);
   };
-}
-
-// ../store-postgres/dist/pg-errors.js
-var SQLSTATE = {
-  uniqueViolation: "23505",
-  serializationFailure: "40001",
-  deadlockDetected: "40P01"
-};
-function sqlState(error2) {
-  const code = error2?.code;
-  return typeof code === "string" && code.length === 5 ? code : void 0;
-}
-function constraintOf(error2) {
-  const constraint = error2?.constraint;
-  return typeof constraint === "string" ? constraint : void 0;
-}
-function storeFailure(error2, operation) {
-  if (isAllotError(error2))
-    return error2;
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return new AllotError("STORE_FAILURE", `the postgres store could not ${operation}: ${message}`, {}, { cause: error2 });
 }
 
 // ../store-postgres/dist/commit-job.js
@@ -35367,31 +35837,6 @@ var PoolQueries = class {
   }
 };
 
-// ../store-postgres/dist/run-in-transaction.js
-async function runInTransaction(pool, work, options) {
-  const { what, mapError = (error2) => error2 } = options;
-  let client;
-  try {
-    client = await pool.connect();
-  } catch (error2) {
-    throw storeFailure(error2, what);
-  }
-  let broken;
-  try {
-    await client.query("BEGIN");
-    const value = await work(client);
-    await client.query("COMMIT");
-    return value;
-  } catch (error2) {
-    await client.query("ROLLBACK").catch((rollbackError) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw storeFailure(mapError(error2), what);
-  } finally {
-    client.release(broken);
-  }
-}
-
 // ../store-postgres/dist/postgres-catalogue.js
 var PostgresCatalogue = class {
   #db;
@@ -35861,6 +36306,45 @@ var PostgresStore = class {
   listAudit(workspace, page) {
     return listAudit(this.#db, workspace, page);
   }
+  appendEvent(event, notify) {
+    return appendEvent(this.#db, event, notify);
+  }
+  listEvents(query) {
+    return listEvents(this.#db, query);
+  }
+  listNotifications(query) {
+    return listNotifications(this.#db, query);
+  }
+  getNotification(workspace, user, id) {
+    return getNotification(this.#db, { workspace, user, id });
+  }
+  countUnreadNotifications(workspace, user) {
+    return countUnreadNotifications(this.#db, workspace, user);
+  }
+  markNotificationsRead(workspace, user, now, ids) {
+    return markNotificationsRead(this.#db, { workspace, user, now, ids });
+  }
+  deleteNotification(workspace, user, id) {
+    return deleteNotification(this.#db, workspace, user, id);
+  }
+  createProject(project) {
+    return createProject(this.#db, project);
+  }
+  getProject(workspace, id) {
+    return getProject(this.#db, workspace, id);
+  }
+  findProject(workspace, name, version) {
+    return findProject(this.#db, workspace, name, version);
+  }
+  listProjects(workspace, page) {
+    return listProjects(this.#db, workspace, page);
+  }
+  updateProject(workspace, id, change) {
+    return updateProject(this.#db, { workspace, id }, change);
+  }
+  deleteProject(workspace, id) {
+    return deleteProject(this.#db, workspace, id);
+  }
   putCatalogue(put, now) {
     return this.#catalogue.putCatalogue(put, now);
   }
@@ -35968,6 +36452,7 @@ import { readFile as readFile3 } from "node:fs/promises";
 var SQL_OPERATIONS = [
   "advance-job-ids",
   "append-audit",
+  "append-event",
   "catalogue-by-id",
   "catalogue-delete",
   "catalogue-insert",
@@ -35978,18 +36463,24 @@ var SQL_OPERATIONS = [
   "catalogue-versions",
   "claim-rows",
   "claim-state",
+  "count-unread-notifications",
   "create-workspace",
+  "delete-notification",
   "delete-pool",
+  "delete-project",
   "delete-user",
   "find-api-key",
   "find-claim-conflicts",
   "find-existing-keys",
   "find-live-job",
+  "find-project",
   "find-taken-tests",
   "gather-candidates",
   "get-job",
+  "get-notification",
   "get-job-state",
   "get-pool",
+  "get-project",
   "get-result",
   "get-results",
   "get-user",
@@ -35999,16 +36490,22 @@ var SQL_OPERATIONS = [
   "insert-consumed",
   "insert-job",
   "insert-job-tests",
+  "insert-project",
   "list-api-keys",
   "list-audit",
   "list-block-versions",
   "list-blocks",
+  "list-events",
   "list-jobs",
+  "list-notifications",
   "list-pools",
+  "list-projects",
   "list-results",
   "list-users",
   "list-workspaces",
   "lock-commit",
+  "lock-project",
+  "mark-notifications-read",
   "next-block-seq",
   "prune-job-states",
   "purge-expired-leases",
@@ -36022,9 +36519,10 @@ var SQL_OPERATIONS = [
   "release-test",
   "reserve-job-id",
   "rows-by-key",
+  "update-project",
   "upsert-results"
 ];
-var SQL_FRAGMENTS = ["held-tests"];
+var SQL_FRAGMENTS = ["held-tests", "project-record"];
 var SQL_DIR = new URL("./sql/", import.meta.url);
 var FRAGMENT = /\{\{([a-z-]+)\}\}/g;
 var loading;

@@ -69,3 +69,16 @@ export {
   WorkspaceSchema,
 } from './account.js';
 export type { Invitation, Login, Session, UserView, Workspace } from './account.js';
+export {
+  NewProjectBody,
+  ProjectChangesBody,
+  ProjectMemberBody,
+  ProjectMemberSchema,
+  ProjectName,
+  ProjectRoleSchema,
+  ProjectSchema,
+  ProjectVersion,
+} from './project.js';
+export type { Project } from './project.js';
+export { EventSchema, NotificationSchema } from './event.js';
+export type { Event, Notification } from './event.js';

@@ -1,5 +1,5 @@
 import type { Role, Store, WorkQueue } from '@allot/core';
-import type { WebhookRetryPolicy } from '@allot/use-cases';
+import type { EventLog, WebhookRetryPolicy } from '@allot/use-cases';
 import type { FastifyInstance } from 'fastify';
 import type { AuthContext } from './auth/auth-context.js';
 import type { LoginThrottle } from '@allot/use-cases';
@@ -21,6 +21,8 @@ export interface WebhookSettings {
 export interface AppContext {
   store: Store;
   runner: JobRunner;
+  /** Records events and hands them to in-process listeners (`onEvent`). */
+  events: EventLog;
   servers: ResolutionServers;
   /** The work queue this server reads, and whose worker it runs. */
   queue: WorkQueue;

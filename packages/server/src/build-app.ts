@@ -1,12 +1,14 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { openMemoryWorkQueue } from '@allot/core';
+import { isWebhookEventKind, openMemoryWorkQueue, type WebhookEvent } from '@allot/core';
 import { WEBHOOK_DELIVERY_KIND, type WebhookRetryPolicy } from '@allot/use-cases';
 import type { AppContext } from './app-context.js';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '@allot/use-cases';
 import { SessionTokens } from './auth/session-tokens.js';
 import { JobRunner } from './jobs/job-runner.js';
+import { recordJobOutcome } from './jobs/record-job-outcome.js';
+import { EventLog } from '@allot/use-cases';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
 import { answerClientError } from './plugins/client-error-handler.js';
@@ -20,6 +22,9 @@ import { installTextParsers } from './plugins/text-parsers.js';
 import { ResolutionServers } from './resolution/resolution-servers.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
+import { eventRoutes } from './routes/events.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { projectRoutes } from './routes/projects.js';
 import { blockRoutes } from './routes/blocks.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -77,13 +82,35 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
         'event not queued',
       ),
   });
+  const events = new EventLog(options.store, (error, event) =>
+    app.log.error(
+      { err: error, workspace: event.workspace, event: event.id },
+      'event listener failed',
+    ),
+  );
+  // Every event of a kind webhooks subscribe to reaches them; job events come
+  // from the runner below, with the job's own details.
+  events.onEvent((event) => {
+    if (!isWebhookEventKind(event.kind) || event.kind.startsWith('job.')) return;
+    publisher.publish({
+      kind: event.kind,
+      workspace: event.workspace,
+      subject: event.subject,
+      at: event.at,
+      details: event.details as WebhookEvent['details'],
+    });
+  });
   const context: AppContext = {
     store: options.store,
+    events,
     runner: new JobRunner(options.store, {
       clock,
       onUnexpectedError: (error, job) =>
         app.log.error({ err: error, workspace: job.workspace, job: job.id }, 'job failed'),
-      onFinished: (job) => publisher.publish(jobEvent(job, clock())),
+      onFinished: async (job) => {
+        publisher.publish(jobEvent(job, clock()));
+        await recordJobOutcome(events, job);
+      },
     }),
     servers: new ResolutionServers(options.servers, {
       ...(options.defaultServers === undefined ? {} : { defaults: options.defaultServers }),
@@ -127,7 +154,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       sessionRoutes,
       invitationRoutes,
       workspaceRoutes,
+      projectRoutes,
       auditRoutes,
+      eventRoutes,
+      notificationRoutes,
       serverRoutes,
       webhookRoutes,
       queueRoutes,

@@ -11,6 +11,13 @@ import type {
   CatalogueRecord,
   CatalogueUnlockRequest,
   CandidateQuery,
+  EventQuery,
+  EventRecord,
+  NewEvent,
+  NewProject,
+  NotificationQuery,
+  NotificationRecord,
+  ProjectRecord,
   ClaimState,
   JobCommit,
   JobRecord,
@@ -28,6 +35,9 @@ import type {
 } from '@allot/core';
 import type pg from 'pg';
 import * as auditLog from './audit-log.js';
+import * as eventLog from './event-log.js';
+import * as notifications from './notifications.js';
+import * as projects from './project-records.js';
 import { chainOf, listVersions, readRowsByKey, writeVersion } from './block-versions.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
@@ -327,6 +337,62 @@ export class PostgresStore implements Store {
 
   listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
     return auditLog.listAudit(this.#db, workspace, page);
+  }
+
+  appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
+    return eventLog.appendEvent(this.#db, event, notify);
+  }
+
+  listEvents(query: EventQuery): Promise<EventRecord[]> {
+    return eventLog.listEvents(this.#db, query);
+  }
+
+  listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
+    return notifications.listNotifications(this.#db, query);
+  }
+
+  getNotification(workspace: string, user: string, id: number) {
+    return notifications.getNotification(this.#db, { workspace, user, id });
+  }
+
+  countUnreadNotifications(workspace: string, user: string): Promise<number> {
+    return notifications.countUnreadNotifications(this.#db, workspace, user);
+  }
+
+  markNotificationsRead(workspace: string, user: string, now: Date, ids?: readonly number[]) {
+    return notifications.markNotificationsRead(this.#db, { workspace, user, now, ids });
+  }
+
+  deleteNotification(workspace: string, user: string, id: number): Promise<boolean> {
+    return notifications.deleteNotification(this.#db, workspace, user, id);
+  }
+
+  createProject(project: NewProject): Promise<ProjectRecord> {
+    return projects.createProject(this.#db, project);
+  }
+
+  getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
+    return projects.getProject(this.#db, workspace, id);
+  }
+
+  findProject(workspace: string, name: string, version: string) {
+    return projects.findProject(this.#db, workspace, name, version);
+  }
+
+  listProjects(workspace: string, page: Page): Promise<ProjectRecord[]> {
+    return projects.listProjects(this.#db, workspace, page);
+  }
+
+  updateProject(
+    workspace: string,
+    id: number,
+    change: (current: ProjectRecord) => ProjectRecord,
+  ): Promise<ProjectRecord> {
+    return projects.updateProject(this.#db, { workspace, id }, change);
+  }
+
+  deleteProject(workspace: string, id: number): Promise<boolean> {
+    return projects.deleteProject(this.#db, workspace, id);
   }
 
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 export const SQL_OPERATIONS = [
   'advance-job-ids',
   'append-audit',
+  'append-event',
   'catalogue-by-id',
   'catalogue-delete',
   'catalogue-insert',
@@ -14,18 +15,24 @@ export const SQL_OPERATIONS = [
   'catalogue-versions',
   'claim-rows',
   'claim-state',
+  'count-unread-notifications',
   'create-workspace',
+  'delete-notification',
   'delete-pool',
+  'delete-project',
   'delete-user',
   'find-api-key',
   'find-claim-conflicts',
   'find-existing-keys',
   'find-live-job',
+  'find-project',
   'find-taken-tests',
   'gather-candidates',
   'get-job',
+  'get-notification',
   'get-job-state',
   'get-pool',
+  'get-project',
   'get-result',
   'get-results',
   'get-user',
@@ -35,16 +42,22 @@ export const SQL_OPERATIONS = [
   'insert-consumed',
   'insert-job',
   'insert-job-tests',
+  'insert-project',
   'list-api-keys',
   'list-audit',
   'list-block-versions',
   'list-blocks',
+  'list-events',
   'list-jobs',
+  'list-notifications',
   'list-pools',
+  'list-projects',
   'list-results',
   'list-users',
   'list-workspaces',
   'lock-commit',
+  'lock-project',
+  'mark-notifications-read',
   'next-block-seq',
   'prune-job-states',
   'purge-expired-leases',
@@ -58,6 +71,7 @@ export const SQL_OPERATIONS = [
   'release-test',
   'reserve-job-id',
   'rows-by-key',
+  'update-project',
   'upsert-results',
 ] as const;
 
@@ -71,7 +85,7 @@ export type SqlTexts = Readonly<Record<SqlOperation, string>>;
  * `sql/fragments/`: an operation names one as `{{name}}` where its text goes,
  * so a rule the statements share is written once.
  */
-export const SQL_FRAGMENTS = ['held-tests'] as const;
+export const SQL_FRAGMENTS = ['held-tests', 'project-record'] as const;
 
 /** `sql/` beside `src/` and `dist/`, so the same code works built and in tests. */
 const SQL_DIR = new URL('../sql/', import.meta.url);

@@ -47,9 +47,27 @@ export { readAllocationTest } from './read-allocation-test.js';
 export { saveAllocationTest } from './save-allocation-test.js';
 export { deleteAllocationTest } from './delete-allocation-test.js';
 
-// Audit
+// Audit, events and notifications
 export { listAudit } from './list-audit.js';
 export { recordAudit } from './record-audit.js';
+export { EventLog, type EventListener, type EventSubscriptions } from './event-log.js';
+export type { Acting } from './acting.js';
+export { listEvents } from './list-events.js';
+export {
+  countUnreadNotifications,
+  deleteNotification,
+  listNotifications,
+  markNotificationsRead,
+  readNotification,
+} from './notifications.js';
+
+// Projects
+export { createProject, projectEvent, type NewProjectInput } from './create-project.js';
+export { readProject, type ProjectRef } from './read-project.js';
+export { listProjects } from './list-projects.js';
+export { updateProject, type ProjectChanges } from './update-project.js';
+export { deleteProject } from './delete-project.js';
+export { addProjectMember, removeProjectMember } from './project-members.js';
 
 // Workspaces, keys and users
 export { ensureWorkspace, type WorkspaceCheck } from './ensure-workspace.js';

@@ -5,6 +5,7 @@ import { describeCatalogueContract } from './catalogue-contract.js';
 import { describeEventsContract } from './events-contract.js';
 import { describeJobsAndLeasesContract } from './jobs-and-leases-contract.js';
 import { describePoolsContract } from './pools-contract.js';
+import { describeProjectsContract } from './projects-contract.js';
 import { describeTenancyContract } from './tenancy-contract.js';
 import { describeWorkspaceNumbering } from './workspace-numbering.js';
 
@@ -13,7 +14,8 @@ export type OpenStore = () => Promise<Store>;
 
 /**
  * Registers the contract every adapter passes, one part per slice of the
- * Store (blocks, pools, jobs and leases, tenancy, events, catalogue), each case on a
+ * Store (blocks, pools, jobs and leases, tenancy,
+ * projects, events and notifications, catalogue), each case on a
  * fresh store, then the ids that count per workspace across slices.
  */
 export function describeStoreContract(name: string, open: OpenStore): void {
@@ -30,6 +32,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     describePoolsContract(() => store);
     describeJobsAndLeasesContract(() => store);
     describeTenancyContract(() => store);
+    describeProjectsContract(() => store);
     describeEventsContract(() => store);
     describeCatalogueContract(() => store);
     describeWorkspaceNumbering(() => store);

@@ -21,6 +21,8 @@ const WORKSPACE_MAPS = new Set([
   'consumed',
   'users',
   'catalogue',
+  'projects',
+  'notifications',
 ]);
 /** Fields of a workspace that only grow at their end. */
 const WORKSPACE_LOGS = new Set(['audit']);

@@ -1,4 +1,3 @@
-import type { AuditEvent } from '../model/audit-event.js';
 import type { BlockVersion, BlockVersionMeta, NewBlockVersion } from '../model/block-version.js';
 import {
   testId,
@@ -36,6 +35,7 @@ import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { DocumentCatalogue } from './document-catalogue.js';
+import { DocumentRecords } from './document-records.js';
 import { DocumentTenancy } from './document-tenancy.js';
 import { draftWorkspace } from './draft-workspace.js';
 import { dropJobStates, staleJobStates } from './stale-job-states.js';
@@ -55,10 +55,10 @@ import {
  * behind one mutex; a change is built on a copy and becomes visible only
  * after it was saved, so a failed save leaves nothing behind.
  */
-export class DocumentStore implements Store {
+export class DocumentStore extends DocumentRecords implements Store {
   readonly kind: string;
   readonly #persistence: DocumentPersistence;
-  readonly #mutex = new Mutex();
+  readonly #mutex: Mutex;
   readonly #saved: SavedDocument;
   /** The last job id handed out in each workspace since the store opened. */
   readonly #reservedJobIds = new Map<string, number>();
@@ -67,9 +67,13 @@ export class DocumentStore implements Store {
   readonly #catalogue: DocumentCatalogue;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
+    const saved = new SavedDocument(persistence, document);
+    const mutex = new Mutex();
+    super(saved, mutex);
     this.kind = persistence.kind;
     this.#persistence = persistence;
-    this.#saved = new SavedDocument(persistence, document);
+    this.#saved = saved;
+    this.#mutex = mutex;
     this.#blockRows = new BlockRows(persistence, (workspace, block) =>
       this.#blocksOf(workspace, block),
     );
@@ -324,25 +328,6 @@ export class DocumentStore implements Store {
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
     return this.#tenancy.deleteUser(workspace, id);
-  }
-
-  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
-    return this.#mutex.run(async () => {
-      // Numbered per workspace, like jobs.
-      const last = this.#workspace(event.workspace)?.lastIds.audit ?? 0;
-      const stored: AuditEvent = { ...event, id: last + 1 };
-      await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace);
-        ws.audit = [...ws.audit, stored];
-        ws.lastIds = { ...ws.lastIds, audit: stored.id };
-      });
-      return stored;
-    });
-  }
-
-  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
-    const events = [...(this.#workspace(workspace)?.audit ?? [])].reverse();
-    return Promise.resolve(events.slice(page.offset, page.offset + page.limit));
   }
 
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {

@@ -1,5 +1,6 @@
 import type { CatalogueRecord } from '../catalogue/catalogue-record.js';
-import type { AuditEvent } from '../model/audit-event.js';
+import type { EventRecord } from '../events/event-record.js';
+import type { ProjectRecord } from '../projects/project-record.js';
 import type { BlockVersionMeta } from '../model/block-version.js';
 import type { JobRecord, JobTest, ResultRecord } from '../model/job-record.js';
 import type { PoolDefinition } from '../model/pool-definition.js';
@@ -25,8 +26,21 @@ export interface WorkspaceDocument {
   users: Record<string, UserRecord>;
   /** Catalogue records by {@link catalogueKey}: one entry per version. */
   catalogue: Record<string, CatalogueRecord>;
-  /** Oldest first. */
-  audit: AuditEvent[];
+  /**
+   * Projects by id. Optional: a document written before projects existed
+   * has none.
+   */
+  projects?: Record<string, ProjectRecord>;
+  /**
+   * Notifications by {@link notificationKey}. Optional, like `projects`.
+   */
+  notifications?: Record<string, StoredNotification>;
+  /**
+   * The event log, oldest first (named for the audit log it began as: an
+   * entry written before events had `action` and `target`, see
+   * {@link LoggedEvent}).
+   */
+  audit: LoggedEvent[];
   /** The highest ids handed out in this workspace: each workspace counts its own, from 1. */
   lastIds: WorkspaceIds;
 }
@@ -34,7 +48,37 @@ export interface WorkspaceDocument {
 /** The last job id and the last audit event id of a workspace (0 before the first). */
 export interface WorkspaceIds {
   job: number;
+  /** Audit entries: the events a caller caused, numbered apart so the audit log counts 1, 2, 3 … */
   audit: number;
+  /**
+   * Every event. Absent until the first event written after the event log
+   * began: until then every event was an audit entry, so it equals `audit`.
+   */
+  event?: number;
+  /** Absent until the workspace's first project. */
+  project?: number;
+}
+
+/**
+ * An entry of the event log as the document keeps it: an {@link EventRecord}
+ * or, in a document written before events, an audit entry (`action` and
+ * `target` for `kind` and `subject`, no address or project).
+ */
+export type LoggedEvent =
+  | (EventRecord & {
+      /** Its id in the audit log; absent for an event the audit log leaves out. */
+      auditId?: number;
+    })
+  | (Omit<EventRecord, 'kind' | 'subject' | 'ip' | 'project'> & {
+      action: string;
+      target: string;
+    });
+
+/** A notification as stored: its event is read from the log by id. */
+export interface StoredNotification {
+  id: number;
+  user: string;
+  readAt: string | null;
 }
 
 /** The whole state of a document store (memory, lowdb). */
@@ -83,6 +127,11 @@ export function isJobLive(job: JobRecord, now: Date): boolean {
 /** Whether a test of a live job still holds its own rows. */
 export function holdsRows(test: JobTest): boolean {
   return test.releasedAt === null && (test.status === 'allocated' || test.status === 'made');
+}
+
+/** The key of a user's notification in {@link WorkspaceDocument.notifications}. */
+export function notificationKey(user: string, id: number): string {
+  return JSON.stringify([user, id]);
 }
 
 /** The key of a catalogue record in {@link WorkspaceDocument.catalogue}: one per version of a name. */

@@ -31,3 +31,8 @@ export interface WebhookEvent {
   /** Event-specific facts, as receivers see them under `data`. */
   details: { [key: string]: JsonValue };
 }
+
+/** True when `kind` is one a webhook can subscribe to. */
+export function isWebhookEventKind(kind: string): kind is (typeof WEBHOOK_EVENT_KINDS)[number] {
+  return (WEBHOOK_EVENT_KINDS as readonly string[]).includes(kind);
+}

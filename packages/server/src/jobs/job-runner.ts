@@ -40,8 +40,11 @@ export interface JobRunnerOptions {
   clock?: () => Date;
   /** Told of errors a job hit that are not the caller's fault (the job's state says only "internal error"). */
   onUnexpectedError?: (error: unknown, job: { workspace: string; id: number }) => void;
-  /** Told when a job has ended and its final state is written (or could not be): where `job.*` events come from. */
-  onFinished?: (job: JobStateRecord) => void;
+  /**
+   * Told of each job once its final state is written (done or error), e.g.
+   * to record `job.completed` or `job.failed`. Its failure fails nothing.
+   */
+  onFinished?: (job: JobStateRecord) => void | Promise<void>;
 }
 
 /** States of finished jobs are kept this long (an alias answers `GET job/{id}` that long). */
@@ -179,8 +182,16 @@ export class JobRunner {
       final = { phase: 'error', error: { code: body.code, message: body.message } };
     }
     // Unwritten, the state stays "running" until readers see its heartbeat has stopped.
-    await writer.finish(final).catch(() => undefined);
-    this.#onFinished({ ...writer.record, ...final });
+    const written = await writer.finish(final).then(
+      () => true,
+      () => false,
+    );
+    if (!written) return;
+    try {
+      await this.#onFinished(writer.record);
+    } catch (error) {
+      this.#onUnexpectedError(error, writer.record);
+    }
   }
 
   /** Keeps the states of live jobs fresh while any runs; stops when none does. */

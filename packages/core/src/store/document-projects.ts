@@ -1,0 +1,101 @@
+import { projectExistsError, projectNotFoundError } from '../projects/project-errors.js';
+import type { NewProject, ProjectRecord } from '../projects/project-record.js';
+import { draftWorkspace } from './draft-workspace.js';
+import type { Mutex } from './mutex.js';
+import { ownEntry, setOwnEntry } from './own-entry.js';
+import type { Page } from './page.js';
+import type { ProjectStore } from './project-store.js';
+import type { SavedDocument } from './saved-document.js';
+import type { WorkspaceDocument } from './store-document.js';
+
+/**
+ * The projects of the document store. It shares the store's document and
+ * mutex: the uniqueness check and the write of a change are one turn of
+ * the mutex, so two creates of one name and version cannot both pass.
+ */
+export class DocumentProjects implements ProjectStore {
+  readonly #saved: SavedDocument;
+  readonly #mutex: Mutex;
+
+  constructor(saved: SavedDocument, mutex: Mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+
+  createProject(project: NewProject): Promise<ProjectRecord> {
+    return this.#mutex.run(async () => {
+      this.#assertFree(project.workspace, project.name, project.version, undefined);
+      const ws = this.#workspace(project.workspace);
+      const stored: ProjectRecord = { ...project, id: (ws?.lastIds.project ?? 0) + 1 };
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, project.workspace, 'projects');
+        setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
+        copy.lastIds = { ...copy.lastIds, project: stored.id };
+      });
+      return stored;
+    });
+  }
+
+  getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
+    return Promise.resolve(ownEntry(this.#projects(workspace), String(id)));
+  }
+
+  findProject(
+    workspace: string,
+    name: string,
+    version: string,
+  ): Promise<ProjectRecord | undefined> {
+    return Promise.resolve(this.#byName(workspace, name, version));
+  }
+
+  listProjects(workspace: string, page: Page): Promise<ProjectRecord[]> {
+    const all = Object.values(this.#projects(workspace)).sort((a, b) => a.id - b.id);
+    return Promise.resolve(all.slice(page.offset, page.offset + page.limit));
+  }
+
+  updateProject(
+    workspace: string,
+    id: number,
+    change: (current: ProjectRecord) => ProjectRecord,
+  ): Promise<ProjectRecord> {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#projects(workspace), String(id));
+      if (current === undefined) throw projectNotFoundError(id);
+      const next: ProjectRecord = { ...change(current), id, workspace };
+      this.#assertFree(workspace, next.name, next.version, id);
+      await this.#saved.update((draft) => {
+        setOwnEntry(draftWorkspace(draft, workspace, 'projects').projects ?? {}, String(id), next);
+      });
+      return next;
+    });
+  }
+
+  deleteProject(workspace: string, id: number): Promise<boolean> {
+    return this.#mutex.run(async () => {
+      if (ownEntry(this.#projects(workspace), String(id)) === undefined) return false;
+      await this.#saved.update((draft) => {
+        delete draftWorkspace(draft, workspace, 'projects').projects?.[String(id)];
+      });
+      return true;
+    });
+  }
+
+  #assertFree(workspace: string, name: string, version: string, self: number | undefined): void {
+    const holder = this.#byName(workspace, name, version);
+    if (holder !== undefined && holder.id !== self) throw projectExistsError(name, version);
+  }
+
+  #byName(workspace: string, name: string, version: string): ProjectRecord | undefined {
+    return Object.values(this.#projects(workspace)).find(
+      (p) => p.name === name && p.version === version,
+    );
+  }
+
+  #projects(workspace: string): Record<string, ProjectRecord> {
+    return this.#workspace(workspace)?.projects ?? {};
+  }
+
+  #workspace(workspace: string): WorkspaceDocument | undefined {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+}

@@ -1,0 +1,91 @@
+import type { EventQuery, EventRecord, NewEvent } from '../events/event-record.js';
+import type { NotificationQuery, NotificationRecord } from '../events/notification-record.js';
+import type { AuditEvent } from '../model/audit-event.js';
+import type { NewProject, ProjectRecord } from '../projects/project-record.js';
+import { DocumentEvents } from './document-events.js';
+import { DocumentProjects } from './document-projects.js';
+import type { EventStore } from './event-store.js';
+import type { Mutex } from './mutex.js';
+import type { NotificationStore } from './notification-store.js';
+import type { Page } from './page.js';
+import type { ProjectStore } from './project-store.js';
+import type { SavedDocument } from './saved-document.js';
+
+/**
+ * The slices of the document store that only hand over to their own
+ * classes (projects, the event log, notifications), as a base of
+ * {@link DocumentStore}: they share its document and mutex.
+ */
+export class DocumentRecords implements ProjectStore, EventStore, NotificationStore {
+  readonly #events: DocumentEvents;
+  readonly #projects: DocumentProjects;
+
+  constructor(saved: SavedDocument, mutex: Mutex) {
+    this.#events = new DocumentEvents(saved, mutex);
+    this.#projects = new DocumentProjects(saved, mutex);
+  }
+
+  appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
+    return this.#events.appendEvent(event, notify);
+  }
+
+  listEvents(query: EventQuery): Promise<EventRecord[]> {
+    return this.#events.listEvents(query);
+  }
+
+  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
+    return this.#events.appendAudit(event);
+  }
+
+  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
+    return this.#events.listAudit(workspace, page);
+  }
+
+  listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
+    return this.#events.listNotifications(query);
+  }
+
+  getNotification(workspace: string, user: string, id: number) {
+    return this.#events.getNotification(workspace, user, id);
+  }
+
+  countUnreadNotifications(workspace: string, user: string): Promise<number> {
+    return this.#events.countUnreadNotifications(workspace, user);
+  }
+
+  markNotificationsRead(workspace: string, user: string, now: Date, ids?: readonly number[]) {
+    return this.#events.markNotificationsRead(workspace, user, now, ids);
+  }
+
+  deleteNotification(workspace: string, user: string, id: number): Promise<boolean> {
+    return this.#events.deleteNotification(workspace, user, id);
+  }
+
+  createProject(project: NewProject): Promise<ProjectRecord> {
+    return this.#projects.createProject(project);
+  }
+
+  getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
+    return this.#projects.getProject(workspace, id);
+  }
+
+  findProject(workspace: string, name: string, version: string) {
+    return this.#projects.findProject(workspace, name, version);
+  }
+
+  listProjects(workspace: string, page: Page): Promise<ProjectRecord[]> {
+    return this.#projects.listProjects(workspace, page);
+  }
+
+  updateProject(
+    workspace: string,
+    id: number,
+    change: (current: ProjectRecord) => ProjectRecord,
+  ): Promise<ProjectRecord> {
+    return this.#projects.updateProject(workspace, id, change);
+  }
+
+  deleteProject(workspace: string, id: number): Promise<boolean> {
+    return this.#projects.deleteProject(workspace, id);
+  }
+}

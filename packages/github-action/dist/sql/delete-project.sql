@@ -1,0 +1,1 @@
+DELETE FROM projects WHERE workspace = :workspace AND id = :id

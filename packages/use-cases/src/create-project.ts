@@ -1,0 +1,58 @@
+import { DEFAULT_PROJECT_VERSION, type ProjectRecord, type ProjectStore } from '@allot/core';
+import type { Acting } from './acting.js';
+import type { EventLog } from './event-log.js';
+
+/** What a new project is given; the rest is the store's. */
+export interface NewProjectInput {
+  name: string;
+  /** Defaults to `1.0`. */
+  version?: string;
+  description?: string;
+  tags?: string[];
+}
+
+/**
+ * Creates a project numbered by its workspace and records `project.created`.
+ *
+ * @throws {@link AllotError} `ALREADY_EXISTS` when the workspace has a project of this name and version.
+ */
+export async function createProject(
+  store: ProjectStore,
+  events: EventLog,
+  input: NewProjectInput,
+  acting: Acting,
+): Promise<ProjectRecord> {
+  const at = acting.now.toISOString();
+  const project = await store.createProject({
+    workspace: acting.workspace,
+    name: input.name,
+    version: input.version ?? DEFAULT_PROJECT_VERSION,
+    description: input.description ?? '',
+    tags: [...new Set(input.tags ?? [])],
+    members: [],
+    createdBy: acting.actor,
+    createdAt: at,
+    updatedAt: at,
+  });
+  await events.record(projectEvent('project.created', project, acting));
+  return project;
+}
+
+/** An event about a project, by the caller. */
+export function projectEvent(
+  kind: string,
+  project: ProjectRecord,
+  acting: Acting,
+  details: Record<string, unknown> = {},
+) {
+  return {
+    workspace: acting.workspace,
+    kind,
+    actor: acting.actor,
+    ip: acting.ip,
+    project: project.id,
+    subject: `project:${project.id}`,
+    at: acting.now.toISOString(),
+    details: { name: project.name, version: project.version, ...details },
+  };
+}
