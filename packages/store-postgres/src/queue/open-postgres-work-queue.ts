@@ -49,9 +49,10 @@ export async function openPostgresWorkQueue(
   });
   // An idle connection the server dropped must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  const bossSchema = options.bossSchema ?? `${schema}_queue`;
   const boss = new PgBoss({
     db: { executeSql: (text, values) => pool.query(text, values) },
-    schema: options.bossSchema ?? `${schema}_queue`,
+    schema: bossSchema,
     schedule: false,
     supervise: true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
@@ -62,10 +63,19 @@ export async function openPostgresWorkQueue(
     const client = await pool.connect();
     try {
       await migrate(client, schema);
+      // Replicas starting together take turns installing pg-boss: its
+      // install checks for its tables before its own lock, so two installs
+      // side by side collide on CREATE SCHEMA.
+      const lock = `allot-queue:${bossSchema}`;
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
+      try {
+        await boss.start();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lock]);
+      }
     } finally {
       client.release();
     }
-    await boss.start();
     return new PostgresWorkQueue(pool, boss, await loadQueueSql(), {
       workerName: options.workerName ?? `${hostname()}:${process.pid}`,
       heartbeatMs: options.heartbeatMs ?? 1000,
