@@ -34719,241 +34719,6 @@ function auditOf(row) {
   };
 }
 
-// ../store-postgres/dist/audit-log.js
-async function appendAudit(db, event) {
-  const values = {
-    workspace: event.workspace,
-    at: event.at,
-    actor: event.actor,
-    action: event.action,
-    target: event.target,
-    details: JSON.stringify(event.details)
-  };
-  const result = await db.query("append to the audit log", "append-audit", values);
-  return { ...event, id: result.rows[0]?.id };
-}
-async function listAudit(db, workspace, page) {
-  const result = await db.query("read the audit log", "list-audit", {
-    workspace,
-    limit: page.limit,
-    offset: page.offset
-  });
-  return result.rows.map(auditOf);
-}
-
-// ../store-postgres/dist/event-log.js
-function eventOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    kind: row.kind,
-    actor: row.actor,
-    ip: row.ip,
-    project: row.project,
-    subject: row.subject,
-    at: row.at,
-    details: row.details
-  };
-}
-async function appendEvent(db, event, notify = []) {
-  const result = await db.query("append an event", "append-event", {
-    workspace: event.workspace,
-    at: event.at,
-    actor: event.actor,
-    kind: event.kind,
-    subject: event.subject,
-    ip: event.ip,
-    project: event.project,
-    details: JSON.stringify(event.details),
-    users: [...notify],
-    audited: isAudited(event)
-  });
-  return { ...event, id: result.rows[0]?.id };
-}
-async function listEvents(db, query) {
-  const result = await db.query("read the event log", "list-events", {
-    workspace: query.workspace,
-    from: query.from ?? null,
-    to: query.to ?? null,
-    actor: query.actor ?? null,
-    kind: query.kind ?? null,
-    project: query.project ?? null,
-    limit: query.page.limit,
-    offset: query.page.offset
-  });
-  return result.rows.map(eventOf);
-}
-
-// ../store-postgres/dist/notifications.js
-async function listNotifications(db, query) {
-  const result = await db.query("read notifications", "list-notifications", {
-    workspace: query.workspace,
-    user: query.user,
-    unread_only: query.unreadOnly === true,
-    limit: query.page.limit,
-    offset: query.page.offset
-  });
-  return result.rows.map((row) => notificationOf(row, query.user));
-}
-async function getNotification(db, target) {
-  const result = await db.query("read a notification", "get-notification", {
-    workspace: target.workspace,
-    user: target.user,
-    id: target.id
-  });
-  const row = result.rows[0];
-  return row === void 0 ? void 0 : notificationOf(row, target.user);
-}
-function notificationOf(row, user) {
-  return {
-    id: row.notification_id,
-    workspace: row.workspace,
-    user,
-    readAt: row.read_at,
-    event: eventOf(row)
-  };
-}
-async function countUnreadNotifications(db, workspace, user) {
-  const result = await db.query("count unread notifications", "count-unread-notifications", { workspace, user });
-  return result.rows[0]?.n ?? 0;
-}
-async function markNotificationsRead(db, options) {
-  const result = await db.query("mark notifications read", "mark-notifications-read", {
-    workspace: options.workspace,
-    user: options.user,
-    now: options.now.toISOString(),
-    ids: options.ids === void 0 ? null : [...options.ids]
-  });
-  return result.rowCount ?? 0;
-}
-async function deleteNotification(db, workspace, user, id) {
-  const result = await db.query("delete a notification", "delete-notification", {
-    workspace,
-    user,
-    id
-  });
-  return (result.rowCount ?? 0) > 0;
-}
-
-// ../store-postgres/dist/pg-errors.js
-var SQLSTATE = {
-  uniqueViolation: "23505",
-  serializationFailure: "40001",
-  deadlockDetected: "40P01"
-};
-function sqlState(error2) {
-  const code = error2?.code;
-  return typeof code === "string" && code.length === 5 ? code : void 0;
-}
-function constraintOf(error2) {
-  const constraint = error2?.constraint;
-  return typeof constraint === "string" ? constraint : void 0;
-}
-function storeFailure(error2, operation) {
-  if (isAllotError(error2))
-    return error2;
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return new AllotError("STORE_FAILURE", `the postgres store could not ${operation}: ${message}`, {}, { cause: error2 });
-}
-
-// ../store-postgres/dist/run-in-transaction.js
-async function runInTransaction(pool, work, options) {
-  const { what, mapError = (error2) => error2 } = options;
-  let client;
-  try {
-    client = await pool.connect();
-  } catch (error2) {
-    throw storeFailure(error2, what);
-  }
-  let broken;
-  try {
-    await client.query("BEGIN");
-    const value = await work(client);
-    await client.query("COMMIT");
-    return value;
-  } catch (error2) {
-    await client.query("ROLLBACK").catch((rollbackError) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw storeFailure(mapError(error2), what);
-  } finally {
-    client.release(broken);
-  }
-}
-
-// ../store-postgres/dist/project-records.js
-async function createProject(db, project) {
-  try {
-    const result = await db.sql.run(db.pool, "insert-project", {
-      workspace: project.workspace,
-      name: project.name,
-      version: project.version,
-      description: project.description,
-      tags: JSON.stringify(project.tags),
-      members: JSON.stringify(project.members),
-      created_by: project.createdBy,
-      created_at: project.createdAt,
-      updated_at: project.updatedAt
-    });
-    return result.rows[0].record;
-  } catch (error2) {
-    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-      throw projectExistsError(project.name, project.version);
-    }
-    throw storeFailure(error2, "create a project");
-  }
-}
-async function getProject(db, workspace, id) {
-  const result = await db.query("read a project", "get-project", { workspace, id });
-  return result.rows[0]?.record;
-}
-async function findProject(db, workspace, name, version) {
-  const result = await db.query("find a project", "find-project", {
-    workspace,
-    name,
-    version
-  });
-  return result.rows[0]?.record;
-}
-async function listProjects(db, workspace, page) {
-  const result = await db.query("list projects", "list-projects", {
-    workspace,
-    limit: page.limit,
-    offset: page.offset
-  });
-  return result.rows.map((row) => row.record);
-}
-function updateProject(db, target, change) {
-  const { workspace, id } = target;
-  let attempted;
-  return runInTransaction(db.pool, async (client) => {
-    const locked = await db.sql.run(client, "lock-project", { workspace, id });
-    const current = locked.rows[0]?.record;
-    if (current === void 0)
-      throw projectNotFoundError(id);
-    const next = { ...change(current), id, workspace };
-    attempted = next;
-    await db.sql.run(client, "update-project", {
-      workspace,
-      id,
-      name: next.name,
-      version: next.version,
-      description: next.description,
-      tags: JSON.stringify(next.tags),
-      members: JSON.stringify(next.members),
-      updated_at: next.updatedAt
-    });
-    return next;
-  }, {
-    what: "update a project",
-    mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && attempted !== void 0 ? projectExistsError(attempted.name, attempted.version) : error2
-  });
-}
-async function deleteProject(db, workspace, id) {
-  const result = await db.query("delete a project", "delete-project", { workspace, id });
-  return (result.rowCount ?? 0) > 0;
-}
-
 // ../store-postgres/dist/block-versions.js
 var CHUNK_ROWS = 2e4;
 async function listVersions(sql, db, workspace, block) {
@@ -35145,6 +34910,27 @@ function checkMadeKeys2(sql, cache, workspace) {
     if (existing !== void 0)
       throw repeated(existing.key);
   };
+}
+
+// ../store-postgres/dist/pg-errors.js
+var SQLSTATE = {
+  uniqueViolation: "23505",
+  serializationFailure: "40001",
+  deadlockDetected: "40P01"
+};
+function sqlState(error2) {
+  const code = error2?.code;
+  return typeof code === "string" && code.length === 5 ? code : void 0;
+}
+function constraintOf(error2) {
+  const constraint = error2?.constraint;
+  return typeof constraint === "string" ? constraint : void 0;
+}
+function storeFailure(error2, operation) {
+  if (isAllotError(error2))
+    return error2;
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return new AllotError("STORE_FAILURE", `the postgres store could not ${operation}: ${message}`, {}, { cause: error2 });
 }
 
 // ../store-postgres/dist/commit-job.js
@@ -35837,6 +35623,147 @@ var PoolQueries = class {
   }
 };
 
+// ../store-postgres/dist/audit-log.js
+async function appendAudit(db, event) {
+  const values = {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    action: event.action,
+    target: event.target,
+    details: JSON.stringify(event.details)
+  };
+  const result = await db.query("append to the audit log", "append-audit", values);
+  return { ...event, id: result.rows[0]?.id };
+}
+async function listAudit(db, workspace, page) {
+  const result = await db.query("read the audit log", "list-audit", {
+    workspace,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map(auditOf);
+}
+
+// ../store-postgres/dist/event-log.js
+function eventOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    kind: row.kind,
+    actor: row.actor,
+    ip: row.ip,
+    project: row.project,
+    subject: row.subject,
+    at: row.at,
+    details: row.details
+  };
+}
+async function appendEvent(db, event, notify = []) {
+  const result = await db.query("append an event", "append-event", {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    kind: event.kind,
+    subject: event.subject,
+    ip: event.ip,
+    project: event.project,
+    details: JSON.stringify(event.details),
+    users: [...notify],
+    audited: isAudited(event)
+  });
+  return { ...event, id: result.rows[0]?.id };
+}
+async function listEvents(db, query) {
+  const result = await db.query("read the event log", "list-events", {
+    workspace: query.workspace,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    actor: query.actor ?? null,
+    kind: query.kind ?? null,
+    project: query.project ?? null,
+    limit: query.page.limit,
+    offset: query.page.offset
+  });
+  return result.rows.map(eventOf);
+}
+
+// ../store-postgres/dist/notifications.js
+async function listNotifications(db, query) {
+  const result = await db.query("read notifications", "list-notifications", {
+    workspace: query.workspace,
+    user: query.user,
+    unread_only: query.unreadOnly === true,
+    limit: query.page.limit,
+    offset: query.page.offset
+  });
+  return result.rows.map((row) => notificationOf(row, query.user));
+}
+async function getNotification(db, target) {
+  const result = await db.query("read a notification", "get-notification", {
+    workspace: target.workspace,
+    user: target.user,
+    id: target.id
+  });
+  const row = result.rows[0];
+  return row === void 0 ? void 0 : notificationOf(row, target.user);
+}
+function notificationOf(row, user) {
+  return {
+    id: row.notification_id,
+    workspace: row.workspace,
+    user,
+    readAt: row.read_at,
+    event: eventOf(row)
+  };
+}
+async function countUnreadNotifications(db, workspace, user) {
+  const result = await db.query("count unread notifications", "count-unread-notifications", { workspace, user });
+  return result.rows[0]?.n ?? 0;
+}
+async function markNotificationsRead(db, options) {
+  const result = await db.query("mark notifications read", "mark-notifications-read", {
+    workspace: options.workspace,
+    user: options.user,
+    now: options.now.toISOString(),
+    ids: options.ids === void 0 ? null : [...options.ids]
+  });
+  return result.rowCount ?? 0;
+}
+async function deleteNotification(db, workspace, user, id) {
+  const result = await db.query("delete a notification", "delete-notification", {
+    workspace,
+    user,
+    id
+  });
+  return (result.rowCount ?? 0) > 0;
+}
+
+// ../store-postgres/dist/run-in-transaction.js
+async function runInTransaction(pool, work, options) {
+  const { what, mapError = (error2) => error2 } = options;
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (error2) {
+    throw storeFailure(error2, what);
+  }
+  let broken;
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error2) {
+    await client.query("ROLLBACK").catch((rollbackError) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw storeFailure(mapError(error2), what);
+  } finally {
+    client.release(broken);
+  }
+}
+
 // ../store-postgres/dist/postgres-catalogue.js
 var PostgresCatalogue = class {
   #db;
@@ -35958,6 +35885,155 @@ function lockValues(lock, prefix = "lock_") {
 function notFound(id) {
   return new AllotError("NOT_FOUND", `no catalogue record has id ${id}`, { id });
 }
+
+// ../store-postgres/dist/project-records.js
+async function createProject(db, project) {
+  try {
+    const result = await db.sql.run(db.pool, "insert-project", {
+      workspace: project.workspace,
+      name: project.name,
+      version: project.version,
+      description: project.description,
+      tags: JSON.stringify(project.tags),
+      members: JSON.stringify(project.members),
+      created_by: project.createdBy,
+      created_at: project.createdAt,
+      updated_at: project.updatedAt
+    });
+    return result.rows[0].record;
+  } catch (error2) {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
+      throw projectExistsError(project.name, project.version);
+    }
+    throw storeFailure(error2, "create a project");
+  }
+}
+async function getProject(db, workspace, id) {
+  const result = await db.query("read a project", "get-project", { workspace, id });
+  return result.rows[0]?.record;
+}
+async function findProject(db, workspace, name, version) {
+  const result = await db.query("find a project", "find-project", {
+    workspace,
+    name,
+    version
+  });
+  return result.rows[0]?.record;
+}
+async function listProjects(db, workspace, page) {
+  const result = await db.query("list projects", "list-projects", {
+    workspace,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map((row) => row.record);
+}
+function updateProject(db, target, change) {
+  const { workspace, id } = target;
+  let attempted;
+  return runInTransaction(db.pool, async (client) => {
+    const locked = await db.sql.run(client, "lock-project", { workspace, id });
+    const current = locked.rows[0]?.record;
+    if (current === void 0)
+      throw projectNotFoundError(id);
+    const next = { ...change(current), id, workspace };
+    attempted = next;
+    await db.sql.run(client, "update-project", {
+      workspace,
+      id,
+      name: next.name,
+      version: next.version,
+      description: next.description,
+      tags: JSON.stringify(next.tags),
+      members: JSON.stringify(next.members),
+      updated_at: next.updatedAt
+    });
+    return next;
+  }, {
+    what: "update a project",
+    mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && attempted !== void 0 ? projectExistsError(attempted.name, attempted.version) : error2
+  });
+}
+async function deleteProject(db, workspace, id) {
+  const result = await db.query("delete a project", "delete-project", { workspace, id });
+  return (result.rowCount ?? 0) > 0;
+}
+
+// ../store-postgres/dist/postgres-records.js
+var PostgresRecords = class {
+  #db;
+  #catalogue;
+  constructor(db) {
+    this.#db = db;
+    this.#catalogue = new PostgresCatalogue(db);
+  }
+  appendAudit(event) {
+    return appendAudit(this.#db, event);
+  }
+  listAudit(workspace, page) {
+    return listAudit(this.#db, workspace, page);
+  }
+  appendEvent(event, notify) {
+    return appendEvent(this.#db, event, notify);
+  }
+  listEvents(query) {
+    return listEvents(this.#db, query);
+  }
+  listNotifications(query) {
+    return listNotifications(this.#db, query);
+  }
+  getNotification(workspace, user, id) {
+    return getNotification(this.#db, { workspace, user, id });
+  }
+  countUnreadNotifications(workspace, user) {
+    return countUnreadNotifications(this.#db, workspace, user);
+  }
+  markNotificationsRead(workspace, user, now, ids) {
+    return markNotificationsRead(this.#db, { workspace, user, now, ids });
+  }
+  deleteNotification(workspace, user, id) {
+    return deleteNotification(this.#db, workspace, user, id);
+  }
+  createProject(project) {
+    return createProject(this.#db, project);
+  }
+  getProject(workspace, id) {
+    return getProject(this.#db, workspace, id);
+  }
+  findProject(workspace, name, version) {
+    return findProject(this.#db, workspace, name, version);
+  }
+  listProjects(workspace, page) {
+    return listProjects(this.#db, workspace, page);
+  }
+  updateProject(workspace, id, change) {
+    return updateProject(this.#db, { workspace, id }, change);
+  }
+  deleteProject(workspace, id) {
+    return deleteProject(this.#db, workspace, id);
+  }
+  putCatalogue(put, now) {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+  getCatalogueById(workspace, id, version) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+  getCatalogueByName(name, version) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+  listCatalogue(query) {
+    return this.#catalogue.listCatalogue(query);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+  deleteCatalogue(target, now) {
+    return this.#catalogue.deleteCatalogue(target, now);
+  }
+};
 
 // ../store-postgres/dist/read-claim-state.js
 async function readClaimState(db, workspace, blocks, now) {
@@ -36122,12 +36198,11 @@ async function deleteUser(db, workspace, id) {
 }
 
 // ../store-postgres/dist/postgres-store.js
-var PostgresStore = class {
+var PostgresStore = class extends PostgresRecords {
   kind = "postgres";
   #pool;
   #sql;
   #db;
-  #catalogue;
   /** Resolved rows of block versions: versions never change once committed. */
   #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
@@ -36140,10 +36215,11 @@ var PostgresStore = class {
   gatherCandidates;
   /** Wraps a pool whose connections already use the store's schema. */
   constructor(pool, sql, options = {}) {
+    const db = new PoolQueries(pool, sql);
+    super(db);
     this.#pool = pool;
     this.#sql = sql;
-    this.#db = new PoolQueries(pool, sql);
-    this.#catalogue = new PostgresCatalogue(this.#db);
+    this.#db = db;
     if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) => gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
     }
@@ -36299,72 +36375,6 @@ var PostgresStore = class {
   }
   deleteUser(workspace, id) {
     return deleteUser(this.#db, workspace, id);
-  }
-  appendAudit(event) {
-    return appendAudit(this.#db, event);
-  }
-  listAudit(workspace, page) {
-    return listAudit(this.#db, workspace, page);
-  }
-  appendEvent(event, notify) {
-    return appendEvent(this.#db, event, notify);
-  }
-  listEvents(query) {
-    return listEvents(this.#db, query);
-  }
-  listNotifications(query) {
-    return listNotifications(this.#db, query);
-  }
-  getNotification(workspace, user, id) {
-    return getNotification(this.#db, { workspace, user, id });
-  }
-  countUnreadNotifications(workspace, user) {
-    return countUnreadNotifications(this.#db, workspace, user);
-  }
-  markNotificationsRead(workspace, user, now, ids) {
-    return markNotificationsRead(this.#db, { workspace, user, now, ids });
-  }
-  deleteNotification(workspace, user, id) {
-    return deleteNotification(this.#db, workspace, user, id);
-  }
-  createProject(project) {
-    return createProject(this.#db, project);
-  }
-  getProject(workspace, id) {
-    return getProject(this.#db, workspace, id);
-  }
-  findProject(workspace, name, version) {
-    return findProject(this.#db, workspace, name, version);
-  }
-  listProjects(workspace, page) {
-    return listProjects(this.#db, workspace, page);
-  }
-  updateProject(workspace, id, change) {
-    return updateProject(this.#db, { workspace, id }, change);
-  }
-  deleteProject(workspace, id) {
-    return deleteProject(this.#db, workspace, id);
-  }
-  putCatalogue(put, now) {
-    return this.#catalogue.putCatalogue(put, now);
-  }
-  getCatalogueById(workspace, id, version) {
-    return this.#catalogue.getCatalogueById(workspace, id, version);
-  }
-  getCatalogueByName(name, version) {
-    return this.#catalogue.getCatalogueByName(name, version);
-  }
-  listCatalogue(query) {
-    return this.#catalogue.listCatalogue(query);
-  }
-  lockCatalogue(workspace, id, request, now) {
-    return this.#catalogue.lockCatalogue(workspace, id, request, now);
-  }
-  unlockCatalogue(workspace, id, request, now) {
-    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
-  }
-  deleteCatalogue(target, now) {
-    return this.#catalogue.deleteCatalogue(target, now);
   }
   async close() {
     this.#rows.clear();

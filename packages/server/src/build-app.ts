@@ -36,7 +36,6 @@ import { userRoutes } from './routes/users.js';
 import { queueRoutes } from './routes/queue.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
-import { jobEvent } from './webhooks/job-event.js';
 import { WebhookPublisher } from './webhooks/webhook-publisher.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -88,10 +87,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       'event listener failed',
     ),
   );
-  // Every event of a kind webhooks subscribe to reaches them; job events come
-  // from the runner below, with the job's own details.
+  // Every event of a kind webhooks subscribe to reaches them, job events included.
   events.onEvent((event) => {
-    if (!isWebhookEventKind(event.kind) || event.kind.startsWith('job.')) return;
+    if (!isWebhookEventKind(event.kind)) return;
     publisher.publish({
       kind: event.kind,
       workspace: event.workspace,
@@ -107,10 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       clock,
       onUnexpectedError: (error, job) =>
         app.log.error({ err: error, workspace: job.workspace, job: job.id }, 'job failed'),
-      onFinished: async (job) => {
-        publisher.publish(jobEvent(job, clock()));
-        await recordJobOutcome(events, job);
-      },
+      onFinished: (job) => recordJobOutcome(events, job),
     }),
     servers: new ResolutionServers(options.servers, {
       ...(options.defaultServers === undefined ? {} : { defaults: options.defaultServers }),

@@ -1,23 +1,8 @@
 import type {
   ApiKeyRecord,
-  AuditEvent,
   BlockVersion,
   BlockVersionMeta,
-  CatalogueDelete,
-  CatalogueLockRequest,
-  CatalogueName,
-  CataloguePut,
-  CatalogueQuery,
-  CatalogueRecord,
-  CatalogueUnlockRequest,
   CandidateQuery,
-  EventQuery,
-  EventRecord,
-  NewEvent,
-  NewProject,
-  NotificationQuery,
-  NotificationRecord,
-  ProjectRecord,
   ClaimState,
   JobCommit,
   JobRecord,
@@ -34,10 +19,6 @@ import type {
   WorkspaceRecord,
 } from '@allot/core';
 import type pg from 'pg';
-import * as auditLog from './audit-log.js';
-import * as eventLog from './event-log.js';
-import * as notifications from './notifications.js';
-import * as projects from './project-records.js';
 import { chainOf, listVersions, readRowsByKey, writeVersion } from './block-versions.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
@@ -47,7 +28,7 @@ import * as jobRecords from './job-records.js';
 import * as jobStates from './job-states.js';
 import * as poolDefinitions from './pool-definitions.js';
 import { PoolQueries } from './pool-queries.js';
-import { PostgresCatalogue } from './postgres-catalogue.js';
+import { PostgresRecords } from './postgres-records.js';
 import { readClaimState } from './read-claim-state.js';
 import { metaOf, versionOf, type VersionRow } from './records.js';
 import * as releaseClaims from './release-claims.js';
@@ -68,16 +49,16 @@ import * as workspaceAccess from './workspace-access.js';
  *
  * Block versions and jobs are handled here, beside the caches they share;
  * the other records are plain statements, one module per concern, to which
- * the store hands its pool.
+ * the store hands its pool; the event log, notifications, projects and the
+ * catalogue come from {@link PostgresRecords}.
  *
  * Open it with {@link openPostgresStore}, which applies the migrations.
  */
-export class PostgresStore implements Store {
+export class PostgresStore extends PostgresRecords implements Store {
   readonly kind = 'postgres';
   readonly #pool: pg.Pool;
   readonly #sql: SqlRunner;
   readonly #db: PoolQueries;
-  readonly #catalogue: PostgresCatalogue;
   /** Resolved rows of block versions: versions never change once committed. */
   readonly #rows = new RowsCache();
   /** Job records by revision: checked against the database on every read. */
@@ -95,10 +76,11 @@ export class PostgresStore implements Store {
 
   /** Wraps a pool whose connections already use the store's schema. */
   constructor(pool: pg.Pool, sql: SqlRunner, options: { gatherInSql?: boolean } = {}) {
+    const db = new PoolQueries(pool, sql);
+    super(db);
     this.#pool = pool;
     this.#sql = sql;
-    this.#db = new PoolQueries(pool, sql);
-    this.#catalogue = new PostgresCatalogue(this.#db);
+    this.#db = db;
     if (options.gatherInSql !== false) {
       this.gatherCandidates = (workspace, queries) =>
         gatherInBatches(queries, (batch) => this.#gatherBatch(workspace, batch));
@@ -329,98 +311,6 @@ export class PostgresStore implements Store {
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
     return workspaceAccess.deleteUser(this.#db, workspace, id);
-  }
-
-  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
-    return auditLog.appendAudit(this.#db, event);
-  }
-
-  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
-    return auditLog.listAudit(this.#db, workspace, page);
-  }
-
-  appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
-    return eventLog.appendEvent(this.#db, event, notify);
-  }
-
-  listEvents(query: EventQuery): Promise<EventRecord[]> {
-    return eventLog.listEvents(this.#db, query);
-  }
-
-  listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
-    return notifications.listNotifications(this.#db, query);
-  }
-
-  getNotification(workspace: string, user: string, id: number) {
-    return notifications.getNotification(this.#db, { workspace, user, id });
-  }
-
-  countUnreadNotifications(workspace: string, user: string): Promise<number> {
-    return notifications.countUnreadNotifications(this.#db, workspace, user);
-  }
-
-  markNotificationsRead(workspace: string, user: string, now: Date, ids?: readonly number[]) {
-    return notifications.markNotificationsRead(this.#db, { workspace, user, now, ids });
-  }
-
-  deleteNotification(workspace: string, user: string, id: number): Promise<boolean> {
-    return notifications.deleteNotification(this.#db, workspace, user, id);
-  }
-
-  createProject(project: NewProject): Promise<ProjectRecord> {
-    return projects.createProject(this.#db, project);
-  }
-
-  getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
-    return projects.getProject(this.#db, workspace, id);
-  }
-
-  findProject(workspace: string, name: string, version: string) {
-    return projects.findProject(this.#db, workspace, name, version);
-  }
-
-  listProjects(workspace: string, page: Page): Promise<ProjectRecord[]> {
-    return projects.listProjects(this.#db, workspace, page);
-  }
-
-  updateProject(
-    workspace: string,
-    id: number,
-    change: (current: ProjectRecord) => ProjectRecord,
-  ): Promise<ProjectRecord> {
-    return projects.updateProject(this.#db, { workspace, id }, change);
-  }
-
-  deleteProject(workspace: string, id: number): Promise<boolean> {
-    return projects.deleteProject(this.#db, workspace, id);
-  }
-
-  putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
-    return this.#catalogue.putCatalogue(put, now);
-  }
-
-  getCatalogueById(workspace: string, id: string, version?: string) {
-    return this.#catalogue.getCatalogueById(workspace, id, version);
-  }
-
-  getCatalogueByName(name: CatalogueName, version?: string) {
-    return this.#catalogue.getCatalogueByName(name, version);
-  }
-
-  listCatalogue(query: CatalogueQuery): Promise<CatalogueRecord[]> {
-    return this.#catalogue.listCatalogue(query);
-  }
-
-  lockCatalogue(workspace: string, id: string, request: CatalogueLockRequest, now: Date) {
-    return this.#catalogue.lockCatalogue(workspace, id, request, now);
-  }
-
-  unlockCatalogue(workspace: string, id: string, request: CatalogueUnlockRequest, now: Date) {
-    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
-  }
-
-  deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
-    return this.#catalogue.deleteCatalogue(target, now);
   }
 
   async close(): Promise<void> {

@@ -19,13 +19,13 @@ export async function recordJobOutcome(events: EventLog, job: JobStateRecord): P
       project: null,
       subject: `job:${job.id}`,
       at: job.updatedAt,
+      // What a webhook receiver reads under `data`, too: the event log feeds the webhooks.
       details: {
+        job: job.id,
         server: job.server,
         tests: job.tests,
-        ...(job.answeredBy !== null && job.answeredBy !== job.id
-          ? { answeredBy: job.answeredBy }
-          : {}),
-        ...(failed && job.error !== null ? { error: job.error } : {}),
+        answeredBy: job.answeredBy,
+        error: job.error === null ? null : { code: job.error.code, message: job.error.message },
       },
     },
     job.createdUser === null ? [] : [job.createdUser],

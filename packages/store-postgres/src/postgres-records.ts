@@ -1,0 +1,131 @@
+import type {
+  AuditEvent,
+  CatalogueDelete,
+  CatalogueLockRequest,
+  CatalogueName,
+  CataloguePut,
+  CatalogueQuery,
+  CatalogueRecord,
+  CatalogueUnlockRequest,
+  EventQuery,
+  EventRecord,
+  NewEvent,
+  NewProject,
+  NotificationQuery,
+  NotificationRecord,
+  Page,
+  ProjectRecord,
+} from '@allot/core';
+import * as auditLog from './audit-log.js';
+import * as eventLog from './event-log.js';
+import * as notifications from './notifications.js';
+import type { PoolQueries } from './pool-queries.js';
+import { PostgresCatalogue } from './postgres-catalogue.js';
+import * as projects from './project-records.js';
+
+/**
+ * The slices of the PostgreSQL store that are plain statements over the
+ * pool, with no cache to share: the audit and event logs, notifications,
+ * projects and the catalogue. {@link PostgresStore} extends it.
+ */
+export abstract class PostgresRecords {
+  readonly #db: PoolQueries;
+  readonly #catalogue: PostgresCatalogue;
+
+  protected constructor(db: PoolQueries) {
+    this.#db = db;
+    this.#catalogue = new PostgresCatalogue(db);
+  }
+
+  appendAudit(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
+    return auditLog.appendAudit(this.#db, event);
+  }
+
+  listAudit(workspace: string, page: Page): Promise<AuditEvent[]> {
+    return auditLog.listAudit(this.#db, workspace, page);
+  }
+
+  appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
+    return eventLog.appendEvent(this.#db, event, notify);
+  }
+
+  listEvents(query: EventQuery): Promise<EventRecord[]> {
+    return eventLog.listEvents(this.#db, query);
+  }
+
+  listNotifications(query: NotificationQuery): Promise<NotificationRecord[]> {
+    return notifications.listNotifications(this.#db, query);
+  }
+
+  getNotification(workspace: string, user: string, id: number) {
+    return notifications.getNotification(this.#db, { workspace, user, id });
+  }
+
+  countUnreadNotifications(workspace: string, user: string): Promise<number> {
+    return notifications.countUnreadNotifications(this.#db, workspace, user);
+  }
+
+  markNotificationsRead(workspace: string, user: string, now: Date, ids?: readonly number[]) {
+    return notifications.markNotificationsRead(this.#db, { workspace, user, now, ids });
+  }
+
+  deleteNotification(workspace: string, user: string, id: number): Promise<boolean> {
+    return notifications.deleteNotification(this.#db, workspace, user, id);
+  }
+
+  createProject(project: NewProject): Promise<ProjectRecord> {
+    return projects.createProject(this.#db, project);
+  }
+
+  getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
+    return projects.getProject(this.#db, workspace, id);
+  }
+
+  findProject(workspace: string, name: string, version: string) {
+    return projects.findProject(this.#db, workspace, name, version);
+  }
+
+  listProjects(workspace: string, page: Page): Promise<ProjectRecord[]> {
+    return projects.listProjects(this.#db, workspace, page);
+  }
+
+  updateProject(
+    workspace: string,
+    id: number,
+    change: (current: ProjectRecord) => ProjectRecord,
+  ): Promise<ProjectRecord> {
+    return projects.updateProject(this.#db, { workspace, id }, change);
+  }
+
+  deleteProject(workspace: string, id: number): Promise<boolean> {
+    return projects.deleteProject(this.#db, workspace, id);
+  }
+
+  putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+
+  getCatalogueById(workspace: string, id: string, version?: string) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+
+  getCatalogueByName(name: CatalogueName, version?: string) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+
+  listCatalogue(query: CatalogueQuery): Promise<CatalogueRecord[]> {
+    return this.#catalogue.listCatalogue(query);
+  }
+
+  lockCatalogue(workspace: string, id: string, request: CatalogueLockRequest, now: Date) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+
+  unlockCatalogue(workspace: string, id: string, request: CatalogueUnlockRequest, now: Date) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+
+  deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
+    return this.#catalogue.deleteCatalogue(target, now);
+  }
+}
