@@ -82,3 +82,27 @@ export {
 export type { Project } from './project.js';
 export { EventSchema, NotificationSchema } from './event.js';
 export type { Event, Notification } from './event.js';
+export {
+  AttributeRefSchema,
+  BusinessRuleBodySchema,
+  BusinessRuleSchema,
+  CalculateCoverageBody,
+  CatalogueIdSchema,
+  CoverageDataSetSchema,
+  CoverageReportSchema,
+  CoverageSetChangesBody,
+  CoverageSetRefSchema,
+  CoverageSetSchema,
+  DeterminingAttributeChangesBody,
+  DeterminingAttributeSchema,
+  LockBody,
+  LockSchema,
+  NewCoverageSetBody,
+  NewDeterminingAttributeBody,
+} from './coverage.js';
+export type {
+  BusinessRuleView,
+  CoverageDataSetView,
+  CoverageSetView,
+  DeterminingAttributeView,
+} from './coverage.js';

@@ -25,6 +25,9 @@ import { auditRoutes } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { projectRoutes } from './routes/projects.js';
+import { determiningAttributeRoutes } from './routes/determining-attributes.js';
+import { coverageSetRoutes } from './routes/coverage-sets.js';
+import { businessRuleRoutes } from './routes/business-rules.js';
 import { blockRoutes } from './routes/blocks.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -150,6 +153,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       invitationRoutes,
       workspaceRoutes,
       projectRoutes,
+      determiningAttributeRoutes,
+      coverageSetRoutes,
+      businessRuleRoutes,
       auditRoutes,
       eventRoutes,
       notificationRoutes,
