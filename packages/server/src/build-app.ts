@@ -44,6 +44,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
+import { tdoRoutes } from './facades/tdo/tdo-routes.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
@@ -141,6 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     installTextParsers(api, uploadLimit);
     await api.register(curiosityRoutes, { prefix: '/api/apikey/:apiKey', keyInPath: true });
     await api.register(curiosityRoutes, { prefix: '/api', keyInPath: false });
+    await api.register(tdoRoutes);
     for (const routes of [
       poolRoutes,
       allocationTestRoutes,
