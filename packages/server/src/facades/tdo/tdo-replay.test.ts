@@ -22,7 +22,8 @@ const ACCOUNTS = [
   'A4,Checking,0,1,Corporate,80',
 ].join('\n');
 
-type Reply = { status: number; body: any };
+// Bodies are read as JSON.parse gives them: the assertions say what they hold.
+type Reply = { status: number; body: ReturnType<typeof JSON.parse> };
 
 /**
  * Replays, in order, every example request of the reference's sections on
