@@ -1,10 +1,41 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { openMemoryStore, type Store } from '@allot/core';
+import { openPostgresStore } from '@allot/store-postgres';
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createWorkspaceWithAdminKey } from '../bootstrap-workspace.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { testPostgresUrl } from '../testing/test-postgres-url.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-describe('coverage resources on /api/v1', () => {
+const schemas: string[] = [];
+
+/** The embedded store, and PostgreSQL on a schema of its own: the catalogue paths on both. */
+const STORES: Array<[string, () => Promise<Store>]> = [
+  ['memory', openMemoryStore],
+  [
+    'postgres',
+    () => {
+      const schema = `allot_coverage_${randomBytes(5).toString('hex')}`;
+      schemas.push(schema);
+      return openPostgresStore(testPostgresUrl('coverage on PostgreSQL'), { schema, poolSize: 4 });
+    },
+  ],
+];
+
+afterAll(async () => {
+  if (schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: testPostgresUrl('coverage on PostgreSQL') });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+});
+
+describe.each(STORES)('coverage resources on /api/v1 (%s)', (_name, open) => {
   let t: TestApp;
   let base: string;
 
@@ -19,7 +50,7 @@ describe('coverage resources on /api/v1', () => {
   }
 
   beforeEach(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ closeStore: true }, await open());
     const project = await call(t.adminKey, 'POST', '/api/v1/projects', { name: 'payments' });
     expect(project.status).toBe(201);
     base = `/api/v1/projects/${project.body.id}`;
@@ -119,6 +150,32 @@ describe('coverage resources on /api/v1', () => {
     expect((await call(tester, 'DELETE', setUrl)).status).toBe(403);
     expect((await call(t.adminKey, 'DELETE', setUrl)).status).toBe(204);
     expect((await call(viewer, 'GET', setUrl)).status).toBe(404);
+  });
+
+  test('every coverage route, and the TDO facade, is in the OpenAPI document', async () => {
+    const paths = Object.keys(
+      (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json().paths as object,
+    );
+    for (const path of [
+      '/api/v1/projects/{project}/attributes',
+      '/api/v1/projects/{project}/attributes/{id}',
+      '/api/v1/projects/{project}/attributes/by-name/{name}/{version}',
+      '/api/v1/projects/{project}/coverage-sets',
+      '/api/v1/projects/{project}/coverage-sets/{id}',
+      '/api/v1/projects/{project}/coverage-sets/by-name/{name}/{version}',
+      '/api/v1/projects/{project}/coverage-sets/{id}/lock',
+      '/api/v1/projects/{project}/coverage-sets/{id}/unlock',
+      '/api/v1/projects/{project}/coverage-sets/{id}/rules',
+      '/api/v1/projects/{project}/coverage-sets/{id}/rules/{rule}',
+      '/api/v1/projects/{project}/coverage-sets/{id}/calculate',
+      '/api/v1/projects/{project}/coverage-sets/{id}/coverage',
+      '/core/1.0/API/determiningAttribute',
+      '/core/1.0/API/determiningAttribute/{id}',
+      '/core/1.0/API/coverageSet/lock/{id}',
+      '/core/1.0/API/businessRules',
+      '/core/1.0/API/calculateCoverage',
+    ])
+      expect(paths, path).toContain(path);
   });
 
   test('bad bodies answer 400 naming the field and write nothing', async () => {
