@@ -13,6 +13,7 @@ import {
   BUSINESS_RULE_KIND,
   COVERAGE_RESULT_KIND,
   coverageEvent,
+  COVERAGE_CALCULATED_EVENT,
   listAll,
   rulePrefix,
   setRef,
@@ -87,7 +88,7 @@ export async function calculateSetCoverage(
     acting.now,
   )) as CoverageResultRecord;
   await events.record(
-    coverageEvent('coverage.calculated', scope, `coverage-set:${set.id}`, acting, {
+    coverageEvent(COVERAGE_CALCULATED_EVENT, scope, `coverage-set:${set.id}`, acting, {
       coverageSet: body.coverageSet,
       calculation: record.version,
       rules: rules.length,

@@ -28,6 +28,11 @@ export const BUSINESS_RULE_KIND = 'business-rule';
 /** Catalogue kind of a calculated coverage of one coverage set version; one version per calculation. */
 export const COVERAGE_RESULT_KIND = 'coverage-result';
 
+/** The events of business rule changes, what a rule-events report (filterRuleEvents) reads. */
+export const RULE_EVENT_KINDS = ['rule.created', 'rule.updated', 'rule.deleted'] as const;
+/** The event of a coverage calculation, what a calculate-coverage report reads. */
+export const COVERAGE_CALCULATED_EVENT = 'coverage.calculated';
+
 /** A catalogue record with its body typed. */
 export type TypedRecord<B> = Omit<CatalogueRecord, 'body'> & { body: B };
 

@@ -319,6 +319,39 @@ describe('coverage use cases on the memory store', () => {
     expect(recorded.at(-1)).toMatchObject({ kind: 'coverage.calculated', details: { rows: 10 } });
   });
 
+  it('carries the rules that still fit into the next version of a set, and leaves the others', async () => {
+    const set = await lockedSet();
+    const inSet = { ...where, coverageSet: { id: set.id } };
+    const add = (conditions: object) =>
+      createBusinessRule(store, events, { ...inSet, rule: { conditions } }, ann);
+    await add({ acct_type: { values: ['Current'] }, customer_type: { values: ['Corporate'] } });
+    await add({ acct_type: { values: ['Savings'] }, has_app: { values: ['1'] } });
+    const { set: next, rulesKept } = await updateCoverageSet(
+      store,
+      {
+        ...where,
+        id: set.id,
+        determiningAttributes: [
+          { name: 'acct_type', version: '1.0' },
+          { name: 'customer_type', version: '1.0' },
+        ],
+      },
+      ann,
+    );
+    expect(rulesKept).toBe(1);
+    const kept = await listBusinessRules(store, { ...where, coverageSet: { id: next.id } });
+    expect(kept.map((rule) => rule.body)).toEqual([
+      {
+        coverageSet: { id: next.id, name: 'demo_coverage', version: '1.1' },
+        conditions: {
+          acct_type: { values: ['Current'] },
+          customer_type: { values: ['Corporate'] },
+        },
+      },
+    ]);
+    expect(await listBusinessRules(store, inSet)).toHaveLength(2);
+  });
+
   it('calculates pairwise within group-by and reads the latest calculation of a set version', async () => {
     const hasApp = await standardAttributes();
     await updateDeterminingAttribute(

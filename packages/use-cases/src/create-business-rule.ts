@@ -3,6 +3,7 @@ import type { Acting } from './acting.js';
 import {
   BUSINESS_RULE_KIND,
   coverageEvent,
+  RULE_EVENT_KINDS,
   newRuleName,
   requireOwnLock,
   setRef,
@@ -55,7 +56,7 @@ export async function createBusinessRule(
     acting.now,
   )) as BusinessRuleRecord;
   await events.record(
-    coverageEvent('rule.created', where.scope, `business-rule:${rule.id}`, acting, {
+    coverageEvent(RULE_EVENT_KINDS[0], where.scope, `business-rule:${rule.id}`, acting, {
       rule: rule.id,
       coverageSet: body.coverageSet,
       conditions,

@@ -3,6 +3,7 @@ import type { Acting } from './acting.js';
 import {
   BUSINESS_RULE_KIND,
   coverageEvent,
+  RULE_EVENT_KINDS,
   requireOwnLock,
   type BusinessRuleRecord,
 } from './coverage-records.js';
@@ -36,7 +37,7 @@ export async function deleteBusinessRule(
     acting.now,
   );
   await events.record(
-    coverageEvent('rule.deleted', where.scope, `business-rule:${rule.id}`, acting, {
+    coverageEvent(RULE_EVENT_KINDS[2], where.scope, `business-rule:${rule.id}`, acting, {
       rule: rule.id,
       coverageSet: rule.body.coverageSet,
       conditions: rule.body.conditions,

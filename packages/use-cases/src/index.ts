@@ -128,8 +128,10 @@ export { listWorkspaces } from './list-workspaces.js';
 export {
   ATTRIBUTE_KIND,
   BUSINESS_RULE_KIND,
+  COVERAGE_CALCULATED_EVENT,
   COVERAGE_RESULT_KIND,
   COVERAGE_SET_KIND,
+  RULE_EVENT_KINDS,
   type AttributeRecord,
   type BusinessRuleBody,
   type BusinessRuleRecord,

@@ -3,6 +3,7 @@ import type { Acting } from './acting.js';
 import {
   BUSINESS_RULE_KIND,
   coverageEvent,
+  RULE_EVENT_KINDS,
   requireOwnLock,
   type BusinessRuleBody,
   type BusinessRuleRecord,
@@ -55,7 +56,7 @@ export async function updateBusinessRule(
     acting.now,
   )) as BusinessRuleRecord;
   await events.record(
-    coverageEvent('rule.updated', where.scope, `business-rule:${rule.id}`, acting, {
+    coverageEvent(RULE_EVENT_KINDS[1], where.scope, `business-rule:${rule.id}`, acting, {
       rule: rule.id,
       coverageSet: body.coverageSet,
       conditions,
