@@ -391,6 +391,14 @@ describe('coverage use cases on the memory store', () => {
       version: '1.0',
     });
     expect(data.calculation).toBe('1.1');
+    // A workset names the first calculation of set version 1.0 as data set version 1.0.0.
+    expect(
+      await readCoverageDataSet(store, {
+        ...where,
+        coverageSet: 'grouped_coverage',
+        version: '1.0.0',
+      }),
+    ).toMatchObject({ calculation: '1.0', coverageSet: { version: '1.0' } });
     // Corporate customers never have the app in the accounts block.
     expect(data.rows).toEqual(expect.not.arrayContaining([['Corporate', '1']]));
     expect(data.rows).toHaveLength(3);

@@ -26,7 +26,11 @@ export interface CoverageDataSetRequest {
   project: ProjectRef;
   /** The coverage set's name (`api_demo_coverage`). */
   coverageSet: string;
-  /** The coverage set's version (`1.2`). */
+  /**
+   * The coverage set's version (`1.2`). A three-part version names a data
+   * set as TDO worksets do (`1.2.0`): the set version `1.2` and its
+   * calculation `1.0` (`1.2.1` its calculation `1.1`, and so on).
+   */
   version: string;
   /** One calculation of that version (`1.0`, `1.1` …); the latest when omitted. */
   calculation?: string;
@@ -67,23 +71,24 @@ export async function readCoverageDataSet(
   request: CoverageDataSetRequest,
 ): Promise<CoverageDataSet> {
   const scope = await projectScope(store, request);
+  const { version, calculation } = dataSetVersion(request);
   const set = await recordByName<CoverageSetBody>(
     store,
     scope,
     COVERAGE_SET_KIND,
     request.coverageSet,
-    request.version,
+    version,
   );
   const result = await store.getCatalogueByName(
     { kind: COVERAGE_RESULT_KIND, workspace: scope.workspace, project: scope.key, name: set.id },
-    request.calculation,
+    calculation,
   );
   if (result === undefined) {
     throw new AllotError(
       'NOT_FOUND',
-      request.calculation === undefined
+      calculation === undefined
         ? `coverage set "${set.name}" ${set.version} has not been calculated yet`
-        : `coverage set "${set.name}" ${set.version} has no calculation ${request.calculation}`,
+        : `coverage set "${set.name}" ${set.version} has no calculation ${calculation}`,
       { kind: COVERAGE_RESULT_KIND, coverageSet: set.name, version: set.version },
     );
   }
@@ -99,4 +104,15 @@ export async function readCoverageDataSet(
     attributes: body.attributes,
     report: body.report,
   };
+}
+
+/** The set version and calculation a request names, a three-part data set version split in two. */
+function dataSetVersion(request: CoverageDataSetRequest): {
+  version: string;
+  calculation: string | undefined;
+} {
+  const match = /^(\d+\.\d+)\.(\d+)$/.exec(request.version);
+  if (match === null || request.calculation !== undefined)
+    return { version: request.version, calculation: request.calculation };
+  return { version: match[1]!, calculation: `1.${match[2]!}` };
 }
