@@ -3,7 +3,6 @@ import {
   CatalogueLockedError,
   isCatalogueId,
   levelLabel,
-  newCatalogueId,
   liveLock,
   type AttributeRef,
   type BusinessRule,
@@ -191,9 +190,27 @@ export function rulePrefix(set: CoverageSetRef): string {
   return `${set.id}/`;
 }
 
-/** A new rule's catalogue name: its set version's prefix and a random part (rules have no names). */
-export function newRuleName(set: CoverageSetRef): string {
-  return `${rulePrefix(set)}${newCatalogueId()}`;
+/**
+ * The catalogue name of the `index`-th rule of a set version (rules have no
+ * names of their own): its set version's prefix and a zero-padded number,
+ * so listing by name lists rules in the order they were made.
+ */
+export function ruleName(set: CoverageSetRef, index: number): string {
+  return `${rulePrefix(set)}${String(index).padStart(6, '0')}`;
+}
+
+/**
+ * The number the next rule of a set version takes: one past the highest
+ * in use. Two rules made at once would take one number: the catalogue's
+ * compare-and-set refuses the second (`VERSION_CONFLICT`), nothing is lost.
+ */
+export function nextRuleIndex(rules: readonly CatalogueRecord[], set: CoverageSetRef): number {
+  let highest = 0;
+  for (const rule of rules) {
+    const index = Number(rule.name.slice(rulePrefix(set).length));
+    if (Number.isInteger(index) && index > highest) highest = index;
+  }
+  return highest + 1;
 }
 
 /** A calculated combination as a data set row: a range becomes its `min..max` label. */

@@ -4,7 +4,10 @@ import {
   BUSINESS_RULE_KIND,
   coverageEvent,
   RULE_EVENT_KINDS,
-  newRuleName,
+  listAll,
+  nextRuleIndex,
+  ruleName,
+  rulePrefix,
   requireOwnLock,
   setRef,
   type BusinessRuleBody,
@@ -43,12 +46,16 @@ export async function createBusinessRule(
     input.path ?? '',
   );
   const body: BusinessRuleBody = { coverageSet: setRef(where.set), conditions };
+  const rules = await listAll(store, where.scope, BUSINESS_RULE_KIND, {
+    namePrefix: rulePrefix(body.coverageSet),
+    latestOnly: true,
+  });
   const rule = (await store.putCatalogue(
     {
       kind: BUSINESS_RULE_KIND,
       workspace: where.scope.workspace,
       project: where.scope.key,
-      name: newRuleName(body.coverageSet),
+      name: ruleName(body.coverageSet, nextRuleIndex(rules, body.coverageSet)),
       body,
       actor: acting.user,
       expectedVersion: null,

@@ -8,7 +8,7 @@ import {
 } from './coverage-records.js';
 import { ruleScope, type InCoverageSet } from './rule-scope.js';
 
-/** The business rules of a coverage set version, oldest first. */
+/** The business rules of a coverage set version, in the order they were made. */
 export async function listBusinessRules(
   store: ProjectStore & CatalogueStore,
   input: InCoverageSet,
@@ -18,8 +18,6 @@ export async function listBusinessRules(
     namePrefix: rulePrefix(set),
     latestOnly: true,
   });
-  // Rule names are random: order by creation, then id, so a list reads in the order rules were made.
-  return rules.sort(
-    (a, b) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  // Names number the rules of a set version in the order they were made.
+  return rules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

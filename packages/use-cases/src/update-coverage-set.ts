@@ -9,7 +9,7 @@ import {
   BUSINESS_RULE_KIND,
   COVERAGE_SET_KIND,
   listAll,
-  newRuleName,
+  ruleName,
   projectScope,
   recordById,
   requireOwnLock,
@@ -80,7 +80,8 @@ export async function updateCoverageSet(
     latestOnly: true,
   });
   let rulesKept = 0;
-  for (const rule of rules) {
+  // In their order (names number them), so the new version lists them as the old one did.
+  for (const rule of rules.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     let conditions;
     try {
       conditions = validateBusinessRule(rule.body, attributes).conditions;
@@ -92,7 +93,7 @@ export async function updateCoverageSet(
         kind: BUSINESS_RULE_KIND,
         workspace: scope.workspace,
         project: scope.key,
-        name: newRuleName(setRef(set)),
+        name: ruleName(setRef(set), rulesKept + 1),
         body: { coverageSet: setRef(set), conditions } satisfies BusinessRuleBody,
         actor: acting.user,
         expectedVersion: null,
