@@ -109,7 +109,7 @@ export {
   type LoginAttempt,
   type LoginThrottleLimits,
 } from './login-throttle.js';
-export { logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
+export { LOGIN_FAILED_EVENT, logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
 export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
 export { sessionSecret } from './session-secret.js';
 export {
