@@ -11,6 +11,8 @@ export { syncPoolFiles, type SyncStore } from './sync-pool-files.js';
 export { trackJob } from './track-job.js';
 export { HEARTBEAT_MS, STALE_AFTER_MS } from './job-heartbeat.js';
 export { listJobs } from './list-jobs.js';
+export { ALLOCATION_WORK_KIND, allocationWorkItem } from './allocation-work-item.js';
+export { listWork, readWork, type WorkPage } from './list-work.js';
 export { readJob } from './read-job.js';
 export { releaseJob, type JobRelease } from './release-job.js';
 
