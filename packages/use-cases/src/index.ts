@@ -113,6 +113,7 @@ export {
 } from './login-throttle.js';
 export { LOGIN_FAILED_EVENT, logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
 export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
+export { areUserSessionsRevoked, revokeUserAccess } from './revoke-user-access.js';
 export { sessionSecret } from './session-secret.js';
 export {
   DEFAULT_INVITATION_TTL_SECONDS,
