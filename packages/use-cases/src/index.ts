@@ -55,6 +55,7 @@ export { recordAudit } from './record-audit.js';
 export { EventLog, type EventListener, type EventSubscriptions } from './event-log.js';
 export type { Acting } from './acting.js';
 export { listEvents } from './list-events.js';
+export { searchAudit } from './search-audit.js';
 export {
   countUnreadNotifications,
   deleteNotification,
@@ -70,6 +71,12 @@ export { listProjects } from './list-projects.js';
 export { updateProject, type ProjectChanges } from './update-project.js';
 export { deleteProject } from './delete-project.js';
 export { addProjectMember, removeProjectMember } from './project-members.js';
+export {
+  PROJECT_SCHEMA_LINK_KIND,
+  linkProjectSchema,
+  listProjectSchemas,
+  type ProjectSchemaLink,
+} from './project-schema-links.js';
 
 // Workspaces, keys and users
 export { ensureWorkspace, type WorkspaceCheck } from './ensure-workspace.js';
@@ -84,6 +91,8 @@ export { readUser } from './read-user.js';
 export { listUsers } from './list-users.js';
 export { updateUser, type UserChanges } from './update-user.js';
 export { deleteUser } from './delete-user.js';
+export { changePassword } from './change-password.js';
+export { readUserSettings, updateUserSettings, type UserSettings } from './user-settings.js';
 
 // Webhooks
 export { createWebhook, type CheckWebhookDestination, type NewWebhook } from './create-webhook.js';
@@ -127,3 +136,8 @@ export {
   type WorkspaceCreation,
 } from './create-workspace.js';
 export { listWorkspaces } from './list-workspaces.js';
+export {
+  readWorkspaceDetails,
+  updateWorkspaceSettings,
+  type WorkspaceDetails,
+} from './workspace-settings.js';

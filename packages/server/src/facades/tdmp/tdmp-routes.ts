@@ -3,14 +3,30 @@ import { installJsonParser } from '../../plugins/json-parser.js';
 import { installTdmpAuth } from './tdmp-auth.js';
 import { installTdmpErrors } from './tdmp-errors.js';
 import { installFormParser } from './tdmp-form-body.js';
+import { tdmpAuditRoutes } from './tdmp-audit.js';
+import { tdmpIntegrationRoutes } from './tdmp-integrations.js';
+import { tdmpNotificationRoutes } from './tdmp-notifications.js';
+import { tdmpProjectRoutes } from './tdmp-projects.js';
 import { tdmpSessionRoutes } from './tdmp-sessions.js';
+import { tdmpSettingsRoutes } from './tdmp-settings.js';
+import { tdmpTenantRoutes } from './tdmp-tenants.js';
+import { tdmpUserRoutes } from './tdmp-users.js';
 
 /**
  * The TDMP facade's route groups, each a plugin of the facade. A new group
  * is one more line here; all share the facade's authentication, body
  * parsers and error shape.
  */
-export const TDMP_ROUTE_GROUPS: readonly FastifyPluginAsync[] = [tdmpSessionRoutes];
+export const TDMP_ROUTE_GROUPS: readonly FastifyPluginAsync[] = [
+  tdmpSessionRoutes,
+  tdmpUserRoutes,
+  tdmpProjectRoutes,
+  tdmpNotificationRoutes,
+  tdmpSettingsRoutes,
+  tdmpAuditRoutes,
+  tdmpTenantRoutes,
+  tdmpIntegrationRoutes,
+];
 
 /**
  * TDMP's API at its own root paths (`/users/token`, `/projects/create`, …):
