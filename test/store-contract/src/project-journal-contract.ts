@@ -3,6 +3,7 @@ import type {
   EventRecord,
   EventStore,
   NewProject,
+  NotificationStore,
   ProjectJournal,
   ProjectRecord,
   ProjectStore,
@@ -52,9 +53,11 @@ const failing: ProjectJournal = {
  * A project write and its event are one atomic write: both are kept, or
  * neither, on every adapter.
  */
-export function describeProjectJournalContract(current: () => ProjectStore & EventStore): void {
+export function describeProjectJournalContract(
+  current: () => ProjectStore & EventStore & NotificationStore,
+): void {
   describe('project writes with their events', () => {
-    let store: ProjectStore & EventStore;
+    let store: ProjectStore & EventStore & NotificationStore;
     const events = async () =>
       (await store.listEvents({ workspace: WS, page: { limit: 50, offset: 0 } })).map((e) => [
         e.kind,
