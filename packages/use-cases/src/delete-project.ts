@@ -16,11 +16,12 @@ export async function deleteProject(
   id: number,
   acting: Acting,
 ): Promise<void> {
-  const project = await readProject(store, acting.workspace, { id });
-  // A delete racing this one found it first: the project is gone either way.
+  // NOT_FOUND for a project the workspace never had.
+  await readProject(store, acting.workspace, { id });
   const written = projectWriteEvent(events, 'project.deleted', acting, {
     notify: (deleted) => deleted.members.map((m) => m.user),
   });
+  // A delete racing this one found it first: the project is gone either way, its event recorded once.
   if (!(await store.deleteProject(acting.workspace, id, written.journal))) return;
   await written.announce();
 }

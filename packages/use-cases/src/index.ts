@@ -65,7 +65,8 @@ export {
 } from './notifications.js';
 
 // Projects
-export { createProject, projectEvent, type NewProjectInput } from './create-project.js';
+export { createProject, type NewProjectInput } from './create-project.js';
+export { projectEvent } from './project-event.js';
 export { readProject, type ProjectRef } from './read-project.js';
 export { listProjects } from './list-projects.js';
 export { updateProject, type ProjectChanges } from './update-project.js';

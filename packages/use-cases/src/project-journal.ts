@@ -1,6 +1,6 @@
 import type { EventRecord, ProjectJournal, ProjectRecord } from '@allot/core';
 import type { Acting } from './acting.js';
-import { projectEvent } from './create-project.js';
+import { projectEvent } from './project-event.js';
 import type { EventLog } from './event-log.js';
 
 /** A journal for one project write, and how to tell the listeners once it committed. */

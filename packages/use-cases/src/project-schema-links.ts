@@ -1,7 +1,7 @@
 import type { CatalogueName, ProjectStore, CatalogueStore } from '@allot/core';
 import type { Acting } from './acting.js';
 import type { EventLog } from './event-log.js';
-import { projectEvent } from './create-project.js';
+import { projectEvent } from './project-event.js';
 import { readProject } from './read-project.js';
 
 /** A project's link to a schema, by the schema's id, in the catalogue. */
