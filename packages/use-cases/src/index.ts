@@ -11,6 +11,8 @@ export { syncPoolFiles, type SyncStore } from './sync-pool-files.js';
 export { trackJob } from './track-job.js';
 export { HEARTBEAT_MS, STALE_AFTER_MS } from './job-heartbeat.js';
 export { listJobs } from './list-jobs.js';
+export { ALLOCATION_WORK_KIND, allocationWorkItem } from './allocation-work-item.js';
+export { listWork, readWork, type WorkPage } from './list-work.js';
 export { readJob } from './read-job.js';
 export { releaseJob, type JobRelease } from './release-job.js';
 
@@ -53,6 +55,7 @@ export { recordAudit } from './record-audit.js';
 export { EventLog, type EventListener, type EventSubscriptions } from './event-log.js';
 export type { Acting } from './acting.js';
 export { listEvents } from './list-events.js';
+export { searchAudit } from './search-audit.js';
 export {
   countUnreadNotifications,
   deleteNotification,
@@ -62,12 +65,19 @@ export {
 } from './notifications.js';
 
 // Projects
-export { createProject, projectEvent, type NewProjectInput } from './create-project.js';
+export { createProject, type NewProjectInput } from './create-project.js';
+export { projectEvent } from './project-event.js';
 export { readProject, type ProjectRef } from './read-project.js';
 export { listProjects } from './list-projects.js';
 export { updateProject, type ProjectChanges } from './update-project.js';
 export { deleteProject } from './delete-project.js';
 export { addProjectMember, removeProjectMember } from './project-members.js';
+export {
+  PROJECT_SCHEMA_LINK_KIND,
+  linkProjectSchema,
+  listProjectSchemas,
+  type ProjectSchemaLink,
+} from './project-schema-links.js';
 
 // Workspaces, keys and users
 export { ensureWorkspace, type WorkspaceCheck } from './ensure-workspace.js';
@@ -82,6 +92,8 @@ export { readUser } from './read-user.js';
 export { listUsers } from './list-users.js';
 export { updateUser, type UserChanges } from './update-user.js';
 export { deleteUser } from './delete-user.js';
+export { changePassword } from './change-password.js';
+export { readUserSettings, updateUserSettings, type UserSettings } from './user-settings.js';
 
 // Webhooks
 export { createWebhook, type CheckWebhookDestination, type NewWebhook } from './create-webhook.js';
@@ -109,8 +121,9 @@ export {
   type LoginAttempt,
   type LoginThrottleLimits,
 } from './login-throttle.js';
-export { logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
+export { LOGIN_FAILED_EVENT, logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
 export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
+export { areUserSessionsRevoked, revokeUserAccess } from './revoke-user-access.js';
 export { sessionSecret } from './session-secret.js';
 export {
   DEFAULT_INVITATION_TTL_SECONDS,
@@ -177,3 +190,8 @@ export {
   type CoverageDataSet,
   type CoverageDataSetRequest,
 } from './read-coverage-data-set.js';
+export {
+  readWorkspaceDetails,
+  updateWorkspaceSettings,
+  type WorkspaceDetails,
+} from './workspace-settings.js';
