@@ -82,3 +82,20 @@ export {
 export type { Project } from './project.js';
 export { EventSchema, NotificationSchema } from './event.js';
 export type { Event, Notification } from './event.js';
+export {
+  ConstraintSetChangesBody,
+  ConstraintSetSchema,
+  ConstraintsSchema,
+  DatasetFileQuery,
+  DatasetFileSchema,
+  DatasetSchema,
+  FieldConstraintSchema,
+  NewConstraintSetBody,
+  NewDatasetBody,
+  SchemaFormatSchema,
+  SchemaRecordSchema,
+  SchemaReprSchema,
+  SchemaUploadBody,
+  SynthFormatSchema,
+} from './synth.js';
+export type { DatasetViewSchema, SchemaRecordView } from './synth.js';
