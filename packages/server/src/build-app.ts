@@ -49,6 +49,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
+import { tdmpRoutes } from './facades/tdmp/tdmp-routes.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
@@ -171,6 +172,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       await api.register(routes, { prefix: '/api/v1' });
     }
   });
+  // TDMP's paths are its own root paths (/users/token, /projects/create, …); none starts with
+  // /api, /health, /docs or /ui, and the facade's hooks and error shape stay inside it.
+  await app.register(tdmpRoutes);
 
   if (options.runQueue !== false) {
     await queue.work(

@@ -1,4 +1,4 @@
-import type { JobStateRecord } from '@allot/core';
+import type { JobStateRecord, Page } from '@allot/core';
 import type { PoolQueries } from './pool-queries.js';
 
 /** Creates or replaces the state of a running job. */
@@ -30,6 +30,20 @@ export async function getJobState(
     id,
   });
   return result.rows[0]?.state;
+}
+
+/** A page of a workspace's job states, newest (highest id) first. */
+export async function listJobStates(
+  db: PoolQueries,
+  workspace: string,
+  page: Page,
+): Promise<JobStateRecord[]> {
+  const result = await db.query<{ state: JobStateRecord }>('list job states', 'list-job-states', {
+    workspace,
+    limit: page.limit,
+    offset: page.offset,
+  });
+  return result.rows.map((row) => row.state);
 }
 
 /** Deletes the finished jobs' states last updated before `before`, in every workspace; how many went. */

@@ -246,6 +246,10 @@ export class PostgresStore extends PostgresRecords implements Store {
     return jobStates.getJobState(this.#db, workspace, id);
   }
 
+  listJobStates(workspace: string, page: Page): Promise<JobStateRecord[]> {
+    return jobStates.listJobStates(this.#db, workspace, page);
+  }
+
   pruneJobStates(before: Date): Promise<number> {
     return jobStates.pruneJobStates(this.#db, before);
   }

@@ -48,6 +48,7 @@ export const SQL_OPERATIONS = [
   'list-block-versions',
   'list-blocks',
   'list-events',
+  'list-job-states',
   'list-jobs',
   'list-notifications',
   'list-pools',

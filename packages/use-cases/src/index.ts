@@ -11,6 +11,8 @@ export { syncPoolFiles, type SyncStore } from './sync-pool-files.js';
 export { trackJob } from './track-job.js';
 export { HEARTBEAT_MS, STALE_AFTER_MS } from './job-heartbeat.js';
 export { listJobs } from './list-jobs.js';
+export { ALLOCATION_WORK_KIND, allocationWorkItem } from './allocation-work-item.js';
+export { listWork, readWork, type WorkPage } from './list-work.js';
 export { readJob } from './read-job.js';
 export { releaseJob, type JobRelease } from './release-job.js';
 
@@ -109,7 +111,7 @@ export {
   type LoginAttempt,
   type LoginThrottleLimits,
 } from './login-throttle.js';
-export { logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
+export { LOGIN_FAILED_EVENT, logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
 export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
 export { sessionSecret } from './session-secret.js';
 export {

@@ -1,4 +1,4 @@
-import type { CatalogueStore, TenancyStore, UserRecord } from '@allot/core';
+import type { CatalogueStore, EventStore, TenancyStore, UserRecord } from '@allot/core';
 import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
 import { decoyHash, passwordMatches } from './password-hash.js';
 
@@ -24,26 +24,58 @@ async function findLoginUser(
   return (await store.listUsers(workspace)).find((u) => u.email.toLowerCase() === email);
 }
 
+/** The kind of the event a refused or throttled login records. */
+export const LOGIN_FAILED_EVENT = 'session.login_failed';
+
+/**
+ * Records a failed login as an event of the workspace: the name tried and
+ * the address, never the password. Nothing is recorded for a workspace that
+ * does not exist, so that guessed workspace names leave no trace in the store.
+ */
+async function recordFailure(
+  store: TenancyStore & EventStore,
+  request: LoginRequest,
+  reason: 'refused' | 'throttled',
+  now: Date,
+): Promise<void> {
+  if ((await store.getWorkspace(request.workspace)) === undefined) return;
+  await store.appendEvent({
+    workspace: request.workspace,
+    kind: LOGIN_FAILED_EVENT,
+    actor: `user:${request.user}`,
+    ip: request.ip,
+    project: null,
+    subject: `user:${request.user}`,
+    at: now.toISOString(),
+    details: { user: request.user, ip: request.ip, reason },
+  });
+}
+
 /**
  * Checks a user's password. An unknown user, a user with no password yet,
  * a deactivated user and a wrong password are all `refused` alike, after
  * the same scrypt work, so an answer tells nothing about which it was;
- * each refusal counts towards the throttle.
+ * each refusal counts towards the throttle. Every refused or throttled
+ * attempt is recorded as a `session.login_failed` event.
  */
 export async function logIn(
-  store: TenancyStore & CatalogueStore,
+  store: TenancyStore & CatalogueStore & EventStore,
   /** Undefined: no throttling. */
   throttle: LoginThrottle | undefined,
   request: LoginRequest,
   now: Date,
 ): Promise<LoginOutcome> {
   const wait = throttle === undefined ? 0 : await throttle.retryAfter(request, now);
-  if (wait > 0) return { kind: 'throttled', retryAfterSeconds: wait };
+  if (wait > 0) {
+    await recordFailure(store, request, 'throttled', now);
+    return { kind: 'throttled', retryAfterSeconds: wait };
+  }
   const user = await findLoginUser(store, request.workspace, request.user);
   const stored = user?.password ?? (await decoyHash());
   const matches = await passwordMatches(request.password, stored);
   if (user === undefined || user.password == null || user.active === false || !matches) {
     await throttle?.fail({ ...request, user: user?.id ?? request.user }, now);
+    await recordFailure(store, request, 'refused', now);
     return { kind: 'refused' };
   }
   await throttle?.succeed({ ...request, user: user.id }, now);

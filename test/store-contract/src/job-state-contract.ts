@@ -64,6 +64,21 @@ export function describeJobStateContract(store: () => Store): void {
     expect(await s.getJobState('a', 2)).toBeUndefined();
   });
 
+  it('lists the job states of a workspace newest first, a page at a time', async () => {
+    const s = store();
+    for (const id of [3, 1, 12, 2]) await s.putJobState(state('a', id, { updatedAt: at(id) }));
+    await s.putJobState(state('b', 7));
+    const ids = async (limit: number, offset: number) =>
+      (await s.listJobStates('a', { limit, offset })).map((job) => job.id);
+    expect(await ids(10, 0)).toEqual([12, 3, 2, 1]);
+    expect(await ids(2, 1)).toEqual([3, 2]);
+    expect(await ids(5, 4)).toEqual([]);
+    expect(await s.listJobStates('a', { limit: 1, offset: 0 })).toEqual([
+      state('a', 12, { updatedAt: at(12) }),
+    ]);
+    expect(await s.listJobStates('c', { limit: 10, offset: 0 })).toEqual([]);
+  });
+
   it('prunes only finished states older than the cut, in every workspace', async () => {
     const s = store();
     await s.putJobState(state('a', 1, { phase: 'done', answeredBy: 1, updatedAt: at(10) }));

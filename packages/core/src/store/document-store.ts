@@ -216,6 +216,12 @@ export class DocumentStore extends DocumentRecords implements Store {
     return Promise.resolve(Object.hasOwn(states, String(id)) ? states[String(id)] : undefined);
   }
 
+  listJobStates(workspace: string, page: Page): Promise<JobStateRecord[]> {
+    const states = Object.values(this.#workspace(workspace)?.jobStates ?? {});
+    states.sort((a, b) => b.id - a.id);
+    return Promise.resolve(states.slice(page.offset, page.offset + page.limit));
+  }
+
   pruneJobStates(before: Date): Promise<number> {
     return this.#mutex.run(async () => {
       const doomed = staleJobStates(this.#document, before);

@@ -90,6 +90,8 @@ export interface JobStore {
   putJobState(state: JobStateRecord): Promise<void>;
   /** The state of a job, only within its workspace. */
   getJobState(workspace: string, id: number): Promise<JobStateRecord | undefined>;
+  /** The job states of a workspace, newest (highest id) first, one page of them. */
+  listJobStates(workspace: string, page: Page): Promise<JobStateRecord[]>;
   /** Deletes the states of finished jobs last updated before `before`, in every workspace; returns how many. */
   pruneJobStates(before: Date): Promise<number>;
 

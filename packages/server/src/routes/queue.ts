@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { QueuedJob } from '@allot/core';
 import { PageOf, QueuedJobSchema, QueueQuery, withErrors } from '@allot/protocol';
+import { ALLOCATION_WORK_KIND, listWork, readWork } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
-import { notFound } from '../errors/http-error.js';
+import { HttpError, notFound } from '../errors/http-error.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { contextOf } from '../app-context.js';
 import { paged } from '../pagination.js';
@@ -16,9 +17,11 @@ function queuedJobView(job: QueuedJob) {
 }
 
 /**
- * The work queue of the caller's workspace: long work of every kind
- * (webhook deliveries, …) with its state and progress, as any replica reads
- * it; cancelling stops a queued job from running and aborts a running one.
+ * The work of the caller's workspace: the queue's long work of every kind
+ * (webhook deliveries, …) and allocation jobs (kind `allocation`, id the
+ * job's number) in one shape, with state, progress and result, as any
+ * replica reads it; cancelling stops a queued job from running and aborts
+ * a running one (allocation jobs are released instead).
  */
 export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['queue'];
@@ -29,7 +32,10 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'viewer' },
       schema: {
         tags,
-        summary: 'List queued jobs, newest first',
+        summary: 'List queued jobs and allocation jobs, newest first',
+        description:
+          'Allocation jobs have kind `allocation` and their job number as id; `total` is null when ' +
+          'counting would mean reading every allocation job (a state filter over many jobs).',
         querystring: QueueQuery,
         response: withErrors({ 200: PageOf(QueuedJobSchema) }),
       },
@@ -40,15 +46,14 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(state === undefined ? {} : { state }),
         ...(kind === undefined ? {} : { kind }),
       };
-      const page = await contextOf(app).queue.list(callerOf(request).workspace, filter, {
-        limit,
-        offset,
-      });
+      const { store, queue, clock } = contextOf(app);
+      const workspace = callerOf(request).workspace;
+      const page = await listWork(store, queue, workspace, filter, { limit, offset }, clock());
       return paged(
         request,
-        page.jobs.map(queuedJobView),
+        page.items.map(queuedJobView),
         { limit, offset },
-        offset + limit < page.total,
+        page.more,
         page.total,
       );
     },
@@ -60,14 +65,16 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'viewer' },
       schema: {
         tags,
-        summary: 'Read a queued job: state, progress, result or error',
+        summary: 'Read a queued job or allocation job: state, progress, result or error',
         params: QueuedJobParams,
         response: withErrors({ 200: QueuedJobSchema }),
       },
     },
     async (request) => {
-      const job = await contextOf(app).queue.get(callerOf(request).workspace, request.params.id);
-      if (job === undefined) throw notFound(`no queued job ${request.params.id}`);
+      const { store, queue, clock } = contextOf(app);
+      const id = request.params.id;
+      const job = await readWork(store, queue, callerOf(request).workspace, id, clock());
+      if (job === undefined) throw notFound(`no queued job ${id}`);
       return queuedJobView(job);
     },
   );
@@ -85,6 +92,15 @@ export const queueRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
+      const { store, queue, clock } = contextOf(app);
+      const workspace = callerOf(request).workspace;
+      const work = await readWork(store, queue, workspace, request.params.id, clock());
+      if (work?.kind === ALLOCATION_WORK_KIND)
+        throw new HttpError(
+          'CONFLICT',
+          `job ${work.id} is an allocation job: release it (POST /api/v1/jobs/${work.id}/release) instead`,
+          'params.id',
+        );
       const job = await contextOf(app).queue.cancel(callerOf(request).workspace, request.params.id);
       if (job === undefined) throw notFound(`no queued job ${request.params.id}`);
       await audit(app, request, 'queue.cancel', `queued-job:${job.id}`, { kind: job.kind });
