@@ -24,9 +24,11 @@ export interface ResolvedEntity extends EntityRef {
 
 /**
  * Reads the schemas and constraint sets a dataset names, within its
- * project, and checks them together: every constraint set belongs to its
- * entity's schema, entity names (record names) differ, and references point
- * at a unique field of an entity of the dataset. `snapshot` gives the
+ * project, and checks them together: every constraint set fits its
+ * entity's schema (a set made for another schema may serve one whose field
+ * tree has its paths, as TDMP's batch example applies one set to several
+ * schemas), entity names (record names) differ, and references point at a
+ * unique field of an entity of the dataset. `snapshot` gives the
  * constraints to use instead of the stored sets (a queued dataset keeps
  * what it was created with).
  *
@@ -60,13 +62,6 @@ export async function resolveDatasetEntities(
         id: entity.constraintSet,
         project: options.project,
       });
-      if (set.schema !== schema.id) {
-        throw new AllotError(
-          'INVALID_INPUT',
-          `constraint set ${set.id} is for schema ${set.schema}, not ${schema.id}`,
-          { field: index === 0 ? 'constraintSet' : `entities[${index - 1}].constraintSet` },
-        );
-      }
       constraints = set.constraints;
     }
     const tree = schemaTreeOf(schema);

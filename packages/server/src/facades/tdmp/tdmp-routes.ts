@@ -4,13 +4,17 @@ import { installTdmpAuth } from './tdmp-auth.js';
 import { installTdmpErrors } from './tdmp-errors.js';
 import { installFormParser } from './tdmp-form-body.js';
 import { tdmpSessionRoutes } from './tdmp-sessions.js';
+import { tdmpSynthRoutes } from './tdmp-synth-routes.js';
 
 /**
  * The TDMP facade's route groups, each a plugin of the facade. A new group
  * is one more line here; all share the facade's authentication, body
  * parsers and error shape.
  */
-export const TDMP_ROUTE_GROUPS: readonly FastifyPluginAsync[] = [tdmpSessionRoutes];
+export const TDMP_ROUTE_GROUPS: readonly FastifyPluginAsync[] = [
+  tdmpSessionRoutes,
+  tdmpSynthRoutes,
+];
 
 /**
  * TDMP's API at its own root paths (`/users/token`, `/projects/create`, …):

@@ -1,0 +1,148 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  deleteSchema,
+  listSchemas,
+  readSchemaRecord,
+  readSchemaRepr,
+  uploadSchema,
+  type SchemaBody,
+} from '@allot/use-cases';
+import { Type } from 'typebox';
+import { contextOf } from '../../app-context.js';
+import { actingOf } from '../../audit.js';
+import { callerOf } from '../../plugins/authenticate.js';
+
+const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
+/** `{id}` of a TDMP synthetic data route. */
+export const TdmpIdParams = Type.Object({ id: Id });
+/** `limit` and `offset` of TDMP lists, as the reference names them. */
+export const TdmpPage = {
+  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+  offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
+};
+
+/** TDMP's names of the schema languages; `json-schema` and `jsonschema` are accepted too. */
+const SchemaType = Type.Union([
+  Type.Literal('json'),
+  Type.Literal('json-schema'),
+  Type.Literal('jsonschema'),
+  Type.Literal('xsd'),
+]);
+
+const UploadBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  project_id: Id,
+  description: Type.Optional(Type.String({ maxLength: 10_000 })),
+  schema_type: Type.Optional(SchemaType),
+  content: Type.Union([Type.String({ minLength: 1 }), Type.Object({})]),
+  root_element: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
+
+/** A schema as TDMP shows it. */
+export function tdmpSchemaView(schema: SchemaBody) {
+  return {
+    schema_id: schema.id,
+    id: schema.id,
+    name: schema.name,
+    description: schema.description,
+    project_id: schema.project,
+    schema_type: schema.format === 'xsd' ? 'xsd' : 'json',
+    record_name: schema.recordName,
+    root_element: schema.recordElement,
+    content: schema.source,
+    created_by: schema.createdBy,
+    created_at: schema.createdAt,
+  };
+}
+
+/**
+ * TDMP's schema routes: upload (JSON Schema or XSD, read into the field
+ * tree at once: an unsupported construct is a 422 naming it), list, get,
+ * `repr` for constraint building, delete.
+ */
+export const tdmpSchemaRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const hide = true;
+  const { store, events } = contextOf(app);
+
+  app.post(
+    '/schemas',
+    { config: { role: 'tester' }, schema: { hide, body: UploadBody } },
+    async (request, reply) => {
+      const body = request.body;
+      const schema = await uploadSchema(
+        store,
+        events,
+        {
+          project: body.project_id,
+          name: body.name,
+          source: body.content,
+          ...(body.description === undefined ? {} : { description: body.description }),
+          ...(body.schema_type === undefined
+            ? {}
+            : { format: body.schema_type === 'xsd' ? 'xsd' : 'json-schema' }),
+          ...(body.root_element === undefined ? {} : { recordElement: body.root_element }),
+        },
+        actingOf(app, request),
+      );
+      return reply.status(201).send(tdmpSchemaView(schema));
+    },
+  );
+
+  app.get(
+    '/schemas',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        hide,
+        querystring: Type.Object({ project_id: Type.Optional(Id), ...TdmpPage }),
+      },
+    },
+    async (request) => {
+      const { project_id, limit, offset } = request.query;
+      const schemas = await listSchemas(store, {
+        workspace: callerOf(request).workspace,
+        project: project_id,
+        page: { limit, offset },
+      });
+      return schemas.map(tdmpSchemaView);
+    },
+  );
+
+  app.get(
+    '/schemas/:id',
+    { config: { role: 'viewer' }, schema: { hide, params: TdmpIdParams } },
+    async (request) =>
+      tdmpSchemaView(
+        await readSchemaRecord(store, {
+          workspace: callerOf(request).workspace,
+          id: request.params.id,
+        }),
+      ),
+  );
+
+  app.get(
+    '/schemas/:id/repr',
+    { config: { role: 'viewer' }, schema: { hide, params: TdmpIdParams } },
+    async (request) => {
+      const repr = await readSchemaRepr(store, {
+        workspace: callerOf(request).workspace,
+        id: request.params.id,
+      });
+      return {
+        schema_id: request.params.id,
+        schema_type: repr.language === 'xsd' ? 'xsd' : 'json',
+        record_name: repr.recordName,
+        fields: repr.fields,
+      };
+    },
+  );
+
+  app.delete(
+    '/schemas/:id',
+    { config: { role: 'admin' }, schema: { hide, params: TdmpIdParams } },
+    async (request) => {
+      await deleteSchema(store, { id: request.params.id }, actingOf(app, request));
+      return { detail: 'Schema deleted' };
+    },
+  );
+};
