@@ -320,7 +320,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     });
     expect(badLocale.status).toBe(400);
     expect(badLocale.body.field).toBe('locale');
-    const tooMany = await call(tester, 'POST', `/projects/${p}/datasets`, {
+    const plain = await call(tester, 'POST', `/projects/${p}/datasets`, {
       name: 'd',
       schema: schema.body.id,
       recordCount: 10,
@@ -328,7 +328,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
       params: {},
       entities: [],
     });
-    expect(tooMany.status).toBe(202);
+    expect(plain.status).toBe(202);
     // A conflict found only while generating: 3 records with a unique status of 2 values.
     const set = await call(tester, 'POST', `/projects/${p}/constraint-sets`, {
       schema: schema.body.id,
@@ -342,19 +342,19 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
       constraintSet: set.body.id,
       recordCount: 3,
     });
-    expect([202, 422]).toContain(conflict.status);
-    if (conflict.status === 202) {
-      const failed = await settle(p, conflict.body.id);
-      expect(failed.status).toBe('failed');
-      expect(failed.error.code).toBe('CONSTRAINT_CONFLICT');
-      expect(failed.files).toEqual([]);
-      const download = await call(
-        viewer,
-        'GET',
-        `/projects/${p}/datasets/${conflict.body.id}/data`,
-      );
-      expect(download.status).toBe(400);
-    }
+    // Only generation finds it: the dataset is queued, then fails with the reason, and has no files.
+    expect(conflict.status).toBe(202);
+    const failed = await settle(p, conflict.body.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error.code).toBe('CONSTRAINT_CONFLICT');
+    expect(failed.files).toEqual([]);
+    const download = await call(viewer, 'GET', `/projects/${p}/datasets/${conflict.body.id}/data`);
+    expect(download.status).toBe(400);
+    expect(download.body.message).toMatch(/failed/);
+    const events = await call(admin, 'GET', '/events?kind=dataset.failed');
+    expect(events.body.items.map((e: { subject: string }) => e.subject)).toContain(
+      `dataset:${conflict.body.id}`,
+    );
     const datasets = await call(viewer, 'GET', `/projects/${p}/datasets`);
     expect(datasets.body.items.length).toBeGreaterThan(0);
   });
