@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   deleteSchema,
@@ -10,6 +11,7 @@ import {
 import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
 import { actingOf } from '../../audit.js';
+import { HttpError } from '../../errors/http-error.js';
 import { callerOf } from '../../plugins/authenticate.js';
 
 const Id = Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 });
@@ -34,7 +36,9 @@ const UploadBody = Type.Object({
   project_id: Id,
   description: Type.Optional(Type.String({ maxLength: 10_000 })),
   schema_type: Type.Optional(SchemaType),
-  content: Type.Union([Type.String({ minLength: 1 }), Type.Object({})]),
+  content: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Object({})])),
+  /** The schema file of a multipart upload (`-F file=@customers.xsd`), in place of `content`. */
+  file: Type.Optional(Type.String({ minLength: 1 })),
   root_element: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
 });
 
@@ -62,20 +66,35 @@ export function tdmpSchemaView(schema: SchemaBody) {
  */
 export const tdmpSchemaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hide = true;
-  const { store, events } = contextOf(app);
+  const { store, events, uploadLimit } = contextOf(app);
+  // A schema file as a form upload: its text joins the form's fields, so one body schema checks both.
+  await app.register(multipart, {
+    limits: { fileSize: uploadLimit, files: 1, fields: 20, parts: 21 },
+    attachFieldsToBody: 'keyValues',
+    onFile: async (part) => {
+      (part as unknown as { value: string }).value = (await part.toBuffer()).toString('utf8');
+    },
+  });
 
   app.post(
     '/schemas',
     { config: { role: 'tester' }, schema: { hide, body: UploadBody } },
     async (request, reply) => {
       const body = request.body;
+      const source = body.content ?? body.file;
+      if (source === undefined)
+        throw new HttpError(
+          'VALIDATION_FAILED',
+          'the schema is missing: send content or a file',
+          'body.content',
+        );
       const schema = await uploadSchema(
         store,
         events,
         {
           project: body.project_id,
           name: body.name,
-          source: body.content,
+          source,
           ...(body.description === undefined ? {} : { description: body.description }),
           ...(body.schema_type === undefined
             ? {}

@@ -9,7 +9,11 @@ import {
   TDMP_TEST_PASSWORD,
   type TdmpTestServer,
 } from '../../testing/tdmp-test-server.js';
-import { CUSTOMER_CONSTRAINTS, CUSTOMER_SCHEMA } from '../../testing/synth-fixtures.js';
+import {
+  ACCOUNT_XSD,
+  CUSTOMER_CONSTRAINTS,
+  CUSTOMER_SCHEMA,
+} from '../../testing/synth-fixtures.js';
 
 const run = promisify(execFile);
 
@@ -179,6 +183,38 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
       expect(csv.text.trim().split('\r\n')).toHaveLength(51);
     }
   }, 60_000);
+
+  it('takes a schema file as a multipart upload (curl -F)', async () => {
+    await writeFile(join(dir, 'accounts.xsd'), ACCOUNT_XSD);
+    const { stdout } = await run('curl', [
+      '-s',
+      '-X',
+      'POST',
+      `${t.url}/schemas`,
+      '-H',
+      `Authorization: Bearer ${tester}`,
+      '-F',
+      'name=accounts',
+      '-F',
+      `project_id=${project}`,
+      '-F',
+      `file=@${join(dir, 'accounts.xsd')}`,
+    ]);
+    const uploaded = JSON.parse(stdout) as {
+      schema_id: number;
+      schema_type: string;
+      record_name: string;
+    };
+    expect(uploaded).toMatchObject({ schema_type: 'xsd', record_name: 'accounts' });
+    const read = await t.call('GET', `/schemas/${uploaded.schema_id}`, { auth: tester });
+    expect(read.body.content).toBe(ACCOUNT_XSD);
+    const empty = await t.call('POST', '/schemas', {
+      auth: tester,
+      body: { name: 'none', project_id: project },
+    });
+    expect(empty.status).toBe(422);
+    expect(empty.body.detail).toMatch(/content/);
+  });
 
   it('answers roles, bad bodies and unknown ids as the reference shows: 403, 422, 404 with detail', async () => {
     const schemaId = await schema('roles');
