@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contextOf } from '../app-context.js';
+import { createWorkspaceWithAdminKey } from '../bootstrap-workspace.js';
 import { startServer, type RunningServer } from '../start-server.js';
 import {
   ACCOUNT_CONSTRAINTS,
@@ -232,6 +234,23 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     const list = await call(viewer, 'GET', `/projects/${p}/datasets?limit=1`);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.links.next).not.toBeNull();
+
+    // Another workspace sees none of it, not even with its own project of the same number.
+    const other = await createWorkspaceWithAdminKey(contextOf(server.app).store, { id: 'other' });
+    const theirs = await call(other.adminKey, 'POST', '/projects', { name: 'shop' });
+    expect(theirs.body.id).toBe(p);
+    for (const path of [
+      `/projects/${p}/datasets/${done.id}`,
+      `/projects/${p}/datasets/${done.id}/data?format=csv`,
+      `/projects/${p}/schemas/${customers.body.id}`,
+      `/projects/${p}/constraint-sets/${customerSet.body.id}`,
+    ]) {
+      expect((await call(other.adminKey, 'GET', path)).status, path).toBe(404);
+    }
+    expect((await call(other.adminKey, 'GET', `/projects/${p}/datasets`)).body.items).toEqual([]);
+    expect(
+      (await call(other.adminKey, 'DELETE', `/projects/${p}/datasets/${done.id}`)).status,
+    ).toBe(404);
 
     // Deleting needs the admin role; then the dataset and its files are gone.
     expect((await call(tester, 'DELETE', `/projects/${p}/datasets/${done.id}`)).status).toBe(403);
