@@ -139,7 +139,7 @@ export async function createDataset(
   const queuedJob = await queue.enqueue(acting.workspace, DATASET_GENERATION_KIND, payload, {
     maxAttempts: DATASET_ATTEMPTS,
     retryDelayMs: 1000,
-    timeoutSeconds: 3600,
+    timeoutSeconds: generationTimeout(entities, formats.length),
   });
   const queued = { ...body, queuedJob };
   // The generation may have written its outcome already: then that version stands.
@@ -152,6 +152,17 @@ export async function createDataset(
       if (!(error instanceof AllotError && error.code === 'VERSION_CONFLICT')) throw error;
     });
   return queued;
+}
+
+/**
+ * How long one attempt may run before the queue takes its replica for dead
+ * and hands the job to another: long enough for a slow, loaded machine
+ * (500 records per second and format), short enough that a dead replica's
+ * work moves on within minutes, not hours.
+ */
+function generationTimeout(entities: readonly EntityRef[], formats: number): number {
+  const records = entities.reduce((sum, e) => sum + e.recordCount, 0);
+  return 300 + Math.ceil((records * formats) / 500);
 }
 
 function invalid(message: string, field: string): never {
