@@ -160,7 +160,10 @@ export async function createDataset(
  * (500 records per second and format), short enough that a dead replica's
  * work moves on within minutes, not hours.
  */
-function generationTimeout(entities: readonly EntityRef[], formats: number): number {
+export function generationTimeout(
+  entities: readonly Pick<EntityRef, 'recordCount'>[],
+  formats: number,
+): number {
   const records = entities.reduce((sum, e) => sum + e.recordCount, 0);
   return 300 + Math.ceil((records * formats) / 500);
 }

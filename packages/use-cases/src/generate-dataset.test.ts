@@ -14,6 +14,7 @@ import { EventLog } from './event-log.js';
 import { datasetGenerationHandler } from './generate-dataset.js';
 import { readDataset } from './read-dataset.js';
 import { readDatasetFile } from './read-dataset-file.js';
+import { regenerateDataset } from './regenerate-dataset.js';
 import { DATASET_CHUNK_KIND } from './synth-records.js';
 import { uploadSchema } from './upload-schema.js';
 
@@ -141,5 +142,22 @@ describe('the dataset-generation handler', () => {
     const read = await readDataset(store, queue, { workspace: 'w', id: dataset });
     expect(read.status).toBe('queued');
     expect(read.files).toEqual([]);
+  });
+
+  it('queues a dataset whose job ended without an outcome again, and leaves a completed one alone', async () => {
+    const created = await readDataset(store, queue, { workspace: 'w', id: dataset });
+    await queue.cancel('w', created.queuedJob!);
+    expect((await readDataset(store, queue, { workspace: 'w', id: dataset })).status).toBe(
+      'failed',
+    );
+    const again = await regenerateDataset(store, queue, { id: dataset }, acting);
+    expect(again.status).toBe('queued');
+    expect(again.queuedJob).not.toBe(created.queuedJob);
+    expect((await queue.get('w', again.queuedJob!))?.state).toBe('queued');
+    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
+    const done = await regenerateDataset(store, queue, { id: dataset }, acting);
+    expect(done.status).toBe('completed');
+    expect(done.queuedJob).toBe(again.queuedJob);
   });
 });

@@ -163,4 +163,5 @@ export { datasetGenerationHandler, type DatasetGenerationDeps } from './generate
 export { readDataset, type DatasetView } from './read-dataset.js';
 export { listDatasets } from './list-datasets.js';
 export { deleteDataset } from './delete-dataset.js';
+export { regenerateDataset } from './regenerate-dataset.js';
 export { readDatasetFile, type DatasetDownload } from './read-dataset-file.js';

@@ -6,6 +6,7 @@ import {
   readDataset,
   readDatasetFile,
   readProject,
+  regenerateDataset,
 } from '@allot/use-cases';
 import {
   DatasetFileQuery,
@@ -138,6 +139,23 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           index: request.query.fileIndex,
         }),
       ),
+  );
+
+  app.post(
+    '/projects/:project/datasets/:id/generate',
+    {
+      config: { role: 'tester' },
+      schema: {
+        tags,
+        summary: 'Queue the generation of a failed dataset again',
+        description:
+          'Only a dataset that failed, or whose queued job is gone, is queued again (with what it was ' +
+          'created with); any other is answered as it is.',
+        params: ProjectItemParams,
+        response: withErrors({ 200: DatasetSchema }),
+      },
+    },
+    async (request) => regenerateDataset(store, queue, request.params, actingOf(app, request)),
   );
 
   app.delete(

@@ -5,6 +5,7 @@ import {
   listDatasets,
   readDataset,
   readDatasetFile,
+  regenerateDataset,
   type DatasetView,
 } from '@allot/use-cases';
 import { Type } from 'typebox';
@@ -85,8 +86,8 @@ export function tdmpDatasetView(dataset: DatasetView) {
 
 /**
  * TDMP's dataset routes and its download, `GET /data/{id}?format=&file_index=`.
- * Creating queues the generation at once, so `generate/{id}` only answers
- * the dataset as it is.
+ * Creating queues the generation at once, so `generate/{id}` queues it
+ * again only for a dataset that failed or whose queued job is gone.
  */
 export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hide = true;
@@ -156,7 +157,10 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/datasets/generate/:id',
     { config: { role: 'tester' }, schema: { hide, params: TdmpIdParams } },
-    readOne,
+    async (request) =>
+      tdmpDatasetView(
+        await regenerateDataset(store, queue, { id: request.params.id }, actingOf(app, request)),
+      ),
   );
 
   app.delete(
