@@ -119,6 +119,7 @@ export type {
   Store,
   TenancyStore,
 } from './store/store.js';
+export type { ProjectJournal } from './store/project-store.js';
 export { eventMatches } from './events/event-record.js';
 export type { EventQuery, EventRecord, NewEvent } from './events/event-record.js';
 export type { NotificationQuery, NotificationRecord } from './events/notification-record.js';

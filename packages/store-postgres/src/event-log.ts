@@ -1,5 +1,8 @@
 import { isAudited, type EventQuery, type EventRecord, type NewEvent } from '@allot/core';
+import type pg from 'pg';
+import { storeFailure } from './pg-errors.js';
 import type { PoolQueries } from './pool-queries.js';
+import type { SqlRunner } from './sql-runner.js';
 
 /** An event as `list-events` and `list-notifications` read it. */
 export interface EventRow {
@@ -34,7 +37,24 @@ export async function appendEvent(
   event: NewEvent,
   notify: readonly string[] = [],
 ): Promise<EventRecord> {
-  const result = await db.query<{ id: number }>('append an event', 'append-event', {
+  try {
+    return await appendEventOn(db.sql, db.pool, event, notify);
+  } catch (error) {
+    throw storeFailure(error, 'append an event');
+  }
+}
+
+/**
+ * Appends an event on a given client: inside the transaction of a write
+ * that records its event with it (projects), so both commit or neither.
+ */
+export async function appendEventOn(
+  sql: SqlRunner,
+  client: pg.Pool | pg.PoolClient,
+  event: NewEvent,
+  notify: readonly string[] = [],
+): Promise<EventRecord> {
+  const result = await sql.run<{ id: number }>(client, 'append-event', {
     workspace: event.workspace,
     at: event.at,
     actor: event.actor,

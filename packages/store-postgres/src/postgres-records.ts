@@ -14,6 +14,7 @@ import type {
   NotificationQuery,
   NotificationRecord,
   Page,
+  ProjectJournal,
   ProjectRecord,
 } from '@allot/core';
 import * as auditLog from './audit-log.js';
@@ -73,8 +74,8 @@ export abstract class PostgresRecords {
     return notifications.deleteNotification(this.#db, workspace, user, id);
   }
 
-  createProject(project: NewProject): Promise<ProjectRecord> {
-    return projects.createProject(this.#db, project);
+  createProject(project: NewProject, journal?: ProjectJournal): Promise<ProjectRecord> {
+    return projects.createProject(this.#db, project, journal);
   }
 
   getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
@@ -93,12 +94,13 @@ export abstract class PostgresRecords {
     workspace: string,
     id: number,
     change: (current: ProjectRecord) => ProjectRecord,
+    journal?: ProjectJournal,
   ): Promise<ProjectRecord> {
-    return projects.updateProject(this.#db, { workspace, id }, change);
+    return projects.updateProject(this.#db, { workspace, id }, change, journal);
   }
 
-  deleteProject(workspace: string, id: number): Promise<boolean> {
-    return projects.deleteProject(this.#db, workspace, id);
+  deleteProject(workspace: string, id: number, journal?: ProjectJournal): Promise<boolean> {
+    return projects.deleteProject(this.#db, workspace, id, journal);
   }
 
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {

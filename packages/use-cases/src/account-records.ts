@@ -14,3 +14,9 @@ export const INVITATION_KIND = 'invitation';
 export const LOGIN_FAILURES_KIND = 'login-failures';
 /** The key sessions are signed with, generated once per deployment. */
 export const SESSION_SECRET_KIND = 'session-secret';
+/** When a user's sessions were last revoked as a whole (deactivation, deletion): tokens issued before are refused. */
+export const USER_SESSIONS_REVOKED_KIND = 'user-sessions-revoked';
+/** A user's own settings (theme, notification preferences), by user id. */
+export const USER_SETTINGS_KIND = 'user-settings';
+/** A workspace's settings and display name as its SuperUser sets them. */
+export const WORKSPACE_SETTINGS_KIND = 'workspace-settings';

@@ -1,6 +1,7 @@
 import { DEFAULT_PROJECT_VERSION, type ProjectRecord, type ProjectStore } from '@allot/core';
 import type { Acting } from './acting.js';
 import type { EventLog } from './event-log.js';
+import { projectWriteEvent } from './project-journal.js';
 
 /** What a new project is given; the rest is the store's. */
 export interface NewProjectInput {
@@ -12,7 +13,8 @@ export interface NewProjectInput {
 }
 
 /**
- * Creates a project numbered by its workspace and records `project.created`.
+ * Creates a project numbered by its workspace and records `project.created`
+ * in the same write.
  *
  * @throws {@link AllotError} `ALREADY_EXISTS` when the workspace has a project of this name and version.
  */
@@ -23,36 +25,21 @@ export async function createProject(
   acting: Acting,
 ): Promise<ProjectRecord> {
   const at = acting.now.toISOString();
-  const project = await store.createProject({
-    workspace: acting.workspace,
-    name: input.name,
-    version: input.version ?? DEFAULT_PROJECT_VERSION,
-    description: input.description ?? '',
-    tags: [...new Set(input.tags ?? [])],
-    members: [],
-    createdBy: acting.actor,
-    createdAt: at,
-    updatedAt: at,
-  });
-  await events.record(projectEvent('project.created', project, acting));
+  const written = projectWriteEvent(events, 'project.created', acting);
+  const project = await store.createProject(
+    {
+      workspace: acting.workspace,
+      name: input.name,
+      version: input.version ?? DEFAULT_PROJECT_VERSION,
+      description: input.description ?? '',
+      tags: [...new Set(input.tags ?? [])],
+      members: [],
+      createdBy: acting.actor,
+      createdAt: at,
+      updatedAt: at,
+    },
+    written.journal,
+  );
+  await written.announce();
   return project;
-}
-
-/** An event about a project, by the caller. */
-export function projectEvent(
-  kind: string,
-  project: ProjectRecord,
-  acting: Acting,
-  details: Record<string, unknown> = {},
-) {
-  return {
-    workspace: acting.workspace,
-    kind,
-    actor: acting.actor,
-    ip: acting.ip,
-    project: project.id,
-    subject: `project:${project.id}`,
-    at: acting.now.toISOString(),
-    details: { name: project.name, version: project.version, ...details },
-  };
 }

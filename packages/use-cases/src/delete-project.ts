@@ -1,11 +1,12 @@
 import type { ProjectStore } from '@allot/core';
 import type { Acting } from './acting.js';
-import { projectEvent } from './create-project.js';
 import type { EventLog } from './event-log.js';
+import { projectWriteEvent } from './project-journal.js';
 import { readProject } from './read-project.js';
 
 /**
- * Deletes a project and records `project.deleted`, notifying its members.
+ * Deletes a project and records `project.deleted` in the same write,
+ * notifying its members.
  *
  * @throws {@link AllotError} `NOT_FOUND` when the workspace has no project of this id.
  */
@@ -15,11 +16,12 @@ export async function deleteProject(
   id: number,
   acting: Acting,
 ): Promise<void> {
-  const project = await readProject(store, acting.workspace, { id });
-  // A delete racing this one found it first: the project is gone either way.
-  if (!(await store.deleteProject(acting.workspace, id))) return;
-  await events.record(
-    projectEvent('project.deleted', project, acting),
-    project.members.map((m) => m.user),
-  );
+  // NOT_FOUND for a project the workspace never had.
+  await readProject(store, acting.workspace, { id });
+  const written = projectWriteEvent(events, 'project.deleted', acting, {
+    notify: (deleted) => deleted.members.map((m) => m.user),
+  });
+  // A delete racing this one found it first: the project is gone either way, its event recorded once.
+  if (!(await store.deleteProject(acting.workspace, id, written.journal))) return;
+  await written.announce();
 }

@@ -37,6 +37,15 @@ export class EventLog implements EventSubscriptions {
   /** Appends an event (with notifications for `notify`), then tells the listeners. */
   async record(event: NewEvent, notify: readonly string[] = []): Promise<EventRecord> {
     const stored = await this.#store.appendEvent(event, notify);
+    await this.announce(stored);
+    return stored;
+  }
+
+  /**
+   * Tells the listeners of an event the store has already written, with the
+   * change it records (a project and its event are one write).
+   */
+  async announce(stored: EventRecord): Promise<void> {
     for (const listener of [...this.#listeners]) {
       try {
         await listener(stored);
@@ -44,6 +53,5 @@ export class EventLog implements EventSubscriptions {
         this.#onListenerError(error, stored);
       }
     }
-    return stored;
   }
 }

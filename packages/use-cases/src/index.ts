@@ -55,6 +55,7 @@ export { recordAudit } from './record-audit.js';
 export { EventLog, type EventListener, type EventSubscriptions } from './event-log.js';
 export type { Acting } from './acting.js';
 export { listEvents } from './list-events.js';
+export { searchAudit } from './search-audit.js';
 export {
   countUnreadNotifications,
   deleteNotification,
@@ -64,12 +65,19 @@ export {
 } from './notifications.js';
 
 // Projects
-export { createProject, projectEvent, type NewProjectInput } from './create-project.js';
+export { createProject, type NewProjectInput } from './create-project.js';
+export { projectEvent } from './project-event.js';
 export { readProject, type ProjectRef } from './read-project.js';
 export { listProjects } from './list-projects.js';
 export { updateProject, type ProjectChanges } from './update-project.js';
 export { deleteProject } from './delete-project.js';
 export { addProjectMember, removeProjectMember } from './project-members.js';
+export {
+  PROJECT_SCHEMA_LINK_KIND,
+  linkProjectSchema,
+  listProjectSchemas,
+  type ProjectSchemaLink,
+} from './project-schema-links.js';
 
 // Workspaces, keys and users
 export { ensureWorkspace, type WorkspaceCheck } from './ensure-workspace.js';
@@ -84,6 +92,8 @@ export { readUser } from './read-user.js';
 export { listUsers } from './list-users.js';
 export { updateUser, type UserChanges } from './update-user.js';
 export { deleteUser } from './delete-user.js';
+export { changePassword } from './change-password.js';
+export { readUserSettings, updateUserSettings, type UserSettings } from './user-settings.js';
 
 // Webhooks
 export { createWebhook, type CheckWebhookDestination, type NewWebhook } from './create-webhook.js';
@@ -113,6 +123,7 @@ export {
 } from './login-throttle.js';
 export { LOGIN_FAILED_EVENT, logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
 export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
+export { areUserSessionsRevoked, revokeUserAccess } from './revoke-user-access.js';
 export { sessionSecret } from './session-secret.js';
 export {
   DEFAULT_INVITATION_TTL_SECONDS,
@@ -126,6 +137,11 @@ export {
   type WorkspaceCreation,
 } from './create-workspace.js';
 export { listWorkspaces } from './list-workspaces.js';
+export {
+  readWorkspaceDetails,
+  updateWorkspaceSettings,
+  type WorkspaceDetails,
+} from './workspace-settings.js';
 
 // Synthetic data: schemas, constraint sets, datasets
 export {

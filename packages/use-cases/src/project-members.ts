@@ -6,8 +6,8 @@ import {
   type TenancyStore,
 } from '@allot/core';
 import type { Acting } from './acting.js';
-import { projectEvent } from './create-project.js';
 import type { EventLog } from './event-log.js';
+import { projectWriteEvent } from './project-journal.js';
 
 /**
  * Adds a user of the workspace to a project with a role, or changes the
@@ -27,21 +27,24 @@ export async function addProjectMember(
     });
   }
   const since = acting.now.toISOString();
-  const updated = await store.updateProject(acting.workspace, target.id, (current) => ({
-    ...current,
-    members: [
-      ...current.members.filter((m) => m.user !== target.user),
-      { user: target.user, role: target.role, since },
-    ],
-    updatedAt: since,
-  }));
-  await events.record(
-    projectEvent('project.member.added', updated, acting, {
-      user: target.user,
-      role: target.role,
+  const written = projectWriteEvent(events, 'project.member.added', acting, {
+    details: () => ({ user: target.user, role: target.role }),
+    notify: () => [target.user],
+  });
+  const updated = await store.updateProject(
+    acting.workspace,
+    target.id,
+    (current) => ({
+      ...current,
+      members: [
+        ...current.members.filter((m) => m.user !== target.user),
+        { user: target.user, role: target.role, since },
+      ],
+      updatedAt: since,
     }),
-    [target.user],
+    written.journal,
   );
+  await written.announce();
   return updated;
 }
 
@@ -57,23 +60,29 @@ export async function removeProjectMember(
   target: { id: number; user: string },
   acting: Acting,
 ): Promise<ProjectRecord> {
-  const updated = await store.updateProject(acting.workspace, target.id, (current) => {
-    if (!current.members.some((m) => m.user === target.user)) {
-      throw new AllotError(
-        'NOT_FOUND',
-        `user "${target.user}" is not a member of project ${target.id}`,
-        { field: 'body.user' },
-      );
-    }
-    return {
-      ...current,
-      members: current.members.filter((m) => m.user !== target.user),
-      updatedAt: acting.now.toISOString(),
-    };
+  const written = projectWriteEvent(events, 'project.member.removed', acting, {
+    details: () => ({ user: target.user }),
+    notify: () => [target.user],
   });
-  await events.record(
-    projectEvent('project.member.removed', updated, acting, { user: target.user }),
-    [target.user],
+  const updated = await store.updateProject(
+    acting.workspace,
+    target.id,
+    (current) => {
+      if (!current.members.some((m) => m.user === target.user)) {
+        throw new AllotError(
+          'NOT_FOUND',
+          `user "${target.user}" is not a member of project ${target.id}`,
+          { field: 'body.user' },
+        );
+      }
+      return {
+        ...current,
+        members: current.members.filter((m) => m.user !== target.user),
+        updatedAt: acting.now.toISOString(),
+      };
+    },
+    written.journal,
   );
+  await written.announce();
   return updated;
 }

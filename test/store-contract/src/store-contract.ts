@@ -5,6 +5,7 @@ import { describeCatalogueContract } from './catalogue-contract.js';
 import { describeEventsContract } from './events-contract.js';
 import { describeJobsAndLeasesContract } from './jobs-and-leases-contract.js';
 import { describePoolsContract } from './pools-contract.js';
+import { describeProjectJournalContract } from './project-journal-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
 import { describeTenancyContract } from './tenancy-contract.js';
 import { describeWorkspaceNumbering } from './workspace-numbering.js';
@@ -33,6 +34,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     describeJobsAndLeasesContract(() => store);
     describeTenancyContract(() => store);
     describeProjectsContract(() => store);
+    describeProjectJournalContract(() => store);
     describeEventsContract(() => store);
     describeCatalogueContract(() => store);
     describeWorkspaceNumbering(() => store);

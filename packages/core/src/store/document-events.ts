@@ -17,9 +17,35 @@ import type { SavedDocument } from './saved-document.js';
 import {
   notificationKey,
   type LoggedEvent,
+  type StoreDocument,
   type StoredNotification,
   type WorkspaceDocument,
 } from './store-document.js';
+
+/**
+ * Appends an event (and its notifications) to a draft of the document:
+ * numbered per workspace, like jobs, and an audited one in the audit log's
+ * own count too, so that each counts 1, 2, 3 … without gaps. For writes
+ * that record their event in the same save (projects).
+ */
+export function appendEventToDraft(
+  draft: StoreDocument,
+  event: NewEvent,
+  notify: readonly string[],
+): { event: EventRecord; auditId: number | undefined } {
+  const ids = ownEntry(draft.workspaces, event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+  const stored: EventRecord = { ...event, id: (ids.event ?? ids.audit) + 1 };
+  const auditId = isAudited(event) ? ids.audit + 1 : undefined;
+  const ws = draftWorkspace(draft, event.workspace, 'notifications');
+  ws.audit = [...ws.audit, auditId === undefined ? stored : { ...stored, auditId }];
+  ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
+  const notifications = ws.notifications as Record<string, StoredNotification>;
+  for (const user of new Set(notify)) {
+    const key = notificationKey(user, stored.id);
+    setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+  }
+  return { event: stored, auditId };
+}
 
 /**
  * The event log and notifications of the document store. It shares the
@@ -47,20 +73,11 @@ export class DocumentEvents implements EventStore, NotificationStore {
     notify: readonly string[],
   ): Promise<{ event: EventRecord; auditId: number | undefined }> {
     return this.#mutex.run(async () => {
-      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
-      const stored: EventRecord = { ...event, id: (ids.event ?? ids.audit) + 1 };
-      const auditId = isAudited(event) ? ids.audit + 1 : undefined;
+      let appended: { event: EventRecord; auditId: number | undefined } | undefined;
       await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace, 'notifications');
-        ws.audit = [...ws.audit, auditId === undefined ? stored : { ...stored, auditId }];
-        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
-        const notifications = ws.notifications as Record<string, StoredNotification>;
-        for (const user of new Set(notify)) {
-          const key = notificationKey(user, stored.id);
-          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
-        }
+        appended = appendEventToDraft(draft, event, notify);
       });
-      return { event: stored, auditId };
+      return appended as { event: EventRecord; auditId: number | undefined };
     });
   }
 

@@ -1,17 +1,20 @@
 import { projectExistsError, projectNotFoundError } from '../projects/project-errors.js';
+import type { EventRecord } from '../events/event-record.js';
 import type { NewProject, ProjectRecord } from '../projects/project-record.js';
+import { appendEventToDraft } from './document-events.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page } from './page.js';
-import type { ProjectStore } from './project-store.js';
+import type { ProjectJournal, ProjectStore } from './project-store.js';
 import type { SavedDocument } from './saved-document.js';
-import type { WorkspaceDocument } from './store-document.js';
+import type { StoreDocument, WorkspaceDocument } from './store-document.js';
 
 /**
  * The projects of the document store. It shares the store's document and
  * mutex: the uniqueness check and the write of a change are one turn of
- * the mutex, so two creates of one name and version cannot both pass.
+ * the mutex, so two creates of one name and version cannot both pass; and a
+ * change and its journal's event are one save.
  */
 export class DocumentProjects implements ProjectStore {
   readonly #saved: SavedDocument;
@@ -22,12 +25,12 @@ export class DocumentProjects implements ProjectStore {
     this.#mutex = mutex;
   }
 
-  createProject(project: NewProject): Promise<ProjectRecord> {
+  createProject(project: NewProject, journal?: ProjectJournal): Promise<ProjectRecord> {
     return this.#mutex.run(async () => {
       this.#assertFree(project.workspace, project.name, project.version, undefined);
       const ws = this.#workspace(project.workspace);
       const stored: ProjectRecord = { ...project, id: (ws?.lastIds.project ?? 0) + 1 };
-      await this.#saved.update((draft) => {
+      await this.#save(stored, journal, (draft) => {
         const copy = draftWorkspace(draft, project.workspace, 'projects');
         setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
         copy.lastIds = { ...copy.lastIds, project: stored.id };
@@ -57,27 +60,49 @@ export class DocumentProjects implements ProjectStore {
     workspace: string,
     id: number,
     change: (current: ProjectRecord) => ProjectRecord,
+    journal?: ProjectJournal,
   ): Promise<ProjectRecord> {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#projects(workspace), String(id));
       if (current === undefined) throw projectNotFoundError(id);
       const next: ProjectRecord = { ...change(current), id, workspace };
       this.#assertFree(workspace, next.name, next.version, id);
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, 'projects').projects ?? {}, String(id), next);
       });
       return next;
     });
   }
 
-  deleteProject(workspace: string, id: number): Promise<boolean> {
+  deleteProject(workspace: string, id: number, journal?: ProjectJournal): Promise<boolean> {
     return this.#mutex.run(async () => {
-      if (ownEntry(this.#projects(workspace), String(id)) === undefined) return false;
-      await this.#saved.update((draft) => {
+      const current = ownEntry(this.#projects(workspace), String(id));
+      if (current === undefined) return false;
+      await this.#save(current, journal, (draft) => {
         delete draftWorkspace(draft, workspace, 'projects').projects?.[String(id)];
       });
       return true;
     });
+  }
+
+  /**
+   * Saves a project write and its journal's event as one change of the
+   * document: when building the event fails, or the save does, neither is
+   * kept. Tells the journal the event once saved.
+   */
+  async #save(
+    project: ProjectRecord,
+    journal: ProjectJournal | undefined,
+    write: (draft: StoreDocument) => void,
+  ): Promise<void> {
+    let recorded: EventRecord | undefined;
+    await this.#saved.update((draft) => {
+      write(draft);
+      if (journal === undefined) return;
+      const notify = journal.notify?.(project) ?? [];
+      recorded = appendEventToDraft(draft, journal.event(project), notify).event;
+    });
+    if (recorded !== undefined) journal?.recorded?.(recorded);
   }
 
   #assertFree(workspace: string, name: string, version: string, self: number | undefined): void {

@@ -8,7 +8,7 @@ import type { EventStore } from './event-store.js';
 import type { Mutex } from './mutex.js';
 import type { NotificationStore } from './notification-store.js';
 import type { Page } from './page.js';
-import type { ProjectStore } from './project-store.js';
+import type { ProjectJournal, ProjectStore } from './project-store.js';
 import type { SavedDocument } from './saved-document.js';
 
 /**
@@ -61,8 +61,8 @@ export class DocumentRecords implements ProjectStore, EventStore, NotificationSt
     return this.#events.deleteNotification(workspace, user, id);
   }
 
-  createProject(project: NewProject): Promise<ProjectRecord> {
-    return this.#projects.createProject(project);
+  createProject(project: NewProject, journal?: ProjectJournal): Promise<ProjectRecord> {
+    return this.#projects.createProject(project, journal);
   }
 
   getProject(workspace: string, id: number): Promise<ProjectRecord | undefined> {
@@ -81,11 +81,12 @@ export class DocumentRecords implements ProjectStore, EventStore, NotificationSt
     workspace: string,
     id: number,
     change: (current: ProjectRecord) => ProjectRecord,
+    journal?: ProjectJournal,
   ): Promise<ProjectRecord> {
-    return this.#projects.updateProject(workspace, id, change);
+    return this.#projects.updateProject(workspace, id, change, journal);
   }
 
-  deleteProject(workspace: string, id: number): Promise<boolean> {
-    return this.#projects.deleteProject(workspace, id);
+  deleteProject(workspace: string, id: number, journal?: ProjectJournal): Promise<boolean> {
+    return this.#projects.deleteProject(workspace, id, journal);
   }
 }

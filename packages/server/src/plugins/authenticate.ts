@@ -1,6 +1,6 @@
 import type { Role } from '@allot/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isSessionRevoked } from '@allot/use-cases';
+import { areUserSessionsRevoked, isSessionRevoked } from '@allot/use-cases';
 import { authContextOf, sessionContextOf, type AuthContext } from '../auth/auth-context.js';
 import { looksLikeJwt } from '../auth/session-tokens.js';
 import { parseKey } from '../auth/api-key.js';
@@ -107,6 +107,7 @@ async function sessionCaller(
   const claims = await sessions.verify(token, clock());
   if (claims === undefined) return undefined;
   if (await isSessionRevoked(store, claims.workspace, claims.id)) return undefined;
+  if (await areUserSessionsRevoked(store, claims)) return undefined;
   const user = await store.getUser(claims.workspace, claims.user);
   if (user === undefined || user.active === false) return undefined;
   const asked = workspaceAsked(request);

@@ -59,8 +59,14 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { workspace } = callerOf(request);
-      const { name, role, userId } = request.body;
+      const caller = callerOf(request);
+      const { workspace } = caller;
+      const { name, role } = request.body;
+      // A key a user creates while logged in belongs to them unless it names its user, so it goes
+      // when they are deactivated; a SuperUser's session in another workspace has no user there.
+      const creator =
+        caller.session !== null && caller.session.workspace === workspace ? caller.user : undefined;
+      const userId = request.body.userId ?? creator;
       if (
         userId !== undefined &&
         (await findUser(contextOf(app).store, workspace, userId)) === undefined

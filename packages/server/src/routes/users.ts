@@ -15,7 +15,7 @@ import { userView } from './user-view.js';
 const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 const Email = Type.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
 
-/** Users and their roles; deleting a user revokes the keys that belong to them. */
+/** Users and their roles; deactivating or deleting a user revokes their keys and sessions. */
 export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['users'];
 
@@ -101,7 +101,8 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'admin' },
       schema: {
         tags,
-        summary: "Change a user's name, email or role, or (de)activate them",
+        summary:
+          "Change a user's name, email or role, or (de)activate them (deactivating revokes their keys and sessions)",
         params: UserParams,
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -115,14 +116,20 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const caller = callerOf(request);
-      const { store } = contextOf(app);
+      const { store, clock } = contextOf(app);
       await guardSuperUser(
         store,
         caller,
         await readUser(store, caller.workspace, request.params.id),
       );
       await guardSuperUser(store, caller, request.body, 'body.superUser');
-      const updated = await updateUser(store, caller.workspace, request.params.id, request.body);
+      const updated = await updateUser(
+        store,
+        caller.workspace,
+        request.params.id,
+        request.body,
+        clock(),
+      );
       await audit(app, request, 'user.update', `user:${updated.id}`, { ...request.body });
       return userView(updated);
     },

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isSessionRevoked } from '@allot/use-cases';
+import { areUserSessionsRevoked, isSessionRevoked } from '@allot/use-cases';
 import { contextOf } from '../../app-context.js';
 import { sessionContextOf, type AuthContext } from '../../auth/auth-context.js';
 import { roleAllows } from '../../auth/roles.js';
@@ -68,6 +68,7 @@ async function tdmpSessionCaller(
   const claims = await sessions.verify(token, clock());
   if (claims === undefined) return undefined;
   if (await isSessionRevoked(store, claims.workspace, claims.id)) return undefined;
+  if (await areUserSessionsRevoked(store, claims)) return undefined;
   const user = await store.getUser(claims.workspace, claims.user);
   if (user === undefined || user.active === false) return undefined;
   return sessionContextOf(user, claims, claims.workspace);

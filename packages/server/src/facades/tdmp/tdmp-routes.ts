@@ -3,7 +3,14 @@ import { installJsonParser } from '../../plugins/json-parser.js';
 import { installTdmpAuth } from './tdmp-auth.js';
 import { installTdmpErrors } from './tdmp-errors.js';
 import { installFormParser } from './tdmp-form-body.js';
+import { tdmpAuditRoutes } from './tdmp-audit.js';
+import { tdmpIntegrationRoutes } from './tdmp-integrations.js';
+import { tdmpNotificationRoutes } from './tdmp-notifications.js';
+import { tdmpProjectRoutes } from './tdmp-projects.js';
 import { tdmpSessionRoutes } from './tdmp-sessions.js';
+import { tdmpSettingsRoutes } from './tdmp-settings.js';
+import { tdmpTenantRoutes } from './tdmp-tenants.js';
+import { tdmpUserRoutes } from './tdmp-users.js';
 import { tdmpSynthRoutes } from './tdmp-synth-routes.js';
 
 /**
@@ -13,6 +20,13 @@ import { tdmpSynthRoutes } from './tdmp-synth-routes.js';
  */
 export const TDMP_ROUTE_GROUPS: readonly FastifyPluginAsync[] = [
   tdmpSessionRoutes,
+  tdmpUserRoutes,
+  tdmpProjectRoutes,
+  tdmpNotificationRoutes,
+  tdmpSettingsRoutes,
+  tdmpAuditRoutes,
+  tdmpTenantRoutes,
+  tdmpIntegrationRoutes,
   tdmpSynthRoutes,
 ];
 
