@@ -9,11 +9,12 @@ import {
   type ConstraintSetBody,
   type ConstraintSetInput,
 } from '@allot/use-cases';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
 import { actingOf } from '../../audit.js';
 import { callerOf } from '../../plugins/authenticate.js';
-import { TdmpIdParams, TdmpPage } from './tdmp-schemas.js';
+import { ALL, TdmpIdParams, TdmpPage, tdmpProjectAccess } from './tdmp-schemas.js';
 
 const Id = TdmpIdParams.properties.id;
 /** Per field path; keys are checked against the schema (422 naming the path), never dropped. */
@@ -79,16 +80,24 @@ function constraintsOf(input: {
 export const tdmpConstraintRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hide = true;
   const { store } = contextOf(app);
+  const visibleSet = async (request: FastifyRequest, id: number) =>
+    tdmpProjectAccess(app, request).check(
+      await readConstraintSet(store, { workspace: callerOf(request).workspace, id }),
+      'Constraint set',
+    );
 
   app.post(
     '/constraints',
     { config: { role: 'tester' }, schema: { hide, body: NewBody } },
     async (request, reply) => {
       const body = request.body;
-      const schema = await readSchemaRecord(store, {
-        workspace: callerOf(request).workspace,
-        id: body.schema_id,
-      });
+      const schema = await tdmpProjectAccess(app, request).check(
+        await readSchemaRecord(store, {
+          workspace: callerOf(request).workspace,
+          id: body.schema_id,
+        }),
+        'Schema',
+      );
       const set = await createConstraintSet(
         store,
         {
@@ -123,22 +132,18 @@ export const tdmpConstraintRoutes: FastifyPluginAsyncTypebox = async (app) => {
         workspace: callerOf(request).workspace,
         project: project_id,
         schema: schema_id,
-        page: { limit, offset },
+        page: ALL,
       });
-      return sets.map(tdmpConstraintSetView);
+      return (await tdmpProjectAccess(app, request).page(sets, { limit, offset })).map(
+        tdmpConstraintSetView,
+      );
     },
   );
 
   app.get(
     '/constraints/:id',
     { config: { role: 'viewer' }, schema: { hide, params: TdmpIdParams } },
-    async (request) =>
-      tdmpConstraintSetView(
-        await readConstraintSet(store, {
-          workspace: callerOf(request).workspace,
-          id: request.params.id,
-        }),
-      ),
+    async (request) => tdmpConstraintSetView(await visibleSet(request, request.params.id)),
   );
 
   app.put(
@@ -146,6 +151,7 @@ export const tdmpConstraintRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { role: 'tester' }, schema: { hide, params: TdmpIdParams, body: ChangesBody } },
     async (request) => {
       const { name, description, constraints } = request.body;
+      await visibleSet(request, request.params.id);
       const set = await updateConstraintSet(
         store,
         { id: request.params.id },
@@ -164,6 +170,7 @@ export const tdmpConstraintRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/constraints/:id',
     { config: { role: 'admin' }, schema: { hide, params: TdmpIdParams } },
     async (request) => {
+      await visibleSet(request, request.params.id);
       await deleteConstraintSet(store, { id: request.params.id }, actingOf(app, request));
       return { detail: 'Constraint set deleted' };
     },

@@ -8,12 +8,14 @@ import {
   regenerateDataset,
   type DatasetView,
 } from '@allot/use-cases';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
 import { actingOf } from '../../audit.js';
 import { callerOf } from '../../plugins/authenticate.js';
 import { sendDatasetFile } from '../../synth/send-dataset-file.js';
-import { TdmpIdParams, TdmpPage } from './tdmp-schemas.js';
+import { ALL, TdmpIdParams, TdmpPage, tdmpProjectAccess } from './tdmp-schemas.js';
+import { notFound } from '../../errors/http-error.js';
 
 const Id = TdmpIdParams.properties.id;
 const Format = Type.Union([
@@ -98,6 +100,8 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { role: 'tester' }, schema: { hide, body: CreateBody } },
     async (request, reply) => {
       const body = request.body;
+      if (!(await tdmpProjectAccess(app, request).visible(body.project_id)))
+        throw notFound('Project not found');
       const params = body.params ?? {};
       const dataset = await createDataset(
         store,
@@ -134,39 +138,42 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const datasets = await listDatasets(store, queue, {
         workspace: callerOf(request).workspace,
         project: project_id,
-        page: { limit, offset },
+        page: ALL,
       });
-      return datasets.map(tdmpDatasetView);
+      return (await tdmpProjectAccess(app, request).page(datasets, { limit, offset })).map(
+        tdmpDatasetView,
+      );
     },
   );
 
-  const readOne = async (request: { params: { id: number } } & Parameters<typeof callerOf>[0]) =>
-    tdmpDatasetView(
-      await readDataset(store, queue, {
-        workspace: callerOf(request).workspace,
-        id: request.params.id,
-      }),
+  const visibleDataset = async (request: FastifyRequest, id: number) =>
+    tdmpProjectAccess(app, request).check(
+      await readDataset(store, queue, { workspace: callerOf(request).workspace, id }),
+      'Dataset',
     );
 
   app.get(
     '/datasets/:id',
     { config: { role: 'viewer' }, schema: { hide, params: TdmpIdParams } },
-    readOne,
+    async (request) => tdmpDatasetView(await visibleDataset(request, request.params.id)),
   );
 
   app.get(
     '/datasets/generate/:id',
     { config: { role: 'tester' }, schema: { hide, params: TdmpIdParams } },
-    async (request) =>
-      tdmpDatasetView(
+    async (request) => {
+      await visibleDataset(request, request.params.id);
+      return tdmpDatasetView(
         await regenerateDataset(store, queue, { id: request.params.id }, actingOf(app, request)),
-      ),
+      );
+    },
   );
 
   app.delete(
     '/datasets/:id',
     { config: { role: 'admin' }, schema: { hide, params: TdmpIdParams } },
     async (request) => {
+      await visibleDataset(request, request.params.id);
       await deleteDataset(store, queue, { id: request.params.id }, actingOf(app, request));
       return { detail: 'Dataset deleted' };
     },
@@ -185,8 +192,9 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }),
       },
     },
-    async (request, reply) =>
-      sendDatasetFile(
+    async (request, reply) => {
+      await visibleDataset(request, request.params.id);
+      return sendDatasetFile(
         reply,
         await readDatasetFile(store, queue, {
           workspace: callerOf(request).workspace,
@@ -194,6 +202,7 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           format: request.query.format,
           index: request.query.file_index,
         }),
-      ),
+      );
+    },
   );
 };

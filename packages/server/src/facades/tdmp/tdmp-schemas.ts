@@ -8,8 +8,12 @@ import {
   uploadSchema,
   type SchemaBody,
 } from '@allot/use-cases';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
+import { roleAllows } from '../../auth/roles.js';
+import { notFound } from '../../errors/http-error.js';
+import { tdmpCaller } from './tdmp-auth.js';
 import { actingOf } from '../../audit.js';
 import { HttpError } from '../../errors/http-error.js';
 import { callerOf } from '../../plugins/authenticate.js';
@@ -22,6 +26,50 @@ export const TdmpPage = {
   limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
 };
+
+/**
+ * Which projects the caller may see, as TDMP's projects group decides it:
+ * Managers and above every project of the tenant, a Tester only the
+ * projects they are a member of. What lies in another project answers 404,
+ * as the reference says ("Resource ID is incorrect, or you lack access").
+ */
+export function tdmpProjectAccess(app: FastifyInstance, request: FastifyRequest) {
+  const caller = tdmpCaller(request);
+  const { store } = contextOf(app);
+  const all = roleAllows(caller.role, 'manager');
+  const seen = new Map<number, Promise<boolean>>();
+  const visible = (project: number): Promise<boolean> => {
+    if (all) return Promise.resolve(true);
+    let known = seen.get(project);
+    if (known === undefined) {
+      known = store
+        .getProject(caller.workspace, project)
+        .then((p) => p?.members.some((m) => m.user === caller.user) ?? false);
+      seen.set(project, known);
+    }
+    return known;
+  };
+  return {
+    visible,
+    /** Throws the reference's 404 unless the caller may see what belongs to `project`. */
+    async check<T extends { project: number }>(item: T, what: string): Promise<T> {
+      if (!(await visible(item.project))) throw notFound(`${what} not found`);
+      return item;
+    },
+    /** The items of visible projects, one page of them. */
+    async page<T extends { project: number }>(
+      items: readonly T[],
+      page: { limit: number; offset: number },
+    ): Promise<T[]> {
+      const kept: T[] = [];
+      for (const item of items) if (await visible(item.project)) kept.push(item);
+      return kept.slice(page.offset, page.offset + page.limit);
+    },
+  };
+}
+
+/** Everything of a kind at once, for {@link tdmpProjectAccess}'s `page` to cut. */
+export const ALL = { limit: 100_000, offset: 0 };
 
 /** TDMP's names of the schema languages; `json-schema` and `jsonschema` are accepted too. */
 const SchemaType = Type.Union([
@@ -67,6 +115,12 @@ export function tdmpSchemaView(schema: SchemaBody) {
 export const tdmpSchemaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hide = true;
   const { store, events, uploadLimit } = contextOf(app);
+  const visibleSchema = async (request: FastifyRequest, id: number) =>
+    tdmpProjectAccess(app, request).check(
+      await readSchemaRecord(store, { workspace: callerOf(request).workspace, id }),
+      'Schema',
+    );
+
   // A schema file as a form upload: its text joins the form's fields, so one body schema checks both.
   await app.register(multipart, {
     limits: { fileSize: uploadLimit, files: 1, fields: 20, parts: 21 },
@@ -81,6 +135,8 @@ export const tdmpSchemaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { role: 'tester' }, schema: { hide, body: UploadBody } },
     async (request, reply) => {
       const body = request.body;
+      if (!(await tdmpProjectAccess(app, request).visible(body.project_id)))
+        throw notFound('Project not found');
       const source = body.content ?? body.file;
       if (source === undefined)
         throw new HttpError(
@@ -121,28 +177,25 @@ export const tdmpSchemaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const schemas = await listSchemas(store, {
         workspace: callerOf(request).workspace,
         project: project_id,
-        page: { limit, offset },
+        page: ALL,
       });
-      return schemas.map(tdmpSchemaView);
+      return (await tdmpProjectAccess(app, request).page(schemas, { limit, offset })).map(
+        tdmpSchemaView,
+      );
     },
   );
 
   app.get(
     '/schemas/:id',
     { config: { role: 'viewer' }, schema: { hide, params: TdmpIdParams } },
-    async (request) =>
-      tdmpSchemaView(
-        await readSchemaRecord(store, {
-          workspace: callerOf(request).workspace,
-          id: request.params.id,
-        }),
-      ),
+    async (request) => tdmpSchemaView(await visibleSchema(request, request.params.id)),
   );
 
   app.get(
     '/schemas/:id/repr',
     { config: { role: 'viewer' }, schema: { hide, params: TdmpIdParams } },
     async (request) => {
+      await visibleSchema(request, request.params.id);
       const repr = await readSchemaRepr(store, {
         workspace: callerOf(request).workspace,
         id: request.params.id,
@@ -160,6 +213,7 @@ export const tdmpSchemaRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/schemas/:id',
     { config: { role: 'admin' }, schema: { hide, params: TdmpIdParams } },
     async (request) => {
+      await visibleSchema(request, request.params.id);
       await deleteSchema(store, { id: request.params.id }, actingOf(app, request));
       return { detail: 'Schema deleted' };
     },

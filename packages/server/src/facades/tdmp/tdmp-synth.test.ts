@@ -92,6 +92,7 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
   let project: number;
   let tester: string;
   let admin: string;
+  let outsider: string;
 
   beforeAll(async () => {
     t = await startTdmpServer();
@@ -105,6 +106,14 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
       body: { name: 'Mobile App Testing' },
     });
     project = created.body.id as number;
+    // A Tester works in the projects they are a member of.
+    const member = await t.call('POST', `/api/v1/projects/${project}/members`, {
+      auth: t.adminKey,
+      body: { user: 'ci-service', role: 'edit' },
+    });
+    expect(member.status, member.text).toBe(200);
+    await t.userWithPassword('olga', 'tester');
+    outsider = await t.tokenOf('olga');
   });
   afterAll(async () => {
     await t.close();
@@ -265,6 +274,25 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
       expect(typeof response.body.detail).toBe('string');
     }
     expect((await t.call('GET', `/datasets/${id}`)).status).toBe(401);
+
+    // A Tester of another project sees none of this one: 404, as for what does not exist.
+    for (const path of [
+      `/datasets/${id}`,
+      `/data/${id}`,
+      `/schemas/${schemaId}`,
+      `/schemas/${schemaId}/repr`,
+    ]) {
+      const response = await t.call('GET', path, { auth: outsider });
+      expect(response.status, path).toBe(404);
+    }
+    expect((await t.call('GET', '/datasets', { auth: outsider })).body).toEqual([]);
+    expect((await t.call('GET', '/schemas', { auth: outsider })).body).toEqual([]);
+    const elsewhere = await t.call('POST', '/datasets/create', {
+      auth: outsider,
+      body: { name: 'r', project_id: project, schema_id: schemaId, record_count: 5 },
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.detail).toBe('Project not found');
 
     const deleted = await t.call('DELETE', `/datasets/${id}`, { auth: admin });
     expect(deleted.status, deleted.text).toBe(200);
