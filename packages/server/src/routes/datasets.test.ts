@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contextOf } from '../app-context.js';
 import { createWorkspaceWithAdminKey } from '../bootstrap-workspace.js';
 import { startServer, type RunningServer } from '../start-server.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
 import {
   ACCOUNT_CONSTRAINTS,
   ACCOUNT_XSD,
@@ -30,6 +31,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
   let admin: string;
   let tester: string;
   let viewer: string;
+  let receiver: WebhookReceiver;
 
   async function call(key: string, method: Method, path: string, body?: unknown) {
     const response = await fetch(`${server.url}/api/v1${path}`, {
@@ -70,12 +72,21 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
       handleSignals: false,
       rateLimit: false,
       print: () => undefined,
+      allowPrivateWebhooks: true,
     });
     admin = server.adminKey!;
+    receiver = await startWebhookReceiver();
+    const hook = await call(admin, 'POST', '/webhooks', {
+      url: receiver.url,
+      events: ['schema.uploaded', 'dataset.completed', 'dataset.failed'],
+    });
+    expect(hook.status, hook.text).toBe(201);
+    receiver.setSecret(hook.body.secret as string);
     tester = await keyFor('tester');
     viewer = await keyFor('viewer');
   });
   afterAll(async () => {
+    await receiver.close();
     await server.close();
     await rm(dir, { recursive: true, force: true });
   });
@@ -230,6 +241,17 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     const kinds = (events.body.items as { kind: string }[]).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'schema.uploaded')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'dataset.completed')).toHaveLength(2);
+
+    // Webhooks subscribed to them get them, signed.
+    const deliveries = await receiver.waitFor(4, 20_000);
+    const delivered = deliveries.map(
+      (d) => JSON.parse(d.body) as { kind: string; subject: string },
+    );
+    expect(deliveries.every((d) => d.verdict === 'ok')).toBe(true);
+    expect(delivered.filter((d) => d.kind === 'dataset.completed').map((d) => d.subject)).toEqual(
+      expect.arrayContaining([`dataset:${done.id}`, `dataset:${second.id}`]),
+    );
+    expect(delivered.filter((d) => d.kind === 'schema.uploaded')).toHaveLength(2);
 
     const list = await call(viewer, 'GET', `/projects/${p}/datasets?limit=1`);
     expect(list.body.items).toHaveLength(1);
