@@ -59721,6 +59721,20 @@ function sameName(a2, b2) {
 }
 
 // ../core/dist/store/document-events.js
+function appendEventToDraft(draft, event, notify) {
+  const ids = ownEntry(draft.workspaces, event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+  const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
+  const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+  const ws = draftWorkspace(draft, event.workspace, "notifications");
+  ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
+  ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
+  const notifications = ws.notifications;
+  for (const user of new Set(notify)) {
+    const key = notificationKey(user, stored.id);
+    setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+  }
+  return { event: stored, auditId };
+}
 var DocumentEvents = class {
   #saved;
   #mutex;
@@ -59737,20 +59751,11 @@ var DocumentEvents = class {
    */
   #append(event, notify) {
     return this.#mutex.run(async () => {
-      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
-      const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
-      const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+      let appended;
       await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace, "notifications");
-        ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
-        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
-        const notifications = ws.notifications;
-        for (const user of new Set(notify)) {
-          const key = notificationKey(user, stored.id);
-          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
-        }
+        appended = appendEventToDraft(draft, event, notify);
       });
-      return { event: stored, auditId };
+      return appended;
     });
   }
   listEvents(query) {
@@ -59845,12 +59850,12 @@ var DocumentProjects = class {
     this.#saved = saved;
     this.#mutex = mutex;
   }
-  createProject(project) {
+  createProject(project, journal) {
     return this.#mutex.run(async () => {
       this.#assertFree(project.workspace, project.name, project.version, void 0);
       const ws = this.#workspace(project.workspace);
       const stored = { ...project, id: (ws?.lastIds.project ?? 0) + 1 };
-      await this.#saved.update((draft) => {
+      await this.#save(stored, journal, (draft) => {
         const copy = draftWorkspace(draft, project.workspace, "projects");
         setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
         copy.lastIds = { ...copy.lastIds, project: stored.id };
@@ -59868,28 +59873,46 @@ var DocumentProjects = class {
     const all2 = Object.values(this.#projects(workspace)).sort((a2, b2) => a2.id - b2.id);
     return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
   }
-  updateProject(workspace, id, change) {
+  updateProject(workspace, id, change, journal) {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#projects(workspace), String(id));
       if (current === void 0)
         throw projectNotFoundError(id);
       const next = { ...change(current), id, workspace };
       this.#assertFree(workspace, next.name, next.version, id);
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, "projects").projects ?? {}, String(id), next);
       });
       return next;
     });
   }
-  deleteProject(workspace, id) {
+  deleteProject(workspace, id, journal) {
     return this.#mutex.run(async () => {
-      if (ownEntry(this.#projects(workspace), String(id)) === void 0)
+      const current = ownEntry(this.#projects(workspace), String(id));
+      if (current === void 0)
         return false;
-      await this.#saved.update((draft) => {
+      await this.#save(current, journal, (draft) => {
         delete draftWorkspace(draft, workspace, "projects").projects?.[String(id)];
       });
       return true;
     });
+  }
+  /**
+   * Saves a project write and its journal's event as one change of the
+   * document: when building the event fails, or the save does, neither is
+   * kept. Tells the journal the event once saved.
+   */
+  async #save(project, journal, write) {
+    let recorded;
+    await this.#saved.update((draft) => {
+      write(draft);
+      if (journal === void 0)
+        return;
+      const notify = journal.notify?.(project) ?? [];
+      recorded = appendEventToDraft(draft, journal.event(project), notify).event;
+    });
+    if (recorded !== void 0)
+      journal?.recorded?.(recorded);
   }
   #assertFree(workspace, name2, version2, self2) {
     const holder = this.#byName(workspace, name2, version2);
@@ -59942,8 +59965,8 @@ var DocumentRecords = class {
   deleteNotification(workspace, user, id) {
     return this.#events.deleteNotification(workspace, user, id);
   }
-  createProject(project) {
-    return this.#projects.createProject(project);
+  createProject(project, journal) {
+    return this.#projects.createProject(project, journal);
   }
   getProject(workspace, id) {
     return this.#projects.getProject(workspace, id);
@@ -59954,11 +59977,11 @@ var DocumentRecords = class {
   listProjects(workspace, page) {
     return this.#projects.listProjects(workspace, page);
   }
-  updateProject(workspace, id, change) {
-    return this.#projects.updateProject(workspace, id, change);
+  updateProject(workspace, id, change, journal) {
+    return this.#projects.updateProject(workspace, id, change, journal);
   }
-  deleteProject(workspace, id) {
-    return this.#projects.deleteProject(workspace, id);
+  deleteProject(workspace, id, journal) {
+    return this.#projects.deleteProject(workspace, id, journal);
   }
 };
 
@@ -60216,6 +60239,11 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
   getJobState(workspace, id) {
     const states = this.#workspace(workspace)?.jobStates ?? {};
     return Promise.resolve(Object.hasOwn(states, String(id)) ? states[String(id)] : void 0);
+  }
+  listJobStates(workspace, page) {
+    const states = Object.values(this.#workspace(workspace)?.jobStates ?? {});
+    states.sort((a2, b2) => b2.id - a2.id);
+    return Promise.resolve(states.slice(page.offset, page.offset + page.limit));
   }
   pruneJobStates(before) {
     return this.#mutex.run(async () => {
@@ -63002,6 +63030,14 @@ async function getJobState(db, workspace, id) {
   });
   return result.rows[0]?.state;
 }
+async function listJobStates(db, workspace, page) {
+  const result = await db.query("list job states", "list-job-states", {
+    workspace,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map((row) => row.state);
+}
 async function pruneJobStates(db, before) {
   const result = await db.query("prune job states", "prune-job-states", { before });
   return result.rowCount ?? 0;
@@ -63098,7 +63134,14 @@ function eventOf(row) {
   };
 }
 async function appendEvent(db, event, notify = []) {
-  const result = await db.query("append an event", "append-event", {
+  try {
+    return await appendEventOn(db.sql, db.pool, event, notify);
+  } catch (error2) {
+    throw storeFailure(error2, "append an event");
+  }
+}
+async function appendEventOn(sql, client, event, notify = []) {
+  const result = await sql.run(client, "append-event", {
     workspace: event.workspace,
     at: event.at,
     actor: event.actor,
@@ -63325,26 +63368,47 @@ function notFound(id) {
 }
 
 // ../store-postgres/dist/project-records.js
-async function createProject(db, project) {
-  try {
-    const result = await db.sql.run(db.pool, "insert-project", {
-      workspace: project.workspace,
-      name: project.name,
-      version: project.version,
-      description: project.description,
-      tags: JSON.stringify(project.tags),
-      members: JSON.stringify(project.members),
-      created_by: project.createdBy,
-      created_at: project.createdAt,
-      updated_at: project.updatedAt
-    });
-    return result.rows[0].record;
-  } catch (error2) {
-    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-      throw projectExistsError(project.name, project.version);
+async function createProject(db, project, journal) {
+  return withJournal(db, journal, "create a project", async (client) => {
+    try {
+      const result = await db.sql.run(client, "insert-project", {
+        workspace: project.workspace,
+        name: project.name,
+        version: project.version,
+        description: project.description,
+        tags: JSON.stringify(project.tags),
+        members: JSON.stringify(project.members),
+        created_by: project.createdBy,
+        created_at: project.createdAt,
+        updated_at: project.updatedAt
+      });
+      return result.rows[0].record;
+    } catch (error2) {
+      if (sqlState(error2) === SQLSTATE.uniqueViolation) {
+        throw projectExistsError(project.name, project.version);
+      }
+      throw error2;
     }
-    throw storeFailure(error2, "create a project");
+  });
+}
+async function withJournal(db, journal, what, write, mapError) {
+  if (journal === void 0) {
+    try {
+      return await write(db.pool);
+    } catch (error2) {
+      throw storeFailure(mapError === void 0 ? error2 : mapError(error2), what);
+    }
   }
+  let recorded;
+  const project = await runInTransaction(db.pool, async (client) => {
+    const written = await write(client);
+    const notify = journal.notify?.(written) ?? [];
+    recorded = await appendEventOn(db.sql, client, journal.event(written), notify);
+    return written;
+  }, { what, ...mapError === void 0 ? {} : { mapError } });
+  if (recorded !== void 0)
+    journal.recorded?.(recorded);
+  return project;
 }
 async function getProject(db, workspace, id) {
   const result = await db.query("read a project", "get-project", { workspace, id });
@@ -63366,10 +63430,11 @@ async function listProjects(db, workspace, page) {
   });
   return result.rows.map((row) => row.record);
 }
-function updateProject(db, target, change) {
+async function updateProject(db, target, change, journal) {
   const { workspace, id } = target;
   let attempted;
-  return runInTransaction(db.pool, async (client) => {
+  let recorded;
+  const updated = await runInTransaction(db.pool, async (client) => {
     const locked = await db.sql.run(client, "lock-project", { workspace, id });
     const current = locked.rows[0]?.record;
     if (current === void 0)
@@ -63386,15 +63451,38 @@ function updateProject(db, target, change) {
       members: JSON.stringify(next.members),
       updated_at: next.updatedAt
     });
+    if (journal !== void 0) {
+      const notify = journal.notify?.(next) ?? [];
+      recorded = await appendEventOn(db.sql, client, journal.event(next), notify);
+    }
     return next;
   }, {
     what: "update a project",
     mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && attempted !== void 0 ? projectExistsError(attempted.name, attempted.version) : error2
   });
+  if (recorded !== void 0)
+    journal?.recorded?.(recorded);
+  return updated;
 }
-async function deleteProject(db, workspace, id) {
-  const result = await db.query("delete a project", "delete-project", { workspace, id });
-  return (result.rowCount ?? 0) > 0;
+async function deleteProject(db, workspace, id, journal) {
+  if (journal === void 0) {
+    const result = await db.query("delete a project", "delete-project", { workspace, id });
+    return (result.rowCount ?? 0) > 0;
+  }
+  let recorded;
+  const deleted = await runInTransaction(db.pool, async (client) => {
+    const locked = await db.sql.run(client, "lock-project", { workspace, id });
+    const current = locked.rows[0]?.record;
+    if (current === void 0)
+      return false;
+    await db.sql.run(client, "delete-project", { workspace, id });
+    const notify = journal.notify?.(current) ?? [];
+    recorded = await appendEventOn(db.sql, client, journal.event(current), notify);
+    return true;
+  }, { what: "delete a project" });
+  if (recorded !== void 0)
+    journal.recorded?.(recorded);
+  return deleted;
 }
 
 // ../store-postgres/dist/postgres-records.js
@@ -63432,8 +63520,8 @@ var PostgresRecords = class {
   deleteNotification(workspace, user, id) {
     return deleteNotification(this.#db, workspace, user, id);
   }
-  createProject(project) {
-    return createProject(this.#db, project);
+  createProject(project, journal) {
+    return createProject(this.#db, project, journal);
   }
   getProject(workspace, id) {
     return getProject(this.#db, workspace, id);
@@ -63444,11 +63532,11 @@ var PostgresRecords = class {
   listProjects(workspace, page) {
     return listProjects(this.#db, workspace, page);
   }
-  updateProject(workspace, id, change) {
-    return updateProject(this.#db, { workspace, id }, change);
+  updateProject(workspace, id, change, journal) {
+    return updateProject(this.#db, { workspace, id }, change, journal);
   }
-  deleteProject(workspace, id) {
-    return deleteProject(this.#db, workspace, id);
+  deleteProject(workspace, id, journal) {
+    return deleteProject(this.#db, workspace, id, journal);
   }
   putCatalogue(put, now) {
     return this.#catalogue.putCatalogue(put, now);
@@ -63766,6 +63854,9 @@ var PostgresStore = class extends PostgresRecords {
   getJobState(workspace, id) {
     return getJobState(this.#db, workspace, id);
   }
+  listJobStates(workspace, page) {
+    return listJobStates(this.#db, workspace, page);
+  }
   pruneJobStates(before) {
     return pruneJobStates(this.#db, before);
   }
@@ -63944,6 +64035,7 @@ var SQL_OPERATIONS = [
   "list-block-versions",
   "list-blocks",
   "list-events",
+  "list-job-states",
   "list-jobs",
   "list-notifications",
   "list-pools",
@@ -64669,6 +64761,9 @@ var DEFAULT_LOGIN_THROTTLE = {
 
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
+// ../use-cases/dist/dataset-chunks.js
+var CHUNK_CHARS2 = 512 * 1024;
 
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
