@@ -64762,6 +64762,9 @@ var DEFAULT_LOGIN_THROTTLE = {
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
+// ../use-cases/dist/dataset-chunks.js
+var CHUNK_CHARS2 = 512 * 1024;
+
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
 import { isAbsolute as isAbsolute2, posix, resolve as resolve5 } from "path";

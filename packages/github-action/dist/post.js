@@ -37239,6 +37239,9 @@ var DEFAULT_LOGIN_THROTTLE = {
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
+// ../use-cases/dist/dataset-chunks.js
+var CHUNK_CHARS2 = 512 * 1024;
+
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
 function leftToEarlierRun(target, jobId, expiresAt) {

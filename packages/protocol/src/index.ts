@@ -106,3 +106,20 @@ export type {
   CoverageSetView,
   DeterminingAttributeView,
 } from './coverage.js';
+export {
+  ConstraintSetChangesBody,
+  ConstraintSetSchema,
+  ConstraintsSchema,
+  DatasetFileQuery,
+  DatasetFileSchema,
+  DatasetSchema,
+  FieldConstraintSchema,
+  NewConstraintSetBody,
+  NewDatasetBody,
+  SchemaFormatSchema,
+  SchemaRecordSchema,
+  SchemaReprSchema,
+  SchemaUploadBody,
+  SynthFormatSchema,
+} from './synth.js';
+export type { DatasetViewSchema, SchemaRecordView } from './synth.js';

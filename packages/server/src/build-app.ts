@@ -2,7 +2,12 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isWebhookEventKind, openMemoryWorkQueue, type WebhookEvent } from '@allot/core';
-import { WEBHOOK_DELIVERY_KIND, type WebhookRetryPolicy } from '@allot/use-cases';
+import {
+  DATASET_GENERATION_KIND,
+  datasetGenerationHandler,
+  WEBHOOK_DELIVERY_KIND,
+  type WebhookRetryPolicy,
+} from '@allot/use-cases';
 import type { AppContext } from './app-context.js';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '@allot/use-cases';
 import { SessionTokens } from './auth/session-tokens.js';
@@ -38,6 +43,9 @@ import { serverRoutes } from './routes/servers.js';
 import { userRoutes } from './routes/users.js';
 import { queueRoutes } from './routes/queue.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { schemaRoutes } from './routes/schemas.js';
+import { constraintSetRoutes } from './routes/constraint-sets.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
 import { WebhookPublisher } from './webhooks/webhook-publisher.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -165,6 +173,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       serverRoutes,
       webhookRoutes,
       queueRoutes,
+      schemaRoutes,
+      constraintSetRoutes,
+      datasetRoutes,
     ]) {
       await api.register(routes, { prefix: '/api/v1' });
     }
@@ -188,6 +199,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
           ),
       }),
       { concurrency: 4 },
+    );
+    await queue.work(
+      DATASET_GENERATION_KIND,
+      datasetGenerationHandler({ store: options.store, events, clock }),
+      { concurrency: 1 },
     );
   }
 

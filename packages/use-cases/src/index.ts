@@ -195,3 +195,42 @@ export {
   updateWorkspaceSettings,
   type WorkspaceDetails,
 } from './workspace-settings.js';
+
+// Synthetic data: schemas, constraint sets, datasets
+export {
+  CONSTRAINT_SET_KIND,
+  DATASET_CHUNK_KIND,
+  DATASET_GENERATION_KIND,
+  DATASET_KIND,
+  SCHEMA_KIND,
+  type ConstraintSetBody,
+  type DatasetBlock,
+  type DatasetBody,
+  type DatasetEntity,
+  type DatasetFile,
+  type DatasetParams,
+  type DatasetStatus,
+  type SchemaBody,
+} from './synth-records.js';
+export { uploadSchema, type SchemaUpload } from './upload-schema.js';
+export { readSchemaRecord, readSchemaRepr, type SynthRef } from './read-schema-record.js';
+export { listSchemas } from './list-schemas.js';
+export { deleteSchema } from './delete-schema.js';
+export type { ConstraintSetInput } from './check-constraint-set.js';
+export { createConstraintSet, type NewConstraintSet } from './create-constraint-set.js';
+export { listConstraintSets, readConstraintSet } from './read-constraint-set.js';
+export { updateConstraintSet, type ConstraintSetChanges } from './update-constraint-set.js';
+export { deleteConstraintSet } from './delete-constraint-set.js';
+export {
+  createDataset,
+  DATASET_ATTEMPTS,
+  MAX_DATASET_RECORDS,
+  type DatasetGenerationPayload,
+  type NewDataset,
+} from './create-dataset.js';
+export { datasetGenerationHandler, type DatasetGenerationDeps } from './generate-dataset.js';
+export { readDataset, type DatasetView } from './read-dataset.js';
+export { listDatasets } from './list-datasets.js';
+export { deleteDataset } from './delete-dataset.js';
+export { regenerateDataset } from './regenerate-dataset.js';
+export { readDatasetFile, type DatasetDownload } from './read-dataset-file.js';

@@ -11,6 +11,7 @@ import { tdmpSessionRoutes } from './tdmp-sessions.js';
 import { tdmpSettingsRoutes } from './tdmp-settings.js';
 import { tdmpTenantRoutes } from './tdmp-tenants.js';
 import { tdmpUserRoutes } from './tdmp-users.js';
+import { tdmpSynthRoutes } from './tdmp-synth-routes.js';
 
 /**
  * The TDMP facade's route groups, each a plugin of the facade. A new group
@@ -26,6 +27,7 @@ export const TDMP_ROUTE_GROUPS: readonly FastifyPluginAsync[] = [
   tdmpAuditRoutes,
   tdmpTenantRoutes,
   tdmpIntegrationRoutes,
+  tdmpSynthRoutes,
 ];
 
 /**

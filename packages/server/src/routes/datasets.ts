@@ -1,0 +1,177 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  createDataset,
+  deleteDataset,
+  listDatasets,
+  readDataset,
+  readDatasetFile,
+  readProject,
+  regenerateDataset,
+} from '@allot/use-cases';
+import {
+  DatasetFileQuery,
+  DatasetSchema,
+  NewDatasetBody,
+  PageOf,
+  PageQuery,
+  withErrors,
+} from '@allot/protocol';
+import { Type } from 'typebox';
+import { actingOf } from '../audit.js';
+import { contextOf } from '../app-context.js';
+import { pageOfProbe } from '../pagination.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { DATASET_MEDIA_TYPES, sendDatasetFile } from '../synth/send-dataset-file.js';
+import { ProjectItemParams, ProjectParam } from './schemas.js';
+
+/**
+ * Synthetic datasets of a project: creating one checks it and queues its
+ * generation (queued → running → completed or failed, with progress, as
+ * any replica reads it); its files download per format and file index, and
+ * its rows become a data block version pools allocate from. Creating needs
+ * the tester role, deleting the admin role.
+ */
+export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['synthetic data'];
+  const { store, queue } = contextOf(app);
+
+  app.post(
+    '/projects/:project/datasets',
+    {
+      config: { role: 'tester' },
+      schema: {
+        tags,
+        summary: 'Create a dataset and queue its generation',
+        description:
+          'Answers 202 with the dataset `queued`; poll it until `completed` or `failed`. ' +
+          'The same seed gives byte-identical files.',
+        params: ProjectParam,
+        body: NewDatasetBody,
+        response: withErrors({ 202: DatasetSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { constraintSet, entities, formats, params, ...rest } = request.body;
+      const dataset = await createDataset(
+        store,
+        queue,
+        {
+          ...rest,
+          project: request.params.project,
+          constraintSet: constraintSet ?? null,
+          ...(entities === undefined
+            ? {}
+            : {
+                entities: entities.map((e) => ({ ...e, constraintSet: e.constraintSet ?? null })),
+              }),
+          ...(formats === undefined ? {} : { formats }),
+          ...(params === undefined ? {} : { params }),
+        },
+        actingOf(app, request),
+      );
+      return reply.status(202).send({ ...dataset, progress: null });
+    },
+  );
+
+  app.get(
+    '/projects/:project/datasets',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'List the datasets of a project, by number, with their status',
+        params: ProjectParam,
+        querystring: PageQuery,
+        response: withErrors({ 200: PageOf(DatasetSchema) }),
+      },
+    },
+    async (request) => {
+      const { workspace } = callerOf(request);
+      await readProject(store, workspace, { id: request.params.project });
+      const { limit, offset } = request.query;
+      const page = await listDatasets(store, queue, {
+        workspace,
+        project: request.params.project,
+        page: { limit: limit + 1, offset },
+      });
+      return pageOfProbe(request, page, request.query);
+    },
+  );
+
+  app.get(
+    '/projects/:project/datasets/:id',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Read a dataset: status, progress, files, block versions',
+        params: ProjectItemParams,
+        response: withErrors({ 200: DatasetSchema }),
+      },
+    },
+    async (request) =>
+      readDataset(store, queue, { workspace: callerOf(request).workspace, ...request.params }),
+  );
+
+  app.get(
+    '/projects/:project/datasets/:id/data',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: 'Download one generated file of a completed dataset',
+        description:
+          '`format` defaults to the first format of the dataset, `fileIndex` to 0 (files of a format are ' +
+          'numbered by entity, in dependency order, then by part when `fileSplit` cut them). ' +
+          '`x-allot-sha256` carries the SHA-256 of the file.',
+        params: ProjectItemParams,
+        querystring: DatasetFileQuery,
+        produces: DATASET_MEDIA_TYPES,
+      },
+    },
+    async (request, reply) =>
+      sendDatasetFile(
+        reply,
+        await readDatasetFile(store, queue, {
+          workspace: callerOf(request).workspace,
+          ...request.params,
+          format: request.query.format,
+          index: request.query.fileIndex,
+        }),
+      ),
+  );
+
+  app.post(
+    '/projects/:project/datasets/:id/generate',
+    {
+      config: { role: 'tester' },
+      schema: {
+        tags,
+        summary: 'Queue the generation of a failed dataset again',
+        description:
+          'Only a dataset that failed, or whose queued job is gone, is queued again (with what it was ' +
+          'created with); any other is answered as it is.',
+        params: ProjectItemParams,
+        response: withErrors({ 200: DatasetSchema }),
+      },
+    },
+    async (request) => regenerateDataset(store, queue, request.params, actingOf(app, request)),
+  );
+
+  app.delete(
+    '/projects/:project/datasets/:id',
+    {
+      config: { role: 'admin' },
+      schema: {
+        tags,
+        summary: 'Delete a dataset and its files (its block versions stay)',
+        params: ProjectItemParams,
+        response: withErrors({ 204: Type.Null() }),
+      },
+    },
+    async (request, reply) => {
+      await deleteDataset(store, queue, request.params, actingOf(app, request));
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,163 @@
+import {
+  openMemoryStore,
+  openMemoryWorkQueue,
+  type QueueWork,
+  type Store,
+  type WorkQueue,
+} from '@allot/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Acting } from './acting.js';
+import { createDataset, type DatasetGenerationPayload } from './create-dataset.js';
+import { createProject } from './create-project.js';
+import { deleteDataset } from './delete-dataset.js';
+import { EventLog } from './event-log.js';
+import { datasetGenerationHandler } from './generate-dataset.js';
+import { readDataset } from './read-dataset.js';
+import { readDatasetFile } from './read-dataset-file.js';
+import { regenerateDataset } from './regenerate-dataset.js';
+import { DATASET_CHUNK_KIND } from './synth-records.js';
+import { uploadSchema } from './upload-schema.js';
+
+const NOW = new Date('2030-01-01T00:00:00Z');
+const acting: Acting = { workspace: 'w', actor: 'key:1', user: 'u', ip: null, now: NOW };
+const SCHEMA = {
+  title: 'people',
+  type: 'object',
+  required: ['id', 'name'],
+  properties: { id: { type: 'integer' }, name: { type: 'string', minLength: 300, maxLength: 400 } },
+};
+
+describe('the dataset-generation handler', () => {
+  let store: Store;
+  let queue: WorkQueue;
+  let events: EventLog;
+  let dataset: number;
+
+  beforeEach(async () => {
+    store = await openMemoryStore();
+    await store.createWorkspace({ id: 'w', name: 'w', createdAt: NOW.toISOString() });
+    // No worker: the test runs the handler itself, step by step.
+    queue = await openMemoryWorkQueue();
+    events = new EventLog(store);
+    const project = await createProject(store, events, { name: 'p' }, acting);
+    const schema = await uploadSchema(
+      store,
+      events,
+      { project: project.id, name: 'people', source: SCHEMA },
+      acting,
+    );
+    // Names of 300 to 400 characters: 3,000 records make files of several pieces.
+    const created = await createDataset(
+      store,
+      queue,
+      {
+        project: project.id,
+        name: 'd',
+        schema: schema.id,
+        recordCount: 3000,
+        formats: ['csv', 'jsonl'],
+        params: { seed: 1, batchSize: 500 },
+      },
+      acting,
+    );
+    dataset = created.id;
+  });
+
+  function work(
+    onProgress: (done: number, controller: AbortController) => Promise<void> | void,
+  ): QueueWork<DatasetGenerationPayload> {
+    const controller = new AbortController();
+    return {
+      id: 'job',
+      workspace: 'w',
+      kind: 'dataset-generation',
+      payload: { dataset },
+      attempt: 1,
+      progress: (done) => void onProgress(done, controller),
+      signal: controller.signal,
+    };
+  }
+
+  async function chunks(): Promise<number> {
+    const records = await store.listCatalogue({
+      workspace: 'w',
+      kind: DATASET_CHUNK_KIND,
+      page: { limit: 10_000, offset: 0 },
+    });
+    return records.length;
+  }
+
+  it('stores files in pieces that read back whole, and completes once', async () => {
+    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
+    const done = await readDataset(store, queue, { workspace: 'w', id: dataset });
+    expect(done.status).toBe('completed');
+    const csv = done.files.find((f) => f.format === 'csv')!;
+    expect(csv.chunks).toBeGreaterThan(1);
+    expect(await chunks()).toBe(done.files.reduce((sum, f) => sum + f.chunks, 0));
+    const download = await readDatasetFile(store, queue, {
+      workspace: 'w',
+      id: dataset,
+      format: 'jsonl',
+    });
+    let text = '';
+    for await (const piece of download.chunks) text += piece;
+    expect(
+      text
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: number }).id),
+    ).toHaveLength(3000);
+    // A second delivery of the same job (a retry after a lost worker) changes nothing.
+    expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
+    expect(await chunks()).toBe(done.files.reduce((sum, f) => sum + f.chunks, 0));
+  });
+
+  it('leaves no pieces behind when the dataset is deleted while it is generated', async () => {
+    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    let deleted = false;
+    const result = await handler(
+      work(async (done) => {
+        if (done >= 1000 && !deleted) {
+          deleted = true;
+          await deleteDataset(store, queue, { id: dataset }, acting);
+        }
+      }),
+    );
+    expect(deleted).toBe(true);
+    expect(result).toMatchObject({ status: 'deleted' });
+    expect(await chunks()).toBe(0);
+  });
+
+  it('deletes its pieces and throws for the queue when it is cancelled', async () => {
+    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    await expect(
+      handler(
+        work((done, controller) => {
+          if (done >= 1000) controller.abort();
+        }),
+      ),
+    ).rejects.toThrow(/cancelled/);
+    expect(await chunks()).toBe(0);
+    const read = await readDataset(store, queue, { workspace: 'w', id: dataset });
+    expect(read.status).toBe('queued');
+    expect(read.files).toEqual([]);
+  });
+
+  it('queues a dataset whose job ended without an outcome again, and leaves a completed one alone', async () => {
+    const created = await readDataset(store, queue, { workspace: 'w', id: dataset });
+    await queue.cancel('w', created.queuedJob!);
+    expect((await readDataset(store, queue, { workspace: 'w', id: dataset })).status).toBe(
+      'failed',
+    );
+    const again = await regenerateDataset(store, queue, { id: dataset }, acting);
+    expect(again.status).toBe('queued');
+    expect(again.queuedJob).not.toBe(created.queuedJob);
+    expect((await queue.get('w', again.queuedJob!))?.state).toBe('queued');
+    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
+    const done = await regenerateDataset(store, queue, { id: dataset }, acting);
+    expect(done.status).toBe('completed');
+    expect(done.queuedJob).toBe(again.queuedJob);
+  });
+});

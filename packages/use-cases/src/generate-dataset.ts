@@ -1,0 +1,266 @@
+import { createHash } from 'node:crypto';
+import {
+  AllotError,
+  entityOrder,
+  toBlockVersion,
+  type JsonValue,
+  type QueueHandler,
+  type QueueWork,
+  type Store,
+  type SynthRecord,
+} from '@allot/core';
+import type { DatasetGenerationPayload } from './create-dataset.js';
+import { DATASET_ATTEMPTS } from './create-dataset.js';
+import { DatasetFileSink, deleteChunks } from './dataset-chunks.js';
+import { resolveDatasetEntities } from './dataset-entities.js';
+import type { EventLog } from './event-log.js';
+import {
+  DATASET_KIND,
+  findSynthRecord,
+  synthName,
+  type DatasetBlock,
+  type DatasetBody,
+  type DatasetFile,
+} from './synth-records.js';
+import { datasetFileName, writeDatasetFiles } from './write-dataset-files.js';
+
+/** What a generation needs. */
+export interface DatasetGenerationDeps {
+  store: Store;
+  events: EventLog;
+  clock: () => Date;
+}
+
+/** Who the queue's own work is done as, in the catalogue and the event log. */
+const WORKER = 'allot:dataset-generation';
+
+/**
+ * The queue handler of `dataset-generation`: generates a dataset's
+ * entities, streams each file into the store in pieces, adds every entity's
+ * rows as a data block version (so pools can allocate from them), then
+ * stores the dataset `completed` with its file index and records
+ * `dataset.completed`. When the schema and constraints cannot hold (a
+ * domain error), or the last attempt fails, the dataset is stored `failed`
+ * with the reason, its pieces are deleted, and `dataset.failed` is
+ * recorded. An earlier attempt's unexpected failure is thrown for the queue
+ * to retry. A dataset deleted meanwhile is left deleted.
+ */
+export function datasetGenerationHandler(
+  deps: DatasetGenerationDeps,
+): QueueHandler<DatasetGenerationPayload> {
+  return async (work): Promise<JsonValue> => {
+    const record = await findSynthRecord(
+      deps.store,
+      work.workspace,
+      DATASET_KIND,
+      work.payload.dataset,
+    );
+    const dataset = record?.body as DatasetBody | undefined;
+    if (dataset === undefined) return { dataset: work.payload.dataset, status: 'deleted' };
+    if (dataset.status !== 'queued') return { dataset: dataset.id, status: dataset.status };
+    const written: DatasetFile[] = [];
+    try {
+      const outcome = await generate(deps, work, dataset, written);
+      const done = await finish(deps, work.workspace, dataset.id, (latest) => ({
+        ...latest,
+        status: 'completed',
+        error: null,
+        files: outcome.files,
+        blocks: outcome.blocks,
+        finishedAt: deps.clock().toISOString(),
+      }));
+      if (done === null) {
+        await deleteChunks(deps.store, {
+          workspace: work.workspace,
+          dataset: dataset.id,
+          files: written,
+          actor: WORKER,
+          now: deps.clock(),
+        });
+        return { dataset: dataset.id, status: 'deleted' };
+      }
+      await record_(deps, work.workspace, done, 'dataset.completed', {
+        records: done.recordCount,
+        files: done.files.length,
+        blocks: done.blocks.map((b) => `${b.block}@${b.version}`),
+      });
+      return { dataset: dataset.id, status: 'completed', files: done.files.length };
+    } catch (error) {
+      await deleteChunks(deps.store, {
+        workspace: work.workspace,
+        dataset: dataset.id,
+        files: written,
+        actor: WORKER,
+        now: deps.clock(),
+      }).catch(() => undefined);
+      const final = error instanceof AllotError || work.attempt >= DATASET_ATTEMPTS;
+      if (!final || work.signal.aborted) throw error;
+      const reason = {
+        code: error instanceof AllotError ? error.code : 'GENERATION_FAILED',
+        message: error instanceof Error ? error.message : String(error),
+      };
+      const failed = await finish(deps, work.workspace, dataset.id, (latest) => ({
+        ...latest,
+        status: 'failed',
+        error: reason,
+        finishedAt: deps.clock().toISOString(),
+      }));
+      if (failed !== null)
+        await record_(deps, work.workspace, failed, 'dataset.failed', { error: reason });
+      return { dataset: dataset.id, status: 'failed', error: reason };
+    }
+  };
+}
+
+async function generate(
+  deps: DatasetGenerationDeps,
+  work: QueueWork<DatasetGenerationPayload>,
+  dataset: DatasetBody,
+  written: DatasetFile[],
+): Promise<{ files: DatasetFile[]; blocks: DatasetBlock[] }> {
+  const resolved = await resolveDatasetEntities(deps.store, {
+    workspace: work.workspace,
+    project: dataset.project,
+    entities: [
+      {
+        schema: dataset.schema,
+        constraintSet: dataset.constraintSet,
+        recordCount: dataset.recordCount,
+      },
+      ...dataset.entities,
+    ],
+    snapshot: dataset.constraints,
+  });
+  const rows = new Map<string, SynthRecord[]>(resolved.map((r) => [r.spec.name, []]));
+  const sinks: DatasetFileSink[] = [];
+  await writeDatasetFiles({
+    entities: resolved.map((r) => r.spec),
+    formats: dataset.formats,
+    seed: dataset.params.seed,
+    locale: dataset.params.locale,
+    batchSize: dataset.params.batchSize,
+    fileSplit: dataset.params.fileSplit,
+    open: (file) => {
+      const sink = new DatasetFileSink({
+        store: deps.store,
+        workspace: work.workspace,
+        dataset: dataset.id,
+        actor: WORKER,
+        now: deps.clock,
+        file: {
+          ...file,
+          name: datasetFileName(
+            file.entity,
+            dataset.params.fileSplit === null ? null : file.part,
+            file.format,
+          ),
+        },
+      });
+      sinks.push(sink);
+      written.push(sink.file);
+      return {
+        write: (text) => sink.write(text),
+        count: (records) => {
+          sink.file.records += records;
+        },
+        close: () => sink.close(),
+      };
+    },
+    onBatch: (entity, records) => {
+      const list = rows.get(entity)!;
+      for (const record of records) list.push(record);
+    },
+    onProgress: (done, total) => work.progress(done, total, `${done} of ${total} records`),
+    checkpoint: () => {
+      if (work.signal.aborted) throw new Error('generation cancelled');
+    },
+  });
+  const blocks: DatasetBlock[] = [];
+  const inOrder = entityOrder(resolved.map((r) => ({ ...r.spec, entity: r })));
+  for (const { entity } of inOrder) {
+    const block =
+      dataset.params.block === null
+        ? entity.spec.name
+        : resolved.length === 1
+          ? dataset.params.block
+          : `${dataset.params.block}.${entity.spec.name}`;
+    const key = Object.entries(entity.constraints?.fields ?? {}).find(
+      ([path, c]) => c.unique === true && !path.includes('.'),
+    );
+    const meta = await deps.store.addBlockVersion(
+      work.workspace,
+      toBlockVersion({
+        block,
+        schema: entity.spec.schema,
+        records: rows.get(entity.spec.name)!,
+        keyColumn: key?.[0] ?? null,
+        sourceHash: createHash('sha256')
+          .update(JSON.stringify([dataset.id, entity.spec.name, dataset.params.seed]))
+          .digest('hex'),
+      }),
+    );
+    rows.delete(entity.spec.name);
+    blocks.push({
+      entity: entity.spec.name,
+      block,
+      version: meta.version,
+      rows: entity.recordCount,
+    });
+  }
+  return { files: sinks.map((s) => s.file), blocks };
+}
+
+/**
+ * Writes a dataset's outcome as its next version, by compare-and-set on
+ * the version read, so the creator's own second write and a delete are
+ * never overwritten; null when the dataset was deleted.
+ */
+async function finish(
+  deps: DatasetGenerationDeps,
+  workspace: string,
+  id: number,
+  change: (latest: DatasetBody) => DatasetBody,
+): Promise<DatasetBody | null> {
+  for (;;) {
+    const latest = await findSynthRecord(deps.store, workspace, DATASET_KIND, id);
+    if (latest === undefined) return null;
+    const body = change(latest.body as DatasetBody);
+    try {
+      await deps.store.putCatalogue(
+        {
+          ...synthName(DATASET_KIND, workspace, id),
+          body,
+          actor: WORKER,
+          keepId: true,
+          expectedVersion: latest.version,
+        },
+        deps.clock(),
+      );
+      return body;
+    } catch (error) {
+      if (!(error instanceof AllotError && error.code === 'VERSION_CONFLICT')) throw error;
+    }
+  }
+}
+
+async function record_(
+  deps: DatasetGenerationDeps,
+  workspace: string,
+  dataset: DatasetBody,
+  kind: 'dataset.completed' | 'dataset.failed',
+  details: Record<string, unknown>,
+): Promise<void> {
+  await deps.events.record(
+    {
+      workspace,
+      kind,
+      actor: WORKER,
+      ip: null,
+      project: dataset.project,
+      subject: `dataset:${dataset.id}`,
+      at: deps.clock().toISOString(),
+      details: { dataset: dataset.id, name: dataset.name, ...details },
+    },
+    [dataset.createdByUser],
+  );
+}
