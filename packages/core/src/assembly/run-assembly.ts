@@ -1,0 +1,199 @@
+import { executeJob } from '../engine/execute-job.js';
+import { AllotError } from '../errors.js';
+import type { CatalogueRecord } from '../catalogue/catalogue-record.js';
+import type { BlockVersionMeta } from '../model/block-version.js';
+import type { TestRef } from '../model/job-record.js';
+import type { Store } from '../store/store.js';
+import { assembleRecords, type AssemblyRowError, type ViewFill } from './assemble-records.js';
+import {
+  DATA_VIEW_KIND,
+  SCENARIO_KIND,
+  type BoundView,
+  type DataViewBody,
+  type NamedVersion,
+  type ScenarioBody,
+  type WorksetBody,
+} from './assembly-records.js';
+import { assemblyPools, primaryRecords, type LoadedView } from './plan-assembly.js';
+
+/** What {@link runAssembly} is asked to do. */
+export interface RunAssemblyOptions {
+  workspace: string;
+  /** The catalogue project key the workset and its scenario and views live in. */
+  project: string | null;
+  /** The workset version to assemble. */
+  workset: CatalogueRecord;
+  /** Unique to this assembly: names its allocation pools. */
+  assemblyId: string;
+  /** How long the rows stay leased to the assembly. */
+  ttlSeconds?: number;
+  clock?: () => Date;
+  /** Rows generated so far of the rows to generate. */
+  onProgress?: (done: number, total: number, message: string) => void;
+}
+
+/** What an assembly produced. */
+export interface AssemblyOutcome {
+  /** The data block version written: named by the workset. */
+  block: string;
+  version: string;
+  /** The allocation job holding the rows the records drew, null when no view draws any. */
+  jobId: number | null;
+  rowsToGenerate: number;
+  rowsGenerated: number;
+  rowsWithErrors: number;
+  errors: AssemblyRowError[];
+}
+
+/**
+ * Assembles a workset version: one record per record of the primary view
+ * and step of the scenario, fields drawn from the further views, every
+ * drawn row allocated through the engine (distinct, leased to the
+ * assembly, so two assemblies never hand out the same row), and writes
+ * the records as the next version of the data block named by the workset.
+ * A record whose view found no row is a row error, not a failure.
+ *
+ * @throws AllotError `NOT_FOUND` for a scenario, view or data set the workset names and the project lacks.
+ */
+export async function runAssembly(
+  store: Store,
+  options: RunAssemblyOptions,
+): Promise<AssemblyOutcome> {
+  const clock = options.clock ?? (() => new Date());
+  const progress = options.onProgress ?? (() => undefined);
+  const body = options.workset.body as WorksetBody;
+  const scenario = (await catalogueBody(
+    store,
+    options,
+    SCENARIO_KIND,
+    body.scenario,
+  )) as ScenarioBody;
+  const primaryView = await loadView(store, options, body.primary);
+  const views = await Promise.all(body.dataViews.map((bound) => loadView(store, options, bound)));
+  const primaryBlock = await store.getBlock(
+    options.workspace,
+    primaryView.block,
+    primaryView.blockVersion,
+  );
+  const primary = primaryRecords(primaryView, primaryBlock?.rows ?? []);
+  const total = primary.rows.length * scenario.steps.length;
+  progress(0, total, 'allocating rows');
+  const pools = assemblyPools({
+    prefix: `assembly.${options.assemblyId}`,
+    primary,
+    views,
+    steps: scenario.steps,
+  });
+  const fills = new Map<string, ViewFill>();
+  let jobId: number | null = null;
+  try {
+    const refs: TestRef[] = [];
+    for (const pool of pools) {
+      await store.putPool(options.workspace, pool);
+      for (const test of pool.tests)
+        refs.push({ pool: pool.name, suite: test.suite, test: test.test });
+    }
+    if (refs.length > 0) {
+      const report = await executeJob(store, {
+        workspace: options.workspace,
+        tests: refs,
+        refresh: true,
+        clock,
+        ...(options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds }),
+      });
+      jobId = report.jobId;
+      for (const outcome of report.tests) {
+        const fill: ViewFill =
+          outcome.values[0] !== undefined
+            ? { values: outcome.values[0] }
+            : { reason: outcome.reason ?? `no row qualifies (${outcome.status})` };
+        fills.set(`${outcome.pool}\u0000${outcome.suite}\u0000${outcome.test}`, fill);
+      }
+    }
+  } finally {
+    for (const pool of pools) await store.deletePool(options.workspace, pool.name);
+  }
+  const assembled = assembleRecords({
+    primary,
+    views,
+    steps: scenario.steps,
+    fill: (view, step, record) => fills.get(`${pools[view]!.name}\u0000${step}\u0000${record}`),
+    onRecord: (done) => {
+      if (done % 1000 === 0) progress(done, total, 'assembling records');
+    },
+  });
+  const meta = await store.addBlockVersion(options.workspace, {
+    block: options.workset.name,
+    columns: assembled.columns,
+    keyColumn: null,
+    rows: assembled.rows,
+    origin: 'make',
+    jobId,
+  });
+  progress(total, total, 'done');
+  return {
+    block: meta.block,
+    version: meta.version,
+    jobId,
+    rowsToGenerate: total,
+    rowsGenerated: assembled.rows.length,
+    rowsWithErrors: new Set(assembled.errors.map((e) => e.row)).size,
+    errors: assembled.errors,
+  };
+}
+
+async function catalogueBody(
+  store: Store,
+  options: RunAssemblyOptions,
+  kind: string,
+  ref: NamedVersion,
+): Promise<unknown> {
+  const record = await store.getCatalogueByName(
+    { kind, workspace: options.workspace, project: options.project, name: ref.name },
+    ref.version,
+  );
+  if (record === undefined)
+    throw new AllotError(
+      'NOT_FOUND',
+      `${kind} "${ref.name}" ${ref.version} does not exist in the project`,
+    );
+  return record.body;
+}
+
+async function loadView(
+  store: Store,
+  options: RunAssemblyOptions,
+  bound: BoundView,
+): Promise<LoadedView> {
+  const body = (await catalogueBody(store, options, DATA_VIEW_KIND, bound.view)) as DataViewBody;
+  const meta = await dataSetVersion(store, options.workspace, bound.dataSet);
+  return {
+    name: bound.view.name,
+    version: bound.view.version,
+    body,
+    block: meta.block,
+    blockVersion: meta.version,
+    columns: meta.columns,
+  };
+}
+
+/**
+ * The data block version a data set names. TDO writes data set versions in
+ * three parts (`1.0.0`) where blocks number in two: `1.0.0` finds `1.0`.
+ */
+export async function dataSetVersion(
+  store: Store,
+  workspace: string,
+  dataSet: NamedVersion,
+): Promise<BlockVersionMeta> {
+  const versions = await store.listBlockVersions(workspace, dataSet.name);
+  const wanted = [dataSet.version, dataSet.version.replace(/^(\d+\.\d+)\.0$/, '$1')];
+  const meta = versions.find((v) => wanted.includes(v.version));
+  if (meta === undefined)
+    throw new AllotError(
+      'NOT_FOUND',
+      `data set "${dataSet.name}" ${dataSet.version} does not exist` +
+        (versions.length === 0 ? '' : ` (versions: ${versions.map((v) => v.version).join(', ')})`),
+    );
+  return meta;
+}
