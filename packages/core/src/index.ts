@@ -374,3 +374,4 @@ export {
   type AssemblyOutcome,
   type RunAssemblyOptions,
 } from './assembly/run-assembly.js';
+export { escapeMarkup } from './exports/escape-markup.js';

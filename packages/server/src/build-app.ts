@@ -2,7 +2,12 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isWebhookEventKind, openMemoryWorkQueue, type WebhookEvent } from '@allot/core';
-import { WEBHOOK_DELIVERY_KIND, type WebhookRetryPolicy } from '@allot/use-cases';
+import {
+  DATA_ASSEMBLY_KIND,
+  WEBHOOK_DELIVERY_KIND,
+  dataAssemblyHandler,
+  type WebhookRetryPolicy,
+} from '@allot/use-cases';
 import type { AppContext } from './app-context.js';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '@allot/use-cases';
 import { SessionTokens } from './auth/session-tokens.js';
@@ -41,6 +46,10 @@ import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
+import { tdoAssemblyFacade } from './facades/tdo/tdo-assembly-facade.js';
+import { assemblyPartRoutes } from './routes/assembly-parts.js';
+import { worksetRoutes } from './routes/worksets.js';
+import { eventReportRoutes } from './routes/event-reports.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
@@ -156,9 +165,13 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       serverRoutes,
       webhookRoutes,
       queueRoutes,
+      assemblyPartRoutes,
+      worksetRoutes,
+      eventReportRoutes,
     ]) {
       await api.register(routes, { prefix: '/api/v1' });
     }
+    await api.register(tdoAssemblyFacade, { prefix: '/core' });
   });
 
   if (options.runQueue !== false) {
@@ -176,6 +189,13 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
           ),
       }),
       { concurrency: 4 },
+    );
+    await queue.work(
+      DATA_ASSEMBLY_KIND,
+      dataAssemblyHandler({ store: options.store, events, clock }),
+      {
+        concurrency: 1,
+      },
     );
   }
 

@@ -161,3 +161,4 @@ export {
   type EventReportLine,
   type EventReportQuery,
 } from './event-report.js';
+export { assemblyOutput } from './assembly-output.js';

@@ -127,7 +127,8 @@ export async function runAssembly(
     columns: assembled.columns,
     keyColumn: null,
     rows: assembled.rows,
-    origin: 'make',
+    // A fresh version, not rows appended to the last assembly's: each assembly is whole.
+    origin: 'import',
     jobId,
   });
   progress(total, total, 'done');
