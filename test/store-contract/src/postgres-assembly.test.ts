@@ -23,7 +23,7 @@ const WORKSPACE = 'assembly';
 describe('data assembly on two PostgreSQL replicas', () => {
   const schema = `allot_test_${randomBytes(6).toString('hex')}`;
   let replicas: Store[] = [];
-  let worksets: CatalogueRecord[] = [];
+  const worksets: CatalogueRecord[] = [];
 
   beforeAll(async () => {
     replicas = await Promise.all([
