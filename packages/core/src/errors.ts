@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   MAKE_FAILED: 'A make could not produce a row that satisfies its find.',
   CATALOGUE_LOCKED:
     'A catalogue record is locked by someone else; `holder` names who. An admin may force it.',
+  LOCK_REQUIRED:
+    'The change needs the record locked by the caller first (a coverage set before it or its rules change).',
   ALREADY_EXISTS:
     'A record with this name (and version) already exists; `field` names what clashes.',
   VERSION_CONFLICT:

@@ -372,6 +372,7 @@ export {
   dataSetVersion,
   runAssembly,
   type AssemblyOutcome,
+  type PrimaryDataSet,
   type RunAssemblyOptions,
 } from './assembly/run-assembly.js';
 export { escapeMarkup } from './exports/escape-markup.js';

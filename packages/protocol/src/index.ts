@@ -97,3 +97,27 @@ export {
   WorksetChangesBody,
 } from './assembly.js';
 export type { AssemblyProgressView, AssemblyRecord } from './assembly.js';
+export {
+  AttributeRefSchema,
+  BusinessRuleBodySchema,
+  BusinessRuleSchema,
+  CalculateCoverageBody,
+  CatalogueIdSchema,
+  CoverageDataSetSchema,
+  CoverageReportSchema,
+  CoverageSetChangesBody,
+  CoverageSetRefSchema,
+  CoverageSetSchema,
+  DeterminingAttributeChangesBody,
+  DeterminingAttributeSchema,
+  LockBody,
+  LockSchema,
+  NewCoverageSetBody,
+  NewDeterminingAttributeBody,
+} from './coverage.js';
+export type {
+  BusinessRuleView,
+  CoverageDataSetView,
+  CoverageSetView,
+  DeterminingAttributeView,
+} from './coverage.js';

@@ -30,6 +30,9 @@ import { auditRoutes } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { projectRoutes } from './routes/projects.js';
+import { determiningAttributeRoutes } from './routes/determining-attributes.js';
+import { coverageSetRoutes } from './routes/coverage-sets.js';
+import { businessRuleRoutes } from './routes/business-rules.js';
 import { blockRoutes } from './routes/blocks.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -46,10 +49,10 @@ import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
-import { tdoAssemblyFacade } from './facades/tdo/tdo-assembly-facade.js';
 import { assemblyPartRoutes } from './routes/assembly-parts.js';
 import { worksetRoutes } from './routes/worksets.js';
 import { eventReportRoutes } from './routes/event-reports.js';
+import { tdoRoutes } from './facades/tdo/tdo-routes.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
@@ -147,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     installTextParsers(api, uploadLimit);
     await api.register(curiosityRoutes, { prefix: '/api/apikey/:apiKey', keyInPath: true });
     await api.register(curiosityRoutes, { prefix: '/api', keyInPath: false });
+    await api.register(tdoRoutes);
     for (const routes of [
       poolRoutes,
       allocationTestRoutes,
@@ -159,6 +163,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       invitationRoutes,
       workspaceRoutes,
       projectRoutes,
+      determiningAttributeRoutes,
+      coverageSetRoutes,
+      businessRuleRoutes,
       auditRoutes,
       eventRoutes,
       notificationRoutes,
@@ -171,7 +178,6 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     ]) {
       await api.register(routes, { prefix: '/api/v1' });
     }
-    await api.register(tdoAssemblyFacade, { prefix: '/core' });
   });
 
   if (options.runQueue !== false) {

@@ -10,6 +10,7 @@ import {
   type WorksetBody,
 } from '@allot/core';
 import { nameIn } from './assembly-catalogue.js';
+import { COVERAGE_SET_KIND } from './coverage-records.js';
 
 /**
  * Checks that what a workset names exists: its scenario and views in the
@@ -31,6 +32,7 @@ export async function checkWorksetRefs(
   ];
   for (const [view, field] of bound) {
     await exists(store, project, DATA_VIEW_KIND, view.view, `${field}.view`);
+    if (view === body.primary && (await isCoverageSet(store, project, view.dataSet))) continue;
     try {
       await dataSetVersion(store, project.workspace, view.dataSet);
     } catch (error) {
@@ -41,6 +43,21 @@ export async function checkWorksetRefs(
       throw error;
     }
   }
+}
+
+/** Whether a primary data set names a coverage set of the project (three-part versions as TDO writes them). */
+async function isCoverageSet(
+  store: Store,
+  project: ProjectRecord,
+  ref: NamedVersion,
+): Promise<boolean> {
+  for (const version of new Set([ref.version, ref.version.replace(/^(\d+\.\d+)\.0$/, '$1')]))
+    if (
+      (await store.getCatalogueByName(nameIn(project, COVERAGE_SET_KIND, ref.name), version)) !==
+      undefined
+    )
+      return true;
+  return false;
 }
 
 async function exists(

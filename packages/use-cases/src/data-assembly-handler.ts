@@ -7,6 +7,7 @@ import {
   type QueueHandler,
   type Store,
 } from '@allot/core';
+import { coveragePrimaryDataSet } from './coverage-primary-data-set.js';
 import type { EventLog } from './event-log.js';
 import type { DataAssemblyPayload } from './request-assembly.js';
 
@@ -66,6 +67,7 @@ export function dataAssemblyHandler(
         workset,
         assemblyId: work.id,
         clock: deps.clock,
+        primaryDataSet: coveragePrimaryDataSet(deps.store, project),
         ...(deps.ttlSeconds === undefined ? {} : { ttlSeconds: deps.ttlSeconds }),
         onProgress: (done, total, message) => work.progress(done, total, message),
       });

@@ -1,15 +1,16 @@
 import { AllotError, type EventRecord, type Store } from '@allot/core';
+import { COVERAGE_CALCULATED_EVENT, RULE_EVENT_KINDS } from './coverage-records.js';
 import { readProject } from './read-project.js';
 
 /** The five event reports of TDO. */
 export type EventReportKind =
   'sessions' | 'filterRules' | 'calculateCoverage' | 'blockRetrieve' | 'dataAssembly';
 
-/** The event kinds each report reads; business rule events are every kind under `business-rule.`. */
+/** The event kinds each report reads. */
 export const EVENT_REPORT_KINDS: Readonly<Record<EventReportKind, readonly string[]>> = {
   sessions: ['session.login', 'session.logout'],
-  filterRules: ['business-rule.created', 'business-rule.updated', 'business-rule.deleted'],
-  calculateCoverage: ['coverage.calculated'],
+  filterRules: RULE_EVENT_KINDS,
+  calculateCoverage: [COVERAGE_CALCULATED_EVENT],
   blockRetrieve: ['block.downloaded'],
   dataAssembly: ['assembly.completed'],
 };

@@ -162,3 +162,57 @@ export {
   type EventReportQuery,
 } from './event-report.js';
 export { assemblyOutput } from './assembly-output.js';
+// Coverage: determining attributes, coverage sets, business rules, calculated coverage
+export {
+  ATTRIBUTE_KIND,
+  BUSINESS_RULE_KIND,
+  COVERAGE_CALCULATED_EVENT,
+  COVERAGE_RESULT_KIND,
+  COVERAGE_SET_KIND,
+  RULE_EVENT_KINDS,
+  type AttributeRecord,
+  type BusinessRuleBody,
+  type BusinessRuleRecord,
+  type CoverageResultBody,
+  type CoverageResultRecord,
+  type CoverageSetBody,
+  type CoverageSetRecord,
+  type CoverageSetRef,
+  type InProject,
+  type TypedRecord,
+} from './coverage-records.js';
+export {
+  createDeterminingAttribute,
+  type NewDeterminingAttribute,
+} from './create-determining-attribute.js';
+export {
+  updateDeterminingAttribute,
+  type DeterminingAttributeChanges,
+} from './update-determining-attribute.js';
+export { readDeterminingAttribute, type AttributeAddress } from './read-determining-attribute.js';
+export { listDeterminingAttributes } from './list-determining-attributes.js';
+export { deleteDeterminingAttribute } from './delete-determining-attribute.js';
+export { createCoverageSet, type NewCoverageSet } from './create-coverage-set.js';
+export {
+  updateCoverageSet,
+  type CoverageSetChanges,
+  type CoverageSetUpdate,
+} from './update-coverage-set.js';
+export { readCoverageSet, type CoverageSetAddress } from './read-coverage-set.js';
+export { listCoverageSets } from './list-coverage-sets.js';
+export { lockCoverageSet } from './lock-coverage-set.js';
+export { unlockCoverageSet } from './unlock-coverage-set.js';
+export { deleteCoverageSet } from './delete-coverage-set.js';
+export { type InCoverageSet } from './rule-scope.js';
+export { createBusinessRule, type NewBusinessRule } from './create-business-rule.js';
+export { updateBusinessRule, type BusinessRuleChanges } from './update-business-rule.js';
+export { readBusinessRule } from './read-business-rule.js';
+export { listBusinessRules } from './list-business-rules.js';
+export { deleteBusinessRule } from './delete-business-rule.js';
+export { calculateSetCoverage, type CoverageCalculation } from './calculate-set-coverage.js';
+export {
+  readCoverageDataSet,
+  type CoverageDataSet,
+  type CoverageDataSetRequest,
+} from './read-coverage-data-set.js';
+export { coveragePrimaryDataSet } from './coverage-primary-data-set.js';

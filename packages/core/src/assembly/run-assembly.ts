@@ -1,7 +1,7 @@
 import { executeJob } from '../engine/execute-job.js';
 import { AllotError } from '../errors.js';
 import type { CatalogueRecord } from '../catalogue/catalogue-record.js';
-import type { BlockVersionMeta } from '../model/block-version.js';
+import type { BlockVersionMeta, RowValues } from '../model/block-version.js';
 import type { TestRef } from '../model/job-record.js';
 import type { Store } from '../store/store.js';
 import { assembleRecords, type AssemblyRowError, type ViewFill } from './assemble-records.js';
@@ -16,6 +16,14 @@ import {
 } from './assembly-records.js';
 import { assemblyPools, primaryRecords, type LoadedView } from './plan-assembly.js';
 
+/** A primary data set that is not a data block (a calculated coverage): its columns and rows. */
+export interface PrimaryDataSet {
+  name: string;
+  version: string;
+  columns: string[];
+  rows: RowValues[];
+}
+
 /** What {@link runAssembly} is asked to do. */
 export interface RunAssemblyOptions {
   workspace: string;
@@ -28,6 +36,11 @@ export interface RunAssemblyOptions {
   /** How long the rows stay leased to the assembly. */
   ttlSeconds?: number;
   clock?: () => Date;
+  /**
+   * Reads the primary data set when it is not a data block (a coverage
+   * set's calculated coverage); undefined: it is a data block.
+   */
+  primaryDataSet?: (dataSet: NamedVersion) => Promise<PrimaryDataSet | undefined>;
   /** Rows generated so far of the rows to generate. */
   onProgress?: (done: number, total: number, message: string) => void;
 }
@@ -68,14 +81,29 @@ export async function runAssembly(
     SCENARIO_KIND,
     body.scenario,
   )) as ScenarioBody;
-  const primaryView = await loadView(store, options, body.primary);
+  const coverage = await options.primaryDataSet?.(body.primary.dataSet);
+  const primaryView =
+    coverage === undefined
+      ? await loadView(store, options, body.primary)
+      : {
+          name: body.primary.view.name,
+          version: body.primary.view.version,
+          body: (await catalogueBody(
+            store,
+            options,
+            DATA_VIEW_KIND,
+            body.primary.view,
+          )) as DataViewBody,
+          block: coverage.name,
+          blockVersion: coverage.version,
+          columns: coverage.columns,
+        };
   const views = await Promise.all(body.dataViews.map((bound) => loadView(store, options, bound)));
-  const primaryBlock = await store.getBlock(
-    options.workspace,
-    primaryView.block,
-    primaryView.blockVersion,
-  );
-  const primary = primaryRecords(primaryView, primaryBlock?.rows ?? []);
+  const primaryRows =
+    coverage?.rows ??
+    (await store.getBlock(options.workspace, primaryView.block, primaryView.blockVersion))?.rows ??
+    [];
+  const primary = primaryRecords(primaryView, primaryRows);
   const total = primary.rows.length * scenario.steps.length;
   progress(0, total, 'allocating rows');
   const pools = assemblyPools({

@@ -1,0 +1,36 @@
+import type { CatalogueStore, ProjectStore } from '@allot/core';
+import type { Acting } from './acting.js';
+import {
+  ATTRIBUTE_KIND,
+  projectScope,
+  recordById,
+  type AttributeRecord,
+  type InProject,
+} from './coverage-records.js';
+
+/**
+ * Deletes a determining attribute, every version of it (its id names them
+ * all). Coverage sets that name it keep their references; calculating
+ * them then fails naming the missing attribute. Callers check the admin role.
+ *
+ * @throws {@link AllotError} `NOT_FOUND` for an unknown id.
+ */
+export async function deleteDeterminingAttribute(
+  store: ProjectStore & CatalogueStore,
+  input: InProject & { id: string },
+  acting: Acting,
+): Promise<AttributeRecord> {
+  const scope = await projectScope(store, input);
+  const latest = await recordById<AttributeRecord['body']>(store, scope, ATTRIBUTE_KIND, input.id);
+  await store.deleteCatalogue(
+    {
+      kind: ATTRIBUTE_KIND,
+      workspace: scope.workspace,
+      project: scope.key,
+      name: latest.name,
+      actor: acting.user,
+    },
+    acting.now,
+  );
+  return latest;
+}
