@@ -1,9 +1,8 @@
-import { DEFAULT_WORKSPACE, type ProjectRecord, type Role } from '@allot/core';
-import { logIn, readProject } from '@allot/use-cases';
+import type { Role } from '@allot/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { contextOf } from '../../app-context.js';
 import { HttpError } from '../../errors/http-error.js';
 import { roleAllows } from '../../auth/roles.js';
+import { tdoCaller as contextCaller } from './tdo-auth.js';
 
 /** Who calls a TDO route, once their password is checked. */
 export interface TdoCaller {
@@ -14,25 +13,20 @@ export interface TdoCaller {
   actor: string;
 }
 
-interface TdoContext {
+interface Credentials {
   user?: unknown;
   password?: unknown;
-  project?: { name?: unknown; version?: unknown };
-}
-
-/** The `context` object of a TDO body, when there is one. */
-export function contextOfBody(body: unknown): TdoContext | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const context = (body as { context?: unknown }).context;
-  return typeof context === 'object' && context !== null ? (context as TdoContext) : undefined;
+  params?: { workspace?: unknown };
 }
 
 /**
- * The caller of a TDO route: the user and password of the body's
- * `context`, as TDO sends them, or, for calls with no body (a browser, an
- * upload whose body is the file), HTTP Basic credentials. The workspace is
- * the `x-allot-workspace` header's, else the default one. Every refusal
- * answers alike (401), and counts towards the login throttle.
+ * The caller of a TDO route whose body carries no `context.project` (a
+ * browser's bodiless call, an upload whose body is the file): HTTP Basic
+ * credentials, or the user and password of a body's `context`, checked as
+ * every TDO route checks them (`tdo-auth.ts`: the login throttle, the
+ * cache of verified passwords). The workspace is `context.params.workspace`,
+ * else the `x-allot-workspace` header's, else the default one. A 401 asks a
+ * browser for Basic credentials.
  */
 export async function tdoCaller(
   app: FastifyInstance,
@@ -40,72 +34,44 @@ export async function tdoCaller(
   reply: FastifyReply,
   least: Role = 'viewer',
 ): Promise<TdoCaller> {
-  const { store, loginThrottle, clock } = contextOf(app);
+  const given = credentialsOf(request.body);
   const header = request.headers['x-allot-workspace'];
-  const workspace = typeof header === 'string' && header !== '' ? header : DEFAULT_WORKSPACE;
-  const given = credentialsOf(request);
-  if (given === undefined) {
-    reply.header('www-authenticate', 'Basic realm="allot", charset="UTF-8"');
-    throw new HttpError(
-      'UNAUTHORIZED',
-      'send context.user and context.password in the body, or HTTP Basic credentials',
-    );
+  const workspace =
+    typeof given.params?.workspace === 'string'
+      ? given.params.workspace
+      : typeof header === 'string' && header !== ''
+        ? header
+        : undefined;
+  let caller;
+  try {
+    caller = await contextCaller(app, request, {
+      ...(typeof given.user === 'string' ? { user: given.user } : {}),
+      ...(typeof given.password === 'string' ? { password: given.password } : {}),
+      ...(workspace === undefined ? {} : { params: { workspace } }),
+      // These routes name their project in the path, or none: the caller's is not read.
+      project: { name: '-', version: '-' },
+    });
+  } catch (error) {
+    if (error instanceof HttpError && error.code === 'UNAUTHORIZED')
+      reply.header('www-authenticate', 'Basic realm="allot", charset="UTF-8"');
+    throw error;
   }
-  const outcome = await logIn(
-    store,
-    loginThrottle,
-    { workspace, ip: request.ip, ...given },
-    clock(),
-  );
-  if (outcome.kind === 'throttled') {
-    reply.header('retry-after', String(outcome.retryAfterSeconds));
-    throw new HttpError(
-      'RATE_LIMITED',
-      `too many failed logins; retry in ${outcome.retryAfterSeconds} s`,
-    );
-  }
-  if (outcome.kind === 'refused') {
-    reply.header('www-authenticate', 'Basic realm="allot", charset="UTF-8"');
-    throw new HttpError('UNAUTHORIZED', 'the user or password is not valid');
-  }
-  const user = outcome.user;
-  const role: Role = user.superUser === true ? 'admin' : user.role;
+  const role: Role = caller.admin ? 'admin' : caller.user.role;
   if (!roleAllows(role, least))
     throw new HttpError(
       'FORBIDDEN',
       `this operation needs the ${least} role; the user has ${role}`,
     );
-  return { workspace, user: user.id, role, actor: `user:${user.id}` };
+  return {
+    workspace: caller.acting.workspace,
+    user: caller.user.id,
+    role,
+    actor: caller.acting.actor,
+  };
 }
 
-/** The project of a body's `context`, in the caller's workspace (`NOT_FOUND` otherwise). */
-export function contextProject(
-  caller: TdoCaller,
-  body: unknown,
-  app: FastifyInstance,
-): Promise<ProjectRecord> {
-  const project = contextOfBody(body)?.project;
-  if (typeof project?.name !== 'string' || typeof project.version !== 'string')
-    throw new HttpError(
-      'VALIDATION_FAILED',
-      'body.context.project needs a name and a version',
-      'body.context.project',
-    );
-  return readProject(contextOf(app).store, caller.workspace, {
-    name: project.name,
-    version: project.version,
-  });
-}
-
-function credentialsOf(request: FastifyRequest): { user: string; password: string } | undefined {
-  const context = contextOfBody(request.body);
-  if (typeof context?.user === 'string' && typeof context.password === 'string')
-    return { user: context.user, password: context.password };
-  const header = request.headers.authorization;
-  const match = typeof header === 'string' ? /^Basic\s+(\S+)\s*$/i.exec(header) : null;
-  if (match === null) return undefined;
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return undefined;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+function credentialsOf(body: unknown): Credentials {
+  if (typeof body !== 'object' || body === null) return {};
+  const context = (body as { context?: unknown }).context;
+  return typeof context === 'object' && context !== null ? (context as Credentials) : {};
 }

@@ -9,23 +9,24 @@ import {
   unlockWorkset,
   updateWorkset,
 } from '@allot/use-cases';
+import { readProject } from '@allot/use-cases';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
-import { contextProject, tdoCaller } from './tdo-credentials.js';
+import { requireAdmin, requireEditor, tdoCaller, type TdoCaller } from './tdo-auth.js';
+import { TdoContextSchema, TdoIdParams as IdParams, type TdoContext } from './tdo-context.js';
 import { tdoWorksetView } from './tdo-workset-view.js';
 
-const Context = Type.Object(
-  {
-    user: Type.String(),
-    password: Type.String(),
-    project: Type.Object({ name: Type.String(), version: Type.String() }),
-  },
-  { description: 'TDO credentials and project' },
-);
-const ContextBody = Type.Object({ context: Context });
-const EntityBody = Type.Object({ context: Context, entity: Type.Unknown() });
-const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+const ContextBody = Type.Object({ context: TdoContextSchema });
+const EntityBody = Type.Object({ context: TdoContextSchema, entity: Type.Unknown() });
 const tags = ['TDO'];
+
+/** The caller (the context's user, as every TDO route checks it) and the context's project. */
+async function callerIn(app: FastifyInstance, request: FastifyRequest, context: TdoContext) {
+  const caller: TdoCaller = await tdoCaller(app, request, context);
+  const project = await readProject(contextOf(app).store, caller.acting.workspace, caller.project);
+  return { caller, project, user: caller.user.id };
+}
 
 /**
  * TDO's workset routes: create (POST `workSet`), update (PATCH `workSet`,
@@ -40,10 +41,10 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/workSet',
     { schema: { tags, summary: 'TDO: create a workset', body: EntityBody } },
-    async (request, reply) => {
-      const caller = await tdoCaller(app, request, reply, 'manager');
-      const project = await contextProject(caller, request.body, app);
-      const record = await createWorkset(store, project, request.body.entity, caller.user, clock());
+    async (request) => {
+      const { caller, project, user } = await callerIn(app, request, request.body.context);
+      requireEditor(caller);
+      const record = await createWorkset(store, project, request.body.entity, user, clock());
       return { status: 'OK', entity: tdoWorksetView(record) };
     },
   );
@@ -53,10 +54,10 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { tags, summary: 'TDO: update a workset (same id, next version)', body: EntityBody },
     },
-    async (request, reply) => {
-      const caller = await tdoCaller(app, request, reply, 'manager');
-      const project = await contextProject(caller, request.body, app);
-      const record = await updateWorkset(store, project, request.body.entity, caller.user, clock());
+    async (request) => {
+      const { caller, project, user } = await callerIn(app, request, request.body.context);
+      requireEditor(caller);
+      const record = await updateWorkset(store, project, request.body.entity, user, clock());
       return { status: 'OK', entity: tdoWorksetView(record) };
     },
   );
@@ -64,9 +65,8 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/workSets',
     { schema: { tags, summary: 'TDO: every workset of the project', body: ContextBody } },
-    async (request, reply) => {
-      const caller = await tdoCaller(app, request, reply);
-      const project = await contextProject(caller, request.body, app);
+    async (request) => {
+      const { project } = await callerIn(app, request, request.body.context);
       const records = await latestRecords(store, project, WORKSET_KIND);
       return { status: 'OK', entities: records.map(tdoWorksetView) };
     },
@@ -75,9 +75,8 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/workSet/:id',
     { schema: { tags, summary: 'TDO: details of a workset', params: IdParams, body: ContextBody } },
-    async (request, reply) => {
-      const caller = await tdoCaller(app, request, reply);
-      const project = await contextProject(caller, request.body, app);
+    async (request) => {
+      const { project } = await callerIn(app, request, request.body.context);
       const record = await recordById(store, project, WORKSET_KIND, request.params.id);
       return { status: 'OK', entity: tdoWorksetView(record) };
     },
@@ -94,15 +93,15 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ContextBody,
       },
     },
-    async (request, reply) => {
-      const caller = await tdoCaller(app, request, reply, 'manager');
-      const project = await contextProject(caller, request.body, app);
+    async (request) => {
+      const { caller, project, user } = await callerIn(app, request, request.body.context);
+      requireEditor(caller);
       const record = await cloneWorkset(
         store,
         project,
         request.params.id,
         request.query.name,
-        caller.user,
+        user,
         clock(),
       );
       return { status: 'OK', entity: tdoWorksetView(record) };
@@ -119,14 +118,13 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ContextBody,
       },
     },
-    async (request, reply) => {
-      const caller = await tdoCaller(app, request, reply);
-      const project = await contextProject(caller, request.body, app);
+    async (request) => {
+      const { caller, project, user } = await callerIn(app, request, request.body.context);
       const record = await unlockWorkset(
         store,
         project,
         request.params.id,
-        { user: caller.user, admin: caller.role === 'admin' },
+        { user, admin: caller.admin },
         clock(),
       );
       return { status: 'OK', entity: tdoWorksetView(record) };
@@ -143,15 +141,15 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: ContextBody,
       },
     },
-    async (request, reply) => {
-      const caller = await tdoCaller(app, request, reply, 'admin');
-      const project = await contextProject(caller, request.body, app);
+    async (request) => {
+      const { caller, project, user } = await callerIn(app, request, request.body.context);
+      requireAdmin(caller);
       const exists = await recordById(store, project, WORKSET_KIND, request.params.id).then(
         () => true,
         () => false,
       );
       if (!exists) return { status: 'OK', result: 0 };
-      const deleted = await deleteWorkset(store, project, request.params.id, caller.user, clock());
+      const deleted = await deleteWorkset(store, project, request.params.id, user, clock());
       return { status: 'OK', result: deleted > 0 ? 1 : 0 };
     },
   );
