@@ -363,8 +363,11 @@ export {
   type AssemblyRowError,
 } from './assembly/assemble-records.js';
 export {
-  assemblyPools,
+  assemblyGroups,
+  assemblyPool,
   primaryRecords,
+  type AssemblyGroup,
+  type RecordSlot,
   type LoadedView,
   type PrimaryRecords,
 } from './assembly/plan-assembly.js';

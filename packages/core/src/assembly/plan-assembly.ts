@@ -3,6 +3,7 @@ import type { RowValues, Value } from '../model/block-version.js';
 import type {
   AllocationTest,
   ColumnCondition,
+  Find,
   PoolDefinition,
   Where,
 } from '../model/pool-definition.js';
@@ -61,32 +62,41 @@ export function stepsOf(view: LoadedView, steps: readonly ScenarioStep[]): Scena
   return steps.filter((step) => step.views === undefined || step.views.includes(view.name));
 }
 
-/** What {@link assemblyPools} is given. */
-export interface AssemblyPoolsInput {
-  /** Prefix of the pools' names, unique to the assembly. */
-  prefix: string;
+/** What {@link assemblyGroups} is given. */
+export interface AssemblyGroupsInput {
   primary: PrimaryRecords;
   views: readonly LoadedView[];
   steps: readonly ScenarioStep[];
 }
 
+/** A record's place in a view: which view, step and primary record (from 1). */
+export interface RecordSlot {
+  view: number;
+  step: string;
+  record: number;
+}
+
+/** The records of one view whose rows one find selects: the engine allocates them together. */
+export interface AssemblyGroup {
+  view: number;
+  find: Find;
+  columns: string[];
+  /** In primary order, then step order. */
+  slots: RecordSlot[];
+}
+
 /**
- * One allocation pool per related view, with one test per primary record
- * and step that draws from the view (suite: the step, test: the record's
- * number from 1): the view's `where` and, for each `match`, equality with
- * the primary record's field. The engine then hands every record its own
- * rows, leased to the assembly.
+ * The records of every related view grouped by the find that selects their
+ * rows: the view's `where` and, for each `match`, equality with the primary
+ * record's field. Records of one group need distinct rows of one find, so
+ * one allocation test per group asks for all of them at once, and the
+ * engine's matching keeps every row distinct across groups and views.
  *
- * @throws {@link AssemblyInputError} for a `match` naming a field the primary records lack, or a key column the block lacks.
+ * @throws {@link AssemblyInputError} for a `match` naming a field the primary records lack.
  */
-export function assemblyPools(input: AssemblyPoolsInput): PoolDefinition[] {
-  return input.views.map((view, index) => {
-    const key = view.body.key ?? view.columns[0]!;
-    if (!view.columns.includes(key))
-      throw new AssemblyInputError(
-        `views.${view.name}.key`,
-        `"${key}" is not a column of ${view.block}`,
-      );
+export function assemblyGroups(input: AssemblyGroupsInput): AssemblyGroup[] {
+  const groups: AssemblyGroup[] = [];
+  input.views.forEach((view, v) => {
     const match = Object.entries(view.body.match ?? {}).map(([column, field]) => {
       const at = input.primary.columns.indexOf(field);
       if (at < 0)
@@ -98,29 +108,71 @@ export function assemblyPools(input: AssemblyPoolsInput): PoolDefinition[] {
     });
     const columns = viewColumns(view);
     const from = `${view.block}@${view.blockVersion}`;
-    const tests: AllocationTest[] = [];
-    for (const step of stepsOf(view, input.steps)) {
-      input.primary.rows.forEach((row, record) => {
-        tests.push({
-          suite: step.name,
-          test: String(record + 1),
-          find: { from, where: recordWhere(view.body.where, match, row) },
-          count: 1,
-          columns: [...columns],
-          consume: false,
-          readOnly: false,
-        });
-      });
-    }
-    return {
-      name: `${input.prefix}.${index + 1}`,
-      description: `rows of data view ${view.name} ${view.version} for an assembly`,
-      key,
-      blocks: [{ name: view.block }],
-      secrets: [],
-      tests,
-    };
+    const steps = stepsOf(view, input.steps);
+    const byFind = new Map<string, AssemblyGroup>();
+    input.primary.rows.forEach((row, index) => {
+      const where = recordWhere(view.body.where, match, row);
+      const key = JSON.stringify(where ?? null);
+      let group = byFind.get(key);
+      if (group === undefined) {
+        group = {
+          view: v,
+          find: where === undefined ? { from } : { from, where },
+          columns,
+          slots: [],
+        };
+        byFind.set(key, group);
+        groups.push(group);
+      }
+      for (const step of steps) group.slots.push({ view: v, step: step.name, record: index + 1 });
+    });
   });
+  return groups;
+}
+
+/** What {@link assemblyPool} makes a pool of. */
+export interface AssemblyPoolInput {
+  name: string;
+  view: LoadedView;
+  /** The view's groups, with their numbers in the assembly's list. */
+  groups: ReadonlyArray<{ index: number; group: AssemblyGroup }>;
+  /** One test per record (`<group>.<slot>`, count 1) instead of one per group (count: its records). */
+  perRecord: boolean;
+}
+
+/**
+ * The allocation pool of one view's groups: keyed by the view's `key` (its
+ * data set's first column when omitted).
+ *
+ * @throws {@link AssemblyInputError} for a key column the data set lacks.
+ */
+export function assemblyPool(input: AssemblyPoolInput): PoolDefinition {
+  const { view } = input;
+  const key = view.body.key ?? view.columns[0]!;
+  if (!view.columns.includes(key))
+    throw new AssemblyInputError(
+      `views.${view.name}.key`,
+      `"${key}" is not a column of ${view.block}`,
+    );
+  const tests: AllocationTest[] = input.groups.flatMap(({ index, group }) => {
+    const base = { find: group.find, columns: [...group.columns], consume: false, readOnly: false };
+    return input.perRecord
+      ? group.slots.map((_, slot) => ({
+          ...base,
+          suite: 'record',
+          test: `${index}.${slot}`,
+          count: 1,
+        }))
+      : [{ ...base, suite: 'group', test: String(index), count: group.slots.length }];
+  });
+  return {
+    name: input.name,
+    description: `rows of data view ${view.name} ${view.version} for an assembly`,
+    key,
+    blocks: [{ name: view.block }],
+    secrets: [],
+    tests,
+  };
 }
 
 function recordWhere(

@@ -14,7 +14,15 @@ import {
   type ScenarioBody,
   type WorksetBody,
 } from './assembly-records.js';
-import { assemblyPools, primaryRecords, type LoadedView } from './plan-assembly.js';
+import {
+  assemblyGroups,
+  assemblyPool,
+  primaryRecords,
+  type AssemblyGroup,
+  type LoadedView,
+  type RecordSlot,
+} from './plan-assembly.js';
+import type { JobReport } from '../engine/job-report.js';
 
 /** A primary data set that is not a data block (a calculated coverage): its columns and rows. */
 export interface PrimaryDataSet {
@@ -52,6 +60,8 @@ export interface AssemblyOutcome {
   version: string;
   /** The allocation job holding the rows the records drew, null when no view draws any. */
   jobId: number | null;
+  /** Every allocation job of the assembly: a second one when some records were asked for one by one. */
+  jobIds: number[];
   rowsToGenerate: number;
   rowsGenerated: number;
   rowsWithErrors: number;
@@ -106,46 +116,46 @@ export async function runAssembly(
   const primary = primaryRecords(primaryView, primaryRows);
   const total = primary.rows.length * scenario.steps.length;
   progress(0, total, 'allocating rows');
-  const pools = assemblyPools({
-    prefix: `assembly.${options.assemblyId}`,
-    primary,
-    views,
-    steps: scenario.steps,
-  });
+  const groups = assemblyGroups({ primary, views, steps: scenario.steps });
   const fills = new Map<string, ViewFill>();
-  let jobId: number | null = null;
-  try {
-    const refs: TestRef[] = [];
-    for (const pool of pools) {
-      await store.putPool(options.workspace, pool);
-      for (const test of pool.tests)
-        refs.push({ pool: pool.name, suite: test.suite, test: test.test });
+  const slotKey = (slot: RecordSlot) => `${slot.view}\u0000${slot.step}\u0000${slot.record}`;
+  const run: AllocationRun = { store, options, clock, views };
+  // One test per group first: few tests, so the engine's work stays small.
+  const first = await allocate(
+    run,
+    `assembly.${options.assemblyId}`,
+    groups.map((group, index) => ({ index, group })),
+    false,
+  );
+  const short: Array<{ index: number; group: AssemblyGroup }> = [];
+  for (const outcome of first?.tests ?? []) {
+    const index = Number(outcome.test);
+    const group = groups[index]!;
+    if (outcome.values.length < group.slots.length) {
+      short.push({ index, group });
+      continue;
     }
-    if (refs.length > 0) {
-      const report = await executeJob(store, {
-        workspace: options.workspace,
-        tests: refs,
-        refresh: true,
-        clock,
-        ...(options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds }),
-      });
-      jobId = report.jobId;
-      for (const outcome of report.tests) {
-        const fill: ViewFill =
-          outcome.values[0] !== undefined
-            ? { values: outcome.values[0] }
-            : { reason: outcome.reason ?? `no row qualifies (${outcome.status})` };
-        fills.set(`${outcome.pool}\u0000${outcome.suite}\u0000${outcome.test}`, fill);
-      }
-    }
-  } finally {
-    for (const pool of pools) await store.deletePool(options.workspace, pool.name);
+    group.slots.forEach((slot, i) => fills.set(slotKey(slot), { values: outcome.values[i]! }));
   }
+  // A group short of rows is all or nothing to the engine: its records then ask one by one,
+  // so each gets a row while any is left and only the rest are row errors.
+  const second = await allocate(run, `assembly.${options.assemblyId}.r`, short, true);
+  for (const outcome of second?.tests ?? []) {
+    const [index, slot] = outcome.test.split('.').map(Number);
+    const target = groups[index!]!.slots[slot!]!;
+    fills.set(
+      slotKey(target),
+      outcome.values[0] !== undefined
+        ? { values: outcome.values[0] }
+        : { reason: outcome.reason ?? `no row qualifies (${outcome.status})` },
+    );
+  }
+  const jobId = first?.jobId ?? null;
   const assembled = assembleRecords({
     primary,
     views,
     steps: scenario.steps,
-    fill: (view, step, record) => fills.get(`${pools[view]!.name}\u0000${step}\u0000${record}`),
+    fill: (view, step, record) => fills.get(slotKey({ view, step, record })),
     onRecord: (done) => {
       if (done % 1000 === 0) progress(done, total, 'assembling records');
     },
@@ -164,11 +174,58 @@ export async function runAssembly(
     block: meta.block,
     version: meta.version,
     jobId,
+    jobIds: [first?.jobId, second?.jobId].filter((id): id is number => typeof id === 'number'),
     rowsToGenerate: total,
     rowsGenerated: assembled.rows.length,
     rowsWithErrors: new Set(assembled.errors.map((e) => e.row)).size,
     errors: assembled.errors,
   };
+}
+
+/** What every allocation of one assembly shares. */
+interface AllocationRun {
+  store: Store;
+  options: RunAssemblyOptions;
+  clock: () => Date;
+  views: readonly LoadedView[];
+}
+
+/**
+ * Allocates the rows of some groups in one job through the engine: one pool
+ * per view (its key), put for the job and deleted after it; the job's
+ * leases hold the rows. Undefined when there is nothing to allocate.
+ */
+async function allocate(
+  run: AllocationRun,
+  prefix: string,
+  groups: ReadonlyArray<{ index: number; group: AssemblyGroup }>,
+  perRecord: boolean,
+): Promise<JobReport | undefined> {
+  if (groups.length === 0) return undefined;
+  const { store, options } = run;
+  const pools = run.views.flatMap((view, v) => {
+    const mine = groups.filter(({ group }) => group.view === v);
+    return mine.length === 0
+      ? []
+      : [assemblyPool({ name: `${prefix}.${v + 1}`, view, groups: mine, perRecord })];
+  });
+  try {
+    const refs: TestRef[] = [];
+    for (const pool of pools) {
+      await store.putPool(options.workspace, pool);
+      for (const test of pool.tests)
+        refs.push({ pool: pool.name, suite: test.suite, test: test.test });
+    }
+    return await executeJob(store, {
+      workspace: options.workspace,
+      tests: refs,
+      refresh: true,
+      clock: run.clock,
+      ...(options.ttlSeconds === undefined ? {} : { ttlSeconds: options.ttlSeconds }),
+    });
+  } finally {
+    for (const pool of pools) await store.deletePool(options.workspace, pool.name);
+  }
 }
 
 async function catalogueBody(
