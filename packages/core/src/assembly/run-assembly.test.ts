@@ -91,4 +91,32 @@ describe('runAssembly', () => {
     expect(new Set(all).size).toBe(4);
     expect(outcomes.map((o) => o.rowsWithErrors).sort()).toEqual([0, 4]);
   });
+
+  it('fills every record it can when a find has fewer rows than records, the rest are row errors', async () => {
+    const store = await openMemoryStore();
+    // Three Retail combinations × two steps: six records, and only four Retail members among six.
+    const [workset] = await seedAssembly(store, {
+      workspace: 'w',
+      members: 6,
+      worksets: ['a_workset'],
+      combos: [
+        ['Retail', 'gold'],
+        ['Retail', 'silver'],
+        ['Retail', 'bronze'],
+      ],
+    });
+    const outcome = await runAssembly(store, {
+      workspace: 'w',
+      project: '1',
+      workset: workset!,
+      assemblyId: 'x',
+      clock: () => NOW,
+    });
+    expect(outcome).toMatchObject({ rowsGenerated: 6, rowsWithErrors: 2 });
+    expect(outcome.jobIds).toHaveLength(2);
+    const ids = (await store.getBlock('w', 'a_workset'))!.rows
+      .map((r) => r[5])
+      .filter((id) => id !== null);
+    expect(new Set(ids)).toEqual(new Set(['M1', 'M2', 'M4', 'M5']));
+  });
 });
