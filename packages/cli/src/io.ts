@@ -1,6 +1,9 @@
 /** A stream the CLI writes to; `isTTY` and `columns` decide whether progress is drawn. */
 export interface OutputStream {
-  write(text: string): unknown;
+  /** Text, or the bytes of a binary export (a SQLite file). */
+  write(chunk: string | Uint8Array): unknown;
+  /** Where writes may be refused until `drain` (a pipe, a file): large exports wait for it. */
+  once?(event: 'drain', listener: () => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -83,6 +83,21 @@ export type { Project } from './project.js';
 export { EventSchema, NotificationSchema } from './event.js';
 export type { Event, Notification } from './event.js';
 export {
+  AssemblyProgressSchema,
+  AssemblyRecordSchema,
+  AssemblyRequestSchema,
+  BoundViewSchema,
+  CatalogueLockSchema,
+  DataViewBodySchema,
+  EventReportNameSchema,
+  EventReportQuerySchema,
+  NamedVersionSchema,
+  NewWorksetBody,
+  ScenarioBodySchema,
+  WorksetChangesBody,
+} from './assembly.js';
+export type { AssemblyProgressView, AssemblyRecord } from './assembly.js';
+export {
   AttributeRefSchema,
   BusinessRuleBodySchema,
   BusinessRuleSchema,

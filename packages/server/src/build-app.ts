@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isWebhookEventKind, openMemoryWorkQueue, type WebhookEvent } from '@allot/core';
 import {
+  DATA_ASSEMBLY_KIND,
   DATASET_GENERATION_KIND,
+  dataAssemblyHandler,
   datasetGenerationHandler,
   WEBHOOK_DELIVERY_KIND,
   type WebhookRetryPolicy,
@@ -52,6 +54,9 @@ import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
+import { assemblyPartRoutes } from './routes/assembly-parts.js';
+import { worksetRoutes } from './routes/worksets.js';
+import { eventReportRoutes } from './routes/event-reports.js';
 import { tdoRoutes } from './facades/tdo/tdo-routes.js';
 import { tdmpRoutes } from './facades/tdmp/tdmp-routes.js';
 import { SERVER_VERSION } from './version.js';
@@ -176,6 +181,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       schemaRoutes,
       constraintSetRoutes,
       datasetRoutes,
+      assemblyPartRoutes,
+      worksetRoutes,
+      eventReportRoutes,
     ]) {
       await api.register(routes, { prefix: '/api/v1' });
     }
@@ -204,6 +212,13 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       DATASET_GENERATION_KIND,
       datasetGenerationHandler({ store: options.store, events, clock }),
       { concurrency: 1 },
+    );
+    await queue.work(
+      DATA_ASSEMBLY_KIND,
+      dataAssemblyHandler({ store: options.store, events, clock }),
+      {
+        concurrency: 1,
+      },
     );
   }
 

@@ -137,6 +137,44 @@ export {
   type WorkspaceCreation,
 } from './create-workspace.js';
 export { listWorkspaces } from './list-workspaces.js';
+// Data views, scenarios, worksets and data assembly
+export { latestRecords, projectKey, recordById, recordByName } from './assembly-catalogue.js';
+export { putAssemblyPart, type AssemblyPartPut } from './put-assembly-part.js';
+export { createWorkset } from './create-workset.js';
+export { updateWorkset } from './update-workset.js';
+export { cloneWorkset } from './clone-workset.js';
+export { unlockWorkset } from './unlock-workset.js';
+export { deleteWorkset } from './delete-workset.js';
+export {
+  ASSEMBLY_LOCK_SECONDS,
+  DATA_ASSEMBLY_KIND,
+  requestAssembly,
+  type AssemblyRequest,
+  type DataAssemblyPayload,
+} from './request-assembly.js';
+export {
+  MAX_REPORTED_ROW_ERRORS,
+  dataAssemblyHandler,
+  type DataAssemblyDeps,
+} from './data-assembly-handler.js';
+export { readAssemblyProgress, type AssemblyProgress } from './read-assembly-progress.js';
+// Two-step uploads, downloads and event reports
+export {
+  STAGED_UPLOAD_KIND,
+  STAGED_UPLOAD_SECONDS,
+  checkTdoCsv,
+  stageUpload,
+} from './staged-upload.js';
+export { bindUpload, type BindUpload } from './bind-upload.js';
+export { recordBlockDownload } from './record-block-download.js';
+export {
+  EVENT_REPORT_KINDS,
+  eventReport,
+  type EventReportKind,
+  type EventReportLine,
+  type EventReportQuery,
+} from './event-report.js';
+export { assemblyOutput } from './assembly-output.js';
 // Coverage: determining attributes, coverage sets, business rules, calculated coverage
 export {
   ATTRIBUTE_KIND,
@@ -234,3 +272,4 @@ export { listDatasets } from './list-datasets.js';
 export { deleteDataset } from './delete-dataset.js';
 export { regenerateDataset } from './regenerate-dataset.js';
 export { readDatasetFile, type DatasetDownload } from './read-dataset-file.js';
+export { coveragePrimaryDataSet } from './coverage-primary-data-set.js';

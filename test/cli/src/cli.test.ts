@@ -289,6 +289,26 @@ describe('allot import and export', () => {
     expect(pipe.stdout).toContain("H-1|'=1+1\r\n");
   });
 
+  it('exports in every format of the server downloads: a SQLite file, an 834 for a template, a row alone', async () => {
+    await writeFile(
+      join(dir, 'members.csv'),
+      'member_id,first_name,last_name,record_type\nM1,Ann,Lee,S\nM2,Bob,Ray,D\n',
+    );
+    expect((await allot(['import', 'members.csv', '--block', 'members'])).code).toBe(0);
+    const sqlite = await allot(['export', 'members', '--format', 'sqlite']);
+    expect(sqlite.code).toBe(0);
+    expect(sqlite.stdout.startsWith('SQLite format 3')).toBe(true);
+    const x12 = await allot(['export', 'members', '--format', 'x12-834', '--template', 'ga']);
+    expect(x12.stdout).toMatch(/^ISA\*/);
+    expect(x12.stdout.match(/~\s*INS\*/g)).toHaveLength(2);
+    const one = await allot(['export', 'members', '--format', 'x12-834', '--record', '1']);
+    expect(one.stdout.match(/~\s*INS\*/g)).toHaveLength(1);
+    const seq = await allot(['export', 'members', '--format', 'csv-seq']);
+    expect(seq.stdout).toContain('1,M1,Ann,Lee,S');
+    const bad = await allot(['export', 'members', '--format', 'docx']);
+    expect(bad.code).not.toBe(0);
+  });
+
   it('rejects a file whose keys repeat with exit 2', async () => {
     await writeFile(join(dir, 'dupes.csv'), 'id,name\n1,a\n1,b\n');
     const run = await allot(['import', 'dupes.csv', '--block', 'dupes', '--key', 'id']);

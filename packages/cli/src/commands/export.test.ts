@@ -1,9 +1,9 @@
-import { TABLE_FORMATS } from '@allot/core';
+import { EXPORT_FORMAT_NAMES } from '@allot/core';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from './export.js';
 
 describe('command definitions that repeat core lists', () => {
-  it("offers core's table formats for allot export", () => {
-    expect([...EXPORT_FORMATS]).toEqual([...TABLE_FORMATS]);
+  it("offers every one of core's export formats for allot export", () => {
+    expect([...EXPORT_FORMATS]).toEqual([...EXPORT_FORMAT_NAMES]);
   });
 });

@@ -8,9 +8,10 @@ import {
   listBlocks,
   readBlock,
   readBlockVersion,
+  recordBlockDownload,
 } from '@allot/use-cases';
 import { Type } from 'typebox';
-import { audit } from '../audit.js';
+import { actingOf, audit } from '../audit.js';
 import { extensionOf, mediaTypeOf } from '../formats/table-media-type.js';
 import { pageOfList } from '../pagination.js';
 import { callerOf } from '../plugins/authenticate.js';
@@ -198,6 +199,10 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         version,
       );
       const file = `${block.replace(/[^A-Za-z0-9._-]/g, '_')}-${found.version}.${extensionOf(format)}`;
+      await recordBlockDownload(contextOf(app).events, actingOf(app, request), {
+        meta: found,
+        format,
+      });
       return reply
         .header('content-type', mediaTypeOf(format))
         .header('content-disposition', `attachment; filename="${file}"`)
@@ -232,6 +237,10 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
         version: request.params.version,
         format,
         ...(x12834 === undefined ? {} : { x12834 }),
+      });
+      await recordBlockDownload(contextOf(app).events, actingOf(app, request), {
+        meta: download.meta,
+        format,
       });
       return reply
         .header('content-type', download.contentType)

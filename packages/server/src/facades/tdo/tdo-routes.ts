@@ -4,6 +4,7 @@ import { tdoCalculateCoverageRoutes } from './tdo-calculate-coverage.js';
 import { tdoCoverageSetRoutes } from './tdo-coverage-sets.js';
 import { tdoDeterminingAttributeRoutes } from './tdo-determining-attributes.js';
 import { installTdoJsonParser } from './tdo-json-parser.js';
+import { tdoAssemblyFacade } from './tdo-assembly-facade.js';
 
 /**
  * The facade's route plugins, each registered under `/core`, so a plugin
@@ -16,6 +17,7 @@ export const TDO_ROUTE_PLUGINS = [
   tdoCoverageSetRoutes,
   tdoBusinessRuleRoutes,
   tdoCalculateCoverageRoutes,
+  tdoAssemblyFacade,
 ];
 
 /**

@@ -1,0 +1,43 @@
+import {
+  AllotError,
+  WORKSET_KIND,
+  validateWorksetName,
+  type CatalogueRecord,
+  type ProjectRecord,
+  type Store,
+} from '@allot/core';
+import { nameIn, recordById } from './assembly-catalogue.js';
+
+/**
+ * Copies the latest version of a workset under a new name ending in
+ * `_workset`: a new id, version 1.0, no lock.
+ */
+export async function cloneWorkset(
+  store: Store,
+  project: ProjectRecord,
+  id: string,
+  name: unknown,
+  actor: string,
+  now: Date,
+): Promise<CatalogueRecord> {
+  const newName = validateWorksetName(name, 'querystring.name');
+  const source = await recordById(store, project, WORKSET_KIND, id);
+  if ((await store.getCatalogueByName(nameIn(project, WORKSET_KIND, newName))) !== undefined)
+    throw new AllotError(
+      'ALREADY_EXISTS',
+      `querystring.name: a workset "${newName}" already exists`,
+      {
+        field: 'querystring.name',
+      },
+    );
+  return store.putCatalogue(
+    {
+      ...nameIn(project, WORKSET_KIND, newName),
+      body: source.body,
+      actor,
+      keepId: true,
+      expectedVersion: null,
+    },
+    now,
+  );
+}

@@ -1,0 +1,36 @@
+import {
+  AllotError,
+  WORKSET_KIND,
+  validateWorkset,
+  validateWorksetName,
+  type CatalogueRecord,
+  type ProjectRecord,
+  type Store,
+} from '@allot/core';
+import { nameIn } from './assembly-catalogue.js';
+import { checkWorksetRefs } from './check-workset-refs.js';
+
+/**
+ * Creates a workset (version 1.0) from TDO's `entity`: a name ending in
+ * `_workset`, a scenario, a primary view and data set, further views.
+ * `ALREADY_EXISTS` when the project has a workset of that name.
+ */
+export async function createWorkset(
+  store: Store,
+  project: ProjectRecord,
+  entity: unknown,
+  actor: string,
+  now: Date,
+): Promise<CatalogueRecord> {
+  const name = validateWorksetName((entity as { name?: unknown } | null)?.name);
+  const body = validateWorkset(entity);
+  if ((await store.getCatalogueByName(nameIn(project, WORKSET_KIND, name))) !== undefined)
+    throw new AllotError('ALREADY_EXISTS', `entity.name: a workset "${name}" already exists`, {
+      field: 'entity.name',
+    });
+  await checkWorksetRefs(store, project, body);
+  return store.putCatalogue(
+    { ...nameIn(project, WORKSET_KIND, name), body, actor, keepId: true, expectedVersion: null },
+    now,
+  );
+}
