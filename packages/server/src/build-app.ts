@@ -35,6 +35,7 @@ import { projectRoutes } from './routes/projects.js';
 import { blockRoutes } from './routes/blocks.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { madeRowRoutes } from './routes/made-rows.js';
 import { poolRoutes } from './routes/pools.js';
 import { allocationTestRoutes } from './routes/allocation-tests.js';
 import { resultRoutes } from './routes/results.js';
@@ -187,6 +188,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       serverRoutes,
       webhookRoutes,
       queueRoutes,
+      madeRowRoutes,
     ]) {
       await api.register(routes, { prefix: '/api/v1' });
     }

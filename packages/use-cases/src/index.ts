@@ -21,6 +21,8 @@ export {
 } from './run-teardown.js';
 export { queueTeardowns, TEARDOWN_RETRY } from './queue-teardowns.js';
 export { listMadeRows } from './list-made-rows.js';
+export { forecastPool } from './forecast-pool.js';
+export { queueTopUp } from './queue-top-up.js';
 export { topUpPool, TOP_UP_KIND, type TopUpInput, type TopUpServer } from './top-up-pool.js';
 export { syncPoolFiles, type SyncStore } from './sync-pool-files.js';
 export { trackJob } from './track-job.js';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   makeAhead,
   type MadeAhead,
@@ -43,7 +44,6 @@ export async function topUpPool(store: Store, input: TopUpInput): Promise<MadeAh
   const pool = await store.getPool(input.workspace, input.pool);
   const tests = pool?.tests.filter((test) => test.topUp !== undefined) ?? [];
   if (pool === undefined || tests.length === 0) return [];
-  const now = input.clock();
   const bucket = `top-up:${input.workspace}:${pool.name}`;
   const first = await store.takeQuota(bucket, 1, input.everyMs, new Date());
   if (!first.granted) {
@@ -84,7 +84,7 @@ export async function topUpPool(store: Store, input: TopUpInput): Promise<MadeAh
         workspace: input.workspace,
         ref,
         hooks,
-        namespace: `ahead${now.getTime().toString(36)}`,
+        namespace: `ahead-${randomBytes(4).toString('hex')}`,
         clock: input.clock,
         ...(server === undefined ? {} : { server: server.database }),
       }),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { executeJob } from '../engine/execute-job.js';
 import { classifyTests, type Resolved } from '../engine/find-classes.js';
 import type { MakeHooks } from '../engine/make-hooks.js';
@@ -19,6 +20,7 @@ export interface MakeAheadInput {
   hooks?: MakeHooks;
   /** Names the made rows' run in templates (`{{run.namespace}}`). */
   namespace: string;
+  /** Seeds the make; default random, so each top-up makes new values. */
   seed?: string;
   clock?: () => Date;
 }
@@ -70,7 +72,8 @@ export async function makeAhead(input: MakeAheadInput): Promise<MadeAhead> {
       workspace,
       jobId: 'ahead',
       namespace: input.namespace,
-      seed: input.seed ?? `ahead-${clock().toISOString()}`,
+      // Each top-up its own seed: generated values (emails, names) must not repeat the last one's.
+      seed: input.seed ?? randomBytes(8).toString('hex'),
       server: input.server,
       hooks: input.hooks,
     },

@@ -1,6 +1,7 @@
 import type { JsonValue, QuotaGate, Store, WorkQueue } from '@allot/core';
 import {
   queueTeardowns,
+  queueTopUp,
   runTeardown,
   TEARDOWN_KIND,
   TEARDOWN_RETRY,
@@ -106,24 +107,8 @@ export class LifecycleWorker {
   }
 
   /** Queues a top-up of each pool that has watermarks; returns the queued job ids. */
-  async topUp(workspace: string, pools: readonly string[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const name of new Set(pools)) {
-      const pool = await this.#input.store.getPool(workspace, name);
-      if (!pool?.tests.some((test) => test.topUp !== undefined)) continue;
-      ids.push(
-        await this.#input.queue.enqueue(
-          workspace,
-          TOP_UP_KIND,
-          { pool: name },
-          {
-            maxAttempts: 2,
-            retryDelayMs: 1000,
-          },
-        ),
-      );
-    }
-    return ids;
+  topUp(workspace: string, pools: readonly string[]): Promise<string[]> {
+    return queueTopUp(this.#input.store, this.#input.queue, workspace, pools);
   }
 
   /** Stops the sweep and waits for the one running. */
