@@ -49,7 +49,12 @@ export type {
   NewMadeRow,
   TeardownOutcome,
 } from './lifecycle/made-row-record.js';
-export { takeFromWindow, windowStart } from './lifecycle/quota-window.js';
+export {
+  lateInWindow,
+  quotaGuardMs,
+  takeFromWindow,
+  windowStart,
+} from './lifecycle/quota-window.js';
 export type { QuotaTake, QuotaWindow } from './lifecycle/quota-window.js';
 export { QuotaGate } from './lifecycle/quota-gate.js';
 export type { QuotaGateOptions, QuotaRule } from './lifecycle/quota-gate.js';

@@ -1,5 +1,6 @@
 import {
   AllotError,
+  lateInWindow,
   takeFromWindow,
   windowStart,
   type MadeRowFilter,
@@ -175,6 +176,8 @@ export async function takeQuota(
   db: PoolQueries,
   input: { bucket: string; limit: number; windowMs: number; now: Date },
 ): Promise<QuotaTake> {
+  const late = lateInWindow(input.now, input.windowMs);
+  if (late !== null) return { granted: false, retryAt: late };
   const start = windowStart(input.now, input.windowMs);
   const result = await db.query<{ used: number }>('take a make quota', 'take-quota', {
     bucket: input.bucket,
