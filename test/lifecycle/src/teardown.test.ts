@@ -10,7 +10,8 @@ import {
   type AllotApp,
   type ResolutionServer,
 } from '@allot/server';
-import { openPostgresStore, type PostgresStore } from '@allot/store-postgres';
+import type { Store } from '@allot/core';
+import { openPostgresStore } from '@allot/store-postgres';
 import { testPostgresUrl, withClient, type TemporaryDatabase } from '@allot/test-support/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countUsers, createUsersDatabase, waitFor } from './users-database.js';
@@ -106,7 +107,7 @@ describe('made rows on a resolution server: teardown and top-up', () => {
   const storeUrl = `${ADMIN_URL}${ADMIN_URL.includes('?') ? '&' : '?'}schema=${schema}`;
   const api = new AppApi();
   let users: TemporaryDatabase;
-  let store: PostgresStore;
+  let store: Store;
   let servers: ResolutionServer[] = [];
   let app: AllotApp;
   let url = '';
@@ -170,7 +171,7 @@ describe('made rows on a resolution server: teardown and top-up', () => {
 
   afterAll(async () => {
     await app?.close();
-    await Promise.all(servers.map((server) => server.close?.()));
+    for (const server of servers) await server.close?.();
     await store?.close();
     await api.close();
     await withClient(ADMIN_URL, (client) =>

@@ -4,7 +4,7 @@ import {
   queueTopUp,
   runTeardown,
   TEARDOWN_KIND,
-  TEARDOWN_RETRY,
+  type TEARDOWN_RETRY,
   TOP_UP_KIND,
   topUpPool,
 } from '@allot/use-cases';
