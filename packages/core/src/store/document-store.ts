@@ -35,16 +35,6 @@ import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
 import { DocumentCatalogue } from './document-catalogue.js';
-import { DocumentLifecycle } from './document-lifecycle.js';
-import type {
-  MadeRowFilter,
-  MadeRowRecord,
-  NewMadeRow,
-  TeardownOutcome,
-} from '../lifecycle/made-row-record.js';
-import type { QuotaTake } from '../lifecycle/quota-window.js';
-import type { RowRef } from '../model/job-record.js';
-import type { MadeRowRef } from './lifecycle-store.js';
 import { DocumentRecords } from './document-records.js';
 import { DocumentTenancy } from './document-tenancy.js';
 import { draftWorkspace } from './draft-workspace.js';
@@ -75,7 +65,6 @@ export class DocumentStore extends DocumentRecords implements Store {
   readonly #blockRows: BlockRows;
   readonly #tenancy: DocumentTenancy;
   readonly #catalogue: DocumentCatalogue;
-  readonly #lifecycle: DocumentLifecycle;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     const saved = new SavedDocument(persistence, document);
@@ -90,7 +79,6 @@ export class DocumentStore extends DocumentRecords implements Store {
     );
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
     this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
-    this.#lifecycle = new DocumentLifecycle(this.#saved, this.#mutex);
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -368,48 +356,6 @@ export class DocumentStore extends DocumentRecords implements Store {
 
   deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
     return this.#catalogue.deleteCatalogue(target, now);
-  }
-
-  recordMadeRows(rows: readonly NewMadeRow[], now: Date): Promise<void> {
-    return this.#lifecycle.recordMadeRows(rows, now);
-  }
-
-  holdMadeRows(
-    workspace: string,
-    jobId: number,
-    rows: readonly RowRef[],
-    expiresAt: string,
-    now: Date,
-  ): Promise<void> {
-    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
-  }
-
-  dueMadeRows(workspace: string, jobId: number, rows: readonly RowRef[] | null, now: Date) {
-    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
-  }
-
-  dueExpiredMadeRows(now: Date): Promise<MadeRowRecord[]> {
-    return this.#lifecycle.dueExpiredMadeRows(now);
-  }
-
-  queueDueMadeRows(limit: number, now: Date): Promise<MadeRowRecord[]> {
-    return this.#lifecycle.queueDueMadeRows(limit, now);
-  }
-
-  startTeardown(row: MadeRowRef, staleBefore: Date, now: Date) {
-    return this.#lifecycle.startTeardown(row, staleBefore, now);
-  }
-
-  finishTeardown(row: MadeRowRef, outcome: TeardownOutcome, now: Date): Promise<MadeRowRecord> {
-    return this.#lifecycle.finishTeardown(row, outcome, now);
-  }
-
-  listMadeRows(workspace: string, filter: MadeRowFilter, page: Page): Promise<MadeRowRecord[]> {
-    return this.#lifecycle.listMadeRows(workspace, filter, page);
-  }
-
-  takeQuota(bucket: string, limit: number, windowMs: number, now: Date): Promise<QuotaTake> {
-    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
   }
 
   close(): Promise<void> {
