@@ -61153,6 +61153,123 @@ function sameName(a2, b2) {
   return b2 !== void 0 && a2.kind === b2.kind && a2.project === b2.project && a2.name === b2.name;
 }
 
+// ../core/dist/store/document-events.js
+var DocumentEvents = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  async appendEvent(event, notify = []) {
+    return (await this.#append(event, notify)).event;
+  }
+  /**
+   * Numbers an event per workspace, like jobs, and an audited one in the
+   * audit log's own count too, so that each counts 1, 2, 3 … without gaps.
+   */
+  #append(event, notify) {
+    return this.#mutex.run(async () => {
+      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+      const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
+      const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, event.workspace, "notifications");
+        ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
+        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
+        const notifications = ws.notifications;
+        for (const user of new Set(notify)) {
+          const key = notificationKey(user, stored.id);
+          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+        }
+      });
+      return { event: stored, auditId };
+    });
+  }
+  listEvents(query) {
+    const matching = this.#events(query.workspace).filter((e2) => eventMatches(e2, query));
+    const { limit, offset } = query.page;
+    return Promise.resolve(matching.reverse().slice(offset, offset + limit));
+  }
+  async appendAudit(event) {
+    const { event: stored, auditId } = await this.#append(eventOfAudit(event), []);
+    return { ...auditOfEvent(stored), id: auditId ?? stored.id };
+  }
+  listAudit(workspace, page) {
+    const audited = (this.#workspace(workspace)?.audit ?? []).flatMap((entry) => {
+      const auditId = "kind" in entry ? entry.auditId : entry.id;
+      return auditId === void 0 ? [] : [{ ...auditOfEvent(eventOfLogged(entry)), id: auditId }];
+    });
+    return Promise.resolve(audited.reverse().slice(page.offset, page.offset + page.limit));
+  }
+  listNotifications(query) {
+    const mine = this.#notificationsOf(query.workspace, query.user).filter((n2) => query.unreadOnly !== true || n2.readAt === null).sort((a2, b2) => b2.id - a2.id).slice(query.page.offset, query.page.offset + query.page.limit);
+    const byId = new Map(this.#events(query.workspace).map((e2) => [e2.id, e2]));
+    return Promise.resolve(mine.flatMap((n2) => {
+      const event = byId.get(n2.id);
+      return event === void 0 ? [] : [{ ...n2, workspace: query.workspace, event }];
+    }));
+  }
+  getNotification(workspace, user, id) {
+    const stored = ownEntry(this.#workspace(workspace)?.notifications ?? {}, notificationKey(user, id));
+    const event = this.#events(workspace).find((e2) => e2.id === id);
+    return Promise.resolve(stored === void 0 || event === void 0 ? void 0 : { ...stored, workspace, event });
+  }
+  countUnreadNotifications(workspace, user) {
+    return Promise.resolve(this.#notificationsOf(workspace, user).filter((n2) => n2.readAt === null).length);
+  }
+  markNotificationsRead(workspace, user, now, ids) {
+    return this.#mutex.run(async () => {
+      const wanted = ids === void 0 ? void 0 : new Set(ids);
+      const unread = this.#notificationsOf(workspace, user).filter((n2) => n2.readAt === null && (wanted === void 0 || wanted.has(n2.id)));
+      if (unread.length === 0)
+        return 0;
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, workspace, "notifications");
+        const notifications = ws.notifications;
+        for (const n2 of unread) {
+          setOwnEntry(notifications, notificationKey(user, n2.id), {
+            ...n2,
+            readAt: now.toISOString()
+          });
+        }
+      });
+      return unread.length;
+    });
+  }
+  deleteNotification(workspace, user, id) {
+    return this.#mutex.run(async () => {
+      const key = notificationKey(user, id);
+      if (ownEntry(this.#workspace(workspace)?.notifications ?? {}, key) === void 0) {
+        return false;
+      }
+      await this.#saved.update((draft) => {
+        const ws = draftWorkspace(draft, workspace, "notifications");
+        delete ws.notifications[key];
+      });
+      return true;
+    });
+  }
+  /** The log of a workspace as events, oldest first (a fresh array). */
+  #events(workspace) {
+    return (this.#workspace(workspace)?.audit ?? []).map(eventOfLogged);
+  }
+  #notificationsOf(workspace, user) {
+    return Object.values(this.#workspace(workspace)?.notifications ?? {}).filter((n2) => n2.user === user);
+  }
+  #workspace(workspace) {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+};
+function eventOfLogged(entry) {
+  if ("kind" in entry) {
+    const { auditId: _auditId, ...event } = entry;
+    return event;
+  }
+  const { action, target, ...rest } = entry;
+  return { ...rest, kind: action, subject: target, ip: null, project: null };
+}
+
 // ../core/dist/store/document-lifecycle.js
 var STARTABLE = /* @__PURE__ */ new Set(["due", "queued", "failed"]);
 var DocumentLifecycle = class {
@@ -61300,123 +61417,6 @@ var DocumentLifecycle = class {
   }
 };
 
-// ../core/dist/store/document-events.js
-var DocumentEvents = class {
-  #saved;
-  #mutex;
-  constructor(saved, mutex) {
-    this.#saved = saved;
-    this.#mutex = mutex;
-  }
-  async appendEvent(event, notify = []) {
-    return (await this.#append(event, notify)).event;
-  }
-  /**
-   * Numbers an event per workspace, like jobs, and an audited one in the
-   * audit log's own count too, so that each counts 1, 2, 3 … without gaps.
-   */
-  #append(event, notify) {
-    return this.#mutex.run(async () => {
-      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
-      const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
-      const auditId = isAudited(event) ? ids.audit + 1 : void 0;
-      await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace, "notifications");
-        ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
-        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
-        const notifications = ws.notifications;
-        for (const user of new Set(notify)) {
-          const key = notificationKey(user, stored.id);
-          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
-        }
-      });
-      return { event: stored, auditId };
-    });
-  }
-  listEvents(query) {
-    const matching = this.#events(query.workspace).filter((e2) => eventMatches(e2, query));
-    const { limit, offset } = query.page;
-    return Promise.resolve(matching.reverse().slice(offset, offset + limit));
-  }
-  async appendAudit(event) {
-    const { event: stored, auditId } = await this.#append(eventOfAudit(event), []);
-    return { ...auditOfEvent(stored), id: auditId ?? stored.id };
-  }
-  listAudit(workspace, page) {
-    const audited = (this.#workspace(workspace)?.audit ?? []).flatMap((entry) => {
-      const auditId = "kind" in entry ? entry.auditId : entry.id;
-      return auditId === void 0 ? [] : [{ ...auditOfEvent(eventOfLogged(entry)), id: auditId }];
-    });
-    return Promise.resolve(audited.reverse().slice(page.offset, page.offset + page.limit));
-  }
-  listNotifications(query) {
-    const mine = this.#notificationsOf(query.workspace, query.user).filter((n2) => query.unreadOnly !== true || n2.readAt === null).sort((a2, b2) => b2.id - a2.id).slice(query.page.offset, query.page.offset + query.page.limit);
-    const byId = new Map(this.#events(query.workspace).map((e2) => [e2.id, e2]));
-    return Promise.resolve(mine.flatMap((n2) => {
-      const event = byId.get(n2.id);
-      return event === void 0 ? [] : [{ ...n2, workspace: query.workspace, event }];
-    }));
-  }
-  getNotification(workspace, user, id) {
-    const stored = ownEntry(this.#workspace(workspace)?.notifications ?? {}, notificationKey(user, id));
-    const event = this.#events(workspace).find((e2) => e2.id === id);
-    return Promise.resolve(stored === void 0 || event === void 0 ? void 0 : { ...stored, workspace, event });
-  }
-  countUnreadNotifications(workspace, user) {
-    return Promise.resolve(this.#notificationsOf(workspace, user).filter((n2) => n2.readAt === null).length);
-  }
-  markNotificationsRead(workspace, user, now, ids) {
-    return this.#mutex.run(async () => {
-      const wanted = ids === void 0 ? void 0 : new Set(ids);
-      const unread = this.#notificationsOf(workspace, user).filter((n2) => n2.readAt === null && (wanted === void 0 || wanted.has(n2.id)));
-      if (unread.length === 0)
-        return 0;
-      await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, workspace, "notifications");
-        const notifications = ws.notifications;
-        for (const n2 of unread) {
-          setOwnEntry(notifications, notificationKey(user, n2.id), {
-            ...n2,
-            readAt: now.toISOString()
-          });
-        }
-      });
-      return unread.length;
-    });
-  }
-  deleteNotification(workspace, user, id) {
-    return this.#mutex.run(async () => {
-      const key = notificationKey(user, id);
-      if (ownEntry(this.#workspace(workspace)?.notifications ?? {}, key) === void 0) {
-        return false;
-      }
-      await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, workspace, "notifications");
-        delete ws.notifications[key];
-      });
-      return true;
-    });
-  }
-  /** The log of a workspace as events, oldest first (a fresh array). */
-  #events(workspace) {
-    return (this.#workspace(workspace)?.audit ?? []).map(eventOfLogged);
-  }
-  #notificationsOf(workspace, user) {
-    return Object.values(this.#workspace(workspace)?.notifications ?? {}).filter((n2) => n2.user === user);
-  }
-  #workspace(workspace) {
-    return ownEntry(this.#saved.current.workspaces, workspace);
-  }
-};
-function eventOfLogged(entry) {
-  if ("kind" in entry) {
-    const { auditId: _auditId, ...event } = entry;
-    return event;
-  }
-  const { action, target, ...rest } = entry;
-  return { ...rest, kind: action, subject: target, ip: null, project: null };
-}
-
 // ../core/dist/store/document-projects.js
 var DocumentProjects = class {
   #saved;
@@ -61491,9 +61491,11 @@ var DocumentProjects = class {
 var DocumentRecords = class {
   #events;
   #projects;
+  #lifecycle;
   constructor(saved, mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
+    this.#lifecycle = new DocumentLifecycle(saved, mutex);
   }
   appendEvent(event, notify) {
     return this.#events.appendEvent(event, notify);
@@ -61539,6 +61541,33 @@ var DocumentRecords = class {
   }
   deleteProject(workspace, id) {
     return this.#projects.deleteProject(workspace, id);
+  }
+  recordMadeRows(rows, now) {
+    return this.#lifecycle.recordMadeRows(rows, now);
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
+  }
+  dueExpiredMadeRows(now) {
+    return this.#lifecycle.dueExpiredMadeRows(now);
+  }
+  queueDueMadeRows(limit, now) {
+    return this.#lifecycle.queueDueMadeRows(limit, now);
+  }
+  startTeardown(row, staleBefore, now) {
+    return this.#lifecycle.startTeardown(row, staleBefore, now);
+  }
+  finishTeardown(row, outcome, now) {
+    return this.#lifecycle.finishTeardown(row, outcome, now);
+  }
+  listMadeRows(workspace, filter, page) {
+    return this.#lifecycle.listMadeRows(workspace, filter, page);
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
   }
 };
 
@@ -61673,7 +61702,6 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
   #blockRows;
   #tenancy;
   #catalogue;
-  #lifecycle;
   constructor(persistence, document) {
     const saved = new SavedDocument(persistence, document);
     const mutex = new Mutex();
@@ -61685,7 +61713,6 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
     this.#blockRows = new BlockRows(persistence, (workspace, block) => this.#blocksOf(workspace, block));
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
     this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
-    this.#lifecycle = new DocumentLifecycle(this.#saved, this.#mutex);
   }
   /** Opens a store over a persistence, loading its document. */
   static async open(persistence) {
@@ -61910,33 +61937,6 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
   }
   deleteCatalogue(target, now) {
     return this.#catalogue.deleteCatalogue(target, now);
-  }
-  recordMadeRows(rows, now) {
-    return this.#lifecycle.recordMadeRows(rows, now);
-  }
-  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
-    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
-  }
-  dueMadeRows(workspace, jobId, rows, now) {
-    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
-  }
-  dueExpiredMadeRows(now) {
-    return this.#lifecycle.dueExpiredMadeRows(now);
-  }
-  queueDueMadeRows(limit, now) {
-    return this.#lifecycle.queueDueMadeRows(limit, now);
-  }
-  startTeardown(row, staleBefore, now) {
-    return this.#lifecycle.startTeardown(row, staleBefore, now);
-  }
-  finishTeardown(row, outcome, now) {
-    return this.#lifecycle.finishTeardown(row, outcome, now);
-  }
-  listMadeRows(workspace, filter, page) {
-    return this.#lifecycle.listMadeRows(workspace, filter, page);
-  }
-  takeQuota(bucket, limit, windowMs, now) {
-    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
   }
   close() {
     return this.#mutex.run(() => this.#persistence.close());
