@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   STORE_CORRUPT: 'A store file cannot be read or parsed.',
   STORE_FAILURE: 'The store could not complete an operation; nothing was written.',
   MAKE_FAILED: 'A make could not produce a row that satisfies its find.',
+  QUOTA_EXCEEDED:
+    'A make waited for its quota (makes per window, or at once) longer than the quota allows.',
   CATALOGUE_LOCKED:
     'A catalogue record is locked by someone else; `holder` names who. An admin may force it.',
   LOCK_REQUIRED:

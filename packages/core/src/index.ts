@@ -21,20 +21,48 @@ export type {
   Table,
   Value,
 } from './model/block-version.js';
-export { isSqlMake } from './model/pool-definition.js';
+export { isHttpTeardown, isSqlMake } from './model/pool-definition.js';
 export type {
   AllocationTest,
   ColumnCondition,
   Find,
   Generator,
+  HttpTeardown,
   Make,
+  MakeLifecycleSettings,
   OrderBy,
   PoolBlock,
   PoolDefinition,
+  Quota,
   SqlMake,
   SqlQuery,
+  SqlTeardown,
+  Teardown,
+  TopUp,
   Where,
 } from './model/pool-definition.js';
+export { madeRowId } from './lifecycle/made-row-record.js';
+export type {
+  MadeRowFilter,
+  MadeRowRecord,
+  MadeRowState,
+  NewMadeRow,
+  TeardownOutcome,
+} from './lifecycle/made-row-record.js';
+export {
+  lateInWindow,
+  quotaGuardMs,
+  takeFromWindow,
+  windowStart,
+} from './lifecycle/quota-window.js';
+export type { QuotaTake, QuotaWindow } from './lifecycle/quota-window.js';
+export { QuotaGate } from './lifecycle/quota-gate.js';
+export type { QuotaGateOptions, QuotaRule } from './lifecycle/quota-gate.js';
+export { teardownRequest } from './lifecycle/teardown-request.js';
+export type { TeardownRequest } from './lifecycle/teardown-request.js';
+export { makeAhead } from './lifecycle/make-ahead.js';
+export type { MakeAheadInput, MadeAhead } from './lifecycle/make-ahead.js';
+export type { MadeRowsOf, MakeHooks } from './engine/make-hooks.js';
 export { rowId, testId } from './model/job-record.js';
 export type {
   ClaimState,
@@ -112,6 +140,8 @@ export type {
   CandidateQuery,
   EventStore,
   JobStore,
+  LifecycleStore,
+  MadeRowRef,
   NotificationStore,
   Page,
   PoolStore,

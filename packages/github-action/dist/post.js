@@ -32889,6 +32889,40 @@ function isAllotError(error2) {
   return error2 instanceof AllotError;
 }
 
+// ../core/dist/lifecycle/made-row-record.js
+function madeRowId(row) {
+  return `${row.block}\0${row.key}`;
+}
+
+// ../core/dist/lifecycle/quota-window.js
+function windowStart(now, windowMs) {
+  return Math.floor(now.getTime() / windowMs) * windowMs;
+}
+function quotaGuardMs(windowMs) {
+  return Math.min(250, windowMs * 0.2);
+}
+function lateInWindow(now, windowMs) {
+  const start = windowStart(now, windowMs);
+  const late = now.getTime() - start >= windowMs - quotaGuardMs(windowMs);
+  return late ? new Date(start + windowMs) : null;
+}
+function takeFromWindow(current, limit, windowMs, now) {
+  const late = lateInWindow(now, windowMs);
+  if (late !== null)
+    return { take: { granted: false, retryAt: late }, window: current ?? { start: 0, used: 0 } };
+  const start = windowStart(now, windowMs);
+  const used = current !== void 0 && current.start === start ? current.used : 0;
+  if (used < limit)
+    return { take: { granted: true }, window: { start, used: used + 1 } };
+  return {
+    take: { granted: false, retryAt: new Date(start + windowMs) },
+    window: current ?? { start, used }
+  };
+}
+
+// ../core/dist/engine/job-defaults.js
+var DEFAULT_WORKSPACE = "default";
+
 // ../core/dist/model/job-record.js
 function rowId(block, key) {
   return `${block}\0${key}`;
@@ -32896,6 +32930,102 @@ function rowId(block, key) {
 function testId(ref) {
   return `${ref.pool}\0${ref.suite}\0${ref.test}`;
 }
+
+// ../core/dist/find/to-number.js
+var ZERO = 48;
+var NINE = 57;
+var PLUS = 43;
+var MINUS = 45;
+var DOT = 46;
+var LOWER_CASE = 32;
+var RADIX_LETTERS = [120, 111, 98];
+function toNumber(cell) {
+  if (typeof cell === "number")
+    return cell;
+  if (typeof cell !== "string" || cell.length === 0)
+    return NaN;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  if (!(isDigit(first) || first === PLUS || first === MINUS || first === DOT))
+    return NaN;
+  if (!(isDigit(last) || last === DOT))
+    return NaN;
+  if (first === ZERO && cell.length > 2 && isRadixLetter(cell.charCodeAt(1)))
+    return NaN;
+  const number = Number(cell);
+  return Number.isFinite(number) ? number : NaN;
+}
+function isDigit(code) {
+  return code >= ZERO && code <= NINE;
+}
+function isRadixLetter(code) {
+  return RADIX_LETTERS.includes(code | LOWER_CASE);
+}
+
+// ../core/dist/job-test-index.js
+var indexes = /* @__PURE__ */ new WeakMap();
+function jobTestIndexes(job, ref) {
+  let index = indexes.get(job);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const [i, test] of job.tests.entries()) {
+      const id = testId(test);
+      const positions = index.get(id);
+      if (positions === void 0)
+        index.set(id, [i]);
+      else
+        positions.push(i);
+    }
+    indexes.set(job, index);
+  }
+  return index.get(testId(ref)) ?? [];
+}
+
+// ../core/dist/store/store-document.js
+function emptyDocument() {
+  return {
+    schemaVersion: 4,
+    tenants: {},
+    apiKeys: {},
+    workspaces: {}
+  };
+}
+function emptyWorkspace() {
+  return {
+    pools: {},
+    blocks: {},
+    jobs: {},
+    results: {},
+    consumed: {},
+    users: {},
+    catalogue: {},
+    audit: [],
+    lastIds: { job: 0, audit: 0 }
+  };
+}
+function isJobLive(job, now) {
+  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
+}
+function holdsRows(test) {
+  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
+}
+function notificationKey(user, id) {
+  return JSON.stringify([user, id]);
+}
+function catalogueKey(record) {
+  return JSON.stringify([record.kind, record.project, record.name, record.version]);
+}
+
+// ../core/dist/make/render-template.js
+var CONTEXT_VALUES = /* @__PURE__ */ new Map([
+  ["job.id", (context) => context.jobId],
+  ["run.namespace", (context) => context.namespace],
+  ["pool.name", (context) => context.pool],
+  ["suite.name", (context) => context.suite],
+  ["test.name", (context) => context.test],
+  ["row.index", (context) => String(context.index)]
+]);
+var EXPECTED = `expected one of ${[...CONTEXT_VALUES.keys()].join(", ")} or a faker method such as person.fullName or string.alphanumeric(6)`;
 
 // ../core/dist/job-from-commit.js
 function jobFromCommit(commit) {
@@ -33105,53 +33235,11 @@ var CHUNK_CHARS = 64 * 1024;
 // ../core/dist/exports/write-sqlite-export.js
 var CHUNK_BYTES = 64 * 1024;
 
-// ../core/dist/find/to-number.js
-var ZERO = 48;
-var NINE = 57;
-var PLUS = 43;
-var MINUS = 45;
-var DOT = 46;
-var LOWER_CASE = 32;
-var RADIX_LETTERS = [120, 111, 98];
-function toNumber(cell) {
-  if (typeof cell === "number")
-    return cell;
-  if (typeof cell !== "string" || cell.length === 0)
-    return NaN;
-  const first = cell.charCodeAt(0);
-  const last = cell.charCodeAt(cell.length - 1);
-  if (!(isDigit(first) || first === PLUS || first === MINUS || first === DOT))
-    return NaN;
-  if (!(isDigit(last) || last === DOT))
-    return NaN;
-  if (first === ZERO && cell.length > 2 && isRadixLetter(cell.charCodeAt(1)))
-    return NaN;
-  const number = Number(cell);
-  return Number.isFinite(number) ? number : NaN;
-}
-function isDigit(code) {
-  return code >= ZERO && code <= NINE;
-}
-function isRadixLetter(code) {
-  return RADIX_LETTERS.includes(code | LOWER_CASE);
-}
-
 // ../core/dist/pool/parse-pool-file.js
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // ../core/dist/pool/locate-line.js
 var import_yaml = __toESM(require_dist(), 1);
-
-// ../core/dist/make/render-template.js
-var CONTEXT_VALUES = /* @__PURE__ */ new Map([
-  ["job.id", (context) => context.jobId],
-  ["run.namespace", (context) => context.namespace],
-  ["pool.name", (context) => context.pool],
-  ["suite.name", (context) => context.suite],
-  ["test.name", (context) => context.test],
-  ["row.index", (context) => String(context.index)]
-]);
-var EXPECTED = `expected one of ${[...CONTEXT_VALUES.keys()].join(", ")} or a faker method such as person.fullName or string.alphanumeric(6)`;
 
 // ../core/dist/pool/check-pool-schema.js
 var SCHEMA_URL = new URL("./pool.schema.json", import.meta.url);
@@ -33197,60 +33285,6 @@ function eventOfAudit(entry) {
     at: entry.at,
     details: entry.details
   };
-}
-
-// ../core/dist/job-test-index.js
-var indexes = /* @__PURE__ */ new WeakMap();
-function jobTestIndexes(job, ref) {
-  let index = indexes.get(job);
-  if (index === void 0) {
-    index = /* @__PURE__ */ new Map();
-    for (const [i, test] of job.tests.entries()) {
-      const id = testId(test);
-      const positions = index.get(id);
-      if (positions === void 0)
-        index.set(id, [i]);
-      else
-        positions.push(i);
-    }
-    indexes.set(job, index);
-  }
-  return index.get(testId(ref)) ?? [];
-}
-
-// ../core/dist/store/store-document.js
-function emptyDocument() {
-  return {
-    schemaVersion: 4,
-    tenants: {},
-    apiKeys: {},
-    workspaces: {}
-  };
-}
-function emptyWorkspace() {
-  return {
-    pools: {},
-    blocks: {},
-    jobs: {},
-    results: {},
-    consumed: {},
-    users: {},
-    catalogue: {},
-    audit: [],
-    lastIds: { job: 0, audit: 0 }
-  };
-}
-function isJobLive(job, now) {
-  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
-}
-function holdsRows(test) {
-  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
-}
-function notificationKey(user, id) {
-  return JSON.stringify([user, id]);
-}
-function catalogueKey(record) {
-  return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
 // ../core/dist/store/holding-test.js
@@ -33905,6 +33939,153 @@ function eventOfLogged(entry) {
   return { ...rest, kind: action, subject: target, ip: null, project: null };
 }
 
+// ../core/dist/store/document-lifecycle.js
+var STARTABLE = /* @__PURE__ */ new Set(["due", "queued", "failed"]);
+var DocumentLifecycle = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  recordMadeRows(rows, now) {
+    return this.#change((draft) => {
+      const stamp = now.toISOString();
+      for (const row of rows) {
+        const ws = draftWorkspace(draft, row.workspace, "madeRows");
+        const made = ws.madeRows;
+        const id = madeRowId(row);
+        if (Object.hasOwn(made, id))
+          continue;
+        const state = row.teardown === null ? "kept" : "held";
+        made[id] = {
+          ...row,
+          state,
+          attempts: 0,
+          lastError: null,
+          createdAt: stamp,
+          updatedAt: stamp
+        };
+      }
+    });
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return this.#update(workspace, rows, (row) => row.state === "held" || row.state === "kept" ? { ...row, jobId, expiresAt, updatedAt: now.toISOString() } : void 0).then(() => void 0);
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return this.#update(workspace, rows, (row) => row.state === "held" && row.jobId === jobId && row.teardown !== null ? { ...row, state: "due", updatedAt: now.toISOString() } : void 0);
+  }
+  dueExpiredMadeRows(now) {
+    if (!this.#any((row) => row.state === "held" && row.expiresAt !== null)) {
+      return Promise.resolve([]);
+    }
+    const changed = [];
+    return this.#change((draft) => {
+      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
+        const expired = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "held" && row.teardown !== null && row.expiresAt !== null && Date.parse(row.expiresAt) <= now.getTime());
+        if (expired.length === 0)
+          continue;
+        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+        for (const row of expired) {
+          const next = { ...row, state: "due", updatedAt: now.toISOString() };
+          made[madeRowId(row)] = next;
+          changed.push(next);
+        }
+      }
+    }).then(() => changed);
+  }
+  queueDueMadeRows(limit, now) {
+    if (!this.#any((row) => row.state === "due"))
+      return Promise.resolve([]);
+    const taken = [];
+    return this.#change((draft) => {
+      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
+        const due = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "due");
+        const room = limit - taken.length;
+        if (due.length === 0 || room <= 0)
+          continue;
+        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+        for (const row of due.slice(0, room)) {
+          const next = { ...row, state: "queued", updatedAt: now.toISOString() };
+          made[madeRowId(row)] = next;
+          taken.push(next);
+        }
+      }
+    }).then(() => taken);
+  }
+  startTeardown(row, staleBefore, now) {
+    return this.#update(row.workspace, [row], (current) => {
+      const stale = current.state === "running" && Date.parse(current.updatedAt) < staleBefore.getTime();
+      if (!STARTABLE.has(current.state) && !stale)
+        return void 0;
+      const stamp = now.toISOString();
+      return { ...current, state: "running", attempts: current.attempts + 1, updatedAt: stamp };
+    }).then((rows) => rows[0]);
+  }
+  async finishTeardown(row, outcome, now) {
+    const [finished] = await this.#update(row.workspace, [row], (current) => current.state !== "running" ? void 0 : {
+      ...current,
+      state: outcome.ok ? "done" : "failed",
+      lastError: outcome.ok ? null : outcome.error,
+      updatedAt: now.toISOString()
+    }, (draft, record) => {
+      if (record.state !== "done")
+        return;
+      const ws = draftWorkspace(draft, record.workspace, "consumed");
+      ws.consumed[rowId(record.block, record.key)] = record.jobId ?? 0;
+    });
+    if (finished === void 0) {
+      throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
+    }
+    return finished;
+  }
+  listMadeRows(workspace, filter, page) {
+    const rows = Object.values(this.#saved.current.workspaces[workspace]?.madeRows ?? {}).filter((row) => (filter.state === void 0 || row.state === filter.state) && (filter.pool === void 0 || row.pool === filter.pool) && (filter.origin === void 0 || row.origin === filter.origin)).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.key.localeCompare(a.key));
+    return Promise.resolve(rows.slice(page.offset, page.offset + page.limit));
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    let take2 = { granted: true };
+    return this.#change((draft) => {
+      const quotas = { ...draft.quotas ?? {} };
+      const decided = takeFromWindow(quotas[bucket], limit, windowMs, now);
+      take2 = decided.take;
+      quotas[bucket] = decided.window;
+      draft.quotas = quotas;
+    }).then(() => take2);
+  }
+  /** Replaces the rows (all of the workspace, or the given ones) that `change` returns anew. */
+  async #update(workspace, rows, change, also) {
+    const changed = [];
+    await this.#change((draft) => {
+      const current = draft.workspaces[workspace]?.madeRows ?? {};
+      const candidates = rows === null ? Object.values(current) : rows.flatMap((row) => {
+        const id = madeRowId(row);
+        return Object.hasOwn(current, id) ? [current[id]] : [];
+      });
+      const next = candidates.flatMap((row) => {
+        const updated = change(row);
+        return updated === void 0 ? [] : [updated];
+      });
+      if (next.length === 0)
+        return;
+      const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+      for (const record of next) {
+        made[madeRowId(record)] = record;
+        also?.(draft, record);
+        changed.push(record);
+      }
+    });
+    return changed;
+  }
+  #any(test) {
+    return Object.values(this.#saved.current.workspaces).some((doc) => Object.values(doc.madeRows ?? {}).some(test));
+  }
+  /** One change in one turn of the mutex. */
+  #change(change) {
+    return this.#mutex.run(() => this.#saved.update(change));
+  }
+};
+
 // ../core/dist/store/document-projects.js
 var DocumentProjects = class {
   #saved;
@@ -33997,9 +34178,11 @@ var DocumentProjects = class {
 var DocumentRecords = class {
   #events;
   #projects;
+  #lifecycle;
   constructor(saved, mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
+    this.#lifecycle = new DocumentLifecycle(saved, mutex);
   }
   appendEvent(event, notify) {
     return this.#events.appendEvent(event, notify);
@@ -34045,6 +34228,33 @@ var DocumentRecords = class {
   }
   deleteProject(workspace, id, journal) {
     return this.#projects.deleteProject(workspace, id, journal);
+  }
+  recordMadeRows(rows, now) {
+    return this.#lifecycle.recordMadeRows(rows, now);
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
+  }
+  dueExpiredMadeRows(now) {
+    return this.#lifecycle.dueExpiredMadeRows(now);
+  }
+  queueDueMadeRows(limit, now) {
+    return this.#lifecycle.queueDueMadeRows(limit, now);
+  }
+  startTeardown(row, staleBefore, now) {
+    return this.#lifecycle.startTeardown(row, staleBefore, now);
+  }
+  finishTeardown(row, outcome, now) {
+    return this.#lifecycle.finishTeardown(row, outcome, now);
+  }
+  listMadeRows(workspace, filter, page) {
+    return this.#lifecycle.listMadeRows(workspace, filter, page);
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
   }
 };
 
@@ -34441,7 +34651,7 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
 };
 
 // ../core/dist/store/document-delta.js
-var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
+var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys", "quotas"]);
 var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "pools",
   "blocks",
@@ -34452,7 +34662,8 @@ var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "users",
   "catalogue",
   "projects",
-  "notifications"
+  "notifications",
+  "madeRows"
 ]);
 var WORKSPACE_LOGS = /* @__PURE__ */ new Set(["audit"]);
 function diffDocuments(before, after) {
@@ -34606,9 +34817,6 @@ function countPerWorkspace(document) {
   }
   return { ...rest, schemaVersion: 3, workspaces: upgraded };
 }
-
-// ../core/dist/engine/job-defaults.js
-var DEFAULT_WORKSPACE = "default";
 
 // ../core/dist/synth/read-json-schema.js
 var KEYWORDS = {
@@ -35731,6 +35939,137 @@ async function listEvents(db, query) {
   return result.rows.map(eventOf);
 }
 
+// ../store-postgres/dist/made-rows.js
+async function recordMadeRows(db, rows, now) {
+  if (rows.length === 0)
+    return;
+  const json = rows.map((row) => ({
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    columns: row.columns,
+    row_values: row.values,
+    server: row.server,
+    // Left out rather than a JSON null, which would be stored as the jsonb value null.
+    ...row.teardown === null ? {} : { teardown: row.teardown },
+    origin: row.origin,
+    job_id: row.jobId,
+    expires_at: row.expiresAt
+  }));
+  await db.query("record made rows", "record-made-rows", { rows: JSON.stringify(json), now });
+}
+async function holdMadeRows(db, input) {
+  await db.query("hold made rows", "hold-made-rows", {
+    workspace: input.workspace,
+    job_id: input.jobId,
+    rows: refsJson2(input.rows),
+    expires_at: input.expiresAt,
+    now: input.now
+  });
+}
+async function dueMadeRows(db, input) {
+  const result = await db.query("mark made rows due", "due-made-rows", {
+    workspace: input.workspace,
+    job_id: input.jobId,
+    all_rows: input.rows === null,
+    rows: refsJson2(input.rows ?? []),
+    now: input.now
+  });
+  return result.rows.map(recordOf);
+}
+async function dueExpiredMadeRows(db, now) {
+  const result = await db.query("mark lapsed made rows due", "due-expired-made-rows", {
+    now
+  });
+  return result.rows.map(recordOf);
+}
+async function queueDueMadeRows(db, limit, now) {
+  const result = await db.query("queue due teardowns", "queue-due-made-rows", {
+    limit,
+    now
+  });
+  return result.rows.map(recordOf);
+}
+async function startTeardown(db, row, staleBefore, now) {
+  const result = await db.query("start a teardown", "start-teardown", {
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    stale_before: staleBefore,
+    now
+  });
+  const found = result.rows[0];
+  return found === void 0 ? void 0 : recordOf(found);
+}
+async function finishTeardown(db, row, outcome, now) {
+  const result = await db.query("finish a teardown", "finish-teardown", {
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    state: outcome.ok ? "done" : "failed",
+    last_error: outcome.ok ? null : outcome.error,
+    now
+  });
+  const found = result.rows[0];
+  if (found === void 0) {
+    throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
+  }
+  return recordOf(found);
+}
+async function listMadeRows(db, workspace, filter, page) {
+  const result = await db.query("list made rows", "list-made-rows", {
+    workspace,
+    state: filter.state ?? null,
+    pool: filter.pool ?? null,
+    origin: filter.origin ?? null,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map(recordOf);
+}
+async function takeQuota(db, input) {
+  const late = lateInWindow(input.now, input.windowMs);
+  if (late !== null)
+    return { granted: false, retryAt: late };
+  const start = windowStart(input.now, input.windowMs);
+  const result = await db.query("take a make quota", "take-quota", {
+    bucket: input.bucket,
+    window_start: start,
+    limit: input.limit
+  });
+  if (result.rows.length > 0)
+    return { granted: true };
+  return takeFromWindow({ start, used: input.limit }, input.limit, input.windowMs, input.now).take;
+}
+function refsJson2(rows) {
+  return JSON.stringify(rows.map((row) => ({ block: row.block, row_key: row.key })));
+}
+function recordOf(row) {
+  return {
+    workspace: row.workspace,
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    block: row.block,
+    key: row.row_key,
+    columns: row.columns,
+    values: row.row_values,
+    server: row.server,
+    teardown: row.teardown,
+    origin: row.origin,
+    jobId: row.job_id === null ? null : Number(row.job_id),
+    expiresAt: row.expires_at === null ? null : row.expires_at.toISOString(),
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString()
+  };
+}
+
 // ../store-postgres/dist/notifications.js
 async function listNotifications(db, query) {
   const result = await db.query("read notifications", "list-notifications", {
@@ -36120,6 +36459,33 @@ var PostgresRecords = class {
   }
   deleteCatalogue(target, now) {
     return this.#catalogue.deleteCatalogue(target, now);
+  }
+  recordMadeRows(rows, now) {
+    return recordMadeRows(this.#db, rows, now);
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return holdMadeRows(this.#db, { workspace, jobId, rows, expiresAt, now });
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return dueMadeRows(this.#db, { workspace, jobId, rows, now });
+  }
+  dueExpiredMadeRows(now) {
+    return dueExpiredMadeRows(this.#db, now);
+  }
+  queueDueMadeRows(limit, now) {
+    return queueDueMadeRows(this.#db, limit, now);
+  }
+  startTeardown(row, staleBefore, now) {
+    return startTeardown(this.#db, row, staleBefore, now);
+  }
+  finishTeardown(row, outcome, now) {
+    return finishTeardown(this.#db, row, outcome, now);
+  }
+  listMadeRows(workspace, filter, page) {
+    return listMadeRows(this.#db, workspace, filter, page);
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    return takeQuota(this.#db, { bucket, limit, windowMs, now });
   }
 };
 
@@ -36570,22 +36936,26 @@ var SQL_OPERATIONS = [
   "delete-pool",
   "delete-project",
   "delete-user",
+  "due-expired-made-rows",
+  "due-made-rows",
   "find-api-key",
   "find-claim-conflicts",
   "find-existing-keys",
   "find-live-job",
   "find-project",
   "find-taken-tests",
+  "finish-teardown",
   "gather-candidates",
   "get-job",
-  "get-notification",
   "get-job-state",
+  "get-notification",
   "get-pool",
   "get-project",
   "get-result",
   "get-results",
   "get-user",
   "get-workspace",
+  "hold-made-rows",
   "insert-block-rows",
   "insert-block-version",
   "insert-consumed",
@@ -36599,6 +36969,7 @@ var SQL_OPERATIONS = [
   "list-events",
   "list-job-states",
   "list-jobs",
+  "list-made-rows",
   "list-notifications",
   "list-pools",
   "list-projects",
@@ -36615,12 +36986,16 @@ var SQL_OPERATIONS = [
   "put-job-state",
   "put-pool",
   "put-user",
+  "queue-due-made-rows",
   "read-block-rows",
+  "record-made-rows",
   "release-job",
   "release-superseded",
   "release-test",
   "reserve-job-id",
   "rows-by-key",
+  "start-teardown",
+  "take-quota",
   "update-project",
   "upsert-results"
 ];
@@ -37099,6 +37474,14 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
+// ../use-cases/dist/execute-bundle.js
+function isLifecycleStore(store) {
+  return typeof store.recordMadeRows === "function";
+}
+
+// ../use-cases/dist/run-teardown.js
+var TEARDOWN_STALE_MS = 5 * 60 * 1e3;
+
 // ../use-cases/dist/job-heartbeat.js
 var HEARTBEAT_MS = 5e3;
 var STALE_AFTER_MS = 6 * HEARTBEAT_MS;
@@ -37199,7 +37582,8 @@ function latest(a, b) {
 function progressLine(progress) {
   if (progress === null)
     return "starting";
-  return `${progress.phase} ${progress.done}/${progress.total}`;
+  const line = `${progress.phase} ${progress.done}/${progress.total}`;
+  return progress.message === void 0 ? line : `${line}: ${progress.message}`;
 }
 function summaryLine(record) {
   const total = record.tests.length;
@@ -37223,7 +37607,8 @@ async function releaseJob2(store, workspace, id, now) {
   if (status.answeredBy === null)
     return { kind: "nothing", id: status.id };
   const outcome = await store.releaseJob(workspace, status.answeredBy, now);
-  return { kind: "released", jobId: status.answeredBy, outcome };
+  const due = isLifecycleStore(store) ? await store.dueMadeRows(workspace, status.answeredBy, null, now) : [];
+  return { kind: "released", jobId: status.answeredBy, outcome, teardowns: due.length };
 }
 
 // ../use-cases/dist/password-hash.js

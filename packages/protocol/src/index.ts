@@ -55,6 +55,16 @@ export {
 } from './webhook.js';
 export type { WebhookAttemptView, WebhookView } from './webhook.js';
 export { QueuedJobSchema, QueuedJobStateSchema, QueueQuery } from './queued-job.js';
+export {
+  FindForecastSchema,
+  ForecastQuery,
+  MadeRowQuery,
+  MadeRowSchema,
+  MadeRowStateSchema,
+  PoolForecastSchema,
+  TopUpQueuedSchema,
+} from './made-row.js';
+export type { MadeRow, PoolForecast } from './made-row.js';
 export type { QueuedJobView } from './queued-job.js';
 export {
   AcceptInvitationBody,

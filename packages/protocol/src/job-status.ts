@@ -28,6 +28,7 @@ export const JobProgressSchema = Type.Object({
   phase: Type.String(),
   done: Type.Integer(),
   total: Type.Integer(),
+  message: Type.Optional(Type.String()),
 });
 
 /** Where a running job is: its phase and how far through it. */

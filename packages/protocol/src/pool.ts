@@ -47,6 +47,7 @@ export const AllocationTestSchema = Type.Object({
   find: AnyJson,
   make: Type.Optional(AnyJson),
   columns: Type.Optional(Type.Array(Type.String())),
+  topUp: Type.Optional(AnyJson),
 });
 
 /**

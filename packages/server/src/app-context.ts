@@ -5,6 +5,7 @@ import type { AuthContext } from './auth/auth-context.js';
 import type { LoginThrottle } from '@allot/use-cases';
 import type { SessionTokens } from './auth/session-tokens.js';
 import type { JobRunner } from './jobs/job-runner.js';
+import type { LifecycleWorker } from './lifecycle/lifecycle-worker.js';
 import type { ResolutionServers } from './resolution/resolution-servers.js';
 import type { WebhookPublisher } from './webhooks/webhook-publisher.js';
 
@@ -27,6 +28,8 @@ export interface AppContext {
   /** The work queue this server reads, and whose worker it runs. */
   queue: WorkQueue;
   webhooks: WebhookSettings;
+  /** Teardowns and top-ups of made rows; undefined when this process runs no queue. */
+  lifecycle: LifecycleWorker | undefined;
   clock: () => Date;
   sessions: SessionTokens;
   /** Undefined when login throttling is off. */

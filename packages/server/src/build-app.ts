@@ -1,7 +1,13 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { isWebhookEventKind, openMemoryWorkQueue, type WebhookEvent } from '@allot/core';
+import {
+  isWebhookEventKind,
+  openMemoryWorkQueue,
+  QuotaGate,
+  type JobStateRecord,
+  type WebhookEvent,
+} from '@allot/core';
 import {
   DATA_ASSEMBLY_KIND,
   DATASET_GENERATION_KIND,
@@ -14,6 +20,7 @@ import type { AppContext } from './app-context.js';
 import { DEFAULT_LOGIN_THROTTLE, LoginThrottle } from '@allot/use-cases';
 import { SessionTokens } from './auth/session-tokens.js';
 import { JobRunner } from './jobs/job-runner.js';
+import { LifecycleWorker } from './lifecycle/lifecycle-worker.js';
 import { recordJobOutcome } from './jobs/record-job-outcome.js';
 import { EventLog } from '@allot/use-cases';
 import type { BuildAppOptions } from './options.js';
@@ -38,6 +45,7 @@ import { businessRuleRoutes } from './routes/business-rules.js';
 import { blockRoutes } from './routes/blocks.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
+import { madeRowRoutes } from './routes/made-rows.js';
 import { poolRoutes } from './routes/pools.js';
 import { allocationTestRoutes } from './routes/allocation-tests.js';
 import { resultRoutes } from './routes/results.js';
@@ -116,21 +124,45 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       details: event.details as WebhookEvent['details'],
     });
   });
+  // One gate per process: its concurrency limits count every job this replica runs.
+  const gate = new QuotaGate(options.store);
+  const servers = new ResolutionServers(options.servers, {
+    ...(options.defaultServers === undefined ? {} : { defaults: options.defaultServers }),
+    strict: options.strictServerNames ?? false,
+  });
+  const lifecycle =
+    options.runQueue === false
+      ? undefined
+      : new LifecycleWorker({
+          store: options.store,
+          queue,
+          servers,
+          gate,
+          clock,
+          settings: options.lifecycle ?? {},
+          onError: (error, what) => app.log.error({ err: error }, `${what} failed`),
+        });
+  const afterJob = async (job: JobStateRecord) => {
+    await recordJobOutcome(events, job);
+    if (lifecycle === undefined || job.answeredBy === null) return;
+    // Jobs take rows from the pools: top them up to their watermarks.
+    const record = await options.store.getJob(job.workspace, job.answeredBy);
+    await lifecycle.topUp(job.workspace, record?.tests.map((test) => test.pool) ?? []);
+  };
   const context: AppContext = {
     store: options.store,
     events,
     runner: new JobRunner(options.store, {
       clock,
+      gate,
       onUnexpectedError: (error, job) =>
         app.log.error({ err: error, workspace: job.workspace, job: job.id }, 'job failed'),
-      onFinished: (job) => recordJobOutcome(events, job),
+      onFinished: afterJob,
     }),
-    servers: new ResolutionServers(options.servers, {
-      ...(options.defaultServers === undefined ? {} : { defaults: options.defaultServers }),
-      strict: options.strictServerNames ?? false,
-    }),
+    servers,
     queue,
     webhooks: { allowPrivate: options.allowPrivateWebhooks ?? false, policy, publisher },
+    lifecycle,
     clock,
     sessions: new SessionTokens(options.store, options.sessions),
     loginThrottle:
@@ -184,6 +216,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       assemblyPartRoutes,
       worksetRoutes,
       eventReportRoutes,
+      madeRowRoutes,
     ]) {
       await api.register(routes, { prefix: '/api/v1' });
     }
@@ -220,12 +253,14 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
         concurrency: 1,
       },
     );
+    await lifecycle?.start();
   }
 
   app.addHook('onClose', async () => {
     // close() already answers new requests with 503: let running jobs commit before the store goes,
     // their events reach the queue, and the queue hand back what it runs.
     await context.runner.drain();
+    await lifecycle?.close();
     await publisher.drain();
     if (closeQueue) await queue.close();
     if (options.closeStore === true) await options.store.close();

@@ -1,3 +1,4 @@
+import type { LifecycleSettings } from './lifecycle/lifecycle-worker.js';
 import type { Store, WorkQueue } from '@allot/core';
 import type { LoginThrottleLimits, WebhookRetryPolicy } from '@allot/use-cases';
 import type { SessionTokenOptions } from './auth/session-tokens.js';
@@ -63,8 +64,10 @@ export interface BuildAppOptions {
   queue?: WorkQueue;
   /** Close the queue when the app closes; default: only the queue the app made itself. */
   closeQueue?: boolean;
-  /** Run queued jobs (webhook deliveries, …) in this process; default true. */
+  /** Run queued jobs (webhook deliveries, teardowns, top-ups …) in this process; default true. */
   runQueue?: boolean;
+  /** How made rows' teardowns and top-ups run (when the queue runs here). */
+  lifecycle?: LifecycleSettings;
   /** Let webhook URLs lead to loopback, private and link-local addresses; default false. */
   allowPrivateWebhooks?: boolean;
   /** How long one webhook delivery attempt may take; default 10 s. */

@@ -9,7 +9,14 @@ import type {
   CatalogueUnlockRequest,
   EventQuery,
   EventRecord,
+  MadeRowFilter,
+  MadeRowRecord,
+  MadeRowRef,
   NewEvent,
+  NewMadeRow,
+  QuotaTake,
+  RowRef,
+  TeardownOutcome,
   NewProject,
   NotificationQuery,
   NotificationRecord,
@@ -19,6 +26,7 @@ import type {
 } from '@allot/core';
 import * as auditLog from './audit-log.js';
 import * as eventLog from './event-log.js';
+import * as madeRows from './made-rows.js';
 import * as notifications from './notifications.js';
 import type { PoolQueries } from './pool-queries.js';
 import { PostgresCatalogue } from './postgres-catalogue.js';
@@ -27,7 +35,7 @@ import * as projects from './project-records.js';
 /**
  * The slices of the PostgreSQL store that are plain statements over the
  * pool, with no cache to share: the audit and event logs, notifications,
- * projects and the catalogue. {@link PostgresStore} extends it.
+ * projects, the catalogue, and made rows' lifecycle with the make quotas. {@link PostgresStore} extends it.
  */
 export abstract class PostgresRecords {
   readonly #db: PoolQueries;
@@ -129,5 +137,47 @@ export abstract class PostgresRecords {
 
   deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
     return this.#catalogue.deleteCatalogue(target, now);
+  }
+
+  recordMadeRows(rows: readonly NewMadeRow[], now: Date): Promise<void> {
+    return madeRows.recordMadeRows(this.#db, rows, now);
+  }
+
+  holdMadeRows(
+    workspace: string,
+    jobId: number,
+    rows: readonly RowRef[],
+    expiresAt: string,
+    now: Date,
+  ): Promise<void> {
+    return madeRows.holdMadeRows(this.#db, { workspace, jobId, rows, expiresAt, now });
+  }
+
+  dueMadeRows(workspace: string, jobId: number, rows: readonly RowRef[] | null, now: Date) {
+    return madeRows.dueMadeRows(this.#db, { workspace, jobId, rows, now });
+  }
+
+  dueExpiredMadeRows(now: Date): Promise<MadeRowRecord[]> {
+    return madeRows.dueExpiredMadeRows(this.#db, now);
+  }
+
+  queueDueMadeRows(limit: number, now: Date): Promise<MadeRowRecord[]> {
+    return madeRows.queueDueMadeRows(this.#db, limit, now);
+  }
+
+  startTeardown(row: MadeRowRef, staleBefore: Date, now: Date) {
+    return madeRows.startTeardown(this.#db, row, staleBefore, now);
+  }
+
+  finishTeardown(row: MadeRowRef, outcome: TeardownOutcome, now: Date): Promise<MadeRowRecord> {
+    return madeRows.finishTeardown(this.#db, row, outcome, now);
+  }
+
+  listMadeRows(workspace: string, filter: MadeRowFilter, page: Page): Promise<MadeRowRecord[]> {
+    return madeRows.listMadeRows(this.#db, workspace, filter, page);
+  }
+
+  takeQuota(bucket: string, limit: number, windowMs: number, now: Date): Promise<QuotaTake> {
+    return madeRows.takeQuota(this.#db, { bucket, limit, windowMs, now });
   }
 }

@@ -106,4 +106,22 @@ describe('PostgreSQL resolution server', () => {
     const row = await admin.query(`SELECT status FROM ${schema}.users WHERE email = $1`, [email]);
     expect(row.rows).toEqual([{ status: 'brand-new' }]);
   });
+
+  it('runs a teardown statement only on a server registered read-write', async () => {
+    const statement = {
+      sql: 'DELETE FROM users WHERE email = :email',
+      params: { email: 'a@x.test' },
+    };
+    await expect(server.execute(statement)).rejects.toThrow(/registered read-only/);
+    const writable = new PostgresResolutionDatabase('appdb', url, { readWrite: true });
+    try {
+      await writable.execute(statement);
+    } finally {
+      await writable.close();
+    }
+    const left = await admin.query(
+      `SELECT count(*)::int AS n FROM ${schema}.users WHERE email = 'a@x.test'`,
+    );
+    expect(left.rows).toEqual([{ n: 0 }]);
+  });
 });

@@ -1,4 +1,10 @@
-import type { ResolutionDatabase, SqlStatement, Table, Value } from '@allot/core';
+import {
+  AllotError,
+  type ResolutionDatabase,
+  type SqlStatement,
+  type Table,
+  type Value,
+} from '@allot/core';
 import pg from 'pg';
 import { toPositional } from './named-parameters.js';
 
@@ -8,6 +14,8 @@ export interface ResolutionDatabaseOptions {
   statementTimeoutMs?: number;
   /** Connections in the pool; default 4. */
   poolSize?: number;
+  /** Registered read-write: teardown statements may run; default false. */
+  readWrite?: boolean;
 }
 
 /**
@@ -17,12 +25,14 @@ export interface ResolutionDatabaseOptions {
  */
 export class PostgresResolutionDatabase implements ResolutionDatabase {
   readonly name: string;
+  readonly readWrite: boolean;
   readonly #pool: pg.Pool;
   readonly #timeoutMs: number;
 
   /** @param url - the connection string; kept here only, never reported back */
   constructor(name: string, url: string, options: ResolutionDatabaseOptions = {}) {
     this.name = name;
+    this.readWrite = options.readWrite ?? false;
     this.#pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 4 });
     // An idle connection that drops (database restart) must not crash the process.
     this.#pool.on('error', () => undefined);
@@ -34,6 +44,19 @@ export class PostgresResolutionDatabase implements ResolutionDatabase {
   }
 
   insert(statement: SqlStatement): Promise<Table> {
+    return this.#run('BEGIN', statement);
+  }
+
+  /** Runs a teardown's statement; refused unless the server was registered read-write. */
+  execute(statement: SqlStatement): Promise<Table> {
+    if (!this.readWrite) {
+      return Promise.reject(
+        new AllotError(
+          'INVALID_INPUT',
+          `resolution server "${this.name}" is registered read-only: register it with readWrite to run teardown statements`,
+        ),
+      );
+    }
     return this.#run('BEGIN', statement);
   }
 

@@ -6,7 +6,24 @@
  */
 
 // Jobs
-export { executeBundle, type ExecuteStore } from './execute-bundle.js';
+export {
+  executeBundle,
+  isLifecycleStore,
+  type BundleOptions,
+  type ExecuteStore,
+} from './execute-bundle.js';
+export { lifecycleHooks, type LifecycleHooksInput } from './lifecycle-hooks.js';
+export {
+  runTeardown,
+  TEARDOWN_KIND,
+  TEARDOWN_STALE_MS,
+  type TeardownExecutor,
+} from './run-teardown.js';
+export { queueTeardowns, TEARDOWN_RETRY } from './queue-teardowns.js';
+export { listMadeRows } from './list-made-rows.js';
+export { forecastPool } from './forecast-pool.js';
+export { queueTopUp } from './queue-top-up.js';
+export { topUpPool, TOP_UP_KIND, type TopUpInput, type TopUpServer } from './top-up-pool.js';
 export { syncPoolFiles, type SyncStore } from './sync-pool-files.js';
 export { trackJob } from './track-job.js';
 export { HEARTBEAT_MS, STALE_AFTER_MS } from './job-heartbeat.js';

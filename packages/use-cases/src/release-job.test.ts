@@ -59,6 +59,7 @@ describe('releasing a job', () => {
       kind: 'released',
       jobId,
       outcome: { released: 1, consumed: 0 },
+      teardowns: 0,
     });
     expect((await store.getJob('w', jobId))?.releasedAt).toBe(NOW.toISOString());
   });

@@ -1,4 +1,5 @@
-import type { JobStore, ReleaseOutcome } from '@allot/core';
+import type { JobStore, LifecycleStore, ReleaseOutcome } from '@allot/core';
+import { isLifecycleStore } from './execute-bundle.js';
 import { trackJob } from './track-job.js';
 
 /** What releasing a job did. */
@@ -7,16 +8,20 @@ export type JobRelease =
   | { kind: 'running'; id: number }
   /** The job ended without committing (it failed before): there was nothing to release. */
   | { kind: 'nothing'; id: number }
-  /** The leases of `jobId` ended: the job itself, or the earlier job that answered it. */
-  | { kind: 'released'; jobId: number; outcome: ReleaseOutcome };
+  /**
+   * The leases of `jobId` ended: the job itself, or the earlier job that
+   * answered it. `teardowns` made rows became due for teardown.
+   */
+  | { kind: 'released'; jobId: number; outcome: ReleaseOutcome; teardowns: number };
 
 /**
  * Ends the leases of job `id` (consumed rows stay consumed). A job answered
- * by an earlier live job releases that job, since it holds the rows.
+ * by an earlier live job releases that job, since it holds the rows. Made
+ * rows of the job with a teardown become due: a worker tears them down.
  * `NOT_FOUND` when the workspace has no such job.
  */
 export async function releaseJob(
-  store: JobStore,
+  store: JobStore & Partial<LifecycleStore>,
   workspace: string,
   id: number,
   now: Date,
@@ -25,5 +30,8 @@ export async function releaseJob(
   if (status.state === 'running') return { kind: 'running', id: status.id };
   if (status.answeredBy === null) return { kind: 'nothing', id: status.id };
   const outcome = await store.releaseJob(workspace, status.answeredBy, now);
-  return { kind: 'released', jobId: status.answeredBy, outcome };
+  const due = isLifecycleStore(store)
+    ? await store.dueMadeRows(workspace, status.answeredBy, null, now)
+    : [];
+  return { kind: 'released', jobId: status.answeredBy, outcome, teardowns: due.length };
 }

@@ -119,7 +119,8 @@ function latest(a: string, b: string | undefined): string {
 
 function progressLine(progress: JobProgress | null): string {
   if (progress === null) return 'starting';
-  return `${progress.phase} ${progress.done}/${progress.total}`;
+  const line = `${progress.phase} ${progress.done}/${progress.total}`;
+  return progress.message === undefined ? line : `${line}: ${progress.message}`;
 }
 
 /** What Curiosity clients show when a job ends in `Error`: every failure with its reason. */

@@ -7,7 +7,11 @@ export function registerJobs(program: Command, cli: CliContext): void {
     .command('jobs')
     .description('list recent jobs, newest first')
     .addOption(new Option('--limit <n>', 'how many jobs').argParser(wholeNumber(1)).default(20))
-    .action(async (options: { limit: number }) => {
+    .option(
+      '--teardown-failed',
+      'list made rows whose teardown failed (with the last error) instead of jobs',
+    )
+    .action(async (options: { limit: number; teardownFailed?: boolean }) => {
       const { jobsAction } = await import('./jobs-action.js');
       await jobsAction(cli, options);
     });

@@ -1,5 +1,6 @@
 import type { TestRef } from '../model/job-record.js';
 import type { JobProgress } from './job-report.js';
+import type { MakeHooks } from './make-hooks.js';
 import type { ResolutionDatabase } from './resolution-database.js';
 
 /** What {@link executeJob} is asked to do, and with which clock, ids and server. */
@@ -23,4 +24,6 @@ export interface ExecuteOptions {
   jobId?: number;
   /** The registered database that resolves SQL finds and makes; data block finds need none. */
   server?: ResolutionDatabase;
+  /** Quotas before each made row, and what to record of the rows made. */
+  makeHooks?: MakeHooks;
 }

@@ -70,6 +70,9 @@ export function forecastClasses(
         0,
         (cls.readOnly ? Math.max(...cls.tests.map((t) => t.test.count)) : demand) - got - makes,
       ),
+      refs: cls.tests.map((t) => t.ref),
+      topUp: cls.tests.find((t) => t.test.topUp !== undefined)?.test.topUp ?? null,
+      madeAhead: 0,
     };
   });
 }

@@ -1,5 +1,6 @@
 import type { RowObject } from '../model/block-version.js';
 import type { TestRef, TestStatus } from '../model/job-record.js';
+import type { TopUp } from '../model/pool-definition.js';
 
 /** What one test of a job received, as reported to people and clients. */
 export interface TestOutcome extends TestRef {
@@ -30,6 +31,12 @@ export interface FindForecast {
   makes: number;
   /** Rows nobody could provide: the tests that would fail. */
   short: number;
+  /** The tests of this find. */
+  refs: TestRef[];
+  /** The find's watermarks, when a test of it declares a top-up. */
+  topUp: TopUp | null;
+  /** Rows made ahead by the top-up that wait free in the pool (filled in by callers that know). */
+  madeAhead: number;
 }
 
 /** The outcome of executing (or dry-running) a bundle. */
@@ -56,4 +63,6 @@ export interface JobProgress {
   phase: 'resolve' | 'candidates' | 'matching' | 'makes' | 'commit' | 'done';
   done: number;
   total: number;
+  /** Why the job waits, when it does (a make's quota). */
+  message?: string;
 }

@@ -6,6 +6,7 @@ import { SequenceState } from '../make/sequence-state.js';
 import type { RowValues, Value } from '../model/block-version.js';
 import type { SqlMake } from '../model/pool-definition.js';
 import type { Resolved } from './find-classes.js';
+import type { MakeHooks } from './make-hooks.js';
 import { serverBlock, type ResolutionDatabase } from './resolution-database.js';
 
 export interface ServerMade {
@@ -20,6 +21,9 @@ export interface ServerMakeContext {
   jobId: string;
   namespace: string;
   seed: string;
+  hooks?: MakeHooks | undefined;
+  /** Says why a make waits (its quota). */
+  onWait?: (message: string) => void;
 }
 
 /**
@@ -61,15 +65,19 @@ export async function makeOnServer(
     const params: Record<string, Value> = {};
     for (const [name, generator] of Object.entries(make.params ?? {}))
       params[name] = generateValue(name, generator, scope);
-    const table = await server.insert({ sql: make.insert, params }).catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new AllotError(
-        'MAKE_FAILED',
-        `the insert failed on server "${server.name}": ${reason}`,
-        {},
-        { cause: error },
-      );
-    });
+    const end = await context.hooks?.permit(item.ref, make, context.onWait ?? (() => undefined));
+    const table = await server
+      .insert({ sql: make.insert, params })
+      .catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AllotError(
+          'MAKE_FAILED',
+          `the insert failed on server "${server.name}": ${reason}`,
+          {},
+          { cause: error },
+        );
+      })
+      .finally(() => end?.());
     if (!table.columns.includes(key) || table.rows.length === 0) {
       throw new AllotError(
         'MAKE_FAILED',
@@ -78,6 +86,16 @@ export async function makeOnServer(
     }
     columns = table.columns;
     values.push(table.rows[0] as RowValues);
+    // Reported row by row: a later row that fails leaves this one in the database, to tear down.
+    await context.hooks?.made({
+      ref: item.ref,
+      make,
+      block: serverBlock(server.name),
+      keyIndex: columns.indexOf(key),
+      columns,
+      values: [table.rows[0] as RowValues],
+      server: server.name,
+    });
   }
   return { block: serverBlock(server.name), keyIndex: columns.indexOf(key), columns, values };
 }

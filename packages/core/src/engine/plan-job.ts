@@ -106,6 +106,9 @@ export async function planJob(run: JobRun, now: Date): Promise<JobPlan> {
       namespace: run.namespace,
       seed: run.options.seed ?? 'allot',
       server: run.options.server,
+      hooks: run.options.makeHooks,
+      onWait: (message) =>
+        run.progress({ phase: 'makes', done: 0, total: unmatched.length, message }),
     },
     unmatched,
   );

@@ -18,6 +18,10 @@ export interface ResolutionDatabase {
   query(statement: SqlStatement): Promise<Table>;
   /** Runs a make's `INSERT … RETURNING` in a transaction of its own. */
   insert(statement: SqlStatement): Promise<Table>;
+  /** True when the server was registered read-write: only then do teardown statements run on it. */
+  readonly readWrite?: boolean;
+  /** Runs a teardown's statement in a transaction of its own; read-write servers only. */
+  execute?(statement: SqlStatement): Promise<Table>;
 }
 
 /** The block name under which rows of a resolution server are leased. */

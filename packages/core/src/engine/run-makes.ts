@@ -5,6 +5,7 @@ import type { BlockVersion, NewBlockVersion, RowValues } from '../model/block-ve
 import { isSqlMake } from '../model/pool-definition.js';
 import type { BlockStore } from '../store/store.js';
 import type { FindClass, Resolved } from './find-classes.js';
+import type { MakeHooks } from './make-hooks.js';
 import { makeOnServer } from './make-on-server.js';
 import type { ResolutionDatabase } from './resolution-database.js';
 
@@ -24,6 +25,9 @@ export interface MakeContext {
   namespace: string;
   seed: string;
   server: ResolutionDatabase | undefined;
+  hooks?: MakeHooks | undefined;
+  /** Says why a make waits (its quota). */
+  onWait?: (message: string) => void;
 }
 
 export interface MakeOutcome {
@@ -57,6 +61,8 @@ export async function runMakes(
       const name = make.block ?? cls.source.block.block;
       const target = blocks.get(name) ?? (await openMadeBlock(context, name, item.pool.key));
       blocks.set(name, target);
+      const ends = await permits(context, item, make);
+      ends.forEach((end) => end());
       const values = makeRows({
         make,
         columns: target.block.columns,
@@ -69,6 +75,15 @@ export async function runMakes(
       });
       assertSatisfiesFind(cls, target.block, values);
       target.rows.push(...values);
+      await context.hooks?.made({
+        ref: item.ref,
+        make,
+        block: name,
+        keyIndex: target.keyIndex,
+        columns: target.block.columns,
+        values,
+        server: null,
+      });
       outcome.rows.set(item, {
         block: name,
         keyIndex: target.keyIndex,
@@ -91,6 +106,24 @@ export async function runMakes(
     });
   }
   return outcome;
+}
+
+/** A data block make's rows are made at once: it waits for a permit per row first. */
+async function permits(
+  context: MakeContext,
+  item: Resolved,
+  make: NonNullable<Resolved['test']['make']>,
+): Promise<Array<() => void>> {
+  const ends: Array<() => void> = [];
+  if (context.hooks === undefined) return ends;
+  try {
+    for (let row = 0; row < item.test.count; row++)
+      ends.push(await context.hooks.permit(item.ref, make, context.onWait ?? (() => undefined)));
+  } catch (error) {
+    ends.forEach((end) => end());
+    throw error;
+  }
+  return ends;
 }
 
 async function openMadeBlock(

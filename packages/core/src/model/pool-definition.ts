@@ -67,8 +67,59 @@ export type Generator =
   | { sequence: { start?: number; step?: number; prefix?: string; pad?: number } }
   | { oneOf: Value[] };
 
+/**
+ * How a made row is removed once its test is done with it: a statement on
+ * the make's resolution server (every `:name` is bound to the made row's
+ * column `name`; the server must be registered read-write), or an HTTP call.
+ */
+export type Teardown = SqlTeardown | HttpTeardown;
+
+/** A teardown statement run on the resolution server the row was made on. */
+export interface SqlTeardown {
+  sql: string;
+}
+
+/** A teardown request; `{{row.column}}` in the URL is the made row's value, URL-encoded. */
+export interface HttpTeardown {
+  http: {
+    method: 'DELETE' | 'POST' | 'PUT' | 'PATCH' | 'GET';
+    url: string;
+    /** Header name to the environment variable holding its value (never stored nor logged). */
+    headers?: Record<string, string>;
+  };
+}
+
+/** Whether a teardown is an HTTP call rather than a statement. */
+export function isHttpTeardown(teardown: Teardown): teardown is HttpTeardown {
+  return 'http' in teardown;
+}
+
+/**
+ * A limit on how fast rows are made: at most `makes` per window of
+ * `perSeconds`, shared by every replica through the store, and at most
+ * `concurrency` makes at once in one process. A make that would exceed it
+ * waits up to `waitSeconds`, then its test fails with the reason.
+ */
+export interface Quota {
+  makes: number;
+  /** Window length in seconds; default 1. */
+  perSeconds?: number;
+  concurrency?: number;
+  /** Longest a make waits for the quota; default 60. */
+  waitSeconds?: number;
+}
+
+/** What every kind of make may add: a teardown, whether to keep the rows, and a quota. */
+export interface MakeLifecycleSettings {
+  /** Removes each made row when its job is released or expires, or its test consumed it. */
+  teardown?: Teardown;
+  /** Made rows stay after the run even with a teardown; default false. */
+  keep?: boolean;
+  quota?: Quota;
+}
+
 /** How to create rows when none qualifies. */
-export interface Make {
+export interface Make extends MakeLifecycleSettings {
   /** The block the made rows join; defaults to the find's block. */
   block?: string;
   /** Seed for the generators, so a run can be reproduced. */
@@ -77,7 +128,7 @@ export interface Make {
 }
 
 /** A make on a resolution server: an `INSERT … RETURNING` run once per row, in its own transaction. */
-export interface SqlMake {
+export interface SqlMake extends MakeLifecycleSettings {
   seed?: number | string;
   /** The statement, with named parameters (`:email`) bound to the generated `params`. */
   insert: string;
@@ -103,6 +154,16 @@ export interface AllocationTest {
   consume: boolean;
   /** Read-only tests may share rows with other read-only tests. */
   readOnly: boolean;
+  /** Rows of this find kept free ahead of demand by making them in the background. */
+  topUp?: TopUp;
+}
+
+/** Watermarks of free qualifying rows: below `low`, rows are made until `high` are free. */
+export interface TopUp {
+  low: number;
+  high: number;
+  /** The resolution server a SQL find's rows are made on; data block finds need none. */
+  server?: string;
 }
 
 /** A data block a pool draws from, optionally imported from a file next to the pool file. */

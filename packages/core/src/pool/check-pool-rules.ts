@@ -59,6 +59,7 @@ function checkTest(test: RawTest, at: PathSegment[], facts: PoolFacts): PathIssu
     const message = 'a query find reads its resolution server, not a block: remove "from"';
     issues.push({ segments: [...at, 'find', 'from'], message });
   }
+  issues.push(...checkLifecycle(test, at));
   if (test.make !== undefined) {
     const query = test.find.query !== undefined;
     issues.push(...checkMakeKind(test.make, [...at, 'make'], query));
@@ -71,6 +72,44 @@ function checkTest(test: RawTest, at: PathSegment[], facts: PoolFacts): PathIssu
     issues.push(
       ...repeats(test.columns, [...at, 'columns'], (name) => `column "${name}" is listed twice`),
     );
+  }
+  return issues;
+}
+
+/** A SQL teardown needs an insert make; watermarks need a make, in order, and a server for a query find. */
+function checkLifecycle(test: RawTest, at: PathSegment[]): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const teardown = test.make?.teardown;
+  if (teardown !== undefined && 'sql' in teardown && test.make?.insert === undefined) {
+    issues.push({
+      segments: [...at, 'make', 'teardown', 'sql'],
+      message:
+        'a SQL teardown runs on the resolution server of an "insert" make; a data block make can tear down with "http"',
+    });
+  }
+  if (test.make?.keep === true && teardown === undefined) {
+    issues.push({
+      segments: [...at, 'make', 'keep'],
+      message: '"keep" keeps rows a teardown would remove: this make has no teardown',
+    });
+  }
+  const { topUp } = test;
+  if (topUp === undefined) return issues;
+  if (test.make === undefined) {
+    const message = 'a top-up makes rows with the test\'s make: add a "make" or remove "topUp"';
+    issues.push({ segments: [...at, 'topUp'], message });
+  }
+  if (topUp.high < topUp.low) {
+    const message = `the high watermark (${topUp.high}) must be at least the low one (${topUp.low})`;
+    issues.push({ segments: [...at, 'topUp', 'high'], message });
+  }
+  if (test.find.query !== undefined && topUp.server === undefined) {
+    const message = 'the find is a SQL query: name the resolution server the top-up makes rows on';
+    issues.push({ segments: [...at, 'topUp'], message });
+  }
+  if (test.find.query === undefined && topUp.server !== undefined) {
+    const message = 'a data block find is topped up in the store: remove "server"';
+    issues.push({ segments: [...at, 'topUp', 'server'], message });
   }
   return issues;
 }

@@ -47,6 +47,7 @@ function normalizeTest(test: RawTest): AllocationTest {
     ...(test.columns === undefined ? {} : { columns: test.columns }),
     consume: test.consume ?? false,
     readOnly: test.readOnly ?? false,
+    ...(test.topUp === undefined ? {} : { topUp: test.topUp }),
   };
 }
 
@@ -70,7 +71,12 @@ function normalizeOrder(order: string | RawOrderBy[]): OrderBy[] {
 }
 
 function normalizeMake(make: RawMake): Make | SqlMake {
-  const seed = make.seed === undefined ? {} : { seed: make.seed };
+  const seed = {
+    ...(make.seed === undefined ? {} : { seed: make.seed }),
+    ...(make.teardown === undefined ? {} : { teardown: make.teardown }),
+    ...(make.keep === undefined ? {} : { keep: make.keep }),
+    ...(make.quota === undefined ? {} : { quota: make.quota }),
+  };
   if (make.insert !== undefined) {
     return {
       ...seed,

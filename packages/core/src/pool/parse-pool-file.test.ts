@@ -166,7 +166,7 @@ describe('parsePoolFile schema errors', () => {
       {
         path: 'tests[0].cout',
         message:
-          'unknown property "cout"; expected one of: suite, test, find, make, count, columns, consume, readOnly',
+          'unknown property "cout"; expected one of: suite, test, find, make, count, columns, consume, readOnly, topUp',
         line: 8,
       },
     ]);

@@ -1,4 +1,11 @@
-import type { Generator, SqlQuery, Where } from '../model/pool-definition.js';
+import type {
+  Generator,
+  Quota,
+  SqlQuery,
+  Teardown,
+  TopUp,
+  Where,
+} from '../model/pool-definition.js';
 
 /*
  * The shape of a pool document once it matches the pool schema, before
@@ -23,6 +30,9 @@ export interface RawMake {
   columns?: Record<string, Generator>;
   insert?: string;
   params?: Record<string, Generator>;
+  teardown?: Teardown;
+  keep?: boolean;
+  quota?: Quota;
 }
 
 export interface RawTest {
@@ -34,6 +44,7 @@ export interface RawTest {
   columns?: string[];
   consume?: boolean;
   readOnly?: boolean;
+  topUp?: TopUp;
 }
 
 export interface RawPool {

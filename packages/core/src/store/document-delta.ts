@@ -10,7 +10,7 @@ export type DeltaOp =
   ['set', string[], unknown] | ['del', string[]] | ['push', string[], unknown[]];
 
 /** Fields of the document that are maps of records, diffed key by key. */
-const DOCUMENT_MAPS = new Set(['tenants', 'apiKeys']);
+const DOCUMENT_MAPS = new Set(['tenants', 'apiKeys', 'quotas']);
 /** Fields of a workspace that are maps of records. */
 const WORKSPACE_MAPS = new Set([
   'pools',
@@ -23,6 +23,7 @@ const WORKSPACE_MAPS = new Set([
   'catalogue',
   'projects',
   'notifications',
+  'madeRows',
 ]);
 /** Fields of a workspace that only grow at their end. */
 const WORKSPACE_LOGS = new Set(['audit']);

@@ -2,7 +2,17 @@ import type { EventQuery, EventRecord, NewEvent } from '../events/event-record.j
 import type { NotificationQuery, NotificationRecord } from '../events/notification-record.js';
 import type { AuditEvent } from '../model/audit-event.js';
 import type { NewProject, ProjectRecord } from '../projects/project-record.js';
+import type {
+  MadeRowFilter,
+  MadeRowRecord,
+  NewMadeRow,
+  TeardownOutcome,
+} from '../lifecycle/made-row-record.js';
+import type { QuotaTake } from '../lifecycle/quota-window.js';
+import type { RowRef } from '../model/job-record.js';
 import { DocumentEvents } from './document-events.js';
+import { DocumentLifecycle } from './document-lifecycle.js';
+import type { LifecycleStore, MadeRowRef } from './lifecycle-store.js';
 import { DocumentProjects } from './document-projects.js';
 import type { EventStore } from './event-store.js';
 import type { Mutex } from './mutex.js';
@@ -13,16 +23,20 @@ import type { SavedDocument } from './saved-document.js';
 
 /**
  * The slices of the document store that only hand over to their own
- * classes (projects, the event log, notifications), as a base of
+ * classes (projects, the event log, notifications, made rows and quotas), as a base of
  * {@link DocumentStore}: they share its document and mutex.
  */
-export class DocumentRecords implements ProjectStore, EventStore, NotificationStore {
+export class DocumentRecords
+  implements ProjectStore, EventStore, NotificationStore, LifecycleStore
+{
   readonly #events: DocumentEvents;
   readonly #projects: DocumentProjects;
+  readonly #lifecycle: DocumentLifecycle;
 
   constructor(saved: SavedDocument, mutex: Mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
+    this.#lifecycle = new DocumentLifecycle(saved, mutex);
   }
 
   appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
@@ -88,5 +102,47 @@ export class DocumentRecords implements ProjectStore, EventStore, NotificationSt
 
   deleteProject(workspace: string, id: number, journal?: ProjectJournal): Promise<boolean> {
     return this.#projects.deleteProject(workspace, id, journal);
+  }
+
+  recordMadeRows(rows: readonly NewMadeRow[], now: Date): Promise<void> {
+    return this.#lifecycle.recordMadeRows(rows, now);
+  }
+
+  holdMadeRows(
+    workspace: string,
+    jobId: number,
+    rows: readonly RowRef[],
+    expiresAt: string,
+    now: Date,
+  ): Promise<void> {
+    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
+  }
+
+  dueMadeRows(workspace: string, jobId: number, rows: readonly RowRef[] | null, now: Date) {
+    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
+  }
+
+  dueExpiredMadeRows(now: Date): Promise<MadeRowRecord[]> {
+    return this.#lifecycle.dueExpiredMadeRows(now);
+  }
+
+  queueDueMadeRows(limit: number, now: Date): Promise<MadeRowRecord[]> {
+    return this.#lifecycle.queueDueMadeRows(limit, now);
+  }
+
+  startTeardown(row: MadeRowRef, staleBefore: Date, now: Date) {
+    return this.#lifecycle.startTeardown(row, staleBefore, now);
+  }
+
+  finishTeardown(row: MadeRowRef, outcome: TeardownOutcome, now: Date): Promise<MadeRowRecord> {
+    return this.#lifecycle.finishTeardown(row, outcome, now);
+  }
+
+  listMadeRows(workspace: string, filter: MadeRowFilter, page: Page): Promise<MadeRowRecord[]> {
+    return this.#lifecycle.listMadeRows(workspace, filter, page);
+  }
+
+  takeQuota(bucket: string, limit: number, windowMs: number, now: Date): Promise<QuotaTake> {
+    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
   }
 }

@@ -6,6 +6,8 @@ import type { JobRecord, JobTest, ResultRecord } from '../model/job-record.js';
 import type { PoolDefinition } from '../model/pool-definition.js';
 import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import type { JobStateRecord } from '../job-state-record.js';
+import type { MadeRowRecord } from '../lifecycle/made-row-record.js';
+import type { QuotaWindow } from '../lifecycle/quota-window.js';
 
 /** The state of one workspace in a document store. Block rows live outside it. */
 export interface WorkspaceDocument {
@@ -31,6 +33,10 @@ export interface WorkspaceDocument {
    * has none.
    */
   projects?: Record<string, ProjectRecord>;
+  /**
+   * Made rows with a lifecycle by {@link madeRowId}. Optional, like `projects`.
+   */
+  madeRows?: Record<string, MadeRowRecord>;
   /**
    * Notifications by {@link notificationKey}. Optional, like `projects`.
    */
@@ -94,6 +100,8 @@ export interface StoreDocument {
   /** API keys of every workspace, by public id. */
   apiKeys: Record<string, ApiKeyRecord>;
   workspaces: Record<string, WorkspaceDocument>;
+  /** Make quotas' current windows by bucket. Optional: absent until the first quota is used. */
+  quotas?: Record<string, QuotaWindow>;
 }
 
 export function emptyDocument(): StoreDocument {

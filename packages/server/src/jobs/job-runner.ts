@@ -1,12 +1,5 @@
-import type {
-  BlockStore,
-  ExecuteOptions,
-  JobStateRecord,
-  JobStore,
-  PoolStore,
-  TestRef,
-} from '@allot/core';
-import { HEARTBEAT_MS } from '@allot/use-cases';
+import type { JobStateRecord, QuotaGate, TestRef } from '@allot/core';
+import { HEARTBEAT_MS, type BundleOptions, type ExecuteStore } from '@allot/use-cases';
 import { toErrorBody } from '../errors/error-body.js';
 import type { ResolutionServer } from '../resolution/resolution-servers.js';
 import { JobStateWriter } from './job-state-writer.js';
@@ -45,6 +38,8 @@ export interface JobRunnerOptions {
    * to record `job.completed` or `job.failed`. Its failure fails nothing.
    */
   onFinished?: (job: JobStateRecord) => void | Promise<void>;
+  /** The process's make quotas; without one, makes wait for no quota. */
+  gate?: QuotaGate;
 }
 
 /** States of finished jobs are kept this long (an alias answers `GET job/{id}` that long). */
@@ -63,10 +58,11 @@ const PRUNE_EVERY_MS = 3600 * 1000;
  * Jobs of different workspaces never share rows and run side by side.
  */
 export class JobRunner {
-  readonly #store: BlockStore & PoolStore & JobStore;
+  readonly #store: ExecuteStore;
   readonly #clock: () => Date;
   readonly #onUnexpectedError: NonNullable<JobRunnerOptions['onUnexpectedError']>;
   readonly #onFinished: NonNullable<JobRunnerOptions['onFinished']>;
+  readonly #gate: QuotaGate | undefined;
   /** The last job started in each workspace: the next one runs after it. */
   readonly #tails = new Map<string, Promise<void>>();
   readonly #inFlight = new Set<Promise<void>>();
@@ -75,11 +71,12 @@ export class JobRunner {
   #heartbeat: NodeJS.Timeout | undefined;
   #lastPrune = 0;
 
-  constructor(store: BlockStore & PoolStore & JobStore, options: JobRunnerOptions = {}) {
+  constructor(store: ExecuteStore, options: JobRunnerOptions = {}) {
     this.#store = store;
     this.#clock = options.clock ?? (() => new Date());
     this.#onUnexpectedError = options.onUnexpectedError ?? (() => undefined);
     this.#onFinished = options.onFinished ?? (() => undefined);
+    this.#gate = options.gate;
   }
 
   /**
@@ -108,13 +105,14 @@ export class JobRunner {
     const writer = new JobStateWriter(this.#store, record, this.#clock);
     const created = writer.write();
     const job: TrackedJob = { id, workspace: input.workspace, done: false, finished: created };
-    const options: ExecuteOptions = {
+    const options: BundleOptions = {
       tests: input.tests,
       workspace: input.workspace,
       jobId: id,
       clock: this.#clock,
       onProgress: (progress) => writer.progress(progress),
     };
+    if (this.#gate !== undefined) options.gate = this.#gate;
     if (input.refresh !== undefined) options.refresh = input.refresh;
     if (input.ttlSeconds !== undefined) options.ttlSeconds = input.ttlSeconds;
     if (input.seed !== undefined) options.seed = input.seed;
@@ -168,7 +166,7 @@ export class JobRunner {
   async #run(
     writer: JobStateWriter,
     server: ResolutionServer,
-    options: ExecuteOptions,
+    options: BundleOptions,
   ): Promise<void> {
     if (writer.record.phase === 'queued') writer.write({ phase: 'running' }).catch(() => undefined);
     let final: Partial<JobStateRecord>;

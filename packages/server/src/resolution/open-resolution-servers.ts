@@ -40,7 +40,8 @@ function connectionOf(config: ResolutionServerConfig, env: NodeJS.ProcessEnv): s
 }
 
 function postgresServer(config: ResolutionServerConfig, url: string): ResolutionServer {
-  const options: { statementTimeoutMs?: number; poolSize?: number } = {};
+  const options: { statementTimeoutMs?: number; poolSize?: number; readWrite?: boolean } = {};
+  if (config.readWrite !== undefined) options.readWrite = config.readWrite;
   if (config.statementTimeoutMs !== undefined)
     options.statementTimeoutMs = config.statementTimeoutMs;
   if (config.poolSize !== undefined) options.poolSize = config.poolSize;
@@ -52,9 +53,16 @@ function postgresServer(config: ResolutionServerConfig, url: string): Resolution
     description:
       config.description ?? `PostgreSQL database of the application (connection from ${from})`,
     kind: 'postgres',
-    execute: (store, job) => executeBundle(store, { ...job, server: database }),
+    database,
+    execute: (store, job) =>
+      executeBundle(store, {
+        ...job,
+        server: database,
+        ...(config.quota === undefined ? {} : { serverQuota: config.quota }),
+      }),
     close: () => database.close(),
   };
+  if (config.quota !== undefined) server.quota = config.quota;
   if (config.workspace !== undefined) server.workspace = config.workspace;
   return server;
 }

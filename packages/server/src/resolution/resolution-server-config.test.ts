@@ -43,6 +43,32 @@ describe('resolution servers from configuration', () => {
     expect(parseResolutionServersEnv('  ')).toEqual([]);
   });
 
+  it('reads readWrite and a quota from JSON, and says what is wrong with them', () => {
+    const json = (extra: object) =>
+      JSON.stringify([{ name: 'appdb', connectionEnv: 'APP_DB_URL', ...extra }]);
+    expect(
+      parseResolutionServersEnv(
+        json({ readWrite: true, quota: { makes: 5, perSeconds: 1, concurrency: 2 } }),
+      ),
+    ).toEqual([
+      {
+        name: 'appdb',
+        connectionEnv: 'APP_DB_URL',
+        readWrite: true,
+        quota: { makes: 5, perSeconds: 1, concurrency: 2 },
+      },
+    ]);
+    expect(() => parseResolutionServersEnv(json({ readWrite: 'yes' }))).toThrow(
+      /ALLOT_RESOLUTION_SERVERS\[0\]\.readWrite must be true or false/,
+    );
+    expect(() => parseResolutionServersEnv(json({ quota: { perSeconds: 1 } }))).toThrow(
+      /\.quota\.makes is required/,
+    );
+    expect(() => parseResolutionServersEnv(json({ quota: { makes: 5, burst: 2 } }))).toThrow(
+      /\.quota has unknown field\(s\) burst/,
+    );
+  });
+
   it('says what is wrong with a JSON entry', () => {
     expect(() => parseResolutionServersEnv('[{"name":"a"}]')).toThrow(
       /\[0\] needs exactly one of connectionEnv/,

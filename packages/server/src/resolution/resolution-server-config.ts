@@ -1,3 +1,4 @@
+import type { Quota } from '@allot/core';
 import { isPostgresUrl } from '@allot/store-postgres';
 
 /**
@@ -21,6 +22,10 @@ export interface ResolutionServerConfig {
   statementTimeoutMs?: number;
   /** Connections to the database; default 4. */
   poolSize?: number;
+  /** Teardown statements may run on the database (they delete what makes inserted); default false. */
+  readWrite?: boolean;
+  /** At most so many makes per window across replicas, and at once per replica. */
+  quota?: Quota;
 }
 
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
@@ -33,6 +38,8 @@ const FIELDS = new Set([
   'description',
   'statementTimeoutMs',
   'poolSize',
+  'readWrite',
+  'quota',
 ]);
 const ENTRY_FORM = '[WORKSPACE/]NAME=ENV_VAR';
 
@@ -158,6 +165,12 @@ function configOf(item: unknown, at: string): ResolutionServerConfig {
   if (timeout !== undefined) config.statementTimeoutMs = timeout;
   const poolSize = positiveInteger(record, 'poolSize', at);
   if (poolSize !== undefined) config.poolSize = poolSize;
+  if (record.readWrite !== undefined) {
+    if (typeof record.readWrite !== 'boolean')
+      throw new Error(`${at}.readWrite must be true or false`);
+    config.readWrite = record.readWrite;
+  }
+  if (record.quota !== undefined) config.quota = quotaOf(record.quota, `${at}.quota`);
   return config;
 }
 
@@ -180,6 +193,31 @@ function positiveInteger(
     throw new Error(`${at}.${field} must be a positive integer`);
   }
   return value;
+}
+
+const QUOTA_FIELDS = new Set(['makes', 'perSeconds', 'concurrency', 'waitSeconds']);
+
+function quotaOf(value: unknown, at: string): Quota {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${at} must be an object: {makes, perSeconds, concurrency, waitSeconds}`);
+  }
+  const record = value as Record<string, unknown>;
+  const unknown = Object.keys(record).filter((key) => !QUOTA_FIELDS.has(key));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${at} has unknown field(s) ${unknown.join(', ')}; known: ${[...QUOTA_FIELDS].join(', ')}`,
+    );
+  }
+  const makes = positiveInteger(record, 'makes', at);
+  if (makes === undefined) throw new Error(`${at}.makes is required`);
+  const quota: Quota = { makes };
+  const perSeconds = positiveInteger(record, 'perSeconds', at);
+  if (perSeconds !== undefined) quota.perSeconds = perSeconds;
+  const concurrency = positiveInteger(record, 'concurrency', at);
+  if (concurrency !== undefined) quota.concurrency = concurrency;
+  const waitSeconds = positiveInteger(record, 'waitSeconds', at);
+  if (waitSeconds !== undefined) quota.waitSeconds = waitSeconds;
+  return quota;
 }
 
 function checkName(name: string, source: string): void {

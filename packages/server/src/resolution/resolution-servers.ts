@@ -1,5 +1,5 @@
-import type { BlockStore, ExecuteOptions, JobReport, JobStore, PoolStore } from '@allot/core';
-import { executeBundle } from '@allot/use-cases';
+import type { JobReport, Quota, ResolutionDatabase } from '@allot/core';
+import { executeBundle, type BundleOptions, type ExecuteStore } from '@allot/use-cases';
 import { HttpError } from '../errors/http-error.js';
 
 /**
@@ -14,7 +14,11 @@ export interface ResolutionServer {
   kind?: string;
   /** Only keys of this workspace see the server; every workspace when absent. */
   workspace?: string;
-  execute(store: BlockStore & PoolStore & JobStore, options: ExecuteOptions): Promise<JobReport>;
+  execute(store: ExecuteStore, options: BundleOptions): Promise<JobReport>;
+  /** The server's database, where teardown statements and top-ups run; none for `local`. */
+  database?: ResolutionDatabase;
+  /** The server's make quota. */
+  quota?: Quota;
   /** Frees its connections; called by whoever opened it. */
   close?(): Promise<void>;
 }
