@@ -135,16 +135,16 @@ export {
   ConstraintSetChangesBody,
   ConstraintSetSchema,
   ConstraintsSchema,
-  DatasetFileQuery,
-  DatasetFileSchema,
-  DatasetSchema,
+  SyntheticDatasetFileQuery,
+  SyntheticDatasetFileSchema,
+  SyntheticDatasetSchema,
   FieldConstraintSchema,
   NewConstraintSetBody,
-  NewDatasetBody,
+  NewSyntheticDatasetBody,
   SchemaFormatSchema,
   SchemaRecordSchema,
   SchemaReprSchema,
   SchemaUploadBody,
   SynthFormatSchema,
 } from './synth.js';
-export type { DatasetViewSchema, SchemaRecordView } from './synth.js';
+export type { SyntheticDatasetViewSchema, SchemaRecordView } from './synth.js';

@@ -161,7 +161,7 @@ const DatasetParamsBody = Type.Object(
 const RecordCount = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 
 /** `POST /api/v1/projects/{project}/datasets`. */
-export const NewDatasetBody = Type.Object(
+export const NewSyntheticDatasetBody = Type.Object(
   {
     name: Title,
     schema: Id,
@@ -194,7 +194,7 @@ const StatusSchema = Type.Union([
 ]);
 
 /** One generated file of a dataset. */
-export const DatasetFileSchema = Type.Object({
+export const SyntheticDatasetFileSchema = Type.Object({
   format: SynthFormatSchema,
   index: Type.Integer(),
   entity: Type.String(),
@@ -206,7 +206,7 @@ export const DatasetFileSchema = Type.Object({
 });
 
 /** A dataset with its status, progress, files and the block versions its rows became. */
-export const DatasetSchema = Type.Object({
+export const SyntheticDatasetSchema = Type.Object({
   id: Type.Integer(),
   project: Type.Integer(),
   name: Type.String(),
@@ -239,7 +239,7 @@ export const DatasetSchema = Type.Object({
   ]),
   error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
   queuedJob: Type.Union([Type.String(), Type.Null()]),
-  files: Type.Array(DatasetFileSchema),
+  files: Type.Array(SyntheticDatasetFileSchema),
   blocks: Type.Array(
     Type.Object({
       entity: Type.String(),
@@ -252,10 +252,10 @@ export const DatasetSchema = Type.Object({
   createdAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
-export type DatasetViewSchema = Static<typeof DatasetSchema>;
+export type SyntheticDatasetViewSchema = Static<typeof SyntheticDatasetSchema>;
 
 /** `?format&fileIndex` of a dataset download. */
-export const DatasetFileQuery = Type.Object({
+export const SyntheticDatasetFileQuery = Type.Object({
   format: Type.Optional(SynthFormatSchema),
   fileIndex: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
 });

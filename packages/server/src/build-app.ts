@@ -55,7 +55,7 @@ import { queueRoutes } from './routes/queue.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { schemaRoutes } from './routes/schemas.js';
 import { constraintSetRoutes } from './routes/constraint-sets.js';
-import { datasetRoutes } from './routes/datasets.js';
+import { syntheticDatasetRoutes } from './routes/synthetic-datasets.js';
 import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
 import { WebhookPublisher } from './webhooks/webhook-publisher.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -212,7 +212,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       queueRoutes,
       schemaRoutes,
       constraintSetRoutes,
-      datasetRoutes,
+      syntheticDatasetRoutes,
       assemblyPartRoutes,
       worksetRoutes,
       eventReportRoutes,

@@ -62,7 +62,7 @@ describe('a dataset queued on one PostgreSQL replica, generated and served by an
     });
     expect(set.status).toBe(201);
     // 20,000 customers in CSV: 1.4 MB, several pieces of 512 KiB characters.
-    const created = await call(a, 'POST', `/projects/${project}/datasets`, {
+    const created = await call(a, 'POST', `/projects/${project}/synthetic-datasets`, {
       name: 'big',
       schema: uploaded.json().id,
       constraintSet: set.json().id,
@@ -75,18 +75,26 @@ describe('a dataset queued on one PostgreSQL replica, generated and served by an
 
     let status = 'queued';
     for (let i = 0; i < 600 && status !== 'completed' && status !== 'failed'; i++) {
-      const read = await call(a, 'GET', `/projects/${project}/datasets/${id}`);
+      const read = await call(a, 'GET', `/projects/${project}/synthetic-datasets/${id}`);
       status = read.json().status as string;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(status).toBe('completed');
 
-    const fromA = await call(a, 'GET', `/projects/${project}/datasets/${id}/data?format=csv`);
-    const fromB = await call(b, 'GET', `/projects/${project}/datasets/${id}/data?format=csv`);
+    const fromA = await call(
+      a,
+      'GET',
+      `/projects/${project}/synthetic-datasets/${id}/data?format=csv`,
+    );
+    const fromB = await call(
+      b,
+      'GET',
+      `/projects/${project}/synthetic-datasets/${id}/data?format=csv`,
+    );
     expect(fromA.status).toBe(200);
     expect(fromA.text).toBe(fromB.text);
     expect(fromA.text.trim().split('\r\n')).toHaveLength(20_001);
-    const dataset = (await call(b, 'GET', `/projects/${project}/datasets/${id}`)).json();
+    const dataset = (await call(b, 'GET', `/projects/${project}/synthetic-datasets/${id}`)).json();
     expect(createHash('sha256').update(fromA.text).digest('hex')).toBe(dataset.files[0].sha256);
 
     const client = new pg.Client({ connectionString: POSTGRES_URL });

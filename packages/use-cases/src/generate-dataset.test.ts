@@ -7,14 +7,17 @@ import {
 } from '@allot/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Acting } from './acting.js';
-import { createDataset, type DatasetGenerationPayload } from './create-dataset.js';
+import {
+  createSyntheticDataset,
+  type DatasetGenerationPayload,
+} from './create-synthetic-dataset.js';
 import { createProject } from './create-project.js';
-import { deleteDataset } from './delete-dataset.js';
+import { deleteSyntheticDataset } from './delete-synthetic-dataset.js';
 import { EventLog } from './event-log.js';
 import { datasetGenerationHandler } from './generate-dataset.js';
-import { readDataset } from './read-dataset.js';
-import { readDatasetFile } from './read-dataset-file.js';
-import { regenerateDataset } from './regenerate-dataset.js';
+import { readSyntheticDataset } from './read-synthetic-dataset.js';
+import { readSyntheticDatasetFile } from './read-synthetic-dataset-file.js';
+import { regenerateSyntheticDataset } from './regenerate-synthetic-dataset.js';
 import { DATASET_CHUNK_KIND } from './synth-records.js';
 import { uploadSchema } from './upload-schema.js';
 
@@ -47,7 +50,7 @@ describe('the dataset-generation handler', () => {
       acting,
     );
     // Names of 300 to 400 characters: 3,000 records make files of several pieces.
-    const created = await createDataset(
+    const created = await createSyntheticDataset(
       store,
       queue,
       {
@@ -90,12 +93,12 @@ describe('the dataset-generation handler', () => {
   it('stores files in pieces that read back whole, and completes once', async () => {
     const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
     expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
-    const done = await readDataset(store, queue, { workspace: 'w', id: dataset });
+    const done = await readSyntheticDataset(store, queue, { workspace: 'w', id: dataset });
     expect(done.status).toBe('completed');
     const csv = done.files.find((f) => f.format === 'csv')!;
     expect(csv.chunks).toBeGreaterThan(1);
     expect(await chunks()).toBe(done.files.reduce((sum, f) => sum + f.chunks, 0));
-    const download = await readDatasetFile(store, queue, {
+    const download = await readSyntheticDatasetFile(store, queue, {
       workspace: 'w',
       id: dataset,
       format: 'jsonl',
@@ -120,7 +123,7 @@ describe('the dataset-generation handler', () => {
       work(async (done) => {
         if (done >= 1000 && !deleted) {
           deleted = true;
-          await deleteDataset(store, queue, { id: dataset }, acting);
+          await deleteSyntheticDataset(store, queue, { id: dataset }, acting);
         }
       }),
     );
@@ -139,24 +142,24 @@ describe('the dataset-generation handler', () => {
       ),
     ).rejects.toThrow(/cancelled/);
     expect(await chunks()).toBe(0);
-    const read = await readDataset(store, queue, { workspace: 'w', id: dataset });
+    const read = await readSyntheticDataset(store, queue, { workspace: 'w', id: dataset });
     expect(read.status).toBe('queued');
     expect(read.files).toEqual([]);
   });
 
   it('queues a dataset whose job ended without an outcome again, and leaves a completed one alone', async () => {
-    const created = await readDataset(store, queue, { workspace: 'w', id: dataset });
+    const created = await readSyntheticDataset(store, queue, { workspace: 'w', id: dataset });
     await queue.cancel('w', created.queuedJob!);
-    expect((await readDataset(store, queue, { workspace: 'w', id: dataset })).status).toBe(
+    expect((await readSyntheticDataset(store, queue, { workspace: 'w', id: dataset })).status).toBe(
       'failed',
     );
-    const again = await regenerateDataset(store, queue, { id: dataset }, acting);
+    const again = await regenerateSyntheticDataset(store, queue, { id: dataset }, acting);
     expect(again.status).toBe('queued');
     expect(again.queuedJob).not.toBe(created.queuedJob);
     expect((await queue.get('w', again.queuedJob!))?.state).toBe('queued');
     const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
     expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
-    const done = await regenerateDataset(store, queue, { id: dataset }, acting);
+    const done = await regenerateSyntheticDataset(store, queue, { id: dataset }, acting);
     expect(done.status).toBe('completed');
     expect(done.queuedJob).toBe(again.queuedJob);
   });

@@ -9,8 +9,8 @@ import {
   type Store,
   type SynthRecord,
 } from '@allot/core';
-import type { DatasetGenerationPayload } from './create-dataset.js';
-import { DATASET_ATTEMPTS } from './create-dataset.js';
+import type { DatasetGenerationPayload } from './create-synthetic-dataset.js';
+import { DATASET_ATTEMPTS } from './create-synthetic-dataset.js';
 import { DatasetFileSink, deleteChunks } from './dataset-chunks.js';
 import { resolveDatasetEntities } from './dataset-entities.js';
 import type { EventLog } from './event-log.js';

@@ -277,16 +277,19 @@ export { listConstraintSets, readConstraintSet } from './read-constraint-set.js'
 export { updateConstraintSet, type ConstraintSetChanges } from './update-constraint-set.js';
 export { deleteConstraintSet } from './delete-constraint-set.js';
 export {
-  createDataset,
+  createSyntheticDataset,
   DATASET_ATTEMPTS,
   MAX_DATASET_RECORDS,
   type DatasetGenerationPayload,
-  type NewDataset,
-} from './create-dataset.js';
+  type NewSyntheticDataset,
+} from './create-synthetic-dataset.js';
 export { datasetGenerationHandler, type DatasetGenerationDeps } from './generate-dataset.js';
-export { readDataset, type DatasetView } from './read-dataset.js';
-export { listDatasets } from './list-datasets.js';
-export { deleteDataset } from './delete-dataset.js';
-export { regenerateDataset } from './regenerate-dataset.js';
-export { readDatasetFile, type DatasetDownload } from './read-dataset-file.js';
+export { readSyntheticDataset, type SyntheticDatasetView } from './read-synthetic-dataset.js';
+export { listSyntheticDatasets } from './list-synthetic-datasets.js';
+export { deleteSyntheticDataset } from './delete-synthetic-dataset.js';
+export { regenerateSyntheticDataset } from './regenerate-synthetic-dataset.js';
+export {
+  readSyntheticDatasetFile,
+  type SyntheticDatasetDownload,
+} from './read-synthetic-dataset-file.js';
 export { coveragePrimaryDataSet } from './coverage-primary-data-set.js';

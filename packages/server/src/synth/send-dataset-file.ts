@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { SynthFormat } from '@allot/core';
-import type { DatasetDownload } from '@allot/use-cases';
+import type { SyntheticDatasetDownload } from '@allot/use-cases';
 import type { FastifyReply } from 'fastify';
 
 const MEDIA_TYPES: Record<SynthFormat, string> = {
@@ -18,7 +18,10 @@ export const DATASET_MEDIA_TYPES = Object.values(MEDIA_TYPES).map((t) => t.split
  * Streams a generated file piece by piece from the store, as an attachment
  * named after its entity, with its length and SHA-256 known up front.
  */
-export function sendDatasetFile(reply: FastifyReply, download: DatasetDownload): FastifyReply {
+export function sendDatasetFile(
+  reply: FastifyReply,
+  download: SyntheticDatasetDownload,
+): FastifyReply {
   const { file } = download;
   return reply
     .header('content-type', MEDIA_TYPES[file.format])

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  createDataset,
-  deleteDataset,
-  listDatasets,
-  readDataset,
-  readDatasetFile,
-  regenerateDataset,
-  type DatasetView,
+  createSyntheticDataset,
+  deleteSyntheticDataset,
+  listSyntheticDatasets,
+  readSyntheticDataset,
+  readSyntheticDatasetFile,
+  regenerateSyntheticDataset,
+  type SyntheticDatasetView,
 } from '@allot/use-cases';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -45,7 +45,7 @@ const CreateBody = Type.Object({
 });
 
 /** A dataset as TDMP shows it: `status` is queued, running, completed or failed. */
-export function tdmpDatasetView(dataset: DatasetView) {
+export function tdmpDatasetView(dataset: SyntheticDatasetView) {
   return {
     dataset_id: dataset.id,
     id: dataset.id,
@@ -103,7 +103,7 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!(await tdmpProjectAccess(app, request).visible(body.project_id)))
         throw notFound('Project not found');
       const params = body.params ?? {};
-      const dataset = await createDataset(
+      const dataset = await createSyntheticDataset(
         store,
         queue,
         {
@@ -135,7 +135,7 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { project_id, limit, offset } = request.query;
-      const datasets = await listDatasets(store, queue, {
+      const datasets = await listSyntheticDatasets(store, queue, {
         workspace: callerOf(request).workspace,
         project: project_id,
         page: ALL,
@@ -148,7 +148,7 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const visibleDataset = async (request: FastifyRequest, id: number) =>
     tdmpProjectAccess(app, request).check(
-      await readDataset(store, queue, { workspace: callerOf(request).workspace, id }),
+      await readSyntheticDataset(store, queue, { workspace: callerOf(request).workspace, id }),
       'Dataset',
     );
 
@@ -164,7 +164,12 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       await visibleDataset(request, request.params.id);
       return tdmpDatasetView(
-        await regenerateDataset(store, queue, { id: request.params.id }, actingOf(app, request)),
+        await regenerateSyntheticDataset(
+          store,
+          queue,
+          { id: request.params.id },
+          actingOf(app, request),
+        ),
       );
     },
   );
@@ -174,7 +179,7 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { config: { role: 'admin' }, schema: { hide, params: TdmpIdParams } },
     async (request) => {
       await visibleDataset(request, request.params.id);
-      await deleteDataset(store, queue, { id: request.params.id }, actingOf(app, request));
+      await deleteSyntheticDataset(store, queue, { id: request.params.id }, actingOf(app, request));
       return { detail: 'Dataset deleted' };
     },
   );
@@ -196,7 +201,7 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await visibleDataset(request, request.params.id);
       return sendDatasetFile(
         reply,
-        await readDatasetFile(store, queue, {
+        await readSyntheticDatasetFile(store, queue, {
           workspace: callerOf(request).workspace,
           id: request.params.id,
           format: request.query.format,

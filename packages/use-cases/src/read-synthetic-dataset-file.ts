@@ -1,11 +1,11 @@
 import { AllotError, type CatalogueStore, type SynthFormat, type WorkQueue } from '@allot/core';
 import { readChunks } from './dataset-chunks.js';
-import { readDataset } from './read-dataset.js';
+import { readSyntheticDataset } from './read-synthetic-dataset.js';
 import type { SynthRef } from './read-schema-record.js';
 import type { DatasetFile } from './synth-records.js';
 
 /** A generated file to send: its index entry and its text, piece by piece. */
-export interface DatasetDownload {
+export interface SyntheticDatasetDownload {
   file: DatasetFile;
   chunks: AsyncIterable<string>;
 }
@@ -18,12 +18,12 @@ export interface DatasetDownload {
  *   was not generated in, or an index past its files; `INVALID_INPUT` when
  *   the dataset has not completed (the message says its status)
  */
-export async function readDatasetFile(
+export async function readSyntheticDatasetFile(
   store: CatalogueStore,
   queue: WorkQueue,
   ref: SynthRef & { format?: SynthFormat | undefined; index?: number | undefined },
-): Promise<DatasetDownload> {
-  const dataset = await readDataset(store, queue, ref);
+): Promise<SyntheticDatasetDownload> {
+  const dataset = await readSyntheticDataset(store, queue, ref);
   if (dataset.status !== 'completed') {
     throw new AllotError(
       'INVALID_INPUT',

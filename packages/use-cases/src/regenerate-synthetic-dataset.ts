@@ -4,8 +4,8 @@ import {
   DATASET_ATTEMPTS,
   generationTimeout,
   type DatasetGenerationPayload,
-} from './create-dataset.js';
-import { readDataset, type DatasetView } from './read-dataset.js';
+} from './create-synthetic-dataset.js';
+import { readSyntheticDataset, type SyntheticDatasetView } from './read-synthetic-dataset.js';
 import type { SynthRef } from './read-schema-record.js';
 import {
   DATASET_GENERATION_KIND,
@@ -24,13 +24,13 @@ import {
  *
  * @throws {@link AllotError} `NOT_FOUND`, or `VERSION_CONFLICT` when another request requeued it first
  */
-export async function regenerateDataset(
+export async function regenerateSyntheticDataset(
   store: CatalogueStore,
   queue: WorkQueue,
   ref: Omit<SynthRef, 'workspace'>,
   acting: Acting,
-): Promise<DatasetView> {
-  const current = await readDataset(store, queue, { ...ref, workspace: acting.workspace });
+): Promise<SyntheticDatasetView> {
+  const current = await readSyntheticDataset(store, queue, { ...ref, workspace: acting.workspace });
   const job =
     current.queuedJob === null ? undefined : await queue.get(acting.workspace, current.queuedJob);
   // A dataset still being created has no job yet: only a job that was queued and is gone counts.

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  createDataset,
-  deleteDataset,
-  listDatasets,
-  readDataset,
-  readDatasetFile,
+  createSyntheticDataset,
+  deleteSyntheticDataset,
+  listSyntheticDatasets,
+  readSyntheticDataset,
+  readSyntheticDatasetFile,
   readProject,
-  regenerateDataset,
+  regenerateSyntheticDataset,
 } from '@allot/use-cases';
 import {
-  DatasetFileQuery,
-  DatasetSchema,
-  NewDatasetBody,
+  SyntheticDatasetFileQuery,
+  SyntheticDatasetSchema,
+  NewSyntheticDatasetBody,
   PageOf,
   PageQuery,
   withErrors,
@@ -31,12 +31,12 @@ import { ProjectItemParams, ProjectParam } from './schemas.js';
  * its rows become a data block version pools allocate from. Creating needs
  * the tester role, deleting the admin role.
  */
-export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const syntheticDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['synthetic data'];
   const { store, queue } = contextOf(app);
 
   app.post(
-    '/projects/:project/datasets',
+    '/projects/:project/synthetic-datasets',
     {
       config: { role: 'tester' },
       schema: {
@@ -46,13 +46,13 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Answers 202 with the dataset `queued`; poll it until `completed` or `failed`. ' +
           'The same seed gives byte-identical files.',
         params: ProjectParam,
-        body: NewDatasetBody,
-        response: withErrors({ 202: DatasetSchema }),
+        body: NewSyntheticDatasetBody,
+        response: withErrors({ 202: SyntheticDatasetSchema }),
       },
     },
     async (request, reply) => {
       const { constraintSet, entities, formats, params, ...rest } = request.body;
-      const dataset = await createDataset(
+      const dataset = await createSyntheticDataset(
         store,
         queue,
         {
@@ -74,7 +74,7 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/projects/:project/datasets',
+    '/projects/:project/synthetic-datasets',
     {
       config: { role: 'viewer' },
       schema: {
@@ -82,14 +82,14 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'List the datasets of a project, by number, with their status',
         params: ProjectParam,
         querystring: PageQuery,
-        response: withErrors({ 200: PageOf(DatasetSchema) }),
+        response: withErrors({ 200: PageOf(SyntheticDatasetSchema) }),
       },
     },
     async (request) => {
       const { workspace } = callerOf(request);
       await readProject(store, workspace, { id: request.params.project });
       const { limit, offset } = request.query;
-      const page = await listDatasets(store, queue, {
+      const page = await listSyntheticDatasets(store, queue, {
         workspace,
         project: request.params.project,
         page: { limit: limit + 1, offset },
@@ -99,22 +99,25 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get(
-    '/projects/:project/datasets/:id',
+    '/projects/:project/synthetic-datasets/:id',
     {
       config: { role: 'viewer' },
       schema: {
         tags,
         summary: 'Read a dataset: status, progress, files, block versions',
         params: ProjectItemParams,
-        response: withErrors({ 200: DatasetSchema }),
+        response: withErrors({ 200: SyntheticDatasetSchema }),
       },
     },
     async (request) =>
-      readDataset(store, queue, { workspace: callerOf(request).workspace, ...request.params }),
+      readSyntheticDataset(store, queue, {
+        workspace: callerOf(request).workspace,
+        ...request.params,
+      }),
   );
 
   app.get(
-    '/projects/:project/datasets/:id/data',
+    '/projects/:project/synthetic-datasets/:id/data',
     {
       config: { role: 'viewer' },
       schema: {
@@ -125,14 +128,14 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'numbered by entity, in dependency order, then by part when `fileSplit` cut them). ' +
           '`x-allot-sha256` carries the SHA-256 of the file.',
         params: ProjectItemParams,
-        querystring: DatasetFileQuery,
+        querystring: SyntheticDatasetFileQuery,
         produces: DATASET_MEDIA_TYPES,
       },
     },
     async (request, reply) =>
       sendDatasetFile(
         reply,
-        await readDatasetFile(store, queue, {
+        await readSyntheticDatasetFile(store, queue, {
           workspace: callerOf(request).workspace,
           ...request.params,
           format: request.query.format,
@@ -142,7 +145,7 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.post(
-    '/projects/:project/datasets/:id/generate',
+    '/projects/:project/synthetic-datasets/:id/generate',
     {
       config: { role: 'tester' },
       schema: {
@@ -152,14 +155,15 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Only a dataset that failed, or whose queued job is gone, is queued again (with what it was ' +
           'created with); any other is answered as it is.',
         params: ProjectItemParams,
-        response: withErrors({ 200: DatasetSchema }),
+        response: withErrors({ 200: SyntheticDatasetSchema }),
       },
     },
-    async (request) => regenerateDataset(store, queue, request.params, actingOf(app, request)),
+    async (request) =>
+      regenerateSyntheticDataset(store, queue, request.params, actingOf(app, request)),
   );
 
   app.delete(
-    '/projects/:project/datasets/:id',
+    '/projects/:project/synthetic-datasets/:id',
     {
       config: { role: 'admin' },
       schema: {
@@ -170,7 +174,7 @@ export const datasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      await deleteDataset(store, queue, request.params, actingOf(app, request));
+      await deleteSyntheticDataset(store, queue, request.params, actingOf(app, request));
       return reply.status(204).send(null);
     },
   );

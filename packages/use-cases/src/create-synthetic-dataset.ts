@@ -24,7 +24,7 @@ export const MAX_DATASET_RECORDS = 1_000_000;
 export const DATASET_ATTEMPTS = 3;
 
 /** What creating a dataset takes. */
-export interface NewDataset {
+export interface NewSyntheticDataset {
   project: number;
   name: string;
   schema: number;
@@ -53,10 +53,10 @@ export interface DatasetGenerationPayload {
  *
  * @throws {@link AllotError} `NOT_FOUND`, `INVALID_INPUT` naming the field, `INVALID_CONSTRAINTS`
  */
-export async function createDataset(
+export async function createSyntheticDataset(
   store: Store,
   queue: WorkQueue,
-  input: NewDataset,
+  input: NewSyntheticDataset,
   acting: Acting,
 ): Promise<DatasetBody> {
   await readProject(store, acting.workspace, { id: input.project });

@@ -12,7 +12,7 @@ import { DATASET_KIND, readSynthBody, synthName, type DatasetBody } from './synt
  *
  * @throws {@link AllotError} `NOT_FOUND` when the workspace (or project) has no dataset of this number.
  */
-export async function deleteDataset(
+export async function deleteSyntheticDataset(
   store: CatalogueStore,
   queue: WorkQueue,
   ref: Omit<SynthRef, 'workspace'>,

@@ -3,7 +3,7 @@ import type { SynthRef } from './read-schema-record.js';
 import { DATASET_KIND, readSynthBody, type DatasetBody } from './synth-records.js';
 
 /** A dataset with where its generation is: the stored outcome, or its queued job's state and progress. */
-export interface DatasetView extends DatasetBody {
+export interface SyntheticDatasetView extends DatasetBody {
   progress: QueueProgress | null;
 }
 
@@ -15,11 +15,11 @@ export interface DatasetView extends DatasetBody {
  *
  * @throws {@link AllotError} `NOT_FOUND` when the workspace (or project) has no dataset of this number.
  */
-export async function readDataset(
+export async function readSyntheticDataset(
   store: CatalogueStore,
   queue: WorkQueue,
   ref: SynthRef,
-): Promise<DatasetView> {
+): Promise<SyntheticDatasetView> {
   return withQueueState(
     queue,
     await readSynthBody<DatasetBody>(store, { ...ref, kind: DATASET_KIND }),
@@ -32,7 +32,7 @@ export async function withQueueState(
   queue: WorkQueue,
   dataset: DatasetBody,
   workspace: string,
-): Promise<DatasetView> {
+): Promise<SyntheticDatasetView> {
   if (dataset.status !== 'queued' || dataset.queuedJob === null)
     return { ...dataset, progress: null };
   const job = await queue.get(workspace, dataset.queuedJob);

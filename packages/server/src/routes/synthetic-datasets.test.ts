@@ -55,7 +55,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
   /** Polls a dataset as a CI script would, until it is completed or failed. */
   async function settle(project: number, id: number) {
     for (let i = 0; i < 400; i++) {
-      const read = await call(viewer, 'GET', `/projects/${project}/datasets/${id}`);
+      const read = await call(viewer, 'GET', `/projects/${project}/synthetic-datasets/${id}`);
       expect(read.status).toBe(200);
       if (read.body.status === 'completed' || read.body.status === 'failed') return read.body;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -146,7 +146,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
       formats: ['csv', 'json', 'sql'],
       params: { seed: 'golden', batchSize: 64, fileSplit: 100, block: 'synth-shop' },
     };
-    const created = await call(tester, 'POST', `/projects/${p}/datasets`, body);
+    const created = await call(tester, 'POST', `/projects/${p}/synthetic-datasets`, body);
     expect(created.status).toBe(202);
     expect(created.body.status).toBe('queued');
     const done = await settle(p, created.body.id);
@@ -164,7 +164,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     const customerCsv = await call(
       viewer,
       'GET',
-      `/projects/${p}/datasets/${done.id}/data?format=csv&fileIndex=0`,
+      `/projects/${p}/synthetic-datasets/${done.id}/data?format=csv&fileIndex=0`,
     );
     expect(customerCsv.status).toBe(200);
     expect(customerCsv.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -180,7 +180,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
       const part = await call(
         viewer,
         'GET',
-        `/projects/${p}/datasets/${done.id}/data?format=json&fileIndex=${index}`,
+        `/projects/${p}/synthetic-datasets/${done.id}/data?format=json&fileIndex=${index}`,
       );
       expect(part.status).toBe(200);
       accountJson.push(...(part.body as { customer: number; number: string }[]));
@@ -193,13 +193,13 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     const sql = await call(
       viewer,
       'GET',
-      `/projects/${p}/datasets/${done.id}/data?format=sql&fileIndex=1`,
+      `/projects/${p}/synthetic-datasets/${done.id}/data?format=sql&fileIndex=1`,
     );
     expect(sql.text).toMatch(/CREATE TABLE "accounts"/);
     const sql2 = await call(
       viewer,
       'GET',
-      `/projects/${p}/datasets/${done.id}/data?format=sql&fileIndex=2`,
+      `/projects/${p}/synthetic-datasets/${done.id}/data?format=sql&fileIndex=2`,
     );
     expect(sql2.text).not.toMatch(/CREATE TABLE/);
     expect(sql2.text).toMatch(/INSERT INTO "accounts"/);
@@ -226,7 +226,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     expect(JSON.stringify(result.body)).toMatch(/locked/);
 
     // The same seed gives the same bytes: a second dataset with the same body.
-    const again = await call(tester, 'POST', `/projects/${p}/datasets`, {
+    const again = await call(tester, 'POST', `/projects/${p}/synthetic-datasets`, {
       ...body,
       name: 'CI Build #2',
     });
@@ -253,7 +253,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     );
     expect(delivered.filter((d) => d.kind === 'schema.uploaded')).toHaveLength(2);
 
-    const list = await call(viewer, 'GET', `/projects/${p}/datasets?limit=1`);
+    const list = await call(viewer, 'GET', `/projects/${p}/synthetic-datasets?limit=1`);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.links.next).not.toBeNull();
 
@@ -262,24 +262,33 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     const theirs = await call(other.adminKey, 'POST', '/projects', { name: 'shop' });
     expect(theirs.body.id).toBe(p);
     for (const path of [
-      `/projects/${p}/datasets/${done.id}`,
-      `/projects/${p}/datasets/${done.id}/data?format=csv`,
+      `/projects/${p}/synthetic-datasets/${done.id}`,
+      `/projects/${p}/synthetic-datasets/${done.id}/data?format=csv`,
       `/projects/${p}/schemas/${customers.body.id}`,
       `/projects/${p}/constraint-sets/${customerSet.body.id}`,
     ]) {
       expect((await call(other.adminKey, 'GET', path)).status, path).toBe(404);
     }
-    expect((await call(other.adminKey, 'GET', `/projects/${p}/datasets`)).body.items).toEqual([]);
     expect(
-      (await call(other.adminKey, 'DELETE', `/projects/${p}/datasets/${done.id}`)).status,
+      (await call(other.adminKey, 'GET', `/projects/${p}/synthetic-datasets`)).body.items,
+    ).toEqual([]);
+    expect(
+      (await call(other.adminKey, 'DELETE', `/projects/${p}/synthetic-datasets/${done.id}`)).status,
     ).toBe(404);
 
     // Deleting needs the admin role; then the dataset and its files are gone.
-    expect((await call(tester, 'DELETE', `/projects/${p}/datasets/${done.id}`)).status).toBe(403);
-    expect((await call(admin, 'DELETE', `/projects/${p}/datasets/${done.id}`)).status).toBe(204);
-    expect((await call(viewer, 'GET', `/projects/${p}/datasets/${done.id}`)).status).toBe(404);
     expect(
-      (await call(viewer, 'GET', `/projects/${p}/datasets/${done.id}/data?format=csv`)).status,
+      (await call(tester, 'DELETE', `/projects/${p}/synthetic-datasets/${done.id}`)).status,
+    ).toBe(403);
+    expect(
+      (await call(admin, 'DELETE', `/projects/${p}/synthetic-datasets/${done.id}`)).status,
+    ).toBe(204);
+    expect((await call(viewer, 'GET', `/projects/${p}/synthetic-datasets/${done.id}`)).status).toBe(
+      404,
+    );
+    expect(
+      (await call(viewer, 'GET', `/projects/${p}/synthetic-datasets/${done.id}/data?format=csv`))
+        .status,
     ).toBe(404);
   });
 
@@ -345,7 +354,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
       404,
     );
 
-    const badFormat = await call(tester, 'POST', `/projects/${p}/datasets`, {
+    const badFormat = await call(tester, 'POST', `/projects/${p}/synthetic-datasets`, {
       name: 'd',
       schema: schema.body.id,
       recordCount: 10,
@@ -353,7 +362,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     });
     expect(badFormat.status).toBe(400);
     expect(badFormat.body.field).toMatch(/formats/);
-    const badLocale = await call(tester, 'POST', `/projects/${p}/datasets`, {
+    const badLocale = await call(tester, 'POST', `/projects/${p}/synthetic-datasets`, {
       name: 'd',
       schema: schema.body.id,
       recordCount: 10,
@@ -361,7 +370,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     });
     expect(badLocale.status).toBe(400);
     expect(badLocale.body.field).toBe('locale');
-    const plain = await call(tester, 'POST', `/projects/${p}/datasets`, {
+    const plain = await call(tester, 'POST', `/projects/${p}/synthetic-datasets`, {
       name: 'd',
       schema: schema.body.id,
       recordCount: 10,
@@ -377,7 +386,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
       constraints: { fields: { status: { enum: ['active', 'locked'], unique: true } } },
     });
     expect(set.status).toBe(201);
-    const conflict = await call(tester, 'POST', `/projects/${p}/datasets`, {
+    const conflict = await call(tester, 'POST', `/projects/${p}/synthetic-datasets`, {
       name: 'd',
       schema: schema.body.id,
       constraintSet: set.body.id,
@@ -389,14 +398,18 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     expect(failed.status).toBe('failed');
     expect(failed.error.code).toBe('CONSTRAINT_CONFLICT');
     expect(failed.files).toEqual([]);
-    const download = await call(viewer, 'GET', `/projects/${p}/datasets/${conflict.body.id}/data`);
+    const download = await call(
+      viewer,
+      'GET',
+      `/projects/${p}/synthetic-datasets/${conflict.body.id}/data`,
+    );
     expect(download.status).toBe(400);
     expect(download.body.message).toMatch(/failed/);
     const events = await call(admin, 'GET', '/events?kind=dataset.failed');
     expect(events.body.items.map((e: { subject: string }) => e.subject)).toContain(
       `dataset:${conflict.body.id}`,
     );
-    const datasets = await call(viewer, 'GET', `/projects/${p}/datasets`);
+    const datasets = await call(viewer, 'GET', `/projects/${p}/synthetic-datasets`);
     expect(datasets.body.items.length).toBeGreaterThan(0);
   });
 });
