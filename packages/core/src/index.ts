@@ -118,7 +118,28 @@ export type {
   ProjectStore,
   Store,
   TenancyStore,
+  DatasetStore,
 } from './store/store.js';
+export {
+  DEFAULT_DATASET_NAME,
+  datasetValues,
+  type DatasetChange,
+  type DatasetRecord,
+  type NewDataset,
+  type VariableRecord,
+} from './datasets/dataset-record.js';
+export {
+  datasetExistsError,
+  datasetNotFoundError,
+  variableExistsError,
+  variableNotFoundError,
+} from './datasets/dataset-errors.js';
+export {
+  checkDatasetName,
+  checkDatasetValue,
+  MAX_DATASET_NAME_LENGTH,
+  MAX_DATASET_VALUE_LENGTH,
+} from './datasets/validate-dataset.js';
 export { eventMatches } from './events/event-record.js';
 export type { EventQuery, EventRecord, NewEvent } from './events/event-record.js';
 export type { NotificationQuery, NotificationRecord } from './events/notification-record.js';

@@ -7,6 +7,10 @@ import type {
   CatalogueQuery,
   CatalogueRecord,
   CatalogueUnlockRequest,
+  DatasetChange,
+  DatasetRecord,
+  NewDataset,
+  VariableRecord,
   EventQuery,
   EventRecord,
   NewEvent,
@@ -17,6 +21,7 @@ import type {
   ProjectRecord,
 } from '@allot/core';
 import * as auditLog from './audit-log.js';
+import * as datasets from './dataset-records.js';
 import * as eventLog from './event-log.js';
 import * as notifications from './notifications.js';
 import type { PoolQueries } from './pool-queries.js';
@@ -127,5 +132,53 @@ export abstract class PostgresRecords {
 
   deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
     return this.#catalogue.deleteCatalogue(target, now);
+  }
+
+  ensureDefaultDataset(workspace: string, project: number): Promise<DatasetRecord> {
+    return datasets.ensureDefaultDataset(this.#db, workspace, project);
+  }
+
+  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
+    return datasets.addDataset(this.#db, dataset);
+  }
+
+  getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
+    return datasets.getDataset(this.#db, workspace, id);
+  }
+
+  listDatasets(workspace: string, project: number, page: Page): Promise<DatasetRecord[]> {
+    return datasets.listDatasets(this.#db, workspace, project, page);
+  }
+
+  countDatasets(workspace: string, project: number): Promise<number> {
+    return datasets.countDatasets(this.#db, workspace, project);
+  }
+
+  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
+    return datasets.updateDataset(this.#db, { workspace, id }, change);
+  }
+
+  deleteDataset(workspace: string, id: number): Promise<boolean> {
+    return datasets.deleteDataset(this.#db, workspace, id);
+  }
+
+  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
+    return datasets.addVariable(this.#db, { workspace, project }, name);
+  }
+
+  getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
+    return datasets.getVariable(this.#db, workspace, id);
+  }
+
+  listVariables(workspace: string, project: number): Promise<VariableRecord[]> {
+    return datasets.listVariables(this.#db, workspace, project);
+  }
+
+  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
+    return datasets.renameVariable(this.#db, { workspace, id }, name);
+  }
+
+  deleteVariable(workspace: string, id: number): Promise<boolean> {
+    return datasets.deleteVariable(this.#db, workspace, id);
   }
 }

@@ -23,6 +23,8 @@ const WORKSPACE_MAPS = new Set([
   'catalogue',
   'projects',
   'notifications',
+  'datasets',
+  'variables',
 ]);
 /** Fields of a workspace that only grow at their end. */
 const WORKSPACE_LOGS = new Set(['audit']);

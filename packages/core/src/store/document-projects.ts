@@ -74,7 +74,13 @@ export class DocumentProjects implements ProjectStore {
     return this.#mutex.run(async () => {
       if (ownEntry(this.#projects(workspace), String(id)) === undefined) return false;
       await this.#saved.update((draft) => {
-        delete draftWorkspace(draft, workspace, 'projects').projects?.[String(id)];
+        // A project's datasets and variables go with it, as on PostgreSQL's cascade.
+        const copy = draftWorkspace(draft, workspace, 'projects', 'datasets', 'variables');
+        delete copy.projects?.[String(id)];
+        for (const map of [copy.datasets, copy.variables]) {
+          for (const [key, record] of Object.entries(map ?? {}))
+            if (record.project === id) delete map?.[key];
+        }
       });
       return true;
     });

@@ -1,5 +1,6 @@
 import type { BlockStore } from './block-store.js';
 import type { CatalogueStore } from './catalogue-store.js';
+import type { DatasetStore } from './dataset-store.js';
 import type { EventStore } from './event-store.js';
 import type { JobStore } from './job-store.js';
 import type { NotificationStore } from './notification-store.js';
@@ -9,6 +10,7 @@ import type { TenancyStore } from './tenancy-store.js';
 
 export type { BlockStore } from './block-store.js';
 export type { CatalogueStore } from './catalogue-store.js';
+export type { DatasetStore } from './dataset-store.js';
 export type { EventStore } from './event-store.js';
 export type { CandidateQuery, JobStore } from './job-store.js';
 export type { NotificationStore } from './notification-store.js';
@@ -21,7 +23,7 @@ export type { TenancyStore } from './tenancy-store.js';
  * The narrow storage interface: domain operations, each atomic, in named
  * slices ({@link BlockStore}, {@link PoolStore}, {@link JobStore},
  * {@link TenancyStore}, {@link ProjectStore}, {@link EventStore},
- * {@link NotificationStore}, {@link CatalogueStore}). A caller asks for the slice it
+ * {@link NotificationStore}, {@link CatalogueStore}, {@link DatasetStore}). A caller asks for the slice it
  * uses; an adapter implements them all. Adapters: memory (tests), lowdb
  * (embedded default), PostgreSQL.
  *
@@ -37,7 +39,8 @@ export interface Store
     ProjectStore,
     EventStore,
     NotificationStore,
-    CatalogueStore {
+    CatalogueStore,
+    DatasetStore {
   /** A short name for messages: `memory`, `lowdb`, `postgres`. */
   readonly kind: string;
   /** Flushes and frees resources (file locks, connections). */
