@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   MAKE_FAILED: 'A make could not produce a row that satisfies its find.',
   CATALOGUE_LOCKED:
     'A catalogue record is locked by someone else; `holder` names who. An admin may force it.',
+  PROJECT_ACCESS:
+    'The caller is not a member of the project, or its role there does not allow the change.',
   ALREADY_EXISTS:
     'A record with this name (and version) already exists; `field` names what clashes.',
   VERSION_CONFLICT:

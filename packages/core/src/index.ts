@@ -151,6 +151,12 @@ export type {
   ProjectRole,
 } from './projects/project-record.js';
 export { projectExistsError, projectNotFoundError } from './projects/project-errors.js';
+export {
+  assertProjectPermission,
+  projectPermission,
+  type ProjectCaller,
+  type ProjectPermission,
+} from './projects/project-access.js';
 export { auditOfEvent, eventOfAudit, isAudited, SYSTEM_ACTOR } from './events/audit-view.js';
 export { openMemoryStore } from './store/open-memory-store.js';
 export type {

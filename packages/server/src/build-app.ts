@@ -41,6 +41,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { workspaceRoutes } from './routes/workspaces.js';
 import { curiosityRoutes } from './facades/curiosity/curiosity-routes.js';
+import { testRailRoutes } from './facades/testrail/testrail-routes.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   installErrorHandler(app);
   await installOpenApi(app, SERVER_VERSION);
   await app.register(healthRoutes);
+  await app.register(testRailRoutes);
 
   await app.register(async (api) => {
     const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;

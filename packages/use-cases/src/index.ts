@@ -124,3 +124,20 @@ export {
   type WorkspaceCreation,
 } from './create-workspace.js';
 export { listWorkspaces } from './list-workspaces.js';
+
+// Datasets of variables
+export {
+  datasetView,
+  type DatasetCaller,
+  type DatasetsStore,
+  type DatasetView,
+} from './dataset-caller.js';
+export { listDatasets } from './list-datasets.js';
+export { readDataset } from './read-dataset.js';
+export { addDataset, type NewDatasetInput } from './add-dataset.js';
+export { updateDataset, type DatasetChangeInput } from './update-dataset.js';
+export { deleteDataset } from './delete-dataset.js';
+export { listVariables } from './list-variables.js';
+export { addVariable } from './add-variable.js';
+export { renameVariable, deleteVariable } from './change-variable.js';
+export type { DatasetValuesInput } from './dataset-values-input.js';

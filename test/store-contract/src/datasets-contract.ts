@@ -87,7 +87,9 @@ export function describeDatasetsContract(current: () => DatasetStore & ProjectSt
       const second = await newProject(store, 'billing');
       expect(await codeOf(store.addVariable(WS, second, 'v'))).toBeUndefined();
       expect(
-        await codeOf(store.addDataset({ workspace: WS, project: second, name: 'same', values: {} })),
+        await codeOf(
+          store.addDataset({ workspace: WS, project: second, name: 'same', values: {} }),
+        ),
       ).toBeUndefined();
     });
 
@@ -123,9 +125,7 @@ export function describeDatasetsContract(current: () => DatasetStore & ProjectSt
       });
       expect(updated.values).toEqual({ [String(a.id)]: '1', [String(b.id)]: '3' });
       expect(updated.name).toBe('e');
-      expect(await codeOf(store.updateDataset(WS, d.id, { name: 'taken' }))).toBe(
-        'ALREADY_EXISTS',
-      );
+      expect(await codeOf(store.updateDataset(WS, d.id, { name: 'taken' }))).toBe('ALREADY_EXISTS');
       expect(await codeOf(store.updateDataset(WS, d.id, { values: { '999': 'x' } }))).toBe(
         'NOT_FOUND',
       );
