@@ -363,3 +363,14 @@ export {
 } from './webhooks/webhook-record.js';
 export type { Webhook, WebhookInput } from './webhooks/webhook-record.js';
 export type { WebhookAttempt } from './webhooks/webhook-attempt.js';
+
+export { parseODataQuery } from './querying/parse-odata-query.js';
+export { compileODataFilter } from './querying/compile-odata-filter.js';
+export { compareODataRows, type ODataComparator } from './querying/compare-odata-cells.js';
+export { runODataQuery, selectFields, type ODataPage } from './querying/run-odata-query.js';
+export {
+  DEFAULT_ODATA_LIMITS,
+  type ODataLimits,
+  type ODataParams,
+  type ODataQuery,
+} from './querying/odata-query.js';
