@@ -141,3 +141,4 @@ export { listVariables } from './list-variables.js';
 export { addVariable } from './add-variable.js';
 export { renameVariable, deleteVariable } from './change-variable.js';
 export type { DatasetValuesInput } from './dataset-values-input.js';
+export { queryBlockRows, type BlockRowsPage } from './query-block-rows.js';
