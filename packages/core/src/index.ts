@@ -374,3 +374,9 @@ export {
   type ODataParams,
   type ODataQuery,
 } from './querying/odata-query.js';
+export {
+  PARAMETER_TABLE_FORMATS,
+  writeParameterTable,
+  type ParameterRow,
+  type ParameterTableFormat,
+} from './datasets/write-parameter-table.js';

@@ -82,3 +82,16 @@ export {
 export type { Project } from './project.js';
 export { EventSchema, NotificationSchema } from './event.js';
 export type { Event, Notification } from './event.js';
+export { BlockRowsPageSchema, ListQuery, ODataQuery, type ListParams } from './odata.js';
+export {
+  DatasetChangesBody,
+  DatasetName,
+  DatasetSchema,
+  DatasetsFromJobBody,
+  DatasetsFromJobSchema,
+  DatasetValue,
+  NewDatasetBody,
+  VariableBody,
+  VariableSchema,
+  type Dataset,
+} from './dataset.js';

@@ -24,6 +24,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { projectRoutes } from './routes/projects.js';
 import { blockRoutes } from './routes/blocks.js';
 import { healthRoutes } from './routes/health.js';
@@ -152,6 +153,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       invitationRoutes,
       workspaceRoutes,
       projectRoutes,
+      datasetRoutes,
       auditRoutes,
       eventRoutes,
       notificationRoutes,

@@ -142,3 +142,5 @@ export { addVariable } from './add-variable.js';
 export { renameVariable, deleteVariable } from './change-variable.js';
 export type { DatasetValuesInput } from './dataset-values-input.js';
 export { queryBlockRows, type BlockRowsPage } from './query-block-rows.js';
+export { datasetsFromJob, type DatasetsFromJob } from './datasets-from-job.js';
+export { exportDatasets, type DatasetsExport } from './export-datasets.js';
