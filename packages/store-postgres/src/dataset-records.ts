@@ -21,19 +21,19 @@ type VariableRow = { record: VariableRecord };
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-/** The project's Default dataset, created unless it exists (one, however many replicas race). */
+/** The id of the project's Default dataset, created unless it exists (one, however many replicas race). */
 export async function ensureDefaultDataset(
   db: PoolQueries,
   workspace: string,
   project: number,
-): Promise<DatasetRecord> {
+): Promise<number> {
   const read = async () =>
     (
       await db.query<DatasetRow>('read a default dataset', 'default-dataset', {
         workspace,
         project,
       })
-    ).rows[0]?.record;
+    ).rows[0]?.record.id;
   const found = await read();
   if (found !== undefined) return found;
   try {
@@ -50,31 +50,36 @@ export async function ensureDefaultDataset(
   return created;
 }
 
-/** Inserts a dataset and its values in one transaction. */
-export function addDataset(db: PoolQueries, dataset: NewDataset): Promise<DatasetRecord> {
+/** Inserts a dataset and its values in one statement. */
+export async function addDataset(db: PoolQueries, dataset: NewDataset): Promise<DatasetRecord> {
   const { workspace, project } = dataset;
-  return runInTransaction(
-    db.pool,
-    async (client) => {
-      const inserted = await db.sql.run<{ id: string }>(client, 'insert-dataset', {
-        workspace,
-        project,
-        name: dataset.name,
-      });
-      const id = Number((inserted.rows[0] as { id: string }).id);
-      await putValues(db, client, { workspace, project, dataset: id }, dataset.values);
-      return readDataset(db, client, workspace, id);
-    },
-    {
-      what: 'add a dataset',
-      mapError: (error) =>
-        sqlState(error) === SQLSTATE.uniqueViolation
-          ? datasetExistsError(dataset.name)
-          : sqlState(error) === FOREIGN_KEY_VIOLATION
-            ? new AllotError('NOT_FOUND', `project ${project} does not exist`, { project })
-            : error,
-    },
-  );
+  const keys = Object.keys(dataset.values);
+  let result;
+  try {
+    result = await db.sql.run<{ id: string }>(db.pool, 'insert-dataset', {
+      workspace,
+      project,
+      name: dataset.name,
+      values: JSON.stringify(dataset.values),
+      variables: keys.length,
+    });
+  } catch (error) {
+    if (sqlState(error) === SQLSTATE.uniqueViolation) throw datasetExistsError(dataset.name);
+    throw mapProjectGone(error, project, 'add a dataset');
+  }
+  const row = result.rows[0];
+  if (row === undefined) {
+    const known = new Set((await listVariables(db, workspace, project)).map((v) => String(v.id)));
+    throw variableNotFoundError(Number(keys.find((key) => !known.has(key)) ?? keys[0]));
+  }
+  return {
+    id: Number(row.id),
+    workspace,
+    project,
+    name: dataset.name,
+    isDefault: false,
+    values: { ...dataset.values },
+  };
 }
 
 export async function getDataset(

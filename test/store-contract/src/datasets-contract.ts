@@ -44,8 +44,14 @@ export function describeDatasetsContract(current: () => DatasetStore & ProjectSt
       const all = await Promise.all(
         Array.from({ length: 5 }, () => store.ensureDefaultDataset(WS, project)),
       );
-      expect(new Set(all.map((d) => d.id)).size).toBe(1);
-      expect(all[0]).toMatchObject({ name: 'Default', isDefault: true, project, values: {} });
+      expect(new Set(all).size).toBe(1);
+      expect(await store.getDataset(WS, all[0]!)).toMatchObject({
+        name: 'Default',
+        isDefault: true,
+        project,
+        values: {},
+      });
+      expect(await store.ensureDefaultDataset(WS, project)).toBe(all[0]);
       expect(await store.countDatasets(WS, project)).toBe(1);
     });
 

@@ -15,10 +15,11 @@ import type { Page } from './page.js';
  */
 export interface DatasetStore {
   /**
-   * The project's `Default` dataset, created on first call: every project
-   * has one. Calls at once create one.
+   * The id of the project's `Default` dataset, created on first call: every
+   * project has one. Calls at once create one. Its id never changes, so an
+   * adapter may remember it.
    */
-  ensureDefaultDataset(workspace: string, project: number): Promise<DatasetRecord>;
+  ensureDefaultDataset(workspace: string, project: number): Promise<number>;
   /**
    * Stores a new dataset with the next dataset id of its workspace.
    *

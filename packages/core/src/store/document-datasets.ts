@@ -33,16 +33,17 @@ export class DocumentDatasets implements DatasetStore {
     this.#mutex = mutex;
   }
 
-  ensureDefaultDataset(workspace: string, project: number): Promise<DatasetRecord> {
+  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
     const found = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-    if (found !== undefined) return Promise.resolve(found);
+    if (found !== undefined) return Promise.resolve(found.id);
     return this.#mutex.run(async () => {
       const again = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-      if (again !== undefined) return again;
-      return this.#insertDataset(
+      if (again !== undefined) return again.id;
+      const created = await this.#insertDataset(
         { workspace, project, name: DEFAULT_DATASET_NAME, values: {} },
         true,
       );
+      return created.id;
     });
   }
 

@@ -35,7 +35,7 @@ export class DocumentRecords implements ProjectStore, EventStore, NotificationSt
     this.#datasets = new DocumentDatasets(saved, mutex);
   }
 
-  ensureDefaultDataset(workspace: string, project: number): Promise<DatasetRecord> {
+  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
     return this.#datasets.ensureDefaultDataset(workspace, project);
   }
 
