@@ -17,6 +17,7 @@ describe('datasets over /api/v1', () => {
     const response = await t.app.inject({ method, url, headers: t.auth(key), payload });
     return {
       status: response.statusCode,
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read bodies of many shapes, as inject().json() does
       body: response.body ? (safeJson(response.body) as any) : null,
       text: response.body,
     };

@@ -36,6 +36,7 @@ describe('the TestRail datasets API at index.php?/api/v2/…', () => {
       headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       payload: payload === undefined ? undefined : JSON.stringify(payload),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read bodies of many shapes, as inject().json() does
     return { status: response.statusCode, body: response.json() as Record<string, any> };
   }
 
