@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './cli-context.js';
+import { registerDatasets } from './commands/datasets.js';
 import { registerExport } from './commands/export.js';
 import { registerGet } from './commands/get.js';
 import { registerImport } from './commands/import.js';
@@ -39,6 +40,7 @@ export function createProgram(cli: CliContext, defaultDataDir: string): Command 
   registerImport(program, cli);
   registerExport(program, cli);
   registerJobs(program, cli);
+  registerDatasets(program, cli);
   registerServe(program, cli);
   registerKeys(program, cli);
   // `--data-dir` is accepted after the command too (`allot run shop.yaml --data-dir .allot`).

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
     'A catalogue record is locked by someone else; `holder` names who. An admin may force it.',
   LOCK_REQUIRED:
     'The change needs the record locked by the caller first (a coverage set before it or its rules change).',
+  PROJECT_ACCESS:
+    'The caller is not a member of the project, or its role there does not allow the change.',
   ALREADY_EXISTS:
     'A record with this name (and version) already exists; `field` names what clashes.',
   VERSION_CONFLICT:

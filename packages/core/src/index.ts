@@ -148,8 +148,29 @@ export type {
   ProjectStore,
   Store,
   TenancyStore,
+  DatasetStore,
 } from './store/store.js';
 export type { ProjectJournal } from './store/project-store.js';
+export {
+  DEFAULT_DATASET_NAME,
+  datasetValues,
+  type DatasetChange,
+  type DatasetRecord,
+  type NewDataset,
+  type VariableRecord,
+} from './datasets/dataset-record.js';
+export {
+  datasetExistsError,
+  datasetNotFoundError,
+  variableExistsError,
+  variableNotFoundError,
+} from './datasets/dataset-errors.js';
+export {
+  checkDatasetName,
+  checkDatasetValue,
+  MAX_DATASET_NAME_LENGTH,
+  MAX_DATASET_VALUE_LENGTH,
+} from './datasets/validate-dataset.js';
 export { eventMatches } from './events/event-record.js';
 export type { EventQuery, EventRecord, NewEvent } from './events/event-record.js';
 export type { NotificationQuery, NotificationRecord } from './events/notification-record.js';
@@ -161,6 +182,12 @@ export type {
   ProjectRole,
 } from './projects/project-record.js';
 export { projectExistsError, projectNotFoundError } from './projects/project-errors.js';
+export {
+  assertProjectPermission,
+  projectPermission,
+  type ProjectCaller,
+  type ProjectPermission,
+} from './projects/project-access.js';
 export { auditOfEvent, eventOfAudit, isAudited, SYSTEM_ACTOR } from './events/audit-view.js';
 export { openMemoryStore } from './store/open-memory-store.js';
 export type {
@@ -410,3 +437,20 @@ export {
   type RunAssemblyOptions,
 } from './assembly/run-assembly.js';
 export { escapeMarkup } from './exports/escape-markup.js';
+
+export { parseODataQuery } from './querying/parse-odata-query.js';
+export { compileODataFilter } from './querying/compile-odata-filter.js';
+export { compareODataRows, type ODataComparator } from './querying/compare-odata-cells.js';
+export { runODataQuery, selectFields, type ODataPage } from './querying/run-odata-query.js';
+export {
+  DEFAULT_ODATA_LIMITS,
+  type ODataLimits,
+  type ODataParams,
+  type ODataQuery,
+} from './querying/odata-query.js';
+export {
+  PARAMETER_TABLE_FORMATS,
+  writeParameterTable,
+  type ParameterRow,
+  type ParameterTableFormat,
+} from './datasets/write-parameter-table.js';

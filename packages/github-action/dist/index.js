@@ -33389,6 +33389,12790 @@ var require_ajv = __commonJS({
   }
 });
 
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayMap.js
+var require_arrayMap = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayMap.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function arrayMap(array, iteratee) {
+      var index = -1, length = array == null ? 0 : array.length, result = Array(length);
+      while (++index < length) {
+        result[index] = iteratee(array[index], index, array);
+      }
+      return result;
+    }
+    exports.default = arrayMap;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isFunction.js
+var require_isFunction = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isFunction.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isFunction = void 0;
+    function isFunction(value) {
+      return typeof value === "function";
+    }
+    exports.isFunction = isFunction;
+    exports.default = isFunction;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isLength.js
+var require_isLength = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isLength.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isLength = void 0;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || 9007199254740991;
+    function isLength(value) {
+      return typeof value === "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    exports.isLength = isLength;
+    exports.default = isLength;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isArrayLike.js
+var require_isArrayLike = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isArrayLike.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isArrayLike = void 0;
+    var isFunction_1 = __importDefault(require_isFunction());
+    var isLength_1 = __importDefault(require_isLength());
+    function isArrayLike(value) {
+      return value != null && (0, isLength_1.default)(value.length) && !(0, isFunction_1.default)(value);
+    }
+    exports.isArrayLike = isArrayLike;
+    exports.default = isArrayLike;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseFor.js
+var require_baseFor = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseFor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function baseFor(object, iteratee, keysFunc) {
+      const iterable = Object(object);
+      const props = keysFunc(object);
+      let { length } = props;
+      let index = -1;
+      while (length--) {
+        const key = props[++index];
+        if (iteratee(iterable[key], key, iterable) === false) {
+          break;
+        }
+      }
+      return object;
+    }
+    exports.default = baseFor;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/CONSTANTS.js
+var require_CONSTANTS = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/CONSTANTS.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HALF_MAX_ARRAY_LENGTH = exports.MAX_ARRAY_INDEX = exports.MAX_ARRAY_LENGTH = exports.NAN = exports.MAX_INTEGER = exports.MAX_SAFE_INTEGER = exports.INFINITY = exports.LAZY_WHILE_FLAG = exports.LAZY_MAP_FLAG = exports.LAZY_FILTER_FLAG = exports.HOT_SPAN = exports.HOT_COUNT = exports.DEFAULT_TRUNC_OMISSION = exports.DEFAULT_TRUNC_LENGTH = exports.WRAP_FLIP_FLAG = exports.WRAP_REARG_FLAG = exports.WRAP_ARY_FLAG = exports.WRAP_PARTIAL_RIGHT_FLAG = exports.WRAP_PARTIAL_FLAG = exports.WRAP_CURRY_RIGHT_FLAG = exports.WRAP_CURRY_FLAG = exports.WRAP_CURRY_BOUND_FLAG = exports.WRAP_BIND_KEY_FLAG = exports.WRAP_BIND_FLAG = exports.COMPARE_UNORDERED_FLAG = exports.COMPARE_PARTIAL_FLAG = exports.CLONE_SYMBOLS_FLAG = exports.CLONE_FLAT_FLAG = exports.CLONE_DEEP_FLAG = exports.PLACEHOLDER = exports.MAX_MEMOIZE_SIZE = exports.HASH_UNDEFINED = exports.FUNC_ERROR_TEXT = exports.CORE_ERROR_TEXT = exports.LARGE_ARRAY_SIZE = void 0;
+    exports.LARGE_ARRAY_SIZE = 200;
+    exports.CORE_ERROR_TEXT = "Unsupported core-js use. Try https://npms.io/search?q=ponyfill.";
+    exports.FUNC_ERROR_TEXT = "Expected a function";
+    exports.HASH_UNDEFINED = "__lodash_hash_undefined__";
+    exports.MAX_MEMOIZE_SIZE = 500;
+    exports.PLACEHOLDER = "__lodash_placeholder__";
+    exports.CLONE_DEEP_FLAG = 1;
+    exports.CLONE_FLAT_FLAG = 2;
+    exports.CLONE_SYMBOLS_FLAG = 4;
+    exports.COMPARE_PARTIAL_FLAG = 1;
+    exports.COMPARE_UNORDERED_FLAG = 2;
+    exports.WRAP_BIND_FLAG = 1;
+    exports.WRAP_BIND_KEY_FLAG = 2;
+    exports.WRAP_CURRY_BOUND_FLAG = 4;
+    exports.WRAP_CURRY_FLAG = 8;
+    exports.WRAP_CURRY_RIGHT_FLAG = 16;
+    exports.WRAP_PARTIAL_FLAG = 32;
+    exports.WRAP_PARTIAL_RIGHT_FLAG = 64;
+    exports.WRAP_ARY_FLAG = 128;
+    exports.WRAP_REARG_FLAG = 256;
+    exports.WRAP_FLIP_FLAG = 512;
+    exports.DEFAULT_TRUNC_LENGTH = 30;
+    exports.DEFAULT_TRUNC_OMISSION = "...";
+    exports.HOT_COUNT = 800;
+    exports.HOT_SPAN = 16;
+    exports.LAZY_FILTER_FLAG = 1;
+    exports.LAZY_MAP_FLAG = 2;
+    exports.LAZY_WHILE_FLAG = 3;
+    exports.INFINITY = 1 / 0;
+    exports.MAX_SAFE_INTEGER = 9007199254740991;
+    exports.MAX_INTEGER = 17976931348623157e292;
+    exports.NAN = 0 / 0;
+    exports.MAX_ARRAY_LENGTH = 4294967295;
+    exports.MAX_ARRAY_INDEX = exports.MAX_ARRAY_LENGTH - 1;
+    exports.HALF_MAX_ARRAY_LENGTH = exports.MAX_ARRAY_LENGTH >>> 1;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/toSource.js
+var require_toSource = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/toSource.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var GLOBAL_1 = require_GLOBAL();
+    function toSource(func) {
+      if (func != null) {
+        try {
+          return GLOBAL_1.funcToString.call(func);
+        } catch (e2) {
+        }
+        try {
+          return func + "";
+        } catch (e2) {
+        }
+      }
+      return "";
+    }
+    exports.default = toSource;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/overArg.js
+var require_overArg = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/overArg.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function overArg(func, transform2) {
+      return function(arg) {
+        return func(transform2(arg));
+      };
+    }
+    exports.default = overArg;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/GLOBAL.js
+var require_GLOBAL = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/GLOBAL.js"(exports, module) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.reTrim = exports.reHasRegExpChar = exports.reRegExpChar = exports.rePropName = exports.reIsPlainProp = exports.reIsDeepProp = exports.reInterpolate = exports.reEvaluate = exports.reEscape = exports.reHasUnescapedHtml = exports.reHasEscapedHtml = exports.reUnescapedHtml = exports.reEscapedHtml = exports.reEmptyStringTrailing = exports.reEmptyStringMiddle = exports.reEmptyStringLeading = exports.uint32Tag = exports.uint16Tag = exports.uint8ClampedTag = exports.uint8Tag = exports.int32Tag = exports.int16Tag = exports.int8Tag = exports.float64Tag = exports.float32Tag = exports.dataViewTag = exports.arrayBufferTag = exports.weakSetTag = exports.weakMapTag = exports.undefinedTag = exports.symbolTag = exports.stringTag = exports.setTag = exports.regexpTag = exports.proxyTag = exports.promiseTag = exports.objectTag = exports.nullTag = exports.numberTag = exports.mapTag = exports.genTag = exports.funcTag = exports.errorTag = exports.domExcTag = exports.dateTag = exports.boolTag = exports.asyncTag = exports.arrayTag = exports.argsTag = exports.wrapFlags = void 0;
+    exports.rsOptContrUpper = exports.rsOptContrLower = exports.rsMiscUpper = exports.rsMiscLower = exports.rsZWJ = exports.rsUpper = exports.rsSurrPair = exports.rsRegional = exports.rsNonAstral = exports.rsModifier = exports.rsFitz = exports.rsMisc = exports.rsLower = exports.rsDingbat = exports.rsDigits = exports.rsCombo = exports.rsBreak = exports.rsAstral = exports.rsApos = exports.rsBreakRange = exports.rsVarRange = exports.rsUpperRange = exports.rsSpaceRange = exports.rsPunctuationRange = exports.rsNonCharRange = exports.rsMathOpRange = exports.rsLowerRange = exports.rsDingbatRange = exports.rsComboRange = exports.rsComboSymbolsRange = exports.reComboHalfMarksRange = exports.rsComboMarksRange = exports.rsAstralRange = exports.reUnescapedString = exports.reNoMatch = exports.reLatin = exports.reIsUint = exports.reIsOctal = exports.reIsHostCtor = exports.reIsBinary = exports.reIsBadHex = exports.reFlags = exports.reEsTemplate = exports.reEscapeChar = exports.reAsciiWord = exports.reSplitDetails = exports.reWrapDetails = exports.reWrapComment = exports.reTrimEnd = exports.reTrimStart = void 0;
+    exports.objectCreate = exports.getPrototype = exports.allocUnsafe = exports.objectCtorString = exports.nativeObjectToString = exports.maskSrcKey = exports.idCounter = exports.hasOwnProperty = exports.funcToString = exports.objectProto = exports.funcProto = exports.arrayProto = exports.nodeIsTypedArray = exports.nodeIsSet = exports.nodeIsRegExp = exports.nodeIsMap = exports.nodeIsDate = exports.nodeIsArrayBuffer = exports.nodeUtil = exports.freeProcess = exports.moduleExports = exports.freeModule = exports.freeExports = exports.root = exports.freeSelf = exports.freeGlobal = exports.freeParseInt = exports.freeParseFloat = exports.stringEscapes = exports.htmlUnescapes = exports.htmlEscapes = exports.deburredLetters = exports.cloneableTags = exports.typedArrayTags = exports.templateCounter = exports.contextProps = exports.reHasUnicodeWord = exports.reHasUnicode = exports.reUnicodeWord = exports.reUnicode = exports.reComboMark = exports.reApos = exports.rsSymbol = exports.rsEmoji = exports.rsSeq = exports.rsOrdUpper = exports.rsOrdLower = exports.rsOptJoin = exports.rsOptVar = exports.reOptMod = void 0;
+    exports.symbolToString = exports.symbolValueOf = exports.symbolProto = exports.weakMapCtorString = exports.setCtorString = exports.promiseCtorString = exports.mapCtorString = exports.dataViewCtorString = exports.realNames = exports.metaMap = exports.nativeCreate = exports.nativeReverse = exports.nativeRandom = exports.nativeParseInt = exports.nativeNow = exports.nativeMin = exports.nativeMax = exports.nativeKeys = exports.nativeJoin = exports.nativeIsFinite = exports.nativeIsBuffer = exports.nativeGetSymbols = exports.nativeFloor = exports.nativeCeil = exports.ctxSetTimeout = exports.ctxNow = exports.ctxClearTimeout = exports.defineProperty = exports.symToStringTag = exports.symIterator = exports.spreadableSymbol = exports.splice = exports.propertyIsEnumerable = void 0;
+    var CONSTANTS_1 = require_CONSTANTS();
+    var toSource_1 = __importDefault(require_toSource());
+    var overArg_1 = __importDefault(require_overArg());
+    exports.wrapFlags = [
+      ["ary", CONSTANTS_1.WRAP_ARY_FLAG],
+      ["bind", CONSTANTS_1.WRAP_BIND_FLAG],
+      ["bindKey", CONSTANTS_1.WRAP_BIND_KEY_FLAG],
+      ["curry", CONSTANTS_1.WRAP_CURRY_FLAG],
+      ["curryRight", CONSTANTS_1.WRAP_CURRY_RIGHT_FLAG],
+      ["flip", CONSTANTS_1.WRAP_FLIP_FLAG],
+      ["partial", CONSTANTS_1.WRAP_PARTIAL_FLAG],
+      ["partialRight", CONSTANTS_1.WRAP_PARTIAL_RIGHT_FLAG],
+      ["rearg", CONSTANTS_1.WRAP_REARG_FLAG]
+    ];
+    exports.argsTag = "[object Arguments]", exports.arrayTag = "[object Array]", exports.asyncTag = "[object AsyncFunction]", exports.boolTag = "[object Boolean]", exports.dateTag = "[object Date]", exports.domExcTag = "[object DOMException]", exports.errorTag = "[object Error]", exports.funcTag = "[object Function]", exports.genTag = "[object GeneratorFunction]", exports.mapTag = "[object Map]", exports.numberTag = "[object Number]", exports.nullTag = "[object Null]", exports.objectTag = "[object Object]", exports.promiseTag = "[object Promise]", exports.proxyTag = "[object Proxy]", exports.regexpTag = "[object RegExp]", exports.setTag = "[object Set]", exports.stringTag = "[object String]", exports.symbolTag = "[object Symbol]", exports.undefinedTag = "[object Undefined]", exports.weakMapTag = "[object WeakMap]", exports.weakSetTag = "[object WeakSet]";
+    exports.arrayBufferTag = "[object ArrayBuffer]", exports.dataViewTag = "[object DataView]", exports.float32Tag = "[object Float32Array]", exports.float64Tag = "[object Float64Array]", exports.int8Tag = "[object Int8Array]", exports.int16Tag = "[object Int16Array]", exports.int32Tag = "[object Int32Array]", exports.uint8Tag = "[object Uint8Array]", exports.uint8ClampedTag = "[object Uint8ClampedArray]", exports.uint16Tag = "[object Uint16Array]", exports.uint32Tag = "[object Uint32Array]";
+    exports.reEmptyStringLeading = /\b__p \+= '';/g, exports.reEmptyStringMiddle = /\b(__p \+=) '' \+/g, exports.reEmptyStringTrailing = /(__e\(.*?\)|\b__t\)) \+\n'';/g;
+    exports.reEscapedHtml = /&(?:amp|lt|gt|quot|#39);/g, exports.reUnescapedHtml = /[&<>"']/g, exports.reHasEscapedHtml = RegExp(exports.reEscapedHtml.source), exports.reHasUnescapedHtml = RegExp(exports.reUnescapedHtml.source);
+    exports.reEscape = /<%-([\s\S]+?)%>/g, exports.reEvaluate = /<%([\s\S]+?)%>/g, exports.reInterpolate = /<%=([\s\S]+?)%>/g;
+    exports.reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, exports.reIsPlainProp = /^\w*$/, exports.rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
+    exports.reRegExpChar = /[\\^$.*+?()[\]{}|]/g, exports.reHasRegExpChar = RegExp(exports.reRegExpChar.source);
+    exports.reTrim = /^\s+|\s+$/g, exports.reTrimStart = /^\s+/, exports.reTrimEnd = /\s+$/;
+    exports.reWrapComment = /\{(?:\n\/\* \[wrapped with .+\] \*\/)?\n?/, exports.reWrapDetails = /\{\n\/\* \[wrapped with (.+)\] \*/, exports.reSplitDetails = /,? & /;
+    exports.reAsciiWord = /[^\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]+/g;
+    exports.reEscapeChar = /\\(\\)?/g;
+    exports.reEsTemplate = /\$\{([^\\}]*(?:\\.[^\\}]*)*)\}/g;
+    exports.reFlags = /\w*$/;
+    exports.reIsBadHex = /^[-+]0x[0-9a-f]+$/i;
+    exports.reIsBinary = /^0b[01]+$/i;
+    exports.reIsHostCtor = /^\[object .+?Constructor\]$/;
+    exports.reIsOctal = /^0o[0-7]+$/i;
+    exports.reIsUint = /^(?:0|[1-9]\d*)$/;
+    exports.reLatin = /[\xc0-\xd6\xd8-\xf6\xf8-\xff\u0100-\u017f]/g;
+    exports.reNoMatch = /($^)/;
+    exports.reUnescapedString = /['\n\r\u2028\u2029\\]/g;
+    exports.rsAstralRange = "\\ud800-\\udfff", exports.rsComboMarksRange = "\\u0300-\\u036f", exports.reComboHalfMarksRange = "\\ufe20-\\ufe2f", exports.rsComboSymbolsRange = "\\u20d0-\\u20ff", exports.rsComboRange = exports.rsComboMarksRange + exports.reComboHalfMarksRange + exports.rsComboSymbolsRange, exports.rsDingbatRange = "\\u2700-\\u27bf", exports.rsLowerRange = "a-z\\xdf-\\xf6\\xf8-\\xff", exports.rsMathOpRange = "\\xac\\xb1\\xd7\\xf7", exports.rsNonCharRange = "\\x00-\\x2f\\x3a-\\x40\\x5b-\\x60\\x7b-\\xbf", exports.rsPunctuationRange = "\\u2000-\\u206f", exports.rsSpaceRange = " \\t\\x0b\\f\\xa0\\ufeff\\n\\r\\u2028\\u2029\\u1680\\u180e\\u2000\\u2001\\u2002\\u2003\\u2004\\u2005\\u2006\\u2007\\u2008\\u2009\\u200a\\u202f\\u205f\\u3000", exports.rsUpperRange = "A-Z\\xc0-\\xd6\\xd8-\\xde", exports.rsVarRange = "\\ufe0e\\ufe0f", exports.rsBreakRange = exports.rsMathOpRange + exports.rsNonCharRange + exports.rsPunctuationRange + exports.rsSpaceRange;
+    exports.rsApos = "['’]", exports.rsAstral = "[" + exports.rsAstralRange + "]", exports.rsBreak = "[" + exports.rsBreakRange + "]", exports.rsCombo = "[" + exports.rsComboRange + "]", exports.rsDigits = "\\d+", exports.rsDingbat = "[" + exports.rsDingbatRange + "]", exports.rsLower = "[" + exports.rsLowerRange + "]", exports.rsMisc = "[^" + exports.rsAstralRange + exports.rsBreakRange + exports.rsDigits + exports.rsDingbatRange + exports.rsLowerRange + exports.rsUpperRange + "]", exports.rsFitz = "\\ud83c[\\udffb-\\udfff]", exports.rsModifier = "(?:" + exports.rsCombo + "|" + exports.rsFitz + ")", exports.rsNonAstral = "[^" + exports.rsAstralRange + "]", exports.rsRegional = "(?:\\ud83c[\\udde6-\\uddff]){2}", exports.rsSurrPair = "[\\ud800-\\udbff][\\udc00-\\udfff]", exports.rsUpper = "[" + exports.rsUpperRange + "]", exports.rsZWJ = "\\u200d";
+    exports.rsMiscLower = "(?:" + exports.rsLower + "|" + exports.rsMisc + ")", exports.rsMiscUpper = "(?:" + exports.rsUpper + "|" + exports.rsMisc + ")", exports.rsOptContrLower = "(?:" + exports.rsApos + "(?:d|ll|m|re|s|t|ve))?", exports.rsOptContrUpper = "(?:" + exports.rsApos + "(?:D|LL|M|RE|S|T|VE))?", exports.reOptMod = exports.rsModifier + "?", exports.rsOptVar = "[" + exports.rsVarRange + "]?", exports.rsOptJoin = "(?:" + exports.rsZWJ + "(?:" + [exports.rsNonAstral, exports.rsRegional, exports.rsSurrPair].join("|") + ")" + exports.rsOptVar + exports.reOptMod + ")*", exports.rsOrdLower = "\\d*(?:1st|2nd|3rd|(?![123])\\dth)(?=\\b|[A-Z_])", exports.rsOrdUpper = "\\d*(?:1ST|2ND|3RD|(?![123])\\dTH)(?=\\b|[a-z_])", exports.rsSeq = exports.rsOptVar + exports.reOptMod + exports.rsOptJoin, exports.rsEmoji = "(?:" + [exports.rsDingbat, exports.rsRegional, exports.rsSurrPair].join("|") + ")" + exports.rsSeq, exports.rsSymbol = "(?:" + [exports.rsNonAstral + exports.rsCombo + "?", exports.rsCombo, exports.rsRegional, exports.rsSurrPair, exports.rsAstral].join("|") + ")";
+    exports.reApos = RegExp(exports.rsApos, "g");
+    exports.reComboMark = RegExp(exports.rsCombo, "g");
+    exports.reUnicode = RegExp(exports.rsFitz + "(?=" + exports.rsFitz + ")|" + exports.rsSymbol + exports.rsSeq, "g");
+    exports.reUnicodeWord = RegExp([
+      exports.rsUpper + "?" + exports.rsLower + "+" + exports.rsOptContrLower + "(?=" + [exports.rsBreak, exports.rsUpper, "$"].join("|") + ")",
+      exports.rsMiscUpper + "+" + exports.rsOptContrUpper + "(?=" + [exports.rsBreak, exports.rsUpper + exports.rsMiscLower, "$"].join("|") + ")",
+      exports.rsUpper + "?" + exports.rsMiscLower + "+" + exports.rsOptContrLower,
+      exports.rsUpper + "+" + exports.rsOptContrUpper,
+      exports.rsOrdUpper,
+      exports.rsOrdLower,
+      exports.rsDigits,
+      exports.rsEmoji
+    ].join("|"), "g");
+    exports.reHasUnicode = RegExp("[" + exports.rsZWJ + exports.rsAstralRange + exports.rsComboRange + exports.rsVarRange + "]");
+    exports.reHasUnicodeWord = /[a-z][A-Z]|[A-Z]{2}[a-z]|[0-9][a-zA-Z]|[a-zA-Z][0-9]|[^a-zA-Z0-9 ]/;
+    exports.contextProps = [
+      "Array",
+      "Buffer",
+      "DataView",
+      "Date",
+      "Error",
+      "Float32Array",
+      "Float64Array",
+      "Function",
+      "Int8Array",
+      "Int16Array",
+      "Int32Array",
+      "Map",
+      "Math",
+      "Object",
+      "Promise",
+      "RegExp",
+      "Set",
+      "String",
+      "Symbol",
+      "TypeError",
+      "Uint8Array",
+      "Uint8ClampedArray",
+      "Uint16Array",
+      "Uint32Array",
+      "WeakMap",
+      "_",
+      "clearTimeout",
+      "isFinite",
+      "parseInt",
+      "setTimeout"
+    ];
+    exports.templateCounter = -1;
+    exports.typedArrayTags = {};
+    exports.typedArrayTags[exports.float32Tag] = exports.typedArrayTags[exports.float64Tag] = exports.typedArrayTags[exports.int8Tag] = exports.typedArrayTags[exports.int16Tag] = exports.typedArrayTags[exports.int32Tag] = exports.typedArrayTags[exports.uint8Tag] = exports.typedArrayTags[exports.uint8ClampedTag] = exports.typedArrayTags[exports.uint16Tag] = exports.typedArrayTags[exports.uint32Tag] = true;
+    exports.typedArrayTags[exports.argsTag] = exports.typedArrayTags[exports.arrayTag] = exports.typedArrayTags[exports.arrayBufferTag] = exports.typedArrayTags[exports.boolTag] = exports.typedArrayTags[exports.dataViewTag] = exports.typedArrayTags[exports.dateTag] = exports.typedArrayTags[exports.errorTag] = exports.typedArrayTags[exports.funcTag] = exports.typedArrayTags[exports.mapTag] = exports.typedArrayTags[exports.numberTag] = exports.typedArrayTags[exports.objectTag] = exports.typedArrayTags[exports.regexpTag] = exports.typedArrayTags[exports.setTag] = exports.typedArrayTags[exports.stringTag] = exports.typedArrayTags[exports.weakMapTag] = false;
+    exports.cloneableTags = {};
+    exports.cloneableTags[exports.argsTag] = exports.cloneableTags[exports.arrayTag] = exports.cloneableTags[exports.arrayBufferTag] = exports.cloneableTags[exports.dataViewTag] = exports.cloneableTags[exports.boolTag] = exports.cloneableTags[exports.dateTag] = exports.cloneableTags[exports.float32Tag] = exports.cloneableTags[exports.float64Tag] = exports.cloneableTags[exports.int8Tag] = exports.cloneableTags[exports.int16Tag] = exports.cloneableTags[exports.int32Tag] = exports.cloneableTags[exports.mapTag] = exports.cloneableTags[exports.numberTag] = exports.cloneableTags[exports.objectTag] = exports.cloneableTags[exports.regexpTag] = exports.cloneableTags[exports.setTag] = exports.cloneableTags[exports.stringTag] = exports.cloneableTags[exports.symbolTag] = exports.cloneableTags[exports.uint8Tag] = exports.cloneableTags[exports.uint8ClampedTag] = exports.cloneableTags[exports.uint16Tag] = exports.cloneableTags[exports.uint32Tag] = true;
+    exports.cloneableTags[exports.errorTag] = exports.cloneableTags[exports.funcTag] = exports.cloneableTags[exports.weakMapTag] = false;
+    exports.deburredLetters = {
+      // Latin-1 Supplement block.
+      "À": "A",
+      "Á": "A",
+      "Â": "A",
+      "Ã": "A",
+      "Ä": "A",
+      "Å": "A",
+      "à": "a",
+      "á": "a",
+      "â": "a",
+      "ã": "a",
+      "ä": "a",
+      "å": "a",
+      "Ç": "C",
+      "ç": "c",
+      "Ð": "D",
+      "ð": "d",
+      "È": "E",
+      "É": "E",
+      "Ê": "E",
+      "Ë": "E",
+      "è": "e",
+      "é": "e",
+      "ê": "e",
+      "ë": "e",
+      "Ì": "I",
+      "Í": "I",
+      "Î": "I",
+      "Ï": "I",
+      "ì": "i",
+      "í": "i",
+      "î": "i",
+      "ï": "i",
+      "Ñ": "N",
+      "ñ": "n",
+      "Ò": "O",
+      "Ó": "O",
+      "Ô": "O",
+      "Õ": "O",
+      "Ö": "O",
+      "Ø": "O",
+      "ò": "o",
+      "ó": "o",
+      "ô": "o",
+      "õ": "o",
+      "ö": "o",
+      "ø": "o",
+      "Ù": "U",
+      "Ú": "U",
+      "Û": "U",
+      "Ü": "U",
+      "ù": "u",
+      "ú": "u",
+      "û": "u",
+      "ü": "u",
+      "Ý": "Y",
+      "ý": "y",
+      "ÿ": "y",
+      "Æ": "Ae",
+      "æ": "ae",
+      "Þ": "Th",
+      "þ": "th",
+      "ß": "ss",
+      // Latin Extended-A block.
+      "Ā": "A",
+      "Ă": "A",
+      "Ą": "A",
+      "ā": "a",
+      "ă": "a",
+      "ą": "a",
+      "Ć": "C",
+      "Ĉ": "C",
+      "Ċ": "C",
+      "Č": "C",
+      "ć": "c",
+      "ĉ": "c",
+      "ċ": "c",
+      "č": "c",
+      "Ď": "D",
+      "Đ": "D",
+      "ď": "d",
+      "đ": "d",
+      "Ē": "E",
+      "Ĕ": "E",
+      "Ė": "E",
+      "Ę": "E",
+      "Ě": "E",
+      "ē": "e",
+      "ĕ": "e",
+      "ė": "e",
+      "ę": "e",
+      "ě": "e",
+      "Ĝ": "G",
+      "Ğ": "G",
+      "Ġ": "G",
+      "Ģ": "G",
+      "ĝ": "g",
+      "ğ": "g",
+      "ġ": "g",
+      "ģ": "g",
+      "Ĥ": "H",
+      "Ħ": "H",
+      "ĥ": "h",
+      "ħ": "h",
+      "Ĩ": "I",
+      "Ī": "I",
+      "Ĭ": "I",
+      "Į": "I",
+      "İ": "I",
+      "ĩ": "i",
+      "ī": "i",
+      "ĭ": "i",
+      "į": "i",
+      "ı": "i",
+      "Ĵ": "J",
+      "ĵ": "j",
+      "Ķ": "K",
+      "ķ": "k",
+      "ĸ": "k",
+      "Ĺ": "L",
+      "Ļ": "L",
+      "Ľ": "L",
+      "Ŀ": "L",
+      "Ł": "L",
+      "ĺ": "l",
+      "ļ": "l",
+      "ľ": "l",
+      "ŀ": "l",
+      "ł": "l",
+      "Ń": "N",
+      "Ņ": "N",
+      "Ň": "N",
+      "Ŋ": "N",
+      "ń": "n",
+      "ņ": "n",
+      "ň": "n",
+      "ŋ": "n",
+      "Ō": "O",
+      "Ŏ": "O",
+      "Ő": "O",
+      "ō": "o",
+      "ŏ": "o",
+      "ő": "o",
+      "Ŕ": "R",
+      "Ŗ": "R",
+      "Ř": "R",
+      "ŕ": "r",
+      "ŗ": "r",
+      "ř": "r",
+      "Ś": "S",
+      "Ŝ": "S",
+      "Ş": "S",
+      "Š": "S",
+      "ś": "s",
+      "ŝ": "s",
+      "ş": "s",
+      "š": "s",
+      "Ţ": "T",
+      "Ť": "T",
+      "Ŧ": "T",
+      "ţ": "t",
+      "ť": "t",
+      "ŧ": "t",
+      "Ũ": "U",
+      "Ū": "U",
+      "Ŭ": "U",
+      "Ů": "U",
+      "Ű": "U",
+      "Ų": "U",
+      "ũ": "u",
+      "ū": "u",
+      "ŭ": "u",
+      "ů": "u",
+      "ű": "u",
+      "ų": "u",
+      "Ŵ": "W",
+      "ŵ": "w",
+      "Ŷ": "Y",
+      "ŷ": "y",
+      "Ÿ": "Y",
+      "Ź": "Z",
+      "Ż": "Z",
+      "Ž": "Z",
+      "ź": "z",
+      "ż": "z",
+      "ž": "z",
+      "Ĳ": "IJ",
+      "ĳ": "ij",
+      "Œ": "Oe",
+      "œ": "oe",
+      "ŉ": "'n",
+      "ſ": "s"
+    };
+    exports.htmlEscapes = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;",
+      "'": "&#39;"
+    };
+    exports.htmlUnescapes = {
+      "&amp;": "&",
+      "&lt;": "<",
+      "&gt;": ">",
+      "&quot;": '"',
+      "&#39;": "'"
+    };
+    exports.stringEscapes = {
+      "\\": "\\",
+      "'": "'",
+      "\n": "n",
+      "\r": "r",
+      "\u2028": "u2028",
+      "\u2029": "u2029"
+    };
+    exports.freeParseFloat = parseFloat, exports.freeParseInt = parseInt;
+    exports.freeGlobal = typeof global == "object" && global && global.Object === Object && global;
+    exports.freeSelf = typeof self == "object" && self && self.Object === Object && self;
+    exports.root = exports.freeGlobal || exports.freeSelf || Function("return this")();
+    exports.freeExports = typeof exports == "object" && exports && !exports.nodeType && exports;
+    exports.freeModule = exports.freeExports && typeof module == "object" && module && !module.nodeType && module;
+    exports.moduleExports = exports.freeModule && exports.freeModule.exports === exports.freeExports;
+    exports.freeProcess = exports.moduleExports && exports.freeGlobal.process;
+    exports.nodeUtil = (function() {
+      try {
+        var types3 = exports.freeModule && exports.freeModule.require && exports.freeModule.require("util").types;
+        if (types3) {
+          return types3;
+        }
+        return exports.freeProcess && exports.freeProcess.binding && exports.freeProcess.binding("util");
+      } catch (e2) {
+      }
+    })();
+    exports.nodeIsArrayBuffer = exports.nodeUtil && exports.nodeUtil.isArrayBuffer, exports.nodeIsDate = exports.nodeUtil && exports.nodeUtil.isDate, exports.nodeIsMap = exports.nodeUtil && exports.nodeUtil.isMap, exports.nodeIsRegExp = exports.nodeUtil && exports.nodeUtil.isRegExp, exports.nodeIsSet = exports.nodeUtil && exports.nodeUtil.isSet, exports.nodeIsTypedArray = exports.nodeUtil && exports.nodeUtil.isTypedArray;
+    exports.arrayProto = Array.prototype, exports.funcProto = Function.prototype, exports.objectProto = Object.prototype;
+    exports.funcToString = exports.funcProto.toString;
+    exports.hasOwnProperty = exports.objectProto.hasOwnProperty;
+    exports.idCounter = 0;
+    exports.maskSrcKey = "";
+    exports.nativeObjectToString = exports.objectProto.toString;
+    exports.objectCtorString = exports.funcToString.call(Object);
+    exports.allocUnsafe = typeof Buffer == "object" ? Buffer.allocUnsafe : void 0, exports.getPrototype = (0, overArg_1.default)(Object.getPrototypeOf, Object), exports.objectCreate = Object.create, exports.propertyIsEnumerable = exports.objectProto.propertyIsEnumerable, exports.splice = exports.arrayProto.splice, exports.spreadableSymbol = Symbol ? Symbol.isConcatSpreadable : void 0, exports.symIterator = Symbol ? Symbol.iterator : void 0, exports.symToStringTag = Symbol ? Symbol.toStringTag : void 0;
+    exports.defineProperty = Object.defineProperty;
+    exports.ctxClearTimeout = clearTimeout;
+    exports.ctxNow = Date.now;
+    exports.ctxSetTimeout = setTimeout;
+    exports.nativeCeil = Math.ceil, exports.nativeFloor = Math.floor, exports.nativeGetSymbols = Object.getOwnPropertySymbols, exports.nativeIsBuffer = typeof Buffer == "object" ? Buffer.isBuffer : void 0, exports.nativeIsFinite = isFinite, exports.nativeJoin = exports.arrayProto.join, exports.nativeKeys = (0, overArg_1.default)(Object.keys, Object), exports.nativeMax = Math.max, exports.nativeMin = Math.min, exports.nativeNow = Date.now, exports.nativeParseInt = parseInt, exports.nativeRandom = Math.random, exports.nativeReverse = exports.arrayProto.reverse;
+    exports.nativeCreate = Object.create;
+    exports.metaMap = WeakMap && /* @__PURE__ */ new WeakMap();
+    exports.realNames = {};
+    exports.dataViewCtorString = (0, toSource_1.default)(DataView), exports.mapCtorString = (0, toSource_1.default)(Map), exports.promiseCtorString = (0, toSource_1.default)(Promise), exports.setCtorString = (0, toSource_1.default)(Set), exports.weakMapCtorString = (0, toSource_1.default)(WeakMap);
+    exports.symbolProto = Symbol ? Symbol.prototype : void 0, exports.symbolValueOf = exports.symbolProto ? exports.symbolProto.valueOf : void 0, exports.symbolToString = exports.symbolProto ? exports.symbolProto.toString : void 0;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getTag.js
+var require_getTag = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getTag.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getTag = void 0;
+    var GLOBAL_1 = require_GLOBAL();
+    var nullTag = "[object Null]";
+    var undefinedTag = "[object Undefined]";
+    function getRawTag(value) {
+      var isOwn = Object.prototype.hasOwnProperty.call(value, Symbol.toStringTag);
+      const tag = value[Symbol.toStringTag];
+      try {
+        value[Symbol.toStringTag] = void 0;
+        var unmasked = true;
+      } catch (e2) {
+      }
+      var result = Object.prototype.toString.call(value);
+      if (unmasked) {
+        if (isOwn) {
+          value[GLOBAL_1.symToStringTag] = tag;
+        } else {
+          delete value[GLOBAL_1.symToStringTag];
+        }
+      }
+      return result;
+    }
+    function getTag(value) {
+      if (value == null) {
+        return value === void 0 ? undefinedTag : nullTag;
+      }
+      return GLOBAL_1.symToStringTag && GLOBAL_1.symToStringTag in Object(value) ? getRawTag(value) : Object.prototype.toString.call(value);
+    }
+    exports.getTag = getTag;
+    exports.default = getTag;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isObjectLike.js
+var require_isObjectLike = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isObjectLike.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isObjectLike = void 0;
+    function isObjectLike(value) {
+      return value != null && typeof value == "object";
+    }
+    exports.isObjectLike = isObjectLike;
+    exports.default = isObjectLike;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isArguments.js
+var require_isArguments = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isArguments.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isArguments = void 0;
+    var getTag_1 = __importDefault(require_getTag());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    function isArguments(value) {
+      return (0, isObjectLike_1.default)(value) && (0, getTag_1.default)(value) == "[object Arguments]";
+    }
+    exports.isArguments = isArguments;
+    exports.default = isArguments;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isBuffer.js
+var require_isBuffer = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isBuffer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isBuffer = void 0;
+    function isBuffer(value) {
+      if (typeof Buffer == "function") {
+        const nativeIsBuffer = Buffer?.isBuffer;
+        if (nativeIsBuffer) {
+          return nativeIsBuffer(value);
+        }
+      }
+      const className = value?.constructor?.name;
+      return className == "Buffer";
+    }
+    exports.isBuffer = isBuffer;
+    exports.default = isBuffer;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isIndex.js
+var require_isIndex = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isIndex.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || 9007199254740991;
+    var reIsUint = /^(?:0|[1-9]\d*)$/;
+    function isIndex(value, length) {
+      const type = typeof value;
+      length = length == null ? MAX_SAFE_INTEGER : length;
+      return !!length && (type === "number" || type !== "symbol" && reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
+    }
+    exports.default = isIndex;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isTypedArray.js
+var require_isTypedArray = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isTypedArray.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isTypedArray = void 0;
+    var getTag_1 = __importDefault(require_getTag());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    var reTypedTag = /^\[object (?:Float(?:32|64)|(?:Int|Uint)(?:8|16|32)|Uint8Clamped)Array\]$/;
+    function isTypedArray(value) {
+      return (0, isObjectLike_1.default)(value) && reTypedTag.test((0, getTag_1.default)(value));
+    }
+    exports.isTypedArray = isTypedArray;
+    exports.default = isTypedArray;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayLikeKeys.js
+var require_arrayLikeKeys = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayLikeKeys.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isArguments_1 = __importDefault(require_isArguments());
+    var isBuffer_1 = __importDefault(require_isBuffer());
+    var isIndex_1 = __importDefault(require_isIndex());
+    var isTypedArray_1 = __importDefault(require_isTypedArray());
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function arrayLikeKeys(value, inherited = false) {
+      const isArr = Array.isArray(value);
+      const isArg = !isArr && (0, isArguments_1.default)(value);
+      const isBuff = !isArr && !isArg && (0, isBuffer_1.default)(value);
+      const isType = !isArr && !isArg && !isBuff && (0, isTypedArray_1.default)(value);
+      const skipIndexes = isArr || isArg || isBuff || isType;
+      const length = value.length;
+      const result = new Array(skipIndexes ? length : 0);
+      let index = skipIndexes ? -1 : length;
+      while (++index < length) {
+        result[index] = `${index}`;
+      }
+      for (const key in value) {
+        if ((inherited || hasOwnProperty.call(value, key)) && !(skipIndexes && // Safari 9 has enumerable `arguments.length` in strict mode.
+        (key === "length" || // Skip index properties.
+        (0, isIndex_1.default)(key, length)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    exports.default = arrayLikeKeys;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/keys.js
+var require_keys = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/keys.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.keys = void 0;
+    var arrayLikeKeys_1 = __importDefault(require_arrayLikeKeys());
+    var isArrayLike_1 = __importDefault(require_isArrayLike());
+    function keys(object) {
+      return (0, isArrayLike_1.default)(object) ? (0, arrayLikeKeys_1.default)(object) : Object.keys(Object(object));
+    }
+    exports.keys = keys;
+    exports.default = keys;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseForOwn.js
+var require_baseForOwn = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseForOwn.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseFor_1 = __importDefault(require_baseFor());
+    var keys_1 = __importDefault(require_keys());
+    function baseForOwn(object, iteratee) {
+      return object && (0, baseFor_1.default)(object, iteratee, keys_1.default);
+    }
+    exports.default = baseForOwn;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseEach.js
+var require_baseEach = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseEach.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseForOwn_1 = __importDefault(require_baseForOwn());
+    var isArrayLike_1 = __importDefault(require_isArrayLike());
+    function baseEach(collection, iteratee) {
+      if (collection == null) {
+        return collection;
+      }
+      if (!(0, isArrayLike_1.default)(collection)) {
+        return (0, baseForOwn_1.default)(collection, iteratee);
+      }
+      const length = collection.length;
+      const iterable = Object(collection);
+      let index = -1;
+      while (++index < length) {
+        if (iteratee(iterable[index], index, iterable) === false) {
+          break;
+        }
+      }
+      return collection;
+    }
+    exports.default = baseEach;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseMap.js
+var require_baseMap = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseMap.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isArrayLike_1 = __importDefault(require_isArrayLike());
+    var baseEach_1 = __importDefault(require_baseEach());
+    function baseMap(collection, iteratee) {
+      var index = -1, result = (0, isArrayLike_1.default)(collection) ? Array(collection.length) : [];
+      (0, baseEach_1.default)(collection, function(value, key, collection2) {
+        result[++index] = iteratee(value, key, collection2);
+      });
+      return result;
+    }
+    exports.default = baseMap;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isArray.js
+var require_isArray = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isArray.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isArray = void 0;
+    function isArray(value) {
+      return Array.isArray(value);
+    }
+    exports.isArray = isArray;
+    exports.default = isArray;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/eq.js
+var require_eq = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/eq.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.eq = void 0;
+    function eq(value, other) {
+      return value === other || value !== value && other !== other;
+    }
+    exports.eq = eq;
+    exports.default = eq;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/assocIndexOf.js
+var require_assocIndexOf = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/assocIndexOf.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var eq_1 = __importDefault(require_eq());
+    function assocIndexOf(array, key) {
+      let { length } = array;
+      while (length--) {
+        if ((0, eq_1.default)(array[length][0], key)) {
+          return length;
+        }
+      }
+      return -1;
+    }
+    exports.default = assocIndexOf;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/ListCache.js
+var require_ListCache = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/ListCache.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ListCache = void 0;
+    var assocIndexOf_1 = __importDefault(require_assocIndexOf());
+    var ListCache = class {
+      /**
+       * Creates an list cache object.
+       *
+       * @private
+       * @constructor
+       * @param {Array} [entries] The key-value pairs to cache.
+       */
+      constructor(entries) {
+        let index = -1;
+        const length = entries == null ? 0 : entries.length;
+        this.clear();
+        while (++index < length) {
+          const entry = entries[index];
+          this.set(entry[0], entry[1]);
+        }
+      }
+      /**
+       * Removes all key-value entries from the list cache.
+       *
+       * @memberOf ListCache
+       */
+      clear() {
+        this.__data__ = [];
+        this.size = 0;
+      }
+      /**
+       * Removes `key` and its value from the list cache.
+       *
+       * @memberOf ListCache
+       * @param {string} key The key of the value to remove.
+       * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+       */
+      delete(key) {
+        const data = this.__data__;
+        const index = (0, assocIndexOf_1.default)(data, key);
+        if (index < 0) {
+          return false;
+        }
+        const lastIndex = data.length - 1;
+        if (index == lastIndex) {
+          data.pop();
+        } else {
+          data.splice(index, 1);
+        }
+        --this.size;
+        return true;
+      }
+      /**
+       * Gets the list cache value for `key`.
+       *
+       * @memberOf ListCache
+       * @param {string} key The key of the value to get.
+       * @returns {*} Returns the entry value.
+       */
+      get(key) {
+        const data = this.__data__;
+        const index = (0, assocIndexOf_1.default)(data, key);
+        return index < 0 ? void 0 : data[index][1];
+      }
+      /**
+       * Checks if a list cache value for `key` exists.
+       *
+       * @memberOf ListCache
+       * @param {string} key The key of the entry to check.
+       * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+       */
+      has(key) {
+        return (0, assocIndexOf_1.default)(this.__data__, key) > -1;
+      }
+      /**
+       * Sets the list cache `key` to `value`.
+       *
+       * @memberOf ListCache
+       * @param {string} key The key of the value to set.
+       * @param {*} value The value to set.
+       * @returns {Object} Returns the list cache instance.
+       */
+      set(key, value) {
+        const data = this.__data__;
+        const index = (0, assocIndexOf_1.default)(data, key);
+        if (index < 0) {
+          ++this.size;
+          data.push([key, value]);
+        } else {
+          data[index][1] = value;
+        }
+        return this;
+      }
+    };
+    exports.ListCache = ListCache;
+    exports.default = ListCache;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/Hash.js
+var require_Hash = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/Hash.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Hash = void 0;
+    var HASH_UNDEFINED = "__lodash_hash_undefined__";
+    var Hash = class {
+      /**
+       * Creates a hash object.
+       *
+       * @private
+       * @constructor
+       * @param {Array} [entries] The key-value pairs to cache.
+       */
+      constructor(entries) {
+        let index = -1;
+        const length = entries == null ? 0 : entries.length;
+        this.clear();
+        while (++index < length) {
+          const entry = entries[index];
+          this.set(entry[0], entry[1]);
+        }
+      }
+      /**
+       * Removes all key-value entries from the hash.
+       *
+       * @memberOf Hash
+       */
+      clear() {
+        this.__data__ = /* @__PURE__ */ Object.create(null);
+        this.size = 0;
+      }
+      /**
+       * Removes `key` and its value from the hash.
+       *
+       * @memberOf Hash
+       * @param {string} key The key of the value to remove.
+       * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+       */
+      delete(key) {
+        const result = this.has(key) && delete this.__data__[key];
+        this.size -= result ? 1 : 0;
+        return result;
+      }
+      /**
+       * Gets the hash value for `key`.
+       *
+       * @memberOf Hash
+       * @param {string} key The key of the value to get.
+       * @returns {*} Returns the entry value.
+       */
+      get(key) {
+        const data = this.__data__;
+        const result = data[key];
+        return result === HASH_UNDEFINED ? void 0 : result;
+      }
+      /**
+       * Checks if a hash value for `key` exists.
+       *
+       * @memberOf Hash
+       * @param {string} key The key of the entry to check.
+       * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+       */
+      has(key) {
+        const data = this.__data__;
+        return data[key] !== void 0;
+      }
+      /**
+       * Sets the hash `key` to `value`.
+       *
+       * @memberOf Hash
+       * @param {string} key The key of the value to set.
+       * @param {*} value The value to set.
+       * @returns {Object} Returns the hash instance.
+       */
+      set(key, value) {
+        const data = this.__data__;
+        this.size += this.has(key) ? 0 : 1;
+        data[key] = value === void 0 ? HASH_UNDEFINED : value;
+        return this;
+      }
+    };
+    exports.Hash = Hash;
+    exports.default = Hash;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/MapCache.js
+var require_MapCache = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/MapCache.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var Hash_1 = __importDefault(require_Hash());
+    function getMapData({ __data__ }, key) {
+      const data = __data__;
+      return isKeyable(key) ? data[typeof key === "string" ? "string" : "hash"] : data.map;
+    }
+    function isKeyable(value) {
+      const type = typeof value;
+      return type === "string" || type === "number" || type === "symbol" || type === "boolean" ? value !== "__proto__" : value === null;
+    }
+    var MapCache = class {
+      /**
+       * Creates a map cache object to store key-value pairs.
+       *
+       * @private
+       * @constructor
+       * @param {Array} [entries] The key-value pairs to cache.
+       */
+      constructor(entries) {
+        let index = -1;
+        const length = entries == null ? 0 : entries.length;
+        this.clear();
+        while (++index < length) {
+          const entry = entries[index];
+          this.set(entry[0], entry[1]);
+        }
+      }
+      /**
+       * Removes all key-value entries from the map.
+       *
+       * @memberOf MapCache
+       */
+      clear() {
+        this.size = 0;
+        this.__data__ = {
+          "hash": new Hash_1.default(),
+          "map": /* @__PURE__ */ new Map(),
+          "string": new Hash_1.default()
+        };
+      }
+      /**
+       * Removes `key` and its value from the map.
+       *
+       * @memberOf MapCache
+       * @param {string} key The key of the value to remove.
+       * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+       */
+      delete(key) {
+        const result = getMapData(this, key)["delete"](key);
+        this.size -= result ? 1 : 0;
+        return result;
+      }
+      /**
+       * Gets the map value for `key`.
+       *
+       * @memberOf MapCache
+       * @param {string} key The key of the value to get.
+       * @returns {*} Returns the entry value.
+       */
+      get(key) {
+        return getMapData(this, key).get(key);
+      }
+      /**
+       * Checks if a map value for `key` exists.
+       *
+       * @memberOf MapCache
+       * @param {string} key The key of the entry to check.
+       * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+       */
+      has(key) {
+        return getMapData(this, key).has(key);
+      }
+      /**
+       * Sets the map `key` to `value`.
+       *
+       * @memberOf MapCache
+       * @param {string} key The key of the value to set.
+       * @param {*} value The value to set.
+       * @returns {Object} Returns the map cache instance.
+       */
+      set(key, value) {
+        const data = getMapData(this, key);
+        const size = data.size;
+        data.set(key, value);
+        this.size += data.size == size ? 0 : 1;
+        return this;
+      }
+    };
+    exports.default = MapCache;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/Stack.js
+var require_Stack = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/Stack.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ListCache_1 = __importDefault(require_ListCache());
+    var MapCache_1 = __importDefault(require_MapCache());
+    var LARGE_ARRAY_SIZE = 200;
+    var Stack = class {
+      /**
+       * Creates a stack cache object to store key-value pairs.
+       *
+       * @private
+       * @constructor
+       * @param {Array} [entries] The key-value pairs to cache.
+       */
+      constructor(entries) {
+        const data = this.__data__ = new ListCache_1.default(entries);
+        this.size = data.size;
+      }
+      /**
+       * Removes all key-value entries from the stack.
+       *
+       * @memberOf Stack
+       */
+      clear() {
+        this.__data__ = new ListCache_1.default();
+        this.size = 0;
+      }
+      /**
+       * Removes `key` and its value from the stack.
+       *
+       * @memberOf Stack
+       * @param {string} key The key of the value to remove.
+       * @returns {boolean} Returns `true` if the entry was removed, else `false`.
+       */
+      delete(key) {
+        const data = this.__data__;
+        const result = data["delete"](key);
+        this.size = data.size;
+        return result;
+      }
+      /**
+       * Gets the stack value for `key`.
+       *
+       * @memberOf Stack
+       * @param {string} key The key of the value to get.
+       * @returns {*} Returns the entry value.
+       */
+      get(key) {
+        return this.__data__.get(key);
+      }
+      /**
+       * Checks if a stack value for `key` exists.
+       *
+       * @memberOf Stack
+       * @param {string} key The key of the entry to check.
+       * @returns {boolean} Returns `true` if an entry for `key` exists, else `false`.
+       */
+      has(key) {
+        return this.__data__.has(key);
+      }
+      /**
+       * Sets the stack `key` to `value`.
+       *
+       * @memberOf Stack
+       * @param {string} key The key of the value to set.
+       * @param {*} value The value to set.
+       * @returns {Object} Returns the stack cache instance.
+       */
+      set(key, value) {
+        let data = this.__data__;
+        if (data instanceof ListCache_1.default) {
+          const pairs = data.__data__;
+          if (pairs.length < LARGE_ARRAY_SIZE - 1) {
+            pairs.push([key, value]);
+            this.size = ++data.size;
+            return this;
+          }
+          data = this.__data__ = new MapCache_1.default(pairs);
+        }
+        data.set(key, value);
+        this.size = data.size;
+        return this;
+      }
+    };
+    exports.default = Stack;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/SetCache.js
+var require_SetCache = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/SetCache.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var MapCache_1 = __importDefault(require_MapCache());
+    var HASH_UNDEFINED = "__lodash_hash_undefined__";
+    var SetCache = class {
+      /**
+       * Creates an array cache object to store unique values.
+       *
+       * @private
+       * @constructor
+       * @param {Array} [values] The values to cache.
+       */
+      constructor(values) {
+        let index = -1;
+        const length = values == null ? 0 : values.length;
+        this.__data__ = new MapCache_1.default();
+        while (++index < length) {
+          this.add(values[index]);
+        }
+      }
+      /**
+       * Adds `value` to the array cache.
+       *
+       * @memberOf SetCache
+       * @alias push
+       * @param {*} value The value to cache.
+       * @returns {Object} Returns the cache instance.
+       */
+      add(value) {
+        this.__data__.set(value, HASH_UNDEFINED);
+        return this;
+      }
+      /**
+       * Checks if `value` is in the array cache.
+       *
+       * @memberOf SetCache
+       * @param {*} value The value to search for.
+       * @returns {boolean} Returns `true` if `value` is found, else `false`.
+       */
+      has(value) {
+        return this.__data__.has(value);
+      }
+    };
+    SetCache.prototype.push = SetCache.prototype.add;
+    exports.default = SetCache;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isObject.js
+var require_isObject = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isObject.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isObject = void 0;
+    function isObject2(value) {
+      const type = typeof value;
+      return value != null && (type === "object" || type === "function");
+    }
+    exports.isObject = isObject2;
+    exports.default = isObject2;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isIterateeCall.js
+var require_isIterateeCall = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isIterateeCall.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isIterateeCall = void 0;
+    var eq_1 = __importDefault(require_eq());
+    var isArrayLike_1 = __importDefault(require_isArrayLike());
+    var isObject_1 = __importDefault(require_isObject());
+    var isIndex_1 = __importDefault(require_isIndex());
+    function isIterateeCall(value, index, object) {
+      if (!(0, isObject_1.default)(object)) {
+        return false;
+      }
+      const type = typeof index;
+      if (type === "number" ? (0, isArrayLike_1.default)(object) && (0, isIndex_1.default)(index, object.length) : type === "string" && index in object) {
+        return (0, eq_1.default)(object[index], value);
+      }
+      return false;
+    }
+    exports.isIterateeCall = isIterateeCall;
+    exports.default = isIterateeCall;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/some.js
+var require_some = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/some.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.some = void 0;
+    var isArray_1 = __importDefault(require_isArray());
+    var isIterateeCall_1 = __importDefault(require_isIterateeCall());
+    var getIteratee_1 = __importDefault(require_getIteratee());
+    var baseEach_1 = __importDefault(require_baseEach());
+    function arraySome(array, predicate) {
+      let index = -1;
+      const length = array == null ? 0 : array.length;
+      while (++index < length) {
+        if (predicate(array[index], index, array)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function baseSome(collection, predicate) {
+      let result;
+      (0, baseEach_1.default)(collection, (value, index, collection2) => {
+        result = predicate(value, index, collection2);
+        return !result;
+      });
+      return !!result;
+    }
+    function some(collection, predicate, guard) {
+      const func = (0, isArray_1.default)(collection) ? arraySome : baseSome;
+      if (guard && (0, isIterateeCall_1.default)(collection, predicate, guard)) {
+        predicate = void 0;
+      }
+      return func(collection, (0, getIteratee_1.default)(predicate, 3));
+    }
+    exports.some = some;
+    exports.default = some;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cacheHas.js
+var require_cacheHas = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cacheHas.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function cacheHas(cache, key) {
+      return cache.has(key);
+    }
+    exports.default = cacheHas;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/equalArrays.js
+var require_equalArrays = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/equalArrays.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var SetCache_1 = __importDefault(require_SetCache());
+    var some_1 = __importDefault(require_some());
+    var cacheHas_1 = __importDefault(require_cacheHas());
+    var COMPARE_PARTIAL_FLAG = 1;
+    var COMPARE_UNORDERED_FLAG = 2;
+    function equalArrays(array, other, bitmask, customizer, equalFunc, stack) {
+      const isPartial = bitmask & COMPARE_PARTIAL_FLAG;
+      const arrLength = array.length;
+      const othLength = other.length;
+      if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
+        return false;
+      }
+      const stacked = stack.get(array);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      let index = -1;
+      let result = true;
+      const seen = bitmask & COMPARE_UNORDERED_FLAG ? new SetCache_1.default() : void 0;
+      stack.set(array, other);
+      stack.set(other, array);
+      while (++index < arrLength) {
+        let compared;
+        const arrValue = array[index];
+        const othValue = other[index];
+        if (customizer) {
+          compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
+        }
+        if (compared !== void 0) {
+          if (compared) {
+            continue;
+          }
+          result = false;
+          break;
+        }
+        if (seen) {
+          if (!(0, some_1.default)(other, (othValue2, othIndex) => {
+            if (!(0, cacheHas_1.default)(seen, othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, bitmask, customizer, stack))) {
+              return seen.push(othIndex);
+            }
+          })) {
+            result = false;
+            break;
+          }
+        } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, bitmask, customizer, stack))) {
+          result = false;
+          break;
+        }
+      }
+      stack["delete"](array);
+      stack["delete"](other);
+      return result;
+    }
+    exports.default = equalArrays;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/mapToArray.js
+var require_mapToArray = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/mapToArray.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function mapToArray(map) {
+      let index = -1;
+      const result = new Array(map.size);
+      map.forEach((value, key) => {
+        result[++index] = [key, value];
+      });
+      return result;
+    }
+    exports.default = mapToArray;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/setToArray.js
+var require_setToArray = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/setToArray.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function setToArray(set) {
+      let index = -1;
+      const result = new Array(set.size);
+      set.forEach((value) => {
+        result[++index] = value;
+      });
+      return result;
+    }
+    exports.default = setToArray;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/equalByTag.js
+var require_equalByTag = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/equalByTag.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var eq_1 = __importDefault(require_eq());
+    var equalArrays_1 = __importDefault(require_equalArrays());
+    var mapToArray_1 = __importDefault(require_mapToArray());
+    var setToArray_1 = __importDefault(require_setToArray());
+    var COMPARE_PARTIAL_FLAG = 1;
+    var COMPARE_UNORDERED_FLAG = 2;
+    var boolTag = "[object Boolean]";
+    var dateTag = "[object Date]";
+    var errorTag = "[object Error]";
+    var mapTag = "[object Map]";
+    var numberTag = "[object Number]";
+    var regexpTag = "[object RegExp]";
+    var setTag = "[object Set]";
+    var stringTag = "[object String]";
+    var symbolTag = "[object Symbol]";
+    var arrayBufferTag = "[object ArrayBuffer]";
+    var dataViewTag = "[object DataView]";
+    var symbolValueOf = Symbol.prototype.valueOf;
+    function equalByTag(object, other, tag, bitmask, customizer, equalFunc, stack) {
+      let convert;
+      switch (tag) {
+        case dataViewTag:
+          if (object.byteLength != other.byteLength || object.byteOffset != other.byteOffset) {
+            return false;
+          }
+          object = object.buffer;
+          other = other.buffer;
+        case arrayBufferTag:
+          if (object.byteLength != other.byteLength || !equalFunc(new Uint8Array(object), new Uint8Array(other))) {
+            return false;
+          }
+          return true;
+        case boolTag:
+        case dateTag:
+        case numberTag:
+          return (0, eq_1.default)(+object, +other);
+        case errorTag:
+          return object.name == other.name && object.message == other.message;
+        case regexpTag:
+        case stringTag:
+          return object == `${other}`;
+        case mapTag:
+          convert = mapToArray_1.default;
+        case setTag:
+          const isPartial = bitmask & COMPARE_PARTIAL_FLAG;
+          convert || (convert = setToArray_1.default);
+          if (object.size != other.size && !isPartial) {
+            return false;
+          }
+          const stacked = stack.get(object);
+          if (stacked) {
+            return stacked == other;
+          }
+          bitmask |= COMPARE_UNORDERED_FLAG;
+          stack.set(object, other);
+          const result = (0, equalArrays_1.default)(convert(object), convert(other), bitmask, customizer, equalFunc, stack);
+          stack["delete"](object);
+          return result;
+        case symbolTag:
+          if (symbolValueOf) {
+            return symbolValueOf.call(object) == symbolValueOf.call(other);
+          }
+      }
+      return false;
+    }
+    exports.default = equalByTag;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getSymbols.js
+var require_getSymbols = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getSymbols.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var propertyIsEnumerable = Object.prototype.propertyIsEnumerable;
+    var nativeGetSymbols = Object.getOwnPropertySymbols;
+    function getSymbols(object) {
+      if (object == null) {
+        return [];
+      }
+      object = Object(object);
+      return nativeGetSymbols(object).filter((symbol) => propertyIsEnumerable.call(object, symbol));
+    }
+    exports.default = getSymbols;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getAllKeys.js
+var require_getAllKeys = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getAllKeys.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var getSymbols_1 = __importDefault(require_getSymbols());
+    var keys_1 = __importDefault(require_keys());
+    function getAllKeys(object) {
+      const result = (0, keys_1.default)(object);
+      if (!Array.isArray(object)) {
+        result.push(...(0, getSymbols_1.default)(object));
+      }
+      return result;
+    }
+    exports.default = getAllKeys;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/equalObjects.js
+var require_equalObjects = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/equalObjects.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var getAllKeys_1 = __importDefault(require_getAllKeys());
+    var COMPARE_PARTIAL_FLAG = 1;
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function equalObjects(object, other, bitmask, customizer, equalFunc, stack) {
+      const isPartial = bitmask & COMPARE_PARTIAL_FLAG;
+      const objProps = (0, getAllKeys_1.default)(object);
+      const objLength = objProps.length;
+      const othProps = (0, getAllKeys_1.default)(other);
+      const othLength = othProps.length;
+      if (objLength != othLength && !isPartial) {
+        return false;
+      }
+      let key;
+      let index = objLength;
+      while (index--) {
+        key = objProps[index];
+        if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
+          return false;
+        }
+      }
+      const stacked = stack.get(object);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      let result = true;
+      stack.set(object, other);
+      stack.set(other, object);
+      let compared;
+      let skipCtor = isPartial;
+      while (++index < objLength) {
+        key = objProps[index];
+        const objValue = object[key];
+        const othValue = other[key];
+        if (customizer) {
+          compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
+        }
+        if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, bitmask, customizer, stack) : compared)) {
+          result = false;
+          break;
+        }
+        skipCtor || (skipCtor = key == "constructor");
+      }
+      if (result && !skipCtor) {
+        const objCtor = object.constructor;
+        const othCtor = other.constructor;
+        if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor === "function" && objCtor instanceof objCtor && typeof othCtor === "function" && othCtor instanceof othCtor)) {
+          result = false;
+        }
+      }
+      stack["delete"](object);
+      stack["delete"](other);
+      return result;
+    }
+    exports.default = equalObjects;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsEqualDeep.js
+var require_baseIsEqualDeep = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsEqualDeep.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var Stack_1 = __importDefault(require_Stack());
+    var equalArrays_1 = __importDefault(require_equalArrays());
+    var equalByTag_1 = __importDefault(require_equalByTag());
+    var equalObjects_1 = __importDefault(require_equalObjects());
+    var getTag_1 = __importDefault(require_getTag());
+    var isBuffer_1 = __importDefault(require_isBuffer());
+    var isTypedArray_1 = __importDefault(require_isTypedArray());
+    var COMPARE_PARTIAL_FLAG = 1;
+    var argsTag = "[object Arguments]";
+    var arrayTag = "[object Array]";
+    var objectTag = "[object Object]";
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function baseIsEqualDeep(object, other, bitmask, customizer, equalFunc, stack) {
+      let objIsArr = Array.isArray(object);
+      const othIsArr = Array.isArray(other);
+      let objTag = objIsArr ? arrayTag : (0, getTag_1.default)(object);
+      let othTag = othIsArr ? arrayTag : (0, getTag_1.default)(other);
+      objTag = objTag == argsTag ? objectTag : objTag;
+      othTag = othTag == argsTag ? objectTag : othTag;
+      let objIsObj = objTag == objectTag;
+      const othIsObj = othTag == objectTag;
+      const isSameTag = objTag == othTag;
+      if (isSameTag && (0, isBuffer_1.default)(object)) {
+        if (!(0, isBuffer_1.default)(other)) {
+          return false;
+        }
+        objIsArr = true;
+        objIsObj = false;
+      }
+      if (isSameTag && !objIsObj) {
+        stack || (stack = new Stack_1.default());
+        return objIsArr || (0, isTypedArray_1.default)(object) ? (0, equalArrays_1.default)(object, other, bitmask, customizer, equalFunc, stack) : (0, equalByTag_1.default)(object, other, objTag, bitmask, customizer, equalFunc, stack);
+      }
+      if (!(bitmask & COMPARE_PARTIAL_FLAG)) {
+        const objIsWrapped = objIsObj && hasOwnProperty.call(object, "__wrapped__");
+        const othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
+        if (objIsWrapped || othIsWrapped) {
+          const objUnwrapped = objIsWrapped ? object.value() : object;
+          const othUnwrapped = othIsWrapped ? other.value() : other;
+          stack || (stack = new Stack_1.default());
+          return equalFunc(objUnwrapped, othUnwrapped, bitmask, customizer, stack);
+        }
+      }
+      if (!isSameTag) {
+        return false;
+      }
+      stack || (stack = new Stack_1.default());
+      return (0, equalObjects_1.default)(object, other, bitmask, customizer, equalFunc, stack);
+    }
+    exports.default = baseIsEqualDeep;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsEqual.js
+var require_baseIsEqual = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsEqual.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseIsEqualDeep_1 = __importDefault(require_baseIsEqualDeep());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    function baseIsEqual(value, other, bitmask, customizer, stack) {
+      if (value === other) {
+        return true;
+      }
+      if (value == null || other == null || !(0, isObjectLike_1.default)(value) && !(0, isObjectLike_1.default)(other)) {
+        return value !== value && other !== other;
+      }
+      return (0, baseIsEqualDeep_1.default)(value, other, bitmask, customizer, baseIsEqual, stack);
+    }
+    exports.default = baseIsEqual;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isSymbol.js
+var require_isSymbol = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isSymbol.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isSymbol = void 0;
+    var getTag_1 = __importDefault(require_getTag());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    var symbolTag = "[object Symbol]";
+    function isSymbol(value) {
+      return typeof value == "symbol" || (0, isObjectLike_1.default)(value) && (0, getTag_1.default)(value) == symbolTag;
+    }
+    exports.isSymbol = isSymbol;
+    exports.default = isSymbol;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isKey.js
+var require_isKey = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isKey.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isSymbol_1 = __importDefault(require_isSymbol());
+    var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/;
+    var reIsPlainProp = /^\w*$/;
+    function isKey(value, object) {
+      if (Array.isArray(value)) {
+        return false;
+      }
+      const type = typeof value;
+      if (type === "number" || type === "boolean" || value == null || (0, isSymbol_1.default)(value)) {
+        return true;
+      }
+      return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
+    }
+    exports.default = isKey;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isAsyncFunction.js
+var require_isAsyncFunction = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isAsyncFunction.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isAsyncFunction = void 0;
+    var isFunction_1 = __importDefault(require_isFunction());
+    function isAsyncFunction(obj) {
+      if (!(0, isFunction_1.default)(obj)) {
+        return false;
+      }
+      return obj[Symbol.toStringTag] === "AsyncFunction";
+    }
+    exports.isAsyncFunction = isAsyncFunction;
+    exports.default = isAsyncFunction;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isDate.js
+var require_isDate = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isDate.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isDate = void 0;
+    var getTag_1 = __importDefault(require_getTag());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    function isDate(value) {
+      return (0, isObjectLike_1.default)(value) && (0, getTag_1.default)(value) == "[object Date]";
+    }
+    exports.isDate = isDate;
+    exports.default = isDate;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/assert/index.js
+var require_assert = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/assert/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.mustProvideN = exports.mustProvide = void 0;
+    var isAsyncFunction_1 = __importDefault(require_isAsyncFunction());
+    var isDate_1 = __importDefault(require_isDate());
+    function mustProvide(value, fieldName, type) {
+      if (value === void 0 || value === null || typeof value !== type) {
+        throw new TypeError(`must provide '${fieldName}' value with type '${type}', given: '${value}'/'${type}'`);
+      }
+    }
+    exports.mustProvide = mustProvide;
+    function mustProvideN(value, fieldName, type) {
+      if (value === void 0 || value === null || type === "async_function" && !(0, isAsyncFunction_1.default)(value) || type === "date" && !(0, isDate_1.default)(value)) {
+        throw new TypeError(`must provide '${fieldName}' value with type '${type}', given: '${value}'/'${typeof value}'`);
+      }
+    }
+    exports.mustProvideN = mustProvideN;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/assert/errors.js
+var require_errors4 = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/assert/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TimeoutError = exports.InValidParameterError = exports.NewDashBaseError = void 0;
+    var NewDashBaseError = class extends Error {
+    };
+    exports.NewDashBaseError = NewDashBaseError;
+    var InValidParameterError = class extends NewDashBaseError {
+    };
+    exports.InValidParameterError = InValidParameterError;
+    var TimeoutError = class extends NewDashBaseError {
+    };
+    exports.TimeoutError = TimeoutError;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/functional/LRUMap.js
+var require_LRUMap = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/functional/LRUMap.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LRUMap = void 0;
+    var assert_1 = require_assert();
+    var errors_1 = require_errors4();
+    var LRUMap = class extends Map {
+      /**
+       * the max number of total items
+       */
+      _maxSize;
+      /**
+       * LRU (Least Recently Used) Map implementation
+       *
+       * will remove the oldest item when reach the size limit
+       *
+       * @category Functional
+       * @since 5.15.0
+       * @param maxSize maximum cache item number, default is 1024
+       * @example
+       *
+       * ```ts
+       * const m = new LRUMap(1)
+       * m.set('a','v') // {'a':'v'}
+       * m.set('b','c') // {'b':'c'}
+       * ```
+       */
+      constructor(maxSize = 1024) {
+        super();
+        (0, assert_1.mustProvide)(maxSize, "maxSize", "number");
+        if (maxSize < 1) {
+          throw new errors_1.InValidParameterError(`for LRUMap, must provide a positive value which >=1, giving ${maxSize}`);
+        }
+        this._maxSize = maxSize;
+      }
+      get(key) {
+        if (super.has(key)) {
+          const item = super.get(key);
+          super.delete(key);
+          super.set(key, item);
+        }
+        return super.get(key);
+      }
+      set(key, val) {
+        if (super.has(key)) {
+          super.delete(key);
+        } else if (this.size >= this._maxSize) {
+          super.delete(this.first());
+        }
+        super.set(key, val);
+        return this;
+      }
+      clear() {
+        super.clear();
+      }
+      first() {
+        return super.keys().next().value;
+      }
+      setMaxSize(maxSize) {
+        this._maxSize = maxSize;
+      }
+      getMaxSize() {
+        return this._maxSize;
+      }
+    };
+    exports.LRUMap = LRUMap;
+    exports.default = LRUMap;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/memoize.js
+var require_memoize = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/memoize.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.memoize = void 0;
+    var LRUMap_1 = require_LRUMap();
+    function memoize(func, resolver) {
+      if (typeof func !== "function" || resolver != null && typeof resolver !== "function") {
+        throw new TypeError("Expected a function");
+      }
+      const memoized = function(...args) {
+        const key = resolver ? resolver.apply(this, args) : args[0];
+        const cache = memoized.cache;
+        if (cache.has(key)) {
+          return cache.get(key);
+        }
+        const result = func.apply(this, args);
+        memoized.cache = cache.set(key, result) || cache;
+        return result;
+      };
+      memoized.cache = new (memoize.Cache || LRUMap_1.LRUMap)();
+      return memoized;
+    }
+    exports.memoize = memoize;
+    memoize.Cache = Map;
+    exports.default = memoize;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/memoizeCapped.js
+var require_memoizeCapped = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/memoizeCapped.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var memoize_1 = __importDefault(require_memoize());
+    var MAX_MEMOIZE_SIZE = 500;
+    function memoizeCapped(func) {
+      const result = (0, memoize_1.default)(func, (key) => {
+        const { cache } = result;
+        if (cache.size === MAX_MEMOIZE_SIZE) {
+          cache.clear();
+        }
+        return key;
+      });
+      return result;
+    }
+    exports.default = memoizeCapped;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/stringToPath.js
+var require_stringToPath = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/stringToPath.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var memoizeCapped_1 = __importDefault(require_memoizeCapped());
+    var charCodeOfDot = ".".charCodeAt(0);
+    var reEscapeChar = /\\(\\)?/g;
+    var rePropName = RegExp(
+      // Match anything that isn't a dot or bracket.
+      `[^.[\\]]+|\\[(?:([^"'][^[]*)|(["'])((?:(?!\\2)[^\\\\]|\\\\.)*?)\\2)\\]|(?=(?:\\.|\\[\\])(?:\\.|\\[\\]|$))`,
+      "g"
+    );
+    var stringToPath = (0, memoizeCapped_1.default)(function(string) {
+      var result = [];
+      if (string.charCodeAt(0) === 46) {
+        result.push("");
+      }
+      string.replace(rePropName, function(match, number, quote, subString) {
+        result.push(quote ? subString.replace(reEscapeChar, "$1") : number || match);
+      });
+      return result;
+    });
+    exports.default = stringToPath;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/toString.js
+var require_toString = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/toString.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.toString = void 0;
+    var isSymbol_1 = __importDefault(require_isSymbol());
+    var isArray_1 = __importDefault(require_isArray());
+    var arrayMap_1 = __importDefault(require_arrayMap());
+    var symbolToString = Symbol?.prototype?.toString;
+    var INFINITY = Infinity;
+    function toString(value) {
+      if (value == null) {
+        return "";
+      }
+      if (typeof value == "string") {
+        return value;
+      }
+      if ((0, isArray_1.default)(value)) {
+        return `${(0, arrayMap_1.default)(value, toString)}`;
+      }
+      if ((0, isSymbol_1.default)(value)) {
+        return symbolToString ? symbolToString.call(value) : "";
+      }
+      const result = `${value}`;
+      return result == "0" && 1 / value == -INFINITY ? "-0" : result;
+    }
+    exports.toString = toString;
+    exports.default = toString;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/castPath.js
+var require_castPath = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/castPath.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isKey_1 = __importDefault(require_isKey());
+    var stringToPath_1 = __importDefault(require_stringToPath());
+    var isArray_1 = __importDefault(require_isArray());
+    var toString_1 = __importDefault(require_toString());
+    function castPath(value, object) {
+      if ((0, isArray_1.default)(value)) {
+        return value;
+      }
+      return (0, isKey_1.default)(value, object) ? [value] : (0, stringToPath_1.default)((0, toString_1.default)(value));
+    }
+    exports.default = castPath;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/toKey.js
+var require_toKey = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/toKey.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isSymbol_1 = __importDefault(require_isSymbol());
+    var INFINITY = 1 / 0;
+    function toKey(value) {
+      if (typeof value === "string" || (0, isSymbol_1.default)(value)) {
+        return value;
+      }
+      const result = `${value}`;
+      return result == "0" && 1 / value == -INFINITY ? "-0" : result;
+    }
+    exports.default = toKey;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseGet.js
+var require_baseGet = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseGet.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var castPath_1 = __importDefault(require_castPath());
+    var toKey_1 = __importDefault(require_toKey());
+    function baseGet(object, path) {
+      path = (0, castPath_1.default)(path, object);
+      let index = 0;
+      const length = path.length;
+      while (object != null && index < length) {
+        object = object[(0, toKey_1.default)(path[index++])];
+      }
+      return index && index == length ? object : void 0;
+    }
+    exports.default = baseGet;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/get.js
+var require_get = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/get.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.get = void 0;
+    var baseGet_1 = __importDefault(require_baseGet());
+    function get(object, path, defaultValue) {
+      const result = object == null ? void 0 : (0, baseGet_1.default)(object, path);
+      return result === void 0 ? defaultValue : result;
+    }
+    exports.get = get;
+    exports.default = get;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/hasPath.js
+var require_hasPath = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/hasPath.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.hasPath = void 0;
+    var castPath_1 = __importDefault(require_castPath());
+    var isArguments_1 = __importDefault(require_isArguments());
+    var isIndex_1 = __importDefault(require_isIndex());
+    var isLength_1 = __importDefault(require_isLength());
+    var toKey_1 = __importDefault(require_toKey());
+    var isArray_1 = __importDefault(require_isArray());
+    function hasPath(object, path, hasFunc) {
+      path = (0, castPath_1.default)(path, object);
+      let index = -1, length = path.length, result = false;
+      let key;
+      while (++index < length) {
+        key = (0, toKey_1.default)(path[index]);
+        if (!(result = object != null && hasFunc(object, key))) {
+          break;
+        }
+        object = object[key];
+      }
+      if (result || ++index != length) {
+        return result;
+      }
+      length = object == null ? 0 : object.length;
+      return !!length && (0, isLength_1.default)(length) && (0, isIndex_1.default)(key, length) && ((0, isArray_1.default)(object) || (0, isArguments_1.default)(object));
+    }
+    exports.hasPath = hasPath;
+    exports.default = hasPath;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/hasIn.js
+var require_hasIn = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/hasIn.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var hasPath_1 = __importDefault(require_hasPath());
+    function baseHasIn(object, key) {
+      return object != null && key in Object(object);
+    }
+    function hasIn(object, key) {
+      return object != null && (0, hasPath_1.default)(object, key, baseHasIn);
+    }
+    exports.default = hasIn;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isStrictComparable.js
+var require_isStrictComparable = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isStrictComparable.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isObject_1 = __importDefault(require_isObject());
+    function isStrictComparable(value) {
+      return value === value && !(0, isObject_1.default)(value);
+    }
+    exports.default = isStrictComparable;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/matchesStrictComparable.js
+var require_matchesStrictComparable = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/matchesStrictComparable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function matchesStrictComparable(key, srcValue) {
+      return function(object) {
+        if (object == null) {
+          return false;
+        }
+        return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
+      };
+    }
+    exports.default = matchesStrictComparable;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseMatchesProperty.js
+var require_baseMatchesProperty = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseMatchesProperty.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseIsEqual_1 = __importDefault(require_baseIsEqual());
+    var get_1 = __importDefault(require_get());
+    var hasIn_1 = __importDefault(require_hasIn());
+    var isKey_1 = __importDefault(require_isKey());
+    var isStrictComparable_1 = __importDefault(require_isStrictComparable());
+    var matchesStrictComparable_1 = __importDefault(require_matchesStrictComparable());
+    var toKey_1 = __importDefault(require_toKey());
+    var COMPARE_PARTIAL_FLAG = 1;
+    var COMPARE_UNORDERED_FLAG = 2;
+    function baseMatchesProperty(path, srcValue) {
+      if ((0, isKey_1.default)(path) && (0, isStrictComparable_1.default)(srcValue)) {
+        return (0, matchesStrictComparable_1.default)((0, toKey_1.default)(path), srcValue);
+      }
+      return function(object) {
+        var objValue = (0, get_1.default)(object, path);
+        return objValue === void 0 && objValue === srcValue ? (0, hasIn_1.default)(object, path) : (0, baseIsEqual_1.default)(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG);
+      };
+    }
+    exports.default = baseMatchesProperty;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsMatch.js
+var require_baseIsMatch = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsMatch.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var Stack_1 = __importDefault(require_Stack());
+    var baseIsEqual_1 = __importDefault(require_baseIsEqual());
+    var COMPARE_PARTIAL_FLAG = 1;
+    var COMPARE_UNORDERED_FLAG = 2;
+    function baseIsMatch(object, source, matchData, customizer) {
+      let index = matchData.length;
+      const length = index;
+      const noCustomizer = !customizer;
+      if (object == null) {
+        return !length;
+      }
+      let data;
+      let result;
+      object = Object(object);
+      while (index--) {
+        data = matchData[index];
+        if (noCustomizer && data[2] ? data[1] !== object[data[0]] : !(data[0] in object)) {
+          return false;
+        }
+      }
+      while (++index < length) {
+        data = matchData[index];
+        const key = data[0];
+        const objValue = object[key];
+        const srcValue = data[1];
+        if (noCustomizer && data[2]) {
+          if (objValue === void 0 && !(key in object)) {
+            return false;
+          }
+        } else {
+          const stack = new Stack_1.default();
+          if (customizer) {
+            result = customizer(objValue, srcValue, key, object, source, stack);
+          }
+          if (!(result === void 0 ? (0, baseIsEqual_1.default)(srcValue, objValue, COMPARE_PARTIAL_FLAG | COMPARE_UNORDERED_FLAG, customizer, stack) : result)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    exports.default = baseIsMatch;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getMatchData.js
+var require_getMatchData = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getMatchData.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isStrictComparable_1 = __importDefault(require_isStrictComparable());
+    var keys_1 = __importDefault(require_keys());
+    function getMatchData(object) {
+      const result = (0, keys_1.default)(object);
+      let length = result.length;
+      while (length--) {
+        const key = result[length];
+        const value = object[key];
+        result[length] = [key, value, (0, isStrictComparable_1.default)(value)];
+      }
+      return result;
+    }
+    exports.default = getMatchData;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseMatches.js
+var require_baseMatches = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseMatches.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseIsMatch_1 = __importDefault(require_baseIsMatch());
+    var getMatchData_1 = __importDefault(require_getMatchData());
+    var matchesStrictComparable_1 = __importDefault(require_matchesStrictComparable());
+    function baseMatches(source) {
+      const matchData = (0, getMatchData_1.default)(source);
+      if (matchData.length == 1 && matchData[0][2]) {
+        return (0, matchesStrictComparable_1.default)(matchData[0][0], matchData[0][1]);
+      }
+      return function(object) {
+        return object === source || (0, baseIsMatch_1.default)(object, source, matchData);
+      };
+    }
+    exports.default = baseMatches;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseProperty.js
+var require_baseProperty = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseProperty.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function baseProperty(key) {
+      return (object) => object == null ? void 0 : object[key];
+    }
+    exports.default = baseProperty;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/basePropertyDeep.js
+var require_basePropertyDeep = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/basePropertyDeep.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseGet_1 = __importDefault(require_baseGet());
+    function basePropertyDeep(path) {
+      return function(object) {
+        return (0, baseGet_1.default)(object, path);
+      };
+    }
+    exports.default = basePropertyDeep;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/property.js
+var require_property = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/property.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.property = void 0;
+    var baseProperty_1 = __importDefault(require_baseProperty());
+    var basePropertyDeep_1 = __importDefault(require_basePropertyDeep());
+    var isKey_1 = __importDefault(require_isKey());
+    var toKey_1 = __importDefault(require_toKey());
+    function property(path) {
+      return (0, isKey_1.default)(path) ? (0, baseProperty_1.default)((0, toKey_1.default)(path)) : (0, basePropertyDeep_1.default)(path);
+    }
+    exports.property = property;
+    exports.default = property;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/identity.js
+var require_identity2 = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/identity.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.identity = void 0;
+    function identity(value) {
+      return value;
+    }
+    exports.identity = identity;
+    exports.default = identity;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIteratee.js
+var require_baseIteratee = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIteratee.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isArray_1 = __importDefault(require_isArray());
+    var baseMatchesProperty_1 = __importDefault(require_baseMatchesProperty());
+    var baseMatches_1 = __importDefault(require_baseMatches());
+    var property_1 = __importDefault(require_property());
+    var identity_1 = __importDefault(require_identity2());
+    function baseIteratee(value) {
+      if (typeof value == "function") {
+        return value;
+      }
+      if (value == null) {
+        return identity_1.default;
+      }
+      if (typeof value == "object") {
+        return (0, isArray_1.default)(value) ? (0, baseMatchesProperty_1.default)(value[0], value[1]) : (0, baseMatches_1.default)(value);
+      }
+      return (0, property_1.default)(value);
+    }
+    exports.default = baseIteratee;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isMap.js
+var require_isMap = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isMap.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isMap = void 0;
+    var getTag_1 = __importDefault(require_getTag());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    function isMap2(value) {
+      return (0, isObjectLike_1.default)(value) && (0, getTag_1.default)(value) == "[object Map]";
+    }
+    exports.isMap = isMap2;
+    exports.default = isMap2;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isSet.js
+var require_isSet = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isSet.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isSet = void 0;
+    var getTag_1 = __importDefault(require_getTag());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    function isSet(value) {
+      return (0, isObjectLike_1.default)(value) && (0, getTag_1.default)(value) == "[object Set]";
+    }
+    exports.isSet = isSet;
+    exports.default = isSet;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isPrototype.js
+var require_isPrototype = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isPrototype.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var objectProto = Object.prototype;
+    function isPrototype(value) {
+      const Ctor = value && value.constructor;
+      const proto = typeof Ctor === "function" && Ctor.prototype || objectProto;
+      return value === proto;
+    }
+    exports.default = isPrototype;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/keysIn.js
+var require_keysIn = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/keysIn.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.keysIn = void 0;
+    var isArrayLike_1 = __importDefault(require_isArrayLike());
+    var arrayLikeKeys_1 = __importDefault(require_arrayLikeKeys());
+    var isObject_1 = __importDefault(require_isObject());
+    var isPrototype_1 = __importDefault(require_isPrototype());
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function nativeKeysIn(object) {
+      const result = [];
+      if (object != null) {
+        for (const key in Object(object)) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function baseKeysIn(object) {
+      if (!(0, isObject_1.default)(object)) {
+        return nativeKeysIn(object);
+      }
+      const isProto = (0, isPrototype_1.default)(object);
+      const result = [];
+      for (const key in object) {
+        if (!(key == "constructor" && (isProto || !hasOwnProperty.call(object, key)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function keysIn(object) {
+      return (0, isArrayLike_1.default)(object) ? (0, arrayLikeKeys_1.default)(object, true) : baseKeysIn(object);
+    }
+    exports.keysIn = keysIn;
+    exports.default = keysIn;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayEach.js
+var require_arrayEach = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayEach.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function arrayEach(array, iteratee) {
+      let index = -1;
+      const length = array.length;
+      while (++index < length) {
+        if (iteratee(array[index], index, array) === false) {
+          break;
+        }
+      }
+      return array;
+    }
+    exports.default = arrayEach;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseAssignValue.js
+var require_baseAssignValue = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseAssignValue.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function baseAssignValue(object, key, value) {
+      if (key == "__proto__") {
+        Object.defineProperty(object, key, {
+          "configurable": true,
+          "enumerable": true,
+          "value": value,
+          "writable": true
+        });
+      } else {
+        object[key] = value;
+      }
+    }
+    exports.default = baseAssignValue;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/assignValue.js
+var require_assignValue = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/assignValue.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseAssignValue_1 = __importDefault(require_baseAssignValue());
+    var eq_1 = __importDefault(require_eq());
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function assignValue(object, key, value) {
+      var objValue = object[key];
+      if (!(hasOwnProperty.call(object, key) && (0, eq_1.default)(objValue, value)) || value === void 0 && !(key in object)) {
+        (0, baseAssignValue_1.default)(object, key, value);
+      }
+    }
+    exports.default = assignValue;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copyObject.js
+var require_copyObject = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copyObject.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var assignValue_1 = __importDefault(require_assignValue());
+    var baseAssignValue_1 = __importDefault(require_baseAssignValue());
+    function copyObject(source, props, object, customizer) {
+      var isNew = !object;
+      object || (object = {});
+      var index = -1, length = props.length;
+      while (++index < length) {
+        var key = props[index];
+        var newValue = customizer ? customizer(object[key], source[key], key, object, source) : void 0;
+        if (newValue === void 0) {
+          newValue = source[key];
+        }
+        if (isNew) {
+          (0, baseAssignValue_1.default)(object, key, newValue);
+        } else {
+          (0, assignValue_1.default)(object, key, newValue);
+        }
+      }
+      return object;
+    }
+    exports.default = copyObject;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseAssign.js
+var require_baseAssign = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseAssign.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var copyObject_1 = __importDefault(require_copyObject());
+    var keys_1 = __importDefault(require_keys());
+    function baseAssign(object, source) {
+      return object && (0, copyObject_1.default)(source, (0, keys_1.default)(source), object);
+    }
+    exports.default = baseAssign;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseAssignIn.js
+var require_baseAssignIn = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseAssignIn.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var copyObject_1 = __importDefault(require_copyObject());
+    var keysIn_1 = __importDefault(require_keysIn());
+    function baseAssignIn(object, source) {
+      return object && (0, copyObject_1.default)(source, (0, keysIn_1.default)(source), object);
+    }
+    exports.default = baseAssignIn;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneArrayBuffer.js
+var require_cloneArrayBuffer = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneArrayBuffer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function cloneArrayBuffer(arrayBuffer) {
+      const result = new arrayBuffer.constructor(arrayBuffer.byteLength);
+      new Uint8Array(result).set(new Uint8Array(arrayBuffer));
+      return result;
+    }
+    exports.default = cloneArrayBuffer;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/freeGlobal.js
+var require_freeGlobal = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/freeGlobal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var freeGlobal = typeof global === "object" && global !== null && global.Object === Object && global;
+    exports.default = freeGlobal;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/root.js
+var require_root = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/root.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var freeGlobal_1 = __importDefault(require_freeGlobal());
+    var freeGlobalThis = typeof globalThis === "object" && globalThis !== null && globalThis.Object == Object && globalThis;
+    var freeSelf = typeof self === "object" && self !== null && self.Object === Object && self;
+    var root = freeGlobalThis || freeGlobal_1.default || freeSelf || Function("return this")();
+    exports.default = root;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneBuffer.js
+var require_cloneBuffer = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneBuffer.js"(exports, module) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var root_1 = __importDefault(require_root());
+    var freeExports = typeof exports === "object" && exports !== null && !exports.nodeType && exports;
+    var freeModule = freeExports && typeof module === "object" && module !== null && !module.nodeType && module;
+    var moduleExports = freeModule && freeModule.exports === freeExports;
+    var Buffer2 = moduleExports ? root_1.default.Buffer : void 0;
+    var allocUnsafe = Buffer2 ? Buffer2.allocUnsafe : void 0;
+    function cloneBuffer(buffer, isDeep) {
+      if (isDeep) {
+        return buffer.slice();
+      }
+      const length = buffer.length;
+      const result = allocUnsafe ? allocUnsafe(length) : new buffer.constructor(length);
+      buffer.copy(result);
+      return result;
+    }
+    exports.default = cloneBuffer;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneDataView.js
+var require_cloneDataView = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneDataView.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var cloneArrayBuffer_1 = __importDefault(require_cloneArrayBuffer());
+    function cloneDataView(dataView, isDeep) {
+      const buffer = isDeep ? (0, cloneArrayBuffer_1.default)(dataView.buffer) : dataView.buffer;
+      return new dataView.constructor(buffer, dataView.byteOffset, dataView.byteLength);
+    }
+    exports.default = cloneDataView;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneRegExp.js
+var require_cloneRegExp = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneRegExp.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var reFlags = /\w*$/;
+    function cloneRegExp(regexp) {
+      const result = new regexp.constructor(regexp.source, reFlags.exec(regexp));
+      result.lastIndex = regexp.lastIndex;
+      return result;
+    }
+    exports.default = cloneRegExp;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneSymbol.js
+var require_cloneSymbol = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneSymbol.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var symbolValueOf = Symbol.prototype.valueOf;
+    function cloneSymbol(symbol) {
+      return Object(symbolValueOf.call(symbol));
+    }
+    exports.default = cloneSymbol;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneTypedArray.js
+var require_cloneTypedArray = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/cloneTypedArray.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var cloneArrayBuffer_1 = __importDefault(require_cloneArrayBuffer());
+    function cloneTypedArray(typedArray, isDeep) {
+      const buffer = isDeep ? (0, cloneArrayBuffer_1.default)(typedArray.buffer) : typedArray.buffer;
+      return new typedArray.constructor(buffer, typedArray.byteOffset, typedArray.length);
+    }
+    exports.default = cloneTypedArray;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copyArray.js
+var require_copyArray = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copyArray.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function copyArray(source, array) {
+      let index = -1;
+      const length = source.length;
+      array || (array = new Array(length));
+      while (++index < length) {
+        array[index] = source[index];
+      }
+      return array;
+    }
+    exports.default = copyArray;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copySymbols.js
+var require_copySymbols = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copySymbols.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var copyObject_1 = __importDefault(require_copyObject());
+    var getSymbols_1 = __importDefault(require_getSymbols());
+    function copySymbols(source, object) {
+      return (0, copyObject_1.default)(source, (0, getSymbols_1.default)(source), object);
+    }
+    exports.default = copySymbols;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getSymbolsIn.js
+var require_getSymbolsIn = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getSymbolsIn.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var getSymbols_1 = __importDefault(require_getSymbols());
+    function getSymbolsIn(object) {
+      const result = [];
+      while (object) {
+        result.push(...(0, getSymbols_1.default)(object));
+        object = Object.getPrototypeOf(Object(object));
+      }
+      return result;
+    }
+    exports.default = getSymbolsIn;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copySymbolsIn.js
+var require_copySymbolsIn = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/copySymbolsIn.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var copyObject_1 = __importDefault(require_copyObject());
+    var getSymbolsIn_1 = __importDefault(require_getSymbolsIn());
+    function copySymbolsIn(source, object) {
+      return (0, copyObject_1.default)(source, (0, getSymbolsIn_1.default)(source), object);
+    }
+    exports.default = copySymbolsIn;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getAllKeysIn.js
+var require_getAllKeysIn = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getAllKeysIn.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var getSymbolsIn_1 = __importDefault(require_getSymbolsIn());
+    function getAllKeysIn(object) {
+      const result = [];
+      for (const key in object) {
+        result.push(key);
+      }
+      if (!Array.isArray(object)) {
+        result.push(...(0, getSymbolsIn_1.default)(object));
+      }
+      return result;
+    }
+    exports.default = getAllKeysIn;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/initCloneObject.js
+var require_initCloneObject = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/initCloneObject.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isPrototype_1 = __importDefault(require_isPrototype());
+    function initCloneObject(object) {
+      return typeof object.constructor === "function" && !(0, isPrototype_1.default)(object) ? Object.create(Object.getPrototypeOf(object)) : {};
+    }
+    exports.default = initCloneObject;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseClone.js
+var require_baseClone = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseClone.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isArray_1 = __importDefault(require_isArray());
+    var isBuffer_1 = __importDefault(require_isBuffer());
+    var isMap_1 = __importDefault(require_isMap());
+    var isObject_1 = __importDefault(require_isObject());
+    var isSet_1 = __importDefault(require_isSet());
+    var keys_1 = __importDefault(require_keys());
+    var keysIn_1 = __importDefault(require_keysIn());
+    var arrayEach_1 = __importDefault(require_arrayEach());
+    var assignValue_1 = __importDefault(require_assignValue());
+    var baseAssign_1 = __importDefault(require_baseAssign());
+    var baseAssignIn_1 = __importDefault(require_baseAssignIn());
+    var cloneArrayBuffer_1 = __importDefault(require_cloneArrayBuffer());
+    var cloneBuffer_1 = __importDefault(require_cloneBuffer());
+    var cloneDataView_1 = __importDefault(require_cloneDataView());
+    var cloneRegExp_1 = __importDefault(require_cloneRegExp());
+    var cloneSymbol_1 = __importDefault(require_cloneSymbol());
+    var cloneTypedArray_1 = __importDefault(require_cloneTypedArray());
+    var copyArray_1 = __importDefault(require_copyArray());
+    var copySymbols_1 = __importDefault(require_copySymbols());
+    var copySymbolsIn_1 = __importDefault(require_copySymbolsIn());
+    var getAllKeys_1 = __importDefault(require_getAllKeys());
+    var getAllKeysIn_1 = __importDefault(require_getAllKeysIn());
+    var getTag_1 = __importDefault(require_getTag());
+    var GLOBAL_1 = require_GLOBAL();
+    var initCloneObject_1 = __importDefault(require_initCloneObject());
+    var Stack_1 = __importDefault(require_Stack());
+    var CLONE_DEEP_FLAG = 1;
+    var CLONE_FLAT_FLAG = 2;
+    var CLONE_SYMBOLS_FLAG = 4;
+    var argsTag = "[object Arguments]";
+    var arrayTag = "[object Array]";
+    var boolTag = "[object Boolean]";
+    var dateTag = "[object Date]";
+    var errorTag = "[object Error]";
+    var mapTag = "[object Map]";
+    var numberTag = "[object Number]";
+    var objectTag = "[object Object]";
+    var regexpTag = "[object RegExp]";
+    var setTag = "[object Set]";
+    var stringTag = "[object String]";
+    var symbolTag = "[object Symbol]";
+    var weakMapTag = "[object WeakMap]";
+    var arrayBufferTag = "[object ArrayBuffer]";
+    var dataViewTag = "[object DataView]";
+    var float32Tag = "[object Float32Array]";
+    var float64Tag = "[object Float64Array]";
+    var int8Tag = "[object Int8Array]";
+    var int16Tag = "[object Int16Array]";
+    var int32Tag = "[object Int32Array]";
+    var uint8Tag = "[object Uint8Array]";
+    var uint8ClampedTag = "[object Uint8ClampedArray]";
+    var uint16Tag = "[object Uint16Array]";
+    var uint32Tag = "[object Uint32Array]";
+    var cloneableTags = {};
+    cloneableTags[argsTag] = cloneableTags[arrayTag] = cloneableTags[arrayBufferTag] = cloneableTags[dataViewTag] = cloneableTags[boolTag] = cloneableTags[dateTag] = cloneableTags[float32Tag] = cloneableTags[float64Tag] = cloneableTags[int8Tag] = cloneableTags[int16Tag] = cloneableTags[int32Tag] = cloneableTags[mapTag] = cloneableTags[numberTag] = cloneableTags[objectTag] = cloneableTags[regexpTag] = cloneableTags[setTag] = cloneableTags[stringTag] = cloneableTags[symbolTag] = cloneableTags[uint8Tag] = cloneableTags[uint8ClampedTag] = cloneableTags[uint16Tag] = cloneableTags[uint32Tag] = true;
+    cloneableTags[errorTag] = cloneableTags[weakMapTag] = false;
+    var hasOwnProperty = Object.prototype.hasOwnProperty;
+    function initCloneByTag(object, tag, isDeep) {
+      const Ctor = object.constructor;
+      switch (tag) {
+        case arrayBufferTag:
+          return (0, cloneArrayBuffer_1.default)(object);
+        case boolTag:
+        case dateTag:
+          return new Ctor(+object);
+        case dataViewTag:
+          return (0, cloneDataView_1.default)(object, isDeep);
+        case float32Tag:
+        case float64Tag:
+        case int8Tag:
+        case int16Tag:
+        case int32Tag:
+        case uint8Tag:
+        case uint8ClampedTag:
+        case uint16Tag:
+        case uint32Tag:
+          return (0, cloneTypedArray_1.default)(object, isDeep);
+        case mapTag:
+          return new Ctor();
+        case numberTag:
+        case stringTag:
+          return new Ctor(object);
+        case regexpTag:
+          return (0, cloneRegExp_1.default)(object);
+        case setTag:
+          return new Ctor();
+        case symbolTag:
+          return (0, cloneSymbol_1.default)(object);
+      }
+    }
+    function initCloneArray(array) {
+      const { length } = array;
+      const result = new array.constructor(length);
+      if (length && typeof array[0] === "string" && hasOwnProperty.call(array, "index")) {
+        result.index = array.index;
+        result.input = array.input;
+      }
+      return result;
+    }
+    function baseClone(value, bitmask, customizer, key, object, stack) {
+      var result, isDeep = bitmask & CLONE_DEEP_FLAG, isFlat = bitmask & CLONE_FLAT_FLAG, isFull2 = bitmask & CLONE_SYMBOLS_FLAG;
+      if (customizer) {
+        result = object ? customizer(value, key, object, stack) : customizer(value);
+      }
+      if (result !== void 0) {
+        return result;
+      }
+      if (!(0, isObject_1.default)(value)) {
+        return value;
+      }
+      var isArr = (0, isArray_1.default)(value);
+      if (isArr) {
+        result = initCloneArray(value);
+        if (!isDeep) {
+          return (0, copyArray_1.default)(value, result);
+        }
+      } else {
+        var tag = (0, getTag_1.default)(value), isFunc = tag == GLOBAL_1.funcTag || tag == GLOBAL_1.genTag;
+        if ((0, isBuffer_1.default)(value)) {
+          return (0, cloneBuffer_1.default)(value, isDeep);
+        }
+        if (tag == objectTag || tag == argsTag || isFunc && !object) {
+          result = isFlat || isFunc ? {} : (0, initCloneObject_1.default)(value);
+          if (!isDeep) {
+            return isFlat ? (0, copySymbolsIn_1.default)(value, (0, baseAssignIn_1.default)(result, value)) : (0, copySymbols_1.default)(value, (0, baseAssign_1.default)(result, value));
+          }
+        } else {
+          if (!cloneableTags[tag]) {
+            return object ? value : {};
+          }
+          result = initCloneByTag(value, tag, isDeep);
+        }
+      }
+      stack || (stack = new Stack_1.default());
+      var stacked = stack.get(value);
+      if (stacked) {
+        return stacked;
+      }
+      stack.set(value, result);
+      if ((0, isSet_1.default)(value)) {
+        value.forEach(function(subValue) {
+          result.add(baseClone(subValue, bitmask, customizer, subValue, value, stack));
+        });
+      } else if ((0, isMap_1.default)(value)) {
+        value.forEach(function(subValue, key2) {
+          result.set(key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
+        });
+      }
+      var keysFunc = isFull2 ? isFlat ? getAllKeysIn_1.default : getAllKeys_1.default : isFlat ? keysIn_1.default : keys_1.default;
+      var props = isArr ? void 0 : keysFunc(value);
+      (0, arrayEach_1.default)(props || value, function(subValue, key2) {
+        if (props) {
+          key2 = subValue;
+          subValue = value[key2];
+        }
+        (0, assignValue_1.default)(result, key2, baseClone(subValue, bitmask, customizer, key2, value, stack));
+      });
+      return result;
+    }
+    exports.default = baseClone;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/iteratee.js
+var require_iteratee = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/iteratee.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseIteratee_1 = __importDefault(require_baseIteratee());
+    var baseClone_1 = __importDefault(require_baseClone());
+    var CLONE_DEEP_FLAG = 1;
+    function iteratee(func) {
+      return (0, baseIteratee_1.default)(typeof func == "function" ? func : (0, baseClone_1.default)(func, CLONE_DEEP_FLAG));
+    }
+    exports.default = iteratee;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getIteratee.js
+var require_getIteratee = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/getIteratee.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getIteratee = void 0;
+    var iteratee_1 = __importDefault(require_iteratee());
+    var baseIteratee_1 = __importDefault(require_baseIteratee());
+    function getIteratee() {
+      var result = iteratee_1.default;
+      result = result === iteratee_1.default ? baseIteratee_1.default : result;
+      return arguments.length ? result(arguments[0], arguments[1]) : result;
+    }
+    exports.getIteratee = getIteratee;
+    exports.default = getIteratee;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/map.js
+var require_map2 = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/map.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.map = void 0;
+    var arrayMap_1 = __importDefault(require_arrayMap());
+    var baseMap_1 = __importDefault(require_baseMap());
+    var getIteratee_1 = __importDefault(require_getIteratee());
+    var isArray_1 = __importDefault(require_isArray());
+    function map(collection, iteratee) {
+      const oIteratee = (0, getIteratee_1.default)(iteratee, 3);
+      if ((0, isArray_1.default)(collection)) {
+        return (0, arrayMap_1.default)(collection, oIteratee);
+      }
+      return (0, baseMap_1.default)(collection, oIteratee);
+    }
+    exports.map = map;
+    exports.default = map;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/forEach.js
+var require_forEach = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/forEach.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.forEach = void 0;
+    var arrayEach_1 = __importDefault(require_arrayEach());
+    var baseEach_1 = __importDefault(require_baseEach());
+    function forEach(collection, iteratee) {
+      const func = Array.isArray(collection) ? arrayEach_1.default : baseEach_1.default;
+      return func(collection, iteratee);
+    }
+    exports.forEach = forEach;
+    exports.default = forEach;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isPlainObject.js
+var require_isPlainObject = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isPlainObject.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isPlainObject = void 0;
+    var getTag_1 = __importDefault(require_getTag());
+    var isObjectLike_1 = __importDefault(require_isObjectLike());
+    var objectTag = "[object Object]";
+    var objectCtorString = Function.prototype.toString.call(Object);
+    function isPlainObject2(value) {
+      if (!(0, isObjectLike_1.default)(value) || (0, getTag_1.default)(value) != objectTag) {
+        return false;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto === null) {
+        return true;
+      }
+      const Ctor = Object.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+      return typeof Ctor == "function" && Ctor instanceof Ctor && Function.prototype.toString.call(Ctor) == objectCtorString;
+    }
+    exports.isPlainObject = isPlainObject2;
+    exports.default = isPlainObject2;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/visitor.js
+var require_visitor = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/visitor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createTraverser = exports.traverseAstDeepFirst = exports.traverseAst = void 0;
+    var forEach_1 = require_forEach();
+    var isArray_1 = require_isArray();
+    var isPlainObject_1 = require_isPlainObject();
+    var lexer_1 = require_lexer2();
+    function traverseAst(traverser, node2, parent) {
+      var _a2, _b, _c, _d;
+      if (node2 instanceof lexer_1.Token) {
+        if ((node2 === null || node2 === void 0 ? void 0 : node2.type) in traverser) {
+          traverser[node2 === null || node2 === void 0 ? void 0 : node2.type](node2, parent);
+        }
+      }
+      if ((0, isArray_1.isArray)(node2 === null || node2 === void 0 ? void 0 : node2.value) || (0, isPlainObject_1.isPlainObject)(node2 === null || node2 === void 0 ? void 0 : node2.value)) {
+        (0, forEach_1.forEach)(node2 === null || node2 === void 0 ? void 0 : node2.value, (item) => {
+          if (item instanceof lexer_1.Token) {
+            traverseAst(traverser, item, node2);
+          }
+        });
+      }
+      if ((0, isArray_1.isArray)((_a2 = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _a2 === void 0 ? void 0 : _a2.options)) {
+        (0, forEach_1.forEach)((_b = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _b === void 0 ? void 0 : _b.options, (item) => {
+          if (item instanceof lexer_1.Token) {
+            traverseAst(traverser, item, node2);
+          }
+        });
+      }
+      if ((0, isArray_1.isArray)((_c = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _c === void 0 ? void 0 : _c.items)) {
+        (0, forEach_1.forEach)((_d = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _d === void 0 ? void 0 : _d.items, (item) => {
+          if (item instanceof lexer_1.Token) {
+            traverseAst(traverser, item, node2);
+          }
+        });
+      }
+      if ((node2 === null || node2 === void 0 ? void 0 : node2.value) instanceof lexer_1.Token) {
+        traverseAst(traverser, node2 === null || node2 === void 0 ? void 0 : node2.value, node2);
+      }
+    }
+    exports.traverseAst = traverseAst;
+    function traverseAstDeepFirst(traverser, node2, parent) {
+      var _a2, _b, _c, _d;
+      if ((0, isArray_1.isArray)(node2 === null || node2 === void 0 ? void 0 : node2.value) || (0, isPlainObject_1.isPlainObject)(node2 === null || node2 === void 0 ? void 0 : node2.value)) {
+        (0, forEach_1.forEach)(node2 === null || node2 === void 0 ? void 0 : node2.value, (item) => {
+          if (item instanceof lexer_1.Token) {
+            traverseAstDeepFirst(traverser, item, node2);
+          }
+        });
+      }
+      if ((node2 === null || node2 === void 0 ? void 0 : node2.value) instanceof lexer_1.Token) {
+        traverseAstDeepFirst(traverser, node2 === null || node2 === void 0 ? void 0 : node2.value, node2);
+      }
+      if ((0, isArray_1.isArray)((_a2 = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _a2 === void 0 ? void 0 : _a2.options)) {
+        (0, forEach_1.forEach)((_b = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _b === void 0 ? void 0 : _b.options, (item) => {
+          if (item instanceof lexer_1.Token) {
+            traverseAstDeepFirst(traverser, item, node2);
+          }
+        });
+      }
+      if ((0, isArray_1.isArray)((_c = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _c === void 0 ? void 0 : _c.items)) {
+        (0, forEach_1.forEach)((_d = node2 === null || node2 === void 0 ? void 0 : node2.value) === null || _d === void 0 ? void 0 : _d.items, (item) => {
+          if (item instanceof lexer_1.Token) {
+            traverseAstDeepFirst(traverser, item, node2);
+          }
+        });
+      }
+      if (node2 instanceof lexer_1.Token) {
+        if ((node2 === null || node2 === void 0 ? void 0 : node2.type) in traverser) {
+          traverser[node2.type](node2, parent);
+        }
+      }
+    }
+    exports.traverseAstDeepFirst = traverseAstDeepFirst;
+    function createTraverser(traverser, deepFirst = false) {
+      return (node2) => {
+        if (deepFirst) {
+          traverseAstDeepFirst(traverser, node2);
+        } else {
+          traverseAst(traverser, node2);
+        }
+      };
+    }
+    exports.createTraverser = createTraverser;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/utils.js
+var require_utils3 = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/utils.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.findAll = exports.findOne = exports.isType = exports.required = exports.equals = exports.is = exports.stringify = void 0;
+    var map_1 = require_map2();
+    var visitor_1 = require_visitor();
+    function stringify2(value, index, next) {
+      return (0, map_1.map)(value.slice(index, next), (ch) => String.fromCharCode(ch)).join("");
+    }
+    exports.stringify = stringify2;
+    function is(value, compare3) {
+      for (let i2 = 0; i2 < compare3.length; i2++) {
+        if (value === compare3.charCodeAt(i2)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    exports.is = is;
+    function equals(value, index, compare3) {
+      let i2 = 0;
+      while (value[index + i2] === compare3.charCodeAt(i2) && i2 < compare3.length) {
+        i2++;
+      }
+      return i2 === compare3.length ? i2 : 0;
+    }
+    exports.equals = equals;
+    function required(value, index, comparer, min, max) {
+      let i2 = 0;
+      max = max || value.length - index;
+      while (i2 < max && comparer(value[index + i2])) {
+        i2++;
+      }
+      return i2 >= (min || 0) && i2 <= max ? index + i2 : 0;
+    }
+    exports.required = required;
+    function isType(node2, type) {
+      return (node2 === null || node2 === void 0 ? void 0 : node2.type) == type;
+    }
+    exports.isType = isType;
+    function findOne(node2, type) {
+      let rt2;
+      (0, visitor_1.createTraverser)({
+        [type]: (v3) => {
+          rt2 = v3;
+        }
+      })(node2);
+      return rt2;
+    }
+    exports.findOne = findOne;
+    function findAll(node2, type) {
+      const rt2 = [];
+      (0, visitor_1.createTraverser)({
+        [type]: (v3) => {
+          rt2.push(v3);
+        }
+      })(node2);
+      return rt2;
+    }
+    exports.findAll = findAll;
+    exports.default = { stringify: stringify2, is, equals, required };
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/lexer.js
+var require_lexer2 = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/lexer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.fractionalSeconds = exports.second = exports.minute = exports.hour = exports.day = exports.month = exports.year = exports.zeroToFiftyNine = exports.oneToNine = exports.nanInfinity = exports.base64b8 = exports.base64b16 = exports.base64char = exports.qcharNoAMPDQUOTE = exports.qcharNoAMP = exports.pcharNoSQUOTE = exports.pchar = exports.pctEncodedUnescaped = exports.pctEncodedNoSQUOTE = exports.pctEncoded = exports.subDelims = exports.otherDelims = exports.unreserved = exports.CLOSE = exports.OPEN = exports.SQUOTE = exports.STAR = exports.SEMI = exports.SIGN = exports.EQ = exports.COMMA = exports.COLON = exports.AT = exports.BWS = exports.RWS = exports.OWS = exports.whitespaceLength = exports.VCHAR = exports.HTAB = exports.SP = exports.DQUOTE = exports.AtoF = exports.HEXDIG = exports.DIGIT = exports.ALPHA = exports.clone = exports.tokenize = exports.Token = exports.LexerTokenType = exports.TokenType = void 0;
+    exports.escape = exports.valueSeparator = exports.nameSeparator = exports.quotationMark = exports.endArray = exports.beginArray = exports.endObject = exports.beginObject = exports.identifierCharacter = exports.identifierLeadingCharacter = exports.geometryPrefix = exports.geographyPrefix = void 0;
+    var utils_1 = require_utils3();
+    var TokenType;
+    (function(TokenType2) {
+      TokenType2["Literal"] = "Literal";
+      TokenType2["ArrayOrObject"] = "ArrayOrObject";
+      TokenType2["Array"] = "Array";
+      TokenType2["Object"] = "Object";
+      TokenType2["Property"] = "Property";
+      TokenType2["Annotation"] = "Annotation";
+      TokenType2["Enum"] = "Enum";
+      TokenType2["EnumValue"] = "EnumValue";
+      TokenType2["EnumMemberValue"] = "EnumMemberValue";
+      TokenType2["Identifier"] = "Identifier";
+      TokenType2["QualifiedEntityTypeName"] = "QualifiedEntityTypeName";
+      TokenType2["QualifiedComplexTypeName"] = "QualifiedComplexTypeName";
+      TokenType2["ODataIdentifier"] = "ODataIdentifier";
+      TokenType2["Collection"] = "Collection";
+      TokenType2["NamespacePart"] = "NamespacePart";
+      TokenType2["EntitySetName"] = "EntitySetName";
+      TokenType2["SingletonEntity"] = "SingletonEntity";
+      TokenType2["EntityTypeName"] = "EntityTypeName";
+      TokenType2["ComplexTypeName"] = "ComplexTypeName";
+      TokenType2["TypeDefinitionName"] = "TypeDefinitionName";
+      TokenType2["EnumerationTypeName"] = "EnumerationTypeName";
+      TokenType2["EnumerationMember"] = "EnumerationMember";
+      TokenType2["TermName"] = "TermName";
+      TokenType2["PrimitiveProperty"] = "PrimitiveProperty";
+      TokenType2["PrimitiveKeyProperty"] = "PrimitiveKeyProperty";
+      TokenType2["PrimitiveNonKeyProperty"] = "PrimitiveNonKeyProperty";
+      TokenType2["PrimitiveCollectionProperty"] = "PrimitiveCollectionProperty";
+      TokenType2["ComplexProperty"] = "ComplexProperty";
+      TokenType2["ComplexCollectionProperty"] = "ComplexCollectionProperty";
+      TokenType2["StreamProperty"] = "StreamProperty";
+      TokenType2["NavigationProperty"] = "NavigationProperty";
+      TokenType2["EntityNavigationProperty"] = "EntityNavigationProperty";
+      TokenType2["EntityCollectionNavigationProperty"] = "EntityCollectionNavigationProperty";
+      TokenType2["Action"] = "Action";
+      TokenType2["ActionImport"] = "ActionImport";
+      TokenType2["Function"] = "Function";
+      TokenType2["EntityFunction"] = "EntityFunction";
+      TokenType2["EntityCollectionFunction"] = "EntityCollectionFunction";
+      TokenType2["ComplexFunction"] = "ComplexFunction";
+      TokenType2["ComplexCollectionFunction"] = "ComplexCollectionFunction";
+      TokenType2["PrimitiveFunction"] = "PrimitiveFunction";
+      TokenType2["PrimitiveCollectionFunction"] = "PrimitiveCollectionFunction";
+      TokenType2["EntityFunctionImport"] = "EntityFunctionImport";
+      TokenType2["EntityCollectionFunctionImport"] = "EntityCollectionFunctionImport";
+      TokenType2["ComplexFunctionImport"] = "ComplexFunctionImport";
+      TokenType2["ComplexCollectionFunctionImport"] = "ComplexCollectionFunctionImport";
+      TokenType2["PrimitiveFunctionImport"] = "PrimitiveFunctionImport";
+      TokenType2["PrimitiveCollectionFunctionImport"] = "PrimitiveCollectionFunctionImport";
+      TokenType2["CommonExpression"] = "CommonExpression";
+      TokenType2["AndExpression"] = "AndExpression";
+      TokenType2["OrExpression"] = "OrExpression";
+      TokenType2["EqualsExpression"] = "EqualsExpression";
+      TokenType2["NotEqualsExpression"] = "NotEqualsExpression";
+      TokenType2["LesserThanExpression"] = "LesserThanExpression";
+      TokenType2["LesserOrEqualsExpression"] = "LesserOrEqualsExpression";
+      TokenType2["GreaterThanExpression"] = "GreaterThanExpression";
+      TokenType2["GreaterOrEqualsExpression"] = "GreaterOrEqualsExpression";
+      TokenType2["HasExpression"] = "HasExpression";
+      TokenType2["AddExpression"] = "AddExpression";
+      TokenType2["SubExpression"] = "SubExpression";
+      TokenType2["MulExpression"] = "MulExpression";
+      TokenType2["DivExpression"] = "DivExpression";
+      TokenType2["ModExpression"] = "ModExpression";
+      TokenType2["NotExpression"] = "NotExpression";
+      TokenType2["BoolParenExpression"] = "BoolParenExpression";
+      TokenType2["ParenExpression"] = "ParenExpression";
+      TokenType2["MethodCallExpression"] = "MethodCallExpression";
+      TokenType2["IsOfExpression"] = "IsOfExpression";
+      TokenType2["CastExpression"] = "CastExpression";
+      TokenType2["NegateExpression"] = "NegateExpression";
+      TokenType2["FirstMemberExpression"] = "FirstMemberExpression";
+      TokenType2["MemberExpression"] = "MemberExpression";
+      TokenType2["PropertyPathExpression"] = "PropertyPathExpression";
+      TokenType2["ImplicitVariableExpression"] = "ImplicitVariableExpression";
+      TokenType2["LambdaVariable"] = "LambdaVariable";
+      TokenType2["LambdaVariableExpression"] = "LambdaVariableExpression";
+      TokenType2["LambdaPredicateExpression"] = "LambdaPredicateExpression";
+      TokenType2["AnyExpression"] = "AnyExpression";
+      TokenType2["AllExpression"] = "AllExpression";
+      TokenType2["CollectionNavigationExpression"] = "CollectionNavigationExpression";
+      TokenType2["SimpleKey"] = "SimpleKey";
+      TokenType2["CompoundKey"] = "CompoundKey";
+      TokenType2["KeyValuePair"] = "KeyValuePair";
+      TokenType2["KeyPropertyValue"] = "KeyPropertyValue";
+      TokenType2["KeyPropertyAlias"] = "KeyPropertyAlias";
+      TokenType2["SingleNavigationExpression"] = "SingleNavigationExpression";
+      TokenType2["CollectionPathExpression"] = "CollectionPathExpression";
+      TokenType2["ComplexPathExpression"] = "ComplexPathExpression";
+      TokenType2["SinglePathExpression"] = "SinglePathExpression";
+      TokenType2["FunctionExpression"] = "FunctionExpression";
+      TokenType2["FunctionExpressionParameters"] = "FunctionExpressionParameters";
+      TokenType2["FunctionExpressionParameter"] = "FunctionExpressionParameter";
+      TokenType2["ParameterName"] = "ParameterName";
+      TokenType2["ParameterAlias"] = "ParameterAlias";
+      TokenType2["ParameterValue"] = "ParameterValue";
+      TokenType2["CountExpression"] = "CountExpression";
+      TokenType2["RefExpression"] = "RefExpression";
+      TokenType2["ValueExpression"] = "ValueExpression";
+      TokenType2["RootExpression"] = "RootExpression";
+      TokenType2["QueryOptions"] = "QueryOptions";
+      TokenType2["CustomQueryOption"] = "CustomQueryOption";
+      TokenType2["Expand"] = "Expand";
+      TokenType2["ExpandItem"] = "ExpandItem";
+      TokenType2["ExpandPath"] = "ExpandPath";
+      TokenType2["ExpandCountOption"] = "ExpandCountOption";
+      TokenType2["ExpandRefOption"] = "ExpandRefOption";
+      TokenType2["ExpandOption"] = "ExpandOption";
+      TokenType2["Levels"] = "Levels";
+      TokenType2["Search"] = "Search";
+      TokenType2["SearchExpression"] = "SearchExpression";
+      TokenType2["SearchParenExpression"] = "SearchParenExpression";
+      TokenType2["SearchNotExpression"] = "SearchNotExpression";
+      TokenType2["SearchOrExpression"] = "SearchOrExpression";
+      TokenType2["SearchAndExpression"] = "SearchAndExpression";
+      TokenType2["SearchTerm"] = "SearchTerm";
+      TokenType2["SearchPhrase"] = "SearchPhrase";
+      TokenType2["SearchWord"] = "SearchWord";
+      TokenType2["Filter"] = "Filter";
+      TokenType2["OrderBy"] = "OrderBy";
+      TokenType2["OrderByItem"] = "OrderByItem";
+      TokenType2["Skip"] = "Skip";
+      TokenType2["Top"] = "Top";
+      TokenType2["Format"] = "Format";
+      TokenType2["InlineCount"] = "InlineCount";
+      TokenType2["Select"] = "Select";
+      TokenType2["SelectItem"] = "SelectItem";
+      TokenType2["SelectPath"] = "SelectPath";
+      TokenType2["AliasAndValue"] = "AliasAndValue";
+      TokenType2["SkipToken"] = "SkipToken";
+      TokenType2["Id"] = "Id";
+      TokenType2["Crossjoin"] = "Crossjoin";
+      TokenType2["AllResource"] = "AllResource";
+      TokenType2["ActionImportCall"] = "ActionImportCall";
+      TokenType2["FunctionImportCall"] = "FunctionImportCall";
+      TokenType2["EntityCollectionFunctionImportCall"] = "EntityCollectionFunctionImportCall";
+      TokenType2["EntityFunctionImportCall"] = "EntityFunctionImportCall";
+      TokenType2["ComplexCollectionFunctionImportCall"] = "ComplexCollectionFunctionImportCall";
+      TokenType2["ComplexFunctionImportCall"] = "ComplexFunctionImportCall";
+      TokenType2["PrimitiveCollectionFunctionImportCall"] = "PrimitiveCollectionFunctionImportCall";
+      TokenType2["PrimitiveFunctionImportCall"] = "PrimitiveFunctionImportCall";
+      TokenType2["FunctionParameters"] = "FunctionParameters";
+      TokenType2["FunctionParameter"] = "FunctionParameter";
+      TokenType2["ResourcePath"] = "ResourcePath";
+      TokenType2["CollectionNavigation"] = "CollectionNavigation";
+      TokenType2["CollectionNavigationPath"] = "CollectionNavigationPath";
+      TokenType2["SingleNavigation"] = "SingleNavigation";
+      TokenType2["PropertyPath"] = "PropertyPath";
+      TokenType2["ComplexPath"] = "ComplexPath";
+      TokenType2["BoundOperation"] = "BoundOperation";
+      TokenType2["BoundActionCall"] = "BoundActionCall";
+      TokenType2["BoundEntityFunctionCall"] = "BoundEntityFunctionCall";
+      TokenType2["BoundEntityCollectionFunctionCall"] = "BoundEntityCollectionFunctionCall";
+      TokenType2["BoundComplexFunctionCall"] = "BoundComplexFunctionCall";
+      TokenType2["BoundComplexCollectionFunctionCall"] = "BoundComplexCollectionFunctionCall";
+      TokenType2["BoundPrimitiveFunctionCall"] = "BoundPrimitiveFunctionCall";
+      TokenType2["BoundPrimitiveCollectionFunctionCall"] = "BoundPrimitiveCollectionFunctionCall";
+      TokenType2["ODataUri"] = "ODataUri";
+      TokenType2["Batch"] = "Batch";
+      TokenType2["Entity"] = "Entity";
+      TokenType2["Metadata"] = "Metadata";
+    })(TokenType = exports.TokenType || (exports.TokenType = {}));
+    exports.LexerTokenType = TokenType;
+    var Token = class {
+      constructor(token) {
+        this.position = token.position;
+        this.next = token.next;
+        this.value = token.value;
+        this.type = token.type;
+        this.raw = token.raw;
+        if (token.metadata) {
+          this.metadata = token.metadata;
+        }
+      }
+    };
+    exports.Token = Token;
+    function tokenize(value, index, next, tokenValue, tokenType, metadataContextContainer) {
+      const token = new Token({
+        position: index,
+        next,
+        value: tokenValue,
+        type: tokenType,
+        raw: utils_1.default.stringify(value, index, next)
+      });
+      if (metadataContextContainer && metadataContextContainer.metadata) {
+        token.metadata = metadataContextContainer.metadata;
+        delete metadataContextContainer.metadata;
+      }
+      return token;
+    }
+    exports.tokenize = tokenize;
+    function clone(token) {
+      return new Token({
+        position: token.position,
+        next: token.next,
+        value: token.value,
+        type: token.type,
+        raw: token.raw
+      });
+    }
+    exports.clone = clone;
+    function ALPHA(value) {
+      return value >= 65 && value <= 90 || value >= 97 && value <= 122 || value >= 128;
+    }
+    exports.ALPHA = ALPHA;
+    function DIGIT(value) {
+      return value >= 48 && value <= 57;
+    }
+    exports.DIGIT = DIGIT;
+    function HEXDIG(value) {
+      return DIGIT(value) || AtoF(value);
+    }
+    exports.HEXDIG = HEXDIG;
+    function AtoF(value) {
+      return value >= 65 && value <= 70 || value >= 97 && value <= 102;
+    }
+    exports.AtoF = AtoF;
+    function DQUOTE(value) {
+      return value === 34;
+    }
+    exports.DQUOTE = DQUOTE;
+    function SP(value) {
+      return value === 32;
+    }
+    exports.SP = SP;
+    function HTAB(value) {
+      return value === 9;
+    }
+    exports.HTAB = HTAB;
+    function VCHAR(value) {
+      return value >= 33 && value <= 126;
+    }
+    exports.VCHAR = VCHAR;
+    function whitespaceLength(value, index) {
+      if (utils_1.default.equals(value, index, "%20") || utils_1.default.equals(value, index, "%09")) {
+        return 3;
+      } else if (SP(value[index]) || HTAB(value[index]) || value[index] === 32 || value[index] === 9) {
+        return 1;
+      }
+    }
+    exports.whitespaceLength = whitespaceLength;
+    function OWS(value, index) {
+      index = index || 0;
+      let inc = whitespaceLength(value, index);
+      while (inc) {
+        index += inc;
+        inc = whitespaceLength(value, index);
+      }
+      return index;
+    }
+    exports.OWS = OWS;
+    function RWS(value, index) {
+      return OWS(value, index);
+    }
+    exports.RWS = RWS;
+    function BWS(value, index) {
+      return OWS(value, index);
+    }
+    exports.BWS = BWS;
+    function AT(value, index) {
+      if (value[index] === 64) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%40")) {
+        return index + 3;
+      }
+    }
+    exports.AT = AT;
+    function COLON(value, index) {
+      if (value[index] === 58) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%3A")) {
+        return index + 3;
+      }
+    }
+    exports.COLON = COLON;
+    function COMMA(value, index) {
+      if (value[index] === 44) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%2C")) {
+        return index + 3;
+      }
+    }
+    exports.COMMA = COMMA;
+    function EQ(value, index) {
+      if (value[index] === 61) {
+        return index + 1;
+      }
+    }
+    exports.EQ = EQ;
+    function SIGN(value, index) {
+      if (value[index] === 43 || value[index] === 45) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%2B")) {
+        return index + 3;
+      }
+    }
+    exports.SIGN = SIGN;
+    function SEMI(value, index) {
+      if (value[index] === 59) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%3B")) {
+        return index + 3;
+      }
+    }
+    exports.SEMI = SEMI;
+    function STAR(value, index) {
+      if (value[index] === 42) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%2A")) {
+        return index + 3;
+      }
+    }
+    exports.STAR = STAR;
+    function SQUOTE(value, index) {
+      if (value[index] === 39) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%27")) {
+        return index + 3;
+      }
+    }
+    exports.SQUOTE = SQUOTE;
+    function OPEN(value, index) {
+      if (value[index] === 40) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%28")) {
+        return index + 3;
+      }
+    }
+    exports.OPEN = OPEN;
+    function CLOSE(value, index) {
+      if (value[index] === 41) {
+        return index + 1;
+      } else if (utils_1.default.equals(value, index, "%29")) {
+        return index + 3;
+      }
+    }
+    exports.CLOSE = CLOSE;
+    function unreserved(value) {
+      return ALPHA(value) || DIGIT(value) || value === 45 || value === 46 || value === 95 || value === 126;
+    }
+    exports.unreserved = unreserved;
+    function otherDelims(value, index) {
+      if (value[index] === 33 || value[index] === 43) {
+        return index + 1;
+      }
+      return OPEN(value, index) || CLOSE(value, index) || STAR(value, index) || COMMA(value, index) || SEMI(value, index);
+    }
+    exports.otherDelims = otherDelims;
+    function subDelims(value, index) {
+      if (value[index] === 36 || value[index] === 38) {
+        return index + 1;
+      }
+      return SQUOTE(value, index) || EQ(value, index) || otherDelims(value, index);
+    }
+    exports.subDelims = subDelims;
+    function pctEncoded(value, index) {
+      if (value[index] !== 37 || !HEXDIG(value[index + 1]) || !HEXDIG(value[index + 2])) {
+        return index;
+      }
+      return index + 3;
+    }
+    exports.pctEncoded = pctEncoded;
+    function pctEncodedNoSQUOTE(value, index) {
+      if (utils_1.default.equals(value, index, "%27")) {
+        return index;
+      }
+      return pctEncoded(value, index);
+    }
+    exports.pctEncodedNoSQUOTE = pctEncodedNoSQUOTE;
+    function pctEncodedUnescaped(value, index) {
+      if (utils_1.default.equals(value, index, "%22") || utils_1.default.equals(value, index, "%3") || utils_1.default.equals(value, index, "%4") || utils_1.default.equals(value, index, "%5C")) {
+        return index;
+      }
+      return pctEncoded(value, index);
+    }
+    exports.pctEncodedUnescaped = pctEncodedUnescaped;
+    function pchar(value, index) {
+      if (unreserved(value[index])) {
+        return index + 1;
+      }
+      return subDelims(value, index) || COLON(value, index) || AT(value, index) || pctEncoded(value, index) || index;
+    }
+    exports.pchar = pchar;
+    function pcharNoSQUOTE(value, index) {
+      if (unreserved(value[index]) || value[index] === 36 || value[index] === 38) {
+        return index + 1;
+      }
+      return VCHAR(value[index]) === true ? index + 1 : index;
+    }
+    exports.pcharNoSQUOTE = pcharNoSQUOTE;
+    function qcharNoAMP(value, index) {
+      if (unreserved(value[index]) || value[index] === 58 || value[index] === 64 || value[index] === 47 || value[index] === 63 || value[index] === 36 || value[index] === 39 || value[index] === 61) {
+        return index + 1;
+      }
+      return pctEncoded(value, index) || otherDelims(value, index) || index;
+    }
+    exports.qcharNoAMP = qcharNoAMP;
+    function qcharNoAMPDQUOTE(value, index) {
+      index = BWS(value, index);
+      if (unreserved(value[index]) || value[index] === 58 || value[index] === 64 || value[index] === 47 || value[index] === 63 || value[index] === 36 || value[index] === 39 || value[index] === 61) {
+        return index + 1;
+      }
+      return otherDelims(value, index) || pctEncodedUnescaped(value, index);
+    }
+    exports.qcharNoAMPDQUOTE = qcharNoAMPDQUOTE;
+    function base64char(value) {
+      return ALPHA(value) || DIGIT(value) || value === 45 || value === 95;
+    }
+    exports.base64char = base64char;
+    function base64b16(value, index) {
+      const start = index;
+      if (!base64char(value[index]) && !base64char(value[index + 1])) {
+        return start;
+      }
+      index += 2;
+      if (!utils_1.default.is(value[index], "AEIMQUYcgkosw048")) {
+        return start;
+      }
+      index++;
+      if (value[index] === 61) {
+        index++;
+      }
+      return index;
+    }
+    exports.base64b16 = base64b16;
+    function base64b8(value, index) {
+      const start = index;
+      if (!base64char(value[index])) {
+        return start;
+      }
+      index++;
+      if (value[index] !== 65 || value[index] !== 81 || value[index] !== 103 || value[index] !== 119) {
+        return start;
+      }
+      index++;
+      if (value[index] === 61 && value[index + 1] === 61) {
+        index += 2;
+      }
+      return index;
+    }
+    exports.base64b8 = base64b8;
+    function nanInfinity(value, index) {
+      return utils_1.default.equals(value, index, "NaN") || utils_1.default.equals(value, index, "-INF") || utils_1.default.equals(value, index, "INF");
+    }
+    exports.nanInfinity = nanInfinity;
+    function oneToNine(value) {
+      return value !== 48 && DIGIT(value);
+    }
+    exports.oneToNine = oneToNine;
+    function zeroToFiftyNine(value, index) {
+      if (value[index] >= 48 && value[index] <= 53 && DIGIT(value[index + 1])) {
+        return index + 2;
+      }
+      return index;
+    }
+    exports.zeroToFiftyNine = zeroToFiftyNine;
+    function year(value, index) {
+      const start = index;
+      let end = index;
+      if (value[index] === 45) {
+        index++;
+      }
+      if (value[index] === 48 && (end = utils_1.default.required(value, index + 1, DIGIT, 3, 3)) || oneToNine(value[index]) && (end = utils_1.default.required(value, index + 1, DIGIT, 3))) {
+        return end;
+      }
+      return start;
+    }
+    exports.year = year;
+    function month(value, index) {
+      if (value[index] === 48 && oneToNine(value[index + 1]) || value[index] === 49 && value[index + 1] >= 48 && value[index + 1] <= 50) {
+        return index + 2;
+      }
+      return index;
+    }
+    exports.month = month;
+    function day(value, index) {
+      if (value[index] === 48 && oneToNine(value[index + 1]) || (value[index] === 49 || value[index] === 50) && DIGIT(value[index + 1]) || value[index] === 51 && (value[index + 1] === 48 || value[index + 1] === 49)) {
+        return index + 2;
+      }
+      return index;
+    }
+    exports.day = day;
+    function hour(value, index) {
+      if ((value[index] === 48 || value[index] === 49) && DIGIT(value[index + 1]) || value[index] === 50 && (value[index + 1] === 48 || value[index + 1] === 49 || value[index + 1] === 50 || value[index + 1] === 51)) {
+        return index + 2;
+      }
+      return index;
+    }
+    exports.hour = hour;
+    function minute(value, index) {
+      return zeroToFiftyNine(value, index);
+    }
+    exports.minute = minute;
+    function second(value, index) {
+      return zeroToFiftyNine(value, index);
+    }
+    exports.second = second;
+    function fractionalSeconds(value, index) {
+      return utils_1.default.required(value, index, DIGIT, 1, 12);
+    }
+    exports.fractionalSeconds = fractionalSeconds;
+    function geographyPrefix(value, index) {
+      return utils_1.default.equals(value, index, "geography") ? index + 9 : index;
+    }
+    exports.geographyPrefix = geographyPrefix;
+    function geometryPrefix(value, index) {
+      return utils_1.default.equals(value, index, "geometry") ? index + 8 : index;
+    }
+    exports.geometryPrefix = geometryPrefix;
+    function identifierLeadingCharacter(value) {
+      return ALPHA(value) || value === 95;
+    }
+    exports.identifierLeadingCharacter = identifierLeadingCharacter;
+    function identifierCharacter(value) {
+      return identifierLeadingCharacter(value) || DIGIT(value);
+    }
+    exports.identifierCharacter = identifierCharacter;
+    function beginObject(value, index) {
+      let bws = BWS(value, index);
+      const start = index;
+      index = bws;
+      if (utils_1.default.equals(value, index, "{")) {
+        index++;
+      } else if (utils_1.default.equals(value, index, "%7B")) {
+        index += 3;
+      }
+      if (index === bws) {
+        return start;
+      }
+      bws = BWS(value, index);
+      return bws;
+    }
+    exports.beginObject = beginObject;
+    function endObject(value, index) {
+      let bws = BWS(value, index);
+      const start = index;
+      index = bws;
+      if (utils_1.default.equals(value, index, "}")) {
+        index++;
+      } else if (utils_1.default.equals(value, index, "%7D")) {
+        index += 3;
+      }
+      if (index === bws) {
+        return start;
+      }
+      bws = BWS(value, index);
+      return bws;
+    }
+    exports.endObject = endObject;
+    function beginArray(value, index) {
+      let bws = BWS(value, index);
+      const start = index;
+      index = bws;
+      if (utils_1.default.equals(value, index, "[")) {
+        index++;
+      } else if (utils_1.default.equals(value, index, "%5B")) {
+        index += 3;
+      }
+      if (index === bws) {
+        return start;
+      }
+      bws = BWS(value, index);
+      return bws;
+    }
+    exports.beginArray = beginArray;
+    function endArray(value, index) {
+      let bws = BWS(value, index);
+      const start = index;
+      index = bws;
+      if (utils_1.default.equals(value, index, "]")) {
+        index++;
+      } else if (utils_1.default.equals(value, index, "%5D")) {
+        index += 3;
+      }
+      if (index === bws) {
+        return start;
+      }
+      bws = BWS(value, index);
+      return bws;
+    }
+    exports.endArray = endArray;
+    function quotationMark(value, index) {
+      if (DQUOTE(value[index])) {
+        return index + 1;
+      }
+      if (utils_1.default.equals(value, index, "%22")) {
+        return index + 3;
+      }
+      return index;
+    }
+    exports.quotationMark = quotationMark;
+    function nameSeparator(value, index) {
+      let bws = BWS(value, index);
+      const start = index;
+      index = bws;
+      const colon = COLON(value, index);
+      if (!colon) {
+        return start;
+      }
+      index = colon;
+      bws = BWS(value, index);
+      return bws;
+    }
+    exports.nameSeparator = nameSeparator;
+    function valueSeparator(value, index) {
+      let bws = BWS(value, index);
+      const start = index;
+      index = bws;
+      const comma = COMMA(value, index);
+      if (!comma) {
+        return start;
+      }
+      index = comma;
+      bws = BWS(value, index);
+      return bws;
+    }
+    exports.valueSeparator = valueSeparator;
+    function escape3(value, index) {
+      if (utils_1.default.equals(value, index, "\\")) {
+        return index + 1;
+      }
+      if (utils_1.default.equals(value, index, "%5C")) {
+        return index + 3;
+      }
+      return index;
+    }
+    exports.escape = escape3;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/primitiveLiteral.js
+var require_primitiveLiteral = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/primitiveLiteral.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.geometryLineString = exports.geometryCollection = exports.geographyPolygon = exports.geographyPoint = exports.geographyMultiPolygon = exports.geographyMultiPoint = exports.geographyMultiLineString = exports.geographyLineString = exports.geographyCollection = exports.fullGeoLiteralFactory = exports.fullPolygonLiteral = exports.fullMultiPolygonLiteral = exports.fullMultiPointLiteral = exports.fullMultiLineStringLiteral = exports.fullLineStringLiteral = exports.fullCollectionLiteral = exports.fullPointLiteral = exports.geoLiteral = exports.multiGeoLiteralOptionalFactory = exports.multiGeoLiteralFactory = exports.multiPolygonLiteral = exports.multiPointLiteral = exports.multiLineStringLiteral = exports.lineStringLiteral = exports.collectionLiteral = exports.polygonLiteral = exports.pointLiteral = exports.sridLiteral = exports.polygonData = exports.ringLiteral = exports.lineStringData = exports.pointData = exports.positionLiteral = exports.timeOfDayValue = exports.dateTimeOffsetValue = exports.dateValue = exports.binaryValue = exports.durationValue = exports.stringValue = exports.singleValue = exports.doubleValue = exports.decimalValue = exports.int64Value = exports.int32Value = exports.int16Value = exports.byteValue = exports.sbyteValue = exports.guidValue = exports.booleanValue = exports.nullValue = void 0;
+    exports.primitiveLiteral = exports.geoLiteralFactory = exports.geometryPolygon = exports.geometryPoint = exports.geometryMultiPolygon = exports.geometryMultiPoint = exports.geometryMultiLineString = void 0;
+    var Lexer = require_lexer2();
+    var NameOrIdentifier = require_nameOrIdentifier();
+    var utils_1 = require_utils3();
+    function nullValue(value, index) {
+      if (utils_1.default.equals(value, index, "null")) {
+        return Lexer.tokenize(value, index, index + 4, "null", Lexer.TokenType.Literal);
+      }
+    }
+    exports.nullValue = nullValue;
+    function booleanValue(value, index) {
+      if (utils_1.default.equals(value, index, "true")) {
+        return Lexer.tokenize(value, index, index + 4, "Edm.Boolean", Lexer.TokenType.Literal);
+      }
+      if (utils_1.default.equals(value, index, "false")) {
+        return Lexer.tokenize(value, index, index + 5, "Edm.Boolean", Lexer.TokenType.Literal);
+      }
+    }
+    exports.booleanValue = booleanValue;
+    function guidValue(value, index) {
+      if (utils_1.default.required(value, index, Lexer.HEXDIG, 8, 8) && value[index + 8] === 45 && utils_1.default.required(value, index + 9, Lexer.HEXDIG, 4, 4) && value[index + 13] === 45 && utils_1.default.required(value, index + 14, Lexer.HEXDIG, 4, 4) && value[index + 18] === 45 && utils_1.default.required(value, index + 19, Lexer.HEXDIG, 4, 4) && value[index + 23] === 45 && utils_1.default.required(value, index + 24, Lexer.HEXDIG, 12)) {
+        return Lexer.tokenize(value, index, index + 36, "Edm.Guid", Lexer.TokenType.Literal);
+      }
+    }
+    exports.guidValue = guidValue;
+    function sbyteValue(value, index) {
+      const start = index;
+      const sign = Lexer.SIGN(value, index);
+      if (sign) {
+        index = sign;
+      }
+      const next = utils_1.default.required(value, index, Lexer.DIGIT, 1, 3);
+      if (next) {
+        if (Lexer.DIGIT(value[next])) {
+          return;
+        }
+        const val = parseInt(utils_1.default.stringify(value, start, next), 10);
+        if (val >= -128 && val <= 127) {
+          return Lexer.tokenize(value, start, next, "Edm.SByte", Lexer.TokenType.Literal);
+        }
+      }
+    }
+    exports.sbyteValue = sbyteValue;
+    function byteValue(value, index) {
+      const next = utils_1.default.required(value, index, Lexer.DIGIT, 1, 3);
+      if (next) {
+        if (Lexer.DIGIT(value[next])) {
+          return;
+        }
+        const val = parseInt(utils_1.default.stringify(value, index, next), 10);
+        if (val >= 0 && val <= 255) {
+          return Lexer.tokenize(value, index, next, "Edm.Byte", Lexer.TokenType.Literal);
+        }
+      }
+    }
+    exports.byteValue = byteValue;
+    function int16Value(value, index) {
+      const start = index;
+      const sign = Lexer.SIGN(value, index);
+      if (sign) {
+        index = sign;
+      }
+      const next = utils_1.default.required(value, index, Lexer.DIGIT, 1, 5);
+      if (next) {
+        if (Lexer.DIGIT(value[next])) {
+          return;
+        }
+        const val = parseInt(utils_1.default.stringify(value, start, next), 10);
+        if (val >= -32768 && val <= 32767) {
+          return Lexer.tokenize(value, start, next, "Edm.Int16", Lexer.TokenType.Literal);
+        }
+      }
+    }
+    exports.int16Value = int16Value;
+    function int32Value(value, index) {
+      const start = index;
+      const sign = Lexer.SIGN(value, index);
+      if (sign) {
+        index = sign;
+      }
+      const next = utils_1.default.required(value, index, Lexer.DIGIT, 1, 10);
+      if (next) {
+        if (Lexer.DIGIT(value[next])) {
+          return;
+        }
+        const val = parseInt(utils_1.default.stringify(value, start, next), 10);
+        if (val >= -2147483648 && val <= 2147483647) {
+          return Lexer.tokenize(value, start, next, "Edm.Int32", Lexer.TokenType.Literal);
+        }
+      }
+    }
+    exports.int32Value = int32Value;
+    function int64Value(value, index) {
+      const start = index;
+      const sign = Lexer.SIGN(value, index);
+      if (sign) {
+        index = sign;
+      }
+      const next = utils_1.default.required(value, index, Lexer.DIGIT, 1, 19);
+      if (next) {
+        if (Lexer.DIGIT(value[next])) {
+          return;
+        }
+        const val = utils_1.default.stringify(value, index, next);
+        if (val >= "0" && val <= (value[start] === 45 ? "9223372036854775808" : "9223372036854775807")) {
+          return Lexer.tokenize(value, start, next, "Edm.Int64", Lexer.TokenType.Literal);
+        }
+      }
+    }
+    exports.int64Value = int64Value;
+    function decimalValue(value, index) {
+      const start = index;
+      const sign = Lexer.SIGN(value, index);
+      if (sign) {
+        index = sign;
+      }
+      const intNext = utils_1.default.required(value, index, Lexer.DIGIT, 1);
+      if (!intNext) {
+        return;
+      }
+      let end = intNext;
+      if (value[intNext] === 46) {
+        end = utils_1.default.required(value, intNext + 1, Lexer.DIGIT, 1);
+        if (!end || end === intNext + 1) {
+          return;
+        }
+      } else {
+        return;
+      }
+      if (value[end] === 101) {
+        return;
+      }
+      return Lexer.tokenize(value, start, end, "Edm.Decimal", Lexer.TokenType.Literal);
+    }
+    exports.decimalValue = decimalValue;
+    function doubleValue(value, index) {
+      const start = index;
+      let end = index;
+      const nanInfLen = Lexer.nanInfinity(value, index);
+      if (nanInfLen) {
+        end += nanInfLen;
+      } else {
+        const sign = Lexer.SIGN(value, index);
+        if (sign) {
+          index = sign;
+        }
+        const intNext = utils_1.default.required(value, index, Lexer.DIGIT, 1);
+        if (!intNext) {
+          return;
+        }
+        let decimalNext = intNext;
+        if (value[intNext] === 46) {
+          decimalNext = utils_1.default.required(value, intNext + 1, Lexer.DIGIT, 1);
+          if (decimalNext === intNext + 1) {
+            return;
+          }
+        } else {
+          return;
+        }
+        if (value[decimalNext] === 101) {
+          let next = decimalNext + 1;
+          const sign2 = Lexer.SIGN(value, next);
+          if (sign2) {
+            next = sign2;
+          }
+          const digitNext = utils_1.default.required(value, next, Lexer.DIGIT, 1);
+          if (digitNext) {
+            end = digitNext;
+          }
+        } else {
+          end = decimalNext;
+        }
+      }
+      return Lexer.tokenize(value, start, end, "Edm.Double", Lexer.TokenType.Literal);
+    }
+    exports.doubleValue = doubleValue;
+    function singleValue(value, index) {
+      const token = doubleValue(value, index);
+      if (token) {
+        token.value = "Edm.Single";
+      }
+      return token;
+    }
+    exports.singleValue = singleValue;
+    function stringValue(value, index) {
+      const start = index;
+      let squote = Lexer.SQUOTE(value, start);
+      if (squote) {
+        index = squote;
+        while (index < value.length) {
+          squote = Lexer.SQUOTE(value, index);
+          if (squote) {
+            index = squote;
+            squote = Lexer.SQUOTE(value, index);
+            if (!squote) {
+              const close = Lexer.CLOSE(value, index);
+              const comma = Lexer.COMMA(value, index);
+              const amp = value[index] === 38;
+              if (Lexer.pcharNoSQUOTE(value, index) > index && !amp && !close && !comma && Lexer.RWS(value, index) === index) {
+                return;
+              }
+              break;
+            } else {
+              index = squote;
+            }
+          } else {
+            const nextIndex = Math.max(Lexer.RWS(value, index), Lexer.pcharNoSQUOTE(value, index));
+            if (nextIndex === index) {
+              return;
+            }
+            index = nextIndex;
+          }
+        }
+        squote = Lexer.SQUOTE(value, index - 1) || Lexer.SQUOTE(value, index - 3);
+        if (!squote) {
+          return;
+        }
+        index = squote;
+        return Lexer.tokenize(value, start, index, "Edm.String", Lexer.TokenType.Literal);
+      }
+    }
+    exports.stringValue = stringValue;
+    function durationValue(value, index) {
+      if (!utils_1.default.equals(value, index, "duration")) {
+        return;
+      }
+      const start = index;
+      index += 8;
+      let squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      const sign = Lexer.SIGN(value, index);
+      if (sign) {
+        index = sign;
+      }
+      if (value[index] !== 80) {
+        return;
+      }
+      index++;
+      const dayNext = utils_1.default.required(value, index, Lexer.DIGIT, 1);
+      if (dayNext === index && value[index + 1] !== 84) {
+        return;
+      }
+      index = dayNext;
+      if (value[index] === 68) {
+        index++;
+      }
+      let end = index;
+      if (value[index] === 84) {
+        index++;
+        const parseTimeFn = function() {
+          const squote2 = Lexer.SQUOTE(value, index);
+          if (squote2) {
+            return index;
+          }
+          const digitNext = utils_1.default.required(value, index, Lexer.DIGIT, 1);
+          if (digitNext === index) {
+            return;
+          }
+          index = digitNext;
+          if (value[index] === 83) {
+            end = index + 1;
+            return end;
+          } else if (value[index] === 46) {
+            index++;
+            const fractionalSecondsNext = utils_1.default.required(value, index, Lexer.DIGIT, 1);
+            if (fractionalSecondsNext === index || value[fractionalSecondsNext] !== 83) {
+              return;
+            }
+            end = fractionalSecondsNext + 1;
+            return end;
+          } else if (value[index] === 72) {
+            index++;
+            end = index;
+            return parseTimeFn();
+          } else if (value[index] === 77) {
+            index++;
+            end = index;
+            return parseTimeFn();
+          }
+        };
+        const next = parseTimeFn();
+        if (!next) {
+          return;
+        }
+      }
+      squote = Lexer.SQUOTE(value, end);
+      if (!squote) {
+        return;
+      }
+      end = squote;
+      return Lexer.tokenize(value, start, end, "Edm.Duration", Lexer.TokenType.Literal);
+    }
+    exports.durationValue = durationValue;
+    function binaryValue(value, index) {
+      const start = index;
+      if (!utils_1.default.equals(value, index, "binary")) {
+        return;
+      }
+      index += 6;
+      let squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      const valStart = index;
+      while (index < value.length && !(squote = Lexer.SQUOTE(value, index))) {
+        const end = Math.max(Lexer.base64b16(value, index), Lexer.base64b8(value, index));
+        if (end > index) {
+          index = end;
+        } else if (Lexer.base64char(value[index]) && Lexer.base64char(value[index + 1]) && Lexer.base64char(value[index + 2]) && Lexer.base64char(value[index + 3])) {
+          index += 4;
+        } else {
+          index++;
+        }
+      }
+      index = squote;
+      return Lexer.tokenize(value, start, index, "Edm.Binary", Lexer.TokenType.Literal);
+    }
+    exports.binaryValue = binaryValue;
+    function dateValue(value, index) {
+      const yearNext = Lexer.year(value, index);
+      if (yearNext === index || value[yearNext] !== 45) {
+        return;
+      }
+      const monthNext = Lexer.month(value, yearNext + 1);
+      if (monthNext === yearNext + 1 || value[monthNext] !== 45) {
+        return;
+      }
+      const dayNext = Lexer.day(value, monthNext + 1);
+      if (dayNext === monthNext + 1 || value[dayNext] === 84) {
+        return;
+      }
+      return Lexer.tokenize(value, index, dayNext, "Edm.Date", Lexer.TokenType.Literal);
+    }
+    exports.dateValue = dateValue;
+    function dateTimeOffsetValue(value, index) {
+      const yearNext = Lexer.year(value, index);
+      if (yearNext === index || value[yearNext] !== 45) {
+        return;
+      }
+      const monthNext = Lexer.month(value, yearNext + 1);
+      if (monthNext === yearNext + 1 || value[monthNext] !== 45) {
+        return;
+      }
+      const dayNext = Lexer.day(value, monthNext + 1);
+      if (dayNext === monthNext + 1 || value[dayNext] !== 84) {
+        return;
+      }
+      const hourNext = Lexer.hour(value, dayNext + 1);
+      let colon = Lexer.COLON(value, hourNext);
+      if (hourNext === colon || !colon) {
+        return;
+      }
+      const minuteNext = Lexer.minute(value, hourNext + 1);
+      if (minuteNext === hourNext + 1) {
+        return;
+      }
+      let end = minuteNext;
+      colon = Lexer.COLON(value, minuteNext);
+      if (colon) {
+        const secondNext = Lexer.second(value, colon);
+        if (secondNext === colon) {
+          return;
+        }
+        if (value[secondNext] === 46) {
+          const fractionalSecondsNext = Lexer.fractionalSeconds(value, secondNext + 1);
+          if (fractionalSecondsNext === secondNext + 1) {
+            return;
+          }
+          end = fractionalSecondsNext;
+        } else {
+          end = secondNext;
+        }
+      }
+      const sign = Lexer.SIGN(value, end);
+      if (value[end] === 90) {
+        end++;
+      } else if (sign) {
+        const zHourNext = Lexer.hour(value, sign);
+        const colon2 = Lexer.COLON(value, zHourNext);
+        if (zHourNext === sign || !colon2) {
+          return;
+        }
+        const zMinuteNext = Lexer.minute(value, colon2);
+        if (zMinuteNext === colon2) {
+          return;
+        }
+        end = zMinuteNext;
+      } else {
+        return;
+      }
+      return Lexer.tokenize(value, index, end, "Edm.DateTimeOffset", Lexer.TokenType.Literal);
+    }
+    exports.dateTimeOffsetValue = dateTimeOffsetValue;
+    function timeOfDayValue(value, index) {
+      const hourNext = Lexer.hour(value, index);
+      let colon = Lexer.COLON(value, hourNext);
+      if (hourNext === index || !colon) {
+        return;
+      }
+      const minuteNext = Lexer.minute(value, colon);
+      if (minuteNext === colon) {
+        return;
+      }
+      let end = minuteNext;
+      colon = Lexer.COLON(value, minuteNext);
+      if (colon) {
+        const secondNext = Lexer.second(value, colon);
+        if (secondNext === colon) {
+          return;
+        }
+        if (value[secondNext] === 46) {
+          const fractionalSecondsNext = Lexer.fractionalSeconds(value, secondNext + 1);
+          if (fractionalSecondsNext === secondNext + 1) {
+            return;
+          }
+          end = fractionalSecondsNext;
+        } else {
+          end = secondNext;
+        }
+      }
+      return Lexer.tokenize(value, index, end, "Edm.TimeOfDay", Lexer.TokenType.Literal);
+    }
+    exports.timeOfDayValue = timeOfDayValue;
+    function positionLiteral(value, index) {
+      const longitude = doubleValue(value, index);
+      if (!longitude) {
+        return;
+      }
+      const next = Lexer.RWS(value, longitude.next);
+      if (next === longitude.next) {
+        return;
+      }
+      const latitude = doubleValue(value, next);
+      if (!latitude) {
+        return;
+      }
+      return Lexer.tokenize(value, index, latitude.next, { longitude, latitude }, Lexer.TokenType.Literal);
+    }
+    exports.positionLiteral = positionLiteral;
+    function pointData(value, index) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      const position = positionLiteral(value, index);
+      if (!position) {
+        return;
+      }
+      index = position.next;
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, position, Lexer.TokenType.Literal);
+    }
+    exports.pointData = pointData;
+    function lineStringData(value, index) {
+      return multiGeoLiteralFactory(value, index, "", positionLiteral);
+    }
+    exports.lineStringData = lineStringData;
+    function ringLiteral(value, index) {
+      return multiGeoLiteralFactory(value, index, "", positionLiteral);
+    }
+    exports.ringLiteral = ringLiteral;
+    function polygonData(value, index) {
+      return multiGeoLiteralFactory(value, index, "", ringLiteral);
+    }
+    exports.polygonData = polygonData;
+    function sridLiteral(value, index) {
+      if (!utils_1.default.equals(value, index, "SRID")) {
+        return;
+      }
+      const start = index;
+      index += 4;
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index++;
+      const digit = utils_1.default.required(value, index, Lexer.DIGIT, 1, 5);
+      if (!digit) {
+        return;
+      }
+      index = digit;
+      const semi = Lexer.SEMI(value, index);
+      if (!semi) {
+        return;
+      }
+      index = semi;
+      return Lexer.tokenize(value, start, index, "SRID", Lexer.TokenType.Literal);
+    }
+    exports.sridLiteral = sridLiteral;
+    function pointLiteral(value, index) {
+      if (!(utils_1.default.equals(value, index, "Point") || utils_1.default.equals(value, index, "POINT"))) {
+        return;
+      }
+      const start = index;
+      index += 5;
+      const data = pointData(value, index);
+      if (!data) {
+        return;
+      }
+      return Lexer.tokenize(value, start, data.next, data, Lexer.TokenType.Literal);
+    }
+    exports.pointLiteral = pointLiteral;
+    function polygonLiteral(value, index) {
+      if (!(utils_1.default.equals(value, index, "Polygon") || utils_1.default.equals(value, index, "POLYGON"))) {
+        return;
+      }
+      const start = index;
+      index += 7;
+      const data = polygonData(value, index);
+      if (!data) {
+        return;
+      }
+      return Lexer.tokenize(value, start, data.next, data, Lexer.TokenType.Literal);
+    }
+    exports.polygonLiteral = polygonLiteral;
+    function collectionLiteral(value, index) {
+      return multiGeoLiteralFactory(value, index, "Collection", geoLiteral);
+    }
+    exports.collectionLiteral = collectionLiteral;
+    function lineStringLiteral(value, index) {
+      if (!utils_1.default.equals(value, index, "LineString")) {
+        return;
+      }
+      const start = index;
+      index += 10;
+      const data = lineStringData(value, index);
+      if (!data) {
+        return;
+      }
+      index = data.next;
+      return Lexer.tokenize(value, start, index, data, Lexer.TokenType.Literal);
+    }
+    exports.lineStringLiteral = lineStringLiteral;
+    function multiLineStringLiteral(value, index) {
+      return multiGeoLiteralOptionalFactory(value, index, "MultiLineString", lineStringData);
+    }
+    exports.multiLineStringLiteral = multiLineStringLiteral;
+    function multiPointLiteral(value, index) {
+      return multiGeoLiteralOptionalFactory(value, index, "MultiPoint", pointData);
+    }
+    exports.multiPointLiteral = multiPointLiteral;
+    function multiPolygonLiteral(value, index) {
+      return multiGeoLiteralOptionalFactory(value, index, "MultiPolygon", polygonData);
+    }
+    exports.multiPolygonLiteral = multiPolygonLiteral;
+    function multiGeoLiteralFactory(value, index, prefix, itemLiteral) {
+      if (!utils_1.default.equals(value, index, `${prefix}(`)) {
+        return;
+      }
+      const start = index;
+      index += prefix.length + 1;
+      const items = [];
+      let geo = itemLiteral(value, index);
+      if (!geo) {
+        return;
+      }
+      index = geo.next;
+      while (geo) {
+        items.push(geo);
+        const close = Lexer.CLOSE(value, index);
+        if (close) {
+          index = close;
+          break;
+        }
+        const comma = Lexer.COMMA(value, index);
+        if (!comma) {
+          return;
+        }
+        index = comma;
+        geo = itemLiteral(value, index);
+        if (!geo) {
+          return;
+        }
+        index = geo.next;
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Literal);
+    }
+    exports.multiGeoLiteralFactory = multiGeoLiteralFactory;
+    function multiGeoLiteralOptionalFactory(value, index, prefix, itemLiteral) {
+      if (!utils_1.default.equals(value, index, `${prefix}(`)) {
+        return;
+      }
+      const start = index;
+      index += prefix.length + 1;
+      const items = [];
+      let close = Lexer.CLOSE(value, index);
+      if (!close) {
+        let geo = itemLiteral(value, index);
+        if (!geo) {
+          return;
+        }
+        index = geo.next;
+        while (geo) {
+          items.push(geo);
+          close = Lexer.CLOSE(value, index);
+          if (close) {
+            index = close;
+            break;
+          }
+          const comma = Lexer.COMMA(value, index);
+          if (!comma) {
+            return;
+          }
+          index = comma;
+          geo = itemLiteral(value, index);
+          if (!geo) {
+            return;
+          }
+          index = geo.next;
+        }
+      } else {
+        index++;
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Literal);
+    }
+    exports.multiGeoLiteralOptionalFactory = multiGeoLiteralOptionalFactory;
+    function geoLiteral(value, index) {
+      return collectionLiteral(value, index) || lineStringLiteral(value, index) || multiPointLiteral(value, index) || multiLineStringLiteral(value, index) || multiPolygonLiteral(value, index) || pointLiteral(value, index) || polygonLiteral(value, index);
+    }
+    exports.geoLiteral = geoLiteral;
+    function fullPointLiteral(value, index) {
+      return fullGeoLiteralFactory(value, index, pointLiteral);
+    }
+    exports.fullPointLiteral = fullPointLiteral;
+    function fullCollectionLiteral(value, index) {
+      return fullGeoLiteralFactory(value, index, collectionLiteral);
+    }
+    exports.fullCollectionLiteral = fullCollectionLiteral;
+    function fullLineStringLiteral(value, index) {
+      return fullGeoLiteralFactory(value, index, lineStringLiteral);
+    }
+    exports.fullLineStringLiteral = fullLineStringLiteral;
+    function fullMultiLineStringLiteral(value, index) {
+      return fullGeoLiteralFactory(value, index, multiLineStringLiteral);
+    }
+    exports.fullMultiLineStringLiteral = fullMultiLineStringLiteral;
+    function fullMultiPointLiteral(value, index) {
+      return fullGeoLiteralFactory(value, index, multiPointLiteral);
+    }
+    exports.fullMultiPointLiteral = fullMultiPointLiteral;
+    function fullMultiPolygonLiteral(value, index) {
+      return fullGeoLiteralFactory(value, index, multiPolygonLiteral);
+    }
+    exports.fullMultiPolygonLiteral = fullMultiPolygonLiteral;
+    function fullPolygonLiteral(value, index) {
+      return fullGeoLiteralFactory(value, index, polygonLiteral);
+    }
+    exports.fullPolygonLiteral = fullPolygonLiteral;
+    function fullGeoLiteralFactory(value, index, literal) {
+      const srid = sridLiteral(value, index);
+      if (!srid) {
+        return;
+      }
+      const token = literal(value, srid.next);
+      if (!token) {
+        return;
+      }
+      return Lexer.tokenize(value, index, token.next, { srid, value: token }, Lexer.TokenType.Literal);
+    }
+    exports.fullGeoLiteralFactory = fullGeoLiteralFactory;
+    function geographyCollection(value, index) {
+      const prefix = Lexer.geographyPrefix(value, index);
+      if (prefix === index) {
+        return;
+      }
+      const start = index;
+      index = prefix;
+      let squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      const point = fullCollectionLiteral(value, index);
+      if (!point) {
+        return;
+      }
+      index = point.next;
+      squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      return Lexer.tokenize(value, start, index, "Edm.GeographyCollection", Lexer.TokenType.Literal);
+    }
+    exports.geographyCollection = geographyCollection;
+    function geographyLineString(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeographyLineString", Lexer.geographyPrefix, fullLineStringLiteral);
+    }
+    exports.geographyLineString = geographyLineString;
+    function geographyMultiLineString(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeographyMultiLineString", Lexer.geographyPrefix, fullMultiLineStringLiteral);
+    }
+    exports.geographyMultiLineString = geographyMultiLineString;
+    function geographyMultiPoint(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeographyMultiPoint", Lexer.geographyPrefix, fullMultiPointLiteral);
+    }
+    exports.geographyMultiPoint = geographyMultiPoint;
+    function geographyMultiPolygon(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeographyMultiPolygon", Lexer.geographyPrefix, fullMultiPolygonLiteral);
+    }
+    exports.geographyMultiPolygon = geographyMultiPolygon;
+    function geographyPoint(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeographyPoint", Lexer.geographyPrefix, fullPointLiteral) || geoLiteralFactory(value, index, "Edm.GeographyPoint", Lexer.geographyPrefix, pointLiteral);
+    }
+    exports.geographyPoint = geographyPoint;
+    function geographyPolygon(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeographyPolygon", Lexer.geographyPrefix, fullPolygonLiteral);
+    }
+    exports.geographyPolygon = geographyPolygon;
+    function geometryCollection(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeometryCollection", Lexer.geometryPrefix, fullCollectionLiteral);
+    }
+    exports.geometryCollection = geometryCollection;
+    function geometryLineString(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeometryLineString", Lexer.geometryPrefix, fullLineStringLiteral);
+    }
+    exports.geometryLineString = geometryLineString;
+    function geometryMultiLineString(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeometryMultiLineString", Lexer.geometryPrefix, fullMultiLineStringLiteral);
+    }
+    exports.geometryMultiLineString = geometryMultiLineString;
+    function geometryMultiPoint(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeometryMultiPoint", Lexer.geometryPrefix, fullMultiPointLiteral);
+    }
+    exports.geometryMultiPoint = geometryMultiPoint;
+    function geometryMultiPolygon(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeometryMultiPolygon", Lexer.geometryPrefix, fullMultiPolygonLiteral);
+    }
+    exports.geometryMultiPolygon = geometryMultiPolygon;
+    function geometryPoint(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeometryPoint", Lexer.geometryPrefix, fullPointLiteral);
+    }
+    exports.geometryPoint = geometryPoint;
+    function geometryPolygon(value, index) {
+      return geoLiteralFactory(value, index, "Edm.GeometryPolygon", Lexer.geometryPrefix, fullPolygonLiteral);
+    }
+    exports.geometryPolygon = geometryPolygon;
+    function geoLiteralFactory(value, index, type, prefix, literal) {
+      const prefixNext = prefix(value, index);
+      if (prefixNext === index) {
+        return;
+      }
+      const start = index;
+      index = prefixNext;
+      let squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      const data = literal(value, index);
+      if (!data) {
+        return;
+      }
+      index = data.next;
+      squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      return Lexer.tokenize(value, start, index, type, Lexer.TokenType.Literal);
+    }
+    exports.geoLiteralFactory = geoLiteralFactory;
+    function primitiveLiteral(value, index) {
+      return nullValue(value, index) || booleanValue(value, index) || guidValue(value, index) || dateValue(value, index) || dateTimeOffsetValue(value, index) || timeOfDayValue(value, index) || decimalValue(value, index) || doubleValue(value, index) || singleValue(value, index) || sbyteValue(value, index) || byteValue(value, index) || int16Value(value, index) || int32Value(value, index) || int64Value(value, index) || stringValue(value, index) || durationValue(value, index) || binaryValue(value, index) || NameOrIdentifier.enumeration(value, index) || geographyCollection(value, index) || geographyLineString(value, index) || geographyMultiLineString(value, index) || geographyMultiPoint(value, index) || geographyMultiPolygon(value, index) || geographyPoint(value, index) || geographyPolygon(value, index) || geometryCollection(value, index) || geometryLineString(value, index) || geometryMultiLineString(value, index) || geometryMultiPoint(value, index) || geometryMultiPolygon(value, index) || geometryPoint(value, index) || geometryPolygon(value, index);
+    }
+    exports.primitiveLiteral = primitiveLiteral;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/nameOrIdentifier.js
+var require_nameOrIdentifier = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/nameOrIdentifier.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.primitiveFunctionImport = exports.complexColFunctionImport = exports.complexFunctionImport = exports.entityColFunctionImport = exports.entityFunctionImport = exports.getOperationImportType = exports.primitiveColFunction = exports.primitiveFunction = exports.complexColFunction = exports.complexFunction = exports.entityColFunction = exports.entityFunction = exports.getOperationType = exports.odataFunction = exports.actionImport = exports.action = exports.entityColNavigationProperty = exports.entityNavigationProperty = exports.navigationProperty = exports.streamProperty = exports.complexColProperty = exports.complexProperty = exports.primitiveColProperty = exports.primitiveNonKeyProperty = exports.primitiveKeyProperty = exports.primitiveProperty = exports.getMetadataRoot = exports.isPrimitiveTypeName = exports.primitiveTypeName = exports.termName = exports.enumerationMember = exports.enumerationTypeName = exports.typeDefinitionName = exports.complexTypeName = exports.entityTypeName = exports.singletonEntity = exports.entitySetName = exports.namespacePart = exports.odataIdentifier = exports.namespace = exports.qualifiedEnumTypeName = exports.qualifiedTypeDefinitionName = exports.qualifiedComplexTypeName = exports.qualifiedEntityTypeName = exports.qualifiedTypeName = exports.singleQualifiedTypeName = exports.enumMemberValue = exports.singleEnumValue = exports.enumValue = exports.enumeration = void 0;
+    exports.primitiveColFunctionImport = void 0;
+    var Lexer = require_lexer2();
+    var PrimitiveLiteral = require_primitiveLiteral();
+    var utils_1 = require_utils3();
+    function enumeration(value, index) {
+      const type = qualifiedEnumTypeName(value, index);
+      if (!type) {
+        return;
+      }
+      const start = index;
+      index = type.next;
+      let squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      const enumVal = enumValue(value, index);
+      if (!enumVal) {
+        return;
+      }
+      index = enumVal.next;
+      squote = Lexer.SQUOTE(value, index);
+      if (!squote) {
+        return;
+      }
+      index = squote;
+      return Lexer.tokenize(value, start, index, {
+        name: type,
+        value: enumVal
+      }, Lexer.TokenType.Enum);
+    }
+    exports.enumeration = enumeration;
+    function enumValue(value, index) {
+      let val = singleEnumValue(value, index);
+      if (!val) {
+        return;
+      }
+      const start = index;
+      const arr = [];
+      while (val) {
+        arr.push(val);
+        index = val.next;
+        const comma = Lexer.COMMA(value, val.next);
+        if (comma) {
+          index = comma;
+          val = singleEnumValue(value, index);
+        } else {
+          break;
+        }
+      }
+      return Lexer.tokenize(value, start, index, { values: arr }, Lexer.TokenType.EnumValue);
+    }
+    exports.enumValue = enumValue;
+    function singleEnumValue(value, index) {
+      return enumerationMember(value, index) || enumMemberValue(value, index);
+    }
+    exports.singleEnumValue = singleEnumValue;
+    function enumMemberValue(value, index) {
+      const token = PrimitiveLiteral.int64Value(value, index);
+      if (token) {
+        token.type = Lexer.TokenType.EnumMemberValue;
+        return token;
+      }
+    }
+    exports.enumMemberValue = enumMemberValue;
+    function singleQualifiedTypeName(value, index) {
+      return qualifiedEntityTypeName(value, index) || qualifiedComplexTypeName(value, index) || qualifiedTypeDefinitionName(value, index) || qualifiedEnumTypeName(value, index) || primitiveTypeName(value, index);
+    }
+    exports.singleQualifiedTypeName = singleQualifiedTypeName;
+    function qualifiedTypeName(value, index) {
+      if (utils_1.default.equals(value, index, "Collection")) {
+        const start = index;
+        index += 10;
+        let squote = Lexer.SQUOTE(value, index);
+        if (!squote) {
+          return;
+        }
+        index = squote;
+        const token = singleQualifiedTypeName(value, index);
+        if (!token) {
+          return;
+        }
+        index = token.next;
+        squote = Lexer.SQUOTE(value, index);
+        if (!squote) {
+          return;
+        }
+        index = squote;
+        token.position = start;
+        token.next = index;
+        token.raw = utils_1.default.stringify(value, token.position, token.next);
+        token.type = Lexer.TokenType.Collection;
+      } else {
+        return singleQualifiedTypeName(value, index);
+      }
+    }
+    exports.qualifiedTypeName = qualifiedTypeName;
+    function qualifiedEntityTypeName(value, index, metadataContext) {
+      const start = index;
+      const namespaceNext = namespace(value, index);
+      if (namespaceNext === index || value[namespaceNext] !== 46) {
+        return;
+      }
+      let schema;
+      if (typeof metadataContext === "object") {
+        schema = getMetadataRoot(metadataContext).schemas.filter((it2) => it2.namespace === utils_1.default.stringify(value, start, namespaceNext))[0];
+      }
+      const name2 = entityTypeName(value, namespaceNext + 1, schema);
+      if (!name2) {
+        return;
+      }
+      name2.value.namespace = utils_1.default.stringify(value, start, namespaceNext);
+      return Lexer.tokenize(value, start, name2.next, name2, Lexer.TokenType.QualifiedEntityTypeName);
+    }
+    exports.qualifiedEntityTypeName = qualifiedEntityTypeName;
+    function qualifiedComplexTypeName(value, index, metadataContext) {
+      const start = index;
+      const namespaceNext = namespace(value, index);
+      if (namespaceNext === index || value[namespaceNext] !== 46) {
+        return;
+      }
+      let schema;
+      if (typeof metadataContext === "object") {
+        schema = getMetadataRoot(metadataContext).schemas.filter((it2) => it2.namespace === utils_1.default.stringify(value, start, namespaceNext))[0];
+      }
+      const name2 = complexTypeName(value, namespaceNext + 1, schema);
+      if (!name2) {
+        return;
+      }
+      name2.value.namespace = utils_1.default.stringify(value, start, namespaceNext);
+      return Lexer.tokenize(value, start, name2.next, name2, Lexer.TokenType.QualifiedComplexTypeName);
+    }
+    exports.qualifiedComplexTypeName = qualifiedComplexTypeName;
+    function qualifiedTypeDefinitionName(value, index) {
+      const start = index;
+      const namespaceNext = namespace(value, index);
+      if (namespaceNext === index || value[namespaceNext] !== 46) {
+        return;
+      }
+      const nameNext = typeDefinitionName(value, namespaceNext + 1);
+      if (nameNext && nameNext.next === namespaceNext + 1) {
+        return;
+      }
+      return Lexer.tokenize(value, start, nameNext.next, "TypeDefinitionName", Lexer.TokenType.Identifier);
+    }
+    exports.qualifiedTypeDefinitionName = qualifiedTypeDefinitionName;
+    function qualifiedEnumTypeName(value, index) {
+      const start = index;
+      const namespaceNext = namespace(value, index);
+      if (namespaceNext === index || value[namespaceNext] !== 46) {
+        return;
+      }
+      const nameNext = enumerationTypeName(value, namespaceNext + 1);
+      if (nameNext && nameNext.next === namespaceNext + 1) {
+        return;
+      }
+      return Lexer.tokenize(value, start, nameNext.next, "EnumTypeName", Lexer.TokenType.Identifier);
+    }
+    exports.qualifiedEnumTypeName = qualifiedEnumTypeName;
+    function namespace(value, index) {
+      let part = namespacePart(value, index);
+      while (part && part.next > index) {
+        index = part.next;
+        if (value[part.next] === 46) {
+          index++;
+          part = namespacePart(value, index);
+          if (part && value[part.next] !== 46) {
+            return index - 1;
+          }
+        }
+      }
+      return index - 1;
+    }
+    exports.namespace = namespace;
+    function odataIdentifier(value, index, tokenType) {
+      const start = index;
+      if (Lexer.identifierLeadingCharacter(value[index])) {
+        index++;
+        while (index < value.length && index - start < 128 && Lexer.identifierCharacter(value[index])) {
+          index++;
+        }
+      }
+      if (index > start) {
+        return Lexer.tokenize(value, start, index, { name: utils_1.default.stringify(value, start, index) }, tokenType || Lexer.TokenType.ODataIdentifier);
+      }
+    }
+    exports.odataIdentifier = odataIdentifier;
+    function namespacePart(value, index) {
+      return odataIdentifier(value, index, Lexer.TokenType.NamespacePart);
+    }
+    exports.namespacePart = namespacePart;
+    function entitySetName(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntitySetName);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        let entitySet;
+        metadataContext.dataServices.schemas.forEach((schema) => schema.entityContainer.forEach((container) => container.entitySets.filter((set) => {
+          const eq = set.name === token.raw;
+          if (eq) {
+            entitySet = set;
+          }
+          return eq;
+        })));
+        if (!entitySet) {
+          return;
+        }
+        let entityType;
+        metadataContext.dataServices.schemas.forEach((schema) => entitySet.entityType.indexOf(`${schema.namespace}.`) === 0 && schema.entityTypes.filter((type) => {
+          const eq = type.name === entitySet.entityType.replace(`${schema.namespace}.`, "");
+          if (eq) {
+            entityType = type;
+          }
+          return eq;
+        }));
+        if (!entityType) {
+          return;
+        }
+        token.metadata = entityType;
+      }
+      return token;
+    }
+    exports.entitySetName = entitySetName;
+    function singletonEntity(value, index) {
+      return odataIdentifier(value, index, Lexer.TokenType.SingletonEntity);
+    }
+    exports.singletonEntity = singletonEntity;
+    function entityTypeName(value, index, schema) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntityTypeName);
+      if (!token) {
+        return;
+      }
+      if (typeof schema === "object") {
+        const type = schema.entityTypes.filter((it2) => it2.name === token.raw)[0];
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.entityTypeName = entityTypeName;
+    function complexTypeName(value, index, schema) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ComplexTypeName);
+      if (!token) {
+        return;
+      }
+      if (typeof schema === "object") {
+        const type = schema.complexTypes.filter((it2) => it2.name === token.raw)[0];
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.complexTypeName = complexTypeName;
+    function typeDefinitionName(value, index) {
+      return odataIdentifier(value, index, Lexer.TokenType.TypeDefinitionName);
+    }
+    exports.typeDefinitionName = typeDefinitionName;
+    function enumerationTypeName(value, index) {
+      return odataIdentifier(value, index, Lexer.TokenType.EnumerationTypeName);
+    }
+    exports.enumerationTypeName = enumerationTypeName;
+    function enumerationMember(value, index) {
+      return odataIdentifier(value, index, Lexer.TokenType.EnumerationMember);
+    }
+    exports.enumerationMember = enumerationMember;
+    function termName(value, index) {
+      return odataIdentifier(value, index, Lexer.TokenType.TermName);
+    }
+    exports.termName = termName;
+    function primitiveTypeName(value, index) {
+      if (!utils_1.default.equals(value, index, "Edm.")) {
+        return;
+      }
+      const start = index;
+      index += 4;
+      const end = index + (utils_1.default.equals(value, index, "Binary") || utils_1.default.equals(value, index, "Boolean") || utils_1.default.equals(value, index, "Byte") || utils_1.default.equals(value, index, "Date") || utils_1.default.equals(value, index, "DateTimeOffset") || utils_1.default.equals(value, index, "Decimal") || utils_1.default.equals(value, index, "Double") || utils_1.default.equals(value, index, "Duration") || utils_1.default.equals(value, index, "Guid") || utils_1.default.equals(value, index, "Int16") || utils_1.default.equals(value, index, "Int32") || utils_1.default.equals(value, index, "Int64") || utils_1.default.equals(value, index, "SByte") || utils_1.default.equals(value, index, "Single") || utils_1.default.equals(value, index, "Stream") || utils_1.default.equals(value, index, "String") || utils_1.default.equals(value, index, "TimeOfDay") || utils_1.default.equals(value, index, "GeographyCollection") || utils_1.default.equals(value, index, "GeographyLineString") || utils_1.default.equals(value, index, "GeographyMultiLineString") || utils_1.default.equals(value, index, "GeographyMultiPoint") || utils_1.default.equals(value, index, "GeographyMultiPolygon") || utils_1.default.equals(value, index, "GeographyPoint") || utils_1.default.equals(value, index, "GeographyPolygon") || utils_1.default.equals(value, index, "GeometryCollection") || utils_1.default.equals(value, index, "GeometryLineString") || utils_1.default.equals(value, index, "GeometryMultiLineString") || utils_1.default.equals(value, index, "GeometryMultiPoint") || utils_1.default.equals(value, index, "GeometryMultiPolygon") || utils_1.default.equals(value, index, "GeometryPoint") || utils_1.default.equals(value, index, "GeometryPolygon"));
+      if (end > index) {
+        return Lexer.tokenize(value, start, end, "PrimitiveTypeName", Lexer.TokenType.Identifier);
+      }
+    }
+    exports.primitiveTypeName = primitiveTypeName;
+    var primitiveTypes = [
+      "Edm.Binary",
+      "Edm.Boolean",
+      "Edm.Byte",
+      "Edm.Date",
+      "Edm.DateTimeOffset",
+      "Edm.Decimal",
+      "Edm.Double",
+      "Edm.Duration",
+      "Edm.Guid",
+      "Edm.Int16",
+      "Edm.Int32",
+      "Edm.Int64",
+      "Edm.SByte",
+      "Edm.Single",
+      "Edm.Stream",
+      "Edm.String",
+      "Edm.TimeOfDay",
+      "Edm.GeographyCollection",
+      "Edm.GeographyLineString",
+      "Edm.GeographyMultiLineString",
+      "Edm.GeographyMultiPoint",
+      "Edm.GeographyMultiPolygon",
+      "Edm.GeographyPoint",
+      "Edm.GeographyPolygon",
+      "Edm.GeometryCollection",
+      "Edm.GeometryLineString",
+      "Edm.GeometryMultiLineString",
+      "Edm.GeometryMultiPoint",
+      "Edm.GeometryMultiPolygon",
+      "Edm.GeometryPoint",
+      "Edm.GeometryPolygon"
+    ];
+    function isPrimitiveTypeName(type, metadataContext) {
+      const root = getMetadataRoot(metadataContext);
+      const schemas = root.schemas || root.dataServices && root.dataServices.schemas || [];
+      const schema = schemas.filter((it2) => type.indexOf(`${it2.namespace}.`) === 0)[0];
+      if (schema) {
+        return (schema.enumTypes && schema.enumTypes.filter((it2) => it2.name === type.split(".").pop())[0] || schema.typeDefinitions && schema.typeDefinitions.filter((it2) => it2.name === type.split(".").pop())[0]) && !(schema.entityTypes && schema.entityTypes.filter((it2) => it2.name === type.split(".").pop())[0] || schema.complexTypes && schema.complexTypes.filter((it2) => it2.name === type.split(".").pop())[0]);
+      }
+      return primitiveTypes.indexOf(type) >= 0;
+    }
+    exports.isPrimitiveTypeName = isPrimitiveTypeName;
+    function getMetadataRoot(metadataContext) {
+      let root = metadataContext;
+      while (root.parent) {
+        root = root.parent;
+      }
+      return root.dataServices || root;
+    }
+    exports.getMetadataRoot = getMetadataRoot;
+    function primitiveProperty(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.PrimitiveProperty);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        for (let i2 = 0; i2 < metadataContext.properties.length; i2++) {
+          const prop = metadataContext.properties[i2];
+          if (prop.name === token.raw) {
+            if (prop.type.indexOf("Collection") === 0 || !isPrimitiveTypeName(prop.type, metadataContext)) {
+              return;
+            }
+            token.metadata = prop;
+            if (metadataContext.key && metadataContext.key.propertyRefs.filter((it2) => it2.name === prop.name).length > 0) {
+              token.type = Lexer.TokenType.PrimitiveKeyProperty;
+            }
+            break;
+          }
+        }
+        if (!token.metadata) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.primitiveProperty = primitiveProperty;
+    function primitiveKeyProperty(value, index, metadataContext) {
+      const token = primitiveProperty(value, index, metadataContext);
+      if (token && token.type === Lexer.TokenType.PrimitiveKeyProperty) {
+        return token;
+      }
+    }
+    exports.primitiveKeyProperty = primitiveKeyProperty;
+    function primitiveNonKeyProperty(value, index, metadataContext) {
+      const token = primitiveProperty(value, index, metadataContext);
+      if (token && token.type === Lexer.TokenType.PrimitiveProperty) {
+        return token;
+      }
+    }
+    exports.primitiveNonKeyProperty = primitiveNonKeyProperty;
+    function primitiveColProperty(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.PrimitiveCollectionProperty);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        for (let i2 = 0; i2 < metadataContext.properties.length; i2++) {
+          const prop = metadataContext.properties[i2];
+          if (prop.name === token.raw) {
+            if (prop.type.indexOf("Collection") === -1 || !isPrimitiveTypeName(prop.type.slice(11, -1), metadataContext)) {
+              return;
+            }
+            token.metadata = prop;
+            if (metadataContext.key.propertyRefs.filter((it2) => it2.name === prop.name).length > 0) {
+              token.type = Lexer.TokenType.PrimitiveKeyProperty;
+            }
+            break;
+          }
+        }
+        if (!token.metadata) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.primitiveColProperty = primitiveColProperty;
+    function complexProperty(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ComplexProperty);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        for (let i2 = 0; i2 < metadataContext.properties.length; i2++) {
+          const prop = metadataContext.properties[i2];
+          if (prop.name === token.raw) {
+            if (prop.type.indexOf("Collection") === 0 || isPrimitiveTypeName(prop.type, metadataContext)) {
+              return;
+            }
+            const root = getMetadataRoot(metadataContext);
+            const schema = root.schemas.filter((it2) => prop.type.indexOf(`${it2.namespace}.`) === 0)[0];
+            if (!schema) {
+              return;
+            }
+            const complexType = schema.complexTypes.filter((it2) => it2.name === prop.type.split(".").pop())[0];
+            if (!complexType) {
+              return;
+            }
+            token.metadata = complexType;
+            break;
+          }
+        }
+        if (!token.metadata) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.complexProperty = complexProperty;
+    function complexColProperty(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ComplexCollectionProperty);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        for (let i2 = 0; i2 < metadataContext.properties.length; i2++) {
+          const prop = metadataContext.properties[i2];
+          if (prop.name === token.raw) {
+            if (prop.type.indexOf("Collection") === -1 || isPrimitiveTypeName(prop.type.slice(11, -1), metadataContext)) {
+              return;
+            }
+            const root = getMetadataRoot(metadataContext);
+            const schema = root.schemas.filter((it2) => prop.type.slice(11, -1).indexOf(`${it2.namespace}.`) === 0)[0];
+            if (!schema) {
+              return;
+            }
+            const complexType = schema.complexTypes.filter((it2) => it2.name === prop.type.slice(11, -1).split(".").pop())[0];
+            if (!complexType) {
+              return;
+            }
+            token.metadata = complexType;
+            break;
+          }
+        }
+        if (!token.metadata) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.complexColProperty = complexColProperty;
+    function streamProperty(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.StreamProperty);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        for (let i2 = 0; i2 < metadataContext.properties.length; i2++) {
+          const prop = metadataContext.properties[i2];
+          if (prop.name === token.raw) {
+            if (prop.type !== "Edm.Stream") {
+              return;
+            }
+            token.metadata = prop;
+            break;
+          }
+        }
+        if (!token.metadata) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.streamProperty = streamProperty;
+    function navigationProperty(value, index, metadataContext) {
+      return entityNavigationProperty(value, index, metadataContext) || entityColNavigationProperty(value, index, metadataContext);
+    }
+    exports.navigationProperty = navigationProperty;
+    function entityNavigationProperty(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntityNavigationProperty);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        for (let i2 = 0; i2 < metadataContext.navigationProperties.length; i2++) {
+          const prop = metadataContext.navigationProperties[i2];
+          if (prop.name === token.raw && prop.type.indexOf("Collection") === -1 && !isPrimitiveTypeName(prop.type.slice(11, -1), metadataContext)) {
+            const root = getMetadataRoot(metadataContext);
+            const schema = root.schemas.filter((it2) => prop.type.indexOf(`${it2.namespace}.`) === 0)[0];
+            if (!schema) {
+              return;
+            }
+            const entityType = schema.entityTypes.filter((it2) => it2.name === prop.type.split(".").pop())[0];
+            if (!entityType) {
+              return;
+            }
+            token.metadata = entityType;
+          }
+        }
+        if (!token.metadata) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.entityNavigationProperty = entityNavigationProperty;
+    function entityColNavigationProperty(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntityCollectionNavigationProperty);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        for (let i2 = 0; i2 < metadataContext.navigationProperties.length; i2++) {
+          const prop = metadataContext.navigationProperties[i2];
+          if (prop.name === token.raw && prop.type.indexOf("Collection") === 0 && !isPrimitiveTypeName(prop.type.slice(11, -1), metadataContext)) {
+            const root = getMetadataRoot(metadataContext);
+            const schema = root.schemas.filter((it2) => prop.type.slice(11, -1).indexOf(`${it2.namespace}.`) === 0)[0];
+            if (!schema) {
+              return;
+            }
+            const entityType = schema.entityTypes.filter((it2) => it2.name === prop.type.slice(11, -1).split(".").pop())[0];
+            if (!entityType) {
+              return;
+            }
+            token.metadata = entityType;
+          }
+        }
+        if (!token.metadata) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.entityColNavigationProperty = entityColNavigationProperty;
+    function action(value, index, isCollection, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.Action);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationType("action", metadataContext, token, isCollection, false, false, "entityTypes");
+        if (!type) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.action = action;
+    function actionImport(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ActionImport);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationImportType("action", metadataContext, token);
+        if (!type) {
+          return;
+        }
+      }
+      return token;
+    }
+    exports.actionImport = actionImport;
+    function odataFunction(value, index) {
+      return entityFunction(value, index) || entityColFunction(value, index) || complexFunction(value, index) || complexColFunction(value, index) || primitiveFunction(value, index) || primitiveColFunction(value, index);
+    }
+    exports.odataFunction = odataFunction;
+    function getOperationType(operation, metadataContext, token, isBoundCollection, isCollection, isPrimitive, types3) {
+      let bindingParameterType = `${metadataContext.parent.namespace}.${metadataContext.name}`;
+      if (isBoundCollection) {
+        bindingParameterType = `Collection(${bindingParameterType})`;
+      }
+      let fnDef;
+      const root = getMetadataRoot(metadataContext);
+      for (let i2 = 0; i2 < root.schemas.length; i2++) {
+        const schema = root.schemas[i2];
+        for (let j3 = 0; j3 < schema[`${operation}s`].length; j3++) {
+          const fn = schema[`${operation}s`][j3];
+          if (fn.name === token.raw && fn.isBound) {
+            for (let k2 = 0; k2 < fn.parameters.length; k2++) {
+              const param = fn.parameters[k2];
+              if (param.name === "bindingParameter" && param.type === bindingParameterType) {
+                fnDef = fn;
+                break;
+              }
+            }
+          }
+          if (fnDef) {
+            break;
+          }
+        }
+        if (fnDef) {
+          break;
+        }
+      }
+      if (!fnDef) {
+        return;
+      }
+      if (operation === "action") {
+        return fnDef;
+      }
+      if (fnDef.returnType.type.indexOf("Collection") === isCollection ? -1 : 0) {
+        return;
+      }
+      const elementType = isCollection ? fnDef.returnType.type.slice(11, -1) : fnDef.returnType.type;
+      if (isPrimitiveTypeName(elementType, metadataContext) && !isPrimitive) {
+        return;
+      }
+      if (!isPrimitiveTypeName(elementType, metadataContext) && isPrimitive) {
+        return;
+      }
+      if (isPrimitive) {
+        return elementType;
+      }
+      let type;
+      for (let i2 = 0; i2 < root.schemas.length; i2++) {
+        const schema = root.schemas[i2];
+        if (elementType.indexOf(`${schema.namespace}.`) === 0) {
+          for (let j3 = 0; j3 < schema[types3].length; j3++) {
+            const it2 = schema[types3][j3];
+            if (`${schema.namespace}.${it2.name}` === elementType) {
+              type = it2;
+              break;
+            }
+          }
+        }
+        if (type) {
+          break;
+        }
+      }
+      return type;
+    }
+    exports.getOperationType = getOperationType;
+    function entityFunction(value, index, isCollection, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntityFunction);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationType("function", metadataContext, token, isCollection, false, false, "entityTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.entityFunction = entityFunction;
+    function entityColFunction(value, index, isCollection, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntityCollectionFunction);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationType("function", metadataContext, token, isCollection, true, false, "entityTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.entityColFunction = entityColFunction;
+    function complexFunction(value, index, isCollection, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ComplexFunction);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationType("function", metadataContext, token, isCollection, false, false, "complexTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.complexFunction = complexFunction;
+    function complexColFunction(value, index, isCollection, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ComplexCollectionFunction);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationType("function", metadataContext, token, isCollection, true, false, "complexTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.complexColFunction = complexColFunction;
+    function primitiveFunction(value, index, isCollection, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.PrimitiveFunction);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationType("function", metadataContext, token, isCollection, false, true);
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.primitiveFunction = primitiveFunction;
+    function primitiveColFunction(value, index, isCollection, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.PrimitiveCollectionFunction);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationType("function", metadataContext, token, isCollection, true, true);
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.primitiveColFunction = primitiveColFunction;
+    function getOperationImportType(operation, metadataContext, token, isCollection, isPrimitive, types3) {
+      let fnImport;
+      for (let i2 = 0; i2 < metadataContext.dataServices.schemas.length; i2++) {
+        const schema = metadataContext.dataServices.schemas[i2];
+        for (let j3 = 0; j3 < schema.entityContainer.length; j3++) {
+          const container = schema.entityContainer[j3];
+          for (let k2 = 0; k2 < container[`${operation}Imports`].length; k2++) {
+            const it2 = container[`${operation}Imports`][k2];
+            if (it2.name === token.raw) {
+              fnImport = it2;
+              break;
+            }
+          }
+          if (fnImport) {
+            break;
+          }
+        }
+        if (fnImport) {
+          break;
+        }
+      }
+      if (!fnImport) {
+        return;
+      }
+      let fn;
+      for (let i2 = 0; i2 < metadataContext.dataServices.schemas.length; i2++) {
+        const schema = metadataContext.dataServices.schemas[i2];
+        if (fnImport[operation].indexOf(`${schema.namespace}.`) === 0) {
+          for (let j3 = 0; j3 < schema[`${operation}s`].length; j3++) {
+            const it2 = schema[`${operation}s`][j3];
+            if (it2.name === fnImport.name) {
+              fn = it2;
+              break;
+            }
+          }
+        }
+        if (fn) {
+          break;
+        }
+      }
+      if (!fn) {
+        return;
+      }
+      if (operation === "action") {
+        return fn;
+      }
+      if (fn.returnType.type.indexOf("Collection") === isCollection ? -1 : 0) {
+        return;
+      }
+      const elementType = isCollection ? fn.returnType.type.slice(11, -1) : fn.returnType.type;
+      if (isPrimitiveTypeName(elementType, metadataContext) && !isPrimitive) {
+        return;
+      }
+      if (!isPrimitiveTypeName(elementType, metadataContext) && isPrimitive) {
+        return;
+      }
+      if (isPrimitive) {
+        return elementType;
+      }
+      let type;
+      for (let i2 = 0; i2 < metadataContext.dataServices.schemas.length; i2++) {
+        const schema = metadataContext.dataServices.schemas[i2];
+        if (elementType.indexOf(`${schema.namespace}.`) === 0) {
+          for (let j3 = 0; j3 < schema[types3].length; j3++) {
+            const it2 = schema[types3][j3];
+            if (`${schema.namespace}.${it2.name}` === elementType) {
+              type = it2;
+              break;
+            }
+          }
+        }
+        if (type) {
+          break;
+        }
+      }
+      return type;
+    }
+    exports.getOperationImportType = getOperationImportType;
+    function entityFunctionImport(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntityFunctionImport);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationImportType("function", metadataContext, token, false, false, "entityTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.entityFunctionImport = entityFunctionImport;
+    function entityColFunctionImport(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.EntityCollectionFunctionImport);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationImportType("function", metadataContext, token, true, false, "entityTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.entityColFunctionImport = entityColFunctionImport;
+    function complexFunctionImport(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ComplexFunctionImport);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationImportType("function", metadataContext, token, false, false, "complexTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.complexFunctionImport = complexFunctionImport;
+    function complexColFunctionImport(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.ComplexCollectionFunctionImport);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationImportType("function", metadataContext, token, true, false, "complexTypes");
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.complexColFunctionImport = complexColFunctionImport;
+    function primitiveFunctionImport(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.PrimitiveFunctionImport);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationImportType("function", metadataContext, token, false, true);
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.primitiveFunctionImport = primitiveFunctionImport;
+    function primitiveColFunctionImport(value, index, metadataContext) {
+      const token = odataIdentifier(value, index, Lexer.TokenType.PrimitiveCollectionFunctionImport);
+      if (!token) {
+        return;
+      }
+      if (typeof metadataContext === "object") {
+        const type = getOperationImportType("function", metadataContext, token, true, true);
+        if (!type) {
+          return;
+        }
+        token.metadata = type;
+      }
+      return token;
+    }
+    exports.primitiveColFunctionImport = primitiveColFunctionImport;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/json.js
+var require_json = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/json.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.arrayOrObject = exports.nullInJSON = exports.booleanInJSON = exports.numberInJSON = exports.charInJSON = exports.stringInJSON = exports.primitiveLiteralInJSON = exports.rootExprCol = exports.collectionNavPropInJSON = exports.singleNavPropInJSON = exports.navigationPropertyInUri = exports.primitivePropertyInUri = exports.keyValuePairInUri = exports.annotationInUri = exports.complexPropertyInUri = exports.primitiveColInUri = exports.collectionPropertyInUri = exports.complexInUri = exports.complexColInUri = void 0;
+    var Expressions = require_expressions();
+    var Lexer = require_lexer2();
+    var NameOrIdentifier = require_nameOrIdentifier();
+    var PrimitiveLiteral = require_primitiveLiteral();
+    var utils_1 = require_utils3();
+    function complexColInUri(value, index) {
+      const begin = Lexer.beginArray(value, index);
+      if (begin === index) {
+        return;
+      }
+      const start = index;
+      index = begin;
+      const items = [];
+      let token = complexInUri(value, index);
+      if (token) {
+        while (token) {
+          items.push(token);
+          index = token.next;
+          const end = Lexer.endArray(value, index);
+          if (end > index) {
+            index = end;
+            break;
+          } else {
+            const separator = Lexer.valueSeparator(value, index);
+            if (separator === index) {
+              return;
+            }
+            index = separator;
+            token = complexInUri(value, index);
+            if (!token) {
+              return;
+            }
+          }
+        }
+      } else {
+        const end = Lexer.endArray(value, index);
+        if (end === index) {
+          return;
+        }
+        index = end;
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Array);
+    }
+    exports.complexColInUri = complexColInUri;
+    function complexInUri(value, index) {
+      const begin = Lexer.beginObject(value, index);
+      if (begin === index) {
+        return;
+      }
+      const start = index;
+      index = begin;
+      const items = [];
+      let token = annotationInUri(value, index) || primitivePropertyInUri(value, index) || complexPropertyInUri(value, index) || collectionPropertyInUri(value, index) || navigationPropertyInUri(value, index);
+      if (token) {
+        while (token) {
+          items.push(token);
+          index = token.next;
+          const end = Lexer.endObject(value, index);
+          if (end > index) {
+            index = end;
+            break;
+          } else {
+            const separator = Lexer.valueSeparator(value, index);
+            if (separator === index) {
+              return;
+            }
+            index = separator;
+            token = annotationInUri(value, index) || primitivePropertyInUri(value, index) || complexPropertyInUri(value, index) || collectionPropertyInUri(value, index) || navigationPropertyInUri(value, index);
+            if (!token) {
+              return;
+            }
+          }
+        }
+      } else {
+        const end = Lexer.endObject(value, index);
+        if (end === index) {
+          return;
+        }
+        index = end;
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Object);
+    }
+    exports.complexInUri = complexInUri;
+    function collectionPropertyInUri(value, index) {
+      let mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      const start = index;
+      index = mark;
+      const prop = NameOrIdentifier.primitiveColProperty(value, index) || NameOrIdentifier.complexColProperty(value, index);
+      if (!prop) {
+        return;
+      }
+      index = prop.next;
+      mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      index = mark;
+      const separator = Lexer.nameSeparator(value, index);
+      if (separator === index) {
+        return;
+      }
+      index = separator;
+      const propValue = prop.type === Lexer.TokenType.PrimitiveCollectionProperty ? primitiveColInUri(value, index) : complexColInUri(value, index);
+      if (!propValue) {
+        return;
+      }
+      index = propValue.next;
+      return Lexer.tokenize(value, start, index, { key: prop, value: propValue }, Lexer.TokenType.Property);
+    }
+    exports.collectionPropertyInUri = collectionPropertyInUri;
+    function primitiveColInUri(value, index) {
+      const begin = Lexer.beginArray(value, index);
+      if (begin === index) {
+        return;
+      }
+      const start = index;
+      index = begin;
+      const items = [];
+      let token = primitiveLiteralInJSON(value, index);
+      if (token) {
+        while (token) {
+          items.push(token);
+          index = token.next;
+          const end = Lexer.endArray(value, index);
+          if (end > index) {
+            index = end;
+            break;
+          } else {
+            const separator = Lexer.valueSeparator(value, index);
+            if (separator === index) {
+              return;
+            }
+            index = separator;
+            token = primitiveLiteralInJSON(value, index);
+            if (!token) {
+              return;
+            }
+          }
+        }
+      } else {
+        const end = Lexer.endArray(value, index);
+        if (end === index) {
+          return;
+        }
+        index = end;
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Array);
+    }
+    exports.primitiveColInUri = primitiveColInUri;
+    function complexPropertyInUri(value, index) {
+      let mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      const start = index;
+      index = mark;
+      const prop = NameOrIdentifier.complexProperty(value, index);
+      if (!prop) {
+        return;
+      }
+      index = prop.next;
+      mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      index = mark;
+      const separator = Lexer.nameSeparator(value, index);
+      if (separator === index) {
+        return;
+      }
+      index = separator;
+      const propValue = complexInUri(value, index);
+      if (!propValue) {
+        return;
+      }
+      index = propValue.next;
+      return Lexer.tokenize(value, start, index, { key: prop, value: propValue }, Lexer.TokenType.Property);
+    }
+    exports.complexPropertyInUri = complexPropertyInUri;
+    function annotationInUri(value, index) {
+      let mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      const start = index;
+      index = mark;
+      const at2 = Lexer.AT(value, index);
+      if (!at2) {
+        return;
+      }
+      index = at2;
+      const namespaceNext = NameOrIdentifier.namespace(value, index);
+      if (namespaceNext === index) {
+        return;
+      }
+      const namespaceStart = index;
+      index = namespaceNext;
+      if (value[index] !== 46) {
+        return;
+      }
+      index++;
+      const term = NameOrIdentifier.termName(value, index);
+      if (!term) {
+        return;
+      }
+      index = term.next;
+      mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      index = mark;
+      const separator = Lexer.nameSeparator(value, index);
+      if (separator === index) {
+        return;
+      }
+      index = separator;
+      const token = complexInUri(value, index) || complexColInUri(value, index) || primitiveLiteralInJSON(value, index) || primitiveColInUri(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      return Lexer.tokenize(value, start, index, {
+        key: `@${utils_1.default.stringify(value, namespaceStart, namespaceNext)}.${term.raw}`,
+        value: token
+      }, Lexer.TokenType.Annotation);
+    }
+    exports.annotationInUri = annotationInUri;
+    function keyValuePairInUri(value, index, keyFn, valueFn) {
+      let mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      const start = index;
+      index = mark;
+      const prop = keyFn(value, index);
+      if (!prop) {
+        return;
+      }
+      index = prop.next;
+      mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      index = mark;
+      const separator = Lexer.nameSeparator(value, index);
+      if (separator === index) {
+        return;
+      }
+      index = separator;
+      const propValue = valueFn(value, index);
+      if (!propValue) {
+        return;
+      }
+      index = propValue.next;
+      return Lexer.tokenize(value, start, index, { key: prop, value: propValue }, Lexer.TokenType.Property);
+    }
+    exports.keyValuePairInUri = keyValuePairInUri;
+    function primitivePropertyInUri(value, index) {
+      return keyValuePairInUri(value, index, NameOrIdentifier.primitiveProperty, primitiveLiteralInJSON);
+    }
+    exports.primitivePropertyInUri = primitivePropertyInUri;
+    function navigationPropertyInUri(value, index) {
+      return singleNavPropInJSON(value, index) || collectionNavPropInJSON(value, index);
+    }
+    exports.navigationPropertyInUri = navigationPropertyInUri;
+    function singleNavPropInJSON(value, index) {
+      return keyValuePairInUri(value, index, NameOrIdentifier.entityNavigationProperty, Expressions.rootExpr);
+    }
+    exports.singleNavPropInJSON = singleNavPropInJSON;
+    function collectionNavPropInJSON(value, index) {
+      return keyValuePairInUri(value, index, NameOrIdentifier.entityColNavigationProperty, rootExprCol);
+    }
+    exports.collectionNavPropInJSON = collectionNavPropInJSON;
+    function rootExprCol(value, index) {
+      const begin = Lexer.beginArray(value, index);
+      if (begin === index) {
+        return;
+      }
+      const start = index;
+      index = begin;
+      const items = [];
+      let token = Expressions.rootExpr(value, index);
+      if (token) {
+        while (token) {
+          items.push(token);
+          index = token.next;
+          const end = Lexer.endArray(value, index);
+          if (end > index) {
+            index = end;
+            break;
+          } else {
+            const separator = Lexer.valueSeparator(value, index);
+            if (separator === index) {
+              return;
+            }
+            index = separator;
+            token = Expressions.rootExpr(value, index);
+            if (!token) {
+              return;
+            }
+          }
+        }
+      } else {
+        const end = Lexer.endArray(value, index);
+        if (end === index) {
+          return;
+        }
+        index = end;
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Array);
+    }
+    exports.rootExprCol = rootExprCol;
+    function primitiveLiteralInJSON(value, index) {
+      return stringInJSON(value, index) || numberInJSON(value, index) || booleanInJSON(value, index) || nullInJSON(value, index);
+    }
+    exports.primitiveLiteralInJSON = primitiveLiteralInJSON;
+    function stringInJSON(value, index) {
+      let mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      const start = index;
+      index = mark;
+      let char = charInJSON(value, index);
+      while (char > index) {
+        index = char;
+        char = charInJSON(value, index);
+      }
+      mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      index = mark;
+      return Lexer.tokenize(value, start, index, "string", Lexer.TokenType.Literal);
+    }
+    exports.stringInJSON = stringInJSON;
+    function charInJSON(value, index) {
+      const escape3 = Lexer.escape(value, index);
+      if (escape3 > index) {
+        if (utils_1.default.equals(value, escape3, "%2F")) {
+          return escape3 + 3;
+        }
+        if (utils_1.default.equals(value, escape3, "/") || utils_1.default.equals(value, escape3, "b") || utils_1.default.equals(value, escape3, "f") || utils_1.default.equals(value, escape3, "n") || utils_1.default.equals(value, escape3, "r") || utils_1.default.equals(value, escape3, "t")) {
+          return escape3 + 1;
+        }
+        if (utils_1.default.equals(value, escape3, "u") && utils_1.default.required(value, escape3 + 1, Lexer.HEXDIG, 4, 4)) {
+          return escape3 + 5;
+        }
+        const escapeNext = Lexer.escape(value, escape3);
+        if (escapeNext > escape3) {
+          return escapeNext;
+        }
+        const mark = Lexer.quotationMark(value, escape3);
+        if (mark > escape3) {
+          return mark;
+        }
+      } else {
+        const mark = Lexer.quotationMark(value, index);
+        if (mark === index) {
+          return index + 1;
+        }
+      }
+    }
+    exports.charInJSON = charInJSON;
+    function numberInJSON(value, index) {
+      const token = PrimitiveLiteral.doubleValue(value, index) || PrimitiveLiteral.int64Value(value, index);
+      if (token) {
+        token.value = "number";
+        return token;
+      }
+    }
+    exports.numberInJSON = numberInJSON;
+    function booleanInJSON(value, index) {
+      if (utils_1.default.equals(value, index, "true")) {
+        return Lexer.tokenize(value, index, index + 4, "boolean", Lexer.TokenType.Literal);
+      }
+      if (utils_1.default.equals(value, index, "false")) {
+        return Lexer.tokenize(value, index, index + 5, "boolean", Lexer.TokenType.Literal);
+      }
+    }
+    exports.booleanInJSON = booleanInJSON;
+    function nullInJSON(value, index) {
+      if (utils_1.default.equals(value, index, "null")) {
+        return Lexer.tokenize(value, index, index + 4, "null", Lexer.TokenType.Literal);
+      }
+    }
+    exports.nullInJSON = nullInJSON;
+    function arrayOrObject(value, index) {
+      const token = complexColInUri(value, index) || complexInUri(value, index) || rootExprCol(value, index) || primitiveColInUri(value, index);
+      if (token) {
+        return Lexer.tokenize(value, index, token.next, token, Lexer.TokenType.ArrayOrObject);
+      }
+    }
+    exports.arrayOrObject = arrayOrObject;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/expressions.js
+var require_expressions = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/expressions.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.floorMethodCallExpr = exports.roundMethodCallExpr = exports.nowMethodCallExpr = exports.maxDateTimeMethodCallExpr = exports.minDateTimeMethodCallExpr = exports.totalOffsetMinutesMethodCallExpr = exports.timeMethodCallExpr = exports.dateMethodCallExpr = exports.totalsecondsMethodCallExpr = exports.fractionalsecondsMethodCallExpr = exports.secondMethodCallExpr = exports.minuteMethodCallExpr = exports.hourMethodCallExpr = exports.dayMethodCallExpr = exports.monthMethodCallExpr = exports.yearMethodCallExpr = exports.concatMethodCallExpr = exports.trimMethodCallExpr = exports.toUpperMethodCallExpr = exports.toLowerMethodCallExpr = exports.substringOfMethodCallExpr = exports.substringMethodCallExpr = exports.indexOfMethodCallExpr = exports.lengthMethodCallExpr = exports.endsWithMethodCallExpr = exports.startsWithMethodCallExpr = exports.containsMethodCallExpr = exports.methodCallExprFactory = exports.methodCallExpr = exports.boolMethodCallExpr = exports.parenExpr = exports.boolParenExpr = exports.notExpr = exports.modExpr = exports.divExpr = exports.mulExpr = exports.subExpr = exports.addExpr = exports.hasExpr = exports.geExpr = exports.gtExpr = exports.leExpr = exports.ltExpr = exports.neExpr = exports.eqExpr = exports.leftRightExpr = exports.orExpr = exports.andExpr = exports.boolCommonExpr = exports.commonExpr = void 0;
+    exports.rootExpr = exports.valueExpr = exports.refExpr = exports.countExpr = exports.parameterValue = exports.parameterAlias = exports.parameterName = exports.functionExprParameter = exports.functionExprParameters = exports.boundFunctionExpr = exports.functionExpr = exports.singlePathExpr = exports.complexPathExpr = exports.collectionPathExpr = exports.singleNavigationExpr = exports.keyPropertyAlias = exports.keyPropertyValue = exports.keyValuePair = exports.compoundKey = exports.simpleKey = exports.keyPredicate = exports.collectionNavigationExpr = exports.allExpr = exports.anyExpr = exports.lambdaPredicateExpr = exports.lambdaVariableExpr = exports.implicitVariableExpr = exports.inscopeVariableExpr = exports.propertyPathExpr = exports.memberExpr = exports.firstMemberExpr = exports.negateExpr = exports.castExpr = exports.isofExpr = exports.intersectsMethodCallExpr = exports.geoLengthMethodCallExpr = exports.distanceMethodCallExpr = exports.ceilingMethodCallExpr = void 0;
+    var ArrayOrObject = require_json();
+    var Lexer = require_lexer2();
+    var NameOrIdentifier = require_nameOrIdentifier();
+    var PrimitiveLiteral = require_primitiveLiteral();
+    var utils_1 = require_utils3();
+    function commonExpr(value, index) {
+      const token = PrimitiveLiteral.primitiveLiteral(value, index) || parameterAlias(value, index) || ArrayOrObject.arrayOrObject(value, index) || rootExpr(value, index) || methodCallExpr(value, index) || firstMemberExpr(value, index) || functionExpr(value, index) || negateExpr(value, index) || parenExpr(value, index) || castExpr(value, index);
+      if (!token) {
+        return;
+      }
+      const expr = addExpr(value, token.next) || subExpr(value, token.next) || mulExpr(value, token.next) || divExpr(value, token.next) || modExpr(value, token.next);
+      if (expr) {
+        token.value = {
+          left: Lexer.clone(token),
+          right: expr.value
+        };
+        token.next = expr.value.next;
+        token.type = expr.type;
+        token.raw = utils_1.default.stringify(value, token.position, token.next);
+      }
+      if (token) {
+        return Lexer.tokenize(value, token.position, token.next, token, Lexer.TokenType.CommonExpression);
+      }
+    }
+    exports.commonExpr = commonExpr;
+    function boolCommonExpr(value, index) {
+      const token = isofExpr(value, index) || boolMethodCallExpr(value, index) || notExpr(value, index) || commonExpr(value, index) || boolParenExpr(value, index);
+      if (!token) {
+        return;
+      }
+      let commonMoreExpr = void 0;
+      if (token.type === Lexer.TokenType.CommonExpression) {
+        commonMoreExpr = eqExpr(value, token.next) || neExpr(value, token.next) || ltExpr(value, token.next) || leExpr(value, token.next) || gtExpr(value, token.next) || geExpr(value, token.next) || hasExpr(value, token.next);
+        if (commonMoreExpr) {
+          token.value = {
+            left: token.value,
+            right: commonMoreExpr.value
+          };
+          token.next = commonMoreExpr.value.next;
+          token.type = commonMoreExpr.type;
+          token.raw = utils_1.default.stringify(value, token.position, token.next);
+        }
+      }
+      const expr = andExpr(value, token.next) || orExpr(value, token.next);
+      if (expr) {
+        const left = Lexer.clone(token);
+        token.next = expr.value.next;
+        token.value = {
+          left,
+          right: expr.value
+        };
+        token.type = expr.type;
+        token.raw = utils_1.default.stringify(value, token.position, token.next);
+        if (token.type === Lexer.TokenType.AndExpression && token.value.right.type === Lexer.TokenType.OrExpression) {
+          token.value.left = Lexer.tokenize(value, token.value.left.position, token.value.right.value.left.next, {
+            left: token.value.left,
+            right: token.value.right.value.left
+          }, token.type);
+          token.type = token.value.right.type;
+          token.value.right = token.value.right.value.right;
+        }
+      }
+      return token;
+    }
+    exports.boolCommonExpr = boolCommonExpr;
+    function andExpr(value, index) {
+      let rws = Lexer.RWS(value, index);
+      if (rws === index || !utils_1.default.equals(value, rws, "and")) {
+        return;
+      }
+      const start = index;
+      index = rws + 3;
+      rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      index = rws;
+      const token = boolCommonExpr(value, index);
+      if (!token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.AndExpression);
+    }
+    exports.andExpr = andExpr;
+    function orExpr(value, index) {
+      let rws = Lexer.RWS(value, index);
+      if (rws === index || !utils_1.default.equals(value, rws, "or")) {
+        return;
+      }
+      const start = index;
+      index = rws + 2;
+      rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      index = rws;
+      const token = boolCommonExpr(value, index);
+      if (!token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.OrExpression);
+    }
+    exports.orExpr = orExpr;
+    function leftRightExpr(value, index, expr, tokenType) {
+      let rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      const start = index;
+      index = rws;
+      if (!utils_1.default.equals(value, index, expr)) {
+        return;
+      }
+      index += expr.length;
+      rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      index = rws;
+      const token = commonExpr(value, index);
+      if (!token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, token.value, tokenType);
+    }
+    exports.leftRightExpr = leftRightExpr;
+    function eqExpr(value, index) {
+      return leftRightExpr(value, index, "eq", Lexer.TokenType.EqualsExpression);
+    }
+    exports.eqExpr = eqExpr;
+    function neExpr(value, index) {
+      return leftRightExpr(value, index, "ne", Lexer.TokenType.NotEqualsExpression);
+    }
+    exports.neExpr = neExpr;
+    function ltExpr(value, index) {
+      return leftRightExpr(value, index, "lt", Lexer.TokenType.LesserThanExpression);
+    }
+    exports.ltExpr = ltExpr;
+    function leExpr(value, index) {
+      return leftRightExpr(value, index, "le", Lexer.TokenType.LesserOrEqualsExpression);
+    }
+    exports.leExpr = leExpr;
+    function gtExpr(value, index) {
+      return leftRightExpr(value, index, "gt", Lexer.TokenType.GreaterThanExpression);
+    }
+    exports.gtExpr = gtExpr;
+    function geExpr(value, index) {
+      return leftRightExpr(value, index, "ge", Lexer.TokenType.GreaterOrEqualsExpression);
+    }
+    exports.geExpr = geExpr;
+    function hasExpr(value, index) {
+      return leftRightExpr(value, index, "has", Lexer.TokenType.HasExpression);
+    }
+    exports.hasExpr = hasExpr;
+    function addExpr(value, index) {
+      return leftRightExpr(value, index, "add", Lexer.TokenType.AddExpression);
+    }
+    exports.addExpr = addExpr;
+    function subExpr(value, index) {
+      return leftRightExpr(value, index, "sub", Lexer.TokenType.SubExpression);
+    }
+    exports.subExpr = subExpr;
+    function mulExpr(value, index) {
+      return leftRightExpr(value, index, "mul", Lexer.TokenType.MulExpression);
+    }
+    exports.mulExpr = mulExpr;
+    function divExpr(value, index) {
+      return leftRightExpr(value, index, "div", Lexer.TokenType.DivExpression);
+    }
+    exports.divExpr = divExpr;
+    function modExpr(value, index) {
+      return leftRightExpr(value, index, "mod", Lexer.TokenType.ModExpression);
+    }
+    exports.modExpr = modExpr;
+    function notExpr(value, index) {
+      if (!utils_1.default.equals(value, index, "not")) {
+        return;
+      }
+      const start = index;
+      index += 3;
+      const rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      index = rws;
+      const token = boolCommonExpr(value, index);
+      if (!token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, token.next, token, Lexer.TokenType.NotExpression);
+    }
+    exports.notExpr = notExpr;
+    function boolParenExpr(value, index) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      index = Lexer.BWS(value, index);
+      const token = boolCommonExpr(value, index);
+      if (!token) {
+        return;
+      }
+      index = Lexer.BWS(value, token.next);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.BoolParenExpression);
+    }
+    exports.boolParenExpr = boolParenExpr;
+    function parenExpr(value, index) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      index = Lexer.BWS(value, index);
+      const token = commonExpr(value, index);
+      if (!token) {
+        return;
+      }
+      index = Lexer.BWS(value, token.next);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, token.value, Lexer.TokenType.ParenExpression);
+    }
+    exports.parenExpr = parenExpr;
+    function boolMethodCallExpr(value, index) {
+      return endsWithMethodCallExpr(value, index) || startsWithMethodCallExpr(value, index) || containsMethodCallExpr(value, index) || intersectsMethodCallExpr(value, index);
+    }
+    exports.boolMethodCallExpr = boolMethodCallExpr;
+    function methodCallExpr(value, index) {
+      return indexOfMethodCallExpr(value, index) || toLowerMethodCallExpr(value, index) || toUpperMethodCallExpr(value, index) || trimMethodCallExpr(value, index) || substringMethodCallExpr(value, index) || substringOfMethodCallExpr(value, index) || concatMethodCallExpr(value, index) || lengthMethodCallExpr(value, index) || yearMethodCallExpr(value, index) || monthMethodCallExpr(value, index) || dayMethodCallExpr(value, index) || hourMethodCallExpr(value, index) || minuteMethodCallExpr(value, index) || secondMethodCallExpr(value, index) || fractionalsecondsMethodCallExpr(value, index) || totalsecondsMethodCallExpr(value, index) || dateMethodCallExpr(value, index) || timeMethodCallExpr(value, index) || roundMethodCallExpr(value, index) || floorMethodCallExpr(value, index) || ceilingMethodCallExpr(value, index) || distanceMethodCallExpr(value, index) || geoLengthMethodCallExpr(value, index) || totalOffsetMinutesMethodCallExpr(value, index) || minDateTimeMethodCallExpr(value, index) || maxDateTimeMethodCallExpr(value, index) || nowMethodCallExpr(value, index);
+    }
+    exports.methodCallExpr = methodCallExpr;
+    function methodCallExprFactory(value, index, method, min, max) {
+      if (typeof min === "undefined") {
+        min = 0;
+      }
+      if (typeof max === "undefined") {
+        max = min;
+      }
+      if (!utils_1.default.equals(value, index, method)) {
+        return;
+      }
+      const start = index;
+      index += method.length;
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      index = open5;
+      index = Lexer.BWS(value, index);
+      let parameters;
+      if (min > 0) {
+        parameters = [];
+        while (parameters.length < max) {
+          const expr = commonExpr(value, index);
+          if (parameters.length < min && !expr) {
+            return;
+          } else if (expr) {
+            parameters.push(expr.value);
+            index = expr.next;
+            index = Lexer.BWS(value, index);
+            const comma = Lexer.COMMA(value, index);
+            if (parameters.length < min && !comma) {
+              return;
+            }
+            if (comma) {
+              index = comma;
+            } else {
+              break;
+            }
+            index = Lexer.BWS(value, index);
+          } else {
+            break;
+          }
+        }
+      }
+      index = Lexer.BWS(value, index);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, {
+        method,
+        parameters
+      }, Lexer.TokenType.MethodCallExpression);
+    }
+    exports.methodCallExprFactory = methodCallExprFactory;
+    function containsMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "contains", 2);
+    }
+    exports.containsMethodCallExpr = containsMethodCallExpr;
+    function startsWithMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "startswith", 2);
+    }
+    exports.startsWithMethodCallExpr = startsWithMethodCallExpr;
+    function endsWithMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "endswith", 2);
+    }
+    exports.endsWithMethodCallExpr = endsWithMethodCallExpr;
+    function lengthMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "length", 1);
+    }
+    exports.lengthMethodCallExpr = lengthMethodCallExpr;
+    function indexOfMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "indexof", 2);
+    }
+    exports.indexOfMethodCallExpr = indexOfMethodCallExpr;
+    function substringMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "substring", 2, 3);
+    }
+    exports.substringMethodCallExpr = substringMethodCallExpr;
+    function substringOfMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "substringof", 2);
+    }
+    exports.substringOfMethodCallExpr = substringOfMethodCallExpr;
+    function toLowerMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "tolower", 1);
+    }
+    exports.toLowerMethodCallExpr = toLowerMethodCallExpr;
+    function toUpperMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "toupper", 1);
+    }
+    exports.toUpperMethodCallExpr = toUpperMethodCallExpr;
+    function trimMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "trim", 1);
+    }
+    exports.trimMethodCallExpr = trimMethodCallExpr;
+    function concatMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "concat", 2);
+    }
+    exports.concatMethodCallExpr = concatMethodCallExpr;
+    function yearMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "year", 1);
+    }
+    exports.yearMethodCallExpr = yearMethodCallExpr;
+    function monthMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "month", 1);
+    }
+    exports.monthMethodCallExpr = monthMethodCallExpr;
+    function dayMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "day", 1);
+    }
+    exports.dayMethodCallExpr = dayMethodCallExpr;
+    function hourMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "hour", 1);
+    }
+    exports.hourMethodCallExpr = hourMethodCallExpr;
+    function minuteMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "minute", 1);
+    }
+    exports.minuteMethodCallExpr = minuteMethodCallExpr;
+    function secondMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "second", 1);
+    }
+    exports.secondMethodCallExpr = secondMethodCallExpr;
+    function fractionalsecondsMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "fractionalseconds", 1);
+    }
+    exports.fractionalsecondsMethodCallExpr = fractionalsecondsMethodCallExpr;
+    function totalsecondsMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "totalseconds", 1);
+    }
+    exports.totalsecondsMethodCallExpr = totalsecondsMethodCallExpr;
+    function dateMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "date", 1);
+    }
+    exports.dateMethodCallExpr = dateMethodCallExpr;
+    function timeMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "time", 1);
+    }
+    exports.timeMethodCallExpr = timeMethodCallExpr;
+    function totalOffsetMinutesMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "totaloffsetminutes", 1);
+    }
+    exports.totalOffsetMinutesMethodCallExpr = totalOffsetMinutesMethodCallExpr;
+    function minDateTimeMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "mindatetime", 0);
+    }
+    exports.minDateTimeMethodCallExpr = minDateTimeMethodCallExpr;
+    function maxDateTimeMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "maxdatetime", 0);
+    }
+    exports.maxDateTimeMethodCallExpr = maxDateTimeMethodCallExpr;
+    function nowMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "now", 0);
+    }
+    exports.nowMethodCallExpr = nowMethodCallExpr;
+    function roundMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "round", 1);
+    }
+    exports.roundMethodCallExpr = roundMethodCallExpr;
+    function floorMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "floor", 1);
+    }
+    exports.floorMethodCallExpr = floorMethodCallExpr;
+    function ceilingMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "ceiling", 1);
+    }
+    exports.ceilingMethodCallExpr = ceilingMethodCallExpr;
+    function distanceMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "geo.distance", 2);
+    }
+    exports.distanceMethodCallExpr = distanceMethodCallExpr;
+    function geoLengthMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "geo.length", 1);
+    }
+    exports.geoLengthMethodCallExpr = geoLengthMethodCallExpr;
+    function intersectsMethodCallExpr(value, index) {
+      return methodCallExprFactory(value, index, "geo.intersects", 2);
+    }
+    exports.intersectsMethodCallExpr = intersectsMethodCallExpr;
+    function isofExpr(value, index) {
+      if (!utils_1.default.equals(value, index, "isof")) {
+        return;
+      }
+      const start = index;
+      index += 4;
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      index = open5;
+      index = Lexer.BWS(value, index);
+      const expr = commonExpr(value, index);
+      if (expr) {
+        index = expr.next;
+        index = Lexer.BWS(value, index);
+        const comma = Lexer.COMMA(value, index);
+        if (!comma) {
+          return;
+        }
+        index = comma;
+        index = Lexer.BWS(value, index);
+      }
+      const typeName = NameOrIdentifier.qualifiedTypeName(value, index);
+      if (!typeName) {
+        return;
+      }
+      index = typeName.next;
+      index = Lexer.BWS(value, index);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, {
+        target: expr,
+        typename: typeName
+      }, Lexer.TokenType.IsOfExpression);
+    }
+    exports.isofExpr = isofExpr;
+    function castExpr(value, index) {
+      if (!utils_1.default.equals(value, index, "cast")) {
+        return;
+      }
+      const start = index;
+      index += 4;
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      index = open5;
+      index = Lexer.BWS(value, index);
+      const expr = commonExpr(value, index);
+      if (expr) {
+        index = expr.next;
+        index = Lexer.BWS(value, index);
+        const comma = Lexer.COMMA(value, index);
+        if (!comma) {
+          return;
+        }
+        index = comma;
+        index = Lexer.BWS(value, index);
+      }
+      const typeName = NameOrIdentifier.qualifiedTypeName(value, index);
+      if (!typeName) {
+        return;
+      }
+      index = typeName.next;
+      index = Lexer.BWS(value, index);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, {
+        target: expr,
+        typename: typeName
+      }, Lexer.TokenType.CastExpression);
+    }
+    exports.castExpr = castExpr;
+    function negateExpr(value, index) {
+      if (value[index] !== 45) {
+        return;
+      }
+      const start = index;
+      index++;
+      index = Lexer.BWS(value, index);
+      const expr = commonExpr(value, index);
+      if (!expr) {
+        return;
+      }
+      return Lexer.tokenize(value, start, expr.next, expr, Lexer.TokenType.NegateExpression);
+    }
+    exports.negateExpr = negateExpr;
+    function firstMemberExpr(value, index) {
+      let token = inscopeVariableExpr(value, index);
+      let member;
+      const start = index;
+      if (token) {
+        if (value[token.next] === 47) {
+          index = token.next + 1;
+          member = memberExpr(value, index);
+          if (!member) {
+            return;
+          }
+          return Lexer.tokenize(value, start, member.next, [token, member], Lexer.TokenType.FirstMemberExpression);
+        }
+      } else {
+        member = memberExpr(value, index);
+      }
+      token = token || member;
+      if (!token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, token.next, token, Lexer.TokenType.FirstMemberExpression);
+    }
+    exports.firstMemberExpr = firstMemberExpr;
+    function memberExpr(value, index) {
+      const start = index;
+      const token = NameOrIdentifier.qualifiedEntityTypeName(value, index);
+      if (token) {
+        if (value[token.next] !== 47) {
+          return;
+        }
+        index = token.next + 1;
+      }
+      const next = propertyPathExpr(value, index) || boundFunctionExpr(value, index);
+      if (!next) {
+        return;
+      }
+      return Lexer.tokenize(value, start, next.next, token ? { name: token, value: next } : next, Lexer.TokenType.MemberExpression);
+    }
+    exports.memberExpr = memberExpr;
+    function propertyPathExpr(value, index) {
+      let token = NameOrIdentifier.odataIdentifier(value, index);
+      const start = index;
+      if (token) {
+        index = token.next;
+        const nav = collectionPathExpr(value, token.next) || collectionNavigationExpr(value, token.next) || singleNavigationExpr(value, token.next) || complexPathExpr(value, token.next) || singlePathExpr(value, token.next);
+        if (nav) {
+          index = nav.next;
+          token = {
+            current: Lexer.clone(token),
+            next: nav
+          };
+        }
+      } else if (!token) {
+        token = NameOrIdentifier.streamProperty(value, index);
+        if (token) {
+          index = token.next;
+        }
+      }
+      if (!token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.PropertyPathExpression);
+    }
+    exports.propertyPathExpr = propertyPathExpr;
+    function inscopeVariableExpr(value, index) {
+      return implicitVariableExpr(value, index) || (isLambdaPredicate ? lambdaVariableExpr(value, index) : void 0);
+    }
+    exports.inscopeVariableExpr = inscopeVariableExpr;
+    function implicitVariableExpr(value, index) {
+      if (utils_1.default.equals(value, index, "$it")) {
+        return Lexer.tokenize(value, index, index + 3, "$it", Lexer.TokenType.ImplicitVariableExpression);
+      }
+    }
+    exports.implicitVariableExpr = implicitVariableExpr;
+    var isLambdaPredicate = false;
+    var hasLambdaVariableExpr = false;
+    function lambdaVariableExpr(value, index) {
+      const token = NameOrIdentifier.odataIdentifier(value, index, Lexer.TokenType.LambdaVariableExpression);
+      if (token) {
+        hasLambdaVariableExpr = true;
+        return token;
+      }
+    }
+    exports.lambdaVariableExpr = lambdaVariableExpr;
+    function lambdaPredicateExpr(value, index) {
+      isLambdaPredicate = true;
+      const token = boolCommonExpr(value, index);
+      isLambdaPredicate = false;
+      if (token && hasLambdaVariableExpr) {
+        hasLambdaVariableExpr = false;
+        return Lexer.tokenize(value, token.position, token.next, token, Lexer.TokenType.LambdaPredicateExpression);
+      }
+    }
+    exports.lambdaPredicateExpr = lambdaPredicateExpr;
+    function anyExpr(value, index) {
+      if (!utils_1.default.equals(value, index, "any")) {
+        return;
+      }
+      const start = index;
+      index += 3;
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      index = open5;
+      index = Lexer.BWS(value, index);
+      const variable = lambdaVariableExpr(value, index);
+      let predicate;
+      if (variable) {
+        index = variable.next;
+        index = Lexer.BWS(value, index);
+        const colon = Lexer.COLON(value, index);
+        if (!colon) {
+          return;
+        }
+        index = colon;
+        index = Lexer.BWS(value, index);
+        predicate = lambdaPredicateExpr(value, index);
+        if (!predicate) {
+          return;
+        }
+        index = predicate.next;
+      }
+      index = Lexer.BWS(value, index);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, {
+        variable,
+        predicate
+      }, Lexer.TokenType.AnyExpression);
+    }
+    exports.anyExpr = anyExpr;
+    function allExpr(value, index) {
+      if (!utils_1.default.equals(value, index, "all")) {
+        return;
+      }
+      const start = index;
+      index += 3;
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      index = open5;
+      index = Lexer.BWS(value, index);
+      const variable = lambdaVariableExpr(value, index);
+      if (!variable) {
+        return;
+      }
+      index = variable.next;
+      index = Lexer.BWS(value, index);
+      const colon = Lexer.COLON(value, index);
+      if (!colon) {
+        return;
+      }
+      index = colon;
+      index = Lexer.BWS(value, index);
+      const predicate = lambdaPredicateExpr(value, index);
+      if (!predicate) {
+        return;
+      }
+      index = predicate.next;
+      index = Lexer.BWS(value, index);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, {
+        variable,
+        predicate
+      }, Lexer.TokenType.AllExpression);
+    }
+    exports.allExpr = allExpr;
+    function collectionNavigationExpr(value, index) {
+      const start = index;
+      let entity, navigation, path;
+      if (value[index] === 47) {
+        index++;
+        entity = NameOrIdentifier.qualifiedEntityTypeName(value, index);
+        if (!entity) {
+          return;
+        }
+        index = entity.next;
+      }
+      const predicate = keyPredicate(value, index);
+      if (predicate) {
+        index = predicate.next;
+        navigation = singleNavigationExpr(value, index);
+        if (navigation) {
+          index = navigation.next;
+        }
+      } else {
+        path = collectionPathExpr(value, index);
+        if (path) {
+          index = path.next;
+        }
+      }
+      if (index > start) {
+        return Lexer.tokenize(value, start, index, {
+          entity,
+          predicate,
+          navigation,
+          path
+        }, Lexer.TokenType.CollectionNavigationExpression);
+      }
+    }
+    exports.collectionNavigationExpr = collectionNavigationExpr;
+    function keyPredicate(value, index, metadataContext) {
+      return simpleKey(value, index, metadataContext) || compoundKey(value, index);
+    }
+    exports.keyPredicate = keyPredicate;
+    function simpleKey(value, index, metadataContext) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      const token = keyPropertyValue(value, index);
+      if (!token) {
+        return;
+      }
+      const close = Lexer.CLOSE(value, token.next);
+      if (!close) {
+        return;
+      }
+      let key;
+      if (typeof metadataContext === "object" && metadataContext.key && metadataContext.key.propertyRefs && metadataContext.key.propertyRefs[0] && metadataContext.key.propertyRefs[0].name) {
+        key = metadataContext.key.propertyRefs[0].name;
+      }
+      return Lexer.tokenize(value, start, close, { key, value: token }, Lexer.TokenType.SimpleKey);
+    }
+    exports.simpleKey = simpleKey;
+    function compoundKey(value, index) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      let pair = keyValuePair(value, index);
+      if (!pair) {
+        return;
+      }
+      const keys = [];
+      while (pair) {
+        keys.push(pair);
+        const comma = Lexer.COMMA(value, pair.next);
+        if (comma) {
+          pair = keyValuePair(value, comma);
+        } else {
+          pair = null;
+        }
+      }
+      index = keys[keys.length - 1].next;
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, keys, Lexer.TokenType.CompoundKey);
+    }
+    exports.compoundKey = compoundKey;
+    function keyValuePair(value, index) {
+      const prop = NameOrIdentifier.primitiveKeyProperty(value, index) || keyPropertyAlias(value, index);
+      if (!prop) {
+        return;
+      }
+      const eq = Lexer.EQ(value, prop.next);
+      if (!eq) {
+        return;
+      }
+      const val = keyPropertyValue(value, eq);
+      if (val) {
+        return Lexer.tokenize(value, index, val.next, {
+          key: prop,
+          value: val
+        }, Lexer.TokenType.KeyValuePair);
+      }
+    }
+    exports.keyValuePair = keyValuePair;
+    function keyPropertyValue(value, index) {
+      const token = PrimitiveLiteral.primitiveLiteral(value, index);
+      if (token) {
+        token.type = Lexer.TokenType.KeyPropertyValue;
+        return token;
+      }
+    }
+    exports.keyPropertyValue = keyPropertyValue;
+    function keyPropertyAlias(value, index) {
+      return NameOrIdentifier.odataIdentifier(value, index, Lexer.TokenType.KeyPropertyAlias);
+    }
+    exports.keyPropertyAlias = keyPropertyAlias;
+    function singleNavigationExpr(value, index) {
+      if (value[index] !== 47) {
+        return;
+      }
+      const member = memberExpr(value, index + 1);
+      if (member) {
+        return Lexer.tokenize(value, index, member.next, member, Lexer.TokenType.SingleNavigationExpression);
+      }
+    }
+    exports.singleNavigationExpr = singleNavigationExpr;
+    function collectionPathExpr(value, index) {
+      let token = countExpr(value, index);
+      if (!token) {
+        if (value[index] === 47) {
+          token = boundFunctionExpr(value, index + 1) || anyExpr(value, index + 1) || allExpr(value, index + 1);
+        }
+      }
+      if (token) {
+        return Lexer.tokenize(value, index, token.next, token, Lexer.TokenType.CollectionPathExpression);
+      }
+    }
+    exports.collectionPathExpr = collectionPathExpr;
+    function complexPathExpr(value, index) {
+      if (value[index] !== 47) {
+        return;
+      }
+      const start = index;
+      index++;
+      const token = NameOrIdentifier.qualifiedComplexTypeName(value, index);
+      if (token) {
+        if (value[token.next] !== 47) {
+          return;
+        }
+        index = token.next + 1;
+      }
+      const expr = propertyPathExpr(value, index) || boundFunctionExpr(value, index);
+      if (expr) {
+        return Lexer.tokenize(value, start, expr.next, token ? [token, expr] : [expr], Lexer.TokenType.ComplexPathExpression);
+      }
+    }
+    exports.complexPathExpr = complexPathExpr;
+    function singlePathExpr(value, index) {
+      if (value[index] !== 47) {
+        return;
+      }
+      const boundFunction = boundFunctionExpr(value, index + 1);
+      if (boundFunction) {
+        return Lexer.tokenize(value, index, boundFunction.next, boundFunction, Lexer.TokenType.SinglePathExpression);
+      }
+    }
+    exports.singlePathExpr = singlePathExpr;
+    function functionExpr(value, index) {
+      const namespaceNext = NameOrIdentifier.namespace(value, index);
+      if (namespaceNext === index || value[namespaceNext] !== 46) {
+        return;
+      }
+      const start = index;
+      index = namespaceNext + 1;
+      const token = NameOrIdentifier.odataIdentifier(value, index);
+      if (!token) {
+        return;
+      }
+      token.position = start;
+      token.value.namespace = utils_1.default.stringify(value, start, namespaceNext);
+      token.raw = utils_1.default.stringify(value, start, token.next);
+      index = token.next;
+      const params = functionExprParameters(value, index);
+      if (!params) {
+        return;
+      }
+      index = params.next;
+      const expr = collectionPathExpr(value, index) || collectionNavigationExpr(value, index) || singleNavigationExpr(value, index) || complexPathExpr(value, index) || singlePathExpr(value, index);
+      if (expr) {
+        index = expr.next;
+      }
+      return Lexer.tokenize(value, start, index, {
+        fn: token,
+        params,
+        expression: expr
+      }, Lexer.TokenType.FunctionExpression);
+    }
+    exports.functionExpr = functionExpr;
+    function boundFunctionExpr(value, index) {
+      return functionExpr(value, index);
+    }
+    exports.boundFunctionExpr = boundFunctionExpr;
+    function functionExprParameters(value, index) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      const params = [];
+      let expr = functionExprParameter(value, index);
+      while (expr) {
+        params.push(expr);
+        const comma = Lexer.COMMA(value, expr.next);
+        if (comma) {
+          index = comma;
+          expr = functionExprParameter(value, index);
+          if (!expr) {
+            return;
+          }
+        } else {
+          index = expr.next;
+          expr = null;
+        }
+      }
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, params, Lexer.TokenType.FunctionExpressionParameters);
+    }
+    exports.functionExprParameters = functionExprParameters;
+    function functionExprParameter(value, index) {
+      const name2 = parameterName(value, index);
+      if (!name2) {
+        return;
+      }
+      const eq = Lexer.EQ(value, name2.next);
+      if (!name2 || !eq) {
+        return;
+      }
+      const start = index;
+      index = eq;
+      const param = parameterAlias(value, index) || parameterValue(value, index);
+      if (!param) {
+        return;
+      }
+      return Lexer.tokenize(value, start, param.next, {
+        name: name2,
+        value: param
+      }, Lexer.TokenType.FunctionExpressionParameter);
+    }
+    exports.functionExprParameter = functionExprParameter;
+    function parameterName(value, index) {
+      return NameOrIdentifier.odataIdentifier(value, index, Lexer.TokenType.ParameterName);
+    }
+    exports.parameterName = parameterName;
+    function parameterAlias(value, index) {
+      const at2 = Lexer.AT(value, index);
+      if (!at2) {
+        return;
+      }
+      const id = NameOrIdentifier.odataIdentifier(value, at2);
+      if (id) {
+        return Lexer.tokenize(value, index, id.next, id.value, Lexer.TokenType.ParameterAlias);
+      }
+    }
+    exports.parameterAlias = parameterAlias;
+    function parameterValue(value, index) {
+      const token = ArrayOrObject.arrayOrObject(value, index) || commonExpr(value, index);
+      if (token) {
+        return Lexer.tokenize(value, index, token.next, token.value, Lexer.TokenType.ParameterValue);
+      }
+    }
+    exports.parameterValue = parameterValue;
+    function countExpr(value, index) {
+      if (utils_1.default.equals(value, index, "/$count")) {
+        return Lexer.tokenize(value, index, index + 7, "/$count", Lexer.TokenType.CountExpression);
+      }
+    }
+    exports.countExpr = countExpr;
+    function refExpr(value, index) {
+      if (utils_1.default.equals(value, index, "/$ref")) {
+        return Lexer.tokenize(value, index, index + 5, "/$ref", Lexer.TokenType.RefExpression);
+      }
+    }
+    exports.refExpr = refExpr;
+    function valueExpr(value, index) {
+      if (utils_1.default.equals(value, index, "/$value")) {
+        return Lexer.tokenize(value, index, index + 7, "/$value", Lexer.TokenType.ValueExpression);
+      }
+    }
+    exports.valueExpr = valueExpr;
+    function rootExpr(value, index) {
+      if (!utils_1.default.equals(value, index, "$root/")) {
+        return;
+      }
+      const start = index;
+      index += 6;
+      const entitySet = NameOrIdentifier.entitySetName(value, index);
+      let predicate, entity, token;
+      if (entitySet) {
+        predicate = keyPredicate(value, entitySet.next);
+      }
+      if (!(entitySet && predicate)) {
+        entity = NameOrIdentifier.singletonEntity(value, index);
+        if (!entity) {
+          return;
+        }
+        token = {
+          entity
+        };
+      } else {
+        token = {
+          entitySet,
+          keys: predicate
+        };
+      }
+      index = (predicate || entity).next;
+      const nav = singleNavigationExpr(value, index);
+      if (nav) {
+        index = nav.next;
+      }
+      return Lexer.tokenize(value, start, index, {
+        current: token,
+        next: nav
+      }, Lexer.TokenType.RootExpression);
+    }
+    exports.rootExpr = rootExpr;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/query.js
+var require_query = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/query.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.aliasAndValue = exports.skiptoken = exports.qualifiedFunctionName = exports.qualifiedActionName = exports.selectPath = exports.selectProperty = exports.allOperationsInSchema = exports.selectItem = exports.select = exports.inlinecount = exports.format = exports.top = exports.skip = exports.orderbyItem = exports.orderby = exports.filter = exports.levels = exports.searchParenExpr = exports.searchWord = exports.searchPhrase = exports.searchAndExpr = exports.searchOrExpr = exports.searchNotExpr = exports.searchTerm = exports.searchExpr = exports.search = exports.expandPath = exports.expandOption = exports.expandRefOption = exports.expandCountOption = exports.expandItem = exports.expand = exports.id = exports.customQueryOption = exports.systemQueryOption = exports.queryOption = exports.queryOptions = void 0;
+    var Expressions = require_expressions();
+    var Lexer = require_lexer2();
+    var NameOrIdentifier = require_nameOrIdentifier();
+    var PrimitiveLiteral = require_primitiveLiteral();
+    var utils_1 = require_utils3();
+    function queryOptions(value, index, metadataContext) {
+      if (value.length <= index) {
+        return Lexer.tokenize(value, index, index, { options: null }, Lexer.TokenType.QueryOptions);
+      }
+      let token = queryOption(value, index, metadataContext);
+      if (!token) {
+        return;
+      }
+      const start = index;
+      index = token.next;
+      const options = [];
+      while (token) {
+        options.push(token);
+        if (value[index] !== 38) {
+          break;
+        }
+        index++;
+        token = queryOption(value, index, metadataContext);
+        if (!token) {
+          return;
+        }
+        index = token.next;
+      }
+      return Lexer.tokenize(value, start, index, { options }, Lexer.TokenType.QueryOptions);
+    }
+    exports.queryOptions = queryOptions;
+    function queryOption(value, index, metadataContext) {
+      return systemQueryOption(value, index, metadataContext) || aliasAndValue(value, index) || customQueryOption(value, index);
+    }
+    exports.queryOption = queryOption;
+    function systemQueryOption(value, index, metadataContext) {
+      return expand(value, index, metadataContext) || filter(value, index) || format(value, index) || id(value, index) || inlinecount(value, index) || orderby(value, index) || search(value, index) || select(value, index) || skip(value, index) || skiptoken(value, index) || top(value, index);
+    }
+    exports.systemQueryOption = systemQueryOption;
+    function customQueryOption(value, index) {
+      const key = NameOrIdentifier.odataIdentifier(value, index);
+      if (!key) {
+        return;
+      }
+      const start = index;
+      index = key.next;
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      while (value[index] !== 38 && index < value.length) {
+        index++;
+      }
+      if (index === eq) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, {
+        key: key.raw,
+        value: utils_1.default.stringify(value, eq, index)
+      }, Lexer.TokenType.CustomQueryOption);
+    }
+    exports.customQueryOption = customQueryOption;
+    function id(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24id")) {
+        index += 5;
+      } else if (utils_1.default.equals(value, index, "$id")) {
+        index += 3;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      while (value[index] !== 38 && index < value.length) {
+        index++;
+      }
+      if (index === eq) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, utils_1.default.stringify(value, eq, index), Lexer.TokenType.Id);
+    }
+    exports.id = id;
+    function expand(value, index, metadataContext) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24expand")) {
+        index += 9;
+      } else if (utils_1.default.equals(value, index, "$expand")) {
+        index += 7;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const items = [];
+      let token = expandItem(value, index, metadataContext);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      while (token) {
+        items.push(token);
+        const comma = Lexer.COMMA(value, index);
+        if (comma) {
+          index = comma;
+          token = expandItem(value, index, metadataContext);
+          if (!token) {
+            return;
+          }
+          index = token.next;
+        } else {
+          break;
+        }
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Expand);
+    }
+    exports.expand = expand;
+    function expandItem(value, index, metadataContext) {
+      const start = index;
+      const star = Lexer.STAR(value, index);
+      if (star) {
+        index = star;
+        if (index == value.length) {
+          return Lexer.tokenize(value, start, index, { path: "*" }, Lexer.TokenType.ExpandItem);
+        }
+        const ref2 = Expressions.refExpr(value, index);
+        if (ref2) {
+          index = ref2.next;
+          return Lexer.tokenize(value, start, index, { path: "*", ref: ref2 }, Lexer.TokenType.ExpandItem);
+        }
+        const open5 = Lexer.OPEN(value, index);
+        if (open5) {
+          index = open5;
+          const token = levels(value, index);
+          if (!token) {
+            return;
+          }
+          index = token.next;
+          const close = Lexer.CLOSE(value, index);
+          if (!close) {
+            return;
+          }
+          index = close;
+          return Lexer.tokenize(value, start, index, { path: "*", levels: token }, Lexer.TokenType.ExpandItem);
+        }
+      }
+      const path = expandPath(value, index, metadataContext);
+      if (!path) {
+        return;
+      }
+      index = path.next;
+      const tokenValue = { path };
+      const ref = Expressions.refExpr(value, index);
+      if (ref) {
+        index = ref.next;
+        tokenValue.ref = ref;
+        const open5 = Lexer.OPEN(value, index);
+        if (open5) {
+          index = open5;
+          let option = expandRefOption(value, index);
+          if (!option) {
+            return;
+          }
+          const refOptions = [];
+          while (option) {
+            refOptions.push(option);
+            index = option.next;
+            const semi = Lexer.SEMI(value, index);
+            if (semi) {
+              index = semi;
+              option = expandRefOption(value, index);
+              if (!option) {
+                return;
+              }
+            } else {
+              break;
+            }
+          }
+          const close = Lexer.CLOSE(value, index);
+          if (!close) {
+            return;
+          }
+          index = close;
+          tokenValue.options = refOptions;
+        }
+      } else {
+        const count = Expressions.countExpr(value, index);
+        if (count) {
+          index = count.next;
+          tokenValue.count = count;
+          const open5 = Lexer.OPEN(value, index);
+          if (open5) {
+            index = open5;
+            let option = expandCountOption(value, index);
+            if (!option) {
+              return;
+            }
+            const countOptions = [];
+            while (option) {
+              countOptions.push(option);
+              index = option.next;
+              const semi = Lexer.SEMI(value, index);
+              if (semi) {
+                index = semi;
+                option = expandCountOption(value, index);
+                if (!option) {
+                  return;
+                }
+              } else {
+                break;
+              }
+            }
+            const close = Lexer.CLOSE(value, index);
+            if (!close) {
+              return;
+            }
+            index = close;
+            tokenValue.options = countOptions;
+          }
+        } else {
+          const open5 = Lexer.OPEN(value, index);
+          if (open5) {
+            index = open5;
+            let option = expandOption(value, index);
+            if (!option) {
+              return;
+            }
+            const options = [];
+            while (option) {
+              options.push(option);
+              index = option.next;
+              const semi = Lexer.SEMI(value, index);
+              if (semi) {
+                index = semi;
+                option = expandOption(value, index);
+                if (!option) {
+                  return;
+                }
+              } else {
+                break;
+              }
+            }
+            const close = Lexer.CLOSE(value, index);
+            if (!close) {
+              return;
+            }
+            index = close;
+            tokenValue.options = options;
+          }
+        }
+      }
+      return Lexer.tokenize(value, start, index, tokenValue, Lexer.TokenType.ExpandItem);
+    }
+    exports.expandItem = expandItem;
+    function expandCountOption(value, index) {
+      return filter(value, index) || search(value, index);
+    }
+    exports.expandCountOption = expandCountOption;
+    function expandRefOption(value, index) {
+      return expandCountOption(value, index) || orderby(value, index) || skip(value, index) || top(value, index) || inlinecount(value, index);
+    }
+    exports.expandRefOption = expandRefOption;
+    function expandOption(value, index) {
+      return expandRefOption(value, index) || select(value, index) || expand(value, index) || levels(value, index);
+    }
+    exports.expandOption = expandOption;
+    function expandPath(value, index, metadataContext) {
+      const start = index;
+      const path = [];
+      const token = NameOrIdentifier.qualifiedEntityTypeName(value, index, metadataContext) || NameOrIdentifier.qualifiedComplexTypeName(value, index, metadataContext);
+      if (token) {
+        index = token.next;
+        path.push(token);
+        if (value[index] !== 47) {
+          return;
+        }
+        index++;
+        metadataContext = token.value.metadata;
+        delete token.value.metadata;
+      }
+      let complex = NameOrIdentifier.complexProperty(value, index, metadataContext) || NameOrIdentifier.complexColProperty(value, index, metadataContext);
+      while (complex) {
+        if (value[complex.next] === 47) {
+          index = complex.next + 1;
+          path.push(complex);
+          const complexTypeName = NameOrIdentifier.qualifiedComplexTypeName(value, index, metadataContext);
+          if (complexTypeName) {
+            if (value[complexTypeName.next] === 47) {
+              index = complexTypeName.next + 1;
+              path.push(complexTypeName);
+            }
+            metadataContext = complexTypeName.value.metadata;
+            delete complexTypeName.value.metadata;
+          }
+          complex = NameOrIdentifier.complexProperty(value, index, metadataContext) || NameOrIdentifier.complexColProperty(value, index, metadataContext);
+        } else {
+          break;
+        }
+      }
+      const nav = NameOrIdentifier.navigationProperty(value, index, metadataContext);
+      if (!nav) {
+        return;
+      }
+      index = nav.next;
+      path.push(nav);
+      metadataContext = nav.metadata;
+      delete nav.metadata;
+      if (value[index] === 47) {
+        const typeName = NameOrIdentifier.qualifiedEntityTypeName(value, index + 1, metadataContext);
+        if (typeName) {
+          index = typeName.next;
+          path.push(typeName);
+          metadataContext = typeName.value.metadata;
+          delete typeName.value.metadata;
+        }
+      }
+      return Lexer.tokenize(value, start, index, path, Lexer.TokenType.ExpandPath);
+    }
+    exports.expandPath = expandPath;
+    function search(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24search")) {
+        index += 9;
+      } else if (utils_1.default.equals(value, index, "$search")) {
+        index += 7;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const expr = searchExpr(value, index);
+      if (!expr) {
+        return;
+      }
+      index = expr.next;
+      return Lexer.tokenize(value, start, index, expr, Lexer.TokenType.Search);
+    }
+    exports.search = search;
+    function searchExpr(value, index) {
+      const token = searchParenExpr(value, index) || searchTerm(value, index);
+      if (!token) {
+        return;
+      }
+      const start = index;
+      index = token.next;
+      const expr = searchAndExpr(value, index) || searchOrExpr(value, index);
+      if (expr) {
+        const left = Lexer.clone(token);
+        token.next = expr.value.next;
+        token.value = {
+          left,
+          right: expr.value
+        };
+        token.type = expr.type;
+        token.raw = utils_1.default.stringify(value, token.position, token.next);
+        if (token.type === Lexer.TokenType.SearchAndExpression && token.value.right.type === Lexer.TokenType.SearchOrExpression) {
+          token.value.left = Lexer.tokenize(value, token.value.left.position, token.value.right.value.left.next, {
+            left: token.value.left,
+            right: token.value.right.value.left
+          }, token.type);
+          token.type = token.value.right.type;
+          token.value.right = token.value.right.value.right;
+        }
+      }
+      return token;
+    }
+    exports.searchExpr = searchExpr;
+    function searchTerm(value, index) {
+      return searchNotExpr(value, index) || searchPhrase(value, index) || searchWord(value, index);
+    }
+    exports.searchTerm = searchTerm;
+    function searchNotExpr(value, index) {
+      let rws = Lexer.RWS(value, index);
+      if (!utils_1.default.equals(value, rws, "NOT")) {
+        return;
+      }
+      const start = index;
+      index = rws + 3;
+      rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      index = rws;
+      const expr = searchPhrase(value, index) || searchWord(value, index);
+      if (!expr) {
+        return;
+      }
+      index = expr.next;
+      return Lexer.tokenize(value, start, index, expr, Lexer.TokenType.SearchNotExpression);
+    }
+    exports.searchNotExpr = searchNotExpr;
+    function searchOrExpr(value, index) {
+      let rws = Lexer.RWS(value, index);
+      if (rws === index || !utils_1.default.equals(value, rws, "OR")) {
+        return;
+      }
+      const start = index;
+      index = rws + 2;
+      rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      index = rws;
+      const token = searchExpr(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.SearchOrExpression);
+    }
+    exports.searchOrExpr = searchOrExpr;
+    function searchAndExpr(value, index) {
+      let rws = Lexer.RWS(value, index);
+      if (rws === index || !utils_1.default.equals(value, rws, "AND")) {
+        return;
+      }
+      const start = index;
+      index = rws + 3;
+      rws = Lexer.RWS(value, index);
+      if (rws === index) {
+        return;
+      }
+      index = rws;
+      const token = searchExpr(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.SearchAndExpression);
+    }
+    exports.searchAndExpr = searchAndExpr;
+    function searchPhrase(value, index) {
+      let mark = Lexer.quotationMark(value, index);
+      if (mark === index) {
+        return;
+      }
+      const start = index;
+      index = mark;
+      const valueStart = index;
+      let ch = Lexer.qcharNoAMPDQUOTE(value, index);
+      while (ch > index && !Lexer.OPEN(value, index) && !Lexer.CLOSE(value, index)) {
+        index = ch;
+        ch = Lexer.qcharNoAMPDQUOTE(value, index);
+      }
+      const valueEnd = index;
+      mark = Lexer.quotationMark(value, index);
+      if (!mark) {
+        return;
+      }
+      index = mark;
+      return Lexer.tokenize(value, start, index, utils_1.default.stringify(value, valueStart, valueEnd), Lexer.TokenType.SearchPhrase);
+    }
+    exports.searchPhrase = searchPhrase;
+    function searchWord(value, index) {
+      const next = utils_1.default.required(value, index, Lexer.ALPHA, 1);
+      if (!next) {
+        return;
+      }
+      const start = index;
+      index = next;
+      const token = Lexer.tokenize(value, start, index, null, Lexer.TokenType.SearchWord);
+      token.value = token.raw;
+      return token;
+    }
+    exports.searchWord = searchWord;
+    function searchParenExpr(value, index) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      index = Lexer.BWS(value, index);
+      const expr = searchExpr(value, index);
+      if (!expr) {
+        return;
+      }
+      index = expr.next;
+      index = Lexer.BWS(value, index);
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, expr, Lexer.TokenType.SearchParenExpression);
+    }
+    exports.searchParenExpr = searchParenExpr;
+    function levels(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24levels")) {
+        index += 9;
+      } else if (utils_1.default.equals(value, index, "$levels")) {
+        index += 7;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      let level;
+      if (utils_1.default.equals(value, index, "max")) {
+        level = "max";
+        index += 3;
+      } else {
+        const token = PrimitiveLiteral.int32Value(value, index);
+        if (!token) {
+          return;
+        }
+        level = token.raw;
+        index = token.next;
+      }
+      return Lexer.tokenize(value, start, index, level, Lexer.TokenType.Levels);
+    }
+    exports.levels = levels;
+    function filter(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24filter")) {
+        index += 9;
+      } else if (utils_1.default.equals(value, index, "$filter")) {
+        index += 7;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const expr = Expressions.boolCommonExpr(value, index);
+      if (!expr) {
+        return;
+      }
+      index = expr.next;
+      return Lexer.tokenize(value, start, index, expr, Lexer.TokenType.Filter);
+    }
+    exports.filter = filter;
+    function orderby(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24orderby")) {
+        index += 10;
+      } else if (utils_1.default.equals(value, index, "$orderby")) {
+        index += 8;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const items = [];
+      let token = orderbyItem(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      while (token) {
+        items.push(token);
+        const comma = Lexer.COMMA(value, index);
+        if (comma) {
+          index = comma;
+          const space2 = Lexer.OWS(value, index);
+          if (space2) {
+            index = space2;
+          }
+          token = orderbyItem(value, index);
+          if (!token) {
+            return;
+          }
+          index = token.next;
+        } else {
+          break;
+        }
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.OrderBy);
+    }
+    exports.orderby = orderby;
+    function orderbyItem(value, index) {
+      const expr = Expressions.commonExpr(value, index);
+      if (!expr) {
+        return;
+      }
+      const start = index;
+      index = expr.next;
+      let direction = 1;
+      const rws = Lexer.RWS(value, index);
+      if (rws > index) {
+        index = rws;
+        if (utils_1.default.equals(value, index, "asc")) {
+          index += 3;
+        } else if (utils_1.default.equals(value, index, "desc")) {
+          index += 4;
+          direction = -1;
+        } else {
+          return;
+        }
+      }
+      return Lexer.tokenize(value, start, index, { expr, direction }, Lexer.TokenType.OrderByItem);
+    }
+    exports.orderbyItem = orderbyItem;
+    function skip(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24skip")) {
+        index += 7;
+      } else if (utils_1.default.equals(value, index, "$skip")) {
+        index += 5;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const token = PrimitiveLiteral.int32Value(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.Skip);
+    }
+    exports.skip = skip;
+    function top(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24top")) {
+        index += 6;
+      } else if (utils_1.default.equals(value, index, "$top")) {
+        index += 4;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const token = PrimitiveLiteral.int32Value(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.Top);
+    }
+    exports.top = top;
+    function format(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24format")) {
+        index += 9;
+      } else if (utils_1.default.equals(value, index, "$format")) {
+        index += 7;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      let format2;
+      if (utils_1.default.equals(value, index, "atom")) {
+        format2 = "atom";
+        index += 4;
+      } else if (utils_1.default.equals(value, index, "json")) {
+        format2 = "json";
+        index += 4;
+      } else if (utils_1.default.equals(value, index, "JSON")) {
+        format2 = "json";
+        index += 4;
+      } else if (utils_1.default.equals(value, index, "xml")) {
+        format2 = "xml";
+        index += 3;
+      } else if (utils_1.default.equals(value, index, "text/html")) {
+        format2 = "xml";
+        index += 9;
+      }
+      if (format2) {
+        return Lexer.tokenize(value, start, index, { format: format2 }, Lexer.TokenType.Format);
+      }
+    }
+    exports.format = format;
+    function inlinecount(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24count")) {
+        index += 8;
+      } else if (utils_1.default.equals(value, index, "$count")) {
+        index += 6;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const token = PrimitiveLiteral.booleanValue(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      return Lexer.tokenize(value, start, index, token, Lexer.TokenType.InlineCount);
+    }
+    exports.inlinecount = inlinecount;
+    function select(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24select")) {
+        index += 9;
+      } else if (utils_1.default.equals(value, index, "$select")) {
+        index += 7;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const items = [];
+      let token = selectItem(value, index);
+      if (!token) {
+        return;
+      }
+      while (token) {
+        items.push(token);
+        index = token.next;
+        const comma = Lexer.COMMA(value, index);
+        if (comma) {
+          index = comma;
+          const space2 = Lexer.OWS(value, index);
+          if (space2) {
+            index = space2;
+          }
+          token = selectItem(value, index);
+          if (!token) {
+            return;
+          }
+        } else {
+          break;
+        }
+      }
+      return Lexer.tokenize(value, start, index, { items }, Lexer.TokenType.Select);
+    }
+    exports.select = select;
+    function selectItem(value, index) {
+      const start = index;
+      let item;
+      const op = allOperationsInSchema(value, index);
+      const star = Lexer.STAR(value, index);
+      if (op > index) {
+        item = { namespace: utils_1.default.stringify(value, index, op - 2), value: "*" };
+        index = op;
+      } else if (star) {
+        item = { value: "*" };
+        index = star;
+      } else {
+        item = {};
+        const name2 = NameOrIdentifier.qualifiedEntityTypeName(value, index) || NameOrIdentifier.qualifiedComplexTypeName(value, index);
+        if (name2 && value[name2.next] !== 47) {
+          return;
+        } else if (name2 && value[name2.next] === 47) {
+          index++;
+          item.name = name2;
+        }
+        const select2 = selectProperty(value, index) || qualifiedActionName(value, index) || qualifiedFunctionName(value, index);
+        if (!select2) {
+          return;
+        }
+        index = select2.next;
+        item = name2 ? { name: name2, select: select2 } : select2;
+      }
+      if (index > start) {
+        return Lexer.tokenize(value, start, index, item, Lexer.TokenType.SelectItem);
+      }
+    }
+    exports.selectItem = selectItem;
+    function allOperationsInSchema(value, index) {
+      const namespaceNext = NameOrIdentifier.namespace(value, index);
+      const star = Lexer.STAR(value, namespaceNext + 1);
+      if (namespaceNext > index && value[namespaceNext] === 46 && star) {
+        return star;
+      }
+      return index;
+    }
+    exports.allOperationsInSchema = allOperationsInSchema;
+    function selectProperty(value, index) {
+      const token = selectPath(value, index) || NameOrIdentifier.primitiveProperty(value, index) || NameOrIdentifier.primitiveColProperty(value, index) || NameOrIdentifier.navigationProperty(value, index);
+      if (!token) {
+        return;
+      }
+      const start = index;
+      index = token.next;
+      if (token.type === Lexer.TokenType.SelectPath) {
+        if (value[index] === 47) {
+          index++;
+          const prop = selectProperty(value, index);
+          if (!prop) {
+            return;
+          }
+          const path = Lexer.clone(token);
+          token.next = prop.next;
+          token.raw = utils_1.default.stringify(value, start, token.next);
+          token.value = { path, next: prop };
+        }
+      }
+      return token;
+    }
+    exports.selectProperty = selectProperty;
+    function selectPath(value, index) {
+      const token = NameOrIdentifier.complexProperty(value, index) || NameOrIdentifier.complexColProperty(value, index);
+      if (!token) {
+        return;
+      }
+      const start = index;
+      index = token.next;
+      let tokenValue = token;
+      if (value[index] === 47) {
+        const name2 = NameOrIdentifier.qualifiedComplexTypeName(value, index + 1);
+        if (name2) {
+          index = name2.next;
+          tokenValue = { prop: token, name: name2 };
+        }
+      }
+      return Lexer.tokenize(value, start, index, tokenValue, Lexer.TokenType.SelectPath);
+    }
+    exports.selectPath = selectPath;
+    function qualifiedActionName(value, index) {
+      const namespaceNext = NameOrIdentifier.namespace(value, index);
+      if (namespaceNext === index || value[namespaceNext] !== 46) {
+        return;
+      }
+      const start = index;
+      index = namespaceNext + 1;
+      const action = NameOrIdentifier.action(value, index);
+      if (!action) {
+        return;
+      }
+      action.value.namespace = utils_1.default.stringify(value, start, namespaceNext);
+      return Lexer.tokenize(value, start, action.next, action, Lexer.TokenType.Action);
+    }
+    exports.qualifiedActionName = qualifiedActionName;
+    function qualifiedFunctionName(value, index) {
+      const namespaceNext = NameOrIdentifier.namespace(value, index);
+      if (namespaceNext === index || value[namespaceNext] !== 46) {
+        return;
+      }
+      const start = index;
+      index = namespaceNext + 1;
+      const fn = NameOrIdentifier.odataFunction(value, index);
+      if (!fn) {
+        return;
+      }
+      fn.value.namespace = utils_1.default.stringify(value, start, namespaceNext);
+      index = fn.next;
+      const tokenValue = { name: fn };
+      const open5 = Lexer.OPEN(value, index);
+      if (open5) {
+        index = open5;
+        tokenValue.parameters = [];
+        const param = Expressions.parameterName(value, index);
+        if (!param) {
+          return;
+        }
+        while (param) {
+          index = param.next;
+          tokenValue.parameters.push(param);
+          const comma = Lexer.COMMA(value, index);
+          if (comma) {
+            index = comma;
+            const param2 = Expressions.parameterName(value, index);
+            if (!param2) {
+              return;
+            }
+          } else {
+            break;
+          }
+        }
+        const close = Lexer.CLOSE(value, index);
+        if (!close) {
+          return;
+        }
+        index = close;
+      }
+      return Lexer.tokenize(value, start, index, tokenValue, Lexer.TokenType.Function);
+    }
+    exports.qualifiedFunctionName = qualifiedFunctionName;
+    function skiptoken(value, index) {
+      const start = index;
+      if (utils_1.default.equals(value, index, "%24skiptoken")) {
+        index += 12;
+      } else if (utils_1.default.equals(value, index, "$skiptoken")) {
+        index += 10;
+      } else {
+        return;
+      }
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      let ch = Lexer.qcharNoAMP(value, index);
+      if (!ch) {
+        return;
+      }
+      const valueStart = index;
+      while (ch > index) {
+        index = ch;
+        ch = Lexer.qcharNoAMP(value, index);
+      }
+      return Lexer.tokenize(value, start, index, utils_1.default.stringify(value, valueStart, index), Lexer.TokenType.SkipToken);
+    }
+    exports.skiptoken = skiptoken;
+    function aliasAndValue(value, index) {
+      const alias = Expressions.parameterAlias(value, index);
+      if (!alias) {
+        return;
+      }
+      const start = index;
+      index = alias.next;
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const paramValue = Expressions.parameterValue(value, index);
+      if (!paramValue) {
+        return;
+      }
+      index = paramValue.next;
+      return Lexer.tokenize(value, start, index, {
+        alias,
+        value: paramValue
+      }, Lexer.TokenType.AliasAndValue);
+    }
+    exports.aliasAndValue = aliasAndValue;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/resourcePath.js
+var require_resourcePath = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/resourcePath.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.all = exports.crossjoin = exports.functionParameter = exports.functionParameters = exports.functionImportCall = exports.actionImportCall = exports.boundPrimitiveColFuncCall = exports.boundPrimitiveFuncCall = exports.boundComplexColFuncCall = exports.boundComplexFuncCall = exports.boundEntityColFuncCall = exports.boundEntityFuncCall = exports.boundFunctionCall = exports.boundActionCall = exports.boundOperation = exports.complexPath = exports.singlePath = exports.collectionPath = exports.propertyPath = exports.singleNavigation = exports.collectionNavigationPath = exports.collectionNavigation = exports.metadata = exports.entity = exports.batch = exports.resourcePath = void 0;
+    var Expressions = require_expressions();
+    var Lexer = require_lexer2();
+    var NameOrIdentifier = require_nameOrIdentifier();
+    var PrimitiveLiteral = require_primitiveLiteral();
+    var utils_1 = require_utils3();
+    function resourcePath(value, index, metadataContext) {
+      if (value[index] === 47) {
+        index++;
+      }
+      const token = batch(value, index) || entity(value, index, metadataContext) || metadata(value, index);
+      if (token) {
+        return token;
+      }
+      const resource = NameOrIdentifier.entitySetName(value, index, metadataContext) || functionImportCall(value, index, metadataContext) || crossjoin(value, index) || all2(value, index) || actionImportCall(value, index, metadataContext) || NameOrIdentifier.singletonEntity(value, index);
+      if (!resource) {
+        return;
+      }
+      const start = index;
+      index = resource.next;
+      let navigation;
+      switch (resource.type) {
+        case Lexer.TokenType.EntitySetName:
+          navigation = collectionNavigation(value, resource.next, resource.metadata);
+          metadataContext = resource.metadata;
+          delete resource.metadata;
+          break;
+        case Lexer.TokenType.EntityCollectionFunctionImportCall:
+          navigation = collectionNavigation(value, resource.next, resource.value.import.metadata);
+          metadataContext = resource.value.import.metadata;
+          delete resource.value.import.metadata;
+          break;
+        case Lexer.TokenType.SingletonEntity:
+          navigation = singleNavigation(value, resource.next, resource.metadata);
+          metadataContext = resource.metadata;
+          delete resource.metadata;
+          break;
+        case Lexer.TokenType.EntityFunctionImportCall:
+          navigation = singleNavigation(value, resource.next, resource.value.import.metadata);
+          metadataContext = resource.value.import.metadata;
+          delete resource.value.import.metadata;
+          break;
+        case Lexer.TokenType.ComplexCollectionFunctionImportCall:
+        case Lexer.TokenType.PrimitiveCollectionFunctionImportCall:
+          navigation = collectionPath(value, resource.next, resource.value.import.metadata);
+          metadataContext = resource.value.import.metadata;
+          delete resource.value.import.metadata;
+          break;
+        case Lexer.TokenType.ComplexFunctionImportCall:
+          navigation = complexPath(value, resource.next, resource.value.import.metadata);
+          metadataContext = resource.value.import.metadata;
+          delete resource.value.import.metadata;
+          break;
+        case Lexer.TokenType.PrimitiveFunctionImportCall:
+          navigation = singlePath(value, resource.next, resource.value.import.metadata);
+          metadataContext = resource.value.import.metadata;
+          delete resource.value.import.metadata;
+          break;
+      }
+      if (navigation) {
+        index = navigation.next;
+      }
+      if (value[index] === 47) {
+        index++;
+      }
+      if (resource) {
+        return Lexer.tokenize(value, start, index, { resource, navigation }, Lexer.TokenType.ResourcePath, navigation || { metadata: metadataContext });
+      }
+    }
+    exports.resourcePath = resourcePath;
+    function batch(value, index) {
+      if (utils_1.default.equals(value, index, "$batch")) {
+        return Lexer.tokenize(value, index, index + 6, "$batch", Lexer.TokenType.Batch);
+      }
+    }
+    exports.batch = batch;
+    function entity(value, index, metadataContext) {
+      if (utils_1.default.equals(value, index, "$entity")) {
+        const start = index;
+        index += 7;
+        let name2;
+        if (value[index] === 47) {
+          name2 = NameOrIdentifier.qualifiedEntityTypeName(value, index + 1, metadataContext);
+          if (!name2) {
+            return;
+          }
+          index = name2.next;
+        }
+        return Lexer.tokenize(value, start, index, name2 || "$entity", Lexer.TokenType.Entity);
+      }
+    }
+    exports.entity = entity;
+    function metadata(value, index) {
+      if (utils_1.default.equals(value, index, "$metadata")) {
+        return Lexer.tokenize(value, index, index + 9, "$metadata", Lexer.TokenType.Metadata);
+      }
+    }
+    exports.metadata = metadata;
+    function collectionNavigation(value, index, metadataContext) {
+      const start = index;
+      let name2;
+      if (value[index] === 47) {
+        name2 = NameOrIdentifier.qualifiedEntityTypeName(value, index + 1, metadataContext);
+        if (name2) {
+          index = name2.next;
+          metadataContext = name2.value.metadata;
+          delete name2.value.metadata;
+        }
+      }
+      const path = collectionNavigationPath(value, index, metadataContext);
+      if (path) {
+        index = path.next;
+      }
+      if (!name2 && !path) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, { name: name2, path }, Lexer.TokenType.CollectionNavigation, path || name2);
+    }
+    exports.collectionNavigation = collectionNavigation;
+    function collectionNavigationPath(value, index, metadataContext) {
+      const start = index;
+      const token = collectionPath(value, index, metadataContext) || Expressions.refExpr(value, index);
+      if (token) {
+        return token;
+      }
+      const predicate = Expressions.keyPredicate(value, index, metadataContext);
+      if (predicate) {
+        let tokenValue = { predicate };
+        index = predicate.next;
+        const navigation = singleNavigation(value, index, metadataContext);
+        if (navigation) {
+          tokenValue = { predicate, navigation };
+          index = navigation.next;
+        }
+        return Lexer.tokenize(value, start, index, tokenValue, Lexer.TokenType.CollectionNavigationPath, navigation || { metadata: metadataContext });
+      }
+    }
+    exports.collectionNavigationPath = collectionNavigationPath;
+    function singleNavigation(value, index, metadataContext) {
+      let token = boundOperation(value, index, false, metadataContext) || Expressions.refExpr(value, index) || Expressions.valueExpr(value, index);
+      if (token) {
+        return token;
+      }
+      const start = index;
+      let name2;
+      if (value[index] === 47) {
+        name2 = NameOrIdentifier.qualifiedEntityTypeName(value, index + 1, metadataContext);
+        if (name2) {
+          index = name2.next;
+          metadataContext = name2.value.metadata;
+          delete name2.value.metadata;
+        }
+      }
+      if (value[index] === 47) {
+        token = propertyPath(value, index + 1, metadataContext);
+        if (token) {
+          index = token.next;
+        }
+      }
+      if (!name2 && !token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, { name: name2, path: token }, Lexer.TokenType.SingleNavigation, token);
+    }
+    exports.singleNavigation = singleNavigation;
+    function propertyPath(value, index, metadataContext) {
+      const token = NameOrIdentifier.entityColNavigationProperty(value, index, metadataContext) || NameOrIdentifier.entityNavigationProperty(value, index, metadataContext) || NameOrIdentifier.complexColProperty(value, index, metadataContext) || NameOrIdentifier.complexProperty(value, index, metadataContext) || NameOrIdentifier.primitiveColProperty(value, index, metadataContext) || NameOrIdentifier.primitiveProperty(value, index, metadataContext) || NameOrIdentifier.streamProperty(value, index, metadataContext);
+      if (!token) {
+        return;
+      }
+      const start = index;
+      index = token.next;
+      let navigation;
+      switch (token.type) {
+        case Lexer.TokenType.EntityCollectionNavigationProperty:
+          navigation = collectionNavigation(value, index, token.metadata);
+          delete token.metadata;
+          break;
+        case Lexer.TokenType.EntityNavigationProperty:
+          navigation = singleNavigation(value, index, token.metadata);
+          delete token.metadata;
+          break;
+        case Lexer.TokenType.ComplexCollectionProperty:
+          navigation = collectionPath(value, index, token.metadata);
+          delete token.metadata;
+          break;
+        case Lexer.TokenType.ComplexProperty:
+          navigation = complexPath(value, index, token.metadata);
+          delete token.metadata;
+          break;
+        case Lexer.TokenType.PrimitiveCollectionProperty:
+          navigation = collectionPath(value, index, token.metadata);
+          delete token.metadata;
+          break;
+        case Lexer.TokenType.PrimitiveKeyProperty:
+        case Lexer.TokenType.PrimitiveProperty:
+          navigation = singlePath(value, index, token.metadata);
+          delete token.metadata;
+          break;
+        case Lexer.TokenType.StreamProperty:
+          navigation = boundOperation(value, index, token.metadata);
+          delete token.metadata;
+          break;
+      }
+      if (navigation) {
+        index = navigation.next;
+      }
+      return Lexer.tokenize(value, start, index, { path: token, navigation }, Lexer.TokenType.PropertyPath, navigation);
+    }
+    exports.propertyPath = propertyPath;
+    function collectionPath(value, index, metadataContext) {
+      return Expressions.countExpr(value, index) || boundOperation(value, index, true, metadataContext);
+    }
+    exports.collectionPath = collectionPath;
+    function singlePath(value, index, metadataContext) {
+      return Expressions.valueExpr(value, index) || boundOperation(value, index, false, metadataContext);
+    }
+    exports.singlePath = singlePath;
+    function complexPath(value, index, metadataContext) {
+      const start = index;
+      let name2, token;
+      if (value[index] === 47) {
+        name2 = NameOrIdentifier.qualifiedComplexTypeName(value, index + 1, metadataContext);
+        if (name2) {
+          index = name2.next;
+        }
+      }
+      if (value[index] === 47) {
+        token = propertyPath(value, index + 1, metadataContext);
+        if (!token) {
+          return;
+        }
+        index = token.next;
+      } else {
+        token = boundOperation(value, index, false, metadataContext);
+      }
+      if (!name2 && !token) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, { name: name2, path: token }, Lexer.TokenType.ComplexPath, token);
+    }
+    exports.complexPath = complexPath;
+    function boundOperation(value, index, isCollection, metadataContext) {
+      if (value[index] !== 47) {
+        return;
+      }
+      const start = index;
+      index++;
+      const operation = boundEntityColFuncCall(value, index, isCollection, metadataContext) || boundEntityFuncCall(value, index, isCollection, metadataContext) || boundComplexColFuncCall(value, index, isCollection, metadataContext) || boundComplexFuncCall(value, index, isCollection, metadataContext) || boundPrimitiveColFuncCall(value, index, isCollection, metadataContext) || boundPrimitiveFuncCall(value, index, isCollection, metadataContext) || boundActionCall(value, index, isCollection, metadataContext);
+      if (!operation) {
+        return;
+      }
+      index = operation.next;
+      let name2, navigation;
+      switch (operation.type) {
+        case Lexer.TokenType.BoundActionCall:
+          break;
+        case Lexer.TokenType.BoundEntityCollectionFunctionCall:
+          navigation = collectionNavigation(value, index, operation.value.call.metadata);
+          delete operation.metadata;
+          break;
+        case Lexer.TokenType.BoundEntityFunctionCall:
+          navigation = singleNavigation(value, index, operation.value.call.metadata);
+          delete operation.metadata;
+          break;
+        case Lexer.TokenType.BoundComplexCollectionFunctionCall:
+          if (value[index] === 47) {
+            name2 = NameOrIdentifier.qualifiedComplexTypeName(value, index + 1, operation.value.call.metadata);
+            if (name2) {
+              index = name2.next;
+            }
+          }
+          navigation = collectionPath(value, index, operation.value.call.metadata);
+          delete operation.metadata;
+          break;
+        case Lexer.TokenType.BoundComplexFunctionCall:
+          navigation = complexPath(value, index, operation.value.call.metadata);
+          delete operation.metadata;
+          break;
+        case Lexer.TokenType.BoundPrimitiveCollectionFunctionCall:
+          navigation = collectionPath(value, index, operation.value.call.metadata);
+          delete operation.metadata;
+          break;
+        case Lexer.TokenType.BoundPrimitiveFunctionCall:
+          navigation = singlePath(value, index, operation.value.call.metadata);
+          delete operation.metadata;
+          break;
+      }
+      if (navigation) {
+        index = navigation.next;
+      }
+      return Lexer.tokenize(value, start, index, { operation, name: name2, navigation }, Lexer.TokenType.BoundOperation, navigation);
+    }
+    exports.boundOperation = boundOperation;
+    function boundActionCall(value, index, isCollection, metadataContext) {
+      const namespaceNext = NameOrIdentifier.namespace(value, index);
+      if (namespaceNext === index) {
+        return;
+      }
+      const start = index;
+      index = namespaceNext;
+      if (value[index] !== 46) {
+        return;
+      }
+      index++;
+      const action = NameOrIdentifier.action(value, index, isCollection, metadataContext);
+      if (!action) {
+        return;
+      }
+      action.value.namespace = utils_1.default.stringify(value, start, namespaceNext);
+      return Lexer.tokenize(value, start, action.next, action, Lexer.TokenType.BoundActionCall, action);
+    }
+    exports.boundActionCall = boundActionCall;
+    function boundFunctionCall(value, index, odataFunction, tokenType, isCollection, metadataContext) {
+      const namespaceNext = NameOrIdentifier.namespace(value, index);
+      if (namespaceNext === index) {
+        return;
+      }
+      const start = index;
+      index = namespaceNext;
+      if (value[index] !== 46) {
+        return;
+      }
+      index++;
+      const call = odataFunction(value, index, isCollection, metadataContext);
+      if (!call) {
+        return;
+      }
+      call.value.namespace = utils_1.default.stringify(value, start, namespaceNext);
+      index = call.next;
+      const params = functionParameters(value, index);
+      if (!params) {
+        return;
+      }
+      index = params.next;
+      return Lexer.tokenize(value, start, index, { call, params }, tokenType, call);
+    }
+    exports.boundFunctionCall = boundFunctionCall;
+    function boundEntityFuncCall(value, index, isCollection, metadataContext) {
+      return boundFunctionCall(value, index, NameOrIdentifier.entityFunction, Lexer.TokenType.BoundEntityFunctionCall, isCollection, metadataContext);
+    }
+    exports.boundEntityFuncCall = boundEntityFuncCall;
+    function boundEntityColFuncCall(value, index, isCollection, metadataContext) {
+      return boundFunctionCall(value, index, NameOrIdentifier.entityColFunction, Lexer.TokenType.BoundEntityCollectionFunctionCall, isCollection, metadataContext);
+    }
+    exports.boundEntityColFuncCall = boundEntityColFuncCall;
+    function boundComplexFuncCall(value, index, isCollection, metadataContext) {
+      return boundFunctionCall(value, index, NameOrIdentifier.complexFunction, Lexer.TokenType.BoundComplexFunctionCall, isCollection, metadataContext);
+    }
+    exports.boundComplexFuncCall = boundComplexFuncCall;
+    function boundComplexColFuncCall(value, index, isCollection, metadataContext) {
+      return boundFunctionCall(value, index, NameOrIdentifier.complexColFunction, Lexer.TokenType.BoundComplexCollectionFunctionCall, isCollection, metadataContext);
+    }
+    exports.boundComplexColFuncCall = boundComplexColFuncCall;
+    function boundPrimitiveFuncCall(value, index, isCollection, metadataContext) {
+      return boundFunctionCall(value, index, NameOrIdentifier.primitiveFunction, Lexer.TokenType.BoundPrimitiveFunctionCall, isCollection, metadataContext);
+    }
+    exports.boundPrimitiveFuncCall = boundPrimitiveFuncCall;
+    function boundPrimitiveColFuncCall(value, index, isCollection, metadataContext) {
+      return boundFunctionCall(value, index, NameOrIdentifier.primitiveColFunction, Lexer.TokenType.BoundPrimitiveCollectionFunctionCall, isCollection, metadataContext);
+    }
+    exports.boundPrimitiveColFuncCall = boundPrimitiveColFuncCall;
+    function actionImportCall(value, index, metadataContext) {
+      const action = NameOrIdentifier.actionImport(value, index, metadataContext);
+      if (action) {
+        return Lexer.tokenize(value, index, action.next, action, Lexer.TokenType.ActionImportCall, action);
+      }
+    }
+    exports.actionImportCall = actionImportCall;
+    function functionImportCall(value, index, metadataContext) {
+      const fnImport = NameOrIdentifier.entityFunctionImport(value, index, metadataContext) || NameOrIdentifier.entityColFunctionImport(value, index, metadataContext) || NameOrIdentifier.complexFunctionImport(value, index, metadataContext) || NameOrIdentifier.complexColFunctionImport(value, index, metadataContext) || NameOrIdentifier.primitiveFunctionImport(value, index, metadataContext) || NameOrIdentifier.primitiveColFunctionImport(value, index, metadataContext);
+      if (!fnImport) {
+        return;
+      }
+      const start = index;
+      index = fnImport.next;
+      const params = functionParameters(value, index);
+      if (!params) {
+        return;
+      }
+      index = params.next;
+      return Lexer.tokenize(value, start, index, { import: fnImport, params: params.value }, `${fnImport.type}Call`, fnImport);
+    }
+    exports.functionImportCall = functionImportCall;
+    function functionParameters(value, index, metadataContext) {
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      const start = index;
+      index = open5;
+      const params = [];
+      let token = functionParameter(value, index);
+      while (token) {
+        params.push(token);
+        index = token.next;
+        const comma = Lexer.COMMA(value, index);
+        if (comma) {
+          index = comma;
+          token = functionParameter(value, index);
+          if (!token) {
+            return;
+          }
+        } else {
+          break;
+        }
+      }
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      index = close;
+      return Lexer.tokenize(value, start, index, params, Lexer.TokenType.FunctionParameters);
+    }
+    exports.functionParameters = functionParameters;
+    function functionParameter(value, index, metadataContext) {
+      const name2 = Expressions.parameterName(value, index);
+      if (!name2) {
+        return;
+      }
+      const start = index;
+      index = name2.next;
+      const eq = Lexer.EQ(value, index);
+      if (!eq) {
+        return;
+      }
+      index = eq;
+      const token = Expressions.parameterAlias(value, index) || PrimitiveLiteral.primitiveLiteral(value, index);
+      if (!token) {
+        return;
+      }
+      index = token.next;
+      return Lexer.tokenize(value, start, index, { name: name2, value: token }, Lexer.TokenType.FunctionParameter);
+    }
+    exports.functionParameter = functionParameter;
+    function crossjoin(value, index, metadataContext) {
+      if (!utils_1.default.equals(value, index, "$crossjoin")) {
+        return;
+      }
+      const start = index;
+      index += 10;
+      const open5 = Lexer.OPEN(value, index);
+      if (!open5) {
+        return;
+      }
+      index = open5;
+      const names = [];
+      let token = NameOrIdentifier.entitySetName(value, index, metadataContext);
+      if (!token) {
+        return;
+      }
+      while (token) {
+        names.push(token);
+        index = token.next;
+        const comma = Lexer.COMMA(value, index);
+        if (comma) {
+          index = comma;
+          token = NameOrIdentifier.entitySetName(value, index, metadataContext);
+          if (!token) {
+            return;
+          }
+        } else {
+          break;
+        }
+      }
+      const close = Lexer.CLOSE(value, index);
+      if (!close) {
+        return;
+      }
+      return Lexer.tokenize(value, start, index, { names }, Lexer.TokenType.Crossjoin);
+    }
+    exports.crossjoin = crossjoin;
+    function all2(value, index) {
+      if (utils_1.default.equals(value, index, "$all")) {
+        return Lexer.tokenize(value, index, index + 4, "$all", Lexer.TokenType.AllResource);
+      }
+    }
+    exports.all = all2;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/odataUri.js
+var require_odataUri = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/odataUri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.odataUri = void 0;
+    var Lexer = require_lexer2();
+    var Query2 = require_query();
+    var ResourcePath = require_resourcePath();
+    function odataUri(value, index, metadataContext) {
+      let resource = ResourcePath.resourcePath(value, index, metadataContext);
+      while (!resource && index < value.length) {
+        while (value[++index] !== 47 && index < value.length) {
+        }
+        resource = ResourcePath.resourcePath(value, index, metadataContext);
+      }
+      if (!resource) {
+        return;
+      }
+      const start = index;
+      index = resource.next;
+      metadataContext = resource.metadata;
+      let query;
+      if (value[index] === 63) {
+        query = Query2.queryOptions(value, index + 1, metadataContext);
+        if (!query) {
+          return;
+        }
+        index = query.next;
+        delete resource.metadata;
+      }
+      return Lexer.tokenize(value, start, index, { resource, query }, Lexer.TokenType.ODataUri, { metadata: metadataContext });
+    }
+    exports.odataUri = odataUri;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/types.js
+var require_types2 = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/parser.js
+var require_parser2 = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/parser.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m3, k2);
+      if (!desc || ("get" in desc ? !m3.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m3[k2];
+        } };
+      }
+      Object.defineProperty(o2, k22, desc);
+    }) : (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o2[k22] = m3[k2];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m3, exports2) {
+      for (var p3 in m3) if (p3 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p3)) __createBinding(exports2, m3, p3);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.literal = exports.keys = exports.filter = exports.query = exports.resourcePath = exports.odataUri = exports.Parser = exports.parserFactory = void 0;
+    var Expressions = require_expressions();
+    var ArrayOrObject = require_json();
+    var ODataUri = require_odataUri();
+    var PrimitiveLiteral = require_primitiveLiteral();
+    var Query2 = require_query();
+    var ResourcePath = require_resourcePath();
+    var parserFactory = function(fn) {
+      return function(source, options) {
+        options = options || {};
+        const raw = new Uint16Array(source.length);
+        const pos = 0;
+        for (let i2 = 0; i2 < source.length; i2++) {
+          raw[i2] = source.charCodeAt(i2);
+        }
+        const result = fn(raw, pos, options.metadata);
+        if (!result) {
+          throw new Error(`Fail at ${pos}`);
+        }
+        if (result.next < raw.length) {
+          throw new Error(`Unexpected character at ${result.next}`);
+        }
+        return result;
+      };
+    };
+    exports.parserFactory = parserFactory;
+    var Parser2 = class {
+      /**
+       * parser ast node with full odata uri
+       *
+       * @param source
+       * @param options
+       */
+      odataUri(source, options) {
+        return (0, exports.parserFactory)(ODataUri.odataUri)(source, options);
+      }
+      resourcePath(source, options) {
+        return (0, exports.parserFactory)(ResourcePath.resourcePath)(source, options);
+      }
+      query(source, options) {
+        return (0, exports.parserFactory)(Query2.queryOptions)(source, options);
+      }
+      filter(source, options) {
+        return (0, exports.parserFactory)(Expressions.boolCommonExpr)(source, options);
+      }
+      keys(source, options) {
+        return (0, exports.parserFactory)(Expressions.keyPredicate)(source, options);
+      }
+      literal(source, options) {
+        return (0, exports.parserFactory)(PrimitiveLiteral.primitiveLiteral)(source, options);
+      }
+      arrayOrObject(source, index) {
+        return (0, exports.parserFactory)(ArrayOrObject.arrayOrObject)(source, index);
+      }
+    };
+    exports.Parser = Parser2;
+    function odataUri(source, options) {
+      return (0, exports.parserFactory)(ODataUri.odataUri)(source, options);
+    }
+    exports.odataUri = odataUri;
+    function resourcePath(source, options) {
+      return (0, exports.parserFactory)(ResourcePath.resourcePath)(source, options);
+    }
+    exports.resourcePath = resourcePath;
+    function query(source, options) {
+      return (0, exports.parserFactory)(Query2.queryOptions)(source, options);
+    }
+    exports.query = query;
+    function filter(source, options) {
+      return (0, exports.parserFactory)(Expressions.boolCommonExpr)(source, options);
+    }
+    exports.filter = filter;
+    function keys(source, options) {
+      return (0, exports.parserFactory)(Expressions.keyPredicate)(source, options);
+    }
+    exports.keys = keys;
+    function literal(source, options) {
+      return (0, exports.parserFactory)(PrimitiveLiteral.primitiveLiteral)(source, options);
+    }
+    exports.literal = literal;
+    __exportStar(require_types2(), exports);
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/enum.js
+var require_enum2 = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/enum.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.PrimitiveTypeEnum = void 0;
+    var PrimitiveTypeEnum;
+    (function(PrimitiveTypeEnum2) {
+      PrimitiveTypeEnum2["Binary"] = "Edm.Binary";
+      PrimitiveTypeEnum2["Boolean"] = "Edm.Boolean";
+      PrimitiveTypeEnum2["Byte"] = "Edm.Byte";
+      PrimitiveTypeEnum2["Date"] = "Edm.Date";
+      PrimitiveTypeEnum2["DateTime"] = "Edm.DateTime";
+      PrimitiveTypeEnum2["DateTimeOffset"] = "Edm.DateTimeOffset";
+      PrimitiveTypeEnum2["Decimal"] = "Edm.Decimal";
+      PrimitiveTypeEnum2["Double"] = "Edm.Double";
+      PrimitiveTypeEnum2["Duration"] = "Edm.Duration";
+      PrimitiveTypeEnum2["Guid"] = "Edm.Guid";
+      PrimitiveTypeEnum2["Int16"] = "Edm.Int16";
+      PrimitiveTypeEnum2["Int32"] = "Edm.Int32";
+      PrimitiveTypeEnum2["Int64"] = "Edm.Int64";
+      PrimitiveTypeEnum2["SByte"] = "Edm.SByte";
+      PrimitiveTypeEnum2["Single"] = "Edm.Single";
+      PrimitiveTypeEnum2["Stream"] = "Edm.Stream";
+      PrimitiveTypeEnum2["String"] = "Edm.String";
+      PrimitiveTypeEnum2["TimeOfDay"] = "Edm.TimeOfDay";
+      PrimitiveTypeEnum2["Geography"] = "Edm.Geography";
+      PrimitiveTypeEnum2["GeographyPoint"] = "Edm.GeographyPoint";
+      PrimitiveTypeEnum2["GeographyLineString"] = "Edm.GeographyLineString";
+      PrimitiveTypeEnum2["GeographyPolygon"] = "Edm.GeographyPolygon";
+      PrimitiveTypeEnum2["GeographyMultiPoint"] = "Edm.GeographyMultiPoint";
+      PrimitiveTypeEnum2["GeographyMultiLineString"] = "Edm.GeographyMultiLineString";
+      PrimitiveTypeEnum2["GeographyMultiPolygon"] = "Edm.GeographyMultiPolygon";
+      PrimitiveTypeEnum2["GeographyCollection"] = "Edm.GeographyCollection";
+      PrimitiveTypeEnum2["Geometry"] = "Edm.Geometry";
+      PrimitiveTypeEnum2["GeometryPoint"] = "Edm.GeometryPoint";
+      PrimitiveTypeEnum2["GeometryLineString"] = "Edm.GeometryLineString";
+      PrimitiveTypeEnum2["GeometryPolygon"] = "Edm.GeometryPolygon";
+      PrimitiveTypeEnum2["GeometryMultiPoint"] = "Edm.GeometryMultiPoint";
+      PrimitiveTypeEnum2["GeometryMultiLineString"] = "Edm.GeometryMultiLineString";
+      PrimitiveTypeEnum2["GeometryMultiPolygon"] = "Edm.GeometryMultiPolygon";
+      PrimitiveTypeEnum2["GeometryCollection"] = "Edm.GeometryCollection";
+    })(PrimitiveTypeEnum = exports.PrimitiveTypeEnum || (exports.PrimitiveTypeEnum = {}));
+  }
+});
+
+// ../../node_modules/.pnpm/reflect-metadata@0.1.14/node_modules/reflect-metadata/Reflect.js
+var require_Reflect = __commonJS({
+  "../../node_modules/.pnpm/reflect-metadata@0.1.14/node_modules/reflect-metadata/Reflect.js"() {
+    var Reflect2;
+    (function(Reflect3) {
+      (function(factory) {
+        var root = typeof global === "object" ? global : typeof self === "object" ? self : typeof this === "object" ? this : Function("return this;")();
+        var exporter = makeExporter(Reflect3);
+        if (typeof root.Reflect === "undefined") {
+          root.Reflect = Reflect3;
+        } else {
+          exporter = makeExporter(root.Reflect, exporter);
+        }
+        factory(exporter);
+        function makeExporter(target, previous) {
+          return function(key, value) {
+            if (typeof target[key] !== "function") {
+              Object.defineProperty(target, key, { configurable: true, writable: true, value });
+            }
+            if (previous)
+              previous(key, value);
+          };
+        }
+      })(function(exporter) {
+        var hasOwn = Object.prototype.hasOwnProperty;
+        var supportsSymbol = typeof Symbol === "function";
+        var toPrimitiveSymbol = supportsSymbol && typeof Symbol.toPrimitive !== "undefined" ? Symbol.toPrimitive : "@@toPrimitive";
+        var iteratorSymbol = supportsSymbol && typeof Symbol.iterator !== "undefined" ? Symbol.iterator : "@@iterator";
+        var supportsCreate = typeof Object.create === "function";
+        var supportsProto = { __proto__: [] } instanceof Array;
+        var downLevel = !supportsCreate && !supportsProto;
+        var HashMap = {
+          // create an object in dictionary mode (a.k.a. "slow" mode in v8)
+          create: supportsCreate ? function() {
+            return MakeDictionary(/* @__PURE__ */ Object.create(null));
+          } : supportsProto ? function() {
+            return MakeDictionary({ __proto__: null });
+          } : function() {
+            return MakeDictionary({});
+          },
+          has: downLevel ? function(map, key) {
+            return hasOwn.call(map, key);
+          } : function(map, key) {
+            return key in map;
+          },
+          get: downLevel ? function(map, key) {
+            return hasOwn.call(map, key) ? map[key] : void 0;
+          } : function(map, key) {
+            return map[key];
+          }
+        };
+        var functionPrototype = Object.getPrototypeOf(Function);
+        var usePolyfill = typeof process === "object" && process["env"] && process["env"]["REFLECT_METADATA_USE_MAP_POLYFILL"] === "true";
+        var _Map = !usePolyfill && typeof Map === "function" && typeof Map.prototype.entries === "function" ? Map : CreateMapPolyfill();
+        var _Set = !usePolyfill && typeof Set === "function" && typeof Set.prototype.entries === "function" ? Set : CreateSetPolyfill();
+        var _WeakMap = !usePolyfill && typeof WeakMap === "function" ? WeakMap : CreateWeakMapPolyfill();
+        var Metadata = new _WeakMap();
+        function decorate(decorators, target, propertyKey, attributes) {
+          if (!IsUndefined(propertyKey)) {
+            if (!IsArray(decorators))
+              throw new TypeError();
+            if (!IsObject(target))
+              throw new TypeError();
+            if (!IsObject(attributes) && !IsUndefined(attributes) && !IsNull(attributes))
+              throw new TypeError();
+            if (IsNull(attributes))
+              attributes = void 0;
+            propertyKey = ToPropertyKey(propertyKey);
+            return DecorateProperty(decorators, target, propertyKey, attributes);
+          } else {
+            if (!IsArray(decorators))
+              throw new TypeError();
+            if (!IsConstructor(target))
+              throw new TypeError();
+            return DecorateConstructor(decorators, target);
+          }
+        }
+        exporter("decorate", decorate);
+        function metadata(metadataKey, metadataValue) {
+          function decorator(target, propertyKey) {
+            if (!IsObject(target))
+              throw new TypeError();
+            if (!IsUndefined(propertyKey) && !IsPropertyKey(propertyKey))
+              throw new TypeError();
+            OrdinaryDefineOwnMetadata(metadataKey, metadataValue, target, propertyKey);
+          }
+          return decorator;
+        }
+        exporter("metadata", metadata);
+        function defineMetadata(metadataKey, metadataValue, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryDefineOwnMetadata(metadataKey, metadataValue, target, propertyKey);
+        }
+        exporter("defineMetadata", defineMetadata);
+        function hasMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryHasMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("hasMetadata", hasMetadata);
+        function hasOwnMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryHasOwnMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("hasOwnMetadata", hasOwnMetadata);
+        function getMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryGetMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("getMetadata", getMetadata);
+        function getOwnMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryGetOwnMetadata(metadataKey, target, propertyKey);
+        }
+        exporter("getOwnMetadata", getOwnMetadata);
+        function getMetadataKeys(target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryMetadataKeys(target, propertyKey);
+        }
+        exporter("getMetadataKeys", getMetadataKeys);
+        function getOwnMetadataKeys(target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          return OrdinaryOwnMetadataKeys(target, propertyKey);
+        }
+        exporter("getOwnMetadataKeys", getOwnMetadataKeys);
+        function deleteMetadata(metadataKey, target, propertyKey) {
+          if (!IsObject(target))
+            throw new TypeError();
+          if (!IsUndefined(propertyKey))
+            propertyKey = ToPropertyKey(propertyKey);
+          var metadataMap = GetOrCreateMetadataMap(
+            target,
+            propertyKey,
+            /*Create*/
+            false
+          );
+          if (IsUndefined(metadataMap))
+            return false;
+          if (!metadataMap.delete(metadataKey))
+            return false;
+          if (metadataMap.size > 0)
+            return true;
+          var targetMetadata = Metadata.get(target);
+          targetMetadata.delete(propertyKey);
+          if (targetMetadata.size > 0)
+            return true;
+          Metadata.delete(target);
+          return true;
+        }
+        exporter("deleteMetadata", deleteMetadata);
+        function DecorateConstructor(decorators, target) {
+          for (var i2 = decorators.length - 1; i2 >= 0; --i2) {
+            var decorator = decorators[i2];
+            var decorated = decorator(target);
+            if (!IsUndefined(decorated) && !IsNull(decorated)) {
+              if (!IsConstructor(decorated))
+                throw new TypeError();
+              target = decorated;
+            }
+          }
+          return target;
+        }
+        function DecorateProperty(decorators, target, propertyKey, descriptor) {
+          for (var i2 = decorators.length - 1; i2 >= 0; --i2) {
+            var decorator = decorators[i2];
+            var decorated = decorator(target, propertyKey, descriptor);
+            if (!IsUndefined(decorated) && !IsNull(decorated)) {
+              if (!IsObject(decorated))
+                throw new TypeError();
+              descriptor = decorated;
+            }
+          }
+          return descriptor;
+        }
+        function GetOrCreateMetadataMap(O3, P3, Create) {
+          var targetMetadata = Metadata.get(O3);
+          if (IsUndefined(targetMetadata)) {
+            if (!Create)
+              return void 0;
+            targetMetadata = new _Map();
+            Metadata.set(O3, targetMetadata);
+          }
+          var metadataMap = targetMetadata.get(P3);
+          if (IsUndefined(metadataMap)) {
+            if (!Create)
+              return void 0;
+            metadataMap = new _Map();
+            targetMetadata.set(P3, metadataMap);
+          }
+          return metadataMap;
+        }
+        function OrdinaryHasMetadata(MetadataKey, O3, P3) {
+          var hasOwn2 = OrdinaryHasOwnMetadata(MetadataKey, O3, P3);
+          if (hasOwn2)
+            return true;
+          var parent = OrdinaryGetPrototypeOf(O3);
+          if (!IsNull(parent))
+            return OrdinaryHasMetadata(MetadataKey, parent, P3);
+          return false;
+        }
+        function OrdinaryHasOwnMetadata(MetadataKey, O3, P3) {
+          var metadataMap = GetOrCreateMetadataMap(
+            O3,
+            P3,
+            /*Create*/
+            false
+          );
+          if (IsUndefined(metadataMap))
+            return false;
+          return ToBoolean(metadataMap.has(MetadataKey));
+        }
+        function OrdinaryGetMetadata(MetadataKey, O3, P3) {
+          var hasOwn2 = OrdinaryHasOwnMetadata(MetadataKey, O3, P3);
+          if (hasOwn2)
+            return OrdinaryGetOwnMetadata(MetadataKey, O3, P3);
+          var parent = OrdinaryGetPrototypeOf(O3);
+          if (!IsNull(parent))
+            return OrdinaryGetMetadata(MetadataKey, parent, P3);
+          return void 0;
+        }
+        function OrdinaryGetOwnMetadata(MetadataKey, O3, P3) {
+          var metadataMap = GetOrCreateMetadataMap(
+            O3,
+            P3,
+            /*Create*/
+            false
+          );
+          if (IsUndefined(metadataMap))
+            return void 0;
+          return metadataMap.get(MetadataKey);
+        }
+        function OrdinaryDefineOwnMetadata(MetadataKey, MetadataValue, O3, P3) {
+          var metadataMap = GetOrCreateMetadataMap(
+            O3,
+            P3,
+            /*Create*/
+            true
+          );
+          metadataMap.set(MetadataKey, MetadataValue);
+        }
+        function OrdinaryMetadataKeys(O3, P3) {
+          var ownKeys = OrdinaryOwnMetadataKeys(O3, P3);
+          var parent = OrdinaryGetPrototypeOf(O3);
+          if (parent === null)
+            return ownKeys;
+          var parentKeys = OrdinaryMetadataKeys(parent, P3);
+          if (parentKeys.length <= 0)
+            return ownKeys;
+          if (ownKeys.length <= 0)
+            return parentKeys;
+          var set = new _Set();
+          var keys = [];
+          for (var _i = 0, ownKeys_1 = ownKeys; _i < ownKeys_1.length; _i++) {
+            var key = ownKeys_1[_i];
+            var hasKey = set.has(key);
+            if (!hasKey) {
+              set.add(key);
+              keys.push(key);
+            }
+          }
+          for (var _a2 = 0, parentKeys_1 = parentKeys; _a2 < parentKeys_1.length; _a2++) {
+            var key = parentKeys_1[_a2];
+            var hasKey = set.has(key);
+            if (!hasKey) {
+              set.add(key);
+              keys.push(key);
+            }
+          }
+          return keys;
+        }
+        function OrdinaryOwnMetadataKeys(O3, P3) {
+          var keys = [];
+          var metadataMap = GetOrCreateMetadataMap(
+            O3,
+            P3,
+            /*Create*/
+            false
+          );
+          if (IsUndefined(metadataMap))
+            return keys;
+          var keysObj = metadataMap.keys();
+          var iterator = GetIterator(keysObj);
+          var k2 = 0;
+          while (true) {
+            var next = IteratorStep(iterator);
+            if (!next) {
+              keys.length = k2;
+              return keys;
+            }
+            var nextValue = IteratorValue(next);
+            try {
+              keys[k2] = nextValue;
+            } catch (e2) {
+              try {
+                IteratorClose(iterator);
+              } finally {
+                throw e2;
+              }
+            }
+            k2++;
+          }
+        }
+        function Type2(x3) {
+          if (x3 === null)
+            return 1;
+          switch (typeof x3) {
+            case "undefined":
+              return 0;
+            case "boolean":
+              return 2;
+            case "string":
+              return 3;
+            case "symbol":
+              return 4;
+            case "number":
+              return 5;
+            case "object":
+              return x3 === null ? 1 : 6;
+            default:
+              return 6;
+          }
+        }
+        function IsUndefined(x3) {
+          return x3 === void 0;
+        }
+        function IsNull(x3) {
+          return x3 === null;
+        }
+        function IsSymbol(x3) {
+          return typeof x3 === "symbol";
+        }
+        function IsObject(x3) {
+          return typeof x3 === "object" ? x3 !== null : typeof x3 === "function";
+        }
+        function ToPrimitive(input, PreferredType) {
+          switch (Type2(input)) {
+            case 0:
+              return input;
+            case 1:
+              return input;
+            case 2:
+              return input;
+            case 3:
+              return input;
+            case 4:
+              return input;
+            case 5:
+              return input;
+          }
+          var hint = PreferredType === 3 ? "string" : PreferredType === 5 ? "number" : "default";
+          var exoticToPrim = GetMethod(input, toPrimitiveSymbol);
+          if (exoticToPrim !== void 0) {
+            var result = exoticToPrim.call(input, hint);
+            if (IsObject(result))
+              throw new TypeError();
+            return result;
+          }
+          return OrdinaryToPrimitive(input, hint === "default" ? "number" : hint);
+        }
+        function OrdinaryToPrimitive(O3, hint) {
+          if (hint === "string") {
+            var toString_1 = O3.toString;
+            if (IsCallable(toString_1)) {
+              var result = toString_1.call(O3);
+              if (!IsObject(result))
+                return result;
+            }
+            var valueOf = O3.valueOf;
+            if (IsCallable(valueOf)) {
+              var result = valueOf.call(O3);
+              if (!IsObject(result))
+                return result;
+            }
+          } else {
+            var valueOf = O3.valueOf;
+            if (IsCallable(valueOf)) {
+              var result = valueOf.call(O3);
+              if (!IsObject(result))
+                return result;
+            }
+            var toString_2 = O3.toString;
+            if (IsCallable(toString_2)) {
+              var result = toString_2.call(O3);
+              if (!IsObject(result))
+                return result;
+            }
+          }
+          throw new TypeError();
+        }
+        function ToBoolean(argument) {
+          return !!argument;
+        }
+        function ToString(argument) {
+          return "" + argument;
+        }
+        function ToPropertyKey(argument) {
+          var key = ToPrimitive(
+            argument,
+            3
+            /* String */
+          );
+          if (IsSymbol(key))
+            return key;
+          return ToString(key);
+        }
+        function IsArray(argument) {
+          return Array.isArray ? Array.isArray(argument) : argument instanceof Object ? argument instanceof Array : Object.prototype.toString.call(argument) === "[object Array]";
+        }
+        function IsCallable(argument) {
+          return typeof argument === "function";
+        }
+        function IsConstructor(argument) {
+          return typeof argument === "function";
+        }
+        function IsPropertyKey(argument) {
+          switch (Type2(argument)) {
+            case 3:
+              return true;
+            case 4:
+              return true;
+            default:
+              return false;
+          }
+        }
+        function GetMethod(V3, P3) {
+          var func = V3[P3];
+          if (func === void 0 || func === null)
+            return void 0;
+          if (!IsCallable(func))
+            throw new TypeError();
+          return func;
+        }
+        function GetIterator(obj) {
+          var method = GetMethod(obj, iteratorSymbol);
+          if (!IsCallable(method))
+            throw new TypeError();
+          var iterator = method.call(obj);
+          if (!IsObject(iterator))
+            throw new TypeError();
+          return iterator;
+        }
+        function IteratorValue(iterResult) {
+          return iterResult.value;
+        }
+        function IteratorStep(iterator) {
+          var result = iterator.next();
+          return result.done ? false : result;
+        }
+        function IteratorClose(iterator) {
+          var f3 = iterator["return"];
+          if (f3)
+            f3.call(iterator);
+        }
+        function OrdinaryGetPrototypeOf(O3) {
+          var proto = Object.getPrototypeOf(O3);
+          if (typeof O3 !== "function" || O3 === functionPrototype)
+            return proto;
+          if (proto !== functionPrototype)
+            return proto;
+          var prototype = O3.prototype;
+          var prototypeProto = prototype && Object.getPrototypeOf(prototype);
+          if (prototypeProto == null || prototypeProto === Object.prototype)
+            return proto;
+          var constructor = prototypeProto.constructor;
+          if (typeof constructor !== "function")
+            return proto;
+          if (constructor === O3)
+            return proto;
+          return constructor;
+        }
+        function CreateMapPolyfill() {
+          var cacheSentinel = {};
+          var arraySentinel = [];
+          var MapIterator = (
+            /** @class */
+            (function() {
+              function MapIterator2(keys, values, selector) {
+                this._index = 0;
+                this._keys = keys;
+                this._values = values;
+                this._selector = selector;
+              }
+              MapIterator2.prototype["@@iterator"] = function() {
+                return this;
+              };
+              MapIterator2.prototype[iteratorSymbol] = function() {
+                return this;
+              };
+              MapIterator2.prototype.next = function() {
+                var index = this._index;
+                if (index >= 0 && index < this._keys.length) {
+                  var result = this._selector(this._keys[index], this._values[index]);
+                  if (index + 1 >= this._keys.length) {
+                    this._index = -1;
+                    this._keys = arraySentinel;
+                    this._values = arraySentinel;
+                  } else {
+                    this._index++;
+                  }
+                  return { value: result, done: false };
+                }
+                return { value: void 0, done: true };
+              };
+              MapIterator2.prototype.throw = function(error2) {
+                if (this._index >= 0) {
+                  this._index = -1;
+                  this._keys = arraySentinel;
+                  this._values = arraySentinel;
+                }
+                throw error2;
+              };
+              MapIterator2.prototype.return = function(value) {
+                if (this._index >= 0) {
+                  this._index = -1;
+                  this._keys = arraySentinel;
+                  this._values = arraySentinel;
+                }
+                return { value, done: true };
+              };
+              return MapIterator2;
+            })()
+          );
+          return (
+            /** @class */
+            (function() {
+              function Map2() {
+                this._keys = [];
+                this._values = [];
+                this._cacheKey = cacheSentinel;
+                this._cacheIndex = -2;
+              }
+              Object.defineProperty(Map2.prototype, "size", {
+                get: function() {
+                  return this._keys.length;
+                },
+                enumerable: true,
+                configurable: true
+              });
+              Map2.prototype.has = function(key) {
+                return this._find(
+                  key,
+                  /*insert*/
+                  false
+                ) >= 0;
+              };
+              Map2.prototype.get = function(key) {
+                var index = this._find(
+                  key,
+                  /*insert*/
+                  false
+                );
+                return index >= 0 ? this._values[index] : void 0;
+              };
+              Map2.prototype.set = function(key, value) {
+                var index = this._find(
+                  key,
+                  /*insert*/
+                  true
+                );
+                this._values[index] = value;
+                return this;
+              };
+              Map2.prototype.delete = function(key) {
+                var index = this._find(
+                  key,
+                  /*insert*/
+                  false
+                );
+                if (index >= 0) {
+                  var size = this._keys.length;
+                  for (var i2 = index + 1; i2 < size; i2++) {
+                    this._keys[i2 - 1] = this._keys[i2];
+                    this._values[i2 - 1] = this._values[i2];
+                  }
+                  this._keys.length--;
+                  this._values.length--;
+                  if (key === this._cacheKey) {
+                    this._cacheKey = cacheSentinel;
+                    this._cacheIndex = -2;
+                  }
+                  return true;
+                }
+                return false;
+              };
+              Map2.prototype.clear = function() {
+                this._keys.length = 0;
+                this._values.length = 0;
+                this._cacheKey = cacheSentinel;
+                this._cacheIndex = -2;
+              };
+              Map2.prototype.keys = function() {
+                return new MapIterator(this._keys, this._values, getKey);
+              };
+              Map2.prototype.values = function() {
+                return new MapIterator(this._keys, this._values, getValue);
+              };
+              Map2.prototype.entries = function() {
+                return new MapIterator(this._keys, this._values, getEntry);
+              };
+              Map2.prototype["@@iterator"] = function() {
+                return this.entries();
+              };
+              Map2.prototype[iteratorSymbol] = function() {
+                return this.entries();
+              };
+              Map2.prototype._find = function(key, insert) {
+                if (this._cacheKey !== key) {
+                  this._cacheIndex = this._keys.indexOf(this._cacheKey = key);
+                }
+                if (this._cacheIndex < 0 && insert) {
+                  this._cacheIndex = this._keys.length;
+                  this._keys.push(key);
+                  this._values.push(void 0);
+                }
+                return this._cacheIndex;
+              };
+              return Map2;
+            })()
+          );
+          function getKey(key, _3) {
+            return key;
+          }
+          function getValue(_3, value) {
+            return value;
+          }
+          function getEntry(key, value) {
+            return [key, value];
+          }
+        }
+        function CreateSetPolyfill() {
+          return (
+            /** @class */
+            (function() {
+              function Set2() {
+                this._map = new _Map();
+              }
+              Object.defineProperty(Set2.prototype, "size", {
+                get: function() {
+                  return this._map.size;
+                },
+                enumerable: true,
+                configurable: true
+              });
+              Set2.prototype.has = function(value) {
+                return this._map.has(value);
+              };
+              Set2.prototype.add = function(value) {
+                return this._map.set(value, value), this;
+              };
+              Set2.prototype.delete = function(value) {
+                return this._map.delete(value);
+              };
+              Set2.prototype.clear = function() {
+                this._map.clear();
+              };
+              Set2.prototype.keys = function() {
+                return this._map.keys();
+              };
+              Set2.prototype.values = function() {
+                return this._map.values();
+              };
+              Set2.prototype.entries = function() {
+                return this._map.entries();
+              };
+              Set2.prototype["@@iterator"] = function() {
+                return this.keys();
+              };
+              Set2.prototype[iteratorSymbol] = function() {
+                return this.keys();
+              };
+              return Set2;
+            })()
+          );
+        }
+        function CreateWeakMapPolyfill() {
+          var UUID_SIZE = 16;
+          var keys = HashMap.create();
+          var rootKey = CreateUniqueKey();
+          return (
+            /** @class */
+            (function() {
+              function WeakMap2() {
+                this._key = CreateUniqueKey();
+              }
+              WeakMap2.prototype.has = function(target) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  false
+                );
+                return table !== void 0 ? HashMap.has(table, this._key) : false;
+              };
+              WeakMap2.prototype.get = function(target) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  false
+                );
+                return table !== void 0 ? HashMap.get(table, this._key) : void 0;
+              };
+              WeakMap2.prototype.set = function(target, value) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  true
+                );
+                table[this._key] = value;
+                return this;
+              };
+              WeakMap2.prototype.delete = function(target) {
+                var table = GetOrCreateWeakMapTable(
+                  target,
+                  /*create*/
+                  false
+                );
+                return table !== void 0 ? delete table[this._key] : false;
+              };
+              WeakMap2.prototype.clear = function() {
+                this._key = CreateUniqueKey();
+              };
+              return WeakMap2;
+            })()
+          );
+          function CreateUniqueKey() {
+            var key;
+            do
+              key = "@@WeakMap@@" + CreateUUID();
+            while (HashMap.has(keys, key));
+            keys[key] = true;
+            return key;
+          }
+          function GetOrCreateWeakMapTable(target, create) {
+            if (!hasOwn.call(target, rootKey)) {
+              if (!create)
+                return void 0;
+              Object.defineProperty(target, rootKey, { value: HashMap.create() });
+            }
+            return target[rootKey];
+          }
+          function FillRandomBytes(buffer, size) {
+            for (var i2 = 0; i2 < size; ++i2)
+              buffer[i2] = Math.random() * 255 | 0;
+            return buffer;
+          }
+          function GenRandomBytes(size) {
+            if (typeof Uint8Array === "function") {
+              if (typeof crypto !== "undefined")
+                return crypto.getRandomValues(new Uint8Array(size));
+              if (typeof msCrypto !== "undefined")
+                return msCrypto.getRandomValues(new Uint8Array(size));
+              return FillRandomBytes(new Uint8Array(size), size);
+            }
+            return FillRandomBytes(new Array(size), size);
+          }
+          function CreateUUID() {
+            var data = GenRandomBytes(UUID_SIZE);
+            data[6] = data[6] & 79 | 64;
+            data[8] = data[8] & 191 | 128;
+            var result = "";
+            for (var offset = 0; offset < UUID_SIZE; ++offset) {
+              var byte = data[offset];
+              if (offset === 4 || offset === 6 || offset === 8)
+                result += "-";
+              if (byte < 16)
+                result += "0";
+              result += byte.toString(16).toLowerCase();
+            }
+            return result;
+          }
+        }
+        function MakeDictionary(obj) {
+          obj.__ = void 0;
+          delete obj.__;
+          return obj;
+        }
+      });
+    })(Reflect2 || (Reflect2 = {}));
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isUndefined.js
+var require_isUndefined = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/isUndefined.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.isUndefined = void 0;
+    function isUndefined(value) {
+      return value === void 0;
+    }
+    exports.isUndefined = isUndefined;
+    exports.default = isUndefined;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/metacode.js
+var require_metacode = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/metacode.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getJsonProperty = exports.jsonProperty = exports.typeArgument = exports.parseAs = exports.parse = exports.parseAttribute = exports.defaultValue = exports.defaultValueAttribute = exports.required = exports.ParseAttribute = exports.AttributeFunctionChain = exports.MemberAttribute = void 0;
+    require_Reflect();
+    var isUndefined_1 = require_isUndefined();
+    var definitionPropName = "definition";
+    var MemberAttribute = class {
+      constructor(attributeName) {
+        this.attributeName = attributeName;
+      }
+      registerMember(target, key) {
+        const def = target[definitionPropName] = target[definitionPropName] || {};
+        const md = def.members || [];
+        if (md.indexOf(key) < 0) {
+          md.push(key);
+        }
+        def.members = md;
+      }
+      getDecoratorValue(target, key, presentedValue) {
+        return presentedValue;
+      }
+      decorate(value) {
+        return (target, key, descriptor) => {
+          this.registerMember(target, key);
+          const decoratorValue = this.getDecoratorValue(target, key, value);
+          target[definitionPropName][this.attributeName] = target[definitionPropName][this.attributeName] || {};
+          target[definitionPropName][this.attributeName][key] = decoratorValue;
+        };
+      }
+      get decorator() {
+        return this.decorate();
+      }
+      static getMembers(target) {
+        return target[definitionPropName].members;
+      }
+      static getAttributeValue(target, memberName, attributeName) {
+        return ((target[definitionPropName] || {})[attributeName] || {})[memberName];
+      }
+    };
+    exports.MemberAttribute = MemberAttribute;
+    var AttributeFunctionChain = class {
+      constructor(...steps) {
+        this.steps = [];
+        this.steps = steps;
+      }
+      invoke(definition, instance) {
+        let result = definition;
+        this.steps.forEach((fn) => {
+          result = fn(result, instance);
+        });
+        return result;
+      }
+    };
+    exports.AttributeFunctionChain = AttributeFunctionChain;
+    var ParseAttribute = class extends MemberAttribute {
+      constructor() {
+        super("serialize");
+      }
+      getDecoratorValue(target, key, presentedValue) {
+        if (!(0, isUndefined_1.isUndefined)(presentedValue)) {
+          return presentedValue;
+        }
+        return new AttributeFunctionChain((d2) => d2[key]);
+      }
+    };
+    exports.ParseAttribute = ParseAttribute;
+    exports.required = new MemberAttribute("required").decorate(true);
+    exports.defaultValueAttribute = new MemberAttribute("defaultValue");
+    exports.defaultValue = exports.defaultValueAttribute.decorate.bind(exports.defaultValueAttribute);
+    exports.parseAttribute = new ParseAttribute();
+    exports.parse = exports.parseAttribute.decorator;
+    exports.parseAs = exports.parseAttribute.decorate.bind(exports.parseAttribute);
+    exports.typeArgument = new MemberAttribute("typeArgument");
+    var KEY_JSON_PROP = "KEY_JSON_PROP";
+    var jsonProperty = function(propertyName, toJson) {
+      return function(target, targetKey) {
+        Reflect.defineMetadata(KEY_JSON_PROP, { propertyName, toJson }, target, targetKey);
+      };
+    };
+    exports.jsonProperty = jsonProperty;
+    function getJsonProperty(target, targetKey) {
+      return Reflect.getMetadata(KEY_JSON_PROP, target, targetKey);
+    }
+    exports.getJsonProperty = getJsonProperty;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/edm.js
+var require_edm = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/edm.js"(exports) {
+    "use strict";
+    var __decorate2 = exports && exports.__decorate || function(decorators, target, key, desc) {
+      var c2 = arguments.length, r2 = c2 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d2;
+      if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r2 = Reflect.decorate(decorators, target, key, desc);
+      else for (var i2 = decorators.length - 1; i2 >= 0; i2--) if (d2 = decorators[i2]) r2 = (c2 < 3 ? d2(r2) : c2 > 3 ? d2(target, key, r2) : d2(target, key)) || r2;
+      return c2 > 3 && r2 && Object.defineProperty(target, key, r2), r2;
+    };
+    var __metadata = exports && exports.__metadata || function(k2, v3) {
+      if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k2, v3);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Edm = void 0;
+    var LRUMap_1 = require_LRUMap();
+    var enum_1 = require_enum2();
+    var metacode = require_metacode();
+    var { jsonProperty } = metacode;
+    var Edm;
+    (function(Edm2) {
+      class PrimitiveType {
+        constructor(className) {
+          this.className = className;
+        }
+        /**
+         * @returns edm type code
+         */
+        toString() {
+          return this.className;
+        }
+        /**
+         * create value based current type
+         *
+         * @param value
+         * @returns
+         */
+        createValue(value) {
+          return new PrimitiveTypeValue(value, this);
+        }
+      }
+      Edm2.PrimitiveType = PrimitiveType;
+      class PrimitiveTypeValue {
+        constructor(value, type) {
+          this.value = value;
+          this.type = type;
+        }
+        /**
+         * get the primitive literal type
+         *
+         * @returns
+         */
+        getType() {
+          return this.type;
+        }
+        getValue() {
+          return this.value;
+        }
+      }
+      Edm2.PrimitiveTypeValue = PrimitiveTypeValue;
+      Edm2.Binary = new PrimitiveType(enum_1.PrimitiveTypeEnum.Binary);
+      Edm2.Boolean = new PrimitiveType(enum_1.PrimitiveTypeEnum.Boolean);
+      Edm2.Byte = new PrimitiveType("Edm.Byte");
+      Edm2.Date = new PrimitiveType("Edm.Date");
+      Edm2.DateTime = new PrimitiveType("Edm.DateTime");
+      Edm2.DateTimeOffset = new PrimitiveType("Edm.DateTimeOffset");
+      Edm2.Decimal = new PrimitiveType("Edm.Decimal");
+      Edm2.Double = new PrimitiveType("Edm.Double");
+      Edm2.Duration = new PrimitiveType("Edm.Duration");
+      Edm2.Guid = new PrimitiveType("Edm.Guid");
+      Edm2.Int16 = new PrimitiveType("Edm.Int16");
+      Edm2.Int32 = new PrimitiveType("Edm.Int32");
+      Edm2.Int64 = new PrimitiveType("Edm.Int64");
+      Edm2.SByte = new PrimitiveType("Edm.SByte");
+      Edm2.Single = new PrimitiveType("Edm.Single");
+      Edm2.Stream = new PrimitiveType("Edm.Stream");
+      Edm2.String = new PrimitiveType("Edm.String");
+      Edm2.TimeOfDay = new PrimitiveType("Edm.TimeOfDay");
+      Edm2.Geography = new PrimitiveType("Edm.Geography");
+      Edm2.GeographyPoint = new PrimitiveType("Edm.GeographyPoint");
+      Edm2.GeographyLineString = new PrimitiveType("Edm.GeographyLineString");
+      Edm2.GeographyPolygon = new PrimitiveType("Edm.GeographyPolygon");
+      Edm2.GeographyMultiPoint = new PrimitiveType("Edm.GeographyMultiPoint");
+      Edm2.GeographyMultiLineString = new PrimitiveType("Edm.GeographyMultiLineString");
+      Edm2.GeographyMultiPolygon = new PrimitiveType("Edm.GeographyMultiPolygon");
+      Edm2.GeographyCollection = new PrimitiveType("Edm.GeographyCollection");
+      Edm2.Geometry = new PrimitiveType("Edm.Geometry");
+      Edm2.GeometryPoint = new PrimitiveType("Edm.GeometryPoint");
+      Edm2.GeometryLineString = new PrimitiveType("Edm.GeometryLineString");
+      Edm2.GeometryPolygon = new PrimitiveType("Edm.GeometryPolygon");
+      Edm2.GeometryMultiPoint = new PrimitiveType("Edm.GeometryMultiPoint");
+      Edm2.GeometryMultiLineString = new PrimitiveType("Edm.GeometryMultiLineString");
+      Edm2.GeometryMultiPolygon = new PrimitiveType("Edm.GeometryMultiPolygon");
+      Edm2.GeometryCollection = new PrimitiveType("Edm.GeometryCollection");
+      const MemberAttribute = metacode.MemberAttribute;
+      const parse3 = metacode.parse;
+      const required = metacode.required;
+      const defaultValue = metacode.defaultValue;
+      const parseAs = metacode.parseAs;
+      const AttributeFunctionChain = metacode.AttributeFunctionChain;
+      const mapArray = (sourceField, factory) => new metacode.AttributeFunctionChain((d2, i2) => d2[sourceField], (props, i2) => Array.isArray(props) ? props : props ? [props] : [], (props, i2) => props.map((prop) => factory(prop, i2)));
+      const primitiveAnnotationValue = (sourceField) => new metacode.AttributeFunctionChain((d2, i2) => {
+        if (d2["collection"] && d2["collection"][0] && Array.isArray(d2["collection"][0][sourceField]) && !d2[sourceField]) {
+          return d2["collection"][0][sourceField].map((x3) => x3.text);
+        }
+        const props = d2[sourceField];
+        if (Array.isArray(props)) {
+          return props.filter((x3) => "text" in x3).map((x3) => x3.text)[0];
+        }
+        return props;
+      });
+      const annotationTypeSelector = (source) => {
+        for (const i2 in Edm2.AnnotationTypes) {
+          if (i2 in source || source["collection"] && source["collection"][0] && i2 in source["collection"][0]) {
+            return Edm2.AnnotationTypes[i2];
+          }
+        }
+        return Annotation;
+      };
+      class EdmItemBase {
+        constructor(definition, parent) {
+          this.parent = parent;
+          definition && this.loadFrom(definition);
+        }
+        _tryGetCache(key, producer) {
+          if (this._cache === void 0) {
+            this._cache = new LRUMap_1.LRUMap();
+          }
+          if (!this._cache.has(key)) {
+            this._cache.set(key, producer());
+          }
+          return this._cache.get(key);
+        }
+        getAnnotationsByTerm(term) {
+          return this._tryGetCache(`_type_${term}_`, () => {
+            var _a2, _b;
+            const rt2 = [];
+            (_b = (_a2 = this["annotations"]) === null || _a2 === void 0 ? void 0 : _a2.map) === null || _b === void 0 ? void 0 : _b.call(_a2, (annotation) => {
+              if (annotation.term === term) {
+                rt2.push(rt2);
+              }
+            });
+            return rt2;
+          });
+        }
+        loadFrom(definition) {
+          const proto = Object.getPrototypeOf(this);
+          MemberAttribute.getMembers(proto).forEach((membername) => {
+            const parser = MemberAttribute.getAttributeValue(proto, membername, "serialize");
+            if (parser) {
+              const v3 = parser.invoke(definition, this);
+              this[membername] = v3;
+            }
+          });
+        }
+      }
+      Edm2.EdmItemBase = EdmItemBase;
+      class Property extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Property.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Property.prototype, "type", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(true),
+        __metadata("design:type", Boolean)
+      ], Property.prototype, "nullable", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], Property.prototype, "maxLength", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], Property.prototype, "precision", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], Property.prototype, "scale", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], Property.prototype, "unicode", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(0),
+        __metadata("design:type", Number)
+      ], Property.prototype, "SRID", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Object)
+      ], Property.prototype, "defaultValue", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Object)
+      ], Property.prototype, "concurrencyMode", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], Property.prototype, "annotations", void 0);
+      Edm2.Property = Property;
+      class NavigationProperty extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], NavigationProperty.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], NavigationProperty.prototype, "type", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(true),
+        __metadata("design:type", Boolean)
+      ], NavigationProperty.prototype, "nullable", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], NavigationProperty.prototype, "partner", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], NavigationProperty.prototype, "containsTarget", void 0);
+      __decorate2([
+        jsonProperty("referentialConstraint"),
+        parseAs(mapArray("referentialConstraint", (prop, i2) => new ReferentialConstraint(prop, i2))),
+        __metadata("design:type", Array)
+      ], NavigationProperty.prototype, "referentialConstraints", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], NavigationProperty.prototype, "annotations", void 0);
+      Edm2.NavigationProperty = NavigationProperty;
+      class ReferentialConstraint extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], ReferentialConstraint.prototype, "property", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], ReferentialConstraint.prototype, "referencedProperty", void 0);
+      Edm2.ReferentialConstraint = ReferentialConstraint;
+      class PropertyRef extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], PropertyRef.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], PropertyRef.prototype, "alias", void 0);
+      Edm2.PropertyRef = PropertyRef;
+      class Key extends EdmItemBase {
+      }
+      __decorate2([
+        jsonProperty("propertyRef"),
+        parseAs(mapArray("propertyRef", (prop, i2) => new PropertyRef(prop, i2))),
+        __metadata("design:type", Array)
+      ], Key.prototype, "propertyRefs", void 0);
+      Edm2.Key = Key;
+      class EntityType extends EdmItemBase {
+        getPropertyByName(propertyName) {
+          return this._tryGetCache(`_prop_${propertyName}_`, () => {
+            for (const property of this.properties) {
+              if (property.name === propertyName) {
+                return property;
+              }
+              return null;
+            }
+          });
+        }
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], EntityType.prototype, "name", void 0);
+      __decorate2([
+        parseAs(new AttributeFunctionChain((d2, i2) => d2.key, (props, i2) => props !== null && props !== void 0 ? props : [], (props, i2) => {
+          var _a2;
+          return (_a2 = props === null || props === void 0 ? void 0 : props.map) === null || _a2 === void 0 ? void 0 : _a2.call(props, (prop) => new Key(prop, i2));
+        }, (props) => props === null || props === void 0 ? void 0 : props[0])),
+        jsonProperty("key", (instance) => [instance.key]),
+        __metadata("design:type", Key)
+      ], EntityType.prototype, "key", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], EntityType.prototype, "baseType", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], EntityType.prototype, "abstract", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], EntityType.prototype, "openType", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], EntityType.prototype, "hasStream", void 0);
+      __decorate2([
+        jsonProperty("property"),
+        parseAs(mapArray("property", (prop, i2) => new Property(prop, i2))),
+        __metadata("design:type", Array)
+      ], EntityType.prototype, "properties", void 0);
+      __decorate2([
+        jsonProperty("navigationProperty"),
+        parseAs(mapArray("navigationProperty", (prop, i2) => new NavigationProperty(prop, i2))),
+        __metadata("design:type", Array)
+      ], EntityType.prototype, "navigationProperties", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], EntityType.prototype, "annotations", void 0);
+      Edm2.EntityType = EntityType;
+      class ComplexType extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], ComplexType.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], ComplexType.prototype, "baseType", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], ComplexType.prototype, "abstract", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], ComplexType.prototype, "openType", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], ComplexType.prototype, "hasStream", void 0);
+      __decorate2([
+        jsonProperty("property"),
+        parseAs(mapArray("property", (prop, i2) => new Property(prop, i2))),
+        __metadata("design:type", Array)
+      ], ComplexType.prototype, "properties", void 0);
+      __decorate2([
+        jsonProperty("navigationProperty"),
+        parseAs(mapArray("navigationProperty", (prop, i2) => new NavigationProperty(prop, i2))),
+        __metadata("design:type", Array)
+      ], ComplexType.prototype, "navigationProperties", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], ComplexType.prototype, "annotations", void 0);
+      Edm2.ComplexType = ComplexType;
+      class Parameter extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Parameter.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Parameter.prototype, "type", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(true),
+        __metadata("design:type", Boolean)
+      ], Parameter.prototype, "nullable", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], Parameter.prototype, "maxLength", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], Parameter.prototype, "precision", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], Parameter.prototype, "scale", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], Parameter.prototype, "unicode", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(0),
+        __metadata("design:type", Number)
+      ], Parameter.prototype, "SRID", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], Parameter.prototype, "annotations", void 0);
+      Edm2.Parameter = Parameter;
+      class ReturnType extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], ReturnType.prototype, "type", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(true),
+        __metadata("design:type", Boolean)
+      ], ReturnType.prototype, "nullable", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], ReturnType.prototype, "annotations", void 0);
+      Edm2.ReturnType = ReturnType;
+      class Invokable extends EdmItemBase {
+      }
+      Edm2.Invokable = Invokable;
+      class Action extends Invokable {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Action.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], Action.prototype, "isBound", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Action.prototype, "entitySetPath", void 0);
+      __decorate2([
+        jsonProperty("parameter"),
+        parseAs(mapArray("parameter", (prop, i2) => new Parameter(prop, i2))),
+        __metadata("design:type", Array)
+      ], Action.prototype, "parameters", void 0);
+      __decorate2([
+        parseAs(new AttributeFunctionChain((d2, i2) => d2.returnType, (rt2, i2) => new ReturnType(rt2, i2))),
+        __metadata("design:type", ReturnType)
+      ], Action.prototype, "returnType", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], Action.prototype, "annotations", void 0);
+      Edm2.Action = Action;
+      class Function2 extends Invokable {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Function2.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], Function2.prototype, "isBound", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Function2.prototype, "entitySetPath", void 0);
+      __decorate2([
+        jsonProperty("parameter"),
+        parseAs(mapArray("parameter", (prop, i2) => new Parameter(prop, i2))),
+        __metadata("design:type", Array)
+      ], Function2.prototype, "parameters", void 0);
+      __decorate2([
+        parseAs(new AttributeFunctionChain((d2, i2) => d2.returnType, (rt2, i2) => new ReturnType(rt2, i2))),
+        __metadata("design:type", ReturnType)
+      ], Function2.prototype, "returnType", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], Function2.prototype, "isComposable", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], Function2.prototype, "annotations", void 0);
+      Edm2.Function = Function2;
+      class Member extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Member.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], Member.prototype, "value", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], Member.prototype, "annotations", void 0);
+      Edm2.Member = Member;
+      class EnumType extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], EnumType.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], EnumType.prototype, "namespace", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(Edm2.Int32),
+        __metadata("design:type", PrimitiveType)
+      ], EnumType.prototype, "underlyingType", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], EnumType.prototype, "isFlags", void 0);
+      __decorate2([
+        jsonProperty("member"),
+        parseAs(mapArray("member", (prop, i2) => new Member(prop, i2))),
+        __metadata("design:type", Array)
+      ], EnumType.prototype, "members", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], EnumType.prototype, "annotations", void 0);
+      Edm2.EnumType = EnumType;
+      class EntitySet extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], EntitySet.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], EntitySet.prototype, "entityType", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], EntitySet.prototype, "annotations", void 0);
+      Edm2.EntitySet = EntitySet;
+      class ActionImport extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], ActionImport.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], ActionImport.prototype, "action", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], ActionImport.prototype, "annotations", void 0);
+      Edm2.ActionImport = ActionImport;
+      class FunctionImport extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], FunctionImport.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], FunctionImport.prototype, "function", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(false),
+        __metadata("design:type", Boolean)
+      ], FunctionImport.prototype, "includeInServiceDocument", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], FunctionImport.prototype, "annotations", void 0);
+      Edm2.FunctionImport = FunctionImport;
+      class EntityContainer extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], EntityContainer.prototype, "name", void 0);
+      __decorate2([
+        jsonProperty("entitySet"),
+        parseAs(mapArray("entitySet", (prop, i2) => new EntitySet(prop, i2))),
+        __metadata("design:type", Array)
+      ], EntityContainer.prototype, "entitySets", void 0);
+      __decorate2([
+        jsonProperty("actionImport"),
+        parseAs(mapArray("actionImport", (prop, i2) => new ActionImport(prop, i2))),
+        __metadata("design:type", Array)
+      ], EntityContainer.prototype, "actionImports", void 0);
+      __decorate2([
+        jsonProperty("functionImport"),
+        parseAs(mapArray("functionImport", (prop, i2) => new FunctionImport(prop, i2))),
+        __metadata("design:type", Array)
+      ], EntityContainer.prototype, "functionImports", void 0);
+      Edm2.EntityContainer = EntityContainer;
+      class TypeDefinition extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], TypeDefinition.prototype, "name", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", PrimitiveType)
+      ], TypeDefinition.prototype, "underlyingType", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], TypeDefinition.prototype, "maxLength", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Boolean)
+      ], TypeDefinition.prototype, "unicode", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], TypeDefinition.prototype, "precision", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", Number)
+      ], TypeDefinition.prototype, "scale", void 0);
+      __decorate2([
+        parse3,
+        defaultValue(0),
+        __metadata("design:type", Number)
+      ], TypeDefinition.prototype, "SRID", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], TypeDefinition.prototype, "annotations", void 0);
+      Edm2.TypeDefinition = TypeDefinition;
+      class Schema extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Schema.prototype, "namespace", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Schema.prototype, "alias", void 0);
+      __decorate2([
+        jsonProperty("enumType"),
+        parseAs(mapArray("enumType", (prop, i2) => new EnumType(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "enumTypes", void 0);
+      __decorate2([
+        jsonProperty("typeDefinition"),
+        parseAs(mapArray("typeDefinition", (prop, i2) => new TypeDefinition(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "typeDefinitions", void 0);
+      __decorate2([
+        jsonProperty("complexType"),
+        parseAs(mapArray("complexType", (prop, i2) => new ComplexType(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "complexTypes", void 0);
+      __decorate2([
+        jsonProperty("entityType"),
+        parseAs(mapArray("entityType", (prop, i2) => new EntityType(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "entityTypes", void 0);
+      __decorate2([
+        jsonProperty("action"),
+        parseAs(mapArray("action", (prop, i2) => new Action(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "actions", void 0);
+      __decorate2([
+        jsonProperty("function"),
+        parseAs(mapArray("function", (prop, i2) => new Edm2.Function(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "functions", void 0);
+      __decorate2([
+        jsonProperty("entityContainer"),
+        parseAs(mapArray("entityContainer", (prop, i2) => new Edm2.EntityContainer(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "entityContainer", void 0);
+      __decorate2([
+        jsonProperty("annotations"),
+        parseAs(mapArray("annotations", (prop, i2) => new Edm2.Annotations(prop, i2))),
+        __metadata("design:type", Array)
+      ], Schema.prototype, "annotations", void 0);
+      Edm2.Schema = Schema;
+      class DataServices extends EdmItemBase {
+      }
+      __decorate2([
+        jsonProperty("schema"),
+        parseAs(mapArray("schema", (prop, i2) => new Schema(prop, i2))),
+        __metadata("design:type", Array)
+      ], DataServices.prototype, "schemas", void 0);
+      Edm2.DataServices = DataServices;
+      class Reference extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Reference.prototype, "uri", void 0);
+      __decorate2([
+        jsonProperty("include"),
+        parseAs(mapArray("include", (prop, i2) => new ReferenceInclude(prop, i2))),
+        __metadata("design:type", Array)
+      ], Reference.prototype, "includes", void 0);
+      Edm2.Reference = Reference;
+      class ReferenceInclude extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], ReferenceInclude.prototype, "namespace", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], ReferenceInclude.prototype, "alias", void 0);
+      Edm2.ReferenceInclude = ReferenceInclude;
+      class Edmx extends EdmItemBase {
+        constructor() {
+          super(...arguments);
+          this.version = "4.0";
+        }
+      }
+      __decorate2([
+        parseAs(new AttributeFunctionChain((edm) => new Edm2.DataServices(edm.dataServices))),
+        __metadata("design:type", DataServices)
+      ], Edmx.prototype, "dataServices", void 0);
+      __decorate2([
+        jsonProperty("reference"),
+        parseAs(mapArray("reference", (prop, i2) => new Reference(prop, i2))),
+        __metadata("design:type", Array)
+      ], Edmx.prototype, "references", void 0);
+      Edm2.Edmx = Edmx;
+      class Annotations extends EdmItemBase {
+      }
+      __decorate2([
+        parse3,
+        required,
+        __metadata("design:type", String)
+      ], Annotations.prototype, "target", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Annotations.prototype, "qualifier", void 0);
+      __decorate2([
+        jsonProperty("annotation"),
+        parseAs(mapArray("annotation", (prop, i2) => new (annotationTypeSelector(prop))(prop, i2))),
+        __metadata("design:type", Array)
+      ], Annotations.prototype, "annotations", void 0);
+      Edm2.Annotations = Annotations;
+      class Annotation extends EdmItemBase {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Unknown";
+        }
+      }
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Annotation.prototype, "term", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Annotation.prototype, "qualifier", void 0);
+      __decorate2([
+        parse3,
+        __metadata("design:type", String)
+      ], Annotation.prototype, "path", void 0);
+      Edm2.Annotation = Annotation;
+      class BinaryAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Binary";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("binary")),
+        __metadata("design:type", Object)
+      ], BinaryAnnotation.prototype, "binary", void 0);
+      Edm2.BinaryAnnotation = BinaryAnnotation;
+      class BoolAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Bool";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("bool")),
+        __metadata("design:type", Object)
+      ], BoolAnnotation.prototype, "bool", void 0);
+      Edm2.BoolAnnotation = BoolAnnotation;
+      class DateAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Date";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("date")),
+        __metadata("design:type", Object)
+      ], DateAnnotation.prototype, "date", void 0);
+      Edm2.DateAnnotation = DateAnnotation;
+      class DateTimeOffsetAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "DateTimeOffset";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("dateTimeOffset")),
+        __metadata("design:type", Object)
+      ], DateTimeOffsetAnnotation.prototype, "dateTimeOffset", void 0);
+      Edm2.DateTimeOffsetAnnotation = DateTimeOffsetAnnotation;
+      class DecimalAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Decimal";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("decimal")),
+        __metadata("design:type", Object)
+      ], DecimalAnnotation.prototype, "decimal", void 0);
+      Edm2.DecimalAnnotation = DecimalAnnotation;
+      class DurationAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Duration";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("duration")),
+        __metadata("design:type", Object)
+      ], DurationAnnotation.prototype, "duration", void 0);
+      Edm2.DurationAnnotation = DurationAnnotation;
+      class EnumMemberAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "EnumMember";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("enumMember")),
+        __metadata("design:type", Object)
+      ], EnumMemberAnnotation.prototype, "enumMember", void 0);
+      Edm2.EnumMemberAnnotation = EnumMemberAnnotation;
+      class FloatAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Float";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("float")),
+        __metadata("design:type", Object)
+      ], FloatAnnotation.prototype, "float", void 0);
+      Edm2.FloatAnnotation = FloatAnnotation;
+      class GuidAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Guid";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("guid")),
+        __metadata("design:type", Object)
+      ], GuidAnnotation.prototype, "guid", void 0);
+      Edm2.GuidAnnotation = GuidAnnotation;
+      class IntAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Int";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("int")),
+        __metadata("design:type", Object)
+      ], IntAnnotation.prototype, "int", void 0);
+      Edm2.IntAnnotation = IntAnnotation;
+      class StringAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "String";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("string")),
+        __metadata("design:type", Object)
+      ], StringAnnotation.prototype, "string", void 0);
+      Edm2.StringAnnotation = StringAnnotation;
+      class TimeOfDayAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "TimeOfDay";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("timeOfDay")),
+        __metadata("design:type", Object)
+      ], TimeOfDayAnnotation.prototype, "timeOfDay", void 0);
+      Edm2.TimeOfDayAnnotation = TimeOfDayAnnotation;
+      class PropertyPathAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "PropertyPath";
+        }
+        toJson() {
+          var _a2;
+          return {
+            term: this.annotationType,
+            collection: [
+              { propertyPath: (_a2 = this.propertyPaths) === null || _a2 === void 0 ? void 0 : _a2.map((s2) => ({ text: s2 })) }
+            ]
+          };
+        }
+      }
+      __decorate2([
+        jsonProperty("propertyPath"),
+        parseAs(primitiveAnnotationValue("propertyPath")),
+        __metadata("design:type", Array)
+      ], PropertyPathAnnotation.prototype, "propertyPaths", void 0);
+      Edm2.PropertyPathAnnotation = PropertyPathAnnotation;
+      class NavigationPropertyPathAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "NavigationPropertyPath";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("propertyPath")),
+        __metadata("design:type", Object)
+      ], NavigationPropertyPathAnnotation.prototype, "navigationPropertyPaths", void 0);
+      Edm2.NavigationPropertyPathAnnotation = NavigationPropertyPathAnnotation;
+      class AnnotationPathAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "AnnotationPath";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("annotationPath")),
+        __metadata("design:type", Object)
+      ], AnnotationPathAnnotation.prototype, "annotationPaths", void 0);
+      Edm2.AnnotationPathAnnotation = AnnotationPathAnnotation;
+      class NullAnnotation extends Annotation {
+        constructor() {
+          super(...arguments);
+          this.annotationType = "Null";
+        }
+      }
+      __decorate2([
+        parseAs(primitiveAnnotationValue("null")),
+        __metadata("design:type", Array)
+      ], NullAnnotation.prototype, "null", void 0);
+      Edm2.NullAnnotation = NullAnnotation;
+      Edm2.AnnotationTypes = {
+        binary: BinaryAnnotation,
+        bool: BoolAnnotation,
+        date: DateAnnotation,
+        dateTimeOffset: DateTimeOffsetAnnotation,
+        decimal: DecimalAnnotation,
+        duration: DurationAnnotation,
+        enumMember: EnumMemberAnnotation,
+        float: FloatAnnotation,
+        guid: GuidAnnotation,
+        int: IntAnnotation,
+        string: StringAnnotation,
+        timeOfDay: TimeOfDayAnnotation,
+        propertyPath: PropertyPathAnnotation,
+        navigationPropertyPath: NavigationPropertyPathAnnotation,
+        annotationPath: AnnotationPathAnnotation,
+        null: NullAnnotation
+      };
+      Edm2.toAnnotationTypeKey = (value) => {
+        for (const [key, type] of Object.entries(Edm2.AnnotationTypes)) {
+          if (value instanceof type) {
+            return key;
+          }
+        }
+      };
+    })(Edm = exports.Edm || (exports.Edm = {}));
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/defineEntities.js
+var require_defineEntities = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/defineEntities.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.defineEntities = void 0;
+    var defineEntities = (entityConfig) => {
+      const annotations = {};
+      const edmx = {
+        dataServices: {
+          schema: [
+            {
+              namespace: entityConfig.namespace,
+              annotations: [],
+              entityType: entityConfig.entities && entityConfig.entities.map((e2) => {
+                const def = {
+                  name: e2.name,
+                  property: []
+                };
+                e2.keys && (def["key"] = [
+                  { propertyRef: e2.keys.map((k2) => ({ name: k2 })) }
+                ]);
+                e2.properties && Object.keys(e2.properties).forEach((p3) => {
+                  def.property.push({
+                    name: p3,
+                    type: e2.properties[p3]
+                  });
+                });
+                e2.annotations && e2.annotations.forEach((a2) => {
+                  if (typeof a2.value === "undefined" || a2.value == null) {
+                    return;
+                  }
+                  ;
+                  let target = (entityConfig.namespace ? `${entityConfig.namespace}.` : "") + e2.name;
+                  if (a2.property) {
+                    target += `/${a2.property}`;
+                  }
+                  ;
+                  annotations[target] = annotations[target] || {
+                    target,
+                    annotation: []
+                  };
+                  annotations[target].annotation.push({ term: a2.name, string: a2.value.toString() });
+                });
+                return def;
+              }),
+              action: entityConfig.actions && entityConfig.actions.map((a2) => {
+                const def = {
+                  name: a2.name,
+                  isBound: void 0,
+                  parameter: void 0,
+                  returnType: void 0
+                };
+                if ("isBound" in a2) {
+                  def.isBound = a2.isBound;
+                }
+                ;
+                if ("parameters" in a2) {
+                  def.parameter = a2.parameters;
+                }
+                ;
+                if ("returnType" in a2) {
+                  if (typeof a2.returnType == "string") {
+                    def.returnType = { type: a2.returnType };
+                  } else {
+                    def.returnType = a2.returnType;
+                  }
+                }
+                return def;
+              }),
+              function: entityConfig.functions && entityConfig.functions.map((a2) => {
+                const def = {
+                  name: a2.name,
+                  isBound: void 0,
+                  parameter: void 0,
+                  returnType: void 0
+                };
+                if ("isBound" in a2) {
+                  def.isBound = a2.isBound;
+                }
+                ;
+                if ("parameters" in a2) {
+                  def.parameter = a2.parameters;
+                }
+                ;
+                if ("returnType" in a2) {
+                  if (typeof a2.returnType == "string") {
+                    def.returnType = { type: a2.returnType };
+                  } else {
+                    def.returnType = a2.returnType;
+                  }
+                }
+                return def;
+              }),
+              entityContainer: {
+                name: entityConfig.containerName,
+                entitySet: entityConfig.entities && entityConfig.entities.map((e2) => ({
+                  name: e2.collectionName,
+                  entityType: (entityConfig.namespace ? `${entityConfig.namespace}.` : "") + e2.name
+                })),
+                actionImport: entityConfig.actions && entityConfig.actions.filter((a2) => !a2.isBound).map((a2) => {
+                  const def = {
+                    name: a2.name,
+                    action: (entityConfig.namespace ? `${entityConfig.namespace}.` : "") + a2.name,
+                    entitySet: void 0
+                  };
+                  if ("entitySet" in a2) {
+                    def.entitySet = a2.entitySet;
+                  }
+                  ;
+                  return def;
+                }),
+                functionImport: entityConfig.functions && entityConfig.functions.filter((a2) => !a2.isBound).map((a2) => {
+                  const def = {
+                    name: a2.name,
+                    function: (entityConfig.namespace ? `${entityConfig.namespace}.` : "") + a2.name,
+                    includeInServiceDocument: void 0,
+                    entitySet: void 0
+                  };
+                  if ("includeInServiceDocument" in a2) {
+                    def.includeInServiceDocument = a2.includeInServiceDocument;
+                  }
+                  ;
+                  if ("entitySet" in a2) {
+                    def.entitySet = a2.entitySet;
+                  }
+                  ;
+                  return def;
+                })
+              }
+            }
+          ]
+        }
+      };
+      entityConfig.entities && entityConfig.entities.map((e2) => {
+        if (!e2.computedKey || !e2.keys || e2.keys.length !== 1) {
+          return;
+        }
+        ;
+        const target = `${(entityConfig.namespace ? `${entityConfig.namespace}.` : "") + e2.name}/${e2.keys[0]}`;
+        if (!annotations[target]) {
+          annotations[target] = { target, annotation: [] };
+        }
+        ;
+        annotations[target].annotation.push({
+          term: "Org.OData.Core.V1.Computed",
+          bool: "true"
+        });
+      });
+      edmx.dataServices.schema[0].annotations = Object.keys(annotations).map((a2) => annotations[a2]);
+      return edmx;
+    };
+    exports.defineEntities = defineEntities;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/JsonCreator.js
+var require_JsonCreator = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/JsonCreator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.jsonStringify = void 0;
+    var metacode_1 = require_metacode();
+    function replaceObject(value) {
+      if (typeof value === "object") {
+        if (value.toJson !== void 0) {
+          return value.toJson();
+        }
+        if (value instanceof Array) {
+          if (value.length === 0) {
+            return void 0;
+          }
+          return value.map(replaceObject);
+        }
+        const replaceKeys = [];
+        Object.keys(value).forEach((key) => {
+          if (key !== void 0 && key !== null) {
+            const tmp = (0, metacode_1.getJsonProperty)(value, key);
+            if (tmp !== void 0) {
+              const { propertyName, toJson } = tmp;
+              if (propertyName !== void 0) {
+                replaceKeys.push({ from: key, to: propertyName, toJson });
+              }
+            }
+          }
+        });
+        if (replaceKeys.length > 0) {
+          const tmp = { ...value };
+          replaceKeys.forEach(({ from, to, toJson }) => {
+            if (to !== void 0) {
+              if (toJson !== void 0) {
+                tmp[to] = toJson(value);
+              } else {
+                tmp[to] = tmp[from];
+              }
+              if (from !== to) {
+                delete tmp[from];
+              }
+            }
+          });
+          return tmp;
+        }
+        return value;
+      }
+      return value;
+    }
+    function replacer(key, value) {
+      if (key === "parent") {
+        return void 0;
+      }
+      return replaceObject(value);
+    }
+    function jsonStringify(object) {
+      return JSON.stringify(object, replacer);
+    }
+    exports.jsonStringify = jsonStringify;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/XmlCreator.js
+var require_XmlCreator = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/XmlCreator.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Xml = void 0;
+    var Xml;
+    (function(Xml2) {
+      class XmlCreator {
+        constructor() {
+          this.startDocument();
+        }
+        startDocument() {
+          this.elements = [];
+          this.namespaces = {};
+          this.currentElement = void 0;
+          this.xmlPart = "";
+          return this;
+        }
+        endDocument() {
+          if (this.elements.length !== 0) {
+            this.xmlPart = "<error>invalidXml</error>";
+          }
+          return this;
+        }
+        getXmlString() {
+          if (this.elements.length !== 0) {
+            return "<error>invalidXml</error>";
+          }
+          return this.xmlPart;
+        }
+        startElement(element) {
+          if (this.currentElement) {
+            this.currentElement.HasChild = true;
+            this.elements.push(this.currentElement);
+            if (!this.currentElement.PersistStarted) {
+              this.persistNode(this.currentElement, true);
+            }
+          }
+          const inheritedNamespaces = this.currentElement ? [].concat(this.currentElement.InheritedNamespaces, this.currentElement.Namespaces) : [];
+          this.currentElement = new XmlNode(element, inheritedNamespaces);
+          if (element.Namespace && this.currentElement.InheritedNamespaces.indexOf(element.Namespace.Name) === -1) {
+            this.currentElement.Namespaces.push(element.Namespace.Name);
+            this.namespaces[element.Namespace.Name] = element.Namespace;
+          }
+          return this;
+        }
+        endElement(isInline = false) {
+          this.persistNode(this.currentElement, isInline);
+          this.currentElement = this.elements.pop();
+          return this;
+        }
+        endElementInline() {
+          return this.endElement(true);
+        }
+        addAttribute(attr, value) {
+          attr.Value = value;
+          const key = attr.Namespace ? `${attr.Name}_${attr.Namespace.Name}` : attr.Name;
+          this.currentElement.Attributes.push(key);
+          this.currentElement.Attributes[key] = attr;
+          if (attr.Namespace && this.currentElement.InheritedNamespaces.indexOf(attr.Namespace.Name) === -1 && this.currentElement.Namespaces.indexOf(attr.Namespace.Name) === -1) {
+            this.currentElement.Namespaces.push(attr.Namespace.Name);
+            this.namespaces[attr.Namespace.Name] = attr.Namespace;
+          }
+          return this;
+        }
+        addNamespace(namespace) {
+          if (this.currentElement.InheritedNamespaces.indexOf(namespace.Name) === -1 && this.currentElement.Namespaces.indexOf(namespace.Name) === -1) {
+            this.currentElement.Namespaces.push(namespace.Name);
+            this.namespaces[namespace.Name] = namespace;
+          }
+          return this;
+        }
+        addText(text) {
+          this.currentElement.Text += text;
+          return this;
+        }
+        declareNamespace(schema, schemaName) {
+          return new XmlNamespace(schema, schemaName);
+        }
+        declareElement(namespaceOrName, name2) {
+          if (typeof namespaceOrName === "string") {
+            return new XmlElement(namespaceOrName);
+          }
+          return new XmlElement(name2, namespaceOrName);
+        }
+        declareAttribute(namespaceOrName, name2) {
+          if (typeof namespaceOrName === "string") {
+            return new XmlAttribute(namespaceOrName);
+          }
+          return new XmlAttribute(name2, namespaceOrName);
+        }
+        persistNode(node2, isInline) {
+          if (!node2.PersistStarted) {
+            if (node2.Element.Namespace) {
+              const ns = node2.Element.Namespace;
+              this.xmlPart += `<${ns.Name}:${node2.Element.Name}`;
+            } else {
+              this.xmlPart += `<${node2.Element.Name}`;
+            }
+            for (let i2 = 0; i2 < node2.Namespaces.length; i2++) {
+              const ns = this.namespaces[node2.Namespaces[i2]];
+              this.xmlPart += ` xmlns:${ns.Name}="${ns.Schema}"`;
+            }
+            const attrs = node2.Attributes;
+            for (let i2 = 0; i2 < attrs.length; i2++) {
+              const attrName = node2.Attributes[i2];
+              const attr = node2.Attributes[attrName];
+              if (attr.Namespace) {
+                this.xmlPart += ` ${attr.Namespace.Name}:${attr.Name}="${attr.Value}"`;
+              } else {
+                this.xmlPart += ` ${attr.Name}="${attr.Value}"`;
+              }
+            }
+            if (node2.HasChild) {
+              this.xmlPart += ">";
+              node2.PersistStarted = true;
+            } else {
+              if (isInline && !node2.Text) {
+                this.xmlPart += "/>";
+              } else {
+                this.xmlPart += `>${this.escapeText(node2.Text)}`;
+                if (node2.Element.Namespace) {
+                  const ns = node2.Element.Namespace;
+                  this.xmlPart += `</${ns.Name}:${node2.Element.Name}>`;
+                } else {
+                  this.xmlPart += `</${node2.Element.Name}>`;
+                }
+              }
+            }
+          } else {
+            if (node2.Element.Namespace) {
+              const ns = node2.Element.Namespace;
+              this.xmlPart += `</${ns.Name}:${node2.Element.Name}>`;
+            } else {
+              this.xmlPart += `</${node2.Element.Name}>`;
+            }
+          }
+        }
+        escapeText(text) {
+          if (text) {
+            text = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+          }
+          return text;
+        }
+      }
+      Xml2.XmlCreator = XmlCreator;
+      class XmlElement {
+        constructor(name2, ns = void 0) {
+          this.Name = name2;
+          this.Namespace = ns;
+        }
+      }
+      Xml2.XmlElement = XmlElement;
+      class XmlNamespace {
+        constructor(schema, name2 = void 0) {
+          this.Schema = schema;
+          this.Name = name2;
+        }
+      }
+      Xml2.XmlNamespace = XmlNamespace;
+      class XmlAttribute {
+        constructor(name2, ns = void 0, value = void 0) {
+          this.Name = name2;
+          this.Namespace = ns;
+          this.Value = value;
+        }
+      }
+      Xml2.XmlAttribute = XmlAttribute;
+      class XmlNode {
+        constructor(element, inherited) {
+          this.Element = element;
+          this.Attributes = [];
+          this.Namespaces = [];
+          this.InheritedNamespaces = inherited;
+          this.Text = "";
+        }
+      }
+      Xml2.XmlNode = XmlNode;
+    })(Xml = exports.Xml || (exports.Xml = {}));
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/xmlMetadata.js
+var require_xmlMetadata = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/xmlMetadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.XmlMetadata = void 0;
+    var edm_1 = require_edm();
+    var XmlCreator_1 = require_XmlCreator();
+    var XmlMetadata = class {
+      constructor(options, edmx) {
+        this.typePropertyAttributes = {
+          name: { name: "Name" },
+          type: { name: "Type" },
+          nullable: { name: "Nullable" },
+          maxLength: { name: "MaxLength" },
+          precision: { name: "Precision" },
+          scale: { name: "Scale" },
+          unicode: { name: "Unicode" },
+          SRID: { name: "SRID" },
+          defaultValue: { name: "DefaultValue" }
+        };
+        this.typeNavigationPropertyAttributes = {
+          name: { name: "Name" },
+          type: { name: "Type" },
+          nullable: { name: "Nullable" },
+          containsTarget: { name: "ContainsTarget" },
+          partner: { name: "Partner" }
+        };
+        this.typeMemberAttributes = {
+          name: { name: "Name" },
+          value: { name: "Value" }
+        };
+        this.parameterAttributes = {
+          name: { name: "Name" },
+          type: { name: "Type" },
+          nullable: { name: "Nullable" },
+          maxLength: { name: "MaxLength" },
+          precision: { name: "Precision" },
+          scale: { name: "Scale" },
+          unicode: { name: "Unicode" },
+          SRID: { name: "SRID" }
+        };
+        this.annotationAttributes = {
+          term: { name: "Term" },
+          qualifier: { name: "Qualifier" },
+          path: { name: "Path" }
+        };
+        this.annotationTypes = {
+          Binary: { name: "Binary", valueField: "binary" },
+          Bool: { name: "Bool", valueField: "bool" },
+          Date: { name: "Date", valueField: "date" },
+          DateTimeOffset: { name: "DateTimeOffset", valueField: "dateTimeOffset" },
+          Decimal: { name: "Decimal", valueField: "decimal" },
+          Duration: { name: "Duration", valueField: "duration" },
+          EnumMember: { name: "EnumMember", valueField: "enumMember" },
+          Float: { name: "Float", valueField: "float" },
+          Guid: { name: "Guid", valueField: "guid" },
+          Int: { name: "Int", valueField: "int" },
+          String: { name: "String", valueField: "string" },
+          TimeOfDay: { name: "TimeOfDay", valueField: "timeOfDay" },
+          PropertyPath: { name: "PropertyPath", valueField: "propertyPaths" },
+          NavigationPropertyPath: { name: "NavigationPropertyPath", valueField: "navigationPropertyPaths" },
+          AnnotationPath: { name: "AnnotationPath", valueField: "annotationPaths" },
+          Null: {
+            name: "Null",
+            handler: (xml) => {
+              const nullElement = xml.declareElement("Null");
+              xml.startElement(nullElement);
+              xml.endElementInline();
+            }
+          }
+        };
+        this.options = Object.assign({
+          edmx: "http://docs.oasis-open.org/odata/ns/edmx",
+          m: "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata",
+          d: "http://schemas.microsoft.com/ado/2007/08/dataservices",
+          namespace: "http://docs.oasis-open.org/odata/ns/edm",
+          edmxVersion: "4.0",
+          xmlHead: '<?xml version="1.0" encoding="UTF-8"?>',
+          contextNamespace: "MyContext"
+        }, options);
+        this.metadata = edmx;
+      }
+      processMetadata() {
+        const xml = new XmlCreator_1.Xml.XmlCreator();
+        let xmlResult = this.options.xmlHead;
+        xml.startDocument();
+        this.buildEdmx(xml, this.metadata);
+        xml.endDocument();
+        xmlResult += xml.getXmlString();
+        return xmlResult;
+      }
+      buildEdmx(xml, edmx) {
+        const ns = xml.declareNamespace(this.options.edmx, "edmx");
+        const edmxElement = xml.declareElement(ns, "Edmx");
+        const version2 = xml.declareAttribute("Version");
+        xml.startElement(edmxElement).addAttribute(version2, edmx.version || this.options.edmxVersion);
+        this.buildDataServices(xml, edmx.dataServices);
+        xml.endElement();
+      }
+      buildDataServices(xml, dataservices) {
+        const ns = xml.declareNamespace(this.options.edmx, "edmx");
+        const dataservicesElement = xml.declareElement(ns, "DataServices");
+        xml.startElement(dataservicesElement);
+        this.buildSchema(xml, dataservices.schemas);
+        xml.endElement();
+      }
+      buildSchema(xml, schemas) {
+        schemas && schemas.forEach((schema) => {
+          const xmlns = xml.declareAttribute("xmlns");
+          const schemaElement = xml.declareElement("Schema");
+          const ns = xml.declareAttribute("Namespace");
+          xml.startElement(schemaElement).addAttribute(xmlns, this.options.namespace).addAttribute(ns, schema.namespace || this.options.contextNamespace);
+          if (schema.alias) {
+            xml.addAttribute(xml.declareAttribute("Alias"), schema.alias);
+          }
+          this.buildEntityTypes(xml, schema.entityTypes);
+          this.buildComplexTypes(xml, schema.complexTypes);
+          this.buildTypeDefinitions(xml, schema.typeDefinitions);
+          this.buildEnumTypes(xml, schema.enumTypes);
+          this.buildActions(xml, schema.actions);
+          this.buildFunctions(xml, schema.functions);
+          this.buildEntityContainer(xml, schema.entityContainer);
+          this.buildSchemaAnnotations(xml, schema.annotations);
+          xml.endElement();
+        });
+      }
+      buildTypeDefinitions(xml, typeDefinitions) {
+        typeDefinitions && typeDefinitions.forEach((typeDefinition) => {
+          const rootElement = xml.declareElement("TypeDefinition");
+          const name2 = xml.declareAttribute("Name");
+          xml.startElement(rootElement).addAttribute(name2, typeDefinition.name);
+          if (typeDefinition.underlyingType) {
+            xml.addAttribute(xml.declareAttribute("UnderlyingType"), typeDefinition.underlyingType);
+          }
+          ;
+          this.buildAnnotations(xml, typeDefinition.annotations);
+          xml.endElement();
+        });
+      }
+      buildEnumTypes(xml, enumTypes) {
+        enumTypes && enumTypes.forEach((enumType) => {
+          const rootElement = xml.declareElement("EnumType");
+          const name2 = xml.declareAttribute("Name");
+          xml.startElement(rootElement).addAttribute(name2, enumType.name);
+          if (enumType.namespace) {
+            xml.addAttribute(xml.declareAttribute("Namespace"), enumType.namespace);
+          }
+          ;
+          if (enumType.underlyingType) {
+            xml.addAttribute(xml.declareAttribute("UnderlyingType"), enumType.underlyingType);
+          }
+          ;
+          if (enumType.isFlags) {
+            xml.addAttribute(xml.declareAttribute("IsFlags"), enumType.isFlags);
+          }
+          ;
+          this.buildEnumMembers(xml, enumType.members);
+          this.buildAnnotations(xml, enumType.annotations);
+          xml.endElement();
+        });
+      }
+      buildEntityTypes(xml, entityTypes) {
+        entityTypes && entityTypes.forEach((entityType) => {
+          this.buildType(xml, entityType, "EntityType");
+        });
+      }
+      buildComplexTypes(xml, complexTypes) {
+        complexTypes && complexTypes.forEach((complexType) => {
+          this.buildType(xml, complexType, "ComplexType");
+        });
+      }
+      buildType(xml, type, xmlElementName) {
+        const rootElement = xml.declareElement(xmlElementName);
+        const name2 = xml.declareAttribute("Name");
+        xml.startElement(rootElement).addAttribute(name2, type.name);
+        if (type.baseType) {
+          xml.addAttribute(xml.declareAttribute("BaseType"), type.baseType);
+        }
+        ;
+        if (type.abstract) {
+          xml.addAttribute(xml.declareAttribute("Abstract"), type.abstract);
+        }
+        ;
+        if (type.openType) {
+          xml.addAttribute(xml.declareAttribute("OpenType"), type.openType);
+        }
+        ;
+        if (type.hasStream) {
+          xml.addAttribute(xml.declareAttribute("HasStream"), type.hasStream);
+        }
+        ;
+        if (type instanceof edm_1.Edm.EntityType) {
+          this.buildTypeKeys(xml, type.key);
+        }
+        this.buildTypeProperties(xml, type.properties);
+        this.buildTypeNavigationProperties(xml, type.navigationProperties);
+        this.buildAnnotations(xml, type.annotations);
+        xml.endElement();
+      }
+      buildTypeKeys(xml, key) {
+        if (!key) {
+          return;
+        }
+        const keyElement = xml.declareElement("Key");
+        const propRef = xml.declareElement("PropertyRef");
+        const name2 = xml.declareAttribute("Name");
+        const keys = key.propertyRefs;
+        if (keys.length > 0) {
+          xml.startElement(keyElement);
+          keys.forEach((keyDef) => {
+            xml.startElement(propRef).addAttribute(name2, keyDef.name);
+            if (keyDef.alias) {
+              xml.addAttribute(xml.declareAttribute("Alias"), keyDef.alias);
+            }
+            ;
+            xml.endElementInline();
+          });
+          xml.endElement();
+        }
+      }
+      buildTypeProperties(xml, properties) {
+        properties && properties.forEach((property) => {
+          const propertyElement = xml.declareElement("Property");
+          xml.startElement(propertyElement);
+          this.buildAttributes(xml, property, this.typePropertyAttributes);
+          this.buildAnnotations(xml, property.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildTypeNavigationProperties(xml, navigationProperties) {
+        navigationProperties && navigationProperties.forEach((navigationProperty) => {
+          const navigationPropertyElement = xml.declareElement("NavigationProperty");
+          xml.startElement(navigationPropertyElement);
+          this.buildAttributes(xml, navigationProperty, this.typeNavigationPropertyAttributes);
+          this.buildNavPropertyReferentialConstraints(xml, navigationProperty.referentialConstraints);
+          this.buildAnnotations(xml, navigationProperty.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildNavPropertyReferentialConstraints(xml, referentialConstraints) {
+        referentialConstraints && referentialConstraints.forEach((referentialConstraint) => {
+          const referentialConstraintElement = xml.declareElement("ReferentialConstraint");
+          xml.startElement(referentialConstraintElement);
+          if (referentialConstraint.property) {
+            xml.addAttribute(xml.declareAttribute("Property"), referentialConstraint.property);
+          }
+          if (referentialConstraint.referencedProperty) {
+            xml.addAttribute(xml.declareAttribute("ReferencedProperty"), referentialConstraint.referencedProperty);
+          }
+          xml.endElementInline();
+        });
+      }
+      buildEnumMembers(xml, members) {
+        members && members.forEach((member) => {
+          const memberElement = xml.declareElement("Member");
+          xml.startElement(memberElement);
+          this.buildAttributes(xml, member, this.typeMemberAttributes);
+          this.buildAnnotations(xml, member.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildAttributes(xml, object, mappings) {
+        const attributes = mappings && Object.keys(mappings);
+        object && attributes && attributes.forEach((prop) => {
+          if (typeof object[prop] !== "undefined" && object[prop] !== null) {
+            const attr = xml.declareAttribute(mappings[prop].name);
+            xml.addAttribute(attr, object[prop].toString());
+          }
+        });
+      }
+      buildActions(xml, actions) {
+        actions && actions.forEach((action) => {
+          const actionElement = xml.declareElement("Action");
+          const name2 = xml.declareAttribute("Name");
+          xml.startElement(actionElement).addAttribute(name2, action.name);
+          if (typeof action.isBound !== "undefined") {
+            xml.addAttribute(xml.declareAttribute("IsBound"), action.isBound.toString());
+          }
+          if (action.entitySetPath) {
+            xml.addAttribute(xml.declareAttribute("EntitySetPath"), action.entitySetPath);
+          }
+          this.buildParameters(xml, action.parameters);
+          this.buildReturnType(xml, action.returnType);
+          this.buildAnnotations(xml, action.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildFunctions(xml, functions) {
+        functions && functions.forEach((func) => {
+          const funcElement = xml.declareElement("Function");
+          const name2 = xml.declareAttribute("Name");
+          xml.startElement(funcElement).addAttribute(name2, func.name);
+          if (typeof func.isBound !== "undefined") {
+            xml.addAttribute(xml.declareAttribute("IsBound"), func.isBound.toString());
+          }
+          if (func.entitySetPath) {
+            xml.addAttribute(xml.declareAttribute("EntitySetPath"), func.entitySetPath);
+          }
+          if (typeof func.isComposable !== "undefined") {
+            xml.addAttribute(xml.declareAttribute("IsComposable"), func.isComposable.toString());
+          }
+          this.buildParameters(xml, func.parameters);
+          this.buildReturnType(xml, func.returnType);
+          this.buildAnnotations(xml, func.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildParameters(xml, parameters) {
+        parameters && parameters.forEach((parameter) => {
+          const parameterElement = xml.declareElement("Parameter");
+          xml.startElement(parameterElement);
+          this.buildAttributes(xml, parameter, this.parameterAttributes);
+          this.buildAnnotations(xml, parameter.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildReturnType(xml, returnType) {
+        if (!returnType || typeof returnType.type === "undefined") {
+          return;
+        }
+        const parameterElement = xml.declareElement("ReturnType");
+        const type = xml.declareAttribute("Type");
+        const nullable = xml.declareAttribute("Nullable");
+        xml.startElement(parameterElement).addAttribute(type, returnType.type);
+        if (typeof returnType.nullable !== "undefined") {
+          xml.addAttribute(nullable, returnType.nullable.toString());
+        }
+        this.buildAnnotations(xml, returnType.annotations);
+        xml.endElementInline();
+      }
+      buildEntityContainer(xml, entityContainers) {
+        entityContainers && entityContainers.forEach((entityContainer) => {
+          const entityContainerElement = xml.declareElement("EntityContainer");
+          const name2 = xml.declareAttribute("Name");
+          xml.startElement(entityContainerElement).addAttribute(name2, entityContainer.name);
+          this.buildEntitySets(xml, entityContainer.entitySets);
+          this.buildActionImports(xml, entityContainer.actionImports);
+          this.buildFunctionImports(xml, entityContainer.functionImports);
+          xml.endElement();
+        });
+      }
+      buildEntitySets(xml, entitySets) {
+        entitySets && entitySets.forEach((entitySet) => {
+          const entitySetElement = xml.declareElement("EntitySet");
+          const name2 = xml.declareAttribute("Name");
+          const entityType = xml.declareAttribute("EntityType");
+          xml.startElement(entitySetElement).addAttribute(name2, entitySet.name).addAttribute(entityType, entitySet.entityType);
+          this.buildAnnotations(xml, entitySet.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildActionImports(xml, actionImports) {
+        actionImports && actionImports.forEach((actionImport) => {
+          const actionImportElement = xml.declareElement("ActionImport");
+          const name2 = xml.declareAttribute("Name");
+          const action = xml.declareAttribute("Action");
+          xml.startElement(actionImportElement).addAttribute(name2, actionImport.name).addAttribute(action, actionImport.action);
+          this.buildAnnotations(xml, actionImport.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildFunctionImports(xml, functionImports) {
+        functionImports && functionImports.forEach((functionImport) => {
+          const FunctionImportElement = xml.declareElement("FunctionImport");
+          const name2 = xml.declareAttribute("Name");
+          const func = xml.declareAttribute("Function");
+          xml.startElement(FunctionImportElement).addAttribute(name2, functionImport.name).addAttribute(func, functionImport["function"]);
+          if (typeof functionImport.includeInServiceDocument !== "undefined") {
+            xml.addAttribute(xml.declareAttribute("IncludeInServiceDocument"), functionImport.includeInServiceDocument.toString());
+          }
+          this.buildAnnotations(xml, functionImport.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildSchemaAnnotations(xml, schemaAnnotations) {
+        schemaAnnotations && schemaAnnotations.forEach((schemaAnnotation) => {
+          const target = xml.declareAttribute("Target");
+          const AnnotationsElement = xml.declareElement("Annotations");
+          xml.startElement(AnnotationsElement).addAttribute(target, schemaAnnotation.target);
+          if (schemaAnnotation.qualifier) {
+            xml.addAttribute(xml.declareAttribute("Qualifier"), schemaAnnotation.qualifier);
+          }
+          ;
+          this.buildAnnotations(xml, schemaAnnotation.annotations);
+          xml.endElementInline();
+        });
+      }
+      buildAnnotations(xml, annotations) {
+        annotations && annotations.forEach((annotation) => {
+          const AnnotationElement = xml.declareElement("Annotation");
+          xml.startElement(AnnotationElement);
+          const attributes = Object.keys(this.annotationAttributes);
+          attributes.forEach((prop) => {
+            if (typeof annotation[prop] !== "undefined" && annotation[prop] !== null) {
+              const attr = xml.declareAttribute(this.annotationAttributes[prop].name);
+              xml.addAttribute(attr, annotation[prop].toString());
+            }
+          });
+          const annotConfig = this.annotationTypes[annotation.annotationType];
+          if (annotConfig) {
+            if (annotConfig.handler) {
+              annotConfig.handler(xml, annotation);
+            } else if (annotConfig.valueField) {
+              const value = annotation[annotConfig.valueField];
+              if (Array.isArray(value)) {
+                this.buildCollectionAnnotation(xml, value, annotConfig, annotation);
+              } else if (typeof value !== "undefined" && value !== null) {
+                const attr = xml.declareAttribute(annotConfig.name);
+                xml.addAttribute(attr, value.toString());
+              }
+            }
+          }
+          xml.endElementInline();
+        });
+      }
+      buildCollectionAnnotation(xml, value, annotConfig, _3) {
+        const collectionElement = xml.declareElement("Collection");
+        xml.startElement(collectionElement);
+        value.forEach((v3) => {
+          const valueElement = xml.declareElement(annotConfig.name);
+          xml.startElement(valueElement).addText(v3.toString()).endElementInline();
+        });
+        xml.endElementInline();
+      }
+    };
+    exports.XmlMetadata = XmlMetadata;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/metadata.js
+var require_metadata2 = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/service/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ServiceMetadata = void 0;
+    var LRUMap_1 = require_LRUMap();
+    var edm_1 = require_edm();
+    var defineEntities_1 = require_defineEntities();
+    var JsonCreator_1 = require_JsonCreator();
+    var xmlMetadata_1 = require_xmlMetadata();
+    var ServiceMetadata = class _ServiceMetadata {
+      constructor(edmx, options) {
+        this.edmx = edmx;
+        this.options = options;
+        this._cache = new LRUMap_1.LRUMap();
+      }
+      static loadFromJson(json, options) {
+        return _ServiceMetadata.processMetadataJson(json, options);
+      }
+      static processMetadataJson(json, options) {
+        const edmx = new edm_1.Edm.Edmx(json);
+        return new this(edmx, options);
+      }
+      static processEdmx(edmx, options) {
+        return new this(edmx, options);
+      }
+      static defineEntities(entityConfig, options) {
+        const json = (0, defineEntities_1.defineEntities)(entityConfig);
+        const edmx = new edm_1.Edm.Edmx(json);
+        return new this(edmx, options);
+      }
+      _tryGetCache(key, producer) {
+        if (!this._cache.has(key)) {
+          this._cache.set(key, producer());
+        }
+        return this._cache.get(key);
+      }
+      getAllEntityTypes() {
+        return this._tryGetCache("_all_models_", () => {
+          const rt2 = [];
+          this.edmx.dataServices.schemas.forEach((schema) => {
+            schema.entityTypes.forEach((entityType) => {
+              rt2.push(entityType);
+            });
+          });
+          return rt2;
+        });
+      }
+      getEntityTypeByName(modelName) {
+        return this._tryGetCache(`_model_${modelName}_`, () => {
+          for (const model of this.getAllEntityTypes()) {
+            if (model.name === modelName) {
+              return model;
+            }
+            return null;
+          }
+        });
+      }
+      getAllEntitySets() {
+        return this._tryGetCache("_all_models_", () => {
+          const rt2 = [];
+          this.edmx.dataServices.schemas.forEach((schema) => {
+            schema.entityContainer.forEach((container) => {
+              container.entitySets.forEach((entitySet) => {
+                rt2.push(entitySet);
+              });
+            });
+          });
+          return rt2;
+        });
+      }
+      getEntitySetByName(entitySetName) {
+        return this._tryGetCache(`_es_${entitySetName}_`, () => {
+          for (const es of this.getAllEntitySets()) {
+            if (es.name === entitySetName) {
+              return es;
+            }
+            return null;
+          }
+        });
+      }
+      document(format = "xml") {
+        switch (format) {
+          case "json":
+          case "application/json":
+            return (0, JsonCreator_1.jsonStringify)(this.edmx);
+          case "xml":
+          case "application/xml":
+            return this.process(this.edmx, this.options);
+          default:
+            throw Error(`not support document type for ${format}`);
+        }
+      }
+      process(edmx, options) {
+        const xmlMetadata = new xmlMetadata_1.XmlMetadata(options, edmx);
+        return xmlMetadata.processMetadata();
+      }
+      /**
+       * create metadata handler for express
+       *
+       * @param format
+       */
+      requestHandler(format) {
+        return (req, res, __) => {
+          switch (req.get("Accept")) {
+            case "application/json":
+            case "json":
+              res.set("Content-Type", "application/json");
+              res.send(this.document("application/json"));
+              break;
+            default:
+              res.set("Content-Type", "application/xml");
+              res.send(this.document("application/xml"));
+              break;
+          }
+        };
+      }
+    };
+    exports.ServiceMetadata = ServiceMetadata;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/document/JsonDocument.js
+var require_JsonDocument = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/document/JsonDocument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.JsonDocument = void 0;
+    var JsonDocument = class {
+      constructor(options, edmx) {
+        options = options || {};
+        this.options = Object.assign({}, options);
+        this.metadata = edmx;
+      }
+      processMetadata() {
+        const context = {};
+        const json = {
+          "@odata.context": this.options.context,
+          value: []
+        };
+        this.buildEdmx(json, this.metadata, context);
+        return json;
+      }
+      buildEdmx(json, edmx, context) {
+        this.buildDataServices(json, edmx.dataServices, context);
+      }
+      buildDataServices(json, dataservices, context) {
+        this.buildSchema(json, dataservices.schemas, context);
+      }
+      buildSchema(json, schemas, context) {
+        schemas && schemas.forEach((schema) => {
+          this.buildEntityContainer(json, schema.entityContainer, context);
+        });
+      }
+      buildEntityContainer(json, entityContainers, context) {
+        entityContainers && entityContainers.forEach((entityContainer) => {
+          this.buildEntitySets(json, entityContainer.entitySets, context);
+        });
+      }
+      buildEntitySets(json, entitySets, context) {
+        entitySets && entitySets.forEach((entitySet) => {
+          json.value.push({
+            name: entitySet.name,
+            kind: "EntitySet",
+            url: entitySet.name
+          });
+        });
+      }
+    };
+    exports.JsonDocument = JsonDocument;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/document/serviceDocument.js
+var require_serviceDocument = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/document/serviceDocument.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ServiceDocument = void 0;
+    var metadata_1 = require_metadata2();
+    var JsonDocument_1 = require_JsonDocument();
+    var ServiceDocument = class extends metadata_1.ServiceMetadata {
+      constructor(edmx, options) {
+        super(edmx, options);
+      }
+      document(format = "json") {
+        switch (format) {
+          case "xml":
+            throw new Error("Not implemented");
+          default:
+            const jsonDocument = new JsonDocument_1.JsonDocument(this.options, this.edmx);
+            return jsonDocument.processMetadata();
+        }
+      }
+      process(edmx, options) {
+        const jsonDocument = new JsonDocument_1.JsonDocument(options, edmx);
+        this.data = jsonDocument.processMetadata();
+      }
+      requestHandler(format) {
+        return (req, res, next) => {
+          res.set("OData-Version", "4.0");
+          const data = this.document(format);
+          if (!data["@odata.context"]) {
+            let url = `${req.protocol}://${req.get("host")}${req.originalUrl.split("?").shift()}`;
+            if (url.slice(-1) !== "/") {
+              url += "/";
+            }
+            data["@odata.context"] = `${url}$metadata`;
+          }
+          res.json(data);
+        };
+      }
+    };
+    exports.ServiceDocument = ServiceDocument;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/index.js
+var require_lib = __commonJS({
+  "../../node_modules/.pnpm/@odata+metadata@0.2.8/node_modules/@odata/metadata/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      Object.defineProperty(o2, k22, { enumerable: true, get: function() {
+        return m3[k2];
+      } });
+    }) : (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o2[k22] = m3[k2];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m3, exports2) {
+      for (var p3 in m3) if (p3 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p3)) __createBinding(exports2, m3, p3);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.PrimitiveTypeEnum = void 0;
+    __exportStar(require_serviceDocument(), exports);
+    __exportStar(require_edm(), exports);
+    var enum_1 = require_enum2();
+    Object.defineProperty(exports, "PrimitiveTypeEnum", { enumerable: true, get: function() {
+      return enum_1.PrimitiveTypeEnum;
+    } });
+    __exportStar(require_metadata2(), exports);
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/join.js
+var require_join = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/join.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.join = void 0;
+    var nativeJoin = Array.prototype.join;
+    function join5(array, separator = ",") {
+      return array == null ? "" : nativeJoin.call(array, separator);
+    }
+    exports.join = join5;
+    exports.default = join5;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/types.js
+var require_types3 = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.convertPrimitiveValueToString = void 0;
+    var metadata_1 = require_lib();
+    function convertPrimitiveValueToString(value, version2 = "v4") {
+      var _a2, _b, _c;
+      if (((_a2 = value === null || value === void 0 ? void 0 : value.getValue) === null || _a2 === void 0 ? void 0 : _a2.call(value)) === null) {
+        return "null";
+      }
+      if (((_b = value === null || value === void 0 ? void 0 : value.getValue) === null || _b === void 0 ? void 0 : _b.call(value)) !== void 0) {
+        switch ((_c = value === null || value === void 0 ? void 0 : value.getType) === null || _c === void 0 ? void 0 : _c.call(value)) {
+          case metadata_1.Edm.Int16:
+          case metadata_1.Edm.Int32:
+          case metadata_1.Edm.Int64:
+          case metadata_1.Edm.Guid:
+          case metadata_1.Edm.Double:
+          case metadata_1.Edm.Decimal:
+          case metadata_1.Edm.Byte:
+          case metadata_1.Edm.SByte:
+          case metadata_1.Edm.Single:
+            return String(value.getValue());
+          case metadata_1.Edm.Boolean:
+            return String(value.getValue());
+          case metadata_1.Edm.Binary:
+            const vB = value.getValue();
+            if (vB instanceof Buffer) {
+              return `binary'${vB.toString("base64")}'`;
+            }
+            return String(vB);
+          case metadata_1.Edm.String:
+            return `'${value.getValue()}'`;
+          case metadata_1.Edm.Duration:
+            return value.getValue();
+          case metadata_1.Edm.DateTime:
+            let vd = value.getValue();
+            if (typeof vd === "string") {
+              vd = new Date(vd);
+            }
+            if (version2 === "v2") {
+              return `datetime'${vd.toISOString()}'`;
+            }
+            throw new Error("OData V4 is not support 'Edm.DateTime' values");
+          case metadata_1.Edm.DateTimeOffset:
+            let v1 = value.getValue();
+            if (typeof v1 === "string") {
+              v1 = new Date(v1);
+            }
+            if (version2 === "v2") {
+              return `datetimeoffset'${v1.toISOString()}'`;
+            }
+            return v1.toISOString();
+          case metadata_1.Edm.Date:
+            const v22 = value.getValue();
+            if (v22 instanceof Date) {
+              return `${v22.getFullYear()}-${v22.getMonth() + 1}-${v22.getDate()}`;
+            }
+            return v22;
+          case metadata_1.Edm.Geography:
+          case metadata_1.Edm.GeographyPoint:
+          case metadata_1.Edm.GeographyLineString:
+          case metadata_1.Edm.GeographyPolygon:
+          case metadata_1.Edm.GeographyMultiPoint:
+          case metadata_1.Edm.GeographyMultiLineString:
+          case metadata_1.Edm.GeographyMultiPolygon:
+          case metadata_1.Edm.GeographyCollection:
+          case metadata_1.Edm.Geometry:
+          case metadata_1.Edm.GeometryPoint:
+          case metadata_1.Edm.GeometryLineString:
+          case metadata_1.Edm.GeometryPolygon:
+          case metadata_1.Edm.GeometryMultiPoint:
+          case metadata_1.Edm.GeometryMultiLineString:
+          case metadata_1.Edm.GeometryMultiPolygon:
+          case metadata_1.Edm.GeometryCollection:
+            return String(value.getValue());
+          default:
+            throw new TypeError(`not support type '${value.getType()}'`);
+        }
+      }
+      throw new Error("'undefined' value provided");
+    }
+    exports.convertPrimitiveValueToString = convertPrimitiveValueToString;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/filter.js
+var require_filter = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/filter.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ODataFilter = exports.ExprOperator = void 0;
+    var join_1 = require_join();
+    var metadata_1 = require_lib();
+    var types_1 = require_types3();
+    var ExprOperator;
+    (function(ExprOperator2) {
+      ExprOperator2["eq"] = "eq";
+      ExprOperator2["ne"] = "ne";
+      ExprOperator2["gt"] = "gt";
+      ExprOperator2["lt"] = "lt";
+      ExprOperator2["ge"] = "ge";
+      ExprOperator2["le"] = "le";
+    })(ExprOperator = exports.ExprOperator || (exports.ExprOperator = {}));
+    var ODataFieldExpr = class {
+      constructor(filter, fieldName, mapping) {
+        this._exprMappings = mapping;
+        this._fieldName = fieldName;
+        this._filter = filter;
+        if (this._getFieldExprs() == void 0) {
+          this._exprMappings[this._fieldName] = [];
+        }
+      }
+      _getFieldExprs() {
+        return this._exprMappings[this._fieldName];
+      }
+      _addExpr(op, value) {
+        if (value === null) {
+          this._getFieldExprs().push({ op, value: "null" });
+          return;
+        }
+        switch (typeof value) {
+          case "number":
+          case "boolean":
+          case "string":
+          case "object":
+            this._getFieldExprs().push({ op, value });
+            break;
+          case "undefined":
+            throw new Error(`You must set value in odata filter eq/ne/gt/ge/ne/nt ...`);
+          default:
+            throw new Error(`Not support typeof ${typeof value}: ${value} in odata filter eq/ne/gt/ge/ne/nt ...`);
+        }
+      }
+      /**
+       * equal
+       * @param value
+       */
+      eq(value) {
+        this._addExpr(ExprOperator.eq, value);
+        return this._filter;
+      }
+      /**
+       * not equal
+       * @param value
+       */
+      ne(value) {
+        this._addExpr(ExprOperator.ne, value);
+        return this._filter;
+      }
+      eqString(value) {
+        this._addExpr(ExprOperator.eq, `'${value}'`);
+        return this._filter;
+      }
+      neString(value) {
+        this._addExpr(ExprOperator.ne, `'${value}'`);
+        return this._filter;
+      }
+      /**
+       * greater or equal
+       * @param value
+       */
+      ge(value) {
+        this._addExpr(ExprOperator.ge, value);
+        return this._filter;
+      }
+      /**
+       * greater than
+       * @param value
+       */
+      gt(value) {
+        this._addExpr(ExprOperator.gt, value);
+        return this._filter;
+      }
+      /**
+       * less or equal
+       * @param value
+       */
+      le(value) {
+        this._addExpr(ExprOperator.le, value);
+        return this._filter;
+      }
+      /**
+       * less than
+       * @param value
+       */
+      lt(value) {
+        this._addExpr(ExprOperator.lt, value);
+        return this._filter;
+      }
+      /**
+       * match any value in an array
+       *
+       * @param values
+       */
+      in(values = []) {
+        if (values.length > 0) {
+          values.forEach((value) => {
+            this.eq(value);
+          });
+        }
+        return this._filter;
+      }
+      /**
+       * filter by value range
+       *
+       * @param low
+       * @param max
+       * @param includeBoundary
+       */
+      between(low, max, includeBoundary = true) {
+        if (low == void 0 || max == void 0) {
+          throw new Error("You must give out the start and end value");
+        }
+        if (includeBoundary) {
+          this.ge(low);
+          this.le(max);
+        } else {
+          this.gt(low);
+          this.lt(max);
+        }
+        return this._filter;
+      }
+    };
+    var ODataFilter = class _ODataFilter {
+      static New(obj) {
+        return new _ODataFilter(obj);
+      }
+      constructor(obj) {
+        this._fieldExprMappings = {};
+        if (obj != void 0 && typeof obj == "object") {
+          Object.entries(obj).forEach(([prop, value]) => {
+            this.field(prop).eq(value);
+          });
+        }
+      }
+      /**
+       * getExprMapping
+       *
+       * @internal
+       * @private
+       */
+      getExprMapping() {
+        return this._fieldExprMappings;
+      }
+      /**
+       * @param name filed name
+       */
+      field(name2) {
+        return new ODataFieldExpr(this, name2, this.getExprMapping());
+      }
+      toString(version2 = "v4") {
+        return this.build(version2);
+      }
+      _buildExprLit(value, version2 = "v4") {
+        var _a2;
+        if (value === null) {
+          return "null";
+        }
+        switch (typeof value) {
+          case "number":
+          case "boolean":
+            return `${value}`;
+          case "string":
+            if (value.startsWith("'") || value.startsWith("datetime")) {
+              return value;
+            }
+            return `'${value}'`;
+          case "object":
+            if (value instanceof metadata_1.Edm.PrimitiveTypeValue) {
+              return (0, types_1.convertPrimitiveValueToString)(value, version2);
+            }
+            throw new Error(`Not support object ${((_a2 = value === null || value === void 0 ? void 0 : value.constructor) === null || _a2 === void 0 ? void 0 : _a2.name) || typeof value} in odata filter eq/ne/gt/ge/ne/nt ...`);
+          case "undefined":
+            throw new Error(`You must set value in odata filter eq/ne/gt/ge/ne/nt ...`);
+          default:
+            throw new Error(`Not support typeof ${typeof value}: ${value} in odata filter eq/ne/gt/ge/ne/nt ...`);
+        }
+      }
+      _buildFieldExprString(field, version2 = "v4") {
+        const exprs = this.getExprMapping()[field];
+        if (exprs.length > 0) {
+          if (exprs.filter((expr) => expr.op == ExprOperator.eq).length == 0) {
+            return `(${(0, join_1.default)(exprs.map(({ op, value }) => `${field} ${op} ${this._buildExprLit(value, version2)}`), " and ")})`;
+          }
+          return `(${(0, join_1.default)(exprs.map(({ op, value }) => `${field} ${op} ${this._buildExprLit(value, version2)}`), " or ")})`;
+        }
+        return "";
+      }
+      build(version2 = "v4") {
+        let _rt = "";
+        _rt = (0, join_1.default)(
+          // join all fields exprs string
+          Object.entries(this.getExprMapping()).map(([fieldName, exprs]) => {
+            switch (exprs.length) {
+              // if one field expr mapping array is empty
+              case 0:
+                return "";
+              // only have one expr
+              case 1:
+                const { op, value } = exprs[0];
+                return `${fieldName} ${op} ${this._buildExprLit(value, version2)}`;
+              default:
+                return this._buildFieldExprString(fieldName, version2);
+            }
+          }),
+          " and "
+        );
+        return _rt;
+      }
+    };
+    exports.ODataFilter = ODataFilter;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isFlattenable.js
+var require_isFlattenable = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/isFlattenable.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isArguments_1 = __importDefault(require_isArguments());
+    var spreadableSymbol = Symbol.isConcatSpreadable;
+    function isFlattenable(value) {
+      return Array.isArray(value) || (0, isArguments_1.default)(value) || !!(value && value[spreadableSymbol]);
+    }
+    exports.default = isFlattenable;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayPush.js
+var require_arrayPush = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayPush.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function arrayPush(array, values) {
+      var index = -1, length = values.length, offset = array.length;
+      while (++index < length) {
+        array[offset + index] = values[index];
+      }
+      return array;
+    }
+    exports.default = arrayPush;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseFlatten.js
+var require_baseFlatten = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseFlatten.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var isFlattenable_1 = __importDefault(require_isFlattenable());
+    var arrayPush_1 = __importDefault(require_arrayPush());
+    function baseFlatten(array, depth, predicate, isStrict, result) {
+      var index = -1, length = array.length;
+      predicate || (predicate = isFlattenable_1.default);
+      result || (result = []);
+      while (++index < length) {
+        var value = array[index];
+        if (depth > 0 && predicate(value)) {
+          if (depth > 1) {
+            baseFlatten(value, depth - 1, predicate, isStrict, result);
+          } else {
+            (0, arrayPush_1.default)(result, value);
+          }
+        } else if (!isStrict) {
+          result[result.length] = value;
+        }
+      }
+      return result;
+    }
+    exports.default = baseFlatten;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/concat.js
+var require_concat = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/concat.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.concat = void 0;
+    var baseFlatten_1 = __importDefault(require_baseFlatten());
+    var copyArray_1 = __importDefault(require_copyArray());
+    var arrayPush_1 = __importDefault(require_arrayPush());
+    var isArray_1 = __importDefault(require_isArray());
+    function concat(...arrays) {
+      const length = arrays.length;
+      if (!length) {
+        return [];
+      }
+      const args = Array(length - 1);
+      const array = arrays[0];
+      let index = length;
+      while (index--) {
+        args[index - 1] = arrays[index];
+      }
+      return (0, arrayPush_1.default)((0, isArray_1.default)(array) ? (0, copyArray_1.default)(array) : [array], (0, baseFlatten_1.default)(args, 1));
+    }
+    exports.concat = concat;
+    exports.default = concat;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseFindIndex.js
+var require_baseFindIndex = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseFindIndex.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function baseFindIndex(array, predicate, fromIndex, fromRight) {
+      const { length } = array;
+      let index = fromIndex + (fromRight ? 1 : -1);
+      while (fromRight ? index-- : ++index < length) {
+        if (predicate(array[index], index, array)) {
+          return index;
+        }
+      }
+      return -1;
+    }
+    exports.default = baseFindIndex;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsNaN.js
+var require_baseIsNaN = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIsNaN.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function baseIsNaN(value) {
+      return value !== value;
+    }
+    exports.default = baseIsNaN;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/strictIndexOf.js
+var require_strictIndexOf = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/strictIndexOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function strictIndexOf(array, value, fromIndex) {
+      let index = fromIndex - 1;
+      const { length } = array;
+      while (++index < length) {
+        if (array[index] === value) {
+          return index;
+        }
+      }
+      return -1;
+    }
+    exports.default = strictIndexOf;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIndexOf.js
+var require_baseIndexOf = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseIndexOf.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseFindIndex_1 = __importDefault(require_baseFindIndex());
+    var baseIsNaN_1 = __importDefault(require_baseIsNaN());
+    var strictIndexOf_1 = __importDefault(require_strictIndexOf());
+    function baseIndexOf(array, value, fromIndex) {
+      return value === value ? (0, strictIndexOf_1.default)(array, value, fromIndex) : (0, baseFindIndex_1.default)(array, baseIsNaN_1.default, fromIndex);
+    }
+    exports.default = baseIndexOf;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayIncludes.js
+var require_arrayIncludes = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayIncludes.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var baseIndexOf_1 = __importDefault(require_baseIndexOf());
+    function arrayIncludes(array, value) {
+      const length = array == null ? 0 : array.length;
+      return !!length && (0, baseIndexOf_1.default)(array, value, 0) > -1;
+    }
+    exports.default = arrayIncludes;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayIncludesWith.js
+var require_arrayIncludesWith = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/arrayIncludesWith.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function arrayIncludesWith(array, target, comparator) {
+      if (array == null) {
+        return false;
+      }
+      for (const value of array) {
+        if (comparator(target, value)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    exports.default = arrayIncludesWith;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/createSet.js
+var require_createSet = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/createSet.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var setToArray_1 = __importDefault(require_setToArray());
+    var INFINITY = 1 / 0;
+    var createSet = Set && 1 / (0, setToArray_1.default)(/* @__PURE__ */ new Set([, -0]))[1] == INFINITY ? (values) => new Set(values) : () => {
+    };
+    exports.default = createSet;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseUniq.js
+var require_baseUniq = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/.internal/baseUniq.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var SetCache_1 = __importDefault(require_SetCache());
+    var arrayIncludes_1 = __importDefault(require_arrayIncludes());
+    var arrayIncludesWith_1 = __importDefault(require_arrayIncludesWith());
+    var cacheHas_1 = __importDefault(require_cacheHas());
+    var createSet_1 = __importDefault(require_createSet());
+    var setToArray_1 = __importDefault(require_setToArray());
+    var LARGE_ARRAY_SIZE = 200;
+    function baseUniq(array, iteratee, comparator) {
+      let index = -1;
+      let includes = arrayIncludes_1.default;
+      let isCommon = true;
+      const { length } = array;
+      const result = [];
+      let seen = result;
+      if (comparator) {
+        isCommon = false;
+        includes = arrayIncludesWith_1.default;
+      } else if (length >= LARGE_ARRAY_SIZE) {
+        const set = iteratee ? null : (0, createSet_1.default)(array);
+        if (set) {
+          return (0, setToArray_1.default)(set);
+        }
+        isCommon = false;
+        includes = cacheHas_1.default;
+        seen = new SetCache_1.default();
+      } else {
+        seen = iteratee ? [] : result;
+      }
+      outer: while (++index < length) {
+        let value = array[index];
+        const computed = iteratee ? iteratee(value) : value;
+        value = comparator || value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          let seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          if (iteratee) {
+            seen.push(computed);
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+      return result;
+    }
+    exports.default = baseUniq;
+  }
+});
+
+// ../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/uniq.js
+var require_uniq = __commonJS({
+  "../../node_modules/.pnpm/@newdash+newdash@5.23.1/node_modules/@newdash/newdash/uniq.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.uniq = void 0;
+    var baseUniq_1 = __importDefault(require_baseUniq());
+    function uniq(array) {
+      return array != null && array.length ? (0, baseUniq_1.default)(array) : [];
+    }
+    exports.uniq = uniq;
+    exports.default = uniq;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/param.js
+var require_param = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/param.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ODataParam = exports.ODataQueryParam = void 0;
+    var concat_1 = require_concat();
+    var isArray_1 = require_isArray();
+    var join_1 = require_join();
+    var uniq_1 = require_uniq();
+    var filter_1 = require_filter();
+    var SearchParams = class {
+      constructor() {
+        this._store = /* @__PURE__ */ new Map();
+      }
+      append(key, value) {
+        if (this._store.has(key)) {
+          throw new Error(`key ${key} has been appended before, and can not be overwritten!`);
+        }
+        this._store.set(key, value);
+      }
+      toString() {
+        const coll = [];
+        this._store.forEach((value, key) => {
+          coll.push(`${key}=${value}`);
+        });
+        return coll.join("&");
+      }
+      destroy() {
+        delete this._store;
+      }
+    };
+    var ODataQueryParam = class _ODataQueryParam {
+      constructor() {
+        this.$skip = 0;
+        this.$top = 0;
+        this.$select = [];
+        this.$expand = [];
+        this.$count = false;
+      }
+      static New() {
+        return new _ODataQueryParam();
+      }
+      /**
+       *
+       * count items in odata v4
+       *
+       * @param count
+       *
+       * @version 4.0.0
+       */
+      count(count = true) {
+        this.$count = count;
+        return this;
+      }
+      /**
+       * apply filter for query
+       *
+       * @param filter
+       */
+      filter(filter) {
+        if (filter instanceof filter_1.ODataFilter) {
+          this.$filter = filter.build();
+          return this;
+        } else if (typeof filter === "object") {
+          this.$filter = filter_1.ODataFilter.New(filter).build();
+          return this;
+        } else if (typeof filter === "string") {
+          this.$filter = filter;
+          return this;
+        }
+        throw new Error("ODataQueryParam.filter only accept string or ODataFilter type parameter");
+      }
+      /**
+       * skip first records
+       *
+       * @param skip
+       */
+      skip(skip) {
+        this.$skip = skip;
+        return this;
+      }
+      /**
+       * limit result max records
+       *
+       * @param top
+       */
+      top(top) {
+        this.$top = top;
+        return this;
+      }
+      /**
+       * select viewed fields
+       *
+       * @param selects
+       */
+      select(selects) {
+        this.$select = (0, concat_1.default)(this.$select, selects);
+        return this;
+      }
+      /**
+       * set order sequence
+       *
+       * @param fieldOrOrders
+       * @param order default desc, disabled when first params is array
+       */
+      orderby(fieldOrOrders, order = "desc") {
+        if ((0, isArray_1.default)(fieldOrOrders)) {
+          return this.orderbyMulti(fieldOrOrders);
+        }
+        this.$orderby = `${fieldOrOrders} ${order}`;
+        return this;
+      }
+      /**
+       * set order by multi field
+       *
+       * @param fields
+       */
+      orderbyMulti(fields = []) {
+        this.$orderby = (0, join_1.default)(fields.map((f3) => `${f3.field} ${f3.order || "desc"}`), ",");
+        return this;
+      }
+      /**
+       * result format, please keep it as json
+       *
+       * @param format default json
+       */
+      format(format) {
+        this.$format = format;
+        return this;
+      }
+      /**
+       * full text search
+       *
+       * default with fuzzy search, SAP system or OData V4 only
+       *
+       * @param value
+       * @version 4.0.0
+       */
+      search(value) {
+        this.$search = value;
+        return this;
+      }
+      /**
+       * expand navigation props
+       *
+       * @param fields
+       * @param replace
+       */
+      expand(fields, replace = false) {
+        if (replace) {
+          if (typeof fields == "string") {
+            this.$expand = [fields];
+          } else if ((0, isArray_1.default)(fields)) {
+            this.$expand = fields;
+          }
+        } else {
+          this.$expand = (0, concat_1.default)(this.$expand, fields);
+        }
+        return this;
+      }
+      toString(version2 = "v4") {
+        const rt2 = new SearchParams();
+        if (this.$format) {
+          rt2.append("$format", this.$format);
+        }
+        if (this.$filter) {
+          rt2.append("$filter", this.$filter.toString());
+        }
+        if (this.$orderby) {
+          rt2.append("$orderby", this.$orderby);
+        }
+        if (this.$search) {
+          rt2.append("$search", this.$search);
+        }
+        if (this.$select && this.$select.length > 0) {
+          rt2.append("$select", (0, join_1.default)((0, uniq_1.default)(this.$select), ","));
+        }
+        if (this.$skip) {
+          rt2.append("$skip", this.$skip.toString());
+        }
+        if (this.$top && this.$top > 0) {
+          rt2.append("$top", this.$top.toString());
+        }
+        if (this.$expand && this.$expand.length > 0) {
+          rt2.append("$expand", this.$expand.join(","));
+        }
+        switch (version2) {
+          case "v2":
+            if (this.$count) {
+              rt2.append("$inlinecount", "allpages");
+            }
+            break;
+          case "v4":
+            if (this.$count) {
+              rt2.append("$count", "true");
+            }
+            break;
+          default:
+            break;
+        }
+        return rt2.toString();
+      }
+    };
+    exports.ODataQueryParam = ODataQueryParam;
+    exports.ODataParam = ODataQueryParam;
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/batch.js
+var require_batch = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/batch.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/index.js
+var require_builder = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/builder/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m3, k2);
+      if (!desc || ("get" in desc ? !m3.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m3[k2];
+        } };
+      }
+      Object.defineProperty(o2, k22, desc);
+    }) : (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o2[k22] = m3[k2];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m3, exports2) {
+      for (var p3 in m3) if (p3 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p3)) __createBinding(exports2, m3, p3);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.literalValues = exports.filter = exports.param = void 0;
+    var metadata_1 = require_lib();
+    var filter_1 = require_filter();
+    var param_1 = require_param();
+    __exportStar(require_batch(), exports);
+    __exportStar(require_filter(), exports);
+    __exportStar(require_param(), exports);
+    __exportStar(require_types3(), exports);
+    function param() {
+      return param_1.ODataParam.New();
+    }
+    exports.param = param;
+    function filter(obj) {
+      return filter_1.ODataFilter.New(obj);
+    }
+    exports.filter = filter;
+    exports.literalValues = {
+      Binary: (value) => metadata_1.Edm.Binary.createValue(value),
+      Boolean: (value) => metadata_1.Edm.Boolean.createValue(value),
+      Byte: (value) => metadata_1.Edm.Byte.createValue(value),
+      Date: (value) => metadata_1.Edm.Date.createValue(value),
+      DateTimeOffset: (value) => metadata_1.Edm.DateTimeOffset.createValue(value),
+      Decimal: (value) => metadata_1.Edm.Decimal.createValue(value),
+      Double: (value) => metadata_1.Edm.Double.createValue(value),
+      Duration: (value) => metadata_1.Edm.Duration.createValue(value),
+      Guid: (value) => metadata_1.Edm.Guid.createValue(value),
+      Int16: (value) => metadata_1.Edm.Int16.createValue(value),
+      Int32: (value) => metadata_1.Edm.Int32.createValue(value),
+      Int64: (value) => metadata_1.Edm.Int64.createValue(value),
+      SByte: (value) => metadata_1.Edm.SByte.createValue(value),
+      Single: (value) => metadata_1.Edm.Single.createValue(value),
+      Stream: (value) => metadata_1.Edm.Stream.createValue(value),
+      String: (value) => metadata_1.Edm.String.createValue(value),
+      TimeOfDay: (value) => metadata_1.Edm.TimeOfDay.createValue(value),
+      Geography: (value) => metadata_1.Edm.Geography.createValue(value),
+      GeographyPoint: (value) => metadata_1.Edm.GeographyPoint.createValue(value),
+      GeographyLineString: (value) => metadata_1.Edm.GeographyLineString.createValue(value),
+      GeographyPolygon: (value) => metadata_1.Edm.GeographyPolygon.createValue(value),
+      GeographyMultiPoint: (value) => metadata_1.Edm.GeographyMultiPoint.createValue(value),
+      GeographyMultiLineString: (value) => metadata_1.Edm.GeographyMultiLineString.createValue(value),
+      GeographyMultiPolygon: (value) => metadata_1.Edm.GeographyMultiPolygon.createValue(value),
+      GeographyCollection: (value) => metadata_1.Edm.GeographyCollection.createValue(value),
+      Geometry: (value) => metadata_1.Edm.Geometry.createValue(value),
+      GeometryPoint: (value) => metadata_1.Edm.GeometryPoint.createValue(value),
+      GeometryLineString: (value) => metadata_1.Edm.GeometryLineString.createValue(value),
+      GeometryPolygon: (value) => metadata_1.Edm.GeometryPolygon.createValue(value),
+      GeometryMultiPoint: (value) => metadata_1.Edm.GeometryMultiPoint.createValue(value),
+      GeometryMultiLineString: (value) => metadata_1.Edm.GeometryMultiLineString.createValue(value),
+      GeometryMultiPolygon: (value) => metadata_1.Edm.GeometryMultiPolygon.createValue(value),
+      GeometryCollection: (value) => metadata_1.Edm.GeometryCollection.createValue(value)
+    };
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/constants/method.js
+var require_method = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/constants/method.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ODataMethods = exports.ODataMethod = void 0;
+    var ODataMethod;
+    (function(ODataMethod2) {
+      ODataMethod2["GET"] = "GET";
+      ODataMethod2["POST"] = "POST";
+      ODataMethod2["PATCH"] = "PATCH";
+      ODataMethod2["PUT"] = "PUT";
+      ODataMethod2["DELETE"] = "DELETE";
+    })(ODataMethod = exports.ODataMethod || (exports.ODataMethod = {}));
+    exports.ODataMethods = [
+      ODataMethod.GET,
+      ODataMethod.POST,
+      ODataMethod.PATCH,
+      ODataMethod.PUT,
+      ODataMethod.DELETE
+    ];
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/constants/index.js
+var require_constants6 = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/constants/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m3, k2);
+      if (!desc || ("get" in desc ? !m3.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m3[k2];
+        } };
+      }
+      Object.defineProperty(o2, k22, desc);
+    }) : (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o2[k22] = m3[k2];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m3, exports2) {
+      for (var p3 in m3) if (p3 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p3)) __createBinding(exports2, m3, p3);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __exportStar(require_method(), exports);
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/token.js
+var require_token = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/token.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+  }
+});
+
+// ../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/index.js
+var require_lib2 = __commonJS({
+  "../../node_modules/.pnpm/@odata+parser@0.2.14/node_modules/@odata/parser/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m3, k2);
+      if (!desc || ("get" in desc ? !m3.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m3[k2];
+        } };
+      }
+      Object.defineProperty(o2, k22, desc);
+    }) : (function(o2, m3, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o2[k22] = m3[k2];
+    }));
+    var __exportStar = exports && exports.__exportStar || function(m3, exports2) {
+      for (var p3 in m3) if (p3 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p3)) __createBinding(exports2, m3, p3);
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.defaultParser = void 0;
+    var parser_1 = require_parser2();
+    __exportStar(require_builder(), exports);
+    __exportStar(require_constants6(), exports);
+    __exportStar(require_lexer2(), exports);
+    __exportStar(require_token(), exports);
+    __exportStar(require_types2(), exports);
+    __exportStar(require_visitor(), exports);
+    exports.defaultParser = new parser_1.Parser();
+  }
+});
+
 // ../../node_modules/.pnpm/postgres-array@2.0.0/node_modules/postgres-array/index.js
 var require_postgres_array = __commonJS({
   "../../node_modules/.pnpm/postgres-array@2.0.0/node_modules/postgres-array/index.js"(exports) {
@@ -34391,7 +47175,7 @@ var require_defaults2 = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/utils.js
-var require_utils3 = __commonJS({
+var require_utils4 = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/utils.js"(exports, module) {
     "use strict";
     var defaults2 = require_defaults2();
@@ -34555,7 +47339,7 @@ var require_utils3 = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/crypto/utils.js
-var require_utils4 = __commonJS({
+var require_utils5 = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/crypto/utils.js"(exports, module) {
     var nodeCrypto = __require("crypto");
     module.exports = {
@@ -34722,7 +47506,7 @@ var require_cert_signatures = __commonJS({
 var require_sasl = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/crypto/sasl.js"(exports, module) {
     "use strict";
-    var crypto3 = require_utils4();
+    var crypto3 = require_utils5();
     var { signatureAlgorithmHashFromCertificate } = require_cert_signatures();
     function saslprep(password) {
       const nonAsciiSpace = /[\u00A0\u1680\u2000-\u200B\u202F\u205F\u3000]/g;
@@ -35369,12 +48153,12 @@ var require_result = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/query.js
-var require_query = __commonJS({
+var require_query2 = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/query.js"(exports, module) {
     "use strict";
     var { EventEmitter } = __require("events");
     var Result2 = require_result();
-    var utils = require_utils3();
+    var utils = require_utils4();
     var Query2 = class extends EventEmitter {
       constructor(config, values, callback2) {
         super();
@@ -36122,7 +48906,7 @@ var require_buffer_reader = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pg-protocol@1.16.1/node_modules/pg-protocol/dist/parser.js
-var require_parser2 = __commonJS({
+var require_parser3 = __commonJS({
   "../../node_modules/.pnpm/pg-protocol@1.16.1/node_modules/pg-protocol/dist/parser.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -36443,7 +49227,7 @@ var require_dist2 = __commonJS({
     Object.defineProperty(exports, "serialize", { enumerable: true, get: function() {
       return serializer_1.serialize;
     } });
-    var parser_1 = require_parser2();
+    var parser_1 = require_parser3();
     function parse3(stream, callback2) {
       const parser = new parser_1.Parser();
       stream.on("data", (buffer) => parser.parse(buffer, callback2));
@@ -37002,7 +49786,7 @@ var require_helper = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pgpass@1.0.5/node_modules/pgpass/lib/index.js
-var require_lib = __commonJS({
+var require_lib3 = __commonJS({
   "../../node_modules/.pnpm/pgpass@1.0.5/node_modules/pgpass/lib/index.js"(exports, module) {
     "use strict";
     var path = __require("path");
@@ -37026,15 +49810,15 @@ var require_lib = __commonJS({
 var require_client2 = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/client.js"(exports, module) {
     var EventEmitter = __require("events").EventEmitter;
-    var utils = require_utils3();
+    var utils = require_utils4();
     var nodeUtils = __require("util");
     var sasl = require_sasl();
     var TypeOverrides2 = require_type_overrides();
     var ConnectionParameters = require_connection_parameters();
-    var Query2 = require_query();
+    var Query2 = require_query2();
     var defaults2 = require_defaults2();
     var Connection2 = require_connection2();
-    var crypto3 = require_utils4();
+    var crypto3 = require_utils5();
     var activeQueryDeprecationNotice = nodeUtils.deprecate(
       () => {
       },
@@ -37268,7 +50052,7 @@ var require_client2 = __commonJS({
           cb();
         } else {
           try {
-            const pgPass = require_lib();
+            const pgPass = require_lib3();
             pgPass(this.connectionParameters, (pass) => {
               if (void 0 !== pass) {
                 pgPassDeprecationNotice();
@@ -37798,7 +50582,7 @@ var require_pg_pool = __commonJS({
         this.options.maxLifetimeSeconds = this.options.maxLifetimeSeconds || 0;
         this.log = this.options.log || function() {
         };
-        this.Client = this.options.Client || Client2 || require_lib2().Client;
+        this.Client = this.options.Client || Client2 || require_lib4().Client;
         this.Promise = this.options.Promise || global.Promise;
         if (typeof this.options.idleTimeoutMillis === "undefined") {
           this.options.idleTimeoutMillis = 1e4;
@@ -38146,12 +50930,12 @@ var require_pg_pool = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/native/query.js
-var require_query2 = __commonJS({
+var require_query3 = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/native/query.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events").EventEmitter;
     var util = __require("util");
-    var utils = require_utils3();
+    var utils = require_utils4();
     var NativeQuery = module.exports = function(config, values, callback2) {
       EventEmitter.call(this);
       config = utils.normalizeQueryConfig(config, values, callback2);
@@ -38302,7 +51086,7 @@ var require_client3 = __commonJS({
     var EventEmitter = __require("events").EventEmitter;
     var util = __require("util");
     var ConnectionParameters = require_connection_parameters();
-    var NativeQuery = require_query2();
+    var NativeQuery = require_query3();
     var queryQueueLengthDeprecationNotice = nodeUtils.deprecate(
       () => {
       },
@@ -38546,7 +51330,7 @@ var require_client3 = __commonJS({
       const self2 = this;
       const queries = [];
       const nativeQueries = [];
-      const utils = require_utils3();
+      const utils = require_utils4();
       while (this._queryQueue.length > 0) {
         const query = this._queryQueue.shift();
         this.hasExecuted = true;
@@ -38635,18 +51419,18 @@ var require_native = __commonJS({
 });
 
 // ../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/index.js
-var require_lib2 = __commonJS({
+var require_lib4 = __commonJS({
   "../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/lib/index.js"(exports, module) {
     "use strict";
     var Client2 = require_client2();
     var defaults2 = require_defaults2();
     var Connection2 = require_connection2();
     var Result2 = require_result();
-    var utils = require_utils3();
+    var utils = require_utils4();
     var Pool2 = require_pg_pool();
     var TypeOverrides2 = require_type_overrides();
     var { DatabaseError: DatabaseError2 } = require_dist2();
-    var { escapeIdentifier: escapeIdentifier2, escapeLiteral: escapeLiteral2 } = require_utils3();
+    var { escapeIdentifier: escapeIdentifier2, escapeLiteral: escapeLiteral2 } = require_utils4();
     var poolFactory = (Client3) => {
       return class BoundPool extends Pool2 {
         constructor(options) {
@@ -38701,7 +51485,7 @@ var require_lib2 = __commonJS({
 });
 
 // ../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
+var require_constants7 = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
@@ -38903,7 +51687,7 @@ var require_constants6 = __commonJS({
 });
 
 // ../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/utils.js
-var require_utils5 = __commonJS({
+var require_utils6 = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
@@ -38911,7 +51695,7 @@ var require_utils5 = __commonJS({
       REGEX_REMOVE_BACKSLASH,
       REGEX_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
+    } = require_constants7();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
     exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
     exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
@@ -38970,7 +51754,7 @@ var require_utils5 = __commonJS({
 var require_scan = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
-    var utils = require_utils5();
+    var utils = require_utils6();
     var {
       CHAR_ASTERISK,
       /* * */
@@ -39002,7 +51786,7 @@ var require_scan = __commonJS({
       /* ) */
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
-    } = require_constants6();
+    } = require_constants7();
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
@@ -39308,8 +52092,8 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
-    var utils = require_utils5();
+    var constants3 = require_constants7();
+    var utils = require_utils6();
     var {
       MAX_LENGTH,
       POSIX_REGEX_SOURCE,
@@ -40325,8 +53109,8 @@ var require_picomatch = __commonJS({
     "use strict";
     var scan = require_scan();
     var parse3 = require_parse2();
-    var utils = require_utils5();
-    var constants3 = require_constants6();
+    var utils = require_utils6();
+    var constants3 = require_constants7();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -40464,7 +53248,7 @@ var require_picomatch2 = __commonJS({
   "../../node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
-    var utils = require_utils5();
+    var utils = require_utils6();
     function picomatch2(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
@@ -48091,7 +60875,7 @@ var require_is_promise_util = __commonJS({
 });
 
 // ../../node_modules/.pnpm/class-transformer@0.5.1/node_modules/class-transformer/cjs/utils/index.js
-var require_utils6 = __commonJS({
+var require_utils7 = __commonJS({
   "../../node_modules/.pnpm/class-transformer@0.5.1/node_modules/class-transformer/cjs/utils/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m3, k2, k22) {
@@ -48120,7 +60904,7 @@ var require_TransformOperationExecutor = __commonJS({
     exports.TransformOperationExecutor = void 0;
     var storage_1 = require_storage();
     var enums_1 = require_enums();
-    var utils_1 = require_utils6();
+    var utils_1 = require_utils7();
     function instantiateArrayType(arrayType) {
       const array = new arrayType();
       if (!(array instanceof Set) && !("push" in array)) {
@@ -48982,7 +61766,7 @@ var require_cjs = __commonJS({
 });
 
 // ../../node_modules/.pnpm/reflect-metadata@0.2.2/node_modules/reflect-metadata/Reflect.js
-var require_Reflect = __commonJS({
+var require_Reflect2 = __commonJS({
   "../../node_modules/.pnpm/reflect-metadata@0.2.2/node_modules/reflect-metadata/Reflect.js"() {
     var Reflect2;
     (function(Reflect3) {
@@ -50080,7 +62864,7 @@ var require_messages2 = __commonJS({
     exports.TestCaseFinished = exports.TestStep = exports.StepMatchArgumentsList = exports.StepMatchArgument = exports.Group = exports.TestCase = exports.Snippet = exports.Suggestion = exports.StepDefinitionPattern = exports.StepDefinition = exports.JavaStackTraceElement = exports.JavaMethod = exports.SourceReference = exports.Source = exports.PickleTag = exports.PickleTableRow = exports.PickleTableCell = exports.PickleTable = exports.PickleStepArgument = exports.PickleStep = exports.PickleDocString = exports.Pickle = exports.ParseError = exports.ParameterType = exports.Product = exports.Git = exports.Ci = exports.Meta = exports.Location = exports.Hook = exports.Tag = exports.TableRow = exports.TableCell = exports.Step = exports.Scenario = exports.RuleChild = exports.Rule = exports.FeatureChild = exports.Feature = exports.Examples = exports.DocString = exports.DataTable = exports.Comment = exports.Background = exports.GherkinDocument = exports.ExternalAttachment = exports.Exception = exports.Envelope = exports.Duration = exports.Attachment = void 0;
     exports.TestStepResultStatus = exports.StepKeywordType = exports.StepDefinitionPatternType = exports.SourceMediaType = exports.PickleStepType = exports.HookType = exports.AttachmentContentEncoding = exports.UndefinedParameterType = exports.Timestamp = exports.TestStepStarted = exports.TestStepResult = exports.TestStepFinished = exports.TestRunStarted = exports.TestRunHookStarted = exports.TestRunHookFinished = exports.TestRunFinished = exports.TestCaseStarted = void 0;
     var class_transformer_1 = require_cjs();
-    require_Reflect();
+    require_Reflect2();
     var Attachment2 = (
       /** @class */
       (function() {
@@ -53977,113 +66761,6 @@ function isSqlMake(make) {
   return "insert" in make;
 }
 
-// ../core/dist/lifecycle/made-row-record.js
-function madeRowId(row) {
-  return `${row.block}\0${row.key}`;
-}
-
-// ../core/dist/lifecycle/quota-window.js
-function windowStart(now, windowMs) {
-  return Math.floor(now.getTime() / windowMs) * windowMs;
-}
-function quotaGuardMs(windowMs) {
-  return Math.min(250, windowMs * 0.2);
-}
-function lateInWindow(now, windowMs) {
-  const start = windowStart(now, windowMs);
-  const late = now.getTime() - start >= windowMs - quotaGuardMs(windowMs);
-  return late ? new Date(start + windowMs) : null;
-}
-function takeFromWindow(current, limit, windowMs, now) {
-  const late = lateInWindow(now, windowMs);
-  if (late !== null)
-    return { take: { granted: false, retryAt: late }, window: current ?? { start: 0, used: 0 } };
-  const start = windowStart(now, windowMs);
-  const used = current !== void 0 && current.start === start ? current.used : 0;
-  if (used < limit)
-    return { take: { granted: true }, window: { start, used: used + 1 } };
-  return {
-    take: { granted: false, retryAt: new Date(start + windowMs) },
-    window: current ?? { start, used }
-  };
-}
-
-// ../core/dist/engine/execute-job.js
-import { randomBytes as randomBytes2 } from "node:crypto";
-
-// ../core/dist/engine/job-defaults.js
-var DEFAULT_WORKSPACE = "default";
-var DEFAULT_TTL_SECONDS = 7200;
-
-// ../core/dist/engine/build-commit.js
-function buildCommit(input) {
-  const { run: run2, plan, now } = input;
-  const jobId = run2.jobId;
-  const tests = [];
-  const results = [];
-  for (const entry of input.resolved) {
-    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
-    if (entry.error !== null) {
-      tests.push({ ...base, status: "failed", reason: entry.error, rows: [] });
-      continue;
-    }
-    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
-    const holder = input.reused.get(entry);
-    const got = plan.tests.get(entry);
-    if (holder !== void 0) {
-      tests.push({
-        ...base,
-        ...flags,
-        status: "cached",
-        reason: null,
-        rows: [],
-        fromJob: holder.id
-      });
-    } else if (got !== void 0) {
-      tests.push({
-        ...base,
-        ...flags,
-        status: got.status,
-        reason: null,
-        rows: got.rows.map((r2) => ({ block: r2.block, key: r2.key }))
-      });
-      const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
-      results.push({
-        ...entry.ref,
-        jobId,
-        columns,
-        rows: got.rows.map((r2) => pick(r2.columns, r2.values, columns)),
-        createdAt: now.toISOString()
-      });
-    } else {
-      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? "no rows were allocated";
-      tests.push({ ...base, ...flags, status: "failed", reason, rows: [] });
-    }
-  }
-  const ttl = run2.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-  return {
-    workspace: run2.workspace,
-    jobId,
-    bundleKey: input.bundleKey,
-    namespace: run2.namespace,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttl * 1e3).toISOString(),
-    tests,
-    results,
-    madeRows: plan.madeRows,
-    supersedes: run2.options.refresh ? [...plan.tests.keys()].map((item) => item.ref) : []
-  };
-}
-function pick(columns, values, wanted) {
-  const row = {};
-  for (const column2 of wanted)
-    row[column2] = values[columns.indexOf(column2)] ?? null;
-  return row;
-}
-
-// ../core/dist/engine/bundle-key-of.js
-import { createHash } from "node:crypto";
-
 // ../core/dist/model/job-record.js
 function rowId(block, key) {
   return `${block}\0${key}`;
@@ -54092,161 +66769,1872 @@ function testId(ref) {
   return `${ref.pool}\0${ref.suite}\0${ref.test}`;
 }
 
-// ../core/dist/engine/bundle-key-of.js
-function bundleKeyOf(resolved, server) {
-  const parts = resolved.map((r2) => JSON.stringify([testId(r2.ref), r2.test ?? null, r2.pool?.key ?? null])).sort();
-  return createHash("sha256").update(`${server}
-${parts.join("\n")}`).digest("hex");
-}
-
-// ../core/dist/engine/scan-candidates.js
-var NO_CLAIMS = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
-function claimsByBlock(claims) {
-  const split = /* @__PURE__ */ new Map();
-  const of = (id) => {
-    const cut = id.indexOf("\0");
-    const block = id.slice(0, cut);
-    let entry = split.get(block);
-    if (entry === void 0) {
-      entry = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
-      split.set(block, entry);
-    }
-    return { entry, key: id.slice(cut + 1) };
-  };
-  for (const [id, holders] of claims.leases) {
-    const { entry, key } = of(id);
-    entry.leases.set(key, holders);
-  }
-  for (const id of claims.consumed.keys()) {
-    const { entry, key } = of(id);
-    entry.consumed.add(key);
-  }
-  return (block) => split.get(block) ?? NO_CLAIMS;
-}
-function scanCandidates(cls, claims, universe, options) {
-  const { limit, gathered } = options;
-  const rows = gathered === void 0 ? cls.source.rows : gathered.rows;
-  const candidates = [];
-  const take2 = (row) => {
-    const key = String(row[cls.source.keyIndex]);
-    if (gathered !== void 0 || isAvailable(cls, claims, key))
-      candidates.push(universe.idOf(cls.source, row, key));
-    return candidates.length >= limit;
-  };
-  if (cls.order === null) {
-    for (const row of rows)
-      if (cls.matches(row) && take2(row))
-        break;
-    return candidates;
-  }
-  const order = cls.order;
-  const qualifying = rows.filter((row) => cls.matches(row));
-  qualifying.sort(order);
-  for (const row of qualifying)
-    if (take2(row))
-      break;
-  return candidates;
-}
-function isAvailable(cls, claims, key) {
-  if (claims.consumed.has(key))
-    return false;
-  const holders = claims.leases.get(key);
-  if (holders === void 0)
-    return true;
-  return cls.readOnly ? holders.every((h2) => h2.shared) : false;
-}
-function censusOf(cls, claims, rows = cls.source.rows) {
-  const census = { qualifying: 0, consumed: 0, leasedBy: /* @__PURE__ */ new Map(), free: 0 };
-  for (const row of rows) {
-    if (!cls.matches(row))
-      continue;
-    census.qualifying++;
-    const id = String(row[cls.source.keyIndex]);
-    if (claims.consumed.has(id)) {
-      census.consumed++;
-      continue;
-    }
-    const against = (claims.leases.get(id) ?? []).filter((h2) => !(cls.readOnly && h2.shared));
-    if (against.length === 0)
-      census.free++;
-    const first = against[0];
-    if (first !== void 0)
-      census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
-  }
-  return census;
-}
-
-// ../core/dist/engine/explain.js
-var plural = (n2, word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
-function describeShortfall(cls, claims, matched, rows) {
-  const census = censusOf(cls, claims, rows);
-  const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
-  const verb = cls.tests.length === 1 ? "needs" : "need";
-  const need = `${plural(cls.tests.length, "test")} of this job ${verb} ${cls.description} in ${cls.source.label}${cls.readOnly ? " (read-only)" : ""} (${plural(demand, "row")})`;
-  const parts = [
-    `${plural(census.qualifying, "row")} ${census.qualifying === 1 ? "qualifies" : "qualify"}`
-  ];
-  const leasers = [...census.leasedBy].sort((a2, b2) => b2[1] - a2[1]);
-  for (const [job, rows2] of leasers.slice(0, 5))
-    parts.push(`${rows2} leased by job ${job}`);
-  if (leasers.length > 5)
-    parts.push(`${leasers.slice(5).reduce((s2, [, r2]) => s2 + r2, 0)} leased by ${leasers.length - 5} other jobs`);
-  if (census.consumed > 0)
-    parts.push(`${census.consumed} consumed`);
-  parts.push(`${census.free} free, ${matched} given to this job's tests`);
-  const advice = leasers.length > 0 ? "add rows, add a make, or release the jobs holding them" : "add rows to the block or add a make to the test";
-  return `${need}; ${parts.join(", ")}: ${advice}`;
-}
-function forecastClasses(classes, claims, matched, makesNeeded) {
-  const claimsOf2 = claimsByBlock(claims);
-  return classes.map((cls) => {
-    const census = censusOf(cls, claimsOf2(cls.source.block.block));
-    const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
-    const got = matched.get(cls) ?? 0;
-    const makes = makesNeeded.get(cls) ?? 0;
-    return {
-      pool: cls.tests[0]?.pool.name ?? "",
-      block: cls.source.label,
-      find: cls.description,
-      readOnly: cls.readOnly,
-      tests: cls.tests.length,
-      demand,
-      qualifying: census.qualifying,
-      free: census.free,
-      matched: got,
-      makes,
-      short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t2) => t2.test.count)) : demand) - got - makes),
-      refs: cls.tests.map((t2) => t2.ref),
-      topUp: cls.tests.find((t2) => t2.test.topUp !== void 0)?.test.topUp ?? null,
-      madeAhead: 0
-    };
-  });
-}
-
-// ../core/dist/engine/dry-run-report.js
-function dryRunReport(resolved, errors, plan, namespace) {
-  const tests = resolved.map((entry) => {
-    const found = entry.error === null ? plan.tests.get(entry) : void 0;
-    const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
-    const status = found !== void 0 ? "allocated" : reason === null ? "made" : "failed";
-    return { ...entry.ref, status, reason, values: [], secrets: entry.pool?.secrets ?? [] };
-  });
-  const count = (status) => tests.filter((t2) => t2.status === status).length;
+// ../core/dist/job-from-commit.js
+function jobFromCommit(commit) {
+  const count = (status) => commit.tests.filter((t2) => t2.status === status).length;
+  const failed = count("failed");
   return {
-    jobId: null,
-    dryRun: true,
-    cached: false,
-    state: count("failed") > 0 ? "failed" : "complete",
-    namespace,
-    expiresAt: null,
+    id: commit.jobId,
+    workspace: commit.workspace,
+    bundleKey: commit.bundleKey,
+    state: failed > 0 ? "failed" : "complete",
+    namespace: commit.namespace,
+    createdAt: commit.createdAt,
+    expiresAt: commit.expiresAt,
+    releasedAt: null,
+    tests: commit.tests,
     allocated: count("allocated"),
     made: count("made"),
-    reused: 0,
-    failed: count("failed"),
-    tests,
-    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded)
+    cached: count("cached"),
+    failed
   };
 }
+
+// ../core/dist/job-state-record.js
+function isJobFinished(state) {
+  return state.phase === "done" || state.phase === "error";
+}
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/CsvError.js
+var CsvError = class _CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== void 0) {
+      Error.captureStackTrace(this, _CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value) ? value.toString(options.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/is_object.js
+var is_object = function(obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_columns_array.js
+var normalize_columns_array = function(columns) {
+  const normalizedColumns = [];
+  for (let i2 = 0, l2 = columns.length; i2 < l2; i2++) {
+    const column2 = columns[i2];
+    if (column2 === void 0 || column2 === null || column2 === false) {
+      normalizedColumns[i2] = { disabled: true };
+    } else if (typeof column2 === "string" || typeof column2 === "number") {
+      normalizedColumns[i2] = { name: `${column2}` };
+    } else if (is_object(column2)) {
+      if (typeof column2.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i2}`,
+          "when column is an object literal"
+        ]);
+      }
+      normalizedColumns[i2] = column2;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column2)} at position ${i2}`
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+var ResizeableBuffer = class {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.slice(0, this.length).toString(encoding);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+};
+var ResizeableBuffer_default = ResizeableBuffer;
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/init_state.js
+var np = 12;
+var cr = 13;
+var nl = 10;
+var space = 32;
+var tab = 9;
+var init_state = function(options) {
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    // Current error encountered by a record
+    error: void 0,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : void 0,
+    field: new ResizeableBuffer_default(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      ...options.delimiter.map((delimiter) => delimiter.length),
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0
+    ),
+    previousBuf: void 0,
+    quoting: false,
+    stop: false,
+    rawBuffer: new ResizeableBuffer_default(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength: options.record_delimiter.length === 0 ? 0 : Math.max(...options.record_delimiter.map((v3) => v3.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("	", options.encoding)[0]
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: [
+      Buffer.from(Buffer.from([cr], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([nl], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([tab], "utf8").toString(), options.encoding)
+    ]
+  };
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/underscore.js
+var underscore = function(str) {
+  return str.replace(/([A-Z])/g, function(_3, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_options.js
+var normalize_options = function(opts) {
+  const options = {};
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  if (options.encoding === void 0 || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (typeof options.encoding !== "string" && options.encoding !== null) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`
+      ],
+      options
+    );
+  }
+  if (options.bom === void 0 || options.bom === null || options.bom === false) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`
+      ],
+      options
+    );
+  }
+  options.cast_function = null;
+  if (options.cast === void 0 || options.cast === null || options.cast === false || options.cast === "") {
+    options.cast = void 0;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`
+      ],
+      options
+    );
+  }
+  if (options.cast_date === void 0 || options.cast_date === null || options.cast_date === false || options.cast_date === "") {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function(value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`
+      ],
+      options
+    );
+  }
+  options.cast_first_line_to_header = void 0;
+  if (options.columns === true) {
+    options.cast_first_line_to_header = void 0;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (options.columns === void 0 || options.columns === null || options.columns === false) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`
+      ],
+      options
+    );
+  }
+  if (options.group_columns_by_name === void 0 || options.group_columns_by_name === null || options.group_columns_by_name === false) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`
+      ],
+      options
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated."
+      ],
+      options
+    );
+  }
+  if (options.comment === void 0 || options.comment === null || options.comment === false || options.comment === "") {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`
+        ],
+        options
+      );
+    }
+  }
+  if (options.comment_no_infix === void 0 || options.comment_no_infix === null || options.comment_no_infix === false) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`
+      ],
+      options
+    );
+  }
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (!Array.isArray(options.delimiter))
+    options.delimiter = [options.delimiter];
+  if (options.delimiter.length === 0) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER",
+      [
+        "Invalid option delimiter:",
+        "delimiter must be a non empty string or buffer or array of string|buffer,",
+        `got ${delimiter_json}`
+      ],
+      options
+    );
+  }
+  options.delimiter = options.delimiter.map(function(delimiter) {
+    if (delimiter === void 0 || delimiter === null || delimiter === false) {
+      return Buffer.from(",", options.encoding);
+    }
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`
+        ],
+        options
+      );
+    }
+    return delimiter;
+  });
+  if (options.escape === void 0 || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`
+      );
+    }
+  }
+  if (options.from === void 0 || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`
+      );
+    }
+  }
+  if (options.from_line === void 0 || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (typeof options.from_line === "string" && /\d+/.test(options.from_line)) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`
+      );
+    }
+  }
+  if (options.ignore_last_delimiters === void 0 || options.ignore_last_delimiters === null) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`
+      ],
+      options
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option"
+      ],
+      options
+    );
+  }
+  if (options.info === void 0 || options.info === null || options.info === false) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`
+    );
+  }
+  if (options.max_record_size === void 0 || options.max_record_size === null || options.max_record_size === false) {
+    options.max_record_size = 0;
+  } else if (Number.isInteger(options.max_record_size) && options.max_record_size >= 0) {
+  } else if (typeof options.max_record_size === "string" && /\d+/.test(options.max_record_size)) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`
+    );
+  }
+  if (options.objname === void 0 || options.objname === null || options.objname === false) {
+    options.objname = void 0;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+  } else if (typeof options.objname === "number") {
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`
+    );
+  }
+  if (options.objname !== void 0) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field"
+        );
+      }
+    } else {
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index"
+        );
+      }
+    }
+  }
+  if (options.on_record === void 0 || options.on_record === null) {
+    options.on_record = void 0;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`
+      ],
+      options
+    );
+  }
+  if (options.on_skip !== void 0 && options.on_skip !== null && typeof options.on_skip !== "function") {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`
+    );
+  }
+  if (options.quote === null || options.quote === false || options.quote === "") {
+    options.quote = null;
+  } else {
+    if (options.quote === void 0 || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`
+      );
+    }
+  }
+  if (options.raw === void 0 || options.raw === null || options.raw === false) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`
+    );
+  }
+  if (options.record_delimiter === void 0) {
+    options.record_delimiter = [];
+  } else if (typeof options.record_delimiter === "string" || Buffer.isBuffer(options.record_delimiter)) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`
+        ],
+        options
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`
+      ],
+      options
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function(rd, i2) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i2},`,
+          `got ${JSON.stringify(rd)}`
+        ],
+        options
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i2},`,
+          `got ${JSON.stringify(rd)}`
+        ],
+        options
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  if (typeof options.relax_column_count === "boolean") {
+  } else if (options.relax_column_count === void 0 || options.relax_column_count === null) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+  } else if (options.relax_column_count_less === void 0 || options.relax_column_count_less === null) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+  } else if (options.relax_column_count_more === void 0 || options.relax_column_count_more === null) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`
+    );
+  }
+  if (typeof options.relax_quotes === "boolean") {
+  } else if (options.relax_quotes === void 0 || options.relax_quotes === null) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`
+    );
+  }
+  if (typeof options.skip_empty_lines === "boolean") {
+  } else if (options.skip_empty_lines === void 0 || options.skip_empty_lines === null) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`
+    );
+  }
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+  } else if (options.skip_records_with_empty_values === void 0 || options.skip_records_with_empty_values === null) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`
+    );
+  }
+  if (typeof options.skip_records_with_error === "boolean") {
+  } else if (options.skip_records_with_error === void 0 || options.skip_records_with_error === null) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`
+    );
+  }
+  if (options.rtrim === void 0 || options.rtrim === null || options.rtrim === false) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`
+    );
+  }
+  if (options.ltrim === void 0 || options.ltrim === null || options.ltrim === false) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`
+    );
+  }
+  if (options.trim === void 0 || options.trim === null || options.trim === false) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`
+    );
+  }
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  if (options.to === void 0 || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`
+      );
+    }
+  }
+  if (options.to_line === void 0 || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`
+      );
+    }
+  }
+  return options;
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/index.js
+var isRecordEmpty = function(record) {
+  return record.every(
+    (field) => field == null || field.toString && field.toString().trim() === ""
+  );
+};
+var cr2 = 13;
+var nl2 = 10;
+var boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254])
+};
+var transform = function(original_options = {}) {
+  const info2 = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info2,
+    original_options,
+    options,
+    state: init_state(options),
+    __needMoreData: function(i2, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape: escape3, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
+      const numOfCharLeft = bufLen - i2 - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape3 === null ? 0 : escape3.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function(nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line
+      } = this.options;
+      let { comment, escape: escape3, quote, record_delimiter } = this.options;
+      const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
+      let buf;
+      if (previousBuf === void 0) {
+        if (nextBuf === void 0) {
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== void 0 && nextBuf === void 0) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          if (end === false) {
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding2 in boms) {
+            if (boms[encoding2].compare(buf, 0, boms[encoding2].length) === 0) {
+              const bomLength = boms[encoding2].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              const options2 = normalize_options({
+                ...this.original_options,
+                encoding: encoding2
+              });
+              for (const key in options2) {
+                this.options[key] = options2[key];
+              }
+              ({ comment, escape: escape3, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if ((chr === cr2 || chr === nl2) && this.state.wasRowDelimiter === false) {
+          this.state.wasRowDelimiter = true;
+        }
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          if (escape3 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape3.length < bufLen) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape3.length)) {
+                this.state.escaping = true;
+                pos += escape3.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape3.length - 1;
+              continue;
+            }
+          }
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr
+              );
+              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              if (escape3 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape3.length)) {
+                pos += escape3.length - 1;
+              } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment"
+                    ],
+                    this.options,
+                    this.__infoField()
+                  )
+                );
+                if (err !== void 0) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                if (relax_quotes === false) {
+                  const info3 = this.__infoField();
+                  const bom2 = Object.keys(boms).map(
+                    (b2) => boms[b2].equals(this.state.field.toString()) ? b2 : false
+                  ).filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info3.column)} at line ${info3.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom2 ? `(${bom2} bom)` : void 0
+                      ],
+                      this.options,
+                      info3,
+                      {
+                        field: this.state.field
+                      }
+                    )
+                  );
+                  if (err !== void 0) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos
+            );
+            if (recordDelimiterLength !== 0) {
+              const skipCommentLine = this.state.commenting && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+              } else {
+                if (this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1 : 0) >= from_line) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                if (skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== void 0) return errField;
+                this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== void 0) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== void 0) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`
+                ],
+                this.options,
+                this.__infoField()
+              )
+            );
+          }
+        }
+        const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField()
+            )
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField()
+            )
+          );
+          if (err !== void 0) return err;
+        } else {
+          if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== void 0) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== void 0) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function(push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info: info3,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err = columns === false ? new CsvError(
+          "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+          [
+            "Invalid Record Length:",
+            `expect ${this.state.expectedRecordLength},`,
+            `got ${recordLength} on line ${this.info.lines}`
+          ],
+          this.options,
+          this.__infoField(),
+          {
+            record
+          }
+        ) : new CsvError(
+          "CSV_RECORD_INCONSISTENT_COLUMNS",
+          [
+            "Invalid Record Length:",
+            `columns length is ${columns.length},`,
+            // rename columns
+            `got ${recordLength} on line ${this.info.lines}`
+          ],
+          this.options,
+          this.__infoField(),
+          {
+            record
+          }
+        );
+        if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        if (columns !== false) {
+          const obj = {};
+          for (let i2 = 0, l2 = record.length; i2 < l2; i2++) {
+            if (columns[i2] === void 0 || columns[i2].disabled) continue;
+            if (group_columns_by_name === true && obj[columns[i2].name] !== void 0) {
+              if (Array.isArray(obj[columns[i2].name])) {
+                obj[columns[i2].name] = obj[columns[i2].name].concat(record[i2]);
+              } else {
+                obj[columns[i2].name] = [obj[columns[i2].name], record[i2]];
+              }
+            } else {
+              obj[columns[i2].name] = record[i2];
+            }
+          }
+          if (raw === true || info3 === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info3 === true ? { info: this.__infoRecord() } : {}
+            );
+            const err = this.__push(
+              objname === void 0 ? extRecord : [obj[objname], extRecord],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === void 0 ? obj : [obj[objname], obj],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          }
+        } else {
+          if (raw === true || info3 === true) {
+            const extRecord = Object.assign(
+              { record },
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info3 === true ? { info: this.__infoRecord() } : {}
+            );
+            const err = this.__push(
+              objname === void 0 ? extRecord : [record[objname], extRecord],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === void 0 ? record : [record[objname], record],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function(record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers = firstLineToHeaders === void 0 ? record : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers
+              }
+            )
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function() {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = void 0;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function() {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f3] = this.__cast(field);
+        if (err !== void 0) return err;
+        field = f3;
+      }
+      this.state.record.push(field);
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function() {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function(record, push) {
+      const { on_record } = this.options;
+      if (on_record !== void 0) {
+        const info3 = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info3);
+        } catch (err) {
+          return err;
+        }
+        if (record === void 0 || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function(field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
+        return [void 0, void 0];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info3 = this.__infoField();
+          return [void 0, this.state.castField.call(null, field, info3)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [void 0, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info3 = this.__infoField();
+        return [void 0, this.options.cast_date.call(null, field, info3)];
+      }
+      return [void 0, field];
+    },
+    // Helper to test if a character is a space or a line delimiter
+    __isCharTrimable: function(buf, pos) {
+      const isTrim = (buf2, pos2) => {
+        const { timchars } = this.state;
+        loop1: for (let i2 = 0; i2 < timchars.length; i2++) {
+          const timchar = timchars[i2];
+          for (let j3 = 0; j3 < timchar.length; j3++) {
+            if (timchar[j3] !== buf2[pos2 + j3]) continue loop1;
+          }
+          return timchar.length;
+        }
+        return 0;
+      };
+      return isTrim(buf, pos);
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isFloat: function(value) {
+      return value - parseFloat(value) + 1 >= 0;
+    },
+    __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i2 = 1; i2 < sourceLength; i2++) {
+        if (sourceBuf[i2] !== targetBuf[targetPos + i2]) return 0;
+      }
+      return sourceLength;
+    },
+    __isDelimiter: function(buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
+        return 0;
+      } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
+        return 0;
+      }
+      loop1: for (let i2 = 0; i2 < delimiter.length; i2++) {
+        const del = delimiter[i2];
+        if (del[0] === chr) {
+          for (let j3 = 1; j3 < del.length; j3++) {
+            if (del[j3] !== buf[pos + j3]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isRecordDelimiter: function(chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i2 = 0; i2 < recordDelimiterLength; i2++) {
+        const rd = record_delimiter[i2];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j3 = 1; j3 < rdLength; j3++) {
+          if (rd[j3] !== buf[pos + j3]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __isEscape: function(buf, pos, chr) {
+      const { escape: escape3 } = this.options;
+      if (escape3 === null) return false;
+      const l2 = escape3.length;
+      if (escape3[0] === chr) {
+        for (let i2 = 0; i2 < l2; i2++) {
+          if (escape3[i2] !== buf[pos + i2]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isQuote: function(buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l2 = quote.length;
+      for (let i2 = 0; i2 < l2; i2++) {
+        if (quote[i2] !== buf[pos + i2]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __autoDiscoverRecordDelimiter: function(buf, pos) {
+      const { encoding } = this.options;
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding)
+      ];
+      loop: for (let i2 = 0; i2 < rds.length; i2++) {
+        const l2 = rds[i2].length;
+        for (let j3 = 0; j3 < l2; j3++) {
+          if (rds[i2][j3] !== buf[pos + j3]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i2]);
+        this.state.recordDelimiterMaxLength = rds[i2].length;
+        return rds[i2].length;
+      }
+      return 0;
+    },
+    __error: function(msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== void 0) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : void 0
+            );
+          } catch (err2) {
+            return err2;
+          }
+        }
+        return void 0;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function() {
+      return {
+        ...this.info,
+        columns: this.options.columns
+      };
+    },
+    __infoRecord: function() {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
+      };
+    },
+    __infoField: function() {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records,
+        column: isColumns === true ? columns.length > this.state.record.length ? columns[this.state.record.length].name : null : this.state.record.length,
+        quoting: this.state.wasQuoting
+      };
+    }
+  };
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/sync.js
+var parse = function(data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? {} : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === void 0) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {
+  };
+  const error2 = parser.parse(data, true, push, close);
+  if (error2 !== void 0) throw error2;
+  return records;
+};
+
+// ../core/dist/data-block/parse-csv.js
+function parseCsv(text, source) {
+  if (text.length === 0 || text === "\uFEFF") {
+    throw invalid2(source, "the file is empty");
+  }
+  const reader = new RecordReader(source);
+  try {
+    parse(text, {
+      bom: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (value, context) => reader.read(value, context)
+    });
+  } catch (error2) {
+    if (error2 instanceof CsvError)
+      throw malformed(source, error2, reader.nextLine());
+    throw error2;
+  }
+  return reader.table();
+}
+var RecordReader = class {
+  source;
+  columns = null;
+  rows = [];
+  lastLine = 0;
+  constructor(source) {
+    this.source = source;
+  }
+  read({ record, raw }, context) {
+    const firstLine = this.lastLine + 1;
+    this.lastLine = context.lines;
+    if (isBlankLine(record, raw))
+      return null;
+    if (this.columns === null) {
+      this.columns = checkHeader(record, firstLine, this.source);
+    } else if (record.length !== this.columns.length) {
+      throw raggedRow(this.source, firstLine, record.length, this.columns.length);
+    } else {
+      this.rows.push(record);
+    }
+    return null;
+  }
+  /** The line the record being read starts on. */
+  nextLine() {
+    return this.lastLine + 1;
+  }
+  table() {
+    if (this.columns === null)
+      throw invalid2(this.source, "the file has no header line");
+    return { columns: this.columns, rows: this.rows };
+  }
+};
+function isBlankLine(record, raw) {
+  return record.length === 1 && record[0] === "" && raw.trim() === "";
+}
+function checkHeader(header, line, source) {
+  const seen = /* @__PURE__ */ new Map();
+  header.forEach((name2, index) => {
+    if (name2.trim() === "") {
+      throw invalid2(source, `line ${line}: column ${index + 1} of the header has no name`, {
+        line,
+        position: index + 1
+      });
+    }
+    const first = seen.get(name2);
+    if (first !== void 0) {
+      throw invalid2(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
+    }
+    seen.set(name2, index);
+  });
+  return header;
+}
+function raggedRow(source, line, fields, expected) {
+  return invalid2(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
+}
+function malformed(source, error2, recordLine) {
+  const unclosed = error2.code === "CSV_QUOTE_NOT_CLOSED";
+  const line = unclosed || typeof error2["lines"] !== "number" ? recordLine : error2["lines"];
+  const reason = unclosed ? "a quoted field opened in this row is never closed" : error2.message;
+  return new AllotError("INVALID_DATA", `${source}: line ${line}: malformed CSV: ${reason}`, { source, line, csvCode: error2.code }, { cause: error2 });
+}
+function invalid2(source, message, details = {}) {
+  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
+}
+
+// ../core/dist/data-block/parse-json-rows.js
+function parseJsonRows(input, source) {
+  const items = readArray(input, source);
+  const objects = items.map((item, index) => checkRow(item, index, source));
+  const columns = collectColumns(objects, source);
+  const rows = objects.map((object) => toRow(object, columns));
+  return { columns, rows };
+}
+function readArray(input, source) {
+  let parsed;
+  try {
+    parsed = JSON.parse(input.startsWith("\uFEFF") ? input.slice(1) : input);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    throw invalid3(source, `invalid JSON: ${reason}`, {}, error2);
+  }
+  if (!Array.isArray(parsed)) {
+    throw invalid3(source, `expected a JSON array of row objects, got ${describeType(parsed)}`);
+  }
+  if (parsed.length === 0)
+    throw invalid3(source, "the array has no rows");
+  return parsed;
+}
+function checkRow(item, index, source) {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    throw invalid3(source, `[${index}]: expected an object, got ${describeType(item)}`, {
+      path: `[${index}]`
+    });
+  }
+  for (const [key, value] of Object.entries(item)) {
+    if (key.trim() === "") {
+      throw invalid3(source, `[${index}]: a key is empty; every column needs a name`, {
+        path: `[${index}]`
+      });
+    }
+    if (!isValue(value)) {
+      const path = `[${index}].${key}`;
+      throw invalid3(source, `${path}: expected a string, number, boolean or null, got ${describeType(value)}`, { path });
+    }
+  }
+  return item;
+}
+function collectColumns(objects, source) {
+  const columns = /* @__PURE__ */ new Set();
+  for (const object of objects) {
+    for (const key of Object.keys(object))
+      columns.add(key);
+  }
+  if (columns.size === 0)
+    throw invalid3(source, "no row has any key, so there are no columns");
+  return [...columns];
+}
+function toRow(object, columns) {
+  return columns.map((column2) => Object.hasOwn(object, column2) ? object[column2] : null);
+}
+function isValue(value) {
+  return value === null || typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
+}
+function describeType(value) {
+  if (value === null)
+    return "null";
+  if (Array.isArray(value))
+    return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function invalid3(source, message, details = {}, cause) {
+  const options = cause === void 0 ? void 0 : { cause };
+  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details }, options);
+}
+
+// ../core/dist/data-block/parse-data-file.js
+import { createHash } from "node:crypto";
+import { extname } from "node:path";
+var FORMATS = ["csv", "json"];
+function parseDataFile(text, source, format) {
+  const chosen = format ?? formatOf(source);
+  return chosen === "csv" ? parseCsv(text, source) : parseJsonRows(text, source);
+}
+function hashSource(text) {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+function formatOf(source) {
+  const extension = extname(source).slice(1).toLowerCase();
+  const format = FORMATS.find((candidate) => candidate === extension);
+  if (format === void 0) {
+    throw new AllotError("INVALID_INPUT", `${source}: cannot tell the data format from the file name; use a .csv or .json file or give the format (csv or json)`, { source, formats: FORMATS });
+  }
+  return format;
+}
+
+// ../core/dist/data-block/next-version.js
+var VERSION = /^\d+(?:\.\d+)*$/;
+function nextVersion(latest) {
+  if (latest === null)
+    return "1.0";
+  const parts = versionParts(latest);
+  const last = parts.length - 1;
+  parts[last] = (parts[last] ?? 0) + 1;
+  return parts.join(".");
+}
+function compareVersions(a2, b2) {
+  const left = versionParts(a2);
+  const right = versionParts(b2);
+  const length = Math.max(left.length, right.length);
+  for (let i2 = 0; i2 < length; i2++) {
+    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
+    if (difference !== 0)
+      return difference;
+  }
+  return 0;
+}
+function versionParts(version2) {
+  if (!VERSION.test(version2)) {
+    throw new AllotError("INVALID_INPUT", `"${version2}" is not a version such as 1.0 or 1.12`, {
+      version: version2
+    });
+  }
+  return version2.split(".").map(Number);
+}
+
+// ../core/dist/data-block/next-version-meta.js
+function nextVersionMeta(input, latest, now) {
+  const parent = input.origin === "make" ? latest ?? null : null;
+  if (input.origin === "make" && parent === null) {
+    throw new AllotError("NOT_FOUND", `data block "${input.block}" does not exist`, {
+      block: input.block
+    });
+  }
+  return {
+    block: input.block,
+    version: nextVersion(latest?.version ?? null),
+    columns: parent?.columns ?? input.columns,
+    keyColumn: parent?.keyColumn ?? input.keyColumn,
+    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
+    origin: input.origin,
+    parent: parent?.version ?? null,
+    sourceHash: input.sourceHash ?? null,
+    jobId: input.jobId ?? null,
+    createdAt: now.toISOString()
+  };
+}
+
+// ../core/dist/exports/export-format.js
+var EXPORT_FORMATS = {
+  csv: {
+    contentType: "text/csv; charset=utf-8",
+    extension: "csv",
+    description: "comma-separated values (RFC 4180), a header first",
+    streamed: true
+  },
+  json: {
+    contentType: "application/json; charset=utf-8",
+    extension: "json",
+    description: "an array of row objects, values as stored",
+    streamed: true
+  },
+  tsv: {
+    contentType: "text/tab-separated-values; charset=utf-8",
+    extension: "tsv",
+    description: "tab-separated values, a header first",
+    streamed: true
+  },
+  pipe: {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "pipe-separated values, a header first",
+    streamed: true
+  },
+  "csv-seq": {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "comma-separated values, each record led by its sequence number",
+    streamed: true
+  },
+  "tsv-seq": {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "tab-separated values, each record led by its sequence number",
+    streamed: true
+  },
+  html: {
+    contentType: "text/html; charset=utf-8",
+    extension: "html",
+    description: "an HTML document with one table",
+    streamed: true
+  },
+  xml: {
+    contentType: "application/xml; charset=utf-8",
+    extension: "xml",
+    description: "an XML document, one element per row and per cell",
+    streamed: true
+  },
+  sql: {
+    contentType: "application/sql; charset=utf-8",
+    extension: "sql",
+    description: "CREATE TABLE and one INSERT per row, in one transaction",
+    streamed: true
+  },
+  sqlite: {
+    contentType: "application/vnd.sqlite3",
+    extension: "sqlite",
+    description: "a SQLite database file with one table",
+    streamed: false
+  },
+  "x12-834": {
+    contentType: "application/edi-x12",
+    extension: "edi",
+    description: "an EDI X12 834 (005010X220A1) benefit enrollment, one member per row",
+    streamed: true
+  },
+  alight: {
+    contentType: "text/plain; charset=us-ascii",
+    extension: "txt",
+    description: "Alight-style 2500-byte fixed-width enrollment records, one per row",
+    streamed: true
+  }
+};
+var EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS);
+
+// ../core/dist/exports/alight-layout.js
+var ALIGHT_LAYOUT = layout([
+  ["record_type", 2, "text"],
+  ["employer_id", 10, "text"],
+  ["ssn", 9, "number"],
+  ["employee_id", 11, "text"],
+  ["last_name", 35, "text"],
+  ["first_name", 25, "text"],
+  ["middle_name", 1, "text"],
+  ["birth_date", 8, "date"],
+  ["gender", 1, "text"],
+  ["relationship", 2, "text"],
+  ["address_line1", 40, "text"],
+  ["address_line2", 40, "text"],
+  ["city", 30, "text"],
+  ["state", 2, "text"],
+  ["zip", 10, "text"],
+  ["phone", 10, "number"],
+  ["hire_date", 8, "date"],
+  ["coverage_start", 8, "date"],
+  ["coverage_end", 8, "date"],
+  ["plan_code", 10, "text"],
+  ["coverage_level", 4, "text"],
+  ["annual_salary", 11, "number"]
+]);
+function layout(fields) {
+  let start = 1;
+  return fields.map(([column2, length, kind]) => {
+    const field = { column: column2, start, length, kind };
+    start += length;
+    return field;
+  });
+}
+
+// ../core/dist/exports/text-chunks.js
+var CHUNK_CHARS = 64 * 1024;
+
+// ../core/dist/exports/write-sqlite-export.js
+var CHUNK_BYTES = 64 * 1024;
 
 // ../core/dist/find/child-path.js
 var IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -54256,108 +68644,6 @@ function childPath(path, key) {
   if (!IDENTIFIER.test(key))
     return `${path}[${JSON.stringify(key)}]`;
   return path === "" ? key : `${path}.${key}`;
-}
-
-// ../core/dist/find/invalid-input.js
-function invalidInput(path, message) {
-  return new AllotError("INVALID_INPUT", `${path}: ${message}`, { path });
-}
-function describeType(value) {
-  if (value === null)
-    return "null";
-  if (Array.isArray(value))
-    return "an array";
-  if (typeof value === "object")
-    return "an object";
-  return typeof value === "undefined" ? "nothing" : `a ${typeof value}`;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// ../core/dist/find/resolve-column.js
-function resolveColumn(columns, column2, path) {
-  const index = columns.indexOf(column2);
-  if (index === -1) {
-    throw new AllotError("UNKNOWN_COLUMN", `${path}: unknown column "${column2}"; the block has columns: ${columns.join(", ")}`, { column: column2, columns: [...columns], path });
-  }
-  return index;
-}
-
-// ../core/dist/find/to-number.js
-var ZERO = 48;
-var NINE = 57;
-var PLUS = 43;
-var MINUS = 45;
-var DOT = 46;
-var LOWER_CASE = 32;
-var RADIX_LETTERS = [120, 111, 98];
-function toNumber(cell) {
-  if (typeof cell === "number")
-    return cell;
-  if (typeof cell !== "string" || cell.length === 0)
-    return NaN;
-  const first = cell.charCodeAt(0);
-  const last = cell.charCodeAt(cell.length - 1);
-  if (!(isDigit(first) || first === PLUS || first === MINUS || first === DOT))
-    return NaN;
-  if (!(isDigit(last) || last === DOT))
-    return NaN;
-  if (first === ZERO && cell.length > 2 && isRadixLetter(cell.charCodeAt(1)))
-    return NaN;
-  const number = Number(cell);
-  return Number.isFinite(number) ? number : NaN;
-}
-function isDigit(code) {
-  return code >= ZERO && code <= NINE;
-}
-function isRadixLetter(code) {
-  return RADIX_LETTERS.includes(code | LOWER_CASE);
-}
-
-// ../core/dist/find/compare-rows.js
-function compareRows(order, columns, path) {
-  if (order === void 0 || order.length === 0)
-    return null;
-  const keys = order.map((entry, i2) => sortKey(entry, columns, childPath(path, i2)));
-  return (a2, b2) => {
-    for (const { index, sign } of keys) {
-      const result = compareCells(a2[index], b2[index], sign);
-      if (result !== 0)
-        return result;
-    }
-    return 0;
-  };
-}
-function sortKey(entry, columns, path) {
-  if (!isPlainObject(entry)) {
-    throw invalidInput(path, `expected { column, direction }, got ${describeType(entry)}`);
-  }
-  const { column: column2, direction = "asc" } = entry;
-  if (typeof column2 !== "string") {
-    throw invalidInput(childPath(path, "column"), `expected a column name, got ${describeType(column2)}`);
-  }
-  if (direction !== "asc" && direction !== "desc") {
-    throw invalidInput(childPath(path, "direction"), `expected asc or desc, got ${JSON.stringify(direction)}`);
-  }
-  const index = resolveColumn(columns, column2, childPath(path, "column"));
-  return { index, sign: direction === "asc" ? 1 : -1 };
-}
-function compareCells(a2, b2, sign) {
-  const aEmpty = isEmpty(a2);
-  const bEmpty = isEmpty(b2);
-  if (aEmpty || bEmpty)
-    return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
-  const x3 = toNumber(a2);
-  const y2 = toNumber(b2);
-  if (!Number.isNaN(x3) && !Number.isNaN(y2))
-    return sign * (x3 - y2);
-  const s2 = String(a2);
-  const t2 = String(b2);
-  return s2 === t2 ? 0 : s2 < t2 ? -sign : sign;
-}
-function isEmpty(cell) {
-  return cell === null || cell === void 0 || cell === "";
 }
 
 // ../core/dist/find/combine-tests.js
@@ -54399,6 +68685,54 @@ function not(test) {
   return (value) => !test(value);
 }
 
+// ../core/dist/find/invalid-input.js
+function invalidInput(path, message) {
+  return new AllotError("INVALID_INPUT", `${path}: ${message}`, { path });
+}
+function describeType2(value) {
+  if (value === null)
+    return "null";
+  if (Array.isArray(value))
+    return "an array";
+  if (typeof value === "object")
+    return "an object";
+  return typeof value === "undefined" ? "nothing" : `a ${typeof value}`;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// ../core/dist/find/to-number.js
+var ZERO = 48;
+var NINE = 57;
+var PLUS = 43;
+var MINUS = 45;
+var DOT = 46;
+var LOWER_CASE = 32;
+var RADIX_LETTERS = [120, 111, 98];
+function toNumber(cell) {
+  if (typeof cell === "number")
+    return cell;
+  if (typeof cell !== "string" || cell.length === 0)
+    return NaN;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  if (!(isDigit(first) || first === PLUS || first === MINUS || first === DOT))
+    return NaN;
+  if (!(isDigit(last) || last === DOT))
+    return NaN;
+  if (first === ZERO && cell.length > 2 && isRadixLetter(cell.charCodeAt(1)))
+    return NaN;
+  const number = Number(cell);
+  return Number.isFinite(number) ? number : NaN;
+}
+function isDigit(code) {
+  return code >= ZERO && code <= NINE;
+}
+function isRadixLetter(code) {
+  return RADIX_LETTERS.includes(code | LOWER_CASE);
+}
+
 // ../core/dist/find/match-values.js
 function matchValues(operands) {
   const only = operands[0];
@@ -54409,7 +68743,7 @@ function matchValues(operands) {
 }
 function matchValue(operand) {
   if (operand === null || operand === "")
-    return isEmpty2;
+    return isEmpty;
   if (typeof operand === "number")
     return (cell) => toNumber(cell) === operand;
   if (typeof operand === "boolean")
@@ -54466,7 +68800,7 @@ function canonicalNumber(text) {
   const number = toNumber(text);
   return String(number) === text ? number : NaN;
 }
-function isEmpty2(cell) {
+function isEmpty(cell) {
   return cell === null || cell === void 0 || cell === "";
 }
 function isTrue(cell) {
@@ -54493,7 +68827,7 @@ function compileRange(operator, operand, path) {
   }
   if (typeof operand === "string")
     return compare(operator, parseDate(operand, path), dateOf);
-  throw invalidInput(path, `expected a number or an ISO date (YYYY-MM-DD), got ${describeType(operand)}`);
+  throw invalidInput(path, `expected a number or an ISO date (YYYY-MM-DD), got ${describeType2(operand)}`);
 }
 function compare(operator, bound, read) {
   switch (operator) {
@@ -54536,6 +68870,7 @@ var CONDITION_OPERATORS = [
   "lte",
   "contains",
   "startsWith",
+  "endsWith",
   "isNull",
   "not"
 ];
@@ -54554,7 +68889,7 @@ function compileCondition(condition2, path) {
 function checkValue(operand, path, hint = "") {
   const ok = operand === null || typeof operand === "string" || typeof operand === "boolean" || typeof operand === "number" && Number.isFinite(operand);
   if (!ok) {
-    throw invalidInput(path, `expected a string, finite number, boolean or null, got ${describeType(operand)}${hint}`);
+    throw invalidInput(path, `expected a string, finite number, boolean or null, got ${describeType2(operand)}${hint}`);
   }
   return operand;
 }
@@ -54578,8 +68913,10 @@ function compileOperator(operator, operand, path) {
       return contains(checkString(operand, path));
     case "startsWith":
       return startsWith(checkString(operand, path));
+    case "endsWith":
+      return endsWith(checkString(operand, path));
     case "isNull":
-      return checkBoolean(operand, path) ? isEmpty3 : not(isEmpty3);
+      return checkBoolean(operand, path) ? isEmpty2 : not(isEmpty2);
     case "not":
       return not(compileNot(operand, path));
   }
@@ -54594,19 +68931,19 @@ function compileNot(operand, path) {
 }
 function checkList(operand, path) {
   if (!Array.isArray(operand)) {
-    throw invalidInput(path, `expected a list of values, got ${describeType(operand)}`);
+    throw invalidInput(path, `expected a list of values, got ${describeType2(operand)}`);
   }
   return operand.map((item, index) => checkValue(item, childPath(path, index)));
 }
 function checkString(operand, path) {
   if (typeof operand !== "string") {
-    throw invalidInput(path, `expected a string, got ${describeType(operand)}`);
+    throw invalidInput(path, `expected a string, got ${describeType2(operand)}`);
   }
   return operand;
 }
 function checkBoolean(operand, path) {
   if (typeof operand !== "boolean") {
-    throw invalidInput(path, `expected true or false, got ${describeType(operand)}`);
+    throw invalidInput(path, `expected true or false, got ${describeType2(operand)}`);
   }
   return operand;
 }
@@ -54624,8 +68961,24 @@ function startsWith(text) {
     return (typeof cell === "number" || typeof cell === "boolean") && String(cell).startsWith(text);
   };
 }
-function isEmpty3(cell) {
+function endsWith(text) {
+  return (cell) => {
+    if (typeof cell === "string")
+      return cell.endsWith(text);
+    return (typeof cell === "number" || typeof cell === "boolean") && String(cell).endsWith(text);
+  };
+}
+function isEmpty2(cell) {
   return cell === null || cell === void 0 || cell === "";
+}
+
+// ../core/dist/find/resolve-column.js
+function resolveColumn(columns, column2, path) {
+  const index = columns.indexOf(column2);
+  if (index === -1) {
+    throw new AllotError("UNKNOWN_COLUMN", `${path}: unknown column "${column2}"; the block has columns: ${columns.join(", ")}`, { column: column2, columns: [...columns], path });
+  }
+  return index;
 }
 
 // ../core/dist/find/compile-where.js
@@ -54636,7 +68989,7 @@ function compileWhere(where, columns, path) {
 }
 function compileNode(where, columns, path) {
   if (!isPlainObject(where)) {
-    throw invalidInput(path, `expected an object of columns and and/or/not, got ${describeType(where)}`);
+    throw invalidInput(path, `expected an object of columns and and/or/not, got ${describeType2(where)}`);
   }
   const tests = [];
   for (const [key, value] of Object.entries(where)) {
@@ -54660,7 +69013,7 @@ function compileEntry(key, value, columns, path) {
 }
 function compileList(value, columns, path) {
   if (!Array.isArray(value)) {
-    throw invalidInput(path, `expected a list of conditions, got ${describeType(value)}`);
+    throw invalidInput(path, `expected a list of conditions, got ${describeType2(value)}`);
   }
   return value.map((item, index) => compileNode(item, columns, childPath(path, index)));
 }
@@ -54680,7 +69033,8 @@ var SYMBOLS = {
   lte: "<=",
   in: "in",
   contains: "contains",
-  startsWith: "starts with"
+  startsWith: "starts with",
+  endsWith: "ends with"
 };
 var KEYWORDS = /* @__PURE__ */ new Set(["and", "or", "not", "in", "null", "true", "false", "empty"]);
 function describeWhere(where) {
@@ -54757,589 +69111,95 @@ function formatValue(value) {
   return /^[^\s,[\]()"']+$/.test(value) && !KEYWORDS.has(value) ? value : JSON.stringify(value);
 }
 
-// ../core/dist/find/find-key.js
-function findKey(find) {
-  return JSON.stringify(find, sortKeys);
-}
-function sortKeys(_key, value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return value;
-  const source = value;
-  const sorted = {};
-  for (const key of Object.keys(source).sort())
-    sorted[key] = source[key];
-  return sorted;
-}
+// ../core/dist/pool/parse-pool-file.js
+var import_yaml2 = __toESM(require_dist(), 1);
+import { extname as extname2 } from "node:path";
 
-// ../core/dist/engine/resolution-database.js
-function serverBlock(server) {
-  return `@${server}`;
+// ../core/dist/pool/issue-path.js
+var IDENTIFIER2 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function formatPath(segments) {
+  return segments.map((segment, index) => formatSegment(segment, index === 0)).join("");
 }
-
-// ../core/dist/engine/find-classes.js
-var BlockSource = class {
-  /** `customers@1.2` */
-  label;
-  block;
-  keyIndex;
-  #read;
-  #rows;
-  #reading;
-  constructor(label, block, keyIndex, rows) {
-    this.label = label;
-    this.block = block;
-    this.keyIndex = keyIndex;
-    if (Array.isArray(rows)) {
-      this.#rows = rows;
-      this.#read = () => Promise.resolve(rows);
-    } else
-      this.#read = rows;
-  }
-  /** Every row of the version, once {@link read} has read them. */
-  get rows() {
-    if (this.#rows === void 0)
-      throw new Error(`the rows of ${this.label} were not read`);
-    return this.#rows;
-  }
-  get isRead() {
-    return this.#rows !== void 0;
-  }
-  /** Reads every row of the version, once. */
-  read() {
-    this.#reading ??= this.#read().then((rows) => this.#rows = rows);
-    return this.#reading;
-  }
-};
-async function classifyTests(store, workspace, tests, server) {
-  const sources = /* @__PURE__ */ new Map();
-  const classes = /* @__PURE__ */ new Map();
-  const errors = /* @__PURE__ */ new Map();
-  const sourceOf = (item) => {
-    const { query } = item.test.find;
-    const from = query === void 0 ? item.test.find.from ?? item.pool.blocks[0]?.name ?? "" : `query:${JSON.stringify(query)}`;
-    let source = sources.get(from);
-    if (source === void 0) {
-      source = query === void 0 ? loadSource(store, workspace, from, item.pool.key) : runQuery(server, query);
-      sources.set(from, source);
-    }
-    return source;
-  };
-  for (const item of tests) {
-    try {
-      const source = await sourceOf(item);
-      const key = `${source.label}\0${item.test.readOnly}\0${findKey(item.test.find)}`;
-      const existing = classes.get(key);
-      checkColumns(item, source);
-      if (existing !== void 0)
-        existing.tests.push(item);
-      else
-        classes.set(key, compileClass(item, source));
-    } catch (error2) {
-      errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
-    }
-  }
-  return { classes: [...classes.values()], errors };
+function formatSegment(segment, first) {
+  if (typeof segment === "number")
+    return `[${segment}]`;
+  if (!IDENTIFIER2.test(segment))
+    return `[${JSON.stringify(segment)}]`;
+  return first ? segment : `.${segment}`;
 }
-async function loadSource(store, workspace, from, keyColumn) {
-  const [name2 = "", version2] = from.split("@");
-  const versions = await store.listBlockVersions(workspace, name2);
-  const block = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
-  if (block === void 0) {
-    if (versions.length === 0) {
-      throw new AllotError("NOT_FOUND", `data block "${name2}" does not exist; import it with: allot import <file.csv> --block ${name2}`);
-    }
-    const known = versions.map((v3) => v3.version).join(", ");
-    throw new AllotError("NOT_FOUND", `data block "${name2}" has no version ${version2} (versions: ${known})`);
+function pointerSegments(pointer, data) {
+  if (pointer === "")
+    return [];
+  const segments = [];
+  let current = data;
+  for (const token of pointer.slice(1).split("/")) {
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(current) ? Number(key) : key;
+    segments.push(segment);
+    current = child(current, segment);
   }
-  const keyIndex = block.columns.indexOf(keyColumn);
-  if (keyIndex < 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `data block "${name2}" has no key column "${keyColumn}"; its columns: ${block.columns.join(", ")}`);
+  return segments;
+}
+function child(value, segment) {
+  if (Array.isArray(value) && typeof segment === "number")
+    return value[segment];
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, segment)) {
+    return value[segment];
   }
-  const label = `${name2}@${block.version}`;
-  const source = new BlockSource(label, block, keyIndex, async () => {
-    const read = await store.getBlock(workspace, name2, block.version);
-    if (read === void 0)
-      throw new AllotError("NOT_FOUND", `data block ${label} is gone`);
-    return read.rows;
-  });
-  if (block.keyColumn !== keyColumn)
-    assertUniqueKeys(source, await source.read(), keyColumn);
-  return source;
+  return void 0;
 }
-async function runQuery(server, query) {
-  if (server === void 0) {
-    throw new AllotError("INVALID_INPUT", "this find is a SQL query: execute the job on the resolution server of its database (the local server resolves data block finds only)");
-  }
-  let table;
-  try {
-    table = await server.query({ sql: query.sql, params: query.params ?? {} });
-  } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    throw new AllotError("INVALID_INPUT", `the query failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
-  }
-  const keyIndex = table.columns.indexOf(query.key);
-  if (keyIndex < 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `the query's result has no key column "${query.key}" (its columns: ${table.columns.join(", ")}); select it or name another key`);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const rows = table.rows.filter((row) => {
-    const key = String(row[keyIndex]);
-    if (seen.has(key))
-      return false;
-    seen.add(key);
-    return true;
-  });
-  const block = {
-    block: serverBlock(server.name),
-    version: "live",
-    columns: table.columns,
-    keyColumn: query.key,
-    rowCount: rows.length,
-    origin: "import",
-    parent: null,
-    sourceHash: null,
-    jobId: null,
-    createdAt: (/* @__PURE__ */ new Date(0)).toISOString()
-  };
-  return new BlockSource(`server ${server.name}`, block, keyIndex, rows);
-}
-function assertUniqueKeys(source, rows, keyColumn) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const row of rows) {
-    const key = String(row[source.keyIndex]);
-    if (seen.has(key)) {
-      throw new AllotError("INVALID_DATA", `data block "${source.label}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`);
-    }
-    seen.add(key);
-  }
-}
-function checkColumns(item, source) {
-  const unknown2 = (item.test.columns ?? []).filter((c2) => !source.block.columns.includes(c2));
-  if (unknown2.length > 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `test "${item.test.test}" asks for unknown column(s) ${unknown2.join(", ")}; the block has columns: ${source.block.columns.join(", ")}`);
-  }
-}
-function compileClass(item, source) {
-  const index = item.pool.tests.indexOf(item.test);
-  const path = `${item.pool.name}: tests[${index}].find`;
-  const { columns } = source.block;
-  const { query, where } = item.test.find;
-  const criteria = describeWhere(where);
-  const description = query === void 0 ? criteria : `rows of the query ${JSON.stringify(query.sql)}${where === void 0 ? "" : ` where ${criteria}`}`;
-  return {
-    source,
-    find: item.test.find,
-    description,
-    matches: compileWhere(item.test.find.where, columns, `${path}.where`),
-    order: compareRows(item.test.find.order, columns, `${path}.order`),
-    readOnly: item.test.readOnly,
-    tests: [item]
-  };
-}
-
-// ../core/dist/job-test-index.js
-var indexes = /* @__PURE__ */ new WeakMap();
-function jobTestIndex(job, ref) {
-  return jobTestIndexes(job, ref).at(-1) ?? -1;
-}
-function jobTestIndexes(job, ref) {
-  let index = indexes.get(job);
-  if (index === void 0) {
-    index = /* @__PURE__ */ new Map();
-    for (const [i2, test] of job.tests.entries()) {
-      const id = testId(test);
-      const positions = index.get(id);
-      if (positions === void 0)
-        index.set(id, [i2]);
-      else
-        positions.push(i2);
-    }
-    indexes.set(job, index);
-  }
-  return index.get(testId(ref)) ?? [];
-}
-
-// ../core/dist/store/store-document.js
-function emptyDocument() {
-  return {
-    schemaVersion: 4,
-    tenants: {},
-    apiKeys: {},
-    workspaces: {}
-  };
-}
-function emptyWorkspace() {
-  return {
-    pools: {},
-    blocks: {},
-    jobs: {},
-    results: {},
-    consumed: {},
-    users: {},
-    catalogue: {},
-    audit: [],
-    lastIds: { job: 0, audit: 0 }
-  };
-}
-function isJobLive(job, now) {
-  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
-}
-function holdsRows(test) {
-  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
-}
-function notificationKey(user, id) {
-  return JSON.stringify([user, id]);
-}
-function catalogueKey(record) {
-  return JSON.stringify([record.kind, record.project, record.name, record.version]);
-}
-
-// ../core/dist/engine/live-holders.js
-async function liveHolders(store, workspace, items, now) {
-  const holders = /* @__PURE__ */ new Map();
-  const results = await store.getResults(workspace, items.map((item) => item.ref));
-  const ids = [...new Set([...results.values()].map((result) => result.jobId))];
-  const read = await Promise.all(ids.map((id) => store.getJob(workspace, id)));
-  const jobs = new Map(ids.map((id, index) => [id, read[index]]));
-  for (const item of items) {
-    const result = results.get(testId(item.ref));
-    const job = result === void 0 ? void 0 : jobs.get(result.jobId);
-    if (job === void 0 || !isJobLive(job, now))
-      continue;
-    const test = job.tests[jobTestIndex(job, item.ref)];
-    if (test !== void 0 && holdsRows(test))
-      holders.set(item, job);
-  }
-  return holders;
-}
-function unheld(items, held) {
-  return items.filter((item) => !held.has(item));
-}
-function sameHolders(a2, b2) {
-  if (a2.size !== b2.size)
-    return false;
-  for (const [item, job] of a2)
-    if (b2.get(item)?.id !== job.id)
-      return false;
-  return true;
-}
-
-// ../core/dist/engine/gather-in-store.js
-async function gatherInStore(classes, context) {
-  const gathered = /* @__PURE__ */ new Map();
-  if (context.store.gatherCandidates === void 0)
-    return gathered;
-  const asked = classes.filter((cls) => cls.find.query === void 0);
-  if (asked.length === 0)
-    return gathered;
-  const queries = asked.map((cls) => {
-    const { block, keyIndex } = cls.source;
-    const query = {
-      block: block.block,
-      version: block.version,
-      where: cls.find.where,
-      columns: block.columns,
-      keyIndex,
-      readOnly: cls.readOnly,
-      now: context.now
-    };
-    if (cls.order === null)
-      query.limit = context.limit;
-    return query;
-  });
-  const answers = await context.store.gatherCandidates(context.workspace, queries);
-  asked.forEach((cls, index) => {
-    const rows = answers[index];
-    const limit = queries[index]?.limit;
-    if (rows === void 0)
-      return;
-    gathered.set(cls, { rows, complete: limit === void 0 || rows.length < limit });
-  });
-  return gathered;
-}
-async function censusRows(cls, gathered, claims, context) {
-  const { store, workspace } = context;
-  if (gathered === void 0 || !gathered.complete || store.rowsByKey === void 0)
-    return;
-  const keys = [.../* @__PURE__ */ new Set([...claims.leases.keys(), ...claims.consumed])];
-  const held = keys.length === 0 ? [] : await store.rowsByKey(workspace, cls.source.block, cls.source.keyIndex, keys);
-  const heldKeys = new Set(held.map((row) => String(row[cls.source.keyIndex])));
-  const free = gathered.rows.filter((row) => !heldKeys.has(String(row[cls.source.keyIndex])));
-  return [...free, ...held];
-}
-
-// ../core/dist/engine/match-classes.js
-function matchClasses(classes) {
-  const totalDemand = classes.reduce((sum, c2) => sum + c2.demand, 0);
-  const groups = groupRows(classes, totalDemand);
-  const flow = solveFlow(classes, groups);
-  return assignRows(classes, groups, flow, totalDemand);
-}
-function groupRows(classes, limit) {
-  const signature = /* @__PURE__ */ new Map();
-  classes.forEach((c2, index) => {
-    const length = Math.min(c2.candidates.length, limit);
-    for (let i2 = 0; i2 < length; i2++) {
-      const row = c2.candidates[i2];
-      const list3 = signature.get(row);
-      if (list3 === void 0)
-        signature.set(row, [index]);
-      else
-        list3.push(index);
-    }
-  });
-  const groupIndex = /* @__PURE__ */ new Map();
-  const groups = { groupOf: /* @__PURE__ */ new Map(), classesOf: [], size: [] };
-  for (const [row, members] of signature) {
-    const key = members.join(",");
-    let group = groupIndex.get(key);
-    if (group === void 0) {
-      group = groups.size.length;
-      groupIndex.set(key, group);
-      groups.classesOf.push(members);
-      groups.size.push(0);
-    }
-    groups.size[group] = groups.size[group] + 1;
-    groups.groupOf.set(row, group);
-  }
-  return groups;
-}
-function solveFlow(classes, groups) {
-  const source = 0;
-  const sink = 1;
-  const classNode = (c2) => 2 + c2;
-  const groupNode = (g2) => 2 + classes.length + g2;
-  const graph = new FlowGraph(2 + classes.length + groups.size.length);
-  const middle = [];
-  classes.forEach((c2, index) => graph.addEdge(source, classNode(index), c2.demand));
-  groups.classesOf.forEach((members, g2) => {
-    for (const c2 of members) {
-      middle.push({
-        c: c2,
-        g: g2,
-        edge: graph.addEdge(classNode(c2), groupNode(g2), classes[c2]?.demand ?? 0)
-      });
-    }
-    graph.addEdge(groupNode(g2), sink, groups.size[g2]);
-  });
-  graph.maxFlow(source, sink);
-  const flow = classes.map(() => /* @__PURE__ */ new Map());
-  for (const { c: c2, g: g2, edge } of middle) {
-    const amount = graph.flowOn(edge);
-    if (amount > 0)
-      flow[c2]?.set(g2, amount);
-  }
-  return flow;
-}
-function assignRows(classes, groups, flow, limit) {
-  const taken = /* @__PURE__ */ new Set();
-  return classes.map((c2, index) => {
-    const quota = flow[index];
-    const rows = [];
-    const length = Math.min(c2.candidates.length, limit);
-    for (let i2 = 0; i2 < length && rows.length < c2.demand; i2++) {
-      const row = c2.candidates[i2];
-      const group = groups.groupOf.get(row);
-      const left = quota.get(group) ?? 0;
-      if (left === 0 || taken.has(row))
-        continue;
-      quota.set(group, left - 1);
-      taken.add(row);
-      rows.push(row);
-    }
-    return rows;
-  });
-}
-var FlowGraph = class {
-  #head;
-  #to = [];
-  #next = [];
-  #capacity = [];
-  #original = [];
-  #level;
-  #cursor;
-  constructor(nodes) {
-    this.#head = new Array(nodes).fill(-1);
-    this.#level = new Int32Array(nodes);
-    this.#cursor = new Array(nodes).fill(-1);
-  }
-  addEdge(from, to, capacity) {
-    const edge = this.#to.length;
-    this.#push(from, to, capacity);
-    this.#push(to, from, 0);
-    return edge;
-  }
-  flowOn(edge) {
-    return this.#original[edge] - this.#capacity[edge];
-  }
-  maxFlow(source, sink) {
-    let total = 0;
-    while (this.#buildLevels(source, sink)) {
-      this.#cursor = [...this.#head];
-      for (; ; ) {
-        const pushed = this.#augment(source, sink);
-        if (pushed === 0)
-          break;
-        total += pushed;
-      }
-    }
-    return total;
-  }
-  #push(from, to, capacity) {
-    this.#to.push(to);
-    this.#capacity.push(capacity);
-    this.#original.push(capacity);
-    this.#next.push(this.#head[from]);
-    this.#head[from] = this.#to.length - 1;
-  }
-  #buildLevels(source, sink) {
-    this.#level.fill(-1);
-    this.#level[source] = 0;
-    const queue = [source];
-    for (let i2 = 0; i2 < queue.length; i2++) {
-      const node2 = queue[i2];
-      for (let e2 = this.#head[node2]; e2 !== -1; e2 = this.#next[e2]) {
-        const to = this.#to[e2];
-        if (this.#capacity[e2] > 0 && this.#level[to] === -1) {
-          this.#level[to] = this.#level[node2] + 1;
-          queue.push(to);
-        }
-      }
-    }
-    return this.#level[sink] !== -1;
-  }
-  /** Finds one augmenting path in the level graph without recursion (graphs can be deep in rows). */
-  #augment(source, sink) {
-    const path = [];
-    let node2 = source;
-    for (; ; ) {
-      if (node2 === sink) {
-        let bottleneck = Infinity;
-        for (const e2 of path)
-          bottleneck = Math.min(bottleneck, this.#capacity[e2]);
-        for (const e2 of path) {
-          this.#capacity[e2] = this.#capacity[e2] - bottleneck;
-          this.#capacity[e2 ^ 1] = this.#capacity[e2 ^ 1] + bottleneck;
-        }
-        return bottleneck;
-      }
-      const edge = this.#advance(node2);
-      if (edge === -1) {
-        if (node2 === source)
-          return 0;
-        this.#level[node2] = -1;
-        const back = path.pop();
-        node2 = this.#to[back ^ 1];
-        this.#cursor[node2] = this.#next[this.#cursor[node2]];
-        continue;
-      }
-      path.push(edge);
-      node2 = this.#to[edge];
-    }
-  }
-  /** The first usable edge out of a node from its cursor on. */
-  #advance(node2) {
-    let e2 = this.#cursor[node2];
-    while (e2 !== -1) {
-      const to = this.#to[e2];
-      if (this.#capacity[e2] > 0 && this.#level[to] === this.#level[node2] + 1)
-        return e2;
-      e2 = this.#next[e2];
-      this.#cursor[node2] = e2;
-    }
-    return -1;
-  }
-};
-
-// ../core/dist/engine/row-universe.js
-var RowUniverse = class {
-  rows = [];
-  /** Ids by block, then key: two versions of a block share their rows' ids. */
-  #ids = /* @__PURE__ */ new Map();
-  idOf(source, values, key) {
-    const block = source.block.block;
-    let ids = this.#ids.get(block);
-    if (ids === void 0) {
-      ids = /* @__PURE__ */ new Map();
-      this.#ids.set(block, ids);
-    }
-    let index = ids.get(key);
-    if (index === void 0) {
-      index = this.rows.length;
-      ids.set(key, index);
-      this.rows.push({ block, key, values, source });
-    }
-    return index;
-  }
-};
-
-// ../core/dist/engine/plan-allocation.js
-function demandOf(cls) {
-  const counts = cls.tests.map((t2) => t2.test.count);
-  return cls.readOnly ? Math.max(...counts) : counts.reduce((a2, b2) => a2 + b2, 0);
-}
-function usable(cls, received) {
-  const counts = cls.tests.map((t2) => t2.test.count).sort((a2, b2) => a2 - b2);
-  if (cls.readOnly)
-    return counts.filter((c2) => c2 <= received).at(-1) ?? 0;
-  let used = 0;
-  for (const count of counts) {
-    if (used + count > received)
+var SEGMENT = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+function parseIssuePath(path) {
+  const segments = [];
+  let rest = path;
+  while (rest !== "") {
+    const match = SEGMENT.exec(rest);
+    if (match === null)
       break;
-    used += count;
+    const [whole, name2, index, quoted] = match;
+    if (name2 !== void 0)
+      segments.push(name2);
+    else if (index !== void 0)
+      segments.push(Number(index));
+    else
+      segments.push(JSON.parse(quoted ?? '""'));
+    rest = rest.slice(whole.length);
   }
-  return used;
+  return segments;
 }
-function planAllocation(classes, claimsOf2, options = {}) {
-  const onClass = options.onClass ?? (() => void 0);
-  const universe = new RowUniverse();
-  const demands = classes.map(demandOf);
-  const total = demands.reduce((a2, b2) => a2 + b2, 0);
-  const candidates = classes.map((cls, index) => {
-    const claimsOfBlock = claimsOf2(cls.source.block.block);
-    const found = scanCandidates(cls, claimsOfBlock, universe, {
-      limit: total,
-      gathered: options.gathered?.get(cls)
-    });
-    onClass(index + 1);
-    return found;
-  });
-  let assigned = [];
-  for (let round = 0; round < 8; round++) {
-    assigned = matchClasses(classes.map((_3, i2) => ({
-      demand: demands[i2],
-      candidates: candidates[i2]
-    })));
-    let changed = false;
-    classes.forEach((cls, i2) => {
-      const keep = usable(cls, assigned[i2].length);
-      if (keep < assigned[i2].length) {
-        demands[i2] = keep;
-        changed = true;
-      }
-    });
-    if (!changed)
+
+// ../core/dist/pool/locate-line.js
+var import_yaml = __toESM(require_dist(), 1);
+function locateLine(document, counter, segments) {
+  let node2 = document.contents;
+  let offset = startOf(node2);
+  for (const segment of segments) {
+    if ((0, import_yaml.isAlias)(node2))
+      node2 = node2.resolve(document);
+    const step = childOf(node2, segment);
+    if (step === null)
       break;
+    offset = startOf(step.key) ?? startOf(step.value) ?? offset;
+    node2 = step.value;
   }
-  return distribute(classes, assigned, universe);
+  return offset === void 0 ? void 0 : counter.linePos(offset).line;
 }
-function distribute(classes, assigned, universe) {
-  const allocation = { rows: /* @__PURE__ */ new Map(), matched: /* @__PURE__ */ new Map() };
-  classes.forEach((cls, i2) => {
-    const rows = assigned[i2].map((id) => universe.rows[id]);
-    allocation.matched.set(cls, rows.length);
-    const bySize = [...cls.tests].sort((a2, b2) => a2.test.count - b2.test.count);
-    let next = 0;
-    for (const item of bySize) {
-      const start = cls.readOnly ? 0 : next;
-      if (start + item.test.count > rows.length)
-        continue;
-      allocation.rows.set(item, rows.slice(start, start + item.test.count));
-      if (!cls.readOnly)
-        next += item.test.count;
-    }
-  });
-  return allocation;
+function childOf(node2, segment) {
+  if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
+    return segment < node2.items.length ? { value: node2.items[segment] } : null;
+  }
+  if (!(0, import_yaml.isMap)(node2))
+    return null;
+  const pair = node2.items.find((item) => keyText(item.key) === String(segment));
+  return pair === void 0 ? null : { key: pair.key, value: pair.value };
+}
+function keyText(key) {
+  if ((0, import_yaml.isScalar)(key))
+    return String(key.value);
+  return typeof key === "string" ? key : void 0;
+}
+function startOf(node2) {
+  return (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
 }
 
 // ../../node_modules/.pnpm/@faker-js+faker@9.9.0/node_modules/@faker-js/faker/dist/chunk-KERBADJJ.js
@@ -55466,8 +69326,8 @@ var _e = ["Alley", "Avenue", "Branch", "Bridge", "Brook", "Brooks", "Burg", "Bur
 var ur = { building_number: We, city_name: Ge, city_pattern: Fe, city_prefix: Ne, city_suffix: Ee, continent: Je, country: Ie, county: Ke, direction: Oe, language: xe, postcode: ze, secondary_address: Ve, state: Ye, state_abbr: je, street_address: qe, street_name: Ue, street_pattern: Ze, street_suffix: _e };
 var Qe = ur;
 var Xe = ["a", "ab", "abbas", "abduco", "abeo", "abscido", "absconditus", "absens", "absorbeo", "absque", "abstergo", "absum", "abundans", "abutor", "accedo", "accendo", "acceptus", "accommodo", "accusamus", "accusantium", "accusator", "acer", "acerbitas", "acervus", "acidus", "acies", "acquiro", "acsi", "ad", "adamo", "adaugeo", "addo", "adduco", "ademptio", "adeo", "adeptio", "adfectus", "adfero", "adficio", "adflicto", "adhaero", "adhuc", "adicio", "adimpleo", "adinventitias", "adipisci", "adipiscor", "adiuvo", "administratio", "admiratio", "admitto", "admoneo", "admoveo", "adnuo", "adopto", "adsidue", "adstringo", "adsuesco", "adsum", "adulatio", "adulescens", "aduro", "advenio", "adversus", "advoco", "aedificium", "aeger", "aegre", "aegrotatio", "aegrus", "aeneus", "aequitas", "aequus", "aer", "aestas", "aestivus", "aestus", "aetas", "aeternus", "ager", "aggero", "aggredior", "agnitio", "agnosco", "ago", "ait", "aiunt", "alias", "alienus", "alii", "alioqui", "aliqua", "aliquam", "aliquid", "alius", "allatus", "alo", "alter", "altus", "alveus", "amaritudo", "ambitus", "ambulo", "amet", "amicitia", "amiculum", "amissio", "amita", "amitto", "amo", "amor", "amoveo", "amplexus", "amplitudo", "amplus", "ancilla", "angelus", "angulus", "angustus", "animadverto", "animi", "animus", "annus", "anser", "ante", "antea", "antepono", "antiquus", "aperiam", "aperio", "aperte", "apostolus", "apparatus", "appello", "appono", "appositus", "approbo", "apto", "aptus", "apud", "aqua", "ara", "aranea", "arbitro", "arbor", "arbustum", "arca", "arceo", "arcesso", "architecto", "arcus", "argentum", "argumentum", "arguo", "arma", "armarium", "aro", "ars", "articulus", "artificiose", "arto", "arx", "ascisco", "ascit", "asper", "asperiores", "aspernatur", "aspicio", "asporto", "assentator", "assumenda", "astrum", "at", "atavus", "ater", "atque", "atqui", "atrocitas", "atrox", "attero", "attollo", "attonbitus", "auctor", "auctus", "audacia", "audax", "audentia", "audeo", "audio", "auditor", "aufero", "aureus", "aurum", "aut", "autem", "autus", "auxilium", "avaritia", "avarus", "aveho", "averto", "baiulus", "balbus", "barba", "bardus", "basium", "beatae", "beatus", "bellicus", "bellum", "bene", "beneficium", "benevolentia", "benigne", "bestia", "bibo", "bis", "blandior", "blanditiis", "bonus", "bos", "brevis", "cado", "caecus", "caelestis", "caelum", "calamitas", "calcar", "calco", "calculus", "callide", "campana", "candidus", "canis", "canonicus", "canto", "capillus", "capio", "capitulus", "capto", "caput", "carbo", "carcer", "careo", "caries", "cariosus", "caritas", "carmen", "carpo", "carus", "casso", "caste", "casus", "catena", "caterva", "cattus", "cauda", "causa", "caute", "caveo", "cavus", "cedo", "celebrer", "celer", "celo", "cena", "cenaculum", "ceno", "censura", "centum", "cerno", "cernuus", "certe", "certus", "cervus", "cetera", "charisma", "chirographum", "cibo", "cibus", "cicuta", "cilicium", "cimentarius", "ciminatio", "cinis", "circumvenio", "cito", "civis", "civitas", "clam", "clamo", "claro", "clarus", "claudeo", "claustrum", "clementia", "clibanus", "coadunatio", "coaegresco", "coepi", "coerceo", "cogito", "cognatus", "cognomen", "cogo", "cohaero", "cohibeo", "cohors", "colligo", "collum", "colo", "color", "coma", "combibo", "comburo", "comedo", "comes", "cometes", "comis", "comitatus", "commemoro", "comminor", "commodi", "commodo", "communis", "comparo", "compello", "complectus", "compono", "comprehendo", "comptus", "conatus", "concedo", "concido", "conculco", "condico", "conduco", "confero", "confido", "conforto", "confugo", "congregatio", "conicio", "coniecto", "conitor", "coniuratio", "conor", "conqueror", "conscendo", "consectetur", "consequatur", "consequuntur", "conservo", "considero", "conspergo", "constans", "consuasor", "contabesco", "contego", "contigo", "contra", "conturbo", "conventus", "convoco", "copia", "copiose", "cornu", "corona", "corporis", "corpus", "correptius", "corrigo", "corroboro", "corrumpo", "corrupti", "coruscus", "cotidie", "crapula", "cras", "crastinus", "creator", "creber", "crebro", "credo", "creo", "creptio", "crepusculum", "cresco", "creta", "cribro", "crinis", "cruciamentum", "crudelis", "cruentus", "crur", "crustulum", "crux", "cubicularis", "cubitum", "cubo", "cui", "cuius", "culpa", "culpo", "cultellus", "cultura", "cum", "cumque", "cunabula", "cunae", "cunctatio", "cupiditas", "cupiditate", "cupio", "cuppedia", "cupressus", "cur", "cura", "curatio", "curia", "curiositas", "curis", "curo", "curriculum", "currus", "cursim", "curso", "cursus", "curto", "curtus", "curvo", "custodia", "damnatio", "damno", "dapifer", "debeo", "debilito", "debitis", "decens", "decerno", "decet", "decimus", "decipio", "decor", "decretum", "decumbo", "dedecor", "dedico", "deduco", "defaeco", "defendo", "defero", "defessus", "defetiscor", "deficio", "defleo", "defluo", "defungo", "degenero", "degero", "degusto", "deinde", "delectatio", "delectus", "delego", "deleniti", "deleo", "delibero", "delicate", "delinquo", "deludo", "demens", "demergo", "demitto", "demo", "demonstro", "demoror", "demulceo", "demum", "denego", "denique", "dens", "denuncio", "denuo", "deorsum", "depereo", "depono", "depopulo", "deporto", "depraedor", "deprecator", "deprimo", "depromo", "depulso", "deputo", "derelinquo", "derideo", "deripio", "deserunt", "desidero", "desino", "desipio", "desolo", "desparatus", "despecto", "dicta", "dignissimos", "distinctio", "dolor", "dolore", "dolorem", "doloremque", "dolores", "doloribus", "dolorum", "ducimus", "ea", "eaque", "earum", "eius", "eligendi", "enim", "eos", "error", "esse", "est", "et", "eum", "eveniet", "ex", "excepturi", "exercitationem", "expedita", "explicabo", "facere", "facilis", "fuga", "fugiat", "fugit", "harum", "hic", "id", "illo", "illum", "impedit", "in", "incidunt", "infit", "inflammatio", "inventore", "ipsa", "ipsam", "ipsum", "iste", "itaque", "iure", "iusto", "labore", "laboriosam", "laborum", "laudantium", "libero", "magnam", "magni", "maiores", "maxime", "minima", "minus", "modi", "molestiae", "molestias", "mollitia", "nam", "natus", "necessitatibus", "nemo", "neque", "nesciunt", "nihil", "nisi", "nobis", "non", "nostrum", "nulla", "numquam", "occaecati", "ocer", "odio", "odit", "officia", "officiis", "omnis", "optio", "paens", "pariatur", "patior", "patria", "patrocinor", "patruus", "pauci", "paulatim", "pauper", "pax", "peccatus", "pecco", "pecto", "pectus", "pecus", "peior", "pel", "perferendis", "perspiciatis", "placeat", "porro", "possimus", "praesentium", "provident", "quae", "quaerat", "quam", "quas", "quasi", "qui", "quia", "quibusdam", "quidem", "quis", "quisquam", "quo", "quod", "quos", "ratione", "recusandae", "reiciendis", "rem", "repellat", "repellendus", "reprehenderit", "repudiandae", "rerum", "saepe", "sapiente", "sed", "sequi", "similique", "sint", "sit", "socius", "sodalitas", "sol", "soleo", "solio", "solitudo", "solium", "sollers", "sollicito", "solum", "solus", "soluta", "solutio", "solvo", "somniculosus", "somnus", "sonitus", "sono", "sophismata", "sopor", "sordeo", "sortitus", "spargo", "speciosus", "spectaculum", "speculum", "sperno", "spero", "spes", "spiculum", "spiritus", "spoliatio", "sponte", "stabilis", "statim", "statua", "stella", "stillicidium", "stipes", "stips", "sto", "strenuus", "strues", "studio", "stultus", "suadeo", "suasoria", "sub", "subito", "subiungo", "sublime", "subnecto", "subseco", "substantia", "subvenio", "succedo", "succurro", "sufficio", "suffoco", "suffragium", "suggero", "sui", "sulum", "sum", "summa", "summisse", "summopere", "sumo", "sumptus", "sunt", "supellex", "super", "suppellex", "supplanto", "suppono", "supra", "surculus", "surgo", "sursum", "suscipio", "suscipit", "suspendo", "sustineo", "suus", "synagoga", "tabella", "tabernus", "tabesco", "tabgo", "tabula", "taceo", "tactus", "taedium", "talio", "talis", "talus", "tam", "tamdiu", "tamen", "tametsi", "tamisium", "tamquam", "tandem", "tantillus", "tantum", "tardus", "tego", "temeritas", "temperantia", "templum", "tempora", "tempore", "temporibus", "temptatio", "tempus", "tenax", "tendo", "teneo", "tener", "tenetur", "tenuis", "tenus", "tepesco", "tepidus", "ter", "terebro", "teres", "terga", "tergeo", "tergiversatio", "tergo", "tergum", "termes", "terminatio", "tero", "terra", "terreo", "territo", "terror", "tersus", "tertius", "testimonium", "texo", "textilis", "textor", "textus", "thalassinus", "theatrum", "theca", "thema", "theologus", "thermae", "thesaurus", "thesis", "thorax", "thymbra", "thymum", "tibi", "timidus", "timor", "titulus", "tolero", "tollo", "tondeo", "tonsor", "torqueo", "torrens", "tot", "totam", "totidem", "toties", "totus", "tracto", "trado", "traho", "trans", "tredecim", "tremo", "trepide", "tres", "tribuo", "tricesimus", "triduana", "tripudio", "tristis", "triumphus", "trucido", "truculenter", "tubineus", "tui", "tum", "tumultus", "tunc", "turba", "turbo", "turpis", "tutamen", "tutis", "tyrannus", "uberrime", "ubi", "ulciscor", "ullam", "ullus", "ulterius", "ultio", "ultra", "umbra", "umerus", "umquam", "una", "unde", "undique", "universe", "unus", "urbanus", "urbs", "uredo", "usitas", "usque", "ustilo", "ustulo", "usus", "ut", "uter", "uterque", "utilis", "utique", "utor", "utpote", "utrimque", "utroque", "utrum", "uxor", "vaco", "vacuus", "vado", "vae", "valde", "valens", "valeo", "valetudo", "validus", "vallum", "vapulus", "varietas", "varius", "vehemens", "vel", "velit", "velociter", "velum", "velut", "venia", "veniam", "venio", "ventito", "ventosus", "ventus", "venustas", "ver", "verbera", "verbum", "vere", "verecundia", "vereor", "vergo", "veritas", "veritatis", "vero", "versus", "verto", "verumtamen", "verus", "vesco", "vesica", "vesper", "vespillo", "vester", "vestigium", "vestrum", "vetus", "via", "vicinus", "vicissitudo", "victoria", "victus", "videlicet", "video", "viduo", "vigilo", "vigor", "vilicus", "vilis", "vilitas", "villa", "vinco", "vinculum", "vindico", "vinitor", "vinum", "vir", "virga", "virgo", "viridis", "viriliter", "virtus", "vis", "viscus", "vita", "vitae", "vitiosus", "vitium", "vito", "vivo", "vix", "vobis", "vociferor", "voco", "volaticus", "volo", "volubilis", "voluntarius", "volup", "voluptas", "voluptate", "voluptatem", "voluptates", "voluptatibus", "voluptatum", "volutabrum", "volva", "vomer", "vomica", "vomito", "vorago", "vorax", "voro", "vos", "votum", "voveo", "vox", "vulariter", "vulgaris", "vulgivagus", "vulgo", "vulgus", "vulnero", "vulnus", "vulpes", "vulticulus", "xiphias"];
-var cr = { word: Xe };
-var $e = cr;
+var cr3 = { word: Xe };
+var $e = cr3;
 var mr = { title: "English", code: "en", language: "en", endonym: "English", dir: "ltr", script: "Latn" };
 var ea = mr;
 var aa = ['"Awaken, My Love!"', "(What's The Story) Morning Glory?", "- Tragedy +", "13 Reasons Why (Season 3)", "21st Century Breakdown", "30 De Febrero", "432 Hz Deep Healing", "5-Star", "528 Hz Meditation Music", "54+1", "8 Mile", "808s & Heartbreak", "9 To 5 And Odd Jobs", "A Beautiful Lie", "A Day At The Races", "A Day Without Rain", "A Fever You Can't Sweat Out", "A Gangsta's Pain", "A Gift & A Curse", "A Hard Day's Night", "A Head Full Of Dreams", "A Kind Of Magic", "A Million Ways To Murder", "A Moment Apart", "A Song For Every Moon", "A Thousand Suns", "A Winter Romance", "ABBA", "AI YoungBoy", "AJ Tracey", "Act One", "After Hours", "Agent Provocateur", "All About You", "All I Know So Far: Setlist", "All Or Nothing", "All Out", "All Over The Place", "All Stand Together", "All The Lost Souls", "All The Things I Never Said", "All Things Must Pass", "Alleen", "Alright, Still", "Alta Suciedad", "America", "American Heartbreak", "American Teen", "And Justice For None", "Animal Songs", "Another Friday Night", "Anything Goes", "Ao Vivo Em São Paulo", "Ao Vivo No Ibirapuera", "Apricot Princess", "Aqui E Agora (Ao Vivo)", "Arcane League Of Legends", "Ardipithecus", "Aretha Now", "Around The Fur", "Arrival", "Artist 2.0", "As She Pleases", "Ascend", "Ashlyn", "Astro Lounge", "At Night, Alone.", "At. Long. Last. ASAP", "Atlas", "Audioslave", "Aura", "Austin", "Awake", "Away From The Sun", "Ayayay!", "Baby On Baby", "Back For Everything", "Back From The Edge", "Back In Black", "Back To Black", "Back To The Game", "Bad", "Bahía Ducati", "Baila", "Barbie The Album", "Battleground", "Bayou Country", "Bcos U Will Never B Free", "Be", "Be Here Now", "Beautiful Mind", "Beautiful Thugger Girls", "Beautiful Trauma", "Beauty And The Beast", "Beggars Banquet", "Being Funny In A Foreign Language", "Berlin Lebt", "Berry Is On Top", "Best White Noise For Baby Sleep - Loopable With No Fade", "Big Baby DRAM", "Bigger, Better, Faster, More!", "Billy Talent II", "Black Star Elephant", "Blackout", "Blank Face LP", "Bleach", "Blizzard Of Ozz", "Blonde", "Blood Sugar Sex Magik", "Bloom", "Blowin' Your Mind!", "Blu Celeste", "Blue", "Blue Banisters", "Blue Hawaii", "Blue Neighbourhood", "Bluebird Days", "Bobby Tarantino", "Bobby Tarantino II", "Bon Iver", "Born Pink", "Born To Run", "Brand New Eyes", "Break The Cycle", "Breakfast In America", "Breakthrough", "Brett Young", "Bridge Over Troubled Water", "Bright: The Album", "Brol", "Buds", "Buena Vista Social Club", "Built On Glass", "Bury Me At Makeout Creek", "Busyhead", "By The Way", "CB6", "CNCO", "California Sunrise", "Californication", "Call Me Irresponsible", "Calm", "Camino Palmero", "Camp", "Caracal", "Carbon Fiber Hits", "Carnival", "Carry On", "Cartel De Santa", "Certified Lover Boy", "Chaaama", "Chama Meu Nome", "Chapter 1: Snake Oil", "Chapter 2: Swamp Savant", "Chapter One", "Charlie's Angels", "Cherry Bomb", "Chief", "Chocolate Factory", "Chosen", "Chris Brown", "Christina Aguilera", "Chromatica", "Church", "City Of Evil", "Clandestino", "Clouds", "Coco", "Collision Course", "Colour Vision", "Combat Rock", "Come Around Sundown", "Come Away With Me", "Come Home The Kids Miss You", "Come What(ever) May", "Commando", "Common Sense", "Communion", "Conditions", "Confident", "Confrontation", "Control The Streets, Volume 2", "Corinne Bailey Rae", "Costello Music", "Cottonwood", "Covers, Vol. 2", "Cozy Tapes Vol. 2: Too Cozy", "Crash Talk", "Crazy Love", "Crazysexycool", "Crowded House", "Cruisin' With Junior H", "Culture", "Current Mood", "DS2", "Dale", "Danger Days: The True Lives Of The Fabulous Killjoys", "Dangerous Woman", "Dangerous: The Double Album", "Dark Horse", "Day69", "Daydream", "De Fiesta", "De Viaje", "DeAnn", "Death Race For Love", "Delirium", "Delta", "Demidevil", "Depression Cherry", "Descendants", "Desgenerados Mixtape", "Destin", "Destiny Fulfilled", "Desvelado", "Detroit 2", "Dex Meets Dexter", "Dharma", "Die A Legend", "Different World", "Dig Your Roots", "Digital Druglord", "Dirt", "Disclaimer I / II", "Discovery", "Disraeli Gears", "Disumano", "Dizzy Up The Girl", "Don't Play That Song", "Donda", "Donde Quiero Estar", "Doo-Wops & Hooligans", "Down The Way", "Dr. Feelgood", "Dream Your Life Away", "Dreaming Out Loud", "Drip Harder", "Drive", "Drones", "Dropped Outta College", "Drowning", "Dua Warna Cinta", "Dulce Beat", "Dusty In Memphis", "Dutty Rock", "Dying To Live", "ENR", "East Atlanta Love Letter", "Editorial", "Edna", "El Abayarde", "El Amor En Los Tiempos Del Perreo", "El Camino", "El Comienzo", "El Dorado", "El Karma", "El Mal Querer", "El Malo", "El Trabajo Es La Suerte", "El Viaje De Copperpot", "Electric Ladyland", "Emotion", "En Tus Planes", "Endless Summer Vacation", "Enter The Wu-Tang (36 Chambers)", "Equals (=)", "Estrella", "Euphoria", "Europop", "Evermore", "Every Kingdom", "Everyday Life", "Evolve", "Expectations", "Face Yourself", "Facelift", "Fallin'", "Fancy You", "Fantasía", "Favourite Worst Nightmare", "Fear Of The Dark", "Fearless", "Feel Something", "Feels Like Home", "Femme Fatale", "Ferxxocalipsis", "Fifty Shades Darker", "Fifty Shades Freed", "Fifty Shades Of Grey", "Final (Vol.1)", "Finding Beauty In Negative Spaces", "Fine Line", "First Impressions Of Earth", "First Steps", "Five Seconds Flat", "Folklore", "For Emma, Forever Ago", "Forajido EP 1", "Forever", "Forever Young", "Formula Of Love: O+T=<3", "Free 6lack", "Freudian", "Frozen II", "Full Moon Fever", "Funhouse", "Funk Wav Bounces Vol.1", "Future History", "FutureSex/LoveSounds", "Fuzzybrain", "Gallery", "Gangsta's Paradise", "Gemini", "Gemini Rights", "Generationwhy", "Get A Grip", "Get Up", "Gettin' Old", "Girl", "Gladiator", "Glisten", "Globalization", "Gloria", "Glory Days", "God's Project", "Gold Skies", "Golden", "Good Evening", "Good Thing", "Goodbye Yellow Brick Road", "Gossip Columns", "Got Your Six", "Graceland", "Graduation", "Grand Champ", "Grandson, Vol. 1", "Green River", "Guerra", "Ha*Ash Primera Fila - Hecho Realidad", "Haiz", "Hamilton", "Happy Endings", "Harry Styles", "Hasta La Raíz", "Hatful Of Hollow", "Head In The Clouds", "Heard It In A Past Life", "Heart Shaped World", "Heartbeat City", "Heartbreak On A Full Moon / Cuffing Season - 12 Days Of Christmas", "Heaven Or Hell", "Heaven knows", "Hellbilly Deluxe", "Hellboy", "Help!", "Her Loss", "Here Comes The Cowboy", "Hey World", "High School Musical", "High Tide In The Snake's Nest", "Historias De Un Capricornio", "Hndrxx", "Hombres G (Devuélveme A Mi Chica)", "Homerun", "Homework", "Hot Fuss", "Hot Pink", "Hot Sauce / Hello Future", "Hot Space", "Hotel Diablo", "Houses Of The Holy", "How Big, How Blue, How Beautiful", "How I'm Feeling", "How To Be Human", "How To Save A Life", "How To: Friend, Love, Freefall", "Hozier", "Human", "Huncho Jack, Jack Huncho", "Hunter Hayes", "Hysteria", "I Am...Sasha Fierce", "I Can't Handle Change", "I Met You When I Was 18. (The Playlist)", "I Never Liked You", "I Never Loved A Man The Way I Love You", "I See You", "I Think You Think Too Much Of Me", "I Used To Know Her", "I Used To Think I Could Fly", "I'm Comin' Over", "Ich & Keine Maske", "If You Can Believe Your Eyes & Ears", "Il Ballo Della Vita", "Ill Communication", "Imagination & The Misfit Kid", "Imagine", "Immortalized", "In A Perfect World...", "In Colour", "In My Own Words", "In Rainbows", "In Return", "In The Lonely Hour", "Infest", "Innuendo", "Inter Shibuya - La Mafia", "Interstellar", "Is This It", "It Was Written", "It's Not Me, It's You", "It's Only Me", "Ivory", "JackBoys", "Jamie", "Jazz", "Jibrail & Iblis", "Jordi", "Jordin Sparks", "Jose", "Just As I Am", "Just Cause Y'all Waited 2", "Just Like You", "Justified", "K-12 / After School", "K.I.D.S.", "K.O.", "K.O.B. Live", "KG0516", "KOD", "Kane Brown", "Kid A", "Kid Krow", "Kids See Ghosts", "Kids in Love", "Kinks (You Really Got Me)", "Know-It-All", "Konvicted", "Kring", "LANY", "LM5", "La Criatura", "La Flaca", "La Melodia De La Calle", "La Revolucion", "Lady Lady", "Lady Wood", "Langit Mong Bughaw", "Las Que No Iban A Salir", "Last Day Of Summer", "Last Year Was Complicated", "Layers", "Layover", "Lazarus", "Led Zeppelin", "Left Of The Middle", "Leftoverture", "Legends Never Die", "Let's Skip To The Wedding", "Let's Talk About Love", "Licensed To Ill", "Life In Cartoon Motion", "Life Thru A Lens", "Lifelines", "Like..?", "Lil Big Pac", "Lil Boat", "Lil Boat 2", "Lil Boat 3.5", "Lil Kiwi", "Lil Pump", "Limon Y Sal", "Listen Without Prejudice", "Little Voice", "Live On Red Barn Radio I & II", "Lo Que Andábamos Buscando", "Lofi Fruits Music 2021", "London Calling", "Los Campeones Del Pueblo", "Los Extraterrestres", "Los Favoritos 2", "Lost", "Lost In Love", "Loud", "Love Sick", "Love Story", "Love Stuff", "Love Yourself: Tear", "Lover", "Luca Brasi 2: Gangsta Grillz", "Lust For Life", "Luv Is Rage", "M!ssundaztood", "Ma Fleur", "Made In Lagos", "Mafia Bidness", "Magazines Or Novels", "Mainstream Sellout", "Majestic", "Make It Big", "Make Yourself", "Making Mirrors", "Mamma Mia! Here We Go Again", "Man Of The Woods", "Manic", "Me And My Gang", "Meduza", "Meet The Orphans", "Meet The Woo", "Melim", "Mellon Collie And The Infinite Sadness", "Melly vs. Melvin", "Memories...Do Not Open", "Menagerie", "Midnights", "Minecraft - Volume Alpha", "Minutes To Midnight", "Mix Pa Llorar En Tu Cuarto", "Modo Avión", "Monkey Business", "Mono.", "Montana", "Montevallo", "Moosetape", "Morning View", "Motivan2", "Moving Pictures", "Mr. Davis", "Mr. Misunderstood", "Mulan", "Mura Masa", "Music From The Edge Of Heaven", "Music Of The Sun", "My House", "My Kinda Party", "My Krazy Life", "My Liver Will Handle What My Heart Can't", "My Moment", "My Own Lane", "My Turn", "My Worlds", "Na Praia (Ao Vivo)", "Nakamura", "Nation Of Two", "Navegando", "Need You Now", "Neon Future III", "Neotheater", "Never Trust A Happy Song", "New English", "News Of The World", "Nicole", "Night & Day", "Nimmerland", "Nimrod", "Nine Track Mind", "No Angel", "No Me Pidas Perdón", "No More Drama", "No Protection", "No Strings Attached", "No Time To Die", "Nobody Is Listening", "Non Stop Erotic Cabaret", "Non-Fiction", "Northsbest", "Nostalgia", "Nostalgia, Ultra", "Notes On A Conditional Form", "Now Or Never", "O Embaixador (Ao Vivo)", "O My Heart", "OK Computer", "Ocean", "Ocean Avenue", "Ocean Eyes", "Odisea", "Oh My My", "Oh, What A Life", "On The 6", "One In A Million", "One More Light", "One Of These Nights", "Open Up And Say...Ahh!", "Ordinary Man", "Origins", "Out Of The Blue", "Over It", "OzuTochi", "PTSD", "Pa Las Baby's Y Belikeada", "Pa Que Hablen", "Pa' Luego Es Tarde", "Pa' Otro La 'O", "Pablo Honey", "Pain Is Love", "Pain Is Temporary", "Painting Pictures", "Palmen Aus Plastik 2", "Para Mi Ex", "Para Siempre", "Partners In Crime", "Pawn Shop", "Pegasus / Neon Shark VS Pegasus", "Pet Sounds", "Piece By Piece", "Pier Pressure", "Pineapple Sunrise", "Piseiro 2020 Ao Vivo", "Planet Pit", "Plans", "Play Deep", "Playa Saturno", "Por Primera Vez", "Por Vida", "Positions", "Post Human: Survival Horror", "Poster Girl", "Prazer, Eu Sou Ferrugem (Ao Vivo)", "Pretty Girls Like Trap Music", "Pretty. Odd.", "Prince Royce", "Prisma", "Prometo", "Providence", "Puberty 2", "Punisher", "Purgatory", "Purple Rain", "Que Bendición", "Queen Of The Clouds", "Quiero Volver", "R&G (Rhythm & Gangsta): The Masterpiece", "Raise!", "Ransom 2", "Rapunzel", "Rare", "Re Mida", "Ready To Die", "Realer", "Rebelde", "Reclassified", "Recovery", "Recuerden Mi Estilo", "Reggatta De Blanc", "Regulate… G Funk Era", "Reik", "Reise, Reise", "Relapse", "Relaxing Piano Lullabies And Natural Sleep Aid For Baby Sleep Music", "Religiously. The Album.", "Replay", "Results May Vary", "Revenge", "Revolve", "Revolver", "Ricky Martin", "Rien 100 Rien", "Ripcord", "Rise And Fall, Rage And Grace", "Rise Of An Empire", "Robin Hood: Prince Of Thieves", "Rock N Roll Jesus", "Romance", "Romances", "Ronan", "Royal Blood", "Rumours", "Sad Boyz 4 Life II", "San Lucas", "Santana World", "Saturation III", "Sauce Boyz", "Savage Mode", "Saxobeats", "Scarlet", "Schwarzes Herz", "Seal The Deal & Let's Boogie", "Section.80", "Segundo Romance", "Sehnsucht", "Shake The Snow Globe", "Shang-Chi And The Legend Of The Ten Rings: The Album", "Sheer Heart Attack", "Shiesty Season", "Shock Value", "Shoot For The Stars, Aim For The Moon", "Signed Sealed And Delivered", "Signos", "Silent Alarm", "Simplemente Gracias", "Sin Bandera", "Sing Me A Lullaby, My Sweet Temptation", "Sinner", "Sirio", "Sit Still, Look Pretty", "Skin", "Slowhand", "Smash", "Smithereens", "Snow Cougar", "Social Cues", "Some Girls", "Song Hits From Holiday Inn", "Songs For Dads", "Songs For The Deaf", "Songs For You, Truths For Me", "Songs In The Key Of Life", "Souled Out", "Sounds Of Silence", "Soy Como Quiero Ser", "Speak Now", "Speak Your Mind", "Speakerboxxx/The Love Below", "Spider-Man: Into The Spider-Verse", "Split Decision", "Square Up", "SremmLife", "Starboy", "Stay +", "Stay Dangerous", "Staying At Tamara's", "Steppenwolf", "Stick Season", "Still Bill", "Straight Outta Compton", "Strange Trails", "Stronger", "Suavemente", "Sublime", "Suck It and See", "Sucker", "Sueños", "Sugar", "Summer Forever", "Summer,", "Sunset Season", "Sunshine On Leith", "Surfer Rosa", "Sweet Talker", "SweetSexySavage", "System Of A Down", "TA13OO", "Talk That Talk", "Talking Heads: 77", "Tangled Up", "Tango In The Night", "Taxi Driver", "Taylor Swift", "Tell Me It's Real", "Ten", "Ten Summoner's Tales", "Terra Sem Cep (Ao Vivo)", "Terral", "Testing", "Tha Carter III", "Thank Me Later", "That's Christmas To Me", "The Academy", "The Adventures Of Bobby Ray", "The Album", "The Andy Williams Christmas Album", "The Aviary", "The Balcony", "The Battle Of Los Angeles", "The Beatles (White Album)", "The Beginning", "The Better Life", "The Big Day", "The Book", "The Breakfast Club", "The Cars", "The Colour And The Shape", "The Death Of Peace Of Mind", "The Diary Of Alicia Keys", "The Documentary", "The Emancipation Of Mimi", "The Eminem Show", "The End Of Everything", "The Final Countdown", "The Forever Story", "The Foundation", "The Goat", "The Golden Child", "The Good Parts", "The Greatest Showman: Reimagined", "The Green Trip", "The Hardest Love", "The Head And The Heart", "The Human Condition", "The Infamous", "The Lady Killer", "The Last Don II", "The Lion King", "The Lockdown Sessions", "The London Sessions", "The Lord Of The Rings: The Fellowship Of The Ring", "The Lost Boy", "The Magic Of Christmas / The Christmas Song", "The Marshall Mathers LP", "The Martin Garrix Collection", "The Melodic Blue", "The Mockingbird & The Crow", "The Pains Of Growing", "The Papercut Chronicles", "The Perfect Luv Tape", "The Pinkprint", "The Predator", "The Queen Is Dead", "The ReVe Festival: Finale", "The Rise And Fall Of Ziggy Stardust And The Spiders From Mars", "The Rising Tied", "The River", "The Stone Roses", "The Story Of Us", "The Stranger", "The Sufferer & The Witness", "The Sun's Tirade", "The Temptations Sing Smokey", "The Time Of Our Lives", "The Way It Is", "The Wonderful World Of Sam Cooke", "The Writing's On The Wall", "The Young And The Hopeless", "Therapy", "Therapy Session", "There Is More (Live)", "There Is Nothing Left To Lose", "These Things Happen", "Third Eye Blind", "This Is Me...Then", "This Unruly Mess I've Made", "Threat to Survival", "Thrill Of The Chase", "Time", "Timelezz", "To Let A Good Thing Die", "To Pimp A Butterfly", "Toast To Our Differences", "Todos Os Cantos, Vol. 1 (Ao Vivo)", "Too Hard", "Torches X", "Total Xanarchy", "Toto IV", "Toulouse Street", "Tourist History", "Toxicity", "Tragic Kingdom", "Tranquility Base Hotel & Casino", "Traumazine", "Traveler", "Tres Hombres", "Trip At Knight", "Tron: Legacy", "True Blue", "True Colors", "Trustfall", "Tu Veneno Mortal", "Tudo Em Paz", "Ubuntu", "Ugly Is Beautiful", "Ultra 2021", "Una Mattina", "Unbroken", "Uncovered", "Under Pressure", "Unsponsored Content", "Unstoppable", "Unwritten", "Urban Flora", "Urban Hymns", "Use Your Illusion I", "Veneer", "Versions Of Me", "Vibes", "Vice Versa", "Vices & Virtues", "Victory", "Vida", "Viejo Marihuano", "Visualízate", "Walk Away", "Walk Me Home...", "Watch The Throne", "Wave", "We Broke The Rules", "We Love You Tecca", "We Love You Tecca 2", "Weezer (Green Album)", "Welcome To The Madhouse", "Westlife", "What A Time To Be Alive", "What Do You Think About The Car?", "What Is Love?", "What Makes You Country", "What Separates Me From You", "What You See Is What You Get / What You See Ain't Always What You Get", "When It's Dark Out", "When We All Fall Asleep, Where Do We Go?", "Where The Light Is", "While The World Was Burning", "White Pony", "Whitney", "Who Really Cares", "Who You Are", "Who's Next", "Wide Open", "Wilder Mind", "Wildfire", "Willy And The Poor Boys", "Wings / You Never Walk Alone", "Wish", "Wish You Were Here", "Without Warning", "Wonder", "X&Y", "XOXO", "Y Que Quede Claro", "YBN: The Mixtape", "Yo Creo", "You Will Regret", "Youngblood", "Younger Now", "Youth"];
@@ -57365,11 +71225,11 @@ var ir2 = rt;
 var or2 = ["ADP", "AGP", "AI", "API", "ASCII", "CLI", "COM", "CSS", "DNS", "DRAM", "EXE", "FTP", "GB", "HDD", "HEX", "HTTP", "IB", "IP", "JBOD", "JSON", "OCR", "PCI", "PNG", "RAM", "RSS", "SAS", "SCSI", "SDD", "SMS", "SMTP", "SQL", "SSD", "SSL", "TCP", "THX", "TLS", "UDP", "USB", "UTF8", "VGA", "XML", "XSS"];
 var tt = { abbreviation: or2 };
 var sr2 = tt;
-var cr2 = { smiley: ["☠️", "☹️", "☺️", "❣️", "❤️", "❤️‍🔥", "❤️‍🩹", "👁️‍🗨️", "👹", "👺", "👻", "👽", "👾", "👿", "💀", "💋", "💌", "💓", "💔", "💕", "💖", "💗", "💘", "💙", "💚", "💛", "💜", "💝", "💞", "💟", "💢", "💣", "💤", "💥", "💦", "💨", "💩", "💫", "💬", "💭", "💯", "🕳️", "🖤", "🗨️", "🗯️", "😀", "😁", "😂", "😃", "😄", "😅", "😆", "😇", "😈", "😉", "😊", "😋", "😌", "😍", "😎", "😏", "😐", "😑", "😒", "😓", "😔", "😕", "😖", "😗", "😘", "😙", "😚", "😛", "😜", "😝", "😞", "😟", "😠", "😡", "😢", "😣", "😤", "😥", "😦", "😧", "😨", "😩", "😪", "😫", "😬", "😭", "😮", "😮‍💨", "😯", "😰", "😱", "😲", "😳", "😴", "😵", "😵‍💫", "😶", "😶‍🌫️", "😷", "😸", "😹", "😺", "😻", "😼", "😽", "😾", "😿", "🙀", "🙁", "🙂", "🙃", "🙄", "🙈", "🙉", "🙊", "🤍", "🤎", "🤐", "🤑", "🤒", "🤓", "🤔", "🤕", "🤖", "🤗", "🤠", "🤡", "🤢", "🤣", "🤤", "🤥", "🤧", "🤨", "🤩", "🤪", "🤫", "🤬", "🤭", "🤮", "🤯", "🥰", "🥱", "🥲", "🥳", "🥴", "🥵", "🥶", "🥸", "🥺", "🧐", "🧡"], body: ["☝🏻", "☝🏼", "☝🏽", "☝🏾", "☝🏿", "☝️", "✊", "✊🏻", "✊🏼", "✊🏽", "✊🏾", "✊🏿", "✋", "✋🏻", "✋🏼", "✋🏽", "✋🏾", "✋🏿", "✌🏻", "✌🏼", "✌🏽", "✌🏾", "✌🏿", "✌️", "✍🏻", "✍🏼", "✍🏽", "✍🏾", "✍🏿", "✍️", "👀", "👁️", "👂", "👂🏻", "👂🏼", "👂🏽", "👂🏾", "👂🏿", "👃", "👃🏻", "👃🏼", "👃🏽", "👃🏾", "👃🏿", "👄", "👅", "👆", "👆🏻", "👆🏼", "👆🏽", "👆🏾", "👆🏿", "👇", "👇🏻", "👇🏼", "👇🏽", "👇🏾", "👇🏿", "👈", "👈🏻", "👈🏼", "👈🏽", "👈🏾", "👈🏿", "👉", "👉🏻", "👉🏼", "👉🏽", "👉🏾", "👉🏿", "👊", "👊🏻", "👊🏼", "👊🏽", "👊🏾", "👊🏿", "👋", "👋🏻", "👋🏼", "👋🏽", "👋🏾", "👋🏿", "👌", "👌🏻", "👌🏼", "👌🏽", "👌🏾", "👌🏿", "👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "👏", "👏🏻", "👏🏼", "👏🏽", "👏🏾", "👏🏿", "👐", "👐🏻", "👐🏼", "👐🏽", "👐🏾", "👐🏿", "💅", "💅🏻", "💅🏼", "💅🏽", "💅🏾", "💅🏿", "💪", "💪🏻", "💪🏼", "💪🏽", "💪🏾", "💪🏿", "🖐🏻", "🖐🏼", "🖐🏽", "🖐🏾", "🖐🏿", "🖐️", "🖕", "🖕🏻", "🖕🏼", "🖕🏽", "🖕🏾", "🖕🏿", "🖖", "🖖🏻", "🖖🏼", "🖖🏽", "🖖🏾", "🖖🏿", "🙌", "🙌🏻", "🙌🏼", "🙌🏽", "🙌🏾", "🙌🏿", "🙏", "🙏🏻", "🙏🏼", "🙏🏽", "🙏🏾", "🙏🏿", "🤌", "🤌🏻", "🤌🏼", "🤌🏽", "🤌🏾", "🤌🏿", "🤏", "🤏🏻", "🤏🏼", "🤏🏽", "🤏🏾", "🤏🏿", "🤘", "🤘🏻", "🤘🏼", "🤘🏽", "🤘🏾", "🤘🏿", "🤙", "🤙🏻", "🤙🏼", "🤙🏽", "🤙🏾", "🤙🏿", "🤚", "🤚🏻", "🤚🏼", "🤚🏽", "🤚🏾", "🤚🏿", "🤛", "🤛🏻", "🤛🏼", "🤛🏽", "🤛🏾", "🤛🏿", "🤜", "🤜🏻", "🤜🏼", "🤜🏽", "🤜🏾", "🤜🏿", "🤝", "🤞", "🤞🏻", "🤞🏼", "🤞🏽", "🤞🏾", "🤞🏿", "🤟", "🤟🏻", "🤟🏼", "🤟🏽", "🤟🏾", "🤟🏿", "🤲", "🤲🏻", "🤲🏼", "🤲🏽", "🤲🏾", "🤲🏿", "🤳", "🤳🏻", "🤳🏼", "🤳🏽", "🤳🏾", "🤳🏿", "🦴", "🦵", "🦵🏻", "🦵🏼", "🦵🏽", "🦵🏾", "🦵🏿", "🦶", "🦶🏻", "🦶🏼", "🦶🏽", "🦶🏾", "🦶🏿", "🦷", "🦻", "🦻🏻", "🦻🏼", "🦻🏽", "🦻🏾", "🦻🏿", "🦾", "🦿", "🧠", "🫀", "🫁"], person: ["🎅", "🎅🏻", "🎅🏼", "🎅🏽", "🎅🏾", "🎅🏿", "👦", "👦🏻", "👦🏼", "👦🏽", "👦🏾", "👦🏿", "👧", "👧🏻", "👧🏼", "👧🏽", "👧🏾", "👧🏿", "👨", "👨‍⚕️", "👨‍⚖️", "👨‍✈️", "👨‍🌾", "👨‍🍳", "👨‍🍼", "👨‍🎓", "👨‍🎤", "👨‍🎨", "👨‍🏫", "👨‍🏭", "👨‍💻", "👨‍💼", "👨‍🔧", "👨‍🔬", "👨‍🚀", "👨‍🚒", "👨‍🦰", "👨‍🦱", "👨‍🦲", "👨‍🦳", "👨🏻", "👨🏻‍⚕️", "👨🏻‍⚖️", "👨🏻‍✈️", "👨🏻‍🌾", "👨🏻‍🍳", "👨🏻‍🍼", "👨🏻‍🎓", "👨🏻‍🎤", "👨🏻‍🎨", "👨🏻‍🏫", "👨🏻‍🏭", "👨🏻‍💻", "👨🏻‍💼", "👨🏻‍🔧", "👨🏻‍🔬", "👨🏻‍🚀", "👨🏻‍🚒", "👨🏻‍🦰", "👨🏻‍🦱", "👨🏻‍🦲", "👨🏻‍🦳", "👨🏼", "👨🏼‍⚕️", "👨🏼‍⚖️", "👨🏼‍✈️", "👨🏼‍🌾", "👨🏼‍🍳", "👨🏼‍🍼", "👨🏼‍🎓", "👨🏼‍🎤", "👨🏼‍🎨", "👨🏼‍🏫", "👨🏼‍🏭", "👨🏼‍💻", "👨🏼‍💼", "👨🏼‍🔧", "👨🏼‍🔬", "👨🏼‍🚀", "👨🏼‍🚒", "👨🏼‍🦰", "👨🏼‍🦱", "👨🏼‍🦲", "👨🏼‍🦳", "👨🏽", "👨🏽‍⚕️", "👨🏽‍⚖️", "👨🏽‍✈️", "👨🏽‍🌾", "👨🏽‍🍳", "👨🏽‍🍼", "👨🏽‍🎓", "👨🏽‍🎤", "👨🏽‍🎨", "👨🏽‍🏫", "👨🏽‍🏭", "👨🏽‍💻", "👨🏽‍💼", "👨🏽‍🔧", "👨🏽‍🔬", "👨🏽‍🚀", "👨🏽‍🚒", "👨🏽‍🦰", "👨🏽‍🦱", "👨🏽‍🦲", "👨🏽‍🦳", "👨🏾", "👨🏾‍⚕️", "👨🏾‍⚖️", "👨🏾‍✈️", "👨🏾‍🌾", "👨🏾‍🍳", "👨🏾‍🍼", "👨🏾‍🎓", "👨🏾‍🎤", "👨🏾‍🎨", "👨🏾‍🏫", "👨🏾‍🏭", "👨🏾‍💻", "👨🏾‍💼", "👨🏾‍🔧", "👨🏾‍🔬", "👨🏾‍🚀", "👨🏾‍🚒", "👨🏾‍🦰", "👨🏾‍🦱", "👨🏾‍🦲", "👨🏾‍🦳", "👨🏿", "👨🏿‍⚕️", "👨🏿‍⚖️", "👨🏿‍✈️", "👨🏿‍🌾", "👨🏿‍🍳", "👨🏿‍🍼", "👨🏿‍🎓", "👨🏿‍🎤", "👨🏿‍🎨", "👨🏿‍🏫", "👨🏿‍🏭", "👨🏿‍💻", "👨🏿‍💼", "👨🏿‍🔧", "👨🏿‍🔬", "👨🏿‍🚀", "👨🏿‍🚒", "👨🏿‍🦰", "👨🏿‍🦱", "👨🏿‍🦲", "👨🏿‍🦳", "👩", "👩‍⚕️", "👩‍⚖️", "👩‍✈️", "👩‍🌾", "👩‍🍳", "👩‍🍼", "👩‍🎓", "👩‍🎤", "👩‍🎨", "👩‍🏫", "👩‍🏭", "👩‍💻", "👩‍💼", "👩‍🔧", "👩‍🔬", "👩‍🚀", "👩‍🚒", "👩‍🦰", "👩‍🦱", "👩‍🦲", "👩‍🦳", "👩🏻", "👩🏻‍⚕️", "👩🏻‍⚖️", "👩🏻‍✈️", "👩🏻‍🌾", "👩🏻‍🍳", "👩🏻‍🍼", "👩🏻‍🎓", "👩🏻‍🎤", "👩🏻‍🎨", "👩🏻‍🏫", "👩🏻‍🏭", "👩🏻‍💻", "👩🏻‍💼", "👩🏻‍🔧", "👩🏻‍🔬", "👩🏻‍🚀", "👩🏻‍🚒", "👩🏻‍🦰", "👩🏻‍🦱", "👩🏻‍🦲", "👩🏻‍🦳", "👩🏼", "👩🏼‍⚕️", "👩🏼‍⚖️", "👩🏼‍✈️", "👩🏼‍🌾", "👩🏼‍🍳", "👩🏼‍🍼", "👩🏼‍🎓", "👩🏼‍🎤", "👩🏼‍🎨", "👩🏼‍🏫", "👩🏼‍🏭", "👩🏼‍💻", "👩🏼‍💼", "👩🏼‍🔧", "👩🏼‍🔬", "👩🏼‍🚀", "👩🏼‍🚒", "👩🏼‍🦰", "👩🏼‍🦱", "👩🏼‍🦲", "👩🏼‍🦳", "👩🏽", "👩🏽‍⚕️", "👩🏽‍⚖️", "👩🏽‍✈️", "👩🏽‍🌾", "👩🏽‍🍳", "👩🏽‍🍼", "👩🏽‍🎓", "👩🏽‍🎤", "👩🏽‍🎨", "👩🏽‍🏫", "👩🏽‍🏭", "👩🏽‍💻", "👩🏽‍💼", "👩🏽‍🔧", "👩🏽‍🔬", "👩🏽‍🚀", "👩🏽‍🚒", "👩🏽‍🦰", "👩🏽‍🦱", "👩🏽‍🦲", "👩🏽‍🦳", "👩🏾", "👩🏾‍⚕️", "👩🏾‍⚖️", "👩🏾‍✈️", "👩🏾‍🌾", "👩🏾‍🍳", "👩🏾‍🍼", "👩🏾‍🎓", "👩🏾‍🎤", "👩🏾‍🎨", "👩🏾‍🏫", "👩🏾‍🏭", "👩🏾‍💻", "👩🏾‍💼", "👩🏾‍🔧", "👩🏾‍🔬", "👩🏾‍🚀", "👩🏾‍🚒", "👩🏾‍🦰", "👩🏾‍🦱", "👩🏾‍🦲", "👩🏾‍🦳", "👩🏿", "👩🏿‍⚕️", "👩🏿‍⚖️", "👩🏿‍✈️", "👩🏿‍🌾", "👩🏿‍🍳", "👩🏿‍🍼", "👩🏿‍🎓", "👩🏿‍🎤", "👩🏿‍🎨", "👩🏿‍🏫", "👩🏿‍🏭", "👩🏿‍💻", "👩🏿‍💼", "👩🏿‍🔧", "👩🏿‍🔬", "👩🏿‍🚀", "👩🏿‍🚒", "👩🏿‍🦰", "👩🏿‍🦱", "👩🏿‍🦲", "👩🏿‍🦳", "👮", "👮‍♀️", "👮‍♂️", "👮🏻", "👮🏻‍♀️", "👮🏻‍♂️", "👮🏼", "👮🏼‍♀️", "👮🏼‍♂️", "👮🏽", "👮🏽‍♀️", "👮🏽‍♂️", "👮🏾", "👮🏾‍♀️", "👮🏾‍♂️", "👮🏿", "👮🏿‍♀️", "👮🏿‍♂️", "👰", "👰‍♀️", "👰‍♂️", "👰🏻", "👰🏻‍♀️", "👰🏻‍♂️", "👰🏼", "👰🏼‍♀️", "👰🏼‍♂️", "👰🏽", "👰🏽‍♀️", "👰🏽‍♂️", "👰🏾", "👰🏾‍♀️", "👰🏾‍♂️", "👰🏿", "👰🏿‍♀️", "👰🏿‍♂️", "👱", "👱‍♀️", "👱‍♂️", "👱🏻", "👱🏻‍♀️", "👱🏻‍♂️", "👱🏼", "👱🏼‍♀️", "👱🏼‍♂️", "👱🏽", "👱🏽‍♀️", "👱🏽‍♂️", "👱🏾", "👱🏾‍♀️", "👱🏾‍♂️", "👱🏿", "👱🏿‍♀️", "👱🏿‍♂️", "👲", "👲🏻", "👲🏼", "👲🏽", "👲🏾", "👲🏿", "👳", "👳‍♀️", "👳‍♂️", "👳🏻", "👳🏻‍♀️", "👳🏻‍♂️", "👳🏼", "👳🏼‍♀️", "👳🏼‍♂️", "👳🏽", "👳🏽‍♀️", "👳🏽‍♂️", "👳🏾", "👳🏾‍♀️", "👳🏾‍♂️", "👳🏿", "👳🏿‍♀️", "👳🏿‍♂️", "👴", "👴🏻", "👴🏼", "👴🏽", "👴🏾", "👴🏿", "👵", "👵🏻", "👵🏼", "👵🏽", "👵🏾", "👵🏿", "👶", "👶🏻", "👶🏼", "👶🏽", "👶🏾", "👶🏿", "👷", "👷‍♀️", "👷‍♂️", "👷🏻", "👷🏻‍♀️", "👷🏻‍♂️", "👷🏼", "👷🏼‍♀️", "👷🏼‍♂️", "👷🏽", "👷🏽‍♀️", "👷🏽‍♂️", "👷🏾", "👷🏾‍♀️", "👷🏾‍♂️", "👷🏿", "👷🏿‍♀️", "👷🏿‍♂️", "👸", "👸🏻", "👸🏼", "👸🏽", "👸🏾", "👸🏿", "👼", "👼🏻", "👼🏼", "👼🏽", "👼🏾", "👼🏿", "💁", "💁‍♀️", "💁‍♂️", "💁🏻", "💁🏻‍♀️", "💁🏻‍♂️", "💁🏼", "💁🏼‍♀️", "💁🏼‍♂️", "💁🏽", "💁🏽‍♀️", "💁🏽‍♂️", "💁🏾", "💁🏾‍♀️", "💁🏾‍♂️", "💁🏿", "💁🏿‍♀️", "💁🏿‍♂️", "💂", "💂‍♀️", "💂‍♂️", "💂🏻", "💂🏻‍♀️", "💂🏻‍♂️", "💂🏼", "💂🏼‍♀️", "💂🏼‍♂️", "💂🏽", "💂🏽‍♀️", "💂🏽‍♂️", "💂🏾", "💂🏾‍♀️", "💂🏾‍♂️", "💂🏿", "💂🏿‍♀️", "💂🏿‍♂️", "💆", "💆‍♀️", "💆‍♂️", "💆🏻", "💆🏻‍♀️", "💆🏻‍♂️", "💆🏼", "💆🏼‍♀️", "💆🏼‍♂️", "💆🏽", "💆🏽‍♀️", "💆🏽‍♂️", "💆🏾", "💆🏾‍♀️", "💆🏾‍♂️", "💆🏿", "💆🏿‍♀️", "💆🏿‍♂️", "💇", "💇🏻", "💇🏼", "💇🏽", "🕵🏻", "🕵🏻‍♀️", "🕵🏻‍♂️", "🕵🏼", "🕵🏼‍♀️", "🕵🏼‍♂️", "🕵🏽", "🕵🏽‍♀️", "🕵🏽‍♂️", "🕵🏾", "🕵🏾‍♀️", "🕵🏾‍♂️", "🕵🏿", "🕵🏿‍♀️", "🕵🏿‍♂️", "🕵️", "🕵️‍♀️", "🕵️‍♂️", "🙅", "🙅‍♀️", "🙅‍♂️", "🙅🏻", "🙅🏻‍♀️", "🙅🏻‍♂️", "🙅🏼", "🙅🏼‍♀️", "🙅🏼‍♂️", "🙅🏽", "🙅🏽‍♀️", "🙅🏽‍♂️", "🙅🏾", "🙅🏾‍♀️", "🙅🏾‍♂️", "🙅🏿", "🙅🏿‍♀️", "🙅🏿‍♂️", "🙆", "🙆‍♀️", "🙆‍♂️", "🙆🏻", "🙆🏻‍♀️", "🙆🏻‍♂️", "🙆🏼", "🙆🏼‍♀️", "🙆🏼‍♂️", "🙆🏽", "🙆🏽‍♀️", "🙆🏽‍♂️", "🙆🏾", "🙆🏾‍♀️", "🙆🏾‍♂️", "🙆🏿", "🙆🏿‍♀️", "🙆🏿‍♂️", "🙇", "🙇‍♀️", "🙇‍♂️", "🙇🏻", "🙇🏻‍♀️", "🙇🏻‍♂️", "🙇🏼", "🙇🏼‍♀️", "🙇🏼‍♂️", "🙇🏽", "🙇🏽‍♀️", "🙇🏽‍♂️", "🙇🏾", "🙇🏾‍♀️", "🙇🏾‍♂️", "🙇🏿", "🙇🏿‍♀️", "🙇🏿‍♂️", "🙋", "🙋‍♀️", "🙋‍♂️", "🙋🏻", "🙋🏻‍♀️", "🙋🏻‍♂️", "🙋🏼", "🙋🏼‍♀️", "🙋🏼‍♂️", "🙋🏽", "🙋🏽‍♀️", "🙋🏽‍♂️", "🙋🏾", "🙋🏾‍♀️", "🙋🏾‍♂️", "🙋🏿", "🙋🏿‍♀️", "🙋🏿‍♂️", "🙍", "🙍‍♀️", "🙍‍♂️", "🙍🏻", "🙍🏻‍♀️", "🙍🏻‍♂️", "🙍🏼", "🙍🏼‍♀️", "🙍🏼‍♂️", "🙍🏽", "🙍🏽‍♀️", "🙍🏽‍♂️", "🙍🏾", "🙍🏾‍♀️", "🙍🏾‍♂️", "🙍🏿", "🙍🏿‍♀️", "🙍🏿‍♂️", "🙎", "🙎‍♀️", "🙎‍♂️", "🙎🏻", "🙎🏻‍♀️", "🙎🏻‍♂️", "🙎🏼", "🙎🏼‍♀️", "🙎🏼‍♂️", "🙎🏽", "🙎🏽‍♀️", "🙎🏽‍♂️", "🙎🏾", "🙎🏾‍♀️", "🙎🏾‍♂️", "🙎🏿", "🙎🏿‍♀️", "🙎🏿‍♂️", "🤦", "🤦‍♀️", "🤦‍♂️", "🤦🏻", "🤦🏻‍♀️", "🤦🏻‍♂️", "🤦🏼", "🤦🏼‍♀️", "🤦🏼‍♂️", "🤦🏽", "🤦🏽‍♀️", "🤦🏽‍♂️", "🤦🏾", "🤦🏾‍♀️", "🤦🏾‍♂️", "🤦🏿", "🤦🏿‍♀️", "🤦🏿‍♂️", "🤰", "🤰🏻", "🤰🏼", "🤰🏽", "🤰🏾", "🤰🏿", "🤱", "🤱🏻", "🤱🏼", "🤱🏽", "🤱🏾", "🤱🏿", "🤴", "🤴🏻", "🤴🏼", "🤴🏽", "🤴🏾", "🤴🏿", "🤵", "🤵‍♀️", "🤵‍♂️", "🤵🏻", "🤵🏻‍♀️", "🤵🏻‍♂️", "🤵🏼", "🤵🏼‍♀️", "🤵🏼‍♂️", "🤵🏽", "🤵🏽‍♀️", "🤵🏽‍♂️", "🤵🏾", "🤵🏾‍♀️", "🤵🏾‍♂️", "🤵🏿", "🤵🏿‍♀️", "🤵🏿‍♂️", "🤶", "🤶🏻", "🤶🏼", "🤶🏽", "🤶🏾", "🤶🏿", "🤷", "🤷‍♀️", "🤷‍♂️", "🤷🏻", "🤷🏻‍♀️", "🤷🏻‍♂️", "🤷🏼", "🤷🏼‍♀️", "🤷🏼‍♂️", "🤷🏽", "🤷🏽‍♀️", "🤷🏽‍♂️", "🤷🏾", "🤷🏾‍♀️", "🤷🏾‍♂️", "🤷🏿", "🤷🏿‍♀️", "🤷🏿‍♂️", "🥷", "🥷🏻", "🥷🏼", "🥷🏽", "🥷🏾", "🥷🏿", "🦸", "🦸‍♀️", "🦸‍♂️", "🦸🏻", "🦸🏻‍♀️", "🦸🏻‍♂️", "🦸🏼", "🦸🏼‍♀️", "🦸🏼‍♂️", "🦸🏽", "🦸🏽‍♀️", "🦸🏽‍♂️", "🦸🏾", "🦸🏾‍♀️", "🦸🏾‍♂️", "🦸🏿", "🦸🏿‍♀️", "🦸🏿‍♂️", "🦹", "🦹‍♀️", "🦹‍♂️", "🦹🏻", "🦹🏻‍♀️", "🦹🏻‍♂️", "🦹🏼", "🦹🏼‍♀️", "🦹🏼‍♂️", "🦹🏽", "🦹🏽‍♀️", "🦹🏽‍♂️", "🦹🏾", "🦹🏾‍♀️", "🦹🏾‍♂️", "🦹🏿", "🦹🏿‍♀️", "🦹🏿‍♂️", "🧏", "🧏‍♀️", "🧏‍♂️", "🧏🏻", "🧏🏻‍♀️", "🧏🏻‍♂️", "🧏🏼", "🧏🏼‍♀️", "🧏🏼‍♂️", "🧏🏽", "🧏🏽‍♀️", "🧏🏽‍♂️", "🧏🏾", "🧏🏾‍♀️", "🧏🏾‍♂️", "🧏🏿", "🧏🏿‍♀️", "🧏🏿‍♂️", "🧑", "🧑‍⚕️", "🧑‍⚖️", "🧑‍✈️", "🧑‍🌾", "🧑‍🍳", "🧑‍🍼", "🧑‍🎄", "🧑‍🎓", "🧑‍🎤", "🧑‍🎨", "🧑‍🏫", "🧑‍🏭", "🧑‍💻", "🧑‍💼", "🧑‍🔧", "🧑‍🔬", "🧑‍🚀", "🧑‍🚒", "🧑‍🦰", "🧑‍🦱", "🧑‍🦲", "🧑‍🦳", "🧑🏻", "🧑🏻‍⚕️", "🧑🏻‍⚖️", "🧑🏻‍✈️", "🧑🏻‍🌾", "🧑🏻‍🍳", "🧑🏻‍🍼", "🧑🏻‍🎄", "🧑🏻‍🎓", "🧑🏻‍🎤", "🧑🏻‍🎨", "🧑🏻‍🏫", "🧑🏻‍🏭", "🧑🏻‍💻", "🧑🏻‍💼", "🧑🏻‍🔧", "🧑🏻‍🔬", "🧑🏻‍🚀", "🧑🏻‍🚒", "🧑🏻‍🦰", "🧑🏻‍🦱", "🧑🏻‍🦲", "🧑🏻‍🦳", "🧑🏼", "🧑🏼‍⚕️", "🧑🏼‍⚖️", "🧑🏼‍✈️", "🧑🏼‍🌾", "🧑🏼‍🍳", "🧑🏼‍🍼", "🧑🏼‍🎄", "🧑🏼‍🎓", "🧑🏼‍🎤", "🧑🏼‍🎨", "🧑🏼‍🏫", "🧑🏼‍🏭", "🧑🏼‍💻", "🧑🏼‍💼", "🧑🏼‍🔧", "🧑🏼‍🔬", "🧑🏼‍🚀", "🧑🏼‍🚒", "🧑🏼‍🦰", "🧑🏼‍🦱", "🧑🏼‍🦲", "🧑🏼‍🦳", "🧑🏽", "🧑🏽‍⚕️", "🧑🏽‍⚖️", "🧑🏽‍✈️", "🧑🏽‍🌾", "🧑🏽‍🍳", "🧑🏽‍🍼", "🧑🏽‍🎄", "🧑🏽‍🎓", "🧑🏽‍🎤", "🧑🏽‍🎨", "🧑🏽‍🏫", "🧑🏽‍🏭", "🧑🏽‍💻", "🧑🏽‍💼", "🧑🏽‍🔧", "🧑🏽‍🔬", "🧑🏽‍🚀", "🧑🏽‍🚒", "🧑🏽‍🦰", "🧑🏽‍🦱", "🧑🏽‍🦲", "🧑🏽‍🦳", "🧑🏾", "🧑🏾‍⚕️", "🧑🏾‍⚖️", "🧑🏾‍✈️", "🧑🏾‍🌾", "🧑🏾‍🍳", "🧑🏾‍🍼", "🧑🏾‍🎄", "🧑🏾‍🎓", "🧑🏾‍🎤", "🧑🏾‍🎨", "🧑🏾‍🏫", "🧑🏾‍🏭", "🧑🏾‍💻", "🧑🏾‍💼", "🧑🏾‍🔧", "🧑🏾‍🔬", "🧑🏾‍🚀", "🧑🏾‍🚒", "🧑🏾‍🦰", "🧑🏾‍🦱", "🧑🏾‍🦲", "🧑🏾‍🦳", "🧑🏿", "🧑🏿‍⚕️", "🧑🏿‍⚖️", "🧑🏿‍✈️", "🧑🏿‍🌾", "🧑🏿‍🍳", "🧑🏿‍🍼", "🧑🏿‍🎄", "🧑🏿‍🎓", "🧑🏿‍🎤", "🧑🏿‍🎨", "🧑🏿‍🏫", "🧑🏿‍🏭", "🧑🏿‍💻", "🧑🏿‍💼", "🧑🏿‍🔧", "🧑🏿‍🔬", "🧑🏿‍🚀", "🧑🏿‍🚒", "🧑🏿‍🦰", "🧑🏿‍🦱", "🧑🏿‍🦲", "🧑🏿‍🦳", "🧒", "🧒🏻", "🧒🏼", "🧒🏽", "🧒🏾", "🧒🏿", "🧓", "🧓🏻", "🧓🏼", "🧓🏽", "🧓🏾", "🧓🏿", "🧔", "🧔‍♀️", "🧔‍♂️", "🧔🏻", "🧔🏻‍♀️", "🧔🏻‍♂️", "🧔🏼", "🧔🏼‍♀️", "🧔🏼‍♂️", "🧔🏽", "🧔🏽‍♀️", "🧔🏽‍♂️", "🧔🏾", "🧔🏾‍♀️", "🧔🏾‍♂️", "🧔🏿", "🧔🏿‍♀️", "🧔🏿‍♂️", "🧕", "🧕🏻", "🧕🏼", "🧕🏽", "🧕🏾", "🧕🏿", "🧙", "🧙‍♀️", "🧙‍♂️", "🧙🏻", "🧙🏻‍♀️", "🧙🏻‍♂️", "🧙🏼", "🧙🏼‍♀️", "🧙🏼‍♂️", "🧙🏽", "🧙🏽‍♀️", "🧙🏽‍♂️", "🧙🏾", "🧙🏾‍♀️", "🧙🏾‍♂️", "🧙🏿", "🧙🏿‍♀️", "🧙🏿‍♂️", "🧚", "🧚‍♀️", "🧚‍♂️", "🧚🏻", "🧚🏻‍♀️", "🧚🏻‍♂️", "🧚🏼", "🧚🏼‍♀️", "🧚🏼‍♂️", "🧚🏽", "🧚🏽‍♀️", "🧚🏽‍♂️", "🧚🏾", "🧚🏾‍♀️", "🧚🏾‍♂️", "🧚🏿", "🧚🏿‍♀️", "🧚🏿‍♂️", "🧛", "🧛‍♀️", "🧛‍♂️", "🧛🏻", "🧛🏻‍♀️", "🧛🏻‍♂️", "🧛🏼", "🧛🏼‍♀️", "🧛🏼‍♂️", "🧛🏽", "🧛🏽‍♀️", "🧛🏽‍♂️", "🧛🏾", "🧛🏾‍♀️", "🧛🏾‍♂️", "🧛🏿", "🧛🏿‍♀️", "🧛🏿‍♂️", "🧜", "🧜‍♀️", "🧜‍♂️", "🧜🏻", "🧜🏻‍♀️", "🧜🏻‍♂️", "🧜🏼", "🧜🏼‍♀️", "🧜🏼‍♂️", "🧜🏽", "🧜🏽‍♀️", "🧜🏽‍♂️", "🧜🏾", "🧜🏾‍♀️", "🧜🏾‍♂️", "🧜🏿", "🧜🏿‍♀️", "🧜🏿‍♂️", "🧝", "🧝‍♀️", "🧝‍♂️", "🧝🏻", "🧝🏻‍♀️", "🧝🏻‍♂️", "🧝🏼", "🧝🏼‍♀️", "🧝🏼‍♂️", "🧝🏽", "🧝🏽‍♀️", "🧝🏽‍♂️", "🧝🏾", "🧝🏾‍♀️", "🧝🏾‍♂️", "🧝🏿", "🧝🏿‍♀️", "🧝🏿‍♂️", "🧞", "🧞‍♀️", "🧞‍♂️", "🧟", "🧟‍♀️", "🧟‍♂️"], nature: ["☘️", "🌱", "🌲", "🌳", "🌴", "🌵", "🌷", "🌸", "🌹", "🌺", "🌻", "🌼", "🌾", "🌿", "🍀", "🍁", "🍂", "🍃", "🏵️", "🐀", "🐁", "🐂", "🐃", "🐄", "🐅", "🐆", "🐇", "🐈", "🐈‍⬛", "🐉", "🐊", "🐋", "🐌", "🐍", "🐎", "🐏", "🐐", "🐑", "🐒", "🐓", "🐔", "🐕", "🐕‍🦺", "🐖", "🐗", "🐘", "🐙", "🐚", "🐛", "🐜", "🐝", "🐞", "🐟", "🐠", "🐡", "🐢", "🐣", "🐤", "🐥", "🐦", "🐧", "🐨", "🐩", "🐪", "🐫", "🐬", "🐭", "🐮", "🐯", "🐰", "🐱", "🐲", "🐳", "🐴", "🐵", "🐶", "🐷", "🐸", "🐹", "🐺", "🐻", "🐻‍❄️", "🐼", "🐽", "🐾", "🐿️", "💐", "💮", "🕊️", "🕷️", "🕸️", "🥀", "🦁", "🦂", "🦃", "🦄", "🦅", "🦆", "🦇", "🦈", "🦉", "🦊", "🦋", "🦌", "🦍", "🦎", "🦏", "🦒", "🦓", "🦔", "🦕", "🦖", "🦗", "🦘", "🦙", "🦚", "🦛", "🦜", "🦝", "🦟", "🦠", "🦡", "🦢", "🦣", "🦤", "🦥", "🦦", "🦧", "🦨", "🦩", "🦫", "🦬", "🦭", "🦮", "🪰", "🪱", "🪲", "🪳", "🪴", "🪶"], food: ["☕", "🌭", "🌮", "🌯", "🌰", "🌶️", "🌽", "🍄", "🍅", "🍆", "🍇", "🍈", "🍉", "🍊", "🍋", "🍌", "🍍", "🍎", "🍏", "🍐", "🍑", "🍒", "🍓", "🍔", "🍕", "🍖", "🍗", "🍘", "🍙", "🍚", "🍛", "🍜", "🍝", "🍞", "🍟", "🍠", "🍡", "🍢", "🍣", "🍤", "🍥", "🍦", "🍧", "🍨", "🍩", "🍪", "🍫", "🍬", "🍭", "🍮", "🍯", "🍰", "🍱", "🍲", "🍳", "🍴", "🍵", "🍶", "🍷", "🍸", "🍹", "🍺", "🍻", "🍼", "🍽️", "🍾", "🍿", "🎂", "🏺", "🔪", "🥂", "🥃", "🥄", "🥐", "🥑", "🥒", "🥓", "🥔", "🥕", "🥖", "🥗", "🥘", "🥙", "🥚", "🥛", "🥜", "🥝", "🥞", "🥟", "🥠", "🥡", "🥢", "🥣", "🥤", "🥥", "🥦", "🥧", "🥨", "🥩", "🥪", "🥫", "🥬", "🥭", "🥮", "🥯", "🦀", "🦐", "🦑", "🦞", "🦪", "🧀", "🧁", "🧂", "🧃", "🧄", "🧅", "🧆", "🧇", "🧈", "🧉", "🧊", "🧋", "🫐", "🫑", "🫒", "🫓", "🫔", "🫕", "🫖"], travel: ["⌚", "⌛", "⏰", "⏱️", "⏲️", "⏳", "☀️", "☁️", "☂️", "☃️", "☄️", "☔", "♨️", "⚓", "⚡", "⛄", "⛅", "⛈️", "⛩️", "⛪", "⛰️", "⛱️", "⛲", "⛴️", "⛵", "⛺", "⛽", "✈️", "❄️", "⭐", "🌀", "🌁", "🌂", "🌃", "🌄", "🌅", "🌆", "🌇", "🌈", "🌉", "🌊", "🌋", "🌌", "🌍", "🌎", "🌏", "🌐", "🌑", "🌒", "🌓", "🌔", "🌕", "🌖", "🌗", "🌘", "🌙", "🌚", "🌛", "🌜", "🌝", "🌞", "🌟", "🌠", "🌡️", "🌤️", "🌥️", "🌦️", "🌧️", "🌨️", "🌩️", "🌪️", "🌫️", "🌬️", "🎠", "🎡", "🎢", "🎪", "🏍️", "🏎️", "🏔️", "🏕️", "🏖️", "🏗️", "🏘️", "🏙️", "🏚️", "🏛️", "🏜️", "🏝️", "🏞️", "🏟️", "🏠", "🏡", "🏢", "🏣", "🏤", "🏥", "🏦", "🏨", "🏩", "🏪", "🏫", "🏬", "🏭", "🏯", "🏰", "💈", "💒", "💧", "💺", "🔥", "🕋", "🕌", "🕍", "🕐", "🕑", "🕒", "🕓", "🕔", "🕕", "🕖", "🕗", "🕘", "🕙", "🕚", "🕛", "🕜", "🕝", "🕞", "🕟", "🕠", "🕡", "🕢", "🕣", "🕤", "🕥", "🕦", "🕧", "🕰️", "🗺️", "🗻", "🗼", "🗽", "🗾", "🚀", "🚁", "🚂", "🚃", "🚄", "🚅", "🚆", "🚇", "🚈", "🚉", "🚊", "🚋", "🚌", "🚍", "🚎", "🚏", "🚐", "🚑", "🚒", "🚓", "🚔", "🚕", "🚖", "🚗", "🚘", "🚙", "🚚", "🚛", "🚜", "🚝", "🚞", "🚟", "🚠", "🚡", "🚢", "🚤", "🚥", "🚦", "🚧", "🚨", "🚲", "🛎️", "🛑", "🛕", "🛖", "🛢️", "🛣️", "🛤️", "🛥️", "🛩️", "🛫", "🛬", "🛰️", "🛳️", "🛴", "🛵", "🛶", "🛸", "🛹", "🛺", "🛻", "🛼", "🦼", "🦽", "🧭", "🧱", "🧳", "🪂", "🪐", "🪨", "🪵"], activity: ["♟️", "♠️", "♣️", "♥️", "♦️", "⚽", "⚾", "⛳", "⛸️", "✨", "🀄", "🃏", "🎀", "🎁", "🎃", "🎄", "🎆", "🎇", "🎈", "🎉", "🎊", "🎋", "🎍", "🎎", "🎏", "🎐", "🎑", "🎖️", "🎗️", "🎟️", "🎣", "🎨", "🎫", "🎭", "🎮", "🎯", "🎰", "🎱", "🎲", "🎳", "🎴", "🎽", "🎾", "🎿", "🏀", "🏅", "🏆", "🏈", "🏉", "🏏", "🏐", "🏑", "🏒", "🏓", "🏸", "🔮", "🕹️", "🖼️", "🛷", "🤿", "🥅", "🥇", "🥈", "🥉", "🥊", "🥋", "🥌", "🥍", "🥎", "🥏", "🧧", "🧨", "🧩", "🧵", "🧶", "🧸", "🧿", "🪀", "🪁", "🪄", "🪅", "🪆", "🪡", "🪢"], object: ["⌨️", "☎️", "⚒️", "⚔️", "⚖️", "⚗️", "⚙️", "⚰️", "⚱️", "⛏️", "⛑️", "⛓️", "✂️", "✉️", "✏️", "✒️", "🎒", "🎓", "🎙️", "🎚️", "🎛️", "🎞️", "🎤", "🎥", "🎧", "🎩", "🎬", "🎵", "🎶", "🎷", "🎸", "🎹", "🎺", "🎻", "🎼", "🏮", "🏷️", "🏹", "👑", "👒", "👓", "👔", "👕", "👖", "👗", "👘", "👙", "👚", "👛", "👜", "👝", "👞", "👟", "👠", "👡", "👢", "💄", "💉", "💊", "💍", "💎", "💡", "💰", "💳", "💴", "💵", "💶", "💷", "💸", "💹", "💻", "💼", "💽", "💾", "💿", "📀", "📁", "📂", "📃", "📄", "📅", "📆", "📇", "📈", "📉", "📊", "📋", "📌", "📍", "📎", "📏", "📐", "📑", "📒", "📓", "📔", "📕", "📖", "📗", "📘", "📙", "📚", "📜", "📝", "📞", "📟", "📠", "📡", "📢", "📣", "📤", "📥", "📦", "📧", "📨", "📩", "📪", "📫", "📬", "📭", "📮", "📯", "📰", "📱", "📲", "📷", "📸", "📹", "📺", "📻", "📼", "📽️", "📿", "🔇", "🔈", "🔉", "🔊", "🔋", "🔌", "🔍", "🔎", "🔏", "🔐", "🔑", "🔒", "🔓", "🔔", "🔕", "🔖", "🔗", "🔦", "🔧", "🔨", "🔩", "🔫", "🔬", "🔭", "🕯️", "🕶️", "🖇️", "🖊️", "🖋️", "🖌️", "🖍️", "🖥️", "🖨️", "🖱️", "🖲️", "🗂️", "🗃️", "🗄️", "🗑️", "🗒️", "🗓️", "🗜️", "🗝️", "🗞️", "🗡️", "🗳️", "🗿", "🚪", "🚬", "🚽", "🚿", "🛁", "🛋️", "🛍️", "🛏️", "🛒", "🛗", "🛠️", "🛡️", "🥁", "🥻", "🥼", "🥽", "🥾", "🥿", "🦯", "🦺", "🧢", "🧣", "🧤", "🧥", "🧦", "🧪", "🧫", "🧬", "🧮", "🧯", "🧰", "🧲", "🧴", "🧷", "🧹", "🧺", "🧻", "🧼", "🧽", "🧾", "🩰", "🩱", "🩲", "🩳", "🩴", "🩸", "🩹", "🩺", "🪃", "🪑", "🪒", "🪓", "🪔", "🪕", "🪖", "🪗", "🪘", "🪙", "🪚", "🪛", "🪜", "🪝", "🪞", "🪟", "🪠", "🪣", "🪤", "🪥", "🪦", "🪧"], symbol: ["#️⃣", "*️⃣", "0️⃣", "1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "©️", "®️", "‼️", "⁉️", "™️", "ℹ️", "↔️", "↕️", "↖️", "↗️", "↘️", "↙️", "↩️", "↪️", "⏏️", "⏩", "⏪", "⏫", "⏬", "⏭️", "⏮️", "⏯️", "⏸️", "⏹️", "⏺️", "Ⓜ️", "▪️", "▫️", "▶️", "◀️", "◻️", "◼️", "◽", "◾", "☑️", "☢️", "☣️", "☦️", "☪️", "☮️", "☯️", "☸️", "♀️", "♂️", "♈", "♉", "♊", "♋", "♌", "♍", "♎", "♏", "♐", "♑", "♒", "♓", "♻️", "♾️", "♿", "⚕️", "⚛️", "⚜️", "⚠️", "⚧️", "⚪", "⚫", "⛎", "⛔", "✅", "✔️", "✖️", "✝️", "✡️", "✳️", "✴️", "❇️", "❌", "❎", "❓", "❔", "❕", "❗", "➕", "➖", "➗", "➡️", "➰", "➿", "⤴️", "⤵️", "⬅️", "⬆️", "⬇️", "⬛", "⬜", "⭕", "〰️", "〽️", "㊗️", "㊙️", "🅰️", "🅱️", "🅾️", "🅿️", "🆎", "🆑", "🆒", "🆓", "🆔", "🆕", "🆖", "🆗", "🆘", "🆙", "🆚", "🈁", "🈂️", "🈚", "🈯", "🈲", "🈳", "🈴", "🈵", "🈶", "🈷️", "🈸", "🈹", "🈺", "🉐", "🉑", "🎦", "🏧", "💠", "💱", "💲", "📛", "📳", "📴", "📵", "📶", "🔀", "🔁", "🔂", "🔃", "🔄", "🔅", "🔆", "🔘", "🔙", "🔚", "🔛", "🔜", "🔝", "🔞", "🔟", "🔠", "🔡", "🔢", "🔣", "🔤", "🔯", "🔰", "🔱", "🔲", "🔳", "🔴", "🔵", "🔶", "🔷", "🔸", "🔹", "🔺", "🔻", "🔼", "🔽", "🕉️", "🕎", "🚫", "🚭", "🚮", "🚯", "🚰", "🚱", "🚳", "🚷", "🚸", "🚹", "🚺", "🚻", "🚼", "🚾", "🛂", "🛃", "🛄", "🛅", "🛐", "🟠", "🟡", "🟢", "🟣", "🟤", "🟥", "🟦", "🟧", "🟨", "🟩", "🟪", "🟫"], flag: ["🇦🇨", "🇦🇩", "🇦🇪", "🇦🇫", "🇦🇬", "🇦🇮", "🇦🇱", "🇦🇲", "🇦🇴", "🇦🇶", "🇦🇷", "🇦🇸", "🇦🇹", "🇦🇺", "🇦🇼", "🇦🇽", "🇦🇿", "🇧🇦", "🇧🇧", "🇧🇩", "🇧🇪", "🇧🇫", "🇧🇬", "🇧🇭", "🇧🇮", "🇧🇯", "🇧🇱", "🇧🇲", "🇧🇳", "🇧🇴", "🇧🇶", "🇧🇷", "🇧🇸", "🇧🇹", "🇧🇻", "🇧🇼", "🇧🇾", "🇧🇿", "🇨🇦", "🇨🇨", "🇨🇩", "🇨🇫", "🇨🇬", "🇨🇭", "🇨🇮", "🇨🇰", "🇨🇱", "🇨🇲", "🇨🇳", "🇨🇴", "🇨🇵", "🇨🇷", "🇨🇺", "🇨🇻", "🇨🇼", "🇨🇽", "🇨🇾", "🇨🇿", "🇩🇪", "🇩🇬", "🇩🇯", "🇩🇰", "🇩🇲", "🇩🇴", "🇩🇿", "🇪🇦", "🇪🇨", "🇪🇪", "🇪🇬", "🇪🇭", "🇪🇷", "🇪🇸", "🇪🇹", "🇪🇺", "🇫🇮", "🇫🇯", "🇫🇰", "🇫🇲", "🇫🇴", "🇫🇷", "🇬🇦", "🇬🇧", "🇬🇩", "🇬🇪", "🇬🇫", "🇬🇬", "🇬🇭", "🇬🇮", "🇬🇱", "🇬🇲", "🇬🇳", "🇬🇵", "🇬🇶", "🇬🇷", "🇬🇸", "🇬🇹", "🇬🇺", "🇬🇼", "🇬🇾", "🇭🇰", "🇭🇲", "🇭🇳", "🇭🇷", "🇭🇹", "🇭🇺", "🇮🇨", "🇮🇩", "🇮🇪", "🇮🇱", "🇮🇲", "🇮🇳", "🇮🇴", "🇮🇶", "🇮🇷", "🇮🇸", "🇮🇹", "🇯🇪", "🇯🇲", "🇯🇴", "🇯🇵", "🇰🇪", "🇰🇬", "🇰🇭", "🇰🇮", "🇰🇲", "🇰🇳", "🇰🇵", "🇰🇷", "🇰🇼", "🇰🇾", "🇰🇿", "🇱🇦", "🇱🇧", "🇱🇨", "🇱🇮", "🇱🇰", "🇱🇷", "🇱🇸", "🇱🇹", "🇱🇺", "🇱🇻", "🇱🇾", "🇲🇦", "🇲🇨", "🇲🇩", "🇲🇪", "🇲🇫", "🇲🇬", "🇲🇭", "🇲🇰", "🇲🇱", "🇲🇲", "🇲🇳", "🇲🇴", "🇲🇵", "🇲🇶", "🇲🇷", "🇲🇸", "🇲🇹", "🇲🇺", "🇲🇻", "🇲🇼", "🇲🇽", "🇲🇾", "🇲🇿", "🇳🇦", "🇳🇨", "🇳🇪", "🇳🇫", "🇳🇬", "🇳🇮", "🇳🇱", "🇳🇴", "🇳🇵", "🇳🇷", "🇳🇺", "🇳🇿", "🇴🇲", "🇵🇦", "🇵🇪", "🇵🇫", "🇵🇬", "🇵🇭", "🇵🇰", "🇵🇱", "🇵🇲", "🇵🇳", "🇵🇷", "🇵🇸", "🇵🇹", "🇵🇼", "🇵🇾", "🇶🇦", "🇷🇪", "🇷🇴", "🇷🇸", "🇷🇺", "🇷🇼", "🇸🇦", "🇸🇧", "🇸🇨", "🇸🇩", "🇸🇪", "🇸🇬", "🇸🇭", "🇸🇮", "🇸🇯", "🇸🇰", "🇸🇱", "🇸🇲", "🇸🇳", "🇸🇴", "🇸🇷", "🇸🇸", "🇸🇹", "🇸🇻", "🇸🇽", "🇸🇾", "🇸🇿", "🇹🇦", "🇹🇨", "🇹🇩", "🇹🇫", "🇹🇬", "🇹🇭", "🇹🇯", "🇹🇰", "🇹🇱", "🇹🇲", "🇹🇳", "🇹🇴", "🇹🇷", "🇹🇹", "🇹🇻", "🇹🇼", "🇹🇿", "🇺🇦", "🇺🇬", "🇺🇲", "🇺🇳", "🇺🇸", "🇺🇾", "🇺🇿", "🇻🇦", "🇻🇨", "🇻🇪", "🇻🇬", "🇻🇮", "🇻🇳", "🇻🇺", "🇼🇫", "🇼🇸", "🇽🇰", "🇾🇪", "🇾🇹", "🇿🇦", "🇿🇲", "🇿🇼", "🎌", "🏁", "🏳️", "🏳️‍⚧️", "🏳️‍🌈", "🏴", "🏴‍☠️", "🚩"] };
+var cr4 = { smiley: ["☠️", "☹️", "☺️", "❣️", "❤️", "❤️‍🔥", "❤️‍🩹", "👁️‍🗨️", "👹", "👺", "👻", "👽", "👾", "👿", "💀", "💋", "💌", "💓", "💔", "💕", "💖", "💗", "💘", "💙", "💚", "💛", "💜", "💝", "💞", "💟", "💢", "💣", "💤", "💥", "💦", "💨", "💩", "💫", "💬", "💭", "💯", "🕳️", "🖤", "🗨️", "🗯️", "😀", "😁", "😂", "😃", "😄", "😅", "😆", "😇", "😈", "😉", "😊", "😋", "😌", "😍", "😎", "😏", "😐", "😑", "😒", "😓", "😔", "😕", "😖", "😗", "😘", "😙", "😚", "😛", "😜", "😝", "😞", "😟", "😠", "😡", "😢", "😣", "😤", "😥", "😦", "😧", "😨", "😩", "😪", "😫", "😬", "😭", "😮", "😮‍💨", "😯", "😰", "😱", "😲", "😳", "😴", "😵", "😵‍💫", "😶", "😶‍🌫️", "😷", "😸", "😹", "😺", "😻", "😼", "😽", "😾", "😿", "🙀", "🙁", "🙂", "🙃", "🙄", "🙈", "🙉", "🙊", "🤍", "🤎", "🤐", "🤑", "🤒", "🤓", "🤔", "🤕", "🤖", "🤗", "🤠", "🤡", "🤢", "🤣", "🤤", "🤥", "🤧", "🤨", "🤩", "🤪", "🤫", "🤬", "🤭", "🤮", "🤯", "🥰", "🥱", "🥲", "🥳", "🥴", "🥵", "🥶", "🥸", "🥺", "🧐", "🧡"], body: ["☝🏻", "☝🏼", "☝🏽", "☝🏾", "☝🏿", "☝️", "✊", "✊🏻", "✊🏼", "✊🏽", "✊🏾", "✊🏿", "✋", "✋🏻", "✋🏼", "✋🏽", "✋🏾", "✋🏿", "✌🏻", "✌🏼", "✌🏽", "✌🏾", "✌🏿", "✌️", "✍🏻", "✍🏼", "✍🏽", "✍🏾", "✍🏿", "✍️", "👀", "👁️", "👂", "👂🏻", "👂🏼", "👂🏽", "👂🏾", "👂🏿", "👃", "👃🏻", "👃🏼", "👃🏽", "👃🏾", "👃🏿", "👄", "👅", "👆", "👆🏻", "👆🏼", "👆🏽", "👆🏾", "👆🏿", "👇", "👇🏻", "👇🏼", "👇🏽", "👇🏾", "👇🏿", "👈", "👈🏻", "👈🏼", "👈🏽", "👈🏾", "👈🏿", "👉", "👉🏻", "👉🏼", "👉🏽", "👉🏾", "👉🏿", "👊", "👊🏻", "👊🏼", "👊🏽", "👊🏾", "👊🏿", "👋", "👋🏻", "👋🏼", "👋🏽", "👋🏾", "👋🏿", "👌", "👌🏻", "👌🏼", "👌🏽", "👌🏾", "👌🏿", "👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "👏", "👏🏻", "👏🏼", "👏🏽", "👏🏾", "👏🏿", "👐", "👐🏻", "👐🏼", "👐🏽", "👐🏾", "👐🏿", "💅", "💅🏻", "💅🏼", "💅🏽", "💅🏾", "💅🏿", "💪", "💪🏻", "💪🏼", "💪🏽", "💪🏾", "💪🏿", "🖐🏻", "🖐🏼", "🖐🏽", "🖐🏾", "🖐🏿", "🖐️", "🖕", "🖕🏻", "🖕🏼", "🖕🏽", "🖕🏾", "🖕🏿", "🖖", "🖖🏻", "🖖🏼", "🖖🏽", "🖖🏾", "🖖🏿", "🙌", "🙌🏻", "🙌🏼", "🙌🏽", "🙌🏾", "🙌🏿", "🙏", "🙏🏻", "🙏🏼", "🙏🏽", "🙏🏾", "🙏🏿", "🤌", "🤌🏻", "🤌🏼", "🤌🏽", "🤌🏾", "🤌🏿", "🤏", "🤏🏻", "🤏🏼", "🤏🏽", "🤏🏾", "🤏🏿", "🤘", "🤘🏻", "🤘🏼", "🤘🏽", "🤘🏾", "🤘🏿", "🤙", "🤙🏻", "🤙🏼", "🤙🏽", "🤙🏾", "🤙🏿", "🤚", "🤚🏻", "🤚🏼", "🤚🏽", "🤚🏾", "🤚🏿", "🤛", "🤛🏻", "🤛🏼", "🤛🏽", "🤛🏾", "🤛🏿", "🤜", "🤜🏻", "🤜🏼", "🤜🏽", "🤜🏾", "🤜🏿", "🤝", "🤞", "🤞🏻", "🤞🏼", "🤞🏽", "🤞🏾", "🤞🏿", "🤟", "🤟🏻", "🤟🏼", "🤟🏽", "🤟🏾", "🤟🏿", "🤲", "🤲🏻", "🤲🏼", "🤲🏽", "🤲🏾", "🤲🏿", "🤳", "🤳🏻", "🤳🏼", "🤳🏽", "🤳🏾", "🤳🏿", "🦴", "🦵", "🦵🏻", "🦵🏼", "🦵🏽", "🦵🏾", "🦵🏿", "🦶", "🦶🏻", "🦶🏼", "🦶🏽", "🦶🏾", "🦶🏿", "🦷", "🦻", "🦻🏻", "🦻🏼", "🦻🏽", "🦻🏾", "🦻🏿", "🦾", "🦿", "🧠", "🫀", "🫁"], person: ["🎅", "🎅🏻", "🎅🏼", "🎅🏽", "🎅🏾", "🎅🏿", "👦", "👦🏻", "👦🏼", "👦🏽", "👦🏾", "👦🏿", "👧", "👧🏻", "👧🏼", "👧🏽", "👧🏾", "👧🏿", "👨", "👨‍⚕️", "👨‍⚖️", "👨‍✈️", "👨‍🌾", "👨‍🍳", "👨‍🍼", "👨‍🎓", "👨‍🎤", "👨‍🎨", "👨‍🏫", "👨‍🏭", "👨‍💻", "👨‍💼", "👨‍🔧", "👨‍🔬", "👨‍🚀", "👨‍🚒", "👨‍🦰", "👨‍🦱", "👨‍🦲", "👨‍🦳", "👨🏻", "👨🏻‍⚕️", "👨🏻‍⚖️", "👨🏻‍✈️", "👨🏻‍🌾", "👨🏻‍🍳", "👨🏻‍🍼", "👨🏻‍🎓", "👨🏻‍🎤", "👨🏻‍🎨", "👨🏻‍🏫", "👨🏻‍🏭", "👨🏻‍💻", "👨🏻‍💼", "👨🏻‍🔧", "👨🏻‍🔬", "👨🏻‍🚀", "👨🏻‍🚒", "👨🏻‍🦰", "👨🏻‍🦱", "👨🏻‍🦲", "👨🏻‍🦳", "👨🏼", "👨🏼‍⚕️", "👨🏼‍⚖️", "👨🏼‍✈️", "👨🏼‍🌾", "👨🏼‍🍳", "👨🏼‍🍼", "👨🏼‍🎓", "👨🏼‍🎤", "👨🏼‍🎨", "👨🏼‍🏫", "👨🏼‍🏭", "👨🏼‍💻", "👨🏼‍💼", "👨🏼‍🔧", "👨🏼‍🔬", "👨🏼‍🚀", "👨🏼‍🚒", "👨🏼‍🦰", "👨🏼‍🦱", "👨🏼‍🦲", "👨🏼‍🦳", "👨🏽", "👨🏽‍⚕️", "👨🏽‍⚖️", "👨🏽‍✈️", "👨🏽‍🌾", "👨🏽‍🍳", "👨🏽‍🍼", "👨🏽‍🎓", "👨🏽‍🎤", "👨🏽‍🎨", "👨🏽‍🏫", "👨🏽‍🏭", "👨🏽‍💻", "👨🏽‍💼", "👨🏽‍🔧", "👨🏽‍🔬", "👨🏽‍🚀", "👨🏽‍🚒", "👨🏽‍🦰", "👨🏽‍🦱", "👨🏽‍🦲", "👨🏽‍🦳", "👨🏾", "👨🏾‍⚕️", "👨🏾‍⚖️", "👨🏾‍✈️", "👨🏾‍🌾", "👨🏾‍🍳", "👨🏾‍🍼", "👨🏾‍🎓", "👨🏾‍🎤", "👨🏾‍🎨", "👨🏾‍🏫", "👨🏾‍🏭", "👨🏾‍💻", "👨🏾‍💼", "👨🏾‍🔧", "👨🏾‍🔬", "👨🏾‍🚀", "👨🏾‍🚒", "👨🏾‍🦰", "👨🏾‍🦱", "👨🏾‍🦲", "👨🏾‍🦳", "👨🏿", "👨🏿‍⚕️", "👨🏿‍⚖️", "👨🏿‍✈️", "👨🏿‍🌾", "👨🏿‍🍳", "👨🏿‍🍼", "👨🏿‍🎓", "👨🏿‍🎤", "👨🏿‍🎨", "👨🏿‍🏫", "👨🏿‍🏭", "👨🏿‍💻", "👨🏿‍💼", "👨🏿‍🔧", "👨🏿‍🔬", "👨🏿‍🚀", "👨🏿‍🚒", "👨🏿‍🦰", "👨🏿‍🦱", "👨🏿‍🦲", "👨🏿‍🦳", "👩", "👩‍⚕️", "👩‍⚖️", "👩‍✈️", "👩‍🌾", "👩‍🍳", "👩‍🍼", "👩‍🎓", "👩‍🎤", "👩‍🎨", "👩‍🏫", "👩‍🏭", "👩‍💻", "👩‍💼", "👩‍🔧", "👩‍🔬", "👩‍🚀", "👩‍🚒", "👩‍🦰", "👩‍🦱", "👩‍🦲", "👩‍🦳", "👩🏻", "👩🏻‍⚕️", "👩🏻‍⚖️", "👩🏻‍✈️", "👩🏻‍🌾", "👩🏻‍🍳", "👩🏻‍🍼", "👩🏻‍🎓", "👩🏻‍🎤", "👩🏻‍🎨", "👩🏻‍🏫", "👩🏻‍🏭", "👩🏻‍💻", "👩🏻‍💼", "👩🏻‍🔧", "👩🏻‍🔬", "👩🏻‍🚀", "👩🏻‍🚒", "👩🏻‍🦰", "👩🏻‍🦱", "👩🏻‍🦲", "👩🏻‍🦳", "👩🏼", "👩🏼‍⚕️", "👩🏼‍⚖️", "👩🏼‍✈️", "👩🏼‍🌾", "👩🏼‍🍳", "👩🏼‍🍼", "👩🏼‍🎓", "👩🏼‍🎤", "👩🏼‍🎨", "👩🏼‍🏫", "👩🏼‍🏭", "👩🏼‍💻", "👩🏼‍💼", "👩🏼‍🔧", "👩🏼‍🔬", "👩🏼‍🚀", "👩🏼‍🚒", "👩🏼‍🦰", "👩🏼‍🦱", "👩🏼‍🦲", "👩🏼‍🦳", "👩🏽", "👩🏽‍⚕️", "👩🏽‍⚖️", "👩🏽‍✈️", "👩🏽‍🌾", "👩🏽‍🍳", "👩🏽‍🍼", "👩🏽‍🎓", "👩🏽‍🎤", "👩🏽‍🎨", "👩🏽‍🏫", "👩🏽‍🏭", "👩🏽‍💻", "👩🏽‍💼", "👩🏽‍🔧", "👩🏽‍🔬", "👩🏽‍🚀", "👩🏽‍🚒", "👩🏽‍🦰", "👩🏽‍🦱", "👩🏽‍🦲", "👩🏽‍🦳", "👩🏾", "👩🏾‍⚕️", "👩🏾‍⚖️", "👩🏾‍✈️", "👩🏾‍🌾", "👩🏾‍🍳", "👩🏾‍🍼", "👩🏾‍🎓", "👩🏾‍🎤", "👩🏾‍🎨", "👩🏾‍🏫", "👩🏾‍🏭", "👩🏾‍💻", "👩🏾‍💼", "👩🏾‍🔧", "👩🏾‍🔬", "👩🏾‍🚀", "👩🏾‍🚒", "👩🏾‍🦰", "👩🏾‍🦱", "👩🏾‍🦲", "👩🏾‍🦳", "👩🏿", "👩🏿‍⚕️", "👩🏿‍⚖️", "👩🏿‍✈️", "👩🏿‍🌾", "👩🏿‍🍳", "👩🏿‍🍼", "👩🏿‍🎓", "👩🏿‍🎤", "👩🏿‍🎨", "👩🏿‍🏫", "👩🏿‍🏭", "👩🏿‍💻", "👩🏿‍💼", "👩🏿‍🔧", "👩🏿‍🔬", "👩🏿‍🚀", "👩🏿‍🚒", "👩🏿‍🦰", "👩🏿‍🦱", "👩🏿‍🦲", "👩🏿‍🦳", "👮", "👮‍♀️", "👮‍♂️", "👮🏻", "👮🏻‍♀️", "👮🏻‍♂️", "👮🏼", "👮🏼‍♀️", "👮🏼‍♂️", "👮🏽", "👮🏽‍♀️", "👮🏽‍♂️", "👮🏾", "👮🏾‍♀️", "👮🏾‍♂️", "👮🏿", "👮🏿‍♀️", "👮🏿‍♂️", "👰", "👰‍♀️", "👰‍♂️", "👰🏻", "👰🏻‍♀️", "👰🏻‍♂️", "👰🏼", "👰🏼‍♀️", "👰🏼‍♂️", "👰🏽", "👰🏽‍♀️", "👰🏽‍♂️", "👰🏾", "👰🏾‍♀️", "👰🏾‍♂️", "👰🏿", "👰🏿‍♀️", "👰🏿‍♂️", "👱", "👱‍♀️", "👱‍♂️", "👱🏻", "👱🏻‍♀️", "👱🏻‍♂️", "👱🏼", "👱🏼‍♀️", "👱🏼‍♂️", "👱🏽", "👱🏽‍♀️", "👱🏽‍♂️", "👱🏾", "👱🏾‍♀️", "👱🏾‍♂️", "👱🏿", "👱🏿‍♀️", "👱🏿‍♂️", "👲", "👲🏻", "👲🏼", "👲🏽", "👲🏾", "👲🏿", "👳", "👳‍♀️", "👳‍♂️", "👳🏻", "👳🏻‍♀️", "👳🏻‍♂️", "👳🏼", "👳🏼‍♀️", "👳🏼‍♂️", "👳🏽", "👳🏽‍♀️", "👳🏽‍♂️", "👳🏾", "👳🏾‍♀️", "👳🏾‍♂️", "👳🏿", "👳🏿‍♀️", "👳🏿‍♂️", "👴", "👴🏻", "👴🏼", "👴🏽", "👴🏾", "👴🏿", "👵", "👵🏻", "👵🏼", "👵🏽", "👵🏾", "👵🏿", "👶", "👶🏻", "👶🏼", "👶🏽", "👶🏾", "👶🏿", "👷", "👷‍♀️", "👷‍♂️", "👷🏻", "👷🏻‍♀️", "👷🏻‍♂️", "👷🏼", "👷🏼‍♀️", "👷🏼‍♂️", "👷🏽", "👷🏽‍♀️", "👷🏽‍♂️", "👷🏾", "👷🏾‍♀️", "👷🏾‍♂️", "👷🏿", "👷🏿‍♀️", "👷🏿‍♂️", "👸", "👸🏻", "👸🏼", "👸🏽", "👸🏾", "👸🏿", "👼", "👼🏻", "👼🏼", "👼🏽", "👼🏾", "👼🏿", "💁", "💁‍♀️", "💁‍♂️", "💁🏻", "💁🏻‍♀️", "💁🏻‍♂️", "💁🏼", "💁🏼‍♀️", "💁🏼‍♂️", "💁🏽", "💁🏽‍♀️", "💁🏽‍♂️", "💁🏾", "💁🏾‍♀️", "💁🏾‍♂️", "💁🏿", "💁🏿‍♀️", "💁🏿‍♂️", "💂", "💂‍♀️", "💂‍♂️", "💂🏻", "💂🏻‍♀️", "💂🏻‍♂️", "💂🏼", "💂🏼‍♀️", "💂🏼‍♂️", "💂🏽", "💂🏽‍♀️", "💂🏽‍♂️", "💂🏾", "💂🏾‍♀️", "💂🏾‍♂️", "💂🏿", "💂🏿‍♀️", "💂🏿‍♂️", "💆", "💆‍♀️", "💆‍♂️", "💆🏻", "💆🏻‍♀️", "💆🏻‍♂️", "💆🏼", "💆🏼‍♀️", "💆🏼‍♂️", "💆🏽", "💆🏽‍♀️", "💆🏽‍♂️", "💆🏾", "💆🏾‍♀️", "💆🏾‍♂️", "💆🏿", "💆🏿‍♀️", "💆🏿‍♂️", "💇", "💇🏻", "💇🏼", "💇🏽", "🕵🏻", "🕵🏻‍♀️", "🕵🏻‍♂️", "🕵🏼", "🕵🏼‍♀️", "🕵🏼‍♂️", "🕵🏽", "🕵🏽‍♀️", "🕵🏽‍♂️", "🕵🏾", "🕵🏾‍♀️", "🕵🏾‍♂️", "🕵🏿", "🕵🏿‍♀️", "🕵🏿‍♂️", "🕵️", "🕵️‍♀️", "🕵️‍♂️", "🙅", "🙅‍♀️", "🙅‍♂️", "🙅🏻", "🙅🏻‍♀️", "🙅🏻‍♂️", "🙅🏼", "🙅🏼‍♀️", "🙅🏼‍♂️", "🙅🏽", "🙅🏽‍♀️", "🙅🏽‍♂️", "🙅🏾", "🙅🏾‍♀️", "🙅🏾‍♂️", "🙅🏿", "🙅🏿‍♀️", "🙅🏿‍♂️", "🙆", "🙆‍♀️", "🙆‍♂️", "🙆🏻", "🙆🏻‍♀️", "🙆🏻‍♂️", "🙆🏼", "🙆🏼‍♀️", "🙆🏼‍♂️", "🙆🏽", "🙆🏽‍♀️", "🙆🏽‍♂️", "🙆🏾", "🙆🏾‍♀️", "🙆🏾‍♂️", "🙆🏿", "🙆🏿‍♀️", "🙆🏿‍♂️", "🙇", "🙇‍♀️", "🙇‍♂️", "🙇🏻", "🙇🏻‍♀️", "🙇🏻‍♂️", "🙇🏼", "🙇🏼‍♀️", "🙇🏼‍♂️", "🙇🏽", "🙇🏽‍♀️", "🙇🏽‍♂️", "🙇🏾", "🙇🏾‍♀️", "🙇🏾‍♂️", "🙇🏿", "🙇🏿‍♀️", "🙇🏿‍♂️", "🙋", "🙋‍♀️", "🙋‍♂️", "🙋🏻", "🙋🏻‍♀️", "🙋🏻‍♂️", "🙋🏼", "🙋🏼‍♀️", "🙋🏼‍♂️", "🙋🏽", "🙋🏽‍♀️", "🙋🏽‍♂️", "🙋🏾", "🙋🏾‍♀️", "🙋🏾‍♂️", "🙋🏿", "🙋🏿‍♀️", "🙋🏿‍♂️", "🙍", "🙍‍♀️", "🙍‍♂️", "🙍🏻", "🙍🏻‍♀️", "🙍🏻‍♂️", "🙍🏼", "🙍🏼‍♀️", "🙍🏼‍♂️", "🙍🏽", "🙍🏽‍♀️", "🙍🏽‍♂️", "🙍🏾", "🙍🏾‍♀️", "🙍🏾‍♂️", "🙍🏿", "🙍🏿‍♀️", "🙍🏿‍♂️", "🙎", "🙎‍♀️", "🙎‍♂️", "🙎🏻", "🙎🏻‍♀️", "🙎🏻‍♂️", "🙎🏼", "🙎🏼‍♀️", "🙎🏼‍♂️", "🙎🏽", "🙎🏽‍♀️", "🙎🏽‍♂️", "🙎🏾", "🙎🏾‍♀️", "🙎🏾‍♂️", "🙎🏿", "🙎🏿‍♀️", "🙎🏿‍♂️", "🤦", "🤦‍♀️", "🤦‍♂️", "🤦🏻", "🤦🏻‍♀️", "🤦🏻‍♂️", "🤦🏼", "🤦🏼‍♀️", "🤦🏼‍♂️", "🤦🏽", "🤦🏽‍♀️", "🤦🏽‍♂️", "🤦🏾", "🤦🏾‍♀️", "🤦🏾‍♂️", "🤦🏿", "🤦🏿‍♀️", "🤦🏿‍♂️", "🤰", "🤰🏻", "🤰🏼", "🤰🏽", "🤰🏾", "🤰🏿", "🤱", "🤱🏻", "🤱🏼", "🤱🏽", "🤱🏾", "🤱🏿", "🤴", "🤴🏻", "🤴🏼", "🤴🏽", "🤴🏾", "🤴🏿", "🤵", "🤵‍♀️", "🤵‍♂️", "🤵🏻", "🤵🏻‍♀️", "🤵🏻‍♂️", "🤵🏼", "🤵🏼‍♀️", "🤵🏼‍♂️", "🤵🏽", "🤵🏽‍♀️", "🤵🏽‍♂️", "🤵🏾", "🤵🏾‍♀️", "🤵🏾‍♂️", "🤵🏿", "🤵🏿‍♀️", "🤵🏿‍♂️", "🤶", "🤶🏻", "🤶🏼", "🤶🏽", "🤶🏾", "🤶🏿", "🤷", "🤷‍♀️", "🤷‍♂️", "🤷🏻", "🤷🏻‍♀️", "🤷🏻‍♂️", "🤷🏼", "🤷🏼‍♀️", "🤷🏼‍♂️", "🤷🏽", "🤷🏽‍♀️", "🤷🏽‍♂️", "🤷🏾", "🤷🏾‍♀️", "🤷🏾‍♂️", "🤷🏿", "🤷🏿‍♀️", "🤷🏿‍♂️", "🥷", "🥷🏻", "🥷🏼", "🥷🏽", "🥷🏾", "🥷🏿", "🦸", "🦸‍♀️", "🦸‍♂️", "🦸🏻", "🦸🏻‍♀️", "🦸🏻‍♂️", "🦸🏼", "🦸🏼‍♀️", "🦸🏼‍♂️", "🦸🏽", "🦸🏽‍♀️", "🦸🏽‍♂️", "🦸🏾", "🦸🏾‍♀️", "🦸🏾‍♂️", "🦸🏿", "🦸🏿‍♀️", "🦸🏿‍♂️", "🦹", "🦹‍♀️", "🦹‍♂️", "🦹🏻", "🦹🏻‍♀️", "🦹🏻‍♂️", "🦹🏼", "🦹🏼‍♀️", "🦹🏼‍♂️", "🦹🏽", "🦹🏽‍♀️", "🦹🏽‍♂️", "🦹🏾", "🦹🏾‍♀️", "🦹🏾‍♂️", "🦹🏿", "🦹🏿‍♀️", "🦹🏿‍♂️", "🧏", "🧏‍♀️", "🧏‍♂️", "🧏🏻", "🧏🏻‍♀️", "🧏🏻‍♂️", "🧏🏼", "🧏🏼‍♀️", "🧏🏼‍♂️", "🧏🏽", "🧏🏽‍♀️", "🧏🏽‍♂️", "🧏🏾", "🧏🏾‍♀️", "🧏🏾‍♂️", "🧏🏿", "🧏🏿‍♀️", "🧏🏿‍♂️", "🧑", "🧑‍⚕️", "🧑‍⚖️", "🧑‍✈️", "🧑‍🌾", "🧑‍🍳", "🧑‍🍼", "🧑‍🎄", "🧑‍🎓", "🧑‍🎤", "🧑‍🎨", "🧑‍🏫", "🧑‍🏭", "🧑‍💻", "🧑‍💼", "🧑‍🔧", "🧑‍🔬", "🧑‍🚀", "🧑‍🚒", "🧑‍🦰", "🧑‍🦱", "🧑‍🦲", "🧑‍🦳", "🧑🏻", "🧑🏻‍⚕️", "🧑🏻‍⚖️", "🧑🏻‍✈️", "🧑🏻‍🌾", "🧑🏻‍🍳", "🧑🏻‍🍼", "🧑🏻‍🎄", "🧑🏻‍🎓", "🧑🏻‍🎤", "🧑🏻‍🎨", "🧑🏻‍🏫", "🧑🏻‍🏭", "🧑🏻‍💻", "🧑🏻‍💼", "🧑🏻‍🔧", "🧑🏻‍🔬", "🧑🏻‍🚀", "🧑🏻‍🚒", "🧑🏻‍🦰", "🧑🏻‍🦱", "🧑🏻‍🦲", "🧑🏻‍🦳", "🧑🏼", "🧑🏼‍⚕️", "🧑🏼‍⚖️", "🧑🏼‍✈️", "🧑🏼‍🌾", "🧑🏼‍🍳", "🧑🏼‍🍼", "🧑🏼‍🎄", "🧑🏼‍🎓", "🧑🏼‍🎤", "🧑🏼‍🎨", "🧑🏼‍🏫", "🧑🏼‍🏭", "🧑🏼‍💻", "🧑🏼‍💼", "🧑🏼‍🔧", "🧑🏼‍🔬", "🧑🏼‍🚀", "🧑🏼‍🚒", "🧑🏼‍🦰", "🧑🏼‍🦱", "🧑🏼‍🦲", "🧑🏼‍🦳", "🧑🏽", "🧑🏽‍⚕️", "🧑🏽‍⚖️", "🧑🏽‍✈️", "🧑🏽‍🌾", "🧑🏽‍🍳", "🧑🏽‍🍼", "🧑🏽‍🎄", "🧑🏽‍🎓", "🧑🏽‍🎤", "🧑🏽‍🎨", "🧑🏽‍🏫", "🧑🏽‍🏭", "🧑🏽‍💻", "🧑🏽‍💼", "🧑🏽‍🔧", "🧑🏽‍🔬", "🧑🏽‍🚀", "🧑🏽‍🚒", "🧑🏽‍🦰", "🧑🏽‍🦱", "🧑🏽‍🦲", "🧑🏽‍🦳", "🧑🏾", "🧑🏾‍⚕️", "🧑🏾‍⚖️", "🧑🏾‍✈️", "🧑🏾‍🌾", "🧑🏾‍🍳", "🧑🏾‍🍼", "🧑🏾‍🎄", "🧑🏾‍🎓", "🧑🏾‍🎤", "🧑🏾‍🎨", "🧑🏾‍🏫", "🧑🏾‍🏭", "🧑🏾‍💻", "🧑🏾‍💼", "🧑🏾‍🔧", "🧑🏾‍🔬", "🧑🏾‍🚀", "🧑🏾‍🚒", "🧑🏾‍🦰", "🧑🏾‍🦱", "🧑🏾‍🦲", "🧑🏾‍🦳", "🧑🏿", "🧑🏿‍⚕️", "🧑🏿‍⚖️", "🧑🏿‍✈️", "🧑🏿‍🌾", "🧑🏿‍🍳", "🧑🏿‍🍼", "🧑🏿‍🎄", "🧑🏿‍🎓", "🧑🏿‍🎤", "🧑🏿‍🎨", "🧑🏿‍🏫", "🧑🏿‍🏭", "🧑🏿‍💻", "🧑🏿‍💼", "🧑🏿‍🔧", "🧑🏿‍🔬", "🧑🏿‍🚀", "🧑🏿‍🚒", "🧑🏿‍🦰", "🧑🏿‍🦱", "🧑🏿‍🦲", "🧑🏿‍🦳", "🧒", "🧒🏻", "🧒🏼", "🧒🏽", "🧒🏾", "🧒🏿", "🧓", "🧓🏻", "🧓🏼", "🧓🏽", "🧓🏾", "🧓🏿", "🧔", "🧔‍♀️", "🧔‍♂️", "🧔🏻", "🧔🏻‍♀️", "🧔🏻‍♂️", "🧔🏼", "🧔🏼‍♀️", "🧔🏼‍♂️", "🧔🏽", "🧔🏽‍♀️", "🧔🏽‍♂️", "🧔🏾", "🧔🏾‍♀️", "🧔🏾‍♂️", "🧔🏿", "🧔🏿‍♀️", "🧔🏿‍♂️", "🧕", "🧕🏻", "🧕🏼", "🧕🏽", "🧕🏾", "🧕🏿", "🧙", "🧙‍♀️", "🧙‍♂️", "🧙🏻", "🧙🏻‍♀️", "🧙🏻‍♂️", "🧙🏼", "🧙🏼‍♀️", "🧙🏼‍♂️", "🧙🏽", "🧙🏽‍♀️", "🧙🏽‍♂️", "🧙🏾", "🧙🏾‍♀️", "🧙🏾‍♂️", "🧙🏿", "🧙🏿‍♀️", "🧙🏿‍♂️", "🧚", "🧚‍♀️", "🧚‍♂️", "🧚🏻", "🧚🏻‍♀️", "🧚🏻‍♂️", "🧚🏼", "🧚🏼‍♀️", "🧚🏼‍♂️", "🧚🏽", "🧚🏽‍♀️", "🧚🏽‍♂️", "🧚🏾", "🧚🏾‍♀️", "🧚🏾‍♂️", "🧚🏿", "🧚🏿‍♀️", "🧚🏿‍♂️", "🧛", "🧛‍♀️", "🧛‍♂️", "🧛🏻", "🧛🏻‍♀️", "🧛🏻‍♂️", "🧛🏼", "🧛🏼‍♀️", "🧛🏼‍♂️", "🧛🏽", "🧛🏽‍♀️", "🧛🏽‍♂️", "🧛🏾", "🧛🏾‍♀️", "🧛🏾‍♂️", "🧛🏿", "🧛🏿‍♀️", "🧛🏿‍♂️", "🧜", "🧜‍♀️", "🧜‍♂️", "🧜🏻", "🧜🏻‍♀️", "🧜🏻‍♂️", "🧜🏼", "🧜🏼‍♀️", "🧜🏼‍♂️", "🧜🏽", "🧜🏽‍♀️", "🧜🏽‍♂️", "🧜🏾", "🧜🏾‍♀️", "🧜🏾‍♂️", "🧜🏿", "🧜🏿‍♀️", "🧜🏿‍♂️", "🧝", "🧝‍♀️", "🧝‍♂️", "🧝🏻", "🧝🏻‍♀️", "🧝🏻‍♂️", "🧝🏼", "🧝🏼‍♀️", "🧝🏼‍♂️", "🧝🏽", "🧝🏽‍♀️", "🧝🏽‍♂️", "🧝🏾", "🧝🏾‍♀️", "🧝🏾‍♂️", "🧝🏿", "🧝🏿‍♀️", "🧝🏿‍♂️", "🧞", "🧞‍♀️", "🧞‍♂️", "🧟", "🧟‍♀️", "🧟‍♂️"], nature: ["☘️", "🌱", "🌲", "🌳", "🌴", "🌵", "🌷", "🌸", "🌹", "🌺", "🌻", "🌼", "🌾", "🌿", "🍀", "🍁", "🍂", "🍃", "🏵️", "🐀", "🐁", "🐂", "🐃", "🐄", "🐅", "🐆", "🐇", "🐈", "🐈‍⬛", "🐉", "🐊", "🐋", "🐌", "🐍", "🐎", "🐏", "🐐", "🐑", "🐒", "🐓", "🐔", "🐕", "🐕‍🦺", "🐖", "🐗", "🐘", "🐙", "🐚", "🐛", "🐜", "🐝", "🐞", "🐟", "🐠", "🐡", "🐢", "🐣", "🐤", "🐥", "🐦", "🐧", "🐨", "🐩", "🐪", "🐫", "🐬", "🐭", "🐮", "🐯", "🐰", "🐱", "🐲", "🐳", "🐴", "🐵", "🐶", "🐷", "🐸", "🐹", "🐺", "🐻", "🐻‍❄️", "🐼", "🐽", "🐾", "🐿️", "💐", "💮", "🕊️", "🕷️", "🕸️", "🥀", "🦁", "🦂", "🦃", "🦄", "🦅", "🦆", "🦇", "🦈", "🦉", "🦊", "🦋", "🦌", "🦍", "🦎", "🦏", "🦒", "🦓", "🦔", "🦕", "🦖", "🦗", "🦘", "🦙", "🦚", "🦛", "🦜", "🦝", "🦟", "🦠", "🦡", "🦢", "🦣", "🦤", "🦥", "🦦", "🦧", "🦨", "🦩", "🦫", "🦬", "🦭", "🦮", "🪰", "🪱", "🪲", "🪳", "🪴", "🪶"], food: ["☕", "🌭", "🌮", "🌯", "🌰", "🌶️", "🌽", "🍄", "🍅", "🍆", "🍇", "🍈", "🍉", "🍊", "🍋", "🍌", "🍍", "🍎", "🍏", "🍐", "🍑", "🍒", "🍓", "🍔", "🍕", "🍖", "🍗", "🍘", "🍙", "🍚", "🍛", "🍜", "🍝", "🍞", "🍟", "🍠", "🍡", "🍢", "🍣", "🍤", "🍥", "🍦", "🍧", "🍨", "🍩", "🍪", "🍫", "🍬", "🍭", "🍮", "🍯", "🍰", "🍱", "🍲", "🍳", "🍴", "🍵", "🍶", "🍷", "🍸", "🍹", "🍺", "🍻", "🍼", "🍽️", "🍾", "🍿", "🎂", "🏺", "🔪", "🥂", "🥃", "🥄", "🥐", "🥑", "🥒", "🥓", "🥔", "🥕", "🥖", "🥗", "🥘", "🥙", "🥚", "🥛", "🥜", "🥝", "🥞", "🥟", "🥠", "🥡", "🥢", "🥣", "🥤", "🥥", "🥦", "🥧", "🥨", "🥩", "🥪", "🥫", "🥬", "🥭", "🥮", "🥯", "🦀", "🦐", "🦑", "🦞", "🦪", "🧀", "🧁", "🧂", "🧃", "🧄", "🧅", "🧆", "🧇", "🧈", "🧉", "🧊", "🧋", "🫐", "🫑", "🫒", "🫓", "🫔", "🫕", "🫖"], travel: ["⌚", "⌛", "⏰", "⏱️", "⏲️", "⏳", "☀️", "☁️", "☂️", "☃️", "☄️", "☔", "♨️", "⚓", "⚡", "⛄", "⛅", "⛈️", "⛩️", "⛪", "⛰️", "⛱️", "⛲", "⛴️", "⛵", "⛺", "⛽", "✈️", "❄️", "⭐", "🌀", "🌁", "🌂", "🌃", "🌄", "🌅", "🌆", "🌇", "🌈", "🌉", "🌊", "🌋", "🌌", "🌍", "🌎", "🌏", "🌐", "🌑", "🌒", "🌓", "🌔", "🌕", "🌖", "🌗", "🌘", "🌙", "🌚", "🌛", "🌜", "🌝", "🌞", "🌟", "🌠", "🌡️", "🌤️", "🌥️", "🌦️", "🌧️", "🌨️", "🌩️", "🌪️", "🌫️", "🌬️", "🎠", "🎡", "🎢", "🎪", "🏍️", "🏎️", "🏔️", "🏕️", "🏖️", "🏗️", "🏘️", "🏙️", "🏚️", "🏛️", "🏜️", "🏝️", "🏞️", "🏟️", "🏠", "🏡", "🏢", "🏣", "🏤", "🏥", "🏦", "🏨", "🏩", "🏪", "🏫", "🏬", "🏭", "🏯", "🏰", "💈", "💒", "💧", "💺", "🔥", "🕋", "🕌", "🕍", "🕐", "🕑", "🕒", "🕓", "🕔", "🕕", "🕖", "🕗", "🕘", "🕙", "🕚", "🕛", "🕜", "🕝", "🕞", "🕟", "🕠", "🕡", "🕢", "🕣", "🕤", "🕥", "🕦", "🕧", "🕰️", "🗺️", "🗻", "🗼", "🗽", "🗾", "🚀", "🚁", "🚂", "🚃", "🚄", "🚅", "🚆", "🚇", "🚈", "🚉", "🚊", "🚋", "🚌", "🚍", "🚎", "🚏", "🚐", "🚑", "🚒", "🚓", "🚔", "🚕", "🚖", "🚗", "🚘", "🚙", "🚚", "🚛", "🚜", "🚝", "🚞", "🚟", "🚠", "🚡", "🚢", "🚤", "🚥", "🚦", "🚧", "🚨", "🚲", "🛎️", "🛑", "🛕", "🛖", "🛢️", "🛣️", "🛤️", "🛥️", "🛩️", "🛫", "🛬", "🛰️", "🛳️", "🛴", "🛵", "🛶", "🛸", "🛹", "🛺", "🛻", "🛼", "🦼", "🦽", "🧭", "🧱", "🧳", "🪂", "🪐", "🪨", "🪵"], activity: ["♟️", "♠️", "♣️", "♥️", "♦️", "⚽", "⚾", "⛳", "⛸️", "✨", "🀄", "🃏", "🎀", "🎁", "🎃", "🎄", "🎆", "🎇", "🎈", "🎉", "🎊", "🎋", "🎍", "🎎", "🎏", "🎐", "🎑", "🎖️", "🎗️", "🎟️", "🎣", "🎨", "🎫", "🎭", "🎮", "🎯", "🎰", "🎱", "🎲", "🎳", "🎴", "🎽", "🎾", "🎿", "🏀", "🏅", "🏆", "🏈", "🏉", "🏏", "🏐", "🏑", "🏒", "🏓", "🏸", "🔮", "🕹️", "🖼️", "🛷", "🤿", "🥅", "🥇", "🥈", "🥉", "🥊", "🥋", "🥌", "🥍", "🥎", "🥏", "🧧", "🧨", "🧩", "🧵", "🧶", "🧸", "🧿", "🪀", "🪁", "🪄", "🪅", "🪆", "🪡", "🪢"], object: ["⌨️", "☎️", "⚒️", "⚔️", "⚖️", "⚗️", "⚙️", "⚰️", "⚱️", "⛏️", "⛑️", "⛓️", "✂️", "✉️", "✏️", "✒️", "🎒", "🎓", "🎙️", "🎚️", "🎛️", "🎞️", "🎤", "🎥", "🎧", "🎩", "🎬", "🎵", "🎶", "🎷", "🎸", "🎹", "🎺", "🎻", "🎼", "🏮", "🏷️", "🏹", "👑", "👒", "👓", "👔", "👕", "👖", "👗", "👘", "👙", "👚", "👛", "👜", "👝", "👞", "👟", "👠", "👡", "👢", "💄", "💉", "💊", "💍", "💎", "💡", "💰", "💳", "💴", "💵", "💶", "💷", "💸", "💹", "💻", "💼", "💽", "💾", "💿", "📀", "📁", "📂", "📃", "📄", "📅", "📆", "📇", "📈", "📉", "📊", "📋", "📌", "📍", "📎", "📏", "📐", "📑", "📒", "📓", "📔", "📕", "📖", "📗", "📘", "📙", "📚", "📜", "📝", "📞", "📟", "📠", "📡", "📢", "📣", "📤", "📥", "📦", "📧", "📨", "📩", "📪", "📫", "📬", "📭", "📮", "📯", "📰", "📱", "📲", "📷", "📸", "📹", "📺", "📻", "📼", "📽️", "📿", "🔇", "🔈", "🔉", "🔊", "🔋", "🔌", "🔍", "🔎", "🔏", "🔐", "🔑", "🔒", "🔓", "🔔", "🔕", "🔖", "🔗", "🔦", "🔧", "🔨", "🔩", "🔫", "🔬", "🔭", "🕯️", "🕶️", "🖇️", "🖊️", "🖋️", "🖌️", "🖍️", "🖥️", "🖨️", "🖱️", "🖲️", "🗂️", "🗃️", "🗄️", "🗑️", "🗒️", "🗓️", "🗜️", "🗝️", "🗞️", "🗡️", "🗳️", "🗿", "🚪", "🚬", "🚽", "🚿", "🛁", "🛋️", "🛍️", "🛏️", "🛒", "🛗", "🛠️", "🛡️", "🥁", "🥻", "🥼", "🥽", "🥾", "🥿", "🦯", "🦺", "🧢", "🧣", "🧤", "🧥", "🧦", "🧪", "🧫", "🧬", "🧮", "🧯", "🧰", "🧲", "🧴", "🧷", "🧹", "🧺", "🧻", "🧼", "🧽", "🧾", "🩰", "🩱", "🩲", "🩳", "🩴", "🩸", "🩹", "🩺", "🪃", "🪑", "🪒", "🪓", "🪔", "🪕", "🪖", "🪗", "🪘", "🪙", "🪚", "🪛", "🪜", "🪝", "🪞", "🪟", "🪠", "🪣", "🪤", "🪥", "🪦", "🪧"], symbol: ["#️⃣", "*️⃣", "0️⃣", "1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "©️", "®️", "‼️", "⁉️", "™️", "ℹ️", "↔️", "↕️", "↖️", "↗️", "↘️", "↙️", "↩️", "↪️", "⏏️", "⏩", "⏪", "⏫", "⏬", "⏭️", "⏮️", "⏯️", "⏸️", "⏹️", "⏺️", "Ⓜ️", "▪️", "▫️", "▶️", "◀️", "◻️", "◼️", "◽", "◾", "☑️", "☢️", "☣️", "☦️", "☪️", "☮️", "☯️", "☸️", "♀️", "♂️", "♈", "♉", "♊", "♋", "♌", "♍", "♎", "♏", "♐", "♑", "♒", "♓", "♻️", "♾️", "♿", "⚕️", "⚛️", "⚜️", "⚠️", "⚧️", "⚪", "⚫", "⛎", "⛔", "✅", "✔️", "✖️", "✝️", "✡️", "✳️", "✴️", "❇️", "❌", "❎", "❓", "❔", "❕", "❗", "➕", "➖", "➗", "➡️", "➰", "➿", "⤴️", "⤵️", "⬅️", "⬆️", "⬇️", "⬛", "⬜", "⭕", "〰️", "〽️", "㊗️", "㊙️", "🅰️", "🅱️", "🅾️", "🅿️", "🆎", "🆑", "🆒", "🆓", "🆔", "🆕", "🆖", "🆗", "🆘", "🆙", "🆚", "🈁", "🈂️", "🈚", "🈯", "🈲", "🈳", "🈴", "🈵", "🈶", "🈷️", "🈸", "🈹", "🈺", "🉐", "🉑", "🎦", "🏧", "💠", "💱", "💲", "📛", "📳", "📴", "📵", "📶", "🔀", "🔁", "🔂", "🔃", "🔄", "🔅", "🔆", "🔘", "🔙", "🔚", "🔛", "🔜", "🔝", "🔞", "🔟", "🔠", "🔡", "🔢", "🔣", "🔤", "🔯", "🔰", "🔱", "🔲", "🔳", "🔴", "🔵", "🔶", "🔷", "🔸", "🔹", "🔺", "🔻", "🔼", "🔽", "🕉️", "🕎", "🚫", "🚭", "🚮", "🚯", "🚰", "🚱", "🚳", "🚷", "🚸", "🚹", "🚺", "🚻", "🚼", "🚾", "🛂", "🛃", "🛄", "🛅", "🛐", "🟠", "🟡", "🟢", "🟣", "🟤", "🟥", "🟦", "🟧", "🟨", "🟩", "🟪", "🟫"], flag: ["🇦🇨", "🇦🇩", "🇦🇪", "🇦🇫", "🇦🇬", "🇦🇮", "🇦🇱", "🇦🇲", "🇦🇴", "🇦🇶", "🇦🇷", "🇦🇸", "🇦🇹", "🇦🇺", "🇦🇼", "🇦🇽", "🇦🇿", "🇧🇦", "🇧🇧", "🇧🇩", "🇧🇪", "🇧🇫", "🇧🇬", "🇧🇭", "🇧🇮", "🇧🇯", "🇧🇱", "🇧🇲", "🇧🇳", "🇧🇴", "🇧🇶", "🇧🇷", "🇧🇸", "🇧🇹", "🇧🇻", "🇧🇼", "🇧🇾", "🇧🇿", "🇨🇦", "🇨🇨", "🇨🇩", "🇨🇫", "🇨🇬", "🇨🇭", "🇨🇮", "🇨🇰", "🇨🇱", "🇨🇲", "🇨🇳", "🇨🇴", "🇨🇵", "🇨🇷", "🇨🇺", "🇨🇻", "🇨🇼", "🇨🇽", "🇨🇾", "🇨🇿", "🇩🇪", "🇩🇬", "🇩🇯", "🇩🇰", "🇩🇲", "🇩🇴", "🇩🇿", "🇪🇦", "🇪🇨", "🇪🇪", "🇪🇬", "🇪🇭", "🇪🇷", "🇪🇸", "🇪🇹", "🇪🇺", "🇫🇮", "🇫🇯", "🇫🇰", "🇫🇲", "🇫🇴", "🇫🇷", "🇬🇦", "🇬🇧", "🇬🇩", "🇬🇪", "🇬🇫", "🇬🇬", "🇬🇭", "🇬🇮", "🇬🇱", "🇬🇲", "🇬🇳", "🇬🇵", "🇬🇶", "🇬🇷", "🇬🇸", "🇬🇹", "🇬🇺", "🇬🇼", "🇬🇾", "🇭🇰", "🇭🇲", "🇭🇳", "🇭🇷", "🇭🇹", "🇭🇺", "🇮🇨", "🇮🇩", "🇮🇪", "🇮🇱", "🇮🇲", "🇮🇳", "🇮🇴", "🇮🇶", "🇮🇷", "🇮🇸", "🇮🇹", "🇯🇪", "🇯🇲", "🇯🇴", "🇯🇵", "🇰🇪", "🇰🇬", "🇰🇭", "🇰🇮", "🇰🇲", "🇰🇳", "🇰🇵", "🇰🇷", "🇰🇼", "🇰🇾", "🇰🇿", "🇱🇦", "🇱🇧", "🇱🇨", "🇱🇮", "🇱🇰", "🇱🇷", "🇱🇸", "🇱🇹", "🇱🇺", "🇱🇻", "🇱🇾", "🇲🇦", "🇲🇨", "🇲🇩", "🇲🇪", "🇲🇫", "🇲🇬", "🇲🇭", "🇲🇰", "🇲🇱", "🇲🇲", "🇲🇳", "🇲🇴", "🇲🇵", "🇲🇶", "🇲🇷", "🇲🇸", "🇲🇹", "🇲🇺", "🇲🇻", "🇲🇼", "🇲🇽", "🇲🇾", "🇲🇿", "🇳🇦", "🇳🇨", "🇳🇪", "🇳🇫", "🇳🇬", "🇳🇮", "🇳🇱", "🇳🇴", "🇳🇵", "🇳🇷", "🇳🇺", "🇳🇿", "🇴🇲", "🇵🇦", "🇵🇪", "🇵🇫", "🇵🇬", "🇵🇭", "🇵🇰", "🇵🇱", "🇵🇲", "🇵🇳", "🇵🇷", "🇵🇸", "🇵🇹", "🇵🇼", "🇵🇾", "🇶🇦", "🇷🇪", "🇷🇴", "🇷🇸", "🇷🇺", "🇷🇼", "🇸🇦", "🇸🇧", "🇸🇨", "🇸🇩", "🇸🇪", "🇸🇬", "🇸🇭", "🇸🇮", "🇸🇯", "🇸🇰", "🇸🇱", "🇸🇲", "🇸🇳", "🇸🇴", "🇸🇷", "🇸🇸", "🇸🇹", "🇸🇻", "🇸🇽", "🇸🇾", "🇸🇿", "🇹🇦", "🇹🇨", "🇹🇩", "🇹🇫", "🇹🇬", "🇹🇭", "🇹🇯", "🇹🇰", "🇹🇱", "🇹🇲", "🇹🇳", "🇹🇴", "🇹🇷", "🇹🇹", "🇹🇻", "🇹🇼", "🇹🇿", "🇺🇦", "🇺🇬", "🇺🇲", "🇺🇳", "🇺🇸", "🇺🇾", "🇺🇿", "🇻🇦", "🇻🇨", "🇻🇪", "🇻🇬", "🇻🇮", "🇻🇳", "🇻🇺", "🇼🇫", "🇼🇸", "🇽🇰", "🇾🇪", "🇾🇹", "🇿🇦", "🇿🇲", "🇿🇼", "🎌", "🏁", "🏳️", "🏳️‍⚧️", "🏳️‍🌈", "🏴", "🏴‍☠️", "🚩"] };
 var lr2 = { informational: [100, 101, 102, 103], success: [200, 201, 202, 203, 204, 205, 206, 207, 208, 226], redirection: [300, 301, 302, 303, 304, 305, 306, 307, 308], clientError: [400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451], serverError: [500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511] };
 var mr2 = ["ES256", "ES384", "ES512", "HS256", "HS384", "HS512", "PS256", "PS384", "PS512", "RS256", "RS384", "RS512", "none"];
 var ur2 = ["FakerBot/{{system.semver}}", "Googlebot/2.1 (+http://www.google.com/bot.html)", 'Mozilla/5.0 (Linux; Android {{number.int({"min":5,"max":13})}}; {{helpers.arrayElement(["SM-G998U","SM-G998B","SM-G998N","SM-G998P","SM-T800"])}}) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Chrome/{{number.int({"min":55,"max":131})}}.{{system.semver}} Mobile Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:{{number.int({"min":75, "max":133})}}.0) Gecko/20100101 Firefox/{{number.int({"min":75, "max":133})}}.0', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Version/16.1 Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}}', 'Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10_15_7) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Chrome/{{number.int({"min":55,"max":131})}}.{{system.semver}} Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}}', 'Mozilla/5.0 (Windows NT {{helpers.arrayElement(["5.1","5.2","6.0","6.1","6.2","6.3","10.0"])}}; Win64; x64) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Chrome/{{number.int({"min":55,"max":131})}}.{{system.semver}} Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}} Edg/{{number.int({"min":110,"max":131})}}.{{system.semver}}', 'Mozilla/5.0 (X11; Linux x86_64; rv:{{number.int({"min":75,"max":133})}}.0) Gecko/20100101 Firefox/{{number.int({"min":75,"max":133})}}.0', 'Mozilla/5.0 (compatible; MSIE {{number.int({"min":6,"max":10})}}.0; Windows NT {{helpers.arrayElement(["5.1","5.2","6.0","6.1","6.2","6.3","10.0"])}}; Trident/{{number.int({"min":4,"max":7})}}.0)', 'Mozilla/5.0 (iPhone; CPU iPhone OS {{number.int({"min":10,"max":18})}}_{{number.int({"min":0,"max":4})}} like Mac OS X) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Version/{{number.int({"min":10,"max":18})}}_{{number.int({"min":0,"max":4})}} Mobile/15E148 Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}'];
-var at = { emoji: cr2, http_status_code: lr2, jwt_algorithm: mr2, user_agent_pattern: ur2 };
+var at = { emoji: cr4, http_status_code: lr2, jwt_algorithm: mr2, user_agent_pattern: ur2 };
 var pr2 = at;
 var hr2 = [{ alpha2: "AD", alpha3: "AND", numeric: "020" }, { alpha2: "AE", alpha3: "ARE", numeric: "784" }, { alpha2: "AF", alpha3: "AFG", numeric: "004" }, { alpha2: "AG", alpha3: "ATG", numeric: "028" }, { alpha2: "AI", alpha3: "AIA", numeric: "660" }, { alpha2: "AL", alpha3: "ALB", numeric: "008" }, { alpha2: "AM", alpha3: "ARM", numeric: "051" }, { alpha2: "AO", alpha3: "AGO", numeric: "024" }, { alpha2: "AQ", alpha3: "ATA", numeric: "010" }, { alpha2: "AR", alpha3: "ARG", numeric: "032" }, { alpha2: "AS", alpha3: "ASM", numeric: "016" }, { alpha2: "AT", alpha3: "AUT", numeric: "040" }, { alpha2: "AU", alpha3: "AUS", numeric: "036" }, { alpha2: "AW", alpha3: "ABW", numeric: "533" }, { alpha2: "AX", alpha3: "ALA", numeric: "248" }, { alpha2: "AZ", alpha3: "AZE", numeric: "031" }, { alpha2: "BA", alpha3: "BIH", numeric: "070" }, { alpha2: "BB", alpha3: "BRB", numeric: "052" }, { alpha2: "BD", alpha3: "BGD", numeric: "050" }, { alpha2: "BE", alpha3: "BEL", numeric: "056" }, { alpha2: "BF", alpha3: "BFA", numeric: "854" }, { alpha2: "BG", alpha3: "BGR", numeric: "100" }, { alpha2: "BH", alpha3: "BHR", numeric: "048" }, { alpha2: "BI", alpha3: "BDI", numeric: "108" }, { alpha2: "BJ", alpha3: "BEN", numeric: "204" }, { alpha2: "BL", alpha3: "BLM", numeric: "652" }, { alpha2: "BM", alpha3: "BMU", numeric: "060" }, { alpha2: "BN", alpha3: "BRN", numeric: "096" }, { alpha2: "BO", alpha3: "BOL", numeric: "068" }, { alpha2: "BQ", alpha3: "BES", numeric: "535" }, { alpha2: "BR", alpha3: "BRA", numeric: "076" }, { alpha2: "BS", alpha3: "BHS", numeric: "044" }, { alpha2: "BT", alpha3: "BTN", numeric: "064" }, { alpha2: "BV", alpha3: "BVT", numeric: "074" }, { alpha2: "BW", alpha3: "BWA", numeric: "072" }, { alpha2: "BY", alpha3: "BLR", numeric: "112" }, { alpha2: "BZ", alpha3: "BLZ", numeric: "084" }, { alpha2: "CA", alpha3: "CAN", numeric: "124" }, { alpha2: "CC", alpha3: "CCK", numeric: "166" }, { alpha2: "CD", alpha3: "COD", numeric: "180" }, { alpha2: "CF", alpha3: "CAF", numeric: "140" }, { alpha2: "CG", alpha3: "COG", numeric: "178" }, { alpha2: "CH", alpha3: "CHE", numeric: "756" }, { alpha2: "CI", alpha3: "CIV", numeric: "384" }, { alpha2: "CK", alpha3: "COK", numeric: "184" }, { alpha2: "CL", alpha3: "CHL", numeric: "152" }, { alpha2: "CM", alpha3: "CMR", numeric: "120" }, { alpha2: "CN", alpha3: "CHN", numeric: "156" }, { alpha2: "CO", alpha3: "COL", numeric: "170" }, { alpha2: "CR", alpha3: "CRI", numeric: "188" }, { alpha2: "CU", alpha3: "CUB", numeric: "192" }, { alpha2: "CV", alpha3: "CPV", numeric: "132" }, { alpha2: "CW", alpha3: "CUW", numeric: "531" }, { alpha2: "CX", alpha3: "CXR", numeric: "162" }, { alpha2: "CY", alpha3: "CYP", numeric: "196" }, { alpha2: "CZ", alpha3: "CZE", numeric: "203" }, { alpha2: "DE", alpha3: "DEU", numeric: "276" }, { alpha2: "DJ", alpha3: "DJI", numeric: "262" }, { alpha2: "DK", alpha3: "DNK", numeric: "208" }, { alpha2: "DM", alpha3: "DMA", numeric: "212" }, { alpha2: "DO", alpha3: "DOM", numeric: "214" }, { alpha2: "DZ", alpha3: "DZA", numeric: "012" }, { alpha2: "EC", alpha3: "ECU", numeric: "218" }, { alpha2: "EE", alpha3: "EST", numeric: "233" }, { alpha2: "EG", alpha3: "EGY", numeric: "818" }, { alpha2: "EH", alpha3: "ESH", numeric: "732" }, { alpha2: "ER", alpha3: "ERI", numeric: "232" }, { alpha2: "ES", alpha3: "ESP", numeric: "724" }, { alpha2: "ET", alpha3: "ETH", numeric: "231" }, { alpha2: "FI", alpha3: "FIN", numeric: "246" }, { alpha2: "FJ", alpha3: "FJI", numeric: "242" }, { alpha2: "FK", alpha3: "FLK", numeric: "238" }, { alpha2: "FM", alpha3: "FSM", numeric: "583" }, { alpha2: "FO", alpha3: "FRO", numeric: "234" }, { alpha2: "FR", alpha3: "FRA", numeric: "250" }, { alpha2: "GA", alpha3: "GAB", numeric: "266" }, { alpha2: "GB", alpha3: "GBR", numeric: "826" }, { alpha2: "GD", alpha3: "GRD", numeric: "308" }, { alpha2: "GE", alpha3: "GEO", numeric: "268" }, { alpha2: "GF", alpha3: "GUF", numeric: "254" }, { alpha2: "GG", alpha3: "GGY", numeric: "831" }, { alpha2: "GH", alpha3: "GHA", numeric: "288" }, { alpha2: "GI", alpha3: "GIB", numeric: "292" }, { alpha2: "GL", alpha3: "GRL", numeric: "304" }, { alpha2: "GM", alpha3: "GMB", numeric: "270" }, { alpha2: "GN", alpha3: "GIN", numeric: "324" }, { alpha2: "GP", alpha3: "GLP", numeric: "312" }, { alpha2: "GQ", alpha3: "GNQ", numeric: "226" }, { alpha2: "GR", alpha3: "GRC", numeric: "300" }, { alpha2: "GS", alpha3: "SGS", numeric: "239" }, { alpha2: "GT", alpha3: "GTM", numeric: "320" }, { alpha2: "GU", alpha3: "GUM", numeric: "316" }, { alpha2: "GW", alpha3: "GNB", numeric: "624" }, { alpha2: "GY", alpha3: "GUY", numeric: "328" }, { alpha2: "HK", alpha3: "HKG", numeric: "344" }, { alpha2: "HM", alpha3: "HMD", numeric: "334" }, { alpha2: "HN", alpha3: "HND", numeric: "340" }, { alpha2: "HR", alpha3: "HRV", numeric: "191" }, { alpha2: "HT", alpha3: "HTI", numeric: "332" }, { alpha2: "HU", alpha3: "HUN", numeric: "348" }, { alpha2: "ID", alpha3: "IDN", numeric: "360" }, { alpha2: "IE", alpha3: "IRL", numeric: "372" }, { alpha2: "IL", alpha3: "ISR", numeric: "376" }, { alpha2: "IM", alpha3: "IMN", numeric: "833" }, { alpha2: "IN", alpha3: "IND", numeric: "356" }, { alpha2: "IO", alpha3: "IOT", numeric: "086" }, { alpha2: "IQ", alpha3: "IRQ", numeric: "368" }, { alpha2: "IR", alpha3: "IRN", numeric: "364" }, { alpha2: "IS", alpha3: "ISL", numeric: "352" }, { alpha2: "IT", alpha3: "ITA", numeric: "380" }, { alpha2: "JE", alpha3: "JEY", numeric: "832" }, { alpha2: "JM", alpha3: "JAM", numeric: "388" }, { alpha2: "JO", alpha3: "JOR", numeric: "400" }, { alpha2: "JP", alpha3: "JPN", numeric: "392" }, { alpha2: "KE", alpha3: "KEN", numeric: "404" }, { alpha2: "KG", alpha3: "KGZ", numeric: "417" }, { alpha2: "KH", alpha3: "KHM", numeric: "116" }, { alpha2: "KI", alpha3: "KIR", numeric: "296" }, { alpha2: "KM", alpha3: "COM", numeric: "174" }, { alpha2: "KN", alpha3: "KNA", numeric: "659" }, { alpha2: "KP", alpha3: "PRK", numeric: "408" }, { alpha2: "KR", alpha3: "KOR", numeric: "410" }, { alpha2: "KW", alpha3: "KWT", numeric: "414" }, { alpha2: "KY", alpha3: "CYM", numeric: "136" }, { alpha2: "KZ", alpha3: "KAZ", numeric: "398" }, { alpha2: "LA", alpha3: "LAO", numeric: "418" }, { alpha2: "LB", alpha3: "LBN", numeric: "422" }, { alpha2: "LC", alpha3: "LCA", numeric: "662" }, { alpha2: "LI", alpha3: "LIE", numeric: "438" }, { alpha2: "LK", alpha3: "LKA", numeric: "144" }, { alpha2: "LR", alpha3: "LBR", numeric: "430" }, { alpha2: "LS", alpha3: "LSO", numeric: "426" }, { alpha2: "LT", alpha3: "LTU", numeric: "440" }, { alpha2: "LU", alpha3: "LUX", numeric: "442" }, { alpha2: "LV", alpha3: "LVA", numeric: "428" }, { alpha2: "LY", alpha3: "LBY", numeric: "434" }, { alpha2: "MA", alpha3: "MAR", numeric: "504" }, { alpha2: "MC", alpha3: "MCO", numeric: "492" }, { alpha2: "MD", alpha3: "MDA", numeric: "498" }, { alpha2: "ME", alpha3: "MNE", numeric: "499" }, { alpha2: "MF", alpha3: "MAF", numeric: "663" }, { alpha2: "MG", alpha3: "MDG", numeric: "450" }, { alpha2: "MH", alpha3: "MHL", numeric: "584" }, { alpha2: "MK", alpha3: "MKD", numeric: "807" }, { alpha2: "ML", alpha3: "MLI", numeric: "466" }, { alpha2: "MM", alpha3: "MMR", numeric: "104" }, { alpha2: "MN", alpha3: "MNG", numeric: "496" }, { alpha2: "MO", alpha3: "MAC", numeric: "446" }, { alpha2: "MP", alpha3: "MNP", numeric: "580" }, { alpha2: "MQ", alpha3: "MTQ", numeric: "474" }, { alpha2: "MR", alpha3: "MRT", numeric: "478" }, { alpha2: "MS", alpha3: "MSR", numeric: "500" }, { alpha2: "MT", alpha3: "MLT", numeric: "470" }, { alpha2: "MU", alpha3: "MUS", numeric: "480" }, { alpha2: "MV", alpha3: "MDV", numeric: "462" }, { alpha2: "MW", alpha3: "MWI", numeric: "454" }, { alpha2: "MX", alpha3: "MEX", numeric: "484" }, { alpha2: "MY", alpha3: "MYS", numeric: "458" }, { alpha2: "MZ", alpha3: "MOZ", numeric: "508" }, { alpha2: "NA", alpha3: "NAM", numeric: "516" }, { alpha2: "NC", alpha3: "NCL", numeric: "540" }, { alpha2: "NE", alpha3: "NER", numeric: "562" }, { alpha2: "NF", alpha3: "NFK", numeric: "574" }, { alpha2: "NG", alpha3: "NGA", numeric: "566" }, { alpha2: "NI", alpha3: "NIC", numeric: "558" }, { alpha2: "NL", alpha3: "NLD", numeric: "528" }, { alpha2: "NO", alpha3: "NOR", numeric: "578" }, { alpha2: "NP", alpha3: "NPL", numeric: "524" }, { alpha2: "NR", alpha3: "NRU", numeric: "520" }, { alpha2: "NU", alpha3: "NIU", numeric: "570" }, { alpha2: "NZ", alpha3: "NZL", numeric: "554" }, { alpha2: "OM", alpha3: "OMN", numeric: "512" }, { alpha2: "PA", alpha3: "PAN", numeric: "591" }, { alpha2: "PE", alpha3: "PER", numeric: "604" }, { alpha2: "PF", alpha3: "PYF", numeric: "258" }, { alpha2: "PG", alpha3: "PNG", numeric: "598" }, { alpha2: "PH", alpha3: "PHL", numeric: "608" }, { alpha2: "PK", alpha3: "PAK", numeric: "586" }, { alpha2: "PL", alpha3: "POL", numeric: "616" }, { alpha2: "PM", alpha3: "SPM", numeric: "666" }, { alpha2: "PN", alpha3: "PCN", numeric: "612" }, { alpha2: "PR", alpha3: "PRI", numeric: "630" }, { alpha2: "PS", alpha3: "PSE", numeric: "275" }, { alpha2: "PT", alpha3: "PRT", numeric: "620" }, { alpha2: "PW", alpha3: "PLW", numeric: "585" }, { alpha2: "PY", alpha3: "PRY", numeric: "600" }, { alpha2: "QA", alpha3: "QAT", numeric: "634" }, { alpha2: "RE", alpha3: "REU", numeric: "638" }, { alpha2: "RO", alpha3: "ROU", numeric: "642" }, { alpha2: "RS", alpha3: "SRB", numeric: "688" }, { alpha2: "RU", alpha3: "RUS", numeric: "643" }, { alpha2: "RW", alpha3: "RWA", numeric: "646" }, { alpha2: "SA", alpha3: "SAU", numeric: "682" }, { alpha2: "SB", alpha3: "SLB", numeric: "090" }, { alpha2: "SC", alpha3: "SYC", numeric: "690" }, { alpha2: "SD", alpha3: "SDN", numeric: "729" }, { alpha2: "SE", alpha3: "SWE", numeric: "752" }, { alpha2: "SG", alpha3: "SGP", numeric: "702" }, { alpha2: "SH", alpha3: "SHN", numeric: "654" }, { alpha2: "SI", alpha3: "SVN", numeric: "705" }, { alpha2: "SJ", alpha3: "SJM", numeric: "744" }, { alpha2: "SK", alpha3: "SVK", numeric: "703" }, { alpha2: "SL", alpha3: "SLE", numeric: "694" }, { alpha2: "SM", alpha3: "SMR", numeric: "674" }, { alpha2: "SN", alpha3: "SEN", numeric: "686" }, { alpha2: "SO", alpha3: "SOM", numeric: "706" }, { alpha2: "SR", alpha3: "SUR", numeric: "740" }, { alpha2: "SS", alpha3: "SSD", numeric: "728" }, { alpha2: "ST", alpha3: "STP", numeric: "678" }, { alpha2: "SV", alpha3: "SLV", numeric: "222" }, { alpha2: "SX", alpha3: "SXM", numeric: "534" }, { alpha2: "SY", alpha3: "SYR", numeric: "760" }, { alpha2: "SZ", alpha3: "SWZ", numeric: "748" }, { alpha2: "TC", alpha3: "TCA", numeric: "796" }, { alpha2: "TD", alpha3: "TCD", numeric: "148" }, { alpha2: "TF", alpha3: "ATF", numeric: "260" }, { alpha2: "TG", alpha3: "TGO", numeric: "768" }, { alpha2: "TH", alpha3: "THA", numeric: "764" }, { alpha2: "TJ", alpha3: "TJK", numeric: "762" }, { alpha2: "TK", alpha3: "TKL", numeric: "772" }, { alpha2: "TL", alpha3: "TLS", numeric: "626" }, { alpha2: "TM", alpha3: "TKM", numeric: "795" }, { alpha2: "TN", alpha3: "TUN", numeric: "788" }, { alpha2: "TO", alpha3: "TON", numeric: "776" }, { alpha2: "TR", alpha3: "TUR", numeric: "792" }, { alpha2: "TT", alpha3: "TTO", numeric: "780" }, { alpha2: "TV", alpha3: "TUV", numeric: "798" }, { alpha2: "TW", alpha3: "TWN", numeric: "158" }, { alpha2: "TZ", alpha3: "TZA", numeric: "834" }, { alpha2: "UA", alpha3: "UKR", numeric: "804" }, { alpha2: "UG", alpha3: "UGA", numeric: "800" }, { alpha2: "UM", alpha3: "UMI", numeric: "581" }, { alpha2: "US", alpha3: "USA", numeric: "840" }, { alpha2: "UY", alpha3: "URY", numeric: "858" }, { alpha2: "UZ", alpha3: "UZB", numeric: "860" }, { alpha2: "VA", alpha3: "VAT", numeric: "336" }, { alpha2: "VC", alpha3: "VCT", numeric: "670" }, { alpha2: "VE", alpha3: "VEN", numeric: "862" }, { alpha2: "VG", alpha3: "VGB", numeric: "092" }, { alpha2: "VI", alpha3: "VIR", numeric: "850" }, { alpha2: "VN", alpha3: "VNM", numeric: "704" }, { alpha2: "VU", alpha3: "VUT", numeric: "548" }, { alpha2: "WF", alpha3: "WLF", numeric: "876" }, { alpha2: "WS", alpha3: "WSM", numeric: "882" }, { alpha2: "YE", alpha3: "YEM", numeric: "887" }, { alpha2: "YT", alpha3: "MYT", numeric: "175" }, { alpha2: "ZA", alpha3: "ZAF", numeric: "710" }, { alpha2: "ZM", alpha3: "ZMB", numeric: "894" }, { alpha2: "ZW", alpha3: "ZWE", numeric: "716" }];
 var nt = { country_code: hr2, time_zone: _2 };
@@ -57387,7 +71247,7 @@ var Oi = st;
 var f2 = new Qe2({ locale: [ys, Oi] });
 
 // ../core/dist/make/parse-template.js
-var SEGMENT = /^[a-z][A-Za-z0-9]*$/;
+var SEGMENT2 = /^[a-z][A-Za-z0-9]*$/;
 function parseTemplate(template) {
   const parts = [];
   let position = 0;
@@ -57413,20 +71273,20 @@ function readPlaceholder(template, open5) {
   if (template[cursor] === "(") {
     const close = closingParenthesis(template, cursor);
     if (close === -1)
-      throw invalid2(template, `"${template.slice(open5)}" has no closing ")"`);
+      throw invalid4(template, `"${template.slice(open5)}" has no closing ")"`);
     argsText = template.slice(cursor + 1, close);
     cursor = skipSpaces(template, close + 1);
   }
   if (!template.startsWith("}}", cursor)) {
-    throw invalid2(template, `"${template.slice(open5)}" is not closed with "}}"`);
+    throw invalid4(template, `"${template.slice(open5)}" is not closed with "}}"`);
   }
   const source = template.slice(open5, cursor + 2);
   return { placeholder: placeholderOf(template, source, name2, argsText), end: cursor + 2 };
 }
 function placeholderOf(template, source, name2, argsText) {
   const [module = "", method = "", ...rest] = name2.split(".");
-  if (rest.length > 0 || !SEGMENT.test(module) || !SEGMENT.test(method)) {
-    throw invalid2(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
+  if (rest.length > 0 || !SEGMENT2.test(module) || !SEGMENT2.test(method)) {
+    throw invalid4(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
   }
   const placeholder = { source, name: name2, module, method, args: null };
   if (argsText !== null)
@@ -57437,7 +71297,7 @@ function parseArgs(template, source, text) {
   try {
     return JSON.parse(`[${text}]`);
   } catch {
-    throw invalid2(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
+    throw invalid4(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
   }
 }
 function closingParenthesis(text, open5) {
@@ -57463,7 +71323,7 @@ function skipSpaces(text, from) {
     index += 1;
   return index;
 }
-function invalid2(template, problem) {
+function invalid4(template, problem) {
   return new AllotError("INVALID_INPUT", `invalid template ${JSON.stringify(template)}: ${problem}`, {
     template
   });
@@ -57569,2518 +71429,6 @@ function checkPlaceholder(placeholder) {
   callFaker(placeholder, trialFaker);
 }
 
-// ../core/dist/make/generate-value.js
-function generateValue(column2, generator, scope) {
-  if (generator === null || typeof generator !== "object") {
-    if (typeof generator === "string" && generator.includes("{{")) {
-      return renderTemplate(generator, scope.template, scope.faker);
-    }
-    return generator;
-  }
-  if ("const" in generator)
-    return generator.const;
-  if ("template" in generator)
-    return renderTemplate(generator.template, scope.template, scope.faker);
-  if ("sequence" in generator)
-    return scope.sequences.next(column2, generator.sequence);
-  return scope.faker.helpers.arrayElement(generator.oneOf);
-}
-
-// ../core/dist/make/hash-seed.js
-function hashSeed(...parts) {
-  let hash = 2166136261;
-  for (const char of parts.join("\0")) {
-    const code = char.codePointAt(0) ?? 0;
-    hash ^= code;
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
-}
-
-// ../core/dist/make/make-rows.js
-var KEY_RETRIES = 20;
-function makeRows(options) {
-  const plan = columnPlan(options);
-  const faker = new Qe2({ locale: [ys, Oi] });
-  const { pool, suite, test } = options.context;
-  const seed = String(hashSeed(options.seed, String(options.make.seed ?? ""), pool, suite, test));
-  const rows = [];
-  for (let index = 0; index < options.count; index += 1) {
-    rows.push(makeUniqueRow(options, plan, { faker, seed, index }));
-  }
-  return rows;
-}
-function columnPlan(options) {
-  const { make, columns, keyColumn } = options;
-  for (const column2 of [...Object.keys(make.columns), keyColumn]) {
-    if (!columns.includes(column2))
-      throw unknownColumn(options, column2);
-  }
-  if (!Object.hasOwn(make.columns, keyColumn)) {
-    throw new AllotError("INVALID_INPUT", `${who(options)}: make must generate the key column "${keyColumn}"`, {
-      column: keyColumn
-    });
-  }
-  const generators = columns.map((column2) => Object.hasOwn(make.columns, column2) ? make.columns[column2] : void 0);
-  return { generators, keyIndex: columns.indexOf(keyColumn) };
-}
-function makeUniqueRow(options, plan, row) {
-  let key = "";
-  for (let attempt = 0; attempt <= KEY_RETRIES; attempt += 1) {
-    row.faker.seed(hashSeed(row.seed, String(row.index), String(attempt)));
-    const values = makeRow(options, plan, row);
-    const keyValue = values[plan.keyIndex] ?? null;
-    if (keyValue === null)
-      throw emptyKey(options);
-    key = String(keyValue);
-    if (!options.existingKeys.has(key)) {
-      options.existingKeys.add(key);
-      return values;
-    }
-  }
-  throw repeatingKey(options, key);
-}
-function makeRow(options, plan, row) {
-  const scope = {
-    faker: row.faker,
-    sequences: options.sequences,
-    template: { ...options.context, index: row.index }
-  };
-  return plan.generators.map((generator, index) => generator === void 0 ? null : generateValue(options.columns[index] ?? "", generator, scope));
-}
-function who(options) {
-  const { pool, suite, test } = options.context;
-  return `make for ${pool} / ${suite} / ${test}`;
-}
-function unknownColumn(options, column2) {
-  const message = `${who(options)} names column "${column2}", which the block does not have; its columns are: ${options.columns.join(", ")}`;
-  return new AllotError("UNKNOWN_COLUMN", message, { column: column2, columns: options.columns });
-}
-function emptyKey(options) {
-  return new AllotError("MAKE_FAILED", `${who(options)}: the key column "${options.keyColumn}" was generated empty`, {
-    column: options.keyColumn
-  });
-}
-function repeatingKey(options, key) {
-  const message = `${who(options)}: the generator of key column "${options.keyColumn}" keeps repeating values the block already has (last "${key}", ${KEY_RETRIES + 1} attempts); use a sequence ({ sequence: { prefix: "C-" } }) or put {{run.namespace}} in its template`;
-  return new AllotError("MAKE_FAILED", message, { column: options.keyColumn, key });
-}
-
-// ../core/dist/make/sequence-state.js
-var DIGITS = /^\d+$/;
-var SequenceState = class {
-  table;
-  last = /* @__PURE__ */ new Map();
-  constructor(table) {
-    this.table = table;
-  }
-  /** The next value: `${prefix}${digits padded to pad}`, or a number when there is neither. */
-  next(column2, spec) {
-    const { start = 1, step = 1, prefix = "", pad = 0 } = spec;
-    const counter = `${column2}\0${prefix}`;
-    const previous = this.last.get(counter);
-    const value = previous === void 0 ? this.first(column2, prefix, start, step) : previous + step;
-    this.last.set(counter, value);
-    if (prefix === "" && pad === 0)
-      return value;
-    return `${prefix}${String(value).padStart(pad, "0")}`;
-  }
-  first(column2, prefix, start, step) {
-    const max = this.largestExisting(column2, prefix);
-    return max === null || max < start ? start : max + step;
-  }
-  largestExisting(column2, prefix) {
-    const index = this.table.columns.indexOf(column2);
-    if (index === -1)
-      return null;
-    let max = null;
-    for (const row of this.table.rows) {
-      const number = sequenceNumber(row[index], prefix);
-      if (number !== null && (max === null || number > max))
-        max = number;
-    }
-    return max;
-  }
-};
-function sequenceNumber(cell, prefix) {
-  if (prefix === "" && typeof cell === "number")
-    return Number.isSafeInteger(cell) ? cell : null;
-  if (typeof cell !== "string" || !cell.startsWith(prefix))
-    return null;
-  const digits = cell.slice(prefix.length);
-  if (!DIGITS.test(digits))
-    return null;
-  const number = Number(digits);
-  return Number.isSafeInteger(number) ? number : null;
-}
-
-// ../core/dist/engine/make-on-server.js
-async function makeOnServer(context, item, make) {
-  const { server } = context;
-  const key = item.test.find.query?.key;
-  if (server === void 0 || key === void 0) {
-    throw new AllotError("INVALID_INPUT", "an insert make needs a SQL query find and a job executed on the resolution server of its database");
-  }
-  const faker = new Qe2({ locale: [ys, Oi] });
-  const sequences = new SequenceState({ columns: [], rows: [] });
-  const seed = hashSeed(context.seed, String(make.seed ?? ""), item.ref.pool, item.ref.suite, item.ref.test);
-  let columns = [];
-  const values = [];
-  for (let index = 0; index < item.test.count; index++) {
-    faker.seed(hashSeed(String(seed), String(index)));
-    const scope = {
-      faker,
-      sequences,
-      template: { jobId: context.jobId, namespace: context.namespace, ...item.ref, index }
-    };
-    const params = {};
-    for (const [name2, generator] of Object.entries(make.params ?? {}))
-      params[name2] = generateValue(name2, generator, scope);
-    const end = await context.hooks?.permit(item.ref, make, context.onWait ?? (() => void 0));
-    const table = await server.insert({ sql: make.insert, params }).catch((error2) => {
-      const reason = error2 instanceof Error ? error2.message : String(error2);
-      throw new AllotError("MAKE_FAILED", `the insert failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
-    }).finally(() => end?.());
-    if (!table.columns.includes(key) || table.rows.length === 0) {
-      throw new AllotError("MAKE_FAILED", `the insert must return the new row with its key column "${key}" (add RETURNING *); it returned columns: ${table.columns.join(", ") || "none"}`);
-    }
-    columns = table.columns;
-    values.push(table.rows[0]);
-    await context.hooks?.made({
-      ref: item.ref,
-      make,
-      block: serverBlock(server.name),
-      keyIndex: columns.indexOf(key),
-      columns,
-      values: [table.rows[0]],
-      server: server.name
-    });
-  }
-  return { block: serverBlock(server.name), keyIndex: columns.indexOf(key), columns, values };
-}
-
-// ../core/dist/engine/run-makes.js
-async function runMakes(context, tests) {
-  const outcome = { rows: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map(), versions: [] };
-  const blocks = /* @__PURE__ */ new Map();
-  for (const { item, cls } of tests) {
-    const make = item.test.make;
-    if (make === void 0)
-      continue;
-    try {
-      if (isSqlMake(make)) {
-        outcome.rows.set(item, await makeOnServer(context, item, make));
-        continue;
-      }
-      const name2 = make.block ?? cls.source.block.block;
-      const target = blocks.get(name2) ?? await openMadeBlock(context, name2, item.pool.key);
-      blocks.set(name2, target);
-      const ends = await permits(context, item, make);
-      ends.forEach((end) => end());
-      const values = makeRows({
-        make,
-        columns: target.block.columns,
-        keyColumn: item.pool.key,
-        count: item.test.count,
-        existingKeys: target.keys,
-        sequences: target.sequences,
-        context: { jobId: context.jobId, namespace: context.namespace, ...item.ref },
-        seed: `${context.seed}/${String(make.seed ?? "")}`
-      });
-      assertSatisfiesFind(cls, target.block, values);
-      target.rows.push(...values);
-      await context.hooks?.made({
-        ref: item.ref,
-        make,
-        block: name2,
-        keyIndex: target.keyIndex,
-        columns: target.block.columns,
-        values,
-        server: null
-      });
-      outcome.rows.set(item, {
-        block: name2,
-        keyIndex: target.keyIndex,
-        columns: target.block.columns,
-        values
-      });
-    } catch (error2) {
-      outcome.errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
-    }
-  }
-  for (const [name2, made] of blocks) {
-    if (made.rows.length === 0)
-      continue;
-    outcome.versions.push({
-      block: name2,
-      columns: made.block.columns,
-      keyColumn: made.block.keyColumn,
-      rows: made.rows,
-      origin: "make",
-      jobId: Number(context.jobId) || null
-    });
-  }
-  return outcome;
-}
-async function permits(context, item, make) {
-  const ends = [];
-  if (context.hooks === void 0)
-    return ends;
-  try {
-    for (let row = 0; row < item.test.count; row++)
-      ends.push(await context.hooks.permit(item.ref, make, context.onWait ?? (() => void 0)));
-  } catch (error2) {
-    ends.forEach((end) => end());
-    throw error2;
-  }
-  return ends;
-}
-async function openMadeBlock(context, name2, keyColumn) {
-  const block = await context.store.getBlock(context.workspace, name2);
-  if (block === void 0)
-    throw new AllotError("NOT_FOUND", `make: data block "${name2}" does not exist`);
-  const keyIndex = block.columns.indexOf(keyColumn);
-  if (keyIndex < 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `make: data block "${name2}" has no key column "${keyColumn}"`);
-  }
-  return {
-    block,
-    keyIndex,
-    keys: new Set(block.rows.map((row) => String(row[keyIndex]))),
-    sequences: new SequenceState(block),
-    rows: []
-  };
-}
-function assertSatisfiesFind(cls, target, rows) {
-  const sameShape = target.block === cls.source.block.block && target.columns.join("\0") === cls.source.block.columns.join("\0");
-  if (!sameShape)
-    return;
-  if (rows.every((row) => cls.matches(row)))
-    return;
-  throw new AllotError("MAKE_FAILED", `the make produced a row that does not satisfy the find (${cls.description}); make its columns meet the criteria`);
-}
-
-// ../core/dist/engine/shortfalls.js
-async function shortfalls(run2, classes, state) {
-  const reasons = /* @__PURE__ */ new Map();
-  await Promise.all(classes.map(async (cls) => {
-    const claims = state.claimsOf(cls.source.block.block);
-    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claims, run2);
-    if (rows === void 0)
-      await cls.source.read();
-    reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
-  }));
-  return reasons;
-}
-
-// ../core/dist/engine/plan-job.js
-async function planJob(run2, now) {
-  const blocks = [...new Set(run2.classes.map((c2) => c2.source.block.block))];
-  const claims = await run2.store.claimState(run2.workspace, blocks, now);
-  if (run2.options.refresh)
-    await ignoreOwnLeases(run2, claims, now);
-  const total = run2.classes.length;
-  run2.progress({ phase: "candidates", done: 0, total });
-  const gathered = run2.options.refresh || run2.options.dryRun ? /* @__PURE__ */ new Map() : await gatherInStore(run2.classes, {
-    store: run2.store,
-    workspace: run2.workspace,
-    now,
-    limit: run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0)
-  });
-  await Promise.all(run2.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()));
-  const claimsOf2 = claimsByBlock(claims);
-  const allocation = planAllocation(run2.classes, claimsOf2, {
-    onClass: (done) => run2.progress({ phase: "candidates", done, total }),
-    gathered
-  });
-  run2.progress({ phase: "matching", done: 1, total: 1 });
-  const plan = {
-    claims,
-    tests: /* @__PURE__ */ new Map(),
-    failures: /* @__PURE__ */ new Map(),
-    madeRows: [],
-    matched: allocation.matched,
-    makesNeeded: /* @__PURE__ */ new Map()
-  };
-  const unmatched = [];
-  for (const cls of run2.classes) {
-    for (const item of cls.tests) {
-      const rows = allocation.rows.get(item);
-      if (rows === void 0) {
-        unmatched.push({ item, cls });
-        continue;
-      }
-      const columns = cls.source.block.columns;
-      plan.tests.set(item, {
-        status: "allocated",
-        rows: rows.map((r2) => ({ block: r2.block, key: r2.key, columns, values: r2.values }))
-      });
-    }
-  }
-  const short = /* @__PURE__ */ new Set();
-  for (const { item, cls } of unmatched) {
-    if (item.test.make !== void 0)
-      plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
-    else
-      short.add(cls);
-  }
-  const reasons = await shortfalls(run2, [...short], {
-    claimsOf: claimsOf2,
-    gathered,
-    matched: allocation.matched
-  });
-  for (const { item, cls } of unmatched) {
-    const reason = reasons.get(cls);
-    if (reason !== void 0)
-      plan.failures.set(item, reason);
-  }
-  if (run2.options.dryRun)
-    return plan;
-  run2.progress({ phase: "makes", done: 0, total: unmatched.length });
-  const made = await runMakes({
-    store: run2.store,
-    workspace: run2.workspace,
-    jobId: String(run2.jobId),
-    namespace: run2.namespace,
-    seed: run2.options.seed ?? "allot",
-    server: run2.options.server,
-    hooks: run2.options.makeHooks,
-    onWait: (message) => run2.progress({ phase: "makes", done: 0, total: unmatched.length, message })
-  }, unmatched);
-  plan.madeRows = made.versions;
-  for (const { item } of unmatched) {
-    const rows = made.rows.get(item);
-    if (rows !== void 0) {
-      const toRow2 = (values) => ({
-        block: rows.block,
-        key: String(values[rows.keyIndex]),
-        columns: rows.columns,
-        values
-      });
-      plan.tests.set(item, { status: "made", rows: rows.values.map(toRow2) });
-      continue;
-    }
-    const makeError = made.errors.get(item);
-    if (makeError !== void 0)
-      plan.failures.set(item, makeError);
-  }
-  return plan;
-}
-async function ignoreOwnLeases(run2, claims, now) {
-  const holders = await liveHolders(run2.store, run2.workspace, run2.classes.flatMap((c2) => c2.tests), now);
-  for (const [item, job] of holders) {
-    const test = job.tests[jobTestIndex(job, item.ref)];
-    for (const row of test?.rows ?? []) {
-      const id = rowId(row.block, row.key);
-      const rest = (claims.leases.get(id) ?? []).filter((h2) => h2.jobId !== job.id);
-      if (rest.length === 0)
-        claims.leases.delete(id);
-      else
-        claims.leases.set(id, rest);
-    }
-  }
-}
-
-// ../core/dist/engine/report-job.js
-async function reportJob(store, job, cached) {
-  const tests = [];
-  const pools = /* @__PURE__ */ new Map();
-  const results = await store.getResults(job.workspace, job.tests.filter((test) => test.status !== "failed"));
-  for (const test of job.tests) {
-    if (!pools.has(test.pool))
-      pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
-    const result = results.get(testId(test));
-    tests.push({
-      pool: test.pool,
-      suite: test.suite,
-      test: test.test,
-      status: test.status,
-      reason: test.reason,
-      values: result?.rows ?? [],
-      secrets: pools.get(test.pool) ?? []
-    });
-  }
-  return {
-    jobId: job.id,
-    dryRun: false,
-    cached,
-    state: job.state,
-    namespace: job.namespace,
-    expiresAt: job.expiresAt,
-    allocated: job.allocated,
-    made: job.made,
-    reused: job.cached,
-    failed: job.failed,
-    tests,
-    forecast: []
-  };
-}
-
-// ../core/dist/engine/resolve-tests.js
-async function resolveTests(store, workspace, refs) {
-  const pools = /* @__PURE__ */ new Map();
-  const indexes2 = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const resolved = [];
-  for (const ref of refs) {
-    if (seen.has(testId(ref)))
-      continue;
-    seen.add(testId(ref));
-    if (!pools.has(ref.pool))
-      pools.set(ref.pool, await store.getPool(workspace, ref.pool));
-    const pool = pools.get(ref.pool);
-    if (pool === void 0) {
-      const known = (await store.listPools(workspace)).map((p3) => p3.name);
-      resolved.push({ ref, pool: null, test: null, error: unknownPool(ref.pool, known) });
-      continue;
-    }
-    let index = indexes2.get(pool);
-    if (index === void 0) {
-      index = new Map(pool.tests.map((t2) => [`${t2.suite}\0${t2.test}`, t2]));
-      indexes2.set(pool, index);
-    }
-    const test = index.get(`${ref.suite}\0${ref.test}`);
-    if (test === void 0) {
-      resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
-      continue;
-    }
-    resolved.push({
-      ref: { pool: ref.pool, suite: ref.suite, test: ref.test },
-      pool,
-      test,
-      error: null
-    });
-  }
-  return resolved;
-}
-function unknownPool(pool, known) {
-  const list3 = known.length === 0 ? "there are no pools yet" : `known pools: ${known.join(", ")}`;
-  return `pool "${pool}" does not exist (${list3})`;
-}
-function unknownTest(pool, ref) {
-  const suites = [...new Set(pool.tests.map((t2) => t2.suite))];
-  if (!suites.includes(ref.suite)) {
-    return `pool "${pool.name}" has no suite "${ref.suite}" (suites: ${suites.join(", ")})`;
-  }
-  const tests = pool.tests.filter((t2) => t2.suite === ref.suite).map((t2) => t2.test);
-  return `suite "${ref.suite}" of pool "${pool.name}" has no test "${ref.test}" (tests: ${tests.join(", ")})`;
-}
-
-// ../core/dist/engine/execute-job.js
-var RETRY_BUDGET_MS = 6e4;
-async function executeJob(store, options) {
-  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
-  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
-  const progress = options.onProgress ?? (() => void 0);
-  progress({ phase: "resolve", done: 0, total: options.tests.length });
-  const resolved = await resolveTests(store, workspace, options.tests);
-  const bundleKey = bundleKeyOf(resolved, options.server?.name ?? "local");
-  if (!options.refresh && !options.dryRun) {
-    const live = await store.findLiveJob(workspace, bundleKey, clock());
-    if (live !== void 0 && live.failed === 0)
-      return reportJob(store, live, true);
-  }
-  const ok = resolved.filter((r2) => r2.error === null);
-  const reuses = !options.refresh && !options.dryRun;
-  let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
-  let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
-  const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
-  const namespace = options.namespace ?? randomBytes2(4).toString("hex");
-  const run2 = { store, workspace, options, classes, progress, jobId, namespace };
-  const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    const now = clock();
-    try {
-      const plan = await planJob(run2, now);
-      if (options.dryRun)
-        return dryRunReport(resolved, errors, plan, namespace);
-      const commit = buildCommit({ run: run2, resolved, errors, reused, plan, bundleKey, now });
-      progress({ phase: "commit", done: 0, total: 1 });
-      const job = await store.commitJob(commit, now);
-      progress({ phase: "done", done: 1, total: 1 });
-      return reportJob(store, job, false);
-    } catch (error2) {
-      const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
-      if (!retry || Date.now() - started > RETRY_BUDGET_MS)
-        throw error2;
-      await backoff2(attempt);
-      if (!reuses || !(error2 instanceof LeaseConflictError))
-        continue;
-      const live = await store.findLiveJob(workspace, bundleKey, clock());
-      if (live !== void 0 && live.failed === 0)
-        return reportJob(store, live, true);
-      const holders = await liveHolders(store, workspace, ok, clock());
-      if (sameHolders(holders, reused))
-        continue;
-      reused = holders;
-      ({ classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server));
-      run2.classes = classes;
-    }
-  }
-}
-function backoff2(attempt) {
-  const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
-  return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
-}
-
-// ../core/dist/job-from-commit.js
-function jobFromCommit(commit) {
-  const count = (status) => commit.tests.filter((t2) => t2.status === status).length;
-  const failed = count("failed");
-  return {
-    id: commit.jobId,
-    workspace: commit.workspace,
-    bundleKey: commit.bundleKey,
-    state: failed > 0 ? "failed" : "complete",
-    namespace: commit.namespace,
-    createdAt: commit.createdAt,
-    expiresAt: commit.expiresAt,
-    releasedAt: null,
-    tests: commit.tests,
-    allocated: count("allocated"),
-    made: count("made"),
-    cached: count("cached"),
-    failed
-  };
-}
-
-// ../core/dist/job-state-record.js
-function isJobFinished(state) {
-  return state.phase === "done" || state.phase === "error";
-}
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/CsvError.js
-var CsvError = class _CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== void 0) {
-      Error.captureStackTrace(this, _CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value) ? value.toString(options.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/is_object.js
-var is_object = function(obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_columns_array.js
-var normalize_columns_array = function(columns) {
-  const normalizedColumns = [];
-  for (let i2 = 0, l2 = columns.length; i2 < l2; i2++) {
-    const column2 = columns[i2];
-    if (column2 === void 0 || column2 === null || column2 === false) {
-      normalizedColumns[i2] = { disabled: true };
-    } else if (typeof column2 === "string" || typeof column2 === "number") {
-      normalizedColumns[i2] = { name: `${column2}` };
-    } else if (is_object(column2)) {
-      if (typeof column2.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i2}`,
-          "when column is an object literal"
-        ]);
-      }
-      normalizedColumns[i2] = column2;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column2)} at position ${i2}`
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-var ResizeableBuffer = class {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
-    }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
-    }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.slice(0, this.length).toString(encoding);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-    }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-};
-var ResizeableBuffer_default = ResizeableBuffer;
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/init_state.js
-var np = 12;
-var cr3 = 13;
-var nl = 10;
-var space = 32;
-var tab = 9;
-var init_state = function(options) {
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    // Current error encountered by a record
-    error: void 0,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : void 0,
-    field: new ResizeableBuffer_default(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      ...options.delimiter.map((delimiter) => delimiter.length),
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0
-    ),
-    previousBuf: void 0,
-    quoting: false,
-    stop: false,
-    rawBuffer: new ResizeableBuffer_default(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength: options.record_delimiter.length === 0 ? 0 : Math.max(...options.record_delimiter.map((v3) => v3.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("	", options.encoding)[0]
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: [
-      Buffer.from(Buffer.from([cr3], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([nl], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([tab], "utf8").toString(), options.encoding)
-    ]
-  };
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/underscore.js
-var underscore = function(str) {
-  return str.replace(/([A-Z])/g, function(_3, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_options.js
-var normalize_options = function(opts) {
-  const options = {};
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  if (options.encoding === void 0 || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (typeof options.encoding !== "string" && options.encoding !== null) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`
-      ],
-      options
-    );
-  }
-  if (options.bom === void 0 || options.bom === null || options.bom === false) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`
-      ],
-      options
-    );
-  }
-  options.cast_function = null;
-  if (options.cast === void 0 || options.cast === null || options.cast === false || options.cast === "") {
-    options.cast = void 0;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`
-      ],
-      options
-    );
-  }
-  if (options.cast_date === void 0 || options.cast_date === null || options.cast_date === false || options.cast_date === "") {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function(value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`
-      ],
-      options
-    );
-  }
-  options.cast_first_line_to_header = void 0;
-  if (options.columns === true) {
-    options.cast_first_line_to_header = void 0;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (options.columns === void 0 || options.columns === null || options.columns === false) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`
-      ],
-      options
-    );
-  }
-  if (options.group_columns_by_name === void 0 || options.group_columns_by_name === null || options.group_columns_by_name === false) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`
-      ],
-      options
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated."
-      ],
-      options
-    );
-  }
-  if (options.comment === void 0 || options.comment === null || options.comment === false || options.comment === "") {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`
-        ],
-        options
-      );
-    }
-  }
-  if (options.comment_no_infix === void 0 || options.comment_no_infix === null || options.comment_no_infix === false) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`
-      ],
-      options
-    );
-  }
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (!Array.isArray(options.delimiter))
-    options.delimiter = [options.delimiter];
-  if (options.delimiter.length === 0) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER",
-      [
-        "Invalid option delimiter:",
-        "delimiter must be a non empty string or buffer or array of string|buffer,",
-        `got ${delimiter_json}`
-      ],
-      options
-    );
-  }
-  options.delimiter = options.delimiter.map(function(delimiter) {
-    if (delimiter === void 0 || delimiter === null || delimiter === false) {
-      return Buffer.from(",", options.encoding);
-    }
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`
-        ],
-        options
-      );
-    }
-    return delimiter;
-  });
-  if (options.escape === void 0 || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`
-      );
-    }
-  }
-  if (options.from === void 0 || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`
-      );
-    }
-  }
-  if (options.from_line === void 0 || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (typeof options.from_line === "string" && /\d+/.test(options.from_line)) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`
-      );
-    }
-  }
-  if (options.ignore_last_delimiters === void 0 || options.ignore_last_delimiters === null) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`
-      ],
-      options
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option"
-      ],
-      options
-    );
-  }
-  if (options.info === void 0 || options.info === null || options.info === false) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`
-    );
-  }
-  if (options.max_record_size === void 0 || options.max_record_size === null || options.max_record_size === false) {
-    options.max_record_size = 0;
-  } else if (Number.isInteger(options.max_record_size) && options.max_record_size >= 0) {
-  } else if (typeof options.max_record_size === "string" && /\d+/.test(options.max_record_size)) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`
-    );
-  }
-  if (options.objname === void 0 || options.objname === null || options.objname === false) {
-    options.objname = void 0;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-  } else if (typeof options.objname === "number") {
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`
-    );
-  }
-  if (options.objname !== void 0) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field"
-        );
-      }
-    } else {
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index"
-        );
-      }
-    }
-  }
-  if (options.on_record === void 0 || options.on_record === null) {
-    options.on_record = void 0;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`
-      ],
-      options
-    );
-  }
-  if (options.on_skip !== void 0 && options.on_skip !== null && typeof options.on_skip !== "function") {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`
-    );
-  }
-  if (options.quote === null || options.quote === false || options.quote === "") {
-    options.quote = null;
-  } else {
-    if (options.quote === void 0 || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`
-      );
-    }
-  }
-  if (options.raw === void 0 || options.raw === null || options.raw === false) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`
-    );
-  }
-  if (options.record_delimiter === void 0) {
-    options.record_delimiter = [];
-  } else if (typeof options.record_delimiter === "string" || Buffer.isBuffer(options.record_delimiter)) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`
-        ],
-        options
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`
-      ],
-      options
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function(rd, i2) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i2},`,
-          `got ${JSON.stringify(rd)}`
-        ],
-        options
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i2},`,
-          `got ${JSON.stringify(rd)}`
-        ],
-        options
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  if (typeof options.relax_column_count === "boolean") {
-  } else if (options.relax_column_count === void 0 || options.relax_column_count === null) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-  } else if (options.relax_column_count_less === void 0 || options.relax_column_count_less === null) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-  } else if (options.relax_column_count_more === void 0 || options.relax_column_count_more === null) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`
-    );
-  }
-  if (typeof options.relax_quotes === "boolean") {
-  } else if (options.relax_quotes === void 0 || options.relax_quotes === null) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`
-    );
-  }
-  if (typeof options.skip_empty_lines === "boolean") {
-  } else if (options.skip_empty_lines === void 0 || options.skip_empty_lines === null) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`
-    );
-  }
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-  } else if (options.skip_records_with_empty_values === void 0 || options.skip_records_with_empty_values === null) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`
-    );
-  }
-  if (typeof options.skip_records_with_error === "boolean") {
-  } else if (options.skip_records_with_error === void 0 || options.skip_records_with_error === null) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`
-    );
-  }
-  if (options.rtrim === void 0 || options.rtrim === null || options.rtrim === false) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`
-    );
-  }
-  if (options.ltrim === void 0 || options.ltrim === null || options.ltrim === false) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`
-    );
-  }
-  if (options.trim === void 0 || options.trim === null || options.trim === false) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`
-    );
-  }
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  if (options.to === void 0 || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`
-      );
-    }
-  }
-  if (options.to_line === void 0 || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`
-      );
-    }
-  }
-  return options;
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/index.js
-var isRecordEmpty = function(record) {
-  return record.every(
-    (field) => field == null || field.toString && field.toString().trim() === ""
-  );
-};
-var cr4 = 13;
-var nl2 = 10;
-var boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254])
-};
-var transform = function(original_options = {}) {
-  const info2 = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info2,
-    original_options,
-    options,
-    state: init_state(options),
-    __needMoreData: function(i2, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape: escape3, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
-      const numOfCharLeft = bufLen - i2 - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape3 === null ? 0 : escape3.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function(nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line
-      } = this.options;
-      let { comment, escape: escape3, quote, record_delimiter } = this.options;
-      const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
-      let buf;
-      if (previousBuf === void 0) {
-        if (nextBuf === void 0) {
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== void 0 && nextBuf === void 0) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          if (end === false) {
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding2 in boms) {
-            if (boms[encoding2].compare(buf, 0, boms[encoding2].length) === 0) {
-              const bomLength = boms[encoding2].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              const options2 = normalize_options({
-                ...this.original_options,
-                encoding: encoding2
-              });
-              for (const key in options2) {
-                this.options[key] = options2[key];
-              }
-              ({ comment, escape: escape3, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if ((chr === cr4 || chr === nl2) && this.state.wasRowDelimiter === false) {
-          this.state.wasRowDelimiter = true;
-        }
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          if (escape3 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape3.length < bufLen) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape3.length)) {
-                this.state.escaping = true;
-                pos += escape3.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape3.length - 1;
-              continue;
-            }
-          }
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr
-              );
-              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              if (escape3 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape3.length)) {
-                pos += escape3.length - 1;
-              } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment"
-                    ],
-                    this.options,
-                    this.__infoField()
-                  )
-                );
-                if (err !== void 0) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                if (relax_quotes === false) {
-                  const info3 = this.__infoField();
-                  const bom2 = Object.keys(boms).map(
-                    (b2) => boms[b2].equals(this.state.field.toString()) ? b2 : false
-                  ).filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info3.column)} at line ${info3.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom2 ? `(${bom2} bom)` : void 0
-                      ],
-                      this.options,
-                      info3,
-                      {
-                        field: this.state.field
-                      }
-                    )
-                  );
-                  if (err !== void 0) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos
-            );
-            if (recordDelimiterLength !== 0) {
-              const skipCommentLine = this.state.commenting && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-              } else {
-                if (this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1 : 0) >= from_line) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                if (skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== void 0) return errField;
-                this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== void 0) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== void 0) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`
-                ],
-                this.options,
-                this.__infoField()
-              )
-            );
-          }
-        }
-        const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`
-              ],
-              this.options,
-              this.__infoField()
-            )
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`
-              ],
-              this.options,
-              this.__infoField()
-            )
-          );
-          if (err !== void 0) return err;
-        } else {
-          if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== void 0) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== void 0) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function(push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info: info3,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err = columns === false ? new CsvError(
-          "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-          [
-            "Invalid Record Length:",
-            `expect ${this.state.expectedRecordLength},`,
-            `got ${recordLength} on line ${this.info.lines}`
-          ],
-          this.options,
-          this.__infoField(),
-          {
-            record
-          }
-        ) : new CsvError(
-          "CSV_RECORD_INCONSISTENT_COLUMNS",
-          [
-            "Invalid Record Length:",
-            `columns length is ${columns.length},`,
-            // rename columns
-            `got ${recordLength} on line ${this.info.lines}`
-          ],
-          this.options,
-          this.__infoField(),
-          {
-            record
-          }
-        );
-        if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        if (columns !== false) {
-          const obj = {};
-          for (let i2 = 0, l2 = record.length; i2 < l2; i2++) {
-            if (columns[i2] === void 0 || columns[i2].disabled) continue;
-            if (group_columns_by_name === true && obj[columns[i2].name] !== void 0) {
-              if (Array.isArray(obj[columns[i2].name])) {
-                obj[columns[i2].name] = obj[columns[i2].name].concat(record[i2]);
-              } else {
-                obj[columns[i2].name] = [obj[columns[i2].name], record[i2]];
-              }
-            } else {
-              obj[columns[i2].name] = record[i2];
-            }
-          }
-          if (raw === true || info3 === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-              info3 === true ? { info: this.__infoRecord() } : {}
-            );
-            const err = this.__push(
-              objname === void 0 ? extRecord : [obj[objname], extRecord],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === void 0 ? obj : [obj[objname], obj],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          }
-        } else {
-          if (raw === true || info3 === true) {
-            const extRecord = Object.assign(
-              { record },
-              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-              info3 === true ? { info: this.__infoRecord() } : {}
-            );
-            const err = this.__push(
-              objname === void 0 ? extRecord : [record[objname], extRecord],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === void 0 ? record : [record[objname], record],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function(record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers = firstLineToHeaders === void 0 ? record : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers
-              }
-            )
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function() {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = void 0;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function() {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f3] = this.__cast(field);
-        if (err !== void 0) return err;
-        field = f3;
-      }
-      this.state.record.push(field);
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function() {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function(record, push) {
-      const { on_record } = this.options;
-      if (on_record !== void 0) {
-        const info3 = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info3);
-        } catch (err) {
-          return err;
-        }
-        if (record === void 0 || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function(field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
-        return [void 0, void 0];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info3 = this.__infoField();
-          return [void 0, this.state.castField.call(null, field, info3)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [void 0, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info3 = this.__infoField();
-        return [void 0, this.options.cast_date.call(null, field, info3)];
-      }
-      return [void 0, field];
-    },
-    // Helper to test if a character is a space or a line delimiter
-    __isCharTrimable: function(buf, pos) {
-      const isTrim = (buf2, pos2) => {
-        const { timchars } = this.state;
-        loop1: for (let i2 = 0; i2 < timchars.length; i2++) {
-          const timchar = timchars[i2];
-          for (let j3 = 0; j3 < timchar.length; j3++) {
-            if (timchar[j3] !== buf2[pos2 + j3]) continue loop1;
-          }
-          return timchar.length;
-        }
-        return 0;
-      };
-      return isTrim(buf, pos);
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isFloat: function(value) {
-      return value - parseFloat(value) + 1 >= 0;
-    },
-    __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i2 = 1; i2 < sourceLength; i2++) {
-        if (sourceBuf[i2] !== targetBuf[targetPos + i2]) return 0;
-      }
-      return sourceLength;
-    },
-    __isDelimiter: function(buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
-        return 0;
-      } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
-        return 0;
-      }
-      loop1: for (let i2 = 0; i2 < delimiter.length; i2++) {
-        const del = delimiter[i2];
-        if (del[0] === chr) {
-          for (let j3 = 1; j3 < del.length; j3++) {
-            if (del[j3] !== buf[pos + j3]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isRecordDelimiter: function(chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i2 = 0; i2 < recordDelimiterLength; i2++) {
-        const rd = record_delimiter[i2];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j3 = 1; j3 < rdLength; j3++) {
-          if (rd[j3] !== buf[pos + j3]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __isEscape: function(buf, pos, chr) {
-      const { escape: escape3 } = this.options;
-      if (escape3 === null) return false;
-      const l2 = escape3.length;
-      if (escape3[0] === chr) {
-        for (let i2 = 0; i2 < l2; i2++) {
-          if (escape3[i2] !== buf[pos + i2]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isQuote: function(buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l2 = quote.length;
-      for (let i2 = 0; i2 < l2; i2++) {
-        if (quote[i2] !== buf[pos + i2]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __autoDiscoverRecordDelimiter: function(buf, pos) {
-      const { encoding } = this.options;
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding)
-      ];
-      loop: for (let i2 = 0; i2 < rds.length; i2++) {
-        const l2 = rds[i2].length;
-        for (let j3 = 0; j3 < l2; j3++) {
-          if (rds[i2][j3] !== buf[pos + j3]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i2]);
-        this.state.recordDelimiterMaxLength = rds[i2].length;
-        return rds[i2].length;
-      }
-      return 0;
-    },
-    __error: function(msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== void 0) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : void 0
-            );
-          } catch (err2) {
-            return err2;
-          }
-        }
-        return void 0;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function() {
-      return {
-        ...this.info,
-        columns: this.options.columns
-      };
-    },
-    __infoRecord: function() {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
-      };
-    },
-    __infoField: function() {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records,
-        column: isColumns === true ? columns.length > this.state.record.length ? columns[this.state.record.length].name : null : this.state.record.length,
-        quoting: this.state.wasQuoting
-      };
-    }
-  };
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/sync.js
-var parse = function(data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
-  }
-  const records = opts && opts.objname ? {} : [];
-  const parser = transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === void 0) records.push(record);
-    else {
-      records[record[0]] = record[1];
-    }
-  };
-  const close = () => {
-  };
-  const error2 = parser.parse(data, true, push, close);
-  if (error2 !== void 0) throw error2;
-  return records;
-};
-
-// ../core/dist/data-block/parse-csv.js
-function parseCsv(text, source) {
-  if (text.length === 0 || text === "\uFEFF") {
-    throw invalid3(source, "the file is empty");
-  }
-  const reader = new RecordReader(source);
-  try {
-    parse(text, {
-      bom: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      on_record: (value, context) => reader.read(value, context)
-    });
-  } catch (error2) {
-    if (error2 instanceof CsvError)
-      throw malformed(source, error2, reader.nextLine());
-    throw error2;
-  }
-  return reader.table();
-}
-var RecordReader = class {
-  source;
-  columns = null;
-  rows = [];
-  lastLine = 0;
-  constructor(source) {
-    this.source = source;
-  }
-  read({ record, raw }, context) {
-    const firstLine = this.lastLine + 1;
-    this.lastLine = context.lines;
-    if (isBlankLine(record, raw))
-      return null;
-    if (this.columns === null) {
-      this.columns = checkHeader(record, firstLine, this.source);
-    } else if (record.length !== this.columns.length) {
-      throw raggedRow(this.source, firstLine, record.length, this.columns.length);
-    } else {
-      this.rows.push(record);
-    }
-    return null;
-  }
-  /** The line the record being read starts on. */
-  nextLine() {
-    return this.lastLine + 1;
-  }
-  table() {
-    if (this.columns === null)
-      throw invalid3(this.source, "the file has no header line");
-    return { columns: this.columns, rows: this.rows };
-  }
-};
-function isBlankLine(record, raw) {
-  return record.length === 1 && record[0] === "" && raw.trim() === "";
-}
-function checkHeader(header, line, source) {
-  const seen = /* @__PURE__ */ new Map();
-  header.forEach((name2, index) => {
-    if (name2.trim() === "") {
-      throw invalid3(source, `line ${line}: column ${index + 1} of the header has no name`, {
-        line,
-        position: index + 1
-      });
-    }
-    const first = seen.get(name2);
-    if (first !== void 0) {
-      throw invalid3(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
-    }
-    seen.set(name2, index);
-  });
-  return header;
-}
-function raggedRow(source, line, fields, expected) {
-  return invalid3(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
-}
-function malformed(source, error2, recordLine) {
-  const unclosed = error2.code === "CSV_QUOTE_NOT_CLOSED";
-  const line = unclosed || typeof error2["lines"] !== "number" ? recordLine : error2["lines"];
-  const reason = unclosed ? "a quoted field opened in this row is never closed" : error2.message;
-  return new AllotError("INVALID_DATA", `${source}: line ${line}: malformed CSV: ${reason}`, { source, line, csvCode: error2.code }, { cause: error2 });
-}
-function invalid3(source, message, details = {}) {
-  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
-}
-
-// ../core/dist/data-block/parse-json-rows.js
-function parseJsonRows(input, source) {
-  const items = readArray(input, source);
-  const objects = items.map((item, index) => checkRow(item, index, source));
-  const columns = collectColumns(objects, source);
-  const rows = objects.map((object) => toRow(object, columns));
-  return { columns, rows };
-}
-function readArray(input, source) {
-  let parsed;
-  try {
-    parsed = JSON.parse(input.startsWith("\uFEFF") ? input.slice(1) : input);
-  } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    throw invalid4(source, `invalid JSON: ${reason}`, {}, error2);
-  }
-  if (!Array.isArray(parsed)) {
-    throw invalid4(source, `expected a JSON array of row objects, got ${describeType2(parsed)}`);
-  }
-  if (parsed.length === 0)
-    throw invalid4(source, "the array has no rows");
-  return parsed;
-}
-function checkRow(item, index, source) {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    throw invalid4(source, `[${index}]: expected an object, got ${describeType2(item)}`, {
-      path: `[${index}]`
-    });
-  }
-  for (const [key, value] of Object.entries(item)) {
-    if (key.trim() === "") {
-      throw invalid4(source, `[${index}]: a key is empty; every column needs a name`, {
-        path: `[${index}]`
-      });
-    }
-    if (!isValue(value)) {
-      const path = `[${index}].${key}`;
-      throw invalid4(source, `${path}: expected a string, number, boolean or null, got ${describeType2(value)}`, { path });
-    }
-  }
-  return item;
-}
-function collectColumns(objects, source) {
-  const columns = /* @__PURE__ */ new Set();
-  for (const object of objects) {
-    for (const key of Object.keys(object))
-      columns.add(key);
-  }
-  if (columns.size === 0)
-    throw invalid4(source, "no row has any key, so there are no columns");
-  return [...columns];
-}
-function toRow(object, columns) {
-  return columns.map((column2) => Object.hasOwn(object, column2) ? object[column2] : null);
-}
-function isValue(value) {
-  return value === null || typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
-}
-function describeType2(value) {
-  if (value === null)
-    return "null";
-  if (Array.isArray(value))
-    return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-function invalid4(source, message, details = {}, cause) {
-  const options = cause === void 0 ? void 0 : { cause };
-  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details }, options);
-}
-
-// ../core/dist/data-block/parse-data-file.js
-import { createHash as createHash2 } from "node:crypto";
-import { extname } from "node:path";
-var FORMATS = ["csv", "json"];
-function parseDataFile(text, source, format) {
-  const chosen = format ?? formatOf(source);
-  return chosen === "csv" ? parseCsv(text, source) : parseJsonRows(text, source);
-}
-function hashSource(text) {
-  return createHash2("sha256").update(text, "utf8").digest("hex");
-}
-function formatOf(source) {
-  const extension = extname(source).slice(1).toLowerCase();
-  const format = FORMATS.find((candidate) => candidate === extension);
-  if (format === void 0) {
-    throw new AllotError("INVALID_INPUT", `${source}: cannot tell the data format from the file name; use a .csv or .json file or give the format (csv or json)`, { source, formats: FORMATS });
-  }
-  return format;
-}
-
-// ../core/dist/data-block/next-version.js
-var VERSION = /^\d+(?:\.\d+)*$/;
-function nextVersion(latest) {
-  if (latest === null)
-    return "1.0";
-  const parts = versionParts(latest);
-  const last = parts.length - 1;
-  parts[last] = (parts[last] ?? 0) + 1;
-  return parts.join(".");
-}
-function compareVersions(a2, b2) {
-  const left = versionParts(a2);
-  const right = versionParts(b2);
-  const length = Math.max(left.length, right.length);
-  for (let i2 = 0; i2 < length; i2++) {
-    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
-    if (difference !== 0)
-      return difference;
-  }
-  return 0;
-}
-function versionParts(version2) {
-  if (!VERSION.test(version2)) {
-    throw new AllotError("INVALID_INPUT", `"${version2}" is not a version such as 1.0 or 1.12`, {
-      version: version2
-    });
-  }
-  return version2.split(".").map(Number);
-}
-
-// ../core/dist/data-block/next-version-meta.js
-function nextVersionMeta(input, latest, now) {
-  const parent = input.origin === "make" ? latest ?? null : null;
-  if (input.origin === "make" && parent === null) {
-    throw new AllotError("NOT_FOUND", `data block "${input.block}" does not exist`, {
-      block: input.block
-    });
-  }
-  return {
-    block: input.block,
-    version: nextVersion(latest?.version ?? null),
-    columns: parent?.columns ?? input.columns,
-    keyColumn: parent?.keyColumn ?? input.keyColumn,
-    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
-    origin: input.origin,
-    parent: parent?.version ?? null,
-    sourceHash: input.sourceHash ?? null,
-    jobId: input.jobId ?? null,
-    createdAt: now.toISOString()
-  };
-}
-
-// ../core/dist/exports/export-format.js
-var EXPORT_FORMATS = {
-  csv: {
-    contentType: "text/csv; charset=utf-8",
-    extension: "csv",
-    description: "comma-separated values (RFC 4180), a header first",
-    streamed: true
-  },
-  json: {
-    contentType: "application/json; charset=utf-8",
-    extension: "json",
-    description: "an array of row objects, values as stored",
-    streamed: true
-  },
-  tsv: {
-    contentType: "text/tab-separated-values; charset=utf-8",
-    extension: "tsv",
-    description: "tab-separated values, a header first",
-    streamed: true
-  },
-  pipe: {
-    contentType: "text/plain; charset=utf-8",
-    extension: "txt",
-    description: "pipe-separated values, a header first",
-    streamed: true
-  },
-  "csv-seq": {
-    contentType: "text/plain; charset=utf-8",
-    extension: "txt",
-    description: "comma-separated values, each record led by its sequence number",
-    streamed: true
-  },
-  "tsv-seq": {
-    contentType: "text/plain; charset=utf-8",
-    extension: "txt",
-    description: "tab-separated values, each record led by its sequence number",
-    streamed: true
-  },
-  html: {
-    contentType: "text/html; charset=utf-8",
-    extension: "html",
-    description: "an HTML document with one table",
-    streamed: true
-  },
-  xml: {
-    contentType: "application/xml; charset=utf-8",
-    extension: "xml",
-    description: "an XML document, one element per row and per cell",
-    streamed: true
-  },
-  sql: {
-    contentType: "application/sql; charset=utf-8",
-    extension: "sql",
-    description: "CREATE TABLE and one INSERT per row, in one transaction",
-    streamed: true
-  },
-  sqlite: {
-    contentType: "application/vnd.sqlite3",
-    extension: "sqlite",
-    description: "a SQLite database file with one table",
-    streamed: false
-  },
-  "x12-834": {
-    contentType: "application/edi-x12",
-    extension: "edi",
-    description: "an EDI X12 834 (005010X220A1) benefit enrollment, one member per row",
-    streamed: true
-  },
-  alight: {
-    contentType: "text/plain; charset=us-ascii",
-    extension: "txt",
-    description: "Alight-style 2500-byte fixed-width enrollment records, one per row",
-    streamed: true
-  }
-};
-var EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS);
-
-// ../core/dist/exports/alight-layout.js
-var ALIGHT_LAYOUT = layout([
-  ["record_type", 2, "text"],
-  ["employer_id", 10, "text"],
-  ["ssn", 9, "number"],
-  ["employee_id", 11, "text"],
-  ["last_name", 35, "text"],
-  ["first_name", 25, "text"],
-  ["middle_name", 1, "text"],
-  ["birth_date", 8, "date"],
-  ["gender", 1, "text"],
-  ["relationship", 2, "text"],
-  ["address_line1", 40, "text"],
-  ["address_line2", 40, "text"],
-  ["city", 30, "text"],
-  ["state", 2, "text"],
-  ["zip", 10, "text"],
-  ["phone", 10, "number"],
-  ["hire_date", 8, "date"],
-  ["coverage_start", 8, "date"],
-  ["coverage_end", 8, "date"],
-  ["plan_code", 10, "text"],
-  ["coverage_level", 4, "text"],
-  ["annual_salary", 11, "number"]
-]);
-function layout(fields) {
-  let start = 1;
-  return fields.map(([column2, length, kind]) => {
-    const field = { column: column2, start, length, kind };
-    start += length;
-    return field;
-  });
-}
-
-// ../core/dist/exports/text-chunks.js
-var CHUNK_CHARS = 64 * 1024;
-
-// ../core/dist/exports/write-sqlite-export.js
-var CHUNK_BYTES = 64 * 1024;
-
-// ../core/dist/pool/parse-pool-file.js
-var import_yaml2 = __toESM(require_dist(), 1);
-import { extname as extname2 } from "node:path";
-
-// ../core/dist/pool/issue-path.js
-var IDENTIFIER2 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function formatPath(segments) {
-  return segments.map((segment, index) => formatSegment(segment, index === 0)).join("");
-}
-function formatSegment(segment, first) {
-  if (typeof segment === "number")
-    return `[${segment}]`;
-  if (!IDENTIFIER2.test(segment))
-    return `[${JSON.stringify(segment)}]`;
-  return first ? segment : `.${segment}`;
-}
-function pointerSegments(pointer, data) {
-  if (pointer === "")
-    return [];
-  const segments = [];
-  let current = data;
-  for (const token of pointer.slice(1).split("/")) {
-    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-    const segment = Array.isArray(current) ? Number(key) : key;
-    segments.push(segment);
-    current = child(current, segment);
-  }
-  return segments;
-}
-function child(value, segment) {
-  if (Array.isArray(value) && typeof segment === "number")
-    return value[segment];
-  if (typeof value === "object" && value !== null && Object.hasOwn(value, segment)) {
-    return value[segment];
-  }
-  return void 0;
-}
-var SEGMENT2 = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
-function parseIssuePath(path) {
-  const segments = [];
-  let rest = path;
-  while (rest !== "") {
-    const match = SEGMENT2.exec(rest);
-    if (match === null)
-      break;
-    const [whole, name2, index, quoted] = match;
-    if (name2 !== void 0)
-      segments.push(name2);
-    else if (index !== void 0)
-      segments.push(Number(index));
-    else
-      segments.push(JSON.parse(quoted ?? '""'));
-    rest = rest.slice(whole.length);
-  }
-  return segments;
-}
-
-// ../core/dist/pool/locate-line.js
-var import_yaml = __toESM(require_dist(), 1);
-function locateLine(document, counter, segments) {
-  let node2 = document.contents;
-  let offset = startOf(node2);
-  for (const segment of segments) {
-    if ((0, import_yaml.isAlias)(node2))
-      node2 = node2.resolve(document);
-    const step = childOf(node2, segment);
-    if (step === null)
-      break;
-    offset = startOf(step.key) ?? startOf(step.value) ?? offset;
-    node2 = step.value;
-  }
-  return offset === void 0 ? void 0 : counter.linePos(offset).line;
-}
-function childOf(node2, segment) {
-  if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
-    return segment < node2.items.length ? { value: node2.items[segment] } : null;
-  }
-  if (!(0, import_yaml.isMap)(node2))
-    return null;
-  const pair = node2.items.find((item) => keyText(item.key) === String(segment));
-  return pair === void 0 ? null : { key: pair.key, value: pair.value };
-}
-function keyText(key) {
-  if ((0, import_yaml.isScalar)(key))
-    return String(key.value);
-  return typeof key === "string" ? key : void 0;
-}
-function startOf(node2) {
-  return (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
-}
-
 // ../core/dist/pool/parse-block-ref.js
 var VERSION2 = /^\d+\.\d+$/;
 function parseBlockRef(ref) {
@@ -60131,7 +71479,6 @@ function checkTest(test, at2, facts) {
     const message = 'a query find reads its resolution server, not a block: remove "from"';
     issues.push({ segments: [...at2, "find", "from"], message });
   }
-  issues.push(...checkLifecycle(test, at2));
   if (test.make !== void 0) {
     const query = test.find.query !== void 0;
     issues.push(...checkMakeKind(test.make, [...at2, "make"], query));
@@ -60142,42 +71489,6 @@ function checkTest(test, at2, facts) {
   }
   if (test.columns !== void 0) {
     issues.push(...repeats(test.columns, [...at2, "columns"], (name2) => `column "${name2}" is listed twice`));
-  }
-  return issues;
-}
-function checkLifecycle(test, at2) {
-  const issues = [];
-  const teardown = test.make?.teardown;
-  if (teardown !== void 0 && "sql" in teardown && test.make?.insert === void 0) {
-    issues.push({
-      segments: [...at2, "make", "teardown", "sql"],
-      message: 'a SQL teardown runs on the resolution server of an "insert" make; a data block make can tear down with "http"'
-    });
-  }
-  if (test.make?.keep === true && teardown === void 0) {
-    issues.push({
-      segments: [...at2, "make", "keep"],
-      message: '"keep" keeps rows a teardown would remove: this make has no teardown'
-    });
-  }
-  const { topUp } = test;
-  if (topUp === void 0)
-    return issues;
-  if (test.make === void 0) {
-    const message = `a top-up makes rows with the test's make: add a "make" or remove "topUp"`;
-    issues.push({ segments: [...at2, "topUp"], message });
-  }
-  if (topUp.high < topUp.low) {
-    const message = `the high watermark (${topUp.high}) must be at least the low one (${topUp.low})`;
-    issues.push({ segments: [...at2, "topUp", "high"], message });
-  }
-  if (test.find.query !== void 0 && topUp.server === void 0) {
-    const message = "the find is a SQL query: name the resolution server the top-up makes rows on";
-    issues.push({ segments: [...at2, "topUp"], message });
-  }
-  if (test.find.query === void 0 && topUp.server !== void 0) {
-    const message = 'a data block find is topped up in the store: remove "server"';
-    issues.push({ segments: [...at2, "topUp", "server"], message });
   }
   return issues;
 }
@@ -60436,8 +71747,7 @@ function normalizeTest(test) {
     count: test.count ?? 1,
     ...test.columns === void 0 ? {} : { columns: test.columns },
     consume: test.consume ?? false,
-    readOnly: test.readOnly ?? false,
-    ...test.topUp === void 0 ? {} : { topUp: test.topUp }
+    readOnly: test.readOnly ?? false
   };
 }
 function normalizeFind(find) {
@@ -60458,12 +71768,7 @@ function normalizeOrder(order) {
   });
 }
 function normalizeMake(make) {
-  const seed = {
-    ...make.seed === void 0 ? {} : { seed: make.seed },
-    ...make.teardown === void 0 ? {} : { teardown: make.teardown },
-    ...make.keep === void 0 ? {} : { keep: make.keep },
-    ...make.quota === void 0 ? {} : { quota: make.quota }
-  };
+  const seed = make.seed === void 0 ? {} : { seed: make.seed };
   if (make.insert !== void 0) {
     return {
       ...seed,
@@ -60580,6 +71885,23 @@ function errorCode(error2) {
   return typeof error2 === "object" && error2 !== null ? error2.code : void 0;
 }
 
+// ../core/dist/datasets/dataset-record.js
+var DEFAULT_DATASET_NAME = "Default";
+
+// ../core/dist/datasets/dataset-errors.js
+function datasetExistsError(name2) {
+  return new AllotError("ALREADY_EXISTS", `a dataset named "${name2}" already exists in the project`, { field: "name", name: name2 });
+}
+function variableExistsError(name2) {
+  return new AllotError("ALREADY_EXISTS", `a variable named "${name2}" already exists in the project`, { field: "name", name: name2 });
+}
+function datasetNotFoundError(id) {
+  return new AllotError("NOT_FOUND", `dataset ${id} does not exist`, { dataset: id });
+}
+function variableNotFoundError(id) {
+  return new AllotError("NOT_FOUND", `variable ${id} does not exist`, { variable: id });
+}
+
 // ../core/dist/events/event-record.js
 function eventMatches(event, query) {
   const at2 = Date.parse(event.at);
@@ -60621,6 +71943,63 @@ function eventOfAudit(entry) {
     at: entry.at,
     details: entry.details
   };
+}
+
+// ../core/dist/job-test-index.js
+var indexes = /* @__PURE__ */ new WeakMap();
+function jobTestIndex(job, ref) {
+  return jobTestIndexes(job, ref).at(-1) ?? -1;
+}
+function jobTestIndexes(job, ref) {
+  let index = indexes.get(job);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const [i2, test] of job.tests.entries()) {
+      const id = testId(test);
+      const positions = index.get(id);
+      if (positions === void 0)
+        index.set(id, [i2]);
+      else
+        positions.push(i2);
+    }
+    indexes.set(job, index);
+  }
+  return index.get(testId(ref)) ?? [];
+}
+
+// ../core/dist/store/store-document.js
+function emptyDocument() {
+  return {
+    schemaVersion: 4,
+    tenants: {},
+    apiKeys: {},
+    workspaces: {}
+  };
+}
+function emptyWorkspace() {
+  return {
+    pools: {},
+    blocks: {},
+    jobs: {},
+    results: {},
+    consumed: {},
+    users: {},
+    catalogue: {},
+    audit: [],
+    lastIds: { job: 0, audit: 0 }
+  };
+}
+function isJobLive(job, now) {
+  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
+}
+function holdsRows(test) {
+  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
+}
+function notificationKey(user, id) {
+  return JSON.stringify([user, id]);
+}
+function catalogueKey(record) {
+  return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
 // ../core/dist/store/holding-test.js
@@ -60999,9 +72378,9 @@ function compareCatalogueRecords(a2, b2) {
 }
 
 // ../core/dist/catalogue/catalogue-id.js
-import { randomBytes as randomBytes3 } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 function newCatalogueId() {
-  return randomBytes3(12).toString("hex");
+  return randomBytes2(12).toString("hex");
 }
 
 // ../core/dist/catalogue/catalogue-version.js
@@ -61153,21 +72532,171 @@ function sameName(a2, b2) {
   return b2 !== void 0 && a2.kind === b2.kind && a2.project === b2.project && a2.name === b2.name;
 }
 
-// ../core/dist/store/document-events.js
-function appendEventToDraft(draft, event, notify) {
-  const ids = ownEntry(draft.workspaces, event.workspace)?.lastIds ?? { job: 0, audit: 0 };
-  const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
-  const auditId = isAudited(event) ? ids.audit + 1 : void 0;
-  const ws = draftWorkspace(draft, event.workspace, "notifications");
-  ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
-  ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
-  const notifications = ws.notifications;
-  for (const user of new Set(notify)) {
-    const key = notificationKey(user, stored.id);
-    setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+// ../core/dist/store/document-datasets.js
+var DocumentDatasets = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
   }
-  return { event: stored, auditId };
-}
+  ensureDefaultDataset(workspace, project) {
+    const found = this.#datasetsOf(workspace, project).find((d2) => d2.isDefault);
+    if (found !== void 0)
+      return Promise.resolve(found.id);
+    return this.#mutex.run(async () => {
+      const again = this.#datasetsOf(workspace, project).find((d2) => d2.isDefault);
+      if (again !== void 0)
+        return again.id;
+      const created = await this.#insertDataset({ workspace, project, name: DEFAULT_DATASET_NAME, values: {} }, true);
+      return created.id;
+    });
+  }
+  addDataset(dataset) {
+    return this.#mutex.run(async () => {
+      this.#assertNameFree(dataset.workspace, dataset.project, dataset.name, void 0);
+      this.#assertVariables(dataset.workspace, dataset.project, dataset.values);
+      return this.#insertDataset(dataset, false);
+    });
+  }
+  getDataset(workspace, id) {
+    return Promise.resolve(ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)));
+  }
+  listDatasets(workspace, project, page) {
+    const all2 = this.#datasetsOf(workspace, project);
+    return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
+  }
+  countDatasets(workspace, project) {
+    return Promise.resolve(this.#datasetsOf(workspace, project).length);
+  }
+  updateDataset(workspace, id, change) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
+      if (current === void 0)
+        throw datasetNotFoundError(id);
+      if (change.name !== void 0)
+        this.#assertNameFree(workspace, current.project, change.name, id);
+      this.#assertVariables(workspace, current.project, change.values ?? {});
+      const next = {
+        ...current,
+        name: change.name ?? current.name,
+        values: { ...current.values, ...change.values }
+      };
+      await this.#saved.update((draft) => {
+        setOwnEntry(draftWorkspace(draft, workspace, "datasets").datasets ?? {}, String(id), next);
+      });
+      return next;
+    });
+  }
+  deleteDataset(workspace, id) {
+    return this.#mutex.run(async () => {
+      if (ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)) === void 0)
+        return false;
+      await this.#saved.update((draft) => {
+        delete draftWorkspace(draft, workspace, "datasets").datasets?.[String(id)];
+      });
+      return true;
+    });
+  }
+  addVariable(workspace, project, name2) {
+    return this.#mutex.run(async () => {
+      if (this.#variablesOf(workspace, project).some((v3) => v3.name === name2))
+        throw variableExistsError(name2);
+      const ws = this.#workspace(workspace);
+      const stored = {
+        id: (ws?.lastIds.variable ?? 0) + 1,
+        workspace,
+        project,
+        name: name2
+      };
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, workspace, "variables");
+        copy.variables ??= {};
+        setOwnEntry(copy.variables, String(stored.id), stored);
+        copy.lastIds = { ...copy.lastIds, variable: stored.id };
+      });
+      return stored;
+    });
+  }
+  getVariable(workspace, id) {
+    return Promise.resolve(ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id)));
+  }
+  listVariables(workspace, project) {
+    return Promise.resolve(this.#variablesOf(workspace, project));
+  }
+  renameVariable(workspace, id, name2) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
+      if (current === void 0)
+        throw variableNotFoundError(id);
+      if (this.#variablesOf(workspace, current.project).some((v3) => v3.name === name2 && v3.id !== id))
+        throw variableExistsError(name2);
+      const next = { ...current, name: name2 };
+      await this.#saved.update((draft) => {
+        setOwnEntry(draftWorkspace(draft, workspace, "variables").variables ?? {}, String(id), next);
+      });
+      return next;
+    });
+  }
+  deleteVariable(workspace, id) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
+      if (current === void 0)
+        return false;
+      const key = String(id);
+      const holding = this.#datasetsOf(workspace, current.project).filter((d2) => Object.hasOwn(d2.values, key));
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, workspace, "variables", "datasets");
+        delete copy.variables?.[key];
+        for (const dataset of holding) {
+          const { [key]: _gone, ...values } = dataset.values;
+          setOwnEntry(copy.datasets ?? {}, String(dataset.id), { ...dataset, values });
+        }
+      });
+      return true;
+    });
+  }
+  async #insertDataset(dataset, isDefault) {
+    const ws = this.#workspace(dataset.workspace);
+    const stored = {
+      id: (ws?.lastIds.dataset ?? 0) + 1,
+      workspace: dataset.workspace,
+      project: dataset.project,
+      name: dataset.name,
+      isDefault,
+      values: { ...dataset.values }
+    };
+    await this.#saved.update((draft) => {
+      const copy = draftWorkspace(draft, dataset.workspace, "datasets");
+      copy.datasets ??= {};
+      setOwnEntry(copy.datasets, String(stored.id), stored);
+      copy.lastIds = { ...copy.lastIds, dataset: stored.id };
+    });
+    return stored;
+  }
+  #assertNameFree(workspace, project, name2, self2) {
+    const holder = this.#datasetsOf(workspace, project).find((d2) => d2.name === name2);
+    if (holder !== void 0 && holder.id !== self2)
+      throw datasetExistsError(name2);
+  }
+  #assertVariables(workspace, project, values) {
+    const known = new Set(this.#variablesOf(workspace, project).map((v3) => String(v3.id)));
+    for (const key of Object.keys(values))
+      if (!known.has(key))
+        throw variableNotFoundError(Number(key));
+  }
+  #datasetsOf(workspace, project) {
+    return Object.values(this.#workspace(workspace)?.datasets ?? {}).filter((d2) => d2.project === project).sort((a2, b2) => a2.id - b2.id);
+  }
+  #variablesOf(workspace, project) {
+    return Object.values(this.#workspace(workspace)?.variables ?? {}).filter((v3) => v3.project === project).sort((a2, b2) => a2.id - b2.id);
+  }
+  #workspace(workspace) {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+};
+
+// ../core/dist/store/document-events.js
 var DocumentEvents = class {
   #saved;
   #mutex;
@@ -61184,11 +72713,20 @@ var DocumentEvents = class {
    */
   #append(event, notify) {
     return this.#mutex.run(async () => {
-      let appended;
+      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+      const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
+      const auditId = isAudited(event) ? ids.audit + 1 : void 0;
       await this.#saved.update((draft) => {
-        appended = appendEventToDraft(draft, event, notify);
+        const ws = draftWorkspace(draft, event.workspace, "notifications");
+        ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
+        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
+        const notifications = ws.notifications;
+        for (const user of new Set(notify)) {
+          const key = notificationKey(user, stored.id);
+          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+        }
       });
-      return appended;
+      return { event: stored, auditId };
     });
   }
   listEvents(query) {
@@ -61275,153 +72813,6 @@ function eventOfLogged(entry) {
   return { ...rest, kind: action, subject: target, ip: null, project: null };
 }
 
-// ../core/dist/store/document-lifecycle.js
-var STARTABLE = /* @__PURE__ */ new Set(["due", "queued", "failed"]);
-var DocumentLifecycle = class {
-  #saved;
-  #mutex;
-  constructor(saved, mutex) {
-    this.#saved = saved;
-    this.#mutex = mutex;
-  }
-  recordMadeRows(rows, now) {
-    return this.#change((draft) => {
-      const stamp = now.toISOString();
-      for (const row of rows) {
-        const ws = draftWorkspace(draft, row.workspace, "madeRows");
-        const made = ws.madeRows;
-        const id = madeRowId(row);
-        if (Object.hasOwn(made, id))
-          continue;
-        const state = row.teardown === null ? "kept" : "held";
-        made[id] = {
-          ...row,
-          state,
-          attempts: 0,
-          lastError: null,
-          createdAt: stamp,
-          updatedAt: stamp
-        };
-      }
-    });
-  }
-  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
-    return this.#update(workspace, rows, (row) => row.state === "held" || row.state === "kept" ? { ...row, jobId, expiresAt, updatedAt: now.toISOString() } : void 0).then(() => void 0);
-  }
-  dueMadeRows(workspace, jobId, rows, now) {
-    return this.#update(workspace, rows, (row) => row.state === "held" && row.jobId === jobId && row.teardown !== null ? { ...row, state: "due", updatedAt: now.toISOString() } : void 0);
-  }
-  dueExpiredMadeRows(now) {
-    if (!this.#any((row) => row.state === "held" && row.expiresAt !== null)) {
-      return Promise.resolve([]);
-    }
-    const changed = [];
-    return this.#change((draft) => {
-      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
-        const expired = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "held" && row.teardown !== null && row.expiresAt !== null && Date.parse(row.expiresAt) <= now.getTime());
-        if (expired.length === 0)
-          continue;
-        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
-        for (const row of expired) {
-          const next = { ...row, state: "due", updatedAt: now.toISOString() };
-          made[madeRowId(row)] = next;
-          changed.push(next);
-        }
-      }
-    }).then(() => changed);
-  }
-  queueDueMadeRows(limit, now) {
-    if (!this.#any((row) => row.state === "due"))
-      return Promise.resolve([]);
-    const taken = [];
-    return this.#change((draft) => {
-      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
-        const due = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "due");
-        const room = limit - taken.length;
-        if (due.length === 0 || room <= 0)
-          continue;
-        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
-        for (const row of due.slice(0, room)) {
-          const next = { ...row, state: "queued", updatedAt: now.toISOString() };
-          made[madeRowId(row)] = next;
-          taken.push(next);
-        }
-      }
-    }).then(() => taken);
-  }
-  startTeardown(row, staleBefore, now) {
-    return this.#update(row.workspace, [row], (current) => {
-      const stale = current.state === "running" && Date.parse(current.updatedAt) < staleBefore.getTime();
-      if (!STARTABLE.has(current.state) && !stale)
-        return void 0;
-      const stamp = now.toISOString();
-      return { ...current, state: "running", attempts: current.attempts + 1, updatedAt: stamp };
-    }).then((rows) => rows[0]);
-  }
-  async finishTeardown(row, outcome, now) {
-    const [finished] = await this.#update(row.workspace, [row], (current) => current.state !== "running" ? void 0 : {
-      ...current,
-      state: outcome.ok ? "done" : "failed",
-      lastError: outcome.ok ? null : outcome.error,
-      updatedAt: now.toISOString()
-    }, (draft, record) => {
-      if (record.state !== "done")
-        return;
-      const ws = draftWorkspace(draft, record.workspace, "consumed");
-      ws.consumed[rowId(record.block, record.key)] = record.jobId ?? 0;
-    });
-    if (finished === void 0) {
-      throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
-    }
-    return finished;
-  }
-  listMadeRows(workspace, filter, page) {
-    const rows = Object.values(this.#saved.current.workspaces[workspace]?.madeRows ?? {}).filter((row) => (filter.state === void 0 || row.state === filter.state) && (filter.pool === void 0 || row.pool === filter.pool) && (filter.origin === void 0 || row.origin === filter.origin)).sort((a2, b2) => b2.createdAt.localeCompare(a2.createdAt) || b2.key.localeCompare(a2.key));
-    return Promise.resolve(rows.slice(page.offset, page.offset + page.limit));
-  }
-  takeQuota(bucket, limit, windowMs, now) {
-    let take2 = { granted: true };
-    return this.#change((draft) => {
-      const quotas = { ...draft.quotas ?? {} };
-      const decided = takeFromWindow(quotas[bucket], limit, windowMs, now);
-      take2 = decided.take;
-      quotas[bucket] = decided.window;
-      draft.quotas = quotas;
-    }).then(() => take2);
-  }
-  /** Replaces the rows (all of the workspace, or the given ones) that `change` returns anew. */
-  async #update(workspace, rows, change, also) {
-    const changed = [];
-    await this.#change((draft) => {
-      const current = draft.workspaces[workspace]?.madeRows ?? {};
-      const candidates = rows === null ? Object.values(current) : rows.flatMap((row) => {
-        const id = madeRowId(row);
-        return Object.hasOwn(current, id) ? [current[id]] : [];
-      });
-      const next = candidates.flatMap((row) => {
-        const updated = change(row);
-        return updated === void 0 ? [] : [updated];
-      });
-      if (next.length === 0)
-        return;
-      const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
-      for (const record of next) {
-        made[madeRowId(record)] = record;
-        also?.(draft, record);
-        changed.push(record);
-      }
-    });
-    return changed;
-  }
-  #any(test) {
-    return Object.values(this.#saved.current.workspaces).some((doc) => Object.values(doc.madeRows ?? {}).some(test));
-  }
-  /** One change in one turn of the mutex. */
-  #change(change) {
-    return this.#mutex.run(() => this.#saved.update(change));
-  }
-};
-
 // ../core/dist/store/document-projects.js
 var DocumentProjects = class {
   #saved;
@@ -61430,12 +72821,12 @@ var DocumentProjects = class {
     this.#saved = saved;
     this.#mutex = mutex;
   }
-  createProject(project, journal) {
+  createProject(project) {
     return this.#mutex.run(async () => {
       this.#assertFree(project.workspace, project.name, project.version, void 0);
       const ws = this.#workspace(project.workspace);
       const stored = { ...project, id: (ws?.lastIds.project ?? 0) + 1 };
-      await this.#save(stored, journal, (draft) => {
+      await this.#saved.update((draft) => {
         const copy = draftWorkspace(draft, project.workspace, "projects");
         setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
         copy.lastIds = { ...copy.lastIds, project: stored.id };
@@ -61453,46 +72844,34 @@ var DocumentProjects = class {
     const all2 = Object.values(this.#projects(workspace)).sort((a2, b2) => a2.id - b2.id);
     return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
   }
-  updateProject(workspace, id, change, journal) {
+  updateProject(workspace, id, change) {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#projects(workspace), String(id));
       if (current === void 0)
         throw projectNotFoundError(id);
       const next = { ...change(current), id, workspace };
       this.#assertFree(workspace, next.name, next.version, id);
-      await this.#save(next, journal, (draft) => {
+      await this.#saved.update((draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, "projects").projects ?? {}, String(id), next);
       });
       return next;
     });
   }
-  deleteProject(workspace, id, journal) {
+  deleteProject(workspace, id) {
     return this.#mutex.run(async () => {
-      const current = ownEntry(this.#projects(workspace), String(id));
-      if (current === void 0)
+      if (ownEntry(this.#projects(workspace), String(id)) === void 0)
         return false;
-      await this.#save(current, journal, (draft) => {
-        delete draftWorkspace(draft, workspace, "projects").projects?.[String(id)];
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, workspace, "projects", "datasets", "variables");
+        delete copy.projects?.[String(id)];
+        for (const map of [copy.datasets, copy.variables]) {
+          for (const [key, record] of Object.entries(map ?? {}))
+            if (record.project === id)
+              delete map?.[key];
+        }
       });
       return true;
     });
-  }
-  /**
-   * Saves a project write and its journal's event as one change of the
-   * document: when building the event fails, or the save does, neither is
-   * kept. Tells the journal the event once saved.
-   */
-  async #save(project, journal, write) {
-    let recorded;
-    await this.#saved.update((draft) => {
-      write(draft);
-      if (journal === void 0)
-        return;
-      const notify = journal.notify?.(project) ?? [];
-      recorded = appendEventToDraft(draft, journal.event(project), notify).event;
-    });
-    if (recorded !== void 0)
-      journal?.recorded?.(recorded);
   }
   #assertFree(workspace, name2, version2, self2) {
     const holder = this.#byName(workspace, name2, version2);
@@ -61514,11 +72893,47 @@ var DocumentProjects = class {
 var DocumentRecords = class {
   #events;
   #projects;
-  #lifecycle;
+  #datasets;
   constructor(saved, mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
-    this.#lifecycle = new DocumentLifecycle(saved, mutex);
+    this.#datasets = new DocumentDatasets(saved, mutex);
+  }
+  ensureDefaultDataset(workspace, project) {
+    return this.#datasets.ensureDefaultDataset(workspace, project);
+  }
+  addDataset(dataset) {
+    return this.#datasets.addDataset(dataset);
+  }
+  getDataset(workspace, id) {
+    return this.#datasets.getDataset(workspace, id);
+  }
+  listDatasets(workspace, project, page) {
+    return this.#datasets.listDatasets(workspace, project, page);
+  }
+  countDatasets(workspace, project) {
+    return this.#datasets.countDatasets(workspace, project);
+  }
+  updateDataset(workspace, id, change) {
+    return this.#datasets.updateDataset(workspace, id, change);
+  }
+  deleteDataset(workspace, id) {
+    return this.#datasets.deleteDataset(workspace, id);
+  }
+  addVariable(workspace, project, name2) {
+    return this.#datasets.addVariable(workspace, project, name2);
+  }
+  getVariable(workspace, id) {
+    return this.#datasets.getVariable(workspace, id);
+  }
+  listVariables(workspace, project) {
+    return this.#datasets.listVariables(workspace, project);
+  }
+  renameVariable(workspace, id, name2) {
+    return this.#datasets.renameVariable(workspace, id, name2);
+  }
+  deleteVariable(workspace, id) {
+    return this.#datasets.deleteVariable(workspace, id);
   }
   appendEvent(event, notify) {
     return this.#events.appendEvent(event, notify);
@@ -61547,8 +72962,8 @@ var DocumentRecords = class {
   deleteNotification(workspace, user, id) {
     return this.#events.deleteNotification(workspace, user, id);
   }
-  createProject(project, journal) {
-    return this.#projects.createProject(project, journal);
+  createProject(project) {
+    return this.#projects.createProject(project);
   }
   getProject(workspace, id) {
     return this.#projects.getProject(workspace, id);
@@ -61559,38 +72974,11 @@ var DocumentRecords = class {
   listProjects(workspace, page) {
     return this.#projects.listProjects(workspace, page);
   }
-  updateProject(workspace, id, change, journal) {
-    return this.#projects.updateProject(workspace, id, change, journal);
+  updateProject(workspace, id, change) {
+    return this.#projects.updateProject(workspace, id, change);
   }
-  deleteProject(workspace, id, journal) {
-    return this.#projects.deleteProject(workspace, id, journal);
-  }
-  recordMadeRows(rows, now) {
-    return this.#lifecycle.recordMadeRows(rows, now);
-  }
-  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
-    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
-  }
-  dueMadeRows(workspace, jobId, rows, now) {
-    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
-  }
-  dueExpiredMadeRows(now) {
-    return this.#lifecycle.dueExpiredMadeRows(now);
-  }
-  queueDueMadeRows(limit, now) {
-    return this.#lifecycle.queueDueMadeRows(limit, now);
-  }
-  startTeardown(row, staleBefore, now) {
-    return this.#lifecycle.startTeardown(row, staleBefore, now);
-  }
-  finishTeardown(row, outcome, now) {
-    return this.#lifecycle.finishTeardown(row, outcome, now);
-  }
-  listMadeRows(workspace, filter, page) {
-    return this.#lifecycle.listMadeRows(workspace, filter, page);
-  }
-  takeQuota(bucket, limit, windowMs, now) {
-    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
+  deleteProject(workspace, id) {
+    return this.#projects.deleteProject(workspace, id);
   }
 };
 
@@ -61849,11 +73237,6 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
     const states = this.#workspace(workspace)?.jobStates ?? {};
     return Promise.resolve(Object.hasOwn(states, String(id)) ? states[String(id)] : void 0);
   }
-  listJobStates(workspace, page) {
-    const states = Object.values(this.#workspace(workspace)?.jobStates ?? {});
-    states.sort((a2, b2) => b2.id - a2.id);
-    return Promise.resolve(states.slice(page.offset, page.offset + page.limit));
-  }
   pruneJobStates(before) {
     return this.#mutex.run(async () => {
       const doomed = staleJobStates(this.#document, before);
@@ -61987,7 +73370,7 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
 };
 
 // ../core/dist/store/document-delta.js
-var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys", "quotas"]);
+var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
 var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "pools",
   "blocks",
@@ -61999,7 +73382,8 @@ var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "catalogue",
   "projects",
   "notifications",
-  "madeRows"
+  "datasets",
+  "variables"
 ]);
 var WORKSPACE_LOGS = /* @__PURE__ */ new Set(["audit"]);
 function diffDocuments(before, after) {
@@ -62152,6 +73536,1324 @@ function countPerWorkspace(document) {
     };
   }
   return { ...rest, schemaVersion: 3, workspaces: upgraded };
+}
+
+// ../core/dist/engine/job-defaults.js
+var DEFAULT_WORKSPACE = "default";
+var DEFAULT_TTL_SECONDS = 7200;
+
+// ../core/dist/engine/execute-job.js
+import { randomBytes as randomBytes3 } from "node:crypto";
+
+// ../core/dist/engine/build-commit.js
+function buildCommit(input) {
+  const { run: run2, plan, now } = input;
+  const jobId = run2.jobId;
+  const tests = [];
+  const results = [];
+  for (const entry of input.resolved) {
+    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
+    if (entry.error !== null) {
+      tests.push({ ...base, status: "failed", reason: entry.error, rows: [] });
+      continue;
+    }
+    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
+    const holder = input.reused.get(entry);
+    const got = plan.tests.get(entry);
+    if (holder !== void 0) {
+      tests.push({
+        ...base,
+        ...flags,
+        status: "cached",
+        reason: null,
+        rows: [],
+        fromJob: holder.id
+      });
+    } else if (got !== void 0) {
+      tests.push({
+        ...base,
+        ...flags,
+        status: got.status,
+        reason: null,
+        rows: got.rows.map((r2) => ({ block: r2.block, key: r2.key }))
+      });
+      const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
+      results.push({
+        ...entry.ref,
+        jobId,
+        columns,
+        rows: got.rows.map((r2) => pick(r2.columns, r2.values, columns)),
+        createdAt: now.toISOString()
+      });
+    } else {
+      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? "no rows were allocated";
+      tests.push({ ...base, ...flags, status: "failed", reason, rows: [] });
+    }
+  }
+  const ttl = run2.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  return {
+    workspace: run2.workspace,
+    jobId,
+    bundleKey: input.bundleKey,
+    namespace: run2.namespace,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttl * 1e3).toISOString(),
+    tests,
+    results,
+    madeRows: plan.madeRows,
+    supersedes: run2.options.refresh ? [...plan.tests.keys()].map((item) => item.ref) : []
+  };
+}
+function pick(columns, values, wanted) {
+  const row = {};
+  for (const column2 of wanted)
+    row[column2] = values[columns.indexOf(column2)] ?? null;
+  return row;
+}
+
+// ../core/dist/engine/bundle-key-of.js
+import { createHash as createHash2 } from "node:crypto";
+function bundleKeyOf(resolved, server) {
+  const parts = resolved.map((r2) => JSON.stringify([testId(r2.ref), r2.test ?? null, r2.pool?.key ?? null])).sort();
+  return createHash2("sha256").update(`${server}
+${parts.join("\n")}`).digest("hex");
+}
+
+// ../core/dist/engine/scan-candidates.js
+var NO_CLAIMS = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
+function claimsByBlock(claims) {
+  const split = /* @__PURE__ */ new Map();
+  const of = (id) => {
+    const cut = id.indexOf("\0");
+    const block = id.slice(0, cut);
+    let entry = split.get(block);
+    if (entry === void 0) {
+      entry = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
+      split.set(block, entry);
+    }
+    return { entry, key: id.slice(cut + 1) };
+  };
+  for (const [id, holders] of claims.leases) {
+    const { entry, key } = of(id);
+    entry.leases.set(key, holders);
+  }
+  for (const id of claims.consumed.keys()) {
+    const { entry, key } = of(id);
+    entry.consumed.add(key);
+  }
+  return (block) => split.get(block) ?? NO_CLAIMS;
+}
+function scanCandidates(cls, claims, universe, options) {
+  const { limit, gathered } = options;
+  const rows = gathered === void 0 ? cls.source.rows : gathered.rows;
+  const candidates = [];
+  const take2 = (row) => {
+    const key = String(row[cls.source.keyIndex]);
+    if (gathered !== void 0 || isAvailable(cls, claims, key))
+      candidates.push(universe.idOf(cls.source, row, key));
+    return candidates.length >= limit;
+  };
+  if (cls.order === null) {
+    for (const row of rows)
+      if (cls.matches(row) && take2(row))
+        break;
+    return candidates;
+  }
+  const order = cls.order;
+  const qualifying = rows.filter((row) => cls.matches(row));
+  qualifying.sort(order);
+  for (const row of qualifying)
+    if (take2(row))
+      break;
+  return candidates;
+}
+function isAvailable(cls, claims, key) {
+  if (claims.consumed.has(key))
+    return false;
+  const holders = claims.leases.get(key);
+  if (holders === void 0)
+    return true;
+  return cls.readOnly ? holders.every((h2) => h2.shared) : false;
+}
+function censusOf(cls, claims, rows = cls.source.rows) {
+  const census = { qualifying: 0, consumed: 0, leasedBy: /* @__PURE__ */ new Map(), free: 0 };
+  for (const row of rows) {
+    if (!cls.matches(row))
+      continue;
+    census.qualifying++;
+    const id = String(row[cls.source.keyIndex]);
+    if (claims.consumed.has(id)) {
+      census.consumed++;
+      continue;
+    }
+    const against = (claims.leases.get(id) ?? []).filter((h2) => !(cls.readOnly && h2.shared));
+    if (against.length === 0)
+      census.free++;
+    const first = against[0];
+    if (first !== void 0)
+      census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
+  }
+  return census;
+}
+
+// ../core/dist/engine/explain.js
+var plural = (n2, word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+function describeShortfall(cls, claims, matched, rows) {
+  const census = censusOf(cls, claims, rows);
+  const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
+  const verb = cls.tests.length === 1 ? "needs" : "need";
+  const need = `${plural(cls.tests.length, "test")} of this job ${verb} ${cls.description} in ${cls.source.label}${cls.readOnly ? " (read-only)" : ""} (${plural(demand, "row")})`;
+  const parts = [
+    `${plural(census.qualifying, "row")} ${census.qualifying === 1 ? "qualifies" : "qualify"}`
+  ];
+  const leasers = [...census.leasedBy].sort((a2, b2) => b2[1] - a2[1]);
+  for (const [job, rows2] of leasers.slice(0, 5))
+    parts.push(`${rows2} leased by job ${job}`);
+  if (leasers.length > 5)
+    parts.push(`${leasers.slice(5).reduce((s2, [, r2]) => s2 + r2, 0)} leased by ${leasers.length - 5} other jobs`);
+  if (census.consumed > 0)
+    parts.push(`${census.consumed} consumed`);
+  parts.push(`${census.free} free, ${matched} given to this job's tests`);
+  const advice = leasers.length > 0 ? "add rows, add a make, or release the jobs holding them" : "add rows to the block or add a make to the test";
+  return `${need}; ${parts.join(", ")}: ${advice}`;
+}
+function forecastClasses(classes, claims, matched, makesNeeded) {
+  const claimsOf2 = claimsByBlock(claims);
+  return classes.map((cls) => {
+    const census = censusOf(cls, claimsOf2(cls.source.block.block));
+    const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
+    const got = matched.get(cls) ?? 0;
+    const makes = makesNeeded.get(cls) ?? 0;
+    return {
+      pool: cls.tests[0]?.pool.name ?? "",
+      block: cls.source.label,
+      find: cls.description,
+      readOnly: cls.readOnly,
+      tests: cls.tests.length,
+      demand,
+      qualifying: census.qualifying,
+      free: census.free,
+      matched: got,
+      makes,
+      short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t2) => t2.test.count)) : demand) - got - makes)
+    };
+  });
+}
+
+// ../core/dist/engine/dry-run-report.js
+function dryRunReport(resolved, errors, plan, namespace) {
+  const tests = resolved.map((entry) => {
+    const found = entry.error === null ? plan.tests.get(entry) : void 0;
+    const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
+    const status = found !== void 0 ? "allocated" : reason === null ? "made" : "failed";
+    return { ...entry.ref, status, reason, values: [], secrets: entry.pool?.secrets ?? [] };
+  });
+  const count = (status) => tests.filter((t2) => t2.status === status).length;
+  return {
+    jobId: null,
+    dryRun: true,
+    cached: false,
+    state: count("failed") > 0 ? "failed" : "complete",
+    namespace,
+    expiresAt: null,
+    allocated: count("allocated"),
+    made: count("made"),
+    reused: 0,
+    failed: count("failed"),
+    tests,
+    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded)
+  };
+}
+
+// ../core/dist/find/compare-rows.js
+function compareRows(order, columns, path) {
+  if (order === void 0 || order.length === 0)
+    return null;
+  const keys = order.map((entry, i2) => sortKey(entry, columns, childPath(path, i2)));
+  return (a2, b2) => {
+    for (const { index, sign } of keys) {
+      const result = compareCells(a2[index], b2[index], sign);
+      if (result !== 0)
+        return result;
+    }
+    return 0;
+  };
+}
+function sortKey(entry, columns, path) {
+  if (!isPlainObject(entry)) {
+    throw invalidInput(path, `expected { column, direction }, got ${describeType2(entry)}`);
+  }
+  const { column: column2, direction = "asc" } = entry;
+  if (typeof column2 !== "string") {
+    throw invalidInput(childPath(path, "column"), `expected a column name, got ${describeType2(column2)}`);
+  }
+  if (direction !== "asc" && direction !== "desc") {
+    throw invalidInput(childPath(path, "direction"), `expected asc or desc, got ${JSON.stringify(direction)}`);
+  }
+  const index = resolveColumn(columns, column2, childPath(path, "column"));
+  return { index, sign: direction === "asc" ? 1 : -1 };
+}
+function compareCells(a2, b2, sign) {
+  const aEmpty = isEmpty3(a2);
+  const bEmpty = isEmpty3(b2);
+  if (aEmpty || bEmpty)
+    return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
+  const x3 = toNumber(a2);
+  const y2 = toNumber(b2);
+  if (!Number.isNaN(x3) && !Number.isNaN(y2))
+    return sign * (x3 - y2);
+  const s2 = String(a2);
+  const t2 = String(b2);
+  return s2 === t2 ? 0 : s2 < t2 ? -sign : sign;
+}
+function isEmpty3(cell) {
+  return cell === null || cell === void 0 || cell === "";
+}
+
+// ../core/dist/find/find-key.js
+function findKey(find) {
+  return JSON.stringify(find, sortKeys);
+}
+function sortKeys(_key, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return value;
+  const source = value;
+  const sorted = {};
+  for (const key of Object.keys(source).sort())
+    sorted[key] = source[key];
+  return sorted;
+}
+
+// ../core/dist/engine/resolution-database.js
+function serverBlock(server) {
+  return `@${server}`;
+}
+
+// ../core/dist/engine/find-classes.js
+var BlockSource = class {
+  /** `customers@1.2` */
+  label;
+  block;
+  keyIndex;
+  #read;
+  #rows;
+  #reading;
+  constructor(label, block, keyIndex, rows) {
+    this.label = label;
+    this.block = block;
+    this.keyIndex = keyIndex;
+    if (Array.isArray(rows)) {
+      this.#rows = rows;
+      this.#read = () => Promise.resolve(rows);
+    } else
+      this.#read = rows;
+  }
+  /** Every row of the version, once {@link read} has read them. */
+  get rows() {
+    if (this.#rows === void 0)
+      throw new Error(`the rows of ${this.label} were not read`);
+    return this.#rows;
+  }
+  get isRead() {
+    return this.#rows !== void 0;
+  }
+  /** Reads every row of the version, once. */
+  read() {
+    this.#reading ??= this.#read().then((rows) => this.#rows = rows);
+    return this.#reading;
+  }
+};
+async function classifyTests(store, workspace, tests, server) {
+  const sources = /* @__PURE__ */ new Map();
+  const classes = /* @__PURE__ */ new Map();
+  const errors = /* @__PURE__ */ new Map();
+  const sourceOf = (item) => {
+    const { query } = item.test.find;
+    const from = query === void 0 ? item.test.find.from ?? item.pool.blocks[0]?.name ?? "" : `query:${JSON.stringify(query)}`;
+    let source = sources.get(from);
+    if (source === void 0) {
+      source = query === void 0 ? loadSource(store, workspace, from, item.pool.key) : runQuery(server, query);
+      sources.set(from, source);
+    }
+    return source;
+  };
+  for (const item of tests) {
+    try {
+      const source = await sourceOf(item);
+      const key = `${source.label}\0${item.test.readOnly}\0${findKey(item.test.find)}`;
+      const existing = classes.get(key);
+      checkColumns(item, source);
+      if (existing !== void 0)
+        existing.tests.push(item);
+      else
+        classes.set(key, compileClass(item, source));
+    } catch (error2) {
+      errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
+    }
+  }
+  return { classes: [...classes.values()], errors };
+}
+async function loadSource(store, workspace, from, keyColumn) {
+  const [name2 = "", version2] = from.split("@");
+  const versions = await store.listBlockVersions(workspace, name2);
+  const block = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
+  if (block === void 0) {
+    if (versions.length === 0) {
+      throw new AllotError("NOT_FOUND", `data block "${name2}" does not exist; import it with: allot import <file.csv> --block ${name2}`);
+    }
+    const known = versions.map((v3) => v3.version).join(", ");
+    throw new AllotError("NOT_FOUND", `data block "${name2}" has no version ${version2} (versions: ${known})`);
+  }
+  const keyIndex = block.columns.indexOf(keyColumn);
+  if (keyIndex < 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `data block "${name2}" has no key column "${keyColumn}"; its columns: ${block.columns.join(", ")}`);
+  }
+  const label = `${name2}@${block.version}`;
+  const source = new BlockSource(label, block, keyIndex, async () => {
+    const read = await store.getBlock(workspace, name2, block.version);
+    if (read === void 0)
+      throw new AllotError("NOT_FOUND", `data block ${label} is gone`);
+    return read.rows;
+  });
+  if (block.keyColumn !== keyColumn)
+    assertUniqueKeys(source, await source.read(), keyColumn);
+  return source;
+}
+async function runQuery(server, query) {
+  if (server === void 0) {
+    throw new AllotError("INVALID_INPUT", "this find is a SQL query: execute the job on the resolution server of its database (the local server resolves data block finds only)");
+  }
+  let table;
+  try {
+    table = await server.query({ sql: query.sql, params: query.params ?? {} });
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    throw new AllotError("INVALID_INPUT", `the query failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
+  }
+  const keyIndex = table.columns.indexOf(query.key);
+  if (keyIndex < 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `the query's result has no key column "${query.key}" (its columns: ${table.columns.join(", ")}); select it or name another key`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const rows = table.rows.filter((row) => {
+    const key = String(row[keyIndex]);
+    if (seen.has(key))
+      return false;
+    seen.add(key);
+    return true;
+  });
+  const block = {
+    block: serverBlock(server.name),
+    version: "live",
+    columns: table.columns,
+    keyColumn: query.key,
+    rowCount: rows.length,
+    origin: "import",
+    parent: null,
+    sourceHash: null,
+    jobId: null,
+    createdAt: (/* @__PURE__ */ new Date(0)).toISOString()
+  };
+  return new BlockSource(`server ${server.name}`, block, keyIndex, rows);
+}
+function assertUniqueKeys(source, rows, keyColumn) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const row of rows) {
+    const key = String(row[source.keyIndex]);
+    if (seen.has(key)) {
+      throw new AllotError("INVALID_DATA", `data block "${source.label}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`);
+    }
+    seen.add(key);
+  }
+}
+function checkColumns(item, source) {
+  const unknown2 = (item.test.columns ?? []).filter((c2) => !source.block.columns.includes(c2));
+  if (unknown2.length > 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `test "${item.test.test}" asks for unknown column(s) ${unknown2.join(", ")}; the block has columns: ${source.block.columns.join(", ")}`);
+  }
+}
+function compileClass(item, source) {
+  const index = item.pool.tests.indexOf(item.test);
+  const path = `${item.pool.name}: tests[${index}].find`;
+  const { columns } = source.block;
+  const { query, where } = item.test.find;
+  const criteria = describeWhere(where);
+  const description = query === void 0 ? criteria : `rows of the query ${JSON.stringify(query.sql)}${where === void 0 ? "" : ` where ${criteria}`}`;
+  return {
+    source,
+    find: item.test.find,
+    description,
+    matches: compileWhere(item.test.find.where, columns, `${path}.where`),
+    order: compareRows(item.test.find.order, columns, `${path}.order`),
+    readOnly: item.test.readOnly,
+    tests: [item]
+  };
+}
+
+// ../core/dist/engine/live-holders.js
+async function liveHolders(store, workspace, items, now) {
+  const holders = /* @__PURE__ */ new Map();
+  const results = await store.getResults(workspace, items.map((item) => item.ref));
+  const ids = [...new Set([...results.values()].map((result) => result.jobId))];
+  const read = await Promise.all(ids.map((id) => store.getJob(workspace, id)));
+  const jobs = new Map(ids.map((id, index) => [id, read[index]]));
+  for (const item of items) {
+    const result = results.get(testId(item.ref));
+    const job = result === void 0 ? void 0 : jobs.get(result.jobId);
+    if (job === void 0 || !isJobLive(job, now))
+      continue;
+    const test = job.tests[jobTestIndex(job, item.ref)];
+    if (test !== void 0 && holdsRows(test))
+      holders.set(item, job);
+  }
+  return holders;
+}
+function unheld(items, held) {
+  return items.filter((item) => !held.has(item));
+}
+function sameHolders(a2, b2) {
+  if (a2.size !== b2.size)
+    return false;
+  for (const [item, job] of a2)
+    if (b2.get(item)?.id !== job.id)
+      return false;
+  return true;
+}
+
+// ../core/dist/engine/gather-in-store.js
+async function gatherInStore(classes, context) {
+  const gathered = /* @__PURE__ */ new Map();
+  if (context.store.gatherCandidates === void 0)
+    return gathered;
+  const asked = classes.filter((cls) => cls.find.query === void 0);
+  if (asked.length === 0)
+    return gathered;
+  const queries = asked.map((cls) => {
+    const { block, keyIndex } = cls.source;
+    const query = {
+      block: block.block,
+      version: block.version,
+      where: cls.find.where,
+      columns: block.columns,
+      keyIndex,
+      readOnly: cls.readOnly,
+      now: context.now
+    };
+    if (cls.order === null)
+      query.limit = context.limit;
+    return query;
+  });
+  const answers = await context.store.gatherCandidates(context.workspace, queries);
+  asked.forEach((cls, index) => {
+    const rows = answers[index];
+    const limit = queries[index]?.limit;
+    if (rows === void 0)
+      return;
+    gathered.set(cls, { rows, complete: limit === void 0 || rows.length < limit });
+  });
+  return gathered;
+}
+async function censusRows(cls, gathered, claims, context) {
+  const { store, workspace } = context;
+  if (gathered === void 0 || !gathered.complete || store.rowsByKey === void 0)
+    return;
+  const keys = [.../* @__PURE__ */ new Set([...claims.leases.keys(), ...claims.consumed])];
+  const held = keys.length === 0 ? [] : await store.rowsByKey(workspace, cls.source.block, cls.source.keyIndex, keys);
+  const heldKeys = new Set(held.map((row) => String(row[cls.source.keyIndex])));
+  const free = gathered.rows.filter((row) => !heldKeys.has(String(row[cls.source.keyIndex])));
+  return [...free, ...held];
+}
+
+// ../core/dist/engine/match-classes.js
+function matchClasses(classes) {
+  const totalDemand = classes.reduce((sum, c2) => sum + c2.demand, 0);
+  const groups = groupRows(classes, totalDemand);
+  const flow = solveFlow(classes, groups);
+  return assignRows(classes, groups, flow, totalDemand);
+}
+function groupRows(classes, limit) {
+  const signature = /* @__PURE__ */ new Map();
+  classes.forEach((c2, index) => {
+    const length = Math.min(c2.candidates.length, limit);
+    for (let i2 = 0; i2 < length; i2++) {
+      const row = c2.candidates[i2];
+      const list3 = signature.get(row);
+      if (list3 === void 0)
+        signature.set(row, [index]);
+      else
+        list3.push(index);
+    }
+  });
+  const groupIndex = /* @__PURE__ */ new Map();
+  const groups = { groupOf: /* @__PURE__ */ new Map(), classesOf: [], size: [] };
+  for (const [row, members] of signature) {
+    const key = members.join(",");
+    let group = groupIndex.get(key);
+    if (group === void 0) {
+      group = groups.size.length;
+      groupIndex.set(key, group);
+      groups.classesOf.push(members);
+      groups.size.push(0);
+    }
+    groups.size[group] = groups.size[group] + 1;
+    groups.groupOf.set(row, group);
+  }
+  return groups;
+}
+function solveFlow(classes, groups) {
+  const source = 0;
+  const sink = 1;
+  const classNode = (c2) => 2 + c2;
+  const groupNode = (g2) => 2 + classes.length + g2;
+  const graph = new FlowGraph(2 + classes.length + groups.size.length);
+  const middle = [];
+  classes.forEach((c2, index) => graph.addEdge(source, classNode(index), c2.demand));
+  groups.classesOf.forEach((members, g2) => {
+    for (const c2 of members) {
+      middle.push({
+        c: c2,
+        g: g2,
+        edge: graph.addEdge(classNode(c2), groupNode(g2), classes[c2]?.demand ?? 0)
+      });
+    }
+    graph.addEdge(groupNode(g2), sink, groups.size[g2]);
+  });
+  graph.maxFlow(source, sink);
+  const flow = classes.map(() => /* @__PURE__ */ new Map());
+  for (const { c: c2, g: g2, edge } of middle) {
+    const amount = graph.flowOn(edge);
+    if (amount > 0)
+      flow[c2]?.set(g2, amount);
+  }
+  return flow;
+}
+function assignRows(classes, groups, flow, limit) {
+  const taken = /* @__PURE__ */ new Set();
+  return classes.map((c2, index) => {
+    const quota = flow[index];
+    const rows = [];
+    const length = Math.min(c2.candidates.length, limit);
+    for (let i2 = 0; i2 < length && rows.length < c2.demand; i2++) {
+      const row = c2.candidates[i2];
+      const group = groups.groupOf.get(row);
+      const left = quota.get(group) ?? 0;
+      if (left === 0 || taken.has(row))
+        continue;
+      quota.set(group, left - 1);
+      taken.add(row);
+      rows.push(row);
+    }
+    return rows;
+  });
+}
+var FlowGraph = class {
+  #head;
+  #to = [];
+  #next = [];
+  #capacity = [];
+  #original = [];
+  #level;
+  #cursor;
+  constructor(nodes) {
+    this.#head = new Array(nodes).fill(-1);
+    this.#level = new Int32Array(nodes);
+    this.#cursor = new Array(nodes).fill(-1);
+  }
+  addEdge(from, to, capacity) {
+    const edge = this.#to.length;
+    this.#push(from, to, capacity);
+    this.#push(to, from, 0);
+    return edge;
+  }
+  flowOn(edge) {
+    return this.#original[edge] - this.#capacity[edge];
+  }
+  maxFlow(source, sink) {
+    let total = 0;
+    while (this.#buildLevels(source, sink)) {
+      this.#cursor = [...this.#head];
+      for (; ; ) {
+        const pushed = this.#augment(source, sink);
+        if (pushed === 0)
+          break;
+        total += pushed;
+      }
+    }
+    return total;
+  }
+  #push(from, to, capacity) {
+    this.#to.push(to);
+    this.#capacity.push(capacity);
+    this.#original.push(capacity);
+    this.#next.push(this.#head[from]);
+    this.#head[from] = this.#to.length - 1;
+  }
+  #buildLevels(source, sink) {
+    this.#level.fill(-1);
+    this.#level[source] = 0;
+    const queue = [source];
+    for (let i2 = 0; i2 < queue.length; i2++) {
+      const node2 = queue[i2];
+      for (let e2 = this.#head[node2]; e2 !== -1; e2 = this.#next[e2]) {
+        const to = this.#to[e2];
+        if (this.#capacity[e2] > 0 && this.#level[to] === -1) {
+          this.#level[to] = this.#level[node2] + 1;
+          queue.push(to);
+        }
+      }
+    }
+    return this.#level[sink] !== -1;
+  }
+  /** Finds one augmenting path in the level graph without recursion (graphs can be deep in rows). */
+  #augment(source, sink) {
+    const path = [];
+    let node2 = source;
+    for (; ; ) {
+      if (node2 === sink) {
+        let bottleneck = Infinity;
+        for (const e2 of path)
+          bottleneck = Math.min(bottleneck, this.#capacity[e2]);
+        for (const e2 of path) {
+          this.#capacity[e2] = this.#capacity[e2] - bottleneck;
+          this.#capacity[e2 ^ 1] = this.#capacity[e2 ^ 1] + bottleneck;
+        }
+        return bottleneck;
+      }
+      const edge = this.#advance(node2);
+      if (edge === -1) {
+        if (node2 === source)
+          return 0;
+        this.#level[node2] = -1;
+        const back = path.pop();
+        node2 = this.#to[back ^ 1];
+        this.#cursor[node2] = this.#next[this.#cursor[node2]];
+        continue;
+      }
+      path.push(edge);
+      node2 = this.#to[edge];
+    }
+  }
+  /** The first usable edge out of a node from its cursor on. */
+  #advance(node2) {
+    let e2 = this.#cursor[node2];
+    while (e2 !== -1) {
+      const to = this.#to[e2];
+      if (this.#capacity[e2] > 0 && this.#level[to] === this.#level[node2] + 1)
+        return e2;
+      e2 = this.#next[e2];
+      this.#cursor[node2] = e2;
+    }
+    return -1;
+  }
+};
+
+// ../core/dist/engine/row-universe.js
+var RowUniverse = class {
+  rows = [];
+  /** Ids by block, then key: two versions of a block share their rows' ids. */
+  #ids = /* @__PURE__ */ new Map();
+  idOf(source, values, key) {
+    const block = source.block.block;
+    let ids = this.#ids.get(block);
+    if (ids === void 0) {
+      ids = /* @__PURE__ */ new Map();
+      this.#ids.set(block, ids);
+    }
+    let index = ids.get(key);
+    if (index === void 0) {
+      index = this.rows.length;
+      ids.set(key, index);
+      this.rows.push({ block, key, values, source });
+    }
+    return index;
+  }
+};
+
+// ../core/dist/engine/plan-allocation.js
+function demandOf(cls) {
+  const counts = cls.tests.map((t2) => t2.test.count);
+  return cls.readOnly ? Math.max(...counts) : counts.reduce((a2, b2) => a2 + b2, 0);
+}
+function usable(cls, received) {
+  const counts = cls.tests.map((t2) => t2.test.count).sort((a2, b2) => a2 - b2);
+  if (cls.readOnly)
+    return counts.filter((c2) => c2 <= received).at(-1) ?? 0;
+  let used = 0;
+  for (const count of counts) {
+    if (used + count > received)
+      break;
+    used += count;
+  }
+  return used;
+}
+function planAllocation(classes, claimsOf2, options = {}) {
+  const onClass = options.onClass ?? (() => void 0);
+  const universe = new RowUniverse();
+  const demands = classes.map(demandOf);
+  const total = demands.reduce((a2, b2) => a2 + b2, 0);
+  const candidates = classes.map((cls, index) => {
+    const claimsOfBlock = claimsOf2(cls.source.block.block);
+    const found = scanCandidates(cls, claimsOfBlock, universe, {
+      limit: total,
+      gathered: options.gathered?.get(cls)
+    });
+    onClass(index + 1);
+    return found;
+  });
+  let assigned = [];
+  for (let round = 0; round < 8; round++) {
+    assigned = matchClasses(classes.map((_3, i2) => ({
+      demand: demands[i2],
+      candidates: candidates[i2]
+    })));
+    let changed = false;
+    classes.forEach((cls, i2) => {
+      const keep = usable(cls, assigned[i2].length);
+      if (keep < assigned[i2].length) {
+        demands[i2] = keep;
+        changed = true;
+      }
+    });
+    if (!changed)
+      break;
+  }
+  return distribute(classes, assigned, universe);
+}
+function distribute(classes, assigned, universe) {
+  const allocation = { rows: /* @__PURE__ */ new Map(), matched: /* @__PURE__ */ new Map() };
+  classes.forEach((cls, i2) => {
+    const rows = assigned[i2].map((id) => universe.rows[id]);
+    allocation.matched.set(cls, rows.length);
+    const bySize = [...cls.tests].sort((a2, b2) => a2.test.count - b2.test.count);
+    let next = 0;
+    for (const item of bySize) {
+      const start = cls.readOnly ? 0 : next;
+      if (start + item.test.count > rows.length)
+        continue;
+      allocation.rows.set(item, rows.slice(start, start + item.test.count));
+      if (!cls.readOnly)
+        next += item.test.count;
+    }
+  });
+  return allocation;
+}
+
+// ../core/dist/make/generate-value.js
+function generateValue(column2, generator, scope) {
+  if (generator === null || typeof generator !== "object") {
+    if (typeof generator === "string" && generator.includes("{{")) {
+      return renderTemplate(generator, scope.template, scope.faker);
+    }
+    return generator;
+  }
+  if ("const" in generator)
+    return generator.const;
+  if ("template" in generator)
+    return renderTemplate(generator.template, scope.template, scope.faker);
+  if ("sequence" in generator)
+    return scope.sequences.next(column2, generator.sequence);
+  return scope.faker.helpers.arrayElement(generator.oneOf);
+}
+
+// ../core/dist/make/hash-seed.js
+function hashSeed(...parts) {
+  let hash = 2166136261;
+  for (const char of parts.join("\0")) {
+    const code = char.codePointAt(0) ?? 0;
+    hash ^= code;
+    hash = Math.imul(hash, 16777619);
+  }
+  return hash >>> 0;
+}
+
+// ../core/dist/make/make-rows.js
+var KEY_RETRIES = 20;
+function makeRows(options) {
+  const plan = columnPlan(options);
+  const faker = new Qe2({ locale: [ys, Oi] });
+  const { pool, suite, test } = options.context;
+  const seed = String(hashSeed(options.seed, String(options.make.seed ?? ""), pool, suite, test));
+  const rows = [];
+  for (let index = 0; index < options.count; index += 1) {
+    rows.push(makeUniqueRow(options, plan, { faker, seed, index }));
+  }
+  return rows;
+}
+function columnPlan(options) {
+  const { make, columns, keyColumn } = options;
+  for (const column2 of [...Object.keys(make.columns), keyColumn]) {
+    if (!columns.includes(column2))
+      throw unknownColumn(options, column2);
+  }
+  if (!Object.hasOwn(make.columns, keyColumn)) {
+    throw new AllotError("INVALID_INPUT", `${who(options)}: make must generate the key column "${keyColumn}"`, {
+      column: keyColumn
+    });
+  }
+  const generators = columns.map((column2) => Object.hasOwn(make.columns, column2) ? make.columns[column2] : void 0);
+  return { generators, keyIndex: columns.indexOf(keyColumn) };
+}
+function makeUniqueRow(options, plan, row) {
+  let key = "";
+  for (let attempt = 0; attempt <= KEY_RETRIES; attempt += 1) {
+    row.faker.seed(hashSeed(row.seed, String(row.index), String(attempt)));
+    const values = makeRow(options, plan, row);
+    const keyValue = values[plan.keyIndex] ?? null;
+    if (keyValue === null)
+      throw emptyKey(options);
+    key = String(keyValue);
+    if (!options.existingKeys.has(key)) {
+      options.existingKeys.add(key);
+      return values;
+    }
+  }
+  throw repeatingKey(options, key);
+}
+function makeRow(options, plan, row) {
+  const scope = {
+    faker: row.faker,
+    sequences: options.sequences,
+    template: { ...options.context, index: row.index }
+  };
+  return plan.generators.map((generator, index) => generator === void 0 ? null : generateValue(options.columns[index] ?? "", generator, scope));
+}
+function who(options) {
+  const { pool, suite, test } = options.context;
+  return `make for ${pool} / ${suite} / ${test}`;
+}
+function unknownColumn(options, column2) {
+  const message = `${who(options)} names column "${column2}", which the block does not have; its columns are: ${options.columns.join(", ")}`;
+  return new AllotError("UNKNOWN_COLUMN", message, { column: column2, columns: options.columns });
+}
+function emptyKey(options) {
+  return new AllotError("MAKE_FAILED", `${who(options)}: the key column "${options.keyColumn}" was generated empty`, {
+    column: options.keyColumn
+  });
+}
+function repeatingKey(options, key) {
+  const message = `${who(options)}: the generator of key column "${options.keyColumn}" keeps repeating values the block already has (last "${key}", ${KEY_RETRIES + 1} attempts); use a sequence ({ sequence: { prefix: "C-" } }) or put {{run.namespace}} in its template`;
+  return new AllotError("MAKE_FAILED", message, { column: options.keyColumn, key });
+}
+
+// ../core/dist/make/sequence-state.js
+var DIGITS = /^\d+$/;
+var SequenceState = class {
+  table;
+  last = /* @__PURE__ */ new Map();
+  constructor(table) {
+    this.table = table;
+  }
+  /** The next value: `${prefix}${digits padded to pad}`, or a number when there is neither. */
+  next(column2, spec) {
+    const { start = 1, step = 1, prefix = "", pad = 0 } = spec;
+    const counter = `${column2}\0${prefix}`;
+    const previous = this.last.get(counter);
+    const value = previous === void 0 ? this.first(column2, prefix, start, step) : previous + step;
+    this.last.set(counter, value);
+    if (prefix === "" && pad === 0)
+      return value;
+    return `${prefix}${String(value).padStart(pad, "0")}`;
+  }
+  first(column2, prefix, start, step) {
+    const max = this.largestExisting(column2, prefix);
+    return max === null || max < start ? start : max + step;
+  }
+  largestExisting(column2, prefix) {
+    const index = this.table.columns.indexOf(column2);
+    if (index === -1)
+      return null;
+    let max = null;
+    for (const row of this.table.rows) {
+      const number = sequenceNumber(row[index], prefix);
+      if (number !== null && (max === null || number > max))
+        max = number;
+    }
+    return max;
+  }
+};
+function sequenceNumber(cell, prefix) {
+  if (prefix === "" && typeof cell === "number")
+    return Number.isSafeInteger(cell) ? cell : null;
+  if (typeof cell !== "string" || !cell.startsWith(prefix))
+    return null;
+  const digits = cell.slice(prefix.length);
+  if (!DIGITS.test(digits))
+    return null;
+  const number = Number(digits);
+  return Number.isSafeInteger(number) ? number : null;
+}
+
+// ../core/dist/engine/make-on-server.js
+async function makeOnServer(context, item, make) {
+  const { server } = context;
+  const key = item.test.find.query?.key;
+  if (server === void 0 || key === void 0) {
+    throw new AllotError("INVALID_INPUT", "an insert make needs a SQL query find and a job executed on the resolution server of its database");
+  }
+  const faker = new Qe2({ locale: [ys, Oi] });
+  const sequences = new SequenceState({ columns: [], rows: [] });
+  const seed = hashSeed(context.seed, String(make.seed ?? ""), item.ref.pool, item.ref.suite, item.ref.test);
+  let columns = [];
+  const values = [];
+  for (let index = 0; index < item.test.count; index++) {
+    faker.seed(hashSeed(String(seed), String(index)));
+    const scope = {
+      faker,
+      sequences,
+      template: { jobId: context.jobId, namespace: context.namespace, ...item.ref, index }
+    };
+    const params = {};
+    for (const [name2, generator] of Object.entries(make.params ?? {}))
+      params[name2] = generateValue(name2, generator, scope);
+    const table = await server.insert({ sql: make.insert, params }).catch((error2) => {
+      const reason = error2 instanceof Error ? error2.message : String(error2);
+      throw new AllotError("MAKE_FAILED", `the insert failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
+    });
+    if (!table.columns.includes(key) || table.rows.length === 0) {
+      throw new AllotError("MAKE_FAILED", `the insert must return the new row with its key column "${key}" (add RETURNING *); it returned columns: ${table.columns.join(", ") || "none"}`);
+    }
+    columns = table.columns;
+    values.push(table.rows[0]);
+  }
+  return { block: serverBlock(server.name), keyIndex: columns.indexOf(key), columns, values };
+}
+
+// ../core/dist/engine/run-makes.js
+async function runMakes(context, tests) {
+  const outcome = { rows: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map(), versions: [] };
+  const blocks = /* @__PURE__ */ new Map();
+  for (const { item, cls } of tests) {
+    const make = item.test.make;
+    if (make === void 0)
+      continue;
+    try {
+      if (isSqlMake(make)) {
+        outcome.rows.set(item, await makeOnServer(context, item, make));
+        continue;
+      }
+      const name2 = make.block ?? cls.source.block.block;
+      const target = blocks.get(name2) ?? await openMadeBlock(context, name2, item.pool.key);
+      blocks.set(name2, target);
+      const values = makeRows({
+        make,
+        columns: target.block.columns,
+        keyColumn: item.pool.key,
+        count: item.test.count,
+        existingKeys: target.keys,
+        sequences: target.sequences,
+        context: { jobId: context.jobId, namespace: context.namespace, ...item.ref },
+        seed: `${context.seed}/${String(make.seed ?? "")}`
+      });
+      assertSatisfiesFind(cls, target.block, values);
+      target.rows.push(...values);
+      outcome.rows.set(item, {
+        block: name2,
+        keyIndex: target.keyIndex,
+        columns: target.block.columns,
+        values
+      });
+    } catch (error2) {
+      outcome.errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
+    }
+  }
+  for (const [name2, made] of blocks) {
+    if (made.rows.length === 0)
+      continue;
+    outcome.versions.push({
+      block: name2,
+      columns: made.block.columns,
+      keyColumn: made.block.keyColumn,
+      rows: made.rows,
+      origin: "make",
+      jobId: Number(context.jobId) || null
+    });
+  }
+  return outcome;
+}
+async function openMadeBlock(context, name2, keyColumn) {
+  const block = await context.store.getBlock(context.workspace, name2);
+  if (block === void 0)
+    throw new AllotError("NOT_FOUND", `make: data block "${name2}" does not exist`);
+  const keyIndex = block.columns.indexOf(keyColumn);
+  if (keyIndex < 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `make: data block "${name2}" has no key column "${keyColumn}"`);
+  }
+  return {
+    block,
+    keyIndex,
+    keys: new Set(block.rows.map((row) => String(row[keyIndex]))),
+    sequences: new SequenceState(block),
+    rows: []
+  };
+}
+function assertSatisfiesFind(cls, target, rows) {
+  const sameShape = target.block === cls.source.block.block && target.columns.join("\0") === cls.source.block.columns.join("\0");
+  if (!sameShape)
+    return;
+  if (rows.every((row) => cls.matches(row)))
+    return;
+  throw new AllotError("MAKE_FAILED", `the make produced a row that does not satisfy the find (${cls.description}); make its columns meet the criteria`);
+}
+
+// ../core/dist/engine/shortfalls.js
+async function shortfalls(run2, classes, state) {
+  const reasons = /* @__PURE__ */ new Map();
+  await Promise.all(classes.map(async (cls) => {
+    const claims = state.claimsOf(cls.source.block.block);
+    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claims, run2);
+    if (rows === void 0)
+      await cls.source.read();
+    reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
+  }));
+  return reasons;
+}
+
+// ../core/dist/engine/plan-job.js
+async function planJob(run2, now) {
+  const blocks = [...new Set(run2.classes.map((c2) => c2.source.block.block))];
+  const claims = await run2.store.claimState(run2.workspace, blocks, now);
+  if (run2.options.refresh)
+    await ignoreOwnLeases(run2, claims, now);
+  const total = run2.classes.length;
+  run2.progress({ phase: "candidates", done: 0, total });
+  const gathered = run2.options.refresh || run2.options.dryRun ? /* @__PURE__ */ new Map() : await gatherInStore(run2.classes, {
+    store: run2.store,
+    workspace: run2.workspace,
+    now,
+    limit: run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0)
+  });
+  await Promise.all(run2.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()));
+  const claimsOf2 = claimsByBlock(claims);
+  const allocation = planAllocation(run2.classes, claimsOf2, {
+    onClass: (done) => run2.progress({ phase: "candidates", done, total }),
+    gathered
+  });
+  run2.progress({ phase: "matching", done: 1, total: 1 });
+  const plan = {
+    claims,
+    tests: /* @__PURE__ */ new Map(),
+    failures: /* @__PURE__ */ new Map(),
+    madeRows: [],
+    matched: allocation.matched,
+    makesNeeded: /* @__PURE__ */ new Map()
+  };
+  const unmatched = [];
+  for (const cls of run2.classes) {
+    for (const item of cls.tests) {
+      const rows = allocation.rows.get(item);
+      if (rows === void 0) {
+        unmatched.push({ item, cls });
+        continue;
+      }
+      const columns = cls.source.block.columns;
+      plan.tests.set(item, {
+        status: "allocated",
+        rows: rows.map((r2) => ({ block: r2.block, key: r2.key, columns, values: r2.values }))
+      });
+    }
+  }
+  const short = /* @__PURE__ */ new Set();
+  for (const { item, cls } of unmatched) {
+    if (item.test.make !== void 0)
+      plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
+    else
+      short.add(cls);
+  }
+  const reasons = await shortfalls(run2, [...short], {
+    claimsOf: claimsOf2,
+    gathered,
+    matched: allocation.matched
+  });
+  for (const { item, cls } of unmatched) {
+    const reason = reasons.get(cls);
+    if (reason !== void 0)
+      plan.failures.set(item, reason);
+  }
+  if (run2.options.dryRun)
+    return plan;
+  run2.progress({ phase: "makes", done: 0, total: unmatched.length });
+  const made = await runMakes({
+    store: run2.store,
+    workspace: run2.workspace,
+    jobId: String(run2.jobId),
+    namespace: run2.namespace,
+    seed: run2.options.seed ?? "allot",
+    server: run2.options.server
+  }, unmatched);
+  plan.madeRows = made.versions;
+  for (const { item } of unmatched) {
+    const rows = made.rows.get(item);
+    if (rows !== void 0) {
+      const toRow2 = (values) => ({
+        block: rows.block,
+        key: String(values[rows.keyIndex]),
+        columns: rows.columns,
+        values
+      });
+      plan.tests.set(item, { status: "made", rows: rows.values.map(toRow2) });
+      continue;
+    }
+    const makeError = made.errors.get(item);
+    if (makeError !== void 0)
+      plan.failures.set(item, makeError);
+  }
+  return plan;
+}
+async function ignoreOwnLeases(run2, claims, now) {
+  const holders = await liveHolders(run2.store, run2.workspace, run2.classes.flatMap((c2) => c2.tests), now);
+  for (const [item, job] of holders) {
+    const test = job.tests[jobTestIndex(job, item.ref)];
+    for (const row of test?.rows ?? []) {
+      const id = rowId(row.block, row.key);
+      const rest = (claims.leases.get(id) ?? []).filter((h2) => h2.jobId !== job.id);
+      if (rest.length === 0)
+        claims.leases.delete(id);
+      else
+        claims.leases.set(id, rest);
+    }
+  }
+}
+
+// ../core/dist/engine/report-job.js
+async function reportJob(store, job, cached) {
+  const tests = [];
+  const pools = /* @__PURE__ */ new Map();
+  const results = await store.getResults(job.workspace, job.tests.filter((test) => test.status !== "failed"));
+  for (const test of job.tests) {
+    if (!pools.has(test.pool))
+      pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
+    const result = results.get(testId(test));
+    tests.push({
+      pool: test.pool,
+      suite: test.suite,
+      test: test.test,
+      status: test.status,
+      reason: test.reason,
+      values: result?.rows ?? [],
+      secrets: pools.get(test.pool) ?? []
+    });
+  }
+  return {
+    jobId: job.id,
+    dryRun: false,
+    cached,
+    state: job.state,
+    namespace: job.namespace,
+    expiresAt: job.expiresAt,
+    allocated: job.allocated,
+    made: job.made,
+    reused: job.cached,
+    failed: job.failed,
+    tests,
+    forecast: []
+  };
+}
+
+// ../core/dist/engine/resolve-tests.js
+async function resolveTests(store, workspace, refs) {
+  const pools = /* @__PURE__ */ new Map();
+  const indexes2 = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const ref of refs) {
+    if (seen.has(testId(ref)))
+      continue;
+    seen.add(testId(ref));
+    if (!pools.has(ref.pool))
+      pools.set(ref.pool, await store.getPool(workspace, ref.pool));
+    const pool = pools.get(ref.pool);
+    if (pool === void 0) {
+      const known = (await store.listPools(workspace)).map((p3) => p3.name);
+      resolved.push({ ref, pool: null, test: null, error: unknownPool(ref.pool, known) });
+      continue;
+    }
+    let index = indexes2.get(pool);
+    if (index === void 0) {
+      index = new Map(pool.tests.map((t2) => [`${t2.suite}\0${t2.test}`, t2]));
+      indexes2.set(pool, index);
+    }
+    const test = index.get(`${ref.suite}\0${ref.test}`);
+    if (test === void 0) {
+      resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
+      continue;
+    }
+    resolved.push({
+      ref: { pool: ref.pool, suite: ref.suite, test: ref.test },
+      pool,
+      test,
+      error: null
+    });
+  }
+  return resolved;
+}
+function unknownPool(pool, known) {
+  const list3 = known.length === 0 ? "there are no pools yet" : `known pools: ${known.join(", ")}`;
+  return `pool "${pool}" does not exist (${list3})`;
+}
+function unknownTest(pool, ref) {
+  const suites = [...new Set(pool.tests.map((t2) => t2.suite))];
+  if (!suites.includes(ref.suite)) {
+    return `pool "${pool.name}" has no suite "${ref.suite}" (suites: ${suites.join(", ")})`;
+  }
+  const tests = pool.tests.filter((t2) => t2.suite === ref.suite).map((t2) => t2.test);
+  return `suite "${ref.suite}" of pool "${pool.name}" has no test "${ref.test}" (tests: ${tests.join(", ")})`;
+}
+
+// ../core/dist/engine/execute-job.js
+var RETRY_BUDGET_MS = 6e4;
+async function executeJob(store, options) {
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+  const progress = options.onProgress ?? (() => void 0);
+  progress({ phase: "resolve", done: 0, total: options.tests.length });
+  const resolved = await resolveTests(store, workspace, options.tests);
+  const bundleKey = bundleKeyOf(resolved, options.server?.name ?? "local");
+  if (!options.refresh && !options.dryRun) {
+    const live = await store.findLiveJob(workspace, bundleKey, clock());
+    if (live !== void 0 && live.failed === 0)
+      return reportJob(store, live, true);
+  }
+  const ok = resolved.filter((r2) => r2.error === null);
+  const reuses = !options.refresh && !options.dryRun;
+  let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
+  let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
+  const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
+  const namespace = options.namespace ?? randomBytes3(4).toString("hex");
+  const run2 = { store, workspace, options, classes, progress, jobId, namespace };
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const now = clock();
+    try {
+      const plan = await planJob(run2, now);
+      if (options.dryRun)
+        return dryRunReport(resolved, errors, plan, namespace);
+      const commit = buildCommit({ run: run2, resolved, errors, reused, plan, bundleKey, now });
+      progress({ phase: "commit", done: 0, total: 1 });
+      const job = await store.commitJob(commit, now);
+      progress({ phase: "done", done: 1, total: 1 });
+      return reportJob(store, job, false);
+    } catch (error2) {
+      const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
+      if (!retry || Date.now() - started > RETRY_BUDGET_MS)
+        throw error2;
+      await backoff2(attempt);
+      if (!reuses || !(error2 instanceof LeaseConflictError))
+        continue;
+      const live = await store.findLiveJob(workspace, bundleKey, clock());
+      if (live !== void 0 && live.failed === 0)
+        return reportJob(store, live, true);
+      const holders = await liveHolders(store, workspace, ok, clock());
+      if (sameHolders(holders, reused))
+        continue;
+      reused = holders;
+      ({ classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server));
+      run2.classes = classes;
+    }
+  }
+}
+function backoff2(attempt) {
+  const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
+  return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
 }
 
 // ../core/dist/data-block/check-key-column.js
@@ -62405,6 +75107,12 @@ var BYTE_HEX = Array.from({ length: 256 }, (_3, i2) => i2.toString(16).padStart(
 // ../core/dist/synth/record-validator.js
 import { createRequire as createRequire2 } from "node:module";
 var require3 = createRequire2(import.meta.url);
+
+// ../core/dist/querying/compile-odata-filter.js
+var import_parser = __toESM(require_lib2(), 1);
+
+// ../core/dist/datasets/write-parameter-table.js
+var PYTHON_KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "));
 
 // ../store-postgres/dist/records.js
 function versionOf(row) {
@@ -63020,6 +75728,8 @@ function operatorSql(operator, operand, cell) {
       return cell.text("strpos", operand);
     case "startsWith":
       return cell.text("starts_with", operand);
+    case "endsWith":
+      return cell.text("ends_with", operand);
     case "isNull":
       if (typeof operand !== "boolean")
         throw new Unsupported();
@@ -63074,12 +75784,13 @@ var Cell = class {
       throw new Unsupported();
     return `coalesce(${this.#cell.number} ${operator} ${this.#bind(operand, "float8")}, false)`;
   }
-  /** `contains` (strpos) and `startsWith` on strings, numbers and booleans as written. */
+  /** `contains` (strpos), `startsWith` and `endsWith` on strings, numbers and booleans as written. */
   text(fn, operand) {
     if (typeof operand !== "string")
       throw new Unsupported();
     bindable(operand);
-    const call = fn === "strpos" ? `strpos(${this.#text}, ${this.#bind(operand, "text")}) > 0` : `starts_with(${this.#text}, ${this.#bind(operand, "text")})`;
+    const bound = this.#bind(operand, "text");
+    const call = fn === "strpos" ? `strpos(${this.#text}, ${bound}) > 0` : fn === "starts_with" ? `starts_with(${this.#text}, ${bound})` : `right(${this.#text}, char_length(${bound})) = ${bound}`;
     return `coalesce(${this.#cell.type} IN ('string', 'number', 'boolean') AND ${call}, false)`;
   }
   #equalsOne(operand) {
@@ -63259,6 +75970,58 @@ function integer(value) {
   return value;
 }
 
+// ../store-postgres/dist/query-block-rows.js
+async function queryBlockRows(sql, db, target, query) {
+  const chain = chainOf(target.versions, target.version);
+  if (chain === void 0)
+    return void 0;
+  const values = {
+    workspace: target.workspace,
+    block: target.block,
+    top: query.top,
+    skip: query.skip
+  };
+  let bound = 0;
+  const cells = /* @__PURE__ */ new Map();
+  const context = {
+    bind: (value, type) => {
+      const name2 = `filter_${++bound}`;
+      values[name2] = value;
+      return `:${name2}::${type}`;
+    },
+    cell: (index) => extractedCell(integer2(index), cells)
+  };
+  const filter = compileWhereSql(query.where, target.columns, context);
+  if (filter === void 0)
+    return void 0;
+  const order = query.order.map(({ column: column2, direction }) => {
+    const cell = context.cell(target.columns.indexOf(column2));
+    const level = (name2) => name2.replace(/^c\./, "s.");
+    const text = level(cell.text);
+    const number = level(cell.number);
+    const dir = direction === "desc" ? "DESC" : "ASC";
+    return `(${text} IS NULL OR ${text} = '') ASC, (${number} IS NULL) ASC, ${number} ${dir}, (CASE WHEN ${number} IS NULL AND ${text} <> '' THEN ${text} END) COLLATE "C" ${dir},`;
+  });
+  let base = 0;
+  const links = chain.map(({ stored, own }, i2) => {
+    values[`version_${i2}`] = stored.version;
+    values[`base_${i2}`] = base;
+    base += own;
+    return `SELECT :base_${i2}::bigint + b.ordinal AS n, b.cells, b.kinds FROM block_rows b WHERE b.workspace = :workspace AND b.block = :block AND b.version = :version_${i2}`;
+  });
+  const extracted = [...cells].map(([name2, text]) => `${text} AS ${name2}`);
+  const fill = (text) => text.replace("/*chain*/", () => links.join("\nUNION ALL\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replace("/*filter*/", () => filter).replace("/*order*/", () => order.join(" "));
+  const rows = query.top === 0 ? [] : (await db.query(toPositional(fill(sql.text("query-block-rows")), values, { keep: false }))).rows.map((r2) => JSON.parse(r2.row));
+  const { top: _top, skip: _skip, ...countValues } = values;
+  const counted = await db.query(toPositional(fill(sql.text("count-block-rows")), countValues, { keep: false }));
+  return { rows, count: Number(counted.rows[0]?.count ?? 0) };
+}
+function integer2(value) {
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`not a column index: ${value}`);
+  return value;
+}
+
 // ../store-postgres/dist/job-records.js
 async function reserveJobId(db, workspace) {
   const result = await db.query("reserve a job id", "reserve-job-id", {
@@ -63321,14 +76084,6 @@ async function getJobState(db, workspace, id) {
     id
   });
   return result.rows[0]?.state;
-}
-async function listJobStates(db, workspace, page) {
-  const result = await db.query("list job states", "list-job-states", {
-    workspace,
-    limit: page.limit,
-    offset: page.offset
-  });
-  return result.rows.map((row) => row.state);
 }
 async function pruneJobStates(db, before) {
   const result = await db.query("prune job states", "prune-job-states", { before });
@@ -63411,6 +76166,206 @@ async function listAudit(db, workspace, page) {
   return result.rows.map(auditOf);
 }
 
+// ../store-postgres/dist/run-in-transaction.js
+async function runInTransaction(pool, work, options) {
+  const { what, mapError = (error2) => error2 } = options;
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (error2) {
+    throw storeFailure(error2, what);
+  }
+  let broken;
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (error2) {
+    await client.query("ROLLBACK").catch((rollbackError) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
+    throw storeFailure(mapError(error2), what);
+  } finally {
+    client.release(broken);
+  }
+}
+
+// ../store-postgres/dist/dataset-records.js
+var FOREIGN_KEY_VIOLATION = "23503";
+async function ensureDefaultDataset(db, workspace, project) {
+  const read = async () => (await db.query("read a default dataset", "default-dataset", {
+    workspace,
+    project
+  })).rows[0]?.record.id;
+  const found = await read();
+  if (found !== void 0)
+    return found;
+  try {
+    await db.sql.run(db.pool, "ensure-default-dataset", {
+      workspace,
+      project,
+      name: DEFAULT_DATASET_NAME
+    });
+  } catch (error2) {
+    throw mapProjectGone(error2, project, "create a default dataset");
+  }
+  const created = await read();
+  if (created === void 0)
+    throw storeFailure(new Error("no default dataset"), "read it");
+  return created;
+}
+async function addDataset(db, dataset) {
+  const { workspace, project } = dataset;
+  const keys = Object.keys(dataset.values);
+  let result;
+  try {
+    result = await db.sql.run(db.pool, "insert-dataset", {
+      workspace,
+      project,
+      name: dataset.name,
+      values: JSON.stringify(dataset.values),
+      variables: keys.length
+    });
+  } catch (error2) {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation)
+      throw datasetExistsError(dataset.name);
+    throw mapProjectGone(error2, project, "add a dataset");
+  }
+  const row = result.rows[0];
+  if (row === void 0) {
+    const known = new Set((await listVariables(db, workspace, project)).map((v3) => String(v3.id)));
+    throw variableNotFoundError(Number(keys.find((key) => !known.has(key)) ?? keys[0]));
+  }
+  return {
+    id: Number(row.id),
+    workspace,
+    project,
+    name: dataset.name,
+    isDefault: false,
+    values: { ...dataset.values }
+  };
+}
+async function getDataset(db, workspace, id) {
+  const result = await db.query("read a dataset", "get-dataset", { workspace, id });
+  return result.rows[0]?.record;
+}
+async function listDatasets(db, workspace, project, page) {
+  const result = await db.query("list datasets", "list-datasets", {
+    workspace,
+    project,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map((row) => row.record);
+}
+async function countDatasets(db, workspace, project) {
+  const result = await db.query("count datasets", "count-datasets", {
+    workspace,
+    project
+  });
+  return result.rows[0]?.count ?? 0;
+}
+function updateDataset(db, target, change) {
+  const { workspace, id } = target;
+  return runInTransaction(db.pool, async (client) => {
+    const locked = await db.sql.run(client, "lock-dataset", {
+      workspace,
+      id
+    });
+    const row = locked.rows[0];
+    if (row === void 0)
+      throw datasetNotFoundError(id);
+    if (change.name !== void 0)
+      await db.sql.run(client, "rename-dataset", { workspace, id, name: change.name });
+    const project = Number(row.project);
+    await putValues(db, client, { workspace, project, dataset: id }, change.values ?? {});
+    return readDataset(db, client, workspace, id);
+  }, {
+    what: "update a dataset",
+    mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && change.name !== void 0 ? datasetExistsError(change.name) : error2
+  });
+}
+async function deleteDataset(db, workspace, id) {
+  const result = await db.query("delete a dataset", "delete-dataset", { workspace, id });
+  return (result.rowCount ?? 0) > 0;
+}
+async function addVariable(db, target, name2) {
+  try {
+    const result = await db.sql.run(db.pool, "insert-variable", {
+      ...target,
+      name: name2
+    });
+    return result.rows[0].record;
+  } catch (error2) {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation)
+      throw variableExistsError(name2);
+    throw mapProjectGone(error2, target.project, "add a variable");
+  }
+}
+async function getVariable(db, workspace, id) {
+  const result = await db.query("read a variable", "get-variable", {
+    workspace,
+    id
+  });
+  return result.rows[0]?.record;
+}
+async function listVariables(db, workspace, project) {
+  const result = await db.query("list variables", "list-variables", {
+    workspace,
+    project
+  });
+  return result.rows.map((row) => row.record);
+}
+async function renameVariable(db, target, name2) {
+  let result;
+  try {
+    result = await db.sql.run(db.pool, "rename-variable", { ...target, name: name2 });
+  } catch (error2) {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation)
+      throw variableExistsError(name2);
+    throw storeFailure(error2, "rename a variable");
+  }
+  const row = result.rows[0];
+  if (row === void 0)
+    throw variableNotFoundError(target.id);
+  return row.record;
+}
+async function deleteVariable(db, workspace, id) {
+  const result = await db.query("delete a variable", "delete-variable", { workspace, id });
+  return (result.rowCount ?? 0) > 0;
+}
+async function putValues(db, client, target, values) {
+  const keys = Object.keys(values);
+  if (keys.length === 0)
+    return;
+  const result = await db.sql.run(client, "put-dataset-values", {
+    ...target,
+    values: JSON.stringify(values)
+  });
+  if ((result.rowCount ?? 0) < keys.length) {
+    const known = await db.sql.run(client, "list-variables", {
+      workspace: target.workspace,
+      project: target.project
+    });
+    const ids = new Set(known.rows.map((row) => String(row.record.id)));
+    const missing = keys.find((key) => !ids.has(key)) ?? keys[0];
+    throw variableNotFoundError(Number(missing));
+  }
+}
+async function readDataset(db, client, workspace, id) {
+  const result = await db.sql.run(client, "get-dataset", { workspace, id });
+  const row = result.rows[0];
+  if (row === void 0)
+    throw datasetNotFoundError(id);
+  return row.record;
+}
+function mapProjectGone(error2, project, what) {
+  if (sqlState(error2) === FOREIGN_KEY_VIOLATION)
+    return new AllotError("NOT_FOUND", `project ${project} does not exist`, { project });
+  return storeFailure(error2, what);
+}
+
 // ../store-postgres/dist/event-log.js
 function eventOf(row) {
   return {
@@ -63426,14 +76381,7 @@ function eventOf(row) {
   };
 }
 async function appendEvent(db, event, notify = []) {
-  try {
-    return await appendEventOn(db.sql, db.pool, event, notify);
-  } catch (error2) {
-    throw storeFailure(error2, "append an event");
-  }
-}
-async function appendEventOn(sql, client, event, notify = []) {
-  const result = await sql.run(client, "append-event", {
+  const result = await db.query("append an event", "append-event", {
     workspace: event.workspace,
     at: event.at,
     actor: event.actor,
@@ -63459,137 +76407,6 @@ async function listEvents(db, query) {
     offset: query.page.offset
   });
   return result.rows.map(eventOf);
-}
-
-// ../store-postgres/dist/made-rows.js
-async function recordMadeRows(db, rows, now) {
-  if (rows.length === 0)
-    return;
-  const json = rows.map((row) => ({
-    workspace: row.workspace,
-    block: row.block,
-    row_key: row.key,
-    pool: row.pool,
-    suite: row.suite,
-    test: row.test,
-    columns: row.columns,
-    row_values: row.values,
-    server: row.server,
-    // Left out rather than a JSON null, which would be stored as the jsonb value null.
-    ...row.teardown === null ? {} : { teardown: row.teardown },
-    origin: row.origin,
-    job_id: row.jobId,
-    expires_at: row.expiresAt
-  }));
-  await db.query("record made rows", "record-made-rows", { rows: JSON.stringify(json), now });
-}
-async function holdMadeRows(db, input) {
-  await db.query("hold made rows", "hold-made-rows", {
-    workspace: input.workspace,
-    job_id: input.jobId,
-    rows: refsJson2(input.rows),
-    expires_at: input.expiresAt,
-    now: input.now
-  });
-}
-async function dueMadeRows(db, input) {
-  const result = await db.query("mark made rows due", "due-made-rows", {
-    workspace: input.workspace,
-    job_id: input.jobId,
-    all_rows: input.rows === null,
-    rows: refsJson2(input.rows ?? []),
-    now: input.now
-  });
-  return result.rows.map(recordOf);
-}
-async function dueExpiredMadeRows(db, now) {
-  const result = await db.query("mark lapsed made rows due", "due-expired-made-rows", {
-    now
-  });
-  return result.rows.map(recordOf);
-}
-async function queueDueMadeRows(db, limit, now) {
-  const result = await db.query("queue due teardowns", "queue-due-made-rows", {
-    limit,
-    now
-  });
-  return result.rows.map(recordOf);
-}
-async function startTeardown(db, row, staleBefore, now) {
-  const result = await db.query("start a teardown", "start-teardown", {
-    workspace: row.workspace,
-    block: row.block,
-    row_key: row.key,
-    stale_before: staleBefore,
-    now
-  });
-  const found = result.rows[0];
-  return found === void 0 ? void 0 : recordOf(found);
-}
-async function finishTeardown(db, row, outcome, now) {
-  const result = await db.query("finish a teardown", "finish-teardown", {
-    workspace: row.workspace,
-    block: row.block,
-    row_key: row.key,
-    state: outcome.ok ? "done" : "failed",
-    last_error: outcome.ok ? null : outcome.error,
-    now
-  });
-  const found = result.rows[0];
-  if (found === void 0) {
-    throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
-  }
-  return recordOf(found);
-}
-async function listMadeRows(db, workspace, filter, page) {
-  const result = await db.query("list made rows", "list-made-rows", {
-    workspace,
-    state: filter.state ?? null,
-    pool: filter.pool ?? null,
-    origin: filter.origin ?? null,
-    limit: page.limit,
-    offset: page.offset
-  });
-  return result.rows.map(recordOf);
-}
-async function takeQuota(db, input) {
-  const late = lateInWindow(input.now, input.windowMs);
-  if (late !== null)
-    return { granted: false, retryAt: late };
-  const start = windowStart(input.now, input.windowMs);
-  const result = await db.query("take a make quota", "take-quota", {
-    bucket: input.bucket,
-    window_start: start,
-    limit: input.limit
-  });
-  if (result.rows.length > 0)
-    return { granted: true };
-  return takeFromWindow({ start, used: input.limit }, input.limit, input.windowMs, input.now).take;
-}
-function refsJson2(rows) {
-  return JSON.stringify(rows.map((row) => ({ block: row.block, row_key: row.key })));
-}
-function recordOf(row) {
-  return {
-    workspace: row.workspace,
-    pool: row.pool,
-    suite: row.suite,
-    test: row.test,
-    block: row.block,
-    key: row.row_key,
-    columns: row.columns,
-    values: row.row_values,
-    server: row.server,
-    teardown: row.teardown,
-    origin: row.origin,
-    jobId: row.job_id === null ? null : Number(row.job_id),
-    expiresAt: row.expires_at === null ? null : row.expires_at.toISOString(),
-    state: row.state,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString()
-  };
 }
 
 // ../store-postgres/dist/notifications.js
@@ -63641,31 +76458,6 @@ async function deleteNotification(db, workspace, user, id) {
     id
   });
   return (result.rowCount ?? 0) > 0;
-}
-
-// ../store-postgres/dist/run-in-transaction.js
-async function runInTransaction(pool, work, options) {
-  const { what, mapError = (error2) => error2 } = options;
-  let client;
-  try {
-    client = await pool.connect();
-  } catch (error2) {
-    throw storeFailure(error2, what);
-  }
-  let broken;
-  try {
-    await client.query("BEGIN");
-    const value = await work(client);
-    await client.query("COMMIT");
-    return value;
-  } catch (error2) {
-    await client.query("ROLLBACK").catch((rollbackError) => {
-      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-    });
-    throw storeFailure(mapError(error2), what);
-  } finally {
-    client.release(broken);
-  }
 }
 
 // ../store-postgres/dist/postgres-catalogue.js
@@ -63791,47 +76583,26 @@ function notFound(id) {
 }
 
 // ../store-postgres/dist/project-records.js
-async function createProject(db, project, journal) {
-  return withJournal(db, journal, "create a project", async (client) => {
-    try {
-      const result = await db.sql.run(client, "insert-project", {
-        workspace: project.workspace,
-        name: project.name,
-        version: project.version,
-        description: project.description,
-        tags: JSON.stringify(project.tags),
-        members: JSON.stringify(project.members),
-        created_by: project.createdBy,
-        created_at: project.createdAt,
-        updated_at: project.updatedAt
-      });
-      return result.rows[0].record;
-    } catch (error2) {
-      if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-        throw projectExistsError(project.name, project.version);
-      }
-      throw error2;
+async function createProject(db, project) {
+  try {
+    const result = await db.sql.run(db.pool, "insert-project", {
+      workspace: project.workspace,
+      name: project.name,
+      version: project.version,
+      description: project.description,
+      tags: JSON.stringify(project.tags),
+      members: JSON.stringify(project.members),
+      created_by: project.createdBy,
+      created_at: project.createdAt,
+      updated_at: project.updatedAt
+    });
+    return result.rows[0].record;
+  } catch (error2) {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
+      throw projectExistsError(project.name, project.version);
     }
-  });
-}
-async function withJournal(db, journal, what, write, mapError) {
-  if (journal === void 0) {
-    try {
-      return await write(db.pool);
-    } catch (error2) {
-      throw storeFailure(mapError === void 0 ? error2 : mapError(error2), what);
-    }
+    throw storeFailure(error2, "create a project");
   }
-  let recorded;
-  const project = await runInTransaction(db.pool, async (client) => {
-    const written = await write(client);
-    const notify = journal.notify?.(written) ?? [];
-    recorded = await appendEventOn(db.sql, client, journal.event(written), notify);
-    return written;
-  }, { what, ...mapError === void 0 ? {} : { mapError } });
-  if (recorded !== void 0)
-    journal.recorded?.(recorded);
-  return project;
 }
 async function getProject(db, workspace, id) {
   const result = await db.query("read a project", "get-project", { workspace, id });
@@ -63853,11 +76624,10 @@ async function listProjects(db, workspace, page) {
   });
   return result.rows.map((row) => row.record);
 }
-async function updateProject(db, target, change, journal) {
+function updateProject(db, target, change) {
   const { workspace, id } = target;
   let attempted;
-  let recorded;
-  const updated = await runInTransaction(db.pool, async (client) => {
+  return runInTransaction(db.pool, async (client) => {
     const locked = await db.sql.run(client, "lock-project", { workspace, id });
     const current = locked.rows[0]?.record;
     if (current === void 0)
@@ -63874,44 +76644,23 @@ async function updateProject(db, target, change, journal) {
       members: JSON.stringify(next.members),
       updated_at: next.updatedAt
     });
-    if (journal !== void 0) {
-      const notify = journal.notify?.(next) ?? [];
-      recorded = await appendEventOn(db.sql, client, journal.event(next), notify);
-    }
     return next;
   }, {
     what: "update a project",
     mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && attempted !== void 0 ? projectExistsError(attempted.name, attempted.version) : error2
   });
-  if (recorded !== void 0)
-    journal?.recorded?.(recorded);
-  return updated;
 }
-async function deleteProject(db, workspace, id, journal) {
-  if (journal === void 0) {
-    const result = await db.query("delete a project", "delete-project", { workspace, id });
-    return (result.rowCount ?? 0) > 0;
-  }
-  let recorded;
-  const deleted = await runInTransaction(db.pool, async (client) => {
-    const locked = await db.sql.run(client, "lock-project", { workspace, id });
-    const current = locked.rows[0]?.record;
-    if (current === void 0)
-      return false;
-    await db.sql.run(client, "delete-project", { workspace, id });
-    const notify = journal.notify?.(current) ?? [];
-    recorded = await appendEventOn(db.sql, client, journal.event(current), notify);
-    return true;
-  }, { what: "delete a project" });
-  if (recorded !== void 0)
-    journal.recorded?.(recorded);
-  return deleted;
+async function deleteProject(db, workspace, id) {
+  const result = await db.query("delete a project", "delete-project", { workspace, id });
+  return (result.rowCount ?? 0) > 0;
 }
 
 // ../store-postgres/dist/postgres-records.js
 var PostgresRecords = class {
   #db;
   #catalogue;
+  /** The Default dataset's id of each project seen, by workspace and project. */
+  #defaults = /* @__PURE__ */ new Map();
   constructor(db) {
     this.#db = db;
     this.#catalogue = new PostgresCatalogue(db);
@@ -63943,8 +76692,8 @@ var PostgresRecords = class {
   deleteNotification(workspace, user, id) {
     return deleteNotification(this.#db, workspace, user, id);
   }
-  createProject(project, journal) {
-    return createProject(this.#db, project, journal);
+  createProject(project) {
+    return createProject(this.#db, project);
   }
   getProject(workspace, id) {
     return getProject(this.#db, workspace, id);
@@ -63955,11 +76704,11 @@ var PostgresRecords = class {
   listProjects(workspace, page) {
     return listProjects(this.#db, workspace, page);
   }
-  updateProject(workspace, id, change, journal) {
-    return updateProject(this.#db, { workspace, id }, change, journal);
+  updateProject(workspace, id, change) {
+    return updateProject(this.#db, { workspace, id }, change);
   }
-  deleteProject(workspace, id, journal) {
-    return deleteProject(this.#db, workspace, id, journal);
+  deleteProject(workspace, id) {
+    return deleteProject(this.#db, workspace, id);
   }
   putCatalogue(put, now) {
     return this.#catalogue.putCatalogue(put, now);
@@ -63982,32 +76731,50 @@ var PostgresRecords = class {
   deleteCatalogue(target, now) {
     return this.#catalogue.deleteCatalogue(target, now);
   }
-  recordMadeRows(rows, now) {
-    return recordMadeRows(this.#db, rows, now);
+  ensureDefaultDataset(workspace, project) {
+    const key = JSON.stringify([workspace, project]);
+    const known = this.#defaults.get(key);
+    if (known !== void 0)
+      return Promise.resolve(known);
+    return ensureDefaultDataset(this.#db, workspace, project).then((id) => {
+      if (this.#defaults.size > 1e4)
+        this.#defaults.clear();
+      this.#defaults.set(key, id);
+      return id;
+    });
   }
-  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
-    return holdMadeRows(this.#db, { workspace, jobId, rows, expiresAt, now });
+  addDataset(dataset) {
+    return addDataset(this.#db, dataset);
   }
-  dueMadeRows(workspace, jobId, rows, now) {
-    return dueMadeRows(this.#db, { workspace, jobId, rows, now });
+  getDataset(workspace, id) {
+    return getDataset(this.#db, workspace, id);
   }
-  dueExpiredMadeRows(now) {
-    return dueExpiredMadeRows(this.#db, now);
+  listDatasets(workspace, project, page) {
+    return listDatasets(this.#db, workspace, project, page);
   }
-  queueDueMadeRows(limit, now) {
-    return queueDueMadeRows(this.#db, limit, now);
+  countDatasets(workspace, project) {
+    return countDatasets(this.#db, workspace, project);
   }
-  startTeardown(row, staleBefore, now) {
-    return startTeardown(this.#db, row, staleBefore, now);
+  updateDataset(workspace, id, change) {
+    return updateDataset(this.#db, { workspace, id }, change);
   }
-  finishTeardown(row, outcome, now) {
-    return finishTeardown(this.#db, row, outcome, now);
+  deleteDataset(workspace, id) {
+    return deleteDataset(this.#db, workspace, id);
   }
-  listMadeRows(workspace, filter, page) {
-    return listMadeRows(this.#db, workspace, filter, page);
+  addVariable(workspace, project, name2) {
+    return addVariable(this.#db, { workspace, project }, name2);
   }
-  takeQuota(bucket, limit, windowMs, now) {
-    return takeQuota(this.#db, { bucket, limit, windowMs, now });
+  getVariable(workspace, id) {
+    return getVariable(this.#db, workspace, id);
+  }
+  listVariables(workspace, project) {
+    return listVariables(this.#db, workspace, project);
+  }
+  renameVariable(workspace, id, name2) {
+    return renameVariable(this.#db, { workspace, id }, name2);
+  }
+  deleteVariable(workspace, id) {
+    return deleteVariable(this.#db, workspace, id);
   }
 };
 
@@ -64216,6 +76983,12 @@ var PostgresStore = class extends PostgresRecords {
     const rows = await this.#db.read("read block rows", (db) => resolveRows({ sql: this.#sql, cache: this.#rows, db, workspace, versions }, stored));
     return { ...metaOf(stored), rows };
   }
+  async queryBlockRows(workspace, request) {
+    return this.#db.read("query block rows", async (db) => {
+      const versions = await listVersions(this.#sql, db, workspace, request.block);
+      return queryBlockRows(this.#sql, db, { workspace, versions, ...request }, request.query);
+    });
+  }
   async listBlockVersions(workspace, block) {
     const versions = await this.#db.read("list block versions", (db) => listVersions(this.#sql, db, workspace, block));
     return versions.map(metaOf);
@@ -64304,9 +77077,6 @@ var PostgresStore = class extends PostgresRecords {
   getJobState(workspace, id) {
     return getJobState(this.#db, workspace, id);
   }
-  listJobStates(workspace, page) {
-    return listJobStates(this.#db, workspace, page);
-  }
   pruneJobStates(before) {
     return pruneJobStates(this.#db, before);
   }
@@ -64363,7 +77133,7 @@ var PostgresStore = class extends PostgresRecords {
 };
 
 // ../../node_modules/.pnpm/pg@8.23.1/node_modules/pg/esm/index.mjs
-var import_lib = __toESM(require_lib2(), 1);
+var import_lib = __toESM(require_lib4(), 1);
 var Client = import_lib.default.Client;
 var Pool = import_lib.default.Pool;
 var Connection = import_lib.default.Connection;
@@ -64452,22 +77222,26 @@ var SQL_OPERATIONS = [
   "catalogue-versions",
   "claim-rows",
   "claim-state",
+  "count-block-rows",
+  "count-datasets",
   "count-unread-notifications",
   "create-workspace",
+  "default-dataset",
+  "delete-dataset",
   "delete-notification",
   "delete-pool",
   "delete-project",
   "delete-user",
-  "due-expired-made-rows",
-  "due-made-rows",
+  "delete-variable",
+  "ensure-default-dataset",
   "find-api-key",
   "find-claim-conflicts",
   "find-existing-keys",
   "find-live-job",
   "find-project",
   "find-taken-tests",
-  "finish-teardown",
   "gather-candidates",
+  "get-dataset",
   "get-job",
   "get-job-state",
   "get-notification",
@@ -64476,52 +77250,60 @@ var SQL_OPERATIONS = [
   "get-result",
   "get-results",
   "get-user",
+  "get-variable",
   "get-workspace",
-  "hold-made-rows",
   "insert-block-rows",
   "insert-block-version",
   "insert-consumed",
+  "insert-dataset",
   "insert-job",
   "insert-job-tests",
   "insert-project",
+  "insert-variable",
   "list-api-keys",
   "list-audit",
   "list-block-versions",
   "list-blocks",
+  "list-datasets",
   "list-events",
-  "list-job-states",
   "list-jobs",
-  "list-made-rows",
   "list-notifications",
   "list-pools",
   "list-projects",
   "list-results",
   "list-users",
+  "list-variables",
   "list-workspaces",
   "lock-commit",
+  "lock-dataset",
   "lock-project",
   "mark-notifications-read",
   "next-block-seq",
   "prune-job-states",
   "purge-expired-leases",
   "put-api-key",
+  "put-dataset-values",
   "put-job-state",
   "put-pool",
   "put-user",
-  "queue-due-made-rows",
+  "query-block-rows",
   "read-block-rows",
-  "record-made-rows",
   "release-job",
   "release-superseded",
   "release-test",
+  "rename-dataset",
+  "rename-variable",
   "reserve-job-id",
   "rows-by-key",
-  "start-teardown",
-  "take-quota",
   "update-project",
   "upsert-results"
 ];
-var SQL_FRAGMENTS = ["held-tests", "project-record"];
+var SQL_FRAGMENTS = [
+  "dataset-record",
+  "held-tests",
+  "project-record",
+  "variable-record"
+];
 var SQL_DIR = new URL("./sql/", import.meta.url);
 var FRAGMENT = /\{\{([a-z-]+)\}\}/g;
 var loading;
@@ -65194,102 +77976,10 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
-// ../use-cases/dist/lifecycle-hooks.js
-import { createHash as createHash3 } from "node:crypto";
-function lifecycleHooks(input) {
-  return {
-    permit: (ref, make, onWait) => {
-      const rules = [];
-      if (input.serverQuota !== void 0 && isSqlMake(make) && input.serverName !== void 0) {
-        rules.push({
-          bucket: `server:${input.serverName}`,
-          quota: input.serverQuota,
-          label: `resolution server "${input.serverName}"`
-        });
-      }
-      if (make.quota !== void 0) {
-        rules.push({
-          bucket: `make:${input.workspace}:${makeId(make)}`,
-          quota: make.quota,
-          label: `the make of ${ref.pool}/${ref.suite}/${ref.test}`
-        });
-      }
-      if (rules.length === 0 || input.gate === void 0)
-        return Promise.resolve(() => void 0);
-      return input.gate.acquire(rules, onWait);
-    },
-    made: async (made) => {
-      const teardown = made.make.keep === true ? null : made.make.teardown ?? null;
-      if (teardown === null && input.jobId !== null)
-        return;
-      const rows = made.values.map((values) => ({
-        workspace: input.workspace,
-        ...made.ref,
-        block: made.block,
-        key: String(values[made.keyIndex]),
-        columns: made.columns,
-        values,
-        server: made.server,
-        teardown,
-        origin: input.jobId === null ? "top-up" : "make",
-        jobId: input.jobId,
-        expiresAt: input.expiresAt
-      }));
-      await input.store.recordMadeRows(rows, input.clock());
-    }
-  };
-}
-function makeId(make) {
-  return createHash3("sha256").update(JSON.stringify(make)).digest("hex").slice(0, 16);
-}
-
 // ../use-cases/dist/execute-bundle.js
-async function executeBundle(store, options) {
-  const { gate, serverQuota, ...execute } = options;
-  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
-  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
-  if (!isLifecycleStore(store) || options.dryRun === true) {
-    const report3 = await executeJob(store, execute);
-    return isLifecycleStore(store) && report3.dryRun ? withMadeAhead(store, workspace, report3) : report3;
-  }
-  const jobId = options.jobId ?? await store.reserveJobId(workspace);
-  const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-  const makeHooks = lifecycleHooks({
-    store,
-    workspace,
-    jobId,
-    expiresAt: new Date(clock().getTime() + ttl * 1e3).toISOString(),
-    gate,
-    serverName: options.server?.name,
-    serverQuota,
-    clock
-  });
-  const report2 = await executeJob(store, { ...execute, jobId, makeHooks });
-  if (report2.jobId !== null && !report2.cached) {
-    const job = await store.getJob(workspace, report2.jobId);
-    const rows = job?.tests.flatMap((test) => test.rows) ?? [];
-    if (job !== void 0 && rows.length > 0)
-      await store.holdMadeRows(workspace, job.id, rows, job.expiresAt, clock());
-  }
-  return report2;
+function executeBundle(store, options) {
+  return executeJob(store, options);
 }
-function isLifecycleStore(store) {
-  return typeof store.recordMadeRows === "function";
-}
-async function withMadeAhead(store, workspace, report2) {
-  const forecast = await Promise.all(report2.forecast.map(async (find) => {
-    if (find.topUp === null)
-      return find;
-    const ahead = await store.listMadeRows(workspace, { pool: find.pool, origin: "top-up" }, { offset: 0, limit: 1e5 });
-    const tests = new Set(find.refs.map((ref) => `${ref.suite}\0${ref.test}`));
-    const madeAhead = ahead.filter((row) => row.jobId === null && (row.state === "held" || row.state === "kept") && tests.has(`${row.suite}\0${row.test}`)).length;
-    return { ...find, madeAhead };
-  }));
-  return { ...report2, forecast };
-}
-
-// ../use-cases/dist/run-teardown.js
-var TEARDOWN_STALE_MS = 5 * 60 * 1e3;
 
 // ../use-cases/dist/sync-pool-files.js
 function syncPoolFiles2(store, workspace, files) {
@@ -65312,9 +78002,6 @@ var DEFAULT_LOGIN_THROTTLE = {
 
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
-
-// ../use-cases/dist/dataset-chunks.js
-var CHUNK_CHARS2 = 512 * 1024;
 
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -66177,7 +78864,7 @@ function incrementing() {
 
 // ../../node_modules/.pnpm/@cucumber+messages@32.3.1/node_modules/@cucumber/messages/dist/esm/src/messages.js
 var import_class_transformer = __toESM(require_cjs(), 1);
-var import_reflect_metadata = __toESM(require_Reflect(), 1);
+var import_reflect_metadata = __toESM(require_Reflect2(), 1);
 var __decorate = function(decorators, target, key, desc) {
   var c2 = arguments.length, r2 = c2 < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d2;
   if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r2 = Reflect.decorate(decorators, target, key, desc);
@@ -67446,6 +80133,7 @@ undici/lib/web/fetch/body.js:
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
 
+reflect-metadata/Reflect.js:
 reflect-metadata/Reflect.js:
   (*! *****************************************************************************
   Copyright (C) Microsoft. All rights reserved.

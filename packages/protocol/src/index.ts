@@ -148,3 +148,16 @@ export {
   SynthFormatSchema,
 } from './synth.js';
 export type { SyntheticDatasetViewSchema, SchemaRecordView } from './synth.js';
+export { BlockRowsPageSchema, ListQuery, ODataQuery, type ListParams } from './odata.js';
+export {
+  DatasetChangesBody,
+  DatasetName,
+  DatasetSchema,
+  DatasetsFromJobBody,
+  DatasetsFromJobSchema,
+  DatasetValue,
+  NewDatasetBody,
+  VariableBody,
+  VariableSchema,
+  type Dataset,
+} from './dataset.js';

@@ -38,6 +38,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditRoutes } from './routes/audit.js';
 import { eventRoutes } from './routes/events.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { datasetRoutes } from './routes/datasets.js';
 import { projectRoutes } from './routes/projects.js';
 import { determiningAttributeRoutes } from './routes/determining-attributes.js';
 import { coverageSetRoutes } from './routes/coverage-sets.js';
@@ -67,6 +68,7 @@ import { worksetRoutes } from './routes/worksets.js';
 import { eventReportRoutes } from './routes/event-reports.js';
 import { tdoRoutes } from './facades/tdo/tdo-routes.js';
 import { tdmpRoutes } from './facades/tdmp/tdmp-routes.js';
+import { testRailRoutes } from './facades/testrail/testrail-routes.js';
 import { SERVER_VERSION } from './version.js';
 
 /** The app {@link buildApp} returns: a fastify instance typed for TypeBox route schemas. */
@@ -176,6 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   installErrorHandler(app);
   await installOpenApi(app, SERVER_VERSION);
   await app.register(healthRoutes);
+  await app.register(testRailRoutes);
 
   await app.register(async (api) => {
     const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -204,6 +207,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       determiningAttributeRoutes,
       coverageSetRoutes,
       businessRuleRoutes,
+      datasetRoutes,
       auditRoutes,
       eventRoutes,
       notificationRoutes,

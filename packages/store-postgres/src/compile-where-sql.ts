@@ -123,6 +123,8 @@ function operatorSql(operator: string, operand: unknown, cell: Cell): string {
       return cell.text('strpos', operand);
     case 'startsWith':
       return cell.text('starts_with', operand);
+    case 'endsWith':
+      return cell.text('ends_with', operand);
     case 'isNull':
       if (typeof operand !== 'boolean') throw new Unsupported();
       return operand ? cell.isEmpty() : `NOT ${cell.isEmpty()}`;
@@ -185,14 +187,17 @@ class Cell {
     return `coalesce(${this.#cell.number} ${operator} ${this.#bind(operand, 'float8')}, false)`;
   }
 
-  /** `contains` (strpos) and `startsWith` on strings, numbers and booleans as written. */
-  text(fn: 'strpos' | 'starts_with', operand: unknown): string {
+  /** `contains` (strpos), `startsWith` and `endsWith` on strings, numbers and booleans as written. */
+  text(fn: 'strpos' | 'starts_with' | 'ends_with', operand: unknown): string {
     if (typeof operand !== 'string') throw new Unsupported();
     bindable(operand);
+    const bound = this.#bind(operand, 'text');
     const call =
       fn === 'strpos'
-        ? `strpos(${this.#text}, ${this.#bind(operand, 'text')}) > 0`
-        : `starts_with(${this.#text}, ${this.#bind(operand, 'text')})`;
+        ? `strpos(${this.#text}, ${bound}) > 0`
+        : fn === 'starts_with'
+          ? `starts_with(${this.#text}, ${bound})`
+          : `right(${this.#text}, char_length(${bound})) = ${bound}`;
     return `coalesce(${this.#cell.type} IN ('string', 'number', 'boolean') AND ${call}, false)`;
   }
 

@@ -212,7 +212,7 @@ const MAY_BE_NUMBER = (text: string) => `ascii(${text}) BETWEEN 43 AND 57`;
  * directly, any other string goes through `find_number`, which reads it as
  * `toNumber` does; booleans and nulls are none).
  */
-function extractedCell(index: number, cells: Map<string, string>): CellSql {
+export function extractedCell(index: number, cells: Map<string, string>): CellSql {
   const text = `r.cells[${index + 1}]`;
   const kind = `substr(r.kinds, ${index + 1}, 1)`;
   const use = (name: string, sql: string) => {

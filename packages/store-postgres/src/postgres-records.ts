@@ -7,6 +7,10 @@ import type {
   CatalogueQuery,
   CatalogueRecord,
   CatalogueUnlockRequest,
+  DatasetChange,
+  DatasetRecord,
+  NewDataset,
+  VariableRecord,
   EventQuery,
   EventRecord,
   MadeRowFilter,
@@ -25,6 +29,7 @@ import type {
   ProjectRecord,
 } from '@allot/core';
 import * as auditLog from './audit-log.js';
+import * as datasets from './dataset-records.js';
 import * as eventLog from './event-log.js';
 import * as madeRows from './made-rows.js';
 import * as notifications from './notifications.js';
@@ -40,6 +45,8 @@ import * as projects from './project-records.js';
 export abstract class PostgresRecords {
   readonly #db: PoolQueries;
   readonly #catalogue: PostgresCatalogue;
+  /** The Default dataset's id of each project seen, by workspace and project. */
+  readonly #defaults = new Map<string, number>();
 
   protected constructor(db: PoolQueries) {
     this.#db = db;
@@ -179,5 +186,61 @@ export abstract class PostgresRecords {
 
   takeQuota(bucket: string, limit: number, windowMs: number, now: Date): Promise<QuotaTake> {
     return madeRows.takeQuota(this.#db, { bucket, limit, windowMs, now });
+  }
+
+  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
+    // The Default dataset's id never changes and it is never deleted but with its project, whose id is never reused.
+    const key = JSON.stringify([workspace, project]);
+    const known = this.#defaults.get(key);
+    if (known !== undefined) return Promise.resolve(known);
+    return datasets.ensureDefaultDataset(this.#db, workspace, project).then((id) => {
+      if (this.#defaults.size > 10_000) this.#defaults.clear();
+      this.#defaults.set(key, id);
+      return id;
+    });
+  }
+
+  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
+    return datasets.addDataset(this.#db, dataset);
+  }
+
+  getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
+    return datasets.getDataset(this.#db, workspace, id);
+  }
+
+  listDatasets(workspace: string, project: number, page: Page): Promise<DatasetRecord[]> {
+    return datasets.listDatasets(this.#db, workspace, project, page);
+  }
+
+  countDatasets(workspace: string, project: number): Promise<number> {
+    return datasets.countDatasets(this.#db, workspace, project);
+  }
+
+  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
+    return datasets.updateDataset(this.#db, { workspace, id }, change);
+  }
+
+  deleteDataset(workspace: string, id: number): Promise<boolean> {
+    return datasets.deleteDataset(this.#db, workspace, id);
+  }
+
+  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
+    return datasets.addVariable(this.#db, { workspace, project }, name);
+  }
+
+  getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
+    return datasets.getVariable(this.#db, workspace, id);
+  }
+
+  listVariables(workspace: string, project: number): Promise<VariableRecord[]> {
+    return datasets.listVariables(this.#db, workspace, project);
+  }
+
+  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
+    return datasets.renameVariable(this.#db, { workspace, id }, name);
+  }
+
+  deleteVariable(workspace: string, id: number): Promise<boolean> {
+    return datasets.deleteVariable(this.#db, workspace, id);
   }
 }

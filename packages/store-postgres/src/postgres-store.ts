@@ -1,4 +1,5 @@
 import type {
+  ODataQuery,
   ApiKeyRecord,
   BlockVersion,
   BlockVersionMeta,
@@ -24,6 +25,7 @@ import { checkMadeKeys } from './check-made-keys.js';
 import { commitErrorOf, writeJob } from './commit-job.js';
 import { gatherInBatches } from './candidate-batches.js';
 import { gatherBatch } from './gather-candidates.js';
+import { queryBlockRows } from './query-block-rows.js';
 import * as jobRecords from './job-records.js';
 import * as jobStates from './job-states.js';
 import * as poolDefinitions from './pool-definitions.js';
@@ -121,6 +123,16 @@ export class PostgresStore extends PostgresRecords implements Store {
       resolveRows({ sql: this.#sql, cache: this.#rows, db, workspace, versions }, stored),
     );
     return { ...metaOf(stored), rows };
+  }
+
+  async queryBlockRows(
+    workspace: string,
+    request: { block: string; version: string; columns: readonly string[]; query: ODataQuery },
+  ): Promise<{ rows: RowValues[]; count: number } | undefined> {
+    return this.#db.read('query block rows', async (db) => {
+      const versions = await listVersions(this.#sql, db, workspace, request.block);
+      return queryBlockRows(this.#sql, db, { workspace, versions, ...request }, request.query);
+    });
   }
 
   async listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {

@@ -293,3 +293,23 @@ export {
   type SyntheticDatasetDownload,
 } from './read-synthetic-dataset-file.js';
 export { coveragePrimaryDataSet } from './coverage-primary-data-set.js';
+
+// Datasets of variables
+export {
+  datasetView,
+  type DatasetCaller,
+  type DatasetsStore,
+  type DatasetView,
+} from './dataset-caller.js';
+export { listDatasets } from './list-datasets.js';
+export { readDataset } from './read-dataset.js';
+export { addDataset, type NewDatasetInput } from './add-dataset.js';
+export { updateDataset, type DatasetChangeInput } from './update-dataset.js';
+export { deleteDataset } from './delete-dataset.js';
+export { listVariables } from './list-variables.js';
+export { addVariable } from './add-variable.js';
+export { renameVariable, deleteVariable } from './change-variable.js';
+export type { DatasetValuesInput } from './dataset-values-input.js';
+export { queryBlockRows, type BlockRowsPage } from './query-block-rows.js';
+export { datasetsFromJob, type DatasetsFromJob } from './datasets-from-job.js';
+export { exportDatasets, type DatasetsExport } from './export-datasets.js';

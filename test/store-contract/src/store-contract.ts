@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '@allot/core';
 import { describeBlocksContract } from './blocks-contract.js';
 import { describeCatalogueContract } from './catalogue-contract.js';
+import { describeDatasetsContract } from './datasets-contract.js';
 import { describeEventsContract } from './events-contract.js';
 import { describeJobsAndLeasesContract } from './jobs-and-leases-contract.js';
 import { describePoolsContract } from './pools-contract.js';
@@ -16,7 +17,7 @@ export type OpenStore = () => Promise<Store>;
 /**
  * Registers the contract every adapter passes, one part per slice of the
  * Store (blocks, pools, jobs and leases, tenancy,
- * projects, events and notifications, catalogue), each case on a
+ * projects, events and notifications, catalogue, datasets), each case on a
  * fresh store, then the ids that count per workspace across slices.
  */
 export function describeStoreContract(name: string, open: OpenStore): void {
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     describeProjectJournalContract(() => store);
     describeEventsContract(() => store);
     describeCatalogueContract(() => store);
+    describeDatasetsContract(() => store);
     describeWorkspaceNumbering(() => store);
   });
 }

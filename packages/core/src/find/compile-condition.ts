@@ -18,6 +18,7 @@ export const CONDITION_OPERATORS = [
   'lte',
   'contains',
   'startsWith',
+  'endsWith',
   'isNull',
   'not',
 ] as const satisfies readonly (keyof ColumnCondition)[];
@@ -90,6 +91,8 @@ function compileOperator(operator: string, operand: unknown, path: string): Cell
       return contains(checkString(operand, path));
     case 'startsWith':
       return startsWith(checkString(operand, path));
+    case 'endsWith':
+      return endsWith(checkString(operand, path));
     case 'isNull':
       return checkBoolean(operand, path) ? isEmpty : not(isEmpty);
     case 'not':
@@ -139,6 +142,13 @@ function startsWith(text: string): CellTest {
   return (cell) => {
     if (typeof cell === 'string') return cell.startsWith(text);
     return (typeof cell === 'number' || typeof cell === 'boolean') && String(cell).startsWith(text);
+  };
+}
+
+function endsWith(text: string): CellTest {
+  return (cell) => {
+    if (typeof cell === 'string') return cell.endsWith(text);
+    return (typeof cell === 'number' || typeof cell === 'boolean') && String(cell).endsWith(text);
   };
 }
 

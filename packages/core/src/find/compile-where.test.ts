@@ -260,6 +260,10 @@ describe('compileWhere', () => {
       expect(matches({ email: { startsWith: 'qa+' } }, { email: 'dev+qa+1@x.io' })).toBe(false);
       expect(matches({ email: { startsWith: 'a' } }, { email: null })).toBe(false);
       expect(matches({ balance: { startsWith: '10' } }, { balance: 100 })).toBe(true);
+      expect(matches({ email: { endsWith: '@x.io' } }, { email: 'qa+1@x.io' })).toBe(true);
+      expect(matches({ email: { endsWith: 'qa+' } }, { email: 'qa+1@x.io' })).toBe(false);
+      expect(matches({ balance: { endsWith: '00' } }, { balance: 100 })).toBe(true);
+      expect(matches({ email: { endsWith: 'a' } }, { email: null })).toBe(false);
     });
 
     it('reject operands that are not strings', () => {

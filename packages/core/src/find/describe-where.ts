@@ -17,6 +17,7 @@ const SYMBOLS: Record<string, string> = {
   in: 'in',
   contains: 'contains',
   startsWith: 'starts with',
+  endsWith: 'ends with',
 };
 
 /** Words of the description itself, quoted when they are values. */

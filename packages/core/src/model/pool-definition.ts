@@ -15,6 +15,7 @@ export interface ColumnCondition {
   lte?: number | string;
   contains?: string;
   startsWith?: string;
+  endsWith?: string;
   isNull?: boolean;
   not?: ColumnCondition;
 }

@@ -24,6 +24,8 @@ const WORKSPACE_MAPS = new Set([
   'projects',
   'notifications',
   'madeRows',
+  'datasets',
+  'variables',
 ]);
 /** Fields of a workspace that only grow at their end. */
 const WORKSPACE_LOGS = new Set(['audit']);

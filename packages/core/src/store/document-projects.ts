@@ -79,7 +79,13 @@ export class DocumentProjects implements ProjectStore {
       const current = ownEntry(this.#projects(workspace), String(id));
       if (current === undefined) return false;
       await this.#save(current, journal, (draft) => {
-        delete draftWorkspace(draft, workspace, 'projects').projects?.[String(id)];
+        // A project's datasets and variables go with it, as on PostgreSQL's cascade.
+        const copy = draftWorkspace(draft, workspace, 'projects', 'datasets', 'variables');
+        delete copy.projects?.[String(id)];
+        for (const map of [copy.datasets, copy.variables]) {
+          for (const [key, record] of Object.entries(map ?? {}))
+            if (record.project === id) delete map?.[key];
+        }
       });
       return true;
     });

@@ -10,6 +10,14 @@ import type {
 } from '../lifecycle/made-row-record.js';
 import type { QuotaTake } from '../lifecycle/quota-window.js';
 import type { RowRef } from '../model/job-record.js';
+import type {
+  DatasetChange,
+  DatasetRecord,
+  NewDataset,
+  VariableRecord,
+} from '../datasets/dataset-record.js';
+import type { DatasetStore } from './dataset-store.js';
+import { DocumentDatasets } from './document-datasets.js';
 import { DocumentEvents } from './document-events.js';
 import { DocumentLifecycle } from './document-lifecycle.js';
 import type { LifecycleStore, MadeRowRef } from './lifecycle-store.js';
@@ -27,16 +35,66 @@ import type { SavedDocument } from './saved-document.js';
  * {@link DocumentStore}: they share its document and mutex.
  */
 export class DocumentRecords
-  implements ProjectStore, EventStore, NotificationStore, LifecycleStore
+  implements ProjectStore, EventStore, NotificationStore, LifecycleStore, DatasetStore
 {
   readonly #events: DocumentEvents;
   readonly #projects: DocumentProjects;
   readonly #lifecycle: DocumentLifecycle;
+  readonly #datasets: DocumentDatasets;
 
   constructor(saved: SavedDocument, mutex: Mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
     this.#lifecycle = new DocumentLifecycle(saved, mutex);
+    this.#datasets = new DocumentDatasets(saved, mutex);
+  }
+
+  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
+    return this.#datasets.ensureDefaultDataset(workspace, project);
+  }
+
+  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
+    return this.#datasets.addDataset(dataset);
+  }
+
+  getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
+    return this.#datasets.getDataset(workspace, id);
+  }
+
+  listDatasets(workspace: string, project: number, page: Page): Promise<DatasetRecord[]> {
+    return this.#datasets.listDatasets(workspace, project, page);
+  }
+
+  countDatasets(workspace: string, project: number): Promise<number> {
+    return this.#datasets.countDatasets(workspace, project);
+  }
+
+  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
+    return this.#datasets.updateDataset(workspace, id, change);
+  }
+
+  deleteDataset(workspace: string, id: number): Promise<boolean> {
+    return this.#datasets.deleteDataset(workspace, id);
+  }
+
+  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
+    return this.#datasets.addVariable(workspace, project, name);
+  }
+
+  getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
+    return this.#datasets.getVariable(workspace, id);
+  }
+
+  listVariables(workspace: string, project: number): Promise<VariableRecord[]> {
+    return this.#datasets.listVariables(workspace, project);
+  }
+
+  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
+    return this.#datasets.renameVariable(workspace, id, name);
+  }
+
+  deleteVariable(workspace: string, id: number): Promise<boolean> {
+    return this.#datasets.deleteVariable(workspace, id);
   }
 
   appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {

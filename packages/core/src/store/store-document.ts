@@ -1,6 +1,7 @@
 import type { CatalogueRecord } from '../catalogue/catalogue-record.js';
 import type { EventRecord } from '../events/event-record.js';
 import type { ProjectRecord } from '../projects/project-record.js';
+import type { DatasetRecord, VariableRecord } from '../datasets/dataset-record.js';
 import type { BlockVersionMeta } from '../model/block-version.js';
 import type { JobRecord, JobTest, ResultRecord } from '../model/job-record.js';
 import type { PoolDefinition } from '../model/pool-definition.js';
@@ -41,6 +42,10 @@ export interface WorkspaceDocument {
    * Notifications by {@link notificationKey}. Optional, like `projects`.
    */
   notifications?: Record<string, StoredNotification>;
+  /** Datasets of variables by id. Optional, like `projects`. */
+  datasets?: Record<string, DatasetRecord>;
+  /** Variables of datasets by id. Optional, like `projects`. */
+  variables?: Record<string, VariableRecord>;
   /**
    * The event log, oldest first (named for the audit log it began as: an
    * entry written before events had `action` and `target`, see
@@ -63,6 +68,10 @@ export interface WorkspaceIds {
   event?: number;
   /** Absent until the workspace's first project. */
   project?: number;
+  /** Absent until the workspace's first dataset. */
+  dataset?: number;
+  /** Absent until the workspace's first variable. */
+  variable?: number;
 }
 
 /**

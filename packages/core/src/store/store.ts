@@ -1,5 +1,6 @@
 import type { BlockStore } from './block-store.js';
 import type { CatalogueStore } from './catalogue-store.js';
+import type { DatasetStore } from './dataset-store.js';
 import type { EventStore } from './event-store.js';
 import type { JobStore } from './job-store.js';
 import type { LifecycleStore } from './lifecycle-store.js';
@@ -10,6 +11,7 @@ import type { TenancyStore } from './tenancy-store.js';
 
 export type { BlockStore } from './block-store.js';
 export type { CatalogueStore } from './catalogue-store.js';
+export type { DatasetStore } from './dataset-store.js';
 export type { EventStore } from './event-store.js';
 export type { CandidateQuery, JobStore } from './job-store.js';
 export type { LifecycleStore, MadeRowRef } from './lifecycle-store.js';
@@ -23,7 +25,7 @@ export type { TenancyStore } from './tenancy-store.js';
  * The narrow storage interface: domain operations, each atomic, in named
  * slices ({@link BlockStore}, {@link PoolStore}, {@link JobStore},
  * {@link TenancyStore}, {@link ProjectStore}, {@link EventStore},
- * {@link NotificationStore}, {@link CatalogueStore}, {@link LifecycleStore}). A caller asks for the slice it
+ * {@link NotificationStore}, {@link CatalogueStore}, {@link LifecycleStore}, {@link DatasetStore}). A caller asks for the slice it
  * uses; an adapter implements them all. Adapters: memory (tests), lowdb
  * (embedded default), PostgreSQL.
  *
@@ -40,7 +42,8 @@ export interface Store
     EventStore,
     NotificationStore,
     CatalogueStore,
-    LifecycleStore {
+    LifecycleStore,
+    DatasetStore {
   /** A short name for messages: `memory`, `lowdb`, `postgres`. */
   readonly kind: string;
   /** Flushes and frees resources (file locks, connections). */

@@ -11,12 +11,13 @@ import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
+import { odataPage, scalarFields, usesOData } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import {
   AllocationTestSchema,
   Name,
   PageOf,
-  PageQuery,
+  ListQuery,
   TestBody,
   withErrors,
 } from '@allot/protocol';
@@ -40,8 +41,8 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: "List a pool's allocation tests, optionally of one suite",
         params: Type.Object({ pool: Name }),
-        querystring: Type.Intersect([PageQuery, Type.Object({ suite: Type.Optional(Name) })]),
-        response: withErrors({ 200: PageOf(AllocationTestSchema) }),
+        querystring: Type.Intersect([ListQuery, Type.Object({ suite: Type.Optional(Name) })]),
+        response: withErrors({ 200: PageOf(Type.Partial(AllocationTestSchema)) }),
       },
     },
     async (request) => {
@@ -52,6 +53,8 @@ export const allocationTestRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       const suite = request.query.suite;
       const tests = suite === undefined ? pool.tests : pool.tests.filter((t) => t.suite === suite);
+      if (usesOData(request.query))
+        return odataPage(request, tests, scalarFields(AllocationTestSchema.properties));
       return pageOfList(request, tests, request.query);
     },
   );

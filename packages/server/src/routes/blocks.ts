@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, TABLE_FORMATS, writeTable } from '@allot/core';
 import {
   exportBlockVersion,
   importBlockVersion,
+  queryBlockRows,
   listBlockVersions,
   listBlocks,
   readBlock,
@@ -14,12 +15,15 @@ import { Type } from 'typebox';
 import { actingOf, audit } from '../audit.js';
 import { extensionOf, mediaTypeOf } from '../formats/table-media-type.js';
 import { pageOfList } from '../pagination.js';
+import { odataPaged } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
 import {
   BlockDownloadQuery,
+  BlockRowsPageSchema,
+  ODataQuery,
   BlockMetaSchema,
   BlockUploadSchema,
   Name,
@@ -128,6 +132,41 @@ export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       readBlockVersion(contextOf(app).store, callerOf(request).workspace, request.params.block),
+  );
+
+  app.get(
+    '/blocks/:block/rows',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags,
+        summary: "Query a data block version's rows with OData",
+        description:
+          'The rows of a version (the latest unless `version` is given) that `$filter` selects, ordered by `$orderby` (empty cells last, numbers before text), paged by `$skip` and `$top` (50 by default, 1000 at most), with the `$select`ed columns; `total` counts every row the filter selects. On PostgreSQL the query runs as SQL where the rows are. A field the block lacks, a bad literal or an unsupported function is a 400 naming it.',
+        params: BlockParams,
+        querystring: Type.Object({ version: Type.Optional(Version), ...ODataQuery.properties }),
+        response: withErrors({ 200: BlockRowsPageSchema }),
+      },
+    },
+    async (request) => {
+      const { version, ...params } = request.query;
+      const page = await queryBlockRows(contextOf(app).store, callerOf(request).workspace, {
+        block: request.params.block,
+        ...(version === undefined ? {} : { version }),
+        params,
+      });
+      const paged = odataPaged(request, page.rows, page.query, page.count);
+      return {
+        block: page.block,
+        version: page.version,
+        columns: page.columns,
+        items: paged.items,
+        limit: paged.limit,
+        offset: paged.offset,
+        total: page.count,
+        links: paged.links,
+      };
+    },
   );
 
   app.get(

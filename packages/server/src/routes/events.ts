@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { EventRecord } from '@allot/core';
 import { listEvents } from '@allot/use-cases';
-import { EventSchema, PageOf, PageQuery, withErrors, type Event } from '@allot/protocol';
+import { EventSchema, ListQuery, PageOf, withErrors, type Event } from '@allot/protocol';
 import { Type } from 'typebox';
 import { HttpError } from '../errors/http-error.js';
 import { pageOfProbe } from '../pagination.js';
+import { ODATA_WINDOW, odataPage, scalarFields, usesOData } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { contextOf } from '../app-context.js';
 
@@ -13,7 +14,7 @@ const time = (bound: string) =>
   Type.String({ minLength: 10, maxLength: 40, description: `${bound} ${TIME_FORMS}` });
 
 const EventQuery = Type.Object({
-  ...PageQuery.properties,
+  ...ListQuery.properties,
   from: Type.Optional(time('Start, inclusive.')),
   to: Type.Optional(time('End, exclusive.')),
   actor: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
@@ -57,7 +58,7 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['events'],
         summary: 'The event log, newest first (from inclusive, to exclusive)',
         querystring: EventQuery,
-        response: withErrors({ 200: PageOf(EventSchema) }),
+        response: withErrors({ 200: PageOf(Type.Partial(EventSchema)) }),
       },
     },
     async (request) => {
@@ -71,8 +72,12 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(actor === undefined ? {} : { actor }),
         ...(kind === undefined ? {} : { kind }),
         ...(project === undefined ? {} : { project }),
-        page: { limit: limit + 1, offset },
+        page: usesOData(request.query)
+          ? { limit: ODATA_WINDOW, offset: 0 }
+          : { limit: limit + 1, offset },
       });
+      if (usesOData(request.query))
+        return odataPage(request, events.map(eventView), scalarFields(EventSchema.properties));
       return pageOfProbe(request, events.map(eventView), request.query);
     },
   );

@@ -4,13 +4,14 @@ import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors/http-error.js';
 import { pageOfProbe } from '../pagination.js';
+import { ODATA_WINDOW, odataPage, scalarFields, usesOData } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { contextOf } from '../app-context.js';
 import {
   JobStatusSchema,
   JobSummarySchema,
   PageOf,
-  PageQuery,
+  ListQuery,
   ReleaseSchema,
   TestRefSchema,
   withErrors,
@@ -92,17 +93,19 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'viewer' },
       schema: {
         tags,
-        summary: 'List committed jobs, newest first',
-        querystring: PageQuery,
-        response: withErrors({ 200: PageOf(JobSummarySchema) }),
+        summary: 'List committed jobs, newest first (OData options over the newest 10,000 jobs)',
+        querystring: ListQuery,
+        response: withErrors({ 200: PageOf(Type.Partial(JobSummarySchema)) }),
       },
     },
     async (request) => {
+      const odata = usesOData(request.query);
       const { limit, offset } = request.query;
-      const jobs = await listJobs(contextOf(app).store, callerOf(request).workspace, {
-        limit: limit + 1,
-        offset,
-      });
+      const jobs = await listJobs(
+        contextOf(app).store,
+        callerOf(request).workspace,
+        odata ? { limit: ODATA_WINDOW, offset: 0 } : { limit: limit + 1, offset },
+      );
       const summaries = jobs.map((job) => ({
         id: job.id,
         state: job.failed > 0 ? 'failed' : 'complete',
@@ -115,6 +118,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reused: job.cached,
         failed: job.failed,
       }));
+      if (odata) return odataPage(request, summaries, scalarFields(JobSummarySchema.properties));
       return pageOfProbe(request, summaries, request.query);
     },
   );

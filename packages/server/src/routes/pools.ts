@@ -12,6 +12,7 @@ import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { HttpError } from '../errors/http-error.js';
 import { pageOfList } from '../pagination.js';
+import { odataPage, scalarFields, usesOData } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
 import { readUpload } from '../uploads/read-upload.js';
@@ -19,7 +20,7 @@ import { contextOf } from '../app-context.js';
 import {
   Name,
   PageOf,
-  PageQuery,
+  ListQuery,
   PoolBody,
   PoolSchema,
   PoolSummarySchema,
@@ -40,13 +41,19 @@ export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'viewer' },
       schema: {
         tags,
-        summary: 'List pools',
-        querystring: PageQuery,
-        response: withErrors({ 200: PageOf(PoolSummarySchema) }),
+        summary: 'List pools (OData $filter, $orderby, $top, $skip, $select, $count)',
+        querystring: ListQuery,
+        response: withErrors({ 200: PageOf(Type.Partial(PoolSummarySchema)) }),
       },
     },
     async (request) => {
       const pools = await listPools(contextOf(app).store, callerOf(request).workspace);
+      if (usesOData(request.query))
+        return odataPage(
+          request,
+          pools.map(poolSummary),
+          scalarFields(PoolSummarySchema.properties),
+        );
       return pageOfList(request, pools.map(poolSummary), request.query);
     },
   );

@@ -3,9 +3,10 @@ import { listResults, readResult, releaseTest } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { audit } from '../audit.js';
 import { pageOfList } from '../pagination.js';
+import { odataPage, scalarFields, usesOData } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { contextOf } from '../app-context.js';
-import { Name, PageOf, PageQuery, ReleaseSchema, ResultSchema, withErrors } from '@allot/protocol';
+import { ListQuery, Name, PageOf, ReleaseSchema, ResultSchema, withErrors } from '@allot/protocol';
 
 const TestParams = Type.Object({ pool: Name, suite: Name, test: Name });
 
@@ -23,8 +24,8 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'List the results of a pool, optionally of one suite',
         params: Type.Object({ pool: Name }),
-        querystring: Type.Intersect([PageQuery, Type.Object({ suite: Type.Optional(Name) })]),
-        response: withErrors({ 200: PageOf(ResultSchema) }),
+        querystring: Type.Intersect([ListQuery, Type.Object({ suite: Type.Optional(Name) })]),
+        response: withErrors({ 200: PageOf(Type.Partial(ResultSchema)) }),
       },
     },
     async (request) => {
@@ -33,6 +34,8 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.pool,
         request.query.suite,
       );
+      if (usesOData(request.query))
+        return odataPage(request, results, scalarFields(ResultSchema.properties));
       return pageOfList(request, results, request.query);
     },
   );
@@ -45,8 +48,8 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'List the results of a suite',
         params: Type.Object({ pool: Name, suite: Name }),
-        querystring: PageQuery,
-        response: withErrors({ 200: PageOf(ResultSchema) }),
+        querystring: ListQuery,
+        response: withErrors({ 200: PageOf(Type.Partial(ResultSchema)) }),
       },
     },
     async (request) => {
@@ -55,6 +58,8 @@ export const resultRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.pool,
         request.params.suite,
       );
+      if (usesOData(request.query))
+        return odataPage(request, results, scalarFields(ResultSchema.properties));
       return pageOfList(request, results, request.query);
     },
   );

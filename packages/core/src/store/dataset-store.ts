@@ -1,0 +1,61 @@
+import type {
+  DatasetChange,
+  DatasetRecord,
+  NewDataset,
+  VariableRecord,
+} from '../datasets/dataset-record.js';
+import type { Page } from './page.js';
+
+/**
+ * The datasets slice of the {@link Store}: a project's variables and its
+ * datasets of values, numbered per workspace. Names are unique in a
+ * project (datasets and variables apart); ids are never reused. Values of
+ * a deleted dataset or variable go with it; a project's delete takes its
+ * datasets and variables along.
+ */
+export interface DatasetStore {
+  /**
+   * The id of the project's `Default` dataset, created on first call: every
+   * project has one. Calls at once create one. Its id never changes, so an
+   * adapter may remember it.
+   */
+  ensureDefaultDataset(workspace: string, project: number): Promise<number>;
+  /**
+   * Stores a new dataset with the next dataset id of its workspace.
+   *
+   * @throws {@link AllotError} `ALREADY_EXISTS` when the project has a dataset of this name.
+   * @throws {@link AllotError} `NOT_FOUND` when a value names a variable the project lacks.
+   */
+  addDataset(dataset: NewDataset): Promise<DatasetRecord>;
+  getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined>;
+  /** A project's datasets by id, one page of them. */
+  listDatasets(workspace: string, project: number, page: Page): Promise<DatasetRecord[]>;
+  countDatasets(workspace: string, project: number): Promise<number>;
+  /**
+   * Renames a dataset and sets some of its values, atomically.
+   *
+   * @throws {@link AllotError} `NOT_FOUND` when the dataset, or a variable a value names, does not exist.
+   * @throws {@link AllotError} `ALREADY_EXISTS` when the new name is another dataset's.
+   */
+  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord>;
+  /** Deletes a dataset and its values; true when it existed. */
+  deleteDataset(workspace: string, id: number): Promise<boolean>;
+  /**
+   * Stores a new variable with the next variable id of its workspace; every
+   * dataset of the project reads an empty value for it.
+   *
+   * @throws {@link AllotError} `ALREADY_EXISTS` when the project has a variable of this name.
+   */
+  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord>;
+  getVariable(workspace: string, id: number): Promise<VariableRecord | undefined>;
+  /** A project's variables by id. */
+  listVariables(workspace: string, project: number): Promise<VariableRecord[]>;
+  /**
+   * Renames a variable.
+   *
+   * @throws {@link AllotError} `NOT_FOUND` when it does not exist; `ALREADY_EXISTS` when the name is taken.
+   */
+  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord>;
+  /** Deletes a variable and its value in every dataset; true when it existed. */
+  deleteVariable(workspace: string, id: number): Promise<boolean>;
+}

@@ -1,0 +1,213 @@
+import {
+  datasetExistsError,
+  datasetNotFoundError,
+  variableExistsError,
+  variableNotFoundError,
+} from '../datasets/dataset-errors.js';
+import {
+  DEFAULT_DATASET_NAME,
+  type DatasetChange,
+  type DatasetRecord,
+  type NewDataset,
+  type VariableRecord,
+} from '../datasets/dataset-record.js';
+import type { DatasetStore } from './dataset-store.js';
+import { draftWorkspace } from './draft-workspace.js';
+import type { Mutex } from './mutex.js';
+import { ownEntry, setOwnEntry } from './own-entry.js';
+import type { Page } from './page.js';
+import type { SavedDocument } from './saved-document.js';
+import type { WorkspaceDocument } from './store-document.js';
+
+/**
+ * The datasets and variables of the document store. Uniqueness checks and
+ * writes are one turn of the store's mutex, so two adds of one name cannot
+ * both pass.
+ */
+export class DocumentDatasets implements DatasetStore {
+  readonly #saved: SavedDocument;
+  readonly #mutex: Mutex;
+
+  constructor(saved: SavedDocument, mutex: Mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+
+  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
+    const found = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
+    if (found !== undefined) return Promise.resolve(found.id);
+    return this.#mutex.run(async () => {
+      const again = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
+      if (again !== undefined) return again.id;
+      const created = await this.#insertDataset(
+        { workspace, project, name: DEFAULT_DATASET_NAME, values: {} },
+        true,
+      );
+      return created.id;
+    });
+  }
+
+  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
+    return this.#mutex.run(async () => {
+      this.#assertNameFree(dataset.workspace, dataset.project, dataset.name, undefined);
+      this.#assertVariables(dataset.workspace, dataset.project, dataset.values);
+      return this.#insertDataset(dataset, false);
+    });
+  }
+
+  getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
+    return Promise.resolve(ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)));
+  }
+
+  listDatasets(workspace: string, project: number, page: Page): Promise<DatasetRecord[]> {
+    const all = this.#datasetsOf(workspace, project);
+    return Promise.resolve(all.slice(page.offset, page.offset + page.limit));
+  }
+
+  countDatasets(workspace: string, project: number): Promise<number> {
+    return Promise.resolve(this.#datasetsOf(workspace, project).length);
+  }
+
+  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
+      if (current === undefined) throw datasetNotFoundError(id);
+      if (change.name !== undefined)
+        this.#assertNameFree(workspace, current.project, change.name, id);
+      this.#assertVariables(workspace, current.project, change.values ?? {});
+      const next: DatasetRecord = {
+        ...current,
+        name: change.name ?? current.name,
+        values: { ...current.values, ...change.values },
+      };
+      await this.#saved.update((draft) => {
+        setOwnEntry(draftWorkspace(draft, workspace, 'datasets').datasets ?? {}, String(id), next);
+      });
+      return next;
+    });
+  }
+
+  deleteDataset(workspace: string, id: number): Promise<boolean> {
+    return this.#mutex.run(async () => {
+      if (ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)) === undefined)
+        return false;
+      await this.#saved.update((draft) => {
+        delete draftWorkspace(draft, workspace, 'datasets').datasets?.[String(id)];
+      });
+      return true;
+    });
+  }
+
+  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
+    return this.#mutex.run(async () => {
+      if (this.#variablesOf(workspace, project).some((v) => v.name === name))
+        throw variableExistsError(name);
+      const ws = this.#workspace(workspace);
+      const stored: VariableRecord = {
+        id: (ws?.lastIds.variable ?? 0) + 1,
+        workspace,
+        project,
+        name,
+      };
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, workspace, 'variables');
+        copy.variables ??= {};
+        setOwnEntry(copy.variables, String(stored.id), stored);
+        copy.lastIds = { ...copy.lastIds, variable: stored.id };
+      });
+      return stored;
+    });
+  }
+
+  getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
+    return Promise.resolve(ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id)));
+  }
+
+  listVariables(workspace: string, project: number): Promise<VariableRecord[]> {
+    return Promise.resolve(this.#variablesOf(workspace, project));
+  }
+
+  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
+      if (current === undefined) throw variableNotFoundError(id);
+      if (this.#variablesOf(workspace, current.project).some((v) => v.name === name && v.id !== id))
+        throw variableExistsError(name);
+      const next = { ...current, name };
+      await this.#saved.update((draft) => {
+        setOwnEntry(
+          draftWorkspace(draft, workspace, 'variables').variables ?? {},
+          String(id),
+          next,
+        );
+      });
+      return next;
+    });
+  }
+
+  deleteVariable(workspace: string, id: number): Promise<boolean> {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
+      if (current === undefined) return false;
+      const key = String(id);
+      const holding = this.#datasetsOf(workspace, current.project).filter((d) =>
+        Object.hasOwn(d.values, key),
+      );
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, workspace, 'variables', 'datasets');
+        delete copy.variables?.[key];
+        for (const dataset of holding) {
+          const { [key]: _gone, ...values } = dataset.values;
+          setOwnEntry(copy.datasets ?? {}, String(dataset.id), { ...dataset, values });
+        }
+      });
+      return true;
+    });
+  }
+
+  async #insertDataset(dataset: NewDataset, isDefault: boolean): Promise<DatasetRecord> {
+    const ws = this.#workspace(dataset.workspace);
+    const stored: DatasetRecord = {
+      id: (ws?.lastIds.dataset ?? 0) + 1,
+      workspace: dataset.workspace,
+      project: dataset.project,
+      name: dataset.name,
+      isDefault,
+      values: { ...dataset.values },
+    };
+    await this.#saved.update((draft) => {
+      const copy = draftWorkspace(draft, dataset.workspace, 'datasets');
+      copy.datasets ??= {};
+      setOwnEntry(copy.datasets, String(stored.id), stored);
+      copy.lastIds = { ...copy.lastIds, dataset: stored.id };
+    });
+    return stored;
+  }
+
+  #assertNameFree(workspace: string, project: number, name: string, self: number | undefined) {
+    const holder = this.#datasetsOf(workspace, project).find((d) => d.name === name);
+    if (holder !== undefined && holder.id !== self) throw datasetExistsError(name);
+  }
+
+  #assertVariables(workspace: string, project: number, values: Record<string, string>): void {
+    const known = new Set(this.#variablesOf(workspace, project).map((v) => String(v.id)));
+    for (const key of Object.keys(values))
+      if (!known.has(key)) throw variableNotFoundError(Number(key));
+  }
+
+  #datasetsOf(workspace: string, project: number): DatasetRecord[] {
+    return Object.values(this.#workspace(workspace)?.datasets ?? {})
+      .filter((d) => d.project === project)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  #variablesOf(workspace: string, project: number): VariableRecord[] {
+    return Object.values(this.#workspace(workspace)?.variables ?? {})
+      .filter((v) => v.project === project)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  #workspace(workspace: string): WorkspaceDocument | undefined {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+}

@@ -1,0 +1,1 @@
+DELETE FROM datasets WHERE workspace = :workspace AND id = :id

@@ -1,0 +1,1 @@
+SELECT {{dataset-record}} FROM datasets d WHERE d.workspace = :workspace AND d.id = :id

@@ -1,0 +1,1 @@
+UPDATE datasets SET name = :name WHERE workspace = :workspace AND id = :id

@@ -1,0 +1,1 @@
+DELETE FROM dataset_variables WHERE workspace = :workspace AND id = :id

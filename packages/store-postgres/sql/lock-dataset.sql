@@ -1,0 +1,1 @@
+SELECT d.project FROM datasets d WHERE d.workspace = :workspace AND d.id = :id FOR UPDATE
