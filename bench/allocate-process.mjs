@@ -44,6 +44,7 @@ const rss = () => process.resourceUsage().maxRSS * 1024;
 /** Runs a job and times its phases from the engine's own progress events. */
 async function timedJob(store, refs, options = {}) {
   const marks = [];
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const report = await executeJob(store, {
     workspace: WS,
@@ -52,6 +53,7 @@ async function timedJob(store, refs, options = {}) {
     onProgress: (p) => marks.push({ ...p, at: performance.now() }),
   });
   const end = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
   const firstOf = (phase) => marks.find((m) => m.phase === phase)?.at;
   const lastOf = (phase) => marks.findLast((m) => m.phase === phase)?.at;
   const candidates = firstOf('candidates');
@@ -76,6 +78,8 @@ async function timedJob(store, refs, options = {}) {
   }
   return {
     ms: end - start,
+    // On a shared, loaded machine the wall time waits for a core; the CPU time does not.
+    cpuMs: (cpu.user + cpu.system) / 1000,
     phases,
     cached: report.cached,
     allocated: report.allocated,
@@ -98,11 +102,13 @@ const round = { openMs };
 // What `allot run` does on a bundle that is still live: check the pool's columns, then execute.
 const readsBefore = persistence.reads;
 const cachedStart = performance.now();
+const cachedCpu = process.cpuUsage();
 await checkPoolColumns(store, WS, live);
 const cached = await timedJob(store, refsOf(live));
 round.cached = {
   ...cached,
   ms: performance.now() - cachedStart,
+  cpuMs: ((c) => (c.user + c.system) / 1000)(process.cpuUsage(cachedCpu)),
   blockReads: persistence.reads - readsBefore,
 };
 

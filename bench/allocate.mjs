@@ -101,9 +101,9 @@ async function benchJobs() {
       round.load = `${before} → ${load()}`;
       rounds.push(round);
       console.log(
-        `round ${i} (load ${round.load}): cold ${s(round.cold.ms)} [${phaseLine(round.cold)} ms], ` +
-          `warm ${s(round.warm.ms)} [${phaseLine(round.warm)} ms], ` +
-          `${BIG_TESTS / 1000}k ${s(round.big.ms)} [${phaseLine(round.big)} ms], ` +
+        `round ${i} (load ${round.load}): cold ${s(round.cold.ms)} (cpu ${s(round.cold.cpuMs)}) [${phaseLine(round.cold)} ms], ` +
+          `warm ${s(round.warm.ms)} (cpu ${s(round.warm.cpuMs)}) [${phaseLine(round.warm)} ms], ` +
+          `${BIG_TESTS / 1000}k ${s(round.big.ms)} (cpu ${s(round.big.cpuMs)}) [${phaseLine(round.big)} ms], ` +
           `cached ${round.cached.ms.toFixed(0)} ms (${round.cached.cached ? 'cached' : 'NOT cached'}, block files read: ${round.cached.blockReads}), ` +
           `peak ${mib(round.cold.peak)}`,
       );
@@ -211,6 +211,23 @@ console.log(
   )} (goal ≤ 300 ms, block not read) ` +
     `${verdict(median((r) => r.cached.ms) <= 300 && rounds.every((r) => r.cached.cached && r.cached.blockReads === 0))}; block files read: ${rounds.map((r) => r.cached.blockReads).join(', ')}`,
 );
+const ms = (x) => `${x.toFixed(0)} ms`;
+console.log(
+  '  CPU time of the same jobs (user + system; a loaded machine stretches wall time, not this):',
+);
+for (const [label, job] of [
+  ['warm', 'warm'],
+  ['cold', 'cold'],
+  [`${BIG_TESTS / 1000}k`, 'big'],
+  ['cached', 'cached'],
+]) {
+  console.log(
+    `    ${label.padEnd(7)} ${format(
+      rounds.map((r) => r[job].cpuMs),
+      ms,
+    )}`,
+  );
+}
 console.log(
   `  ratio cold/warm per round:    ${format(
     rounds.map((r) => r.cold.ms / r.warm.ms),
