@@ -34,26 +34,41 @@ interface RowGroups {
   size: number[];
 }
 
+/**
+ * Groups the rows by the set of classes that accept them. A row's set is
+ * built class by class: joining class c moves it from group g to "g and c",
+ * looked up once per (g, c), so no list of classes is built per row. Groups
+ * are numbered in the order their first row appears, as are rows.
+ */
 function groupRows(classes: readonly MatchClass[], limit: number): RowGroups {
-  const signature = new Map<number, number[]>();
+  const count = classes.length;
+  const partial = new Map<number, number>();
+  const members: number[][] = [[]];
+  const next = new Map<number, number>();
   classes.forEach((c, index) => {
     const length = Math.min(c.candidates.length, limit);
     for (let i = 0; i < length; i++) {
       const row = c.candidates[i] as number;
-      const list = signature.get(row);
-      if (list === undefined) signature.set(row, [index]);
-      else list.push(index);
+      const from = partial.get(row) ?? 0;
+      const key = from * count + index;
+      let to = next.get(key);
+      if (to === undefined) {
+        to = members.length;
+        members.push([...(members[from] as number[]), index]);
+        next.set(key, to);
+      }
+      partial.set(row, to);
     }
   });
-  const groupIndex = new Map<string, number>();
+  // Only the sets rows ended in are groups.
+  const final = new Map<number, number>();
   const groups: RowGroups = { groupOf: new Map(), classesOf: [], size: [] };
-  for (const [row, members] of signature) {
-    const key = members.join(',');
-    let group = groupIndex.get(key);
+  for (const [row, set] of partial) {
+    let group = final.get(set);
     if (group === undefined) {
       group = groups.size.length;
-      groupIndex.set(key, group);
-      groups.classesOf.push(members);
+      final.set(set, group);
+      groups.classesOf.push(members[set] as number[]);
       groups.size.push(0);
     }
     groups.size[group] = (groups.size[group] as number) + 1;
