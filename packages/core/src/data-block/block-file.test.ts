@@ -26,6 +26,15 @@ describe('block files', () => {
     expect(bytes.length).toBeLessThan(JSON.stringify(rows).length);
   });
 
+  it('keep strings with NUL in them, and columns mixing strings with other values', () => {
+    const odd: RowValues[] = [
+      ['a\u0000b', 'x'],
+      ['', 'y'],
+      ['c', 1],
+    ];
+    expect(decodeBlockFile(encodeBlockFile(['k', 'v'], odd)).toRows()).toEqual(odd);
+  });
+
   it('widen the codes of a large dictionary', () => {
     const many: RowValues[] = Array.from({ length: 2000 }, (_, i) => [String(i % 900)]);
     const table = decodeBlockFile(encodeBlockFile(['n'], many));

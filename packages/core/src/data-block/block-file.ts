@@ -12,8 +12,12 @@ const ALIGN = 4;
 /** Where one column's sections lie in a block file, as byte offsets from its start. */
 interface ColumnEntry {
   name: string;
-  /** The dictionary (or, without codes, every cell): a JSON array. */
-  values: [offset: number, length: number];
+  /**
+   * The dictionary (or, without codes, every cell): a JSON array, or for
+   * strings free of NUL (`text`) the strings joined by NUL, which splits
+   * an order of magnitude faster than JSON parses.
+   */
+  values: [offset: number, length: number, kind?: 'text'];
   /** One code per row, `width` bytes each; absent when every cell is in `values`. */
   codes: [offset: number, width: 1 | 2 | 4] | null;
 }
@@ -48,22 +52,21 @@ export function encodeBlockFile(columns: readonly string[], rows: readonly RowVa
   };
   const entries: ColumnEntry[] = columns.map((name, index) => {
     const { values, codes } = encodeColumn(rows, index);
-    const json = Buffer.from(JSON.stringify(values), 'utf8');
-    const valuesAt = place(json);
-    if (codes === null) return { name, values: [valuesAt, json.length], codes: null };
+    const text = values.length > 0 && values.every(isText);
+    const bytes = Buffer.from(text ? values.join('\u0000') : JSON.stringify(values), 'utf8');
+    const section: ColumnEntry['values'] = text
+      ? [place(bytes), bytes.length, 'text']
+      : [place(bytes), bytes.length];
+    if (codes === null) return { name, values: section, codes: null };
     const codesAt = place(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
-    return {
-      name,
-      values: [valuesAt, json.length],
-      codes: [codesAt, codes.BYTES_PER_ELEMENT as 1 | 2 | 4],
-    };
+    return { name, values: section, codes: [codesAt, codes.BYTES_PER_ELEMENT as 1 | 2 | 4] };
   });
   // Offsets in the header count from the file's start, which the header's own length moves.
   let header = '';
   for (let base = 0; ;) {
     const shifted = entries.map((entry) => ({
       ...entry,
-      values: [entry.values[0] + base, entry.values[1]],
+      values: [entry.values[0] + base, ...entry.values.slice(1)],
       codes: entry.codes === null ? null : [entry.codes[0] + base, entry.codes[1]],
     }));
     header = JSON.stringify({ rowCount: rows.length, columns: shifted });
@@ -79,6 +82,10 @@ export function encodeBlockFile(columns: readonly string[], rows: readonly RowVa
   const start = PREFIX_BYTES + headerBytes.length;
   const pad = Buffer.alloc((ALIGN - (start % ALIGN)) % ALIGN);
   return Buffer.concat([prefix, headerBytes, pad, ...sections]);
+}
+
+function isText(value: Value): boolean {
+  return typeof value === 'string' && !value.includes('\u0000');
 }
 
 function encodeColumn(
@@ -150,14 +157,13 @@ export function decodeBlockFile(bytes: Buffer, file = 'block file'): ColumnTable
   if (typeof header === 'number') throw corrupt(file, 'it ends inside its header');
   const { rowCount } = header;
   const columns = header.columns.map((entry) => {
-    const [valuesAt, valuesLength] = entry.values;
+    const [valuesAt, valuesLength, kind] = entry.values;
     const end =
       entry.codes === null ? valuesAt + valuesLength : entry.codes[0] + rowCount * entry.codes[1];
     if (end > bytes.length) throw corrupt(file, `it ends inside column "${entry.name}"`);
     return new Column(() => {
-      const values = JSON.parse(
-        bytes.toString('utf8', valuesAt, valuesAt + valuesLength),
-      ) as Value[];
+      const text = bytes.toString('utf8', valuesAt, valuesAt + valuesLength);
+      const values = kind === 'text' ? text.split('\u0000') : (JSON.parse(text) as Value[]);
       return { values, codes: entry.codes === null ? null : codesAt(bytes, entry.codes, rowCount) };
     });
   });
