@@ -215,6 +215,15 @@ export {
 } from './catalogue/catalogue-version.js';
 export { checkName, planCataloguePut } from './catalogue/plan-catalogue-put.js';
 export { DocumentStore } from './store/document-store.js';
+export { Column, ColumnTable } from './data-block/column-table.js';
+export type { Codes, ColumnData } from './data-block/column-table.js';
+export {
+  decodeBlockFile,
+  encodeBlockFile,
+  isBlockFile,
+  readBlockFileHeader,
+} from './data-block/block-file.js';
+export type { BlockFileHeader } from './data-block/block-file.js';
 export { RowsCache } from './store/rows-cache.js';
 export { leaseConflict, testLabel } from './store/lease-conflict.js';
 export type { ConflictRow } from './store/lease-conflict.js';

@@ -68983,11 +68983,14 @@ function resolveColumn(columns, column2, path) {
 
 // ../core/dist/find/compile-where.js
 function compileWhere(where, columns, path) {
+  return compileWhereWith(where, columns, path, (index, test) => (row) => test(row[index]));
+}
+function compileWhereWith(where, columns, path, leaf) {
   if (where === void 0)
     return () => true;
-  return compileNode(where, columns, path);
+  return compileNode(where, { columns, leaf }, path);
 }
-function compileNode(where, columns, path) {
+function compileNode(where, on, path) {
   if (!isPlainObject(where)) {
     throw invalidInput(path, `expected an object of columns and and/or/not, got ${describeType2(where)}`);
   }
@@ -68995,32 +68998,32 @@ function compileNode(where, columns, path) {
   for (const [key, value] of Object.entries(where)) {
     if (value === void 0)
       continue;
-    tests.push(compileEntry(key, value, columns, childPath(path, key)));
+    tests.push(compileEntry(key, value, on, childPath(path, key)));
   }
   return allOf(tests);
 }
-function compileEntry(key, value, columns, path) {
+function compileEntry(key, value, on, path) {
   switch (key) {
     case "and":
-      return allOf(compileList(value, columns, path));
+      return allOf(compileList(value, on, path));
     case "or":
-      return anyOf(compileList(value, columns, path));
+      return anyOf(compileList(value, on, path));
     case "not":
-      return not(compileNode(value, columns, path));
+      return not(compileNode(value, on, path));
     default:
-      return compileColumn(key, value, columns, path);
+      return compileColumn(key, value, on, path);
   }
 }
-function compileList(value, columns, path) {
+function compileList(value, on, path) {
   if (!Array.isArray(value)) {
     throw invalidInput(path, `expected a list of conditions, got ${describeType2(value)}`);
   }
-  return value.map((item, index) => compileNode(item, columns, childPath(path, index)));
+  return value.map((item, index) => compileNode(item, on, childPath(path, index)));
 }
-function compileColumn(column2, value, columns, path) {
-  const index = resolveColumn(columns, column2, path);
+function compileColumn(column2, value, on, path) {
+  const index = resolveColumn(on.columns, column2, path);
   const test = isPlainObject(value) ? compileCondition(value, path) : matchValues([checkValue(value, path, "; for a list of values write { in: [...] }")]);
-  return (row) => test(row[index]);
+  return on.leaf(index, test);
 }
 
 // ../core/dist/find/describe-where.js
@@ -72180,6 +72183,109 @@ function applyJobCommit(draft, commit, writes) {
   appendVersions(target.blocks, metas);
 }
 
+// ../core/dist/data-block/column-table.js
+var Column = class {
+  #decode;
+  #data;
+  constructor(data) {
+    if (typeof data === "function")
+      this.#decode = data;
+    else
+      this.#data = data;
+  }
+  get data() {
+    if (this.#data === void 0) {
+      this.#data = this.#decode();
+      this.#decode = void 0;
+    }
+    return this.#data;
+  }
+  valueAt(row) {
+    const { values, codes } = this.data;
+    return values[codes === null ? row : codes[row]];
+  }
+  /**
+   * A test of a row index equivalent to `test` on this column's cell. On a
+   * dictionary-encoded column the cell test runs once per dictionary entry,
+   * not once per row: a find on a column of ten statuses costs ten calls and
+   * a byte lookup per row.
+   */
+  rowTest(test) {
+    const { values, codes } = this.data;
+    if (codes === null)
+      return (row) => test(values[row]);
+    const mask = new Uint8Array(values.length);
+    for (let i2 = 0; i2 < values.length; i2++)
+      mask[i2] = test(values[i2]) ? 1 : 0;
+    return (row) => mask[codes[row]] === 1;
+  }
+};
+var ColumnTable = class _ColumnTable {
+  columns;
+  rowCount;
+  #data;
+  #rows;
+  /** @param rows - the same rows as arrays, when the caller has them: handed back as they are */
+  constructor(columns, rowCount, data, rows) {
+    this.columns = columns;
+    this.rowCount = rowCount;
+    this.#data = data;
+    this.#rows = rows;
+  }
+  /**
+   * A table over rows already in memory. Each column is copied out of the
+   * rows the first time it is used; rows are handed back as they are.
+   */
+  static fromRows(columns, rows) {
+    const data = columns.map((_3, index) => new Column(() => ({ values: rows.map((row) => row[index] ?? null), codes: null })));
+    return new _ColumnTable(columns, rows.length, data, rows);
+  }
+  column(index) {
+    const column2 = this.#data[index];
+    if (column2 === void 0)
+      throw new RangeError(`no column ${index}`);
+    return column2;
+  }
+  /** The row at `index`, in column order. */
+  row(index) {
+    const kept = this.#rows?.[index];
+    if (kept !== void 0)
+      return kept;
+    return this.#data.map((column2) => column2.valueAt(index));
+  }
+  /** Every row, built on each call: for callers that need arrays (downloads, exports). */
+  toRows() {
+    if (this.#rows !== void 0)
+      return [...this.#rows];
+    const rows = new Array(this.rowCount);
+    for (let i2 = 0; i2 < this.rowCount; i2++)
+      rows[i2] = this.row(i2);
+    return rows;
+  }
+  /**
+   * This table followed by `rows`, as a made version appends to its parent:
+   * the parent's rows keep their indexes. Appended cells join the
+   * dictionary as new entries (a repeat is harmless to a find).
+   */
+  append(rows) {
+    if (rows.length === 0)
+      return this;
+    const count = this.rowCount + rows.length;
+    const data = this.#data.map((column2, index) => {
+      const { values, codes } = column2.data;
+      const added = rows.map((row) => row[index] ?? null);
+      if (codes === null)
+        return new Column({ values: [...values, ...added], codes: null });
+      const next = new Uint32Array(count);
+      next.set(codes);
+      for (let i2 = 0; i2 < added.length; i2++)
+        next[this.rowCount + i2] = values.length + i2;
+      return new Column({ values: [...values, ...added], codes: next });
+    });
+    return new _ColumnTable(this.columns, count, data);
+  }
+};
+
 // ../core/dist/lru-cache.js
 var LruCache = class {
   size;
@@ -72220,7 +72326,7 @@ var RowsCache = class {
   get(workspace, meta) {
     return this.#rows.get(keyOf(workspace, meta));
   }
-  /** Caches the rows of a version. */
+  /** Caches the rows of a version (as arrays, or by column). */
   set(workspace, meta, rows) {
     this.#rows.set(keyOf(workspace, meta), rows);
   }
@@ -72248,29 +72354,39 @@ var BlockRows = class {
       const versions = this.#versionsOf(workspace, input.block) ?? [];
       const latest = versions.at(-1);
       const meta = nextVersionMeta(input, latest, now);
-      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
+      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows, meta.columns);
       if (meta.parent === null)
-        this.#cache.set(workspace, meta, input.rows);
+        this.#cache.set(workspace, meta, ColumnTable.fromRows(meta.columns, input.rows));
       metas.push(meta);
     }
     return metas;
   }
-  /** All rows of a version: its parents' rows, then its own. */
+  /** All rows of a version as arrays: its parents' rows, then its own. */
   async resolve(workspace, versions, meta) {
+    return (await this.resolveTable(workspace, versions, meta)).toRows();
+  }
+  /** All rows of a version by column, its parents' rows first: row indexes outlive appends. */
+  async resolveTable(workspace, versions, meta) {
     const cached = this.#cache.get(workspace, meta);
     if (cached !== void 0)
       return cached;
-    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
-    let rows = own;
+    let table = await this.#readOwn(workspace, meta);
     if (meta.parent !== null) {
       const parent = versions.find((v3) => v3.version === meta.parent);
       if (parent === void 0) {
         throw missingParentError(meta);
       }
-      rows = [...await this.resolve(workspace, versions, parent), ...own];
+      table = (await this.resolveTable(workspace, versions, parent)).append(table.toRows());
     }
-    this.#cache.set(workspace, meta, rows);
-    return rows;
+    this.#cache.set(workspace, meta, table);
+    return table;
+  }
+  async #readOwn(workspace, meta) {
+    const persistence = this.#persistence;
+    if (persistence.readTable !== void 0)
+      return persistence.readTable(workspace, meta.block, meta.version, meta.columns);
+    const rows = await persistence.readRows(workspace, meta.block, meta.version);
+    return ColumnTable.fromRows(meta.columns, rows);
   }
 };
 
@@ -73148,6 +73264,13 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
       return void 0;
     return { ...meta, rows: await this.#blockRows.resolve(workspace, versions, meta) };
   }
+  async getBlockTable(workspace, block, version2) {
+    const versions = this.#blocksOf(workspace, block);
+    const meta = versions?.find((v3) => v3.version === version2);
+    if (versions === void 0 || meta === void 0)
+      return void 0;
+    return this.#blockRows.resolveTable(workspace, versions, meta);
+  }
   listBlockVersions(workspace, block) {
     return Promise.resolve([...this.#blocksOf(workspace, block) ?? []]);
   }
@@ -73368,6 +73491,133 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
     return ws === void 0 ? void 0 : ownEntry(ws.pools, name2);
   }
 };
+
+// ../core/dist/data-block/block-file.js
+var MAGIC = "ALLOTCB1";
+var PREFIX_BYTES = MAGIC.length + 4;
+var ALIGN = 4;
+function encodeBlockFile(columns, rows) {
+  const sections = [];
+  let offset = 0;
+  const place = (bytes) => {
+    const at2 = offset;
+    sections.push(bytes);
+    offset += bytes.length;
+    const pad2 = (ALIGN - offset % ALIGN) % ALIGN;
+    if (pad2 > 0) {
+      sections.push(Buffer.alloc(pad2));
+      offset += pad2;
+    }
+    return at2;
+  };
+  const entries = columns.map((name2, index) => {
+    const { values, codes } = encodeColumn(rows, index);
+    const text = values.length > 0 && values.every(isText);
+    const bytes = Buffer.from(text ? values.join("\0") : JSON.stringify(values), "utf8");
+    const section = text ? [place(bytes), bytes.length, "text"] : [place(bytes), bytes.length];
+    if (codes === null)
+      return { name: name2, values: section, codes: null };
+    const codesAt2 = place(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+    return { name: name2, values: section, codes: [codesAt2, codes.BYTES_PER_ELEMENT] };
+  });
+  let header = "";
+  for (let base = 0; ; ) {
+    const shifted = entries.map((entry) => ({
+      ...entry,
+      values: [entry.values[0] + base, ...entry.values.slice(1)],
+      codes: entry.codes === null ? null : [entry.codes[0] + base, entry.codes[1]]
+    }));
+    header = JSON.stringify({ rowCount: rows.length, columns: shifted });
+    const start2 = PREFIX_BYTES + Buffer.byteLength(header, "utf8");
+    const aligned = start2 + (ALIGN - start2 % ALIGN) % ALIGN;
+    if (aligned === base)
+      break;
+    base = aligned;
+  }
+  const headerBytes = Buffer.from(header, "utf8");
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  prefix.write(MAGIC, 0, "latin1");
+  prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+  const start = PREFIX_BYTES + headerBytes.length;
+  const pad = Buffer.alloc((ALIGN - start % ALIGN) % ALIGN);
+  return Buffer.concat([prefix, headerBytes, pad, ...sections]);
+}
+function isText(value) {
+  return typeof value === "string" && !value.includes("\0");
+}
+function encodeColumn(rows, index) {
+  const dictionary = /* @__PURE__ */ new Map();
+  const values = [];
+  const codes = new Uint32Array(rows.length);
+  const ceiling = rows.length / 2;
+  for (let i2 = 0; i2 < rows.length; i2++) {
+    const cell = rows[i2][index] ?? null;
+    let code = dictionary.get(cell);
+    if (code === void 0) {
+      if (values.length >= ceiling && rows.length > 16) {
+        return { values: rows.map((row) => row[index] ?? null), codes: null };
+      }
+      code = values.length;
+      dictionary.set(cell, code);
+      values.push(cell);
+    }
+    codes[i2] = code;
+  }
+  if (values.length <= 256)
+    return { values, codes: Uint8Array.from(codes) };
+  if (values.length <= 65536)
+    return { values, codes: Uint16Array.from(codes) };
+  return { values, codes };
+}
+function isBlockFile(bytes) {
+  return bytes.length >= PREFIX_BYTES && Buffer.from(bytes.buffer, bytes.byteOffset, MAGIC.length).toString("latin1") === MAGIC;
+}
+function readBlockFileHeader(bytes, file = "block file") {
+  if (!isBlockFile(bytes))
+    throw corrupt(file, "it does not start with the block file marker");
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = buffer.readUInt32LE(MAGIC.length);
+  if (buffer.length < PREFIX_BYTES + length)
+    return PREFIX_BYTES + length;
+  try {
+    return JSON.parse(buffer.toString("utf8", PREFIX_BYTES, PREFIX_BYTES + length));
+  } catch (error2) {
+    throw corrupt(file, `its header is not JSON: ${error2.message}`);
+  }
+}
+function decodeBlockFile(bytes, file = "block file") {
+  const header = readBlockFileHeader(bytes, file);
+  if (typeof header === "number")
+    throw corrupt(file, "it ends inside its header");
+  const { rowCount } = header;
+  const columns = header.columns.map((entry) => {
+    const [valuesAt, valuesLength, kind] = entry.values;
+    const end = entry.codes === null ? valuesAt + valuesLength : entry.codes[0] + rowCount * entry.codes[1];
+    if (end > bytes.length)
+      throw corrupt(file, `it ends inside column "${entry.name}"`);
+    return new Column(() => {
+      const text = bytes.toString("utf8", valuesAt, valuesAt + valuesLength);
+      const values = kind === "text" ? text.split("\0") : JSON.parse(text);
+      return { values, codes: entry.codes === null ? null : codesAt(bytes, entry.codes, rowCount) };
+    });
+  });
+  return new ColumnTable(header.columns.map((entry) => entry.name), rowCount, columns);
+}
+function codesAt(bytes, [offset, width], count) {
+  const start = bytes.byteOffset + offset;
+  const source = start % width === 0 ? bytes.buffer : bytes.buffer.slice(start, start + count * width);
+  const at2 = start % width === 0 ? start : 0;
+  if (width === 1)
+    return new Uint8Array(source, at2, count);
+  if (width === 2)
+    return new Uint16Array(source, at2, count);
+  return new Uint32Array(source, at2, count);
+}
+function corrupt(file, reason) {
+  return new AllotError("STORE_CORRUPT", `${file} is not a readable block file: ${reason}`, {
+    file
+  });
+}
 
 // ../core/dist/store/document-delta.js
 var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
@@ -73619,6 +73869,18 @@ function bundleKeyOf(resolved, server) {
 ${parts.join("\n")}`).digest("hex");
 }
 
+// ../core/dist/engine/index-test-of.js
+var compiled = /* @__PURE__ */ new WeakMap();
+function indexTestOf(cls) {
+  let test = compiled.get(cls);
+  if (test === void 0) {
+    const { table, block } = cls.source;
+    test = compileWhereWith(cls.find.where, block.columns, "where", (column2, cell) => table.column(column2).rowTest(cell));
+    compiled.set(cls, test);
+  }
+  return test;
+}
+
 // ../core/dist/engine/scan-candidates.js
 var NO_CLAIMS = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
 function claimsByBlock(claims) {
@@ -73644,24 +73906,52 @@ function claimsByBlock(claims) {
   return (block) => split.get(block) ?? NO_CLAIMS;
 }
 function scanCandidates(cls, claims, universe, options) {
-  const { limit, gathered } = options;
-  const rows = gathered === void 0 ? cls.source.rows : gathered.rows;
+  const { limit, gathered, start } = options;
+  if (gathered !== void 0)
+    return scanGathered(cls, gathered, universe, limit);
+  const table = cls.source.table;
+  const test = indexTestOf(cls);
+  const keys = table.column(cls.source.keyIndex);
+  const claimed = claims.leases.size > 0 || claims.consumed.size > 0;
+  const idOf = (row) => start === void 0 ? universe.idOf(cls.source, table.row(row), String(keys.valueAt(row))) : start + row;
   const candidates = [];
   const take2 = (row) => {
-    const key = String(row[cls.source.keyIndex]);
-    if (gathered !== void 0 || isAvailable(cls, claims, key))
-      candidates.push(universe.idOf(cls.source, row, key));
+    if (!claimed || isAvailable(cls, claims, String(keys.valueAt(row))))
+      candidates.push(idOf(row));
     return candidates.length >= limit;
   };
+  const count = table.rowCount;
   if (cls.order === null) {
-    for (const row of rows)
-      if (cls.matches(row) && take2(row))
+    for (let row = 0; row < count; row++)
+      if (test(row) && take2(row))
         break;
     return candidates;
   }
   const order = cls.order;
-  const qualifying = rows.filter((row) => cls.matches(row));
-  qualifying.sort(order);
+  const qualifying = [];
+  for (let row = 0; row < count; row++)
+    if (test(row))
+      qualifying.push({ row, values: table.row(row) });
+  qualifying.sort((a2, b2) => order(a2.values, b2.values));
+  for (const { row } of qualifying)
+    if (take2(row))
+      break;
+  return candidates;
+}
+function scanGathered(cls, gathered, universe, limit) {
+  const candidates = [];
+  const take2 = (row) => {
+    candidates.push(universe.idOf(cls.source, row, String(row[cls.source.keyIndex])));
+    return candidates.length >= limit;
+  };
+  if (cls.order === null) {
+    for (const row of gathered.rows)
+      if (cls.matches(row) && take2(row))
+        break;
+    return candidates;
+  }
+  const qualifying = gathered.rows.filter((row) => cls.matches(row));
+  qualifying.sort(cls.order);
   for (const row of qualifying)
     if (take2(row))
       break;
@@ -73675,24 +73965,33 @@ function isAvailable(cls, claims, key) {
     return true;
   return cls.readOnly ? holders.every((h2) => h2.shared) : false;
 }
-function censusOf(cls, claims, rows = cls.source.rows) {
+function censusOf(cls, claims, rows) {
   const census = { qualifying: 0, consumed: 0, leasedBy: /* @__PURE__ */ new Map(), free: 0 };
-  for (const row of rows) {
-    if (!cls.matches(row))
-      continue;
+  const count = (key) => {
     census.qualifying++;
-    const id = String(row[cls.source.keyIndex]);
-    if (claims.consumed.has(id)) {
+    if (claims.consumed.has(key)) {
       census.consumed++;
-      continue;
+      return;
     }
-    const against = (claims.leases.get(id) ?? []).filter((h2) => !(cls.readOnly && h2.shared));
+    const against = (claims.leases.get(key) ?? []).filter((h2) => !(cls.readOnly && h2.shared));
     if (against.length === 0)
       census.free++;
     const first = against[0];
     if (first !== void 0)
       census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
+  };
+  if (rows !== void 0) {
+    for (const row of rows)
+      if (cls.matches(row))
+        count(String(row[cls.source.keyIndex]));
+    return census;
   }
+  const { table } = cls.source;
+  const test = indexTestOf(cls);
+  const keys = table.column(cls.source.keyIndex);
+  for (let row = 0; row < table.rowCount; row++)
+    if (test(row))
+      count(String(keys.valueAt(row)));
   return census;
 }
 
@@ -73836,30 +74135,30 @@ var BlockSource = class {
   block;
   keyIndex;
   #read;
-  #rows;
+  #table;
   #reading;
   constructor(label, block, keyIndex, rows) {
     this.label = label;
     this.block = block;
     this.keyIndex = keyIndex;
-    if (Array.isArray(rows)) {
-      this.#rows = rows;
+    if (rows instanceof ColumnTable) {
+      this.#table = rows;
       this.#read = () => Promise.resolve(rows);
     } else
       this.#read = rows;
   }
-  /** Every row of the version, once {@link read} has read them. */
-  get rows() {
-    if (this.#rows === void 0)
+  /** Every row of the version by column, once {@link read} has read them. */
+  get table() {
+    if (this.#table === void 0)
       throw new Error(`the rows of ${this.label} were not read`);
-    return this.#rows;
+    return this.#table;
   }
   get isRead() {
-    return this.#rows !== void 0;
+    return this.#table !== void 0;
   }
   /** Reads every row of the version, once. */
   read() {
-    this.#reading ??= this.#read().then((rows) => this.#rows = rows);
+    this.#reading ??= this.#read().then((table) => this.#table = table);
     return this.#reading;
   }
 };
@@ -73910,14 +74209,18 @@ async function loadSource(store, workspace, from, keyColumn) {
   }
   const label = `${name2}@${block.version}`;
   const source = new BlockSource(label, block, keyIndex, async () => {
-    const read = await store.getBlock(workspace, name2, block.version);
-    if (read === void 0)
+    const table = store.getBlockTable === void 0 ? await rowsOf2(store, workspace, block) : await store.getBlockTable(workspace, name2, block.version);
+    if (table === void 0)
       throw new AllotError("NOT_FOUND", `data block ${label} is gone`);
-    return read.rows;
+    return table;
   });
   if (block.keyColumn !== keyColumn)
     assertUniqueKeys(source, await source.read(), keyColumn);
   return source;
+}
+async function rowsOf2(store, workspace, meta) {
+  const read = await store.getBlock(workspace, meta.block, meta.version);
+  return read === void 0 ? void 0 : ColumnTable.fromRows(read.columns, read.rows);
 }
 async function runQuery(server, query) {
   if (server === void 0) {
@@ -73954,12 +74257,13 @@ async function runQuery(server, query) {
     jobId: null,
     createdAt: (/* @__PURE__ */ new Date(0)).toISOString()
   };
-  return new BlockSource(`server ${server.name}`, block, keyIndex, rows);
+  return new BlockSource(`server ${server.name}`, block, keyIndex, ColumnTable.fromRows(table.columns, rows));
 }
-function assertUniqueKeys(source, rows, keyColumn) {
+function assertUniqueKeys(source, table, keyColumn) {
   const seen = /* @__PURE__ */ new Set();
-  for (const row of rows) {
-    const key = String(row[source.keyIndex]);
+  const keys = table.column(source.keyIndex);
+  for (let i2 = 0; i2 < table.rowCount; i2++) {
+    const key = String(keys.valueAt(i2));
     if (seen.has(key)) {
       throw new AllotError("INVALID_DATA", `data block "${source.label}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`);
     }
@@ -74071,32 +74375,66 @@ function matchClasses(classes) {
   const flow = solveFlow(classes, groups);
   return assignRows(classes, groups, flow, totalDemand);
 }
+var DENSE_IDS = 1 << 24;
+function rowSlots(classes, limit) {
+  let max = 0;
+  for (const c2 of classes) {
+    const length = Math.min(c2.candidates.length, limit);
+    for (let i2 = 0; i2 < length; i2++)
+      max = Math.max(max, c2.candidates[i2]);
+  }
+  if (max < DENSE_IDS) {
+    const slots2 = new Int32Array(max + 1);
+    return {
+      get: (row) => slots2[row],
+      set: (row, v3) => void (slots2[row] = v3)
+    };
+  }
+  const slots = /* @__PURE__ */ new Map();
+  return {
+    get: (row) => slots.get(row) ?? 0,
+    set: (row, v3) => void slots.set(row, v3)
+  };
+}
 function groupRows(classes, limit) {
-  const signature = /* @__PURE__ */ new Map();
+  const count = classes.length;
+  const setOf = rowSlots(classes, limit);
+  const rows = [];
+  const members = [[]];
+  const next = /* @__PURE__ */ new Map();
   classes.forEach((c2, index) => {
     const length = Math.min(c2.candidates.length, limit);
     for (let i2 = 0; i2 < length; i2++) {
       const row = c2.candidates[i2];
-      const list3 = signature.get(row);
-      if (list3 === void 0)
-        signature.set(row, [index]);
-      else
-        list3.push(index);
+      const from = setOf.get(row);
+      if (from === 0)
+        rows.push(row);
+      const key = from * count + index;
+      let to = next.get(key);
+      if (to === void 0) {
+        to = members.length;
+        members.push([...members[from], index]);
+        next.set(key, to);
+      }
+      setOf.set(row, to);
     }
   });
-  const groupIndex = /* @__PURE__ */ new Map();
-  const groups = { groupOf: /* @__PURE__ */ new Map(), classesOf: [], size: [] };
-  for (const [row, members] of signature) {
-    const key = members.join(",");
-    let group = groupIndex.get(key);
-    if (group === void 0) {
+  const groupOfSet = new Int32Array(members.length).fill(-1);
+  const groups = {
+    groupOf: (row) => groupOfSet[setOf.get(row)],
+    classesOf: [],
+    size: []
+  };
+  for (const row of rows) {
+    const set = setOf.get(row);
+    let group = groupOfSet[set];
+    if (group === -1) {
       group = groups.size.length;
-      groupIndex.set(key, group);
-      groups.classesOf.push(members);
+      groupOfSet[set] = group;
+      groups.classesOf.push(members[set]);
       groups.size.push(0);
     }
     groups.size[group] = groups.size[group] + 1;
-    groups.groupOf.set(row, group);
   }
   return groups;
 }
@@ -74135,7 +74473,7 @@ function assignRows(classes, groups, flow, limit) {
     const length = Math.min(c2.candidates.length, limit);
     for (let i2 = 0; i2 < length && rows.length < c2.demand; i2++) {
       const row = c2.candidates[i2];
-      const group = groups.groupOf.get(row);
+      const group = groups.groupOf(row);
       const left = quota.get(group) ?? 0;
       if (left === 0 || taken.has(row))
         continue;
@@ -74249,23 +74587,58 @@ var FlowGraph = class {
 
 // ../core/dist/engine/row-universe.js
 var RowUniverse = class {
-  rows = [];
-  /** Ids by block, then key: two versions of a block share their rows' ids. */
-  #ids = /* @__PURE__ */ new Map();
+  /** Ids by block, then key. */
+  #keyed = /* @__PURE__ */ new Map();
+  #keyedRows = /* @__PURE__ */ new Map();
+  /** The blocks scanned by index, with the first id of their range. */
+  #ranges = [];
+  #next = 0;
+  /**
+   * Reserves a range of ids for the rows of `source`, which must be the only
+   * version of its block the job reads in memory and no class of it gathered.
+   * @returns the id of the version's row 0
+   */
+  rangeOf(source) {
+    const found = this.#ranges.find((range2) => range2.source === source);
+    if (found !== void 0)
+      return found.start;
+    const start = this.#next;
+    this.#next += source.table.rowCount;
+    this.#ranges.push({ source, start, end: this.#next });
+    return start;
+  }
+  /** The id of a row met by value, the same for every version of its block. */
   idOf(source, values, key) {
     const block = source.block.block;
-    let ids = this.#ids.get(block);
+    let ids = this.#keyed.get(block);
     if (ids === void 0) {
       ids = /* @__PURE__ */ new Map();
-      this.#ids.set(block, ids);
+      this.#keyed.set(block, ids);
     }
-    let index = ids.get(key);
-    if (index === void 0) {
-      index = this.rows.length;
-      ids.set(key, index);
-      this.rows.push({ block, key, values, source });
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = this.#next++;
+      ids.set(key, id);
+      this.#keyedRows.set(id, { source, key, values });
     }
-    return index;
+    return id;
+  }
+  /** The row behind an id, its values built now for a row of a range. */
+  row(id) {
+    const keyed = this.#keyedRows.get(id);
+    if (keyed !== void 0)
+      return { ...keyed, block: keyed.source.block.block };
+    const range2 = this.#ranges.find((r2) => id >= r2.start && id < r2.end);
+    if (range2 === void 0)
+      throw new RangeError(`no row has the id ${id}`);
+    const { source } = range2;
+    const values = source.table.row(id - range2.start);
+    return {
+      block: source.block.block,
+      key: String(values[source.keyIndex]),
+      values,
+      source
+    };
   }
 };
 
@@ -74291,11 +74664,13 @@ function planAllocation(classes, claimsOf2, options = {}) {
   const universe = new RowUniverse();
   const demands = classes.map(demandOf);
   const total = demands.reduce((a2, b2) => a2 + b2, 0);
+  const ranged = rangedSources(classes, options.gathered);
   const candidates = classes.map((cls, index) => {
     const claimsOfBlock = claimsOf2(cls.source.block.block);
     const found = scanCandidates(cls, claimsOfBlock, universe, {
       limit: total,
-      gathered: options.gathered?.get(cls)
+      gathered: options.gathered?.get(cls),
+      start: ranged.has(cls.source) ? universe.rangeOf(cls.source) : void 0
     });
     onClass(index + 1);
     return found;
@@ -74319,10 +74694,32 @@ function planAllocation(classes, claimsOf2, options = {}) {
   }
   return distribute(classes, assigned, universe);
 }
+function rangedSources(classes, gathered) {
+  const byBlock = /* @__PURE__ */ new Map();
+  for (const cls of classes) {
+    const block = cls.source.block.block;
+    const seen = byBlock.get(block);
+    if (seen === null)
+      continue;
+    if (gathered?.has(cls) === true)
+      byBlock.set(block, null);
+    else if (seen === void 0)
+      byBlock.set(block, /* @__PURE__ */ new Set([cls.source]));
+    else
+      seen.add(cls.source);
+  }
+  const ranged = /* @__PURE__ */ new Set();
+  for (const sources of byBlock.values()) {
+    const [only] = sources ?? [];
+    if (only !== void 0 && sources?.size === 1)
+      ranged.add(only);
+  }
+  return ranged;
+}
 function distribute(classes, assigned, universe) {
   const allocation = { rows: /* @__PURE__ */ new Map(), matched: /* @__PURE__ */ new Map() };
   classes.forEach((cls, i2) => {
-    const rows = assigned[i2].map((id) => universe.rows[id]);
+    const rows = assigned[i2].map((id) => universe.row(id));
     allocation.matched.set(cls, rows.length);
     const bySize = [...cls.tests].sort((a2, b2) => a2.test.count - b2.test.count);
     let next = 0;
@@ -74928,7 +75325,9 @@ async function checkPoolColumns(store, workspace, pool) {
   const columns = async (from) => {
     if (!columnsOf.has(from)) {
       const [name2 = "", version2] = from.split("@");
-      columnsOf.set(from, (await store.getBlock(workspace, name2, version2))?.columns);
+      const versions = await store.listBlockVersions(workspace, name2);
+      const meta = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
+      columnsOf.set(from, meta?.columns);
     }
     return columnsOf.get(from);
   };
@@ -77645,7 +78044,7 @@ async function writeFileDurably(path, content) {
   const temp = join3(dirname3(path), `.${basename3(path)}.${process.pid}.tmp`);
   const file = await open2(temp, "w");
   try {
-    await file.writeFile(content, "utf8");
+    await file.writeFile(content);
     await file.sync();
   } finally {
     await file.close();
@@ -77933,36 +78332,55 @@ var LowdbPersistence = class _LowdbPersistence {
     }
   }
   async readRows(workspace, block, version2) {
-    const path = this.#rowsPath(workspace, block, version2);
-    try {
-      return JSON.parse(await readFile9(path, "utf8"));
-    } catch (error2) {
-      throw new AllotError("STORE_CORRUPT", `cannot read the rows of ${block}@${version2} from ${path}: ${error2.message}`, {
-        file: path
-      });
-    }
+    const table = await this.readTable(workspace, block, version2);
+    return table.toRows();
   }
-  async writeRows(workspace, block, version2, rows) {
-    const path = this.#rowsPath(workspace, block, version2);
+  /**
+   * A version's rows by column from its block file. A version written
+   * before block files (a JSON array of rows) is read as such, then
+   * rewritten as a block file for the next read.
+   */
+  async readTable(workspace, block, version2, columns) {
+    const path = this.#rowsPath(workspace, block, version2, BLOCK_FILE);
+    let bytes;
+    try {
+      bytes = await readFile9(path);
+    } catch (error2) {
+      if (error2.code !== "ENOENT")
+        throw unreadable(path, error2);
+    }
+    if (bytes !== void 0)
+      return decodeBlockFile(bytes, path);
+    const legacy = this.#rowsPath(workspace, block, version2, LEGACY_FILE);
+    let rows;
+    try {
+      rows = JSON.parse(await readFile9(legacy, "utf8"));
+    } catch (error2) {
+      throw unreadable(legacy, error2);
+    }
+    const names = columns ?? Array.from(rows[0] ?? [], (_3, i2) => String(i2));
+    await writeFileDurably(path, encodeBlockFile(names, rows));
+    await rm5(legacy, { force: true });
+    return ColumnTable.fromRows(names, rows);
+  }
+  async writeRows(workspace, block, version2, rows, columns) {
+    const path = this.#rowsPath(workspace, block, version2, BLOCK_FILE);
     await mkdir3(join4(path, ".."), { recursive: true });
-    await writeFileDurably(path, serialiseRows(rows));
+    const names = columns ?? Array.from(rows[0] ?? [], (_3, i2) => String(i2));
+    await writeFileDurably(path, encodeBlockFile(names, rows));
   }
   async close() {
     await this.#journal?.close();
     await this.#lock.release();
   }
-  #rowsPath(workspace, block, version2) {
-    return join4(this.#directory, "blocks", encodeURIComponent(workspace), encodeURIComponent(block), `${version2}.json`);
+  #rowsPath(workspace, block, version2, extension) {
+    return join4(this.#directory, "blocks", encodeURIComponent(workspace), encodeURIComponent(block), `${version2}${extension}`);
   }
 };
-function serialiseRows(rows) {
-  const parts = [];
-  for (const row of rows)
-    parts.push(JSON.stringify(row));
-  return `[
-${parts.join(",\n")}
-]
-`;
+var BLOCK_FILE = ".block";
+var LEGACY_FILE = ".json";
+function unreadable(path, error2) {
+  return new AllotError("STORE_CORRUPT", `cannot read the rows of ${path}: ${error2.message}`, { file: path });
 }
 
 // ../store-lowdb/dist/open-lowdb-store.js

@@ -46232,6 +46232,109 @@ function applyJobCommit(draft, commit, writes) {
   appendVersions(target.blocks, metas);
 }
 
+// ../core/dist/data-block/column-table.js
+var Column = class {
+  #decode;
+  #data;
+  constructor(data) {
+    if (typeof data === "function")
+      this.#decode = data;
+    else
+      this.#data = data;
+  }
+  get data() {
+    if (this.#data === void 0) {
+      this.#data = this.#decode();
+      this.#decode = void 0;
+    }
+    return this.#data;
+  }
+  valueAt(row) {
+    const { values, codes } = this.data;
+    return values[codes === null ? row : codes[row]];
+  }
+  /**
+   * A test of a row index equivalent to `test` on this column's cell. On a
+   * dictionary-encoded column the cell test runs once per dictionary entry,
+   * not once per row: a find on a column of ten statuses costs ten calls and
+   * a byte lookup per row.
+   */
+  rowTest(test) {
+    const { values, codes } = this.data;
+    if (codes === null)
+      return (row) => test(values[row]);
+    const mask = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++)
+      mask[i] = test(values[i]) ? 1 : 0;
+    return (row) => mask[codes[row]] === 1;
+  }
+};
+var ColumnTable = class _ColumnTable {
+  columns;
+  rowCount;
+  #data;
+  #rows;
+  /** @param rows - the same rows as arrays, when the caller has them: handed back as they are */
+  constructor(columns, rowCount, data, rows) {
+    this.columns = columns;
+    this.rowCount = rowCount;
+    this.#data = data;
+    this.#rows = rows;
+  }
+  /**
+   * A table over rows already in memory. Each column is copied out of the
+   * rows the first time it is used; rows are handed back as they are.
+   */
+  static fromRows(columns, rows) {
+    const data = columns.map((_, index) => new Column(() => ({ values: rows.map((row) => row[index] ?? null), codes: null })));
+    return new _ColumnTable(columns, rows.length, data, rows);
+  }
+  column(index) {
+    const column2 = this.#data[index];
+    if (column2 === void 0)
+      throw new RangeError(`no column ${index}`);
+    return column2;
+  }
+  /** The row at `index`, in column order. */
+  row(index) {
+    const kept = this.#rows?.[index];
+    if (kept !== void 0)
+      return kept;
+    return this.#data.map((column2) => column2.valueAt(index));
+  }
+  /** Every row, built on each call: for callers that need arrays (downloads, exports). */
+  toRows() {
+    if (this.#rows !== void 0)
+      return [...this.#rows];
+    const rows = new Array(this.rowCount);
+    for (let i = 0; i < this.rowCount; i++)
+      rows[i] = this.row(i);
+    return rows;
+  }
+  /**
+   * This table followed by `rows`, as a made version appends to its parent:
+   * the parent's rows keep their indexes. Appended cells join the
+   * dictionary as new entries (a repeat is harmless to a find).
+   */
+  append(rows) {
+    if (rows.length === 0)
+      return this;
+    const count = this.rowCount + rows.length;
+    const data = this.#data.map((column2, index) => {
+      const { values, codes } = column2.data;
+      const added = rows.map((row) => row[index] ?? null);
+      if (codes === null)
+        return new Column({ values: [...values, ...added], codes: null });
+      const next = new Uint32Array(count);
+      next.set(codes);
+      for (let i = 0; i < added.length; i++)
+        next[this.rowCount + i] = values.length + i;
+      return new Column({ values: [...values, ...added], codes: next });
+    });
+    return new _ColumnTable(this.columns, count, data);
+  }
+};
+
 // ../core/dist/lru-cache.js
 var LruCache = class {
   size;
@@ -46272,7 +46375,7 @@ var RowsCache = class {
   get(workspace, meta) {
     return this.#rows.get(keyOf(workspace, meta));
   }
-  /** Caches the rows of a version. */
+  /** Caches the rows of a version (as arrays, or by column). */
   set(workspace, meta, rows) {
     this.#rows.set(keyOf(workspace, meta), rows);
   }
@@ -46300,29 +46403,39 @@ var BlockRows = class {
       const versions = this.#versionsOf(workspace, input.block) ?? [];
       const latest2 = versions.at(-1);
       const meta = nextVersionMeta(input, latest2, now);
-      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
+      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows, meta.columns);
       if (meta.parent === null)
-        this.#cache.set(workspace, meta, input.rows);
+        this.#cache.set(workspace, meta, ColumnTable.fromRows(meta.columns, input.rows));
       metas.push(meta);
     }
     return metas;
   }
-  /** All rows of a version: its parents' rows, then its own. */
+  /** All rows of a version as arrays: its parents' rows, then its own. */
   async resolve(workspace, versions, meta) {
+    return (await this.resolveTable(workspace, versions, meta)).toRows();
+  }
+  /** All rows of a version by column, its parents' rows first: row indexes outlive appends. */
+  async resolveTable(workspace, versions, meta) {
     const cached = this.#cache.get(workspace, meta);
     if (cached !== void 0)
       return cached;
-    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
-    let rows = own;
+    let table = await this.#readOwn(workspace, meta);
     if (meta.parent !== null) {
       const parent = versions.find((v) => v.version === meta.parent);
       if (parent === void 0) {
         throw missingParentError(meta);
       }
-      rows = [...await this.resolve(workspace, versions, parent), ...own];
+      table = (await this.resolveTable(workspace, versions, parent)).append(table.toRows());
     }
-    this.#cache.set(workspace, meta, rows);
-    return rows;
+    this.#cache.set(workspace, meta, table);
+    return table;
+  }
+  async #readOwn(workspace, meta) {
+    const persistence = this.#persistence;
+    if (persistence.readTable !== void 0)
+      return persistence.readTable(workspace, meta.block, meta.version, meta.columns);
+    const rows = await persistence.readRows(workspace, meta.block, meta.version);
+    return ColumnTable.fromRows(meta.columns, rows);
   }
 };
 
@@ -47200,6 +47313,13 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
       return void 0;
     return { ...meta, rows: await this.#blockRows.resolve(workspace, versions, meta) };
   }
+  async getBlockTable(workspace, block, version) {
+    const versions = this.#blocksOf(workspace, block);
+    const meta = versions?.find((v) => v.version === version);
+    if (versions === void 0 || meta === void 0)
+      return void 0;
+    return this.#blockRows.resolveTable(workspace, versions, meta);
+  }
   listBlockVersions(workspace, block) {
     return Promise.resolve([...this.#blocksOf(workspace, block) ?? []]);
   }
@@ -47421,6 +47541,133 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
   }
 };
 
+// ../core/dist/data-block/block-file.js
+var MAGIC = "ALLOTCB1";
+var PREFIX_BYTES = MAGIC.length + 4;
+var ALIGN = 4;
+function encodeBlockFile(columns, rows) {
+  const sections = [];
+  let offset = 0;
+  const place = (bytes) => {
+    const at = offset;
+    sections.push(bytes);
+    offset += bytes.length;
+    const pad2 = (ALIGN - offset % ALIGN) % ALIGN;
+    if (pad2 > 0) {
+      sections.push(Buffer.alloc(pad2));
+      offset += pad2;
+    }
+    return at;
+  };
+  const entries = columns.map((name, index) => {
+    const { values, codes } = encodeColumn(rows, index);
+    const text = values.length > 0 && values.every(isText);
+    const bytes = Buffer.from(text ? values.join("\0") : JSON.stringify(values), "utf8");
+    const section = text ? [place(bytes), bytes.length, "text"] : [place(bytes), bytes.length];
+    if (codes === null)
+      return { name, values: section, codes: null };
+    const codesAt2 = place(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
+    return { name, values: section, codes: [codesAt2, codes.BYTES_PER_ELEMENT] };
+  });
+  let header = "";
+  for (let base = 0; ; ) {
+    const shifted = entries.map((entry) => ({
+      ...entry,
+      values: [entry.values[0] + base, ...entry.values.slice(1)],
+      codes: entry.codes === null ? null : [entry.codes[0] + base, entry.codes[1]]
+    }));
+    header = JSON.stringify({ rowCount: rows.length, columns: shifted });
+    const start2 = PREFIX_BYTES + Buffer.byteLength(header, "utf8");
+    const aligned = start2 + (ALIGN - start2 % ALIGN) % ALIGN;
+    if (aligned === base)
+      break;
+    base = aligned;
+  }
+  const headerBytes = Buffer.from(header, "utf8");
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  prefix.write(MAGIC, 0, "latin1");
+  prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
+  const start = PREFIX_BYTES + headerBytes.length;
+  const pad = Buffer.alloc((ALIGN - start % ALIGN) % ALIGN);
+  return Buffer.concat([prefix, headerBytes, pad, ...sections]);
+}
+function isText(value) {
+  return typeof value === "string" && !value.includes("\0");
+}
+function encodeColumn(rows, index) {
+  const dictionary = /* @__PURE__ */ new Map();
+  const values = [];
+  const codes = new Uint32Array(rows.length);
+  const ceiling = rows.length / 2;
+  for (let i = 0; i < rows.length; i++) {
+    const cell = rows[i][index] ?? null;
+    let code = dictionary.get(cell);
+    if (code === void 0) {
+      if (values.length >= ceiling && rows.length > 16) {
+        return { values: rows.map((row) => row[index] ?? null), codes: null };
+      }
+      code = values.length;
+      dictionary.set(cell, code);
+      values.push(cell);
+    }
+    codes[i] = code;
+  }
+  if (values.length <= 256)
+    return { values, codes: Uint8Array.from(codes) };
+  if (values.length <= 65536)
+    return { values, codes: Uint16Array.from(codes) };
+  return { values, codes };
+}
+function isBlockFile(bytes) {
+  return bytes.length >= PREFIX_BYTES && Buffer.from(bytes.buffer, bytes.byteOffset, MAGIC.length).toString("latin1") === MAGIC;
+}
+function readBlockFileHeader(bytes, file = "block file") {
+  if (!isBlockFile(bytes))
+    throw corrupt(file, "it does not start with the block file marker");
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = buffer.readUInt32LE(MAGIC.length);
+  if (buffer.length < PREFIX_BYTES + length)
+    return PREFIX_BYTES + length;
+  try {
+    return JSON.parse(buffer.toString("utf8", PREFIX_BYTES, PREFIX_BYTES + length));
+  } catch (error2) {
+    throw corrupt(file, `its header is not JSON: ${error2.message}`);
+  }
+}
+function decodeBlockFile(bytes, file = "block file") {
+  const header = readBlockFileHeader(bytes, file);
+  if (typeof header === "number")
+    throw corrupt(file, "it ends inside its header");
+  const { rowCount } = header;
+  const columns = header.columns.map((entry) => {
+    const [valuesAt, valuesLength, kind] = entry.values;
+    const end = entry.codes === null ? valuesAt + valuesLength : entry.codes[0] + rowCount * entry.codes[1];
+    if (end > bytes.length)
+      throw corrupt(file, `it ends inside column "${entry.name}"`);
+    return new Column(() => {
+      const text = bytes.toString("utf8", valuesAt, valuesAt + valuesLength);
+      const values = kind === "text" ? text.split("\0") : JSON.parse(text);
+      return { values, codes: entry.codes === null ? null : codesAt(bytes, entry.codes, rowCount) };
+    });
+  });
+  return new ColumnTable(header.columns.map((entry) => entry.name), rowCount, columns);
+}
+function codesAt(bytes, [offset, width], count) {
+  const start = bytes.byteOffset + offset;
+  const source = start % width === 0 ? bytes.buffer : bytes.buffer.slice(start, start + count * width);
+  const at = start % width === 0 ? start : 0;
+  if (width === 1)
+    return new Uint8Array(source, at, count);
+  if (width === 2)
+    return new Uint16Array(source, at, count);
+  return new Uint32Array(source, at, count);
+}
+function corrupt(file, reason) {
+  return new AllotError("STORE_CORRUPT", `${file} is not a readable block file: ${reason}`, {
+    file
+  });
+}
+
 // ../core/dist/store/document-delta.js
 var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
 var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
@@ -47592,6 +47839,9 @@ function countPerWorkspace(document) {
 
 // ../core/dist/engine/job-defaults.js
 var DEFAULT_WORKSPACE = "default";
+
+// ../core/dist/engine/match-classes.js
+var DENSE_IDS = 1 << 24;
 
 // ../core/dist/synth/read-json-schema.js
 var KEYWORDS = {
@@ -49998,7 +50248,7 @@ async function writeFileDurably(path, content) {
   const temp = join(dirname(path), `.${basename2(path)}.${process.pid}.tmp`);
   const file = await open2(temp, "w");
   try {
-    await file.writeFile(content, "utf8");
+    await file.writeFile(content);
     await file.sync();
   } finally {
     await file.close();
@@ -50286,36 +50536,55 @@ var LowdbPersistence = class _LowdbPersistence {
     }
   }
   async readRows(workspace, block, version) {
-    const path = this.#rowsPath(workspace, block, version);
-    try {
-      return JSON.parse(await readFile7(path, "utf8"));
-    } catch (error2) {
-      throw new AllotError("STORE_CORRUPT", `cannot read the rows of ${block}@${version} from ${path}: ${error2.message}`, {
-        file: path
-      });
-    }
+    const table = await this.readTable(workspace, block, version);
+    return table.toRows();
   }
-  async writeRows(workspace, block, version, rows) {
-    const path = this.#rowsPath(workspace, block, version);
+  /**
+   * A version's rows by column from its block file. A version written
+   * before block files (a JSON array of rows) is read as such, then
+   * rewritten as a block file for the next read.
+   */
+  async readTable(workspace, block, version, columns) {
+    const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
+    let bytes;
+    try {
+      bytes = await readFile7(path);
+    } catch (error2) {
+      if (error2.code !== "ENOENT")
+        throw unreadable(path, error2);
+    }
+    if (bytes !== void 0)
+      return decodeBlockFile(bytes, path);
+    const legacy = this.#rowsPath(workspace, block, version, LEGACY_FILE);
+    let rows;
+    try {
+      rows = JSON.parse(await readFile7(legacy, "utf8"));
+    } catch (error2) {
+      throw unreadable(legacy, error2);
+    }
+    const names = columns ?? Array.from(rows[0] ?? [], (_, i) => String(i));
+    await writeFileDurably(path, encodeBlockFile(names, rows));
+    await rm4(legacy, { force: true });
+    return ColumnTable.fromRows(names, rows);
+  }
+  async writeRows(workspace, block, version, rows, columns) {
+    const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
     await mkdir2(join2(path, ".."), { recursive: true });
-    await writeFileDurably(path, serialiseRows(rows));
+    const names = columns ?? Array.from(rows[0] ?? [], (_, i) => String(i));
+    await writeFileDurably(path, encodeBlockFile(names, rows));
   }
   async close() {
     await this.#journal?.close();
     await this.#lock.release();
   }
-  #rowsPath(workspace, block, version) {
-    return join2(this.#directory, "blocks", encodeURIComponent(workspace), encodeURIComponent(block), `${version}.json`);
+  #rowsPath(workspace, block, version, extension) {
+    return join2(this.#directory, "blocks", encodeURIComponent(workspace), encodeURIComponent(block), `${version}${extension}`);
   }
 };
-function serialiseRows(rows) {
-  const parts = [];
-  for (const row of rows)
-    parts.push(JSON.stringify(row));
-  return `[
-${parts.join(",\n")}
-]
-`;
+var BLOCK_FILE = ".block";
+var LEGACY_FILE = ".json";
+function unreadable(path, error2) {
+  return new AllotError("STORE_CORRUPT", `cannot read the rows of ${path}: ${error2.message}`, { file: path });
 }
 
 // ../store-lowdb/dist/open-lowdb-store.js

@@ -6,11 +6,11 @@ import { basename, dirname, join } from 'node:path';
  * whole: write a temp file beside it, fsync it, rename it over the target,
  * then fsync the directory so the rename itself survives a power loss.
  */
-export async function writeFileDurably(path: string, content: string): Promise<void> {
+export async function writeFileDurably(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const file = await open(temp, 'w');
   try {
-    await file.writeFile(content, 'utf8');
+    await file.writeFile(content);
     await file.sync();
   } finally {
     await file.close();

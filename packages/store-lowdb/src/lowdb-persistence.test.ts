@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   DocumentStore,
+  isBlockFile,
   type DocumentPersistence,
   type RowValues,
   type StoreDocument,
@@ -38,6 +39,50 @@ describe('lowdb store', () => {
     await reopened.close();
     const document = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')) as StoreDocument;
     expect(JSON.stringify(document)).not.toContain('r1');
+  });
+
+  it('keeps block rows by column in a block file, and reads and upgrades a version written as JSON', async () => {
+    const store = await openLowdbStore(dir);
+    await store.addBlockVersion('w', {
+      ...block,
+      columns: ['id', 'kind'],
+      rows: [
+        ['r1', 'a'],
+        ['r2', 7],
+      ],
+    });
+    await store.addBlockVersion('w', {
+      ...block,
+      block: 'old',
+      columns: ['id', 'kind'],
+      rows: [['o1', 'x']],
+    });
+    await store.close();
+    const folder = join(dir, 'blocks', 'w');
+    const written = await readFile(join(folder, 'b', '1.0.block'));
+    expect(isBlockFile(written)).toBe(true);
+    // A data directory from before block files: the version's rows as one JSON array.
+    await rm(join(folder, 'old', '1.0.block'));
+    await writeFile(join(folder, 'old', '1.0.json'), '[\n["o1","x"],\n["o2",null]\n]\n');
+
+    const reopened = await openLowdbStore(dir);
+    expect((await reopened.getBlock('w', 'b'))?.rows).toEqual([
+      ['r1', 'a'],
+      ['r2', 7],
+    ]);
+    expect((await reopened.getBlockTable?.('w', 'old', '1.0'))?.toRows()).toEqual([
+      ['o1', 'x'],
+      ['o2', null],
+    ]);
+    await reopened.close();
+    expect(isBlockFile(await readFile(join(folder, 'old', '1.0.block')))).toBe(true);
+    await expect(readFile(join(folder, 'old', '1.0.json'))).rejects.toThrow(/ENOENT/);
+    const again = await openLowdbStore(dir);
+    expect((await again.getBlock('w', 'old'))?.rows).toEqual([
+      ['o1', 'x'],
+      ['o2', null],
+    ]);
+    await again.close();
   });
 
   it('refuses a second opener of the same data directory while the first holds it', async () => {

@@ -4,6 +4,9 @@ import { Low } from 'lowdb';
 import {
   AllotError,
   applyDelta,
+  ColumnTable,
+  decodeBlockFile,
+  encodeBlockFile,
   diffDocuments,
   upgradeDocument,
   type AnyDocument,
@@ -185,18 +188,42 @@ export class LowdbPersistence implements DocumentPersistence {
   }
 
   async readRows(workspace: string, block: string, version: string): Promise<RowValues[]> {
-    const path = this.#rowsPath(workspace, block, version);
+    const table = await this.readTable(workspace, block, version);
+    return table.toRows();
+  }
+
+  /**
+   * A version's rows by column from its block file. A version written
+   * before block files (a JSON array of rows) is read as such, then
+   * rewritten as a block file for the next read.
+   */
+  async readTable(
+    workspace: string,
+    block: string,
+    version: string,
+    columns?: readonly string[],
+  ): Promise<ColumnTable> {
+    const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
+    let bytes: Buffer | undefined;
     try {
-      return JSON.parse(await readFile(path, 'utf8')) as RowValues[];
+      bytes = await readFile(path);
     } catch (error) {
-      throw new AllotError(
-        'STORE_CORRUPT',
-        `cannot read the rows of ${block}@${version} from ${path}: ${(error as Error).message}`,
-        {
-          file: path,
-        },
-      );
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unreadable(path, error);
     }
+    if (bytes !== undefined) return decodeBlockFile(bytes, path);
+    const legacy = this.#rowsPath(workspace, block, version, LEGACY_FILE);
+    let rows: RowValues[];
+    try {
+      rows = JSON.parse(await readFile(legacy, 'utf8')) as RowValues[];
+    } catch (error) {
+      throw unreadable(legacy, error);
+    }
+    const names = columns ?? Array.from(rows[0] ?? [], (_, i) => String(i));
+    // The block file is whole before the JSON file goes: a crash between leaves both, and
+    // the block file is read.
+    await writeFileDurably(path, encodeBlockFile(names, rows));
+    await rm(legacy, { force: true });
+    return ColumnTable.fromRows(names, rows);
   }
 
   async writeRows(
@@ -204,10 +231,12 @@ export class LowdbPersistence implements DocumentPersistence {
     block: string,
     version: string,
     rows: RowValues[],
+    columns?: readonly string[],
   ): Promise<void> {
-    const path = this.#rowsPath(workspace, block, version);
+    const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
     await mkdir(join(path, '..'), { recursive: true });
-    await writeFileDurably(path, serialiseRows(rows));
+    const names = columns ?? Array.from(rows[0] ?? [], (_, i) => String(i));
+    await writeFileDurably(path, encodeBlockFile(names, rows));
   }
 
   async close(): Promise<void> {
@@ -215,20 +244,26 @@ export class LowdbPersistence implements DocumentPersistence {
     await this.#lock.release();
   }
 
-  #rowsPath(workspace: string, block: string, version: string): string {
+  #rowsPath(workspace: string, block: string, version: string, extension: string): string {
     return join(
       this.#directory,
       'blocks',
       encodeURIComponent(workspace),
       encodeURIComponent(block),
-      `${version}.json`,
+      `${version}${extension}`,
     );
   }
 }
 
-/** One row a line: a million rows stay well under V8's string length limit per line. */
-function serialiseRows(rows: RowValues[]): string {
-  const parts: string[] = [];
-  for (const row of rows) parts.push(JSON.stringify(row));
-  return `[\n${parts.join(',\n')}\n]\n`;
+/** A version's rows by column (see {@link encodeBlockFile}). */
+const BLOCK_FILE = '.block';
+/** A version's rows as one JSON array, as versions before block files were written. */
+const LEGACY_FILE = '.json';
+
+function unreadable(path: string, error: unknown): AllotError {
+  return new AllotError(
+    'STORE_CORRUPT',
+    `cannot read the rows of ${path}: ${(error as Error).message}`,
+    { file: path },
+  );
 }

@@ -3,6 +3,7 @@ import { compareRows } from '../find/compare-rows.js';
 import { compileWhere } from '../find/compile-where.js';
 import { describeWhere } from '../find/describe-where.js';
 import { findKey } from '../find/find-key.js';
+import { ColumnTable } from '../data-block/column-table.js';
 import type { BlockVersionMeta, RowValues } from '../model/block-version.js';
 import type { Find, SqlQuery } from '../model/pool-definition.js';
 import type { BlockStore } from '../store/store.js';
@@ -21,38 +22,38 @@ export class BlockSource {
   readonly label: string;
   readonly block: BlockVersionMeta;
   readonly keyIndex: number;
-  readonly #read: () => Promise<RowValues[]>;
-  #rows: RowValues[] | undefined;
-  #reading: Promise<RowValues[]> | undefined;
+  readonly #read: () => Promise<ColumnTable>;
+  #table: ColumnTable | undefined;
+  #reading: Promise<ColumnTable> | undefined;
 
   constructor(
     label: string,
     block: BlockVersionMeta,
     keyIndex: number,
-    rows: RowValues[] | (() => Promise<RowValues[]>),
+    rows: ColumnTable | (() => Promise<ColumnTable>),
   ) {
     this.label = label;
     this.block = block;
     this.keyIndex = keyIndex;
-    if (Array.isArray(rows)) {
-      this.#rows = rows;
+    if (rows instanceof ColumnTable) {
+      this.#table = rows;
       this.#read = () => Promise.resolve(rows);
     } else this.#read = rows;
   }
 
-  /** Every row of the version, once {@link read} has read them. */
-  get rows(): RowValues[] {
-    if (this.#rows === undefined) throw new Error(`the rows of ${this.label} were not read`);
-    return this.#rows;
+  /** Every row of the version by column, once {@link read} has read them. */
+  get table(): ColumnTable {
+    if (this.#table === undefined) throw new Error(`the rows of ${this.label} were not read`);
+    return this.#table;
   }
 
   get isRead(): boolean {
-    return this.#rows !== undefined;
+    return this.#table !== undefined;
   }
 
   /** Reads every row of the version, once. */
-  read(): Promise<RowValues[]> {
-    this.#reading ??= this.#read().then((rows) => (this.#rows = rows));
+  read(): Promise<ColumnTable> {
+    this.#reading ??= this.#read().then((table) => (this.#table = table));
     return this.#reading;
   }
 }
@@ -153,12 +154,24 @@ async function loadSource(
   }
   const label = `${name}@${block.version}`;
   const source = new BlockSource(label, block, keyIndex, async () => {
-    const read = await store.getBlock(workspace, name, block.version);
-    if (read === undefined) throw new AllotError('NOT_FOUND', `data block ${label} is gone`);
-    return read.rows;
+    const table =
+      store.getBlockTable === undefined
+        ? await rowsOf(store, workspace, block)
+        : await store.getBlockTable(workspace, name, block.version);
+    if (table === undefined) throw new AllotError('NOT_FOUND', `data block ${label} is gone`);
+    return table;
   });
   if (block.keyColumn !== keyColumn) assertUniqueKeys(source, await source.read(), keyColumn);
   return source;
+}
+
+async function rowsOf(
+  store: BlockStore,
+  workspace: string,
+  meta: BlockVersionMeta,
+): Promise<ColumnTable | undefined> {
+  const read = await store.getBlock(workspace, meta.block, meta.version);
+  return read === undefined ? undefined : ColumnTable.fromRows(read.columns, read.rows);
 }
 
 /**
@@ -213,14 +226,20 @@ async function runQuery(
     jobId: null,
     createdAt: new Date(0).toISOString(),
   };
-  return new BlockSource(`server ${server.name}`, block, keyIndex, rows);
+  return new BlockSource(
+    `server ${server.name}`,
+    block,
+    keyIndex,
+    ColumnTable.fromRows(table.columns, rows),
+  );
 }
 
 /** A block imported without this key column has not had its keys checked yet. */
-function assertUniqueKeys(source: BlockSource, rows: RowValues[], keyColumn: string): void {
+function assertUniqueKeys(source: BlockSource, table: ColumnTable, keyColumn: string): void {
   const seen = new Set<string>();
-  for (const row of rows) {
-    const key = String(row[source.keyIndex]);
+  const keys = table.column(source.keyIndex);
+  for (let i = 0; i < table.rowCount; i++) {
+    const key = String(keys.valueAt(i));
     if (seen.has(key)) {
       throw new AllotError(
         'INVALID_DATA',

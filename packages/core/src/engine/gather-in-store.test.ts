@@ -15,7 +15,7 @@ const WS = 'default';
 /**
  * A store that gathers candidates itself, as the PostgreSQL store does in
  * SQL: here over the memory store's rows with core's own filter, and
- * counting the whole-block reads the engine makes through it.
+ * counting the whole-block reads the engine makes through it (as rows or by column).
  */
 function gathering(inner: Store): { store: Store; blockReads: () => number } {
   let reads = 0;
@@ -56,7 +56,7 @@ function gathering(inner: Store): { store: Store; blockReads: () => number } {
     get(target, name, receiver) {
       if (name === 'gatherCandidates') return gatherCandidates;
       if (name === 'rowsByKey') return rowsByKey;
-      if (name === 'getBlock') reads++;
+      if (name === 'getBlock' || name === 'getBlockTable') reads++;
       const value: unknown = Reflect.get(target, name, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -27,37 +27,82 @@ export function matchClasses(classes: readonly MatchClass[]): number[][] {
 }
 
 interface RowGroups {
-  /** Group index per row id. */
-  groupOf: Map<number, number>;
+  /** Group index of a row id. */
+  groupOf: (row: number) => number;
   /** Classes that accept each group's rows. */
   classesOf: number[][];
   size: number[];
 }
 
+/** Row ids below this are kept in a typed array; a job's ids are a few million at most. */
+const DENSE_IDS = 1 << 24;
+
+/** A number per row id, 0 until set: a typed array for small ids, else a map. */
+function rowSlots(classes: readonly MatchClass[], limit: number) {
+  let max = 0;
+  for (const c of classes) {
+    const length = Math.min(c.candidates.length, limit);
+    for (let i = 0; i < length; i++) max = Math.max(max, c.candidates[i] as number);
+  }
+  if (max < DENSE_IDS) {
+    const slots = new Int32Array(max + 1);
+    return {
+      get: (row: number) => slots[row] as number,
+      set: (row: number, v: number) => void (slots[row] = v),
+    };
+  }
+  const slots = new Map<number, number>();
+  return {
+    get: (row: number) => slots.get(row) ?? 0,
+    set: (row: number, v: number) => void slots.set(row, v),
+  };
+}
+
+/**
+ * Groups the rows by the set of classes that accept them. A row's set is
+ * built class by class: joining class c moves it from set s to "s and c",
+ * looked up once per (s, c), so no list of classes is built per row. Groups
+ * are numbered in the order their first row appears.
+ */
 function groupRows(classes: readonly MatchClass[], limit: number): RowGroups {
-  const signature = new Map<number, number[]>();
+  const count = classes.length;
+  const setOf = rowSlots(classes, limit);
+  const rows: number[] = [];
+  const members: number[][] = [[]];
+  const next = new Map<number, number>();
   classes.forEach((c, index) => {
     const length = Math.min(c.candidates.length, limit);
     for (let i = 0; i < length; i++) {
       const row = c.candidates[i] as number;
-      const list = signature.get(row);
-      if (list === undefined) signature.set(row, [index]);
-      else list.push(index);
+      const from = setOf.get(row);
+      if (from === 0) rows.push(row);
+      const key = from * count + index;
+      let to = next.get(key);
+      if (to === undefined) {
+        to = members.length;
+        members.push([...(members[from] as number[]), index]);
+        next.set(key, to);
+      }
+      setOf.set(row, to);
     }
   });
-  const groupIndex = new Map<string, number>();
-  const groups: RowGroups = { groupOf: new Map(), classesOf: [], size: [] };
-  for (const [row, members] of signature) {
-    const key = members.join(',');
-    let group = groupIndex.get(key);
-    if (group === undefined) {
+  // Only the sets rows ended in are groups.
+  const groupOfSet = new Int32Array(members.length).fill(-1);
+  const groups: RowGroups = {
+    groupOf: (row) => groupOfSet[setOf.get(row)] as number,
+    classesOf: [],
+    size: [],
+  };
+  for (const row of rows) {
+    const set = setOf.get(row);
+    let group = groupOfSet[set] as number;
+    if (group === -1) {
       group = groups.size.length;
-      groupIndex.set(key, group);
-      groups.classesOf.push(members);
+      groupOfSet[set] = group;
+      groups.classesOf.push(members[set] as number[]);
       groups.size.push(0);
     }
     groups.size[group] = (groups.size[group] as number) + 1;
-    groups.groupOf.set(row, group);
   }
   return groups;
 }
@@ -104,7 +149,7 @@ function assignRows(
     const length = Math.min(c.candidates.length, limit);
     for (let i = 0; i < length && rows.length < c.demand; i++) {
       const row = c.candidates[i] as number;
-      const group = groups.groupOf.get(row) as number;
+      const group = groups.groupOf(row);
       const left = quota.get(group) ?? 0;
       if (left === 0 || taken.has(row)) continue;
       quota.set(group, left - 1);

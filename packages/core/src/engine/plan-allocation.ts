@@ -1,4 +1,4 @@
-import type { FindClass, Resolved } from './find-classes.js';
+import type { BlockSource, FindClass, Resolved } from './find-classes.js';
 import type { Gathered } from './gather-in-store.js';
 import { matchClasses } from './match-classes.js';
 import { RowUniverse, type UniverseRow } from './row-universe.js';
@@ -55,11 +55,13 @@ export function planAllocation(
   const universe = new RowUniverse();
   const demands = classes.map(demandOf);
   const total = demands.reduce((a, b) => a + b, 0);
+  const ranged = rangedSources(classes, options.gathered);
   const candidates = classes.map((cls, index) => {
     const claimsOfBlock = claimsOf(cls.source.block.block);
     const found = scanCandidates(cls, claimsOfBlock, universe, {
       limit: total,
       gathered: options.gathered?.get(cls),
+      start: ranged.has(cls.source) ? universe.rangeOf(cls.source) : undefined,
     });
     onClass(index + 1);
     return found;
@@ -85,6 +87,32 @@ export function planAllocation(
   return distribute(classes, assigned, universe);
 }
 
+/**
+ * The sources whose rows can be told apart by index alone: the only version
+ * of its block the job scans, with no class of that block gathered by the
+ * store (gathered rows are known by key, and must meet the same ids).
+ */
+function rangedSources(
+  classes: readonly FindClass[],
+  gathered: ReadonlyMap<FindClass, Gathered> | undefined,
+): Set<BlockSource> {
+  const byBlock = new Map<string, Set<BlockSource> | null>();
+  for (const cls of classes) {
+    const block = cls.source.block.block;
+    const seen = byBlock.get(block);
+    if (seen === null) continue;
+    if (gathered?.has(cls) === true) byBlock.set(block, null);
+    else if (seen === undefined) byBlock.set(block, new Set([cls.source]));
+    else seen.add(cls.source);
+  }
+  const ranged = new Set<BlockSource>();
+  for (const sources of byBlock.values()) {
+    const [only] = sources ?? [];
+    if (only !== undefined && sources?.size === 1) ranged.add(only);
+  }
+  return ranged;
+}
+
 function distribute(
   classes: readonly FindClass[],
   assigned: number[][],
@@ -92,7 +120,7 @@ function distribute(
 ): Allocation {
   const allocation: Allocation = { rows: new Map(), matched: new Map() };
   classes.forEach((cls, i) => {
-    const rows = (assigned[i] as number[]).map((id) => universe.rows[id] as UniverseRow);
+    const rows = (assigned[i] as number[]).map((id) => universe.row(id));
     allocation.matched.set(cls, rows.length);
     const bySize = [...cls.tests].sort((a, b) => a.test.count - b.test.count);
     let next = 0;

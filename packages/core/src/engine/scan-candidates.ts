@@ -2,6 +2,7 @@ import type { RowValues } from '../model/block-version.js';
 import type { ClaimState, LeaseHolder } from '../model/job-record.js';
 import type { FindClass } from './find-classes.js';
 import type { Gathered } from './gather-in-store.js';
+import { indexTestOf } from './index-test-of.js';
 import type { RowUniverse } from './row-universe.js';
 
 /** The claims on one block's rows, keyed by the row's key alone (no id to build per row). */
@@ -46,6 +47,8 @@ export interface ScanOptions {
    * later than the claim state.
    */
   gathered?: Gathered | undefined;
+  /** The id of row 0 of the class's table, when its block has a range of ids in the universe. */
+  start?: number | undefined;
 }
 
 /**
@@ -53,6 +56,10 @@ export interface ScanOptions {
  * its find, are not consumed, and are not held against it (an exclusive test
  * needs a row nobody holds; a read-only test shares with read-only holders).
  * Stops at `limit`, which is all the matching needs.
+ *
+ * Rows the store gathered come as values; otherwise the class's table is
+ * scanned by row index, and when `start` is given its candidates' ids are
+ * `start + index`, with no lookup per row.
  */
 export function scanCandidates(
   cls: FindClass,
@@ -60,22 +67,53 @@ export function scanCandidates(
   universe: RowUniverse,
   options: ScanOptions,
 ): number[] {
-  const { limit, gathered } = options;
-  const rows = gathered === undefined ? cls.source.rows : gathered.rows;
+  const { limit, gathered, start } = options;
+  if (gathered !== undefined) return scanGathered(cls, gathered, universe, limit);
+  const table = cls.source.table;
+  const test = indexTestOf(cls);
+  const keys = table.column(cls.source.keyIndex);
+  const claimed = claims.leases.size > 0 || claims.consumed.size > 0;
+  const idOf = (row: number) =>
+    start === undefined
+      ? universe.idOf(cls.source, table.row(row), String(keys.valueAt(row)))
+      : start + row;
   const candidates: number[] = [];
-  const take = (row: RowValues): boolean => {
-    const key = String(row[cls.source.keyIndex]);
-    if (gathered !== undefined || isAvailable(cls, claims, key))
-      candidates.push(universe.idOf(cls.source, row, key));
+  const take = (row: number): boolean => {
+    if (!claimed || isAvailable(cls, claims, String(keys.valueAt(row)))) candidates.push(idOf(row));
     return candidates.length >= limit;
   };
+  const count = table.rowCount;
   if (cls.order === null) {
-    for (const row of rows) if (cls.matches(row) && take(row)) break;
+    for (let row = 0; row < count; row++) if (test(row) && take(row)) break;
     return candidates;
   }
   const order = cls.order;
-  const qualifying = rows.filter((row) => cls.matches(row));
-  qualifying.sort(order);
+  const qualifying: Array<{ row: number; values: RowValues }> = [];
+  for (let row = 0; row < count; row++)
+    if (test(row)) qualifying.push({ row, values: table.row(row) });
+  qualifying.sort((a, b) => order(a.values, b.values));
+  for (const { row } of qualifying) if (take(row)) break;
+  return candidates;
+}
+
+/** The first `limit` of the free rows a store gathered for a class, in its order. */
+function scanGathered(
+  cls: FindClass,
+  gathered: Gathered,
+  universe: RowUniverse,
+  limit: number,
+): number[] {
+  const candidates: number[] = [];
+  const take = (row: RowValues): boolean => {
+    candidates.push(universe.idOf(cls.source, row, String(row[cls.source.keyIndex])));
+    return candidates.length >= limit;
+  };
+  if (cls.order === null) {
+    for (const row of gathered.rows) if (cls.matches(row) && take(row)) break;
+    return candidates;
+  }
+  const qualifying = gathered.rows.filter((row) => cls.matches(row));
+  qualifying.sort(cls.order);
   for (const row of qualifying) if (take(row)) break;
   return candidates;
 }
@@ -103,22 +141,28 @@ export interface FindCensus {
 export function censusOf(
   cls: FindClass,
   claims: BlockClaims,
-  rows: readonly RowValues[] = cls.source.rows,
+  rows?: readonly RowValues[],
 ): FindCensus {
   const census: FindCensus = { qualifying: 0, consumed: 0, leasedBy: new Map(), free: 0 };
-  for (const row of rows) {
-    if (!cls.matches(row)) continue;
+  const count = (key: string) => {
     census.qualifying++;
-    const id = String(row[cls.source.keyIndex]);
-    if (claims.consumed.has(id)) {
+    if (claims.consumed.has(key)) {
       census.consumed++;
-      continue;
+      return;
     }
-    const against = (claims.leases.get(id) ?? []).filter((h) => !(cls.readOnly && h.shared));
+    const against = (claims.leases.get(key) ?? []).filter((h) => !(cls.readOnly && h.shared));
     if (against.length === 0) census.free++;
     const first = against[0];
     if (first !== undefined)
       census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
+  };
+  if (rows !== undefined) {
+    for (const row of rows) if (cls.matches(row)) count(String(row[cls.source.keyIndex]));
+    return census;
   }
+  const { table } = cls.source;
+  const test = indexTestOf(cls);
+  const keys = table.column(cls.source.keyIndex);
+  for (let row = 0; row < table.rowCount; row++) if (test(row)) count(String(keys.valueAt(row)));
   return census;
 }

@@ -1,5 +1,6 @@
 import type { RowValues } from '../model/block-version.js';
 import type { Where } from '../model/pool-definition.js';
+import type { CellTest } from './cell-test.js';
 import { childPath } from './child-path.js';
 import { allOf, anyOf, not } from './combine-tests.js';
 import { checkValue, compileCondition } from './compile-condition.js';
@@ -25,59 +26,87 @@ export type RowTest = (row: RowValues) => boolean;
  *   its columns); `INVALID_INPUT` for a malformed where, at its path
  */
 export function compileWhere(where: Where | undefined, columns: string[], path: string): RowTest {
-  if (where === undefined) return () => true;
-  return compileNode(where, columns, path);
+  return compileWhereWith(where, columns, path, (index, test) => (row) => test(row[index]));
 }
 
-function compileNode(where: unknown, columns: readonly string[], path: string): RowTest {
+/**
+ * Turns a column's cell test into a test of whatever identifies a row:
+ * a row array, or a row's index in a table held by column.
+ */
+export type LeafOf<T> = (column: number, test: CellTest) => (row: T) => boolean;
+
+/**
+ * {@link compileWhere} over rows identified by `T`: the where is checked and
+ * combined the same way, and each column condition becomes `leaf(column, test)`.
+ */
+export function compileWhereWith<T>(
+  where: Where | undefined,
+  columns: readonly string[],
+  path: string,
+  leaf: LeafOf<T>,
+): (row: T) => boolean {
+  if (where === undefined) return () => true;
+  return compileNode(where, { columns, leaf }, path);
+}
+
+interface Compiling<T> {
+  columns: readonly string[];
+  leaf: LeafOf<T>;
+}
+
+function compileNode<T>(where: unknown, on: Compiling<T>, path: string): (row: T) => boolean {
   if (!isPlainObject(where)) {
     throw invalidInput(
       path,
       `expected an object of columns and and/or/not, got ${describeType(where)}`,
     );
   }
-  const tests: RowTest[] = [];
+  const tests: Array<(row: T) => boolean> = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
-    tests.push(compileEntry(key, value, columns, childPath(path, key)));
+    tests.push(compileEntry(key, value, on, childPath(path, key)));
   }
   return allOf(tests);
 }
 
-function compileEntry(
+function compileEntry<T>(
   key: string,
   value: unknown,
-  columns: readonly string[],
+  on: Compiling<T>,
   path: string,
-): RowTest {
+): (row: T) => boolean {
   switch (key) {
     case 'and':
-      return allOf(compileList(value, columns, path));
+      return allOf(compileList(value, on, path));
     case 'or':
-      return anyOf(compileList(value, columns, path));
+      return anyOf(compileList(value, on, path));
     case 'not':
-      return not(compileNode(value, columns, path));
+      return not(compileNode(value, on, path));
     default:
-      return compileColumn(key, value, columns, path);
+      return compileColumn(key, value, on, path);
   }
 }
 
-function compileList(value: unknown, columns: readonly string[], path: string): RowTest[] {
+function compileList<T>(
+  value: unknown,
+  on: Compiling<T>,
+  path: string,
+): Array<(row: T) => boolean> {
   if (!Array.isArray(value)) {
     throw invalidInput(path, `expected a list of conditions, got ${describeType(value)}`);
   }
-  return value.map((item: unknown, index) => compileNode(item, columns, childPath(path, index)));
+  return value.map((item: unknown, index) => compileNode(item, on, childPath(path, index)));
 }
 
-function compileColumn(
+function compileColumn<T>(
   column: string,
   value: unknown,
-  columns: readonly string[],
+  on: Compiling<T>,
   path: string,
-): RowTest {
-  const index = resolveColumn(columns, column, path);
+): (row: T) => boolean {
+  const index = resolveColumn(on.columns, column, path);
   const test = isPlainObject(value)
     ? compileCondition(value, path)
     : matchValues([checkValue(value, path, '; for a list of values write { in: [...] }')]);
-  return (row) => test(row[index]);
+  return on.leaf(index, test);
 }

@@ -20,7 +20,11 @@ export async function checkPoolColumns(
   const columns = async (from: string) => {
     if (!columnsOf.has(from)) {
       const [name = '', version] = from.split('@');
-      columnsOf.set(from, (await store.getBlock(workspace, name, version))?.columns);
+      // The versions' metadata names the columns: the rows stay unread.
+      const versions = await store.listBlockVersions(workspace, name);
+      const meta =
+        version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
+      columnsOf.set(from, meta?.columns);
     }
     return columnsOf.get(from);
   };

@@ -1,4 +1,5 @@
 import { missingParentError } from './store-errors.js';
+import { ColumnTable } from '../data-block/column-table.js';
 import { nextVersionMeta } from '../data-block/next-version-meta.js';
 import type { BlockVersionMeta, NewBlockVersion, RowValues } from '../model/block-version.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -11,12 +12,12 @@ export type VersionsOf = (workspace: string, block: string) => BlockVersionMeta[
  * The rows of block versions, kept by a {@link DocumentPersistence} outside
  * the document. A version stores only the rows it adds to its parent, so
  * reading one resolves its chain of parents; the last few resolved versions
- * stay in memory.
+ * stay in memory, by column.
  */
 export class BlockRows {
   readonly #persistence: DocumentPersistence;
   readonly #versionsOf: VersionsOf;
-  readonly #cache = new RowsCache();
+  readonly #cache = new RowsCache<ColumnTable>();
 
   constructor(persistence: DocumentPersistence, versionsOf: VersionsOf) {
     this.#persistence = persistence;
@@ -34,31 +35,54 @@ export class BlockRows {
       const versions = this.#versionsOf(workspace, input.block) ?? [];
       const latest = versions.at(-1);
       const meta = nextVersionMeta(input, latest, now);
-      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows);
-      if (meta.parent === null) this.#cache.set(workspace, meta, input.rows);
+      await this.#persistence.writeRows(
+        workspace,
+        meta.block,
+        meta.version,
+        input.rows,
+        meta.columns,
+      );
+      if (meta.parent === null)
+        this.#cache.set(workspace, meta, ColumnTable.fromRows(meta.columns, input.rows));
       metas.push(meta);
     }
     return metas;
   }
 
-  /** All rows of a version: its parents' rows, then its own. */
+  /** All rows of a version as arrays: its parents' rows, then its own. */
   async resolve(
     workspace: string,
     versions: BlockVersionMeta[],
     meta: BlockVersionMeta,
   ): Promise<RowValues[]> {
+    return (await this.resolveTable(workspace, versions, meta)).toRows();
+  }
+
+  /** All rows of a version by column, its parents' rows first: row indexes outlive appends. */
+  async resolveTable(
+    workspace: string,
+    versions: BlockVersionMeta[],
+    meta: BlockVersionMeta,
+  ): Promise<ColumnTable> {
     const cached = this.#cache.get(workspace, meta);
     if (cached !== undefined) return cached;
-    const own = await this.#persistence.readRows(workspace, meta.block, meta.version);
-    let rows = own;
+    let table = await this.#readOwn(workspace, meta);
     if (meta.parent !== null) {
       const parent = versions.find((v) => v.version === meta.parent);
       if (parent === undefined) {
         throw missingParentError(meta);
       }
-      rows = [...(await this.resolve(workspace, versions, parent)), ...own];
+      table = (await this.resolveTable(workspace, versions, parent)).append(table.toRows());
     }
-    this.#cache.set(workspace, meta, rows);
-    return rows;
+    this.#cache.set(workspace, meta, table);
+    return table;
+  }
+
+  async #readOwn(workspace: string, meta: BlockVersionMeta): Promise<ColumnTable> {
+    const persistence = this.#persistence;
+    if (persistence.readTable !== undefined)
+      return persistence.readTable(workspace, meta.block, meta.version, meta.columns);
+    const rows = await persistence.readRows(workspace, meta.block, meta.version);
+    return ColumnTable.fromRows(meta.columns, rows);
   }
 }

@@ -1,3 +1,4 @@
+import type { ColumnTable } from '../data-block/column-table.js';
 import type {
   BlockVersion,
   BlockVersionMeta,
@@ -12,6 +13,15 @@ export interface BlockStore {
   addBlockVersion(workspace: string, input: NewBlockVersion): Promise<BlockVersionMeta>;
   /** A version with all its rows; the latest when `version` is omitted. */
   getBlock(workspace: string, block: string, version?: string): Promise<BlockVersion | undefined>;
+  /**
+   * A version's rows by column, for the engine's scans; optional: a store
+   * without it is scanned over {@link getBlock}'s rows.
+   */
+  getBlockTable?(
+    workspace: string,
+    block: string,
+    version: string,
+  ): Promise<ColumnTable | undefined>;
   /** Every version of a block, oldest first. */
   listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]>;
   /** The latest version of every block. */

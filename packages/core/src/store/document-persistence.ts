@@ -1,3 +1,4 @@
+import type { ColumnTable } from '../data-block/column-table.js';
 import type { RowValues } from '../model/block-version.js';
 import type { StoreDocument } from './store-document.js';
 
@@ -13,8 +14,24 @@ export interface DocumentPersistence {
   save(document: StoreDocument): Promise<void>;
   /** The rows written for a block version (for a made version, only its appended rows). */
   readRows(workspace: string, block: string, version: string): Promise<RowValues[]>;
+  /**
+   * The same rows by column, when the persistence stores them so: the
+   * engine scans a table without building a row array per row.
+   */
+  readTable?(
+    workspace: string,
+    block: string,
+    version: string,
+    columns: readonly string[],
+  ): Promise<ColumnTable>;
   /** Written before the document that names the version, so a saved document never names missing rows. */
-  writeRows(workspace: string, block: string, version: string, rows: RowValues[]): Promise<void>;
+  writeRows(
+    workspace: string,
+    block: string,
+    version: string,
+    rows: RowValues[],
+    columns?: readonly string[],
+  ): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -31,6 +31,7 @@ import type { Page, Store } from './store.js';
 import { collectClaims, findConflicts, findTakenTests } from './claims.js';
 import { appendVersions } from './append-versions.js';
 import { applyJobCommit } from './apply-job-commit.js';
+import type { ColumnTable } from '../data-block/column-table.js';
 import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
@@ -108,6 +109,17 @@ export class DocumentStore extends DocumentRecords implements Store {
       version === undefined ? versions.at(-1) : versions.find((v) => v.version === version);
     if (meta === undefined) return undefined;
     return { ...meta, rows: await this.#blockRows.resolve(workspace, versions, meta) };
+  }
+
+  async getBlockTable(
+    workspace: string,
+    block: string,
+    version: string,
+  ): Promise<ColumnTable | undefined> {
+    const versions = this.#blocksOf(workspace, block);
+    const meta = versions?.find((v) => v.version === version);
+    if (versions === undefined || meta === undefined) return undefined;
+    return this.#blockRows.resolveTable(workspace, versions, meta);
   }
 
   listBlockVersions(workspace: string, block: string): Promise<BlockVersionMeta[]> {

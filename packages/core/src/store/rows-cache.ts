@@ -12,16 +12,16 @@ const ROWS_CACHE_SIZE = 8;
  * when the cache is full. A stored version never changes, so an entry never
  * goes stale; both stores keep one.
  */
-export class RowsCache {
-  readonly #rows = new LruCache<RowValues[]>(ROWS_CACHE_SIZE);
+export class RowsCache<T = RowValues[]> {
+  readonly #rows = new LruCache<T>(ROWS_CACHE_SIZE);
 
   /** The rows of a version if cached, marking them as just used. */
-  get(workspace: string, meta: VersionRef): RowValues[] | undefined {
+  get(workspace: string, meta: VersionRef): T | undefined {
     return this.#rows.get(keyOf(workspace, meta));
   }
 
-  /** Caches the rows of a version. */
-  set(workspace: string, meta: VersionRef, rows: RowValues[]): void {
+  /** Caches the rows of a version (as arrays, or by column). */
+  set(workspace: string, meta: VersionRef, rows: T): void {
     this.#rows.set(keyOf(workspace, meta), rows);
   }
 
