@@ -82,3 +82,14 @@ export {
 export type { Project } from './project.js';
 export { EventSchema, NotificationSchema } from './event.js';
 export type { Event, Notification } from './event.js';
+export {
+  DailyRowsSchema,
+  FindForecastSchema,
+  ForecastQuery,
+  PoolForecastSchema,
+} from './forecast.js';
+export type { FindForecastView, PoolForecast } from './forecast.js';
+export { LeaseQuery, LeaseSchema } from './lease.js';
+export type { Lease } from './lease.js';
+export { BlockRowsSchema } from './block-rows.js';
+export type { BlockRowsPage } from './block-rows.js';

@@ -11,6 +11,7 @@ import { recordJobOutcome } from './jobs/record-job-outcome.js';
 import { EventLog } from '@allot/use-cases';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
+import { findDashboardAssets, installDashboard } from './plugins/dashboard.js';
 import { answerClientError } from './plugins/client-error-handler.js';
 import { installErrorHandler, sendFrameworkError } from './plugins/error-handler.js';
 import { installJsonOnlyRoutes } from './plugins/json-only-routes.js';
@@ -26,6 +27,9 @@ import { eventRoutes } from './routes/events.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { projectRoutes } from './routes/projects.js';
 import { blockRoutes } from './routes/blocks.js';
+import { blockRowRoutes } from './routes/block-rows.js';
+import { leaseRoutes } from './routes/leases.js';
+import { poolForecastRoutes } from './routes/pool-forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { poolRoutes } from './routes/pools.js';
@@ -126,6 +130,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   installErrorHandler(app);
   await installOpenApi(app, SERVER_VERSION);
   await app.register(healthRoutes);
+  await installDashboard(
+    app,
+    options.dashboard === false ? undefined : (options.dashboard ?? (await findDashboardAssets())),
+  );
 
   await app.register(async (api) => {
     const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -142,7 +150,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       poolRoutes,
       allocationTestRoutes,
       blockRoutes,
+      blockRowRoutes,
       jobRoutes,
+      leaseRoutes,
+      poolForecastRoutes,
       resultRoutes,
       apiKeyRoutes,
       userRoutes,

@@ -124,3 +124,11 @@ export {
   type WorkspaceCreation,
 } from './create-workspace.js';
 export { listWorkspaces } from './list-workspaces.js';
+export {
+  forecastPool,
+  type FindDepletion,
+  type ForecastOptions,
+  type PoolForecastView,
+} from './forecast-pool.js';
+export { listLeases, type LeaseFilter, type LeaseView } from './list-leases.js';
+export { readBlockRows, type BlockRowsPage } from './read-block-rows.js';

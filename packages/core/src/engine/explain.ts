@@ -70,6 +70,9 @@ export function forecastClasses(
         0,
         (cls.readOnly ? Math.max(...cls.tests.map((t) => t.test.count)) : demand) - got - makes,
       ),
+      leased: [...census.leasedBy.values()].reduce((sum, rows) => sum + rows, 0),
+      consumed: census.consumed,
+      testRefs: cls.tests.map((t) => ({ ...t.ref })),
     };
   });
 }

@@ -30,6 +30,12 @@ export interface FindForecast {
   makes: number;
   /** Rows nobody could provide: the tests that would fail. */
   short: number;
+  /** Qualifying rows that live leases of jobs hold against these tests. */
+  leased: number;
+  /** Qualifying rows that tests consumed: they never come back. */
+  consumed: number;
+  /** The tests with this find, in bundle order. */
+  testRefs: TestRef[];
 }
 
 /** The outcome of executing (or dry-running) a bundle. */
