@@ -10,7 +10,7 @@ import { readPool } from './read-pool.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** Jobs are read from the store this many at a time, newest first. */
-const JOB_BATCH = 500;
+const JOB_BATCH = 5000;
 
 /** One find of a pool: supply against demand, and how fast jobs take its rows. */
 export interface FindDepletion extends Omit<FindForecast, 'pool' | 'tests' | 'testRefs'> {

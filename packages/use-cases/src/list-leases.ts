@@ -23,7 +23,7 @@ export interface LeaseFilter {
 }
 
 /** Jobs are read from the store this many at a time, newest first. */
-const JOB_BATCH = 500;
+const JOB_BATCH = 5000;
 
 /**
  * The live leases of a workspace at `now`, newest job first: every test of
