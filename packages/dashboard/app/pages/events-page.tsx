@@ -60,7 +60,7 @@ export function EventsPage({ session }: { session: Session }) {
           <p aria-busy="true">Loading events…</p>
         ) : null
       ) : events.data.items.length === 0 ? (
-        <p>No events match.</p>
+        <p class="empty">No events match.</p>
       ) : (
         <>
           <table>
