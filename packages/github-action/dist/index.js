@@ -60713,7 +60713,10 @@ function forecastClasses(classes, claims, matched, makesNeeded) {
       free: census.free,
       matched: got,
       makes,
-      short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t2) => t2.test.count)) : demand) - got - makes)
+      short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t2) => t2.test.count)) : demand) - got - makes),
+      leased: [...census.leasedBy.values()].reduce((sum, rows) => sum + rows, 0),
+      consumed: census.consumed,
+      testRefs: cls.tests.map((t2) => ({ ...t2.ref }))
     };
   });
 }
@@ -64669,6 +64672,9 @@ var DEFAULT_LOGIN_THROTTLE = {
 
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
+// ../use-cases/dist/forecast-pool.js
+var DAY_MS = 24 * 3600 * 1e3;
 
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";

@@ -37147,6 +37147,9 @@ var DEFAULT_LOGIN_THROTTLE = {
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
+// ../use-cases/dist/forecast-pool.js
+var DAY_MS = 24 * 3600 * 1e3;
+
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
 function leftToEarlierRun(target, jobId, expiresAt) {
