@@ -15,6 +15,8 @@ export const LAYERS = {
   core: [],
   // Wire types and schemas, shared by the server and every client.
   protocol: [],
+  // The web dashboard: a browser app over the public /api/v1 only (its wire types from protocol); its Node entry names the built assets.
+  dashboard: ['protocol'],
   // Store adapters store; the rules they keep are core's.
   'store-lowdb': ['core'],
   'store-postgres': ['core'],
@@ -29,8 +31,9 @@ export const LAYERS = {
   'playwright-fixture': ['client', 'protocol'],
   'jest-environment': ['client', 'protocol'],
   'cucumber-steps': ['client', 'protocol'],
-  // The surfaces. store-postgres directly: PostgreSQL URLs and resolution servers on PostgreSQL.
-  server: ['core', 'use-cases', 'protocol', 'stores', 'store-postgres'],
+  // The surfaces. store-postgres directly: PostgreSQL URLs and resolution servers on PostgreSQL;
+  // the dashboard for the directory of its built assets, served at /ui.
+  server: ['core', 'use-cases', 'protocol', 'stores', 'store-postgres', 'dashboard'],
   // The CLI writes the results file with the client's writer, which the integrations read it with.
   cli: ['core', 'use-cases', 'protocol', 'stores', 'server', 'client'],
   // The action also runs a server's jobs through the client and lists feature-file tests.

@@ -39,6 +39,22 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard's browser code: type-checked against the DOM with its own tsconfig.
+    files: ['packages/dashboard/app/**/*.ts', 'packages/dashboard/app/**/*.tsx'],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: {
+        project: ['./packages/dashboard/tsconfig.app.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {
       globals: globals.node,

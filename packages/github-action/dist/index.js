@@ -66761,6 +66761,113 @@ function isSqlMake(make) {
   return "insert" in make;
 }
 
+// ../core/dist/lifecycle/made-row-record.js
+function madeRowId(row) {
+  return `${row.block}\0${row.key}`;
+}
+
+// ../core/dist/lifecycle/quota-window.js
+function windowStart(now, windowMs) {
+  return Math.floor(now.getTime() / windowMs) * windowMs;
+}
+function quotaGuardMs(windowMs) {
+  return Math.min(250, windowMs * 0.2);
+}
+function lateInWindow(now, windowMs) {
+  const start = windowStart(now, windowMs);
+  const late = now.getTime() - start >= windowMs - quotaGuardMs(windowMs);
+  return late ? new Date(start + windowMs) : null;
+}
+function takeFromWindow(current, limit, windowMs, now) {
+  const late = lateInWindow(now, windowMs);
+  if (late !== null)
+    return { take: { granted: false, retryAt: late }, window: current ?? { start: 0, used: 0 } };
+  const start = windowStart(now, windowMs);
+  const used = current !== void 0 && current.start === start ? current.used : 0;
+  if (used < limit)
+    return { take: { granted: true }, window: { start, used: used + 1 } };
+  return {
+    take: { granted: false, retryAt: new Date(start + windowMs) },
+    window: current ?? { start, used }
+  };
+}
+
+// ../core/dist/engine/execute-job.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+
+// ../core/dist/engine/job-defaults.js
+var DEFAULT_WORKSPACE = "default";
+var DEFAULT_TTL_SECONDS = 7200;
+
+// ../core/dist/engine/build-commit.js
+function buildCommit(input) {
+  const { run: run2, plan, now } = input;
+  const jobId = run2.jobId;
+  const tests = [];
+  const results = [];
+  for (const entry of input.resolved) {
+    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
+    if (entry.error !== null) {
+      tests.push({ ...base, status: "failed", reason: entry.error, rows: [] });
+      continue;
+    }
+    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
+    const holder = input.reused.get(entry);
+    const got = plan.tests.get(entry);
+    if (holder !== void 0) {
+      tests.push({
+        ...base,
+        ...flags,
+        status: "cached",
+        reason: null,
+        rows: [],
+        fromJob: holder.id
+      });
+    } else if (got !== void 0) {
+      tests.push({
+        ...base,
+        ...flags,
+        status: got.status,
+        reason: null,
+        rows: got.rows.map((r2) => ({ block: r2.block, key: r2.key }))
+      });
+      const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
+      results.push({
+        ...entry.ref,
+        jobId,
+        columns,
+        rows: got.rows.map((r2) => pick(r2.columns, r2.values, columns)),
+        createdAt: now.toISOString()
+      });
+    } else {
+      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? "no rows were allocated";
+      tests.push({ ...base, ...flags, status: "failed", reason, rows: [] });
+    }
+  }
+  const ttl = run2.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  return {
+    workspace: run2.workspace,
+    jobId,
+    bundleKey: input.bundleKey,
+    namespace: run2.namespace,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttl * 1e3).toISOString(),
+    tests,
+    results,
+    madeRows: plan.madeRows,
+    supersedes: run2.options.refresh ? [...plan.tests.keys()].map((item) => item.ref) : []
+  };
+}
+function pick(columns, values, wanted) {
+  const row = {};
+  for (const column2 of wanted)
+    row[column2] = values[columns.indexOf(column2)] ?? null;
+  return row;
+}
+
+// ../core/dist/engine/bundle-key-of.js
+import { createHash } from "node:crypto";
+
 // ../core/dist/model/job-record.js
 function rowId(block, key) {
   return `${block}\0${key}`;
@@ -66769,1872 +66876,12 @@ function testId(ref) {
   return `${ref.pool}\0${ref.suite}\0${ref.test}`;
 }
 
-// ../core/dist/job-from-commit.js
-function jobFromCommit(commit) {
-  const count = (status) => commit.tests.filter((t2) => t2.status === status).length;
-  const failed = count("failed");
-  return {
-    id: commit.jobId,
-    workspace: commit.workspace,
-    bundleKey: commit.bundleKey,
-    state: failed > 0 ? "failed" : "complete",
-    namespace: commit.namespace,
-    createdAt: commit.createdAt,
-    expiresAt: commit.expiresAt,
-    releasedAt: null,
-    tests: commit.tests,
-    allocated: count("allocated"),
-    made: count("made"),
-    cached: count("cached"),
-    failed
-  };
+// ../core/dist/engine/bundle-key-of.js
+function bundleKeyOf(resolved, server) {
+  const parts = resolved.map((r2) => JSON.stringify([testId(r2.ref), r2.test ?? null, r2.pool?.key ?? null])).sort();
+  return createHash("sha256").update(`${server}
+${parts.join("\n")}`).digest("hex");
 }
-
-// ../core/dist/job-state-record.js
-function isJobFinished(state) {
-  return state.phase === "done" || state.phase === "error";
-}
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/CsvError.js
-var CsvError = class _CsvError extends Error {
-  constructor(code, message, options, ...contexts) {
-    if (Array.isArray(message)) message = message.join(" ").trim();
-    super(message);
-    if (Error.captureStackTrace !== void 0) {
-      Error.captureStackTrace(this, _CsvError);
-    }
-    this.code = code;
-    for (const context of contexts) {
-      for (const key in context) {
-        const value = context[key];
-        this[key] = Buffer.isBuffer(value) ? value.toString(options.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
-      }
-    }
-  }
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/is_object.js
-var is_object = function(obj) {
-  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_columns_array.js
-var normalize_columns_array = function(columns) {
-  const normalizedColumns = [];
-  for (let i2 = 0, l2 = columns.length; i2 < l2; i2++) {
-    const column2 = columns[i2];
-    if (column2 === void 0 || column2 === null || column2 === false) {
-      normalizedColumns[i2] = { disabled: true };
-    } else if (typeof column2 === "string" || typeof column2 === "number") {
-      normalizedColumns[i2] = { name: `${column2}` };
-    } else if (is_object(column2)) {
-      if (typeof column2.name !== "string") {
-        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
-          "Option columns missing name:",
-          `property "name" is required at position ${i2}`,
-          "when column is an object literal"
-        ]);
-      }
-      normalizedColumns[i2] = column2;
-    } else {
-      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
-        "Invalid column definition:",
-        "expect a string or a literal object,",
-        `got ${JSON.stringify(column2)} at position ${i2}`
-      ]);
-    }
-  }
-  return normalizedColumns;
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
-var ResizeableBuffer = class {
-  constructor(size = 100) {
-    this.size = size;
-    this.length = 0;
-    this.buf = Buffer.allocUnsafe(size);
-  }
-  prepend(val) {
-    if (Buffer.isBuffer(val)) {
-      const length = this.length + val.length;
-      if (length >= this.size) {
-        this.resize();
-        if (length >= this.size) {
-          throw Error("INVALID_BUFFER_STATE");
-        }
-      }
-      const buf = this.buf;
-      this.buf = Buffer.allocUnsafe(this.size);
-      val.copy(this.buf, 0);
-      buf.copy(this.buf, val.length);
-      this.length += val.length;
-    } else {
-      const length = this.length++;
-      if (length === this.size) {
-        this.resize();
-      }
-      const buf = this.clone();
-      this.buf[0] = val;
-      buf.copy(this.buf, 1, 0, length);
-    }
-  }
-  append(val) {
-    const length = this.length++;
-    if (length === this.size) {
-      this.resize();
-    }
-    this.buf[length] = val;
-  }
-  clone() {
-    return Buffer.from(this.buf.slice(0, this.length));
-  }
-  resize() {
-    const length = this.length;
-    this.size = this.size * 2;
-    const buf = Buffer.allocUnsafe(this.size);
-    this.buf.copy(buf, 0, 0, length);
-    this.buf = buf;
-  }
-  toString(encoding) {
-    if (encoding) {
-      return this.buf.slice(0, this.length).toString(encoding);
-    } else {
-      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
-    }
-  }
-  toJSON() {
-    return this.toString("utf8");
-  }
-  reset() {
-    this.length = 0;
-  }
-};
-var ResizeableBuffer_default = ResizeableBuffer;
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/init_state.js
-var np = 12;
-var cr = 13;
-var nl = 10;
-var space = 32;
-var tab = 9;
-var init_state = function(options) {
-  return {
-    bomSkipped: false,
-    bufBytesStart: 0,
-    castField: options.cast_function,
-    commenting: false,
-    // Current error encountered by a record
-    error: void 0,
-    enabled: options.from_line === 1,
-    escaping: false,
-    escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
-    // columns can be `false`, `true`, `Array`
-    expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : void 0,
-    field: new ResizeableBuffer_default(20),
-    firstLineToHeaders: options.cast_first_line_to_header,
-    needMoreDataSize: Math.max(
-      // Skip if the remaining buffer smaller than comment
-      options.comment !== null ? options.comment.length : 0,
-      ...options.delimiter.map((delimiter) => delimiter.length),
-      // Skip if the remaining buffer can be escape sequence
-      options.quote !== null ? options.quote.length : 0
-    ),
-    previousBuf: void 0,
-    quoting: false,
-    stop: false,
-    rawBuffer: new ResizeableBuffer_default(100),
-    record: [],
-    recordHasError: false,
-    record_length: 0,
-    recordDelimiterMaxLength: options.record_delimiter.length === 0 ? 0 : Math.max(...options.record_delimiter.map((v3) => v3.length)),
-    trimChars: [
-      Buffer.from(" ", options.encoding)[0],
-      Buffer.from("	", options.encoding)[0]
-    ],
-    wasQuoting: false,
-    wasRowDelimiter: false,
-    timchars: [
-      Buffer.from(Buffer.from([cr], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([nl], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
-      Buffer.from(Buffer.from([tab], "utf8").toString(), options.encoding)
-    ]
-  };
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/underscore.js
-var underscore = function(str) {
-  return str.replace(/([A-Z])/g, function(_3, match) {
-    return "_" + match.toLowerCase();
-  });
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_options.js
-var normalize_options = function(opts) {
-  const options = {};
-  for (const opt in opts) {
-    options[underscore(opt)] = opts[opt];
-  }
-  if (options.encoding === void 0 || options.encoding === true) {
-    options.encoding = "utf8";
-  } else if (options.encoding === null || options.encoding === false) {
-    options.encoding = null;
-  } else if (typeof options.encoding !== "string" && options.encoding !== null) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ENCODING",
-      [
-        "Invalid option encoding:",
-        "encoding must be a string or null to return a buffer,",
-        `got ${JSON.stringify(options.encoding)}`
-      ],
-      options
-    );
-  }
-  if (options.bom === void 0 || options.bom === null || options.bom === false) {
-    options.bom = false;
-  } else if (options.bom !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_BOM",
-      [
-        "Invalid option bom:",
-        "bom must be true,",
-        `got ${JSON.stringify(options.bom)}`
-      ],
-      options
-    );
-  }
-  options.cast_function = null;
-  if (options.cast === void 0 || options.cast === null || options.cast === false || options.cast === "") {
-    options.cast = void 0;
-  } else if (typeof options.cast === "function") {
-    options.cast_function = options.cast;
-    options.cast = true;
-  } else if (options.cast !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST",
-      [
-        "Invalid option cast:",
-        "cast must be true or a function,",
-        `got ${JSON.stringify(options.cast)}`
-      ],
-      options
-    );
-  }
-  if (options.cast_date === void 0 || options.cast_date === null || options.cast_date === false || options.cast_date === "") {
-    options.cast_date = false;
-  } else if (options.cast_date === true) {
-    options.cast_date = function(value) {
-      const date = Date.parse(value);
-      return !isNaN(date) ? new Date(date) : value;
-    };
-  } else if (typeof options.cast_date !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_CAST_DATE",
-      [
-        "Invalid option cast_date:",
-        "cast_date must be true or a function,",
-        `got ${JSON.stringify(options.cast_date)}`
-      ],
-      options
-    );
-  }
-  options.cast_first_line_to_header = void 0;
-  if (options.columns === true) {
-    options.cast_first_line_to_header = void 0;
-  } else if (typeof options.columns === "function") {
-    options.cast_first_line_to_header = options.columns;
-    options.columns = true;
-  } else if (Array.isArray(options.columns)) {
-    options.columns = normalize_columns_array(options.columns);
-  } else if (options.columns === void 0 || options.columns === null || options.columns === false) {
-    options.columns = false;
-  } else {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COLUMNS",
-      [
-        "Invalid option columns:",
-        "expect an array, a function or true,",
-        `got ${JSON.stringify(options.columns)}`
-      ],
-      options
-    );
-  }
-  if (options.group_columns_by_name === void 0 || options.group_columns_by_name === null || options.group_columns_by_name === false) {
-    options.group_columns_by_name = false;
-  } else if (options.group_columns_by_name !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "expect an boolean,",
-        `got ${JSON.stringify(options.group_columns_by_name)}`
-      ],
-      options
-    );
-  } else if (options.columns === false) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
-      [
-        "Invalid option group_columns_by_name:",
-        "the `columns` mode must be activated."
-      ],
-      options
-    );
-  }
-  if (options.comment === void 0 || options.comment === null || options.comment === false || options.comment === "") {
-    options.comment = null;
-  } else {
-    if (typeof options.comment === "string") {
-      options.comment = Buffer.from(options.comment, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.comment)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_COMMENT",
-        [
-          "Invalid option comment:",
-          "comment must be a buffer or a string,",
-          `got ${JSON.stringify(options.comment)}`
-        ],
-        options
-      );
-    }
-  }
-  if (options.comment_no_infix === void 0 || options.comment_no_infix === null || options.comment_no_infix === false) {
-    options.comment_no_infix = false;
-  } else if (options.comment_no_infix !== true) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_COMMENT",
-      [
-        "Invalid option comment_no_infix:",
-        "value must be a boolean,",
-        `got ${JSON.stringify(options.comment_no_infix)}`
-      ],
-      options
-    );
-  }
-  const delimiter_json = JSON.stringify(options.delimiter);
-  if (!Array.isArray(options.delimiter))
-    options.delimiter = [options.delimiter];
-  if (options.delimiter.length === 0) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_DELIMITER",
-      [
-        "Invalid option delimiter:",
-        "delimiter must be a non empty string or buffer or array of string|buffer,",
-        `got ${delimiter_json}`
-      ],
-      options
-    );
-  }
-  options.delimiter = options.delimiter.map(function(delimiter) {
-    if (delimiter === void 0 || delimiter === null || delimiter === false) {
-      return Buffer.from(",", options.encoding);
-    }
-    if (typeof delimiter === "string") {
-      delimiter = Buffer.from(delimiter, options.encoding);
-    }
-    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_DELIMITER",
-        [
-          "Invalid option delimiter:",
-          "delimiter must be a non empty string or buffer or array of string|buffer,",
-          `got ${delimiter_json}`
-        ],
-        options
-      );
-    }
-    return delimiter;
-  });
-  if (options.escape === void 0 || options.escape === true) {
-    options.escape = Buffer.from('"', options.encoding);
-  } else if (typeof options.escape === "string") {
-    options.escape = Buffer.from(options.escape, options.encoding);
-  } else if (options.escape === null || options.escape === false) {
-    options.escape = null;
-  }
-  if (options.escape !== null) {
-    if (!Buffer.isBuffer(options.escape)) {
-      throw new Error(
-        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`
-      );
-    }
-  }
-  if (options.from === void 0 || options.from === null) {
-    options.from = 1;
-  } else {
-    if (typeof options.from === "string" && /\d+/.test(options.from)) {
-      options.from = parseInt(options.from);
-    }
-    if (Number.isInteger(options.from)) {
-      if (options.from < 0) {
-        throw new Error(
-          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`
-      );
-    }
-  }
-  if (options.from_line === void 0 || options.from_line === null) {
-    options.from_line = 1;
-  } else {
-    if (typeof options.from_line === "string" && /\d+/.test(options.from_line)) {
-      options.from_line = parseInt(options.from_line);
-    }
-    if (Number.isInteger(options.from_line)) {
-      if (options.from_line <= 0) {
-        throw new Error(
-          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`
-      );
-    }
-  }
-  if (options.ignore_last_delimiters === void 0 || options.ignore_last_delimiters === null) {
-    options.ignore_last_delimiters = false;
-  } else if (typeof options.ignore_last_delimiters === "number") {
-    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
-    if (options.ignore_last_delimiters === 0) {
-      options.ignore_last_delimiters = false;
-    }
-  } else if (typeof options.ignore_last_delimiters !== "boolean") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
-      [
-        "Invalid option `ignore_last_delimiters`:",
-        "the value must be a boolean value or an integer,",
-        `got ${JSON.stringify(options.ignore_last_delimiters)}`
-      ],
-      options
-    );
-  }
-  if (options.ignore_last_delimiters === true && options.columns === false) {
-    throw new CsvError(
-      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
-      [
-        "The option `ignore_last_delimiters`",
-        "requires the activation of the `columns` option"
-      ],
-      options
-    );
-  }
-  if (options.info === void 0 || options.info === null || options.info === false) {
-    options.info = false;
-  } else if (options.info !== true) {
-    throw new Error(
-      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`
-    );
-  }
-  if (options.max_record_size === void 0 || options.max_record_size === null || options.max_record_size === false) {
-    options.max_record_size = 0;
-  } else if (Number.isInteger(options.max_record_size) && options.max_record_size >= 0) {
-  } else if (typeof options.max_record_size === "string" && /\d+/.test(options.max_record_size)) {
-    options.max_record_size = parseInt(options.max_record_size);
-  } else {
-    throw new Error(
-      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`
-    );
-  }
-  if (options.objname === void 0 || options.objname === null || options.objname === false) {
-    options.objname = void 0;
-  } else if (Buffer.isBuffer(options.objname)) {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty buffer`);
-    }
-    if (options.encoding === null) {
-    } else {
-      options.objname = options.objname.toString(options.encoding);
-    }
-  } else if (typeof options.objname === "string") {
-    if (options.objname.length === 0) {
-      throw new Error(`Invalid Option: objname must be a non empty string`);
-    }
-  } else if (typeof options.objname === "number") {
-  } else {
-    throw new Error(
-      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`
-    );
-  }
-  if (options.objname !== void 0) {
-    if (typeof options.objname === "number") {
-      if (options.columns !== false) {
-        throw Error(
-          "Invalid Option: objname index cannot be combined with columns or be defined as a field"
-        );
-      }
-    } else {
-      if (options.columns === false) {
-        throw Error(
-          "Invalid Option: objname field must be combined with columns or be defined as an index"
-        );
-      }
-    }
-  }
-  if (options.on_record === void 0 || options.on_record === null) {
-    options.on_record = void 0;
-  } else if (typeof options.on_record !== "function") {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_ON_RECORD",
-      [
-        "Invalid option `on_record`:",
-        "expect a function,",
-        `got ${JSON.stringify(options.on_record)}`
-      ],
-      options
-    );
-  }
-  if (options.on_skip !== void 0 && options.on_skip !== null && typeof options.on_skip !== "function") {
-    throw new Error(
-      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`
-    );
-  }
-  if (options.quote === null || options.quote === false || options.quote === "") {
-    options.quote = null;
-  } else {
-    if (options.quote === void 0 || options.quote === true) {
-      options.quote = Buffer.from('"', options.encoding);
-    } else if (typeof options.quote === "string") {
-      options.quote = Buffer.from(options.quote, options.encoding);
-    }
-    if (!Buffer.isBuffer(options.quote)) {
-      throw new Error(
-        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`
-      );
-    }
-  }
-  if (options.raw === void 0 || options.raw === null || options.raw === false) {
-    options.raw = false;
-  } else if (options.raw !== true) {
-    throw new Error(
-      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`
-    );
-  }
-  if (options.record_delimiter === void 0) {
-    options.record_delimiter = [];
-  } else if (typeof options.record_delimiter === "string" || Buffer.isBuffer(options.record_delimiter)) {
-    if (options.record_delimiter.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer,",
-          `got ${JSON.stringify(options.record_delimiter)}`
-        ],
-        options
-      );
-    }
-    options.record_delimiter = [options.record_delimiter];
-  } else if (!Array.isArray(options.record_delimiter)) {
-    throw new CsvError(
-      "CSV_INVALID_OPTION_RECORD_DELIMITER",
-      [
-        "Invalid option `record_delimiter`:",
-        "value must be a string, a buffer or array of string|buffer,",
-        `got ${JSON.stringify(options.record_delimiter)}`
-      ],
-      options
-    );
-  }
-  options.record_delimiter = options.record_delimiter.map(function(rd, i2) {
-    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a string, a buffer or array of string|buffer",
-          `at index ${i2},`,
-          `got ${JSON.stringify(rd)}`
-        ],
-        options
-      );
-    } else if (rd.length === 0) {
-      throw new CsvError(
-        "CSV_INVALID_OPTION_RECORD_DELIMITER",
-        [
-          "Invalid option `record_delimiter`:",
-          "value must be a non empty string or buffer",
-          `at index ${i2},`,
-          `got ${JSON.stringify(rd)}`
-        ],
-        options
-      );
-    }
-    if (typeof rd === "string") {
-      rd = Buffer.from(rd, options.encoding);
-    }
-    return rd;
-  });
-  if (typeof options.relax_column_count === "boolean") {
-  } else if (options.relax_column_count === void 0 || options.relax_column_count === null) {
-    options.relax_column_count = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`
-    );
-  }
-  if (typeof options.relax_column_count_less === "boolean") {
-  } else if (options.relax_column_count_less === void 0 || options.relax_column_count_less === null) {
-    options.relax_column_count_less = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`
-    );
-  }
-  if (typeof options.relax_column_count_more === "boolean") {
-  } else if (options.relax_column_count_more === void 0 || options.relax_column_count_more === null) {
-    options.relax_column_count_more = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`
-    );
-  }
-  if (typeof options.relax_quotes === "boolean") {
-  } else if (options.relax_quotes === void 0 || options.relax_quotes === null) {
-    options.relax_quotes = false;
-  } else {
-    throw new Error(
-      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`
-    );
-  }
-  if (typeof options.skip_empty_lines === "boolean") {
-  } else if (options.skip_empty_lines === void 0 || options.skip_empty_lines === null) {
-    options.skip_empty_lines = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`
-    );
-  }
-  if (typeof options.skip_records_with_empty_values === "boolean") {
-  } else if (options.skip_records_with_empty_values === void 0 || options.skip_records_with_empty_values === null) {
-    options.skip_records_with_empty_values = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`
-    );
-  }
-  if (typeof options.skip_records_with_error === "boolean") {
-  } else if (options.skip_records_with_error === void 0 || options.skip_records_with_error === null) {
-    options.skip_records_with_error = false;
-  } else {
-    throw new Error(
-      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`
-    );
-  }
-  if (options.rtrim === void 0 || options.rtrim === null || options.rtrim === false) {
-    options.rtrim = false;
-  } else if (options.rtrim !== true) {
-    throw new Error(
-      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`
-    );
-  }
-  if (options.ltrim === void 0 || options.ltrim === null || options.ltrim === false) {
-    options.ltrim = false;
-  } else if (options.ltrim !== true) {
-    throw new Error(
-      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`
-    );
-  }
-  if (options.trim === void 0 || options.trim === null || options.trim === false) {
-    options.trim = false;
-  } else if (options.trim !== true) {
-    throw new Error(
-      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`
-    );
-  }
-  if (options.trim === true && opts.ltrim !== false) {
-    options.ltrim = true;
-  } else if (options.ltrim !== true) {
-    options.ltrim = false;
-  }
-  if (options.trim === true && opts.rtrim !== false) {
-    options.rtrim = true;
-  } else if (options.rtrim !== true) {
-    options.rtrim = false;
-  }
-  if (options.to === void 0 || options.to === null) {
-    options.to = -1;
-  } else if (options.to !== -1) {
-    if (typeof options.to === "string" && /\d+/.test(options.to)) {
-      options.to = parseInt(options.to);
-    }
-    if (Number.isInteger(options.to)) {
-      if (options.to <= 0) {
-        throw new Error(
-          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`
-      );
-    }
-  }
-  if (options.to_line === void 0 || options.to_line === null) {
-    options.to_line = -1;
-  } else if (options.to_line !== -1) {
-    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
-      options.to_line = parseInt(options.to_line);
-    }
-    if (Number.isInteger(options.to_line)) {
-      if (options.to_line <= 0) {
-        throw new Error(
-          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
-        );
-      }
-    } else {
-      throw new Error(
-        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`
-      );
-    }
-  }
-  return options;
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/index.js
-var isRecordEmpty = function(record) {
-  return record.every(
-    (field) => field == null || field.toString && field.toString().trim() === ""
-  );
-};
-var cr2 = 13;
-var nl2 = 10;
-var boms = {
-  // Note, the following are equals:
-  // Buffer.from("\ufeff")
-  // Buffer.from([239, 187, 191])
-  // Buffer.from('EFBBBF', 'hex')
-  utf8: Buffer.from([239, 187, 191]),
-  // Note, the following are equals:
-  // Buffer.from "\ufeff", 'utf16le
-  // Buffer.from([255, 254])
-  utf16le: Buffer.from([255, 254])
-};
-var transform = function(original_options = {}) {
-  const info2 = {
-    bytes: 0,
-    bytes_records: 0,
-    comment_lines: 0,
-    empty_lines: 0,
-    invalid_field_length: 0,
-    lines: 1,
-    records: 0
-  };
-  const options = normalize_options(original_options);
-  return {
-    info: info2,
-    original_options,
-    options,
-    state: init_state(options),
-    __needMoreData: function(i2, bufLen, end) {
-      if (end) return false;
-      const { encoding, escape: escape3, quote } = this.options;
-      const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
-      const numOfCharLeft = bufLen - i2 - 1;
-      const requiredLength = Math.max(
-        needMoreDataSize,
-        // Skip if the remaining buffer smaller than record delimiter
-        // If "record_delimiter" is yet to be discovered:
-        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
-        // 2. We set the length to windows line ending in the current encoding
-        // Note, that encoding is known from user or bom discovery at that point
-        // recordDelimiterMaxLength,
-        recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
-        // Skip if remaining buffer can be an escaped quote
-        quoting ? (escape3 === null ? 0 : escape3.length) + quote.length : 0,
-        // Skip if remaining buffer can be record delimiter following the closing quote
-        quoting ? quote.length + recordDelimiterMaxLength : 0
-      );
-      return numOfCharLeft < requiredLength;
-    },
-    // Central parser implementation
-    parse: function(nextBuf, end, push, close) {
-      const {
-        bom,
-        comment_no_infix,
-        encoding,
-        from_line,
-        ltrim,
-        max_record_size,
-        raw,
-        relax_quotes,
-        rtrim,
-        skip_empty_lines,
-        to,
-        to_line
-      } = this.options;
-      let { comment, escape: escape3, quote, record_delimiter } = this.options;
-      const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
-      let buf;
-      if (previousBuf === void 0) {
-        if (nextBuf === void 0) {
-          close();
-          return;
-        } else {
-          buf = nextBuf;
-        }
-      } else if (previousBuf !== void 0 && nextBuf === void 0) {
-        buf = previousBuf;
-      } else {
-        buf = Buffer.concat([previousBuf, nextBuf]);
-      }
-      if (bomSkipped === false) {
-        if (bom === false) {
-          this.state.bomSkipped = true;
-        } else if (buf.length < 3) {
-          if (end === false) {
-            this.state.previousBuf = buf;
-            return;
-          }
-        } else {
-          for (const encoding2 in boms) {
-            if (boms[encoding2].compare(buf, 0, boms[encoding2].length) === 0) {
-              const bomLength = boms[encoding2].length;
-              this.state.bufBytesStart += bomLength;
-              buf = buf.slice(bomLength);
-              const options2 = normalize_options({
-                ...this.original_options,
-                encoding: encoding2
-              });
-              for (const key in options2) {
-                this.options[key] = options2[key];
-              }
-              ({ comment, escape: escape3, quote } = this.options);
-              break;
-            }
-          }
-          this.state.bomSkipped = true;
-        }
-      }
-      const bufLen = buf.length;
-      let pos;
-      for (pos = 0; pos < bufLen; pos++) {
-        if (this.__needMoreData(pos, bufLen, end)) {
-          break;
-        }
-        if (this.state.wasRowDelimiter === true) {
-          this.info.lines++;
-          this.state.wasRowDelimiter = false;
-        }
-        if (to_line !== -1 && this.info.lines > to_line) {
-          this.state.stop = true;
-          close();
-          return;
-        }
-        if (this.state.quoting === false && record_delimiter.length === 0) {
-          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
-            buf,
-            pos
-          );
-          if (record_delimiterCount) {
-            record_delimiter = this.options.record_delimiter;
-          }
-        }
-        const chr = buf[pos];
-        if (raw === true) {
-          rawBuffer.append(chr);
-        }
-        if ((chr === cr2 || chr === nl2) && this.state.wasRowDelimiter === false) {
-          this.state.wasRowDelimiter = true;
-        }
-        if (this.state.escaping === true) {
-          this.state.escaping = false;
-        } else {
-          if (escape3 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape3.length < bufLen) {
-            if (escapeIsQuote) {
-              if (this.__isQuote(buf, pos + escape3.length)) {
-                this.state.escaping = true;
-                pos += escape3.length - 1;
-                continue;
-              }
-            } else {
-              this.state.escaping = true;
-              pos += escape3.length - 1;
-              continue;
-            }
-          }
-          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
-            if (this.state.quoting === true) {
-              const nextChr = buf[pos + quote.length];
-              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
-              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
-              const isNextChrDelimiter = this.__isDelimiter(
-                buf,
-                pos + quote.length,
-                nextChr
-              );
-              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
-              if (escape3 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape3.length)) {
-                pos += escape3.length - 1;
-              } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                pos += quote.length - 1;
-                continue;
-              } else if (relax_quotes === false) {
-                const err = this.__error(
-                  new CsvError(
-                    "CSV_INVALID_CLOSING_QUOTE",
-                    [
-                      "Invalid Closing Quote:",
-                      `got "${String.fromCharCode(nextChr)}"`,
-                      `at line ${this.info.lines}`,
-                      "instead of delimiter, record delimiter, trimable character",
-                      "(if activated) or comment"
-                    ],
-                    this.options,
-                    this.__infoField()
-                  )
-                );
-                if (err !== void 0) return err;
-              } else {
-                this.state.quoting = false;
-                this.state.wasQuoting = true;
-                this.state.field.prepend(quote);
-                pos += quote.length - 1;
-              }
-            } else {
-              if (this.state.field.length !== 0) {
-                if (relax_quotes === false) {
-                  const info3 = this.__infoField();
-                  const bom2 = Object.keys(boms).map(
-                    (b2) => boms[b2].equals(this.state.field.toString()) ? b2 : false
-                  ).filter(Boolean)[0];
-                  const err = this.__error(
-                    new CsvError(
-                      "INVALID_OPENING_QUOTE",
-                      [
-                        "Invalid Opening Quote:",
-                        `a quote is found on field ${JSON.stringify(info3.column)} at line ${info3.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
-                        bom2 ? `(${bom2} bom)` : void 0
-                      ],
-                      this.options,
-                      info3,
-                      {
-                        field: this.state.field
-                      }
-                    )
-                  );
-                  if (err !== void 0) return err;
-                }
-              } else {
-                this.state.quoting = true;
-                pos += quote.length - 1;
-                continue;
-              }
-            }
-          }
-          if (this.state.quoting === false) {
-            const recordDelimiterLength = this.__isRecordDelimiter(
-              chr,
-              buf,
-              pos
-            );
-            if (recordDelimiterLength !== 0) {
-              const skipCommentLine = this.state.commenting && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0;
-              if (skipCommentLine) {
-                this.info.comment_lines++;
-              } else {
-                if (this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1 : 0) >= from_line) {
-                  this.state.enabled = true;
-                  this.__resetField();
-                  this.__resetRecord();
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                if (skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0) {
-                  this.info.empty_lines++;
-                  pos += recordDelimiterLength - 1;
-                  continue;
-                }
-                this.info.bytes = this.state.bufBytesStart + pos;
-                const errField = this.__onField();
-                if (errField !== void 0) return errField;
-                this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
-                const errRecord = this.__onRecord(push);
-                if (errRecord !== void 0) return errRecord;
-                if (to !== -1 && this.info.records >= to) {
-                  this.state.stop = true;
-                  close();
-                  return;
-                }
-              }
-              this.state.commenting = false;
-              pos += recordDelimiterLength - 1;
-              continue;
-            }
-            if (this.state.commenting) {
-              continue;
-            }
-            if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
-              const commentCount = this.__compareBytes(comment, buf, pos, chr);
-              if (commentCount !== 0) {
-                this.state.commenting = true;
-                continue;
-              }
-            }
-            const delimiterLength = this.__isDelimiter(buf, pos, chr);
-            if (delimiterLength !== 0) {
-              this.info.bytes = this.state.bufBytesStart + pos;
-              const errField = this.__onField();
-              if (errField !== void 0) return errField;
-              pos += delimiterLength - 1;
-              continue;
-            }
-          }
-        }
-        if (this.state.commenting === false) {
-          if (max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size) {
-            return this.__error(
-              new CsvError(
-                "CSV_MAX_RECORD_SIZE",
-                [
-                  "Max Record Size:",
-                  "record exceed the maximum number of tolerated bytes",
-                  `of ${max_record_size}`,
-                  `at line ${this.info.lines}`
-                ],
-                this.options,
-                this.__infoField()
-              )
-            );
-          }
-        }
-        const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
-        const rappend = rtrim === false || this.state.wasQuoting === false;
-        if (lappend === true && rappend === true) {
-          this.state.field.append(chr);
-        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
-          return this.__error(
-            new CsvError(
-              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
-              [
-                "Invalid Closing Quote:",
-                "found non trimable byte after quote",
-                `at line ${this.info.lines}`
-              ],
-              this.options,
-              this.__infoField()
-            )
-          );
-        } else {
-          if (lappend === false) {
-            pos += this.__isCharTrimable(buf, pos) - 1;
-          }
-          continue;
-        }
-      }
-      if (end === true) {
-        if (this.state.quoting === true) {
-          const err = this.__error(
-            new CsvError(
-              "CSV_QUOTE_NOT_CLOSED",
-              [
-                "Quote Not Closed:",
-                `the parsing is finished with an opening quote at line ${this.info.lines}`
-              ],
-              this.options,
-              this.__infoField()
-            )
-          );
-          if (err !== void 0) return err;
-        } else {
-          if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
-            this.info.bytes = this.state.bufBytesStart + pos;
-            const errField = this.__onField();
-            if (errField !== void 0) return errField;
-            const errRecord = this.__onRecord(push);
-            if (errRecord !== void 0) return errRecord;
-          } else if (this.state.wasRowDelimiter === true) {
-            this.info.empty_lines++;
-          } else if (this.state.commenting === true) {
-            this.info.comment_lines++;
-          }
-        }
-      } else {
-        this.state.bufBytesStart += pos;
-        this.state.previousBuf = buf.slice(pos);
-      }
-      if (this.state.wasRowDelimiter === true) {
-        this.info.lines++;
-        this.state.wasRowDelimiter = false;
-      }
-    },
-    __onRecord: function(push) {
-      const {
-        columns,
-        group_columns_by_name,
-        encoding,
-        info: info3,
-        from,
-        relax_column_count,
-        relax_column_count_less,
-        relax_column_count_more,
-        raw,
-        skip_records_with_empty_values
-      } = this.options;
-      const { enabled, record } = this.state;
-      if (enabled === false) {
-        return this.__resetRecord();
-      }
-      const recordLength = record.length;
-      if (columns === true) {
-        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-          this.__resetRecord();
-          return;
-        }
-        return this.__firstLineToColumns(record);
-      }
-      if (columns === false && this.info.records === 0) {
-        this.state.expectedRecordLength = recordLength;
-      }
-      if (recordLength !== this.state.expectedRecordLength) {
-        const err = columns === false ? new CsvError(
-          "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
-          [
-            "Invalid Record Length:",
-            `expect ${this.state.expectedRecordLength},`,
-            `got ${recordLength} on line ${this.info.lines}`
-          ],
-          this.options,
-          this.__infoField(),
-          {
-            record
-          }
-        ) : new CsvError(
-          "CSV_RECORD_INCONSISTENT_COLUMNS",
-          [
-            "Invalid Record Length:",
-            `columns length is ${columns.length},`,
-            // rename columns
-            `got ${recordLength} on line ${this.info.lines}`
-          ],
-          this.options,
-          this.__infoField(),
-          {
-            record
-          }
-        );
-        if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
-          this.info.invalid_field_length++;
-          this.state.error = err;
-        } else {
-          const finalErr = this.__error(err);
-          if (finalErr) return finalErr;
-        }
-      }
-      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
-        this.__resetRecord();
-        return;
-      }
-      if (this.state.recordHasError === true) {
-        this.__resetRecord();
-        this.state.recordHasError = false;
-        return;
-      }
-      this.info.records++;
-      if (from === 1 || this.info.records >= from) {
-        const { objname } = this.options;
-        if (columns !== false) {
-          const obj = {};
-          for (let i2 = 0, l2 = record.length; i2 < l2; i2++) {
-            if (columns[i2] === void 0 || columns[i2].disabled) continue;
-            if (group_columns_by_name === true && obj[columns[i2].name] !== void 0) {
-              if (Array.isArray(obj[columns[i2].name])) {
-                obj[columns[i2].name] = obj[columns[i2].name].concat(record[i2]);
-              } else {
-                obj[columns[i2].name] = [obj[columns[i2].name], record[i2]];
-              }
-            } else {
-              obj[columns[i2].name] = record[i2];
-            }
-          }
-          if (raw === true || info3 === true) {
-            const extRecord = Object.assign(
-              { record: obj },
-              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-              info3 === true ? { info: this.__infoRecord() } : {}
-            );
-            const err = this.__push(
-              objname === void 0 ? extRecord : [obj[objname], extRecord],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === void 0 ? obj : [obj[objname], obj],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          }
-        } else {
-          if (raw === true || info3 === true) {
-            const extRecord = Object.assign(
-              { record },
-              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
-              info3 === true ? { info: this.__infoRecord() } : {}
-            );
-            const err = this.__push(
-              objname === void 0 ? extRecord : [record[objname], extRecord],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          } else {
-            const err = this.__push(
-              objname === void 0 ? record : [record[objname], record],
-              push
-            );
-            if (err) {
-              return err;
-            }
-          }
-        }
-      }
-      this.__resetRecord();
-    },
-    __firstLineToColumns: function(record) {
-      const { firstLineToHeaders } = this.state;
-      try {
-        const headers = firstLineToHeaders === void 0 ? record : firstLineToHeaders.call(null, record);
-        if (!Array.isArray(headers)) {
-          return this.__error(
-            new CsvError(
-              "CSV_INVALID_COLUMN_MAPPING",
-              [
-                "Invalid Column Mapping:",
-                "expect an array from column function,",
-                `got ${JSON.stringify(headers)}`
-              ],
-              this.options,
-              this.__infoField(),
-              {
-                headers
-              }
-            )
-          );
-        }
-        const normalizedHeaders = normalize_columns_array(headers);
-        this.state.expectedRecordLength = normalizedHeaders.length;
-        this.options.columns = normalizedHeaders;
-        this.__resetRecord();
-        return;
-      } catch (err) {
-        return err;
-      }
-    },
-    __resetRecord: function() {
-      if (this.options.raw === true) {
-        this.state.rawBuffer.reset();
-      }
-      this.state.error = void 0;
-      this.state.record = [];
-      this.state.record_length = 0;
-    },
-    __onField: function() {
-      const { cast, encoding, rtrim, max_record_size } = this.options;
-      const { enabled, wasQuoting } = this.state;
-      if (enabled === false) {
-        return this.__resetField();
-      }
-      let field = this.state.field.toString(encoding);
-      if (rtrim === true && wasQuoting === false) {
-        field = field.trimRight();
-      }
-      if (cast === true) {
-        const [err, f3] = this.__cast(field);
-        if (err !== void 0) return err;
-        field = f3;
-      }
-      this.state.record.push(field);
-      if (max_record_size !== 0 && typeof field === "string") {
-        this.state.record_length += field.length;
-      }
-      this.__resetField();
-    },
-    __resetField: function() {
-      this.state.field.reset();
-      this.state.wasQuoting = false;
-    },
-    __push: function(record, push) {
-      const { on_record } = this.options;
-      if (on_record !== void 0) {
-        const info3 = this.__infoRecord();
-        try {
-          record = on_record.call(null, record, info3);
-        } catch (err) {
-          return err;
-        }
-        if (record === void 0 || record === null) {
-          return;
-        }
-      }
-      this.info.bytes_records += this.info.bytes;
-      push(record);
-    },
-    // Return a tuple with the error and the casted value
-    __cast: function(field) {
-      const { columns, relax_column_count } = this.options;
-      const isColumns = Array.isArray(columns);
-      if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
-        return [void 0, void 0];
-      }
-      if (this.state.castField !== null) {
-        try {
-          const info3 = this.__infoField();
-          return [void 0, this.state.castField.call(null, field, info3)];
-        } catch (err) {
-          return [err];
-        }
-      }
-      if (this.__isFloat(field)) {
-        return [void 0, parseFloat(field)];
-      } else if (this.options.cast_date !== false) {
-        const info3 = this.__infoField();
-        return [void 0, this.options.cast_date.call(null, field, info3)];
-      }
-      return [void 0, field];
-    },
-    // Helper to test if a character is a space or a line delimiter
-    __isCharTrimable: function(buf, pos) {
-      const isTrim = (buf2, pos2) => {
-        const { timchars } = this.state;
-        loop1: for (let i2 = 0; i2 < timchars.length; i2++) {
-          const timchar = timchars[i2];
-          for (let j3 = 0; j3 < timchar.length; j3++) {
-            if (timchar[j3] !== buf2[pos2 + j3]) continue loop1;
-          }
-          return timchar.length;
-        }
-        return 0;
-      };
-      return isTrim(buf, pos);
-    },
-    // Keep it in case we implement the `cast_int` option
-    // __isInt(value){
-    //   // return Number.isInteger(parseInt(value))
-    //   // return !isNaN( parseInt( obj ) );
-    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
-    // }
-    __isFloat: function(value) {
-      return value - parseFloat(value) + 1 >= 0;
-    },
-    __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
-      if (sourceBuf[0] !== firstByte) return 0;
-      const sourceLength = sourceBuf.length;
-      for (let i2 = 1; i2 < sourceLength; i2++) {
-        if (sourceBuf[i2] !== targetBuf[targetPos + i2]) return 0;
-      }
-      return sourceLength;
-    },
-    __isDelimiter: function(buf, pos, chr) {
-      const { delimiter, ignore_last_delimiters } = this.options;
-      if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
-        return 0;
-      } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
-        return 0;
-      }
-      loop1: for (let i2 = 0; i2 < delimiter.length; i2++) {
-        const del = delimiter[i2];
-        if (del[0] === chr) {
-          for (let j3 = 1; j3 < del.length; j3++) {
-            if (del[j3] !== buf[pos + j3]) continue loop1;
-          }
-          return del.length;
-        }
-      }
-      return 0;
-    },
-    __isRecordDelimiter: function(chr, buf, pos) {
-      const { record_delimiter } = this.options;
-      const recordDelimiterLength = record_delimiter.length;
-      loop1: for (let i2 = 0; i2 < recordDelimiterLength; i2++) {
-        const rd = record_delimiter[i2];
-        const rdLength = rd.length;
-        if (rd[0] !== chr) {
-          continue;
-        }
-        for (let j3 = 1; j3 < rdLength; j3++) {
-          if (rd[j3] !== buf[pos + j3]) {
-            continue loop1;
-          }
-        }
-        return rd.length;
-      }
-      return 0;
-    },
-    __isEscape: function(buf, pos, chr) {
-      const { escape: escape3 } = this.options;
-      if (escape3 === null) return false;
-      const l2 = escape3.length;
-      if (escape3[0] === chr) {
-        for (let i2 = 0; i2 < l2; i2++) {
-          if (escape3[i2] !== buf[pos + i2]) {
-            return false;
-          }
-        }
-        return true;
-      }
-      return false;
-    },
-    __isQuote: function(buf, pos) {
-      const { quote } = this.options;
-      if (quote === null) return false;
-      const l2 = quote.length;
-      for (let i2 = 0; i2 < l2; i2++) {
-        if (quote[i2] !== buf[pos + i2]) {
-          return false;
-        }
-      }
-      return true;
-    },
-    __autoDiscoverRecordDelimiter: function(buf, pos) {
-      const { encoding } = this.options;
-      const rds = [
-        // Important, the windows line ending must be before mac os 9
-        Buffer.from("\r\n", encoding),
-        Buffer.from("\n", encoding),
-        Buffer.from("\r", encoding)
-      ];
-      loop: for (let i2 = 0; i2 < rds.length; i2++) {
-        const l2 = rds[i2].length;
-        for (let j3 = 0; j3 < l2; j3++) {
-          if (rds[i2][j3] !== buf[pos + j3]) {
-            continue loop;
-          }
-        }
-        this.options.record_delimiter.push(rds[i2]);
-        this.state.recordDelimiterMaxLength = rds[i2].length;
-        return rds[i2].length;
-      }
-      return 0;
-    },
-    __error: function(msg) {
-      const { encoding, raw, skip_records_with_error } = this.options;
-      const err = typeof msg === "string" ? new Error(msg) : msg;
-      if (skip_records_with_error) {
-        this.state.recordHasError = true;
-        if (this.options.on_skip !== void 0) {
-          try {
-            this.options.on_skip(
-              err,
-              raw ? this.state.rawBuffer.toString(encoding) : void 0
-            );
-          } catch (err2) {
-            return err2;
-          }
-        }
-        return void 0;
-      } else {
-        return err;
-      }
-    },
-    __infoDataSet: function() {
-      return {
-        ...this.info,
-        columns: this.options.columns
-      };
-    },
-    __infoRecord: function() {
-      const { columns, raw, encoding } = this.options;
-      return {
-        ...this.__infoDataSet(),
-        bytes_records: this.info.bytes,
-        error: this.state.error,
-        header: columns === true,
-        index: this.state.record.length,
-        raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
-      };
-    },
-    __infoField: function() {
-      const { columns } = this.options;
-      const isColumns = Array.isArray(columns);
-      const bytes_records = this.info.bytes_records;
-      return {
-        ...this.__infoRecord(),
-        bytes_records,
-        column: isColumns === true ? columns.length > this.state.record.length ? columns[this.state.record.length].name : null : this.state.record.length,
-        quoting: this.state.wasQuoting
-      };
-    }
-  };
-};
-
-// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/sync.js
-var parse = function(data, opts = {}) {
-  if (typeof data === "string") {
-    data = Buffer.from(data);
-  }
-  const records = opts && opts.objname ? {} : [];
-  const parser = transform(opts);
-  const push = (record) => {
-    if (parser.options.objname === void 0) records.push(record);
-    else {
-      records[record[0]] = record[1];
-    }
-  };
-  const close = () => {
-  };
-  const error2 = parser.parse(data, true, push, close);
-  if (error2 !== void 0) throw error2;
-  return records;
-};
-
-// ../core/dist/data-block/parse-csv.js
-function parseCsv(text, source) {
-  if (text.length === 0 || text === "\uFEFF") {
-    throw invalid2(source, "the file is empty");
-  }
-  const reader = new RecordReader(source);
-  try {
-    parse(text, {
-      bom: true,
-      raw: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-      on_record: (value, context) => reader.read(value, context)
-    });
-  } catch (error2) {
-    if (error2 instanceof CsvError)
-      throw malformed(source, error2, reader.nextLine());
-    throw error2;
-  }
-  return reader.table();
-}
-var RecordReader = class {
-  source;
-  columns = null;
-  rows = [];
-  lastLine = 0;
-  constructor(source) {
-    this.source = source;
-  }
-  read({ record, raw }, context) {
-    const firstLine = this.lastLine + 1;
-    this.lastLine = context.lines;
-    if (isBlankLine(record, raw))
-      return null;
-    if (this.columns === null) {
-      this.columns = checkHeader(record, firstLine, this.source);
-    } else if (record.length !== this.columns.length) {
-      throw raggedRow(this.source, firstLine, record.length, this.columns.length);
-    } else {
-      this.rows.push(record);
-    }
-    return null;
-  }
-  /** The line the record being read starts on. */
-  nextLine() {
-    return this.lastLine + 1;
-  }
-  table() {
-    if (this.columns === null)
-      throw invalid2(this.source, "the file has no header line");
-    return { columns: this.columns, rows: this.rows };
-  }
-};
-function isBlankLine(record, raw) {
-  return record.length === 1 && record[0] === "" && raw.trim() === "";
-}
-function checkHeader(header, line, source) {
-  const seen = /* @__PURE__ */ new Map();
-  header.forEach((name2, index) => {
-    if (name2.trim() === "") {
-      throw invalid2(source, `line ${line}: column ${index + 1} of the header has no name`, {
-        line,
-        position: index + 1
-      });
-    }
-    const first = seen.get(name2);
-    if (first !== void 0) {
-      throw invalid2(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
-    }
-    seen.set(name2, index);
-  });
-  return header;
-}
-function raggedRow(source, line, fields, expected) {
-  return invalid2(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
-}
-function malformed(source, error2, recordLine) {
-  const unclosed = error2.code === "CSV_QUOTE_NOT_CLOSED";
-  const line = unclosed || typeof error2["lines"] !== "number" ? recordLine : error2["lines"];
-  const reason = unclosed ? "a quoted field opened in this row is never closed" : error2.message;
-  return new AllotError("INVALID_DATA", `${source}: line ${line}: malformed CSV: ${reason}`, { source, line, csvCode: error2.code }, { cause: error2 });
-}
-function invalid2(source, message, details = {}) {
-  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
-}
-
-// ../core/dist/data-block/parse-json-rows.js
-function parseJsonRows(input, source) {
-  const items = readArray(input, source);
-  const objects = items.map((item, index) => checkRow(item, index, source));
-  const columns = collectColumns(objects, source);
-  const rows = objects.map((object) => toRow(object, columns));
-  return { columns, rows };
-}
-function readArray(input, source) {
-  let parsed;
-  try {
-    parsed = JSON.parse(input.startsWith("\uFEFF") ? input.slice(1) : input);
-  } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    throw invalid3(source, `invalid JSON: ${reason}`, {}, error2);
-  }
-  if (!Array.isArray(parsed)) {
-    throw invalid3(source, `expected a JSON array of row objects, got ${describeType(parsed)}`);
-  }
-  if (parsed.length === 0)
-    throw invalid3(source, "the array has no rows");
-  return parsed;
-}
-function checkRow(item, index, source) {
-  if (typeof item !== "object" || item === null || Array.isArray(item)) {
-    throw invalid3(source, `[${index}]: expected an object, got ${describeType(item)}`, {
-      path: `[${index}]`
-    });
-  }
-  for (const [key, value] of Object.entries(item)) {
-    if (key.trim() === "") {
-      throw invalid3(source, `[${index}]: a key is empty; every column needs a name`, {
-        path: `[${index}]`
-      });
-    }
-    if (!isValue(value)) {
-      const path = `[${index}].${key}`;
-      throw invalid3(source, `${path}: expected a string, number, boolean or null, got ${describeType(value)}`, { path });
-    }
-  }
-  return item;
-}
-function collectColumns(objects, source) {
-  const columns = /* @__PURE__ */ new Set();
-  for (const object of objects) {
-    for (const key of Object.keys(object))
-      columns.add(key);
-  }
-  if (columns.size === 0)
-    throw invalid3(source, "no row has any key, so there are no columns");
-  return [...columns];
-}
-function toRow(object, columns) {
-  return columns.map((column2) => Object.hasOwn(object, column2) ? object[column2] : null);
-}
-function isValue(value) {
-  return value === null || typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
-}
-function describeType(value) {
-  if (value === null)
-    return "null";
-  if (Array.isArray(value))
-    return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-function invalid3(source, message, details = {}, cause) {
-  const options = cause === void 0 ? void 0 : { cause };
-  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details }, options);
-}
-
-// ../core/dist/data-block/parse-data-file.js
-import { createHash } from "node:crypto";
-import { extname } from "node:path";
-var FORMATS = ["csv", "json"];
-function parseDataFile(text, source, format) {
-  const chosen = format ?? formatOf(source);
-  return chosen === "csv" ? parseCsv(text, source) : parseJsonRows(text, source);
-}
-function hashSource(text) {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
-function formatOf(source) {
-  const extension = extname(source).slice(1).toLowerCase();
-  const format = FORMATS.find((candidate) => candidate === extension);
-  if (format === void 0) {
-    throw new AllotError("INVALID_INPUT", `${source}: cannot tell the data format from the file name; use a .csv or .json file or give the format (csv or json)`, { source, formats: FORMATS });
-  }
-  return format;
-}
-
-// ../core/dist/data-block/next-version.js
-var VERSION = /^\d+(?:\.\d+)*$/;
-function nextVersion(latest) {
-  if (latest === null)
-    return "1.0";
-  const parts = versionParts(latest);
-  const last = parts.length - 1;
-  parts[last] = (parts[last] ?? 0) + 1;
-  return parts.join(".");
-}
-function compareVersions(a2, b2) {
-  const left = versionParts(a2);
-  const right = versionParts(b2);
-  const length = Math.max(left.length, right.length);
-  for (let i2 = 0; i2 < length; i2++) {
-    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
-    if (difference !== 0)
-      return difference;
-  }
-  return 0;
-}
-function versionParts(version2) {
-  if (!VERSION.test(version2)) {
-    throw new AllotError("INVALID_INPUT", `"${version2}" is not a version such as 1.0 or 1.12`, {
-      version: version2
-    });
-  }
-  return version2.split(".").map(Number);
-}
-
-// ../core/dist/data-block/next-version-meta.js
-function nextVersionMeta(input, latest, now) {
-  const parent = input.origin === "make" ? latest ?? null : null;
-  if (input.origin === "make" && parent === null) {
-    throw new AllotError("NOT_FOUND", `data block "${input.block}" does not exist`, {
-      block: input.block
-    });
-  }
-  return {
-    block: input.block,
-    version: nextVersion(latest?.version ?? null),
-    columns: parent?.columns ?? input.columns,
-    keyColumn: parent?.keyColumn ?? input.keyColumn,
-    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
-    origin: input.origin,
-    parent: parent?.version ?? null,
-    sourceHash: input.sourceHash ?? null,
-    jobId: input.jobId ?? null,
-    createdAt: now.toISOString()
-  };
-}
-
-// ../core/dist/exports/export-format.js
-var EXPORT_FORMATS = {
-  csv: {
-    contentType: "text/csv; charset=utf-8",
-    extension: "csv",
-    description: "comma-separated values (RFC 4180), a header first",
-    streamed: true
-  },
-  json: {
-    contentType: "application/json; charset=utf-8",
-    extension: "json",
-    description: "an array of row objects, values as stored",
-    streamed: true
-  },
-  tsv: {
-    contentType: "text/tab-separated-values; charset=utf-8",
-    extension: "tsv",
-    description: "tab-separated values, a header first",
-    streamed: true
-  },
-  pipe: {
-    contentType: "text/plain; charset=utf-8",
-    extension: "txt",
-    description: "pipe-separated values, a header first",
-    streamed: true
-  },
-  "csv-seq": {
-    contentType: "text/plain; charset=utf-8",
-    extension: "txt",
-    description: "comma-separated values, each record led by its sequence number",
-    streamed: true
-  },
-  "tsv-seq": {
-    contentType: "text/plain; charset=utf-8",
-    extension: "txt",
-    description: "tab-separated values, each record led by its sequence number",
-    streamed: true
-  },
-  html: {
-    contentType: "text/html; charset=utf-8",
-    extension: "html",
-    description: "an HTML document with one table",
-    streamed: true
-  },
-  xml: {
-    contentType: "application/xml; charset=utf-8",
-    extension: "xml",
-    description: "an XML document, one element per row and per cell",
-    streamed: true
-  },
-  sql: {
-    contentType: "application/sql; charset=utf-8",
-    extension: "sql",
-    description: "CREATE TABLE and one INSERT per row, in one transaction",
-    streamed: true
-  },
-  sqlite: {
-    contentType: "application/vnd.sqlite3",
-    extension: "sqlite",
-    description: "a SQLite database file with one table",
-    streamed: false
-  },
-  "x12-834": {
-    contentType: "application/edi-x12",
-    extension: "edi",
-    description: "an EDI X12 834 (005010X220A1) benefit enrollment, one member per row",
-    streamed: true
-  },
-  alight: {
-    contentType: "text/plain; charset=us-ascii",
-    extension: "txt",
-    description: "Alight-style 2500-byte fixed-width enrollment records, one per row",
-    streamed: true
-  }
-};
-var EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS);
-
-// ../core/dist/exports/alight-layout.js
-var ALIGHT_LAYOUT = layout([
-  ["record_type", 2, "text"],
-  ["employer_id", 10, "text"],
-  ["ssn", 9, "number"],
-  ["employee_id", 11, "text"],
-  ["last_name", 35, "text"],
-  ["first_name", 25, "text"],
-  ["middle_name", 1, "text"],
-  ["birth_date", 8, "date"],
-  ["gender", 1, "text"],
-  ["relationship", 2, "text"],
-  ["address_line1", 40, "text"],
-  ["address_line2", 40, "text"],
-  ["city", 30, "text"],
-  ["state", 2, "text"],
-  ["zip", 10, "text"],
-  ["phone", 10, "number"],
-  ["hire_date", 8, "date"],
-  ["coverage_start", 8, "date"],
-  ["coverage_end", 8, "date"],
-  ["plan_code", 10, "text"],
-  ["coverage_level", 4, "text"],
-  ["annual_salary", 11, "number"]
-]);
-function layout(fields) {
-  let start = 1;
-  return fields.map(([column2, length, kind]) => {
-    const field = { column: column2, start, length, kind };
-    start += length;
-    return field;
-  });
-}
-
-// ../core/dist/exports/text-chunks.js
-var CHUNK_CHARS = 64 * 1024;
-
-// ../core/dist/exports/write-sqlite-export.js
-var CHUNK_BYTES = 64 * 1024;
 
 // ../core/dist/find/child-path.js
 var IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -68689,7 +66936,7 @@ function not(test) {
 function invalidInput(path, message) {
   return new AllotError("INVALID_INPUT", `${path}: ${message}`, { path });
 }
-function describeType2(value) {
+function describeType(value) {
   if (value === null)
     return "null";
   if (Array.isArray(value))
@@ -68827,7 +67074,7 @@ function compileRange(operator, operand, path) {
   }
   if (typeof operand === "string")
     return compare(operator, parseDate(operand, path), dateOf);
-  throw invalidInput(path, `expected a number or an ISO date (YYYY-MM-DD), got ${describeType2(operand)}`);
+  throw invalidInput(path, `expected a number or an ISO date (YYYY-MM-DD), got ${describeType(operand)}`);
 }
 function compare(operator, bound, read) {
   switch (operator) {
@@ -68889,7 +67136,7 @@ function compileCondition(condition2, path) {
 function checkValue(operand, path, hint = "") {
   const ok = operand === null || typeof operand === "string" || typeof operand === "boolean" || typeof operand === "number" && Number.isFinite(operand);
   if (!ok) {
-    throw invalidInput(path, `expected a string, finite number, boolean or null, got ${describeType2(operand)}${hint}`);
+    throw invalidInput(path, `expected a string, finite number, boolean or null, got ${describeType(operand)}${hint}`);
   }
   return operand;
 }
@@ -68931,19 +67178,19 @@ function compileNot(operand, path) {
 }
 function checkList(operand, path) {
   if (!Array.isArray(operand)) {
-    throw invalidInput(path, `expected a list of values, got ${describeType2(operand)}`);
+    throw invalidInput(path, `expected a list of values, got ${describeType(operand)}`);
   }
   return operand.map((item, index) => checkValue(item, childPath(path, index)));
 }
 function checkString(operand, path) {
   if (typeof operand !== "string") {
-    throw invalidInput(path, `expected a string, got ${describeType2(operand)}`);
+    throw invalidInput(path, `expected a string, got ${describeType(operand)}`);
   }
   return operand;
 }
 function checkBoolean(operand, path) {
   if (typeof operand !== "boolean") {
-    throw invalidInput(path, `expected true or false, got ${describeType2(operand)}`);
+    throw invalidInput(path, `expected true or false, got ${describeType(operand)}`);
   }
   return operand;
 }
@@ -68992,7 +67239,7 @@ function compileWhereWith(where, columns, path, leaf) {
 }
 function compileNode(where, on, path) {
   if (!isPlainObject(where)) {
-    throw invalidInput(path, `expected an object of columns and and/or/not, got ${describeType2(where)}`);
+    throw invalidInput(path, `expected an object of columns and and/or/not, got ${describeType(where)}`);
   }
   const tests = [];
   for (const [key, value] of Object.entries(where)) {
@@ -69016,7 +67263,7 @@ function compileEntry(key, value, on, path) {
 }
 function compileList(value, on, path) {
   if (!Array.isArray(value)) {
-    throw invalidInput(path, `expected a list of conditions, got ${describeType2(value)}`);
+    throw invalidInput(path, `expected a list of conditions, got ${describeType(value)}`);
   }
   return value.map((item, index) => compileNode(item, on, childPath(path, index)));
 }
@@ -69024,6 +67271,251 @@ function compileColumn(column2, value, on, path) {
   const index = resolveColumn(on.columns, column2, path);
   const test = isPlainObject(value) ? compileCondition(value, path) : matchValues([checkValue(value, path, "; for a list of values write { in: [...] }")]);
   return on.leaf(index, test);
+}
+
+// ../core/dist/engine/index-test-of.js
+var compiled = /* @__PURE__ */ new WeakMap();
+function indexTestOf(cls) {
+  let test = compiled.get(cls);
+  if (test === void 0) {
+    const { table, block } = cls.source;
+    test = compileWhereWith(cls.find.where, block.columns, "where", (column2, cell) => table.column(column2).rowTest(cell));
+    compiled.set(cls, test);
+  }
+  return test;
+}
+
+// ../core/dist/engine/scan-candidates.js
+var NO_CLAIMS = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
+function claimsByBlock(claims) {
+  const split = /* @__PURE__ */ new Map();
+  const of = (id) => {
+    const cut = id.indexOf("\0");
+    const block = id.slice(0, cut);
+    let entry = split.get(block);
+    if (entry === void 0) {
+      entry = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
+      split.set(block, entry);
+    }
+    return { entry, key: id.slice(cut + 1) };
+  };
+  for (const [id, holders] of claims.leases) {
+    const { entry, key } = of(id);
+    entry.leases.set(key, holders);
+  }
+  for (const id of claims.consumed.keys()) {
+    const { entry, key } = of(id);
+    entry.consumed.add(key);
+  }
+  return (block) => split.get(block) ?? NO_CLAIMS;
+}
+function scanCandidates(cls, claims, universe, options) {
+  const { limit, gathered, start } = options;
+  if (gathered !== void 0)
+    return scanGathered(cls, gathered, universe, limit);
+  const table = cls.source.table;
+  const test = indexTestOf(cls);
+  const keys = table.column(cls.source.keyIndex);
+  const claimed = claims.leases.size > 0 || claims.consumed.size > 0;
+  const idOf = (row) => start === void 0 ? universe.idOf(cls.source, table.row(row), String(keys.valueAt(row))) : start + row;
+  const candidates = [];
+  const take2 = (row) => {
+    if (!claimed || isAvailable(cls, claims, String(keys.valueAt(row))))
+      candidates.push(idOf(row));
+    return candidates.length >= limit;
+  };
+  const count = table.rowCount;
+  if (cls.order === null) {
+    for (let row = 0; row < count; row++)
+      if (test(row) && take2(row))
+        break;
+    return candidates;
+  }
+  const order = cls.order;
+  const qualifying = [];
+  for (let row = 0; row < count; row++)
+    if (test(row))
+      qualifying.push({ row, values: table.row(row) });
+  qualifying.sort((a2, b2) => order(a2.values, b2.values));
+  for (const { row } of qualifying)
+    if (take2(row))
+      break;
+  return candidates;
+}
+function scanGathered(cls, gathered, universe, limit) {
+  const candidates = [];
+  const take2 = (row) => {
+    candidates.push(universe.idOf(cls.source, row, String(row[cls.source.keyIndex])));
+    return candidates.length >= limit;
+  };
+  if (cls.order === null) {
+    for (const row of gathered.rows)
+      if (cls.matches(row) && take2(row))
+        break;
+    return candidates;
+  }
+  const qualifying = gathered.rows.filter((row) => cls.matches(row));
+  qualifying.sort(cls.order);
+  for (const row of qualifying)
+    if (take2(row))
+      break;
+  return candidates;
+}
+function isAvailable(cls, claims, key) {
+  if (claims.consumed.has(key))
+    return false;
+  const holders = claims.leases.get(key);
+  if (holders === void 0)
+    return true;
+  return cls.readOnly ? holders.every((h2) => h2.shared) : false;
+}
+function censusOf(cls, claims, rows) {
+  const census = { qualifying: 0, consumed: 0, leasedBy: /* @__PURE__ */ new Map(), free: 0 };
+  const count = (key) => {
+    census.qualifying++;
+    if (claims.consumed.has(key)) {
+      census.consumed++;
+      return;
+    }
+    const against = (claims.leases.get(key) ?? []).filter((h2) => !(cls.readOnly && h2.shared));
+    if (against.length === 0)
+      census.free++;
+    const first = against[0];
+    if (first !== void 0)
+      census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
+  };
+  if (rows !== void 0) {
+    for (const row of rows)
+      if (cls.matches(row))
+        count(String(row[cls.source.keyIndex]));
+    return census;
+  }
+  const { table } = cls.source;
+  const test = indexTestOf(cls);
+  const keys = table.column(cls.source.keyIndex);
+  for (let row = 0; row < table.rowCount; row++)
+    if (test(row))
+      count(String(keys.valueAt(row)));
+  return census;
+}
+
+// ../core/dist/engine/explain.js
+var plural = (n2, word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+function describeShortfall(cls, claims, matched, rows) {
+  const census = censusOf(cls, claims, rows);
+  const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
+  const verb = cls.tests.length === 1 ? "needs" : "need";
+  const need = `${plural(cls.tests.length, "test")} of this job ${verb} ${cls.description} in ${cls.source.label}${cls.readOnly ? " (read-only)" : ""} (${plural(demand, "row")})`;
+  const parts = [
+    `${plural(census.qualifying, "row")} ${census.qualifying === 1 ? "qualifies" : "qualify"}`
+  ];
+  const leasers = [...census.leasedBy].sort((a2, b2) => b2[1] - a2[1]);
+  for (const [job, rows2] of leasers.slice(0, 5))
+    parts.push(`${rows2} leased by job ${job}`);
+  if (leasers.length > 5)
+    parts.push(`${leasers.slice(5).reduce((s2, [, r2]) => s2 + r2, 0)} leased by ${leasers.length - 5} other jobs`);
+  if (census.consumed > 0)
+    parts.push(`${census.consumed} consumed`);
+  parts.push(`${census.free} free, ${matched} given to this job's tests`);
+  const advice = leasers.length > 0 ? "add rows, add a make, or release the jobs holding them" : "add rows to the block or add a make to the test";
+  return `${need}; ${parts.join(", ")}: ${advice}`;
+}
+function forecastClasses(classes, claims, matched, makesNeeded) {
+  const claimsOf2 = claimsByBlock(claims);
+  return classes.map((cls) => {
+    const census = censusOf(cls, claimsOf2(cls.source.block.block));
+    const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
+    const got = matched.get(cls) ?? 0;
+    const makes = makesNeeded.get(cls) ?? 0;
+    return {
+      pool: cls.tests[0]?.pool.name ?? "",
+      block: cls.source.label,
+      find: cls.description,
+      readOnly: cls.readOnly,
+      tests: cls.tests.length,
+      demand,
+      qualifying: census.qualifying,
+      free: census.free,
+      matched: got,
+      makes,
+      short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t2) => t2.test.count)) : demand) - got - makes),
+      refs: cls.tests.map((t2) => t2.ref),
+      topUp: cls.tests.find((t2) => t2.test.topUp !== void 0)?.test.topUp ?? null,
+      madeAhead: 0,
+      leased: [...census.leasedBy.values()].reduce((sum, rows) => sum + rows, 0),
+      consumed: census.consumed
+    };
+  });
+}
+
+// ../core/dist/engine/dry-run-report.js
+function dryRunReport(resolved, errors, plan, namespace) {
+  const tests = resolved.map((entry) => {
+    const found = entry.error === null ? plan.tests.get(entry) : void 0;
+    const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
+    const status = found !== void 0 ? "allocated" : reason === null ? "made" : "failed";
+    return { ...entry.ref, status, reason, values: [], secrets: entry.pool?.secrets ?? [] };
+  });
+  const count = (status) => tests.filter((t2) => t2.status === status).length;
+  return {
+    jobId: null,
+    dryRun: true,
+    cached: false,
+    state: count("failed") > 0 ? "failed" : "complete",
+    namespace,
+    expiresAt: null,
+    allocated: count("allocated"),
+    made: count("made"),
+    reused: 0,
+    failed: count("failed"),
+    tests,
+    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded)
+  };
+}
+
+// ../core/dist/find/compare-rows.js
+function compareRows(order, columns, path) {
+  if (order === void 0 || order.length === 0)
+    return null;
+  const keys = order.map((entry, i2) => sortKey(entry, columns, childPath(path, i2)));
+  return (a2, b2) => {
+    for (const { index, sign } of keys) {
+      const result = compareCells(a2[index], b2[index], sign);
+      if (result !== 0)
+        return result;
+    }
+    return 0;
+  };
+}
+function sortKey(entry, columns, path) {
+  if (!isPlainObject(entry)) {
+    throw invalidInput(path, `expected { column, direction }, got ${describeType(entry)}`);
+  }
+  const { column: column2, direction = "asc" } = entry;
+  if (typeof column2 !== "string") {
+    throw invalidInput(childPath(path, "column"), `expected a column name, got ${describeType(column2)}`);
+  }
+  if (direction !== "asc" && direction !== "desc") {
+    throw invalidInput(childPath(path, "direction"), `expected asc or desc, got ${JSON.stringify(direction)}`);
+  }
+  const index = resolveColumn(columns, column2, childPath(path, "column"));
+  return { index, sign: direction === "asc" ? 1 : -1 };
+}
+function compareCells(a2, b2, sign) {
+  const aEmpty = isEmpty3(a2);
+  const bEmpty = isEmpty3(b2);
+  if (aEmpty || bEmpty)
+    return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
+  const x3 = toNumber(a2);
+  const y2 = toNumber(b2);
+  if (!Number.isNaN(x3) && !Number.isNaN(y2))
+    return sign * (x3 - y2);
+  const s2 = String(a2);
+  const t2 = String(b2);
+  return s2 === t2 ? 0 : s2 < t2 ? -sign : sign;
+}
+function isEmpty3(cell) {
+  return cell === null || cell === void 0 || cell === "";
 }
 
 // ../core/dist/find/describe-where.js
@@ -69114,95 +67606,790 @@ function formatValue(value) {
   return /^[^\s,[\]()"']+$/.test(value) && !KEYWORDS.has(value) ? value : JSON.stringify(value);
 }
 
-// ../core/dist/pool/parse-pool-file.js
-var import_yaml2 = __toESM(require_dist(), 1);
-import { extname as extname2 } from "node:path";
+// ../core/dist/find/find-key.js
+function findKey(find) {
+  return JSON.stringify(find, sortKeys);
+}
+function sortKeys(_key, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return value;
+  const source = value;
+  const sorted = {};
+  for (const key of Object.keys(source).sort())
+    sorted[key] = source[key];
+  return sorted;
+}
 
-// ../core/dist/pool/issue-path.js
-var IDENTIFIER2 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function formatPath(segments) {
-  return segments.map((segment, index) => formatSegment(segment, index === 0)).join("");
-}
-function formatSegment(segment, first) {
-  if (typeof segment === "number")
-    return `[${segment}]`;
-  if (!IDENTIFIER2.test(segment))
-    return `[${JSON.stringify(segment)}]`;
-  return first ? segment : `.${segment}`;
-}
-function pointerSegments(pointer, data) {
-  if (pointer === "")
-    return [];
-  const segments = [];
-  let current = data;
-  for (const token of pointer.slice(1).split("/")) {
-    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-    const segment = Array.isArray(current) ? Number(key) : key;
-    segments.push(segment);
-    current = child(current, segment);
-  }
-  return segments;
-}
-function child(value, segment) {
-  if (Array.isArray(value) && typeof segment === "number")
-    return value[segment];
-  if (typeof value === "object" && value !== null && Object.hasOwn(value, segment)) {
-    return value[segment];
-  }
-  return void 0;
-}
-var SEGMENT = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
-function parseIssuePath(path) {
-  const segments = [];
-  let rest = path;
-  while (rest !== "") {
-    const match = SEGMENT.exec(rest);
-    if (match === null)
-      break;
-    const [whole, name2, index, quoted] = match;
-    if (name2 !== void 0)
-      segments.push(name2);
-    else if (index !== void 0)
-      segments.push(Number(index));
+// ../core/dist/data-block/column-table.js
+var Column = class {
+  #decode;
+  #data;
+  constructor(data) {
+    if (typeof data === "function")
+      this.#decode = data;
     else
-      segments.push(JSON.parse(quoted ?? '""'));
-    rest = rest.slice(whole.length);
+      this.#data = data;
   }
-  return segments;
+  get data() {
+    if (this.#data === void 0) {
+      this.#data = this.#decode();
+      this.#decode = void 0;
+    }
+    return this.#data;
+  }
+  valueAt(row) {
+    const { values, codes } = this.data;
+    return values[codes === null ? row : codes[row]];
+  }
+  /**
+   * A test of a row index equivalent to `test` on this column's cell. On a
+   * dictionary-encoded column the cell test runs once per dictionary entry,
+   * not once per row: a find on a column of ten statuses costs ten calls and
+   * a byte lookup per row.
+   */
+  rowTest(test) {
+    const { values, codes } = this.data;
+    if (codes === null)
+      return (row) => test(values[row]);
+    const mask = new Uint8Array(values.length);
+    for (let i2 = 0; i2 < values.length; i2++)
+      mask[i2] = test(values[i2]) ? 1 : 0;
+    return (row) => mask[codes[row]] === 1;
+  }
+};
+var ColumnTable = class _ColumnTable {
+  columns;
+  rowCount;
+  #data;
+  #rows;
+  /** @param rows - the same rows as arrays, when the caller has them: handed back as they are */
+  constructor(columns, rowCount, data, rows) {
+    this.columns = columns;
+    this.rowCount = rowCount;
+    this.#data = data;
+    this.#rows = rows;
+  }
+  /**
+   * A table over rows already in memory. Each column is copied out of the
+   * rows the first time it is used; rows are handed back as they are.
+   */
+  static fromRows(columns, rows) {
+    const data = columns.map((_3, index) => new Column(() => ({ values: rows.map((row) => row[index] ?? null), codes: null })));
+    return new _ColumnTable(columns, rows.length, data, rows);
+  }
+  column(index) {
+    const column2 = this.#data[index];
+    if (column2 === void 0)
+      throw new RangeError(`no column ${index}`);
+    return column2;
+  }
+  /** The row at `index`, in column order. */
+  row(index) {
+    const kept = this.#rows?.[index];
+    if (kept !== void 0)
+      return kept;
+    return this.#data.map((column2) => column2.valueAt(index));
+  }
+  /** Every row, built on each call: for callers that need arrays (downloads, exports). */
+  toRows() {
+    if (this.#rows !== void 0)
+      return [...this.#rows];
+    const rows = new Array(this.rowCount);
+    for (let i2 = 0; i2 < this.rowCount; i2++)
+      rows[i2] = this.row(i2);
+    return rows;
+  }
+  /**
+   * This table followed by `rows`, as a made version appends to its parent:
+   * the parent's rows keep their indexes. Appended cells join the
+   * dictionary as new entries (a repeat is harmless to a find).
+   */
+  append(rows) {
+    if (rows.length === 0)
+      return this;
+    const count = this.rowCount + rows.length;
+    const data = this.#data.map((column2, index) => {
+      const { values, codes } = column2.data;
+      const added = rows.map((row) => row[index] ?? null);
+      if (codes === null)
+        return new Column({ values: [...values, ...added], codes: null });
+      const next = new Uint32Array(count);
+      next.set(codes);
+      for (let i2 = 0; i2 < added.length; i2++)
+        next[this.rowCount + i2] = values.length + i2;
+      return new Column({ values: [...values, ...added], codes: next });
+    });
+    return new _ColumnTable(this.columns, count, data);
+  }
+};
+
+// ../core/dist/engine/resolution-database.js
+function serverBlock(server) {
+  return `@${server}`;
 }
 
-// ../core/dist/pool/locate-line.js
-var import_yaml = __toESM(require_dist(), 1);
-function locateLine(document, counter, segments) {
-  let node2 = document.contents;
-  let offset = startOf(node2);
-  for (const segment of segments) {
-    if ((0, import_yaml.isAlias)(node2))
-      node2 = node2.resolve(document);
-    const step = childOf(node2, segment);
-    if (step === null)
+// ../core/dist/engine/find-classes.js
+var BlockSource = class {
+  /** `customers@1.2` */
+  label;
+  block;
+  keyIndex;
+  #read;
+  #table;
+  #reading;
+  constructor(label, block, keyIndex, rows) {
+    this.label = label;
+    this.block = block;
+    this.keyIndex = keyIndex;
+    if (rows instanceof ColumnTable) {
+      this.#table = rows;
+      this.#read = () => Promise.resolve(rows);
+    } else
+      this.#read = rows;
+  }
+  /** Every row of the version by column, once {@link read} has read them. */
+  get table() {
+    if (this.#table === void 0)
+      throw new Error(`the rows of ${this.label} were not read`);
+    return this.#table;
+  }
+  get isRead() {
+    return this.#table !== void 0;
+  }
+  /** Reads every row of the version, once. */
+  read() {
+    this.#reading ??= this.#read().then((table) => this.#table = table);
+    return this.#reading;
+  }
+};
+async function classifyTests(store, workspace, tests, server) {
+  const sources = /* @__PURE__ */ new Map();
+  const classes = /* @__PURE__ */ new Map();
+  const errors = /* @__PURE__ */ new Map();
+  const sourceOf = (item) => {
+    const { query } = item.test.find;
+    const from = query === void 0 ? item.test.find.from ?? item.pool.blocks[0]?.name ?? "" : `query:${JSON.stringify(query)}`;
+    let source = sources.get(from);
+    if (source === void 0) {
+      source = query === void 0 ? loadSource(store, workspace, from, item.pool.key) : runQuery(server, query);
+      sources.set(from, source);
+    }
+    return source;
+  };
+  for (const item of tests) {
+    try {
+      const source = await sourceOf(item);
+      const key = `${source.label}\0${item.test.readOnly}\0${findKey(item.test.find)}`;
+      const existing = classes.get(key);
+      checkColumns(item, source);
+      if (existing !== void 0)
+        existing.tests.push(item);
+      else
+        classes.set(key, compileClass(item, source));
+    } catch (error2) {
+      errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
+    }
+  }
+  return { classes: [...classes.values()], errors };
+}
+async function loadSource(store, workspace, from, keyColumn) {
+  const [name2 = "", version2] = from.split("@");
+  const versions = await store.listBlockVersions(workspace, name2);
+  const block = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
+  if (block === void 0) {
+    if (versions.length === 0) {
+      throw new AllotError("NOT_FOUND", `data block "${name2}" does not exist; import it with: allot import <file.csv> --block ${name2}`);
+    }
+    const known = versions.map((v3) => v3.version).join(", ");
+    throw new AllotError("NOT_FOUND", `data block "${name2}" has no version ${version2} (versions: ${known})`);
+  }
+  const keyIndex = block.columns.indexOf(keyColumn);
+  if (keyIndex < 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `data block "${name2}" has no key column "${keyColumn}"; its columns: ${block.columns.join(", ")}`);
+  }
+  const label = `${name2}@${block.version}`;
+  const source = new BlockSource(label, block, keyIndex, async () => {
+    const table = store.getBlockTable === void 0 ? await rowsOf(store, workspace, block) : await store.getBlockTable(workspace, name2, block.version);
+    if (table === void 0)
+      throw new AllotError("NOT_FOUND", `data block ${label} is gone`);
+    return table;
+  });
+  if (block.keyColumn !== keyColumn)
+    assertUniqueKeys(source, await source.read(), keyColumn);
+  return source;
+}
+async function rowsOf(store, workspace, meta) {
+  const read = await store.getBlock(workspace, meta.block, meta.version);
+  return read === void 0 ? void 0 : ColumnTable.fromRows(read.columns, read.rows);
+}
+async function runQuery(server, query) {
+  if (server === void 0) {
+    throw new AllotError("INVALID_INPUT", "this find is a SQL query: execute the job on the resolution server of its database (the local server resolves data block finds only)");
+  }
+  let table;
+  try {
+    table = await server.query({ sql: query.sql, params: query.params ?? {} });
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    throw new AllotError("INVALID_INPUT", `the query failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
+  }
+  const keyIndex = table.columns.indexOf(query.key);
+  if (keyIndex < 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `the query's result has no key column "${query.key}" (its columns: ${table.columns.join(", ")}); select it or name another key`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const rows = table.rows.filter((row) => {
+    const key = String(row[keyIndex]);
+    if (seen.has(key))
+      return false;
+    seen.add(key);
+    return true;
+  });
+  const block = {
+    block: serverBlock(server.name),
+    version: "live",
+    columns: table.columns,
+    keyColumn: query.key,
+    rowCount: rows.length,
+    origin: "import",
+    parent: null,
+    sourceHash: null,
+    jobId: null,
+    createdAt: (/* @__PURE__ */ new Date(0)).toISOString()
+  };
+  return new BlockSource(`server ${server.name}`, block, keyIndex, ColumnTable.fromRows(table.columns, rows));
+}
+function assertUniqueKeys(source, table, keyColumn) {
+  const seen = /* @__PURE__ */ new Set();
+  const keys = table.column(source.keyIndex);
+  for (let i2 = 0; i2 < table.rowCount; i2++) {
+    const key = String(keys.valueAt(i2));
+    if (seen.has(key)) {
+      throw new AllotError("INVALID_DATA", `data block "${source.label}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`);
+    }
+    seen.add(key);
+  }
+}
+function checkColumns(item, source) {
+  const unknown2 = (item.test.columns ?? []).filter((c2) => !source.block.columns.includes(c2));
+  if (unknown2.length > 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `test "${item.test.test}" asks for unknown column(s) ${unknown2.join(", ")}; the block has columns: ${source.block.columns.join(", ")}`);
+  }
+}
+function compileClass(item, source) {
+  const index = item.pool.tests.indexOf(item.test);
+  const path = `${item.pool.name}: tests[${index}].find`;
+  const { columns } = source.block;
+  const { query, where } = item.test.find;
+  const criteria = describeWhere(where);
+  const description = query === void 0 ? criteria : `rows of the query ${JSON.stringify(query.sql)}${where === void 0 ? "" : ` where ${criteria}`}`;
+  return {
+    source,
+    find: item.test.find,
+    description,
+    matches: compileWhere(item.test.find.where, columns, `${path}.where`),
+    order: compareRows(item.test.find.order, columns, `${path}.order`),
+    readOnly: item.test.readOnly,
+    tests: [item]
+  };
+}
+
+// ../core/dist/job-test-index.js
+var indexes = /* @__PURE__ */ new WeakMap();
+function jobTestIndex(job, ref) {
+  return jobTestIndexes(job, ref).at(-1) ?? -1;
+}
+function jobTestIndexes(job, ref) {
+  let index = indexes.get(job);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const [i2, test] of job.tests.entries()) {
+      const id = testId(test);
+      const positions = index.get(id);
+      if (positions === void 0)
+        index.set(id, [i2]);
+      else
+        positions.push(i2);
+    }
+    indexes.set(job, index);
+  }
+  return index.get(testId(ref)) ?? [];
+}
+
+// ../core/dist/store/store-document.js
+function emptyDocument() {
+  return {
+    schemaVersion: 4,
+    tenants: {},
+    apiKeys: {},
+    workspaces: {}
+  };
+}
+function emptyWorkspace() {
+  return {
+    pools: {},
+    blocks: {},
+    jobs: {},
+    results: {},
+    consumed: {},
+    users: {},
+    catalogue: {},
+    audit: [],
+    lastIds: { job: 0, audit: 0 }
+  };
+}
+function isJobLive(job, now) {
+  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
+}
+function holdsRows(test) {
+  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
+}
+function notificationKey(user, id) {
+  return JSON.stringify([user, id]);
+}
+function catalogueKey(record) {
+  return JSON.stringify([record.kind, record.project, record.name, record.version]);
+}
+
+// ../core/dist/engine/live-holders.js
+async function liveHolders(store, workspace, items, now) {
+  const holders = /* @__PURE__ */ new Map();
+  const results = await store.getResults(workspace, items.map((item) => item.ref));
+  const ids = [...new Set([...results.values()].map((result) => result.jobId))];
+  const read = await Promise.all(ids.map((id) => store.getJob(workspace, id)));
+  const jobs = new Map(ids.map((id, index) => [id, read[index]]));
+  for (const item of items) {
+    const result = results.get(testId(item.ref));
+    const job = result === void 0 ? void 0 : jobs.get(result.jobId);
+    if (job === void 0 || !isJobLive(job, now))
+      continue;
+    const test = job.tests[jobTestIndex(job, item.ref)];
+    if (test !== void 0 && holdsRows(test))
+      holders.set(item, job);
+  }
+  return holders;
+}
+function unheld(items, held) {
+  return items.filter((item) => !held.has(item));
+}
+function sameHolders(a2, b2) {
+  if (a2.size !== b2.size)
+    return false;
+  for (const [item, job] of a2)
+    if (b2.get(item)?.id !== job.id)
+      return false;
+  return true;
+}
+
+// ../core/dist/engine/gather-in-store.js
+async function gatherInStore(classes, context) {
+  const gathered = /* @__PURE__ */ new Map();
+  if (context.store.gatherCandidates === void 0)
+    return gathered;
+  const asked = classes.filter((cls) => cls.find.query === void 0);
+  if (asked.length === 0)
+    return gathered;
+  const queries = asked.map((cls) => {
+    const { block, keyIndex } = cls.source;
+    const query = {
+      block: block.block,
+      version: block.version,
+      where: cls.find.where,
+      columns: block.columns,
+      keyIndex,
+      readOnly: cls.readOnly,
+      now: context.now
+    };
+    if (cls.order === null)
+      query.limit = context.limit;
+    return query;
+  });
+  const answers = await context.store.gatherCandidates(context.workspace, queries);
+  asked.forEach((cls, index) => {
+    const rows = answers[index];
+    const limit = queries[index]?.limit;
+    if (rows === void 0)
+      return;
+    gathered.set(cls, { rows, complete: limit === void 0 || rows.length < limit });
+  });
+  return gathered;
+}
+async function censusRows(cls, gathered, claims, context) {
+  const { store, workspace } = context;
+  if (gathered === void 0 || !gathered.complete || store.rowsByKey === void 0)
+    return;
+  const keys = [.../* @__PURE__ */ new Set([...claims.leases.keys(), ...claims.consumed])];
+  const held = keys.length === 0 ? [] : await store.rowsByKey(workspace, cls.source.block, cls.source.keyIndex, keys);
+  const heldKeys = new Set(held.map((row) => String(row[cls.source.keyIndex])));
+  const free = gathered.rows.filter((row) => !heldKeys.has(String(row[cls.source.keyIndex])));
+  return [...free, ...held];
+}
+
+// ../core/dist/engine/match-classes.js
+function matchClasses(classes) {
+  const totalDemand = classes.reduce((sum, c2) => sum + c2.demand, 0);
+  const groups = groupRows(classes, totalDemand);
+  const flow = solveFlow(classes, groups);
+  return assignRows(classes, groups, flow, totalDemand);
+}
+var DENSE_IDS = 1 << 24;
+function rowSlots(classes, limit) {
+  let max = 0;
+  for (const c2 of classes) {
+    const length = Math.min(c2.candidates.length, limit);
+    for (let i2 = 0; i2 < length; i2++)
+      max = Math.max(max, c2.candidates[i2]);
+  }
+  if (max < DENSE_IDS) {
+    const slots2 = new Int32Array(max + 1);
+    return {
+      get: (row) => slots2[row],
+      set: (row, v3) => void (slots2[row] = v3)
+    };
+  }
+  const slots = /* @__PURE__ */ new Map();
+  return {
+    get: (row) => slots.get(row) ?? 0,
+    set: (row, v3) => void slots.set(row, v3)
+  };
+}
+function groupRows(classes, limit) {
+  const count = classes.length;
+  const setOf = rowSlots(classes, limit);
+  const rows = [];
+  const members = [[]];
+  const next = /* @__PURE__ */ new Map();
+  classes.forEach((c2, index) => {
+    const length = Math.min(c2.candidates.length, limit);
+    for (let i2 = 0; i2 < length; i2++) {
+      const row = c2.candidates[i2];
+      const from = setOf.get(row);
+      if (from === 0)
+        rows.push(row);
+      const key = from * count + index;
+      let to = next.get(key);
+      if (to === void 0) {
+        to = members.length;
+        members.push([...members[from], index]);
+        next.set(key, to);
+      }
+      setOf.set(row, to);
+    }
+  });
+  const groupOfSet = new Int32Array(members.length).fill(-1);
+  const groups = {
+    groupOf: (row) => groupOfSet[setOf.get(row)],
+    classesOf: [],
+    size: []
+  };
+  for (const row of rows) {
+    const set = setOf.get(row);
+    let group = groupOfSet[set];
+    if (group === -1) {
+      group = groups.size.length;
+      groupOfSet[set] = group;
+      groups.classesOf.push(members[set]);
+      groups.size.push(0);
+    }
+    groups.size[group] = groups.size[group] + 1;
+  }
+  return groups;
+}
+function solveFlow(classes, groups) {
+  const source = 0;
+  const sink = 1;
+  const classNode = (c2) => 2 + c2;
+  const groupNode = (g2) => 2 + classes.length + g2;
+  const graph = new FlowGraph(2 + classes.length + groups.size.length);
+  const middle = [];
+  classes.forEach((c2, index) => graph.addEdge(source, classNode(index), c2.demand));
+  groups.classesOf.forEach((members, g2) => {
+    for (const c2 of members) {
+      middle.push({
+        c: c2,
+        g: g2,
+        edge: graph.addEdge(classNode(c2), groupNode(g2), classes[c2]?.demand ?? 0)
+      });
+    }
+    graph.addEdge(groupNode(g2), sink, groups.size[g2]);
+  });
+  graph.maxFlow(source, sink);
+  const flow = classes.map(() => /* @__PURE__ */ new Map());
+  for (const { c: c2, g: g2, edge } of middle) {
+    const amount = graph.flowOn(edge);
+    if (amount > 0)
+      flow[c2]?.set(g2, amount);
+  }
+  return flow;
+}
+function assignRows(classes, groups, flow, limit) {
+  const taken = /* @__PURE__ */ new Set();
+  return classes.map((c2, index) => {
+    const quota = flow[index];
+    const rows = [];
+    const length = Math.min(c2.candidates.length, limit);
+    for (let i2 = 0; i2 < length && rows.length < c2.demand; i2++) {
+      const row = c2.candidates[i2];
+      const group = groups.groupOf(row);
+      const left = quota.get(group) ?? 0;
+      if (left === 0 || taken.has(row))
+        continue;
+      quota.set(group, left - 1);
+      taken.add(row);
+      rows.push(row);
+    }
+    return rows;
+  });
+}
+var FlowGraph = class {
+  #head;
+  #to = [];
+  #next = [];
+  #capacity = [];
+  #original = [];
+  #level;
+  #cursor;
+  constructor(nodes) {
+    this.#head = new Array(nodes).fill(-1);
+    this.#level = new Int32Array(nodes);
+    this.#cursor = new Array(nodes).fill(-1);
+  }
+  addEdge(from, to, capacity) {
+    const edge = this.#to.length;
+    this.#push(from, to, capacity);
+    this.#push(to, from, 0);
+    return edge;
+  }
+  flowOn(edge) {
+    return this.#original[edge] - this.#capacity[edge];
+  }
+  maxFlow(source, sink) {
+    let total = 0;
+    while (this.#buildLevels(source, sink)) {
+      this.#cursor = [...this.#head];
+      for (; ; ) {
+        const pushed = this.#augment(source, sink);
+        if (pushed === 0)
+          break;
+        total += pushed;
+      }
+    }
+    return total;
+  }
+  #push(from, to, capacity) {
+    this.#to.push(to);
+    this.#capacity.push(capacity);
+    this.#original.push(capacity);
+    this.#next.push(this.#head[from]);
+    this.#head[from] = this.#to.length - 1;
+  }
+  #buildLevels(source, sink) {
+    this.#level.fill(-1);
+    this.#level[source] = 0;
+    const queue = [source];
+    for (let i2 = 0; i2 < queue.length; i2++) {
+      const node2 = queue[i2];
+      for (let e2 = this.#head[node2]; e2 !== -1; e2 = this.#next[e2]) {
+        const to = this.#to[e2];
+        if (this.#capacity[e2] > 0 && this.#level[to] === -1) {
+          this.#level[to] = this.#level[node2] + 1;
+          queue.push(to);
+        }
+      }
+    }
+    return this.#level[sink] !== -1;
+  }
+  /** Finds one augmenting path in the level graph without recursion (graphs can be deep in rows). */
+  #augment(source, sink) {
+    const path = [];
+    let node2 = source;
+    for (; ; ) {
+      if (node2 === sink) {
+        let bottleneck = Infinity;
+        for (const e2 of path)
+          bottleneck = Math.min(bottleneck, this.#capacity[e2]);
+        for (const e2 of path) {
+          this.#capacity[e2] = this.#capacity[e2] - bottleneck;
+          this.#capacity[e2 ^ 1] = this.#capacity[e2 ^ 1] + bottleneck;
+        }
+        return bottleneck;
+      }
+      const edge = this.#advance(node2);
+      if (edge === -1) {
+        if (node2 === source)
+          return 0;
+        this.#level[node2] = -1;
+        const back = path.pop();
+        node2 = this.#to[back ^ 1];
+        this.#cursor[node2] = this.#next[this.#cursor[node2]];
+        continue;
+      }
+      path.push(edge);
+      node2 = this.#to[edge];
+    }
+  }
+  /** The first usable edge out of a node from its cursor on. */
+  #advance(node2) {
+    let e2 = this.#cursor[node2];
+    while (e2 !== -1) {
+      const to = this.#to[e2];
+      if (this.#capacity[e2] > 0 && this.#level[to] === this.#level[node2] + 1)
+        return e2;
+      e2 = this.#next[e2];
+      this.#cursor[node2] = e2;
+    }
+    return -1;
+  }
+};
+
+// ../core/dist/engine/row-universe.js
+var RowUniverse = class {
+  /** Ids by block, then key. */
+  #keyed = /* @__PURE__ */ new Map();
+  #keyedRows = /* @__PURE__ */ new Map();
+  /** The blocks scanned by index, with the first id of their range. */
+  #ranges = [];
+  #next = 0;
+  /**
+   * Reserves a range of ids for the rows of `source`, which must be the only
+   * version of its block the job reads in memory and no class of it gathered.
+   * @returns the id of the version's row 0
+   */
+  rangeOf(source) {
+    const found = this.#ranges.find((range2) => range2.source === source);
+    if (found !== void 0)
+      return found.start;
+    const start = this.#next;
+    this.#next += source.table.rowCount;
+    this.#ranges.push({ source, start, end: this.#next });
+    return start;
+  }
+  /** The id of a row met by value, the same for every version of its block. */
+  idOf(source, values, key) {
+    const block = source.block.block;
+    let ids = this.#keyed.get(block);
+    if (ids === void 0) {
+      ids = /* @__PURE__ */ new Map();
+      this.#keyed.set(block, ids);
+    }
+    let id = ids.get(key);
+    if (id === void 0) {
+      id = this.#next++;
+      ids.set(key, id);
+      this.#keyedRows.set(id, { source, key, values });
+    }
+    return id;
+  }
+  /** The row behind an id, its values built now for a row of a range. */
+  row(id) {
+    const keyed = this.#keyedRows.get(id);
+    if (keyed !== void 0)
+      return { ...keyed, block: keyed.source.block.block };
+    const range2 = this.#ranges.find((r2) => id >= r2.start && id < r2.end);
+    if (range2 === void 0)
+      throw new RangeError(`no row has the id ${id}`);
+    const { source } = range2;
+    const values = source.table.row(id - range2.start);
+    return {
+      block: source.block.block,
+      key: String(values[source.keyIndex]),
+      values,
+      source
+    };
+  }
+};
+
+// ../core/dist/engine/plan-allocation.js
+function demandOf(cls) {
+  const counts = cls.tests.map((t2) => t2.test.count);
+  return cls.readOnly ? Math.max(...counts) : counts.reduce((a2, b2) => a2 + b2, 0);
+}
+function usable(cls, received) {
+  const counts = cls.tests.map((t2) => t2.test.count).sort((a2, b2) => a2 - b2);
+  if (cls.readOnly)
+    return counts.filter((c2) => c2 <= received).at(-1) ?? 0;
+  let used = 0;
+  for (const count of counts) {
+    if (used + count > received)
       break;
-    offset = startOf(step.key) ?? startOf(step.value) ?? offset;
-    node2 = step.value;
+    used += count;
   }
-  return offset === void 0 ? void 0 : counter.linePos(offset).line;
+  return used;
 }
-function childOf(node2, segment) {
-  if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
-    return segment < node2.items.length ? { value: node2.items[segment] } : null;
+function planAllocation(classes, claimsOf2, options = {}) {
+  const onClass = options.onClass ?? (() => void 0);
+  const universe = new RowUniverse();
+  const demands = classes.map(demandOf);
+  const total = demands.reduce((a2, b2) => a2 + b2, 0);
+  const ranged = rangedSources(classes, options.gathered);
+  const candidates = classes.map((cls, index) => {
+    const claimsOfBlock = claimsOf2(cls.source.block.block);
+    const found = scanCandidates(cls, claimsOfBlock, universe, {
+      limit: total,
+      gathered: options.gathered?.get(cls),
+      start: ranged.has(cls.source) ? universe.rangeOf(cls.source) : void 0
+    });
+    onClass(index + 1);
+    return found;
+  });
+  let assigned = [];
+  for (let round = 0; round < 8; round++) {
+    assigned = matchClasses(classes.map((_3, i2) => ({
+      demand: demands[i2],
+      candidates: candidates[i2]
+    })));
+    let changed = false;
+    classes.forEach((cls, i2) => {
+      const keep = usable(cls, assigned[i2].length);
+      if (keep < assigned[i2].length) {
+        demands[i2] = keep;
+        changed = true;
+      }
+    });
+    if (!changed)
+      break;
   }
-  if (!(0, import_yaml.isMap)(node2))
-    return null;
-  const pair = node2.items.find((item) => keyText(item.key) === String(segment));
-  return pair === void 0 ? null : { key: pair.key, value: pair.value };
+  return distribute(classes, assigned, universe);
 }
-function keyText(key) {
-  if ((0, import_yaml.isScalar)(key))
-    return String(key.value);
-  return typeof key === "string" ? key : void 0;
+function rangedSources(classes, gathered) {
+  const byBlock = /* @__PURE__ */ new Map();
+  for (const cls of classes) {
+    const block = cls.source.block.block;
+    const seen = byBlock.get(block);
+    if (seen === null)
+      continue;
+    if (gathered?.has(cls) === true)
+      byBlock.set(block, null);
+    else if (seen === void 0)
+      byBlock.set(block, /* @__PURE__ */ new Set([cls.source]));
+    else
+      seen.add(cls.source);
+  }
+  const ranged = /* @__PURE__ */ new Set();
+  for (const sources of byBlock.values()) {
+    const [only] = sources ?? [];
+    if (only !== void 0 && sources?.size === 1)
+      ranged.add(only);
+  }
+  return ranged;
 }
-function startOf(node2) {
-  return (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
+function distribute(classes, assigned, universe) {
+  const allocation = { rows: /* @__PURE__ */ new Map(), matched: /* @__PURE__ */ new Map() };
+  classes.forEach((cls, i2) => {
+    const rows = assigned[i2].map((id) => universe.row(id));
+    allocation.matched.set(cls, rows.length);
+    const bySize = [...cls.tests].sort((a2, b2) => a2.test.count - b2.test.count);
+    let next = 0;
+    for (const item of bySize) {
+      const start = cls.readOnly ? 0 : next;
+      if (start + item.test.count > rows.length)
+        continue;
+      allocation.rows.set(item, rows.slice(start, start + item.test.count));
+      if (!cls.readOnly)
+        next += item.test.count;
+    }
+  });
+  return allocation;
 }
 
 // ../../node_modules/.pnpm/@faker-js+faker@9.9.0/node_modules/@faker-js/faker/dist/chunk-KERBADJJ.js
@@ -69329,8 +68516,8 @@ var _e = ["Alley", "Avenue", "Branch", "Bridge", "Brook", "Brooks", "Burg", "Bur
 var ur = { building_number: We, city_name: Ge, city_pattern: Fe, city_prefix: Ne, city_suffix: Ee, continent: Je, country: Ie, county: Ke, direction: Oe, language: xe, postcode: ze, secondary_address: Ve, state: Ye, state_abbr: je, street_address: qe, street_name: Ue, street_pattern: Ze, street_suffix: _e };
 var Qe = ur;
 var Xe = ["a", "ab", "abbas", "abduco", "abeo", "abscido", "absconditus", "absens", "absorbeo", "absque", "abstergo", "absum", "abundans", "abutor", "accedo", "accendo", "acceptus", "accommodo", "accusamus", "accusantium", "accusator", "acer", "acerbitas", "acervus", "acidus", "acies", "acquiro", "acsi", "ad", "adamo", "adaugeo", "addo", "adduco", "ademptio", "adeo", "adeptio", "adfectus", "adfero", "adficio", "adflicto", "adhaero", "adhuc", "adicio", "adimpleo", "adinventitias", "adipisci", "adipiscor", "adiuvo", "administratio", "admiratio", "admitto", "admoneo", "admoveo", "adnuo", "adopto", "adsidue", "adstringo", "adsuesco", "adsum", "adulatio", "adulescens", "aduro", "advenio", "adversus", "advoco", "aedificium", "aeger", "aegre", "aegrotatio", "aegrus", "aeneus", "aequitas", "aequus", "aer", "aestas", "aestivus", "aestus", "aetas", "aeternus", "ager", "aggero", "aggredior", "agnitio", "agnosco", "ago", "ait", "aiunt", "alias", "alienus", "alii", "alioqui", "aliqua", "aliquam", "aliquid", "alius", "allatus", "alo", "alter", "altus", "alveus", "amaritudo", "ambitus", "ambulo", "amet", "amicitia", "amiculum", "amissio", "amita", "amitto", "amo", "amor", "amoveo", "amplexus", "amplitudo", "amplus", "ancilla", "angelus", "angulus", "angustus", "animadverto", "animi", "animus", "annus", "anser", "ante", "antea", "antepono", "antiquus", "aperiam", "aperio", "aperte", "apostolus", "apparatus", "appello", "appono", "appositus", "approbo", "apto", "aptus", "apud", "aqua", "ara", "aranea", "arbitro", "arbor", "arbustum", "arca", "arceo", "arcesso", "architecto", "arcus", "argentum", "argumentum", "arguo", "arma", "armarium", "aro", "ars", "articulus", "artificiose", "arto", "arx", "ascisco", "ascit", "asper", "asperiores", "aspernatur", "aspicio", "asporto", "assentator", "assumenda", "astrum", "at", "atavus", "ater", "atque", "atqui", "atrocitas", "atrox", "attero", "attollo", "attonbitus", "auctor", "auctus", "audacia", "audax", "audentia", "audeo", "audio", "auditor", "aufero", "aureus", "aurum", "aut", "autem", "autus", "auxilium", "avaritia", "avarus", "aveho", "averto", "baiulus", "balbus", "barba", "bardus", "basium", "beatae", "beatus", "bellicus", "bellum", "bene", "beneficium", "benevolentia", "benigne", "bestia", "bibo", "bis", "blandior", "blanditiis", "bonus", "bos", "brevis", "cado", "caecus", "caelestis", "caelum", "calamitas", "calcar", "calco", "calculus", "callide", "campana", "candidus", "canis", "canonicus", "canto", "capillus", "capio", "capitulus", "capto", "caput", "carbo", "carcer", "careo", "caries", "cariosus", "caritas", "carmen", "carpo", "carus", "casso", "caste", "casus", "catena", "caterva", "cattus", "cauda", "causa", "caute", "caveo", "cavus", "cedo", "celebrer", "celer", "celo", "cena", "cenaculum", "ceno", "censura", "centum", "cerno", "cernuus", "certe", "certus", "cervus", "cetera", "charisma", "chirographum", "cibo", "cibus", "cicuta", "cilicium", "cimentarius", "ciminatio", "cinis", "circumvenio", "cito", "civis", "civitas", "clam", "clamo", "claro", "clarus", "claudeo", "claustrum", "clementia", "clibanus", "coadunatio", "coaegresco", "coepi", "coerceo", "cogito", "cognatus", "cognomen", "cogo", "cohaero", "cohibeo", "cohors", "colligo", "collum", "colo", "color", "coma", "combibo", "comburo", "comedo", "comes", "cometes", "comis", "comitatus", "commemoro", "comminor", "commodi", "commodo", "communis", "comparo", "compello", "complectus", "compono", "comprehendo", "comptus", "conatus", "concedo", "concido", "conculco", "condico", "conduco", "confero", "confido", "conforto", "confugo", "congregatio", "conicio", "coniecto", "conitor", "coniuratio", "conor", "conqueror", "conscendo", "consectetur", "consequatur", "consequuntur", "conservo", "considero", "conspergo", "constans", "consuasor", "contabesco", "contego", "contigo", "contra", "conturbo", "conventus", "convoco", "copia", "copiose", "cornu", "corona", "corporis", "corpus", "correptius", "corrigo", "corroboro", "corrumpo", "corrupti", "coruscus", "cotidie", "crapula", "cras", "crastinus", "creator", "creber", "crebro", "credo", "creo", "creptio", "crepusculum", "cresco", "creta", "cribro", "crinis", "cruciamentum", "crudelis", "cruentus", "crur", "crustulum", "crux", "cubicularis", "cubitum", "cubo", "cui", "cuius", "culpa", "culpo", "cultellus", "cultura", "cum", "cumque", "cunabula", "cunae", "cunctatio", "cupiditas", "cupiditate", "cupio", "cuppedia", "cupressus", "cur", "cura", "curatio", "curia", "curiositas", "curis", "curo", "curriculum", "currus", "cursim", "curso", "cursus", "curto", "curtus", "curvo", "custodia", "damnatio", "damno", "dapifer", "debeo", "debilito", "debitis", "decens", "decerno", "decet", "decimus", "decipio", "decor", "decretum", "decumbo", "dedecor", "dedico", "deduco", "defaeco", "defendo", "defero", "defessus", "defetiscor", "deficio", "defleo", "defluo", "defungo", "degenero", "degero", "degusto", "deinde", "delectatio", "delectus", "delego", "deleniti", "deleo", "delibero", "delicate", "delinquo", "deludo", "demens", "demergo", "demitto", "demo", "demonstro", "demoror", "demulceo", "demum", "denego", "denique", "dens", "denuncio", "denuo", "deorsum", "depereo", "depono", "depopulo", "deporto", "depraedor", "deprecator", "deprimo", "depromo", "depulso", "deputo", "derelinquo", "derideo", "deripio", "deserunt", "desidero", "desino", "desipio", "desolo", "desparatus", "despecto", "dicta", "dignissimos", "distinctio", "dolor", "dolore", "dolorem", "doloremque", "dolores", "doloribus", "dolorum", "ducimus", "ea", "eaque", "earum", "eius", "eligendi", "enim", "eos", "error", "esse", "est", "et", "eum", "eveniet", "ex", "excepturi", "exercitationem", "expedita", "explicabo", "facere", "facilis", "fuga", "fugiat", "fugit", "harum", "hic", "id", "illo", "illum", "impedit", "in", "incidunt", "infit", "inflammatio", "inventore", "ipsa", "ipsam", "ipsum", "iste", "itaque", "iure", "iusto", "labore", "laboriosam", "laborum", "laudantium", "libero", "magnam", "magni", "maiores", "maxime", "minima", "minus", "modi", "molestiae", "molestias", "mollitia", "nam", "natus", "necessitatibus", "nemo", "neque", "nesciunt", "nihil", "nisi", "nobis", "non", "nostrum", "nulla", "numquam", "occaecati", "ocer", "odio", "odit", "officia", "officiis", "omnis", "optio", "paens", "pariatur", "patior", "patria", "patrocinor", "patruus", "pauci", "paulatim", "pauper", "pax", "peccatus", "pecco", "pecto", "pectus", "pecus", "peior", "pel", "perferendis", "perspiciatis", "placeat", "porro", "possimus", "praesentium", "provident", "quae", "quaerat", "quam", "quas", "quasi", "qui", "quia", "quibusdam", "quidem", "quis", "quisquam", "quo", "quod", "quos", "ratione", "recusandae", "reiciendis", "rem", "repellat", "repellendus", "reprehenderit", "repudiandae", "rerum", "saepe", "sapiente", "sed", "sequi", "similique", "sint", "sit", "socius", "sodalitas", "sol", "soleo", "solio", "solitudo", "solium", "sollers", "sollicito", "solum", "solus", "soluta", "solutio", "solvo", "somniculosus", "somnus", "sonitus", "sono", "sophismata", "sopor", "sordeo", "sortitus", "spargo", "speciosus", "spectaculum", "speculum", "sperno", "spero", "spes", "spiculum", "spiritus", "spoliatio", "sponte", "stabilis", "statim", "statua", "stella", "stillicidium", "stipes", "stips", "sto", "strenuus", "strues", "studio", "stultus", "suadeo", "suasoria", "sub", "subito", "subiungo", "sublime", "subnecto", "subseco", "substantia", "subvenio", "succedo", "succurro", "sufficio", "suffoco", "suffragium", "suggero", "sui", "sulum", "sum", "summa", "summisse", "summopere", "sumo", "sumptus", "sunt", "supellex", "super", "suppellex", "supplanto", "suppono", "supra", "surculus", "surgo", "sursum", "suscipio", "suscipit", "suspendo", "sustineo", "suus", "synagoga", "tabella", "tabernus", "tabesco", "tabgo", "tabula", "taceo", "tactus", "taedium", "talio", "talis", "talus", "tam", "tamdiu", "tamen", "tametsi", "tamisium", "tamquam", "tandem", "tantillus", "tantum", "tardus", "tego", "temeritas", "temperantia", "templum", "tempora", "tempore", "temporibus", "temptatio", "tempus", "tenax", "tendo", "teneo", "tener", "tenetur", "tenuis", "tenus", "tepesco", "tepidus", "ter", "terebro", "teres", "terga", "tergeo", "tergiversatio", "tergo", "tergum", "termes", "terminatio", "tero", "terra", "terreo", "territo", "terror", "tersus", "tertius", "testimonium", "texo", "textilis", "textor", "textus", "thalassinus", "theatrum", "theca", "thema", "theologus", "thermae", "thesaurus", "thesis", "thorax", "thymbra", "thymum", "tibi", "timidus", "timor", "titulus", "tolero", "tollo", "tondeo", "tonsor", "torqueo", "torrens", "tot", "totam", "totidem", "toties", "totus", "tracto", "trado", "traho", "trans", "tredecim", "tremo", "trepide", "tres", "tribuo", "tricesimus", "triduana", "tripudio", "tristis", "triumphus", "trucido", "truculenter", "tubineus", "tui", "tum", "tumultus", "tunc", "turba", "turbo", "turpis", "tutamen", "tutis", "tyrannus", "uberrime", "ubi", "ulciscor", "ullam", "ullus", "ulterius", "ultio", "ultra", "umbra", "umerus", "umquam", "una", "unde", "undique", "universe", "unus", "urbanus", "urbs", "uredo", "usitas", "usque", "ustilo", "ustulo", "usus", "ut", "uter", "uterque", "utilis", "utique", "utor", "utpote", "utrimque", "utroque", "utrum", "uxor", "vaco", "vacuus", "vado", "vae", "valde", "valens", "valeo", "valetudo", "validus", "vallum", "vapulus", "varietas", "varius", "vehemens", "vel", "velit", "velociter", "velum", "velut", "venia", "veniam", "venio", "ventito", "ventosus", "ventus", "venustas", "ver", "verbera", "verbum", "vere", "verecundia", "vereor", "vergo", "veritas", "veritatis", "vero", "versus", "verto", "verumtamen", "verus", "vesco", "vesica", "vesper", "vespillo", "vester", "vestigium", "vestrum", "vetus", "via", "vicinus", "vicissitudo", "victoria", "victus", "videlicet", "video", "viduo", "vigilo", "vigor", "vilicus", "vilis", "vilitas", "villa", "vinco", "vinculum", "vindico", "vinitor", "vinum", "vir", "virga", "virgo", "viridis", "viriliter", "virtus", "vis", "viscus", "vita", "vitae", "vitiosus", "vitium", "vito", "vivo", "vix", "vobis", "vociferor", "voco", "volaticus", "volo", "volubilis", "voluntarius", "volup", "voluptas", "voluptate", "voluptatem", "voluptates", "voluptatibus", "voluptatum", "volutabrum", "volva", "vomer", "vomica", "vomito", "vorago", "vorax", "voro", "vos", "votum", "voveo", "vox", "vulariter", "vulgaris", "vulgivagus", "vulgo", "vulgus", "vulnero", "vulnus", "vulpes", "vulticulus", "xiphias"];
-var cr3 = { word: Xe };
-var $e = cr3;
+var cr = { word: Xe };
+var $e = cr;
 var mr = { title: "English", code: "en", language: "en", endonym: "English", dir: "ltr", script: "Latn" };
 var ea = mr;
 var aa = ['"Awaken, My Love!"', "(What's The Story) Morning Glory?", "- Tragedy +", "13 Reasons Why (Season 3)", "21st Century Breakdown", "30 De Febrero", "432 Hz Deep Healing", "5-Star", "528 Hz Meditation Music", "54+1", "8 Mile", "808s & Heartbreak", "9 To 5 And Odd Jobs", "A Beautiful Lie", "A Day At The Races", "A Day Without Rain", "A Fever You Can't Sweat Out", "A Gangsta's Pain", "A Gift & A Curse", "A Hard Day's Night", "A Head Full Of Dreams", "A Kind Of Magic", "A Million Ways To Murder", "A Moment Apart", "A Song For Every Moon", "A Thousand Suns", "A Winter Romance", "ABBA", "AI YoungBoy", "AJ Tracey", "Act One", "After Hours", "Agent Provocateur", "All About You", "All I Know So Far: Setlist", "All Or Nothing", "All Out", "All Over The Place", "All Stand Together", "All The Lost Souls", "All The Things I Never Said", "All Things Must Pass", "Alleen", "Alright, Still", "Alta Suciedad", "America", "American Heartbreak", "American Teen", "And Justice For None", "Animal Songs", "Another Friday Night", "Anything Goes", "Ao Vivo Em São Paulo", "Ao Vivo No Ibirapuera", "Apricot Princess", "Aqui E Agora (Ao Vivo)", "Arcane League Of Legends", "Ardipithecus", "Aretha Now", "Around The Fur", "Arrival", "Artist 2.0", "As She Pleases", "Ascend", "Ashlyn", "Astro Lounge", "At Night, Alone.", "At. Long. Last. ASAP", "Atlas", "Audioslave", "Aura", "Austin", "Awake", "Away From The Sun", "Ayayay!", "Baby On Baby", "Back For Everything", "Back From The Edge", "Back In Black", "Back To Black", "Back To The Game", "Bad", "Bahía Ducati", "Baila", "Barbie The Album", "Battleground", "Bayou Country", "Bcos U Will Never B Free", "Be", "Be Here Now", "Beautiful Mind", "Beautiful Thugger Girls", "Beautiful Trauma", "Beauty And The Beast", "Beggars Banquet", "Being Funny In A Foreign Language", "Berlin Lebt", "Berry Is On Top", "Best White Noise For Baby Sleep - Loopable With No Fade", "Big Baby DRAM", "Bigger, Better, Faster, More!", "Billy Talent II", "Black Star Elephant", "Blackout", "Blank Face LP", "Bleach", "Blizzard Of Ozz", "Blonde", "Blood Sugar Sex Magik", "Bloom", "Blowin' Your Mind!", "Blu Celeste", "Blue", "Blue Banisters", "Blue Hawaii", "Blue Neighbourhood", "Bluebird Days", "Bobby Tarantino", "Bobby Tarantino II", "Bon Iver", "Born Pink", "Born To Run", "Brand New Eyes", "Break The Cycle", "Breakfast In America", "Breakthrough", "Brett Young", "Bridge Over Troubled Water", "Bright: The Album", "Brol", "Buds", "Buena Vista Social Club", "Built On Glass", "Bury Me At Makeout Creek", "Busyhead", "By The Way", "CB6", "CNCO", "California Sunrise", "Californication", "Call Me Irresponsible", "Calm", "Camino Palmero", "Camp", "Caracal", "Carbon Fiber Hits", "Carnival", "Carry On", "Cartel De Santa", "Certified Lover Boy", "Chaaama", "Chama Meu Nome", "Chapter 1: Snake Oil", "Chapter 2: Swamp Savant", "Chapter One", "Charlie's Angels", "Cherry Bomb", "Chief", "Chocolate Factory", "Chosen", "Chris Brown", "Christina Aguilera", "Chromatica", "Church", "City Of Evil", "Clandestino", "Clouds", "Coco", "Collision Course", "Colour Vision", "Combat Rock", "Come Around Sundown", "Come Away With Me", "Come Home The Kids Miss You", "Come What(ever) May", "Commando", "Common Sense", "Communion", "Conditions", "Confident", "Confrontation", "Control The Streets, Volume 2", "Corinne Bailey Rae", "Costello Music", "Cottonwood", "Covers, Vol. 2", "Cozy Tapes Vol. 2: Too Cozy", "Crash Talk", "Crazy Love", "Crazysexycool", "Crowded House", "Cruisin' With Junior H", "Culture", "Current Mood", "DS2", "Dale", "Danger Days: The True Lives Of The Fabulous Killjoys", "Dangerous Woman", "Dangerous: The Double Album", "Dark Horse", "Day69", "Daydream", "De Fiesta", "De Viaje", "DeAnn", "Death Race For Love", "Delirium", "Delta", "Demidevil", "Depression Cherry", "Descendants", "Desgenerados Mixtape", "Destin", "Destiny Fulfilled", "Desvelado", "Detroit 2", "Dex Meets Dexter", "Dharma", "Die A Legend", "Different World", "Dig Your Roots", "Digital Druglord", "Dirt", "Disclaimer I / II", "Discovery", "Disraeli Gears", "Disumano", "Dizzy Up The Girl", "Don't Play That Song", "Donda", "Donde Quiero Estar", "Doo-Wops & Hooligans", "Down The Way", "Dr. Feelgood", "Dream Your Life Away", "Dreaming Out Loud", "Drip Harder", "Drive", "Drones", "Dropped Outta College", "Drowning", "Dua Warna Cinta", "Dulce Beat", "Dusty In Memphis", "Dutty Rock", "Dying To Live", "ENR", "East Atlanta Love Letter", "Editorial", "Edna", "El Abayarde", "El Amor En Los Tiempos Del Perreo", "El Camino", "El Comienzo", "El Dorado", "El Karma", "El Mal Querer", "El Malo", "El Trabajo Es La Suerte", "El Viaje De Copperpot", "Electric Ladyland", "Emotion", "En Tus Planes", "Endless Summer Vacation", "Enter The Wu-Tang (36 Chambers)", "Equals (=)", "Estrella", "Euphoria", "Europop", "Evermore", "Every Kingdom", "Everyday Life", "Evolve", "Expectations", "Face Yourself", "Facelift", "Fallin'", "Fancy You", "Fantasía", "Favourite Worst Nightmare", "Fear Of The Dark", "Fearless", "Feel Something", "Feels Like Home", "Femme Fatale", "Ferxxocalipsis", "Fifty Shades Darker", "Fifty Shades Freed", "Fifty Shades Of Grey", "Final (Vol.1)", "Finding Beauty In Negative Spaces", "Fine Line", "First Impressions Of Earth", "First Steps", "Five Seconds Flat", "Folklore", "For Emma, Forever Ago", "Forajido EP 1", "Forever", "Forever Young", "Formula Of Love: O+T=<3", "Free 6lack", "Freudian", "Frozen II", "Full Moon Fever", "Funhouse", "Funk Wav Bounces Vol.1", "Future History", "FutureSex/LoveSounds", "Fuzzybrain", "Gallery", "Gangsta's Paradise", "Gemini", "Gemini Rights", "Generationwhy", "Get A Grip", "Get Up", "Gettin' Old", "Girl", "Gladiator", "Glisten", "Globalization", "Gloria", "Glory Days", "God's Project", "Gold Skies", "Golden", "Good Evening", "Good Thing", "Goodbye Yellow Brick Road", "Gossip Columns", "Got Your Six", "Graceland", "Graduation", "Grand Champ", "Grandson, Vol. 1", "Green River", "Guerra", "Ha*Ash Primera Fila - Hecho Realidad", "Haiz", "Hamilton", "Happy Endings", "Harry Styles", "Hasta La Raíz", "Hatful Of Hollow", "Head In The Clouds", "Heard It In A Past Life", "Heart Shaped World", "Heartbeat City", "Heartbreak On A Full Moon / Cuffing Season - 12 Days Of Christmas", "Heaven Or Hell", "Heaven knows", "Hellbilly Deluxe", "Hellboy", "Help!", "Her Loss", "Here Comes The Cowboy", "Hey World", "High School Musical", "High Tide In The Snake's Nest", "Historias De Un Capricornio", "Hndrxx", "Hombres G (Devuélveme A Mi Chica)", "Homerun", "Homework", "Hot Fuss", "Hot Pink", "Hot Sauce / Hello Future", "Hot Space", "Hotel Diablo", "Houses Of The Holy", "How Big, How Blue, How Beautiful", "How I'm Feeling", "How To Be Human", "How To Save A Life", "How To: Friend, Love, Freefall", "Hozier", "Human", "Huncho Jack, Jack Huncho", "Hunter Hayes", "Hysteria", "I Am...Sasha Fierce", "I Can't Handle Change", "I Met You When I Was 18. (The Playlist)", "I Never Liked You", "I Never Loved A Man The Way I Love You", "I See You", "I Think You Think Too Much Of Me", "I Used To Know Her", "I Used To Think I Could Fly", "I'm Comin' Over", "Ich & Keine Maske", "If You Can Believe Your Eyes & Ears", "Il Ballo Della Vita", "Ill Communication", "Imagination & The Misfit Kid", "Imagine", "Immortalized", "In A Perfect World...", "In Colour", "In My Own Words", "In Rainbows", "In Return", "In The Lonely Hour", "Infest", "Innuendo", "Inter Shibuya - La Mafia", "Interstellar", "Is This It", "It Was Written", "It's Not Me, It's You", "It's Only Me", "Ivory", "JackBoys", "Jamie", "Jazz", "Jibrail & Iblis", "Jordi", "Jordin Sparks", "Jose", "Just As I Am", "Just Cause Y'all Waited 2", "Just Like You", "Justified", "K-12 / After School", "K.I.D.S.", "K.O.", "K.O.B. Live", "KG0516", "KOD", "Kane Brown", "Kid A", "Kid Krow", "Kids See Ghosts", "Kids in Love", "Kinks (You Really Got Me)", "Know-It-All", "Konvicted", "Kring", "LANY", "LM5", "La Criatura", "La Flaca", "La Melodia De La Calle", "La Revolucion", "Lady Lady", "Lady Wood", "Langit Mong Bughaw", "Las Que No Iban A Salir", "Last Day Of Summer", "Last Year Was Complicated", "Layers", "Layover", "Lazarus", "Led Zeppelin", "Left Of The Middle", "Leftoverture", "Legends Never Die", "Let's Skip To The Wedding", "Let's Talk About Love", "Licensed To Ill", "Life In Cartoon Motion", "Life Thru A Lens", "Lifelines", "Like..?", "Lil Big Pac", "Lil Boat", "Lil Boat 2", "Lil Boat 3.5", "Lil Kiwi", "Lil Pump", "Limon Y Sal", "Listen Without Prejudice", "Little Voice", "Live On Red Barn Radio I & II", "Lo Que Andábamos Buscando", "Lofi Fruits Music 2021", "London Calling", "Los Campeones Del Pueblo", "Los Extraterrestres", "Los Favoritos 2", "Lost", "Lost In Love", "Loud", "Love Sick", "Love Story", "Love Stuff", "Love Yourself: Tear", "Lover", "Luca Brasi 2: Gangsta Grillz", "Lust For Life", "Luv Is Rage", "M!ssundaztood", "Ma Fleur", "Made In Lagos", "Mafia Bidness", "Magazines Or Novels", "Mainstream Sellout", "Majestic", "Make It Big", "Make Yourself", "Making Mirrors", "Mamma Mia! Here We Go Again", "Man Of The Woods", "Manic", "Me And My Gang", "Meduza", "Meet The Orphans", "Meet The Woo", "Melim", "Mellon Collie And The Infinite Sadness", "Melly vs. Melvin", "Memories...Do Not Open", "Menagerie", "Midnights", "Minecraft - Volume Alpha", "Minutes To Midnight", "Mix Pa Llorar En Tu Cuarto", "Modo Avión", "Monkey Business", "Mono.", "Montana", "Montevallo", "Moosetape", "Morning View", "Motivan2", "Moving Pictures", "Mr. Davis", "Mr. Misunderstood", "Mulan", "Mura Masa", "Music From The Edge Of Heaven", "Music Of The Sun", "My House", "My Kinda Party", "My Krazy Life", "My Liver Will Handle What My Heart Can't", "My Moment", "My Own Lane", "My Turn", "My Worlds", "Na Praia (Ao Vivo)", "Nakamura", "Nation Of Two", "Navegando", "Need You Now", "Neon Future III", "Neotheater", "Never Trust A Happy Song", "New English", "News Of The World", "Nicole", "Night & Day", "Nimmerland", "Nimrod", "Nine Track Mind", "No Angel", "No Me Pidas Perdón", "No More Drama", "No Protection", "No Strings Attached", "No Time To Die", "Nobody Is Listening", "Non Stop Erotic Cabaret", "Non-Fiction", "Northsbest", "Nostalgia", "Nostalgia, Ultra", "Notes On A Conditional Form", "Now Or Never", "O Embaixador (Ao Vivo)", "O My Heart", "OK Computer", "Ocean", "Ocean Avenue", "Ocean Eyes", "Odisea", "Oh My My", "Oh, What A Life", "On The 6", "One In A Million", "One More Light", "One Of These Nights", "Open Up And Say...Ahh!", "Ordinary Man", "Origins", "Out Of The Blue", "Over It", "OzuTochi", "PTSD", "Pa Las Baby's Y Belikeada", "Pa Que Hablen", "Pa' Luego Es Tarde", "Pa' Otro La 'O", "Pablo Honey", "Pain Is Love", "Pain Is Temporary", "Painting Pictures", "Palmen Aus Plastik 2", "Para Mi Ex", "Para Siempre", "Partners In Crime", "Pawn Shop", "Pegasus / Neon Shark VS Pegasus", "Pet Sounds", "Piece By Piece", "Pier Pressure", "Pineapple Sunrise", "Piseiro 2020 Ao Vivo", "Planet Pit", "Plans", "Play Deep", "Playa Saturno", "Por Primera Vez", "Por Vida", "Positions", "Post Human: Survival Horror", "Poster Girl", "Prazer, Eu Sou Ferrugem (Ao Vivo)", "Pretty Girls Like Trap Music", "Pretty. Odd.", "Prince Royce", "Prisma", "Prometo", "Providence", "Puberty 2", "Punisher", "Purgatory", "Purple Rain", "Que Bendición", "Queen Of The Clouds", "Quiero Volver", "R&G (Rhythm & Gangsta): The Masterpiece", "Raise!", "Ransom 2", "Rapunzel", "Rare", "Re Mida", "Ready To Die", "Realer", "Rebelde", "Reclassified", "Recovery", "Recuerden Mi Estilo", "Reggatta De Blanc", "Regulate… G Funk Era", "Reik", "Reise, Reise", "Relapse", "Relaxing Piano Lullabies And Natural Sleep Aid For Baby Sleep Music", "Religiously. The Album.", "Replay", "Results May Vary", "Revenge", "Revolve", "Revolver", "Ricky Martin", "Rien 100 Rien", "Ripcord", "Rise And Fall, Rage And Grace", "Rise Of An Empire", "Robin Hood: Prince Of Thieves", "Rock N Roll Jesus", "Romance", "Romances", "Ronan", "Royal Blood", "Rumours", "Sad Boyz 4 Life II", "San Lucas", "Santana World", "Saturation III", "Sauce Boyz", "Savage Mode", "Saxobeats", "Scarlet", "Schwarzes Herz", "Seal The Deal & Let's Boogie", "Section.80", "Segundo Romance", "Sehnsucht", "Shake The Snow Globe", "Shang-Chi And The Legend Of The Ten Rings: The Album", "Sheer Heart Attack", "Shiesty Season", "Shock Value", "Shoot For The Stars, Aim For The Moon", "Signed Sealed And Delivered", "Signos", "Silent Alarm", "Simplemente Gracias", "Sin Bandera", "Sing Me A Lullaby, My Sweet Temptation", "Sinner", "Sirio", "Sit Still, Look Pretty", "Skin", "Slowhand", "Smash", "Smithereens", "Snow Cougar", "Social Cues", "Some Girls", "Song Hits From Holiday Inn", "Songs For Dads", "Songs For The Deaf", "Songs For You, Truths For Me", "Songs In The Key Of Life", "Souled Out", "Sounds Of Silence", "Soy Como Quiero Ser", "Speak Now", "Speak Your Mind", "Speakerboxxx/The Love Below", "Spider-Man: Into The Spider-Verse", "Split Decision", "Square Up", "SremmLife", "Starboy", "Stay +", "Stay Dangerous", "Staying At Tamara's", "Steppenwolf", "Stick Season", "Still Bill", "Straight Outta Compton", "Strange Trails", "Stronger", "Suavemente", "Sublime", "Suck It and See", "Sucker", "Sueños", "Sugar", "Summer Forever", "Summer,", "Sunset Season", "Sunshine On Leith", "Surfer Rosa", "Sweet Talker", "SweetSexySavage", "System Of A Down", "TA13OO", "Talk That Talk", "Talking Heads: 77", "Tangled Up", "Tango In The Night", "Taxi Driver", "Taylor Swift", "Tell Me It's Real", "Ten", "Ten Summoner's Tales", "Terra Sem Cep (Ao Vivo)", "Terral", "Testing", "Tha Carter III", "Thank Me Later", "That's Christmas To Me", "The Academy", "The Adventures Of Bobby Ray", "The Album", "The Andy Williams Christmas Album", "The Aviary", "The Balcony", "The Battle Of Los Angeles", "The Beatles (White Album)", "The Beginning", "The Better Life", "The Big Day", "The Book", "The Breakfast Club", "The Cars", "The Colour And The Shape", "The Death Of Peace Of Mind", "The Diary Of Alicia Keys", "The Documentary", "The Emancipation Of Mimi", "The Eminem Show", "The End Of Everything", "The Final Countdown", "The Forever Story", "The Foundation", "The Goat", "The Golden Child", "The Good Parts", "The Greatest Showman: Reimagined", "The Green Trip", "The Hardest Love", "The Head And The Heart", "The Human Condition", "The Infamous", "The Lady Killer", "The Last Don II", "The Lion King", "The Lockdown Sessions", "The London Sessions", "The Lord Of The Rings: The Fellowship Of The Ring", "The Lost Boy", "The Magic Of Christmas / The Christmas Song", "The Marshall Mathers LP", "The Martin Garrix Collection", "The Melodic Blue", "The Mockingbird & The Crow", "The Pains Of Growing", "The Papercut Chronicles", "The Perfect Luv Tape", "The Pinkprint", "The Predator", "The Queen Is Dead", "The ReVe Festival: Finale", "The Rise And Fall Of Ziggy Stardust And The Spiders From Mars", "The Rising Tied", "The River", "The Stone Roses", "The Story Of Us", "The Stranger", "The Sufferer & The Witness", "The Sun's Tirade", "The Temptations Sing Smokey", "The Time Of Our Lives", "The Way It Is", "The Wonderful World Of Sam Cooke", "The Writing's On The Wall", "The Young And The Hopeless", "Therapy", "Therapy Session", "There Is More (Live)", "There Is Nothing Left To Lose", "These Things Happen", "Third Eye Blind", "This Is Me...Then", "This Unruly Mess I've Made", "Threat to Survival", "Thrill Of The Chase", "Time", "Timelezz", "To Let A Good Thing Die", "To Pimp A Butterfly", "Toast To Our Differences", "Todos Os Cantos, Vol. 1 (Ao Vivo)", "Too Hard", "Torches X", "Total Xanarchy", "Toto IV", "Toulouse Street", "Tourist History", "Toxicity", "Tragic Kingdom", "Tranquility Base Hotel & Casino", "Traumazine", "Traveler", "Tres Hombres", "Trip At Knight", "Tron: Legacy", "True Blue", "True Colors", "Trustfall", "Tu Veneno Mortal", "Tudo Em Paz", "Ubuntu", "Ugly Is Beautiful", "Ultra 2021", "Una Mattina", "Unbroken", "Uncovered", "Under Pressure", "Unsponsored Content", "Unstoppable", "Unwritten", "Urban Flora", "Urban Hymns", "Use Your Illusion I", "Veneer", "Versions Of Me", "Vibes", "Vice Versa", "Vices & Virtues", "Victory", "Vida", "Viejo Marihuano", "Visualízate", "Walk Away", "Walk Me Home...", "Watch The Throne", "Wave", "We Broke The Rules", "We Love You Tecca", "We Love You Tecca 2", "Weezer (Green Album)", "Welcome To The Madhouse", "Westlife", "What A Time To Be Alive", "What Do You Think About The Car?", "What Is Love?", "What Makes You Country", "What Separates Me From You", "What You See Is What You Get / What You See Ain't Always What You Get", "When It's Dark Out", "When We All Fall Asleep, Where Do We Go?", "Where The Light Is", "While The World Was Burning", "White Pony", "Whitney", "Who Really Cares", "Who You Are", "Who's Next", "Wide Open", "Wilder Mind", "Wildfire", "Willy And The Poor Boys", "Wings / You Never Walk Alone", "Wish", "Wish You Were Here", "Without Warning", "Wonder", "X&Y", "XOXO", "Y Que Quede Claro", "YBN: The Mixtape", "Yo Creo", "You Will Regret", "Youngblood", "Younger Now", "Youth"];
@@ -71228,11 +70415,11 @@ var ir2 = rt;
 var or2 = ["ADP", "AGP", "AI", "API", "ASCII", "CLI", "COM", "CSS", "DNS", "DRAM", "EXE", "FTP", "GB", "HDD", "HEX", "HTTP", "IB", "IP", "JBOD", "JSON", "OCR", "PCI", "PNG", "RAM", "RSS", "SAS", "SCSI", "SDD", "SMS", "SMTP", "SQL", "SSD", "SSL", "TCP", "THX", "TLS", "UDP", "USB", "UTF8", "VGA", "XML", "XSS"];
 var tt = { abbreviation: or2 };
 var sr2 = tt;
-var cr4 = { smiley: ["☠️", "☹️", "☺️", "❣️", "❤️", "❤️‍🔥", "❤️‍🩹", "👁️‍🗨️", "👹", "👺", "👻", "👽", "👾", "👿", "💀", "💋", "💌", "💓", "💔", "💕", "💖", "💗", "💘", "💙", "💚", "💛", "💜", "💝", "💞", "💟", "💢", "💣", "💤", "💥", "💦", "💨", "💩", "💫", "💬", "💭", "💯", "🕳️", "🖤", "🗨️", "🗯️", "😀", "😁", "😂", "😃", "😄", "😅", "😆", "😇", "😈", "😉", "😊", "😋", "😌", "😍", "😎", "😏", "😐", "😑", "😒", "😓", "😔", "😕", "😖", "😗", "😘", "😙", "😚", "😛", "😜", "😝", "😞", "😟", "😠", "😡", "😢", "😣", "😤", "😥", "😦", "😧", "😨", "😩", "😪", "😫", "😬", "😭", "😮", "😮‍💨", "😯", "😰", "😱", "😲", "😳", "😴", "😵", "😵‍💫", "😶", "😶‍🌫️", "😷", "😸", "😹", "😺", "😻", "😼", "😽", "😾", "😿", "🙀", "🙁", "🙂", "🙃", "🙄", "🙈", "🙉", "🙊", "🤍", "🤎", "🤐", "🤑", "🤒", "🤓", "🤔", "🤕", "🤖", "🤗", "🤠", "🤡", "🤢", "🤣", "🤤", "🤥", "🤧", "🤨", "🤩", "🤪", "🤫", "🤬", "🤭", "🤮", "🤯", "🥰", "🥱", "🥲", "🥳", "🥴", "🥵", "🥶", "🥸", "🥺", "🧐", "🧡"], body: ["☝🏻", "☝🏼", "☝🏽", "☝🏾", "☝🏿", "☝️", "✊", "✊🏻", "✊🏼", "✊🏽", "✊🏾", "✊🏿", "✋", "✋🏻", "✋🏼", "✋🏽", "✋🏾", "✋🏿", "✌🏻", "✌🏼", "✌🏽", "✌🏾", "✌🏿", "✌️", "✍🏻", "✍🏼", "✍🏽", "✍🏾", "✍🏿", "✍️", "👀", "👁️", "👂", "👂🏻", "👂🏼", "👂🏽", "👂🏾", "👂🏿", "👃", "👃🏻", "👃🏼", "👃🏽", "👃🏾", "👃🏿", "👄", "👅", "👆", "👆🏻", "👆🏼", "👆🏽", "👆🏾", "👆🏿", "👇", "👇🏻", "👇🏼", "👇🏽", "👇🏾", "👇🏿", "👈", "👈🏻", "👈🏼", "👈🏽", "👈🏾", "👈🏿", "👉", "👉🏻", "👉🏼", "👉🏽", "👉🏾", "👉🏿", "👊", "👊🏻", "👊🏼", "👊🏽", "👊🏾", "👊🏿", "👋", "👋🏻", "👋🏼", "👋🏽", "👋🏾", "👋🏿", "👌", "👌🏻", "👌🏼", "👌🏽", "👌🏾", "👌🏿", "👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "👏", "👏🏻", "👏🏼", "👏🏽", "👏🏾", "👏🏿", "👐", "👐🏻", "👐🏼", "👐🏽", "👐🏾", "👐🏿", "💅", "💅🏻", "💅🏼", "💅🏽", "💅🏾", "💅🏿", "💪", "💪🏻", "💪🏼", "💪🏽", "💪🏾", "💪🏿", "🖐🏻", "🖐🏼", "🖐🏽", "🖐🏾", "🖐🏿", "🖐️", "🖕", "🖕🏻", "🖕🏼", "🖕🏽", "🖕🏾", "🖕🏿", "🖖", "🖖🏻", "🖖🏼", "🖖🏽", "🖖🏾", "🖖🏿", "🙌", "🙌🏻", "🙌🏼", "🙌🏽", "🙌🏾", "🙌🏿", "🙏", "🙏🏻", "🙏🏼", "🙏🏽", "🙏🏾", "🙏🏿", "🤌", "🤌🏻", "🤌🏼", "🤌🏽", "🤌🏾", "🤌🏿", "🤏", "🤏🏻", "🤏🏼", "🤏🏽", "🤏🏾", "🤏🏿", "🤘", "🤘🏻", "🤘🏼", "🤘🏽", "🤘🏾", "🤘🏿", "🤙", "🤙🏻", "🤙🏼", "🤙🏽", "🤙🏾", "🤙🏿", "🤚", "🤚🏻", "🤚🏼", "🤚🏽", "🤚🏾", "🤚🏿", "🤛", "🤛🏻", "🤛🏼", "🤛🏽", "🤛🏾", "🤛🏿", "🤜", "🤜🏻", "🤜🏼", "🤜🏽", "🤜🏾", "🤜🏿", "🤝", "🤞", "🤞🏻", "🤞🏼", "🤞🏽", "🤞🏾", "🤞🏿", "🤟", "🤟🏻", "🤟🏼", "🤟🏽", "🤟🏾", "🤟🏿", "🤲", "🤲🏻", "🤲🏼", "🤲🏽", "🤲🏾", "🤲🏿", "🤳", "🤳🏻", "🤳🏼", "🤳🏽", "🤳🏾", "🤳🏿", "🦴", "🦵", "🦵🏻", "🦵🏼", "🦵🏽", "🦵🏾", "🦵🏿", "🦶", "🦶🏻", "🦶🏼", "🦶🏽", "🦶🏾", "🦶🏿", "🦷", "🦻", "🦻🏻", "🦻🏼", "🦻🏽", "🦻🏾", "🦻🏿", "🦾", "🦿", "🧠", "🫀", "🫁"], person: ["🎅", "🎅🏻", "🎅🏼", "🎅🏽", "🎅🏾", "🎅🏿", "👦", "👦🏻", "👦🏼", "👦🏽", "👦🏾", "👦🏿", "👧", "👧🏻", "👧🏼", "👧🏽", "👧🏾", "👧🏿", "👨", "👨‍⚕️", "👨‍⚖️", "👨‍✈️", "👨‍🌾", "👨‍🍳", "👨‍🍼", "👨‍🎓", "👨‍🎤", "👨‍🎨", "👨‍🏫", "👨‍🏭", "👨‍💻", "👨‍💼", "👨‍🔧", "👨‍🔬", "👨‍🚀", "👨‍🚒", "👨‍🦰", "👨‍🦱", "👨‍🦲", "👨‍🦳", "👨🏻", "👨🏻‍⚕️", "👨🏻‍⚖️", "👨🏻‍✈️", "👨🏻‍🌾", "👨🏻‍🍳", "👨🏻‍🍼", "👨🏻‍🎓", "👨🏻‍🎤", "👨🏻‍🎨", "👨🏻‍🏫", "👨🏻‍🏭", "👨🏻‍💻", "👨🏻‍💼", "👨🏻‍🔧", "👨🏻‍🔬", "👨🏻‍🚀", "👨🏻‍🚒", "👨🏻‍🦰", "👨🏻‍🦱", "👨🏻‍🦲", "👨🏻‍🦳", "👨🏼", "👨🏼‍⚕️", "👨🏼‍⚖️", "👨🏼‍✈️", "👨🏼‍🌾", "👨🏼‍🍳", "👨🏼‍🍼", "👨🏼‍🎓", "👨🏼‍🎤", "👨🏼‍🎨", "👨🏼‍🏫", "👨🏼‍🏭", "👨🏼‍💻", "👨🏼‍💼", "👨🏼‍🔧", "👨🏼‍🔬", "👨🏼‍🚀", "👨🏼‍🚒", "👨🏼‍🦰", "👨🏼‍🦱", "👨🏼‍🦲", "👨🏼‍🦳", "👨🏽", "👨🏽‍⚕️", "👨🏽‍⚖️", "👨🏽‍✈️", "👨🏽‍🌾", "👨🏽‍🍳", "👨🏽‍🍼", "👨🏽‍🎓", "👨🏽‍🎤", "👨🏽‍🎨", "👨🏽‍🏫", "👨🏽‍🏭", "👨🏽‍💻", "👨🏽‍💼", "👨🏽‍🔧", "👨🏽‍🔬", "👨🏽‍🚀", "👨🏽‍🚒", "👨🏽‍🦰", "👨🏽‍🦱", "👨🏽‍🦲", "👨🏽‍🦳", "👨🏾", "👨🏾‍⚕️", "👨🏾‍⚖️", "👨🏾‍✈️", "👨🏾‍🌾", "👨🏾‍🍳", "👨🏾‍🍼", "👨🏾‍🎓", "👨🏾‍🎤", "👨🏾‍🎨", "👨🏾‍🏫", "👨🏾‍🏭", "👨🏾‍💻", "👨🏾‍💼", "👨🏾‍🔧", "👨🏾‍🔬", "👨🏾‍🚀", "👨🏾‍🚒", "👨🏾‍🦰", "👨🏾‍🦱", "👨🏾‍🦲", "👨🏾‍🦳", "👨🏿", "👨🏿‍⚕️", "👨🏿‍⚖️", "👨🏿‍✈️", "👨🏿‍🌾", "👨🏿‍🍳", "👨🏿‍🍼", "👨🏿‍🎓", "👨🏿‍🎤", "👨🏿‍🎨", "👨🏿‍🏫", "👨🏿‍🏭", "👨🏿‍💻", "👨🏿‍💼", "👨🏿‍🔧", "👨🏿‍🔬", "👨🏿‍🚀", "👨🏿‍🚒", "👨🏿‍🦰", "👨🏿‍🦱", "👨🏿‍🦲", "👨🏿‍🦳", "👩", "👩‍⚕️", "👩‍⚖️", "👩‍✈️", "👩‍🌾", "👩‍🍳", "👩‍🍼", "👩‍🎓", "👩‍🎤", "👩‍🎨", "👩‍🏫", "👩‍🏭", "👩‍💻", "👩‍💼", "👩‍🔧", "👩‍🔬", "👩‍🚀", "👩‍🚒", "👩‍🦰", "👩‍🦱", "👩‍🦲", "👩‍🦳", "👩🏻", "👩🏻‍⚕️", "👩🏻‍⚖️", "👩🏻‍✈️", "👩🏻‍🌾", "👩🏻‍🍳", "👩🏻‍🍼", "👩🏻‍🎓", "👩🏻‍🎤", "👩🏻‍🎨", "👩🏻‍🏫", "👩🏻‍🏭", "👩🏻‍💻", "👩🏻‍💼", "👩🏻‍🔧", "👩🏻‍🔬", "👩🏻‍🚀", "👩🏻‍🚒", "👩🏻‍🦰", "👩🏻‍🦱", "👩🏻‍🦲", "👩🏻‍🦳", "👩🏼", "👩🏼‍⚕️", "👩🏼‍⚖️", "👩🏼‍✈️", "👩🏼‍🌾", "👩🏼‍🍳", "👩🏼‍🍼", "👩🏼‍🎓", "👩🏼‍🎤", "👩🏼‍🎨", "👩🏼‍🏫", "👩🏼‍🏭", "👩🏼‍💻", "👩🏼‍💼", "👩🏼‍🔧", "👩🏼‍🔬", "👩🏼‍🚀", "👩🏼‍🚒", "👩🏼‍🦰", "👩🏼‍🦱", "👩🏼‍🦲", "👩🏼‍🦳", "👩🏽", "👩🏽‍⚕️", "👩🏽‍⚖️", "👩🏽‍✈️", "👩🏽‍🌾", "👩🏽‍🍳", "👩🏽‍🍼", "👩🏽‍🎓", "👩🏽‍🎤", "👩🏽‍🎨", "👩🏽‍🏫", "👩🏽‍🏭", "👩🏽‍💻", "👩🏽‍💼", "👩🏽‍🔧", "👩🏽‍🔬", "👩🏽‍🚀", "👩🏽‍🚒", "👩🏽‍🦰", "👩🏽‍🦱", "👩🏽‍🦲", "👩🏽‍🦳", "👩🏾", "👩🏾‍⚕️", "👩🏾‍⚖️", "👩🏾‍✈️", "👩🏾‍🌾", "👩🏾‍🍳", "👩🏾‍🍼", "👩🏾‍🎓", "👩🏾‍🎤", "👩🏾‍🎨", "👩🏾‍🏫", "👩🏾‍🏭", "👩🏾‍💻", "👩🏾‍💼", "👩🏾‍🔧", "👩🏾‍🔬", "👩🏾‍🚀", "👩🏾‍🚒", "👩🏾‍🦰", "👩🏾‍🦱", "👩🏾‍🦲", "👩🏾‍🦳", "👩🏿", "👩🏿‍⚕️", "👩🏿‍⚖️", "👩🏿‍✈️", "👩🏿‍🌾", "👩🏿‍🍳", "👩🏿‍🍼", "👩🏿‍🎓", "👩🏿‍🎤", "👩🏿‍🎨", "👩🏿‍🏫", "👩🏿‍🏭", "👩🏿‍💻", "👩🏿‍💼", "👩🏿‍🔧", "👩🏿‍🔬", "👩🏿‍🚀", "👩🏿‍🚒", "👩🏿‍🦰", "👩🏿‍🦱", "👩🏿‍🦲", "👩🏿‍🦳", "👮", "👮‍♀️", "👮‍♂️", "👮🏻", "👮🏻‍♀️", "👮🏻‍♂️", "👮🏼", "👮🏼‍♀️", "👮🏼‍♂️", "👮🏽", "👮🏽‍♀️", "👮🏽‍♂️", "👮🏾", "👮🏾‍♀️", "👮🏾‍♂️", "👮🏿", "👮🏿‍♀️", "👮🏿‍♂️", "👰", "👰‍♀️", "👰‍♂️", "👰🏻", "👰🏻‍♀️", "👰🏻‍♂️", "👰🏼", "👰🏼‍♀️", "👰🏼‍♂️", "👰🏽", "👰🏽‍♀️", "👰🏽‍♂️", "👰🏾", "👰🏾‍♀️", "👰🏾‍♂️", "👰🏿", "👰🏿‍♀️", "👰🏿‍♂️", "👱", "👱‍♀️", "👱‍♂️", "👱🏻", "👱🏻‍♀️", "👱🏻‍♂️", "👱🏼", "👱🏼‍♀️", "👱🏼‍♂️", "👱🏽", "👱🏽‍♀️", "👱🏽‍♂️", "👱🏾", "👱🏾‍♀️", "👱🏾‍♂️", "👱🏿", "👱🏿‍♀️", "👱🏿‍♂️", "👲", "👲🏻", "👲🏼", "👲🏽", "👲🏾", "👲🏿", "👳", "👳‍♀️", "👳‍♂️", "👳🏻", "👳🏻‍♀️", "👳🏻‍♂️", "👳🏼", "👳🏼‍♀️", "👳🏼‍♂️", "👳🏽", "👳🏽‍♀️", "👳🏽‍♂️", "👳🏾", "👳🏾‍♀️", "👳🏾‍♂️", "👳🏿", "👳🏿‍♀️", "👳🏿‍♂️", "👴", "👴🏻", "👴🏼", "👴🏽", "👴🏾", "👴🏿", "👵", "👵🏻", "👵🏼", "👵🏽", "👵🏾", "👵🏿", "👶", "👶🏻", "👶🏼", "👶🏽", "👶🏾", "👶🏿", "👷", "👷‍♀️", "👷‍♂️", "👷🏻", "👷🏻‍♀️", "👷🏻‍♂️", "👷🏼", "👷🏼‍♀️", "👷🏼‍♂️", "👷🏽", "👷🏽‍♀️", "👷🏽‍♂️", "👷🏾", "👷🏾‍♀️", "👷🏾‍♂️", "👷🏿", "👷🏿‍♀️", "👷🏿‍♂️", "👸", "👸🏻", "👸🏼", "👸🏽", "👸🏾", "👸🏿", "👼", "👼🏻", "👼🏼", "👼🏽", "👼🏾", "👼🏿", "💁", "💁‍♀️", "💁‍♂️", "💁🏻", "💁🏻‍♀️", "💁🏻‍♂️", "💁🏼", "💁🏼‍♀️", "💁🏼‍♂️", "💁🏽", "💁🏽‍♀️", "💁🏽‍♂️", "💁🏾", "💁🏾‍♀️", "💁🏾‍♂️", "💁🏿", "💁🏿‍♀️", "💁🏿‍♂️", "💂", "💂‍♀️", "💂‍♂️", "💂🏻", "💂🏻‍♀️", "💂🏻‍♂️", "💂🏼", "💂🏼‍♀️", "💂🏼‍♂️", "💂🏽", "💂🏽‍♀️", "💂🏽‍♂️", "💂🏾", "💂🏾‍♀️", "💂🏾‍♂️", "💂🏿", "💂🏿‍♀️", "💂🏿‍♂️", "💆", "💆‍♀️", "💆‍♂️", "💆🏻", "💆🏻‍♀️", "💆🏻‍♂️", "💆🏼", "💆🏼‍♀️", "💆🏼‍♂️", "💆🏽", "💆🏽‍♀️", "💆🏽‍♂️", "💆🏾", "💆🏾‍♀️", "💆🏾‍♂️", "💆🏿", "💆🏿‍♀️", "💆🏿‍♂️", "💇", "💇🏻", "💇🏼", "💇🏽", "🕵🏻", "🕵🏻‍♀️", "🕵🏻‍♂️", "🕵🏼", "🕵🏼‍♀️", "🕵🏼‍♂️", "🕵🏽", "🕵🏽‍♀️", "🕵🏽‍♂️", "🕵🏾", "🕵🏾‍♀️", "🕵🏾‍♂️", "🕵🏿", "🕵🏿‍♀️", "🕵🏿‍♂️", "🕵️", "🕵️‍♀️", "🕵️‍♂️", "🙅", "🙅‍♀️", "🙅‍♂️", "🙅🏻", "🙅🏻‍♀️", "🙅🏻‍♂️", "🙅🏼", "🙅🏼‍♀️", "🙅🏼‍♂️", "🙅🏽", "🙅🏽‍♀️", "🙅🏽‍♂️", "🙅🏾", "🙅🏾‍♀️", "🙅🏾‍♂️", "🙅🏿", "🙅🏿‍♀️", "🙅🏿‍♂️", "🙆", "🙆‍♀️", "🙆‍♂️", "🙆🏻", "🙆🏻‍♀️", "🙆🏻‍♂️", "🙆🏼", "🙆🏼‍♀️", "🙆🏼‍♂️", "🙆🏽", "🙆🏽‍♀️", "🙆🏽‍♂️", "🙆🏾", "🙆🏾‍♀️", "🙆🏾‍♂️", "🙆🏿", "🙆🏿‍♀️", "🙆🏿‍♂️", "🙇", "🙇‍♀️", "🙇‍♂️", "🙇🏻", "🙇🏻‍♀️", "🙇🏻‍♂️", "🙇🏼", "🙇🏼‍♀️", "🙇🏼‍♂️", "🙇🏽", "🙇🏽‍♀️", "🙇🏽‍♂️", "🙇🏾", "🙇🏾‍♀️", "🙇🏾‍♂️", "🙇🏿", "🙇🏿‍♀️", "🙇🏿‍♂️", "🙋", "🙋‍♀️", "🙋‍♂️", "🙋🏻", "🙋🏻‍♀️", "🙋🏻‍♂️", "🙋🏼", "🙋🏼‍♀️", "🙋🏼‍♂️", "🙋🏽", "🙋🏽‍♀️", "🙋🏽‍♂️", "🙋🏾", "🙋🏾‍♀️", "🙋🏾‍♂️", "🙋🏿", "🙋🏿‍♀️", "🙋🏿‍♂️", "🙍", "🙍‍♀️", "🙍‍♂️", "🙍🏻", "🙍🏻‍♀️", "🙍🏻‍♂️", "🙍🏼", "🙍🏼‍♀️", "🙍🏼‍♂️", "🙍🏽", "🙍🏽‍♀️", "🙍🏽‍♂️", "🙍🏾", "🙍🏾‍♀️", "🙍🏾‍♂️", "🙍🏿", "🙍🏿‍♀️", "🙍🏿‍♂️", "🙎", "🙎‍♀️", "🙎‍♂️", "🙎🏻", "🙎🏻‍♀️", "🙎🏻‍♂️", "🙎🏼", "🙎🏼‍♀️", "🙎🏼‍♂️", "🙎🏽", "🙎🏽‍♀️", "🙎🏽‍♂️", "🙎🏾", "🙎🏾‍♀️", "🙎🏾‍♂️", "🙎🏿", "🙎🏿‍♀️", "🙎🏿‍♂️", "🤦", "🤦‍♀️", "🤦‍♂️", "🤦🏻", "🤦🏻‍♀️", "🤦🏻‍♂️", "🤦🏼", "🤦🏼‍♀️", "🤦🏼‍♂️", "🤦🏽", "🤦🏽‍♀️", "🤦🏽‍♂️", "🤦🏾", "🤦🏾‍♀️", "🤦🏾‍♂️", "🤦🏿", "🤦🏿‍♀️", "🤦🏿‍♂️", "🤰", "🤰🏻", "🤰🏼", "🤰🏽", "🤰🏾", "🤰🏿", "🤱", "🤱🏻", "🤱🏼", "🤱🏽", "🤱🏾", "🤱🏿", "🤴", "🤴🏻", "🤴🏼", "🤴🏽", "🤴🏾", "🤴🏿", "🤵", "🤵‍♀️", "🤵‍♂️", "🤵🏻", "🤵🏻‍♀️", "🤵🏻‍♂️", "🤵🏼", "🤵🏼‍♀️", "🤵🏼‍♂️", "🤵🏽", "🤵🏽‍♀️", "🤵🏽‍♂️", "🤵🏾", "🤵🏾‍♀️", "🤵🏾‍♂️", "🤵🏿", "🤵🏿‍♀️", "🤵🏿‍♂️", "🤶", "🤶🏻", "🤶🏼", "🤶🏽", "🤶🏾", "🤶🏿", "🤷", "🤷‍♀️", "🤷‍♂️", "🤷🏻", "🤷🏻‍♀️", "🤷🏻‍♂️", "🤷🏼", "🤷🏼‍♀️", "🤷🏼‍♂️", "🤷🏽", "🤷🏽‍♀️", "🤷🏽‍♂️", "🤷🏾", "🤷🏾‍♀️", "🤷🏾‍♂️", "🤷🏿", "🤷🏿‍♀️", "🤷🏿‍♂️", "🥷", "🥷🏻", "🥷🏼", "🥷🏽", "🥷🏾", "🥷🏿", "🦸", "🦸‍♀️", "🦸‍♂️", "🦸🏻", "🦸🏻‍♀️", "🦸🏻‍♂️", "🦸🏼", "🦸🏼‍♀️", "🦸🏼‍♂️", "🦸🏽", "🦸🏽‍♀️", "🦸🏽‍♂️", "🦸🏾", "🦸🏾‍♀️", "🦸🏾‍♂️", "🦸🏿", "🦸🏿‍♀️", "🦸🏿‍♂️", "🦹", "🦹‍♀️", "🦹‍♂️", "🦹🏻", "🦹🏻‍♀️", "🦹🏻‍♂️", "🦹🏼", "🦹🏼‍♀️", "🦹🏼‍♂️", "🦹🏽", "🦹🏽‍♀️", "🦹🏽‍♂️", "🦹🏾", "🦹🏾‍♀️", "🦹🏾‍♂️", "🦹🏿", "🦹🏿‍♀️", "🦹🏿‍♂️", "🧏", "🧏‍♀️", "🧏‍♂️", "🧏🏻", "🧏🏻‍♀️", "🧏🏻‍♂️", "🧏🏼", "🧏🏼‍♀️", "🧏🏼‍♂️", "🧏🏽", "🧏🏽‍♀️", "🧏🏽‍♂️", "🧏🏾", "🧏🏾‍♀️", "🧏🏾‍♂️", "🧏🏿", "🧏🏿‍♀️", "🧏🏿‍♂️", "🧑", "🧑‍⚕️", "🧑‍⚖️", "🧑‍✈️", "🧑‍🌾", "🧑‍🍳", "🧑‍🍼", "🧑‍🎄", "🧑‍🎓", "🧑‍🎤", "🧑‍🎨", "🧑‍🏫", "🧑‍🏭", "🧑‍💻", "🧑‍💼", "🧑‍🔧", "🧑‍🔬", "🧑‍🚀", "🧑‍🚒", "🧑‍🦰", "🧑‍🦱", "🧑‍🦲", "🧑‍🦳", "🧑🏻", "🧑🏻‍⚕️", "🧑🏻‍⚖️", "🧑🏻‍✈️", "🧑🏻‍🌾", "🧑🏻‍🍳", "🧑🏻‍🍼", "🧑🏻‍🎄", "🧑🏻‍🎓", "🧑🏻‍🎤", "🧑🏻‍🎨", "🧑🏻‍🏫", "🧑🏻‍🏭", "🧑🏻‍💻", "🧑🏻‍💼", "🧑🏻‍🔧", "🧑🏻‍🔬", "🧑🏻‍🚀", "🧑🏻‍🚒", "🧑🏻‍🦰", "🧑🏻‍🦱", "🧑🏻‍🦲", "🧑🏻‍🦳", "🧑🏼", "🧑🏼‍⚕️", "🧑🏼‍⚖️", "🧑🏼‍✈️", "🧑🏼‍🌾", "🧑🏼‍🍳", "🧑🏼‍🍼", "🧑🏼‍🎄", "🧑🏼‍🎓", "🧑🏼‍🎤", "🧑🏼‍🎨", "🧑🏼‍🏫", "🧑🏼‍🏭", "🧑🏼‍💻", "🧑🏼‍💼", "🧑🏼‍🔧", "🧑🏼‍🔬", "🧑🏼‍🚀", "🧑🏼‍🚒", "🧑🏼‍🦰", "🧑🏼‍🦱", "🧑🏼‍🦲", "🧑🏼‍🦳", "🧑🏽", "🧑🏽‍⚕️", "🧑🏽‍⚖️", "🧑🏽‍✈️", "🧑🏽‍🌾", "🧑🏽‍🍳", "🧑🏽‍🍼", "🧑🏽‍🎄", "🧑🏽‍🎓", "🧑🏽‍🎤", "🧑🏽‍🎨", "🧑🏽‍🏫", "🧑🏽‍🏭", "🧑🏽‍💻", "🧑🏽‍💼", "🧑🏽‍🔧", "🧑🏽‍🔬", "🧑🏽‍🚀", "🧑🏽‍🚒", "🧑🏽‍🦰", "🧑🏽‍🦱", "🧑🏽‍🦲", "🧑🏽‍🦳", "🧑🏾", "🧑🏾‍⚕️", "🧑🏾‍⚖️", "🧑🏾‍✈️", "🧑🏾‍🌾", "🧑🏾‍🍳", "🧑🏾‍🍼", "🧑🏾‍🎄", "🧑🏾‍🎓", "🧑🏾‍🎤", "🧑🏾‍🎨", "🧑🏾‍🏫", "🧑🏾‍🏭", "🧑🏾‍💻", "🧑🏾‍💼", "🧑🏾‍🔧", "🧑🏾‍🔬", "🧑🏾‍🚀", "🧑🏾‍🚒", "🧑🏾‍🦰", "🧑🏾‍🦱", "🧑🏾‍🦲", "🧑🏾‍🦳", "🧑🏿", "🧑🏿‍⚕️", "🧑🏿‍⚖️", "🧑🏿‍✈️", "🧑🏿‍🌾", "🧑🏿‍🍳", "🧑🏿‍🍼", "🧑🏿‍🎄", "🧑🏿‍🎓", "🧑🏿‍🎤", "🧑🏿‍🎨", "🧑🏿‍🏫", "🧑🏿‍🏭", "🧑🏿‍💻", "🧑🏿‍💼", "🧑🏿‍🔧", "🧑🏿‍🔬", "🧑🏿‍🚀", "🧑🏿‍🚒", "🧑🏿‍🦰", "🧑🏿‍🦱", "🧑🏿‍🦲", "🧑🏿‍🦳", "🧒", "🧒🏻", "🧒🏼", "🧒🏽", "🧒🏾", "🧒🏿", "🧓", "🧓🏻", "🧓🏼", "🧓🏽", "🧓🏾", "🧓🏿", "🧔", "🧔‍♀️", "🧔‍♂️", "🧔🏻", "🧔🏻‍♀️", "🧔🏻‍♂️", "🧔🏼", "🧔🏼‍♀️", "🧔🏼‍♂️", "🧔🏽", "🧔🏽‍♀️", "🧔🏽‍♂️", "🧔🏾", "🧔🏾‍♀️", "🧔🏾‍♂️", "🧔🏿", "🧔🏿‍♀️", "🧔🏿‍♂️", "🧕", "🧕🏻", "🧕🏼", "🧕🏽", "🧕🏾", "🧕🏿", "🧙", "🧙‍♀️", "🧙‍♂️", "🧙🏻", "🧙🏻‍♀️", "🧙🏻‍♂️", "🧙🏼", "🧙🏼‍♀️", "🧙🏼‍♂️", "🧙🏽", "🧙🏽‍♀️", "🧙🏽‍♂️", "🧙🏾", "🧙🏾‍♀️", "🧙🏾‍♂️", "🧙🏿", "🧙🏿‍♀️", "🧙🏿‍♂️", "🧚", "🧚‍♀️", "🧚‍♂️", "🧚🏻", "🧚🏻‍♀️", "🧚🏻‍♂️", "🧚🏼", "🧚🏼‍♀️", "🧚🏼‍♂️", "🧚🏽", "🧚🏽‍♀️", "🧚🏽‍♂️", "🧚🏾", "🧚🏾‍♀️", "🧚🏾‍♂️", "🧚🏿", "🧚🏿‍♀️", "🧚🏿‍♂️", "🧛", "🧛‍♀️", "🧛‍♂️", "🧛🏻", "🧛🏻‍♀️", "🧛🏻‍♂️", "🧛🏼", "🧛🏼‍♀️", "🧛🏼‍♂️", "🧛🏽", "🧛🏽‍♀️", "🧛🏽‍♂️", "🧛🏾", "🧛🏾‍♀️", "🧛🏾‍♂️", "🧛🏿", "🧛🏿‍♀️", "🧛🏿‍♂️", "🧜", "🧜‍♀️", "🧜‍♂️", "🧜🏻", "🧜🏻‍♀️", "🧜🏻‍♂️", "🧜🏼", "🧜🏼‍♀️", "🧜🏼‍♂️", "🧜🏽", "🧜🏽‍♀️", "🧜🏽‍♂️", "🧜🏾", "🧜🏾‍♀️", "🧜🏾‍♂️", "🧜🏿", "🧜🏿‍♀️", "🧜🏿‍♂️", "🧝", "🧝‍♀️", "🧝‍♂️", "🧝🏻", "🧝🏻‍♀️", "🧝🏻‍♂️", "🧝🏼", "🧝🏼‍♀️", "🧝🏼‍♂️", "🧝🏽", "🧝🏽‍♀️", "🧝🏽‍♂️", "🧝🏾", "🧝🏾‍♀️", "🧝🏾‍♂️", "🧝🏿", "🧝🏿‍♀️", "🧝🏿‍♂️", "🧞", "🧞‍♀️", "🧞‍♂️", "🧟", "🧟‍♀️", "🧟‍♂️"], nature: ["☘️", "🌱", "🌲", "🌳", "🌴", "🌵", "🌷", "🌸", "🌹", "🌺", "🌻", "🌼", "🌾", "🌿", "🍀", "🍁", "🍂", "🍃", "🏵️", "🐀", "🐁", "🐂", "🐃", "🐄", "🐅", "🐆", "🐇", "🐈", "🐈‍⬛", "🐉", "🐊", "🐋", "🐌", "🐍", "🐎", "🐏", "🐐", "🐑", "🐒", "🐓", "🐔", "🐕", "🐕‍🦺", "🐖", "🐗", "🐘", "🐙", "🐚", "🐛", "🐜", "🐝", "🐞", "🐟", "🐠", "🐡", "🐢", "🐣", "🐤", "🐥", "🐦", "🐧", "🐨", "🐩", "🐪", "🐫", "🐬", "🐭", "🐮", "🐯", "🐰", "🐱", "🐲", "🐳", "🐴", "🐵", "🐶", "🐷", "🐸", "🐹", "🐺", "🐻", "🐻‍❄️", "🐼", "🐽", "🐾", "🐿️", "💐", "💮", "🕊️", "🕷️", "🕸️", "🥀", "🦁", "🦂", "🦃", "🦄", "🦅", "🦆", "🦇", "🦈", "🦉", "🦊", "🦋", "🦌", "🦍", "🦎", "🦏", "🦒", "🦓", "🦔", "🦕", "🦖", "🦗", "🦘", "🦙", "🦚", "🦛", "🦜", "🦝", "🦟", "🦠", "🦡", "🦢", "🦣", "🦤", "🦥", "🦦", "🦧", "🦨", "🦩", "🦫", "🦬", "🦭", "🦮", "🪰", "🪱", "🪲", "🪳", "🪴", "🪶"], food: ["☕", "🌭", "🌮", "🌯", "🌰", "🌶️", "🌽", "🍄", "🍅", "🍆", "🍇", "🍈", "🍉", "🍊", "🍋", "🍌", "🍍", "🍎", "🍏", "🍐", "🍑", "🍒", "🍓", "🍔", "🍕", "🍖", "🍗", "🍘", "🍙", "🍚", "🍛", "🍜", "🍝", "🍞", "🍟", "🍠", "🍡", "🍢", "🍣", "🍤", "🍥", "🍦", "🍧", "🍨", "🍩", "🍪", "🍫", "🍬", "🍭", "🍮", "🍯", "🍰", "🍱", "🍲", "🍳", "🍴", "🍵", "🍶", "🍷", "🍸", "🍹", "🍺", "🍻", "🍼", "🍽️", "🍾", "🍿", "🎂", "🏺", "🔪", "🥂", "🥃", "🥄", "🥐", "🥑", "🥒", "🥓", "🥔", "🥕", "🥖", "🥗", "🥘", "🥙", "🥚", "🥛", "🥜", "🥝", "🥞", "🥟", "🥠", "🥡", "🥢", "🥣", "🥤", "🥥", "🥦", "🥧", "🥨", "🥩", "🥪", "🥫", "🥬", "🥭", "🥮", "🥯", "🦀", "🦐", "🦑", "🦞", "🦪", "🧀", "🧁", "🧂", "🧃", "🧄", "🧅", "🧆", "🧇", "🧈", "🧉", "🧊", "🧋", "🫐", "🫑", "🫒", "🫓", "🫔", "🫕", "🫖"], travel: ["⌚", "⌛", "⏰", "⏱️", "⏲️", "⏳", "☀️", "☁️", "☂️", "☃️", "☄️", "☔", "♨️", "⚓", "⚡", "⛄", "⛅", "⛈️", "⛩️", "⛪", "⛰️", "⛱️", "⛲", "⛴️", "⛵", "⛺", "⛽", "✈️", "❄️", "⭐", "🌀", "🌁", "🌂", "🌃", "🌄", "🌅", "🌆", "🌇", "🌈", "🌉", "🌊", "🌋", "🌌", "🌍", "🌎", "🌏", "🌐", "🌑", "🌒", "🌓", "🌔", "🌕", "🌖", "🌗", "🌘", "🌙", "🌚", "🌛", "🌜", "🌝", "🌞", "🌟", "🌠", "🌡️", "🌤️", "🌥️", "🌦️", "🌧️", "🌨️", "🌩️", "🌪️", "🌫️", "🌬️", "🎠", "🎡", "🎢", "🎪", "🏍️", "🏎️", "🏔️", "🏕️", "🏖️", "🏗️", "🏘️", "🏙️", "🏚️", "🏛️", "🏜️", "🏝️", "🏞️", "🏟️", "🏠", "🏡", "🏢", "🏣", "🏤", "🏥", "🏦", "🏨", "🏩", "🏪", "🏫", "🏬", "🏭", "🏯", "🏰", "💈", "💒", "💧", "💺", "🔥", "🕋", "🕌", "🕍", "🕐", "🕑", "🕒", "🕓", "🕔", "🕕", "🕖", "🕗", "🕘", "🕙", "🕚", "🕛", "🕜", "🕝", "🕞", "🕟", "🕠", "🕡", "🕢", "🕣", "🕤", "🕥", "🕦", "🕧", "🕰️", "🗺️", "🗻", "🗼", "🗽", "🗾", "🚀", "🚁", "🚂", "🚃", "🚄", "🚅", "🚆", "🚇", "🚈", "🚉", "🚊", "🚋", "🚌", "🚍", "🚎", "🚏", "🚐", "🚑", "🚒", "🚓", "🚔", "🚕", "🚖", "🚗", "🚘", "🚙", "🚚", "🚛", "🚜", "🚝", "🚞", "🚟", "🚠", "🚡", "🚢", "🚤", "🚥", "🚦", "🚧", "🚨", "🚲", "🛎️", "🛑", "🛕", "🛖", "🛢️", "🛣️", "🛤️", "🛥️", "🛩️", "🛫", "🛬", "🛰️", "🛳️", "🛴", "🛵", "🛶", "🛸", "🛹", "🛺", "🛻", "🛼", "🦼", "🦽", "🧭", "🧱", "🧳", "🪂", "🪐", "🪨", "🪵"], activity: ["♟️", "♠️", "♣️", "♥️", "♦️", "⚽", "⚾", "⛳", "⛸️", "✨", "🀄", "🃏", "🎀", "🎁", "🎃", "🎄", "🎆", "🎇", "🎈", "🎉", "🎊", "🎋", "🎍", "🎎", "🎏", "🎐", "🎑", "🎖️", "🎗️", "🎟️", "🎣", "🎨", "🎫", "🎭", "🎮", "🎯", "🎰", "🎱", "🎲", "🎳", "🎴", "🎽", "🎾", "🎿", "🏀", "🏅", "🏆", "🏈", "🏉", "🏏", "🏐", "🏑", "🏒", "🏓", "🏸", "🔮", "🕹️", "🖼️", "🛷", "🤿", "🥅", "🥇", "🥈", "🥉", "🥊", "🥋", "🥌", "🥍", "🥎", "🥏", "🧧", "🧨", "🧩", "🧵", "🧶", "🧸", "🧿", "🪀", "🪁", "🪄", "🪅", "🪆", "🪡", "🪢"], object: ["⌨️", "☎️", "⚒️", "⚔️", "⚖️", "⚗️", "⚙️", "⚰️", "⚱️", "⛏️", "⛑️", "⛓️", "✂️", "✉️", "✏️", "✒️", "🎒", "🎓", "🎙️", "🎚️", "🎛️", "🎞️", "🎤", "🎥", "🎧", "🎩", "🎬", "🎵", "🎶", "🎷", "🎸", "🎹", "🎺", "🎻", "🎼", "🏮", "🏷️", "🏹", "👑", "👒", "👓", "👔", "👕", "👖", "👗", "👘", "👙", "👚", "👛", "👜", "👝", "👞", "👟", "👠", "👡", "👢", "💄", "💉", "💊", "💍", "💎", "💡", "💰", "💳", "💴", "💵", "💶", "💷", "💸", "💹", "💻", "💼", "💽", "💾", "💿", "📀", "📁", "📂", "📃", "📄", "📅", "📆", "📇", "📈", "📉", "📊", "📋", "📌", "📍", "📎", "📏", "📐", "📑", "📒", "📓", "📔", "📕", "📖", "📗", "📘", "📙", "📚", "📜", "📝", "📞", "📟", "📠", "📡", "📢", "📣", "📤", "📥", "📦", "📧", "📨", "📩", "📪", "📫", "📬", "📭", "📮", "📯", "📰", "📱", "📲", "📷", "📸", "📹", "📺", "📻", "📼", "📽️", "📿", "🔇", "🔈", "🔉", "🔊", "🔋", "🔌", "🔍", "🔎", "🔏", "🔐", "🔑", "🔒", "🔓", "🔔", "🔕", "🔖", "🔗", "🔦", "🔧", "🔨", "🔩", "🔫", "🔬", "🔭", "🕯️", "🕶️", "🖇️", "🖊️", "🖋️", "🖌️", "🖍️", "🖥️", "🖨️", "🖱️", "🖲️", "🗂️", "🗃️", "🗄️", "🗑️", "🗒️", "🗓️", "🗜️", "🗝️", "🗞️", "🗡️", "🗳️", "🗿", "🚪", "🚬", "🚽", "🚿", "🛁", "🛋️", "🛍️", "🛏️", "🛒", "🛗", "🛠️", "🛡️", "🥁", "🥻", "🥼", "🥽", "🥾", "🥿", "🦯", "🦺", "🧢", "🧣", "🧤", "🧥", "🧦", "🧪", "🧫", "🧬", "🧮", "🧯", "🧰", "🧲", "🧴", "🧷", "🧹", "🧺", "🧻", "🧼", "🧽", "🧾", "🩰", "🩱", "🩲", "🩳", "🩴", "🩸", "🩹", "🩺", "🪃", "🪑", "🪒", "🪓", "🪔", "🪕", "🪖", "🪗", "🪘", "🪙", "🪚", "🪛", "🪜", "🪝", "🪞", "🪟", "🪠", "🪣", "🪤", "🪥", "🪦", "🪧"], symbol: ["#️⃣", "*️⃣", "0️⃣", "1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "©️", "®️", "‼️", "⁉️", "™️", "ℹ️", "↔️", "↕️", "↖️", "↗️", "↘️", "↙️", "↩️", "↪️", "⏏️", "⏩", "⏪", "⏫", "⏬", "⏭️", "⏮️", "⏯️", "⏸️", "⏹️", "⏺️", "Ⓜ️", "▪️", "▫️", "▶️", "◀️", "◻️", "◼️", "◽", "◾", "☑️", "☢️", "☣️", "☦️", "☪️", "☮️", "☯️", "☸️", "♀️", "♂️", "♈", "♉", "♊", "♋", "♌", "♍", "♎", "♏", "♐", "♑", "♒", "♓", "♻️", "♾️", "♿", "⚕️", "⚛️", "⚜️", "⚠️", "⚧️", "⚪", "⚫", "⛎", "⛔", "✅", "✔️", "✖️", "✝️", "✡️", "✳️", "✴️", "❇️", "❌", "❎", "❓", "❔", "❕", "❗", "➕", "➖", "➗", "➡️", "➰", "➿", "⤴️", "⤵️", "⬅️", "⬆️", "⬇️", "⬛", "⬜", "⭕", "〰️", "〽️", "㊗️", "㊙️", "🅰️", "🅱️", "🅾️", "🅿️", "🆎", "🆑", "🆒", "🆓", "🆔", "🆕", "🆖", "🆗", "🆘", "🆙", "🆚", "🈁", "🈂️", "🈚", "🈯", "🈲", "🈳", "🈴", "🈵", "🈶", "🈷️", "🈸", "🈹", "🈺", "🉐", "🉑", "🎦", "🏧", "💠", "💱", "💲", "📛", "📳", "📴", "📵", "📶", "🔀", "🔁", "🔂", "🔃", "🔄", "🔅", "🔆", "🔘", "🔙", "🔚", "🔛", "🔜", "🔝", "🔞", "🔟", "🔠", "🔡", "🔢", "🔣", "🔤", "🔯", "🔰", "🔱", "🔲", "🔳", "🔴", "🔵", "🔶", "🔷", "🔸", "🔹", "🔺", "🔻", "🔼", "🔽", "🕉️", "🕎", "🚫", "🚭", "🚮", "🚯", "🚰", "🚱", "🚳", "🚷", "🚸", "🚹", "🚺", "🚻", "🚼", "🚾", "🛂", "🛃", "🛄", "🛅", "🛐", "🟠", "🟡", "🟢", "🟣", "🟤", "🟥", "🟦", "🟧", "🟨", "🟩", "🟪", "🟫"], flag: ["🇦🇨", "🇦🇩", "🇦🇪", "🇦🇫", "🇦🇬", "🇦🇮", "🇦🇱", "🇦🇲", "🇦🇴", "🇦🇶", "🇦🇷", "🇦🇸", "🇦🇹", "🇦🇺", "🇦🇼", "🇦🇽", "🇦🇿", "🇧🇦", "🇧🇧", "🇧🇩", "🇧🇪", "🇧🇫", "🇧🇬", "🇧🇭", "🇧🇮", "🇧🇯", "🇧🇱", "🇧🇲", "🇧🇳", "🇧🇴", "🇧🇶", "🇧🇷", "🇧🇸", "🇧🇹", "🇧🇻", "🇧🇼", "🇧🇾", "🇧🇿", "🇨🇦", "🇨🇨", "🇨🇩", "🇨🇫", "🇨🇬", "🇨🇭", "🇨🇮", "🇨🇰", "🇨🇱", "🇨🇲", "🇨🇳", "🇨🇴", "🇨🇵", "🇨🇷", "🇨🇺", "🇨🇻", "🇨🇼", "🇨🇽", "🇨🇾", "🇨🇿", "🇩🇪", "🇩🇬", "🇩🇯", "🇩🇰", "🇩🇲", "🇩🇴", "🇩🇿", "🇪🇦", "🇪🇨", "🇪🇪", "🇪🇬", "🇪🇭", "🇪🇷", "🇪🇸", "🇪🇹", "🇪🇺", "🇫🇮", "🇫🇯", "🇫🇰", "🇫🇲", "🇫🇴", "🇫🇷", "🇬🇦", "🇬🇧", "🇬🇩", "🇬🇪", "🇬🇫", "🇬🇬", "🇬🇭", "🇬🇮", "🇬🇱", "🇬🇲", "🇬🇳", "🇬🇵", "🇬🇶", "🇬🇷", "🇬🇸", "🇬🇹", "🇬🇺", "🇬🇼", "🇬🇾", "🇭🇰", "🇭🇲", "🇭🇳", "🇭🇷", "🇭🇹", "🇭🇺", "🇮🇨", "🇮🇩", "🇮🇪", "🇮🇱", "🇮🇲", "🇮🇳", "🇮🇴", "🇮🇶", "🇮🇷", "🇮🇸", "🇮🇹", "🇯🇪", "🇯🇲", "🇯🇴", "🇯🇵", "🇰🇪", "🇰🇬", "🇰🇭", "🇰🇮", "🇰🇲", "🇰🇳", "🇰🇵", "🇰🇷", "🇰🇼", "🇰🇾", "🇰🇿", "🇱🇦", "🇱🇧", "🇱🇨", "🇱🇮", "🇱🇰", "🇱🇷", "🇱🇸", "🇱🇹", "🇱🇺", "🇱🇻", "🇱🇾", "🇲🇦", "🇲🇨", "🇲🇩", "🇲🇪", "🇲🇫", "🇲🇬", "🇲🇭", "🇲🇰", "🇲🇱", "🇲🇲", "🇲🇳", "🇲🇴", "🇲🇵", "🇲🇶", "🇲🇷", "🇲🇸", "🇲🇹", "🇲🇺", "🇲🇻", "🇲🇼", "🇲🇽", "🇲🇾", "🇲🇿", "🇳🇦", "🇳🇨", "🇳🇪", "🇳🇫", "🇳🇬", "🇳🇮", "🇳🇱", "🇳🇴", "🇳🇵", "🇳🇷", "🇳🇺", "🇳🇿", "🇴🇲", "🇵🇦", "🇵🇪", "🇵🇫", "🇵🇬", "🇵🇭", "🇵🇰", "🇵🇱", "🇵🇲", "🇵🇳", "🇵🇷", "🇵🇸", "🇵🇹", "🇵🇼", "🇵🇾", "🇶🇦", "🇷🇪", "🇷🇴", "🇷🇸", "🇷🇺", "🇷🇼", "🇸🇦", "🇸🇧", "🇸🇨", "🇸🇩", "🇸🇪", "🇸🇬", "🇸🇭", "🇸🇮", "🇸🇯", "🇸🇰", "🇸🇱", "🇸🇲", "🇸🇳", "🇸🇴", "🇸🇷", "🇸🇸", "🇸🇹", "🇸🇻", "🇸🇽", "🇸🇾", "🇸🇿", "🇹🇦", "🇹🇨", "🇹🇩", "🇹🇫", "🇹🇬", "🇹🇭", "🇹🇯", "🇹🇰", "🇹🇱", "🇹🇲", "🇹🇳", "🇹🇴", "🇹🇷", "🇹🇹", "🇹🇻", "🇹🇼", "🇹🇿", "🇺🇦", "🇺🇬", "🇺🇲", "🇺🇳", "🇺🇸", "🇺🇾", "🇺🇿", "🇻🇦", "🇻🇨", "🇻🇪", "🇻🇬", "🇻🇮", "🇻🇳", "🇻🇺", "🇼🇫", "🇼🇸", "🇽🇰", "🇾🇪", "🇾🇹", "🇿🇦", "🇿🇲", "🇿🇼", "🎌", "🏁", "🏳️", "🏳️‍⚧️", "🏳️‍🌈", "🏴", "🏴‍☠️", "🚩"] };
+var cr2 = { smiley: ["☠️", "☹️", "☺️", "❣️", "❤️", "❤️‍🔥", "❤️‍🩹", "👁️‍🗨️", "👹", "👺", "👻", "👽", "👾", "👿", "💀", "💋", "💌", "💓", "💔", "💕", "💖", "💗", "💘", "💙", "💚", "💛", "💜", "💝", "💞", "💟", "💢", "💣", "💤", "💥", "💦", "💨", "💩", "💫", "💬", "💭", "💯", "🕳️", "🖤", "🗨️", "🗯️", "😀", "😁", "😂", "😃", "😄", "😅", "😆", "😇", "😈", "😉", "😊", "😋", "😌", "😍", "😎", "😏", "😐", "😑", "😒", "😓", "😔", "😕", "😖", "😗", "😘", "😙", "😚", "😛", "😜", "😝", "😞", "😟", "😠", "😡", "😢", "😣", "😤", "😥", "😦", "😧", "😨", "😩", "😪", "😫", "😬", "😭", "😮", "😮‍💨", "😯", "😰", "😱", "😲", "😳", "😴", "😵", "😵‍💫", "😶", "😶‍🌫️", "😷", "😸", "😹", "😺", "😻", "😼", "😽", "😾", "😿", "🙀", "🙁", "🙂", "🙃", "🙄", "🙈", "🙉", "🙊", "🤍", "🤎", "🤐", "🤑", "🤒", "🤓", "🤔", "🤕", "🤖", "🤗", "🤠", "🤡", "🤢", "🤣", "🤤", "🤥", "🤧", "🤨", "🤩", "🤪", "🤫", "🤬", "🤭", "🤮", "🤯", "🥰", "🥱", "🥲", "🥳", "🥴", "🥵", "🥶", "🥸", "🥺", "🧐", "🧡"], body: ["☝🏻", "☝🏼", "☝🏽", "☝🏾", "☝🏿", "☝️", "✊", "✊🏻", "✊🏼", "✊🏽", "✊🏾", "✊🏿", "✋", "✋🏻", "✋🏼", "✋🏽", "✋🏾", "✋🏿", "✌🏻", "✌🏼", "✌🏽", "✌🏾", "✌🏿", "✌️", "✍🏻", "✍🏼", "✍🏽", "✍🏾", "✍🏿", "✍️", "👀", "👁️", "👂", "👂🏻", "👂🏼", "👂🏽", "👂🏾", "👂🏿", "👃", "👃🏻", "👃🏼", "👃🏽", "👃🏾", "👃🏿", "👄", "👅", "👆", "👆🏻", "👆🏼", "👆🏽", "👆🏾", "👆🏿", "👇", "👇🏻", "👇🏼", "👇🏽", "👇🏾", "👇🏿", "👈", "👈🏻", "👈🏼", "👈🏽", "👈🏾", "👈🏿", "👉", "👉🏻", "👉🏼", "👉🏽", "👉🏾", "👉🏿", "👊", "👊🏻", "👊🏼", "👊🏽", "👊🏾", "👊🏿", "👋", "👋🏻", "👋🏼", "👋🏽", "👋🏾", "👋🏿", "👌", "👌🏻", "👌🏼", "👌🏽", "👌🏾", "👌🏿", "👍", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "👎", "👎🏻", "👎🏼", "👎🏽", "👎🏾", "👎🏿", "👏", "👏🏻", "👏🏼", "👏🏽", "👏🏾", "👏🏿", "👐", "👐🏻", "👐🏼", "👐🏽", "👐🏾", "👐🏿", "💅", "💅🏻", "💅🏼", "💅🏽", "💅🏾", "💅🏿", "💪", "💪🏻", "💪🏼", "💪🏽", "💪🏾", "💪🏿", "🖐🏻", "🖐🏼", "🖐🏽", "🖐🏾", "🖐🏿", "🖐️", "🖕", "🖕🏻", "🖕🏼", "🖕🏽", "🖕🏾", "🖕🏿", "🖖", "🖖🏻", "🖖🏼", "🖖🏽", "🖖🏾", "🖖🏿", "🙌", "🙌🏻", "🙌🏼", "🙌🏽", "🙌🏾", "🙌🏿", "🙏", "🙏🏻", "🙏🏼", "🙏🏽", "🙏🏾", "🙏🏿", "🤌", "🤌🏻", "🤌🏼", "🤌🏽", "🤌🏾", "🤌🏿", "🤏", "🤏🏻", "🤏🏼", "🤏🏽", "🤏🏾", "🤏🏿", "🤘", "🤘🏻", "🤘🏼", "🤘🏽", "🤘🏾", "🤘🏿", "🤙", "🤙🏻", "🤙🏼", "🤙🏽", "🤙🏾", "🤙🏿", "🤚", "🤚🏻", "🤚🏼", "🤚🏽", "🤚🏾", "🤚🏿", "🤛", "🤛🏻", "🤛🏼", "🤛🏽", "🤛🏾", "🤛🏿", "🤜", "🤜🏻", "🤜🏼", "🤜🏽", "🤜🏾", "🤜🏿", "🤝", "🤞", "🤞🏻", "🤞🏼", "🤞🏽", "🤞🏾", "🤞🏿", "🤟", "🤟🏻", "🤟🏼", "🤟🏽", "🤟🏾", "🤟🏿", "🤲", "🤲🏻", "🤲🏼", "🤲🏽", "🤲🏾", "🤲🏿", "🤳", "🤳🏻", "🤳🏼", "🤳🏽", "🤳🏾", "🤳🏿", "🦴", "🦵", "🦵🏻", "🦵🏼", "🦵🏽", "🦵🏾", "🦵🏿", "🦶", "🦶🏻", "🦶🏼", "🦶🏽", "🦶🏾", "🦶🏿", "🦷", "🦻", "🦻🏻", "🦻🏼", "🦻🏽", "🦻🏾", "🦻🏿", "🦾", "🦿", "🧠", "🫀", "🫁"], person: ["🎅", "🎅🏻", "🎅🏼", "🎅🏽", "🎅🏾", "🎅🏿", "👦", "👦🏻", "👦🏼", "👦🏽", "👦🏾", "👦🏿", "👧", "👧🏻", "👧🏼", "👧🏽", "👧🏾", "👧🏿", "👨", "👨‍⚕️", "👨‍⚖️", "👨‍✈️", "👨‍🌾", "👨‍🍳", "👨‍🍼", "👨‍🎓", "👨‍🎤", "👨‍🎨", "👨‍🏫", "👨‍🏭", "👨‍💻", "👨‍💼", "👨‍🔧", "👨‍🔬", "👨‍🚀", "👨‍🚒", "👨‍🦰", "👨‍🦱", "👨‍🦲", "👨‍🦳", "👨🏻", "👨🏻‍⚕️", "👨🏻‍⚖️", "👨🏻‍✈️", "👨🏻‍🌾", "👨🏻‍🍳", "👨🏻‍🍼", "👨🏻‍🎓", "👨🏻‍🎤", "👨🏻‍🎨", "👨🏻‍🏫", "👨🏻‍🏭", "👨🏻‍💻", "👨🏻‍💼", "👨🏻‍🔧", "👨🏻‍🔬", "👨🏻‍🚀", "👨🏻‍🚒", "👨🏻‍🦰", "👨🏻‍🦱", "👨🏻‍🦲", "👨🏻‍🦳", "👨🏼", "👨🏼‍⚕️", "👨🏼‍⚖️", "👨🏼‍✈️", "👨🏼‍🌾", "👨🏼‍🍳", "👨🏼‍🍼", "👨🏼‍🎓", "👨🏼‍🎤", "👨🏼‍🎨", "👨🏼‍🏫", "👨🏼‍🏭", "👨🏼‍💻", "👨🏼‍💼", "👨🏼‍🔧", "👨🏼‍🔬", "👨🏼‍🚀", "👨🏼‍🚒", "👨🏼‍🦰", "👨🏼‍🦱", "👨🏼‍🦲", "👨🏼‍🦳", "👨🏽", "👨🏽‍⚕️", "👨🏽‍⚖️", "👨🏽‍✈️", "👨🏽‍🌾", "👨🏽‍🍳", "👨🏽‍🍼", "👨🏽‍🎓", "👨🏽‍🎤", "👨🏽‍🎨", "👨🏽‍🏫", "👨🏽‍🏭", "👨🏽‍💻", "👨🏽‍💼", "👨🏽‍🔧", "👨🏽‍🔬", "👨🏽‍🚀", "👨🏽‍🚒", "👨🏽‍🦰", "👨🏽‍🦱", "👨🏽‍🦲", "👨🏽‍🦳", "👨🏾", "👨🏾‍⚕️", "👨🏾‍⚖️", "👨🏾‍✈️", "👨🏾‍🌾", "👨🏾‍🍳", "👨🏾‍🍼", "👨🏾‍🎓", "👨🏾‍🎤", "👨🏾‍🎨", "👨🏾‍🏫", "👨🏾‍🏭", "👨🏾‍💻", "👨🏾‍💼", "👨🏾‍🔧", "👨🏾‍🔬", "👨🏾‍🚀", "👨🏾‍🚒", "👨🏾‍🦰", "👨🏾‍🦱", "👨🏾‍🦲", "👨🏾‍🦳", "👨🏿", "👨🏿‍⚕️", "👨🏿‍⚖️", "👨🏿‍✈️", "👨🏿‍🌾", "👨🏿‍🍳", "👨🏿‍🍼", "👨🏿‍🎓", "👨🏿‍🎤", "👨🏿‍🎨", "👨🏿‍🏫", "👨🏿‍🏭", "👨🏿‍💻", "👨🏿‍💼", "👨🏿‍🔧", "👨🏿‍🔬", "👨🏿‍🚀", "👨🏿‍🚒", "👨🏿‍🦰", "👨🏿‍🦱", "👨🏿‍🦲", "👨🏿‍🦳", "👩", "👩‍⚕️", "👩‍⚖️", "👩‍✈️", "👩‍🌾", "👩‍🍳", "👩‍🍼", "👩‍🎓", "👩‍🎤", "👩‍🎨", "👩‍🏫", "👩‍🏭", "👩‍💻", "👩‍💼", "👩‍🔧", "👩‍🔬", "👩‍🚀", "👩‍🚒", "👩‍🦰", "👩‍🦱", "👩‍🦲", "👩‍🦳", "👩🏻", "👩🏻‍⚕️", "👩🏻‍⚖️", "👩🏻‍✈️", "👩🏻‍🌾", "👩🏻‍🍳", "👩🏻‍🍼", "👩🏻‍🎓", "👩🏻‍🎤", "👩🏻‍🎨", "👩🏻‍🏫", "👩🏻‍🏭", "👩🏻‍💻", "👩🏻‍💼", "👩🏻‍🔧", "👩🏻‍🔬", "👩🏻‍🚀", "👩🏻‍🚒", "👩🏻‍🦰", "👩🏻‍🦱", "👩🏻‍🦲", "👩🏻‍🦳", "👩🏼", "👩🏼‍⚕️", "👩🏼‍⚖️", "👩🏼‍✈️", "👩🏼‍🌾", "👩🏼‍🍳", "👩🏼‍🍼", "👩🏼‍🎓", "👩🏼‍🎤", "👩🏼‍🎨", "👩🏼‍🏫", "👩🏼‍🏭", "👩🏼‍💻", "👩🏼‍💼", "👩🏼‍🔧", "👩🏼‍🔬", "👩🏼‍🚀", "👩🏼‍🚒", "👩🏼‍🦰", "👩🏼‍🦱", "👩🏼‍🦲", "👩🏼‍🦳", "👩🏽", "👩🏽‍⚕️", "👩🏽‍⚖️", "👩🏽‍✈️", "👩🏽‍🌾", "👩🏽‍🍳", "👩🏽‍🍼", "👩🏽‍🎓", "👩🏽‍🎤", "👩🏽‍🎨", "👩🏽‍🏫", "👩🏽‍🏭", "👩🏽‍💻", "👩🏽‍💼", "👩🏽‍🔧", "👩🏽‍🔬", "👩🏽‍🚀", "👩🏽‍🚒", "👩🏽‍🦰", "👩🏽‍🦱", "👩🏽‍🦲", "👩🏽‍🦳", "👩🏾", "👩🏾‍⚕️", "👩🏾‍⚖️", "👩🏾‍✈️", "👩🏾‍🌾", "👩🏾‍🍳", "👩🏾‍🍼", "👩🏾‍🎓", "👩🏾‍🎤", "👩🏾‍🎨", "👩🏾‍🏫", "👩🏾‍🏭", "👩🏾‍💻", "👩🏾‍💼", "👩🏾‍🔧", "👩🏾‍🔬", "👩🏾‍🚀", "👩🏾‍🚒", "👩🏾‍🦰", "👩🏾‍🦱", "👩🏾‍🦲", "👩🏾‍🦳", "👩🏿", "👩🏿‍⚕️", "👩🏿‍⚖️", "👩🏿‍✈️", "👩🏿‍🌾", "👩🏿‍🍳", "👩🏿‍🍼", "👩🏿‍🎓", "👩🏿‍🎤", "👩🏿‍🎨", "👩🏿‍🏫", "👩🏿‍🏭", "👩🏿‍💻", "👩🏿‍💼", "👩🏿‍🔧", "👩🏿‍🔬", "👩🏿‍🚀", "👩🏿‍🚒", "👩🏿‍🦰", "👩🏿‍🦱", "👩🏿‍🦲", "👩🏿‍🦳", "👮", "👮‍♀️", "👮‍♂️", "👮🏻", "👮🏻‍♀️", "👮🏻‍♂️", "👮🏼", "👮🏼‍♀️", "👮🏼‍♂️", "👮🏽", "👮🏽‍♀️", "👮🏽‍♂️", "👮🏾", "👮🏾‍♀️", "👮🏾‍♂️", "👮🏿", "👮🏿‍♀️", "👮🏿‍♂️", "👰", "👰‍♀️", "👰‍♂️", "👰🏻", "👰🏻‍♀️", "👰🏻‍♂️", "👰🏼", "👰🏼‍♀️", "👰🏼‍♂️", "👰🏽", "👰🏽‍♀️", "👰🏽‍♂️", "👰🏾", "👰🏾‍♀️", "👰🏾‍♂️", "👰🏿", "👰🏿‍♀️", "👰🏿‍♂️", "👱", "👱‍♀️", "👱‍♂️", "👱🏻", "👱🏻‍♀️", "👱🏻‍♂️", "👱🏼", "👱🏼‍♀️", "👱🏼‍♂️", "👱🏽", "👱🏽‍♀️", "👱🏽‍♂️", "👱🏾", "👱🏾‍♀️", "👱🏾‍♂️", "👱🏿", "👱🏿‍♀️", "👱🏿‍♂️", "👲", "👲🏻", "👲🏼", "👲🏽", "👲🏾", "👲🏿", "👳", "👳‍♀️", "👳‍♂️", "👳🏻", "👳🏻‍♀️", "👳🏻‍♂️", "👳🏼", "👳🏼‍♀️", "👳🏼‍♂️", "👳🏽", "👳🏽‍♀️", "👳🏽‍♂️", "👳🏾", "👳🏾‍♀️", "👳🏾‍♂️", "👳🏿", "👳🏿‍♀️", "👳🏿‍♂️", "👴", "👴🏻", "👴🏼", "👴🏽", "👴🏾", "👴🏿", "👵", "👵🏻", "👵🏼", "👵🏽", "👵🏾", "👵🏿", "👶", "👶🏻", "👶🏼", "👶🏽", "👶🏾", "👶🏿", "👷", "👷‍♀️", "👷‍♂️", "👷🏻", "👷🏻‍♀️", "👷🏻‍♂️", "👷🏼", "👷🏼‍♀️", "👷🏼‍♂️", "👷🏽", "👷🏽‍♀️", "👷🏽‍♂️", "👷🏾", "👷🏾‍♀️", "👷🏾‍♂️", "👷🏿", "👷🏿‍♀️", "👷🏿‍♂️", "👸", "👸🏻", "👸🏼", "👸🏽", "👸🏾", "👸🏿", "👼", "👼🏻", "👼🏼", "👼🏽", "👼🏾", "👼🏿", "💁", "💁‍♀️", "💁‍♂️", "💁🏻", "💁🏻‍♀️", "💁🏻‍♂️", "💁🏼", "💁🏼‍♀️", "💁🏼‍♂️", "💁🏽", "💁🏽‍♀️", "💁🏽‍♂️", "💁🏾", "💁🏾‍♀️", "💁🏾‍♂️", "💁🏿", "💁🏿‍♀️", "💁🏿‍♂️", "💂", "💂‍♀️", "💂‍♂️", "💂🏻", "💂🏻‍♀️", "💂🏻‍♂️", "💂🏼", "💂🏼‍♀️", "💂🏼‍♂️", "💂🏽", "💂🏽‍♀️", "💂🏽‍♂️", "💂🏾", "💂🏾‍♀️", "💂🏾‍♂️", "💂🏿", "💂🏿‍♀️", "💂🏿‍♂️", "💆", "💆‍♀️", "💆‍♂️", "💆🏻", "💆🏻‍♀️", "💆🏻‍♂️", "💆🏼", "💆🏼‍♀️", "💆🏼‍♂️", "💆🏽", "💆🏽‍♀️", "💆🏽‍♂️", "💆🏾", "💆🏾‍♀️", "💆🏾‍♂️", "💆🏿", "💆🏿‍♀️", "💆🏿‍♂️", "💇", "💇🏻", "💇🏼", "💇🏽", "🕵🏻", "🕵🏻‍♀️", "🕵🏻‍♂️", "🕵🏼", "🕵🏼‍♀️", "🕵🏼‍♂️", "🕵🏽", "🕵🏽‍♀️", "🕵🏽‍♂️", "🕵🏾", "🕵🏾‍♀️", "🕵🏾‍♂️", "🕵🏿", "🕵🏿‍♀️", "🕵🏿‍♂️", "🕵️", "🕵️‍♀️", "🕵️‍♂️", "🙅", "🙅‍♀️", "🙅‍♂️", "🙅🏻", "🙅🏻‍♀️", "🙅🏻‍♂️", "🙅🏼", "🙅🏼‍♀️", "🙅🏼‍♂️", "🙅🏽", "🙅🏽‍♀️", "🙅🏽‍♂️", "🙅🏾", "🙅🏾‍♀️", "🙅🏾‍♂️", "🙅🏿", "🙅🏿‍♀️", "🙅🏿‍♂️", "🙆", "🙆‍♀️", "🙆‍♂️", "🙆🏻", "🙆🏻‍♀️", "🙆🏻‍♂️", "🙆🏼", "🙆🏼‍♀️", "🙆🏼‍♂️", "🙆🏽", "🙆🏽‍♀️", "🙆🏽‍♂️", "🙆🏾", "🙆🏾‍♀️", "🙆🏾‍♂️", "🙆🏿", "🙆🏿‍♀️", "🙆🏿‍♂️", "🙇", "🙇‍♀️", "🙇‍♂️", "🙇🏻", "🙇🏻‍♀️", "🙇🏻‍♂️", "🙇🏼", "🙇🏼‍♀️", "🙇🏼‍♂️", "🙇🏽", "🙇🏽‍♀️", "🙇🏽‍♂️", "🙇🏾", "🙇🏾‍♀️", "🙇🏾‍♂️", "🙇🏿", "🙇🏿‍♀️", "🙇🏿‍♂️", "🙋", "🙋‍♀️", "🙋‍♂️", "🙋🏻", "🙋🏻‍♀️", "🙋🏻‍♂️", "🙋🏼", "🙋🏼‍♀️", "🙋🏼‍♂️", "🙋🏽", "🙋🏽‍♀️", "🙋🏽‍♂️", "🙋🏾", "🙋🏾‍♀️", "🙋🏾‍♂️", "🙋🏿", "🙋🏿‍♀️", "🙋🏿‍♂️", "🙍", "🙍‍♀️", "🙍‍♂️", "🙍🏻", "🙍🏻‍♀️", "🙍🏻‍♂️", "🙍🏼", "🙍🏼‍♀️", "🙍🏼‍♂️", "🙍🏽", "🙍🏽‍♀️", "🙍🏽‍♂️", "🙍🏾", "🙍🏾‍♀️", "🙍🏾‍♂️", "🙍🏿", "🙍🏿‍♀️", "🙍🏿‍♂️", "🙎", "🙎‍♀️", "🙎‍♂️", "🙎🏻", "🙎🏻‍♀️", "🙎🏻‍♂️", "🙎🏼", "🙎🏼‍♀️", "🙎🏼‍♂️", "🙎🏽", "🙎🏽‍♀️", "🙎🏽‍♂️", "🙎🏾", "🙎🏾‍♀️", "🙎🏾‍♂️", "🙎🏿", "🙎🏿‍♀️", "🙎🏿‍♂️", "🤦", "🤦‍♀️", "🤦‍♂️", "🤦🏻", "🤦🏻‍♀️", "🤦🏻‍♂️", "🤦🏼", "🤦🏼‍♀️", "🤦🏼‍♂️", "🤦🏽", "🤦🏽‍♀️", "🤦🏽‍♂️", "🤦🏾", "🤦🏾‍♀️", "🤦🏾‍♂️", "🤦🏿", "🤦🏿‍♀️", "🤦🏿‍♂️", "🤰", "🤰🏻", "🤰🏼", "🤰🏽", "🤰🏾", "🤰🏿", "🤱", "🤱🏻", "🤱🏼", "🤱🏽", "🤱🏾", "🤱🏿", "🤴", "🤴🏻", "🤴🏼", "🤴🏽", "🤴🏾", "🤴🏿", "🤵", "🤵‍♀️", "🤵‍♂️", "🤵🏻", "🤵🏻‍♀️", "🤵🏻‍♂️", "🤵🏼", "🤵🏼‍♀️", "🤵🏼‍♂️", "🤵🏽", "🤵🏽‍♀️", "🤵🏽‍♂️", "🤵🏾", "🤵🏾‍♀️", "🤵🏾‍♂️", "🤵🏿", "🤵🏿‍♀️", "🤵🏿‍♂️", "🤶", "🤶🏻", "🤶🏼", "🤶🏽", "🤶🏾", "🤶🏿", "🤷", "🤷‍♀️", "🤷‍♂️", "🤷🏻", "🤷🏻‍♀️", "🤷🏻‍♂️", "🤷🏼", "🤷🏼‍♀️", "🤷🏼‍♂️", "🤷🏽", "🤷🏽‍♀️", "🤷🏽‍♂️", "🤷🏾", "🤷🏾‍♀️", "🤷🏾‍♂️", "🤷🏿", "🤷🏿‍♀️", "🤷🏿‍♂️", "🥷", "🥷🏻", "🥷🏼", "🥷🏽", "🥷🏾", "🥷🏿", "🦸", "🦸‍♀️", "🦸‍♂️", "🦸🏻", "🦸🏻‍♀️", "🦸🏻‍♂️", "🦸🏼", "🦸🏼‍♀️", "🦸🏼‍♂️", "🦸🏽", "🦸🏽‍♀️", "🦸🏽‍♂️", "🦸🏾", "🦸🏾‍♀️", "🦸🏾‍♂️", "🦸🏿", "🦸🏿‍♀️", "🦸🏿‍♂️", "🦹", "🦹‍♀️", "🦹‍♂️", "🦹🏻", "🦹🏻‍♀️", "🦹🏻‍♂️", "🦹🏼", "🦹🏼‍♀️", "🦹🏼‍♂️", "🦹🏽", "🦹🏽‍♀️", "🦹🏽‍♂️", "🦹🏾", "🦹🏾‍♀️", "🦹🏾‍♂️", "🦹🏿", "🦹🏿‍♀️", "🦹🏿‍♂️", "🧏", "🧏‍♀️", "🧏‍♂️", "🧏🏻", "🧏🏻‍♀️", "🧏🏻‍♂️", "🧏🏼", "🧏🏼‍♀️", "🧏🏼‍♂️", "🧏🏽", "🧏🏽‍♀️", "🧏🏽‍♂️", "🧏🏾", "🧏🏾‍♀️", "🧏🏾‍♂️", "🧏🏿", "🧏🏿‍♀️", "🧏🏿‍♂️", "🧑", "🧑‍⚕️", "🧑‍⚖️", "🧑‍✈️", "🧑‍🌾", "🧑‍🍳", "🧑‍🍼", "🧑‍🎄", "🧑‍🎓", "🧑‍🎤", "🧑‍🎨", "🧑‍🏫", "🧑‍🏭", "🧑‍💻", "🧑‍💼", "🧑‍🔧", "🧑‍🔬", "🧑‍🚀", "🧑‍🚒", "🧑‍🦰", "🧑‍🦱", "🧑‍🦲", "🧑‍🦳", "🧑🏻", "🧑🏻‍⚕️", "🧑🏻‍⚖️", "🧑🏻‍✈️", "🧑🏻‍🌾", "🧑🏻‍🍳", "🧑🏻‍🍼", "🧑🏻‍🎄", "🧑🏻‍🎓", "🧑🏻‍🎤", "🧑🏻‍🎨", "🧑🏻‍🏫", "🧑🏻‍🏭", "🧑🏻‍💻", "🧑🏻‍💼", "🧑🏻‍🔧", "🧑🏻‍🔬", "🧑🏻‍🚀", "🧑🏻‍🚒", "🧑🏻‍🦰", "🧑🏻‍🦱", "🧑🏻‍🦲", "🧑🏻‍🦳", "🧑🏼", "🧑🏼‍⚕️", "🧑🏼‍⚖️", "🧑🏼‍✈️", "🧑🏼‍🌾", "🧑🏼‍🍳", "🧑🏼‍🍼", "🧑🏼‍🎄", "🧑🏼‍🎓", "🧑🏼‍🎤", "🧑🏼‍🎨", "🧑🏼‍🏫", "🧑🏼‍🏭", "🧑🏼‍💻", "🧑🏼‍💼", "🧑🏼‍🔧", "🧑🏼‍🔬", "🧑🏼‍🚀", "🧑🏼‍🚒", "🧑🏼‍🦰", "🧑🏼‍🦱", "🧑🏼‍🦲", "🧑🏼‍🦳", "🧑🏽", "🧑🏽‍⚕️", "🧑🏽‍⚖️", "🧑🏽‍✈️", "🧑🏽‍🌾", "🧑🏽‍🍳", "🧑🏽‍🍼", "🧑🏽‍🎄", "🧑🏽‍🎓", "🧑🏽‍🎤", "🧑🏽‍🎨", "🧑🏽‍🏫", "🧑🏽‍🏭", "🧑🏽‍💻", "🧑🏽‍💼", "🧑🏽‍🔧", "🧑🏽‍🔬", "🧑🏽‍🚀", "🧑🏽‍🚒", "🧑🏽‍🦰", "🧑🏽‍🦱", "🧑🏽‍🦲", "🧑🏽‍🦳", "🧑🏾", "🧑🏾‍⚕️", "🧑🏾‍⚖️", "🧑🏾‍✈️", "🧑🏾‍🌾", "🧑🏾‍🍳", "🧑🏾‍🍼", "🧑🏾‍🎄", "🧑🏾‍🎓", "🧑🏾‍🎤", "🧑🏾‍🎨", "🧑🏾‍🏫", "🧑🏾‍🏭", "🧑🏾‍💻", "🧑🏾‍💼", "🧑🏾‍🔧", "🧑🏾‍🔬", "🧑🏾‍🚀", "🧑🏾‍🚒", "🧑🏾‍🦰", "🧑🏾‍🦱", "🧑🏾‍🦲", "🧑🏾‍🦳", "🧑🏿", "🧑🏿‍⚕️", "🧑🏿‍⚖️", "🧑🏿‍✈️", "🧑🏿‍🌾", "🧑🏿‍🍳", "🧑🏿‍🍼", "🧑🏿‍🎄", "🧑🏿‍🎓", "🧑🏿‍🎤", "🧑🏿‍🎨", "🧑🏿‍🏫", "🧑🏿‍🏭", "🧑🏿‍💻", "🧑🏿‍💼", "🧑🏿‍🔧", "🧑🏿‍🔬", "🧑🏿‍🚀", "🧑🏿‍🚒", "🧑🏿‍🦰", "🧑🏿‍🦱", "🧑🏿‍🦲", "🧑🏿‍🦳", "🧒", "🧒🏻", "🧒🏼", "🧒🏽", "🧒🏾", "🧒🏿", "🧓", "🧓🏻", "🧓🏼", "🧓🏽", "🧓🏾", "🧓🏿", "🧔", "🧔‍♀️", "🧔‍♂️", "🧔🏻", "🧔🏻‍♀️", "🧔🏻‍♂️", "🧔🏼", "🧔🏼‍♀️", "🧔🏼‍♂️", "🧔🏽", "🧔🏽‍♀️", "🧔🏽‍♂️", "🧔🏾", "🧔🏾‍♀️", "🧔🏾‍♂️", "🧔🏿", "🧔🏿‍♀️", "🧔🏿‍♂️", "🧕", "🧕🏻", "🧕🏼", "🧕🏽", "🧕🏾", "🧕🏿", "🧙", "🧙‍♀️", "🧙‍♂️", "🧙🏻", "🧙🏻‍♀️", "🧙🏻‍♂️", "🧙🏼", "🧙🏼‍♀️", "🧙🏼‍♂️", "🧙🏽", "🧙🏽‍♀️", "🧙🏽‍♂️", "🧙🏾", "🧙🏾‍♀️", "🧙🏾‍♂️", "🧙🏿", "🧙🏿‍♀️", "🧙🏿‍♂️", "🧚", "🧚‍♀️", "🧚‍♂️", "🧚🏻", "🧚🏻‍♀️", "🧚🏻‍♂️", "🧚🏼", "🧚🏼‍♀️", "🧚🏼‍♂️", "🧚🏽", "🧚🏽‍♀️", "🧚🏽‍♂️", "🧚🏾", "🧚🏾‍♀️", "🧚🏾‍♂️", "🧚🏿", "🧚🏿‍♀️", "🧚🏿‍♂️", "🧛", "🧛‍♀️", "🧛‍♂️", "🧛🏻", "🧛🏻‍♀️", "🧛🏻‍♂️", "🧛🏼", "🧛🏼‍♀️", "🧛🏼‍♂️", "🧛🏽", "🧛🏽‍♀️", "🧛🏽‍♂️", "🧛🏾", "🧛🏾‍♀️", "🧛🏾‍♂️", "🧛🏿", "🧛🏿‍♀️", "🧛🏿‍♂️", "🧜", "🧜‍♀️", "🧜‍♂️", "🧜🏻", "🧜🏻‍♀️", "🧜🏻‍♂️", "🧜🏼", "🧜🏼‍♀️", "🧜🏼‍♂️", "🧜🏽", "🧜🏽‍♀️", "🧜🏽‍♂️", "🧜🏾", "🧜🏾‍♀️", "🧜🏾‍♂️", "🧜🏿", "🧜🏿‍♀️", "🧜🏿‍♂️", "🧝", "🧝‍♀️", "🧝‍♂️", "🧝🏻", "🧝🏻‍♀️", "🧝🏻‍♂️", "🧝🏼", "🧝🏼‍♀️", "🧝🏼‍♂️", "🧝🏽", "🧝🏽‍♀️", "🧝🏽‍♂️", "🧝🏾", "🧝🏾‍♀️", "🧝🏾‍♂️", "🧝🏿", "🧝🏿‍♀️", "🧝🏿‍♂️", "🧞", "🧞‍♀️", "🧞‍♂️", "🧟", "🧟‍♀️", "🧟‍♂️"], nature: ["☘️", "🌱", "🌲", "🌳", "🌴", "🌵", "🌷", "🌸", "🌹", "🌺", "🌻", "🌼", "🌾", "🌿", "🍀", "🍁", "🍂", "🍃", "🏵️", "🐀", "🐁", "🐂", "🐃", "🐄", "🐅", "🐆", "🐇", "🐈", "🐈‍⬛", "🐉", "🐊", "🐋", "🐌", "🐍", "🐎", "🐏", "🐐", "🐑", "🐒", "🐓", "🐔", "🐕", "🐕‍🦺", "🐖", "🐗", "🐘", "🐙", "🐚", "🐛", "🐜", "🐝", "🐞", "🐟", "🐠", "🐡", "🐢", "🐣", "🐤", "🐥", "🐦", "🐧", "🐨", "🐩", "🐪", "🐫", "🐬", "🐭", "🐮", "🐯", "🐰", "🐱", "🐲", "🐳", "🐴", "🐵", "🐶", "🐷", "🐸", "🐹", "🐺", "🐻", "🐻‍❄️", "🐼", "🐽", "🐾", "🐿️", "💐", "💮", "🕊️", "🕷️", "🕸️", "🥀", "🦁", "🦂", "🦃", "🦄", "🦅", "🦆", "🦇", "🦈", "🦉", "🦊", "🦋", "🦌", "🦍", "🦎", "🦏", "🦒", "🦓", "🦔", "🦕", "🦖", "🦗", "🦘", "🦙", "🦚", "🦛", "🦜", "🦝", "🦟", "🦠", "🦡", "🦢", "🦣", "🦤", "🦥", "🦦", "🦧", "🦨", "🦩", "🦫", "🦬", "🦭", "🦮", "🪰", "🪱", "🪲", "🪳", "🪴", "🪶"], food: ["☕", "🌭", "🌮", "🌯", "🌰", "🌶️", "🌽", "🍄", "🍅", "🍆", "🍇", "🍈", "🍉", "🍊", "🍋", "🍌", "🍍", "🍎", "🍏", "🍐", "🍑", "🍒", "🍓", "🍔", "🍕", "🍖", "🍗", "🍘", "🍙", "🍚", "🍛", "🍜", "🍝", "🍞", "🍟", "🍠", "🍡", "🍢", "🍣", "🍤", "🍥", "🍦", "🍧", "🍨", "🍩", "🍪", "🍫", "🍬", "🍭", "🍮", "🍯", "🍰", "🍱", "🍲", "🍳", "🍴", "🍵", "🍶", "🍷", "🍸", "🍹", "🍺", "🍻", "🍼", "🍽️", "🍾", "🍿", "🎂", "🏺", "🔪", "🥂", "🥃", "🥄", "🥐", "🥑", "🥒", "🥓", "🥔", "🥕", "🥖", "🥗", "🥘", "🥙", "🥚", "🥛", "🥜", "🥝", "🥞", "🥟", "🥠", "🥡", "🥢", "🥣", "🥤", "🥥", "🥦", "🥧", "🥨", "🥩", "🥪", "🥫", "🥬", "🥭", "🥮", "🥯", "🦀", "🦐", "🦑", "🦞", "🦪", "🧀", "🧁", "🧂", "🧃", "🧄", "🧅", "🧆", "🧇", "🧈", "🧉", "🧊", "🧋", "🫐", "🫑", "🫒", "🫓", "🫔", "🫕", "🫖"], travel: ["⌚", "⌛", "⏰", "⏱️", "⏲️", "⏳", "☀️", "☁️", "☂️", "☃️", "☄️", "☔", "♨️", "⚓", "⚡", "⛄", "⛅", "⛈️", "⛩️", "⛪", "⛰️", "⛱️", "⛲", "⛴️", "⛵", "⛺", "⛽", "✈️", "❄️", "⭐", "🌀", "🌁", "🌂", "🌃", "🌄", "🌅", "🌆", "🌇", "🌈", "🌉", "🌊", "🌋", "🌌", "🌍", "🌎", "🌏", "🌐", "🌑", "🌒", "🌓", "🌔", "🌕", "🌖", "🌗", "🌘", "🌙", "🌚", "🌛", "🌜", "🌝", "🌞", "🌟", "🌠", "🌡️", "🌤️", "🌥️", "🌦️", "🌧️", "🌨️", "🌩️", "🌪️", "🌫️", "🌬️", "🎠", "🎡", "🎢", "🎪", "🏍️", "🏎️", "🏔️", "🏕️", "🏖️", "🏗️", "🏘️", "🏙️", "🏚️", "🏛️", "🏜️", "🏝️", "🏞️", "🏟️", "🏠", "🏡", "🏢", "🏣", "🏤", "🏥", "🏦", "🏨", "🏩", "🏪", "🏫", "🏬", "🏭", "🏯", "🏰", "💈", "💒", "💧", "💺", "🔥", "🕋", "🕌", "🕍", "🕐", "🕑", "🕒", "🕓", "🕔", "🕕", "🕖", "🕗", "🕘", "🕙", "🕚", "🕛", "🕜", "🕝", "🕞", "🕟", "🕠", "🕡", "🕢", "🕣", "🕤", "🕥", "🕦", "🕧", "🕰️", "🗺️", "🗻", "🗼", "🗽", "🗾", "🚀", "🚁", "🚂", "🚃", "🚄", "🚅", "🚆", "🚇", "🚈", "🚉", "🚊", "🚋", "🚌", "🚍", "🚎", "🚏", "🚐", "🚑", "🚒", "🚓", "🚔", "🚕", "🚖", "🚗", "🚘", "🚙", "🚚", "🚛", "🚜", "🚝", "🚞", "🚟", "🚠", "🚡", "🚢", "🚤", "🚥", "🚦", "🚧", "🚨", "🚲", "🛎️", "🛑", "🛕", "🛖", "🛢️", "🛣️", "🛤️", "🛥️", "🛩️", "🛫", "🛬", "🛰️", "🛳️", "🛴", "🛵", "🛶", "🛸", "🛹", "🛺", "🛻", "🛼", "🦼", "🦽", "🧭", "🧱", "🧳", "🪂", "🪐", "🪨", "🪵"], activity: ["♟️", "♠️", "♣️", "♥️", "♦️", "⚽", "⚾", "⛳", "⛸️", "✨", "🀄", "🃏", "🎀", "🎁", "🎃", "🎄", "🎆", "🎇", "🎈", "🎉", "🎊", "🎋", "🎍", "🎎", "🎏", "🎐", "🎑", "🎖️", "🎗️", "🎟️", "🎣", "🎨", "🎫", "🎭", "🎮", "🎯", "🎰", "🎱", "🎲", "🎳", "🎴", "🎽", "🎾", "🎿", "🏀", "🏅", "🏆", "🏈", "🏉", "🏏", "🏐", "🏑", "🏒", "🏓", "🏸", "🔮", "🕹️", "🖼️", "🛷", "🤿", "🥅", "🥇", "🥈", "🥉", "🥊", "🥋", "🥌", "🥍", "🥎", "🥏", "🧧", "🧨", "🧩", "🧵", "🧶", "🧸", "🧿", "🪀", "🪁", "🪄", "🪅", "🪆", "🪡", "🪢"], object: ["⌨️", "☎️", "⚒️", "⚔️", "⚖️", "⚗️", "⚙️", "⚰️", "⚱️", "⛏️", "⛑️", "⛓️", "✂️", "✉️", "✏️", "✒️", "🎒", "🎓", "🎙️", "🎚️", "🎛️", "🎞️", "🎤", "🎥", "🎧", "🎩", "🎬", "🎵", "🎶", "🎷", "🎸", "🎹", "🎺", "🎻", "🎼", "🏮", "🏷️", "🏹", "👑", "👒", "👓", "👔", "👕", "👖", "👗", "👘", "👙", "👚", "👛", "👜", "👝", "👞", "👟", "👠", "👡", "👢", "💄", "💉", "💊", "💍", "💎", "💡", "💰", "💳", "💴", "💵", "💶", "💷", "💸", "💹", "💻", "💼", "💽", "💾", "💿", "📀", "📁", "📂", "📃", "📄", "📅", "📆", "📇", "📈", "📉", "📊", "📋", "📌", "📍", "📎", "📏", "📐", "📑", "📒", "📓", "📔", "📕", "📖", "📗", "📘", "📙", "📚", "📜", "📝", "📞", "📟", "📠", "📡", "📢", "📣", "📤", "📥", "📦", "📧", "📨", "📩", "📪", "📫", "📬", "📭", "📮", "📯", "📰", "📱", "📲", "📷", "📸", "📹", "📺", "📻", "📼", "📽️", "📿", "🔇", "🔈", "🔉", "🔊", "🔋", "🔌", "🔍", "🔎", "🔏", "🔐", "🔑", "🔒", "🔓", "🔔", "🔕", "🔖", "🔗", "🔦", "🔧", "🔨", "🔩", "🔫", "🔬", "🔭", "🕯️", "🕶️", "🖇️", "🖊️", "🖋️", "🖌️", "🖍️", "🖥️", "🖨️", "🖱️", "🖲️", "🗂️", "🗃️", "🗄️", "🗑️", "🗒️", "🗓️", "🗜️", "🗝️", "🗞️", "🗡️", "🗳️", "🗿", "🚪", "🚬", "🚽", "🚿", "🛁", "🛋️", "🛍️", "🛏️", "🛒", "🛗", "🛠️", "🛡️", "🥁", "🥻", "🥼", "🥽", "🥾", "🥿", "🦯", "🦺", "🧢", "🧣", "🧤", "🧥", "🧦", "🧪", "🧫", "🧬", "🧮", "🧯", "🧰", "🧲", "🧴", "🧷", "🧹", "🧺", "🧻", "🧼", "🧽", "🧾", "🩰", "🩱", "🩲", "🩳", "🩴", "🩸", "🩹", "🩺", "🪃", "🪑", "🪒", "🪓", "🪔", "🪕", "🪖", "🪗", "🪘", "🪙", "🪚", "🪛", "🪜", "🪝", "🪞", "🪟", "🪠", "🪣", "🪤", "🪥", "🪦", "🪧"], symbol: ["#️⃣", "*️⃣", "0️⃣", "1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "©️", "®️", "‼️", "⁉️", "™️", "ℹ️", "↔️", "↕️", "↖️", "↗️", "↘️", "↙️", "↩️", "↪️", "⏏️", "⏩", "⏪", "⏫", "⏬", "⏭️", "⏮️", "⏯️", "⏸️", "⏹️", "⏺️", "Ⓜ️", "▪️", "▫️", "▶️", "◀️", "◻️", "◼️", "◽", "◾", "☑️", "☢️", "☣️", "☦️", "☪️", "☮️", "☯️", "☸️", "♀️", "♂️", "♈", "♉", "♊", "♋", "♌", "♍", "♎", "♏", "♐", "♑", "♒", "♓", "♻️", "♾️", "♿", "⚕️", "⚛️", "⚜️", "⚠️", "⚧️", "⚪", "⚫", "⛎", "⛔", "✅", "✔️", "✖️", "✝️", "✡️", "✳️", "✴️", "❇️", "❌", "❎", "❓", "❔", "❕", "❗", "➕", "➖", "➗", "➡️", "➰", "➿", "⤴️", "⤵️", "⬅️", "⬆️", "⬇️", "⬛", "⬜", "⭕", "〰️", "〽️", "㊗️", "㊙️", "🅰️", "🅱️", "🅾️", "🅿️", "🆎", "🆑", "🆒", "🆓", "🆔", "🆕", "🆖", "🆗", "🆘", "🆙", "🆚", "🈁", "🈂️", "🈚", "🈯", "🈲", "🈳", "🈴", "🈵", "🈶", "🈷️", "🈸", "🈹", "🈺", "🉐", "🉑", "🎦", "🏧", "💠", "💱", "💲", "📛", "📳", "📴", "📵", "📶", "🔀", "🔁", "🔂", "🔃", "🔄", "🔅", "🔆", "🔘", "🔙", "🔚", "🔛", "🔜", "🔝", "🔞", "🔟", "🔠", "🔡", "🔢", "🔣", "🔤", "🔯", "🔰", "🔱", "🔲", "🔳", "🔴", "🔵", "🔶", "🔷", "🔸", "🔹", "🔺", "🔻", "🔼", "🔽", "🕉️", "🕎", "🚫", "🚭", "🚮", "🚯", "🚰", "🚱", "🚳", "🚷", "🚸", "🚹", "🚺", "🚻", "🚼", "🚾", "🛂", "🛃", "🛄", "🛅", "🛐", "🟠", "🟡", "🟢", "🟣", "🟤", "🟥", "🟦", "🟧", "🟨", "🟩", "🟪", "🟫"], flag: ["🇦🇨", "🇦🇩", "🇦🇪", "🇦🇫", "🇦🇬", "🇦🇮", "🇦🇱", "🇦🇲", "🇦🇴", "🇦🇶", "🇦🇷", "🇦🇸", "🇦🇹", "🇦🇺", "🇦🇼", "🇦🇽", "🇦🇿", "🇧🇦", "🇧🇧", "🇧🇩", "🇧🇪", "🇧🇫", "🇧🇬", "🇧🇭", "🇧🇮", "🇧🇯", "🇧🇱", "🇧🇲", "🇧🇳", "🇧🇴", "🇧🇶", "🇧🇷", "🇧🇸", "🇧🇹", "🇧🇻", "🇧🇼", "🇧🇾", "🇧🇿", "🇨🇦", "🇨🇨", "🇨🇩", "🇨🇫", "🇨🇬", "🇨🇭", "🇨🇮", "🇨🇰", "🇨🇱", "🇨🇲", "🇨🇳", "🇨🇴", "🇨🇵", "🇨🇷", "🇨🇺", "🇨🇻", "🇨🇼", "🇨🇽", "🇨🇾", "🇨🇿", "🇩🇪", "🇩🇬", "🇩🇯", "🇩🇰", "🇩🇲", "🇩🇴", "🇩🇿", "🇪🇦", "🇪🇨", "🇪🇪", "🇪🇬", "🇪🇭", "🇪🇷", "🇪🇸", "🇪🇹", "🇪🇺", "🇫🇮", "🇫🇯", "🇫🇰", "🇫🇲", "🇫🇴", "🇫🇷", "🇬🇦", "🇬🇧", "🇬🇩", "🇬🇪", "🇬🇫", "🇬🇬", "🇬🇭", "🇬🇮", "🇬🇱", "🇬🇲", "🇬🇳", "🇬🇵", "🇬🇶", "🇬🇷", "🇬🇸", "🇬🇹", "🇬🇺", "🇬🇼", "🇬🇾", "🇭🇰", "🇭🇲", "🇭🇳", "🇭🇷", "🇭🇹", "🇭🇺", "🇮🇨", "🇮🇩", "🇮🇪", "🇮🇱", "🇮🇲", "🇮🇳", "🇮🇴", "🇮🇶", "🇮🇷", "🇮🇸", "🇮🇹", "🇯🇪", "🇯🇲", "🇯🇴", "🇯🇵", "🇰🇪", "🇰🇬", "🇰🇭", "🇰🇮", "🇰🇲", "🇰🇳", "🇰🇵", "🇰🇷", "🇰🇼", "🇰🇾", "🇰🇿", "🇱🇦", "🇱🇧", "🇱🇨", "🇱🇮", "🇱🇰", "🇱🇷", "🇱🇸", "🇱🇹", "🇱🇺", "🇱🇻", "🇱🇾", "🇲🇦", "🇲🇨", "🇲🇩", "🇲🇪", "🇲🇫", "🇲🇬", "🇲🇭", "🇲🇰", "🇲🇱", "🇲🇲", "🇲🇳", "🇲🇴", "🇲🇵", "🇲🇶", "🇲🇷", "🇲🇸", "🇲🇹", "🇲🇺", "🇲🇻", "🇲🇼", "🇲🇽", "🇲🇾", "🇲🇿", "🇳🇦", "🇳🇨", "🇳🇪", "🇳🇫", "🇳🇬", "🇳🇮", "🇳🇱", "🇳🇴", "🇳🇵", "🇳🇷", "🇳🇺", "🇳🇿", "🇴🇲", "🇵🇦", "🇵🇪", "🇵🇫", "🇵🇬", "🇵🇭", "🇵🇰", "🇵🇱", "🇵🇲", "🇵🇳", "🇵🇷", "🇵🇸", "🇵🇹", "🇵🇼", "🇵🇾", "🇶🇦", "🇷🇪", "🇷🇴", "🇷🇸", "🇷🇺", "🇷🇼", "🇸🇦", "🇸🇧", "🇸🇨", "🇸🇩", "🇸🇪", "🇸🇬", "🇸🇭", "🇸🇮", "🇸🇯", "🇸🇰", "🇸🇱", "🇸🇲", "🇸🇳", "🇸🇴", "🇸🇷", "🇸🇸", "🇸🇹", "🇸🇻", "🇸🇽", "🇸🇾", "🇸🇿", "🇹🇦", "🇹🇨", "🇹🇩", "🇹🇫", "🇹🇬", "🇹🇭", "🇹🇯", "🇹🇰", "🇹🇱", "🇹🇲", "🇹🇳", "🇹🇴", "🇹🇷", "🇹🇹", "🇹🇻", "🇹🇼", "🇹🇿", "🇺🇦", "🇺🇬", "🇺🇲", "🇺🇳", "🇺🇸", "🇺🇾", "🇺🇿", "🇻🇦", "🇻🇨", "🇻🇪", "🇻🇬", "🇻🇮", "🇻🇳", "🇻🇺", "🇼🇫", "🇼🇸", "🇽🇰", "🇾🇪", "🇾🇹", "🇿🇦", "🇿🇲", "🇿🇼", "🎌", "🏁", "🏳️", "🏳️‍⚧️", "🏳️‍🌈", "🏴", "🏴‍☠️", "🚩"] };
 var lr2 = { informational: [100, 101, 102, 103], success: [200, 201, 202, 203, 204, 205, 206, 207, 208, 226], redirection: [300, 301, 302, 303, 304, 305, 306, 307, 308], clientError: [400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451], serverError: [500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511] };
 var mr2 = ["ES256", "ES384", "ES512", "HS256", "HS384", "HS512", "PS256", "PS384", "PS512", "RS256", "RS384", "RS512", "none"];
 var ur2 = ["FakerBot/{{system.semver}}", "Googlebot/2.1 (+http://www.google.com/bot.html)", 'Mozilla/5.0 (Linux; Android {{number.int({"min":5,"max":13})}}; {{helpers.arrayElement(["SM-G998U","SM-G998B","SM-G998N","SM-G998P","SM-T800"])}}) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Chrome/{{number.int({"min":55,"max":131})}}.{{system.semver}} Mobile Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:{{number.int({"min":75, "max":133})}}.0) Gecko/20100101 Firefox/{{number.int({"min":75, "max":133})}}.0', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Version/16.1 Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}}', 'Mozilla/5.0 (Macintosh; U; Intel Mac OS X 10_15_7) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Chrome/{{number.int({"min":55,"max":131})}}.{{system.semver}} Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}}', 'Mozilla/5.0 (Windows NT {{helpers.arrayElement(["5.1","5.2","6.0","6.1","6.2","6.3","10.0"])}}; Win64; x64) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Chrome/{{number.int({"min":55,"max":131})}}.{{system.semver}} Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}} Edg/{{number.int({"min":110,"max":131})}}.{{system.semver}}', 'Mozilla/5.0 (X11; Linux x86_64; rv:{{number.int({"min":75,"max":133})}}.0) Gecko/20100101 Firefox/{{number.int({"min":75,"max":133})}}.0', 'Mozilla/5.0 (compatible; MSIE {{number.int({"min":6,"max":10})}}.0; Windows NT {{helpers.arrayElement(["5.1","5.2","6.0","6.1","6.2","6.3","10.0"])}}; Trident/{{number.int({"min":4,"max":7})}}.0)', 'Mozilla/5.0 (iPhone; CPU iPhone OS {{number.int({"min":10,"max":18})}}_{{number.int({"min":0,"max":4})}} like Mac OS X) AppleWebKit/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}.{{number.int({"min":0,"max":99})}} (KHTML, like Gecko) Version/{{number.int({"min":10,"max":18})}}_{{number.int({"min":0,"max":4})}} Mobile/15E148 Safari/{{number.int({"min":536,"max":605})}}.{{number.int({"min":0,"max":99})}}'];
-var at = { emoji: cr4, http_status_code: lr2, jwt_algorithm: mr2, user_agent_pattern: ur2 };
+var at = { emoji: cr2, http_status_code: lr2, jwt_algorithm: mr2, user_agent_pattern: ur2 };
 var pr2 = at;
 var hr2 = [{ alpha2: "AD", alpha3: "AND", numeric: "020" }, { alpha2: "AE", alpha3: "ARE", numeric: "784" }, { alpha2: "AF", alpha3: "AFG", numeric: "004" }, { alpha2: "AG", alpha3: "ATG", numeric: "028" }, { alpha2: "AI", alpha3: "AIA", numeric: "660" }, { alpha2: "AL", alpha3: "ALB", numeric: "008" }, { alpha2: "AM", alpha3: "ARM", numeric: "051" }, { alpha2: "AO", alpha3: "AGO", numeric: "024" }, { alpha2: "AQ", alpha3: "ATA", numeric: "010" }, { alpha2: "AR", alpha3: "ARG", numeric: "032" }, { alpha2: "AS", alpha3: "ASM", numeric: "016" }, { alpha2: "AT", alpha3: "AUT", numeric: "040" }, { alpha2: "AU", alpha3: "AUS", numeric: "036" }, { alpha2: "AW", alpha3: "ABW", numeric: "533" }, { alpha2: "AX", alpha3: "ALA", numeric: "248" }, { alpha2: "AZ", alpha3: "AZE", numeric: "031" }, { alpha2: "BA", alpha3: "BIH", numeric: "070" }, { alpha2: "BB", alpha3: "BRB", numeric: "052" }, { alpha2: "BD", alpha3: "BGD", numeric: "050" }, { alpha2: "BE", alpha3: "BEL", numeric: "056" }, { alpha2: "BF", alpha3: "BFA", numeric: "854" }, { alpha2: "BG", alpha3: "BGR", numeric: "100" }, { alpha2: "BH", alpha3: "BHR", numeric: "048" }, { alpha2: "BI", alpha3: "BDI", numeric: "108" }, { alpha2: "BJ", alpha3: "BEN", numeric: "204" }, { alpha2: "BL", alpha3: "BLM", numeric: "652" }, { alpha2: "BM", alpha3: "BMU", numeric: "060" }, { alpha2: "BN", alpha3: "BRN", numeric: "096" }, { alpha2: "BO", alpha3: "BOL", numeric: "068" }, { alpha2: "BQ", alpha3: "BES", numeric: "535" }, { alpha2: "BR", alpha3: "BRA", numeric: "076" }, { alpha2: "BS", alpha3: "BHS", numeric: "044" }, { alpha2: "BT", alpha3: "BTN", numeric: "064" }, { alpha2: "BV", alpha3: "BVT", numeric: "074" }, { alpha2: "BW", alpha3: "BWA", numeric: "072" }, { alpha2: "BY", alpha3: "BLR", numeric: "112" }, { alpha2: "BZ", alpha3: "BLZ", numeric: "084" }, { alpha2: "CA", alpha3: "CAN", numeric: "124" }, { alpha2: "CC", alpha3: "CCK", numeric: "166" }, { alpha2: "CD", alpha3: "COD", numeric: "180" }, { alpha2: "CF", alpha3: "CAF", numeric: "140" }, { alpha2: "CG", alpha3: "COG", numeric: "178" }, { alpha2: "CH", alpha3: "CHE", numeric: "756" }, { alpha2: "CI", alpha3: "CIV", numeric: "384" }, { alpha2: "CK", alpha3: "COK", numeric: "184" }, { alpha2: "CL", alpha3: "CHL", numeric: "152" }, { alpha2: "CM", alpha3: "CMR", numeric: "120" }, { alpha2: "CN", alpha3: "CHN", numeric: "156" }, { alpha2: "CO", alpha3: "COL", numeric: "170" }, { alpha2: "CR", alpha3: "CRI", numeric: "188" }, { alpha2: "CU", alpha3: "CUB", numeric: "192" }, { alpha2: "CV", alpha3: "CPV", numeric: "132" }, { alpha2: "CW", alpha3: "CUW", numeric: "531" }, { alpha2: "CX", alpha3: "CXR", numeric: "162" }, { alpha2: "CY", alpha3: "CYP", numeric: "196" }, { alpha2: "CZ", alpha3: "CZE", numeric: "203" }, { alpha2: "DE", alpha3: "DEU", numeric: "276" }, { alpha2: "DJ", alpha3: "DJI", numeric: "262" }, { alpha2: "DK", alpha3: "DNK", numeric: "208" }, { alpha2: "DM", alpha3: "DMA", numeric: "212" }, { alpha2: "DO", alpha3: "DOM", numeric: "214" }, { alpha2: "DZ", alpha3: "DZA", numeric: "012" }, { alpha2: "EC", alpha3: "ECU", numeric: "218" }, { alpha2: "EE", alpha3: "EST", numeric: "233" }, { alpha2: "EG", alpha3: "EGY", numeric: "818" }, { alpha2: "EH", alpha3: "ESH", numeric: "732" }, { alpha2: "ER", alpha3: "ERI", numeric: "232" }, { alpha2: "ES", alpha3: "ESP", numeric: "724" }, { alpha2: "ET", alpha3: "ETH", numeric: "231" }, { alpha2: "FI", alpha3: "FIN", numeric: "246" }, { alpha2: "FJ", alpha3: "FJI", numeric: "242" }, { alpha2: "FK", alpha3: "FLK", numeric: "238" }, { alpha2: "FM", alpha3: "FSM", numeric: "583" }, { alpha2: "FO", alpha3: "FRO", numeric: "234" }, { alpha2: "FR", alpha3: "FRA", numeric: "250" }, { alpha2: "GA", alpha3: "GAB", numeric: "266" }, { alpha2: "GB", alpha3: "GBR", numeric: "826" }, { alpha2: "GD", alpha3: "GRD", numeric: "308" }, { alpha2: "GE", alpha3: "GEO", numeric: "268" }, { alpha2: "GF", alpha3: "GUF", numeric: "254" }, { alpha2: "GG", alpha3: "GGY", numeric: "831" }, { alpha2: "GH", alpha3: "GHA", numeric: "288" }, { alpha2: "GI", alpha3: "GIB", numeric: "292" }, { alpha2: "GL", alpha3: "GRL", numeric: "304" }, { alpha2: "GM", alpha3: "GMB", numeric: "270" }, { alpha2: "GN", alpha3: "GIN", numeric: "324" }, { alpha2: "GP", alpha3: "GLP", numeric: "312" }, { alpha2: "GQ", alpha3: "GNQ", numeric: "226" }, { alpha2: "GR", alpha3: "GRC", numeric: "300" }, { alpha2: "GS", alpha3: "SGS", numeric: "239" }, { alpha2: "GT", alpha3: "GTM", numeric: "320" }, { alpha2: "GU", alpha3: "GUM", numeric: "316" }, { alpha2: "GW", alpha3: "GNB", numeric: "624" }, { alpha2: "GY", alpha3: "GUY", numeric: "328" }, { alpha2: "HK", alpha3: "HKG", numeric: "344" }, { alpha2: "HM", alpha3: "HMD", numeric: "334" }, { alpha2: "HN", alpha3: "HND", numeric: "340" }, { alpha2: "HR", alpha3: "HRV", numeric: "191" }, { alpha2: "HT", alpha3: "HTI", numeric: "332" }, { alpha2: "HU", alpha3: "HUN", numeric: "348" }, { alpha2: "ID", alpha3: "IDN", numeric: "360" }, { alpha2: "IE", alpha3: "IRL", numeric: "372" }, { alpha2: "IL", alpha3: "ISR", numeric: "376" }, { alpha2: "IM", alpha3: "IMN", numeric: "833" }, { alpha2: "IN", alpha3: "IND", numeric: "356" }, { alpha2: "IO", alpha3: "IOT", numeric: "086" }, { alpha2: "IQ", alpha3: "IRQ", numeric: "368" }, { alpha2: "IR", alpha3: "IRN", numeric: "364" }, { alpha2: "IS", alpha3: "ISL", numeric: "352" }, { alpha2: "IT", alpha3: "ITA", numeric: "380" }, { alpha2: "JE", alpha3: "JEY", numeric: "832" }, { alpha2: "JM", alpha3: "JAM", numeric: "388" }, { alpha2: "JO", alpha3: "JOR", numeric: "400" }, { alpha2: "JP", alpha3: "JPN", numeric: "392" }, { alpha2: "KE", alpha3: "KEN", numeric: "404" }, { alpha2: "KG", alpha3: "KGZ", numeric: "417" }, { alpha2: "KH", alpha3: "KHM", numeric: "116" }, { alpha2: "KI", alpha3: "KIR", numeric: "296" }, { alpha2: "KM", alpha3: "COM", numeric: "174" }, { alpha2: "KN", alpha3: "KNA", numeric: "659" }, { alpha2: "KP", alpha3: "PRK", numeric: "408" }, { alpha2: "KR", alpha3: "KOR", numeric: "410" }, { alpha2: "KW", alpha3: "KWT", numeric: "414" }, { alpha2: "KY", alpha3: "CYM", numeric: "136" }, { alpha2: "KZ", alpha3: "KAZ", numeric: "398" }, { alpha2: "LA", alpha3: "LAO", numeric: "418" }, { alpha2: "LB", alpha3: "LBN", numeric: "422" }, { alpha2: "LC", alpha3: "LCA", numeric: "662" }, { alpha2: "LI", alpha3: "LIE", numeric: "438" }, { alpha2: "LK", alpha3: "LKA", numeric: "144" }, { alpha2: "LR", alpha3: "LBR", numeric: "430" }, { alpha2: "LS", alpha3: "LSO", numeric: "426" }, { alpha2: "LT", alpha3: "LTU", numeric: "440" }, { alpha2: "LU", alpha3: "LUX", numeric: "442" }, { alpha2: "LV", alpha3: "LVA", numeric: "428" }, { alpha2: "LY", alpha3: "LBY", numeric: "434" }, { alpha2: "MA", alpha3: "MAR", numeric: "504" }, { alpha2: "MC", alpha3: "MCO", numeric: "492" }, { alpha2: "MD", alpha3: "MDA", numeric: "498" }, { alpha2: "ME", alpha3: "MNE", numeric: "499" }, { alpha2: "MF", alpha3: "MAF", numeric: "663" }, { alpha2: "MG", alpha3: "MDG", numeric: "450" }, { alpha2: "MH", alpha3: "MHL", numeric: "584" }, { alpha2: "MK", alpha3: "MKD", numeric: "807" }, { alpha2: "ML", alpha3: "MLI", numeric: "466" }, { alpha2: "MM", alpha3: "MMR", numeric: "104" }, { alpha2: "MN", alpha3: "MNG", numeric: "496" }, { alpha2: "MO", alpha3: "MAC", numeric: "446" }, { alpha2: "MP", alpha3: "MNP", numeric: "580" }, { alpha2: "MQ", alpha3: "MTQ", numeric: "474" }, { alpha2: "MR", alpha3: "MRT", numeric: "478" }, { alpha2: "MS", alpha3: "MSR", numeric: "500" }, { alpha2: "MT", alpha3: "MLT", numeric: "470" }, { alpha2: "MU", alpha3: "MUS", numeric: "480" }, { alpha2: "MV", alpha3: "MDV", numeric: "462" }, { alpha2: "MW", alpha3: "MWI", numeric: "454" }, { alpha2: "MX", alpha3: "MEX", numeric: "484" }, { alpha2: "MY", alpha3: "MYS", numeric: "458" }, { alpha2: "MZ", alpha3: "MOZ", numeric: "508" }, { alpha2: "NA", alpha3: "NAM", numeric: "516" }, { alpha2: "NC", alpha3: "NCL", numeric: "540" }, { alpha2: "NE", alpha3: "NER", numeric: "562" }, { alpha2: "NF", alpha3: "NFK", numeric: "574" }, { alpha2: "NG", alpha3: "NGA", numeric: "566" }, { alpha2: "NI", alpha3: "NIC", numeric: "558" }, { alpha2: "NL", alpha3: "NLD", numeric: "528" }, { alpha2: "NO", alpha3: "NOR", numeric: "578" }, { alpha2: "NP", alpha3: "NPL", numeric: "524" }, { alpha2: "NR", alpha3: "NRU", numeric: "520" }, { alpha2: "NU", alpha3: "NIU", numeric: "570" }, { alpha2: "NZ", alpha3: "NZL", numeric: "554" }, { alpha2: "OM", alpha3: "OMN", numeric: "512" }, { alpha2: "PA", alpha3: "PAN", numeric: "591" }, { alpha2: "PE", alpha3: "PER", numeric: "604" }, { alpha2: "PF", alpha3: "PYF", numeric: "258" }, { alpha2: "PG", alpha3: "PNG", numeric: "598" }, { alpha2: "PH", alpha3: "PHL", numeric: "608" }, { alpha2: "PK", alpha3: "PAK", numeric: "586" }, { alpha2: "PL", alpha3: "POL", numeric: "616" }, { alpha2: "PM", alpha3: "SPM", numeric: "666" }, { alpha2: "PN", alpha3: "PCN", numeric: "612" }, { alpha2: "PR", alpha3: "PRI", numeric: "630" }, { alpha2: "PS", alpha3: "PSE", numeric: "275" }, { alpha2: "PT", alpha3: "PRT", numeric: "620" }, { alpha2: "PW", alpha3: "PLW", numeric: "585" }, { alpha2: "PY", alpha3: "PRY", numeric: "600" }, { alpha2: "QA", alpha3: "QAT", numeric: "634" }, { alpha2: "RE", alpha3: "REU", numeric: "638" }, { alpha2: "RO", alpha3: "ROU", numeric: "642" }, { alpha2: "RS", alpha3: "SRB", numeric: "688" }, { alpha2: "RU", alpha3: "RUS", numeric: "643" }, { alpha2: "RW", alpha3: "RWA", numeric: "646" }, { alpha2: "SA", alpha3: "SAU", numeric: "682" }, { alpha2: "SB", alpha3: "SLB", numeric: "090" }, { alpha2: "SC", alpha3: "SYC", numeric: "690" }, { alpha2: "SD", alpha3: "SDN", numeric: "729" }, { alpha2: "SE", alpha3: "SWE", numeric: "752" }, { alpha2: "SG", alpha3: "SGP", numeric: "702" }, { alpha2: "SH", alpha3: "SHN", numeric: "654" }, { alpha2: "SI", alpha3: "SVN", numeric: "705" }, { alpha2: "SJ", alpha3: "SJM", numeric: "744" }, { alpha2: "SK", alpha3: "SVK", numeric: "703" }, { alpha2: "SL", alpha3: "SLE", numeric: "694" }, { alpha2: "SM", alpha3: "SMR", numeric: "674" }, { alpha2: "SN", alpha3: "SEN", numeric: "686" }, { alpha2: "SO", alpha3: "SOM", numeric: "706" }, { alpha2: "SR", alpha3: "SUR", numeric: "740" }, { alpha2: "SS", alpha3: "SSD", numeric: "728" }, { alpha2: "ST", alpha3: "STP", numeric: "678" }, { alpha2: "SV", alpha3: "SLV", numeric: "222" }, { alpha2: "SX", alpha3: "SXM", numeric: "534" }, { alpha2: "SY", alpha3: "SYR", numeric: "760" }, { alpha2: "SZ", alpha3: "SWZ", numeric: "748" }, { alpha2: "TC", alpha3: "TCA", numeric: "796" }, { alpha2: "TD", alpha3: "TCD", numeric: "148" }, { alpha2: "TF", alpha3: "ATF", numeric: "260" }, { alpha2: "TG", alpha3: "TGO", numeric: "768" }, { alpha2: "TH", alpha3: "THA", numeric: "764" }, { alpha2: "TJ", alpha3: "TJK", numeric: "762" }, { alpha2: "TK", alpha3: "TKL", numeric: "772" }, { alpha2: "TL", alpha3: "TLS", numeric: "626" }, { alpha2: "TM", alpha3: "TKM", numeric: "795" }, { alpha2: "TN", alpha3: "TUN", numeric: "788" }, { alpha2: "TO", alpha3: "TON", numeric: "776" }, { alpha2: "TR", alpha3: "TUR", numeric: "792" }, { alpha2: "TT", alpha3: "TTO", numeric: "780" }, { alpha2: "TV", alpha3: "TUV", numeric: "798" }, { alpha2: "TW", alpha3: "TWN", numeric: "158" }, { alpha2: "TZ", alpha3: "TZA", numeric: "834" }, { alpha2: "UA", alpha3: "UKR", numeric: "804" }, { alpha2: "UG", alpha3: "UGA", numeric: "800" }, { alpha2: "UM", alpha3: "UMI", numeric: "581" }, { alpha2: "US", alpha3: "USA", numeric: "840" }, { alpha2: "UY", alpha3: "URY", numeric: "858" }, { alpha2: "UZ", alpha3: "UZB", numeric: "860" }, { alpha2: "VA", alpha3: "VAT", numeric: "336" }, { alpha2: "VC", alpha3: "VCT", numeric: "670" }, { alpha2: "VE", alpha3: "VEN", numeric: "862" }, { alpha2: "VG", alpha3: "VGB", numeric: "092" }, { alpha2: "VI", alpha3: "VIR", numeric: "850" }, { alpha2: "VN", alpha3: "VNM", numeric: "704" }, { alpha2: "VU", alpha3: "VUT", numeric: "548" }, { alpha2: "WF", alpha3: "WLF", numeric: "876" }, { alpha2: "WS", alpha3: "WSM", numeric: "882" }, { alpha2: "YE", alpha3: "YEM", numeric: "887" }, { alpha2: "YT", alpha3: "MYT", numeric: "175" }, { alpha2: "ZA", alpha3: "ZAF", numeric: "710" }, { alpha2: "ZM", alpha3: "ZMB", numeric: "894" }, { alpha2: "ZW", alpha3: "ZWE", numeric: "716" }];
 var nt = { country_code: hr2, time_zone: _2 };
@@ -71250,7 +70437,7 @@ var Oi = st;
 var f2 = new Qe2({ locale: [ys, Oi] });
 
 // ../core/dist/make/parse-template.js
-var SEGMENT2 = /^[a-z][A-Za-z0-9]*$/;
+var SEGMENT = /^[a-z][A-Za-z0-9]*$/;
 function parseTemplate(template) {
   const parts = [];
   let position = 0;
@@ -71276,20 +70463,20 @@ function readPlaceholder(template, open5) {
   if (template[cursor] === "(") {
     const close = closingParenthesis(template, cursor);
     if (close === -1)
-      throw invalid4(template, `"${template.slice(open5)}" has no closing ")"`);
+      throw invalid2(template, `"${template.slice(open5)}" has no closing ")"`);
     argsText = template.slice(cursor + 1, close);
     cursor = skipSpaces(template, close + 1);
   }
   if (!template.startsWith("}}", cursor)) {
-    throw invalid4(template, `"${template.slice(open5)}" is not closed with "}}"`);
+    throw invalid2(template, `"${template.slice(open5)}" is not closed with "}}"`);
   }
   const source = template.slice(open5, cursor + 2);
   return { placeholder: placeholderOf(template, source, name2, argsText), end: cursor + 2 };
 }
 function placeholderOf(template, source, name2, argsText) {
   const [module = "", method = "", ...rest] = name2.split(".");
-  if (rest.length > 0 || !SEGMENT2.test(module) || !SEGMENT2.test(method)) {
-    throw invalid4(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
+  if (rest.length > 0 || !SEGMENT.test(module) || !SEGMENT.test(method)) {
+    throw invalid2(template, `"${source}" must name module.method, e.g. {{person.fullName}}`);
   }
   const placeholder = { source, name: name2, module, method, args: null };
   if (argsText !== null)
@@ -71300,7 +70487,7 @@ function parseArgs(template, source, text) {
   try {
     return JSON.parse(`[${text}]`);
   } catch {
-    throw invalid4(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
+    throw invalid2(template, `the arguments of "${source}" are not JSON, e.g. {{number.int({"max":9})}}`);
   }
 }
 function closingParenthesis(text, open5) {
@@ -71326,7 +70513,7 @@ function skipSpaces(text, from) {
     index += 1;
   return index;
 }
-function invalid4(template, problem) {
+function invalid2(template, problem) {
   return new AllotError("INVALID_INPUT", `invalid template ${JSON.stringify(template)}: ${problem}`, {
     template
   });
@@ -71432,6 +70619,2518 @@ function checkPlaceholder(placeholder) {
   callFaker(placeholder, trialFaker);
 }
 
+// ../core/dist/make/generate-value.js
+function generateValue(column2, generator, scope) {
+  if (generator === null || typeof generator !== "object") {
+    if (typeof generator === "string" && generator.includes("{{")) {
+      return renderTemplate(generator, scope.template, scope.faker);
+    }
+    return generator;
+  }
+  if ("const" in generator)
+    return generator.const;
+  if ("template" in generator)
+    return renderTemplate(generator.template, scope.template, scope.faker);
+  if ("sequence" in generator)
+    return scope.sequences.next(column2, generator.sequence);
+  return scope.faker.helpers.arrayElement(generator.oneOf);
+}
+
+// ../core/dist/make/hash-seed.js
+function hashSeed(...parts) {
+  let hash = 2166136261;
+  for (const char of parts.join("\0")) {
+    const code = char.codePointAt(0) ?? 0;
+    hash ^= code;
+    hash = Math.imul(hash, 16777619);
+  }
+  return hash >>> 0;
+}
+
+// ../core/dist/make/make-rows.js
+var KEY_RETRIES = 20;
+function makeRows(options) {
+  const plan = columnPlan(options);
+  const faker = new Qe2({ locale: [ys, Oi] });
+  const { pool, suite, test } = options.context;
+  const seed = String(hashSeed(options.seed, String(options.make.seed ?? ""), pool, suite, test));
+  const rows = [];
+  for (let index = 0; index < options.count; index += 1) {
+    rows.push(makeUniqueRow(options, plan, { faker, seed, index }));
+  }
+  return rows;
+}
+function columnPlan(options) {
+  const { make, columns, keyColumn } = options;
+  for (const column2 of [...Object.keys(make.columns), keyColumn]) {
+    if (!columns.includes(column2))
+      throw unknownColumn(options, column2);
+  }
+  if (!Object.hasOwn(make.columns, keyColumn)) {
+    throw new AllotError("INVALID_INPUT", `${who(options)}: make must generate the key column "${keyColumn}"`, {
+      column: keyColumn
+    });
+  }
+  const generators = columns.map((column2) => Object.hasOwn(make.columns, column2) ? make.columns[column2] : void 0);
+  return { generators, keyIndex: columns.indexOf(keyColumn) };
+}
+function makeUniqueRow(options, plan, row) {
+  let key = "";
+  for (let attempt = 0; attempt <= KEY_RETRIES; attempt += 1) {
+    row.faker.seed(hashSeed(row.seed, String(row.index), String(attempt)));
+    const values = makeRow(options, plan, row);
+    const keyValue = values[plan.keyIndex] ?? null;
+    if (keyValue === null)
+      throw emptyKey(options);
+    key = String(keyValue);
+    if (!options.existingKeys.has(key)) {
+      options.existingKeys.add(key);
+      return values;
+    }
+  }
+  throw repeatingKey(options, key);
+}
+function makeRow(options, plan, row) {
+  const scope = {
+    faker: row.faker,
+    sequences: options.sequences,
+    template: { ...options.context, index: row.index }
+  };
+  return plan.generators.map((generator, index) => generator === void 0 ? null : generateValue(options.columns[index] ?? "", generator, scope));
+}
+function who(options) {
+  const { pool, suite, test } = options.context;
+  return `make for ${pool} / ${suite} / ${test}`;
+}
+function unknownColumn(options, column2) {
+  const message = `${who(options)} names column "${column2}", which the block does not have; its columns are: ${options.columns.join(", ")}`;
+  return new AllotError("UNKNOWN_COLUMN", message, { column: column2, columns: options.columns });
+}
+function emptyKey(options) {
+  return new AllotError("MAKE_FAILED", `${who(options)}: the key column "${options.keyColumn}" was generated empty`, {
+    column: options.keyColumn
+  });
+}
+function repeatingKey(options, key) {
+  const message = `${who(options)}: the generator of key column "${options.keyColumn}" keeps repeating values the block already has (last "${key}", ${KEY_RETRIES + 1} attempts); use a sequence ({ sequence: { prefix: "C-" } }) or put {{run.namespace}} in its template`;
+  return new AllotError("MAKE_FAILED", message, { column: options.keyColumn, key });
+}
+
+// ../core/dist/make/sequence-state.js
+var DIGITS = /^\d+$/;
+var SequenceState = class {
+  table;
+  last = /* @__PURE__ */ new Map();
+  constructor(table) {
+    this.table = table;
+  }
+  /** The next value: `${prefix}${digits padded to pad}`, or a number when there is neither. */
+  next(column2, spec) {
+    const { start = 1, step = 1, prefix = "", pad = 0 } = spec;
+    const counter = `${column2}\0${prefix}`;
+    const previous = this.last.get(counter);
+    const value = previous === void 0 ? this.first(column2, prefix, start, step) : previous + step;
+    this.last.set(counter, value);
+    if (prefix === "" && pad === 0)
+      return value;
+    return `${prefix}${String(value).padStart(pad, "0")}`;
+  }
+  first(column2, prefix, start, step) {
+    const max = this.largestExisting(column2, prefix);
+    return max === null || max < start ? start : max + step;
+  }
+  largestExisting(column2, prefix) {
+    const index = this.table.columns.indexOf(column2);
+    if (index === -1)
+      return null;
+    let max = null;
+    for (const row of this.table.rows) {
+      const number = sequenceNumber(row[index], prefix);
+      if (number !== null && (max === null || number > max))
+        max = number;
+    }
+    return max;
+  }
+};
+function sequenceNumber(cell, prefix) {
+  if (prefix === "" && typeof cell === "number")
+    return Number.isSafeInteger(cell) ? cell : null;
+  if (typeof cell !== "string" || !cell.startsWith(prefix))
+    return null;
+  const digits = cell.slice(prefix.length);
+  if (!DIGITS.test(digits))
+    return null;
+  const number = Number(digits);
+  return Number.isSafeInteger(number) ? number : null;
+}
+
+// ../core/dist/engine/make-on-server.js
+async function makeOnServer(context, item, make) {
+  const { server } = context;
+  const key = item.test.find.query?.key;
+  if (server === void 0 || key === void 0) {
+    throw new AllotError("INVALID_INPUT", "an insert make needs a SQL query find and a job executed on the resolution server of its database");
+  }
+  const faker = new Qe2({ locale: [ys, Oi] });
+  const sequences = new SequenceState({ columns: [], rows: [] });
+  const seed = hashSeed(context.seed, String(make.seed ?? ""), item.ref.pool, item.ref.suite, item.ref.test);
+  let columns = [];
+  const values = [];
+  for (let index = 0; index < item.test.count; index++) {
+    faker.seed(hashSeed(String(seed), String(index)));
+    const scope = {
+      faker,
+      sequences,
+      template: { jobId: context.jobId, namespace: context.namespace, ...item.ref, index }
+    };
+    const params = {};
+    for (const [name2, generator] of Object.entries(make.params ?? {}))
+      params[name2] = generateValue(name2, generator, scope);
+    const end = await context.hooks?.permit(item.ref, make, context.onWait ?? (() => void 0));
+    const table = await server.insert({ sql: make.insert, params }).catch((error2) => {
+      const reason = error2 instanceof Error ? error2.message : String(error2);
+      throw new AllotError("MAKE_FAILED", `the insert failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
+    }).finally(() => end?.());
+    if (!table.columns.includes(key) || table.rows.length === 0) {
+      throw new AllotError("MAKE_FAILED", `the insert must return the new row with its key column "${key}" (add RETURNING *); it returned columns: ${table.columns.join(", ") || "none"}`);
+    }
+    columns = table.columns;
+    values.push(table.rows[0]);
+    await context.hooks?.made({
+      ref: item.ref,
+      make,
+      block: serverBlock(server.name),
+      keyIndex: columns.indexOf(key),
+      columns,
+      values: [table.rows[0]],
+      server: server.name
+    });
+  }
+  return { block: serverBlock(server.name), keyIndex: columns.indexOf(key), columns, values };
+}
+
+// ../core/dist/engine/run-makes.js
+async function runMakes(context, tests) {
+  const outcome = { rows: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map(), versions: [] };
+  const blocks = /* @__PURE__ */ new Map();
+  for (const { item, cls } of tests) {
+    const make = item.test.make;
+    if (make === void 0)
+      continue;
+    try {
+      if (isSqlMake(make)) {
+        outcome.rows.set(item, await makeOnServer(context, item, make));
+        continue;
+      }
+      const name2 = make.block ?? cls.source.block.block;
+      const target = blocks.get(name2) ?? await openMadeBlock(context, name2, item.pool.key);
+      blocks.set(name2, target);
+      const ends = await permits(context, item, make);
+      ends.forEach((end) => end());
+      const values = makeRows({
+        make,
+        columns: target.block.columns,
+        keyColumn: item.pool.key,
+        count: item.test.count,
+        existingKeys: target.keys,
+        sequences: target.sequences,
+        context: { jobId: context.jobId, namespace: context.namespace, ...item.ref },
+        seed: `${context.seed}/${String(make.seed ?? "")}`
+      });
+      assertSatisfiesFind(cls, target.block, values);
+      target.rows.push(...values);
+      await context.hooks?.made({
+        ref: item.ref,
+        make,
+        block: name2,
+        keyIndex: target.keyIndex,
+        columns: target.block.columns,
+        values,
+        server: null
+      });
+      outcome.rows.set(item, {
+        block: name2,
+        keyIndex: target.keyIndex,
+        columns: target.block.columns,
+        values
+      });
+    } catch (error2) {
+      outcome.errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
+    }
+  }
+  for (const [name2, made] of blocks) {
+    if (made.rows.length === 0)
+      continue;
+    outcome.versions.push({
+      block: name2,
+      columns: made.block.columns,
+      keyColumn: made.block.keyColumn,
+      rows: made.rows,
+      origin: "make",
+      jobId: Number(context.jobId) || null
+    });
+  }
+  return outcome;
+}
+async function permits(context, item, make) {
+  const ends = [];
+  if (context.hooks === void 0)
+    return ends;
+  try {
+    for (let row = 0; row < item.test.count; row++)
+      ends.push(await context.hooks.permit(item.ref, make, context.onWait ?? (() => void 0)));
+  } catch (error2) {
+    ends.forEach((end) => end());
+    throw error2;
+  }
+  return ends;
+}
+async function openMadeBlock(context, name2, keyColumn) {
+  const block = await context.store.getBlock(context.workspace, name2);
+  if (block === void 0)
+    throw new AllotError("NOT_FOUND", `make: data block "${name2}" does not exist`);
+  const keyIndex = block.columns.indexOf(keyColumn);
+  if (keyIndex < 0) {
+    throw new AllotError("UNKNOWN_COLUMN", `make: data block "${name2}" has no key column "${keyColumn}"`);
+  }
+  return {
+    block,
+    keyIndex,
+    keys: new Set(block.rows.map((row) => String(row[keyIndex]))),
+    sequences: new SequenceState(block),
+    rows: []
+  };
+}
+function assertSatisfiesFind(cls, target, rows) {
+  const sameShape = target.block === cls.source.block.block && target.columns.join("\0") === cls.source.block.columns.join("\0");
+  if (!sameShape)
+    return;
+  if (rows.every((row) => cls.matches(row)))
+    return;
+  throw new AllotError("MAKE_FAILED", `the make produced a row that does not satisfy the find (${cls.description}); make its columns meet the criteria`);
+}
+
+// ../core/dist/engine/shortfalls.js
+async function shortfalls(run2, classes, state) {
+  const reasons = /* @__PURE__ */ new Map();
+  await Promise.all(classes.map(async (cls) => {
+    const claims = state.claimsOf(cls.source.block.block);
+    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claims, run2);
+    if (rows === void 0)
+      await cls.source.read();
+    reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
+  }));
+  return reasons;
+}
+
+// ../core/dist/engine/plan-job.js
+async function planJob(run2, now) {
+  const blocks = [...new Set(run2.classes.map((c2) => c2.source.block.block))];
+  const claims = await run2.store.claimState(run2.workspace, blocks, now);
+  if (run2.options.refresh)
+    await ignoreOwnLeases(run2, claims, now);
+  const total = run2.classes.length;
+  run2.progress({ phase: "candidates", done: 0, total });
+  const gathered = run2.options.refresh || run2.options.dryRun ? /* @__PURE__ */ new Map() : await gatherInStore(run2.classes, {
+    store: run2.store,
+    workspace: run2.workspace,
+    now,
+    limit: run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0)
+  });
+  await Promise.all(run2.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()));
+  const claimsOf2 = claimsByBlock(claims);
+  const allocation = planAllocation(run2.classes, claimsOf2, {
+    onClass: (done) => run2.progress({ phase: "candidates", done, total }),
+    gathered
+  });
+  run2.progress({ phase: "matching", done: 1, total: 1 });
+  const plan = {
+    claims,
+    tests: /* @__PURE__ */ new Map(),
+    failures: /* @__PURE__ */ new Map(),
+    madeRows: [],
+    matched: allocation.matched,
+    makesNeeded: /* @__PURE__ */ new Map()
+  };
+  const unmatched = [];
+  for (const cls of run2.classes) {
+    for (const item of cls.tests) {
+      const rows = allocation.rows.get(item);
+      if (rows === void 0) {
+        unmatched.push({ item, cls });
+        continue;
+      }
+      const columns = cls.source.block.columns;
+      plan.tests.set(item, {
+        status: "allocated",
+        rows: rows.map((r2) => ({ block: r2.block, key: r2.key, columns, values: r2.values }))
+      });
+    }
+  }
+  const short = /* @__PURE__ */ new Set();
+  for (const { item, cls } of unmatched) {
+    if (item.test.make !== void 0)
+      plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
+    else
+      short.add(cls);
+  }
+  const reasons = await shortfalls(run2, [...short], {
+    claimsOf: claimsOf2,
+    gathered,
+    matched: allocation.matched
+  });
+  for (const { item, cls } of unmatched) {
+    const reason = reasons.get(cls);
+    if (reason !== void 0)
+      plan.failures.set(item, reason);
+  }
+  if (run2.options.dryRun)
+    return plan;
+  run2.progress({ phase: "makes", done: 0, total: unmatched.length });
+  const made = await runMakes({
+    store: run2.store,
+    workspace: run2.workspace,
+    jobId: String(run2.jobId),
+    namespace: run2.namespace,
+    seed: run2.options.seed ?? "allot",
+    server: run2.options.server,
+    hooks: run2.options.makeHooks,
+    onWait: (message) => run2.progress({ phase: "makes", done: 0, total: unmatched.length, message })
+  }, unmatched);
+  plan.madeRows = made.versions;
+  for (const { item } of unmatched) {
+    const rows = made.rows.get(item);
+    if (rows !== void 0) {
+      const toRow2 = (values) => ({
+        block: rows.block,
+        key: String(values[rows.keyIndex]),
+        columns: rows.columns,
+        values
+      });
+      plan.tests.set(item, { status: "made", rows: rows.values.map(toRow2) });
+      continue;
+    }
+    const makeError = made.errors.get(item);
+    if (makeError !== void 0)
+      plan.failures.set(item, makeError);
+  }
+  return plan;
+}
+async function ignoreOwnLeases(run2, claims, now) {
+  const holders = await liveHolders(run2.store, run2.workspace, run2.classes.flatMap((c2) => c2.tests), now);
+  for (const [item, job] of holders) {
+    const test = job.tests[jobTestIndex(job, item.ref)];
+    for (const row of test?.rows ?? []) {
+      const id = rowId(row.block, row.key);
+      const rest = (claims.leases.get(id) ?? []).filter((h2) => h2.jobId !== job.id);
+      if (rest.length === 0)
+        claims.leases.delete(id);
+      else
+        claims.leases.set(id, rest);
+    }
+  }
+}
+
+// ../core/dist/engine/report-job.js
+async function reportJob(store, job, cached) {
+  const tests = [];
+  const pools = /* @__PURE__ */ new Map();
+  const results = await store.getResults(job.workspace, job.tests.filter((test) => test.status !== "failed"));
+  for (const test of job.tests) {
+    if (!pools.has(test.pool))
+      pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
+    const result = results.get(testId(test));
+    tests.push({
+      pool: test.pool,
+      suite: test.suite,
+      test: test.test,
+      status: test.status,
+      reason: test.reason,
+      values: result?.rows ?? [],
+      secrets: pools.get(test.pool) ?? []
+    });
+  }
+  return {
+    jobId: job.id,
+    dryRun: false,
+    cached,
+    state: job.state,
+    namespace: job.namespace,
+    expiresAt: job.expiresAt,
+    allocated: job.allocated,
+    made: job.made,
+    reused: job.cached,
+    failed: job.failed,
+    tests,
+    forecast: []
+  };
+}
+
+// ../core/dist/engine/resolve-tests.js
+async function resolveTests(store, workspace, refs) {
+  const pools = /* @__PURE__ */ new Map();
+  const indexes2 = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const resolved = [];
+  for (const ref of refs) {
+    if (seen.has(testId(ref)))
+      continue;
+    seen.add(testId(ref));
+    if (!pools.has(ref.pool))
+      pools.set(ref.pool, await store.getPool(workspace, ref.pool));
+    const pool = pools.get(ref.pool);
+    if (pool === void 0) {
+      const known = (await store.listPools(workspace)).map((p3) => p3.name);
+      resolved.push({ ref, pool: null, test: null, error: unknownPool(ref.pool, known) });
+      continue;
+    }
+    let index = indexes2.get(pool);
+    if (index === void 0) {
+      index = new Map(pool.tests.map((t2) => [`${t2.suite}\0${t2.test}`, t2]));
+      indexes2.set(pool, index);
+    }
+    const test = index.get(`${ref.suite}\0${ref.test}`);
+    if (test === void 0) {
+      resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
+      continue;
+    }
+    resolved.push({
+      ref: { pool: ref.pool, suite: ref.suite, test: ref.test },
+      pool,
+      test,
+      error: null
+    });
+  }
+  return resolved;
+}
+function unknownPool(pool, known) {
+  const list3 = known.length === 0 ? "there are no pools yet" : `known pools: ${known.join(", ")}`;
+  return `pool "${pool}" does not exist (${list3})`;
+}
+function unknownTest(pool, ref) {
+  const suites = [...new Set(pool.tests.map((t2) => t2.suite))];
+  if (!suites.includes(ref.suite)) {
+    return `pool "${pool.name}" has no suite "${ref.suite}" (suites: ${suites.join(", ")})`;
+  }
+  const tests = pool.tests.filter((t2) => t2.suite === ref.suite).map((t2) => t2.test);
+  return `suite "${ref.suite}" of pool "${pool.name}" has no test "${ref.test}" (tests: ${tests.join(", ")})`;
+}
+
+// ../core/dist/engine/execute-job.js
+var RETRY_BUDGET_MS = 6e4;
+async function executeJob(store, options) {
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+  const progress = options.onProgress ?? (() => void 0);
+  progress({ phase: "resolve", done: 0, total: options.tests.length });
+  const resolved = await resolveTests(store, workspace, options.tests);
+  const bundleKey = bundleKeyOf(resolved, options.server?.name ?? "local");
+  if (!options.refresh && !options.dryRun) {
+    const live = await store.findLiveJob(workspace, bundleKey, clock());
+    if (live !== void 0 && live.failed === 0)
+      return reportJob(store, live, true);
+  }
+  const ok = resolved.filter((r2) => r2.error === null);
+  const reuses = !options.refresh && !options.dryRun;
+  let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
+  let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
+  const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
+  const namespace = options.namespace ?? randomBytes2(4).toString("hex");
+  const run2 = { store, workspace, options, classes, progress, jobId, namespace };
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    const now = clock();
+    try {
+      const plan = await planJob(run2, now);
+      if (options.dryRun)
+        return dryRunReport(resolved, errors, plan, namespace);
+      const commit = buildCommit({ run: run2, resolved, errors, reused, plan, bundleKey, now });
+      progress({ phase: "commit", done: 0, total: 1 });
+      const job = await store.commitJob(commit, now);
+      progress({ phase: "done", done: 1, total: 1 });
+      return reportJob(store, job, false);
+    } catch (error2) {
+      const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
+      if (!retry || Date.now() - started > RETRY_BUDGET_MS)
+        throw error2;
+      await backoff2(attempt);
+      if (!reuses || !(error2 instanceof LeaseConflictError))
+        continue;
+      const live = await store.findLiveJob(workspace, bundleKey, clock());
+      if (live !== void 0 && live.failed === 0)
+        return reportJob(store, live, true);
+      const holders = await liveHolders(store, workspace, ok, clock());
+      if (sameHolders(holders, reused))
+        continue;
+      reused = holders;
+      ({ classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server));
+      run2.classes = classes;
+    }
+  }
+}
+function backoff2(attempt) {
+  const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
+  return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
+}
+
+// ../core/dist/job-from-commit.js
+function jobFromCommit(commit) {
+  const count = (status) => commit.tests.filter((t2) => t2.status === status).length;
+  const failed = count("failed");
+  return {
+    id: commit.jobId,
+    workspace: commit.workspace,
+    bundleKey: commit.bundleKey,
+    state: failed > 0 ? "failed" : "complete",
+    namespace: commit.namespace,
+    createdAt: commit.createdAt,
+    expiresAt: commit.expiresAt,
+    releasedAt: null,
+    tests: commit.tests,
+    allocated: count("allocated"),
+    made: count("made"),
+    cached: count("cached"),
+    failed
+  };
+}
+
+// ../core/dist/job-state-record.js
+function isJobFinished(state) {
+  return state.phase === "done" || state.phase === "error";
+}
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/CsvError.js
+var CsvError = class _CsvError extends Error {
+  constructor(code, message, options, ...contexts) {
+    if (Array.isArray(message)) message = message.join(" ").trim();
+    super(message);
+    if (Error.captureStackTrace !== void 0) {
+      Error.captureStackTrace(this, _CsvError);
+    }
+    this.code = code;
+    for (const context of contexts) {
+      for (const key in context) {
+        const value = context[key];
+        this[key] = Buffer.isBuffer(value) ? value.toString(options.encoding) : value == null ? value : JSON.parse(JSON.stringify(value));
+      }
+    }
+  }
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/is_object.js
+var is_object = function(obj) {
+  return typeof obj === "object" && obj !== null && !Array.isArray(obj);
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_columns_array.js
+var normalize_columns_array = function(columns) {
+  const normalizedColumns = [];
+  for (let i2 = 0, l2 = columns.length; i2 < l2; i2++) {
+    const column2 = columns[i2];
+    if (column2 === void 0 || column2 === null || column2 === false) {
+      normalizedColumns[i2] = { disabled: true };
+    } else if (typeof column2 === "string" || typeof column2 === "number") {
+      normalizedColumns[i2] = { name: `${column2}` };
+    } else if (is_object(column2)) {
+      if (typeof column2.name !== "string") {
+        throw new CsvError("CSV_OPTION_COLUMNS_MISSING_NAME", [
+          "Option columns missing name:",
+          `property "name" is required at position ${i2}`,
+          "when column is an object literal"
+        ]);
+      }
+      normalizedColumns[i2] = column2;
+    } else {
+      throw new CsvError("CSV_INVALID_COLUMN_DEFINITION", [
+        "Invalid column definition:",
+        "expect a string or a literal object,",
+        `got ${JSON.stringify(column2)} at position ${i2}`
+      ]);
+    }
+  }
+  return normalizedColumns;
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/ResizeableBuffer.js
+var ResizeableBuffer = class {
+  constructor(size = 100) {
+    this.size = size;
+    this.length = 0;
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  prepend(val) {
+    if (Buffer.isBuffer(val)) {
+      const length = this.length + val.length;
+      if (length >= this.size) {
+        this.resize();
+        if (length >= this.size) {
+          throw Error("INVALID_BUFFER_STATE");
+        }
+      }
+      const buf = this.buf;
+      this.buf = Buffer.allocUnsafe(this.size);
+      val.copy(this.buf, 0);
+      buf.copy(this.buf, val.length);
+      this.length += val.length;
+    } else {
+      const length = this.length++;
+      if (length === this.size) {
+        this.resize();
+      }
+      const buf = this.clone();
+      this.buf[0] = val;
+      buf.copy(this.buf, 1, 0, length);
+    }
+  }
+  append(val) {
+    const length = this.length++;
+    if (length === this.size) {
+      this.resize();
+    }
+    this.buf[length] = val;
+  }
+  clone() {
+    return Buffer.from(this.buf.slice(0, this.length));
+  }
+  resize() {
+    const length = this.length;
+    this.size = this.size * 2;
+    const buf = Buffer.allocUnsafe(this.size);
+    this.buf.copy(buf, 0, 0, length);
+    this.buf = buf;
+  }
+  toString(encoding) {
+    if (encoding) {
+      return this.buf.slice(0, this.length).toString(encoding);
+    } else {
+      return Uint8Array.prototype.slice.call(this.buf.slice(0, this.length));
+    }
+  }
+  toJSON() {
+    return this.toString("utf8");
+  }
+  reset() {
+    this.length = 0;
+  }
+};
+var ResizeableBuffer_default = ResizeableBuffer;
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/init_state.js
+var np = 12;
+var cr3 = 13;
+var nl = 10;
+var space = 32;
+var tab = 9;
+var init_state = function(options) {
+  return {
+    bomSkipped: false,
+    bufBytesStart: 0,
+    castField: options.cast_function,
+    commenting: false,
+    // Current error encountered by a record
+    error: void 0,
+    enabled: options.from_line === 1,
+    escaping: false,
+    escapeIsQuote: Buffer.isBuffer(options.escape) && Buffer.isBuffer(options.quote) && Buffer.compare(options.escape, options.quote) === 0,
+    // columns can be `false`, `true`, `Array`
+    expectedRecordLength: Array.isArray(options.columns) ? options.columns.length : void 0,
+    field: new ResizeableBuffer_default(20),
+    firstLineToHeaders: options.cast_first_line_to_header,
+    needMoreDataSize: Math.max(
+      // Skip if the remaining buffer smaller than comment
+      options.comment !== null ? options.comment.length : 0,
+      ...options.delimiter.map((delimiter) => delimiter.length),
+      // Skip if the remaining buffer can be escape sequence
+      options.quote !== null ? options.quote.length : 0
+    ),
+    previousBuf: void 0,
+    quoting: false,
+    stop: false,
+    rawBuffer: new ResizeableBuffer_default(100),
+    record: [],
+    recordHasError: false,
+    record_length: 0,
+    recordDelimiterMaxLength: options.record_delimiter.length === 0 ? 0 : Math.max(...options.record_delimiter.map((v3) => v3.length)),
+    trimChars: [
+      Buffer.from(" ", options.encoding)[0],
+      Buffer.from("	", options.encoding)[0]
+    ],
+    wasQuoting: false,
+    wasRowDelimiter: false,
+    timchars: [
+      Buffer.from(Buffer.from([cr3], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([nl], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([np], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([space], "utf8").toString(), options.encoding),
+      Buffer.from(Buffer.from([tab], "utf8").toString(), options.encoding)
+    ]
+  };
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/utils/underscore.js
+var underscore = function(str) {
+  return str.replace(/([A-Z])/g, function(_3, match) {
+    return "_" + match.toLowerCase();
+  });
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/normalize_options.js
+var normalize_options = function(opts) {
+  const options = {};
+  for (const opt in opts) {
+    options[underscore(opt)] = opts[opt];
+  }
+  if (options.encoding === void 0 || options.encoding === true) {
+    options.encoding = "utf8";
+  } else if (options.encoding === null || options.encoding === false) {
+    options.encoding = null;
+  } else if (typeof options.encoding !== "string" && options.encoding !== null) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ENCODING",
+      [
+        "Invalid option encoding:",
+        "encoding must be a string or null to return a buffer,",
+        `got ${JSON.stringify(options.encoding)}`
+      ],
+      options
+    );
+  }
+  if (options.bom === void 0 || options.bom === null || options.bom === false) {
+    options.bom = false;
+  } else if (options.bom !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_BOM",
+      [
+        "Invalid option bom:",
+        "bom must be true,",
+        `got ${JSON.stringify(options.bom)}`
+      ],
+      options
+    );
+  }
+  options.cast_function = null;
+  if (options.cast === void 0 || options.cast === null || options.cast === false || options.cast === "") {
+    options.cast = void 0;
+  } else if (typeof options.cast === "function") {
+    options.cast_function = options.cast;
+    options.cast = true;
+  } else if (options.cast !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST",
+      [
+        "Invalid option cast:",
+        "cast must be true or a function,",
+        `got ${JSON.stringify(options.cast)}`
+      ],
+      options
+    );
+  }
+  if (options.cast_date === void 0 || options.cast_date === null || options.cast_date === false || options.cast_date === "") {
+    options.cast_date = false;
+  } else if (options.cast_date === true) {
+    options.cast_date = function(value) {
+      const date = Date.parse(value);
+      return !isNaN(date) ? new Date(date) : value;
+    };
+  } else if (typeof options.cast_date !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_CAST_DATE",
+      [
+        "Invalid option cast_date:",
+        "cast_date must be true or a function,",
+        `got ${JSON.stringify(options.cast_date)}`
+      ],
+      options
+    );
+  }
+  options.cast_first_line_to_header = void 0;
+  if (options.columns === true) {
+    options.cast_first_line_to_header = void 0;
+  } else if (typeof options.columns === "function") {
+    options.cast_first_line_to_header = options.columns;
+    options.columns = true;
+  } else if (Array.isArray(options.columns)) {
+    options.columns = normalize_columns_array(options.columns);
+  } else if (options.columns === void 0 || options.columns === null || options.columns === false) {
+    options.columns = false;
+  } else {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COLUMNS",
+      [
+        "Invalid option columns:",
+        "expect an array, a function or true,",
+        `got ${JSON.stringify(options.columns)}`
+      ],
+      options
+    );
+  }
+  if (options.group_columns_by_name === void 0 || options.group_columns_by_name === null || options.group_columns_by_name === false) {
+    options.group_columns_by_name = false;
+  } else if (options.group_columns_by_name !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "expect an boolean,",
+        `got ${JSON.stringify(options.group_columns_by_name)}`
+      ],
+      options
+    );
+  } else if (options.columns === false) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_GROUP_COLUMNS_BY_NAME",
+      [
+        "Invalid option group_columns_by_name:",
+        "the `columns` mode must be activated."
+      ],
+      options
+    );
+  }
+  if (options.comment === void 0 || options.comment === null || options.comment === false || options.comment === "") {
+    options.comment = null;
+  } else {
+    if (typeof options.comment === "string") {
+      options.comment = Buffer.from(options.comment, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.comment)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_COMMENT",
+        [
+          "Invalid option comment:",
+          "comment must be a buffer or a string,",
+          `got ${JSON.stringify(options.comment)}`
+        ],
+        options
+      );
+    }
+  }
+  if (options.comment_no_infix === void 0 || options.comment_no_infix === null || options.comment_no_infix === false) {
+    options.comment_no_infix = false;
+  } else if (options.comment_no_infix !== true) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_COMMENT",
+      [
+        "Invalid option comment_no_infix:",
+        "value must be a boolean,",
+        `got ${JSON.stringify(options.comment_no_infix)}`
+      ],
+      options
+    );
+  }
+  const delimiter_json = JSON.stringify(options.delimiter);
+  if (!Array.isArray(options.delimiter))
+    options.delimiter = [options.delimiter];
+  if (options.delimiter.length === 0) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_DELIMITER",
+      [
+        "Invalid option delimiter:",
+        "delimiter must be a non empty string or buffer or array of string|buffer,",
+        `got ${delimiter_json}`
+      ],
+      options
+    );
+  }
+  options.delimiter = options.delimiter.map(function(delimiter) {
+    if (delimiter === void 0 || delimiter === null || delimiter === false) {
+      return Buffer.from(",", options.encoding);
+    }
+    if (typeof delimiter === "string") {
+      delimiter = Buffer.from(delimiter, options.encoding);
+    }
+    if (!Buffer.isBuffer(delimiter) || delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_DELIMITER",
+        [
+          "Invalid option delimiter:",
+          "delimiter must be a non empty string or buffer or array of string|buffer,",
+          `got ${delimiter_json}`
+        ],
+        options
+      );
+    }
+    return delimiter;
+  });
+  if (options.escape === void 0 || options.escape === true) {
+    options.escape = Buffer.from('"', options.encoding);
+  } else if (typeof options.escape === "string") {
+    options.escape = Buffer.from(options.escape, options.encoding);
+  } else if (options.escape === null || options.escape === false) {
+    options.escape = null;
+  }
+  if (options.escape !== null) {
+    if (!Buffer.isBuffer(options.escape)) {
+      throw new Error(
+        `Invalid Option: escape must be a buffer, a string or a boolean, got ${JSON.stringify(options.escape)}`
+      );
+    }
+  }
+  if (options.from === void 0 || options.from === null) {
+    options.from = 1;
+  } else {
+    if (typeof options.from === "string" && /\d+/.test(options.from)) {
+      options.from = parseInt(options.from);
+    }
+    if (Number.isInteger(options.from)) {
+      if (options.from < 0) {
+        throw new Error(
+          `Invalid Option: from must be a positive integer, got ${JSON.stringify(opts.from)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from must be an integer, got ${JSON.stringify(options.from)}`
+      );
+    }
+  }
+  if (options.from_line === void 0 || options.from_line === null) {
+    options.from_line = 1;
+  } else {
+    if (typeof options.from_line === "string" && /\d+/.test(options.from_line)) {
+      options.from_line = parseInt(options.from_line);
+    }
+    if (Number.isInteger(options.from_line)) {
+      if (options.from_line <= 0) {
+        throw new Error(
+          `Invalid Option: from_line must be a positive integer greater than 0, got ${JSON.stringify(opts.from_line)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: from_line must be an integer, got ${JSON.stringify(opts.from_line)}`
+      );
+    }
+  }
+  if (options.ignore_last_delimiters === void 0 || options.ignore_last_delimiters === null) {
+    options.ignore_last_delimiters = false;
+  } else if (typeof options.ignore_last_delimiters === "number") {
+    options.ignore_last_delimiters = Math.floor(options.ignore_last_delimiters);
+    if (options.ignore_last_delimiters === 0) {
+      options.ignore_last_delimiters = false;
+    }
+  } else if (typeof options.ignore_last_delimiters !== "boolean") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_IGNORE_LAST_DELIMITERS",
+      [
+        "Invalid option `ignore_last_delimiters`:",
+        "the value must be a boolean value or an integer,",
+        `got ${JSON.stringify(options.ignore_last_delimiters)}`
+      ],
+      options
+    );
+  }
+  if (options.ignore_last_delimiters === true && options.columns === false) {
+    throw new CsvError(
+      "CSV_IGNORE_LAST_DELIMITERS_REQUIRES_COLUMNS",
+      [
+        "The option `ignore_last_delimiters`",
+        "requires the activation of the `columns` option"
+      ],
+      options
+    );
+  }
+  if (options.info === void 0 || options.info === null || options.info === false) {
+    options.info = false;
+  } else if (options.info !== true) {
+    throw new Error(
+      `Invalid Option: info must be true, got ${JSON.stringify(options.info)}`
+    );
+  }
+  if (options.max_record_size === void 0 || options.max_record_size === null || options.max_record_size === false) {
+    options.max_record_size = 0;
+  } else if (Number.isInteger(options.max_record_size) && options.max_record_size >= 0) {
+  } else if (typeof options.max_record_size === "string" && /\d+/.test(options.max_record_size)) {
+    options.max_record_size = parseInt(options.max_record_size);
+  } else {
+    throw new Error(
+      `Invalid Option: max_record_size must be a positive integer, got ${JSON.stringify(options.max_record_size)}`
+    );
+  }
+  if (options.objname === void 0 || options.objname === null || options.objname === false) {
+    options.objname = void 0;
+  } else if (Buffer.isBuffer(options.objname)) {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty buffer`);
+    }
+    if (options.encoding === null) {
+    } else {
+      options.objname = options.objname.toString(options.encoding);
+    }
+  } else if (typeof options.objname === "string") {
+    if (options.objname.length === 0) {
+      throw new Error(`Invalid Option: objname must be a non empty string`);
+    }
+  } else if (typeof options.objname === "number") {
+  } else {
+    throw new Error(
+      `Invalid Option: objname must be a string or a buffer, got ${options.objname}`
+    );
+  }
+  if (options.objname !== void 0) {
+    if (typeof options.objname === "number") {
+      if (options.columns !== false) {
+        throw Error(
+          "Invalid Option: objname index cannot be combined with columns or be defined as a field"
+        );
+      }
+    } else {
+      if (options.columns === false) {
+        throw Error(
+          "Invalid Option: objname field must be combined with columns or be defined as an index"
+        );
+      }
+    }
+  }
+  if (options.on_record === void 0 || options.on_record === null) {
+    options.on_record = void 0;
+  } else if (typeof options.on_record !== "function") {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_ON_RECORD",
+      [
+        "Invalid option `on_record`:",
+        "expect a function,",
+        `got ${JSON.stringify(options.on_record)}`
+      ],
+      options
+    );
+  }
+  if (options.on_skip !== void 0 && options.on_skip !== null && typeof options.on_skip !== "function") {
+    throw new Error(
+      `Invalid Option: on_skip must be a function, got ${JSON.stringify(options.on_skip)}`
+    );
+  }
+  if (options.quote === null || options.quote === false || options.quote === "") {
+    options.quote = null;
+  } else {
+    if (options.quote === void 0 || options.quote === true) {
+      options.quote = Buffer.from('"', options.encoding);
+    } else if (typeof options.quote === "string") {
+      options.quote = Buffer.from(options.quote, options.encoding);
+    }
+    if (!Buffer.isBuffer(options.quote)) {
+      throw new Error(
+        `Invalid Option: quote must be a buffer or a string, got ${JSON.stringify(options.quote)}`
+      );
+    }
+  }
+  if (options.raw === void 0 || options.raw === null || options.raw === false) {
+    options.raw = false;
+  } else if (options.raw !== true) {
+    throw new Error(
+      `Invalid Option: raw must be true, got ${JSON.stringify(options.raw)}`
+    );
+  }
+  if (options.record_delimiter === void 0) {
+    options.record_delimiter = [];
+  } else if (typeof options.record_delimiter === "string" || Buffer.isBuffer(options.record_delimiter)) {
+    if (options.record_delimiter.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer,",
+          `got ${JSON.stringify(options.record_delimiter)}`
+        ],
+        options
+      );
+    }
+    options.record_delimiter = [options.record_delimiter];
+  } else if (!Array.isArray(options.record_delimiter)) {
+    throw new CsvError(
+      "CSV_INVALID_OPTION_RECORD_DELIMITER",
+      [
+        "Invalid option `record_delimiter`:",
+        "value must be a string, a buffer or array of string|buffer,",
+        `got ${JSON.stringify(options.record_delimiter)}`
+      ],
+      options
+    );
+  }
+  options.record_delimiter = options.record_delimiter.map(function(rd, i2) {
+    if (typeof rd !== "string" && !Buffer.isBuffer(rd)) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a string, a buffer or array of string|buffer",
+          `at index ${i2},`,
+          `got ${JSON.stringify(rd)}`
+        ],
+        options
+      );
+    } else if (rd.length === 0) {
+      throw new CsvError(
+        "CSV_INVALID_OPTION_RECORD_DELIMITER",
+        [
+          "Invalid option `record_delimiter`:",
+          "value must be a non empty string or buffer",
+          `at index ${i2},`,
+          `got ${JSON.stringify(rd)}`
+        ],
+        options
+      );
+    }
+    if (typeof rd === "string") {
+      rd = Buffer.from(rd, options.encoding);
+    }
+    return rd;
+  });
+  if (typeof options.relax_column_count === "boolean") {
+  } else if (options.relax_column_count === void 0 || options.relax_column_count === null) {
+    options.relax_column_count = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count must be a boolean, got ${JSON.stringify(options.relax_column_count)}`
+    );
+  }
+  if (typeof options.relax_column_count_less === "boolean") {
+  } else if (options.relax_column_count_less === void 0 || options.relax_column_count_less === null) {
+    options.relax_column_count_less = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_less must be a boolean, got ${JSON.stringify(options.relax_column_count_less)}`
+    );
+  }
+  if (typeof options.relax_column_count_more === "boolean") {
+  } else if (options.relax_column_count_more === void 0 || options.relax_column_count_more === null) {
+    options.relax_column_count_more = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_column_count_more must be a boolean, got ${JSON.stringify(options.relax_column_count_more)}`
+    );
+  }
+  if (typeof options.relax_quotes === "boolean") {
+  } else if (options.relax_quotes === void 0 || options.relax_quotes === null) {
+    options.relax_quotes = false;
+  } else {
+    throw new Error(
+      `Invalid Option: relax_quotes must be a boolean, got ${JSON.stringify(options.relax_quotes)}`
+    );
+  }
+  if (typeof options.skip_empty_lines === "boolean") {
+  } else if (options.skip_empty_lines === void 0 || options.skip_empty_lines === null) {
+    options.skip_empty_lines = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_empty_lines must be a boolean, got ${JSON.stringify(options.skip_empty_lines)}`
+    );
+  }
+  if (typeof options.skip_records_with_empty_values === "boolean") {
+  } else if (options.skip_records_with_empty_values === void 0 || options.skip_records_with_empty_values === null) {
+    options.skip_records_with_empty_values = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_empty_values must be a boolean, got ${JSON.stringify(options.skip_records_with_empty_values)}`
+    );
+  }
+  if (typeof options.skip_records_with_error === "boolean") {
+  } else if (options.skip_records_with_error === void 0 || options.skip_records_with_error === null) {
+    options.skip_records_with_error = false;
+  } else {
+    throw new Error(
+      `Invalid Option: skip_records_with_error must be a boolean, got ${JSON.stringify(options.skip_records_with_error)}`
+    );
+  }
+  if (options.rtrim === void 0 || options.rtrim === null || options.rtrim === false) {
+    options.rtrim = false;
+  } else if (options.rtrim !== true) {
+    throw new Error(
+      `Invalid Option: rtrim must be a boolean, got ${JSON.stringify(options.rtrim)}`
+    );
+  }
+  if (options.ltrim === void 0 || options.ltrim === null || options.ltrim === false) {
+    options.ltrim = false;
+  } else if (options.ltrim !== true) {
+    throw new Error(
+      `Invalid Option: ltrim must be a boolean, got ${JSON.stringify(options.ltrim)}`
+    );
+  }
+  if (options.trim === void 0 || options.trim === null || options.trim === false) {
+    options.trim = false;
+  } else if (options.trim !== true) {
+    throw new Error(
+      `Invalid Option: trim must be a boolean, got ${JSON.stringify(options.trim)}`
+    );
+  }
+  if (options.trim === true && opts.ltrim !== false) {
+    options.ltrim = true;
+  } else if (options.ltrim !== true) {
+    options.ltrim = false;
+  }
+  if (options.trim === true && opts.rtrim !== false) {
+    options.rtrim = true;
+  } else if (options.rtrim !== true) {
+    options.rtrim = false;
+  }
+  if (options.to === void 0 || options.to === null) {
+    options.to = -1;
+  } else if (options.to !== -1) {
+    if (typeof options.to === "string" && /\d+/.test(options.to)) {
+      options.to = parseInt(options.to);
+    }
+    if (Number.isInteger(options.to)) {
+      if (options.to <= 0) {
+        throw new Error(
+          `Invalid Option: to must be a positive integer greater than 0, got ${JSON.stringify(opts.to)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to must be an integer, got ${JSON.stringify(opts.to)}`
+      );
+    }
+  }
+  if (options.to_line === void 0 || options.to_line === null) {
+    options.to_line = -1;
+  } else if (options.to_line !== -1) {
+    if (typeof options.to_line === "string" && /\d+/.test(options.to_line)) {
+      options.to_line = parseInt(options.to_line);
+    }
+    if (Number.isInteger(options.to_line)) {
+      if (options.to_line <= 0) {
+        throw new Error(
+          `Invalid Option: to_line must be a positive integer greater than 0, got ${JSON.stringify(opts.to_line)}`
+        );
+      }
+    } else {
+      throw new Error(
+        `Invalid Option: to_line must be an integer, got ${JSON.stringify(opts.to_line)}`
+      );
+    }
+  }
+  return options;
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/api/index.js
+var isRecordEmpty = function(record) {
+  return record.every(
+    (field) => field == null || field.toString && field.toString().trim() === ""
+  );
+};
+var cr4 = 13;
+var nl2 = 10;
+var boms = {
+  // Note, the following are equals:
+  // Buffer.from("\ufeff")
+  // Buffer.from([239, 187, 191])
+  // Buffer.from('EFBBBF', 'hex')
+  utf8: Buffer.from([239, 187, 191]),
+  // Note, the following are equals:
+  // Buffer.from "\ufeff", 'utf16le
+  // Buffer.from([255, 254])
+  utf16le: Buffer.from([255, 254])
+};
+var transform = function(original_options = {}) {
+  const info2 = {
+    bytes: 0,
+    bytes_records: 0,
+    comment_lines: 0,
+    empty_lines: 0,
+    invalid_field_length: 0,
+    lines: 1,
+    records: 0
+  };
+  const options = normalize_options(original_options);
+  return {
+    info: info2,
+    original_options,
+    options,
+    state: init_state(options),
+    __needMoreData: function(i2, bufLen, end) {
+      if (end) return false;
+      const { encoding, escape: escape3, quote } = this.options;
+      const { quoting, needMoreDataSize, recordDelimiterMaxLength } = this.state;
+      const numOfCharLeft = bufLen - i2 - 1;
+      const requiredLength = Math.max(
+        needMoreDataSize,
+        // Skip if the remaining buffer smaller than record delimiter
+        // If "record_delimiter" is yet to be discovered:
+        // 1. It is equals to `[]` and "recordDelimiterMaxLength" equals `0`
+        // 2. We set the length to windows line ending in the current encoding
+        // Note, that encoding is known from user or bom discovery at that point
+        // recordDelimiterMaxLength,
+        recordDelimiterMaxLength === 0 ? Buffer.from("\r\n", encoding).length : recordDelimiterMaxLength,
+        // Skip if remaining buffer can be an escaped quote
+        quoting ? (escape3 === null ? 0 : escape3.length) + quote.length : 0,
+        // Skip if remaining buffer can be record delimiter following the closing quote
+        quoting ? quote.length + recordDelimiterMaxLength : 0
+      );
+      return numOfCharLeft < requiredLength;
+    },
+    // Central parser implementation
+    parse: function(nextBuf, end, push, close) {
+      const {
+        bom,
+        comment_no_infix,
+        encoding,
+        from_line,
+        ltrim,
+        max_record_size,
+        raw,
+        relax_quotes,
+        rtrim,
+        skip_empty_lines,
+        to,
+        to_line
+      } = this.options;
+      let { comment, escape: escape3, quote, record_delimiter } = this.options;
+      const { bomSkipped, previousBuf, rawBuffer, escapeIsQuote } = this.state;
+      let buf;
+      if (previousBuf === void 0) {
+        if (nextBuf === void 0) {
+          close();
+          return;
+        } else {
+          buf = nextBuf;
+        }
+      } else if (previousBuf !== void 0 && nextBuf === void 0) {
+        buf = previousBuf;
+      } else {
+        buf = Buffer.concat([previousBuf, nextBuf]);
+      }
+      if (bomSkipped === false) {
+        if (bom === false) {
+          this.state.bomSkipped = true;
+        } else if (buf.length < 3) {
+          if (end === false) {
+            this.state.previousBuf = buf;
+            return;
+          }
+        } else {
+          for (const encoding2 in boms) {
+            if (boms[encoding2].compare(buf, 0, boms[encoding2].length) === 0) {
+              const bomLength = boms[encoding2].length;
+              this.state.bufBytesStart += bomLength;
+              buf = buf.slice(bomLength);
+              const options2 = normalize_options({
+                ...this.original_options,
+                encoding: encoding2
+              });
+              for (const key in options2) {
+                this.options[key] = options2[key];
+              }
+              ({ comment, escape: escape3, quote } = this.options);
+              break;
+            }
+          }
+          this.state.bomSkipped = true;
+        }
+      }
+      const bufLen = buf.length;
+      let pos;
+      for (pos = 0; pos < bufLen; pos++) {
+        if (this.__needMoreData(pos, bufLen, end)) {
+          break;
+        }
+        if (this.state.wasRowDelimiter === true) {
+          this.info.lines++;
+          this.state.wasRowDelimiter = false;
+        }
+        if (to_line !== -1 && this.info.lines > to_line) {
+          this.state.stop = true;
+          close();
+          return;
+        }
+        if (this.state.quoting === false && record_delimiter.length === 0) {
+          const record_delimiterCount = this.__autoDiscoverRecordDelimiter(
+            buf,
+            pos
+          );
+          if (record_delimiterCount) {
+            record_delimiter = this.options.record_delimiter;
+          }
+        }
+        const chr = buf[pos];
+        if (raw === true) {
+          rawBuffer.append(chr);
+        }
+        if ((chr === cr4 || chr === nl2) && this.state.wasRowDelimiter === false) {
+          this.state.wasRowDelimiter = true;
+        }
+        if (this.state.escaping === true) {
+          this.state.escaping = false;
+        } else {
+          if (escape3 !== null && this.state.quoting === true && this.__isEscape(buf, pos, chr) && pos + escape3.length < bufLen) {
+            if (escapeIsQuote) {
+              if (this.__isQuote(buf, pos + escape3.length)) {
+                this.state.escaping = true;
+                pos += escape3.length - 1;
+                continue;
+              }
+            } else {
+              this.state.escaping = true;
+              pos += escape3.length - 1;
+              continue;
+            }
+          }
+          if (this.state.commenting === false && this.__isQuote(buf, pos)) {
+            if (this.state.quoting === true) {
+              const nextChr = buf[pos + quote.length];
+              const isNextChrTrimable = rtrim && this.__isCharTrimable(buf, pos + quote.length);
+              const isNextChrComment = comment !== null && this.__compareBytes(comment, buf, pos + quote.length, nextChr);
+              const isNextChrDelimiter = this.__isDelimiter(
+                buf,
+                pos + quote.length,
+                nextChr
+              );
+              const isNextChrRecordDelimiter = record_delimiter.length === 0 ? this.__autoDiscoverRecordDelimiter(buf, pos + quote.length) : this.__isRecordDelimiter(nextChr, buf, pos + quote.length);
+              if (escape3 !== null && this.__isEscape(buf, pos, chr) && this.__isQuote(buf, pos + escape3.length)) {
+                pos += escape3.length - 1;
+              } else if (!nextChr || isNextChrDelimiter || isNextChrRecordDelimiter || isNextChrComment || isNextChrTrimable) {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                pos += quote.length - 1;
+                continue;
+              } else if (relax_quotes === false) {
+                const err = this.__error(
+                  new CsvError(
+                    "CSV_INVALID_CLOSING_QUOTE",
+                    [
+                      "Invalid Closing Quote:",
+                      `got "${String.fromCharCode(nextChr)}"`,
+                      `at line ${this.info.lines}`,
+                      "instead of delimiter, record delimiter, trimable character",
+                      "(if activated) or comment"
+                    ],
+                    this.options,
+                    this.__infoField()
+                  )
+                );
+                if (err !== void 0) return err;
+              } else {
+                this.state.quoting = false;
+                this.state.wasQuoting = true;
+                this.state.field.prepend(quote);
+                pos += quote.length - 1;
+              }
+            } else {
+              if (this.state.field.length !== 0) {
+                if (relax_quotes === false) {
+                  const info3 = this.__infoField();
+                  const bom2 = Object.keys(boms).map(
+                    (b2) => boms[b2].equals(this.state.field.toString()) ? b2 : false
+                  ).filter(Boolean)[0];
+                  const err = this.__error(
+                    new CsvError(
+                      "INVALID_OPENING_QUOTE",
+                      [
+                        "Invalid Opening Quote:",
+                        `a quote is found on field ${JSON.stringify(info3.column)} at line ${info3.lines}, value is ${JSON.stringify(this.state.field.toString(encoding))}`,
+                        bom2 ? `(${bom2} bom)` : void 0
+                      ],
+                      this.options,
+                      info3,
+                      {
+                        field: this.state.field
+                      }
+                    )
+                  );
+                  if (err !== void 0) return err;
+                }
+              } else {
+                this.state.quoting = true;
+                pos += quote.length - 1;
+                continue;
+              }
+            }
+          }
+          if (this.state.quoting === false) {
+            const recordDelimiterLength = this.__isRecordDelimiter(
+              chr,
+              buf,
+              pos
+            );
+            if (recordDelimiterLength !== 0) {
+              const skipCommentLine = this.state.commenting && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0;
+              if (skipCommentLine) {
+                this.info.comment_lines++;
+              } else {
+                if (this.state.enabled === false && this.info.lines + (this.state.wasRowDelimiter === true ? 1 : 0) >= from_line) {
+                  this.state.enabled = true;
+                  this.__resetField();
+                  this.__resetRecord();
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                if (skip_empty_lines === true && this.state.wasQuoting === false && this.state.record.length === 0 && this.state.field.length === 0) {
+                  this.info.empty_lines++;
+                  pos += recordDelimiterLength - 1;
+                  continue;
+                }
+                this.info.bytes = this.state.bufBytesStart + pos;
+                const errField = this.__onField();
+                if (errField !== void 0) return errField;
+                this.info.bytes = this.state.bufBytesStart + pos + recordDelimiterLength;
+                const errRecord = this.__onRecord(push);
+                if (errRecord !== void 0) return errRecord;
+                if (to !== -1 && this.info.records >= to) {
+                  this.state.stop = true;
+                  close();
+                  return;
+                }
+              }
+              this.state.commenting = false;
+              pos += recordDelimiterLength - 1;
+              continue;
+            }
+            if (this.state.commenting) {
+              continue;
+            }
+            if (comment !== null && (comment_no_infix === false || this.state.record.length === 0 && this.state.field.length === 0)) {
+              const commentCount = this.__compareBytes(comment, buf, pos, chr);
+              if (commentCount !== 0) {
+                this.state.commenting = true;
+                continue;
+              }
+            }
+            const delimiterLength = this.__isDelimiter(buf, pos, chr);
+            if (delimiterLength !== 0) {
+              this.info.bytes = this.state.bufBytesStart + pos;
+              const errField = this.__onField();
+              if (errField !== void 0) return errField;
+              pos += delimiterLength - 1;
+              continue;
+            }
+          }
+        }
+        if (this.state.commenting === false) {
+          if (max_record_size !== 0 && this.state.record_length + this.state.field.length > max_record_size) {
+            return this.__error(
+              new CsvError(
+                "CSV_MAX_RECORD_SIZE",
+                [
+                  "Max Record Size:",
+                  "record exceed the maximum number of tolerated bytes",
+                  `of ${max_record_size}`,
+                  `at line ${this.info.lines}`
+                ],
+                this.options,
+                this.__infoField()
+              )
+            );
+          }
+        }
+        const lappend = ltrim === false || this.state.quoting === true || this.state.field.length !== 0 || !this.__isCharTrimable(buf, pos);
+        const rappend = rtrim === false || this.state.wasQuoting === false;
+        if (lappend === true && rappend === true) {
+          this.state.field.append(chr);
+        } else if (rtrim === true && !this.__isCharTrimable(buf, pos)) {
+          return this.__error(
+            new CsvError(
+              "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE",
+              [
+                "Invalid Closing Quote:",
+                "found non trimable byte after quote",
+                `at line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField()
+            )
+          );
+        } else {
+          if (lappend === false) {
+            pos += this.__isCharTrimable(buf, pos) - 1;
+          }
+          continue;
+        }
+      }
+      if (end === true) {
+        if (this.state.quoting === true) {
+          const err = this.__error(
+            new CsvError(
+              "CSV_QUOTE_NOT_CLOSED",
+              [
+                "Quote Not Closed:",
+                `the parsing is finished with an opening quote at line ${this.info.lines}`
+              ],
+              this.options,
+              this.__infoField()
+            )
+          );
+          if (err !== void 0) return err;
+        } else {
+          if (this.state.wasQuoting === true || this.state.record.length !== 0 || this.state.field.length !== 0) {
+            this.info.bytes = this.state.bufBytesStart + pos;
+            const errField = this.__onField();
+            if (errField !== void 0) return errField;
+            const errRecord = this.__onRecord(push);
+            if (errRecord !== void 0) return errRecord;
+          } else if (this.state.wasRowDelimiter === true) {
+            this.info.empty_lines++;
+          } else if (this.state.commenting === true) {
+            this.info.comment_lines++;
+          }
+        }
+      } else {
+        this.state.bufBytesStart += pos;
+        this.state.previousBuf = buf.slice(pos);
+      }
+      if (this.state.wasRowDelimiter === true) {
+        this.info.lines++;
+        this.state.wasRowDelimiter = false;
+      }
+    },
+    __onRecord: function(push) {
+      const {
+        columns,
+        group_columns_by_name,
+        encoding,
+        info: info3,
+        from,
+        relax_column_count,
+        relax_column_count_less,
+        relax_column_count_more,
+        raw,
+        skip_records_with_empty_values
+      } = this.options;
+      const { enabled, record } = this.state;
+      if (enabled === false) {
+        return this.__resetRecord();
+      }
+      const recordLength = record.length;
+      if (columns === true) {
+        if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+          this.__resetRecord();
+          return;
+        }
+        return this.__firstLineToColumns(record);
+      }
+      if (columns === false && this.info.records === 0) {
+        this.state.expectedRecordLength = recordLength;
+      }
+      if (recordLength !== this.state.expectedRecordLength) {
+        const err = columns === false ? new CsvError(
+          "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH",
+          [
+            "Invalid Record Length:",
+            `expect ${this.state.expectedRecordLength},`,
+            `got ${recordLength} on line ${this.info.lines}`
+          ],
+          this.options,
+          this.__infoField(),
+          {
+            record
+          }
+        ) : new CsvError(
+          "CSV_RECORD_INCONSISTENT_COLUMNS",
+          [
+            "Invalid Record Length:",
+            `columns length is ${columns.length},`,
+            // rename columns
+            `got ${recordLength} on line ${this.info.lines}`
+          ],
+          this.options,
+          this.__infoField(),
+          {
+            record
+          }
+        );
+        if (relax_column_count === true || relax_column_count_less === true && recordLength < this.state.expectedRecordLength || relax_column_count_more === true && recordLength > this.state.expectedRecordLength) {
+          this.info.invalid_field_length++;
+          this.state.error = err;
+        } else {
+          const finalErr = this.__error(err);
+          if (finalErr) return finalErr;
+        }
+      }
+      if (skip_records_with_empty_values === true && isRecordEmpty(record)) {
+        this.__resetRecord();
+        return;
+      }
+      if (this.state.recordHasError === true) {
+        this.__resetRecord();
+        this.state.recordHasError = false;
+        return;
+      }
+      this.info.records++;
+      if (from === 1 || this.info.records >= from) {
+        const { objname } = this.options;
+        if (columns !== false) {
+          const obj = {};
+          for (let i2 = 0, l2 = record.length; i2 < l2; i2++) {
+            if (columns[i2] === void 0 || columns[i2].disabled) continue;
+            if (group_columns_by_name === true && obj[columns[i2].name] !== void 0) {
+              if (Array.isArray(obj[columns[i2].name])) {
+                obj[columns[i2].name] = obj[columns[i2].name].concat(record[i2]);
+              } else {
+                obj[columns[i2].name] = [obj[columns[i2].name], record[i2]];
+              }
+            } else {
+              obj[columns[i2].name] = record[i2];
+            }
+          }
+          if (raw === true || info3 === true) {
+            const extRecord = Object.assign(
+              { record: obj },
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info3 === true ? { info: this.__infoRecord() } : {}
+            );
+            const err = this.__push(
+              objname === void 0 ? extRecord : [obj[objname], extRecord],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === void 0 ? obj : [obj[objname], obj],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          }
+        } else {
+          if (raw === true || info3 === true) {
+            const extRecord = Object.assign(
+              { record },
+              raw === true ? { raw: this.state.rawBuffer.toString(encoding) } : {},
+              info3 === true ? { info: this.__infoRecord() } : {}
+            );
+            const err = this.__push(
+              objname === void 0 ? extRecord : [record[objname], extRecord],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          } else {
+            const err = this.__push(
+              objname === void 0 ? record : [record[objname], record],
+              push
+            );
+            if (err) {
+              return err;
+            }
+          }
+        }
+      }
+      this.__resetRecord();
+    },
+    __firstLineToColumns: function(record) {
+      const { firstLineToHeaders } = this.state;
+      try {
+        const headers = firstLineToHeaders === void 0 ? record : firstLineToHeaders.call(null, record);
+        if (!Array.isArray(headers)) {
+          return this.__error(
+            new CsvError(
+              "CSV_INVALID_COLUMN_MAPPING",
+              [
+                "Invalid Column Mapping:",
+                "expect an array from column function,",
+                `got ${JSON.stringify(headers)}`
+              ],
+              this.options,
+              this.__infoField(),
+              {
+                headers
+              }
+            )
+          );
+        }
+        const normalizedHeaders = normalize_columns_array(headers);
+        this.state.expectedRecordLength = normalizedHeaders.length;
+        this.options.columns = normalizedHeaders;
+        this.__resetRecord();
+        return;
+      } catch (err) {
+        return err;
+      }
+    },
+    __resetRecord: function() {
+      if (this.options.raw === true) {
+        this.state.rawBuffer.reset();
+      }
+      this.state.error = void 0;
+      this.state.record = [];
+      this.state.record_length = 0;
+    },
+    __onField: function() {
+      const { cast, encoding, rtrim, max_record_size } = this.options;
+      const { enabled, wasQuoting } = this.state;
+      if (enabled === false) {
+        return this.__resetField();
+      }
+      let field = this.state.field.toString(encoding);
+      if (rtrim === true && wasQuoting === false) {
+        field = field.trimRight();
+      }
+      if (cast === true) {
+        const [err, f3] = this.__cast(field);
+        if (err !== void 0) return err;
+        field = f3;
+      }
+      this.state.record.push(field);
+      if (max_record_size !== 0 && typeof field === "string") {
+        this.state.record_length += field.length;
+      }
+      this.__resetField();
+    },
+    __resetField: function() {
+      this.state.field.reset();
+      this.state.wasQuoting = false;
+    },
+    __push: function(record, push) {
+      const { on_record } = this.options;
+      if (on_record !== void 0) {
+        const info3 = this.__infoRecord();
+        try {
+          record = on_record.call(null, record, info3);
+        } catch (err) {
+          return err;
+        }
+        if (record === void 0 || record === null) {
+          return;
+        }
+      }
+      this.info.bytes_records += this.info.bytes;
+      push(record);
+    },
+    // Return a tuple with the error and the casted value
+    __cast: function(field) {
+      const { columns, relax_column_count } = this.options;
+      const isColumns = Array.isArray(columns);
+      if (isColumns === true && relax_column_count && this.options.columns.length <= this.state.record.length) {
+        return [void 0, void 0];
+      }
+      if (this.state.castField !== null) {
+        try {
+          const info3 = this.__infoField();
+          return [void 0, this.state.castField.call(null, field, info3)];
+        } catch (err) {
+          return [err];
+        }
+      }
+      if (this.__isFloat(field)) {
+        return [void 0, parseFloat(field)];
+      } else if (this.options.cast_date !== false) {
+        const info3 = this.__infoField();
+        return [void 0, this.options.cast_date.call(null, field, info3)];
+      }
+      return [void 0, field];
+    },
+    // Helper to test if a character is a space or a line delimiter
+    __isCharTrimable: function(buf, pos) {
+      const isTrim = (buf2, pos2) => {
+        const { timchars } = this.state;
+        loop1: for (let i2 = 0; i2 < timchars.length; i2++) {
+          const timchar = timchars[i2];
+          for (let j3 = 0; j3 < timchar.length; j3++) {
+            if (timchar[j3] !== buf2[pos2 + j3]) continue loop1;
+          }
+          return timchar.length;
+        }
+        return 0;
+      };
+      return isTrim(buf, pos);
+    },
+    // Keep it in case we implement the `cast_int` option
+    // __isInt(value){
+    //   // return Number.isInteger(parseInt(value))
+    //   // return !isNaN( parseInt( obj ) );
+    //   return /^(\-|\+)?[1-9][0-9]*$/.test(value)
+    // }
+    __isFloat: function(value) {
+      return value - parseFloat(value) + 1 >= 0;
+    },
+    __compareBytes: function(sourceBuf, targetBuf, targetPos, firstByte) {
+      if (sourceBuf[0] !== firstByte) return 0;
+      const sourceLength = sourceBuf.length;
+      for (let i2 = 1; i2 < sourceLength; i2++) {
+        if (sourceBuf[i2] !== targetBuf[targetPos + i2]) return 0;
+      }
+      return sourceLength;
+    },
+    __isDelimiter: function(buf, pos, chr) {
+      const { delimiter, ignore_last_delimiters } = this.options;
+      if (ignore_last_delimiters === true && this.state.record.length === this.options.columns.length - 1) {
+        return 0;
+      } else if (ignore_last_delimiters !== false && typeof ignore_last_delimiters === "number" && this.state.record.length === ignore_last_delimiters - 1) {
+        return 0;
+      }
+      loop1: for (let i2 = 0; i2 < delimiter.length; i2++) {
+        const del = delimiter[i2];
+        if (del[0] === chr) {
+          for (let j3 = 1; j3 < del.length; j3++) {
+            if (del[j3] !== buf[pos + j3]) continue loop1;
+          }
+          return del.length;
+        }
+      }
+      return 0;
+    },
+    __isRecordDelimiter: function(chr, buf, pos) {
+      const { record_delimiter } = this.options;
+      const recordDelimiterLength = record_delimiter.length;
+      loop1: for (let i2 = 0; i2 < recordDelimiterLength; i2++) {
+        const rd = record_delimiter[i2];
+        const rdLength = rd.length;
+        if (rd[0] !== chr) {
+          continue;
+        }
+        for (let j3 = 1; j3 < rdLength; j3++) {
+          if (rd[j3] !== buf[pos + j3]) {
+            continue loop1;
+          }
+        }
+        return rd.length;
+      }
+      return 0;
+    },
+    __isEscape: function(buf, pos, chr) {
+      const { escape: escape3 } = this.options;
+      if (escape3 === null) return false;
+      const l2 = escape3.length;
+      if (escape3[0] === chr) {
+        for (let i2 = 0; i2 < l2; i2++) {
+          if (escape3[i2] !== buf[pos + i2]) {
+            return false;
+          }
+        }
+        return true;
+      }
+      return false;
+    },
+    __isQuote: function(buf, pos) {
+      const { quote } = this.options;
+      if (quote === null) return false;
+      const l2 = quote.length;
+      for (let i2 = 0; i2 < l2; i2++) {
+        if (quote[i2] !== buf[pos + i2]) {
+          return false;
+        }
+      }
+      return true;
+    },
+    __autoDiscoverRecordDelimiter: function(buf, pos) {
+      const { encoding } = this.options;
+      const rds = [
+        // Important, the windows line ending must be before mac os 9
+        Buffer.from("\r\n", encoding),
+        Buffer.from("\n", encoding),
+        Buffer.from("\r", encoding)
+      ];
+      loop: for (let i2 = 0; i2 < rds.length; i2++) {
+        const l2 = rds[i2].length;
+        for (let j3 = 0; j3 < l2; j3++) {
+          if (rds[i2][j3] !== buf[pos + j3]) {
+            continue loop;
+          }
+        }
+        this.options.record_delimiter.push(rds[i2]);
+        this.state.recordDelimiterMaxLength = rds[i2].length;
+        return rds[i2].length;
+      }
+      return 0;
+    },
+    __error: function(msg) {
+      const { encoding, raw, skip_records_with_error } = this.options;
+      const err = typeof msg === "string" ? new Error(msg) : msg;
+      if (skip_records_with_error) {
+        this.state.recordHasError = true;
+        if (this.options.on_skip !== void 0) {
+          try {
+            this.options.on_skip(
+              err,
+              raw ? this.state.rawBuffer.toString(encoding) : void 0
+            );
+          } catch (err2) {
+            return err2;
+          }
+        }
+        return void 0;
+      } else {
+        return err;
+      }
+    },
+    __infoDataSet: function() {
+      return {
+        ...this.info,
+        columns: this.options.columns
+      };
+    },
+    __infoRecord: function() {
+      const { columns, raw, encoding } = this.options;
+      return {
+        ...this.__infoDataSet(),
+        bytes_records: this.info.bytes,
+        error: this.state.error,
+        header: columns === true,
+        index: this.state.record.length,
+        raw: raw ? this.state.rawBuffer.toString(encoding) : void 0
+      };
+    },
+    __infoField: function() {
+      const { columns } = this.options;
+      const isColumns = Array.isArray(columns);
+      const bytes_records = this.info.bytes_records;
+      return {
+        ...this.__infoRecord(),
+        bytes_records,
+        column: isColumns === true ? columns.length > this.state.record.length ? columns[this.state.record.length].name : null : this.state.record.length,
+        quoting: this.state.wasQuoting
+      };
+    }
+  };
+};
+
+// ../../node_modules/.pnpm/csv-parse@6.2.1/node_modules/csv-parse/lib/sync.js
+var parse = function(data, opts = {}) {
+  if (typeof data === "string") {
+    data = Buffer.from(data);
+  }
+  const records = opts && opts.objname ? {} : [];
+  const parser = transform(opts);
+  const push = (record) => {
+    if (parser.options.objname === void 0) records.push(record);
+    else {
+      records[record[0]] = record[1];
+    }
+  };
+  const close = () => {
+  };
+  const error2 = parser.parse(data, true, push, close);
+  if (error2 !== void 0) throw error2;
+  return records;
+};
+
+// ../core/dist/data-block/parse-csv.js
+function parseCsv(text, source) {
+  if (text.length === 0 || text === "\uFEFF") {
+    throw invalid3(source, "the file is empty");
+  }
+  const reader = new RecordReader(source);
+  try {
+    parse(text, {
+      bom: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (value, context) => reader.read(value, context)
+    });
+  } catch (error2) {
+    if (error2 instanceof CsvError)
+      throw malformed(source, error2, reader.nextLine());
+    throw error2;
+  }
+  return reader.table();
+}
+var RecordReader = class {
+  source;
+  columns = null;
+  rows = [];
+  lastLine = 0;
+  constructor(source) {
+    this.source = source;
+  }
+  read({ record, raw }, context) {
+    const firstLine = this.lastLine + 1;
+    this.lastLine = context.lines;
+    if (isBlankLine(record, raw))
+      return null;
+    if (this.columns === null) {
+      this.columns = checkHeader(record, firstLine, this.source);
+    } else if (record.length !== this.columns.length) {
+      throw raggedRow(this.source, firstLine, record.length, this.columns.length);
+    } else {
+      this.rows.push(record);
+    }
+    return null;
+  }
+  /** The line the record being read starts on. */
+  nextLine() {
+    return this.lastLine + 1;
+  }
+  table() {
+    if (this.columns === null)
+      throw invalid3(this.source, "the file has no header line");
+    return { columns: this.columns, rows: this.rows };
+  }
+};
+function isBlankLine(record, raw) {
+  return record.length === 1 && record[0] === "" && raw.trim() === "";
+}
+function checkHeader(header, line, source) {
+  const seen = /* @__PURE__ */ new Map();
+  header.forEach((name2, index) => {
+    if (name2.trim() === "") {
+      throw invalid3(source, `line ${line}: column ${index + 1} of the header has no name`, {
+        line,
+        position: index + 1
+      });
+    }
+    const first = seen.get(name2);
+    if (first !== void 0) {
+      throw invalid3(source, `line ${line}: duplicate column name "${name2}" (columns ${first + 1} and ${index + 1})`, { line, column: name2 });
+    }
+    seen.set(name2, index);
+  });
+  return header;
+}
+function raggedRow(source, line, fields, expected) {
+  return invalid3(source, `line ${line}: the row has ${fields} field(s) but the header has ${expected} column(s)`, { line, fields, expected });
+}
+function malformed(source, error2, recordLine) {
+  const unclosed = error2.code === "CSV_QUOTE_NOT_CLOSED";
+  const line = unclosed || typeof error2["lines"] !== "number" ? recordLine : error2["lines"];
+  const reason = unclosed ? "a quoted field opened in this row is never closed" : error2.message;
+  return new AllotError("INVALID_DATA", `${source}: line ${line}: malformed CSV: ${reason}`, { source, line, csvCode: error2.code }, { cause: error2 });
+}
+function invalid3(source, message, details = {}) {
+  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details });
+}
+
+// ../core/dist/data-block/parse-json-rows.js
+function parseJsonRows(input, source) {
+  const items = readArray(input, source);
+  const objects = items.map((item, index) => checkRow(item, index, source));
+  const columns = collectColumns(objects, source);
+  const rows = objects.map((object) => toRow(object, columns));
+  return { columns, rows };
+}
+function readArray(input, source) {
+  let parsed;
+  try {
+    parsed = JSON.parse(input.startsWith("\uFEFF") ? input.slice(1) : input);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    throw invalid4(source, `invalid JSON: ${reason}`, {}, error2);
+  }
+  if (!Array.isArray(parsed)) {
+    throw invalid4(source, `expected a JSON array of row objects, got ${describeType2(parsed)}`);
+  }
+  if (parsed.length === 0)
+    throw invalid4(source, "the array has no rows");
+  return parsed;
+}
+function checkRow(item, index, source) {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) {
+    throw invalid4(source, `[${index}]: expected an object, got ${describeType2(item)}`, {
+      path: `[${index}]`
+    });
+  }
+  for (const [key, value] of Object.entries(item)) {
+    if (key.trim() === "") {
+      throw invalid4(source, `[${index}]: a key is empty; every column needs a name`, {
+        path: `[${index}]`
+      });
+    }
+    if (!isValue(value)) {
+      const path = `[${index}].${key}`;
+      throw invalid4(source, `${path}: expected a string, number, boolean or null, got ${describeType2(value)}`, { path });
+    }
+  }
+  return item;
+}
+function collectColumns(objects, source) {
+  const columns = /* @__PURE__ */ new Set();
+  for (const object of objects) {
+    for (const key of Object.keys(object))
+      columns.add(key);
+  }
+  if (columns.size === 0)
+    throw invalid4(source, "no row has any key, so there are no columns");
+  return [...columns];
+}
+function toRow(object, columns) {
+  return columns.map((column2) => Object.hasOwn(object, column2) ? object[column2] : null);
+}
+function isValue(value) {
+  return value === null || typeof value === "string" || typeof value === "boolean" || typeof value === "number" && Number.isFinite(value);
+}
+function describeType2(value) {
+  if (value === null)
+    return "null";
+  if (Array.isArray(value))
+    return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function invalid4(source, message, details = {}, cause) {
+  const options = cause === void 0 ? void 0 : { cause };
+  return new AllotError("INVALID_DATA", `${source}: ${message}`, { source, ...details }, options);
+}
+
+// ../core/dist/data-block/parse-data-file.js
+import { createHash as createHash2 } from "node:crypto";
+import { extname } from "node:path";
+var FORMATS = ["csv", "json"];
+function parseDataFile(text, source, format) {
+  const chosen = format ?? formatOf(source);
+  return chosen === "csv" ? parseCsv(text, source) : parseJsonRows(text, source);
+}
+function hashSource(text) {
+  return createHash2("sha256").update(text, "utf8").digest("hex");
+}
+function formatOf(source) {
+  const extension = extname(source).slice(1).toLowerCase();
+  const format = FORMATS.find((candidate) => candidate === extension);
+  if (format === void 0) {
+    throw new AllotError("INVALID_INPUT", `${source}: cannot tell the data format from the file name; use a .csv or .json file or give the format (csv or json)`, { source, formats: FORMATS });
+  }
+  return format;
+}
+
+// ../core/dist/data-block/next-version.js
+var VERSION = /^\d+(?:\.\d+)*$/;
+function nextVersion(latest) {
+  if (latest === null)
+    return "1.0";
+  const parts = versionParts(latest);
+  const last = parts.length - 1;
+  parts[last] = (parts[last] ?? 0) + 1;
+  return parts.join(".");
+}
+function compareVersions(a2, b2) {
+  const left = versionParts(a2);
+  const right = versionParts(b2);
+  const length = Math.max(left.length, right.length);
+  for (let i2 = 0; i2 < length; i2++) {
+    const difference = (left[i2] ?? 0) - (right[i2] ?? 0);
+    if (difference !== 0)
+      return difference;
+  }
+  return 0;
+}
+function versionParts(version2) {
+  if (!VERSION.test(version2)) {
+    throw new AllotError("INVALID_INPUT", `"${version2}" is not a version such as 1.0 or 1.12`, {
+      version: version2
+    });
+  }
+  return version2.split(".").map(Number);
+}
+
+// ../core/dist/data-block/next-version-meta.js
+function nextVersionMeta(input, latest, now) {
+  const parent = input.origin === "make" ? latest ?? null : null;
+  if (input.origin === "make" && parent === null) {
+    throw new AllotError("NOT_FOUND", `data block "${input.block}" does not exist`, {
+      block: input.block
+    });
+  }
+  return {
+    block: input.block,
+    version: nextVersion(latest?.version ?? null),
+    columns: parent?.columns ?? input.columns,
+    keyColumn: parent?.keyColumn ?? input.keyColumn,
+    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
+    origin: input.origin,
+    parent: parent?.version ?? null,
+    sourceHash: input.sourceHash ?? null,
+    jobId: input.jobId ?? null,
+    createdAt: now.toISOString()
+  };
+}
+
+// ../core/dist/exports/export-format.js
+var EXPORT_FORMATS = {
+  csv: {
+    contentType: "text/csv; charset=utf-8",
+    extension: "csv",
+    description: "comma-separated values (RFC 4180), a header first",
+    streamed: true
+  },
+  json: {
+    contentType: "application/json; charset=utf-8",
+    extension: "json",
+    description: "an array of row objects, values as stored",
+    streamed: true
+  },
+  tsv: {
+    contentType: "text/tab-separated-values; charset=utf-8",
+    extension: "tsv",
+    description: "tab-separated values, a header first",
+    streamed: true
+  },
+  pipe: {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "pipe-separated values, a header first",
+    streamed: true
+  },
+  "csv-seq": {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "comma-separated values, each record led by its sequence number",
+    streamed: true
+  },
+  "tsv-seq": {
+    contentType: "text/plain; charset=utf-8",
+    extension: "txt",
+    description: "tab-separated values, each record led by its sequence number",
+    streamed: true
+  },
+  html: {
+    contentType: "text/html; charset=utf-8",
+    extension: "html",
+    description: "an HTML document with one table",
+    streamed: true
+  },
+  xml: {
+    contentType: "application/xml; charset=utf-8",
+    extension: "xml",
+    description: "an XML document, one element per row and per cell",
+    streamed: true
+  },
+  sql: {
+    contentType: "application/sql; charset=utf-8",
+    extension: "sql",
+    description: "CREATE TABLE and one INSERT per row, in one transaction",
+    streamed: true
+  },
+  sqlite: {
+    contentType: "application/vnd.sqlite3",
+    extension: "sqlite",
+    description: "a SQLite database file with one table",
+    streamed: false
+  },
+  "x12-834": {
+    contentType: "application/edi-x12",
+    extension: "edi",
+    description: "an EDI X12 834 (005010X220A1) benefit enrollment, one member per row",
+    streamed: true
+  },
+  alight: {
+    contentType: "text/plain; charset=us-ascii",
+    extension: "txt",
+    description: "Alight-style 2500-byte fixed-width enrollment records, one per row",
+    streamed: true
+  }
+};
+var EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS);
+
+// ../core/dist/exports/alight-layout.js
+var ALIGHT_LAYOUT = layout([
+  ["record_type", 2, "text"],
+  ["employer_id", 10, "text"],
+  ["ssn", 9, "number"],
+  ["employee_id", 11, "text"],
+  ["last_name", 35, "text"],
+  ["first_name", 25, "text"],
+  ["middle_name", 1, "text"],
+  ["birth_date", 8, "date"],
+  ["gender", 1, "text"],
+  ["relationship", 2, "text"],
+  ["address_line1", 40, "text"],
+  ["address_line2", 40, "text"],
+  ["city", 30, "text"],
+  ["state", 2, "text"],
+  ["zip", 10, "text"],
+  ["phone", 10, "number"],
+  ["hire_date", 8, "date"],
+  ["coverage_start", 8, "date"],
+  ["coverage_end", 8, "date"],
+  ["plan_code", 10, "text"],
+  ["coverage_level", 4, "text"],
+  ["annual_salary", 11, "number"]
+]);
+function layout(fields) {
+  let start = 1;
+  return fields.map(([column2, length, kind]) => {
+    const field = { column: column2, start, length, kind };
+    start += length;
+    return field;
+  });
+}
+
+// ../core/dist/exports/text-chunks.js
+var CHUNK_CHARS = 64 * 1024;
+
+// ../core/dist/exports/write-sqlite-export.js
+var CHUNK_BYTES = 64 * 1024;
+
+// ../core/dist/pool/parse-pool-file.js
+var import_yaml2 = __toESM(require_dist(), 1);
+import { extname as extname2 } from "node:path";
+
+// ../core/dist/pool/issue-path.js
+var IDENTIFIER2 = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function formatPath(segments) {
+  return segments.map((segment, index) => formatSegment(segment, index === 0)).join("");
+}
+function formatSegment(segment, first) {
+  if (typeof segment === "number")
+    return `[${segment}]`;
+  if (!IDENTIFIER2.test(segment))
+    return `[${JSON.stringify(segment)}]`;
+  return first ? segment : `.${segment}`;
+}
+function pointerSegments(pointer, data) {
+  if (pointer === "")
+    return [];
+  const segments = [];
+  let current = data;
+  for (const token of pointer.slice(1).split("/")) {
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    const segment = Array.isArray(current) ? Number(key) : key;
+    segments.push(segment);
+    current = child(current, segment);
+  }
+  return segments;
+}
+function child(value, segment) {
+  if (Array.isArray(value) && typeof segment === "number")
+    return value[segment];
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, segment)) {
+    return value[segment];
+  }
+  return void 0;
+}
+var SEGMENT2 = /^(?:\.?([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\])/;
+function parseIssuePath(path) {
+  const segments = [];
+  let rest = path;
+  while (rest !== "") {
+    const match = SEGMENT2.exec(rest);
+    if (match === null)
+      break;
+    const [whole, name2, index, quoted] = match;
+    if (name2 !== void 0)
+      segments.push(name2);
+    else if (index !== void 0)
+      segments.push(Number(index));
+    else
+      segments.push(JSON.parse(quoted ?? '""'));
+    rest = rest.slice(whole.length);
+  }
+  return segments;
+}
+
+// ../core/dist/pool/locate-line.js
+var import_yaml = __toESM(require_dist(), 1);
+function locateLine(document, counter, segments) {
+  let node2 = document.contents;
+  let offset = startOf(node2);
+  for (const segment of segments) {
+    if ((0, import_yaml.isAlias)(node2))
+      node2 = node2.resolve(document);
+    const step = childOf(node2, segment);
+    if (step === null)
+      break;
+    offset = startOf(step.key) ?? startOf(step.value) ?? offset;
+    node2 = step.value;
+  }
+  return offset === void 0 ? void 0 : counter.linePos(offset).line;
+}
+function childOf(node2, segment) {
+  if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
+    return segment < node2.items.length ? { value: node2.items[segment] } : null;
+  }
+  if (!(0, import_yaml.isMap)(node2))
+    return null;
+  const pair = node2.items.find((item) => keyText(item.key) === String(segment));
+  return pair === void 0 ? null : { key: pair.key, value: pair.value };
+}
+function keyText(key) {
+  if ((0, import_yaml.isScalar)(key))
+    return String(key.value);
+  return typeof key === "string" ? key : void 0;
+}
+function startOf(node2) {
+  return (0, import_yaml.isNode)(node2) ? node2.range?.[0] : void 0;
+}
+
 // ../core/dist/pool/parse-block-ref.js
 var VERSION2 = /^\d+\.\d+$/;
 function parseBlockRef(ref) {
@@ -71482,6 +73181,7 @@ function checkTest(test, at2, facts) {
     const message = 'a query find reads its resolution server, not a block: remove "from"';
     issues.push({ segments: [...at2, "find", "from"], message });
   }
+  issues.push(...checkLifecycle(test, at2));
   if (test.make !== void 0) {
     const query = test.find.query !== void 0;
     issues.push(...checkMakeKind(test.make, [...at2, "make"], query));
@@ -71492,6 +73192,42 @@ function checkTest(test, at2, facts) {
   }
   if (test.columns !== void 0) {
     issues.push(...repeats(test.columns, [...at2, "columns"], (name2) => `column "${name2}" is listed twice`));
+  }
+  return issues;
+}
+function checkLifecycle(test, at2) {
+  const issues = [];
+  const teardown = test.make?.teardown;
+  if (teardown !== void 0 && "sql" in teardown && test.make?.insert === void 0) {
+    issues.push({
+      segments: [...at2, "make", "teardown", "sql"],
+      message: 'a SQL teardown runs on the resolution server of an "insert" make; a data block make can tear down with "http"'
+    });
+  }
+  if (test.make?.keep === true && teardown === void 0) {
+    issues.push({
+      segments: [...at2, "make", "keep"],
+      message: '"keep" keeps rows a teardown would remove: this make has no teardown'
+    });
+  }
+  const { topUp } = test;
+  if (topUp === void 0)
+    return issues;
+  if (test.make === void 0) {
+    const message = `a top-up makes rows with the test's make: add a "make" or remove "topUp"`;
+    issues.push({ segments: [...at2, "topUp"], message });
+  }
+  if (topUp.high < topUp.low) {
+    const message = `the high watermark (${topUp.high}) must be at least the low one (${topUp.low})`;
+    issues.push({ segments: [...at2, "topUp", "high"], message });
+  }
+  if (test.find.query !== void 0 && topUp.server === void 0) {
+    const message = "the find is a SQL query: name the resolution server the top-up makes rows on";
+    issues.push({ segments: [...at2, "topUp"], message });
+  }
+  if (test.find.query === void 0 && topUp.server !== void 0) {
+    const message = 'a data block find is topped up in the store: remove "server"';
+    issues.push({ segments: [...at2, "topUp", "server"], message });
   }
   return issues;
 }
@@ -71750,7 +73486,8 @@ function normalizeTest(test) {
     count: test.count ?? 1,
     ...test.columns === void 0 ? {} : { columns: test.columns },
     consume: test.consume ?? false,
-    readOnly: test.readOnly ?? false
+    readOnly: test.readOnly ?? false,
+    ...test.topUp === void 0 ? {} : { topUp: test.topUp }
   };
 }
 function normalizeFind(find) {
@@ -71771,7 +73508,12 @@ function normalizeOrder(order) {
   });
 }
 function normalizeMake(make) {
-  const seed = make.seed === void 0 ? {} : { seed: make.seed };
+  const seed = {
+    ...make.seed === void 0 ? {} : { seed: make.seed },
+    ...make.teardown === void 0 ? {} : { teardown: make.teardown },
+    ...make.keep === void 0 ? {} : { keep: make.keep },
+    ...make.quota === void 0 ? {} : { quota: make.quota }
+  };
   if (make.insert !== void 0) {
     return {
       ...seed,
@@ -71946,63 +73688,6 @@ function eventOfAudit(entry) {
     at: entry.at,
     details: entry.details
   };
-}
-
-// ../core/dist/job-test-index.js
-var indexes = /* @__PURE__ */ new WeakMap();
-function jobTestIndex(job, ref) {
-  return jobTestIndexes(job, ref).at(-1) ?? -1;
-}
-function jobTestIndexes(job, ref) {
-  let index = indexes.get(job);
-  if (index === void 0) {
-    index = /* @__PURE__ */ new Map();
-    for (const [i2, test] of job.tests.entries()) {
-      const id = testId(test);
-      const positions = index.get(id);
-      if (positions === void 0)
-        index.set(id, [i2]);
-      else
-        positions.push(i2);
-    }
-    indexes.set(job, index);
-  }
-  return index.get(testId(ref)) ?? [];
-}
-
-// ../core/dist/store/store-document.js
-function emptyDocument() {
-  return {
-    schemaVersion: 4,
-    tenants: {},
-    apiKeys: {},
-    workspaces: {}
-  };
-}
-function emptyWorkspace() {
-  return {
-    pools: {},
-    blocks: {},
-    jobs: {},
-    results: {},
-    consumed: {},
-    users: {},
-    catalogue: {},
-    audit: [],
-    lastIds: { job: 0, audit: 0 }
-  };
-}
-function isJobLive(job, now) {
-  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
-}
-function holdsRows(test) {
-  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
-}
-function notificationKey(user, id) {
-  return JSON.stringify([user, id]);
-}
-function catalogueKey(record) {
-  return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
 // ../core/dist/store/holding-test.js
@@ -72182,109 +73867,6 @@ function applyJobCommit(draft, commit, writes) {
   }
   appendVersions(target.blocks, metas);
 }
-
-// ../core/dist/data-block/column-table.js
-var Column = class {
-  #decode;
-  #data;
-  constructor(data) {
-    if (typeof data === "function")
-      this.#decode = data;
-    else
-      this.#data = data;
-  }
-  get data() {
-    if (this.#data === void 0) {
-      this.#data = this.#decode();
-      this.#decode = void 0;
-    }
-    return this.#data;
-  }
-  valueAt(row) {
-    const { values, codes } = this.data;
-    return values[codes === null ? row : codes[row]];
-  }
-  /**
-   * A test of a row index equivalent to `test` on this column's cell. On a
-   * dictionary-encoded column the cell test runs once per dictionary entry,
-   * not once per row: a find on a column of ten statuses costs ten calls and
-   * a byte lookup per row.
-   */
-  rowTest(test) {
-    const { values, codes } = this.data;
-    if (codes === null)
-      return (row) => test(values[row]);
-    const mask = new Uint8Array(values.length);
-    for (let i2 = 0; i2 < values.length; i2++)
-      mask[i2] = test(values[i2]) ? 1 : 0;
-    return (row) => mask[codes[row]] === 1;
-  }
-};
-var ColumnTable = class _ColumnTable {
-  columns;
-  rowCount;
-  #data;
-  #rows;
-  /** @param rows - the same rows as arrays, when the caller has them: handed back as they are */
-  constructor(columns, rowCount, data, rows) {
-    this.columns = columns;
-    this.rowCount = rowCount;
-    this.#data = data;
-    this.#rows = rows;
-  }
-  /**
-   * A table over rows already in memory. Each column is copied out of the
-   * rows the first time it is used; rows are handed back as they are.
-   */
-  static fromRows(columns, rows) {
-    const data = columns.map((_3, index) => new Column(() => ({ values: rows.map((row) => row[index] ?? null), codes: null })));
-    return new _ColumnTable(columns, rows.length, data, rows);
-  }
-  column(index) {
-    const column2 = this.#data[index];
-    if (column2 === void 0)
-      throw new RangeError(`no column ${index}`);
-    return column2;
-  }
-  /** The row at `index`, in column order. */
-  row(index) {
-    const kept = this.#rows?.[index];
-    if (kept !== void 0)
-      return kept;
-    return this.#data.map((column2) => column2.valueAt(index));
-  }
-  /** Every row, built on each call: for callers that need arrays (downloads, exports). */
-  toRows() {
-    if (this.#rows !== void 0)
-      return [...this.#rows];
-    const rows = new Array(this.rowCount);
-    for (let i2 = 0; i2 < this.rowCount; i2++)
-      rows[i2] = this.row(i2);
-    return rows;
-  }
-  /**
-   * This table followed by `rows`, as a made version appends to its parent:
-   * the parent's rows keep their indexes. Appended cells join the
-   * dictionary as new entries (a repeat is harmless to a find).
-   */
-  append(rows) {
-    if (rows.length === 0)
-      return this;
-    const count = this.rowCount + rows.length;
-    const data = this.#data.map((column2, index) => {
-      const { values, codes } = column2.data;
-      const added = rows.map((row) => row[index] ?? null);
-      if (codes === null)
-        return new Column({ values: [...values, ...added], codes: null });
-      const next = new Uint32Array(count);
-      next.set(codes);
-      for (let i2 = 0; i2 < added.length; i2++)
-        next[this.rowCount + i2] = values.length + i2;
-      return new Column({ values: [...values, ...added], codes: next });
-    });
-    return new _ColumnTable(this.columns, count, data);
-  }
-};
 
 // ../core/dist/lru-cache.js
 var LruCache = class {
@@ -72494,9 +74076,9 @@ function compareCatalogueRecords(a2, b2) {
 }
 
 // ../core/dist/catalogue/catalogue-id.js
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 function newCatalogueId() {
-  return randomBytes2(12).toString("hex");
+  return randomBytes3(12).toString("hex");
 }
 
 // ../core/dist/catalogue/catalogue-version.js
@@ -72813,6 +74395,20 @@ var DocumentDatasets = class {
 };
 
 // ../core/dist/store/document-events.js
+function appendEventToDraft(draft, event, notify) {
+  const ids = ownEntry(draft.workspaces, event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+  const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
+  const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+  const ws = draftWorkspace(draft, event.workspace, "notifications");
+  ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
+  ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
+  const notifications = ws.notifications;
+  for (const user of new Set(notify)) {
+    const key = notificationKey(user, stored.id);
+    setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+  }
+  return { event: stored, auditId };
+}
 var DocumentEvents = class {
   #saved;
   #mutex;
@@ -72829,20 +74425,11 @@ var DocumentEvents = class {
    */
   #append(event, notify) {
     return this.#mutex.run(async () => {
-      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
-      const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
-      const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+      let appended;
       await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace, "notifications");
-        ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
-        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
-        const notifications = ws.notifications;
-        for (const user of new Set(notify)) {
-          const key = notificationKey(user, stored.id);
-          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
-        }
+        appended = appendEventToDraft(draft, event, notify);
       });
-      return { event: stored, auditId };
+      return appended;
     });
   }
   listEvents(query) {
@@ -72929,6 +74516,153 @@ function eventOfLogged(entry) {
   return { ...rest, kind: action, subject: target, ip: null, project: null };
 }
 
+// ../core/dist/store/document-lifecycle.js
+var STARTABLE = /* @__PURE__ */ new Set(["due", "queued", "failed"]);
+var DocumentLifecycle = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  recordMadeRows(rows, now) {
+    return this.#change((draft) => {
+      const stamp = now.toISOString();
+      for (const row of rows) {
+        const ws = draftWorkspace(draft, row.workspace, "madeRows");
+        const made = ws.madeRows;
+        const id = madeRowId(row);
+        if (Object.hasOwn(made, id))
+          continue;
+        const state = row.teardown === null ? "kept" : "held";
+        made[id] = {
+          ...row,
+          state,
+          attempts: 0,
+          lastError: null,
+          createdAt: stamp,
+          updatedAt: stamp
+        };
+      }
+    });
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return this.#update(workspace, rows, (row) => row.state === "held" || row.state === "kept" ? { ...row, jobId, expiresAt, updatedAt: now.toISOString() } : void 0).then(() => void 0);
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return this.#update(workspace, rows, (row) => row.state === "held" && row.jobId === jobId && row.teardown !== null ? { ...row, state: "due", updatedAt: now.toISOString() } : void 0);
+  }
+  dueExpiredMadeRows(now) {
+    if (!this.#any((row) => row.state === "held" && row.expiresAt !== null)) {
+      return Promise.resolve([]);
+    }
+    const changed = [];
+    return this.#change((draft) => {
+      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
+        const expired = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "held" && row.teardown !== null && row.expiresAt !== null && Date.parse(row.expiresAt) <= now.getTime());
+        if (expired.length === 0)
+          continue;
+        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+        for (const row of expired) {
+          const next = { ...row, state: "due", updatedAt: now.toISOString() };
+          made[madeRowId(row)] = next;
+          changed.push(next);
+        }
+      }
+    }).then(() => changed);
+  }
+  queueDueMadeRows(limit, now) {
+    if (!this.#any((row) => row.state === "due"))
+      return Promise.resolve([]);
+    const taken = [];
+    return this.#change((draft) => {
+      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
+        const due = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "due");
+        const room = limit - taken.length;
+        if (due.length === 0 || room <= 0)
+          continue;
+        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+        for (const row of due.slice(0, room)) {
+          const next = { ...row, state: "queued", updatedAt: now.toISOString() };
+          made[madeRowId(row)] = next;
+          taken.push(next);
+        }
+      }
+    }).then(() => taken);
+  }
+  startTeardown(row, staleBefore, now) {
+    return this.#update(row.workspace, [row], (current) => {
+      const stale = current.state === "running" && Date.parse(current.updatedAt) < staleBefore.getTime();
+      if (!STARTABLE.has(current.state) && !stale)
+        return void 0;
+      const stamp = now.toISOString();
+      return { ...current, state: "running", attempts: current.attempts + 1, updatedAt: stamp };
+    }).then((rows) => rows[0]);
+  }
+  async finishTeardown(row, outcome, now) {
+    const [finished] = await this.#update(row.workspace, [row], (current) => current.state !== "running" ? void 0 : {
+      ...current,
+      state: outcome.ok ? "done" : "failed",
+      lastError: outcome.ok ? null : outcome.error,
+      updatedAt: now.toISOString()
+    }, (draft, record) => {
+      if (record.state !== "done")
+        return;
+      const ws = draftWorkspace(draft, record.workspace, "consumed");
+      ws.consumed[rowId(record.block, record.key)] = record.jobId ?? 0;
+    });
+    if (finished === void 0) {
+      throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
+    }
+    return finished;
+  }
+  listMadeRows(workspace, filter, page) {
+    const rows = Object.values(this.#saved.current.workspaces[workspace]?.madeRows ?? {}).filter((row) => (filter.state === void 0 || row.state === filter.state) && (filter.pool === void 0 || row.pool === filter.pool) && (filter.origin === void 0 || row.origin === filter.origin)).sort((a2, b2) => b2.createdAt.localeCompare(a2.createdAt) || b2.key.localeCompare(a2.key));
+    return Promise.resolve(rows.slice(page.offset, page.offset + page.limit));
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    let take2 = { granted: true };
+    return this.#change((draft) => {
+      const quotas = { ...draft.quotas ?? {} };
+      const decided = takeFromWindow(quotas[bucket], limit, windowMs, now);
+      take2 = decided.take;
+      quotas[bucket] = decided.window;
+      draft.quotas = quotas;
+    }).then(() => take2);
+  }
+  /** Replaces the rows (all of the workspace, or the given ones) that `change` returns anew. */
+  async #update(workspace, rows, change, also) {
+    const changed = [];
+    await this.#change((draft) => {
+      const current = draft.workspaces[workspace]?.madeRows ?? {};
+      const candidates = rows === null ? Object.values(current) : rows.flatMap((row) => {
+        const id = madeRowId(row);
+        return Object.hasOwn(current, id) ? [current[id]] : [];
+      });
+      const next = candidates.flatMap((row) => {
+        const updated = change(row);
+        return updated === void 0 ? [] : [updated];
+      });
+      if (next.length === 0)
+        return;
+      const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+      for (const record of next) {
+        made[madeRowId(record)] = record;
+        also?.(draft, record);
+        changed.push(record);
+      }
+    });
+    return changed;
+  }
+  #any(test) {
+    return Object.values(this.#saved.current.workspaces).some((doc) => Object.values(doc.madeRows ?? {}).some(test));
+  }
+  /** One change in one turn of the mutex. */
+  #change(change) {
+    return this.#mutex.run(() => this.#saved.update(change));
+  }
+};
+
 // ../core/dist/store/document-projects.js
 var DocumentProjects = class {
   #saved;
@@ -72937,12 +74671,12 @@ var DocumentProjects = class {
     this.#saved = saved;
     this.#mutex = mutex;
   }
-  createProject(project) {
+  createProject(project, journal) {
     return this.#mutex.run(async () => {
       this.#assertFree(project.workspace, project.name, project.version, void 0);
       const ws = this.#workspace(project.workspace);
       const stored = { ...project, id: (ws?.lastIds.project ?? 0) + 1 };
-      await this.#saved.update((draft) => {
+      await this.#save(stored, journal, (draft) => {
         const copy = draftWorkspace(draft, project.workspace, "projects");
         setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
         copy.lastIds = { ...copy.lastIds, project: stored.id };
@@ -72960,24 +74694,25 @@ var DocumentProjects = class {
     const all2 = Object.values(this.#projects(workspace)).sort((a2, b2) => a2.id - b2.id);
     return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
   }
-  updateProject(workspace, id, change) {
+  updateProject(workspace, id, change, journal) {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#projects(workspace), String(id));
       if (current === void 0)
         throw projectNotFoundError(id);
       const next = { ...change(current), id, workspace };
       this.#assertFree(workspace, next.name, next.version, id);
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, "projects").projects ?? {}, String(id), next);
       });
       return next;
     });
   }
-  deleteProject(workspace, id) {
+  deleteProject(workspace, id, journal) {
     return this.#mutex.run(async () => {
-      if (ownEntry(this.#projects(workspace), String(id)) === void 0)
+      const current = ownEntry(this.#projects(workspace), String(id));
+      if (current === void 0)
         return false;
-      await this.#saved.update((draft) => {
+      await this.#save(current, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, "projects", "datasets", "variables");
         delete copy.projects?.[String(id)];
         for (const map of [copy.datasets, copy.variables]) {
@@ -72988,6 +74723,23 @@ var DocumentProjects = class {
       });
       return true;
     });
+  }
+  /**
+   * Saves a project write and its journal's event as one change of the
+   * document: when building the event fails, or the save does, neither is
+   * kept. Tells the journal the event once saved.
+   */
+  async #save(project, journal, write) {
+    let recorded;
+    await this.#saved.update((draft) => {
+      write(draft);
+      if (journal === void 0)
+        return;
+      const notify = journal.notify?.(project) ?? [];
+      recorded = appendEventToDraft(draft, journal.event(project), notify).event;
+    });
+    if (recorded !== void 0)
+      journal?.recorded?.(recorded);
   }
   #assertFree(workspace, name2, version2, self2) {
     const holder = this.#byName(workspace, name2, version2);
@@ -73009,10 +74761,12 @@ var DocumentProjects = class {
 var DocumentRecords = class {
   #events;
   #projects;
+  #lifecycle;
   #datasets;
   constructor(saved, mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
+    this.#lifecycle = new DocumentLifecycle(saved, mutex);
     this.#datasets = new DocumentDatasets(saved, mutex);
   }
   ensureDefaultDataset(workspace, project) {
@@ -73078,8 +74832,8 @@ var DocumentRecords = class {
   deleteNotification(workspace, user, id) {
     return this.#events.deleteNotification(workspace, user, id);
   }
-  createProject(project) {
-    return this.#projects.createProject(project);
+  createProject(project, journal) {
+    return this.#projects.createProject(project, journal);
   }
   getProject(workspace, id) {
     return this.#projects.getProject(workspace, id);
@@ -73090,11 +74844,38 @@ var DocumentRecords = class {
   listProjects(workspace, page) {
     return this.#projects.listProjects(workspace, page);
   }
-  updateProject(workspace, id, change) {
-    return this.#projects.updateProject(workspace, id, change);
+  updateProject(workspace, id, change, journal) {
+    return this.#projects.updateProject(workspace, id, change, journal);
   }
-  deleteProject(workspace, id) {
-    return this.#projects.deleteProject(workspace, id);
+  deleteProject(workspace, id, journal) {
+    return this.#projects.deleteProject(workspace, id, journal);
+  }
+  recordMadeRows(rows, now) {
+    return this.#lifecycle.recordMadeRows(rows, now);
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
+  }
+  dueExpiredMadeRows(now) {
+    return this.#lifecycle.dueExpiredMadeRows(now);
+  }
+  queueDueMadeRows(limit, now) {
+    return this.#lifecycle.queueDueMadeRows(limit, now);
+  }
+  startTeardown(row, staleBefore, now) {
+    return this.#lifecycle.startTeardown(row, staleBefore, now);
+  }
+  finishTeardown(row, outcome, now) {
+    return this.#lifecycle.finishTeardown(row, outcome, now);
+  }
+  listMadeRows(workspace, filter, page) {
+    return this.#lifecycle.listMadeRows(workspace, filter, page);
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
   }
 };
 
@@ -73360,6 +75141,11 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
     const states = this.#workspace(workspace)?.jobStates ?? {};
     return Promise.resolve(Object.hasOwn(states, String(id)) ? states[String(id)] : void 0);
   }
+  listJobStates(workspace, page) {
+    const states = Object.values(this.#workspace(workspace)?.jobStates ?? {});
+    states.sort((a2, b2) => b2.id - a2.id);
+    return Promise.resolve(states.slice(page.offset, page.offset + page.limit));
+  }
   pruneJobStates(before) {
     return this.#mutex.run(async () => {
       const doomed = staleJobStates(this.#document, before);
@@ -73620,7 +75406,7 @@ function corrupt(file, reason) {
 }
 
 // ../core/dist/store/document-delta.js
-var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
+var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys", "quotas"]);
 var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "pools",
   "blocks",
@@ -73632,6 +75418,7 @@ var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "catalogue",
   "projects",
   "notifications",
+  "madeRows",
   "datasets",
   "variables"
 ]);
@@ -73786,1471 +75573,6 @@ function countPerWorkspace(document) {
     };
   }
   return { ...rest, schemaVersion: 3, workspaces: upgraded };
-}
-
-// ../core/dist/engine/job-defaults.js
-var DEFAULT_WORKSPACE = "default";
-var DEFAULT_TTL_SECONDS = 7200;
-
-// ../core/dist/engine/execute-job.js
-import { randomBytes as randomBytes3 } from "node:crypto";
-
-// ../core/dist/engine/build-commit.js
-function buildCommit(input) {
-  const { run: run2, plan, now } = input;
-  const jobId = run2.jobId;
-  const tests = [];
-  const results = [];
-  for (const entry of input.resolved) {
-    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
-    if (entry.error !== null) {
-      tests.push({ ...base, status: "failed", reason: entry.error, rows: [] });
-      continue;
-    }
-    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
-    const holder = input.reused.get(entry);
-    const got = plan.tests.get(entry);
-    if (holder !== void 0) {
-      tests.push({
-        ...base,
-        ...flags,
-        status: "cached",
-        reason: null,
-        rows: [],
-        fromJob: holder.id
-      });
-    } else if (got !== void 0) {
-      tests.push({
-        ...base,
-        ...flags,
-        status: got.status,
-        reason: null,
-        rows: got.rows.map((r2) => ({ block: r2.block, key: r2.key }))
-      });
-      const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
-      results.push({
-        ...entry.ref,
-        jobId,
-        columns,
-        rows: got.rows.map((r2) => pick(r2.columns, r2.values, columns)),
-        createdAt: now.toISOString()
-      });
-    } else {
-      const reason = input.errors.get(entry) ?? plan.failures.get(entry) ?? "no rows were allocated";
-      tests.push({ ...base, ...flags, status: "failed", reason, rows: [] });
-    }
-  }
-  const ttl = run2.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-  return {
-    workspace: run2.workspace,
-    jobId,
-    bundleKey: input.bundleKey,
-    namespace: run2.namespace,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + ttl * 1e3).toISOString(),
-    tests,
-    results,
-    madeRows: plan.madeRows,
-    supersedes: run2.options.refresh ? [...plan.tests.keys()].map((item) => item.ref) : []
-  };
-}
-function pick(columns, values, wanted) {
-  const row = {};
-  for (const column2 of wanted)
-    row[column2] = values[columns.indexOf(column2)] ?? null;
-  return row;
-}
-
-// ../core/dist/engine/bundle-key-of.js
-import { createHash as createHash2 } from "node:crypto";
-function bundleKeyOf(resolved, server) {
-  const parts = resolved.map((r2) => JSON.stringify([testId(r2.ref), r2.test ?? null, r2.pool?.key ?? null])).sort();
-  return createHash2("sha256").update(`${server}
-${parts.join("\n")}`).digest("hex");
-}
-
-// ../core/dist/engine/index-test-of.js
-var compiled = /* @__PURE__ */ new WeakMap();
-function indexTestOf(cls) {
-  let test = compiled.get(cls);
-  if (test === void 0) {
-    const { table, block } = cls.source;
-    test = compileWhereWith(cls.find.where, block.columns, "where", (column2, cell) => table.column(column2).rowTest(cell));
-    compiled.set(cls, test);
-  }
-  return test;
-}
-
-// ../core/dist/engine/scan-candidates.js
-var NO_CLAIMS = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
-function claimsByBlock(claims) {
-  const split = /* @__PURE__ */ new Map();
-  const of = (id) => {
-    const cut = id.indexOf("\0");
-    const block = id.slice(0, cut);
-    let entry = split.get(block);
-    if (entry === void 0) {
-      entry = { leases: /* @__PURE__ */ new Map(), consumed: /* @__PURE__ */ new Set() };
-      split.set(block, entry);
-    }
-    return { entry, key: id.slice(cut + 1) };
-  };
-  for (const [id, holders] of claims.leases) {
-    const { entry, key } = of(id);
-    entry.leases.set(key, holders);
-  }
-  for (const id of claims.consumed.keys()) {
-    const { entry, key } = of(id);
-    entry.consumed.add(key);
-  }
-  return (block) => split.get(block) ?? NO_CLAIMS;
-}
-function scanCandidates(cls, claims, universe, options) {
-  const { limit, gathered, start } = options;
-  if (gathered !== void 0)
-    return scanGathered(cls, gathered, universe, limit);
-  const table = cls.source.table;
-  const test = indexTestOf(cls);
-  const keys = table.column(cls.source.keyIndex);
-  const claimed = claims.leases.size > 0 || claims.consumed.size > 0;
-  const idOf = (row) => start === void 0 ? universe.idOf(cls.source, table.row(row), String(keys.valueAt(row))) : start + row;
-  const candidates = [];
-  const take2 = (row) => {
-    if (!claimed || isAvailable(cls, claims, String(keys.valueAt(row))))
-      candidates.push(idOf(row));
-    return candidates.length >= limit;
-  };
-  const count = table.rowCount;
-  if (cls.order === null) {
-    for (let row = 0; row < count; row++)
-      if (test(row) && take2(row))
-        break;
-    return candidates;
-  }
-  const order = cls.order;
-  const qualifying = [];
-  for (let row = 0; row < count; row++)
-    if (test(row))
-      qualifying.push({ row, values: table.row(row) });
-  qualifying.sort((a2, b2) => order(a2.values, b2.values));
-  for (const { row } of qualifying)
-    if (take2(row))
-      break;
-  return candidates;
-}
-function scanGathered(cls, gathered, universe, limit) {
-  const candidates = [];
-  const take2 = (row) => {
-    candidates.push(universe.idOf(cls.source, row, String(row[cls.source.keyIndex])));
-    return candidates.length >= limit;
-  };
-  if (cls.order === null) {
-    for (const row of gathered.rows)
-      if (cls.matches(row) && take2(row))
-        break;
-    return candidates;
-  }
-  const qualifying = gathered.rows.filter((row) => cls.matches(row));
-  qualifying.sort(cls.order);
-  for (const row of qualifying)
-    if (take2(row))
-      break;
-  return candidates;
-}
-function isAvailable(cls, claims, key) {
-  if (claims.consumed.has(key))
-    return false;
-  const holders = claims.leases.get(key);
-  if (holders === void 0)
-    return true;
-  return cls.readOnly ? holders.every((h2) => h2.shared) : false;
-}
-function censusOf(cls, claims, rows) {
-  const census = { qualifying: 0, consumed: 0, leasedBy: /* @__PURE__ */ new Map(), free: 0 };
-  const count = (key) => {
-    census.qualifying++;
-    if (claims.consumed.has(key)) {
-      census.consumed++;
-      return;
-    }
-    const against = (claims.leases.get(key) ?? []).filter((h2) => !(cls.readOnly && h2.shared));
-    if (against.length === 0)
-      census.free++;
-    const first = against[0];
-    if (first !== void 0)
-      census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
-  };
-  if (rows !== void 0) {
-    for (const row of rows)
-      if (cls.matches(row))
-        count(String(row[cls.source.keyIndex]));
-    return census;
-  }
-  const { table } = cls.source;
-  const test = indexTestOf(cls);
-  const keys = table.column(cls.source.keyIndex);
-  for (let row = 0; row < table.rowCount; row++)
-    if (test(row))
-      count(String(keys.valueAt(row)));
-  return census;
-}
-
-// ../core/dist/engine/explain.js
-var plural = (n2, word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
-function describeShortfall(cls, claims, matched, rows) {
-  const census = censusOf(cls, claims, rows);
-  const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
-  const verb = cls.tests.length === 1 ? "needs" : "need";
-  const need = `${plural(cls.tests.length, "test")} of this job ${verb} ${cls.description} in ${cls.source.label}${cls.readOnly ? " (read-only)" : ""} (${plural(demand, "row")})`;
-  const parts = [
-    `${plural(census.qualifying, "row")} ${census.qualifying === 1 ? "qualifies" : "qualify"}`
-  ];
-  const leasers = [...census.leasedBy].sort((a2, b2) => b2[1] - a2[1]);
-  for (const [job, rows2] of leasers.slice(0, 5))
-    parts.push(`${rows2} leased by job ${job}`);
-  if (leasers.length > 5)
-    parts.push(`${leasers.slice(5).reduce((s2, [, r2]) => s2 + r2, 0)} leased by ${leasers.length - 5} other jobs`);
-  if (census.consumed > 0)
-    parts.push(`${census.consumed} consumed`);
-  parts.push(`${census.free} free, ${matched} given to this job's tests`);
-  const advice = leasers.length > 0 ? "add rows, add a make, or release the jobs holding them" : "add rows to the block or add a make to the test";
-  return `${need}; ${parts.join(", ")}: ${advice}`;
-}
-function forecastClasses(classes, claims, matched, makesNeeded) {
-  const claimsOf2 = claimsByBlock(claims);
-  return classes.map((cls) => {
-    const census = censusOf(cls, claimsOf2(cls.source.block.block));
-    const demand = cls.tests.reduce((sum, t2) => sum + t2.test.count, 0);
-    const got = matched.get(cls) ?? 0;
-    const makes = makesNeeded.get(cls) ?? 0;
-    return {
-      pool: cls.tests[0]?.pool.name ?? "",
-      block: cls.source.label,
-      find: cls.description,
-      readOnly: cls.readOnly,
-      tests: cls.tests.length,
-      demand,
-      qualifying: census.qualifying,
-      free: census.free,
-      matched: got,
-      makes,
-      short: Math.max(0, (cls.readOnly ? Math.max(...cls.tests.map((t2) => t2.test.count)) : demand) - got - makes)
-    };
-  });
-}
-
-// ../core/dist/engine/dry-run-report.js
-function dryRunReport(resolved, errors, plan, namespace) {
-  const tests = resolved.map((entry) => {
-    const found = entry.error === null ? plan.tests.get(entry) : void 0;
-    const reason = entry.error ?? errors.get(entry) ?? plan.failures.get(entry) ?? null;
-    const status = found !== void 0 ? "allocated" : reason === null ? "made" : "failed";
-    return { ...entry.ref, status, reason, values: [], secrets: entry.pool?.secrets ?? [] };
-  });
-  const count = (status) => tests.filter((t2) => t2.status === status).length;
-  return {
-    jobId: null,
-    dryRun: true,
-    cached: false,
-    state: count("failed") > 0 ? "failed" : "complete",
-    namespace,
-    expiresAt: null,
-    allocated: count("allocated"),
-    made: count("made"),
-    reused: 0,
-    failed: count("failed"),
-    tests,
-    forecast: forecastClasses([...plan.matched.keys()], plan.claims, plan.matched, plan.makesNeeded)
-  };
-}
-
-// ../core/dist/find/compare-rows.js
-function compareRows(order, columns, path) {
-  if (order === void 0 || order.length === 0)
-    return null;
-  const keys = order.map((entry, i2) => sortKey(entry, columns, childPath(path, i2)));
-  return (a2, b2) => {
-    for (const { index, sign } of keys) {
-      const result = compareCells(a2[index], b2[index], sign);
-      if (result !== 0)
-        return result;
-    }
-    return 0;
-  };
-}
-function sortKey(entry, columns, path) {
-  if (!isPlainObject(entry)) {
-    throw invalidInput(path, `expected { column, direction }, got ${describeType2(entry)}`);
-  }
-  const { column: column2, direction = "asc" } = entry;
-  if (typeof column2 !== "string") {
-    throw invalidInput(childPath(path, "column"), `expected a column name, got ${describeType2(column2)}`);
-  }
-  if (direction !== "asc" && direction !== "desc") {
-    throw invalidInput(childPath(path, "direction"), `expected asc or desc, got ${JSON.stringify(direction)}`);
-  }
-  const index = resolveColumn(columns, column2, childPath(path, "column"));
-  return { index, sign: direction === "asc" ? 1 : -1 };
-}
-function compareCells(a2, b2, sign) {
-  const aEmpty = isEmpty3(a2);
-  const bEmpty = isEmpty3(b2);
-  if (aEmpty || bEmpty)
-    return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
-  const x3 = toNumber(a2);
-  const y2 = toNumber(b2);
-  if (!Number.isNaN(x3) && !Number.isNaN(y2))
-    return sign * (x3 - y2);
-  const s2 = String(a2);
-  const t2 = String(b2);
-  return s2 === t2 ? 0 : s2 < t2 ? -sign : sign;
-}
-function isEmpty3(cell) {
-  return cell === null || cell === void 0 || cell === "";
-}
-
-// ../core/dist/find/find-key.js
-function findKey(find) {
-  return JSON.stringify(find, sortKeys);
-}
-function sortKeys(_key, value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    return value;
-  const source = value;
-  const sorted = {};
-  for (const key of Object.keys(source).sort())
-    sorted[key] = source[key];
-  return sorted;
-}
-
-// ../core/dist/engine/resolution-database.js
-function serverBlock(server) {
-  return `@${server}`;
-}
-
-// ../core/dist/engine/find-classes.js
-var BlockSource = class {
-  /** `customers@1.2` */
-  label;
-  block;
-  keyIndex;
-  #read;
-  #table;
-  #reading;
-  constructor(label, block, keyIndex, rows) {
-    this.label = label;
-    this.block = block;
-    this.keyIndex = keyIndex;
-    if (rows instanceof ColumnTable) {
-      this.#table = rows;
-      this.#read = () => Promise.resolve(rows);
-    } else
-      this.#read = rows;
-  }
-  /** Every row of the version by column, once {@link read} has read them. */
-  get table() {
-    if (this.#table === void 0)
-      throw new Error(`the rows of ${this.label} were not read`);
-    return this.#table;
-  }
-  get isRead() {
-    return this.#table !== void 0;
-  }
-  /** Reads every row of the version, once. */
-  read() {
-    this.#reading ??= this.#read().then((table) => this.#table = table);
-    return this.#reading;
-  }
-};
-async function classifyTests(store, workspace, tests, server) {
-  const sources = /* @__PURE__ */ new Map();
-  const classes = /* @__PURE__ */ new Map();
-  const errors = /* @__PURE__ */ new Map();
-  const sourceOf = (item) => {
-    const { query } = item.test.find;
-    const from = query === void 0 ? item.test.find.from ?? item.pool.blocks[0]?.name ?? "" : `query:${JSON.stringify(query)}`;
-    let source = sources.get(from);
-    if (source === void 0) {
-      source = query === void 0 ? loadSource(store, workspace, from, item.pool.key) : runQuery(server, query);
-      sources.set(from, source);
-    }
-    return source;
-  };
-  for (const item of tests) {
-    try {
-      const source = await sourceOf(item);
-      const key = `${source.label}\0${item.test.readOnly}\0${findKey(item.test.find)}`;
-      const existing = classes.get(key);
-      checkColumns(item, source);
-      if (existing !== void 0)
-        existing.tests.push(item);
-      else
-        classes.set(key, compileClass(item, source));
-    } catch (error2) {
-      errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
-    }
-  }
-  return { classes: [...classes.values()], errors };
-}
-async function loadSource(store, workspace, from, keyColumn) {
-  const [name2 = "", version2] = from.split("@");
-  const versions = await store.listBlockVersions(workspace, name2);
-  const block = version2 === void 0 ? versions.at(-1) : versions.find((v3) => v3.version === version2);
-  if (block === void 0) {
-    if (versions.length === 0) {
-      throw new AllotError("NOT_FOUND", `data block "${name2}" does not exist; import it with: allot import <file.csv> --block ${name2}`);
-    }
-    const known = versions.map((v3) => v3.version).join(", ");
-    throw new AllotError("NOT_FOUND", `data block "${name2}" has no version ${version2} (versions: ${known})`);
-  }
-  const keyIndex = block.columns.indexOf(keyColumn);
-  if (keyIndex < 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `data block "${name2}" has no key column "${keyColumn}"; its columns: ${block.columns.join(", ")}`);
-  }
-  const label = `${name2}@${block.version}`;
-  const source = new BlockSource(label, block, keyIndex, async () => {
-    const table = store.getBlockTable === void 0 ? await rowsOf2(store, workspace, block) : await store.getBlockTable(workspace, name2, block.version);
-    if (table === void 0)
-      throw new AllotError("NOT_FOUND", `data block ${label} is gone`);
-    return table;
-  });
-  if (block.keyColumn !== keyColumn)
-    assertUniqueKeys(source, await source.read(), keyColumn);
-  return source;
-}
-async function rowsOf2(store, workspace, meta) {
-  const read = await store.getBlock(workspace, meta.block, meta.version);
-  return read === void 0 ? void 0 : ColumnTable.fromRows(read.columns, read.rows);
-}
-async function runQuery(server, query) {
-  if (server === void 0) {
-    throw new AllotError("INVALID_INPUT", "this find is a SQL query: execute the job on the resolution server of its database (the local server resolves data block finds only)");
-  }
-  let table;
-  try {
-    table = await server.query({ sql: query.sql, params: query.params ?? {} });
-  } catch (error2) {
-    const reason = error2 instanceof Error ? error2.message : String(error2);
-    throw new AllotError("INVALID_INPUT", `the query failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
-  }
-  const keyIndex = table.columns.indexOf(query.key);
-  if (keyIndex < 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `the query's result has no key column "${query.key}" (its columns: ${table.columns.join(", ")}); select it or name another key`);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const rows = table.rows.filter((row) => {
-    const key = String(row[keyIndex]);
-    if (seen.has(key))
-      return false;
-    seen.add(key);
-    return true;
-  });
-  const block = {
-    block: serverBlock(server.name),
-    version: "live",
-    columns: table.columns,
-    keyColumn: query.key,
-    rowCount: rows.length,
-    origin: "import",
-    parent: null,
-    sourceHash: null,
-    jobId: null,
-    createdAt: (/* @__PURE__ */ new Date(0)).toISOString()
-  };
-  return new BlockSource(`server ${server.name}`, block, keyIndex, ColumnTable.fromRows(table.columns, rows));
-}
-function assertUniqueKeys(source, table, keyColumn) {
-  const seen = /* @__PURE__ */ new Set();
-  const keys = table.column(source.keyIndex);
-  for (let i2 = 0; i2 < table.rowCount; i2++) {
-    const key = String(keys.valueAt(i2));
-    if (seen.has(key)) {
-      throw new AllotError("INVALID_DATA", `data block "${source.label}" repeats the key ${keyColumn} "${key}"; a pool's key column must identify one row`);
-    }
-    seen.add(key);
-  }
-}
-function checkColumns(item, source) {
-  const unknown2 = (item.test.columns ?? []).filter((c2) => !source.block.columns.includes(c2));
-  if (unknown2.length > 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `test "${item.test.test}" asks for unknown column(s) ${unknown2.join(", ")}; the block has columns: ${source.block.columns.join(", ")}`);
-  }
-}
-function compileClass(item, source) {
-  const index = item.pool.tests.indexOf(item.test);
-  const path = `${item.pool.name}: tests[${index}].find`;
-  const { columns } = source.block;
-  const { query, where } = item.test.find;
-  const criteria = describeWhere(where);
-  const description = query === void 0 ? criteria : `rows of the query ${JSON.stringify(query.sql)}${where === void 0 ? "" : ` where ${criteria}`}`;
-  return {
-    source,
-    find: item.test.find,
-    description,
-    matches: compileWhere(item.test.find.where, columns, `${path}.where`),
-    order: compareRows(item.test.find.order, columns, `${path}.order`),
-    readOnly: item.test.readOnly,
-    tests: [item]
-  };
-}
-
-// ../core/dist/engine/live-holders.js
-async function liveHolders(store, workspace, items, now) {
-  const holders = /* @__PURE__ */ new Map();
-  const results = await store.getResults(workspace, items.map((item) => item.ref));
-  const ids = [...new Set([...results.values()].map((result) => result.jobId))];
-  const read = await Promise.all(ids.map((id) => store.getJob(workspace, id)));
-  const jobs = new Map(ids.map((id, index) => [id, read[index]]));
-  for (const item of items) {
-    const result = results.get(testId(item.ref));
-    const job = result === void 0 ? void 0 : jobs.get(result.jobId);
-    if (job === void 0 || !isJobLive(job, now))
-      continue;
-    const test = job.tests[jobTestIndex(job, item.ref)];
-    if (test !== void 0 && holdsRows(test))
-      holders.set(item, job);
-  }
-  return holders;
-}
-function unheld(items, held) {
-  return items.filter((item) => !held.has(item));
-}
-function sameHolders(a2, b2) {
-  if (a2.size !== b2.size)
-    return false;
-  for (const [item, job] of a2)
-    if (b2.get(item)?.id !== job.id)
-      return false;
-  return true;
-}
-
-// ../core/dist/engine/gather-in-store.js
-async function gatherInStore(classes, context) {
-  const gathered = /* @__PURE__ */ new Map();
-  if (context.store.gatherCandidates === void 0)
-    return gathered;
-  const asked = classes.filter((cls) => cls.find.query === void 0);
-  if (asked.length === 0)
-    return gathered;
-  const queries = asked.map((cls) => {
-    const { block, keyIndex } = cls.source;
-    const query = {
-      block: block.block,
-      version: block.version,
-      where: cls.find.where,
-      columns: block.columns,
-      keyIndex,
-      readOnly: cls.readOnly,
-      now: context.now
-    };
-    if (cls.order === null)
-      query.limit = context.limit;
-    return query;
-  });
-  const answers = await context.store.gatherCandidates(context.workspace, queries);
-  asked.forEach((cls, index) => {
-    const rows = answers[index];
-    const limit = queries[index]?.limit;
-    if (rows === void 0)
-      return;
-    gathered.set(cls, { rows, complete: limit === void 0 || rows.length < limit });
-  });
-  return gathered;
-}
-async function censusRows(cls, gathered, claims, context) {
-  const { store, workspace } = context;
-  if (gathered === void 0 || !gathered.complete || store.rowsByKey === void 0)
-    return;
-  const keys = [.../* @__PURE__ */ new Set([...claims.leases.keys(), ...claims.consumed])];
-  const held = keys.length === 0 ? [] : await store.rowsByKey(workspace, cls.source.block, cls.source.keyIndex, keys);
-  const heldKeys = new Set(held.map((row) => String(row[cls.source.keyIndex])));
-  const free = gathered.rows.filter((row) => !heldKeys.has(String(row[cls.source.keyIndex])));
-  return [...free, ...held];
-}
-
-// ../core/dist/engine/match-classes.js
-function matchClasses(classes) {
-  const totalDemand = classes.reduce((sum, c2) => sum + c2.demand, 0);
-  const groups = groupRows(classes, totalDemand);
-  const flow = solveFlow(classes, groups);
-  return assignRows(classes, groups, flow, totalDemand);
-}
-var DENSE_IDS = 1 << 24;
-function rowSlots(classes, limit) {
-  let max = 0;
-  for (const c2 of classes) {
-    const length = Math.min(c2.candidates.length, limit);
-    for (let i2 = 0; i2 < length; i2++)
-      max = Math.max(max, c2.candidates[i2]);
-  }
-  if (max < DENSE_IDS) {
-    const slots2 = new Int32Array(max + 1);
-    return {
-      get: (row) => slots2[row],
-      set: (row, v3) => void (slots2[row] = v3)
-    };
-  }
-  const slots = /* @__PURE__ */ new Map();
-  return {
-    get: (row) => slots.get(row) ?? 0,
-    set: (row, v3) => void slots.set(row, v3)
-  };
-}
-function groupRows(classes, limit) {
-  const count = classes.length;
-  const setOf = rowSlots(classes, limit);
-  const rows = [];
-  const members = [[]];
-  const next = /* @__PURE__ */ new Map();
-  classes.forEach((c2, index) => {
-    const length = Math.min(c2.candidates.length, limit);
-    for (let i2 = 0; i2 < length; i2++) {
-      const row = c2.candidates[i2];
-      const from = setOf.get(row);
-      if (from === 0)
-        rows.push(row);
-      const key = from * count + index;
-      let to = next.get(key);
-      if (to === void 0) {
-        to = members.length;
-        members.push([...members[from], index]);
-        next.set(key, to);
-      }
-      setOf.set(row, to);
-    }
-  });
-  const groupOfSet = new Int32Array(members.length).fill(-1);
-  const groups = {
-    groupOf: (row) => groupOfSet[setOf.get(row)],
-    classesOf: [],
-    size: []
-  };
-  for (const row of rows) {
-    const set = setOf.get(row);
-    let group = groupOfSet[set];
-    if (group === -1) {
-      group = groups.size.length;
-      groupOfSet[set] = group;
-      groups.classesOf.push(members[set]);
-      groups.size.push(0);
-    }
-    groups.size[group] = groups.size[group] + 1;
-  }
-  return groups;
-}
-function solveFlow(classes, groups) {
-  const source = 0;
-  const sink = 1;
-  const classNode = (c2) => 2 + c2;
-  const groupNode = (g2) => 2 + classes.length + g2;
-  const graph = new FlowGraph(2 + classes.length + groups.size.length);
-  const middle = [];
-  classes.forEach((c2, index) => graph.addEdge(source, classNode(index), c2.demand));
-  groups.classesOf.forEach((members, g2) => {
-    for (const c2 of members) {
-      middle.push({
-        c: c2,
-        g: g2,
-        edge: graph.addEdge(classNode(c2), groupNode(g2), classes[c2]?.demand ?? 0)
-      });
-    }
-    graph.addEdge(groupNode(g2), sink, groups.size[g2]);
-  });
-  graph.maxFlow(source, sink);
-  const flow = classes.map(() => /* @__PURE__ */ new Map());
-  for (const { c: c2, g: g2, edge } of middle) {
-    const amount = graph.flowOn(edge);
-    if (amount > 0)
-      flow[c2]?.set(g2, amount);
-  }
-  return flow;
-}
-function assignRows(classes, groups, flow, limit) {
-  const taken = /* @__PURE__ */ new Set();
-  return classes.map((c2, index) => {
-    const quota = flow[index];
-    const rows = [];
-    const length = Math.min(c2.candidates.length, limit);
-    for (let i2 = 0; i2 < length && rows.length < c2.demand; i2++) {
-      const row = c2.candidates[i2];
-      const group = groups.groupOf(row);
-      const left = quota.get(group) ?? 0;
-      if (left === 0 || taken.has(row))
-        continue;
-      quota.set(group, left - 1);
-      taken.add(row);
-      rows.push(row);
-    }
-    return rows;
-  });
-}
-var FlowGraph = class {
-  #head;
-  #to = [];
-  #next = [];
-  #capacity = [];
-  #original = [];
-  #level;
-  #cursor;
-  constructor(nodes) {
-    this.#head = new Array(nodes).fill(-1);
-    this.#level = new Int32Array(nodes);
-    this.#cursor = new Array(nodes).fill(-1);
-  }
-  addEdge(from, to, capacity) {
-    const edge = this.#to.length;
-    this.#push(from, to, capacity);
-    this.#push(to, from, 0);
-    return edge;
-  }
-  flowOn(edge) {
-    return this.#original[edge] - this.#capacity[edge];
-  }
-  maxFlow(source, sink) {
-    let total = 0;
-    while (this.#buildLevels(source, sink)) {
-      this.#cursor = [...this.#head];
-      for (; ; ) {
-        const pushed = this.#augment(source, sink);
-        if (pushed === 0)
-          break;
-        total += pushed;
-      }
-    }
-    return total;
-  }
-  #push(from, to, capacity) {
-    this.#to.push(to);
-    this.#capacity.push(capacity);
-    this.#original.push(capacity);
-    this.#next.push(this.#head[from]);
-    this.#head[from] = this.#to.length - 1;
-  }
-  #buildLevels(source, sink) {
-    this.#level.fill(-1);
-    this.#level[source] = 0;
-    const queue = [source];
-    for (let i2 = 0; i2 < queue.length; i2++) {
-      const node2 = queue[i2];
-      for (let e2 = this.#head[node2]; e2 !== -1; e2 = this.#next[e2]) {
-        const to = this.#to[e2];
-        if (this.#capacity[e2] > 0 && this.#level[to] === -1) {
-          this.#level[to] = this.#level[node2] + 1;
-          queue.push(to);
-        }
-      }
-    }
-    return this.#level[sink] !== -1;
-  }
-  /** Finds one augmenting path in the level graph without recursion (graphs can be deep in rows). */
-  #augment(source, sink) {
-    const path = [];
-    let node2 = source;
-    for (; ; ) {
-      if (node2 === sink) {
-        let bottleneck = Infinity;
-        for (const e2 of path)
-          bottleneck = Math.min(bottleneck, this.#capacity[e2]);
-        for (const e2 of path) {
-          this.#capacity[e2] = this.#capacity[e2] - bottleneck;
-          this.#capacity[e2 ^ 1] = this.#capacity[e2 ^ 1] + bottleneck;
-        }
-        return bottleneck;
-      }
-      const edge = this.#advance(node2);
-      if (edge === -1) {
-        if (node2 === source)
-          return 0;
-        this.#level[node2] = -1;
-        const back = path.pop();
-        node2 = this.#to[back ^ 1];
-        this.#cursor[node2] = this.#next[this.#cursor[node2]];
-        continue;
-      }
-      path.push(edge);
-      node2 = this.#to[edge];
-    }
-  }
-  /** The first usable edge out of a node from its cursor on. */
-  #advance(node2) {
-    let e2 = this.#cursor[node2];
-    while (e2 !== -1) {
-      const to = this.#to[e2];
-      if (this.#capacity[e2] > 0 && this.#level[to] === this.#level[node2] + 1)
-        return e2;
-      e2 = this.#next[e2];
-      this.#cursor[node2] = e2;
-    }
-    return -1;
-  }
-};
-
-// ../core/dist/engine/row-universe.js
-var RowUniverse = class {
-  /** Ids by block, then key. */
-  #keyed = /* @__PURE__ */ new Map();
-  #keyedRows = /* @__PURE__ */ new Map();
-  /** The blocks scanned by index, with the first id of their range. */
-  #ranges = [];
-  #next = 0;
-  /**
-   * Reserves a range of ids for the rows of `source`, which must be the only
-   * version of its block the job reads in memory and no class of it gathered.
-   * @returns the id of the version's row 0
-   */
-  rangeOf(source) {
-    const found = this.#ranges.find((range2) => range2.source === source);
-    if (found !== void 0)
-      return found.start;
-    const start = this.#next;
-    this.#next += source.table.rowCount;
-    this.#ranges.push({ source, start, end: this.#next });
-    return start;
-  }
-  /** The id of a row met by value, the same for every version of its block. */
-  idOf(source, values, key) {
-    const block = source.block.block;
-    let ids = this.#keyed.get(block);
-    if (ids === void 0) {
-      ids = /* @__PURE__ */ new Map();
-      this.#keyed.set(block, ids);
-    }
-    let id = ids.get(key);
-    if (id === void 0) {
-      id = this.#next++;
-      ids.set(key, id);
-      this.#keyedRows.set(id, { source, key, values });
-    }
-    return id;
-  }
-  /** The row behind an id, its values built now for a row of a range. */
-  row(id) {
-    const keyed = this.#keyedRows.get(id);
-    if (keyed !== void 0)
-      return { ...keyed, block: keyed.source.block.block };
-    const range2 = this.#ranges.find((r2) => id >= r2.start && id < r2.end);
-    if (range2 === void 0)
-      throw new RangeError(`no row has the id ${id}`);
-    const { source } = range2;
-    const values = source.table.row(id - range2.start);
-    return {
-      block: source.block.block,
-      key: String(values[source.keyIndex]),
-      values,
-      source
-    };
-  }
-};
-
-// ../core/dist/engine/plan-allocation.js
-function demandOf(cls) {
-  const counts = cls.tests.map((t2) => t2.test.count);
-  return cls.readOnly ? Math.max(...counts) : counts.reduce((a2, b2) => a2 + b2, 0);
-}
-function usable(cls, received) {
-  const counts = cls.tests.map((t2) => t2.test.count).sort((a2, b2) => a2 - b2);
-  if (cls.readOnly)
-    return counts.filter((c2) => c2 <= received).at(-1) ?? 0;
-  let used = 0;
-  for (const count of counts) {
-    if (used + count > received)
-      break;
-    used += count;
-  }
-  return used;
-}
-function planAllocation(classes, claimsOf2, options = {}) {
-  const onClass = options.onClass ?? (() => void 0);
-  const universe = new RowUniverse();
-  const demands = classes.map(demandOf);
-  const total = demands.reduce((a2, b2) => a2 + b2, 0);
-  const ranged = rangedSources(classes, options.gathered);
-  const candidates = classes.map((cls, index) => {
-    const claimsOfBlock = claimsOf2(cls.source.block.block);
-    const found = scanCandidates(cls, claimsOfBlock, universe, {
-      limit: total,
-      gathered: options.gathered?.get(cls),
-      start: ranged.has(cls.source) ? universe.rangeOf(cls.source) : void 0
-    });
-    onClass(index + 1);
-    return found;
-  });
-  let assigned = [];
-  for (let round = 0; round < 8; round++) {
-    assigned = matchClasses(classes.map((_3, i2) => ({
-      demand: demands[i2],
-      candidates: candidates[i2]
-    })));
-    let changed = false;
-    classes.forEach((cls, i2) => {
-      const keep = usable(cls, assigned[i2].length);
-      if (keep < assigned[i2].length) {
-        demands[i2] = keep;
-        changed = true;
-      }
-    });
-    if (!changed)
-      break;
-  }
-  return distribute(classes, assigned, universe);
-}
-function rangedSources(classes, gathered) {
-  const byBlock = /* @__PURE__ */ new Map();
-  for (const cls of classes) {
-    const block = cls.source.block.block;
-    const seen = byBlock.get(block);
-    if (seen === null)
-      continue;
-    if (gathered?.has(cls) === true)
-      byBlock.set(block, null);
-    else if (seen === void 0)
-      byBlock.set(block, /* @__PURE__ */ new Set([cls.source]));
-    else
-      seen.add(cls.source);
-  }
-  const ranged = /* @__PURE__ */ new Set();
-  for (const sources of byBlock.values()) {
-    const [only] = sources ?? [];
-    if (only !== void 0 && sources?.size === 1)
-      ranged.add(only);
-  }
-  return ranged;
-}
-function distribute(classes, assigned, universe) {
-  const allocation = { rows: /* @__PURE__ */ new Map(), matched: /* @__PURE__ */ new Map() };
-  classes.forEach((cls, i2) => {
-    const rows = assigned[i2].map((id) => universe.row(id));
-    allocation.matched.set(cls, rows.length);
-    const bySize = [...cls.tests].sort((a2, b2) => a2.test.count - b2.test.count);
-    let next = 0;
-    for (const item of bySize) {
-      const start = cls.readOnly ? 0 : next;
-      if (start + item.test.count > rows.length)
-        continue;
-      allocation.rows.set(item, rows.slice(start, start + item.test.count));
-      if (!cls.readOnly)
-        next += item.test.count;
-    }
-  });
-  return allocation;
-}
-
-// ../core/dist/make/generate-value.js
-function generateValue(column2, generator, scope) {
-  if (generator === null || typeof generator !== "object") {
-    if (typeof generator === "string" && generator.includes("{{")) {
-      return renderTemplate(generator, scope.template, scope.faker);
-    }
-    return generator;
-  }
-  if ("const" in generator)
-    return generator.const;
-  if ("template" in generator)
-    return renderTemplate(generator.template, scope.template, scope.faker);
-  if ("sequence" in generator)
-    return scope.sequences.next(column2, generator.sequence);
-  return scope.faker.helpers.arrayElement(generator.oneOf);
-}
-
-// ../core/dist/make/hash-seed.js
-function hashSeed(...parts) {
-  let hash = 2166136261;
-  for (const char of parts.join("\0")) {
-    const code = char.codePointAt(0) ?? 0;
-    hash ^= code;
-    hash = Math.imul(hash, 16777619);
-  }
-  return hash >>> 0;
-}
-
-// ../core/dist/make/make-rows.js
-var KEY_RETRIES = 20;
-function makeRows(options) {
-  const plan = columnPlan(options);
-  const faker = new Qe2({ locale: [ys, Oi] });
-  const { pool, suite, test } = options.context;
-  const seed = String(hashSeed(options.seed, String(options.make.seed ?? ""), pool, suite, test));
-  const rows = [];
-  for (let index = 0; index < options.count; index += 1) {
-    rows.push(makeUniqueRow(options, plan, { faker, seed, index }));
-  }
-  return rows;
-}
-function columnPlan(options) {
-  const { make, columns, keyColumn } = options;
-  for (const column2 of [...Object.keys(make.columns), keyColumn]) {
-    if (!columns.includes(column2))
-      throw unknownColumn(options, column2);
-  }
-  if (!Object.hasOwn(make.columns, keyColumn)) {
-    throw new AllotError("INVALID_INPUT", `${who(options)}: make must generate the key column "${keyColumn}"`, {
-      column: keyColumn
-    });
-  }
-  const generators = columns.map((column2) => Object.hasOwn(make.columns, column2) ? make.columns[column2] : void 0);
-  return { generators, keyIndex: columns.indexOf(keyColumn) };
-}
-function makeUniqueRow(options, plan, row) {
-  let key = "";
-  for (let attempt = 0; attempt <= KEY_RETRIES; attempt += 1) {
-    row.faker.seed(hashSeed(row.seed, String(row.index), String(attempt)));
-    const values = makeRow(options, plan, row);
-    const keyValue = values[plan.keyIndex] ?? null;
-    if (keyValue === null)
-      throw emptyKey(options);
-    key = String(keyValue);
-    if (!options.existingKeys.has(key)) {
-      options.existingKeys.add(key);
-      return values;
-    }
-  }
-  throw repeatingKey(options, key);
-}
-function makeRow(options, plan, row) {
-  const scope = {
-    faker: row.faker,
-    sequences: options.sequences,
-    template: { ...options.context, index: row.index }
-  };
-  return plan.generators.map((generator, index) => generator === void 0 ? null : generateValue(options.columns[index] ?? "", generator, scope));
-}
-function who(options) {
-  const { pool, suite, test } = options.context;
-  return `make for ${pool} / ${suite} / ${test}`;
-}
-function unknownColumn(options, column2) {
-  const message = `${who(options)} names column "${column2}", which the block does not have; its columns are: ${options.columns.join(", ")}`;
-  return new AllotError("UNKNOWN_COLUMN", message, { column: column2, columns: options.columns });
-}
-function emptyKey(options) {
-  return new AllotError("MAKE_FAILED", `${who(options)}: the key column "${options.keyColumn}" was generated empty`, {
-    column: options.keyColumn
-  });
-}
-function repeatingKey(options, key) {
-  const message = `${who(options)}: the generator of key column "${options.keyColumn}" keeps repeating values the block already has (last "${key}", ${KEY_RETRIES + 1} attempts); use a sequence ({ sequence: { prefix: "C-" } }) or put {{run.namespace}} in its template`;
-  return new AllotError("MAKE_FAILED", message, { column: options.keyColumn, key });
-}
-
-// ../core/dist/make/sequence-state.js
-var DIGITS = /^\d+$/;
-var SequenceState = class {
-  table;
-  last = /* @__PURE__ */ new Map();
-  constructor(table) {
-    this.table = table;
-  }
-  /** The next value: `${prefix}${digits padded to pad}`, or a number when there is neither. */
-  next(column2, spec) {
-    const { start = 1, step = 1, prefix = "", pad = 0 } = spec;
-    const counter = `${column2}\0${prefix}`;
-    const previous = this.last.get(counter);
-    const value = previous === void 0 ? this.first(column2, prefix, start, step) : previous + step;
-    this.last.set(counter, value);
-    if (prefix === "" && pad === 0)
-      return value;
-    return `${prefix}${String(value).padStart(pad, "0")}`;
-  }
-  first(column2, prefix, start, step) {
-    const max = this.largestExisting(column2, prefix);
-    return max === null || max < start ? start : max + step;
-  }
-  largestExisting(column2, prefix) {
-    const index = this.table.columns.indexOf(column2);
-    if (index === -1)
-      return null;
-    let max = null;
-    for (const row of this.table.rows) {
-      const number = sequenceNumber(row[index], prefix);
-      if (number !== null && (max === null || number > max))
-        max = number;
-    }
-    return max;
-  }
-};
-function sequenceNumber(cell, prefix) {
-  if (prefix === "" && typeof cell === "number")
-    return Number.isSafeInteger(cell) ? cell : null;
-  if (typeof cell !== "string" || !cell.startsWith(prefix))
-    return null;
-  const digits = cell.slice(prefix.length);
-  if (!DIGITS.test(digits))
-    return null;
-  const number = Number(digits);
-  return Number.isSafeInteger(number) ? number : null;
-}
-
-// ../core/dist/engine/make-on-server.js
-async function makeOnServer(context, item, make) {
-  const { server } = context;
-  const key = item.test.find.query?.key;
-  if (server === void 0 || key === void 0) {
-    throw new AllotError("INVALID_INPUT", "an insert make needs a SQL query find and a job executed on the resolution server of its database");
-  }
-  const faker = new Qe2({ locale: [ys, Oi] });
-  const sequences = new SequenceState({ columns: [], rows: [] });
-  const seed = hashSeed(context.seed, String(make.seed ?? ""), item.ref.pool, item.ref.suite, item.ref.test);
-  let columns = [];
-  const values = [];
-  for (let index = 0; index < item.test.count; index++) {
-    faker.seed(hashSeed(String(seed), String(index)));
-    const scope = {
-      faker,
-      sequences,
-      template: { jobId: context.jobId, namespace: context.namespace, ...item.ref, index }
-    };
-    const params = {};
-    for (const [name2, generator] of Object.entries(make.params ?? {}))
-      params[name2] = generateValue(name2, generator, scope);
-    const table = await server.insert({ sql: make.insert, params }).catch((error2) => {
-      const reason = error2 instanceof Error ? error2.message : String(error2);
-      throw new AllotError("MAKE_FAILED", `the insert failed on server "${server.name}": ${reason}`, {}, { cause: error2 });
-    });
-    if (!table.columns.includes(key) || table.rows.length === 0) {
-      throw new AllotError("MAKE_FAILED", `the insert must return the new row with its key column "${key}" (add RETURNING *); it returned columns: ${table.columns.join(", ") || "none"}`);
-    }
-    columns = table.columns;
-    values.push(table.rows[0]);
-  }
-  return { block: serverBlock(server.name), keyIndex: columns.indexOf(key), columns, values };
-}
-
-// ../core/dist/engine/run-makes.js
-async function runMakes(context, tests) {
-  const outcome = { rows: /* @__PURE__ */ new Map(), errors: /* @__PURE__ */ new Map(), versions: [] };
-  const blocks = /* @__PURE__ */ new Map();
-  for (const { item, cls } of tests) {
-    const make = item.test.make;
-    if (make === void 0)
-      continue;
-    try {
-      if (isSqlMake(make)) {
-        outcome.rows.set(item, await makeOnServer(context, item, make));
-        continue;
-      }
-      const name2 = make.block ?? cls.source.block.block;
-      const target = blocks.get(name2) ?? await openMadeBlock(context, name2, item.pool.key);
-      blocks.set(name2, target);
-      const values = makeRows({
-        make,
-        columns: target.block.columns,
-        keyColumn: item.pool.key,
-        count: item.test.count,
-        existingKeys: target.keys,
-        sequences: target.sequences,
-        context: { jobId: context.jobId, namespace: context.namespace, ...item.ref },
-        seed: `${context.seed}/${String(make.seed ?? "")}`
-      });
-      assertSatisfiesFind(cls, target.block, values);
-      target.rows.push(...values);
-      outcome.rows.set(item, {
-        block: name2,
-        keyIndex: target.keyIndex,
-        columns: target.block.columns,
-        values
-      });
-    } catch (error2) {
-      outcome.errors.set(item, error2 instanceof AllotError ? error2.message : String(error2));
-    }
-  }
-  for (const [name2, made] of blocks) {
-    if (made.rows.length === 0)
-      continue;
-    outcome.versions.push({
-      block: name2,
-      columns: made.block.columns,
-      keyColumn: made.block.keyColumn,
-      rows: made.rows,
-      origin: "make",
-      jobId: Number(context.jobId) || null
-    });
-  }
-  return outcome;
-}
-async function openMadeBlock(context, name2, keyColumn) {
-  const block = await context.store.getBlock(context.workspace, name2);
-  if (block === void 0)
-    throw new AllotError("NOT_FOUND", `make: data block "${name2}" does not exist`);
-  const keyIndex = block.columns.indexOf(keyColumn);
-  if (keyIndex < 0) {
-    throw new AllotError("UNKNOWN_COLUMN", `make: data block "${name2}" has no key column "${keyColumn}"`);
-  }
-  return {
-    block,
-    keyIndex,
-    keys: new Set(block.rows.map((row) => String(row[keyIndex]))),
-    sequences: new SequenceState(block),
-    rows: []
-  };
-}
-function assertSatisfiesFind(cls, target, rows) {
-  const sameShape = target.block === cls.source.block.block && target.columns.join("\0") === cls.source.block.columns.join("\0");
-  if (!sameShape)
-    return;
-  if (rows.every((row) => cls.matches(row)))
-    return;
-  throw new AllotError("MAKE_FAILED", `the make produced a row that does not satisfy the find (${cls.description}); make its columns meet the criteria`);
-}
-
-// ../core/dist/engine/shortfalls.js
-async function shortfalls(run2, classes, state) {
-  const reasons = /* @__PURE__ */ new Map();
-  await Promise.all(classes.map(async (cls) => {
-    const claims = state.claimsOf(cls.source.block.block);
-    const rows = cls.source.isRead ? void 0 : await censusRows(cls, state.gathered.get(cls), claims, run2);
-    if (rows === void 0)
-      await cls.source.read();
-    reasons.set(cls, describeShortfall(cls, claims, state.matched.get(cls) ?? 0, rows));
-  }));
-  return reasons;
-}
-
-// ../core/dist/engine/plan-job.js
-async function planJob(run2, now) {
-  const blocks = [...new Set(run2.classes.map((c2) => c2.source.block.block))];
-  const claims = await run2.store.claimState(run2.workspace, blocks, now);
-  if (run2.options.refresh)
-    await ignoreOwnLeases(run2, claims, now);
-  const total = run2.classes.length;
-  run2.progress({ phase: "candidates", done: 0, total });
-  const gathered = run2.options.refresh || run2.options.dryRun ? /* @__PURE__ */ new Map() : await gatherInStore(run2.classes, {
-    store: run2.store,
-    workspace: run2.workspace,
-    now,
-    limit: run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0)
-  });
-  await Promise.all(run2.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()));
-  const claimsOf2 = claimsByBlock(claims);
-  const allocation = planAllocation(run2.classes, claimsOf2, {
-    onClass: (done) => run2.progress({ phase: "candidates", done, total }),
-    gathered
-  });
-  run2.progress({ phase: "matching", done: 1, total: 1 });
-  const plan = {
-    claims,
-    tests: /* @__PURE__ */ new Map(),
-    failures: /* @__PURE__ */ new Map(),
-    madeRows: [],
-    matched: allocation.matched,
-    makesNeeded: /* @__PURE__ */ new Map()
-  };
-  const unmatched = [];
-  for (const cls of run2.classes) {
-    for (const item of cls.tests) {
-      const rows = allocation.rows.get(item);
-      if (rows === void 0) {
-        unmatched.push({ item, cls });
-        continue;
-      }
-      const columns = cls.source.block.columns;
-      plan.tests.set(item, {
-        status: "allocated",
-        rows: rows.map((r2) => ({ block: r2.block, key: r2.key, columns, values: r2.values }))
-      });
-    }
-  }
-  const short = /* @__PURE__ */ new Set();
-  for (const { item, cls } of unmatched) {
-    if (item.test.make !== void 0)
-      plan.makesNeeded.set(cls, (plan.makesNeeded.get(cls) ?? 0) + item.test.count);
-    else
-      short.add(cls);
-  }
-  const reasons = await shortfalls(run2, [...short], {
-    claimsOf: claimsOf2,
-    gathered,
-    matched: allocation.matched
-  });
-  for (const { item, cls } of unmatched) {
-    const reason = reasons.get(cls);
-    if (reason !== void 0)
-      plan.failures.set(item, reason);
-  }
-  if (run2.options.dryRun)
-    return plan;
-  run2.progress({ phase: "makes", done: 0, total: unmatched.length });
-  const made = await runMakes({
-    store: run2.store,
-    workspace: run2.workspace,
-    jobId: String(run2.jobId),
-    namespace: run2.namespace,
-    seed: run2.options.seed ?? "allot",
-    server: run2.options.server
-  }, unmatched);
-  plan.madeRows = made.versions;
-  for (const { item } of unmatched) {
-    const rows = made.rows.get(item);
-    if (rows !== void 0) {
-      const toRow2 = (values) => ({
-        block: rows.block,
-        key: String(values[rows.keyIndex]),
-        columns: rows.columns,
-        values
-      });
-      plan.tests.set(item, { status: "made", rows: rows.values.map(toRow2) });
-      continue;
-    }
-    const makeError = made.errors.get(item);
-    if (makeError !== void 0)
-      plan.failures.set(item, makeError);
-  }
-  return plan;
-}
-async function ignoreOwnLeases(run2, claims, now) {
-  const holders = await liveHolders(run2.store, run2.workspace, run2.classes.flatMap((c2) => c2.tests), now);
-  for (const [item, job] of holders) {
-    const test = job.tests[jobTestIndex(job, item.ref)];
-    for (const row of test?.rows ?? []) {
-      const id = rowId(row.block, row.key);
-      const rest = (claims.leases.get(id) ?? []).filter((h2) => h2.jobId !== job.id);
-      if (rest.length === 0)
-        claims.leases.delete(id);
-      else
-        claims.leases.set(id, rest);
-    }
-  }
-}
-
-// ../core/dist/engine/report-job.js
-async function reportJob(store, job, cached) {
-  const tests = [];
-  const pools = /* @__PURE__ */ new Map();
-  const results = await store.getResults(job.workspace, job.tests.filter((test) => test.status !== "failed"));
-  for (const test of job.tests) {
-    if (!pools.has(test.pool))
-      pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
-    const result = results.get(testId(test));
-    tests.push({
-      pool: test.pool,
-      suite: test.suite,
-      test: test.test,
-      status: test.status,
-      reason: test.reason,
-      values: result?.rows ?? [],
-      secrets: pools.get(test.pool) ?? []
-    });
-  }
-  return {
-    jobId: job.id,
-    dryRun: false,
-    cached,
-    state: job.state,
-    namespace: job.namespace,
-    expiresAt: job.expiresAt,
-    allocated: job.allocated,
-    made: job.made,
-    reused: job.cached,
-    failed: job.failed,
-    tests,
-    forecast: []
-  };
-}
-
-// ../core/dist/engine/resolve-tests.js
-async function resolveTests(store, workspace, refs) {
-  const pools = /* @__PURE__ */ new Map();
-  const indexes2 = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const resolved = [];
-  for (const ref of refs) {
-    if (seen.has(testId(ref)))
-      continue;
-    seen.add(testId(ref));
-    if (!pools.has(ref.pool))
-      pools.set(ref.pool, await store.getPool(workspace, ref.pool));
-    const pool = pools.get(ref.pool);
-    if (pool === void 0) {
-      const known = (await store.listPools(workspace)).map((p3) => p3.name);
-      resolved.push({ ref, pool: null, test: null, error: unknownPool(ref.pool, known) });
-      continue;
-    }
-    let index = indexes2.get(pool);
-    if (index === void 0) {
-      index = new Map(pool.tests.map((t2) => [`${t2.suite}\0${t2.test}`, t2]));
-      indexes2.set(pool, index);
-    }
-    const test = index.get(`${ref.suite}\0${ref.test}`);
-    if (test === void 0) {
-      resolved.push({ ref, pool: null, test: null, error: unknownTest(pool, ref) });
-      continue;
-    }
-    resolved.push({
-      ref: { pool: ref.pool, suite: ref.suite, test: ref.test },
-      pool,
-      test,
-      error: null
-    });
-  }
-  return resolved;
-}
-function unknownPool(pool, known) {
-  const list3 = known.length === 0 ? "there are no pools yet" : `known pools: ${known.join(", ")}`;
-  return `pool "${pool}" does not exist (${list3})`;
-}
-function unknownTest(pool, ref) {
-  const suites = [...new Set(pool.tests.map((t2) => t2.suite))];
-  if (!suites.includes(ref.suite)) {
-    return `pool "${pool.name}" has no suite "${ref.suite}" (suites: ${suites.join(", ")})`;
-  }
-  const tests = pool.tests.filter((t2) => t2.suite === ref.suite).map((t2) => t2.test);
-  return `suite "${ref.suite}" of pool "${pool.name}" has no test "${ref.test}" (tests: ${tests.join(", ")})`;
-}
-
-// ../core/dist/engine/execute-job.js
-var RETRY_BUDGET_MS = 6e4;
-async function executeJob(store, options) {
-  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
-  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
-  const progress = options.onProgress ?? (() => void 0);
-  progress({ phase: "resolve", done: 0, total: options.tests.length });
-  const resolved = await resolveTests(store, workspace, options.tests);
-  const bundleKey = bundleKeyOf(resolved, options.server?.name ?? "local");
-  if (!options.refresh && !options.dryRun) {
-    const live = await store.findLiveJob(workspace, bundleKey, clock());
-    if (live !== void 0 && live.failed === 0)
-      return reportJob(store, live, true);
-  }
-  const ok = resolved.filter((r2) => r2.error === null);
-  const reuses = !options.refresh && !options.dryRun;
-  let reused = reuses ? await liveHolders(store, workspace, ok, clock()) : /* @__PURE__ */ new Map();
-  let { classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server);
-  const jobId = options.dryRun ? null : options.jobId ?? await store.reserveJobId(workspace);
-  const namespace = options.namespace ?? randomBytes3(4).toString("hex");
-  const run2 = { store, workspace, options, classes, progress, jobId, namespace };
-  const started = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    const now = clock();
-    try {
-      const plan = await planJob(run2, now);
-      if (options.dryRun)
-        return dryRunReport(resolved, errors, plan, namespace);
-      const commit = buildCommit({ run: run2, resolved, errors, reused, plan, bundleKey, now });
-      progress({ phase: "commit", done: 0, total: 1 });
-      const job = await store.commitJob(commit, now);
-      progress({ phase: "done", done: 1, total: 1 });
-      return reportJob(store, job, false);
-    } catch (error2) {
-      const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
-      if (!retry || Date.now() - started > RETRY_BUDGET_MS)
-        throw error2;
-      await backoff2(attempt);
-      if (!reuses || !(error2 instanceof LeaseConflictError))
-        continue;
-      const live = await store.findLiveJob(workspace, bundleKey, clock());
-      if (live !== void 0 && live.failed === 0)
-        return reportJob(store, live, true);
-      const holders = await liveHolders(store, workspace, ok, clock());
-      if (sameHolders(holders, reused))
-        continue;
-      reused = holders;
-      ({ classes, errors } = await classifyTests(store, workspace, unheld(ok, reused), options.server));
-      run2.classes = classes;
-    }
-  }
-}
-function backoff2(attempt) {
-  const ceiling = Math.min(250, 2 ** Math.min(attempt, 8));
-  return new Promise((resolve6) => setTimeout(resolve6, Math.random() * ceiling));
 }
 
 // ../core/dist/data-block/check-key-column.js
@@ -76484,6 +76806,14 @@ async function getJobState(db, workspace, id) {
   });
   return result.rows[0]?.state;
 }
+async function listJobStates(db, workspace, page) {
+  const result = await db.query("list job states", "list-job-states", {
+    workspace,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map((row) => row.state);
+}
 async function pruneJobStates(db, before) {
   const result = await db.query("prune job states", "prune-job-states", { before });
   return result.rowCount ?? 0;
@@ -76780,7 +77110,14 @@ function eventOf(row) {
   };
 }
 async function appendEvent(db, event, notify = []) {
-  const result = await db.query("append an event", "append-event", {
+  try {
+    return await appendEventOn(db.sql, db.pool, event, notify);
+  } catch (error2) {
+    throw storeFailure(error2, "append an event");
+  }
+}
+async function appendEventOn(sql, client, event, notify = []) {
+  const result = await sql.run(client, "append-event", {
     workspace: event.workspace,
     at: event.at,
     actor: event.actor,
@@ -76806,6 +77143,137 @@ async function listEvents(db, query) {
     offset: query.page.offset
   });
   return result.rows.map(eventOf);
+}
+
+// ../store-postgres/dist/made-rows.js
+async function recordMadeRows(db, rows, now) {
+  if (rows.length === 0)
+    return;
+  const json = rows.map((row) => ({
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    columns: row.columns,
+    row_values: row.values,
+    server: row.server,
+    // Left out rather than a JSON null, which would be stored as the jsonb value null.
+    ...row.teardown === null ? {} : { teardown: row.teardown },
+    origin: row.origin,
+    job_id: row.jobId,
+    expires_at: row.expiresAt
+  }));
+  await db.query("record made rows", "record-made-rows", { rows: JSON.stringify(json), now });
+}
+async function holdMadeRows(db, input) {
+  await db.query("hold made rows", "hold-made-rows", {
+    workspace: input.workspace,
+    job_id: input.jobId,
+    rows: refsJson2(input.rows),
+    expires_at: input.expiresAt,
+    now: input.now
+  });
+}
+async function dueMadeRows(db, input) {
+  const result = await db.query("mark made rows due", "due-made-rows", {
+    workspace: input.workspace,
+    job_id: input.jobId,
+    all_rows: input.rows === null,
+    rows: refsJson2(input.rows ?? []),
+    now: input.now
+  });
+  return result.rows.map(recordOf);
+}
+async function dueExpiredMadeRows(db, now) {
+  const result = await db.query("mark lapsed made rows due", "due-expired-made-rows", {
+    now
+  });
+  return result.rows.map(recordOf);
+}
+async function queueDueMadeRows(db, limit, now) {
+  const result = await db.query("queue due teardowns", "queue-due-made-rows", {
+    limit,
+    now
+  });
+  return result.rows.map(recordOf);
+}
+async function startTeardown(db, row, staleBefore, now) {
+  const result = await db.query("start a teardown", "start-teardown", {
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    stale_before: staleBefore,
+    now
+  });
+  const found = result.rows[0];
+  return found === void 0 ? void 0 : recordOf(found);
+}
+async function finishTeardown(db, row, outcome, now) {
+  const result = await db.query("finish a teardown", "finish-teardown", {
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    state: outcome.ok ? "done" : "failed",
+    last_error: outcome.ok ? null : outcome.error,
+    now
+  });
+  const found = result.rows[0];
+  if (found === void 0) {
+    throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
+  }
+  return recordOf(found);
+}
+async function listMadeRows(db, workspace, filter, page) {
+  const result = await db.query("list made rows", "list-made-rows", {
+    workspace,
+    state: filter.state ?? null,
+    pool: filter.pool ?? null,
+    origin: filter.origin ?? null,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map(recordOf);
+}
+async function takeQuota(db, input) {
+  const late = lateInWindow(input.now, input.windowMs);
+  if (late !== null)
+    return { granted: false, retryAt: late };
+  const start = windowStart(input.now, input.windowMs);
+  const result = await db.query("take a make quota", "take-quota", {
+    bucket: input.bucket,
+    window_start: start,
+    limit: input.limit
+  });
+  if (result.rows.length > 0)
+    return { granted: true };
+  return takeFromWindow({ start, used: input.limit }, input.limit, input.windowMs, input.now).take;
+}
+function refsJson2(rows) {
+  return JSON.stringify(rows.map((row) => ({ block: row.block, row_key: row.key })));
+}
+function recordOf(row) {
+  return {
+    workspace: row.workspace,
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    block: row.block,
+    key: row.row_key,
+    columns: row.columns,
+    values: row.row_values,
+    server: row.server,
+    teardown: row.teardown,
+    origin: row.origin,
+    jobId: row.job_id === null ? null : Number(row.job_id),
+    expiresAt: row.expires_at === null ? null : row.expires_at.toISOString(),
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString()
+  };
 }
 
 // ../store-postgres/dist/notifications.js
@@ -76982,26 +77450,47 @@ function notFound(id) {
 }
 
 // ../store-postgres/dist/project-records.js
-async function createProject(db, project) {
-  try {
-    const result = await db.sql.run(db.pool, "insert-project", {
-      workspace: project.workspace,
-      name: project.name,
-      version: project.version,
-      description: project.description,
-      tags: JSON.stringify(project.tags),
-      members: JSON.stringify(project.members),
-      created_by: project.createdBy,
-      created_at: project.createdAt,
-      updated_at: project.updatedAt
-    });
-    return result.rows[0].record;
-  } catch (error2) {
-    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-      throw projectExistsError(project.name, project.version);
+async function createProject(db, project, journal) {
+  return withJournal(db, journal, "create a project", async (client) => {
+    try {
+      const result = await db.sql.run(client, "insert-project", {
+        workspace: project.workspace,
+        name: project.name,
+        version: project.version,
+        description: project.description,
+        tags: JSON.stringify(project.tags),
+        members: JSON.stringify(project.members),
+        created_by: project.createdBy,
+        created_at: project.createdAt,
+        updated_at: project.updatedAt
+      });
+      return result.rows[0].record;
+    } catch (error2) {
+      if (sqlState(error2) === SQLSTATE.uniqueViolation) {
+        throw projectExistsError(project.name, project.version);
+      }
+      throw error2;
     }
-    throw storeFailure(error2, "create a project");
+  });
+}
+async function withJournal(db, journal, what, write, mapError) {
+  if (journal === void 0) {
+    try {
+      return await write(db.pool);
+    } catch (error2) {
+      throw storeFailure(mapError === void 0 ? error2 : mapError(error2), what);
+    }
   }
+  let recorded;
+  const project = await runInTransaction(db.pool, async (client) => {
+    const written = await write(client);
+    const notify = journal.notify?.(written) ?? [];
+    recorded = await appendEventOn(db.sql, client, journal.event(written), notify);
+    return written;
+  }, { what, ...mapError === void 0 ? {} : { mapError } });
+  if (recorded !== void 0)
+    journal.recorded?.(recorded);
+  return project;
 }
 async function getProject(db, workspace, id) {
   const result = await db.query("read a project", "get-project", { workspace, id });
@@ -77023,10 +77512,11 @@ async function listProjects(db, workspace, page) {
   });
   return result.rows.map((row) => row.record);
 }
-function updateProject(db, target, change) {
+async function updateProject(db, target, change, journal) {
   const { workspace, id } = target;
   let attempted;
-  return runInTransaction(db.pool, async (client) => {
+  let recorded;
+  const updated = await runInTransaction(db.pool, async (client) => {
     const locked = await db.sql.run(client, "lock-project", { workspace, id });
     const current = locked.rows[0]?.record;
     if (current === void 0)
@@ -77043,15 +77533,38 @@ function updateProject(db, target, change) {
       members: JSON.stringify(next.members),
       updated_at: next.updatedAt
     });
+    if (journal !== void 0) {
+      const notify = journal.notify?.(next) ?? [];
+      recorded = await appendEventOn(db.sql, client, journal.event(next), notify);
+    }
     return next;
   }, {
     what: "update a project",
     mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && attempted !== void 0 ? projectExistsError(attempted.name, attempted.version) : error2
   });
+  if (recorded !== void 0)
+    journal?.recorded?.(recorded);
+  return updated;
 }
-async function deleteProject(db, workspace, id) {
-  const result = await db.query("delete a project", "delete-project", { workspace, id });
-  return (result.rowCount ?? 0) > 0;
+async function deleteProject(db, workspace, id, journal) {
+  if (journal === void 0) {
+    const result = await db.query("delete a project", "delete-project", { workspace, id });
+    return (result.rowCount ?? 0) > 0;
+  }
+  let recorded;
+  const deleted = await runInTransaction(db.pool, async (client) => {
+    const locked = await db.sql.run(client, "lock-project", { workspace, id });
+    const current = locked.rows[0]?.record;
+    if (current === void 0)
+      return false;
+    await db.sql.run(client, "delete-project", { workspace, id });
+    const notify = journal.notify?.(current) ?? [];
+    recorded = await appendEventOn(db.sql, client, journal.event(current), notify);
+    return true;
+  }, { what: "delete a project" });
+  if (recorded !== void 0)
+    journal.recorded?.(recorded);
+  return deleted;
 }
 
 // ../store-postgres/dist/postgres-records.js
@@ -77091,8 +77604,8 @@ var PostgresRecords = class {
   deleteNotification(workspace, user, id) {
     return deleteNotification(this.#db, workspace, user, id);
   }
-  createProject(project) {
-    return createProject(this.#db, project);
+  createProject(project, journal) {
+    return createProject(this.#db, project, journal);
   }
   getProject(workspace, id) {
     return getProject(this.#db, workspace, id);
@@ -77103,11 +77616,11 @@ var PostgresRecords = class {
   listProjects(workspace, page) {
     return listProjects(this.#db, workspace, page);
   }
-  updateProject(workspace, id, change) {
-    return updateProject(this.#db, { workspace, id }, change);
+  updateProject(workspace, id, change, journal) {
+    return updateProject(this.#db, { workspace, id }, change, journal);
   }
-  deleteProject(workspace, id) {
-    return deleteProject(this.#db, workspace, id);
+  deleteProject(workspace, id, journal) {
+    return deleteProject(this.#db, workspace, id, journal);
   }
   putCatalogue(put, now) {
     return this.#catalogue.putCatalogue(put, now);
@@ -77129,6 +77642,33 @@ var PostgresRecords = class {
   }
   deleteCatalogue(target, now) {
     return this.#catalogue.deleteCatalogue(target, now);
+  }
+  recordMadeRows(rows, now) {
+    return recordMadeRows(this.#db, rows, now);
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return holdMadeRows(this.#db, { workspace, jobId, rows, expiresAt, now });
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return dueMadeRows(this.#db, { workspace, jobId, rows, now });
+  }
+  dueExpiredMadeRows(now) {
+    return dueExpiredMadeRows(this.#db, now);
+  }
+  queueDueMadeRows(limit, now) {
+    return queueDueMadeRows(this.#db, limit, now);
+  }
+  startTeardown(row, staleBefore, now) {
+    return startTeardown(this.#db, row, staleBefore, now);
+  }
+  finishTeardown(row, outcome, now) {
+    return finishTeardown(this.#db, row, outcome, now);
+  }
+  listMadeRows(workspace, filter, page) {
+    return listMadeRows(this.#db, workspace, filter, page);
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    return takeQuota(this.#db, { bucket, limit, windowMs, now });
   }
   ensureDefaultDataset(workspace, project) {
     const key = JSON.stringify([workspace, project]);
@@ -77476,6 +78016,9 @@ var PostgresStore = class extends PostgresRecords {
   getJobState(workspace, id) {
     return getJobState(this.#db, workspace, id);
   }
+  listJobStates(workspace, page) {
+    return listJobStates(this.#db, workspace, page);
+  }
   pruneJobStates(before) {
     return pruneJobStates(this.#db, before);
   }
@@ -77631,6 +78174,8 @@ var SQL_OPERATIONS = [
   "delete-pool",
   "delete-project",
   "delete-user",
+  "due-expired-made-rows",
+  "due-made-rows",
   "delete-variable",
   "ensure-default-dataset",
   "find-api-key",
@@ -77639,6 +78184,7 @@ var SQL_OPERATIONS = [
   "find-live-job",
   "find-project",
   "find-taken-tests",
+  "finish-teardown",
   "gather-candidates",
   "get-dataset",
   "get-job",
@@ -77651,6 +78197,7 @@ var SQL_OPERATIONS = [
   "get-user",
   "get-variable",
   "get-workspace",
+  "hold-made-rows",
   "insert-block-rows",
   "insert-block-version",
   "insert-consumed",
@@ -77665,7 +78212,9 @@ var SQL_OPERATIONS = [
   "list-blocks",
   "list-datasets",
   "list-events",
+  "list-job-states",
   "list-jobs",
+  "list-made-rows",
   "list-notifications",
   "list-pools",
   "list-projects",
@@ -77685,8 +78234,10 @@ var SQL_OPERATIONS = [
   "put-job-state",
   "put-pool",
   "put-user",
+  "queue-due-made-rows",
   "query-block-rows",
   "read-block-rows",
+  "record-made-rows",
   "release-job",
   "release-superseded",
   "release-test",
@@ -77694,6 +78245,8 @@ var SQL_OPERATIONS = [
   "rename-variable",
   "reserve-job-id",
   "rows-by-key",
+  "start-teardown",
+  "take-quota",
   "update-project",
   "upsert-results"
 ];
@@ -78394,10 +78947,102 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
-// ../use-cases/dist/execute-bundle.js
-function executeBundle(store, options) {
-  return executeJob(store, options);
+// ../use-cases/dist/lifecycle-hooks.js
+import { createHash as createHash3 } from "node:crypto";
+function lifecycleHooks(input) {
+  return {
+    permit: (ref, make, onWait) => {
+      const rules = [];
+      if (input.serverQuota !== void 0 && isSqlMake(make) && input.serverName !== void 0) {
+        rules.push({
+          bucket: `server:${input.serverName}`,
+          quota: input.serverQuota,
+          label: `resolution server "${input.serverName}"`
+        });
+      }
+      if (make.quota !== void 0) {
+        rules.push({
+          bucket: `make:${input.workspace}:${makeId(make)}`,
+          quota: make.quota,
+          label: `the make of ${ref.pool}/${ref.suite}/${ref.test}`
+        });
+      }
+      if (rules.length === 0 || input.gate === void 0)
+        return Promise.resolve(() => void 0);
+      return input.gate.acquire(rules, onWait);
+    },
+    made: async (made) => {
+      const teardown = made.make.keep === true ? null : made.make.teardown ?? null;
+      if (teardown === null && input.jobId !== null)
+        return;
+      const rows = made.values.map((values) => ({
+        workspace: input.workspace,
+        ...made.ref,
+        block: made.block,
+        key: String(values[made.keyIndex]),
+        columns: made.columns,
+        values,
+        server: made.server,
+        teardown,
+        origin: input.jobId === null ? "top-up" : "make",
+        jobId: input.jobId,
+        expiresAt: input.expiresAt
+      }));
+      await input.store.recordMadeRows(rows, input.clock());
+    }
+  };
 }
+function makeId(make) {
+  return createHash3("sha256").update(JSON.stringify(make)).digest("hex").slice(0, 16);
+}
+
+// ../use-cases/dist/execute-bundle.js
+async function executeBundle(store, options) {
+  const { gate, serverQuota, ...execute } = options;
+  const workspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+  if (!isLifecycleStore(store) || options.dryRun === true) {
+    const report3 = await executeJob(store, execute);
+    return isLifecycleStore(store) && report3.dryRun ? withMadeAhead(store, workspace, report3) : report3;
+  }
+  const jobId = options.jobId ?? await store.reserveJobId(workspace);
+  const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  const makeHooks = lifecycleHooks({
+    store,
+    workspace,
+    jobId,
+    expiresAt: new Date(clock().getTime() + ttl * 1e3).toISOString(),
+    gate,
+    serverName: options.server?.name,
+    serverQuota,
+    clock
+  });
+  const report2 = await executeJob(store, { ...execute, jobId, makeHooks });
+  if (report2.jobId !== null && !report2.cached) {
+    const job = await store.getJob(workspace, report2.jobId);
+    const rows = job?.tests.flatMap((test) => test.rows) ?? [];
+    if (job !== void 0 && rows.length > 0)
+      await store.holdMadeRows(workspace, job.id, rows, job.expiresAt, clock());
+  }
+  return report2;
+}
+function isLifecycleStore(store) {
+  return typeof store.recordMadeRows === "function";
+}
+async function withMadeAhead(store, workspace, report2) {
+  const forecast = await Promise.all(report2.forecast.map(async (find) => {
+    if (find.topUp === null)
+      return find;
+    const ahead = await store.listMadeRows(workspace, { pool: find.pool, origin: "top-up" }, { offset: 0, limit: 1e5 });
+    const tests = new Set(find.refs.map((ref) => `${ref.suite}\0${ref.test}`));
+    const madeAhead = ahead.filter((row) => row.jobId === null && (row.state === "held" || row.state === "kept") && tests.has(`${row.suite}\0${row.test}`)).length;
+    return { ...find, madeAhead };
+  }));
+  return { ...report2, forecast };
+}
+
+// ../use-cases/dist/run-teardown.js
+var TEARDOWN_STALE_MS = 5 * 60 * 1e3;
 
 // ../use-cases/dist/sync-pool-files.js
 function syncPoolFiles2(store, workspace, files) {
@@ -78420,6 +79065,12 @@ var DEFAULT_LOGIN_THROTTLE = {
 
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
+// ../use-cases/dist/dataset-chunks.js
+var CHUNK_CHARS2 = 512 * 1024;
+
+// ../use-cases/dist/forecast-pool.js
+var DAY_MS = 24 * 3600 * 1e3;
 
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";

@@ -45673,6 +45673,40 @@ function isAllotError(error2) {
   return error2 instanceof AllotError;
 }
 
+// ../core/dist/lifecycle/made-row-record.js
+function madeRowId(row) {
+  return `${row.block}\0${row.key}`;
+}
+
+// ../core/dist/lifecycle/quota-window.js
+function windowStart(now, windowMs) {
+  return Math.floor(now.getTime() / windowMs) * windowMs;
+}
+function quotaGuardMs(windowMs) {
+  return Math.min(250, windowMs * 0.2);
+}
+function lateInWindow(now, windowMs) {
+  const start = windowStart(now, windowMs);
+  const late = now.getTime() - start >= windowMs - quotaGuardMs(windowMs);
+  return late ? new Date(start + windowMs) : null;
+}
+function takeFromWindow(current, limit, windowMs, now) {
+  const late = lateInWindow(now, windowMs);
+  if (late !== null)
+    return { take: { granted: false, retryAt: late }, window: current ?? { start: 0, used: 0 } };
+  const start = windowStart(now, windowMs);
+  const used = current !== void 0 && current.start === start ? current.used : 0;
+  if (used < limit)
+    return { take: { granted: true }, window: { start, used: used + 1 } };
+  return {
+    take: { granted: false, retryAt: new Date(start + windowMs) },
+    window: current ?? { start, used }
+  };
+}
+
+// ../core/dist/engine/job-defaults.js
+var DEFAULT_WORKSPACE = "default";
+
 // ../core/dist/model/job-record.js
 function rowId(block, key) {
   return `${block}\0${key}`;
@@ -45680,6 +45714,208 @@ function rowId(block, key) {
 function testId(ref) {
   return `${ref.pool}\0${ref.suite}\0${ref.test}`;
 }
+
+// ../core/dist/find/to-number.js
+var ZERO = 48;
+var NINE = 57;
+var PLUS = 43;
+var MINUS = 45;
+var DOT = 46;
+var LOWER_CASE = 32;
+var RADIX_LETTERS = [120, 111, 98];
+function toNumber(cell) {
+  if (typeof cell === "number")
+    return cell;
+  if (typeof cell !== "string" || cell.length === 0)
+    return NaN;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(cell.length - 1);
+  if (!(isDigit(first) || first === PLUS || first === MINUS || first === DOT))
+    return NaN;
+  if (!(isDigit(last) || last === DOT))
+    return NaN;
+  if (first === ZERO && cell.length > 2 && isRadixLetter(cell.charCodeAt(1)))
+    return NaN;
+  const number = Number(cell);
+  return Number.isFinite(number) ? number : NaN;
+}
+function isDigit(code) {
+  return code >= ZERO && code <= NINE;
+}
+function isRadixLetter(code) {
+  return RADIX_LETTERS.includes(code | LOWER_CASE);
+}
+
+// ../core/dist/data-block/column-table.js
+var Column = class {
+  #decode;
+  #data;
+  constructor(data) {
+    if (typeof data === "function")
+      this.#decode = data;
+    else
+      this.#data = data;
+  }
+  get data() {
+    if (this.#data === void 0) {
+      this.#data = this.#decode();
+      this.#decode = void 0;
+    }
+    return this.#data;
+  }
+  valueAt(row) {
+    const { values, codes } = this.data;
+    return values[codes === null ? row : codes[row]];
+  }
+  /**
+   * A test of a row index equivalent to `test` on this column's cell. On a
+   * dictionary-encoded column the cell test runs once per dictionary entry,
+   * not once per row: a find on a column of ten statuses costs ten calls and
+   * a byte lookup per row.
+   */
+  rowTest(test) {
+    const { values, codes } = this.data;
+    if (codes === null)
+      return (row) => test(values[row]);
+    const mask = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++)
+      mask[i] = test(values[i]) ? 1 : 0;
+    return (row) => mask[codes[row]] === 1;
+  }
+};
+var ColumnTable = class _ColumnTable {
+  columns;
+  rowCount;
+  #data;
+  #rows;
+  /** @param rows - the same rows as arrays, when the caller has them: handed back as they are */
+  constructor(columns, rowCount, data, rows) {
+    this.columns = columns;
+    this.rowCount = rowCount;
+    this.#data = data;
+    this.#rows = rows;
+  }
+  /**
+   * A table over rows already in memory. Each column is copied out of the
+   * rows the first time it is used; rows are handed back as they are.
+   */
+  static fromRows(columns, rows) {
+    const data = columns.map((_, index) => new Column(() => ({ values: rows.map((row) => row[index] ?? null), codes: null })));
+    return new _ColumnTable(columns, rows.length, data, rows);
+  }
+  column(index) {
+    const column2 = this.#data[index];
+    if (column2 === void 0)
+      throw new RangeError(`no column ${index}`);
+    return column2;
+  }
+  /** The row at `index`, in column order. */
+  row(index) {
+    const kept = this.#rows?.[index];
+    if (kept !== void 0)
+      return kept;
+    return this.#data.map((column2) => column2.valueAt(index));
+  }
+  /** Every row, built on each call: for callers that need arrays (downloads, exports). */
+  toRows() {
+    if (this.#rows !== void 0)
+      return [...this.#rows];
+    const rows = new Array(this.rowCount);
+    for (let i = 0; i < this.rowCount; i++)
+      rows[i] = this.row(i);
+    return rows;
+  }
+  /**
+   * This table followed by `rows`, as a made version appends to its parent:
+   * the parent's rows keep their indexes. Appended cells join the
+   * dictionary as new entries (a repeat is harmless to a find).
+   */
+  append(rows) {
+    if (rows.length === 0)
+      return this;
+    const count = this.rowCount + rows.length;
+    const data = this.#data.map((column2, index) => {
+      const { values, codes } = column2.data;
+      const added = rows.map((row) => row[index] ?? null);
+      if (codes === null)
+        return new Column({ values: [...values, ...added], codes: null });
+      const next = new Uint32Array(count);
+      next.set(codes);
+      for (let i = 0; i < added.length; i++)
+        next[this.rowCount + i] = values.length + i;
+      return new Column({ values: [...values, ...added], codes: next });
+    });
+    return new _ColumnTable(this.columns, count, data);
+  }
+};
+
+// ../core/dist/job-test-index.js
+var indexes = /* @__PURE__ */ new WeakMap();
+function jobTestIndexes(job, ref) {
+  let index = indexes.get(job);
+  if (index === void 0) {
+    index = /* @__PURE__ */ new Map();
+    for (const [i, test] of job.tests.entries()) {
+      const id = testId(test);
+      const positions = index.get(id);
+      if (positions === void 0)
+        index.set(id, [i]);
+      else
+        positions.push(i);
+    }
+    indexes.set(job, index);
+  }
+  return index.get(testId(ref)) ?? [];
+}
+
+// ../core/dist/store/store-document.js
+function emptyDocument() {
+  return {
+    schemaVersion: 4,
+    tenants: {},
+    apiKeys: {},
+    workspaces: {}
+  };
+}
+function emptyWorkspace() {
+  return {
+    pools: {},
+    blocks: {},
+    jobs: {},
+    results: {},
+    consumed: {},
+    users: {},
+    catalogue: {},
+    audit: [],
+    lastIds: { job: 0, audit: 0 }
+  };
+}
+function isJobLive(job, now) {
+  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
+}
+function holdsRows(test) {
+  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
+}
+function notificationKey(user, id) {
+  return JSON.stringify([user, id]);
+}
+function catalogueKey(record) {
+  return JSON.stringify([record.kind, record.project, record.name, record.version]);
+}
+
+// ../core/dist/engine/match-classes.js
+var DENSE_IDS = 1 << 24;
+
+// ../core/dist/make/render-template.js
+var CONTEXT_VALUES = /* @__PURE__ */ new Map([
+  ["job.id", (context) => context.jobId],
+  ["run.namespace", (context) => context.namespace],
+  ["pool.name", (context) => context.pool],
+  ["suite.name", (context) => context.suite],
+  ["test.name", (context) => context.test],
+  ["row.index", (context) => String(context.index)]
+]);
+var EXPECTED = `expected one of ${[...CONTEXT_VALUES.keys()].join(", ")} or a faker method such as person.fullName or string.alphanumeric(6)`;
 
 // ../core/dist/job-from-commit.js
 function jobFromCommit(commit) {
@@ -45889,53 +46125,11 @@ var CHUNK_CHARS = 64 * 1024;
 // ../core/dist/exports/write-sqlite-export.js
 var CHUNK_BYTES = 64 * 1024;
 
-// ../core/dist/find/to-number.js
-var ZERO = 48;
-var NINE = 57;
-var PLUS = 43;
-var MINUS = 45;
-var DOT = 46;
-var LOWER_CASE = 32;
-var RADIX_LETTERS = [120, 111, 98];
-function toNumber(cell) {
-  if (typeof cell === "number")
-    return cell;
-  if (typeof cell !== "string" || cell.length === 0)
-    return NaN;
-  const first = cell.charCodeAt(0);
-  const last = cell.charCodeAt(cell.length - 1);
-  if (!(isDigit(first) || first === PLUS || first === MINUS || first === DOT))
-    return NaN;
-  if (!(isDigit(last) || last === DOT))
-    return NaN;
-  if (first === ZERO && cell.length > 2 && isRadixLetter(cell.charCodeAt(1)))
-    return NaN;
-  const number = Number(cell);
-  return Number.isFinite(number) ? number : NaN;
-}
-function isDigit(code) {
-  return code >= ZERO && code <= NINE;
-}
-function isRadixLetter(code) {
-  return RADIX_LETTERS.includes(code | LOWER_CASE);
-}
-
 // ../core/dist/pool/parse-pool-file.js
 var import_yaml2 = __toESM(require_dist(), 1);
 
 // ../core/dist/pool/locate-line.js
 var import_yaml = __toESM(require_dist(), 1);
-
-// ../core/dist/make/render-template.js
-var CONTEXT_VALUES = /* @__PURE__ */ new Map([
-  ["job.id", (context) => context.jobId],
-  ["run.namespace", (context) => context.namespace],
-  ["pool.name", (context) => context.pool],
-  ["suite.name", (context) => context.suite],
-  ["test.name", (context) => context.test],
-  ["row.index", (context) => String(context.index)]
-]);
-var EXPECTED = `expected one of ${[...CONTEXT_VALUES.keys()].join(", ")} or a faker method such as person.fullName or string.alphanumeric(6)`;
 
 // ../core/dist/pool/check-pool-schema.js
 var SCHEMA_URL = new URL("./pool.schema.json", import.meta.url);
@@ -45998,60 +46192,6 @@ function eventOfAudit(entry) {
     at: entry.at,
     details: entry.details
   };
-}
-
-// ../core/dist/job-test-index.js
-var indexes = /* @__PURE__ */ new WeakMap();
-function jobTestIndexes(job, ref) {
-  let index = indexes.get(job);
-  if (index === void 0) {
-    index = /* @__PURE__ */ new Map();
-    for (const [i, test] of job.tests.entries()) {
-      const id = testId(test);
-      const positions = index.get(id);
-      if (positions === void 0)
-        index.set(id, [i]);
-      else
-        positions.push(i);
-    }
-    indexes.set(job, index);
-  }
-  return index.get(testId(ref)) ?? [];
-}
-
-// ../core/dist/store/store-document.js
-function emptyDocument() {
-  return {
-    schemaVersion: 4,
-    tenants: {},
-    apiKeys: {},
-    workspaces: {}
-  };
-}
-function emptyWorkspace() {
-  return {
-    pools: {},
-    blocks: {},
-    jobs: {},
-    results: {},
-    consumed: {},
-    users: {},
-    catalogue: {},
-    audit: [],
-    lastIds: { job: 0, audit: 0 }
-  };
-}
-function isJobLive(job, now) {
-  return job.releasedAt === null && Date.parse(job.expiresAt) > now.getTime();
-}
-function holdsRows(test) {
-  return test.releasedAt === null && (test.status === "allocated" || test.status === "made");
-}
-function notificationKey(user, id) {
-  return JSON.stringify([user, id]);
-}
-function catalogueKey(record) {
-  return JSON.stringify([record.kind, record.project, record.name, record.version]);
 }
 
 // ../core/dist/store/holding-test.js
@@ -46231,109 +46371,6 @@ function applyJobCommit(draft, commit, writes) {
   }
   appendVersions(target.blocks, metas);
 }
-
-// ../core/dist/data-block/column-table.js
-var Column = class {
-  #decode;
-  #data;
-  constructor(data) {
-    if (typeof data === "function")
-      this.#decode = data;
-    else
-      this.#data = data;
-  }
-  get data() {
-    if (this.#data === void 0) {
-      this.#data = this.#decode();
-      this.#decode = void 0;
-    }
-    return this.#data;
-  }
-  valueAt(row) {
-    const { values, codes } = this.data;
-    return values[codes === null ? row : codes[row]];
-  }
-  /**
-   * A test of a row index equivalent to `test` on this column's cell. On a
-   * dictionary-encoded column the cell test runs once per dictionary entry,
-   * not once per row: a find on a column of ten statuses costs ten calls and
-   * a byte lookup per row.
-   */
-  rowTest(test) {
-    const { values, codes } = this.data;
-    if (codes === null)
-      return (row) => test(values[row]);
-    const mask = new Uint8Array(values.length);
-    for (let i = 0; i < values.length; i++)
-      mask[i] = test(values[i]) ? 1 : 0;
-    return (row) => mask[codes[row]] === 1;
-  }
-};
-var ColumnTable = class _ColumnTable {
-  columns;
-  rowCount;
-  #data;
-  #rows;
-  /** @param rows - the same rows as arrays, when the caller has them: handed back as they are */
-  constructor(columns, rowCount, data, rows) {
-    this.columns = columns;
-    this.rowCount = rowCount;
-    this.#data = data;
-    this.#rows = rows;
-  }
-  /**
-   * A table over rows already in memory. Each column is copied out of the
-   * rows the first time it is used; rows are handed back as they are.
-   */
-  static fromRows(columns, rows) {
-    const data = columns.map((_, index) => new Column(() => ({ values: rows.map((row) => row[index] ?? null), codes: null })));
-    return new _ColumnTable(columns, rows.length, data, rows);
-  }
-  column(index) {
-    const column2 = this.#data[index];
-    if (column2 === void 0)
-      throw new RangeError(`no column ${index}`);
-    return column2;
-  }
-  /** The row at `index`, in column order. */
-  row(index) {
-    const kept = this.#rows?.[index];
-    if (kept !== void 0)
-      return kept;
-    return this.#data.map((column2) => column2.valueAt(index));
-  }
-  /** Every row, built on each call: for callers that need arrays (downloads, exports). */
-  toRows() {
-    if (this.#rows !== void 0)
-      return [...this.#rows];
-    const rows = new Array(this.rowCount);
-    for (let i = 0; i < this.rowCount; i++)
-      rows[i] = this.row(i);
-    return rows;
-  }
-  /**
-   * This table followed by `rows`, as a made version appends to its parent:
-   * the parent's rows keep their indexes. Appended cells join the
-   * dictionary as new entries (a repeat is harmless to a find).
-   */
-  append(rows) {
-    if (rows.length === 0)
-      return this;
-    const count = this.rowCount + rows.length;
-    const data = this.#data.map((column2, index) => {
-      const { values, codes } = column2.data;
-      const added = rows.map((row) => row[index] ?? null);
-      if (codes === null)
-        return new Column({ values: [...values, ...added], codes: null });
-      const next = new Uint32Array(count);
-      next.set(codes);
-      for (let i = 0; i < added.length; i++)
-        next[this.rowCount + i] = values.length + i;
-      return new Column({ values: [...values, ...added], codes: next });
-    });
-    return new _ColumnTable(this.columns, count, data);
-  }
-};
 
 // ../core/dist/lru-cache.js
 var LruCache = class {
@@ -46862,6 +46899,20 @@ var DocumentDatasets = class {
 };
 
 // ../core/dist/store/document-events.js
+function appendEventToDraft(draft, event, notify) {
+  const ids = ownEntry(draft.workspaces, event.workspace)?.lastIds ?? { job: 0, audit: 0 };
+  const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
+  const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+  const ws = draftWorkspace(draft, event.workspace, "notifications");
+  ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
+  ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
+  const notifications = ws.notifications;
+  for (const user of new Set(notify)) {
+    const key = notificationKey(user, stored.id);
+    setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
+  }
+  return { event: stored, auditId };
+}
 var DocumentEvents = class {
   #saved;
   #mutex;
@@ -46878,20 +46929,11 @@ var DocumentEvents = class {
    */
   #append(event, notify) {
     return this.#mutex.run(async () => {
-      const ids = this.#workspace(event.workspace)?.lastIds ?? { job: 0, audit: 0 };
-      const stored = { ...event, id: (ids.event ?? ids.audit) + 1 };
-      const auditId = isAudited(event) ? ids.audit + 1 : void 0;
+      let appended;
       await this.#saved.update((draft) => {
-        const ws = draftWorkspace(draft, event.workspace, "notifications");
-        ws.audit = [...ws.audit, auditId === void 0 ? stored : { ...stored, auditId }];
-        ws.lastIds = { ...ws.lastIds, audit: auditId ?? ids.audit, event: stored.id };
-        const notifications = ws.notifications;
-        for (const user of new Set(notify)) {
-          const key = notificationKey(user, stored.id);
-          setOwnEntry(notifications, key, { id: stored.id, user, readAt: null });
-        }
+        appended = appendEventToDraft(draft, event, notify);
       });
-      return { event: stored, auditId };
+      return appended;
     });
   }
   listEvents(query) {
@@ -46978,6 +47020,153 @@ function eventOfLogged(entry) {
   return { ...rest, kind: action, subject: target, ip: null, project: null };
 }
 
+// ../core/dist/store/document-lifecycle.js
+var STARTABLE = /* @__PURE__ */ new Set(["due", "queued", "failed"]);
+var DocumentLifecycle = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  recordMadeRows(rows, now) {
+    return this.#change((draft) => {
+      const stamp = now.toISOString();
+      for (const row of rows) {
+        const ws = draftWorkspace(draft, row.workspace, "madeRows");
+        const made = ws.madeRows;
+        const id = madeRowId(row);
+        if (Object.hasOwn(made, id))
+          continue;
+        const state = row.teardown === null ? "kept" : "held";
+        made[id] = {
+          ...row,
+          state,
+          attempts: 0,
+          lastError: null,
+          createdAt: stamp,
+          updatedAt: stamp
+        };
+      }
+    });
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return this.#update(workspace, rows, (row) => row.state === "held" || row.state === "kept" ? { ...row, jobId, expiresAt, updatedAt: now.toISOString() } : void 0).then(() => void 0);
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return this.#update(workspace, rows, (row) => row.state === "held" && row.jobId === jobId && row.teardown !== null ? { ...row, state: "due", updatedAt: now.toISOString() } : void 0);
+  }
+  dueExpiredMadeRows(now) {
+    if (!this.#any((row) => row.state === "held" && row.expiresAt !== null)) {
+      return Promise.resolve([]);
+    }
+    const changed = [];
+    return this.#change((draft) => {
+      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
+        const expired = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "held" && row.teardown !== null && row.expiresAt !== null && Date.parse(row.expiresAt) <= now.getTime());
+        if (expired.length === 0)
+          continue;
+        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+        for (const row of expired) {
+          const next = { ...row, state: "due", updatedAt: now.toISOString() };
+          made[madeRowId(row)] = next;
+          changed.push(next);
+        }
+      }
+    }).then(() => changed);
+  }
+  queueDueMadeRows(limit, now) {
+    if (!this.#any((row) => row.state === "due"))
+      return Promise.resolve([]);
+    const taken = [];
+    return this.#change((draft) => {
+      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
+        const due = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "due");
+        const room = limit - taken.length;
+        if (due.length === 0 || room <= 0)
+          continue;
+        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+        for (const row of due.slice(0, room)) {
+          const next = { ...row, state: "queued", updatedAt: now.toISOString() };
+          made[madeRowId(row)] = next;
+          taken.push(next);
+        }
+      }
+    }).then(() => taken);
+  }
+  startTeardown(row, staleBefore, now) {
+    return this.#update(row.workspace, [row], (current) => {
+      const stale = current.state === "running" && Date.parse(current.updatedAt) < staleBefore.getTime();
+      if (!STARTABLE.has(current.state) && !stale)
+        return void 0;
+      const stamp = now.toISOString();
+      return { ...current, state: "running", attempts: current.attempts + 1, updatedAt: stamp };
+    }).then((rows) => rows[0]);
+  }
+  async finishTeardown(row, outcome, now) {
+    const [finished] = await this.#update(row.workspace, [row], (current) => current.state !== "running" ? void 0 : {
+      ...current,
+      state: outcome.ok ? "done" : "failed",
+      lastError: outcome.ok ? null : outcome.error,
+      updatedAt: now.toISOString()
+    }, (draft, record) => {
+      if (record.state !== "done")
+        return;
+      const ws = draftWorkspace(draft, record.workspace, "consumed");
+      ws.consumed[rowId(record.block, record.key)] = record.jobId ?? 0;
+    });
+    if (finished === void 0) {
+      throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
+    }
+    return finished;
+  }
+  listMadeRows(workspace, filter, page) {
+    const rows = Object.values(this.#saved.current.workspaces[workspace]?.madeRows ?? {}).filter((row) => (filter.state === void 0 || row.state === filter.state) && (filter.pool === void 0 || row.pool === filter.pool) && (filter.origin === void 0 || row.origin === filter.origin)).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.key.localeCompare(a.key));
+    return Promise.resolve(rows.slice(page.offset, page.offset + page.limit));
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    let take2 = { granted: true };
+    return this.#change((draft) => {
+      const quotas = { ...draft.quotas ?? {} };
+      const decided = takeFromWindow(quotas[bucket], limit, windowMs, now);
+      take2 = decided.take;
+      quotas[bucket] = decided.window;
+      draft.quotas = quotas;
+    }).then(() => take2);
+  }
+  /** Replaces the rows (all of the workspace, or the given ones) that `change` returns anew. */
+  async #update(workspace, rows, change, also) {
+    const changed = [];
+    await this.#change((draft) => {
+      const current = draft.workspaces[workspace]?.madeRows ?? {};
+      const candidates = rows === null ? Object.values(current) : rows.flatMap((row) => {
+        const id = madeRowId(row);
+        return Object.hasOwn(current, id) ? [current[id]] : [];
+      });
+      const next = candidates.flatMap((row) => {
+        const updated = change(row);
+        return updated === void 0 ? [] : [updated];
+      });
+      if (next.length === 0)
+        return;
+      const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
+      for (const record of next) {
+        made[madeRowId(record)] = record;
+        also?.(draft, record);
+        changed.push(record);
+      }
+    });
+    return changed;
+  }
+  #any(test) {
+    return Object.values(this.#saved.current.workspaces).some((doc) => Object.values(doc.madeRows ?? {}).some(test));
+  }
+  /** One change in one turn of the mutex. */
+  #change(change) {
+    return this.#mutex.run(() => this.#saved.update(change));
+  }
+};
+
 // ../core/dist/store/document-projects.js
 var DocumentProjects = class {
   #saved;
@@ -46986,12 +47175,12 @@ var DocumentProjects = class {
     this.#saved = saved;
     this.#mutex = mutex;
   }
-  createProject(project) {
+  createProject(project, journal) {
     return this.#mutex.run(async () => {
       this.#assertFree(project.workspace, project.name, project.version, void 0);
       const ws = this.#workspace(project.workspace);
       const stored = { ...project, id: (ws?.lastIds.project ?? 0) + 1 };
-      await this.#saved.update((draft) => {
+      await this.#save(stored, journal, (draft) => {
         const copy = draftWorkspace(draft, project.workspace, "projects");
         setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
         copy.lastIds = { ...copy.lastIds, project: stored.id };
@@ -47009,24 +47198,25 @@ var DocumentProjects = class {
     const all2 = Object.values(this.#projects(workspace)).sort((a, b) => a.id - b.id);
     return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
   }
-  updateProject(workspace, id, change) {
+  updateProject(workspace, id, change, journal) {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#projects(workspace), String(id));
       if (current === void 0)
         throw projectNotFoundError(id);
       const next = { ...change(current), id, workspace };
       this.#assertFree(workspace, next.name, next.version, id);
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, "projects").projects ?? {}, String(id), next);
       });
       return next;
     });
   }
-  deleteProject(workspace, id) {
+  deleteProject(workspace, id, journal) {
     return this.#mutex.run(async () => {
-      if (ownEntry(this.#projects(workspace), String(id)) === void 0)
+      const current = ownEntry(this.#projects(workspace), String(id));
+      if (current === void 0)
         return false;
-      await this.#saved.update((draft) => {
+      await this.#save(current, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, "projects", "datasets", "variables");
         delete copy.projects?.[String(id)];
         for (const map of [copy.datasets, copy.variables]) {
@@ -47037,6 +47227,23 @@ var DocumentProjects = class {
       });
       return true;
     });
+  }
+  /**
+   * Saves a project write and its journal's event as one change of the
+   * document: when building the event fails, or the save does, neither is
+   * kept. Tells the journal the event once saved.
+   */
+  async #save(project, journal, write) {
+    let recorded;
+    await this.#saved.update((draft) => {
+      write(draft);
+      if (journal === void 0)
+        return;
+      const notify = journal.notify?.(project) ?? [];
+      recorded = appendEventToDraft(draft, journal.event(project), notify).event;
+    });
+    if (recorded !== void 0)
+      journal?.recorded?.(recorded);
   }
   #assertFree(workspace, name, version, self2) {
     const holder = this.#byName(workspace, name, version);
@@ -47058,10 +47265,12 @@ var DocumentProjects = class {
 var DocumentRecords = class {
   #events;
   #projects;
+  #lifecycle;
   #datasets;
   constructor(saved, mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
+    this.#lifecycle = new DocumentLifecycle(saved, mutex);
     this.#datasets = new DocumentDatasets(saved, mutex);
   }
   ensureDefaultDataset(workspace, project) {
@@ -47127,8 +47336,8 @@ var DocumentRecords = class {
   deleteNotification(workspace, user, id) {
     return this.#events.deleteNotification(workspace, user, id);
   }
-  createProject(project) {
-    return this.#projects.createProject(project);
+  createProject(project, journal) {
+    return this.#projects.createProject(project, journal);
   }
   getProject(workspace, id) {
     return this.#projects.getProject(workspace, id);
@@ -47139,11 +47348,38 @@ var DocumentRecords = class {
   listProjects(workspace, page) {
     return this.#projects.listProjects(workspace, page);
   }
-  updateProject(workspace, id, change) {
-    return this.#projects.updateProject(workspace, id, change);
+  updateProject(workspace, id, change, journal) {
+    return this.#projects.updateProject(workspace, id, change, journal);
   }
-  deleteProject(workspace, id) {
-    return this.#projects.deleteProject(workspace, id);
+  deleteProject(workspace, id, journal) {
+    return this.#projects.deleteProject(workspace, id, journal);
+  }
+  recordMadeRows(rows, now) {
+    return this.#lifecycle.recordMadeRows(rows, now);
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return this.#lifecycle.holdMadeRows(workspace, jobId, rows, expiresAt, now);
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return this.#lifecycle.dueMadeRows(workspace, jobId, rows, now);
+  }
+  dueExpiredMadeRows(now) {
+    return this.#lifecycle.dueExpiredMadeRows(now);
+  }
+  queueDueMadeRows(limit, now) {
+    return this.#lifecycle.queueDueMadeRows(limit, now);
+  }
+  startTeardown(row, staleBefore, now) {
+    return this.#lifecycle.startTeardown(row, staleBefore, now);
+  }
+  finishTeardown(row, outcome, now) {
+    return this.#lifecycle.finishTeardown(row, outcome, now);
+  }
+  listMadeRows(workspace, filter, page) {
+    return this.#lifecycle.listMadeRows(workspace, filter, page);
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
   }
 };
 
@@ -47409,6 +47645,11 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
     const states = this.#workspace(workspace)?.jobStates ?? {};
     return Promise.resolve(Object.hasOwn(states, String(id)) ? states[String(id)] : void 0);
   }
+  listJobStates(workspace, page) {
+    const states = Object.values(this.#workspace(workspace)?.jobStates ?? {});
+    states.sort((a, b) => b.id - a.id);
+    return Promise.resolve(states.slice(page.offset, page.offset + page.limit));
+  }
   pruneJobStates(before) {
     return this.#mutex.run(async () => {
       const doomed = staleJobStates(this.#document, before);
@@ -47669,7 +47910,7 @@ function corrupt(file, reason) {
 }
 
 // ../core/dist/store/document-delta.js
-var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys"]);
+var DOCUMENT_MAPS = /* @__PURE__ */ new Set(["tenants", "apiKeys", "quotas"]);
 var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "pools",
   "blocks",
@@ -47681,6 +47922,7 @@ var WORKSPACE_MAPS = /* @__PURE__ */ new Set([
   "catalogue",
   "projects",
   "notifications",
+  "madeRows",
   "datasets",
   "variables"
 ]);
@@ -47836,12 +48078,6 @@ function countPerWorkspace(document) {
   }
   return { ...rest, schemaVersion: 3, workspaces: upgraded };
 }
-
-// ../core/dist/engine/job-defaults.js
-var DEFAULT_WORKSPACE = "default";
-
-// ../core/dist/engine/match-classes.js
-var DENSE_IDS = 1 << 24;
 
 // ../core/dist/synth/read-json-schema.js
 var KEYWORDS = {
@@ -48886,6 +49122,14 @@ async function getJobState(db, workspace, id) {
   });
   return result.rows[0]?.state;
 }
+async function listJobStates(db, workspace, page) {
+  const result = await db.query("list job states", "list-job-states", {
+    workspace,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map((row) => row.state);
+}
 async function pruneJobStates(db, before) {
   const result = await db.query("prune job states", "prune-job-states", { before });
   return result.rowCount ?? 0;
@@ -49182,7 +49426,14 @@ function eventOf(row) {
   };
 }
 async function appendEvent(db, event, notify = []) {
-  const result = await db.query("append an event", "append-event", {
+  try {
+    return await appendEventOn(db.sql, db.pool, event, notify);
+  } catch (error2) {
+    throw storeFailure(error2, "append an event");
+  }
+}
+async function appendEventOn(sql, client, event, notify = []) {
+  const result = await sql.run(client, "append-event", {
     workspace: event.workspace,
     at: event.at,
     actor: event.actor,
@@ -49208,6 +49459,137 @@ async function listEvents(db, query) {
     offset: query.page.offset
   });
   return result.rows.map(eventOf);
+}
+
+// ../store-postgres/dist/made-rows.js
+async function recordMadeRows(db, rows, now) {
+  if (rows.length === 0)
+    return;
+  const json = rows.map((row) => ({
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    columns: row.columns,
+    row_values: row.values,
+    server: row.server,
+    // Left out rather than a JSON null, which would be stored as the jsonb value null.
+    ...row.teardown === null ? {} : { teardown: row.teardown },
+    origin: row.origin,
+    job_id: row.jobId,
+    expires_at: row.expiresAt
+  }));
+  await db.query("record made rows", "record-made-rows", { rows: JSON.stringify(json), now });
+}
+async function holdMadeRows(db, input) {
+  await db.query("hold made rows", "hold-made-rows", {
+    workspace: input.workspace,
+    job_id: input.jobId,
+    rows: refsJson2(input.rows),
+    expires_at: input.expiresAt,
+    now: input.now
+  });
+}
+async function dueMadeRows(db, input) {
+  const result = await db.query("mark made rows due", "due-made-rows", {
+    workspace: input.workspace,
+    job_id: input.jobId,
+    all_rows: input.rows === null,
+    rows: refsJson2(input.rows ?? []),
+    now: input.now
+  });
+  return result.rows.map(recordOf);
+}
+async function dueExpiredMadeRows(db, now) {
+  const result = await db.query("mark lapsed made rows due", "due-expired-made-rows", {
+    now
+  });
+  return result.rows.map(recordOf);
+}
+async function queueDueMadeRows(db, limit, now) {
+  const result = await db.query("queue due teardowns", "queue-due-made-rows", {
+    limit,
+    now
+  });
+  return result.rows.map(recordOf);
+}
+async function startTeardown(db, row, staleBefore, now) {
+  const result = await db.query("start a teardown", "start-teardown", {
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    stale_before: staleBefore,
+    now
+  });
+  const found = result.rows[0];
+  return found === void 0 ? void 0 : recordOf(found);
+}
+async function finishTeardown(db, row, outcome, now) {
+  const result = await db.query("finish a teardown", "finish-teardown", {
+    workspace: row.workspace,
+    block: row.block,
+    row_key: row.key,
+    state: outcome.ok ? "done" : "failed",
+    last_error: outcome.ok ? null : outcome.error,
+    now
+  });
+  const found = result.rows[0];
+  if (found === void 0) {
+    throw new AllotError("INVALID_INPUT", `made row ${row.block} ${row.key} is not being torn down`);
+  }
+  return recordOf(found);
+}
+async function listMadeRows(db, workspace, filter, page) {
+  const result = await db.query("list made rows", "list-made-rows", {
+    workspace,
+    state: filter.state ?? null,
+    pool: filter.pool ?? null,
+    origin: filter.origin ?? null,
+    limit: page.limit,
+    offset: page.offset
+  });
+  return result.rows.map(recordOf);
+}
+async function takeQuota(db, input) {
+  const late = lateInWindow(input.now, input.windowMs);
+  if (late !== null)
+    return { granted: false, retryAt: late };
+  const start = windowStart(input.now, input.windowMs);
+  const result = await db.query("take a make quota", "take-quota", {
+    bucket: input.bucket,
+    window_start: start,
+    limit: input.limit
+  });
+  if (result.rows.length > 0)
+    return { granted: true };
+  return takeFromWindow({ start, used: input.limit }, input.limit, input.windowMs, input.now).take;
+}
+function refsJson2(rows) {
+  return JSON.stringify(rows.map((row) => ({ block: row.block, row_key: row.key })));
+}
+function recordOf(row) {
+  return {
+    workspace: row.workspace,
+    pool: row.pool,
+    suite: row.suite,
+    test: row.test,
+    block: row.block,
+    key: row.row_key,
+    columns: row.columns,
+    values: row.row_values,
+    server: row.server,
+    teardown: row.teardown,
+    origin: row.origin,
+    jobId: row.job_id === null ? null : Number(row.job_id),
+    expiresAt: row.expires_at === null ? null : row.expires_at.toISOString(),
+    state: row.state,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString()
+  };
 }
 
 // ../store-postgres/dist/notifications.js
@@ -49384,26 +49766,47 @@ function notFound(id) {
 }
 
 // ../store-postgres/dist/project-records.js
-async function createProject(db, project) {
-  try {
-    const result = await db.sql.run(db.pool, "insert-project", {
-      workspace: project.workspace,
-      name: project.name,
-      version: project.version,
-      description: project.description,
-      tags: JSON.stringify(project.tags),
-      members: JSON.stringify(project.members),
-      created_by: project.createdBy,
-      created_at: project.createdAt,
-      updated_at: project.updatedAt
-    });
-    return result.rows[0].record;
-  } catch (error2) {
-    if (sqlState(error2) === SQLSTATE.uniqueViolation) {
-      throw projectExistsError(project.name, project.version);
+async function createProject(db, project, journal) {
+  return withJournal(db, journal, "create a project", async (client) => {
+    try {
+      const result = await db.sql.run(client, "insert-project", {
+        workspace: project.workspace,
+        name: project.name,
+        version: project.version,
+        description: project.description,
+        tags: JSON.stringify(project.tags),
+        members: JSON.stringify(project.members),
+        created_by: project.createdBy,
+        created_at: project.createdAt,
+        updated_at: project.updatedAt
+      });
+      return result.rows[0].record;
+    } catch (error2) {
+      if (sqlState(error2) === SQLSTATE.uniqueViolation) {
+        throw projectExistsError(project.name, project.version);
+      }
+      throw error2;
     }
-    throw storeFailure(error2, "create a project");
+  });
+}
+async function withJournal(db, journal, what, write, mapError) {
+  if (journal === void 0) {
+    try {
+      return await write(db.pool);
+    } catch (error2) {
+      throw storeFailure(mapError === void 0 ? error2 : mapError(error2), what);
+    }
   }
+  let recorded;
+  const project = await runInTransaction(db.pool, async (client) => {
+    const written = await write(client);
+    const notify = journal.notify?.(written) ?? [];
+    recorded = await appendEventOn(db.sql, client, journal.event(written), notify);
+    return written;
+  }, { what, ...mapError === void 0 ? {} : { mapError } });
+  if (recorded !== void 0)
+    journal.recorded?.(recorded);
+  return project;
 }
 async function getProject(db, workspace, id) {
   const result = await db.query("read a project", "get-project", { workspace, id });
@@ -49425,10 +49828,11 @@ async function listProjects(db, workspace, page) {
   });
   return result.rows.map((row) => row.record);
 }
-function updateProject(db, target, change) {
+async function updateProject(db, target, change, journal) {
   const { workspace, id } = target;
   let attempted;
-  return runInTransaction(db.pool, async (client) => {
+  let recorded;
+  const updated = await runInTransaction(db.pool, async (client) => {
     const locked = await db.sql.run(client, "lock-project", { workspace, id });
     const current = locked.rows[0]?.record;
     if (current === void 0)
@@ -49445,15 +49849,38 @@ function updateProject(db, target, change) {
       members: JSON.stringify(next.members),
       updated_at: next.updatedAt
     });
+    if (journal !== void 0) {
+      const notify = journal.notify?.(next) ?? [];
+      recorded = await appendEventOn(db.sql, client, journal.event(next), notify);
+    }
     return next;
   }, {
     what: "update a project",
     mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && attempted !== void 0 ? projectExistsError(attempted.name, attempted.version) : error2
   });
+  if (recorded !== void 0)
+    journal?.recorded?.(recorded);
+  return updated;
 }
-async function deleteProject(db, workspace, id) {
-  const result = await db.query("delete a project", "delete-project", { workspace, id });
-  return (result.rowCount ?? 0) > 0;
+async function deleteProject(db, workspace, id, journal) {
+  if (journal === void 0) {
+    const result = await db.query("delete a project", "delete-project", { workspace, id });
+    return (result.rowCount ?? 0) > 0;
+  }
+  let recorded;
+  const deleted = await runInTransaction(db.pool, async (client) => {
+    const locked = await db.sql.run(client, "lock-project", { workspace, id });
+    const current = locked.rows[0]?.record;
+    if (current === void 0)
+      return false;
+    await db.sql.run(client, "delete-project", { workspace, id });
+    const notify = journal.notify?.(current) ?? [];
+    recorded = await appendEventOn(db.sql, client, journal.event(current), notify);
+    return true;
+  }, { what: "delete a project" });
+  if (recorded !== void 0)
+    journal.recorded?.(recorded);
+  return deleted;
 }
 
 // ../store-postgres/dist/postgres-records.js
@@ -49493,8 +49920,8 @@ var PostgresRecords = class {
   deleteNotification(workspace, user, id) {
     return deleteNotification(this.#db, workspace, user, id);
   }
-  createProject(project) {
-    return createProject(this.#db, project);
+  createProject(project, journal) {
+    return createProject(this.#db, project, journal);
   }
   getProject(workspace, id) {
     return getProject(this.#db, workspace, id);
@@ -49505,11 +49932,11 @@ var PostgresRecords = class {
   listProjects(workspace, page) {
     return listProjects(this.#db, workspace, page);
   }
-  updateProject(workspace, id, change) {
-    return updateProject(this.#db, { workspace, id }, change);
+  updateProject(workspace, id, change, journal) {
+    return updateProject(this.#db, { workspace, id }, change, journal);
   }
-  deleteProject(workspace, id) {
-    return deleteProject(this.#db, workspace, id);
+  deleteProject(workspace, id, journal) {
+    return deleteProject(this.#db, workspace, id, journal);
   }
   putCatalogue(put, now) {
     return this.#catalogue.putCatalogue(put, now);
@@ -49531,6 +49958,33 @@ var PostgresRecords = class {
   }
   deleteCatalogue(target, now) {
     return this.#catalogue.deleteCatalogue(target, now);
+  }
+  recordMadeRows(rows, now) {
+    return recordMadeRows(this.#db, rows, now);
+  }
+  holdMadeRows(workspace, jobId, rows, expiresAt, now) {
+    return holdMadeRows(this.#db, { workspace, jobId, rows, expiresAt, now });
+  }
+  dueMadeRows(workspace, jobId, rows, now) {
+    return dueMadeRows(this.#db, { workspace, jobId, rows, now });
+  }
+  dueExpiredMadeRows(now) {
+    return dueExpiredMadeRows(this.#db, now);
+  }
+  queueDueMadeRows(limit, now) {
+    return queueDueMadeRows(this.#db, limit, now);
+  }
+  startTeardown(row, staleBefore, now) {
+    return startTeardown(this.#db, row, staleBefore, now);
+  }
+  finishTeardown(row, outcome, now) {
+    return finishTeardown(this.#db, row, outcome, now);
+  }
+  listMadeRows(workspace, filter, page) {
+    return listMadeRows(this.#db, workspace, filter, page);
+  }
+  takeQuota(bucket, limit, windowMs, now) {
+    return takeQuota(this.#db, { bucket, limit, windowMs, now });
   }
   ensureDefaultDataset(workspace, project) {
     const key = JSON.stringify([workspace, project]);
@@ -49878,6 +50332,9 @@ var PostgresStore = class extends PostgresRecords {
   getJobState(workspace, id) {
     return getJobState(this.#db, workspace, id);
   }
+  listJobStates(workspace, page) {
+    return listJobStates(this.#db, workspace, page);
+  }
   pruneJobStates(before) {
     return pruneJobStates(this.#db, before);
   }
@@ -50033,6 +50490,8 @@ var SQL_OPERATIONS = [
   "delete-pool",
   "delete-project",
   "delete-user",
+  "due-expired-made-rows",
+  "due-made-rows",
   "delete-variable",
   "ensure-default-dataset",
   "find-api-key",
@@ -50041,6 +50500,7 @@ var SQL_OPERATIONS = [
   "find-live-job",
   "find-project",
   "find-taken-tests",
+  "finish-teardown",
   "gather-candidates",
   "get-dataset",
   "get-job",
@@ -50053,6 +50513,7 @@ var SQL_OPERATIONS = [
   "get-user",
   "get-variable",
   "get-workspace",
+  "hold-made-rows",
   "insert-block-rows",
   "insert-block-version",
   "insert-consumed",
@@ -50067,7 +50528,9 @@ var SQL_OPERATIONS = [
   "list-blocks",
   "list-datasets",
   "list-events",
+  "list-job-states",
   "list-jobs",
+  "list-made-rows",
   "list-notifications",
   "list-pools",
   "list-projects",
@@ -50087,8 +50550,10 @@ var SQL_OPERATIONS = [
   "put-job-state",
   "put-pool",
   "put-user",
+  "queue-due-made-rows",
   "query-block-rows",
   "read-block-rows",
+  "record-made-rows",
   "release-job",
   "release-superseded",
   "release-test",
@@ -50096,6 +50561,8 @@ var SQL_OPERATIONS = [
   "rename-variable",
   "reserve-job-id",
   "rows-by-key",
+  "start-teardown",
+  "take-quota",
   "update-project",
   "upsert-results"
 ];
@@ -50598,6 +51065,14 @@ function openStore(spec, options = {}) {
   return isPostgresUrl(spec) ? openPostgresStore(spec, options) : openLowdbStore(spec);
 }
 
+// ../use-cases/dist/execute-bundle.js
+function isLifecycleStore(store) {
+  return typeof store.recordMadeRows === "function";
+}
+
+// ../use-cases/dist/run-teardown.js
+var TEARDOWN_STALE_MS = 5 * 60 * 1e3;
+
 // ../use-cases/dist/job-heartbeat.js
 var HEARTBEAT_MS = 5e3;
 var STALE_AFTER_MS = 6 * HEARTBEAT_MS;
@@ -50698,7 +51173,8 @@ function latest(a, b) {
 function progressLine(progress) {
   if (progress === null)
     return "starting";
-  return `${progress.phase} ${progress.done}/${progress.total}`;
+  const line = `${progress.phase} ${progress.done}/${progress.total}`;
+  return progress.message === void 0 ? line : `${line}: ${progress.message}`;
 }
 function summaryLine(record) {
   const total = record.tests.length;
@@ -50722,7 +51198,8 @@ async function releaseJob2(store, workspace, id, now) {
   if (status.answeredBy === null)
     return { kind: "nothing", id: status.id };
   const outcome = await store.releaseJob(workspace, status.answeredBy, now);
-  return { kind: "released", jobId: status.answeredBy, outcome };
+  const due = isLifecycleStore(store) ? await store.dueMadeRows(workspace, status.answeredBy, null, now) : [];
+  return { kind: "released", jobId: status.answeredBy, outcome, teardowns: due.length };
 }
 
 // ../use-cases/dist/password-hash.js
@@ -50737,6 +51214,12 @@ var DEFAULT_LOGIN_THROTTLE = {
 
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
+
+// ../use-cases/dist/dataset-chunks.js
+var CHUNK_CHARS2 = 512 * 1024;
+
+// ../use-cases/dist/forecast-pool.js
+var DAY_MS = 24 * 3600 * 1e3;
 
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;

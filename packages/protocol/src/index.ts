@@ -55,16 +55,8 @@ export {
 } from './webhook.js';
 export type { WebhookAttemptView, WebhookView } from './webhook.js';
 export { QueuedJobSchema, QueuedJobStateSchema, QueueQuery } from './queued-job.js';
-export {
-  FindForecastSchema,
-  ForecastQuery,
-  MadeRowQuery,
-  MadeRowSchema,
-  MadeRowStateSchema,
-  PoolForecastSchema,
-  TopUpQueuedSchema,
-} from './made-row.js';
-export type { MadeRow, PoolForecast } from './made-row.js';
+export { MadeRowQuery, MadeRowSchema, MadeRowStateSchema, TopUpQueuedSchema } from './made-row.js';
+export type { MadeRow } from './made-row.js';
 export type { QueuedJobView } from './queued-job.js';
 export {
   AcceptInvitationBody,
@@ -161,3 +153,14 @@ export {
   VariableSchema,
   type Dataset,
 } from './dataset.js';
+export {
+  DailyRowsSchema,
+  FindForecastSchema,
+  ForecastQuery,
+  PoolForecastSchema,
+} from './forecast.js';
+export type { FindForecastView, PoolForecast } from './forecast.js';
+export { LeaseQuery, LeaseSchema } from './lease.js';
+export type { Lease } from './lease.js';
+export { BlockRowsSchema } from './block-rows.js';
+export type { BlockRowsPage } from './block-rows.js';

@@ -43,45 +43,5 @@ export const MadeRowQuery = Type.Object({
   offset: Type.Integer({ minimum: 0, maximum: 1_000_000_000, default: 0 }),
 });
 
-/** How one find of a pool would fare now: demand, supply, and its top-up watermarks. */
-export const FindForecastSchema = Type.Object({
-  pool: Type.String(),
-  block: Type.String(),
-  find: Type.String(),
-  readOnly: Type.Boolean(),
-  tests: Type.Integer(),
-  demand: Type.Integer(),
-  qualifying: Type.Integer(),
-  free: Type.Integer(),
-  matched: Type.Integer(),
-  makes: Type.Integer(),
-  short: Type.Integer(),
-  refs: Type.Array(TestRefSchema),
-  topUp: Type.Union([
-    Type.Object({
-      low: Type.Integer(),
-      high: Type.Integer(),
-      server: Type.Optional(Type.String()),
-    }),
-    Type.Null(),
-  ]),
-  madeAhead: Type.Integer(),
-});
-
-/** `GET /api/v1/pools/{pool}/forecast`: a dry run of every test of the pool. */
-export const PoolForecastSchema = Type.Object({
-  pool: Type.String(),
-  server: Type.String(),
-  finds: Type.Array(FindForecastSchema),
-});
-
-/** A pool's forecast as the API returns it. */
-export type PoolForecast = Static<typeof PoolForecastSchema>;
-
-/** `?server` of the forecast: the resolution server SQL finds run on; `local` by default. */
-export const ForecastQuery = Type.Object({
-  server: Type.Optional(Type.String({ minLength: 1, maxLength: 63 })),
-});
-
 /** `POST /api/v1/pools/{pool}/top-up`: the queued top-up jobs. */
 export const TopUpQueuedSchema = Type.Object({ jobs: Type.Array(Type.String()) });

@@ -25,6 +25,7 @@ import { recordJobOutcome } from './jobs/record-job-outcome.js';
 import { EventLog } from '@allot/use-cases';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
+import { findDashboardAssets, installDashboard } from './plugins/dashboard.js';
 import { answerClientError } from './plugins/client-error-handler.js';
 import { installErrorHandler, sendFrameworkError } from './plugins/error-handler.js';
 import { installJsonOnlyRoutes } from './plugins/json-only-routes.js';
@@ -44,6 +45,9 @@ import { determiningAttributeRoutes } from './routes/determining-attributes.js';
 import { coverageSetRoutes } from './routes/coverage-sets.js';
 import { businessRuleRoutes } from './routes/business-rules.js';
 import { blockRoutes } from './routes/blocks.js';
+import { blockRowRoutes } from './routes/block-rows.js';
+import { leaseRoutes } from './routes/leases.js';
+import { poolForecastRoutes } from './routes/pool-forecast.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { madeRowRoutes } from './routes/made-rows.js';
@@ -179,6 +183,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   await installOpenApi(app, SERVER_VERSION);
   await app.register(healthRoutes);
   await app.register(testRailRoutes);
+  await installDashboard(
+    app,
+    options.dashboard === false ? undefined : (options.dashboard ?? (await findDashboardAssets())),
+  );
 
   await app.register(async (api) => {
     const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -196,7 +204,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       poolRoutes,
       allocationTestRoutes,
       blockRoutes,
+      blockRowRoutes,
       jobRoutes,
+      leaseRoutes,
+      poolForecastRoutes,
       resultRoutes,
       apiKeyRoutes,
       userRoutes,

@@ -82,6 +82,11 @@ export interface BuildAppOptions {
   sessions?: SessionTokenOptions;
   /** Failed logins tolerated per user and per address; `false` turns throttling off. */
   loginThrottle?: Partial<LoginThrottleLimits> | false;
+  /**
+   * The directory of the dashboard's built assets, served at `/ui/`;
+   * default `@allot/dashboard`'s when installed and built; `false` serves none.
+   */
+  dashboard?: string | false;
 }
 
 /** Options of {@link startServer}: the app's options, where to listen, and which store to open. */

@@ -21,7 +21,6 @@ export {
 } from './run-teardown.js';
 export { queueTeardowns, TEARDOWN_RETRY } from './queue-teardowns.js';
 export { listMadeRows } from './list-made-rows.js';
-export { forecastPool } from './forecast-pool.js';
 export { queueTopUp } from './queue-top-up.js';
 export { topUpPool, TOP_UP_KIND, type TopUpInput, type TopUpServer } from './top-up-pool.js';
 export { syncPoolFiles, type SyncStore } from './sync-pool-files.js';
@@ -313,3 +312,11 @@ export type { DatasetValuesInput } from './dataset-values-input.js';
 export { queryBlockRows, type BlockRowsPage } from './query-block-rows.js';
 export { datasetsFromJob, type DatasetsFromJob } from './datasets-from-job.js';
 export { exportDatasets, type DatasetsExport } from './export-datasets.js';
+export {
+  forecastPool,
+  type FindDepletion,
+  type ForecastOptions,
+  type PoolForecastView,
+} from './forecast-pool.js';
+export { listLeases, type LeaseFilter, type LeaseView } from './list-leases.js';
+export { readBlockRows, type BlockVersionRowsPage } from './read-block-rows.js';

@@ -242,6 +242,31 @@ describe('executeJob', () => {
     expect(await store.listJobs('default', { limit: 10, offset: 0 })).toEqual([]);
   });
 
+  it('dry-runs: counts the rows of each find that leases hold and tests consumed, and names its tests', async () => {
+    const tests = [
+      spec('s', 'holds', { status: 'active', tier: 'gold' }),
+      spec('s', 'eats', { status: 'active', tier: 'silver' }, { consume: true }),
+      spec('s', 'a1', { status: 'active' }),
+      spec('s', 'a2', { status: 'active' }),
+    ];
+    store = await setup(tests, rows);
+    await executeJob(store, { tests: refs(tests).slice(0, 2), clock });
+    const report = await executeJob(store, { tests: refs(tests).slice(2), clock, dryRun: true });
+    expect(report.forecast).toEqual([
+      expect.objectContaining({
+        find: 'status = active',
+        qualifying: 2,
+        leased: 1,
+        consumed: 1,
+        free: 0,
+        refs: [
+          { pool: 'shop', suite: 's', test: 'a1' },
+          { pool: 'shop', suite: 's', test: 'a2' },
+        ],
+      }),
+    ]);
+  });
+
   it('is deterministic for the same input', async () => {
     const tests = Array.from({ length: 6 }, (_, i) =>
       spec('s', `t${i}`, i % 2 ? { status: 'active' } : {}),

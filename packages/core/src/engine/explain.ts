@@ -73,6 +73,8 @@ export function forecastClasses(
       refs: cls.tests.map((t) => t.ref),
       topUp: cls.tests.find((t) => t.test.topUp !== undefined)?.test.topUp ?? null,
       madeAhead: 0,
+      leased: [...census.leasedBy.values()].reduce((sum, rows) => sum + rows, 0),
+      consumed: census.consumed,
     };
   });
 }

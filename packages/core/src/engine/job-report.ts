@@ -37,6 +37,10 @@ export interface FindForecast {
   topUp: TopUp | null;
   /** Rows made ahead by the top-up that wait free in the pool (filled in by callers that know). */
   madeAhead: number;
+  /** Qualifying rows that live leases of jobs hold against these tests. */
+  leased: number;
+  /** Qualifying rows that tests consumed: they never come back. */
+  consumed: number;
 }
 
 /** The outcome of executing (or dry-running) a bundle. */

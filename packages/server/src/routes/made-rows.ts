@@ -1,13 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { MadeRowRecord } from '@allot/core';
-import { forecastPool, listMadeRows, queueTopUp } from '@allot/use-cases';
+import { listMadeRows, queueTopUp } from '@allot/use-cases';
 import {
-  ForecastQuery,
   MadeRowQuery,
   MadeRowSchema,
   Name,
   PageOf,
-  PoolForecastSchema,
   TopUpQueuedSchema,
   withErrors,
 } from '@allot/protocol';
@@ -60,36 +58,6 @@ export const madeRowRoutes: FastifyPluginAsyncTypebox = async (app) => {
         offset,
       });
       return pageOfProbe(request, rows.map(madeRowView), { limit, offset });
-    },
-  );
-
-  app.get(
-    '/pools/:pool/forecast',
-    {
-      config: { role: 'viewer' },
-      schema: {
-        tags,
-        summary: "A dry run of the pool's tests: demand, free rows, watermarks, rows made ahead",
-        params: PoolParams,
-        querystring: ForecastQuery,
-        response: withErrors({ 200: PoolForecastSchema }),
-      },
-    },
-    async (request) => {
-      const context = contextOf(app);
-      const { workspace } = callerOf(request);
-      const { server } = context.servers.resolve(
-        request.query.server,
-        workspace,
-        'querystring.server',
-      );
-      const finds = await forecastPool(context.store, {
-        workspace,
-        pool: request.params.pool,
-        server: server.database,
-        now: context.clock(),
-      });
-      return { pool: request.params.pool, server: server.name, finds };
     },
   );
 

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { readBlockRows } from '@allot/use-cases';
+import { Type } from 'typebox';
+import { HttpError } from '../errors/http-error.js';
+import { callerOf } from '../plugins/authenticate.js';
+import { contextOf } from '../app-context.js';
+import { BlockRowsSchema, Name, PageQuery, withErrors } from '@allot/protocol';
+
+const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+$', maxLength: 40 });
+
+/** Browsing a block version's rows a page at a time. */
+export const blockRowRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/blocks/:block/versions/:version/rows',
+    {
+      config: { role: 'viewer' },
+      schema: {
+        tags: ['data blocks'],
+        summary: "A page of a block version's rows, in row order",
+        params: Type.Object({ block: Name, version: Version }),
+        querystring: PageQuery,
+        response: withErrors({ 200: BlockRowsSchema }),
+      },
+    },
+    async (request) => {
+      // The schema drops unknown parameters; a filter silently ignored would show the wrong rows.
+      if (new URL(request.url, 'http://allot.invalid').searchParams.has('$filter'))
+        throw new HttpError(
+          'INVALID_INPUT',
+          'this server does not filter block rows: $filter is not supported here',
+          'querystring.$filter',
+        );
+      return readBlockRows(
+        contextOf(app).store,
+        callerOf(request).workspace,
+        request.params,
+        request.query,
+      );
+    },
+  );
+};
