@@ -6,6 +6,7 @@ import {
   TDMP_TEST_PASSWORD,
   type TdmpTestServer,
 } from '../../testing/tdmp-test-server.js';
+import { jqOnPath, type JqOnPath } from '../../testing/jq-on-path.js';
 
 const run = promisify(execFile);
 
@@ -16,26 +17,32 @@ const REFERENCE_BASE = 'http://localhost:8010';
  * The reference's own example requests, in its order, run by bash with
  * curl and jq against a real server on a port. Each script is the
  * reference's text; the replay swaps in the server's URL and real
- * credentials. The CI script and the Python example create datasets and
+ * credentials. Their jq is jq-wasm's, first on PATH on every machine
+ * (`jqOnPath`). The CI script and the Python example create datasets and
  * are replayed where datasets are served.
  */
 describe('the TDMP reference examples, replayed with curl against allot', () => {
   let t: TdmpTestServer;
+  let jq: JqOnPath;
   let token = '';
   const bash = async (script: string, env: Record<string, string> = {}) => {
     const { stdout } = await run('bash', ['-c', script.replaceAll(REFERENCE_BASE, t.url)], {
-      env: { ...process.env, ...env },
+      env: jq.env(env),
     });
     return stdout;
   };
 
   beforeAll(async () => {
+    jq = await jqOnPath();
     t = await startTdmpServer();
     await t.userWithPassword('ci-admin', 'admin');
     // The example adds the user with id 42 to a project: a user of that id, as allot names users.
     await t.userWithPassword('42', 'tester');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await jq.close();
+  });
 
   it('Step 1: obtains a token with a form-encoded login', async () => {
     const out = await bash(
@@ -128,8 +135,11 @@ curl -X POST http://localhost:8010/projects/$PROJECT_ID/add-schema \\
 -d '{"schema_id": 15}'
 
 echo
-echo "PROJECT_ID=$PROJECT_ID"`;
+echo "PROJECT_ID=$PROJECT_ID"
+echo "JQ=$(command -v jq)"`;
     const out = await bash(script, { TOKEN: token });
+    // The script's jq is the launcher, whatever jq the machine has.
+    expect(out).toContain(`JQ=${jq.launcher}\n`);
     const id = /PROJECT_ID=(\d+)/.exec(out)?.[1];
     expect(id).toBeDefined();
     const details = await t.call('GET', `/projects/${id}`, { auth: token });

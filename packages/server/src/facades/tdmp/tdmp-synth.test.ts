@@ -14,6 +14,8 @@ import {
   CUSTOMER_CONSTRAINTS,
   CUSTOMER_SCHEMA,
 } from '../../testing/synth-fixtures.js';
+import { jqOnPath, type JqOnPath } from '../../testing/jq-on-path.js';
+import { pythonWithRequests } from '../../testing/python-requests.js';
 
 const run = promisify(execFile);
 
@@ -88,6 +90,7 @@ for schema_id in schemas:
 
 describe('TDMP schemas, constraints, datasets and downloads', () => {
   let t: TdmpTestServer;
+  let jq: JqOnPath;
   let dir: string;
   let project: number;
   let tester: string;
@@ -96,6 +99,7 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
 
   beforeAll(async () => {
     t = await startTdmpServer();
+    jq = await jqOnPath();
     dir = await mkdtemp(join(tmpdir(), 'allot-tdmp-synth-'));
     await t.userWithPassword('ci-service', 'tester');
     await t.userWithPassword('ada', 'admin');
@@ -117,6 +121,7 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
   });
   afterAll(async () => {
     await t.close();
+    await jq.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -148,7 +153,7 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
     await writeFile(join(dir, 'ci.sh'), script);
     await run('bash', [join(dir, 'ci.sh')], {
       cwd: dir,
-      env: { ...process.env, CI_PASSWORD: TDMP_TEST_PASSWORD, BUILD_ID: '77' },
+      env: jq.env({ CI_PASSWORD: TDMP_TEST_PASSWORD, BUILD_ID: '77' }),
       timeout: 50_000,
     });
     const records = JSON.parse(await readFile(join(dir, 'test-data.json'), 'utf8')) as {
@@ -167,7 +172,7 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
     expect(list.body.map((d: { name: string }) => d.name)).toContain('CI Build #77');
   }, 60_000);
 
-  it('runs the reference Python bulk example with requests', async () => {
+  it('runs the reference Python bulk example with requests (or its stand-in where not installed)', async () => {
     const ids = [];
     for (const n of [10, 11, 12, 13, 14]) ids.push(await schema(`schema${n}`));
     const setId = await constraintSet(ids[0]!);
@@ -177,7 +182,11 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
       .replace('project_id = 7', `project_id = ${project}`)
       .replace('constraint_set_id = 20', `constraint_set_id = ${setId}`);
     await writeFile(join(dir, 'bulk.py'), program);
-    const { stdout } = await run('python3', [join(dir, 'bulk.py')], { timeout: 30_000 });
+    const python = await pythonWithRequests();
+    const { stdout } = await run(python.command, [...python.args, join(dir, 'bulk.py')], {
+      env: python.env,
+      timeout: 30_000,
+    });
     const created = [...stdout.matchAll(/^Created dataset (\d+)$/gm)].map((m) => Number(m[1]));
     expect(created).toHaveLength(5);
     for (const id of created) {
