@@ -114,6 +114,7 @@ function condition(rng: ReturnType<typeof random>, depth: number): Record<string
       return { [operator]: rng.pick(NUMBERS) };
     case 'contains':
     case 'startsWith':
+    case 'endsWith':
       return { [operator]: rng.pick(TEXTS) };
     case 'isNull':
       return { isNull: rng.next() < 0.5 };
@@ -228,7 +229,12 @@ describe('gathering candidates in SQL', () => {
     for (const bound of NUMBERS) {
       for (const operator of ['gt', 'gte', 'lt', 'lte']) wheres.push({ a: { [operator]: bound } });
     }
-    for (const text of TEXTS) wheres.push({ a: { contains: text } }, { a: { startsWith: text } });
+    for (const text of TEXTS)
+      wheres.push(
+        { a: { contains: text } },
+        { a: { startsWith: text } },
+        { a: { endsWith: text } },
+      );
     wheres.push(
       { a: { isNull: true } },
       { a: { isNull: false } },
@@ -263,6 +269,7 @@ describe('gathering candidates in SQL', () => {
       { a: { in: ['y', 'x\u0000'] } },
       { a: { contains: '\u0000' } },
       { a: { startsWith: 'x\u0000' } },
+      { a: { endsWith: '\u0000x' } },
     ])
       expect(await gatherOne(store, query(where))).toBeUndefined();
   });
