@@ -106,3 +106,9 @@ export type {
   CoverageSetView,
   DeterminingAttributeView,
 } from './coverage.js';
+export {
+  AllocateCoverageBody,
+  CoverageAllocationSchema,
+  CoverageOutcomeSchema,
+} from './coverage-allocation.js';
+export type { CoverageAllocationView } from './coverage-allocation.js';

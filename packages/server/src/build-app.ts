@@ -37,6 +37,7 @@ import { resultRoutes } from './routes/results.js';
 import { serverRoutes } from './routes/servers.js';
 import { userRoutes } from './routes/users.js';
 import { queueRoutes } from './routes/queue.js';
+import { coverageAllocationRoutes } from './routes/coverage-allocations.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
 import { WebhookPublisher } from './webhooks/webhook-publisher.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       determiningAttributeRoutes,
       coverageSetRoutes,
       businessRuleRoutes,
+      coverageAllocationRoutes,
       auditRoutes,
       eventRoutes,
       notificationRoutes,

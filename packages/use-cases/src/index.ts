@@ -177,3 +177,19 @@ export {
   type CoverageDataSet,
   type CoverageDataSetRequest,
 } from './read-coverage-data-set.js';
+export {
+  planCoverageAllocation,
+  type CoverageAllocationEntry,
+  type CoverageAllocationPlan,
+  type CoverageAllocationRequest,
+  type ExistingRowsCoverage,
+} from './plan-coverage-allocation.js';
+export {
+  allocateCoverage,
+  coverageAllocationReport,
+  withPool,
+  type AllocateCoverageOptions,
+  type CoverageAllocationReport,
+  type CoverageOutcome,
+  type JobTestOutcome,
+} from './allocate-coverage.js';
