@@ -38,6 +38,10 @@ import { serverRoutes } from './routes/servers.js';
 import { userRoutes } from './routes/users.js';
 import { queueRoutes } from './routes/queue.js';
 import { coverageAllocationRoutes } from './routes/coverage-allocations.js';
+import {
+  COVERAGE_CALCULATION_KIND,
+  coverageCalculationHandler,
+} from './coverage/coverage-calculation-job.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
 import { WebhookPublisher } from './webhooks/webhook-publisher.js';
@@ -186,6 +190,12 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
           ),
       }),
       { concurrency: 4 },
+    );
+    // One at a time: each takes a core of its own in a worker thread.
+    await queue.work(
+      COVERAGE_CALCULATION_KIND,
+      coverageCalculationHandler({ store: options.store, events, clock }),
+      { concurrency: 1 },
     );
   }
 

@@ -171,7 +171,11 @@ export { updateBusinessRule, type BusinessRuleChanges } from './update-business-
 export { readBusinessRule } from './read-business-rule.js';
 export { listBusinessRules } from './list-business-rules.js';
 export { deleteBusinessRule } from './delete-business-rule.js';
-export { calculateSetCoverage, type CoverageCalculation } from './calculate-set-coverage.js';
+export {
+  calculateSetCoverage,
+  type CoverageCalculation,
+  type CoverageCalculator,
+} from './calculate-set-coverage.js';
 export {
   readCoverageDataSet,
   type CoverageDataSet,
