@@ -1,5 +1,44 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { openMemoryStore, openMemoryWorkQueue, type Store, type WorkQueue } from '@allot/core';
+import { openPostgresStore } from '@allot/store-postgres';
+import { openPostgresWorkQueue } from '@allot/store-postgres/work-queue';
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { testPostgresUrl } from '../testing/test-postgres-url.js';
+
+const schemas: string[] = [];
+
+/** The in-process queue, and PostgreSQL's (pg-boss), each with its store. */
+const BACKENDS: Array<[string, () => Promise<{ store: Store; queue: WorkQueue }>]> = [
+  ['memory', async () => ({ store: await openMemoryStore(), queue: await openMemoryWorkQueue() })],
+  [
+    'postgres',
+    async () => {
+      const url = testPostgresUrl('coverage calculations on PostgreSQL');
+      const schema = `allot_cov_calc_${randomBytes(5).toString('hex')}`;
+      schemas.push(schema);
+      const store = await openPostgresStore(url, { schema, poolSize: 4 });
+      return { store, queue: await openPostgresWorkQueue(url, { schema }) };
+    },
+  ],
+];
+
+afterAll(async () => {
+  if (schemas.length === 0) return;
+  const client = new pg.Client({
+    connectionString: testPostgresUrl('coverage calculations on PostgreSQL'),
+  });
+  await client.connect();
+  try {
+    for (const schema of schemas) {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}_queue" CASCADE`);
+    }
+  } finally {
+    await client.end();
+  }
+});
 
 /** 20 attributes of 10 values: pairwise takes the search seconds of CPU. */
 const BIG = Array.from({ length: 20 }, (_, a) => ({
@@ -8,11 +47,11 @@ const BIG = Array.from({ length: 20 }, (_, a) => ({
   values: Array.from({ length: 10 }, (_, v) => `v${v}`),
 }));
 
-describe('coverage calculations in the work queue', () => {
+describe.each(BACKENDS)('coverage calculations in the work queue (%s)', (_name, open) => {
   let t: TestApp;
   let tester: string;
   let setUrl: string;
-  let firstAttribute: string;
+  let firstAttribute: string | undefined;
 
   async function call(
     method: 'GET' | 'POST' | 'DELETE',
@@ -30,7 +69,9 @@ describe('coverage calculations in the work queue', () => {
   }
 
   beforeEach(async () => {
-    t = await createTestApp({ closeStore: true });
+    firstAttribute = undefined;
+    const { store, queue } = await open();
+    t = await createTestApp({ closeStore: true, queue, closeQueue: true }, store);
     tester = await t.keyWithRole('tester');
     const project = await call('POST', '/api/v1/projects', { name: 'big' }, t.adminKey);
     const base = `/api/v1/projects/${project.body.id}`;
@@ -82,7 +123,7 @@ describe('coverage calculations in the work queue', () => {
     expect(done.status, JSON.stringify(done.body)).toBe(201);
     expect(done.body.report).toMatchObject({ tuplesRequired: 19_000, tuplesCovered: 19_000 });
     // An attribute deleted since: the queued calculation fails, the request answers as inline.
-    expect((await call('DELETE', firstAttribute, undefined, t.adminKey)).status).toBe(204);
+    expect((await call('DELETE', firstAttribute!, undefined, t.adminKey)).status).toBe(204);
     const failed = await call('POST', `${setUrl}/calculate`, {});
     expect(failed.status, JSON.stringify(failed.body)).toBe(400);
     expect(failed.body.message).toMatch(/a0/);
