@@ -94,20 +94,21 @@ describe.each(BACKENDS)('coverage calculations in the work queue (%s)', (_name, 
     expect(queued.body).toMatchObject({ kind: 'coverage-calculation' });
     const jobUrl = `/api/v1/queue/${queued.body.id}`;
 
-    // The search runs in a worker thread: requests meanwhile answer at once.
+    // The search runs in a worker thread: requests meanwhile answer at once. On the
+    // server's own thread, one of these would wait for the whole search (seconds).
     let answeredWhileRunning = 0;
+    let slowest = 0;
     let job = (await call('GET', jobUrl)).body;
     while (job.state === 'queued' || job.state === 'running') {
       const started = performance.now();
       const health = await t.app.inject({ method: 'GET', url: '/healthz' });
       expect(health.statusCode).toBe(200);
-      if (job.state === 'running') {
-        expect(performance.now() - started).toBeLessThan(500);
-        answeredWhileRunning++;
-      }
+      if (job.state === 'running') answeredWhileRunning++;
       await new Promise((resolve) => setTimeout(resolve, 20));
       job = (await call('GET', jobUrl)).body;
+      slowest = Math.max(slowest, performance.now() - started);
     }
+    expect(slowest).toBeLessThan(1000);
     expect(answeredWhileRunning).toBeGreaterThan(3);
     expect(job).toMatchObject({
       state: 'completed',
