@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CliContext } from './cli-context.js';
 import { registerDatasets } from './commands/datasets.js';
+import { registerCoverage } from './commands/coverage.js';
 import { registerExport } from './commands/export.js';
 import { registerGet } from './commands/get.js';
 import { registerImport } from './commands/import.js';
@@ -43,6 +44,7 @@ export function createProgram(cli: CliContext, defaultDataDir: string): Command 
   registerDatasets(program, cli);
   registerServe(program, cli);
   registerKeys(program, cli);
+  registerCoverage(program, cli);
   // `--data-dir` is accepted after the command too (`allot run shop.yaml --data-dir .allot`).
   program.addOption(storeOption());
   for (const command of subcommandsOf(program))

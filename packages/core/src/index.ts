@@ -331,7 +331,7 @@ export type {
 } from './coverage/calculate-coverage.js';
 export { countTuples } from './coverage/count-tuples.js';
 export type { TupleCount } from './coverage/count-tuples.js';
-export { combinationFinds, coverageTests } from './coverage/coverage-finds.js';
+export { combinationFinds, combinationMake, coverageTests } from './coverage/coverage-finds.js';
 export type { CoverageTestsOptions } from './coverage/coverage-finds.js';
 export { coverFromRows } from './coverage/cover-from-rows.js';
 export type { ExistingCoverage } from './coverage/cover-from-rows.js';

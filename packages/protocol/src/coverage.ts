@@ -192,6 +192,14 @@ export const CalculateCoverageBody = Type.Object(
     effort: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 10_000_000, description: 'search moves' }),
     ),
+    waitMs: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 600_000,
+        description:
+          "How long to wait for the queued calculation before answering 202 with the queued job (default the server's sync wait)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

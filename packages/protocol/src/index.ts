@@ -164,3 +164,9 @@ export { LeaseQuery, LeaseSchema } from './lease.js';
 export type { Lease } from './lease.js';
 export { BlockRowsSchema } from './block-rows.js';
 export type { BlockRowsPage } from './block-rows.js';
+export {
+  AllocateCoverageBody,
+  CoverageAllocationSchema,
+  CoverageOutcomeSchema,
+} from './coverage-allocation.js';
+export type { CoverageAllocationView } from './coverage-allocation.js';

@@ -57,6 +57,11 @@ import { resultRoutes } from './routes/results.js';
 import { serverRoutes } from './routes/servers.js';
 import { userRoutes } from './routes/users.js';
 import { queueRoutes } from './routes/queue.js';
+import { coverageAllocationRoutes } from './routes/coverage-allocations.js';
+import {
+  COVERAGE_CALCULATION_KIND,
+  coverageCalculationHandler,
+} from './coverage/coverage-calculation-job.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { schemaRoutes } from './routes/schemas.js';
 import { constraintSetRoutes } from './routes/constraint-sets.js';
@@ -219,6 +224,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       coverageSetRoutes,
       businessRuleRoutes,
       datasetRoutes,
+      coverageAllocationRoutes,
       auditRoutes,
       eventRoutes,
       notificationRoutes,
@@ -269,6 +275,12 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       },
     );
     await lifecycle?.start();
+    // One at a time: each takes a core of its own in a worker thread.
+    await queue.work(
+      COVERAGE_CALCULATION_KIND,
+      coverageCalculationHandler({ store: options.store, events, clock }),
+      { concurrency: 1 },
+    );
   }
 
   app.addHook('onClose', async () => {

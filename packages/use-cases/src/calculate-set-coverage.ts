@@ -3,7 +3,9 @@ import {
   sourceKey,
   type BlockStore,
   type CatalogueStore,
+  type CoverageInput,
   type CoverageOptions,
+  type CoverageResult,
   type DeterminingAttribute,
   type ProjectStore,
   type RowObject,
@@ -34,6 +36,15 @@ export interface CoverageCalculation extends InCoverageSet {
 }
 
 /**
+ * Runs the calculation itself: in this process by default; a server hands
+ * it to a worker thread so that a big model does not hold up its requests.
+ */
+export type CoverageCalculator = (
+  input: CoverageInput,
+  options: CoverageOptions,
+) => CoverageResult | Promise<CoverageResult>;
+
+/**
  * Calculates the coverage of a coverage set version (its attributes at the
  * versions it names, minus its rules, within group-by), stores it as the
  * next calculation of that version, readable again with
@@ -47,6 +58,7 @@ export async function calculateSetCoverage(
   events: EventLog,
   input: CoverageCalculation,
   acting: Acting,
+  calculate: CoverageCalculator = calculateCoverage,
 ): Promise<CoverageResultRecord> {
   const where = await ruleScope(store, input);
   const { scope, set } = where;
@@ -55,7 +67,7 @@ export async function calculateSetCoverage(
     namePrefix: rulePrefix(set),
     latestOnly: true,
   });
-  const result = calculateCoverage(
+  const result = await calculate(
     {
       attributes,
       rules: rules.map((rule) => ({ conditions: rule.body.conditions })),

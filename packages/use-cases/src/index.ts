@@ -238,7 +238,11 @@ export { updateBusinessRule, type BusinessRuleChanges } from './update-business-
 export { readBusinessRule } from './read-business-rule.js';
 export { listBusinessRules } from './list-business-rules.js';
 export { deleteBusinessRule } from './delete-business-rule.js';
-export { calculateSetCoverage, type CoverageCalculation } from './calculate-set-coverage.js';
+export {
+  calculateSetCoverage,
+  type CoverageCalculation,
+  type CoverageCalculator,
+} from './calculate-set-coverage.js';
 export {
   readCoverageDataSet,
   type CoverageDataSet,
@@ -320,3 +324,19 @@ export {
 } from './forecast-pool.js';
 export { listLeases, type LeaseFilter, type LeaseView } from './list-leases.js';
 export { readBlockRows, type BlockVersionRowsPage } from './read-block-rows.js';
+export {
+  planCoverageAllocation,
+  type CoverageAllocationEntry,
+  type CoverageAllocationPlan,
+  type CoverageAllocationRequest,
+  type ExistingRowsCoverage,
+} from './plan-coverage-allocation.js';
+export {
+  allocateCoverage,
+  coverageAllocationReport,
+  withPool,
+  type AllocateCoverageOptions,
+  type CoverageAllocationReport,
+  type CoverageOutcome,
+  type JobTestOutcome,
+} from './allocate-coverage.js';

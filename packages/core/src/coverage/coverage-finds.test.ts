@@ -95,4 +95,43 @@ describe('coverageTests run by executeJob', () => {
     expect(byTest['4: acct_type=Savings, amount=250.01..2500']?.reason).toMatch(/0 rows/);
     expect(report).toMatchObject({ allocated: 3, failed: 1 });
   });
+
+  it('makes a row for the combination no row holds when given a key column to make', async () => {
+    const store = await openMemoryStore();
+    await store.addBlockVersion('default', {
+      block: 'accounts',
+      columns: ['id', 'account_type', 'balance'],
+      keyColumn: 'id',
+      rows: [
+        ['a1', 'Checking', '100'],
+        ['a2', 'Checking', '1000.50'],
+        ['a3', 'Savings', '250'],
+      ],
+      origin: 'import',
+    });
+    const { combinations } = calculateCoverage(
+      { attributes: attributes.slice(0, 2) },
+      { strength: 'all' },
+    );
+    const tests = coverageTests(combinations, attributes.slice(0, 2), {
+      suite: 'accounts_coverage 1.0',
+      makeKey: 'id',
+    });
+    await store.putPool('default', {
+      name: 'coverage',
+      key: 'id',
+      blocks: [{ name: 'accounts' }],
+      secrets: [],
+      tests,
+    });
+    const report = await executeJob(store, {
+      tests: tests.map((t) => ({ pool: 'coverage', suite: t.suite, test: t.test })),
+      clock: () => new Date('2030-01-01T00:00:00Z'),
+      namespace: 'n1',
+    });
+    expect(report).toMatchObject({ allocated: 3, made: 1, failed: 0 });
+    const made = report.tests.find((t) => t.status === 'made');
+    expect(made?.test).toBe('4: acct_type=Savings, amount=250.01..2500');
+    expect(made?.values).toEqual([{ id: 'cov-n1-4-0', account_type: 'Savings', balance: 250.01 }]);
+  });
 });

@@ -1,4 +1,11 @@
-import type { AllocationTest, ColumnCondition, Find, Where } from '../model/pool-definition.js';
+import type {
+  AllocationTest,
+  ColumnCondition,
+  Find,
+  Generator,
+  Make,
+  Where,
+} from '../model/pool-definition.js';
 import { levelLabel } from './attribute-levels.js';
 import type { CoverageCombination } from './calculate-coverage.js';
 import { sourceKey } from './coverage-model.js';
@@ -35,6 +42,35 @@ export interface CoverageTestsOptions {
   suite: string;
   /** Rows each combination needs; default 1. */
   count?: number;
+  /**
+   * When set, each test gets a make for the combination no row satisfies:
+   * the combination's values (a range's lower bound) in the source columns
+   * and a fresh key in this column, unique per run and combination.
+   */
+  makeKey?: string;
+}
+
+/**
+ * The make of one combination's find: a constant per attribute column (a
+ * range's lower bound, which its find accepts) and a key made of the run's
+ * namespace, the combination's position and the row's index.
+ */
+export function combinationMake(
+  combination: CoverageCombination,
+  attributes: readonly DeterminingAttribute[],
+  options: { from: string; key: string; position: number },
+): Make {
+  const columns: Record<string, Generator> = {};
+  for (const attribute of attributes) {
+    const level = combination[attribute.name];
+    if (attribute.source === undefined || level === undefined) continue;
+    if (sourceKey(attribute.source) !== options.from) continue;
+    columns[attribute.source.attribute] = {
+      const: typeof level === 'object' ? level.minValue : level,
+    };
+  }
+  columns[options.key] ??= { template: `cov-{{run.namespace}}-${options.position}-{{row.index}}` };
+  return { columns };
 }
 
 /**
@@ -55,6 +91,15 @@ export function coverageTests(
       suite: options.suite,
       test: finds.length > 1 ? `${name} (${find.from})` : name,
       find,
+      ...(options.makeKey === undefined
+        ? {}
+        : {
+            make: combinationMake(combination, attributes, {
+              from: find.from!,
+              key: options.makeKey,
+              position: index + 1,
+            }),
+          }),
       count: options.count ?? 1,
       consume: false,
       readOnly: false,

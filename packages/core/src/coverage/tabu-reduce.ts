@@ -74,6 +74,8 @@ class TabuSearch {
   /** Pairwise only, per attribute: (other attribute, offset, own stride, other's stride) per pair. */
   private pairs: Int32Array[] = [];
   private readonly k: number;
+  /** The levels of the tuple a step targets: one buffer, since a step runs millions of times. */
+  private readonly levels: Int32Array;
 
   constructor(
     private readonly model: CoverageModel,
@@ -82,6 +84,7 @@ class TabuSearch {
   ) {
     this.rows = rows;
     this.k = model.sizes.length;
+    this.levels = new Int32Array(space.strength);
     this.count = new Uint16Array(space.total);
     this.uncovered = new Int32Array(space.requiredCount);
     this.position = new Int32Array(space.total).fill(-1);
@@ -123,8 +126,9 @@ class TabuSearch {
 
   step(random: SeededRandom, now: number, tenure: number): void {
     const target = this.uncovered[random.below(this.uncoveredCount)]!;
-    const levels = this.levelsOf(target);
-    const { attributes } = this.combo(target);
+    const combo = this.combo(target);
+    const levels = this.levelsOf(combo, target);
+    const { attributes } = combo;
     let bestDelta = Infinity;
     let bestRow = -1;
     let bestAttribute = -1;
@@ -159,7 +163,8 @@ class TabuSearch {
       const r = random.below(this.rows.length);
       const row = this.rows[r]!;
       const before = attributes.map((a) => row[a]!);
-      attributes.forEach((a, i) => this.change(row, a, levels[i]!));
+      const wanted = Array.from(levels);
+      attributes.forEach((a, i) => this.change(row, a, wanted[i]!));
       if (breaksClause(this.model.clauses, row))
         attributes.forEach((a, i) => this.change(row, a, before[i]!));
       return;
@@ -253,13 +258,18 @@ class TabuSearch {
     return combos[low]!;
   }
 
-  private levelsOf(index: number): number[] {
-    const combo = this.combo(index);
+  /** The levels of tuple `index` of `combo`, in the shared buffer (valid until the next call). */
+  private levelsOf(
+    combo: { offset: number; strides: ArrayLike<number> },
+    index: number,
+  ): Int32Array {
     let rest = index - combo.offset;
-    return combo.strides.map((stride) => {
-      const level = Math.floor(rest / stride);
+    const levels = this.levels;
+    for (let i = 0; i < combo.strides.length; i++) {
+      const stride = combo.strides[i]!;
+      levels[i] = Math.floor(rest / stride);
       rest %= stride;
-      return level;
-    });
+    }
+    return levels;
   }
 }

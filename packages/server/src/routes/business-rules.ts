@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
-  calculateSetCoverage,
   createBusinessRule,
   deleteBusinessRule,
   listBusinessRules,
@@ -15,6 +14,7 @@ import {
   CalculateCoverageBody,
   CatalogueIdSchema,
   CoverageDataSetSchema,
+  QueuedJobSchema,
   withErrors,
 } from '@allot/protocol';
 import { Type } from 'typebox';
@@ -24,6 +24,8 @@ import { callerOf } from '../plugins/authenticate.js';
 import { businessRuleView, coverageDataSetView } from './coverage-views.js';
 import { emptyBodyAsObject } from './empty-body.js';
 import { ProjectParam } from './determining-attributes.js';
+import { queueCoverageCalculation } from '../coverage/coverage-calculation-job.js';
+import { queuedJobView } from './queue.js';
 
 /**
  * Business rules of a coverage set version, and its calculated coverage.
@@ -33,7 +35,7 @@ import { ProjectParam } from './determining-attributes.js';
  */
 export const businessRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['coverage'];
-  const { store, events } = contextOf(app);
+  const { store, events, queue, syncWaitMs } = contextOf(app);
   const SetParams = Type.Object({ project: ProjectParam, id: CatalogueIdSchema });
   const RuleParams = Type.Object({
     project: ProjectParam,
@@ -169,25 +171,47 @@ export const businessRuleRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary:
           'Calculate the coverage of a coverage set version (all, or n-wise), store it and record coverage.calculated',
+        description:
+          'The calculation runs in the work queue, in a worker thread, so a big model holds up no request. ' +
+          'Answers 201 with the data set when it ends within `waitMs` (default the server sync wait), ' +
+          'else 202 with the queued job (`/api/v1/queue/{id}`, progress included; its result names the calculation).',
         params: SetParams,
         body: CalculateCoverageBody,
-        response: withErrors({ 201: CoverageDataSetSchema }),
+        response: withErrors({ 201: CoverageDataSetSchema, 202: QueuedJobSchema }),
       },
     },
     async (request, reply) => {
       const acting = actingOf(app, request);
-      const result = await calculateSetCoverage(
-        store,
-        events,
-        { ...inSet(request.params, acting.workspace), ...request.body },
-        acting,
+      // Unknown sets answer 404 here, before anything is queued.
+      const set = await readCoverageSet(store, inSet(request.params, acting.workspace));
+      const { waitMs, ...options } = request.body;
+      const queued = await queueCoverageCalculation(
+        queue,
+        acting.workspace,
+        {
+          project: request.params.project,
+          coverageSet: set.id,
+          strength: options.strength ?? null,
+          seed: options.seed ?? null,
+          effort: options.effort ?? null,
+          actor: acting.actor,
+          user: acting.user,
+          ip: acting.ip,
+        },
+        waitMs ?? syncWaitMs,
       );
+      if (!queued.done) {
+        return reply
+          .status(202)
+          .header('location', `/api/v1/queue/${queued.job.id}`)
+          .send(queuedJobView(queued.job));
+      }
       const data = await readCoverageDataSet(store, {
         workspace: acting.workspace,
         project: { id: request.params.project },
-        coverageSet: result.body.coverageSet.name,
-        version: result.body.coverageSet.version,
-        calculation: result.version,
+        coverageSet: set.name,
+        version: set.version,
+        calculation: queued.calculation,
       });
       return reply.status(201).send(coverageDataSetView(data));
     },

@@ -11,7 +11,8 @@ import { paged } from '../pagination.js';
 
 const QueuedJobParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
-function queuedJobView(job: QueuedJob) {
+/** A queued job as the API shows it: without its workspace, which the caller knows. */
+export function queuedJobView(job: QueuedJob) {
   const { workspace: _workspace, ...view } = job;
   return view;
 }

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { calculateSetCoverage, readCoverageDataSet } from '@allot/use-cases';
-import { withErrors } from '@allot/protocol';
+import { readCoverageDataSet, readCoverageSet, readProject } from '@allot/use-cases';
+import { QueuedJobSchema, withErrors } from '@allot/protocol';
 import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
+import { queueCoverageCalculation } from '../../coverage/coverage-calculation-job.js';
+import { queuedJobView } from '../../routes/queue.js';
 import { requireEditor, tdoCaller } from './tdo-auth.js';
 import { TdoCoverageBody } from './tdo-context.js';
 import { tdoCoverageDataSet } from './tdo-views.js';
@@ -16,10 +18,13 @@ const DataSet = Type.Unknown({
  * (calculateCoverageEvents) but documents no route for: the context names
  * the coverage set version, `entity` the strength (`all` or 1–6, default 2)
  * and the seed. The result is stored; `coverageDataSet` reads it again.
+ * The calculation runs in the work queue (in a worker thread); the route
+ * waits for it up to `entity.waitMs` (default the server's sync wait) and
+ * answers as before, or 202 with the queued job when a big model takes longer.
  */
 export const tdoCalculateCoverageRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['TDO: calculate coverage'];
-  const { store, events } = contextOf(app);
+  const { store, queue, syncWaitMs } = contextOf(app);
 
   app.post(
     '/1.0/API/calculateCoverage',
@@ -29,33 +34,37 @@ export const tdoCalculateCoverageRoutes: FastifyPluginAsyncTypebox = async (app)
         summary:
           'Calculate the coverage of the context’s coverage set version (entity: strength, seed); records coverage.calculated',
         body: TdoCoverageBody,
-        response: withErrors({ 200: DataSet }),
+        response: withErrors({ 200: DataSet, 202: QueuedJobSchema }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { context } = request.body;
       const caller = await tdoCaller(app, request, context);
       requireEditor(caller);
       const entity = request.body.entity ?? {};
       const where = { workspace: caller.acting.workspace, project: caller.project };
-      const result = await calculateSetCoverage(
-        store,
-        events,
+      const set = await readCoverageSet(store, { ...where, coverageSet: context.coverage });
+      const queued = await queueCoverageCalculation(
+        queue,
+        caller.acting.workspace,
         {
-          ...where,
-          coverageSet: context.coverage,
-          ...(entity['strength'] === undefined
-            ? {}
-            : { strength: entity['strength'] as number | 'all' }),
-          ...(entity['seed'] === undefined ? {} : { seed: entity['seed'] as number | string }),
+          project: (await readProject(store, where.workspace, where.project)).id,
+          coverageSet: set.id,
+          strength: (entity['strength'] as number | 'all' | undefined) ?? null,
+          seed: (entity['seed'] as number | string | undefined) ?? null,
+          effort: null,
+          actor: caller.acting.actor,
+          user: caller.acting.user,
+          ip: caller.acting.ip,
         },
-        caller.acting,
+        typeof entity['waitMs'] === 'number' ? entity['waitMs'] : syncWaitMs,
       );
+      if (!queued.done) return reply.status(202).send(queuedJobView(queued.job));
       const data = await readCoverageDataSet(store, {
         ...where,
         coverageSet: context.coverage.name,
         version: context.coverage.version,
-        calculation: result.version,
+        calculation: queued.calculation,
       });
       return tdoCoverageDataSet(data, context.project);
     },
