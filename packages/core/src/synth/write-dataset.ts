@@ -1,6 +1,6 @@
 import { AllotError } from '../errors.js';
 import { entityOrder } from './entity-order.js';
-import { generateEntities, type EntitySpec, type GenerateOptions } from './generate-entities.js';
+import { generateEntities, type GenerateOptions } from './generate-entities.js';
 import { recordWriterFor, referencedFields } from './record-writer-for.js';
 import type { RecordWriter } from './record-writers.js';
 
