@@ -379,6 +379,7 @@ export {
 export { createXmlWriter, type XmlWriterOptions } from './synth/xml-writer.js';
 export { createSqlWriter, type SqlTable } from './synth/sql-writer.js';
 export { SYNTH_FORMATS, writeDataset } from './synth/write-dataset.js';
+export { recordWriterFor, referencedFields } from './synth/record-writer-for.js';
 export type {
   ChunkSink,
   DatasetSummary,

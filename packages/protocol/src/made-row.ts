@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { AnyJson, Name, TestRefSchema } from './values.js';
+import { AnyJson, Name } from './values.js';
 
 const STATES = ['held', 'due', 'queued', 'running', 'done', 'failed', 'kept'] as const;
 

@@ -20,6 +20,7 @@ import { readSyntheticDatasetFile } from './read-synthetic-dataset-file.js';
 import { regenerateSyntheticDataset } from './regenerate-synthetic-dataset.js';
 import { DATASET_CHUNK_KIND } from './synth-records.js';
 import { uploadSchema } from './upload-schema.js';
+import { addDataset } from './add-dataset.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const acting: Acting = { workspace: 'w', actor: 'key:1', user: 'u', ip: null, now: NOW };
@@ -35,6 +36,7 @@ describe('the dataset-generation handler', () => {
   let queue: WorkQueue;
   let events: EventLog;
   let dataset: number;
+  let project: number;
 
   beforeEach(async () => {
     store = await openMemoryStore();
@@ -42,11 +44,11 @@ describe('the dataset-generation handler', () => {
     // No worker: the test runs the handler itself, step by step.
     queue = await openMemoryWorkQueue();
     events = new EventLog(store);
-    const project = await createProject(store, events, { name: 'p' }, acting);
+    project = (await createProject(store, events, { name: 'p' }, acting)).id;
     const schema = await uploadSchema(
       store,
       events,
-      { project: project.id, name: 'people', source: SCHEMA },
+      { project, name: 'people', source: SCHEMA },
       acting,
     );
     // Names of 300 to 400 characters: 3,000 records make files of several pieces.
@@ -54,7 +56,7 @@ describe('the dataset-generation handler', () => {
       store,
       queue,
       {
-        project: project.id,
+        project,
         name: 'd',
         schema: schema.id,
         recordCount: 3000,
@@ -114,6 +116,24 @@ describe('the dataset-generation handler', () => {
     // A second delivery of the same job (a retry after a lost worker) changes nothing.
     expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
     expect(await chunks()).toBe(done.files.reduce((sum, f) => sum + f.chunks, 0));
+  });
+
+  it('names the synthetic dataset in its events apart from a dataset of variables of the same id', async () => {
+    // Both kinds of dataset are numbered per workspace from 1: the subject alone must tell them apart.
+    const variables = await addDataset(
+      store,
+      events,
+      { project, name: 'login', values: {} },
+      { ...acting, role: 'admin' },
+    );
+    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    await handler(work(() => undefined));
+    const recorded = await store.listEvents({ workspace: 'w', page: { limit: 100, offset: 0 } });
+    const completed = recorded.find((e) => e.kind === 'dataset.completed');
+    expect(completed?.subject).toBe(`synthetic-dataset:${dataset}`);
+    const ofVariables = recorded.filter((e) => e.kind === 'dataset.created').map((e) => e.subject);
+    expect(ofVariables).toContain(`dataset:${variables.id}`);
+    expect(ofVariables).not.toContain(completed?.subject);
   });
 
   it('leaves no pieces behind when the dataset is deleted while it is generated', async () => {

@@ -257,7 +257,7 @@ async function record_(
       actor: WORKER,
       ip: null,
       project: dataset.project,
-      subject: `dataset:${dataset.id}`,
+      subject: `synthetic-dataset:${dataset.id}`,
       at: deps.clock().toISOString(),
       details: { dataset: dataset.id, name: dataset.name, ...details },
     },

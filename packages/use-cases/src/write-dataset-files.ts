@@ -1,11 +1,8 @@
 import {
-  createCsvWriter,
-  createJsonLinesWriter,
-  createJsonWriter,
-  createSqlWriter,
-  createXmlWriter,
   entityOrder,
   generateEntities,
+  recordWriterFor,
+  referencedFields,
   type EntitySpec,
   type RecordWriter,
   type SynthFormat,
@@ -83,7 +80,7 @@ export async function writeDatasetFiles(options: WriteDatasetFilesOptions): Prom
     for (const format of options.formats) {
       const index = next.get(format)!;
       next.set(format, index + 1);
-      const writer = writerFor(format, spec, referenced.get(spec.name) ?? new Set());
+      const writer = recordWriterFor(format, spec, referenced.get(spec.name) ?? new Set());
       const sink = options.open({ format, index, entity: spec.name, part });
       const header = writer.header();
       if (format !== 'sql' || part === 0) await sink.write(header);
@@ -134,30 +131,4 @@ export async function writeDatasetFiles(options: WriteDatasetFilesOptions): Prom
     await openAll(spec);
     await closeAll();
   }
-}
-
-function writerFor(format: SynthFormat, entity: EntitySpec, referenced: Set<string>): RecordWriter {
-  switch (format) {
-    case 'csv':
-      return createCsvWriter(entity.schema);
-    case 'json':
-      return createJsonWriter();
-    case 'jsonl':
-      return createJsonLinesWriter();
-    case 'xml':
-      return createXmlWriter(entity.schema);
-    case 'sql':
-      return createSqlWriter(entity, referenced);
-  }
-}
-
-function referencedFields(entities: EntitySpec[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const entity of entities) {
-    for (const constraint of Object.values(entity.constraints?.fields ?? {})) {
-      const ref = constraint.reference;
-      if (ref !== undefined) map.set(ref.entity, (map.get(ref.entity) ?? new Set()).add(ref.field));
-    }
-  }
-  return map;
 }

@@ -1,14 +1,8 @@
 import { AllotError } from '../errors.js';
 import { entityOrder } from './entity-order.js';
-import { generateEntities, type EntitySpec, type GenerateOptions } from './generate-entities.js';
-import {
-  createCsvWriter,
-  createJsonLinesWriter,
-  createJsonWriter,
-  type RecordWriter,
-} from './record-writers.js';
-import { createSqlWriter } from './sql-writer.js';
-import { createXmlWriter } from './xml-writer.js';
+import { generateEntities, type GenerateOptions } from './generate-entities.js';
+import { recordWriterFor, referencedFields } from './record-writer-for.js';
+import type { RecordWriter } from './record-writers.js';
 
 /** The formats a dataset is written in. */
 export type SynthFormat = 'csv' | 'json' | 'jsonl' | 'xml' | 'sql';
@@ -64,7 +58,7 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
     outputs.set(
       entity.name,
       options.formats.map((format) => ({
-        writer: writerFor(format, entity, referenced.get(entity.name) ?? new Set()),
+        writer: recordWriterFor(format, entity, referenced.get(entity.name) ?? new Set()),
         sink: options.sink(entity.name, format),
       })),
     );
@@ -78,31 +72,4 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
   for (const { writer, sink } of all) await sink.write(writer.footer());
   for (const sink of new Set(all.map((o) => o.sink))) await sink.close?.();
   return { entities: ordered.map((e) => ({ name: e.name, count: e.count })) };
-}
-
-function writerFor(format: SynthFormat, entity: EntitySpec, referenced: Set<string>): RecordWriter {
-  switch (format) {
-    case 'csv':
-      return createCsvWriter(entity.schema);
-    case 'json':
-      return createJsonWriter();
-    case 'jsonl':
-      return createJsonLinesWriter();
-    case 'xml':
-      return createXmlWriter(entity.schema);
-    case 'sql':
-      return createSqlWriter(entity, referenced);
-  }
-}
-
-function referencedFields(entities: EntitySpec[]): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const entity of entities) {
-    for (const constraint of Object.values(entity.constraints?.fields ?? {})) {
-      const ref = constraint.reference;
-      if (ref === undefined) continue;
-      map.set(ref.entity, (map.get(ref.entity) ?? new Set()).add(ref.field));
-    }
-  }
-  return map;
 }

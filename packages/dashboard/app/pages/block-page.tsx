@@ -10,6 +10,17 @@ import type { Session } from '../session.js';
 
 const PAGE = 50;
 
+/** A page of `/blocks/{block}/rows`: each row an object keyed by column. */
+interface ODataRows extends Omit<BlockRowsPage, 'rows'> {
+  items: Array<Record<string, BlockRowsPage['rows'][number][number]>>;
+}
+
+/** An OData page as the rows table shows a page: cells in column order. */
+function rowsOfOData(page: ODataRows): BlockRowsPage {
+  const { items, ...rest } = page;
+  return { ...rest, rows: items.map((item) => page.columns.map((c) => item[c] ?? null)) };
+}
+
 /** One data block: its versions, a version's rows a page at a time (filtered by OData), and downloads. */
 export function BlockPage({ session, name }: { session: Session; name: string }) {
   const versions = useLoad(
@@ -77,11 +88,17 @@ function Rows({ session, block, version }: { session: Session; block: string; ve
   const path = `/blocks/${seg(block)}/versions/${seg(version)}`;
   const rows = useLoad(
     () =>
-      session.api.get<BlockRowsPage>(`${path}/rows`, {
-        limit: PAGE,
-        offset,
-        $filter: filter === '' ? undefined : filter,
-      }),
+      filter === ''
+        ? session.api.get<BlockRowsPage>(`${path}/rows`, { limit: PAGE, offset })
+        : // The version's page route pages only: a filter runs on the block's OData route.
+          session.api
+            .get<ODataRows>(`/blocks/${seg(block)}/rows`, {
+              version,
+              $filter: filter,
+              $top: PAGE,
+              $skip: offset,
+            })
+            .then(rowsOfOData),
     [path, offset, filter],
   );
   const [format, setFormat] = useState<string>('csv');

@@ -44,6 +44,21 @@ describe('GET /api/v1/blocks/{block}/versions/{version}/rows', () => {
         await get('/api/v1/blocks/customers/versions/1.0/rows?%24filter=status%20eq%20%27active%27')
       ).json(),
     ).toMatchObject({ status: 400, field: 'querystring.$filter' });
+    // Paging, order and columns of OData are not silently ignored either.
+    for (const [option, value] of [
+      ['$top', '1'],
+      ['$skip', '1'],
+      ['$orderby', 'id desc'],
+      ['$select', 'id'],
+      ['$count', 'true'],
+    ])
+      expect(
+        (
+          await get(
+            `/api/v1/blocks/customers/versions/1.0/rows?${encodeURIComponent(option!)}=${encodeURIComponent(value!)}`,
+          )
+        ).json(),
+      ).toMatchObject({ status: 400, field: `querystring.${option}` });
     const other = await createTestApp({}, t.store);
     try {
       expect(

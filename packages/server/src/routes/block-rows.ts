@@ -6,6 +6,7 @@ import { callerOf } from '../plugins/authenticate.js';
 import { contextOf } from '../app-context.js';
 import { BlockRowsSchema, Name, PageQuery, withErrors } from '@allot/protocol';
 
+const ODATA_OPTIONS = ['$filter', '$orderby', '$top', '$skip', '$select', '$count'];
 const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+$', maxLength: 40 });
 
 /** Browsing a block version's rows a page at a time. */
@@ -23,12 +24,15 @@ export const blockRowRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      // The schema drops unknown parameters; a filter silently ignored would show the wrong rows.
-      if (new URL(request.url, 'http://allot.invalid').searchParams.has('$filter'))
+      // The schema drops unknown parameters; an OData option silently ignored would show the
+      // wrong rows (every other list of /api/v1 honours them): OData is /blocks/{block}/rows.
+      const asked = new URL(request.url, 'http://allot.invalid').searchParams;
+      const option = ODATA_OPTIONS.find((name) => asked.has(name));
+      if (option !== undefined)
         throw new HttpError(
           'INVALID_INPUT',
-          'this server does not filter block rows: $filter is not supported here',
-          'querystring.$filter',
+          `${option} is not supported here: this route pages with limit and offset; query a version's rows with OData at /blocks/${request.params.block}/rows?version=${request.params.version}`,
+          `querystring.${option}`,
         );
       return readBlockRows(
         contextOf(app).store,

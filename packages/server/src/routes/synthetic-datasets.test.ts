@@ -249,7 +249,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     );
     expect(deliveries.every((d) => d.verdict === 'ok')).toBe(true);
     expect(delivered.filter((d) => d.kind === 'dataset.completed').map((d) => d.subject)).toEqual(
-      expect.arrayContaining([`dataset:${done.id}`, `dataset:${second.id}`]),
+      expect.arrayContaining([`synthetic-dataset:${done.id}`, `synthetic-dataset:${second.id}`]),
     );
     expect(delivered.filter((d) => d.kind === 'schema.uploaded')).toHaveLength(2);
 
@@ -407,7 +407,7 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     expect(download.body.message).toMatch(/failed/);
     const events = await call(admin, 'GET', '/events?kind=dataset.failed');
     expect(events.body.items.map((e: { subject: string }) => e.subject)).toContain(
-      `dataset:${conflict.body.id}`,
+      `synthetic-dataset:${conflict.body.id}`,
     );
     const datasets = await call(viewer, 'GET', `/projects/${p}/synthetic-datasets`);
     expect(datasets.body.items.length).toBeGreaterThan(0);
