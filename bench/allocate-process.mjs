@@ -8,8 +8,9 @@
 // block must not be read), the 10k job cold (its block read from disk), the
 // 50k job, then the 10k job warm. Each of these is released after it, so
 // every job starts from the same free rows.
-import { checkPoolColumns, DocumentStore, executeJob } from '@allot/core';
+import { checkPoolColumns, DocumentStore } from '@allot/core';
 import { LowdbPersistence } from '@allot/store-lowdb';
+import { timedJob as timedJobOf } from './timed-job.mjs';
 
 const [dir, WS] = process.argv.slice(2);
 
@@ -41,54 +42,7 @@ class CountingPersistence {
 const refsOf = (pool) => pool.tests.map((t) => ({ pool: pool.name, suite: t.suite, test: t.test }));
 const rss = () => process.resourceUsage().maxRSS * 1024;
 
-/** Runs a job and times its phases from the engine's own progress events. */
-async function timedJob(store, refs, options = {}) {
-  const marks = [];
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  const report = await executeJob(store, {
-    workspace: WS,
-    tests: refs,
-    ...options,
-    onProgress: (p) => marks.push({ ...p, at: performance.now() }),
-  });
-  const end = performance.now();
-  const cpu = process.cpuUsage(cpuStart);
-  const firstOf = (phase) => marks.find((m) => m.phase === phase)?.at;
-  const lastOf = (phase) => marks.findLast((m) => m.phase === phase)?.at;
-  const candidates = firstOf('candidates');
-  const scanned = lastOf('candidates');
-  const matched = firstOf('matching');
-  const makes = firstOf('makes');
-  const commit = firstOf('commit');
-  const span = (a, b) => (a === undefined || b === undefined ? null : b - a);
-  const phases = {
-    resolve: span(start, candidates ?? end),
-    gather: span(candidates, scanned),
-    match: span(scanned, matched),
-    // Reasons for the tests left without rows: a census of their finds.
-    explain: span(matched, makes ?? commit),
-    makes: span(makes, commit),
-    commit: span(commit, end),
-  };
-  const reasons = {};
-  for (const test of report.tests) {
-    if (test.status !== 'failed') continue;
-    reasons[test.reason] = (reasons[test.reason] ?? 0) + 1;
-  }
-  return {
-    ms: end - start,
-    // On a shared, loaded machine the wall time waits for a core; the CPU time does not.
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    phases,
-    cached: report.cached,
-    allocated: report.allocated,
-    made: report.made,
-    failed: report.failed,
-    reasons,
-    jobId: report.jobId,
-  };
-}
+const timedJob = (store, refs, options) => timedJobOf(store, WS, refs, options);
 
 const persistence = new CountingPersistence(await LowdbPersistence.open(dir));
 const opened = performance.now();

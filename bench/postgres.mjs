@@ -1,24 +1,49 @@
 // Benchmark: the 10,000-test job of bench/allocate.mjs on the PostgreSQL
 // store, against the claim loop teams hand-roll today on the same rows: per
 // test, one `UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED LIMIT 1)
-// RETURNING *` (twice for a test that needs two rows).
+// RETURNING *` (twice for a test that needs two rows), over a typed table
+// with the partial indexes a careful engineer would add for those finds.
+//
+// Each round runs, paired: allot on a fresh store (a replica that never saw
+// the block, candidates gathered in SQL), the loop on one connection and the
+// loop on CONNECTIONS connections, the order rotating per round; every side
+// starts from the same free rows. The ratios are per round, printed as
+// min / median / max over the rounds with the load average beside them, and
+// allot's job is split into its phases.
 //
 //   ALLOT_BENCH_POSTGRES_URL=postgres://… pnpm bench:postgres
-//   (ALLOT_TEST_POSTGRES_URL works too; ROWS=… TESTS=… CONNECTIONS=… to change the size)
+//   (ALLOT_TEST_POSTGRES_URL works too; ROWS=… TESTS=… CONNECTIONS=… ROUNDS=… to change the size)
 //
 // Everything lives in a fresh schema, dropped at the end.
 import { randomBytes } from 'node:crypto';
-import { compileWhere, executeJob } from '@allot/core';
+import { availableParallelism, loadavg } from 'node:os';
+import { compileWhere } from '@allot/core';
 import { openPostgresStore } from '@allot/store-postgres';
 import pg from 'pg';
+import { phaseLine, timedJob } from './timed-job.mjs';
 import { COLUMNS, makeFinds, makeRows, makeTests } from './workload.mjs';
 
 const DATABASE_URL = process.env.ALLOT_BENCH_POSTGRES_URL ?? process.env.ALLOT_TEST_POSTGRES_URL;
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const TESTS = Number(process.env.TESTS ?? 10_000);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 8);
+const ROUNDS = Math.max(5, Number(process.env.ROUNDS ?? 5));
 const WS = 'default';
 const seconds = (start) => (performance.now() - start) / 1000;
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const times = (x) => `${x.toFixed(1)}×`;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+/** min / median / max of a list of numbers, formatted with `unit`. */
+function spread(values, unit) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, text: `${unit(sorted[0])} / ${unit(median)} / ${unit(sorted.at(-1))}` };
+}
 
 /**
  * The find of a benchmark test as the SQL a team would write over a typed
@@ -111,39 +136,6 @@ async function handRolled(table, tests, finds, connections) {
   return { elapsed, satisfied };
 }
 
-/**
- * Times the store's operations, to show where a job's time goes: per
- * operation, the wall time during which at least one call of it was in
- * flight (calls made together, as the engine batches finds, overlap).
- */
-function timed(store) {
-  const calls = new Map();
-  const proxy = new Proxy(store, {
-    get(target, name) {
-      const value = target[name];
-      if (typeof value !== 'function') return value;
-      return async (...args) => {
-        const entry = calls.get(name) ?? { count: 0, ms: 0, active: 0, since: 0 };
-        calls.set(name, entry);
-        entry.count++;
-        if (entry.active++ === 0) entry.since = performance.now();
-        try {
-          return await value.apply(target, args);
-        } finally {
-          if (--entry.active === 0) entry.ms += performance.now() - entry.since;
-        }
-      };
-    },
-  });
-  const summary = () =>
-    [...calls]
-      .filter(([, e]) => e.ms >= 50)
-      .sort((a, b) => b[1].ms - a[1].ms)
-      .map(([name, e]) => `${name} ×${e.count.toLocaleString()} ${(e.ms / 1000).toFixed(2)} s`)
-      .join(', ');
-  return { store: proxy, summary, reset: () => calls.clear() };
-}
-
 /** The same rows in a plain typed table with a `leased_by` column, copied from the store's rows. */
 async function createBaselineTable(client, schema, table) {
   await client.query(`
@@ -154,6 +146,10 @@ async function createBaselineTable(client, schema, table) {
     WHERE workspace = '${WS}' AND block = 'customers'
     ORDER BY ordinal`);
   await client.query(`ALTER TABLE "${schema}".${table} ADD PRIMARY KEY (id)`);
+  // The indexes a careful engineer adds for these finds: partial, over the free rows only, so a
+  // claim never walks past the rows already leased, led by the columns every find tests for equality.
+  for (const columns of ['status, country', 'tier, status', 'tier, balance'])
+    await client.query(`CREATE INDEX ON "${schema}".${table} (${columns}) WHERE leased_by IS NULL`);
   await client.query(`VACUUM ANALYZE "${schema}".${table}`);
 }
 
@@ -175,20 +171,24 @@ async function checkTranslation(client, schema, table, finds, rows) {
   }
 }
 
-/**
- * Runs the bundle as one job on a timed store, prints its time and where it
- * went, then releases it so the next job starts from the same free rows.
- */
-async function allotJob(timedStore, refs, label) {
-  const start = performance.now();
-  const report = await executeJob(timedStore.store, { workspace: WS, tests: refs });
-  const elapsed = seconds(start);
-  console.log(
-    `allot job (${label}): ${elapsed.toFixed(2)} s — ${report.allocated} allocated, ${report.failed} failed`,
+/** Frees the baseline's rows for the next round, and leaves its indexes and statistics clean. */
+async function resetBaseline(client, schema, table) {
+  await client.query(
+    `UPDATE "${schema}".${table} SET leased_by = NULL WHERE leased_by IS NOT NULL`,
   );
-  console.log(`  store calls: ${timedStore.summary()}`);
-  await timedStore.store.releaseJob(WS, report.jobId, new Date());
-  return { report, seconds: elapsed, close: () => timedStore.store.close() };
+  await client.query(`VACUUM ANALYZE "${schema}".${table}`);
+}
+
+/** allot on a replica that never saw the block: a new store, candidates gathered in SQL. */
+async function allotFresh(schema, refs) {
+  const store = await openPostgresStore(DATABASE_URL, { schema });
+  try {
+    const job = await timedJob(store, WS, refs);
+    await store.releaseJob(WS, job.jobId, new Date());
+    return job;
+  } finally {
+    await store.close();
+  }
 }
 
 async function main() {
@@ -209,93 +209,94 @@ async function main() {
     const refs = tests.map((t) => ({ pool: pool.name, suite: t.suite, test: t.test }));
     const rows = makeRows(ROWS);
 
-    const importing = timed(await openPostgresStore(DATABASE_URL, { schema }));
+    const store = await openPostgresStore(DATABASE_URL, { schema });
     const setupStart = performance.now();
-    await importing.store.addBlockVersion(WS, {
+    await store.addBlockVersion(WS, {
       block: 'customers',
       columns: COLUMNS,
       keyColumn: 'id',
       rows,
       origin: 'import',
     });
-    await importing.store.putPool(WS, pool);
-    console.log(
-      `setup: ${ROWS.toLocaleString()} rows imported into PostgreSQL, ${TESTS.toLocaleString()} tests, ${seconds(setupStart).toFixed(2)} s`,
-    );
-    // Autovacuum visits a freshly imported table soon after: done here, so that no job below
-    // pays for it (or for the first scan of the new rows) by the chance of timing.
-    const vacuumStart = performance.now();
+    await store.putPool(WS, pool);
+    await store.close();
+    // Autovacuum visits a freshly imported table soon after: done here, so that no round pays
+    // for it (or for the first scan of the new rows) by the chance of timing.
     await admin.query(`VACUUM ANALYZE "${schema}".block_rows`);
-    console.log(`setup: block rows vacuumed and analyzed, ${seconds(vacuumStart).toFixed(2)} s`);
-    importing.reset();
-
-    // As bench:allocate's headline: the first job, on the store that imported the block. It
-    // holds the rows, so it leaves the finds to the engine's in-memory scan.
-    const warm = await allotJob(
-      importing,
-      refs,
-      'store that imported the block, rows scanned in memory',
-    );
-    await warm.close();
-
-    // A replica that never saw the block, running the bundle again after the last run was
-    // released: by default PostgreSQL gathers each find's free rows, with their values.
-    const inSql = await allotJob(
-      timed(await openPostgresStore(DATABASE_URL, { schema })),
-      refs,
-      'fresh store, candidates gathered in SQL, previous run released',
-    );
-    await inSql.close();
-
-    // The same replica with gathering off: it reads the whole block and scans it in memory.
-    const inMemory = await allotJob(
-      timed(await openPostgresStore(DATABASE_URL, { schema, gatherInSql: false })),
-      refs,
-      'fresh store, gatherInSql: false, block read from PostgreSQL and scanned in memory',
-    );
-    await inMemory.close();
-
-    await createBaselineTable(admin, schema, 'baseline_1');
-    await checkTranslation(admin, schema, 'baseline_1', finds, rows);
-    const one = await handRolled(`"${schema}".baseline_1`, tests, finds, 1);
+    await createBaselineTable(admin, schema, 'baseline');
+    await checkTranslation(admin, schema, 'baseline', finds, rows);
     console.log(
-      `hand-rolled, 1 connection: ${one.elapsed.toFixed(2)} s — ${one.satisfied} tests got their rows`,
+      `setup: ${ROWS.toLocaleString()} rows imported into PostgreSQL and copied into the baseline's indexed table, ${TESTS.toLocaleString()} tests, ${seconds(setupStart).toFixed(2)} s`,
     );
-    let many;
-    if (CONNECTIONS > 1) {
-      await createBaselineTable(admin, schema, 'baseline_n');
-      many = await handRolled(`"${schema}".baseline_n`, tests, finds, CONNECTIONS);
+
+    const sides = {
+      allot: () => allotFresh(schema, refs),
+      sequential: () => handRolled(`"${schema}".baseline`, tests, finds, 1),
+      parallel: () => handRolled(`"${schema}".baseline`, tests, finds, CONNECTIONS),
+    };
+    const order = Object.keys(sides);
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const before = load();
+      const round = {};
+      // The order rotates, so no side always runs first (or last) in a round.
+      for (const name of [...order.slice(i % 3), ...order.slice(0, i % 3)]) {
+        round[name] = await sides[name]();
+        if (name !== 'allot') await resetBaseline(admin, schema, 'baseline');
+      }
+      round.load = `${before} → ${load()}`;
+      round.ratioSequential = round.sequential.elapsed / (round.allot.ms / 1000);
+      round.ratioParallel = round.parallel.elapsed / (round.allot.ms / 1000);
+      rounds.push(round);
       console.log(
-        `hand-rolled, ${CONNECTIONS} connections: ${many.elapsed.toFixed(2)} s — ${many.satisfied} tests got their rows`,
+        `round ${i + 1} (load ${round.load}): allot ${s(round.allot.ms)} (cpu ${s(round.allot.cpuMs)}) [${phaseLine(round.allot)} ms], ` +
+          `loop 1 connection ${round.sequential.elapsed.toFixed(2)} s, loop ${CONNECTIONS} connections ${round.parallel.elapsed.toFixed(2)} s; ` +
+          `ratios ${times(round.ratioSequential)}, ${times(round.ratioParallel)}`,
       );
     }
 
-    const ratio = one.elapsed / warm.seconds;
-    const times = (baseline, job) => `${(baseline / job.seconds).toFixed(1)}×`;
+    const of = (pick, unit) => spread(rounds.map(pick), unit);
+    const verdict = (median, goal) => (median >= goal ? 'OK' : 'UNDER');
+    const sequential = of((r) => r.ratioSequential, times);
+    const parallel = of((r) => r.ratioParallel, times);
+    const last = rounds.at(-1);
     console.log('');
-    console.log(`postgres: ${TESTS.toLocaleString()} tests over ${ROWS.toLocaleString()} rows`);
-    console.log(`  allot bundled job:          ${warm.seconds.toFixed(2)} s (rows in memory)`);
     console.log(
-      `  allot, fresh store:         ${inSql.seconds.toFixed(2)} s (gathered in SQL, the default)`,
+      `postgres: ${TESTS.toLocaleString()} tests over ${ROWS.toLocaleString()} rows, ${ROUNDS} paired rounds (min / median / max)`,
     );
     console.log(
-      `  allot, fresh, no SQL:       ${inMemory.seconds.toFixed(2)} s (gatherInSql: false, reads the block)`,
+      `  load average (1/5/15 min) at the end: ${load()} on ${availableParallelism()} cores`,
     );
-    console.log(`  hand-rolled, sequential:    ${one.elapsed.toFixed(2)} s`);
-    if (many !== undefined)
-      console.log(`  hand-rolled, ${CONNECTIONS} parallel:     ${many.elapsed.toFixed(2)} s`);
     console.log(
-      `  ratio hand-rolled/allot:    ${ratio.toFixed(1)}× (goal ≥ 10×) ${ratio >= 10 ? 'OK' : 'UNDER'}`,
+      `  allot, fresh store:          ${of((r) => r.allot.ms, s).text} (candidates gathered in SQL)`,
     );
-    console.log(`  ratio, gathered in SQL:     ${times(one.elapsed, inSql)}`);
-    console.log(`  ratio, gatherInSql: false:  ${times(one.elapsed, inMemory)}`);
-    if (many !== undefined) {
+    console.log(`  allot CPU (user + system):   ${of((r) => r.allot.cpuMs, s).text}`);
+    console.log(`  loop, 1 connection:          ${of((r) => r.sequential.elapsed * 1000, s).text}`);
+    console.log(
+      `  loop, ${CONNECTIONS} connections:         ${of((r) => r.parallel.elapsed * 1000, s).text}`,
+    );
+    console.log(
+      `  ratio loop 1 conn / allot:   ${sequential.text} (goal ≥ 20×) ${verdict(sequential.median, 20)}`,
+    );
+    console.log(
+      `  ratio loop ${CONNECTIONS} conn / allot:   ${parallel.text} (goal ≥ 5×) ${verdict(parallel.median, 5)}`,
+    );
+    for (const name of ['resolve', 'gather', 'match', 'explain', 'makes', 'commit'])
       console.log(
-        `  ratio vs ${CONNECTIONS} parallel:        ${times(many.elapsed, warm)} (gathered in SQL ${times(many.elapsed, inSql)}, gatherInSql: false ${times(many.elapsed, inMemory)})`,
+        `  phase ${name.padEnd(8)} ms:      ${
+          of(
+            (r) => r.allot.phases[name] ?? 0,
+            (ms) => ms.toFixed(0),
+          ).text
+        }`,
       );
-    }
     console.log(
-      `  tests satisfied: allot ${warm.report.allocated}, hand-rolled ${one.satisfied} (it takes the first free row; allot matches)`,
+      `  allot: ${last.allot.allocated} allocated, ${last.allot.made} made, ${last.allot.failed} failed by design:`,
+    );
+    for (const [reason, count] of Object.entries(last.allot.reasons))
+      console.log(`    ${count} × ${reason}`);
+    console.log(
+      `  loop: ${last.sequential.satisfied} tests got all their rows on 1 connection, ${last.parallel.satisfied} on ${CONNECTIONS} (it takes the first free row; allot matches)`,
     );
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

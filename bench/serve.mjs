@@ -2,13 +2,16 @@
 // allocated tests, against a bare fastify route returning a constant. Each
 // server runs in its own child process with the same Node flags and the same
 // logger settings; autocannon drives it from this process with 64
-// connections. Then: jobs per second for bundles of 100 tests, executed
+// connections. Rounds are paired: each runs both routes, in rotating order,
+// and gives the ratio of their server CPU per request (what the route costs,
+// whatever caps the request rate); the ratios are printed as min / median /
+// max over at least 5 rounds, with the load average. Then: jobs per second for bundles of 100 tests, executed
 // through the vendor execute route one after another and 4 at a time.
 //
-//   pnpm bench:serve           (DURATION=10 ROUNDS=3 CONNECTIONS=64 TESTS=10000 to change)
+//   pnpm bench:serve           (DURATION=10 ROUNDS=5 CONNECTIONS=64 TESTS=10000 to change)
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -16,10 +19,22 @@ import autocannon from 'autocannon';
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 64);
 const TESTS = Number(process.env.TESTS ?? 10_000);
-const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const ROUNDS = Math.max(5, Number(process.env.ROUNDS ?? 5));
 const BUNDLE = 100;
 const BUNDLES = Number(process.env.BUNDLES ?? 60);
 const LOG_LEVEL = 'warn';
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+/** min / median / max of a list of numbers, formatted with `unit`. */
+function spread(values, unit) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, text: `${unit(sorted[0])} / ${unit(median)} / ${unit(sorted.at(-1))}` };
+}
 
 if (process.argv[2] === '--child') await child(process.argv[3]);
 else await parent();
@@ -36,20 +51,28 @@ async function parent() {
     const test = encodeURIComponent(`test ${next++ % TESTS}`);
     return `/api/apikey/${allot.key}/allocation-pool/bench/suite/suite%20one/allocated-test/${test}/result/value`;
   };
-  // Alternating rounds, best of each: the machine is shared, and a burst of
-  // other work during one run should not decide the ratio.
+  // Paired rounds: a burst of other work on the shared machine lands on both routes of a
+  // round, and the order rotates so neither always runs first.
   const bareRuns = [];
   const allotRuns = [];
+  const loads = [];
   for (let round = 0; round < ROUNDS; round++) {
-    bareRuns.push(await load(bare, () => '/constant'));
-    allotRuns.push(await load(allot, path));
+    const before = load();
+    if (round % 2 === 0) {
+      bareRuns.push(await drive(bare, () => '/constant'));
+      allotRuns.push(await drive(allot, path));
+    } else {
+      allotRuns.push(await drive(allot, path));
+      bareRuns.push(await drive(bare, () => '/constant'));
+    }
+    loads.push(`${before} → ${load()}`);
   }
   const best = (runs) => runs.reduce((a, b) => (b.rps > a.rps ? b : a));
   const bareRun = best(bareRuns);
   const allotRun = best(allotRuns);
   for (let round = 0; round < ROUNDS; round++) {
     console.log(
-      `round ${round + 1}: bare ${bareRuns[round].rps.toFixed(0)} req/s (${bareRuns[round].cpuPerRequest.toFixed(1)} µs CPU/req), result/value ${allotRuns[round].rps.toFixed(0)} req/s (${allotRuns[round].cpuPerRequest.toFixed(1)} µs CPU/req), p99 ${allotRuns[round].p99} ms`,
+      `round ${round + 1} (load ${loads[round]}): bare ${bareRuns[round].rps.toFixed(0)} req/s (${bareRuns[round].cpuPerRequest.toFixed(1)} µs CPU/req), result/value ${allotRuns[round].rps.toFixed(0)} req/s (${allotRuns[round].cpuPerRequest.toFixed(1)} µs CPU/req), p99 ${allotRuns[round].p99} ms; CPU bare/allot ${(bareRuns[round].cpuPerRequest / allotRuns[round].cpuPerRequest).toFixed(2)}×`,
     );
   }
   bare.stop();
@@ -74,10 +97,22 @@ async function parent() {
   );
   // With the load generator on the same machine, req/s may be capped by it for both
   // routes; the server's CPU time per request is not, and says what the route costs.
-  const cpuRatio = bareRun.cpuPerRequest / allotRun.cpuPerRequest;
-  console.log(
-    `server CPU per request: bare ${bareRun.cpuPerRequest.toFixed(1)} µs, result/value ${allotRun.cpuPerRequest.toFixed(1)} µs (bare/allot ${cpuRatio.toFixed(2)}x)`,
+  const cpuRatios = spread(
+    bareRuns.map((run, round) => run.cpuPerRequest / allotRuns[round].cpuPerRequest),
+    (x) => `${x.toFixed(2)}×`,
   );
+  const perRequest = (runs) =>
+    spread(
+      runs.map((run) => run.cpuPerRequest),
+      (x) => x.toFixed(1),
+    ).text;
+  console.log(
+    `server CPU µs per request (min / median / max over ${ROUNDS} paired rounds): bare ${perRequest(bareRuns)}, result/value ${perRequest(allotRuns)}`,
+  );
+  console.log(
+    `ratio bare/allot CPU per request, per round: ${cpuRatios.text} (goal ≥ 0.9×) ${cpuRatios.median >= 0.9 ? 'OK' : 'UNDER'}`,
+  );
+  console.log(`load average (1/5/15 min) at the end: ${load()} on ${availableParallelism()} cores`);
   for (const run of jobs) {
     console.log(
       `jobs of ${BUNDLE} tests, ${run.concurrency} at a time: ${run.jobsPerSecond.toFixed(1)} jobs/s (${run.jobs} jobs, ${run.ms} ms)`,
@@ -86,7 +121,7 @@ async function parent() {
 }
 
 /** Runs autocannon against a server: a warm-up, then the measured run, with the server's CPU time per request. */
-async function load(server, path) {
+async function drive(server, path) {
   const url = server.url;
   const options = (duration) => ({
     url,
