@@ -319,4 +319,3 @@ export {
   type PoolForecastView,
 } from './forecast-pool.js';
 export { listLeases, type LeaseFilter, type LeaseView } from './list-leases.js';
-export { readBlockRows, type BlockVersionRowsPage } from './read-block-rows.js';
