@@ -140,7 +140,13 @@ export {
   SynthFormatSchema,
 } from './synth.js';
 export type { SyntheticDatasetViewSchema, SchemaRecordView } from './synth.js';
-export { BlockRowsPageSchema, ListQuery, ODataQuery, type ListParams } from './odata.js';
+export {
+  BlockRowsPageSchema,
+  ListQuery,
+  ODataQuery,
+  type BlockRowsPage,
+  type ListParams,
+} from './odata.js';
 export {
   DatasetChangesBody,
   DatasetName,
@@ -162,8 +168,6 @@ export {
 export type { FindForecastView, PoolForecast } from './forecast.js';
 export { LeaseQuery, LeaseSchema } from './lease.js';
 export type { Lease } from './lease.js';
-export { BlockRowsSchema } from './block-rows.js';
-export type { BlockRowsPage } from './block-rows.js';
 export {
   AllocateCoverageBody,
   CoverageAllocationSchema,

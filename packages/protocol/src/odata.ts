@@ -56,3 +56,6 @@ export const BlockRowsPageSchema = Type.Object({
     prev: Type.Union([Type.String(), Type.Null()]),
   }),
 });
+
+/** A page of a block version's rows that an OData query selects. */
+export type BlockRowsPage = Static<typeof BlockRowsPageSchema>;

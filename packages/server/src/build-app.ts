@@ -45,7 +45,6 @@ import { determiningAttributeRoutes } from './routes/determining-attributes.js';
 import { coverageSetRoutes } from './routes/coverage-sets.js';
 import { businessRuleRoutes } from './routes/business-rules.js';
 import { blockRoutes } from './routes/blocks.js';
-import { blockRowRoutes } from './routes/block-rows.js';
 import { leaseRoutes } from './routes/leases.js';
 import { poolForecastRoutes } from './routes/pool-forecast.js';
 import { healthRoutes } from './routes/health.js';
@@ -209,7 +208,6 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
       poolRoutes,
       allocationTestRoutes,
       blockRoutes,
-      blockRowRoutes,
       jobRoutes,
       leaseRoutes,
       poolForecastRoutes,

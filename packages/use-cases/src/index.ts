@@ -323,7 +323,6 @@ export {
   type PoolForecastView,
 } from './forecast-pool.js';
 export { listLeases, type LeaseFilter, type LeaseView } from './list-leases.js';
-export { readBlockRows, type BlockVersionRowsPage } from './read-block-rows.js';
 export {
   planCoverageAllocation,
   type CoverageAllocationEntry,

@@ -56,6 +56,13 @@ async function inMemory(
   workspace: string,
   target: { block: string; version: string; columns: string[]; query: ODataQuery },
 ) {
+  // A store that keeps rows by column builds only the rows the query reads, not the whole version.
+  const table = await store.getBlockTable?.(workspace, target.block, target.version);
+  if (table !== undefined) {
+    const indexes = Array.from({ length: table.rowCount }, (_, i) => i);
+    const page = runODataQuery(indexes, target.columns, (i) => table.row(i), target.query);
+    return { rows: page.items.map((i) => table.row(i)), count: page.count };
+  }
   const block = await readBlock(store, workspace, target.block, target.version);
   const page = runODataQuery(block.rows, target.columns, (row) => row, target.query);
   return { rows: page.items, count: page.count };

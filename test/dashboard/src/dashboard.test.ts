@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, problemsOf, signedInPage } from './support/browser.js';
 import type { DashboardServer } from './support/dashboard-server.js';
+import { CUSTOMER_ROWS, customersCsv } from './support/seed-data.js';
 import { seededDashboard, TESTER, VIEWER } from './support/seeded-dashboard.js';
 
 // Globals of the page, for the functions Playwright runs there (the suite compiles without the DOM library).
@@ -126,20 +127,38 @@ describe('the dashboard in Chromium against allot serve', () => {
       tester.locator('table.rows tbody tr').first().locator('td').nth(1).textContent(),
     ).resolves.toBe('C-00051');
 
-    const filter = "status eq 'locked'";
-    await tester.getByLabel('Filter (OData $filter)').fill(filter);
+    // The locked customers of the seeded block, in row order: what the filter must show.
+    const locked = customersCsv(CUSTOMER_ROWS)
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .filter((cells) => cells[3] === 'locked')
+      .map((cells) => cells[0]);
+    const shown = () => tester.locator('table.rows tbody tr td:nth-child(2)').allTextContents();
+    const statuses = () => tester.locator('table.rows tbody tr td:nth-child(5)').allTextContents();
+    await tester.getByLabel('Filter (OData $filter)').fill("status eq 'locked'");
     await tester.getByRole('button', { name: 'Apply' }).click();
-    // Every row shown is locked, and the caption counts the locked rows only.
-    const locked = await fetch(
-      `${server.url}/api/v1/blocks/customers/rows?version=1.0&$top=1&$filter=${encodeURIComponent(filter)}`,
+    const total = locked.length.toLocaleString('en');
+    await caption.filter({ hasText: `Rows 1–50 of ${total}` }).waitFor();
+    expect(new Set(await statuses())).toEqual(new Set(['locked']));
+    expect(await shown()).toEqual(locked.slice(0, 50));
+    await tester.getByRole('button', { name: 'Next page' }).last().click();
+    await caption.filter({ hasText: `Rows 51–100 of ${total}` }).waitFor();
+    expect(await shown()).toEqual(locked.slice(50, 100));
+
+    // A filter the server rejects: its 400 message is shown, not rows.
+    const bad = 'nickname eq 1';
+    const direct = await fetch(
+      `${server.url}/api/v1/blocks/customers/rows?$filter=${encodeURIComponent(bad)}`,
       { headers: { authorization: `Bearer ${server.adminKey}` } },
     );
-    const { total } = (await locked.json()) as { total: number };
-    expect(total).toBeGreaterThan(0);
-    expect(total).toBeLessThan(3000);
-    await caption.filter({ hasText: `of ${total.toLocaleString('en')}` }).waitFor();
-    const statuses = await tester.locator('table.rows tbody tr td:nth-child(5)').allTextContents();
-    expect(new Set(statuses)).toEqual(new Set(['locked']));
+    expect(direct.status).toBe(400);
+    const { message } = (await direct.json()) as { message: string };
+    await tester.getByLabel('Filter (OData $filter)').fill(bad);
+    await tester.getByRole('button', { name: 'Apply' }).click();
+    const alert = tester.getByRole('alert').filter({ hasText: '400' });
+    await expect(alert.locator('.error-message').textContent()).resolves.toBe(message);
+    await expect(tester.locator('table.rows').count()).resolves.toBe(0);
   });
 
   test('downloads a CSV with the token in a header, not the URL', async () => {

@@ -267,6 +267,30 @@ describe('executeJob', () => {
     ]);
   });
 
+  it('dry-runs: a read-only find counts rows read-only leases share as free, exclusive ones as leased', async () => {
+    const tests = [
+      spec('s', 'reads', { tier: 'gold' }, { readOnly: true }),
+      spec('s', 'owns', { tier: 'silver' }),
+      spec('s', 'browse', {}, { readOnly: true }),
+    ];
+    store = await setup(tests, rows);
+    await executeJob(store, { tests: refs(tests).slice(0, 2), clock });
+    const report = await executeJob(store, { tests: refs(tests).slice(2), clock, dryRun: true });
+    expect(report.forecast).toEqual([
+      expect.objectContaining({ find: 'any row', qualifying: 3, leased: 1, consumed: 0, free: 2 }),
+    ]);
+  });
+
+  it('dry-runs: with nothing held, every qualifying row is free', async () => {
+    const tests = [spec('s', 'gold', { tier: 'gold' }), spec('s', 'locked', { status: 'locked' })];
+    store = await setup(tests, rows);
+    const report = await executeJob(store, { tests: refs(tests), clock, dryRun: true });
+    expect(report.forecast.map((f) => [f.find, f.qualifying, f.free, f.leased])).toEqual([
+      ['tier = gold', 2, 2, 0],
+      ['status = locked', 1, 1, 0],
+    ]);
+  });
+
   it('is deterministic for the same input', async () => {
     const tests = Array.from({ length: 6 }, (_, i) =>
       spec('s', `t${i}`, i % 2 ? { status: 'active' } : {}),

@@ -144,17 +144,22 @@ export function censusOf(
   rows?: readonly RowValues[],
 ): FindCensus {
   const census: FindCensus = { qualifying: 0, consumed: 0, leasedBy: new Map(), free: 0 };
+  // Called once per qualifying row of a large block (a forecast scans every row): no allocation per row.
   const count = (key: string) => {
     census.qualifying++;
     if (claims.consumed.has(key)) {
       census.consumed++;
       return;
     }
-    const against = (claims.leases.get(key) ?? []).filter((h) => !(cls.readOnly && h.shared));
-    if (against.length === 0) census.free++;
-    const first = against[0];
-    if (first !== undefined)
-      census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
+    const holders = claims.leases.get(key);
+    const first =
+      holders === undefined
+        ? undefined
+        : cls.readOnly
+          ? holders.find((h) => !h.shared)
+          : holders[0];
+    if (first === undefined) census.free++;
+    else census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
   };
   if (rows !== undefined) {
     for (const row of rows) if (cls.matches(row)) count(String(row[cls.source.keyIndex]));
@@ -162,7 +167,18 @@ export function censusOf(
   }
   const { table } = cls.source;
   const test = indexTestOf(cls);
-  const keys = table.column(cls.source.keyIndex);
-  for (let row = 0; row < table.rowCount; row++) if (test(row)) count(String(keys.valueAt(row)));
+  const rowCount = table.rowCount;
+  if (claims.leases.size === 0 && claims.consumed.size === 0) {
+    // Nothing held or consumed: every qualifying row is free, and no key is read.
+    let qualifying = 0;
+    for (let row = 0; row < rowCount; row++) if (test(row)) qualifying++;
+    census.qualifying = qualifying;
+    census.free = qualifying;
+    return census;
+  }
+  // The key column's cells read directly: no getter per row.
+  const { values, codes } = table.column(cls.source.keyIndex).data;
+  for (let row = 0; row < rowCount; row++)
+    if (test(row)) count(String(values[codes === null ? row : (codes[row] as number)]));
   return census;
 }

@@ -23,13 +23,27 @@ export function runODataQuery<T>(
   query: ODataQuery,
 ): ODataPage<T> {
   const test = compileWhere(query.where, [...fields], '$filter');
+  const compare = compareODataRows(query.order, fields);
+  if (compare === null && query.where === undefined)
+    // Nothing to filter or order: no item is read as a row.
+    return { items: items.slice(query.skip, query.skip + query.top), count: items.length };
+  if (compare === null) {
+    // In list order: only the page is kept, the rest counted (a block may hold a million rows).
+    const page: T[] = [];
+    let count = 0;
+    for (const item of items) {
+      if (!test(rowOf(item))) continue;
+      if (count >= query.skip && count < query.skip + query.top) page.push(item);
+      count++;
+    }
+    return { items: page, count };
+  }
   const kept: Array<{ item: T; row: RowValues }> = [];
   for (const item of items) {
     const row = rowOf(item);
     if (test(row)) kept.push({ item, row });
   }
-  const compare = compareODataRows(query.order, fields);
-  if (compare !== null) kept.sort((a, b) => compare(a.row, b.row));
+  kept.sort((a, b) => compare(a.row, b.row));
   return {
     items: kept.slice(query.skip, query.skip + query.top).map((k) => k.item),
     count: kept.length,

@@ -10,17 +10,6 @@ import type { Session } from '../session.js';
 
 const PAGE = 50;
 
-/** A page of `/blocks/{block}/rows`: each row an object keyed by column. */
-interface ODataRows extends Omit<BlockRowsPage, 'rows'> {
-  items: Array<Record<string, BlockRowsPage['rows'][number][number]>>;
-}
-
-/** An OData page as the rows table shows a page: cells in column order. */
-function rowsOfOData(page: ODataRows): BlockRowsPage {
-  const { items, ...rest } = page;
-  return { ...rest, rows: items.map((item) => page.columns.map((c) => item[c] ?? null)) };
-}
-
 /** One data block: its versions, a version's rows a page at a time (filtered by OData), and downloads. */
 export function BlockPage({ session, name }: { session: Session; name: string }) {
   const versions = useLoad(
@@ -86,20 +75,17 @@ function Rows({ session, block, version }: { session: Session; block: string; ve
   const [offset, setOffset] = useState(0);
   const [filter, setFilter] = useState('');
   const path = `/blocks/${seg(block)}/versions/${seg(version)}`;
+  // The OData rows route filters where the rows are (SQL on PostgreSQL) and counts what the filter selects.
   const rows = useLoad(
     () =>
-      filter === ''
-        ? session.api.get<BlockRowsPage>(`${path}/rows`, { limit: PAGE, offset })
-        : // The version's page route pages only: a filter runs on the block's OData route.
-          session.api
-            .get<ODataRows>(`/blocks/${seg(block)}/rows`, {
-              version,
-              $filter: filter,
-              $top: PAGE,
-              $skip: offset,
-            })
-            .then(rowsOfOData),
-    [path, offset, filter],
+      session.api.get<BlockRowsPage>(`/blocks/${seg(block)}/rows`, {
+        version,
+        $top: PAGE,
+        $skip: offset,
+        $count: true,
+        $filter: filter === '' ? undefined : filter,
+      }),
+    [block, version, offset, filter],
   );
   const [format, setFormat] = useState<string>('csv');
   const [saved, setSaved] = useState<{ name?: string; error?: Error }>({});
@@ -163,17 +149,17 @@ function Rows({ session, block, version }: { session: Session; block: string; ve
       </form>
       <ErrorAlert error={saved.error} />
       <ErrorAlert error={rows.error} />
-      {rows.data === undefined ? (
-        rows.error === undefined ? (
-          <p aria-busy="true">Loading rows…</p>
-        ) : null
+      {/* A rejected filter shows its error alone: the rows of the previous filter would mislead. */}
+      {rows.error !== undefined ? null : rows.data === undefined ? (
+        <p aria-busy="true">Loading rows…</p>
       ) : (
         <>
           <div class="scroll" role="region" aria-label="Rows" tabIndex={0}>
             <table class="rows">
               <caption>
-                Rows {count(rows.data.offset + 1)}–{count(rows.data.offset + rows.data.rows.length)}{' '}
-                of {count(rows.data.total)}
+                {rows.data.items.length === 0
+                  ? `No rows of ${count(rows.data.total)}`
+                  : `Rows ${count(rows.data.offset + 1)}–${count(rows.data.offset + rows.data.items.length)} of ${count(rows.data.total)}`}
               </caption>
               <thead>
                 <tr>
@@ -186,11 +172,13 @@ function Rows({ session, block, version }: { session: Session; block: string; ve
                 </tr>
               </thead>
               <tbody>
-                {rows.data.rows.map((row, i) => (
+                {rows.data.items.map((row, i) => (
                   <tr key={rows.data!.offset + i}>
                     <td class="num">{rows.data!.offset + i + 1}</td>
-                    {row.map((cell, j) => (
-                      <td key={j}>{cell === null ? '' : String(cell)}</td>
+                    {rows.data!.columns.map((c) => (
+                      <td key={c}>
+                        {row[c] === null || row[c] === undefined ? '' : String(row[c])}
+                      </td>
                     ))}
                   </tr>
                 ))}
@@ -201,9 +189,9 @@ function Rows({ session, block, version }: { session: Session; block: string; ve
             label="Row pages"
             offset={offset}
             limit={PAGE}
-            shown={rows.data.rows.length}
+            shown={rows.data.items.length}
             total={rows.data.total}
-            hasNext={rows.data.offset + rows.data.rows.length < rows.data.total}
+            hasNext={rows.data.links.next !== null}
             onPage={setOffset}
           />
         </>

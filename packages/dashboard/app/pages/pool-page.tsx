@@ -25,9 +25,15 @@ const HORIZON_DAYS = 14;
 export function PoolPage({ session, name }: { session: Session; name: string }) {
   const [days, setDays] = useState(14);
   const pool = useLoad(() => session.api.get<Pool>(`/pools/${seg(name)}`), [name]);
+  // The forecast is asked for once the pool is on screen: its dry run scans whole blocks, and a
+  // server busy with it would otherwise hold back the pool's own answer, the page's first render.
+  const shown = pool.data !== undefined || pool.error !== undefined;
   const forecast = useLoad(
-    () => session.api.get<PoolForecast>(`/pools/${seg(name)}/forecast`, { days }),
-    [name, days],
+    () =>
+      shown
+        ? session.api.get<PoolForecast>(`/pools/${seg(name)}/forecast`, { days })
+        : Promise.resolve(undefined),
+    [name, days, shown],
   );
   const [run, setRun] = useState<{ error?: Error; busy: boolean }>({ busy: false });
 

@@ -1,3 +1,6 @@
+/** How many customers the dashboard's server holds. */
+export const CUSTOMER_ROWS = 3000;
+
 /** Customers for the dashboard tests: ids C-00001…, a secret password, statuses and tiers in a fixed pattern. */
 export function customersCsv(rows: number): string {
   const statuses = ['active', 'active', 'active', 'locked', 'active', 'new', 'active', 'closed'];

@@ -1,6 +1,6 @@
 import { startDashboardServer, type DashboardServer } from './dashboard-server.js';
 import { testPostgresUrl } from '@allot/test-support/postgres';
-import { customersCsv, SHOP_POOL, slowPool } from './seed-data.js';
+import { CUSTOMER_ROWS, customersCsv, SHOP_POOL, slowPool } from './seed-data.js';
 
 /** Test users: a tester and a viewer, with passwords. */
 export const TESTER = { user: 'tess', password: 'correct horse battery' };
@@ -12,7 +12,7 @@ export async function seededDashboard(): Promise<DashboardServer & { shopJob: nu
     testPostgresUrl('the dashboard tests (a slow application database)'),
   );
   try {
-    await server.api('POST', '/api/v1/blocks/customers?keyColumn=id', customersCsv(3000));
+    await server.api('POST', '/api/v1/blocks/customers?keyColumn=id', customersCsv(CUSTOMER_ROWS));
     await server.api('POST', '/api/v1/pools/upload', SHOP_POOL);
     await server.api('POST', '/api/v1/pools/upload', slowPool(3));
     for (const [who, role] of [
