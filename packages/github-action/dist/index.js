@@ -67377,11 +67377,11 @@ function censusOf(cls, claims, rows) {
       census.consumed++;
       return;
     }
-    const against = (claims.leases.get(key) ?? []).filter((h2) => !(cls.readOnly && h2.shared));
-    if (against.length === 0)
+    const holders = claims.leases.get(key);
+    const first = holders === void 0 ? void 0 : cls.readOnly ? holders.find((h2) => !h2.shared) : holders[0];
+    if (first === void 0)
       census.free++;
-    const first = against[0];
-    if (first !== void 0)
+    else
       census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
   };
   if (rows !== void 0) {
@@ -67392,10 +67392,20 @@ function censusOf(cls, claims, rows) {
   }
   const { table } = cls.source;
   const test = indexTestOf(cls);
-  const keys = table.column(cls.source.keyIndex);
-  for (let row = 0; row < table.rowCount; row++)
+  const rowCount = table.rowCount;
+  if (claims.leases.size === 0 && claims.consumed.size === 0) {
+    let qualifying = 0;
+    for (let row = 0; row < rowCount; row++)
+      if (test(row))
+        qualifying++;
+    census.qualifying = qualifying;
+    census.free = qualifying;
+    return census;
+  }
+  const { values, codes } = table.column(cls.source.keyIndex).data;
+  for (let row = 0; row < rowCount; row++)
     if (test(row))
-      count(String(keys.valueAt(row)));
+      count(String(values[codes === null ? row : codes[row]]));
   return census;
 }
 

@@ -59,14 +59,14 @@ export async function openPostgresWorkQueue(
   });
   // pg-boss reports maintenance errors as events; without a listener they would crash the process.
   boss.on('error', () => undefined);
+  // Replicas starting together take turns installing pg-boss and creating its
+  // queues: its install checks for its tables before its own lock, so two
+  // installs side by side collide on CREATE SCHEMA.
+  const lock = `allot-queue:${bossSchema}`;
   try {
     const client = await pool.connect();
     try {
       await migrate(client, schema);
-      // Replicas starting together take turns installing pg-boss: its
-      // install checks for its tables before its own lock, so two installs
-      // side by side collide on CREATE SCHEMA.
-      const lock = `allot-queue:${bossSchema}`;
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [lock]);
       try {
         await boss.start();
@@ -80,6 +80,7 @@ export async function openPostgresWorkQueue(
       workerName: options.workerName ?? `${hostname()}:${process.pid}`,
       heartbeatMs: options.heartbeatMs ?? 1000,
       pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+      installLock: lock,
     });
   } catch (error) {
     await boss.stop({ graceful: false, close: false }).catch(() => undefined);

@@ -37,6 +37,8 @@ export interface PostgresWorkQueueSettings {
   heartbeatMs: number;
   /** How often an idle worker asks pg-boss for a job, in seconds. */
   pollingIntervalSeconds: number;
+  /** The advisory lock replicas take turns under to install pg-boss and create its queues. */
+  installLock: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -284,11 +286,31 @@ export class PostgresWorkQueue implements WorkQueue {
   #queue(kind: string): Promise<void> {
     let created = this.#queues.get(kind);
     if (!created) {
-      created = this.#boss.createQueue(kind);
+      created = this.#createQueue(kind);
       created.catch(() => this.#queues.delete(kind));
       this.#queues.set(kind, created);
     }
     return created;
+  }
+
+  /**
+   * Replicas that start together create the same queues, and pg-boss's
+   * `createQueue` of one name in two sessions deadlocks (both insert the
+   * queue row and create its partition): they take turns under the lock the
+   * install uses.
+   */
+  async #createQueue(kind: string): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [this.#settings.installLock]);
+      try {
+        await this.#boss.createQueue(kind);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [this.#settings.installLock]);
+      }
+    } finally {
+      client.release();
+    }
   }
 
   /** Runs a queue operation with its values by name, on the pool or a transaction's client. */
