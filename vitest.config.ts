@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { slowestFirst } from './test/slowest-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The slowest files first, also on a fresh clone where vitest has no durations of its own.
+    sequence: { sequencer: slowestFirst(new URL('./test/durations.json', import.meta.url)) },
     // A PostgreSQL (embedded unless ALLOT_TEST_POSTGRES_URL names one) and a Chromium for the run.
     globalSetup: ['./test/support/src/global-setup.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
