@@ -57,6 +57,53 @@ export function notRows(part: RowBits, rowCount: number): RowBits {
   return bits;
 }
 
+/** The number of rows in the set. */
+export function countRows(bits: RowBits): number {
+  let count = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w] as number;
+    // Population count without a table: pairs, nibbles, then the bytes summed by a multiply.
+    word -= (word >>> 1) & 0x55555555;
+    word = (word & 0x33333333) + ((word >>> 2) & 0x33333333);
+    count += Math.imul((word + (word >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return count;
+}
+
+/** Which rows {@link firstRows} takes, and how it numbers them. */
+export interface FirstRowsOptions {
+  /** Rows to take at most (at least one is taken when the set has one, as a scan checks after taking). */
+  limit: number;
+  /** A state per row: only rows whose state is below `below` are taken; null takes every row. */
+  states: Uint8Array | null;
+  below: number;
+  /** Added to each row index taken. */
+  offset: number;
+}
+
+/**
+ * The first rows of the set in ascending order, each plus `offset`, in a
+ * typed array: a job's classes take tens of thousands of rows each, which
+ * as arrays of numbers would grow and be collected class after class.
+ */
+export function firstRows(bits: RowBits, options: FirstRowsOptions): Int32Array {
+  const { limit, states, below, offset } = options;
+  const out = new Int32Array(Math.max(1, Math.min(limit, countRows(bits))));
+  let taken = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w] as number;
+    while (word !== 0) {
+      const low = word & -word;
+      const row = (w << 5) + 31 - Math.clz32(low);
+      word ^= low;
+      if (states !== null && (states[row] as number) >= below) continue;
+      out[taken++] = row + offset;
+      if (taken >= limit) return out.subarray(0, taken);
+    }
+  }
+  return out.subarray(0, taken);
+}
+
 /**
  * Calls `visit` with each row of the set in ascending order until it
  * returns true.

@@ -2,7 +2,7 @@ import type { RowValues } from '../model/block-version.js';
 import type { ClaimState, LeaseHolder } from '../model/job-record.js';
 import type { FindClass } from './find-classes.js';
 import type { Gathered } from './gather-in-store.js';
-import { forEachRow } from '../data-block/row-bits.js';
+import { firstRows, forEachRow } from '../data-block/row-bits.js';
 import { claimedRows, SHARED, TAKEN } from './claimed-rows.js';
 import { indexTestOf } from './index-test-of.js';
 import { qualifyingRowsOf } from './qualifying-rows-of.js';
@@ -70,7 +70,7 @@ export function scanCandidates(
   claims: BlockClaims,
   universe: RowUniverse,
   options: ScanOptions,
-): number[] {
+): ArrayLike<number> {
   const { limit, gathered, start } = options;
   if (gathered !== undefined) return scanGathered(cls, gathered, universe, limit);
   const { table, keyIndex } = cls.source;
@@ -78,6 +78,8 @@ export function scanCandidates(
   const states = claimedRows(claims, table, keyIndex);
   // A read-only test shares a row with read-only holders; an exclusive one needs a row nobody holds.
   const held = cls.readOnly ? TAKEN : SHARED;
+  if (cls.order === null && start !== undefined)
+    return firstRows(qualifying, { limit, states, below: held, offset: start });
   const candidates: number[] = [];
   const take = (row: number): boolean => {
     if (states === null || (states[row] as number) < held)
