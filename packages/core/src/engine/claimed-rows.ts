@@ -33,13 +33,16 @@ export function claimedRows(
   if (states === undefined) {
     states = new Uint8Array(table.rowCount);
     const { values, codes } = table.column(keyIndex).data;
+    const { leases, consumed } = claims;
+    // A million rows pass here per plan: no lookup in a set that is empty.
+    const anyConsumed = consumed.size > 0;
     for (let row = 0; row < states.length; row++) {
       const key = String(values[codes === null ? row : (codes[row] as number)]);
-      if (claims.consumed.has(key)) {
+      if (anyConsumed && consumed.has(key)) {
         states[row] = TAKEN;
         continue;
       }
-      const holders = claims.leases.get(key);
+      const holders = leases.get(key);
       if (holders !== undefined) states[row] = holders.every((h) => h.shared) ? SHARED : TAKEN;
     }
     byTable.set(table, states);
