@@ -1,4 +1,9 @@
+import { LruCache } from '../lru-cache.js';
 import type { RowValues, Value } from '../model/block-version.js';
+import { wordsFor, type RowBits } from './row-bits.js';
+
+/** Row sets kept per column: the conditions of a bundle's finds, reused by the next job. */
+const KEPT_ROW_SETS = 32;
 
 /** Codes of a dictionary-encoded column, one per row, as narrow as its dictionary allows. */
 export type Codes = Uint8Array | Uint16Array | Uint32Array;
@@ -16,6 +21,7 @@ export interface ColumnData {
 export class Column {
   #decode: (() => ColumnData) | undefined;
   #data: ColumnData | undefined;
+  #rowSets: LruCache<RowBits> | undefined;
 
   constructor(data: ColumnData | (() => ColumnData)) {
     if (typeof data === 'function') this.#decode = data;
@@ -48,6 +54,41 @@ export class Column {
     const mask = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) mask[i] = test(values[i] as Value) ? 1 : 0;
     return (row) => mask[codes[row] as number] === 1;
+  }
+
+  /**
+   * The rows whose cell passes `test`, as a bitset. On a dictionary-encoded
+   * column the test runs once per dictionary entry. With a `key` naming the
+   * condition the set is kept (the most recent few per column), so the next
+   * job with the same condition reads no cell. The set is shared: never
+   * change it.
+   */
+  rowBits(test: (cell: Value) => boolean, key?: string): RowBits {
+    const kept = key === undefined ? undefined : this.#rowSets?.get(key);
+    if (kept !== undefined) return kept;
+    const { values, codes } = this.data;
+    const rowCount = codes === null ? values.length : codes.length;
+    const bits = new Uint32Array(wordsFor(rowCount));
+    if (codes === null) {
+      for (let row = 0; row < rowCount; row++)
+        if (test(values[row] as Value))
+          bits[row >>> 5] = (bits[row >>> 5] as number) | (1 << (row & 31));
+    } else {
+      const mask = new Uint8Array(values.length);
+      for (let i = 0; i < values.length; i++) mask[i] = test(values[i] as Value) ? 1 : 0;
+      for (let w = 0; w < bits.length; w++) {
+        const base = w << 5;
+        const end = Math.min(32, rowCount - base);
+        let word = 0;
+        for (let b = 0; b < end; b++) word |= (mask[codes[base + b] as number] as number) << b;
+        bits[w] = word;
+      }
+    }
+    if (key !== undefined) {
+      this.#rowSets ??= new LruCache(KEPT_ROW_SETS);
+      this.#rowSets.set(key, bits);
+    }
+    return bits;
   }
 }
 

@@ -27,44 +27,70 @@ export function buildCommit(input: CommitInput): JobCommit {
   const jobId = run.jobId as number;
   const tests: JobTest[] = [];
   const results: JobCommit['results'] = [];
+  const createdAt = now.toISOString();
   for (const entry of input.resolved) {
-    const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null, releasedAt: null };
     if (entry.error !== null) {
-      tests.push({ ...base, status: 'failed', reason: entry.error, rows: [] });
+      const base = { ...entry.ref, readOnly: false, consume: false, fromJob: null };
+      tests.push({ ...base, releasedAt: null, status: 'failed', reason: entry.error, rows: [] });
       continue;
     }
-    const flags = { readOnly: entry.test.readOnly, consume: entry.test.consume };
+    // Written out rather than spread: a bundle has tens of thousands of tests. The keys keep
+    // the order a spread of the ref and the defaults gave, so stored records read the same.
+    const { pool, suite, test } = entry.ref;
+    const { readOnly, consume } = entry.test;
     const holder = input.reused.get(entry);
     const got = plan.tests.get(entry);
     if (holder !== undefined) {
       tests.push({
-        ...base,
-        ...flags,
+        pool,
+        suite,
+        test,
+        readOnly,
+        consume,
+        fromJob: holder.id,
+        releasedAt: null,
         status: 'cached',
         reason: null,
         rows: [],
-        fromJob: holder.id,
       });
     } else if (got !== undefined) {
       tests.push({
-        ...base,
-        ...flags,
+        pool,
+        suite,
+        test,
+        readOnly,
+        consume,
+        fromJob: null,
+        releasedAt: null,
         status: got.status,
         reason: null,
         rows: got.rows.map((r) => ({ block: r.block, key: r.key })),
       });
       const columns = entry.test.columns ?? got.rows[0]?.columns ?? [];
       results.push({
-        ...entry.ref,
+        pool,
+        suite,
+        test,
         jobId,
         columns,
         rows: got.rows.map((r) => pick(r.columns, r.values, columns)),
-        createdAt: now.toISOString(),
+        createdAt,
       });
     } else {
       const reason =
         input.errors.get(entry) ?? plan.failures.get(entry) ?? 'no rows were allocated';
-      tests.push({ ...base, ...flags, status: 'failed', reason, rows: [] });
+      tests.push({
+        pool,
+        suite,
+        test,
+        readOnly,
+        consume,
+        fromJob: null,
+        releasedAt: null,
+        status: 'failed',
+        reason,
+        rows: [],
+      });
     }
   }
   const ttl = run.options.ttlSeconds ?? DEFAULT_TTL_SECONDS;

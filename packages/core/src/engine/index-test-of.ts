@@ -1,21 +1,18 @@
-import { compileWhereWith } from '../find/compile-where.js';
+import { hasRow } from '../data-block/row-bits.js';
 import type { FindClass } from './find-classes.js';
+import { qualifyingRowsOf } from './qualifying-rows-of.js';
 
 const compiled = new WeakMap<FindClass, (row: number) => boolean>();
 
 /**
- * A class's find as a test of a row index in its source's table, compiled
- * once per class after the table is read: each column condition is decided
- * once per distinct value of its column, then looked up per row.
+ * A class's find as a test of a row index in its source's table: a lookup
+ * in the class's {@link qualifyingRowsOf} set, computed on first use.
  */
 export function indexTestOf(cls: FindClass): (row: number) => boolean {
   let test = compiled.get(cls);
   if (test === undefined) {
-    const { table, block } = cls.source;
-    // The find compiled against these columns when the class was made: no path to report.
-    test = compileWhereWith(cls.find.where, block.columns, 'where', (column, cell) =>
-      table.column(column).rowTest(cell),
-    );
+    const bits = qualifyingRowsOf(cls);
+    test = (row) => hasRow(bits, row);
     compiled.set(cls, test);
   }
   return test;

@@ -57,6 +57,9 @@ describe('matchClasses', () => {
       });
       const got = matchClasses(classes).flat().length;
       expect(got).toBe(bruteForceMaximum(classes));
+      // Scans hand candidates over as typed arrays: the same rows come back.
+      const typed = classes.map((c) => ({ ...c, candidates: Int32Array.from(c.candidates) }));
+      expect(matchClasses(typed)).toEqual(matchClasses(classes));
     }
   });
 });

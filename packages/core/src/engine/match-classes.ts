@@ -65,23 +65,25 @@ function rowSlots(classes: readonly MatchClass[], limit: number) {
  * are numbered in the order their first row appears.
  */
 function groupRows(classes: readonly MatchClass[], limit: number): RowGroups {
-  const count = classes.length;
   const setOf = rowSlots(classes, limit);
   const rows: number[] = [];
   const members: number[][] = [[]];
-  const next = new Map<number, number>();
   classes.forEach((c, index) => {
+    // A row meets each class once, so it comes from a set made before this class: the
+    // sets so far index this class's moves, looked up in an array rather than a map.
+    const moves = new Int32Array(members.length).fill(-1);
     const length = Math.min(c.candidates.length, limit);
     for (let i = 0; i < length; i++) {
       const row = c.candidates[i] as number;
       const from = setOf.get(row);
+      // A repeat of a row this class already moved: it adds nothing.
+      if (from >= moves.length) continue;
       if (from === 0) rows.push(row);
-      const key = from * count + index;
-      let to = next.get(key);
-      if (to === undefined) {
+      let to = moves[from] as number;
+      if (to === -1) {
         to = members.length;
         members.push([...(members[from] as number[]), index]);
-        next.set(key, to);
+        moves[from] = to;
       }
       setOf.set(row, to);
     }

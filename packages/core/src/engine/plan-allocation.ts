@@ -71,7 +71,7 @@ export function planAllocation(
     assigned = matchClasses(
       classes.map((_, i) => ({
         demand: demands[i] as number,
-        candidates: candidates[i] as number[],
+        candidates: candidates[i] as ArrayLike<number>,
       })),
     );
     let changed = false;

@@ -21,8 +21,9 @@ export async function resolveTests(
   const seen = new Set<string>();
   const resolved: ResolvedTest[] = [];
   for (const ref of refs) {
-    if (seen.has(testId(ref))) continue;
-    seen.add(testId(ref));
+    const id = testId(ref);
+    if (seen.has(id)) continue;
+    seen.add(id);
     if (!pools.has(ref.pool)) pools.set(ref.pool, await store.getPool(workspace, ref.pool));
     const pool = pools.get(ref.pool);
     if (pool === undefined) {

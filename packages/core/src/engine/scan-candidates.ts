@@ -2,7 +2,10 @@ import type { RowValues } from '../model/block-version.js';
 import type { ClaimState, LeaseHolder } from '../model/job-record.js';
 import type { FindClass } from './find-classes.js';
 import type { Gathered } from './gather-in-store.js';
+import { firstRows, forEachRow } from '../data-block/row-bits.js';
+import { claimedRows, SHARED, TAKEN } from './claimed-rows.js';
 import { indexTestOf } from './index-test-of.js';
+import { qualifyingRowsOf } from './qualifying-rows-of.js';
 import type { RowUniverse } from './row-universe.js';
 
 /** The claims on one block's rows, keyed by the row's key alone (no id to build per row). */
@@ -57,42 +60,48 @@ export interface ScanOptions {
  * needs a row nobody holds; a read-only test shares with read-only holders).
  * Stops at `limit`, which is all the matching needs.
  *
- * Rows the store gathered come as values; otherwise the class's table is
- * scanned by row index, and when `start` is given its candidates' ids are
- * `start + index`, with no lookup per row.
+ * Rows the store gathered come as values; otherwise the class's
+ * qualifying rows come as a bitset ({@link qualifyingRowsOf}), their claims
+ * as a byte per row ({@link claimedRows}), and when `start` is given its
+ * candidates' ids are `start + index`, with no lookup per row.
  */
 export function scanCandidates(
   cls: FindClass,
   claims: BlockClaims,
   universe: RowUniverse,
   options: ScanOptions,
-): number[] {
+): ArrayLike<number> {
   const { limit, gathered, start } = options;
   if (gathered !== undefined) return scanGathered(cls, gathered, universe, limit);
-  const table = cls.source.table;
-  const test = indexTestOf(cls);
-  const keys = table.column(cls.source.keyIndex);
-  const claimed = claims.leases.size > 0 || claims.consumed.size > 0;
-  const idOf = (row: number) =>
-    start === undefined
-      ? universe.idOf(cls.source, table.row(row), String(keys.valueAt(row)))
-      : start + row;
+  const { table, keyIndex } = cls.source;
+  const qualifying = qualifyingRowsOf(cls);
+  const states = claimedRows(claims, table, keyIndex);
+  // A read-only test shares a row with read-only holders; an exclusive one needs a row nobody holds.
+  const held = cls.readOnly ? TAKEN : SHARED;
+  if (cls.order === null && start !== undefined)
+    return firstRows(qualifying, { limit, states, below: held, offset: start });
   const candidates: number[] = [];
   const take = (row: number): boolean => {
-    if (!claimed || isAvailable(cls, claims, String(keys.valueAt(row)))) candidates.push(idOf(row));
+    if (states === null || (states[row] as number) < held)
+      candidates.push(
+        start === undefined
+          ? universe.idOf(cls.source, table.row(row), String(table.column(keyIndex).valueAt(row)))
+          : start + row,
+      );
     return candidates.length >= limit;
   };
-  const count = table.rowCount;
   if (cls.order === null) {
-    for (let row = 0; row < count; row++) if (test(row) && take(row)) break;
+    forEachRow(qualifying, take);
     return candidates;
   }
   const order = cls.order;
-  const qualifying: Array<{ row: number; values: RowValues }> = [];
-  for (let row = 0; row < count; row++)
-    if (test(row)) qualifying.push({ row, values: table.row(row) });
-  qualifying.sort((a, b) => order(a.values, b.values));
-  for (const { row } of qualifying) if (take(row)) break;
+  const rows: Array<{ row: number; values: RowValues }> = [];
+  forEachRow(qualifying, (row) => {
+    rows.push({ row, values: table.row(row) });
+    return false;
+  });
+  rows.sort((a, b) => order(a.values, b.values));
+  for (const { row } of rows) if (take(row)) break;
   return candidates;
 }
 
@@ -116,13 +125,6 @@ function scanGathered(
   qualifying.sort(cls.order);
   for (const row of qualifying) if (take(row)) break;
   return candidates;
-}
-
-function isAvailable(cls: FindClass, claims: BlockClaims, key: string): boolean {
-  if (claims.consumed.has(key)) return false;
-  const holders = claims.leases.get(key);
-  if (holders === undefined) return true;
-  return cls.readOnly ? holders.every((h) => h.shared) : false;
 }
 
 /** How a class's find fares against the block, for reasons and forecasts. */

@@ -46,67 +46,86 @@ export function compileWhereWith<T>(
   leaf: LeafOf<T>,
 ): (row: T) => boolean {
   if (where === undefined) return () => true;
-  return compileNode(where, { columns, leaf }, path);
+  return compileWhereAs(where, columns, path, {
+    leaf,
+    all: allOf,
+    any: anyOf,
+    not,
+  });
 }
 
-interface Compiling<T> {
+/**
+ * What a where compiles to, built bottom-up: a column condition is a leaf,
+ * given its cell test and the condition as written (a key for caching what
+ * it selects); `all` of an empty list selects every row, `any` of one none.
+ */
+export interface WhereAlgebra<R> {
+  leaf: (column: number, test: CellTest, condition: unknown) => R;
+  all: (parts: R[]) => R;
+  any: (parts: R[]) => R;
+  not: (part: R) => R;
+}
+
+/**
+ * Compiles a where into any {@link WhereAlgebra}: row tests, or sets of row
+ * indexes combined a word at a time. The where is checked here, whatever
+ * the algebra.
+ *
+ * @throws AllotError as {@link compileWhere}
+ */
+export function compileWhereAs<R>(
+  where: Where,
+  columns: readonly string[],
+  path: string,
+  algebra: WhereAlgebra<R>,
+): R {
+  return compileNode(where, { columns, algebra }, path);
+}
+
+interface Compiling<R> {
   columns: readonly string[];
-  leaf: LeafOf<T>;
+  algebra: WhereAlgebra<R>;
 }
 
-function compileNode<T>(where: unknown, on: Compiling<T>, path: string): (row: T) => boolean {
+function compileNode<R>(where: unknown, on: Compiling<R>, path: string): R {
   if (!isPlainObject(where)) {
     throw invalidInput(
       path,
       `expected an object of columns and and/or/not, got ${describeType(where)}`,
     );
   }
-  const tests: Array<(row: T) => boolean> = [];
+  const parts: R[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
-    tests.push(compileEntry(key, value, on, childPath(path, key)));
+    parts.push(compileEntry(key, value, on, childPath(path, key)));
   }
-  return allOf(tests);
+  return on.algebra.all(parts);
 }
 
-function compileEntry<T>(
-  key: string,
-  value: unknown,
-  on: Compiling<T>,
-  path: string,
-): (row: T) => boolean {
+function compileEntry<R>(key: string, value: unknown, on: Compiling<R>, path: string): R {
   switch (key) {
     case 'and':
-      return allOf(compileList(value, on, path));
+      return on.algebra.all(compileList(value, on, path));
     case 'or':
-      return anyOf(compileList(value, on, path));
+      return on.algebra.any(compileList(value, on, path));
     case 'not':
-      return not(compileNode(value, on, path));
+      return on.algebra.not(compileNode(value, on, path));
     default:
       return compileColumn(key, value, on, path);
   }
 }
 
-function compileList<T>(
-  value: unknown,
-  on: Compiling<T>,
-  path: string,
-): Array<(row: T) => boolean> {
+function compileList<R>(value: unknown, on: Compiling<R>, path: string): R[] {
   if (!Array.isArray(value)) {
     throw invalidInput(path, `expected a list of conditions, got ${describeType(value)}`);
   }
   return value.map((item: unknown, index) => compileNode(item, on, childPath(path, index)));
 }
 
-function compileColumn<T>(
-  column: string,
-  value: unknown,
-  on: Compiling<T>,
-  path: string,
-): (row: T) => boolean {
+function compileColumn<R>(column: string, value: unknown, on: Compiling<R>, path: string): R {
   const index = resolveColumn(on.columns, column, path);
   const test = isPlainObject(value)
     ? compileCondition(value, path)
     : matchValues([checkValue(value, path, '; for a list of values write { in: [...] }')]);
-  return on.leaf(index, test);
+  return on.algebra.leaf(index, test, value);
 }

@@ -1,0 +1,34 @@
+import { compileWhereAs } from '../find/compile-where.js';
+import { allOfRows, allRows, anyOfRows, notRows, type RowBits } from '../data-block/row-bits.js';
+import type { FindClass } from './find-classes.js';
+
+const compiled = new WeakMap<FindClass, RowBits>();
+
+/**
+ * Every row of a class's table that its find selects, as a bitset, computed
+ * once per class after the table is read. Each column condition is decided
+ * once per distinct value of its column and kept by its column (a job's
+ * classes share conditions, and the next job's classes meet them again);
+ * the conditions are then combined a word of 32 rows at a time.
+ */
+export function qualifyingRowsOf(cls: FindClass): RowBits {
+  let bits = compiled.get(cls);
+  if (bits === undefined) {
+    const { table, block } = cls.source;
+    const { rowCount } = table;
+    const where = cls.find.where;
+    // The find compiled against these columns when the class was made: no path to report.
+    bits =
+      where === undefined
+        ? allRows(rowCount)
+        : compileWhereAs(where, block.columns, 'where', {
+            leaf: (column, test, condition) =>
+              table.column(column).rowBits(test, JSON.stringify(condition)),
+            all: (parts) => allOfRows(parts, rowCount),
+            any: (parts) => anyOfRows(parts, rowCount),
+            not: (part) => notRows(part, rowCount),
+          });
+    compiled.set(cls, bits);
+  }
+  return bits;
+}
