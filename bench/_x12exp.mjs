@@ -1,0 +1,11 @@
+import { collectExport, writeExport } from '@allot/core';
+import { X12Parser } from 'node-x12';
+const cols = ['member_id','first_name','last_name','birth_date','gender','ssn','policy_id','coverage_start','group_id','plan','state','relationship','tier','record_type'];
+const rows = Array.from({length:20000},(_,i)=>[`M${i}`,`First${i}`,`Last${i}`,'19700101','F',String(100000000+i),`P${i}`,'20260101',`G${i%100}`,'HMO','GA',i%2?'01':'18',`T${i}`,'S']);
+const input = { block:'b', version:'1.0', columns: cols, rows };
+const x12 = Buffer.from(await collectExport(writeExport('x12-834', input, { x12834: { template: 'ga' } }))).toString();
+const cpu0 = process.cpuUsage(); const t1 = performance.now();
+const ic = new X12Parser(true).parse(x12);
+const n = ic.functionalGroups[0].transactions[0].segments.filter(s=>s.tag==='INS').length;
+const c = process.cpuUsage(cpu0);
+console.log(process.execArgv.join(' '), 'parse', n, 'wall', (performance.now()-t1).toFixed(0), 'cpu', ((c.user+c.system)/1000).toFixed(0), 'maxrss MiB', (process.resourceUsage().maxRSS/1024).toFixed(0));
