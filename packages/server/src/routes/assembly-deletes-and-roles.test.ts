@@ -1,14 +1,45 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { openMemoryStore, type Store } from '@allot/core';
+import { openPostgresStore } from '@allot/store-postgres';
+import pg from 'pg';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createWorkspaceWithAdminKey } from '../bootstrap-workspace.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { testPostgresUrl } from '../testing/test-postgres-url.js';
 
 const PASSWORD = 'correct horse battery';
+const schemas: string[] = [];
+const STORES: Array<[string, () => Promise<Store>]> = [
+  ['memory', openMemoryStore],
+  [
+    'postgres',
+    () => {
+      const schema = `allot_assembly_del_${randomBytes(5).toString('hex')}`;
+      schemas.push(schema);
+      return openPostgresStore(testPostgresUrl('assembly deletes on PostgreSQL'), {
+        schema,
+        poolSize: 4,
+      });
+    },
+  ],
+];
+
+afterAll(async () => {
+  if (schemas.length === 0) return;
+  const client = new pg.Client({ connectionString: testPostgresUrl('assembly deletes') });
+  await client.connect();
+  try {
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+});
 
 /**
  * Deleting data views and scenarios under /api/v1, and the one role rule
  * for changing worksets, which /api/v1 and the TDO facade both apply.
  */
-describe('assembly deletes and the workset role rule', () => {
+describe.each(STORES)('assembly deletes and the workset role rule (%s)', (_name, open) => {
   let t: TestApp;
   let projectId: number;
   let base: string;
@@ -33,7 +64,7 @@ describe('assembly deletes and the workset role rule', () => {
   });
 
   beforeEach(async () => {
-    t = await createTestApp({ closeStore: true, loginThrottle: false });
+    t = await createTestApp({ closeStore: true, loginThrottle: false }, await open());
     await t.seed();
     const project = await call(t.adminKey, 'POST', '/api/v1/projects', {
       name: 'lab',
