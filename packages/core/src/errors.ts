@@ -29,6 +29,8 @@ export const ERROR_CODES = {
     'A record with this name (and version) already exists; `field` names what clashes.',
   VERSION_CONFLICT:
     'A put expected another latest version of the record: someone else put a version first.',
+  IN_USE:
+    'The record cannot be deleted while another record uses it; the message names the first user.',
   INVALID_SCHEMA:
     'A JSON Schema or XSD cannot be read: malformed, or a `$ref` or type it names does not exist.',
   UNSUPPORTED_SCHEMA:

@@ -22,6 +22,12 @@ export const CatalogueLockSchema = Type.Union([
   Type.Null(),
 ]);
 
+/** `/api/v1/projects/{id}/data-views/{name}` and `…/scenarios/{name}`: the project and the name. */
+export const AssemblyPartParamsSchema = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
+  name: Name,
+});
+
 /** A version of a data view, scenario or workset, as the API shows it. */
 export const AssemblyRecordSchema = Type.Object({
   id: Type.String({ description: 'Kept by every version of a name' }),

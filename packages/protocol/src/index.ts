@@ -85,6 +85,7 @@ export type { Project } from './project.js';
 export { EventSchema, NotificationSchema } from './event.js';
 export type { Event, Notification } from './event.js';
 export {
+  AssemblyPartParamsSchema,
   AssemblyProgressSchema,
   AssemblyRecordSchema,
   AssemblyRequestSchema,

@@ -98,7 +98,7 @@ describe('a workset whose primary data set is a calculated coverage set', () => 
           },
         ],
       },
-      'ann',
+      { user: 'ann', role: 'tester' },
       NOW,
     );
     const outcome = await runAssembly(store, {

@@ -8,20 +8,23 @@ import {
   type Store,
 } from '@allot/core';
 import { nameIn } from './assembly-catalogue.js';
+import { WORKSET_CHANGE_ROLE, assertAssemblyRole, type AssemblyCaller } from './assembly-role.js';
 import { checkWorksetRefs } from './check-workset-refs.js';
 
 /**
  * Creates a workset (version 1.0) from TDO's `entity`: a name ending in
  * `_workset`, a scenario, a primary view and data set, further views.
- * `ALREADY_EXISTS` when the project has a workset of that name.
+ * `ALREADY_EXISTS` when the project has a workset of that name;
+ * `PROJECT_ACCESS` for a caller below {@link WORKSET_CHANGE_ROLE}.
  */
 export async function createWorkset(
   store: Store,
   project: ProjectRecord,
   entity: unknown,
-  actor: string,
+  caller: AssemblyCaller,
   now: Date,
 ): Promise<CatalogueRecord> {
+  assertAssemblyRole(caller, WORKSET_CHANGE_ROLE, 'creating a workset');
   const name = validateWorksetName((entity as { name?: unknown } | null)?.name);
   const body = validateWorkset(entity);
   if ((await store.getCatalogueByName(nameIn(project, WORKSET_KIND, name))) !== undefined)
@@ -30,7 +33,13 @@ export async function createWorkset(
     });
   await checkWorksetRefs(store, project, body);
   return store.putCatalogue(
-    { ...nameIn(project, WORKSET_KIND, name), body, actor, keepId: true, expectedVersion: null },
+    {
+      ...nameIn(project, WORKSET_KIND, name),
+      body,
+      actor: caller.user,
+      keepId: true,
+      expectedVersion: null,
+    },
     now,
   );
 }

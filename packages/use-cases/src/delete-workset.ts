@@ -1,21 +1,23 @@
 import { WORKSET_KIND, type ProjectRecord, type Store } from '@allot/core';
 import { nameIn, recordById } from './assembly-catalogue.js';
+import { ASSEMBLY_DELETE_ROLE, assertAssemblyRole, type AssemblyCaller } from './assembly-role.js';
 
 /**
- * Deletes every version of a workset (an admin's act: the caller checks
- * the role), lock or not. The data blocks its assemblies wrote stay.
- * `NOT_FOUND` for an unknown id.
+ * Deletes every version of a workset, lock or not: an admin's act
+ * ({@link ASSEMBLY_DELETE_ROLE}, `PROJECT_ACCESS` otherwise). The data
+ * blocks its assemblies wrote stay. `NOT_FOUND` for an unknown id.
  */
 export async function deleteWorkset(
   store: Store,
   project: ProjectRecord,
   id: string,
-  actor: string,
+  caller: AssemblyCaller,
   now: Date,
 ): Promise<number> {
+  assertAssemblyRole(caller, ASSEMBLY_DELETE_ROLE, 'deleting a workset');
   const record = await recordById(store, project, WORKSET_KIND, id);
   return store.deleteCatalogue(
-    { ...nameIn(project, WORKSET_KIND, record.name), actor, force: true },
+    { ...nameIn(project, WORKSET_KIND, record.name), actor: caller.user, force: true },
     now,
   );
 }

@@ -156,6 +156,13 @@ export { listWorkspaces } from './list-workspaces.js';
 // Data views, scenarios, worksets and data assembly
 export { latestRecords, projectKey, recordById, recordByName } from './assembly-catalogue.js';
 export { putAssemblyPart, type AssemblyPartPut } from './put-assembly-part.js';
+export { deleteAssemblyPart, type AssemblyPartDelete } from './delete-assembly-part.js';
+export {
+  ASSEMBLY_DELETE_ROLE,
+  WORKSET_CHANGE_ROLE,
+  assertAssemblyRole,
+  type AssemblyCaller,
+} from './assembly-role.js';
 export { createWorkset } from './create-workset.js';
 export { updateWorkset } from './update-workset.js';
 export { cloneWorkset } from './clone-workset.js';

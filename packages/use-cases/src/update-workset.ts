@@ -9,6 +9,7 @@ import {
   type WorksetBody,
 } from '@allot/core';
 import { nameIn, recordById } from './assembly-catalogue.js';
+import { WORKSET_CHANGE_ROLE, assertAssemblyRole, type AssemblyCaller } from './assembly-role.js';
 import { checkWorksetRefs } from './check-workset-refs.js';
 
 /**
@@ -16,14 +17,16 @@ import { checkWorksetRefs } from './check-workset-refs.js';
  * `scenario`, `primary` and `dataViews` change (`dataViews` replaces the
  * list). The new version keeps the id: 1.0 → 1.1. An update that changes
  * nothing is refused, as TDO refuses it.
+ * `PROJECT_ACCESS` for a caller below {@link WORKSET_CHANGE_ROLE}.
  */
 export async function updateWorkset(
   store: Store,
   project: ProjectRecord,
   entity: unknown,
-  actor: string,
+  caller: AssemblyCaller,
   now: Date,
 ): Promise<CatalogueRecord> {
+  assertAssemblyRole(caller, WORKSET_CHANGE_ROLE, 'updating a workset');
   const given = (typeof entity === 'object' && entity !== null ? entity : {}) as Record<
     string,
     unknown
@@ -54,7 +57,7 @@ export async function updateWorkset(
     {
       ...nameIn(project, WORKSET_KIND, current.name),
       body,
-      actor,
+      actor: caller.user,
       keepId: true,
       expectedVersion: current.version,
     },

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DATA_VIEW_KIND, SCENARIO_KIND } from '@allot/core';
-import { latestRecords, putAssemblyPart, recordByName } from '@allot/use-cases';
 import {
+  ASSEMBLY_DELETE_ROLE,
+  deleteAssemblyPart,
+  latestRecords,
+  putAssemblyPart,
+  recordByName,
+} from '@allot/use-cases';
+import {
+  AssemblyPartParamsSchema,
   AssemblyRecordSchema,
   DataViewBodySchema,
   ScenarioBodySchema,
@@ -12,15 +19,13 @@ import { contextOf } from '../app-context.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { assemblyRecordView, projectOfRequest, withBodyFields } from './assembly-route-helpers.js';
 
-const PartParams = Type.Object({
-  id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-});
+const PartParams = AssemblyPartParamsSchema;
 
 /**
  * Data views and scenarios of a project: named, versioned records a
  * workset binds together. Putting a name stores its next version (same
- * id); reading takes the latest or `?version=`.
+ * id); reading takes the latest or `?version=`; deleting removes every
+ * version (admin), refused with 409 while a workset version names it.
  */
 export const assemblyPartRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { store, clock } = contextOf(app);
@@ -93,6 +98,30 @@ export const assemblyPartRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return assemblyRecordView(
           await recordByName(store, project, part.kind, request.params.name, request.query.version),
         );
+      },
+    );
+
+    app.delete(
+      `/projects/:id/${part.path}/:name`,
+      {
+        config: { role: ASSEMBLY_DELETE_ROLE },
+        schema: {
+          tags,
+          summary: `Delete every version of a ${part.label} (admin); 409 while a workset uses it`,
+          params: PartParams,
+          response: withErrors({ 204: Type.Null() }),
+        },
+      },
+      async (request, reply) => {
+        const project = await projectOfRequest(app, request, request.params.id);
+        const caller = callerOf(request);
+        await deleteAssemblyPart(store, project, {
+          kind: part.kind,
+          name: request.params.name,
+          caller: { user: caller.user, role: caller.role },
+          now: clock(),
+        });
+        return reply.status(204).send(null);
       },
     );
   }

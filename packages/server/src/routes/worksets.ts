@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { WORKSET_KIND } from '@allot/core';
 import {
+  ASSEMBLY_DELETE_ROLE,
+  WORKSET_CHANGE_ROLE,
   cloneWorkset,
   createWorkset,
   deleteWorkset,
@@ -10,6 +12,7 @@ import {
   requestAssembly,
   unlockWorkset,
   updateWorkset,
+  type AssemblyCaller,
 } from '@allot/use-cases';
 import {
   AssemblyProgressSchema,
@@ -19,6 +22,7 @@ import {
   WorksetChangesBody,
   withErrors,
 } from '@allot/protocol';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../app-context.js';
 import { callerOf } from '../plugins/authenticate.js';
@@ -28,6 +32,12 @@ import {
   projectOfRequest,
   withBodyFields,
 } from './assembly-route-helpers.js';
+
+/** The caller as the workset use cases check its role. */
+function assemblyCaller(request: FastifyRequest): AssemblyCaller {
+  const caller = callerOf(request);
+  return { user: caller.user, role: caller.role };
+}
 
 const WorksetParams = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }),
@@ -46,7 +56,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/projects/:id/worksets',
     {
-      config: { role: 'manager' },
+      config: { role: WORKSET_CHANGE_ROLE },
       schema: {
         tags,
         summary: 'Create a workset (version 1.0); its name ends in _workset',
@@ -58,7 +68,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const project = await projectOfRequest(app, request, request.params.id);
       const record = await withBodyFields(() =>
-        createWorkset(store, project, request.body, callerOf(request).user, clock()),
+        createWorkset(store, project, request.body, assemblyCaller(request), clock()),
       );
       return reply.status(201).send(assemblyRecordView(record));
     },
@@ -103,7 +113,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/projects/:id/worksets/:worksetId',
     {
-      config: { role: 'manager' },
+      config: { role: WORKSET_CHANGE_ROLE },
       schema: {
         tags,
         summary: 'Update a workset: the next version, same id',
@@ -117,7 +127,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const entity = { ...request.body, id: request.params.worksetId };
       return assemblyRecordView(
         await withBodyFields(() =>
-          updateWorkset(store, project, entity, callerOf(request).user, clock()),
+          updateWorkset(store, project, entity, assemblyCaller(request), clock()),
         ),
       );
     },
@@ -126,7 +136,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/projects/:id/worksets/:worksetId/clone',
     {
-      config: { role: 'manager' },
+      config: { role: WORKSET_CHANGE_ROLE },
       schema: {
         tags,
         summary: 'Copy a workset under a new name ending in _workset',
@@ -142,7 +152,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         project,
         request.params.worksetId,
         request.query.name,
-        callerOf(request).user,
+        assemblyCaller(request),
         clock(),
       );
       return reply.status(201).send(assemblyRecordView(record));
@@ -178,7 +188,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/projects/:id/worksets/:worksetId',
     {
-      config: { role: 'admin' },
+      config: { role: ASSEMBLY_DELETE_ROLE },
       schema: {
         tags,
         summary: 'Delete every version of a workset (admin)',
@@ -192,7 +202,7 @@ export const worksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
         store,
         project,
         request.params.worksetId,
-        callerOf(request).user,
+        assemblyCaller(request),
         clock(),
       );
       return reply.status(204).send(null);

@@ -13,7 +13,7 @@ import { readProject } from '@allot/use-cases';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
-import { requireAdmin, requireEditor, tdoCaller, type TdoCaller } from './tdo-auth.js';
+import { requireAdmin, tdoCaller, type TdoCaller } from './tdo-auth.js';
 import { TdoContextSchema, TdoIdParams as IdParams, type TdoContext } from './tdo-context.js';
 import { tdoWorksetView } from './tdo-workset-view.js';
 
@@ -25,7 +25,13 @@ const tags = ['TDO'];
 async function callerIn(app: FastifyInstance, request: FastifyRequest, context: TdoContext) {
   const caller: TdoCaller = await tdoCaller(app, request, context);
   const project = await readProject(contextOf(app).store, caller.acting.workspace, caller.project);
-  return { caller, project, user: caller.user.id };
+  // The workset use cases check the role themselves, as they do for /api/v1.
+  return {
+    caller,
+    project,
+    user: caller.user.id,
+    as: { user: caller.user.id, role: caller.admin ? ('admin' as const) : caller.user.role },
+  };
 }
 
 /**
@@ -42,9 +48,8 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/workSet',
     { schema: { tags, summary: 'TDO: create a workset', body: EntityBody } },
     async (request) => {
-      const { caller, project, user } = await callerIn(app, request, request.body.context);
-      requireEditor(caller);
-      const record = await createWorkset(store, project, request.body.entity, user, clock());
+      const { project, as } = await callerIn(app, request, request.body.context);
+      const record = await createWorkset(store, project, request.body.entity, as, clock());
       return { status: 'OK', entity: tdoWorksetView(record) };
     },
   );
@@ -55,9 +60,8 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags, summary: 'TDO: update a workset (same id, next version)', body: EntityBody },
     },
     async (request) => {
-      const { caller, project, user } = await callerIn(app, request, request.body.context);
-      requireEditor(caller);
-      const record = await updateWorkset(store, project, request.body.entity, user, clock());
+      const { project, as } = await callerIn(app, request, request.body.context);
+      const record = await updateWorkset(store, project, request.body.entity, as, clock());
       return { status: 'OK', entity: tdoWorksetView(record) };
     },
   );
@@ -94,14 +98,13 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { caller, project, user } = await callerIn(app, request, request.body.context);
-      requireEditor(caller);
+      const { project, as } = await callerIn(app, request, request.body.context);
       const record = await cloneWorkset(
         store,
         project,
         request.params.id,
         request.query.name,
-        user,
+        as,
         clock(),
       );
       return { status: 'OK', entity: tdoWorksetView(record) };
@@ -142,14 +145,15 @@ export const tdoWorksetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { caller, project, user } = await callerIn(app, request, request.body.context);
+      const { caller, project, as } = await callerIn(app, request, request.body.context);
+      // Before the id is looked up, so a User learns nothing of which ids exist.
       requireAdmin(caller);
       const exists = await recordById(store, project, WORKSET_KIND, request.params.id).then(
         () => true,
         () => false,
       );
       if (!exists) return { status: 'OK', result: 0 };
-      const deleted = await deleteWorkset(store, project, request.params.id, user, clock());
+      const deleted = await deleteWorkset(store, project, request.params.id, as, clock());
       return { status: 'OK', result: deleted > 0 ? 1 : 0 };
     },
   );
