@@ -4,13 +4,26 @@
 // json-schema-faker generates the same schemas (fewer rows: it is slower)
 // through the same writers. Each generator runs in its own process so peak
 // memory is its own; wall time and CPU time are both printed, since a shared
-// machine's wall time says more about its load than about the generator. The files are then read back: every JSON line checked by
-// ajv against its schema, every foreign key looked up among its parent's keys.
+// machine's wall time says more about its load than about the generator.
+// Rounds are paired (allot, then json-schema-faker, right after each other,
+// the order swapped every other round) so both see about the same load; the
+// ratio is taken per round. The first round's files are read back: every
+// JSON line checked by ajv against its schema, every foreign key looked up
+// among its parent's keys; later rounds must write the very same bytes.
 //
-//   pnpm bench:synth                 (ROWS=… JSF_ROWS=… SEED=… to change)
+//   pnpm bench:synth       (ROWS=… JSF_ROWS=… ROUNDS=… SEED=… to change)
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  readdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,7 +38,8 @@ import {
 import { SCHEMAS, constraints, foreignKeys } from './schemas.mjs';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
-const JSF_ROWS = Number(process.env.JSF_ROWS ?? 100_000);
+const JSF_ROWS = Number(process.env.JSF_ROWS ?? 30_000);
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SEED = process.env.SEED ?? '2026';
 const SHARE = { customers: 0.1, accounts: 0.2, transactions: 0.7 };
 
@@ -36,16 +50,23 @@ const counts = (total) =>
 const trees = () =>
   Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, readSchema(schema)]));
 
-/** A file sink that waits for the stream to drain: back-pressure, so memory stays flat. */
+/**
+ * A file sink writing synchronously: memory stays one batch, and a byte
+ * chunk (whose memory the next batch reuses) is on its way to the file when
+ * the call returns. Both generators write through it.
+ */
 function fileSink(path) {
-  const stream = createWriteStream(path);
+  const fd = openSync(path, 'w');
+  const all = (bytes) => {
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+  };
   return {
-    async write(chunk) {
-      if (chunk !== '' && !stream.write(chunk)) await once(stream, 'drain');
+    write(chunk) {
+      if (chunk !== '') all(Buffer.from(chunk));
     },
-    async close() {
-      stream.end();
-      await once(stream, 'finish');
+    writeBytes: all,
+    close() {
+      closeSync(fd);
     },
   };
 }
@@ -143,40 +164,105 @@ if (mode === 'allot' || mode === 'jsf') {
   // maxRSS is the process's peak resident set, in KiB.
   console.log(JSON.stringify({ ...result, peakMiB: process.resourceUsage().maxRSS / 1024 }));
 } else {
-  const results = [];
-  for (const [which, rows] of [
-    ['allot', ROWS],
-    ['jsf', JSF_ROWS],
-  ]) {
-    const out = mkdtempSync(join(tmpdir(), `allot-bench-synth-${which}-`));
-    try {
-      const run = child(which, out);
-      results.push({ which, ...run, ...(await check(out, rows)) });
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
+  await main();
+}
+
+/** SHA-256 of every file a run wrote, by name: rounds of one seed must agree. */
+function digests(dir) {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(readFileSync(join(dir, name)))
+          .digest('hex'),
+      ]),
+  );
+}
+
+function load() {
+  return loadavg()[0];
+}
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function spread(values, digits = 0) {
+  return ['min', 'median', 'max']
+    .map((label, i) => {
+      const value = [Math.min(...values), median(values), Math.max(...values)][i];
+      return `${label} ${value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits })}`;
+    })
+    .join(', ');
+}
+
+/** One generator's run in a fresh directory; the first round's files are checked, later ones compared. */
+async function runOnce(which, rows, reference) {
+  const out = mkdtempSync(join(tmpdir(), `allot-bench-synth-${which}-`));
+  try {
+    const loadBefore = load();
+    const run = child(which, out);
+    const result = { which, ...run, load: (loadBefore + load()) / 2, rate: run.rows / run.seconds };
+    result.cpuRate = run.rows / run.cpuSeconds;
+    result.digests = digests(out);
+    if (reference === undefined) return { ...result, ...(await check(out, rows)) };
+    const same = JSON.stringify(result.digests) === JSON.stringify(reference.digests);
+    if (!same) throw new Error(`${which} wrote other bytes than in round 1 with the same seed`);
+    return { ...result, validPercent: reference.validPercent, dangling: reference.dangling };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
-  const [allot, jsf] = results.map((r) => ({ ...r, rate: r.rows / r.seconds }));
-  const cpuRate = (r) => Math.round(r.rows / r.cpuSeconds).toLocaleString('en');
-  const row = (label, r) =>
-    `${label.padEnd(18)} ${String(r.rows).padStart(9)} ${r.seconds.toFixed(2).padStart(8)} ${Math.round(r.rate).toLocaleString('en').padStart(10)} ${r.cpuSeconds.toFixed(2).padStart(6)} ${cpuRate(r).padStart(10)} ${r.peakMiB.toFixed(0).padStart(9)} ${r.validPercent.toFixed(2).padStart(7)} ${String(r.dangling).padStart(8)}`;
+}
+
+async function main() {
+  const rounds = [];
+  let first;
+  for (let round = 1; round <= ROUNDS; round++) {
+    const order = round % 2 === 1 ? ['allot', 'jsf'] : ['jsf', 'allot'];
+    const results = {};
+    for (const which of order) {
+      const rows = which === 'allot' ? ROWS : JSF_ROWS;
+      results[which] = await runOnce(which, rows, first?.[which]);
+    }
+    first ??= results;
+    rounds.push(results);
+    const { allot, jsf } = results;
+    console.log(
+      `round ${round}: allot ${Math.round(allot.rate).toLocaleString('en')} rows/s (${Math.round(allot.cpuRate).toLocaleString('en')} per CPU s, ${allot.peakMiB.toFixed(0)} MiB), ` +
+        `json-schema-faker ${Math.round(jsf.rate).toLocaleString('en')} rows/s (${Math.round(jsf.cpuRate).toLocaleString('en')} per CPU s), ` +
+        `ratio ${(allot.rate / jsf.rate).toFixed(1)}x wall, ${(allot.cpuRate / jsf.cpuRate).toFixed(1)}x CPU, load ${allot.load.toFixed(1)}`,
+    );
+  }
+  const of = (which, key) => rounds.map((r) => r[which][key]);
   console.log(
-    `synthetic data: customers/accounts/transactions (10/20/70 %), CSV + JSON Lines, seed ${SEED}`,
+    `\nsynthetic data: customers/accounts/transactions (10/20/70 %), CSV + JSON Lines, seed ${SEED}, ${ROUNDS} paired rounds`,
   );
+  for (const [label, which, rows] of [
+    ['allot', 'allot', ROWS],
+    ['json-schema-faker', 'jsf', JSF_ROWS],
+  ]) {
+    const r = first[which];
+    console.log(`${label} (${rows.toLocaleString('en')} rows)`);
+    console.log(`  rows/s wall:       ${spread(of(which, 'rate'))}`);
+    console.log(`  rows per CPU s:    ${spread(of(which, 'cpuRate'))}`);
+    console.log(`  peak RSS MiB:      ${spread(of(which, 'peakMiB'))}`);
+    console.log(
+      `  valid: ${r.validPercent.toFixed(2)} % (ajv, every record of round 1; later rounds byte-identical), dangling keys: ${r.dangling}`,
+    );
+  }
+  const ratio = (key) => rounds.map((r) => r.allot[key] / r.jsf[key]);
   console.log(
-    `${'generator'.padEnd(18)} ${'rows'.padStart(9)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(10)} ${'cpu s'.padStart(6)} ${'rows/cpu-s'.padStart(10)} ${'peak MiB'.padStart(9)} ${'valid %'.padStart(7)} ${'dangling'.padStart(8)}`,
-  );
-  console.log(row('allot', allot));
-  console.log(row('json-schema-faker', jsf));
-  console.log(
-    `allot / json-schema-faker: ${(allot.rate / jsf.rate).toFixed(1)}x rows/s, ${(allot.rows / allot.cpuSeconds / (jsf.rows / jsf.cpuSeconds)).toFixed(1)}x rows per CPU second`,
+    `allot / json-schema-faker, per round: ${spread(ratio('rate'), 1)} (wall); ${spread(ratio('cpuRate'), 1)} (per CPU second)`,
   );
   console.log(
     'json-schema-faker has no references between entities: its foreign keys are random values, hence dangling.',
   );
   console.log(
-    `load average while running: ${loadavg()
+    `load average (1 min) during the runs: ${spread(of('allot', 'load'), 1)} on ${availableParallelism()} cores; now ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')} on ${availableParallelism()} cores`,
+      .join(' ')}`,
   );
 }

@@ -371,11 +371,12 @@ export type { SynthRecord } from './synth/record-plan.js';
 export { createRecordValidator, type RecordValidator } from './synth/record-validator.js';
 export { recordColumns, type RecordColumn } from './synth/record-columns.js';
 export {
-  createCsvWriter,
   createJsonLinesWriter,
   createJsonWriter,
   type RecordWriter,
 } from './synth/record-writers.js';
+export { createCsvWriter } from './synth/csv-writer.js';
+export { TextBytes } from './synth/text-bytes.js';
 export { createXmlWriter, type XmlWriterOptions } from './synth/xml-writer.js';
 export { createSqlWriter, type SqlTable } from './synth/sql-writer.js';
 export { SYNTH_FORMATS, writeDataset } from './synth/write-dataset.js';

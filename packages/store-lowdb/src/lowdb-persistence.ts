@@ -1,5 +1,5 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import {
   AllotError,
@@ -42,7 +42,8 @@ type Snapshot = AnyDocument & { journal?: number };
 /**
  * The embedded default: a lowdb JSON document in a data directory, with each
  * block version's rows in a file of its own beside it (so a commit does not
- * rewrite a million rows). One process only, enforced by a lock file.
+ * rewrite a million rows), and likewise large catalogue bodies. One process
+ * only, enforced by a lock file.
  *
  * A save appends the changes since the last save to a journal
  * (`allot.journal.<n>.jsonl`, one fsynced JSON line per save) instead of
@@ -239,9 +240,42 @@ export class LowdbPersistence implements DocumentPersistence {
     await writeFileDurably(path, encodeBlockFile(names, rows));
   }
 
+  /**
+   * A large catalogue body (a piece of a generated file, say) in a file of
+   * its own under `catalogue/<workspace>/`, written once: the snapshot and
+   * the journal hold only its name, so storing a file of many pieces costs
+   * what the pieces weigh, and a compaction never rewrites them.
+   */
+  async writeBody(workspace: string, file: string, body: string): Promise<void> {
+    const path = this.#bodyPath(workspace, file);
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFileDurably(path, body);
+  }
+
+  async readBody(workspace: string, file: string): Promise<string> {
+    const path = this.#bodyPath(workspace, file);
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      throw new AllotError(
+        'STORE_CORRUPT',
+        `cannot read the catalogue body ${path}: ${(error as Error).message}`,
+        { file: path },
+      );
+    }
+  }
+
+  async deleteBody(workspace: string, file: string): Promise<void> {
+    await rm(this.#bodyPath(workspace, file), { force: true });
+  }
+
   async close(): Promise<void> {
     await this.#journal?.close();
     await this.#lock.release();
+  }
+
+  #bodyPath(workspace: string, file: string): string {
+    return join(this.#directory, 'catalogue', encodeURIComponent(workspace), basename(file));
   }
 
   #rowsPath(workspace: string, block: string, version: string, extension: string): string {

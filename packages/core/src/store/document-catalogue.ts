@@ -17,8 +17,15 @@ import type { CatalogueStore } from './catalogue-store.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
 import { ownEntry } from './own-entry.js';
+import type { DocumentPersistence } from './document-persistence.js';
 import type { SavedDocument } from './saved-document.js';
-import { catalogueKey } from './store-document.js';
+import { catalogueKey, type StoredCatalogueRecord } from './store-document.js';
+
+/** Text bodies from this size on go to a file of their own when the persistence can. */
+export const BODY_FILE_CHARS = 64 * 1024;
+
+/** The body-file methods of a persistence, when it has them all. */
+type BodyFiles = Required<Pick<DocumentPersistence, 'writeBody' | 'readBody' | 'deleteBody'>>;
 
 /**
  * The catalogue of the document store, with the methods of its
@@ -29,18 +36,39 @@ import { catalogueKey } from './store-document.js';
 export class DocumentCatalogue implements CatalogueStore {
   readonly #saved: SavedDocument;
   readonly #mutex: Mutex;
+  readonly #files: BodyFiles | null;
 
-  constructor(saved: SavedDocument, mutex: Mutex) {
+  constructor(saved: SavedDocument, mutex: Mutex, persistence?: DocumentPersistence) {
     this.#saved = saved;
     this.#mutex = mutex;
+    const { writeBody, readBody, deleteBody } = persistence ?? {};
+    this.#files =
+      writeBody !== undefined && readBody !== undefined && deleteBody !== undefined
+        ? {
+            writeBody: writeBody.bind(persistence),
+            readBody: readBody.bind(persistence),
+            deleteBody: deleteBody.bind(persistence),
+          }
+        : null;
   }
 
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
     return this.#mutex.run(async () => {
       checkName(put);
       const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+      let stored: StoredCatalogueRecord = record;
+      if (
+        this.#files !== null &&
+        typeof record.body === 'string' &&
+        record.body.length >= BODY_FILE_CHARS
+      ) {
+        // Written whole before the document names it: a crash leaves at worst an unnamed file.
+        const bodyFile = `${record.id}-${record.version}.body`;
+        await this.#files.writeBody(record.workspace, bodyFile, record.body);
+        stored = { ...record, body: null, bodyFile };
+      }
       await this.#write(record.workspace, (catalogue) => {
-        catalogue[catalogueKey(record)] = record;
+        catalogue[catalogueKey(record)] = stored;
       });
       return record;
     });
@@ -51,12 +79,12 @@ export class DocumentCatalogue implements CatalogueStore {
     id: string,
     version?: string,
   ): Promise<CatalogueRecord | undefined> {
-    return Promise.resolve(this.#byId(workspace, id, version));
+    return this.#withBody(this.#byId(workspace, id, version));
   }
 
   getCatalogueByName(name: CatalogueName, version?: string): Promise<CatalogueRecord | undefined> {
     const versions = this.#versionsOf(name);
-    return Promise.resolve(
+    return this.#withBody(
       version === undefined ? versions.at(-1) : versions.find((r) => r.version === version),
     );
   }
@@ -71,7 +99,8 @@ export class DocumentCatalogue implements CatalogueStore {
     );
     records.sort(compareCatalogueRecords);
     if (query.latestOnly === true) records = records.filter((r, i) => !sameName(r, records[i + 1]));
-    return Promise.resolve(records.slice(query.page.offset, query.page.offset + query.page.limit));
+    const page = records.slice(query.page.offset, query.page.offset + query.page.limit);
+    return Promise.all(page.map((r) => this.#withBody(r) as Promise<CatalogueRecord>));
   }
 
   lockCatalogue(
@@ -110,6 +139,10 @@ export class DocumentCatalogue implements CatalogueStore {
       await this.#write(target.workspace, (catalogue) => {
         for (const record of doomed) delete catalogue[catalogueKey(record)];
       });
+      // Only once the document no longer names them: a crash before leaves unnamed files, never a missing body.
+      for (const record of doomed)
+        if (record.bodyFile !== undefined)
+          await this.#files?.deleteBody(target.workspace, record.bodyFile);
       return doomed.length;
     });
   }
@@ -123,33 +156,46 @@ export class DocumentCatalogue implements CatalogueStore {
     if (record === undefined)
       throw new AllotError('NOT_FOUND', `no catalogue record has id ${id}`, { id });
     const lock = next(record);
-    if (lock === record.lock) return record;
+    if (lock === record.lock) return (await this.#withBody(record))!;
     const locked = { ...record, lock };
     await this.#write(workspace, (catalogue) => {
       catalogue[catalogueKey(record)] = locked;
     });
-    return locked;
+    return (await this.#withBody(locked))!;
   }
 
-  #write(workspace: string, change: (catalogue: Record<string, CatalogueRecord>) => void) {
+  /** The record as callers see it: its body read back from its file, when it has one. */
+  async #withBody(stored: StoredCatalogueRecord | undefined): Promise<CatalogueRecord | undefined> {
+    if (stored?.bodyFile === undefined) return stored;
+    const { bodyFile, ...record } = stored;
+    if (this.#files === null)
+      throw new AllotError(
+        'STORE_CORRUPT',
+        `the body of ${stored.name} is in a file this store cannot read`,
+        { id: stored.id },
+      );
+    return { ...record, body: await this.#files.readBody(stored.workspace, bodyFile) };
+  }
+
+  #write(workspace: string, change: (catalogue: Record<string, StoredCatalogueRecord>) => void) {
     return this.#saved.update((draft) => {
       change(draftWorkspace(draft, workspace, 'catalogue').catalogue);
     });
   }
 
-  #records(workspace: string): CatalogueRecord[] {
+  #records(workspace: string): StoredCatalogueRecord[] {
     const ws = ownEntry(this.#saved.current.workspaces, workspace);
     return Object.values(ws?.catalogue ?? {});
   }
 
   /** The versions of a name, oldest first. */
-  #versionsOf(name: CatalogueName): CatalogueRecord[] {
+  #versionsOf(name: CatalogueName): StoredCatalogueRecord[] {
     return this.#records(name.workspace)
       .filter((r) => sameName(r, name))
       .sort((a, b) => compareVersions(a.version, b.version));
   }
 
-  #byId(workspace: string, id: string, version?: string): CatalogueRecord | undefined {
+  #byId(workspace: string, id: string, version?: string): StoredCatalogueRecord | undefined {
     const matches = this.#records(workspace)
       .filter((r) => r.id === id && (version === undefined || r.version === version))
       .sort((a, b) => compareVersions(a.version, b.version));

@@ -32,6 +32,18 @@ export interface DocumentPersistence {
     rows: RowValues[],
     columns?: readonly string[],
   ): Promise<void>;
+  /**
+   * Optional: stores a large catalogue body in a file of its own, written
+   * once, before the document that names it is saved; the document then
+   * holds only the file's name. Without it, bodies stay in the document.
+   * What makes storing a file's many 512 KiB pieces cost what they weigh,
+   * not a rewrite or a journal line of their size each.
+   */
+  writeBody?(workspace: string, file: string, body: string): Promise<void>;
+  /** A body written by {@link writeBody}. */
+  readBody?(workspace: string, file: string): Promise<string>;
+  /** Removes a body's file, after the document stopped naming it; a missing file is no error. */
+  deleteBody?(workspace: string, file: string): Promise<void>;
   close(): Promise<void>;
 }
 

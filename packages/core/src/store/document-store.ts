@@ -79,7 +79,7 @@ export class DocumentStore extends DocumentRecords implements Store {
       this.#blocksOf(workspace, block),
     );
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
-    this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
+    this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex, persistence);
   }
 
   /** Opens a store over a persistence, loading its document. */

@@ -28,7 +28,7 @@ export interface WorkspaceDocument {
   consumed: Record<string, number>;
   users: Record<string, UserRecord>;
   /** Catalogue records by {@link catalogueKey}: one entry per version. */
-  catalogue: Record<string, CatalogueRecord>;
+  catalogue: Record<string, StoredCatalogueRecord>;
   /**
    * Projects by id. Optional: a document written before projects existed
    * has none.
@@ -150,6 +150,13 @@ export function holdsRows(test: JobTest): boolean {
 export function notificationKey(user: string, id: number): string {
   return JSON.stringify([user, id]);
 }
+
+/**
+ * A catalogue record as the document holds it. A large text body may live in
+ * a file of its own (see `DocumentPersistence.writeBody`): then `body`
+ * is null and `bodyFile` names the file.
+ */
+export type StoredCatalogueRecord = CatalogueRecord & { bodyFile?: string };
 
 /** The key of a catalogue record in {@link WorkspaceDocument.catalogue}: one per version of a name. */
 export function catalogueKey(record: {

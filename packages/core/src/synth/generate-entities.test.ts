@@ -52,6 +52,31 @@ describe('generateEntities', () => {
     expect(sha256(first)).toBe('affadff842a4ec8e9856dbd974e5cb9277b0cbcc1fcb78c709ab16a407fa25b1');
   });
 
+  it('writes the same bytes to a sink that takes bytes as to one that takes text', async () => {
+    const files = new Map<string, Buffer[]>();
+    const written = (key: string) => Buffer.concat(files.get(key) ?? []).toString('utf8');
+    await writeDataset({
+      entities: peopleAndOrders(),
+      seed: 'golden',
+      batchSize: 32,
+      formats: SYNTH_FORMATS,
+      sink: (entity, format) => {
+        const key = format === 'sql' ? 'all.sql' : `${entity}.${format}`;
+        const add = (chunk: Buffer) => void files.set(key, [...(files.get(key) ?? []), chunk]);
+        return {
+          write: (chunk) => add(Buffer.from(chunk)),
+          // The view is reused by the next batch: a sink copies it.
+          writeBytes: (bytes) => add(Buffer.from(bytes)),
+        };
+      },
+    });
+    const text = [...files.keys()]
+      .sort()
+      .map((k) => `== ${k}\n${written(k)}`)
+      .join('');
+    expect(text).toBe(await datasetText('golden'));
+  });
+
   it('makes records that ajv (JSON Schema) and the structural check (XSD) find valid', () => {
     const { people, orders } = generated(300, 600);
     const validate = createRecordValidator(readSchema(PERSON_SCHEMA));

@@ -1,10 +1,6 @@
 import type { EntitySpec } from './generate-entities.js';
-import {
-  createCsvWriter,
-  createJsonLinesWriter,
-  createJsonWriter,
-  type RecordWriter,
-} from './record-writers.js';
+import { createJsonLinesWriter, createJsonWriter, type RecordWriter } from './record-writers.js';
+import { createCsvWriter } from './csv-writer.js';
 import { createSqlWriter } from './sql-writer.js';
 import type { SynthFormat } from './write-dataset.js';
 import { createXmlWriter } from './xml-writer.js';

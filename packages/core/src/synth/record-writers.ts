@@ -1,7 +1,12 @@
-import { formulaSafeCell } from '../data-block/formula-safe-cell.js';
-import type { SchemaTree } from './field-tree.js';
-import { recordColumns } from './record-columns.js';
 import type { SynthRecord } from './record-plan.js';
+import type { TextBytes } from './text-bytes.js';
+
+/**
+ * Lines joined into one string before each append to a {@link TextBytes}:
+ * few enough that the string stays small (a large joined string costs more
+ * to encode than its parts), many enough that appends are few.
+ */
+export const ROWS_PER_APPEND = 64;
 
 /**
  * Turns records into text in three steps, so a caller streams a file of any
@@ -10,48 +15,13 @@ import type { SynthRecord } from './record-plan.js';
 export interface RecordWriter {
   header(): string;
   write(records: readonly SynthRecord[]): string;
+  /**
+   * The same text as {@link write}, appended to a byte buffer as UTF-8: the
+   * fast path to a file, which skips building and encoding one string per
+   * batch. Writers without it are written through `write`.
+   */
+  encode?(records: readonly SynthRecord[], out: TextBytes): void;
   footer(): string;
-}
-
-/**
- * CSV (RFC 4180, CRLF): a header of column paths, then one line per record;
- * every text cell, header included, through `formulaSafeCell` so no cell
- * runs as a spreadsheet formula; null is an empty cell.
- */
-export function createCsvWriter(tree: SchemaTree): RecordWriter {
-  const columns = recordColumns(tree);
-  const keys = columns.map((c) => c.key);
-  const cells = columns.map((c) => c.cell);
-  return {
-    header: () => columns.map((c) => csvText(c.name)).join(',') + '\r\n',
-    write(records) {
-      let text = '';
-      for (const record of records) {
-        for (let i = 0; i < keys.length; i++) {
-          // Top-level fields are read straight off the record: the hot path.
-          const key = keys[i]!;
-          const value = key === null ? cells[i]!(record) : record[key];
-          if (i > 0) text += ',';
-          if (typeof value === 'string') text += csvText(value);
-          else if (typeof value === 'number' || typeof value === 'boolean') text += String(value);
-          else if (value !== null && value !== undefined) text += csvText(JSON.stringify(value));
-        }
-        text += '\r\n';
-      }
-      return text;
-    },
-    footer: () => '',
-  };
-}
-
-function csvText(value: string): string {
-  // Text starting with a digit or a printable ASCII character above '@'
-  // cannot be a formula under formulaSafeCell's rule: skip its regexes on the
-  // hot path (names, codes, dates, uuids), apply the rule to everything else.
-  const first = value.charCodeAt(0);
-  const text =
-    (first >= 48 && first <= 57) || (first > 64 && first < 127) ? value : formulaSafeCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** A JSON array of the records, one record per line; values as generated. */
@@ -67,11 +37,27 @@ export function createJsonWriter(): RecordWriter {
       }
       return text;
     },
+    encode(records, out) {
+      let text = '';
+      for (let i = 0; i < records.length; i++) {
+        text += (first ? '\n' : ',\n') + JSON.stringify(records[i]);
+        first = false;
+        if (i % ROWS_PER_APPEND === ROWS_PER_APPEND - 1) {
+          out.append(text);
+          text = '';
+        }
+      }
+      out.append(text);
+    },
     footer: () => (first ? ']\n' : '\n]\n'),
   };
 }
 
-/** JSON Lines: one record per line. */
+/**
+ * JSON Lines: one record per line. `JSON.stringify` of a whole record is
+ * the engine's native serialiser, faster than any per-field assembly in
+ * script, and it is what defines the bytes.
+ */
 export function createJsonLinesWriter(): RecordWriter {
   return {
     header: () => '',
@@ -79,6 +65,17 @@ export function createJsonLinesWriter(): RecordWriter {
       let text = '';
       for (const record of records) text += JSON.stringify(record) + '\n';
       return text;
+    },
+    encode(records, out) {
+      let text = '';
+      for (let i = 0; i < records.length; i++) {
+        text += JSON.stringify(records[i]) + '\n';
+        if (i % ROWS_PER_APPEND === ROWS_PER_APPEND - 1) {
+          out.append(text);
+          text = '';
+        }
+      }
+      out.append(text);
     },
     footer: () => '',
   };

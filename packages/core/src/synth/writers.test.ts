@@ -5,12 +5,8 @@ import { generateEntities, generateRecords } from './generate-entities.js';
 import { readSchema } from './read-schema.js';
 import { recordColumns } from './record-columns.js';
 import type { SynthRecord } from './record-plan.js';
-import {
-  createCsvWriter,
-  createJsonLinesWriter,
-  createJsonWriter,
-  type RecordWriter,
-} from './record-writers.js';
+import { createJsonLinesWriter, createJsonWriter, type RecordWriter } from './record-writers.js';
+import { createCsvWriter } from './csv-writer.js';
 import { toBlockVersion } from './to-block-version.js';
 import { valueProblem } from './value-check.js';
 import { writeDataset } from './write-dataset.js';
