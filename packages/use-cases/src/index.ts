@@ -137,7 +137,15 @@ export {
   type LoginAttempt,
   type LoginThrottleLimits,
 } from './login-throttle.js';
-export { LOGIN_FAILED_EVENT, logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
+export {
+  LOGIN_FAILED_EVENT,
+  logIn,
+  type LoginOutcome,
+  type LoginRefusal,
+  type LoginRequest,
+} from './log-in.js';
+export { confirmTwoFactor, startTwoFactor, type TwoFactorSetup } from './enable-two-factor.js';
+export { disableTwoFactor } from './disable-two-factor.js';
 export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
 export { areUserSessionsRevoked, revokeUserAccess } from './revoke-user-access.js';
 export { sessionSecret } from './session-secret.js';
