@@ -293,6 +293,70 @@ describe.each(['embedded', 'postgres'] as const)('TDMP export to S3 (%s store)',
   });
 
   it.runIf(kind === 'embedded')(
+    'exports on /api/v1 too: 202 with the keys, 404 outside the project, 403 for a Viewer, 400 naming the field',
+    async () => {
+      const target = await integration(s3Config({ prefix: 'v1' }));
+      const dataset = await as('tess').post('/datasets/create', {
+        name: 'v1',
+        project_id: project,
+        schema_id: schemaId,
+        record_count: 20,
+        types: ['csv'],
+      });
+      const id = dataset.body.dataset_id as number;
+      await waitCompleted(id);
+      const v1 = (auth: string, path: string, body: unknown) =>
+        t.call('POST', `/api/v1/projects/${path}/export`, { auth, body });
+      const integrationId = target.body.integration_id as string;
+      expect(
+        (
+          await v1(t.adminKey, `${project + 100}/synthetic-datasets/${id}`, {
+            integration: integrationId,
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await v1(t.adminKey, `${project}/synthetic-datasets/${id + 100}`, {
+            integration: integrationId,
+          })
+        ).status,
+      ).toBe(404);
+      const noField = await v1(t.adminKey, `${project}/synthetic-datasets/${id}`, {});
+      expect(noField.status).toBe(400);
+      expect(noField.body.field).toContain('integration');
+      await t.userWithPassword('vic', 'viewer');
+      const viewer = await v1(await t.tokenOf('vic'), `${project}/synthetic-datasets/${id}`, {
+        integration: integrationId,
+      });
+      expect(viewer.status).toBe(403);
+      expect(await listKeys('v1/')).toEqual([]);
+
+      const queued = await v1(t.adminKey, `${project}/synthetic-datasets/${id}`, {
+        integration: integrationId,
+      });
+      expect(queued.status, queued.text).toBe(202);
+      expect(queued.body).toMatchObject({
+        dataset: id,
+        bucket: BUCKET,
+        prefix: `v1/datasets/${id}/`,
+        manifest: `v1/datasets/${id}/manifest.json`,
+        objects: [{ key: `v1/datasets/${id}/csv/customers.csv`, format: 'csv', index: 0 }],
+      });
+      for (let i = 0; i < 300 && (await listKeys('v1/')).length < 2; i++)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await listKeys('v1/')).toEqual([
+        `v1/datasets/${id}/csv/customers.csv`,
+        `v1/datasets/${id}/manifest.json`,
+      ]);
+      const doc = (await t.call('GET', '/openapi.json')).body as { paths: Record<string, unknown> };
+      expect(doc.paths).toHaveProperty([
+        '/api/v1/projects/{project}/synthetic-datasets/{id}/export',
+      ]);
+    },
+  );
+
+  it.runIf(kind === 'embedded')(
     'uploads a file larger than a part as a multipart upload, and refuses a dataset not completed',
     async () => {
       const proxy = await recordingProxy(s3Url);
