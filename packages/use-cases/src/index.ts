@@ -363,3 +363,10 @@ export { testS3Integration } from './test-s3-integration.js';
 export { DATASET_EXPORT_KIND, type DatasetExportPayload } from './dataset-export-records.js';
 export { exportDatasetToS3, type DatasetExport } from './export-dataset-to-s3.js';
 export { datasetExportHandler, type DatasetExportDeps } from './dataset-export-handler.js';
+export {
+  AVATAR_MAX_BYTES,
+  setUserAvatar,
+  USER_AVATAR_KIND,
+  type AvatarBody,
+} from './set-user-avatar.js';
+export { readUserAvatar } from './read-user-avatar.js';

@@ -6,6 +6,7 @@ import {
   disableTwoFactor,
   passwordMatches,
   readUser,
+  readUserAvatar,
   readUserSettings,
   startTwoFactor,
   updateUser,
@@ -18,6 +19,7 @@ import { HttpError } from '../../errors/http-error.js';
 import { emptyBodyAsObject } from '../../routes/empty-body.js';
 import { guardSuperUser } from '../../routes/guard-super-user.js';
 import { tdmpCaller } from './tdmp-auth.js';
+import { avatarUrl } from './tdmp-avatar.js';
 import { tdmpUserView } from './tdmp-views.js';
 
 /** The issuer authenticator apps show beside the account. */
@@ -51,6 +53,8 @@ export const tdmpSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       theme: settings.theme,
       notifications: settings.notifications,
       two_factor_enabled: record.twoFactor?.enabledAt != null,
+      avatar_url:
+        (await readUserAvatar(store, { workspace, user })) === undefined ? null : avatarUrl(user),
     };
   };
 
