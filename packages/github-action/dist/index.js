@@ -79108,6 +79108,9 @@ var CHUNK_CHARS2 = 512 * 1024;
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;
 
+// ../use-cases/dist/set-user-avatar.js
+var AVATAR_MAX_BYTES = 1024 * 1024;
+
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
 import { isAbsolute as isAbsolute2, posix, resolve as resolve5 } from "path";

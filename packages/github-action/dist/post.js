@@ -51247,6 +51247,9 @@ var CHUNK_CHARS2 = 512 * 1024;
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;
 
+// ../use-cases/dist/set-user-avatar.js
+var AVATAR_MAX_BYTES = 1024 * 1024;
+
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
 function leftToEarlierRun(target, jobId, expiresAt) {
