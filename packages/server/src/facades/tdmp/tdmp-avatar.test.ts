@@ -58,7 +58,7 @@ describe('TDMP avatars: POST /settings/avatar and GET /users/{user_id}/avatar', 
       'image/png',
     );
     expect(svg.status).toBe(422);
-    expect((await svg.json()).detail).toContain('body.file');
+    expect(((await svg.json()) as { detail: string }).detail).toContain('body.file');
     const large = Buffer.concat([PNG.subarray(0, 8), Buffer.alloc(1024 * 1024)]);
     expect((await upload('mia', large)).status).toBe(413);
     const json = await t.call('POST', '/settings/avatar', { auth: tokens['mia'], body: {} });
