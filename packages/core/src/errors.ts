@@ -39,6 +39,8 @@ export const ERROR_CODES = {
     'A constraint set names an unknown field or entity, or a constraint the field cannot take.',
   CONSTRAINT_CONFLICT:
     'The schema and constraints cannot all hold for the records asked for (an empty range, too few unique values).',
+  INTEGRATION_FAILED:
+    "An integration's remote end (an S3 bucket) cannot be reached or refused the request; the message says why.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -81,6 +81,7 @@ export { ROLES } from './model/workspace-record.js';
 export type {
   ApiKeyRecord,
   PasswordHash,
+  TwoFactorRecord,
   Role,
   UserRecord,
   WorkspaceRecord,

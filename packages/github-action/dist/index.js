@@ -75901,7 +75901,8 @@ function userOf(row) {
     createdAt: row.created_at,
     active: row.active,
     superUser: row.super_user,
-    password: row.password
+    password: row.password,
+    twoFactor: row.two_factor
   };
 }
 function auditOf(row) {
@@ -77872,7 +77873,8 @@ async function putUser(db, user) {
     created_at: user.createdAt,
     active: user.active ?? true,
     super_user: user.superUser ?? false,
-    password: user.password === void 0 || user.password === null ? null : JSON.stringify(user.password)
+    password: user.password === void 0 || user.password === null ? null : JSON.stringify(user.password),
+    two_factor: user.twoFactor === void 0 || user.twoFactor === null ? null : JSON.stringify(user.twoFactor)
   });
 }
 async function getUser(db, workspace, id) {
@@ -79073,6 +79075,30 @@ var DEFAULT_LOGIN_THROTTLE = {
   windowMs: 15 * 6e4
 };
 
+// ../../node_modules/.pnpm/otpauth@9.5.2/node_modules/otpauth/dist/otpauth.node.mjs
+var globalScope = (() => {
+  if (typeof globalThis === "object") return globalThis;
+  else {
+    Object.defineProperty(Object.prototype, "__GLOBALTHIS__", {
+      get() {
+        return this;
+      },
+      configurable: true
+    });
+    try {
+      if (typeof __GLOBALTHIS__ !== "undefined") return __GLOBALTHIS__;
+    } finally {
+      delete Object.prototype.__GLOBALTHIS__;
+    }
+  }
+  if (typeof self !== "undefined") return self;
+  else if (typeof window !== "undefined") return window;
+  else if (typeof global !== "undefined") return global;
+  return void 0;
+})();
+var ENCODER = globalScope.TextEncoder ? new globalScope.TextEncoder() : null;
+var DECODER = globalScope.TextDecoder ? new globalScope.TextDecoder() : null;
+
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -79081,6 +79107,9 @@ var CHUNK_CHARS2 = 512 * 1024;
 
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;
+
+// ../use-cases/dist/set-user-avatar.js
+var AVATAR_MAX_BYTES = 1024 * 1024;
 
 // ../../node_modules/.pnpm/tinyglobby@0.2.17/node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir4, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -81228,4 +81257,7 @@ reflect-metadata/Reflect.js:
   See the Apache Version 2.0 License for specific language governing permissions
   and limitations under the License.
   ***************************************************************************** *)
+
+otpauth/dist/otpauth.node.mjs:
+  (*! otpauth 9.5.2 | (c) Héctor Molinero Fernández | MIT | https://github.com/hectorm/otpauth *)
 */

@@ -12909,15 +12909,15 @@ var require_request2 = __commonJS({
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window = "client";
+        let window2 = "client";
         if (request.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request.window, origin)) {
-          window = request.window;
+          window2 = request.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window}' must be null`);
+          throw new TypeError(`'window' option '${window2}' must be null`);
         }
         if ("window" in init) {
-          window = "no-window";
+          window2 = "no-window";
         }
         request = makeRequest({
           // URL request’s URL.
@@ -12932,7 +12932,7 @@ var require_request2 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window,
+          window: window2,
           // priority request’s priority.
           priority: request.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -48207,7 +48207,8 @@ function userOf(row) {
     createdAt: row.created_at,
     active: row.active,
     superUser: row.super_user,
-    password: row.password
+    password: row.password,
+    twoFactor: row.two_factor
   };
 }
 function auditOf(row) {
@@ -50178,7 +50179,8 @@ async function putUser(db, user) {
     created_at: user.createdAt,
     active: user.active ?? true,
     super_user: user.superUser ?? false,
-    password: user.password === void 0 || user.password === null ? null : JSON.stringify(user.password)
+    password: user.password === void 0 || user.password === null ? null : JSON.stringify(user.password),
+    two_factor: user.twoFactor === void 0 || user.twoFactor === null ? null : JSON.stringify(user.twoFactor)
   });
 }
 async function getUser(db, workspace, id) {
@@ -51212,6 +51214,30 @@ var DEFAULT_LOGIN_THROTTLE = {
   windowMs: 15 * 6e4
 };
 
+// ../../node_modules/.pnpm/otpauth@9.5.2/node_modules/otpauth/dist/otpauth.node.mjs
+var globalScope = (() => {
+  if (typeof globalThis === "object") return globalThis;
+  else {
+    Object.defineProperty(Object.prototype, "__GLOBALTHIS__", {
+      get() {
+        return this;
+      },
+      configurable: true
+    });
+    try {
+      if (typeof __GLOBALTHIS__ !== "undefined") return __GLOBALTHIS__;
+    } finally {
+      delete Object.prototype.__GLOBALTHIS__;
+    }
+  }
+  if (typeof self !== "undefined") return self;
+  else if (typeof window !== "undefined") return window;
+  else if (typeof global !== "undefined") return global;
+  return void 0;
+})();
+var ENCODER = globalScope.TextEncoder ? new globalScope.TextEncoder() : null;
+var DECODER = globalScope.TextDecoder ? new globalScope.TextDecoder() : null;
+
 // ../use-cases/dist/create-invitation.js
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -51220,6 +51246,9 @@ var CHUNK_CHARS2 = 512 * 1024;
 
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;
+
+// ../use-cases/dist/set-user-avatar.js
+var AVATAR_MAX_BYTES = 1024 * 1024;
 
 // src/release-job.ts
 var RUNNING_WAIT_MS = 6e4;
@@ -51388,4 +51417,7 @@ reflect-metadata/Reflect.js:
   See the Apache Version 2.0 License for specific language governing permissions
   and limitations under the License.
   ***************************************************************************** *)
+
+otpauth/dist/otpauth.node.mjs:
+  (*! otpauth 9.5.2 | (c) Héctor Molinero Fernández | MIT | https://github.com/hectorm/otpauth *)
 */

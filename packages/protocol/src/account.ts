@@ -30,6 +30,13 @@ export const LoginBody = Type.Object({
   user: Type.String({ minLength: 1, maxLength: 320 }),
   password: Type.String({ minLength: 1, maxLength: 1024 }),
   workspace: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  otp: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{6}$',
+      description:
+        'The current TOTP code (6 digits) of a user with two-factor authentication enabled',
+    }),
+  ),
 });
 
 /** A login: the user by id or email, their password, and the workspace. */

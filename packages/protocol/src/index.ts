@@ -142,6 +142,11 @@ export {
 } from './synth.js';
 export type { SyntheticDatasetViewSchema, SchemaRecordView } from './synth.js';
 export {
+  DatasetExportBody,
+  DatasetExportSchema,
+  type DatasetExportView,
+} from './dataset-export.js';
+export {
   BlockRowsPageSchema,
   ListQuery,
   ODataQuery,

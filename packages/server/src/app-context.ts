@@ -1,5 +1,5 @@
 import type { Role, Store, WorkQueue } from '@allot/core';
-import type { EventLog, WebhookRetryPolicy } from '@allot/use-cases';
+import type { EventLog, ObjectStorage, WebhookRetryPolicy } from '@allot/use-cases';
 import type { FastifyInstance } from 'fastify';
 import type { AuthContext } from './auth/auth-context.js';
 import type { LoginThrottle } from '@allot/use-cases';
@@ -36,6 +36,8 @@ export interface AppContext {
   loginThrottle: LoginThrottle | undefined;
   syncWaitMs: number;
   uploadLimit: number;
+  /** The buckets of S3 integrations: checked by `/test`, written by dataset exports. */
+  objectStorage: ObjectStorage;
 }
 
 /**

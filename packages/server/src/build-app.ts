@@ -10,8 +10,10 @@ import {
 } from '@allot/core';
 import {
   DATA_ASSEMBLY_KIND,
+  DATASET_EXPORT_KIND,
   DATASET_GENERATION_KIND,
   dataAssemblyHandler,
+  datasetExportHandler,
   datasetGenerationHandler,
   WEBHOOK_DELIVERY_KIND,
   type WebhookRetryPolicy,
@@ -66,6 +68,7 @@ import { schemaRoutes } from './routes/schemas.js';
 import { constraintSetRoutes } from './routes/constraint-sets.js';
 import { syntheticDatasetRoutes } from './routes/synthetic-datasets.js';
 import { webhookDeliveryHandler } from './webhooks/deliver-webhook.js';
+import { S3ObjectStorage } from './integrations/s3-object-storage.js';
 import { WebhookPublisher } from './webhooks/webhook-publisher.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -88,6 +91,7 @@ export type AllotApp = FastifyInstance;
  */
 export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   const uploadLimit = options.uploadLimit ?? 64 * 1024 * 1024;
+  const objectStorage = new S3ObjectStorage();
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -181,6 +185,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
         : new LoginThrottle(options.store, { ...DEFAULT_LOGIN_THROTTLE, ...options.loginThrottle }),
     syncWaitMs: options.syncWaitMs ?? 10_000,
     uploadLimit,
+    objectStorage,
   };
   app.decorate('allot', context);
   installErrorHandler(app);
@@ -263,6 +268,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     await queue.work(
       DATASET_GENERATION_KIND,
       datasetGenerationHandler({ store: options.store, events, clock }),
+      { concurrency: 1 },
+    );
+    await queue.work(
+      DATASET_EXPORT_KIND,
+      datasetExportHandler({ store: options.store, events, storage: objectStorage, clock }),
       { concurrency: 1 },
     );
     await queue.work(

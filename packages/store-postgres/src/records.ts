@@ -4,6 +4,7 @@ import type {
   BlockOrigin,
   BlockVersionMeta,
   PasswordHash,
+  TwoFactorRecord,
   ResultRecord,
   Role,
   UserRecord,
@@ -117,6 +118,7 @@ export interface UserRow {
   active: boolean;
   super_user: boolean;
   password: PasswordHash | null;
+  two_factor: TwoFactorRecord | null;
 }
 
 export function userOf(row: UserRow): UserRecord {
@@ -130,6 +132,7 @@ export function userOf(row: UserRow): UserRecord {
     active: row.active,
     superUser: row.super_user,
     password: row.password,
+    twoFactor: row.two_factor,
   };
 }
 

@@ -87,6 +87,10 @@ export async function putUser(db: PoolQueries, user: UserRecord): Promise<void> 
     super_user: user.superUser ?? false,
     password:
       user.password === undefined || user.password === null ? null : JSON.stringify(user.password),
+    two_factor:
+      user.twoFactor === undefined || user.twoFactor === null
+        ? null
+        : JSON.stringify(user.twoFactor),
   });
 }
 

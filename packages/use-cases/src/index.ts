@@ -137,7 +137,15 @@ export {
   type LoginAttempt,
   type LoginThrottleLimits,
 } from './login-throttle.js';
-export { LOGIN_FAILED_EVENT, logIn, type LoginOutcome, type LoginRequest } from './log-in.js';
+export {
+  LOGIN_FAILED_EVENT,
+  logIn,
+  type LoginOutcome,
+  type LoginRefusal,
+  type LoginRequest,
+} from './log-in.js';
+export { confirmTwoFactor, startTwoFactor, type TwoFactorSetup } from './enable-two-factor.js';
+export { disableTwoFactor } from './disable-two-factor.js';
 export { isSessionRevoked, revokeSession, type SessionRef } from './revoke-session.js';
 export { areUserSessionsRevoked, revokeUserAccess } from './revoke-user-access.js';
 export { sessionSecret } from './session-secret.js';
@@ -346,3 +354,26 @@ export {
   type CoverageOutcome,
   type JobTestOutcome,
 } from './allocate-coverage.js';
+export type { ObjectStorage, ObjectUpload, S3Target } from './object-storage.js';
+export {
+  checkS3Target,
+  listS3Integrations,
+  s3IntegrationRecord,
+  S3_INTEGRATION_KIND,
+  toS3Integration,
+  type S3IntegrationView,
+} from './s3-integration-records.js';
+export { createS3Integration } from './create-s3-integration.js';
+export { updateS3Integration } from './update-s3-integration.js';
+export { deleteS3Integration } from './delete-s3-integration.js';
+export { testS3Integration } from './test-s3-integration.js';
+export { DATASET_EXPORT_KIND, type DatasetExportPayload } from './dataset-export-records.js';
+export { exportDatasetToS3, type DatasetExport } from './export-dataset-to-s3.js';
+export { datasetExportHandler, type DatasetExportDeps } from './dataset-export-handler.js';
+export {
+  AVATAR_MAX_BYTES,
+  setUserAvatar,
+  USER_AVATAR_KIND,
+  type AvatarBody,
+} from './set-user-avatar.js';
+export { readUserAvatar } from './read-user-avatar.js';

@@ -1,16 +1,26 @@
 import type { CatalogueStore, EventStore, TenancyStore, UserRecord } from '@allot/core';
 import type { LoginAttempt, LoginThrottle } from './login-throttle.js';
 import { decoyHash, passwordMatches } from './password-hash.js';
+import { acceptedTwoFactorStep } from './two-factor-secret.js';
 
-/** What a login came to: the user, a refusal (one answer for every reason), or a wait. */
+/**
+ * Why a login was refused: `credentials` is one answer for every wrong
+ * user or password; the two-factor reasons come only after the password
+ * matched.
+ */
+export type LoginRefusal = 'credentials' | 'otp_required' | 'otp_invalid';
+
+/** What a login came to: the user, a refusal, or a wait. */
 export type LoginOutcome =
   | { kind: 'accepted'; user: UserRecord }
-  | { kind: 'refused' }
+  | { kind: 'refused'; reason: LoginRefusal }
   | { kind: 'throttled'; retryAfterSeconds: number };
 
 /** A login: the user by id or email, in a workspace, from an address. */
 export interface LoginRequest extends LoginAttempt {
   password: string;
+  /** The TOTP code, for a user with two-factor authentication enabled. */
+  otp?: string | undefined;
 }
 
 async function findLoginUser(
@@ -35,7 +45,7 @@ export const LOGIN_FAILED_EVENT = 'session.login_failed';
 async function recordFailure(
   store: TenancyStore & EventStore,
   request: LoginRequest,
-  reason: 'refused' | 'throttled',
+  reason: 'refused' | 'throttled' | 'otp_required' | 'otp_invalid',
   now: Date,
 ): Promise<void> {
   if ((await store.getWorkspace(request.workspace)) === undefined) return;
@@ -56,7 +66,9 @@ async function recordFailure(
  * a deactivated user and a wrong password are all `refused` alike, after
  * the same scrypt work, so an answer tells nothing about which it was;
  * each refusal counts towards the throttle. Every refused or throttled
- * attempt is recorded as a `session.login_failed` event.
+ * attempt is recorded as a `session.login_failed` event. A user with
+ * two-factor authentication enabled also needs a current TOTP code
+ * (`otp`), each code accepted once; a wrong code counts towards the throttle.
  */
 export async function logIn(
   store: TenancyStore & CatalogueStore & EventStore,
@@ -76,7 +88,22 @@ export async function logIn(
   if (user === undefined || user.password == null || user.active === false || !matches) {
     await throttle?.fail({ ...request, user: user?.id ?? request.user }, now);
     await recordFailure(store, request, 'refused', now);
-    return { kind: 'refused' };
+    return { kind: 'refused', reason: 'credentials' };
+  }
+  if (user.twoFactor?.enabledAt != null) {
+    const owner = { workspace: user.workspace, user: user.id };
+    if (request.otp === undefined || request.otp === '') {
+      // The password was right: asking for the code counts as no failed guess.
+      await recordFailure(store, request, 'otp_required', now);
+      return { kind: 'refused', reason: 'otp_required' };
+    }
+    const step = await acceptedTwoFactorStep(store, owner, user.twoFactor, request.otp, now);
+    if (step === null) {
+      await throttle?.fail({ ...request, user: user.id }, now);
+      await recordFailure(store, request, 'otp_invalid', now);
+      return { kind: 'refused', reason: 'otp_invalid' };
+    }
+    await store.putUser({ ...user, twoFactor: { ...user.twoFactor, lastStep: step } });
   }
   await throttle?.succeed({ ...request, user: user.id }, now);
   return { kind: 'accepted', user };

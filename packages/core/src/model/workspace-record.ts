@@ -67,4 +67,21 @@ export interface UserRecord {
   superUser?: boolean;
   /** Absent or null until the user sets one through an invitation. */
   password?: PasswordHash | null;
+  /** The user's TOTP second factor; absent or null when they have none. */
+  twoFactor?: TwoFactorRecord | null;
+}
+
+/**
+ * A user's TOTP second factor as stored. The secret is sealed (encrypted
+ * and authenticated) by the use cases, never kept in the clear; it is
+ * pending until the user confirms it with a code, and only then asked for
+ * at login.
+ */
+export interface TwoFactorRecord {
+  /** The sealed base32 secret: `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */
+  secret: string;
+  /** When the user confirmed it with a code; null while pending. */
+  enabledAt: string | null;
+  /** The last time step a code was accepted for, so that a code is never used twice. */
+  lastStep: number | null;
 }

@@ -103,7 +103,8 @@ export function toErrorBody(
   }
   if (isAllotError(error)) {
     const status = CORE_ERROR_STATUS[error.code] ?? 500;
-    if (status >= 500)
+    // A remote end's refusal is the caller's to act on (a wrong key, a missing bucket): say it.
+    if (status >= 500 && error.code !== 'INTEGRATION_FAILED')
       return { body: shape(status, error.code, publicMessage(status), requestId), expected: false };
     const field = fieldOfDetails(error.details);
     return { body: shape(status, error.code, error.message, requestId, field), expected: true };

@@ -1,13 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DEFAULT_WORKSPACE } from '@allot/core';
 import { LoginBody, SessionSchema, UserSchema, withErrors } from '@allot/protocol';
-import { accountRoleOf, logIn, readUser, revokeSession } from '@allot/use-cases';
+import { accountRoleOf, logIn, readUser, revokeSession, type LoginRefusal } from '@allot/use-cases';
 import { Type } from 'typebox';
 import { contextOf } from '../app-context.js';
 import { HttpError } from '../errors/http-error.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { recordSessionEvent } from '../session-events.js';
 import { userView } from './user-view.js';
+
+/** What a refused login answers: the two-factor ones only once the password matched. */
+const REFUSALS: Record<LoginRefusal, string> = {
+  credentials: 'the user or password is wrong, or the user is deactivated',
+  otp_required: 'this user has two-factor authentication: send the current code as `otp`',
+  otp_invalid: 'the two-factor code is wrong, expired or used already',
+};
 
 /** Log in with a password (a session token back), see who is logged in, log out. */
 export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -35,11 +42,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           `too many failed logins for this user or address; retry in ${outcome.retryAfterSeconds} s`,
         );
       }
-      if (outcome.kind === 'refused')
-        throw new HttpError(
-          'UNAUTHORIZED',
-          'the user or password is wrong, or the user is deactivated',
-        );
+      if (outcome.kind === 'refused') throw new HttpError('UNAUTHORIZED', REFUSALS[outcome.reason]);
       const { user } = outcome;
       const session = await sessions.issue(user.id, user.workspace, clock());
       await recordSessionEvent(app, 'session.login', session, request.ip);

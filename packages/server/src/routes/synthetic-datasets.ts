@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   createSyntheticDataset,
   deleteSyntheticDataset,
+  exportDatasetToS3,
   listSyntheticDatasets,
   readSyntheticDataset,
   readSyntheticDatasetFile,
@@ -9,6 +10,8 @@ import {
   regenerateSyntheticDataset,
 } from '@allot/use-cases';
 import {
+  DatasetExportBody,
+  DatasetExportSchema,
   SyntheticDatasetFileQuery,
   SyntheticDatasetSchema,
   NewSyntheticDatasetBody,
@@ -160,6 +163,41 @@ export const syntheticDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => 
     },
     async (request) =>
       regenerateSyntheticDataset(store, queue, request.params, actingOf(app, request)),
+  );
+
+  app.post(
+    '/projects/:project/synthetic-datasets/:id/export',
+    {
+      config: { role: 'tester' },
+      schema: {
+        tags,
+        summary: "Upload a completed dataset's files to an S3 integration's bucket",
+        description:
+          'Checks the dataset has completed (400, field `status`), that the integration is an active ' +
+          '`s3` one (400, field `integration`; 404 when unknown) and that its bucket answers (502 ' +
+          '`INTEGRATION_FAILED`), then queues the upload and answers 202: nothing is written when ' +
+          'any check fails. Each file goes to `<prefix>datasets/<id>/<format>/<file name>`, streamed ' +
+          'from the store and uploaded in parts when large, then `manifest.json`; the event ' +
+          '`dataset.exported` (or `dataset.export_failed`) notifies the caller.',
+        params: ProjectItemParams,
+        body: DatasetExportBody,
+        response: withErrors({ 202: DatasetExportSchema }),
+      },
+    },
+    async (request, reply) => {
+      const exported = await exportDatasetToS3(
+        store,
+        queue,
+        contextOf(app).objectStorage,
+        {
+          dataset: request.params.id,
+          project: request.params.project,
+          integration: request.body.integration,
+        },
+        actingOf(app, request),
+      );
+      return reply.status(202).send(exported);
+    },
   );
 
   app.delete(

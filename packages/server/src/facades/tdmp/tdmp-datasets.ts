@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   createSyntheticDataset,
   deleteSyntheticDataset,
+  exportDatasetToS3,
   listSyntheticDatasets,
   readSyntheticDataset,
   readSyntheticDatasetFile,
@@ -16,6 +17,7 @@ import { callerOf } from '../../plugins/authenticate.js';
 import { sendDatasetFile } from '../../synth/send-dataset-file.js';
 import { ALL, TdmpIdParams, TdmpPage, tdmpProjectAccess } from './tdmp-schemas.js';
 import { notFound } from '../../errors/http-error.js';
+import { asValidation } from './tdmp-integrations.js';
 
 const Id = TdmpIdParams.properties.id;
 const Format = Type.Union([
@@ -87,13 +89,14 @@ export function tdmpDatasetView(dataset: SyntheticDatasetView) {
 }
 
 /**
- * TDMP's dataset routes and its download, `GET /data/{id}?format=&file_index=`.
+ * TDMP's dataset routes, the export of a dataset's files to an S3
+ * integration, and the download, `GET /data/{id}?format=&file_index=`.
  * Creating queues the generation at once, so `generate/{id}` queues it
  * again only for a dataset that failed or whose queued job is gone.
  */
 export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const hide = true;
-  const { store, queue } = contextOf(app);
+  const { store, queue, objectStorage } = contextOf(app);
 
   app.post(
     '/datasets/create',
@@ -181,6 +184,48 @@ export const tdmpDatasetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       await visibleDataset(request, request.params.id);
       await deleteSyntheticDataset(store, queue, { id: request.params.id }, actingOf(app, request));
       return { detail: 'Dataset deleted' };
+    },
+  );
+
+  app.post(
+    '/datasets/:id/export-s3',
+    {
+      config: { role: 'tester' },
+      schema: {
+        hide,
+        params: TdmpIdParams,
+        body: Type.Object({ integration_id: Type.String({ minLength: 1, maxLength: 64 }) }),
+      },
+    },
+    async (request, reply) => {
+      await visibleDataset(request, request.params.id);
+      const exported = await asValidation(
+        () =>
+          exportDatasetToS3(
+            store,
+            queue,
+            objectStorage,
+            { dataset: request.params.id, integration: request.body.integration_id },
+            actingOf(app, request),
+          ),
+        { integration: 'body.integration_id' },
+      );
+      return reply.status(202).send({
+        detail: 'Export queued',
+        status: 'queued',
+        dataset_id: exported.dataset,
+        integration_id: exported.integration,
+        bucket: exported.bucket,
+        prefix: exported.prefix,
+        manifest_key: exported.manifest,
+        objects: exported.objects.map((o) => ({
+          key: o.key,
+          format: o.format,
+          file_index: o.index,
+          size: o.bytes,
+        })),
+        job_id: exported.queuedJob,
+      });
     },
   );
 

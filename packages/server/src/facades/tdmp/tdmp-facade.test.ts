@@ -256,7 +256,7 @@ describe('TDMP facade: users, projects, notifications, settings, audit, tenants,
 
   it('configures webhook integrations with the reference events, and tests them', async () => {
     const providers = await as('adam').get('/integrations/providers');
-    expect(providers.body.map((p: { id: string }) => p.id)).toEqual(['webhook']);
+    expect(providers.body.map((p: { id: string }) => p.id)).toEqual(['webhook', 's3']);
     expect((await as('mia').get('/integrations')).status).toBe(403);
     const bad = await as('adam').post('/integrations', {
       provider: 'webhook',

@@ -4,6 +4,7 @@ import { installTdmpAuth } from './tdmp-auth.js';
 import { installTdmpErrors } from './tdmp-errors.js';
 import { installFormParser } from './tdmp-form-body.js';
 import { tdmpAuditRoutes } from './tdmp-audit.js';
+import { tdmpAvatarRoutes } from './tdmp-avatar.js';
 import { tdmpIntegrationRoutes } from './tdmp-integrations.js';
 import { tdmpNotificationRoutes } from './tdmp-notifications.js';
 import { tdmpProjectRoutes } from './tdmp-projects.js';
@@ -24,6 +25,7 @@ export const TDMP_ROUTE_GROUPS: readonly FastifyPluginAsync[] = [
   tdmpProjectRoutes,
   tdmpNotificationRoutes,
   tdmpSettingsRoutes,
+  tdmpAvatarRoutes,
   tdmpAuditRoutes,
   tdmpTenantRoutes,
   tdmpIntegrationRoutes,

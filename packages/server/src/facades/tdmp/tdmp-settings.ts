@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   changePassword,
+  confirmTwoFactor,
   deleteUser,
+  disableTwoFactor,
   passwordMatches,
   readUser,
+  readUserAvatar,
   readUserSettings,
+  startTwoFactor,
   updateUser,
   updateUserSettings,
 } from '@allot/use-cases';
@@ -12,10 +16,15 @@ import { Type } from 'typebox';
 import { contextOf } from '../../app-context.js';
 import { audit } from '../../audit.js';
 import { HttpError } from '../../errors/http-error.js';
+import { emptyBodyAsObject } from '../../routes/empty-body.js';
 import { guardSuperUser } from '../../routes/guard-super-user.js';
 import { tdmpCaller } from './tdmp-auth.js';
+import { avatarUrl } from './tdmp-avatar.js';
 import { tdmpUserView } from './tdmp-views.js';
 
+/** The issuer authenticator apps show beside the account. */
+const TOTP_ISSUER = 'allot';
+const Code = Type.String({ minLength: 1, maxLength: 20 });
 const Password = Type.String({ minLength: 8, maxLength: 1024 });
 const Email = Type.String({
   minLength: 3,
@@ -25,7 +34,8 @@ const Email = Type.String({
 
 /**
  * The caller's own settings: profile (name, theme), password, email,
- * notification preferences, and deleting their own account. Each acts on
+ * notification preferences, TOTP two-factor authentication, and deleting
+ * their own account. Each acts on
  * the logged-in user only, in their own workspace.
  */
 export const tdmpSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,11 +47,14 @@ export const tdmpSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
   const view = async (workspace: string, user: string) => {
     const settings = await readUserSettings(store, workspace, user);
+    const record = await readUser(store, workspace, user);
     return {
-      ...tdmpUserView(await readUser(store, workspace, user)),
+      ...tdmpUserView(record),
       theme: settings.theme,
       notifications: settings.notifications,
-      two_factor_enabled: false,
+      two_factor_enabled: record.twoFactor?.enabledAt != null,
+      avatar_url:
+        (await readUserAvatar(store, { workspace, user })) === undefined ? null : avatarUrl(user),
     };
   };
 
@@ -140,6 +153,47 @@ export const tdmpSettingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         clock(),
       );
       return view(workspace, user);
+    },
+  );
+
+  app.post(
+    '/settings/enable_2fa',
+    {
+      config: { role: 'viewer' },
+      preValidation: emptyBodyAsObject,
+      schema: { hide, body: Type.Object({ code: Type.Optional(Code) }) },
+    },
+    async (request) => {
+      const owner = self(request);
+      const code = request.body.code;
+      if (code === undefined) {
+        const setup = await startTwoFactor(store, owner, TOTP_ISSUER, clock());
+        await audit(app, request, 'user.two_factor_started', `user:${owner.user}`);
+        return {
+          secret: setup.secret,
+          otpauth_url: setup.uri,
+          two_factor_enabled: false,
+          detail: 'Confirm with a code from the authenticator app: POST {"code": "123456"}',
+        };
+      }
+      await confirmTwoFactor(store, owner, code, clock());
+      await audit(app, request, 'user.two_factor_enabled', `user:${owner.user}`);
+      return { two_factor_enabled: true, detail: 'Two-factor authentication enabled' };
+    },
+  );
+
+  app.post(
+    '/settings/disable_2fa',
+    {
+      config: { role: 'viewer' },
+      preValidation: emptyBodyAsObject,
+      schema: { hide, body: Type.Object({ code: Type.Optional(Code) }) },
+    },
+    async (request) => {
+      const owner = self(request);
+      await disableTwoFactor(store, owner, request.body.code, clock());
+      await audit(app, request, 'user.two_factor_disabled', `user:${owner.user}`);
+      return { two_factor_enabled: false, detail: 'Two-factor authentication disabled' };
     },
   );
 

@@ -1,0 +1,15 @@
+/** The part of `@20minutes/s3rver` (a local S3 server for tests; it ships no types) the tests use. */
+declare module '@20minutes/s3rver' {
+  interface S3rverOptions {
+    port?: number;
+    address?: string;
+    silent?: boolean;
+    directory: string;
+    configureBuckets?: Array<{ name: string; configs: unknown[] }>;
+  }
+  export default class S3rver {
+    constructor(options: S3rverOptions);
+    run(): Promise<{ address: string; port: number }>;
+    close(): Promise<void>;
+  }
+}
