@@ -58,7 +58,11 @@ export async function gatherInStore(
       now: context.now,
     };
     if (cls.order === null) query.limit = context.limit;
-    if (byKey) query.cells = orderCells(cls);
+    if (byKey) {
+      const cells = orderCells(cls);
+      // Every cell but the key is the whole row: asked whole, so a row by key always has a hole.
+      if (new Set([keyIndex, ...cells]).size < block.columns.length) query.cells = cells;
+    }
     return query;
   });
   const answers = await context.store.gatherCandidates(context.workspace, queries);
@@ -123,7 +127,7 @@ export async function readAllocatedValues(
   const bySource = new Map<BlockSource, UniverseRow[]>();
   for (const rows of allocated)
     for (const row of rows) {
-      if (!leftOut(row.values, row.source.block.columns.length)) continue;
+      if (!leftOut(row.values)) continue;
       const list = bySource.get(row.source);
       if (list === undefined) bySource.set(row.source, [row]);
       else list.push(row);
@@ -148,8 +152,11 @@ export async function readAllocatedValues(
   return counts.reduce((sum, count) => sum + count, 0);
 }
 
-/** Whether a row lacks a cell the store left out (a row short of cells reads as one: it is read again). */
-function leftOut(values: RowValues, columns: number): boolean {
-  for (let i = 0; i < columns; i++) if (values[i] === undefined) return true;
+/**
+ * Whether a row has a cell the store left out: a hole. A row short of cells
+ * (its missing cells read null) has none, nor has a row given whole.
+ */
+function leftOut(values: RowValues): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined) return true;
   return false;
 }

@@ -29,9 +29,10 @@ export interface CandidateQuery {
   /**
    * The columns whose values the engine needs of every row found (the
    * columns of the find's order), by index; every column when absent. A
-   * store may answer each row with only these cells and the key's, leaving
-   * the others out (undefined): the engine then reads the values of the
-   * rows it allocates through {@link JobStore.rowsByKey}, and of no other.
+   * store may answer each row with only these cells and the key's (as a
+   * string), leaving the others out: holes in an array as long as
+   * `columns`. The engine then reads the values of the rows it allocates
+   * through {@link JobStore.rowsByKey}, and of no other.
    */
   cells?: readonly number[];
 }
