@@ -248,6 +248,40 @@ describe('gathering candidates in SQL', () => {
     }
   });
 
+  it('gives each row its key and the cells the finds name only, when they name some', async () => {
+    /** A row as a find naming `cells` gets it: the key as a string and those cells, the rest left out. */
+    const keyed = (row: RowValues, cells: readonly number[]): RowValues => {
+      const values = new Array(COLUMNS.length) as RowValues;
+      values[0] = String(row[0]);
+      // A short row's missing cell reads null, which sorts as a missing one does.
+      for (const cell of cells) values[cell] = row[cell] ?? null;
+      return values;
+    };
+    const rng = random(11);
+    for (let i = 0; i < 100; i++) {
+      const where = generateWhere(rng, 1);
+      const cells = [[], [2], [3, 1], [0, 2]][i % 4] as number[];
+      const got = await gatherOne(store, query(where, { cells }));
+      const expected = inMemory(where, rows11).map((row) => keyed(row, cells));
+      expect(got, JSON.stringify(where)).toEqual(expected);
+      // Left out, not null: nothing but the key and the named cells is there.
+      for (const row of got ?? [])
+        expect(row.flatMap((cell, index) => (cell === undefined ? [] : [index])).sort()).toEqual(
+          [...new Set([0, ...cells])].sort(),
+        );
+    }
+    // Asked together, each find gets at least its cells; one asking for every cell gets them all.
+    const where: Where = { a: { ne: 'active' } };
+    const together = await store.gatherCandidates?.(WS, [
+      query(where, { cells: [] }),
+      query(where, { cells: [3] }),
+    ]);
+    const both = inMemory(where, rows11).map((row) => keyed(row, [3]));
+    expect(together).toEqual([both, both]);
+    const mixed = await store.gatherCandidates?.(WS, [query(where, { cells: [] }), query(where)]);
+    expect(mixed).toEqual([inMemory(where, rows11), inMemory(where, rows11)]);
+  });
+
   it('matches on the parent version too, and takes the first rows up to a limit', async () => {
     const parent = rows11.slice(0, 400);
     const where: Where = { a: { in: ['active', 100, true] } };

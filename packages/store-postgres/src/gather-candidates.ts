@@ -31,8 +31,19 @@ interface Pending {
   found: RowValues[];
 }
 
-/** A row of a statement's answer: the finds it is free for, its values. */
-type FoundRow = [finds: number[], values: RowValues];
+/**
+ * A row of a statement's answer: the finds it is free for, then its values
+ * (an array), or its key and the asked cells' values in the order of
+ * {@link Layout.cells} when the finds asked for some cells only.
+ */
+type FoundRow = [finds: number[], ...rest: unknown[]];
+
+/** What a statement returns of each row: every value, or the key and these cells. */
+interface Layout {
+  cells: readonly number[] | undefined;
+  width: number;
+  keyIndex: number;
+}
 
 /**
  * The rows each find of a batch selects and that are free for it, in row
@@ -42,7 +53,10 @@ type FoundRow = [finds: number[], values: RowValues];
  * share each statement: one scan evaluates every filter. The version's
  * chain is read oldest first in growing slices, each slice only for the
  * finds still short of their limit, so finds with common rows stop early;
- * a large slice is read in parts side by side.
+ * a large slice is read in parts side by side. When every find names the
+ * cells it needs, each row comes with its key and those cells only, the
+ * others left out: most candidates are never allocated, and their values
+ * are most of what a statement would return.
  */
 export async function gatherBatch(
   sql: SqlRunner,
@@ -69,12 +83,15 @@ export async function gatherBatch(
     };
     for (let from = 0, size = first; from < own && pending.length > 0; from += size, size *= 2) {
       const parts = partsOf(from, Math.min(own, from + size), first);
+      const layout = layoutOf(target, pending);
       const read = await Promise.all(
-        parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending))),
+        parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending, layout))),
       );
       for (const rows of read)
-        for (const [finds, values] of rows)
-          for (const k of finds) take(pending[k] as Pending, values);
+        for (const row of rows) {
+          const values = valuesOf(row, layout);
+          for (const k of row[0]) take(pending[k] as Pending, values);
+        }
       pending = pending.filter(({ query, found }) => !isFull(query, found));
     }
   }
@@ -94,6 +111,31 @@ function partsOf(from: number, to: number, least: number): Array<{ from: number;
   for (let start = from; start < to; start += size)
     parts.push({ from: start, to: Math.min(to, start + size) });
   return parts;
+}
+
+/** The cells every pending find needs, or undefined (every cell) when one of them asks for all. */
+function layoutOf(target: BatchTarget, pending: readonly Pending[]): Layout {
+  const width = pending[0]?.query.columns.length ?? 0;
+  const wanted = new Set<number>();
+  for (const { query } of pending) {
+    if (query.cells === undefined) return { cells: undefined, width, keyIndex: target.keyIndex };
+    for (const cell of query.cells) wanted.add(integer(cell));
+  }
+  return { cells: [...wanted], width, keyIndex: target.keyIndex };
+}
+
+/**
+ * A found row's values: as returned, or built from its key and asked cells,
+ * the other cells left out. A row whose key is null comes whole.
+ */
+function valuesOf(row: FoundRow, layout: Layout): RowValues {
+  const first = row[1];
+  if (layout.cells === undefined || Array.isArray(first)) return first as RowValues;
+  // Holes, not nulls: the engine tells a cell left out from a null one.
+  const values = new Array(layout.width) as RowValues;
+  values[layout.keyIndex] = first as string;
+  layout.cells.forEach((cell, i) => (values[cell] = row[i + 2] as RowValues[number]));
+  return values;
 }
 
 /** Runs a part's statement: the rows it found, parsed from the one JSON text it returns. */
@@ -160,7 +202,12 @@ function findsFree(group: FilterGroup): string {
 }
 
 /** The statement of a part of a slice over the pending finds: each is named by its place in `pending`. */
-function statementOf(sql: SqlRunner, part: Part, pending: readonly Pending[]): pg.QueryConfig {
+function statementOf(
+  sql: SqlRunner,
+  part: Part,
+  pending: readonly Pending[],
+  layout: Layout,
+): pg.QueryConfig {
   const values: Record<string, unknown> = {
     workspace: part.workspace,
     block: part.block,
@@ -190,8 +237,27 @@ function statementOf(sql: SqlRunner, part: Part, pending: readonly Pending[]): p
     .text('gather-candidates')
     .replace('/*finds*/', () => finds.join(',\n'))
     .replace('/*extracted*/', () => (extracted.length === 0 ? '' : `${extracted.join(', ')},`))
+    .replace('/*row*/', () => rowSql(layout))
     .replaceAll('/*key*/', () => key);
   return toPositional(text, values, { keep: false });
+}
+
+/**
+ * What the statement returns of a row after its finds: its values as JSON,
+ * or its key as a JSON string and each asked cell as JSON (a missing cell
+ * of a short row reads null, which sorts as the engine's missing cell
+ * does), the whole row when the key is null (no key to read it by).
+ */
+function rowSql(layout: Layout): string {
+  const whole = 'row_json(s.cells, s.kinds)';
+  if (layout.cells === undefined) return whole;
+  const cells = layout.cells.map((index) => {
+    const text = `s.cells[${index + 1}]`;
+    const kind = `substr(s.kinds, ${index + 1}, 1)`;
+    return `coalesce(CASE WHEN s.kinds IS NULL OR ${kind} = 's' THEN to_json(${text})::text WHEN ${kind} IN ('n', 'b') THEN ${text} END, 'null')`;
+  });
+  const keyed = ['to_json(s.row_key)::text', ...cells].join(` || ',' || `);
+  return `CASE WHEN s.row_key IS NULL THEN ${whole} ELSE ${keyed} END`;
 }
 
 /** A plain decimal, cast directly: anything else goes through `find_number`. */

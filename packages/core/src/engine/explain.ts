@@ -1,8 +1,7 @@
-import type { RowValues } from '../model/block-version.js';
 import type { ClaimState } from '../model/job-record.js';
 import type { FindClass } from './find-classes.js';
 import type { FindForecast } from './job-report.js';
-import { censusOf, claimsByBlock, type BlockClaims } from './scan-candidates.js';
+import { censusOf, claimsByBlock, type BlockClaims, type CensusRows } from './scan-candidates.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -16,7 +15,7 @@ export function describeShortfall(
   cls: FindClass,
   claims: BlockClaims,
   matched: number,
-  rows?: readonly RowValues[],
+  rows?: CensusRows,
 ): string {
   const census = censusOf(cls, claims, rows);
   const demand = cls.tests.reduce((sum, t) => sum + t.test.count, 0);

@@ -14,11 +14,25 @@ const WS = 'default';
 
 /**
  * A store that gathers candidates itself, as the PostgreSQL store does in
- * SQL: here over the memory store's rows with core's own filter, and
- * counting the whole-block reads the engine makes through it (as rows or by column).
+ * SQL: here over the memory store's rows with core's own filter, each row
+ * with its key and the cells asked only, and counting the whole-block reads
+ * the engine makes through it (as rows or by column) and the rows it reads by key.
  */
-function gathering(inner: Store): { store: Store; blockReads: () => number } {
+function gathering(inner: Store): {
+  store: Store;
+  blockReads: () => number;
+  readByKey: () => number;
+} {
   let reads = 0;
+  let byKey = 0;
+  /** A row as a query naming cells gets it: its key and those cells, the others left out. */
+  const asked = (query: CandidateQuery, row: RowValues): RowValues => {
+    if (query.cells === undefined) return row;
+    const values = new Array(query.columns.length) as RowValues;
+    values[query.keyIndex] = String(row[query.keyIndex]);
+    for (const cell of query.cells) values[cell] = row[cell] ?? null;
+    return values;
+  };
   const free = async (workspace: string, query: CandidateQuery) => {
     const claims = await inner.claimState(workspace, [query.block], query.now);
     return (row: RowValues) => {
@@ -37,7 +51,7 @@ function gathering(inner: Store): { store: Store; blockReads: () => number } {
         const found: RowValues[] = [];
         for (const row of block?.rows ?? []) {
           if (found.length === query.limit) break;
-          if (matches(row) && isFree(row)) found.push(row);
+          if (matches(row) && isFree(row)) found.push(asked(query, row));
         }
         return found;
       }),
@@ -50,7 +64,9 @@ function gathering(inner: Store): { store: Store; blockReads: () => number } {
   ) => {
     const wanted = new Set(keys);
     const block = await inner.getBlock(workspace, version.block, version.version);
-    return (block?.rows ?? []).filter((row) => wanted.has(String(row[keyIndex])));
+    const rows = (block?.rows ?? []).filter((row) => wanted.has(String(row[keyIndex])));
+    byKey += rows.length;
+    return rows;
   };
   const store = new Proxy(inner, {
     get(target, name, receiver) {
@@ -61,7 +77,7 @@ function gathering(inner: Store): { store: Store; blockReads: () => number } {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  return { store, blockReads: () => reads };
+  return { store, blockReads: () => reads, readByKey: () => byKey };
 }
 
 const spec = (test: string, where: AllocationTest['find']['where'], extra = {}) =>
@@ -143,6 +159,7 @@ describe('a job over a store that gathers candidates itself', () => {
       await executeJob(store, { tests: [{ pool: 'hold', suite: 's', test: 'active' }], clock });
     }
     const before = gatherer.blockReads();
+    const readBefore = gatherer.readByKey();
     const expected = await executeJob(plain, { tests: refs('s'), clock });
     const actual = await executeJob(gatherer.store, { tests: refs('s'), clock });
     expect(outcome(actual)).toEqual(outcome(expected));
@@ -151,6 +168,9 @@ describe('a job over a store that gathers candidates itself', () => {
       /4 rows qualify, 2 leased by job \d+, 2 free/,
     );
     expect(gatherer.blockReads() - before).toBe(0);
+    // Values are read for the rows allocated and the 2 held rows the census reads, no others.
+    const allocated = actual.tests.reduce((n, t) => n + t.values.length, 0);
+    expect(gatherer.readByKey() - readBefore).toBe(allocated + 2);
   });
 
   it('reads the block for a dry run and for a refresh, and allocates as the in-memory scan does', async () => {

@@ -2,7 +2,7 @@ import type { RowValues } from '../model/block-version.js';
 import { rowId, type ClaimState, type JobCommit } from '../model/job-record.js';
 import { jobTestIndex } from '../job-test-index.js';
 import type { FindClass, Resolved } from './find-classes.js';
-import { gatherInStore, type Gathered } from './gather-in-store.js';
+import { gatherInStore, readAllocatedValues, type Gathered } from './gather-in-store.js';
 import type { JobRun } from './job-run.js';
 import { liveHolders } from './live-holders.js';
 import { claimsByBlock } from './scan-candidates.js';
@@ -56,6 +56,8 @@ export async function planJob(run: JobRun, now: Date): Promise<JobPlan> {
     onClass: (done) => run.progress({ phase: 'candidates', done, total }),
     gathered,
   });
+  // The store may have named the candidates by key only: the rows kept are read now.
+  await readAllocatedValues(allocation.rows.values(), run);
   run.progress({ phase: 'matching', done: 1, total: 1 });
   const plan: JobPlan = {
     claims,

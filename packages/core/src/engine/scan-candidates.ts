@@ -105,7 +105,11 @@ export function scanCandidates(
   return candidates;
 }
 
-/** The first `limit` of the free rows a store gathered for a class, in its order. */
+/**
+ * The first `limit` of the free rows a store gathered for a class, in its
+ * order. The store filtered them with the find's own semantics, and may
+ * have left out the cells the find reads: they are not tested again.
+ */
 function scanGathered(
   cls: FindClass,
   gathered: Gathered,
@@ -118,10 +122,10 @@ function scanGathered(
     return candidates.length >= limit;
   };
   if (cls.order === null) {
-    for (const row of gathered.rows) if (cls.matches(row) && take(row)) break;
+    for (const row of gathered.rows) if (take(row)) break;
     return candidates;
   }
-  const qualifying = gathered.rows.filter((row) => cls.matches(row));
+  const qualifying = [...gathered.rows];
   qualifying.sort(cls.order);
   for (const row of qualifying) if (take(row)) break;
   return candidates;
@@ -136,15 +140,19 @@ export interface FindCensus {
   free: number;
 }
 
+/** The rows a census counts instead of the whole block. */
+export interface CensusRows {
+  /** Rows tested against the find. */
+  rows: readonly RowValues[];
+  /** Keys of rows known to qualify (the store filtered them), counted without their values. */
+  qualifyingKeys: readonly string[];
+}
+
 /**
  * Counts every qualifying row among `rows` (by default the whole block: a
  * full scan, only for failures and dry runs).
  */
-export function censusOf(
-  cls: FindClass,
-  claims: BlockClaims,
-  rows?: readonly RowValues[],
-): FindCensus {
+export function censusOf(cls: FindClass, claims: BlockClaims, rows?: CensusRows): FindCensus {
   const census: FindCensus = { qualifying: 0, consumed: 0, leasedBy: new Map(), free: 0 };
   // Called once per qualifying row of a large block (a forecast scans every row): no allocation per row.
   const count = (key: string) => {
@@ -164,7 +172,8 @@ export function censusOf(
     else census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
   };
   if (rows !== undefined) {
-    for (const row of rows) if (cls.matches(row)) count(String(row[cls.source.keyIndex]));
+    for (const row of rows.rows) if (cls.matches(row)) count(String(row[cls.source.keyIndex]));
+    for (const key of rows.qualifyingKeys) count(key);
     return census;
   }
   const { table } = cls.source;

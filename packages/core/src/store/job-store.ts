@@ -26,6 +26,15 @@ export interface CandidateQuery {
   now: Date;
   /** At most this many rows, the first in row order; every qualifying row when absent. */
   limit?: number;
+  /**
+   * The columns whose values the engine needs of every row found (the
+   * columns of the find's order), by index; every column when absent. A
+   * store may answer each row with only these cells and the key's (as a
+   * string), leaving the others out: holes in an array as long as
+   * `columns`. The engine then reads the values of the rows it allocates
+   * through {@link JobStore.rowsByKey}, and of no other.
+   */
+  cells?: readonly number[];
 }
 
 /**
@@ -51,7 +60,8 @@ export interface JobStore {
    * already); the engine then reads the whole version. Asked once per job
    * with every find, so a store can serve the finds of one block version
    * with one scan; when every find of a version is answered, the engine
-   * does not read the version's rows at all.
+   * does not read the version's rows at all. A query's `cells` says which
+   * values its rows must carry: the key's and these.
    */
   gatherCandidates?(
     workspace: string,
@@ -61,7 +71,8 @@ export interface JobStore {
    * Optional, with {@link gatherCandidates}: the rows of a block version
    * whose cell at `keyIndex` is one of `keys` (as strings), in row order.
    * The engine reads the rows held by leases or consumed this way to explain
-   * a shortfall without reading the whole version.
+   * a shortfall without reading the whole version, and the values of the
+   * rows it allocates among those {@link gatherCandidates} gave by key only.
    */
   rowsByKey?(
     workspace: string,
