@@ -2,7 +2,6 @@ import {
   AllotError,
   datasetExistsError,
   datasetNotFoundError,
-  DEFAULT_DATASET_NAME,
   variableExistsError,
   variableNotFoundError,
   type DatasetChange,
@@ -20,35 +19,6 @@ type DatasetRow = { record: DatasetRecord };
 type VariableRow = { record: VariableRecord };
 
 const FOREIGN_KEY_VIOLATION = '23503';
-
-/** The id of the project's Default dataset, created unless it exists (one, however many replicas race). */
-export async function ensureDefaultDataset(
-  db: PoolQueries,
-  workspace: string,
-  project: number,
-): Promise<number> {
-  const read = async () =>
-    (
-      await db.query<DatasetRow>('read a default dataset', 'default-dataset', {
-        workspace,
-        project,
-      })
-    ).rows[0]?.record.id;
-  const found = await read();
-  if (found !== undefined) return found;
-  try {
-    await db.sql.run(db.pool, 'ensure-default-dataset', {
-      workspace,
-      project,
-      name: DEFAULT_DATASET_NAME,
-    });
-  } catch (error) {
-    throw mapProjectGone(error, project, 'create a default dataset');
-  }
-  const created = await read();
-  if (created === undefined) throw storeFailure(new Error('no default dataset'), 'read it');
-  return created;
-}
 
 /** Inserts a dataset and its values in one statement. */
 export async function addDataset(db: PoolQueries, dataset: NewDataset): Promise<DatasetRecord> {

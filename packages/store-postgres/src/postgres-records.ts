@@ -45,8 +45,6 @@ import * as projects from './project-records.js';
 export abstract class PostgresRecords {
   readonly #db: PoolQueries;
   readonly #catalogue: PostgresCatalogue;
-  /** The Default dataset's id of each project seen, by workspace and project. */
-  readonly #defaults = new Map<string, number>();
 
   protected constructor(db: PoolQueries) {
     this.#db = db;
@@ -186,18 +184,6 @@ export abstract class PostgresRecords {
 
   takeQuota(bucket: string, limit: number, windowMs: number, now: Date): Promise<QuotaTake> {
     return madeRows.takeQuota(this.#db, { bucket, limit, windowMs, now });
-  }
-
-  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
-    // The Default dataset's id never changes and it is never deleted but with its project, whose id is never reused.
-    const key = JSON.stringify([workspace, project]);
-    const known = this.#defaults.get(key);
-    if (known !== undefined) return Promise.resolve(known);
-    return datasets.ensureDefaultDataset(this.#db, workspace, project).then((id) => {
-      if (this.#defaults.size > 10_000) this.#defaults.clear();
-      this.#defaults.set(key, id);
-      return id;
-    });
   }
 
   addDataset(dataset: NewDataset): Promise<DatasetRecord> {

@@ -11,15 +11,11 @@ import type { Page } from './page.js';
  * datasets of values, numbered per workspace. Names are unique in a
  * project (datasets and variables apart); ids are never reused. Values of
  * a deleted dataset or variable go with it; a project's delete takes its
- * datasets and variables along.
+ * datasets and variables along. Every project has its `Default` dataset
+ * from its creation (the project's create writes it), so no
+ * read ever writes one.
  */
 export interface DatasetStore {
-  /**
-   * The id of the project's `Default` dataset, created on first call: every
-   * project has one. Calls at once create one. Its id never changes, so an
-   * adapter may remember it.
-   */
-  ensureDefaultDataset(workspace: string, project: number): Promise<number>;
   /**
    * Stores a new dataset with the next dataset id of its workspace.
    *

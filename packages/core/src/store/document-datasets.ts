@@ -5,7 +5,6 @@ import {
   variableNotFoundError,
 } from '../datasets/dataset-errors.js';
 import {
-  DEFAULT_DATASET_NAME,
   type DatasetChange,
   type DatasetRecord,
   type NewDataset,
@@ -33,25 +32,11 @@ export class DocumentDatasets implements DatasetStore {
     this.#mutex = mutex;
   }
 
-  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
-    const found = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-    if (found !== undefined) return Promise.resolve(found.id);
-    return this.#mutex.run(async () => {
-      const again = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-      if (again !== undefined) return again.id;
-      const created = await this.#insertDataset(
-        { workspace, project, name: DEFAULT_DATASET_NAME, values: {} },
-        true,
-      );
-      return created.id;
-    });
-  }
-
   addDataset(dataset: NewDataset): Promise<DatasetRecord> {
     return this.#mutex.run(async () => {
       this.#assertNameFree(dataset.workspace, dataset.project, dataset.name, undefined);
       this.#assertVariables(dataset.workspace, dataset.project, dataset.values);
-      return this.#insertDataset(dataset, false);
+      return this.#insertDataset(dataset);
     });
   }
 
@@ -165,14 +150,14 @@ export class DocumentDatasets implements DatasetStore {
     });
   }
 
-  async #insertDataset(dataset: NewDataset, isDefault: boolean): Promise<DatasetRecord> {
+  async #insertDataset(dataset: NewDataset): Promise<DatasetRecord> {
     const ws = this.#workspace(dataset.workspace);
     const stored: DatasetRecord = {
       id: (ws?.lastIds.dataset ?? 0) + 1,
       workspace: dataset.workspace,
       project: dataset.project,
       name: dataset.name,
-      isDefault,
+      isDefault: false,
       values: { ...dataset.values },
     };
     await this.#saved.update((draft) => {

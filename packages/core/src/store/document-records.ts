@@ -49,10 +49,6 @@ export class DocumentRecords
     this.#datasets = new DocumentDatasets(saved, mutex);
   }
 
-  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
-    return this.#datasets.ensureDefaultDataset(workspace, project);
-  }
-
   addDataset(dataset: NewDataset): Promise<DatasetRecord> {
     return this.#datasets.addDataset(dataset);
   }
