@@ -151,6 +151,7 @@ export type {
   DatasetStore,
 } from './store/store.js';
 export type { ProjectJournal } from './store/project-store.js';
+export type { DatasetJournal } from './store/dataset-store.js';
 export {
   DEFAULT_DATASET_NAME,
   datasetValues,

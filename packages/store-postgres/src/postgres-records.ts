@@ -8,6 +8,7 @@ import type {
   CatalogueRecord,
   CatalogueUnlockRequest,
   DatasetChange,
+  DatasetJournal,
   DatasetRecord,
   NewDataset,
   VariableRecord,
@@ -186,8 +187,8 @@ export abstract class PostgresRecords {
     return madeRows.takeQuota(this.#db, { bucket, limit, windowMs, now });
   }
 
-  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
-    return datasets.addDataset(this.#db, dataset);
+  addDataset(dataset: NewDataset, journal?: DatasetJournal): Promise<DatasetRecord> {
+    return datasets.addDataset(this.#db, dataset, journal);
   }
 
   getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
@@ -202,12 +203,17 @@ export abstract class PostgresRecords {
     return datasets.countDatasets(this.#db, workspace, project);
   }
 
-  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
-    return datasets.updateDataset(this.#db, { workspace, id }, change);
+  updateDataset(
+    workspace: string,
+    id: number,
+    change: DatasetChange,
+    journal?: DatasetJournal,
+  ): Promise<DatasetRecord> {
+    return datasets.updateDataset(this.#db, { workspace, id }, change, journal);
   }
 
-  deleteDataset(workspace: string, id: number): Promise<boolean> {
-    return datasets.deleteDataset(this.#db, workspace, id);
+  deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
+    return datasets.deleteDataset(this.#db, workspace, id, journal);
   }
 
   addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '@allot/core';
 import { describeBlocksContract } from './blocks-contract.js';
 import { describeCatalogueContract } from './catalogue-contract.js';
+import { describeDatasetJournalContract } from './dataset-journal-contract.js';
 import { describeDatasetsContract } from './datasets-contract.js';
 import { describeEventsContract } from './events-contract.js';
 import { describeJobsAndLeasesContract } from './jobs-and-leases-contract.js';
@@ -17,7 +18,8 @@ export type OpenStore = () => Promise<Store>;
 /**
  * Registers the contract every adapter passes, one part per slice of the
  * Store (blocks, pools, jobs and leases, tenancy,
- * projects, events and notifications, catalogue, datasets), each case on a
+ * projects, events and notifications, catalogue, datasets and their
+ * events), each case on a
  * fresh store, then the ids that count per workspace across slices.
  */
 export function describeStoreContract(name: string, open: OpenStore): void {
@@ -39,6 +41,7 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     describeEventsContract(() => store);
     describeCatalogueContract(() => store);
     describeDatasetsContract(() => store);
+    describeDatasetJournalContract(() => store);
     describeWorkspaceNumbering(() => store);
   });
 }

@@ -16,7 +16,7 @@ import type {
   NewDataset,
   VariableRecord,
 } from '../datasets/dataset-record.js';
-import type { DatasetStore } from './dataset-store.js';
+import type { DatasetJournal, DatasetStore } from './dataset-store.js';
 import { DocumentDatasets } from './document-datasets.js';
 import { DocumentEvents } from './document-events.js';
 import { DocumentLifecycle } from './document-lifecycle.js';
@@ -49,8 +49,8 @@ export class DocumentRecords
     this.#datasets = new DocumentDatasets(saved, mutex);
   }
 
-  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
-    return this.#datasets.addDataset(dataset);
+  addDataset(dataset: NewDataset, journal?: DatasetJournal): Promise<DatasetRecord> {
+    return this.#datasets.addDataset(dataset, journal);
   }
 
   getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
@@ -65,12 +65,17 @@ export class DocumentRecords
     return this.#datasets.countDatasets(workspace, project);
   }
 
-  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
-    return this.#datasets.updateDataset(workspace, id, change);
+  updateDataset(
+    workspace: string,
+    id: number,
+    change: DatasetChange,
+    journal?: DatasetJournal,
+  ): Promise<DatasetRecord> {
+    return this.#datasets.updateDataset(workspace, id, change, journal);
   }
 
-  deleteDataset(workspace: string, id: number): Promise<boolean> {
-    return this.#datasets.deleteDataset(workspace, id);
+  deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
+    return this.#datasets.deleteDataset(workspace, id, journal);
   }
 
   addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {

@@ -33,36 +33,32 @@ afterAll(async () => {
   }
 });
 
-/**
- * What the TestRail calls write, read from the store itself: a project's
- * Default dataset comes with the project, and a call that is refused or
- * only reads writes nothing, on either store.
- */
-describe.each(STORES)('TestRail dataset writes (%s)', (_name, open) => {
-  let t: TestApp;
-  let project: number;
-  let as: Record<string, string>;
+let t: TestApp;
+let project: number;
+let as: Record<string, string>;
 
-  async function tr(method: 'GET' | 'POST', route: string, payload?: unknown) {
-    const response = await t.app.inject({
-      method,
-      url: `/index.php?${route}`,
-      headers: payload === undefined ? as : { ...as, 'content-type': 'application/json' },
-      payload: payload === undefined ? undefined : JSON.stringify(payload),
-    });
-    return { status: response.statusCode, body: response.json() as Record<string, unknown> };
-  }
+async function tr(method: 'GET' | 'POST', route: string, payload?: unknown) {
+  const response = await t.app.inject({
+    method,
+    url: `/index.php?${route}`,
+    headers: payload === undefined ? as : { ...as, 'content-type': 'application/json' },
+    payload: payload === undefined ? undefined : JSON.stringify(payload),
+  });
+  return { status: response.statusCode, body: response.json() as Record<string, unknown> };
+}
 
-  /** Every dataset, variable and event of the workspace, as the store holds them. */
-  async function written() {
-    const { store, workspace } = t;
-    return {
-      datasets: await store.listDatasets(workspace, project, PAGE),
-      variables: await store.listVariables(workspace, project),
-      events: await store.listEvents({ workspace, page: PAGE }),
-    };
-  }
+/** Every dataset, variable and event of the workspace, as the store holds them. */
+async function written() {
+  const { store, workspace } = t;
+  return {
+    datasets: await store.listDatasets(workspace, project, PAGE),
+    variables: await store.listVariables(workspace, project),
+    events: await store.listEvents({ workspace, page: PAGE }),
+  };
+}
 
+/** Each test on a new app over `open`'s store: a tester's key, and a project. */
+function usingApp(open: () => Promise<Store>): void {
   beforeEach(async () => {
     t = await createTestApp({ closeStore: true }, await open());
     const admin = t.auth(t.adminKey);
@@ -92,6 +88,16 @@ describe.each(STORES)('TestRail dataset writes (%s)', (_name, open) => {
   afterEach(async () => {
     await t.close();
   });
+}
+
+/**
+ * What the TestRail calls write, read from the store itself: a project's
+ * Default dataset comes with the project, a call that is refused or only
+ * reads writes nothing, and a dataset is never kept without its event, on
+ * either store.
+ */
+describe.each(STORES)('TestRail dataset writes (%s)', (_name, open) => {
+  usingApp(open);
 
   it('creates the Default dataset with the project, before any dataset call', async () => {
     expect((await written()).datasets).toEqual([
@@ -128,5 +134,44 @@ describe.each(STORES)('TestRail dataset writes (%s)', (_name, open) => {
       ['taken variable', `/api/v2/add_variable/${project}`, { name: 'age' }],
     ]);
     expect(await written()).toEqual(before);
+  });
+});
+
+/** A refused event on PostgreSQL, through a trigger, as the project's test does. */
+describe('TestRail dataset writes and their events (postgres)', () => {
+  usingApp(STORES[1]![1]);
+
+  it('keeps nothing of a dataset write whose event the database refuses', async () => {
+    const sql = async (text: string) => {
+      const client = new pg.Client({ connectionString: postgresUrl() });
+      await client.connect();
+      try {
+        await client.query(`SET search_path TO "${schemas.at(-1)!}"`);
+        await client.query(text);
+      } finally {
+        await client.end();
+      }
+    };
+    const kept = await tr('POST', `/api/v2/add_dataset/${project}`, { name: 'kept' });
+    expect(kept.status).toBe(200);
+    const before = await written();
+    // The events table refuses every insert, as a full disk or a broken constraint would.
+    await sql(`CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS
+        $$ BEGIN RAISE EXCEPTION 'events are refused'; END $$`);
+    await sql(`CREATE TRIGGER refuse_event BEFORE INSERT ON events
+        FOR EACH ROW EXECUTE FUNCTION refuse_event()`);
+    const id = kept.body['id'] as number;
+    for (const [route, body] of [
+      [`/api/v2/add_dataset/${project}`, { name: 'refused' }],
+      [`/api/v2/update_dataset/${id}`, { name: 'renamed' }],
+      [`/api/v2/delete_dataset/${id}`, undefined],
+    ] as const)
+      expect((await tr('POST', route, body)).status, route).toBe(503);
+    expect(await written()).toEqual(before);
+
+    await sql('DROP TRIGGER refuse_event ON events');
+    // The refused add used no number either.
+    const next = await tr('POST', `/api/v2/add_dataset/${project}`, { name: 'next' });
+    expect(next.body['id']).toBe(id + 1);
   });
 });
