@@ -6,6 +6,7 @@ import { describeDatasetJournalContract } from './dataset-journal-contract.js';
 import { describeDatasetsContract } from './datasets-contract.js';
 import { describeEventsContract } from './events-contract.js';
 import { describeJobsAndLeasesContract } from './jobs-and-leases-contract.js';
+import { describeLifecycleContract, type OpenTwin } from './lifecycle-contract.js';
 import { describePoolsContract } from './pools-contract.js';
 import { describeProjectJournalContract } from './project-journal-contract.js';
 import { describeProjectsContract } from './projects-contract.js';
@@ -16,13 +17,19 @@ import { describeWorkspaceNumbering } from './workspace-numbering.js';
 export type OpenStore = () => Promise<Store>;
 
 /**
+ * Opens a second instance on the storage of a store `OpenStore` opened, for
+ * an adapter several processes share (PostgreSQL); the case closes it.
+ */
+export type OpenTwinOf = (store: Store) => Promise<Store>;
+
+/**
  * Registers the contract every adapter passes, one part per slice of the
  * Store (blocks, pools, jobs and leases, tenancy,
  * projects, events and notifications, catalogue, datasets and their
- * events), each case on a
+ * events, made rows and quotas), each case on a
  * fresh store, then the ids that count per workspace across slices.
  */
-export function describeStoreContract(name: string, open: OpenStore): void {
+export function describeStoreContract(name: string, open: OpenStore, openTwin?: OpenTwinOf): void {
   describe(`store contract: ${name}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -42,6 +49,8 @@ export function describeStoreContract(name: string, open: OpenStore): void {
     describeCatalogueContract(() => store);
     describeDatasetsContract(() => store);
     describeDatasetJournalContract(() => store);
+    const twin: OpenTwin | undefined = openTwin === undefined ? undefined : () => openTwin(store);
+    describeLifecycleContract(() => store, twin);
     describeWorkspaceNumbering(() => store);
   });
 }
