@@ -46134,37 +46134,6 @@ var import_yaml = __toESM(require_dist(), 1);
 // ../core/dist/pool/check-pool-schema.js
 var SCHEMA_URL = new URL("./pool.schema.json", import.meta.url);
 
-// ../core/dist/datasets/dataset-record.js
-var DEFAULT_DATASET_NAME = "Default";
-
-// ../core/dist/datasets/dataset-errors.js
-function datasetExistsError(name) {
-  return new AllotError("ALREADY_EXISTS", `a dataset named "${name}" already exists in the project`, { field: "name", name });
-}
-function variableExistsError(name) {
-  return new AllotError("ALREADY_EXISTS", `a variable named "${name}" already exists in the project`, { field: "name", name });
-}
-function datasetNotFoundError(id) {
-  return new AllotError("NOT_FOUND", `dataset ${id} does not exist`, { dataset: id });
-}
-function variableNotFoundError(id) {
-  return new AllotError("NOT_FOUND", `variable ${id} does not exist`, { variable: id });
-}
-
-// ../core/dist/events/event-record.js
-function eventMatches(event, query) {
-  const at = Date.parse(event.at);
-  return (query.from === void 0 || at >= Date.parse(query.from)) && (query.to === void 0 || at < Date.parse(query.to)) && (query.actor === void 0 || event.actor === query.actor) && (query.kind === void 0 || event.kind === query.kind) && (query.project === void 0 || event.project === query.project);
-}
-
-// ../core/dist/projects/project-errors.js
-function projectExistsError(name, version) {
-  return new AllotError("ALREADY_EXISTS", `a project named "${name}" with version "${version}" already exists`, { field: "name", name, version });
-}
-function projectNotFoundError(id) {
-  return new AllotError("NOT_FOUND", `project ${id} does not exist`, { project: id });
-}
-
 // ../core/dist/events/audit-view.js
 var SYSTEM_ACTOR = "allot";
 function isAudited(event) {
@@ -46734,169 +46703,28 @@ function sameName(a, b) {
   return b !== void 0 && a.kind === b.kind && a.project === b.project && a.name === b.name;
 }
 
-// ../core/dist/store/document-datasets.js
-var DocumentDatasets = class {
-  #saved;
-  #mutex;
-  constructor(saved, mutex) {
-    this.#saved = saved;
-    this.#mutex = mutex;
-  }
-  ensureDefaultDataset(workspace, project) {
-    const found = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-    if (found !== void 0)
-      return Promise.resolve(found.id);
-    return this.#mutex.run(async () => {
-      const again = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-      if (again !== void 0)
-        return again.id;
-      const created = await this.#insertDataset({ workspace, project, name: DEFAULT_DATASET_NAME, values: {} }, true);
-      return created.id;
-    });
-  }
-  addDataset(dataset) {
-    return this.#mutex.run(async () => {
-      this.#assertNameFree(dataset.workspace, dataset.project, dataset.name, void 0);
-      this.#assertVariables(dataset.workspace, dataset.project, dataset.values);
-      return this.#insertDataset(dataset, false);
-    });
-  }
-  getDataset(workspace, id) {
-    return Promise.resolve(ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)));
-  }
-  listDatasets(workspace, project, page) {
-    const all2 = this.#datasetsOf(workspace, project);
-    return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
-  }
-  countDatasets(workspace, project) {
-    return Promise.resolve(this.#datasetsOf(workspace, project).length);
-  }
-  updateDataset(workspace, id, change) {
-    return this.#mutex.run(async () => {
-      const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
-      if (current === void 0)
-        throw datasetNotFoundError(id);
-      if (change.name !== void 0)
-        this.#assertNameFree(workspace, current.project, change.name, id);
-      this.#assertVariables(workspace, current.project, change.values ?? {});
-      const next = {
-        ...current,
-        name: change.name ?? current.name,
-        values: { ...current.values, ...change.values }
-      };
-      await this.#saved.update((draft) => {
-        setOwnEntry(draftWorkspace(draft, workspace, "datasets").datasets ?? {}, String(id), next);
-      });
-      return next;
-    });
-  }
-  deleteDataset(workspace, id) {
-    return this.#mutex.run(async () => {
-      if (ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)) === void 0)
-        return false;
-      await this.#saved.update((draft) => {
-        delete draftWorkspace(draft, workspace, "datasets").datasets?.[String(id)];
-      });
-      return true;
-    });
-  }
-  addVariable(workspace, project, name) {
-    return this.#mutex.run(async () => {
-      if (this.#variablesOf(workspace, project).some((v) => v.name === name))
-        throw variableExistsError(name);
-      const ws = this.#workspace(workspace);
-      const stored = {
-        id: (ws?.lastIds.variable ?? 0) + 1,
-        workspace,
-        project,
-        name
-      };
-      await this.#saved.update((draft) => {
-        const copy = draftWorkspace(draft, workspace, "variables");
-        copy.variables ??= {};
-        setOwnEntry(copy.variables, String(stored.id), stored);
-        copy.lastIds = { ...copy.lastIds, variable: stored.id };
-      });
-      return stored;
-    });
-  }
-  getVariable(workspace, id) {
-    return Promise.resolve(ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id)));
-  }
-  listVariables(workspace, project) {
-    return Promise.resolve(this.#variablesOf(workspace, project));
-  }
-  renameVariable(workspace, id, name) {
-    return this.#mutex.run(async () => {
-      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
-      if (current === void 0)
-        throw variableNotFoundError(id);
-      if (this.#variablesOf(workspace, current.project).some((v) => v.name === name && v.id !== id))
-        throw variableExistsError(name);
-      const next = { ...current, name };
-      await this.#saved.update((draft) => {
-        setOwnEntry(draftWorkspace(draft, workspace, "variables").variables ?? {}, String(id), next);
-      });
-      return next;
-    });
-  }
-  deleteVariable(workspace, id) {
-    return this.#mutex.run(async () => {
-      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
-      if (current === void 0)
-        return false;
-      const key = String(id);
-      const holding = this.#datasetsOf(workspace, current.project).filter((d) => Object.hasOwn(d.values, key));
-      await this.#saved.update((draft) => {
-        const copy = draftWorkspace(draft, workspace, "variables", "datasets");
-        delete copy.variables?.[key];
-        for (const dataset of holding) {
-          const { [key]: _gone, ...values } = dataset.values;
-          setOwnEntry(copy.datasets ?? {}, String(dataset.id), { ...dataset, values });
-        }
-      });
-      return true;
-    });
-  }
-  async #insertDataset(dataset, isDefault) {
-    const ws = this.#workspace(dataset.workspace);
-    const stored = {
-      id: (ws?.lastIds.dataset ?? 0) + 1,
-      workspace: dataset.workspace,
-      project: dataset.project,
-      name: dataset.name,
-      isDefault,
-      values: { ...dataset.values }
-    };
-    await this.#saved.update((draft) => {
-      const copy = draftWorkspace(draft, dataset.workspace, "datasets");
-      copy.datasets ??= {};
-      setOwnEntry(copy.datasets, String(stored.id), stored);
-      copy.lastIds = { ...copy.lastIds, dataset: stored.id };
-    });
-    return stored;
-  }
-  #assertNameFree(workspace, project, name, self2) {
-    const holder = this.#datasetsOf(workspace, project).find((d) => d.name === name);
-    if (holder !== void 0 && holder.id !== self2)
-      throw datasetExistsError(name);
-  }
-  #assertVariables(workspace, project, values) {
-    const known = new Set(this.#variablesOf(workspace, project).map((v) => String(v.id)));
-    for (const key of Object.keys(values))
-      if (!known.has(key))
-        throw variableNotFoundError(Number(key));
-  }
-  #datasetsOf(workspace, project) {
-    return Object.values(this.#workspace(workspace)?.datasets ?? {}).filter((d) => d.project === project).sort((a, b) => a.id - b.id);
-  }
-  #variablesOf(workspace, project) {
-    return Object.values(this.#workspace(workspace)?.variables ?? {}).filter((v) => v.project === project).sort((a, b) => a.id - b.id);
-  }
-  #workspace(workspace) {
-    return ownEntry(this.#saved.current.workspaces, workspace);
-  }
-};
+// ../core/dist/datasets/dataset-errors.js
+function datasetExistsError(name) {
+  return new AllotError("ALREADY_EXISTS", `a dataset named "${name}" already exists in the project`, { field: "name", name });
+}
+function variableExistsError(name) {
+  return new AllotError("ALREADY_EXISTS", `a variable named "${name}" already exists in the project`, { field: "name", name });
+}
+function datasetNotFoundError(id) {
+  return new AllotError("NOT_FOUND", `dataset ${id} does not exist`, { dataset: id });
+}
+function variableNotFoundError(id) {
+  return new AllotError("NOT_FOUND", `variable ${id} does not exist`, { variable: id });
+}
+
+// ../core/dist/datasets/dataset-record.js
+var DEFAULT_DATASET_NAME = "Default";
+
+// ../core/dist/events/event-record.js
+function eventMatches(event, query) {
+  const at = Date.parse(event.at);
+  return (query.from === void 0 || at >= Date.parse(query.from)) && (query.to === void 0 || at < Date.parse(query.to)) && (query.actor === void 0 || event.actor === query.actor) && (query.kind === void 0 || event.kind === query.kind) && (query.project === void 0 || event.project === query.project);
+}
 
 // ../core/dist/store/document-events.js
 function appendEventToDraft(draft, event, notify) {
@@ -47020,7 +46848,181 @@ function eventOfLogged(entry) {
   return { ...rest, kind: action, subject: target, ip: null, project: null };
 }
 
+// ../core/dist/store/document-datasets.js
+var DocumentDatasets = class {
+  #saved;
+  #mutex;
+  constructor(saved, mutex) {
+    this.#saved = saved;
+    this.#mutex = mutex;
+  }
+  addDataset(dataset, journal) {
+    return this.#mutex.run(async () => {
+      this.#assertNameFree(dataset.workspace, dataset.project, dataset.name, void 0);
+      this.#assertVariables(dataset.workspace, dataset.project, dataset.values);
+      return this.#insertDataset(dataset, journal);
+    });
+  }
+  getDataset(workspace, id) {
+    return Promise.resolve(ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)));
+  }
+  listDatasets(workspace, project, page) {
+    const all2 = this.#datasetsOf(workspace, project);
+    return Promise.resolve(all2.slice(page.offset, page.offset + page.limit));
+  }
+  countDatasets(workspace, project) {
+    return Promise.resolve(this.#datasetsOf(workspace, project).length);
+  }
+  updateDataset(workspace, id, change, journal) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
+      if (current === void 0)
+        throw datasetNotFoundError(id);
+      if (change.name !== void 0)
+        this.#assertNameFree(workspace, current.project, change.name, id);
+      this.#assertVariables(workspace, current.project, change.values ?? {});
+      const next = {
+        ...current,
+        name: change.name ?? current.name,
+        values: { ...current.values, ...change.values }
+      };
+      await this.#save(next, journal, (draft) => {
+        setOwnEntry(draftWorkspace(draft, workspace, "datasets").datasets ?? {}, String(id), next);
+      });
+      return next;
+    });
+  }
+  deleteDataset(workspace, id, journal) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
+      if (current === void 0)
+        return false;
+      await this.#save(current, journal, (draft) => {
+        delete draftWorkspace(draft, workspace, "datasets").datasets?.[String(id)];
+      });
+      return true;
+    });
+  }
+  addVariable(workspace, project, name) {
+    return this.#mutex.run(async () => {
+      if (this.#variablesOf(workspace, project).some((v) => v.name === name))
+        throw variableExistsError(name);
+      const ws = this.#workspace(workspace);
+      const stored = {
+        id: (ws?.lastIds.variable ?? 0) + 1,
+        workspace,
+        project,
+        name
+      };
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, workspace, "variables");
+        copy.variables ??= {};
+        setOwnEntry(copy.variables, String(stored.id), stored);
+        copy.lastIds = { ...copy.lastIds, variable: stored.id };
+      });
+      return stored;
+    });
+  }
+  getVariable(workspace, id) {
+    return Promise.resolve(ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id)));
+  }
+  listVariables(workspace, project) {
+    return Promise.resolve(this.#variablesOf(workspace, project));
+  }
+  renameVariable(workspace, id, name) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
+      if (current === void 0)
+        throw variableNotFoundError(id);
+      if (this.#variablesOf(workspace, current.project).some((v) => v.name === name && v.id !== id))
+        throw variableExistsError(name);
+      const next = { ...current, name };
+      await this.#saved.update((draft) => {
+        setOwnEntry(draftWorkspace(draft, workspace, "variables").variables ?? {}, String(id), next);
+      });
+      return next;
+    });
+  }
+  deleteVariable(workspace, id) {
+    return this.#mutex.run(async () => {
+      const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
+      if (current === void 0)
+        return false;
+      const key = String(id);
+      const holding = this.#datasetsOf(workspace, current.project).filter((d) => Object.hasOwn(d.values, key));
+      await this.#saved.update((draft) => {
+        const copy = draftWorkspace(draft, workspace, "variables", "datasets");
+        delete copy.variables?.[key];
+        for (const dataset of holding) {
+          const { [key]: _gone, ...values } = dataset.values;
+          setOwnEntry(copy.datasets ?? {}, String(dataset.id), { ...dataset, values });
+        }
+      });
+      return true;
+    });
+  }
+  async #insertDataset(dataset, journal) {
+    const ws = this.#workspace(dataset.workspace);
+    const stored = {
+      id: (ws?.lastIds.dataset ?? 0) + 1,
+      workspace: dataset.workspace,
+      project: dataset.project,
+      name: dataset.name,
+      isDefault: false,
+      values: { ...dataset.values }
+    };
+    await this.#save(stored, journal, (draft) => {
+      const copy = draftWorkspace(draft, dataset.workspace, "datasets");
+      copy.datasets ??= {};
+      setOwnEntry(copy.datasets, String(stored.id), stored);
+      copy.lastIds = { ...copy.lastIds, dataset: stored.id };
+    });
+    return stored;
+  }
+  /**
+   * Saves a dataset write and its journal's event as one change of the
+   * document: when building the event fails, or the save does, neither is
+   * kept. Tells the journal the event once saved.
+   */
+  async #save(dataset, journal, write) {
+    let recorded;
+    await this.#saved.update((draft) => {
+      write(draft);
+      if (journal !== void 0)
+        recorded = appendEventToDraft(draft, journal.event(dataset), []).event;
+    });
+    if (recorded !== void 0)
+      journal?.recorded?.(recorded);
+  }
+  #assertNameFree(workspace, project, name, self2) {
+    const holder = this.#datasetsOf(workspace, project).find((d) => d.name === name);
+    if (holder !== void 0 && holder.id !== self2)
+      throw datasetExistsError(name);
+  }
+  #assertVariables(workspace, project, values) {
+    const known = new Set(this.#variablesOf(workspace, project).map((v) => String(v.id)));
+    for (const key of Object.keys(values))
+      if (!known.has(key))
+        throw variableNotFoundError(Number(key));
+  }
+  #datasetsOf(workspace, project) {
+    return Object.values(this.#workspace(workspace)?.datasets ?? {}).filter((d) => d.project === project).sort((a, b) => a.id - b.id);
+  }
+  #variablesOf(workspace, project) {
+    return Object.values(this.#workspace(workspace)?.variables ?? {}).filter((v) => v.project === project).sort((a, b) => a.id - b.id);
+  }
+  #workspace(workspace) {
+    return ownEntry(this.#saved.current.workspaces, workspace);
+  }
+};
+
 // ../core/dist/store/document-lifecycle.js
+function byDueOrder(a, b) {
+  return Date.parse(a.updatedAt) - Date.parse(b.updatedAt) || codePointOrder(a.workspace, b.workspace) || codePointOrder(a.block, b.block) || codePointOrder(a.key, b.key);
+}
+function codePointOrder(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 var STARTABLE = /* @__PURE__ */ new Set(["due", "queued", "failed"]);
 var DocumentLifecycle = class {
   #saved;
@@ -47080,17 +47082,12 @@ var DocumentLifecycle = class {
       return Promise.resolve([]);
     const taken = [];
     return this.#change((draft) => {
-      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
-        const due = Object.values(doc.madeRows ?? {}).filter((row) => row.state === "due");
-        const room = limit - taken.length;
-        if (due.length === 0 || room <= 0)
-          continue;
-        const made = draftWorkspace(draft, workspace, "madeRows").madeRows;
-        for (const row of due.slice(0, room)) {
-          const next = { ...row, state: "queued", updatedAt: now.toISOString() };
-          made[madeRowId(row)] = next;
-          taken.push(next);
-        }
+      const due = Object.values(draft.workspaces).flatMap((doc) => Object.values(doc.madeRows ?? {})).filter((row) => row.state === "due").sort(byDueOrder).slice(0, Math.max(0, limit));
+      for (const row of due) {
+        const made = draftWorkspace(draft, row.workspace, "madeRows").madeRows;
+        const next = { ...row, state: "queued", updatedAt: now.toISOString() };
+        made[madeRowId(row)] = next;
+        taken.push(next);
       }
     }).then(() => taken);
   }
@@ -47167,6 +47164,31 @@ var DocumentLifecycle = class {
   }
 };
 
+// ../core/dist/projects/project-errors.js
+function projectExistsError(name, version) {
+  return new AllotError("ALREADY_EXISTS", `a project named "${name}" with version "${version}" already exists`, { field: "name", name, version });
+}
+function projectNotFoundError(id) {
+  return new AllotError("NOT_FOUND", `project ${id} does not exist`, { project: id });
+}
+
+// ../core/dist/store/default-dataset.js
+function addDefaultDatasetToDraft(draft, workspace, project) {
+  const copy = draftWorkspace(draft, workspace, "datasets");
+  const stored = {
+    id: (copy.lastIds.dataset ?? 0) + 1,
+    workspace,
+    project,
+    name: DEFAULT_DATASET_NAME,
+    isDefault: true,
+    values: {}
+  };
+  copy.datasets ??= {};
+  setOwnEntry(copy.datasets, String(stored.id), stored);
+  copy.lastIds = { ...copy.lastIds, dataset: stored.id };
+  return stored;
+}
+
 // ../core/dist/store/document-projects.js
 var DocumentProjects = class {
   #saved;
@@ -47184,6 +47206,7 @@ var DocumentProjects = class {
         const copy = draftWorkspace(draft, project.workspace, "projects");
         setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
         copy.lastIds = { ...copy.lastIds, project: stored.id };
+        addDefaultDatasetToDraft(draft, project.workspace, stored.id);
       });
       return stored;
     });
@@ -47267,17 +47290,16 @@ var DocumentRecords = class {
   #projects;
   #lifecycle;
   #datasets;
+  #catalogue;
   constructor(saved, mutex) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
     this.#lifecycle = new DocumentLifecycle(saved, mutex);
     this.#datasets = new DocumentDatasets(saved, mutex);
+    this.#catalogue = new DocumentCatalogue(saved, mutex);
   }
-  ensureDefaultDataset(workspace, project) {
-    return this.#datasets.ensureDefaultDataset(workspace, project);
-  }
-  addDataset(dataset) {
-    return this.#datasets.addDataset(dataset);
+  addDataset(dataset, journal) {
+    return this.#datasets.addDataset(dataset, journal);
   }
   getDataset(workspace, id) {
     return this.#datasets.getDataset(workspace, id);
@@ -47288,11 +47310,11 @@ var DocumentRecords = class {
   countDatasets(workspace, project) {
     return this.#datasets.countDatasets(workspace, project);
   }
-  updateDataset(workspace, id, change) {
-    return this.#datasets.updateDataset(workspace, id, change);
+  updateDataset(workspace, id, change, journal) {
+    return this.#datasets.updateDataset(workspace, id, change, journal);
   }
-  deleteDataset(workspace, id) {
-    return this.#datasets.deleteDataset(workspace, id);
+  deleteDataset(workspace, id, journal) {
+    return this.#datasets.deleteDataset(workspace, id, journal);
   }
   addVariable(workspace, project, name) {
     return this.#datasets.addVariable(workspace, project, name);
@@ -47380,6 +47402,27 @@ var DocumentRecords = class {
   }
   takeQuota(bucket, limit, windowMs, now) {
     return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
+  }
+  putCatalogue(put, now) {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+  getCatalogueById(workspace, id, version) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+  getCatalogueByName(name, version) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+  listCatalogue(query) {
+    return this.#catalogue.listCatalogue(query);
+  }
+  lockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+  unlockCatalogue(workspace, id, request, now) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+  deleteCatalogue(target, now) {
+    return this.#catalogue.deleteCatalogue(target, now);
   }
 };
 
@@ -47513,7 +47556,6 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
   #reservedJobIds = /* @__PURE__ */ new Map();
   #blockRows;
   #tenancy;
-  #catalogue;
   constructor(persistence, document) {
     const saved = new SavedDocument(persistence, document);
     const mutex = new Mutex();
@@ -47524,7 +47566,6 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
     this.#mutex = mutex;
     this.#blockRows = new BlockRows(persistence, (workspace, block) => this.#blocksOf(workspace, block));
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
-    this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex);
   }
   /** Opens a store over a persistence, loading its document. */
   static async open(persistence) {
@@ -47740,27 +47781,6 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
   }
   deleteUser(workspace, id) {
     return this.#tenancy.deleteUser(workspace, id);
-  }
-  putCatalogue(put, now) {
-    return this.#catalogue.putCatalogue(put, now);
-  }
-  getCatalogueById(workspace, id, version) {
-    return this.#catalogue.getCatalogueById(workspace, id, version);
-  }
-  getCatalogueByName(name, version) {
-    return this.#catalogue.getCatalogueByName(name, version);
-  }
-  listCatalogue(query) {
-    return this.#catalogue.listCatalogue(query);
-  }
-  lockCatalogue(workspace, id, request, now) {
-    return this.#catalogue.lockCatalogue(workspace, id, request, now);
-  }
-  unlockCatalogue(workspace, id, request, now) {
-    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
-  }
-  deleteCatalogue(target, now) {
-    return this.#catalogue.deleteCatalogue(target, now);
   }
   close() {
     return this.#mutex.run(() => this.#persistence.close());
@@ -48048,6 +48068,9 @@ function isDictionary(value) {
 
 // ../core/dist/store/upgrade-document.js
 function upgradeDocument(document) {
+  return withDefaultDatasets(toVersion4(document));
+}
+function toVersion4(document) {
   if (document.schemaVersion === 4)
     return document;
   const version3 = document.schemaVersion === 3 ? document : countPerWorkspace(document);
@@ -48055,6 +48078,18 @@ function upgradeDocument(document) {
   for (const [id, ws] of Object.entries(version3.workspaces))
     workspaces[id] = { ...ws, catalogue: {} };
   return { ...version3, schemaVersion: 4, workspaces };
+}
+function withDefaultDatasets(document) {
+  let draft;
+  for (const [workspace, ws] of Object.entries(document.workspaces)) {
+    const withDefault = new Set(Object.values(ws.datasets ?? {}).filter((d) => d.isDefault).map((d) => d.project));
+    const lacking = Object.values(ws.projects ?? {}).map((p) => p.id).filter((id) => !withDefault.has(id)).sort((a, b) => a - b);
+    for (const project of lacking) {
+      draft ??= { ...document, workspaces: { ...document.workspaces } };
+      addDefaultDatasetToDraft(draft, workspace, project);
+    }
+  }
+  return draft ?? document;
 }
 function countPerWorkspace(document) {
   const { nextJobId, nextAuditId, workspaces, ...rest } = document;
@@ -48078,6 +48113,9 @@ function countPerWorkspace(document) {
   }
   return { ...rest, schemaVersion: 3, workspaces: upgraded };
 }
+
+// ../core/dist/datasets/write-parameter-table.js
+var PYTHON_KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "));
 
 // ../core/dist/synth/read-json-schema.js
 var KEYWORDS = {
@@ -48147,9 +48185,6 @@ var require3 = createRequire2(import.meta.url);
 
 // ../core/dist/querying/compile-odata-filter.js
 var import_parser = __toESM(require_lib2(), 1);
-
-// ../core/dist/datasets/write-parameter-table.js
-var PYTHON_KEYWORDS = new Set("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(" "));
 
 // ../store-postgres/dist/records.js
 function versionOf(row) {
@@ -49212,6 +49247,56 @@ async function listAudit(db, workspace, page) {
   return result.rows.map(auditOf);
 }
 
+// ../store-postgres/dist/event-log.js
+function eventOf(row) {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    kind: row.kind,
+    actor: row.actor,
+    ip: row.ip,
+    project: row.project,
+    subject: row.subject,
+    at: row.at,
+    details: row.details
+  };
+}
+async function appendEvent(db, event, notify = []) {
+  try {
+    return await appendEventOn(db.sql, db.pool, event, notify);
+  } catch (error2) {
+    throw storeFailure(error2, "append an event");
+  }
+}
+async function appendEventOn(sql, client, event, notify = []) {
+  const result = await sql.run(client, "append-event", {
+    workspace: event.workspace,
+    at: event.at,
+    actor: event.actor,
+    kind: event.kind,
+    subject: event.subject,
+    ip: event.ip,
+    project: event.project,
+    details: JSON.stringify(event.details),
+    users: [...notify],
+    audited: isAudited(event)
+  });
+  return { ...event, id: result.rows[0]?.id };
+}
+async function listEvents(db, query) {
+  const result = await db.query("read the event log", "list-events", {
+    workspace: query.workspace,
+    from: query.from ?? null,
+    to: query.to ?? null,
+    actor: query.actor ?? null,
+    kind: query.kind ?? null,
+    project: query.project ?? null,
+    limit: query.page.limit,
+    offset: query.page.offset
+  });
+  return result.rows.map(eventOf);
+}
+
 // ../store-postgres/dist/run-in-transaction.js
 async function runInTransaction(pool, work, options) {
   const { what, mapError = (error2) => error2 } = options;
@@ -49239,58 +49324,57 @@ async function runInTransaction(pool, work, options) {
 
 // ../store-postgres/dist/dataset-records.js
 var FOREIGN_KEY_VIOLATION = "23503";
-async function ensureDefaultDataset(db, workspace, project) {
-  const read = async () => (await db.query("read a default dataset", "default-dataset", {
-    workspace,
-    project
-  })).rows[0]?.record.id;
-  const found = await read();
-  if (found !== void 0)
-    return found;
-  try {
-    await db.sql.run(db.pool, "ensure-default-dataset", {
-      workspace,
-      project,
-      name: DEFAULT_DATASET_NAME
-    });
-  } catch (error2) {
-    throw mapProjectGone(error2, project, "create a default dataset");
-  }
-  const created = await read();
-  if (created === void 0)
-    throw storeFailure(new Error("no default dataset"), "read it");
-  return created;
-}
-async function addDataset(db, dataset) {
+async function addDataset(db, dataset, journal) {
   const { workspace, project } = dataset;
   const keys = Object.keys(dataset.values);
-  let result;
-  try {
-    result = await db.sql.run(db.pool, "insert-dataset", {
+  const insert = async (client) => {
+    const result = await db.sql.run(client, "insert-dataset", {
       workspace,
       project,
       name: dataset.name,
       values: JSON.stringify(dataset.values),
       variables: keys.length
     });
-  } catch (error2) {
-    if (sqlState(error2) === SQLSTATE.uniqueViolation)
-      throw datasetExistsError(dataset.name);
-    throw mapProjectGone(error2, project, "add a dataset");
-  }
-  const row = result.rows[0];
-  if (row === void 0) {
-    const known = new Set((await listVariables(db, workspace, project)).map((v) => String(v.id)));
-    throw variableNotFoundError(Number(keys.find((key) => !known.has(key)) ?? keys[0]));
-  }
-  return {
-    id: Number(row.id),
-    workspace,
-    project,
-    name: dataset.name,
-    isDefault: false,
-    values: { ...dataset.values }
+    const row = result.rows[0];
+    if (row === void 0) {
+      const known = new Set((await listVariables(db, workspace, project)).map((v) => String(v.id)));
+      throw variableNotFoundError(Number(keys.find((key) => !known.has(key)) ?? keys[0]));
+    }
+    const added = {
+      id: Number(row.id),
+      workspace,
+      project,
+      name: dataset.name,
+      isDefault: false,
+      values: { ...dataset.values }
+    };
+    return added;
   };
+  const mapError = (error2) => {
+    if (sqlState(error2) === SQLSTATE.uniqueViolation)
+      return datasetExistsError(dataset.name);
+    return mapProjectGone(error2, project, "add a dataset");
+  };
+  if (journal === void 0) {
+    try {
+      return await insert(db.pool);
+    } catch (error2) {
+      throw mapError(error2);
+    }
+  }
+  return withJournal(db, journal, "add a dataset", insert, mapError);
+}
+async function withJournal(db, journal, what, write, mapError) {
+  let recorded;
+  const written = await runInTransaction(db.pool, async (client) => {
+    const dataset = await write(client);
+    if (journal !== void 0 && dataset !== void 0)
+      recorded = await appendEventOn(db.sql, client, journal.event(dataset));
+    return dataset;
+  }, { what, ...mapError === void 0 ? {} : { mapError } });
+  if (recorded !== void 0)
+    journal?.recorded?.(recorded);
+  return written;
 }
 async function getDataset(db, workspace, id) {
   const result = await db.query("read a dataset", "get-dataset", { workspace, id });
@@ -49312,9 +49396,9 @@ async function countDatasets(db, workspace, project) {
   });
   return result.rows[0]?.count ?? 0;
 }
-function updateDataset(db, target, change) {
+function updateDataset(db, target, change, journal) {
   const { workspace, id } = target;
-  return runInTransaction(db.pool, async (client) => {
+  return withJournal(db, journal, "update a dataset", async (client) => {
     const locked = await db.sql.run(client, "lock-dataset", {
       workspace,
       id
@@ -49327,14 +49411,22 @@ function updateDataset(db, target, change) {
     const project = Number(row.project);
     await putValues(db, client, { workspace, project, dataset: id }, change.values ?? {});
     return readDataset(db, client, workspace, id);
-  }, {
-    what: "update a dataset",
-    mapError: (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && change.name !== void 0 ? datasetExistsError(change.name) : error2
-  });
+  }, (error2) => sqlState(error2) === SQLSTATE.uniqueViolation && change.name !== void 0 ? datasetExistsError(change.name) : error2);
 }
-async function deleteDataset(db, workspace, id) {
-  const result = await db.query("delete a dataset", "delete-dataset", { workspace, id });
-  return (result.rowCount ?? 0) > 0;
+async function deleteDataset(db, workspace, id, journal) {
+  if (journal === void 0) {
+    const result = await db.query("delete a dataset", "delete-dataset", { workspace, id });
+    return (result.rowCount ?? 0) > 0;
+  }
+  const deleted = await withJournal(db, journal, "delete a dataset", async (client) => {
+    const locked = await db.sql.run(client, "lock-dataset", { workspace, id });
+    if (locked.rows.length === 0)
+      return void 0;
+    const dataset = await readDataset(db, client, workspace, id);
+    await db.sql.run(client, "delete-dataset", { workspace, id });
+    return dataset;
+  });
+  return deleted !== void 0;
 }
 async function addVariable(db, target, name) {
   try {
@@ -49410,56 +49502,6 @@ function mapProjectGone(error2, project, what) {
   if (sqlState(error2) === FOREIGN_KEY_VIOLATION)
     return new AllotError("NOT_FOUND", `project ${project} does not exist`, { project });
   return storeFailure(error2, what);
-}
-
-// ../store-postgres/dist/event-log.js
-function eventOf(row) {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    kind: row.kind,
-    actor: row.actor,
-    ip: row.ip,
-    project: row.project,
-    subject: row.subject,
-    at: row.at,
-    details: row.details
-  };
-}
-async function appendEvent(db, event, notify = []) {
-  try {
-    return await appendEventOn(db.sql, db.pool, event, notify);
-  } catch (error2) {
-    throw storeFailure(error2, "append an event");
-  }
-}
-async function appendEventOn(sql, client, event, notify = []) {
-  const result = await sql.run(client, "append-event", {
-    workspace: event.workspace,
-    at: event.at,
-    actor: event.actor,
-    kind: event.kind,
-    subject: event.subject,
-    ip: event.ip,
-    project: event.project,
-    details: JSON.stringify(event.details),
-    users: [...notify],
-    audited: isAudited(event)
-  });
-  return { ...event, id: result.rows[0]?.id };
-}
-async function listEvents(db, query) {
-  const result = await db.query("read the event log", "list-events", {
-    workspace: query.workspace,
-    from: query.from ?? null,
-    to: query.to ?? null,
-    actor: query.actor ?? null,
-    kind: query.kind ?? null,
-    project: query.project ?? null,
-    limit: query.page.limit,
-    offset: query.page.offset
-  });
-  return result.rows.map(eventOf);
 }
 
 // ../store-postgres/dist/made-rows.js
@@ -49768,7 +49810,7 @@ function notFound(id) {
 
 // ../store-postgres/dist/project-records.js
 async function createProject(db, project, journal) {
-  return withJournal(db, journal, "create a project", async (client) => {
+  return withJournal2(db, journal, "create a project", async (client) => {
     try {
       const result = await db.sql.run(client, "insert-project", {
         workspace: project.workspace,
@@ -49779,7 +49821,8 @@ async function createProject(db, project, journal) {
         members: JSON.stringify(project.members),
         created_by: project.createdBy,
         created_at: project.createdAt,
-        updated_at: project.updatedAt
+        updated_at: project.updatedAt,
+        default_dataset: DEFAULT_DATASET_NAME
       });
       return result.rows[0].record;
     } catch (error2) {
@@ -49790,7 +49833,7 @@ async function createProject(db, project, journal) {
     }
   });
 }
-async function withJournal(db, journal, what, write, mapError) {
+async function withJournal2(db, journal, what, write, mapError) {
   if (journal === void 0) {
     try {
       return await write(db.pool);
@@ -49888,8 +49931,6 @@ async function deleteProject(db, workspace, id, journal) {
 var PostgresRecords = class {
   #db;
   #catalogue;
-  /** The Default dataset's id of each project seen, by workspace and project. */
-  #defaults = /* @__PURE__ */ new Map();
   constructor(db) {
     this.#db = db;
     this.#catalogue = new PostgresCatalogue(db);
@@ -49987,20 +50028,8 @@ var PostgresRecords = class {
   takeQuota(bucket, limit, windowMs, now) {
     return takeQuota(this.#db, { bucket, limit, windowMs, now });
   }
-  ensureDefaultDataset(workspace, project) {
-    const key = JSON.stringify([workspace, project]);
-    const known = this.#defaults.get(key);
-    if (known !== void 0)
-      return Promise.resolve(known);
-    return ensureDefaultDataset(this.#db, workspace, project).then((id) => {
-      if (this.#defaults.size > 1e4)
-        this.#defaults.clear();
-      this.#defaults.set(key, id);
-      return id;
-    });
-  }
-  addDataset(dataset) {
-    return addDataset(this.#db, dataset);
+  addDataset(dataset, journal) {
+    return addDataset(this.#db, dataset, journal);
   }
   getDataset(workspace, id) {
     return getDataset(this.#db, workspace, id);
@@ -50011,11 +50040,11 @@ var PostgresRecords = class {
   countDatasets(workspace, project) {
     return countDatasets(this.#db, workspace, project);
   }
-  updateDataset(workspace, id, change) {
-    return updateDataset(this.#db, { workspace, id }, change);
+  updateDataset(workspace, id, change, journal) {
+    return updateDataset(this.#db, { workspace, id }, change, journal);
   }
-  deleteDataset(workspace, id) {
-    return deleteDataset(this.#db, workspace, id);
+  deleteDataset(workspace, id, journal) {
+    return deleteDataset(this.#db, workspace, id, journal);
   }
   addVariable(workspace, project, name) {
     return addVariable(this.#db, { workspace, project }, name);
@@ -50486,7 +50515,6 @@ var SQL_OPERATIONS = [
   "count-datasets",
   "count-unread-notifications",
   "create-workspace",
-  "default-dataset",
   "delete-dataset",
   "delete-notification",
   "delete-pool",
@@ -50495,7 +50523,6 @@ var SQL_OPERATIONS = [
   "due-expired-made-rows",
   "due-made-rows",
   "delete-variable",
-  "ensure-default-dataset",
   "find-api-key",
   "find-claim-conflicts",
   "find-existing-keys",
@@ -50952,7 +50979,7 @@ var LowdbPersistence = class _LowdbPersistence {
     const document = upgradeDocument(saved);
     this.#generation = generation;
     this.#saved = document;
-    if (version !== document.schemaVersion)
+    if (version !== document.schemaVersion || document !== saved)
       this.#mustCompact = true;
     return document;
   }

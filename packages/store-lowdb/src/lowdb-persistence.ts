@@ -123,9 +123,10 @@ export class LowdbPersistence implements DocumentPersistence {
     const document = upgradeDocument(saved);
     this.#generation = generation;
     this.#saved = document;
-    // A document of an earlier version is rewritten whole on the first save, before
-    // anything goes to a journal that a reader of the old version would misread.
-    if (version !== document.schemaVersion) this.#mustCompact = true;
+    // A document of an earlier version, or one the upgrade added to (Default datasets), is
+    // rewritten whole on the first save, before anything goes to a journal that a reader of the
+    // old version would misread or that counts on from ids only the upgrade handed out.
+    if (version !== document.schemaVersion || document !== saved) this.#mustCompact = true;
     return document;
   }
 

@@ -2,16 +2,18 @@ import {
   AllotError,
   datasetExistsError,
   datasetNotFoundError,
-  DEFAULT_DATASET_NAME,
   variableExistsError,
   variableNotFoundError,
   type DatasetChange,
+  type DatasetJournal,
   type DatasetRecord,
+  type EventRecord,
   type NewDataset,
   type Page,
   type VariableRecord,
 } from '@allot/core';
 import type pg from 'pg';
+import { appendEventOn } from './event-log.js';
 import type { PoolQueries } from './pool-queries.js';
 import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
 import { runInTransaction } from './run-in-transaction.js';
@@ -21,65 +23,79 @@ type VariableRow = { record: VariableRecord };
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-/** The id of the project's Default dataset, created unless it exists (one, however many replicas race). */
-export async function ensureDefaultDataset(
+/**
+ * Inserts a dataset and its values in one statement; with a journal, in one
+ * transaction with its event, so a refused event leaves no dataset (nor a
+ * number used up).
+ */
+export async function addDataset(
   db: PoolQueries,
-  workspace: string,
-  project: number,
-): Promise<number> {
-  const read = async () =>
-    (
-      await db.query<DatasetRow>('read a default dataset', 'default-dataset', {
-        workspace,
-        project,
-      })
-    ).rows[0]?.record.id;
-  const found = await read();
-  if (found !== undefined) return found;
-  try {
-    await db.sql.run(db.pool, 'ensure-default-dataset', {
-      workspace,
-      project,
-      name: DEFAULT_DATASET_NAME,
-    });
-  } catch (error) {
-    throw mapProjectGone(error, project, 'create a default dataset');
-  }
-  const created = await read();
-  if (created === undefined) throw storeFailure(new Error('no default dataset'), 'read it');
-  return created;
-}
-
-/** Inserts a dataset and its values in one statement. */
-export async function addDataset(db: PoolQueries, dataset: NewDataset): Promise<DatasetRecord> {
+  dataset: NewDataset,
+  journal?: DatasetJournal,
+): Promise<DatasetRecord> {
   const { workspace, project } = dataset;
   const keys = Object.keys(dataset.values);
-  let result;
-  try {
-    result = await db.sql.run<{ id: string }>(db.pool, 'insert-dataset', {
+  const insert = async (client: pg.Pool | pg.PoolClient) => {
+    const result = await db.sql.run<{ id: string }>(client, 'insert-dataset', {
       workspace,
       project,
       name: dataset.name,
       values: JSON.stringify(dataset.values),
       variables: keys.length,
     });
-  } catch (error) {
-    if (sqlState(error) === SQLSTATE.uniqueViolation) throw datasetExistsError(dataset.name);
-    throw mapProjectGone(error, project, 'add a dataset');
-  }
-  const row = result.rows[0];
-  if (row === undefined) {
-    const known = new Set((await listVariables(db, workspace, project)).map((v) => String(v.id)));
-    throw variableNotFoundError(Number(keys.find((key) => !known.has(key)) ?? keys[0]));
-  }
-  return {
-    id: Number(row.id),
-    workspace,
-    project,
-    name: dataset.name,
-    isDefault: false,
-    values: { ...dataset.values },
+    const row = result.rows[0];
+    if (row === undefined) {
+      const known = new Set((await listVariables(db, workspace, project)).map((v) => String(v.id)));
+      throw variableNotFoundError(Number(keys.find((key) => !known.has(key)) ?? keys[0]));
+    }
+    const added: DatasetRecord = {
+      id: Number(row.id),
+      workspace,
+      project,
+      name: dataset.name,
+      isDefault: false,
+      values: { ...dataset.values },
+    };
+    return added;
   };
+  const mapError = (error: unknown) => {
+    if (sqlState(error) === SQLSTATE.uniqueViolation) return datasetExistsError(dataset.name);
+    return mapProjectGone(error, project, 'add a dataset');
+  };
+  if (journal === undefined) {
+    try {
+      return await insert(db.pool);
+    } catch (error) {
+      throw mapError(error);
+    }
+  }
+  return withJournal(db, journal, 'add a dataset', insert, mapError);
+}
+
+/**
+ * Runs a dataset write and appends the journal's event in one
+ * transaction; tells the journal the event once committed.
+ */
+async function withJournal<T extends DatasetRecord | undefined>(
+  db: PoolQueries,
+  journal: DatasetJournal | undefined,
+  what: string,
+  write: (client: pg.PoolClient) => Promise<T>,
+  mapError?: (error: unknown) => unknown,
+): Promise<T> {
+  let recorded: EventRecord | undefined;
+  const written = await runInTransaction(
+    db.pool,
+    async (client) => {
+      const dataset = await write(client);
+      if (journal !== undefined && dataset !== undefined)
+        recorded = await appendEventOn(db.sql, client, journal.event(dataset));
+      return dataset;
+    },
+    { what, ...(mapError === undefined ? {} : { mapError }) },
+  );
+  if (recorded !== undefined) journal?.recorded?.(recorded);
+  return written;
 }
 
 export async function getDataset(
@@ -118,15 +134,21 @@ export async function countDatasets(
   return result.rows[0]?.count ?? 0;
 }
 
-/** Renames a dataset and sets values, its row locked from the read to the write. */
+/**
+ * Renames a dataset and sets values, its row locked from the read to the
+ * write, and appends the journal's event in the same transaction.
+ */
 export function updateDataset(
   db: PoolQueries,
   target: { workspace: string; id: number },
   change: DatasetChange,
+  journal?: DatasetJournal,
 ): Promise<DatasetRecord> {
   const { workspace, id } = target;
-  return runInTransaction(
-    db.pool,
+  return withJournal(
+    db,
+    journal,
+    'update a dataset',
     async (client) => {
       const locked = await db.sql.run<{ project: string }>(client, 'lock-dataset', {
         workspace,
@@ -140,23 +162,35 @@ export function updateDataset(
       await putValues(db, client, { workspace, project, dataset: id }, change.values ?? {});
       return readDataset(db, client, workspace, id);
     },
-    {
-      what: 'update a dataset',
-      mapError: (error) =>
-        sqlState(error) === SQLSTATE.uniqueViolation && change.name !== undefined
-          ? datasetExistsError(change.name)
-          : error,
-    },
+    (error) =>
+      sqlState(error) === SQLSTATE.uniqueViolation && change.name !== undefined
+        ? datasetExistsError(change.name)
+        : error,
   );
 }
 
+/**
+ * Deletes a dataset; with a journal, the dataset as it was is read, locked,
+ * and its event appended in the delete's transaction.
+ */
 export async function deleteDataset(
   db: PoolQueries,
   workspace: string,
   id: number,
+  journal?: DatasetJournal,
 ): Promise<boolean> {
-  const result = await db.query('delete a dataset', 'delete-dataset', { workspace, id });
-  return (result.rowCount ?? 0) > 0;
+  if (journal === undefined) {
+    const result = await db.query('delete a dataset', 'delete-dataset', { workspace, id });
+    return (result.rowCount ?? 0) > 0;
+  }
+  const deleted = await withJournal(db, journal, 'delete a dataset', async (client) => {
+    const locked = await db.sql.run(client, 'lock-dataset', { workspace, id });
+    if (locked.rows.length === 0) return undefined;
+    const dataset = await readDataset(db, client, workspace, id);
+    await db.sql.run(client, 'delete-dataset', { workspace, id });
+    return dataset;
+  });
+  return deleted !== undefined;
 }
 
 export async function addVariable(

@@ -8,6 +8,7 @@ import type {
   CatalogueRecord,
   CatalogueUnlockRequest,
   DatasetChange,
+  DatasetJournal,
   DatasetRecord,
   NewDataset,
   VariableRecord,
@@ -45,8 +46,6 @@ import * as projects from './project-records.js';
 export abstract class PostgresRecords {
   readonly #db: PoolQueries;
   readonly #catalogue: PostgresCatalogue;
-  /** The Default dataset's id of each project seen, by workspace and project. */
-  readonly #defaults = new Map<string, number>();
 
   protected constructor(db: PoolQueries) {
     this.#db = db;
@@ -188,20 +187,8 @@ export abstract class PostgresRecords {
     return madeRows.takeQuota(this.#db, { bucket, limit, windowMs, now });
   }
 
-  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
-    // The Default dataset's id never changes and it is never deleted but with its project, whose id is never reused.
-    const key = JSON.stringify([workspace, project]);
-    const known = this.#defaults.get(key);
-    if (known !== undefined) return Promise.resolve(known);
-    return datasets.ensureDefaultDataset(this.#db, workspace, project).then((id) => {
-      if (this.#defaults.size > 10_000) this.#defaults.clear();
-      this.#defaults.set(key, id);
-      return id;
-    });
-  }
-
-  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
-    return datasets.addDataset(this.#db, dataset);
+  addDataset(dataset: NewDataset, journal?: DatasetJournal): Promise<DatasetRecord> {
+    return datasets.addDataset(this.#db, dataset, journal);
   }
 
   getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
@@ -216,12 +203,17 @@ export abstract class PostgresRecords {
     return datasets.countDatasets(this.#db, workspace, project);
   }
 
-  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
-    return datasets.updateDataset(this.#db, { workspace, id }, change);
+  updateDataset(
+    workspace: string,
+    id: number,
+    change: DatasetChange,
+    journal?: DatasetJournal,
+  ): Promise<DatasetRecord> {
+    return datasets.updateDataset(this.#db, { workspace, id }, change, journal);
   }
 
-  deleteDataset(workspace: string, id: number): Promise<boolean> {
-    return datasets.deleteDataset(this.#db, workspace, id);
+  deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
+    return datasets.deleteDataset(this.#db, workspace, id, journal);
   }
 
   addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {

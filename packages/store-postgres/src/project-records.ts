@@ -1,4 +1,5 @@
 import {
+  DEFAULT_DATASET_NAME,
   projectExistsError,
   projectNotFoundError,
   type EventRecord,
@@ -37,6 +38,7 @@ export async function createProject(
         created_by: project.createdBy,
         created_at: project.createdAt,
         updated_at: project.updatedAt,
+        default_dataset: DEFAULT_DATASET_NAME,
       });
       return (result.rows[0] as RecordRow).record;
     } catch (error) {

@@ -1,13 +1,13 @@
 import { checkDatasetName } from '@allot/core';
 import type { EventLog } from './event-log.js';
 import {
-  datasetEvent,
   datasetProject,
   datasetView,
   type DatasetCaller,
   type DatasetsStore,
   type DatasetView,
 } from './dataset-caller.js';
+import { datasetWriteEvent } from './dataset-journal.js';
 import { valuesByVariableId, type DatasetValuesInput } from './dataset-values-input.js';
 
 /** A new dataset: its name and values by variable name or id; variables not named get "". */
@@ -18,7 +18,7 @@ export interface NewDatasetInput {
 }
 
 /**
- * Adds a dataset to a project and records `dataset.created`.
+ * Adds a dataset to a project and records `dataset.created` in the same write.
  *
  * @throws AllotError `INVALID_INPUT` for a bad name or value or an unknown variable; `ALREADY_EXISTS` for a name the project has; `NOT_FOUND`, `PROJECT_ACCESS` for the project
  */
@@ -32,14 +32,11 @@ export async function addDataset(
   await datasetProject(store, input.project, caller, 'edit');
   const variables = await store.listVariables(caller.workspace, input.project);
   const values = valuesByVariableId(input.values, variables);
-  const dataset = await store.addDataset({
-    workspace: caller.workspace,
-    project: input.project,
-    name,
-    values,
-  });
-  await events.record(
-    datasetEvent('dataset.created', `dataset:${dataset.id}`, dataset.project, caller, { name }),
+  const written = datasetWriteEvent(events, 'dataset.created', caller);
+  const dataset = await store.addDataset(
+    { workspace: caller.workspace, project: input.project, name, values },
+    written.journal,
   );
+  await written.announce();
   return datasetView(dataset, variables);
 }

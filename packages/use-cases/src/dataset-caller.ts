@@ -44,8 +44,8 @@ export function datasetView(
 }
 
 /**
- * The project of a dataset use case, checked for the caller's access; its
- * Default dataset exists from here on.
+ * The project of a dataset use case, checked for the caller's access. A
+ * read: the project's Default dataset was written with the project.
  *
  * @throws AllotError `NOT_FOUND` for a project the workspace lacks; `PROJECT_ACCESS` without the access needed
  */
@@ -57,7 +57,6 @@ export async function datasetProject(
 ): Promise<ProjectRecord> {
   const found = await readProject(store, caller.workspace, { id: project });
   assertProjectPermission(found, caller, needed);
-  await store.ensureDefaultDataset(caller.workspace, found.id);
   return found;
 }
 

@@ -1,15 +1,11 @@
 import { AllotError, DEFAULT_DATASET_NAME } from '@allot/core';
 import type { EventLog } from './event-log.js';
-import {
-  datasetEvent,
-  datasetOfCaller,
-  type DatasetCaller,
-  type DatasetsStore,
-} from './dataset-caller.js';
+import { datasetOfCaller, type DatasetCaller, type DatasetsStore } from './dataset-caller.js';
+import { datasetWriteEvent } from './dataset-journal.js';
 
 /**
- * Deletes a dataset with its values and records `dataset.deleted`. The
- * Default dataset stays.
+ * Deletes a dataset with its values and records `dataset.deleted` in the
+ * same write. The Default dataset stays.
  *
  * @throws AllotError `INVALID_INPUT` for the Default dataset; `NOT_FOUND`; `PROJECT_ACCESS`
  */
@@ -26,10 +22,6 @@ export async function deleteDataset(
       `dataset_id: dataset ${id} is the ${DEFAULT_DATASET_NAME} dataset, which cannot be deleted`,
       { field: 'dataset_id' },
     );
-  if (!(await store.deleteDataset(caller.workspace, id))) return;
-  await events.record(
-    datasetEvent('dataset.deleted', `dataset:${id}`, dataset.project, caller, {
-      name: dataset.name,
-    }),
-  );
+  const written = datasetWriteEvent(events, 'dataset.deleted', caller);
+  if (await store.deleteDataset(caller.workspace, id, written.journal)) await written.announce();
 }

@@ -1,13 +1,13 @@
 import { AllotError, checkDatasetName, DEFAULT_DATASET_NAME } from '@allot/core';
 import type { EventLog } from './event-log.js';
 import {
-  datasetEvent,
   datasetOfCaller,
   datasetView,
   type DatasetCaller,
   type DatasetsStore,
   type DatasetView,
 } from './dataset-caller.js';
+import { datasetWriteEvent } from './dataset-journal.js';
 import { valuesByVariableId, type DatasetValuesInput } from './dataset-values-input.js';
 
 /** A change to a dataset: a new name (optional) and values by variable name to set. */
@@ -19,7 +19,7 @@ export interface DatasetChangeInput {
 
 /**
  * Renames a dataset and sets some of its values (the others stay), and
- * records `dataset.updated`. The Default dataset keeps its name.
+ * records `dataset.updated` in the same write. The Default dataset keeps its name.
  *
  * @throws AllotError `INVALID_INPUT` for a bad name or value, an unknown variable or a new name for Default; `ALREADY_EXISTS`; `NOT_FOUND`; `PROJECT_ACCESS`
  */
@@ -41,14 +41,13 @@ export async function updateDataset(
     );
   const variables = await store.listVariables(caller.workspace, dataset.project);
   const values = valuesByVariableId(input.values, variables);
-  const updated = await store.updateDataset(caller.workspace, input.id, {
-    ...(name === undefined ? {} : { name }),
-    values,
-  });
-  await events.record(
-    datasetEvent('dataset.updated', `dataset:${updated.id}`, updated.project, caller, {
-      name: updated.name,
-    }),
+  const written = datasetWriteEvent(events, 'dataset.updated', caller);
+  const updated = await store.updateDataset(
+    caller.workspace,
+    input.id,
+    { ...(name === undefined ? {} : { name }), values },
+    written.journal,
   );
+  await written.announce();
   return datasetView(updated, variables);
 }

@@ -28,7 +28,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 
 /**
  * The datasets slice: variables and datasets numbered per workspace, names
- * unique per project, one Default dataset, values that go with their
+ * unique per project, a Default dataset written with its project, values that go with their
  * dataset, variable or project.
  */
 export function describeDatasetsContract(current: () => DatasetStore & ProjectStore): void {
@@ -40,23 +40,33 @@ export function describeDatasetsContract(current: () => DatasetStore & ProjectSt
       project = await newProject(store, 'checkout');
     });
 
-    it('creates one Default dataset per project, even when asked at once', async () => {
-      const all = await Promise.all(
-        Array.from({ length: 5 }, () => store.ensureDefaultDataset(WS, project)),
-      );
-      expect(new Set(all).size).toBe(1);
-      expect(await store.getDataset(WS, all[0]!)).toMatchObject({
-        name: 'Default',
-        isDefault: true,
-        project,
-        values: {},
-      });
-      expect(await store.ensureDefaultDataset(WS, project)).toBe(all[0]);
+    it('writes a Default dataset with every project, numbered as datasets are', async () => {
+      expect(await store.listDatasets(WS, project, { limit: 10, offset: 0 })).toEqual([
+        { id: 1, workspace: WS, project, name: 'Default', isDefault: true, values: {} },
+      ]);
+      const second = await newProject(store, 'billing');
+      const other = await newProject(store, 'billing', 'other');
+      expect(await store.listDatasets(WS, second, { limit: 10, offset: 0 })).toMatchObject([
+        { id: 2, name: 'Default', isDefault: true },
+      ]);
+      expect(await store.listDatasets('other', other, { limit: 10, offset: 0 })).toMatchObject([
+        { id: 1, name: 'Default', isDefault: true },
+      ]);
+      expect(
+        await codeOf(store.addDataset({ workspace: WS, project, name: 'Default', values: {} })),
+      ).toBe('ALREADY_EXISTS');
       expect(await store.countDatasets(WS, project)).toBe(1);
     });
 
+    it('writes no project and no Default dataset when the create is refused', async () => {
+      expect(await codeOf(newProject(store, 'checkout'))).toBe('ALREADY_EXISTS');
+      const next = await newProject(store, 'billing');
+      expect(await store.listDatasets(WS, next, { limit: 10, offset: 0 })).toMatchObject([
+        { id: 2, name: 'Default' },
+      ]);
+    });
+
     it('numbers datasets and variables per workspace, stores values by variable id', async () => {
-      await store.ensureDefaultDataset(WS, project);
       const age = await store.addVariable(WS, project, 'age');
       const browser = await store.addVariable(WS, project, 'browser');
       expect([age.id, browser.id]).toEqual([1, 2]);
@@ -112,7 +122,7 @@ export function describeDatasetsContract(current: () => DatasetStore & ProjectSt
           }),
         ),
       ).toBe('NOT_FOUND');
-      expect(await store.countDatasets(WS, project)).toBe(0);
+      expect(await store.countDatasets(WS, project)).toBe(1);
     });
 
     it('updates name and some values atomically, keeping the others', async () => {
@@ -148,14 +158,14 @@ export function describeDatasetsContract(current: () => DatasetStore & ProjectSt
           name: `d${i}`,
           values: { [String(v.id)]: String(i) },
         });
-      const page = await store.listDatasets(WS, project, { limit: 2, offset: 1 });
+      const page = await store.listDatasets(WS, project, { limit: 2, offset: 2 });
       expect(page.map((d) => d.name)).toEqual(['d1', 'd2']);
-      expect(await store.countDatasets(WS, project)).toBe(5);
+      expect(await store.countDatasets(WS, project)).toBe(6);
       expect(await store.deleteDataset(WS, page[0]!.id)).toBe(true);
       expect(await store.deleteDataset(WS, page[0]!.id)).toBe(false);
-      expect(await store.countDatasets(WS, project)).toBe(4);
+      expect(await store.countDatasets(WS, project)).toBe(5);
       const next = await store.addDataset({ workspace: WS, project, name: 'd1', values: {} });
-      expect(next.id).toBe(6);
+      expect(next.id).toBe(7);
     });
 
     it('renames and deletes variables; a deleted variable leaves no value behind', async () => {

@@ -17,10 +17,14 @@ const withClient = <T>(use: (client: pg.Client) => Promise<T>): Promise<T> =>
 const dropSchema = (schema: string) =>
   withClient((client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 
+/** The schema of each store `openFresh` opened. */
+const schemaOf = new WeakMap<Store, string>();
+
 /** A store on its own schema, dropped when the store closes. */
 async function openFresh(): Promise<Store> {
   const schema = freshSchema();
   const store = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 4 });
+  schemaOf.set(store, schema);
   const close = store.close.bind(store);
   return Object.assign(store, {
     close: async () => {
@@ -67,7 +71,9 @@ function claimOne(jobId: number, key: string, readOnly = false): JobCommit {
 }
 
 describe('postgres store', () => {
-  describeStoreContract('postgres', openFresh);
+  describeStoreContract('postgres', openFresh, (store) =>
+    openPostgresStore(POSTGRES_URL, { schema: schemaOf.get(store)!, poolSize: 2 }),
+  );
 
   describe('two replicas on one database', () => {
     const schema = freshSchema();

@@ -4,42 +4,59 @@ import type {
   NewDataset,
   VariableRecord,
 } from '../datasets/dataset-record.js';
+import type { EventRecord, NewEvent } from '../events/event-record.js';
 import type { Page } from './page.js';
+
+/**
+ * The event a dataset write records in the same atomic write, as a
+ * project's journal does: no dataset is added, changed or deleted without
+ * its event, nor an event kept for a write that did not happen. Built from
+ * the dataset as written (a new one's id is known only inside the write; a
+ * deleted one as it was).
+ */
+export interface DatasetJournal {
+  event(dataset: DatasetRecord): NewEvent;
+  /** Told the stored event once the write has committed. */
+  recorded?(event: EventRecord): void;
+}
 
 /**
  * The datasets slice of the {@link Store}: a project's variables and its
  * datasets of values, numbered per workspace. Names are unique in a
  * project (datasets and variables apart); ids are never reused. Values of
  * a deleted dataset or variable go with it; a project's delete takes its
- * datasets and variables along.
+ * datasets and variables along. Every project has its `Default` dataset
+ * from its creation (the project's create writes it), so no
+ * read ever writes one.
  */
 export interface DatasetStore {
   /**
-   * The id of the project's `Default` dataset, created on first call: every
-   * project has one. Calls at once create one. Its id never changes, so an
-   * adapter may remember it.
-   */
-  ensureDefaultDataset(workspace: string, project: number): Promise<number>;
-  /**
-   * Stores a new dataset with the next dataset id of its workspace.
+   * Stores a new dataset with the next dataset id of its workspace, and the
+   * journal's event with it.
    *
    * @throws {@link AllotError} `ALREADY_EXISTS` when the project has a dataset of this name.
    * @throws {@link AllotError} `NOT_FOUND` when a value names a variable the project lacks.
    */
-  addDataset(dataset: NewDataset): Promise<DatasetRecord>;
+  addDataset(dataset: NewDataset, journal?: DatasetJournal): Promise<DatasetRecord>;
   getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined>;
   /** A project's datasets by id, one page of them. */
   listDatasets(workspace: string, project: number, page: Page): Promise<DatasetRecord[]>;
   countDatasets(workspace: string, project: number): Promise<number>;
   /**
-   * Renames a dataset and sets some of its values, atomically.
+   * Renames a dataset and sets some of its values, atomically, with the
+   * journal's event.
    *
    * @throws {@link AllotError} `NOT_FOUND` when the dataset, or a variable a value names, does not exist.
    * @throws {@link AllotError} `ALREADY_EXISTS` when the new name is another dataset's.
    */
-  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord>;
-  /** Deletes a dataset and its values; true when it existed. */
-  deleteDataset(workspace: string, id: number): Promise<boolean>;
+  updateDataset(
+    workspace: string,
+    id: number,
+    change: DatasetChange,
+    journal?: DatasetJournal,
+  ): Promise<DatasetRecord>;
+  /** Deletes a dataset and its values; true when it existed. The journal's event is written with the delete, only then. */
+  deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean>;
   /**
    * Stores a new variable with the next variable id of its workspace; every
    * dataset of the project reads an empty value for it.

@@ -5,24 +5,25 @@ import {
   variableNotFoundError,
 } from '../datasets/dataset-errors.js';
 import {
-  DEFAULT_DATASET_NAME,
   type DatasetChange,
   type DatasetRecord,
   type NewDataset,
   type VariableRecord,
 } from '../datasets/dataset-record.js';
-import type { DatasetStore } from './dataset-store.js';
+import type { EventRecord } from '../events/event-record.js';
+import type { DatasetJournal, DatasetStore } from './dataset-store.js';
+import { appendEventToDraft } from './document-events.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
 import { ownEntry, setOwnEntry } from './own-entry.js';
 import type { Page } from './page.js';
 import type { SavedDocument } from './saved-document.js';
-import type { WorkspaceDocument } from './store-document.js';
+import type { StoreDocument, WorkspaceDocument } from './store-document.js';
 
 /**
  * The datasets and variables of the document store. Uniqueness checks and
  * writes are one turn of the store's mutex, so two adds of one name cannot
- * both pass.
+ * both pass; a dataset write and its journal's event are one save.
  */
 export class DocumentDatasets implements DatasetStore {
   readonly #saved: SavedDocument;
@@ -33,25 +34,11 @@ export class DocumentDatasets implements DatasetStore {
     this.#mutex = mutex;
   }
 
-  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
-    const found = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-    if (found !== undefined) return Promise.resolve(found.id);
-    return this.#mutex.run(async () => {
-      const again = this.#datasetsOf(workspace, project).find((d) => d.isDefault);
-      if (again !== undefined) return again.id;
-      const created = await this.#insertDataset(
-        { workspace, project, name: DEFAULT_DATASET_NAME, values: {} },
-        true,
-      );
-      return created.id;
-    });
-  }
-
-  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
+  addDataset(dataset: NewDataset, journal?: DatasetJournal): Promise<DatasetRecord> {
     return this.#mutex.run(async () => {
       this.#assertNameFree(dataset.workspace, dataset.project, dataset.name, undefined);
       this.#assertVariables(dataset.workspace, dataset.project, dataset.values);
-      return this.#insertDataset(dataset, false);
+      return this.#insertDataset(dataset, journal);
     });
   }
 
@@ -68,7 +55,12 @@ export class DocumentDatasets implements DatasetStore {
     return Promise.resolve(this.#datasetsOf(workspace, project).length);
   }
 
-  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
+  updateDataset(
+    workspace: string,
+    id: number,
+    change: DatasetChange,
+    journal?: DatasetJournal,
+  ): Promise<DatasetRecord> {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
       if (current === undefined) throw datasetNotFoundError(id);
@@ -80,18 +72,18 @@ export class DocumentDatasets implements DatasetStore {
         name: change.name ?? current.name,
         values: { ...current.values, ...change.values },
       };
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, 'datasets').datasets ?? {}, String(id), next);
       });
       return next;
     });
   }
 
-  deleteDataset(workspace: string, id: number): Promise<boolean> {
+  deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
     return this.#mutex.run(async () => {
-      if (ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id)) === undefined)
-        return false;
-      await this.#saved.update((draft) => {
+      const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
+      if (current === undefined) return false;
+      await this.#save(current, journal, (draft) => {
         delete draftWorkspace(draft, workspace, 'datasets').datasets?.[String(id)];
       });
       return true;
@@ -165,23 +157,42 @@ export class DocumentDatasets implements DatasetStore {
     });
   }
 
-  async #insertDataset(dataset: NewDataset, isDefault: boolean): Promise<DatasetRecord> {
+  async #insertDataset(dataset: NewDataset, journal?: DatasetJournal): Promise<DatasetRecord> {
     const ws = this.#workspace(dataset.workspace);
     const stored: DatasetRecord = {
       id: (ws?.lastIds.dataset ?? 0) + 1,
       workspace: dataset.workspace,
       project: dataset.project,
       name: dataset.name,
-      isDefault,
+      isDefault: false,
       values: { ...dataset.values },
     };
-    await this.#saved.update((draft) => {
+    await this.#save(stored, journal, (draft) => {
       const copy = draftWorkspace(draft, dataset.workspace, 'datasets');
       copy.datasets ??= {};
       setOwnEntry(copy.datasets, String(stored.id), stored);
       copy.lastIds = { ...copy.lastIds, dataset: stored.id };
     });
     return stored;
+  }
+
+  /**
+   * Saves a dataset write and its journal's event as one change of the
+   * document: when building the event fails, or the save does, neither is
+   * kept. Tells the journal the event once saved.
+   */
+  async #save(
+    dataset: DatasetRecord,
+    journal: DatasetJournal | undefined,
+    write: (draft: StoreDocument) => void,
+  ): Promise<void> {
+    let recorded: EventRecord | undefined;
+    await this.#saved.update((draft) => {
+      write(draft);
+      if (journal !== undefined)
+        recorded = appendEventToDraft(draft, journal.event(dataset), []).event;
+    });
+    if (recorded !== undefined) journal?.recorded?.(recorded);
   }
 
   #assertNameFree(workspace: string, project: number, name: string, self: number | undefined) {

@@ -15,6 +15,20 @@ import type { Page } from './page.js';
 import type { SavedDocument } from './saved-document.js';
 import type { StoreDocument } from './store-document.js';
 
+/** When a row fell due; ties (rows due at one instant) by workspace, block and key, for a stable order. */
+function byDueOrder(a: MadeRowRecord, b: MadeRowRecord): number {
+  return (
+    Date.parse(a.updatedAt) - Date.parse(b.updatedAt) ||
+    codePointOrder(a.workspace, b.workspace) ||
+    codePointOrder(a.block, b.block) ||
+    codePointOrder(a.key, b.key)
+  );
+}
+
+function codePointOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** States a teardown attempt may start from. */
 const STARTABLE = new Set(['due', 'queued', 'failed']);
 
@@ -113,19 +127,21 @@ export class DocumentLifecycle implements LifecycleStore {
     if (!this.#any((row) => row.state === 'due')) return Promise.resolve([]);
     const taken: MadeRowRecord[] = [];
     return this.#change((draft) => {
-      for (const [workspace, doc] of Object.entries(draft.workspaces)) {
-        const due = Object.values(doc.madeRows ?? {}).filter((row) => row.state === 'due');
-        const room = limit - taken.length;
-        if (due.length === 0 || room <= 0) continue;
-        const made = draftWorkspace(draft, workspace, 'madeRows').madeRows as Record<
+      // Oldest due first, across workspaces, as PostgreSQL hands them out: a
+      // backlog larger than `limit` drains in the order rows fell due.
+      const due = Object.values(draft.workspaces)
+        .flatMap((doc) => Object.values(doc.madeRows ?? {}))
+        .filter((row) => row.state === 'due')
+        .sort(byDueOrder)
+        .slice(0, Math.max(0, limit));
+      for (const row of due) {
+        const made = draftWorkspace(draft, row.workspace, 'madeRows').madeRows as Record<
           string,
           MadeRowRecord
         >;
-        for (const row of due.slice(0, room)) {
-          const next: MadeRowRecord = { ...row, state: 'queued', updatedAt: now.toISOString() };
-          made[madeRowId(row)] = next;
-          taken.push(next);
-        }
+        const next: MadeRowRecord = { ...row, state: 'queued', updatedAt: now.toISOString() };
+        made[madeRowId(row)] = next;
+        taken.push(next);
       }
     }).then(() => taken);
   }

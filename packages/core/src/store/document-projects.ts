@@ -1,6 +1,7 @@
 import { projectExistsError, projectNotFoundError } from '../projects/project-errors.js';
 import type { EventRecord } from '../events/event-record.js';
 import type { NewProject, ProjectRecord } from '../projects/project-record.js';
+import { addDefaultDatasetToDraft } from './default-dataset.js';
 import { appendEventToDraft } from './document-events.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
@@ -34,6 +35,7 @@ export class DocumentProjects implements ProjectStore {
         const copy = draftWorkspace(draft, project.workspace, 'projects');
         setOwnEntry(copy.projects ?? {}, String(stored.id), stored);
         copy.lastIds = { ...copy.lastIds, project: stored.id };
+        addDefaultDatasetToDraft(draft, project.workspace, stored.id);
       });
       return stored;
     });

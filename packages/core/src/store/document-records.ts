@@ -1,3 +1,12 @@
+import type {
+  CatalogueDelete,
+  CatalogueLockRequest,
+  CatalogueName,
+  CataloguePut,
+  CatalogueQuery,
+  CatalogueRecord,
+  CatalogueUnlockRequest,
+} from '../catalogue/catalogue-record.js';
 import type { EventQuery, EventRecord, NewEvent } from '../events/event-record.js';
 import type { NotificationQuery, NotificationRecord } from '../events/notification-record.js';
 import type { AuditEvent } from '../model/audit-event.js';
@@ -16,7 +25,10 @@ import type {
   NewDataset,
   VariableRecord,
 } from '../datasets/dataset-record.js';
-import type { DatasetStore } from './dataset-store.js';
+import type { DatasetJournal, DatasetStore } from './dataset-store.js';
+import type { CatalogueStore } from './catalogue-store.js';
+import { DocumentCatalogue } from './document-catalogue.js';
+import type { DocumentPersistence } from './document-persistence.js';
 import { DocumentDatasets } from './document-datasets.js';
 import { DocumentEvents } from './document-events.js';
 import { DocumentLifecycle } from './document-lifecycle.js';
@@ -31,30 +43,35 @@ import type { SavedDocument } from './saved-document.js';
 
 /**
  * The slices of the document store that only hand over to their own
- * classes (projects, the event log, notifications, made rows and quotas), as a base of
- * {@link DocumentStore}: they share its document and mutex.
+ * classes (projects, the event log, notifications, made rows and quotas,
+ * datasets, the catalogue), as a base of {@link DocumentStore}: they share
+ * its document and mutex.
  */
 export class DocumentRecords
-  implements ProjectStore, EventStore, NotificationStore, LifecycleStore, DatasetStore
+  implements
+    ProjectStore,
+    EventStore,
+    NotificationStore,
+    LifecycleStore,
+    DatasetStore,
+    CatalogueStore
 {
   readonly #events: DocumentEvents;
   readonly #projects: DocumentProjects;
   readonly #lifecycle: DocumentLifecycle;
   readonly #datasets: DocumentDatasets;
+  readonly #catalogue: DocumentCatalogue;
 
-  constructor(saved: SavedDocument, mutex: Mutex) {
+  constructor(saved: SavedDocument, mutex: Mutex, persistence?: DocumentPersistence) {
     this.#events = new DocumentEvents(saved, mutex);
     this.#projects = new DocumentProjects(saved, mutex);
     this.#lifecycle = new DocumentLifecycle(saved, mutex);
     this.#datasets = new DocumentDatasets(saved, mutex);
+    this.#catalogue = new DocumentCatalogue(saved, mutex, persistence);
   }
 
-  ensureDefaultDataset(workspace: string, project: number): Promise<number> {
-    return this.#datasets.ensureDefaultDataset(workspace, project);
-  }
-
-  addDataset(dataset: NewDataset): Promise<DatasetRecord> {
-    return this.#datasets.addDataset(dataset);
+  addDataset(dataset: NewDataset, journal?: DatasetJournal): Promise<DatasetRecord> {
+    return this.#datasets.addDataset(dataset, journal);
   }
 
   getDataset(workspace: string, id: number): Promise<DatasetRecord | undefined> {
@@ -69,12 +86,17 @@ export class DocumentRecords
     return this.#datasets.countDatasets(workspace, project);
   }
 
-  updateDataset(workspace: string, id: number, change: DatasetChange): Promise<DatasetRecord> {
-    return this.#datasets.updateDataset(workspace, id, change);
+  updateDataset(
+    workspace: string,
+    id: number,
+    change: DatasetChange,
+    journal?: DatasetJournal,
+  ): Promise<DatasetRecord> {
+    return this.#datasets.updateDataset(workspace, id, change, journal);
   }
 
-  deleteDataset(workspace: string, id: number): Promise<boolean> {
-    return this.#datasets.deleteDataset(workspace, id);
+  deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
+    return this.#datasets.deleteDataset(workspace, id, journal);
   }
 
   addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
@@ -202,5 +224,33 @@ export class DocumentRecords
 
   takeQuota(bucket: string, limit: number, windowMs: number, now: Date): Promise<QuotaTake> {
     return this.#lifecycle.takeQuota(bucket, limit, windowMs, now);
+  }
+
+  putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
+    return this.#catalogue.putCatalogue(put, now);
+  }
+
+  getCatalogueById(workspace: string, id: string, version?: string) {
+    return this.#catalogue.getCatalogueById(workspace, id, version);
+  }
+
+  getCatalogueByName(name: CatalogueName, version?: string) {
+    return this.#catalogue.getCatalogueByName(name, version);
+  }
+
+  listCatalogue(query: CatalogueQuery): Promise<CatalogueRecord[]> {
+    return this.#catalogue.listCatalogue(query);
+  }
+
+  lockCatalogue(workspace: string, id: string, request: CatalogueLockRequest, now: Date) {
+    return this.#catalogue.lockCatalogue(workspace, id, request, now);
+  }
+
+  unlockCatalogue(workspace: string, id: string, request: CatalogueUnlockRequest, now: Date) {
+    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
+  }
+
+  deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
+    return this.#catalogue.deleteCatalogue(target, now);
   }
 }

@@ -8,15 +8,6 @@ import {
   type ResultRecord,
   type TestRef,
 } from '../model/job-record.js';
-import type {
-  CatalogueDelete,
-  CatalogueLockRequest,
-  CatalogueName,
-  CataloguePut,
-  CatalogueQuery,
-  CatalogueRecord,
-  CatalogueUnlockRequest,
-} from '../catalogue/catalogue-record.js';
 import type { PoolDefinition } from '../model/pool-definition.js';
 import type { ApiKeyRecord, UserRecord, WorkspaceRecord } from '../model/workspace-record.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -35,7 +26,6 @@ import type { ColumnTable } from '../data-block/column-table.js';
 import { BlockRows } from './block-rows.js';
 import { checkMadeKeys } from './check-made-keys.js';
 import { countRelease } from './count-release.js';
-import { DocumentCatalogue } from './document-catalogue.js';
 import { DocumentRecords } from './document-records.js';
 import { DocumentTenancy } from './document-tenancy.js';
 import { draftWorkspace } from './draft-workspace.js';
@@ -65,12 +55,11 @@ export class DocumentStore extends DocumentRecords implements Store {
   readonly #reservedJobIds = new Map<string, number>();
   readonly #blockRows: BlockRows;
   readonly #tenancy: DocumentTenancy;
-  readonly #catalogue: DocumentCatalogue;
 
   private constructor(persistence: DocumentPersistence, document: StoreDocument) {
     const saved = new SavedDocument(persistence, document);
     const mutex = new Mutex();
-    super(saved, mutex);
+    super(saved, mutex, persistence);
     this.kind = persistence.kind;
     this.#persistence = persistence;
     this.#saved = saved;
@@ -79,7 +68,6 @@ export class DocumentStore extends DocumentRecords implements Store {
       this.#blocksOf(workspace, block),
     );
     this.#tenancy = new DocumentTenancy(this.#saved, this.#mutex);
-    this.#catalogue = new DocumentCatalogue(this.#saved, this.#mutex, persistence);
   }
 
   /** Opens a store over a persistence, loading its document. */
@@ -346,34 +334,6 @@ export class DocumentStore extends DocumentRecords implements Store {
 
   deleteUser(workspace: string, id: string): Promise<boolean> {
     return this.#tenancy.deleteUser(workspace, id);
-  }
-
-  putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
-    return this.#catalogue.putCatalogue(put, now);
-  }
-
-  getCatalogueById(workspace: string, id: string, version?: string) {
-    return this.#catalogue.getCatalogueById(workspace, id, version);
-  }
-
-  getCatalogueByName(name: CatalogueName, version?: string) {
-    return this.#catalogue.getCatalogueByName(name, version);
-  }
-
-  listCatalogue(query: CatalogueQuery): Promise<CatalogueRecord[]> {
-    return this.#catalogue.listCatalogue(query);
-  }
-
-  lockCatalogue(workspace: string, id: string, request: CatalogueLockRequest, now: Date) {
-    return this.#catalogue.lockCatalogue(workspace, id, request, now);
-  }
-
-  unlockCatalogue(workspace: string, id: string, request: CatalogueUnlockRequest, now: Date) {
-    return this.#catalogue.unlockCatalogue(workspace, id, request, now);
-  }
-
-  deleteCatalogue(target: CatalogueDelete, now: Date): Promise<number> {
-    return this.#catalogue.deleteCatalogue(target, now);
   }
 
   close(): Promise<void> {

@@ -41,7 +41,11 @@ export interface LifecycleStore {
   ): Promise<MadeRowRecord[]>;
   /** Held rows whose job's leases lapsed by `now`, in every workspace, become due; returns them. */
   dueExpiredMadeRows(now: Date): Promise<MadeRowRecord[]>;
-  /** Takes up to `limit` due rows of every workspace for the work queue (`queued`); returns them. */
+  /**
+   * Takes up to `limit` due rows of every workspace for the work queue
+   * (`queued`), those that fell due first (by the time they became due), and
+   * returns them in that order.
+   */
   queueDueMadeRows(limit: number, now: Date): Promise<MadeRowRecord[]>;
   /**
    * Starts one teardown attempt: a `queued`, `failed` or `due` row (or one

@@ -24,8 +24,10 @@ export interface ProjectJournal {
  */
 export interface ProjectStore {
   /**
-   * Stores a new project with the next id of its workspace, and the
-   * journal's event with it.
+   * Stores a new project with the next id of its workspace, its `Default`
+   * dataset (numbered by the workspace's dataset counter) and the journal's
+   * event, in one atomic write: no project is ever seen without its
+   * Default dataset.
    *
    * @throws {@link AllotError} `ALREADY_EXISTS` when the workspace has a project of this name and version.
    */

@@ -1,3 +1,4 @@
+import { addDefaultDatasetToDraft } from './default-dataset.js';
 import type { StoreDocument, WorkspaceDocument } from './store-document.js';
 
 /** A workspace as schema version 3 kept it: no catalogue. */
@@ -25,7 +26,8 @@ export type AnyDocument = StoreDocument | Version3Document | LegacyDocument;
 
 /**
  * The current form of a saved document. Version 4 gave each workspace a
- * catalogue (empty in an upgraded document).
+ * catalogue (empty in an upgraded document). A project without its
+ * `Default` dataset (created before a project's create wrote one) gets it.
  *
  * Versions 1 and 2 numbered jobs and audit events store-wide, so one
  * workspace could read the pace of another's work from its ids; version 3
@@ -36,12 +38,42 @@ export type AnyDocument = StoreDocument | Version3Document | LegacyDocument;
  * handed out again; a workspace without any starts at 1.
  */
 export function upgradeDocument(document: AnyDocument): StoreDocument {
+  return withDefaultDatasets(toVersion4(document));
+}
+
+function toVersion4(document: AnyDocument): StoreDocument {
   if (document.schemaVersion === 4) return document;
   const version3 = document.schemaVersion === 3 ? document : countPerWorkspace(document);
   const workspaces: Record<string, WorkspaceDocument> = {};
   for (const [id, ws] of Object.entries(version3.workspaces))
     workspaces[id] = { ...ws, catalogue: {} };
   return { ...version3, schemaVersion: 4, workspaces };
+}
+
+/**
+ * Projects created before a project's create wrote its Default dataset get
+ * theirs here, on opening, in project order (the document itself when none
+ * lacks one), so that no read has to write it. The store rewrites a
+ * changed document whole on its first save.
+ */
+function withDefaultDatasets(document: StoreDocument): StoreDocument {
+  let draft: StoreDocument | undefined;
+  for (const [workspace, ws] of Object.entries(document.workspaces)) {
+    const withDefault = new Set(
+      Object.values(ws.datasets ?? {})
+        .filter((d) => d.isDefault)
+        .map((d) => d.project),
+    );
+    const lacking = Object.values(ws.projects ?? {})
+      .map((p) => p.id)
+      .filter((id) => !withDefault.has(id))
+      .sort((a, b) => a - b);
+    for (const project of lacking) {
+      draft ??= { ...document, workspaces: { ...document.workspaces } };
+      addDefaultDatasetToDraft(draft, workspace, project);
+    }
+  }
+  return draft ?? document;
 }
 
 function countPerWorkspace(document: LegacyDocument): Version3Document {

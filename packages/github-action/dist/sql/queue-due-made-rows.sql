@@ -1,11 +1,15 @@
--- Takes due rows for the work queue; rows another replica is taking are skipped.
-UPDATE made_rows AS m SET state = 'queued', updated_at = :now
-FROM (
-  SELECT workspace, block, row_key FROM made_rows
+-- Takes due rows for the work queue, oldest due first (answered in that
+-- order); rows another replica is taking are skipped.
+WITH d AS (
+  SELECT workspace, block, row_key, updated_at AS due_at FROM made_rows
   WHERE state = 'due'
-  ORDER BY updated_at
+  ORDER BY updated_at, workspace, block, row_key
   LIMIT :limit
   FOR UPDATE SKIP LOCKED
-) AS d
-WHERE m.workspace = d.workspace AND m.block = d.block AND m.row_key = d.row_key
-RETURNING m.*
+), taken AS (
+  UPDATE made_rows AS m SET state = 'queued', updated_at = :now
+  FROM d
+  WHERE m.workspace = d.workspace AND m.block = d.block AND m.row_key = d.row_key
+  RETURNING m.*, d.due_at
+)
+SELECT * FROM taken ORDER BY due_at, workspace, block, row_key

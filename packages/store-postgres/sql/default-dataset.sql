@@ -1,2 +1,0 @@
-SELECT {{dataset-record}} FROM datasets d
-WHERE d.workspace = :workspace AND d.project = :project AND d.is_default

@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type {
+  DatasetJournal,
+  DatasetRecord,
+  DatasetStore,
+  EventRecord,
+  EventStore,
+  ProjectStore,
+} from '@allot/core';
+import { T0, WS } from './contract-fixtures.js';
+
+/** A journal recording `kind`, remembering what the store told it. */
+function journal(kind: string, told: EventRecord[] = []): DatasetJournal {
+  return {
+    event: (d: DatasetRecord) => ({
+      workspace: d.workspace,
+      kind,
+      actor: 'user:ann',
+      ip: '10.0.0.1',
+      project: d.project,
+      subject: `dataset:${d.id}`,
+      at: T0.toISOString(),
+      details: { name: d.name },
+    }),
+    recorded: (event) => told.push(event),
+  };
+}
+
+/** A journal whose event cannot be written: the write it goes with must not happen either. */
+const failing: DatasetJournal = {
+  event: () => {
+    throw new Error('the event could not be written');
+  },
+};
+
+/**
+ * A dataset write and its event are one atomic write: both are kept, or
+ * neither, on every adapter.
+ */
+export function describeDatasetJournalContract(
+  current: () => DatasetStore & ProjectStore & EventStore,
+): void {
+  describe('dataset writes with their events', () => {
+    let store: DatasetStore & ProjectStore & EventStore;
+    let project: number;
+    const events = async () =>
+      (await store.listEvents({ workspace: WS, page: { limit: 50, offset: 0 } })).map((e) => [
+        e.kind,
+        e.subject,
+        e.details,
+      ]);
+    const datasets = () => store.listDatasets(WS, project, { limit: 50, offset: 0 });
+    beforeEach(async () => {
+      store = current();
+      project = (
+        await store.createProject({
+          workspace: WS,
+          name: 'checkout',
+          version: '1.0',
+          description: '',
+          tags: [],
+          members: [],
+          createdBy: 'k1',
+          createdAt: T0.toISOString(),
+          updatedAt: T0.toISOString(),
+        })
+      ).id;
+    });
+
+    it('writes each change with its event, and tells the journal the stored event', async () => {
+      const told: EventRecord[] = [];
+      const added = await store.addDataset(
+        { workspace: WS, project, name: 'a', values: {} },
+        journal('dataset.created', told),
+      );
+      await store.updateDataset(WS, added.id, { name: 'b' }, journal('dataset.updated', told));
+      expect(await store.deleteDataset(WS, added.id, journal('dataset.deleted', told))).toBe(true);
+      expect(await store.deleteDataset(WS, added.id, journal('dataset.deleted', told))).toBe(false);
+      const subject = `dataset:${added.id}`;
+      expect(await events()).toEqual([
+        ['dataset.deleted', subject, { name: 'b' }],
+        ['dataset.updated', subject, { name: 'b' }],
+        ['dataset.created', subject, { name: 'a' }],
+      ]);
+      expect(told.map((e) => [e.kind, e.project])).toEqual([
+        ['dataset.created', project],
+        ['dataset.updated', project],
+        ['dataset.deleted', project],
+      ]);
+      const stored = await store.listEvents({ workspace: WS, page: { limit: 50, offset: 0 } });
+      expect([...told].reverse()).toEqual(stored);
+    });
+
+    it('keeps no add, change or delete whose event cannot be written', async () => {
+      const before = await datasets();
+      await expect(
+        store.addDataset({ workspace: WS, project, name: 'a', values: {} }, failing),
+      ).rejects.toThrow();
+      expect(await datasets()).toEqual(before);
+
+      const kept = await store.addDataset({ workspace: WS, project, name: 'kept', values: {} });
+      // The refused add used no number: the next dataset takes the one it would have had.
+      expect(kept.id).toBe(before.length + 1);
+      const withKept = await datasets();
+      await expect(
+        store.updateDataset(WS, kept.id, { name: 'renamed' }, failing),
+      ).rejects.toThrow();
+      await expect(store.deleteDataset(WS, kept.id, failing)).rejects.toThrow();
+      expect(await datasets()).toEqual(withKept);
+      expect(await events()).toEqual([]);
+    });
+  });
+}
