@@ -132,7 +132,8 @@ export function userOf(row: UserRow): UserRecord {
     active: row.active,
     superUser: row.super_user,
     password: row.password,
-    twoFactor: row.two_factor,
+    // Absent, not null, for a user without a second factor, as the document stores keep it.
+    ...(row.two_factor === null ? {} : { twoFactor: row.two_factor }),
   };
 }
 
