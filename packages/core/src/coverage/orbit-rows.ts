@@ -38,8 +38,14 @@ export function orbitRows(
   let moves = 0;
   let improved = 0;
   // Patience in proportion to the classes searched, as the tabu search's is to the tuples.
-  const patience = Math.min(options.patience, Math.max(500, 2 * search.classCount()));
-  while (moves < options.moves && moves - improved < Math.max(patience, improved)) {
+  const patience = Math.min(options.patience, Math.max(200, search.classCount()));
+  while (moves < options.moves) {
+    if (moves - improved >= Math.max(patience, improved)) {
+      if (best !== null) break;
+      // Many attributes need more orbits than the start: add a quarter more until some cover.
+      search.fill(Math.ceil(search.orbits.length / 4));
+      improved = moves;
+    }
     if (search.uncoveredCount === 0) {
       best = search.orbits.map((orbit) => orbit.slice());
       improved = moves;
@@ -68,14 +74,22 @@ export function orbitRows(
 
 /** The rows of each orbit, and the row of infinity, each level folded into its column's count. */
 function expand(orbits: Int32Array[], sizes: number[], g: number): Int32Array[] {
+  // Plain loops: typed-array helpers taking a map function are slow in a cold process.
+  const k = sizes.length;
   const rows: Int32Array[] = [];
-  const fold = (a: number, level: number): number => level % sizes[a]!;
   for (const orbit of orbits) {
     for (let s = 0; s < g; s++) {
-      rows.push(Int32Array.from(orbit, (level, a) => fold(a, level === g ? g : (level + s) % g)));
+      const row = new Int32Array(k);
+      for (let a = 0; a < k; a++) {
+        const level = orbit[a]!;
+        row[a] = (level === g ? g : (level + s) % g) % sizes[a]!;
+      }
+      rows.push(row);
     }
   }
-  rows.push(Int32Array.from(sizes, (_, a) => fold(a, g)));
+  const infinity = new Int32Array(k);
+  for (let a = 0; a < k; a++) infinity[a] = g % sizes[a]!;
+  rows.push(infinity);
   return rows;
 }
 
@@ -128,13 +142,17 @@ class OrbitSearch {
     return this.orbits.length * this.g + 1;
   }
 
+  /** Adds orbits of random levels; cells keep their tabu marks. */
   fill(orbits: number): void {
     for (let r = 0; r < orbits; r++) {
-      const orbit = Int32Array.from({ length: this.k }, () => this.random.below(this.g + 1));
+      const orbit = new Int32Array(this.k);
+      for (let a = 0; a < this.k; a++) orbit[a] = this.random.below(this.g + 1);
       this.orbits.push(orbit);
       this.account(orbit, 1);
     }
-    this.tabu = new Int32Array(this.orbits.length * this.k).fill(-1);
+    const tabu = new Int32Array(this.orbits.length * this.k).fill(-1);
+    tabu.set(this.tabu);
+    this.tabu = tabu;
   }
 
   /** The class a pair of levels of columns a < b falls in, or -1 for (infinity, infinity). */
