@@ -47,6 +47,14 @@ describe('orbitRows', () => {
     expect(near.covered).toBeGreaterThan(near.required - 100);
   });
 
+  it('adds orbits when the first ones are too few for many attributes (3^40)', () => {
+    const input = { attributes: attributes(Array(40).fill(3)) };
+    const orbit = orbitRows(compileCoverageModel(input), seededRandom(1), search);
+    expect(orbit).not.toBe(null);
+    const count = countTuples(input, combinations(input, orbit!.covering), 2);
+    expect(count.covered).toBe(count.required);
+  });
+
   it('property: folded onto fewer levels per column, every pair is still covered', () => {
     fc.assert(
       fc.property(
