@@ -25,6 +25,34 @@ describe('calculateCoverage', () => {
     expect(report).toMatchObject({ tuplesRequired: count.required, tuplesCovered: count.covered });
   });
 
+  it('covers every pair of 10^20 in at most 180 rows at the default effort', () => {
+    const input = { attributes: uniform(20, 10) };
+    const { combinations, report } = calculateCoverage(input, { seed: 1 });
+    expect(report.rows).toBeLessThanOrEqual(180);
+    expect(countTuples(input, combinations, 2)).toMatchObject({
+      required: 19_000,
+      covered: 19_000,
+      violations: [],
+    });
+  });
+
+  it('stops at a target row count, and within a time budget, still covering every pair', () => {
+    const input = { attributes: uniform(12, 6) };
+    const targeted = calculateCoverage(input, { seed: 1, target: 60 });
+    const full = calculateCoverage(input, { seed: 1 });
+    expect(targeted.report.rows).toBeLessThanOrEqual(60);
+    expect(full.report.rows).toBeLessThan(targeted.report.rows);
+    const started = Date.now();
+    const budgeted = calculateCoverage(input, { seed: 1, effort: 50_000_000, budgetMs: 200 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    for (const { combinations, report } of [targeted, budgeted]) {
+      expect(countTuples(input, combinations, 2)).toMatchObject({
+        covered: report.tuplesRequired,
+        violations: [],
+      });
+    }
+  });
+
   it('gives the same rows for the same seed, and other rows for another seed', () => {
     const input = { attributes: uniform(8, 3) };
     const first = calculateCoverage(input, { seed: 'abc', strength: 3 });
@@ -99,6 +127,12 @@ describe('calculateCoverage', () => {
     expect(() =>
       calculateCoverage({ attributes: uniform(3, 2) }, { strength: strength as number }),
     ).toThrow(CoverageInputError);
+  });
+
+  it.each([{ target: 0 }, { target: 2.5 }, { budgetMs: -1 }])('refuses %j', (options) => {
+    expect(() => calculateCoverage({ attributes: uniform(3, 3) }, options)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', path: Object.keys(options)[0] }),
+    );
   });
 
   it('property: n-wise rows cover every required tuple and break no rule or group-by', () => {

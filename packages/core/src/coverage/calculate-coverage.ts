@@ -8,9 +8,10 @@ import {
 } from './coverage-model.js';
 import type { AttributeRange, AttributeValue } from './determining-attribute.js';
 import { greedyRows } from './greedy-rows.js';
+import { orbitRows } from './orbit-rows.js';
 import { seededRandom } from './seeded-random.js';
-import { tabuReduce } from './tabu-reduce.js';
-import { tupleOf, tupleSpace } from './tuple-space.js';
+import { tabuReduce, type TabuOptions } from './tabu-reduce.js';
+import { tupleOf, tupleSpace, type TupleSpace } from './tuple-space.js';
 
 /** Every combination past this many is refused: ask for n-wise instead. */
 export const MAX_COMBINATIONS = 1_000_000;
@@ -31,6 +32,17 @@ export interface CoverageOptions {
    * model, stopping early once progress stalls; see the core README.
    */
   effort?: number;
+  /**
+   * Rows to settle for: the search stops as soon as this many or fewer
+   * cover, rather than spending its effort trying to go lower.
+   */
+  target?: number;
+  /**
+   * Milliseconds the search may take, whatever the effort: past it the
+   * best rows so far are returned. Rows then depend on the machine and its
+   * load; without it they never do.
+   */
+  budgetMs?: number;
 }
 
 /** One combination: attribute name → one of its values or ranges. */
@@ -91,6 +103,15 @@ export function calculateCoverage(
       `expected a whole number of moves, got ${String(options.effort)}`,
     );
   }
+  for (const name of ['target', 'budgetMs'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) {
+      throw new CoverageInputError(
+        name,
+        `expected a whole number of 1 or more, got ${String(value)}`,
+      );
+    }
+  }
   const model = compileCoverageModel(input);
   if (strength === 'all' || strength >= model.sizes.length) {
     const rows = everyCombination(model);
@@ -107,15 +128,18 @@ export function calculateCoverage(
   const space = tupleSpace(model, strength);
   let rows: Int32Array[] = [];
   if (space.requiredCount > 0) {
-    const greedy = greedyRows(model, space, seededRandom(`${seed}:greedy`), { candidates: 1 });
     const effort = options.effort ?? defaultEffort(space.requiredCount);
-    rows = tabuReduce(model, space, greedy, seededRandom(`${seed}:tabu`), {
+    // An effort asked for is spent; the default stops once progress stalls.
+    const patience = options.effort ?? Math.max(2000, 4 * space.requiredCount);
+    const search: TabuOptions = {
       moves: effort,
-      // An effort asked for is spent; the default stops once progress stalls.
-      patience: options.effort ?? Math.max(2000, 4 * space.requiredCount),
-      floor: coveringLowerBound(model, strength),
+      patience,
+      floor: Math.max(coveringLowerBound(model, strength), options.target ?? 0),
       tenure: 3,
-    });
+      ...(options.budgetMs === undefined ? {} : { deadline: Date.now() + options.budgetMs }),
+    };
+    const start = startingRows(model, space, seed, search);
+    rows = tabuReduce(model, space, start, seededRandom(`${seed}:tabu`), search);
   }
   const covered = new Uint8Array(space.total);
   let tuplesCovered = 0;
@@ -134,6 +158,39 @@ export function calculateCoverage(
     tuplesExcluded: space.total - space.requiredCount,
     rows: rows.length,
   });
+}
+
+/**
+ * Rows to start the tabu search from: for pairwise without clauses the
+ * orbit construction (its smallest try completed greedily when it left
+ * pairs uncovered, if that is no larger than its smallest covering), and
+ * unless every attribute has the same number of levels, where the orbits
+ * fit best, the greedy construction too; the smaller wins.
+ */
+function startingRows(
+  model: CoverageModel,
+  space: TupleSpace,
+  seed: number | string,
+  search: TabuOptions,
+): Int32Array[] {
+  let start: Int32Array[] | null = null;
+  const orbit =
+    space.strength === 2 ? orbitRows(model, seededRandom(`${seed}:orbit`), search) : null;
+  if (orbit !== null) {
+    start = orbit.covering;
+    if (orbit.nearest !== null) {
+      const completed = greedyRows(model, space, seededRandom(`${seed}:complete`), {
+        candidates: 1,
+        from: orbit.nearest,
+      });
+      if (completed.length <= start.length) start = completed;
+    }
+  }
+  if (start === null || model.sizes.some((size) => size !== model.sizes[0])) {
+    const greedy = greedyRows(model, space, seededRandom(`${seed}:greedy`), { candidates: 1 });
+    if (start === null || greedy.length < start.length) start = greedy;
+  }
+  return start;
 }
 
 /** Moves for the tabu search: enough to settle small models, bounded for large ones. */

@@ -6,6 +6,8 @@ import { setTuple, tupleOf, type TupleSpace } from './tuple-space.js';
 export interface GreedyOptions {
   /** Candidate rows built per row kept (AETG's M); the one covering most new tuples wins. */
   candidates: number;
+  /** Rows already kept: only what they leave uncovered is built for, and they come first. */
+  from?: Int32Array[];
 }
 
 /**
@@ -34,6 +36,17 @@ export function greedyRows(
     uncovered += uncoveredIn[c]!;
   });
   const rows: Int32Array[] = [];
+  for (const row of options.from ?? []) {
+    for (let c = 0; c < space.combos.length; c++) {
+      const index = tupleOf(space.combos[c]!, row);
+      if (!covered[index]) {
+        covered[index] = 1;
+        uncoveredIn[c]!--;
+        uncovered--;
+      }
+    }
+    rows.push(row);
+  }
   while (uncovered > 0) {
     let best: Int32Array | null = null;
     let bestGain = -1;

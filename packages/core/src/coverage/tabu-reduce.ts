@@ -10,10 +10,12 @@ export interface TabuOptions {
    * stops early (at least as many moves as the last success took).
    */
   patience: number;
-  /** Rows no covering set can go below: the search stops there. */
+  /** Rows the search need not go below (a proven minimum, or a target asked for): it stops there. */
   floor: number;
   /** Moves for which a changed cell may not change again. */
   tenure: number;
+  /** A `Date.now()` past which the search stops with what it has, whatever moves are left. */
+  deadline?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export function tabuReduce(
   random: SeededRandom,
   options: TabuOptions,
 ): Int32Array[] {
+  if (start.length <= options.floor) return start;
   const search = new TabuSearch(
     model,
     space,
@@ -58,9 +61,15 @@ export function tabuReduce(
     }
     search.step(random, moves, options.tenure);
     moves++;
+    if (pastDeadline(moves, options.deadline)) break;
   }
   if (search.uncoveredCount === 0 && search.rows.length < best.length) best = search.rows;
   return best;
+}
+
+/** Whether a deadline has passed, looked at once every 256 moves: the clock costs more than a move. */
+export function pastDeadline(moves: number, deadline: number | undefined): boolean {
+  return deadline !== undefined && (moves & 255) === 0 && Date.now() > deadline;
 }
 
 class TabuSearch {
@@ -93,15 +102,20 @@ class TabuSearch {
       if (space.required[i] && this.count[i] === 0) this.addUncovered(i);
     this.tabu = new Int32Array(rows.length * this.k).fill(-1);
     if (space.strength === 2) {
-      this.pairs = model.sizes.map((_, a) =>
-        Int32Array.from(
-          Array.from(space.combosOf[a]!).flatMap((c) => {
-            const { attributes, offset, strides } = space.combos[c]!;
-            const mine = attributes[0] === a ? 0 : 1;
-            return [attributes[1 - mine]!, offset, strides[mine]!, strides[1 - mine]!];
-          }),
-        ),
-      );
+      // Plain loops: this runs once per calculation, cold, where array helpers cost most.
+      for (let a = 0; a < this.k; a++) {
+        const combos = space.combosOf[a]!;
+        const pairs = new Int32Array(combos.length * 4);
+        for (let j = 0; j < combos.length; j++) {
+          const { attributes, offset, strides } = space.combos[combos[j]!]!;
+          const mine = attributes[0] === a ? 0 : 1;
+          pairs[j * 4] = attributes[1 - mine]!;
+          pairs[j * 4 + 1] = offset;
+          pairs[j * 4 + 2] = strides[mine]!;
+          pairs[j * 4 + 3] = strides[1 - mine]!;
+        }
+        this.pairs.push(pairs);
+      }
     }
   }
 
