@@ -15,6 +15,12 @@ const banner = [
   'const require = __allotCreateRequire(import.meta.url);',
 ].join('\n');
 
+// Modules that load a dependency on first use require it through
+// `createRequire(import.meta.url)`: that require would resolve next to the
+// bundle, where no node_modules is. Dropping the local binding leaves a plain
+// `require('…')`, which esbuild bundles and still runs only when called.
+const LOCAL_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/m;
+
 const ASSET_URL = /new URL\((['"])(\.{1,2}\/[^'"]*)\1,\s*import\.meta\.url\)/g;
 
 /**
@@ -29,16 +35,18 @@ function assetsPlugin(assets) {
       esbuild.onLoad({ filter: /\.js$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         if (!source.includes('import.meta.url')) return undefined;
-        const contents = source.replace(ASSET_URL, (_match, quote, path) => {
-          const target = resolve(dirname(args.path), path);
-          const name = basename(target);
-          const known = assets.get(name);
-          if (known !== undefined && known !== target)
-            throw new Error(`two assets are named ${name}: ${known} and ${target}`);
-          assets.set(name, target);
-          const slash = path.endsWith('/') ? '/' : '';
-          return `new URL(${quote}./${name}${slash}${quote}, import.meta.url)`;
-        });
+        const contents = source
+          .replace(LOCAL_REQUIRE, '')
+          .replace(ASSET_URL, (_match, quote, path) => {
+            const target = resolve(dirname(args.path), path);
+            const name = basename(target);
+            const known = assets.get(name);
+            if (known !== undefined && known !== target)
+              throw new Error(`two assets are named ${name}: ${known} and ${target}`);
+            assets.set(name, target);
+            const slash = path.endsWith('/') ? '/' : '';
+            return `new URL(${quote}./${name}${slash}${quote}, import.meta.url)`;
+          });
         return { contents, loader: 'js' };
       });
     },

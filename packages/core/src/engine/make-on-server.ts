@@ -1,7 +1,7 @@
-import { Faker, base, en } from '@faker-js/faker';
 import { AllotError } from '../errors.js';
 import { generateValue } from '../make/generate-value.js';
 import { hashSeed } from '../make/hash-seed.js';
+import { newEnglishFaker } from '../make/load-faker.js';
 import { SequenceState } from '../make/sequence-state.js';
 import type { RowValues, Value } from '../model/block-version.js';
 import type { SqlMake } from '../model/pool-definition.js';
@@ -44,7 +44,7 @@ export async function makeOnServer(
       'an insert make needs a SQL query find and a job executed on the resolution server of its database',
     );
   }
-  const faker = new Faker({ locale: [en, base] });
+  const faker = newEnglishFaker();
   const sequences = new SequenceState({ columns: [], rows: [] });
   const seed = hashSeed(
     context.seed,

@@ -1,10 +1,11 @@
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { AllotError } from '../errors.js';
 import type { RowValues } from '../model/block-version.js';
 import type { Generator, Make } from '../model/pool-definition.js';
 import { generateValue } from './generate-value.js';
 import type { GeneratorScope } from './generate-value.js';
 import { hashSeed } from './hash-seed.js';
+import { newEnglishFaker } from './load-faker.js';
 import type { TemplateContext } from './render-template.js';
 import type { SequenceState } from './sequence-state.js';
 
@@ -39,7 +40,7 @@ const KEY_RETRIES = 20;
  */
 export function makeRows(options: MakeRowsOptions): RowValues[] {
   const plan = columnPlan(options);
-  const faker = new Faker({ locale: [en, base] });
+  const faker = newEnglishFaker();
   const { pool, suite, test } = options.context;
   const seed = String(hashSeed(options.seed, String(options.make.seed ?? ''), pool, suite, test));
   const rows: RowValues[] = [];

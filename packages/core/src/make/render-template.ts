@@ -1,7 +1,8 @@
-import { Faker, base, en, faker as defaultFaker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { AllotError } from '../errors.js';
 import { parseTemplate } from './parse-template.js';
 import type { Placeholder } from './parse-template.js';
+import { englishFaker, newEnglishFaker } from './load-faker.js';
 import { resolveFakerMethod } from './resolve-faker-method.js';
 
 /** What a template can say about the row being made. */
@@ -117,9 +118,9 @@ function checkPlaceholder(placeholder: Placeholder): void {
     if (placeholder.args !== null) throw takesNoArguments(placeholder);
     return;
   }
-  if (resolveFakerMethod(defaultFaker, placeholder.module, placeholder.method) === null) {
+  if (resolveFakerMethod(englishFaker(), placeholder.module, placeholder.method) === null) {
     throw unknownPlaceholder(placeholder);
   }
-  trialFaker ??= new Faker({ locale: [en, base], seed: 0 });
+  trialFaker ??= newEnglishFaker(0);
   callFaker(placeholder, trialFaker);
 }

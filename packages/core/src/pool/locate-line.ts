@@ -1,6 +1,11 @@
-import { isAlias, isMap, isNode, isScalar, isSeq } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Document, LineCounter } from 'yaml';
 import type { PathSegment } from './issue-path.js';
+
+// Required when a line is looked up: by then the pool file's reader has loaded yaml.
+const require = createRequire(import.meta.url);
+const yaml = (): typeof Yaml => require('yaml') as typeof Yaml;
 
 /**
  * Finds the 1-based line of the node at a path in a parsed YAML (or JSON)
@@ -16,7 +21,7 @@ export function locateLine(
   let node: unknown = document.contents;
   let offset = startOf(node);
   for (const segment of segments) {
-    if (isAlias(node)) node = node.resolve(document);
+    if (yaml().isAlias(node)) node = node.resolve(document);
     const step = childOf(node, segment);
     if (step === null) break;
     offset = startOf(step.key) ?? startOf(step.value) ?? offset;
@@ -26,19 +31,19 @@ export function locateLine(
 }
 
 function childOf(node: unknown, segment: PathSegment): { key?: unknown; value: unknown } | null {
-  if (isSeq(node) && typeof segment === 'number') {
+  if (yaml().isSeq(node) && typeof segment === 'number') {
     return segment < node.items.length ? { value: node.items[segment] } : null;
   }
-  if (!isMap(node)) return null;
+  if (!yaml().isMap(node)) return null;
   const pair = node.items.find((item) => keyText(item.key) === String(segment));
   return pair === undefined ? null : { key: pair.key, value: pair.value };
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return typeof key === 'string' ? key : undefined;
 }
 
 function startOf(node: unknown): number | undefined {
-  return isNode(node) ? node.range?.[0] : undefined;
+  return yaml().isNode(node) ? node.range?.[0] : undefined;
 }

@@ -1,12 +1,17 @@
 import { extname } from 'node:path';
-import { LineCounter, parseDocument, visit } from 'yaml';
-import type { Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { PoolValidationError } from '../errors.js';
 import type { PoolDefinition } from '../model/pool-definition.js';
 import { parseIssuePath } from './issue-path.js';
 import type { PathSegment } from './issue-path.js';
 import { locateLine } from './locate-line.js';
 import { validatePool } from './validate-pool.js';
+
+// yaml is required with the first pool file read, so a command that reads none never loads it.
+const require = createRequire(import.meta.url);
+const yaml = (): typeof Yaml => require('yaml') as typeof Yaml;
 
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
@@ -44,7 +49,8 @@ export function parsePoolSource(text: string, file: string): ParsedPoolFile {
     const message = `unsupported pool file extension "${extension}"; expected .yaml, .yml or .json`;
     throw new PoolValidationError(file, [{ path: '', message }]);
   }
-  const counter = new LineCounter();
+  const { LineCounter: LineCounterClass, parseDocument } = yaml();
+  const counter = new LineCounterClass();
   // prettyErrors off: issue messages stay one line, the line number travels separately.
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   const syntax = document.errors[0];
@@ -78,6 +84,7 @@ function toValue(document: Document, counter: LineCounter, file: string): unknow
 function aliasLine(document: Document, counter: LineCounter): number | undefined {
   let first: number | undefined;
   let unresolved: number | undefined;
+  const { visit } = yaml();
   visit(document, {
     Alias(_key, alias) {
       const start = alias.range?.[0];

@@ -1,6 +1,7 @@
-import { Faker, allLocales, base, en, type LocaleDefinition } from '@faker-js/faker';
+import type { Faker, LocaleDefinition } from '@faker-js/faker';
 import { AllotError } from '../errors.js';
 import { hashSeed } from '../make/hash-seed.js';
+import { fakerModule, newEnglishFaker } from '../make/load-faker.js';
 import { checkConstraints } from './check-constraints.js';
 import type { ConstraintSet } from './constraint-set.js';
 import type { ScalarValue, SchemaTree } from './field-tree.js';
@@ -75,7 +76,8 @@ export function* generateEntities(options: GenerateOptions): Generator<SynthBatc
     throw new AllotError('INVALID_INPUT', 'batchSize must be a positive integer', {
       field: 'batchSize',
     });
-  const locale = fakerLocale(options.locale ?? 'en');
+  // English needs only faker's English entry; another locale loads them all.
+  const locale = (options.locale ?? 'en') === 'en' ? null : fakerLocale(options.locale ?? 'en');
   const keys = referencedKeys(ordered);
   const totalAll = ordered.reduce((sum, e) => sum + e.count, 0);
   let doneAll = 0;
@@ -92,7 +94,7 @@ export function* generateEntities(options: GenerateOptions): Generator<SynthBatc
       count: entity.count,
       faker() {
         if (faker === null) {
-          faker = new Faker({ locale: [locale, en, base] });
+          faker = locale === null ? newEnglishFaker() : localeFaker(locale);
           faker.seed(hashSeed(seed, entity.name, 'faker'));
         }
         return faker;
@@ -169,7 +171,13 @@ function getter(path: string): (record: SynthRecord) => unknown {
   };
 }
 
+function localeFaker(locale: LocaleDefinition): Faker {
+  const { Faker: FakerClass, en, base } = fakerModule();
+  return new FakerClass({ locale: [locale, en, base] });
+}
+
 function fakerLocale(name: string): LocaleDefinition {
+  const { allLocales } = fakerModule();
   const locale = (allLocales as Record<string, LocaleDefinition>)[name.replace('-', '_')];
   if (locale === undefined)
     throw new AllotError('INVALID_INPUT', `unknown locale ${name}`, { field: 'locale' });

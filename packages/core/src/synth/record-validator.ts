@@ -1,13 +1,14 @@
 import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv, ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { SchemaTree } from './field-tree.js';
 import { FAST_FORMATS } from './fast-formats.js';
 import { valueProblem } from './value-check.js';
 
-// The 2020-12 dialect and the formats are loaded on first use: every
+// Ajv, its 2020-12 dialect and the formats are loaded on first use: every
 // process that imports core (each CLI command) would pay for them otherwise.
 const require = createRequire(import.meta.url);
+const ajv07 = () => (require('ajv') as { Ajv: typeof Ajv }).Ajv;
 const ajv2020 = () => (require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020 }).Ajv2020;
 // ajv-formats is CommonJS: its function is the module itself or its default.
 const addFormats = (ajv: Ajv): void => {
@@ -69,7 +70,9 @@ export function createRecordValidator(tree: SchemaTree): RecordValidator {
     multipleOfPrecision: 9,
   };
   const ajv =
-    tree.dialect === 'draft-07' ? new Ajv(options) : (new (ajv2020())(options) as unknown as Ajv);
+    tree.dialect === 'draft-07'
+      ? new (ajv07())(options)
+      : (new (ajv2020())(options) as unknown as Ajv);
   addFormats(ajv);
   const validate: ValidateFunction = ajv.compile(tree.document);
   return (record) => (validate(record) ? null : ajv.errorsText(validate.errors));
