@@ -1,3 +1,5 @@
+import { GENDER_CODES, RELATIONSHIP_CODES } from './member-code.js';
+
 /** How a field of an Alight record is written: text left-aligned, numbers right-aligned. */
 export type AlightFieldKind = 'text' | 'number' | 'date';
 
@@ -7,6 +9,8 @@ export interface AlightField {
   start: number;
   length: number;
   kind: AlightFieldKind;
+  /** Words written as codes (`female` → `F`), as the 834 writes them. */
+  codes?: Readonly<Record<string, string>>;
 }
 
 /** Bytes in one record, line break excluded. */
@@ -29,8 +33,8 @@ export const ALIGHT_LAYOUT: readonly AlightField[] = layout([
   ['first_name', 25, 'text'],
   ['middle_name', 1, 'text'],
   ['birth_date', 8, 'date'],
-  ['gender', 1, 'text'],
-  ['relationship', 2, 'text'],
+  ['gender', 1, 'text', GENDER_CODES],
+  ['relationship', 2, 'text', RELATIONSHIP_CODES],
   ['address_line1', 40, 'text'],
   ['address_line2', 40, 'text'],
   ['city', 30, 'text'],
@@ -45,10 +49,12 @@ export const ALIGHT_LAYOUT: readonly AlightField[] = layout([
   ['annual_salary', 11, 'number'],
 ]);
 
-function layout(fields: [string, number, AlightFieldKind][]): AlightField[] {
+type FieldSpec = [string, number, AlightFieldKind, Readonly<Record<string, string>>?];
+
+function layout(fields: FieldSpec[]): AlightField[] {
   let start = 1;
-  return fields.map(([column, length, kind]) => {
-    const field = { column, start, length, kind };
+  return fields.map(([column, length, kind, codes]) => {
+    const field: AlightField = { column, start, length, kind, ...(codes ? { codes } : {}) };
     start += length;
     return field;
   });

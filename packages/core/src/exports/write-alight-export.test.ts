@@ -88,4 +88,30 @@ describe('alight export', () => {
   test('an empty block is an empty file', async () => {
     expect(await records([])).toEqual([]);
   });
+  test('writes gender and relationship words as the 834 codes them, codes as they are', async () => {
+    const columns = ['record_type', 'gender', 'relationship'];
+    const text = await exportText(
+      writeAlightExport({
+        block: 'enroll',
+        version: '1.0',
+        columns,
+        rows: [
+          ['EE', 'female', 'self'],
+          ['SP', 'Male', 'spouse'],
+          ['CH', 'U', 'child'],
+          ['CH', 'unknown', '19'],
+        ],
+      }),
+    );
+    const coded = text
+      .slice(0, -2)
+      .split('\r\n')
+      .map((record) => [fields(record).gender, fields(record).relationship]);
+    expect(coded).toEqual([
+      ['F', '18'],
+      ['M', '01'],
+      ['U', '19'],
+      ['U', '19'],
+    ]);
+  });
 });

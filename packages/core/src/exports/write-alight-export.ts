@@ -2,6 +2,7 @@ import { formulaSafeCell } from '../data-block/formula-safe-cell.js';
 import type { Value } from '../model/block-version.js';
 import { ALIGHT_LAYOUT, ALIGHT_RECORD_BYTES, type AlightField } from './alight-layout.js';
 import type { ExportInput } from './export-input.js';
+import { memberCode } from './member-code.js';
 import { textChunks } from './text-chunks.js';
 
 /**
@@ -9,6 +10,8 @@ import { textChunks } from './text-chunks.js';
  * per row, laid out by `ALIGHT_LAYOUT`. Text is formula-safe, accents are
  * dropped (é → e) and any other non-ASCII character becomes `?`, so every
  * record keeps its byte length; a value longer than its field is cut.
+ * Gender and relationship words are written as the 834's codes (`female`
+ * → `F`, `self` → `18`), so neither is cut to its first letters.
  */
 export function writeAlightExport(input: ExportInput): AsyncGenerator<string> {
   const index = new Map(input.columns.map((column, i) => [column, i]));
@@ -43,7 +46,8 @@ function fixed(field: AlightField, value: Value): string {
     const match = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(raw.trim());
     return (match ? `${match[1]}${match[2]}${match[3]}` : '').padEnd(field.length);
   }
-  return ascii(formulaSafeCell(raw)).slice(0, field.length).padEnd(field.length);
+  const text = field.codes === undefined ? raw : memberCode(raw.trim(), field.codes);
+  return ascii(formulaSafeCell(text)).slice(0, field.length).padEnd(field.length);
 }
 
 /** ASCII only, so one character is one byte: accents dropped, controls and the rest as `?`. */

@@ -2,6 +2,7 @@ import { formulaSafeCell } from '../data-block/formula-safe-cell.js';
 import { AllotError } from '../errors.js';
 import type { Value } from '../model/block-version.js';
 import type { ExportInput } from './export-input.js';
+import { GENDER_CODES, RELATIONSHIP_CODES, memberCode } from './member-code.js';
 import { textChunks, type TextLayout } from './text-chunks.js';
 import { X12_TEMPLATES, isX12Template, type X12Template } from './x12-834-mapping.js';
 
@@ -25,8 +26,6 @@ export interface X12834Options {
 }
 
 const IMPLEMENTATION = '005010X220A1';
-const RELATIONSHIPS: Record<string, string> = { self: '18', spouse: '01', child: '19' };
-const GENDERS: Record<string, string> = { male: 'M', female: 'F', unknown: 'U' };
 
 /**
  * An EDI X12 834 benefit enrollment (005010X220A1): one interchange, one
@@ -170,7 +169,7 @@ function layout(input: ExportInput, options: Checked): TextLayout {
 
 /** The segments of one member: loop 2000, 2100A and 2300. */
 function memberLoop(cell: (column: string) => string, number: number, fileDate: string): string[] {
-  const relationship = code(cell('relationship'), RELATIONSHIPS) || '18';
+  const relationship = memberCode(cell('relationship'), RELATIONSHIP_CODES) || '18';
   const maintenance = cell('maintenance_type') || '021';
   const out = [
     segment(
@@ -211,7 +210,7 @@ function memberLoop(cell: (column: string) => string, number: number, fileDate: 
   if (cell('city') || cell('state') || cell('zip'))
     out.push(segment('N4', cell('city'), cell('state'), cell('zip')));
   const birth = d8(cell('birth_date'));
-  if (birth) out.push(segment('DMG', 'D8', birth, code(cell('gender'), GENDERS)));
+  if (birth) out.push(segment('DMG', 'D8', birth, memberCode(cell('gender'), GENDER_CODES)));
   out.push(
     segment(
       'HD',
@@ -242,10 +241,6 @@ function text(value: Value): string {
 
 function element(text: string): string {
   return text.replace(/[*~:^\r\n]/g, ' ').trim();
-}
-
-function code(value: string, words: Record<string, string>): string {
-  return words[value.toLowerCase()] ?? value.toUpperCase();
 }
 
 /** A date as CCYYMMDD, from YYYY-MM-DD or CCYYMMDD; empty when it is neither. */
