@@ -60714,6 +60714,18 @@ var EXPORT_FORMATS = {
 };
 var EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS);
 
+// ../core/dist/exports/member-code.js
+var RELATIONSHIP_CODES = {
+  self: "18",
+  spouse: "01",
+  child: "19"
+};
+var GENDER_CODES = {
+  male: "M",
+  female: "F",
+  unknown: "U"
+};
+
 // ../core/dist/exports/alight-layout.js
 var ALIGHT_LAYOUT = layout([
   ["record_type", 2, "text"],
@@ -60724,8 +60736,8 @@ var ALIGHT_LAYOUT = layout([
   ["first_name", 25, "text"],
   ["middle_name", 1, "text"],
   ["birth_date", 8, "date"],
-  ["gender", 1, "text"],
-  ["relationship", 2, "text"],
+  ["gender", 1, "text", GENDER_CODES],
+  ["relationship", 2, "text", RELATIONSHIP_CODES],
   ["address_line1", 40, "text"],
   ["address_line2", 40, "text"],
   ["city", 30, "text"],
@@ -60741,8 +60753,8 @@ var ALIGHT_LAYOUT = layout([
 ]);
 function layout(fields) {
   let start = 1;
-  return fields.map(([column2, length, kind]) => {
-    const field = { column: column2, start, length, kind };
+  return fields.map(([column2, length, kind, codes]) => {
+    const field = { column: column2, start, length, kind, ...codes ? { codes } : {} };
     start += length;
     return field;
   });
