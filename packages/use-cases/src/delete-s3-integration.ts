@@ -1,4 +1,5 @@
 import type { CatalogueStore } from '@allot/core';
+import { deleteCatalogueRecord } from './delete-catalogue-record.js';
 import { s3IntegrationRecord } from './s3-integration-records.js';
 
 /** Deletes an S3 integration (every version); NOT_FOUND when the workspace has none with this id. */
@@ -8,14 +9,5 @@ export async function deleteS3Integration(
   now: Date,
 ): Promise<void> {
   const record = await s3IntegrationRecord(store, target.workspace, target.id);
-  await store.deleteCatalogue(
-    {
-      kind: record.kind,
-      workspace: record.workspace,
-      project: record.project,
-      name: record.name,
-      actor: target.actor,
-    },
-    now,
-  );
+  await deleteCatalogueRecord(store, record, target.actor, now);
 }

@@ -1,4 +1,5 @@
 import type { CatalogueStore } from '@allot/core';
+import { deleteCatalogueRecord } from './delete-catalogue-record.js';
 import { webhookRecord } from './webhook-records.js';
 
 /**
@@ -12,14 +13,5 @@ export async function deleteWebhook(
   now: Date,
 ): Promise<void> {
   const record = await webhookRecord(store, target.workspace, target.id);
-  await store.deleteCatalogue(
-    {
-      kind: record.kind,
-      workspace: record.workspace,
-      project: record.project,
-      name: record.name,
-      actor: target.actor,
-    },
-    now,
-  );
+  await deleteCatalogueRecord(store, record, target.actor, now);
 }
