@@ -139,7 +139,9 @@ export function calculateCoverage(
       ...(options.budgetMs === undefined ? {} : { deadline: Date.now() + options.budgetMs }),
     };
     const start = startingRows(model, space, seed, search);
-    rows = tabuReduce(model, space, start, seededRandom(`${seed}:tabu`), search);
+    // By default a start the search cannot better within a move per cell is taken as settled.
+    const opening = options.effort ?? start.length * model.sizes.length;
+    rows = tabuReduce(model, space, start, seededRandom(`${seed}:tabu`), { ...search, opening });
   }
   const covered = new Uint8Array(space.total);
   let tuplesCovered = 0;
@@ -162,10 +164,9 @@ export function calculateCoverage(
 
 /**
  * Rows to start the tabu search from: for pairwise without clauses the
- * orbit construction (its smallest try completed greedily when it left
- * pairs uncovered, if that is no larger than its smallest covering), and
- * unless every attribute has the same number of levels, where the orbits
- * fit best, the greedy construction too; the smaller wins.
+ * orbit construction, and unless every attribute has the same number of
+ * levels, where the orbits fit best, the greedy construction too; the
+ * smaller wins.
  */
 function startingRows(
   model: CoverageModel,
@@ -173,24 +174,11 @@ function startingRows(
   seed: number | string,
   search: TabuOptions,
 ): Int32Array[] {
-  let start: Int32Array[] | null = null;
   const orbit =
     space.strength === 2 ? orbitRows(model, seededRandom(`${seed}:orbit`), search) : null;
-  if (orbit !== null) {
-    start = orbit.covering;
-    if (orbit.nearest !== null) {
-      const completed = greedyRows(model, space, seededRandom(`${seed}:complete`), {
-        candidates: 1,
-        from: orbit.nearest,
-      });
-      if (completed.length <= start.length) start = completed;
-    }
-  }
-  if (start === null || model.sizes.some((size) => size !== model.sizes[0])) {
-    const greedy = greedyRows(model, space, seededRandom(`${seed}:greedy`), { candidates: 1 });
-    if (start === null || greedy.length < start.length) start = greedy;
-  }
-  return start;
+  if (orbit !== null && model.sizes.every((size) => size === model.sizes[0])) return orbit;
+  const greedy = greedyRows(model, space, seededRandom(`${seed}:greedy`), { candidates: 1 });
+  return orbit !== null && orbit.length <= greedy.length ? orbit : greedy;
 }
 
 /** Moves for the tabu search: enough to settle small models, bounded for large ones. */

@@ -1,3 +1,9 @@
+import {
+  completingOrbit,
+  FREE_LEVEL,
+  OrbitScratch,
+  type MissingClasses,
+} from './completing-orbit.js';
 import type { CoverageModel } from './coverage-model.js';
 import type { SeededRandom } from './seeded-random.js';
 import { pastDeadline, type TabuOptions } from './tabu-reduce.js';
@@ -15,17 +21,23 @@ import { pastDeadline, type TabuOptions } from './tabu-reduce.js';
  * Columns with fewer levels take the searched array's levels past their
  * own modulo their count, which keeps every pair they need.
  *
+ * The try with one orbit fewer than the smallest covering usually ends a
+ * few classes short. When one more orbit can hold all of them
+ * ({@link completingOrbit}), that try plus that orbit is returned rather
+ * than the covering the search found: as many rows, but with the cells no
+ * missing class needed left free, which the tabu search that follows turns
+ * into fewer rows far more readily than a covering the orbit search has
+ * already packed tight.
+ *
  * @returns the rows of the fewest orbits that covered every pair
- *   (`covering`), and of the next try with fewer orbits at its fewest
- *   uncovered pairs, for the caller to complete (`nearest`, null when the
- *   search stopped at a covering); null when the symmetry does not apply
- *   (fewer than 3 levels, or clauses) or nothing covered in time
+ *   (completed as above when they could be); null when the symmetry does
+ *   not apply (fewer than 3 levels, or clauses) or nothing covered in time
  */
 export function orbitRows(
   model: CoverageModel,
   random: SeededRandom,
   options: TabuOptions,
-): { covering: Int32Array[]; nearest: Int32Array[] | null } | null {
+): Int32Array[] | null {
   const k = model.sizes.length;
   const v = Math.max(...model.sizes);
   if (v < 3 || k < 2 || model.clauses.length > 0) return null;
@@ -33,8 +45,10 @@ export function orbitRows(
   // Start with twice the orbits one column pair's classes need: loose enough to cover at once.
   search.fill(2 * (v + 1));
   let best: Int32Array[] | null = null;
-  let nearest: Int32Array[] | null = null;
-  let nearestUncovered = Infinity;
+  // The try with fewer orbits at its fewest uncovered classes that one more orbit covers.
+  let completed: Int32Array[] | null = null;
+  let completedUncovered = Infinity;
+  const scratch = new OrbitScratch(k);
   let moves = 0;
   let improved = 0;
   // Patience in proportion to the classes searched, as the tabu search's is to the tuples.
@@ -51,29 +65,42 @@ export function orbitRows(
       improved = moves;
       if (search.rowCount() - (v - 1) < options.floor || search.orbits.length <= 1) break;
       search.dropWeakest();
-      nearestUncovered = Infinity;
+      completed = null;
+      completedUncovered = Infinity;
       continue;
     }
     search.step(moves, options.tenure);
     moves++;
     if (pastDeadline(moves, options.deadline)) break;
-    if (search.uncoveredCount < nearestUncovered) {
-      nearestUncovered = search.uncoveredCount;
-      nearest = search.orbits.map((orbit) => orbit.slice());
+    if (
+      search.uncoveredCount > 0 &&
+      search.uncoveredCount < completedUncovered &&
+      search.orbits.length < (best?.length ?? 0)
+    ) {
+      const orbit = completingOrbit(search.missing(), random, scratch);
+      if (orbit !== null) {
+        // Progress too: fewer classes for the last orbit to hold leave it more cells free.
+        improved = moves;
+        completedUncovered = search.uncoveredCount;
+        completed = [...search.orbits.map((kept) => kept.slice()), orbit];
+      }
     }
   }
   if (best === null) return null;
-  return {
-    covering: expand(best, model.sizes, v - 1),
-    nearest:
-      nearest === null || nearest.length >= best.length
-        ? null
-        : expand(nearest, model.sizes, v - 1),
-  };
+  return expand(completed ?? best, model.sizes, v - 1, random);
 }
 
-/** The rows of each orbit, and the row of infinity, each level folded into its column's count. */
-function expand(orbits: Int32Array[], sizes: number[], g: number): Int32Array[] {
+/**
+ * The rows of each orbit, and the row of infinity, each level folded into
+ * its column's count; a free cell of a completing orbit takes a random
+ * level in each row.
+ */
+function expand(
+  orbits: Int32Array[],
+  sizes: number[],
+  g: number,
+  random: SeededRandom,
+): Int32Array[] {
   // Plain loops: typed-array helpers taking a map function are slow in a cold process.
   const k = sizes.length;
   const rows: Int32Array[] = [];
@@ -82,7 +109,10 @@ function expand(orbits: Int32Array[], sizes: number[], g: number): Int32Array[] 
       const row = new Int32Array(k);
       for (let a = 0; a < k; a++) {
         const level = orbit[a]!;
-        row[a] = (level === g ? g : (level + s) % g) % sizes[a]!;
+        row[a] =
+          level === FREE_LEVEL
+            ? random.below(sizes[a]!)
+            : (level === g ? g : (level + s) % g) % sizes[a]!;
       }
       rows.push(row);
     }
@@ -132,6 +162,12 @@ class OrbitSearch {
     this.uncovered = new Int32Array(total);
     this.position = new Int32Array(total).fill(-1);
     for (let i = 0; i < total; i++) this.addUncovered(i);
+  }
+
+  /** The classes no orbit holds, as {@link completingOrbit} reads them. */
+  missing(): MissingClasses {
+    const { k, g, uncovered, uncoveredCount, pairA, pairB } = this;
+    return { k, g, classes: uncovered, count: uncoveredCount, pairA, pairB };
   }
 
   classCount(): number {

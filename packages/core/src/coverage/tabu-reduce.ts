@@ -10,6 +10,13 @@ export interface TabuOptions {
    * stops early (at least as many moves as the last success took).
    */
   patience: number;
+  /**
+   * Moves the search has to first do better than its start, after which
+   * {@link patience} applies (default: patience). A start it cannot better
+   * within a short opening is taken as settled: the orbit construction's
+   * often is, and a cold process pays dearly for every move spent on it.
+   */
+  opening?: number;
   /** Rows the search need not go below (a proven minimum, or a target asked for): it stops there. */
   floor: number;
   /** Moves for which a changed cell may not change again. */
@@ -37,23 +44,18 @@ export function tabuReduce(
   options: TabuOptions,
 ): Int32Array[] {
   if (start.length <= options.floor) return start;
-  const search = new TabuSearch(
-    model,
-    space,
-    start.map((row) => row.slice()),
-  );
+  const opening = options.opening ?? options.patience;
+  const search = new TabuSearch(model, space, copy(start));
   let best = start;
   let moves = 0;
   let improved = 0;
-  // Patience grows with the moves the last success took: a search that needed many moves to
-  // get here is given as many again before it is judged stuck.
-  while (
-    moves < options.moves &&
-    moves - improved < Math.max(options.patience, improved) &&
-    search.rows.length > 1
-  ) {
+  while (moves < options.moves && search.rows.length > 1) {
+    // Patience grows with the moves the last success took: a search that needed many moves to
+    // get here is given as many again before it is judged stuck.
+    const patience = best.length < start.length ? Math.max(options.patience, improved) : opening;
+    if (moves - improved >= patience) break;
     if (search.uncoveredCount === 0) {
-      best = search.rows.map((row) => row.slice());
+      best = copy(search.rows);
       improved = moves;
       if (best.length <= options.floor) break;
       search.dropWeakestRow();
@@ -65,6 +67,10 @@ export function tabuReduce(
   }
   if (search.uncoveredCount === 0 && search.rows.length < best.length) best = search.rows;
   return best;
+}
+
+function copy(rows: Int32Array[]): Int32Array[] {
+  return rows.map((row) => row.slice());
 }
 
 /** Whether a deadline has passed, looked at once every 256 moves: the clock costs more than a move. */
