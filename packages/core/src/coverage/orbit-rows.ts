@@ -72,16 +72,20 @@ export function orbitRows(
     search.step(moves, options.tenure);
     moves++;
     if (pastDeadline(moves, options.deadline)) break;
+    const uncovered = search.uncoveredCount;
+    // Past k classes their differences close cycles that rarely agree, and a cold process pays
+    // for every look: only k classes or fewer are looked at.
     if (
-      search.uncoveredCount > 0 &&
-      search.uncoveredCount < completedUncovered &&
+      uncovered > 0 &&
+      uncovered <= k &&
+      uncovered < completedUncovered &&
       search.orbits.length < (best?.length ?? 0)
     ) {
       const orbit = completingOrbit(search.missing(), random, scratch);
       if (orbit !== null) {
         // Progress too: fewer classes for the last orbit to hold leave it more cells free.
         improved = moves;
-        completedUncovered = search.uncoveredCount;
+        completedUncovered = uncovered;
         completed = [...search.orbits.map((kept) => kept.slice()), orbit];
       }
     }
