@@ -28,6 +28,7 @@ import type {
   Page,
   ProjectJournal,
   ProjectRecord,
+  VariableJournal,
 } from '@allot/core';
 import * as auditLog from './audit-log.js';
 import * as datasets from './dataset-records.js';
@@ -216,8 +217,13 @@ export abstract class PostgresRecords {
     return datasets.deleteDataset(this.#db, workspace, id, journal);
   }
 
-  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
-    return datasets.addVariable(this.#db, { workspace, project }, name);
+  addVariable(
+    workspace: string,
+    project: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return datasets.addVariable(this.#db, { workspace, project }, name, journal);
   }
 
   getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
@@ -228,11 +234,16 @@ export abstract class PostgresRecords {
     return datasets.listVariables(this.#db, workspace, project);
   }
 
-  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
-    return datasets.renameVariable(this.#db, { workspace, id }, name);
+  renameVariable(
+    workspace: string,
+    id: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return datasets.renameVariable(this.#db, { workspace, id }, name, journal);
   }
 
-  deleteVariable(workspace: string, id: number): Promise<boolean> {
-    return datasets.deleteVariable(this.#db, workspace, id);
+  deleteVariable(workspace: string, id: number, journal?: VariableJournal): Promise<boolean> {
+    return datasets.deleteVariable(this.#db, workspace, id, journal);
   }
 }

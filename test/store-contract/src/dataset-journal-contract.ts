@@ -6,6 +6,8 @@ import type {
   EventRecord,
   EventStore,
   ProjectStore,
+  VariableJournal,
+  VariableRecord,
 } from '@allot/core';
 import { T0, WS } from './contract-fixtures.js';
 
@@ -26,16 +28,33 @@ function journal(kind: string, told: EventRecord[] = []): DatasetJournal {
   };
 }
 
+/** A journal of a variable write recording `kind`, remembering what the store told it. */
+function variableJournal(kind: string, told: EventRecord[] = []): VariableJournal {
+  return {
+    event: (v: VariableRecord) => ({
+      workspace: v.workspace,
+      kind,
+      actor: 'user:ann',
+      ip: null,
+      project: v.project,
+      subject: `variable:${v.id}`,
+      at: T0.toISOString(),
+      details: { name: v.name },
+    }),
+    recorded: (event) => told.push(event),
+  };
+}
+
 /** A journal whose event cannot be written: the write it goes with must not happen either. */
-const failing: DatasetJournal = {
+const failing: DatasetJournal & VariableJournal = {
   event: () => {
     throw new Error('the event could not be written');
   },
 };
 
 /**
- * A dataset write and its event are one atomic write: both are kept, or
- * neither, on every adapter.
+ * A dataset or variable write and its event are one atomic write: both
+ * are kept, or neither, on every adapter.
  */
 export function describeDatasetJournalContract(
   current: () => DatasetStore & ProjectStore & EventStore,
@@ -108,6 +127,46 @@ export function describeDatasetJournalContract(
       await expect(store.deleteDataset(WS, kept.id, failing)).rejects.toThrow();
       expect(await datasets()).toEqual(withKept);
       expect(await events()).toEqual([]);
+    });
+
+    it('writes each variable change with its event, and none whose event cannot be written', async () => {
+      const told: EventRecord[] = [];
+      const added = await store.addVariable(
+        WS,
+        project,
+        'age',
+        variableJournal('variable.created', told),
+      );
+      await store.renameVariable(WS, added.id, 'years', variableJournal('variable.updated', told));
+      expect(
+        await store.deleteVariable(WS, added.id, variableJournal('variable.deleted', told)),
+      ).toBe(true);
+      expect(
+        await store.deleteVariable(WS, added.id, variableJournal('variable.deleted', told)),
+      ).toBe(false);
+      const subject = `variable:${added.id}`;
+      expect(await events()).toEqual([
+        ['variable.deleted', subject, { name: 'years' }],
+        ['variable.updated', subject, { name: 'years' }],
+        ['variable.created', subject, { name: 'age' }],
+      ]);
+      const stored = await store.listEvents({ workspace: WS, page: { limit: 50, offset: 0 } });
+      expect([...told].reverse()).toEqual(stored);
+
+      await expect(store.addVariable(WS, project, 'refused', failing)).rejects.toThrow();
+      expect(await store.listVariables(WS, project)).toEqual([]);
+      const kept = await store.addVariable(WS, project, 'kept');
+      const dataset = await store.addDataset({
+        workspace: WS,
+        project,
+        name: 'd',
+        values: { [kept.id]: 'x' },
+      });
+      await expect(store.renameVariable(WS, kept.id, 'renamed', failing)).rejects.toThrow();
+      await expect(store.deleteVariable(WS, kept.id, failing)).rejects.toThrow();
+      expect(await store.listVariables(WS, project)).toEqual([kept]);
+      expect((await store.getDataset(WS, dataset.id))?.values).toEqual({ [kept.id]: 'x' });
+      expect(await events()).toHaveLength(3);
     });
   });
 }

@@ -16,7 +16,7 @@ export type {
   DatasetStore,
 } from '../store/store.js';
 export type { ProjectJournal } from '../store/project-store.js';
-export type { DatasetJournal } from '../store/dataset-store.js';
+export type { DatasetJournal, RecordJournal, VariableJournal } from '../store/dataset-store.js';
 export { auditOfEvent, eventOfAudit, isAudited, SYSTEM_ACTOR } from '../events/audit-view.js';
 export { openMemoryStore } from '../store/open-memory-store.js';
 export type {

@@ -11,7 +11,12 @@ import {
   type VariableRecord,
 } from '../datasets/dataset-record.js';
 import type { EventRecord } from '../events/event-record.js';
-import type { DatasetJournal, DatasetStore } from './dataset-store.js';
+import type {
+  DatasetJournal,
+  DatasetStore,
+  RecordJournal,
+  VariableJournal,
+} from './dataset-store.js';
 import { appendEventToDraft } from './document-events.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
@@ -23,7 +28,7 @@ import type { StoreDocument, WorkspaceDocument } from './store-document.js';
 /**
  * The datasets and variables of the document store. Uniqueness checks and
  * writes are one turn of the store's mutex, so two adds of one name cannot
- * both pass; a dataset write and its journal's event are one save.
+ * both pass; a dataset or variable write and its journal's event are one save.
  */
 export class DocumentDatasets implements DatasetStore {
   readonly #saved: SavedDocument;
@@ -90,7 +95,12 @@ export class DocumentDatasets implements DatasetStore {
     });
   }
 
-  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
+  addVariable(
+    workspace: string,
+    project: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
     return this.#mutex.run(async () => {
       if (this.#variablesOf(workspace, project).some((v) => v.name === name))
         throw variableExistsError(name);
@@ -101,7 +111,7 @@ export class DocumentDatasets implements DatasetStore {
         project,
         name,
       };
-      await this.#saved.update((draft) => {
+      await this.#save(stored, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, 'variables');
         copy.variables ??= {};
         setOwnEntry(copy.variables, String(stored.id), stored);
@@ -119,14 +129,19 @@ export class DocumentDatasets implements DatasetStore {
     return Promise.resolve(this.#variablesOf(workspace, project));
   }
 
-  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
+  renameVariable(
+    workspace: string,
+    id: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
       if (current === undefined) throw variableNotFoundError(id);
       if (this.#variablesOf(workspace, current.project).some((v) => v.name === name && v.id !== id))
         throw variableExistsError(name);
       const next = { ...current, name };
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(
           draftWorkspace(draft, workspace, 'variables').variables ?? {},
           String(id),
@@ -137,7 +152,7 @@ export class DocumentDatasets implements DatasetStore {
     });
   }
 
-  deleteVariable(workspace: string, id: number): Promise<boolean> {
+  deleteVariable(workspace: string, id: number, journal?: VariableJournal): Promise<boolean> {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
       if (current === undefined) return false;
@@ -145,7 +160,7 @@ export class DocumentDatasets implements DatasetStore {
       const holding = this.#datasetsOf(workspace, current.project).filter((d) =>
         Object.hasOwn(d.values, key),
       );
-      await this.#saved.update((draft) => {
+      await this.#save(current, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, 'variables', 'datasets');
         delete copy.variables?.[key];
         for (const dataset of holding) {
@@ -177,20 +192,20 @@ export class DocumentDatasets implements DatasetStore {
   }
 
   /**
-   * Saves a dataset write and its journal's event as one change of the
-   * document: when building the event fails, or the save does, neither is
-   * kept. Tells the journal the event once saved.
+   * Saves a dataset or variable write and its journal's event as one
+   * change of the document: when building the event fails, or the save
+   * does, neither is kept. Tells the journal the event once saved.
    */
-  async #save(
-    dataset: DatasetRecord,
-    journal: DatasetJournal | undefined,
+  async #save<R>(
+    record: R,
+    journal: RecordJournal<R> | undefined,
     write: (draft: StoreDocument) => void,
   ): Promise<void> {
     let recorded: EventRecord | undefined;
     await this.#saved.update((draft) => {
       write(draft);
       if (journal !== undefined)
-        recorded = appendEventToDraft(draft, journal.event(dataset), []).event;
+        recorded = appendEventToDraft(draft, journal.event(record), []).event;
     });
     if (recorded !== undefined) journal?.recorded?.(recorded);
   }

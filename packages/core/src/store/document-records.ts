@@ -25,7 +25,7 @@ import type {
   NewDataset,
   VariableRecord,
 } from '../datasets/dataset-record.js';
-import type { DatasetJournal, DatasetStore } from './dataset-store.js';
+import type { DatasetJournal, DatasetStore, VariableJournal } from './dataset-store.js';
 import type { CatalogueStore } from './catalogue-store.js';
 import { DocumentCatalogue } from './document-catalogue.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -99,8 +99,13 @@ export class DocumentRecords
     return this.#datasets.deleteDataset(workspace, id, journal);
   }
 
-  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
-    return this.#datasets.addVariable(workspace, project, name);
+  addVariable(
+    workspace: string,
+    project: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return this.#datasets.addVariable(workspace, project, name, journal);
   }
 
   getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
@@ -111,12 +116,17 @@ export class DocumentRecords
     return this.#datasets.listVariables(workspace, project);
   }
 
-  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
-    return this.#datasets.renameVariable(workspace, id, name);
+  renameVariable(
+    workspace: string,
+    id: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return this.#datasets.renameVariable(workspace, id, name, journal);
   }
 
-  deleteVariable(workspace: string, id: number): Promise<boolean> {
-    return this.#datasets.deleteVariable(workspace, id);
+  deleteVariable(workspace: string, id: number, journal?: VariableJournal): Promise<boolean> {
+    return this.#datasets.deleteVariable(workspace, id, journal);
   }
 
   appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
