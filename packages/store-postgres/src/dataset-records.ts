@@ -20,8 +20,8 @@ import type { PoolQueries } from './pool-queries.js';
 import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
 import { runInTransaction } from './run-in-transaction.js';
 
-type DatasetRow = { record: DatasetRecord };
-type VariableRow = { record: VariableRecord };
+export type DatasetRow = { record: DatasetRecord };
+export type VariableRow = { record: VariableRecord };
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -79,7 +79,7 @@ export async function addDataset(
  * transaction (no event when the write found nothing); tells the journal
  * the event once committed.
  */
-async function withJournal<R>(
+export async function withJournal<R>(
   db: PoolQueries,
   journal: RecordJournal<NonNullable<R>> | undefined,
   what: string,
@@ -306,7 +306,7 @@ export async function deleteVariable(
   return deleted !== undefined;
 }
 
-async function putValues(
+export async function putValues(
   db: PoolQueries,
   client: pg.PoolClient,
   target: { workspace: string; project: number; dataset: number },
@@ -342,7 +342,7 @@ async function readDataset(
   return row.record;
 }
 
-function mapProjectGone(error: unknown, project: number, what: string): unknown {
+export function mapProjectGone(error: unknown, project: number, what: string): unknown {
   if (sqlState(error) === FOREIGN_KEY_VIOLATION)
     return new AllotError('NOT_FOUND', `project ${project} does not exist`, { project });
   return storeFailure(error, what);

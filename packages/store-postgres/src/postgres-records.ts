@@ -28,11 +28,15 @@ import type {
   Page,
   ProjectJournal,
   ProjectRecord,
+  RecordJournal,
   VariableJournal,
+  DatasetFill,
+  DatasetFillResult,
 } from '@allot/core';
 import * as auditLog from './audit-log.js';
 import * as datasets from './dataset-records.js';
 import * as eventLog from './event-log.js';
+import { fillDatasets } from './fill-datasets.js';
 import * as madeRows from './made-rows.js';
 import * as notifications from './notifications.js';
 import type { PoolQueries } from './pool-queries.js';
@@ -211,6 +215,13 @@ export abstract class PostgresRecords {
     journal?: DatasetJournal,
   ): Promise<DatasetRecord> {
     return datasets.updateDataset(this.#db, { workspace, id }, change, journal);
+  }
+
+  fillDatasets(
+    fill: DatasetFill,
+    journal?: RecordJournal<DatasetFillResult>,
+  ): Promise<DatasetFillResult> {
+    return fillDatasets(this.#db, fill, journal);
   }
 
   deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type {
+  DatasetFillResult,
   DatasetJournal,
   DatasetRecord,
   EventRecord,
@@ -51,6 +52,23 @@ export function variableWriteEvent(
   return writeEvent(events, (variable: VariableRecord) =>
     datasetEvent(kind, `variable:${variable.id}`, variable.project, caller, {
       name: variable.name,
+    }),
+  );
+}
+
+/**
+ * The event of a job's results written as datasets (`datasets.from-job`,
+ * details `{created, updated}` counts), written with them in one atomic write.
+ */
+export function datasetsFillEvent(
+  events: EventLog,
+  job: number,
+  caller: DatasetCaller,
+): RecordWriteEvent<RecordJournal<DatasetFillResult>> {
+  return writeEvent(events, (fill: DatasetFillResult) =>
+    datasetEvent('datasets.from-job', `job:${job}`, fill.project, caller, {
+      created: fill.created.length,
+      updated: fill.updated.length,
     }),
   );
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type {
+  DatasetFillResult,
   DatasetJournal,
   DatasetRecord,
   DatasetStore,
@@ -167,6 +168,71 @@ export function describeDatasetJournalContract(
       expect(await store.listVariables(WS, project)).toEqual([kept]);
       expect((await store.getDataset(WS, dataset.id))?.values).toEqual({ [kept.id]: 'x' });
       expect(await events()).toHaveLength(3);
+    });
+
+    it('fills datasets by name (variables added, datasets added or updated) with its event, or writes nothing', async () => {
+      const existing = await store.addVariable(WS, project, 'status');
+      const kept = await store.addDataset({
+        workspace: WS,
+        project,
+        name: 'old',
+        values: { [existing.id]: 'x' },
+      });
+      const fillEvent = (f: DatasetFillResult) => ({
+        workspace: WS,
+        kind: 'datasets.from-job',
+        actor: 'user:ann',
+        ip: null,
+        project: f.project,
+        subject: 'job:1',
+        at: T0.toISOString(),
+        details: { created: f.created.length, updated: f.updated.length },
+      });
+      const fill = {
+        workspace: WS,
+        project,
+        datasets: [
+          { name: 'old', values: { status: 'locked' } },
+          { name: 'new', values: { status: 'active', email: 'a@example.test' } },
+        ],
+      };
+      const before = {
+        variables: await store.listVariables(WS, project),
+        datasets: await datasets(),
+      };
+      await expect(
+        store.fillDatasets(fill, {
+          event: () => {
+            throw new Error('the event could not be written');
+          },
+        }),
+      ).rejects.toThrow();
+      expect(await store.listVariables(WS, project)).toEqual(before.variables);
+      expect(await datasets()).toEqual(before.datasets);
+      expect(await events()).toEqual([]);
+
+      const told: EventRecord[] = [];
+      const result = await store.fillDatasets(fill, {
+        event: fillEvent,
+        recorded: (event) => told.push(event),
+      });
+      // The refused fill used no number.
+      expect(result).toEqual({
+        workspace: WS,
+        project,
+        created: [kept.id + 1],
+        updated: [kept.id],
+        variablesAdded: ['email'],
+      });
+      const email = (await store.listVariables(WS, project)).find((v) => v.name === 'email');
+      expect(email?.id).toBe(existing.id + 1);
+      expect((await store.getDataset(WS, kept.id))?.values).toEqual({ [existing.id]: 'locked' });
+      expect((await store.getDataset(WS, kept.id + 1))?.values).toEqual({
+        [existing.id]: 'active',
+        [String(email?.id)]: 'a@example.test',
+      });
+      expect(await events()).toEqual([['datasets.from-job', 'job:1', { created: 1, updated: 1 }]]);
+      expect(told.map((e) => e.kind)).toEqual(['datasets.from-job']);
     });
   });
 }

@@ -1,5 +1,7 @@
 import type {
   DatasetChange,
+  DatasetFill,
+  DatasetFillResult,
   DatasetRecord,
   NewDataset,
   VariableRecord,
@@ -61,6 +63,17 @@ export interface DatasetStore {
     change: DatasetChange,
     journal?: DatasetJournal,
   ): Promise<DatasetRecord>;
+  /**
+   * Writes a {@link DatasetFill} (variables added, datasets added or given
+   * values) and the journal's event as one atomic write: all of it or
+   * nothing.
+   *
+   * @throws {@link AllotError} `NOT_FOUND` when the project does not exist (PostgreSQL).
+   */
+  fillDatasets(
+    fill: DatasetFill,
+    journal?: RecordJournal<DatasetFillResult>,
+  ): Promise<DatasetFillResult>;
   /** Deletes a dataset and its values; true when it existed. The journal's event is written with the delete, only then. */
   deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean>;
   /**

@@ -6,6 +6,8 @@ import {
 } from '../datasets/dataset-errors.js';
 import {
   type DatasetChange,
+  type DatasetFill,
+  type DatasetFillResult,
   type DatasetRecord,
   type NewDataset,
   type VariableRecord,
@@ -81,6 +83,68 @@ export class DocumentDatasets implements DatasetStore {
         setOwnEntry(draftWorkspace(draft, workspace, 'datasets').datasets ?? {}, String(id), next);
       });
       return next;
+    });
+  }
+
+  fillDatasets(
+    fill: DatasetFill,
+    journal?: RecordJournal<DatasetFillResult>,
+  ): Promise<DatasetFillResult> {
+    return this.#mutex.run(async () => {
+      const { workspace, project } = fill;
+      const last = this.#workspace(workspace)?.lastIds;
+      const ids = { variable: last?.variable ?? 0, dataset: last?.dataset ?? 0 };
+      const variables = new Map(this.#variablesOf(workspace, project).map((v) => [v.name, v]));
+      const datasets = new Map(this.#datasetsOf(workspace, project).map((d) => [d.name, d]));
+      const result: DatasetFillResult = {
+        workspace,
+        project,
+        created: [],
+        updated: [],
+        variablesAdded: [],
+      };
+      const written = new Map<number, DatasetRecord>();
+      const added: VariableRecord[] = [];
+      for (const entry of fill.datasets) {
+        const values: Record<string, string> = {};
+        for (const [name, value] of Object.entries(entry.values)) {
+          let variable = variables.get(name);
+          if (variable === undefined) {
+            ids.variable += 1;
+            variable = { id: ids.variable, workspace, project, name };
+            variables.set(name, variable);
+            added.push(variable);
+            result.variablesAdded.push(name);
+          }
+          values[String(variable.id)] = value;
+        }
+        const same = datasets.get(entry.name);
+        if (same === undefined) ids.dataset += 1;
+        const next: DatasetRecord =
+          same === undefined
+            ? {
+                id: ids.dataset ?? 0,
+                workspace,
+                project,
+                name: entry.name,
+                isDefault: false,
+                values,
+              }
+            : { ...same, values: { ...same.values, ...values } };
+        datasets.set(entry.name, next);
+        written.set(next.id, next);
+        (same === undefined ? result.created : result.updated).push(next.id);
+      }
+      await this.#save(result, journal, (draft) => {
+        const copy = draftWorkspace(draft, workspace, 'variables', 'datasets');
+        copy.variables ??= {};
+        copy.datasets ??= {};
+        for (const variable of added) setOwnEntry(copy.variables, String(variable.id), variable);
+        for (const dataset of written.values())
+          setOwnEntry(copy.datasets, String(dataset.id), dataset);
+        copy.lastIds = { ...copy.lastIds, ...ids };
+      });
+      return result;
     });
   }
 

@@ -21,11 +21,18 @@ import type { QuotaTake } from '../lifecycle/quota-window.js';
 import type { RowRef } from '../model/job-record.js';
 import type {
   DatasetChange,
+  DatasetFill,
+  DatasetFillResult,
   DatasetRecord,
   NewDataset,
   VariableRecord,
 } from '../datasets/dataset-record.js';
-import type { DatasetJournal, DatasetStore, VariableJournal } from './dataset-store.js';
+import type {
+  DatasetJournal,
+  DatasetStore,
+  RecordJournal,
+  VariableJournal,
+} from './dataset-store.js';
 import type { CatalogueStore } from './catalogue-store.js';
 import { DocumentCatalogue } from './document-catalogue.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -93,6 +100,13 @@ export class DocumentRecords
     journal?: DatasetJournal,
   ): Promise<DatasetRecord> {
     return this.#datasets.updateDataset(workspace, id, change, journal);
+  }
+
+  fillDatasets(
+    fill: DatasetFill,
+    journal?: RecordJournal<DatasetFillResult>,
+  ): Promise<DatasetFillResult> {
+    return this.#datasets.fillDatasets(fill, journal);
   }
 
   deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
