@@ -64,14 +64,26 @@ export async function addDataset(
     if (sqlState(error) === SQLSTATE.uniqueViolation) return datasetExistsError(dataset.name);
     return mapProjectGone(error, project, 'add a dataset');
   };
-  if (journal === undefined) {
-    try {
-      return await insert(db.pool);
-    } catch (error) {
-      throw mapError(error);
-    }
+  return withPoolOrJournal(db, journal, 'add a dataset', insert, mapError);
+}
+
+/**
+ * A single-statement write: alone on the pool without a journal (no
+ * transaction to pay for), else in a transaction with its event.
+ */
+async function withPoolOrJournal<R>(
+  db: PoolQueries,
+  journal: RecordJournal<R> | undefined,
+  what: string,
+  write: (client: pg.Pool | pg.PoolClient) => Promise<R>,
+  mapError: (error: unknown) => unknown,
+): Promise<R> {
+  if (journal !== undefined) return withJournal(db, journal, what, write, mapError);
+  try {
+    return await write(db.pool);
+  } catch (error) {
+    throw mapError(error);
   }
-  return withJournal(db, journal, 'add a dataset', insert, mapError);
 }
 
 /**
@@ -216,14 +228,7 @@ export async function addVariable(
     sqlState(error) === SQLSTATE.uniqueViolation
       ? variableExistsError(name)
       : mapProjectGone(error, target.project, 'add a variable');
-  if (journal === undefined) {
-    try {
-      return await insert(db.pool);
-    } catch (error) {
-      throw mapError(error);
-    }
-  }
-  return withJournal(db, journal, 'add a variable', insert, mapError);
+  return withPoolOrJournal(db, journal, 'add a variable', insert, mapError);
 }
 
 export async function getVariable(
@@ -267,14 +272,7 @@ export async function renameVariable(
     sqlState(error) === SQLSTATE.uniqueViolation
       ? variableExistsError(name)
       : storeFailure(error, 'rename a variable');
-  if (journal === undefined) {
-    try {
-      return await rename(db.pool);
-    } catch (error) {
-      throw mapError(error);
-    }
-  }
-  return withJournal(db, journal, 'rename a variable', rename, mapError);
+  return withPoolOrJournal(db, journal, 'rename a variable', rename, mapError);
 }
 
 /**
