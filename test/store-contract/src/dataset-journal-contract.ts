@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type {
+  DatasetFill,
   DatasetFillResult,
   DatasetJournal,
   DatasetRecord,
@@ -188,7 +189,7 @@ export function describeDatasetJournalContract(
         at: T0.toISOString(),
         details: { created: f.created.length, updated: f.updated.length },
       });
-      const fill = {
+      const fill: DatasetFill = {
         workspace: WS,
         project,
         datasets: [
