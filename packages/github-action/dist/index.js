@@ -61692,6 +61692,23 @@ var CatalogueVersionConflictError = class extends AllotError {
     this.name = "CatalogueVersionConflictError";
   }
 };
+var CatalogueInUseError = class extends AllotError {
+  user;
+  constructor(target, user) {
+    super("IN_USE", `${target.kind} "${target.name}" is used by ${user.kind} "${user.name}" ${user.version}: delete or update the ${user.kind} first`, { ...target, user: { kind: user.kind, name: user.name, version: user.version } });
+    this.name = "CatalogueInUseError";
+    this.user = { kind: user.kind, name: user.name, version: user.version };
+  }
+};
+function catalogueRequirementMissing(missing) {
+  const field = missing.field;
+  return new AllotError("NOT_FOUND", `${field === void 0 ? "" : `${field}: `}no ${missing.kind} "${missing.name}" ${missing.version}`, {
+    kind: missing.kind,
+    name: missing.name,
+    version: missing.version,
+    ...field === void 0 ? {} : { field }
+  });
+}
 
 // ../core/dist/catalogue/catalogue-lock.js
 function liveLock(lock, now) {
@@ -61738,6 +61755,16 @@ function compareCatalogueRecords(a, b) {
     return byCodePoint(a.project, b.project);
   }
   return byCodePoint(a.name, b.name) || compareVersions(a.version, b.version);
+}
+
+// ../core/dist/catalogue/catalogue-users.js
+function assertNotUsed(target, candidates) {
+  const users = target.unlessUsedBy;
+  if (users === void 0)
+    return;
+  for (const record of candidates)
+    if (record.kind === users.kind && record.workspace === target.workspace && record.project === target.project && users.uses(record.body))
+      throw new CatalogueInUseError(target, record);
 }
 
 // ../core/dist/catalogue/catalogue-id.js
@@ -61822,6 +61849,9 @@ var DocumentCatalogue = class {
   putCatalogue(put, now) {
     return this.#mutex.run(async () => {
       checkName(put);
+      for (const required of put.requires ?? [])
+        if (!this.#versionsOf(required).some((r) => r.version === required.version))
+          throw catalogueRequirementMissing(required);
       const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
       let stored = record;
       if (this.#files !== null && typeof record.body === "string" && record.body.length >= BODY_FILE_CHARS) {
@@ -61868,6 +61898,8 @@ var DocumentCatalogue = class {
         assertUnlockedFor(record, target.actor, target.force, now);
       if (doomed.length === 0)
         return 0;
+      if (target.unlessUsedBy !== void 0)
+        assertNotUsed(target, await this.#ofKindIn(target, target.unlessUsedBy.kind));
       await this.#write(target.workspace, (catalogue) => {
         for (const record of doomed)
           delete catalogue[catalogueKey(record)];
@@ -61908,6 +61940,11 @@ var DocumentCatalogue = class {
   #records(workspace) {
     const ws = ownEntry(this.#saved.current.workspaces, workspace);
     return Object.values(ws?.catalogue ?? {});
+  }
+  /** Every version of the records of a kind in a name's project, bodies read, in catalogue order. */
+  #ofKindIn(name2, kind) {
+    const records = this.#records(name2.workspace).filter((r) => r.kind === kind && r.project === name2.project).sort(compareCatalogueRecords);
+    return Promise.all(records.map(async (r) => await this.#withBody(r)));
   }
   /** The versions of a name, oldest first. */
   #versionsOf(name2) {
@@ -62111,6 +62148,63 @@ var DocumentDatasets = class {
       return next;
     });
   }
+  fillDatasets(fill, journal) {
+    return this.#mutex.run(async () => {
+      const { workspace, project } = fill;
+      const last = this.#workspace(workspace)?.lastIds;
+      const ids = { variable: last?.variable ?? 0, dataset: last?.dataset ?? 0 };
+      const variables = new Map(this.#variablesOf(workspace, project).map((v) => [v.name, v]));
+      const datasets = new Map(this.#datasetsOf(workspace, project).map((d) => [d.name, d]));
+      const result = {
+        workspace,
+        project,
+        created: [],
+        updated: [],
+        variablesAdded: []
+      };
+      const written = /* @__PURE__ */ new Map();
+      const added = [];
+      for (const entry of fill.datasets) {
+        const values = {};
+        for (const [name2, value] of Object.entries(entry.values)) {
+          let variable = variables.get(name2);
+          if (variable === void 0) {
+            ids.variable += 1;
+            variable = { id: ids.variable, workspace, project, name: name2 };
+            variables.set(name2, variable);
+            added.push(variable);
+            result.variablesAdded.push(name2);
+          }
+          values[String(variable.id)] = value;
+        }
+        const same = datasets.get(entry.name);
+        if (same === void 0)
+          ids.dataset += 1;
+        const next = same === void 0 ? {
+          id: ids.dataset ?? 0,
+          workspace,
+          project,
+          name: entry.name,
+          isDefault: false,
+          values
+        } : { ...same, values: { ...same.values, ...values } };
+        datasets.set(entry.name, next);
+        written.set(next.id, next);
+        (same === void 0 ? result.created : result.updated).push(next.id);
+      }
+      await this.#save(result, journal, (draft) => {
+        const copy = draftWorkspace(draft, workspace, "variables", "datasets");
+        copy.variables ??= {};
+        copy.datasets ??= {};
+        for (const variable of added)
+          setOwnEntry(copy.variables, String(variable.id), variable);
+        for (const dataset of written.values())
+          setOwnEntry(copy.datasets, String(dataset.id), dataset);
+        copy.lastIds = { ...copy.lastIds, ...ids };
+      });
+      return result;
+    });
+  }
   deleteDataset(workspace, id, journal) {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
@@ -62122,7 +62216,7 @@ var DocumentDatasets = class {
       return true;
     });
   }
-  addVariable(workspace, project, name2) {
+  addVariable(workspace, project, name2, journal) {
     return this.#mutex.run(async () => {
       if (this.#variablesOf(workspace, project).some((v) => v.name === name2))
         throw variableExistsError(name2);
@@ -62133,7 +62227,7 @@ var DocumentDatasets = class {
         project,
         name: name2
       };
-      await this.#saved.update((draft) => {
+      await this.#save(stored, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, "variables");
         copy.variables ??= {};
         setOwnEntry(copy.variables, String(stored.id), stored);
@@ -62148,7 +62242,7 @@ var DocumentDatasets = class {
   listVariables(workspace, project) {
     return Promise.resolve(this.#variablesOf(workspace, project));
   }
-  renameVariable(workspace, id, name2) {
+  renameVariable(workspace, id, name2, journal) {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
       if (current === void 0)
@@ -62156,20 +62250,20 @@ var DocumentDatasets = class {
       if (this.#variablesOf(workspace, current.project).some((v) => v.name === name2 && v.id !== id))
         throw variableExistsError(name2);
       const next = { ...current, name: name2 };
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(draftWorkspace(draft, workspace, "variables").variables ?? {}, String(id), next);
       });
       return next;
     });
   }
-  deleteVariable(workspace, id) {
+  deleteVariable(workspace, id, journal) {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
       if (current === void 0)
         return false;
       const key = String(id);
       const holding = this.#datasetsOf(workspace, current.project).filter((d) => Object.hasOwn(d.values, key));
-      await this.#saved.update((draft) => {
+      await this.#save(current, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, "variables", "datasets");
         delete copy.variables?.[key];
         for (const dataset of holding) {
@@ -62199,16 +62293,16 @@ var DocumentDatasets = class {
     return stored;
   }
   /**
-   * Saves a dataset write and its journal's event as one change of the
-   * document: when building the event fails, or the save does, neither is
-   * kept. Tells the journal the event once saved.
+   * Saves a dataset or variable write and its journal's event as one
+   * change of the document: when building the event fails, or the save
+   * does, neither is kept. Tells the journal the event once saved.
    */
-  async #save(dataset, journal, write) {
+  async #save(record, journal, write) {
     let recorded;
     await this.#saved.update((draft) => {
       write(draft);
       if (journal !== void 0)
-        recorded = appendEventToDraft(draft, journal.event(dataset), []).event;
+        recorded = appendEventToDraft(draft, journal.event(record), []).event;
     });
     if (recorded !== void 0)
       journal?.recorded?.(recorded);
@@ -62532,11 +62626,14 @@ var DocumentRecords = class {
   updateDataset(workspace, id, change, journal) {
     return this.#datasets.updateDataset(workspace, id, change, journal);
   }
+  fillDatasets(fill, journal) {
+    return this.#datasets.fillDatasets(fill, journal);
+  }
   deleteDataset(workspace, id, journal) {
     return this.#datasets.deleteDataset(workspace, id, journal);
   }
-  addVariable(workspace, project, name2) {
-    return this.#datasets.addVariable(workspace, project, name2);
+  addVariable(workspace, project, name2, journal) {
+    return this.#datasets.addVariable(workspace, project, name2, journal);
   }
   getVariable(workspace, id) {
     return this.#datasets.getVariable(workspace, id);
@@ -62544,11 +62641,11 @@ var DocumentRecords = class {
   listVariables(workspace, project) {
     return this.#datasets.listVariables(workspace, project);
   }
-  renameVariable(workspace, id, name2) {
-    return this.#datasets.renameVariable(workspace, id, name2);
+  renameVariable(workspace, id, name2, journal) {
+    return this.#datasets.renameVariable(workspace, id, name2, journal);
   }
-  deleteVariable(workspace, id) {
-    return this.#datasets.deleteVariable(workspace, id);
+  deleteVariable(workspace, id, journal) {
+    return this.#datasets.deleteVariable(workspace, id, journal);
   }
   appendEvent(event, notify) {
     return this.#events.appendEvent(event, notify);
@@ -64790,22 +64887,24 @@ async function addDataset(db, dataset, journal) {
       return datasetExistsError(dataset.name);
     return mapProjectGone(error2, project, "add a dataset");
   };
-  if (journal === void 0) {
-    try {
-      return await insert(db.pool);
-    } catch (error2) {
-      throw mapError(error2);
-    }
+  return withPoolOrJournal(db, journal, "add a dataset", insert, mapError);
+}
+async function withPoolOrJournal(db, journal, what, write, mapError) {
+  if (journal !== void 0)
+    return withJournal(db, journal, what, write, mapError);
+  try {
+    return await write(db.pool);
+  } catch (error2) {
+    throw mapError(error2);
   }
-  return withJournal(db, journal, "add a dataset", insert, mapError);
 }
 async function withJournal(db, journal, what, write, mapError) {
   let recorded;
   const written = await runInTransaction(db.pool, async (client) => {
-    const dataset = await write(client);
-    if (journal !== void 0 && dataset !== void 0)
-      recorded = await appendEventOn(db.sql, client, journal.event(dataset));
-    return dataset;
+    const record = await write(client);
+    if (journal !== void 0 && record !== void 0 && record !== null)
+      recorded = await appendEventOn(db.sql, client, journal.event(record));
+    return record;
   }, { what, ...mapError === void 0 ? {} : { mapError } });
   if (recorded !== void 0)
     journal?.recorded?.(recorded);
@@ -64863,18 +64962,13 @@ async function deleteDataset(db, workspace, id, journal) {
   });
   return deleted !== void 0;
 }
-async function addVariable(db, target, name2) {
-  try {
-    const result = await db.sql.run(db.pool, "insert-variable", {
-      ...target,
-      name: name2
-    });
+async function addVariable(db, target, name2, journal) {
+  const insert = async (client) => {
+    const result = await db.sql.run(client, "insert-variable", { ...target, name: name2 });
     return result.rows[0].record;
-  } catch (error2) {
-    if (sqlState(error2) === SQLSTATE.uniqueViolation)
-      throw variableExistsError(name2);
-    throw mapProjectGone(error2, target.project, "add a variable");
-  }
+  };
+  const mapError = (error2) => sqlState(error2) === SQLSTATE.uniqueViolation ? variableExistsError(name2) : mapProjectGone(error2, target.project, "add a variable");
+  return withPoolOrJournal(db, journal, "add a variable", insert, mapError);
 }
 async function getVariable(db, workspace, id) {
   const result = await db.query("read a variable", "get-variable", {
@@ -64890,23 +64984,30 @@ async function listVariables(db, workspace, project) {
   });
   return result.rows.map((row) => row.record);
 }
-async function renameVariable(db, target, name2) {
-  let result;
-  try {
-    result = await db.sql.run(db.pool, "rename-variable", { ...target, name: name2 });
-  } catch (error2) {
-    if (sqlState(error2) === SQLSTATE.uniqueViolation)
-      throw variableExistsError(name2);
-    throw storeFailure(error2, "rename a variable");
-  }
-  const row = result.rows[0];
-  if (row === void 0)
-    throw variableNotFoundError(target.id);
-  return row.record;
+async function renameVariable(db, target, name2, journal) {
+  const rename4 = async (client) => {
+    const result = await db.sql.run(client, "rename-variable", { ...target, name: name2 });
+    const row = result.rows[0];
+    if (row === void 0)
+      throw variableNotFoundError(target.id);
+    return row.record;
+  };
+  const mapError = (error2) => sqlState(error2) === SQLSTATE.uniqueViolation ? variableExistsError(name2) : storeFailure(error2, "rename a variable");
+  return withPoolOrJournal(db, journal, "rename a variable", rename4, mapError);
 }
-async function deleteVariable(db, workspace, id) {
-  const result = await db.query("delete a variable", "delete-variable", { workspace, id });
-  return (result.rowCount ?? 0) > 0;
+async function deleteVariable(db, workspace, id, journal) {
+  if (journal === void 0) {
+    const result = await db.query("delete a variable", "delete-variable", { workspace, id });
+    return (result.rowCount ?? 0) > 0;
+  }
+  const deleted = await withJournal(db, journal, "delete a variable", async (client) => {
+    const gone = await db.sql.run(client, "delete-variable", {
+      workspace,
+      id
+    });
+    return gone.rows[0]?.record;
+  });
+  return deleted !== void 0;
 }
 async function putValues(db, client, target, values) {
   const keys = Object.keys(values);
@@ -64937,6 +65038,66 @@ function mapProjectGone(error2, project, what) {
   if (sqlState(error2) === FOREIGN_KEY_VIOLATION)
     return new AllotError("NOT_FOUND", `project ${project} does not exist`, { project });
   return storeFailure(error2, what);
+}
+
+// ../store-postgres/dist/fill-datasets.js
+function fillDatasets(db, fill, journal) {
+  const { workspace, project } = fill;
+  return withJournal(db, journal, "fill datasets", async (client) => {
+    const listed = await db.sql.run(client, "list-variables", {
+      workspace,
+      project
+    });
+    const variables = new Map(listed.rows.map(({ record }) => [record.name, record.id]));
+    const all2 = await db.sql.run(client, "list-datasets", {
+      workspace,
+      project,
+      limit: null,
+      offset: 0
+    });
+    const datasets = new Map(all2.rows.map(({ record }) => [record.name, record.id]));
+    const result = {
+      workspace,
+      project,
+      created: [],
+      updated: [],
+      variablesAdded: []
+    };
+    for (const entry of fill.datasets) {
+      const values = {};
+      for (const [name2, value] of Object.entries(entry.values)) {
+        let variable = variables.get(name2);
+        if (variable === void 0) {
+          const inserted2 = await db.sql.run(client, "insert-variable", {
+            workspace,
+            project,
+            name: name2
+          });
+          variable = inserted2.rows[0].record.id;
+          variables.set(name2, variable);
+          result.variablesAdded.push(name2);
+        }
+        values[String(variable)] = value;
+      }
+      const same = datasets.get(entry.name);
+      if (same !== void 0) {
+        await putValues(db, client, { workspace, project, dataset: same }, values);
+        result.updated.push(same);
+        continue;
+      }
+      const inserted = await db.sql.run(client, "insert-dataset", {
+        workspace,
+        project,
+        name: entry.name,
+        values: JSON.stringify(values),
+        variables: Object.keys(values).length
+      });
+      const id = Number(inserted.rows[0].id);
+      datasets.set(entry.name, id);
+      result.created.push(id);
+    }
+    return result;
+  }, (error2) => sqlState(error2) === SQLSTATE.uniqueViolation ? new AllotError("ALREADY_EXISTS", `another write added a dataset or variable of the same name to project ${project} at the same time; nothing was written`, { project }) : mapProjectGone(error2, project, "fill datasets"));
 }
 
 // ../store-postgres/dist/made-rows.js
@@ -65131,7 +65292,11 @@ var PostgresCatalogue = class {
   }
   putCatalogue(put, now) {
     checkName(put);
+    const requires = put.requires ?? [];
     return this.#change(put, "put a catalogue record", async (client) => {
+      for (const required of requires)
+        if (await this.#one(client, "catalogue-latest", nameValues(required)) === void 0)
+          throw catalogueRequirementMissing(required);
       const latest = await this.#one(client, "catalogue-latest", nameValues(put));
       const record = planCataloguePut(latest, put, now);
       await this.#sql.run(client, "catalogue-insert", {
@@ -65146,7 +65311,7 @@ var PostgresCatalogue = class {
         ...lockValues(record.lock)
       });
       return record;
-    });
+    }, requires);
   }
   getCatalogueById(workspace, id, version2) {
     return this.#db.read("read a catalogue record", (db) => this.#one(db, "catalogue-by-id", { workspace, id, version: version2 ?? null }));
@@ -65183,6 +65348,8 @@ var PostgresCatalogue = class {
       const doomed = await this.#sql.run(client, "catalogue-versions", values);
       for (const { record } of doomed.rows)
         assertUnlockedFor(record, target.actor, target.force, now);
+      if (doomed.rows.length > 0 && target.unlessUsedBy !== void 0)
+        await this.#assertNotUsed(client, target, target.unlessUsedBy.kind);
       const deleted = await this.#sql.run(client, "catalogue-delete", values);
       return deleted.rowCount ?? 0;
     });
@@ -65210,11 +65377,39 @@ var PostgresCatalogue = class {
       }
     });
   }
-  /** Runs a change of one name in a transaction that holds the name's advisory lock. */
-  #change(name2, what, work) {
+  /** Every version of a kind's records in the target's project, a page at a time, checked for users of the target. */
+  async #assertNotUsed(client, target, kind) {
+    for (let offset = 0; ; offset += USERS_PAGE) {
+      const page = await this.#sql.run(client, "catalogue-list", {
+        workspace: target.workspace,
+        kind,
+        any_project: false,
+        project: target.project,
+        name_prefix: null,
+        latest_only: false,
+        limit: USERS_PAGE,
+        offset
+      });
+      assertNotUsed(target, page.rows.map((row) => row.record));
+      if (page.rows.length < USERS_PAGE)
+        return;
+    }
+  }
+  /**
+   * Runs a change of one name in a transaction that holds the name's
+   * advisory lock, and a shared hold on each name it `shares` (the records
+   * a put requires). All are taken in one order, so two changes never wait
+   * on each other's holds.
+   */
+  #change(name2, what, work, shares = []) {
+    const own = nameKey(name2);
+    const holds = new Map(shares.map((shared) => [nameKey(shared), true]));
+    holds.set(own, false);
     return runInTransaction(this.#db.pool, async (client) => {
-      const nameKey2 = JSON.stringify([name2.workspace, name2.kind, name2.project, name2.name]);
-      await this.#sql.run(client, "catalogue-lock-name", { name_key: nameKey2 });
+      for (const [key, shared] of [...holds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
+        await this.#sql.run(client, shared ? "catalogue-lock-name-shared" : "catalogue-lock-name", {
+          name_key: key
+        });
       return work(client);
     }, { what });
   }
@@ -65223,6 +65418,10 @@ var PostgresCatalogue = class {
     return result.rows[0]?.record;
   }
 };
+var USERS_PAGE = 500;
+function nameKey(name2) {
+  return JSON.stringify([name2.workspace, name2.kind, name2.project, name2.name]);
+}
 function nameValues(name2) {
   return {
     workspace: name2.workspace,
@@ -65478,11 +65677,14 @@ var PostgresRecords = class {
   updateDataset(workspace, id, change, journal) {
     return updateDataset(this.#db, { workspace, id }, change, journal);
   }
+  fillDatasets(fill, journal) {
+    return fillDatasets(this.#db, fill, journal);
+  }
   deleteDataset(workspace, id, journal) {
     return deleteDataset(this.#db, workspace, id, journal);
   }
-  addVariable(workspace, project, name2) {
-    return addVariable(this.#db, { workspace, project }, name2);
+  addVariable(workspace, project, name2, journal) {
+    return addVariable(this.#db, { workspace, project }, name2, journal);
   }
   getVariable(workspace, id) {
     return getVariable(this.#db, workspace, id);
@@ -65490,11 +65692,11 @@ var PostgresRecords = class {
   listVariables(workspace, project) {
     return listVariables(this.#db, workspace, project);
   }
-  renameVariable(workspace, id, name2) {
-    return renameVariable(this.#db, { workspace, id }, name2);
+  renameVariable(workspace, id, name2, journal) {
+    return renameVariable(this.#db, { workspace, id }, name2, journal);
   }
-  deleteVariable(workspace, id) {
-    return deleteVariable(this.#db, workspace, id);
+  deleteVariable(workspace, id, journal) {
+    return deleteVariable(this.#db, workspace, id, journal);
   }
 };
 
@@ -65942,6 +66144,7 @@ var SQL_OPERATIONS = [
   "catalogue-latest",
   "catalogue-list",
   "catalogue-lock-name",
+  "catalogue-lock-name-shared",
   "catalogue-set-lock",
   "catalogue-versions",
   "claim-rows",
@@ -68708,14 +68911,14 @@ function selectTests(requested, pools, defaultPool) {
   const defined = /* @__PURE__ */ new Map();
   for (const pool of pools)
     for (const t of pool.tests) {
-      const key = nameKey(t.suite, t.test);
+      const key = nameKey2(t.suite, t.test);
       defined.set(key, [...defined.get(key) ?? [], pool.name]);
     }
   const bundle = [];
   const seen2 = /* @__PURE__ */ new Set();
   const missing = [];
   for (const request of requested) {
-    const holders = defined.get(nameKey(request.suite, request.test)) ?? [];
+    const holders = defined.get(nameKey2(request.suite, request.test)) ?? [];
     const pool = request.pool ?? defaultPool;
     const found = pool === void 0 ? holders : holders.filter((name2) => name2 === pool);
     if (found.length === 0) {
@@ -68723,7 +68926,7 @@ function selectTests(requested, pools, defaultPool) {
       continue;
     }
     for (const name2 of found) {
-      const key = `${name2}\0${nameKey(request.suite, request.test)}`;
+      const key = `${name2}\0${nameKey2(request.suite, request.test)}`;
       if (seen2.has(key)) continue;
       seen2.add(key);
       bundle.push({ pool: name2, suite: request.suite, test: request.test });
@@ -68731,7 +68934,7 @@ function selectTests(requested, pools, defaultPool) {
   }
   return { bundle, missing };
 }
-function nameKey(suite, test) {
+function nameKey2(suite, test) {
   return `${suite}\0${test}`;
 }
 

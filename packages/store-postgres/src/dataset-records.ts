@@ -6,6 +6,8 @@ import {
   variableNotFoundError,
   type DatasetChange,
   type DatasetJournal,
+  type RecordJournal,
+  type VariableJournal,
   type DatasetRecord,
   type EventRecord,
   type NewDataset,
@@ -18,8 +20,8 @@ import type { PoolQueries } from './pool-queries.js';
 import { SQLSTATE, sqlState, storeFailure } from './pg-errors.js';
 import { runInTransaction } from './run-in-transaction.js';
 
-type DatasetRow = { record: DatasetRecord };
-type VariableRow = { record: VariableRecord };
+export type DatasetRow = { record: DatasetRecord };
+export type VariableRow = { record: VariableRecord };
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -62,35 +64,48 @@ export async function addDataset(
     if (sqlState(error) === SQLSTATE.uniqueViolation) return datasetExistsError(dataset.name);
     return mapProjectGone(error, project, 'add a dataset');
   };
-  if (journal === undefined) {
-    try {
-      return await insert(db.pool);
-    } catch (error) {
-      throw mapError(error);
-    }
-  }
-  return withJournal(db, journal, 'add a dataset', insert, mapError);
+  return withPoolOrJournal(db, journal, 'add a dataset', insert, mapError);
 }
 
 /**
- * Runs a dataset write and appends the journal's event in one
- * transaction; tells the journal the event once committed.
+ * A single-statement write: alone on the pool without a journal (no
+ * transaction to pay for), else in a transaction with its event.
  */
-async function withJournal<T extends DatasetRecord | undefined>(
+async function withPoolOrJournal<R>(
   db: PoolQueries,
-  journal: DatasetJournal | undefined,
+  journal: RecordJournal<R> | undefined,
   what: string,
-  write: (client: pg.PoolClient) => Promise<T>,
+  write: (client: pg.Pool | pg.PoolClient) => Promise<R>,
+  mapError: (error: unknown) => unknown,
+): Promise<R> {
+  if (journal !== undefined) return withJournal(db, journal, what, write, mapError);
+  try {
+    return await write(db.pool);
+  } catch (error) {
+    throw mapError(error);
+  }
+}
+
+/**
+ * Runs a dataset or variable write and appends the journal's event in one
+ * transaction (no event when the write found nothing); tells the journal
+ * the event once committed.
+ */
+export async function withJournal<R>(
+  db: PoolQueries,
+  journal: RecordJournal<NonNullable<R>> | undefined,
+  what: string,
+  write: (client: pg.PoolClient) => Promise<R>,
   mapError?: (error: unknown) => unknown,
-): Promise<T> {
+): Promise<R> {
   let recorded: EventRecord | undefined;
   const written = await runInTransaction(
     db.pool,
     async (client) => {
-      const dataset = await write(client);
-      if (journal !== undefined && dataset !== undefined)
-        recorded = await appendEventOn(db.sql, client, journal.event(dataset));
-      return dataset;
+      const record = await write(client);
+      if (journal !== undefined && record !== undefined && record !== null)
+        recorded = await appendEventOn(db.sql, client, journal.event(record));
+      return record;
     },
     { what, ...(mapError === undefined ? {} : { mapError }) },
   );
@@ -183,31 +198,37 @@ export async function deleteDataset(
     const result = await db.query('delete a dataset', 'delete-dataset', { workspace, id });
     return (result.rowCount ?? 0) > 0;
   }
-  const deleted = await withJournal(db, journal, 'delete a dataset', async (client) => {
-    const locked = await db.sql.run(client, 'lock-dataset', { workspace, id });
-    if (locked.rows.length === 0) return undefined;
-    const dataset = await readDataset(db, client, workspace, id);
-    await db.sql.run(client, 'delete-dataset', { workspace, id });
-    return dataset;
-  });
+  const deleted = await withJournal<DatasetRecord | undefined>(
+    db,
+    journal,
+    'delete a dataset',
+    async (client) => {
+      const locked = await db.sql.run(client, 'lock-dataset', { workspace, id });
+      if (locked.rows.length === 0) return undefined;
+      const dataset = await readDataset(db, client, workspace, id);
+      await db.sql.run(client, 'delete-dataset', { workspace, id });
+      return dataset;
+    },
+  );
   return deleted !== undefined;
 }
 
+/** Inserts a variable; with a journal, in one transaction with its event. */
 export async function addVariable(
   db: PoolQueries,
   target: { workspace: string; project: number },
   name: string,
+  journal?: VariableJournal,
 ): Promise<VariableRecord> {
-  try {
-    const result = await db.sql.run<VariableRow>(db.pool, 'insert-variable', {
-      ...target,
-      name,
-    });
+  const insert = async (client: pg.Pool | pg.PoolClient) => {
+    const result = await db.sql.run<VariableRow>(client, 'insert-variable', { ...target, name });
     return (result.rows[0] as VariableRow).record;
-  } catch (error) {
-    if (sqlState(error) === SQLSTATE.uniqueViolation) throw variableExistsError(name);
-    throw mapProjectGone(error, target.project, 'add a variable');
-  }
+  };
+  const mapError = (error: unknown) =>
+    sqlState(error) === SQLSTATE.uniqueViolation
+      ? variableExistsError(name)
+      : mapProjectGone(error, target.project, 'add a variable');
+  return withPoolOrJournal(db, journal, 'add a variable', insert, mapError);
 }
 
 export async function getVariable(
@@ -234,33 +255,56 @@ export async function listVariables(
   return result.rows.map((row) => row.record);
 }
 
+/** Renames a variable; with a journal, in one transaction with its event. */
 export async function renameVariable(
   db: PoolQueries,
   target: { workspace: string; id: number },
   name: string,
+  journal?: VariableJournal,
 ): Promise<VariableRecord> {
-  let result;
-  try {
-    result = await db.sql.run<VariableRow>(db.pool, 'rename-variable', { ...target, name });
-  } catch (error) {
-    if (sqlState(error) === SQLSTATE.uniqueViolation) throw variableExistsError(name);
-    throw storeFailure(error, 'rename a variable');
-  }
-  const row = result.rows[0];
-  if (row === undefined) throw variableNotFoundError(target.id);
-  return row.record;
+  const rename = async (client: pg.Pool | pg.PoolClient) => {
+    const result = await db.sql.run<VariableRow>(client, 'rename-variable', { ...target, name });
+    const row = result.rows[0];
+    if (row === undefined) throw variableNotFoundError(target.id);
+    return row.record;
+  };
+  const mapError = (error: unknown) =>
+    sqlState(error) === SQLSTATE.uniqueViolation
+      ? variableExistsError(name)
+      : storeFailure(error, 'rename a variable');
+  return withPoolOrJournal(db, journal, 'rename a variable', rename, mapError);
 }
 
+/**
+ * Deletes a variable (its values go with it); with a journal, the variable
+ * as it was is read and its event appended in the delete's transaction.
+ */
 export async function deleteVariable(
   db: PoolQueries,
   workspace: string,
   id: number,
+  journal?: VariableJournal,
 ): Promise<boolean> {
-  const result = await db.query('delete a variable', 'delete-variable', { workspace, id });
-  return (result.rowCount ?? 0) > 0;
+  if (journal === undefined) {
+    const result = await db.query('delete a variable', 'delete-variable', { workspace, id });
+    return (result.rowCount ?? 0) > 0;
+  }
+  const deleted = await withJournal<VariableRecord | undefined>(
+    db,
+    journal,
+    'delete a variable',
+    async (client) => {
+      const gone = await db.sql.run<VariableRow>(client, 'delete-variable', {
+        workspace,
+        id,
+      });
+      return gone.rows[0]?.record;
+    },
+  );
+  return deleted !== undefined;
 }
 
-async function putValues(
+export async function putValues(
   db: PoolQueries,
   client: pg.PoolClient,
   target: { workspace: string; project: number; dataset: number },
@@ -296,7 +340,7 @@ async function readDataset(
   return row.record;
 }
 
-function mapProjectGone(error: unknown, project: number, what: string): unknown {
+export function mapProjectGone(error: unknown, project: number, what: string): unknown {
   if (sqlState(error) === FOREIGN_KEY_VIOLATION)
     return new AllotError('NOT_FOUND', `project ${project} does not exist`, { project });
   return storeFailure(error, what);

@@ -1,6 +1,8 @@
 import {
   AllotError,
+  assertNotUsed,
   assertUnlockedFor,
+  catalogueRequirementMissing,
   catalogueVersionParts,
   checkName,
   checkUnlock,
@@ -41,22 +43,31 @@ export class PostgresCatalogue implements CatalogueStore {
 
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
     checkName(put);
-    return this.#change(put, 'put a catalogue record', async (client) => {
-      const latest = await this.#one(client, 'catalogue-latest', nameValues(put));
-      const record = planCataloguePut(latest, put, now);
-      await this.#sql.run(client, 'catalogue-insert', {
-        ...nameValues(record),
-        version_parts: catalogueVersionParts(record.version),
-        id: record.id,
-        body: JSON.stringify(record.body),
-        created_by: record.createdBy,
-        created_at: record.createdAt,
-        updated_by: record.updatedBy,
-        updated_at: record.updatedAt,
-        ...lockValues(record.lock),
-      });
-      return record;
-    });
+    const requires = put.requires ?? [];
+    return this.#change(
+      put,
+      'put a catalogue record',
+      async (client) => {
+        for (const required of requires)
+          if ((await this.#one(client, 'catalogue-latest', nameValues(required))) === undefined)
+            throw catalogueRequirementMissing(required);
+        const latest = await this.#one(client, 'catalogue-latest', nameValues(put));
+        const record = planCataloguePut(latest, put, now);
+        await this.#sql.run(client, 'catalogue-insert', {
+          ...nameValues(record),
+          version_parts: catalogueVersionParts(record.version),
+          id: record.id,
+          body: JSON.stringify(record.body),
+          created_by: record.createdBy,
+          created_at: record.createdAt,
+          updated_by: record.updatedBy,
+          updated_at: record.updatedAt,
+          ...lockValues(record.lock),
+        });
+        return record;
+      },
+      requires,
+    );
   }
 
   getCatalogueById(
@@ -117,6 +128,9 @@ export class PostgresCatalogue implements CatalogueStore {
       const doomed = await this.#sql.run<RecordRow>(client, 'catalogue-versions', values);
       for (const { record } of doomed.rows)
         assertUnlockedFor(record, target.actor, target.force, now);
+      // Under the name's lock: a put requiring it has committed (and is read here) or waits.
+      if (doomed.rows.length > 0 && target.unlessUsedBy !== undefined)
+        await this.#assertNotUsed(client, target, target.unlessUsedBy.kind);
       const deleted = await this.#sql.run(client, 'catalogue-delete', values);
       return deleted.rowCount ?? 0;
     });
@@ -150,17 +164,57 @@ export class PostgresCatalogue implements CatalogueStore {
     });
   }
 
-  /** Runs a change of one name in a transaction that holds the name's advisory lock. */
+  /** Every version of a kind's records in the target's project, a page at a time, checked for users of the target. */
+  async #assertNotUsed(
+    client: pg.PoolClient,
+    target: CatalogueDelete,
+    kind: string,
+  ): Promise<void> {
+    for (let offset = 0; ; offset += USERS_PAGE) {
+      const page = await this.#sql.run<RecordRow>(client, 'catalogue-list', {
+        workspace: target.workspace,
+        kind,
+        any_project: false,
+        project: target.project,
+        name_prefix: null,
+        latest_only: false,
+        limit: USERS_PAGE,
+        offset,
+      });
+      assertNotUsed(
+        target,
+        page.rows.map((row) => row.record),
+      );
+      if (page.rows.length < USERS_PAGE) return;
+    }
+  }
+
+  /**
+   * Runs a change of one name in a transaction that holds the name's
+   * advisory lock, and a shared hold on each name it `shares` (the records
+   * a put requires). All are taken in one order, so two changes never wait
+   * on each other's holds.
+   */
   #change<T>(
     name: CatalogueName,
     what: string,
     work: (client: pg.PoolClient) => Promise<T>,
+    shares: readonly CatalogueName[] = [],
   ): Promise<T> {
+    const own = nameKey(name);
+    const holds = new Map<string, boolean>(shares.map((shared) => [nameKey(shared), true]));
+    holds.set(own, false);
     return runInTransaction(
       this.#db.pool,
       async (client) => {
-        const nameKey = JSON.stringify([name.workspace, name.kind, name.project, name.name]);
-        await this.#sql.run(client, 'catalogue-lock-name', { name_key: nameKey });
+        for (const [key, shared] of [...holds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+          await this.#sql.run(
+            client,
+            shared ? 'catalogue-lock-name-shared' : 'catalogue-lock-name',
+            {
+              name_key: key,
+            },
+          );
         return work(client);
       },
       { what },
@@ -175,6 +229,14 @@ export class PostgresCatalogue implements CatalogueStore {
     const result = await this.#sql.run<RecordRow>(db, operation, values);
     return result.rows[0]?.record;
   }
+}
+
+/** How many records a delete's check for users reads at a time. */
+const USERS_PAGE = 500;
+
+/** The key of a name's advisory lock. */
+function nameKey(name: CatalogueName): string {
+  return JSON.stringify([name.workspace, name.kind, name.project, name.name]);
 }
 
 function nameValues(name: CatalogueName & { version?: string | undefined }) {

@@ -28,10 +28,15 @@ import type {
   Page,
   ProjectJournal,
   ProjectRecord,
+  RecordJournal,
+  VariableJournal,
+  DatasetFill,
+  DatasetFillResult,
 } from '@allot/core';
 import * as auditLog from './audit-log.js';
 import * as datasets from './dataset-records.js';
 import * as eventLog from './event-log.js';
+import { fillDatasets } from './fill-datasets.js';
 import * as madeRows from './made-rows.js';
 import * as notifications from './notifications.js';
 import type { PoolQueries } from './pool-queries.js';
@@ -212,12 +217,24 @@ export abstract class PostgresRecords {
     return datasets.updateDataset(this.#db, { workspace, id }, change, journal);
   }
 
+  fillDatasets(
+    fill: DatasetFill,
+    journal?: RecordJournal<DatasetFillResult>,
+  ): Promise<DatasetFillResult> {
+    return fillDatasets(this.#db, fill, journal);
+  }
+
   deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
     return datasets.deleteDataset(this.#db, workspace, id, journal);
   }
 
-  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
-    return datasets.addVariable(this.#db, { workspace, project }, name);
+  addVariable(
+    workspace: string,
+    project: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return datasets.addVariable(this.#db, { workspace, project }, name, journal);
   }
 
   getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
@@ -228,11 +245,16 @@ export abstract class PostgresRecords {
     return datasets.listVariables(this.#db, workspace, project);
   }
 
-  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
-    return datasets.renameVariable(this.#db, { workspace, id }, name);
+  renameVariable(
+    workspace: string,
+    id: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return datasets.renameVariable(this.#db, { workspace, id }, name, journal);
   }
 
-  deleteVariable(workspace: string, id: number): Promise<boolean> {
-    return datasets.deleteVariable(this.#db, workspace, id);
+  deleteVariable(workspace: string, id: number, journal?: VariableJournal): Promise<boolean> {
+    return datasets.deleteVariable(this.#db, workspace, id, journal);
   }
 }

@@ -11,6 +11,7 @@ export const SQL_OPERATIONS = [
   'catalogue-latest',
   'catalogue-list',
   'catalogue-lock-name',
+  'catalogue-lock-name-shared',
   'catalogue-set-lock',
   'catalogue-versions',
   'claim-rows',

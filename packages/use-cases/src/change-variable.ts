@@ -5,7 +5,8 @@ import {
   type VariableRecord,
 } from '@allot/core';
 import type { EventLog } from './event-log.js';
-import { datasetEvent, type DatasetCaller, type DatasetsStore } from './dataset-caller.js';
+import { type DatasetCaller, type DatasetsStore } from './dataset-caller.js';
+import { variableWriteEvent } from './dataset-journal.js';
 import { readProject } from './read-project.js';
 
 async function variableOfCaller(
@@ -21,7 +22,7 @@ async function variableOfCaller(
 }
 
 /**
- * Renames a variable and records `variable.updated`.
+ * Renames a variable and records `variable.updated` in the same write.
  *
  * @throws AllotError `INVALID_INPUT`; `ALREADY_EXISTS`; `NOT_FOUND`; `PROJECT_ACCESS`
  */
@@ -32,16 +33,16 @@ export async function renameVariable(
   caller: DatasetCaller,
 ): Promise<VariableRecord> {
   const name = checkDatasetName(input.name, 'name');
-  const variable = await variableOfCaller(store, input.id, caller);
-  const renamed = await store.renameVariable(caller.workspace, input.id, name);
-  await events.record(
-    datasetEvent('variable.updated', `variable:${input.id}`, variable.project, caller, { name }),
-  );
+  await variableOfCaller(store, input.id, caller);
+  const written = variableWriteEvent(events, 'variable.updated', caller);
+  const renamed = await store.renameVariable(caller.workspace, input.id, name, written.journal);
+  await written.announce();
   return renamed;
 }
 
 /**
- * Deletes a variable and its value in every dataset, and records `variable.deleted`.
+ * Deletes a variable and its value in every dataset, and records
+ * `variable.deleted` in the same write.
  *
  * @throws AllotError `NOT_FOUND`; `PROJECT_ACCESS`
  */
@@ -51,11 +52,8 @@ export async function deleteVariable(
   id: number,
   caller: DatasetCaller,
 ): Promise<void> {
-  const variable = await variableOfCaller(store, id, caller);
-  if (!(await store.deleteVariable(caller.workspace, id))) return;
-  await events.record(
-    datasetEvent('variable.deleted', `variable:${id}`, variable.project, caller, {
-      name: variable.name,
-    }),
-  );
+  await variableOfCaller(store, id, caller);
+  const written = variableWriteEvent(events, 'variable.deleted', caller);
+  // A delete racing this one found it first: the variable is gone either way, its event recorded once.
+  if (await store.deleteVariable(caller.workspace, id, written.journal)) await written.announce();
 }

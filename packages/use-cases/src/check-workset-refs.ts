@@ -4,6 +4,7 @@ import {
   SCENARIO_KIND,
   dataSetVersion,
   type BoundView,
+  type CatalogueRequirement,
   type NamedVersion,
   type ProjectRecord,
   type Store,
@@ -76,4 +77,28 @@ async function exists(
         field,
       },
     );
+}
+
+/**
+ * The scenario and views a workset names, as the put of a version of it
+ * requires them: checked again in the put's atomic step, so a delete of
+ * one of them that passed its own check at the same moment cannot leave
+ * the workset naming a record that is gone.
+ */
+export function worksetRequirements(
+  project: ProjectRecord,
+  body: WorksetBody,
+): CatalogueRequirement[] {
+  const required = (kind: string, ref: NamedVersion, field: string): CatalogueRequirement => ({
+    ...nameIn(project, kind, ref.name),
+    version: ref.version,
+    field,
+  });
+  return [
+    required(SCENARIO_KIND, body.scenario, 'entity.scenario'),
+    required(DATA_VIEW_KIND, body.primary.view, 'entity.primary.view'),
+    ...body.dataViews.map((bound, index) =>
+      required(DATA_VIEW_KIND, bound.view, `entity.dataViews[${index}].view`),
+    ),
+  ];
 }

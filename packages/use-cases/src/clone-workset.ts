@@ -5,8 +5,10 @@ import {
   type CatalogueRecord,
   type ProjectRecord,
   type Store,
+  type WorksetBody,
 } from '@allot/core';
 import { nameIn, recordById } from './assembly-catalogue.js';
+import { worksetRequirements } from './check-workset-refs.js';
 import { WORKSET_CHANGE_ROLE, assertAssemblyRole, type AssemblyCaller } from './assembly-role.js';
 
 /**
@@ -39,6 +41,7 @@ export async function cloneWorkset(
       body: source.body,
       actor: caller.user,
       keepId: true,
+      requires: worksetRequirements(project, source.body as WorksetBody),
       expectedVersion: null,
     },
     now,

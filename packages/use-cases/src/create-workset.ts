@@ -9,7 +9,7 @@ import {
 } from '@allot/core';
 import { nameIn } from './assembly-catalogue.js';
 import { WORKSET_CHANGE_ROLE, assertAssemblyRole, type AssemblyCaller } from './assembly-role.js';
-import { checkWorksetRefs } from './check-workset-refs.js';
+import { checkWorksetRefs, worksetRequirements } from './check-workset-refs.js';
 
 /**
  * Creates a workset (version 1.0) from TDO's `entity`: a name ending in
@@ -38,6 +38,7 @@ export async function createWorkset(
       body,
       actor: caller.user,
       keepId: true,
+      requires: worksetRequirements(project, body),
       expectedVersion: null,
     },
     now,

@@ -6,12 +6,8 @@ import {
   type Value,
 } from '@allot/core';
 import type { EventLog } from './event-log.js';
-import {
-  datasetEvent,
-  datasetProject,
-  type DatasetCaller,
-  type DatasetsStore,
-} from './dataset-caller.js';
+import { datasetProject, type DatasetCaller, type DatasetsStore } from './dataset-caller.js';
+import { datasetsFillEvent } from './dataset-journal.js';
 
 /** What a job's results became: datasets added and datasets whose values were refreshed. */
 export interface DatasetsFromJob {
@@ -30,7 +26,9 @@ export interface DatasetsFromJob {
  * project when missing), its values the row's cells as strings (null as
  * ""). A dataset of that name already there gets the new values, so
  * running it again after a new job refreshes the datasets. Tests left
- * without rows are skipped. Records `datasets.from-job`.
+ * without rows are skipped. Everything (variables, datasets and the
+ * `datasets.from-job` event) is one atomic write of the store: a failure
+ * half-way leaves nothing of it.
  *
  * @throws AllotError `NOT_FOUND` for a job or project the workspace lacks; `PROJECT_ACCESS`
  */
@@ -49,48 +47,24 @@ export async function datasetsFromJob(
     workspace,
     job.tests.map((t) => ({ pool: t.pool, suite: t.suite, test: t.test })),
   );
-  const variables = await store.listVariables(workspace, input.project);
-  const byName = new Map(variables.map((v) => [v.name, v]));
-  const variablesAdded: string[] = [];
-  const out: DatasetsFromJob = { job: job.id, created: [], updated: [], variablesAdded };
-  const existing = new Map(
-    (await store.listDatasets(workspace, input.project, { limit: 1_000_000, offset: 0 })).map(
-      (d) => [d.name, d],
-    ),
-  );
+  const datasets: Array<{ name: string; values: Record<string, string> }> = [];
   for (const test of job.tests) {
     const found = results.get(testId(test));
     if (found === undefined) continue;
     for (const [index, row] of found.rows.entries()) {
       const values: Record<string, string> = {};
-      for (const column of found.columns) {
-        let variable = byName.get(column);
-        if (variable === undefined) {
-          variable = await store.addVariable(workspace, input.project, column);
-          byName.set(column, variable);
-          variablesAdded.push(column);
-        }
-        values[String(variable.id)] = cellText(row[column]);
-      }
-      const name = datasetName(test.suite, test.test, index);
-      const same = existing.get(name);
-      if (same === undefined) {
-        const added = await store.addDataset({ workspace, project: input.project, name, values });
-        existing.set(name, added);
-        out.created.push(added.id);
-      } else {
-        await store.updateDataset(workspace, same.id, { values });
-        out.updated.push(same.id);
-      }
+      for (const column of found.columns) values[column] = cellText(row[column]);
+      datasets.push({ name: datasetName(test.suite, test.test, index), values });
     }
   }
-  await events.record(
-    datasetEvent('datasets.from-job', `job:${job.id}`, input.project, caller, {
-      created: out.created.length,
-      updated: out.updated.length,
-    }),
+  const written = datasetsFillEvent(events, job.id, caller);
+  const filled = await store.fillDatasets(
+    { workspace, project: input.project, datasets },
+    written.journal,
   );
-  return out;
+  await written.announce();
+  const { created, updated, variablesAdded } = filled;
+  return { job: job.id, created, updated, variablesAdded };
 }
 
 function cellText(value: Value | undefined): string {

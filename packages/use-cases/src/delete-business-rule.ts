@@ -1,12 +1,12 @@
 import type { CatalogueStore, ProjectStore } from '@allot/core';
 import type { Acting } from './acting.js';
 import {
-  BUSINESS_RULE_KIND,
   coverageEvent,
   RULE_EVENT_KINDS,
   requireOwnLock,
   type BusinessRuleRecord,
 } from './coverage-records.js';
+import { deleteCatalogueRecord } from './delete-catalogue-record.js';
 import type { EventLog } from './event-log.js';
 import { ruleById, ruleScope, type InCoverageSet } from './rule-scope.js';
 
@@ -26,16 +26,7 @@ export async function deleteBusinessRule(
   const where = await ruleScope(store, input);
   const rule = await ruleById(store, where, input.id);
   requireOwnLock(where.set, acting);
-  await store.deleteCatalogue(
-    {
-      kind: BUSINESS_RULE_KIND,
-      workspace: where.scope.workspace,
-      project: where.scope.key,
-      name: rule.name,
-      actor: acting.user,
-    },
-    acting.now,
-  );
+  await deleteCatalogueRecord(store, rule, { actor: acting.user, now: acting.now });
   await events.record(
     coverageEvent(RULE_EVENT_KINDS[2], where.scope, `business-rule:${rule.id}`, acting, {
       rule: rule.id,

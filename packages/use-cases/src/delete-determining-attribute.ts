@@ -7,6 +7,7 @@ import {
   type AttributeRecord,
   type InProject,
 } from './coverage-records.js';
+import { deleteCatalogueRecord } from './delete-catalogue-record.js';
 
 /**
  * Deletes a determining attribute, every version of it (its id names them
@@ -22,15 +23,6 @@ export async function deleteDeterminingAttribute(
 ): Promise<AttributeRecord> {
   const scope = await projectScope(store, input);
   const latest = await recordById<AttributeRecord['body']>(store, scope, ATTRIBUTE_KIND, input.id);
-  await store.deleteCatalogue(
-    {
-      kind: ATTRIBUTE_KIND,
-      workspace: scope.workspace,
-      project: scope.key,
-      name: latest.name,
-      actor: acting.user,
-    },
-    acting.now,
-  );
+  await deleteCatalogueRecord(store, latest, { actor: acting.user, now: acting.now });
   return latest;
 }

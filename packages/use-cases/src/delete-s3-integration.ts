@@ -9,5 +9,5 @@ export async function deleteS3Integration(
   now: Date,
 ): Promise<void> {
   const record = await s3IntegrationRecord(store, target.workspace, target.id);
-  await deleteCatalogueRecord(store, record, target.actor, now);
+  await deleteCatalogueRecord(store, record, { actor: target.actor, now });
 }

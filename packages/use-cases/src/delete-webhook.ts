@@ -13,5 +13,5 @@ export async function deleteWebhook(
   now: Date,
 ): Promise<void> {
   const record = await webhookRecord(store, target.workspace, target.id);
-  await deleteCatalogueRecord(store, record, target.actor, now);
+  await deleteCatalogueRecord(store, record, { actor: target.actor, now });
 }

@@ -1,5 +1,6 @@
 import { WORKSET_KIND, type ProjectRecord, type Store } from '@allot/core';
-import { nameIn, recordById } from './assembly-catalogue.js';
+import { recordById } from './assembly-catalogue.js';
+import { deleteCatalogueRecord } from './delete-catalogue-record.js';
 import { ASSEMBLY_DELETE_ROLE, assertAssemblyRole, type AssemblyCaller } from './assembly-role.js';
 
 /**
@@ -16,8 +17,5 @@ export async function deleteWorkset(
 ): Promise<number> {
   assertAssemblyRole(caller, ASSEMBLY_DELETE_ROLE, 'deleting a workset');
   const record = await recordById(store, project, WORKSET_KIND, id);
-  return store.deleteCatalogue(
-    { ...nameIn(project, WORKSET_KIND, record.name), actor: caller.user, force: true },
-    now,
-  );
+  return deleteCatalogueRecord(store, record, { actor: caller.user, now, force: true });
 }

@@ -10,7 +10,7 @@ import {
 } from '@allot/core';
 import { nameIn, recordById } from './assembly-catalogue.js';
 import { WORKSET_CHANGE_ROLE, assertAssemblyRole, type AssemblyCaller } from './assembly-role.js';
-import { checkWorksetRefs } from './check-workset-refs.js';
+import { checkWorksetRefs, worksetRequirements } from './check-workset-refs.js';
 
 /**
  * Updates a workset from TDO's `entity`: `id`, and whichever of
@@ -59,6 +59,7 @@ export async function updateWorkset(
       body,
       actor: caller.user,
       keepId: true,
+      requires: worksetRequirements(project, body),
       expectedVersion: current.version,
     },
     now,

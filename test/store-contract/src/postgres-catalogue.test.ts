@@ -94,4 +94,56 @@ describe('postgres catalogue on two replicas', () => {
       });
     });
   });
+
+  it('of puts requiring a view on one replica and its delete on the other, refuses one each time', async () => {
+    const view = (name: string) => ({
+      kind: 'data-view',
+      workspace: 'replicas',
+      project: 'p',
+      name,
+    });
+    for (let round = 0; round < 12; round++) {
+      const name = `view-${round}`;
+      await replica(0).putCatalogue({ ...view(name), body: {}, actor: 'ann' }, T0);
+      const puts = [0, 1, 2].map((i) =>
+        replica(i).putCatalogue(
+          {
+            kind: 'workset',
+            workspace: 'replicas',
+            project: 'p',
+            name: `set-${round}-${i}`,
+            body: { view: name },
+            actor: 'ann',
+            requires: [{ ...view(name), version: '1.0' }],
+          },
+          T0,
+        ),
+      );
+      const deleted = replica(round + 1).deleteCatalogue(
+        {
+          ...view(name),
+          actor: 'ann',
+          unlessUsedBy: {
+            kind: 'workset',
+            uses: (body) => (body as { view: string }).view === name,
+          },
+        },
+        T0,
+      );
+      const [removed, ...stored] = await Promise.allSettled([deleted, ...puts]);
+      const kept = stored.filter((outcome) => outcome.status === 'fulfilled').length;
+      // Deleted: no workset was stored. Refused: the view stays for those that were.
+      if (removed?.status === 'fulfilled') expect(kept).toBe(0);
+      else expect(removed?.reason).toMatchObject({ code: 'IN_USE' });
+      const left = await withClient(POSTGRES_URL, (client) =>
+        client.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "${schema}".catalogue w
+           WHERE w.kind = 'workset' AND w.body->>'view' = $1 AND NOT EXISTS (
+             SELECT 1 FROM "${schema}".catalogue v WHERE v.kind = 'data-view' AND v.name = $1)`,
+          [name],
+        ),
+      );
+      expect(left.rows[0]?.n).toBe(0);
+    }
+  });
 });

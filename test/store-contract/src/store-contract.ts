@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '@allot/core';
 import { describeBlocksContract } from './blocks-contract.js';
 import { describeCatalogueContract } from './catalogue-contract.js';
+import { describeCatalogueReferencesContract } from './catalogue-references-contract.js';
 import { describeDatasetJournalContract } from './dataset-journal-contract.js';
 import { describeDatasetsContract } from './datasets-contract.js';
 import { describeEventsContract } from './events-contract.js';
@@ -25,7 +26,7 @@ export type OpenTwinOf = (store: Store) => Promise<Store>;
 /**
  * Registers the contract every adapter passes, one part per slice of the
  * Store (blocks, pools, jobs and leases, tenancy,
- * projects, events and notifications, catalogue, datasets and their
+ * projects, events and notifications, catalogue and references between its records, datasets and their
  * events, made rows and quotas), each case on a
  * fresh store, then the ids that count per workspace across slices.
  */
@@ -47,6 +48,7 @@ export function describeStoreContract(name: string, open: OpenStore, openTwin?: 
     describeProjectJournalContract(() => store);
     describeEventsContract(() => store);
     describeCatalogueContract(() => store);
+    describeCatalogueReferencesContract(() => store);
     describeDatasetsContract(() => store);
     describeDatasetJournalContract(() => store);
     const twin: OpenTwin | undefined = openTwin === undefined ? undefined : () => openTwin(store);

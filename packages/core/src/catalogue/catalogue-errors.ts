@@ -40,3 +40,37 @@ export class CatalogueVersionConflictError extends AllotError {
     this.name = 'CatalogueVersionConflictError';
   }
 }
+
+/**
+ * A delete was refused because a record still uses the record to delete
+ * (see `CatalogueDelete.unlessUsedBy`); `user` names the first such
+ * version, so the caller can delete or update it first.
+ */
+export class CatalogueInUseError extends AllotError {
+  readonly user: RecordRef;
+
+  constructor(target: Omit<RecordRef, 'version'>, user: RecordRef) {
+    super(
+      'IN_USE',
+      `${target.kind} "${target.name}" is used by ${user.kind} "${user.name}" ${user.version}: delete or update the ${user.kind} first`,
+      { ...target, user: { kind: user.kind, name: user.name, version: user.version } },
+    );
+    this.name = 'CatalogueInUseError';
+    this.user = { kind: user.kind, name: user.name, version: user.version };
+  }
+}
+
+/** A put named a version of a record (`CataloguePut.requires`) that does not exist. */
+export function catalogueRequirementMissing(missing: RecordRef & { field?: string }): AllotError {
+  const field = missing.field;
+  return new AllotError(
+    'NOT_FOUND',
+    `${field === undefined ? '' : `${field}: `}no ${missing.kind} "${missing.name}" ${missing.version}`,
+    {
+      kind: missing.kind,
+      name: missing.name,
+      version: missing.version,
+      ...(field === undefined ? {} : { field }),
+    },
+  );
+}

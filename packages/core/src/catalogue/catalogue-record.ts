@@ -61,6 +61,30 @@ export interface CataloguePut extends CatalogueName {
   expectedVersion?: string | null;
   /** Puts over a lock held by someone else (an admin's override). */
   force?: boolean;
+  /**
+   * Versions of other records the new version names, checked in the put's
+   * own atomic step: a delete of one of them at the same moment comes
+   * either before (the put fails `NOT_FOUND`) or after (the delete's
+   * {@link CatalogueDelete.unlessUsedBy} sees the new version).
+   */
+  requires?: readonly CatalogueRequirement[];
+}
+
+/** A version of a record that must exist for a put to be stored. */
+export interface CatalogueRequirement extends CatalogueName {
+  version: string;
+  /** The input field that names it, for the refusal's message and details. */
+  field?: string;
+}
+
+/**
+ * Which records would be left naming a record that is gone: those of
+ * `kind` in the deleted record's project (every version) whose body
+ * `uses` it.
+ */
+export interface CatalogueUsers {
+  kind: string;
+  uses(body: unknown): boolean;
 }
 
 /** A request to lock a record. */
@@ -87,6 +111,12 @@ export interface CatalogueDelete extends CatalogueName {
   /** Who deletes: a version locked by someone else stays, unless `force`. */
   actor: string;
   force?: boolean;
+  /**
+   * Refuses the delete (`IN_USE`) while a record uses it, checked in the
+   * delete's own atomic step, so no put carrying a
+   * {@link CataloguePut.requires} of it can slip in between.
+   */
+  unlessUsedBy?: CatalogueUsers;
 }
 
 /** A listing of one kind of record in a workspace. */

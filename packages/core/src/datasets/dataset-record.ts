@@ -40,6 +40,27 @@ export interface DatasetChange {
 }
 
 /** The name of the dataset every project has. */
+/**
+ * Datasets of a project written by name in one atomic write (a job's
+ * results becoming datasets): values are by variable *name*; variables the
+ * project lacks are added, a dataset of a name the project has gets the
+ * values (others keep theirs), any other is added.
+ */
+export interface DatasetFill {
+  workspace: string;
+  project: number;
+  datasets: ReadonlyArray<{ name: string; values: Record<string, string> }>;
+}
+
+/** What a {@link DatasetFill} wrote: dataset ids added and updated, variable names added. */
+export interface DatasetFillResult {
+  workspace: string;
+  project: number;
+  created: number[];
+  updated: number[];
+  variablesAdded: string[];
+}
+
 export const DEFAULT_DATASET_NAME = 'Default';
 
 /** A dataset's value for each variable, in the variables' order; missing values read as "". */

@@ -5,6 +5,8 @@ export {
   type DatasetChange,
   type DatasetRecord,
   type NewDataset,
+  type DatasetFill,
+  type DatasetFillResult,
   type VariableRecord,
 } from '../datasets/dataset-record.js';
 export {

@@ -16,7 +16,7 @@ export type {
   DatasetStore,
 } from '../store/store.js';
 export type { ProjectJournal } from '../store/project-store.js';
-export type { DatasetJournal } from '../store/dataset-store.js';
+export type { DatasetJournal, RecordJournal, VariableJournal } from '../store/dataset-store.js';
 export { auditOfEvent, eventOfAudit, isAudited, SYSTEM_ACTOR } from '../events/audit-view.js';
 export { openMemoryStore } from '../store/open-memory-store.js';
 export type {
@@ -27,16 +27,21 @@ export type {
   CataloguePut,
   CatalogueQuery,
   CatalogueRecord,
+  CatalogueRequirement,
   CatalogueUnlockRequest,
+  CatalogueUsers,
   CatalogueVersionScheme,
 } from '../catalogue/catalogue-record.js';
 export {
+  CatalogueInUseError,
   CatalogueLockedError,
   CatalogueVersionConflictError,
+  catalogueRequirementMissing,
 } from '../catalogue/catalogue-errors.js';
 export { isCatalogueId, newCatalogueId } from '../catalogue/catalogue-id.js';
 export { assertUnlockedFor, checkUnlock, liveLock, lockFor } from '../catalogue/catalogue-lock.js';
 export { compareCatalogueRecords } from '../catalogue/catalogue-order.js';
+export { assertNotUsed } from '../catalogue/catalogue-users.js';
 export {
   catalogueSchemeOf,
   catalogueVersionParts,

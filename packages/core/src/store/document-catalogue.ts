@@ -1,5 +1,7 @@
 import { assertUnlockedFor, checkUnlock, lockFor } from '../catalogue/catalogue-lock.js';
+import { catalogueRequirementMissing } from '../catalogue/catalogue-errors.js';
 import { compareCatalogueRecords } from '../catalogue/catalogue-order.js';
+import { assertNotUsed } from '../catalogue/catalogue-users.js';
 import type {
   CatalogueDelete,
   CatalogueLock,
@@ -55,6 +57,9 @@ export class DocumentCatalogue implements CatalogueStore {
   putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
     return this.#mutex.run(async () => {
       checkName(put);
+      for (const required of put.requires ?? [])
+        if (!this.#versionsOf(required).some((r) => r.version === required.version))
+          throw catalogueRequirementMissing(required);
       const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
       let stored: StoredCatalogueRecord = record;
       if (
@@ -136,6 +141,9 @@ export class DocumentCatalogue implements CatalogueStore {
       );
       for (const record of doomed) assertUnlockedFor(record, target.actor, target.force, now);
       if (doomed.length === 0) return 0;
+      // In the same turn of the mutex as the delete: no put naming the target can come between.
+      if (target.unlessUsedBy !== undefined)
+        assertNotUsed(target, await this.#ofKindIn(target, target.unlessUsedBy.kind));
       await this.#write(target.workspace, (catalogue) => {
         for (const record of doomed) delete catalogue[catalogueKey(record)];
       });
@@ -186,6 +194,14 @@ export class DocumentCatalogue implements CatalogueStore {
   #records(workspace: string): StoredCatalogueRecord[] {
     const ws = ownEntry(this.#saved.current.workspaces, workspace);
     return Object.values(ws?.catalogue ?? {});
+  }
+
+  /** Every version of the records of a kind in a name's project, bodies read, in catalogue order. */
+  #ofKindIn(name: CatalogueName, kind: string): Promise<CatalogueRecord[]> {
+    const records = this.#records(name.workspace)
+      .filter((r) => r.kind === kind && r.project === name.project)
+      .sort(compareCatalogueRecords);
+    return Promise.all(records.map(async (r) => (await this.#withBody(r)) as CatalogueRecord));
   }
 
   /** The versions of a name, oldest first. */

@@ -6,12 +6,19 @@ import {
 } from '../datasets/dataset-errors.js';
 import {
   type DatasetChange,
+  type DatasetFill,
+  type DatasetFillResult,
   type DatasetRecord,
   type NewDataset,
   type VariableRecord,
 } from '../datasets/dataset-record.js';
 import type { EventRecord } from '../events/event-record.js';
-import type { DatasetJournal, DatasetStore } from './dataset-store.js';
+import type {
+  DatasetJournal,
+  DatasetStore,
+  RecordJournal,
+  VariableJournal,
+} from './dataset-store.js';
 import { appendEventToDraft } from './document-events.js';
 import { draftWorkspace } from './draft-workspace.js';
 import type { Mutex } from './mutex.js';
@@ -23,7 +30,7 @@ import type { StoreDocument, WorkspaceDocument } from './store-document.js';
 /**
  * The datasets and variables of the document store. Uniqueness checks and
  * writes are one turn of the store's mutex, so two adds of one name cannot
- * both pass; a dataset write and its journal's event are one save.
+ * both pass; a dataset or variable write and its journal's event are one save.
  */
 export class DocumentDatasets implements DatasetStore {
   readonly #saved: SavedDocument;
@@ -79,6 +86,68 @@ export class DocumentDatasets implements DatasetStore {
     });
   }
 
+  fillDatasets(
+    fill: DatasetFill,
+    journal?: RecordJournal<DatasetFillResult>,
+  ): Promise<DatasetFillResult> {
+    return this.#mutex.run(async () => {
+      const { workspace, project } = fill;
+      const last = this.#workspace(workspace)?.lastIds;
+      const ids = { variable: last?.variable ?? 0, dataset: last?.dataset ?? 0 };
+      const variables = new Map(this.#variablesOf(workspace, project).map((v) => [v.name, v]));
+      const datasets = new Map(this.#datasetsOf(workspace, project).map((d) => [d.name, d]));
+      const result: DatasetFillResult = {
+        workspace,
+        project,
+        created: [],
+        updated: [],
+        variablesAdded: [],
+      };
+      const written = new Map<number, DatasetRecord>();
+      const added: VariableRecord[] = [];
+      for (const entry of fill.datasets) {
+        const values: Record<string, string> = {};
+        for (const [name, value] of Object.entries(entry.values)) {
+          let variable = variables.get(name);
+          if (variable === undefined) {
+            ids.variable += 1;
+            variable = { id: ids.variable, workspace, project, name };
+            variables.set(name, variable);
+            added.push(variable);
+            result.variablesAdded.push(name);
+          }
+          values[String(variable.id)] = value;
+        }
+        const same = datasets.get(entry.name);
+        if (same === undefined) ids.dataset += 1;
+        const next: DatasetRecord =
+          same === undefined
+            ? {
+                id: ids.dataset ?? 0,
+                workspace,
+                project,
+                name: entry.name,
+                isDefault: false,
+                values,
+              }
+            : { ...same, values: { ...same.values, ...values } };
+        datasets.set(entry.name, next);
+        written.set(next.id, next);
+        (same === undefined ? result.created : result.updated).push(next.id);
+      }
+      await this.#save(result, journal, (draft) => {
+        const copy = draftWorkspace(draft, workspace, 'variables', 'datasets');
+        copy.variables ??= {};
+        copy.datasets ??= {};
+        for (const variable of added) setOwnEntry(copy.variables, String(variable.id), variable);
+        for (const dataset of written.values())
+          setOwnEntry(copy.datasets, String(dataset.id), dataset);
+        copy.lastIds = { ...copy.lastIds, ...ids };
+      });
+      return result;
+    });
+  }
+
   deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.datasets ?? {}, String(id));
@@ -90,7 +159,12 @@ export class DocumentDatasets implements DatasetStore {
     });
   }
 
-  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
+  addVariable(
+    workspace: string,
+    project: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
     return this.#mutex.run(async () => {
       if (this.#variablesOf(workspace, project).some((v) => v.name === name))
         throw variableExistsError(name);
@@ -101,7 +175,7 @@ export class DocumentDatasets implements DatasetStore {
         project,
         name,
       };
-      await this.#saved.update((draft) => {
+      await this.#save(stored, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, 'variables');
         copy.variables ??= {};
         setOwnEntry(copy.variables, String(stored.id), stored);
@@ -119,14 +193,19 @@ export class DocumentDatasets implements DatasetStore {
     return Promise.resolve(this.#variablesOf(workspace, project));
   }
 
-  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
+  renameVariable(
+    workspace: string,
+    id: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
       if (current === undefined) throw variableNotFoundError(id);
       if (this.#variablesOf(workspace, current.project).some((v) => v.name === name && v.id !== id))
         throw variableExistsError(name);
       const next = { ...current, name };
-      await this.#saved.update((draft) => {
+      await this.#save(next, journal, (draft) => {
         setOwnEntry(
           draftWorkspace(draft, workspace, 'variables').variables ?? {},
           String(id),
@@ -137,7 +216,7 @@ export class DocumentDatasets implements DatasetStore {
     });
   }
 
-  deleteVariable(workspace: string, id: number): Promise<boolean> {
+  deleteVariable(workspace: string, id: number, journal?: VariableJournal): Promise<boolean> {
     return this.#mutex.run(async () => {
       const current = ownEntry(this.#workspace(workspace)?.variables ?? {}, String(id));
       if (current === undefined) return false;
@@ -145,7 +224,7 @@ export class DocumentDatasets implements DatasetStore {
       const holding = this.#datasetsOf(workspace, current.project).filter((d) =>
         Object.hasOwn(d.values, key),
       );
-      await this.#saved.update((draft) => {
+      await this.#save(current, journal, (draft) => {
         const copy = draftWorkspace(draft, workspace, 'variables', 'datasets');
         delete copy.variables?.[key];
         for (const dataset of holding) {
@@ -177,20 +256,20 @@ export class DocumentDatasets implements DatasetStore {
   }
 
   /**
-   * Saves a dataset write and its journal's event as one change of the
-   * document: when building the event fails, or the save does, neither is
-   * kept. Tells the journal the event once saved.
+   * Saves a dataset or variable write and its journal's event as one
+   * change of the document: when building the event fails, or the save
+   * does, neither is kept. Tells the journal the event once saved.
    */
-  async #save(
-    dataset: DatasetRecord,
-    journal: DatasetJournal | undefined,
+  async #save<R>(
+    record: R,
+    journal: RecordJournal<R> | undefined,
     write: (draft: StoreDocument) => void,
   ): Promise<void> {
     let recorded: EventRecord | undefined;
     await this.#saved.update((draft) => {
       write(draft);
       if (journal !== undefined)
-        recorded = appendEventToDraft(draft, journal.event(dataset), []).event;
+        recorded = appendEventToDraft(draft, journal.event(record), []).event;
     });
     if (recorded !== undefined) journal?.recorded?.(recorded);
   }

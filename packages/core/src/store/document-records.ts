@@ -21,11 +21,18 @@ import type { QuotaTake } from '../lifecycle/quota-window.js';
 import type { RowRef } from '../model/job-record.js';
 import type {
   DatasetChange,
+  DatasetFill,
+  DatasetFillResult,
   DatasetRecord,
   NewDataset,
   VariableRecord,
 } from '../datasets/dataset-record.js';
-import type { DatasetJournal, DatasetStore } from './dataset-store.js';
+import type {
+  DatasetJournal,
+  DatasetStore,
+  RecordJournal,
+  VariableJournal,
+} from './dataset-store.js';
 import type { CatalogueStore } from './catalogue-store.js';
 import { DocumentCatalogue } from './document-catalogue.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -95,12 +102,24 @@ export class DocumentRecords
     return this.#datasets.updateDataset(workspace, id, change, journal);
   }
 
+  fillDatasets(
+    fill: DatasetFill,
+    journal?: RecordJournal<DatasetFillResult>,
+  ): Promise<DatasetFillResult> {
+    return this.#datasets.fillDatasets(fill, journal);
+  }
+
   deleteDataset(workspace: string, id: number, journal?: DatasetJournal): Promise<boolean> {
     return this.#datasets.deleteDataset(workspace, id, journal);
   }
 
-  addVariable(workspace: string, project: number, name: string): Promise<VariableRecord> {
-    return this.#datasets.addVariable(workspace, project, name);
+  addVariable(
+    workspace: string,
+    project: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return this.#datasets.addVariable(workspace, project, name, journal);
   }
 
   getVariable(workspace: string, id: number): Promise<VariableRecord | undefined> {
@@ -111,12 +130,17 @@ export class DocumentRecords
     return this.#datasets.listVariables(workspace, project);
   }
 
-  renameVariable(workspace: string, id: number, name: string): Promise<VariableRecord> {
-    return this.#datasets.renameVariable(workspace, id, name);
+  renameVariable(
+    workspace: string,
+    id: number,
+    name: string,
+    journal?: VariableJournal,
+  ): Promise<VariableRecord> {
+    return this.#datasets.renameVariable(workspace, id, name, journal);
   }
 
-  deleteVariable(workspace: string, id: number): Promise<boolean> {
-    return this.#datasets.deleteVariable(workspace, id);
+  deleteVariable(workspace: string, id: number, journal?: VariableJournal): Promise<boolean> {
+    return this.#datasets.deleteVariable(workspace, id, journal);
   }
 
   appendEvent(event: NewEvent, notify?: readonly string[]): Promise<EventRecord> {
