@@ -45,6 +45,10 @@ const FINDS: Array<{ where: Where | undefined; limit?: number; readOnly?: boolea
   { where: { since: { gt: '2024-01-01' } } },
   { where: undefined, limit: 33 },
   { where: { id: { contains: '1' }, balance: { lt: 50 } }, limit: 1000 },
+  // Finds on the key, read through the key index: a prefix, keys in any order, one key.
+  { where: { id: { startsWith: 'k1' }, status: 'active' }, limit: 4 },
+  { where: { id: { in: ['k3', 'k200', 'k7', 'k200'] } } },
+  { where: { id: 'k190' }, readOnly: true },
 ];
 
 describe('gathering the candidates of many finds at once', () => {
@@ -135,5 +139,27 @@ describe('gathering the candidates of many finds at once', () => {
     expect(
       await gatherBatch(sql, pool, { ...target, version: '9.9' }, [queryOf(FINDS[0]!)]),
     ).toEqual([undefined]);
+  });
+
+  it('reads a find narrowed to keys through the key index, one statement per version of its chain', async () => {
+    const sql = new SqlRunner(await loadSqlTexts());
+    const versions = await listVersions(sql, pool, WS, 'customers');
+    let statements = 0;
+    const counting = {
+      query: (config: pg.QueryConfig) => {
+        statements++;
+        return pool.query(config);
+      },
+    } as unknown as pg.Pool;
+    const target = { workspace: WS, versions, block: 'customers', keyIndex: 0, now: NOW };
+    // k19 in the import, k190–k199 in the made version: rarer than the limit, so slices
+    // would read every row of both versions.
+    const find = { where: { id: { startsWith: 'k19' } }, limit: 50 };
+    const got = await gatherBatch(sql, counting, { ...target, version: '1.1', firstChunk: 1 }, [
+      queryOf(find),
+    ]);
+    expect(got).toEqual([expected(find)]);
+    expect(got[0]).toHaveLength(11);
+    expect(statements).toBe(2);
   });
 });

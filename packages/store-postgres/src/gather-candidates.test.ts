@@ -214,6 +214,44 @@ describe('gathering candidates in SQL', () => {
     expect(nonEmpty).toBeGreaterThan(300);
   });
 
+  it('selects exactly the rows compileWhere selects for finds on the key, read through its index', async () => {
+    const rng = random(13);
+    const keys = [
+      'k1',
+      'k4',
+      'k41',
+      'k45',
+      'k459',
+      'k46',
+      'k410',
+      'k%',
+      'k_',
+      'K1',
+      '1',
+      'true',
+      '',
+    ];
+    const prefixes = ['k', 'k4', 'k45', 'k40', 'k_', 'k%', 'K', 'k\\', 'x', 'k41'];
+    const keyConditions = [
+      () => rng.pick(keys),
+      () => ({ eq: rng.pick(keys) }),
+      () => ({ in: Array.from({ length: 1 + rng.int(3) }, () => rng.pick(keys)) }),
+      () => ({ startsWith: rng.pick(prefixes) }),
+    ];
+    let nonEmpty = 0;
+    for (let i = 0; i < 150; i++) {
+      const where = { ...generateWhere(rng, 1), id: rng.pick(keyConditions)() } as Where;
+      const expected = inMemory(where, rows11);
+      const limit = 1 + rng.int(4);
+      expect(await gatherOne(store, query(where)), JSON.stringify(where)).toEqual(expected);
+      expect(await gatherOne(store, query(where, { limit })), JSON.stringify(where)).toEqual(
+        firstOf(expected, limit),
+      );
+      if (expected.length > 0) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(20);
+  });
+
   it('selects exactly the rows compileWhere selects, for every operator over every operand', async () => {
     const wheres: Where[] = [];
     for (const operand of OPERANDS) {

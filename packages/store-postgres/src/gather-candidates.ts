@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { chainOf, storesKeyAt } from './block-versions.js';
 import { toPositional } from './named-parameters.js';
 import { compileWhereSql, type CellSql, type WhereSqlContext } from './compile-where-sql.js';
+import { keyNarrowing, prefixPattern, type KeyNarrowing } from './key-narrowing.js';
 import type { StoredVersion } from './records.js';
 import type { SqlRunner } from './sql-runner.js';
 
@@ -29,6 +30,8 @@ export interface BatchTarget {
 interface Pending {
   query: CandidateQuery;
   found: RowValues[];
+  /** The keys its filter allows, when it names them: its rows come through the key index. */
+  narrowing: KeyNarrowing | undefined;
 }
 
 /**
@@ -72,7 +75,8 @@ export async function gatherBatch(
     if (compileWhereSql(query.where, query.columns, PROBE) === undefined) return;
     const found: RowValues[] = [];
     answers[index] = found;
-    if (query.limit === undefined || query.limit > 0) pending.push({ query, found });
+    const narrowing = keyNarrowing(query.where, query.columns, target.keyIndex);
+    if (query.limit === undefined || query.limit > 0) pending.push({ query, found, narrowing });
   });
   const first = target.firstChunk ?? FIRST_CHUNK;
   for (const { stored, own } of chain) {
@@ -81,21 +85,47 @@ export async function gatherBatch(
       version: stored.version,
       keyIsColumn: storesKeyAt(stored, target.keyIndex),
     };
-    for (let from = 0, size = first; from < own && pending.length > 0; from += size, size *= 2) {
+    // A find narrowed to a few keys or a key prefix reads its rows through the key index,
+    // however rare they are, instead of reading on through every slice.
+    const keyed = link.keyIsColumn
+      ? pending.filter(({ narrowing }) => narrowing !== undefined)
+      : [];
+    let sliced = pending.filter((entry) => !keyed.includes(entry));
+    const all = { ...link, from: 0, to: own, lineage: stored.lineage };
+    const read = await Promise.all(
+      keyed.map(async (entry) => {
+        const layout = layoutOf(target, [entry]);
+        const statement = statementOf(sql, { ...all, narrowing: entry.narrowing }, [entry], layout);
+        return { rows: await readPart(db, statement), asked: [entry], layout };
+      }),
+    );
+    for (const { rows, asked, layout } of read) collect(rows, asked, layout);
+    for (let from = 0, size = first; from < own && sliced.length > 0; from += size, size *= 2) {
       const parts = partsOf(from, Math.min(own, from + size), first);
-      const layout = layoutOf(target, pending);
-      const read = await Promise.all(
-        parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending, layout))),
+      const layout = layoutOf(target, sliced);
+      const asked = sliced;
+      const rows = await Promise.all(
+        parts.map((part) =>
+          readPart(
+            db,
+            statementOf(sql, { ...link, ...part, lineage: stored.lineage }, asked, layout),
+          ),
+        ),
       );
-      for (const rows of read)
-        for (const row of rows) {
-          const values = valuesOf(row, layout);
-          for (const k of row[0]) take(pending[k] as Pending, values);
-        }
-      pending = pending.filter(({ query, found }) => !isFull(query, found));
+      for (const part of rows) collect(part, asked, layout);
+      sliced = sliced.filter((entry) => !isFull(entry.query, entry.found));
     }
+    pending = pending.filter((entry) => !isFull(entry.query, entry.found));
   }
   return answers;
+}
+
+/** Gives the rows a statement found to the finds it was asked for, by place in `asked`. */
+function collect(rows: readonly FoundRow[], asked: readonly Pending[], layout: Layout): void {
+  for (const row of rows) {
+    const values = valuesOf(row, layout);
+    for (const k of row[0]) take(asked[k] as Pending, values);
+  }
 }
 
 /**
@@ -159,11 +189,17 @@ const PROBE: WhereSqlContext = {
   cell: () => ({ text: 'NULL::text', type: 'NULL::text', number: 'NULL::float8' }),
 };
 
-/** A part of a slice of one version's own rows; `keyIsColumn` when its rows' `key` is the find's key cell. */
+/**
+ * A part of a slice of one version's own rows; `keyIsColumn` when its rows'
+ * `key` is the find's key cell; with a narrowing, only the rows of its keys,
+ * read through the key index of the version's `lineage`.
+ */
 interface Part extends BatchTarget {
   from: number;
   to: number;
   keyIsColumn: boolean;
+  lineage: string;
+  narrowing?: KeyNarrowing | undefined;
 }
 
 /** Pending finds with one filter: all of them, and those that are read-only, by place in `pending`. */
@@ -238,8 +274,22 @@ function statementOf(
     .replace('/*finds*/', () => finds.join(',\n'))
     .replace('/*extracted*/', () => (extracted.length === 0 ? '' : `${extracted.join(', ')},`))
     .replace('/*row*/', () => rowSql(layout))
+    .replace('/*narrow*/', () => narrowSql(part, values))
     .replaceAll('/*key*/', () => key);
   return toPositional(text, values, { keep: false });
+}
+
+/** The condition that reads only a narrowing's rows through the key index, its values bound in `values`. */
+function narrowSql(part: Part, values: Record<string, unknown>): string {
+  const { narrowing } = part;
+  if (narrowing === undefined) return '';
+  values.lineage = part.lineage;
+  if ('keys' in narrowing) {
+    values.narrow_keys = narrowing.keys;
+    return 'AND r.lineage = :lineage AND r.key = ANY(:narrow_keys::text[])';
+  }
+  values.narrow_pattern = prefixPattern(narrowing.prefix);
+  return `AND r.lineage = :lineage AND r.key LIKE :narrow_pattern::text ESCAPE '\\'`;
 }
 
 /**

@@ -200,4 +200,62 @@ describe('a job over a store that gathers candidates itself', () => {
     expect(outcome(actual)).toEqual(outcome(expected));
     expect(gatherer.blockReads()).toBeGreaterThan(0);
   });
+
+  it('asks each find for its own share first, and asks again when the matching needs more', async () => {
+    // 70 gold rows, then one silver: the gold tests need every gold row, so the test that takes
+    // any row must get the silver one, past the first 66 rows its find is asked for.
+    const rows: RowValues[] = [
+      ...Array.from({ length: 70 }, (_, i) => [`g${i}`, 'active', 'gold', '1']),
+      ['s0', 'active', 'silver', '1'],
+    ];
+    const tests = [
+      spec('any', { status: 'active' }),
+      ...Array.from({ length: 70 }, (_, i) => spec(`gold ${i}`, { tier: 'gold' })),
+    ];
+    const limits: Array<Record<string, number | undefined>> = [];
+    const reports: JobReport[] = [];
+    for (const base of [await openMemoryStore(), gathering(await openMemoryStore()).store]) {
+      const gather = base.gatherCandidates?.bind(base);
+      const store =
+        gather === undefined
+          ? base
+          : new Proxy(base, {
+              get(target, name, receiver) {
+                if (name !== 'gatherCandidates') return Reflect.get(target, name, receiver);
+                return (workspace: string, queries: readonly CandidateQuery[]) => {
+                  limits.push(
+                    Object.fromEntries(queries.map((q) => [JSON.stringify(q.where), q.limit])),
+                  );
+                  return gather(workspace, queries);
+                };
+              },
+            });
+      await store.addBlockVersion(WS, {
+        block: 'customers',
+        columns: ['id', 'status', 'tier', 'balance'],
+        keyColumn: 'id',
+        rows,
+        origin: 'import',
+      });
+      await store.putPool(WS, {
+        name: 'shop',
+        key: 'id',
+        blocks: [{ name: 'customers' }],
+        secrets: [],
+        tests,
+      });
+      reports.push(await executeJob(store, { tests: refs('s', tests), clock }));
+    }
+    const [scanned, inStore] = reports as [JobReport, JobReport];
+    expect(outcome(inStore)).toEqual(outcome(scanned));
+    expect(inStore.allocated).toBe(71);
+    expect(inStore.tests.find((t) => t.test === 'any')?.values).toEqual([
+      expect.objectContaining({ id: 's0' }),
+    ]);
+    // First its own share (twice its demand and a margin), then the bundle's whole demand.
+    expect(limits).toEqual([
+      { '{"status":"active"}': 66, '{"tier":"gold"}': 71 },
+      { '{"status":"active"}': 71 },
+    ]);
+  });
 });

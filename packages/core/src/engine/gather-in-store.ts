@@ -25,14 +25,17 @@ export interface GatherContext {
   now: Date;
   /** Rows every class needs at most: the bundle's whole demand. */
   limit: number;
+  /** Rows each class is asked for, when fewer than `limit` (see `firstLimit`). */
+  limits?: ReadonlyMap<FindClass, number> | undefined;
 }
 
 /**
  * Asks a store that can filter rows itself for each data block class's free
  * qualifying rows. Classes the store cannot filter (and query finds, whose
  * rows come from a resolution server) are left out: the engine scans those
- * in memory. A class with an order gets every qualifying row, since the
- * order is applied in memory. Every find is asked in one call, so a store
+ * in memory. A class is asked for its limit in `limits` (its own share,
+ * widened by the caller when the matching needs more); a class with an
+ * order gets every qualifying row, since the order is applied in memory. Every find is asked in one call, so a store
  * can answer the finds of one block version with one statement. When the
  * store can read rows by key, it is asked for no values but the key's and
  * the order's: the matching needs only which rows each find has.
@@ -57,7 +60,8 @@ export async function gatherInStore(
       readOnly: cls.readOnly,
       now: context.now,
     };
-    if (cls.order === null) query.limit = context.limit;
+    if (cls.order === null)
+      query.limit = Math.min(context.limit, context.limits?.get(cls) ?? context.limit);
     if (byKey) {
       const cells = orderCells(cls);
       // Every cell but the key is the whole row: asked whole, so a row by key always has a hole.

@@ -1,3 +1,4 @@
+import { classesToWiden } from './candidate-limits.js';
 import type { BlockSource, FindClass, Resolved } from './find-classes.js';
 import type { Gathered } from './gather-in-store.js';
 import { matchClasses } from './match-classes.js';
@@ -9,6 +10,11 @@ export interface Allocation {
   rows: Map<Resolved, UniverseRow[]>;
   /** Rows each class received in total. */
   matched: Map<FindClass, number>;
+  /**
+   * Classes whose candidates were cut at their limit where a longer list
+   * might serve more slots: the allocation is maximal only when empty.
+   */
+  widen: FindClass[];
 }
 
 /** Rows a class asks of the matching: exclusive tests add up, read-only tests share. */
@@ -38,13 +44,17 @@ export interface PlanOptions {
   onClass?: (done: number) => void;
   /** Rows the store gathered for some classes. */
   gathered?: ReadonlyMap<FindClass, Gathered> | undefined;
+  /** Candidates each class takes at most; by default the bundle's whole demand. */
+  limits?: ReadonlyMap<FindClass, number> | undefined;
 }
 
 /**
  * Assigns rows to every class of the bundle by maximum matching. A test
  * needing n rows takes n slots; rows a class cannot use (a test half
  * served) are handed back and the matching runs again, so they can serve
- * another class.
+ * another class. Each class's candidates are cut at its limit: when a
+ * matching round might serve more slots with longer lists, the classes to
+ * widen are returned in `widen`, and the caller asks again with more.
  */
 export function planAllocation(
   classes: readonly FindClass[],
@@ -56,16 +66,21 @@ export function planAllocation(
   const demands = classes.map(demandOf);
   const total = demands.reduce((a, b) => a + b, 0);
   const ranged = rangedSources(classes, options.gathered);
+  const limits = classes.map((cls) => Math.min(total, options.limits?.get(cls) ?? total));
   const candidates = classes.map((cls, index) => {
     const claimsOfBlock = claimsOf(cls.source.block.block);
     const found = scanCandidates(cls, claimsOfBlock, universe, {
-      limit: total,
+      limit: limits[index] as number,
       gathered: options.gathered?.get(cls),
       start: ranged.has(cls.source) ? universe.rangeOf(cls.source) : undefined,
     });
     onClass(index + 1);
     return found;
   });
+  // Fewer than its limit is every row the class may get; the bundle's whole demand is as good.
+  const complete = candidates.map(
+    (c, i) => c.length < (limits[i] as number) || limits[i] === total,
+  );
   let assigned: number[][] = [];
   for (let round = 0; round < 8; round++) {
     assigned = matchClasses(
@@ -74,6 +89,20 @@ export function planAllocation(
         candidates: candidates[i] as ArrayLike<number>,
       })),
     );
+    const widen = classesToWiden(
+      classes.map((_, i) => ({
+        demand: demands[i] as number,
+        candidates: candidates[i] as ArrayLike<number>,
+        assigned: assigned[i] as number[],
+        complete: complete[i] as boolean,
+      })),
+    );
+    if (widen.length > 0)
+      return {
+        rows: new Map(),
+        matched: new Map(),
+        widen: widen.map((i) => classes[i] as FindClass),
+      };
     let changed = false;
     classes.forEach((cls, i) => {
       const keep = usable(cls, (assigned[i] as number[]).length);
@@ -118,7 +147,7 @@ function distribute(
   assigned: number[][],
   universe: RowUniverse,
 ): Allocation {
-  const allocation: Allocation = { rows: new Map(), matched: new Map() };
+  const allocation: Allocation = { rows: new Map(), matched: new Map(), widen: [] };
   classes.forEach((cls, i) => {
     const rows = (assigned[i] as number[]).map((id) => universe.row(id));
     allocation.matched.set(cls, rows.length);

@@ -2,6 +2,7 @@ import type { RowValues } from '../model/block-version.js';
 import { rowId, type ClaimState, type JobCommit } from '../model/job-record.js';
 import { jobTestIndex } from '../job-test-index.js';
 import type { FindClass, Resolved } from './find-classes.js';
+import { firstLimit, widerLimit } from './candidate-limits.js';
 import { gatherInStore, readAllocatedValues, type Gathered } from './gather-in-store.js';
 import type { JobRun } from './job-run.js';
 import { liveHolders } from './live-holders.js';
@@ -39,23 +40,33 @@ export async function planJob(run: JobRun, now: Date): Promise<JobPlan> {
   run.progress({ phase: 'candidates', done: 0, total });
   // A refresh sets some of its own leases aside, which only the in-memory scan knows of;
   // a dry run counts every find's rows.
-  const gathered =
-    run.options.refresh || run.options.dryRun
-      ? new Map<FindClass, Gathered>()
-      : await gatherInStore(run.classes, {
-          store: run.store,
-          workspace: run.workspace,
-          now,
-          limit: run.classes.reduce((sum, cls) => sum + demandOf(cls), 0),
-        });
+  const inStore = !run.options.refresh && !run.options.dryRun;
+  const demand = run.classes.reduce((sum, cls) => sum + demandOf(cls), 0);
+  const limits = new Map(run.classes.map((cls) => [cls, firstLimit(demandOf(cls), demand)]));
+  const gatherContext = { store: run.store, workspace: run.workspace, now, limit: demand, limits };
+  const gathered = inStore
+    ? await gatherInStore(run.classes, gatherContext)
+    : new Map<FindClass, Gathered>();
   await Promise.all(
     run.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()),
   );
   const claimsOf = claimsByBlock(claims);
-  const allocation = planAllocation(run.classes, claimsOf, {
-    onClass: (done) => run.progress({ phase: 'candidates', done, total }),
-    gathered,
-  });
+  const allocate = () =>
+    planAllocation(run.classes, claimsOf, {
+      onClass: (done) => run.progress({ phase: 'candidates', done, total }),
+      gathered,
+      limits,
+    });
+  let allocation = allocate();
+  // Lists cut too short for a maximal matching grow (each time fourfold, up to the whole
+  // demand) and the matching runs again: the same rows whether the store gathered them or not.
+  while (allocation.widen.length > 0) {
+    for (const cls of allocation.widen)
+      limits.set(cls, widerLimit(limits.get(cls) ?? demand, demand));
+    const again = allocation.widen.filter((cls) => gathered.has(cls));
+    for (const [cls, found] of await gatherInStore(again, gatherContext)) gathered.set(cls, found);
+    allocation = allocate();
+  }
   // The store may have named the candidates by key only: the rows kept are read now.
   await readAllocatedValues(allocation.rows.values(), run);
   run.progress({ phase: 'matching', done: 1, total: 1 });
