@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { AllotError } from '../errors.js';
+import type { RowValues } from '../model/block-version.js';
+import { decodeBlockFile, encodeBlockFile } from './block-file.js';
+import { ColumnTable } from './column-table.js';
+import { TextCells } from './text-cells.js';
+
+const joined = (cells: string[]) => Buffer.from(cells.join('\u0000'), 'utf8');
+
+describe('text cells', () => {
+  it('give each cell back, ASCII or not, empty ones included', () => {
+    for (const cells of [['K-1', '', 'K-3', ''], ['ünïcødé ✓', 'a', '', '日本'], [''], ['only']]) {
+      const text = new TextCells(joined(cells), cells.length);
+      expect(Array.from({ length: cells.length }, (_, row) => text.at(row))).toEqual(cells);
+      expect(text.toArray()).toEqual(cells);
+    }
+  });
+
+  it('find the rows of a few keys among many, repeated keys each time, without false matches', () => {
+    const cells = Array.from({ length: 50_000 }, (_, i) => `C-${String(i).padStart(7, '0')}`);
+    cells[49_999] = 'C-0000007';
+    cells[123] = 'ключ';
+    const text = new TextCells(joined(cells), cells.length);
+    const keys = new Set(['C-0000007', 'C-0012345', 'ключ', 'absent', '']);
+    const found: Array<[number, string]> = [];
+    text.forEachKeyRow(keys, (row, key) => found.push([row, key]));
+    const expected = cells.flatMap((cell, row): Array<[number, string]> =>
+      keys.has(cell) ? [[row, cell]] : [],
+    );
+    expect(found).toEqual(expected);
+    expect(found).toHaveLength(4);
+  });
+
+  it('refuse bytes holding another number of cells', () => {
+    expect(() => new TextCells(joined(['a', 'b', 'c']), 2)).toThrow(RangeError);
+    expect(() => new TextCells(joined(['a', 'b']), 3)).toThrow(RangeError);
+  });
+});
+
+describe('a key column read from a block file', () => {
+  const rows: RowValues[] = Array.from({ length: 1000 }, (_, i) => [
+    i % 97 === 0 ? `clé-${i}` : `K-${i}`,
+    ['a', 'b', 'c'][i % 3] as string,
+  ]);
+
+  it('reads, tests and finds keys as the rows in memory do', () => {
+    const decoded = decodeBlockFile(encodeBlockFile(['id', 'kind'], rows));
+    const inMemory = ColumnTable.fromRows(['id', 'kind'], rows);
+    const keys = new Set(['K-5', 'clé-194', 'K-999', 'nope']);
+    for (const table of [decoded, inMemory]) {
+      const column = table.column(0);
+      expect(column.valueAt(194)).toBe('clé-194');
+      const found: number[] = [];
+      column.forEachKeyRow(keys, (row) => found.push(row));
+      expect(found).toEqual([5, 194, 999]);
+      const bits = column.rowBits((cell) => String(cell).endsWith('7'));
+      const test = column.rowTest((cell) => String(cell).endsWith('7'));
+      const expected = rows.flatMap((row, i) => (String(row[0]).endsWith('7') ? [i] : []));
+      expect(rows.map((_, i) => i).filter(test)).toEqual(expected);
+      expect(rows.map((_, i) => i).filter((i) => ((bits[i >>> 5] ?? 0) >>> (i & 31)) & 1)).toEqual(
+        expected,
+      );
+      expect(table.toRows()).toEqual(rows);
+    }
+  });
+
+  it('is a corrupt file when its cells do not add up to the row count', () => {
+    const bytes = encodeBlockFile(['id', 'kind'], rows);
+    // "K-1" becomes "K\0" + "1": one cell more than the header says.
+    const at = bytes.indexOf('K-1\u0000', 0, 'utf8');
+    bytes[at + 1] = 0;
+    const table = decodeBlockFile(bytes, 'x.block');
+    expect(() => table.column(0).valueAt(0)).toThrow(AllotError);
+    expect(() => table.column(0).valueAt(0)).toThrow(/x\.block .*column "id"/);
+  });
+});
