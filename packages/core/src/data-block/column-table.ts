@@ -89,6 +89,17 @@ export class Column {
     }
   }
 
+  /**
+   * This column's bytes followed by `added`, when the column is kept as
+   * bytes and every added cell is a string that can join them: a made
+   * version's key column stays bytes too.
+   */
+  appendedText(added: readonly Value[]): TextCells | undefined {
+    const text = this.#cells();
+    if (text === undefined || this.#data !== undefined) return undefined;
+    return text.append(added);
+  }
+
   /** The column's bytes when it is kept so; decodes the column on first use. */
   #cells(): TextCells | undefined {
     if (this.#decode !== undefined) {
@@ -269,8 +280,10 @@ export class ColumnTable {
     if (rows.length === 0) return this;
     const count = this.rowCount + rows.length;
     const data = this.#data.map((column, index) => {
-      const { values, codes } = column.data;
       const added = rows.map((row) => row[index] ?? null);
+      const text = column.appendedText(added);
+      if (text !== undefined) return new Column(text);
+      const { values, codes } = column.data;
       if (codes === null) return new Column({ values: [...values, ...added], codes: null });
       const next = new Uint32Array(count);
       next.set(codes);

@@ -73,4 +73,29 @@ describe('a key column read from a block file', () => {
     expect(() => table.column(0).valueAt(0)).toThrow(AllotError);
     expect(() => table.column(0).valueAt(0)).toThrow(/x\.block .*column "id"/);
   });
+
+  it("appends a made version's rows, its key column kept as bytes when every key added can be", () => {
+    const decoded = decodeBlockFile(encodeBlockFile(['id', 'kind'], rows));
+    for (const added of [
+      [
+        ['M-1', 'a'],
+        ['méé', 'b'],
+        ['', 'c'],
+      ],
+      [
+        ['M-2', 'a'],
+        [7, 'b'],
+      ],
+      [['with\u0000nul', 'a']],
+    ] satisfies RowValues[][]) {
+      const appended = decoded.append(added);
+      expect(appended.rowCount).toBe(rows.length + added.length);
+      expect(appended.toRows()).toEqual([...rows, ...added]);
+      const found: number[] = [];
+      appended
+        .column(0)
+        .forEachKeyRow(new Set(['K-1', String(added[0]?.[0])]), (row) => found.push(row));
+      expect(found).toEqual([1, rows.length]);
+    }
+  });
 });

@@ -45,7 +45,19 @@ export class TextCells {
     return text === null ? this.#bytes.toString('utf8', start, end) : text.slice(start, end);
   }
 
-  /** Every cell as a string: for callers that need an array (appends, exports). */
+  /**
+   * These cells followed by `added`, as bytes again; undefined when a cell
+   * added is not a string, or holds a NUL, which the bytes cannot keep.
+   */
+  append(added: readonly unknown[]): TextCells | undefined {
+    if (!added.every((cell) => typeof cell === 'string' && !cell.includes('\u0000'))) return;
+    if (added.length === 0) return this;
+    if (this.#count === 0) return;
+    const tail = Buffer.from(`\u0000${added.join('\u0000')}`, 'utf8');
+    return new TextCells(Buffer.concat([this.#bytes, tail]), this.#count + added.length);
+  }
+
+  /** Every cell as a string: for callers that need an array (exports). */
   toArray(): string[] {
     if (this.#count === 0) return [];
     return this.#bytes.toString('utf8').split('\u0000');
