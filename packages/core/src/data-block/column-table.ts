@@ -140,7 +140,7 @@ export class Column {
     if (kept !== undefined) return kept;
     const text = this.#cells();
     let bits: RowBits;
-    if (text !== undefined && this.#data === undefined) bits = textRowBits(text, test);
+    if (text !== undefined && this.#data === undefined) bits = text.rowBits(test);
     else if (this.data.codes !== null && this.data.values.length <= VALUE_SETS) {
       this.#valueSets ??= valueSetsOf(this.data.values.length, this.data.codes);
       bits = unionOf(this.#valueSets, this.data, test);
@@ -180,14 +180,6 @@ function unionOf(
   const bits = new Uint32Array(wordsFor(codes?.length ?? 0));
   for (const set of passing)
     for (let w = 0; w < bits.length; w++) bits[w] = (bits[w] as number) | (set[w] as number);
-  return bits;
-}
-
-/** The rows of a column kept as bytes whose cell passes `test`: each cell a string only while tested. */
-function textRowBits(text: TextCells, test: (cell: Value) => boolean): RowBits {
-  const bits = new Uint32Array(wordsFor(text.count));
-  for (let row = 0; row < text.count; row++)
-    if (test(text.at(row))) bits[row >>> 5] = (bits[row >>> 5] as number) | (1 << (row & 31));
   return bits;
 }
 

@@ -1,4 +1,5 @@
 import { isAscii } from 'node:buffer';
+import { wordsFor, type RowBits } from './row-bits.js';
 
 /** FNV-1a offset basis and prime: a hash of a cell's bytes read in place. */
 const FNV_BASIS = 0x811c9dc5;
@@ -17,7 +18,12 @@ export class TextCells {
   readonly #count: number;
   /** Byte offset of each cell's first byte, then one past the last cell's NUL. */
   readonly #starts: Uint32Array;
-  /** The bytes as one string when they are all ASCII, where a cell is a plain slice. */
+  /** The rows by a hash of their cell, made on the first search by key. */
+  #index: KeyIndex | undefined;
+  /**
+   * The bytes as one string once a scan has read them so (null: not ASCII),
+   * where a cell is a plain slice.
+   */
   #text: string | null | undefined;
 
   /**
@@ -41,8 +47,23 @@ export class TextCells {
     const starts = this.#starts;
     const start = starts[row] as number;
     const end = (starts[row + 1] as number) - 1;
-    const text = this.#asText();
-    return text === null ? this.#bytes.toString('utf8', start, end) : text.slice(start, end);
+    const text = this.#text;
+    return typeof text === 'string'
+      ? text.slice(start, end)
+      : this.#bytes.toString('utf8', start, end);
+  }
+
+  /**
+   * The rows whose cell passes `test`, as a bitset. ASCII bytes are read as
+   * one string first, of which each cell is a slice: faster than decoding
+   * millions of cells one by one.
+   */
+  rowBits(test: (cell: string) => boolean): RowBits {
+    this.#text ??= isAscii(this.#bytes) ? this.#bytes.toString('latin1') : null;
+    const bits = new Uint32Array(wordsFor(this.#count));
+    for (let row = 0; row < this.#count; row++)
+      if (test(this.at(row))) bits[row >>> 5] = (bits[row >>> 5] as number) | (1 << (row & 31));
+    return bits;
   }
 
   /**
@@ -65,35 +86,22 @@ export class TextCells {
 
   /**
    * Calls `visit` with each row whose cell is one of `keys`, in row order.
-   * A row's bytes are hashed in place and looked up in a small filter of
-   * the keys' hashes; only a row that passes it is read as a string and
-   * compared, so a few thousand keys among millions of rows cost one pass
-   * over the bytes and no string per row.
+   * The first call indexes the cells by a hash of their bytes, read in
+   * place (a chain of rows per hash, 12 bytes or less a row); a key then
+   * costs its chain, so the claims of each later job over the same table
+   * cost what they name, not a pass over millions of rows.
    */
   forEachKeyRow(keys: ReadonlySet<string>, visit: (row: number, key: string) => void): void {
     if (keys.size === 0 || this.#count === 0) return;
-    // About 64 filter slots a key: a row passes by chance about once in 64.
-    let size = 1024;
-    while (size < keys.size * 64) size *= 2;
-    const mask = size - 1;
-    const filter = new Uint8Array(size);
-    for (const key of keys) filter[hashOf(Buffer.from(key, 'utf8'), 0, undefined) & mask] = 1;
-    const starts = this.#starts;
-    const bytes = this.#bytes;
-    for (let row = 0; row < this.#count; row++) {
-      const end = (starts[row + 1] as number) - 1;
-      let hash = FNV_BASIS;
-      for (let at = starts[row] as number; at < end; at++)
-        hash = Math.imul(hash ^ (bytes[at] as number), FNV_PRIME);
-      if (filter[(hash >>> 0) & mask] === 0) continue;
-      const cell = this.at(row);
-      if (keys.has(cell)) visit(row, cell);
+    const { heads, next, mask } = (this.#index ??= indexOf(this.#bytes, this.#starts));
+    const found: Array<{ row: number; key: string }> = [];
+    for (const key of keys) {
+      const hash = hashOf(Buffer.from(key, 'utf8'), 0, undefined) & mask;
+      for (let row = heads[hash] as number; row >= 0; row = next[row] as number)
+        if (this.at(row) === key) found.push({ row, key });
     }
-  }
-
-  #asText(): string | null {
-    this.#text ??= isAscii(this.#bytes) ? this.#bytes.toString('latin1') : null;
-    return this.#text;
+    found.sort((a, b) => a.row - b.row);
+    for (const { row, key } of found) visit(row, key);
   }
 }
 
@@ -111,6 +119,33 @@ function startsOf(bytes: Buffer, count: number): Uint32Array {
     throw new RangeError(`the bytes hold more than ${count} cells`);
   starts[count] = bytes.length + 1;
   return starts;
+}
+
+/** Rows by the hash of their cell: `heads[hash & mask]` is a row, `next[row]` the next row of its hash, -1 ends. */
+interface KeyIndex {
+  heads: Int32Array;
+  next: Int32Array;
+  mask: number;
+}
+
+/** Indexes every cell by the FNV-1a hash of its bytes, hashed in place. */
+function indexOf(bytes: Buffer, starts: Uint32Array): KeyIndex {
+  const count = starts.length - 1;
+  let size = 1;
+  while (size < count) size *= 2;
+  const mask = size - 1;
+  const heads = new Int32Array(size).fill(-1);
+  const next = new Int32Array(count);
+  for (let row = 0; row < count; row++) {
+    const end = (starts[row + 1] as number) - 1;
+    let hash = FNV_BASIS;
+    for (let at = starts[row] as number; at < end; at++)
+      hash = Math.imul(hash ^ (bytes[at] as number), FNV_PRIME);
+    const slot = (hash >>> 0) & mask;
+    next[row] = heads[slot] as number;
+    heads[slot] = row;
+  }
+  return { heads, next, mask };
 }
 
 /** FNV-1a of `bytes[start, end)`, unsigned. */
