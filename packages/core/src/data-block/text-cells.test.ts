@@ -21,14 +21,20 @@ describe('text cells', () => {
     cells[49_999] = 'C-0000007';
     cells[123] = 'ключ';
     const text = new TextCells(joined(cells), cells.length);
-    const keys = new Set(['C-0000007', 'C-0012345', 'ключ', 'absent', '']);
-    const found: Array<[number, string]> = [];
-    text.forEachKeyRow(keys, (row, key) => found.push([row, key]));
-    const expected = cells.flatMap((cell, row): Array<[number, string]> =>
-      keys.has(cell) ? [[row, cell]] : [],
-    );
-    expect(found).toEqual(expected);
-    expect(found).toHaveLength(4);
+    // The first search is a pass over the cells, the next ones use the index it leaves.
+    for (const keys of [
+      new Set(['C-0000007', 'C-0012345', 'ключ', 'absent', '']),
+      new Set(['C-0000007', 'C-0049998', 'C-0000000']),
+      new Set(['ключ', 'C-0012345', 'nope']),
+    ]) {
+      const found: Array<[number, string]> = [];
+      text.forEachKeyRow(keys, (row, key) => found.push([row, key]));
+      const expected = cells.flatMap((cell, row): Array<[number, string]> =>
+        keys.has(cell) ? [[row, cell]] : [],
+      );
+      expect(found).toEqual(expected);
+      expect(found.length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('refuse bytes holding another number of cells', () => {

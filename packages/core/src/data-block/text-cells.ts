@@ -18,8 +18,9 @@ export class TextCells {
   readonly #count: number;
   /** Byte offset of each cell's first byte, then one past the last cell's NUL. */
   readonly #starts: Uint32Array;
-  /** The rows by a hash of their cell, made on the first search by key. */
+  /** The rows by a hash of their cell, made on the second search by key. */
   #index: KeyIndex | undefined;
+  #searches = 0;
   /**
    * The bytes as one string once a scan has read them so (null: not ASCII),
    * where a cell is a plain slice.
@@ -86,22 +87,48 @@ export class TextCells {
 
   /**
    * Calls `visit` with each row whose cell is one of `keys`, in row order.
-   * The first call indexes the cells by a hash of their bytes, read in
-   * place (a chain of rows per hash, 12 bytes or less a row); a key then
-   * costs its chain, so the claims of each later job over the same table
-   * cost what they name, not a pass over millions of rows.
+   * The first search hashes every cell's bytes in place and checks the hash
+   * against a small filter of the keys: one pass in file order, what a new
+   * process's only job needs. A second search indexes the cells by that
+   * hash (a chain of rows per hash, 12 bytes or less a row), so the claims
+   * of each later job over the same table cost the keys they name, not a
+   * pass over millions of rows.
    */
   forEachKeyRow(keys: ReadonlySet<string>, visit: (row: number, key: string) => void): void {
     if (keys.size === 0 || this.#count === 0) return;
+    if (this.#index === undefined && this.#searches++ === 0) {
+      this.#scanForKeys(keys, visit);
+      return;
+    }
     const { heads, next, mask } = (this.#index ??= indexOf(this.#bytes, this.#starts));
     const found: Array<{ row: number; key: string }> = [];
     for (const key of keys) {
-      const hash = hashOf(Buffer.from(key, 'utf8'), 0, undefined) & mask;
+      const hash = hashOf(Buffer.from(key, 'utf8')) & mask;
       for (let row = heads[hash] as number; row >= 0; row = next[row] as number)
         if (this.at(row) === key) found.push({ row, key });
     }
     found.sort((a, b) => a.row - b.row);
     for (const { row, key } of found) visit(row, key);
+  }
+
+  /** {@link forEachKeyRow} as one pass over the cells, against a filter of the keys' hashes. */
+  #scanForKeys(keys: ReadonlySet<string>, visit: (row: number, key: string) => void): void {
+    // About 64 filter slots a key: a row passes by chance about once in 64.
+    let size = 1024;
+    while (size < keys.size * 64) size *= 2;
+    const mask = size - 1;
+    const filter = new Uint8Array(size);
+    for (const key of keys) filter[hashOf(Buffer.from(key, 'utf8')) & mask] = 1;
+    const starts = this.#starts;
+    const bytes = this.#bytes;
+    for (let row = 0; row < this.#count; row++) {
+      if (
+        filter[hashOf(bytes, starts[row] as number, (starts[row + 1] as number) - 1) & mask] === 0
+      )
+        continue;
+      const cell = this.at(row);
+      if (keys.has(cell)) visit(row, cell);
+    }
   }
 }
 
@@ -137,11 +164,7 @@ function indexOf(bytes: Buffer, starts: Uint32Array): KeyIndex {
   const heads = new Int32Array(size).fill(-1);
   const next = new Int32Array(count);
   for (let row = 0; row < count; row++) {
-    const end = (starts[row + 1] as number) - 1;
-    let hash = FNV_BASIS;
-    for (let at = starts[row] as number; at < end; at++)
-      hash = Math.imul(hash ^ (bytes[at] as number), FNV_PRIME);
-    const slot = (hash >>> 0) & mask;
+    const slot = hashOf(bytes, starts[row] as number, (starts[row + 1] as number) - 1) & mask;
     next[row] = heads[slot] as number;
     heads[slot] = row;
   }
@@ -149,9 +172,8 @@ function indexOf(bytes: Buffer, starts: Uint32Array): KeyIndex {
 }
 
 /** FNV-1a of `bytes[start, end)`, unsigned. */
-function hashOf(bytes: Uint8Array, start: number, end: number | undefined): number {
+function hashOf(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let hash = FNV_BASIS;
-  const stop = end ?? bytes.length;
-  for (let at = start; at < stop; at++) hash = Math.imul(hash ^ (bytes[at] as number), FNV_PRIME);
+  for (let at = start; at < end; at++) hash = Math.imul(hash ^ (bytes[at] as number), FNV_PRIME);
   return hash >>> 0;
 }
