@@ -7,9 +7,18 @@
 // commit). Then a greedy first-fit baseline against the matching on an
 // adversarial bundle where greedy satisfies fewer tests.
 //
-//   pnpm bench:allocate            (ROWS=… TESTS=… BIG_TESTS=… ROUNDS=… to change the size)
+//   pnpm bench:allocate                    (ROWS=… TESTS=… BIG_TESTS=… ROUNDS=… to change the size)
+//   ROWS=5000000 pnpm bench:allocate       (the 5,000,000-row goals: cold ≤ 6 s, peak ≤ 2 GiB)
+//
+// The imported store is kept under $ALLOT_BENCH_CACHE (default: the temporary
+// directory) and reused by the next run of the same size; FRESH=1 rebuilds it.
+// The import hands the store every row as an array (the store's import takes
+// no stream), so building the 5,000,000-row store holds them once, in this
+// process: about 30 s of CPU and 1.4 GiB, once per size. The rounds, each a
+// new process, read the block file only.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +32,7 @@ const BIG_TESTS = Number(process.env.BIG_TESTS ?? 50_000);
 const LIVE_TESTS = 2_000;
 const ROUNDS = Math.max(5, Number(process.env.ROUNDS ?? 5));
 const WS = 'default';
+const CACHE = process.env.ALLOT_BENCH_CACHE ?? join(tmpdir(), 'allot-bench-cache');
 const run = promisify(execFile);
 
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -47,13 +57,33 @@ const format = (values, unit) => {
 };
 
 /**
- * Imports the rows, puts the pools and leaves a bundle of 2,000 tests live
- * (none fails, so re-running it is answered from its results), then closes
- * the store.
+ * Imports the rows and puts the pools: what every run of the same size
+ * starts from, so it is built once and kept on disk (a 5,000,000-row import
+ * takes minutes on a loaded machine). The copy is keyed by the sizes and the
+ * workload's source; `FRESH=1` builds it again.
  */
-async function setup(dir) {
-  const store = await openLowdbStore(dir);
+async function importedStore() {
+  const workload = await readFile(join(import.meta.dirname, 'workload.mjs'));
+  const key = createHash('sha256')
+    .update(workload)
+    .update(JSON.stringify({ ROWS, TESTS, BIG_TESTS, LIVE_TESTS, layout: 1 }))
+    .digest('hex')
+    .slice(0, 16);
+  const cached = join(CACHE, `allocate-${ROWS}-${TESTS}-${BIG_TESTS}-${key}`);
+  const exists = await stat(cached).then(
+    () => true,
+    () => false,
+  );
+  if (exists && process.env.FRESH !== '1') {
+    console.log(`setup: the imported store of an earlier run, ${cached}`);
+    return cached;
+  }
+  await mkdir(CACHE, { recursive: true });
+  await rm(cached, { recursive: true, force: true });
+  const building = await mkdtemp(join(CACHE, 'building-'));
   const start = performance.now();
+  const cpu = process.cpuUsage();
+  const store = await openLowdbStore(building);
   await store.addBlockVersion(WS, {
     block: 'customers',
     columns: COLUMNS,
@@ -71,13 +101,29 @@ async function setup(dir) {
   };
   await store.putPool(WS, pool);
   await store.putPool(WS, { ...pool, name: 'bench-50k', tests: makeTests(BIG_TESTS, finds) });
-  const live = { ...pool, name: 'bench-2k', tests: makeTests(LIVE_TESTS, finds) };
-  await store.putPool(WS, live);
+  await store.putPool(WS, { ...pool, name: 'bench-2k', tests: makeTests(LIVE_TESTS, finds) });
+  await store.close();
+  // Renamed whole, so a run stopped halfway leaves no copy that looks finished.
+  await rename(building, cached);
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `setup: ${ROWS.toLocaleString()} rows imported, pools of ${TESTS.toLocaleString()} and ${BIG_TESTS.toLocaleString()} tests, ` +
+      `${s(performance.now() - start)} (cpu ${s((used.user + used.system) / 1000)}), peak ${mib(process.resourceUsage().maxRSS * 1024)}; kept in ${cached}`,
+  );
+  return cached;
+}
+
+/**
+ * A copy of the imported store with a bundle of 2,000 tests left live
+ * (none fails, so re-running it is answered from its results). Its leases
+ * are taken now, not kept with the imported store, so they are always live.
+ */
+async function setup(dir) {
+  await cp(await importedStore(), dir, { recursive: true });
+  const store = await openLowdbStore(dir);
+  const live = await store.getPool(WS, 'bench-2k');
   await executeJob(store, { workspace: WS, tests: refsOf(live) });
   await store.close();
-  console.log(
-    `setup: ${ROWS.toLocaleString()} rows imported, pools of ${TESTS.toLocaleString()} and ${BIG_TESTS.toLocaleString()} tests, ${s(performance.now() - start)}`,
-  );
 }
 
 const phaseLine = (job) =>
@@ -165,6 +211,30 @@ async function benchGreedy() {
 }
 
 const verdict = (ok) => (ok ? 'OK' : 'OVER');
+
+/**
+ * The goals at this size: the 10,000-test job over 1,000,000 rows (warm,
+ * cold, its peak memory, 50,000 tests) and over 5,000,000 rows (cold and
+ * peak memory); a cached re-run has its goal at any size. Other sizes print
+ * their figures without a verdict.
+ */
+const GOALS =
+  ROWS === 5_000_000 && TESTS === 10_000
+    ? { cold: 6000, peak: 2048 * 1024 ** 2 }
+    : ROWS === 1_000_000 && TESTS === 10_000
+      ? {
+          warm: 1000,
+          cold: 2000,
+          peak: 512 * 1024 ** 2,
+          big: BIG_TESTS === 50_000 ? 4000 : undefined,
+        }
+      : {};
+/** " (goal ≤ …) OK|OVER" for a measure with a goal at this size, else nothing. */
+const goal = (name, label, pick) =>
+  GOALS[name] === undefined
+    ? ''
+    : ` (goal ≤ ${label(GOALS[name])}) ${verdict(median(pick) <= GOALS[name])}`;
+const gib = (bytes) => (bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GiB` : mib(bytes));
 const rounds = await benchJobs();
 const greedy = await benchGreedy();
 const median = (pick) => spread(rounds.map(pick)).median;
@@ -178,13 +248,13 @@ console.log(
   `  job, warm (block in memory):  ${format(
     rounds.map((r) => r.warm.ms),
     s,
-  )} (goal ≤ 1 s) ${verdict(median((r) => r.warm.ms) <= 1000)}`,
+  )}${goal('warm', s, (r) => r.warm.ms)}`,
 );
 console.log(
   `  job, cold (new process):      ${format(
     rounds.map((r) => r.cold.ms),
     s,
-  )} (goal ≤ 2 s) ${verdict(median((r) => r.cold.ms) <= 2000)}`,
+  )}${goal('cold', s, (r) => r.cold.ms)}`,
 );
 console.log(
   `  store open (document only):   ${format(
@@ -196,13 +266,13 @@ console.log(
   `  peak memory after cold job:   ${format(
     rounds.map((r) => r.cold.peak),
     mib,
-  )} RSS (goal ≤ 512 MiB) ${verdict(median((r) => r.cold.peak) <= 512 * 1024 ** 2)}`,
+  )} RSS${goal('peak', gib, (r) => r.cold.peak)}`,
 );
 console.log(
   `  ${(BIG_TESTS.toLocaleString() + ' tests, warm:').padEnd(29)} ${format(
     rounds.map((r) => r.big.ms),
     s,
-  )} (goal ≤ 4 s) ${verdict(median((r) => r.big.ms) <= 4000)}`,
+  )}${goal('big', s, (r) => r.big.ms)}`,
 );
 console.log(
   `  cached re-run (2k), new proc: ${format(

@@ -56355,9 +56355,6 @@ function allRows(rowCount) {
   clearTail(bits, rowCount);
   return bits;
 }
-function hasRow(bits, row) {
-  return (bits[row >>> 5] >>> (row & 31) & 1) === 1;
-}
 function allOfRows(parts, rowCount) {
   const [first] = parts;
   if (first === void 0)
@@ -56442,34 +56439,36 @@ function clearTail(bits, rowCount) {
 }
 
 // ../core/dist/engine/claimed-rows.js
+var FREE = 0;
 var SHARED = 1;
 var TAKEN = 2;
 var seen = /* @__PURE__ */ new WeakMap();
 function claimedRows(claims, table, keyIndex) {
   if (claims.leases.size === 0 && claims.consumed.size === 0)
     return null;
-  let byTable = seen.get(claims);
-  if (byTable === void 0) {
-    byTable = /* @__PURE__ */ new WeakMap();
-    seen.set(claims, byTable);
+  let byTable2 = seen.get(claims);
+  if (byTable2 === void 0) {
+    byTable2 = /* @__PURE__ */ new WeakMap();
+    seen.set(claims, byTable2);
   }
-  let states = byTable.get(table);
+  let states = byTable2.get(table);
   if (states === void 0) {
-    states = new Uint8Array(table.rowCount);
-    const { values, codes } = table.column(keyIndex).data;
+    const rows = new Uint8Array(table.rowCount);
     const { leases, consumed } = claims;
-    const anyConsumed = consumed.size > 0;
-    for (let row = 0; row < states.length; row++) {
-      const key = String(values[codes === null ? row : codes[row]]);
-      if (anyConsumed && consumed.has(key)) {
-        states[row] = TAKEN;
-        continue;
+    const keys = new Set(leases.keys());
+    for (const key of consumed)
+      keys.add(key);
+    table.column(keyIndex).forEachKeyRow(keys, (row, key) => {
+      if (consumed.has(key)) {
+        rows[row] = TAKEN;
+        return;
       }
       const holders = leases.get(key);
       if (holders !== void 0)
-        states[row] = holders.every((h) => h.shared) ? SHARED : TAKEN;
-    }
-    byTable.set(table, states);
+        rows[row] = holders.every((h) => h.shared) ? SHARED : TAKEN;
+    });
+    states = rows;
+    byTable2.set(table, states);
   }
   return states;
 }
@@ -56872,14 +56871,59 @@ function compileColumn(column2, value, on, path) {
   return on.algebra.leaf(index, test, value);
 }
 
+// ../core/dist/lru-cache.js
+var LruCache = class {
+  size;
+  #entries = /* @__PURE__ */ new Map();
+  constructor(size) {
+    this.size = size;
+  }
+  /** The value of `key` if kept, marking it as just used. */
+  get(key) {
+    const value = this.#entries.get(key);
+    if (value !== void 0) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+  /** Keeps `value` as the newest entry, dropping the oldest past the size. */
+  set(key, value) {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    while (this.#entries.size > this.size) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest === void 0)
+        break;
+      this.#entries.delete(oldest);
+    }
+  }
+  clear() {
+    this.#entries.clear();
+  }
+};
+
 // ../core/dist/engine/qualifying-rows-of.js
 var compiled = /* @__PURE__ */ new WeakMap();
+var byTable = /* @__PURE__ */ new WeakMap();
+var KEPT_FINDS = 64;
 function qualifyingRowsOf(cls) {
   let bits = compiled.get(cls);
   if (bits === void 0) {
     const { table, block } = cls.source;
     const { rowCount } = table;
     const where = cls.find.where;
+    let kept = byTable.get(table);
+    if (kept === void 0) {
+      kept = new LruCache(KEPT_FINDS);
+      byTable.set(table, kept);
+    }
+    const key = JSON.stringify(where ?? null);
+    bits = kept.get(key);
+    if (bits !== void 0) {
+      compiled.set(cls, bits);
+      return bits;
+    }
     bits = where === void 0 ? allRows(rowCount) : compileWhereAs(where, block.columns, "where", {
       leaf: (column2, test, condition2) => table.column(column2).rowBits(test, JSON.stringify(condition2)),
       all: (parts) => allOfRows(parts, rowCount),
@@ -56887,20 +56931,9 @@ function qualifyingRowsOf(cls) {
       not: (part) => notRows(part, rowCount)
     });
     compiled.set(cls, bits);
+    kept.set(key, bits);
   }
   return bits;
-}
-
-// ../core/dist/engine/index-test-of.js
-var compiled2 = /* @__PURE__ */ new WeakMap();
-function indexTestOf(cls) {
-  let test = compiled2.get(cls);
-  if (test === void 0) {
-    const bits = qualifyingRowsOf(cls);
-    test = (row) => hasRow(bits, row);
-    compiled2.set(cls, test);
-  }
-  return test;
 }
 
 // ../core/dist/engine/scan-candidates.js
@@ -57001,22 +57034,23 @@ function censusOf(cls, claims, rows) {
       count(key);
     return census;
   }
-  const { table } = cls.source;
-  const test = indexTestOf(cls);
-  const rowCount = table.rowCount;
-  if (claims.leases.size === 0 && claims.consumed.size === 0) {
-    let qualifying = 0;
-    for (let row = 0; row < rowCount; row++)
-      if (test(row))
-        qualifying++;
-    census.qualifying = qualifying;
-    census.free = qualifying;
+  const { table, keyIndex } = cls.source;
+  const qualifying = qualifyingRowsOf(cls);
+  const states = claimedRows(claims, table, keyIndex);
+  if (states === null) {
+    census.qualifying = countRows(qualifying);
+    census.free = census.qualifying;
     return census;
   }
-  const { values, codes } = table.column(cls.source.keyIndex).data;
-  for (let row = 0; row < rowCount; row++)
-    if (test(row))
-      count(String(values[codes === null ? row : codes[row]]));
+  const column2 = table.column(keyIndex);
+  forEachRow(qualifying, (row) => {
+    if (states[row] === FREE) {
+      census.qualifying++;
+      census.free++;
+    } else
+      count(String(column2.valueAt(row)));
+    return false;
+  });
   return census;
 }
 
@@ -57241,60 +57275,253 @@ function sortKeys(_key, value) {
   return sorted;
 }
 
-// ../core/dist/lru-cache.js
-var LruCache = class {
-  size;
-  #entries = /* @__PURE__ */ new Map();
-  constructor(size) {
-    this.size = size;
+// ../core/dist/data-block/text-cells.js
+import { isAscii } from "node:buffer";
+var FNV_BASIS = 2166136261;
+var FNV_PRIME = 16777619;
+var TextCells = class _TextCells {
+  #bytes;
+  #count;
+  /** Byte offset of each cell's first byte, then one past the last cell's NUL. */
+  #starts;
+  /** The rows by a hash of their cell, made on the second search by key. */
+  #index;
+  #searches = 0;
+  /**
+   * The bytes as one string once a scan has read them so (null: not ASCII),
+   * where a cell is a plain slice.
+   */
+  #text;
+  /**
+   * @param bytes - the cells joined by NUL, none of them holding one
+   * @param count - how many cells the bytes hold
+   * @throws RangeError when the bytes hold another number of cells
+   */
+  constructor(bytes, count) {
+    this.#bytes = bytes;
+    this.#count = count;
+    this.#starts = startsOf(bytes, count);
   }
-  /** The value of `key` if kept, marking it as just used. */
-  get(key) {
-    const value = this.#entries.get(key);
-    if (value !== void 0) {
-      this.#entries.delete(key);
-      this.#entries.set(key, value);
+  /** How many cells the bytes hold. */
+  get count() {
+    return this.#count;
+  }
+  /** The cell of `row`. */
+  at(row) {
+    const starts = this.#starts;
+    const start = starts[row];
+    const end = starts[row + 1] - 1;
+    const text = this.#text;
+    return typeof text === "string" ? text.slice(start, end) : this.#bytes.toString("utf8", start, end);
+  }
+  /**
+   * The rows whose cell passes `test`, as a bitset. ASCII bytes are read as
+   * one string first, of which each cell is a slice: faster than decoding
+   * millions of cells one by one.
+   */
+  rowBits(test) {
+    this.#text ??= isAscii(this.#bytes) ? this.#bytes.toString("latin1") : null;
+    const bits = new Uint32Array(wordsFor(this.#count));
+    for (let row = 0; row < this.#count; row++)
+      if (test(this.at(row)))
+        bits[row >>> 5] = bits[row >>> 5] | 1 << (row & 31);
+    return bits;
+  }
+  /**
+   * These cells followed by `added`, as bytes again; undefined when a cell
+   * added is not a string, or holds a NUL, which the bytes cannot keep.
+   */
+  append(added) {
+    if (!added.every((cell) => typeof cell === "string" && !cell.includes("\0")))
+      return;
+    if (added.length === 0)
+      return this;
+    if (this.#count === 0)
+      return;
+    const tail = Buffer.from(`\0${added.join("\0")}`, "utf8");
+    return new _TextCells(Buffer.concat([this.#bytes, tail]), this.#count + added.length);
+  }
+  /** Every cell as a string: for callers that need an array (exports). */
+  toArray() {
+    if (this.#count === 0)
+      return [];
+    return this.#bytes.toString("utf8").split("\0");
+  }
+  /**
+   * Calls `visit` with each row whose cell is one of `keys`, in row order.
+   * The first search hashes every cell's bytes in place and checks the hash
+   * against a small filter of the keys: one pass in file order, what a new
+   * process's only job needs. A second search indexes the cells by that
+   * hash (a chain of rows per hash, 12 bytes or less a row), so the claims
+   * of each later job over the same table cost the keys they name, not a
+   * pass over millions of rows.
+   */
+  forEachKeyRow(keys, visit) {
+    if (keys.size === 0 || this.#count === 0)
+      return;
+    if (this.#index === void 0 && this.#searches++ === 0) {
+      this.#scanForKeys(keys, visit);
+      return;
     }
-    return value;
-  }
-  /** Keeps `value` as the newest entry, dropping the oldest past the size. */
-  set(key, value) {
-    this.#entries.delete(key);
-    this.#entries.set(key, value);
-    while (this.#entries.size > this.size) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === void 0)
-        break;
-      this.#entries.delete(oldest);
+    const { heads, next, mask } = this.#index ??= indexOf(this.#bytes, this.#starts);
+    const found = [];
+    for (const key of keys) {
+      const hash = hashOf(Buffer.from(key, "utf8")) & mask;
+      for (let row = heads[hash]; row >= 0; row = next[row])
+        if (this.at(row) === key)
+          found.push({ row, key });
     }
+    found.sort((a, b) => a.row - b.row);
+    for (const { row, key } of found)
+      visit(row, key);
   }
-  clear() {
-    this.#entries.clear();
+  /** {@link forEachKeyRow} as one pass over the cells, against a filter of the keys' hashes. */
+  #scanForKeys(keys, visit) {
+    let size = 1024;
+    while (size < keys.size * 64)
+      size *= 2;
+    const mask = size - 1;
+    const filter = new Uint8Array(size);
+    for (const key of keys)
+      filter[hashOf(Buffer.from(key, "utf8")) & mask] = 1;
+    const starts = this.#starts;
+    const bytes = this.#bytes;
+    for (let row = 0; row < this.#count; row++) {
+      if (filter[hashOf(bytes, starts[row], starts[row + 1] - 1) & mask] === 0)
+        continue;
+      const cell = this.at(row);
+      if (keys.has(cell))
+        visit(row, cell);
+    }
   }
 };
+function startsOf(bytes, count) {
+  const starts = new Uint32Array(count + 1);
+  let at = 0;
+  for (let row = 1; row < count; row++) {
+    const nul = bytes.indexOf(0, at);
+    if (nul < 0)
+      throw new RangeError(`the bytes hold ${row} cells, not ${count}`);
+    starts[row] = nul + 1;
+    at = nul + 1;
+  }
+  if (count > 0 && bytes.indexOf(0, at) >= 0)
+    throw new RangeError(`the bytes hold more than ${count} cells`);
+  starts[count] = bytes.length + 1;
+  return starts;
+}
+function indexOf(bytes, starts) {
+  const count = starts.length - 1;
+  let size = 1;
+  while (size < count)
+    size *= 2;
+  const mask = size - 1;
+  const heads = new Int32Array(size).fill(-1);
+  const next = new Int32Array(count);
+  for (let row = 0; row < count; row++) {
+    const slot = hashOf(bytes, starts[row], starts[row + 1] - 1) & mask;
+    next[row] = heads[slot];
+    heads[slot] = row;
+  }
+  return { heads, next, mask };
+}
+function hashOf(bytes, start = 0, end = bytes.length) {
+  let hash = FNV_BASIS;
+  for (let at = start; at < end; at++)
+    hash = Math.imul(hash ^ bytes[at], FNV_PRIME);
+  return hash >>> 0;
+}
 
 // ../core/dist/data-block/column-table.js
 var KEPT_ROW_SETS = 32;
+var VALUE_SETS = 16;
 var Column = class {
   #decode;
   #data;
+  #text;
   #rowSets;
+  /** The rows of each dictionary entry, for a column of few distinct values. */
+  #valueSets;
   constructor(data) {
     if (typeof data === "function")
       this.#decode = data;
+    else if (data instanceof TextCells)
+      this.#text = data;
     else
       this.#data = data;
   }
+  /**
+   * The column as a dictionary and codes, or a value per row. A column kept
+   * as bytes is split into a string per row here, once: callers on the
+   * engine's paths use the methods below, which do not.
+   */
   get data() {
-    if (this.#data === void 0) {
-      this.#data = this.#decode();
-      this.#decode = void 0;
-    }
+    const text = this.#cells();
+    if (this.#data === void 0)
+      this.#data = { values: text.toArray(), codes: null };
     return this.#data;
   }
   valueAt(row) {
+    const text = this.#cells();
+    if (text !== void 0 && this.#data === void 0)
+      return text.at(row);
     const { values, codes } = this.data;
     return values[codes === null ? row : codes[row]];
+  }
+  /**
+   * Calls `visit` with each row whose cell, as a string, is one of `keys`
+   * (the rows that claims name), in row order, without a lookup per row in
+   * a column kept as bytes, and one per distinct value in a dictionary.
+   */
+  forEachKeyRow(keys, visit) {
+    if (keys.size === 0)
+      return;
+    const text = this.#cells();
+    if (text !== void 0 && this.#data === void 0) {
+      text.forEachKeyRow(keys, visit);
+      return;
+    }
+    const { values, codes } = this.data;
+    if (codes === null) {
+      for (let row = 0; row < values.length; row++) {
+        const key = String(values[row]);
+        if (keys.has(key))
+          visit(row, key);
+      }
+      return;
+    }
+    const named = values.map((value) => {
+      const key = String(value);
+      return keys.has(key) ? key : void 0;
+    });
+    for (let row = 0; row < codes.length; row++) {
+      const key = named[codes[row]];
+      if (key !== void 0)
+        visit(row, key);
+    }
+  }
+  /**
+   * This column's bytes followed by `added`, when the column is kept as
+   * bytes and every added cell is a string that can join them: a made
+   * version's key column stays bytes too.
+   */
+  appendedText(added) {
+    const text = this.#cells();
+    if (text === void 0 || this.#data !== void 0)
+      return void 0;
+    return text.append(added);
+  }
+  /** The column's bytes when it is kept so; decodes the column on first use. */
+  #cells() {
+    if (this.#decode !== void 0) {
+      const decoded = this.#decode();
+      this.#decode = void 0;
+      if (decoded instanceof TextCells)
+        this.#text = decoded;
+      else
+        this.#data = decoded;
+    }
+    return this.#text;
   }
   /**
    * A test of a row index equivalent to `test` on this column's cell. On a
@@ -57303,6 +57530,9 @@ var Column = class {
    * a byte lookup per row.
    */
   rowTest(test) {
+    const text = this.#cells();
+    if (text !== void 0 && this.#data === void 0)
+      return (row) => test(text.at(row));
     const { values, codes } = this.data;
     if (codes === null)
       return (row) => test(values[row]);
@@ -57322,26 +57552,15 @@ var Column = class {
     const kept = key === void 0 ? void 0 : this.#rowSets?.get(key);
     if (kept !== void 0)
       return kept;
-    const { values, codes } = this.data;
-    const rowCount = codes === null ? values.length : codes.length;
-    const bits = new Uint32Array(wordsFor(rowCount));
-    if (codes === null) {
-      for (let row = 0; row < rowCount; row++)
-        if (test(values[row]))
-          bits[row >>> 5] = bits[row >>> 5] | 1 << (row & 31);
-    } else {
-      const mask = new Uint8Array(values.length);
-      for (let i = 0; i < values.length; i++)
-        mask[i] = test(values[i]) ? 1 : 0;
-      for (let w = 0; w < bits.length; w++) {
-        const base = w << 5;
-        const end = Math.min(32, rowCount - base);
-        let word = 0;
-        for (let b = 0; b < end; b++)
-          word |= mask[codes[base + b]] << b;
-        bits[w] = word;
-      }
-    }
+    const text = this.#cells();
+    let bits;
+    if (text !== void 0 && this.#data === void 0)
+      bits = text.rowBits(test);
+    else if (this.data.codes !== null && this.data.values.length <= VALUE_SETS) {
+      this.#valueSets ??= valueSetsOf(this.data.values.length, this.data.codes);
+      bits = unionOf(this.#valueSets, this.data, test);
+    } else
+      bits = valueRowBits(this.data, test);
     if (key !== void 0) {
       this.#rowSets ??= new LruCache(KEPT_ROW_SETS);
       this.#rowSets.set(key, bits);
@@ -57349,6 +57568,47 @@ var Column = class {
     return bits;
   }
 };
+function valueSetsOf(entries, codes) {
+  const words = wordsFor(codes.length);
+  const sets = Array.from({ length: entries }, () => new Uint32Array(words));
+  for (let row = 0; row < codes.length; row++) {
+    const set = sets[codes[row]];
+    set[row >>> 5] = set[row >>> 5] | 1 << (row & 31);
+  }
+  return sets;
+}
+function unionOf(sets, { values, codes }, test) {
+  const passing = sets.filter((_, i) => test(values[i]));
+  if (passing.length === 1)
+    return passing[0];
+  const bits = new Uint32Array(wordsFor(codes?.length ?? 0));
+  for (const set of passing)
+    for (let w = 0; w < bits.length; w++)
+      bits[w] = bits[w] | set[w];
+  return bits;
+}
+function valueRowBits({ values, codes }, test) {
+  const rowCount = codes === null ? values.length : codes.length;
+  const bits = new Uint32Array(wordsFor(rowCount));
+  if (codes === null) {
+    for (let row = 0; row < rowCount; row++)
+      if (test(values[row]))
+        bits[row >>> 5] = bits[row >>> 5] | 1 << (row & 31);
+  } else {
+    const mask = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++)
+      mask[i] = test(values[i]) ? 1 : 0;
+    for (let w = 0; w < bits.length; w++) {
+      const base = w << 5;
+      const end = Math.min(32, rowCount - base);
+      let word = 0;
+      for (let b = 0; b < end; b++)
+        word |= mask[codes[base + b]] << b;
+      bits[w] = word;
+    }
+  }
+  return bits;
+}
 var ColumnTable = class _ColumnTable {
   columns;
   rowCount;
@@ -57401,8 +57661,11 @@ var ColumnTable = class _ColumnTable {
       return this;
     const count = this.rowCount + rows.length;
     const data = this.#data.map((column2, index) => {
-      const { values, codes } = column2.data;
       const added = rows.map((row) => row[index] ?? null);
+      const text = column2.appendedText(added);
+      if (text !== void 0)
+        return new Column(text);
+      const { values, codes } = column2.data;
       if (codes === null)
         return new Column({ values: [...values, ...added], codes: null });
       const next = new Uint32Array(count);
@@ -63222,6 +63485,13 @@ function decodeBlockFile(bytes, file = "block file") {
     if (end > bytes.length)
       throw corrupt(file, `it ends inside column "${entry.name}"`);
     return new Column(() => {
+      if (kind === "text" && entry.codes === null) {
+        try {
+          return new TextCells(bytes.subarray(valuesAt, valuesAt + valuesLength), rowCount);
+        } catch (error2) {
+          throw corrupt(file, `column "${entry.name}": ${error2.message}`);
+        }
+      }
       const text = bytes.toString("utf8", valuesAt, valuesAt + valuesLength);
       const values = kind === "text" ? text.split("\0") : JSON.parse(text);
       return { values, codes: entry.codes === null ? null : codesAt(bytes, entry.codes, rowCount) };

@@ -86,4 +86,32 @@ describe('block files', () => {
     expect(appended.row(12)).toEqual(rows[12]);
     expect(appended.toRows()).toEqual([...rows, ...added]);
   });
+
+  it('write and read the layout of files already on disk, byte for byte', () => {
+    const golden = Buffer.from(GOLDEN, 'base64');
+    const goldenRows: RowValues[] = Array.from({ length: 20 }, (_, i) => [
+      i === 3 ? 'clé-3' : `K-${i}`,
+      ['active', 'locked'][i % 2] as string,
+      i % 5 === 0 ? null : i % 3,
+      i % 4 === 0,
+    ]);
+    expect(encodeBlockFile(['id', 'status', 'score', 'flag'], goldenRows).toString('base64')).toBe(
+      GOLDEN,
+    );
+    const table = decodeBlockFile(golden);
+    expect(table.toRows()).toEqual(goldenRows);
+    expect(table.column(0).valueAt(3)).toBe('clé-3');
+  });
 });
+
+/** A block file as this layout (ALLOTCB1) writes it: keys as NUL-joined text, the rest dictionaries. */
+const GOLDEN = [
+  'QUxMT1RDQjHvAAAAeyJyb3dDb3VudCI6MjAsImNvbHVtbnMiOlt7Im5hbWUiOiJpZCIsInZhbHVl',
+  'cyI6WzI1Miw5MiwidGV4dCJdLCJjb2RlcyI6bnVsbH0seyJuYW1lIjoic3RhdHVzIiwidmFsdWVz',
+  'IjpbMzQ0LDEzLCJ0ZXh0Il0sImNvZGVzIjpbMzYwLDFdfSx7Im5hbWUiOiJzY29yZSIsInZhbHVl',
+  'cyI6WzM4MCwxMl0sImNvZGVzIjpbMzkyLDFdfSx7Im5hbWUiOiJmbGFnIiwidmFsdWVzIjpbNDEy',
+  'LDEyXSwiY29kZXMiOls0MjQsMV19XX0ASy0wAEstMQBLLTIAY2zDqS0zAEstNABLLTUASy02AEst',
+  'NwBLLTgASy05AEstMTAASy0xMQBLLTEyAEstMTMASy0xNABLLTE1AEstMTYASy0xNwBLLTE4AEst',
+  'MTlhY3RpdmUAbG9ja2VkAAAAAAEAAQABAAEAAQABAAEAAQABAAFbbnVsbCwxLDIsMF0AAQIDAQAD',
+  'AQIDAAIDAQIAAQIDAVt0cnVlLGZhbHNlXQABAQEAAQEBAAEBAQABAQEAAQEB',
+].join('');

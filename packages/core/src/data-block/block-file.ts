@@ -1,6 +1,7 @@
 import { AllotError } from '../errors.js';
 import type { RowValues, Value } from '../model/block-version.js';
 import { Column, ColumnTable, type Codes } from './column-table.js';
+import { TextCells } from './text-cells.js';
 
 /** The first bytes of a block file, naming its format and layout version. */
 const MAGIC = 'ALLOTCB1';
@@ -162,6 +163,14 @@ export function decodeBlockFile(bytes: Buffer, file = 'block file'): ColumnTable
       entry.codes === null ? valuesAt + valuesLength : entry.codes[0] + rowCount * entry.codes[1];
     if (end > bytes.length) throw corrupt(file, `it ends inside column "${entry.name}"`);
     return new Column(() => {
+      // A key's cells stay bytes: a string per row would be most of the table's memory.
+      if (kind === 'text' && entry.codes === null) {
+        try {
+          return new TextCells(bytes.subarray(valuesAt, valuesAt + valuesLength), rowCount);
+        } catch (error) {
+          throw corrupt(file, `column "${entry.name}": ${(error as Error).message}`);
+        }
+      }
       const text = bytes.toString('utf8', valuesAt, valuesAt + valuesLength);
       const values = kind === 'text' ? text.split('\u0000') : (JSON.parse(text) as Value[]);
       return { values, codes: entry.codes === null ? null : codesAt(bytes, entry.codes, rowCount) };

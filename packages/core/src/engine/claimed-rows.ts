@@ -31,20 +31,21 @@ export function claimedRows(
   }
   let states = byTable.get(table);
   if (states === undefined) {
-    states = new Uint8Array(table.rowCount);
-    const { values, codes } = table.column(keyIndex).data;
+    const rows = new Uint8Array(table.rowCount);
     const { leases, consumed } = claims;
-    // A million rows pass here per plan: no lookup in a set that is empty.
-    const anyConsumed = consumed.size > 0;
-    for (let row = 0; row < states.length; row++) {
-      const key = String(values[codes === null ? row : (codes[row] as number)]);
-      if (anyConsumed && consumed.has(key)) {
-        states[row] = TAKEN;
-        continue;
+    // The claims name a few thousand keys: their rows are found in one pass over the key
+    // column, which makes no string for the millions of rows that no claim names.
+    const keys = new Set<string>(leases.keys());
+    for (const key of consumed) keys.add(key);
+    table.column(keyIndex).forEachKeyRow(keys, (row, key) => {
+      if (consumed.has(key)) {
+        rows[row] = TAKEN;
+        return;
       }
       const holders = leases.get(key);
-      if (holders !== undefined) states[row] = holders.every((h) => h.shared) ? SHARED : TAKEN;
-    }
+      if (holders !== undefined) rows[row] = holders.every((h) => h.shared) ? SHARED : TAKEN;
+    });
+    states = rows;
     byTable.set(table, states);
   }
   return states;

@@ -7,7 +7,7 @@ import type { LeaseHolder } from '../model/job-record.js';
 import type { Where } from '../model/pool-definition.js';
 import { BlockSource, type FindClass } from './find-classes.js';
 import { RowUniverse } from './row-universe.js';
-import { scanCandidates, type BlockClaims } from './scan-candidates.js';
+import { censusOf, scanCandidates, type BlockClaims, type FindCensus } from './scan-candidates.js';
 
 /** mulberry32: the same cases on every run. */
 function random(seed: number): () => number {
@@ -126,6 +126,25 @@ function claimsOn(rows: RowValues[], next: () => number): BlockClaims {
   return claims;
 }
 
+/** The census as a loop over every row: the find per row, each qualifying row's key looked up. */
+function referenceCensus(rows: RowValues[], cls: FindClass, claims: BlockClaims): FindCensus {
+  const census: FindCensus = { qualifying: 0, consumed: 0, leasedBy: new Map(), free: 0 };
+  for (const values of rows) {
+    if (!cls.matches(values)) continue;
+    census.qualifying++;
+    const key = String(values[0]);
+    if (claims.consumed.has(key)) {
+      census.consumed++;
+      continue;
+    }
+    const holders = claims.leases.get(key) ?? [];
+    const first = cls.readOnly ? holders.find((h) => !h.shared) : holders[0];
+    if (first === undefined) census.free++;
+    else census.leasedBy.set(first.jobId, (census.leasedBy.get(first.jobId) ?? 0) + 1);
+  }
+  return census;
+}
+
 describe('candidate scans', () => {
   it('give the rows a per-row loop gives, for random finds, claims and limits', () => {
     const next = random(7);
@@ -183,5 +202,31 @@ describe('candidate scans', () => {
     });
     expect(Array.from(again)).toEqual(Array.from(first));
     expect(Array.from(first)).toEqual(reference(rows, classOf(table, where, false), claims, 500));
+  });
+
+  it("count a census as a per-row loop does, reading only the claimed rows' keys", () => {
+    const next = random(11);
+    for (const count of [1000, 33]) {
+      const rows = makeRows(count, next);
+      const tables = [
+        ColumnTable.fromRows(COLUMNS, rows),
+        decodeBlockFile(encodeBlockFile(COLUMNS, rows)),
+      ];
+      for (let round = 0; round < 30; round++) {
+        const where = makeWhere(next);
+        const claims =
+          next() < 0.3 ? { leases: new Map(), consumed: new Set<string>() } : claimsOn(rows, next);
+        const readOnly = next() < 0.5;
+        const expected = referenceCensus(
+          rows,
+          classOf(tables[0] as ColumnTable, where, readOnly),
+          claims,
+        );
+        for (const table of tables)
+          expect(censusOf(classOf(table, where, readOnly), claims), JSON.stringify(where)).toEqual(
+            expected,
+          );
+      }
+    }
   });
 });

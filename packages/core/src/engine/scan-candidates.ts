@@ -2,9 +2,8 @@ import type { RowValues } from '../model/block-version.js';
 import type { ClaimState, LeaseHolder } from '../model/job-record.js';
 import type { FindClass } from './find-classes.js';
 import type { Gathered } from './gather-in-store.js';
-import { firstRows, forEachRow } from '../data-block/row-bits.js';
-import { claimedRows, SHARED, TAKEN } from './claimed-rows.js';
-import { indexTestOf } from './index-test-of.js';
+import { countRows, firstRows, forEachRow } from '../data-block/row-bits.js';
+import { claimedRows, FREE, SHARED, TAKEN } from './claimed-rows.js';
 import { qualifyingRowsOf } from './qualifying-rows-of.js';
 import type { RowUniverse } from './row-universe.js';
 
@@ -176,20 +175,23 @@ export function censusOf(cls: FindClass, claims: BlockClaims, rows?: CensusRows)
     for (const key of rows.qualifyingKeys) count(key);
     return census;
   }
-  const { table } = cls.source;
-  const test = indexTestOf(cls);
-  const rowCount = table.rowCount;
-  if (claims.leases.size === 0 && claims.consumed.size === 0) {
+  const { table, keyIndex } = cls.source;
+  const qualifying = qualifyingRowsOf(cls);
+  const states = claimedRows(claims, table, keyIndex);
+  if (states === null) {
     // Nothing held or consumed: every qualifying row is free, and no key is read.
-    let qualifying = 0;
-    for (let row = 0; row < rowCount; row++) if (test(row)) qualifying++;
-    census.qualifying = qualifying;
-    census.free = qualifying;
+    census.qualifying = countRows(qualifying);
+    census.free = census.qualifying;
     return census;
   }
-  // The key column's cells read directly: no getter per row.
-  const { values, codes } = table.column(cls.source.keyIndex).data;
-  for (let row = 0; row < rowCount; row++)
-    if (test(row)) count(String(values[codes === null ? row : (codes[row] as number)]));
+  // A row no claim names is free: only the claimed rows' keys are read and looked up.
+  const column = table.column(keyIndex);
+  forEachRow(qualifying, (row) => {
+    if (states[row] === FREE) {
+      census.qualifying++;
+      census.free++;
+    } else count(String(column.valueAt(row)));
+    return false;
+  });
   return census;
 }
