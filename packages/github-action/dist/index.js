@@ -57936,6 +57936,40 @@ function sameHolders(a, b) {
   return true;
 }
 
+// ../core/dist/engine/candidate-limits.js
+function firstLimit(demand, total) {
+  return Math.min(total, 2 * demand + 64);
+}
+function widerLimit(limit, total) {
+  return Math.min(total, Math.max(limit * 4, 64));
+}
+function classesToWiden(lists) {
+  const owner = /* @__PURE__ */ new Map();
+  lists.forEach((list3, c) => {
+    for (const row of list3.assigned)
+      owner.set(row, c);
+  });
+  const reached = new Uint8Array(lists.length);
+  const queue = [];
+  lists.forEach((list3, c) => {
+    if (list3.assigned.length < list3.demand) {
+      reached[c] = 1;
+      queue.push(c);
+    }
+  });
+  for (let i = 0; i < queue.length; i++) {
+    const { candidates } = lists[queue[i]];
+    for (let k = 0; k < candidates.length; k++) {
+      const holder = owner.get(candidates[k]);
+      if (holder === void 0 || reached[holder] === 1)
+        continue;
+      reached[holder] = 1;
+      queue.push(holder);
+    }
+  }
+  return queue.filter((c) => !lists[c].complete).sort((a, b) => a - b);
+}
+
 // ../core/dist/engine/gather-in-store.js
 async function gatherInStore(classes, context) {
   const gathered = /* @__PURE__ */ new Map();
@@ -57957,7 +57991,7 @@ async function gatherInStore(classes, context) {
       now: context.now
     };
     if (cls.order === null)
-      query.limit = context.limit;
+      query.limit = Math.min(context.limit, context.limits?.get(cls) ?? context.limit);
     if (byKey) {
       const cells = orderCells(cls);
       if ((/* @__PURE__ */ new Set([keyIndex, ...cells])).size < block.columns.length)
@@ -58329,22 +58363,36 @@ function planAllocation(classes, claimsOf2, options = {}) {
   const demands = classes.map(demandOf);
   const total = demands.reduce((a, b) => a + b, 0);
   const ranged = rangedSources(classes, options.gathered);
+  const limits = classes.map((cls) => Math.min(total, options.limits?.get(cls) ?? total));
   const candidates = classes.map((cls, index) => {
     const claimsOfBlock = claimsOf2(cls.source.block.block);
     const found = scanCandidates(cls, claimsOfBlock, universe, {
-      limit: total,
+      limit: limits[index],
       gathered: options.gathered?.get(cls),
       start: ranged.has(cls.source) ? universe.rangeOf(cls.source) : void 0
     });
     onClass(index + 1);
     return found;
   });
+  const complete = candidates.map((c, i) => c.length < limits[i] || limits[i] === total);
   let assigned = [];
   for (let round = 0; round < 8; round++) {
     assigned = matchClasses(classes.map((_, i) => ({
       demand: demands[i],
       candidates: candidates[i]
     })));
+    const widen = classesToWiden(classes.map((_, i) => ({
+      demand: demands[i],
+      candidates: candidates[i],
+      assigned: assigned[i],
+      complete: complete[i]
+    })));
+    if (widen.length > 0)
+      return {
+        rows: /* @__PURE__ */ new Map(),
+        matched: /* @__PURE__ */ new Map(),
+        widen: widen.map((i) => classes[i])
+      };
     let changed = false;
     classes.forEach((cls, i) => {
       const keep = usable(cls, assigned[i].length);
@@ -58381,7 +58429,7 @@ function rangedSources(classes, gathered) {
   return ranged;
 }
 function distribute(classes, assigned, universe) {
-  const allocation = { rows: /* @__PURE__ */ new Map(), matched: /* @__PURE__ */ new Map() };
+  const allocation = { rows: /* @__PURE__ */ new Map(), matched: /* @__PURE__ */ new Map(), widen: [] };
   classes.forEach((cls, i) => {
     const rows = assigned[i].map((id) => universe.row(id));
     allocation.matched.set(cls, rows.length);
@@ -58906,18 +58954,27 @@ async function planJob(run2, now) {
     await ignoreOwnLeases(run2, claims, now);
   const total = run2.classes.length;
   run2.progress({ phase: "candidates", done: 0, total });
-  const gathered = run2.options.refresh || run2.options.dryRun ? /* @__PURE__ */ new Map() : await gatherInStore(run2.classes, {
-    store: run2.store,
-    workspace: run2.workspace,
-    now,
-    limit: run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0)
-  });
+  const inStore = !run2.options.refresh && !run2.options.dryRun;
+  const demand = run2.classes.reduce((sum, cls) => sum + demandOf(cls), 0);
+  const limits = new Map(run2.classes.map((cls) => [cls, firstLimit(demandOf(cls), demand)]));
+  const gatherContext = { store: run2.store, workspace: run2.workspace, now, limit: demand, limits };
+  const gathered = inStore ? await gatherInStore(run2.classes, gatherContext) : /* @__PURE__ */ new Map();
   await Promise.all(run2.classes.filter((cls) => !gathered.has(cls)).map((cls) => cls.source.read()));
   const claimsOf2 = claimsByBlock(claims);
-  const allocation = planAllocation(run2.classes, claimsOf2, {
+  const allocate = () => planAllocation(run2.classes, claimsOf2, {
     onClass: (done) => run2.progress({ phase: "candidates", done, total }),
-    gathered
+    gathered,
+    limits
   });
+  let allocation = allocate();
+  while (allocation.widen.length > 0) {
+    for (const cls of allocation.widen)
+      limits.set(cls, widerLimit(limits.get(cls) ?? demand, demand));
+    const again = allocation.widen.filter((cls) => gathered.has(cls));
+    for (const [cls, found] of await gatherInStore(again, gatherContext))
+      gathered.set(cls, found);
+    allocation = allocate();
+  }
   await readAllocatedValues(allocation.rows.values(), run2);
   run2.progress({ phase: "matching", done: 1, total: 1 });
   const plan = {
@@ -64673,6 +64730,43 @@ var Cell = class {
   }
 };
 
+// ../store-postgres/dist/key-narrowing.js
+function keyNarrowing(where, columns, keyIndex) {
+  const name2 = columns[keyIndex];
+  if (where === void 0 || name2 === void 0 || ["and", "or", "not"].includes(name2))
+    return;
+  const condition2 = where[name2];
+  if (typeof condition2 === "string")
+    return exact([condition2]);
+  if (condition2 === null || typeof condition2 !== "object" || Array.isArray(condition2))
+    return;
+  const operators = condition2;
+  const { startsWith: startsWith2, eq } = operators;
+  if (typeof startsWith2 === "string" && startsWith2 !== "" && !startsWith2.includes("\0"))
+    return { prefix: startsWith2 };
+  if (typeof eq === "string")
+    return exact([eq]);
+  if (Array.isArray(operators.in) && operators.in.length > 0) {
+    const strings = operators.in.filter((value) => typeof value === "string");
+    if (strings.length === operators.in.length)
+      return exact(strings);
+  }
+  return void 0;
+}
+var BOOLEAN_WORD = /^(true|false)$/i;
+function exact(keys) {
+  for (const key of keys) {
+    if (key === "" || key.includes("\0") || BOOLEAN_WORD.test(key))
+      return void 0;
+    if (!Number.isNaN(toNumber(key)))
+      return void 0;
+  }
+  return { keys: [...new Set(keys)] };
+}
+function prefixPattern(prefix) {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 // ../store-postgres/dist/gather-candidates.js
 var FIRST_CHUNK = 65536;
 var MAX_PARTS = 4;
@@ -64687,8 +64781,9 @@ async function gatherBatch(sql, db, target, queries) {
       return;
     const found = [];
     answers[index] = found;
+    const narrowing = keyNarrowing(query.where, query.columns, target.keyIndex);
     if (query.limit === void 0 || query.limit > 0)
-      pending.push({ query, found });
+      pending.push({ query, found, narrowing });
   });
   const first = target.firstChunk ?? FIRST_CHUNK;
   for (const { stored, own } of chain) {
@@ -64697,20 +64792,35 @@ async function gatherBatch(sql, db, target, queries) {
       version: stored.version,
       keyIsColumn: storesKeyAt(stored, target.keyIndex)
     };
-    for (let from = 0, size = first; from < own && pending.length > 0; from += size, size *= 2) {
+    const keyed = link.keyIsColumn ? pending.filter(({ narrowing }) => narrowing !== void 0) : [];
+    let sliced = pending.filter((entry) => !keyed.includes(entry));
+    const all2 = { ...link, from: 0, to: own, lineage: stored.lineage };
+    const read = await Promise.all(keyed.map(async (entry) => {
+      const layout2 = layoutOf(target, [entry]);
+      const statement = statementOf(sql, { ...all2, narrowing: entry.narrowing }, [entry], layout2);
+      return { rows: await readPart(db, statement), asked: [entry], layout: layout2 };
+    }));
+    for (const { rows, asked, layout: layout2 } of read)
+      collect2(rows, asked, layout2);
+    for (let from = 0, size = first; from < own && sliced.length > 0; from += size, size *= 2) {
       const parts = partsOf(from, Math.min(own, from + size), first);
-      const layout2 = layoutOf(target, pending);
-      const read = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending, layout2))));
-      for (const rows of read)
-        for (const row of rows) {
-          const values = valuesOf(row, layout2);
-          for (const k of row[0])
-            take(pending[k], values);
-        }
-      pending = pending.filter(({ query, found }) => !isFull(query, found));
+      const layout2 = layoutOf(target, sliced);
+      const asked = sliced;
+      const rows = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part, lineage: stored.lineage }, asked, layout2))));
+      for (const part of rows)
+        collect2(part, asked, layout2);
+      sliced = sliced.filter((entry) => !isFull(entry.query, entry.found));
     }
+    pending = pending.filter((entry) => !isFull(entry.query, entry.found));
   }
   return answers;
+}
+function collect2(rows, asked, layout2) {
+  for (const row of rows) {
+    const values = valuesOf(row, layout2);
+    for (const k of row[0])
+      take(asked[k], values);
+  }
 }
 function partsOf(from, to, least) {
   const count = Math.max(1, Math.min(MAX_PARTS, Math.floor((to - from) / least)));
@@ -64801,8 +64911,20 @@ function statementOf(sql, part, pending, layout2) {
   });
   const key = part.keyIsColumn ? "r.key" : `r.cells[${integer(part.keyIndex) + 1}]`;
   const extracted = [...cells].map(([name2, sql2]) => `${sql2} AS ${name2}`);
-  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replace("/*row*/", () => rowSql(layout2)).replaceAll("/*key*/", () => key);
+  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replace("/*row*/", () => rowSql(layout2)).replace("/*narrow*/", () => narrowSql(part, values)).replaceAll("/*key*/", () => key);
   return toPositional(text, values, { keep: false });
+}
+function narrowSql(part, values) {
+  const { narrowing } = part;
+  if (narrowing === void 0)
+    return "";
+  values.lineage = part.lineage;
+  if ("keys" in narrowing) {
+    values.narrow_keys = narrowing.keys;
+    return "AND r.lineage = :lineage AND r.key = ANY(:narrow_keys::text[])";
+  }
+  values.narrow_pattern = prefixPattern(narrowing.prefix);
+  return `AND r.lineage = :lineage AND r.key LIKE :narrow_pattern::text ESCAPE '\\'`;
 }
 function rowSql(layout2) {
   const whole = "row_json(s.cells, s.kinds)";

@@ -29227,6 +29227,43 @@ var Cell = class {
   }
 };
 
+// ../store-postgres/dist/key-narrowing.js
+function keyNarrowing(where, columns, keyIndex) {
+  const name = columns[keyIndex];
+  if (where === void 0 || name === void 0 || ["and", "or", "not"].includes(name))
+    return;
+  const condition2 = where[name];
+  if (typeof condition2 === "string")
+    return exact([condition2]);
+  if (condition2 === null || typeof condition2 !== "object" || Array.isArray(condition2))
+    return;
+  const operators = condition2;
+  const { startsWith, eq } = operators;
+  if (typeof startsWith === "string" && startsWith !== "" && !startsWith.includes("\0"))
+    return { prefix: startsWith };
+  if (typeof eq === "string")
+    return exact([eq]);
+  if (Array.isArray(operators.in) && operators.in.length > 0) {
+    const strings = operators.in.filter((value) => typeof value === "string");
+    if (strings.length === operators.in.length)
+      return exact(strings);
+  }
+  return void 0;
+}
+var BOOLEAN_WORD = /^(true|false)$/i;
+function exact(keys) {
+  for (const key of keys) {
+    if (key === "" || key.includes("\0") || BOOLEAN_WORD.test(key))
+      return void 0;
+    if (!Number.isNaN(toNumber(key)))
+      return void 0;
+  }
+  return { keys: [...new Set(keys)] };
+}
+function prefixPattern(prefix) {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 // ../store-postgres/dist/gather-candidates.js
 var FIRST_CHUNK = 65536;
 var MAX_PARTS = 4;
@@ -29241,8 +29278,9 @@ async function gatherBatch(sql, db, target, queries) {
       return;
     const found = [];
     answers[index] = found;
+    const narrowing = keyNarrowing(query.where, query.columns, target.keyIndex);
     if (query.limit === void 0 || query.limit > 0)
-      pending.push({ query, found });
+      pending.push({ query, found, narrowing });
   });
   const first = target.firstChunk ?? FIRST_CHUNK;
   for (const { stored, own } of chain) {
@@ -29251,20 +29289,35 @@ async function gatherBatch(sql, db, target, queries) {
       version: stored.version,
       keyIsColumn: storesKeyAt(stored, target.keyIndex)
     };
-    for (let from = 0, size = first; from < own && pending.length > 0; from += size, size *= 2) {
+    const keyed = link.keyIsColumn ? pending.filter(({ narrowing }) => narrowing !== void 0) : [];
+    let sliced = pending.filter((entry) => !keyed.includes(entry));
+    const all2 = { ...link, from: 0, to: own, lineage: stored.lineage };
+    const read = await Promise.all(keyed.map(async (entry) => {
+      const layout2 = layoutOf(target, [entry]);
+      const statement = statementOf(sql, { ...all2, narrowing: entry.narrowing }, [entry], layout2);
+      return { rows: await readPart(db, statement), asked: [entry], layout: layout2 };
+    }));
+    for (const { rows, asked, layout: layout2 } of read)
+      collect(rows, asked, layout2);
+    for (let from = 0, size = first; from < own && sliced.length > 0; from += size, size *= 2) {
       const parts = partsOf(from, Math.min(own, from + size), first);
-      const layout2 = layoutOf(target, pending);
-      const read = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part }, pending, layout2))));
-      for (const rows of read)
-        for (const row of rows) {
-          const values = valuesOf(row, layout2);
-          for (const k of row[0])
-            take(pending[k], values);
-        }
-      pending = pending.filter(({ query, found }) => !isFull(query, found));
+      const layout2 = layoutOf(target, sliced);
+      const asked = sliced;
+      const rows = await Promise.all(parts.map((part) => readPart(db, statementOf(sql, { ...link, ...part, lineage: stored.lineage }, asked, layout2))));
+      for (const part of rows)
+        collect(part, asked, layout2);
+      sliced = sliced.filter((entry) => !isFull(entry.query, entry.found));
     }
+    pending = pending.filter((entry) => !isFull(entry.query, entry.found));
   }
   return answers;
+}
+function collect(rows, asked, layout2) {
+  for (const row of rows) {
+    const values = valuesOf(row, layout2);
+    for (const k of row[0])
+      take(asked[k], values);
+  }
 }
 function partsOf(from, to, least) {
   const count = Math.max(1, Math.min(MAX_PARTS, Math.floor((to - from) / least)));
@@ -29355,8 +29408,20 @@ function statementOf(sql, part, pending, layout2) {
   });
   const key = part.keyIsColumn ? "r.key" : `r.cells[${integer(part.keyIndex) + 1}]`;
   const extracted = [...cells].map(([name, sql2]) => `${sql2} AS ${name}`);
-  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replace("/*row*/", () => rowSql(layout2)).replaceAll("/*key*/", () => key);
+  const text = sql.text("gather-candidates").replace("/*finds*/", () => finds.join(",\n")).replace("/*extracted*/", () => extracted.length === 0 ? "" : `${extracted.join(", ")},`).replace("/*row*/", () => rowSql(layout2)).replace("/*narrow*/", () => narrowSql(part, values)).replaceAll("/*key*/", () => key);
   return toPositional(text, values, { keep: false });
+}
+function narrowSql(part, values) {
+  const { narrowing } = part;
+  if (narrowing === void 0)
+    return "";
+  values.lineage = part.lineage;
+  if ("keys" in narrowing) {
+    values.narrow_keys = narrowing.keys;
+    return "AND r.lineage = :lineage AND r.key = ANY(:narrow_keys::text[])";
+  }
+  values.narrow_pattern = prefixPattern(narrowing.prefix);
+  return `AND r.lineage = :lineage AND r.key LIKE :narrow_pattern::text ESCAPE '\\'`;
 }
 function rowSql(layout2) {
   const whole = "row_json(s.cells, s.kinds)";

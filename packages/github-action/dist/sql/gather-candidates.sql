@@ -9,7 +9,8 @@
 -- are joined once, as hashes, not probed per row.
 -- gather-candidates.ts replaces the placeholder comments: the cells the
 -- finds read, each extracted once (`c<index>`, `k<index>`, `n<index>`); the
--- row's key; one `CASE WHEN <filter> THEN <finds> END` per distinct filter,
+-- row's key; for a find narrowed to keys or a key prefix, the condition that
+-- reads its rows through the key index (`r.lineage`, `r.key`); one `CASE WHEN <filter> THEN <finds> END` per distinct filter,
 -- compiled by compile-where-sql.ts (column indexes only, its values the
 -- parameters :filter_1, :filter_2, …), giving the finds with that filter
 -- the row is free for as text (`'0,3'`); what is returned of the row.
@@ -32,7 +33,7 @@ FROM (
     ) l ON l.row_key = /*key*/
     LEFT JOIN consumed d ON d.workspace = :workspace AND d.block = :block AND d.row_key = /*key*/
     WHERE r.workspace = :workspace AND r.block = :block AND r.version = :version
-      AND r.ordinal >= :from_ordinal AND r.ordinal < :to_ordinal
+      AND r.ordinal >= :from_ordinal AND r.ordinal < :to_ordinal /*narrow*/
     OFFSET 0
   ) c
   WHERE c.held < 2
