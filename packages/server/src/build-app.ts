@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -200,9 +199,6 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   await app.register(async (api) => {
     const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     installAuthentication(api, limits === false ? undefined : new RateLimiter(limits));
-    await api.register(multipart, {
-      limits: { fileSize: uploadLimit, files: 1, fields: 20, parts: 21 },
-    });
     installJsonParser(api);
     installJsonOnlyRoutes(api);
     installTextParsers(api, uploadLimit);
