@@ -33,6 +33,7 @@ import { installJsonOnlyRoutes } from './plugins/json-only-routes.js';
 import { installJsonParser } from './plugins/json-parser.js';
 import { loggerOptions } from './plugins/logger-options.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { sharedSchemaCompilers } from './plugins/shared-schema-compilers.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './plugins/rate-limit.js';
 import { installTextParsers } from './plugins/text-parsers.js';
 import { ResolutionServers } from './resolution/resolution-servers.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     routerOptions: { maxParamLength: 2000 },
     frameworkErrors: sendFrameworkError,
     clientErrorHandler: answerClientError,
+    schemaController: { compilersFactory: sharedSchemaCompilers },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const clock = options.clock ?? (() => new Date());
