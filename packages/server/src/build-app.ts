@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
@@ -34,6 +33,7 @@ import { installJsonOnlyRoutes } from './plugins/json-only-routes.js';
 import { installJsonParser } from './plugins/json-parser.js';
 import { loggerOptions } from './plugins/logger-options.js';
 import { installOpenApi } from './plugins/openapi.js';
+import { sharedSchemaCompilers } from './plugins/shared-schema-compilers.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './plugins/rate-limit.js';
 import { installTextParsers } from './plugins/text-parsers.js';
 import { ResolutionServers } from './resolution/resolution-servers.js';
@@ -100,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     routerOptions: { maxParamLength: 2000 },
     frameworkErrors: sendFrameworkError,
     clientErrorHandler: answerClientError,
+    schemaController: { compilersFactory: sharedSchemaCompilers },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const clock = options.clock ?? (() => new Date());
@@ -200,9 +201,6 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   await app.register(async (api) => {
     const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     installAuthentication(api, limits === false ? undefined : new RateLimiter(limits));
-    await api.register(multipart, {
-      limits: { fileSize: uploadLimit, files: 1, fields: 20, parts: 21 },
-    });
     installJsonParser(api);
     installJsonOnlyRoutes(api);
     installTextParsers(api, uploadLimit);

@@ -1,77 +1,93 @@
 import type { Role } from '@allot/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+} from 'fastify';
 import { areUserSessionsRevoked, isSessionRevoked } from '@allot/use-cases';
-import { authContextOf, sessionContextOf, type AuthContext } from '../auth/auth-context.js';
+import { sessionContextOf, type AuthContext } from '../auth/auth-context.js';
 import { looksLikeJwt } from '../auth/session-tokens.js';
-import { parseKey } from '../auth/api-key.js';
-import { VerifiedSecrets } from '../auth/verified-secrets.js';
+import { KEY_PREFIX } from '../auth/api-key.js';
+import { KnownKeys } from '../auth/known-keys.js';
 import { roleAllows } from '../auth/roles.js';
 import { HttpError } from '../errors/http-error.js';
 import type { RateLimiter } from './rate-limit.js';
 import { contextOf } from '../app-context.js';
+import { hooksOf } from './route-hooks.js';
 
 /**
  * Checks the API key of every route that declares a `role` in its config:
  * from the Curiosity path segment, `Authorization: Bearer`, or `x-api-key`.
  * The key record is read on every request, so a revocation takes effect on
- * the next one. Also counts the request against the key's rate limit (or
- * the address's, when no valid key came): one hook instead of two, since
- * every request of a suite passes here.
+ * the next one, on every replica. Also counts the request against the key's
+ * rate limit (or the address's, when no valid key came): one hook instead of
+ * two, since every request of a suite passes here. The hook joins each route
+ * that declares a role when it is declared, with the role fixed then: a
+ * public route runs no hook, and a guarded one reads no route options.
  */
 export function installAuthentication(
   app: FastifyInstance,
   limiter: RateLimiter | undefined,
 ): void {
-  const verified = new VerifiedSecrets();
+  const keys = new KnownKeys();
   app.decorateRequest('auth', null);
-  app.addHook('onRequest', async (request, reply) => {
-    const role = request.routeOptions.config.role;
+  app.addHook('onRoute', (route) => {
+    const role = route.config?.role;
     if (role === undefined) return;
-    const presented = credentialOf(request);
-    if (presented === undefined) {
-      limit(limiter, `ip:${request.ip}`, reply);
-      throw new HttpError(
-        'UNAUTHORIZED',
-        'an API key or session is required: send "Authorization: Bearer <key or token>" or "x-api-key: <key>"',
-      );
-    }
-    if (looksLikeJwt(presented)) {
-      const caller = await sessionCaller(app, request, presented);
-      if (caller === undefined) {
-        limit(limiter, `ip:${request.ip}`, reply);
-        throw new HttpError(
-          'UNAUTHORIZED',
-          'the session is not valid (expired, logged out, or its user deactivated): log in again',
-        );
-      }
-      limit(limiter, `user:${caller.workspace}/${caller.user}`, reply);
-      checkRole(caller, role, request.routeOptions.config.superUser === true);
+    const superUserOnly = route.config?.superUser === true;
+    const authenticate: onRequestAsyncHookHandler = async (request, reply) => {
+      const caller = await presentedCaller(app, keys, limiter, request, reply);
+      checkRole(caller, role, superUserOnly);
       request.auth = caller;
-      return;
-    }
-    const parsed = parseKey(presented);
-    const record =
-      parsed === undefined ? undefined : await contextOf(app).store.findApiKey(parsed.id);
-    // Same answer for a malformed, unknown, wrong or revoked key: nothing to probe.
-    if (
-      parsed === undefined ||
-      record === undefined ||
-      record.revokedAt !== null ||
-      !verified.matches(parsed.secret, record.secretHash)
-    ) {
+    };
+    route.onRequest = [authenticate, ...hooksOf(route.onRequest)];
+  });
+}
+
+/** The caller of a request to a guarded route; throws 401 (or 429) when there is none. */
+async function presentedCaller(
+  app: FastifyInstance,
+  keys: KnownKeys,
+  limiter: RateLimiter | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<AuthContext> {
+  const presented = credentialOf(request);
+  if (presented === undefined) {
+    limit(limiter, `ip:${request.ip}`, reply);
+    throw new HttpError(
+      'UNAUTHORIZED',
+      'an API key or session is required: send "Authorization: Bearer <key or token>" or "x-api-key: <key>"',
+    );
+  }
+  if (!presented.startsWith(KEY_PREFIX) && looksLikeJwt(presented)) {
+    const caller = await sessionCaller(app, request, presented);
+    if (caller === undefined) {
       limit(limiter, `ip:${request.ip}`, reply);
       throw new HttpError(
         'UNAUTHORIZED',
-        'the API key is not valid (unknown, revoked or mistyped)',
+        'the session is not valid (expired, logged out, or its user deactivated): log in again',
       );
     }
-    limit(limiter, `key:${record.id}`, reply);
-    const caller = authContextOf(record);
-    if (workspaceAsked(request) !== undefined && workspaceAsked(request) !== caller.workspace)
-      throw new HttpError('FORBIDDEN', 'only a SuperUser may act in another workspace');
-    checkRole(caller, role, request.routeOptions.config.superUser === true);
-    request.auth = caller;
-  });
+    limit(limiter, `user:${caller.workspace}/${caller.user}`, reply);
+    return caller;
+  }
+  const { store } = contextOf(app);
+  const read = (id: string) => store.findApiKey(id);
+  let key = keys.get(presented);
+  if (key !== undefined && !keys.stillGrants(presented, key, await read(key.id))) key = undefined;
+  key ??= await keys.verify(presented, read);
+  // Same answer for a malformed, unknown, wrong or revoked key: nothing to probe.
+  if (key === undefined) {
+    limit(limiter, `ip:${request.ip}`, reply);
+    throw new HttpError('UNAUTHORIZED', 'the API key is not valid (unknown, revoked or mistyped)');
+  }
+  limit(limiter, key.bucket, reply);
+  const asked = workspaceAsked(request);
+  if (asked !== undefined && asked !== key.caller.workspace)
+    throw new HttpError('FORBIDDEN', 'only a SuperUser may act in another workspace');
+  return key.caller;
 }
 
 function checkRole(caller: AuthContext, role: Role, superUserOnly: boolean): void {

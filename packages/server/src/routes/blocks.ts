@@ -18,6 +18,7 @@ import { pageOfList } from '../pagination.js';
 import { odataPaged } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
+import { installMultipart } from '../uploads/install-multipart.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
 import {
@@ -38,6 +39,7 @@ const Version = Type.String({ pattern: '^[0-9]+\\.[0-9]+$', maxLength: 40 });
 /** Data blocks: upload versions (CSV or JSON), list them, read their metadata, download their rows. */
 export const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['data blocks'];
+  await installMultipart(app);
 
   app.get(
     '/blocks',

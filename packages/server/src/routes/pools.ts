@@ -15,6 +15,7 @@ import { pageOfList } from '../pagination.js';
 import { odataPage, scalarFields, usesOData } from '../odata-list.js';
 import { callerOf } from '../plugins/authenticate.js';
 import { checkNestingDepth } from '../uploads/check-nesting-depth.js';
+import { installMultipart } from '../uploads/install-multipart.js';
 import { readUpload } from '../uploads/read-upload.js';
 import { contextOf } from '../app-context.js';
 import {
@@ -34,6 +35,7 @@ const POOL_FILE = /\.(ya?ml|json)$/i;
 /** Pools: create, list, read, replace, delete, and upload as a pool file. */
 export const poolRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['pools'];
+  await installMultipart(app);
 
   app.get(
     '/pools',

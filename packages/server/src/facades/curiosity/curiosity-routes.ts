@@ -123,9 +123,12 @@ export const curiosityRoutes: FastifyPluginAsyncTypebox<CuriosityRoutesOptions> 
       },
     },
     async (request, reply) => {
-      const { workspace } = callerOf(request);
-      const { pool, suite, test } = request.params;
-      const result = await readResult(contextOf(app).store, workspace, { pool, suite, test });
+      // The params name the test (pool, suite, test): no copy of them per request.
+      const result = await readResult(
+        contextOf(app).store,
+        callerOf(request).workspace,
+        request.params,
+      );
       // A string with a JSON content type goes out as it is, without the serializer.
       const json = flatStringsJson(result) as unknown as Record<string, string>;
       return reply.type(JSON_TYPE).send(json);
