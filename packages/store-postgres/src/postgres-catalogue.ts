@@ -21,7 +21,8 @@ import type { PoolQueries } from './pool-queries.js';
 import { runInTransaction } from './run-in-transaction.js';
 import type { Queryable, SqlRunner } from './sql-runner.js';
 
-type RecordRow = { record: CatalogueRecord };
+/** A row of the catalogue queries: the record as JSON, and the body apart when it is bytes. */
+type RecordRow = { record: CatalogueRecord; body_bytes: Buffer | null };
 
 /**
  * The catalogue over PostgreSQL: core plans every change, this only reads
@@ -48,7 +49,9 @@ export class PostgresCatalogue implements CatalogueStore {
         ...nameValues(record),
         version_parts: catalogueVersionParts(record.version),
         id: record.id,
-        body: JSON.stringify(record.body),
+        ...(record.body instanceof Uint8Array
+          ? { body: 'null', body_bytes: record.body }
+          : { body: JSON.stringify(record.body), body_bytes: null }),
         created_by: record.createdBy,
         created_at: record.createdAt,
         updated_by: record.updatedBy,
@@ -86,7 +89,7 @@ export class PostgresCatalogue implements CatalogueStore {
       limit: query.page.limit,
       offset: query.page.offset,
     });
-    return result.rows.map((row) => row.record);
+    return result.rows.map(recordOf);
   }
 
   lockCatalogue(
@@ -115,8 +118,7 @@ export class PostgresCatalogue implements CatalogueStore {
     return this.#change(target, 'delete catalogue records', async (client) => {
       const values = nameValues(target);
       const doomed = await this.#sql.run<RecordRow>(client, 'catalogue-versions', values);
-      for (const { record } of doomed.rows)
-        assertUnlockedFor(record, target.actor, target.force, now);
+      for (const row of doomed.rows) assertUnlockedFor(row.record, target.actor, target.force, now);
       const deleted = await this.#sql.run(client, 'catalogue-delete', values);
       return deleted.rowCount ?? 0;
     });
@@ -173,8 +175,13 @@ export class PostgresCatalogue implements CatalogueStore {
     values: Record<string, unknown>,
   ): Promise<CatalogueRecord | undefined> {
     const result = await this.#sql.run<RecordRow>(db, operation, values);
-    return result.rows[0]?.record;
+    const row = result.rows[0];
+    return row === undefined ? undefined : recordOf(row);
   }
+}
+
+function recordOf(row: RecordRow): CatalogueRecord {
+  return row.body_bytes === null ? row.record : { ...row.record, body: row.body_bytes };
 }
 
 function nameValues(name: CatalogueName & { version?: string | undefined }) {
