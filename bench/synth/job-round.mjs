@@ -9,8 +9,7 @@
 // (over HTTP, into `dir`) for the checks and the comparison of bytes.
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -22,7 +21,10 @@ import { SCHEMAS, constraints } from './schemas.mjs';
  * `dir` as `<entity>.<format>`, the names the library round writes.
  */
 export async function runJob(dir, { rows, seed, counts }) {
-  const data = await mkdtemp(join(tmpdir(), 'allot-bench-synth-store-'));
+  // The store's directory is removed by the parent once this process has
+  // exited: the embedded queue may still be writing when the server closes.
+  const data = `${dir}.store`;
+  await mkdir(data);
   const server = await startServer({
     dataDir: data,
     port: 0,
@@ -96,6 +98,5 @@ export async function runJob(dir, { rows, seed, counts }) {
     return { seconds, rows, cpuSeconds: (used.user + used.system) / 1e6, peakMiB };
   } finally {
     await server.close();
-    await rm(data, { recursive: true, force: true });
   }
 }

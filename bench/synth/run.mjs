@@ -222,6 +222,7 @@ async function runOnce(which, rows, reference) {
     return { ...result, validPercent: reference.validPercent, dangling: reference.dangling };
   } finally {
     rmSync(out, { recursive: true, force: true });
+    rmSync(`${out}.store`, { recursive: true, force: true });
   }
 }
 
