@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { openMemoryStore, type Store } from '@allot/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, DatasetFileSink, readChunks } from './dataset-chunks.js';
+import { CHUNK_BYTES, chunkName, DatasetFileSink, readChunks } from './dataset-chunks.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 
@@ -60,5 +60,16 @@ describe('DatasetFileSink', () => {
     for await (const piece of readChunks(store, { workspace: 'w', dataset: 1, file: file.file }))
       pieces.push(piece);
     expect(pieces).toEqual([Buffer.alloc(0)]);
+  });
+
+  it('reads pieces stored as text (by earlier releases) as their UTF-8 bytes', async () => {
+    const file = { format: 'csv' as const, index: 0, entity: 'e', name: 'e.csv' };
+    for (const [chunk, body] of ['id,city\r\n', '1,Zürich\r\n'].entries())
+      await store.putCatalogue({ ...chunkName('w', 1, file, chunk), body, actor: 'old' }, NOW);
+    const pieces: Buffer[] = [];
+    const stored = { ...file, records: 1, bytes: 19, chunks: 2, sha256: '' };
+    for await (const piece of readChunks(store, { workspace: 'w', dataset: 1, file: stored }))
+      pieces.push(piece);
+    expect(Buffer.concat(pieces).toString('utf8')).toBe('id,city\r\n1,Zürich\r\n');
   });
 });
