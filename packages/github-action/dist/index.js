@@ -62116,8 +62116,10 @@ function planCataloguePut(latest, put, now) {
   checkName(put);
   if (typeof put.actor !== "string" || put.actor.length === 0)
     throw new AllotError("INVALID_INPUT", "a put needs an actor", { field: "actor" });
-  if (put.body === void 0 || JSON.stringify(put.body) === void 0)
-    throw new AllotError("INVALID_INPUT", "a record body must be JSON", { field: "body" });
+  if (!isBody(put.body))
+    throw new AllotError("INVALID_INPUT", "a record body must be JSON or bytes", {
+      field: "body"
+    });
   if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest?.version ?? null))
     throw new CatalogueVersionConflictError(put, put.expectedVersion, latest?.version ?? null);
   if (latest !== void 0)
@@ -62138,6 +62140,11 @@ function planCataloguePut(latest, put, now) {
     updatedAt: at,
     lock: held !== null && held.holder === put.actor ? held : null
   };
+}
+function isBody(body) {
+  if (typeof body === "string" || body instanceof Uint8Array)
+    return true;
+  return body !== void 0 && JSON.stringify(body) !== void 0;
 }
 function checkName(name2) {
   for (const field of ["kind", "name", "workspace"]) {
@@ -62173,11 +62180,19 @@ var DocumentCatalogue = class {
         if (!this.#versionsOf(required).some((r) => r.version === required.version))
           throw catalogueRequirementMissing(required);
       const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+      const bytes = record.body instanceof Uint8Array;
       let stored = record;
-      if (this.#files !== null && typeof record.body === "string" && record.body.length >= BODY_FILE_CHARS) {
+      if (this.#files !== null && (bytes || typeof record.body === "string" && record.body.length >= BODY_FILE_CHARS)) {
         const bodyFile = `${record.id}-${record.version}.body`;
         await this.#files.writeBody(record.workspace, bodyFile, record.body);
-        stored = { ...record, body: null, bodyFile };
+        stored = {
+          ...record,
+          body: null,
+          bodyFile,
+          ...bytes ? { bodyBytes: true } : {}
+        };
+      } else if (bytes) {
+        stored = { ...record, body: Buffer.from(record.body) };
       }
       await this.#write(record.workspace, (catalogue) => {
         catalogue[catalogueKey(record)] = stored;
@@ -62245,12 +62260,19 @@ var DocumentCatalogue = class {
   }
   /** The record as callers see it: its body read back from its file, when it has one. */
   async #withBody(stored) {
-    if (stored?.bodyFile === void 0)
-      return stored;
-    const { bodyFile, ...record } = stored;
+    if (stored?.bodyFile === void 0) {
+      return stored?.body instanceof Uint8Array && !Buffer.isBuffer(stored.body) ? {
+        ...stored,
+        body: Buffer.from(stored.body.buffer, stored.body.byteOffset, stored.body.length)
+      } : stored;
+    }
+    const { bodyFile, bodyBytes, ...record } = stored;
     if (this.#files === null)
       throw new AllotError("STORE_CORRUPT", `the body of ${stored.name} is in a file this store cannot read`, { id: stored.id });
-    return { ...record, body: await this.#files.readBody(stored.workspace, bodyFile) };
+    return {
+      ...record,
+      body: await this.#files.readBody(stored.workspace, bodyFile, bodyBytes === true)
+    };
   }
   #write(workspace, change) {
     return this.#saved.update((draft) => {
@@ -65695,7 +65717,7 @@ var PostgresCatalogue = class {
         ...nameValues(record),
         version_parts: catalogueVersionParts(record.version),
         id: record.id,
-        body: JSON.stringify(record.body),
+        ...record.body instanceof Uint8Array ? { body: "null", body_bytes: record.body } : { body: JSON.stringify(record.body), body_bytes: null },
         created_by: record.createdBy,
         created_at: record.createdAt,
         updated_by: record.updatedBy,
@@ -65722,7 +65744,7 @@ var PostgresCatalogue = class {
       limit: query.page.limit,
       offset: query.page.offset
     });
-    return result.rows.map((row) => row.record);
+    return result.rows.map(recordOf2);
   }
   lockCatalogue(workspace, id, request, now) {
     return this.#setLock(workspace, id, (record) => lockFor(record, request, now));
@@ -65782,7 +65804,7 @@ var PostgresCatalogue = class {
         limit: USERS_PAGE,
         offset
       });
-      assertNotUsed(target, page.rows.map((row) => row.record));
+      assertNotUsed(target, page.rows.map(recordOf2));
       if (page.rows.length < USERS_PAGE)
         return;
     }
@@ -65807,9 +65829,13 @@ var PostgresCatalogue = class {
   }
   async #one(db, operation, values) {
     const result = await this.#sql.run(db, operation, values);
-    return result.rows[0]?.record;
+    const row = result.rows[0];
+    return row === void 0 ? void 0 : recordOf2(row);
   }
 };
+function recordOf2(row) {
+  return row.body_bytes === null ? row.record : { ...row.record, body: row.body_bytes };
+}
 var USERS_PAGE = 500;
 function nameKey(name2) {
   return JSON.stringify([name2.workspace, name2.kind, name2.project, name2.name]);
@@ -67308,10 +67334,10 @@ var LowdbPersistence = class _LowdbPersistence {
     await mkdir3(join4(path, ".."), { recursive: true });
     await writeFileDurably(path, body);
   }
-  async readBody(workspace, file) {
+  async readBody(workspace, file, bytes = false) {
     const path = this.#bodyPath(workspace, file);
     try {
-      return await readFile9(path, "utf8");
+      return bytes ? await readFile9(path) : await readFile9(path, "utf8");
     } catch (error2) {
       throw new AllotError("STORE_CORRUPT", `cannot read the catalogue body ${path}: ${error2.message}`, { file: path });
     }
@@ -67491,7 +67517,7 @@ var DECODER = globalScope.TextDecoder ? new globalScope.TextDecoder() : null;
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 // ../use-cases/dist/dataset-chunks.js
-var CHUNK_CHARS2 = 512 * 1024;
+var CHUNK_BYTES2 = 512 * 1024;
 
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;

@@ -26801,8 +26801,10 @@ function planCataloguePut(latest2, put, now) {
   checkName(put);
   if (typeof put.actor !== "string" || put.actor.length === 0)
     throw new AllotError("INVALID_INPUT", "a put needs an actor", { field: "actor" });
-  if (put.body === void 0 || JSON.stringify(put.body) === void 0)
-    throw new AllotError("INVALID_INPUT", "a record body must be JSON", { field: "body" });
+  if (!isBody(put.body))
+    throw new AllotError("INVALID_INPUT", "a record body must be JSON or bytes", {
+      field: "body"
+    });
   if (put.expectedVersion !== void 0 && put.expectedVersion !== (latest2?.version ?? null))
     throw new CatalogueVersionConflictError(put, put.expectedVersion, latest2?.version ?? null);
   if (latest2 !== void 0)
@@ -26823,6 +26825,11 @@ function planCataloguePut(latest2, put, now) {
     updatedAt: at,
     lock: held !== null && held.holder === put.actor ? held : null
   };
+}
+function isBody(body) {
+  if (typeof body === "string" || body instanceof Uint8Array)
+    return true;
+  return body !== void 0 && JSON.stringify(body) !== void 0;
 }
 function checkName(name) {
   for (const field of ["kind", "name", "workspace"]) {
@@ -26858,11 +26865,19 @@ var DocumentCatalogue = class {
         if (!this.#versionsOf(required).some((r) => r.version === required.version))
           throw catalogueRequirementMissing(required);
       const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+      const bytes = record.body instanceof Uint8Array;
       let stored = record;
-      if (this.#files !== null && typeof record.body === "string" && record.body.length >= BODY_FILE_CHARS) {
+      if (this.#files !== null && (bytes || typeof record.body === "string" && record.body.length >= BODY_FILE_CHARS)) {
         const bodyFile = `${record.id}-${record.version}.body`;
         await this.#files.writeBody(record.workspace, bodyFile, record.body);
-        stored = { ...record, body: null, bodyFile };
+        stored = {
+          ...record,
+          body: null,
+          bodyFile,
+          ...bytes ? { bodyBytes: true } : {}
+        };
+      } else if (bytes) {
+        stored = { ...record, body: Buffer.from(record.body) };
       }
       await this.#write(record.workspace, (catalogue) => {
         catalogue[catalogueKey(record)] = stored;
@@ -26930,12 +26945,19 @@ var DocumentCatalogue = class {
   }
   /** The record as callers see it: its body read back from its file, when it has one. */
   async #withBody(stored) {
-    if (stored?.bodyFile === void 0)
-      return stored;
-    const { bodyFile, ...record } = stored;
+    if (stored?.bodyFile === void 0) {
+      return stored?.body instanceof Uint8Array && !Buffer.isBuffer(stored.body) ? {
+        ...stored,
+        body: Buffer.from(stored.body.buffer, stored.body.byteOffset, stored.body.length)
+      } : stored;
+    }
+    const { bodyFile, bodyBytes, ...record } = stored;
     if (this.#files === null)
       throw new AllotError("STORE_CORRUPT", `the body of ${stored.name} is in a file this store cannot read`, { id: stored.id });
-    return { ...record, body: await this.#files.readBody(stored.workspace, bodyFile) };
+    return {
+      ...record,
+      body: await this.#files.readBody(stored.workspace, bodyFile, bodyBytes === true)
+    };
   }
   #write(workspace, change) {
     return this.#saved.update((draft) => {
@@ -30192,7 +30214,7 @@ var PostgresCatalogue = class {
         ...nameValues(record),
         version_parts: catalogueVersionParts(record.version),
         id: record.id,
-        body: JSON.stringify(record.body),
+        ...record.body instanceof Uint8Array ? { body: "null", body_bytes: record.body } : { body: JSON.stringify(record.body), body_bytes: null },
         created_by: record.createdBy,
         created_at: record.createdAt,
         updated_by: record.updatedBy,
@@ -30219,7 +30241,7 @@ var PostgresCatalogue = class {
       limit: query.page.limit,
       offset: query.page.offset
     });
-    return result.rows.map((row) => row.record);
+    return result.rows.map(recordOf2);
   }
   lockCatalogue(workspace, id, request, now) {
     return this.#setLock(workspace, id, (record) => lockFor(record, request, now));
@@ -30279,7 +30301,7 @@ var PostgresCatalogue = class {
         limit: USERS_PAGE,
         offset
       });
-      assertNotUsed(target, page.rows.map((row) => row.record));
+      assertNotUsed(target, page.rows.map(recordOf2));
       if (page.rows.length < USERS_PAGE)
         return;
     }
@@ -30304,9 +30326,13 @@ var PostgresCatalogue = class {
   }
   async #one(db, operation, values) {
     const result = await this.#sql.run(db, operation, values);
-    return result.rows[0]?.record;
+    const row = result.rows[0];
+    return row === void 0 ? void 0 : recordOf2(row);
   }
 };
+function recordOf2(row) {
+  return row.body_bytes === null ? row.record : { ...row.record, body: row.body_bytes };
+}
 var USERS_PAGE = 500;
 function nameKey(name) {
   return JSON.stringify([name.workspace, name.kind, name.project, name.name]);
@@ -31607,10 +31633,10 @@ var LowdbPersistence = class _LowdbPersistence {
     await mkdir2(join2(path, ".."), { recursive: true });
     await writeFileDurably(path, body);
   }
-  async readBody(workspace, file) {
+  async readBody(workspace, file, bytes = false) {
     const path = this.#bodyPath(workspace, file);
     try {
-      return await readFile7(path, "utf8");
+      return bytes ? await readFile7(path) : await readFile7(path, "utf8");
     } catch (error2) {
       throw new AllotError("STORE_CORRUPT", `cannot read the catalogue body ${path}: ${error2.message}`, { file: path });
     }
@@ -31821,7 +31847,7 @@ var DECODER = globalScope.TextDecoder ? new globalScope.TextDecoder() : null;
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 // ../use-cases/dist/dataset-chunks.js
-var CHUNK_CHARS2 = 512 * 1024;
+var CHUNK_BYTES2 = 512 * 1024;
 
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;

@@ -247,16 +247,16 @@ export class LowdbPersistence implements DocumentPersistence {
    * the journal hold only its name, so storing a file of many pieces costs
    * what the pieces weigh, and a compaction never rewrites them.
    */
-  async writeBody(workspace: string, file: string, body: string): Promise<void> {
+  async writeBody(workspace: string, file: string, body: string | Uint8Array): Promise<void> {
     const path = this.#bodyPath(workspace, file);
     await mkdir(join(path, '..'), { recursive: true });
     await writeFileDurably(path, body);
   }
 
-  async readBody(workspace: string, file: string): Promise<string> {
+  async readBody(workspace: string, file: string, bytes = false): Promise<string | Buffer> {
     const path = this.#bodyPath(workspace, file);
     try {
-      return await readFile(path, 'utf8');
+      return bytes ? await readFile(path) : await readFile(path, 'utf8');
     } catch (error) {
       throw new AllotError(
         'STORE_CORRUPT',

@@ -1,6 +1,6 @@
 -- A page of one kind's records, in the order every adapter lists in:
 -- no project first, then project, name (by code point) and version.
-SELECT catalogue_record(c) AS record
+SELECT catalogue_record(c) AS record, c.body_bytes
 FROM catalogue c
 WHERE workspace = :workspace AND kind = :kind
   AND (:any_project OR project IS NOT DISTINCT FROM :project)

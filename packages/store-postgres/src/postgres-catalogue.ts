@@ -23,7 +23,8 @@ import type { PoolQueries } from './pool-queries.js';
 import { runInTransaction } from './run-in-transaction.js';
 import type { Queryable, SqlRunner } from './sql-runner.js';
 
-type RecordRow = { record: CatalogueRecord };
+/** A row of the catalogue queries: the record as JSON, and the body apart when it is bytes. */
+type RecordRow = { record: CatalogueRecord; body_bytes: Buffer | null };
 
 /**
  * The catalogue over PostgreSQL: core plans every change, this only reads
@@ -57,7 +58,9 @@ export class PostgresCatalogue implements CatalogueStore {
           ...nameValues(record),
           version_parts: catalogueVersionParts(record.version),
           id: record.id,
-          body: JSON.stringify(record.body),
+          ...(record.body instanceof Uint8Array
+            ? { body: 'null', body_bytes: record.body }
+            : { body: JSON.stringify(record.body), body_bytes: null }),
           created_by: record.createdBy,
           created_at: record.createdAt,
           updated_by: record.updatedBy,
@@ -97,7 +100,7 @@ export class PostgresCatalogue implements CatalogueStore {
       limit: query.page.limit,
       offset: query.page.offset,
     });
-    return result.rows.map((row) => row.record);
+    return result.rows.map(recordOf);
   }
 
   lockCatalogue(
@@ -181,10 +184,7 @@ export class PostgresCatalogue implements CatalogueStore {
         limit: USERS_PAGE,
         offset,
       });
-      assertNotUsed(
-        target,
-        page.rows.map((row) => row.record),
-      );
+      assertNotUsed(target, page.rows.map(recordOf));
       if (page.rows.length < USERS_PAGE) return;
     }
   }
@@ -227,8 +227,13 @@ export class PostgresCatalogue implements CatalogueStore {
     values: Record<string, unknown>,
   ): Promise<CatalogueRecord | undefined> {
     const result = await this.#sql.run<RecordRow>(db, operation, values);
-    return result.rows[0]?.record;
+    const row = result.rows[0];
+    return row === undefined ? undefined : recordOf(row);
   }
+}
+
+function recordOf(row: RecordRow): CatalogueRecord {
+  return row.body_bytes === null ? row.record : { ...row.record, body: row.body_bytes };
 }
 
 /** How many records a delete's check for users reads at a time. */

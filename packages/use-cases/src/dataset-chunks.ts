@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { CatalogueStore, SynthFormat } from '@allot/core';
+import type { CatalogueStore, ChunkSink, SynthFormat } from '@allot/core';
 import { DATASET_CHUNK_KIND, synthName, type DatasetFile } from './synth-records.js';
 
-/** Characters per stored piece of a file: small enough for one row or JSON value, large enough to be few. */
-export const CHUNK_CHARS = 512 * 1024;
+/** Bytes per stored piece of a file at most: small enough for one row or JSON value, large enough to be few. */
+export const CHUNK_BYTES = 512 * 1024;
 
 /** The catalogue name of piece `chunk` of a dataset's file. */
 export function chunkName(
@@ -21,10 +21,13 @@ export function chunkName(
 
 /**
  * Writes one generated file into the store piece by piece, as it is
- * produced, so any replica can serve it and no piece is larger than
- * {@link CHUNK_CHARS}; each `write` resolves once its full pieces are stored.
+ * produced, so any replica can serve it: the file's bytes go into one
+ * buffer of {@link CHUNK_BYTES}, stored as a body of bytes each time it
+ * fills (never as text: no decoding, no escaping). A piece ends before a
+ * character its buffer could not hold whole, so every piece is UTF-8 by
+ * itself. Each write resolves once its full pieces are stored.
  */
-export class DatasetFileSink {
+export class DatasetFileSink implements ChunkSink {
   readonly file: DatasetFile;
   readonly #store: CatalogueStore;
   readonly #workspace: string;
@@ -32,7 +35,8 @@ export class DatasetFileSink {
   readonly #actor: string;
   readonly #now: () => Date;
   readonly #hash = createHash('sha256');
-  #buffer = '';
+  readonly #buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  #length = 0;
 
   constructor(options: {
     store: CatalogueStore;
@@ -40,37 +44,62 @@ export class DatasetFileSink {
     dataset: number;
     actor: string;
     now: () => Date;
-    file: { format: SynthFormat; index: number; entity: string; name: string };
+    file: { format: SynthFormat; index: number; entity: string; name: string; records: number };
   }) {
     this.#store = options.store;
     this.#workspace = options.workspace;
     this.#dataset = options.dataset;
     this.#actor = options.actor;
     this.#now = options.now;
-    this.file = { ...options.file, records: 0, bytes: 0, chunks: 0, sha256: '' };
+    this.file = { ...options.file, bytes: 0, chunks: 0, sha256: '' };
   }
 
-  async write(text: string): Promise<void> {
-    if (text === '') return;
-    this.#hash.update(text, 'utf8');
-    this.file.bytes += Buffer.byteLength(text, 'utf8');
-    this.#buffer += text;
-    while (this.#buffer.length >= CHUNK_CHARS) {
-      await this.#put(this.#buffer.slice(0, CHUNK_CHARS));
-      this.#buffer = this.#buffer.slice(CHUNK_CHARS);
+  write(text: string): Promise<void> {
+    return this.writeBytes(Buffer.from(text, 'utf8'));
+  }
+
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    if (bytes.length === 0) return;
+    this.#hash.update(bytes);
+    this.file.bytes += bytes.length;
+    for (let at = 0; at < bytes.length;) {
+      const take = Math.min(CHUNK_BYTES - this.#length, bytes.length - at);
+      this.#buffer.set(bytes.subarray(at, at + take), this.#length);
+      this.#length += take;
+      at += take;
+      if (this.#length === CHUNK_BYTES) await this.#putFull();
     }
   }
 
-  async close(): Promise<DatasetFile> {
-    if (this.#buffer !== '' || this.file.chunks === 0) await this.#put(this.#buffer);
-    this.#buffer = '';
+  /** Stores the last piece (an empty file gets one empty piece) and completes {@link file}. */
+  async close(): Promise<void> {
+    if (this.#length > 0 || this.file.chunks === 0) await this.#put(this.#length);
+    this.#length = 0;
     this.file.sha256 = this.#hash.digest('hex');
-    return this.file;
   }
 
-  async #put(text: string): Promise<void> {
+  /** Stores the full buffer up to its last whole character, and keeps the rest (3 bytes at most). */
+  async #putFull(): Promise<void> {
+    let end = CHUNK_BYTES;
+    // Back over continuation bytes (10xxxxxx) to the lead byte of the last character…
+    let lead = end - 1;
+    while (lead > end - 4 && (this.#buffer[lead]! & 0xc0) === 0x80) lead--;
+    // …and leave that character out unless all its bytes are here.
+    const byte = this.#buffer[lead]!;
+    const size = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    if (lead + size > end) end = lead;
+    await this.#put(end);
+    this.#buffer.copy(this.#buffer, 0, end, CHUNK_BYTES);
+    this.#length = CHUNK_BYTES - end;
+  }
+
+  async #put(length: number): Promise<void> {
     const name = chunkName(this.#workspace, this.#dataset, this.file, this.file.chunks);
-    await this.#store.putCatalogue({ ...name, body: text, actor: this.#actor }, this.#now());
+    // The store is done with the bytes when the put resolves: the buffer is reused after.
+    await this.#store.putCatalogue(
+      { ...name, body: this.#buffer.subarray(0, length), actor: this.#actor },
+      this.#now(),
+    );
     this.file.chunks += 1;
   }
 }
@@ -101,16 +130,19 @@ export async function deleteChunks(
   }
 }
 
-/** The pieces of a stored file, in order. */
+/**
+ * The pieces of a stored file, in order, as bytes: a piece stored as text
+ * (by a release that wrote text pieces) is encoded on the way.
+ */
 export async function* readChunks(
   store: CatalogueStore,
   options: { workspace: string; dataset: number; file: DatasetFile },
-): AsyncGenerator<string> {
+): AsyncGenerator<Buffer> {
   for (let chunk = 0; chunk < options.file.chunks; chunk++) {
     const record = await store.getCatalogueByName(
       chunkName(options.workspace, options.dataset, options.file, chunk),
     );
     if (record === undefined) throw new Error(`piece ${chunk} of ${options.file.name} is missing`);
-    yield record.body as string;
+    yield Buffer.isBuffer(record.body) ? record.body : Buffer.from(record.body as string, 'utf8');
   }
 }

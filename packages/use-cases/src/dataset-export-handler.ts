@@ -22,10 +22,6 @@ export interface DatasetExportDeps {
 /** Who the queue's own work is done as, in the event log. */
 const WORKER = 'allot:dataset-export';
 
-async function* bytesOf(chunks: AsyncIterable<string>): AsyncIterable<Buffer> {
-  for await (const chunk of chunks) yield Buffer.from(chunk, 'utf8');
-}
-
 /**
  * The queue handler of `dataset-s3-export`: streams each file of the
  * dataset from the store to the bucket, piece by piece (the SDK uploads a
@@ -78,7 +74,7 @@ export function datasetExportHandler(deps: DatasetExportDeps): QueueHandler<Data
         work.progress(done, total, `uploading ${key}`);
         await deps.storage.upload(target, {
           key,
-          body: bytesOf(readChunks(deps.store, { workspace, dataset: dataset.id, file })),
+          body: readChunks(deps.store, { workspace, dataset: dataset.id, file }),
           length: file.bytes,
           contentType: EXPORT_MEDIA_TYPES[file.format],
         });

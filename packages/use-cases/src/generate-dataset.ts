@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
   AllotError,
+  BlockVersionBuilder,
   entityOrder,
-  toBlockVersion,
   type JsonValue,
   type QueueHandler,
   type QueueWork,
   type Store,
-  type SynthRecord,
 } from '@allot/core';
 import type { DatasetGenerationPayload } from './create-synthetic-dataset.js';
 import { DATASET_ATTEMPTS } from './create-synthetic-dataset.js';
 import { DatasetFileSink, deleteChunks } from './dataset-chunks.js';
-import { resolveDatasetEntities } from './dataset-entities.js';
+import { resolveDatasetEntities, type ResolvedEntity } from './dataset-entities.js';
 import type { EventLog } from './event-log.js';
 import {
   DATASET_KIND,
@@ -131,7 +130,11 @@ async function generate(
     ],
     snapshot: dataset.constraints,
   });
-  const rows = new Map<string, SynthRecord[]>(resolved.map((r) => [r.spec.name, []]));
+  // Each entity's block version is built from the batches the files are written from.
+  const inOrder = entityOrder(resolved.map((r) => ({ ...r.spec, entity: r })));
+  const builders = new Map(
+    inOrder.map(({ entity }) => [entity.spec.name, blockBuilder(dataset, entity, resolved.length)]),
+  );
   const sinks: DatasetFileSink[] = [];
   await writeDatasetFiles({
     entities: resolved.map((r) => r.spec),
@@ -148,7 +151,10 @@ async function generate(
         actor: WORKER,
         now: deps.clock,
         file: {
-          ...file,
+          format: file.format,
+          index: file.index,
+          entity: file.entity,
+          records: file.records,
           name: datasetFileName(
             file.entity,
             dataset.params.fileSplit === null ? null : file.part,
@@ -158,56 +164,59 @@ async function generate(
       });
       sinks.push(sink);
       written.push(sink.file);
-      return {
-        write: (text) => sink.write(text),
-        count: (records) => {
-          sink.file.records += records;
-        },
-        close: () => sink.close(),
-      };
+      return sink;
     },
-    onBatch: (entity, records) => {
-      const list = rows.get(entity)!;
-      for (const record of records) list.push(record);
+    batches: {
+      write: (batch) => {
+        if (work.signal.aborted) throw new Error('generation cancelled');
+        builders.get(batch.entity)!.add(batch.records);
+      },
     },
     onProgress: (done, total) => work.progress(done, total, `${done} of ${total} records`),
-    checkpoint: () => {
-      if (work.signal.aborted) throw new Error('generation cancelled');
-    },
   });
   const blocks: DatasetBlock[] = [];
-  const inOrder = entityOrder(resolved.map((r) => ({ ...r.spec, entity: r })));
   for (const { entity } of inOrder) {
-    const block =
-      dataset.params.block === null
-        ? entity.spec.name
-        : resolved.length === 1
-          ? dataset.params.block
-          : `${dataset.params.block}.${entity.spec.name}`;
-    const key = Object.entries(entity.constraints?.fields ?? {}).find(
-      ([path, c]) => c.unique === true && !path.includes('.'),
-    );
-    const meta = await deps.store.addBlockVersion(
-      work.workspace,
-      toBlockVersion({
-        block,
-        schema: entity.spec.schema,
-        records: rows.get(entity.spec.name)!,
-        keyColumn: key?.[0] ?? null,
-        sourceHash: createHash('sha256')
-          .update(JSON.stringify([dataset.id, entity.spec.name, dataset.params.seed]))
-          .digest('hex'),
-      }),
-    );
-    rows.delete(entity.spec.name);
+    const builder = builders.get(entity.spec.name)!;
+    // Let go of each entity's rows once they are stored.
+    builders.delete(entity.spec.name);
+    const meta = await deps.store.addBlockVersion(work.workspace, builder.build());
     blocks.push({
       entity: entity.spec.name,
-      block,
+      block: meta.block,
       version: meta.version,
       rows: entity.recordCount,
     });
   }
-  return { files: sinks.map((s) => s.file), blocks };
+  // Files in the order they were indexed, formats in the order asked.
+  const position = (f: DatasetFile) =>
+    f.index * dataset.formats.length + dataset.formats.indexOf(f.format);
+  const files = sinks.map((s) => s.file).sort((a, b) => position(a) - position(b));
+  return { files, blocks };
+}
+
+/** The builder of an entity's block version: named after the dataset's block param, keyed by a unique top-level field. */
+function blockBuilder(
+  dataset: DatasetBody,
+  entity: ResolvedEntity,
+  entities: number,
+): BlockVersionBuilder {
+  const block =
+    dataset.params.block === null
+      ? entity.spec.name
+      : entities === 1
+        ? dataset.params.block
+        : `${dataset.params.block}.${entity.spec.name}`;
+  const key = Object.entries(entity.constraints?.fields ?? {}).find(
+    ([path, c]) => c.unique === true && !path.includes('.'),
+  );
+  return new BlockVersionBuilder({
+    block,
+    schema: entity.spec.schema,
+    keyColumn: key?.[0] ?? null,
+    sourceHash: createHash('sha256')
+      .update(JSON.stringify([dataset.id, entity.spec.name, dataset.params.seed]))
+      .digest('hex'),
+  });
 }
 
 /**

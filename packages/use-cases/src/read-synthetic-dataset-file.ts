@@ -4,10 +4,10 @@ import { readSyntheticDataset } from './read-synthetic-dataset.js';
 import type { SynthRef } from './read-schema-record.js';
 import type { DatasetFile } from './synth-records.js';
 
-/** A generated file to send: its index entry and its text, piece by piece. */
+/** A generated file to send: its index entry and its bytes, piece by piece (each piece whole UTF-8). */
 export interface SyntheticDatasetDownload {
   file: DatasetFile;
-  chunks: AsyncIterable<string>;
+  chunks: AsyncIterable<Buffer>;
 }
 
 /**

@@ -33,7 +33,7 @@ export interface CatalogueRecord extends CatalogueName {
   id: string;
   /** `1.0`, `1.1` … or `1.0.0`, `1.0.1` …, given by the catalogue. */
   version: string;
-  /** The record's content, opaque to the catalogue. */
+  /** The record's content, opaque to the catalogue: a `Buffer` when it was put as bytes. */
   body: unknown;
   /** Who put the first version of the name, and when (ISO). */
   createdBy: string;
@@ -46,6 +46,12 @@ export interface CatalogueRecord extends CatalogueName {
 
 /** A new version of a name, numbered by the catalogue. */
 export interface CataloguePut extends CatalogueName {
+  /**
+   * Any JSON value; or a `Uint8Array`, a body of bytes (a piece of a
+   * generated file): stored as the bytes themselves, never as text or JSON,
+   * and read back as a `Buffer`. The store is done with the caller's bytes
+   * when the put resolves, so the caller may reuse their memory then.
+   */
   body: unknown;
   /** Who puts it: becomes `updatedBy` (and `createdBy` of a first version). */
   actor: string;

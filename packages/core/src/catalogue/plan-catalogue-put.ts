@@ -26,8 +26,10 @@ export function planCataloguePut(
   checkName(put);
   if (typeof put.actor !== 'string' || put.actor.length === 0)
     throw new AllotError('INVALID_INPUT', 'a put needs an actor', { field: 'actor' });
-  if (put.body === undefined || JSON.stringify(put.body) === undefined)
-    throw new AllotError('INVALID_INPUT', 'a record body must be JSON', { field: 'body' });
+  if (!isBody(put.body))
+    throw new AllotError('INVALID_INPUT', 'a record body must be JSON or bytes', {
+      field: 'body',
+    });
   if (put.expectedVersion !== undefined && put.expectedVersion !== (latest?.version ?? null))
     throw new CatalogueVersionConflictError(put, put.expectedVersion, latest?.version ?? null);
   if (latest !== undefined) assertUnlockedFor(latest, put.actor, put.force, now);
@@ -47,6 +49,15 @@ export function planCataloguePut(
     updatedAt: at,
     lock: held !== null && held.holder === put.actor ? held : null,
   };
+}
+
+/**
+ * A body a store can keep: bytes or text as they are (a file's pieces: no
+ * need to serialise half a megabyte to learn it can be), else JSON.
+ */
+function isBody(body: unknown): boolean {
+  if (typeof body === 'string' || body instanceof Uint8Array) return true;
+  return body !== undefined && JSON.stringify(body) !== undefined;
 }
 
 /** Refuses an empty kind or name, or a project that is not a non-empty text or null. */

@@ -45,9 +45,11 @@ export { createSqlWriter, type SqlTable } from '../synth/sql-writer.js';
 export { SYNTH_FORMATS, writeDataset } from '../synth/write-dataset.js';
 export { recordWriterFor, referencedFields } from '../synth/record-writer-for.js';
 export type {
+  BatchSink,
   ChunkSink,
   DatasetSummary,
   SynthFormat,
   WriteDatasetOptions,
 } from '../synth/write-dataset.js';
 export { toBlockVersion, type ToBlockVersionOptions } from '../synth/to-block-version.js';
+export { BlockVersionBuilder, type BlockVersionTarget } from '../synth/block-version-builder.js';

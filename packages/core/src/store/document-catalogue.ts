@@ -61,16 +61,24 @@ export class DocumentCatalogue implements CatalogueStore {
         if (!this.#versionsOf(required).some((r) => r.version === required.version))
           throw catalogueRequirementMissing(required);
       const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+      const bytes = record.body instanceof Uint8Array;
       let stored: StoredCatalogueRecord = record;
       if (
         this.#files !== null &&
-        typeof record.body === 'string' &&
-        record.body.length >= BODY_FILE_CHARS
+        (bytes || (typeof record.body === 'string' && record.body.length >= BODY_FILE_CHARS))
       ) {
         // Written whole before the document names it: a crash leaves at worst an unnamed file.
         const bodyFile = `${record.id}-${record.version}.body`;
-        await this.#files.writeBody(record.workspace, bodyFile, record.body);
-        stored = { ...record, body: null, bodyFile };
+        await this.#files.writeBody(record.workspace, bodyFile, record.body as string | Uint8Array);
+        stored = {
+          ...record,
+          body: null,
+          bodyFile,
+          ...(bytes ? { bodyBytes: true as const } : {}),
+        };
+      } else if (bytes) {
+        // Kept in memory: a copy, since the caller reuses its bytes once the put resolves.
+        stored = { ...record, body: Buffer.from(record.body as Uint8Array) };
       }
       await this.#write(record.workspace, (catalogue) => {
         catalogue[catalogueKey(record)] = stored;
@@ -174,15 +182,26 @@ export class DocumentCatalogue implements CatalogueStore {
 
   /** The record as callers see it: its body read back from its file, when it has one. */
   async #withBody(stored: StoredCatalogueRecord | undefined): Promise<CatalogueRecord | undefined> {
-    if (stored?.bodyFile === undefined) return stored;
-    const { bodyFile, ...record } = stored;
+    if (stored?.bodyFile === undefined) {
+      // A reloaded memory document holds bytes as a plain Uint8Array: callers get a Buffer.
+      return stored?.body instanceof Uint8Array && !Buffer.isBuffer(stored.body)
+        ? {
+            ...stored,
+            body: Buffer.from(stored.body.buffer, stored.body.byteOffset, stored.body.length),
+          }
+        : stored;
+    }
+    const { bodyFile, bodyBytes, ...record } = stored;
     if (this.#files === null)
       throw new AllotError(
         'STORE_CORRUPT',
         `the body of ${stored.name} is in a file this store cannot read`,
         { id: stored.id },
       );
-    return { ...record, body: await this.#files.readBody(stored.workspace, bodyFile) };
+    return {
+      ...record,
+      body: await this.#files.readBody(stored.workspace, bodyFile, bodyBytes === true),
+    };
   }
 
   #write(workspace: string, change: (catalogue: Record<string, StoredCatalogueRecord>) => void) {

@@ -36,12 +36,13 @@ export interface DocumentPersistence {
    * Optional: stores a large catalogue body in a file of its own, written
    * once, before the document that names it is saved; the document then
    * holds only the file's name. Without it, bodies stay in the document.
+   * Bodies of bytes always go to a file when the persistence has them.
    * What makes storing a file's many 512 KiB pieces cost what they weigh,
    * not a rewrite or a journal line of their size each.
    */
-  writeBody?(workspace: string, file: string, body: string): Promise<void>;
-  /** A body written by {@link writeBody}. */
-  readBody?(workspace: string, file: string): Promise<string>;
+  writeBody?(workspace: string, file: string, body: string | Uint8Array): Promise<void>;
+  /** A body written by {@link writeBody}: its text, or its bytes when `bytes` (a body put as bytes). */
+  readBody?(workspace: string, file: string, bytes?: boolean): Promise<string | Buffer>;
   /** Removes a body's file, after the document stopped naming it; a missing file is no error. */
   deleteBody?(workspace: string, file: string): Promise<void>;
   close(): Promise<void>;

@@ -152,11 +152,12 @@ export function notificationKey(user: string, id: number): string {
 }
 
 /**
- * A catalogue record as the document holds it. A large text body may live in
- * a file of its own (see `DocumentPersistence.writeBody`): then `body`
- * is null and `bodyFile` names the file.
+ * A catalogue record as the document holds it. A large text body, or a body
+ * of bytes, may live in a file of its own (see `DocumentPersistence.writeBody`):
+ * then `body` is null, `bodyFile` names the file and `bodyBytes` is true
+ * when the file holds bytes to read back as such.
  */
-export type StoredCatalogueRecord = CatalogueRecord & { bodyFile?: string };
+export type StoredCatalogueRecord = CatalogueRecord & { bodyFile?: string; bodyBytes?: true };
 
 /** The key of a catalogue record in {@link WorkspaceDocument.catalogue}: one per version of a name. */
 export function catalogueKey(record: {

@@ -1,8 +1,8 @@
 import { AllotError } from '../errors.js';
 import { entityOrder } from './entity-order.js';
-import { generateEntities, type GenerateOptions } from './generate-entities.js';
-import { recordWriterFor, referencedFields } from './record-writer-for.js';
-import type { RecordWriter } from './record-writers.js';
+import { EntityOutput } from './entity-output.js';
+import { generateEntities, type GenerateOptions, type SynthBatch } from './generate-entities.js';
+import { referencedFields } from './record-writer-for.js';
 import { TextBytes } from './text-bytes.js';
 
 /** The formats a dataset is written in. */
@@ -25,15 +25,37 @@ export interface ChunkSink {
   close?(): void | Promise<void>;
 }
 
+/**
+ * Where each batch of records goes as it is generated, before its chunks
+ * are written: a data block version being built from the same records, a
+ * check for cancellation (a throw stops the run).
+ */
+export interface BatchSink {
+  write(batch: SynthBatch): void | Promise<void>;
+}
+
 /** Options of {@link writeDataset}. */
 export interface WriteDatasetOptions extends GenerateOptions {
   formats: readonly SynthFormat[];
   /**
-   * The sink for one entity in one format. Returning the same sink for
-   * several entities (one `.sql` file, say) is allowed: it is closed once,
-   * and gets every `CREATE TABLE` first, in dependency order, then the inserts.
+   * The sink for one entity in one format: for its part `part` (0, 1 …)
+   * when {@link recordsPerFile} splits it, else for part 0 only. Returning
+   * the same sink for several entities (one `.sql` file, say) is allowed: it
+   * is closed once, and gets every `CREATE TABLE` first, in dependency
+   * order, then the inserts. A part's sink is closed when the part is full
+   * (unless another output still writes to it), the others at the end.
+   * Part 0 of every entity is asked for first, in dependency order, then
+   * each further part when its first record comes.
    */
-  sink(entity: string, format: SynthFormat): ChunkSink;
+  sink(entity: string, format: SynthFormat, part: number): ChunkSink;
+  /**
+   * Records per file: an entity's records past it go to its next part, a
+   * file whole by itself (see {@link EntityOutput}). Null or omitted: one
+   * file per entity and format.
+   */
+  recordsPerFile?: number | null;
+  /** Gets every batch, once, before the files do. */
+  batches?: BatchSink;
 }
 
 /** What was written. */
@@ -59,32 +81,46 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
       );
     }
   }
+  const perFile = options.recordsPerFile ?? null;
+  if (perFile !== null && (!Number.isInteger(perFile) || perFile < 1)) {
+    throw new AllotError('INVALID_INPUT', `records per file must be a whole number from 1`, {
+      field: 'recordsPerFile',
+    });
+  }
   const ordered = entityOrder(options.entities);
   const referenced = referencedFields(ordered);
-  const outputs = new Map<string, { writer: RecordWriter; sink: ChunkSink }[]>();
+  // One buffer for every batch: each sink has taken its bytes before the next batch is encoded.
+  const bytes = new TextBytes();
+  const outputs = new Map<string, EntityOutput[]>();
   for (const entity of ordered) {
     outputs.set(
       entity.name,
-      options.formats.map((format) => ({
-        writer: recordWriterFor(format, entity, referenced.get(entity.name) ?? new Set()),
-        sink: options.sink(entity.name, format),
-      })),
+      options.formats.map(
+        (format) =>
+          new EntityOutput({
+            entity,
+            format,
+            referenced: referenced.get(entity.name) ?? new Set(),
+            recordsPerFile: perFile,
+            sink: (part) => options.sink(entity.name, format, part),
+            bytes,
+          }),
+      ),
     );
   }
   const all = [...outputs.values()].flat();
-  for (const { writer, sink } of all) await sink.write(writer.header());
-  // One buffer for every batch: each sink has taken its bytes before the next batch is encoded.
-  const bytes = new TextBytes();
+  const closed = new Set<ChunkSink>();
+  const closePart = async (sink: ChunkSink) => {
+    if (all.some((o) => o.sink === sink)) return;
+    closed.add(sink);
+    await sink.close?.();
+  };
+  for (const output of all) await output.header();
   for (const batch of generateEntities(options)) {
-    for (const { writer, sink } of outputs.get(batch.entity)!) {
-      if (writer.encode !== undefined && sink.writeBytes !== undefined) {
-        bytes.clear();
-        writer.encode(batch.records, bytes);
-        await sink.writeBytes(bytes.view());
-      } else await sink.write(writer.write(batch.records));
-    }
+    await options.batches?.write(batch);
+    for (const output of outputs.get(batch.entity)!) await output.write(batch.records, closePart);
   }
-  for (const { writer, sink } of all) await sink.write(writer.footer());
-  for (const sink of new Set(all.map((o) => o.sink))) await sink.close?.();
+  for (const output of all) await output.footer();
+  for (const sink of new Set(all.map((o) => o.sink))) if (!closed.has(sink)) await sink.close?.();
   return { entities: ordered.map((e) => ({ name: e.name, count: e.count })) };
 }

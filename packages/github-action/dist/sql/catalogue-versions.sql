@@ -1,5 +1,5 @@
 -- The versions of a name, oldest first; only :version when it is given.
-SELECT catalogue_record(c) AS record
+SELECT catalogue_record(c) AS record, c.body_bytes
 FROM catalogue c
 WHERE workspace = :workspace AND kind = :kind AND project IS NOT DISTINCT FROM :project
   AND name = :name AND (:version::text IS NULL OR version = :version)
