@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,5 +120,39 @@ describe('the embedded work queue across restarts', () => {
       attempts: 1,
       result: 'finished',
     });
+  });
+});
+
+describe('closing the embedded work queue', () => {
+  it('makes every caller of close wait for its last write, so the directory can go after any', async () => {
+    const dir = await freshDir();
+    const queue = await open(dir);
+    await queue.work('slow', ({ signal }) => hang(signal));
+    const id = await queue.enqueue(WS, 'slow', {});
+    await until(
+      () => queue.get(WS, id),
+      (job) => job?.state === 'running',
+    );
+    let firstClosed = false;
+    const first = queue.close().then(() => {
+      firstClosed = true;
+    });
+    // The second close settles only once the first has: its handed-back job is written by then.
+    await queue.close();
+    expect(firstClosed).toBe(true);
+    await rm(dir, { recursive: true });
+    await first;
+    await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses a cancel once closed, rather than writing the queue file after the close', async () => {
+    const dir = await freshDir();
+    const queue = await open(dir);
+    const id = await queue.enqueue(WS, 'later', {});
+    await queue.close();
+    await rm(dir, { recursive: true });
+    await expect(queue.cancel(WS, id)).rejects.toMatchObject({ code: 'STORE_FAILURE' });
+    expect(await queue.get(WS, id)).toMatchObject({ state: 'queued' });
+    await expect(readdir(dir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

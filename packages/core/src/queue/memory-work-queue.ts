@@ -70,7 +70,9 @@ const INTERRUPTED = {
  * running when the process stopped is queued again on the next open (or
  * failed with WORKER_LOST if that was its last attempt). Progress is saved
  * with the next change of state. `timeoutSeconds` is not enforced here: a
- * handler in this process cannot die without the process.
+ * handler in this process cannot die without the process. Once `close`
+ * resolves (for every caller, a second call waits for the first) nothing
+ * more is saved; `enqueue`, `work` and `cancel` then throw STORE_FAILURE.
  */
 export async function openMemoryWorkQueue(
   options: MemoryWorkQueueOptions = {},
@@ -88,6 +90,7 @@ class MemoryWorkQueue implements WorkQueue {
   readonly #runs = new Map<string, Run>();
   readonly #saves = new Mutex();
   #closed = false;
+  #closing: Promise<void> | undefined;
 
   constructor(options: MemoryWorkQueueOptions) {
     this.#persistence = options.persistence;
@@ -174,6 +177,8 @@ class MemoryWorkQueue implements WorkQueue {
   }
 
   async cancel(workspace: string, id: string): Promise<QueuedJob | undefined> {
+    // Closed, its last save may be made already: a cancel now would write after it.
+    this.#open();
     const stored = this.#jobs.get(id);
     if (!stored || stored.job.workspace !== workspace) return undefined;
     const { job } = stored;
@@ -206,8 +211,13 @@ class MemoryWorkQueue implements WorkQueue {
     this.#pump(kind);
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    // Every caller waits for the same last save, so that none sees the close done while it is written.
+    this.#closing ??= this.#shutDown();
+    return this.#closing;
+  }
+
+  async #shutDown(): Promise<void> {
     this.#closed = true;
     for (const worker of this.#workers.values()) clearTimeout(worker.wake);
     const runs = [...this.#runs.values()];
