@@ -147,7 +147,7 @@ describe('deleting a schema while a constraint set or dataset naming it is creat
         name: 'd',
         schema: other,
         recordCount: 1,
-        entities: [{ schema: people, recordCount: 1 }],
+        entities: [{ schema: people, constraintSet: null, recordCount: 1 }],
       },
       acting,
     );
