@@ -2,6 +2,7 @@ import {
   AllotError,
   assertNotUsed,
   assertUnlockedFor,
+  catalogueUsersOf,
   catalogueRequirementMissing,
   catalogueVersionParts,
   checkName,
@@ -132,8 +133,9 @@ export class PostgresCatalogue implements CatalogueStore {
       for (const { record } of doomed.rows)
         assertUnlockedFor(record, target.actor, target.force, now);
       // Under the name's lock: a put requiring it has committed (and is read here) or waits.
-      if (doomed.rows.length > 0 && target.unlessUsedBy !== undefined)
-        await this.#assertNotUsed(client, target, target.unlessUsedBy.kind);
+      if (doomed.rows.length > 0)
+        for (const users of catalogueUsersOf(target))
+          await this.#assertNotUsed(client, target, users.kind);
       const deleted = await this.#sql.run(client, 'catalogue-delete', values);
       return deleted.rowCount ?? 0;
     });

@@ -2,6 +2,7 @@ import type { CatalogueStore } from '@allot/core';
 import type { Acting } from './acting.js';
 import { checkConstraintSet, type ConstraintSetInput } from './check-constraint-set.js';
 import { readSchemaRecord } from './read-schema-record.js';
+import { schemaRequirement } from './schema-references.js';
 import {
   CONSTRAINT_SET_KIND,
   nextSynthId,
@@ -60,6 +61,7 @@ export async function createConstraintSet(
       body,
       actor: acting.actor,
       expectedVersion: null,
+      requires: [schemaRequirement(acting.workspace, schema.id, 'schema')],
     },
     acting.now,
   );

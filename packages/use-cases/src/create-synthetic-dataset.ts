@@ -9,6 +9,7 @@ import {
 import type { Acting } from './acting.js';
 import { resolveDatasetEntities, type EntityRef } from './dataset-entities.js';
 import { readProject } from './read-project.js';
+import { schemaRequirement } from './schema-references.js';
 import {
   DATASET_GENERATION_KIND,
   DATASET_KIND,
@@ -132,7 +133,19 @@ export async function createSyntheticDataset(
   };
   const name = synthName(DATASET_KIND, acting.workspace, id);
   const first = await store.putCatalogue(
-    { ...name, body, actor: acting.actor, expectedVersion: null },
+    {
+      ...name,
+      body,
+      actor: acting.actor,
+      expectedVersion: null,
+      requires: entities.map((entity, index) =>
+        schemaRequirement(
+          acting.workspace,
+          entity.schema,
+          index === 0 ? 'schema' : `entities[${index - 1}].schema`,
+        ),
+      ),
+    },
     acting.now,
   );
   const payload: DatasetGenerationPayload = { dataset: id };

@@ -1,20 +1,16 @@
-import { AllotError, type CatalogueStore } from '@allot/core';
+import { AllotError, CatalogueInUseError, type CatalogueStore } from '@allot/core';
 import type { Acting } from './acting.js';
 import type { SynthRef } from './read-schema-record.js';
 import { readSchemaRecord } from './read-schema-record.js';
-import {
-  CONSTRAINT_SET_KIND,
-  DATASET_KIND,
-  listSynthBodies,
-  SCHEMA_KIND,
-  synthName,
-  type ConstraintSetBody,
-  type DatasetBody,
-} from './synth-records.js';
+import { schemaUsers } from './schema-references.js';
+import { CONSTRAINT_SET_KIND, SCHEMA_KIND, synthName } from './synth-records.js';
 
 /**
  * Deletes a schema no constraint set or dataset uses; datasets keep their
- * files, so a schema in use stays rather than leave them unexplained.
+ * files, so a schema in use stays rather than leave them unexplained. The
+ * store looks for users in the delete's own atomic step, and their puts
+ * require the schema in theirs: of a delete and a create racing, one of
+ * them is refused.
  *
  * @throws {@link AllotError} `NOT_FOUND`, or `INVALID_INPUT` naming what still uses the schema
  */
@@ -24,31 +20,23 @@ export async function deleteSchema(
   acting: Acting,
 ): Promise<void> {
   const schema = await readSchemaRecord(store, { ...ref, workspace: acting.workspace });
-  const page = { limit: 1, offset: 0 };
-  const sets = await listSynthBodies<ConstraintSetBody>(store, {
-    workspace: acting.workspace,
-    kind: CONSTRAINT_SET_KIND,
-    filter: (set) => set.schema === schema.id,
-    page,
-  });
-  const datasets = await listSynthBodies<DatasetBody>(store, {
-    workspace: acting.workspace,
-    kind: DATASET_KIND,
-    filter: (d) => d.schema === schema.id || d.entities.some((e) => e.schema === schema.id),
-    page,
-  });
-  const user = sets[0]
-    ? `constraint set ${sets[0].id}`
-    : datasets[0]
-      ? `dataset ${datasets[0].id}`
-      : null;
-  if (user !== null) {
+  try {
+    await store.deleteCatalogue(
+      {
+        ...synthName(SCHEMA_KIND, acting.workspace, schema.id),
+        actor: acting.actor,
+        force: true,
+        unlessUsedBy: schemaUsers(schema.id),
+      },
+      acting.now,
+    );
+  } catch (error) {
+    if (!(error instanceof CatalogueInUseError)) throw error;
+    // Records of these kinds are named by their number, padded.
+    const label = error.user.kind === CONSTRAINT_SET_KIND ? 'constraint set' : 'dataset';
+    const user = `${label} ${Number(error.user.name)}`;
     throw new AllotError('INVALID_INPUT', `schema ${schema.id} is used by ${user}`, {
       field: 'schema',
     });
   }
-  await store.deleteCatalogue(
-    { ...synthName(SCHEMA_KIND, acting.workspace, schema.id), actor: acting.actor, force: true },
-    acting.now,
-  );
 }

@@ -3,6 +3,7 @@ import type { Acting } from './acting.js';
 import { checkConstraintSet, type ConstraintSetInput } from './check-constraint-set.js';
 import { readConstraintSet } from './read-constraint-set.js';
 import { readSchemaRecord, type SynthRef } from './read-schema-record.js';
+import { schemaRequirement } from './schema-references.js';
 import {
   CONSTRAINT_SET_KIND,
   findSynthRecord,
@@ -51,6 +52,7 @@ export async function updateConstraintSet(
       actor: acting.actor,
       keepId: true,
       expectedVersion: record?.version ?? null,
+      requires: [schemaRequirement(acting.workspace, schema.id, 'schema')],
     },
     acting.now,
   );

@@ -108,6 +108,40 @@ export function describeCatalogueReferencesContract(store: () => Store): void {
       expect(await store().deleteCatalogue(deleteView('combo'), T0)).toBe(1);
     });
 
+    it('refuses a delete while a record of any of several kinds uses it, naming the first kind given first', async () => {
+      await putView(store(), 'shared');
+      const byKinds = (kinds: string[]): CatalogueDelete => ({
+        ...view('shared'),
+        actor: 'ann',
+        unlessUsedBy: kinds.map((kind) => ({
+          kind,
+          uses: (body) => (body as { view: string }).view === 'shared',
+        })),
+      });
+      await store().putCatalogue({ ...worksetOf('a', 'shared'), kind: 'report' }, T0);
+      await store().putCatalogue(worksetOf('b', 'shared'), T0);
+      await expect(
+        store().deleteCatalogue(byKinds(['workset', 'report']), T0),
+      ).rejects.toMatchObject({ code: 'IN_USE', user: { kind: 'workset', name: 'b' } });
+      await expect(
+        store().deleteCatalogue(byKinds(['report', 'workset']), T0),
+      ).rejects.toMatchObject({ code: 'IN_USE', user: { kind: 'report', name: 'a' } });
+      await store().deleteCatalogue(
+        { kind: 'workset', workspace: WS, project: 'p1', name: 'b', actor: 'ann' },
+        T0,
+      );
+      // The second kind alone still keeps it.
+      await expect(
+        store().deleteCatalogue(byKinds(['workset', 'report']), T0),
+      ).rejects.toMatchObject({ code: 'IN_USE', user: { kind: 'report', name: 'a' } });
+      expect(await store().getCatalogueByName(view('shared'))).toBeDefined();
+      await store().deleteCatalogue(
+        { kind: 'report', workspace: WS, project: 'p1', name: 'a', actor: 'ann' },
+        T0,
+      );
+      expect(await store().deleteCatalogue(byKinds(['workset', 'report']), T0)).toBe(1);
+    });
+
     it('refuses one of a put requiring a record and a delete of it that race, never both', async () => {
       for (let round = 0; round < 16; round++) {
         const name = `view-${round}`;

@@ -120,9 +120,11 @@ export interface CatalogueDelete extends CatalogueName {
   /**
    * Refuses the delete (`IN_USE`) while a record uses it, checked in the
    * delete's own atomic step, so no put carrying a
-   * {@link CataloguePut.requires} of it can slip in between.
+   * {@link CataloguePut.requires} of it can slip in between. Several
+   * kinds may use a record (a schema: constraint sets and datasets): give
+   * each, and the first user found in their order is named.
    */
-  unlessUsedBy?: CatalogueUsers;
+  unlessUsedBy?: CatalogueUsers | readonly CatalogueUsers[];
 }
 
 /** A listing of one kind of record in a workspace. */

@@ -41,7 +41,7 @@ export {
 export { isCatalogueId, newCatalogueId } from '../catalogue/catalogue-id.js';
 export { assertUnlockedFor, checkUnlock, liveLock, lockFor } from '../catalogue/catalogue-lock.js';
 export { compareCatalogueRecords } from '../catalogue/catalogue-order.js';
-export { assertNotUsed } from '../catalogue/catalogue-users.js';
+export { assertNotUsed, catalogueUsersOf } from '../catalogue/catalogue-users.js';
 export {
   catalogueSchemeOf,
   catalogueVersionParts,

@@ -1,7 +1,7 @@
 import { assertUnlockedFor, checkUnlock, lockFor } from '../catalogue/catalogue-lock.js';
 import { catalogueRequirementMissing } from '../catalogue/catalogue-errors.js';
 import { compareCatalogueRecords } from '../catalogue/catalogue-order.js';
-import { assertNotUsed } from '../catalogue/catalogue-users.js';
+import { assertNotUsed, catalogueUsersOf } from '../catalogue/catalogue-users.js';
 import type {
   CatalogueDelete,
   CatalogueLock,
@@ -150,8 +150,8 @@ export class DocumentCatalogue implements CatalogueStore {
       for (const record of doomed) assertUnlockedFor(record, target.actor, target.force, now);
       if (doomed.length === 0) return 0;
       // In the same turn of the mutex as the delete: no put naming the target can come between.
-      if (target.unlessUsedBy !== undefined)
-        assertNotUsed(target, await this.#ofKindIn(target, target.unlessUsedBy.kind));
+      for (const users of catalogueUsersOf(target))
+        assertNotUsed(target, await this.#ofKindIn(target, users.kind));
       await this.#write(target.workspace, (catalogue) => {
         for (const record of doomed) delete catalogue[catalogueKey(record)];
       });

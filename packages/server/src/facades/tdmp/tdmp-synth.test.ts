@@ -303,6 +303,10 @@ describe('TDMP schemas, constraints, datasets and downloads', () => {
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.body.detail).toBe('Project not found');
 
+    const inUse = await t.call('DELETE', `/schemas/${schemaId}`, { auth: admin });
+    expect(inUse.status, inUse.text).toBe(400);
+    expect(inUse.body.detail).toBe(`schema ${schemaId} is used by dataset ${id}`);
+
     const deleted = await t.call('DELETE', `/datasets/${id}`, { auth: admin });
     expect(deleted.status, deleted.text).toBe(200);
     expect((await t.call('GET', `/datasets/${id}`, { auth: admin })).status).toBe(404);
