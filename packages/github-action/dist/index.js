@@ -62078,13 +62078,18 @@ function compareCatalogueRecords(a, b) {
 }
 
 // ../core/dist/catalogue/catalogue-users.js
-function assertNotUsed(target, candidates) {
+function catalogueUsersOf(target) {
   const users = target.unlessUsedBy;
   if (users === void 0)
-    return;
-  for (const record of candidates)
-    if (record.kind === users.kind && record.workspace === target.workspace && record.project === target.project && users.uses(record.body))
-      throw new CatalogueInUseError(target, record);
+    return [];
+  return Array.isArray(users) ? users : [users];
+}
+function assertNotUsed(target, candidates) {
+  const records = [...candidates];
+  for (const users of catalogueUsersOf(target))
+    for (const record of records)
+      if (record.kind === users.kind && record.workspace === target.workspace && record.project === target.project && users.uses(record.body))
+        throw new CatalogueInUseError(target, record);
 }
 
 // ../core/dist/catalogue/catalogue-id.js
@@ -62233,8 +62238,8 @@ var DocumentCatalogue = class {
         assertUnlockedFor(record, target.actor, target.force, now);
       if (doomed.length === 0)
         return 0;
-      if (target.unlessUsedBy !== void 0)
-        assertNotUsed(target, await this.#ofKindIn(target, target.unlessUsedBy.kind));
+      for (const users of catalogueUsersOf(target))
+        assertNotUsed(target, await this.#ofKindIn(target, users.kind));
       await this.#write(target.workspace, (catalogue) => {
         for (const record of doomed)
           delete catalogue[catalogueKey(record)];
@@ -65762,8 +65767,9 @@ var PostgresCatalogue = class {
       const doomed = await this.#sql.run(client, "catalogue-versions", values);
       for (const { record } of doomed.rows)
         assertUnlockedFor(record, target.actor, target.force, now);
-      if (doomed.rows.length > 0 && target.unlessUsedBy !== void 0)
-        await this.#assertNotUsed(client, target, target.unlessUsedBy.kind);
+      if (doomed.rows.length > 0)
+        for (const users of catalogueUsersOf(target))
+          await this.#assertNotUsed(client, target, users.kind);
       const deleted = await this.#sql.run(client, "catalogue-delete", values);
       return deleted.rowCount ?? 0;
     });
