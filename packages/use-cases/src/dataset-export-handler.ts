@@ -1,5 +1,6 @@
 import type { JsonValue, QueueHandler, Store } from '@allot/core';
 import { readChunks } from './dataset-chunks.js';
+import { recordDatasetWorkerEvent } from './dataset-worker-event.js';
 import {
   EXPORT_MEDIA_TYPES,
   exportKeys,
@@ -47,26 +48,19 @@ export function datasetExportHandler(deps: DatasetExportDeps): QueueHandler<Data
     const { target } = integration.body as S3IntegrationBody;
     const keys = exportKeys(target.prefix, dataset.id, dataset.files);
     const record = (kind: string, details: Record<string, JsonValue>) =>
-      deps.events.record(
-        {
-          workspace,
-          kind,
-          actor: WORKER,
-          ip: null,
-          project: dataset.project,
-          subject: `synthetic-dataset:${dataset.id}`,
-          at: deps.clock().toISOString(),
-          details: {
-            dataset: dataset.id,
-            name: dataset.name,
-            integration: payload.integration,
-            bucket: target.bucket,
-            prefix: keys.base,
-            ...details,
-          },
+      recordDatasetWorkerEvent(deps, {
+        workspace,
+        actor: WORKER,
+        kind,
+        dataset,
+        details: {
+          integration: payload.integration,
+          bucket: target.bucket,
+          prefix: keys.base,
+          ...details,
         },
-        [payload.requestedBy],
-      );
+        notify: payload.requestedBy,
+      });
     try {
       const total = dataset.files.reduce((sum, f) => sum + f.bytes, 0);
       let done = 0;

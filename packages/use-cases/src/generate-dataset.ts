@@ -21,6 +21,7 @@ import {
   type DatasetBody,
   type DatasetFile,
 } from './synth-records.js';
+import { recordDatasetWorkerEvent } from './dataset-worker-event.js';
 import { datasetFileName, writeDatasetFiles } from './write-dataset-files.js';
 
 /** What a generation needs. */
@@ -78,10 +79,17 @@ export function datasetGenerationHandler(
         });
         return { dataset: dataset.id, status: 'deleted' };
       }
-      await record_(deps, work.workspace, done, 'dataset.completed', {
-        records: done.recordCount,
-        files: done.files.length,
-        blocks: done.blocks.map((b) => `${b.block}@${b.version}`),
+      await recordDatasetWorkerEvent(deps, {
+        workspace: work.workspace,
+        actor: WORKER,
+        kind: 'dataset.completed',
+        dataset: done,
+        details: {
+          records: done.recordCount,
+          files: done.files.length,
+          blocks: done.blocks.map((b) => `${b.block}@${b.version}`),
+        },
+        notify: done.createdByUser,
       });
       return { dataset: dataset.id, status: 'completed', files: done.files.length };
     } catch (error) {
@@ -105,7 +113,14 @@ export function datasetGenerationHandler(
         finishedAt: deps.clock().toISOString(),
       }));
       if (failed !== null)
-        await record_(deps, work.workspace, failed, 'dataset.failed', { error: reason });
+        await recordDatasetWorkerEvent(deps, {
+          workspace: work.workspace,
+          actor: WORKER,
+          kind: 'dataset.failed',
+          dataset: failed,
+          details: { error: reason },
+          notify: failed.createdByUser,
+        });
       return { dataset: dataset.id, status: 'failed', error: reason };
     }
   };
@@ -250,26 +265,4 @@ async function finish(
       if (!(error instanceof AllotError && error.code === 'VERSION_CONFLICT')) throw error;
     }
   }
-}
-
-async function record_(
-  deps: DatasetGenerationDeps,
-  workspace: string,
-  dataset: DatasetBody,
-  kind: 'dataset.completed' | 'dataset.failed',
-  details: Record<string, unknown>,
-): Promise<void> {
-  await deps.events.record(
-    {
-      workspace,
-      kind,
-      actor: WORKER,
-      ip: null,
-      project: dataset.project,
-      subject: `synthetic-dataset:${dataset.id}`,
-      at: deps.clock().toISOString(),
-      details: { dataset: dataset.id, name: dataset.name, ...details },
-    },
-    [dataset.createdByUser],
-  );
 }
