@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AllotError, type JsonValue, type QueuedJob, type WorkQueue } from '@allot/core';
 
-/** Opens a fresh, empty work queue; `close` is called after each test. */
+/**
+ * Opens a fresh, empty work queue; `close` is called after each test (and
+ * may be called again: an opener that cleans up after it does so once).
+ */
 export type OpenWorkQueue = () => Promise<WorkQueue>;
 
 const WS = 'contract';
@@ -203,6 +206,33 @@ export function describeWorkQueueContract(name: string, open: OpenWorkQueue): vo
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await queue.get(WS, id)).toMatchObject({ state: 'cancelled', result: null });
       expect(await queue.cancel(WS, id)).toMatchObject({ state: 'cancelled' });
+    });
+
+    it('makes a second close wait until the first is done, a slow-stopping job included', async () => {
+      const started = gate();
+      await queue.work('slow-stop', async ({ signal }) => {
+        started.open();
+        await new Promise<void>((resolve) => {
+          if (signal.aborted) resolve();
+          signal.addEventListener('abort', () => resolve());
+        });
+        // Slow to stop: the first close waits for it, so a second caller must too.
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        throw signal.reason;
+      });
+      const id = await queue.enqueue(WS, 'slow-stop', {});
+      await started.opened;
+      await waitForJob(queue, id, (job) => job.state === 'running');
+      let firstDone = false;
+      const first = queue.close().then(() => {
+        firstDone = true;
+      });
+      await queue.close();
+      expect(firstDone).toBe(true);
+      await first;
+      await expect(queue.enqueue(WS, 'slow-stop', {})).rejects.toMatchObject({
+        code: 'STORE_FAILURE',
+      });
     });
   });
 }

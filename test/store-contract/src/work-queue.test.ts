@@ -14,10 +14,12 @@ describeWorkQueueContract('lowdb', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'allot-queue-contract-'));
   const queue = await openLowdbWorkQueue(dir);
   const close = queue.close.bind(queue);
+  let removed: Promise<void> | undefined;
   return Object.assign(queue, {
+    // Every call closes the queue itself (a test closes twice); the directory goes once.
     close: async () => {
       await close();
-      await rm(dir, { recursive: true, force: true });
+      await (removed ??= rm(dir, { recursive: true, force: true }));
     },
   });
 });
@@ -32,12 +34,14 @@ describeWorkQueueContract('postgres', async () => {
     heartbeatMs: 100,
   });
   const close = queue.close.bind(queue);
+  let dropped: Promise<unknown> | undefined;
   return Object.assign(queue, {
+    // Every call closes the queue itself (a test closes twice); the schemas go once.
     close: async () => {
       await close();
-      await withClient(POSTGRES_URL, (client) =>
+      await (dropped ??= withClient(POSTGRES_URL, (client) =>
         client.query(`DROP SCHEMA "${schema}" CASCADE; DROP SCHEMA "${schema}_queue" CASCADE`),
-      );
+      ));
     },
   });
 });

@@ -73,6 +73,8 @@ export class PostgresWorkQueue implements WorkQueue {
   readonly #kinds = new Set<string>();
   readonly #running = new Map<string, AbortController>();
   #closing = false;
+  /** The one close in progress or done: every caller of `close` awaits it. */
+  #closed: Promise<void> | undefined;
 
   constructor(pool: pg.Pool, boss: PgBoss, sql: QueueSql, settings: PostgresWorkQueueSettings) {
     this.#pool = pool;
@@ -186,8 +188,13 @@ export class PostgresWorkQueue implements WorkQueue {
     }
   }
 
-  async close(): Promise<void> {
-    if (this.#closing) return;
+  close(): Promise<void> {
+    // A second caller waits for the first close rather than returning while the pool still ends.
+    this.#closed ??= this.#shutDown();
+    return this.#closed;
+  }
+
+  async #shutDown(): Promise<void> {
     this.#closing = true;
     for (const controller of this.#running.values()) {
       controller.abort(new Error('the queue is closing'));
