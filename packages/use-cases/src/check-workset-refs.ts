@@ -33,7 +33,11 @@ export async function checkWorksetRefs(
   ];
   for (const [view, field] of bound) {
     await exists(store, project, DATA_VIEW_KIND, view.view, `${field}.view`);
-    if (view === body.primary && (await isCoverageSet(store, project, view.dataSet))) continue;
+    if (
+      view === body.primary &&
+      (await coverageSetVersion(store, project, view.dataSet)) !== undefined
+    )
+      continue;
     try {
       await dataSetVersion(store, project.workspace, view.dataSet);
     } catch (error) {
@@ -46,19 +50,37 @@ export async function checkWorksetRefs(
   }
 }
 
-/** Whether a primary data set names a coverage set of the project (three-part versions as TDO writes them). */
-async function isCoverageSet(
+/**
+ * The version of the project's coverage set a primary data set names, if it
+ * names one (TDO writes three-part versions: `1.0.0` finds `1.0`).
+ */
+async function coverageSetVersion(
   store: Store,
   project: ProjectRecord,
   ref: NamedVersion,
-): Promise<boolean> {
-  for (const version of new Set([ref.version, ref.version.replace(/^(\d+\.\d+)\.0$/, '$1')]))
+): Promise<string | undefined> {
+  for (const version of coverageSetVersions(ref))
     if (
       (await store.getCatalogueByName(nameIn(project, COVERAGE_SET_KIND, ref.name), version)) !==
       undefined
     )
-      return true;
-  return false;
+      return version;
+  return undefined;
+}
+
+/** The coverage set versions a data set's version may stand for: as written, then without a three-part `.0`. */
+function coverageSetVersions(ref: NamedVersion): Set<string> {
+  return new Set([ref.version, ref.version.replace(/^(\d+\.\d+)\.0$/, '$1')]);
+}
+
+/**
+ * Whether a workset body's primary data set names this coverage set
+ * version: what keeps the version from being deleted while any version of
+ * the workset could still assemble from it.
+ */
+export function worksetUsesCoverageSet(body: WorksetBody, set: NamedVersion): boolean {
+  const dataSet = body.primary.dataSet;
+  return dataSet.name === set.name && coverageSetVersions(dataSet).has(set.version);
 }
 
 async function exists(
@@ -80,25 +102,37 @@ async function exists(
 }
 
 /**
- * The scenario and views a workset names, as the put of a version of it
- * requires them: checked again in the put's atomic step, so a delete of
- * one of them that passed its own check at the same moment cannot leave
- * the workset naming a record that is gone.
+ * The scenario, views and coverage set (when the primary data set names
+ * one) a workset names, as the put of a version of it requires them:
+ * checked again in the put's atomic step, so a delete of one of them that
+ * passed its own check at the same moment cannot leave the workset naming
+ * a record that is gone.
  */
-export function worksetRequirements(
+export async function worksetRequirements(
+  store: Store,
   project: ProjectRecord,
   body: WorksetBody,
-): CatalogueRequirement[] {
+): Promise<CatalogueRequirement[]> {
   const required = (kind: string, ref: NamedVersion, field: string): CatalogueRequirement => ({
     ...nameIn(project, kind, ref.name),
     version: ref.version,
     field,
   });
+  const coverage = await coverageSetVersion(store, project, body.primary.dataSet);
   return [
     required(SCENARIO_KIND, body.scenario, 'entity.scenario'),
     required(DATA_VIEW_KIND, body.primary.view, 'entity.primary.view'),
     ...body.dataViews.map((bound, index) =>
       required(DATA_VIEW_KIND, bound.view, `entity.dataViews[${index}].view`),
     ),
+    ...(coverage === undefined
+      ? []
+      : [
+          required(
+            COVERAGE_SET_KIND,
+            { name: body.primary.dataSet.name, version: coverage },
+            'entity.primary.dataSet',
+          ),
+        ]),
   ];
 }

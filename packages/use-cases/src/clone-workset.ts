@@ -41,7 +41,7 @@ export async function cloneWorkset(
       body: source.body,
       actor: caller.user,
       keepId: true,
-      requires: worksetRequirements(project, source.body as WorksetBody),
+      requires: await worksetRequirements(store, project, source.body as WorksetBody),
       expectedVersion: null,
     },
     now,

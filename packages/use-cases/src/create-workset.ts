@@ -38,7 +38,7 @@ export async function createWorkset(
       body,
       actor: caller.user,
       keepId: true,
-      requires: worksetRequirements(project, body),
+      requires: await worksetRequirements(store, project, body),
       expectedVersion: null,
     },
     now,

@@ -59,7 +59,7 @@ export async function updateWorkset(
       body,
       actor: caller.user,
       keepId: true,
-      requires: worksetRequirements(project, body),
+      requires: await worksetRequirements(store, project, body),
       expectedVersion: current.version,
     },
     now,

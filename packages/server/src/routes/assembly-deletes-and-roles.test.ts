@@ -258,3 +258,98 @@ describe.each(STORES)('assembly deletes and the workset role rule (%s)', (_name,
     ]);
   });
 });
+
+/** Deleting a coverage set version a workset uses as its primary data set: /api/v1 and TDO alike. */
+describe.each(STORES)('deleting a coverage set a workset uses (%s)', (_name, open) => {
+  let t: TestApp;
+
+  beforeEach(async () => {
+    t = await createTestApp({ closeStore: true, loginThrottle: false }, await open());
+    await t.seed();
+  });
+  afterEach(() => t.close());
+
+  async function call(method: string, url: string, body?: unknown) {
+    const response = await t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: t.auth(t.adminKey),
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    return { status: response.statusCode, body: response.body === '' ? null : response.json() };
+  }
+
+  test('409 IN_USE naming the workset version on both, nothing deleted; deletable once the workset goes', async () => {
+    const project = await call('POST', '/api/v1/projects', { name: 'lab', version: '1.0' });
+    const base = `/api/v1/projects/${project.body.id}`;
+    expect(
+      (
+        await call('POST', `${base}/attributes`, {
+          name: 'tier',
+          type: 'VALUE',
+          values: ['gold', 'silver'],
+        })
+      ).status,
+    ).toBe(201);
+    const set = await call('POST', `${base}/coverage-sets`, {
+      name: 'tier_coverage',
+      determiningAttributes: [{ name: 'tier', version: '1.0' }],
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(201);
+    for (const [path, body] of [
+      ['data-views/tier_view', { columns: ['tier'] }],
+      ['scenarios/enrol', { steps: [{ name: 'one' }] }],
+    ] as const)
+      expect((await call('PUT', `${base}/${path}`, body)).status).toBe(201);
+    const workset = await call('POST', `${base}/worksets`, {
+      name: 'tier_workset',
+      scenario: { name: 'enrol', version: '1.0' },
+      primary: {
+        view: { name: 'tier_view', version: '1.0' },
+        dataSet: { name: 'tier_coverage', version: '1.0.0' },
+      },
+    });
+    expect(workset.status, JSON.stringify(workset.body)).toBe(201);
+
+    const viaApi = await call('DELETE', `${base}/coverage-sets/${set.body.id}`);
+    expect(viaApi.status).toBe(409);
+    expect(viaApi.body).toMatchObject({
+      code: 'IN_USE',
+      message:
+        'coverage set "tier_coverage" 1.0 is used by workset "tier_workset" 1.0: delete or update the workset first',
+    });
+
+    const made = await call('POST', '/api/v1/users', {
+      id: 'tdo_admin',
+      name: 'tdo_admin',
+      email: 'tdo_admin@example.test',
+      role: 'admin',
+    });
+    expect(made.status).toBe(201);
+    const invited = await call('POST', '/api/v1/users/tdo_admin/invitation', {});
+    expect(
+      (await call('POST', `/api/v1/invitations/${invited.body.token}`, { password: PASSWORD }))
+        .status,
+    ).toBe(200);
+    const viaTdo = await t.app.inject({
+      method: 'DELETE',
+      url: `/core/1.0/API/coverageSet/${set.body.id}`,
+      payload: {
+        context: {
+          user: 'tdo_admin',
+          password: PASSWORD,
+          project: { name: 'lab', version: '1.0' },
+          params: { workspace: t.workspace },
+        },
+      },
+    });
+    expect(viaTdo.statusCode).toBe(409);
+    expect(viaTdo.json()).toMatchObject({ code: 'IN_USE', message: viaApi.body.message });
+
+    // Both refusals left the set as it was.
+    expect((await call('GET', `${base}/coverage-sets/${set.body.id}`)).status).toBe(200);
+    expect((await call('DELETE', `${base}/worksets/${workset.body.id}`)).status).toBe(204);
+    expect((await call('DELETE', `${base}/coverage-sets/${set.body.id}`)).status).toBe(204);
+    expect((await call('GET', `${base}/coverage-sets/${set.body.id}`)).status).toBe(404);
+  });
+});

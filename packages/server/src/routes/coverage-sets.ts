@@ -224,7 +224,8 @@ export const coverageSetRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { role: 'admin' },
       schema: {
         tags,
-        summary: 'Delete a coverage set version, its rules and its calculated coverage',
+        summary:
+          'Delete a coverage set version, its rules and its calculated coverage; 409 while a workset uses it',
         params: ById,
         response: withErrors({ 204: Type.Null() }),
       },

@@ -111,7 +111,8 @@ export const tdoCoverageSetRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Delete a coverage set version with its rules (Admin only); answers true',
+        summary:
+          'Delete a coverage set version with its rules (Admin only); answers true, 409 while a workset uses it',
         params: TdoIdParams,
         body: TdoBody,
         response: withErrors({ 200: Type.Boolean() }),
