@@ -9,7 +9,7 @@ import {
 import type { Acting } from './acting.js';
 import { resolveDatasetEntities, type EntityRef } from './dataset-entities.js';
 import { readProject } from './read-project.js';
-import { schemaRequirement } from './schema-references.js';
+import { constraintSetRequirement, schemaRequirement } from './schema-references.js';
 import {
   DATASET_GENERATION_KIND,
   DATASET_KIND,
@@ -50,7 +50,9 @@ export interface DatasetGenerationPayload {
  * process running the queue picks up. A dataset that cannot be generated
  * (unknown schema, constraints that do not fit, an unknown locale) fails
  * here, before anything is stored. The constraint sets are copied into the
- * dataset, so changing them later does not change what it generates.
+ * dataset, so changing or deleting them later does not change what it
+ * generates; the put requires the schemas and the constraint set versions
+ * it read, so a delete of one landing before the put refuses the create.
  *
  * @throws {@link AllotError} `NOT_FOUND`, `INVALID_INPUT` naming the field, `INVALID_CONSTRAINTS`
  */
@@ -138,13 +140,20 @@ export async function createSyntheticDataset(
       body,
       actor: acting.actor,
       expectedVersion: null,
-      requires: entities.map((entity, index) =>
-        schemaRequirement(
-          acting.workspace,
-          entity.schema,
-          index === 0 ? 'schema' : `entities[${index - 1}].schema`,
-        ),
-      ),
+      requires: resolved.flatMap((entity, index) => {
+        const field = (name: string) => (index === 0 ? name : `entities[${index - 1}].${name}`);
+        const schema = schemaRequirement(acting.workspace, entity.schema, field('schema'));
+        return entity.constraintSet === null || entity.constraintSetVersion === null
+          ? [schema]
+          : [
+              schema,
+              constraintSetRequirement(
+                acting.workspace,
+                { id: entity.constraintSet, version: entity.constraintSetVersion },
+                field('constraintSet'),
+              ),
+            ];
+      }),
     },
     acting.now,
   );

@@ -5,9 +5,13 @@ import {
   type ConstraintSet,
   type EntitySpec,
 } from '@allot/core';
-import { readConstraintSet } from './read-constraint-set.js';
 import { readSchemaRecord } from './read-schema-record.js';
-import { schemaTreeOf } from './synth-records.js';
+import {
+  CONSTRAINT_SET_KIND,
+  readSynthVersion,
+  schemaTreeOf,
+  type ConstraintSetBody,
+} from './synth-records.js';
 
 /** One entity of a dataset as its creator names it. */
 export interface EntityRef {
@@ -20,6 +24,8 @@ export interface EntityRef {
 export interface ResolvedEntity extends EntityRef {
   spec: EntitySpec;
   constraints: ConstraintSet | null;
+  /** The version of the constraint set the constraints were read from; null when none was read. */
+  constraintSetVersion: string | null;
 }
 
 /**
@@ -56,13 +62,24 @@ export async function resolveDatasetEntities(
         : error;
     });
     let constraints: ConstraintSet | null = options.snapshot?.[index] ?? null;
+    let constraintSetVersion: string | null = null;
     if (options.snapshot === undefined && entity.constraintSet !== null) {
-      const set = await readConstraintSet(store, {
+      const setField = index === 0 ? 'constraintSet' : `entities[${index - 1}].constraintSet`;
+      const set = await readSynthVersion<ConstraintSetBody>(store, {
         workspace: options.workspace,
+        kind: CONSTRAINT_SET_KIND,
         id: entity.constraintSet,
         project: options.project,
+      }).catch((error: unknown) => {
+        throw error instanceof AllotError
+          ? new AllotError(error.code, `${error.message} (${setField})`, {
+              ...error.details,
+              field: setField,
+            })
+          : error;
       });
-      constraints = set.constraints;
+      constraints = set.body.constraints;
+      constraintSetVersion = set.version;
     }
     const tree = schemaTreeOf(schema);
     if (resolved.some((r) => r.spec.name === tree.recordName)) {
@@ -75,6 +92,7 @@ export async function resolveDatasetEntities(
     resolved.push({
       ...entity,
       constraints,
+      constraintSetVersion,
       spec: {
         name: tree.recordName,
         schema: tree,

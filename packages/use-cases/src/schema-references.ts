@@ -26,6 +26,21 @@ export function schemaRequirement(
 }
 
 /**
+ * The constraint set version a dataset copied its constraints from, as the
+ * dataset's put requires it: a delete of the set that lands between the
+ * create's read and its put refuses the create (`NOT_FOUND` naming the
+ * field) rather than let it be stored as if made after the delete. The
+ * delete itself is never refused: datasets keep their copy of the set.
+ */
+export function constraintSetRequirement(
+  workspace: string,
+  set: { id: number; version: string },
+  field: string,
+): CatalogueRequirement {
+  return { ...synthName(CONSTRAINT_SET_KIND, workspace, set.id), version: set.version, field };
+}
+
+/**
  * What keeps a schema from being deleted, in the order a refusal names
  * them: a constraint set made for it, then a dataset generated with it (as
  * its own entity or another one). The store checks these in the delete's

@@ -172,16 +172,31 @@ export async function readSynthBody<B extends { project: number }>(
   store: CatalogueStore,
   options: { workspace: string; kind: string; id: number; project?: number | undefined },
 ): Promise<B> {
+  return (await readSynthVersion<B>(store, options)).body;
+}
+
+/**
+ * The latest version of record `id` and its body, for a put that requires
+ * that version; `NOT_FOUND` as {@link readSynthBody}.
+ */
+export async function readSynthVersion<B extends { project: number }>(
+  store: CatalogueStore,
+  options: { workspace: string; kind: string; id: number; project?: number | undefined },
+): Promise<{ body: B; version: string }> {
   const record = await findSynthRecord(store, options.workspace, options.kind, options.id);
   const body = record?.body as B | undefined;
-  if (body === undefined || (options.project !== undefined && body.project !== options.project)) {
+  if (
+    record === undefined ||
+    body === undefined ||
+    (options.project !== undefined && body.project !== options.project)
+  ) {
     const where = options.project === undefined ? '' : ` in project ${options.project}`;
     throw new AllotError('NOT_FOUND', `no ${options.kind} ${options.id}${where}`, {
       kind: options.kind,
       id: options.id,
     });
   }
-  return body;
+  return { body, version: record.version };
 }
 
 /** Bodies of a kind, by number, of one project or the whole workspace, one page. */
