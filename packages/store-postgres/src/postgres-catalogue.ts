@@ -50,6 +50,7 @@ export class PostgresCatalogue implements CatalogueStore {
       put,
       'put a catalogue record',
       async (client) => {
+        // The exact version required (`catalogue-latest` with :version), not merely the name.
         for (const required of requires)
           if ((await this.#one(client, 'catalogue-latest', nameValues(required))) === undefined)
             throw catalogueRequirementMissing(required);

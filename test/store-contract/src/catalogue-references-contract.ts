@@ -76,6 +76,78 @@ export function describeCatalogueReferencesContract(store: () => Store): void {
       ).toBeUndefined();
     });
 
+    it('checks the exact version a put requires: one version deleted, the others stay requirable', async () => {
+      await putView(store(), 'combo');
+      await putView(store(), 'combo');
+      // Only version 1.0 goes, refused while a workset names that version.
+      const deleteVersion = (version: string): CatalogueDelete => ({
+        ...view('combo'),
+        version,
+        actor: 'ann',
+        unlessUsedBy: {
+          kind: 'workset',
+          uses: (body) => (body as { view: string; version?: string }).version === version,
+        },
+      });
+      expect(await store().deleteCatalogue(deleteVersion('1.0'), T0)).toBe(1);
+      const requiring = (name: string, version: string): CataloguePut => ({
+        ...worksetOf(name, 'combo'),
+        body: { view: 'combo', version },
+        requires: [{ ...view('combo'), version, field: 'entity.view' }],
+      });
+      await expect(store().putCatalogue(requiring('old', '1.0'), T0)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        details: { kind: 'data-view', name: 'combo', version: '1.0', field: 'entity.view' },
+      });
+      expect((await store().putCatalogue(requiring('new', '1.1'), T0)).version).toBe('1.0');
+      await expect(store().deleteCatalogue(deleteVersion('1.1'), T0)).rejects.toMatchObject({
+        code: 'IN_USE',
+        user: { kind: 'workset', name: 'new', version: '1.0' },
+      });
+
+      // Racing: a put requiring a version and the delete of that version alone, never both.
+      for (let round = 0; round < 8; round++) {
+        const name = `versioned-${round}`;
+        await putView(store(), name);
+        await putView(store(), name);
+        const [put, deleted] = await Promise.allSettled([
+          store().putCatalogue(
+            {
+              ...worksetOf(`pinned-${round}`, name),
+              body: { view: name, version: '1.0' },
+              requires: [{ ...view(name), version: '1.0', field: 'entity.view' }],
+            },
+            T0,
+          ),
+          store().deleteCatalogue(
+            {
+              ...view(name),
+              version: '1.0',
+              actor: 'ann',
+              unlessUsedBy: {
+                kind: 'workset',
+                uses: (body) => {
+                  const named = body as { view: string; version: string };
+                  return named.view === name && named.version === '1.0';
+                },
+              },
+            },
+            T0,
+          ),
+        ]);
+        expect([put.status, deleted.status].sort()).toEqual(['fulfilled', 'rejected']);
+        // The version a stored workset names is still there.
+        const stored = await store().getCatalogueByName({
+          kind: 'workset',
+          workspace: WS,
+          project: 'p1',
+          name: `pinned-${round}`,
+        });
+        const pinned = await store().getCatalogueByName(view(name), '1.0');
+        expect(stored === undefined).toBe(pinned === undefined);
+      }
+    });
+
     it('refuses a delete while any version of a record in its project uses it, and deletes once none does', async () => {
       await putView(store(), 'combo');
       await putView(store(), 'other');
