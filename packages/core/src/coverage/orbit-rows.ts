@@ -7,6 +7,7 @@ import {
 import type { CoverageModel } from './coverage-model.js';
 import type { SeededRandom } from './seeded-random.js';
 import { pastDeadline, type TabuOptions } from './tabu-reduce.js';
+import { UncoveredSet } from './uncovered-set.js';
 
 /**
  * Pairwise rows for a model without rules or group-by, searched with a
@@ -132,9 +133,7 @@ class OrbitSearch {
   /** Per column pair (a < b): g difference classes, then (infinity, finite), then (finite, infinity). */
   private readonly classes: number;
   private readonly count: Uint16Array;
-  private readonly uncovered: Int32Array;
-  private readonly position: Int32Array;
-  uncoveredCount = 0;
+  private readonly uncovered: UncoveredSet;
   private fewest = Infinity;
   private tabu = new Int32Array(0);
   /** Pair index of columns (a, b), a < b, at a × k + b. */
@@ -163,15 +162,19 @@ class OrbitSearch {
     }
     const total = pairs * this.classes;
     this.count = new Uint16Array(total);
-    this.uncovered = new Int32Array(total);
-    this.position = new Int32Array(total).fill(-1);
-    for (let i = 0; i < total; i++) this.addUncovered(i);
+    this.uncovered = new UncoveredSet(total);
+    for (let i = 0; i < total; i++) this.uncovered.add(i);
+  }
+
+  /** How many classes no orbit holds. */
+  get uncoveredCount(): number {
+    return this.uncovered.size;
   }
 
   /** The classes no orbit holds, as {@link completingOrbit} reads them. */
   missing(): MissingClasses {
-    const { k, g, uncovered, uncoveredCount, pairA, pairB } = this;
-    return { k, g, classes: uncovered, count: uncoveredCount, pairA, pairB };
+    const { k, g, uncovered, pairA, pairB } = this;
+    return { k, g, classes: uncovered.members, count: uncovered.size, pairA, pairB };
   }
 
   classCount(): number {
@@ -244,14 +247,14 @@ class OrbitSearch {
   }
 
   step(now: number, tenure: number): void {
-    const { g, k, random, tabu } = this;
-    const target = this.uncovered[random.below(this.uncoveredCount)]!;
+    const { g, k, random, tabu, uncovered } = this;
+    const target = uncovered.members[random.below(uncovered.size)]!;
     const p = Math.floor(target / this.classes);
     const c = target % this.classes;
     const a = this.pairA[p]!;
     const b = this.pairB[p]!;
     const free = random.below(g);
-    const aspiration = this.fewest - this.uncoveredCount;
+    const aspiration = this.fewest - uncovered.size;
     let bestDelta = Infinity;
     let bestRow = -1;
     let bestColumn = -1;
@@ -306,7 +309,7 @@ class OrbitSearch {
     if (bestRow < 0) return;
     this.change(this.orbits[bestRow]!, bestColumn, bestLevel);
     tabu[bestRow * k + bestColumn] = now + tenure;
-    if (this.uncoveredCount < this.fewest) this.fewest = this.uncoveredCount;
+    if (uncovered.size < this.fewest) this.fewest = uncovered.size;
   }
 
   /** The change in uncovered classes if the orbit's column took the level. */
@@ -351,23 +354,10 @@ class OrbitSearch {
   }
 
   private increment(i: number): void {
-    if (this.count[i]!++ === 0) this.removeUncovered(i);
+    if (this.count[i]!++ === 0) this.uncovered.remove(i);
   }
 
   private decrement(i: number): void {
-    if (--this.count[i]! === 0) this.addUncovered(i);
-  }
-
-  private addUncovered(i: number): void {
-    this.position[i] = this.uncoveredCount;
-    this.uncovered[this.uncoveredCount++] = i;
-  }
-
-  private removeUncovered(i: number): void {
-    const at = this.position[i]!;
-    const last = this.uncovered[--this.uncoveredCount]!;
-    this.uncovered[at] = last;
-    this.position[last] = at;
-    this.position[i] = -1;
+    if (--this.count[i]! === 0) this.uncovered.add(i);
   }
 }

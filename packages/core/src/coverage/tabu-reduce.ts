@@ -1,6 +1,7 @@
 import { breaksClause, type CoverageModel } from './coverage-model.js';
 import type { SeededRandom } from './seeded-random.js';
 import { tupleOf, type TupleSpace } from './tuple-space.js';
+import { UncoveredSet } from './uncovered-set.js';
 
 /** How long the search may run: a count of moves, so a seed gives the same rows on any machine. */
 export interface TabuOptions {
@@ -81,10 +82,8 @@ export function pastDeadline(moves: number, deadline: number | undefined): boole
 class TabuSearch {
   readonly rows: Int32Array[];
   private readonly count: Uint16Array;
-  /** Uncovered required tuples, with each one's position for O(1) removal. */
-  private readonly uncovered: Int32Array;
-  private readonly position: Int32Array;
-  uncoveredCount = 0;
+  /** Uncovered required tuples. */
+  private readonly uncovered: UncoveredSet;
   private tabu: Int32Array;
   /** Pairwise only, per attribute: (other attribute, offset, own stride, other's stride) per pair. */
   private pairs: Int32Array[] = [];
@@ -101,11 +100,10 @@ class TabuSearch {
     this.k = model.sizes.length;
     this.levels = new Int32Array(space.strength);
     this.count = new Uint16Array(space.total);
-    this.uncovered = new Int32Array(space.requiredCount);
-    this.position = new Int32Array(space.total).fill(-1);
+    this.uncovered = new UncoveredSet(space.total, space.requiredCount);
     for (const row of rows) for (const combo of space.combos) this.count[tupleOf(combo, row)]!++;
     for (let i = 0; i < space.total; i++)
-      if (space.required[i] && this.count[i] === 0) this.addUncovered(i);
+      if (space.required[i] && this.count[i] === 0) this.uncovered.add(i);
     this.tabu = new Int32Array(rows.length * this.k).fill(-1);
     if (space.strength === 2) {
       // Plain loops: this runs once per calculation, cold, where array helpers cost most.
@@ -144,8 +142,13 @@ class TabuSearch {
     this.tabu = new Int32Array(this.rows.length * this.k).fill(-1);
   }
 
+  /** How many required tuples no row covers. */
+  get uncoveredCount(): number {
+    return this.uncovered.size;
+  }
+
   step(random: SeededRandom, now: number, tenure: number): void {
-    const target = this.uncovered[random.below(this.uncoveredCount)]!;
+    const target = this.uncovered.members[random.below(this.uncovered.size)]!;
     const combo = this.combo(target);
     const levels = this.levelsOf(combo, target);
     const { attributes } = combo;
@@ -245,24 +248,11 @@ class TabuSearch {
   }
 
   private increment(i: number): void {
-    if (this.count[i]!++ === 0 && this.space.required[i]) this.removeUncovered(i);
+    if (this.count[i]!++ === 0 && this.space.required[i]) this.uncovered.remove(i);
   }
 
   private decrement(i: number): void {
-    if (--this.count[i]! === 0 && this.space.required[i]) this.addUncovered(i);
-  }
-
-  private addUncovered(i: number): void {
-    this.position[i] = this.uncoveredCount;
-    this.uncovered[this.uncoveredCount++] = i;
-  }
-
-  private removeUncovered(i: number): void {
-    const at = this.position[i]!;
-    const last = this.uncovered[--this.uncoveredCount]!;
-    this.uncovered[at] = last;
-    this.position[last] = at;
-    this.position[i] = -1;
+    if (--this.count[i]! === 0 && this.space.required[i]) this.uncovered.add(i);
   }
 
   /** The combo a flat tuple index falls in (binary search over offsets). */
