@@ -80,16 +80,19 @@ export class ResultValueFastPath implements EarlyAnswer {
     read: ValueRead,
   ): Promise<boolean> {
     const { store, keys, limiter } = this.#options;
+    // As fastify times a request: from its start, not from the answer.
+    const started = this.#logsRequests() ? performance.now() : undefined;
     const known = keys.get(read.key);
     if (known === undefined || !roleAllows(known.caller.role, 'viewer')) return false;
     if (!keys.stillGrants(read.key, known, await store.findApiKey(known.id))) return false;
     const result = await store.getResult(known.caller.workspace, read.ref);
     if (result === undefined || this.#closing) return false;
-    // Counted only now: a request handed to fastify is counted there, once.
+    // Counted only now: a request handed to fastify before this is counted there, once (one over
+    // the limit is counted there again, which changes nothing: the window is already spent).
     if (limiter !== undefined && limiter.take(known.bucket) !== 0) return false;
     const json = resultValueJson(result);
     this.#answered++;
-    if (this.#logsRequests()) this.#log(request, response);
+    if (started !== undefined) this.#log(request, response, started);
     response.writeHead(200, {
       'content-type': RESULT_VALUE_TYPE,
       'content-length': Buffer.byteLength(json),
@@ -146,8 +149,7 @@ export class ResultValueFastPath implements EarlyAnswer {
   }
 
   /** The two lines fastify logs for a request, with the same serializers and request id. */
-  #log(request: IncomingMessage, response: ServerResponse): void {
-    const started = performance.now();
+  #log(request: IncomingMessage, response: ServerResponse, started: number): void {
     const log = this.#options.log.child({ reqId: this.#options.genReqId() });
     const req = { method: request.method, url: request.url, ip: request.socket.remoteAddress };
     log.info({ req }, 'incoming request');
