@@ -132,10 +132,10 @@ export class ResultValueFastPath implements EarlyAnswer {
     // A query string or fragment would end the last name; fastify parses those.
     if (url.includes('?') || url.includes('#')) return undefined;
     try {
-      const key = decodeURIComponent(parts[0] as string);
-      const pool = decodeURIComponent(parts[2] as string);
-      const suite = decodeURIComponent(parts[4] as string);
-      const test = decodeURIComponent(parts[6] as string);
+      const key = decoded(parts[0] as string);
+      const pool = decoded(parts[2] as string);
+      const suite = decoded(parts[4] as string);
+      const test = decoded(parts[6] as string);
       if (key === '' || !isName(pool) || !isName(suite) || !isName(test)) return undefined;
       return { key, ref: { pool, suite, test } };
     } catch {
@@ -158,6 +158,11 @@ export class ResultValueFastPath implements EarlyAnswer {
       log.info({ res, responseTime: performance.now() - started }, 'request completed');
     });
   }
+}
+
+/** A path segment decoded as fastify decodes a parameter; a key or plain name is left as it is. */
+function decoded(segment: string): string {
+  return segment.includes('%') ? decodeURIComponent(segment) : segment;
 }
 
 function isName(name: string): boolean {
