@@ -6,6 +6,7 @@ import type { LoginThrottle } from '@allot/use-cases';
 import type { SessionTokens } from './auth/session-tokens.js';
 import type { JobRunner } from './jobs/job-runner.js';
 import type { LifecycleWorker } from './lifecycle/lifecycle-worker.js';
+import type { ResultValueFastPath } from './facades/curiosity/result-value-fast-path.js';
 import type { ResolutionServers } from './resolution/resolution-servers.js';
 import type { WebhookPublisher } from './webhooks/webhook-publisher.js';
 
@@ -38,6 +39,8 @@ export interface AppContext {
   uploadLimit: number;
   /** The buckets of S3 integrations: checked by `/test`, written by dataset exports. */
   objectStorage: ObjectStorage;
+  /** Answers the successful `result/value` reads of the vendor clients before routing. */
+  resultValueFastPath: ResultValueFastPath;
 }
 
 /**

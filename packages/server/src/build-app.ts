@@ -26,6 +26,13 @@ import { recordJobOutcome } from './jobs/record-job-outcome.js';
 import { EventLog } from '@allot/use-cases';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
+import { KnownKeys } from './auth/known-keys.js';
+import { earlyAnswerServer, type EarlyAnswer } from './plugins/early-answer-server.js';
+import { requestIds } from './plugins/request-ids.js';
+import {
+  ResultValueFastPath,
+  type ResultValueFastPathOptions,
+} from './facades/curiosity/result-value-fast-path.js';
 import { findDashboardAssets, installDashboard } from './plugins/dashboard.js';
 import { answerClientError } from './plugins/client-error-handler.js';
 import { installErrorHandler, sendFrameworkError } from './plugins/error-handler.js';
@@ -92,7 +99,12 @@ export type AllotApp = FastifyInstance;
 export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   const uploadLimit = options.uploadLimit ?? 64 * 1024 * 1024;
   const objectStorage = new S3ObjectStorage();
+  const genReqId = requestIds();
   const app = Fastify({
+    genReqId,
+    // Suites read `result/value` once per test: its successful reads are answered before routing
+    // (the server asks for the fast path per request, once it listens).
+    serverFactory: earlyAnswerServer((): EarlyAnswer => fastPath),
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
@@ -103,6 +115,18 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     schemaController: { compilersFactory: sharedSchemaCompilers },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const limiter = limits === false ? undefined : new RateLimiter(limits);
+  const keys = new KnownKeys();
+  const fastPath = new ResultValueFastPath({
+    store: options.store,
+    keys,
+    limiter,
+    // The app's logger is pino (loggerOptions), which fastify's logger type leaves out.
+    log: app.log as ResultValueFastPathOptions['log'],
+    genReqId,
+    trustProxy: options.trustProxy === true,
+  });
   const clock = options.clock ?? (() => new Date());
   const queue = options.queue ?? (await openMemoryWorkQueue());
   const closeQueue = options.closeQueue ?? options.queue === undefined;
@@ -187,6 +211,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     syncWaitMs: options.syncWaitMs ?? 10_000,
     uploadLimit,
     objectStorage,
+    resultValueFastPath: fastPath,
   };
   app.decorate('allot', context);
   installErrorHandler(app);
@@ -199,8 +224,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   );
 
   await app.register(async (api) => {
-    const limits = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-    installAuthentication(api, limits === false ? undefined : new RateLimiter(limits));
+    installAuthentication(api, keys, limiter);
     installJsonParser(api);
     installJsonOnlyRoutes(api);
     installTextParsers(api, uploadLimit);
@@ -289,6 +313,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     );
   }
 
+  app.addHook('preClose', (done) => {
+    fastPath.close();
+    done();
+  });
   app.addHook('onClose', async () => {
     // close() already answers new requests with 503: let running jobs commit before the store goes,
     // their events reach the queue, and the queue hand back what it runs.

@@ -9,7 +9,7 @@ import { areUserSessionsRevoked, isSessionRevoked } from '@allot/use-cases';
 import { sessionContextOf, type AuthContext } from '../auth/auth-context.js';
 import { looksLikeJwt } from '../auth/session-tokens.js';
 import { KEY_PREFIX } from '../auth/api-key.js';
-import { KnownKeys } from '../auth/known-keys.js';
+import type { KnownKeys } from '../auth/known-keys.js';
 import { roleAllows } from '../auth/roles.js';
 import { HttpError } from '../errors/http-error.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -25,12 +25,13 @@ import { hooksOf } from './route-hooks.js';
  * two, since every request of a suite passes here. The hook joins each route
  * that declares a role when it is declared, with the role fixed then: a
  * public route runs no hook, and a guarded one reads no route options.
+ * `keys` remembers the keys checked, shared with the `result/value` fast path.
  */
 export function installAuthentication(
   app: FastifyInstance,
+  keys: KnownKeys,
   limiter: RateLimiter | undefined,
 ): void {
-  const keys = new KnownKeys();
   app.decorateRequest('auth', null);
   app.addHook('onRoute', (route) => {
     const role = route.config?.role;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { ResultRecord, Value } from '@allot/core';
+import type { Value } from '@allot/core';
 import { readResult, trackJob } from '@allot/use-cases';
 import { Type, type TProperties } from 'typebox';
 import { audit } from '../../audit.js';
@@ -12,6 +12,7 @@ import {
   withErrors,
 } from '@allot/protocol';
 import { toCuriosityJob } from './curiosity-job.js';
+import { RESULT_VALUE_TYPE, resultValueJson } from './result-value-json.js';
 
 export interface CuriosityRoutesOptions {
   /** Registered under `/api/apikey/:apiKey` (key in the path) or under `/api` (key in a header). */
@@ -130,8 +131,8 @@ export const curiosityRoutes: FastifyPluginAsyncTypebox<CuriosityRoutesOptions> 
         request.params,
       );
       // A string with a JSON content type goes out as it is, without the serializer.
-      const json = flatStringsJson(result) as unknown as Record<string, string>;
-      return reply.type(JSON_TYPE).send(json);
+      const json = resultValueJson(result) as unknown as Record<string, string>;
+      return reply.type(RESULT_VALUE_TYPE).send(json);
     },
   );
 
@@ -161,37 +162,6 @@ export const curiosityRoutes: FastifyPluginAsyncTypebox<CuriosityRoutesOptions> 
     },
   );
 };
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-/**
- * The serialised answer of `result/value`, per result record. Records are
- * immutable (a new job or a release writes new ones), so the answer is built
- * once however often a suite reads it: the route is called once per test, in
- * every worker, on every retry.
- */
-const flatJson = new WeakMap<ResultRecord, string>();
-
-function flatStringsJson(result: ResultRecord): string {
-  let json = flatJson.get(result);
-  if (json === undefined) {
-    json = JSON.stringify(flatStrings(result));
-    flatJson.set(result, json);
-  }
-  return json;
-}
-
-function flatStrings(result: ResultRecord): Record<string, string> {
-  const row = result.rows[0];
-  const flat: Record<string, string> = {};
-  if (row === undefined) return flat;
-  for (const column of result.columns) flat[column] = asString(row[column] ?? null);
-  return flat;
-}
-
-function asString(value: Value): string {
-  return value === null ? '' : String(value);
-}
 
 function ordered(columns: readonly string[], row: Record<string, Value>): Record<string, Value> {
   const out: Record<string, Value> = {};
