@@ -1,6 +1,7 @@
 import {
   openMemoryStore,
   openMemoryWorkQueue,
+  type CataloguePut,
   type QueueWork,
   type Store,
   type WorkQueue,
