@@ -14,6 +14,7 @@ export const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** The first buffer of a file: most files are small, and a file only grows it as its bytes come. */
 const FIRST_BUFFER_BYTES = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 /** The catalogue name of piece `chunk` of a dataset's file. */
 export function chunkName(
@@ -111,6 +112,8 @@ export class DatasetFileSink implements ChunkSink {
     if (this.#length > 0 || this.file.chunks === 0)
       await this.#put(this.#buffer.subarray(0, this.#length));
     this.#length = 0;
+    // The job keeps its sinks (for their files) while it adds the data blocks, its peak of memory.
+    this.#buffer = EMPTY;
     this.#spare = undefined;
     this.file.sha256 = this.#hash.digest('hex');
   }
