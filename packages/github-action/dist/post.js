@@ -31853,7 +31853,9 @@ var DECODER = globalScope.TextDecoder ? new globalScope.TextDecoder() : null;
 var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 // ../use-cases/dist/dataset-chunks.js
-var CHUNK_BYTES2 = 512 * 1024;
+var CHUNK_BYTES2 = 4 * 1024 * 1024;
+var FIRST_BUFFER_BYTES = 64 * 1024;
+var EMPTY = Buffer.alloc(0);
 
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;

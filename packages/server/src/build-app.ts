@@ -289,7 +289,14 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     );
     await queue.work(
       DATASET_GENERATION_KIND,
-      datasetGenerationHandler({ store: options.store, events, clock }),
+      datasetGenerationHandler({
+        store: options.store,
+        events,
+        clock,
+        ...(options.datasetPieceBytes === undefined
+          ? {}
+          : { pieceBytes: options.datasetPieceBytes }),
+      }),
       { concurrency: 1 },
     );
     await queue.work(

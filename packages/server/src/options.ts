@@ -72,6 +72,8 @@ export interface BuildAppOptions {
   allowPrivateWebhooks?: boolean;
   /** How long one webhook delivery attempt may take; default 10 s. */
   webhookTimeoutMs?: number;
+  /** Bytes per stored piece of a generated dataset's file; default 4 MiB. */
+  datasetPieceBytes?: number;
   /** Attempts and backoff of webhook deliveries; default 8 attempts, 5 s doubling, 60 s per attempt. */
   webhookRetry?: Partial<WebhookRetryPolicy>;
   /**

@@ -29,6 +29,7 @@ describe('a dataset queued on one PostgreSQL replica, generated and served by an
       handleSignals: false,
       print: () => undefined,
       postgresQueue: { pollingIntervalSeconds: 0.5 },
+      datasetPieceBytes: 512 * 1024,
     };
     // A only queues: it runs no queued work, so B must generate.
     const a = await startServer({ ...common, runQueue: false });
@@ -61,7 +62,7 @@ describe('a dataset queued on one PostgreSQL replica, generated and served by an
       constraints: CUSTOMER_CONSTRAINTS,
     });
     expect(set.status).toBe(201);
-    // 20,000 customers in CSV: 1.4 MB, several pieces of 512 KiB characters.
+    // 20,000 customers in CSV: 1.4 MB, several pieces of 512 KiB (not the default 4 MiB).
     const created = await call(a, 'POST', `/projects/${project}/synthetic-datasets`, {
       name: 'big',
       schema: uploaded.json().id,

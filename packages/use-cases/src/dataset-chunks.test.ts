@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { openMemoryStore, type Store } from '@allot/core';
+import { openMemoryStore, type CataloguePut, type Store } from '@allot/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CHUNK_BYTES, chunkName, DatasetFileSink, readChunks } from './dataset-chunks.js';
 
@@ -12,15 +12,41 @@ describe('DatasetFileSink', () => {
     await store.createWorkspace({ id: 'w', name: 'w', createdAt: NOW.toISOString() });
   });
 
-  const sink = () =>
+  const sink = (options: { pieceBytes?: number; on?: Store } = {}) =>
     new DatasetFileSink({
-      store,
+      store: options.on ?? store,
       workspace: 'w',
       dataset: 1,
       actor: 'test',
       now: () => NOW,
       file: { format: 'csv', index: 0, entity: 'e', name: 'e.csv', records: 0 },
+      ...(options.pieceBytes === undefined ? {} : { pieceBytes: options.pieceBytes }),
     });
+
+  /** The memory store with its catalogue puts going through `put` (given the store's own). */
+  function storeWithPut(
+    put: (
+      inner: (put: CataloguePut, now: Date) => Promise<unknown>,
+      args: [CataloguePut, Date],
+    ) => Promise<unknown>,
+  ): Store {
+    return new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === 'putCatalogue')
+          return (p: CataloguePut, now: Date) =>
+            put((q, at) => target.putCatalogue(q, at), [p, now]);
+        const value: unknown = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  }
+
+  async function readBack(file: DatasetFileSink): Promise<Buffer[]> {
+    const pieces: Buffer[] = [];
+    for await (const piece of readChunks(store, { workspace: 'w', dataset: 1, file: file.file }))
+      pieces.push(piece);
+    return pieces;
+  }
 
   it('stores pieces of bytes that are each whole UTF-8, even where a character straddles a piece', async () => {
     const file = sink();
@@ -50,6 +76,80 @@ describe('DatasetFileSink', () => {
     for (const piece of pieces) expect(() => strict.decode(piece)).not.toThrow();
     expect(pieces.map((p) => p.length)).toEqual([CHUNK_BYTES - 1, CHUNK_BYTES - 2, 8]);
     expect(Buffer.concat(pieces).equals(whole)).toBe(true);
+  });
+
+  it('stores a file in one put per piece of the size asked, and reads it back whole', async () => {
+    let puts = 0;
+    const counted = storeWithPut((inner, [put, now]) => {
+      puts += 1;
+      return inner(put, now);
+    });
+    const file = sink({ pieceBytes: 1000, on: counted });
+    const text = Array.from({ length: 700 }, (_, i) => `${i},Zürich,東京\n`).join('');
+    const bytes = Buffer.from(text);
+    // In slices of many sizes, some past a whole piece, as batches of different records come.
+    for (let at = 0, step = 1; at < bytes.length; at += step, step = (step * 7) % 2500)
+      await file.writeBytes(bytes.subarray(at, at + step));
+    await file.close();
+    const pieces = await readBack(file);
+    expect(Buffer.concat(pieces).equals(bytes)).toBe(true);
+    // Full pieces end before a character they cannot hold whole: 998 to 1000 bytes each.
+    for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(998);
+    expect(pieces.length).toBeGreaterThanOrEqual(Math.ceil(bytes.length / 1000));
+    expect(pieces.length).toBeLessThanOrEqual(Math.ceil(bytes.length / 998));
+    expect(puts).toBe(pieces.length);
+    expect(file.file.chunks).toBe(pieces.length);
+  });
+
+  it('stores a full piece while the next one fills, one piece in flight at most', async () => {
+    const waiting: (() => void)[] = [];
+    let started = 0;
+    const slow = storeWithPut(async (inner, [put, now]) => {
+      started += 1;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return inner(put, now);
+    });
+    const file = sink({ pieceBytes: 100, on: slow });
+    // The first piece fills: its put starts, and the write returns without waiting for it.
+    await file.writeBytes(Buffer.alloc(150, 0x61));
+    expect(started).toBe(1);
+    // The second fills while the first is still stored: this write waits for the first put.
+    let second = false;
+    const writing = file.writeBytes(Buffer.alloc(60, 0x62)).then(() => (second = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([started, second]).toEqual([1, false]);
+    waiting.shift()!();
+    await writing;
+    expect(started).toBe(2);
+    const closing = file.close();
+    for (let i = 0; i < 2; i++) {
+      while (waiting.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      waiting.shift()!();
+    }
+    await closing;
+    const pieces = await readBack(file);
+    expect(pieces.map((p) => p.length)).toEqual([100, 100, 10]);
+    expect(Buffer.concat(pieces).toString()).toBe('a'.repeat(150) + 'b'.repeat(60));
+  });
+
+  it('throws a failed put at the next write, never leaves it unhandled, and drains before a delete', async () => {
+    let puts = 0;
+    const failing = storeWithPut(async (inner, [put, now]) => {
+      puts += 1;
+      if (puts === 2) throw new Error('disk full');
+      return inner(put, now);
+    });
+    const file = sink({ pieceBytes: 100, on: failing });
+    await file.writeBytes(Buffer.alloc(100, 0x61));
+    // The second piece's put fails in the background while the third fills.
+    await file.writeBytes(Buffer.alloc(100, 0x61));
+    await file.drain();
+    expect(puts).toBe(2);
+    await expect(file.writeBytes(Buffer.alloc(100, 0x61))).rejects.toThrow('disk full');
+    await expect(file.close()).rejects.toThrow('disk full');
+    // Every piece it may have stored is counted, so a delete finds them all.
+    expect(file.file.chunks).toBe(2);
+    expect(puts).toBe(2);
   });
 
   it('stores an empty file as one empty piece', async () => {

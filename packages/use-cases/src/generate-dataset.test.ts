@@ -1,6 +1,7 @@
 import {
   openMemoryStore,
   openMemoryWorkQueue,
+  type CataloguePut,
   type QueueWork,
   type Store,
   type WorkQueue,
@@ -9,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Acting } from './acting.js';
 import {
   createSyntheticDataset,
+  DATASET_ATTEMPTS,
   type DatasetGenerationPayload,
 } from './create-synthetic-dataset.js';
 import { createProject } from './create-project.js';
@@ -24,6 +26,8 @@ import { addDataset } from './add-dataset.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 const acting: Acting = { workspace: 'w', actor: 'key:1', user: 'u', ip: null, now: NOW };
+/** Pieces of 64 KiB: the files of 3,000 records below are several pieces each. */
+const PIECE = 64 * 1024;
 const SCHEMA = {
   title: 'people',
   type: 'object',
@@ -51,7 +55,7 @@ describe('the dataset-generation handler', () => {
       { project, name: 'people', source: SCHEMA },
       acting,
     );
-    // Names of 300 to 400 characters: 3,000 records make files of several pieces.
+    // Names of 300 to 400 characters: 3,000 records make files of about 1 MiB.
     const created = await createSyntheticDataset(
       store,
       queue,
@@ -70,6 +74,7 @@ describe('the dataset-generation handler', () => {
 
   function work(
     onProgress: (done: number, controller: AbortController) => Promise<void> | void,
+    attempt = 1,
   ): QueueWork<DatasetGenerationPayload> {
     const controller = new AbortController();
     return {
@@ -77,7 +82,7 @@ describe('the dataset-generation handler', () => {
       workspace: 'w',
       kind: 'dataset-generation',
       payload: { dataset },
-      attempt: 1,
+      attempt,
       progress: (done) => void onProgress(done, controller),
       signal: controller.signal,
     };
@@ -93,7 +98,12 @@ describe('the dataset-generation handler', () => {
   }
 
   it('stores files in pieces that read back whole, and completes once', async () => {
-    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    const handler = datasetGenerationHandler({
+      store,
+      events,
+      clock: () => NOW,
+      pieceBytes: PIECE,
+    });
     expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
     const done = await readSyntheticDataset(store, queue, { workspace: 'w', id: dataset });
     expect(done.status).toBe('completed');
@@ -126,7 +136,12 @@ describe('the dataset-generation handler', () => {
       { project, name: 'login', values: {} },
       { ...acting, role: 'admin' },
     );
-    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    const handler = datasetGenerationHandler({
+      store,
+      events,
+      clock: () => NOW,
+      pieceBytes: PIECE,
+    });
     await handler(work(() => undefined));
     const recorded = await store.listEvents({ workspace: 'w', page: { limit: 100, offset: 0 } });
     const completed = recorded.find((e) => e.kind === 'dataset.completed');
@@ -137,7 +152,12 @@ describe('the dataset-generation handler', () => {
   });
 
   it('leaves no pieces behind when the dataset is deleted while it is generated', async () => {
-    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    const handler = datasetGenerationHandler({
+      store,
+      events,
+      clock: () => NOW,
+      pieceBytes: PIECE,
+    });
     let deleted = false;
     const result = await handler(
       work(async (done) => {
@@ -153,7 +173,12 @@ describe('the dataset-generation handler', () => {
   });
 
   it('deletes its pieces and throws for the queue when it is cancelled', async () => {
-    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    const handler = datasetGenerationHandler({
+      store,
+      events,
+      clock: () => NOW,
+      pieceBytes: PIECE,
+    });
     await expect(
       handler(
         work((done, controller) => {
@@ -177,10 +202,51 @@ describe('the dataset-generation handler', () => {
     expect(again.status).toBe('queued');
     expect(again.queuedJob).not.toBe(created.queuedJob);
     expect((await queue.get('w', again.queuedJob!))?.state).toBe('queued');
-    const handler = datasetGenerationHandler({ store, events, clock: () => NOW });
+    const handler = datasetGenerationHandler({
+      store,
+      events,
+      clock: () => NOW,
+      pieceBytes: PIECE,
+    });
     expect(await handler(work(() => undefined))).toMatchObject({ status: 'completed' });
     const done = await regenerateSyntheticDataset(store, queue, { id: dataset }, acting);
     expect(done.status).toBe('completed');
     expect(done.queuedJob).toBe(again.queuedJob);
+  });
+
+  it('stores a failed dataset and no pieces when a store write fails mid-job, pieces in flight too', async () => {
+    let jsonl = 0;
+    // CSV pieces are stored slowly (still in flight when the job fails); the third JSON Lines piece fails.
+    const failing = new Proxy(store, {
+      get(target, name, receiver) {
+        if (name === 'putCatalogue')
+          return async (put: CataloguePut, now: Date) => {
+            if (put.kind === DATASET_CHUNK_KIND && put.name.includes('/csv/'))
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            if (put.kind === DATASET_CHUNK_KIND && put.name.includes('/jsonl/') && ++jsonl === 3)
+              throw new Error('disk full');
+            return target.putCatalogue(put, now);
+          };
+        const value: unknown = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const handler = datasetGenerationHandler({
+      store: failing,
+      events,
+      clock: () => NOW,
+      pieceBytes: PIECE,
+    });
+    const result = await handler(work(() => undefined, DATASET_ATTEMPTS));
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { code: 'GENERATION_FAILED', message: expect.stringContaining('disk full') },
+    });
+    expect(jsonl).toBe(3);
+    const read = await readSyntheticDataset(store, queue, { workspace: 'w', id: dataset });
+    expect([read.status, read.files, read.blocks]).toEqual(['failed', [], []]);
+    // Give any put still running a chance to land: none may.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await chunks()).toBe(0);
   });
 });

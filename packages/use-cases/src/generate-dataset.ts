@@ -10,7 +10,7 @@ import {
 } from '@allot/core';
 import type { DatasetGenerationPayload } from './create-synthetic-dataset.js';
 import { DATASET_ATTEMPTS } from './create-synthetic-dataset.js';
-import { DatasetFileSink, deleteChunks } from './dataset-chunks.js';
+import { CHUNK_BYTES, DatasetFileSink, deleteChunks } from './dataset-chunks.js';
 import { resolveDatasetEntities, type ResolvedEntity } from './dataset-entities.js';
 import type { EventLog } from './event-log.js';
 import {
@@ -29,6 +29,8 @@ export interface DatasetGenerationDeps {
   store: Store;
   events: EventLog;
   clock: () => Date;
+  /** Bytes per stored piece of a file; default {@link CHUNK_BYTES}. */
+  pieceBytes?: number;
 }
 
 /** Who the queue's own work is done as, in the catalogue and the event log. */
@@ -58,7 +60,8 @@ export function datasetGenerationHandler(
     const dataset = record?.body as DatasetBody | undefined;
     if (dataset === undefined) return { dataset: work.payload.dataset, status: 'deleted' };
     if (dataset.status !== 'queued') return { dataset: dataset.id, status: dataset.status };
-    const written: DatasetFile[] = [];
+    const written: DatasetFileSink[] = [];
+    const files = () => written.map((sink) => sink.file);
     try {
       const outcome = await generate(deps, work, dataset, written);
       const done = await finish(deps, work.workspace, dataset.id, (latest) => ({
@@ -73,7 +76,7 @@ export function datasetGenerationHandler(
         await deleteChunks(deps.store, {
           workspace: work.workspace,
           dataset: dataset.id,
-          files: written,
+          files: files(),
           actor: WORKER,
           now: deps.clock(),
         });
@@ -93,10 +96,12 @@ export function datasetGenerationHandler(
       });
       return { dataset: dataset.id, status: 'completed', files: done.files.length };
     } catch (error) {
+      // A piece still being stored would outlive a delete made now: its put is waited for first.
+      await Promise.all(written.map((sink) => sink.drain()));
       await deleteChunks(deps.store, {
         workspace: work.workspace,
         dataset: dataset.id,
-        files: written,
+        files: files(),
         actor: WORKER,
         now: deps.clock(),
       }).catch(() => undefined);
@@ -130,7 +135,7 @@ async function generate(
   deps: DatasetGenerationDeps,
   work: QueueWork<DatasetGenerationPayload>,
   dataset: DatasetBody,
-  written: DatasetFile[],
+  written: DatasetFileSink[],
 ): Promise<{ files: DatasetFile[]; blocks: DatasetBlock[] }> {
   const resolved = await resolveDatasetEntities(deps.store, {
     workspace: work.workspace,
@@ -150,7 +155,6 @@ async function generate(
   const builders = new Map(
     inOrder.map(({ entity }) => [entity.spec.name, blockBuilder(dataset, entity, resolved.length)]),
   );
-  const sinks: DatasetFileSink[] = [];
   await writeDatasetFiles({
     entities: resolved.map((r) => r.spec),
     formats: dataset.formats,
@@ -165,6 +169,7 @@ async function generate(
         dataset: dataset.id,
         actor: WORKER,
         now: deps.clock,
+        pieceBytes: deps.pieceBytes ?? CHUNK_BYTES,
         file: {
           format: file.format,
           index: file.index,
@@ -177,8 +182,7 @@ async function generate(
           ),
         },
       });
-      sinks.push(sink);
-      written.push(sink.file);
+      written.push(sink);
       return sink;
     },
     batches: {
@@ -205,7 +209,7 @@ async function generate(
   // Files in the order they were indexed, formats in the order asked.
   const position = (f: DatasetFile) =>
     f.index * dataset.formats.length + dataset.formats.indexOf(f.format);
-  const files = sinks.map((s) => s.file).sort((a, b) => position(a) - position(b));
+  const files = written.map((s) => s.file).sort((a, b) => position(a) - position(b));
   return { files, blocks };
 }
 
