@@ -1,5 +1,6 @@
--- The claim: one statement leases every row of the commit (:claims, a JSON
--- array of {block, row_key, test_index, shared}). It skips a row that is consumed,
+-- The claim: one statement leases every row of the commit (:blocks,
+-- :row_keys, :test_indexes, :shared: arrays of one length, a claim at each
+-- position). It skips a row that is consumed,
 -- held against it by a live lease (an exclusive claim needs a row nobody
 -- holds, a shared one a row no exclusive lease holds), or handed by this
 -- commit to an exclusive test and to another test too. The caller compares
@@ -12,7 +13,8 @@ WITH claims AS MATERIALIZED (
     c.*,
     count(*) OVER same_row AS holders,
     bool_and(c.shared) OVER same_row AS all_shared
-  FROM json_to_recordset(:claims::json) AS c(block text, row_key text, test_index integer, shared boolean)
+  FROM unnest(:blocks::text[], :row_keys::text[], :test_indexes::integer[], :shared::boolean[])
+    AS c(block, row_key, test_index, shared)
   WINDOW same_row AS (PARTITION BY c.block, c.row_key)
 )
 INSERT INTO leases (workspace, block, row_key, job_id, test_index, shared, created_at, expires_at)
