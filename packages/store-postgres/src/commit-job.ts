@@ -141,7 +141,11 @@ export async function writeJob(
 }
 
 /** Test references as the statements read them: three arrays of one length. */
-function refArrays(refs: readonly TestRef[]): { pools: string[]; suites: string[]; tests: string[] } {
+function refArrays(refs: readonly TestRef[]): {
+  pools: string[];
+  suites: string[];
+  tests: string[];
+} {
   return {
     pools: refs.map((ref) => ref.pool),
     suites: refs.map((ref) => ref.suite),

@@ -15,9 +15,11 @@ export async function liveHolders(
   const refs = items.map((item) => item.ref);
   const jobIds = new Map<string, number>();
   if (store.liveResultHolders !== undefined) {
-    for (const [id, job] of await store.liveResultHolders(workspace, refs, now)) jobIds.set(id, job);
+    for (const [id, job] of await store.liveResultHolders(workspace, refs, now))
+      jobIds.set(id, job);
   } else {
-    for (const [id, result] of await store.getResults(workspace, refs)) jobIds.set(id, result.jobId);
+    for (const [id, result] of await store.getResults(workspace, refs))
+      jobIds.set(id, result.jobId);
   }
   // Every holding job is read at once, not one after the other.
   const ids = [...new Set(jobIds.values())];
