@@ -57909,13 +57909,21 @@ function catalogueKey(record) {
 // ../core/dist/engine/live-holders.js
 async function liveHolders(store, workspace, items, now) {
   const holders = /* @__PURE__ */ new Map();
-  const results = await store.getResults(workspace, items.map((item) => item.ref));
-  const ids = [...new Set([...results.values()].map((result) => result.jobId))];
+  const refs = items.map((item) => item.ref);
+  const jobIds = /* @__PURE__ */ new Map();
+  if (store.liveResultHolders !== void 0) {
+    for (const [id, job] of await store.liveResultHolders(workspace, refs, now))
+      jobIds.set(id, job);
+  } else {
+    for (const [id, result] of await store.getResults(workspace, refs))
+      jobIds.set(id, result.jobId);
+  }
+  const ids = [...new Set(jobIds.values())];
   const read = await Promise.all(ids.map((id) => store.getJob(workspace, id)));
   const jobs = new Map(ids.map((id, index) => [id, read[index]]));
   for (const item of items) {
-    const result = results.get(testId(item.ref));
-    const job = result === void 0 ? void 0 : jobs.get(result.jobId);
+    const jobId = jobIds.get(testId(item.ref));
+    const job = jobId === void 0 ? void 0 : jobs.get(jobId);
     if (job === void 0 || !isJobLive(job, now))
       continue;
     const test = job.tests[jobTestIndex(job, item.ref)];
@@ -59065,10 +59073,13 @@ async function ignoreOwnLeases(run2, claims, now) {
 }
 
 // ../core/dist/engine/report-job.js
-async function reportJob(store, job, cached) {
+async function reportJob(store, job, cached, written = []) {
   const tests = [];
   const pools = /* @__PURE__ */ new Map();
-  const results = await store.getResults(job.workspace, job.tests.filter((test) => test.status !== "failed"));
+  const known = new Map(written.map((result) => [testId(result), result]));
+  const results = await store.getResults(job.workspace, job.tests.filter((test) => test.status !== "failed" && !known.has(testId(test))));
+  for (const [id, result] of known)
+    results.set(id, result);
   for (const test of job.tests) {
     if (!pools.has(test.pool))
       pools.set(test.pool, (await store.getPool(job.workspace, test.pool))?.secrets ?? []);
@@ -59182,7 +59193,7 @@ async function executeJob(store, options) {
       progress({ phase: "commit", done: 0, total: 1 });
       const job = await store.commitJob(commit, now);
       progress({ phase: "done", done: 1, total: 1 });
-      return reportJob(store, job, false);
+      return reportJob(store, job, false, commit.results);
     } catch (error2) {
       const retry = error2 instanceof LeaseConflictError || error2 instanceof AllotError && error2.code === "DUPLICATE_KEY";
       if (!retry || Date.now() - started > RETRY_BUDGET_MS)
@@ -64342,31 +64353,34 @@ async function writeJob(sql, client, commit, context) {
   if (commit.supersedes.length > 0)
     await sql.run(client, "release-superseded", {
       workspace,
-      tests: refsJson(commit.supersedes),
+      ...refArrays(commit.supersedes),
       now
     });
   if (results.length > 0) {
     const taken = await sql.run(client, "find-taken-tests", {
       workspace,
       job_id: jobId,
-      tests: refsJson(results),
+      ...refArrays(results),
       now
     });
     if (taken.rows.length > 0)
       throw leaseConflict([], taken.rows);
   }
   if (claims.length > 0) {
-    const rows = JSON.stringify(claims);
-    await sql.run(client, "purge-expired-leases", { workspace, claims: rows, now });
+    const rows = { blocks: claims.map((c) => c.block), row_keys: claims.map((c) => c.row_key) };
+    const shared = claims.map((claim) => claim.shared);
+    await sql.run(client, "purge-expired-leases", { workspace, ...rows, now });
     const claimed = await sql.run(client, "claim-rows", {
       workspace,
       job_id: jobId,
       now,
       expires_at: commit.expiresAt,
-      claims: rows
+      ...rows,
+      test_indexes: claims.map((claim) => claim.test_index),
+      shared
     });
     if (claimed.rowCount !== claims.length) {
-      const conflicts = await sql.run(client, "find-claim-conflicts", { workspace, claims: rows, now });
+      const conflicts = await sql.run(client, "find-claim-conflicts", { workspace, ...rows, shared, now });
       throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
     const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
@@ -64399,14 +64413,25 @@ async function writeJob(sql, client, commit, context) {
   await sql.run(client, "insert-job-tests", {
     workspace,
     job_id: job.id,
-    tests: JSON.stringify(commit.tests)
+    ...refArrays(commit.tests),
+    statuses: commit.tests.map((test) => test.status),
+    reasons: commit.tests.map((test) => test.reason),
+    rows: commit.tests.map((test) => JSON.stringify(test.rows)),
+    read_only: commit.tests.map((test) => test.readOnly),
+    consume: commit.tests.map((test) => test.consume),
+    from_jobs: commit.tests.map((test) => test.fromJob),
+    released_at: commit.tests.map((test) => test.releasedAt)
   });
   if (results.length > 0)
     await sql.run(client, "upsert-results", { workspace, results: JSON.stringify(results) });
   return job;
 }
-function refsJson(refs) {
-  return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
+function refArrays(refs) {
+  return {
+    pools: refs.map((ref) => ref.pool),
+    suites: refs.map((ref) => ref.suite),
+    tests: refs.map((ref) => ref.test)
+  };
 }
 function claimsOf(tests) {
   const claims = [];
@@ -65545,7 +65570,7 @@ async function holdMadeRows(db, input) {
   await db.query("hold made rows", "hold-made-rows", {
     workspace: input.workspace,
     job_id: input.jobId,
-    rows: refsJson2(input.rows),
+    rows: refsJson(input.rows),
     expires_at: input.expiresAt,
     now: input.now
   });
@@ -65555,7 +65580,7 @@ async function dueMadeRows(db, input) {
     workspace: input.workspace,
     job_id: input.jobId,
     all_rows: input.rows === null,
-    rows: refsJson2(input.rows ?? []),
+    rows: refsJson(input.rows ?? []),
     now: input.now
   });
   return result.rows.map(recordOf);
@@ -65624,7 +65649,7 @@ async function takeQuota(db, input) {
     return { granted: true };
   return takeFromWindow({ start, used: input.limit }, input.limit, input.windowMs, input.now).take;
 }
-function refsJson2(rows) {
+function refsJson(rows) {
   return JSON.stringify(rows.map((row) => ({ block: row.block, row_key: row.key })));
 }
 function recordOf(row) {
@@ -66205,6 +66230,21 @@ async function getResults(db, workspace, refs) {
   }
   return found;
 }
+async function liveResultHolders(db, workspace, refs, now) {
+  const found = /* @__PURE__ */ new Map();
+  if (refs.length === 0)
+    return found;
+  const result = await db.query("read live result holders", "live-result-holders", {
+    workspace,
+    pools: refs.map((r) => r.pool),
+    suites: refs.map((r) => r.suite),
+    tests: refs.map((r) => r.test),
+    now
+  });
+  for (const row of result.rows)
+    found.set(testId(row), Number(row.job_id));
+  return found;
+}
 async function listResults(db, workspace, filter) {
   const result = await db.query("list results", "list-results", {
     workspace,
@@ -66436,6 +66476,9 @@ var PostgresStore = class extends PostgresRecords {
   getResults(workspace, refs) {
     return getResults(this.#db, workspace, refs);
   }
+  liveResultHolders(workspace, refs, now) {
+    return liveResultHolders(this.#db, workspace, refs, now);
+  }
   listResults(workspace, filter) {
     return listResults(this.#db, workspace, filter);
   }
@@ -66629,6 +66672,7 @@ var SQL_OPERATIONS = [
   "list-users",
   "list-variables",
   "list-workspaces",
+  "live-result-holders",
   "lock-commit",
   "lock-dataset",
   "lock-project",

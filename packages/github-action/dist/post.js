@@ -28839,31 +28839,34 @@ async function writeJob(sql, client, commit, context) {
   if (commit.supersedes.length > 0)
     await sql.run(client, "release-superseded", {
       workspace,
-      tests: refsJson(commit.supersedes),
+      ...refArrays(commit.supersedes),
       now
     });
   if (results.length > 0) {
     const taken = await sql.run(client, "find-taken-tests", {
       workspace,
       job_id: jobId,
-      tests: refsJson(results),
+      ...refArrays(results),
       now
     });
     if (taken.rows.length > 0)
       throw leaseConflict([], taken.rows);
   }
   if (claims.length > 0) {
-    const rows = JSON.stringify(claims);
-    await sql.run(client, "purge-expired-leases", { workspace, claims: rows, now });
+    const rows = { blocks: claims.map((c) => c.block), row_keys: claims.map((c) => c.row_key) };
+    const shared = claims.map((claim) => claim.shared);
+    await sql.run(client, "purge-expired-leases", { workspace, ...rows, now });
     const claimed = await sql.run(client, "claim-rows", {
       workspace,
       job_id: jobId,
       now,
       expires_at: commit.expiresAt,
-      claims: rows
+      ...rows,
+      test_indexes: claims.map((claim) => claim.test_index),
+      shared
     });
     if (claimed.rowCount !== claims.length) {
-      const conflicts = await sql.run(client, "find-claim-conflicts", { workspace, claims: rows, now });
+      const conflicts = await sql.run(client, "find-claim-conflicts", { workspace, ...rows, shared, now });
       throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
     const eaten = claims.filter((claim) => commit.tests[claim.test_index]?.consume === true);
@@ -28896,14 +28899,25 @@ async function writeJob(sql, client, commit, context) {
   await sql.run(client, "insert-job-tests", {
     workspace,
     job_id: job.id,
-    tests: JSON.stringify(commit.tests)
+    ...refArrays(commit.tests),
+    statuses: commit.tests.map((test) => test.status),
+    reasons: commit.tests.map((test) => test.reason),
+    rows: commit.tests.map((test) => JSON.stringify(test.rows)),
+    read_only: commit.tests.map((test) => test.readOnly),
+    consume: commit.tests.map((test) => test.consume),
+    from_jobs: commit.tests.map((test) => test.fromJob),
+    released_at: commit.tests.map((test) => test.releasedAt)
   });
   if (results.length > 0)
     await sql.run(client, "upsert-results", { workspace, results: JSON.stringify(results) });
   return job;
 }
-function refsJson(refs) {
-  return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
+function refArrays(refs) {
+  return {
+    pools: refs.map((ref) => ref.pool),
+    suites: refs.map((ref) => ref.suite),
+    tests: refs.map((ref) => ref.test)
+  };
 }
 function claimsOf(tests) {
   const claims = [];
@@ -30042,7 +30056,7 @@ async function holdMadeRows(db, input) {
   await db.query("hold made rows", "hold-made-rows", {
     workspace: input.workspace,
     job_id: input.jobId,
-    rows: refsJson2(input.rows),
+    rows: refsJson(input.rows),
     expires_at: input.expiresAt,
     now: input.now
   });
@@ -30052,7 +30066,7 @@ async function dueMadeRows(db, input) {
     workspace: input.workspace,
     job_id: input.jobId,
     all_rows: input.rows === null,
-    rows: refsJson2(input.rows ?? []),
+    rows: refsJson(input.rows ?? []),
     now: input.now
   });
   return result.rows.map(recordOf);
@@ -30121,7 +30135,7 @@ async function takeQuota(db, input) {
     return { granted: true };
   return takeFromWindow({ start, used: input.limit }, input.limit, input.windowMs, input.now).take;
 }
-function refsJson2(rows) {
+function refsJson(rows) {
   return JSON.stringify(rows.map((row) => ({ block: row.block, row_key: row.key })));
 }
 function recordOf(row) {
@@ -30702,6 +30716,21 @@ async function getResults(db, workspace, refs) {
   }
   return found;
 }
+async function liveResultHolders(db, workspace, refs, now) {
+  const found = /* @__PURE__ */ new Map();
+  if (refs.length === 0)
+    return found;
+  const result = await db.query("read live result holders", "live-result-holders", {
+    workspace,
+    pools: refs.map((r) => r.pool),
+    suites: refs.map((r) => r.suite),
+    tests: refs.map((r) => r.test),
+    now
+  });
+  for (const row of result.rows)
+    found.set(testId(row), Number(row.job_id));
+  return found;
+}
 async function listResults(db, workspace, filter) {
   const result = await db.query("list results", "list-results", {
     workspace,
@@ -30933,6 +30962,9 @@ var PostgresStore = class extends PostgresRecords {
   getResults(workspace, refs) {
     return getResults(this.#db, workspace, refs);
   }
+  liveResultHolders(workspace, refs, now) {
+    return liveResultHolders(this.#db, workspace, refs, now);
+  }
   listResults(workspace, filter) {
     return listResults(this.#db, workspace, filter);
   }
@@ -31126,6 +31158,7 @@ var SQL_OPERATIONS = [
   "list-users",
   "list-variables",
   "list-workspaces",
+  "live-result-holders",
   "lock-commit",
   "lock-dataset",
   "lock-project",

@@ -1,7 +1,7 @@
--- A refresh ends the live leases of the tests it replaces (:tests, a JSON
--- array of {pool, suite, test}), in the commit's transaction.
+-- A refresh ends the live leases of the tests it replaces (:pools, :suites,
+-- :tests: arrays of one length), in the commit's transaction.
 WITH refs AS (
-  SELECT * FROM json_to_recordset(:tests::json) AS r(pool text, suite text, test text)
+  SELECT * FROM unnest(:pools::text[], :suites::text[], :tests::text[]) AS r(pool, suite, test)
 ),
 held AS (
   {{held-tests}}

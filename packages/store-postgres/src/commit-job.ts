@@ -56,33 +56,36 @@ export async function writeJob(
   if (commit.supersedes.length > 0)
     await sql.run(client, 'release-superseded', {
       workspace,
-      tests: refsJson(commit.supersedes),
+      ...refArrays(commit.supersedes),
       now,
     });
   if (results.length > 0) {
     const taken = await sql.run<TestRef>(client, 'find-taken-tests', {
       workspace,
       job_id: jobId,
-      tests: refsJson(results),
+      ...refArrays(results),
       now,
     });
     if (taken.rows.length > 0) throw leaseConflict([], taken.rows);
   }
   if (claims.length > 0) {
-    const rows = JSON.stringify(claims);
-    await sql.run(client, 'purge-expired-leases', { workspace, claims: rows, now });
+    const rows = { blocks: claims.map((c) => c.block), row_keys: claims.map((c) => c.row_key) };
+    const shared = claims.map((claim) => claim.shared);
+    await sql.run(client, 'purge-expired-leases', { workspace, ...rows, now });
     const claimed = await sql.run(client, 'claim-rows', {
       workspace,
       job_id: jobId,
       now,
       expires_at: commit.expiresAt,
-      claims: rows,
+      ...rows,
+      test_indexes: claims.map((claim) => claim.test_index),
+      shared,
     });
     if (claimed.rowCount !== claims.length) {
       const conflicts = await sql.run<{ block: string; row_key: string }>(
         client,
         'find-claim-conflicts',
-        { workspace, claims: rows, now },
+        { workspace, ...rows, shared, now },
       );
       throw leaseConflict(conflicts.rows.map((row) => ({ block: row.block, key: row.row_key })));
     }
@@ -123,16 +126,31 @@ export async function writeJob(
   await sql.run(client, 'insert-job-tests', {
     workspace,
     job_id: job.id,
-    tests: JSON.stringify(commit.tests),
+    ...refArrays(commit.tests),
+    statuses: commit.tests.map((test) => test.status),
+    reasons: commit.tests.map((test) => test.reason),
+    rows: commit.tests.map((test) => JSON.stringify(test.rows)),
+    read_only: commit.tests.map((test) => test.readOnly),
+    consume: commit.tests.map((test) => test.consume),
+    from_jobs: commit.tests.map((test) => test.fromJob),
+    released_at: commit.tests.map((test) => test.releasedAt),
   });
   if (results.length > 0)
     await sql.run(client, 'upsert-results', { workspace, results: JSON.stringify(results) });
   return job;
 }
 
-/** Test references as the statements read them: a JSON array of {pool, suite, test}. */
-function refsJson(refs: readonly TestRef[]): string {
-  return JSON.stringify(refs.map((ref) => ({ pool: ref.pool, suite: ref.suite, test: ref.test })));
+/** Test references as the statements read them: three arrays of one length. */
+function refArrays(refs: readonly TestRef[]): {
+  pools: string[];
+  suites: string[];
+  tests: string[];
+} {
+  return {
+    pools: refs.map((ref) => ref.pool),
+    suites: refs.map((ref) => ref.suite),
+    tests: refs.map((ref) => ref.test),
+  };
 }
 
 /** The rows of tests that hold rows, in one order (for the messages; locking is per block). */

@@ -274,6 +274,14 @@ export class PostgresStore extends PostgresRecords implements Store {
     return testResults.getResults(this.#db, workspace, refs);
   }
 
+  liveResultHolders(
+    workspace: string,
+    refs: readonly TestRef[],
+    now: Date,
+  ): Promise<Map<string, number>> {
+    return testResults.liveResultHolders(this.#db, workspace, refs, now);
+  }
+
   listResults(
     workspace: string,
     filter: { pool: string; suite?: string },

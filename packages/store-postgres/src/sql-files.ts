@@ -72,6 +72,7 @@ export const SQL_OPERATIONS = [
   'list-users',
   'list-variables',
   'list-workspaces',
+  'live-result-holders',
   'lock-commit',
   'lock-dataset',
   'lock-project',

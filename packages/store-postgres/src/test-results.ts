@@ -39,6 +39,34 @@ export async function getResults(
   return found;
 }
 
+/**
+ * Of `refs`, the tests whose result a job live at `now` holds with the
+ * test's last listing still holding rows, with the job's id, by test id: one
+ * statement that hands over neither results nor job records.
+ */
+export async function liveResultHolders(
+  db: PoolQueries,
+  workspace: string,
+  refs: readonly TestRef[],
+  now: Date,
+): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (refs.length === 0) return found;
+  const result = await db.query<TestRef & { job_id: string }>(
+    'read live result holders',
+    'live-result-holders',
+    {
+      workspace,
+      pools: refs.map((r) => r.pool),
+      suites: refs.map((r) => r.suite),
+      tests: refs.map((r) => r.test),
+      now,
+    },
+  );
+  for (const row of result.rows) found.set(testId(row), Number(row.job_id));
+  return found;
+}
+
 /** The results of a pool, or of one suite of it. */
 export async function listResults(
   db: PoolQueries,

@@ -199,7 +199,7 @@ describe('three allot serve replicas on one database', () => {
       `SELECT a.block, a.row_key, a.job_id, b.job_id AS other
          FROM "${schema}".leases a
          JOIN "${schema}".leases b
-           ON a.workspace = b.workspace AND a.block = b.block AND a.row_key = b.row_key AND a.id < b.id
+           ON a.workspace = b.workspace AND a.block = b.block AND a.row_key = b.row_key AND a.ctid < b.ctid
         WHERE (NOT a.shared OR NOT b.shared) AND a.expires_at > now() AND b.expires_at > now()`,
     );
     expect(doubled.rows).toEqual([]);

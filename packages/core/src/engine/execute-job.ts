@@ -62,7 +62,7 @@ export async function executeJob(
       progress({ phase: 'commit', done: 0, total: 1 });
       const job = await store.commitJob(commit, now);
       progress({ phase: 'done', done: 1, total: 1 });
-      return reportJob(store, job, false);
+      return reportJob(store, job, false, commit.results);
     } catch (error) {
       const retry =
         error instanceof LeaseConflictError ||

@@ -109,6 +109,19 @@ export interface JobStore {
   getResult(workspace: string, ref: TestRef): Promise<ResultRecord | undefined>;
   /** The results of many tests at once, keyed by {@link testId}; tests without one are absent. */
   getResults(workspace: string, refs: readonly TestRef[]): Promise<Map<string, ResultRecord>>;
+  /**
+   * Optional: of `refs`, the tests whose result a job live at `now` holds
+   * with that test (its last listing in the job) still holding rows, each
+   * with the job's id, keyed by {@link testId}. A store that can answer
+   * without handing over results and whole job records saves a bundle run
+   * again after its job ended from reading both; without it, the engine
+   * reads them and decides itself.
+   */
+  liveResultHolders?(
+    workspace: string,
+    refs: readonly TestRef[],
+    now: Date,
+  ): Promise<Map<string, number>>;
   /** Results of a pool, optionally of one suite, ordered by suite and test. */
   listResults(workspace: string, filter: { pool: string; suite?: string }): Promise<ResultRecord[]>;
 

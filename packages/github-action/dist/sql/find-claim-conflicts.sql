@@ -1,11 +1,11 @@
--- Which rows of a claim (:claims: JSON array of {block, row_key, shared}) the
+-- Which rows of a claim (:blocks, :row_keys, :shared: arrays of one length) the
 -- claim skipped at :now, to name them in the LeaseConflictError.
 WITH claims AS MATERIALIZED (
   SELECT
     c.*,
     count(*) OVER same_row AS holders,
     bool_and(c.shared) OVER same_row AS all_shared
-  FROM json_to_recordset(:claims::json) AS c(block text, row_key text, shared boolean)
+  FROM unnest(:blocks::text[], :row_keys::text[], :shared::boolean[]) AS c(block, row_key, shared)
   WINDOW same_row AS (PARTITION BY c.block, c.row_key)
 )
 SELECT DISTINCT c.block, c.row_key
