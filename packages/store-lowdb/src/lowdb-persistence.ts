@@ -241,6 +241,18 @@ export class LowdbPersistence implements DocumentPersistence {
     await writeFileDurably(path, encodeBlockFile(names, rows));
   }
 
+  /** A version given by column: its block file is written from the columns as they are. */
+  async writeTable(
+    workspace: string,
+    block: string,
+    version: string,
+    table: ColumnTable,
+  ): Promise<void> {
+    const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFileDurably(path, encodeBlockFile(table.columns, table));
+  }
+
   /**
    * A large catalogue body (a piece of a generated file, say) in a file of
    * its own under `catalogue/<workspace>/`, written once: the snapshot and
