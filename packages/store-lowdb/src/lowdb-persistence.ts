@@ -6,6 +6,7 @@ import {
   applyDelta,
   ColumnTable,
   decodeBlockFile,
+  blockFileParts,
   encodeBlockFile,
   diffDocuments,
   upgradeDocument,
@@ -250,7 +251,8 @@ export class LowdbPersistence implements DocumentPersistence {
   ): Promise<void> {
     const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
     await mkdir(join(path, '..'), { recursive: true });
-    await writeFileDurably(path, encodeBlockFile(table.columns, table));
+    // Written part by part: the file is never a second copy of the table in memory.
+    await writeFileDurably(path, blockFileParts(table.columns, table));
   }
 
   /**

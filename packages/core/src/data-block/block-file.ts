@@ -48,26 +48,38 @@ export function encodeBlockFile(
   columns: readonly string[],
   rows: readonly RowValues[] | ColumnTable,
 ): Buffer {
+  return Buffer.concat(blockFileParts(columns, rows));
+}
+
+/**
+ * A block file (see {@link encodeBlockFile}) as its parts, in order: a
+ * large table's file is written part by part rather than copied into one
+ * buffer first. The parts share the table's memory.
+ */
+export function blockFileParts(
+  columns: readonly string[],
+  rows: readonly RowValues[] | ColumnTable,
+): Buffer[] {
   if (rows instanceof ColumnTable) {
     const table = rows;
     const encoded = columns.map((_, index) => {
       const column = table.column(index);
       return column.encoded ?? encodeCells(table.rowCount, (row) => column.valueAt(row));
     });
-    return writeBlockFile(table.rowCount, columns, encoded);
+    return layOut(table.rowCount, columns, encoded);
   }
   const encoded = columns.map((_, index) =>
     encodeCells(rows.length, (row) => (rows[row] as RowValues)[index] ?? null),
   );
-  return writeBlockFile(rows.length, columns, encoded);
+  return layOut(rows.length, columns, encoded);
 }
 
-/** Lays encoded columns out as a block file: prefix, header, then each column's sections. */
-function writeBlockFile(
+/** Lays encoded columns out as a block file's parts: prefix, header, then each column's sections. */
+function layOut(
   rowCount: number,
   columns: readonly string[],
   encoded: readonly EncodedColumn[],
-): Buffer {
+): Buffer[] {
   const sections: Buffer[] = [];
   let offset = 0;
   const place = (bytes: Buffer): number => {
@@ -87,7 +99,8 @@ function writeBlockFile(
     const section: ColumnEntry['values'] = text
       ? [place(bytes), bytes.length, 'text']
       : [place(bytes), bytes.length];
-    if (column.kind !== 'dictionary') return { name, values: section, codes: null };
+    if (column.kind !== 'dictionary' && column.kind !== 'text-dictionary')
+      return { name, values: section, codes: null };
     const { codes } = column;
     const codesAt = place(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
     return { name, values: section, codes: [codesAt, codes.BYTES_PER_ELEMENT as 1 | 2 | 4] };
@@ -112,7 +125,7 @@ function writeBlockFile(
   prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
   const start = PREFIX_BYTES + headerBytes.length;
   const pad = Buffer.alloc((ALIGN - (start % ALIGN)) % ALIGN);
-  return Buffer.concat([prefix, headerBytes, pad, ...sections]);
+  return [prefix, headerBytes, pad, ...sections];
 }
 
 /** True when `bytes` start like a block file (older versions stored rows as a JSON array). */

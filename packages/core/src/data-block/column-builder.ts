@@ -1,12 +1,6 @@
 import type { Value } from '../model/block-version.js';
-import { Column } from './column-table.js';
-import { DistinctHashes } from './distinct-hashes.js';
-import {
-  encodeCells,
-  keepsCells,
-  narrowCodes,
-  type EncodedColumn,
-} from './encoded-column.js';
+import { Column, type Codes } from './column-table.js';
+import { keepsCells, type EncodedColumn } from './encoded-column.js';
 import { PlainCells } from './plain-cells.js';
 import { TextCells } from './text-cells.js';
 
@@ -18,21 +12,21 @@ const PLAIN_AFTER = 4096;
 
 /**
  * One column of a {@link ColumnTableBuilder}, kept compact as it grows: a
- * dictionary (each distinct value once, a 4-byte code per row) until more
- * than half of its rows so far are distinct, then the cells as bytes
- * ({@link PlainCells}) and a count of their distinct hashes. The end of the
- * column decides what a block file holds, as {@link encodeCells} would: a
- * dictionary that turns out mostly distinct is written as cells, and cells
- * that turn out to repeat (a column that looked distinct early) are
- * encoded again from their values.
+ * dictionary (each distinct value once, a code per row, one to four bytes
+ * as the dictionary needs) until more than half of its rows so far are
+ * distinct, then the cells as bytes ({@link PlainCells}). The end of the
+ * column decides what a block file holds, by the rule `encodeBlockFile`
+ * applies to rows: a dictionary that turns out mostly distinct is written
+ * as cells, and cells that turn out to repeat get their dictionary then,
+ * from their bytes.
  */
 export class ColumnBuilder {
   #rowCount = 0;
   #dictionary: Map<Value, number> | undefined = new Map();
   #values: Value[] = [];
-  #codes = new Uint32Array(1024);
+  /** A code per row, one byte wide until the dictionary needs two, then four. */
+  #codes: Codes = new Uint8Array(1024);
   #plain: PlainCells | undefined;
-  #distinct: DistinctHashes | undefined;
   #built = false;
 
   get rowCount(): number {
@@ -44,21 +38,17 @@ export class ColumnBuilder {
     if (this.#built) throw new Error('the column was built already');
     const dictionary = this.#dictionary;
     if (dictionary === undefined) {
-      const distinct = this.#distinct as DistinctHashes;
-      for (const cell of cells) distinct.add(cell ?? null);
       (this.#plain as PlainCells).add(cells);
       this.#rowCount += cells.length;
       return;
     }
     const start = this.#rowCount;
-    let codes = this.#codes;
-    if (start + cells.length > codes.length) {
-      let size = codes.length * 2;
+    if (start + cells.length > this.#codes.length) {
+      let size = this.#codes.length * 2;
       while (size < start + cells.length) size *= 2;
-      codes = new Uint32Array(size);
-      codes.set(this.#codes.subarray(0, start));
-      this.#codes = codes;
+      this.#codes = resized(this.#codes, size, this.#codes.BYTES_PER_ELEMENT);
     }
+    let codes = this.#codes;
     const values = this.#values;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] ?? null;
@@ -67,6 +57,10 @@ export class ColumnBuilder {
         code = values.length;
         dictionary.set(cell, code);
         values.push(cell);
+        if (code === 0x100 || code === 0x10000) {
+          codes = resized(codes, codes.length, code === 0x100 ? 2 : 4);
+          this.#codes = codes;
+        }
       }
       codes[start + i] = code;
     }
@@ -84,9 +78,8 @@ export class ColumnBuilder {
     this.#built = true;
     this.#dictionary = undefined;
     this.#values = [];
-    this.#codes = new Uint32Array(0);
+    this.#codes = new Uint8Array(0);
     this.#plain = undefined;
-    this.#distinct = undefined;
     return columnOf(encoded, this.#rowCount);
   }
 
@@ -94,13 +87,9 @@ export class ColumnBuilder {
     const rowCount = this.#rowCount;
     if (this.#dictionary !== undefined) {
       const values = this.#values;
-      // Four-byte codes are kept as they are: copied out, so the slack of the last doubling goes.
-      const codes =
-        values.length > 0x10000
-          ? this.#codes.slice(0, rowCount)
-          : this.#codes.subarray(0, rowCount);
-      if (!keepsCells(rowCount, values.length))
-        return { kind: 'dictionary', values, codes: narrowCodes(codes, values.length) };
+      // The codes are as wide as the dictionary needs: copied out, so the slack of the last doubling goes.
+      const codes = this.#codes.slice(0, rowCount);
+      if (!keepsCells(rowCount, values.length)) return { kind: 'dictionary', values, codes };
       const plain = new PlainCells();
       for (let start = 0; start < rowCount; start += PLAIN_AFTER) {
         const end = Math.min(rowCount, start + PLAIN_AFTER);
@@ -108,12 +97,10 @@ export class ColumnBuilder {
       }
       return plain.encoded();
     }
+    // The cells decide, as a file's rows would: a column that looked distinct early may repeat
+    // (a reference to 200,000 accounts, over 700,000 rows). The check stops at half the rows.
     const plain = this.#plain as PlainCells;
-    if (keepsCells(rowCount, (this.#distinct as DistinctHashes).count)) return plain.encoded();
-    // Repeats after all (or too few distinct hashes to tell): the values decide, as a file's rows would.
-    const cells = plain.toValues();
-    const encoded = encodeCells(rowCount, (row) => cells[row] as Value);
-    return encoded.kind === 'values' ? plain.encoded() : encoded;
+    return plain.dictionary() ?? plain.encoded();
   }
 
   /** Gives up the dictionary: the cells so far become bytes, and the distinct values hashes. */
@@ -125,14 +112,18 @@ export class ColumnBuilder {
       const end = Math.min(this.#rowCount, start + PLAIN_AFTER);
       plain.add(Array.from(codes.subarray(start, end), (code) => values[code] as Value));
     }
-    const distinct = new DistinctHashes();
-    for (const value of values) distinct.add(value);
     this.#plain = plain;
-    this.#distinct = distinct;
     this.#dictionary = undefined;
     this.#values = [];
-    this.#codes = new Uint32Array(0);
+    this.#codes = new Uint8Array(0);
   }
+}
+
+/** `codes` copied into an array of `size` codes, `width` bytes each. */
+function resized(codes: Codes, size: number, width: number): Codes {
+  const next = width === 1 ? new Uint8Array(size) : width === 2 ? new Uint16Array(size) : new Uint32Array(size);
+  next.set(codes.subarray(0, Math.min(codes.length, size)));
+  return next;
 }
 
 /** A table column over an encoded column's memory: text stays bytes, JSON is parsed when first used. */
@@ -140,6 +131,12 @@ function columnOf(encoded: EncodedColumn, rowCount: number): Column {
   switch (encoded.kind) {
     case 'dictionary':
       return new Column({ values: encoded.values, codes: encoded.codes }, encoded);
+    case 'text-dictionary':
+      // Its values are split from their bytes when the column is first used, as a file's are.
+      return new Column(
+        () => ({ values: encoded.bytes.toString('utf8').split('\u0000'), codes: encoded.codes }),
+        encoded,
+      );
     case 'values':
       return new Column({ values: encoded.values, codes: null }, encoded);
     case 'text':

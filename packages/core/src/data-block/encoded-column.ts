@@ -4,13 +4,16 @@ import type { Codes } from './column-table.js';
 /**
  * One column as a block file holds it: a dictionary of its distinct values
  * (first seen first) and a code per row, or, for a column whose values are
- * mostly distinct, every cell: as a list of values, as UTF-8 strings joined
+ * mostly distinct, every cell. Values are a list, or for text (every
+ * value a string free of NUL) UTF-8 joined by NUL (`text-dictionary`);
+ * cells are a list of values, as UTF-8 strings joined
  * by NUL (`text`: every cell a string free of NUL), or as the bytes of a
  * JSON array (`json`). A file is written from these as they are, so a
  * column built this way is not scanned again for its dictionary.
  */
 export type EncodedColumn =
   | { kind: 'dictionary'; values: Value[]; codes: Codes }
+  | { kind: 'text-dictionary'; bytes: Buffer; codes: Codes }
   | { kind: 'values'; values: Value[] }
   | { kind: 'text'; bytes: Buffer }
   | { kind: 'json'; bytes: Buffer };
@@ -66,7 +69,8 @@ export function isText(value: Value): boolean {
 
 /** The bytes of a column's values section, and whether they are NUL-joined text. */
 export function valuesSection(column: EncodedColumn): { bytes: Buffer; text: boolean } {
-  if (column.kind === 'text') return { bytes: column.bytes, text: true };
+  if (column.kind === 'text' || column.kind === 'text-dictionary')
+    return { bytes: column.bytes, text: true };
   if (column.kind === 'json') return { bytes: column.bytes, text: false };
   const { values } = column;
   const text = values.length > 0 && values.every(isText);

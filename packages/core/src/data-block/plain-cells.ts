@@ -1,5 +1,6 @@
 import type { Value } from '../model/block-version.js';
-import { isText, type EncodedColumn } from './encoded-column.js';
+import { encodeCells, isText, type EncodedColumn } from './encoded-column.js';
+import { textDictionary } from './text-dictionary.js';
 
 const NUL = Buffer.from([0]);
 const COMMA = Buffer.from(',');
@@ -7,15 +8,17 @@ const COMMA = Buffer.from(',');
 /**
  * The cells of a column of mostly distinct values, appended batch by batch
  * and kept as the bytes a block file holds them as: while every cell is a
- * string free of NUL, UTF-8 joined by NUL (a few bytes over the text's
- * own); from the first other cell, the body of a JSON array. A cell is not
- * kept as a string of its own (about 40 bytes over its text, and work for
- * the collector).
+ * well-formed string free of NUL, UTF-8 joined by NUL (a few bytes over
+ * the text's own); from the first other cell, the body of a JSON array. A
+ * cell is not kept as a string of its own (about 40 bytes over its text,
+ * and work for the collector).
  */
 export class PlainCells {
   /** Each batch's cells: NUL-joined text, or JSON without its brackets. */
   #chunks: Buffer[] = [];
   #json = false;
+  /** Every cell so far is a string free of NUL: what a block file writes as text. */
+  #onlyText = true;
   #count = 0;
 
   get count(): number {
@@ -25,7 +28,9 @@ export class PlainCells {
   /** Appends cells in row order (absent cells as null). */
   add(cells: readonly Value[]): void {
     if (cells.length === 0) return;
-    if (!this.#json && cells.every((cell) => isText(cell))) {
+    if (this.#onlyText && !cells.every((cell) => isText(cell))) this.#onlyText = false;
+    // A lone surrogate would not survive UTF-8: such a string goes to JSON, which keeps it.
+    if (!this.#json && this.#onlyText && cells.every((cell) => (cell as unknown as WellFormed).isWellFormed())) {
       this.#chunks.push(Buffer.from(cells.join('\u0000'), 'utf8'));
     } else {
       if (!this.#json) this.#toJson();
@@ -35,7 +40,7 @@ export class PlainCells {
     this.#count += cells.length;
   }
 
-  /** Every cell as a value, in row order: for a column that turns out to repeat after all. */
+  /** Every cell as a value, in row order. */
   toValues(): Value[] {
     if (this.#count === 0) return [];
     const bytes = this.#joined();
@@ -43,12 +48,30 @@ export class PlainCells {
     return bytes.toString('utf8').split('\u0000');
   }
 
+  /**
+   * The cells as a block file's dictionary column, for a column that turns
+   * out to repeat after all; undefined when they are mostly distinct and
+   * stay as they are. Text is read as bytes in place.
+   */
+  dictionary(): EncodedColumn | undefined {
+    if (!this.#json) {
+      const found = textDictionary(this.#joined(), this.#count);
+      return found === undefined
+        ? undefined
+        : { kind: 'text-dictionary', bytes: found.bytes, codes: found.codes };
+    }
+    const values = this.toValues();
+    const encoded = encodeCells(this.#count, (row) => values[row] as Value);
+    return encoded.kind === 'dictionary' ? encoded : undefined;
+  }
+
   /** The cells as a block file's section; the batches are joined into one buffer, once. */
   encoded(): EncodedColumn {
-    if (this.#json || this.#count === 0) {
-      return { kind: 'json', bytes: Buffer.concat([Buffer.from('['), this.#joined(), Buffer.from(']')]) };
-    }
-    return { kind: 'text', bytes: this.#joined() };
+    if (this.#count === 0) return { kind: 'json', bytes: Buffer.from('[]') };
+    if (!this.#json) return { kind: 'text', bytes: this.#joined() };
+    // Strings a file writes as text, kept as JSON here for a lone surrogate: written as a file would.
+    if (this.#onlyText) return { kind: 'values', values: this.toValues() };
+    return { kind: 'json', bytes: Buffer.concat([Buffer.from('['), this.#joined(), Buffer.from(']')]) };
   }
 
   #joined(): Buffer {
@@ -71,4 +94,9 @@ export class PlainCells {
     this.#json = true;
     this.#chunks = cells.length === 0 ? [] : [Buffer.from(JSON.stringify(cells).slice(1, -1), 'utf8')];
   }
+}
+
+/** `String.prototype.isWellFormed` (ES2024; in Node 20), which the ES2023 library does not declare. */
+interface WellFormed {
+  isWellFormed(): boolean;
 }

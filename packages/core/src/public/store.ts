@@ -55,6 +55,7 @@ export { ColumnTableBuilder } from '../data-block/column-table-builder.js';
 export type { EncodedColumn } from '../data-block/encoded-column.js';
 export { newRowCount, newRows } from '../data-block/new-version-rows.js';
 export {
+  blockFileParts,
   decodeBlockFile,
   encodeBlockFile,
   isBlockFile,
