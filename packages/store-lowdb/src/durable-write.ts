@@ -18,7 +18,7 @@ export async function writeFileDurably(
     // Parts are written one after another: a large file need not be one buffer first.
     else
       for (const part of content)
-        for (let done = 0; done < part.length; )
+        for (let done = 0; done < part.length;)
           done += (await file.write(part, done, part.length - done)).bytesWritten;
     await file.sync();
   } finally {

@@ -121,7 +121,12 @@ export class ColumnBuilder {
 
 /** `codes` copied into an array of `size` codes, `width` bytes each. */
 function resized(codes: Codes, size: number, width: number): Codes {
-  const next = width === 1 ? new Uint8Array(size) : width === 2 ? new Uint16Array(size) : new Uint32Array(size);
+  const next =
+    width === 1
+      ? new Uint8Array(size)
+      : width === 2
+        ? new Uint16Array(size)
+        : new Uint32Array(size);
   next.set(codes.subarray(0, Math.min(codes.length, size)));
   return next;
 }

@@ -51,7 +51,10 @@ export function encodeCells(rowCount: number, cellAt: (row: number) => Value): E
     let code = dictionary.get(cell);
     if (code === undefined) {
       if (values.length >= ceiling && rowCount > SMALL_TABLE) {
-        return { kind: 'values', values: Array.from({ length: rowCount }, (_, row) => cellAt(row)) };
+        return {
+          kind: 'values',
+          values: Array.from({ length: rowCount }, (_, row) => cellAt(row)),
+        };
       }
       code = values.length;
       dictionary.set(cell, code);

@@ -10,7 +10,8 @@ export function newRowCount(input: NewBlockVersion): number {
  * when given so, else built from its table, only these.
  */
 export function newRows(input: NewBlockVersion, start = 0, end = newRowCount(input)): RowValues[] {
-  if (input.table === undefined) return start === 0 && end >= input.rows.length ? input.rows : input.rows.slice(start, end);
+  if (input.table === undefined)
+    return start === 0 && end >= input.rows.length ? input.rows : input.rows.slice(start, end);
   const { table } = input;
   const last = Math.min(end, table.rowCount);
   const rows = new Array<RowValues>(Math.max(0, last - start));

@@ -30,7 +30,11 @@ export class PlainCells {
     if (cells.length === 0) return;
     if (this.#onlyText && !cells.every((cell) => isText(cell))) this.#onlyText = false;
     // A lone surrogate would not survive UTF-8: such a string goes to JSON, which keeps it.
-    if (!this.#json && this.#onlyText && cells.every((cell) => (cell as unknown as WellFormed).isWellFormed())) {
+    if (
+      !this.#json &&
+      this.#onlyText &&
+      cells.every((cell) => (cell as unknown as WellFormed).isWellFormed())
+    ) {
       this.#chunks.push(Buffer.from(cells.join('\u0000'), 'utf8'));
     } else {
       if (!this.#json) this.#toJson();
@@ -71,7 +75,10 @@ export class PlainCells {
     if (!this.#json) return { kind: 'text', bytes: this.#joined() };
     // Strings a file writes as text, kept as JSON here for a lone surrogate: written as a file would.
     if (this.#onlyText) return { kind: 'values', values: this.toValues() };
-    return { kind: 'json', bytes: Buffer.concat([Buffer.from('['), this.#joined(), Buffer.from(']')]) };
+    return {
+      kind: 'json',
+      bytes: Buffer.concat([Buffer.from('['), this.#joined(), Buffer.from(']')]),
+    };
   }
 
   #joined(): Buffer {
@@ -92,7 +99,8 @@ export class PlainCells {
   #toJson(): void {
     const cells = this.toValues();
     this.#json = true;
-    this.#chunks = cells.length === 0 ? [] : [Buffer.from(JSON.stringify(cells).slice(1, -1), 'utf8')];
+    this.#chunks =
+      cells.length === 0 ? [] : [Buffer.from(JSON.stringify(cells).slice(1, -1), 'utf8')];
   }
 }
 
