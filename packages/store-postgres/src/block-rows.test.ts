@@ -104,7 +104,7 @@ describe('block rows as cells and kinds', () => {
     } finally {
       await reader.close();
     }
-    const bad = rows.map((row, i) => (i === 42_000 ? [row[0], 'a\u0000b'] : row));
+    const bad = rows.map((row, i) => (i === 42_000 ? [row[0] as string, 'a\u0000b'] : row));
     await expect(
       store.addBlockVersion(WS, { ...base, block: 'bad', table: tableOf(bad) }),
     ).rejects.toMatchObject({

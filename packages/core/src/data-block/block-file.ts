@@ -1,7 +1,6 @@
 import { AllotError } from '../errors.js';
 import type { RowValues, Value } from '../model/block-version.js';
 import { Column, ColumnTable, type Codes } from './column-table.js';
-import type { ColumnTableBuilder } from './column-table-builder.js';
 import { encodeCells, valuesSection, type EncodedColumn } from './encoded-column.js';
 import { TextCells } from './text-cells.js';
 
@@ -39,10 +38,10 @@ export interface BlockFileHeader {
  * header; a column is parsed when first used; a row is built only when
  * asked for.
  *
- * The rows may be given by column: a table built column by column (see
- * {@link ColumnTableBuilder}) or read from a block file is written from its
- * columns as they are, with no row array and no second pass for the
- * dictionaries; other tables' columns are encoded from their cells.
+ * The rows may be given by column: a table built by a `ColumnTableBuilder`
+ * is written from its columns as they are, with no row array and no second
+ * pass for the dictionaries; other tables' columns (read from a file, made
+ * from rows) are encoded from their cells.
  */
 export function encodeBlockFile(
   columns: readonly string[],

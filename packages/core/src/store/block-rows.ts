@@ -40,7 +40,13 @@ export class BlockRows {
       if (input.table !== undefined && persistence.writeTable !== undefined)
         await persistence.writeTable(workspace, meta.block, meta.version, input.table);
       else
-        await persistence.writeRows(workspace, meta.block, meta.version, newRows(input), meta.columns);
+        await persistence.writeRows(
+          workspace,
+          meta.block,
+          meta.version,
+          newRows(input),
+          meta.columns,
+        );
       // A table given by column is cached as it is: compact, and what a read of its file gives.
       if (meta.parent === null)
         this.#cache.set(

@@ -87,7 +87,9 @@ export class MemoryPersistence implements DocumentPersistence {
   ): Promise<ColumnTable> {
     const rows = this.#rows.get(`${workspace}/${block}/${version}`);
     if (rows === undefined) return Promise.reject(new Error(`no rows for ${block}@${version}`));
-    return Promise.resolve(rows instanceof ColumnTable ? rows : ColumnTable.fromRows(columns, rows));
+    return Promise.resolve(
+      rows instanceof ColumnTable ? rows : ColumnTable.fromRows(columns, rows),
+    );
   }
 
   writeRows(workspace: string, block: string, version: string, rows: RowValues[]): Promise<void> {

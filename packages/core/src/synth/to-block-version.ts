@@ -17,7 +17,9 @@ export interface ToBlockVersionOptions extends BlockVersionTarget {
  * {@link BlockVersionBuilder} builds the same version batch by batch, by
  * column.
  */
-export function toBlockVersion(options: ToBlockVersionOptions): NewBlockVersion {
+export function toBlockVersion(
+  options: ToBlockVersionOptions,
+): NewBlockVersion & { rows: RowValues[] } {
   const columns = recordColumns(options.schema);
   const rows: RowValues[] = [];
   for (const item of options.records) {
