@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ColumnTableBuilder,
   DocumentStore,
+  encodeBlockFile,
   isBlockFile,
   type DocumentPersistence,
   type RowValues,
@@ -39,6 +41,32 @@ describe('lowdb store', () => {
     await reopened.close();
     const document = JSON.parse(await readFile(join(dir, STORE_FILE), 'utf8')) as StoreDocument;
     expect(JSON.stringify(document)).not.toContain('r1');
+  });
+
+  it('writes a version given by column as the block file of its rows, read back whole after reopening', async () => {
+    const columns = ['id', 'ref', 'amount', 'status'];
+    const rows: RowValues[] = Array.from({ length: 10_000 }, (_, i) => [
+      `id-${i}`,
+      `ref-${i % 3000}`,
+      i % 9 === 0 ? null : i / 4,
+      i % 2 === 0 ? 'on' : 'off',
+    ]);
+    const builder = new ColumnTableBuilder(columns);
+    for (let start = 0; start < rows.length; start += 1000)
+      builder.addRows(rows.slice(start, start + 1000));
+    const store = await openLowdbStore(dir);
+    await store.addBlockVersion('w', {
+      ...block,
+      columns,
+      table: builder.build(),
+      rows: undefined,
+    });
+    await store.close();
+    const written = await readFile(join(dir, 'blocks', 'w', 'b', '1.0.block'));
+    expect(written.equals(encodeBlockFile(columns, rows))).toBe(true);
+    const reopened = await openLowdbStore(dir);
+    expect((await reopened.getBlock('w', 'b'))?.rows).toEqual(rows);
+    await reopened.close();
   });
 
   it('keeps block rows by column in a block file, and reads and upgrades a version written as JSON', async () => {

@@ -6,6 +6,7 @@ import {
   applyDelta,
   ColumnTable,
   decodeBlockFile,
+  blockFileParts,
   encodeBlockFile,
   diffDocuments,
   upgradeDocument,
@@ -239,6 +240,19 @@ export class LowdbPersistence implements DocumentPersistence {
     await mkdir(join(path, '..'), { recursive: true });
     const names = columns ?? Array.from(rows[0] ?? [], (_, i) => String(i));
     await writeFileDurably(path, encodeBlockFile(names, rows));
+  }
+
+  /** A version given by column: its block file is written from the columns as they are. */
+  async writeTable(
+    workspace: string,
+    block: string,
+    version: string,
+    table: ColumnTable,
+  ): Promise<void> {
+    const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
+    await mkdir(join(path, '..'), { recursive: true });
+    // Written part by part: the file is never a second copy of the table in memory.
+    await writeFileDurably(path, blockFileParts(table.columns, table));
   }
 
   /**

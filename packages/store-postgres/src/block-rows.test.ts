@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Store } from '@allot/core';
+import { ColumnTableBuilder, type Store } from '@allot/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresStore } from './open-postgres-store.js';
 import { SAMPLE_COLUMNS, SAMPLE_ROWS } from './testing/sample-rows.js';
@@ -83,5 +83,34 @@ describe('block rows as cells and kinds', () => {
       ),
     });
     expect(await store.listBlockVersions(WS, 'nul')).toEqual([]);
+  });
+
+  it('writes a version given by column in chunks, read back exactly; a NUL past the first chunk writes nothing', async () => {
+    const columns = ['id', 'note'];
+    const rows = Array.from({ length: 45_000 }, (_, i) => [
+      `r${i}`,
+      i % 3 === 0 ? null : `ü${i % 50}`,
+    ]);
+    const tableOf = (cells: typeof rows) => {
+      const builder = new ColumnTableBuilder(columns);
+      builder.addRows(cells);
+      return builder.build();
+    };
+    const base = { columns, keyColumn: 'id', origin: 'import' as const };
+    await store.addBlockVersion(WS, { ...base, block: 'wide', table: tableOf(rows) });
+    const reader = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
+    try {
+      expect((await reader.getBlock(WS, 'wide'))?.rows).toEqual(rows);
+    } finally {
+      await reader.close();
+    }
+    const bad = rows.map((row, i) => (i === 42_000 ? [row[0] as string, 'a\u0000b'] : row));
+    await expect(
+      store.addBlockVersion(WS, { ...base, block: 'bad', table: tableOf(bad) }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringContaining('row 42001 of data block "bad"'),
+    });
+    expect(await store.listBlockVersions(WS, 'bad')).toEqual([]);
   });
 });

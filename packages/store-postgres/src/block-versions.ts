@@ -1,5 +1,7 @@
 import {
   AllotError,
+  newRowCount,
+  newRows,
   nextVersionMeta,
   type NewBlockVersion,
   type RowValues,
@@ -42,7 +44,6 @@ export async function writeVersion(
   input: NewBlockVersion,
 ): Promise<StoredVersion> {
   const { workspace, now } = context;
-  assertStorable(input);
   const seq =
     (await sql.run<{ seq: number }>(client, 'next-block-seq', { workspace, block: input.block }))
       .rows[0]?.seq ?? 1;
@@ -51,7 +52,7 @@ export async function writeVersion(
   const meta = nextVersionMeta(input, latest, now);
   // Versions of one import share a lineage: the import's own version.
   const stored: StoredVersion = { ...meta, lineage: parent?.lineage ?? meta.version };
-  if (parent !== null) await context.checkMadeKeys(client, stored, parent, input.rows);
+  if (parent !== null) await context.checkMadeKeys(client, stored, parent, newRows(input));
   await sql.run(client, 'insert-block-version', {
     workspace,
     block: stored.block,
@@ -68,8 +69,12 @@ export async function writeVersion(
     created_at: now,
   });
   const keyIndex = stored.keyColumn === null ? -1 : stored.columns.indexOf(stored.keyColumn);
-  for (let start = 0; start < input.rows.length; start += CHUNK_ROWS) {
-    const chunk = input.rows.slice(start, start + CHUNK_ROWS);
+  // A version given by column becomes arrays a chunk at a time: memory stays one chunk's rows.
+  const count = newRowCount(input);
+  for (let start = 0; start < count; start += CHUNK_ROWS) {
+    const chunk = newRows(input, start, start + CHUNK_ROWS);
+    // Checked before the chunk's insert; a refusal rolls back the chunks before it.
+    assertStorable(input, chunk, start);
     await sql.run(client, 'insert-block-rows', {
       workspace,
       block: stored.block,
@@ -86,10 +91,11 @@ export async function writeVersion(
 
 /**
  * PostgreSQL's text cannot hold U+0000: a cell with one is refused with its
- * row and column, before anything is written, rather than failing the insert.
+ * row and column (rows counted from `first`), rather than failing the insert.
  */
-function assertStorable(input: NewBlockVersion): void {
-  input.rows.forEach((row, index) => {
+function assertStorable(input: NewBlockVersion, rows: readonly RowValues[], first: number): void {
+  rows.forEach((row, at) => {
+    const index = first + at;
     const column = row.findIndex((cell) => typeof cell === 'string' && cell.includes('\u0000'));
     if (column < 0) return;
     throw new AllotError(

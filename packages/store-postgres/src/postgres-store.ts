@@ -102,8 +102,10 @@ export class PostgresStore extends PostgresRecords implements Store {
         ),
       { what: 'add a block version', mapError: commitErrorOf },
     ).then((stored) => {
-      // Cached only once committed: a rolled-back version number may be reused.
-      if (stored.parent === null) this.#rows.set(workspace, stored, input.rows);
+      // Cached only once committed: a rolled-back version number may be reused. A version
+      // given by column is not made arrays for the cache: a read resolves it when asked.
+      if (stored.parent === null && input.rows !== undefined)
+        this.#rows.set(workspace, stored, input.rows);
       return metaOf(stored);
     });
   }

@@ -1,6 +1,7 @@
 import { AllotError } from '../errors.js';
 import type { RowValues, Value } from '../model/block-version.js';
 import { Column, ColumnTable, type Codes } from './column-table.js';
+import { encodeCells, valuesSection, type EncodedColumn } from './encoded-column.js';
 import { TextCells } from './text-cells.js';
 
 /** The first bytes of a block file, naming its format and layout version. */
@@ -36,8 +37,48 @@ export interface BlockFileHeader {
  * key) is kept as its list of values alone. Opening the file parses the
  * header; a column is parsed when first used; a row is built only when
  * asked for.
+ *
+ * The rows may be given by column: a table built by a `ColumnTableBuilder`
+ * is written from its columns as they are, with no row array and no second
+ * pass for the dictionaries; other tables' columns (read from a file, made
+ * from rows) are encoded from their cells.
  */
-export function encodeBlockFile(columns: readonly string[], rows: readonly RowValues[]): Buffer {
+export function encodeBlockFile(
+  columns: readonly string[],
+  rows: readonly RowValues[] | ColumnTable,
+): Buffer {
+  return Buffer.concat(blockFileParts(columns, rows));
+}
+
+/**
+ * A block file (see {@link encodeBlockFile}) as its parts, in order: a
+ * large table's file is written part by part rather than copied into one
+ * buffer first. The parts share the table's memory.
+ */
+export function blockFileParts(
+  columns: readonly string[],
+  rows: readonly RowValues[] | ColumnTable,
+): Buffer[] {
+  if (rows instanceof ColumnTable) {
+    const table = rows;
+    const encoded = columns.map((_, index) => {
+      const column = table.column(index);
+      return column.encoded ?? encodeCells(table.rowCount, (row) => column.valueAt(row));
+    });
+    return layOut(table.rowCount, columns, encoded);
+  }
+  const encoded = columns.map((_, index) =>
+    encodeCells(rows.length, (row) => (rows[row] as RowValues)[index] ?? null),
+  );
+  return layOut(rows.length, columns, encoded);
+}
+
+/** Lays encoded columns out as a block file's parts: prefix, header, then each column's sections. */
+function layOut(
+  rowCount: number,
+  columns: readonly string[],
+  encoded: readonly EncodedColumn[],
+): Buffer[] {
   const sections: Buffer[] = [];
   let offset = 0;
   const place = (bytes: Buffer): number => {
@@ -52,13 +93,14 @@ export function encodeBlockFile(columns: readonly string[], rows: readonly RowVa
     return at;
   };
   const entries: ColumnEntry[] = columns.map((name, index) => {
-    const { values, codes } = encodeColumn(rows, index);
-    const text = values.length > 0 && values.every(isText);
-    const bytes = Buffer.from(text ? values.join('\u0000') : JSON.stringify(values), 'utf8');
+    const column = encoded[index] as EncodedColumn;
+    const { bytes, text } = valuesSection(column);
     const section: ColumnEntry['values'] = text
       ? [place(bytes), bytes.length, 'text']
       : [place(bytes), bytes.length];
-    if (codes === null) return { name, values: section, codes: null };
+    if (column.kind !== 'dictionary' && column.kind !== 'text-dictionary')
+      return { name, values: section, codes: null };
+    const { codes } = column;
     const codesAt = place(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
     return { name, values: section, codes: [codesAt, codes.BYTES_PER_ELEMENT as 1 | 2 | 4] };
   });
@@ -70,7 +112,7 @@ export function encodeBlockFile(columns: readonly string[], rows: readonly RowVa
       values: [entry.values[0] + base, ...entry.values.slice(1)],
       codes: entry.codes === null ? null : [entry.codes[0] + base, entry.codes[1]],
     }));
-    header = JSON.stringify({ rowCount: rows.length, columns: shifted });
+    header = JSON.stringify({ rowCount, columns: shifted });
     const start = PREFIX_BYTES + Buffer.byteLength(header, 'utf8');
     const aligned = start + ((ALIGN - (start % ALIGN)) % ALIGN);
     if (aligned === base) break;
@@ -82,38 +124,7 @@ export function encodeBlockFile(columns: readonly string[], rows: readonly RowVa
   prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
   const start = PREFIX_BYTES + headerBytes.length;
   const pad = Buffer.alloc((ALIGN - (start % ALIGN)) % ALIGN);
-  return Buffer.concat([prefix, headerBytes, pad, ...sections]);
-}
-
-function isText(value: Value): boolean {
-  return typeof value === 'string' && !value.includes('\u0000');
-}
-
-function encodeColumn(
-  rows: readonly RowValues[],
-  index: number,
-): { values: Value[]; codes: Codes | null } {
-  const dictionary = new Map<Value, number>();
-  const values: Value[] = [];
-  const codes = new Uint32Array(rows.length);
-  // Past half the rows distinct, a dictionary saves nothing: keep the cells as they are.
-  const ceiling = rows.length / 2;
-  for (let i = 0; i < rows.length; i++) {
-    const cell = (rows[i] as RowValues)[index] ?? null;
-    let code = dictionary.get(cell);
-    if (code === undefined) {
-      if (values.length >= ceiling && rows.length > 16) {
-        return { values: rows.map((row) => row[index] ?? null), codes: null };
-      }
-      code = values.length;
-      dictionary.set(cell, code);
-      values.push(cell);
-    }
-    codes[i] = code;
-  }
-  if (values.length <= 0x100) return { values, codes: Uint8Array.from(codes) };
-  if (values.length <= 0x10000) return { values, codes: Uint16Array.from(codes) };
-  return { values, codes };
+  return [prefix, headerBytes, pad, ...sections];
 }
 
 /** True when `bytes` start like a block file (older versions stored rows as a JSON array). */

@@ -1,5 +1,6 @@
 import { LruCache } from '../lru-cache.js';
 import type { RowValues, Value } from '../model/block-version.js';
+import type { EncodedColumn } from './encoded-column.js';
 import { wordsFor, type RowBits } from './row-bits.js';
 import { TextCells } from './text-cells.js';
 
@@ -33,8 +34,17 @@ export class Column {
   #rowSets: LruCache<RowBits> | undefined;
   /** The rows of each dictionary entry, for a column of few distinct values. */
   #valueSets: RowBits[] | undefined;
+  /**
+   * The column as a block file holds it, when it was built so: a file is
+   * then written from it as it is. Its data share this one's memory.
+   */
+  readonly encoded: EncodedColumn | undefined;
 
-  constructor(data: ColumnData | TextCells | (() => ColumnData | TextCells)) {
+  constructor(
+    data: ColumnData | TextCells | (() => ColumnData | TextCells),
+    encoded?: EncodedColumn,
+  ) {
+    this.encoded = encoded;
     if (typeof data === 'function') this.#decode = data;
     else if (data instanceof TextCells) this.#text = data;
     else this.#data = data;

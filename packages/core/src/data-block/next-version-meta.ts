@@ -1,5 +1,6 @@
 import { AllotError } from '../errors.js';
 import type { BlockVersionMeta, NewBlockVersion } from '../model/block-version.js';
+import { newRowCount } from './new-version-rows.js';
 import { nextVersion } from './next-version.js';
 
 /**
@@ -23,7 +24,7 @@ export function nextVersionMeta(
     version: nextVersion(latest?.version ?? null),
     columns: parent?.columns ?? input.columns,
     keyColumn: parent?.keyColumn ?? input.keyColumn,
-    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
+    rowCount: (parent?.rowCount ?? 0) + newRowCount(input),
     origin: input.origin,
     parent: parent?.version ?? null,
     sourceHash: input.sourceHash ?? null,

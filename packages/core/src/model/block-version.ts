@@ -1,7 +1,9 @@
 /**
  * Data blocks: values, rows and the immutable versions that hold them.
- * Plain data only: every type here can be stored as JSON.
+ * Plain data only: every type here can be stored as JSON, but for the rows
+ * of a new version given by column (a {@link ColumnTable}).
  */
+import type { ColumnTable } from '../data-block/column-table.js';
 
 /** A cell of a data block. CSV imports give strings; JSON imports may give numbers and booleans. */
 export type Value = string | number | boolean | null;
@@ -46,14 +48,23 @@ export interface BlockVersion extends BlockVersionMeta {
   rows: RowValues[];
 }
 
-/** What an import or a make hands to the store to become a new version. */
-export interface NewBlockVersion {
+/** What an import or a make hands to the store to become a new version, its rows aside. */
+export interface NewBlockVersionFields {
   block: string;
   columns: string[];
   keyColumn: string | null;
-  /** For `import`: every row. For `make`: only the rows appended to the parent. */
-  rows: RowValues[];
   origin: BlockOrigin;
   sourceHash?: string | null;
   jobId?: number | null;
 }
+
+/**
+ * What an import or a make hands to the store to become a new version. For
+ * `import`: every row; for `make`: only the rows appended to the parent.
+ * The rows come as arrays (`rows`) or by column (`table`, built by a
+ * `ColumnTableBuilder`): a large generated version is never held as an
+ * array per row, and the embedded store writes its block file from the
+ * columns as they are.
+ */
+export type NewBlockVersion = NewBlockVersionFields &
+  ({ rows: RowValues[]; table?: undefined } | { table: ColumnTable; rows?: undefined });

@@ -12,6 +12,7 @@ export type {
   BlockVersion,
   BlockVersionMeta,
   NewBlockVersion,
+  NewBlockVersionFields,
   RowObject,
   RowValues,
   Table,

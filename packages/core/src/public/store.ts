@@ -51,7 +51,11 @@ export { checkName, planCataloguePut } from '../catalogue/plan-catalogue-put.js'
 export { DocumentStore } from '../store/document-store.js';
 export { Column, ColumnTable } from '../data-block/column-table.js';
 export type { Codes, ColumnData } from '../data-block/column-table.js';
+export { ColumnTableBuilder } from '../data-block/column-table-builder.js';
+export type { EncodedColumn } from '../data-block/encoded-column.js';
+export { newRowCount, newRows } from '../data-block/new-version-rows.js';
 export {
+  blockFileParts,
   decodeBlockFile,
   encodeBlockFile,
   isBlockFile,

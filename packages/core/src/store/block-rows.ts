@@ -1,5 +1,6 @@
 import { missingParentError } from './store-errors.js';
 import { ColumnTable } from '../data-block/column-table.js';
+import { newRows } from '../data-block/new-version-rows.js';
 import { nextVersionMeta } from '../data-block/next-version-meta.js';
 import type { BlockVersionMeta, NewBlockVersion, RowValues } from '../model/block-version.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -35,15 +36,24 @@ export class BlockRows {
       const versions = this.#versionsOf(workspace, input.block) ?? [];
       const latest = versions.at(-1);
       const meta = nextVersionMeta(input, latest, now);
-      await this.#persistence.writeRows(
-        workspace,
-        meta.block,
-        meta.version,
-        input.rows,
-        meta.columns,
-      );
+      const persistence = this.#persistence;
+      if (input.table !== undefined && persistence.writeTable !== undefined)
+        await persistence.writeTable(workspace, meta.block, meta.version, input.table);
+      else
+        await persistence.writeRows(
+          workspace,
+          meta.block,
+          meta.version,
+          newRows(input),
+          meta.columns,
+        );
+      // A table given by column is cached as it is: compact, and what a read of its file gives.
       if (meta.parent === null)
-        this.#cache.set(workspace, meta, ColumnTable.fromRows(meta.columns, input.rows));
+        this.#cache.set(
+          workspace,
+          meta,
+          input.table ?? ColumnTable.fromRows(meta.columns, input.rows),
+        );
       metas.push(meta);
     }
     return metas;

@@ -1,3 +1,4 @@
+import { newRows } from '../data-block/new-version-rows.js';
 import type { BlockVersion } from '../model/block-version.js';
 import type { JobCommit } from '../model/job-record.js';
 import { duplicateKeyError, firstRepeatedKey } from './store-errors.js';
@@ -19,7 +20,7 @@ export async function checkMadeKeys(commit: JobCommit, getBlock: LatestBlock): P
     const index = block.columns.indexOf(keyColumn);
     const keys = new Set(block.rows.map((row) => String(row[index])));
     const repeated = firstRepeatedKey(
-      made.rows.map((row) => String(row[index])),
+      newRows(made).map((row) => String(row[index])),
       keys,
     );
     if (repeated !== undefined) throw duplicateKeyError(made.block, keyColumn, repeated);

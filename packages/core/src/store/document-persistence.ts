@@ -1,4 +1,4 @@
-import type { ColumnTable } from '../data-block/column-table.js';
+import { ColumnTable } from '../data-block/column-table.js';
 import type { RowValues } from '../model/block-version.js';
 import type { StoreDocument } from './store-document.js';
 
@@ -33,6 +33,13 @@ export interface DocumentPersistence {
     columns?: readonly string[],
   ): Promise<void>;
   /**
+   * Optional: writes a version's rows given by column (a table built by a
+   * `ColumnTableBuilder`), as {@link writeRows} would write the same rows,
+   * without an array per row. Without it, the store hands the rows to
+   * {@link writeRows} as arrays.
+   */
+  writeTable?(workspace: string, block: string, version: string, table: ColumnTable): Promise<void>;
+  /**
    * Optional: stores a large catalogue body in a file of its own, written
    * once, before the document that names it is saved; the document then
    * holds only the file's name. Without it, bodies stay in the document.
@@ -52,7 +59,8 @@ export interface DocumentPersistence {
 export class MemoryPersistence implements DocumentPersistence {
   readonly kind = 'memory';
   #document: StoreDocument | undefined;
-  readonly #rows = new Map<string, RowValues[]>();
+  /** A version's rows as they were given: arrays, or a table kept by column. */
+  readonly #rows = new Map<string, RowValues[] | ColumnTable>();
 
   load(): Promise<StoreDocument | undefined> {
     return Promise.resolve(
@@ -68,11 +76,29 @@ export class MemoryPersistence implements DocumentPersistence {
   readRows(workspace: string, block: string, version: string): Promise<RowValues[]> {
     const rows = this.#rows.get(`${workspace}/${block}/${version}`);
     if (rows === undefined) return Promise.reject(new Error(`no rows for ${block}@${version}`));
-    return Promise.resolve(rows);
+    return Promise.resolve(rows instanceof ColumnTable ? rows.toRows() : rows);
+  }
+
+  readTable(
+    workspace: string,
+    block: string,
+    version: string,
+    columns: readonly string[],
+  ): Promise<ColumnTable> {
+    const rows = this.#rows.get(`${workspace}/${block}/${version}`);
+    if (rows === undefined) return Promise.reject(new Error(`no rows for ${block}@${version}`));
+    return Promise.resolve(
+      rows instanceof ColumnTable ? rows : ColumnTable.fromRows(columns, rows),
+    );
   }
 
   writeRows(workspace: string, block: string, version: string, rows: RowValues[]): Promise<void> {
     this.#rows.set(`${workspace}/${block}/${version}`, rows);
+    return Promise.resolve();
+  }
+
+  writeTable(workspace: string, block: string, version: string, table: ColumnTable): Promise<void> {
+    this.#rows.set(`${workspace}/${block}/${version}`, table);
     return Promise.resolve();
   }
 

@@ -1,4 +1,5 @@
-import type { NewBlockVersion, RowValues } from '../model/block-version.js';
+import { ColumnTableBuilder } from '../data-block/column-table-builder.js';
+import type { NewBlockVersion, Value } from '../model/block-version.js';
 import type { SchemaTree } from './field-tree.js';
 import { recordColumns, type RecordColumn } from './record-columns.js';
 import type { SynthRecord } from './record-plan.js';
@@ -16,38 +17,42 @@ export interface BlockVersionTarget {
 
 /**
  * Builds a data block version batch by batch, as records are generated:
- * each batch becomes rows of cells at once, so the records themselves need
- * not outlive their batch (a dataset written to files and to a block is
- * generated once). The rows are held until {@link build}, as a block
- * version's are.
+ * each batch's cells go into the version's columns at once (a
+ * {@link ColumnTableBuilder}: dictionaries and codes, or the bytes of
+ * mostly distinct cells), so neither the records nor an array per row
+ * outlive their batch. A dataset written to files and to a block is
+ * generated once, and a million rows stay a few hundred bytes each or less.
  */
 export class BlockVersionBuilder {
   readonly #target: BlockVersionTarget;
   readonly #columns: RecordColumn[];
-  readonly #rows: RowValues[] = [];
+  readonly #table: ColumnTableBuilder;
 
   constructor(target: BlockVersionTarget) {
     this.#target = target;
     this.#columns = recordColumns(target.schema);
+    this.#table = new ColumnTableBuilder(this.#columns.map((c) => c.name));
   }
 
   /** Adds records as rows, in order. */
   add(records: readonly SynthRecord[]): void {
-    const columns = this.#columns;
-    for (const record of records) {
-      const row: RowValues = new Array(columns.length);
-      for (let i = 0; i < columns.length; i++) row[i] = columns[i]!.cell(record);
-      this.#rows.push(row);
-    }
+    if (records.length === 0) return;
+    this.#table.addColumns(
+      this.#columns.map((column) => {
+        const cells = new Array<Value>(records.length);
+        for (let i = 0; i < records.length; i++) cells[i] = column.cell(records[i]!);
+        return cells;
+      }),
+    );
   }
 
-  /** The version of every row added so far. */
+  /** The version of every row added, its rows by column. Once: the builder is spent. */
   build(): NewBlockVersion {
     return {
       block: this.#target.block,
       columns: this.#columns.map((c) => c.name),
       keyColumn: this.#target.keyColumn ?? null,
-      rows: this.#rows,
+      table: this.#table.build(),
       origin: 'import',
       sourceHash: this.#target.sourceHash ?? null,
     };

@@ -1,5 +1,6 @@
-import type { NewBlockVersion } from '../model/block-version.js';
-import { BlockVersionBuilder, type BlockVersionTarget } from './block-version-builder.js';
+import type { NewBlockVersion, RowValues } from '../model/block-version.js';
+import type { BlockVersionTarget } from './block-version-builder.js';
+import { recordColumns } from './record-columns.js';
 import type { SynthRecord } from './record-plan.js';
 
 /** Options of {@link toBlockVersion}. */
@@ -12,12 +13,25 @@ export interface ToBlockVersionOptions extends BlockVersionTarget {
  * Generated records as a new data block version: the columns of
  * `recordColumns` (nested fields as dot paths, arrays as JSON text) and one
  * row per record, so allocation pools can find and lease synthetic rows like
- * imported ones. The rows are held in memory, as a block version's are;
- * {@link BlockVersionBuilder} builds the same version batch by batch.
+ * imported ones. The rows are held in memory as arrays; a
+ * {@link BlockVersionBuilder} builds the same version batch by batch, by
+ * column.
  */
-export function toBlockVersion(options: ToBlockVersionOptions): NewBlockVersion {
-  const builder = new BlockVersionBuilder(options);
-  for (const item of options.records)
-    builder.add(Array.isArray(item) ? (item as readonly SynthRecord[]) : [item as SynthRecord]);
-  return builder.build();
+export function toBlockVersion(
+  options: ToBlockVersionOptions,
+): NewBlockVersion & { rows: RowValues[] } {
+  const columns = recordColumns(options.schema);
+  const rows: RowValues[] = [];
+  for (const item of options.records) {
+    const records = Array.isArray(item) ? (item as readonly SynthRecord[]) : [item as SynthRecord];
+    for (const record of records) rows.push(columns.map((column) => column.cell(record)));
+  }
+  return {
+    block: options.block,
+    columns: columns.map((c) => c.name),
+    keyColumn: options.keyColumn ?? null,
+    rows,
+    origin: 'import',
+    sourceHash: options.sourceHash ?? null,
+  };
 }
