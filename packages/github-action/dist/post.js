@@ -25836,7 +25836,13 @@ var Column = class {
   #rowSets;
   /** The rows of each dictionary entry, for a column of few distinct values. */
   #valueSets;
-  constructor(data) {
+  /**
+   * The column as a block file holds it, when it was built so: a file is
+   * then written from it as it is. Its data share this one's memory.
+   */
+  encoded;
+  constructor(data, encoded) {
+    this.encoded = encoded;
     if (typeof data === "function")
       this.#decode = data;
     else if (data instanceof TextCells)
@@ -26209,6 +26215,21 @@ function versionParts(version) {
   return version.split(".").map(Number);
 }
 
+// ../core/dist/data-block/new-version-rows.js
+function newRowCount(input) {
+  return input.table === void 0 ? input.rows.length : input.table.rowCount;
+}
+function newRows(input, start = 0, end = newRowCount(input)) {
+  if (input.table === void 0)
+    return start === 0 && end >= input.rows.length ? input.rows : input.rows.slice(start, end);
+  const { table } = input;
+  const last = Math.min(end, table.rowCount);
+  const rows = new Array(Math.max(0, last - start));
+  for (let row = start; row < last; row++)
+    rows[row - start] = table.row(row);
+  return rows;
+}
+
 // ../core/dist/data-block/next-version-meta.js
 function nextVersionMeta(input, latest2, now) {
   const parent = input.origin === "make" ? latest2 ?? null : null;
@@ -26222,7 +26243,7 @@ function nextVersionMeta(input, latest2, now) {
     version: nextVersion(latest2?.version ?? null),
     columns: parent?.columns ?? input.columns,
     keyColumn: parent?.keyColumn ?? input.keyColumn,
-    rowCount: (parent?.rowCount ?? 0) + input.rows.length,
+    rowCount: (parent?.rowCount ?? 0) + newRowCount(input),
     origin: input.origin,
     parent: parent?.version ?? null,
     sourceHash: input.sourceHash ?? null,
@@ -26606,9 +26627,13 @@ var BlockRows = class {
       const versions = this.#versionsOf(workspace, input.block) ?? [];
       const latest2 = versions.at(-1);
       const meta = nextVersionMeta(input, latest2, now);
-      await this.#persistence.writeRows(workspace, meta.block, meta.version, input.rows, meta.columns);
+      const persistence = this.#persistence;
+      if (input.table !== void 0 && persistence.writeTable !== void 0)
+        await persistence.writeTable(workspace, meta.block, meta.version, input.table);
+      else
+        await persistence.writeRows(workspace, meta.block, meta.version, newRows(input), meta.columns);
       if (meta.parent === null)
-        this.#cache.set(workspace, meta, ColumnTable.fromRows(meta.columns, input.rows));
+        this.#cache.set(workspace, meta, input.table ?? ColumnTable.fromRows(meta.columns, input.rows));
       metas.push(meta);
     }
     return metas;
@@ -26651,7 +26676,7 @@ async function checkMadeKeys(commit, getBlock) {
       continue;
     const index = block.columns.indexOf(keyColumn);
     const keys = new Set(block.rows.map((row) => String(row[index])));
-    const repeated = firstRepeatedKey(made.rows.map((row) => String(row[index])), keys);
+    const repeated = firstRepeatedKey(newRows(made).map((row) => String(row[index])), keys);
     if (repeated !== void 0)
       throw duplicateKeyError(made.block, keyColumn, repeated);
   }
@@ -28150,11 +28175,78 @@ var DocumentStore = class _DocumentStore extends DocumentRecords {
   }
 };
 
+// ../core/dist/data-block/encoded-column.js
+var SMALL_TABLE = 16;
+function narrowCodes(codes, entries) {
+  if (entries <= 256)
+    return Uint8Array.from(codes);
+  if (entries <= 65536)
+    return Uint16Array.from(codes);
+  return codes;
+}
+function encodeCells(rowCount, cellAt) {
+  const dictionary = /* @__PURE__ */ new Map();
+  const values = [];
+  const codes = new Uint32Array(rowCount);
+  const ceiling = rowCount / 2;
+  for (let i = 0; i < rowCount; i++) {
+    const cell = cellAt(i);
+    let code = dictionary.get(cell);
+    if (code === void 0) {
+      if (values.length >= ceiling && rowCount > SMALL_TABLE) {
+        return {
+          kind: "values",
+          values: Array.from({ length: rowCount }, (_, row) => cellAt(row))
+        };
+      }
+      code = values.length;
+      dictionary.set(cell, code);
+      values.push(cell);
+    }
+    codes[i] = code;
+  }
+  return { kind: "dictionary", values, codes: narrowCodes(codes, values.length) };
+}
+function isText(value) {
+  return typeof value === "string" && !value.includes("\0");
+}
+function valuesSection(column2) {
+  if (column2.kind === "text" || column2.kind === "text-dictionary")
+    return { bytes: column2.bytes, text: true };
+  if (column2.kind === "json")
+    return { bytes: column2.bytes, text: false };
+  const { values } = column2;
+  const text = values.length > 0 && values.every(isText);
+  return {
+    bytes: Buffer.from(text ? values.join("\0") : JSON.stringify(values), "utf8"),
+    text
+  };
+}
+
+// ../core/dist/data-block/plain-cells.js
+var NUL = Buffer.from([0]);
+var COMMA = Buffer.from(",");
+
 // ../core/dist/data-block/block-file.js
 var MAGIC = "ALLOTCB1";
 var PREFIX_BYTES = MAGIC.length + 4;
 var ALIGN = 4;
 function encodeBlockFile(columns, rows) {
+  return Buffer.concat(blockFileParts(columns, rows));
+}
+function blockFileParts(columns, rows) {
+  if (rows instanceof ColumnTable) {
+    const table = rows;
+    const encoded2 = columns.map((_, index) => {
+      const column2 = table.column(index);
+      return column2.encoded ?? encodeCells(table.rowCount, (row) => column2.valueAt(row));
+    });
+    return layOut(table.rowCount, columns, encoded2);
+  }
+  const encoded = columns.map((_, index) => encodeCells(rows.length, (row) => rows[row][index] ?? null));
+  return layOut(rows.length, columns, encoded);
+}
+function layOut(rowCount, columns, encoded) {
   const sections = [];
   let offset = 0;
   const place = (bytes) => {
@@ -28169,12 +28261,12 @@ function encodeBlockFile(columns, rows) {
     return at;
   };
   const entries = columns.map((name, index) => {
-    const { values, codes } = encodeColumn(rows, index);
-    const text = values.length > 0 && values.every(isText);
-    const bytes = Buffer.from(text ? values.join("\0") : JSON.stringify(values), "utf8");
+    const column2 = encoded[index];
+    const { bytes, text } = valuesSection(column2);
     const section = text ? [place(bytes), bytes.length, "text"] : [place(bytes), bytes.length];
-    if (codes === null)
+    if (column2.kind !== "dictionary" && column2.kind !== "text-dictionary")
       return { name, values: section, codes: null };
+    const { codes } = column2;
     const codesAt2 = place(Buffer.from(codes.buffer, codes.byteOffset, codes.byteLength));
     return { name, values: section, codes: [codesAt2, codes.BYTES_PER_ELEMENT] };
   });
@@ -28185,7 +28277,7 @@ function encodeBlockFile(columns, rows) {
       values: [entry.values[0] + base, ...entry.values.slice(1)],
       codes: entry.codes === null ? null : [entry.codes[0] + base, entry.codes[1]]
     }));
-    header = JSON.stringify({ rowCount: rows.length, columns: shifted });
+    header = JSON.stringify({ rowCount, columns: shifted });
     const start2 = PREFIX_BYTES + Buffer.byteLength(header, "utf8");
     const aligned = start2 + (ALIGN - start2 % ALIGN) % ALIGN;
     if (aligned === base)
@@ -28198,34 +28290,7 @@ function encodeBlockFile(columns, rows) {
   prefix.writeUInt32LE(headerBytes.length, MAGIC.length);
   const start = PREFIX_BYTES + headerBytes.length;
   const pad = Buffer.alloc((ALIGN - start % ALIGN) % ALIGN);
-  return Buffer.concat([prefix, headerBytes, pad, ...sections]);
-}
-function isText(value) {
-  return typeof value === "string" && !value.includes("\0");
-}
-function encodeColumn(rows, index) {
-  const dictionary = /* @__PURE__ */ new Map();
-  const values = [];
-  const codes = new Uint32Array(rows.length);
-  const ceiling = rows.length / 2;
-  for (let i = 0; i < rows.length; i++) {
-    const cell = rows[i][index] ?? null;
-    let code = dictionary.get(cell);
-    if (code === void 0) {
-      if (values.length >= ceiling && rows.length > 16) {
-        return { values: rows.map((row) => row[index] ?? null), codes: null };
-      }
-      code = values.length;
-      dictionary.set(cell, code);
-      values.push(cell);
-    }
-    codes[i] = code;
-  }
-  if (values.length <= 256)
-    return { values, codes: Uint8Array.from(codes) };
-  if (values.length <= 65536)
-    return { values, codes: Uint16Array.from(codes) };
-  return { values, codes };
+  return [prefix, headerBytes, pad, ...sections];
 }
 function isBlockFile(bytes) {
   return bytes.length >= PREFIX_BYTES && Buffer.from(bytes.buffer, bytes.byteOffset, MAGIC.length).toString("latin1") === MAGIC;
@@ -28614,14 +28679,13 @@ async function listVersions(sql, db, workspace, block) {
 }
 async function writeVersion(sql, client, context, input) {
   const { workspace, now } = context;
-  assertStorable(input);
   const seq = (await sql.run(client, "next-block-seq", { workspace, block: input.block })).rows[0]?.seq ?? 1;
   const latest2 = (await listVersions(sql, client, workspace, input.block)).at(-1);
   const parent = input.origin === "make" ? latest2 ?? null : null;
   const meta = nextVersionMeta(input, latest2, now);
   const stored = { ...meta, lineage: parent?.lineage ?? meta.version };
   if (parent !== null)
-    await context.checkMadeKeys(client, stored, parent, input.rows);
+    await context.checkMadeKeys(client, stored, parent, newRows(input));
   await sql.run(client, "insert-block-version", {
     workspace,
     block: stored.block,
@@ -28638,8 +28702,10 @@ async function writeVersion(sql, client, context, input) {
     created_at: now
   });
   const keyIndex = stored.keyColumn === null ? -1 : stored.columns.indexOf(stored.keyColumn);
-  for (let start = 0; start < input.rows.length; start += CHUNK_ROWS) {
-    const chunk = input.rows.slice(start, start + CHUNK_ROWS);
+  const count = newRowCount(input);
+  for (let start = 0; start < count; start += CHUNK_ROWS) {
+    const chunk = newRows(input, start, start + CHUNK_ROWS);
+    assertStorable(input, chunk, start);
     await sql.run(client, "insert-block-rows", {
       workspace,
       block: stored.block,
@@ -28653,8 +28719,9 @@ async function writeVersion(sql, client, context, input) {
   }
   return stored;
 }
-function assertStorable(input) {
-  input.rows.forEach((row, index) => {
+function assertStorable(input, rows, first) {
+  rows.forEach((row, at) => {
+    const index = first + at;
     const column2 = row.findIndex((cell) => typeof cell === "string" && cell.includes("\0"));
     if (column2 < 0)
       return;
@@ -30843,7 +30910,7 @@ var PostgresStore = class extends PostgresRecords {
   addBlockVersion(workspace, input) {
     const now = /* @__PURE__ */ new Date();
     return runInTransaction(this.#pool, (client) => writeVersion(this.#sql, client, { workspace, now, checkMadeKeys: checkMadeKeys2(this.#sql, this.#rows, workspace) }, input), { what: "add a block version", mapError: commitErrorOf }).then((stored) => {
-      if (stored.parent === null)
+      if (stored.parent === null && input.rows !== void 0)
         this.#rows.set(workspace, stored, input.rows);
       return metaOf(stored);
     });
@@ -31336,7 +31403,12 @@ async function writeFileDurably(path, content) {
   const temp = join(dirname(path), `.${basename2(path)}.${process.pid}.tmp`);
   const file = await open2(temp, "w");
   try {
-    await file.writeFile(content);
+    if (typeof content === "string" || content instanceof Uint8Array)
+      await file.writeFile(content);
+    else
+      for (const part of content)
+        for (let done = 0; done < part.length; )
+          done += (await file.write(part, done, part.length - done)).bytesWritten;
     await file.sync();
   } finally {
     await file.close();
@@ -31660,6 +31732,12 @@ var LowdbPersistence = class _LowdbPersistence {
     await mkdir2(join2(path, ".."), { recursive: true });
     const names = columns ?? Array.from(rows[0] ?? [], (_, i) => String(i));
     await writeFileDurably(path, encodeBlockFile(names, rows));
+  }
+  /** A version given by column: its block file is written from the columns as they are. */
+  async writeTable(workspace, block, version, table) {
+    const path = this.#rowsPath(workspace, block, version, BLOCK_FILE);
+    await mkdir2(join2(path, ".."), { recursive: true });
+    await writeFileDurably(path, blockFileParts(table.columns, table));
   }
   /**
    * A large catalogue body (a piece of a generated file, say) in a file of
