@@ -1,6 +1,5 @@
 import { assertUnlockedFor, checkUnlock, lockFor } from '../catalogue/catalogue-lock.js';
 import { catalogueRequirementMissing } from '../catalogue/catalogue-errors.js';
-import { compareCatalogueRecords } from '../catalogue/catalogue-order.js';
 import { assertNotUsed, catalogueUsersOf } from '../catalogue/catalogue-users.js';
 import type {
   CatalogueDelete,
@@ -12,11 +11,11 @@ import type {
   CatalogueRecord,
   CatalogueUnlockRequest,
 } from '../catalogue/catalogue-record.js';
-import { compareVersions } from '../data-block/next-version.js';
 import { checkName, planCataloguePut } from '../catalogue/plan-catalogue-put.js';
 import { AllotError } from '../errors.js';
 import type { CatalogueStore } from './catalogue-store.js';
 import { draftWorkspace } from './draft-workspace.js';
+import { CatalogueIndex } from './catalogue-index.js';
 import type { Mutex } from './mutex.js';
 import { ownEntry } from './own-entry.js';
 import type { DocumentPersistence } from './document-persistence.js';
@@ -39,6 +38,12 @@ export class DocumentCatalogue implements CatalogueStore {
   readonly #saved: SavedDocument;
   readonly #mutex: Mutex;
   readonly #files: BodyFiles | null;
+  /**
+   * The index of each workspace's catalogue map, by the map itself: a
+   * change replaces the map (see draft-workspace.ts), so an index can never
+   * answer for another map than its own, whoever replaced it.
+   */
+  readonly #indexes = new WeakMap<object, CatalogueIndex>();
 
   constructor(saved: SavedDocument, mutex: Mutex, persistence?: DocumentPersistence) {
     this.#saved = saved;
@@ -80,9 +85,7 @@ export class DocumentCatalogue implements CatalogueStore {
         // Kept in memory: a copy, since the caller reuses its bytes once the put resolves.
         stored = { ...record, body: Buffer.from(record.body as Uint8Array) };
       }
-      await this.#write(record.workspace, (catalogue) => {
-        catalogue[catalogueKey(record)] = stored;
-      });
+      await this.#write(record.workspace, { put: stored });
       return record;
     });
   }
@@ -103,17 +106,21 @@ export class DocumentCatalogue implements CatalogueStore {
   }
 
   listCatalogue(query: CatalogueQuery): Promise<CatalogueRecord[]> {
-    const { project, namePrefix } = query;
-    let records = this.#records(query.workspace).filter(
-      (r) =>
-        r.kind === query.kind &&
-        (project === undefined || r.project === project) &&
-        (namePrefix === undefined || r.name.startsWith(namePrefix)),
+    const { project, namePrefix, page } = query;
+    const end = page.offset + page.limit;
+    const records: StoredCatalogueRecord[] = [];
+    // Names come in catalogue order: the walk stops once the page is full.
+    for (const versions of this.#index(query.workspace).namesOfKind(query.kind)) {
+      if (records.length >= end) break;
+      const { project: p, name } = versions[0]!;
+      if (project !== undefined && p !== project) continue;
+      if (namePrefix !== undefined && !name.startsWith(namePrefix)) continue;
+      if (query.latestOnly === true) records.push(versions.at(-1)!);
+      else records.push(...versions);
+    }
+    return Promise.all(
+      records.slice(page.offset, end).map((r) => this.#withBody(r) as Promise<CatalogueRecord>),
     );
-    records.sort(compareCatalogueRecords);
-    if (query.latestOnly === true) records = records.filter((r, i) => !sameName(r, records[i + 1]));
-    const page = records.slice(query.page.offset, query.page.offset + query.page.limit);
-    return Promise.all(page.map((r) => this.#withBody(r) as Promise<CatalogueRecord>));
   }
 
   lockCatalogue(
@@ -152,9 +159,7 @@ export class DocumentCatalogue implements CatalogueStore {
       // In the same turn of the mutex as the delete: no put naming the target can come between.
       for (const users of catalogueUsersOf(target))
         assertNotUsed(target, await this.#ofKindIn(target, users.kind));
-      await this.#write(target.workspace, (catalogue) => {
-        for (const record of doomed) delete catalogue[catalogueKey(record)];
-      });
+      await this.#write(target.workspace, { drop: doomed });
       // Only once the document no longer names them: a crash before leaves unnamed files, never a missing body.
       for (const record of doomed)
         if (record.bodyFile !== undefined)
@@ -174,9 +179,7 @@ export class DocumentCatalogue implements CatalogueStore {
     const lock = next(record);
     if (lock === record.lock) return (await this.#withBody(record))!;
     const locked = { ...record, lock };
-    await this.#write(workspace, (catalogue) => {
-      catalogue[catalogueKey(record)] = locked;
-    });
+    await this.#write(workspace, { put: locked });
     return (await this.#withBody(locked))!;
   }
 
@@ -204,40 +207,62 @@ export class DocumentCatalogue implements CatalogueStore {
     };
   }
 
-  #write(workspace: string, change: (catalogue: Record<string, StoredCatalogueRecord>) => void) {
-    return this.#saved.update((draft) => {
-      change(draftWorkspace(draft, workspace, 'catalogue').catalogue);
+  /** Saves a put or a drop of records, then carries the workspace's index over to the new map. */
+  async #write(
+    workspace: string,
+    change: { put: StoredCatalogueRecord } | { drop: readonly StoredCatalogueRecord[] },
+  ): Promise<void> {
+    let before: object | undefined;
+    let after: Record<string, StoredCatalogueRecord> = {};
+    await this.#saved.update((draft) => {
+      before = ownEntry(draft.workspaces, workspace)?.catalogue;
+      after = draftWorkspace(draft, workspace, 'catalogue').catalogue;
+      if ('put' in change) after[catalogueKey(change.put)] = change.put;
+      else for (const record of change.drop) delete after[catalogueKey(record)];
     });
+    // Only once saved: a failed save leaves the old map current, and its index with it.
+    const index = before === undefined ? undefined : this.#indexes.get(before);
+    if (index === undefined) return; // built from the new map when next read
+    this.#indexes.delete(before!);
+    if ('put' in change) index.set(change.put);
+    else for (const record of change.drop) index.remove(record);
+    this.#indexes.set(after, index);
   }
 
-  #records(workspace: string): StoredCatalogueRecord[] {
-    const ws = ownEntry(this.#saved.current.workspaces, workspace);
-    return Object.values(ws?.catalogue ?? {});
+  /** The index of a workspace's current catalogue map, built on first use of that map. */
+  #index(workspace: string): CatalogueIndex {
+    const catalogue = ownEntry(this.#saved.current.workspaces, workspace)?.catalogue;
+    if (catalogue === undefined) return EMPTY;
+    let index = this.#indexes.get(catalogue);
+    if (index === undefined) {
+      index = CatalogueIndex.of(Object.values(catalogue));
+      this.#indexes.set(catalogue, index);
+    }
+    return index;
   }
 
   /** Every version of the records of a kind in a name's project, bodies read, in catalogue order. */
   #ofKindIn(name: CatalogueName, kind: string): Promise<CatalogueRecord[]> {
-    const records = this.#records(name.workspace)
-      .filter((r) => r.kind === kind && r.project === name.project)
-      .sort(compareCatalogueRecords);
+    const records = this.#index(name.workspace)
+      .namesOfKind(kind)
+      .filter((versions) => versions[0]!.project === name.project)
+      .flat();
     return Promise.all(records.map(async (r) => (await this.#withBody(r)) as CatalogueRecord));
   }
 
   /** The versions of a name, oldest first. */
-  #versionsOf(name: CatalogueName): StoredCatalogueRecord[] {
-    return this.#records(name.workspace)
-      .filter((r) => sameName(r, name))
-      .sort((a, b) => compareVersions(a.version, b.version));
+  #versionsOf(name: CatalogueName): readonly StoredCatalogueRecord[] {
+    return this.#index(name.workspace).versionsOf(name);
   }
 
+  /** The latest version holding an id, or the given version of it. */
   #byId(workspace: string, id: string, version?: string): StoredCatalogueRecord | undefined {
-    const matches = this.#records(workspace)
-      .filter((r) => r.id === id && (version === undefined || r.version === version))
-      .sort((a, b) => compareVersions(a.version, b.version));
-    return matches.at(-1);
+    const versions = this.#index(workspace).versionsWithId(id);
+    return version === undefined
+      ? versions.at(-1)
+      : versions.findLast((r) => r.version === version);
   }
 }
 
-function sameName(a: CatalogueName, b: CatalogueName | undefined): boolean {
-  return b !== undefined && a.kind === b.kind && a.project === b.project && a.name === b.name;
-}
+/** The index of a workspace with no catalogue yet: never written to. */
+const EMPTY = CatalogueIndex.of([]);
