@@ -62098,21 +62098,6 @@ function requireHolder(holder) {
     throw new AllotError("INVALID_INPUT", "a lock needs a holder", { field: "holder" });
 }
 
-// ../core/dist/catalogue/catalogue-order.js
-function byCodePoint(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareCatalogueRecords(a, b) {
-  if (a.project !== b.project) {
-    if (a.project === null)
-      return -1;
-    if (b.project === null)
-      return 1;
-    return byCodePoint(a.project, b.project);
-  }
-  return byCodePoint(a.name, b.name) || compareVersions(a.version, b.version);
-}
-
 // ../core/dist/catalogue/catalogue-users.js
 function catalogueUsersOf(target) {
   const users = target.unlessUsedBy;
@@ -62198,12 +62183,156 @@ function checkName(name2) {
     });
 }
 
+// ../core/dist/catalogue/catalogue-order.js
+function byCodePoint(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareCatalogueRecords(a, b) {
+  if (a.project !== b.project) {
+    if (a.project === null)
+      return -1;
+    if (b.project === null)
+      return 1;
+    return byCodePoint(a.project, b.project);
+  }
+  return byCodePoint(a.name, b.name) || compareVersions(a.version, b.version);
+}
+
+// ../core/dist/store/catalogue-index.js
+var NONE = Object.freeze([]);
+var CatalogueIndex = class _CatalogueIndex {
+  #byName = /* @__PURE__ */ new Map();
+  #byId = /* @__PURE__ */ new Map();
+  #byKind = /* @__PURE__ */ new Map();
+  /** An index of the records of a catalogue map. */
+  static of(records) {
+    const index = new _CatalogueIndex();
+    for (const record of records)
+      index.set(record);
+    return index;
+  }
+  /** The versions of a name, oldest first (not to be changed by the caller). */
+  versionsOf(name2) {
+    return this.#byName.get(nameKey(name2)) ?? NONE;
+  }
+  /** The versions holding an id, oldest first (not to be changed by the caller). */
+  versionsWithId(id) {
+    return this.#byId.get(id) ?? NONE;
+  }
+  /** The names of a kind, each as its versions oldest first, in catalogue order. */
+  namesOfKind(kind) {
+    return this.#byKind.get(kind) ?? NONE_NAMES;
+  }
+  /** Adds a record, or replaces the one of the same name and version. */
+  set(record) {
+    const key = nameKey(record);
+    let versions = this.#byName.get(key);
+    if (versions === void 0) {
+      versions = [];
+      this.#byName.set(key, versions);
+      let names = this.#byKind.get(record.kind);
+      if (names === void 0)
+        this.#byKind.set(record.kind, names = []);
+      names.splice(nameSlot(names, record), 0, versions);
+    }
+    const replaced = putVersion(versions, record);
+    if (replaced !== void 0 && replaced.id !== record.id)
+      this.#dropId(replaced);
+    let ids = this.#byId.get(record.id);
+    if (ids === void 0)
+      this.#byId.set(record.id, ids = []);
+    putVersion(ids, record);
+  }
+  /** Removes the record of a name and version, if there is one. */
+  remove(record) {
+    const key = nameKey(record);
+    const versions = this.#byName.get(key);
+    if (versions === void 0)
+      return;
+    const names = this.#byKind.get(record.kind);
+    const slot = versions.length === 1 ? nameSlot(names, record) : -1;
+    const gone = dropVersion(versions, record);
+    if (gone === void 0)
+      return;
+    if (versions.length === 0) {
+      this.#byName.delete(key);
+      names.splice(slot, 1);
+      if (names.length === 0)
+        this.#byKind.delete(record.kind);
+    }
+    this.#dropId(gone);
+  }
+  #dropId(record) {
+    const ids = this.#byId.get(record.id);
+    if (ids === void 0)
+      return;
+    dropVersion(ids, record);
+    if (ids.length === 0)
+      this.#byId.delete(record.id);
+  }
+};
+var NONE_NAMES = Object.freeze([]);
+function nameKey(name2) {
+  return JSON.stringify([name2.kind, name2.project, name2.name]);
+}
+function sameVersion(a, b) {
+  return a.kind === b.kind && a.project === b.project && a.name === b.name && a.version === b.version;
+}
+function nameSlot(names, record) {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    const other = names[middle][0];
+    if (compareCatalogueRecords(other, { ...record, version: other.version }) < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+function versionSlot(versions, version2) {
+  let low = 0;
+  let high = versions.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (compareVersions(versions[middle].version, version2) < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+function putVersion(versions, record) {
+  let at = versionSlot(versions, record.version);
+  for (; at < versions.length && compareVersions(versions[at].version, record.version) === 0; at++)
+    if (sameVersion(versions[at], record)) {
+      const replaced = versions[at];
+      versions[at] = record;
+      return replaced;
+    }
+  versions.splice(at, 0, record);
+  return void 0;
+}
+function dropVersion(versions, record) {
+  for (let at = versionSlot(versions, record.version); at < versions.length && compareVersions(versions[at].version, record.version) === 0; at++)
+    if (sameVersion(versions[at], record))
+      return versions.splice(at, 1)[0];
+  return void 0;
+}
+
 // ../core/dist/store/document-catalogue.js
 var BODY_FILE_CHARS = 64 * 1024;
 var DocumentCatalogue = class {
   #saved;
   #mutex;
   #files;
+  /**
+   * The index of each workspace's catalogue map, by the map itself: a
+   * change replaces the map (see draft-workspace.ts), so an index can never
+   * answer for another map than its own, whoever replaced it.
+   */
+  #indexes = /* @__PURE__ */ new WeakMap();
   constructor(saved, mutex, persistence) {
     this.#saved = saved;
     this.#mutex = mutex;
@@ -62235,9 +62364,7 @@ var DocumentCatalogue = class {
       } else if (bytes) {
         stored = { ...record, body: Buffer.from(record.body) };
       }
-      await this.#write(record.workspace, (catalogue) => {
-        catalogue[catalogueKey(record)] = stored;
-      });
+      await this.#write(record.workspace, { put: stored });
       return record;
     });
   }
@@ -62249,13 +62376,23 @@ var DocumentCatalogue = class {
     return this.#withBody(version2 === void 0 ? versions.at(-1) : versions.find((r) => r.version === version2));
   }
   listCatalogue(query) {
-    const { project, namePrefix } = query;
-    let records = this.#records(query.workspace).filter((r) => r.kind === query.kind && (project === void 0 || r.project === project) && (namePrefix === void 0 || r.name.startsWith(namePrefix)));
-    records.sort(compareCatalogueRecords);
-    if (query.latestOnly === true)
-      records = records.filter((r, i) => !sameName(r, records[i + 1]));
-    const page = records.slice(query.page.offset, query.page.offset + query.page.limit);
-    return Promise.all(page.map((r) => this.#withBody(r)));
+    const { project, namePrefix, page } = query;
+    const end = page.offset + page.limit;
+    const records = [];
+    for (const versions of this.#index(query.workspace).namesOfKind(query.kind)) {
+      if (records.length >= end)
+        break;
+      const { project: p, name: name2 } = versions[0];
+      if (project !== void 0 && p !== project)
+        continue;
+      if (namePrefix !== void 0 && !name2.startsWith(namePrefix))
+        continue;
+      if (query.latestOnly === true)
+        records.push(versions.at(-1));
+      else
+        records.push(...versions);
+    }
+    return Promise.all(records.slice(page.offset, end).map((r) => this.#withBody(r)));
   }
   lockCatalogue(workspace, id, request, now) {
     return this.#mutex.run(() => this.#setLock(workspace, id, (record) => lockFor(record, request, now)));
@@ -62276,10 +62413,7 @@ var DocumentCatalogue = class {
         return 0;
       for (const users of catalogueUsersOf(target))
         assertNotUsed(target, await this.#ofKindIn(target, users.kind));
-      await this.#write(target.workspace, (catalogue) => {
-        for (const record of doomed)
-          delete catalogue[catalogueKey(record)];
-      });
+      await this.#write(target.workspace, { drop: doomed });
       for (const record of doomed)
         if (record.bodyFile !== void 0)
           await this.#files?.deleteBody(target.workspace, record.bodyFile);
@@ -62294,9 +62428,7 @@ var DocumentCatalogue = class {
     if (lock === record.lock)
       return await this.#withBody(record);
     const locked = { ...record, lock };
-    await this.#write(workspace, (catalogue) => {
-      catalogue[catalogueKey(record)] = locked;
-    });
+    await this.#write(workspace, { put: locked });
     return await this.#withBody(locked);
   }
   /** The record as callers see it: its body read back from its file, when it has one. */
@@ -62315,32 +62447,58 @@ var DocumentCatalogue = class {
       body: await this.#files.readBody(stored.workspace, bodyFile, bodyBytes === true)
     };
   }
-  #write(workspace, change) {
-    return this.#saved.update((draft) => {
-      change(draftWorkspace(draft, workspace, "catalogue").catalogue);
+  /** Saves a put or a drop of records, then carries the workspace's index over to the new map. */
+  async #write(workspace, change) {
+    let before;
+    let after = {};
+    await this.#saved.update((draft) => {
+      before = ownEntry(draft.workspaces, workspace)?.catalogue;
+      after = draftWorkspace(draft, workspace, "catalogue").catalogue;
+      if ("put" in change)
+        after[catalogueKey(change.put)] = change.put;
+      else
+        for (const record of change.drop)
+          delete after[catalogueKey(record)];
     });
+    const index = before === void 0 ? void 0 : this.#indexes.get(before);
+    if (index === void 0)
+      return;
+    this.#indexes.delete(before);
+    if ("put" in change)
+      index.set(change.put);
+    else
+      for (const record of change.drop)
+        index.remove(record);
+    this.#indexes.set(after, index);
   }
-  #records(workspace) {
-    const ws = ownEntry(this.#saved.current.workspaces, workspace);
-    return Object.values(ws?.catalogue ?? {});
+  /** The index of a workspace's current catalogue map, built on first use of that map. */
+  #index(workspace) {
+    const catalogue = ownEntry(this.#saved.current.workspaces, workspace)?.catalogue;
+    if (catalogue === void 0)
+      return EMPTY;
+    let index = this.#indexes.get(catalogue);
+    if (index === void 0) {
+      index = CatalogueIndex.of(Object.values(catalogue));
+      this.#indexes.set(catalogue, index);
+    }
+    return index;
   }
   /** Every version of the records of a kind in a name's project, bodies read, in catalogue order. */
   #ofKindIn(name2, kind) {
-    const records = this.#records(name2.workspace).filter((r) => r.kind === kind && r.project === name2.project).sort(compareCatalogueRecords);
+    const records = this.#index(name2.workspace).namesOfKind(kind).filter((versions) => versions[0].project === name2.project).flat();
     return Promise.all(records.map(async (r) => await this.#withBody(r)));
   }
   /** The versions of a name, oldest first. */
   #versionsOf(name2) {
-    return this.#records(name2.workspace).filter((r) => sameName(r, name2)).sort((a, b) => compareVersions(a.version, b.version));
+    return this.#index(name2.workspace).versionsOf(name2);
   }
+  /** The latest version holding an id, or the given version of it. */
   #byId(workspace, id, version2) {
-    const matches = this.#records(workspace).filter((r) => r.id === id && (version2 === void 0 || r.version === version2)).sort((a, b) => compareVersions(a.version, b.version));
-    return matches.at(-1);
+    const versions = this.#index(workspace).versionsWithId(id);
+    return version2 === void 0 ? versions.at(-1) : versions.findLast((r) => r.version === version2);
   }
 };
-function sameName(a, b) {
-  return b !== void 0 && a.kind === b.kind && a.project === b.project && a.name === b.name;
-}
+var EMPTY = CatalogueIndex.of([]);
 
 // ../core/dist/datasets/dataset-errors.js
 function datasetExistsError(name2) {
@@ -65914,8 +66072,8 @@ var PostgresCatalogue = class {
    * on each other's holds.
    */
   #change(name2, what, work, shares = []) {
-    const own = nameKey(name2);
-    const holds = new Map(shares.map((shared) => [nameKey(shared), true]));
+    const own = nameKey2(name2);
+    const holds = new Map(shares.map((shared) => [nameKey2(shared), true]));
     holds.set(own, false);
     return runInTransaction(this.#db.pool, async (client) => {
       for (const [key, shared] of [...holds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
@@ -65935,7 +66093,7 @@ function recordOf2(row) {
   return row.body_bytes === null ? row.record : { ...row.record, body: row.body_bytes };
 }
 var USERS_PAGE = 500;
-function nameKey(name2) {
+function nameKey2(name2) {
   return JSON.stringify([name2.workspace, name2.kind, name2.project, name2.name]);
 }
 function nameValues(name2) {
@@ -67647,7 +67805,7 @@ var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 // ../use-cases/dist/dataset-chunks.js
 var CHUNK_BYTES2 = 4 * 1024 * 1024;
 var FIRST_BUFFER_BYTES = 64 * 1024;
-var EMPTY = Buffer.alloc(0);
+var EMPTY2 = Buffer.alloc(0);
 
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;
@@ -69459,14 +69617,14 @@ function selectTests(requested, pools, defaultPool) {
   const defined = /* @__PURE__ */ new Map();
   for (const pool of pools)
     for (const t of pool.tests) {
-      const key = nameKey2(t.suite, t.test);
+      const key = nameKey3(t.suite, t.test);
       defined.set(key, [...defined.get(key) ?? [], pool.name]);
     }
   const bundle = [];
   const seen2 = /* @__PURE__ */ new Set();
   const missing = [];
   for (const request of requested) {
-    const holders = defined.get(nameKey2(request.suite, request.test)) ?? [];
+    const holders = defined.get(nameKey3(request.suite, request.test)) ?? [];
     const pool = request.pool ?? defaultPool;
     const found = pool === void 0 ? holders : holders.filter((name2) => name2 === pool);
     if (found.length === 0) {
@@ -69474,7 +69632,7 @@ function selectTests(requested, pools, defaultPool) {
       continue;
     }
     for (const name2 of found) {
-      const key = `${name2}\0${nameKey2(request.suite, request.test)}`;
+      const key = `${name2}\0${nameKey3(request.suite, request.test)}`;
       if (seen2.has(key)) continue;
       seen2.add(key);
       bundle.push({ pool: name2, suite: request.suite, test: request.test });
@@ -69482,7 +69640,7 @@ function selectTests(requested, pools, defaultPool) {
   }
   return { bundle, missing };
 }
-function nameKey2(suite, test) {
+function nameKey3(suite, test) {
   return `${suite}\0${test}`;
 }
 

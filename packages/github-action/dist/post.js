@@ -26772,21 +26772,6 @@ function requireHolder(holder) {
     throw new AllotError("INVALID_INPUT", "a lock needs a holder", { field: "holder" });
 }
 
-// ../core/dist/catalogue/catalogue-order.js
-function byCodePoint(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareCatalogueRecords(a, b) {
-  if (a.project !== b.project) {
-    if (a.project === null)
-      return -1;
-    if (b.project === null)
-      return 1;
-    return byCodePoint(a.project, b.project);
-  }
-  return byCodePoint(a.name, b.name) || compareVersions(a.version, b.version);
-}
-
 // ../core/dist/catalogue/catalogue-users.js
 function catalogueUsersOf(target) {
   const users = target.unlessUsedBy;
@@ -26872,12 +26857,156 @@ function checkName(name) {
     });
 }
 
+// ../core/dist/catalogue/catalogue-order.js
+function byCodePoint(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareCatalogueRecords(a, b) {
+  if (a.project !== b.project) {
+    if (a.project === null)
+      return -1;
+    if (b.project === null)
+      return 1;
+    return byCodePoint(a.project, b.project);
+  }
+  return byCodePoint(a.name, b.name) || compareVersions(a.version, b.version);
+}
+
+// ../core/dist/store/catalogue-index.js
+var NONE = Object.freeze([]);
+var CatalogueIndex = class _CatalogueIndex {
+  #byName = /* @__PURE__ */ new Map();
+  #byId = /* @__PURE__ */ new Map();
+  #byKind = /* @__PURE__ */ new Map();
+  /** An index of the records of a catalogue map. */
+  static of(records) {
+    const index = new _CatalogueIndex();
+    for (const record of records)
+      index.set(record);
+    return index;
+  }
+  /** The versions of a name, oldest first (not to be changed by the caller). */
+  versionsOf(name) {
+    return this.#byName.get(nameKey(name)) ?? NONE;
+  }
+  /** The versions holding an id, oldest first (not to be changed by the caller). */
+  versionsWithId(id) {
+    return this.#byId.get(id) ?? NONE;
+  }
+  /** The names of a kind, each as its versions oldest first, in catalogue order. */
+  namesOfKind(kind) {
+    return this.#byKind.get(kind) ?? NONE_NAMES;
+  }
+  /** Adds a record, or replaces the one of the same name and version. */
+  set(record) {
+    const key = nameKey(record);
+    let versions = this.#byName.get(key);
+    if (versions === void 0) {
+      versions = [];
+      this.#byName.set(key, versions);
+      let names = this.#byKind.get(record.kind);
+      if (names === void 0)
+        this.#byKind.set(record.kind, names = []);
+      names.splice(nameSlot(names, record), 0, versions);
+    }
+    const replaced = putVersion(versions, record);
+    if (replaced !== void 0 && replaced.id !== record.id)
+      this.#dropId(replaced);
+    let ids = this.#byId.get(record.id);
+    if (ids === void 0)
+      this.#byId.set(record.id, ids = []);
+    putVersion(ids, record);
+  }
+  /** Removes the record of a name and version, if there is one. */
+  remove(record) {
+    const key = nameKey(record);
+    const versions = this.#byName.get(key);
+    if (versions === void 0)
+      return;
+    const names = this.#byKind.get(record.kind);
+    const slot = versions.length === 1 ? nameSlot(names, record) : -1;
+    const gone2 = dropVersion(versions, record);
+    if (gone2 === void 0)
+      return;
+    if (versions.length === 0) {
+      this.#byName.delete(key);
+      names.splice(slot, 1);
+      if (names.length === 0)
+        this.#byKind.delete(record.kind);
+    }
+    this.#dropId(gone2);
+  }
+  #dropId(record) {
+    const ids = this.#byId.get(record.id);
+    if (ids === void 0)
+      return;
+    dropVersion(ids, record);
+    if (ids.length === 0)
+      this.#byId.delete(record.id);
+  }
+};
+var NONE_NAMES = Object.freeze([]);
+function nameKey(name) {
+  return JSON.stringify([name.kind, name.project, name.name]);
+}
+function sameVersion(a, b) {
+  return a.kind === b.kind && a.project === b.project && a.name === b.name && a.version === b.version;
+}
+function nameSlot(names, record) {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    const other = names[middle][0];
+    if (compareCatalogueRecords(other, { ...record, version: other.version }) < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+function versionSlot(versions, version) {
+  let low = 0;
+  let high = versions.length;
+  while (low < high) {
+    const middle = low + high >>> 1;
+    if (compareVersions(versions[middle].version, version) < 0)
+      low = middle + 1;
+    else
+      high = middle;
+  }
+  return low;
+}
+function putVersion(versions, record) {
+  let at = versionSlot(versions, record.version);
+  for (; at < versions.length && compareVersions(versions[at].version, record.version) === 0; at++)
+    if (sameVersion(versions[at], record)) {
+      const replaced = versions[at];
+      versions[at] = record;
+      return replaced;
+    }
+  versions.splice(at, 0, record);
+  return void 0;
+}
+function dropVersion(versions, record) {
+  for (let at = versionSlot(versions, record.version); at < versions.length && compareVersions(versions[at].version, record.version) === 0; at++)
+    if (sameVersion(versions[at], record))
+      return versions.splice(at, 1)[0];
+  return void 0;
+}
+
 // ../core/dist/store/document-catalogue.js
 var BODY_FILE_CHARS = 64 * 1024;
 var DocumentCatalogue = class {
   #saved;
   #mutex;
   #files;
+  /**
+   * The index of each workspace's catalogue map, by the map itself: a
+   * change replaces the map (see draft-workspace.ts), so an index can never
+   * answer for another map than its own, whoever replaced it.
+   */
+  #indexes = /* @__PURE__ */ new WeakMap();
   constructor(saved, mutex, persistence) {
     this.#saved = saved;
     this.#mutex = mutex;
@@ -26909,9 +27038,7 @@ var DocumentCatalogue = class {
       } else if (bytes) {
         stored = { ...record, body: Buffer.from(record.body) };
       }
-      await this.#write(record.workspace, (catalogue) => {
-        catalogue[catalogueKey(record)] = stored;
-      });
+      await this.#write(record.workspace, { put: stored });
       return record;
     });
   }
@@ -26923,13 +27050,23 @@ var DocumentCatalogue = class {
     return this.#withBody(version === void 0 ? versions.at(-1) : versions.find((r) => r.version === version));
   }
   listCatalogue(query) {
-    const { project, namePrefix } = query;
-    let records = this.#records(query.workspace).filter((r) => r.kind === query.kind && (project === void 0 || r.project === project) && (namePrefix === void 0 || r.name.startsWith(namePrefix)));
-    records.sort(compareCatalogueRecords);
-    if (query.latestOnly === true)
-      records = records.filter((r, i) => !sameName(r, records[i + 1]));
-    const page = records.slice(query.page.offset, query.page.offset + query.page.limit);
-    return Promise.all(page.map((r) => this.#withBody(r)));
+    const { project, namePrefix, page } = query;
+    const end = page.offset + page.limit;
+    const records = [];
+    for (const versions of this.#index(query.workspace).namesOfKind(query.kind)) {
+      if (records.length >= end)
+        break;
+      const { project: p, name } = versions[0];
+      if (project !== void 0 && p !== project)
+        continue;
+      if (namePrefix !== void 0 && !name.startsWith(namePrefix))
+        continue;
+      if (query.latestOnly === true)
+        records.push(versions.at(-1));
+      else
+        records.push(...versions);
+    }
+    return Promise.all(records.slice(page.offset, end).map((r) => this.#withBody(r)));
   }
   lockCatalogue(workspace, id, request, now) {
     return this.#mutex.run(() => this.#setLock(workspace, id, (record) => lockFor(record, request, now)));
@@ -26950,10 +27087,7 @@ var DocumentCatalogue = class {
         return 0;
       for (const users of catalogueUsersOf(target))
         assertNotUsed(target, await this.#ofKindIn(target, users.kind));
-      await this.#write(target.workspace, (catalogue) => {
-        for (const record of doomed)
-          delete catalogue[catalogueKey(record)];
-      });
+      await this.#write(target.workspace, { drop: doomed });
       for (const record of doomed)
         if (record.bodyFile !== void 0)
           await this.#files?.deleteBody(target.workspace, record.bodyFile);
@@ -26968,9 +27102,7 @@ var DocumentCatalogue = class {
     if (lock === record.lock)
       return await this.#withBody(record);
     const locked = { ...record, lock };
-    await this.#write(workspace, (catalogue) => {
-      catalogue[catalogueKey(record)] = locked;
-    });
+    await this.#write(workspace, { put: locked });
     return await this.#withBody(locked);
   }
   /** The record as callers see it: its body read back from its file, when it has one. */
@@ -26989,32 +27121,58 @@ var DocumentCatalogue = class {
       body: await this.#files.readBody(stored.workspace, bodyFile, bodyBytes === true)
     };
   }
-  #write(workspace, change) {
-    return this.#saved.update((draft) => {
-      change(draftWorkspace(draft, workspace, "catalogue").catalogue);
+  /** Saves a put or a drop of records, then carries the workspace's index over to the new map. */
+  async #write(workspace, change) {
+    let before;
+    let after = {};
+    await this.#saved.update((draft) => {
+      before = ownEntry(draft.workspaces, workspace)?.catalogue;
+      after = draftWorkspace(draft, workspace, "catalogue").catalogue;
+      if ("put" in change)
+        after[catalogueKey(change.put)] = change.put;
+      else
+        for (const record of change.drop)
+          delete after[catalogueKey(record)];
     });
+    const index = before === void 0 ? void 0 : this.#indexes.get(before);
+    if (index === void 0)
+      return;
+    this.#indexes.delete(before);
+    if ("put" in change)
+      index.set(change.put);
+    else
+      for (const record of change.drop)
+        index.remove(record);
+    this.#indexes.set(after, index);
   }
-  #records(workspace) {
-    const ws = ownEntry(this.#saved.current.workspaces, workspace);
-    return Object.values(ws?.catalogue ?? {});
+  /** The index of a workspace's current catalogue map, built on first use of that map. */
+  #index(workspace) {
+    const catalogue = ownEntry(this.#saved.current.workspaces, workspace)?.catalogue;
+    if (catalogue === void 0)
+      return EMPTY;
+    let index = this.#indexes.get(catalogue);
+    if (index === void 0) {
+      index = CatalogueIndex.of(Object.values(catalogue));
+      this.#indexes.set(catalogue, index);
+    }
+    return index;
   }
   /** Every version of the records of a kind in a name's project, bodies read, in catalogue order. */
   #ofKindIn(name, kind) {
-    const records = this.#records(name.workspace).filter((r) => r.kind === kind && r.project === name.project).sort(compareCatalogueRecords);
+    const records = this.#index(name.workspace).namesOfKind(kind).filter((versions) => versions[0].project === name.project).flat();
     return Promise.all(records.map(async (r) => await this.#withBody(r)));
   }
   /** The versions of a name, oldest first. */
   #versionsOf(name) {
-    return this.#records(name.workspace).filter((r) => sameName(r, name)).sort((a, b) => compareVersions(a.version, b.version));
+    return this.#index(name.workspace).versionsOf(name);
   }
+  /** The latest version holding an id, or the given version of it. */
   #byId(workspace, id, version) {
-    const matches = this.#records(workspace).filter((r) => r.id === id && (version === void 0 || r.version === version)).sort((a, b) => compareVersions(a.version, b.version));
-    return matches.at(-1);
+    const versions = this.#index(workspace).versionsWithId(id);
+    return version === void 0 ? versions.at(-1) : versions.findLast((r) => r.version === version);
   }
 };
-function sameName(a, b) {
-  return b !== void 0 && a.kind === b.kind && a.project === b.project && a.name === b.name;
-}
+var EMPTY = CatalogueIndex.of([]);
 
 // ../core/dist/datasets/dataset-errors.js
 function datasetExistsError(name) {
@@ -30400,8 +30558,8 @@ var PostgresCatalogue = class {
    * on each other's holds.
    */
   #change(name, what, work, shares = []) {
-    const own = nameKey(name);
-    const holds = new Map(shares.map((shared) => [nameKey(shared), true]));
+    const own = nameKey2(name);
+    const holds = new Map(shares.map((shared) => [nameKey2(shared), true]));
     holds.set(own, false);
     return runInTransaction(this.#db.pool, async (client) => {
       for (const [key, shared] of [...holds].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
@@ -30421,7 +30579,7 @@ function recordOf2(row) {
   return row.body_bytes === null ? row.record : { ...row.record, body: row.body_bytes };
 }
 var USERS_PAGE = 500;
-function nameKey(name) {
+function nameKey2(name) {
   return JSON.stringify([name.workspace, name.kind, name.project, name.name]);
 }
 function nameValues(name) {
@@ -31966,7 +32124,7 @@ var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 // ../use-cases/dist/dataset-chunks.js
 var CHUNK_BYTES2 = 4 * 1024 * 1024;
 var FIRST_BUFFER_BYTES = 64 * 1024;
-var EMPTY = Buffer.alloc(0);
+var EMPTY2 = Buffer.alloc(0);
 
 // ../use-cases/dist/forecast-pool.js
 var DAY_MS = 24 * 3600 * 1e3;
