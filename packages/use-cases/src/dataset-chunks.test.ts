@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { openMemoryStore, type CataloguePut, type Store } from '@allot/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CHUNK_BYTES, chunkName, DatasetFileSink, readChunks } from './dataset-chunks.js';
+import {
+  CHUNK_BYTES,
+  chunkName,
+  DatasetFileSink,
+  pieceBytesFor,
+  readChunks,
+} from './dataset-chunks.js';
 
 const NOW = new Date('2030-01-01T00:00:00Z');
 
@@ -171,5 +177,21 @@ describe('DatasetFileSink', () => {
     for await (const piece of readChunks(store, { workspace: 'w', dataset: 1, file: stored }))
       pieces.push(piece);
     expect(Buffer.concat(pieces).toString('utf8')).toBe('id,city\r\n1,Zürich\r\n');
+  });
+});
+
+describe('pieceBytesFor', () => {
+  it('keeps the piece buffers of every file open at once within the job budget', () => {
+    expect(pieceBytesFor(1)).toBe(CHUNK_BYTES);
+    // Three entities in two formats: 4 MiB pieces.
+    expect(pieceBytesFor(6)).toBe(CHUNK_BYTES);
+    expect(pieceBytesFor(16)).toBe(2 * 1024 * 1024);
+    // The most a dataset can open (21 entities × 5 formats) holds about 105 MiB, not 840.
+    expect(pieceBytesFor(105)).toBe(512 * 1024);
+    for (const files of [1, 7, 33, 64, 105, 1000]) {
+      const piece = pieceBytesFor(files);
+      expect(piece).toBeGreaterThanOrEqual(512 * 1024);
+      if (piece > 512 * 1024) expect(2 * piece * files).toBeLessThanOrEqual(64 * 1024 * 1024);
+    }
   });
 });

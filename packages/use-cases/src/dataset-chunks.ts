@@ -12,6 +12,26 @@ import { DATASET_CHUNK_KIND, synthName, type DatasetFile } from './synth-records
  */
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 
+/** The smallest piece a job picks: the size pieces had before they grew to {@link CHUNK_BYTES}. */
+const MIN_PIECE_BYTES = 512 * 1024;
+/**
+ * What a job's open files may hold in piece buffers together. Every entity
+ * × format file is open from the first batch to the last, and each holds
+ * up to two pieces (one filling, one being stored).
+ */
+const JOB_PIECE_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The piece size of a job with `openFiles` files open at once: the
+ * largest (up to {@link CHUNK_BYTES}) whose two buffers a file stay within
+ * the job's budget, never under 512 KiB. Three entities in two formats get
+ * 4 MiB; 21 entities in five formats 512 KiB, not 105 × 8 MiB.
+ */
+export function pieceBytesFor(openFiles: number): number {
+  const fair = Math.floor(JOB_PIECE_BUDGET_BYTES / (2 * Math.max(1, openFiles)));
+  return Math.max(MIN_PIECE_BYTES, Math.min(CHUNK_BYTES, fair));
+}
+
 /** The first buffer of a file: most files are small, and a file only grows it as its bytes come. */
 const FIRST_BUFFER_BYTES = 64 * 1024;
 const EMPTY = Buffer.alloc(0);

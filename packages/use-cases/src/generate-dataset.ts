@@ -10,7 +10,7 @@ import {
 } from '@allot/core';
 import type { DatasetGenerationPayload } from './create-synthetic-dataset.js';
 import { DATASET_ATTEMPTS } from './create-synthetic-dataset.js';
-import { CHUNK_BYTES, DatasetFileSink, deleteChunks } from './dataset-chunks.js';
+import { DatasetFileSink, deleteChunks, pieceBytesFor } from './dataset-chunks.js';
 import { resolveDatasetEntities, type ResolvedEntity } from './dataset-entities.js';
 import type { EventLog } from './event-log.js';
 import {
@@ -29,7 +29,7 @@ export interface DatasetGenerationDeps {
   store: Store;
   events: EventLog;
   clock: () => Date;
-  /** Bytes per stored piece of a file; default {@link CHUNK_BYTES}. */
+  /** Bytes per stored piece of a file; default {@link pieceBytesFor} the files open at once. */
   pieceBytes?: number;
 }
 
@@ -155,6 +155,8 @@ async function generate(
   const builders = new Map(
     inOrder.map(({ entity }) => [entity.spec.name, blockBuilder(dataset, entity, resolved.length)]),
   );
+  // Every entity × format file is open for the whole generation, each with its piece buffers.
+  const pieceBytes = deps.pieceBytes ?? pieceBytesFor(resolved.length * dataset.formats.length);
   await writeDatasetFiles({
     entities: resolved.map((r) => r.spec),
     formats: dataset.formats,
@@ -169,7 +171,7 @@ async function generate(
         dataset: dataset.id,
         actor: WORKER,
         now: deps.clock,
-        pieceBytes: deps.pieceBytes ?? CHUNK_BYTES,
+        pieceBytes,
         file: {
           format: file.format,
           index: file.index,
