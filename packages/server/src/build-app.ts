@@ -27,7 +27,7 @@ import { EventLog } from '@allot/use-cases';
 import type { BuildAppOptions } from './options.js';
 import { installAuthentication } from './plugins/authenticate.js';
 import { KnownKeys } from './auth/known-keys.js';
-import { earlyAnswerServer, type EarlyAnswer } from './plugins/early-answer-server.js';
+import { answerEarly } from './plugins/early-answer-server.js';
 import { requestIds } from './plugins/request-ids.js';
 import {
   ResultValueFastPath,
@@ -102,9 +102,6 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
   const genReqId = requestIds();
   const app = Fastify({
     genReqId,
-    // Suites read `result/value` once per test: its successful reads are answered before routing
-    // (the server asks for the fast path per request, once it listens).
-    serverFactory: earlyAnswerServer((): EarlyAnswer => fastPath),
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
@@ -127,6 +124,10 @@ export async function buildApp(options: BuildAppOptions): Promise<AllotApp> {
     genReqId,
     trustProxy: options.trustProxy === true,
   });
+  // Suites read `result/value` once per test: its successful reads are answered before routing.
+  answerEarly(app.server, fastPath, (error) =>
+    app.log.warn({ err: error }, 'result/value read failed before routing; routing it'),
+  );
   const clock = options.clock ?? (() => new Date());
   const queue = options.queue ?? (await openMemoryWorkQueue());
   const closeQueue = options.closeQueue ?? options.queue === undefined;

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { FastifyServerFactory } from 'fastify';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** Something that may answer a request before fastify routes it. */
 export interface EarlyAnswer {
@@ -10,46 +9,43 @@ export interface EarlyAnswer {
   answer(request: IncomingMessage, response: ServerResponse): Promise<boolean> | false;
 }
 
-/** The server options fastify passes its server factory, defaults applied. */
-interface ServerOptions {
-  http?: object;
-  keepAliveTimeout: number;
-  requestTimeout: number;
-  connectionTimeout: number;
-  maxRequestsPerSocket: number;
-}
+/** Logs why an early answer gave a request up to fastify after an error. */
+export type EarlyAnswerFailure = (error: unknown) => void;
 
 /**
- * A fastify server factory whose HTTP server first offers each request to
- * `early()` (undefined until the app has one), and hands fastify every
- * request it leaves, or fails on before writing. The server gets the
- * timeouts fastify would set on its own.
+ * Makes fastify's own HTTP server offer each request to `early` first and
+ * hand fastify every request it leaves, or fails on before writing (the
+ * failure is logged: fastify then reads again and answers the error).
+ *
+ * The server stays the one fastify made, with its timeouts; a server
+ * factory would have done the same, but fastify then binds only one
+ * address (`localhost` on IPv4 and IPv6 is two). Servers fastify adds for
+ * such further addresses route every request themselves.
  */
-export function earlyAnswerServer(early: () => EarlyAnswer | undefined): FastifyServerFactory {
-  return (handler, rawOptions) => {
-    const options = rawOptions as unknown as ServerOptions;
-    const route = (request: IncomingMessage, response: ServerResponse) => {
-      const answered = early()?.answer(request, response) ?? false;
-      if (answered === false) {
-        handler(request, response);
-        return;
-      }
-      answered.then(
-        (done) => {
-          if (!done) handler(request, response);
-        },
-        (error: unknown) => {
-          if (!response.headersSent) handler(request, response);
-          else response.destroy(error instanceof Error ? error : undefined);
-        },
-      );
-    };
-    const server = createServer(options.http ?? {}, route);
-    server.keepAliveTimeout = options.keepAliveTimeout;
-    server.requestTimeout = options.requestTimeout;
-    server.setTimeout(options.connectionTimeout);
-    if (options.maxRequestsPerSocket > 0)
-      server.maxRequestsPerSocket = options.maxRequestsPerSocket;
-    return server;
+export function answerEarly(server: Server, early: EarlyAnswer, failed: EarlyAnswerFailure): void {
+  const routed = server.listeners('request') as ((
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) => void)[];
+  const route = (request: IncomingMessage, response: ServerResponse) => {
+    for (const handler of routed) handler(request, response);
   };
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    const answered = early.answer(request, response);
+    if (answered === false) {
+      route(request, response);
+      return;
+    }
+    answered.then(
+      (done) => {
+        if (!done) route(request, response);
+      },
+      (error: unknown) => {
+        failed(error);
+        if (!response.headersSent) route(request, response);
+        else response.destroy(error instanceof Error ? error : undefined);
+      },
+    );
+  });
 }

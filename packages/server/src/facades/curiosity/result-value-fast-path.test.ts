@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from '@allot/core';
+import { openMemoryStore, type ApiKeyRecord, type Store } from '@allot/core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { contextOf } from '../../app-context.js';
 import { parseKey } from '../../auth/api-key.js';
@@ -34,8 +34,8 @@ interface Served {
   get: (path: string, headers?: Record<string, string>) => Promise<Response>;
 }
 
-async function serve(options: Partial<BuildAppOptions> = {}): Promise<Served> {
-  const t = await createTestApp(options);
+async function serve(options: Partial<BuildAppOptions> = {}, store?: Store): Promise<Served> {
+  const t = await createTestApp(options, store);
   const upload = await t.app.inject({
     method: 'POST',
     url: '/api/v1/blocks/customers?keyColumn=id',
@@ -269,6 +269,39 @@ describe('result/value answered before routing: limits, logs and closing', () =>
       expect(done).toMatchObject({ res: { statusCode: 200 }, responseTime: expect.any(Number) });
     }
     expect(JSON.stringify(lines)).not.toContain(key);
+  });
+
+  test('a read that fails before routing is logged, then routed and answered by fastify', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const inner = await openMemoryStore();
+    let failures = 0;
+    const store = new Proxy(inner, {
+      get(target, property) {
+        if (property === 'getResult' && failures > 0) {
+          failures--;
+          return () => Promise.reject(new Error('store unreachable'));
+        }
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    s = await serve(
+      {
+        logLevel: 'warn',
+        logStream: { write: (line) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+      },
+      store,
+    );
+    await allocate(s, [NAMES[0]!]);
+    const key = await s.t.keyWithRole('viewer');
+    expect((await s.get(s.valuePath(key, NAMES[0]!))).status).toBe(200);
+    failures = 1;
+    const routed = await s.get(s.valuePath(key, NAMES[0]!));
+    expect(routed.status).toBe(200);
+    expect(s.answered()).toBe(0);
+    const warned = lines.filter((line) => line['level'] === 40);
+    expect(warned).toHaveLength(1);
+    expect(JSON.stringify(warned[0])).toContain('store unreachable');
   });
 
   test('a closing server leaves every request to fastify', async () => {
