@@ -19,10 +19,22 @@ export function nextVersionMeta(
       block: input.block,
     });
   }
+  const columns = parent?.columns ?? input.columns;
+  // A version given by column is written from its table's own names: they must be the version's.
+  const given = input.table?.columns;
+  if (
+    given !== undefined &&
+    (given.length !== columns.length || given.some((c, i) => c !== columns[i]))
+  )
+    throw new AllotError(
+      'INVALID_INPUT',
+      `the table's columns (${given.join(', ')}) are not the version's (${columns.join(', ')})`,
+      { block: input.block, field: 'table' },
+    );
   return {
     block: input.block,
     version: nextVersion(latest?.version ?? null),
-    columns: parent?.columns ?? input.columns,
+    columns,
     keyColumn: parent?.keyColumn ?? input.keyColumn,
     rowCount: (parent?.rowCount ?? 0) + newRowCount(input),
     origin: input.origin,
