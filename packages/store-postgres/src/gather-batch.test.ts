@@ -162,4 +162,44 @@ describe('gathering the candidates of many finds at once', () => {
     expect(got[0]).toHaveLength(11);
     expect(statements).toBe(2);
   });
+
+  it('reads a first slice of 8,192 rows by default, so finds met early return few rows', async () => {
+    const wide = Array.from({ length: 20_000 }, (_, i) => [`w${i}`, 'active', i, false]);
+    const importer = await openPostgresStore(POSTGRES_URL, { schema, poolSize: 1 });
+    await importer.addBlockVersion(WS, {
+      block: 'wide',
+      columns: COLUMNS,
+      keyColumn: 'id',
+      rows: wide,
+      origin: 'import',
+    });
+    await importer.close();
+    const sql = new SqlRunner(await loadSqlTexts());
+    const versions = await listVersions(sql, pool, WS, 'wide');
+    let returned = 0;
+    const counting = {
+      query: async (config: pg.QueryConfig) => {
+        const result = await pool.query<{ found: string }>(config);
+        returned += (JSON.parse(result.rows[0]?.found ?? '[]') as unknown[]).length;
+        return result;
+      },
+    } as unknown as pg.Pool;
+    const target = {
+      workspace: WS,
+      versions,
+      block: 'wide',
+      version: '1.0',
+      keyIndex: 0,
+      now: NOW,
+    };
+    const find = {
+      ...queryOf({ where: { status: 'active' }, limit: 5 }),
+      block: 'wide',
+      version: '1.0',
+    };
+    const got = await gatherBatch(sql, counting, target, [find]);
+    expect(got).toEqual([wide.slice(0, 5)]);
+    // Every row matches: the statement returns its whole first slice, not the whole block.
+    expect(returned).toBe(8_192);
+  });
 });

@@ -8,7 +8,7 @@ import type { StoredVersion } from './records.js';
 import type { SqlRunner } from './sql-runner.js';
 
 /** Rows the first slice reads; each next one reads twice as many, for the finds still short. */
-const FIRST_CHUNK = 65_536;
+const FIRST_CHUNK = 8_192;
 
 /** Statements that read one slice at most, side by side on the pool's connections. */
 const MAX_PARTS = 4;
