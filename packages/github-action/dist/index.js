@@ -60975,10 +60975,14 @@ function nextVersionMeta(input, latest, now) {
       block: input.block
     });
   }
+  const columns = parent?.columns ?? input.columns;
+  const given = input.table?.columns;
+  if (given !== void 0 && (given.length !== columns.length || given.some((c, i) => c !== columns[i])))
+    throw new AllotError("INVALID_INPUT", `the table's columns (${given.join(", ")}) are not the version's (${columns.join(", ")})`, { block: input.block, field: "table" });
   return {
     block: input.block,
     version: nextVersion(latest?.version ?? null),
-    columns: parent?.columns ?? input.columns,
+    columns,
     keyColumn: parent?.keyColumn ?? input.keyColumn,
     rowCount: (parent?.rowCount ?? 0) + newRowCount(input),
     origin: input.origin,
@@ -65045,7 +65049,7 @@ function prefixPattern(prefix) {
 }
 
 // ../store-postgres/dist/gather-candidates.js
-var FIRST_CHUNK = 65536;
+var FIRST_CHUNK = 8192;
 var MAX_PARTS = 4;
 async function gatherBatch(sql, db, target, queries) {
   const answers = queries.map(() => void 0);
@@ -67804,6 +67808,8 @@ var DEFAULT_INVITATION_TTL_SECONDS = 7 * 24 * 3600;
 
 // ../use-cases/dist/dataset-chunks.js
 var CHUNK_BYTES2 = 4 * 1024 * 1024;
+var MIN_PIECE_BYTES = 512 * 1024;
+var JOB_PIECE_BUDGET_BYTES = 64 * 1024 * 1024;
 var FIRST_BUFFER_BYTES = 64 * 1024;
 var EMPTY2 = Buffer.alloc(0);
 
