@@ -236,9 +236,18 @@ describe('schemas, constraint sets and datasets over HTTP (embedded store, real 
     );
     expect(second.blocks[0].version).not.toBe(done.blocks[0].version);
 
-    // Events: schema.uploaded twice, dataset.completed twice.
-    const events = await call(admin, 'GET', '/events?limit=100');
-    const kinds = (events.body.items as { kind: string }[]).map((e) => e.kind);
+    // Events: schema.uploaded twice, dataset.completed twice. The worker appends a dataset's event
+    // just after writing its status, so a poll can see `completed` a moment before the event.
+    const kindsNow = async () =>
+      ((await call(admin, 'GET', '/events?limit=100')).body.items as { kind: string }[]).map(
+        (e) => e.kind,
+      );
+    await expect
+      .poll(async () => (await kindsNow()).filter((k) => k === 'dataset.completed').length, {
+        timeout: 10_000,
+      })
+      .toBe(2);
+    const kinds = await kindsNow();
     expect(kinds.filter((k) => k === 'schema.uploaded')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'dataset.completed')).toHaveLength(2);
 
