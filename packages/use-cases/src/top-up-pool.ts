@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import {
+  lateInWindow,
   makeAhead,
   type MadeAhead,
   type Quota,
   type QuotaGate,
+  type QuotaTake,
   type ResolutionDatabase,
   type Store,
 } from '@allot/core';
@@ -44,15 +46,8 @@ export async function topUpPool(store: Store, input: TopUpInput): Promise<MadeAh
   const pool = await store.getPool(input.workspace, input.pool);
   const tests = pool?.tests.filter((test) => test.topUp !== undefined) ?? [];
   if (pool === undefined || tests.length === 0) return [];
-  const bucket = `top-up:${input.workspace}:${pool.name}`;
-  const first = await store.takeQuota(bucket, 1, input.everyMs, new Date());
-  if (!first.granted) {
-    // Another replica is topping the pool up: look again once it is done, not to miss what changed since.
-    const wait = Math.max(0, first.retryAt.getTime() - Date.now());
-    await new Promise((resolve) => setTimeout(resolve, wait));
-    const second = await store.takeQuota(bucket, 1, input.everyMs, new Date());
-    if (!second.granted) return [];
-  }
+  const turn = await takeTopUpTurn(store, `top-up:${input.workspace}:${pool.name}`, input.everyMs);
+  if (!turn) return [];
   const outcomes: MadeAhead[] = [];
   for (const test of tests) {
     const ref = { pool: pool.name, suite: test.suite, test: test.test };
@@ -91,4 +86,44 @@ export async function topUpPool(store: Store, input: TopUpInput): Promise<MadeAh
     );
   }
   return outcomes;
+}
+
+/** Real time and a timer, replaceable in tests. */
+export interface TurnClock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+const REAL_TIME: TurnClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/**
+ * Takes the pool's one top-up per `everyMs`. When another replica has
+ * taken this window's, waits for the next window and tries once more: a
+ * second refusal means another replica began a top-up after this one was
+ * queued, so it sees what this one would. A take that would fall in a
+ * window's guarded end waits for the next window first (the store would
+ * refuse it whoever held the window), so a late timer or a busy machine
+ * never turns into a skipped top-up.
+ */
+export async function takeTopUpTurn(
+  store: Pick<Store, 'takeQuota'>,
+  bucket: string,
+  everyMs: number,
+  clock: TurnClock = REAL_TIME,
+): Promise<boolean> {
+  const take = async (): Promise<QuotaTake> => {
+    for (;;) {
+      const now = new Date(clock.now());
+      const late = lateInWindow(now, everyMs);
+      if (late === null) return store.takeQuota(bucket, 1, everyMs, now);
+      await clock.sleep(late.getTime() - now.getTime() + 1);
+    }
+  };
+  const first = await take();
+  if (first.granted) return true;
+  await clock.sleep(Math.max(0, first.retryAt.getTime() - clock.now()) + 1);
+  return (await take()).granted;
 }
