@@ -234,6 +234,7 @@ function blockBuilder(
     block,
     schema: entity.spec.schema,
     keyColumn: key?.[0] ?? null,
+    expectedRows: entity.recordCount,
     sourceHash: createHash('sha256')
       .update(JSON.stringify([dataset.id, entity.spec.name, dataset.params.seed]))
       .digest('hex'),

@@ -21,6 +21,7 @@ const PLAIN_AFTER = 4096;
  * from their bytes.
  */
 export class ColumnBuilder {
+  readonly #expectedRows: number;
   #rowCount = 0;
   #dictionary: Map<Value, number> | undefined = new Map();
   #values: Value[] = [];
@@ -28,6 +29,11 @@ export class ColumnBuilder {
   #codes: Codes = new Uint8Array(1024);
   #plain: PlainCells | undefined;
   #built = false;
+
+  /** @param expectedRows - the rows the column will have, when known: cells as bytes get a buffer sized for them */
+  constructor(expectedRows = 0) {
+    this.#expectedRows = expectedRows;
+  }
 
   get rowCount(): number {
     return this.#rowCount;
@@ -90,7 +96,7 @@ export class ColumnBuilder {
       // The codes are as wide as the dictionary needs: copied out, so the slack of the last doubling goes.
       const codes = this.#codes.slice(0, rowCount);
       if (!keepsCells(rowCount, values.length)) return { kind: 'dictionary', values, codes };
-      const plain = new PlainCells();
+      const plain = new PlainCells(rowCount);
       for (let start = 0; start < rowCount; start += PLAIN_AFTER) {
         const end = Math.min(rowCount, start + PLAIN_AFTER);
         plain.add(Array.from(codes.subarray(start, end), (code) => values[code] as Value));
@@ -107,7 +113,7 @@ export class ColumnBuilder {
   #toPlain(): void {
     const values = this.#values;
     const codes = this.#codes;
-    const plain = new PlainCells();
+    const plain = new PlainCells(this.#expectedRows);
     for (let start = 0; start < this.#rowCount; start += PLAIN_AFTER) {
       const end = Math.min(this.#rowCount, start + PLAIN_AFTER);
       plain.add(Array.from(codes.subarray(start, end), (code) => values[code] as Value));

@@ -5,8 +5,13 @@ import { blockFileParts, decodeBlockFile, encodeBlockFile } from './block-file.j
 import { ColumnTableBuilder } from './column-table-builder.js';
 
 /** Builds a table from `rows`, given in batches of the sizes `cuts` names (cycled). */
-function built(columns: readonly string[], rows: readonly RowValues[], cuts: readonly number[]) {
-  const builder = new ColumnTableBuilder(columns);
+function built(
+  columns: readonly string[],
+  rows: readonly RowValues[],
+  cuts: readonly number[],
+  expectedRows = 0,
+) {
+  const builder = new ColumnTableBuilder(columns, expectedRows);
   for (let start = 0, i = 0; start < rows.length; i++) {
     const size = Math.max(1, cuts[i % cuts.length] ?? 1000);
     const batch = rows.slice(start, start + size);
@@ -18,8 +23,13 @@ function built(columns: readonly string[], rows: readonly RowValues[], cuts: rea
 }
 
 /** The builder's table holds `rows` cell for cell, and its block file is the rows' own, byte for byte. */
-function expectSameAsRows(columns: readonly string[], rows: readonly RowValues[], cuts = [1000]) {
-  const table = built(columns, rows, cuts);
+function expectSameAsRows(
+  columns: readonly string[],
+  rows: readonly RowValues[],
+  cuts = [1000],
+  expectedRows = 0,
+) {
+  const table = built(columns, rows, cuts, expectedRows);
   expect(table.rowCount).toBe(rows.length);
   expect(table.toRows()).toEqual(rows);
   const fromRows = encodeBlockFile(columns, rows);
@@ -108,20 +118,36 @@ describe('a column table builder', () => {
     const surrogate = Array.from({ length: count }, (_, i) => (i === 100 ? '\udc00z' : `s${i}`));
     const all = [key, ref, refNumber, late, status, mixed, odd, surrogate];
     const rows = Array.from({ length: count }, (_, r) => all.map((column) => column[r] as Value));
-    const table = expectSameAsRows(columns, rows, [1000, 333, 4096]);
-    const kinds = columns.map((_, c) => table.column(c).encoded?.kind);
-    expect(kinds).toEqual([
-      'text',
-      'text-dictionary',
-      'dictionary',
-      'text',
-      'dictionary',
-      'json',
-      'json',
-      'values',
-    ]);
-    expect(table.column(1).data.values).toHaveLength(5000);
-    expect(table.column(1).data.codes).toBeInstanceOf(Uint16Array);
+    // The rows expected ahead (none, as many, too few, far too many) only size the columns' bytes.
+    for (const expected of [0, count, 100, 1_000_000]) {
+      const table = expectSameAsRows(columns, rows, [1000, 333, 4096], expected);
+      const kinds = columns.map((_, c) => table.column(c).encoded?.kind);
+      expect(kinds).toEqual([
+        'text',
+        'text-dictionary',
+        'dictionary',
+        'text',
+        'dictionary',
+        'json',
+        'json',
+        'values',
+      ]);
+      expect(table.column(1).data.values).toHaveLength(5000);
+      expect(table.column(1).data.codes).toBeInstanceOf(Uint16Array);
+    }
+  });
+
+  it('sizes a column of distinct text once from the rows expected, and never joins it from its batches', () => {
+    const count = 50_000;
+    const rows = Array.from({ length: count }, (_, i) => [`customer-${i}@example.test`]);
+    const table = built(['email'], rows, [1000], count);
+    const encoded = table.column(0).encoded;
+    expect(encoded?.kind).toBe('text');
+    const bytes = (encoded as { bytes: Buffer }).bytes;
+    // A view of the one buffer sized from the forecast (an eighth to spare), not a join of the batches.
+    expect(bytes.buffer.byteLength).toBeGreaterThan(bytes.length);
+    expect(bytes.buffer.byteLength).toBeLessThan(bytes.length * 1.3);
+    expect(table.toRows()).toEqual(rows);
   });
 
   it('writes a column that looks distinct until its last rows as the rows would', () => {

@@ -19,9 +19,14 @@ export class ColumnTableBuilder {
   readonly #builders: ColumnBuilder[];
   #rowCount = 0;
 
-  constructor(columns: readonly string[]) {
+  /**
+   * @param expectedRows - the rows the table will have, when known: a column
+   *   kept as bytes is then sized once rather than grown (a hint; any number
+   *   of rows may still be added)
+   */
+  constructor(columns: readonly string[], expectedRows = 0) {
     this.columns = columns;
-    this.#builders = columns.map(() => new ColumnBuilder());
+    this.#builders = columns.map(() => new ColumnBuilder(expectedRows));
   }
 
   /** Rows added so far. */

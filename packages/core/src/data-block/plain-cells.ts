@@ -2,8 +2,11 @@ import type { Value } from '../model/block-version.js';
 import { encodeCells, isText, type EncodedColumn } from './encoded-column.js';
 import { textDictionary } from './text-dictionary.js';
 
-const NUL = Buffer.from([0]);
-const COMMA = Buffer.from(',');
+const NUL = 0;
+const COMMA = 0x2c;
+
+/** The first buffer of a column whose row count is not known ahead. */
+const FIRST_BYTES = 64 * 1024;
 
 /**
  * The cells of a column of mostly distinct values, appended batch by batch
@@ -12,14 +15,26 @@ const COMMA = Buffer.from(',');
  * the text's own); from the first other cell, the body of a JSON array. A
  * cell is not kept as a string of its own (about 40 bytes over its text,
  * and work for the collector).
+ *
+ * The bytes grow in one buffer, written in place: given the rows the column
+ * will have, the buffer is sized once from the bytes per row so far (with
+ * room to spare, which costs address space, not memory, until written),
+ * so the column is never joined from its batches, which would hold it
+ * twice at the end of a build.
  */
 export class PlainCells {
-  /** Each batch's cells: NUL-joined text, or JSON without its brackets. */
-  #chunks: Buffer[] = [];
+  readonly #expectedRows: number;
+  #bytes: Buffer = Buffer.alloc(0);
+  #length = 0;
   #json = false;
   /** Every cell so far is a string free of NUL: what a block file writes as text. */
   #onlyText = true;
   #count = 0;
+
+  /** @param expectedRows - the rows the column will have, when known: its buffer is sized from them */
+  constructor(expectedRows = 0) {
+    this.#expectedRows = expectedRows;
+  }
 
   get count(): number {
     return this.#count;
@@ -35,13 +50,12 @@ export class PlainCells {
       this.#onlyText &&
       cells.every((cell) => (cell as unknown as WellFormed).isWellFormed())
     ) {
-      this.#chunks.push(Buffer.from(cells.join('\u0000'), 'utf8'));
+      this.#append(cells.join('\u0000'), cells.length);
     } else {
       if (!this.#json) this.#toJson();
       const json = JSON.stringify(cells.map((cell) => cell ?? null));
-      this.#chunks.push(Buffer.from(json.slice(1, -1), 'utf8'));
+      this.#append(json.slice(1, -1), cells.length);
     }
-    this.#count += cells.length;
   }
 
   /** Every cell as a value, in row order. */
@@ -69,7 +83,7 @@ export class PlainCells {
     return encoded.kind === 'dictionary' ? encoded : undefined;
   }
 
-  /** The cells as a block file's section; the batches are joined into one buffer, once. */
+  /** The cells as a block file's section. */
   encoded(): EncodedColumn {
     if (this.#count === 0) return { kind: 'json', bytes: Buffer.from('[]') };
     if (!this.#json) return { kind: 'text', bytes: this.#joined() };
@@ -82,25 +96,42 @@ export class PlainCells {
   }
 
   #joined(): Buffer {
-    const chunks = this.#chunks;
-    if (chunks.length !== 1) {
-      const separator = this.#json ? COMMA : NUL;
-      const parts: Buffer[] = [];
-      chunks.forEach((chunk, index) => {
-        if (index > 0) parts.push(separator);
-        parts.push(chunk);
-      });
-      this.#chunks = [Buffer.concat(parts)];
-    }
-    return this.#chunks[0] ?? Buffer.alloc(0);
+    return this.#bytes.subarray(0, this.#length);
+  }
+
+  /** Appends `count` cells' text (joined as the column joins them), after a separator when cells came before. */
+  #append(text: string, count: number): void {
+    const separate = this.#count > 0 ? 1 : 0;
+    const needed = this.#length + separate + Buffer.byteLength(text, 'utf8');
+    if (needed > this.#bytes.length) this.#grow(needed, this.#count + count);
+    if (separate === 1) this.#bytes[this.#length++] = this.#json ? COMMA : NUL;
+    this.#length += this.#bytes.write(text, this.#length, 'utf8');
+    this.#count += count;
+  }
+
+  /**
+   * A buffer for at least `needed` bytes, the bytes so far copied in: sized
+   * for the expected rows at the bytes per row so far and an eighth more,
+   * or (past the forecast, or with none) half again as large.
+   */
+  #grow(needed: number, rows: number): void {
+    const forecast =
+      this.#expectedRows > rows ? Math.ceil((needed / rows) * this.#expectedRows * 1.125) : 0;
+    const size = Math.max(needed, forecast, Math.ceil(this.#bytes.length * 1.5), FIRST_BYTES);
+    const next = Buffer.allocUnsafe(size);
+    this.#bytes.copy(next, 0, 0, this.#length);
+    this.#bytes = next;
   }
 
   /** Rewrites the text so far as JSON, at the first cell text cannot hold. */
   #toJson(): void {
     const cells = this.toValues();
+    const count = this.#count;
     this.#json = true;
-    this.#chunks =
-      cells.length === 0 ? [] : [Buffer.from(JSON.stringify(cells).slice(1, -1), 'utf8')];
+    this.#bytes = Buffer.alloc(0);
+    this.#length = 0;
+    this.#count = 0;
+    if (count > 0) this.#append(JSON.stringify(cells).slice(1, -1), count);
   }
 }
 

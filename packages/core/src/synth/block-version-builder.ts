@@ -11,6 +11,8 @@ export interface BlockVersionTarget {
   schema: SchemaTree;
   /** The column that identifies a row (a unique field's path), when there is one. */
   keyColumn?: string | null;
+  /** The rows the version will have, when known ahead: its columns are sized for them. */
+  expectedRows?: number;
   /** Identifies the generation (schema, constraints, seed), so the same dataset is not stored twice. */
   sourceHash?: string | null;
 }
@@ -31,7 +33,10 @@ export class BlockVersionBuilder {
   constructor(target: BlockVersionTarget) {
     this.#target = target;
     this.#columns = recordColumns(target.schema);
-    this.#table = new ColumnTableBuilder(this.#columns.map((c) => c.name));
+    this.#table = new ColumnTableBuilder(
+      this.#columns.map((c) => c.name),
+      target.expectedRows ?? 0,
+    );
   }
 
   /** Adds records as rows, in order. */
