@@ -63712,8 +63712,7 @@ function valuesSection(column2) {
 }
 
 // ../core/dist/data-block/plain-cells.js
-var NUL = Buffer.from([0]);
-var COMMA = Buffer.from(",");
+var FIRST_BYTES = 64 * 1024;
 
 // ../core/dist/data-block/block-file.js
 var MAGIC = "ALLOTCB1";
