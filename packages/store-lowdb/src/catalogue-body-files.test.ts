@@ -58,4 +58,29 @@ describe('lowdb catalogue bodies', () => {
     expect((await reopened.getCatalogueByName(put(99)))?.body).toBe('small');
     await reopened.close();
   });
+
+  it('writes the bodies of puts made at once side by side, and leaves no file for a put refused', async () => {
+    const store = await openLowdbStore(dir);
+    // Every piece at once: each is numbered and named by the journal in turn, whatever order its file was done in.
+    const bytes = (n: number) => Buffer.from(piece(n));
+    await Promise.all(
+      Array.from({ length: PIECES }, (_, n) =>
+        store.putCatalogue({ ...put(n), body: bytes(n) }, T0),
+      ),
+    );
+    const refused = store.putCatalogue(
+      { ...put(500), body: bytes(500), requires: [{ ...put(0), version: '999' }] },
+      T0,
+    );
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await readdir(join(dir, 'catalogue', 'w'))).toHaveLength(PIECES);
+    await store.close();
+    const reopened = await openLowdbStore(dir);
+    for (let n = 0; n < PIECES; n++)
+      expect(bytes(n).equals((await reopened.getCatalogueByName(put(n)))?.body as Buffer)).toBe(
+        true,
+      );
+    expect(await reopened.getCatalogueByName(put(500))).toBeUndefined();
+    await reopened.close();
+  });
 });

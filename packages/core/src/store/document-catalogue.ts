@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { assertUnlockedFor, checkUnlock, lockFor } from '../catalogue/catalogue-lock.js';
 import { catalogueRequirementMissing } from '../catalogue/catalogue-errors.js';
 import { assertNotUsed, catalogueUsersOf } from '../catalogue/catalogue-users.js';
@@ -59,35 +60,53 @@ export class DocumentCatalogue implements CatalogueStore {
         : null;
   }
 
-  putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
-    return this.#mutex.run(async () => {
+  async putCatalogue(put: CataloguePut, now: Date): Promise<CatalogueRecord> {
+    // A large body goes to a file of its own first, outside the mutex, so puts of many
+    // pieces write and fsync their files side by side; the mutex numbers the put and
+    // writes its journal line. Written whole before the document names it: a crash
+    // leaves at worst an unnamed file.
+    const body = put.body as unknown;
+    const bytes = body instanceof Uint8Array;
+    const bodyFile =
+      this.#files !== null &&
+      (bytes || (typeof body === 'string' && body.length >= BODY_FILE_CHARS))
+        ? `${randomBytes(12).toString('hex')}.body`
+        : undefined;
+    if (bodyFile !== undefined) {
       checkName(put);
-      for (const required of put.requires ?? [])
-        if (!this.#versionsOf(required).some((r) => r.version === required.version))
-          throw catalogueRequirementMissing(required);
-      const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
-      const bytes = record.body instanceof Uint8Array;
-      let stored: StoredCatalogueRecord = record;
-      if (
-        this.#files !== null &&
-        (bytes || (typeof record.body === 'string' && record.body.length >= BODY_FILE_CHARS))
-      ) {
-        // Written whole before the document names it: a crash leaves at worst an unnamed file.
-        const bodyFile = `${record.id}-${record.version}.body`;
-        await this.#files.writeBody(record.workspace, bodyFile, record.body as string | Uint8Array);
-        stored = {
-          ...record,
-          body: null,
-          bodyFile,
-          ...(bytes ? { bodyBytes: true as const } : {}),
-        };
-      } else if (bytes) {
-        // Kept in memory: a copy, since the caller reuses its bytes once the put resolves.
-        stored = { ...record, body: Buffer.from(record.body as Uint8Array) };
-      }
-      await this.#write(record.workspace, { put: stored });
-      return record;
-    });
+      await this.#files!.writeBody(put.workspace, bodyFile, body as string | Uint8Array);
+    }
+    let named = false;
+    try {
+      return await this.#mutex.run(async () => {
+        checkName(put);
+        for (const required of put.requires ?? [])
+          if (!this.#versionsOf(required).some((r) => r.version === required.version))
+            throw catalogueRequirementMissing(required);
+        const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+        let stored: StoredCatalogueRecord = record;
+        if (bodyFile !== undefined) {
+          stored = {
+            ...record,
+            body: null,
+            bodyFile,
+            ...(bytes ? { bodyBytes: true as const } : {}),
+          };
+        } else if (bytes) {
+          // Kept in memory: a copy, since the caller reuses its bytes once the put resolves.
+          stored = { ...record, body: Buffer.from(record.body as Uint8Array) };
+        }
+        named = bodyFile !== undefined;
+        await this.#write(record.workspace, { put: stored });
+        return record;
+      });
+    } catch (error) {
+      // Refused before the journal could name it: the file goes. Once a journal write was
+      // tried, the line may be on disk, and the file stays for it.
+      if (bodyFile !== undefined && !named)
+        await this.#files!.deleteBody(put.workspace, bodyFile).catch(() => undefined);
+      throw error;
+    }
   }
 
   getCatalogueById(
