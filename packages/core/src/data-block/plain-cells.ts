@@ -29,6 +29,8 @@ export class PlainCells {
   #json = false;
   /** Every cell so far is a string free of NUL: what a block file writes as text. */
   #onlyText = true;
+  /** Every cell so far is a number, a boolean or null: JSON whose text is its value. */
+  #onlyScalars = true;
   #count = 0;
 
   /** @param expectedRows - the rows the column will have, when known: its buffer is sized from them */
@@ -44,6 +46,8 @@ export class PlainCells {
   add(cells: readonly Value[]): void {
     if (cells.length === 0) return;
     if (this.#onlyText && !cells.every((cell) => isText(cell))) this.#onlyText = false;
+    if (this.#onlyScalars && !cells.every((cell) => typeof cell !== 'string'))
+      this.#onlyScalars = false;
     // A lone surrogate would not survive UTF-8: such a string goes to JSON, which keeps it.
     if (
       !this.#json &&
@@ -77,6 +81,13 @@ export class PlainCells {
       return found === undefined
         ? undefined
         : { kind: 'text-dictionary', bytes: found.bytes, codes: found.codes };
+    }
+    if (this.#onlyScalars) {
+      // Numbers, booleans and nulls are the same value exactly when their JSON is the same text.
+      const found = textDictionary(this.#joined(), this.#count, COMMA);
+      if (found === undefined) return undefined;
+      const values = JSON.parse(`[${found.bytes.toString('utf8')}]`) as Value[];
+      return { kind: 'dictionary', values, codes: found.codes };
     }
     const values = this.toValues();
     const encoded = encodeCells(this.#count, (row) => values[row] as Value);

@@ -13,12 +13,19 @@ const FNV_PRIME = 0x01000193;
  * in first-seen order; its values stay bytes too (joined by NUL, as a
  * block file holds them).
  *
+ * With `separator` a comma, the cells are the body of a JSON array of
+ * numbers, booleans and nulls: two such cells are the same value exactly
+ * when their JSON is the same text (a number's JSON is its shortest
+ * round-trip form), so the dictionary is the one a `Map` of the parsed
+ * values would give, without parsing them.
+ *
  * @returns the dictionary's bytes and the codes, or undefined when the
  *   cells are mostly distinct after all and stay as they are
  */
 export function textDictionary(
   bytes: Buffer,
   count: number,
+  separator = 0,
 ): { bytes: Buffer; entries: number; codes: Codes } | undefined {
   let size = 1024;
   while (size < count * 2) size *= 2;
@@ -38,7 +45,7 @@ export function textDictionary(
     // The cell's bytes run to the next NUL, hashed on the way.
     let hash = FNV_BASIS;
     let end = at;
-    for (let byte = 0; end < length && (byte = bytes[end] as number) !== 0; end++)
+    for (let byte = 0; end < length && (byte = bytes[end] as number) !== separator; end++)
       hash = Math.imul(hash ^ byte, FNV_PRIME);
     const slot = mixed(hash) & mask;
     let code = heads[slot] as number;
@@ -58,7 +65,7 @@ export function textDictionary(
   }
   let total = Math.max(0, entries - 1);
   for (let i = 0; i < entries; i++) total += (ends[i] as number) - (starts[i] as number);
-  const values = Buffer.alloc(total);
+  const values = Buffer.alloc(total, separator);
   for (let i = 0, to = 0; i < entries; i++) {
     if (i > 0) to++;
     to += bytes.copy(values, to, starts[i], ends[i]);
