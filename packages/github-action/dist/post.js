@@ -20321,7 +20321,7 @@ var require_utils3 = __commonJS({
     var nodeCrypto = __require("crypto");
     module.exports = {
       postgresMd5PasswordHash,
-      randomBytes: randomBytes2,
+      randomBytes: randomBytes3,
       deriveKey,
       sha256,
       hashByName,
@@ -20331,7 +20331,7 @@ var require_utils3 = __commonJS({
     var webCrypto = nodeCrypto.webcrypto || globalThis.crypto;
     var subtleCrypto = webCrypto.subtle;
     var textEncoder = new TextEncoder();
-    function randomBytes2(length) {
+    function randomBytes3(length) {
       return webCrypto.getRandomValues(Buffer.alloc(length));
     }
     async function md5(string) {
@@ -26709,6 +26709,9 @@ function tallyRelease(ended) {
   return outcome;
 }
 
+// ../core/dist/store/document-catalogue.js
+import { randomBytes as randomBytes2 } from "node:crypto";
+
 // ../core/dist/catalogue/catalogue-errors.js
 var CatalogueLockedError = class extends AllotError {
   holder;
@@ -27021,30 +27024,42 @@ var DocumentCatalogue = class {
       deleteBody: deleteBody.bind(persistence)
     } : null;
   }
-  putCatalogue(put, now) {
-    return this.#mutex.run(async () => {
+  async putCatalogue(put, now) {
+    const body = put.body;
+    const bytes = body instanceof Uint8Array;
+    const bodyFile = this.#files !== null && (bytes || typeof body === "string" && body.length >= BODY_FILE_CHARS) ? `${randomBytes2(12).toString("hex")}.body` : void 0;
+    if (bodyFile !== void 0) {
       checkName(put);
-      for (const required of put.requires ?? [])
-        if (!this.#versionsOf(required).some((r) => r.version === required.version))
-          throw catalogueRequirementMissing(required);
-      const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
-      const bytes = record.body instanceof Uint8Array;
-      let stored = record;
-      if (this.#files !== null && (bytes || typeof record.body === "string" && record.body.length >= BODY_FILE_CHARS)) {
-        const bodyFile = `${record.id}-${record.version}.body`;
-        await this.#files.writeBody(record.workspace, bodyFile, record.body);
-        stored = {
-          ...record,
-          body: null,
-          bodyFile,
-          ...bytes ? { bodyBytes: true } : {}
-        };
-      } else if (bytes) {
-        stored = { ...record, body: Buffer.from(record.body) };
-      }
-      await this.#write(record.workspace, { put: stored });
-      return record;
-    });
+      await this.#files.writeBody(put.workspace, bodyFile, body);
+    }
+    let named = false;
+    try {
+      return await this.#mutex.run(async () => {
+        checkName(put);
+        for (const required of put.requires ?? [])
+          if (!this.#versionsOf(required).some((r) => r.version === required.version))
+            throw catalogueRequirementMissing(required);
+        const record = planCataloguePut(this.#versionsOf(put).at(-1), put, now);
+        let stored = record;
+        if (bodyFile !== void 0) {
+          stored = {
+            ...record,
+            body: null,
+            bodyFile,
+            ...bytes ? { bodyBytes: true } : {}
+          };
+        } else if (bytes) {
+          stored = { ...record, body: Buffer.from(record.body) };
+        }
+        named = bodyFile !== void 0;
+        await this.#write(record.workspace, { put: stored });
+        return record;
+      });
+    } catch (error2) {
+      if (bodyFile !== void 0 && !named)
+        await this.#files.deleteBody(put.workspace, bodyFile).catch(() => void 0);
+      throw error2;
+    }
   }
   getCatalogueById(workspace, id, version) {
     return this.#withBody(this.#byId(workspace, id, version));

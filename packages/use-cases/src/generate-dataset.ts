@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   AllotError,
-  BlockVersionBuilder,
   entityOrder,
+  type BlockVersionTarget,
   type JsonValue,
   type QueueHandler,
   type QueueWork,
@@ -150,14 +150,11 @@ async function generate(
     ],
     snapshot: dataset.constraints,
   });
-  // Each entity's block version is built from the batches the files are written from.
+  // Each entity's block version is built from the same records as the files, on the second thread.
   const inOrder = entityOrder(resolved.map((r) => ({ ...r.spec, entity: r })));
-  const builders = new Map(
-    inOrder.map(({ entity }) => [entity.spec.name, blockBuilder(dataset, entity, resolved.length)]),
-  );
   // Every entity × format file is open for the whole generation, each with its piece buffers.
   const pieceBytes = deps.pieceBytes ?? pieceBytesFor(resolved.length * dataset.formats.length);
-  await writeDatasetFiles({
+  const versions = await writeDatasetFiles({
     entities: resolved.map((r) => r.spec),
     formats: dataset.formats,
     seed: dataset.params.seed,
@@ -188,19 +185,22 @@ async function generate(
       return sink;
     },
     batches: {
-      write: (batch) => {
+      write: () => {
         if (work.signal.aborted) throw new Error('generation cancelled');
-        builders.get(batch.entity)!.add(batch.records);
       },
     },
+    blocks: inOrder.map(({ entity }) => ({
+      entity: entity.spec.name,
+      ...blockTarget(dataset, entity, resolved.length),
+    })),
     onProgress: (done, total) => work.progress(done, total, `${done} of ${total} records`),
   });
   const blocks: DatasetBlock[] = [];
   for (const { entity } of inOrder) {
-    const builder = builders.get(entity.spec.name)!;
-    // Let go of each entity's rows once they are stored.
-    builders.delete(entity.spec.name);
-    const meta = await deps.store.addBlockVersion(work.workspace, builder.build());
+    const version = versions.get(entity.spec.name)!;
+    // Let go of each entity's table once it is stored.
+    versions.delete(entity.spec.name);
+    const meta = await deps.store.addBlockVersion(work.workspace, version);
     blocks.push({
       entity: entity.spec.name,
       block: meta.block,
@@ -215,12 +215,12 @@ async function generate(
   return { files, blocks };
 }
 
-/** The builder of an entity's block version: named after the dataset's block param, keyed by a unique top-level field. */
-function blockBuilder(
+/** An entity's block version: named after the dataset's block param, keyed by a unique top-level field. */
+function blockTarget(
   dataset: DatasetBody,
   entity: ResolvedEntity,
   entities: number,
-): BlockVersionBuilder {
+): BlockVersionTarget {
   const block =
     dataset.params.block === null
       ? entity.spec.name
@@ -230,7 +230,7 @@ function blockBuilder(
   const key = Object.entries(entity.constraints?.fields ?? {}).find(
     ([path, c]) => c.unique === true && !path.includes('.'),
   );
-  return new BlockVersionBuilder({
+  return {
     block,
     schema: entity.spec.schema,
     keyColumn: key?.[0] ?? null,
@@ -238,7 +238,7 @@ function blockBuilder(
     sourceHash: createHash('sha256')
       .update(JSON.stringify([dataset.id, entity.spec.name, dataset.params.seed]))
       .digest('hex'),
-  });
+  };
 }
 
 /**

@@ -1,7 +1,9 @@
 import {
   entityOrder,
-  writeDataset,
+  writeDatasetInParallel,
   type BatchSink,
+  type BlockVersionTarget,
+  type NewBlockVersion,
   type ChunkSink,
   type EntitySpec,
   type SynthFormat,
@@ -22,8 +24,10 @@ export interface WriteDatasetFilesOptions {
    * file's chunks (as bytes when it can) and is closed once the file is whole.
    */
   open(file: DatasetFileSlot): ChunkSink;
-  /** Every batch, once, before the files: the data block, a check for cancellation. */
+  /** Every batch, once, before the files: a check for cancellation. */
   batches: BatchSink;
+  /** The data block versions to build from the same records, one per entity named. */
+  blocks: readonly (BlockVersionTarget & { entity: string })[];
   onProgress(done: number, total: number): void;
 }
 
@@ -53,7 +57,8 @@ export function datasetFileName(entity: string, part: number | null, format: Syn
 }
 
 /**
- * Generates the entities once, with core's `writeDataset`, and writes one
+ * Generates the entities with core's `writeDatasetInParallel` (half the
+ * formats and the block versions on a second thread), and writes one
  * file per entity and format, or several when `fileSplit` caps the records
  * of a file; every file is whole by itself (its own CSV header, JSON array,
  * XML root), except that the `CREATE TABLE` of an SQL entity opens only its
@@ -61,9 +66,11 @@ export function datasetFileName(entity: string, part: number | null, format: Syn
  * entity, in generation order (dependency order), then part; entities of no
  * records (one empty file each) come last.
  */
-export async function writeDatasetFiles(options: WriteDatasetFilesOptions): Promise<void> {
+export async function writeDatasetFiles(
+  options: WriteDatasetFilesOptions,
+): Promise<Map<string, NewBlockVersion>> {
   const slots = fileSlots(options.entities, options.fileSplit);
-  await writeDataset({
+  const { blocks } = await writeDatasetInParallel({
     entities: options.entities,
     formats: options.formats,
     seed: options.seed,
@@ -72,8 +79,10 @@ export async function writeDatasetFiles(options: WriteDatasetFilesOptions): Prom
     recordsPerFile: options.fileSplit,
     onProgress: (p) => options.onProgress(p.doneAll, p.totalAll),
     batches: options.batches,
+    blocks: options.blocks,
     sink: (entity, format, part) => options.open({ ...slots.get(entity)![part]!, format }),
   });
+  return blocks;
 }
 
 /** Every entity's files (the same for every format): their index and record count, by part. */

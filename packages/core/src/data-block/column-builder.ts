@@ -138,7 +138,7 @@ function resized(codes: Codes, size: number, width: number): Codes {
 }
 
 /** A table column over an encoded column's memory: text stays bytes, JSON is parsed when first used. */
-function columnOf(encoded: EncodedColumn, rowCount: number): Column {
+export function columnOf(encoded: EncodedColumn, rowCount: number): Column {
   switch (encoded.kind) {
     case 'dictionary':
       return new Column({ values: encoded.values, codes: encoded.codes }, encoded);

@@ -53,3 +53,8 @@ export type {
 } from '../synth/write-dataset.js';
 export { toBlockVersion, type ToBlockVersionOptions } from '../synth/to-block-version.js';
 export { BlockVersionBuilder, type BlockVersionTarget } from '../synth/block-version-builder.js';
+export {
+  writeDatasetInParallel,
+  type ParallelDatasetOptions,
+  type ParallelDatasetResult,
+} from '../synth/parallel-dataset.js';
