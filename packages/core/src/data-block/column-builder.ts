@@ -2,6 +2,7 @@ import type { Value } from '../model/block-version.js';
 import { Column, type Codes } from './column-table.js';
 import { keepsCells, type EncodedColumn } from './encoded-column.js';
 import { PlainCells } from './plain-cells.js';
+import type { DictionaryScratch } from './text-dictionary.js';
 import { TextCells } from './text-cells.js';
 
 /**
@@ -78,9 +79,9 @@ export class ColumnBuilder {
    * The column as a block file holds it, and as a table column over the
    * same memory. The builder is spent: its dictionary is let go.
    */
-  build(): Column {
+  build(scratch?: DictionaryScratch): Column {
     if (this.#built) throw new Error('the column was built already');
-    const encoded = this.#encoded();
+    const encoded = this.#encoded(scratch);
     this.#built = true;
     this.#dictionary = undefined;
     this.#values = [];
@@ -89,7 +90,7 @@ export class ColumnBuilder {
     return columnOf(encoded, this.#rowCount);
   }
 
-  #encoded(): EncodedColumn {
+  #encoded(scratch: DictionaryScratch | undefined): EncodedColumn {
     const rowCount = this.#rowCount;
     if (this.#dictionary !== undefined) {
       const values = this.#values;
@@ -106,7 +107,7 @@ export class ColumnBuilder {
     // The cells decide, as a file's rows would: a column that looked distinct early may repeat
     // (a reference to 200,000 accounts, over 700,000 rows). The check stops at half the rows.
     const plain = this.#plain as PlainCells;
-    return plain.dictionary() ?? plain.encoded();
+    return plain.dictionary(scratch) ?? plain.encoded();
   }
 
   /** Gives up the dictionary: the cells so far become bytes, and the distinct values hashes. */

@@ -1,6 +1,7 @@
 import type { RowValues, Value } from '../model/block-version.js';
 import { ColumnBuilder } from './column-builder.js';
 import { ColumnTable } from './column-table.js';
+import { DictionaryScratch } from './text-dictionary.js';
 
 /** Rows taken into the columns at a time by {@link ColumnTableBuilder.addRows}. */
 const SLICE_ROWS = 4096;
@@ -63,7 +64,9 @@ export class ColumnTableBuilder {
    * go, so only the table's own memory stays.
    */
   build(): ColumnTable {
-    const data = this.#builders.map((builder) => builder.build());
+    // The columns' dictionary checks share their work arrays.
+    const scratch = new DictionaryScratch();
+    const data = this.#builders.map((builder) => builder.build(scratch));
     return new ColumnTable(this.columns, this.#rowCount, data);
   }
 }

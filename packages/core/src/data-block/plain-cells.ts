@@ -1,6 +1,6 @@
 import type { Value } from '../model/block-version.js';
 import { encodeCells, isText, type EncodedColumn } from './encoded-column.js';
-import { textDictionary } from './text-dictionary.js';
+import { textDictionary, type DictionaryScratch } from './text-dictionary.js';
 
 const NUL = 0;
 const COMMA = 0x2c;
@@ -75,16 +75,16 @@ export class PlainCells {
    * out to repeat after all; undefined when they are mostly distinct and
    * stay as they are. Text is read as bytes in place.
    */
-  dictionary(): EncodedColumn | undefined {
+  dictionary(scratch?: DictionaryScratch): EncodedColumn | undefined {
     if (!this.#json) {
-      const found = textDictionary(this.#joined(), this.#count);
+      const found = textDictionary(this.#joined(), this.#count, NUL, scratch);
       return found === undefined
         ? undefined
         : { kind: 'text-dictionary', bytes: found.bytes, codes: found.codes };
     }
     if (this.#onlyScalars) {
       // Numbers, booleans and nulls are the same value exactly when their JSON is the same text.
-      const found = textDictionary(this.#joined(), this.#count, COMMA);
+      const found = textDictionary(this.#joined(), this.#count, COMMA, scratch);
       if (found === undefined) return undefined;
       const values = JSON.parse(`[${found.bytes.toString('utf8')}]`) as Value[];
       return { kind: 'dictionary', values, codes: found.codes };

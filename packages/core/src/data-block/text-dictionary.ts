@@ -26,23 +26,25 @@ export function textDictionary(
   bytes: Buffer,
   count: number,
   separator = 0,
+  scratch?: DictionaryScratch,
 ): { bytes: Buffer; entries: number; codes: Codes } | undefined {
   let size = 1024;
   while (size < count * 2) size *= 2;
   const mask = size - 1;
-  const heads = new Int32Array(size).fill(-1);
   // Per dictionary entry: where its bytes lie, and the next entry of its hash slot. There are
   // at most half the cells and one: past that the cells stay as they are.
   const most = Math.floor(count / 2) + 2;
-  const starts = new Int32Array(most);
-  const ends = new Int32Array(most);
-  const next = new Int32Array(most);
+  const { heads, starts, ends, next, codes } = (scratch ?? new DictionaryScratch()).arrays(
+    size,
+    most,
+    count,
+  );
+  heads.fill(-1);
   let entries = 0;
-  const codes = new Uint32Array(count);
   const length = bytes.length;
   let at = 0;
   for (let row = 0; row < count; row++) {
-    // The cell's bytes run to the next NUL, hashed on the way.
+    // The cell's bytes run to the next separator, hashed on the way.
     let hash = FNV_BASIS;
     let end = at;
     for (let byte = 0; end < length && (byte = bytes[end] as number) !== separator; end++)
@@ -70,7 +72,41 @@ export function textDictionary(
     if (i > 0) to++;
     to += bytes.copy(values, to, starts[i], ends[i]);
   }
-  return { bytes: values, entries, codes: narrowCodes(codes, entries) };
+  // Narrowed codes are a copy; four-byte ones are copied out of the scratch, which is reused.
+  const kept =
+    entries > 0x10000 ? codes.slice(0, count) : narrowCodes(codes.subarray(0, count), entries);
+  return { bytes: values, entries, codes: kept };
+}
+
+/**
+ * The work arrays of {@link textDictionary}, kept for the next column of a
+ * build: a column of a million cells needs about 20 MB of them, which
+ * would otherwise be garbage once per column until the collector runs.
+ */
+export class DictionaryScratch {
+  #heads = new Int32Array(0);
+  #starts = new Int32Array(0);
+  #ends = new Int32Array(0);
+  #next = new Int32Array(0);
+  #codes = new Uint32Array(0);
+
+  /** Arrays of at least the sizes asked (their contents are left as they were). */
+  arrays(slots: number, entries: number, cells: number) {
+    if (this.#heads.length < slots) this.#heads = new Int32Array(slots);
+    if (this.#starts.length < entries) {
+      this.#starts = new Int32Array(entries);
+      this.#ends = new Int32Array(entries);
+      this.#next = new Int32Array(entries);
+    }
+    if (this.#codes.length < cells) this.#codes = new Uint32Array(cells);
+    return {
+      heads: this.#heads.subarray(0, slots),
+      starts: this.#starts,
+      ends: this.#ends,
+      next: this.#next,
+      codes: this.#codes,
+    };
+  }
 }
 
 /**
