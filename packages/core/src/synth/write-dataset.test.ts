@@ -71,6 +71,8 @@ describe('writeDataset with records per file', () => {
     expect(log.slice(0, 2)).toEqual(['open people.csv#0', 'open orders.csv#0']);
     expect(log.indexOf('open orders.csv#1')).toBeGreaterThan(log.indexOf('batch orders 32'));
     expect(log.indexOf('close orders.csv#0')).toBeLessThan(log.indexOf('batch orders 64'));
+    // An entity's file ends with its last record, not with the dataset: its buffers go then.
+    expect(log.indexOf('close people.csv#0')).toBeLessThan(log.indexOf('batch orders 0'));
     expect([...closes.values()].every((n) => n === 1)).toBe(true);
     expect([...closes.keys()].sort()).toEqual([
       'orders.csv#0',
@@ -87,6 +89,33 @@ describe('writeDataset with records per file', () => {
       'batch orders 64',
       'batch orders 96',
     ]);
+  });
+
+  it('keeps one sink shared by every entity open to the end: every CREATE TABLE first, closed once', async () => {
+    let text = '';
+    let closes = 0;
+    const shared = {
+      write: (chunk: string) => void (text += chunk),
+      close: () => void closes++,
+    };
+    const separate: string[] = [];
+    await writeDataset({
+      entities: peopleAndOrders(40, 120),
+      seed: 'one file',
+      batchSize: 32,
+      formats: ['sql', 'csv'],
+      sink: (entity, format) =>
+        format === 'sql'
+          ? shared
+          : { write: () => undefined, close: () => void separate.push(entity) },
+    });
+    expect(closes).toBe(1);
+    // Each entity's own CSV ended with its records; people's before orders'.
+    expect(separate).toEqual(['people', 'orders']);
+    const at = (what: string) => text.indexOf(what);
+    expect(at('CREATE TABLE "people"')).toBeGreaterThanOrEqual(0);
+    expect(at('CREATE TABLE "people"')).toBeLessThan(at('CREATE TABLE "orders"'));
+    expect(at('CREATE TABLE "orders"')).toBeLessThan(at('INSERT INTO'));
   });
 
   it('refuses a records per file that is not a whole number from 1', async () => {

@@ -43,7 +43,8 @@ export interface WriteDatasetOptions extends GenerateOptions {
    * the same sink for several entities (one `.sql` file, say) is allowed: it
    * is closed once, and gets every `CREATE TABLE` first, in dependency
    * order, then the inserts. A part's sink is closed when the part is full
-   * (unless another output still writes to it), the others at the end.
+   * (unless another output still writes to it), an entity's last part once
+   * its last record is written, and a sink several entities share at the end.
    * Part 0 of every entity is asked for first, in dependency order, then
    * each further part when its first record comes.
    */
@@ -109,18 +110,35 @@ export async function writeDataset(options: WriteDatasetOptions): Promise<Datase
     );
   }
   const all = [...outputs.values()].flat();
+  /** Outputs still to get their footer: a sink is closed once none of them writes to it. */
+  const open = new Set(all);
   const closed = new Set<ChunkSink>();
   const closePart = async (sink: ChunkSink) => {
-    if (all.some((o) => o.sink === sink)) return;
+    for (const output of open) if (output.sink === sink) return;
     closed.add(sink);
     await sink.close?.();
   };
+  /** An entity whose records are all written: its files that no other entity shares end now. */
+  const finish = async (entity: string) => {
+    for (const output of outputs.get(entity)!) {
+      if (all.some((other) => other !== output && other.sink === output.sink)) continue;
+      await output.footer();
+      open.delete(output);
+      await closePart(output.sink);
+    }
+  };
   for (const output of all) await output.header();
+  let current: string | undefined;
   for (const batch of generateEntities(options)) {
+    if (current !== undefined && batch.entity !== current) await finish(current);
+    current = batch.entity;
     await options.batches?.write(batch);
     for (const output of outputs.get(batch.entity)!) await output.write(batch.records, closePart);
   }
-  for (const output of all) await output.footer();
-  for (const sink of new Set(all.map((o) => o.sink))) if (!closed.has(sink)) await sink.close?.();
+  if (current !== undefined) await finish(current);
+  // Files shared by entities (one SQL file, say) end last, their footers in entity order.
+  for (const output of open) await output.footer();
+  for (const sink of new Set([...open].map((o) => o.sink)))
+    if (!closed.has(sink)) await sink.close?.();
   return { entities: ordered.map((e) => ({ name: e.name, count: e.count })) };
 }
