@@ -9,6 +9,7 @@ import { RandomSource } from './random-source.js';
 import { compileRecord, type SynthRecord } from './record-plan.js';
 import { createRecordValidator } from './record-validator.js';
 import { entityOrder } from './entity-order.js';
+import { KeyList } from './key-list.js';
 import { constraintConflict } from './synth-errors.js';
 
 /** One kind of record to generate: a table in SQL, a file per format. */
@@ -99,7 +100,7 @@ export function* generateEntities(options: GenerateOptions): Generator<SynthBatc
         }
         return faker;
       },
-      referenceKeys: (name, field) => keys.get(`${name}\u0000${field}`) ?? [],
+      referenceKeys: (name, field) => keys.get(`${name}\u0000${field}`) ?? new KeyList(),
     });
     const validate = options.validate === false ? null : createRecordValidator(entity.schema);
     const collect = [...keys.entries()]
@@ -147,12 +148,12 @@ export function* generateRecords(options: GenerateRecordsOptions): Generator<Syn
   for (const batch of generateEntities({ ...rest, entities })) yield batch.records;
 }
 
-function referencedKeys(entities: EntitySpec[]): Map<string, ScalarValue[]> {
-  const keys = new Map<string, ScalarValue[]>();
+function referencedKeys(entities: EntitySpec[]): Map<string, KeyList> {
+  const keys = new Map<string, KeyList>();
   for (const entity of entities) {
     for (const constraint of Object.values(entity.constraints?.fields ?? {})) {
       const ref = constraint.reference;
-      if (ref !== undefined) keys.set(`${ref.entity}\u0000${ref.field}`, []);
+      if (ref !== undefined) keys.set(`${ref.entity}\u0000${ref.field}`, new KeyList());
     }
   }
   return keys;

@@ -5,6 +5,7 @@ import type { FieldNode, ScalarValue } from './field-tree.js';
 import { orderedScale, type OrderedScale } from './ordered-scale.js';
 import { compilePattern } from './pattern-generator.js';
 import { Permutation } from './permutation.js';
+import type { KeyList } from './key-list.js';
 import type { RandomSource } from './random-source.js';
 import { constraintConflict, invalidConstraint } from './synth-errors.js';
 import { formatGenerator, textGenerator } from './text-generators.js';
@@ -27,7 +28,7 @@ export interface ScalarEnv {
   /** A seeded faker for the entity's locale, made on first use. */
   faker(): Faker;
   /** The values of a referenced entity's field, complete once that entity is generated. */
-  referenceKeys(entity: string, field: string): ScalarValue[];
+  referenceKeys(entity: string, field: string): KeyList;
 }
 
 /** A compiled scalar field: draws its value for a record index. */
@@ -83,7 +84,7 @@ export function compileScalar(
 
 function referencePlan(node: FieldNode, constraint: FieldConstraint, env: ScalarEnv): ScalarPlan {
   const { entity, field } = constraint.reference!;
-  let keys: ScalarValue[] | null = null;
+  let keys: KeyList | null = null;
   let permutation: Permutation | null = null;
   return {
     scale: null,
@@ -102,8 +103,8 @@ function referencePlan(node: FieldNode, constraint: FieldConstraint, env: Scalar
           permutation = new Permutation(keys.length, env.random);
         }
       }
-      if (permutation !== null) return keys[permutation.at(index)]!;
-      return keys[env.random.int(0, keys.length - 1)]!;
+      if (permutation !== null) return keys.at(permutation.at(index));
+      return keys.at(env.random.int(0, keys.length - 1));
     },
   };
 }
