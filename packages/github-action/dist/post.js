@@ -28771,6 +28771,9 @@ var ALNUM = [...range(65, 90), ...range(97, 122), ...DIGITS];
 // ../core/dist/synth/text-generators.js
 var BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
+// ../core/dist/synth/key-list.js
+var FIRST_BYTES2 = 64 * 1024;
+
 // ../core/dist/synth/text-bytes.js
 var INITIAL_BYTES = 1 << 20;
 

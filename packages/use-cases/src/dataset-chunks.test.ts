@@ -18,7 +18,7 @@ describe('DatasetFileSink', () => {
     await store.createWorkspace({ id: 'w', name: 'w', createdAt: NOW.toISOString() });
   });
 
-  const sink = (options: { pieceBytes?: number; on?: Store } = {}) =>
+  const sink = (options: { pieceBytes?: number; on?: Store; inFlight?: number } = {}) =>
     new DatasetFileSink({
       store: options.on ?? store,
       workspace: 'w',
@@ -27,6 +27,7 @@ describe('DatasetFileSink', () => {
       now: () => NOW,
       file: { format: 'csv', index: 0, entity: 'e', name: 'e.csv', records: 0 },
       ...(options.pieceBytes === undefined ? {} : { pieceBytes: options.pieceBytes }),
+      ...(options.inFlight === undefined ? {} : { piecesInFlight: options.inFlight }),
     });
 
   /** The memory store with its catalogue puts going through `put` (given the store's own). */
@@ -138,6 +139,47 @@ describe('DatasetFileSink', () => {
     expect(Buffer.concat(pieces).toString()).toBe('a'.repeat(150) + 'b'.repeat(60));
   });
 
+  it('stores up to the pieces in flight asked side by side, in any order, and the file reads back whole', async () => {
+    const waiting: (() => void)[] = [];
+    let running = 0;
+    let most = 0;
+    const slow = storeWithPut(async (inner, [put, now]) => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      running -= 1;
+      return inner(put, now);
+    });
+    const file = sink({ pieceBytes: 100, on: slow, inFlight: 3 });
+    // Three full pieces: three puts start, and no write waits.
+    for (let i = 0; i < 3; i++) await file.writeBytes(Buffer.alloc(100, 0x61 + i));
+    expect(running).toBe(3);
+    // A fourth waits for the oldest: released last-first, it is the third release that frees it.
+    let fourth = false;
+    const writing = file.writeBytes(Buffer.alloc(100, 0x64)).then(() => (fourth = true));
+    waiting.pop()!();
+    waiting.pop()!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(fourth).toBe(false);
+    waiting.pop()!();
+    await writing;
+    let closed = false;
+    const closing = file.close().then(() => (closed = true));
+    while (!closed) {
+      waiting.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await closing;
+    expect(most).toBe(3);
+    const pieces = await readBack(file);
+    expect(Buffer.concat(pieces).toString()).toBe(
+      'abcd'
+        .split('')
+        .map((c) => c.repeat(100))
+        .join(''),
+    );
+  });
+
   it('throws a failed put at the next write, never leaves it unhandled, and drains before a delete', async () => {
     let puts = 0;
     const failing = storeWithPut(async (inner, [put, now]) => {
@@ -181,17 +223,19 @@ describe('DatasetFileSink', () => {
 });
 
 describe('pieceBytesFor', () => {
-  it('keeps the piece buffers of every file open at once within the job budget', () => {
+  it('keeps the piece buffers of the files filling at once within the job budget', () => {
     expect(pieceBytesFor(1)).toBe(CHUNK_BYTES);
-    // Three entities in two formats: 4 MiB pieces.
-    expect(pieceBytesFor(6)).toBe(CHUNK_BYTES);
+    // Two formats, each file with a piece filling and three in flight: 4 MiB pieces.
+    expect(pieceBytesFor(2, 4)).toBe(CHUNK_BYTES);
+    expect(pieceBytesFor(5, 4)).toBe(Math.floor((64 * 1024 * 1024) / 20));
     expect(pieceBytesFor(16)).toBe(2 * 1024 * 1024);
-    // The most a dataset can open (21 entities × 5 formats) holds about 105 MiB, not 840.
     expect(pieceBytesFor(105)).toBe(512 * 1024);
-    for (const files of [1, 7, 33, 64, 105, 1000]) {
-      const piece = pieceBytesFor(files);
-      expect(piece).toBeGreaterThanOrEqual(512 * 1024);
-      if (piece > 512 * 1024) expect(2 * piece * files).toBeLessThanOrEqual(64 * 1024 * 1024);
-    }
+    for (const files of [1, 2, 5, 7, 33, 64, 105, 1000])
+      for (const buffers of [2, 4]) {
+        const piece = pieceBytesFor(files, buffers);
+        expect(piece).toBeGreaterThanOrEqual(512 * 1024);
+        if (piece > 512 * 1024)
+          expect(buffers * piece * files).toBeLessThanOrEqual(64 * 1024 * 1024);
+      }
   });
 });

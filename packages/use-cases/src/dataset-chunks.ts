@@ -15,20 +15,21 @@ export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** The smallest piece a job picks: the size pieces had before they grew to {@link CHUNK_BYTES}. */
 const MIN_PIECE_BYTES = 512 * 1024;
 /**
- * What a job's open files may hold in piece buffers together. Every entity
- * × format file is open from the first batch to the last, and each holds
- * up to two pieces (one filling, one being stored).
+ * What a job's files may hold in piece buffers together. The files of the
+ * entity being generated fill at once, one per format (a file ends with
+ * its entity's last record, a part when it is full); each holds the piece
+ * filling and the pieces being stored.
  */
 const JOB_PIECE_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /**
- * The piece size of a job with `openFiles` files open at once: the
- * largest (up to {@link CHUNK_BYTES}) whose two buffers a file stay within
- * the job's budget, never under 512 KiB. Three entities in two formats get
- * 4 MiB; 21 entities in five formats 512 KiB, not 105 × 8 MiB.
+ * The piece size of a job with `filling` files filling at once, each with
+ * `buffers` piece buffers: the largest (up to {@link CHUNK_BYTES}) within
+ * the job's budget, never under 512 KiB. Two formats with three pieces in
+ * flight get 4 MiB; five formats 3.2 MiB.
  */
-export function pieceBytesFor(openFiles: number): number {
-  const fair = Math.floor(JOB_PIECE_BUDGET_BYTES / (2 * Math.max(1, openFiles)));
+export function pieceBytesFor(filling: number, buffers = 2): number {
+  const fair = Math.floor(JOB_PIECE_BUDGET_BYTES / (buffers * Math.max(1, filling)));
   return Math.max(MIN_PIECE_BYTES, Math.min(CHUNK_BYTES, fair));
 }
 
@@ -60,6 +61,8 @@ export interface DatasetFileSinkOptions {
   file: { format: SynthFormat; index: number; entity: string; name: string; records: number };
   /** Bytes per piece at most; default {@link CHUNK_BYTES}. */
   pieceBytes?: number;
+  /** Pieces being stored at once at most, while the next fills; default 1. */
+  piecesInFlight?: number;
 }
 
 /**
@@ -70,11 +73,13 @@ export interface DatasetFileSinkOptions {
  * character its buffer could not hold whole, so every piece is UTF-8 by
  * itself.
  *
- * A full piece is stored while the next one fills (a second buffer), so
+ * A full piece is stored while the next one fills (another buffer), so
  * generating the next records overlaps the store's write and fsync of the
- * last piece; one piece at most is in flight. Its failure is thrown by the
- * next write or by {@link close}; {@link drain} waits for it whatever its
- * outcome, before the pieces of a failed file are deleted.
+ * last pieces; `piecesInFlight` of them at most (one by default), so a
+ * store whose writes wait on fsync takes several pieces side by side. A
+ * failure is thrown by the next write or by {@link close}; {@link drain}
+ * waits for every put whatever its outcome, before the pieces of a failed
+ * file are deleted.
  */
 export class DatasetFileSink implements ChunkSink {
   readonly file: DatasetFile;
@@ -87,10 +92,11 @@ export class DatasetFileSink implements ChunkSink {
   readonly #hash = createHash('sha256');
   #buffer: Buffer;
   #length = 0;
-  /** The buffer of the piece last stored, free again once its put resolved. */
-  #spare: Buffer | undefined;
-  /** The put of the piece in flight; it never rejects (see {@link #failure}). */
-  #storing: Promise<void> | undefined;
+  /** The buffer of a piece stored, free again once its put resolved (one kept at most). */
+  #spare: Buffer[] = [];
+  /** The puts of the pieces in flight, oldest first; they never reject (see {@link #failure}). */
+  #storing: Promise<void>[] = [];
+  readonly #inFlight: number;
   #failure: { error: unknown } | undefined;
 
   constructor(options: DatasetFileSinkOptions) {
@@ -100,6 +106,7 @@ export class DatasetFileSink implements ChunkSink {
     this.#actor = options.actor;
     this.#now = options.now;
     this.#pieceBytes = options.pieceBytes ?? CHUNK_BYTES;
+    this.#inFlight = options.piecesInFlight ?? 1;
     if (!Number.isInteger(this.#pieceBytes) || this.#pieceBytes < 4)
       throw new RangeError(
         `a piece holds at least 4 bytes (one character), not ${this.#pieceBytes}`,
@@ -134,7 +141,7 @@ export class DatasetFileSink implements ChunkSink {
     this.#length = 0;
     // The job keeps its sinks (for their files) while it adds the data blocks, its peak of memory.
     this.#buffer = EMPTY;
-    this.#spare = undefined;
+    this.#spare = [];
     this.file.sha256 = this.#hash.digest('hex');
   }
 
@@ -143,7 +150,7 @@ export class DatasetFileSink implements ChunkSink {
    * this file may have stored is counted in {@link file}'s `chunks`.
    */
   async drain(): Promise<void> {
-    await this.#storing;
+    await Promise.all(this.#storing);
   }
 
   /** Makes the buffer hold `needed` bytes: doubling, up to a piece. */
@@ -169,27 +176,34 @@ export class DatasetFileSink implements ChunkSink {
     const byte = full[lead]!;
     const size = byte < 0x80 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
     if (lead + size > end) end = lead;
-    await this.#settled();
-    const next = this.#spare ?? Buffer.allocUnsafe(this.#pieceBytes);
-    this.#spare = undefined;
+    // A piece more in flight than allowed waits for the oldest.
+    if (this.#storing.length >= this.#inFlight) await this.#storing[0];
+    this.#throwFailure();
+    const next = this.#spare.pop() ?? Buffer.allocUnsafe(this.#pieceBytes);
     full.copy(next, 0, end, this.#pieceBytes);
     this.#buffer = next;
     this.#length = this.#pieceBytes - end;
     // Caught here, so a failure is never unhandled while generation goes on; thrown by #settled.
-    this.#storing = this.#put(full.subarray(0, end)).then(
+    const storing: Promise<void> = this.#put(full.subarray(0, end)).then(
       () => {
-        this.#spare = full;
+        // One buffer is kept for the next piece; more would only hold memory.
+        if (this.#spare.length === 0) this.#spare.push(full);
       },
       (error: unknown) => {
-        this.#failure = { error };
+        this.#failure ??= { error };
       },
     );
+    this.#storing.push(storing);
+    void storing.then(() => this.#storing.splice(this.#storing.indexOf(storing), 1));
   }
 
-  /** Waits for the piece in flight and throws its failure. */
+  /** Waits for every piece in flight and throws a failure. */
   async #settled(): Promise<void> {
-    await this.#storing;
-    this.#storing = undefined;
+    await Promise.all(this.#storing);
+    this.#throwFailure();
+  }
+
+  #throwFailure(): void {
     if (this.#failure !== undefined) throw this.#failure.error;
   }
 

@@ -33,6 +33,12 @@ export interface DatasetGenerationDeps {
   pieceBytes?: number;
 }
 
+/**
+ * Pieces of a file stored side by side: an embedded store's put waits on
+ * fsync, and with one at a time a fast generator waits on the disk.
+ */
+const PIECES_IN_FLIGHT = 2;
+
 /** Who the queue's own work is done as, in the catalogue and the event log. */
 const WORKER = 'allot:dataset-generation';
 
@@ -152,8 +158,8 @@ async function generate(
   });
   // Each entity's block version is built from the same records as the files, on the second thread.
   const inOrder = entityOrder(resolved.map((r) => ({ ...r.spec, entity: r })));
-  // Every entity × format file is open for the whole generation, each with its piece buffers.
-  const pieceBytes = deps.pieceBytes ?? pieceBytesFor(resolved.length * dataset.formats.length);
+  // The current entity's files fill at once, one per format, each with its piece buffers.
+  const pieceBytes = deps.pieceBytes ?? pieceBytesFor(dataset.formats.length, 1 + PIECES_IN_FLIGHT);
   const versions = await writeDatasetFiles({
     entities: resolved.map((r) => r.spec),
     formats: dataset.formats,
@@ -169,6 +175,7 @@ async function generate(
         actor: WORKER,
         now: deps.clock,
         pieceBytes,
+        piecesInFlight: PIECES_IN_FLIGHT,
         file: {
           format: file.format,
           index: file.index,

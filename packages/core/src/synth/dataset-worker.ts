@@ -22,10 +22,14 @@ const task = workerData as WorkerTask;
 
 let inFlight = 0;
 let waiting: (() => void) | undefined;
+/** Post buffers the main thread is done with, handed back to be filled again. */
+const returned: Buffer[] = [];
 port.on('message', (message: ToWorker) => {
   inFlight -= message.stored;
+  returned.push(Buffer.from(message.buffer));
   if (inFlight <= IN_FLIGHT_BYTES / 2) waiting?.();
 });
+const postBuffer = () => returned.pop() ?? Buffer.allocUnsafeSlow(POST_BYTES);
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
@@ -33,7 +37,7 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
 /** One file's bytes, posted in runs of {@link POST_BYTES}. */
 class PostingSink implements ChunkSink {
   readonly #file: { entity: string; format: WorkerTask['formats'][number]; part: number };
-  #buffer = Buffer.allocUnsafeSlow(POST_BYTES);
+  #buffer = postBuffer();
   #length = 0;
 
   constructor(file: PostingSink['file']) {
@@ -71,7 +75,7 @@ class PostingSink implements ChunkSink {
     const bytes = this.#buffer.subarray(0, this.#length);
     inFlight += bytes.length;
     post({ type: 'chunk', ...this.#file, bytes }, [bytes.buffer as ArrayBuffer]);
-    this.#buffer = Buffer.allocUnsafeSlow(POST_BYTES);
+    this.#buffer = postBuffer();
     this.#length = 0;
   }
 }

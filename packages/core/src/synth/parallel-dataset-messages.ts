@@ -41,7 +41,8 @@ export type FromWorker =
       error: { code?: ErrorCode; message: string; details?: Record<string, unknown> };
     };
 
-/** What the main thread posts: bytes of the worker's files it has stored. */
+/** What the main thread posts: bytes of the worker's files it has stored, and their buffer back. */
 export interface ToWorker {
   stored: number;
+  buffer: ArrayBuffer;
 }

@@ -209,7 +209,16 @@ class WorkerSide {
       );
       file.writes = file.writes
         .then(() => (sink.writeBytes ? sink.writeBytes(bytes) : sink.write(bytes.toString('utf8'))))
-        .then(() => this.#worker.postMessage({ stored: bytes.length } satisfies ToWorker));
+        // The sink is done with the bytes: their buffer goes back to be filled again.
+        .then(() =>
+          this.#worker.postMessage(
+            {
+              stored: bytes.length,
+              buffer: message.bytes.buffer as ArrayBuffer,
+            } satisfies ToWorker,
+            [message.bytes.buffer as ArrayBuffer],
+          ),
+        );
     } else {
       file.writes = file.writes.then(() => sink.close?.());
     }
