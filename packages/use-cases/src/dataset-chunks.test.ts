@@ -200,6 +200,11 @@ describe('DatasetFileSink', () => {
     expect(puts).toBe(2);
   });
 
+  it('refuses pieces in flight that are not a whole number from 1', () => {
+    for (const inFlight of [0, 1.5, Number.NaN])
+      expect(() => sink({ inFlight })).toThrow(RangeError);
+  });
+
   it('stores an empty file as one empty piece', async () => {
     const file = sink();
     await file.close();

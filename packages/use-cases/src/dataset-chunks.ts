@@ -25,8 +25,9 @@ const JOB_PIECE_BUDGET_BYTES = 64 * 1024 * 1024;
 /**
  * The piece size of a job with `filling` files filling at once, each with
  * `buffers` piece buffers: the largest (up to {@link CHUNK_BYTES}) within
- * the job's budget, never under 512 KiB. Two formats with three pieces in
- * flight get 4 MiB; five formats 3.2 MiB.
+ * the job's budget, never under 512 KiB. Two or five formats with two
+ * pieces in flight (three buffers a file) get 4 MiB; five formats with
+ * three in flight 3.2 MiB.
  */
 export function pieceBytesFor(filling: number, buffers = 2): number {
   const fair = Math.floor(JOB_PIECE_BUDGET_BYTES / (buffers * Math.max(1, filling)));
@@ -107,6 +108,8 @@ export class DatasetFileSink implements ChunkSink {
     this.#now = options.now;
     this.#pieceBytes = options.pieceBytes ?? CHUNK_BYTES;
     this.#inFlight = options.piecesInFlight ?? 1;
+    if (!Number.isInteger(this.#inFlight) || this.#inFlight < 1)
+      throw new RangeError(`at least one piece is in flight, not ${this.#inFlight}`);
     if (!Number.isInteger(this.#pieceBytes) || this.#pieceBytes < 4)
       throw new RangeError(
         `a piece holds at least 4 bytes (one character), not ${this.#pieceBytes}`,

@@ -34,10 +34,14 @@ const postBuffer = () => returned.pop() ?? Buffer.allocUnsafeSlow(POST_BYTES);
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
 
-/** One file's bytes, posted in runs of {@link POST_BYTES}. */
+/**
+ * One file's bytes, posted in runs of {@link POST_BYTES}. A post buffer is
+ * taken when bytes come and let go with the last post, so a file not
+ * being written (one not begun, one closed) holds none.
+ */
 class PostingSink implements ChunkSink {
   readonly #file: { entity: string; format: WorkerTask['formats'][number]; part: number };
-  #buffer = postBuffer();
+  #buffer: Buffer | undefined;
   #length = 0;
 
   constructor(file: PostingSink['file']) {
@@ -55,6 +59,7 @@ class PostingSink implements ChunkSink {
 
   writeBytes(bytes: Uint8Array): Promise<void> | void {
     for (let at = 0; at < bytes.length;) {
+      this.#buffer ??= postBuffer();
       const taken = Math.min(bytes.length - at, POST_BYTES - this.#length);
       this.#buffer.set(bytes.subarray(at, at + taken), this.#length);
       this.#length += taken;
@@ -70,12 +75,13 @@ class PostingSink implements ChunkSink {
     post({ type: 'close', ...this.#file });
   }
 
+  /** Posts the bytes so far; the buffer goes with them (moved), and the next write takes another. */
   #flush(): void {
-    if (this.#length === 0) return;
+    if (this.#buffer === undefined || this.#length === 0) return;
     const bytes = this.#buffer.subarray(0, this.#length);
     inFlight += bytes.length;
     post({ type: 'chunk', ...this.#file, bytes }, [bytes.buffer as ArrayBuffer]);
-    this.#buffer = postBuffer();
+    this.#buffer = undefined;
     this.#length = 0;
   }
 }
@@ -115,6 +121,8 @@ run().catch((error: unknown) => {
     error:
       error instanceof AllotError
         ? { code: error.code, message: error.message, details: error.details }
-        : { message: error instanceof Error ? (error.stack ?? error.message) : String(error) },
+        : error instanceof Error
+          ? { message: error.message, ...(error.stack === undefined ? {} : { stack: error.stack }) }
+          : { message: String(error) },
   });
 });

@@ -38,7 +38,12 @@ export type FromWorker =
   | { type: 'done' }
   | {
       type: 'error';
-      error: { code?: ErrorCode; message: string; details?: Record<string, unknown> };
+      error: {
+        code?: ErrorCode;
+        message: string;
+        details?: Record<string, unknown>;
+        stack?: string;
+      };
     };
 
 /** What the main thread posts: bytes of the worker's files it has stored, and their buffer back. */

@@ -142,6 +142,37 @@ describe('writing a dataset on two threads', () => {
     await expect(sharing).rejects.toThrow(AllotError);
   });
 
+  it('gives the worker’s own failure by its message, its stack kept apart', async () => {
+    const [, people] = ENTITIES;
+    const result = writeDatasetInParallel({
+      entities: ENTITIES,
+      seed: 'broken target',
+      formats: ['csv'],
+      sink: files().sink,
+      // A target the worker cannot build columns for: a plain TypeError over there.
+      blocks: [{ entity: people!.name, block: 'b', schema: {} as BlockVersionTarget['schema'] }],
+    });
+    const error = (await result.catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(AllotError);
+    expect(error.message).not.toMatch(/\n\s+at /);
+    expect(error.stack).toContain('in the dataset worker');
+  });
+
+  it('writes a single format without blocks on one thread, as writeDataset does', async () => {
+    const one = files();
+    await writeDataset({ entities: ENTITIES, seed: 'alone', formats: ['csv'], sink: one.sink });
+    const two = files();
+    const result = await writeDatasetInParallel({
+      entities: ENTITIES,
+      seed: 'alone',
+      formats: ['csv'],
+      sink: two.sink,
+    });
+    expect(two.text()).toEqual(one.text());
+    expect(result.blocks.size).toBe(0);
+  });
+
   it('gives a generation error as writeDataset does', async () => {
     const [orders, people] = ENTITIES;
     const result = writeDatasetInParallel({

@@ -72,6 +72,10 @@ export async function writeDatasetInParallel(
     sinks.add(sink);
     return sink;
   };
+  // A single format and no block: a second thread would only make the records again.
+  if (task.formats.length === 0 && task.blocks.length === 0) {
+    return { summary: await writeDataset({ ...options, sink: ownSink }), blocks: new Map() };
+  }
   const worker = new Worker(workerUrl(), { workerData: task });
   const side = new WorkerSide(worker, ownSink);
   try {
@@ -227,7 +231,11 @@ class WorkerSide {
 }
 
 function workerError(error: Extract<FromWorker, { type: 'error' }>['error']): Error {
-  return error.code === undefined
-    ? new Error(error.message)
-    : new AllotError(error.code, error.message, error.details ?? {});
+  if (error.code !== undefined)
+    return new AllotError(error.code, error.message, error.details ?? {});
+  // The worker's own message, as one thread would give it; where it came from stays in the stack.
+  const failure = new Error(error.message);
+  if (error.stack !== undefined)
+    failure.stack = `${failure.stack}\n  in the dataset worker: ${error.stack}`;
+  return failure;
 }

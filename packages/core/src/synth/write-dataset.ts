@@ -55,7 +55,7 @@ export interface WriteDatasetOptions extends GenerateOptions {
    * file per entity and format.
    */
   recordsPerFile?: number | null;
-  /** Gets every batch, once, before the files do. */
+  /** Gets every batch, once, before this thread's files do. */
   batches?: BatchSink;
 }
 
