@@ -58823,6 +58823,7 @@ async function makeOnServer(context, item, make) {
     const params = {};
     for (const [name2, generator] of Object.entries(make.params ?? {}))
       params[name2] = generateValue(name2, generator, scope);
+    await server.ready?.();
     const end = await context.hooks?.permit(item.ref, make, context.onWait ?? (() => void 0));
     const table = await server.insert({ sql: make.insert, params }).catch((error2) => {
       const reason = error2 instanceof Error ? error2.message : String(error2);

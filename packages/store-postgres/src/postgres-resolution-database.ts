@@ -47,6 +47,12 @@ export class PostgresResolutionDatabase implements ResolutionDatabase {
     return this.#run('BEGIN', statement);
   }
 
+  /** Opens a connection if none is idle and gives it back to the pool, idle. */
+  async ready(): Promise<void> {
+    const client = await this.#pool.connect();
+    client.release();
+  }
+
   /** Runs a teardown's statement; refused unless the server was registered read-write. */
   execute(statement: SqlStatement): Promise<Table> {
     if (!this.readWrite) {

@@ -65,6 +65,8 @@ export async function makeOnServer(
     const params: Record<string, Value> = {};
     for (const [name, generator] of Object.entries(make.params ?? {}))
       params[name] = generateValue(name, generator, scope);
+    // Connected first: the insert follows the quota's grant at once.
+    await server.ready?.();
     const end = await context.hooks?.permit(item.ref, make, context.onWait ?? (() => undefined));
     const table = await server
       .insert({ sql: make.insert, params })

@@ -18,6 +18,13 @@ export interface ResolutionDatabase {
   query(statement: SqlStatement): Promise<Table>;
   /** Runs a make's `INSERT … RETURNING` in a transaction of its own. */
   insert(statement: SqlStatement): Promise<Table>;
+  /**
+   * Optional: has a connection open and idle, so an insert made next starts
+   * at once. A make calls it before it waits for its quota: the time to
+   * connect then falls before the grant, not between the grant and the
+   * insert, where it could carry the insert into the next quota window.
+   */
+  ready?(): Promise<void>;
   /** True when the server was registered read-write: only then do teardown statements run on it. */
   readonly readWrite?: boolean;
   /** Runs a teardown's statement in a transaction of its own; read-write servers only. */
