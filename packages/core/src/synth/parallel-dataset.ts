@@ -55,11 +55,7 @@ export async function writeDatasetInParallel(
     blocks: [...targets],
   };
   const sinks = new Set<ChunkSink>();
-  const ownSink = (
-    entity: string,
-    format: WriteDatasetOptions['formats'][number],
-    part: number,
-  ) => {
+  const ownSink: WriteDatasetOptions['sink'] = (entity, format, part) => {
     const sink = options.sink(entity, format, part);
     if (sinks.has(sink))
       throw new AllotError(
@@ -130,15 +126,11 @@ class WorkerSide {
   /** The worker posted its last message, or is being stopped: its exit is no failure. */
   #ended = false;
   readonly #worker: Worker;
-  readonly #open: (
-    entity: string,
-    format: WorkerTask['formats'][number],
-    part: number,
-  ) => ChunkSink;
+  readonly #open: WriteDatasetOptions['sink'];
   /** Each file's sink and the chain of its writes, in the order posted. */
   readonly #files = new Map<string, { sink: ChunkSink; writes: Promise<void> }>();
 
-  constructor(worker: Worker, open: WorkerSide['open']) {
+  constructor(worker: Worker, open: WriteDatasetOptions['sink']) {
     this.#worker = worker;
     this.#open = open;
     this.done = new Promise<void>((resolve, reject) => {
@@ -170,10 +162,6 @@ class WorkerSide {
     });
     // A failure is thrown by check() or the await of done, whichever comes first.
     this.done.catch(() => undefined);
-  }
-
-  get open() {
-    return this.#open;
   }
 
   /** Throws the worker's failure, if it failed. */
